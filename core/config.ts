@@ -1,0 +1,150 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+import { KefuError } from './errors.js';
+
+/** Languages Kefu routes to a speech engine. */
+export const SttEngineName = z.enum(['pocketsphinx', 'openai', 'whisper-local', 'none']);
+export type SttEngineName = z.infer<typeof SttEngineName>;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const optionalUrl = (protocols: RegExp) =>
+  optionalText.pipe(z.url({ protocol: protocols }).optional());
+
+/** "en=pocketsphinx,zh=openai" → { en: 'pocketsphinx', zh: 'openai' } */
+const sttEngineMap = z
+  .string()
+  .trim()
+  .transform((raw, ctx) => {
+    const map: Record<string, SttEngineName> = {};
+    for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const [lang, engine, ...rest] = part.split('=').map((p) => p.trim());
+      const parsed = SttEngineName.safeParse(engine);
+      if (!lang || rest.length > 0 || !parsed.success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${part}" is not LANG=ENGINE with ENGINE one of ${SttEngineName.options.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      map[lang] = parsed.data;
+    }
+    return map;
+  });
+
+const EnvSchema = z
+  .object({
+    DATABASE_URL: optionalUrl(/^postgres(ql)?$/),
+    KEFU_DATA_DIR: z.string().trim().min(1).default('.kefu'),
+    KEFU_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LIVEKIT_URL: optionalUrl(/^(wss?|https?)$/),
+    LIVEKIT_API_KEY: optionalText,
+    LIVEKIT_API_SECRET: optionalText,
+    KEFU_AGENT_NAME: z.string().trim().min(1).default('kefu-copilot'),
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: optionalUrl(/^https?$/),
+    KEFU_LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+    KEFU_EMBEDDING_MODEL: optionalText,
+    KEFU_STT_MODEL: z.string().trim().min(1).default('whisper-1'),
+    KEFU_STT_ENGINES: sttEngineMap.default({ en: 'pocketsphinx', zh: 'openai' }),
+    KEFU_MODEL_DIR: z.string().trim().min(1).default('.kefu/models'),
+    KEFU_ALLOW_REMOTE_MODELS: z.stringbool().default(false),
+    KEFU_TIME_ZONE: z
+      .string()
+      .trim()
+      .refine(isTimeZone, { message: 'not an IANA time zone such as Asia/Shanghai' })
+      .default('Asia/Shanghai'),
+    KEFU_SEED_DEMO: z.stringbool().default(true),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const livekit = ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const;
+    const set = livekit.filter((k) => env[k] !== undefined);
+    if (set.length > 0 && set.length < livekit.length) {
+      for (const key of livekit.filter((k) => env[k] === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `required when ${set.join(', ')} is set` });
+      }
+    }
+  });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  database: { kind: 'external'; url: string } | { kind: 'embedded'; dataDir: string; port: number };
+  http: { host: string; port: number };
+  livekit?: { url: string; apiKey: string; apiSecret: string; agentName: string };
+  llm?: { apiKey: string; baseURL?: string; model: string; embeddingModel?: string; sttModel: string };
+  stt: { engines: Record<string, SttEngineName> };
+  models: { dir: string; allowRemote: boolean };
+  timeZone: string;
+  seedDemo: boolean;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/**
+ * Parses the environment once, at start. Every bad or missing key is named in one error so a
+ * person fixes them all in one go rather than one per restart.
+ */
+export function loadConfig(env: Record<string, string | undefined> = readEnv()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.') || '(environment)';
+      const got = typeof issue.path[0] === 'string' && env[issue.path[0]] !== undefined;
+      return `  ${key}: ${issue.message}${got ? '' : issue.code === 'invalid_type' ? ' (missing)' : ''}`;
+    });
+    throw new KefuError(
+      'CONFIG_INVALID',
+      `Invalid configuration (see .env.example for every key):\n${lines.join('\n')}`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    database: e.DATABASE_URL
+      ? { kind: 'external', url: e.DATABASE_URL }
+      : { kind: 'embedded', dataDir: e.KEFU_DATA_DIR, port: e.KEFU_DB_PORT },
+    http: { host: e.HOST, port: e.PORT },
+    livekit:
+      e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
+        ? { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET, agentName: e.KEFU_AGENT_NAME }
+        : undefined,
+    // A self-hosted OpenAI-compatible server (vLLM, Ollama, FunASR) may need no key at all.
+    llm:
+      e.OPENAI_API_KEY || e.OPENAI_BASE_URL
+      ? {
+          apiKey: e.OPENAI_API_KEY ?? 'unused',
+          baseURL: e.OPENAI_BASE_URL,
+          model: e.KEFU_LLM_MODEL,
+          embeddingModel: e.KEFU_EMBEDDING_MODEL,
+          sttModel: e.KEFU_STT_MODEL,
+        }
+      : undefined,
+    stt: { engines: e.KEFU_STT_ENGINES },
+    models: { dir: e.KEFU_MODEL_DIR, allowRemote: e.KEFU_ALLOW_REMOTE_MODELS },
+    timeZone: e.KEFU_TIME_ZONE,
+    seedDemo: e.KEFU_SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** process.env over `.env` in the working directory: a real environment always wins. */
+export function readEnv(path = '.env'): Record<string, string | undefined> {
+  const fromFile = existsSync(path) ? parseEnv(readFileSync(path, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
+}

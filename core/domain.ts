@@ -1,0 +1,83 @@
+/**
+ * The one definition of Kefu's domain types. Every layer (pipelines, db, agent, dashboard, CLI)
+ * imports these; none redeclares them. Schemas are named FooSchema, inferred types Foo.
+ */
+import { z } from 'zod';
+
+export const LanguageSchema = z.enum(['zh', 'en', 'mixed']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const SpeakerRoleSchema = z.enum(['merchant', 'customer']);
+export type SpeakerRole = z.infer<typeof SpeakerRoleSchema>;
+
+export const UserRoleSchema = z.enum(['merchant_staff', 'moderator', 'admin']);
+export type UserRole = z.infer<typeof UserRoleSchema>;
+
+export const CurrencySchema = z.enum(['CNY', 'USD']);
+export type Currency = z.infer<typeof CurrencySchema>;
+
+export const OrderStatusSchema = z.enum([
+  'pending', 'paid', 'shipped', 'delivered', 'completed', 'refunding', 'refunded', 'cancelled',
+]);
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+export const OrderItemSchema = z.object({
+  sku: z.string().min(1),
+  name: z.string().min(1),
+  quantity: z.number().int().positive(),
+  unitPrice: z.number().nonnegative(),
+  /** Drives which after-sales policies apply: perishables, low-value goods, installed goods… */
+  category: z.enum(['fresh_food', 'electronics', 'appliance', 'apparel', 'household', 'other']),
+});
+export type OrderItem = z.infer<typeof OrderItemSchema>;
+
+export const OrderSchema = z.object({
+  id: z.string().min(1),
+  merchantId: z.string().min(1),
+  buyerId: z.string().min(1),
+  items: z.array(OrderItemSchema),
+  amount: z.number().nonnegative(),
+  currency: CurrencySchema,
+  status: OrderStatusSchema,
+  placedAt: z.date(),
+  paidAt: z.date().nullable(),
+  shippedAt: z.date().nullable(),
+  deliveredAt: z.date().nullable(),
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+/** One line of a transcript as spoken: the unit every text pipeline stage works on. */
+export const TranscriptLineSchema = z.object({
+  speaker: SpeakerRoleSchema,
+  text: z.string(),
+  startMs: z.number().int().nonnegative(),
+  endMs: z.number().int().nonnegative(),
+});
+export type TranscriptLine = z.infer<typeof TranscriptLineSchema>;
+
+export const FlagCategorySchema = z.enum([
+  'off_platform_payment',
+  'contact_exchange',
+  'review_manipulation',
+  'abuse',
+  'privacy_request',
+  'prohibited_claim',
+  'refund_obstruction',
+]);
+export type FlagCategory = z.infer<typeof FlagCategorySchema>;
+
+export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const PromiseActionSchema = z.enum(['refund', 'ship', 'callback', 'visit', 'compensate', 'other']);
+export type PromiseAction = z.infer<typeof PromiseActionSchema>;
+
+export const PolicyDocumentSchema = z.object({
+  id: z.string().regex(/^[a-z]{2}\.[a-z0-9.-]+$/, 'policy ids look like zh.return.7day'),
+  language: z.enum(['zh', 'en']),
+  version: z.number().int().positive(),
+  title: z.string().min(1),
+  body: z.string().min(1),
+  tags: z.array(z.string()),
+});
+export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;

@@ -1,0 +1,36 @@
+/**
+ * Errors as data: every failure Kefu reports has a stable code, a message a person can act on,
+ * and whether retrying could help. Codes are documented once, in README.md ("Error codes").
+ */
+export const ERROR_CODES = [
+  'CONFIG_INVALID',
+  'USAGE',
+  'DB_CONNECT_FAILED',
+  'DB_VECTOR_MISSING',
+  'MIGRATION_FAILED',
+  'MIGRATION_CHANGED',
+  'INPUT_INVALID',
+  'NOT_FOUND',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class KefuError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, options: { retryable?: boolean; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'KefuError';
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+  }
+
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isKefuError(err: unknown, code?: ErrorCode): err is KefuError {
+  return err instanceof KefuError && (code === undefined || err.code === code);
+}

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { KefuError } from '../core/errors.js';
+import type { Sql } from './client.js';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface Migration {
+  version: number;
+  name: string;
+  file: string;
+  sql: string;
+  checksum: string;
+}
+
+export interface MigrationReport {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
+
+/** Reads `NNNN_name.sql` files in version order; anything else in the folder is an error. */
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  const migrations = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .map((file) => {
+      const match = FILE_PATTERN.exec(file);
+      if (!match) {
+        throw new KefuError('MIGRATION_FAILED', `Migration file ${file} is not named NNNN_snake_name.sql`);
+      }
+      const sql = readFileSync(join(dir, file), 'utf8');
+      return {
+        version: Number(match[1]),
+        name: match[2]!,
+        file,
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      };
+    })
+    .sort((a, b) => a.version - b.version);
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i]!.version === migrations[i - 1]!.version) {
+      throw new KefuError('MIGRATION_FAILED', `Two migrations share version ${migrations[i]!.version}`);
+    }
+  }
+  return migrations;
+}
+
+/**
+ * Applies pending migrations in order, each in its own transaction with its record, so a failing
+ * one leaves the database as the previous one left it. An applied file that has since changed
+ * stops everything: silently skipping it would leave schemas that differ between machines.
+ */
+export async function migrate(
+  sql: Sql,
+  options: { dir?: string; onApplied?: (file: string) => void } = {},
+): Promise<MigrationReport> {
+  const migrations = readMigrations(options.dir);
+  await ensureVectorAvailable(sql);
+  await sql`
+    create table if not exists schema_migrations (
+      version     integer primary key,
+      name        text not null,
+      checksum    text not null,
+      applied_at  timestamptz not null default now()
+    )`;
+  const report: MigrationReport = { applied: [], alreadyApplied: 0 };
+  for (const m of migrations) {
+    const applied = await sql.begin(async (tx) => {
+      // Serialises concurrent `kefu migrate` runs against one external Postgres.
+      await tx`select pg_advisory_xact_lock(7390)`;
+      const [existing] = await tx<{ checksum: string }[]>`
+        select checksum from schema_migrations where version = ${m.version}`;
+      if (existing) {
+        if (existing.checksum !== m.checksum) {
+          throw new KefuError(
+            'MIGRATION_CHANGED',
+            `Migration ${m.file} was changed after it was applied. Restore it and add a new migration instead.`,
+          );
+        }
+        return false;
+      }
+      try {
+        await tx.unsafe(m.sql);
+      } catch (cause) {
+        throw new KefuError(
+          'MIGRATION_FAILED',
+          `Migration ${m.file} failed and was rolled back: ${(cause as Error).message}`,
+          { cause },
+        );
+      }
+      await tx`insert into schema_migrations (version, name, checksum)
+               values (${m.version}, ${m.name}, ${m.checksum})`;
+      return true;
+    });
+    if (applied) {
+      report.applied.push(m.file);
+      options.onApplied?.(m.file);
+    } else {
+      report.alreadyApplied++;
+    }
+  }
+  return report;
+}
+
+async function ensureVectorAvailable(sql: Sql): Promise<void> {
+  const [row] = await sql<{ available: boolean }[]>`
+    select exists (select 1 from pg_available_extensions where name = 'vector') as available`;
+  if (!row?.available) {
+    throw new KefuError(
+      'DB_VECTOR_MISSING',
+      'This Postgres has no pgvector extension ("vector"), which Kefu needs for policy retrieval. ' +
+        'Install pgvector on the server (e.g. the postgresql-NN-pgvector package) or unset ' +
+        'DATABASE_URL to use the embedded database.',
+    );
+  }
+}

@@ -1,0 +1,62 @@
+import type { Sql } from '../client.js';
+
+export interface AuditEventInput {
+  actorKind: 'user' | 'system';
+  actorId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditEventRow extends Required<AuditEventInput> {
+  id: number;
+  at: Date;
+  prevHash: string;
+  hash: string;
+}
+
+/** Appends an event; the database links it into the hash chain (see migration 0001). */
+export async function appendAuditEvent(sql: Sql, e: AuditEventInput): Promise<AuditEventRow> {
+  const [row] = await sql<AuditEventRow[]>`
+    insert into audit_events (actor_kind, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
+    values (${e.actorKind}, ${e.actorId}, ${e.action}, ${e.entityType}, ${e.entityId},
+            ${e.before === undefined ? null : sql.json(e.before as never)},
+            ${e.after === undefined ? null : sql.json(e.after as never)}, '', '')
+    returning *`;
+  return row!;
+}
+
+export async function listAuditEvents(
+  sql: Sql,
+  filter: { entityType?: string; entityId?: string } = {},
+): Promise<AuditEventRow[]> {
+  return sql<AuditEventRow[]>`
+    select * from audit_events
+    where true
+      ${filter.entityType ? sql`and entity_type = ${filter.entityType}` : sql``}
+      ${filter.entityId ? sql`and entity_id = ${filter.entityId}` : sql``}
+    order by id`;
+}
+
+export interface ChainCheck {
+  events: number;
+  /** The first event whose hash or link does not match, if any. */
+  firstBroken?: { id: number; reason: 'hash_mismatch' | 'link_mismatch' };
+}
+
+/** Recomputes every hash and link in id order. */
+export async function verifyAuditChain(sql: Sql): Promise<ChainCheck> {
+  const rows = await sql<{ id: number; hashOk: boolean; linkOk: boolean }[]>`
+    select id,
+      hash = encode(sha256(convert_to(audit_event_digest_input(prev_hash, id, at, actor_kind, actor_id,
+               action, entity_type, entity_id, before, after), 'UTF8')), 'hex') as hash_ok,
+      prev_hash = coalesce(lag(hash) over (order by id), repeat('0', 64)) as link_ok
+    from audit_events order by id`;
+  const broken = rows.find((r) => !r.hashOk || !r.linkOk);
+  return {
+    events: rows.length,
+    firstBroken: broken ? { id: broken.id, reason: broken.hashOk ? 'link_mismatch' : 'hash_mismatch' } : undefined,
+  };
+}

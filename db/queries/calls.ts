@@ -1,0 +1,98 @@
+import type { Language, SpeakerRole } from '../../core/domain.js';
+import type { Sql } from '../client.js';
+
+export interface CallRow {
+  id: string;
+  room: string;
+  merchantId: string;
+  buyerId: string;
+  orderIds: string[];
+  language: Language | null;
+  timeZone: string;
+  status: 'active' | 'ended';
+  startedAt: Date;
+  endedAt: Date | null;
+  audioUri: string | null;
+  summary: unknown;
+}
+
+export interface UtteranceRow {
+  id: number;
+  callId: string;
+  seq: number;
+  speakerRole: SpeakerRole;
+  participantIdentity: string | null;
+  text: string;
+  startMs: number;
+  endMs: number;
+  language: string | null;
+  sttEngine: string;
+  sttConfidence: number | null;
+  isFinal: boolean;
+}
+
+export async function createCall(
+  sql: Sql,
+  c: { room: string; merchantId: string; buyerId: string; orderIds?: string[]; language?: Language;
+       timeZone?: string; startedAt?: Date },
+): Promise<CallRow> {
+  const [row] = await sql<CallRow[]>`
+    insert into calls (room, merchant_id, buyer_id, order_ids, language, time_zone, started_at)
+    values (${c.room}, ${c.merchantId}, ${c.buyerId}, ${c.orderIds ?? []}, ${c.language ?? null},
+            ${c.timeZone ?? 'Asia/Shanghai'}, ${c.startedAt ?? new Date()})
+    returning *`;
+  return row!;
+}
+
+export async function getCall(sql: Sql, id: string): Promise<CallRow | undefined> {
+  const [row] = await sql<CallRow[]>`select * from calls where id = ${id}`;
+  return row;
+}
+
+export async function endCall(sql: Sql, id: string, summary: unknown, endedAt = new Date()): Promise<CallRow> {
+  const [row] = await sql<CallRow[]>`
+    update calls set status = 'ended', ended_at = ${endedAt}, summary = ${sql.json(summary as never)}
+    where id = ${id} returning *`;
+  return row!;
+}
+
+export async function addParticipant(
+  sql: Sql,
+  p: { callId: string; identity: string; role: 'merchant' | 'customer' | 'agent'; userId?: string },
+): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`
+    insert into call_participants (call_id, identity, role, user_id)
+    values (${p.callId}, ${p.identity}, ${p.role}, ${p.userId ?? null}) returning id`;
+  return row!.id;
+}
+
+export async function markParticipantLeft(sql: Sql, participantId: string, at = new Date()): Promise<void> {
+  await sql`update call_participants set left_at = ${at} where id = ${participantId} and left_at is null`;
+}
+
+/**
+ * Appends a final utterance with the next sequence number of its call. Both speakers' streams
+ * insert concurrently, so the call's sequence is taken under a per-call lock.
+ */
+export async function insertUtterance(
+  sql: Sql,
+  u: Omit<UtteranceRow, 'id' | 'seq' | 'isFinal' | 'participantIdentity' | 'language' | 'sttConfidence'> &
+    Partial<Pick<UtteranceRow, 'participantIdentity' | 'language' | 'sttConfidence'>>,
+): Promise<UtteranceRow> {
+  return sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(hashtext(${u.callId}))`;
+    const [row] = await tx<UtteranceRow[]>`
+      insert into utterances (call_id, seq, speaker_role, participant_identity, text, start_ms, end_ms,
+                              language, stt_engine, stt_confidence)
+      values (${u.callId},
+              (select coalesce(max(seq) + 1, 0) from utterances where call_id = ${u.callId}),
+              ${u.speakerRole}, ${u.participantIdentity ?? null}, ${u.text}, ${u.startMs}, ${u.endMs},
+              ${u.language ?? null}, ${u.sttEngine}, ${u.sttConfidence ?? null})
+      returning *`;
+    return row!;
+  }) as Promise<UtteranceRow>;
+}
+
+export async function listUtterances(sql: Sql, callId: string): Promise<UtteranceRow[]> {
+  return sql<UtteranceRow[]>`select * from utterances where call_id = ${callId} order by seq`;
+}

@@ -1,0 +1,68 @@
+import type { PromiseAction, SpeakerRole } from '../../core/domain.js';
+import type { Sql } from '../client.js';
+
+export type NoteKind = 'order_number' | 'amount' | 'product';
+
+export interface NoteRow {
+  id: string;
+  callId: string;
+  utteranceId: number | null;
+  kind: NoteKind;
+  value: Record<string, unknown>;
+  spanStart: number | null;
+  spanEnd: number | null;
+}
+
+export interface PromiseRow {
+  id: string;
+  callId: string;
+  merchantId: string;
+  utteranceId: number | null;
+  speakerRole: SpeakerRole;
+  action: PromiseAction;
+  text: string;
+  /** YYYY-MM-DD in the call's time zone. */
+  deadline: string | null;
+  conditional: boolean;
+  status: 'open' | 'kept' | 'broken' | 'cancelled';
+  resolvedAt: Date | null;
+}
+
+export async function insertNote(sql: Sql, n: Omit<NoteRow, 'id'>): Promise<NoteRow> {
+  const [row] = await sql<NoteRow[]>`
+    insert into call_notes (call_id, utterance_id, kind, value, span_start, span_end)
+    values (${n.callId}, ${n.utteranceId}, ${n.kind}, ${sql.json(n.value as never)}, ${n.spanStart}, ${n.spanEnd})
+    returning *`;
+  return row!;
+}
+
+export async function listNotes(sql: Sql, callId: string): Promise<NoteRow[]> {
+  return sql<NoteRow[]>`select * from call_notes where call_id = ${callId} order by created_at, id`;
+}
+
+export async function insertPromise(
+  sql: Sql,
+  p: Omit<PromiseRow, 'id' | 'status' | 'resolvedAt'>,
+): Promise<PromiseRow> {
+  const [row] = await sql<PromiseRow[]>`
+    insert into promises (call_id, merchant_id, utterance_id, speaker_role, action, text, deadline, conditional)
+    values (${p.callId}, ${p.merchantId}, ${p.utteranceId}, ${p.speakerRole}, ${p.action}, ${p.text},
+            ${p.deadline}, ${p.conditional})
+    returning id, call_id, merchant_id, utterance_id, speaker_role, action, text,
+              to_char(deadline, 'YYYY-MM-DD') as deadline, conditional, status, resolved_at`;
+  return row!;
+}
+
+/** The merchant's promise ledger; `overdue` is derived from the deadline, never stored. */
+export async function listPromiseLedger(
+  sql: Sql,
+  merchantId: string,
+  today: string,
+): Promise<(PromiseRow & { overdue: boolean })[]> {
+  return sql<(PromiseRow & { overdue: boolean })[]>`
+    select id, call_id, merchant_id, utterance_id, speaker_role, action, text,
+           to_char(deadline, 'YYYY-MM-DD') as deadline, conditional, status, resolved_at,
+           (status = 'open' and deadline < ${today}::date) as overdue
+    from promises where merchant_id = ${merchantId}
+    order by deadline nulls last, created_at`;
+}
