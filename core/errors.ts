@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'MIGRATION_CHANGED',
   'INPUT_INVALID',
   'NOT_FOUND',
+  'LLM_FAILED',
+  'PROMPT_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
