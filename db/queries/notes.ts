@@ -62,7 +62,7 @@ export async function listPromiseLedger(
   return sql<(PromiseRow & { overdue: boolean })[]>`
     select id, call_id, merchant_id, utterance_id, speaker_role, action, text,
            to_char(deadline, 'YYYY-MM-DD') as deadline, conditional, status, resolved_at,
-           (status = 'open' and deadline < ${today}::date) as overdue
+           coalesce(status = 'open' and deadline < ${today}::date, false) as overdue
     from promises where merchant_id = ${merchantId}
     order by deadline nulls last, created_at`;
 }

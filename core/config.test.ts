@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, readEnv } from './config.js';
+import { isKefuError } from './errors.js';
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(isKefuError(err, 'CONFIG_INVALID')).toBe(true);
+    return (err as Error).message;
+  }
+  throw new Error('expected loadConfig to fail');
+}
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database and offline components', () => {
+    const c = loadConfig({});
+    expect(c.database).toEqual({ kind: 'embedded', dataDir: '.kefu', port: 0 });
+    expect(c.llm).toBeUndefined();
+    expect(c.livekit).toBeUndefined();
+    expect(c.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(c.stt.engines).toEqual({ en: 'pocketsphinx', zh: 'openai' });
+    expect(c.timeZone).toBe('Asia/Shanghai');
+  });
+
+  it('uses DATABASE_URL when set', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://kefu:pw@db.internal:5432/kefu' });
+    expect(c.database).toEqual({ kind: 'external', url: 'postgres://kefu:pw@db.internal:5432/kefu' });
+  });
+
+  it('treats empty values as unset, as in a copied .env.example', () => {
+    const c = loadConfig({ DATABASE_URL: '', OPENAI_API_KEY: '  ' });
+    expect(c.database.kind).toBe('embedded');
+    expect(c.llm).toBeUndefined();
+  });
+
+  it('names every bad key in one error', () => {
+    const message = configError({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      KEFU_TIME_ZONE: 'Mars/Olympus',
+      KEFU_STT_ENGINES: 'en=pocketsphinx,zh=siri',
+      LOG_LEVEL: 'loud',
+    });
+    for (const key of ['PORT', 'DATABASE_URL', 'KEFU_TIME_ZONE', 'KEFU_STT_ENGINES', 'LOG_LEVEL']) {
+      expect(message).toContain(`${key}:`);
+    }
+    expect(message).toContain('"zh=siri"');
+  });
+
+  it('requires all three LiveKit keys once any is set, naming the missing ones', () => {
+    const message = configError({ LIVEKIT_URL: 'wss://kefu.livekit.cloud' });
+    expect(message).toContain('LIVEKIT_API_KEY: required when LIVEKIT_URL is set');
+    expect(message).toContain('LIVEKIT_API_SECRET: required when LIVEKIT_URL is set');
+  });
+
+  it('configures an LLM from a base URL alone (self-hosted servers need no key)', () => {
+    const c = loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1', KEFU_LLM_MODEL: 'qwen2.5-7b' });
+    expect(c.llm).toMatchObject({ baseURL: 'http://127.0.0.1:8000/v1', model: 'qwen2.5-7b' });
+  });
+
+  it('parses booleans strictly', () => {
+    expect(loadConfig({ KEFU_ALLOW_REMOTE_MODELS: 'true' }).models.allowRemote).toBe(true);
+    expect(configError({ KEFU_ALLOW_REMOTE_MODELS: 'maybe' })).toContain('KEFU_ALLOW_REMOTE_MODELS:');
+  });
+});
+
+describe('readEnv', () => {
+  it('reads .env but lets the real environment win', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'KEFU_TEST_ONLY_A=from-file\nKEFU_TEST_ONLY_B=from-file\n');
+    process.env.KEFU_TEST_ONLY_B = 'from-process';
+    try {
+      const env = readEnv(file);
+      expect(env.KEFU_TEST_ONLY_A).toBe('from-file');
+      expect(env.KEFU_TEST_ONLY_B).toBe('from-process');
+    } finally {
+      delete process.env.KEFU_TEST_ONLY_B;
+    }
+  });
+});

@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import type { Sql } from '../../db/client.js';
+
+export interface AppDeps {
+  sql: Sql;
+  /** The start-up component lines, shown on the landing page. */
+  components: readonly { name: string; value: string }[];
+}
+
+/**
+ * The dashboard's HTTP app. Until the dashboard pages land, `/` says what is running and
+ * `/healthz` proves the database answers.
+ */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.sql`select 1`;
+      return c.json({ ok: true, database: 'up' });
+    } catch {
+      return c.json({ ok: false, error: { code: 'DB_CONNECT_FAILED', message: 'database unreachable' } }, 503);
+    }
+  });
+
+  app.get('/', (c) =>
+    c.html(html`<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Kefu 客服 copilot</title>
+    <style>
+      body { font-family: system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; margin: 2rem auto; max-width: 42rem; padding: 0 1rem; }
+      dt { font-weight: 600; } dd { margin: 0 0 .75rem 0; }
+    </style>
+  </head>
+  <body>
+    <main>
+      <h1>Kefu 客服 copilot</h1>
+      <p>通话助手与合规审核 · Call copilot and moderation for customer-service video calls.</p>
+      <h2>Components 组件</h2>
+      <dl>
+        ${deps.components.map((comp) => html`<dt>${comp.name}</dt><dd>${comp.value}</dd>`)}
+      </dl>
+      <p><a href="/healthz">/healthz</a></p>
+    </main>
+  </body>
+</html>`),
+  );
+
+  return app;
+}
