@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isKefuError } from '../core/errors.js';
+import { findPgBin, startSystemPostgres, type SystemPostgres } from '../test/system-postgres.js';
+import { openDatabase } from './client.js';
+import { migrate } from './migrate.js';
+
+const bin = findPgBin();
+if (!bin) {
+  console.warn('db/external.test.ts: PostgreSQL server binaries not found; install Debian package "postgresql" (.ci/run does)');
+}
+
+describe.skipIf(!bin)('DATABASE_URL against a real Postgres without pgvector', () => {
+  let pg: SystemPostgres;
+  beforeAll(async () => {
+    pg = await startSystemPostgres(bin!);
+  }, 60_000);
+  afterAll(() => pg?.stop());
+
+  it('connects with the same client, then refuses to migrate, saying pgvector is missing', async () => {
+    const db = await openDatabase({ kind: 'external', url: pg.url });
+    try {
+      expect(db.kind).toBe('external');
+      expect(db.description).toMatch(/^Postgres at postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+      const err = await migrate(db.sql).catch((e: unknown) => e);
+      expect(isKefuError(err, 'DB_VECTOR_MISSING')).toBe(true);
+      expect((err as Error).message).toContain('pgvector');
+      const [row] = await db.sql<{ exists: boolean }[]>`select to_regclass('merchants') is not null as exists`;
+      expect(row?.exists).toBe(false);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('names the server it could not reach', async () => {
+    const url = pg.url.replace(/:\d+\//, ':1/');
+    const err = await openDatabase({ kind: 'external', url }).catch((e: unknown) => e);
+    expect(isKefuError(err, 'DB_CONNECT_FAILED')).toBe(true);
+    expect((err as Error).message).toContain('127.0.0.1:1');
+    expect((err as Error).message).toContain('unset it to use the embedded database');
+  });
+});
