@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeSpeech, synthesize, tempDir } from '../../test/audio/speech-fixtures.js';
+import { segmentSpeech, type VadEvent, type VadOptions } from './vad.js';
+import { openWavChannels } from './wav-read.js';
+
+const tmp = tempDir();
+let call: { path: string; spans: { startMs: number; endMs: number }[] };
+
+beforeAll(() => {
+  const say = (text: string, name: string) => synthesize(text, join(tmp.dir, name));
+  call = composeSpeech(
+    [
+      { silenceMs: 700 },
+      { speech: say('Hello, I have a problem with my order.', 'a.wav') },
+      { silenceMs: 1500 },
+      { speech: say('The blender arrived broken.', 'b.wav') },
+      { silenceMs: 1200 },
+      { speech: say('Can I get a refund please?', 'c.wav') },
+      { silenceMs: 900 },
+    ],
+    join(tmp.dir, 'call.wav'),
+  );
+});
+afterAll(tmp.remove);
+
+async function utterances(options: VadOptions = {}) {
+  const [channel] = await openWavChannels(call.path);
+  const events: VadEvent[] = [];
+  for await (const e of segmentSpeech(channel!.frames, options)) events.push(e);
+  return events;
+}
+
+describe('segmentSpeech (Silero VAD)', () => {
+  it('finds each sentence between known silences, within 250 ms at both ends', async () => {
+    const events = await utterances({ speechPadMs: 100 });
+    const ends = events.filter((e) => e.type === 'end');
+    expect(ends).toHaveLength(3);
+    ends.forEach((e, i) => {
+      expect(Math.abs(e.startMs - call.spans[i]!.startMs)).toBeLessThan(250);
+      expect(Math.abs(e.endMs - call.spans[i]!.endMs)).toBeLessThan(250);
+      // The end is only decided after the configured silence has passed.
+      expect(e.decidedAtMs - e.endMs).toBeGreaterThanOrEqual(500 - 100 - 64);
+    });
+  });
+
+  it('sends exactly the audio of each utterance, in order, between start and end', async () => {
+    const events = await utterances();
+    let open: { startMs: number; nextMs: number } | undefined;
+    for (const e of events) {
+      if (e.type === 'start') open = { startMs: e.startMs, nextMs: e.startMs };
+      if (e.type === 'audio') {
+        expect(open).toBeDefined();
+        expect(e.atMs).toBe(open!.nextMs);
+        open!.nextMs = e.atMs + (e.frame.data.length / 16);
+      }
+      if (e.type === 'end') {
+        expect(Math.abs(e.endMs - open!.nextMs)).toBeLessThanOrEqual(1);
+        open = undefined;
+      }
+    }
+  });
+
+  it('keeps sentences together when the end-of-speech silence is longer than the pauses', async () => {
+    const ends = (await utterances({ endSilenceMs: 1300 })).filter((e) => e.type === 'end');
+    // 1300 ms outlasts the 1200 ms pause between the last two sentences but not the 1500 ms one.
+    expect(ends).toHaveLength(2);
+    expect(Math.abs(ends[1]!.startMs - call.spans[1]!.startMs)).toBeLessThan(250);
+    expect(Math.abs(ends[1]!.endMs - call.spans[2]!.endMs)).toBeLessThan(250);
+  });
+
+  it('drops bursts shorter than minSpeechMs', async () => {
+    const ends = (await utterances({ minSpeechMs: 2500 })).filter((e) => e.type === 'end');
+    expect(ends.length).toBeLessThan(3);
+  });
+
+  it('cuts monologues at maxUtteranceMs', async () => {
+    const ends = (await utterances({ maxUtteranceMs: 1000 })).filter((e) => e.type === 'end');
+    expect(ends.length).toBeGreaterThan(3);
+    for (const e of ends) expect(e.endMs - e.startMs).toBeLessThanOrEqual(1100);
+  });
+});

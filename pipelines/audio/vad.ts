@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { KefuError } from '../../core/errors.js';
+import { ENGINE_SAMPLE_RATE, samplesToMs, type PcmFrame } from './frame.js';
+import { loadSileroSession, SileroScorer, SILERO_WINDOW } from './silero-model.js';
+
+export const VadOptionsSchema = z.object({
+  /** Speech starts when a window's probability reaches this… */
+  threshold: z.number().gt(0).lt(1).default(0.5),
+  /** …and a silence run starts when it falls below this (hysteresis against flicker). */
+  negThreshold: z.number().gt(0).lt(1).optional(),
+  /** Silence that ends an utterance: shorter pauses stay inside it. */
+  endSilenceMs: z.number().int().min(32).default(500),
+  /** Shorter bursts (coughs, clicks) are dropped before any engine hears them. */
+  minSpeechMs: z.number().int().min(0).default(250),
+  /** Audio kept on both sides of the speech so engines hear whole first and last phones. */
+  speechPadMs: z.number().int().min(0).default(150),
+  /** Long monologues are cut here: transcription endpoints cap the length of one request. */
+  maxUtteranceMs: z.number().int().min(1000).default(30_000),
+});
+export type VadOptions = z.input<typeof VadOptionsSchema>;
+
+/**
+ * An utterance as the VAD cuts it. `audio` covers exactly [startMs, endMs] of the stream; the
+ * silence that ended it is never sent on, so engines don't transcribe it.
+ */
+export type VadEvent =
+  | { type: 'start'; startMs: number }
+  | { type: 'audio'; frame: PcmFrame; atMs: number }
+  | { type: 'end'; startMs: number; endMs: number; /** stream time at which the end was decided */ decidedAtMs: number };
+
+type Window = { data: Int16Array; startSample: number; prob: number };
+type Utterance = { startSample: number; speechStart: number; announced: boolean; silenceFrom?: number };
+
+/**
+ * Cuts one speaker's 16 kHz mono stream into utterances with Silero VAD. The start is only
+ * announced once speech has lasted `minSpeechMs`; audio during a pause is held back until speech
+ * resumes (then sent) or the pause reaches `endSilenceMs` (then only the trailing pad is sent).
+ */
+export async function* segmentSpeech(frames: AsyncIterable<PcmFrame>, options: VadOptions = {}): AsyncGenerator<VadEvent> {
+  const o = VadOptionsSchema.parse(options);
+  const neg = o.negThreshold ?? Math.max(0.01, o.threshold - 0.15);
+  const scorer = new SileroScorer(await loadSileroSession());
+  const ms = (samples: number) => samplesToMs(samples, ENGINE_SAMPLE_RATE);
+
+  const toSamples = (msValue: number) => (msValue * ENGINE_SAMPLE_RATE) / 1000;
+  let before: Window[] = [];
+  let held: Window[] = [];
+  let utterance: Utterance | undefined;
+  let carry = new Int16Array(0);
+  let position = 0;
+
+  function* send(windows: Window[]): Generator<VadEvent> {
+    for (const w of windows) {
+      yield { type: 'audio', frame: { data: w.data, sampleRate: ENGINE_SAMPLE_RATE, channels: 1 }, atMs: ms(w.startSample) };
+    }
+  }
+
+  function* finish(u: Utterance, now: number): Generator<VadEvent> {
+    utterance = undefined;
+    const speechEnd = u.silenceFrom ?? now;
+    const tail = held.filter((w) => w.startSample < speechEnd + toSamples(o.speechPadMs));
+    before = held.slice(tail.length);
+    held = [];
+    if (!u.announced && speechEnd - u.speechStart < toSamples(o.minSpeechMs)) return;
+    if (!u.announced) yield { type: 'start', startMs: ms(u.startSample) };
+    yield* send(tail);
+    const last = tail.at(-1);
+    const endSample = last ? last.startSample + last.data.length : speechEnd;
+    yield { type: 'end', startMs: ms(u.startSample), endMs: ms(endSample), decidedAtMs: ms(now) };
+  }
+
+  function* step(w: Window): Generator<VadEvent> {
+    const end = w.startSample + w.data.length;
+    if (!utterance) {
+      while (before.length > 0 && before[0]!.startSample + SILERO_WINDOW <= w.startSample - toSamples(o.speechPadMs)) before.shift();
+      if (w.prob < o.threshold) return void before.push(w);
+      utterance = { startSample: before[0]?.startSample ?? w.startSample, speechStart: w.startSample, announced: false };
+      held = before;
+      before = [];
+    }
+    const u = utterance;
+    held.push(w);
+    // Silero's hysteresis: a silence run starts below negThreshold and only speech above threshold ends it.
+    if (w.prob >= o.threshold) u.silenceFrom = undefined;
+    else if (w.prob < neg) u.silenceFrom ??= w.startSample;
+    if (u.silenceFrom !== undefined && end - u.silenceFrom >= toSamples(o.endSilenceMs)) return yield* finish(u, end);
+    if (!u.announced && end - u.speechStart >= toSamples(o.minSpeechMs) && u.silenceFrom === undefined) {
+      u.announced = true;
+      yield { type: 'start', startMs: ms(u.startSample) };
+    }
+    if (u.announced && u.silenceFrom === undefined) {
+      yield* send(held);
+      held = [];
+    }
+    if (u.announced && end - u.startSample >= toSamples(o.maxUtteranceMs)) {
+      yield* send(held);
+      held = [];
+      utterance = undefined;
+      yield { type: 'end', startMs: ms(u.startSample), endMs: ms(end), decidedAtMs: ms(end) };
+    }
+  }
+
+  for await (const frame of frames) {
+    if (frame.sampleRate !== ENGINE_SAMPLE_RATE || frame.channels !== 1) {
+      throw new KefuError('INPUT_INVALID', `VAD needs 16 kHz mono frames, got ${frame.sampleRate} Hz × ${frame.channels}: resample first`);
+    }
+    const joined = new Int16Array(carry.length + frame.data.length);
+    joined.set(carry);
+    joined.set(frame.data, carry.length);
+    let at = 0;
+    for (; at + SILERO_WINDOW <= joined.length; at += SILERO_WINDOW) {
+      const data = joined.slice(at, at + SILERO_WINDOW);
+      yield* step({ data, startSample: position, prob: await scorer.score(data) });
+      position += SILERO_WINDOW;
+    }
+    carry = joined.slice(at);
+  }
+  if (carry.length > 0) {
+    yield* step({ data: carry, startSample: position, prob: await scorer.score(carry) });
+    position += carry.length;
+  }
+  if (utterance) yield* finish(utterance, position);
+}
