@@ -1,0 +1,116 @@
+/**
+ * Debian's libpocketsphinx (0.8 / 5prealpha), called in-process through koffi: no compiler,
+ * no child process, and partial hypotheses while audio arrives, which the command-line
+ * `pocketsphinx_continuous` can't give.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import koffi from 'koffi';
+import { sttError } from './contract.js';
+
+/** Where Debian's `pocketsphinx-en-us` package puts the US English model. */
+export const DEBIAN_EN_US_MODEL = '/usr/share/pocketsphinx/model/en-us';
+const APT_HINT = 'apt-get install libpocketsphinx3 pocketsphinx-en-us';
+/** PocketSphinx analyses audio in 10 ms frames. */
+export const FRAME_MS = 10;
+
+type Ptr = unknown;
+function bind() {
+  const ps = koffi.load('libpocketsphinx.so.3');
+  const sb = koffi.load('libsphinxbase.so.3');
+  return {
+    ps_args: ps.func('void *ps_args()') as () => Ptr,
+    cmd_ln_parse_r: sb.func('void *cmd_ln_parse_r(void *inout, void *defn, int argc, const char **argv, int strict)') as (a: null, d: Ptr, n: number, argv: string[], strict: number) => Ptr,
+    cmd_ln_free_r: sb.func('int cmd_ln_free_r(void *cmdln)') as (c: Ptr) => number,
+    ps_init: ps.func('void *ps_init(void *config)') as (c: Ptr) => Ptr,
+    ps_free: ps.func('int ps_free(void *ps)') as (d: Ptr) => number,
+    ps_start_utt: ps.func('int ps_start_utt(void *ps)') as (d: Ptr) => number,
+    ps_process_raw: ps.func('int ps_process_raw(void *ps, const int16_t *data, size_t n, int no_search, int full_utt)') as (d: Ptr, data: Int16Array, n: number, noSearch: number, full: number) => number,
+    ps_end_utt: ps.func('int ps_end_utt(void *ps)') as (d: Ptr) => number,
+    ps_get_hyp: ps.func('const char *ps_get_hyp(void *ps, _Out_ int32_t *score)') as (d: Ptr, score: number[]) => string | null,
+    ps_get_logmath: ps.func('void *ps_get_logmath(void *ps)') as (d: Ptr) => Ptr,
+    logmath_exp: sb.func('double logmath_exp(void *lmath, int logb_p)') as (l: Ptr, p: number) => number,
+    ps_seg_iter: ps.func('void *ps_seg_iter(void *ps)') as (d: Ptr) => Ptr,
+    ps_seg_next: ps.func('void *ps_seg_next(void *seg)') as (s: Ptr) => Ptr,
+    ps_seg_word: ps.func('const char *ps_seg_word(void *seg)') as (s: Ptr) => string,
+    ps_seg_frames: ps.func('void ps_seg_frames(void *seg, _Out_ int *sf, _Out_ int *ef)') as (s: Ptr, sf: number[], ef: number[]) => void,
+    ps_seg_prob: ps.func('int32_t ps_seg_prob(void *seg, _Out_ int32_t *a, _Out_ int32_t *l, _Out_ int32_t *b)') as (s: Ptr, a: number[], l: number[], b: number[]) => number,
+  };
+}
+
+let lib: ReturnType<typeof bind> | undefined;
+function library(): ReturnType<typeof bind> {
+  try {
+    lib ??= bind();
+    return lib;
+  } catch (err) {
+    throw sttError('unavailable', `PocketSphinx library not found (libpocketsphinx.so.3): ${APT_HINT}`, { cause: err });
+  }
+}
+
+export interface RecognisedWord {
+  word: string;
+  startFrame: number;
+  endFrame: number;
+  /** Posterior probability from the lattice, in [0, 1]. */
+  posterior: number;
+}
+
+/** Silence, sentence marks and noise fillers the decoder reports as words. */
+const NOT_A_WORD = /^(<s>|<\/s>|<sil>|\[.*\]|\+\+.*\+\+)$/;
+
+export class Decoder {
+  private constructor(private handle: Ptr) {}
+
+  static create(modelDir: string): Decoder {
+    const ps = library();
+    const files = { hmm: join(modelDir, 'en-us'), lm: join(modelDir, 'en-us.lm.bin'), dict: join(modelDir, 'cmudict-en-us.dict') };
+    const missing = Object.values(files).filter((f) => !existsSync(f));
+    if (missing.length > 0) {
+      throw sttError('unavailable', `PocketSphinx model incomplete in ${modelDir} (missing ${missing.join(', ')}): ${APT_HINT}`);
+    }
+    const argv = ['-hmm', files.hmm, '-lm', files.lm, '-dict', files.dict, '-logfn', '/dev/null'];
+    const config = ps.cmd_ln_parse_r(null, ps.ps_args(), argv.length, argv, 1);
+    const handle = config ? ps.ps_init(config) : null;
+    if (config) ps.cmd_ln_free_r(config);
+    if (!handle) throw sttError('unavailable', `PocketSphinx failed to load the model in ${modelDir}`);
+    return new Decoder(handle);
+  }
+
+  start(): void {
+    if (library().ps_start_utt(this.handle) < 0) throw sttError('failed', 'PocketSphinx could not start an utterance');
+  }
+
+  process(samples: Int16Array): void {
+    if (library().ps_process_raw(this.handle, samples, samples.length, 0, 0) < 0) {
+      throw sttError('failed', 'PocketSphinx failed to decode audio');
+    }
+  }
+
+  hypothesis(): string {
+    return library().ps_get_hyp(this.handle, [0]) ?? '';
+  }
+
+  /** Ends the utterance and returns its words with times and posteriors. */
+  end(): RecognisedWord[] {
+    const ps = library();
+    if (ps.ps_end_utt(this.handle) < 0) throw sttError('failed', 'PocketSphinx could not finish the utterance');
+    const logmath = ps.ps_get_logmath(this.handle);
+    const words: RecognisedWord[] = [];
+    for (let seg = ps.ps_seg_iter(this.handle); seg; seg = ps.ps_seg_next(seg)) {
+      const word = ps.ps_seg_word(seg).replace(/\(\d+\)$/, '');
+      if (NOT_A_WORD.test(word)) continue;
+      const sf = [0];
+      const ef = [0];
+      const posterior = ps.logmath_exp(logmath, ps.ps_seg_prob(seg, [0], [0], [0]));
+      ps.ps_seg_frames(seg, sf, ef);
+      words.push({ word, startFrame: sf[0]!, endFrame: ef[0]!, posterior: Math.min(1, Math.max(0, posterior)) });
+    }
+    return words;
+  }
+
+  free(): void {
+    if (this.handle) library().ps_free(this.handle);
+    this.handle = null;
+  }
+}

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isKefuError } from '../../core/errors.js';
+import { readSamples, synthesize, tempDir } from '../../test/audio/speech-fixtures.js';
+import { PocketSphinxEngine } from './pocketsphinx.js';
+import { describeSttConformance, speak } from './testing/conformance.js';
+
+const tmp = tempDir();
+afterAll(tmp.remove);
+const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+describeSttConformance('pocketsphinx', async () => {
+  const text = 'I would like a refund for the broken blender.';
+  return {
+    engine: new PocketSphinxEngine(),
+    speech: { samples: readSamples(synthesize(text, join(tmp.dir, 'conformance.wav'))), language: 'en', text },
+    maxWer: 0.5,
+    failing: () => new PocketSphinxEngine({ modelDir: join(tmp.dir, 'no-model-here') }),
+  };
+});
+
+/** Longest common subsequence length: digits heard in order, tolerating misses and extras. */
+function inOrder(expected: string[], heard: string[]): number {
+  let prev = new Array<number>(heard.length + 1).fill(0);
+  for (const e of expected) {
+    const row = [0];
+    heard.forEach((h, j) => row.push(e === h ? prev[j]! + 1 : Math.max(prev[j + 1]!, row[j]!)));
+    prev = row;
+  }
+  return prev[heard.length]!;
+}
+
+describe('PocketSphinxEngine', () => {
+  const engine = new PocketSphinxEngine();
+  afterAll(() => engine.close());
+
+  it('hears an order number read digit by digit in a generated English complaint', async () => {
+    const orderDigits = ['four', 'seven', 'two', 'nine', 'one', 'eight', 'three'];
+    const text = `Hello, I am calling about order number ${orderDigits.join(' ')}. The blender arrived broken and I want a refund.`;
+    const segments = await speak(engine, readSamples(synthesize(text, join(tmp.dir, 'complaint.wav'))), 'en');
+    const final = segments.find((s) => s.final)!;
+    const words = final.text.split(' ');
+    expect(inOrder(orderDigits, words.filter((w) => DIGITS.includes(w)))).toBeGreaterThanOrEqual(5);
+    expect(words).toEqual(expect.arrayContaining(['number', 'refund']));
+    expect(final.confidence).toBeGreaterThan(0.3);
+    expect(segments.filter((s) => !s.final).length).toBeGreaterThan(3);
+  });
+
+  it('says which Debian package provides a missing model', () => {
+    const bad = new PocketSphinxEngine({ modelDir: '/nonexistent' });
+    const err = (() => {
+      try {
+        bad.warmUp();
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isKefuError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/\/nonexistent.*apt-get install libpocketsphinx3 pocketsphinx-en-us/);
+  });
+
+  it('refuses languages it has no model for', () => {
+    expect(() => engine.openStream({ language: 'zh', onSegment: () => {} })).toThrow(/no zh model/);
+  });
+});

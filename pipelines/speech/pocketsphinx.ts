@@ -1,0 +1,101 @@
+import { frameDurationMs } from '../audio/frame.js';
+import { sttError, type SttCapabilities, type SttEngine, type SttStream, type SttStreamOptions } from './contract.js';
+import { Decoder, DEBIAN_EN_US_MODEL, FRAME_MS, type RecognisedWord } from './pocketsphinx-ffi.js';
+
+export interface PocketSphinxOptions {
+  /** Directory with en-us/, en-us.lm.bin and cmudict-en-us.dict; Debian's by default. */
+  modelDir?: string;
+  /** How often to ask for a partial hypothesis while audio arrives. */
+  partialEveryMs?: number;
+}
+
+/**
+ * English speech offline, in-process. A decoder holds one utterance at a time, so decoders are
+ * pooled: a stream borrows one from its first frame to `endUtterance`, and a call with two
+ * people talking at once uses two. Decoding is synchronous and fast (real-time factor ≈ 0.1).
+ */
+export class PocketSphinxEngine implements SttEngine {
+  readonly name = 'pocketsphinx';
+  readonly capabilities: SttCapabilities = { partials: true, languages: ['en'] };
+  private readonly idle: Decoder[] = [];
+  private readonly all: Decoder[] = [];
+  readonly modelDir: string;
+
+  constructor(private readonly options: PocketSphinxOptions = {}) {
+    this.modelDir = options.modelDir ?? DEBIAN_EN_US_MODEL;
+  }
+
+  /** Loads one decoder now (≈ 0.3 s) so the first utterance isn't delayed and setup errors show at start. */
+  warmUp(): void {
+    this.release(this.borrow());
+  }
+
+  openStream({ language, onSegment }: SttStreamOptions): SttStream {
+    if (language !== 'en') throw sttError('unavailable', `pocketsphinx has no ${language} model; it serves en only`);
+    let current: { decoder: Decoder; startMs: number; endMs: number; sinceHyp: number; lastHyp: string } | undefined;
+    let closed = false;
+    const partialEvery = this.options.partialEveryMs ?? 300;
+    const segment = (text: string, startMs: number, endMs: number, confidence: number | null, final: boolean) =>
+      onSegment({ text, startMs: Math.round(startMs), endMs: Math.round(endMs), language: 'en', confidence, engine: this.name, final });
+
+    return {
+      push: (frame, atMs) => {
+        if (closed) throw sttError('failed', 'pocketsphinx stream used after close');
+        if (!current) {
+          const decoder = this.borrow();
+          decoder.start();
+          current = { decoder, startMs: atMs, endMs: atMs, sinceHyp: 0, lastHyp: '' };
+        }
+        const duration = frameDurationMs(frame);
+        current.decoder.process(frame.data);
+        current.endMs = atMs + duration;
+        current.sinceHyp += duration;
+        if (current.sinceHyp >= partialEvery) {
+          current.sinceHyp = 0;
+          const hyp = current.decoder.hypothesis();
+          if (hyp && hyp !== current.lastHyp) segment(hyp, current.startMs, current.endMs, null, false);
+          current.lastHyp = hyp;
+        }
+      },
+      endUtterance: async () => {
+        const u = current;
+        current = undefined;
+        if (!u) return;
+        let words: RecognisedWord[];
+        try {
+          words = u.decoder.end();
+        } finally {
+          this.release(u.decoder);
+        }
+        if (words.length === 0 || closed) return;
+        const startMs = Math.max(u.startMs, u.startMs + words[0]!.startFrame * FRAME_MS);
+        const endMs = Math.min(u.endMs, Math.max(startMs, u.startMs + (words.at(-1)!.endFrame + 1) * FRAME_MS));
+        const confidence = words.reduce((sum, w) => sum + w.posterior, 0) / words.length;
+        segment(words.map((w) => w.word).join(' '), startMs, endMs, confidence, true);
+      },
+      close: async () => {
+        closed = true;
+        if (current) {
+          current.decoder.end();
+          this.release(current.decoder);
+          current = undefined;
+        }
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const d of this.all.splice(0)) d.free();
+    this.idle.length = 0;
+  }
+
+  private borrow(): Decoder {
+    const decoder = this.idle.pop() ?? Decoder.create(this.modelDir);
+    if (!this.all.includes(decoder)) this.all.push(decoder);
+    return decoder;
+  }
+
+  private release(decoder: Decoder): void {
+    this.idle.push(decoder);
+  }
+}
