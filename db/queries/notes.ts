@@ -66,3 +66,10 @@ export async function listPromiseLedger(
     from promises where merchant_id = ${merchantId}
     order by deadline nulls last, created_at`;
 }
+
+export async function listPromises(sql: Sql, callId: string): Promise<PromiseRow[]> {
+  return sql<PromiseRow[]>`
+    select id, call_id, merchant_id, utterance_id, speaker_role, action, text,
+           to_char(deadline, 'YYYY-MM-DD') as deadline, conditional, status, resolved_at
+    from promises where call_id = ${callId} order by created_at, id`;
+}

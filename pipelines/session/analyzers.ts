@@ -1,0 +1,49 @@
+import type {
+  AmountNote,
+  FlagFinding,
+  OrderNumberNote,
+  ProductNote,
+  PromiseNote,
+  RefundOption,
+  Suggestion,
+} from '../../core/analysis.js';
+import type { Order, TranscriptLine } from '../../core/domain.js';
+
+export interface CallNotes {
+  orderNumbers: OrderNumberNote[];
+  amounts: AmountNote[];
+  products: ProductNote[];
+  promises: PromiseNote[];
+}
+
+export interface CallContext {
+  startedAt: Date;
+  timeZone: string;
+  language: 'zh' | 'en';
+  /** The platform's order facts for this call (validated order numbers, refund amounts). */
+  orders: Order[];
+}
+
+export interface Advice {
+  suggestions: Suggestion[];
+  refundOptions: RefundOption[];
+}
+
+export interface CallFindings extends CallNotes {
+  flags: FlagFinding[];
+  suggestions: Suggestion[];
+  refundOptions: RefundOption[];
+}
+
+/**
+ * The text pipeline's stages as one call session sees them. Each works on the transcript so far;
+ * `index` is the line just heard. Built from the engines in `build-analyzers.ts`.
+ */
+export interface CallAnalyzers {
+  extractNotes(lines: readonly TranscriptLine[], ctx: CallContext): CallNotes;
+  detectFlags(lines: readonly TranscriptLine[], index: number): Promise<FlagFinding[]>;
+  advise(lines: readonly TranscriptLine[], index: number, ctx: CallContext & { notes: CallNotes }): Promise<Advice>;
+  summarize(lines: readonly TranscriptLine[], findings: CallFindings, ctx: CallContext): Promise<string>;
+  /** e.g. { notes: 'rules', compliance: 'rules + semantic (hashed-ngram-v1-512)', … } for the banner. */
+  describe(): Record<string, string>;
+}

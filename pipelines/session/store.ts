@@ -1,0 +1,118 @@
+import type { FlagFinding, RefundOption, Suggestion } from '../../core/analysis.js';
+import type { Sql } from '../../db/client.js';
+import type { CallRow } from '../../db/queries/calls.js';
+import { insertFlag, listFlags } from '../../db/queries/flags.js';
+import { insertNote, insertPromise, listNotes, listPromises } from '../../db/queries/notes.js';
+import { insertSuggestion } from '../../db/queries/suggestions.js';
+import type { CallNotes } from './analyzers.js';
+
+/**
+ * Writes a call's findings as they appear. Each finding has a key; a key already stored is never
+ * written twice, which lets a restarted session recompute everything and store only what the
+ * crashed one had not.
+ */
+export class FindingStore {
+  private readonly stored = new Set<string>();
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly call: CallRow,
+    /** utterance index → utterances.id */
+    private readonly utteranceIds: number[],
+  ) {}
+
+  /** Marks what the database already holds for this call (after a restart). */
+  async load(): Promise<void> {
+    const indexOf = (id: number | null) => (id === null ? -1 : this.utteranceIds.indexOf(id));
+    for (const n of await listNotes(this.sql, this.call.id)) {
+      const v = n.value as Record<string, unknown>;
+      if (n.kind === 'order_number') this.stored.add(`order:${String(v.value)}`);
+      if (n.kind === 'amount') this.stored.add(`amount:${indexOf(n.utteranceId)}:${String(v.value)}:${String(v.currency)}`);
+      if (n.kind === 'product') this.stored.add(`product:${String(v.name)}`);
+    }
+    for (const p of await listPromises(this.sql, this.call.id)) {
+      this.stored.add(`promise:${indexOf(p.utteranceId)}:${p.action}:${p.text}`);
+    }
+    for (const f of await listFlags(this.sql, this.call.id)) {
+      this.stored.add(`flag:${indexOf(f.utteranceId)}:${f.ruleId}@${f.ruleVersion}:${f.spanStart}`);
+    }
+  }
+
+  /** Stores notes not stored before; true when anything was new. */
+  async saveNotes(notes: CallNotes): Promise<boolean> {
+    let changed = false;
+    const once = async (key: string, write: () => Promise<unknown>) => {
+      if (this.stored.has(key)) return;
+      await write();
+      this.stored.add(key);
+      changed = true;
+    };
+    const base = { callId: this.call.id };
+    for (const o of notes.orderNumbers) {
+      await once(`order:${o.value}`, () => insertNote(this.sql, {
+        ...base, utteranceId: this.utteranceIds[o.utterance] ?? null, kind: 'order_number',
+        value: { value: o.value, matched: o.matched }, spanStart: o.span[0], spanEnd: o.span[1],
+      }));
+    }
+    for (const a of notes.amounts) {
+      await once(`amount:${a.utterance}:${a.value}:${a.currency}`, () => insertNote(this.sql, {
+        ...base, utteranceId: this.utteranceIds[a.utterance] ?? null, kind: 'amount',
+        value: { value: a.value, currency: a.currency }, spanStart: a.span[0], spanEnd: a.span[1],
+      }));
+    }
+    for (const p of notes.products) {
+      await once(`product:${p.name}`, () => insertNote(this.sql, {
+        ...base, utteranceId: this.utteranceIds[p.utterance] ?? null, kind: 'product',
+        value: { name: p.name }, spanStart: p.span[0], spanEnd: p.span[1],
+      }));
+    }
+    for (const p of notes.promises) {
+      await once(`promise:${p.utterance}:${p.action}:${p.text}`, () => insertPromise(this.sql, {
+        ...base, merchantId: this.call.merchantId, utteranceId: this.utteranceIds[p.utterance] ?? null,
+        speakerRole: p.speaker, action: p.action, text: p.text, deadline: p.deadline, conditional: p.conditional,
+      }));
+    }
+    return changed;
+  }
+
+  /** Stores a flag unless already stored; returns its id when new. */
+  async saveFlag(f: FlagFinding, audio: { startMs: number; endMs: number }): Promise<string | undefined> {
+    const [ruleId, version] = f.rule.split('@') as [string, string];
+    const key = `flag:${f.utterance}:${f.rule}:${f.span[0]}`;
+    if (this.stored.has(key)) return undefined;
+    const row = await insertFlag(
+      this.sql,
+      {
+        callId: this.call.id, merchantId: this.call.merchantId, utteranceId: this.utteranceIds[f.utterance]!,
+        category: f.category, severity: f.severity, ruleId, ruleVersion: Number(version), detector: f.detector,
+        confidence: f.confidence, speakerRole: f.speaker, evidenceText: f.evidence, spanStart: f.span[0],
+        spanEnd: f.span[1], audioStartMs: audio.startMs, audioEndMs: audio.endMs,
+      },
+      f.verdicts,
+    );
+    this.stored.add(key);
+    return row.id;
+  }
+
+  async saveSuggestion(s: Suggestion): Promise<string> {
+    const row = await insertSuggestion(this.sql, {
+      callId: this.call.id, afterUtteranceId: this.utteranceIds[s.afterUtterance] ?? null, kind: 'reply',
+      text: s.text, payload: {}, policyIds: s.policies, engine: s.engine,
+    });
+    return row.id;
+  }
+
+  async saveRefundOption(o: RefundOption, afterUtterance: number, engine: string): Promise<void> {
+    await insertSuggestion(this.sql, {
+      callId: this.call.id, afterUtteranceId: this.utteranceIds[afterUtterance] ?? null, kind: 'refund_option',
+      text: o.rationale, payload: o, policyIds: [o.policy], engine,
+    });
+  }
+
+  async saveCoaching(text: string, afterUtterance: number, category: string): Promise<void> {
+    await insertSuggestion(this.sql, {
+      callId: this.call.id, afterUtteranceId: this.utteranceIds[afterUtterance] ?? null, kind: 'coaching',
+      text, payload: { category }, policyIds: [], engine: 'coaching',
+    });
+  }
+}
