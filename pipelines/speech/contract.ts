@@ -38,7 +38,9 @@ export interface SttStreamOptions {
 /**
  * One speaker's stream. Audio arrives only for utterances, as the VAD cuts them: `push` frames
  * of one utterance, then `endUtterance`, which resolves once that utterance's final segment (if
- * any words were heard) has been emitted. Errors surface from `endUtterance` as KefuErrors.
+ * any words were heard) has been emitted. The next utterance may be pushed before that promise
+ * settles (a live call doesn't wait for a slow endpoint); finals still come in utterance order.
+ * Errors surface from `openStream` or `endUtterance` as KefuErrors.
  */
 export interface SttStream {
   /** 16 kHz mono; `atMs` is the stream time of the frame's first sample. */
