@@ -1,0 +1,86 @@
+import type { Config, SttEngineName } from '../../core/config.js';
+import { isKefuError } from '../../core/errors.js';
+import { SpokenLanguageSchema, type SpokenLanguage, type SttEngine } from './contract.js';
+import { OpenAiSttEngine } from './openai.js';
+import { PocketSphinxEngine } from './pocketsphinx.js';
+import { WhisperLocalEngine } from './whisper-local.js';
+
+export interface SttRouting {
+  /** The engine serving a language, or undefined when it has none (replay its transcript instead). */
+  engineFor(language: SpokenLanguage): SttEngine | undefined;
+  /** One line for start-up, e.g. "en → pocketsphinx, zh → openai (no endpoint configured: zh has no engine)". */
+  description: string;
+  /** Languages configured but left without an engine, and why. */
+  missing: { language: string; reason: string }[];
+  close(): Promise<void>;
+}
+
+export interface RouterOptions {
+  pocketsphinxModelDir?: string;
+  whisperModel?: string;
+}
+
+/**
+ * Builds the engines `KEFU_STT_ENGINES` asks for and checks each can run (library and model
+ * present, endpoint configured) now rather than at the first utterance of a call. A language
+ * whose engine can't run is reported, not fatal: its calls can still be replayed from text.
+ */
+export function buildSttRouting(config: Pick<Config, 'stt' | 'llm' | 'models'>, options: RouterOptions = {}): SttRouting {
+  const built = new Map<SttEngineName, SttEngine | { reason: string }>();
+  const routes = new Map<SpokenLanguage, SttEngine>();
+  const parts: string[] = [];
+  const missing: SttRouting['missing'] = [];
+
+  for (const [language, kind] of Object.entries(config.stt.engines)) {
+    const spoken = SpokenLanguageSchema.safeParse(language);
+    if (!built.has(kind)) built.set(kind, create(kind, config, options));
+    const engine = built.get(kind)!;
+    const reason = !spoken.success
+      ? `Kefu transcribes ${SpokenLanguageSchema.options.join(' and ')} only`
+      : 'reason' in engine
+        ? engine.reason
+        : engine.capabilities.languages.includes(spoken.data)
+          ? undefined
+          : `${engine.name} has no ${language} model`;
+    if (reason === undefined && spoken.success && !('reason' in engine)) {
+      routes.set(spoken.data, engine);
+      parts.push(`${language} → ${engine.name}`);
+    } else {
+      missing.push({ language, reason: reason ?? 'unavailable' });
+      parts.push(kind === 'none' ? `${language} → none (${language} has no engine)` : `${language} → ${kind} (${reason}: ${language} has no engine)`);
+    }
+  }
+
+  return {
+    engineFor: (language) => routes.get(language),
+    description: parts.length > 0 ? parts.join(', ') : 'no speech engines configured (KEFU_STT_ENGINES is empty)',
+    missing,
+    close: async () => {
+      for (const engine of built.values()) if (!('reason' in engine)) await engine.close();
+    },
+  };
+}
+
+function create(kind: SttEngineName, config: Pick<Config, 'llm' | 'models'>, options: RouterOptions): SttEngine | { reason: string } {
+  switch (kind) {
+    case 'none':
+      return { reason: 'none' };
+    case 'openai':
+      if (!config.llm) return { reason: 'no endpoint configured' };
+      return new OpenAiSttEngine({ apiKey: config.llm.apiKey, baseURL: config.llm.baseURL, model: config.llm.sttModel });
+    case 'whisper-local': {
+      const engine = new WhisperLocalEngine({ modelsDir: config.models.dir, model: options.whisperModel, allowRemote: config.models.allowRemote });
+      return engine.hasModel() || config.models.allowRemote ? engine : { reason: `no model in ${engine.modelDir}` };
+    }
+    case 'pocketsphinx': {
+      const engine = new PocketSphinxEngine({ modelDir: options.pocketsphinxModelDir });
+      try {
+        engine.warmUp();
+        return engine;
+      } catch (err) {
+        if (isKefuError(err)) return { reason: err.message };
+        throw err;
+      }
+    }
+  }
+}
