@@ -1,0 +1,106 @@
+/**
+ * Calendar arithmetic in the call's time zone. A zone is an IANA name ("Asia/Shanghai") or a
+ * fixed offset ("+08:00", "Z"), because `kefu analyze --started-at` gives an ISO offset and
+ * Node 20's Intl does not accept offsets as zones.
+ */
+
+/** A calendar date with no zone attached; months 1-12. */
+export interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface LocalTime extends Ymd {
+  hour: number;
+  minute: number;
+}
+
+const OFFSET = /^(?:Z|UTC|GMT|([+-])(\d{2}):?(\d{2}))$/i;
+
+/** Whether `timeZone` is an IANA zone or offset this module can use. */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (OFFSET.test(timeZone)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Wall-clock time of `instant` in `timeZone`. */
+export function localTime(instant: Date, timeZone: string): LocalTime {
+  const offset = OFFSET.exec(timeZone);
+  if (offset) {
+    const minutes = offset[1] ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+    const shifted = new Date(instant.getTime() + minutes * 60_000);
+    return {
+      year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate(),
+      hour: shifted.getUTCHours(), minute: shifted.getUTCMinutes(),
+    };
+  }
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+function toUtc(d: Ymd): Date {
+  return new Date(Date.UTC(d.year, d.month - 1, d.day));
+}
+
+function fromUtc(date: Date): Ymd {
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+export function addDays(d: Ymd, days: number): Ymd {
+  return fromUtc(new Date(toUtc(d).getTime() + days * 86_400_000));
+}
+
+/** ISO weekday: Monday 1 … Sunday 7. */
+export function isoWeekday(d: Ymd): number {
+  return toUtc(d).getUTCDay() || 7;
+}
+
+/** `days` working days after `d`, skipping Saturdays and Sundays (public holidays are not known). */
+export function addBusinessDays(d: Ymd, days: number): Ymd {
+  let out = d;
+  for (let left = days; left > 0; ) {
+    out = addDays(out, 1);
+    if (isoWeekday(out) <= 5) left--;
+  }
+  return out;
+}
+
+/** The given ISO weekday in the week of `d` (weeks run Monday to Sunday), shifted by whole weeks. */
+export function weekdayInWeek(d: Ymd, weekday: number, weeksAhead = 0): Ymd {
+  return addDays(d, weekday - isoWeekday(d) + 7 * weeksAhead);
+}
+
+/** The next `weekday` on or after `d`. */
+export function nextWeekday(d: Ymd, weekday: number): Ymd {
+  return addDays(d, (weekday - isoWeekday(d) + 7) % 7);
+}
+
+export function endOfMonth(d: Ymd, monthsAhead = 0): Ymd {
+  return fromUtc(new Date(Date.UTC(d.year, d.month + monthsAhead, 0)));
+}
+
+/** `month`/`day` on or after `from`: this year if still to come, else next year. */
+export function upcomingDate(from: Ymd, month: number, day: number): Ymd | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const thisYear = { year: from.year, month, day };
+  if (fromUtc(toUtc(thisYear)).day !== day) return null;
+  return compareYmd(thisYear, from) >= 0 ? thisYear : { year: from.year + 1, month, day };
+}
+
+export function compareYmd(a: Ymd, b: Ymd): number {
+  return toUtc(a).getTime() - toUtc(b).getTime();
+}
+
+export function formatYmd(d: Ymd): string {
+  const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+  return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
+}
