@@ -91,3 +91,10 @@ export function composeSpeech(pieces: Piece[], out: string, noise = 40): { path:
   writeFileSync(out, encodeWav(all, 16000));
   return { path: out, spans };
 }
+
+/** Two mono files as the left and right channels of one call recording. */
+export function mergeStereo(left: string, right: string, out: string, rate = 16_000): string {
+  requireProgram('sox');
+  execFileSync('sox', ['-M', left, right, '-r', String(rate), '-b', '16', out]);
+  return out;
+}
