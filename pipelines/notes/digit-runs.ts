@@ -1,0 +1,149 @@
+import { ZH_DIGITS } from './numerals-zh.js';
+import { EN_TENS, EN_UNITS } from './numerals-en.js';
+import { foldWidth } from './text.js';
+
+/**
+ * A number said or typed digit by digit: "2406-1158-7736-219", "二四零六幺幺五八", "four eight
+ * two seven", "double five", or a mix, possibly broken by a short pause ("240611，嗯，587736219").
+ */
+export interface DigitRun {
+  digits: string;
+  start: number;
+  end: number;
+  /** Digit counts between pauses or dashes: [3, 4, 4] for "138 1234 5678". */
+  chunks: number[];
+}
+
+const EN_DIGIT_WORD = `zero|oh|o|${Object.keys(EN_UNITS).filter((w) => w !== 'ten').join('|')}|${Object.keys(EN_TENS).join('|')}`;
+const TOKEN = new RegExp(
+  [
+    '(?<ascii>[0-9]+)',
+    `(?<zh>[${Object.keys(ZH_DIGITS).join('')}])`,
+    `(?<en>\\b(?:(?:double|triple)\\s+)?(?:${EN_DIGIT_WORD})(?:-(?:${Object.keys(EN_UNITS).slice(1, 10).join('|')}))?\\b)`,
+    '(?<space>[ \\t]+)',
+    '(?<dash>[-‐‑–—_·])',
+    '(?<pause>[,，、;；:：…。]+|\\.{2,}|\\b(?:um+|uh+|er+|erm|hmm+|ah)\\b|[嗯呃额啊])',
+  ].join('|'),
+  'giy',
+);
+
+// Dates and clock times are never order numbers; blank them out before scanning (same length).
+const NOT_DIGITS = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}月\d{1,2}[日号]/g;
+
+function wordDigits(word: string): string {
+  const parts = word.toLowerCase().split(/\s+/);
+  const repeat = parts.length === 2 ? (parts[0] === 'double' ? 2 : 3) : 1;
+  const base = parts[parts.length - 1]!;
+  const [tensWord, unitWord] = base.split('-');
+  let digits: string;
+  if (base === 'oh' || base === 'o') digits = '0';
+  else if (unitWord !== undefined) digits = String((EN_TENS[tensWord!] ?? 0) + (EN_UNITS[unitWord] ?? 0));
+  else digits = String(EN_UNITS[base] ?? EN_TENS[base] ?? '');
+  return digits.repeat(repeat);
+}
+
+interface Token {
+  kind: 'digit' | 'space' | 'dash' | 'pause' | 'break';
+  start: number;
+  end: number;
+  digits: string;
+  script: 'ascii' | 'han' | 'en' | null;
+  /** "twenty", "thirty"…: a following unit word fills its zero ("twenty four" is 24). */
+  tens: boolean;
+}
+
+function tokenize(text: string): Token[] {
+  const masked = foldWidth(text).replace(NOT_DIGITS, (m) => '§'.repeat(m.length));
+  const tokens: Token[] = [];
+  for (let i = 0; i < masked.length; ) {
+    TOKEN.lastIndex = i;
+    const m = TOKEN.exec(masked);
+    const base = { start: i, end: i + (m?.[0].length || 1), digits: '', script: null, tens: false };
+    const g = m?.groups;
+    if (!g || !m[0]) tokens.push({ ...base, kind: 'break' });
+    else if (g.ascii) tokens.push({ ...base, kind: 'digit', digits: g.ascii, script: 'ascii' });
+    else if (g.zh) tokens.push({ ...base, kind: 'digit', digits: String(ZH_DIGITS[g.zh]), script: 'han' });
+    else if (g.en) {
+      const tens = EN_TENS[g.en.toLowerCase()] !== undefined;
+      tokens.push({ ...base, kind: 'digit', digits: wordDigits(g.en), script: 'en', tens });
+    } else tokens.push({ ...base, kind: g.space ? 'space' : g.dash ? 'dash' : 'pause' });
+    i = base.end;
+  }
+  return tokens;
+}
+
+interface Group extends DigitRun {
+  /** Token index just after the group. */
+  next: number;
+}
+
+/** Digits joined by nothing, spaces or dashes; spaces split chunks only between typed digits. */
+function groups(tokens: Token[]): Group[] {
+  const out: Group[] = [];
+  let cur: Group | null = null;
+  let prev: Token | null = null;
+  let gap: Token[] = [];
+  for (const [i, t] of tokens.entries()) {
+    if (t.kind === 'space' || t.kind === 'dash') {
+      if (cur) gap.push(t);
+      continue;
+    }
+    // A spoken "oh" only counts as zero inside a number, never to open one ("Oh, it's …").
+    if (t.kind !== 'digit' || (!cur && t.script === 'en' && t.digits === '0')) {
+      if (cur) out.push(cur);
+      cur = null;
+      prev = null;
+      gap = [];
+      continue;
+    }
+    if (!cur || !prev) {
+      cur = { digits: t.digits, start: t.start, end: t.end, chunks: [t.digits.length], next: i + 1 };
+    } else if (prev.tens && t.script === 'en' && /^[1-9]$/.test(t.digits) && !gap.some((g) => g.kind === 'dash')) {
+      cur.digits = cur.digits.slice(0, -1) + t.digits;
+    } else {
+      const typed = prev.script === 'ascii' && t.script === 'ascii';
+      const split = gap.some((g) => g.kind === 'dash') || (typed && gap.length > 0);
+      if (split) cur.chunks.push(t.digits.length);
+      else cur.chunks[cur.chunks.length - 1]! += t.digits.length;
+      cur.digits += t.digits;
+    }
+    cur.end = t.end;
+    cur.next = i + 1;
+    prev = t;
+    gap = [];
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+// What may follow a price, quantity or date: such a group never continues a number after a pause.
+const UNIT_AFTER = /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套条张号月日点分秒年岁天周%]|小时|dollars?|bucks?|cents?|usd|rmb|yuan|items?|boxes?|pcs|pieces?|days?|hours?|years?|percent)/i;
+
+/**
+ * Every digit run in `text`, with spans into it. Groups separated by a short pause ("240611，嗯，
+ * 587736219") are one run when they read as chunks of one number: each at least 3 digits, at most
+ * 24 together, the second not a price or quantity, and not two already-complete numbers.
+ */
+export function findDigitRuns(text: string): DigitRun[] {
+  const tokens = tokenize(text);
+  const runs: DigitRun[] = [];
+  for (const g of groups(tokens)) {
+    const last = runs[runs.length - 1];
+    const between = last ? tokens.filter((t) => t.start >= last.end && t.end <= g.start) : [];
+    const pauseOnly = between.length > 0 && between.every((t) => t.kind === 'pause' || t.kind === 'space');
+    const pauses = between.filter((t) => t.kind === 'pause').length;
+    if (
+      last && pauseOnly && pauses > 0 && pauses <= 3 && g.start - last.end <= 8
+      && last.digits.length >= 3 && g.digits.length >= 3 && last.digits.length + g.digits.length <= 24
+      && !(last.digits.length >= 10 && g.digits.length > 4)
+      && !UNIT_AFTER.test(text.slice(g.end))
+    ) {
+      last.digits += g.digits;
+      last.chunks.push(...g.chunks);
+      last.end = g.end;
+      continue;
+    }
+    runs.push({ digits: g.digits, start: g.start, end: g.end, chunks: [...g.chunks] });
+  }
+  return runs;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { TranscriptLine } from '../../core/domain.js';
+import { findOrderNumbers, matchOrderNumber, withinOneEdit } from './order-numbers.js';
+
+const line = (text: string, speaker: TranscriptLine['speaker'] = 'customer'): TranscriptLine =>
+  ({ speaker, text, startMs: 0, endMs: 1000 });
+const values = (...texts: string[]): string[] => findOrderNumbers(texts.map((t) => line(t))).map((n) => n.value);
+
+describe('findOrderNumbers: forms', () => {
+  it.each([
+    ['我的订单号是240611587736219', '240611587736219'],
+    ['单号 2406-1158-7736-219 您查一下', '240611587736219'],
+    ['订单编号二四零六一一五八七七三六二一九', '240611587736219'],
+    ['订单号幺五零六二零洞洞三四七七八九幺', '150620003477891'],
+    ['my order number is two four oh six one one five eight seven seven three six two one nine', '240611587736219'],
+    ['order #240611587736219 never arrived', '240611587736219'],
+    ['the order is three one two double five four seven eight nine nine oh one', '312554789901'],
+    ['订单号是240611，嗯，587736219', '240611587736219'],
+    ['京东的订单 312554789901 还没到', '312554789901'],
+    ['240611587736219是我的订单号', '240611587736219'],
+    ['单号是 2406 一一五八 seven seven three six 219', '240611587736219'],
+  ])('%s', (text, value) => {
+    expect(values(text)).toEqual([value]);
+  });
+
+  it('takes the cue from the question on the line before', () => {
+    const notes = findOrderNumbers([line('您好，麻烦报一下订单号', 'merchant'), line('240611587736219')]);
+    expect(notes).toEqual([{ value: '240611587736219', utterance: 1, span: [0, 15], matched: null }]);
+  });
+
+  it('keeps one note per number, at its first mention', () => {
+    const notes = findOrderNumbers([
+      line('订单号240611587736219'), line('好的，240611587736219对吧？', 'merchant'), line('对，2406-1158-7736-219'),
+    ]);
+    expect(notes.map((n) => [n.value, n.utterance])).toEqual([['240611587736219', 0]]);
+  });
+
+  it('reports the span of the digits in the line', () => {
+    const text = '订单号：2406-1158-7736-219';
+    const [note] = findOrderNumbers([line(text)]);
+    expect(text.slice(...note!.span)).toBe('2406-1158-7736-219');
+  });
+});
+
+describe('findOrderNumbers: hard negatives', () => {
+  it.each([
+    ['我手机号13812345678', []],
+    ['您打我电话 138 1234 5678', []],
+    ['call me at five five five, one two three, four five six seven', []],
+    ['my number is +1 415 555 0132', []],
+    ['快递单号是773012345678901', []],
+    ['顺丰单号SF1234567890123', []],
+    ['tracking number YT7712345678901', []],
+    ['中通的 75312345678901 一直没更新', []],
+    ['价格是128元，订单号240611587736219', ['240611587736219']],
+    ['订单号240611587736219，一共128块', ['240611587736219']],
+    ['2024-06-11 14:30下的单', []],
+    ['我买了3个，花了59元', []],
+    ['银行卡号6222021234567890123', []],
+    ['微信号wx240611587736', []],
+    ['订单号240611587736219，电话13812345678', ['240611587736219']],
+    ['订单号和手机号分别是240611587736219和13912345678', ['240611587736219']],
+    ['单号是多少？', []],
+  ])('%s', (text, expected) => {
+    expect(values(text)).toEqual(expected);
+  });
+
+  it('reads a bare mobile number after a phone question as a phone', () => {
+    expect(findOrderNumbers([line('留个电话吧', 'merchant'), line('13812345678')])).toEqual([]);
+  });
+
+  it('reads a bare number after a tracking question as a waybill', () => {
+    expect(findOrderNumbers([line('快递单号发我一下', 'merchant'), line('773012345678901')])).toEqual([]);
+  });
+});
+
+describe('matching against the orders table', () => {
+  const known = ['240611-587736219', '312554789901'];
+
+  it('marks null without an order list, true/false with one', () => {
+    expect(findOrderNumbers([line('订单号240611587736219')])[0]!.matched).toBeNull();
+    expect(findOrderNumbers([line('订单号240611587736219')], known)[0]!.matched).toBe(true);
+    expect(findOrderNumbers([line('订单号240612000000001')], known)[0]!.matched).toBe(false);
+  });
+
+  it('corrects a number one digit off a known order to that order', () => {
+    expect(findOrderNumbers([line('订单号240611587786219')], known)[0]).toMatchObject({
+      value: '240611587736219', matched: true,
+    });
+    // a dropped digit makes it 9 long: still an order once it is near a known one
+    expect(findOrderNumbers([line('订单号31255478990')], known)[0]!.value).toBe('312554789901');
+  });
+
+  it('accepts a known id even where it looks like a phone number', () => {
+    expect(findOrderNumbers([line('单号13812345678')], ['13812345678'])[0]!.matched).toBe(true);
+    expect(findOrderNumbers([line('my number is 13812345678')], ['13812345678'])).toHaveLength(1);
+  });
+
+  it('leaves an ambiguous near miss uncorrected', () => {
+    expect(matchOrderNumber('240611587736210', ['240611587736211', '240611587736212'])).toEqual({
+      value: '240611587736210', matched: false,
+    });
+  });
+
+  it('knows what one edit is', () => {
+    expect(withinOneEdit('12345', '12355')).toBe(true);
+    expect(withinOneEdit('12345', '12435')).toBe(true);
+    expect(withinOneEdit('12345', '1245')).toBe(true);
+    expect(withinOneEdit('12345', '123456')).toBe(true);
+    expect(withinOneEdit('12345', '13355')).toBe(false);
+    expect(withinOneEdit('12345', '21354')).toBe(false);
+  });
+});

@@ -1,0 +1,63 @@
+import type { OrderNumberNote } from '../../core/analysis.js';
+import type { TranscriptLine } from '../../core/domain.js';
+import { classifyDigitRuns } from './digit-kinds.js';
+import { findDigitRuns } from './digit-runs.js';
+
+/**
+ * Checks a heard order number against the platform's order ids.
+ * - No list given: `matched: null`, value unchanged.
+ * - Exact match (ids compared by their digits, so "240611-587736219" is known): matched.
+ * - Exactly one known id one edit away (a digit misheard, dropped, doubled or two swapped, the
+ *   usual speech-to-text slips): `value` becomes that known id and `matched: true`.
+ * - Otherwise (no near id, or several equally near): unchanged and `matched: false`.
+ */
+export function matchOrderNumber(value: string, knownOrderIds?: readonly string[]): { value: string; matched: boolean | null } {
+  if (!knownOrderIds) return { value, matched: null };
+  const known = knownDigits(knownOrderIds);
+  if (known.includes(value)) return { value, matched: true };
+  const near = known.filter((k) => withinOneEdit(value, k));
+  return near.length === 1 ? { value: near[0]!, matched: true } : { value, matched: false };
+}
+
+function knownDigits(ids: readonly string[]): string[] {
+  return [...new Set(ids.map((id) => id.replace(/\D/g, '')).filter((d) => d.length >= 6))];
+}
+
+/** Damerau–Levenshtein distance ≤ 1, without building the full matrix. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i);
+}
+
+/**
+ * Order numbers said or typed in a call, one note per distinct number at its first mention.
+ * A number equal to a known order id counts even where the wording suggests otherwise (an 11-digit
+ * JD id looks like a phone number); near matches are only tried for numbers that read as orders
+ * or as bare numbers of order-like length, never for phones, waybills or account numbers.
+ */
+export function findOrderNumbers(lines: readonly TranscriptLine[], knownOrderIds?: readonly string[]): OrderNumberNote[] {
+  const known = knownOrderIds ? new Set(knownDigits(knownOrderIds)) : null;
+  const notes = new Map<string, OrderNumberNote>();
+  lines.forEach((line, utterance) => {
+    const runs = findDigitRuns(line.text);
+    const kinds = classifyDigitRuns(line.text, runs, lines[utterance - 1]?.text);
+    runs.forEach((run, i) => {
+      const kind = kinds[i]!;
+      const exact = known?.has(run.digits) ?? false;
+      const candidate = kind === 'order' || (known !== null && kind === 'number' && run.digits.length >= 9);
+      if (!exact && !candidate) return;
+      const { value, matched } = matchOrderNumber(run.digits, knownOrderIds);
+      if (kind === 'number' && !matched) return;
+      if (!notes.has(value)) notes.set(value, { value, utterance, span: [run.start, run.end], matched });
+    });
+  });
+  return [...notes.values()];
+}
