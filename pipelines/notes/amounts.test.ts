@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { TranscriptLine } from '../../core/domain.js';
+import { findAmountNotes, findAmounts } from './amounts.js';
+
+const amounts = (text: string): [number, string][] => findAmounts(text).map((a) => [a.value, a.currency]);
+
+describe('findAmounts', () => {
+  it.each([
+    ['一共¥12', [[12, 'CNY']]],
+    ['退您12元', [[12, 'CNY']]],
+    ['就12块钱', [[12, 'CNY']]],
+    ['十二块五', [[12.5, 'CNY']]],
+    ['一块二毛五', [[1.25, 'CNY']]],
+    ['一百二十八元', [[128, 'CNY']]],
+    ['两千块', [[2000, 'CNY']]],
+    ['一百五十块', [[150, 'CNY']]],
+    ['给您补偿1万元', [[10000, 'CNY']]],
+    ['3.5 RMB', [[3.5, 'CNY']]],
+    ['人民币一百零五元', [[105, 'CNY']]],
+    ['五毛钱', [[0.5, 'CNY']]],
+    ['￥1,280.00', [[1280, 'CNY']]],
+    ['it was $12', [[12, 'USD']]],
+    ['US$ 1,280.50 total', [[1280.5, 'USD']]],
+    ['12 dollars', [[12, 'USD']]],
+    ['twelve dollars and fifty cents', [[12.5, 'USD']]],
+    ['a hundred and twenty dollars', [[120, 'USD']]],
+    ['about 12 bucks', [[12, 'USD']]],
+    ['fifty cents', [[0.5, 'USD']]],
+    ['20美元', [[20, 'USD']]],
+    ['a coupon of 50 yuan', [[50, 'CNY']]],
+    ['原价128元，现在99元', [[128, 'CNY'], [99, 'CNY']]],
+    ['I paid $45.99 and want 10 dollars back', [[45.99, 'USD'], [10, 'USD']]],
+  ])('%s', (text, expected) => {
+    expect(amounts(text)).toEqual(expected);
+  });
+
+  it.each([
+    '我买了3个', 'I ordered 2 boxes', '订单号240611587736219', '我手机号13812345678', '6月18号到的',
+    '下午3点', '两块蛋糕', '我们一块去', '元旦前发货', '打8折', '七天无理由', '这一块的问题', 'call me at 5',
+    '买了3件，每件两斤', 'it is 50 percent off',
+  ])('finds no money in %j', (text) => {
+    expect(findAmounts(text)).toEqual([]);
+  });
+
+  it('reports spans into the line', () => {
+    const text = '好的，给您退十二块五，您看行吗';
+    const [a] = findAmounts(text);
+    expect(text.slice(a!.start, a!.end)).toBe('十二块五');
+  });
+});
+
+describe('findAmountNotes', () => {
+  const line = (text: string): TranscriptLine => ({ speaker: 'merchant', text, startMs: 0, endMs: 1 });
+
+  it('keeps one note per value and currency, at the first mention', () => {
+    const notes = findAmountNotes([line('这个是59元的'), line('退您59块'), line('再补偿5元')]);
+    expect(notes).toEqual([
+      { value: 59, currency: 'CNY', utterance: 0, span: [3, 6] },
+      { value: 5, currency: 'CNY', utterance: 2, span: [3, 5] },
+    ]);
+  });
+});
