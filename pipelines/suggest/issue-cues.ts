@@ -1,0 +1,57 @@
+/**
+ * Lexical cues for the after-sales issue a customer describes, per language. Order is priority:
+ * when one utterance matches several kinds, the earlier kind wins ("the washer leaks after
+ * installation" is damage, not an installation question). Patterns are case-insensitive.
+ */
+export const ISSUE_KINDS = [
+  'wrong_item',
+  'missing_item',
+  'spoiled',
+  'not_as_described',
+  'damaged',
+  'installation',
+  'late',
+  'refund_status',
+  'price_drop',
+  'changed_mind',
+] as const;
+export type IssueKind = (typeof ISSUE_KINDS)[number];
+
+export const ISSUE_CUES: Record<'zh' | 'en', Record<IssueKind, RegExp>> = {
+  zh: {
+    wrong_item: /发错|寄错|错发|发成了|不是我(买|要|拍|订)的|型号不对|款式不对|货不对/,
+    missing_item: /少了|少发|漏发|少件|缺件|缺了|少一个|没有配件|缺配件|数量不对|只(收到|有)[0-9一二两三四五六七八九十]+[个件只盒箱]/,
+    spoiled: /腐烂|烂了|烂的|烂掉|烂果|坏果|发霉|霉了|长毛|变质|臭了|馊了|不新鲜|蔫了|发黑|化了|压烂|烂/,
+    not_as_described: /描述不符|与描述|和描述不|跟描述不|和图片不|跟图片不|和图上不|货不对板|实物.{0,6}不一样|色差|尺寸不对|尺码不对|颜色不对|假货|不是正品|材质不对|规格不对/,
+    damaged: /破损|碎了|摔坏|压坏|压扁|裂了|裂开|坏了|坏的|不能用|用不了|不工作|开不了机|开不开机|打不开|不开机|充不进电|充不上电|不制冷|不加热|漏水|故障|质量问题|质量太差|质量不好|划痕|凹陷|瑕疵|异响/,
+    installation: /安装|装不上|不会装|怎么装|上门|师傅|预约|不会用|怎么用|使用方法/,
+    late: /没发货|不发货|还没发|怎么还没到|还没到|还没收到|没收到货|迟迟|物流不动|物流没|物流一直|催(一下)?发货|发货太慢|发货慢|太慢了|等了.{0,4}天|好几天了|延迟|超时|丢件|丢了/,
+    refund_status: /退款.{0,8}(到账|没到|多久|什么时候|进度|还没)|钱.{0,6}没到|还没退|没退款|退的钱/,
+    price_drop: /降价|便宜了|差价|价保|价格保护|买贵了|买亏了/,
+    changed_mind: /不想要了|不要了|不喜欢|买错了|拍错了|拍多了|用不上|不需要了|无理由|想退货|要退货|退掉/,
+  },
+  en: {
+    wrong_item: /wrong (item|product|model|one|thing|book|colou?r sent)|sent (me )?(a |the )?wrong|not what i ordered|someone else'?s|different (item|product) (than|from)/i,
+    missing_item: /\bmissing\b|only (got|received|came with) (\d+|one|two|three|four|five|six|seven|eight|nine|half)|(wasn't|was not|isn't|not) in the (box|package|parcel)|incomplete|forgot to (include|send|pack)|\bshort\b/i,
+    spoiled: /rott(en|ing)|mou?ldy|spoil(ed|t)|gone (off|bad)|bruised|overripe|smells? (bad|off)|not fresh|\bstale\b|wilted|\bmushy\b/i,
+    not_as_described: /not as described|(doesn't|does not|didn't) (look like|match) the (picture|photo|description|listing)|looks (nothing like|different)|different (colou?r|size|material) (than|from)|wrong (colou?r|size)|\bfake\b|counterfeit|not genuine|not (the )?real/i,
+    damaged: /broken|\bbroke\b|cracked|shattered|smashed|dented|damaged|defective|faulty|(doesn't|does not|won't|will not|didn't|did not) (work|turn on|charge|power on|start|cool|heat)|not working|stopped working|\bleak(s|ing)?\b|scratch(ed|es)|\btorn\b|ripped|malfunction|\bdead\b/i,
+    installation: /\binstall|installer|technician|set(ting)? (it )?up|\bsetup\b|appointment|how (do i|to) use|mount(ing)? it/i,
+    late: /(hasn't|has not|haven't|have not|still not|not yet|never) (been )?(shipped|arrived|received|come|got it)|still (waiting|hasn't|not here)|where is my (order|package|parcel)|\blate\b|delayed|taking (forever|so long|too long)|tracking (hasn't|has not|isn't|is not|not) (updat|mov|chang)|\bstuck\b|\blost\b/i,
+    refund_status: /(where is|when will i get|when do i get|haven't (got|received)|didn't (get|receive)|still waiting for) (my|the) refund|refund (hasn't|has not|not|never) (arrived|come|shown|gone through)|how long (does|will) (the|my|a) refund/i,
+    price_drop: /price (dropped|drop|went down|is lower)|cheaper now|on sale now|price difference|price protection|price match|overpaid/i,
+    changed_mind: /changed my mind|(don't|do not|no longer) (want|need|like) (it|this|them|the)|ordered the wrong (size|one|colou?r)|don't like|return it|send it back|want (a|to) return/i,
+  },
+};
+
+/** Words before a cue that deny it ("没坏", "not broken"), checked unless the cue itself is negative. */
+export const NEGATION_BEFORE: Record<'zh' | 'en', RegExp> = {
+  zh: /(没有?|不|未|无|并非)$/,
+  en: /\b(not|no|never|isn't|wasn't|aren't|weren't|nothing)(\s+\w+){0,1}\s*$/i,
+};
+
+/** Fresh-food words that make a generic "坏了 / gone bad" mean spoiled rather than broken. */
+export const FRESH_WORDS: Record<'zh' | 'en', RegExp> = {
+  zh: /水果|果子|生鲜|芒果|苹果|橙|橘|桔|柚|梨|桃|李子|杏|葡萄|提子|草莓|蓝莓|樱桃|车厘子|荔枝|龙眼|榴莲|香蕉|猕猴桃|西瓜|哈密瓜|菠萝|火龙果|蔬菜|菜|肉|鸡蛋|蛋|海鲜|虾|蟹|鱼/,
+  en: /fruit|mango|apple|orange|pear|peach|plum|grape|strawberr|blueberr|cherr|lychee|durian|banana|kiwi|melon|pineapple|avocado|vegetable|lettuce|meat|eggs?\b|seafood|shrimp|fish/i,
+};

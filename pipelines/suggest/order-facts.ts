@@ -1,0 +1,99 @@
+import type { AmountNote, OrderNumberNote } from '../../core/analysis.js';
+import type { Currency, Order, OrderItem, OrderStatus, TranscriptLine } from '../../core/domain.js';
+import { FRESH_WORDS } from './issue-cues.js';
+
+/**
+ * What refund options are computed from. From the platform's order when there is one; else
+ * from what was said in the call (an order number, a price the customer paid) — never guessed.
+ */
+export interface OrderFacts {
+  source: 'order' | 'stated' | 'none';
+  orderId: string | null;
+  /** What the buyer paid; null when neither the order nor the call says. */
+  amount: number | null;
+  currency: Currency;
+  items: OrderItem[];
+  status: OrderStatus | null;
+  /** Whole days since delivery; null when not delivered or unknown. */
+  daysSinceDelivery: number | null;
+  fresh: boolean;
+  installable: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const APPLIANCE_WORDS = /洗衣机|空调|冰箱|热水器|电视|油烟机|燃气灶|洗碗机|washing machine|washer|dryer|air ?con|fridge|refrigerator|water heater|\btv\b|dishwasher/i;
+
+export function factsFromOrder(order: Order, now: Date): OrderFacts {
+  return {
+    source: 'order',
+    orderId: order.id,
+    amount: order.amount,
+    currency: order.currency,
+    items: order.items,
+    status: order.status,
+    daysSinceDelivery: order.deliveredAt ? Math.max(0, Math.floor((now.getTime() - order.deliveredAt.getTime()) / DAY_MS)) : null,
+    fresh: order.items.some((i) => i.category === 'fresh_food'),
+    installable: order.items.some((i) => i.category === 'appliance'),
+  };
+}
+
+const PAID_CUE = /花了|付了|买的|买了|一共|总共|实付|付款|订单金额|paid|cost|spent|total|was|for/i;
+
+/**
+ * Facts heard in the call: the order number said (validated ones first) and the amount the
+ * customer says they paid — a customer amount next to a "paid" word, else the customer's latest
+ * amount. Merchant amounts are offers, not prices, so they are not used.
+ */
+export function factsFromCall(
+  lines: readonly TranscriptLine[],
+  index: number,
+  notes: { amounts?: readonly AmountNote[]; orderNumbers?: readonly OrderNumberNote[] },
+  language: 'zh' | 'en',
+): OrderFacts {
+  const upTo = (n: { utterance: number }) => n.utterance <= index;
+  const numbers = (notes.orderNumbers ?? []).filter(upTo).filter((n) => n.matched !== false);
+  const customerAmounts = (notes.amounts ?? [])
+    .filter(upTo)
+    .filter((a) => lines[a.utterance]?.speaker === 'customer');
+  const paid = customerAmounts.filter((a) => PAID_CUE.test(lines[a.utterance]!.text.slice(Math.max(0, a.span[0] - 8), a.span[0])));
+  const amount = paid.at(-1) ?? customerAmounts.at(-1);
+  const said = lines.slice(0, index + 1).map((l) => l.text).join('\n');
+  return {
+    source: amount || numbers.length > 0 ? 'stated' : 'none',
+    orderId: numbers.find((n) => n.matched)?.value ?? numbers[0]?.value ?? null,
+    amount: amount?.value ?? null,
+    currency: amount?.currency ?? (language === 'zh' ? 'CNY' : 'USD'),
+    items: [],
+    status: null,
+    daysSinceDelivery: null,
+    fresh: FRESH_WORDS.zh.test(said) || FRESH_WORDS.en.test(said),
+    installable: APPLIANCE_WORDS.test(said),
+  };
+}
+
+/** The value of the goods the customer is talking about: one named line of a multi-item order, else all. */
+export function affectedValue(facts: OrderFacts, text: string): number | null {
+  if (facts.items.length > 1) {
+    const named = facts.items.find((item) => nameKeys(item.name).some((k) => text.toLowerCase().includes(k)));
+    if (named) return round2(named.unitPrice * named.quantity);
+  }
+  return facts.amount;
+}
+
+/** Unit price of the goods a missing-item complaint is about, when one line can be identified. */
+export function unitPrice(facts: OrderFacts, text: string): number | null {
+  if (facts.items.length === 1) return facts.items[0]!.unitPrice;
+  return facts.items.find((item) => nameKeys(item.name).some((k) => text.toLowerCase().includes(k)))?.unitPrice ?? null;
+}
+
+function nameKeys(name: string): string[] {
+  const han = [...name.matchAll(/\p{Script=Han}+/gu)].flatMap(([run]) =>
+    [...run].slice(0, -1).map((c, i) => c + run[i + 1]!),
+  );
+  const words = [...name.toLowerCase().matchAll(/[a-z]{4,}/g)].map(([w]) => w);
+  return [...han, ...words];
+}
+
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,70 @@
+/**
+ * How much of an order an issue affects, as said: "10个里坏了3个", "three of the ten are rotten",
+ * "一半", "all of them". Feeds proportional refunds; null when nothing precise was said.
+ */
+export interface AffectedQuantity {
+  count: number | null;
+  total: number | null;
+  /** count/total or a spoken fraction, 0–1. */
+  share: number | null;
+  extent: 'some' | 'most' | 'all' | null;
+}
+
+const ZH_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 幺: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const EN_NUMBER: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, dozen: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50,
+};
+
+/** 3, 三, 十二, 二十五, three → number; up to 99 is all after-sales talk needs. */
+export function parseSmallNumber(token: string): number | null {
+  if (/^\d+$/.test(token)) return Number(token);
+  const en = EN_NUMBER[token.toLowerCase()];
+  if (en !== undefined) return en;
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(token);
+  if (!m || token === '') return null;
+  if (!m[2]) return m[1] && !m[3] ? ZH_DIGIT[m[1]]! : null;
+  return (m[1] ? ZH_DIGIT[m[1]]! : 1) * 10 + (m[3] ? ZH_DIGIT[m[3]]! : 0);
+}
+
+const N_ZH = '(\\d+|[一二两三四五六七八九十]+)';
+const N_EN = `(\\d+|${Object.keys(EN_NUMBER).join('|')})`;
+const UNIT = '[个只颗斤件盒箱袋瓶根块]';
+
+const PATTERNS: { re: RegExp; count?: number; total?: number }[] = [
+  { re: new RegExp(`${N_ZH}${UNIT}?(?:里面?|里头|中|当中)?(?:有|就有)?${N_ZH}${UNIT}?(?:是)?(?:坏|烂|破|碎|发霉|不能|少)`), total: 1, count: 2 },
+  { re: new RegExp(`${N_ZH}${UNIT}(?:里面?|里头|中|当中)(?:有|就有)?${N_ZH}${UNIT}`), total: 1, count: 2 },
+  { re: new RegExp(`(?:一共|总共|共)${N_ZH}${UNIT}.{0,12}?(?:坏|烂|破|碎|发霉)了?${N_ZH}${UNIT}`), total: 1, count: 2 },
+  { re: new RegExp(`(?:坏|烂|破|碎|发霉|少|漏发|少发)了?${N_ZH}${UNIT}`), count: 1 },
+  { re: new RegExp(`(?:有|就有)${N_ZH}${UNIT}(?:是)?(?:坏|烂|破|碎|发霉)`), count: 1 },
+  { re: new RegExp(`\\b${N_EN}\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${N_EN}\\b`, 'i'), count: 1, total: 2 },
+  { re: new RegExp(`\\b${N_EN}\\s+(?:of\\s+them\\s+|\\w+\\s+)?(?:are|were|is|was|came|arrived)\\s+(?:\\w+\\s+)?(?:rotten|bad|spoiled|mouldy|moldy|broken|cracked|missing|damaged)`, 'i'), count: 1 },
+  { re: new RegExp(`\\bmissing\\s+${N_EN}\\b`, 'i'), count: 1 },
+];
+
+/** Fractions before "all": in 一半都烂了 the 都 does not mean all of them. */
+const EXTENT: { re: RegExp; extent: 'some' | 'most' | 'all'; share?: number }[] = [
+  { re: /一半|half/i, extent: 'some', share: 0.5 },
+  { re: /三分之一|a third|one third/i, extent: 'some', share: 1 / 3 },
+  { re: /四分之一|a quarter|one quarter/i, extent: 'some', share: 0.25 },
+  { re: /大部分|大半|多半|\bmost of (them|the)\b/i, extent: 'most' },
+  { re: /全部|全都|都烂|都坏|整箱|一整箱|全坏|全烂|没有一个好|\ball of them\b|\bevery (one|single)\b|\bwhole (box|crate|bag)\b|\bentire (box|order)\b|\ball (rotten|spoiled|broken)\b/i, extent: 'all', share: 1 },
+  { re: /几个|有些|一些|个别|\ba few\b|\bsome of (them|the)\b|\bseveral\b/i, extent: 'some' },
+];
+
+export function affectedQuantity(text: string): AffectedQuantity {
+  for (const p of PATTERNS) {
+    const m = p.re.exec(text);
+    if (!m) continue;
+    const count = p.count ? parseSmallNumber(m[p.count]!) : null;
+    const total = p.total ? parseSmallNumber(m[p.total]!) : null;
+    if (count === null || count === 0) continue;
+    if (total !== null && count > total) continue;
+    const share = total ? count / total : null;
+    return { count, total, share, extent: share === 1 ? 'all' : share !== null && share >= 0.5 ? 'most' : 'some' };
+  }
+  for (const e of EXTENT) {
+    if (e.re.test(text)) return { count: null, total: null, share: e.share ?? null, extent: e.extent };
+  }
+  return { count: null, total: null, share: null, extent: null };
+}

@@ -1,0 +1,143 @@
+import type { RefundOption } from '../../core/analysis.js';
+import type { Currency } from '../../core/domain.js';
+import type { IssueAssessment } from './issue.js';
+import { affectedValue, type OrderFacts, round2, unitPrice } from './order-facts.js';
+import { rationale, type RationaleKey } from './refund-text.js';
+
+type Kind = RefundOption['kind'];
+
+/**
+ * Below this an item is "low value": cheaper to refund than to ship back. Kefu's heuristic for
+ * coaching, not a platform rule; the merchant decides.
+ */
+export const LOW_VALUE: Record<Currency, number> = { CNY: 30, USD: 5 };
+/** A goodwill coupon is suggested at ~5% of the order, within these bounds (heuristic). */
+const COUPON: Record<Currency, { min: number; max: number }> = { CNY: { min: 3, max: 20 }, USD: { min: 1, max: 5 } };
+
+interface Candidate {
+  kind: Kind;
+  /** null: not known from the facts (shown as 0 with a rationale saying what to check). */
+  amount: number | null;
+  policy: string;
+  why: RationaleKey;
+}
+
+/**
+ * Ranked refund options for the call's issue, recommended first (exactly one recommended when
+ * any). Pure: the same facts and issue always give the same options. Service issues
+ * (installation, refund timing, price questions) and closed orders get none — the reply
+ * suggestions handle those. Amounts are money to the buyer (refunds, coupons) or, for
+ * replacement/reship, the value of the goods sent again; 0 when the facts don't say.
+ */
+export function computeRefundOptions(input: {
+  facts: OrderFacts;
+  issue: IssueAssessment | null;
+  language: 'zh' | 'en';
+  /** The customer's words about the issue, to find which item of a multi-item order it is. */
+  issueText?: string;
+}): RefundOption[] {
+  const { facts, issue, language } = input;
+  if (!issue) return [];
+  if (facts.status && ['pending', 'refunding', 'refunded', 'cancelled'].includes(facts.status)) return [];
+  const candidates = rules(facts, issue, input.issueText ?? '');
+  return candidates.map((c, i) => ({
+    kind: c.kind,
+    amount: c.amount ?? 0,
+    currency: facts.currency,
+    policy: `${language}.${c.policy}`,
+    recommended: i === 0,
+    rationale: rationale(language, c.why, {
+      amount: c.amount,
+      currency: facts.currency,
+      share: issue.share,
+      count: issue.count,
+      days: facts.daysSinceDelivery,
+    }),
+    orderId: facts.orderId,
+  }));
+}
+
+function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candidate[] {
+  const value = affectedValue(facts, text);
+  const low = value !== null && value <= LOW_VALUE[facts.currency];
+  const days = facts.daysSinceDelivery;
+  const share = issue.share ?? (issue.count && facts.items.length === 1 && facts.items[0]!.quantity > issue.count
+    ? issue.count / facts.items[0]!.quantity
+    : null);
+  const part = value !== null && share !== null ? round2(value * share) : null;
+  const coupon: Candidate = { kind: 'coupon', amount: couponValue(facts), policy: 'compensation.coupon', why: 'coupon' };
+
+  switch (issue.kind) {
+    case 'spoiled': {
+      const most = (share !== null && share >= 0.5) || issue.extent === 'all' || issue.extent === 'most';
+      if (most) {
+        return [
+          { kind: 'refund_only', amount: value, policy: 'fresh.bad-fruit', why: 'spoiled_full' },
+          { kind: 'reship', amount: value, policy: 'shipping.reship', why: 'reship_spoiled' },
+        ];
+      }
+      const partial: Candidate = { kind: 'partial_refund', amount: part, policy: 'fresh.bad-fruit', why: part !== null ? 'spoiled_partial' : 'spoiled_partial_unknown' };
+      const full: Candidate = { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'spoiled_low_value' };
+      const reship: Candidate = { kind: 'reship', amount: part, policy: 'shipping.reship', why: 'reship_spoiled' };
+      return part === null && low ? [full, partial, reship] : [partial, reship, coupon];
+    }
+    case 'damaged': {
+      if (days !== null && days > 15) return [];
+      if (part !== null && share! < 1) {
+        return [
+          { kind: 'partial_refund', amount: part, policy: 'quality.return', why: 'damaged_partial' },
+          { kind: 'reship', amount: part, policy: 'shipping.reship', why: 'reship_broken' },
+        ];
+      }
+      const replace: Candidate = { kind: 'replacement', amount: value, policy: 'shipping.reship', why: 'replacement' };
+      if (days !== null && days > 7) return [{ ...replace, policy: 'quality.return', why: 'replacement_15day' }, coupon];
+      const ret: Candidate = { kind: 'return_refund', amount: value, policy: 'quality.return', why: 'return_quality' };
+      if (low) return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_low_value' }, replace, ret];
+      return [replace, ret, coupon];
+    }
+    case 'wrong_item':
+      return [
+        { kind: 'reship', amount: value, policy: 'shipping.reship', why: 'reship_wrong' },
+        { kind: 'return_refund', amount: value, policy: 'shipping.reship', why: 'return_wrong' },
+      ];
+    case 'missing_item': {
+      const unit = unitPrice(facts, text);
+      const missing = unit !== null ? round2(unit * (issue.count ?? 1)) : null;
+      return [
+        { kind: 'reship', amount: missing, policy: 'missing.items', why: 'reship_missing' },
+        { kind: 'refund_only', amount: missing, policy: 'missing.items', why: 'refund_missing' },
+      ];
+    }
+    case 'not_as_described':
+      return [
+        { kind: 'return_refund', amount: value, policy: 'not-as-described', why: 'return_not_described' },
+        ...(facts.fresh ? [] : [{ kind: 'replacement', amount: value, policy: 'shipping.reship', why: 'replacement' } as const]),
+        coupon,
+      ];
+    case 'late': {
+      if (/丢|lost/i.test(issue.cue)) {
+        return [
+          { kind: 'reship', amount: value, policy: 'shipping.reship', why: 'reship_lost' },
+          { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_lost' },
+        ];
+      }
+      const unshipped = facts.status === 'paid';
+      return unshipped
+        ? [{ ...coupon, policy: 'shipping.late', why: 'coupon_late' }, { kind: 'refund_only', amount: value, policy: 'shipping.late', why: 'cancel_unshipped' }]
+        : [{ ...coupon, policy: 'shipping.late', why: 'coupon_late' }];
+    }
+    case 'changed_mind': {
+      if (facts.fresh) return [];
+      if (facts.status === 'paid') return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'cancel_unshipped' }];
+      if (days !== null && days > 7) return [];
+      return [{ kind: 'return_refund', amount: value, policy: 'return.7day', why: 'return_7day' }];
+    }
+    default:
+      return [];
+  }
+}
+
+function couponValue(facts: OrderFacts): number {
+  const { min, max } = COUPON[facts.currency];
+  return facts.amount === null ? min : Math.min(max, Math.max(min, Math.round(facts.amount * 0.05)));
+}

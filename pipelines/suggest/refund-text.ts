@@ -1,0 +1,79 @@
+import type { Currency } from '../../core/domain.js';
+
+export type RationaleKey =
+  | 'spoiled_full' | 'spoiled_partial' | 'spoiled_partial_unknown' | 'spoiled_low_value' | 'reship_spoiled'
+  | 'damaged_partial' | 'reship_broken' | 'replacement' | 'replacement_15day' | 'return_quality' | 'refund_low_value'
+  | 'reship_wrong' | 'return_wrong' | 'reship_missing' | 'refund_missing' | 'return_not_described'
+  | 'reship_lost' | 'refund_lost' | 'coupon_late' | 'cancel_unshipped' | 'return_7day' | 'coupon';
+
+interface Vars {
+  amount: number | null;
+  currency: Currency;
+  share: number | null;
+  count: number | null;
+  days: number | null;
+}
+
+type Template = (v: Vars, money: string, pct: string) => string;
+
+const ZH: Record<RationaleKey, Template> = {
+  spoiled_full: (_, m) => `坏果较多，按坏果包赔可全额仅退款${m}，坏果无需寄回。`,
+  spoiled_partial: (_, m, p) => `按坏果包赔，坏果约占${p}，按比例退款${m}，无需退货。`,
+  spoiled_partial_unknown: () => '按坏果包赔按比例退款；请买家拍照确认坏果数量后计算金额，无需退货。',
+  spoiled_low_value: (_, m) => `订单金额低，直接仅退款${m}最省事，买家无需寄回。`,
+  reship_spoiled: () => '如买家更想要水果，可补发坏掉的部分，运费由商家承担。',
+  damaged_partial: (_, m, p) => `约${p}的商品损坏，按比例退款${m}，其余商品保留。`,
+  reship_broken: () => '也可只补发损坏的部分，运费由商家承担。',
+  replacement: (_, m) => `质量或运输破损，可换新${m}，来回运费由商家承担。`,
+  replacement_15day: (v) => `已签收${v.days ?? '7'}天，超过7天退货期但在15天换货期内，可换货，运费由商家承担。`,
+  return_quality: (_, m) => `签收7天内的质量问题，可退货退款${m}，退回运费由商家承担。`,
+  refund_low_value: (_, m) => `商品金额低，寄回不划算，可直接仅退款${m}。`,
+  reship_wrong: () => '发错货是商家的责任：补发正确商品，错发的商品安排上门取件或由商家承担运费寄回。',
+  return_wrong: (_, m) => `买家不想再等的，可退货退款${m}，运费由商家承担。`,
+  reship_missing: (_, m) => `核对发货记录后补发所缺商品${m}。`,
+  refund_missing: (_, m) => `或按所缺商品的金额退款${m}。`,
+  return_not_described: (_, m) => `与描述不符，可退货退款${m}，退回运费由商家承担。`,
+  reship_lost: () => '物流丢件：为买家补发，并向快递公司索赔。',
+  refund_lost: (_, m) => `或直接仅退款${m}。`,
+  coupon_late: (_, m) => `延迟发货：致歉并发放${m}优惠券作为补偿，尽快发货。`,
+  cancel_unshipped: (_, m) => `订单尚未发货，买家不愿等待的可取消订单，全额退款${m}。`,
+  return_7day: (v, m) => `${v.days === null ? '如签收未超过7天，' : ''}商品完好可七天无理由退货退款${m}，退回运费由买家承担（有运费险的由运费险赔付）。`,
+  coupon: (_, m) => `另可发放${m}店铺优惠券表示歉意（不能替代退款）。`,
+};
+
+const EN: Record<RationaleKey, Template> = {
+  spoiled_full: (_, m) => `Most of the fruit is bad: a full refund of ${m} without return under the spoiled-fruit policy.`,
+  spoiled_partial: (_, m, p) => `About ${p} of the fruit is bad: a proportional refund of ${m}, no return needed.`,
+  spoiled_partial_unknown: () => 'Refund in proportion to the bad fruit; ask for photos to confirm how many are bad, no return needed.',
+  spoiled_low_value: (_, m) => `The order is low value: refunding ${m} without a return is simplest.`,
+  reship_spoiled: () => 'If the buyer prefers fruit, reship the spoiled part at the merchant\'s cost.',
+  damaged_partial: (_, m, p) => `About ${p} of the items are damaged: refund ${m} proportionally and let the buyer keep the rest.`,
+  reship_broken: () => 'Or reship just the damaged items at the merchant\'s cost.',
+  replacement: (v, m) => `Defective or damaged in transit: send a replacement${v.amount !== null ? ` (${m})` : ''}, shipping both ways paid by the merchant.`,
+  replacement_15day: (v) => `Delivered ${v.days ?? 'over 7'} days ago: past the 7-day return window but within 15 days, so an exchange at the merchant's cost.`,
+  return_quality: (_, m) => `A quality problem within 7 days of delivery: return for a refund of ${m}, return shipping paid by the merchant.`,
+  refund_low_value: (_, m) => `Low-value item, not worth shipping back: refund ${m} without a return.`,
+  reship_wrong: () => 'A wrong item is the merchant\'s mistake: send the right one and collect the wrong one at the merchant\'s cost.',
+  return_wrong: (_, m) => `If the buyer would rather not wait: return for a refund of ${m}, shipping paid by the merchant.`,
+  reship_missing: (v, m) => `After checking the packing record, reship the missing items${v.amount !== null ? ` (${m})` : ''}.`,
+  refund_missing: (_, m) => `Or refund the missing items' value, ${m}.`,
+  return_not_described: (_, m) => `Not as described: return for a refund of ${m}, return shipping paid by the merchant.`,
+  reship_lost: () => 'Parcel lost in transit: reship and claim from the carrier.',
+  refund_lost: (_, m) => `Or refund ${m} without a return.`,
+  coupon_late: (_, m) => `Late shipping: apologise, offer a ${m} coupon and ship as soon as possible.`,
+  cancel_unshipped: (_, m) => `Not shipped yet: if the buyer won't wait, cancel with a full refund of ${m}.`,
+  return_7day: (v, m) => `${v.days === null ? 'If delivered within the last 7 days and unused, ' : 'Unused, within 7 days of delivery: '}a no-reason return for a refund of ${m}; the buyer pays return shipping unless insured.`,
+  coupon: (_, m) => `Optionally a ${m} store coupon as an apology (never instead of a refund).`,
+};
+
+export function rationale(language: 'zh' | 'en', key: RationaleKey, v: Vars): string {
+  const pct = v.share === null ? '' : `${Math.round(v.share * 100)}%`;
+  return (language === 'zh' ? ZH : EN)[key](v, formatMoney(v.amount, v.currency, language), pct);
+}
+
+/** "¥11.97" / "$4.50"; when unknown, says what to check instead of inventing a figure. */
+export function formatMoney(amount: number | null, currency: Currency, language: 'zh' | 'en'): string {
+  if (amount === null) return language === 'zh' ? '（金额以订单为准）' : '(amount per the order)';
+  const sign = currency === 'CNY' ? '¥' : '$';
+  return `${sign}${Number.isInteger(amount) ? amount : amount.toFixed(2)}`;
+}
