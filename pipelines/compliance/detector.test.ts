@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { FlagFindingSchema } from '../../core/analysis.js';
+import type { TranscriptLine } from '../../core/domain.js';
+import { ComplianceDetector } from './detector.js';
+import { EN_CASES } from './testing/cases-en.js';
+import { ZH_CASES } from './testing/cases-zh.js';
+import { type Case, toLines } from './testing/cases.js';
+
+const detector = new ComplianceDetector();
+const label = (c: Case) => c.lines.map(([s, t]) => `${s}: ${t}`).join(' / ');
+
+describe.each([
+  ['zh', ZH_CASES],
+  ['en', EN_CASES],
+])('ComplianceDetector on %s cases', (_, cases) => {
+  it.each(cases.map((c) => [label(c), c] as const))('%s', async (_name, c) => {
+    const lines = toLines(c);
+    const flags = await detector.detect(lines);
+    for (const f of flags) {
+      expect(FlagFindingSchema.parse(f)).toEqual(f);
+      expect(lines[f.utterance]!.text.slice(f.span[0], f.span[1])).toBe(f.evidence);
+      expect(f.speaker).toBe(lines[f.utterance]!.speaker);
+    }
+    if (c.expect === null) {
+      expect(flags).toEqual([]);
+    } else {
+      const hit = flags.find((f) => f.utterance === lines.length - 1 && f.category === c.expect);
+      expect(hit, JSON.stringify(flags)).toBeDefined();
+      if (c.evidence !== undefined) expect(hit!.evidence).toBe(c.evidence);
+    }
+  });
+});
+
+const call = (...lines: [TranscriptLine['speaker'], string][]): TranscriptLine[] =>
+  lines.map(([speaker, text], i) => ({ speaker, text, startMs: i * 1000, endMs: i * 1000 + 900 }));
+
+describe('ComplianceDetector', () => {
+  it('returns flags sorted by utterance and span, with rule refs, detector and layer verdicts', async () => {
+    const lines = call(
+      ['customer', '你好，东西坏了'],
+      ['merchant', '好评返现五元，加我微信 abc8899'],
+      ['merchant', 'If you return it, I will report you'],
+    );
+    const flags = await detector.detect(lines);
+    expect(flags.map((f) => [f.utterance, f.category, f.rule])).toEqual([
+      [1, 'review_manipulation', 'zh.review.cashback@1'],
+      [1, 'contact_exchange', 'zh.contact.wechat@1'],
+      [2, 'refund_obstruction', 'en.refund.threat@1'],
+    ]);
+    expect(flags[1]!.evidence).toBe('加我微信 abc8899');
+    expect(flags[0]!.detector).toBe('rules+semantic:hashed-ngram-v1-512');
+    expect(flags[0]!.verdicts.map((v) => v.layer)).toEqual(['rule', 'semantic']);
+  });
+
+  it('attributes abuse to whoever said it', async () => {
+    const flags = await detector.detect(call(['customer', '你是不是有病'], ['merchant', '您别生气，我帮您处理']));
+    expect(flags.map((f) => [f.speaker, f.category])).toEqual([['customer', 'abuse']]);
+  });
+
+  it('checks one new line against the earlier ones (live form) like the batch form does', async () => {
+    const lines = call(['merchant', '加我一下'], ['merchant', 'abc8899'], ['customer', '好的']);
+    const batch = await detector.detect(lines);
+    const live = (await Promise.all(lines.map((_, i) => detector.detectUtterance(lines, i)))).flat();
+    expect(live).toEqual(batch);
+    expect(live.map((f) => [f.utterance, f.rule])).toEqual([[1, 'zh.contact.id-followup@1']]);
+    await expect(detector.detectUtterance(lines, 3)).rejects.toThrow(RangeError);
+  });
+
+  it('keeps vetoed candidates for audit, with the reason', async () => {
+    const all = await detector.inspect(
+      call(['customer', '加我微信吧'], ['merchant', '不要加微信哦'], ['merchant', '有人让你加微信转账都是骗子']),
+    );
+    expect(all.every((c) => !c.accepted)).toBe(true);
+    expect(all.map((c) => [c.utterance, c.droppedBy, c.verdicts[0]!.detail['veto']])).toEqual([
+      [0, 'rule', 'speaker'],
+      [1, 'rule', 'negation'],
+      [2, 'rule', 'reporting'],
+    ]);
+  });
+
+  it('runs without the semantic layer when the embedder is null', async () => {
+    const flags = await new ComplianceDetector({ embedder: null }).detect(call(['merchant', 'Just Venmo me the rest']));
+    expect(flags[0]!.detector).toBe('rules');
+    expect(flags[0]!.verdicts.map((v) => v.layer)).toEqual(['rule']);
+  });
+
+  it('drops flags under minConfidence but keeps them in inspect', async () => {
+    const strict = new ComplianceDetector({ minConfidence: 0.95 });
+    const lines = call(['merchant', 'Just Venmo me the rest']);
+    expect(await strict.detect(lines)).toEqual([]);
+    expect((await strict.inspect(lines))[0]!.droppedBy).toBe('threshold');
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The compliance detector: rules propose, the semantic layer confirms or rejects, an optional LLM
+ * adjudicates. Batch (`detect`) and live (`detectUtterance`) run the same per-line logic with only
+ * the earlier lines as context, so the bot and the post-call analysis never disagree.
+ */
+import type { FlagFinding } from '../../core/analysis.js';
+import type { TranscriptLine } from '../../core/domain.js';
+import type { Embedder } from '../embed/contract.js';
+import { HashedNgramEmbedder } from '../embed/hashed-ngram.js';
+import type { LlmClient } from '../llm/contract.js';
+import { type Exemplar, loadExemplars } from './exemplars.js';
+import { adjudicate } from './llm-layer.js';
+import { loadRules, type RuleSet } from './load-rules.js';
+import { type Candidate, proposeCandidates } from './rule-layer.js';
+import { DEFAULT_SEMANTIC_THRESHOLDS, SemanticLayer, type SemanticThresholds } from './semantic-layer.js';
+
+export interface ComplianceDetectorOptions {
+  /** Defaults to `loadRules()` (the shipped rule files). */
+  rules?: RuleSet;
+  /** Defaults to the offline HashedNgramEmbedder; `null` switches the semantic layer off. */
+  embedder?: Embedder | null;
+  /** Defaults to `loadExemplars()`. */
+  exemplars?: readonly Exemplar[];
+  semantic?: Partial<SemanticThresholds>;
+  /** Optional third layer. */
+  llm?: LlmClient;
+  /** Flags below this final confidence are dropped (kept in `inspect`). Default 0.5. */
+  minConfidence?: number;
+}
+
+export interface DetectOptions {
+  signal?: AbortSignal;
+}
+
+/** Every candidate any layer saw, accepted or not, for moderators auditing layer disagreements. */
+export interface ComplianceCandidate extends FlagFinding {
+  accepted: boolean;
+  droppedBy: 'rule' | 'semantic' | 'llm' | 'threshold' | 'duplicate' | null;
+}
+
+export class ComplianceDetector {
+  readonly rules: RuleSet;
+  private readonly semantic: SemanticLayer | null;
+  private readonly llm: LlmClient | undefined;
+  private readonly minConfidence: number;
+  private readonly detector: string;
+
+  constructor(options: ComplianceDetectorOptions = {}) {
+    this.rules = options.rules ?? loadRules();
+    const embedder = options.embedder === undefined ? new HashedNgramEmbedder() : options.embedder;
+    this.semantic = embedder
+      ? new SemanticLayer(embedder, options.exemplars ?? loadExemplars(), { ...DEFAULT_SEMANTIC_THRESHOLDS, ...options.semantic })
+      : null;
+    this.llm = options.llm;
+    this.minConfidence = options.minConfidence ?? 0.5;
+    this.detector = ['rules', embedder && `semantic:${embedder.model}`, this.llm && `llm:${this.llm.model}`]
+      .filter(Boolean)
+      .join('+');
+  }
+
+  /** Flags for a whole transcript, sorted by utterance then span. */
+  async detect(lines: readonly TranscriptLine[], options: DetectOptions = {}): Promise<FlagFinding[]> {
+    return toFlags(await this.inspect(lines, options));
+  }
+
+  /** Flags for line `index`, with the lines before it as context (live calls). */
+  async detectUtterance(lines: readonly TranscriptLine[], index: number, options: DetectOptions = {}): Promise<FlagFinding[]> {
+    return toFlags(await this.inspectUtterance(lines, index, options));
+  }
+
+  async inspect(lines: readonly TranscriptLine[], options: DetectOptions = {}): Promise<ComplianceCandidate[]> {
+    const out: ComplianceCandidate[] = [];
+    for (let i = 0; i < lines.length; i++) out.push(...(await this.inspectUtterance(lines, i, options)));
+    return out;
+  }
+
+  async inspectUtterance(lines: readonly TranscriptLine[], index: number, options: DetectOptions = {}): Promise<ComplianceCandidate[]> {
+    if (index < 0 || index >= lines.length) throw new RangeError(`No line ${index} in a transcript of ${lines.length}`);
+    const judged: ComplianceCandidate[] = [];
+    for (const c of proposeCandidates(this.rules.rules, lines, index)) judged.push(await this.judge(c, lines, options));
+    return dropDuplicates(judged).sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  }
+
+  private async judge(c: Candidate, lines: readonly TranscriptLine[], options: DetectOptions): Promise<ComplianceCandidate> {
+    let confidence = c.confidence;
+    let droppedBy: ComplianceCandidate['droppedBy'] = c.rejected ? 'rule' : null;
+    const verdicts = [...c.verdicts];
+    if (!droppedBy && this.semantic) {
+      const v = await this.semantic.judge(c, lines);
+      verdicts.push(v);
+      if (v.verdict === 'rejected') droppedBy = 'semantic';
+      else if (v.verdict === 'confirmed') confidence += (1 - confidence) * 0.3;
+      else confidence -= 0.05;
+    }
+    if (!droppedBy && this.llm) {
+      const v = await adjudicate(this.llm, c, lines, options.signal);
+      verdicts.push(v);
+      if (v.verdict === 'rejected') droppedBy = 'llm';
+      else if (v.verdict === 'confirmed') confidence += (1 - confidence) * 0.5 * (v.confidence ?? 0);
+    }
+    confidence = Math.round(Math.min(0.99, Math.max(0, confidence)) * 1000) / 1000;
+    if (!droppedBy && confidence < this.minConfidence) droppedBy = 'threshold';
+    return {
+      category: c.rule.category,
+      severity: c.rule.severity,
+      utterance: c.utterance,
+      speaker: c.speaker,
+      evidence: c.evidence,
+      span: c.span,
+      rule: c.rule.ref,
+      detector: this.detector,
+      confidence,
+      verdicts,
+      accepted: droppedBy === null,
+      droppedBy,
+    };
+  }
+}
+
+/** Two accepted flags of one category on overlapping words are one finding: keep the surer one. */
+function dropDuplicates(cs: ComplianceCandidate[]): ComplianceCandidate[] {
+  const ranked = [...cs].sort((a, b) => b.confidence - a.confidence || b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
+  const kept: ComplianceCandidate[] = [];
+  for (const c of ranked) {
+    const dup = c.accepted && kept.some((k) => k.accepted && k.category === c.category && c.span[0] < k.span[1] && k.span[0] < c.span[1]);
+    kept.push(dup ? { ...c, accepted: false, droppedBy: 'duplicate' } : c);
+  }
+  return kept;
+}
+
+function toFlags(cs: ComplianceCandidate[]): FlagFinding[] {
+  return cs.filter((c) => c.accepted).map(({ accepted: _a, droppedBy: _d, ...flag }) => flag);
+}

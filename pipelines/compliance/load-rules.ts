@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { KefuError } from '../../core/errors.js';
+import { type Rule, type RuleFile, RuleFileSchema } from './rule-schema.js';
+import type { ViewMode } from './text-view.js';
+
+export interface CompiledContext {
+  negation: RegExp[];
+  negationAfter: RegExp[];
+  reporting: RegExp[];
+  clauseBreak: RegExp;
+  negationWindow: number;
+  afterWindow: number;
+}
+
+export interface CompiledRule extends Omit<Rule, 'patterns' | 'exclusions' | 'previous'> {
+  /** `<id>@<version>`, as written into every flag. */
+  ref: string;
+  language: 'zh' | 'en';
+  view: ViewMode;
+  patterns: RegExp[];
+  exclusions: { pattern: RegExp; where: Rule['exclusions'][number]['where']; window: number }[];
+  previous?: { patterns: RegExp[]; speaker: 'same' | 'other' | 'any'; lines: number };
+  context: CompiledContext;
+}
+
+export interface RuleSet {
+  rules: CompiledRule[];
+  /** Which files they came from, for error messages and the audit trail. */
+  files: string[];
+}
+
+export const DEFAULT_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
+
+/** Loads and validates every `*.json` rule file in `dir`; throws CONFIG_INVALID naming file and rule. */
+export function loadRules(dir: string = DEFAULT_RULES_DIR): RuleSet {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  if (files.length === 0) throw new KefuError('CONFIG_INVALID', `No rule files (*.json) in ${dir}`);
+  const rules = files.flatMap((f) => compileRuleFile(f, readFileSync(join(dir, f), 'utf8')));
+  const seen = new Map<string, string>();
+  for (const r of rules) {
+    const other = seen.get(r.id);
+    if (other) throw new KefuError('CONFIG_INVALID', `Rule ${r.id} is defined twice (${other} and ${r.language}.json)`);
+    seen.set(r.id, `${r.language}.json`);
+  }
+  return { rules, files };
+}
+
+/** Parses one rule file's text; `name` only labels errors. */
+export function compileRuleFile(name: string, text: string): CompiledRule[] {
+  const fail = (what: string): never => {
+    throw new KefuError('CONFIG_INVALID', `Rule file ${basename(name)}: ${what}`);
+  };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return fail(`not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = RuleFileSchema.safeParse(raw);
+  if (!parsed.success) return fail(describeIssues(parsed.error, raw));
+  const file = parsed.data;
+  const view: ViewMode = file.language === 'zh' ? 'squeezed' : 'spaced';
+  const compile = (source: string, where: string): RegExp => {
+    const expanded = source.replace(/\{([a-z_]+)\}/g, (_, name: string) => {
+      const terms = file.lexicon[name];
+      if (!terms) return fail(`${where}: unknown lexicon entry {${name}}`);
+      return `(?:${terms.map((t) => termSource(t, view)).join('|')})`;
+    });
+    try {
+      return new RegExp(expanded, 'giu');
+    } catch (err) {
+      return fail(`${where}: invalid pattern (${(err as Error).message})`);
+    }
+  };
+  const c = file.context;
+  const context: CompiledContext = {
+    negation: c.negation.map((p, i) => compile(p, `context.negation[${i}]`)),
+    negationAfter: c.negationAfter.map((p, i) => compile(p, `context.negationAfter[${i}]`)),
+    reporting: c.reporting.map((p, i) => compile(p, `context.reporting[${i}]`)),
+    clauseBreak: compile(c.clauseBreak, 'context.clauseBreak'),
+    negationWindow: c.negationWindow,
+    afterWindow: c.afterWindow,
+  };
+  return file.rules.map((r) => compileRule(r, file, view, context, compile, fail));
+}
+
+function compileRule(
+  r: Rule,
+  file: RuleFile,
+  view: ViewMode,
+  context: CompiledContext,
+  compile: (source: string, where: string) => RegExp,
+  fail: (what: string) => never,
+): CompiledRule {
+  const at = `rule ${r.id}`;
+  if (!r.id.startsWith(`${file.language}.`)) fail(`${at}: id must start with "${file.language}."`);
+  const { previous, ...rest } = r;
+  return {
+    ...rest,
+    ref: `${r.id}@${r.version}`,
+    language: file.language,
+    view,
+    patterns: r.patterns.map((p, i) => compile(p, `${at}: patterns[${i}]`)),
+    exclusions: r.exclusions.map((e, i) => ({ ...e, pattern: compile(e.pattern, `${at}: exclusions[${i}]`) })),
+    ...(previous && {
+      previous: { ...previous, patterns: previous.patterns.map((p, i) => compile(p, `${at}: previous.patterns[${i}]`)) },
+    }),
+    context,
+  };
+}
+
+/** A lexicon term as a regex: Latin-only terms must not sit inside a longer word (vx ≠ "vxyz"). */
+function termSource(term: string, view: ViewMode): string {
+  const normal = term.normalize('NFKC').toLowerCase();
+  // Match what the view holds: squeezed text has lost its spaces and dots, so must the term.
+  const chars = [...(view === 'squeezed' ? normal.replace(/[\s\-·•*~.…]/gu, '') : normal)].map(escape);
+  // English text keeps its spaces, so evasions like "w h a t s a p p" need tolerating here.
+  const body = view === 'spaced' ? chars.join('[\\s.\\-*·]?') : chars.join('');
+  return /^[a-z0-9 ]+$/.test(term.toLowerCase()) ? `(?<![a-z])${body}(?![a-z])` : body;
+}
+
+function escape(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** zod issues as "rules[3] (zh.contact.qq): severity: Invalid option…", naming the rule. */
+function describeIssues(error: z.ZodError, raw: unknown): string {
+  return error.issues
+    .map((issue) => {
+      const [head, index, ...rest] = issue.path;
+      if (head === 'rules' && typeof index === 'number') {
+        const id = (raw as { rules?: { id?: unknown }[] }).rules?.[index]?.id;
+        const label = typeof id === 'string' ? `rule ${id}` : `rules[${index}]`;
+        return `${label}: ${rest.join('.') || '(rule)'}: ${issue.message}`;
+      }
+      return `${issue.path.join('.') || '(file)'}: ${issue.message}`;
+    })
+    .join('; ');
+}

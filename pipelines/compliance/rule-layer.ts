@@ -1,0 +1,111 @@
+/**
+ * Layer 1: rules propose candidates with exact spans. A match vetoed by context, or said by a
+ * speaker the rule does not apply to, is kept as a rejected candidate so moderators can audit why
+ * nothing was flagged.
+ */
+import type { LayerVerdict } from '../../core/analysis.js';
+import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import { findVeto, firstMatch } from './context.js';
+import type { CompiledRule } from './load-rules.js';
+import { buildView, type TextView, toOriginalSpan, type ViewMode } from './text-view.js';
+
+export interface Candidate {
+  rule: CompiledRule;
+  utterance: number;
+  speaker: SpeakerRole;
+  span: [number, number];
+  evidence: string;
+  confidence: number;
+  verdicts: LayerVerdict[];
+  rejected: boolean;
+}
+
+export function proposeCandidates(
+  rules: readonly CompiledRule[],
+  lines: readonly TranscriptLine[],
+  index: number,
+): Candidate[] {
+  const line = lines[index]!;
+  const views = new Map<ViewMode, TextView>();
+  const viewOf = (mode: ViewMode) => views.get(mode) ?? views.set(mode, buildView(line.text, mode)).get(mode)!;
+  const languages = languagesOf(line.text);
+  const out: Candidate[] = [];
+  for (const rule of rules) {
+    if (!languages.has(rule.language)) continue;
+    const view = viewOf(rule.view);
+    const ranges = matchRanges(rule, view.text);
+    if (ranges.length === 0 || !previousSatisfied(rule, lines, index)) continue;
+    for (const [s, e, pattern] of ranges) {
+      const span = toOriginalSpan(line.text, view, s, e);
+      if (span[0] === span[1]) continue;
+      const veto = rule.speakers.includes(line.speaker)
+        ? findVeto(rule, view, s, e, lines, index)
+        : { reason: 'speaker', cue: line.speaker };
+      out.push({
+        rule,
+        utterance: index,
+        speaker: line.speaker,
+        span,
+        evidence: line.text.slice(span[0], span[1]),
+        confidence: rule.confidence,
+        rejected: veto !== null,
+        verdicts: [
+          {
+            layer: 'rule',
+            verdict: veto ? 'rejected' : 'candidate',
+            confidence: rule.confidence,
+            detail: { pattern, ...(veto && { veto: veto.reason, cue: veto.cue }) },
+          },
+        ],
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Which rule sets read a line: Chinese rules when it has any Han character, English rules when
+ * letters of Latin words are at least as many (mixed lines get both). Otherwise a US hotline would read as
+ * a Chinese mobile number, and a Chinese number inside Chinese speech as a US one.
+ */
+function languagesOf(text: string): Set<'zh' | 'en'> {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = text.match(/(?<![\p{L}\p{N}])\p{Script=Latin}{2,}(?![\p{L}\p{N}])/gu) ?? [];
+  const latin = words.join('').length;
+  const out = new Set<'zh' | 'en'>();
+  if (han > 0) out.add('zh');
+  if (latin > 0 && latin >= han) out.add('en');
+  // A bare id or number ("abc8899") belongs to whichever language the call is in.
+  if (out.size === 0) out.add('zh').add('en');
+  return out;
+}
+
+/** Matches of all the rule's patterns; overlapping ones merge ("加我微信" + "微信 abc8899"). */
+function matchRanges(rule: CompiledRule, text: string): [number, number, number][] {
+  const all: [number, number, number][] = [];
+  rule.patterns.forEach((re, p) => {
+    for (const m of text.matchAll(re)) if (m[0].length > 0) all.push([m.index, m.index + m[0].length, p]);
+  });
+  all.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number, number][] = [];
+  for (const r of all) {
+    const last = merged.at(-1);
+    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  return merged;
+}
+
+function previousSatisfied(rule: CompiledRule, lines: readonly TranscriptLine[], index: number): boolean {
+  const need = rule.previous;
+  if (!need) return true;
+  const speaker = lines[index]!.speaker;
+  for (let i = index - 1; i >= Math.max(0, index - need.lines); i--) {
+    const line = lines[i]!;
+    const same = line.speaker === speaker;
+    if ((need.speaker === 'same' && !same) || (need.speaker === 'other' && same)) continue;
+    const text = buildView(line.text, rule.view).text;
+    if (need.patterns.some((re) => firstMatch(re, text))) return true;
+  }
+  return false;
+}

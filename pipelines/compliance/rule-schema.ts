@@ -1,0 +1,80 @@
+/**
+ * The shape of a rule file (`rules/<language>.json`). Rules are data so that merchants can be told
+ * exactly which rule, at which version, flagged them: any change to a rule's meaning bumps its
+ * version (README, "Adding or changing a rule").
+ */
+import { z } from 'zod';
+import { FlagCategorySchema, SeveritySchema, SpeakerRoleSchema } from '../../core/domain.js';
+
+/** A regex source; `{name}` inserts an alternation of the file's lexicon entry `name`. */
+const PatternSchema = z.string().min(1);
+
+export const ExclusionSchema = z
+  .object({
+    pattern: PatternSchema,
+    /**
+     * Where the pattern must occur to veto the match: just before or after it (within `window`
+     * characters of the matching view), anywhere in the utterance, or in the other speaker's
+     * line just before (e.g. the merchant reading back the phone number the buyer gave).
+     */
+    where: z.enum(['before', 'after', 'utterance', 'previous-other']),
+    window: z.number().int().positive().max(80).default(12),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Exclusion = z.infer<typeof ExclusionSchema>;
+
+export const RuleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z]{2}\.[a-z0-9_.-]+$/, 'rule ids look like zh.contact.wechat'),
+    version: z.number().int().positive(),
+    category: FlagCategorySchema,
+    severity: SeveritySchema,
+    /** Who can violate it: e.g. only the merchant solicits off-platform payment; abuse is either. */
+    speakers: z.array(SpeakerRoleSchema).min(1),
+    patterns: z.array(PatternSchema).min(1),
+    exclusions: z.array(ExclusionSchema).default([]),
+    /**
+     * Intent that spans lines: the match only counts when one of `patterns` matched in one of the
+     * `lines` lines before, said by the same speaker, the other one, or either.
+     */
+    previous: z
+      .object({
+        patterns: z.array(PatternSchema).min(1),
+        speaker: z.enum(['same', 'other', 'any']),
+        lines: z.number().int().min(1).max(3).default(1),
+      })
+      .strict()
+      .optional(),
+    /** Insults stay insults when negated ("别装傻逼"), so some rules switch these off. */
+    negation: z.boolean().default(true),
+    reporting: z.boolean().default(true),
+    confidence: z.number().min(0).max(1),
+    /** Shown to the merchant in the statement of reasons. */
+    ground: z.string().min(1),
+  })
+  .strict();
+export type Rule = z.infer<typeof RuleSchema>;
+
+export const RuleFileSchema = z
+  .object({
+    language: z.enum(['zh', 'en']),
+    /** Variant spellings, homophones and evasions of one term, e.g. 微信/薇信/vx/v❤. */
+    lexicon: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
+    context: z
+      .object({
+        /** Cues that negate a match when they come shortly before it in the same clause. */
+        negation: z.array(PatternSchema),
+        /** Cues that negate a match when they follow it in the same clause ("…是违规的"). */
+        negationAfter: z.array(PatternSchema),
+        /** Cues that the speaker reports or warns about someone else's words ("骗子", "scam"). */
+        reporting: z.array(PatternSchema),
+        clauseBreak: PatternSchema,
+        negationWindow: z.number().int().positive(),
+        afterWindow: z.number().int().positive(),
+      })
+      .strict(),
+    rules: z.array(RuleSchema).min(1),
+  })
+  .strict();
+export type RuleFile = z.infer<typeof RuleFileSchema>;

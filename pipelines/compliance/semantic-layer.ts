@@ -1,0 +1,80 @@
+/**
+ * Layer 2: compares the utterance (with a little of the line before) to labelled exemplars of the
+ * candidate's category. Closer to the hard negatives by a clear margin → rejected; close enough to
+ * the positives → confirmed; otherwise it abstains. Works with any Embedder; the default is the
+ * offline hashed n-gram one, which is lexical, so the margins are deliberately conservative.
+ */
+import type { LayerVerdict } from '../../core/analysis.js';
+import type { TranscriptLine } from '../../core/domain.js';
+import { cosine, type Embedder, normalize } from '../embed/contract.js';
+import type { Exemplar } from './exemplars.js';
+import type { Candidate } from './rule-layer.js';
+
+export interface SemanticThresholds {
+  /** Mean top-k similarity to the positives at or above which the layer confirms. */
+  confirmAt: number;
+  /** How much nearer its nearest negative than its nearest positive a candidate must be to be rejected. */
+  rejectMargin: number;
+  k: number;
+  /** Weight of the previous line in the embedded context. */
+  contextWeight: number;
+}
+
+export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = { confirmAt: 0.3, rejectMargin: 0.05, k: 2, contextWeight: 0.3 };
+
+export class SemanticLayer {
+  private vectors?: Promise<{ exemplar: Exemplar; vector: number[] }[]>;
+
+  constructor(
+    private readonly embedder: Embedder,
+    private readonly exemplars: readonly Exemplar[],
+    private readonly thresholds: SemanticThresholds = DEFAULT_SEMANTIC_THRESHOLDS,
+  ) {}
+
+  async judge(candidate: Candidate, lines: readonly TranscriptLine[]): Promise<LayerVerdict> {
+    const pool = (await this.exemplarVectors()).filter((x) => x.exemplar.category === candidate.rule.category);
+    const model = this.embedder.model;
+    if (!pool.some((x) => x.exemplar.label === 'positive')) {
+      return { layer: 'semantic', verdict: 'abstained', confidence: null, detail: { model, reason: 'no exemplars' } };
+    }
+    // A cross-line rule's intent lives in the earlier line ("Can I Venmo you?" / "Sure"): weigh it fully.
+    const weight = candidate.rule.previous ? 1 : this.thresholds.contextWeight;
+    const v = await this.contextVector(lines, candidate.utterance, weight);
+    const scored = pool.map((x) => ({ ...x.exemplar, score: cosine(v, x.vector) }));
+    const positives = scored.filter((x) => x.label === 'positive');
+    const negatives = scored.filter((x) => x.label === 'negative');
+    const pos = this.topMean(positives);
+    const [pos1, neg1] = [this.topMean(positives, 1), this.topMean(negatives, 1)];
+    const nearest = scored.reduce((a, b) => (b.score > a.score ? b : a));
+    const detail = { model, positive: round(pos1), negative: round(neg1), nearest: nearest.text, nearestLabel: nearest.label };
+    const { confirmAt, rejectMargin } = this.thresholds;
+    // Rejection compares nearest neighbours: hard negatives share the rule's keywords by design,
+    // so averaging over them would drown a short true positive.
+    const verdict = neg1 - pos1 >= rejectMargin ? 'rejected' : pos >= confirmAt && pos1 >= neg1 ? 'confirmed' : 'abstained';
+    return { layer: 'semantic', verdict, confidence: round(Math.max(0, Math.min(1, pos))), detail };
+  }
+
+  private topMean(xs: { score: number }[], k = this.thresholds.k): number {
+    if (xs.length === 0) return 0;
+    const top = xs.map((x) => x.score).sort((a, b) => b - a).slice(0, k);
+    return top.reduce((s, x) => s + x, 0) / top.length;
+  }
+
+  private async contextVector(lines: readonly TranscriptLine[], index: number, weight: number): Promise<number[]> {
+    const prev = lines[index - 1]?.text;
+    const [cur, before] = await this.embedder.embed(prev ? [lines[index]!.text, prev] : [lines[index]!.text]);
+    if (!before) return cur!;
+    return normalize(cur!.map((x, i) => x + weight * before[i]!));
+  }
+
+  private exemplarVectors() {
+    this.vectors ??= this.embedder
+      .embed(this.exemplars.map((e) => e.text))
+      .then((vs) => vs.map((vector, i) => ({ exemplar: this.exemplars[i]!, vector })));
+    return this.vectors;
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

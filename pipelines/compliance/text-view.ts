@@ -1,0 +1,56 @@
+/**
+ * Normalised views of an utterance that keep a map back to the original characters, so a match
+ * found in the view yields an exact span (and evidence) in the text the speaker said.
+ *
+ * - `squeezed` (Chinese rules): NFKC (full-width → half-width), lower case, and separators that
+ *   evaders insert between characters (加 微 信, v-x, 1 3 8) removed.
+ * - `spaced` (English rules): NFKC, lower case, runs of whitespace collapsed to one space.
+ */
+export type ViewMode = 'squeezed' | 'spaced';
+
+export interface TextView {
+  text: string;
+  /** For each view character, the original [start, end) it came from. */
+  start: number[];
+  end: number[];
+}
+
+/** Invisible characters (zero-width joiners, variation selectors) never carry meaning here. */
+const INVISIBLE = /^[\p{Cf}\uFE00-\uFE0F]+$/u;
+const SQUEEZE = /^[\s\-·•*~.…]+$/u;
+const SPACE = /^\s+$/u;
+
+export function buildView(original: string, mode: ViewMode): TextView {
+  const view: TextView = { text: '', start: [], end: [] };
+  let i = 0;
+  for (const ch of original) {
+    const from = i;
+    i += ch.length;
+    if (INVISIBLE.test(ch)) continue;
+    if (mode === 'squeezed' && SQUEEZE.test(ch)) continue;
+    if (mode === 'spaced' && SPACE.test(ch)) {
+      if (view.text.length === 0 || view.text.endsWith(' ')) continue;
+      push(view, ' ', from, i);
+      continue;
+    }
+    for (const n of ch.normalize('NFKC').toLowerCase()) push(view, n, from, i);
+  }
+  return view;
+}
+
+function push(view: TextView, ch: string, from: number, to: number): void {
+  for (let k = 0; k < ch.length; k++) {
+    view.text += ch[k];
+    view.start.push(from);
+    view.end.push(to);
+  }
+}
+
+/** Maps a view range [s, e) to the original span, trimmed of surrounding whitespace. */
+export function toOriginalSpan(original: string, view: TextView, s: number, e: number): [number, number] {
+  let a = view.start[s]!;
+  let b = view.end[e - 1]!;
+  while (a < b && /\s/.test(original[a]!)) a++;
+  while (b > a && /\s/.test(original[b - 1]!)) b--;
+  return [a, b];
+}
