@@ -97,14 +97,17 @@ export class Decoder {
     if (ps.ps_end_utt(this.handle) < 0) throw sttError('failed', 'PocketSphinx could not finish the utterance');
     const logmath = ps.ps_get_logmath(this.handle);
     const words: RecognisedWord[] = [];
+    // Frame numbers run on across utterances of one decoder; the first segment (<s>) marks this one's start.
+    let base: number | undefined;
     for (let seg = ps.ps_seg_iter(this.handle); seg; seg = ps.ps_seg_next(seg)) {
-      const word = ps.ps_seg_word(seg).replace(/\(\d+\)$/, '');
-      if (NOT_A_WORD.test(word)) continue;
       const sf = [0];
       const ef = [0];
-      const posterior = ps.logmath_exp(logmath, ps.ps_seg_prob(seg, [0], [0], [0]));
       ps.ps_seg_frames(seg, sf, ef);
-      words.push({ word, startFrame: sf[0]!, endFrame: ef[0]!, posterior: Math.min(1, Math.max(0, posterior)) });
+      base ??= sf[0]!;
+      const word = ps.ps_seg_word(seg).replace(/\(\d+\)$/, '');
+      if (NOT_A_WORD.test(word)) continue;
+      const posterior = ps.logmath_exp(logmath, ps.ps_seg_prob(seg, [0], [0], [0]));
+      words.push({ word, startFrame: sf[0]! - base, endFrame: ef[0]! - base, posterior: Math.min(1, Math.max(0, posterior)) });
     }
     return words;
   }

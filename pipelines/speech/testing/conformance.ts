@@ -85,6 +85,8 @@ export function describeSttConformance(label: string, setup: () => Promise<Confo
       expect(finals).toHaveLength(2);
       expect(finals[0]!.endMs).toBeLessThanOrEqual(Math.ceil(durationMs));
       expect(finals[1]!.startMs).toBeGreaterThanOrEqual(60_000);
+      expect(finals[1]!.startMs - 60_000).toBeLessThan(finals[0]!.startMs + 500);
+      expect(finals[1]!.endMs).toBeLessThanOrEqual(Math.ceil(60_000 + durationMs));
     });
 
     it('serves two speakers at once without mixing them up', async () => {
