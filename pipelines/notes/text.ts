@@ -21,9 +21,9 @@ export interface Clause {
 }
 
 // Clause boundaries: sentence and comma punctuation in both scripts, and contrastive
-// conjunctions, which usually flip what follows ("不能退款，但是可以补发").
+// and sequencing conjunctions: "不能退款，但是可以补发" holds two decisions, not one.
 const CLAUSE_BREAK =
-  /[，,。！!？?；;…\n]+|\.(?=\s|$)|\s*\b(?:but|however|although|though)\b\s*|(?:但是|可是|不过|只是)/gi;
+  /[，,。！!？?；;…\n]+|\.(?=\s|$)|\s*\b(?:but|however|although|though|and\s+then|and\s+also|plus)\b\s*|但是|可是|不过|只是|然后|并且|另外|同时|此外/gi;
 
 /** Splits a line into clauses; `question` remembers a trailing '?' that the split removed. */
 export function splitClauses(text: string): Clause[] {

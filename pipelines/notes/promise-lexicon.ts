@@ -1,0 +1,104 @@
+/**
+ * Wording that makes, or unmakes, a promise. Data only: promises.ts decides with it. Chinese
+ * entries carry no word boundaries; English ones are wrapped in \b…\b by `words`.
+ */
+import type { PromiseAction } from '../../core/domain.js';
+
+const words = (zh: string, en: string): RegExp => new RegExp(`${zh}|\\b(?:${en})\\b`, 'i');
+
+/** Checked in this order; a clause keeps the first action found ("收到货后给您退款" is a refund). */
+export const ACTIONS: readonly [PromiseAction, RegExp][] = [
+  ['compensate', words(
+    '优惠券|代金券|无门槛|红包|补偿|赔偿|赔付|赔[您你]|赠品|送[您你]|小礼物|礼品|积分|返现|补贴|多送|额外送',
+    'coupons?|vouchers?|store\\s+credit|credit\\s+(?:of|for|to\\s+your\\s+account)|gift(?:\\s+card)?s?|freebies?|compensat\\w*|discount|bonus|points',
+  )],
+  ['refund', words(
+    '退款|退钱|退还|返还|原路|款项|退差价|差价|退运费|全额退|部分退|退一半|退货|退(?:给)?[您你](?!们)|给[您你]退|退[0-9一二两三四五六七八九十百]+[元块]|到账|打款',
+    'refund\\w*|money\\s+back|reimburs\\w*|pay\\s+you\\s+back|return\\s+(?:the|your)\\s+money|credit\\s+(?:it\\s+)?back',
+  )],
+  ['visit', words(
+    '上门(?!取件|取货|揽收|收件)|师傅|技术员|工程师|维修人员|安装人员|派人|安装(?!视频|教程|说明|步骤)|到家',
+    'technicians?|engineer|on-?site|come\\s+(?:to|by|over)|visit\\w*|send\\s+(?:someone|somebody|a\\s+(?:tech|technician|repairman|engineer))|install\\w*|house\\s+call|stop\\s+by',
+  )],
+  ['ship', words(
+    '补发|重发|重新发|再发|发货|发出|发过去|寄出|寄过去|寄给[您你]|发(?:一个|个)?新的|换货|换一个|换个|换新|调换|更换|安排快递|发顺丰|发快递|寄回|退回去|退回来|发回|给[您你]发(?!个?(?:链接|图片|照片|视频|截图|短信|消息|优惠券|券|红包|发票))',
+    'ship\\w*|reship\\w*|resend\\w*|replac\\w*|exchange|dispatch\\w*|send\\s+(?:you\\s+)?(?:a|an|another)\\s+(?:new|replacement|fresh|second)|send\\s+(?:it|them|the\\s+(?:item|package|parcel|goods|order))(?:\\s+(?:out|back|over))?|mail\\s+(?:it|them)|return\\s+(?:it|them|the\\s+(?:item|product|package|parcel|goods))|post\\s+it',
+  )],
+  ['callback', words(
+    '回电|回[您你]电话|回个电话|打(?:电话)?给[您你]|给[您你]打(?:个)?电话|给[您你]回(?:个)?(?:电话|话|消息|复)|联系[您你]|回复[您你]|答复[您你]|给[您你](?:一个)?(?:答复|回复|消息|通知)|通知[您你]|告诉[您你]|同步给[您你]|反馈给[您你]',
+    'call\\s+(?:you|u)(?:\\s+back)?|call\\s+back|ring\\s+you|get\\s+back\\s+to\\s+you|reach\\s+out|contact\\s+you|let\\s+you\\s+know|update\\s+you|keep\\s+you\\s+(?:posted|updated)|follow\\s+up\\s+with\\s+you|(?:email|text|message)\\s+you|get\\s+in\\s+touch|circle\\s+back',
+  )],
+  ['other', words(
+    '跟进|处理|反馈|申请|提交|上报|催(?:一下|促)|加急|拦截|改地址|修改地址|开发票|开票|拍(?:个|一下)?(?:照片|视频|图)|发(?:给)?[您你]?(?:个|一下)?(?:照片|视频|图片|截图|链接|教程)|(?:照片|视频|图片|截图|凭证)(?:发|传|拍)|提供|确认收货|好评|追评|撤销|取消',
+    'follow\\s+up|look\\s+into|escalat\\w*|process\\w*|handle|take\\s+care\\s+of|sort\\s+(?:it|this|that)\\s+out|fix\\s+(?:it|this|that)|check\\s+with|investigate|submit|apply\\s+for|send\\s+(?:you\\s+)?(?:the\\s+|a\\s+|some\\s+)?(?:photos?|pictures?|pics?|videos?|screenshots?|receipts?|invoices?|links?|details|info(?:rmation)?|instructions)|take\\s+(?:a\\s+)?(?:photos?|pictures?|videos?)|leave\\s+(?:a\\s+)?(?:good\\s+|positive\\s+)?review|cancel|confirm\\s+receipt|upload',
+  )],
+  // The merchant telling the buyer what they will receive: a delivery, unless something richer matched.
+  ['ship', words('收到|送到|到货|签收', '(?:get|receive)\\s+(?:it|them|the\\s+(?:package|parcel|item|order|replacement|goods))|arrive')],
+];
+
+/** The buyer can only promise what the buyer can do; anything else they "promise" is `other`. */
+export const CUSTOMER_ACTIONS: ReadonlySet<PromiseAction> = new Set(['ship', 'callback', 'other']);
+
+/** A speaker committing: a future or intention marker, or (Chinese) acting for the listener. */
+export const COMMITMENT = {
+  merchant: words(
+    '会|将|马上|立刻|立即|立马|现在就|这就|稍后|等下|等会|一会|待会|回头|尽快|保证|承诺|一定|肯定|负责|给[您你]|帮[您你]|为[您你]|替[您你]|安排|这边|包(?=退|换|赔)|我(?:们)?(?:来|去|先)',
+    "(?:i|we)(?:'ll|\\s+will|\\s+shall|'m\\s+going\\s+to|\\s+am\\s+going\\s+to|'re\\s+going\\s+to|\\s+are\\s+going\\s+to|'m\\s+gonna|'re\\s+gonna|\\s+gonna)|let\\s+(?:me|us)|(?:i|we)\\s+(?:can|could|promise|guarantee)|(?:i'm|we're|i\\s+am|we\\s+are)\\s+\\w+ing|will\\s+be\\s+\\w+(?:ed|en|t)|(?:it|they|this|that|the\\s+\\w+|your\\s+\\w+)(?:'ll|\\s+will|\\s+is\\s+going\\s+to)|you(?:'ll|\\s+will)\\s+(?:get|receive|have|see)|you\\s+should\\s+(?:get|receive)",
+  ),
+  customer: words(
+    '我(?:们)?(?:会|就|马上|等下|等会|待会|一会|今天|明天|今晚|回头|这就|现在就|稍后|晚点|下午|晚上|先|去|来|再|尽快|一定|保证)',
+    "(?:i|we)(?:'ll|\\s+will|'m\\s+going\\s+to|\\s+am\\s+going\\s+to|'m\\s+gonna|\\s+gonna)|let\\s+me|(?:i|we)\\s+(?:can|promise)|(?:i'm|i\\s+am)\\s+\\w+ing",
+  ),
+};
+
+// Courtesies that contain a negation word but negate nothing ("不好意思", "no problem").
+export const NOT_NEGATION = words(
+  '不好意思|不客气|没问题|没关系|没事|不用担心|不用着急|不用急|别担心|别着急|别急|不然|不管怎样|不管怎么样|不会让[您你]|不错|不好说',
+  "no\\s+problem|not\\s+a\\s+problem|don'?t\\s+worry|do\\s+not\\s+worry|no\\s+worries|not\\s+to\\s+worry|won'?t\\s+take\\s+long|don'?t\\s+hesitate|never\\s+mind|not\\s+only|why\\s+not",
+);
+export const NEGATION = words(
+  '不能|不可以|不可|没办法|没法|无法|不会|不给|不予|不支持|不退|不换|不补|不发|不赔|不了|不行|不用|不需要|做不到|不接受|拒绝|没有|没|别',
+  "can'?t|cannot|can\\s+not|won'?t|will\\s+not|wouldn'?t|not|unable|no\\s+way|don'?t|doesn'?t|never|refuse|no\\s+longer",
+);
+
+export const CONDITION = words(
+  '如果|要是|假如|万一|若是|倘若|只要|除非|的话|如有|否则|不然',
+  'if|unless|in\\s+case|as\\s+long\\s+as|provided(?:\\s+that)?|otherwise',
+);
+/** Where a Chinese consequent starts ("如果没货就给您退款"): negation is only checked after it. */
+export const CONSEQUENT = /的话|就|那么|那/;
+
+/** Tag questions seeking assent: "我给您退款好吗？" is still an offer the merchant makes. */
+export const TAG_QUESTION = /(?:好吗|可以吗|行吗|好不好|行不行|可以不|okay|ok|alright|all\s+right|right|sound\s+good|is\s+that\s+ok(?:ay)?|does\s+that\s+work)[\s?？。.!！]*$/i;
+export const QUESTION = words(
+  '吗$|么$|能不能|可不可以|可以不可以|要不要|是不是|会不会|有没有|多少|什么时候|几时|怎么|为什么|哪里|哪天|是否',
+  '^(?:so\\s+|and\\s+)?(?:can|could|would|will|shall|should|do|does|did|is|are|may|when|what|how|why|where)\\s+(?:you|we|i|it|they|u)',
+);
+
+/** Asking the other side to act, or telling them what they must do: not the speaker's promise. */
+export const REQUEST = {
+  customer: words(
+    '我要|我想|我希望|我需要|给我|帮我|请|麻烦|赶紧|快点|必须|(?<![给帮为替跟向对让打发])你们?(?:要|得|必须|赶紧|快点|应该|能|可以|就|先|再|马上|今天|明天|把|给我|帮我)?(?:退|发|补|换|赔|处理|联系|回|寄|安排)',
+    "please|i\\s+want|i'?d\\s+like|i\\s+would\\s+like|i\\s+need|i\\s+demand|give\\s+me|send\\s+me|refund\\s+me|you\\s+(?:need|have|should|must|better|can|could)|i\\s+expect",
+  ),
+  merchant: words(
+    '请[您你]|麻烦[您你]|(?<![给帮为替跟向对让])[您你](?:们)?(?:需要|得|要|可以|可|先|自己|直接|把|这边|那边|申请|寄|拍|提供|点)',
+    "please\\s+(?!allow|note|rest)|you\\s+(?:need\\s+to|have\\s+to|should|must|can|could|may)|you(?:'ll|\\s+will)\\s+(?:need|have)\\s+to",
+  ),
+};
+/** The merchant describing what the buyer will receive, which overrides REQUEST ("您可以收到退款"). */
+export const RECIPIENT = words('[您你].{0,8}?(?:收到|到账|拿到)', "you(?:'ll|\\s+will|\\s+should)\\s+(?:get|receive|have|see)");
+
+/** Done already: not a promise, unless the clause also says what happens next. */
+export const PAST = {
+  strong: words('已经|已|刚刚|刚才|早就', "already|(?:i|we)(?:'ve|\\s+have|\\s+had)|has\\s+been|have\\s+been"),
+  weak: words('昨天|前天|上周|过了|了[啊哈哦呢呀啦吧喔]?$', "yesterday|last\\s+(?:week|night|time)|was|were|(?:i|we)\\s+\\w+ed"),
+};
+/** Marks a clause as about the future even with a past word in it ("已经申请了，会在3天内到账"). */
+export const FUTURE = {
+  strong: words('会|将|马上|立刻|这就', "will|'ll|going\\s+to|gonna"),
+  weak: words('会|将|马上|立刻|这就|明天|后天|今天|今晚|稍后|等下|一会|待会', "will|'ll|going\\s+to|gonna|tomorrow|today|tonight"),
+};
+
+/** A buyer sending goods back makes a shipment: it is how their `ship` promise reads. */
+export const RETURN_GOODS = words('退货|寄回|退回|发回', 'send\\s+(?:it|them)\\s+back|ship\\s+(?:it|them)\\s+back|return\\s+(?:it|them|the\\s+\\w+)');

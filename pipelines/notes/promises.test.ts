@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { PromiseNote } from '../../core/analysis.js';
+import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import { findPromises, findPromisesInLine } from './promises.js';
+
+// Tuesday 2026-11-24, 10:00 in Shanghai.
+const ctx = { startedAt: new Date('2026-11-24T02:00:00Z'), timeZone: 'Asia/Shanghai' };
+const say = (text: string, speaker: SpeakerRole = 'merchant', startMs = 0): TranscriptLine =>
+  ({ speaker, text, startMs, endMs: startMs + 1000 });
+const promises = (text: string, speaker: SpeakerRole = 'merchant'): Pick<PromiseNote, 'action' | 'deadline' | 'conditional'>[] =>
+  findPromisesInLine(say(text, speaker), 0, ctx).map(({ action, deadline, conditional }) => ({ action, deadline, conditional }));
+const p = (action: PromiseNote['action'], deadline: string | null = null, conditional = false) => ({ action, deadline, conditional });
+
+describe('merchant promises (zh)', () => {
+  it.each([
+    ['好的，我今天就给您退款', [p('refund', '2026-11-24')]],
+    ['明天给您补发一个新的', [p('ship', '2026-11-25')]],
+    ['我这边马上给您安排换货', [p('ship', '2026-11-24')]],
+    ['我跟仓库核实一下，下午给您回电话', [p('callback', '2026-11-24')]],
+    ['我们会尽快联系您', [p('callback')]],
+    ['下周一安排师傅上门安装', [p('visit', '2026-11-30')]],
+    ['给您补偿一张5元无门槛优惠券', [p('compensate')]],
+    ['退款48小时内原路退回', [p('refund', '2026-11-26')]],
+    ['3个工作日内给您退款', [p('refund', '2026-11-27')]],
+    ['如果没货就给您退款', [p('refund', null, true)]],
+    ['要是明天还没到的话，我给您补发', [p('ship', null, true)]],
+    ['明天吧，我给您补发', [p('ship', '2026-11-25')]],
+    ['先给您退款，然后补发一个', [p('refund'), p('ship')]],
+    ['我们不支持退款，但是可以给您补发', [p('ship')]],
+    ['我给您退款好吗？', [p('refund')]],
+    ['周五前给您发出，您放心', [p('ship', '2026-11-27')]],
+    ['我帮您申请一下，月底前处理好', [p('other', '2026-11-30')]],
+  ])('%s', (text, expected) => {
+    expect(promises(text)).toEqual(expected);
+  });
+
+  it.each([
+    '这个不能退款', '我们没办法给您补发', '退不了的亲', '已经给您退款了', '昨天就给您发出了',
+    '您要退款吗？', '什么时候给您发货呢？', '您可以申请退款', '麻烦您寄回来', '请您拍个照片',
+    '七天无理由退货是支持的', '亲，退款的话需要您先退货', '不好意思让您久等了',
+  ])('not a promise: %s', (text) => {
+    expect(promises(text)).toEqual([]);
+  });
+});
+
+describe('merchant promises (en)', () => {
+  it.each([
+    ["I'll refund you today", [p('refund', '2026-11-24')]],
+    ["We'll send you a replacement tomorrow morning", [p('ship', '2026-11-25')]],
+    ['I will call you back within two hours', [p('callback', '2026-11-24')]],
+    ["We'll get back to you by Friday", [p('callback', '2026-11-27')]],
+    ['A technician will come by next Monday', [p('visit', '2026-11-30')]],
+    ["I'll add a ten dollar coupon to your account", [p('compensate')]],
+    ['Your refund will be processed in 3 business days', [p('refund', '2026-11-27')]],
+    ["If we're out of stock, I'll refund you", [p('refund', null, true)]],
+    ["I'll refund you if it's not back in stock by Friday", [p('refund', '2026-11-27', true)]],
+    ["We can't refund, but we can send a replacement", [p('ship')]],
+    ["I'll escalate this and follow up", [p('other')]],
+    ["You'll get your money back within 48 hours", [p('refund', '2026-11-26')]],
+    ["Let me reship it today, okay?", [p('ship', '2026-11-24')]],
+    ["I'm processing the refund right now", [p('refund', '2026-11-24')]],
+  ])('%s', (text, expected) => {
+    expect(promises(text)).toEqual(expected);
+  });
+
+  it.each([
+    "We can't refund this item", "I'm not able to send a replacement", 'I already refunded you yesterday',
+    'Can you refund me?', 'Would you like a replacement?', 'You need to send it back first',
+    'You can apply for a refund in the app', 'The package was shipped on Monday', 'No problem at all',
+    "We won't be able to ship it before Friday",
+  ])('not a promise: %s', (text) => {
+    expect(promises(text)).toEqual([]);
+  });
+});
+
+describe('customer lines', () => {
+  it.each([
+    ['我今天把照片发给你', [p('other', '2026-11-24')]],
+    ['我明天就寄回去', [p('ship', '2026-11-25')]],
+    ["I'll send the photos today", [p('other', '2026-11-24')]],
+    ["I'll ship it back tomorrow", [p('ship', '2026-11-25')]],
+    ['我晚点打给你', [p('callback', '2026-11-24')]],
+  ])('a buyer commitment: %s', (text, expected) => {
+    expect(promises(text, 'customer')).toEqual(expected);
+  });
+
+  it.each([
+    '你们给我退款', '我要退款', '赶紧给我补发', 'Please refund me', 'Can you send a replacement?',
+    'I want my money back', '你们什么时候发货', 'I need a refund by Friday', '能不能给我换一个',
+  ])('a request, not a promise: %s', (text) => {
+    expect(promises(text, 'customer')).toEqual([]);
+  });
+});
+
+describe('findPromises', () => {
+  it('keeps the utterance, speaker and the words of the promise', () => {
+    const lines = [say('您好，请问有什么可以帮您？'), say('苹果坏了好几个', 'customer'), say('不好意思，我明天给您补发一箱')];
+    expect(findPromises(lines, ctx)).toEqual([{
+      speaker: 'merchant', action: 'ship', deadline: '2026-11-25', conditional: false, utterance: 2, text: '我明天给您补发一箱',
+    }]);
+  });
+
+  it('resolves times from when the line was said', () => {
+    // 14 hours into a call started at 10:00 it is past midnight: "today" is the next day.
+    const [late] = findPromises([say('今天给您发出', 'merchant', 14 * 3_600_000)], ctx);
+    expect(late!.deadline).toBe('2026-11-25');
+  });
+
+  it('merges a repeated promise and an open promise restated with a time', () => {
+    const lines = [say('我给您补发一个'), say('什么时候发？', 'customer'), say('明天上午给您发出'), say('明天上午发出哈')];
+    expect(findPromises(lines, ctx).map((x) => [x.action, x.deadline, x.utterance])).toEqual([['ship', '2026-11-25', 2]]);
+  });
+});
