@@ -13,6 +13,12 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'LLM_FAILED',
   'PROMPT_INVALID',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF_INVALID',
+  'CONFLICT',
+  'CLAIM_EXPIRED',
+  'APPEAL_WINDOW_CLOSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import type { Sql } from '../client.js';
+import type { Queryable } from './moderation.js';
 
 export interface AuditEventInput {
   actorKind: 'user' | 'system';
@@ -18,7 +19,7 @@ export interface AuditEventRow extends Required<AuditEventInput> {
 }
 
 /** Appends an event; the database links it into the hash chain (see migration 0001). */
-export async function appendAuditEvent(sql: Sql, e: AuditEventInput): Promise<AuditEventRow> {
+export async function appendAuditEvent(sql: Queryable, e: AuditEventInput): Promise<AuditEventRow> {
   const [row] = await sql<AuditEventRow[]>`
     insert into audit_events (actor_kind, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
     values (${e.actorKind}, ${e.actorId}, ${e.action}, ${e.entityType}, ${e.entityId},

@@ -3,7 +3,8 @@ import { makeCallWithUtterances } from '../../test/factories.js';
 import { useTestDatabase } from '../../test/db.js';
 import { appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js';
 import { insertFlag, listFlags } from './flags.js';
-import { insertAppeal, insertDecision, insertPenalty, openCaseForCall } from './moderation.js';
+import { insertAppeal } from './appeals.js';
+import { insertDecision, insertPenalty, openCaseForCall } from './moderation.js';
 import { upsertUser } from './people.js';
 
 const db = useTestDatabase();

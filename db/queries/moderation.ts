@@ -1,5 +1,10 @@
-import type { Severity } from '../../core/domain.js';
+import type postgres from 'postgres';
+import type { FlagCategory, Severity } from '../../core/domain.js';
 import type { Sql } from '../client.js';
+import type { FlagRow, FlagVerdict } from './flags.js';
+
+/** A client or an open transaction: moderation commands compose these inside one transaction. */
+export type Queryable = postgres.ISql;
 
 export interface CaseRow {
   id: string;
@@ -26,6 +31,9 @@ export interface DecisionRow {
   automatedDecision: 'fully' | 'partially' | 'not';
   statement: Record<string, unknown> | null;
   decidedAt: Date;
+  overturnedBy?: string | null;
+  overturnedAt?: Date | null;
+  overturn?: 'fully' | 'partly' | null;
 }
 
 export interface PenaltyRow {
@@ -39,83 +47,229 @@ export interface PenaltyRow {
   endsAt: Date | null;
   reversedAt: Date | null;
   reversalNote: string | null;
+  reversedBy?: string | null;
+  replaces?: string | null;
 }
 
-export interface AppealRow {
-  id: string;
-  merchantId: string;
-  caseId: string;
-  decisionId: string;
-  filedBy: string;
-  statement: string;
-  attachments: { name: string; text: string }[];
-  status: 'open' | 'claimed' | 'decided' | 'withdrawn';
-  filedAt: Date;
-  slaDueAt: Date;
-  outcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
-  decidedBy: string | null;
+export type CaseFlag = FlagRow & { verdicts: FlagVerdict[]; utteranceSeq: number };
+
+const SEVERITY_ORDER = ['low', 'medium', 'high', 'critical'];
+
+/** `and <alias>.merchant_id = …` when the reader is bound to one merchant. */
+export function merchantFilter(q: Queryable, alias: string, merchantId: string | null) {
+  return merchantId === null ? q`` : q`and ${q(alias)}.merchant_id = ${merchantId}`;
 }
 
 /**
  * Opens (or reuses) the case for a merchant's call and attaches the call's unassigned flags.
- * The case's severity is the worst among its flags.
+ * The case's severity is the worst among its flags; new flags reopen a decided case.
  */
 export async function openCaseForCall(
   sql: Sql,
   c: { merchantId: string; callId: string; slaHours: number },
 ): Promise<CaseRow | undefined> {
-  return sql.begin(async (tx) => {
-    const [worst] = await tx<{ severity: Severity }[]>`
-      select severity from flags
-      where call_id = ${c.callId} and merchant_id = ${c.merchantId} and status = 'raised'
-      order by array_position(array['low','medium','high','critical'], severity) desc limit 1`;
-    if (!worst) return undefined;
-    const [row] = await tx<CaseRow[]>`
-      insert into moderation_cases (merchant_id, call_id, severity, sla_due_at)
-      values (${c.merchantId}, ${c.callId}, ${worst.severity}, now() + make_interval(hours => ${c.slaHours}))
-      on conflict (merchant_id, call_id) do update set severity = excluded.severity
-      returning *`;
-    await tx`update flags set case_id = ${row!.id}
-             where call_id = ${c.callId} and merchant_id = ${c.merchantId} and case_id is null and status = 'raised'`;
-    return row;
-  }) as Promise<CaseRow | undefined>;
+  return sql.begin(async (tx) => (await attachCallFlags(tx, c))?.case) as Promise<CaseRow | undefined>;
 }
 
-export async function insertDecision(
-  sql: Sql,
-  d: Omit<DecisionRow, 'id' | 'decidedAt'>,
-): Promise<DecisionRow> {
-  const [row] = await sql<DecisionRow[]>`
+export async function attachCallFlags(
+  q: Queryable,
+  c: { merchantId: string; callId: string; slaHours: number },
+): Promise<{ case: CaseRow; before: CaseRow | undefined; attached: FlagRow[] } | undefined> {
+  const [worst] = await q<{ severity: Severity }[]>`
+    select severity from flags
+    where call_id = ${c.callId} and merchant_id = ${c.merchantId} and status = 'raised'
+    order by array_position(${SEVERITY_ORDER}::text[], severity) desc limit 1`;
+  if (!worst) return undefined;
+  const [before] = await q<CaseRow[]>`
+    select * from moderation_cases where merchant_id = ${c.merchantId} and call_id = ${c.callId} for update`;
+  const [row] = await q<CaseRow[]>`
+    insert into moderation_cases (merchant_id, call_id, severity, sla_due_at)
+    values (${c.merchantId}, ${c.callId}, ${worst.severity}, now() + make_interval(hours => ${c.slaHours}))
+    on conflict (merchant_id, call_id) do update set severity = excluded.severity
+    returning *`;
+  const attached = await q<FlagRow[]>`
+    update flags set case_id = ${row!.id}
+    where call_id = ${c.callId} and merchant_id = ${c.merchantId} and case_id is null and status = 'raised'
+    returning *`;
+  if (attached.length > 0 && row!.status === 'decided') {
+    const [reopened] = await q<CaseRow[]>`
+      update moderation_cases set status = 'open', decided_at = null where id = ${row!.id} returning *`;
+    return { case: reopened!, before, attached };
+  }
+  return { case: row!, before, attached };
+}
+
+export async function getCase(q: Queryable, id: string, merchantId: string | null = null): Promise<CaseRow | undefined> {
+  const [row] = await q<CaseRow[]>`
+    select c.* from moderation_cases c where c.id = ${id} ${merchantFilter(q, 'c', merchantId)}`;
+  return row;
+}
+
+export interface QueueFilter {
+  merchantId: string | null;
+  statuses: CaseRow['status'][];
+  category?: FlagCategory;
+  severity?: Severity;
+  minAgeHours?: number;
+  maxAgeHours?: number;
+  sla?: 'overdue' | 'due_soon' | 'on_time';
+  limit: number;
+  offset: number;
+}
+
+export type QueueRow = CaseRow & { overdue: boolean; flagCount: number; undecided: number; categories: FlagCategory[] };
+
+/** Overdue first, then by how soon the SLA runs out. */
+export async function listCaseQueue(q: Queryable, f: QueueFilter): Promise<QueueRow[]> {
+  return q<QueueRow[]>`
+    select c.*, c.sla_due_at < now() as overdue,
+      (select count(*)::int from flags x where x.case_id = c.id) as flag_count,
+      (select count(*)::int from flags x where x.case_id = c.id
+         and not exists (select 1 from decisions d where d.flag_id = x.id)) as undecided,
+      (select coalesce(array_agg(distinct x.category), '{}') from flags x where x.case_id = c.id) as categories
+    from moderation_cases c
+    where c.status = any(${f.statuses}::text[]) ${merchantFilter(q, 'c', f.merchantId)}
+      ${f.category ? q`and exists (select 1 from flags x where x.case_id = c.id and x.category = ${f.category})` : q``}
+      ${f.severity ? q`and c.severity = ${f.severity}` : q``}
+      ${f.minAgeHours !== undefined ? q`and c.opened_at <= now() - make_interval(hours => ${f.minAgeHours})` : q``}
+      ${f.maxAgeHours !== undefined ? q`and c.opened_at >= now() - make_interval(hours => ${f.maxAgeHours})` : q``}
+      ${f.sla === 'overdue' ? q`and c.sla_due_at < now()` : q``}
+      ${f.sla === 'due_soon' ? q`and c.sla_due_at between now() and now() + interval '4 hours'` : q``}
+      ${f.sla === 'on_time' ? q`and c.sla_due_at >= now()` : q``}
+    order by (c.sla_due_at < now()) desc, c.sla_due_at, c.opened_at, c.id
+    limit ${f.limit} offset ${f.offset}`;
+}
+
+/**
+ * Takes the claim only if nobody holds a live one. The condition is in the UPDATE itself, so two
+ * moderators racing for a case serialise on its row lock and exactly one gets it.
+ */
+export async function claimCaseRow(q: Queryable, id: string, userId: string, minutes: number): Promise<CaseRow | undefined> {
+  const [row] = await q<CaseRow[]>`
+    update moderation_cases set status = 'claimed', claimed_by = ${userId},
+      claim_expires_at = now() + make_interval(mins => ${minutes})
+    where id = ${id} and status in ('open', 'claimed')
+      and (claimed_by is null or claimed_by = ${userId} or claim_expires_at < now())
+    returning *`;
+  return row;
+}
+
+export async function releaseCaseRow(q: Queryable, id: string, userId: string): Promise<CaseRow | undefined> {
+  const [row] = await q<CaseRow[]>`
+    update moderation_cases set status = 'open', claimed_by = null, claim_expires_at = null
+    where id = ${id} and status = 'claimed' and claimed_by = ${userId} returning *`;
+  return row;
+}
+
+/** Closes a case for decision only for the holder of a live claim: one decider, ever. */
+export async function takeCaseForDecision(q: Queryable, id: string, userId: string): Promise<CaseRow | undefined> {
+  const [row] = await q<CaseRow[]>`
+    update moderation_cases set status = 'decided', decided_at = now(), claimed_by = null, claim_expires_at = null
+    where id = ${id} and status = 'claimed' and claimed_by = ${userId} and claim_expires_at >= now()
+    returning *`;
+  return row;
+}
+
+/** Marks a case decided when every flag has a decision (after automated judgments). */
+export async function settleCaseIfDecided(q: Queryable, id: string): Promise<CaseRow | undefined> {
+  const [row] = await q<CaseRow[]>`
+    update moderation_cases c set status = 'decided', decided_at = now(), claimed_by = null, claim_expires_at = null
+    where c.id = ${id} and c.status <> 'decided' and not exists (
+      select 1 from flags x where x.case_id = c.id and not exists (select 1 from decisions d where d.flag_id = x.id))
+    returning *`;
+  return row;
+}
+
+export async function listCaseFlags(q: Queryable, caseId: string): Promise<CaseFlag[]> {
+  return q<CaseFlag[]>`
+    select f.*, u.seq as utterance_seq, coalesce(
+      (select json_agg(json_build_object('layer', v.layer, 'verdict', v.verdict,
+               'confidence', v.confidence, 'detail', v.detail) order by v.created_at)
+       from flag_verdicts v where v.flag_id = f.id), '[]') as verdicts
+    from flags f join utterances u on u.id = f.utterance_id
+    where f.case_id = ${caseId} order by u.seq, f.span_start`;
+}
+
+export async function insertDecision(q: Queryable, d: Omit<DecisionRow, 'id' | 'decidedAt'>): Promise<DecisionRow> {
+  const [row] = await q<DecisionRow[]>`
     insert into decisions (case_id, flag_id, outcome, reason_code, reason_text, decided_by,
                            automated_detection, automated_decision, statement)
     values (${d.caseId}, ${d.flagId}, ${d.outcome}, ${d.reasonCode}, ${d.reasonText}, ${d.decidedBy},
-            ${d.automatedDetection}, ${d.automatedDecision}, ${d.statement ? sql.json(d.statement as never) : null})
+            ${d.automatedDetection}, ${d.automatedDecision}, ${d.statement ? q.json(d.statement as never) : null})
     returning *`;
   return row!;
+}
+
+export async function setDecisionStatement(q: Queryable, id: string, statement: Record<string, unknown>): Promise<void> {
+  await q`update decisions set statement = ${q.json(statement as never)} where id = ${id}`;
+}
+
+export async function listCaseDecisions(q: Queryable, caseId: string): Promise<DecisionRow[]> {
+  return q<DecisionRow[]>`select * from decisions where case_id = ${caseId} order by decided_at, id`;
+}
+
+export type DecisionWithCase = DecisionRow & { merchantId: string; callId: string };
+
+export async function getDecision(q: Queryable, id: string, merchantId: string | null = null): Promise<DecisionWithCase | undefined> {
+  const [row] = await q<DecisionWithCase[]>`
+    select d.*, c.merchant_id, c.call_id from decisions d join moderation_cases c on c.id = d.case_id
+    where d.id = ${id} ${merchantFilter(q, 'c', merchantId)}`;
+  return row;
 }
 
 export async function insertPenalty(
-  sql: Sql,
-  p: Pick<PenaltyRow, 'merchantId' | 'caseId' | 'decisionId' | 'kind' | 'points'> & { durationDays?: number },
+  q: Queryable,
+  p: Pick<PenaltyRow, 'merchantId' | 'caseId' | 'decisionId' | 'kind' | 'points'> & {
+    durationDays?: number | null; replaces?: string | null;
+  },
 ): Promise<PenaltyRow> {
-  const [row] = await sql<PenaltyRow[]>`
-    insert into penalties (merchant_id, case_id, decision_id, kind, points, ends_at)
+  const [row] = await q<PenaltyRow[]>`
+    insert into penalties (merchant_id, case_id, decision_id, kind, points, ends_at, replaces)
     values (${p.merchantId}, ${p.caseId}, ${p.decisionId}, ${p.kind}, ${p.points},
-            ${p.durationDays ? sql`now() + make_interval(days => ${p.durationDays})` : null})
+            ${p.durationDays ? q`now() + make_interval(days => ${p.durationDays})` : null}, ${p.replaces ?? null})
     returning *`;
   return row!;
 }
 
-export async function insertAppeal(
-  sql: Sql,
-  a: Pick<AppealRow, 'merchantId' | 'caseId' | 'decisionId' | 'filedBy' | 'statement' | 'attachments'> & {
-    slaHours: number;
-  },
-): Promise<AppealRow> {
-  const [row] = await sql<AppealRow[]>`
-    insert into appeals (merchant_id, case_id, decision_id, filed_by, statement, attachments, sla_due_at)
-    values (${a.merchantId}, ${a.caseId}, ${a.decisionId}, ${a.filedBy}, ${a.statement},
-            ${sql.json(a.attachments)}, now() + make_interval(hours => ${a.slaHours}))
-    returning *`;
-  return row!;
+/** Penalties still standing against a merchant within the look-back: the ladder's repeat count. */
+export async function countStandingPenalties(q: Queryable, merchantId: string, lookbackDays: number): Promise<number> {
+  const [row] = await q<{ n: number }[]>`
+    select count(*)::int as n from penalties
+    where merchant_id = ${merchantId} and reversed_at is null
+      and starts_at >= now() - make_interval(days => ${lookbackDays})`;
+  return row!.n;
+}
+
+export async function listPenalties(q: Queryable, merchantId: string | null, filter: { caseId?: string } = {}): Promise<PenaltyRow[]> {
+  return q<PenaltyRow[]>`
+    select p.* from penalties p where true ${merchantFilter(q, 'p', merchantId)}
+      ${filter.caseId ? q`and p.case_id = ${filter.caseId}` : q``}
+    order by p.starts_at desc, p.id limit 500`;
+}
+
+export interface CallFacts {
+  id: string;
+  merchantId: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  language: string | null;
+  audioUri: string | null;
+}
+
+export async function getCallFacts(q: Queryable, callId: string): Promise<CallFacts | undefined> {
+  const [row] = await q<CallFacts[]>`
+    select id, merchant_id, started_at, ended_at, language, audio_uri from calls where id = ${callId}`;
+  return row;
+}
+
+/** The utterances within `around` lines of each given sequence number: a flag's context. */
+export async function listUtterancesAround(
+  q: Queryable, callId: string, seqs: readonly number[], around: number,
+): Promise<{ id: number; seq: number; speakerRole: string; text: string; startMs: number; endMs: number }[]> {
+  if (seqs.length === 0) return [];
+  return q`
+    select id, seq, speaker_role, text, start_ms, end_ms from utterances u
+    where u.call_id = ${callId}
+      and exists (select 1 from unnest(${seqs as number[]}::int[]) s where u.seq between s - ${around} and s + ${around})
+    order by seq`;
 }

@@ -1,11 +1,15 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Sql } from '../../db/client.js';
+import type { ModerationSettingsInput } from '../../pipelines/moderation/settings.js';
+import { createApi } from './api/index.js';
 
 export interface AppDeps {
   sql: Sql;
   /** The start-up component lines, shown on the landing page. */
   components: readonly { name: string; value: string }[];
+  /** Overrides of the moderation policy (SLAs, ladder, rule-health thresholds). */
+  moderation?: ModerationSettingsInput;
 }
 
 /**
@@ -14,6 +18,7 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation }));
 
   app.get('/healthz', async (c) => {
     try {

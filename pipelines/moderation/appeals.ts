@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { KefuError } from '../../core/errors.js';
+import type { Sql } from '../../db/client.js';
+import {
+  claimAppealRow, decideAppealRow, getAppeal, getAppealForDecision, insertAppeal, listAppeals as listAppealRows,
+  markDecisionOverturned, reversePenaltiesFor, type AppealRow, type AppealView,
+} from '../../db/queries/appeals.js';
+import { getDecision, insertPenalty, type PenaltyRow, type Queryable } from '../../db/queries/moderation.js';
+import { merchantScope, notFound, record, requireRole, REVIEWER_ROLES, type Actor, type UserActor } from './actor.js';
+import { isLighter } from './ladder.js';
+import { checkRuleHealth } from './rule-health.js';
+import { LadderStepSchema, type ModerationSettings } from './settings.js';
+
+export const AppealInputSchema = z.object({
+  decisionId: z.uuid(),
+  statement: z.string().trim().min(1).max(8000),
+  attachments: z.array(z.object({ name: z.string().trim().min(1).max(200), text: z.string().max(100_000) })).max(10).default([]),
+});
+
+export const AppealDecisionSchema = z.object({
+  outcome: z.enum(['upheld', 'overturned_fully', 'overturned_partly']),
+  outcomeText: z.string().trim().min(1).max(8000),
+  /** Only for a partial overturn: the lighter penalty that replaces the reversed one, if any. */
+  replacementPenalty: LadderStepSchema.nullable().default(null),
+});
+
+/** A merchant appeals a decision against it: free, within the window, once per decision. */
+export async function fileAppeal(
+  sql: Sql, actor: Actor, input: z.infer<typeof AppealInputSchema>, settings: ModerationSettings,
+): Promise<AppealRow> {
+  requireRole(actor, ['merchant_staff']);
+  return sql.begin(async (tx) => {
+    const d = await getDecision(tx, input.decisionId, merchantScope(actor));
+    if (!d) throw notFound('decision');
+    if (d.outcome !== 'upheld') throw new KefuError('CONFLICT', 'This decision dismissed the flag; there is nothing to appeal.');
+    const closes = new Date(d.decidedAt);
+    closes.setUTCMonth(closes.getUTCMonth() + settings.appealWindowMonths);
+    if (closes < new Date()) {
+      throw new KefuError('APPEAL_WINDOW_CLOSED', `Appeals against this decision closed on ${closes.toISOString().slice(0, 10)}.`);
+    }
+    if (await getAppealForDecision(tx, d.id)) throw new KefuError('CONFLICT', 'This decision has already been appealed.');
+    const appeal = await insertAppeal(tx, {
+      merchantId: d.merchantId, caseId: d.caseId, decisionId: d.id, filedBy: actor.id,
+      statement: input.statement, attachments: input.attachments, slaHours: settings.appealSlaHours,
+    });
+    // The statement and attachments are the merchant's words: the audit keeps their size only.
+    await record(tx, actor, 'appeal.filed', { type: 'appeal', id: appeal.id }, null, {
+      decisionId: d.id, caseId: d.caseId, statementChars: input.statement.length, attachments: input.attachments.length,
+    });
+    return appeal;
+  }) as Promise<AppealRow>;
+}
+
+export async function listAppeals(
+  sql: Sql, actor: Actor, q: { status?: AppealRow['status']; overdue?: boolean; limit: number; offset: number },
+): Promise<AppealView[]> {
+  const scope = merchantScope(actor);
+  const statuses: AppealRow['status'][] = q.status ? [q.status]
+    : scope === null ? ['open', 'claimed'] : ['open', 'claimed', 'decided', 'withdrawn'];
+  return listAppealRows(sql, { merchantId: scope, statuses, overdueOnly: q.overdue, limit: q.limit, offset: q.offset });
+}
+
+export async function getAppealView(sql: Sql, actor: Actor, id: string): Promise<AppealView> {
+  const a = await getAppeal(sql, id, merchantScope(actor));
+  if (!a) throw notFound('appeal');
+  return a;
+}
+
+/** Whoever made the original decision may not review it (DSA Art. 20(6)). */
+function assertNotOriginalDecider(actor: UserActor, a: AppealView): void {
+  if (a.originalDecidedBy === actor.id) {
+    throw new KefuError('FORBIDDEN', 'You made the decision under appeal; another moderator must review it.');
+  }
+}
+
+export async function claimAppeal(sql: Sql, actor: Actor, id: string, settings: ModerationSettings): Promise<AppealRow> {
+  requireRole(actor, REVIEWER_ROLES);
+  return sql.begin(async (tx) => {
+    const before = await getAppeal(tx, id);
+    if (!before) throw notFound('appeal');
+    assertNotOriginalDecider(actor, before);
+    const row = await claimAppealRow(tx, id, actor.id, settings.claimMinutes);
+    if (!row) throw await whyNotHeld(tx, id, actor.id);
+    await record(tx, actor, 'appeal.claimed', { type: 'appeal', id }, pick(before), pick(row));
+    return row;
+  }) as Promise<AppealRow>;
+}
+
+/** A human decides, never the machine; an overturn reverses the penalty in the same transaction. */
+export async function decideAppeal(
+  sql: Sql, actor: Actor, id: string, input: z.infer<typeof AppealDecisionSchema>, settings: ModerationSettings,
+): Promise<{ appeal: AppealRow; reversed: PenaltyRow[]; replacement: PenaltyRow | null }> {
+  requireRole(actor, REVIEWER_ROLES);
+  if (input.replacementPenalty && input.outcome !== 'overturned_partly') {
+    throw new KefuError('INPUT_INVALID', 'replacementPenalty: only a partial overturn replaces the penalty.');
+  }
+  return sql.begin(async (tx) => {
+    const before = await getAppeal(tx, id);
+    if (!before) throw notFound('appeal');
+    assertNotOriginalDecider(actor, before);
+    const appeal = await decideAppealRow(tx, { id, userId: actor.id, outcome: input.outcome, outcomeText: input.outcomeText });
+    if (!appeal) throw await whyNotHeld(tx, id, actor.id);
+    await record(tx, actor, 'appeal.decided', { type: 'appeal', id }, pick(before), pick(appeal));
+    if (input.outcome === 'upheld') return { appeal, reversed: [], replacement: null };
+
+    await markDecisionOverturned(tx, appeal.decisionId, id, input.outcome === 'overturned_fully' ? 'fully' : 'partly');
+    await record(tx, actor, 'decision.overturned', { type: 'decision', id: appeal.decisionId }, null,
+      { appealId: id, overturn: input.outcome });
+    const reversed = await reversePenaltiesFor(tx, appeal.decisionId, id, `${input.outcome} on appeal`);
+    for (const p of reversed) {
+      await record(tx, actor, 'penalty.reversed', { type: 'penalty', id: p.id }, { reversedAt: null },
+        { reversedAt: p.reversedAt, reversedBy: id });
+    }
+    const replacement = await replacePenalty(tx, actor, reversed[0], input.replacementPenalty);
+    if (before.originalAutomated === 'fully') await checkRuleHealth(tx, before.ruleId, settings);
+    return { appeal, reversed, replacement };
+  }) as Promise<{ appeal: AppealRow; reversed: PenaltyRow[]; replacement: PenaltyRow | null }>;
+}
+
+async function replacePenalty(
+  tx: Queryable, actor: Actor, original: PenaltyRow | undefined, step: z.infer<typeof LadderStepSchema> | null,
+): Promise<PenaltyRow | null> {
+  if (!step) return null;
+  const days = (p: PenaltyRow) => (p.endsAt ? Math.round((p.endsAt.getTime() - p.startsAt.getTime()) / 86_400_000) : null);
+  if (!original || !isLighter(step, { kind: original.kind, points: original.points, durationDays: days(original) })) {
+    throw new KefuError('INPUT_INVALID', 'replacementPenalty: a partial overturn may only lighten a penalty the decision carried.');
+  }
+  const p = await insertPenalty(tx, {
+    merchantId: original.merchantId, caseId: original.caseId, decisionId: original.decisionId,
+    kind: step.kind, points: step.points, durationDays: step.durationDays, replaces: original.id,
+  });
+  await record(tx, actor, 'penalty.applied', { type: 'penalty', id: p.id }, null,
+    { kind: p.kind, points: p.points, endsAt: p.endsAt, replaces: original.id });
+  return p;
+}
+
+async function whyNotHeld(q: Queryable, id: string, userId: string): Promise<KefuError> {
+  const now = await getAppeal(q, id);
+  if (!now) return notFound('appeal');
+  if (now.status === 'decided' || now.status === 'withdrawn') return new KefuError('CONFLICT', 'This appeal has already been decided.');
+  if (now.assignedTo === userId) return new KefuError('CLAIM_EXPIRED', 'Your claim on this appeal has expired; claim it again.');
+  if (now.assignedTo && now.claimExpiresAt && now.claimExpiresAt > new Date()) {
+    return new KefuError('CONFLICT', 'Another moderator holds this appeal.');
+  }
+  return new KefuError('CONFLICT', 'Claim this appeal before deciding it.');
+}
+
+/** What the audit keeps of an appeal: its state, not the merchant's words. */
+function pick(a: AppealRow) {
+  return { status: a.status, assignedTo: a.assignedTo, claimExpiresAt: a.claimExpiresAt, outcome: a.outcome, decidedBy: a.decidedBy };
+}

@@ -1,0 +1,91 @@
+import type { FlagCategory, Severity } from '../../core/domain.js';
+import type { FlagVerdict } from '../../db/queries/flags.js';
+import { GROUNDS } from './grounds.js';
+import type { PenaltyKind } from './settings.js';
+
+/**
+ * The statement of reasons a merchant receives for a decision against it (DSA Art. 17, P2B
+ * Art. 4): the facts and evidence, the rule and its ground, what was automated, the penalty
+ * and its duration, and how to appeal. Stored with the decision, exactly as sent.
+ */
+export interface StatementOfReasons {
+  version: 1;
+  decisionId: string;
+  caseId: string;
+  callId: string;
+  decidedAt: string;
+  outcome: 'upheld';
+  facts: {
+    callStartedAt: string;
+    contentLanguage: string | null;
+    speaker: string;
+    utteranceSeq: number;
+    /** The merchant's own words that matched, with where they are in the utterance and audio. */
+    evidence: string;
+    span: [number, number];
+    audio: { startMs: number; endMs: number } | null;
+    detector: string;
+    confidence: number;
+    verdicts: { layer: string; verdict: string; confidence: number | null }[];
+  };
+  rule: { id: string; version: number; category: FlagCategory; severity: Severity; ground: { zh: string; en: string } };
+  reason: { code: string; text: string };
+  automatedDetection: boolean;
+  automatedDecision: 'fully' | 'partially' | 'not';
+  penalty: { kind: PenaltyKind; points: number; startsAt: string; endsAt: string | null } | null;
+  redress: { appealUntil: string; free: true; how: { zh: string; en: string }; reviewedBy: string };
+}
+
+export interface StatementInput {
+  decision: { id: string; caseId: string; decidedAt: Date; reasonCode: string; reasonText: string;
+    automatedDecision: 'fully' | 'partially' | 'not' };
+  call: { id: string; startedAt: Date; language: string | null };
+  flag: { category: FlagCategory; severity: Severity; ruleId: string; ruleVersion: number; detector: string;
+    confidence: number; speakerRole: string; evidenceText: string; spanStart: number; spanEnd: number;
+    audioStartMs: number | null; audioEndMs: number | null; utteranceSeq: number; verdicts: FlagVerdict[] };
+  penalty: { kind: PenaltyKind; points: number; startsAt: Date; endsAt: Date | null } | null;
+  appealWindowMonths: number;
+}
+
+export function buildStatement(i: StatementInput): StatementOfReasons {
+  const appealUntil = new Date(i.decision.decidedAt);
+  appealUntil.setUTCMonth(appealUntil.getUTCMonth() + i.appealWindowMonths);
+  const { dsaCategory: _, ...ground } = GROUNDS[i.flag.category];
+  return {
+    version: 1,
+    decisionId: i.decision.id,
+    caseId: i.decision.caseId,
+    callId: i.call.id,
+    decidedAt: i.decision.decidedAt.toISOString(),
+    outcome: 'upheld',
+    facts: {
+      callStartedAt: i.call.startedAt.toISOString(),
+      contentLanguage: i.call.language,
+      speaker: i.flag.speakerRole,
+      utteranceSeq: i.flag.utteranceSeq,
+      evidence: i.flag.evidenceText,
+      span: [i.flag.spanStart, i.flag.spanEnd],
+      audio: i.flag.audioStartMs === null ? null : { startMs: i.flag.audioStartMs, endMs: i.flag.audioEndMs ?? i.flag.audioStartMs },
+      detector: i.flag.detector,
+      confidence: i.flag.confidence,
+      verdicts: i.flag.verdicts.map((v) => ({ layer: v.layer, verdict: v.verdict, confidence: v.confidence })),
+    },
+    rule: { id: i.flag.ruleId, version: i.flag.ruleVersion, category: i.flag.category, severity: i.flag.severity, ground },
+    reason: { code: i.decision.reasonCode, text: i.decision.reasonText },
+    automatedDetection: true,
+    automatedDecision: i.decision.automatedDecision,
+    penalty: i.penalty && {
+      kind: i.penalty.kind, points: i.penalty.points,
+      startsAt: i.penalty.startsAt.toISOString(), endsAt: i.penalty.endsAt?.toISOString() ?? null,
+    },
+    redress: {
+      appealUntil: appealUntil.toISOString(),
+      free: true,
+      how: {
+        zh: `可在 ${appealUntil.toISOString().slice(0, 10)} 前免费申诉：在工作台"违规记录"中提交说明和附件（POST /api/appeals）。`,
+        en: `Appeal free of charge until ${appealUntil.toISOString().slice(0, 10)}: file a statement with text attachments from the dashboard (POST /api/appeals).`,
+      },
+      reviewedBy: 'a human moderator who did not make this decision',
+    },
+  };
+}

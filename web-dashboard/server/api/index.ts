@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { KefuError } from '../../../core/errors.js';
+import { moderationSettings, type ModerationSettingsInput } from '../../../pipelines/moderation/settings.js';
+import type { Sql } from '../../../db/client.js';
+import { appealRoutes } from '../routes/appeals/index.js';
+import { auditRoutes } from '../routes/audit/index.js';
+import { authRoutes } from '../routes/auth/index.js';
+import { caseRoutes } from '../routes/cases/index.js';
+import { decisionRoutes } from '../routes/decisions/index.js';
+import { penaltyRoutes } from '../routes/penalties/index.js';
+import { ruleRoutes } from '../routes/rules/index.js';
+import { userRoutes } from '../routes/users/index.js';
+import type { ApiEnv } from './context.js';
+import { sendError } from './http.js';
+import { requireSession } from './session.js';
+
+/** The moderation and appeals API, mounted at /api (README, "Moderation API"). */
+export function createApi(options: { sql: Sql; moderation?: ModerationSettingsInput }): Hono<ApiEnv> {
+  const deps = { sql: options.sql, settings: moderationSettings(options.moderation) };
+  const api = new Hono<ApiEnv>();
+  api.onError((err, c) => sendError(c, err));
+  api.notFound((c) => sendError(c, new KefuError('NOT_FOUND', 'No such API route.')));
+  api.use('*', requireSession(deps));
+  api.route('/auth', authRoutes(deps));
+  api.route('/cases', caseRoutes(deps));
+  api.route('/decisions', decisionRoutes(deps));
+  api.route('/appeals', appealRoutes(deps));
+  api.route('/penalties', penaltyRoutes(deps));
+  api.route('/rules', ruleRoutes(deps));
+  api.route('/users', userRoutes(deps));
+  api.route('/audit', auditRoutes(deps));
+  return api;
+}

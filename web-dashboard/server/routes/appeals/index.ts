@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import {
+  claimAppeal, decideAppeal, fileAppeal, getAppealView, listAppeals,
+} from '../../../../pipelines/moderation/appeals.js';
+import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
+import { jsonBody, ok, parse } from '../../api/http.js';
+import { present } from '../../api/present.js';
+import { IdParamSchema } from '../cases/schema.js';
+import { AppealDecisionSchema, AppealInputSchema, AppealQuerySchema } from './schema.js';
+
+/** Merchants file and follow appeals; a moderator other than the original decider decides them. */
+export function appealRoutes(deps: ApiDeps) {
+  const r = new Hono<ApiEnv>();
+
+  r.get('/', async (c) => {
+    const query = parse(AppealQuerySchema, c.req.query());
+    const actor = actorOf(c);
+    return ok(c, present(actor, await listAppeals(deps.sql, actor, query)));
+  });
+
+  r.post('/', async (c) => {
+    const input = parse(AppealInputSchema, await jsonBody(c));
+    const actor = actorOf(c);
+    return ok(c, present(actor, await fileAppeal(deps.sql, actor, input, deps.settings)), 201);
+  });
+
+  r.get('/:id', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    const actor = actorOf(c);
+    return ok(c, present(actor, await getAppealView(deps.sql, actor, id)));
+  });
+
+  r.post('/:id/claim', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    return ok(c, await claimAppeal(deps.sql, actorOf(c), id, deps.settings));
+  });
+
+  r.post('/:id/decide', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    const input = parse(AppealDecisionSchema, await jsonBody(c));
+    return ok(c, await decideAppeal(deps.sql, actorOf(c), id, input, deps.settings));
+  });
+
+  return r;
+}

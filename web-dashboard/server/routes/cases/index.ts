@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { claimCase, getCaseView, listCases, releaseCase } from '../../../../pipelines/moderation/cases.js';
+import { CaseDecisionSchema, decideCase } from '../../../../pipelines/moderation/decide.js';
+import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
+import { jsonBody, ok, parse } from '../../api/http.js';
+import { present } from '../../api/present.js';
+import { IdParamSchema, QueueQuerySchema } from './schema.js';
+
+/** The moderator queue and case work; merchant staff see their own merchant's cases here too. */
+export function caseRoutes(deps: ApiDeps) {
+  const r = new Hono<ApiEnv>();
+
+  r.get('/', async (c) => {
+    const query = parse(QueueQuerySchema, c.req.query());
+    const actor = actorOf(c);
+    return ok(c, present(actor, await listCases(deps.sql, actor, query)));
+  });
+
+  r.get('/:id', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    const actor = actorOf(c);
+    return ok(c, present(actor, await getCaseView(deps.sql, actor, id)));
+  });
+
+  r.post('/:id/claim', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    return ok(c, await claimCase(deps.sql, actorOf(c), id, deps.settings));
+  });
+
+  r.post('/:id/release', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    return ok(c, await releaseCase(deps.sql, actorOf(c), id));
+  });
+
+  r.post('/:id/decide', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    const input = parse(CaseDecisionSchema, await jsonBody(c));
+    return ok(c, await decideCase(deps.sql, actorOf(c), id, input, deps.settings));
+  });
+
+  return r;
+}

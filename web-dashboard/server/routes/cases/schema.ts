@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { FlagCategorySchema, SeveritySchema } from '../../../../core/domain.js';
+
+export const IdParamSchema = z.object({ id: z.uuid() });
+
+export const PageSchema = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+};
+
+export const QueueQuerySchema = z.object({
+  status: z.enum(['open', 'claimed', 'decided', 'closed']).optional(),
+  category: FlagCategorySchema.optional(),
+  severity: SeveritySchema.optional(),
+  minAgeHours: z.coerce.number().min(0).optional(),
+  maxAgeHours: z.coerce.number().min(0).optional(),
+  sla: z.enum(['overdue', 'due_soon', 'on_time']).optional(),
+  ...PageSchema,
+});

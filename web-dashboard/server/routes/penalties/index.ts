@@ -1,0 +1,16 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { listMerchantPenalties } from '../../../../pipelines/moderation/penalties.js';
+import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
+import { ok, parse } from '../../api/http.js';
+
+const PenaltyQuerySchema = z.object({ merchantId: z.string().trim().min(1).max(100).optional() });
+
+export function penaltyRoutes(deps: ApiDeps) {
+  const r = new Hono<ApiEnv>();
+  r.get('/', async (c) => {
+    const query = parse(PenaltyQuerySchema, c.req.query());
+    return ok(c, await listMerchantPenalties(deps.sql, actorOf(c), query));
+  });
+  return r;
+}

@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { listRuleHealth, setRuleJudgment } from '../../../../pipelines/moderation/rule-health.js';
+import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
+import { jsonBody, ok, parse } from '../../api/http.js';
+import { RuleParamSchema, RulePolicyInputSchema } from './schema.js';
+
+/** Rules with their judgment policy and health; admins switch a rule between auto and review. */
+export function ruleRoutes(deps: ApiDeps) {
+  const r = new Hono<ApiEnv>();
+
+  r.get('/', async (c) => ok(c, await listRuleHealth(deps.sql, actorOf(c))));
+
+  r.put('/:ruleId/policy', async (c) => {
+    const { ruleId } = parse(RuleParamSchema, c.req.param());
+    const input = parse(RulePolicyInputSchema, await jsonBody(c));
+    return ok(c, await setRuleJudgment(deps.sql, actorOf(c), ruleId, input));
+  });
+
+  return r;
+}

@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import { createUser, listUsers, updateUser } from '../../../../pipelines/auth/users.js';
+import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
+import { jsonBody, ok, parse } from '../../api/http.js';
+import { IdParamSchema } from '../cases/schema.js';
+import { NewUserSchema, UserUpdateSchema } from './schema.js';
+
+/** Admins manage accounts; password hashes never leave the database. */
+export function userRoutes(deps: ApiDeps) {
+  const r = new Hono<ApiEnv>();
+
+  r.get('/', async (c) => ok(c, await listUsers(deps.sql, actorOf(c))));
+
+  r.post('/', async (c) => {
+    const input = parse(NewUserSchema, await jsonBody(c));
+    return ok(c, await createUser(deps.sql, actorOf(c), input), 201);
+  });
+
+  r.put('/:id', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    const input = parse(UserUpdateSchema, await jsonBody(c));
+    return ok(c, await updateUser(deps.sql, actorOf(c), id, input));
+  });
+
+  return r;
+}

@@ -1,0 +1,1 @@
+export { NewUserSchema, UserUpdateSchema } from '../../../../pipelines/auth/users.js';
