@@ -1,0 +1,31 @@
+/**
+ * Shared set-up for LiveKit e2e test files. They run only under vitest.e2e.config.ts (which sets
+ * KEFU_LIVEKIT_E2E), so the plain unit run skips them instead of failing outside the namespace.
+ */
+import { randomUUID } from 'node:crypto';
+import { dispose } from '@livekit/rtc-node';
+import { afterAll, beforeAll } from 'vitest';
+import { liveKitTarget, type LiveKitTarget } from './test-server.js';
+
+export const liveKitE2e = process.env.KEFU_LIVEKIT_E2E === '1';
+
+/** Starts the target for the file and returns a getter; disposes rtc-node when the file ends. */
+export function useLiveKit(): () => LiveKitTarget {
+  let target: LiveKitTarget | undefined;
+  beforeAll(async () => {
+    target = await liveKitTarget();
+  });
+  afterAll(async () => {
+    await target?.close();
+    await dispose();
+  });
+  return () => {
+    if (!target) throw new Error('LiveKit target not started');
+    return target;
+  };
+}
+
+/** Room names unique per run, so tests against a shared real server never meet. */
+export function roomName(purpose: string): string {
+  return `kefu-test-${purpose}-${randomUUID().slice(0, 8)}`;
+}

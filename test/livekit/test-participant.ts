@@ -1,0 +1,122 @@
+/**
+ * A scripted call participant on the real rtc-node client: joins, speaks a WAV file in real time,
+ * and records what it receives (data packets and text streams by topic, who came and went), so a
+ * test can assert what the merchant got and the customer did not.
+ */
+import {
+  AudioFrame, AudioSource, AudioStream, LocalAudioTrack, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource,
+  type RemoteTrack,
+} from '@livekit/rtc-node';
+import { openWavChannels } from '../../pipelines/audio/wav-read.js';
+import type { LiveKitTarget } from './test-server.js';
+import { mintToken, type TokenSpec } from './tokens.js';
+
+export type ReceivedData = { topic: string | undefined; from: string | undefined; text: string; at: number };
+export type ReceivedText = { topic: string; from: string; text: string; attributes: Record<string, string>; at: number };
+export type PresenceEvent = { identity: string; event: 'connected' | 'disconnected'; at: number };
+
+/** Topics whose text streams are recorded unless a test names others. */
+export const DEFAULT_TEXT_TOPICS = ['lk.transcription', 'kefu.copilot'];
+
+export class TestParticipant {
+  readonly room = new Room();
+  readonly data: ReceivedData[] = [];
+  readonly texts: ReceivedText[] = [];
+  readonly presence: PresenceEvent[] = [];
+  readonly #tracks = new Map<string, RemoteTrack>();
+  #source: AudioSource | undefined;
+
+  private constructor(readonly identity: string) {
+    const decoder = new TextDecoder();
+    this.room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) =>
+      this.data.push({ topic, from: participant?.identity, text: decoder.decode(payload), at: Date.now() }));
+    this.room.on(RoomEvent.ParticipantConnected, (p) => this.presence.push({ identity: p.identity, event: 'connected', at: Date.now() }));
+    this.room.on(RoomEvent.ParticipantDisconnected, (p) => this.presence.push({ identity: p.identity, event: 'disconnected', at: Date.now() }));
+    this.room.on(RoomEvent.TrackSubscribed, (track, _publication, p) => {
+      if (track.kind === TrackKind.KIND_AUDIO) this.#tracks.set(p.identity, track);
+    });
+    this.room.on(RoomEvent.TrackUnsubscribed, (track, _publication, p) => {
+      if (this.#tracks.get(p.identity) === track) this.#tracks.delete(p.identity);
+    });
+  }
+
+  static async join(target: LiveKitTarget, spec: TokenSpec & { textTopics?: string[] }): Promise<TestParticipant> {
+    const participant = new TestParticipant(spec.identity);
+    for (const topic of spec.textTopics ?? DEFAULT_TEXT_TOPICS) {
+      participant.room.registerTextStreamHandler(topic, (reader, { identity }) => {
+        void reader.readAll().then((text) =>
+          participant.texts.push({ topic, from: identity, text, attributes: reader.info.attributes ?? {}, at: Date.now() }));
+      });
+    }
+    await participant.room.connect(target.url, await mintToken(target, spec), { autoSubscribe: true, dynacast: false });
+    return participant;
+  }
+
+  /**
+   * Speaks a 16-bit PCM WAV file (mono, any rate) on the microphone track, paced in real time by
+   * the AudioSource's short queue; resolves after playout with each 10 ms frame's capture time.
+   */
+  async speak(wavPath: string): Promise<{ capturedAt: number[] }> {
+    const [channel] = await openWavChannels(wavPath, { frameMs: 10 });
+    if (!channel) throw new Error(`${wavPath} has no audio channel`);
+    const source = await this.publishMicrophone(channel.format.sampleRate);
+    const capturedAt: number[] = [];
+    for await (const frame of channel.frames) {
+      await source.captureFrame(new AudioFrame(frame.data, frame.sampleRate, 1, frame.data.length));
+      capturedAt.push(Date.now());
+    }
+    await source.waitForPlayout();
+    return { capturedAt };
+  }
+
+  /** Publishes the microphone track (once); `speak` calls it, tests call it to subscribe early. */
+  async publishMicrophone(sampleRate = 16_000): Promise<AudioSource> {
+    if (this.#source) {
+      if (this.#source.sampleRate !== sampleRate) throw new Error(`microphone runs at ${this.#source.sampleRate} Hz, not ${sampleRate}`);
+      return this.#source;
+    }
+    // A 100 ms queue keeps capture close to send time, which latency measurements rely on.
+    this.#source = new AudioSource(sampleRate, 1, 100);
+    const options = new TrackPublishOptions();
+    options.source = TrackSource.SOURCE_MICROPHONE;
+    await this.room.localParticipant?.publishTrack(LocalAudioTrack.createAudioTrack('microphone', this.#source), options);
+    return this.#source;
+  }
+
+  /** Audio heard from `identity` as 16 kHz mono frames; waits for the subscription first. */
+  async listen(identity: string, timeoutMs = 10_000): Promise<AudioStream> {
+    const track = await waitFor(() => this.#tracks.get(identity), timeoutMs, `${this.identity} subscribing to ${identity}'s audio`);
+    return new AudioStream(track, { sampleRate: 16_000, numChannels: 1 });
+  }
+
+  textsOn(topic: string): ReceivedText[] {
+    return this.texts.filter((t) => t.topic === topic);
+  }
+
+  dataOn(topic: string): ReceivedData[] {
+    return this.data.filter((d) => d.topic === topic);
+  }
+
+  async leave(): Promise<void> {
+    await this.#source?.close();
+    await this.room.disconnect();
+  }
+}
+
+/** Polls `check` until it returns a value; the error names what never happened. */
+export async function waitFor<T>(check: () => T | undefined | false, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Root-mean-square level of 16-bit samples (full scale is 32768). */
+export function rms(samples: Int16Array): number {
+  let sum = 0;
+  for (const s of samples) sum += s * s;
+  return samples.length === 0 ? 0 : Math.sqrt(sum / samples.length);
+}
