@@ -117,12 +117,15 @@ export class ComplianceDetector {
   }
 }
 
-/** Two accepted flags of one category on overlapping words are one finding: keep the surer one. */
+/**
+ * One utterance yields at most one flag per category (the surest, then the longest): moderators
+ * decide per violation, and "加我微信 abc8899, 或者打13812345678" is one contact-exchange attempt.
+ */
 function dropDuplicates(cs: ComplianceCandidate[]): ComplianceCandidate[] {
   const ranked = [...cs].sort((a, b) => b.confidence - a.confidence || b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
   const kept: ComplianceCandidate[] = [];
   for (const c of ranked) {
-    const dup = c.accepted && kept.some((k) => k.accepted && k.category === c.category && c.span[0] < k.span[1] && k.span[0] < c.span[1]);
+    const dup = c.accepted && kept.some((k) => k.accepted && k.category === c.category);
     kept.push(dup ? { ...c, accepted: false, droppedBy: 'duplicate' } : c);
   }
   return kept;

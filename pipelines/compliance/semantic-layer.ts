@@ -20,7 +20,7 @@ export interface SemanticThresholds {
   contextWeight: number;
 }
 
-export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = { confirmAt: 0.3, rejectMargin: 0.05, k: 2, contextWeight: 0.3 };
+export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = { confirmAt: 0.3, rejectMargin: 0.1, k: 2, contextWeight: 0.3 };
 
 export class SemanticLayer {
   private vectors?: Promise<{ exemplar: Exemplar; vector: number[] }[]>;
