@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Order, TranscriptLine } from '../../core/domain.js';
+import { HashedNgramEmbedder } from '../embed/hashed-ngram.js';
+import { Advisor } from './advise.js';
+import { ISSUE_KINDS } from './issue-cues.js';
+import { OfflineSuggestionEngine } from './offline-engine.js';
+import { loadPolicies, MemoryPolicyRetriever } from './policy-store.js';
+import { isSafeSuggestion } from './safety.js';
+
+const now = new Date('2026-06-12T10:00:00+08:00');
+const mango: Order = {
+  id: '240611587736219', merchantId: 'm', buyerId: 'b', currency: 'CNY', status: 'delivered', amount: 59,
+  items: [{ sku: 'MGO', name: '海南贵妃芒果 3斤', quantity: 2, unitPrice: 29.5, category: 'fresh_food' }],
+  placedAt: now, paidAt: now, shippedAt: now, deliveredAt: new Date(now.getTime() - 86_400_000),
+};
+const line = (speaker: TranscriptLine['speaker'], text: string, i: number): TranscriptLine => ({ speaker, text, startMs: i * 2000, endMs: i * 2000 + 1500 });
+const call = (...turns: [TranscriptLine['speaker'], string][]) => turns.map(([s, t], i) => line(s, t, i));
+
+let advisor: Advisor;
+beforeAll(async () => {
+  advisor = new Advisor({ retriever: await MemoryPolicyRetriever.create(new HashedNgramEmbedder()), engine: new OfflineSuggestionEngine() });
+});
+
+describe('Advisor with the offline engine', () => {
+  it('answers spoiled fruit with the proportional refund and its amount, citing the policy', async () => {
+    const lines = call(['merchant', '您好，请问有什么可以帮您？'], ['customer', '芒果收到了，十个里面有三个是烂的']);
+    const advice = await advisor.advise({ lines, index: 1, now, orders: [mango] });
+    expect(advice.refundOptions[0]).toMatchObject({ kind: 'partial_refund', amount: 17.7, recommended: true });
+    const [first, second] = advice.suggestions;
+    expect(first).toMatchObject({ afterUtterance: 1, engine: 'offline-templates', policies: ['zh.fresh.bad-fruit'] });
+    expect(first!.text).toContain('¥17.70');
+    expect(first!.text).toContain('10个里有3个');
+    expect(second!.policies).toEqual(['zh.evidence.photos']);
+    expect(advice.policies.map((p) => p.policy.id)).toContain('zh.fresh.bad-fruit');
+  });
+
+  it('speaks English on an English call and uses the price the customer said when no order is known', async () => {
+    const lines = call(['customer', 'I paid $24 for this kettle and it will not turn on'], ['merchant', 'Sorry to hear that'], ['customer', 'It arrived yesterday']);
+    const advice = await advisor.advise({
+      lines, index: 2, now, notes: { amounts: [{ value: 24, currency: 'USD', utterance: 0, span: [7, 10] }] },
+    });
+    expect(advice.issue?.kind).toBe('damaged');
+    expect(advice.refundOptions.map((o) => [o.kind, o.amount])).toEqual([['replacement', 24], ['return_refund', 24], ['coupon', 1]]);
+    expect(advice.suggestions.map((s) => s.text).join(' ')).toMatch(/new one.*photos.*\$24/s);
+    expect(advice.suggestions.every((s) => /^[\x20-\x7e’]+$/.test(s.text))).toBe(true);
+  });
+
+  it('makes no suggestions after a merchant line, but keeps the refund options current', async () => {
+    const lines = call(['customer', '芒果烂了一半'], ['merchant', '非常抱歉']);
+    const advice = await advisor.advise({ lines, index: 1, now, orders: [mango] });
+    expect(advice.suggestions).toEqual([]);
+    expect(advice.refundOptions[0]).toMatchObject({ kind: 'refund_only', amount: 59 });
+  });
+
+  it('explains why fresh food cannot be returned for a change of mind, with no refund option', async () => {
+    const advice = await advisor.advise({ lines: call(['customer', '芒果我不想要了，能七天无理由退吗']), index: 0, now, orders: [mango] });
+    expect(advice.refundOptions).toEqual([]);
+    expect(advice.suggestions[0]).toMatchObject({ policies: ['zh.return.exclusions'] });
+  });
+
+  it('without an issue, quotes the best-matching policy and asks a clarifying question', async () => {
+    const advice = await advisor.advise({ lines: call(['customer', '退款申请通过以后钱原路退回吗']), index: 0, now });
+    expect(advice.suggestions.length).toBeGreaterThanOrEqual(1);
+    expect(advice.suggestions.at(-1)!.text).toMatch(/订单号/);
+  });
+
+  it('never suggests anything unsafe, for any issue, in either language', async () => {
+    const said: Record<string, string[]> = {
+      zh: ['发错货了', '少发了一个', '芒果烂了', '和图片不一样', '杯子碎了', '师傅没来安装', '还没发货', '退款什么时候到账', '降价了', '不想要了', '快递丢了'],
+      en: ['wrong item', 'one is missing', 'the mangoes are rotten', 'looks nothing like the picture', 'it arrived broken', 'the installer never came', 'still not shipped', 'where is my refund', 'the price dropped', 'I changed my mind', 'the parcel was lost'],
+    };
+    const seen = new Set<string>();
+    for (const [lang, texts] of Object.entries(said)) {
+      for (const text of texts) {
+        const advice = await advisor.advise({ lines: call(['customer', text]), index: 0, now, language: lang as 'zh' | 'en' });
+        if (advice.issue) seen.add(advice.issue.kind);
+        expect(advice.suggestions.length, text).toBeGreaterThan(0);
+        const ids = new Set(loadPolicies().map((p) => p.id));
+        for (const s of advice.suggestions) {
+          expect(isSafeSuggestion(s.text), s.text).toBe(true);
+          for (const id of s.policies) expect(ids.has(id) && id.startsWith(lang), id).toBe(true);
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual([...ISSUE_KINDS].sort());
+  });
+});
+
+describe('isSafeSuggestion', () => {
+  it.each(['加我微信 abc8899 发照片给我', '您直接转账给我就行', 'Text me on WhatsApp', 'Call me at 415-555-0134', '给个好评就给您退款', '13812345678'])(
+    'rejects: %s',
+    (text) => expect(isSafeSuggestion(text)).toBe(false),
+  );
+  it.each(['订单 240611587736219 已为您退款 ¥39.90', '退款原路退回微信支付', 'Please upload photos in the after-sales request'])('accepts: %s', (text) =>
+    expect(isSafeSuggestion(text)).toBe(true),
+  );
+});
