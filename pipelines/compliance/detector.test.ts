@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { FlagFindingSchema } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { ComplianceDetector } from './detector.js';
+import { BENIGN_EN, BENIGN_ZH } from './testing/benign.js';
 import { EN_CASES } from './testing/cases-en.js';
+import { MORE_CASES } from './testing/cases-more.js';
 import { ZH_CASES } from './testing/cases-zh.js';
 import { type Case, toLines } from './testing/cases.js';
 
@@ -12,6 +14,7 @@ const label = (c: Case) => c.lines.map(([s, t]) => `${s}: ${t}`).join(' / ');
 describe.each([
   ['zh', ZH_CASES],
   ['en', EN_CASES],
+  ['more', MORE_CASES],
 ])('ComplianceDetector on %s cases', (_, cases) => {
   it.each(cases.map((c) => [label(c), c] as const))('%s', async (_name, c) => {
     const lines = toLines(c);
@@ -90,4 +93,14 @@ describe('ComplianceDetector', () => {
     expect(await strict.detect(lines)).toEqual([]);
     expect((await strict.inspect(lines))[0]!.droppedBy).toBe('threshold');
   });
+});
+
+describe('ComplianceDetector on ordinary lines', () => {
+  const lines = [...BENIGN_ZH, ...BENIGN_EN];
+  it.each(lines.flatMap((text) => (['merchant', 'customer'] as const).map((speaker) => [speaker, text] as const)))(
+    'never flags %s: %s',
+    async (speaker, text) => {
+      expect(await detector.detect(call([speaker, text]))).toEqual([]);
+    },
+  );
 });
