@@ -101,20 +101,30 @@ export async function decideAppeal(
     const appeal = await decideAppealRow(tx, { id, userId: actor.id, outcome: input.outcome, outcomeText: input.outcomeText });
     if (!appeal) throw await whyNotHeld(tx, id, actor.id);
     await record(tx, actor, 'appeal.decided', { type: 'appeal', id }, pick(before), pick(appeal));
-    if (input.outcome === 'upheld') return { appeal, reversed: [], replacement: null };
-
-    await markDecisionOverturned(tx, appeal.decisionId, id, input.outcome === 'overturned_fully' ? 'fully' : 'partly');
-    await record(tx, actor, 'decision.overturned', { type: 'decision', id: appeal.decisionId }, null,
-      { appealId: id, overturn: input.outcome });
-    const reversed = await reversePenaltiesFor(tx, appeal.decisionId, id, `${input.outcome} on appeal`);
-    for (const p of reversed) {
-      await record(tx, actor, 'penalty.reversed', { type: 'penalty', id: p.id }, { reversedAt: null },
-        { reversedAt: p.reversedAt, reversedBy: id });
-    }
-    const replacement = await replacePenalty(tx, actor, reversed[0], input.replacementPenalty);
+    const result = input.outcome === 'upheld'
+      ? { appeal, reversed: [], replacement: null }
+      : { appeal, ...(await overturn(tx, actor, appeal, input)) };
+    // Every reviewed automated decision moves its rule's sample or rate: check health each time.
     if (before.originalAutomated === 'fully') await checkRuleHealth(tx, before.ruleId, settings);
-    return { appeal, reversed, replacement };
+    return result;
   }) as Promise<{ appeal: AppealRow; reversed: PenaltyRow[]; replacement: PenaltyRow | null }>;
+}
+
+/** Records the overturn beside the decision and reverses its penalty at once. */
+async function overturn(
+  tx: Queryable, actor: Actor, appeal: AppealRow, input: z.infer<typeof AppealDecisionSchema>,
+): Promise<{ reversed: PenaltyRow[]; replacement: PenaltyRow | null }> {
+  const id = appeal.id;
+  await markDecisionOverturned(tx, appeal.decisionId, id, input.outcome === 'overturned_fully' ? 'fully' : 'partly');
+  await record(tx, actor, 'decision.overturned', { type: 'decision', id: appeal.decisionId }, null,
+    { appealId: id, overturn: input.outcome });
+  const reversed = await reversePenaltiesFor(tx, appeal.decisionId, id, `${input.outcome} on appeal`);
+  for (const p of reversed) {
+    await record(tx, actor, 'penalty.reversed', { type: 'penalty', id: p.id }, { reversedAt: null },
+      { reversedAt: p.reversedAt, reversedBy: id });
+  }
+  const replacement = await replacePenalty(tx, actor, reversed[0], input.replacementPenalty);
+  return { reversed, replacement };
 }
 
 async function replacePenalty(

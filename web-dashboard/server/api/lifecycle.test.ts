@@ -92,13 +92,13 @@ describe('the moderation lifecycle over HTTP', () => {
     });
     expect(filed.status).toBe(201);
     const appealId = filed.body.data.id;
-    expect((await merchant.call('POST', '/api/appeals', { decisionId: upheld.id, statement: 'again' })).body.error.code).toBe('CONFLICT');
-    expect((await merchant.call('POST', '/api/appeals', { decisionId: dismissed.id, statement: 'x' })).body.error.code).toBe('CONFLICT');
+    expect((await merchant.call('POST', '/api/appeals', { decisionId: upheld.id, statement: 'again' })).body.error?.code).toBe('CONFLICT');
+    expect((await merchant.call('POST', '/api/appeals', { decisionId: dismissed.id, statement: 'x' })).body.error?.code).toBe('CONFLICT');
 
     expect((await m1.call('GET', '/api/appeals')).body.data.map((a: { id: string }) => a.id)).toContain(appealId);
     const own = await m1.call('POST', `/api/appeals/${appealId}/claim`);
     expect(own).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
-    expect((await m2.call('POST', `/api/appeals/${appealId}/decide`, { outcome: 'upheld', outcomeText: 'x' })).body.error.code)
+    expect((await m2.call('POST', `/api/appeals/${appealId}/decide`, { outcome: 'upheld', outcomeText: 'x' })).body.error?.code)
       .toBe('CONFLICT');
     expect((await m2.call('POST', `/api/appeals/${appealId}/claim`)).status).toBe(200);
     const outcome = await m2.call('POST', `/api/appeals/${appealId}/decide`, {

@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../test/db.js';
+import { createSessionFor } from '../../../pipelines/auth/sessions.js';
+import { fileAppeal } from '../../../pipelines/moderation/appeals.js';
+import { claimCase } from '../../../pipelines/moderation/cases.js';
+import { decideCase } from '../../../pipelines/moderation/decide.js';
+import { openCaseForCall } from '../../../pipelines/moderation/open-cases.js';
+import { moderationSettings } from '../../../pipelines/moderation/settings.js';
+import { makeFlaggedCall, makeUser } from '../../../pipelines/moderation/testing/fixtures.js';
+import { createApp } from '../app.js';
+import { clientFor } from './test-client.js';
+
+/**
+ * Every API route × every role, aimed at another merchant's (B's) ids. Merchant staff of A must
+ * learn nothing about B: 404 for B's ids, 403 for routes their role may not use, and lists
+ * without B's rows. The table must name every route the app serves: a new route without a row
+ * fails this test.
+ */
+type Role = 'anonymous' | 'merchantA' | 'moderator' | 'admin';
+type Expect = 401 | 403 | 404 | 'own-only' | 'allowed';
+
+const TABLE: Record<string, Record<Role, Expect>> = {
+  'POST /api/auth/login': { anonymous: 401, merchantA: 401, moderator: 401, admin: 401 },
+  'POST /api/auth/logout': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/auth/me': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/cases': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/cases/:id': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
+  'POST /api/cases/:id/claim': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
+  'POST /api/cases/:id/release': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
+  'POST /api/cases/:id/decide': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
+  'GET /api/decisions/:id/statement': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
+  'GET /api/decisions/:id/statement/dsa': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
+  'GET /api/appeals': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'POST /api/appeals': { anonymous: 401, merchantA: 404, moderator: 403, admin: 403 },
+  'GET /api/appeals/:id': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
+  'POST /api/appeals/:id/claim': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
+  'POST /api/appeals/:id/decide': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
+  'GET /api/penalties': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/rules': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
+  'PUT /api/rules/:ruleId/policy': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  'GET /api/users': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  'POST /api/users': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  'PUT /api/users/:id': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  'GET /api/audit': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  'GET /api/audit/verify': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+};
+
+const db = useTestDatabase();
+const settings = moderationSettings();
+let app: ReturnType<typeof createApp>;
+const users = {} as Record<Exclude<Role, 'anonymous'>, { id: string }>;
+let b: { merchantId: string; callId: string; caseId: string; flagId: string; decisionId: string; appealId: string;
+  staffId: string; staffEmail: string };
+
+beforeAll(async () => {
+  const sql = db.sql();
+  app = createApp({ sql, components: [] });
+  const a = await makeFlaggedCall(sql, [{}]);
+  await openCaseForCall(sql, a.call.id, settings);
+  users.merchantA = await makeUser(sql, 'merchant_staff', a.merchantId);
+  users.moderator = await makeUser(sql, 'moderator');
+  users.admin = await makeUser(sql, 'admin');
+
+  const made = await makeFlaggedCall(sql, [{ ruleId: 'zh.only.merchant-b' }]);
+  const staffB = await makeUser(sql, 'merchant_staff', made.merchantId);
+  const decider = await makeUser(sql, 'moderator');
+  const deciderActor = { kind: 'user', id: decider.id, role: 'moderator', merchantId: null } as const;
+  const opened = await openCaseForCall(sql, made.call.id, settings);
+  await claimCase(sql, deciderActor, opened!.case.id, settings);
+  const { decisions } = await decideCase(sql, deciderActor, opened!.case.id, {
+    penalty: 'ladder', flags: [{ flagId: made.flags[0]!.id, outcome: 'upheld', reasonCode: 'CONTACT_OFF_PLATFORM', reasonText: '' }],
+  }, settings);
+  const appeal = await fileAppeal(sql, { kind: 'user', id: staffB.id, role: 'merchant_staff', merchantId: made.merchantId },
+    { decisionId: decisions[0]!.id, statement: 'B 的申诉', attachments: [] }, settings);
+  b = { merchantId: made.merchantId, callId: made.call.id, caseId: opened!.case.id, flagId: made.flags[0]!.id,
+    decisionId: decisions[0]!.id, appealId: appeal.id, staffId: staffB.id, staffEmail: staffB.email };
+});
+
+function request(route: string): { method: string; path: string; body?: unknown } {
+  const [method, pattern] = route.split(' ') as [string, string];
+  const id = pattern.startsWith('/api/cases') ? b.caseId : pattern.startsWith('/api/decisions') ? b.decisionId
+    : pattern.startsWith('/api/appeals') ? b.appealId : b.staffId;
+  const path = pattern.replace(':id', id).replace(':ruleId', 'zh.only.merchant-b')
+    + (route === 'GET /api/penalties' ? `?merchantId=${b.merchantId}` : '');
+  const bodies: Record<string, unknown> = {
+    'POST /api/auth/login': { email: b.staffEmail, password: 'not-the-password' },
+    'POST /api/cases/:id/decide': { penalty: 'none', flags: [{ flagId: b.flagId, outcome: 'dismissed', reasonCode: 'PROBE' }] },
+    'POST /api/appeals': { decisionId: b.decisionId, statement: 'probe' },
+    'POST /api/appeals/:id/decide': { outcome: 'overturned_fully', outcomeText: 'probe' },
+    'PUT /api/rules/:ruleId/policy': { judgment: 'auto', reason: 'probe' },
+    'POST /api/users': { email: `probe-${Math.random()}@t.kefu`, displayName: 'p', role: 'merchant_staff', merchantId: b.merchantId, password: 'probe-password-1' },
+    'PUT /api/users/:id': { displayName: 'probe', role: 'merchant_staff', merchantId: b.merchantId },
+  };
+  return { method, path, body: bodies[route] };
+}
+
+describe('access control: every route × every role against another merchant', () => {
+  it('the table covers exactly the routes the app serves', () => {
+    const served = app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
+    expect([...new Set(served)].sort()).toEqual(Object.keys(TABLE).sort());
+  });
+
+  const rows = Object.entries(TABLE).flatMap(([route, byRole]) =>
+    (Object.entries(byRole) as [Role, Expect][]).map(([role, expected]) => ({ route, role, expected })));
+
+  it.each(rows)('$route as $role → $expected', async ({ route, role, expected }) => {
+    const session = role === 'anonymous' ? undefined : await createSessionFor(db.sql(), users[role].id);
+    const { method, path, body } = request(route);
+    const res = await clientFor(app, session).call(method, path, body);
+    const secrets = [b.merchantId, b.callId, b.caseId, b.flagId, b.decisionId, b.appealId, b.staffId, b.staffEmail];
+    if (expected === 'allowed') {
+      expect(res.status, res.text).not.toBeOneOf([401, 403, 404, 500]);
+      return;
+    }
+    if (expected === 'own-only') expect(res.status).toBe(200);
+    else expect(res).toMatchObject({ status: expected, body: { ok: false } });
+    for (const s of secrets) expect(res.text).not.toContain(s);
+  });
+});
