@@ -26,7 +26,7 @@ export class TestParticipant {
   readonly #tracks = new Map<string, RemoteTrack>();
   #source: AudioSource | undefined;
 
-  private constructor(readonly identity: string) {
+  private constructor() {
     const decoder = new TextDecoder();
     this.room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) =>
       this.data.push({ topic, from: participant?.identity, text: decoder.decode(payload), at: Date.now() }));
@@ -41,15 +41,24 @@ export class TestParticipant {
   }
 
   static async join(target: LiveKitTarget, spec: TokenSpec & { textTopics?: string[] }): Promise<TestParticipant> {
-    const participant = new TestParticipant(spec.identity);
-    for (const topic of spec.textTopics ?? DEFAULT_TEXT_TOPICS) {
+    return TestParticipant.joinWithToken(target.url, await mintToken(target, spec), spec.textTopics);
+  }
+
+  /** Joins with a token minted elsewhere, e.g. the one an agent job assignment carries. */
+  static async joinWithToken(url: string, token: string, textTopics = DEFAULT_TEXT_TOPICS): Promise<TestParticipant> {
+    const participant = new TestParticipant();
+    for (const topic of textTopics) {
       participant.room.registerTextStreamHandler(topic, (reader, { identity }) => {
         void reader.readAll().then((text) =>
           participant.texts.push({ topic, from: identity, text, attributes: reader.info.attributes ?? {}, at: Date.now() }));
       });
     }
-    await participant.room.connect(target.url, await mintToken(target, spec), { autoSubscribe: true, dynacast: false });
+    await participant.room.connect(url, token, { autoSubscribe: true, dynacast: false });
     return participant;
+  }
+
+  get identity(): string {
+    return this.room.localParticipant?.identity ?? '';
   }
 
   /**

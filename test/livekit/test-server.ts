@@ -18,11 +18,15 @@ export type LiveKitTarget = {
 
 const MAIN = fileURLToPath(new URL('./server/main.ts', import.meta.url));
 
+/** The real server named by LIVEKIT_URL / LIVEKIT_API_KEY / LIVEKIT_API_SECRET, if all are set. */
+export function realServerFromEnv(): LiveKitTarget | undefined {
+  const { LIVEKIT_URL: url, LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret } = process.env;
+  return url && apiKey && apiSecret ? { kind: 'real', url, apiKey, apiSecret, close: async () => {} } : undefined;
+}
+
 /** A real server from the environment, else a fresh test double. */
 export async function liveKitTarget(): Promise<LiveKitTarget> {
-  const { LIVEKIT_URL: url, LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret } = process.env;
-  if (url && apiKey && apiSecret) return { kind: 'real', url, apiKey, apiSecret, close: async () => {} };
-  return startLiveKitTestServer();
+  return realServerFromEnv() ?? startLiveKitTestServer();
 }
 
 /**
