@@ -1,0 +1,54 @@
+import { assessIssue } from '../suggest/issue.js';
+import { formatMoney } from '../suggest/refund-text.js';
+import { ACTION_LABEL, FLAG_LABEL, ISSUE_LABEL, OPTION_LABEL, SEVERITY_LABEL } from './labels.js';
+import type { Summarizer, SummaryInput } from './summarizer.js';
+
+/**
+ * The template summary: issue, resolution (merchant's refund/ship promises, else the recommended
+ * refund option), open promises with deadlines, compliance flags. Facts only, no transcript
+ * quotes, so nothing personal is copied into it beyond the order number.
+ */
+export function summarizeCall(input: SummaryInput): string {
+  const { language: lang, lines } = input;
+  const zh = lang === 'zh';
+  const issue = lines.length > 0 ? assessIssue(lines, lines.length - 1) : null;
+  const order = input.orderNumbers?.find((n) => n.matched)?.value ?? input.orderNumbers?.[0]?.value;
+
+  const issueText = issue
+    ? `${ISSUE_LABEL[lang][issue.kind]}${issue.count && issue.total ? (zh ? `（${issue.total}件中${issue.count}件）` : ` (${issue.count} of ${issue.total})`) : ''}`
+    : zh ? '未明确' : 'not stated';
+  const parts = [zh ? `问题：${issueText}${order ? `，订单 ${order}` : ''}。` : `Issue: ${issueText}${order ? `, order ${order}` : ''}.`];
+
+  const recommended = input.refundOptions.find((o) => o.recommended);
+  const resolution = recommended
+    ? zh
+      ? `建议方案为${OPTION_LABEL.zh[recommended.kind]}${recommended.amount > 0 ? ` ${formatMoney(recommended.amount, recommended.currency, 'zh')}` : ''}（依据 ${recommended.policy}）`
+      : `recommended ${OPTION_LABEL.en[recommended.kind]}${recommended.amount > 0 ? ` of ${formatMoney(recommended.amount, recommended.currency, 'en')}` : ''} (per ${recommended.policy})`
+    : zh ? '无适用的退款方案' : 'no refund option applied';
+  parts.push(zh ? `处理：${resolution}。` : `Resolution: ${resolution}.`);
+
+  const promises = input.promises.map((p) => {
+    const who = zh ? (p.speaker === 'merchant' ? '商家' : '顾客') : p.speaker;
+    const when = p.deadline ? (zh ? `${p.deadline}前` : `by ${p.deadline}`) : zh ? '未定时间' : 'no deadline';
+    const cond = p.conditional ? (zh ? '，有条件' : ', conditional') : '';
+    return zh ? `${who}${ACTION_LABEL.zh[p.action]}（${when}${cond}）` : `${who} to ${ACTION_LABEL.en[p.action]} (${when}${cond})`;
+  });
+  parts.push(zh ? `待办承诺：${promises.join('；') || '无'}。` : `Open promises: ${promises.join('; ') || 'none'}.`);
+
+  const counts = new Map<string, number>();
+  for (const f of input.flags) {
+    const key = `${FLAG_LABEL[lang][f.category]}${zh ? `（${SEVERITY_LABEL.zh[f.severity]}）` : ` (${f.severity})`}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const flags = [...counts].map(([k, n]) => (n > 1 ? `${k}×${n}` : k));
+  parts.push(zh ? `合规：${flags.join('；') || '无风险提示'}。` : `Flags: ${flags.join('; ') || 'none'}.`);
+  return parts.join(zh ? '' : ' ');
+}
+
+export class OfflineSummarizer implements Summarizer {
+  readonly name = 'offline-template';
+
+  async summarize(input: SummaryInput): Promise<string> {
+    return summarizeCall(input);
+  }
+}
