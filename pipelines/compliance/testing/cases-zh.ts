@@ -21,6 +21,8 @@ export const ZH_CASES: Case[] = [
   { lines: [[m, '加我一下'], [m, '微信号是 abc8899']], expect: 'contact_exchange', evidence: '微信号是 abc8899' },
   { lines: [[c, '能加你微信吗？'], [m, '可以的亲']], expect: 'contact_exchange', evidence: '可以的亲' },
   { lines: [[m, '这里不方便说，我们私下联系']], expect: 'contact_exchange' },
+  { lines: [[m, '加我WhatsApp，发你图片']], expect: 'contact_exchange', evidence: '加我WhatsApp' },
+  { lines: [[m, '我们抖音也有直播间，欢迎来看']], expect: null },
   { lines: [[m, '不要加微信，平台上说就行']], expect: null },
   { lines: [[m, '有人让你加微信转账都是骗子，您千万小心']], expect: null },
   { lines: [[m, '可以用微信支付的亲']], expect: null },
