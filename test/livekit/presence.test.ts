@@ -42,4 +42,27 @@ describe.skipIf(!liveKitE2e)('LiveKit presence through the test server', () => {
       await Promise.all([merchant.leave(), customer.leave()]);
     }
   });
+
+  it('drops an unpublished track and forwards its republished successor', async () => {
+    const room = roomName('republish');
+    const merchant = await TestParticipant.join(target(), { identity: 'merchant', room });
+    const customer = await TestParticipant.join(target(), { identity: 'customer', room });
+    try {
+      await customer.publishMicrophone();
+      await merchant.listen('customer');
+      const remote = await waitFor(() => merchant.room.remoteParticipants.get('customer'), 5000, 'customer to appear');
+      const [oldSid] = remote.trackPublications.keys();
+
+      await customer.unpublishMicrophone();
+      await waitFor(() => remote.trackPublications.size === 0, 5000, 'the old track to be unpublished');
+
+      await customer.publishMicrophone();
+      const heard = hearsSpeech(await merchant.listen('customer'));
+      await customer.speak(synthesize('New microphone.', join(tmp.dir, 'republished.wav')));
+      expect(await heard).toBe(true);
+      expect([...remote.trackPublications.keys()]).not.toContain(oldSid);
+    } finally {
+      await Promise.all([merchant.leave(), customer.leave()]);
+    }
+  });
 });

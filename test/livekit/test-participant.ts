@@ -92,6 +92,14 @@ export class TestParticipant {
     return this.#source;
   }
 
+  /** Takes the microphone track down, as an app does when the user switches devices. */
+  async unpublishMicrophone(): Promise<void> {
+    const local = this.room.localParticipant;
+    for (const sid of [...(local?.trackPublications.keys() ?? [])]) await local?.unpublishTrack(sid);
+    await this.#source?.close();
+    this.#source = undefined;
+  }
+
   /** Audio heard from `identity` as 16 kHz mono frames; waits for the subscription first. */
   async listen(identity: string, timeoutMs = 10_000): Promise<AudioStream> {
     const track = await waitFor(() => this.#tracks.get(identity), timeoutMs, `${this.identity} subscribing to ${identity}'s audio`);

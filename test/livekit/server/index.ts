@@ -108,7 +108,7 @@ export class LiveKitTestServer {
 
   #join(ws: WebSocket, claims: Awaited<ReturnType<Auth['verifyJoin']>>): void {
     const room = this.openRoom({ name: claims.room });
-    const p = new Participant(claims, (bytes) => ws.readyState === ws.OPEN && ws.send(bytes));
+    const p = new Participant(claims, (bytes) => ws.readyState === ws.OPEN && ws.send(bytes), this.#log);
     const onMessage = attachSignalling(p, room, this.#log);
     ws.on('message', (data: Buffer) => onMessage(new Uint8Array(data)));
     ws.on('close', () => room.remove(p, DisconnectReason.CLIENT_INITIATED));

@@ -8,7 +8,7 @@ import { newSid, nowSeconds } from './ids.js';
 import { PublisherPeer, SubscriberPeer } from './peer.js';
 import type { DataChannel, MediaStreamTrack, RtpSender } from './wrtc.js';
 
-export type PublishedTrack = { info: TrackInfo; media: MediaStreamTrack };
+export type PublishedTrack = { info: TrackInfo; media: MediaStreamTrack; mid: string };
 export type DataKind = 'reliable' | 'lossy';
 
 const KINDS: Record<string, ParticipantInfo_Kind> = {
@@ -35,7 +35,11 @@ export class Participant {
   /** Other participants' tracks forwarded to this one, by track sid. */
   readonly #forwarded = new Map<string, RtpSender>();
 
-  constructor(readonly claims: JoinClaims, private readonly sendBytes: (bytes: Uint8Array) => void) {
+  constructor(
+    readonly claims: JoinClaims,
+    private readonly sendBytes: (bytes: Uint8Array) => void,
+    private readonly log: (msg: string) => void,
+  ) {
     this.identity = claims.identity;
     this.name = claims.name;
     this.metadata = claims.metadata;
@@ -90,6 +94,11 @@ export class Participant {
     this.#forwarded.delete(trackSid);
     this.subscriber.removeTrack(sender);
     return true;
+  }
+
+  /** Offers the subscriber connection again after tracks were added or removed. */
+  renegotiate(): void {
+    this.subscriber.negotiate().catch((cause: Error) => this.log(`offer to ${this.identity} failed: ${cause.message}`));
   }
 
   /** Sends an encoded DataPacket on the subscriber channel of its kind, once that is open. */

@@ -1,7 +1,7 @@
 /** A room of the test server: membership, track forwarding (SFU-lite) and data relay. */
 import {
   DataPacket, DisconnectReason, JoinResponse, LeaveRequest, LeaveRequest_Action, ParticipantInfo_State,
-  ParticipantUpdate, Room as RoomInfo, ServerInfo, ServerInfo_Edition, TrackSubscribed,
+  ParticipantUpdate, Room as RoomInfo, ServerInfo, ServerInfo_Edition, TrackSubscribed, TrackUnpublishedResponse,
 } from '@livekit/protocol';
 import { newSid, nowSeconds } from './ids.js';
 import type { DataKind, Participant, PublishedTrack } from './participant.js';
@@ -59,7 +59,7 @@ export class Room {
     });
     this.broadcast(p, others);
     for (const o of others) for (const track of o.tracks.values()) p.subscribe(o, track);
-    void p.subscriber.negotiate();
+    p.renegotiate();
   }
 
   /** Sends `p`'s current info to `to` (everyone else by default). */
@@ -74,9 +74,17 @@ export class Room {
     for (const o of this.participants.values()) {
       if (o === p || !(o.claims.grant.canSubscribe ?? true)) continue;
       o.subscribe(p, track);
-      void o.subscriber.negotiate();
+      o.renegotiate();
       p.send({ case: 'trackSubscribed', value: new TrackSubscribed({ trackSid: track.info.sid }) });
     }
+  }
+
+  trackUnpublished(p: Participant, track: PublishedTrack): void {
+    p.tracks.delete(track.info.sid);
+    p.version++;
+    this.broadcast(p);
+    for (const o of this.participants.values()) if (o.unsubscribe(track.info.sid)) o.renegotiate();
+    p.send({ case: 'trackUnpublished', value: new TrackUnpublishedResponse({ trackSid: track.info.sid }) });
   }
 
   /** Takes `p` out, telling it why (unless it left itself) and telling everyone else. */
@@ -91,7 +99,7 @@ export class Room {
     this.broadcast(p);
     for (const o of this.participants.values()) {
       const removed = [...p.tracks.keys()].filter((sid) => o.unsubscribe(sid));
-      if (removed.length > 0) void o.subscriber.negotiate();
+      if (removed.length > 0) o.renegotiate();
     }
     p.close();
   }

@@ -4,17 +4,20 @@ import {
   TrackPublishedResponse,
 } from '@livekit/protocol';
 import { newSid } from './ids.js';
+import { isSending, mediaSection, msidTrackId } from './sdp.js';
 import type { Participant } from './participant.js';
 import type { Room } from './room.js';
 
 export function attachSignalling(p: Participant, room: Room, log: (msg: string) => void): (bytes: Uint8Array) => void {
   p.publisher.pc.ontrack = ({ track, transceiver }) => {
     // rtc-node announces the track (addTrack, keyed by cid) before its media arrives.
-    const cid = p.pendingTracks.has(track.id) ? track.id : midToCid(p, transceiver.mid);
+    const mid = transceiver.mid ?? '';
+    const section = mediaSection(p.publisher.pc.remoteDescription?.sdp ?? '', mid);
+    const cid = p.pendingTracks.has(track.id) ? track.id : section && msidTrackId(section);
     const info = cid === undefined ? undefined : p.pendingTracks.get(cid);
     if (!cid || !info) return log(`media track ${track.id} from ${p.identity} was never announced`);
     p.pendingTracks.delete(cid);
-    const published = { info, media: track };
+    const published = { info, media: track, mid };
     p.tracks.set(info.sid, published);
     room.trackPublished(p, published);
   };
@@ -42,8 +45,14 @@ export function attachSignalling(p: Participant, room: Room, log: (msg: string) 
 async function handle(p: Participant, room: Room, { message }: SignalRequest): Promise<void> {
   switch (message.case) {
     case 'offer':
-      return p.publisher.answer(message.value.sdp, (sdp) =>
+      await p.publisher.answer(message.value.sdp, (sdp) =>
         p.send({ case: 'answer', value: new SessionDescription({ type: 'answer', sdp, id: message.value.id }) }));
+      // Unpublishing has no signal message of its own: the track's section stops sending.
+      for (const track of [...p.tracks.values()]) {
+        const section = mediaSection(message.value.sdp, track.mid);
+        if (!section || !isSending(section)) room.trackUnpublished(p, track);
+      }
+      return;
     case 'answer':
       return p.subscriber.onAnswer(message.value.sdp);
     case 'trickle': {
@@ -92,11 +101,4 @@ async function handle(p: Participant, room: Room, { message }: SignalRequest): P
       // Subscription settings, layers, sync state: nothing to do for an audio-only double.
       return;
   }
-}
-
-/** Fallback when the receiver's track id is not the client's: the msid in the offer names it. */
-function midToCid(p: Participant, mid: string | null): string | undefined {
-  const sdp = p.publisher.pc.remoteDescription?.sdp ?? '';
-  const section = sdp.split(/^m=/m).find((s) => mid !== null && s.includes(`a=mid:${mid}\r`));
-  return section?.match(/^a=msid:\S+ (\S+)/m)?.[1];
 }
