@@ -30,6 +30,9 @@ describe('findAmounts', () => {
     ['a coupon of 50 yuan', [[50, 'CNY']]],
     ['原价128元，现在99元', [[128, 'CNY'], [99, 'CNY']]],
     ['I paid $45.99 and want 10 dollars back', [[45.99, 'USD'], [10, 'USD']]],
+    ['原价129，现在99', [[129, 'CNY'], [99, 'CNY']]],
+    ['实付39.9', [[39.9, 'CNY']]],
+    ['一共花了两百', [[200, 'CNY']]],
   ])('%s', (text, expected) => {
     expect(amounts(text)).toEqual(expected);
   });
@@ -37,15 +40,17 @@ describe('findAmounts', () => {
   it.each([
     '我买了3个', 'I ordered 2 boxes', '订单号240611587736219', '我手机号13812345678', '6月18号到的',
     '下午3点', '两块蛋糕', '我们一块去', '元旦前发货', '打8折', '七天无理由', '这一块的问题', 'call me at 5',
-    '买了3件，每件两斤', 'it is 50 percent off',
+    '买了3件，每件两斤', 'it is 50 percent off', '一共3个', '花了三天', '现在99', '价格打8折',
   ])('finds no money in %j', (text) => {
     expect(findAmounts(text)).toEqual([]);
   });
 
-  it('reports spans into the line', () => {
+  it('reports spans into the line, without the price word', () => {
     const text = '好的，给您退十二块五，您看行吗';
     const [a] = findAmounts(text);
     expect(text.slice(a!.start, a!.end)).toBe('十二块五');
+    const cued = '原价129元，实付99';
+    expect(findAmounts(cued).map((x) => cued.slice(x.start, x.end))).toEqual(['129元', '99']);
   });
 });
 

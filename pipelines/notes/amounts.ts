@@ -19,11 +19,16 @@ const START = '(?<![\\d.,零〇一二两三四五六七八九十百千万亿这�
 const KUAI = '块(?!蛋糕|糖|肉|饼|面包|巧克力|肥皂|香皂|布|玻璃|屏|砖|石|木|板|地|表|手表|电池|磁|钱包|儿|去|来|走|玩|吃|的?时间)';
 const YUAN = '(?:元(?![旦素宵气件器])|圆)';
 const NOT_MEASURE = '(?![个件斤箱盒包瓶袋台只双套条张天号点])';
+// After a bare price: the number must end here and not be a count, date, time or discount.
+const BARE_END = '(?![\\d.零〇一二两三四五六七八九十百千万]|\\s*(?:[个件斤箱盒包瓶袋台只双套条张天号点%折年月日岁周]|小时|分钟|块|元))';
+const PRICE_CUE = '原价|现价|价格|售价|实付|付了|花了|一共|总共|单价|差价|降到|降价到|只要';
 
 interface Pattern {
   re: RegExp;
   currency: Currency;
   value(m: RegExpExecArray): number | null;
+  /** Report only the number's span, not the cue word before it ('d' flag required). */
+  numberOnly?: boolean;
 }
 
 const zh = (s: string | undefined): number | null => (s === undefined ? 0 : parseZhNumber(s.replaceAll(',', '')));
@@ -49,6 +54,20 @@ const PATTERNS: readonly Pattern[] = [
     re: new RegExp(`${START}${SMALL}\\s*(?:毛(?![巾衣线绒病])|角(?![度落色]))(?:${SMALL}分?)?钱?`, 'g'),
     currency: 'CNY',
     value: (m) => sum((zh(m[1]) ?? 0) / 10, (zh(m[2]) ?? 0) / 100),
+  },
+  {
+    // 原价129, 实付39.9, 花了两百: a price word makes a bare number money, in yuan (Chinese wording).
+    re: new RegExp(`(?:${PRICE_CUE})(?:是|为|了|就|：|:)?\\s*${NUM}${BARE_END}`, 'gd'),
+    currency: 'CNY',
+    value: (m) => zh(m[1]),
+    numberOnly: true,
+  },
+  {
+    // "原价129，现在99": the second price is cued by the first.
+    re: new RegExp(`(?<=(?:${PRICE_CUE})[^。？！?!]{1,16})(?:现在|现价|降到|变成|只要)(?:是|为|只要|才)?\\s*${NUM}${BARE_END}`, 'gd'),
+    currency: 'CNY',
+    value: (m) => zh(m[1]),
+    numberOnly: true,
   },
   {
     re: new RegExp(`${START}${NUM}\\s*(?:美元|美金|刀(?![具片子叉]))`, 'g'),
@@ -94,7 +113,8 @@ export function findAmounts(text: string): AmountMatch[] {
     for (const m of folded.matchAll(p.re)) {
       const value = p.value(m);
       if (value === null || !Number.isFinite(value) || value > MAX_AMOUNT) continue;
-      found.push({ value, currency: p.currency, start: m.index, end: m.index + m[0].length });
+      const [start, end] = p.numberOnly && m.indices?.[1] ? m.indices[1] : [m.index, m.index + m[0].length];
+      found.push({ value, currency: p.currency, start, end });
     }
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);

@@ -55,16 +55,16 @@ export const ZH_DEADLINE_RULES: readonly DeadlineRule[] = [
     resolve: (m, c) => dayOfMonth(c, count(m[1]) ?? 0),
   },
   {
-    pattern: new RegExp(`${RANGE}个?工作日`, 'g'),
+    pattern: new RegExp(`${RANGE}\\s*个?工作日`, 'g'),
     resolve: (m, c) => {
       const n = count(m[1], m[2]);
       return n === null ? null : addBusinessDays(today(c), n);
     },
   },
   // 七天无理由 is the return policy, not a deadline.
-  { pattern: new RegExp(`${RANGE}个?(?:天|日)(?!无理由)`, 'g'), resolve: (m, c) => dayCount(c, count(m[1], m[2]), 1) },
+  { pattern: new RegExp(`${RANGE}\\s*个?(?:天|日)(?!无理由)`, 'g'), resolve: (m, c) => dayCount(c, count(m[1], m[2]), 1) },
   {
-    pattern: new RegExp(`(半|${N}个?半?)(?:个)?(?:小时|钟头)`, 'g'),
+    pattern: new RegExp(`(半|${N}\\s*个?半?)(?:个)?(?:小时|钟头)`, 'g'),
     resolve: (m, c) => {
       const whole = m[1] === '半' ? 0 : count(m[2]);
       return whole === null ? null : hoursLater(c, whole + (m[1]!.endsWith('半') ? 0.5 : 0));

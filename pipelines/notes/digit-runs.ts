@@ -121,8 +121,8 @@ const UNIT_AFTER = /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套�
 
 /**
  * Every digit run in `text`, with spans into it. Groups separated by a short pause ("240611，嗯，
- * 587736219") are one run when they read as chunks of one number: each at least 3 digits, at most
- * 24 together, the second not a price or quantity, and not two already-complete numbers.
+ * 587736219") are one run when they read as chunks of one number: each at least 2 digits, at most
+ * 24 together, the second not a price or quantity, and not two numbers long enough to stand alone.
  */
 export function findDigitRuns(text: string): DigitRun[] {
   const tokens = tokenize(text);
@@ -134,8 +134,8 @@ export function findDigitRuns(text: string): DigitRun[] {
     const pauses = between.filter((t) => t.kind === 'pause').length;
     if (
       last && pauseOnly && pauses > 0 && pauses <= 3 && g.start - last.end <= 8
-      && last.digits.length >= 3 && g.digits.length >= 3 && last.digits.length + g.digits.length <= 24
-      && !(last.digits.length >= 10 && g.digits.length > 4)
+      && last.digits.length >= 2 && g.digits.length >= 2 && last.digits.length + g.digits.length <= 24
+      && !(last.digits.length >= 10 && g.digits.length >= 10)
       && !UNIT_AFTER.test(text.slice(g.end))
     ) {
       last.digits += g.digits;

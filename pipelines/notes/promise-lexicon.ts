@@ -9,19 +9,19 @@ const words = (zh: string, en: string): RegExp => new RegExp(`${zh}|\\b(?:${en})
 /** Checked in this order; a clause keeps the first action found ("收到货后给您退款" is a refund). */
 export const ACTIONS: readonly [PromiseAction, RegExp][] = [
   ['compensate', words(
-    '优惠券|代金券|无门槛|红包|补偿|赔偿|赔付|赔[您你]|赠品|送[您你]|小礼物|礼品|积分|返现|补贴|多送|额外送',
+    '优惠券|代金券|无门槛|红包|补偿|赔偿|赔付|赔[您你]|补[0-9一二两三四五六七八九十百]+[元块]|赠品|送[您你]|小礼物|礼品|积分|返现|补贴|多送|额外送',
     'coupons?|vouchers?|store\\s+credit|credit\\s+(?:of|for|to\\s+your\\s+account)|gift(?:\\s+card)?s?|freebies?|compensat\\w*|discount|bonus|points',
   )],
   ['refund', words(
     '退款|退钱|退还|返还|原路|款项|退差价|差价|退运费|全额退|部分退|退一半|退货|退(?:给)?[您你](?!们)|给[您你]退|退[0-9一二两三四五六七八九十百]+[元块]|到账|打款',
-    'refund\\w*|money\\s+back|reimburs\\w*|pay\\s+you\\s+back|return\\s+(?:the|your)\\s+money|credit\\s+(?:it\\s+)?back',
+    'refund\\w*|money\\s+back|back\\s+(?:on|to|in)\\s+your\\s+(?:card|account|original|bank|wallet)|reimburs\\w*|pay\\s+you\\s+back|return\\s+(?:the|your)\\s+money|credit\\s+(?:it\\s+)?back',
   )],
   ['visit', words(
     '上门(?!取件|取货|揽收|收件)|师傅|技术员|工程师|维修人员|安装人员|派人|安装(?!视频|教程|说明|步骤)|到家',
     'technicians?|engineer|on-?site|come\\s+(?:to|by|over)|visit\\w*|send\\s+(?:someone|somebody|a\\s+(?:tech|technician|repairman|engineer))|install\\w*|house\\s+call|stop\\s+by',
   )],
   ['ship', words(
-    '补发|重发|重新发|再发|发货|发出|发过去|寄出|寄过去|寄给[您你]|发(?:一个|个)?新的|换货|换一个|换个|换新|调换|更换|安排快递|发顺丰|发快递|寄回|退回去|退回来|发回|给[您你]发(?!个?(?:链接|图片|照片|视频|截图|短信|消息|优惠券|券|红包|发票))',
+    '补发|重发|重新发|再发|发货|发出|发过去|寄出|寄过去|寄给[您你]|发(?:一个|个)?新的|换货|换(?:一|个)?[个件台双条套只盒箱]|换个|换新|换成|调换|更换|安排快递|发顺丰|发快递|寄回|退回去|退回来|发回|给[您你]发(?!个?(?:链接|图片|照片|视频|截图|短信|消息|优惠券|券|红包|发票))',
     'ship\\w*|reship\\w*|resend\\w*|replac\\w*|exchange|dispatch\\w*|send\\s+(?:you\\s+)?(?:a|an|another)\\s+(?:new|replacement|fresh|second)|send\\s+(?:it|them|the\\s+(?:item|package|parcel|goods|order))(?:\\s+(?:out|back|over))?|mail\\s+(?:it|them)|return\\s+(?:it|them|the\\s+(?:item|product|package|parcel|goods))|post\\s+it',
   )],
   ['callback', words(
@@ -29,7 +29,7 @@ export const ACTIONS: readonly [PromiseAction, RegExp][] = [
     'call\\s+(?:you|u)(?:\\s+back)?|call\\s+back|ring\\s+you|get\\s+back\\s+to\\s+you|reach\\s+out|contact\\s+you|let\\s+you\\s+know|update\\s+you|keep\\s+you\\s+(?:posted|updated)|follow\\s+up\\s+with\\s+you|(?:email|text|message)\\s+you|get\\s+in\\s+touch|circle\\s+back',
   )],
   ['other', words(
-    '跟进|处理|反馈|申请|提交|上报|催(?:一下|促)|加急|拦截|改地址|修改地址|开发票|开票|拍(?:个|一下)?(?:照片|视频|图)|发(?:给)?[您你]?(?:个|一下)?(?:照片|视频|图片|截图|链接|教程)|(?:照片|视频|图片|截图|凭证)(?:发|传|拍)|提供|确认收货|好评|追评|撤销|取消',
+    '跟进|处理|反馈|申请|提交|上报|催(?:一下|促)|加急|拦截|改地址|修改地址|开发票|开票|拍(?:个|一下)?(?:照片|视频|图)|发(?:给)?[您你]?(?:个|一下)?(?:照片|视频|图片|截图|链接|教程)|(?:照片|视频|图片|截图|凭证)(?:发|传|拍)|拍[了好]?(?:个|一下)?(?:照片|视频|图)?再?(?:发|传)给?[您你]|发给[您你](?:看|确认)|提供|确认收货|好评|追评|撤销|取消',
     'follow\\s+up|look\\s+into|escalat\\w*|process\\w*|handle|take\\s+care\\s+of|sort\\s+(?:it|this|that)\\s+out|fix\\s+(?:it|this|that)|check\\s+with|investigate|submit|apply\\s+for|send\\s+(?:you\\s+)?(?:the\\s+|a\\s+|some\\s+)?(?:photos?|pictures?|pics?|videos?|screenshots?|receipts?|invoices?|links?|details|info(?:rmation)?|instructions)|take\\s+(?:a\\s+)?(?:photos?|pictures?|videos?)|leave\\s+(?:a\\s+)?(?:good\\s+|positive\\s+)?review|cancel|confirm\\s+receipt|upload',
   )],
   // The merchant telling the buyer what they will receive: a delivery, unless something richer matched.
@@ -42,7 +42,7 @@ export const CUSTOMER_ACTIONS: ReadonlySet<PromiseAction> = new Set(['ship', 'ca
 /** A speaker committing: a future or intention marker, or (Chinese) acting for the listener. */
 export const COMMITMENT = {
   merchant: words(
-    '会|将|马上|立刻|立即|立马|现在就|这就|稍后|等下|等会|一会|待会|回头|尽快|保证|承诺|一定|肯定|负责|给[您你]|帮[您你]|为[您你]|替[您你]|安排|这边|包(?=退|换|赔)|我(?:们)?(?:来|去|先)',
+    '会|将|马上|立刻|立即|立马|现在就|这就|稍后|等下|等会|一会|待会|回头|尽快|保证|承诺|一定|肯定|负责|给[您你]|帮[您你]|为[您你]|替[您你]|安排|这边|包(?=退|换|赔)|我(?:们)?(?:来|去|先)|送[您你]|赔[您你]|补[您你]|退[您你]',
     "(?:i|we)(?:'ll|\\s+will|\\s+shall|'m\\s+going\\s+to|\\s+am\\s+going\\s+to|'re\\s+going\\s+to|\\s+are\\s+going\\s+to|'m\\s+gonna|'re\\s+gonna|\\s+gonna)|let\\s+(?:me|us)|(?:i|we)\\s+(?:can|could|promise|guarantee)|(?:i'm|we're|i\\s+am|we\\s+are)\\s+\\w+ing|will\\s+be\\s+\\w+(?:ed|en|t)|(?:it|they|this|that|the\\s+\\w+|your\\s+\\w+)(?:'ll|\\s+will|\\s+is\\s+going\\s+to)|you(?:'ll|\\s+will)\\s+(?:get|receive|have|see)|you\\s+should\\s+(?:get|receive)",
   ),
   customer: words(
@@ -62,7 +62,7 @@ export const NEGATION = words(
 );
 
 export const CONDITION = words(
-  '如果|要是|假如|万一|若是|倘若|只要|除非|的话|如有|否则|不然',
+  '如果|要是|假如|万一|若是|倘若|只要|除非|的话|如有|否则|不然|(?:确认|核实|检测|质检|查实|判定)(?:是|为|属于)?.{0,8}就',
   'if|unless|in\\s+case|as\\s+long\\s+as|provided(?:\\s+that)?|otherwise',
 );
 /** Where a Chinese consequent starts ("如果没货就给您退款"): negation is only checked after it. */
@@ -99,6 +99,15 @@ export const FUTURE = {
   strong: words('会|将|马上|立刻|这就', "will|'ll|going\\s+to|gonna"),
   weak: words('会|将|马上|立刻|这就|明天|后天|今天|今晚|稍后|等下|一会|待会', "will|'ll|going\\s+to|gonna|tomorrow|today|tonight"),
 };
+
+/** Money arriving ("今天到账", "打款"): the payout of whatever the previous clause promised. */
+export const PAYOUT = words('到账|打款|打到|转账|原路返回', 'arrive\\s+in\\s+your\\s+account|hit\\s+your\\s+account');
+
+/** Things done during the call itself ("let me check", "我查一下"): not promises to track. */
+export const IN_CALL = words('我(?:先|这边)?(?:查|看|核实|确认|问)一下', 'let\\s+me\\s+(?:look|check|see|confirm|verify|take\\s+a\\s+look|find\\s+out)');
+
+/** Words joining two actions into two promises: "reship it or refund you", "退款并补发". */
+export const COORDINATOR = words('或者|或|还是|并且|并|和|再|以及', 'or|and|plus');
 
 /** A buyer sending goods back makes a shipment: it is how their `ship` promise reads. */
 export const RETURN_GOODS = words('退货|寄回|退回|发回', 'send\\s+(?:it|them)\\s+back|ship\\s+(?:it|them)\\s+back|return\\s+(?:it|them|the\\s+\\w+)');

@@ -2,8 +2,8 @@ import type { PromiseNote } from '../../core/analysis.js';
 import type { PromiseAction, SpeakerRole, TranscriptLine } from '../../core/domain.js';
 import { resolveDeadline } from './deadlines.js';
 import {
-  ACTIONS, COMMITMENT, CONDITION, CONSEQUENT, CUSTOMER_ACTIONS, FUTURE, NEGATION, NOT_NEGATION, PAST,
-  QUESTION, RECIPIENT, REQUEST, RETURN_GOODS, TAG_QUESTION,
+  ACTIONS, COMMITMENT, CONDITION, CONSEQUENT, COORDINATOR, CUSTOMER_ACTIONS, FUTURE, IN_CALL, NEGATION,
+  NOT_NEGATION, PAST, PAYOUT, QUESTION, RECIPIENT, REQUEST, RETURN_GOODS, TAG_QUESTION,
 } from './promise-lexicon.js';
 import { foldWidth, splitClauses, type Clause } from './text.js';
 
@@ -13,17 +13,45 @@ export interface PromiseContext {
 }
 
 interface Reading {
-  action: PromiseAction | null;
+  actions: PromiseAction[];
   condition: boolean;
   promise: boolean;
+  /** Committed only by following a promise in the same sentence. */
+  inherited: boolean;
 }
 
-/** The action a clause is about, if any, as the speaker could perform it. */
-export function actionOf(text: string, speaker: SpeakerRole): PromiseAction | null {
-  if (speaker === 'customer' && RETURN_GOODS.test(text)) return 'ship';
-  const found = ACTIONS.find(([, re]) => re.test(text))?.[0] ?? null;
-  if (found === null || speaker === 'merchant') return found;
-  return CUSTOMER_ACTIONS.has(found) ? found : 'other';
+// A leading time clause names when, not what: "发货后我会通知您" is a callback, not a shipment.
+const TEMPORAL_LEAD = /^[^，,]{1,12}?(?:之后|以后|后|之前|以前|前)(?=.)/;
+
+function hits(text: string): { action: PromiseAction; rank: number; at: number }[] {
+  const found = new Map<PromiseAction, { action: PromiseAction; rank: number; at: number }>();
+  ACTIONS.forEach(([action, re], rank) => {
+    const m = re.exec(text);
+    if (m && !found.has(action)) found.set(action, { action, rank, at: m.index });
+  });
+  return [...found.values()].sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The actions a clause promises, as the speaker could perform them. Several only when joined
+ * ("reship it or refund you", "退款并补发"); otherwise the strongest one ("收到货后给您退款").
+ */
+export function actionsOf(text: string, speaker: SpeakerRole): PromiseAction[] {
+  const lead = TEMPORAL_LEAD.exec(text);
+  const rest = lead ? text.slice(lead[0].length) : text;
+  const body = lead && hits(rest).length > 0 ? rest : text;
+  const groups: { action: PromiseAction; rank: number; at: number }[][] = [];
+  for (const h of hits(body)) {
+    const last = groups.at(-1);
+    const between = last ? body.slice(last.at(-1)!.at, h.at) : '';
+    if (last && !COORDINATOR.test(between)) last.push(h);
+    else groups.push([h]);
+  }
+  const actions = groups.map((g) => g.reduce((a, b) => (b.rank < a.rank ? b : a)).action);
+  const spoken = speaker === 'merchant'
+    ? actions
+    : actions.map((a) => (a === 'refund' && RETURN_GOODS.test(body) ? 'ship' : CUSTOMER_ACTIONS.has(a) ? a : 'other'));
+  return [...new Set(spoken)];
 }
 
 /** The part of a conditional clause that carries the promise: "如果没货就给您退款" → "给您退款". */
@@ -48,16 +76,25 @@ function isPast(text: string): boolean {
   return PAST.weak.test(text) && !FUTURE.weak.test(text);
 }
 
-function read(clause: Clause, speaker: SpeakerRole, inherited: boolean, deadline: boolean): Reading {
+function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, deadline: boolean): Reading {
   const text = foldWidth(clause.text).replace(TAG_QUESTION, '');
-  const action = actionOf(text, speaker);
   const condition = CONDITION.test(text);
-  if (action === null || isQuestion(clause)) return { action, condition, promise: false };
+  let actions = actionsOf(text, speaker);
+  // "…给您补八十元，马上给您打款": the payout belongs to the promise just made.
+  const payoutOnly = actions.length === 1 && actions[0] === 'refund' && PAYOUT.test(text)
+    && actionsOf(text.replace(new RegExp(PAYOUT.source, 'gi'), ' '), speaker).length === 0;
+  if (payoutOnly && previous?.promise) actions = previous.actions.slice(-1);
+  const none = { actions, condition, promise: false, inherited: false };
+  if (actions.length === 0 || isQuestion(clause)) return none;
+  if (IN_CALL.test(text) && actions.every((a) => a === 'other')) return none;
   const main = consequent(text).replace(new RegExp(NOT_NEGATION.source, 'gi'), ' ');
   const recipient = speaker === 'merchant' && RECIPIENT.test(text);
   const refused = NEGATION.test(main) || isPast(text) || (REQUEST[speaker].test(main) && !recipient);
-  const committed = inherited || deadline || recipient || COMMITMENT[speaker].test(text);
-  return { action, condition, promise: !refused && committed };
+  // A clause joined to a promise shares its commitment ("先给您退款，然后补发一个"), unless it
+  // starts a new sentence or is itself a condition.
+  const inherited = previous?.promise === true && !clause.sentenceStart && !condition;
+  const own = deadline || recipient || COMMITMENT[speaker].test(text);
+  return { actions, condition, promise: !refused && (own || inherited), inherited: inherited && !own };
 }
 
 /**
@@ -75,20 +112,20 @@ export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx:
   const out: PromiseNote[] = [];
   let previous: Reading | null = null;
   clauses.forEach((clause, i) => {
-    const reading = read(clause, line.speaker, previous?.promise ?? false, due[i] !== null);
-    const antecedent = previous !== null && previous.condition && previous.action === null;
-    if (reading.promise && reading.action) {
+    const reading = read(clause, line.speaker, previous, due[i] !== null);
+    const antecedent = previous !== null && previous.condition && previous.actions.length === 0;
+    for (const action of reading.promise ? reading.actions : []) {
       const neighbour = [i - 1, i + 1].find((j) => {
         const other = clauses[j];
-        return other && due[j] && actionOf(other.text, line.speaker) === null && !CONDITION.test(other.text);
+        return other && due[j] && actionsOf(other.text, line.speaker).length === 0 && !CONDITION.test(other.text);
       });
       const deadlineFrom = due[i] ? i : neighbour;
       const first = Math.min(i, antecedent ? i - 1 : i, deadlineFrom ?? i);
       const last = Math.max(i, deadlineFrom ?? i);
-      const conditional = reading.condition || antecedent || (previous?.promise === true && previousConditional(out));
+      const conditional = reading.condition || antecedent || (reading.inherited && (out.at(-1)?.conditional ?? false));
       addPromise(out, {
         speaker: line.speaker,
-        action: reading.action,
+        action,
         deadline: deadlineFrom === undefined ? null : due[deadlineFrom]!.date,
         conditional,
         utterance,
@@ -98,10 +135,6 @@ export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx:
     previous = reading;
   });
   return out;
-}
-
-function previousConditional(out: PromiseNote[]): boolean {
-  return out.at(-1)?.conditional ?? false;
 }
 
 /** The same action twice in one line is one promise; a stated time fills a missing one. */

@@ -18,6 +18,8 @@ export interface Clause {
   end: number;
   /** The clause ended in a question mark. */
   question: boolean;
+  /** The clause opens a new sentence (after 。.!? rather than a comma or conjunction). */
+  sentenceStart: boolean;
 }
 
 // Clause boundaries: sentence and comma punctuation in both scripts, and contrastive
@@ -29,15 +31,17 @@ const CLAUSE_BREAK =
 export function splitClauses(text: string): Clause[] {
   const out: Clause[] = [];
   let start = 0;
+  let sentenceStart = true;
   const push = (end: number, question: boolean): void => {
     const raw = text.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
-    if (body) out.push({ text: body, start: start + lead, end: start + lead + body.length, question });
+    if (body) out.push({ text: body, start: start + lead, end: start + lead + body.length, question, sentenceStart });
   };
   for (const m of text.matchAll(CLAUSE_BREAK)) {
     push(m.index, /[？?]/.test(m[0]));
     start = m.index + m[0].length;
+    sentenceStart = /[。！!？?.\n]/.test(m[0]);
   }
   push(text.length, false);
   return out;
