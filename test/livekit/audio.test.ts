@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { concatSamples } from '../../pipelines/audio/wav-write.js';
 import { synthesize, tempDir } from '../audio/speech-fixtures.js';
 import { liveKitE2e, roomName, useLiveKit } from './suite.js';
-import { rms, TestParticipant } from './test-participant.js';
+import { rms, TestParticipant, waitFor } from './test-participant.js';
 
 const SPEECH_RMS = 300; // flite speech is ~2000-4000; Opus comfort noise stays far below 100
 const tmp = tempDir('kefu-livekit-');
@@ -44,6 +44,27 @@ describe.skipIf(!liveKitE2e)('LiveKit audio through the test server', () => {
     } finally {
       await merchant.leave();
       await customer.leave();
+    }
+  });
+
+  it('forwards a track to a participant without auto-subscribe only once it subscribes', async () => {
+    const room = roomName('subscribe');
+    const customer = await TestParticipant.join(target(), { identity: 'customer', room });
+    const bot = await TestParticipant.join(target(), { identity: 'bot', room, kind: 'agent', autoSubscribe: false });
+    try {
+      await customer.publishMicrophone();
+      const remote = await waitFor(() => bot.room.remoteParticipants.get('customer'), 5000, 'customer to appear');
+      const publication = await waitFor(() => [...remote.trackPublications.values()][0], 5000, 'the track to be announced');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(publication.subscribed).toBe(false);
+
+      publication.setSubscribed(true);
+      const heard = await bot.listen('customer');
+      const spoken = customer.speak(synthesize('Hello?', join(tmp.dir, 'hello.wav')));
+      for await (const frame of heard) if (rms(frame.data) > SPEECH_RMS) break;
+      await spoken;
+    } finally {
+      await Promise.all([bot.leave(), customer.leave()]);
     }
   });
 });

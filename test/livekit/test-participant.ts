@@ -13,6 +13,7 @@ import { mintToken, type TokenSpec } from './tokens.js';
 
 export type ReceivedData = { topic: string | undefined; from: string | undefined; text: string; at: number };
 export type ReceivedText = { topic: string; from: string; text: string; attributes: Record<string, string>; at: number };
+export type JoinOptions = { textTopics?: string[]; autoSubscribe?: boolean };
 export type PresenceEvent = { identity: string; event: 'connected' | 'disconnected'; at: number };
 
 /** Topics whose text streams are recorded unless a test names others. */
@@ -40,20 +41,20 @@ export class TestParticipant {
     });
   }
 
-  static async join(target: LiveKitTarget, spec: TokenSpec & { textTopics?: string[] }): Promise<TestParticipant> {
-    return TestParticipant.joinWithToken(target.url, await mintToken(target, spec), spec.textTopics);
+  static async join(target: LiveKitTarget, spec: TokenSpec & JoinOptions): Promise<TestParticipant> {
+    return TestParticipant.joinWithToken(target.url, await mintToken(target, spec), spec);
   }
 
   /** Joins with a token minted elsewhere, e.g. the one an agent job assignment carries. */
-  static async joinWithToken(url: string, token: string, textTopics = DEFAULT_TEXT_TOPICS): Promise<TestParticipant> {
+  static async joinWithToken(url: string, token: string, options: JoinOptions = {}): Promise<TestParticipant> {
     const participant = new TestParticipant();
-    for (const topic of textTopics) {
+    for (const topic of options.textTopics ?? DEFAULT_TEXT_TOPICS) {
       participant.room.registerTextStreamHandler(topic, (reader, { identity }) => {
         void reader.readAll().then((text) =>
           participant.texts.push({ topic, from: identity, text, attributes: reader.info.attributes ?? {}, at: Date.now() }));
       });
     }
-    await participant.room.connect(url, token, { autoSubscribe: true, dynacast: false });
+    await participant.room.connect(url, token, { autoSubscribe: options.autoSubscribe ?? true, dynacast: false });
     return participant;
   }
 

@@ -17,6 +17,7 @@ export type LiveKitTarget = {
 };
 
 const MAIN = fileURLToPath(new URL('./server/main.ts', import.meta.url));
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The real server named by LIVEKIT_URL / LIVEKIT_API_KEY / LIVEKIT_API_SECRET, if all are set. */
 export function realServerFromEnv(): LiveKitTarget | undefined {
@@ -39,6 +40,7 @@ export async function startLiveKitTestServer(): Promise<LiveKitTarget> {
   const apiKey = 'kefu-test-key';
   const apiSecret = randomBytes(24).toString('hex');
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, host, '0', apiKey, apiSecret], {
+    cwd: REPO, // where `--import tsx` resolves
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

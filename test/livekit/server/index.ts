@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { DisconnectReason } from '@livekit/protocol';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AgentDispatcher } from './agents.js';
-import { Auth, AuthError } from './auth.js';
+import { Auth, AuthError, type JoinClaims } from './auth.js';
 import { Participant } from './participant.js';
 import { Room, type RoomOptions } from './room.js';
 import { attachSignalling } from './signal.js';
@@ -74,7 +74,8 @@ export class LiveKitTestServer {
       return handleTwirp(url.pathname.slice('/twirp/'.length), req.headers.authorization, Buffer.concat(chunks).toString(), deps);
     }
     // rtc-node asks here why a connection failed; the answer ends up in its error message.
-    if (url.pathname === '/rtc/validate') {
+    // (Some rtc-node versions append the path to the /rtc URL, asking /rtc/rtc/validate.)
+    if (url.pathname.endsWith('/rtc/validate')) {
       try {
         await this.#auth.verifyJoin(url.searchParams.get('access_token') ?? undefined);
         return { status: 200, body: 'success' };
@@ -89,26 +90,33 @@ export class LiveKitTestServer {
     const url = new URL(req.url ?? '/', 'http://test');
     const token = url.searchParams.get('access_token') ?? req.headers.authorization?.replace(/^Bearer\s+/i, '');
     try {
-      if (url.pathname === '/rtc') {
+      if (url.pathname === '/rtc' && url.searchParams.get('reconnect') === '1') {
+        // Resuming a session is not supported: refused, rtc-node falls back to a full rejoin.
+        refuse(socket, '404 Not Found');
+      } else if (url.pathname === '/rtc') {
         const claims = await this.#auth.verifyJoin(token);
-        this.#wss.handleUpgrade(req, socket, head, (ws) => this.#join(ws, claims));
+        const autoSubscribe = url.searchParams.get('auto_subscribe') !== '0';
+        this.#wss.handleUpgrade(req, socket, head, (ws) => this.#join(ws, claims, autoSubscribe));
       } else if (url.pathname === '/agent') {
         await this.#auth.verifyApi(req.headers.authorization, (grant) => Boolean(grant.agent));
-        this.#wss.handleUpgrade(req, socket, head, (ws) => this.agents.attachWorker(ws));
+        this.#wss.handleUpgrade(req, socket, head, (ws) => {
+          ws.on('error', (cause) => this.#log(`agent worker connection: ${cause.message}`));
+          this.agents.attachWorker(ws);
+        });
       } else {
         // Includes /rtc/v1 (single peer connection): the 404 makes rtc-node fall back to /rtc.
         refuse(socket, '404 Not Found');
       }
     } catch (cause) {
-      if (!(cause instanceof AuthError)) throw cause;
-      this.#log(`refused ${url.pathname}: ${cause.message}`);
-      refuse(socket, '401 Unauthorized');
+      this.#log(`refused ${url.pathname}: ${(cause as Error).message}`);
+      refuse(socket, cause instanceof AuthError ? '401 Unauthorized' : '500 Internal Server Error');
     }
   }
 
-  #join(ws: WebSocket, claims: Awaited<ReturnType<Auth['verifyJoin']>>): void {
+  #join(ws: WebSocket, claims: JoinClaims, autoSubscribe: boolean): void {
     const room = this.openRoom({ name: claims.room });
-    const p = new Participant(claims, (bytes) => ws.readyState === ws.OPEN && ws.send(bytes), this.#log);
+    const p = new Participant(claims, autoSubscribe, (bytes) => ws.readyState === ws.OPEN && ws.send(bytes), this.#log);
+    ws.on('error', (cause) => this.#log(`signal connection of ${p.identity}: ${cause.message}`));
     const onMessage = attachSignalling(p, room, this.#log);
     ws.on('message', (data: Buffer) => onMessage(new Uint8Array(data)));
     ws.on('close', () => room.remove(p, DisconnectReason.CLIENT_INITIATED));

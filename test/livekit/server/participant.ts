@@ -37,6 +37,8 @@ export class Participant {
 
   constructor(
     readonly claims: JoinClaims,
+    /** The client's `auto_subscribe`; without it, tracks are forwarded only when asked for. */
+    readonly autoSubscribe: boolean,
     private readonly sendBytes: (bytes: Uint8Array) => void,
     private readonly log: (msg: string) => void,
   ) {
@@ -72,7 +74,7 @@ export class Participant {
       isPublisher: this.tracks.size > 0,
       permission: new ParticipantPermission({
         canPublish: canPublish(grant),
-        canSubscribe: grant.canSubscribe ?? true,
+        canSubscribe: this.canSubscribe,
         canPublishData: grant.canPublishData ?? true,
         canUpdateMetadata: grant.canUpdateOwnMetadata ?? false,
         hidden: grant.hidden ?? false,
@@ -81,9 +83,13 @@ export class Participant {
     });
   }
 
+  get canSubscribe(): boolean {
+    return this.claims.grant.canSubscribe ?? true;
+  }
+
   /** Forwards `from`'s track to this participant; the caller renegotiates. */
   subscribe(from: Participant, track: PublishedTrack): void {
-    if (this.#forwarded.has(track.info.sid)) return;
+    if (this.#forwarded.has(track.info.sid) || !this.canSubscribe) return;
     const streamId = `${from.sid}|${track.info.sid}`;
     this.#forwarded.set(track.info.sid, this.subscriber.addTrack(track.media, streamId));
   }

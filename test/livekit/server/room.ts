@@ -58,7 +58,7 @@ export class Room {
       }),
     });
     this.broadcast(p, others);
-    for (const o of others) for (const track of o.tracks.values()) p.subscribe(o, track);
+    if (p.autoSubscribe) for (const o of others) for (const track of o.tracks.values()) p.subscribe(o, track);
     p.renegotiate();
   }
 
@@ -72,7 +72,7 @@ export class Room {
     p.version++;
     this.broadcast(p);
     for (const o of this.participants.values()) {
-      if (o === p || !(o.claims.grant.canSubscribe ?? true)) continue;
+      if (o === p || !o.autoSubscribe || !o.canSubscribe) continue;
       o.subscribe(p, track);
       o.renegotiate();
       p.send({ case: 'trackSubscribed', value: new TrackSubscribed({ trackSid: track.info.sid }) });
@@ -85,6 +85,19 @@ export class Room {
     this.broadcast(p);
     for (const o of this.participants.values()) if (o.unsubscribe(track.info.sid)) o.renegotiate();
     p.send({ case: 'trackUnpublished', value: new TrackUnpublishedResponse({ trackSid: track.info.sid }) });
+  }
+
+  /** An explicit (un)subscription, as sent by clients that join without auto_subscribe. */
+  setSubscribed(p: Participant, trackSids: string[], subscribe: boolean): void {
+    for (const o of this.participants.values()) {
+      for (const sid of trackSids) {
+        const track = o.tracks.get(sid);
+        if (!track || o === p) continue;
+        if (subscribe) p.subscribe(o, track);
+        else p.unsubscribe(sid);
+      }
+    }
+    p.renegotiate();
   }
 
   /** Takes `p` out, telling it why (unless it left itself) and telling everyone else. */

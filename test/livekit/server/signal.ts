@@ -95,10 +95,12 @@ async function handle(p: Participant, room: Room, { message }: SignalRequest): P
       return p.send({ case: 'pongResp', value: new Pong({ lastPingTimestamp: message.value.timestamp, timestamp: BigInt(Date.now()) }) });
     case 'ping':
       return p.send({ case: 'pong', value: BigInt(Date.now()) });
+    case 'subscription':
+      return room.setSubscribed(p, message.value.trackSids, message.value.subscribe);
     case 'leave':
       return room.remove(p, DisconnectReason.CLIENT_INITIATED);
     default:
-      // Subscription settings, layers, sync state: nothing to do for an audio-only double.
+      // Track settings, layers, sync state: nothing to do for an audio-only double.
       return;
   }
 }

@@ -62,6 +62,7 @@ const routes: Record<string, Route> = {
     run: (body, deps) => {
       const room = roomNamed(deps, DeleteRoomRequest.fromJson(body, opts).room);
       room.close(DisconnectReason.ROOM_DELETED);
+      deps.agents.roomClosed(room.name);
       deps.rooms.delete(room.name);
       return new DeleteRoomResponse();
     },
