@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AmountNoteSchema, OrderNumberNoteSchema, ProductNoteSchema, PromiseNoteSchema } from '../../core/analysis.js';
+import { BATCH2_CALLS } from './fixtures/calls-batch2.js';
 import { EN_CALLS } from './fixtures/calls-en.js';
 import { MIXED_CALLS } from './fixtures/calls-mixed.js';
 import { ZH_CALLS } from './fixtures/calls-zh.js';
 import { scoreCall } from './fixtures/score.js';
 import { extractNotes } from './index.js';
 
-const CALLS = [...ZH_CALLS, ...EN_CALLS, ...MIXED_CALLS];
+const CALLS = [...ZH_CALLS, ...EN_CALLS, ...MIXED_CALLS, ...BATCH2_CALLS];
 
 describe('extractNotes on scripted calls', () => {
   it.each(CALLS.map((c) => [c.name, c] as const))('%s', (_, call) => {

@@ -17,21 +17,24 @@ export const ACTIONS: readonly [PromiseAction, RegExp][] = [
     'refund\\w*|money\\s+back|back\\s+(?:on|to|in)\\s+your\\s+(?:card|account|original|bank|wallet)|reimburs\\w*|pay\\s+you\\s+back|return\\s+(?:the|your)\\s+money|credit\\s+(?:it\\s+)?back',
   )],
   ['visit', words(
-    '上门(?!取件|取货|揽收|收件)|师傅|技术员|工程师|维修人员|安装人员|派人|安装(?!视频|教程|说明|步骤)|到家',
-    'technicians?|engineer|on-?site|come\\s+(?:to|by|over)|visit\\w*|send\\s+(?:someone|somebody|a\\s+(?:tech|technician|repairman|engineer))|install\\w*|house\\s+call|stop\\s+by',
+    '上门(?!取件|取货|揽收|收件)|派人|安装(?!视频|教程|说明|步骤|师傅|人员|工)|到家',
+    'on-?site|come\\s+(?:to|by|over|out)|visit\\w*|send\\s+(?:someone|somebody|a\\s+(?:tech|technician|repairman|engineer))|install\\w*|house\\s+call|stop\\s+by',
   )],
   ['ship', words(
     '补发|重发|重新发|再发|发货|发出|发过去|寄出|寄过去|寄给[您你]|发(?:一个|个)?新的|换货|换(?:一|个)?[个件台双条套只盒箱]|换个|换新|换成|调换|更换|安排快递|发顺丰|发快递|寄回|退回去|退回来|发回|给[您你]发(?!个?(?:链接|图片|照片|视频|截图|短信|消息|优惠券|券|红包|发票))',
-    'ship\\w*|reship\\w*|resend\\w*|replac\\w*|exchange|dispatch\\w*|send\\s+(?:you\\s+)?(?:a|an|another)\\s+(?:new|replacement|fresh|second)|send\\s+(?:it|them|the\\s+(?:item|package|parcel|goods|order))(?:\\s+(?:out|back|over))?|mail\\s+(?:it|them)|return\\s+(?:it|them|the\\s+(?:item|product|package|parcel|goods))|post\\s+it',
+    'ship\\w*|reship\\w*|resend\\w*|replac\\w*|exchange|dispatch\\w*|send\\s+(?:you\\s+)?(?:a|an|another)\\s+(?:new|replacement|fresh|second)|send\\s+(?:it|them|the\\s+(?:item|package|parcel|goods|order))(?:\\s+(?:out|back|over))?|mail\\s+(?:it|them)|return\\s+(?:it|them|the\\s+(?:item|product|package|parcel|goods))|post\\s+it|drop\\s+(?:it|them|the\\s+\\w+)\\s+off',
   )],
   ['callback', words(
     '回电|回[您你]电话|回个电话|打(?:电话)?给[您你]|给[您你]打(?:个)?电话|给[您你]回(?:个)?(?:电话|话|消息|复)|联系[您你]|回复[您你]|答复[您你]|给[您你](?:一个)?(?:答复|回复|消息|通知)|通知[您你]|告诉[您你]|同步给[您你]|反馈给[您你]',
-    'call\\s+(?:you|u)(?:\\s+back)?|call\\s+back|ring\\s+you|get\\s+back\\s+to\\s+you|reach\\s+out|contact\\s+you|let\\s+you\\s+know|update\\s+you|keep\\s+you\\s+(?:posted|updated)|follow\\s+up\\s+with\\s+you|(?:email|text|message)\\s+you|get\\s+in\\s+touch|circle\\s+back',
+    'call\\s+(?:you|u)(?:\\s+back)?|call\\s+back|ring\\s+you|get\\s+back\\s+to\\s+you|reach\\s+out|contact\\s+you|let\\s+you\\s+know|update\\s+you|keep\\s+you\\s+(?:posted|updated)|follow\\s+up\\s+with\\s+you|(?:email|text|message)\\s+you(?!\\s+(?:a|an|the)\\s)|get\\s+in\\s+touch|circle\\s+back|(?:get|receive)\\s+an?\\s+(?:email|text|call|message|update)',
   )],
   ['other', words(
     '跟进|处理|反馈|申请|提交|上报|催(?:一下|促)|加急|拦截|改地址|修改地址|开发票|开票|拍(?:个|一下)?(?:照片|视频|图)|发(?:给)?[您你]?(?:个|一下)?(?:照片|视频|图片|截图|链接|教程)|(?:照片|视频|图片|截图|凭证)(?:发|传|拍)|拍[了好]?(?:个|一下)?(?:照片|视频|图)?再?(?:发|传)给?[您你]|发给[您你](?:看|确认)|提供|确认收货|好评|追评|撤销|取消',
-    'follow\\s+up|look\\s+into|escalat\\w*|process\\w*|handle|take\\s+care\\s+of|sort\\s+(?:it|this|that)\\s+out|fix\\s+(?:it|this|that)|check\\s+with|investigate|submit|apply\\s+for|send\\s+(?:you\\s+)?(?:the\\s+|a\\s+|some\\s+)?(?:photos?|pictures?|pics?|videos?|screenshots?|receipts?|invoices?|links?|details|info(?:rmation)?|instructions)|take\\s+(?:a\\s+)?(?:photos?|pictures?|videos?)|leave\\s+(?:a\\s+)?(?:good\\s+|positive\\s+)?review|cancel|confirm\\s+receipt|upload',
+    '(?:email|send|text)\\s+you\\s+(?:a|an|the)\\s+(?:\\w+\\s+){0,2}(?:label|link|invoice|receipt|form|code|instructions)|follow\\s+up|look\\s+into|escalat\\w*|process\\w*|handle|take\\s+care\\s+of|sort\\s+(?:it|this|that)\\s+out|fix\\s+(?:it|this|that)|check\\s+with|investigate|submit|apply\\s+for|send\\s+(?:you\\s+)?(?:the\\s+|a\\s+|some\\s+)?(?:photos?|pictures?|pics?|videos?|screenshots?|receipts?|invoices?|links?|details|info(?:rmation)?|instructions)|take\\s+(?:a\\s+)?(?:photos?|pictures?|videos?)|leave\\s+(?:a\\s+)?(?:good\\s+|positive\\s+)?review|cancel|confirm\\s+receipt|upload',
   )],
+  // Who comes (师傅, a technician) only names a visit when nothing else is promised: in
+  // "师傅会在48小时内联系您" the promise is the call.
+  ['visit', words('师傅|技术员|工程师|维修人员|安装人员', 'technicians?|engineers?|repairman')],
   // The merchant telling the buyer what they will receive: a delivery, unless something richer matched.
   ['ship', words('收到|送到|到货|签收', '(?:get|receive)\\s+(?:it|them|the\\s+(?:package|parcel|item|order|replacement|goods))|arrive')],
 ];
@@ -87,7 +90,7 @@ export const REQUEST = {
   ),
 };
 /** The merchant describing what the buyer will receive, which overrides REQUEST ("您可以收到退款"). */
-export const RECIPIENT = words('[您你].{0,8}?(?:收到|到账|拿到)', "you(?:'ll|\\s+will|\\s+should)\\s+(?:get|receive|have|see)");
+export const RECIPIENT = words('[您你].{0,8}?(?:就能|就可以|会|能|可以|将)(?:收到|到账|拿到)', "you(?:'ll|\\s+will|\\s+should)\\s+(?:get|receive|have|see)");
 
 /** Done already: not a promise, unless the clause also says what happens next. */
 export const PAST = {
