@@ -29,4 +29,11 @@ describe.skipIf(!liveKitE2e)('LiveKit server API against the test server', () =>
     expect((await rooms().listRooms([name])).length).toBe(0);
     await merchant.leave();
   });
+
+  it('refuses tokens signed with another secret, on the API and on join', async () => {
+    const wrong = { ...target(), apiSecret: 'not-the-secret-not-the-secret-not-the-secret' };
+    await expect(new RoomServiceClient(wrong.url, wrong.apiKey, wrong.apiSecret).createRoom({ name: roomName('denied') }))
+      .rejects.toMatchObject({ status: 401 });
+    await expect(TestParticipant.join(wrong, { identity: 'intruder', room: roomName('denied') })).rejects.toThrow();
+  });
 });
