@@ -13,14 +13,17 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Opens the one SQL client, against DATABASE_URL or, without it, an embedded PGlite. */
-export async function openDatabase(config: Config['database']): Promise<Database> {
+/**
+ * Opens the one SQL client, against DATABASE_URL or, without it, an embedded PGlite; `memory` is
+ * a scratch embedded database that vanishes on close (`kefu analyze`).
+ */
+export async function openDatabase(config: Config['database'] | { kind: 'memory' }): Promise<Database> {
   if (config.kind === 'external') {
     const sql = createSql(config.url, { max: 10 });
     await checkConnection(sql, redactUrl(config.url));
     return { sql, kind: 'external', description: `Postgres at ${redactUrl(config.url)}`, close: () => sql.end() };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.port });
+  const embedded = await startEmbeddedPostgres(config.kind === 'memory' ? {} : { dataDir: config.dataDir, port: config.port });
   const sql = createSql(embedded.url, { max: 1 });
   try {
     await checkConnection(sql, embedded.url);

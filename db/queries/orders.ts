@@ -25,3 +25,10 @@ export async function listOrderIds(sql: Sql, merchantId: string): Promise<string
   const rows = await sql<{ id: string }[]>`select id from orders where merchant_id = ${merchantId}`;
   return rows.map((r) => r.id);
 }
+
+/** A buyer's orders with one merchant: what order numbers said in their call are checked against. */
+export async function listBuyerOrders(sql: Sql, merchantId: string, buyerId: string): Promise<Order[]> {
+  const rows = await sql<(Omit<Order, 'amount'> & { amount: string })[]>`
+    select * from orders where merchant_id = ${merchantId} and buyer_id = ${buyerId} order by placed_at`;
+  return rows.map((r) => OrderSchema.parse({ ...r, amount: Number(r.amount) }));
+}

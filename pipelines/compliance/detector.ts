@@ -43,7 +43,8 @@ export class ComplianceDetector {
   private readonly semantic: SemanticLayer | null;
   private readonly llm: LlmClient | undefined;
   private readonly minConfidence: number;
-  private readonly detector: string;
+  /** e.g. 'rules+semantic:hashed-ngram-v1-512': recorded on every flag as its detector. */
+  readonly name: string;
 
   constructor(options: ComplianceDetectorOptions = {}) {
     this.rules = options.rules ?? loadRules();
@@ -53,7 +54,7 @@ export class ComplianceDetector {
       : null;
     this.llm = options.llm;
     this.minConfidence = options.minConfidence ?? 0.5;
-    this.detector = ['rules', embedder && `semantic:${embedder.model}`, this.llm && `llm:${this.llm.model}`]
+    this.name = ['rules', embedder && `semantic:${embedder.model}`, this.llm && `llm:${this.llm.model}`]
       .filter(Boolean)
       .join('+');
   }
@@ -108,7 +109,7 @@ export class ComplianceDetector {
       evidence: c.evidence,
       span: c.span,
       rule: c.rule.ref,
-      detector: this.detector,
+      detector: this.name,
       confidence,
       verdicts,
       accepted: droppedBy === null,

@@ -3,7 +3,7 @@ import type { TranscriptLine } from '../../core/domain.js';
 import type { CallEvent, Utterance } from '../../core/events.js';
 import type { Sql } from '../../db/client.js';
 import { type CallRow, createCall, endCall, getCall, insertUtterance, listUtterances } from '../../db/queries/calls.js';
-import { getOrders } from '../../db/queries/orders.js';
+import { getOrders, listBuyerOrders } from '../../db/queries/orders.js';
 import { callLanguage } from '../transcript/language.js';
 import type { CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
 import { coachingMessage } from './coaching.js';
@@ -141,13 +141,16 @@ export class CallSession {
     const { analyzers, emit } = this.deps;
     const advice = await analyzers.advise(this.lines, index, { ...this.ctx, notes: this.notes });
     const callId = this.call.id;
-    if (advice.suggestions.length > 0) {
+    // The merchant has already seen a reply it was offered earlier in this call.
+    const fresh = advice.suggestions.filter((s) => !this.suggestions.some((seen) => seen.text === s.text));
+    if (fresh.length > 0) {
       const withIds = [];
-      for (const s of advice.suggestions) withIds.push({ ...s, id: await this.store.saveSuggestion(s) });
-      this.suggestions.push(...advice.suggestions);
+      for (const s of fresh) withIds.push({ ...s, id: await this.store.saveSuggestion(s) });
+      this.suggestions.push(...fresh);
       emit({ type: 'suggestions.created', callId, afterUtterance: index, suggestions: withIds });
     }
-    if (advice.refundOptions.length > 0) {
+    const changed = JSON.stringify(advice.refundOptions) !== JSON.stringify(this.refundOptions);
+    if (advice.refundOptions.length > 0 && changed) {
       const engine = advice.suggestions[0]?.engine ?? 'refund-rules';
       for (const o of advice.refundOptions) await this.store.saveRefundOption(o, index, engine);
       this.refundOptions = advice.refundOptions;
@@ -157,10 +160,13 @@ export class CallSession {
 }
 
 async function contextFor(sql: Sql, call: CallRow): Promise<CallContext> {
+  // The orders under discussion first, then the buyer's other orders with this merchant.
+  const named = await getOrders(sql, call.merchantId, call.orderIds);
+  const others = (await listBuyerOrders(sql, call.merchantId, call.buyerId)).filter((o) => !call.orderIds.includes(o.id));
   return {
     startedAt: call.startedAt,
     timeZone: call.timeZone,
     language: call.language === 'en' ? 'en' : 'zh',
-    orders: await getOrders(sql, call.merchantId, call.orderIds),
+    orders: [...named, ...others],
   };
 }

@@ -58,14 +58,11 @@ export interface SttEngine {
   close(): Promise<void>;
 }
 
-/**
- * Kefu has no speech error codes yet; engines raise through here so they can be given their own
- * codes in one place. Unavailable = can't start (missing library, model or endpoint config).
- */
+/** Unavailable = can't start (missing library, model or endpoint config); failed = a request failed. */
 export function sttError(
   kind: 'failed' | 'unavailable',
   message: string,
   options: { retryable?: boolean; cause?: unknown } = {},
 ): KefuError {
-  return new KefuError(kind === 'failed' ? 'LLM_FAILED' : 'CONFIG_INVALID', message, options);
+  return new KefuError(kind === 'failed' ? 'STT_FAILED' : 'STT_UNAVAILABLE', message, options);
 }

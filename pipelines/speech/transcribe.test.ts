@@ -59,7 +59,7 @@ describe('transcribeSpeakerStreams', () => {
   it('retries an utterance once when the engine says it may', async () => {
     const engine = new FakeSttEngine({
       script: ['first try', 'second try'],
-      failAt: { utterance: 0, error: new KefuError('LLM_FAILED', 'busy', { retryable: true }) },
+      failAt: { utterance: 0, error: new KefuError('STT_FAILED', 'busy', { retryable: true }) },
     });
     const [mono] = await openWavChannels(customerOnly);
     const finals = await all(transcribeSpeakerStreams({ streams: [{ speaker: 'customer', language: 'en', frames: mono!.frames }], engineFor: () => engine }));
@@ -67,7 +67,7 @@ describe('transcribeSpeakerStreams', () => {
   });
 
   it('reports a lost utterance to onError, or fails the run without one', async () => {
-    const failing = () => new FakeSttEngine({ script: ['x'], failAt: { utterance: 0, error: new KefuError('LLM_FAILED', 'bad key') } });
+    const failing = () => new FakeSttEngine({ script: ['x'], failAt: { utterance: 0, error: new KefuError('STT_FAILED', 'bad key') } });
     const run = async (onError?: (e: KefuError) => void) => {
       const [mono] = await openWavChannels(customerOnly);
       const engine = failing();

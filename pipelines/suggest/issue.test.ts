@@ -91,3 +91,17 @@ describe('affectedQuantity', () => {
     expect(parseSmallNumber('百')).toBeNull();
   });
 });
+
+describe('affected quantity with the total said apart', () => {
+  it.each([
+    ['昨天收到的苹果烂了三个，一共十个', 3, 10],
+    ['坏了两个，我总共买了八个', 2, 8],
+    ['two are broken, I ordered six', 2, 6],
+  ])('%s → %i of %i', (text, count, total) => {
+    expect(affectedQuantity(text)).toMatchObject({ count, total, share: count / total });
+  });
+
+  it('ignores a total larger count cannot belong to', () => {
+    expect(affectedQuantity('烂了五个，一共买了三个')).toMatchObject({ count: 5, total: null });
+  });
+});

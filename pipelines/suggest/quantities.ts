@@ -42,6 +42,12 @@ const PATTERNS: { re: RegExp; count?: number; total?: number }[] = [
   { re: new RegExp(`\\bmissing\\s+${N_EN}\\b`, 'i'), count: 1 },
 ];
 
+/** A total said apart from the count: "烂了三个，一共十个", "two are broken, I ordered six". */
+const TOTAL: RegExp[] = [
+  new RegExp(`(?:一共|总共|共|总计|买了|订了)(?:有|是|买了)?${N_ZH}${UNIT}`),
+  new RegExp(`\\b(?:total of|ordered|bought|got)\\s+${N_EN}\\b`, 'i'),
+];
+
 /** Fractions before "all": in 一半都烂了 the 都 does not mean all of them. */
 const EXTENT: { re: RegExp; extent: 'some' | 'most' | 'all'; share?: number }[] = [
   { re: /一半|half/i, extent: 'some', share: 0.5 },
@@ -57,9 +63,14 @@ export function affectedQuantity(text: string): AffectedQuantity {
     const m = p.re.exec(text);
     if (!m) continue;
     const count = p.count ? parseSmallNumber(m[p.count]!) : null;
-    const total = p.total ? parseSmallNumber(m[p.total]!) : null;
     if (count === null || count === 0) continue;
+    let total = p.total ? parseSmallNumber(m[p.total]!) : null;
     if (total !== null && count > total) continue;
+    if (!p.total) {
+      // A separately stated total that the count exceeds belongs to something else.
+      const stated = statedTotal(text.slice(0, m.index) + text.slice(m.index + m[0].length));
+      total = stated !== null && stated >= count ? stated : null;
+    }
     const share = total ? count / total : null;
     return { count, total, share, extent: share === 1 ? 'all' : share !== null && share >= 0.5 ? 'most' : 'some' };
   }
@@ -67,4 +78,12 @@ export function affectedQuantity(text: string): AffectedQuantity {
     if (e.re.test(text)) return { count: null, total: null, share: e.share ?? null, extent: e.extent };
   }
   return { count: null, total: null, share: null, extent: null };
+}
+
+function statedTotal(text: string): number | null {
+  for (const re of TOTAL) {
+    const m = re.exec(text);
+    if (m) return parseSmallNumber(m[1]!);
+  }
+  return null;
 }

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { loadConfig } from '../../core/config.js';
+import { KefuError } from '../../core/errors.js';
+import { parseStartedAt } from '../../core/time.js';
+import { openDatabase } from '../../db/client.js';
+import { migrate } from '../../db/migrate.js';
+import { analyzeTranscript } from '../../pipelines/session/analyze-transcript.js';
+import { buildAnalyzers } from '../../pipelines/session/build-analyzers.js';
+import { analysisJson, analysisText } from '../../pipelines/session/report.js';
+import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
+import { defineCommand } from '../command.js';
+
+export const analyzeCommand = defineCommand({
+  name: 'analyze',
+  summary: 'Analyse a call transcript (JSON Lines): notes, promises, flags, suggestions, refund options, summary.',
+  usage: 'kefu analyze FILE --started-at ISO8601 [--json]',
+  details: [
+    'FILE             one utterance per line: {"speaker":"merchant"|"customer","text":"…","startMs":0,"endMs":1200}',
+    '--started-at     when the call started, e.g. 2026-11-23T10:00:00+08:00; deadlines are dates in its zone',
+    '                 (without an offset, in KEFU_TIME_ZONE)',
+    '--json           print exactly one JSON object (see README, "kefu analyze")',
+    'Runs offline on a scratch in-memory database; nothing is stored.',
+  ].join('\n'),
+  options: { 'started-at': { type: 'string' }, json: { type: 'boolean' } },
+  positionals: { min: 1, max: 1 },
+  async run({ values, positionals, log, out }) {
+    const file = positionals[0]!;
+    const startedAtRaw = values['started-at'];
+    if (typeof startedAtRaw !== 'string') throw new KefuError('USAGE', 'kefu analyze: --started-at ISO8601 is required');
+    const config = loadConfig();
+    const { at, timeZone } = parseStartedAt(startedAtRaw, config.timeZone);
+    const text = await readFile(file, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+      throw new KefuError('INPUT_INVALID', `${file}: ${cause.code === 'ENOENT' ? 'no such file' : cause.message}`, { cause });
+    });
+    const lines = parseTranscriptJsonl(text, file);
+
+    const db = await openDatabase({ kind: 'memory' });
+    try {
+      await migrate(db.sql);
+      const analyzers = await buildAnalyzers({ config, sql: db.sql, onFallback: (reason) => log(`analyze: ${reason}`) });
+      log(`analyze: ${lines.length} utterances with ${Object.entries(analyzers.describe()).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+      const step = Math.max(1, Math.ceil(lines.length / 10));
+      const result = await analyzeTranscript(
+        { sql: db.sql, analyzers, onProgress: (done, total) => done % step === 0 && done < total && log(`analyze: ${done}/${total}`) },
+        lines,
+        { startedAt: at, timeZone },
+      );
+      out(values.json ? JSON.stringify(analysisJson(result.findings, result.summary)) : analysisText(result.findings, result.summary, lines));
+    } finally {
+      await db.close();
+    }
+    return 0;
+  },
+});

@@ -1,0 +1,54 @@
+import type { Config } from '../../core/config.js';
+import type { Sql } from '../../db/client.js';
+import { ComplianceDetector } from '../compliance/index.js';
+import { createLlmClient, describeLlm } from '../llm/select.js';
+import { extractNotes } from '../notes/index.js';
+import { buildAdvisor } from '../suggest/build.js';
+import { buildSummarizer } from '../summary/build.js';
+import type { CallAnalyzers } from './analyzers.js';
+
+/**
+ * The text pipeline's stages from configuration: offline engines unless an LLM endpoint is
+ * configured. With `sql`, policies are seeded into Postgres and retrieved with pgvector.
+ */
+export async function buildAnalyzers(options: {
+  config: Config;
+  sql?: Sql;
+  /** Told when an LLM stage falls back to its offline engine. */
+  onFallback?: (reason: string) => void;
+}): Promise<CallAnalyzers> {
+  const llm = createLlmClient(options.config);
+  const { advisor, describe } = await buildAdvisor({ config: options.config, sql: options.sql, llm, onFallback: options.onFallback });
+  // The semantic layer's thresholds are tuned for the offline embedder, so it keeps that one.
+  const detector = new ComplianceDetector({ llm: llm ?? undefined });
+  const summarizer = buildSummarizer(llm, options.onFallback);
+
+  return {
+    extractNotes: (lines, ctx) =>
+      extractNotes(lines, {
+        startedAt: ctx.startedAt,
+        timeZone: ctx.timeZone,
+        knownOrderIds: ctx.orders.length > 0 ? ctx.orders.map((o) => o.id) : undefined,
+        catalogue: ctx.orders.flatMap((o) => o.items.map((i) => i.name)),
+      }),
+    detectFlags: (lines, index) => detector.detectUtterance(lines, index),
+    advise: async (lines, index, ctx) => {
+      const advice = await advisor.advise({
+        lines, index, language: ctx.language, orders: ctx.orders, notes: ctx.notes,
+        now: new Date(ctx.startedAt.getTime() + (lines[index]?.startMs ?? 0)),
+      });
+      return { suggestions: advice.suggestions, refundOptions: advice.refundOptions };
+    },
+    summarize: (lines, findings, ctx) =>
+      summarizer.summarize({
+        language: ctx.language, lines, orderNumbers: findings.orderNumbers, promises: findings.promises,
+        flags: findings.flags, refundOptions: findings.refundOptions,
+      }),
+    describe: () => ({
+      llm: describeLlm(options.config),
+      ...describe,
+      compliance: detector.name,
+      summary: summarizer.name,
+    }),
+  };
+}
