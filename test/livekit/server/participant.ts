@@ -1,7 +1,7 @@
 /** One participant's state in the test server: identity, published tracks, its two peers. */
 import {
   ParticipantInfo, ParticipantInfo_Kind, ParticipantInfo_State, ParticipantPermission, SignalResponse,
-  SessionDescription, SignalTarget, TrickleRequest, type TrackInfo,
+  SessionDescription, SignalTarget, TrackSubscribed, TrickleRequest, type TrackInfo,
 } from '@livekit/protocol';
 import { canPublish, type JoinClaims } from './auth.js';
 import { newSid, nowSeconds } from './ids.js';
@@ -87,11 +87,14 @@ export class Participant {
     return this.claims.grant.canSubscribe ?? true;
   }
 
-  /** Forwards `from`'s track to this participant; the caller renegotiates. */
-  subscribe(from: Participant, track: PublishedTrack): void {
-    if (this.#forwarded.has(track.info.sid) || !this.canSubscribe) return;
+  /** Forwards `from`'s track here; false if it already was or may not be. The caller renegotiates. */
+  subscribe(from: Participant, track: PublishedTrack): boolean {
+    if (this.#forwarded.has(track.info.sid) || !this.canSubscribe) return false;
     const streamId = `${from.sid}|${track.info.sid}`;
     this.#forwarded.set(track.info.sid, this.subscriber.addTrack(track.media, streamId));
+    // The publisher's LocalTrackSubscribed: agents wait for it before they speak.
+    from.send({ case: 'trackSubscribed', value: new TrackSubscribed({ trackSid: track.info.sid }) });
+    return true;
   }
 
   unsubscribe(trackSid: string): boolean {

@@ -1,7 +1,7 @@
 /** A room of the test server: membership, track forwarding (SFU-lite) and data relay. */
 import {
   DataPacket, DisconnectReason, JoinResponse, LeaveRequest, LeaveRequest_Action, ParticipantInfo_State,
-  ParticipantUpdate, Room as RoomInfo, ServerInfo, ServerInfo_Edition, TrackSubscribed, TrackUnpublishedResponse,
+  ParticipantUpdate, Room as RoomInfo, ServerInfo, ServerInfo_Edition, TrackUnpublishedResponse,
 } from '@livekit/protocol';
 import { newSid, nowSeconds } from './ids.js';
 import type { DataKind, Participant, PublishedTrack } from './participant.js';
@@ -72,10 +72,7 @@ export class Room {
     p.version++;
     this.broadcast(p);
     for (const o of this.participants.values()) {
-      if (o === p || !o.autoSubscribe || !o.canSubscribe) continue;
-      o.subscribe(p, track);
-      o.renegotiate();
-      p.send({ case: 'trackSubscribed', value: new TrackSubscribed({ trackSid: track.info.sid }) });
+      if (o !== p && o.autoSubscribe && o.subscribe(p, track)) o.renegotiate();
     }
   }
 

@@ -1,7 +1,7 @@
 /** Handles one participant's SignalRequests, in arrival order (trickle must follow its offer). */
 import {
-  DisconnectReason, Pong, SessionDescription, RequestResponse, RequestResponse_Reason, SignalRequest, SignalTarget, TrackInfo,
-  TrackPublishedResponse,
+  DisconnectReason, Pong, RequestResponse, RequestResponse_Reason, SessionDescription, SignalRequest, SignalTarget,
+  TrackInfo, TrackPublishedResponse,
 } from '@livekit/protocol';
 import { newSid } from './ids.js';
 import { isSending, mediaSection, msidTrackId } from './sdp.js';
