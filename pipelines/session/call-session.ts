@@ -7,6 +7,7 @@ import { getOrders, listBuyerOrders } from '../../db/queries/orders.js';
 import { callLanguage } from '../transcript/language.js';
 import type { CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
 import { coachingMessage } from './coaching.js';
+import { extractWindowed } from './notes-window.js';
 import { FindingStore } from './store.js';
 
 export interface HeardUtterance extends TranscriptLine {
@@ -71,6 +72,7 @@ export class CallSession {
     }
     await session.store.load();
     session.ctx.language = callLanguage(session.lines.map((l) => l.text));
+    session.notes = deps.analyzers.extractNotes(session.lines, session.ctx);
     return session;
   }
 
@@ -117,7 +119,7 @@ export class CallSession {
     const callId = this.call.id;
     emit({ type: 'utterance.final', callId, utterance });
 
-    this.notes = analyzers.extractNotes(this.lines, this.ctx);
+    this.notes = extractWindowed(analyzers, this.lines, this.notes, this.ctx);
     if (await this.store.saveNotes(this.notes)) emit({ type: 'notes.updated', callId, ...this.notes });
 
     for (const flag of await analyzers.detectFlags(this.lines, utterance.index)) {

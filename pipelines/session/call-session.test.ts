@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../core/config.js';
+import type { TranscriptLine } from '../../core/domain.js';
+import type { CallEvent } from '../../core/events.js';
+import { listUtterances } from '../../db/queries/calls.js';
+import { listFlags } from '../../db/queries/flags.js';
+import { listNotes, listPromises } from '../../db/queries/notes.js';
+import { upsertOrder } from '../../db/queries/orders.js';
+import { upsertMerchant } from '../../db/queries/people.js';
+import { listSuggestions } from '../../db/queries/suggestions.js';
+import { useTestDatabase } from '../../test/db.js';
+import type { CallAnalyzers } from './analyzers.js';
+import { buildAnalyzers } from './build-analyzers.js';
+import { CallSession } from './call-session.js';
+import { extractWindowed, NOTES_WINDOW } from './notes-window.js';
+
+const db = useTestDatabase();
+let analyzers: CallAnalyzers;
+
+const lines: TranscriptLine[] = [
+  { speaker: 'customer', text: '你好，我的订单 240611587736219 收到的苹果烂了三个，一共十个', startMs: 0, endMs: 4000 },
+  { speaker: 'merchant', text: '非常抱歉，您加我微信 abc8899 我私下处理', startMs: 4500, endMs: 8000 },
+  { speaker: 'merchant', text: '我今天就给您退款', startMs: 8500, endMs: 10000 },
+  { speaker: 'customer', text: '好的谢谢，那我等退款', startMs: 10500, endMs: 12000 },
+];
+
+beforeAll(async () => {
+  analyzers = await buildAnalyzers({ config: loadConfig({}), sql: db.sql() });
+  await upsertMerchant(db.sql(), { id: 'm-fruit', name: '鲜果园' });
+  await upsertOrder(db.sql(), {
+    id: '240611587736219', merchantId: 'm-fruit', buyerId: 'b-1', currency: 'CNY', status: 'delivered',
+    items: [{ sku: 'A', name: '烟台红富士苹果 5斤装', quantity: 1, unitPrice: 39.9, category: 'fresh_food' }],
+    amount: 39.9, placedAt: new Date('2026-11-20T00:00:00Z'), paidAt: new Date('2026-11-20T00:00:00Z'),
+    shippedAt: new Date('2026-11-21T00:00:00Z'), deliveredAt: new Date('2026-11-22T00:00:00Z'),
+  });
+});
+
+const start = (emit: (e: CallEvent) => void) =>
+  CallSession.start(
+    { sql: db.sql(), analyzers, emit },
+    { room: `room-${Math.random()}`, merchantId: 'm-fruit', buyerId: 'b-1', startedAt: new Date('2026-11-23T02:00:00Z'), timeZone: 'Asia/Shanghai' },
+  );
+const heard = (l: TranscriptLine) => ({ ...l, engine: 'transcript', confidence: null });
+
+describe('CallSession', () => {
+  it('stores each utterance and what it causes, and emits the events in order', async () => {
+    const events: CallEvent[] = [];
+    const session = await start((e) => events.push(e));
+    await Promise.all(lines.map((l) => session.addUtterance(heard(l))));
+    const { summary } = await session.end();
+
+    const types = events.map((e) => e.type);
+    expect(types[0]).toBe('call.started');
+    expect(types.at(-1)).toBe('call.ended');
+    expect(types.filter((t) => t === 'utterance.final')).toHaveLength(4);
+    expect(types.indexOf('suggestions.created')).toBeGreaterThan(types.indexOf('utterance.final'));
+    const coaching = events.filter((e) => e.type === 'coaching.warning');
+    expect(coaching).toHaveLength(1);
+    expect(coaching[0]).toMatchObject({ category: 'contact_exchange', utterance: 1 });
+
+    const sql = db.sql();
+    const id = session.call.id;
+    expect((await listUtterances(sql, id)).map((u) => u.seq)).toEqual([0, 1, 2, 3]);
+    const notes = await listNotes(sql, id);
+    expect(notes).toContainEqual(expect.objectContaining({ kind: 'order_number', value: { value: '240611587736219', matched: true } }));
+    expect(await listPromises(sql, id)).toContainEqual(expect.objectContaining({ action: 'refund', deadline: '2026-11-23' }));
+    const flags = await listFlags(sql, id);
+    expect(flags.map((f) => [f.category, f.speakerRole, f.audioStartMs])).toEqual([['contact_exchange', 'merchant', 4500]]);
+    const kinds = (await listSuggestions(sql, id)).map((s) => s.kind);
+    expect(kinds).toContain('reply');
+    expect(kinds).toContain('refund_option');
+    expect(kinds).toContain('coaching');
+    // The order's facts drive the refund: 3 of 10 apples of a ¥39.90 order.
+    expect(session.findings().refundOptions[0]).toMatchObject({ recommended: true, amount: 11.97, orderId: '240611587736219' });
+    expect(summary).toContain('240611587736219');
+  });
+
+  it('resumes after a crash without losing or duplicating anything', async () => {
+    const first = await start(() => {});
+    for (const l of lines.slice(0, 2)) await first.addUtterance(heard(l));
+    // The process dies here; a new one picks the call up from the database.
+    const resumed = await CallSession.resume({ sql: db.sql(), analyzers, emit: () => {} }, first.call.id);
+    expect(resumed.transcript.map((u) => u.index)).toEqual([0, 1]);
+    for (const l of lines.slice(2)) await resumed.addUtterance(heard(l));
+    await resumed.end();
+
+    const sql = db.sql();
+    expect((await listUtterances(sql, first.call.id)).map((u) => u.text)).toEqual(lines.map((l) => l.text));
+    expect(await listFlags(sql, first.call.id)).toHaveLength(1);
+    const orderNotes = (await listNotes(sql, first.call.id)).filter((n) => n.kind === 'order_number');
+    expect(orderNotes).toHaveLength(1);
+    expect(resumed.findings().orderNumbers.map((o) => o.value)).toEqual(['240611587736219']);
+  });
+});
+
+describe('windowed extraction', () => {
+  it('finds on a long call what a full extraction finds', () => {
+    const long: TranscriptLine[] = Array.from({ length: NOTES_WINDOW * 3 }, (_, i) => ({
+      speaker: i % 2 ? 'merchant' : 'customer',
+      text: i % 17 === 0 ? `订单号 2406115877${String(36000 + i)}，花了${i + 1}元` : i % 23 === 0 ? '我明天给您补发' : '嗯嗯，好的',
+      startMs: i * 3000,
+      endMs: i * 3000 + 2000,
+    }));
+    const ctx = { startedAt: new Date('2026-11-23T02:00:00Z'), timeZone: 'Asia/Shanghai', language: 'zh' as const, orders: [] };
+    let notes = { orderNumbers: [], amounts: [], products: [], promises: [] } as ReturnType<CallAnalyzers['extractNotes']>;
+    for (let i = 1; i <= long.length; i++) notes = extractWindowed(analyzers, long.slice(0, i), notes, ctx);
+    const full = analyzers.extractNotes(long, ctx);
+    expect(notes.orderNumbers).toEqual(full.orderNumbers);
+    expect(notes.amounts).toEqual(full.amounts);
+    expect(notes.promises.map((p) => p.utterance)).toEqual(full.promises.map((p) => p.utterance));
+    expect(full.orderNumbers.length).toBeGreaterThan(5);
+  });
+});
