@@ -6,16 +6,14 @@ export interface Component {
   value: string;
 }
 
-/** What Kefu is running with, so a person can tell offline fallbacks from configured services. */
-export function describeComponents(config: Config, db: Database): Component[] {
+/**
+ * What Kefu is running with, so a person can tell offline fallbacks from configured services.
+ * `engines` are the text pipeline's and speech router's own descriptions.
+ */
+export function describeComponents(config: Config, db: Database, engines: Record<string, string>): Component[] {
   return [
     { name: 'database', value: db.description },
-    {
-      name: 'llm',
-      value: config.llm
-        ? `${config.llm.model} at ${config.llm.baseURL ?? 'https://api.openai.com/v1'}`
-        : 'offline: rules, retrieval and templates (set OPENAI_API_KEY or OPENAI_BASE_URL for an LLM)',
-    },
+    ...Object.entries(engines).map(([name, value]) => ({ name, value })),
     {
       name: 'livekit',
       value: config.livekit

@@ -61,6 +61,7 @@ describe('kefu CLI', () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('seed: 3 merchants');
       expect(r.stderr).toContain('seed: 6 orders');
+      expect(r.stderr).toMatch(/seed: \d+ after-sales policies \(zh, en\) embedded with hashed-ngram-v1-512/);
     }
   });
 
@@ -80,7 +81,9 @@ describe('kefu CLI', () => {
     });
     try {
       expect(stdout).toMatch(/database\s+embedded PGlite/);
-      expect(stdout).toMatch(/llm\s+offline/);
+      expect(stdout).toMatch(/llm\s+none \(offline/);
+      expect(stdout).toMatch(/speech\s+en → pocketsphinx/);
+      expect(stdout).toMatch(/suggestions\s+offline-templates over pgvector/);
       expect(stderr).toContain('seed: 6 users');
       const health = await fetch(`${url}/healthz`);
       expect(await health.json()).toEqual({ ok: true, database: 'up' });

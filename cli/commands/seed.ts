@@ -1,4 +1,5 @@
 import { seedDemo } from '../../pipelines/demo/seed.js';
+import { selectEmbedder } from '../../pipelines/embed/select.js';
 import { defineCommand } from '../command.js';
 import { withRuntime } from '../runtime.js';
 
@@ -10,8 +11,9 @@ export const seedCommand = defineCommand({
   options: {},
   positionals: { min: 0, max: 0 },
   async run({ log }) {
-    await withRuntime(log, async ({ db }) => {
-      await seedDemo(db.sql, { log });
+    await withRuntime(log, async ({ config, db }) => {
+      const { embedder } = await selectEmbedder(config);
+      await seedDemo(db.sql, { embedder, log });
     });
     return 0;
   },
