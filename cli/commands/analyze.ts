@@ -39,12 +39,7 @@ export const analyzeCommand = defineCommand({
       await migrate(db.sql);
       const analyzers = await buildAnalyzers({ config, sql: db.sql, onFallback: (reason) => log(`analyze: ${reason}`) });
       log(`analyze: ${lines.length} utterances with ${Object.entries(analyzers.describe()).map(([k, v]) => `${k}=${v}`).join(', ')}`);
-      const step = Math.max(1, Math.ceil(lines.length / 10));
-      const result = await analyzeTranscript(
-        { sql: db.sql, analyzers, onProgress: (done, total) => done % step === 0 && done < total && log(`analyze: ${done}/${total}`) },
-        lines,
-        { startedAt: at, timeZone },
-      );
+      const result = await analyzeTranscript({ sql: db.sql, analyzers }, lines, { startedAt: at, timeZone });
       out(values.json ? JSON.stringify(analysisJson(result.findings, result.summary)) : analysisText(result.findings, result.summary, lines));
     } finally {
       await db.close();

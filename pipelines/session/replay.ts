@@ -1,0 +1,71 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { TranscriptLine } from '../../core/domain.js';
+import type { CallEvent, Utterance } from '../../core/events.js';
+import type { Sql } from '../../db/client.js';
+import type { SttEngine, SpokenLanguage } from '../speech/contract.js';
+import { type SpeakerStream, transcribeSpeakerStreams } from '../speech/transcribe.js';
+import { paceRealtime } from '../audio/frame.js';
+import type { CallAnalyzers, CallFindings } from './analyzers.js';
+import { CallSession } from './call-session.js';
+
+export type ReplaySource =
+  | { kind: 'audio'; streams: SpeakerStream[]; engineFor: (language: SpokenLanguage) => SttEngine | undefined }
+  | { kind: 'transcript'; lines: readonly TranscriptLine[] };
+
+export interface TranscriptAnalysis {
+  callId: string;
+  findings: CallFindings;
+  summary: string;
+  utterances: readonly Utterance[];
+}
+
+export interface ReplayCall {
+  room: string;
+  merchantId: string;
+  buyerId: string;
+  orderIds?: string[];
+  startedAt: Date;
+  timeZone: string;
+}
+
+/**
+ * Plays a recorded call into the database as if it were live: audio through VAD and speech
+ * recognition, or a transcript line by line; with `realtime`, at the pace it was spoken, so a
+ * dashboard watching the call sees it arrive.
+ */
+export async function replayCall(
+  deps: { sql: Sql; analyzers: CallAnalyzers; emit: (e: CallEvent) => void; signal?: AbortSignal },
+  source: ReplaySource,
+  call: ReplayCall,
+  options: { realtime?: boolean } = {},
+): Promise<TranscriptAnalysis> {
+  const session = await CallSession.start({ sql: deps.sql, analyzers: deps.analyzers, emit: deps.emit }, call);
+  const started = performance.now();
+  let lastEndMs = 0;
+  if (source.kind === 'transcript') {
+    for (const line of source.lines) {
+      if (options.realtime) await sleep(Math.max(0, started + line.endMs - performance.now()), undefined, { signal: deps.signal });
+      await session.addUtterance({ ...line, engine: 'transcript', confidence: null });
+      lastEndMs = Math.max(lastEndMs, line.endMs);
+    }
+  } else {
+    const segments = transcribeSpeakerStreams({
+      streams: options.realtime
+        ? source.streams.map((st) => ({ ...st, frames: paceRealtime(st.frames, { signal: deps.signal }) }))
+        : source.streams,
+      engineFor: source.engineFor,
+      signal: deps.signal,
+      onInterim: (s) =>
+        deps.emit({ type: 'utterance.interim', callId: session.call.id, speaker: s.speaker, text: s.text, startMs: s.startMs, segmentId: `${s.speaker}-${s.startMs}` }),
+    });
+    for await (const s of segments) {
+      await session.addUtterance({
+        speaker: s.speaker, text: s.text, startMs: s.startMs, endMs: s.endMs, engine: s.engine,
+        confidence: s.confidence, language: s.language,
+      });
+      lastEndMs = Math.max(lastEndMs, s.endMs);
+    }
+  }
+  const { summary, findings } = await session.end(new Date(call.startedAt.getTime() + lastEndMs));
+  return { callId: session.call.id, findings, summary, utterances: session.transcript };
+}
