@@ -3,6 +3,7 @@ import { isKefuError } from '../core/errors.js';
 import { findPgBin, startSystemPostgres, type SystemPostgres } from '../test/system-postgres.js';
 import { openDatabase } from './client.js';
 import { migrate } from './migrate.js';
+import { listenCallEvents, type NotifiedCallEvent, notifyCallEvent } from './queries/call-events.js';
 
 const bin = findPgBin();
 if (!bin) {
@@ -37,5 +38,22 @@ describe.skipIf(!bin)('DATABASE_URL against a real Postgres without pgvector', (
     expect(isKefuError(err, 'DB_CONNECT_FAILED')).toBe(true);
     expect((err as Error).message).toContain('127.0.0.1:1');
     expect((err as Error).message).toContain('unset it to use the embedded database');
+  });
+
+  it('relays call events between connections with LISTEN/NOTIFY, oversized ones as a marker', async () => {
+    const db = await openDatabase({ kind: 'external', url: pg.url });
+    const got: NotifiedCallEvent[] = [];
+    const stop = await listenCallEvents(db.sql, (e) => got.push(e));
+    try {
+      await notifyCallEvent(db.sql, 'm-1', { type: 'call.ended', callId: 'c-1', summary: '退款完成', endedAt: '2026-11-23T10:00:00Z' });
+      await notifyCallEvent(db.sql, 'm-1', { type: 'call.ended', callId: 'c-2', summary: 'x'.repeat(9000), endedAt: '2026-11-23T10:00:00Z' });
+      await db.sql`select pg_notify('kefu_call_events', 'not json')`;
+      await expect.poll(() => got.length, { timeout: 5000 }).toBe(2);
+      expect(got[0]).toEqual({ merchantId: 'm-1', event: expect.objectContaining({ callId: 'c-1', summary: '退款完成' }) });
+      expect(got[1]).toEqual({ merchantId: 'm-1', truncated: { type: 'call.ended', callId: 'c-2' } });
+    } finally {
+      await stop();
+      await db.close();
+    }
   });
 });
