@@ -64,6 +64,13 @@ describe('Advisor with the offline engine', () => {
     expect(advice.suggestions.at(-1)!.text).toMatch(/订单号/);
   });
 
+  it('does not quote a policy at a customer who only says thanks', async () => {
+    for (const text of ['好的谢谢', 'okay thanks']) {
+      const advice = await advisor.advise({ lines: call(['customer', text]), index: 0, now });
+      expect(advice.suggestions.flatMap((s) => s.policies)).toEqual([]);
+    }
+  });
+
   it('never suggests anything unsafe, for any issue, in either language', async () => {
     const said: Record<string, string[]> = {
       zh: ['发错货了', '少发了一个', '芒果烂了', '和图片不一样', '杯子碎了', '师傅没来安装', '还没发货', '退款什么时候到账', '降价了', '不想要了', '快递丢了'],
