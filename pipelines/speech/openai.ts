@@ -1,8 +1,9 @@
 import OpenAI, { toFile } from 'openai';
 import { z } from 'zod';
 import { ENGINE_SAMPLE_RATE } from '../audio/frame.js';
-import { concatSamples, encodeWav } from '../audio/wav-write.js';
+import { encodeWav } from '../audio/wav-write.js';
 import { sttError, type SttCapabilities, type SttEngine, type SttStream, type SttStreamOptions } from './contract.js';
+import { utteranceStream } from './utterance-stream.js';
 
 export interface OpenAiSttOptions {
   apiKey: string;
@@ -38,34 +39,8 @@ export class OpenAiSttEngine implements SttEngine {
     this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 0, timeout: options.timeoutMs ?? 30_000 });
   }
 
-  openStream({ language, onSegment }: SttStreamOptions): SttStream {
-    let frames: Int16Array[] = [];
-    let span: { startMs: number; endMs: number } | undefined;
-    let closed = false;
-    let inOrder: Promise<unknown> = Promise.resolve();
-    return {
-      push: (frame, atMs) => {
-        if (closed) throw sttError('failed', `${this.name} stream used after close`);
-        span ??= { startMs: atMs, endMs: atMs };
-        span.endMs = atMs + (frame.data.length / frame.sampleRate) * 1000;
-        frames.push(frame.data);
-      },
-      endUtterance: async () => {
-        const [audio, s] = [concatSamples(frames), span];
-        frames = [];
-        span = undefined;
-        if (!s || audio.length === 0) return;
-        const reply = this.transcribe(audio, language);
-        const turn = inOrder.then(() => reply);
-        inOrder = turn.catch(() => undefined);
-        const { text, confidence } = await turn;
-        if (closed || text === '') return;
-        onSegment({ text, startMs: Math.round(s.startMs), endMs: Math.round(s.endMs), language, confidence, engine: this.name, final: true });
-      },
-      close: async () => {
-        closed = true;
-      },
-    };
+  openStream(options: SttStreamOptions): SttStream {
+    return utteranceStream(this.name, (audio, language) => this.transcribe(audio, language), options);
   }
 
   async close(): Promise<void> {}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { concatSamples } from '../audio/wav-write.js';
 import { sttError, type SttCapabilities, type SttEngine, type SttStream, type SttStreamOptions } from './contract.js';
+import { utteranceStream } from './utterance-stream.js';
 
 export interface WhisperLocalOptions {
   /** `Config['models'].dir`: holds `<model>/config.json`, `tokenizer.json`, `onnx/…`. */
@@ -39,44 +39,20 @@ export class WhisperLocalEngine implements SttEngine {
     return existsSync(join(this.modelDir, 'config.json'));
   }
 
-  openStream({ language, onSegment }: SttStreamOptions): SttStream {
-    let frames: Int16Array[] = [];
-    let span: { startMs: number; endMs: number } | undefined;
-    let closed = false;
-    let inOrder: Promise<unknown> = Promise.resolve();
-    return {
-      push: (frame, atMs) => {
-        span ??= { startMs: atMs, endMs: atMs };
-        span.endMs = atMs + (frame.data.length / frame.sampleRate) * 1000;
-        frames.push(frame.data);
-      },
-      endUtterance: async () => {
-        const [audio, s] = [concatSamples(frames), span];
-        frames = [];
-        span = undefined;
-        if (!s || audio.length === 0) return;
-        const turn = inOrder.then(() => this.transcribe(audio, language));
-        inOrder = turn.catch(() => undefined);
-        const text = await turn;
-        if (closed || text === '') return;
-        onSegment({ text, startMs: Math.round(s.startMs), endMs: Math.round(s.endMs), language, confidence: null, engine: this.name, final: true });
-      },
-      close: async () => {
-        closed = true;
-      },
-    };
+  openStream(options: SttStreamOptions): SttStream {
+    return utteranceStream(this.name, (audio, language) => this.transcribe(audio, language), options);
   }
 
   async close(): Promise<void> {
     this.loading = undefined;
   }
 
-  private async transcribe(audio: Int16Array, language: string): Promise<string> {
+  private async transcribe(audio: Int16Array, language: string): Promise<{ text: string; confidence: null }> {
     const asr = await this.load();
     const input = Float32Array.from(audio, (x) => x / 32768);
     try {
       const out = await asr(input, { language, task: 'transcribe', chunk_length_s: 30 });
-      return (Array.isArray(out) ? out.map((o) => o.text).join(' ') : out.text).trim();
+      return { text: (Array.isArray(out) ? out.map((o) => o.text).join(' ') : out.text).trim(), confidence: null };
     } catch (err) {
       throw sttError('failed', `${this.name}: transcription failed`, { cause: err });
     }
