@@ -2,7 +2,10 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Sql } from '../../db/client.js';
 import type { ModerationSettingsInput } from '../../pipelines/moderation/settings.js';
+import { CallEventBus } from '../../pipelines/session/event-bus.js';
 import { createApi } from './api/index.js';
+import { CLIENT_DIST, serveClient } from './client-files.js';
+import { LiveFeed } from './live/feed.js';
 
 export interface AppDeps {
   sql: Sql;
@@ -10,15 +13,20 @@ export interface AppDeps {
   components: readonly { name: string; value: string }[];
   /** Overrides of the moderation policy (SLAs, ladder, rule-health thresholds). */
   moderation?: ModerationSettingsInput;
+  /** Where live call events come from; without one the live stream only ever sends `ready`. */
+  live?: LiveFeed;
+  /** The built client (default web-dashboard/dist). */
+  clientDir?: string;
 }
 
 /**
- * The dashboard's HTTP app. Until the dashboard pages land, `/` says what is running and
- * `/healthz` proves the database answers.
+ * The dashboard's HTTP app: the API under /api, `/healthz`, and the built client for every other
+ * GET. Before the client is built, `/` says what is running and how to build it.
  */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation }));
+  const live = deps.live ?? new LiveFeed(new CallEventBus());
+  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live }));
 
   app.get('/healthz', async (c) => {
     try {
@@ -29,6 +37,7 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
 
+  app.get('*', async (c, next) => (await serveClient(c, deps.clientDir ?? CLIENT_DIST)) ?? next());
   app.get('/', (c) =>
     c.html(html`<!doctype html>
 <html lang="zh-CN">
@@ -49,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
       <dl>
         ${deps.components.map((comp) => html`<dt>${comp.name}</dt><dd>${comp.value}</dd>`)}
       </dl>
+      <p>The dashboard client is not built: run <code>npm run build</code>. 前端尚未构建。</p>
       <p><a href="/healthz">/healthz</a></p>
     </main>
   </body>

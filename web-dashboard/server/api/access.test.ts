@@ -7,6 +7,7 @@ import { decideCase } from '../../../pipelines/moderation/decide.js';
 import { openCaseForCall } from '../../../pipelines/moderation/open-cases.js';
 import { moderationSettings } from '../../../pipelines/moderation/settings.js';
 import { makeFlaggedCall, makeUser } from '../../../pipelines/moderation/testing/fixtures.js';
+import { insertSuggestion } from '../../../db/queries/suggestions.js';
 import { createApp } from '../app.js';
 import { clientFor } from './test-client.js';
 
@@ -43,14 +44,23 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   'PUT /api/users/:id': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
   'GET /api/audit': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
   'GET /api/audit/verify': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  'GET /api/calls': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/calls/live': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/calls/:id': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
+  'POST /api/calls/:id/suggestions/:suggestionId/feedback': { anonymous: 401, merchantA: 404, moderator: 403, admin: 403 },
+  'GET /api/promises': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/stats/moderation': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
 };
+
+/** The live stream never ends by itself: the test reads its first message, then hangs up. */
+const STREAMS = new Set(['GET /api/calls/live']);
 
 const db = useTestDatabase();
 const settings = moderationSettings();
 let app: ReturnType<typeof createApp>;
 const users = {} as Record<Exclude<Role, 'anonymous'>, { id: string }>;
 let b: { merchantId: string; callId: string; caseId: string; flagId: string; decisionId: string; appealId: string;
-  staffId: string; staffEmail: string };
+  staffId: string; staffEmail: string; suggestionId: string };
 
 beforeAll(async () => {
   const sql = db.sql();
@@ -72,16 +82,20 @@ beforeAll(async () => {
   }, settings);
   const appeal = await fileAppeal(sql, { kind: 'user', id: staffB.id, role: 'merchant_staff', merchantId: made.merchantId },
     { decisionId: decisions[0]!.id, statement: 'B 的申诉', attachments: [] }, settings);
+  const suggestion = await insertSuggestion(sql, {
+    callId: made.call.id, afterUtteranceId: made.utterances[0]!.id, kind: 'reply', text: 'B 的建议', payload: {}, policyIds: [], engine: 'test',
+  });
   b = { merchantId: made.merchantId, callId: made.call.id, caseId: opened!.case.id, flagId: made.flags[0]!.id,
-    decisionId: decisions[0]!.id, appealId: appeal.id, staffId: staffB.id, staffEmail: staffB.email };
+    decisionId: decisions[0]!.id, appealId: appeal.id, staffId: staffB.id, staffEmail: staffB.email, suggestionId: suggestion.id };
 });
 
 function request(route: string): { method: string; path: string; body?: unknown } {
   const [method, pattern] = route.split(' ') as [string, string];
   const id = pattern.startsWith('/api/cases') ? b.caseId : pattern.startsWith('/api/decisions') ? b.decisionId
-    : pattern.startsWith('/api/appeals') ? b.appealId : b.staffId;
-  const path = pattern.replace(':id', id).replace(':ruleId', 'zh.only.merchant-b')
-    + (route === 'GET /api/penalties' ? `?merchantId=${b.merchantId}` : '');
+    : pattern.startsWith('/api/appeals') ? b.appealId : pattern.startsWith('/api/calls') ? b.callId : b.staffId;
+  const byMerchant = ['GET /api/penalties', 'GET /api/calls', 'GET /api/calls/live', 'GET /api/promises'];
+  const path = pattern.replace(':id', id).replace(':ruleId', 'zh.only.merchant-b').replace(':suggestionId', b.suggestionId)
+    + (byMerchant.includes(route) ? `?merchantId=${b.merchantId}` : '');
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { email: b.staffEmail, password: 'not-the-password' },
     'POST /api/cases/:id/decide': { penalty: 'none', flags: [{ flagId: b.flagId, outcome: 'dismissed', reasonCode: 'PROBE' }] },
@@ -90,8 +104,18 @@ function request(route: string): { method: string; path: string; body?: unknown 
     'PUT /api/rules/:ruleId/policy': { judgment: 'auto', reason: 'probe' },
     'POST /api/users': { email: `probe-${Math.random()}@t.kefu`, displayName: 'p', role: 'merchant_staff', merchantId: b.merchantId, password: 'probe-password-1' },
     'PUT /api/users/:id': { displayName: 'probe', role: 'merchant_staff', merchantId: b.merchantId },
+    'POST /api/calls/:id/suggestions/:suggestionId/feedback': { action: 'used' },
   };
   return { method, path, body: bodies[route] };
+}
+
+async function firstMessage(path: string, session?: { token: string }) {
+  const res = await app.request(path, { headers: session ? { cookie: `kefu_session=${session.token}` } : {} });
+  const reader = res.body!.getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  const text = new TextDecoder().decode(value);
+  return { status: res.status, text, body: res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : { ok: true } };
 }
 
 describe('access control: every route × every role against another merchant', () => {
@@ -106,7 +130,7 @@ describe('access control: every route × every role against another merchant', (
   it.each(rows)('$route as $role → $expected', async ({ route, role, expected }) => {
     const session = role === 'anonymous' ? undefined : await createSessionFor(db.sql(), users[role].id);
     const { method, path, body } = request(route);
-    const res = await clientFor(app, session).call(method, path, body);
+    const res = STREAMS.has(route) ? await firstMessage(path, session) : await clientFor(app, session).call(method, path, body);
     const secrets = [b.merchantId, b.callId, b.caseId, b.flagId, b.decisionId, b.appealId, b.staffId, b.staffEmail];
     if (expected === 'allowed') {
       expect(res.status, res.text).not.toBeOneOf([401, 403, 404, 500]);

@@ -3,6 +3,9 @@ import { KefuError } from '../../../core/errors.js';
 import { moderationSettings, type ModerationSettingsInput } from '../../../pipelines/moderation/settings.js';
 import type { Sql } from '../../../db/client.js';
 import { appealRoutes } from '../routes/appeals/index.js';
+import type { LiveFeed } from '../live/feed.js';
+import { callRoutes } from '../routes/calls/index.js';
+import { promiseRoutes, statsRoutes } from '../routes/stats/index.js';
 import { auditRoutes } from '../routes/audit/index.js';
 import { authRoutes } from '../routes/auth/index.js';
 import { caseRoutes } from '../routes/cases/index.js';
@@ -14,8 +17,8 @@ import type { ApiEnv } from './context.js';
 import { sendError } from './http.js';
 import { requireSession } from './session.js';
 
-/** The moderation and appeals API, mounted at /api (README, "Moderation API"). */
-export function createApi(options: { sql: Sql; moderation?: ModerationSettingsInput }): Hono<ApiEnv> {
+/** The moderation and appeals API and the dashboard's call routes, mounted at /api (README). */
+export function createApi(options: { sql: Sql; live: LiveFeed; moderation?: ModerationSettingsInput }): Hono<ApiEnv> {
   const deps = { sql: options.sql, settings: moderationSettings(options.moderation) };
   const api = new Hono<ApiEnv>();
   api.onError((err, c) => sendError(c, err));
@@ -29,5 +32,8 @@ export function createApi(options: { sql: Sql; moderation?: ModerationSettingsIn
   api.route('/rules', ruleRoutes(deps));
   api.route('/users', userRoutes(deps));
   api.route('/audit', auditRoutes(deps));
+  api.route('/calls', callRoutes({ ...deps, live: options.live }));
+  api.route('/promises', promiseRoutes(deps));
+  api.route('/stats', statsRoutes(deps));
   return api;
 }

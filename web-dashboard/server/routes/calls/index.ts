@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { recordFeedback } from '../../../../db/queries/suggestions.js';
+import { notFound, requireRole } from '../../../../pipelines/moderation/actor.js';
+import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
+import { jsonBody, ok, parse } from '../../api/http.js';
+import type { LiveFeed } from '../../live/feed.js';
+import { findScopedSuggestion, getScopedCall, listCalls } from '../../queries/calls.js';
+import { IdParamSchema } from '../cases/schema.js';
+import { loadCallView, presentCall } from './detail.js';
+import { streamCallEvents } from './live.js';
+import { readScope, requiredMerchant } from './scope.js';
+import { CallListQuerySchema, FeedbackInputSchema, FeedbackParamSchema, LiveQuerySchema } from './schema.js';
+
+/** Merchants' calls: the list, one call whole, the live stream, and feedback on suggestions. */
+export function callRoutes(deps: ApiDeps & { live: LiveFeed }) {
+  const r = new Hono<ApiEnv>();
+
+  r.get('/', async (c) => {
+    const q = parse(CallListQuerySchema, c.req.query());
+    const rows = await listCalls(deps.sql, { ...q, merchantId: readScope(actorOf(c), q.merchantId) });
+    return ok(c, rows.map((row) => ({ ...presentCall(row), utterances: row.utterances, flags: row.flags })));
+  });
+
+  // Registered before '/:id' so "live" is never read as a call id.
+  r.get('/live', (c) => {
+    const q = parse(LiveQuerySchema, c.req.query());
+    return streamCallEvents(c, deps.live, { merchantId: requiredMerchant(actorOf(c), q.merchantId), callId: q.callId });
+  });
+
+  r.get('/:id', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    const call = await getScopedCall(deps.sql, id, readScope(actorOf(c)));
+    if (!call) throw notFound('call');
+    return ok(c, await loadCallView(deps.sql, call));
+  });
+
+  r.post('/:id/suggestions/:suggestionId/feedback', async (c) => {
+    const actor = actorOf(c);
+    requireRole(actor, ['merchant_staff']);
+    const { id, suggestionId } = parse(FeedbackParamSchema, c.req.param());
+    const { action } = parse(FeedbackInputSchema, await jsonBody(c));
+    if (!(await findScopedSuggestion(deps.sql, id, suggestionId, readScope(actor)))) throw notFound('suggestion');
+    await recordFeedback(deps.sql, { suggestionId, action, actor: actor.id });
+    return ok(c, { suggestionId, action }, 201);
+  });
+
+  return r;
+}

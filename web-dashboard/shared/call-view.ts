@@ -1,0 +1,70 @@
+/**
+ * The wire shape of one call as the dashboard shows it. `GET /api/calls/:id` returns it whole;
+ * the live stream's call events fold into the same shape on the client (`applyCallEvent`), so a
+ * page shows a past call and a call in progress with one renderer.
+ */
+import type { FlagFinding, RefundOption } from '../../core/analysis.js';
+import type { FlagCategory } from '../../core/domain.js';
+import type { CallEvent, Utterance } from '../../core/events.js';
+
+export type FeedbackAction = 'used' | 'dismissed' | 'chosen';
+
+export interface CallSummary {
+  id: string;
+  room: string;
+  merchantId: string;
+  buyerId: string;
+  orderIds: string[];
+  language: string | null;
+  status: 'active' | 'ended';
+  startedAt: string;
+  endedAt: string | null;
+  summary: string | null;
+}
+
+export interface CallView {
+  call: CallSummary;
+  utterances: Utterance[];
+  notes: Pick<Extract<CallEvent, { type: 'notes.updated' }>, 'orderNumbers' | 'amounts' | 'products' | 'promises'>;
+  suggestions: { id: string; afterUtterance: number; text: string; policies: string[]; engine: string; feedback: string[] }[];
+  /** The latest ranked set, recommended first. */
+  refundOptions: RefundOption[];
+  coaching: { utterance: number; category: FlagCategory; message: string }[];
+  flags: (Pick<FlagFinding, 'category' | 'severity' | 'utterance' | 'speaker' | 'evidence' | 'span' | 'rule' | 'confidence'> & {
+    id: string; caseId: string | null;
+  })[];
+}
+
+/** Folds one live event into a call's view; events of other calls leave it as it is. */
+export function applyCallEvent(view: CallView, e: CallEvent): CallView {
+  if (e.callId !== view.call.id) return view;
+  switch (e.type) {
+    case 'utterance.final':
+      if (view.utterances.some((u) => u.index === e.utterance.index)) return view;
+      return { ...view, utterances: [...view.utterances, e.utterance].sort((a, b) => a.index - b.index) };
+    case 'notes.updated': {
+      const { type: _t, callId: _c, ...notes } = e;
+      return { ...view, notes };
+    }
+    case 'suggestions.created': {
+      const fresh = e.suggestions.filter((s) => !view.suggestions.some((x) => x.id === s.id));
+      return { ...view, suggestions: [...view.suggestions, ...fresh.map((s) => ({ ...s, feedback: [] }))] };
+    }
+    case 'refund_options.created':
+      return { ...view, refundOptions: rankOptions(e.options) };
+    case 'coaching.warning':
+      if (view.coaching.some((c) => c.utterance === e.utterance && c.category === e.category)) return view;
+      return { ...view, coaching: [...view.coaching, { utterance: e.utterance, category: e.category, message: e.message }] };
+    case 'flag.raised':
+      if (view.flags.some((f) => f.id === e.flagId)) return view;
+      return { ...view, flags: [...view.flags, { ...e.flag, id: e.flagId, caseId: null }] };
+    case 'call.ended':
+      return { ...view, call: { ...view.call, status: 'ended', endedAt: e.endedAt, summary: e.summary } };
+    default:
+      return view;
+  }
+}
+
+export function rankOptions(options: RefundOption[]): RefundOption[] {
+  return [...options].sort((a, b) => Number(b.recommended) - Number(a.recommended));
+}
