@@ -59,6 +59,8 @@ function consequent(text: string): string {
   const cond = CONDITION.exec(text);
   if (!cond) return text;
   const rest = text.slice(cond.index + cond[0].length);
+  // 的话 closes its condition ("没货的话，三天内退款"): what follows it is the consequent.
+  if (cond[0] === '的话') return rest.replace(/^[，,\s]*(?:就|那么|那)?/, '');
   const zh = CONSEQUENT.exec(rest);
   if (zh) return rest.slice(zh.index + zh[0].length);
   if (cond.index > 0) return text.slice(0, cond.index);
