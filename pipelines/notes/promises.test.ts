@@ -55,6 +55,7 @@ describe('merchant promises (en)', () => {
     ["I'll add a ten dollar coupon to your account", [p('compensate')]],
     ['Your refund will be processed in 3 business days', [p('refund', '2026-11-27')]],
     ["If we're out of stock, I'll refund you", [p('refund', null, true)]],
+    ["If it doesn't arrive by Friday, I'll refund you in full.", [p('refund', null, true)]],
     ["I'll refund you if it's not back in stock by Friday", [p('refund', '2026-11-27', true)]],
     ["We can't refund, but we can send a replacement", [p('ship')]],
     ["I'll escalate this and follow up", [p('other')]],

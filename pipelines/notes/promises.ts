@@ -115,7 +115,8 @@ export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx:
   let previous: Reading | null = null;
   clauses.forEach((clause, i) => {
     const reading = read(clause, line.speaker, previous, due[i] !== null);
-    const antecedent = previous !== null && previous.condition && previous.actions.length === 0;
+    // An "if" clause that promises nothing itself ("If it doesn't arrive by Friday,") conditions the next.
+    const antecedent = previous !== null && previous.condition && !previous.promise;
     for (const action of reading.promise ? reading.actions : []) {
       const neighbour = [i - 1, i + 1].find((j) => {
         const other = clauses[j];
