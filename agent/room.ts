@@ -1,0 +1,155 @@
+/**
+ * LiveKit ↔ pipelines for one call: every participant's microphone gets a speech stream of its
+ * own, finals go through the call session (which stores everything as it happens), and what the
+ * session finds goes to the merchant only, and to the dashboard through Postgres NOTIFY.
+ */
+import { type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication, type Room, RoomEvent, TrackKind } from '@livekit/rtc-node';
+import { isCopilotEvent, PARTICIPANT_ATTRIBUTES, ParticipantRoleSchema } from '../core/copilot.js';
+import type { SpeakerRole } from '../core/domain.js';
+import type { CallEvent } from '../core/events.js';
+import type { Sql } from '../db/client.js';
+import { notifyCallEvent } from '../db/queries/call-events.js';
+import { addParticipant, markParticipantLeft } from '../db/queries/calls.js';
+import { openCaseForCall } from '../pipelines/moderation/open-cases.js';
+import { moderationSettings } from '../pipelines/moderation/settings.js';
+import type { CallAnalyzers } from '../pipelines/session/analyzers.js';
+import { CallSession } from '../pipelines/session/call-session.js';
+import { SpokenLanguageSchema, type SpokenLanguage, type SttEngine } from '../pipelines/speech/contract.js';
+import { storeFeedback } from './feedback.js';
+import { MerchantChannel } from './merchant-channel.js';
+import { type HeardSegment, startSpeakerStream } from './speaker-stream.js';
+
+export interface CallRoomDeps {
+  sql: Sql;
+  analyzers: CallAnalyzers;
+  engineFor: (language: SpokenLanguage) => SttEngine | undefined;
+  /** Progress and problems; never transcripts or other personal data. */
+  log: (line: string) => void;
+  /** How long the call waits for a party who left to come back before it ends. */
+  emptyTimeoutMs?: number;
+}
+
+export type EndReason = 'room closed' | 'parties left';
+
+export class CallRoom {
+  private readonly streams = new Map<string, { stop: () => void; done: Promise<void> }>();
+  private readonly participantRows = new Map<string, string>();
+  private emptyTimer: NodeJS.Timeout | undefined;
+  private endedWith: ((reason: EndReason) => void) | undefined;
+  /** Resolves when the call is over: the room closed, or both parties left and stayed away. */
+  readonly ended = new Promise<EndReason>((resolve) => (this.endedWith = resolve));
+
+  private constructor(private readonly deps: CallRoomDeps, private readonly session: CallSession, private readonly events: { emit: (e: CallEvent) => void }) {}
+
+  /** Resumes the recorded call (fresh or after a crash); undefined when it has already ended. */
+  static async open(deps: CallRoomDeps, callId: string): Promise<CallRoom | undefined> {
+    const events: { emit: (e: CallEvent) => void } = { emit: () => {} };
+    const session = await CallSession.resume({ sql: deps.sql, analyzers: deps.analyzers, emit: (e) => events.emit(e) }, callId);
+    if (session.call.status === 'ended') return undefined;
+    const room = new CallRoom(deps, session, events);
+    deps.log(`call ${callId}: ${session.transcript.length === 0 ? 'starting' : `resuming after ${session.transcript.length} utterances`}`);
+    return room;
+  }
+
+  get callId(): string {
+    return this.session.call.id;
+  }
+
+  attach(room: Room): void {
+    const { sql, log } = this.deps;
+    const merchants = () => [...room.remoteParticipants.values()].filter((p) => roleOf(p) === 'merchant').map((p) => p.identity);
+    const channel = new MerchantChannel({
+      room, merchants,
+      onFeedback: (feedback, from) => {
+        storeFeedback(sql, this.callId, feedback, from).then(
+          (stored) => log(`call ${this.callId}: feedback ${feedback.type} ${stored ? 'stored' : 'names nothing of this call'}`),
+          (err: unknown) => log(`call ${this.callId}: feedback not stored: ${String(err)}`),
+        );
+      },
+      onProblem: (what, err) => log(`call ${this.callId}: ${what}${err ? `: ${String(err)}` : ''}`),
+    });
+    const merchantId = this.session.call.merchantId;
+    this.events.emit = (event) => {
+      notifyCallEvent(sql, merchantId, event).catch((err: unknown) => log(`call ${this.callId}: notify ${event.type} failed: ${String(err)}`));
+      if (isCopilotEvent(event)) void channel.copilot(event);
+    };
+    if (this.session.transcript.length === 0) {
+      const call = this.session.call;
+      this.events.emit({ type: 'call.started', callId: call.id, room: call.room, merchantId, startedAt: call.startedAt.toISOString() });
+    }
+
+    const hear = (track: RemoteTrack, publication: RemoteTrackPublication, p: RemoteParticipant) => {
+      const role = roleOf(p);
+      if (track.kind !== TrackKind.KIND_AUDIO || !role || !publication.sid) return;
+      this.streams.get(publication.sid)?.stop();
+      const language = SpokenLanguageSchema.safeParse(p.attributes[PARTICIPANT_ATTRIBUTES.language] ?? this.session.call.language);
+      const stream = startSpeakerStream({
+        track, identity: p.identity, speaker: role, language: language.success ? language.data : 'zh',
+        engineFor: this.deps.engineFor,
+        offsetMs: Date.now() - this.session.call.startedAt.getTime(),
+        onInterim: (heard) => {
+          void channel.transcript(heard, false);
+          this.events.emit({ type: 'utterance.interim', callId: this.callId, speaker: role, text: heard.segment.text, startMs: heard.startMs, segmentId: heard.segmentId });
+        },
+        onFinal: (heard) => this.final(heard, channel),
+        onError: (err) => log(`call ${this.callId}: speech from ${p.identity} lost (${err.code}): ${err.message}`),
+      });
+      this.streams.set(publication.sid, stream);
+      stream.done.catch((err: unknown) => log(`call ${this.callId}: speech stream of ${p.identity} failed: ${String(err)}`));
+    };
+    const joined = (p: RemoteParticipant) => {
+      const role = roleOf(p);
+      if (!role) return;
+      clearTimeout(this.emptyTimer);
+      addParticipant(sql, { callId: this.callId, identity: p.identity, role })
+        .then((id) => this.participantRows.set(p.identity, id), (err: unknown) => log(`call ${this.callId}: participant not recorded: ${String(err)}`));
+    };
+
+    room.on(RoomEvent.ParticipantConnected, joined);
+    room.on(RoomEvent.TrackSubscribed, hear);
+    room.on(RoomEvent.TrackUnsubscribed, (_track, publication) => {
+      if (publication.sid) this.streams.get(publication.sid)?.stop();
+    });
+    room.on(RoomEvent.ParticipantDisconnected, (p) => {
+      const row = this.participantRows.get(p.identity);
+      if (row) void markParticipantLeft(sql, row).catch(() => {});
+      this.participantRows.delete(p.identity);
+      if (![...room.remoteParticipants.values()].some((other) => other.identity !== p.identity && roleOf(other))) {
+        this.emptyTimer = setTimeout(() => this.endedWith?.('parties left'), this.deps.emptyTimeoutMs ?? 30_000);
+      }
+    });
+    room.on(RoomEvent.Disconnected, () => this.endedWith?.('room closed'));
+    for (const p of room.remoteParticipants.values()) {
+      joined(p);
+      for (const publication of p.trackPublications.values()) if (publication.track) hear(publication.track, publication, p);
+    }
+  }
+
+  /** Ends the call: the last utterances are stored, then the summary, promises and moderation cases. */
+  async finish(reason: EndReason): Promise<void> {
+    clearTimeout(this.emptyTimer);
+    for (const stream of this.streams.values()) stream.stop();
+    await Promise.allSettled([...this.streams.values()].map((s) => s.done));
+    await this.session.end();
+    const opened = await openCaseForCall(this.deps.sql, this.callId, moderationSettings());
+    this.deps.log(`call ${this.callId}: ended (${reason}); ${this.session.transcript.length} utterances, ${opened?.attached ?? 0} flags to moderation`);
+  }
+
+  private async final(heard: HeardSegment, channel: MerchantChannel): Promise<void> {
+    void channel.transcript(heard, true);
+    const { segment } = heard;
+    try {
+      await this.session.addUtterance({
+        speaker: heard.speaker, text: segment.text, startMs: heard.startMs, endMs: Math.max(heard.startMs, heard.endMs),
+        engine: segment.engine, confidence: segment.confidence, participantIdentity: heard.identity, language: segment.language,
+      });
+    } catch (err) {
+      this.deps.log(`call ${this.callId}: utterance not stored: ${String(err)}`);
+    }
+  }
+}
+
+function roleOf(p: RemoteParticipant): SpeakerRole | undefined {
+  const role = ParticipantRoleSchema.safeParse(p.attributes[PARTICIPANT_ATTRIBUTES.role]);
+  return role.success ? role.data : undefined;
+}

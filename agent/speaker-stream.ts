@@ -1,0 +1,78 @@
+/**
+ * One participant's microphone → VAD → speech engine, for as long as the track is subscribed.
+ * Each participant gets a stream of its own, so both sides of a call are heard (one agents
+ * AgentSession would hear only the first participant).
+ */
+import { type AudioFrame, AudioStream, type RemoteTrack } from '@livekit/rtc-node';
+import type { SpeakerRole } from '../core/domain.js';
+import type { KefuError } from '../core/errors.js';
+import type { SpokenLanguage, SttEngine } from '../pipelines/speech/contract.js';
+import { type SpeakerSegment, transcribeSpeakerStreams } from '../pipelines/speech/transcribe.js';
+
+export interface HeardSegment {
+  identity: string;
+  trackSid: string;
+  speaker: SpeakerRole;
+  /** Stable across the interim and final hypotheses of one utterance. */
+  segmentId: string;
+  segment: SpeakerSegment;
+  /** Call time, ms since the call started, of the segment's start and end. */
+  startMs: number;
+  endMs: number;
+}
+
+export interface SpeakerStreamOptions {
+  track: RemoteTrack;
+  identity: string;
+  speaker: SpeakerRole;
+  language: SpokenLanguage;
+  engineFor: (language: SpokenLanguage) => SttEngine | undefined;
+  /** Call time at which this stream's first frame is heard. */
+  offsetMs: number;
+  onInterim: (heard: HeardSegment) => void;
+  /** Awaited in order, so utterances are stored in the order they were spoken. */
+  onFinal: (heard: HeardSegment) => Promise<void>;
+  onError: (error: KefuError) => void;
+}
+
+/** Transcribes until the track ends or `stop()`; `done` settles once the last final is handled. */
+export function startSpeakerStream(o: SpeakerStreamOptions): { stop: () => void; done: Promise<void> } {
+  const audio = new AudioStream(o.track, { sampleRate: 16_000, numChannels: 1 });
+  const stop = new AbortController();
+  const trackSid = o.track.sid ?? '';
+  const heard = (segment: SpeakerSegment): HeardSegment => ({
+    identity: o.identity, trackSid, speaker: o.speaker, segment,
+    segmentId: `${trackSid}-${segment.startMs}`,
+    startMs: Math.round(o.offsetMs + segment.startMs), endMs: Math.round(o.offsetMs + segment.endMs),
+  });
+  const done = (async () => {
+    const finals = transcribeSpeakerStreams({
+      streams: [{ speaker: o.speaker, language: o.language, frames: framesUntil(audio, stop.signal) }],
+      engineFor: o.engineFor,
+      signal: stop.signal,
+      onInterim: (s) => o.onInterim(heard(s)),
+      onError: (err) => o.onError(err),
+    });
+    for await (const segment of finals) await o.onFinal(heard(segment));
+  })();
+  return {
+    stop: () => stop.abort(),
+    done,
+  };
+}
+
+/** The stream's frames until it ends or `signal` aborts, even while waiting for audio that never comes. */
+async function* framesUntil(audio: AudioStream, signal: AbortSignal): AsyncGenerator<AudioFrame> {
+  const reader = audio.getReader();
+  const aborted = new Promise<{ done: true; value: undefined }>((resolve) =>
+    signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true }));
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), aborted]);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
+}

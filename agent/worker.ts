@@ -1,0 +1,54 @@
+/**
+ * The bot as a LiveKit Agents worker: registers under the agent name for explicit dispatch
+ * (LiveKit spreads calls across every worker registered under it) and runs each call in a job
+ * process of its own. Wiring only: the call itself is agent/job.ts and agent/room.ts.
+ */
+import { AgentServer, type JobContext, type JobProcess, ServerOptions, defineAgent, initializeLogger, log } from '@livekit/agents';
+import { fileURLToPath } from 'node:url';
+import { type Config, loadConfig } from '../core/config.js';
+import { KefuError } from '../core/errors.js';
+import { buildSttRouting, type SttRouting } from '../pipelines/speech/router.js';
+import { runCallJob } from './job.js';
+
+type ProcessData = { stt?: SttRouting };
+
+export default defineAgent<ProcessData>({
+  // Speech models load once per job process, before a call arrives.
+  prewarm: (proc: JobProcess<ProcessData>) => {
+    proc.userData.stt = buildSttRouting(loadConfig());
+  },
+  entry: async (ctx: JobContext<ProcessData>) => {
+    const stt = ctx.proc.userData.stt ?? buildSttRouting(loadConfig());
+    await runCallJob(ctx as JobContext, stt, (line) => log().info(line));
+  },
+});
+
+export interface WorkerOptions {
+  /** Calls one worker takes at once; the embedded database allows one. */
+  maxCalls?: number;
+  /** The worker's health endpoint (agents' HTTP server). */
+  healthPort?: number;
+}
+
+/** The worker, ready to `run()`: it registers with LiveKit and takes dispatched calls until closed. */
+export function createWorker(config: Config, options: WorkerOptions = {}): AgentServer {
+  if (!config.livekit) throw new KefuError('CONFIG_INVALID', 'kefu agent needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
+  initializeLogger({ pretty: false, level: config.logLevel === 'silent' ? 'fatal' : config.logLevel });
+  const maxCalls = options.maxCalls ?? (config.database.kind === 'embedded' ? 1 : undefined);
+  const server = new AgentServer(new ServerOptions({
+    // Job processes are forked without the parent's TypeScript loader; this shim registers it.
+    agent: fileURLToPath(new URL('./job-process.js', import.meta.url)),
+    agentName: config.livekit.agentName,
+    wsURL: config.livekit.url,
+    apiKey: config.livekit.apiKey,
+    apiSecret: config.livekit.apiSecret,
+    production: true,
+    logLevel: config.logLevel === 'silent' ? 'fatal' : config.logLevel,
+    port: options.healthPort,
+    ...(maxCalls !== undefined && {
+      loadFunc: async (s: AgentServer) => Math.min(1, s.activeJobs.length / maxCalls),
+      loadThreshold: 0.999,
+    }),
+  }));
+  return server;
+}
