@@ -7,6 +7,8 @@ const amounts = (text: string): [number, string][] => findAmounts(text).map((a) 
 describe('findAmounts', () => {
   it.each([
     ['一共¥12', [[12, 'CNY']]],
+    ['好的查到了，八十九块那单对吧', [[89, 'CNY']]],
+    ['收到了,12元', [[12, 'CNY']]],
     ['退您12元', [[12, 'CNY']]],
     ['就12块钱', [[12, 'CNY']]],
     ['十二块五', [[12.5, 'CNY']]],

@@ -14,7 +14,8 @@ export interface AmountMatch {
 const NUM = `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|${ZH_NUMBER})`;
 const SMALL = '([零一二两三四五六七八九]|\\d)';
 // Not a number's tail: a digit or numeral right before means we are inside a longer number.
-const START = '(?<![\\d.,零〇一二两三四五六七八九十百千万亿这那哪每第])';
+// A comma only continues a number after a digit ("1,280"); after words it is punctuation ("好的，八十九块").
+const START = '(?<![\\d.零〇一二两三四五六七八九十百千万亿这那哪每第])(?<!\\d,)';
 // 块 is also a measure word (两块蛋糕, 一块去); 元 starts 元旦, 元素.
 const KUAI = '块(?!蛋糕|糖|肉|饼|面包|巧克力|肥皂|香皂|布|玻璃|屏|砖|石|木|板|地|表|手表|电池|磁|钱包|儿|去|来|走|玩|吃|的?时间)';
 const YUAN = '(?:元(?![旦素宵气件器])|圆)';
