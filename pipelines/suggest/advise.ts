@@ -5,6 +5,7 @@ import type { SuggestionEngine } from './engine.js';
 import { assessIssue, type IssueAssessment } from './issue.js';
 import { factsFromCall, factsFromOrder, type OrderFacts } from './order-facts.js';
 import { loadPolicies, type PolicyMatch, type PolicyRetriever } from './policy-store.js';
+import { customerPreference, honourPreference } from './preference.js';
 import { computeRefundOptions } from './refund-options.js';
 
 export interface AdviseInput {
@@ -56,7 +57,7 @@ export class Advisor {
     const facts = order ? factsFromOrder(order, input.now) : factsFromCall(lines, index, input.notes ?? {}, language);
     const issue = assessIssue(lines, index, { fresh: facts.fresh });
     const issueText = issue ? lines[issue.utterance]!.text : '';
-    const refundOptions = computeRefundOptions({ facts, issue, language, issueText });
+    const refundOptions = honourPreference(computeRefundOptions({ facts, issue, language, issueText }), customerPreference(lines, index));
     if (lines[index]?.speaker !== 'customer') return { suggestions: [], refundOptions, issue, facts, policies: [] };
 
     const retrieved = await this.deps.retriever.retrieve(queryFor(lines, index), { language, limit: 3 });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { RefundOption } from '../../core/analysis.js';
+import type { TranscriptLine } from '../../core/domain.js';
+import { customerPreference, honourPreference } from './preference.js';
+
+const line = (speaker: TranscriptLine['speaker'], text: string): TranscriptLine => ({ speaker, text, startMs: 0, endMs: 1 });
+const option = (kind: RefundOption['kind'], recommended = false): RefundOption =>
+  ({ kind, amount: 89, currency: 'CNY', policy: `zh.${kind}`, recommended, rationale: '', orderId: null });
+
+describe('customerPreference', () => {
+  it.each([
+    ['我不想换了，直接退款吧', 'refund'],
+    ['退钱就行', 'refund'],
+    ["I don't want a replacement, just give me a refund", 'refund'],
+    ['不想退，给我换一个', 'replacement'],
+    ['Can you send me a new one?', 'replacement'],
+    ['Please just replace it', 'replacement'],
+    ['杯子碎了', null],
+  ])('%s → %s', (text, expected) => {
+    expect(customerPreference([line('customer', text)], 0)).toBe(expected);
+  });
+
+  it('takes the latest customer line that states one, and ignores the merchant', () => {
+    const lines = [line('customer', '给我换一个'), line('merchant', '也可以直接退款'), line('customer', '算了，退钱吧')];
+    expect(customerPreference(lines, 2)).toBe('refund');
+    expect(customerPreference(lines, 1)).toBe('replacement');
+  });
+});
+
+describe('honourPreference', () => {
+  const ranked = [option('replacement', true), option('return_refund'), option('coupon')];
+
+  it('puts the first option of the preferred kind first and recommends only it', () => {
+    const out = honourPreference(ranked, 'refund');
+    expect(out.map((o) => [o.kind, o.recommended])).toEqual([['return_refund', true], ['replacement', false], ['coupon', false]]);
+  });
+
+  it('changes nothing when no option of that kind is allowed, or none is stated', () => {
+    expect(honourPreference([option('coupon', true)], 'refund')).toEqual([option('coupon', true)]);
+    expect(honourPreference(ranked, null)).toEqual(ranked);
+  });
+});

@@ -1,0 +1,39 @@
+import type { RefundOption } from '../../core/analysis.js';
+import type { TranscriptLine } from '../../core/domain.js';
+
+export type Preference = 'refund' | 'replacement';
+
+const CUES: { preference: Preference; re: RegExp }[] = [
+  // Refusing the other remedy states a preference too: 不想换了 means "refund me".
+  { preference: 'refund', re: /不想换|不要换|不换了|直接退款|只要退款|我要退款|给我退款|退钱|退款吧|\b(?:refund me|just (?:want|give me) (?:a|my) refund|(?:want|get) my money back|(?:rather|prefer) (?:a|the) refund|don'?t want (?:a|the) (?:replacement|new one))\b/i },
+  { preference: 'replacement', re: /不想退|不要退款|换一个|换个新|给我换|换新的?吧|换货吧|补发吧|\b(?:(?:send|ship) me a (?:new|replacement) one|(?:want|prefer|rather have) a (?:replacement|new one)|just replace it|exchange it)\b/i },
+];
+
+const FAMILY: Record<Preference, readonly RefundOption['kind'][]> = {
+  refund: ['refund_only', 'return_refund', 'partial_refund'],
+  replacement: ['replacement', 'reship'],
+};
+
+/** What the customer asked for most recently, up to line `index`, if anything. */
+export function customerPreference(lines: readonly TranscriptLine[], index: number): Preference | null {
+  for (let i = index; i >= 0; i--) {
+    const line = lines[i]!;
+    if (line.speaker !== 'customer') continue;
+    const hit = CUES.map((c) => ({ ...c, at: line.text.search(c.re) }))
+      .filter((c) => c.at >= 0)
+      .sort((a, b) => a.at - b.at)[0];
+    if (hit) return hit.preference;
+  }
+  return null;
+}
+
+/**
+ * The policy-ranked options with the customer's stated preference put first when the policies
+ * allow it; a preference for something no policy offers changes nothing.
+ */
+export function honourPreference(options: readonly RefundOption[], preference: Preference | null): RefundOption[] {
+  const wanted = preference ? options.findIndex((o) => FAMILY[preference].includes(o.kind)) : -1;
+  if (wanted <= 0) return [...options];
+  const reordered = [options[wanted]!, ...options.filter((_, i) => i !== wanted)];
+  return reordered.map((o, i) => ({ ...o, recommended: i === 0 }));
+}
