@@ -1,0 +1,25 @@
+/** The client's one way to the API: JSON in and out, the CSRF header on every state change. */
+let csrfToken = '';
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const json = (await res.json().catch(() => ({}))) as { ok?: boolean; data?: T; error?: { code: string; message: string } };
+  if (!res.ok || !json.ok) throw new ApiError(res.status, json.error?.code ?? 'INTERNAL', json.error?.message ?? res.statusText);
+  return json.data as T;
+}
+
+export const get = <T,>(path: string) => api<T>('GET', path);
+export const post = <T,>(path: string, body: unknown = {}) => api<T>('POST', path, body);

@@ -1,0 +1,53 @@
+import { useContext, useState } from 'react';
+import { Coaching, NotesPanel, RefundOptions, Suggestions } from '../components/call-panels.js';
+import { Transcript } from '../components/transcript.js';
+import { formatDate, LangContext, useT } from '../i18n.js';
+import { useLiveCalls } from '../live-calls.js';
+import { Link } from '../router.js';
+
+/** The merchant's copilot during a call: transcript, replies, refund options, notes and coaching, live. */
+export function LiveCallPage() {
+  const t = useT();
+  const lang = useContext(LangContext);
+  const { views, connected } = useLiveCalls();
+  const [chosen, setChosen] = useState<string>();
+  const all = Object.values(views).sort((a, b) => b.call.startedAt.localeCompare(a.call.startedAt));
+  const active = all.filter((v) => v.call.status === 'active');
+  const view = (chosen && views[chosen]) || active[0] || all[0];
+  return (
+    <>
+      <div className="row spread">
+        <h1>{t('navLive')}</h1>
+        <span className={connected ? 'badge ok' : 'badge'} role="status">{connected ? t('connected') : t('reconnecting')}</span>
+      </div>
+      {active.length > 1 && (
+        <nav aria-label={t('otherCalls')} className="row">
+          {active.map((v) => (
+            <button key={v.call.id} type="button" aria-pressed={v === view} onClick={() => setChosen(v.call.id)}>
+              {v.call.buyerId || v.call.room} · {formatDate(v.call.startedAt, lang)}
+            </button>
+          ))}
+        </nav>
+      )}
+      {!view ? <p className="muted">{t('waiting')}</p> : (
+        <div className="live-grid" data-call-id={view.call.id}>
+          <section className="card transcript-card" aria-labelledby="tr-title">
+            <div className="row spread">
+              <h2 id="tr-title">{t('transcript')}</h2>
+              <span className={view.call.status === 'active' ? 'badge live' : 'badge'}>{view.call.status === 'active' ? t('live') : t('ended')}</span>
+            </div>
+            <p className="muted small">{view.call.buyerId} · {formatDate(view.call.startedAt, lang)} · <Link href={`/calls/${view.call.id}`}>{t('open')}</Link></p>
+            <Transcript utterances={view.utterances} live highlights={view.flags.map((f) => ({ utterance: f.utterance, span: f.span, label: f.category }))} />
+            {view.call.summary && <p><strong>{t('summary')}:</strong> {view.call.summary}</p>}
+          </section>
+          <div className="side">
+            <Coaching view={view} />
+            <Suggestions view={view} canAct />
+            <RefundOptions view={view} />
+            <NotesPanel view={view} />
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
