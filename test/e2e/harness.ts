@@ -1,0 +1,137 @@
+/**
+ * What the bot's e2e tests share: a real Postgres engine (embedded PGlite served over its socket)
+ * that the bot's job processes reach by URL, the bot started as `kefu agent` in a process group
+ * of its own (so a test can kill it, job processes and all), and a scripted call's audio.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { createSql, type Sql } from '../../db/client.js';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from '../../db/embedded.js';
+import { migrate } from '../../db/migrate.js';
+import { upsertOrder } from '../../db/queries/orders.js';
+import { upsertMerchant } from '../../db/queries/people.js';
+import { composeSpeech, synthesize } from '../audio/speech-fixtures.js';
+import type { LiveKitTarget } from '../livekit/test-server.js';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const MERCHANT = { id: 'm-e2e', name: 'E2E Gadgets' };
+export const BUYER = 'b-e2e';
+/** Digits PocketSphinx hears reliably when flite says them one by one. */
+export const ORDER_ID = '3190557';
+
+/**
+ * The database holds one connection at a time (PGlite), so the test connects only while no job
+ * holds it: before the bot starts and after its job has ended. Connecting retries meanwhile.
+ */
+export function useBotDatabase(): { url: () => string; withSql: <T>(fn: (sql: Sql) => Promise<T>) => Promise<T> } {
+  let pg: EmbeddedPostgres | undefined;
+  beforeAll(async () => {
+    pg = await startEmbeddedPostgres();
+    await withSql(async (sql) => {
+      await migrate(sql);
+      await upsertMerchant(sql, MERCHANT);
+      const day = 24 * 3600 * 1000;
+      const at = (days: number) => new Date(Date.now() - days * day);
+      await upsertOrder(sql, {
+        id: ORDER_ID, merchantId: MERCHANT.id, buyerId: BUYER, currency: 'USD', status: 'delivered', amount: 59,
+        items: [{ sku: 'E2E-HP-1', name: 'Wireless headphones', quantity: 1, unitPrice: 59, category: 'electronics' }],
+        placedAt: at(5), paidAt: at(5), shippedAt: at(4), deliveredAt: at(2),
+      });
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await pg?.stop();
+  });
+  async function withSql<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const sql = createSql(url(), { max: 1 });
+      try {
+        await sql`select 1`;
+      } catch (err) {
+        await sql.end({ timeout: 1 });
+        if (Date.now() > deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
+      try {
+        return await fn(sql);
+      } finally {
+        await sql.end();
+      }
+    }
+  }
+  const url = () => {
+    if (!pg) throw new Error('database not started');
+    return pg.url;
+  };
+  return { url, withSql };
+}
+
+export interface RunningAgent {
+  /** SIGKILL to the worker and its job processes: a crash, nothing flushed. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts `kefu agent` against the target and waits until it has registered. */
+export async function startAgent(target: LiveKitTarget, databaseUrl: string, agentName: string, healthPort: number): Promise<RunningAgent> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test/e2e/run-agent.ts'), String(healthPort)], {
+    cwd: REPO,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      LIVEKIT_URL: target.url, LIVEKIT_API_KEY: target.apiKey, LIVEKIT_API_SECRET: target.apiSecret,
+      KEFU_AGENT_NAME: agentName, DATABASE_URL: databaseUrl, KEFU_STT_ENGINES: 'en=pocketsphinx', LOG_LEVEL: 'info',
+    },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const output: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream! }).on('line', (line) => {
+        output.push(line);
+        if (line.includes('registered worker')) resolve();
+      });
+    }
+    child.once('exit', (code) => reject(new Error(`kefu agent exited (${code}) before registering:\n${output.slice(-20).join('\n')}`)));
+    setTimeout(() => reject(new Error(`kefu agent did not register in 30 s:\n${output.slice(-20).join('\n')}`)), 30_000);
+  });
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  return {
+    kill: async () => {
+      signalGroup('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      signalGroup('SIGTERM');
+      const timer = setTimeout(() => signalGroup('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export type CallAudio = { complaint: string; offPlatform: string; followUp: string };
+
+/** The scripted call, spoken by flite, each line led by a second of quiet while subscriptions settle. */
+export function callAudio(dir: string): CallAudio {
+  const say = (name: string, text: string) =>
+    composeSpeech([{ silenceMs: 1000 }, { speech: synthesize(text, join(dir, `${name}.raw.wav`)) }, { silenceMs: 1500 }], join(dir, `${name}.wav`)).path;
+  return {
+    complaint: say('complaint', 'My order number is three one nine zero five five seven. The headphones arrived broken.'),
+    offPlatform: say('off-platform', 'Sorry about that. Please pay me directly outside the platform, or add me on WeChat.'),
+    followUp: say('follow-up', 'The headphones arrived broken. I want a refund please.'),
+  };
+}
+
