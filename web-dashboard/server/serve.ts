@@ -13,7 +13,11 @@ export function listen(app: Hono, options: { host: string; port: number }): Prom
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host}:${info.port}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        // Live streams never end by themselves: close them, or close() would wait for them forever.
+        close: () => new Promise((done) => {
+          server.close(() => done());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }),
       });
     });
     server.once('error', (err: NodeJS.ErrnoException) =>

@@ -1,0 +1,23 @@
+import { readFile } from 'node:fs/promises';
+import type { TranscriptLine } from '../../core/domain.js';
+import { parseTranscriptJsonl } from '../transcript/jsonl.js';
+
+/** A scripted demo call: who it is between, which order it is about, and what was said. */
+export interface DemoCall {
+  name: string;
+  merchantId: string;
+  buyerId: string;
+  orderIds: string[];
+  timeZone: string;
+  file: URL;
+}
+
+export const DEMO_CALLS: readonly DemoCall[] = [
+  { name: 'zh-fruit-bad-apples', merchantId: 'm-guoyuan', buyerId: 'b-zhang', orderIds: ['240611587736219'], timeZone: 'Asia/Shanghai' },
+  { name: 'zh-appliance-kettle', merchantId: 'm-dianqi', buyerId: 'b-zhang', orderIds: ['240609335120077'], timeZone: 'Asia/Shanghai' },
+  { name: 'en-earbuds-left-bud', merchantId: 'm-gadgets', buyerId: 'b-jones', orderIds: ['7731904452'], timeZone: 'America/Los_Angeles' },
+].map((c) => ({ ...c, file: new URL(`./calls/${c.name}.jsonl`, import.meta.url) }));
+
+export async function readDemoCall(call: DemoCall): Promise<TranscriptLine[]> {
+  return parseTranscriptJsonl(await readFile(call.file, 'utf8'), call.file.pathname);
+}

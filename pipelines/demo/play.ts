@@ -1,0 +1,55 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CallEvent } from '../../core/events.js';
+import type { Sql } from '../../db/client.js';
+import { openCaseForCall } from '../moderation/open-cases.js';
+import { moderationSettings } from '../moderation/settings.js';
+import type { CallAnalyzers } from '../session/analyzers.js';
+import { replayCall } from '../session/replay.js';
+import { DEMO_CALLS, readDemoCall } from './calls.js';
+
+export interface DemoDeps {
+  sql: Sql;
+  analyzers: CallAnalyzers;
+  /** Where each call's events go (the dashboard's bus), with the merchant they belong to. */
+  publish: (merchantId: string, event: CallEvent) => void;
+  log: (line: string) => void;
+  signal: AbortSignal;
+}
+
+let rooms = 0;
+const room = (name: string) => `demo-${name}-${Date.now().toString(36)}-${++rooms}`;
+
+/**
+ * Plays every demo call once, instantly, as calls from earlier today, so the history pages have
+ * data, and opens their moderation cases as a call's end would.
+ */
+export async function playPastCalls(deps: Omit<DemoDeps, 'signal' | 'publish'>): Promise<void> {
+  for (const [i, c] of DEMO_CALLS.entries()) {
+    const startedAt = new Date(Date.now() - (3 + i) * 3600_000);
+    const { callId } = await replayCall({ sql: deps.sql, analyzers: deps.analyzers, emit: () => {} },
+      { kind: 'transcript', lines: await readDemoCall(c) },
+      { room: room(c.name), merchantId: c.merchantId, buyerId: c.buyerId, orderIds: c.orderIds, startedAt, timeZone: c.timeZone });
+    await openCaseForCall(deps.sql, callId, moderationSettings());
+  }
+  deps.log(`demo: ${DEMO_CALLS.length} past calls replayed (zh, en)`);
+}
+
+/**
+ * Plays the demo calls for all merchants at once at the pace they were spoken, then again after a
+ * pause, `rounds` times, so a merchant who signs in soon sees a call arrive live. Stops on `signal`.
+ */
+export async function playLiveCalls(deps: DemoDeps, options: { rounds: number; pauseMs: number }): Promise<void> {
+  for (let round = 1; round <= options.rounds && !deps.signal.aborted; round++) {
+    deps.log(`demo: live round ${round}/${options.rounds}: ${DEMO_CALLS.length} calls at real-time pace`);
+    await Promise.all(DEMO_CALLS.map(async (c) => {
+      const { callId } = await replayCall(
+        { sql: deps.sql, analyzers: deps.analyzers, emit: (e) => deps.publish(c.merchantId, e), signal: deps.signal },
+        { kind: 'transcript', lines: await readDemoCall(c) },
+        { room: room(c.name), merchantId: c.merchantId, buyerId: c.buyerId, orderIds: c.orderIds, startedAt: new Date(), timeZone: c.timeZone },
+        { realtime: true },
+      );
+      await openCaseForCall(deps.sql, callId, moderationSettings());
+    }));
+    await sleep(options.pauseMs, undefined, { signal: deps.signal });
+  }
+}
