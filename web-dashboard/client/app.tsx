@@ -93,7 +93,7 @@ function Shell({ user, path, onToggleLang, onSignOut }: { user: User; path: stri
           ))}
         </nav>
         <span className="who">{user.displayName}</span>
-        <button type="button" onClick={onToggleLang} aria-label={t('language')}>{t('switchLang')}</button>
+        <button type="button" onClick={onToggleLang} title={t('language')}>{t('switchLang')}</button>
         <button type="button" onClick={signOut}>{t('signOut')}</button>
       </header>
       <main id="main" tabIndex={-1}>{found?.p.render(found.params!)}</main>

@@ -29,8 +29,9 @@ export function useLiveCalls(): { views: Record<string, CallView>; connected: bo
       setViews((v) => {
         const known = v[e.callId];
         if (known) return { ...v, [e.callId]: applyCallEvent(known, e) };
-        if (e.type === 'call.started') return { ...v, [e.callId]: emptyView(e) };
+        // A call just started shows at once; its stored facts (buyer, orders) follow.
         void load(e.callId);
+        if (e.type === 'call.started') return { ...v, [e.callId]: emptyView(e) };
         return v;
       });
     });

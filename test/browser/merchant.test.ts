@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { replayDemo } from './calls.js';
+import { useDashboard } from './harness.js';
+
+const dash = useDashboard();
+
+describe('merchant pages in Chromium', () => {
+  it('a replayed call arrives live: transcript, suggestions, refund options, notes, coaching; marking one used is recorded', async () => {
+    const page = await dash.signIn('fruit@demo.kefu');
+    expect(new URL(page.url()).pathname).toBe('/live');
+    await page.getByText('实时连接').waitFor();
+    await page.getByText('等待通话中').waitFor();
+    const playing = replayDemo(dash, 'zh-fruit-bad-apples', { pace: 0.15 });
+    const suggestion = page.getByTestId('suggestion').first();
+    await suggestion.waitFor({ timeout: 20_000 });
+    await page.getByText('240611587736219').first().waitFor();
+    await page.getByText('合规提醒').waitFor({ timeout: 20_000 });
+    await page.locator('mark', { hasText: '加我微信' }).waitFor();
+    await playing;
+    await page.getByText('已结束').waitFor();
+    await page.locator('.option.recommended').first().waitFor();
+    await dash.screenshot(page, 'merchant-live-call');
+
+    await suggestion.getByRole('button', { name: '标记已用' }).click();
+    await suggestion.getByRole('button', { name: '已使用' }).waitFor();
+    await expect.poll(async () => (await dash.sql`select count(*)::int as n from suggestion_feedback where action = 'used'`)[0]!.n).toBe(1);
+    await page.context().close();
+  });
+
+  it('past calls with summary and the promise ledger; one call in full; the UI switches to English', async () => {
+    await replayDemo(dash, 'zh-fruit-bad-apples');
+    const page = await dash.signIn('fruit@demo.kefu');
+    await page.getByRole('link', { name: '通话与笔记' }).click();
+    await page.locator('.call-row').first().waitFor();
+    await page.getByText('承诺台账').waitFor();
+    await page.locator('table').getByText('明天之前').first().waitFor();
+    await dash.screenshot(page, 'merchant-calls');
+    await page.locator('.call-row a').first().click();
+    await page.getByRole('heading', { name: '通话记录' }).waitFor();
+    await page.locator('.transcript li').first().waitFor();
+    await dash.screenshot(page, 'merchant-call-detail');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Transcript' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.context().close();
+  });
+
+  it('a merchant cannot open another merchant’s call, by page or by API', async () => {
+    const other = await replayDemo(dash, 'en-earbuds-left-bud');
+    const page = await dash.signIn('fruit@demo.kefu');
+    await page.goto(`${dash.url}/calls/${other.callId}`);
+    await page.getByRole('alert').getByText('未找到，或无权查看').waitFor();
+    expect(await page.content()).not.toContain('7731904452');
+    const api = await page.evaluate(async (id) => (await fetch(`/api/calls/${id}`)).status, other.callId);
+    expect(api).toBe(404);
+    const list = await page.evaluate(async () => (await (await fetch('/api/calls?merchantId=m-gadgets')).json()) as { data: { merchantId: string }[] });
+    expect(list.data.every((c) => c.merchantId === 'm-guoyuan')).toBe(true);
+    // Moderator pages are not in a merchant's shell: it lands back on its own home.
+    await page.goto(`${dash.url}/queue`);
+    await page.waitForURL('**/live');
+    await page.context().close();
+  });
+
+  it('the English merchant signs in and sees English by default', async () => {
+    const page = await dash.signIn('gadgets@demo.kefu', { locale: 'en-US' });
+    await page.getByRole('heading', { name: 'Live call' }).waitFor();
+    await page.getByRole('link', { name: 'Flags & appeals' }).waitFor();
+    await page.context().close();
+  });
+});
