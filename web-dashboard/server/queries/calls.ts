@@ -1,7 +1,10 @@
 import type { Sql } from '../../../db/client.js';
 import type { CallRow } from '../../../db/queries/calls.js';
 
-/** The dashboard's read queries over calls; every one takes the reader's merchant scope (null: all). */
+/**
+ * The dashboard's read queries over calls; every one takes the reader's merchant scope (null: all).
+ * A call's language is known for sure once it ends (its summary says it), so that fills a blank.
+ */
 export type CallListRow = Omit<CallRow, 'summary'> & { summary: string | null; utterances: number; flags: number };
 
 const scope = (sql: Sql, merchantId: string | null) => (merchantId === null ? sql`` : sql`and c.merchant_id = ${merchantId}`);
@@ -11,7 +14,8 @@ export async function listCalls(
   f: { merchantId: string | null; status?: 'active' | 'ended'; limit: number; offset: number },
 ): Promise<CallListRow[]> {
   return sql<CallListRow[]>`
-    select c.id, c.room, c.merchant_id, c.buyer_id, c.order_ids, c.language, c.time_zone, c.status,
+    select c.id, c.room, c.merchant_id, c.buyer_id, c.order_ids,
+      coalesce(c.language, c.summary->>'language') as language, c.time_zone, c.status,
       c.started_at, c.ended_at, c.audio_uri, c.summary->>'text' as summary,
       (select count(*)::int from utterances u where u.call_id = c.id) as utterances,
       (select count(*)::int from flags x where x.call_id = c.id and x.status = 'raised') as flags

@@ -9,11 +9,11 @@ import { listSuggestions } from '../../../../db/queries/suggestions.js';
 import { rankOptions, type CallSummary, type CallView } from '../../../shared/call-view.js';
 
 export function presentCall(c: Omit<CallRow, 'summary'> & { summary: unknown }): CallSummary {
-  const summary = typeof c.summary === 'string' ? c.summary
-    : (c.summary as { text?: string } | null)?.text ?? null;
+  const stored = typeof c.summary === 'string' ? { text: c.summary } : (c.summary as { text?: string; language?: string } | null);
   return {
-    id: c.id, room: c.room, merchantId: c.merchantId, buyerId: c.buyerId, orderIds: c.orderIds, language: c.language,
-    status: c.status, startedAt: c.startedAt.toISOString(), endedAt: c.endedAt?.toISOString() ?? null, summary,
+    id: c.id, room: c.room, merchantId: c.merchantId, buyerId: c.buyerId, orderIds: c.orderIds,
+    language: c.language ?? stored?.language ?? null, status: c.status, startedAt: c.startedAt.toISOString(),
+    endedAt: c.endedAt?.toISOString() ?? null, summary: stored?.text ?? null,
   };
 }
 
