@@ -6,7 +6,8 @@ import { COPILOT_TOPIC, CopilotMessageSchema, TRANSCRIPTION_TOPIC } from '../../
 import { tempDir } from '../audio/speech-fixtures.js';
 import { liveKitE2e, roomName, useLiveKit } from '../livekit/suite.js';
 import { TestParticipant, waitFor } from '../livekit/test-participant.js';
-import { BUYER, callAudio, MERCHANT, ORDER_ID, startAgent, useBotDatabase } from './harness.js';
+import { BUYER, callAudio, MERCHANT, ORDER_ID, startAgent } from './harness.js';
+import { useBotDatabase } from './bot-database.js';
 
 const messages = (p: TestParticipant) => p.textsOn(COPILOT_TOPIC).map((t) => CopilotMessageSchema.parse(JSON.parse(t.text)).event);
 

@@ -1,16 +1,13 @@
 /**
- * What the bot's e2e tests share: a real Postgres engine (embedded PGlite served over its socket)
- * that the bot's job processes reach by URL, the bot started as `kefu agent` in a process group
- * of its own (so a test can kill it, job processes and all), and a scripted call's audio.
+ * What the bot's e2e tests and bench share: the scripted call's data and audio, a database
+ * connection that waits its turn, and the bot started as `kefu agent` in a process group of its
+ * own (so a test can kill it, job processes and all).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
 import { createSql, type Sql } from '../../db/client.js';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from '../../db/embedded.js';
-import { migrate } from '../../db/migrate.js';
 import { upsertOrder } from '../../db/queries/orders.js';
 import { upsertMerchant } from '../../db/queries/people.js';
 import { composeSpeech, synthesize } from '../audio/speech-fixtures.js';
@@ -22,53 +19,40 @@ export const BUYER = 'b-e2e';
 /** Digits PocketSphinx hears reliably when flite says them one by one. */
 export const ORDER_ID = '3190557';
 
-/**
- * The database holds one connection at a time (PGlite), so the test connects only while no job
- * holds it: before the bot starts and after its job has ended. Connecting retries meanwhile.
- */
-export function useBotDatabase(): { url: () => string; withSql: <T>(fn: (sql: Sql) => Promise<T>) => Promise<T> } {
-  let pg: EmbeddedPostgres | undefined;
-  beforeAll(async () => {
-    pg = await startEmbeddedPostgres();
-    await withSql(async (sql) => {
-      await migrate(sql);
-      await upsertMerchant(sql, MERCHANT);
-      const day = 24 * 3600 * 1000;
-      const at = (days: number) => new Date(Date.now() - days * day);
-      await upsertOrder(sql, {
-        id: ORDER_ID, merchantId: MERCHANT.id, buyerId: BUYER, currency: 'USD', status: 'delivered', amount: 59,
-        items: [{ sku: 'E2E-HP-1', name: 'Wireless headphones', quantity: 1, unitPrice: 59, category: 'electronics' }],
-        placedAt: at(5), paidAt: at(5), shippedAt: at(4), deliveredAt: at(2),
-      });
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await pg?.stop();
+/** The merchant, buyer and order every scripted call is about. */
+export async function seedBotFixtures(sql: Sql): Promise<void> {
+  await upsertMerchant(sql, MERCHANT);
+  const day = 24 * 3600 * 1000;
+  const at = (days: number) => new Date(Date.now() - days * day);
+  await upsertOrder(sql, {
+    id: ORDER_ID, merchantId: MERCHANT.id, buyerId: BUYER, currency: 'USD', status: 'delivered', amount: 59,
+    items: [{ sku: 'E2E-HP-1', name: 'Wireless headphones', quantity: 1, unitPrice: 59, category: 'electronics' }],
+    placedAt: at(5), paidAt: at(5), shippedAt: at(4), deliveredAt: at(2),
   });
-  async function withSql<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const sql = createSql(url(), { max: 1 });
-      try {
-        await sql`select 1`;
-      } catch (err) {
-        await sql.end({ timeout: 1 });
-        if (Date.now() > deadline) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        continue;
-      }
-      try {
-        return await fn(sql);
-      } finally {
-        await sql.end();
-      }
+}
+
+/**
+ * Runs `fn` on a connection of its own. The embedded database serves one connection at a time,
+ * so this waits while a job holds it (until the job has ended and released it).
+ */
+export async function withConnection<T>(url: string, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const sql = createSql(url, { max: 1 });
+    try {
+      await sql`select 1`;
+    } catch (err) {
+      await sql.end({ timeout: 1 });
+      if (Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    try {
+      return await fn(sql);
+    } finally {
+      await sql.end();
     }
   }
-  const url = () => {
-    if (!pg) throw new Error('database not started');
-    return pg.url;
-  };
-  return { url, withSql };
 }
 
 export interface RunningAgent {
@@ -122,7 +106,7 @@ export async function startAgent(target: LiveKitTarget, databaseUrl: string, age
   };
 }
 
-export type CallAudio = { complaint: string; offPlatform: string; followUp: string };
+export type CallAudio = { complaint: string; offPlatform: string; followUp: string; oneLine: string };
 
 /** The scripted call, spoken by flite, each line led by a second of quiet while subscriptions settle. */
 export function callAudio(dir: string): CallAudio {
@@ -132,6 +116,8 @@ export function callAudio(dir: string): CallAudio {
     complaint: say('complaint', 'My order number is three one nine zero five five seven. The headphones arrived broken.'),
     offPlatform: say('off-platform', 'Sorry about that. Please pay me directly outside the platform, or add me on WeChat.'),
     followUp: say('follow-up', 'The headphones arrived broken. I want a refund please.'),
+    // One sentence, no pause inside: the bench times one utterance per turn.
+    oneLine: say('one-line', 'The headphones arrived broken.'),
   };
 }
 
