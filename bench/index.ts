@@ -1,3 +1,4 @@
+import { runBotBench } from './bot.js';
 import { runModerationBench } from './moderation.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runSpeechBench } from './speech.js';
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   retrieval: () => runRetrievalBench(),
   moderation: () => runModerationBench(),
   speech: () => runSpeechBench(),
+  bot: () => runBotBench(),
 };
 
 const asked = process.argv.slice(2);

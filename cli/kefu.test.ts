@@ -88,7 +88,11 @@ describe('kefu CLI', () => {
       const health = await fetch(`${url}/healthz`);
       expect(await health.json()).toEqual({ ok: true, database: 'up' });
       const page = await (await fetch(url)).text();
-      expect(page).toContain('Kefu 客服 copilot');
+      expect(page).toContain('<title>Kefu 客服</title>');
+      expect(page).toMatch(/<script type="module"[^>]+src="\/assets\/index-[\w-]+\.js"/);
+      const me = await fetch(`${url}/api/auth/me`);
+      expect(me.status).toBe(401);
+      expect(await me.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     } finally {
       child.kill('SIGTERM');
     }

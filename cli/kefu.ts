@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util';
 import { isKefuError } from '../core/errors.js';
 import type { Command } from './command.js';
+import { agentCommand } from './commands/agent.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { auditCommand } from './commands/audit.js';
 import { replayCommand } from './commands/replay.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedCommand } from './commands/seed.js';
 import { startCommand } from './commands/start.js';
+import { tokenCommand } from './commands/token.js';
 
-const COMMANDS: Command[] = [startCommand, migrateCommand, seedCommand, analyzeCommand, replayCommand, auditCommand];
+const COMMANDS: Command[] = [startCommand, migrateCommand, seedCommand, analyzeCommand, replayCommand, auditCommand, tokenCommand, agentCommand];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
