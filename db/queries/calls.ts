@@ -96,3 +96,8 @@ export async function insertUtterance(
 export async function listUtterances(sql: Sql, callId: string): Promise<UtteranceRow[]> {
   return sql<UtteranceRow[]>`select * from utterances where call_id = ${callId} order by seq`;
 }
+
+/** The call's language as heard so far (it can change as more is said). */
+export async function setCallLanguage(sql: Sql, callId: string, language: Language): Promise<void> {
+  await sql`update calls set language = ${language} where id = ${callId} and language is distinct from ${language}`;
+}

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import type { CallEvent } from '../../core/events.js';
-import { listUtterances } from '../../db/queries/calls.js';
+import { getCall, listUtterances } from '../../db/queries/calls.js';
 import { listFlags } from '../../db/queries/flags.js';
 import { listNotes, listPromises } from '../../db/queries/notes.js';
 import { upsertOrder } from '../../db/queries/orders.js';
@@ -61,6 +61,7 @@ describe('CallSession', () => {
     const sql = db.sql();
     const id = session.call.id;
     expect((await listUtterances(sql, id)).map((u) => u.seq)).toEqual([0, 1, 2, 3]);
+    expect((await getCall(sql, id))?.language).toBe('zh');
     const notes = await listNotes(sql, id);
     expect(notes).toContainEqual(expect.objectContaining({ kind: 'order_number', value: { value: '240611587736219', matched: true } }));
     expect(await listPromises(sql, id)).toContainEqual(expect.objectContaining({ action: 'refund', deadline: '2026-11-23' }));

@@ -2,7 +2,7 @@ import type { FlagFinding, RefundOption, Suggestion } from '../../core/analysis.
 import type { TranscriptLine } from '../../core/domain.js';
 import type { CallEvent, Utterance } from '../../core/events.js';
 import type { Sql } from '../../db/client.js';
-import { type CallRow, createCall, endCall, getCall, insertUtterance, listUtterances } from '../../db/queries/calls.js';
+import { type CallRow, createCall, endCall, getCall, insertUtterance, listUtterances, setCallLanguage } from '../../db/queries/calls.js';
 import { getOrders, listBuyerOrders } from '../../db/queries/orders.js';
 import { callLanguage } from '../transcript/language.js';
 import type { CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
@@ -115,7 +115,9 @@ export class CallSession {
       index: row.seq, speaker: u.speaker, text: u.text, startMs: u.startMs, endMs: u.endMs, engine: u.engine, confidence: u.confidence,
     };
     this.remember(utterance, row.id);
-    this.ctx.language = callLanguage(this.lines.map((l) => l.text));
+    const language = callLanguage(this.lines.map((l) => l.text));
+    if (language !== this.ctx.language || utterance.index === 0) await setCallLanguage(sql, this.call.id, language);
+    this.ctx.language = language;
     const callId = this.call.id;
     emit({ type: 'utterance.final', callId, utterance });
 
