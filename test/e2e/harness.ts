@@ -61,9 +61,9 @@ export interface RunningAgent {
   stop(): Promise<void>;
 }
 
-/** Starts `kefu agent` against the target and waits until it has registered. */
+/** Starts `kefu agent` exactly as a user does (bin/kefu.js) against the target and waits until it has registered. */
 export async function startAgent(target: LiveKitTarget, databaseUrl: string, agentName: string, healthPort: number): Promise<RunningAgent> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test/e2e/run-agent.ts'), String(healthPort)], {
+  const child = spawn(process.execPath, [join(REPO, 'bin/kefu.js'), 'agent', '--health-port', String(healthPort)], {
     cwd: REPO,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
