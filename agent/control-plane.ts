@@ -8,8 +8,10 @@ import { AccessToken, AgentDispatchClient, RoomServiceClient } from 'livekit-ser
 import { COPILOT_VERSION, type DispatchMetadata, PARTICIPANT_ATTRIBUTES } from '../core/copilot.js';
 import type { Config } from '../core/config.js';
 import type { Language, SpeakerRole } from '../core/domain.js';
+import { KefuError } from '../core/errors.js';
 import type { Sql } from '../db/client.js';
 import { createCall } from '../db/queries/calls.js';
+import { getMerchant } from '../db/queries/people.js';
 
 export interface CallInvite {
   merchantId: string;
@@ -37,6 +39,10 @@ type LiveKit = NonNullable<Config['livekit']>;
 
 export async function startCall(deps: { sql: Sql; livekit: LiveKit }, invite: CallInvite): Promise<StartedCall> {
   const { sql, livekit } = deps;
+  // Checked before anything is created on LiveKit, so a typo leaves no stray room behind.
+  if (!(await getMerchant(sql, invite.merchantId))) {
+    throw new KefuError('NOT_FOUND', `No merchant "${invite.merchantId}": check --merchant-id (or run \`kefu seed\` for the demo merchants)`);
+  }
   const room = `kefu-${invite.merchantId}-${randomUUID().slice(0, 12)}`;
   // Closed by LiveKit five minutes after everyone has left, which ends the bot's job too.
   await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).createRoom({ name: room, emptyTimeout: 300 });

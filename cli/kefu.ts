@@ -72,7 +72,8 @@ try {
 } catch (err) {
   if (isKefuError(err)) {
     log(`kefu: ${err.message}`);
-    process.exitCode = err.code === 'CONFIG_INVALID' || err.code === 'USAGE' || err.code === 'INPUT_INVALID' ? 2 : 1;
+    // Exit 2: what the person typed or configured is wrong; exit 1: something failed while running.
+    process.exitCode = ['CONFIG_INVALID', 'USAGE', 'INPUT_INVALID', 'NOT_FOUND'].includes(err.code) ? 2 : 1;
   } else {
     log(`kefu: unexpected error: ${(err as Error).stack ?? String(err)}`);
     process.exitCode = 1;
