@@ -1,5 +1,5 @@
 import type postgres from 'postgres';
-import type { FlagCategory, Severity } from '../../core/domain.js';
+import type { FlagCategory, Language, Severity } from '../../core/domain.js';
 import type { Sql } from '../client.js';
 import type { FlagRow, FlagVerdict } from './flags.js';
 
@@ -113,11 +113,12 @@ export interface QueueFilter {
   minAgeHours?: number;
   maxAgeHours?: number;
   sla?: 'overdue' | 'due_soon' | 'on_time';
+  language?: Language;
   limit: number;
   offset: number;
 }
 
-export type QueueRow = CaseRow & { overdue: boolean; flagCount: number; undecided: number; categories: FlagCategory[] };
+export type QueueRow = CaseRow & { overdue: boolean; flagCount: number; undecided: number; categories: FlagCategory[]; language: Language | null };
 
 /** Overdue first, then by how soon the SLA runs out. */
 export async function listCaseQueue(q: Queryable, f: QueueFilter): Promise<QueueRow[]> {
@@ -126,7 +127,8 @@ export async function listCaseQueue(q: Queryable, f: QueueFilter): Promise<Queue
       (select count(*)::int from flags x where x.case_id = c.id) as flag_count,
       (select count(*)::int from flags x where x.case_id = c.id
          and not exists (select 1 from decisions d where d.flag_id = x.id)) as undecided,
-      (select coalesce(array_agg(distinct x.category), '{}') from flags x where x.case_id = c.id) as categories
+      (select coalesce(array_agg(distinct x.category), '{}') from flags x where x.case_id = c.id) as categories,
+      (select k.language from calls k where k.id = c.call_id) as language
     from moderation_cases c
     where c.status = any(${f.statuses}::text[]) ${merchantFilter(q, 'c', f.merchantId)}
       ${f.category ? q`and exists (select 1 from flags x where x.case_id = c.id and x.category = ${f.category})` : q``}
@@ -136,6 +138,7 @@ export async function listCaseQueue(q: Queryable, f: QueueFilter): Promise<Queue
       ${f.sla === 'overdue' ? q`and c.sla_due_at < now()` : q``}
       ${f.sla === 'due_soon' ? q`and c.sla_due_at between now() and now() + interval '4 hours'` : q``}
       ${f.sla === 'on_time' ? q`and c.sla_due_at >= now()` : q``}
+      ${f.language ? q`and exists (select 1 from calls k where k.id = c.call_id and k.language = ${f.language})` : q``}
     order by (c.sla_due_at < now()) desc, c.sla_due_at, c.opened_at, c.id
     limit ${f.limit} offset ${f.offset}`;
 }

@@ -15,7 +15,7 @@ export interface CaseFlag {
 export interface CaseRow {
   id: string; merchantId: string; callId: string; status: 'open' | 'claimed' | 'decided' | 'closed'; severity: string;
   openedAt: string; slaDueAt: string; claimedBy?: string | null; claimExpiresAt?: string | null; overdue?: boolean;
-  flagCount?: number; undecided?: number; categories?: string[];
+  flagCount?: number; undecided?: number; categories?: string[]; language?: string | null;
 }
 
 export interface CaseView {

@@ -15,12 +15,8 @@ export function QueuePage() {
   const lang = useContext(LangContext);
   const [filters, setFilters] = useState({ category: '', severity: '', sla: '', language: '' });
   const [error, setError] = useState('');
-  const query = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v && k !== 'language'));
+  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
   const cases = useData<CaseRow[]>(`/api/cases?limit=100&${query}`);
-  // The queue has no language column: the calls list says each call's language.
-  const calls = useData<{ id: string; language: string | null }[]>('/api/calls?limit=200');
-  const languageOf = new Map(calls.data?.map((c) => [c.id, c.language]));
-  const rows = cases.data?.filter((c) => !filters.language || languageOf.get(c.callId) === filters.language);
   const claim = async (id: string) => {
     try {
       await post(`/api/cases/${id}/claim`);
@@ -48,8 +44,8 @@ export function QueuePage() {
       </form>
       {error && <p role="alert" className="error">{error}</p>}
       <Status loading={cases.loading} error={cases.error} />
-      {rows?.length === 0 && <p className="muted">{t('noRows')}</p>}
-      {!!rows?.length && (
+      {cases.data?.length === 0 && <p className="muted">{t('noRows')}</p>}
+      {!!cases.data?.length && (
         <div className="scroll card">
           <table>
             <thead><tr>
@@ -57,13 +53,13 @@ export function QueuePage() {
               <th scope="col">{t('flags')}</th><th scope="col">{t('lang')}</th><th scope="col">{t('status')}</th><th scope="col"><span className="sr-only">{t('claim')}</span></th>
             </tr></thead>
             <tbody>
-              {rows.map((c) => (
+              {cases.data.map((c) => (
                 <tr key={c.id} data-testid="queue-row" className={c.overdue ? 'overdue' : undefined}>
                   <td>{c.overdue ? <span className="badge bad">{t('overdue')}</span> : formatDate(c.slaDueAt, lang)}</td>
                   <td><span className={`badge sev-${c.severity}`}>{c.severity}</span></td>
                   <td>{c.categories?.join(', ')}</td>
                   <td>{c.undecided}/{c.flagCount}</td>
-                  <td>{languageOf.get(c.callId) ?? '—'}</td>
+                  <td>{c.language ?? '—'}</td>
                   <td>{c.status === 'claimed' ? t('claimed') : ''}</td>
                   <td className="row">
                     <Link href={`/cases/${c.id}`}>{t('open')}</Link>

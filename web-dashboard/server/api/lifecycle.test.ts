@@ -42,6 +42,10 @@ describe('the moderation lifecycle over HTTP', () => {
     expect(queue.status).toBe(200);
     expect(queue.body.data.map((c: { id: string }) => c.id)).toContain(caseId);
     expect((await m1.call('GET', '/api/cases?category=abuse')).body.data.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    const zh = await m1.call('GET', '/api/cases?language=zh');
+    expect(zh.body.data.find((c: { id: string }) => c.id === caseId)).toMatchObject({ language: 'zh' });
+    expect((await m1.call('GET', '/api/cases?language=en')).body.data.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    expect((await m1.call('GET', '/api/cases?language=fr')).status).toBe(400);
 
     expect((await m1.call('POST', `/api/cases/${caseId}/claim`)).status).toBe(200);
     const stolen = await m2.call('POST', `/api/cases/${caseId}/claim`);

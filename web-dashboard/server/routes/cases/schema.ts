@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlagCategorySchema, SeveritySchema } from '../../../../core/domain.js';
+import { FlagCategorySchema, LanguageSchema, SeveritySchema } from '../../../../core/domain.js';
 
 export const IdParamSchema = z.object({ id: z.uuid() });
 
@@ -15,5 +15,6 @@ export const QueueQuerySchema = z.object({
   minAgeHours: z.coerce.number().min(0).optional(),
   maxAgeHours: z.coerce.number().min(0).optional(),
   sla: z.enum(['overdue', 'due_soon', 'on_time']).optional(),
+  language: LanguageSchema.optional(),
   ...PageSchema,
 });
