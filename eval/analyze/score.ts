@@ -1,0 +1,154 @@
+/**
+ * Blind evaluation of `kefu analyze`: runs every call in eval/analyze/calls through the CLI
+ * (a child process, offline) and compares with eval/analyze/expected/<name>.json.
+ *
+ *   npx tsx eval/analyze/score.ts [name-filter]
+ *
+ * Matching:
+ * - orderNumbers: exact digit strings, as sets per call.
+ * - amounts: distinct value+currency per call (a repeated amount counts once).
+ * - promises: matched on speaker+action (same utterance preferred, then nearest); among matched,
+ *   deadline accuracy and conditional accuracy.
+ * - flags: matched on category+utterance; false positives on lines listed in `hardNegatives`
+ *   are counted separately from other false positives.
+ * - recommendedRefund: the kind of the option with `recommended: true` (null when none), accuracy.
+ */
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+
+interface ExpPromise { speaker: string; action: string; deadline: string | null; conditional: boolean; utterance?: number }
+interface Expected {
+  startedAt: string;
+  orderNumbers: string[];
+  amounts: { value: number; currency: string }[];
+  promises: ExpPromise[];
+  flags: { category: string; utterance: number }[];
+  recommendedRefund: string | null;
+  hardNegatives?: number[];
+}
+interface Got {
+  orderNumbers: string[];
+  amounts: { value: number; currency: string; utterance: number }[];
+  promises: (ExpPromise & { utterance: number; text: string })[];
+  flags: { category: string; utterance: number; speaker: string; evidence: string; rule: string }[];
+  refundOptions: { kind: string; recommended: boolean }[];
+}
+
+class PRF {
+  tp = 0; fp = 0; fn = 0;
+  line(name: string): string {
+    const p = this.tp + this.fp ? this.tp / (this.tp + this.fp) : 1;
+    const r = this.tp + this.fn ? this.tp / (this.tp + this.fn) : 1;
+    const f = p + r ? (2 * p * r) / (p + r) : 0;
+    return `${name.padEnd(14)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}   (tp ${this.tp}, fp ${this.fp}, fn ${this.fn})`;
+  }
+}
+const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
+const mismatches: Record<string, string[]> = { orderNumbers: [], amounts: [], promises: [], flags: [], recommendedRefund: [] };
+const miss = (field: string, call: string, expected: unknown, got: unknown) =>
+  mismatches[field].push(`${call}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+
+const orders = new PRF(), amounts = new PRF(), promises = new PRF(), flags = new PRF();
+let deadlineOk = 0, conditionalOk = 0, hardNegFp = 0, otherFp = 0, hardNegLines = 0, hardNegLinesFlagged = 0;
+let refundOk = 0, refundN = 0;
+
+async function analyze(name: string, startedAt: string): Promise<Got> {
+  const { stdout } = await run('node', ['bin/kefu.js', 'analyze', join(here, 'calls', `${name}.jsonl`),
+    '--started-at', startedAt, '--json'], { cwd: repo, maxBuffer: 64 << 20 });
+  return JSON.parse(stdout) as Got;
+}
+
+function score(name: string, exp: Expected, got: Got): void {
+  // order numbers
+  const eo = new Set(exp.orderNumbers), go = new Set(got.orderNumbers);
+  for (const o of eo) if (go.has(o)) orders.tp++; else { orders.fn++; miss('orderNumbers', name, o, null); }
+  for (const o of go) if (!eo.has(o)) { orders.fp++; miss('orderNumbers', name, null, o); }
+
+  // amounts
+  const key = (a: { value: number; currency: string }) => `${Math.round(a.value * 100) / 100} ${a.currency}`;
+  const ea = new Set(exp.amounts.map(key)), ga = new Set(got.amounts.map(key));
+  for (const a of ea) if (ga.has(a)) amounts.tp++; else { amounts.fn++; miss('amounts', name, a, null); }
+  for (const a of ga) if (!ea.has(a)) {
+    amounts.fp++;
+    miss('amounts', name, null, `${a} (line ${got.amounts.find((x) => key(x) === a)?.utterance})`);
+  }
+
+  // promises
+  const left = [...got.promises];
+  const show = (p: ExpPromise) => `${p.speaker} ${p.action} ${p.deadline ?? 'null'}${p.conditional ? ' cond' : ''} @${p.utterance}`;
+  for (const e of exp.promises) {
+    const cands = left.filter((g) => g.speaker === e.speaker && g.action === e.action)
+      .sort((a, b) => Math.abs(a.utterance - (e.utterance ?? 0)) - Math.abs(b.utterance - (e.utterance ?? 0)));
+    const g = cands[0];
+    if (!g) { promises.fn++; miss('promises', name, show(e), null); continue; }
+    left.splice(left.indexOf(g), 1);
+    promises.tp++;
+    const dOk = g.deadline === e.deadline, cOk = g.conditional === e.conditional;
+    if (dOk) deadlineOk++;
+    if (cOk) conditionalOk++;
+    if (!dOk || !cOk || g.utterance !== e.utterance) {
+      miss('promises', name, show(e), `${show(g)} "${g.text}"${dOk ? '' : ' [deadline]'}${cOk ? '' : ' [conditional]'}`
+        + (g.utterance !== e.utterance ? ' [other line]' : ''));
+    }
+  }
+  for (const g of left) { promises.fp++; miss('promises', name, null, `${show(g)} "${g.text}"`); }
+
+  // flags
+  const hard = new Set(exp.hardNegatives ?? []);
+  hardNegLines += hard.size;
+  const flagged = new Set<number>();
+  const fkey = (f: { category: string; utterance: number }) => `${f.category}@${f.utterance}`;
+  const ef = new Set(exp.flags.map(fkey));
+  const gf = new Map(got.flags.map((f) => [fkey(f), f]));
+  for (const f of ef) if (gf.has(f)) flags.tp++; else { flags.fn++; miss('flags', name, f, null); }
+  for (const [k, f] of gf) {
+    if (ef.has(k)) continue;
+    flags.fp++;
+    const onHard = hard.has(f.utterance);
+    if (onHard) { hardNegFp++; flagged.add(f.utterance); } else otherFp++;
+    miss('flags', name, null, `${k} ${f.speaker} "${f.evidence}" ${f.rule}${onHard ? ' [HARD NEGATIVE]' : ''}`);
+  }
+  hardNegLinesFlagged += flagged.size;
+
+  // recommended refund
+  const rec = got.refundOptions.find((o) => o.recommended)?.kind ?? null;
+  refundN++;
+  if (rec === exp.recommendedRefund) refundOk++;
+  else miss('recommendedRefund', name, exp.recommendedRefund, `${rec} (options: ${got.refundOptions.map((o) => o.kind).join(', ') || 'none'})`);
+}
+
+async function main(): Promise<void> {
+  const filter = process.argv[2] ?? '';
+  const names = readdirSync(join(here, 'calls')).filter((f) => f.endsWith('.jsonl'))
+    .map((f) => f.replace(/\.jsonl$/, '')).filter((n) => n.includes(filter)).sort();
+  const expected = new Map(names.map((n) =>
+    [n, JSON.parse(readFileSync(join(here, 'expected', `${n}.json`), 'utf8')) as Expected]));
+  const results = new Map<string, Got>();
+  const queue = [...names];
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    for (let n = queue.shift(); n; n = queue.shift()) results.set(n, await analyze(n, expected.get(n)!.startedAt));
+  }));
+  for (const n of names) score(n, expected.get(n)!, results.get(n)!);
+
+  console.log(`kefu analyze, blind set: ${names.length} calls\n`);
+  console.log(orders.line('orderNumbers'));
+  console.log(amounts.line('amounts'));
+  console.log(promises.line('promises'));
+  console.log(`${''.padEnd(14)} deadline ${deadlineOk}/${promises.tp} of matched, conditional ${conditionalOk}/${promises.tp} of matched`);
+  console.log(flags.line('flags'));
+  console.log(`${''.padEnd(14)} false positives: ${hardNegFp} on hard-negative lines (${hardNegLinesFlagged}/${hardNegLines} such lines flagged), ${otherFp} elsewhere`);
+  console.log(`${'refund kind'.padEnd(14)} ${refundOk}/${refundN} correct (${pct(refundOk / refundN)})`);
+  for (const [field, list] of Object.entries(mismatches)) {
+    console.log(`\n## ${field} (${list.length})`);
+    for (const m of list) console.log(`- ${m}`);
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
