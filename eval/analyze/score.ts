@@ -51,8 +51,8 @@ class PRF {
   }
 }
 const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
-const mismatches: Record<string, string[]> = { orderNumbers: [], amounts: [], promises: [], flags: [], recommendedRefund: [] };
-const miss = (field: string, call: string, expected: unknown, got: unknown) =>
+const mismatches = { orderNumbers: [] as string[], amounts: [] as string[], promises: [] as string[], flags: [] as string[], recommendedRefund: [] as string[] };
+const miss = (field: keyof typeof mismatches, call: string, expected: unknown, got: unknown) =>
   mismatches[field].push(`${call}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
 
 const orders = new PRF(), amounts = new PRF(), promises = new PRF(), flags = new PRF();
