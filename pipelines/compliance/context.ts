@@ -42,9 +42,11 @@ export function findVeto(
   index: number,
 ): Veto | null {
   const text = view.text;
+  // Cue words inside the speaker's own accusation ("report you for fraud") are not cues.
+  const cued = unaccused(rule, text);
   const [clauseStart, clauseEnd] = clauseAround(view, rule, s, e);
   const before = text.slice(Math.max(clauseStart, s - rule.context.negationWindow), s);
-  const after = text.slice(e, Math.min(clauseEnd, e + rule.context.afterWindow));
+  const after = cued.slice(e, Math.min(clauseEnd, e + rule.context.afterWindow));
   const hit = (res: RegExp[], t: string) => res.map((re) => firstMatch(re, t)?.[0]).find((m) => m !== undefined);
 
   for (const x of rule.exclusions) {
@@ -60,7 +62,7 @@ export function findVeto(
     // A warning often spans two turns ("Scammers are everywhere." / "They'll ask for your code.").
     const prev = lines[index - 1];
     const prevText = prev && prev.speaker === lines[index]!.speaker ? buildView(prev.text, rule.view).text : '';
-    const cue = hit(rule.context.reporting, text) ?? hit(rule.context.reporting, prevText);
+    const cue = hit(rule.context.reporting, cued) ?? hit(rule.context.reporting, unaccused(rule, prevText));
     if (cue !== undefined) return { reason: 'reporting', cue };
   }
   if (rule.negation) {
@@ -68,6 +70,19 @@ export function findVeto(
     if (cue !== undefined) return { reason: 'negation', cue };
   }
   return null;
+}
+
+/**
+ * The text with the speaker's own accusations blanked out: "I'll report you for fraud" is a threat
+ * against the other party, and its "fraud" is no sign of a warning about someone else.
+ */
+function unaccused(rule: CompiledRule, text: string): string {
+  let out = text;
+  for (const re of rule.context.accusation) {
+    re.lastIndex = 0;
+    out = out.replace(re, (m) => ' '.repeat(m.length));
+  }
+  return out;
 }
 
 function previousOther(lines: readonly TranscriptLine[], index: number, rule: CompiledRule): string {

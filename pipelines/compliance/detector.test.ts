@@ -5,6 +5,7 @@ import { ComplianceDetector } from './detector.js';
 import { BENIGN_EN, BENIGN_ZH } from './testing/benign.js';
 import { EN_CASES } from './testing/cases-en.js';
 import { MORE_CASES } from './testing/cases-more.js';
+import { RECALL_CASES } from './testing/cases-recall.js';
 import { ZH_CASES } from './testing/cases-zh.js';
 import { type Case, toLines } from './testing/cases.js';
 
@@ -15,6 +16,7 @@ describe.each([
   ['zh', ZH_CASES],
   ['en', EN_CASES],
   ['more', MORE_CASES],
+  ['recall', RECALL_CASES],
 ])('ComplianceDetector on %s cases', (_, cases) => {
   it.each(cases.map((c) => [label(c), c] as const))('%s', async (_name, c) => {
     const lines = toLines(c);
@@ -46,9 +48,9 @@ describe('ComplianceDetector', () => {
     );
     const flags = await detector.detect(lines);
     expect(flags.map((f) => [f.utterance, f.category, f.rule])).toEqual([
-      [1, 'review_manipulation', 'zh.review.cashback@1'],
-      [1, 'contact_exchange', 'zh.contact.wechat@1'],
-      [2, 'refund_obstruction', 'en.refund.threat@1'],
+      [1, 'review_manipulation', 'zh.review.cashback@2'],
+      [1, 'contact_exchange', 'zh.contact.wechat@2'],
+      [2, 'refund_obstruction', 'en.refund.threat@2'],
     ]);
     expect(flags[1]!.evidence).toBe('加我微信 abc8899');
     expect(flags[0]!.detector).toBe('rules+semantic:hashed-ngram-v1-512');

@@ -10,6 +10,7 @@ export interface CompiledContext {
   negation: RegExp[];
   negationAfter: RegExp[];
   reporting: RegExp[];
+  accusation: RegExp[];
   clauseBreak: RegExp;
   negationWindow: number;
   afterWindow: number;
@@ -80,6 +81,7 @@ export function compileRuleFile(name: string, text: string): CompiledRule[] {
     negation: c.negation.map((p, i) => compile(p, `context.negation[${i}]`)),
     negationAfter: c.negationAfter.map((p, i) => compile(p, `context.negationAfter[${i}]`)),
     reporting: c.reporting.map((p, i) => compile(p, `context.reporting[${i}]`)),
+    accusation: c.accusation.map((p, i) => compile(p, `context.accusation[${i}]`)),
     clauseBreak: compile(c.clauseBreak, 'context.clauseBreak'),
     negationWindow: c.negationWindow,
     afterWindow: c.afterWindow,
@@ -117,8 +119,12 @@ function termSource(term: string, view: ViewMode): string {
   const normal = term.normalize('NFKC').toLowerCase();
   // Match what the view holds: squeezed text has lost its spaces and dots, so must the term.
   const chars = [...(view === 'squeezed' ? normal.replace(/[\s\-·•*~.…]/gu, '') : normal)].map(escape);
-  // English text keeps its spaces, so evasions like "w h a t s a p p" need tolerating here.
-  const body = view === 'spaced' ? chars.join('[\\s.\\-*·]?') : chars.join('');
+  // English text keeps its spaces, so evasions like "w h a t s a p p" need tolerating here; squeezed
+  // text keeps one between Latin words ("verification code"), so a term may or may not have it.
+  const body =
+    view === 'spaced'
+      ? chars.join('[\\s.\\-*·]?')
+      : chars.map((c, k) => (k > 0 && /[a-z]/.test(c) && /[a-z]/.test(chars[k - 1]!) ? ` ?${c}` : c)).join('');
   return /^[a-z0-9 ]+$/.test(term.toLowerCase()) ? `(?<![a-z])${body}(?![a-z])` : body;
 }
 

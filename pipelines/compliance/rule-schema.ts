@@ -69,6 +69,12 @@ export const RuleFileSchema = z
         negationAfter: z.array(PatternSchema),
         /** Cues that the speaker reports or warns about someone else's words ("骗子", "scam"). */
         reporting: z.array(PatternSchema),
+        /**
+         * The speaker's own accusations ("report you for fraud", "举报你诈骗"): reporting cues
+         * inside them are the speaker's words about the other party, not a warning about a third
+         * party, so they do not veto.
+         */
+        accusation: z.array(PatternSchema).default([]),
         clauseBreak: PatternSchema,
         negationWindow: z.number().int().positive(),
         afterWindow: z.number().int().positive(),

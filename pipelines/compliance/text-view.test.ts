@@ -11,6 +11,13 @@ describe('buildView', () => {
     expect(text.slice(...span)).toBe('ＶＸ');
   });
 
+  it('keeps one space between code-switched English words, but squeezes spaced-out letters', () => {
+    expect(buildView('转到我 Alipay  account 就行', 'squeezed').text).toBe('转到我alipay account就行');
+    expect(buildView('把 verification code 发我', 'squeezed').text).toBe('把verification code发我');
+    expect(buildView('加我 V X 详聊', 'squeezed').text).toBe('加我vx详聊');
+    expect(buildView('w e chat 号 kefu 8899', 'squeezed').text).toBe('wechat号kefu8899');
+  });
+
   it('drops zero-width characters that evaders insert', () => {
     expect(buildView('微\u200b信', 'squeezed').text).toBe('微信');
   });

@@ -3,7 +3,9 @@
  * found in the view yields an exact span (and evidence) in the text the speaker said.
  *
  * - `squeezed` (Chinese rules): NFKC (full-width → half-width), lower case, and separators that
- *   evaders insert between characters (加 微 信, v-x, 1 3 8) removed.
+ *   evaders insert between characters (加 微 信, v-x, 1 3 8) removed — except one space between two
+ *   Latin words of two or more letters, so code-switched English stays words ("转到我 Alipay
+ *   account" is not "alipayaccount"). Lexicon terms tolerate that space either way.
  * - `spaced` (English rules): NFKC, lower case, runs of whitespace collapsed to one space.
  */
 export type ViewMode = 'squeezed' | 'spaced';
@@ -22,12 +24,16 @@ const SPACE = /^\s+$/u;
 
 export function buildView(original: string, mode: ViewMode): TextView {
   const view: TextView = { text: '', start: [], end: [] };
+  const keep = mode === 'squeezed' ? wordGaps(original) : new Set<number>();
   let i = 0;
   for (const ch of original) {
     const from = i;
     i += ch.length;
     if (INVISIBLE.test(ch)) continue;
-    if (mode === 'squeezed' && SQUEEZE.test(ch)) continue;
+    if (mode === 'squeezed' && SQUEEZE.test(ch)) {
+      if (keep.has(from) && !view.text.endsWith(' ')) push(view, ' ', from, i);
+      continue;
+    }
     if (mode === 'spaced' && SPACE.test(ch)) {
       if (view.text.length === 0 || view.text.endsWith(' ')) continue;
       push(view, ' ', from, i);
@@ -36,6 +42,15 @@ export function buildView(original: string, mode: ViewMode): TextView {
     for (const n of ch.normalize('NFKC').toLowerCase()) push(view, n, from, i);
   }
   return view;
+}
+
+/** Offsets of whitespace that separates two Latin words of 2+ letters ("alipay account", not "v x"). */
+function wordGaps(original: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of original.matchAll(/(?<=(?<![\p{L}\p{N}])\p{Script=Latin}{2,})\s+(?=\p{Script=Latin}{2,}(?![\p{L}\p{N}]))/gu)) {
+    for (let k = m.index; k < m.index + m[0].length; k++) out.add(k);
+  }
+  return out;
 }
 
 function push(view: TextView, ch: string, from: number, to: number): void {
