@@ -56,6 +56,38 @@ describe('findAmounts', () => {
   });
 });
 
+describe('findAmounts: numbers after ids, code-switching and bare prices', () => {
+  it.each([
+    // A fullwidth comma right after an id's digits is punctuation, not a thousands separator.
+    ['单号 771203-558190，一百二十三元', [[123, 'CNY']]],
+    ['订单号440192837465，一百二十七块钱', [[127, 'CNY']]],
+    ['订单号 440192837465，¥35', [[35, 'CNY']]],
+    ['我先 transfer 给你 thirty 块', [[30, 'CNY']]],
+    ['运费 twenty 元 OK 吗', [[20, 'CNY']]],
+    ['I paid thirty-nine ninety-five for it', [[39.95, 'USD']]],
+    ['they charged me eighteen seventy', [[18.7, 'USD']]],
+    ['fifteen twenty each, two for thirty', [[15.2, 'USD']]],
+    ['the sixty-four forty I paid is gone', [[64.4, 'USD']]],
+    ['nine ninety-nine a pack', [[9.99, 'USD']]],
+    ['两百五十九买的，用了一周就坏了', [[259, 'CNY']]],
+    ['当时是88入手的', [[88, 'CNY']]],
+    ['一瓶三十五，两瓶六十', [[35, 'CNY'], [60, 'CNY']]],
+    ['那就一件九十九吧', [[99, 'CNY']]],
+  ])('%s', (text, expected) => {
+    expect(amounts(text)).toEqual(expected);
+  });
+
+  it.each([
+    // Hard negatives: clock times, years, spoken ids, counts and dates stay out.
+    'see you at eleven forty', 'meet me around ten thirty tonight', 'it shipped in nineteen ninety-eight',
+    'twenty twenty-five was a bad year', 'the code is forty-one fifty-two', 'seven seven one, four two, oh oh nine, five three',
+    'nine fifteen pm works', '双十一买的', '五一买的', '周三买的', '一箱二十四瓶', '一盒十二片', '第二盒三十',
+    '订单号 771203-558190，幺五八', '我买了两盒，三天到', '6月18买的',
+  ])('finds no money in %j', (text) => {
+    expect(findAmounts(text)).toEqual([]);
+  });
+});
+
 describe('findAmountNotes', () => {
   const line = (text: string): TranscriptLine => ({ speaker: 'merchant', text, startMs: 0, endMs: 1 });
 
