@@ -17,8 +17,21 @@ describe('findDigitRuns', () => {
     ['240611，嗯，587736219', ['240611587736219']],
     ['二四零六，一一五八，七七三六，二一九', ['240611587736219']],
     ['two four oh six, um, one one five eight', ['24061158']],
+    // Speech-to-text writes a number read digit by digit as a comma list.
+    ['5, 2, 8, 8, 0, 1, 4, 7, 3', ['528801473']],
+    ['eight, one, one, four, six, two, zero', ['8114620']],
+    ['二，四，零，六，一，一，五', ['2406115']],
+    // A chunk may open with "oh" after a pause when the number goes on.
+    ['five one two, oh four, oh oh seven, eight one', ['5120400781']],
+    ['我的单号 six two, oh nine, oh three one 对', ['620903' + '1']],
   ])('%s', (text, expected) => {
     expect(digits(text)).toEqual(expected);
+  });
+
+  it('keeps the span of a comma-listed number', () => {
+    const text = 'the number is 7, 0, 4, 4, 1, 9, 8, 2, thanks';
+    const [run] = findDigitRuns(text);
+    expect(text.slice(run!.start, run!.end)).toBe('7, 0, 4, 4, 1, 9, 8, 2');
   });
 
   it('reports spans into the original text', () => {
@@ -40,6 +53,10 @@ describe('findDigitRuns', () => {
     ['2024-06-11 14:30 下的单', []],
     ['Oh, okay', []],
     ['SF1234567890123 到了', ['1234567890123']],
+    ['sizes 7, 8, 9 are sold out', ['7', '8', '9']],
+    ['1, 2, 3, 4, 5 stars', ['1', '2', '3', '4', '5']],
+    ['Order 55120. Oh, and thanks', ['55120']],
+    ['4, 1, 9; 2, 2, 8, 0', ['4', '1', '9', '2', '2', '8', '0']],
   ])('keeps separate numbers apart: %s', (text, expected) => {
     expect(digits(text)).toEqual(expected);
   });

@@ -50,6 +50,8 @@ interface Token {
   script: 'ascii' | 'han' | 'en' | null;
   /** "twenty", "thirty"…: a following unit word fills its zero ("twenty four" is 24). */
   tens: boolean;
+  /** Spoken "oh"/"o": zero only inside a number. */
+  oh?: boolean;
 }
 
 function tokenize(text: string): Token[] {
@@ -65,11 +67,25 @@ function tokenize(text: string): Token[] {
     else if (g.zh) tokens.push({ ...base, kind: 'digit', digits: String(ZH_DIGITS[g.zh]), script: 'han' });
     else if (g.en) {
       const tens = EN_TENS[g.en.toLowerCase()] !== undefined;
-      tokens.push({ ...base, kind: 'digit', digits: wordDigits(g.en), script: 'en', tens });
+      const oh = /^oh?$/i.test(g.en);
+      tokens.push({ ...base, kind: 'digit', digits: wordDigits(g.en), script: 'en', tens, oh });
     } else tokens.push({ ...base, kind: g.space ? 'space' : g.dash ? 'dash' : 'pause' });
     i = base.end;
   }
   return tokens;
+}
+
+/** Token `i` follows a digit after only a short pause, and a digit follows it. */
+function resumesNumber(tokens: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && tokens[j]!.kind === 'space') j--;
+  if (j < 0 || tokens[j]!.kind !== 'pause') return false;
+  j--;
+  while (j >= 0 && tokens[j]!.kind === 'space') j--;
+  if (j < 0 || tokens[j]!.kind !== 'digit') return false;
+  let k = i + 1;
+  while (k < tokens.length && tokens[k]!.kind === 'space') k++;
+  return k < tokens.length && tokens[k]!.kind === 'digit';
 }
 
 interface Group extends DigitRun {
@@ -88,8 +104,9 @@ function groups(tokens: Token[]): Group[] {
       if (cur) gap.push(t);
       continue;
     }
-    // A spoken "oh" only counts as zero inside a number, never to open one ("Oh, it's …").
-    if (t.kind !== 'digit' || (!cur && t.script === 'en' && t.digits === '0')) {
+    // A spoken "oh" only counts as zero inside a number, never to open one ("Oh, it's …"), except
+    // for a chunk right after a pause in a number that goes on ("nine one, oh oh three, six two").
+    if (t.kind !== 'digit' || (!cur && t.oh === true && !resumesNumber(tokens, i))) {
       if (cur) out.push(cur);
       cur = null;
       prev = null;
@@ -116,6 +133,40 @@ function groups(tokens: Token[]): Group[] {
   return out;
 }
 
+/** Fewest single digits in a comma list read as one number ("3, 0, 9, 1, 7, 7, 4, 2, 6, 0"). */
+const MIN_LISTED_DIGITS = 6;
+
+/**
+ * Speech-to-text often writes a number read digit by digit as a list: "3, 0, 9, 1, 7, 7". Single
+ * digits each separated by exactly one comma, at least MIN_LISTED_DIGITS of them, are one group.
+ */
+function commaLists(source: string, tokens: readonly Token[], gs: Group[]): Group[] {
+  const folded = foldWidth(source);
+  const out: Group[] = [];
+  let chain: Group[] = [];
+  const flush = (): void => {
+    if (chain.length >= MIN_LISTED_DIGITS) {
+      const first = chain[0]!;
+      const last = chain.at(-1)!;
+      out.push({
+        digits: chain.map((c) => c.digits).join(''), start: first.start, end: last.end, chunks: [chain.length], next: last.next,
+      });
+    } else out.push(...chain);
+    chain = [];
+  };
+  for (const g of gs) {
+    const prev = chain.at(-1);
+    const between = prev ? tokens.filter((t) => t.start >= prev.end && t.end <= g.start) : [];
+    const oneComma = between.length > 0 && between.every((t) => t.kind === 'space' || (t.kind === 'pause' && /^[,、]$/.test(folded.slice(t.start, t.end))))
+      && between.filter((t) => t.kind === 'pause').length === 1;
+    if (g.digits.length !== 1 || (prev && !oneComma)) flush();
+    if (g.digits.length === 1) chain.push(g);
+    else out.push(g);
+  }
+  flush();
+  return out;
+}
+
 // What may follow a price, quantity or date: such a group never continues a number after a pause.
 const UNIT_AFTER = /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套条张号月日点分秒年岁天周%]|小时|dollars?|bucks?|cents?|usd|rmb|yuan|items?|boxes?|pcs|pieces?|days?|hours?|years?|percent)/i;
 
@@ -127,7 +178,7 @@ const UNIT_AFTER = /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套�
 export function findDigitRuns(text: string): DigitRun[] {
   const tokens = tokenize(text);
   const runs: DigitRun[] = [];
-  for (const g of groups(tokens)) {
+  for (const g of commaLists(text, tokens, groups(tokens))) {
     const last = runs[runs.length - 1];
     const between = last ? tokens.filter((t) => t.start >= last.end && t.end <= g.start) : [];
     const pauseOnly = between.length > 0 && between.every((t) => t.kind === 'pause' || t.kind === 'space');

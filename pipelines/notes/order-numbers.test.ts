@@ -19,6 +19,9 @@ describe('findOrderNumbers: forms', () => {
     ['京东的订单 312554789901 还没到', '312554789901'],
     ['240611587736219是我的订单号', '240611587736219'],
     ['单号是 2406 一一五八 seven seven three six 219', '240611587736219'],
+    ['The order number is 6, 1, 0, 4, 4, 8, 2, 9, 5, 7, thanks.', '6104482957'],
+    ['嗯 我的 parcel 还没到, order number is four four one, two oh, oh oh nine, one five.', '4412000915'],
+    ['Order two one nine, oh five, oh eight eight, four four.', '2190508844'],
   ])('%s', (text, value) => {
     expect(values(text)).toEqual([value]);
   });
@@ -45,6 +48,7 @@ describe('findOrderNumbers: forms', () => {
 describe('findOrderNumbers: hard negatives', () => {
   it.each([
     ['我手机号13812345678', []],
+    ['my cell is 1, 3, 9, 1, 2, 3, 4, 5, 6, 7, 8', []],
     ['您打我电话 138 1234 5678', []],
     ['call me at five five five, one two three, four five six seven', []],
     ['my number is +1 415 555 0132', []],
