@@ -57,6 +57,11 @@ export const RECALL_CASES: Case[] = [
   { lines: [[m, '把你的 Alipay password 告诉我，我帮你查']], expect: 'privacy_request' },
   { lines: [[m, '这个 verification code 不要发给任何人，包括我们客服']], expect: null },
   { lines: [[m, '路由器的 password 在底部标签上，您看一下']], expect: null },
+  // contact_exchange: "把你手机号…发我" (asking for the buyer's number, 把-construction)
+  { lines: [[m, '您把您的电话号码留给我，回头有新款我单独通知您']], expect: 'contact_exchange' },
+  { lines: [[m, '麻烦把您的收货电话发我核对一下']], expect: null },
+  { lines: [[m, '您把手机号发给快递员就行，他到了会联系您']], expect: null },
+  { lines: [[m, '不用把您的手机号告诉我们，平台会通知您']], expect: null },
   // code-switched lines: both rule sets, English words kept as words inside Chinese
   { lines: [[m, '运费你直接 transfer 到我的 PayPal account 就行']], expect: 'off_platform_payment' },
   { lines: [[m, '差价直接转我 Alipay 吧，不用再下单']], expect: 'off_platform_payment' },
