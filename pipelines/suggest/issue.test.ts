@@ -105,3 +105,73 @@ describe('affected quantity with the total said apart', () => {
     expect(affectedQuantity('烂了五个，一共买了三个')).toMatchObject({ count: 5, total: null });
   });
 });
+
+describe('everyday complaints', () => {
+  it.each([
+    // cracks and leaks are damage
+    ['杯子侧面有一道裂纹，倒上热水就往外漏', 'damaged'],
+    ['盆底开裂了', 'damaged'],
+    ['The vase has a hairline crack and it leaks water', 'damaged'],
+    // workmanship defects
+    ['剪刀的刃上全是毛刺', 'damaged'],
+    ['The fan motor burnt out on day three', 'damaged'],
+    ['电机烧坏了，闻到一股焦味', 'damaged'],
+    // doesn't fit → no-reason return
+    ['鞋子买大了一码，想退了', 'changed_mind'],
+    ['裤子穿不下，腰太紧了', 'changed_mind'],
+    ['The jacket is too small for me', 'changed_mind'],
+    ["These boots don't fit", 'changed_mind'],
+    ['I ordered the wrong size, can I send it back?', 'changed_mind'],
+    // not as described, said loosely
+    ['颜色跟照片上差得挺远', 'not_as_described'],
+    ['和详情页写的不一样', 'not_as_described'],
+    // merchant made a customised item wrong
+    ['我订的婚戒内圈字印错了', 'wrong_item'],
+    ['The engraving is misspelled on the watch', 'wrong_item'],
+    ['I ordered a blue mug and got a green teapot instead', 'wrong_item'],
+  ])('%s → %s', (text, kind) => {
+    expect(top(text)).toBe(kind);
+  });
+
+  it.each([
+    ['没有裂缝，就是颜色不喜欢', 'changed_mind'],
+    ['我刚烧了一壶水，想问下怎么除垢', null],
+    ['这样不合适吧，我不删评价', null],
+    ['漏发了一个盖子', 'missing_item'],
+    ['The size is perfect, fits great', null],
+    ['It is not too small at all', null],
+  ])('hard negative: %s → %s', (text, kind) => {
+    expect(top(text)).toBe(kind);
+  });
+});
+
+describe('assessIssue across lines', () => {
+  const c = (text: string): TranscriptLine => ({ speaker: 'customer', text, startMs: 0, endMs: 1 });
+  const m = (text: string): TranscriptLine => ({ speaker: 'merchant', text, startMs: 0, endMs: 1 });
+
+  it('keeps an earlier defect over a later change of mind', () => {
+    const lines = [c('电饭煲用了三天就不加热了'), m('给您换一个？'), c('算了，不想要了，退掉吧')];
+    expect(assessIssue(lines, 2)).toMatchObject({ kind: 'damaged', utterance: 0 });
+    const en = [m('So the toaster shorted out after two days?'), c('Yes.'), m('If you send it back we can look at it.')];
+    expect(assessIssue(en, 2)).toMatchObject({ kind: 'damaged', utterance: 0 });
+  });
+
+  it('a plain change of mind stays one', () => {
+    const lines = [c('东西挺好的'), m('嗯'), c('就是不想要了')];
+    expect(assessIssue(lines, 2)).toMatchObject({ kind: 'changed_mind' });
+  });
+
+  it('tells a delivery-status question from a late-delivery complaint', () => {
+    expect(assessIssue([c('我买的台灯还没收到，能帮我查下到哪了吗')], 0)).toMatchObject({ kind: 'late', complaint: false });
+    expect(assessIssue([c("My parcel hasn't arrived yet, could you check where it is?")], 0)).toMatchObject({ complaint: false });
+    expect(assessIssue([c('台灯还没收到'), m('我查一下'), c('都一个星期了，太慢了')], 2)).toMatchObject({ kind: 'late', complaint: true });
+    expect(assessIssue([c("It still hasn't arrived and I've been waiting ten days")], 0)).toMatchObject({ complaint: true });
+  });
+
+  it('tells an installer no-show from a how-to question', () => {
+    expect(assessIssue([c('约好今天上门装空调，师傅到现在都没来')], 0)).toMatchObject({ kind: 'installation', complaint: true });
+    expect(assessIssue([c('The technician stood me up yesterday'), m('Sorry'), c('Can the installer come Monday?')], 2))
+      .toMatchObject({ kind: 'installation', complaint: true });
+    expect(assessIssue([c('这个热水器怎么安装？')], 0)).toMatchObject({ kind: 'installation', complaint: false });
+  });
+});

@@ -1,6 +1,6 @@
 import type { TranscriptLine } from '../../core/domain.js';
 import { detectLanguage } from '../transcript/language.js';
-import { FRESH_WORDS, ISSUE_CUES, ISSUE_KINDS, type IssueKind, NEGATION_BEFORE } from './issue-cues.js';
+import { FRESH_WORDS, ISSUE_CUES, ISSUE_KINDS, type IssueKind, INSTALL_NO_SHOW, LATE_COMPLAINT, NEGATION_BEFORE } from './issue-cues.js';
 import { type AffectedQuantity, affectedQuantity } from './quantities.js';
 
 export type { IssueKind } from './issue-cues.js';
@@ -11,7 +11,16 @@ export interface IssueAssessment extends AffectedQuantity {
   utterance: number;
   /** The words that gave it away. */
   cue: string;
+  /**
+   * For late deliveries and installation, whether it is a complaint: false when the customer only
+   * asks where an order is ("还没到，帮我查一下") or how to install something; true when they
+   * complain about the wait or say the installer didn't come. Absent for other kinds.
+   */
+  complaint?: boolean;
 }
+
+/** Something wrong with the goods, the merchant's fault: outranks a later "I don't want it any more". */
+const FAULT_KINDS: readonly IssueKind[] = ['wrong_item', 'missing_item', 'spoiled', 'not_as_described', 'damaged'];
 
 /** The issue kinds an utterance describes, highest priority first; negated cues are skipped. */
 export function classifyUtterance(text: string, options: { fresh?: boolean } = {}): { kind: IssueKind; cue: string }[] {
@@ -31,8 +40,11 @@ export function classifyUtterance(text: string, options: { fresh?: boolean } = {
 
 /**
  * The after-sales issue of the call as of line `index`: the most recent customer line that names
- * one (so a later "好的" keeps the issue heard before). Merchant lines are read only when the
- * customer never named an issue, since merchants also mention issues they rule out.
+ * one (so a later "好的" keeps the issue heard before), except that a fault with the goods
+ * (broken, wrong, missing…) heard earlier outranks a later change of mind — "it burned out… I
+ * don't want it any more" is still a defect, so the no-reason return rules don't apply. Merchant
+ * lines are read only when the customer never named an issue, since merchants also mention
+ * issues they rule out.
  */
 export function assessIssue(
   lines: readonly TranscriptLine[],
@@ -45,10 +57,42 @@ export function assessIssue(
       if (line.speaker !== speaker) continue;
       const [top] = classifyUtterance(line.text, options);
       if (!top) continue;
-      return { kind: top.kind, utterance: i, cue: top.cue, ...quantityNear(lines, i, speaker) };
+      const fault = top.kind === 'changed_mind' ? earlierFault(lines, i, speaker, options) : null;
+      const hit = fault ?? { ...top, utterance: i };
+      const assessed: IssueAssessment = { kind: hit.kind, utterance: hit.utterance, cue: hit.cue, ...quantityNear(lines, hit.utterance, speaker) };
+      if (hit.kind === 'late' || hit.kind === 'installation') assessed.complaint = complains(hit.kind, lines, hit.utterance, index, speaker);
+      return assessed;
     }
   }
   return null;
+}
+
+function earlierFault(
+  lines: readonly TranscriptLine[],
+  before: number,
+  speaker: string,
+  options: { fresh?: boolean },
+): { kind: IssueKind; cue: string; utterance: number } | null {
+  for (let i = before - 1; i >= 0; i--) {
+    if (lines[i]!.speaker !== speaker) continue;
+    const fault = classifyUtterance(lines[i]!.text, options).find((f) => FAULT_KINDS.includes(f.kind));
+    if (fault) return { ...fault, utterance: i };
+  }
+  return null;
+}
+
+/**
+ * Whether a late delivery or installation issue is a complaint: the issue line, or another of the
+ * speaker's lines so far, shows impatience (late) or says the installer didn't come (installation).
+ */
+function complains(kind: 'late' | 'installation', lines: readonly TranscriptLine[], at: number, index: number, speaker: string): boolean {
+  if (kind === 'late' && /丢|\blost\b/i.test(lines[at]!.text)) return true;
+  const test = (text: string) =>
+    kind === 'late' ? LATE_COMPLAINT.zh.test(text) || LATE_COMPLAINT.en.test(text) : INSTALL_NO_SHOW.test(text);
+  for (let i = 0; i <= Math.min(index, lines.length - 1); i++) {
+    if (lines[i]!.speaker === speaker && test(lines[i]!.text)) return true;
+  }
+  return false;
 }
 
 /** Counts are often said in the line after the complaint ("十个里有三个"), so look one further. */

@@ -18,6 +18,10 @@ export interface OrderFacts {
   daysSinceDelivery: number | null;
   fresh: boolean;
   installable: boolean;
+  /** Made to the buyer's order (engraved, printed with a name…): no no-reason returns, and not resellable. */
+  customised?: boolean;
+  /** An installation / on-site service fee the customer says they paid, apart from the goods. */
+  serviceFee?: number | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -34,8 +38,16 @@ export function factsFromOrder(order: Order, now: Date): OrderFacts {
     daysSinceDelivery: order.deliveredAt ? Math.max(0, Math.floor((now.getTime() - order.deliveredAt.getTime()) / DAY_MS)) : null,
     fresh: order.items.some((i) => i.category === 'fresh_food'),
     installable: order.items.some((i) => i.category === 'appliance'),
+    customised: order.items.some((i) => CUSTOM_WORDS.test(i.name)),
+    serviceFee: null,
   };
 }
+
+const CUSTOM_WORDS = /定制|订制|定做|订做|私人订制|刻字|刻名|刻了?(名字|字)|印(名字|照片|字)|绣(名字|字)|custom[- ]?made|customi[sz]ed|personali[sz]ed|engrav|monogram|made to (order|measure)/i;
+/** Amounts for something other than the goods: shipping, or a service fee kept apart. */
+const SHIPPING_AFTER = /^\s*(\w+\s+)?(的?运费|的?邮费|的?快递费|for (the )?(shipping|postage|delivery))/i;
+const SHIPPING_BEFORE = /(运费|邮费|快递费|shipping (was|cost|fee)|postage)[^。.!?！？，,]{0,6}$/i;
+const FEE_NEAR = /安装费|上门费|服务费|install(ation)? fee|service fee|call-?out fee|technician fee/i;
 
 const PAID_CUE = /花了|付了|买的|买了|一共|总共|实付|付款|订单金额|paid|cost|spent|total|was|for/i;
 
@@ -52,9 +64,18 @@ export function factsFromCall(
 ): OrderFacts {
   const upTo = (n: { utterance: number }) => n.utterance <= index;
   const numbers = (notes.orderNumbers ?? []).filter(upTo).filter((n) => n.matched !== false);
-  const customerAmounts = (notes.amounts ?? [])
+  const spoken = (notes.amounts ?? [])
     .filter(upTo)
     .filter((a) => lines[a.utterance]?.speaker === 'customer');
+  const around = (a: AmountNote) => {
+    const text = lines[a.utterance]!.text;
+    return { before: text.slice(Math.max(0, a.span[0] - 24), a.span[0]), after: text.slice(a.span[1], a.span[1] + 16), text };
+  };
+  const fees = spoken.filter((a) => FEE_NEAR.test(around(a).text));
+  const customerAmounts = spoken.filter((a) => {
+    const { before, after } = around(a);
+    return !fees.includes(a) && !SHIPPING_AFTER.test(after) && !SHIPPING_BEFORE.test(before);
+  });
   const paid = customerAmounts.filter((a) => PAID_CUE.test(lines[a.utterance]!.text.slice(Math.max(0, a.span[0] - 8), a.span[0])));
   const amount = paid.at(-1) ?? customerAmounts.at(-1);
   const said = lines.slice(0, index + 1).map((l) => l.text).join('\n');
@@ -68,6 +89,8 @@ export function factsFromCall(
     daysSinceDelivery: null,
     fresh: FRESH_WORDS.zh.test(said) || FRESH_WORDS.en.test(said),
     installable: APPLIANCE_WORDS.test(said),
+    customised: CUSTOM_WORDS.test(said),
+    serviceFee: fees.at(-1)?.value ?? null,
   };
 }
 

@@ -16,6 +16,14 @@ describe('customerPreference', () => {
     ['Can you send me a new one?', 'replacement'],
     ['Please just replace it', 'replacement'],
     ['杯子碎了', null],
+    ["I'd just like a pair that actually works", 'replacement'],
+    ['I need one that works before Friday', 'replacement'],
+    ['Could you ship me the correct model?', 'replacement'],
+    ['给我换个正常的吧', 'replacement'],
+    ['发个对的给我', 'replacement'],
+    ['Great, that works for me', null],
+    ['It works fine now, thanks', null],
+    ["I'd prefer a full refund", 'refund'],
   ])('%s → %s', (text, expected) => {
     expect(customerPreference([line('customer', text)], 0)).toBe(expected);
   });

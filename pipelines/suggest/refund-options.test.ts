@@ -129,4 +129,61 @@ describe('computeRefundOptions', () => {
       for (const opt of options(o, said(text))) expect(ids.has(opt.policy), `${text} → ${opt.policy}`).toBe(true);
     }
   });
+  it('a wrong item is exchanged for the right one, return + refund second', () => {
+    const opts = options(order({ items: [{ sku: 'B', name: '蓝牙音箱', quantity: 1, unitPrice: 199, category: 'electronics' }], amount: 199 }), said('寄错了，我买的是音箱，来的是耳机'));
+    expect(opts.map((o) => o.kind)).toEqual(['replacement', 'return_refund']);
+  });
+
+  it('a customised item made wrong by the merchant: remake or refund without return, never a no-reason return', () => {
+    const plate = order({ amount: 168, items: [{ sku: 'NP', name: '定制刻字门牌', quantity: 1, unitPrice: 168, category: 'household' }] });
+    const opts = options(plate, said('门牌上的字刻错了，少了一笔'));
+    expect(opts.map((o) => [o.kind, o.policy])).toEqual([['replacement', 'zh.shipping.reship'], ['refund_only', 'zh.refund.only']]);
+    expect(opts.some((o) => o.policy.endsWith('return.7day'))).toBe(false);
+    // The buyer just not wanting a customised item any more: excluded from no-reason returns.
+    expect(options(plate, said('门牌我不想要了'))).toEqual([]);
+    // A later change of mind after the merchant's error keeps the error.
+    const later = options(plate, said('门牌上的字刻错了', '抱歉，给您重做', '不想要了，能退款吗'));
+    expect(later[0]!.kind).toBe('replacement');
+    expect(later.map((o) => o.kind)).toContain('refund_only');
+  });
+
+  it('low-value goods not as described are refunded without a return', () => {
+    const cheap = order({ amount: 12.9, items: [{ sku: 'S', name: '手机支架', quantity: 1, unitPrice: 12.9, category: 'other' }] });
+    expect(options(cheap, said('颜色跟图片差太多了'))[0]).toMatchObject({ kind: 'refund_only', policy: 'zh.refund.only' });
+    const dear = order({ amount: 299, items: [{ sku: 'J', name: '羊毛外套', quantity: 1, unitPrice: 299, category: 'apparel' }] });
+    expect(options(dear, said('颜色跟图片差太多了'))[0]).toMatchObject({ kind: 'return_refund', policy: 'zh.not-as-described' });
+  });
+
+  it('a clothing size that does not fit is a 7-day no-reason return', () => {
+    const dress = order({ amount: 129, deliveredAt: daysAgo(2), items: [{ sku: 'D', name: '连衣裙', quantity: 1, unitPrice: 129, category: 'apparel' }] });
+    expect(options(dress, said('裙子买大了，想退了'))).toEqual([expect.objectContaining({ kind: 'return_refund', policy: 'zh.return.7day' })]);
+  });
+
+  it('a delivery-status question gets no compensation; a complaint about the wait does', () => {
+    const shipped = order({ status: 'shipped', deliveredAt: null, items: [{ sku: 'L', name: 'Desk lamp', quantity: 1, unitPrice: 45, category: 'household' }], amount: 45, currency: 'USD' });
+    expect(options(shipped, said("Hi, my lamp hasn't arrived yet, can you tell me where it is?"), 'en')).toEqual([]);
+    expect(options(shipped, said("My lamp still hasn't arrived, it's been two weeks"), 'en')[0]).toMatchObject({ kind: 'coupon', policy: 'en.shipping.late' });
+    expect(options(shipped, said('台灯还没到，帮我看看'))).toEqual([]);
+  });
+
+  it('an installer no-show refunds the installation fee said in the call, else a coupon; how-to questions get nothing', () => {
+    const lines = said('The washer came but the technician never turned up', 'Sorry about that', 'I also paid a $60 installation fee');
+    const fee = lines[2]!.text.indexOf('$60');
+    const facts = factsFromCall(lines, 2, { amounts: [{ value: 60, currency: 'USD', utterance: 2, span: [fee, fee + 3] }] }, 'en');
+    expect(facts).toMatchObject({ amount: null, serviceFee: 60 });
+    const opts = computeRefundOptions({ facts, issue: assessIssue(lines, 2), language: 'en', issueText: lines[0]!.text });
+    expect(opts.map((o) => [o.kind, o.amount, o.policy])).toEqual([['partial_refund', 60, 'en.install.service'], ['coupon', 1, 'en.compensation.coupon']]);
+    expect(options(order(), said('师傅说好上午来装，一直没来'))[0]).toMatchObject({ kind: 'coupon' });
+    expect(options(order(), said('洗衣机怎么安装'))).toEqual([]);
+  });
+
+  it('a shipping charge said next to the price is not the price', () => {
+    const text = 'The speaker was $45, and I paid 6 dollars for shipping';
+    const at = (s: string): [number, number] => [text.indexOf(s), text.indexOf(s) + s.length];
+    const facts = factsFromCall(said(text), 0, { amounts: [
+      { value: 45, currency: 'USD', utterance: 0, span: at('$45') },
+      { value: 6, currency: 'USD', utterance: 0, span: at('6 dollars') },
+    ] }, 'en');
+    expect(facts.amount).toBe(45);
+  });
 });

@@ -93,11 +93,22 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
       if (days !== null && days > 7) return [{ ...replace, policy: 'quality.return', why: 'replacement_15day' }, coupon];
       const ret: Candidate = { kind: 'return_refund', amount: value, policy: 'quality.return', why: 'return_quality' };
       if (low) return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_low_value' }, replace, ret];
+      if (facts.customised) return [replace, { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_custom' }, coupon];
       return [replace, ret, coupon];
     }
     case 'wrong_item':
+      // Customised goods made wrong (a misspelt engraving) are the merchant's error: remake or
+      // refund without a return — the item can't be resold, and the no-reason exclusion for
+      // customised goods doesn't apply to the merchant's own mistake.
+      if (facts.customised) {
+        return [
+          { kind: 'replacement', amount: value, policy: 'shipping.reship', why: 'remake_custom' },
+          { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_custom' },
+        ];
+      }
+      // The right item in exchange for the wrong one (collected at the merchant's cost).
       return [
-        { kind: 'reship', amount: value, policy: 'shipping.reship', why: 'reship_wrong' },
+        { kind: 'replacement', amount: value, policy: 'shipping.reship', why: 'reship_wrong' },
         { kind: 'return_refund', amount: value, policy: 'shipping.reship', why: 'return_wrong' },
       ];
     case 'missing_item': {
@@ -109,11 +120,27 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
       ];
     }
     case 'not_as_described':
+      if (low || facts.customised) {
+        return [
+          { kind: 'refund_only', amount: value, policy: 'refund.only', why: facts.customised ? 'refund_custom' : 'refund_not_described_low' },
+          { kind: 'return_refund', amount: value, policy: 'not-as-described', why: 'return_not_described' },
+          coupon,
+        ];
+      }
       return [
         { kind: 'return_refund', amount: value, policy: 'not-as-described', why: 'return_not_described' },
         ...(facts.fresh ? [] : [{ kind: 'replacement', amount: value, policy: 'shipping.reship', why: 'replacement' } as const]),
         coupon,
       ];
+    case 'installation': {
+      // Only a missed visit is a service failure to make up for; "how do I install it" is a question.
+      if (issue.complaint !== true) return [];
+      const fee = facts.serviceFee ?? null;
+      const make: Candidate = { ...coupon, policy: 'compensation.coupon', why: 'coupon_no_show' };
+      return fee !== null && fee > 0
+        ? [{ kind: 'partial_refund', amount: fee, policy: 'install.service', why: 'refund_install_fee' }, make]
+        : [make];
+    }
     case 'late': {
       if (/丢|lost/i.test(issue.cue)) {
         return [
@@ -121,13 +148,16 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
           { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_lost' },
         ];
       }
+      // "还没到，帮我查一下" asks for a status; compensation is for a complaint about the wait.
+      if (issue.complaint === false) return [];
       const unshipped = facts.status === 'paid';
       return unshipped
         ? [{ ...coupon, policy: 'shipping.late', why: 'coupon_late' }, { kind: 'refund_only', amount: value, policy: 'shipping.late', why: 'cancel_unshipped' }]
         : [{ ...coupon, policy: 'shipping.late', why: 'coupon_late' }];
     }
     case 'changed_mind': {
-      if (facts.fresh) return [];
+      // Fresh and customised goods are excluded from no-reason returns (return.exclusions).
+      if (facts.fresh || facts.customised) return [];
       if (facts.status === 'paid') return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'cancel_unshipped' }];
       if (days !== null && days > 7) return [];
       return [{ kind: 'return_refund', amount: value, policy: 'return.7day', why: 'return_7day' }];

@@ -4,7 +4,8 @@ export type RationaleKey =
   | 'spoiled_full' | 'spoiled_partial' | 'spoiled_partial_unknown' | 'spoiled_low_value' | 'reship_spoiled'
   | 'damaged_partial' | 'reship_broken' | 'replacement' | 'replacement_15day' | 'return_quality' | 'refund_low_value'
   | 'reship_wrong' | 'return_wrong' | 'reship_missing' | 'refund_missing' | 'return_not_described'
-  | 'reship_lost' | 'refund_lost' | 'coupon_late' | 'cancel_unshipped' | 'return_7day' | 'coupon';
+  | 'reship_lost' | 'refund_lost' | 'coupon_late' | 'cancel_unshipped' | 'return_7day' | 'coupon'
+  | 'refund_not_described_low' | 'remake_custom' | 'refund_custom' | 'refund_install_fee' | 'coupon_no_show';
 
 interface Vars {
   amount: number | null;
@@ -39,6 +40,11 @@ const ZH: Record<RationaleKey, Template> = {
   cancel_unshipped: (_, m) => `订单尚未发货，买家不愿等待的可取消订单，全额退款${m}。`,
   return_7day: (v, m) => `${v.days === null ? '如签收未超过7天，' : ''}商品完好可七天无理由退货退款${m}，退回运费由买家承担（有运费险的由运费险赔付）。`,
   coupon: (_, m) => `另可发放${m}店铺优惠券表示歉意（不能替代退款）。`,
+  refund_not_described_low: (_, m) => `与描述不符且商品金额低，寄回不划算，可直接仅退款${m}。`,
+  remake_custom: () => '定制商品是商家做错的，不适用"定制不退"：免费重新制作并补发，运费由商家承担。',
+  refund_custom: (_, m) => `定制商品因商家差错出错，不属于七天无理由退货，可仅退款${m}；定制品无法二次销售，无需寄回。`,
+  refund_install_fee: (_, m) => `安装师傅未按约上门：重新预约上门，并退还已付的安装/上门费${m}。`,
+  coupon_no_show: (_, m) => `安装师傅未按约上门：致歉并重新预约，可发放${m}优惠券作为补偿。`,
 };
 
 const EN: Record<RationaleKey, Template> = {
@@ -64,6 +70,11 @@ const EN: Record<RationaleKey, Template> = {
   cancel_unshipped: (_, m) => `Not shipped yet: if the buyer won't wait, cancel with a full refund of ${m}.`,
   return_7day: (v, m) => `${v.days === null ? 'If delivered within the last 7 days and unused, ' : 'Unused, within 7 days of delivery: '}a no-reason return for a refund of ${m}; the buyer pays return shipping unless insured.`,
   coupon: (_, m) => `Optionally a ${m} store coupon as an apology (never instead of a refund).`,
+  refund_not_described_low: (_, m) => `Not as described and low value, not worth shipping back: refund ${m} without a return.`,
+  remake_custom: () => 'The merchant made the customised item wrong: remake and send it free, shipping paid by the merchant.',
+  refund_custom: (_, m) => `A customised item made wrong by the merchant is not a no-reason return: refund ${m} without a return, since it cannot be resold.`,
+  refund_install_fee: (_, m) => `The installer missed the appointment: rebook the visit and refund the installation fee paid, ${m}.`,
+  coupon_no_show: (_, m) => `The installer missed the appointment: apologise, rebook, and offer a ${m} coupon.`,
 };
 
 export function rationale(language: 'zh' | 'en', key: RationaleKey, v: Vars): string {

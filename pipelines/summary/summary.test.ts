@@ -71,3 +71,23 @@ describe('buildSummarizer', () => {
     await expect(leaky.summarize(input)).resolves.toBe(summarizeCall(input));
   });
 });
+
+describe('summary issue when a defect and a change of mind are both heard', () => {
+  const t = (speaker: TranscriptLine['speaker'], text: string): TranscriptLine => ({ speaker, text, startMs: 0, endMs: 1 });
+  const base = { promises: [], flags: [], refundOptions: [] };
+
+  it('names the defect, not "changed their mind"', () => {
+    const en = summarizeCall({ ...base, language: 'en', lines: [
+      t('customer', 'Calling about the hair dryer I bought.'), t('merchant', 'It started smoking after five days, right?'),
+      t('customer', 'Yes. I want my money back.'), t('merchant', 'You can send it back for a refund.'),
+    ] });
+    expect(en).toContain('Issue: damaged or faulty item');
+    const zh = summarizeCall({ ...base, language: 'zh', lines: [t('customer', '台灯底座有裂纹'), t('merchant', '抱歉'), t('customer', '我不想要了')] });
+    expect(zh).toContain('问题：商品损坏或故障');
+  });
+
+  it('still says changed their mind when nothing was wrong', () => {
+    const en = summarizeCall({ ...base, language: 'en', lines: [t('customer', 'It works fine, I just changed my mind.')] });
+    expect(en).toContain('changed their mind');
+  });
+});
