@@ -59,6 +59,7 @@ export const RECALL_CASES: Case[] = [
   { lines: [[m, '路由器的 password 在底部标签上，您看一下']], expect: null },
   // contact_exchange: "把你手机号…发我" (asking for the buyer's number, 把-construction)
   { lines: [[m, '您把您的电话号码留给我，回头有新款我单独通知您']], expect: 'contact_exchange' },
+  { lines: [[m, '你把你的 mobile number 和 email address 都发我，我私下通知你']], expect: 'contact_exchange' },
   { lines: [[m, '麻烦把您的收货电话发我核对一下']], expect: null },
   { lines: [[m, '您把手机号发给快递员就行，他到了会联系您']], expect: null },
   { lines: [[m, '不用把您的手机号告诉我们，平台会通知您']], expect: null },
