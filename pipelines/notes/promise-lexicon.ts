@@ -9,12 +9,12 @@ const words = (zh: string, en: string): RegExp => new RegExp(`${zh}|\\b(?:${en})
 /** Checked in this order; a clause keeps the first action found ("收到货后给您退款" is a refund). */
 export const ACTIONS: readonly [PromiseAction, RegExp][] = [
   ['compensate', words(
-    '优惠券|代金券|无门槛|红包|补偿|赔偿|赔付|赔[您你]|补[0-9一二两三四五六七八九十百]+[元块]|赠品|送[您你]|小礼物|礼品|积分|返现|补贴|多送|额外送',
+    '优惠券|代金券|无门槛|红包|返[0-9一二两三四五六七八九十百]+(?:块|元)?|补偿|赔偿|赔付|赔[您你]|补[0-9一二两三四五六七八九十百]+[元块]|赠品|送[您你]|小礼物|礼品|积分|返现|补贴|多送|额外送',
     'coupons?|vouchers?|store\\s+credit|credit\\s+(?:of|for|to\\s+your\\s+account)|gift(?:\\s+card)?s?|freebies?|compensat\\w*|discount|bonus|points',
   )],
   ['refund', words(
     '退款|退钱|退还|返还|原路|款项|退差价|差价|退运费|全额退|部分退|退一半|退货|退(?:给)?[您你](?!们)|给[您你]退|退[0-9一二两三四五六七八九十百]+[元块]|到账|打款',
-    'refund\\w*|money\\s+back|back\\s+(?:on|to|in)\\s+your\\s+(?:card|account|original|bank|wallet)|reimburs\\w*|pay\\s+you\\s+back|return\\s+(?:the|your)\\s+money|credit\\s+(?:it\\s+)?back',
+    'refund\\w*|money\\s+back|(?:send|give|pay)\\s+you\\s+(?:\\$?[\\w.-]+\\s+){1,3}back|back\\s+(?:on|to|in)\\s+your\\s+(?:card|account|original|bank|wallet)|reimburs\\w*|pay\\s+you\\s+back|return\\s+(?:the|your)\\s+money|credit\\s+(?:it\\s+)?back',
   )],
   ['visit', words(
     '上门(?!取件|取货|揽收|收件)|派人|安装(?!视频|教程|说明|步骤|师傅|人员|工)|到家',
@@ -30,13 +30,13 @@ export const ACTIONS: readonly [PromiseAction, RegExp][] = [
   )],
   ['other', words(
     '跟进|处理|反馈|申请|提交|上报|催(?:一下|促)|加急|拦截|改地址|修改地址|开发票|开票|拍(?:个|一下)?(?:照片|视频|图)|发(?:给)?[您你]?(?:个|一下)?(?:照片|视频|图片|截图|链接|教程)|(?:照片|视频|图片|截图|凭证)(?:发|传|拍)|拍[了好]?(?:个|一下)?(?:照片|视频|图)?再?(?:发|传)给?[您你]|发给[您你](?:看|确认)|提供|确认收货|好评|追评|撤销|取消',
-    '(?:email|send|text)\\s+you\\s+(?:a|an|the)\\s+(?:\\w+\\s+){0,2}(?:label|link|invoice|receipt|form|code|instructions)|follow\\s+up|look\\s+into|escalat\\w*|process\\w*|handle|take\\s+care\\s+of|sort\\s+(?:it|this|that)\\s+out|fix\\s+(?:it|this|that)|check\\s+with|investigate|submit|apply\\s+for|send\\s+(?:you\\s+)?(?:the\\s+|a\\s+|some\\s+)?(?:photos?|pictures?|pics?|videos?|screenshots?|receipts?|invoices?|links?|details|info(?:rmation)?|instructions)|take\\s+(?:a\\s+)?(?:photos?|pictures?|videos?)|leave\\s+(?:a\\s+)?(?:good\\s+|positive\\s+)?review|cancel|confirm\\s+receipt|upload',
+    '(?:email|send|text)\\s+you\\s+(?:a|an|the)\\s+(?:\\w+\\s+){0,2}(?:label|link|invoice|receipt|form|code|instructions|number|details|info(?:rmation)?|confirmation|quote|copy)|follow\\s+up|look\\s+into|escalat\\w*|process\\w*|handle|take\\s+care\\s+of|sort\\s+(?:it|this|that)\\s+out|fix\\s+(?:it|this|that)|check\\s+with|investigate|submit|apply\\s+for|send\\s+(?:you\\s+)?(?:the\\s+|a\\s+|some\\s+)?(?:photos?|pictures?|pics?|videos?|screenshots?|receipts?|invoices?|links?|details|info(?:rmation)?|instructions)|take\\s+(?:a\\s+)?(?:photos?|pictures?|videos?)|leave\\s+(?:a\\s+)?(?:good\\s+|positive\\s+)?review|cancel|confirm\\s+receipt|upload',
   )],
   // Who comes (师傅, a technician) only names a visit when nothing else is promised: in
   // "师傅会在48小时内联系您" the promise is the call.
   ['visit', words('师傅|技术员|工程师|维修人员|安装人员', 'technicians?|engineers?|repairman')],
   // The merchant telling the buyer what they will receive: a delivery, unless something richer matched.
-  ['ship', words('收到|送到|到货|签收', '(?:get|receive)\\s+(?:it|them|the\\s+(?:package|parcel|item|order|replacement|goods))|arrive')],
+  ['ship', words('收到|送到|到货(?!提醒|通知)|签收', '(?:get|receive)\\s+(?:it|them|the\\s+(?:package|parcel|item|order|replacement|goods))|arrive')],
 ];
 
 /** The buyer can only promise what the buyer can do; anything else they "promise" is `other`. */
@@ -66,7 +66,7 @@ export const NEGATION = words(
 
 export const CONDITION = words(
   '如果|要是|假如|万一|若是|倘若|只要|除非|的话|如有|否则|不然|(?:确认|核实|检测|质检|查实|判定)(?:是|为|属于)?.{0,8}就',
-  'if|unless|in\\s+case|as\\s+long\\s+as|provided(?:\\s+that)?|otherwise',
+  "if|unless|in\\s+case|as\\s+long\\s+as|provided(?:\\s+that)?|otherwise|^(?:so\\s+|just\\s+)?(?:order|buy|pay|leave|give|place|upgrade|subscribe|delete|remove|change|update|rate|confirm|accept)\\b[^.!?]{0,40}?\\band(?=\\s+(?:i|we)(?:'ll|\\s+will))",
 );
 /** Where a Chinese consequent starts ("如果没货就给您退款"): negation is only checked after it. */
 export const CONSEQUENT = /的话|就|那么|那/;
@@ -114,3 +114,34 @@ export const COORDINATOR = words('或者|或|还是|并且|并|和|再|以及', 
 
 /** A buyer sending goods back makes a shipment: it is how their `ship` promise reads. */
 export const RETURN_GOODS = words('退货|寄回|退回|发回', 'send\\s+(?:it|them)\\s+back|ship\\s+(?:it|them)\\s+back|return\\s+(?:it|them|the\\s+\\w+)');
+
+/** The arrival of goods, which the buyer receives rather than does (the last ACTIONS entry). */
+export const ARRIVAL = ACTIONS[ACTIONS.length - 1]![1];
+
+/** Hedged estimates ("should arrive by Friday", "预计后天送到"): a forecast, not a commitment. */
+export const ESTIMATE = words('应该|预计|估计|大概|大约|一般|可能|正常的话', 'should|expected\\s+to|supposed\\s+to|likely|probably|may|might|usually');
+
+/** Someone else acting (the platform, the courier): not the speaker's promise. */
+export const THIRD_PARTY = words(
+  '^(?:那|到时候|之后|然后|回头)?(?:平台|系统|快递员|快递公司|物流公司|银行)(?:那边)?(?:也)?(?:会|将|自动)',
+  "^(?:then\\s+)?(?:the\\s+(?:platform|system|courier|carrier|marketplace)|your\\s+bank)(?:'ll|\\s+will|\\s+should)",
+);
+
+/** A sentence cut off after "or"/"或者": the offer before it was interrupted, not made. */
+export const DANGLING_OR = /(?:^|[\s,，])(?:or|或者|还是|要么)[\s.…—-]*$/i;
+
+/** The merchant agreeing to what the buyer was told to apply for ("您申请退款，我这边同意"). */
+export const AGREE = words('(?:我|我们)(?:这边)?(?:就)?(?:同意|批准|通过)(?:了)?$', "(?:i|we)(?:'ll|\\s+will)\\s+approve\\s+it|(?:i|we)\\s+(?:agree|approve)$");
+
+/** A review bought with money ("好评返现", "five stars … five dollars back"): compensation, not a refund. */
+export const REVIEW = words('好评|五星|差评|追评|评价|晒图', 'stars?|reviews?|rating');
+
+/** "货到了我们马上退款": an act timed by an event (the goods coming back), so conditional. */
+export const EVENT_TRIGGER = /^(?:等|待)?[^，,]{0,6}?(?:货|东西|包裹|快递|退货|衣服|商品)?(?:到了|收到了|寄到了|签收了|寄回来了|退回来了|到仓了)(?:以后|之后)?(?=.)/;
+
+/** Immediacy words, relative to a condition when one is set. */
+export const IMMEDIATE = words('马上|立刻|立即|立马|第一时间', 'right\\s+away|immediately|straight\\s+away|at\\s+once');
+
+/** "您把差评删了，我给您…": an instruction to the buyer, then a reward, makes the reward conditional. */
+export const IMPERATIVE_LEAD = /^(?:或者|那|这样|只要)?[您你](?!好|放心|别|不用|稍等|看|说)(?:们)?(?:把|追评|改|删|给我们|帮我们|点|晒|确认收货|下单|拍下|付款|好评)/;
+export const REWARD_AFTER = /^(?:那|就|然后)?我(?:们|这边)?(?:就|马上|立刻)?给[您你]/;

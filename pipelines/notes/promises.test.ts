@@ -114,3 +114,58 @@ describe('findPromises', () => {
     expect(findPromises(lines, ctx).map((x) => [x.action, x.deadline, x.utterance])).toEqual([['ship', '2026-11-25', 2]]);
   });
 });
+
+describe('estimates, threats, third parties and interrupted offers are not promises', () => {
+  it.each([
+    // Delivery forecasts.
+    'The parcel is back on the truck and should get there by Monday',
+    'It is expected to arrive on Thursday',
+    '预计后天就能送到',
+    '正常的话周四能收到',
+    // Someone else acting.
+    '之后系统会自动通知您',
+    '到时候快递员会联系您的',
+    'The platform will notify you once it clears',
+    // A threat whose "if" names the action.
+    'If you file a dispute I will report your account',
+    '你要是退货，我就投诉你',
+    // Cut off before the offer was complete.
+    'Okay. We could reship it, or',
+    '那我们可以给您补发，或者',
+    // Registering a reminder.
+    '我给您登记一个到货通知',
+  ])('%s', (text) => {
+    expect(promises(text)).toEqual([]);
+  });
+
+  it('a buyer receiving goods commits to nothing', () => {
+    expect(promises("I'll post a fair rating after I receive it", 'customer')).toEqual([]);
+    expect(promises('我收到以后再说', 'customer')).toEqual([]);
+  });
+
+  it('still keeps commitments that merely look like these', () => {
+    expect(promises("We'll ship it by Friday, and it should arrive Monday")).toEqual([p('ship', '2026-11-27')]);
+    expect(promises('我们可以给您补发，或者全额退款')).toEqual([p('ship'), p('refund')]);
+    expect(promises('我会让平台明天给您退款')).toEqual([p('refund', '2026-11-25')]);
+  });
+});
+
+describe('promises with their conditions', () => {
+  it.each([
+    ["I'll also text you the confirmation number tonight", [p('other', '2026-11-24')]],
+    ['您在后台申请仅退款就行，我这边同意', [p('refund')]],
+    ['你把五星好评打上，我给你返八块', [p('compensate', null, true)]],
+    ["If you give us a five-star review I'll pay you ten bucks back", [p('compensate', null, true)]],
+    ['您把评价改一下，我给您补一张优惠券', [p('compensate', null, true)]],
+    ['万一周五还没到，您联系我，我给您补发', [p('ship', null, true)]],
+    ['衣服寄到了我们立刻给您退款', [p('refund', null, true)]],
+    ['Buy two today and we will ship both tomorrow', [p('ship', '2026-11-25', true)]],
+  ])('%s', (text, expected) => {
+    expect(promises(text)).toEqual(expected);
+  });
+
+  it('keeps a reward after reassurance unconditional', () => {
+    expect(promises('您别着急，我给您补发一个')).toEqual([p('ship')]);
+    expect(promises('您放心，我马上给您退款')).toEqual([p('refund', '2026-11-24')]);
+  });
+});

@@ -2,7 +2,8 @@ import type { PromiseNote } from '../../core/analysis.js';
 import type { PromiseAction, SpeakerRole, TranscriptLine } from '../../core/domain.js';
 import { resolveDeadline } from './deadlines.js';
 import {
-  ACTIONS, COMMITMENT, CONDITION, CONSEQUENT, COORDINATOR, CUSTOMER_ACTIONS, FUTURE, IN_CALL, NEGATION,
+  ACTIONS, AGREE, ARRIVAL, COMMITMENT, DANGLING_OR, ESTIMATE, EVENT_TRIGGER, IMMEDIATE, IMPERATIVE_LEAD, REVIEW, REWARD_AFTER,
+  THIRD_PARTY, CONDITION, CONSEQUENT, COORDINATOR, CUSTOMER_ACTIONS, FUTURE, IN_CALL, NEGATION,
   NOT_NEGATION, PAST, PAYOUT, QUESTION, RECIPIENT, REQUEST, RETURN_GOODS, TAG_QUESTION,
 } from './promise-lexicon.js';
 import { foldWidth, splitClauses, type Clause } from './text.js';
@@ -23,9 +24,11 @@ interface Reading {
 // A leading time clause names when, not what: "发货后我会通知您" is a callback, not a shipment.
 const TEMPORAL_LEAD = /^[^，,]{1,12}?(?:之后|以后|后|之前|以前|前)(?=.)/;
 
-function hits(text: string): { action: PromiseAction; rank: number; at: number }[] {
+function hits(text: string, speaker: SpeakerRole): { action: PromiseAction; rank: number; at: number }[] {
   const found = new Map<PromiseAction, { action: PromiseAction; rank: number; at: number }>();
   ACTIONS.forEach(([action, re], rank) => {
+    // Goods arriving is something the buyer receives, never something the buyer does.
+    if (speaker === 'customer' && re === ARRIVAL) return;
     const m = re.exec(text);
     if (m && !found.has(action)) found.set(action, { action, rank, at: m.index });
   });
@@ -39,9 +42,9 @@ function hits(text: string): { action: PromiseAction; rank: number; at: number }
 export function actionsOf(text: string, speaker: SpeakerRole): PromiseAction[] {
   const lead = TEMPORAL_LEAD.exec(text);
   const rest = lead ? text.slice(lead[0].length) : text;
-  const body = lead && hits(rest).length > 0 ? rest : text;
+  const body = lead && hits(rest, speaker).length > 0 ? rest : text;
   const groups: { action: PromiseAction; rank: number; at: number }[][] = [];
-  for (const h of hits(body)) {
+  for (const h of hits(body, speaker)) {
     const last = groups.at(-1);
     const between = last ? body.slice(last.at(-1)!.at, h.at) : '';
     if (last && !COORDINATOR.test(between)) last.push(h);
@@ -61,6 +64,8 @@ function consequent(text: string): string {
   const rest = text.slice(cond.index + cond[0].length);
   // 的话 closes its condition ("没货的话，三天内退款"): what follows it is the consequent.
   if (cond[0] === '的话') return rest.replace(/^[，,\s]*(?:就|那么|那)?/, '');
+  // "确认是质量问题就给您退款": a condition that ends in 就 is followed by its consequent.
+  if (cond[0].endsWith('就')) return rest;
   const zh = CONSEQUENT.exec(rest);
   if (zh) return rest.slice(zh.index + zh[0].length);
   if (cond.index > 0) return text.slice(0, cond.index);
@@ -80,8 +85,17 @@ function isPast(text: string): boolean {
 
 function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, deadline: boolean): Reading {
   const text = foldWidth(clause.text).replace(TAG_QUESTION, '');
-  const condition = CONDITION.test(text);
+  const condition = CONDITION.test(text) || EVENT_TRIGGER.test(text);
   let actions = actionsOf(text, speaker);
+  // In "If you return it I'll report you", the action named is the condition's, not the promise's.
+  if (CONDITION.test(text)) {
+    const then = consequent(text);
+    if (then !== text && actionsOf(then, speaker).length === 0) actions = [];
+  }
+  // A forecast of delivery ("should arrive by Friday") or someone else's act ("平台会通知你") binds nobody here.
+  const arrivalOnly = actions.length > 0 && ARRIVAL.test(text)
+    && actionsOf(text.replace(new RegExp(ARRIVAL.source, 'gi'), ' '), speaker).length === 0;
+  if ((arrivalOnly && ESTIMATE.test(text)) || THIRD_PARTY.test(text.trim())) actions = [];
   // "…给您补八十元，马上给您打款": the payout belongs to the promise just made.
   const payoutOnly = actions.length === 1 && actions[0] === 'refund' && PAYOUT.test(text)
     && actionsOf(text.replace(new RegExp(PAYOUT.source, 'gi'), ' '), speaker).length === 0;
@@ -113,28 +127,55 @@ export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx:
   const due = clauses.map((c) => resolveDeadline(c.text, now, ctx.timeZone));
   const out: PromiseNote[] = [];
   let previous: Reading | null = null;
+  // "We can send a new one, or" — cut off: the last sentence's offer was never completed.
+  const lastSentence = clauses.findLastIndex((c) => c.sentenceStart);
+  const interruptedFrom = DANGLING_OR.test(line.text.trim()) ? Math.max(lastSentence, 0) : clauses.length;
+  // A condition holds until its sentence ends ("要是赶不上，您跟我说，我给您退款").
+  let conditionOpen = false;
   clauses.forEach((clause, i) => {
+    if (clause.sentenceStart) conditionOpen = false;
     const reading = read(clause, line.speaker, previous, due[i] !== null);
+    if (i >= interruptedFrom) reading.promise = false;
     // An "if" clause that promises nothing itself ("If it doesn't arrive by Friday,") conditions the next.
     const antecedent = previous !== null && previous.condition && !previous.promise;
+    // "您把差评删了，我给您返五块": an instruction to the buyer, then a reward for it.
+    const instructed = i > 0 && !clause.sentenceStart && IMPERATIVE_LEAD.test(foldWidth(clauses[i - 1]!.text))
+      && REWARD_AFTER.test(foldWidth(clause.text));
+    // "您直接申请退款，不用寄回，我这边同意": agreeing to what the buyer applies for promises it.
+    if (line.speaker === 'merchant' && !reading.promise && reading.actions.length === 0 && AGREE.test(foldWidth(clause.text))) {
+      const asked = clauses.slice(0, i).map((c, j) => ({ j, acts: actionsOf(foldWidth(c.text), 'merchant') }))
+        .filter(({ j, acts }) => acts.length > 0 && /申请|apply/i.test(clauses[j]!.text)).at(-1);
+      for (const action of asked?.acts ?? []) {
+        addPromise(out, {
+          speaker: line.speaker, action, deadline: due[i]?.date ?? null, conditional: false, utterance,
+          text: line.text.slice(clauses[asked!.j]!.start, clause.end),
+        });
+      }
+    }
     for (const action of reading.promise ? reading.actions : []) {
       const neighbour = [i - 1, i + 1].find((j) => {
         const other = clauses[j];
         return other && due[j] && actionsOf(other.text, line.speaker).length === 0 && !CONDITION.test(other.text);
       });
       const deadlineFrom = due[i] ? i : neighbour;
-      const first = Math.min(i, antecedent ? i - 1 : i, deadlineFrom ?? i);
+      const first = Math.min(i, antecedent || instructed ? i - 1 : i, deadlineFrom ?? i);
       const last = Math.max(i, deadlineFrom ?? i);
-      const conditional = reading.condition || antecedent || (reading.inherited && (out.at(-1)?.conditional ?? false));
+      const conditional = reading.condition || antecedent || conditionOpen || instructed
+        || (reading.inherited && (out.at(-1)?.conditional ?? false));
+      // Under a condition, "马上"/"right away" counts from the condition, not from today.
+      const own = due[i] ?? null;
+      const relative = conditional && deadlineFrom === i && own !== null
+        && IMMEDIATE.test(foldWidth(clause.text).slice(own.start, own.end));
       addPromise(out, {
         speaker: line.speaker,
-        action,
-        deadline: deadlineFrom === undefined ? null : due[deadlineFrom]!.date,
+        action: action === 'refund' && REVIEW.test(clause.text) ? 'compensate' : action,
+        deadline: deadlineFrom === undefined || relative ? null : due[deadlineFrom]!.date,
         conditional,
         utterance,
         text: line.text.slice(clauses[first]!.start, clauses[last]!.end),
       });
     }
+    if (reading.condition && !reading.promise) conditionOpen = true;
     previous = reading;
   });
   return out;
