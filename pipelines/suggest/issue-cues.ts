@@ -61,7 +61,7 @@ export const FRESH_WORDS: Record<'zh' | 'en', RegExp> = {
  * waited, a broken promise, urgency. "还没到，帮我看看" asks; "都五天了还没到" complains.
  */
 export const LATE_COMPLAINT: Record<'zh' | 'en', RegExp> = {
-  zh: /怎么(还|回事|这么|搞)|为什么|咋还|太慢|好慢|慢死|迟迟|等了|好几天|[几两三四五六七八九十\d]+(天|周|个星期)(了|都)|一(周|个星期)了|都.{0,8}了还|一直|老是|催|超时|延迟|耽误|说好|承诺|答应|不是说|着急|急用|急着|赶着|气死|投诉|差评|什么情况|丢(件|了)|物流(不动|没|一直)/,
+  zh: /怎么(还|回事|这么|搞)|为什么|咋还|太慢|好慢|慢死|迟迟|等了|好几天|[几两三四五六七八九十\d]+(天|周|个星期)(了|都)|一(周|个星期)了|都.{0,8}了还|一直|老是|催|超时|延迟|耽误|说好|承诺|答应|着急|急用|急着|赶着|气死|投诉|差评|什么情况|丢(件|了)|物流(不动|没|一直)/,
   en: /\bstill\b|supposed to|promised|been (waiting|days|weeks|a week|ages)|(\d+|two|three|four|five|six|ten|several|a few) (days|weeks)|a week|ridiculous|frustrat|unacceptable|\blate\b|delayed|forever|so long|too long|\blost\b|\bstuck\b|\bnever\b|urgent|need (it|them) (by|for|before)|annoy|what'?s going on|complain/i,
 };
 

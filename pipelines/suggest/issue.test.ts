@@ -175,3 +175,20 @@ describe('assessIssue across lines', () => {
     expect(assessIssue([c('这个热水器怎么安装？')], 0)).toMatchObject({ kind: 'installation', complaint: false });
   });
 });
+
+describe('status questions amid other talk, and broken-in-half', () => {
+  const c = (text: string): TranscriptLine => ({ speaker: 'customer', text, startMs: 0, endMs: 1 });
+  const m = (text: string): TranscriptLine => ({ speaker: 'merchant', text, startMs: 0, endMs: 1 });
+
+  it('an earlier, unrelated question does not make a status question a complaint', () => {
+    const lines = [c('这款面霜孕妇能用吗？不是说纯天然的吗？'), m('可以用的'), c('哦对了，我前天下的单还没收到，帮我查查'), m('在路上了，明天到')];
+    expect(assessIssue(lines, 3)).toMatchObject({ kind: 'late', complaint: false });
+  });
+
+  it('"in half" describes how one item broke, not a share of the order', () => {
+    expect(affectedQuantity('The mirror arrived cracked in half')).toMatchObject({ share: null });
+    expect(affectedQuantity('盘子摔成一半了')).toMatchObject({ share: null });
+    expect(affectedQuantity('half of the plates are chipped')).toMatchObject({ share: 0.5 });
+    expect(affectedQuantity('一半的鸡蛋都碎了')).toMatchObject({ share: 0.5 });
+  });
+});

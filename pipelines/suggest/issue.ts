@@ -82,14 +82,17 @@ function earlierFault(
 }
 
 /**
- * Whether a late delivery or installation issue is a complaint: the issue line, or another of the
- * speaker's lines so far, shows impatience (late) or says the installer didn't come (installation).
+ * Whether a late delivery or installation issue is a complaint: the issue line or the speaker's
+ * lines around it show impatience (late) or say the installer didn't come (installation).
  */
 function complains(kind: 'late' | 'installation', lines: readonly TranscriptLine[], at: number, index: number, speaker: string): boolean {
   if (kind === 'late' && /丢|\blost\b/i.test(lines[at]!.text)) return true;
   const test = (text: string) =>
     kind === 'late' ? LATE_COMPLAINT.zh.test(text) || LATE_COMPLAINT.en.test(text) : INSTALL_NO_SHOW.test(text);
-  for (let i = 0; i <= Math.min(index, lines.length - 1); i++) {
+  // The issue line, what the speaker said since, and their line just before (not the whole call:
+  // an unrelated grumble earlier is not about this wait).
+  const previous = lines.slice(0, at).findLastIndex((l) => l.speaker === speaker);
+  for (let i = previous >= 0 ? previous : at; i <= Math.min(index, lines.length - 1); i++) {
     if (lines[i]!.speaker === speaker && test(lines[i]!.text)) return true;
   }
   return false;

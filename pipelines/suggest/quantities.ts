@@ -50,7 +50,8 @@ const TOTAL: RegExp[] = [
 
 /** Fractions before "all": in 一半都烂了 the 都 does not mean all of them. */
 const EXTENT: { re: RegExp; extent: 'some' | 'most' | 'all'; share?: number }[] = [
-  { re: /一半|half/i, extent: 'some', share: 0.5 },
+  // "cracked in half" / "断成两半" is how one item broke, not how many.
+  { re: /(?<!(?:断|裂|掰|摔|碎)成)一半|(?<!\bin )\bhalf\b(?! (?:off|price))/i, extent: 'some', share: 0.5 },
   { re: /三分之一|a third|one third/i, extent: 'some', share: 1 / 3 },
   { re: /四分之一|a quarter|one quarter/i, extent: 'some', share: 0.25 },
   { re: /大部分|大半|多半|\bmost of (them|the)\b/i, extent: 'most' },
