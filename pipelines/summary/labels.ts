@@ -6,11 +6,11 @@ type Labels<K extends string> = Record<'zh' | 'en', Record<K, string>>;
 
 export const ISSUE_LABEL: Labels<IssueKind> = {
   zh: {
-    wrong_item: '发错货', missing_item: '少件漏发', spoiled: '坏果/变质', not_as_described: '描述不符', damaged: '商品损坏或故障',
+    wrong_item: '发错货或做错（定制）', missing_item: '少件漏发', spoiled: '坏果/变质', not_as_described: '描述不符', damaged: '商品损坏或故障',
     installation: '安装/上门服务', late: '发货或物流延迟', refund_status: '询问退款进度', price_drop: '降价退差价', changed_mind: '不想要了（无理由退货）',
   },
   en: {
-    wrong_item: 'wrong item sent', missing_item: 'missing items', spoiled: 'spoiled fresh goods', not_as_described: 'item not as described',
+    wrong_item: 'wrong item sent or made', missing_item: 'missing items', spoiled: 'spoiled fresh goods', not_as_described: 'item not as described',
     damaged: 'damaged or faulty item', installation: 'installation / on-site service', late: 'late shipping or delivery',
     refund_status: 'asking about a refund', price_drop: 'price drop after purchase', changed_mind: 'changed their mind (no-reason return)',
   },

@@ -91,3 +91,10 @@ describe('summary issue when a defect and a change of mind are both heard', () =
     expect(en).toContain('changed their mind');
   });
 });
+
+describe('summary label for a customised item made wrong', () => {
+  it('says the item was made wrong, not only sent wrong', () => {
+    const lines: TranscriptLine[] = [{ speaker: 'customer', text: '定制的T恤上印错了名字', startMs: 0, endMs: 1 }];
+    expect(summarizeCall({ language: 'zh', lines, promises: [], flags: [], refundOptions: [] })).toContain('问题：发错货或做错（定制）');
+  });
+});
