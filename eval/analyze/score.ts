@@ -2,7 +2,10 @@
  * Blind evaluation of `kefu analyze`: runs every call in eval/analyze/calls through the CLI
  * (a child process, offline) and compares with eval/analyze/expected/<name>.json.
  *
- *   npx tsx eval/analyze/score.ts [name-filter]
+ *   npx tsx eval/analyze/score.ts [--set DIR] [name-filter]
+ *
+ * --set DIR names a folder holding calls/ and expected/ (relative to the repo root, or absolute);
+ * the default is eval/analyze.
  *
  * Matching:
  * - orderNumbers: exact digit strings, as sets per call.
@@ -15,13 +18,27 @@
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
+
+function parseArgs(argv: string[]): { set: string; filter: string } {
+  let set = here, filter = '';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--set' || arg.startsWith('--set=')) {
+      const dir = arg === '--set' ? argv[++i] : arg.slice('--set='.length);
+      if (!dir) { console.error('usage: score.ts [--set DIR] [name-filter]'); process.exit(2); }
+      set = resolve(repo, dir);
+    } else filter = arg;
+  }
+  return { set, filter };
+}
+const { set: setDir, filter: nameFilter } = parseArgs(process.argv.slice(2));
 
 interface ExpPromise { speaker: string; action: string; deadline: string | null; conditional: boolean; utterance?: number }
 interface Expected {
@@ -60,7 +77,7 @@ let deadlineOk = 0, conditionalOk = 0, hardNegFp = 0, otherFp = 0, hardNegLines 
 let refundOk = 0, refundN = 0;
 
 async function analyze(name: string, startedAt: string): Promise<Got> {
-  const { stdout } = await run('node', ['bin/kefu.js', 'analyze', join(here, 'calls', `${name}.jsonl`),
+  const { stdout } = await run('node', ['bin/kefu.js', 'analyze', join(setDir, 'calls', `${name}.jsonl`),
     '--started-at', startedAt, '--json'], { cwd: repo, maxBuffer: 64 << 20 });
   return JSON.parse(stdout) as Got;
 }
@@ -125,11 +142,11 @@ function score(name: string, exp: Expected, got: Got): void {
 }
 
 async function main(): Promise<void> {
-  const filter = process.argv[2] ?? '';
-  const names = readdirSync(join(here, 'calls')).filter((f) => f.endsWith('.jsonl'))
+  const filter = nameFilter;
+  const names = readdirSync(join(setDir, 'calls')).filter((f) => f.endsWith('.jsonl'))
     .map((f) => f.replace(/\.jsonl$/, '')).filter((n) => n.includes(filter)).sort();
   const expected = new Map(names.map((n) =>
-    [n, JSON.parse(readFileSync(join(here, 'expected', `${n}.json`), 'utf8')) as Expected]));
+    [n, JSON.parse(readFileSync(join(setDir, 'expected', `${n}.json`), 'utf8')) as Expected]));
   const results = new Map<string, Got>();
   const queue = [...names];
   await Promise.all(Array.from({ length: 4 }, async () => {
@@ -137,7 +154,7 @@ async function main(): Promise<void> {
   }));
   for (const n of names) score(n, expected.get(n)!, results.get(n)!);
 
-  console.log(`kefu analyze, blind set: ${names.length} calls\n`);
+  console.log(`kefu analyze, blind set${setDir === here ? '' : ` ${relative(repo, setDir) || setDir}`}: ${names.length} calls\n`);
   console.log(orders.line('orderNumbers'));
   console.log(amounts.line('amounts'));
   console.log(promises.line('promises'));
