@@ -6,6 +6,7 @@ import { BENIGN_EN, BENIGN_ZH } from './testing/benign.js';
 import { EN_CASES } from './testing/cases-en.js';
 import { MORE_CASES } from './testing/cases-more.js';
 import { RECALL_CASES } from './testing/cases-recall.js';
+import { RECALL_B_CASES } from './testing/cases-recall-b.js';
 import { ZH_CASES } from './testing/cases-zh.js';
 import { type Case, toLines } from './testing/cases.js';
 
@@ -17,6 +18,7 @@ describe.each([
   ['en', EN_CASES],
   ['more', MORE_CASES],
   ['recall', RECALL_CASES],
+  ['recall-b', RECALL_B_CASES],
 ])('ComplianceDetector on %s cases', (_, cases) => {
   it.each(cases.map((c) => [label(c), c] as const))('%s', async (_name, c) => {
     const lines = toLines(c);
@@ -67,7 +69,7 @@ describe('ComplianceDetector', () => {
     const batch = await detector.detect(lines);
     const live = (await Promise.all(lines.map((_, i) => detector.detectUtterance(lines, i)))).flat();
     expect(live).toEqual(batch);
-    expect(live.map((f) => [f.utterance, f.rule])).toEqual([[1, 'zh.contact.id-followup@1']]);
+    expect(live.map((f) => [f.utterance, f.rule])).toEqual([[1, 'zh.contact.id-followup@2']]);
     await expect(detector.detectUtterance(lines, 3)).rejects.toThrow(RangeError);
   });
 

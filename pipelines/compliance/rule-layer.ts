@@ -38,9 +38,12 @@ export function proposeCandidates(
     for (const [s, e, pattern] of ranges) {
       const span = toOriginalSpan(line.text, view, s, e);
       if (span[0] === span[1]) continue;
-      const veto = rule.speakers.includes(line.speaker)
-        ? findVeto(rule, view, s, e, lines, index)
-        : { reason: 'speaker', cue: line.speaker };
+      const split = rule.token ? splitWords(line.text.slice(span[0], span[1])) : null;
+      const veto = !rule.speakers.includes(line.speaker)
+        ? { reason: 'speaker', cue: line.speaker }
+        : split
+          ? { reason: 'token', cue: split }
+          : findVeto(rule, view, s, e, lines, index);
       out.push({
         rule,
         utterance: index,
@@ -61,6 +64,12 @@ export function proposeCandidates(
     }
   }
   return out;
+}
+
+/** The first Latin word of 2+ letters that a space separates from the rest of the match, if any. */
+function splitWords(evidence: string): string | null {
+  const m = /(?<![\p{L}\p{N}])\p{Script=Latin}{2,}(?=\s)|(?<=\s)\p{Script=Latin}{2,}(?![\p{L}\p{N}])/u.exec(evidence);
+  return m ? m[0] : null;
 }
 
 /**

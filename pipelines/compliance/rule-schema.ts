@@ -48,6 +48,12 @@ export const RuleSchema = z
       .optional(),
     /** Insults stay insults when negated ("别装傻逼"), so some rules switch these off. */
     negation: z.boolean().default(true),
+    /**
+     * The match must be one token as said: it may not join a Latin word of two or more letters to
+     * its neighbour across a space ("you a 10 dollar" is not the id "youa10dollar"). For ids and
+     * handles; evasions spaced letter by letter ("a b c 8 8 9 9") still match.
+     */
+    token: z.boolean().default(false),
     reporting: z.boolean().default(true),
     confidence: z.number().min(0).max(1),
     /** Shown to the merchant in the statement of reasons. */
