@@ -168,7 +168,7 @@ function commaLists(source: string, tokens: readonly Token[], gs: Group[]): Grou
 }
 
 // What may follow a price, quantity or date: such a group never continues a number after a pause.
-const UNIT_AFTER = /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套条张号月日点分秒年岁天周%]|小时|dollars?|bucks?|cents?|usd|rmb|yuan|items?|boxes?|pcs|pieces?|days?|hours?|years?|percent)/i;
+const UNIT_AFTER = /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套条张号月日点分秒年岁天周%]|小时|买的|买了|拍的|入手|付的|dollars?|bucks?|cents?|usd|rmb|yuan|items?|boxes?|pcs|pieces?|days?|hours?|years?|percent)/i;
 
 /**
  * Every digit run in `text`, with spans into it. Groups separated by a short pause ("240611，嗯，

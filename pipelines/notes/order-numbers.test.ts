@@ -115,3 +115,38 @@ describe('matching against the orders table', () => {
     expect(withinOneEdit('12345', '21354')).toBe(false);
   });
 });
+
+describe('findOrderNumbers: numbers that are not the order', () => {
+  it('reads a US-grouped number after "ring me on" as a phone, even after an order question', () => {
+    const notes = findOrderNumbers([
+      line('Got it, and what was the order number again?', 'merchant'),
+      line('You can ring me on 415 600 2288 if that is easier.'),
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it.each([
+    'Easiest is to give me a call at 646 201 7730 tomorrow.',
+    'Just message me on 917 333 4521, I check it all day.',
+  ])('phone after a call/text cue: %s', (text) => {
+    expect(values(text)).toEqual([]);
+  });
+
+  it('drops a letter-coded label and keeps the order number named later in the line', () => {
+    expect(values('PK-20261103-5521, sorry, that was the sticker. My order number is 7781 2204 9163.')).toEqual(['778122049163']);
+  });
+
+  it('never reads a serial or barcode as the order', () => {
+    expect(values('the serial number is 880012345678')).toEqual([]);
+    expect(values('盒子上的条形码是 6901234567892')).toEqual([]);
+  });
+
+  it('ends spoken order digits at a pause followed by a price cue', () => {
+    expect(values('订单号是 5 5 0 2 8 8 1 3 6 6 0 4，2699 拍的')).toEqual(['550288136604']);
+    expect(values('单号 7 7 1 0 3 4 5 6 8 8 2 1，399 入手的')).toEqual(['771034568821']);
+  });
+
+  it('still joins order digits broken by a pause when no price follows (hard negative)', () => {
+    expect(values('订单号是 550288，嗯，136604')).toEqual(['550288136604']);
+  });
+});
