@@ -22,6 +22,9 @@ export interface SemanticThresholds {
 
 export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = { confirmAt: 0.3, rejectMargin: 0.1, k: 2, contextWeight: 0.3 };
 
+/** Lines at least this long (characters) get their evidence's clause judged on its own. */
+const LONG_LINE = 40;
+
 export class SemanticLayer {
   private vectors?: Promise<{ exemplar: Exemplar; vector: number[] }[]>;
 
@@ -39,7 +42,25 @@ export class SemanticLayer {
     }
     // A cross-line rule's intent lives in the earlier line ("Can I Venmo you?" / "Sure"): weigh it fully.
     const weight = candidate.rule.previous ? 1 : this.thresholds.contextWeight;
-    const v = await this.contextVector(lines, candidate.utterance, weight);
+    const whole = await this.judgeVector(await this.contextVector(lines, candidate.utterance, weight), pool, model);
+    if (whole.verdict !== 'rejected') return whole;
+    // A lexical embedding of a long, many-clause line is dominated by its other clauses: before
+    // rejecting, judge the clause that holds the evidence on its own, and keep the kinder verdict.
+    // Only for long lines, and never for a question ("好评返现？…有返现吗"): the line's context rules there.
+    const text = lines[candidate.utterance]!.text;
+    if ([...text].length < LONG_LINE) return whole;
+    const clause = clauseOf(text, candidate.span);
+    if (clause === text.trim() || /^\s*[？?]/u.test(text.slice(text.indexOf(clause) + clause.length))) return whole;
+    const [cv] = await this.embedder.embed([clause]);
+    const part = await this.judgeVector(cv!, pool, model);
+    return part.verdict === 'rejected' ? whole : { ...part, detail: { ...part.detail, clause } };
+  }
+
+  private async judgeVector(
+    v: number[],
+    pool: { exemplar: Exemplar; vector: number[] }[],
+    model: string,
+  ): Promise<LayerVerdict> {
     const scored = pool.map((x) => ({ ...x.exemplar, score: cosine(v, x.vector) }));
     const positives = scored.filter((x) => x.label === 'positive');
     const negatives = scored.filter((x) => x.label === 'negative');
@@ -73,6 +94,16 @@ export class SemanticLayer {
       .then((vs) => vs.map((vector, i) => ({ exemplar: this.exemplars[i]!, vector })));
     return this.vectors;
   }
+}
+
+/** The clause around a span: from the last clause break before it to the first one after it. */
+export function clauseOf(text: string, span: readonly [number, number]): string {
+  const breaks = /[，,。！？!?；;]/u;
+  let a = span[0];
+  while (a > 0 && !breaks.test(text[a - 1]!)) a--;
+  let b = span[1];
+  while (b < text.length && !breaks.test(text[b]!)) b++;
+  return text.slice(a, b).trim();
 }
 
 function round(x: number): number {
