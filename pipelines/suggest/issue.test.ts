@@ -192,3 +192,68 @@ describe('status questions amid other talk, and broken-in-half', () => {
     expect(affectedQuantity('一半的鸡蛋都碎了')).toMatchObject({ share: 0.5 });
   });
 });
+
+describe('eval-b causes: hypotheticals, lost parcels, suit, wrong size sent, stalled tracking', () => {
+  const c = (text: string): TranscriptLine => ({ speaker: 'customer', text, startMs: 0, endMs: 1 });
+  const m = (text: string): TranscriptLine => ({ speaker: 'merchant', text, startMs: 0, endMs: 1 });
+
+  it.each([
+    ['The drill arrived but the battery pack wasn\'t in the package', 'missing_item'],
+    ['I ordered size 9, but got a 7 instead of what I asked for', 'wrong_item'],
+    ['I bought the medium but you sent me an XL', 'wrong_item'],
+    ['我拍的是M码，寄过来的却是XXL', 'wrong_item'],
+    ['订的明明是黑色，结果发来的是灰色', 'wrong_item'],
+    ['这件连衣裙我穿着不太适合我，吊牌都还在', 'changed_mind'],
+    ['The blazer just doesn\'t suit me, never worn', 'changed_mind'],
+    ['Honestly the style is not for me', 'changed_mind'],
+    ['昨天就该到的，快递一直没更新', 'late'],
+    ['快递三天了物流都没动', 'late'],
+    ['快递柜显示取走了，可我压根没收到', 'late'],
+    ['Tracking says delivered but I never got it', 'late'],
+  ])('%s → %s', (text, kind) => {
+    expect(top(text)).toBe(kind);
+  });
+
+  it.each([
+    // hypothetical / conditional: nothing happened
+    'What happens if the parcel gets delayed?',
+    'If it arrives broken, can I send it back?',
+    'In case the medium runs small, can I swap it?',
+    '万一路上摔坏了怎么办？',
+    '如果到时候不合适能退吗',
+    // not a change of mind, not a wrong item
+    'That colour would suit me perfectly',
+    '我买的是这个款，挺好的',
+    // a refund not received is a refund question, not a late parcel
+    '退款根本没收到',
+  ])('hard negative: %s', (text) => {
+    const kinds = classifyUtterance(text).map((k) => k.kind);
+    expect(kinds.filter((k) => k !== 'refund_status')).toEqual([]);
+  });
+
+  it('a pre-sale chat where only the merchant mentions a size policy has no issue', () => {
+    const lines = [c('Thinking of buying the hiking boots, do they ship fast?'), m('Yes, next day. If they run small, exchanges are free.'), c('Cool, I\'ll think about it.')];
+    expect(assessIssue(lines, 2)).toBeNull();
+  });
+
+  it('a later question about the technician or the delivery keeps the earlier defect', () => {
+    const zh = [c('电热水壶用了两天就不烧水了，故障灯一直闪'), m('可以安排师傅上门看看'), c('好吧，上门要收费吗？')];
+    expect(assessIssue(zh, 2)).toMatchObject({ kind: 'damaged', utterance: 0 });
+    const en = [c('The blender is broken, the jar cracked on first use'), m('We will send a new one'), c('Okay, when will the new one arrive?')];
+    expect(assessIssue(en, 2)).toMatchObject({ kind: 'damaged', utterance: 0 });
+  });
+
+  it('a no-show technician after a defect is still an installation complaint', () => {
+    const lines = [c('洗碗机不出水'), m('师傅明天上门'), c('师傅说好今天上门，一直没来')];
+    expect(assessIssue(lines, 2)).toMatchObject({ kind: 'installation', complaint: true });
+  });
+
+  it('marks a parcel shown as delivered but not received as lost; a plain wait is not', () => {
+    const lost = [c('My parcel shows delivered since Monday, but I have not received it'), m('Let me check')];
+    expect(assessIssue(lost, 1)).toMatchObject({ kind: 'late', lost: true, complaint: true });
+    const mixed = [c('tracking 显示已签收两天了，但是我一直没收到')];
+    expect(assessIssue(mixed, 0)).toMatchObject({ kind: 'late', lost: true });
+    const wait = [c('快递还没到，帮我查一下'), m('在路上了')];
+    expect(assessIssue(wait, 1)).toMatchObject({ kind: 'late', lost: false, complaint: false });
+  });
+});

@@ -1,6 +1,6 @@
 import type { TranscriptLine } from '../../core/domain.js';
 import { detectLanguage } from '../transcript/language.js';
-import { FRESH_WORDS, ISSUE_CUES, ISSUE_KINDS, type IssueKind, INSTALL_NO_SHOW, LATE_COMPLAINT, NEGATION_BEFORE } from './issue-cues.js';
+import { FRESH_WORDS, HYPOTHETICAL_BEFORE, ISSUE_CUES, ISSUE_KINDS, type IssueKind, INSTALL_NO_SHOW, LATE_COMPLAINT, LOST_PARCEL, NEGATION_BEFORE } from './issue-cues.js';
 import { type AffectedQuantity, affectedQuantity } from './quantities.js';
 
 export type { IssueKind } from './issue-cues.js';
@@ -17,10 +17,17 @@ export interface IssueAssessment extends AffectedQuantity {
    * complain about the wait or say the installer didn't come. Absent for other kinds.
    */
   complaint?: boolean;
+  /** For late deliveries: the parcel is lost (said to be, or marked delivered but never received). */
+  lost?: boolean;
 }
 
 /** Something wrong with the goods, the merchant's fault: outranks a later "I don't want it any more". */
 const FAULT_KINDS: readonly IssueKind[] = ['wrong_item', 'missing_item', 'spoiled', 'not_as_described', 'damaged'];
+/**
+ * Kinds that, when they are questions rather than complaints, are follow-ups to an earlier fault
+ * ("it stopped heating… does the technician charge for the visit?" is still a defect).
+ */
+const FOLLOW_UP_KINDS: readonly IssueKind[] = ['installation', 'late', 'refund_status'];
 
 /** The issue kinds an utterance describes, highest priority first; negated cues are skipped. */
 export function classifyUtterance(text: string, options: { fresh?: boolean } = {}): { kind: IssueKind; cue: string }[] {
@@ -57,10 +64,20 @@ export function assessIssue(
       if (line.speaker !== speaker) continue;
       const [top] = classifyUtterance(line.text, options);
       if (!top) continue;
-      const fault = top.kind === 'changed_mind' ? earlierFault(lines, i, speaker, options) : null;
+      // A merchant can't state the customer's change of mind ("exchanges are free if it runs big").
+      if (speaker === 'merchant' && top.kind === 'changed_mind') continue;
+      const last = Math.min(index, lines.length - 1);
+      const followUp =
+        FOLLOW_UP_KINDS.includes(top.kind) &&
+        (top.kind === 'refund_status' || !complains(top.kind as 'late' | 'installation', lines, i, last, speaker));
+      const fault = top.kind === 'changed_mind' || followUp ? earlierFault(lines, i, speaker, options) : null;
       const hit = fault ?? { ...top, utterance: i };
       const assessed: IssueAssessment = { kind: hit.kind, utterance: hit.utterance, cue: hit.cue, ...quantityNear(lines, hit.utterance, speaker) };
       if (hit.kind === 'late' || hit.kind === 'installation') assessed.complaint = complains(hit.kind, lines, hit.utterance, index, speaker);
+      if (hit.kind === 'late') {
+        assessed.lost = lines.slice(0, last + 1).some((l) => l.speaker === speaker && LOST_PARCEL.test(l.text));
+        if (assessed.lost) assessed.complaint = true;
+      }
       return assessed;
     }
   }
@@ -114,6 +131,7 @@ function languagesOf(text: string): ('zh' | 'en')[] {
 function firstAffirmed(text: string, cue: RegExp, lang: 'zh' | 'en'): string | null {
   const global = new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`);
   for (const m of text.matchAll(global)) {
+    if (HYPOTHETICAL_BEFORE[lang].test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const selfNegative = /^(没|不|未|无|n't|not|never|has not|have not|hasn't|haven't|still)/i.test(m[0]);
     if (selfNegative || !NEGATION_BEFORE[lang].test(text.slice(Math.max(0, m.index - 12), m.index))) return m[0];
   }

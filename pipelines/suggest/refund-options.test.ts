@@ -187,3 +187,29 @@ describe('computeRefundOptions', () => {
     expect(facts.amount).toBe(45);
   });
 });
+
+describe('eval-b causes: remedies for lost parcels, missing parts, fit, stalled deliveries', () => {
+  const shoes = (over: Partial<Order> = {}) =>
+    order({ currency: 'USD', amount: 89, items: [{ sku: 'BT', name: 'Leather ankle boots', quantity: 1, unitPrice: 89, category: 'apparel' }], ...over });
+
+  it('a parcel marked delivered but never received is reshipped', () => {
+    const opts = options(shoes(), said('The tracking page says delivered on Friday, but I never received it', 'Let me look'), 'en');
+    expect(opts[0]).toMatchObject({ kind: 'reship', recommended: true });
+  });
+
+  it('a part missing from the box is reshipped, not compensated with a coupon', () => {
+    const opts = options(shoes(), said('The spare laces are not in the box', 'Sorry', 'What if the new ones are delayed?'), 'en');
+    expect(opts[0]).toMatchObject({ kind: 'reship', recommended: true });
+  });
+
+  it('"doesn\'t suit me" inside the window is a no-reason return; outside it, nothing', () => {
+    expect(options(shoes(), said('They just do not suit me, never worn, box intact'), 'en')[0]).toMatchObject({ kind: 'return_refund' });
+    expect(options(shoes({ deliveredAt: daysAgo(12) }), said('They just do not suit me'), 'en')).toEqual([]);
+  });
+
+  it('a stalled delivery the customer complains about gets a coupon; a pre-sale question gets nothing', () => {
+    const rice = order({ status: 'shipped', deliveredAt: undefined, items: [{ sku: 'OIL', name: '花生油 5L', quantity: 2, unitPrice: 79, category: 'household' }], amount: 158 });
+    expect(options(rice, said('答应我昨天送到的，快递到现在都没动'))[0]).toMatchObject({ kind: 'coupon' });
+    expect(options(shoes(), said('Before I buy, what if they are too tight?', 'Free exchanges within 30 days'), 'en')).toEqual([]);
+  });
+});
