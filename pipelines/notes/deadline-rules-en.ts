@@ -31,7 +31,7 @@ export const EN_DEADLINE_RULES: readonly DeadlineRule[] = [
   { pattern: /\btomorrow\b|\btmr\b/gi, resolve: (_, c) => days(c, 1) },
   {
     // Same-day words, including "right away": the act is due today.
-    pattern: /\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\b(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day\b|\beod\b|\blater\s+today\b|\bright\s+(?:now|away)\b|\bimmediately\b|\bstraight\s+away\b|\bshortly\b|\bin\s+a\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:minutes?|moments?|sec(?:ond)?s?)\b|(?<!\bfor\s)\bnow\b(?!\s*[,，])/gi,
+    pattern: /\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\b(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day\b|\beod\b|\blater\s+today\b|\b(?:right\s+|straight\s+)?after\s+(?:this|the|our)\s+call\b|\bbefore\s+(?:i|we)\s+(?:log\s+off|sign\s+off|clock\s+out|head\s+out|leave)(?:\s+(?:today|tonight))?\b|\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:my|the)\s+shift\b|\bright\s+(?:now|away)\b|\bimmediately\b|\bstraight\s+away\b|\bshortly\b|\bin\s+a\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:minutes?|moments?|sec(?:ond)?s?)\b|(?<!\bfor\s)\bnow\b(?!\s*[,，])/gi,
     resolve: (_, c) => today(c),
   },
   { pattern: new RegExp(`\\bnext\\s+${WEEKDAY}\\b`, 'gi'), resolve: (m, c) => weekdayInWeek(today(c), weekdayOf(m[1]), 1) },

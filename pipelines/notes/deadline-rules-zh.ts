@@ -31,7 +31,7 @@ export const ZH_DEADLINE_RULES: readonly DeadlineRule[] = [
   { pattern: /明天|明日|明早|明晚|明儿/g, resolve: (_, c) => days(c, 1) },
   // Same-day words, including "right away" and "later on" (马上, 稍后): the act is due today.
   {
-    pattern: /今天|今日|今晚|今早|今儿|当天|当日|马上|立刻|立即|立马|现在就|这就|稍后|一会儿?|待会儿?|等会儿?|晚点|晚些时候|(?:上午|中午|下午|傍晚|晚上)(?!\d|[一二三四五六七八九十]点)/g,
+    pattern: /今天|今日|今晚|今早|今儿|当天|当日|下班(?:之)?前|收工(?:之)?前|马上|立刻|立即|立马|现在就|这就|稍后|一会儿?|待会儿?|等会儿?|晚点|晚些时候|(?:上午|中午|下午|傍晚|晚上)(?!\d|[一二三四五六七八九十]点)/g,
     resolve: (_, c) => today(c),
   },
   { pattern: new RegExp(`下下个?${WEEK}${WEEKDAY}`, 'g'), resolve: (m, c) => weekdayInWeek(today(c), weekdayOf(m[1]), 2) },
@@ -79,13 +79,16 @@ export const ZH_DEADLINE_RULES: readonly DeadlineRule[] = [
   },
   {
     // 5点前 / 下午三点: a clock hour, so only with 前/钟/半 or a part of the day (一点 also means "a bit").
-    pattern: new RegExp(`(上午|中午|下午|傍晚|晚上|早上)?${N}点(?:钟|半|前|之前|以前)?`, 'g'),
+    // 今晚十点前 said at 19:40 is 22:00 today; a bare 十点前 said in the evening reads the same way.
+    pattern: new RegExp(`(上午|中午|下午|傍晚|晚上|早上|今晚|今天晚上|今天下午|今天上午|今早)?${N}点(?:钟|半|前|之前|以前)?`, 'g'),
     resolve: (m, c) => {
       const explicit = m[1] !== undefined || /[钟半前]$/.test(m[0]);
       const hour = count(m[2]);
       if (!explicit || hour === null) return null;
-      const pm = m[1] !== undefined && /下午|傍晚|晚上/.test(m[1]) && hour < 12;
-      return byHour(c, pm ? hour + 12 : hour);
+      const pm = m[1] !== undefined && /下午|傍晚|晚/.test(m[1]) && hour < 12;
+      const am = m[1] !== undefined && /上午|早/.test(m[1]);
+      const eveningRead = !pm && !am && hour < 12 && hour <= c.local.hour && hour + 12 > c.local.hour;
+      return byHour(c, pm || eveningRead ? hour + 12 : hour);
     },
   },
 ];

@@ -82,3 +82,29 @@ describe('findDeadlines', () => {
     expect(due('今天给您申请，3个工作日内到账')).toBe('2026-11-27');
   });
 });
+
+describe('resolveDeadline: evening calls and same-day phrases', () => {
+  // Thursday 2026-11-26, 20:10 in Shanghai.
+  const EVENING = new Date('2026-11-26T12:10:00Z');
+  it.each([
+    ['今晚十一点前给您处理好', '2026-11-26'],
+    ['今天晚上九点半之前', '2026-11-26'],
+    ['十一点前给您回复', '2026-11-26'],
+    ['下班之前给您答复', '2026-11-26'],
+    ['明早九点前', '2026-11-27'],
+  ])('%s → %s', (text, date) => {
+    expect(due(text, EVENING)).toBe(date);
+  });
+
+  it('an hour already past in the evening is tomorrow (hard negative)', () => {
+    expect(due('早上8点前', EVENING)).toBe('2026-11-27');
+  });
+
+  it.each([
+    ["I'll upload them straight after this call", '2026-11-24'],
+    ['I will sort it before I sign off', '2026-11-24'],
+    ["you'll have it by the end of my shift", '2026-11-24'],
+  ])('%s → %s', (text, date) => {
+    expect(due(text)).toBe(date);
+  });
+});
