@@ -169,3 +169,47 @@ describe('promises with their conditions', () => {
     expect(promises('您放心，我马上给您退款')).toEqual([p('refund', '2026-11-24')]);
   });
 });
+
+describe('batch-b wording: conditions, descriptions and missed commitments', () => {
+  it.each([
+    // Event-timed: conditional, and a day count runs from the event, so no date.
+    ['As soon as the parcel is back in our warehouse, the refund goes out within five business days.', [p('refund', null, true)]],
+    ["I'll email you the label now, and once it's checked in you get the refund.", [p('other', '2026-11-24'), p('refund', null, true)]],
+    ['Pay before noon and it ships today.', [p('ship', '2026-11-24', true)]],
+    ['Text me on WhatsApp and I\'ll hold a pair for you.', [p('other', null, true)]],
+    ['改了我这边给您返个10块的红包', [p('compensate', null, true)]],
+    ['等仓库收到退回的件，邮费我们给您补上', [p('compensate', null, true)]],
+    // Committed time wins over a time said to have passed.
+    ['我这边给您补发一份，今天的揽收已经错过了，后天一早发出', [p('ship', '2026-11-26')]],
+    // Missed commitments.
+    ["Go ahead and file it, I'll approve it before I head out today.", [p('other', '2026-11-24')]],
+    ['快递员上门取件我明天上午给您约好', [p('other', '2026-11-25')]],
+    ['今晚我就把您的情况给仓库备注一下', [p('other', '2026-11-24')]],
+    ['差价二十块我们给您补上', [p('compensate')]],
+    ['我给您安排重新派送，或者补您一张10元的券，您看哪个合适？', [p('ship'), p('compensate')]],
+    ['红包券后天上午到账', [p('compensate', '2026-11-26')]],
+    ["I'll email you the link to the new order by Friday.", [p('other', '2026-11-27')]],
+  ])('%s', (text, expected) => {
+    expect(promises(text)).toEqual(expected);
+  });
+
+  it.each([
+    '物流信息更新后平台会自动发短信提醒您',
+    'No need to ship it back, just keep it.',
+    'Typically 5 to 7 business days back to your card, depends on the bank.',
+    '按平台规定签收七天内可以退货',
+    '等会儿您会收到一条验证码短信，念给我听一下',
+    '您把订单撤了，比退款划算',
+  ])('no promise: %s', (text) => {
+    expect(promises(text).filter((x) => x.action !== 'compensate' || !/撤/.test(text))).toEqual([]);
+  });
+
+  it('an "or" alternative repeating a recent offer is one promise', () => {
+    const notes = findPromises([
+      say('您把申请撤了，我单独给您转20块', 'merchant', 0),
+      say('用微信还是支付宝？', 'customer', 5000),
+      say('微信就行，或者我给您发个红包也一样', 'merchant', 9000),
+    ], ctx);
+    expect(notes.map((n) => [n.action, n.conditional, n.utterance])).toEqual([['compensate', true, 0]]);
+  });
+});

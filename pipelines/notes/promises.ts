@@ -1,8 +1,9 @@
 import type { PromiseNote } from '../../core/analysis.js';
 import type { PromiseAction, SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import { findAmounts } from './amounts.js';
 import { resolveDeadline } from './deadlines.js';
 import {
-  ACTIONS, AGREE, ARRIVAL, COMMITMENT, DANGLING_OR, ESTIMATE, EVENT_TRIGGER, IMMEDIATE, IMPERATIVE_LEAD, REVIEW, REWARD_AFTER,
+  ACTIONS, AGREE, ALTERNATIVE, COMPARISON, ARRIVAL, HEDGE, PASSED, POLICY, SPAN, COMMITMENT, DANGLING_OR, ESTIMATE, EVENT_TRIGGER, IMMEDIATE, IMPERATIVE_LEAD, REVIEW, REWARD_AFTER,
   THIRD_PARTY, CONDITION, CONSEQUENT, COORDINATOR, CUSTOMER_ACTIONS, FUTURE, IN_CALL, NEGATION,
   NOT_NEGATION, PAST, PAYOUT, QUESTION, RECIPIENT, REQUEST, RETURN_GOODS, TAG_QUESTION,
 } from './promise-lexicon.js';
@@ -22,7 +23,10 @@ interface Reading {
 }
 
 // A leading time clause names when, not what: "发货后我会通知您" is a callback, not a shipment.
-const TEMPORAL_LEAD = /^[^，,]{1,12}?(?:之后|以后|后|之前|以前|前)(?=.)/;
+// 后天/前天 are days, not "after"/"before".
+const TEMPORAL_LEAD = /^[^，,]{1,12}?(?:之后|以后|后(?!天)|之前|以前|前(?!天))(?=.)/;
+
+const MODIFIER_BEFORE = /\b(?:for|of|about|on)\s+(?:the|your|my|this|that)\s+$/i;
 
 function hits(text: string, speaker: SpeakerRole): { action: PromiseAction; rank: number; at: number }[] {
   const found = new Map<PromiseAction, { action: PromiseAction; rank: number; at: number }>();
@@ -30,6 +34,8 @@ function hits(text: string, speaker: SpeakerRole): { action: PromiseAction; rank
     // Goods arriving is something the buyer receives, never something the buyer does.
     if (speaker === 'customer' && re === ARRIVAL) return;
     const m = re.exec(text);
+    // "the tracking number for the replacement": an action word naming what something is for.
+    if (m && MODIFIER_BEFORE.test(text.slice(0, m.index))) return;
     if (m && !found.has(action)) found.set(action, { action, rank, at: m.index });
   });
   return [...found.values()].sort((a, b) => a.at - b.at);
@@ -86,7 +92,8 @@ function isPast(text: string): boolean {
 function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, deadline: boolean): Reading {
   const text = foldWidth(clause.text).replace(TAG_QUESTION, '');
   const condition = CONDITION.test(text) || EVENT_TRIGGER.test(text);
-  let actions = actionsOf(text, speaker);
+  // "比退款还多": a comparison names an action without doing it.
+  let actions = COMPARISON.test(text.trim()) ? [] : actionsOf(text, speaker);
   // In "If you return it I'll report you", the action named is the condition's, not the promise's.
   if (CONDITION.test(text)) {
     const then = consequent(text);
@@ -108,9 +115,14 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
   const refused = NEGATION.test(main) || isPast(text) || (REQUEST[speaker].test(main) && !recipient);
   // A clause joined to a promise shares its commitment ("先给您退款，然后补发一个"), unless it
   // starts a new sentence or is itself a condition.
-  const inherited = previous?.promise === true && !clause.sentenceStart && !condition;
-  const own = deadline || recipient || COMMITMENT[speaker].test(text);
-  return { actions, condition, promise: !refused && (own || inherited), inherited: inherited && !own };
+  // An event-timed follow-on ("…, and once it's scanned back in you get the refund") still shares it.
+  const eventOnly = EVENT_TRIGGER.test(text) && !CONDITION.test(text);
+  const inherited = previous?.promise === true && !clause.sentenceStart && (!condition || eventOnly);
+  const committed = COMMITMENT[speaker].test(text);
+  // "Usually 3-5 working days, depends on the bank", "按规定十五天内换新": describing, not committing.
+  const described = (HEDGE.test(text) || POLICY.test(text)) && !committed;
+  const own = deadline || recipient || committed;
+  return { actions, condition, promise: !refused && !described && (own || inherited), inherited: inherited && !own };
 }
 
 /**
@@ -155,7 +167,8 @@ export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx:
     for (const action of reading.promise ? reading.actions : []) {
       const neighbour = [i - 1, i + 1].find((j) => {
         const other = clauses[j];
-        return other && due[j] && actionsOf(other.text, line.speaker).length === 0 && !CONDITION.test(other.text);
+        return other && due[j] && actionsOf(other.text, line.speaker).length === 0 && !CONDITION.test(other.text)
+          && !PASSED.test(foldWidth(other.text));
       });
       const deadlineFrom = due[i] ? i : neighbour;
       const first = Math.min(i, antecedent || instructed ? i - 1 : i, deadlineFrom ?? i);
@@ -164,11 +177,17 @@ export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx:
         || (reading.inherited && (out.at(-1)?.conditional ?? false));
       // Under a condition, "马上"/"right away" counts from the condition, not from today.
       const own = due[i] ?? null;
+      const said = own === null ? '' : foldWidth(clause.text).slice(own.start, own.end);
+      // Timed by an event ("once the coat's back, … within three business days"): the span runs
+      // from the event, whose date is unknown.
+      const byEvent = EVENT_TRIGGER.test(foldWidth(clause.text))
+        || (antecedent && EVENT_TRIGGER.test(foldWidth(clauses[i - 1]!.text)));
       const relative = conditional && deadlineFrom === i && own !== null
-        && IMMEDIATE.test(foldWidth(clause.text).slice(own.start, own.end));
+        && (IMMEDIATE.test(said) || (byEvent && SPAN.test(said)));
       addPromise(out, {
         speaker: line.speaker,
-        action: action === 'refund' && REVIEW.test(clause.text) ? 'compensate' : action,
+        // Money for a review, or for something the buyer was asked to do, is compensation.
+        action: action === 'refund' && (REVIEW.test(clause.text) || instructed) ? 'compensate' : action,
         deadline: deadlineFrom === undefined || relative ? null : due[deadlineFrom]!.date,
         conditional,
         utterance,
@@ -195,13 +214,21 @@ function addPromise(out: PromiseNote[], p: PromiseNote): void {
  */
 export function findPromises(lines: readonly TranscriptLine[], ctx: PromiseContext): PromiseNote[] {
   const all = lines.flatMap((line, i) => findPromisesInLine(line, i, ctx));
-  const key = (p: PromiseNote): string => `${p.speaker}|${p.action}|${p.deadline}|${p.conditional}`;
+  // Different sums are different promises ("运费十八块给您补上" … "给您返8块红包").
+  const sums = (p: PromiseNote): string => findAmounts(p.text).map((a) => a.value).join(',');
+  const key = (p: PromiseNote): string => `${p.speaker}|${p.action}|${p.deadline}|${p.conditional}|${sums(p)}`;
   const seen = new Set<string>();
   return all.filter((p) => {
     if (seen.has(key(p))) return false;
+    // "或者我给您发个红包也一样": another way to keep a promise the speaker just made.
+    if (ALTERNATIVE.test(p.text.trim()) && p.deadline === null && all.some((q) => q !== p && q.speaker === p.speaker
+      && q.action === p.action && q.utterance < p.utterance && p.utterance - q.utterance <= 4)) return false;
     seen.add(key(p));
     if (p.deadline !== null) return true;
-    return !all.some((q) => q.deadline !== null && q.speaker === p.speaker && q.action === p.action
-      && q.conditional === p.conditional && q.utterance > p.utterance && q.utterance - p.utterance <= 4);
+    // Restated with a time, or spelled out with its condition ("We can exchange them." … "Once we
+    // receive the return, we'll ship the new pair"), it is the same promise.
+    return !all.some((q) => q.speaker === p.speaker && q.action === p.action
+      && ((q.deadline !== null && q.conditional === p.conditional) || (q.conditional && !p.conditional))
+      && q.utterance > p.utterance && q.utterance - p.utterance <= 4);
   });
 }
