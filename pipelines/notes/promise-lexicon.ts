@@ -22,14 +22,14 @@ export const ACTIONS: readonly [PromiseAction, RegExp][] = [
   )],
   ['ship', words(
     '补发|重发|再派送|重新派送|安排派送|改派|重新发|再发|发货|发出|发过去|寄出|寄过去|寄给[您你]|发(?:一个|个)?新的|换货|换(?:一|个)?[个件台双条套只盒箱]|换个|换新|换成|调换|更换|安排快递|发顺丰|发快递|寄回|退回去|退回来|发回|给[您你]发(?!个?(?:链接|图片|照片|视频|截图|短信|消息|优惠券|券|红包|发票))',
-    'ship\\w*|reship\\w*|resend\\w*|replac\\w*|exchange|dispatch\\w*|send\\s+(?:you\\s+)?(?:a|an|another)\\s+(?:new|replacement|fresh|second)|send\\s+(?:it|them|the\\s+(?:item|package|parcel|goods|order))(?:\\s+(?:out|back|over))?|mail\\s+(?:it|them)|return\\s+(?:it|them|the\\s+(?:item|product|package|parcel|goods))|post\\s+it|drop\\s+(?:it|them|the\\s+\\w+)\\s+off',
+    'ship\\w*|reship\\w*|(?:throw|toss|put|pack|add|include)\\s+(?:it|them|one|(?:a|an|another)\\s+(?:\\w+\\s+){0,2}?\\w+)\\s+(?:in|into|to|with)\\s+(?:the\\s+|your\\s+)?(?:same\\s+)?(?:box|package|parcel|shipment)|resend\\w*|replac\\w*|exchange|dispatch\\w*|send\\s+(?:you\\s+)?(?:a|an|another)\\s+(?:new|replacement|fresh|second)|send\\s+(?:it|them|the\\s+(?:item|package|parcel|goods|order))(?:\\s+(?:out|back|over))?|mail\\s+(?:it|them)|return\\s+(?:it|them|the\\s+(?:item|product|package|parcel|goods))|post\\s+it|drop\\s+(?:it|them|the\\s+\\w+)\\s+off',
   )],
   ['callback', words(
     '回电|回[您你]电话|回个电话|打(?:电话)?给[您你]|给[您你]打(?:个)?电话|给[您你]回(?:个)?(?:电话|话|消息|复)|联系[您你]|回复[您你]|答复[您你]|给[您你](?:一个)?(?:答复|回复|消息|通知)|通知[您你]|告诉[您你]|同步给[您你]|反馈给[您你]',
     'call\\s+(?:you|u)(?:\\s+back)?|call\\s+back|ring\\s+you|get\\s+back\\s+to\\s+you|reach\\s+out|contact\\s+you|let\\s+you\\s+know|update\\s+you|keep\\s+you\\s+(?:posted|updated)|follow\\s+up\\s+with\\s+you|(?:email|text|message)\\s+you(?!\\s+(?:a|an|the)\\s)|get\\s+in\\s+touch|circle\\s+back|(?:get|receive)\\s+an?\\s+(?:email|text|call|message|update)',
   )],
   ['other', words(
-    '跟进|处理|备注|预约|约好|约上|反馈|申请|提交|上报|催(?:一下|促)|加急|拦截|改地址|修改地址|开发票|开票|拍(?:个|一下)?(?:照片|视频|图)|发(?:给)?[您你]?(?:个|一下)?(?:照片|视频|图片|截图|链接|教程)|(?:照片|视频|图片|截图|凭证)(?:发|传|拍)|拍[了好]?(?:个|一下)?(?:照片|视频|图)?再?(?:发|传)给?[您你]|发给[您你](?:看|确认)|提供|确认收货|好评|追评|撤销|取消',
+    '跟进|处理|备注|绑好|绑定好|设置好|调试好|预约|约好|约上|反馈|申请|提交|上报|催(?:一下|促)|加急|拦截|改地址|修改地址|开发票|开票|拍(?:个|一下)?(?:照片|视频|图)|发(?:给)?[您你]?(?:个|一下)?(?:照片|视频|图片|截图|链接|教程)|(?:照片|视频|图片|截图|凭证)(?:发|传|拍)|拍[了好]?(?:个|一下)?(?:照片|视频|图)?再?(?:发|传)给?[您你]|发给[您你](?:看|确认)|提供|确认收货|好评|追评|撤销|取消',
     'approv\\w*|hold\\s+(?:one|it|them|a\\s+\\w+)\\s+for\\s+you|set\\s+(?:one|it|them)\\s+aside|(?:email|send|text)\\s+you\\s+(?:a|an|the)\\s+(?:\\w+\\s+){0,2}(?:label|link|invoice|receipt|form|code|instructions|number|details|info(?:rmation)?|confirmation|quote|copy)|follow\\s+up|look\\s+into|escalat\\w*|process\\w*|handle|take\\s+care\\s+of|sort\\s+(?:it|this|that)\\s+out|fix\\s+(?:it|this|that)|check\\s+with|investigate|submit|apply\\s+for|send\\s+(?:you\\s+)?(?:the\\s+|a\\s+|some\\s+)?(?:photos?|pictures?|pics?|videos?|screenshots?|receipts?|invoices?|links?|details|info(?:rmation)?|instructions)|take\\s+(?:a\\s+)?(?:photos?|pictures?|videos?)|leave\\s+(?:a\\s+)?(?:good\\s+|positive\\s+)?review|cancel|confirm\\s+receipt|upload',
   )],
   // Who comes (师傅, a technician) only names a visit when nothing else is promised: in
@@ -152,7 +152,7 @@ export const IMMEDIATE = words('马上|立刻|立即|立马|第一时间', 'righ
 
 /** "您把差评删了，我给您…": an instruction to the buyer, then a reward, makes the reward conditional. */
 export const IMPERATIVE_LEAD = /^(?:或者|那|这样|只要)?[您你](?!好|放心|别|不用|稍等|看|说)(?:们)?(?:把|追评|改|删|给我们|帮我们|点|晒|确认收货|下单|拍下|付款|好评)/;
-export const REWARD_AFTER = /^(?:那|就|然后)?我(?:们|这边)?[^，,]{0,4}?给[您你]/;
+export const REWARD_AFTER = /^(?:那|就|然后)?我(?:们|这边)?[^，,]{0,8}?[给帮][您你]/;
 
 /** Hedged information ("usually 3-5 working days, depends on the bank"): describes, does not commit. */
 export const HEDGE = words('一般|通常|正常情况下?|看银行|以银行为准|取决于', 'usually|typically|normally|generally|depends\\s+on');

@@ -213,3 +213,18 @@ describe('batch-b wording: conditions, descriptions and missed commitments', () 
     expect(notes.map((n) => [n.action, n.conditional, n.utterance])).toEqual([['compensate', true, 0]]);
   });
 });
+
+describe('batch-b wording: side deals and set-up help', () => {
+  it.each([
+    ["If you Venmo me ten bucks, I'll pack a spare cable in the same parcel.", [p('ship', null, true)]],
+    ["Sure, I'll add one to your shipment at no charge.", [p('ship')]],
+    ['你把手机号发我，我这边远程帮你把设备绑定好', [p('other', null, true)]],
+    ['我这边远程帮您把路由器设置好', [p('other')]],
+  ])('%s', (text, expected) => {
+    expect(promises(text)).toEqual(expected);
+  });
+
+  it('a packing tip is not a shipment promise (hard negative)', () => {
+    expect(promises('You could put it in the original box if you still have it.')).toEqual([]);
+  });
+});
