@@ -17,6 +17,8 @@ export interface OrderFacts {
   /** Whole days since delivery; null when not delivered or unknown. */
   daysSinceDelivery: number | null;
   fresh: boolean;
+  /** Food or drink of any kind (fresh or packaged: tea, snacks, pet food): damaged food is a hygiene matter. */
+  food?: boolean;
   installable: boolean;
   /** Made to the buyer's order (engraved, printed with a name…): no no-reason returns, and not resellable. */
   customised?: boolean;
@@ -37,12 +39,16 @@ export function factsFromOrder(order: Order, now: Date): OrderFacts {
     status: order.status,
     daysSinceDelivery: order.deliveredAt ? Math.max(0, Math.floor((now.getTime() - order.deliveredAt.getTime()) / DAY_MS)) : null,
     fresh: order.items.some((i) => i.category === 'fresh_food'),
+    food: order.items.some((i) => i.category === 'fresh_food' || FOOD_WORDS.test(i.name)),
     installable: order.items.some((i) => i.category === 'appliance'),
     customised: order.items.some((i) => CUSTOM_WORDS.test(i.name)),
     serviceFee: null,
   };
 }
 
+/** Packaged food and drink (fresh food is FRESH_WORDS): eaten, so not resellable once damaged or opened. */
+const FOOD_WORDS =
+  /食品|零食|茶叶|[红绿白黑花乌龙普洱]茶(?![壶杯具几机])|茶饼|咖啡豆?(?![机杯壶])|奶粉|猫粮|狗粮|宠物粮|饼干|巧克力|糖果|坚果|月饼|蜂蜜|罐头|方便面|大米|面粉|食用油|花生油|调料|保健品|\b(teas?(?! ?(pot|kettle|cup|set|towel|maker|infuser)s?\b)|coffee(?! (machine|maker|grinder|mug|cup|table)s?\b)|snacks?|chocolates?|cand(y|ies)|cookies|biscuits|nuts|honey|cereal|granola|baby formula|infant formula|cat food|dog food|pet food|kibble|jerky|oolong|matcha|spices?|supplements?|protein powder|food(?! (processor|warmer|container|scale|steamer|dehydrator)s?\b))\b/i;
 const CUSTOM_WORDS = /定制|订制|定做|订做|私人订制|刻字|刻名|刻了?(名字|字)|印(名字|照片|字)|绣(名字|字)|custom[- ]?made|customi[sz]ed|personali[sz]ed|engrav|monogram|made to (order|measure)/i;
 /** Amounts for something other than the goods: shipping, or a service fee kept apart. */
 const SHIPPING_AFTER = /^\s*(\w+\s+)?(的?运费|的?邮费|的?快递费|for (the )?(shipping|postage|delivery))/i;
@@ -88,6 +94,7 @@ export function factsFromCall(
     status: null,
     daysSinceDelivery: null,
     fresh: FRESH_WORDS.zh.test(said) || FRESH_WORDS.en.test(said),
+    food: FRESH_WORDS.zh.test(said) || FRESH_WORDS.en.test(said) || FOOD_WORDS.test(said),
     installable: APPLIANCE_WORDS.test(said),
     customised: CUSTOM_WORDS.test(said),
     serviceFee: fees.at(-1)?.value ?? null,

@@ -48,3 +48,20 @@ describe('honourPreference', () => {
     expect(honourPreference(ranked, null)).toEqual(ranked);
   });
 });
+
+describe('customerPreference: asking for an exchange', () => {
+  it.each([
+    ['那我申请换货，给我寄个大一码的', 'replacement'],
+    ['能换个小一码吗', 'replacement'],
+    ['换成黑色的可以吗', null],
+    ['换个颜色吧', 'replacement'],
+    ['Could I exchange them for a size 10?', 'replacement'],
+    ['I\'d like to swap it for the blue one', 'replacement'],
+    // hard negatives: no exchange asked for
+    ['我不换货，直接退', 'refund'],
+    ['换货要多久？我还没想好', null],
+    ['The exchange rate was bad', null],
+  ])('%s → %s', (text, expected) => {
+    expect(customerPreference([line('customer', text)], 0)).toBe(expected);
+  });
+});

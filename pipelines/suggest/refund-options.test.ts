@@ -213,3 +213,37 @@ describe('eval-b causes: remedies for lost parcels, missing parts, fit, stalled 
     expect(options(shoes(), said('Before I buy, what if they are too tight?', 'Free exchanges within 30 days'), 'en')).toEqual([]);
   });
 });
+
+describe('damaged food is a hygiene matter', () => {
+  const food = (name: string, unitPrice: number, currency: 'CNY' | 'USD' = 'CNY') =>
+    order({ currency, amount: unitPrice, items: [{ sku: 'F', name, quantity: 1, unitPrice, category: 'other' }] });
+
+  it('packaged food with a torn pouch or burst seal is refunded without a return', () => {
+    expect(options(food('云南普洱茶饼 357g', 168), said('茶饼的包装袋破损了，封口也裂开了'))[0]).toMatchObject({ kind: 'refund_only', recommended: true });
+    expect(options(food('Dark chocolate gift tin', 42, 'USD'), said('The tin arrived crushed and the foil seal is broken'), 'en')[0]).toMatchObject({ kind: 'refund_only' });
+  });
+
+  it('from the call alone: a bag of dog food that arrived split', () => {
+    const lines = said('I paid $64 for the dog food and the bag arrived ripped open');
+    const facts = factsFromCall(lines, 0, { amounts: [{ value: 64, currency: 'USD', utterance: 0, span: [7, 10] }] }, 'en');
+    const issue = assessIssue(lines, 0, { fresh: facts.fresh });
+    expect(computeRefundOptions({ facts, issue, language: 'en' })[0]).toMatchObject({ kind: 'refund_only', amount: 64 });
+  });
+
+  it('hard negatives: a broken tea kettle or coffee machine is not food', () => {
+    const kettle = order({ amount: 199, items: [{ sku: 'K', name: '玻璃煮茶壶', quantity: 1, unitPrice: 199, category: 'household' }] });
+    expect(options(kettle, said('煮茶壶收到就裂了'))[0]).toMatchObject({ kind: 'replacement' });
+    const machine = order({ currency: 'USD', amount: 249, items: [{ sku: 'M', name: 'Espresso machine', quantity: 1, unitPrice: 249, category: 'appliance' }] });
+    expect(options(machine, said('The espresso machine arrived cracked'), 'en')[0]).toMatchObject({ kind: 'replacement' });
+  });
+});
+
+describe('food words from the call', () => {
+  it('a coffee machine or a teapot heard in the call does not make the goods food', () => {
+    for (const text of ['My coffee machine arrived cracked', 'The teapot lid is broken', '咖啡机摔坏了']) {
+      const facts = factsFromCall(said(text), 0, {}, 'en');
+      expect(facts.food, text).toBe(false);
+    }
+    expect(factsFromCall(said('The matcha tin was dented and the seal broken'), 0, {}, 'en').food).toBe(true);
+  });
+});

@@ -92,6 +92,9 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
       const replace: Candidate = { kind: 'replacement', amount: value, policy: 'shipping.reship', why: 'replacement' };
       if (days !== null && days > 7) return [{ ...replace, policy: 'quality.return', why: 'replacement_15day' }, coupon];
       const ret: Candidate = { kind: 'return_refund', amount: value, policy: 'quality.return', why: 'return_quality' };
+      // Damaged food (a dented tin, a broken seal) is unsafe and can't be resold: refund without a
+      // return; a replacement stays on offer for a customer who asks for one.
+      if (facts.food) return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_food_hygiene' }, { ...replace, kind: 'reship', why: 'reship_broken' }, coupon];
       if (low) return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_low_value' }, replace, ret];
       if (facts.customised) return [replace, { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_custom' }, coupon];
       return [replace, ret, coupon];

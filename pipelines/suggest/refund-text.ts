@@ -5,7 +5,8 @@ export type RationaleKey =
   | 'damaged_partial' | 'reship_broken' | 'replacement' | 'replacement_15day' | 'return_quality' | 'refund_low_value'
   | 'reship_wrong' | 'return_wrong' | 'reship_missing' | 'refund_missing' | 'return_not_described'
   | 'reship_lost' | 'refund_lost' | 'coupon_late' | 'cancel_unshipped' | 'return_7day' | 'coupon'
-  | 'refund_not_described_low' | 'remake_custom' | 'refund_custom' | 'refund_install_fee' | 'coupon_no_show';
+  | 'refund_not_described_low' | 'remake_custom' | 'refund_custom' | 'refund_install_fee' | 'coupon_no_show'
+  | 'refund_food_hygiene';
 
 interface Vars {
   amount: number | null;
@@ -29,6 +30,7 @@ const ZH: Record<RationaleKey, Template> = {
   replacement_15day: (v) => `已签收${v.days ?? '7'}天，超过7天退货期但在15天换货期内，可换货，运费由商家承担。`,
   return_quality: (_, m) => `签收7天内的质量问题，可退货退款${m}，退回运费由商家承担。`,
   refund_low_value: (_, m) => `商品金额低，寄回不划算，可直接仅退款${m}。`,
+  refund_food_hygiene: (_, m) => `食品破损或封口破损，出于食品安全不能食用也无法二次销售，可直接仅退款${m}，无需寄回。`,
   reship_wrong: () => '发错货是商家的责任：补发正确商品，错发的商品安排上门取件或由商家承担运费寄回。',
   return_wrong: (_, m) => `买家不想再等的，可退货退款${m}，运费由商家承担。`,
   reship_missing: (_, m) => `核对发货记录后补发所缺商品${m}。`,
@@ -59,6 +61,7 @@ const EN: Record<RationaleKey, Template> = {
   replacement_15day: (v) => `Delivered ${v.days ?? 'over 7'} days ago: past the 7-day return window but within 15 days, so an exchange at the merchant's cost.`,
   return_quality: (_, m) => `A quality problem within 7 days of delivery: return for a refund of ${m}, return shipping paid by the merchant.`,
   refund_low_value: (_, m) => `Low-value item, not worth shipping back: refund ${m} without a return.`,
+  refund_food_hygiene: (_, m) => `Food that arrives damaged or with a broken seal is unsafe to eat and cannot be resold: refund ${m} without a return.`,
   reship_wrong: () => 'A wrong item is the merchant\'s mistake: send the right one and collect the wrong one at the merchant\'s cost.',
   return_wrong: (_, m) => `If the buyer would rather not wait: return for a refund of ${m}, shipping paid by the merchant.`,
   reship_missing: (v, m) => `After checking the packing record, reship the missing items${v.amount !== null ? ` (${m})` : ''}.`,
