@@ -87,7 +87,8 @@ export const ZH_DEADLINE_RULES: readonly DeadlineRule[] = [
       if (!explicit || hour === null) return null;
       const pm = m[1] !== undefined && /下午|傍晚|晚/.test(m[1]) && hour < 12;
       const am = m[1] !== undefined && /上午|早/.test(m[1]);
-      const eveningRead = !pm && !am && hour < 12 && hour <= c.local.hour && hour + 12 > c.local.hour;
+      const eveningRead = !pm && !am && hour < 12 && hour <= c.local.hour && hour + 12 > c.local.hour
+        && (hour <= 7 || c.local.hour >= 18);
       return byHour(c, pm || eveningRead ? hour + 12 : hour);
     },
   },

@@ -108,3 +108,14 @@ describe('resolveDeadline: evening calls and same-day phrases', () => {
     expect(due(text)).toBe(date);
   });
 });
+
+describe('resolveDeadline: bare clock hours in the afternoon', () => {
+  // Tuesday 2026-11-24, 14:00 in Shanghai.
+  const AFTERNOON = new Date('2026-11-24T06:00:00Z');
+  it('五点前 said after lunch is this afternoon', () => {
+    expect(due('五点前给您回复', AFTERNOON)).toBe('2026-11-24');
+  });
+  it('十点前 said after lunch is tomorrow morning (hard negative)', () => {
+    expect(due('十点前给您回复', AFTERNOON)).toBe('2026-11-25');
+  });
+});

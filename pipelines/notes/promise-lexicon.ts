@@ -57,7 +57,7 @@ export const COMMITMENT = {
 // Courtesies that contain a negation word but negate nothing ("不好意思", "no problem").
 export const NOT_NEGATION = words(
   '不好意思|不客气|没问题|没关系|没事|不用担心|不用着急|不用急|别担心|别着急|别急|不然|不管怎样|不管怎么样|不会让[您你]|不错|不好说',
-  "no\\s+problem|not\\s+a\\s+problem|don'?t\\s+worry|do\\s+not\\s+worry|no\\s+worries|not\\s+to\\s+worry|won'?t\\s+take\\s+long|don'?t\\s+hesitate|never\\s+mind|not\\s+only|why\\s+not",
+  "no\\s+need\\s+to\\s+(?:worry|panic|apologi[sz]e)|no\\s+problem|not\\s+a\\s+problem|don'?t\\s+worry|do\\s+not\\s+worry|no\\s+worries|not\\s+to\\s+worry|won'?t\\s+take\\s+long|don'?t\\s+hesitate|never\\s+mind|not\\s+only|why\\s+not",
 );
 export const NEGATION = words(
   '不能|不可以|不可|没办法|没法|无法|不会|不给|不予|不支持|不退|不换|不补|不发|不赔|不了|不行|不用|不需要|做不到|不接受|拒绝|没有|没|别',
@@ -144,7 +144,7 @@ export const EVENT_TRIGGER = new RegExp([
   // "删了我给您补…", "您把申请撤了，…": once the buyer has done it.
   '^(?:[您你](?:们)?(?:把[^，,]{0,8})?)?(?:删|撤|改|取消)(?:掉|除|销)?了(?=.)',
   // "once it's scanned back in", "as soon as the coat is back": timed by an event.
-  "\\b(?:once|as\\s+soon\\s+as|the\\s+moment)\\s+(?:it|they|the|your|we|you|i|this|that)\\b",
+  "(?<!\\bat\\s)\\b(?:once|as\\s+soon\\s+as|the\\s+moment)\\s+(?:it|they|the|your|we|you|i|this|that)\\b(?!\\s+(?:can|could)\\b)",
 ].join('|'), 'i');
 
 /** Immediacy words, relative to a condition when one is set. */

@@ -228,3 +228,13 @@ describe('batch-b wording: side deals and set-up help', () => {
     expect(promises('You could put it in the original box if you still have it.')).toEqual([]);
   });
 });
+
+describe('batch-b wording: not every "as soon as" is an event', () => {
+  it.each([
+    ["I'll ship it as soon as we can.", [p('ship')]],
+    ["No need to worry, I'll refund you today.", [p('refund', '2026-11-24')]],
+    ["I'll call you back as soon as the warehouse replies.", [p('callback', null, true)]],
+  ])('%s', (text, expected) => {
+    expect(promises(text)).toEqual(expected);
+  });
+});
