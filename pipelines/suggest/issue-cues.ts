@@ -50,7 +50,7 @@ export const ISSUE_CUES: Record<'zh' | 'en', Record<IssueKind, RegExp>> = {
  */
 export const HYPOTHETICAL_BEFORE: Record<'zh' | 'en', RegExp> = {
   zh: /(如果|万一|要是|假如|假设|若是|如若|以防)[^。！？!?，,；;]*$/,
-  en: /\b(if|in case|what if|suppose|supposing|unless|should it|whether)\b[^.!?;]*$/i,
+  en: /\b(if|in case|what if|suppose|supposing|unless|should it|whether)\b[^.!?;,]*$/i,
 };
 
 /**

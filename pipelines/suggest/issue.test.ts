@@ -210,6 +210,9 @@ describe('eval-b causes: hypotheticals, lost parcels, suit, wrong size sent, sta
     ['快递三天了物流都没动', 'late'],
     ['快递柜显示取走了，可我压根没收到', 'late'],
     ['Tracking says delivered but I never got it', 'late'],
+    // a conditional clause ends at the comma: what follows did happen
+    ['Even if I charge it overnight, it won\'t turn on', 'damaged'],
+    ['就算充了一晚上电，还是开不了机', 'damaged'],
   ])('%s → %s', (text, kind) => {
     expect(top(text)).toBe(kind);
   });
@@ -221,6 +224,8 @@ describe('eval-b causes: hypotheticals, lost parcels, suit, wrong size sent, sta
     'In case the medium runs small, can I swap it?',
     '万一路上摔坏了怎么办？',
     '如果到时候不合适能退吗',
+    '要是收到是坏的，可以换吗？',
+    'And if the tracking is stuck, do I call you?',
     // not a change of mind, not a wrong item
     'That colour would suit me perfectly',
     '我买的是这个款，挺好的',
