@@ -61,7 +61,8 @@ export function findVeto(
   if (rule.reporting) {
     // A warning often spans two turns ("Scammers are everywhere." / "They'll ask for your code.").
     const prev = lines[index - 1];
-    const prevText = prev && prev.speaker === lines[index]!.speaker ? buildView(prev.text, rule.view).text : '';
+    const shifted = rule.context.topicShift.some((re) => firstMatch(re, text.trimStart()));
+    const prevText = prev && prev.speaker === lines[index]!.speaker && !shifted ? buildView(prev.text, rule.view).text : '';
     const cue = hit(rule.context.reporting, cued) ?? hit(rule.context.reporting, unaccused(rule, prevText));
     if (cue !== undefined) return { reason: 'reporting', cue };
   }

@@ -14,6 +14,7 @@ export interface CompiledContext {
   clauseBreak: RegExp;
   negationWindow: number;
   afterWindow: number;
+  topicShift: RegExp[];
 }
 
 export interface CompiledRule extends Omit<Rule, 'patterns' | 'exclusions' | 'previous'> {
@@ -85,6 +86,7 @@ export function compileRuleFile(name: string, text: string): CompiledRule[] {
     clauseBreak: compile(c.clauseBreak, 'context.clauseBreak'),
     negationWindow: c.negationWindow,
     afterWindow: c.afterWindow,
+    topicShift: c.topicShift.map((p, i) => compile(p, `context.topicShift[${i}]`)),
   };
   return file.rules.map((r) => compileRule(r, file, view, context, compile, fail));
 }

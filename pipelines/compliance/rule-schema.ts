@@ -81,6 +81,12 @@ export const RuleFileSchema = z
          * party, so they do not veto.
          */
         accusation: z.array(PatternSchema).default([]),
+        /**
+         * Openers that change the subject ("对了", "by the way"): a line starting with one does not
+         * inherit the reporting cues of the speaker's line before (a scam warning about QR codes
+         * says nothing about the next request).
+         */
+        topicShift: z.array(PatternSchema).default([]),
         clauseBreak: PatternSchema,
         negationWindow: z.number().int().positive(),
         afterWindow: z.number().int().positive(),

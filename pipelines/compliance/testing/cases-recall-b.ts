@@ -62,4 +62,9 @@ export const RECALL_B_CASES: Case[] = [
   { lines: [[m, '一会儿您会收到平台发的短信，里面有个四位数，报给我一下']], expect: 'privacy_request' },
   { lines: [[m, '快递短信里的取件码是六位数，您直接去柜子取就行']], expect: null },
   { lines: [[m, '您把订单号后六位数字报给我，我查一下']], expect: null },
+  // a scam warning in the line before does not carry over a change of subject (对了 / by the way)
+  { lines: [[m, '有人打电话说是客服让您转账，那都是骗子，别理'], [m, '另外，系统会给您发条短信，把里面的四位数字报给我']], expect: 'privacy_request' },
+  { lines: [[m, "Watch out for scam texts pretending to be us."], [m, 'By the way, read me the six-digit code we just texted you']], expect: 'privacy_request' },
+  { lines: [[m, '有人让你加微信转账都是骗子'], [m, '他们还会说把短信里的六位数字报给他']], expect: null },
+  { lines: [[m, 'Scammers are everywhere these days.'], [m, "They'll ask you to read them the code they just sent"]], expect: null },
 ];
