@@ -8,6 +8,7 @@ import { moderationSettings } from '../pipelines/moderation/settings.js';
 import { makeFlaggedCall, makeUser } from '../pipelines/moderation/testing/fixtures.js';
 import { createApp } from '../web-dashboard/server/app.js';
 import { clientFor, type ApiClient } from '../web-dashboard/server/api/test-client.js';
+import { percentile } from './stats.js';
 
 const CASES = 200;
 const QUEUE_REQUESTS = 300;
@@ -64,8 +65,7 @@ async function measure(log: (line: string) => void, name: string, n: number, req
     }
   }));
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
+  const p = (q: number) => percentile(latencies, q * 100).toFixed(1);
   log(`  ${name.padEnd(28)} ${String(n).padStart(4)} req  ${(n / seconds).toFixed(0).padStart(5)} req/s  ` +
     `p50 ${p(0.5)} ms  p99 ${p(0.99)} ms${failed ? `  (${failed} failed)` : ''}`);
 }

@@ -13,6 +13,7 @@ import { buildSttRouting } from '../pipelines/speech/router.js';
 import { transcribeSpeakerStreams, type SpeakerSegment } from '../pipelines/speech/transcribe.js';
 import { wordErrors } from '../pipelines/speech/wer.js';
 import { composeSpeech, synthesize, tempDir, type Piece } from '../test/audio/speech-fixtures.js';
+import { percentile } from './stats.js';
 
 const SENTENCES = [
   'Hello, thank you for calling customer service, how can I help you today?',
@@ -84,11 +85,6 @@ function corpusWer(spans: Span[], finals: (Span & { text: string })[]): number {
     words += e.words;
   });
   return errors / words;
-}
-
-function percentile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 /**
