@@ -41,32 +41,55 @@ export async function startCall(deps: { sql: Sql; livekit: LiveKit }, invite: Ca
   const { sql, livekit } = deps;
   // Checked before anything is created on LiveKit, so a typo leaves no stray room behind.
   if (!(await getMerchant(sql, invite.merchantId))) {
-    throw new KefuError('NOT_FOUND', `No merchant "${invite.merchantId}": check --merchant-id (or run \`kefu seed\` for the demo merchants)`);
+    throw new KefuError(
+      'NOT_FOUND',
+      `No merchant "${invite.merchantId}": check --merchant-id (or run \`kefu seed\` for the demo merchants)`,
+    );
   }
   const room = `kefu-${invite.merchantId}-${randomUUID().slice(0, 12)}`;
   // Closed by LiveKit five minutes after everyone has left, which ends the bot's job too.
-  await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).createRoom({ name: room, emptyTimeout: 300 });
+  await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).createRoom({
+    name: room,
+    emptyTimeout: 300,
+  });
   const call = await createCall(sql, {
-    room, merchantId: invite.merchantId, buyerId: invite.buyerId, orderIds: invite.orderIds, language: invite.language, timeZone: invite.timeZone,
+    room,
+    merchantId: invite.merchantId,
+    buyerId: invite.buyerId,
+    orderIds: invite.orderIds,
+    language: invite.language,
+    timeZone: invite.timeZone,
   });
   const metadata: DispatchMetadata = { v: COPILOT_VERSION, callId: call.id };
-  await new AgentDispatchClient(livekit.url, livekit.apiKey, livekit.apiSecret).createDispatch(room, livekit.agentName, { metadata: JSON.stringify(metadata) });
-  const ticket = (role: SpeakerRole, identity: string) => joinToken(livekit, room, identity, {
-    [PARTICIPANT_ATTRIBUTES.role]: role,
-    [PARTICIPANT_ATTRIBUTES.merchantId]: invite.merchantId,
-    [PARTICIPANT_ATTRIBUTES.orderIds]: (invite.orderIds ?? []).join(','),
-    [PARTICIPANT_ATTRIBUTES.language]: invite.language ?? 'zh',
-    // Buyers join a service call with the camera off until they choose to show something.
-    [PARTICIPANT_ATTRIBUTES.cameraDefault]: role === 'customer' ? 'off' : 'on',
-  });
+  await new AgentDispatchClient(livekit.url, livekit.apiKey, livekit.apiSecret).createDispatch(
+    room,
+    livekit.agentName,
+    { metadata: JSON.stringify(metadata) },
+  );
+  const ticket = (role: SpeakerRole, identity: string) =>
+    joinToken(livekit, room, identity, {
+      [PARTICIPANT_ATTRIBUTES.role]: role,
+      [PARTICIPANT_ATTRIBUTES.merchantId]: invite.merchantId,
+      [PARTICIPANT_ATTRIBUTES.orderIds]: (invite.orderIds ?? []).join(','),
+      [PARTICIPANT_ATTRIBUTES.language]: invite.language ?? 'zh',
+      // Buyers join a service call with the camera off until they choose to show something.
+      [PARTICIPANT_ATTRIBUTES.cameraDefault]: role === 'customer' ? 'off' : 'on',
+    });
   return {
-    callId: call.id, room, url: livekit.url,
+    callId: call.id,
+    room,
+    url: livekit.url,
     merchant: await ticket('merchant', `merchant-${invite.merchantId}`),
     customer: await ticket('customer', `buyer-${invite.buyerId}`),
   };
 }
 
-async function joinToken(livekit: LiveKit, room: string, identity: string, attributes: Record<string, string>): Promise<JoinTicket> {
+async function joinToken(
+  livekit: LiveKit,
+  room: string,
+  identity: string,
+  attributes: Record<string, string>,
+): Promise<JoinTicket> {
   const at = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity, attributes, ttl: '2h' });
   at.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true, canPublishData: true });
   return { identity, token: await at.toJwt() };

@@ -30,7 +30,10 @@ export async function runCallJob(ctx: JobContext, stt: SttRouting, log: (line: s
   }
   let finished: Promise<void> | undefined;
   const finish = (reason: EndReason) =>
-    (finished ??= call.finish(reason).catch((err: unknown) => log(`call ${call.callId}: not finished: ${String(err)}`)).finally(() => sql.end()));
+    (finished ??= call
+      .finish(reason)
+      .catch((err: unknown) => log(`call ${call.callId}: not finished: ${String(err)}`))
+      .finally(() => sql.end()));
   // Runs after the room is gone: the job's end, however it came (room closed, job terminated).
   ctx.addShutdownCallback(() => finish('room closed'));
   await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
@@ -48,7 +51,10 @@ export async function runCallJob(ctx: JobContext, stt: SttRouting, log: (line: s
 export function jobDatabaseUrl(config: Config): string {
   if (config.database.kind === 'external') return config.database.url;
   if (config.database.port === 0) {
-    throw new KefuError('CONFIG_INVALID', 'The bot with the embedded database needs KEFU_DB_PORT set (its job processes connect to it), or set DATABASE_URL');
+    throw new KefuError(
+      'CONFIG_INVALID',
+      'The bot with the embedded database needs KEFU_DB_PORT set (its job processes connect to it), or set DATABASE_URL',
+    );
   }
   return `postgres://postgres@127.0.0.1:${config.database.port}/postgres`;
 }

@@ -5,8 +5,13 @@
  */
 import { type RemoteParticipant, type Room, RoomEvent } from '@livekit/rtc-node';
 import {
-  COPILOT_TOPIC, type CopilotEvent, type CopilotFeedback, CopilotFeedbackSchema, copilotMessage,
-  TRANSCRIPTION_ATTRIBUTES, TRANSCRIPTION_TOPIC,
+  COPILOT_TOPIC,
+  type CopilotEvent,
+  type CopilotFeedback,
+  CopilotFeedbackSchema,
+  copilotMessage,
+  TRANSCRIPTION_ATTRIBUTES,
+  TRANSCRIPTION_TOPIC,
 } from '../core/copilot.js';
 import type { HeardSegment } from './speaker-stream.js';
 
@@ -23,11 +28,17 @@ export class MerchantChannel {
   constructor(private readonly o: MerchantChannelOptions) {
     const decoder = new TextDecoder();
     o.room.registerTextStreamHandler(COPILOT_TOPIC, (reader, { identity }) => {
-      void reader.readAll().then((text) => this.received(text, identity), (err: unknown) => o.onProblem('reading feedback', err));
+      void reader.readAll().then(
+        (text) => this.received(text, identity),
+        (err: unknown) => o.onProblem('reading feedback', err),
+      );
     });
-    o.room.on(RoomEvent.DataReceived, (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-      if (topic === COPILOT_TOPIC && participant) this.received(decoder.decode(payload), participant.identity);
-    });
+    o.room.on(
+      RoomEvent.DataReceived,
+      (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+        if (topic === COPILOT_TOPIC && participant) this.received(decoder.decode(payload), participant.identity);
+      },
+    );
   }
 
   transcript(heard: HeardSegment, final: boolean): Promise<void> {
@@ -65,7 +76,8 @@ export class MerchantChannel {
       return this.o.onProblem('feedback that is not JSON');
     }
     const parsed = CopilotFeedbackSchema.safeParse(json);
-    if (!parsed.success) return this.o.onProblem(`feedback off schema: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    if (!parsed.success)
+      return this.o.onProblem(`feedback off schema: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
     this.o.onFeedback(parsed.data, from);
   }
 }

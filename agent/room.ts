@@ -3,7 +3,14 @@
  * own, finals go through the call session (which stores everything as it happens), and what the
  * session finds goes to the merchant only, and to the dashboard through Postgres NOTIFY.
  */
-import { type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication, type Room, RoomEvent, TrackKind } from '@livekit/rtc-node';
+import {
+  type RemoteParticipant,
+  type RemoteTrack,
+  type RemoteTrackPublication,
+  type Room,
+  RoomEvent,
+  TrackKind,
+} from '@livekit/rtc-node';
 import { isCopilotEvent, PARTICIPANT_ATTRIBUTES, ParticipantRoleSchema } from '../core/copilot.js';
 import type { SpeakerRole } from '../core/domain.js';
 import type { CallEvent } from '../core/events.js';
@@ -39,15 +46,24 @@ export class CallRoom {
   /** Resolves when the call is over: the room closed, or both parties left and stayed away. */
   readonly ended = new Promise<EndReason>((resolve) => (this.endedWith = resolve));
 
-  private constructor(private readonly deps: CallRoomDeps, private readonly session: CallSession, private readonly events: { emit: (e: CallEvent) => void }) {}
+  private constructor(
+    private readonly deps: CallRoomDeps,
+    private readonly session: CallSession,
+    private readonly events: { emit: (e: CallEvent) => void },
+  ) {}
 
   /** Resumes the recorded call (fresh or after a crash); undefined when it has already ended. */
   static async open(deps: CallRoomDeps, callId: string): Promise<CallRoom | undefined> {
     const events: { emit: (e: CallEvent) => void } = { emit: () => {} };
-    const session = await CallSession.resume({ sql: deps.sql, analyzers: deps.analyzers, emit: (e) => events.emit(e) }, callId);
+    const session = await CallSession.resume(
+      { sql: deps.sql, analyzers: deps.analyzers, emit: (e) => events.emit(e) },
+      callId,
+    );
     if (session.call.status === 'ended') return undefined;
     const room = new CallRoom(deps, session, events);
-    deps.log(`call ${callId}: ${session.transcript.length === 0 ? 'starting' : `resuming after ${session.transcript.length} utterances`}`);
+    deps.log(
+      `call ${callId}: ${session.transcript.length === 0 ? 'starting' : `resuming after ${session.transcript.length} utterances`}`,
+    );
     return room;
   }
 
@@ -57,12 +73,15 @@ export class CallRoom {
 
   attach(room: Room): void {
     const { sql, log } = this.deps;
-    const merchants = () => [...room.remoteParticipants.values()].filter((p) => roleOf(p) === 'merchant').map((p) => p.identity);
+    const merchants = () =>
+      [...room.remoteParticipants.values()].filter((p) => roleOf(p) === 'merchant').map((p) => p.identity);
     const channel = new MerchantChannel({
-      room, merchants,
+      room,
+      merchants,
       onFeedback: (feedback, from) => {
         storeFeedback(sql, this.callId, feedback, from).then(
-          (stored) => log(`call ${this.callId}: feedback ${feedback.type} ${stored ? 'stored' : 'names nothing of this call'}`),
+          (stored) =>
+            log(`call ${this.callId}: feedback ${feedback.type} ${stored ? 'stored' : 'names nothing of this call'}`),
           (err: unknown) => log(`call ${this.callId}: feedback not stored: ${String(err)}`),
         );
       },
@@ -70,39 +89,63 @@ export class CallRoom {
     });
     const merchantId = this.session.call.merchantId;
     this.events.emit = (event) => {
-      notifyCallEvent(sql, merchantId, event).catch((err: unknown) => log(`call ${this.callId}: notify ${event.type} failed: ${String(err)}`));
+      notifyCallEvent(sql, merchantId, event).catch((err: unknown) =>
+        log(`call ${this.callId}: notify ${event.type} failed: ${String(err)}`),
+      );
       if (isCopilotEvent(event)) void channel.copilot(event);
     };
     if (this.session.transcript.length === 0) {
       const call = this.session.call;
-      this.events.emit({ type: 'call.started', callId: call.id, room: call.room, merchantId, startedAt: call.startedAt.toISOString() });
+      this.events.emit({
+        type: 'call.started',
+        callId: call.id,
+        room: call.room,
+        merchantId,
+        startedAt: call.startedAt.toISOString(),
+      });
     }
 
     const hear = (track: RemoteTrack, publication: RemoteTrackPublication, p: RemoteParticipant) => {
       const role = roleOf(p);
       if (track.kind !== TrackKind.KIND_AUDIO || !role || !publication.sid) return;
       this.streams.get(publication.sid)?.stop();
-      const language = SpokenLanguageSchema.safeParse(p.attributes[PARTICIPANT_ATTRIBUTES.language] ?? this.session.call.language);
+      const language = SpokenLanguageSchema.safeParse(
+        p.attributes[PARTICIPANT_ATTRIBUTES.language] ?? this.session.call.language,
+      );
       const stream = startSpeakerStream({
-        track, identity: p.identity, speaker: role, language: language.success ? language.data : 'zh',
+        track,
+        identity: p.identity,
+        speaker: role,
+        language: language.success ? language.data : 'zh',
         engineFor: this.deps.engineFor,
         offsetMs: Date.now() - this.session.call.startedAt.getTime(),
         onInterim: (heard) => {
           void channel.transcript(heard, false);
-          this.events.emit({ type: 'utterance.interim', callId: this.callId, speaker: role, text: heard.segment.text, startMs: heard.startMs, segmentId: heard.segmentId });
+          this.events.emit({
+            type: 'utterance.interim',
+            callId: this.callId,
+            speaker: role,
+            text: heard.segment.text,
+            startMs: heard.startMs,
+            segmentId: heard.segmentId,
+          });
         },
         onFinal: (heard) => this.final(heard, channel),
         onError: (err) => log(`call ${this.callId}: speech from ${p.identity} lost (${err.code}): ${err.message}`),
       });
       this.streams.set(publication.sid, stream);
-      stream.done.catch((err: unknown) => log(`call ${this.callId}: speech stream of ${p.identity} failed: ${String(err)}`));
+      stream.done.catch((err: unknown) =>
+        log(`call ${this.callId}: speech stream of ${p.identity} failed: ${String(err)}`),
+      );
     };
     const joined = (p: RemoteParticipant) => {
       const role = roleOf(p);
       if (!role) return;
       clearTimeout(this.emptyTimer);
-      addParticipant(sql, { callId: this.callId, identity: p.identity, role })
-        .then((id) => this.participantRows.set(p.identity, id), (err: unknown) => log(`call ${this.callId}: participant not recorded: ${String(err)}`));
+      addParticipant(sql, { callId: this.callId, identity: p.identity, role }).then(
+        (id) => this.participantRows.set(p.identity, id),
+        (err: unknown) => log(`call ${this.callId}: participant not recorded: ${String(err)}`),
+      );
     };
 
     room.on(RoomEvent.ParticipantConnected, joined);
@@ -121,7 +164,8 @@ export class CallRoom {
     room.on(RoomEvent.Disconnected, () => this.endedWith?.('room closed'));
     for (const p of room.remoteParticipants.values()) {
       joined(p);
-      for (const publication of p.trackPublications.values()) if (publication.track) hear(publication.track, publication, p);
+      for (const publication of p.trackPublications.values())
+        if (publication.track) hear(publication.track, publication, p);
     }
   }
 
@@ -132,7 +176,9 @@ export class CallRoom {
     await Promise.allSettled([...this.streams.values()].map((s) => s.done));
     await this.session.end();
     const opened = await openCaseForCall(this.deps.sql, this.callId, moderationSettings());
-    this.deps.log(`call ${this.callId}: ended (${reason}); ${this.session.transcript.length} utterances, ${opened?.attached ?? 0} flags to moderation`);
+    this.deps.log(
+      `call ${this.callId}: ended (${reason}); ${this.session.transcript.length} utterances, ${opened?.attached ?? 0} flags to moderation`,
+    );
   }
 
   private async final(heard: HeardSegment, channel: MerchantChannel): Promise<void> {
@@ -140,8 +186,14 @@ export class CallRoom {
     const { segment } = heard;
     try {
       await this.session.addUtterance({
-        speaker: heard.speaker, text: segment.text, startMs: heard.startMs, endMs: Math.max(heard.startMs, heard.endMs),
-        engine: segment.engine, confidence: segment.confidence, participantIdentity: heard.identity, language: segment.language,
+        speaker: heard.speaker,
+        text: segment.text,
+        startMs: heard.startMs,
+        endMs: Math.max(heard.startMs, heard.endMs),
+        engine: segment.engine,
+        confidence: segment.confidence,
+        participantIdentity: heard.identity,
+        language: segment.language,
       });
     } catch (err) {
       this.deps.log(`call ${this.callId}: utterance not stored: ${String(err)}`);

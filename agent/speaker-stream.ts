@@ -41,9 +41,13 @@ export function startSpeakerStream(o: SpeakerStreamOptions): { stop: () => void;
   const stop = new AbortController();
   const trackSid = o.track.sid ?? '';
   const heard = (segment: SpeakerSegment): HeardSegment => ({
-    identity: o.identity, trackSid, speaker: o.speaker, segment,
+    identity: o.identity,
+    trackSid,
+    speaker: o.speaker,
+    segment,
     segmentId: `${trackSid}-${segment.startMs}`,
-    startMs: Math.round(o.offsetMs + segment.startMs), endMs: Math.round(o.offsetMs + segment.endMs),
+    startMs: Math.round(o.offsetMs + segment.startMs),
+    endMs: Math.round(o.offsetMs + segment.endMs),
   });
   const done = (async () => {
     const finals = transcribeSpeakerStreams({
@@ -65,7 +69,8 @@ export function startSpeakerStream(o: SpeakerStreamOptions): { stop: () => void;
 async function* framesUntil(audio: AudioStream, signal: AbortSignal): AsyncGenerator<AudioFrame> {
   const reader = audio.getReader();
   const aborted = new Promise<{ done: true; value: undefined }>((resolve) =>
-    signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true }));
+    signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true }),
+  );
   try {
     for (;;) {
       const next = await Promise.race([reader.read(), aborted]);

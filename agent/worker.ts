@@ -3,7 +3,15 @@
  * (LiveKit spreads calls across every worker registered under it) and runs each call in a job
  * process of its own. Wiring only: the call itself is agent/job.ts and agent/room.ts.
  */
-import { AgentServer, type JobContext, type JobProcess, ServerOptions, defineAgent, initializeLogger, log } from '@livekit/agents';
+import {
+  AgentServer,
+  type JobContext,
+  type JobProcess,
+  ServerOptions,
+  defineAgent,
+  initializeLogger,
+  log,
+} from '@livekit/agents';
 import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../core/config.js';
 import { KefuError } from '../core/errors.js';
@@ -32,23 +40,26 @@ export interface WorkerOptions {
 
 /** The worker, ready to `run()`: it registers with LiveKit and takes dispatched calls until closed. */
 export function createWorker(config: Config, options: WorkerOptions = {}): AgentServer {
-  if (!config.livekit) throw new KefuError('CONFIG_INVALID', 'kefu agent needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
+  if (!config.livekit)
+    throw new KefuError('CONFIG_INVALID', 'kefu agent needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
   initializeLogger({ pretty: false, level: config.logLevel === 'silent' ? 'fatal' : config.logLevel });
   const maxCalls = options.maxCalls ?? (config.database.kind === 'embedded' ? 1 : undefined);
-  const server = new AgentServer(new ServerOptions({
-    // Job processes are forked without the parent's TypeScript loader; this shim registers it.
-    agent: fileURLToPath(new URL('./job-process.js', import.meta.url)),
-    agentName: config.livekit.agentName,
-    wsURL: config.livekit.url,
-    apiKey: config.livekit.apiKey,
-    apiSecret: config.livekit.apiSecret,
-    production: true,
-    logLevel: config.logLevel === 'silent' ? 'fatal' : config.logLevel,
-    port: options.healthPort,
-    ...(maxCalls !== undefined && {
-      loadFunc: async (s: AgentServer) => Math.min(1, s.activeJobs.length / maxCalls),
-      loadThreshold: 0.999,
+  const server = new AgentServer(
+    new ServerOptions({
+      // Job processes are forked without the parent's TypeScript loader; this shim registers it.
+      agent: fileURLToPath(new URL('./job-process.js', import.meta.url)),
+      agentName: config.livekit.agentName,
+      wsURL: config.livekit.url,
+      apiKey: config.livekit.apiKey,
+      apiSecret: config.livekit.apiSecret,
+      production: true,
+      logLevel: config.logLevel === 'silent' ? 'fatal' : config.logLevel,
+      port: options.healthPort,
+      ...(maxCalls !== undefined && {
+        loadFunc: async (s: AgentServer) => Math.min(1, s.activeJobs.length / maxCalls),
+        loadThreshold: 0.999,
+      }),
     }),
-  }));
+  );
   return server;
 }

@@ -19,7 +19,15 @@ import { migrate } from '../db/migrate.js';
 import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
 import { buildSttRouting } from '../pipelines/speech/router.js';
 import { tempDir } from '../test/audio/speech-fixtures.js';
-import { BUYER, callAudio, MERCHANT, ORDER_ID, seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
+import {
+  BUYER,
+  callAudio,
+  MERCHANT,
+  ORDER_ID,
+  seedBotFixtures,
+  startAgent,
+  withConnection,
+} from '../test/e2e/harness.js';
 import { TestParticipant, waitFor } from '../test/livekit/test-participant.js';
 import { mintToken } from '../test/livekit/tokens.js';
 import { startLiveKitTestServer, type LiveKitTarget } from '../test/livekit/test-server.js';
@@ -31,12 +39,26 @@ const REALTIME_LIMIT_MS = 3000;
 
 export async function runBotBench(): Promise<void> {
   // rtc-node's WebRTC ignores loopback: run inside a namespace with a veth pair (see run-e2e.sh).
-  const setup = 'ip link set lo up && ip link add kefu0 type veth peer name kefu1 && ip addr add 10.77.0.1/24 dev kefu0 && ip addr add 10.77.0.2/24 dev kefu1 && ip link set kefu0 up && ip link set kefu1 up';
+  const setup =
+    'ip link set lo up && ip link add kefu0 type veth peer name kefu1 && ip addr add 10.77.0.1/24 dev kefu0 && ip addr add 10.77.0.2/24 dev kefu1 && ip link set kefu0 up && ip link set kefu1 up';
   const self = fileURLToPath(import.meta.url);
   try {
-    execFileSync('unshare', ['-n', 'sh', '-c', `${setup} && LIVEKIT_TEST_HOST=10.77.0.1 exec "$0" --import tsx "$1" --in-netns`, process.execPath, self], { stdio: 'inherit' });
+    execFileSync(
+      'unshare',
+      [
+        '-n',
+        'sh',
+        '-c',
+        `${setup} && LIVEKIT_TEST_HOST=10.77.0.1 exec "$0" --import tsx "$1" --in-netns`,
+        process.execPath,
+        self,
+      ],
+      { stdio: 'inherit' },
+    );
   } catch (err) {
-    console.log(`  bot: not measured (needs a private network namespace: root, unshare, ip): ${(err as Error).message.split('\n')[0]}`);
+    console.log(
+      `  bot: not measured (needs a private network namespace: root, unshare, ip): ${(err as Error).message.split('\n')[0]}`,
+    );
   }
 }
 
@@ -68,7 +90,9 @@ async function latency(target: LiveKitTarget, dbUrl: string, complaint: string):
   const samples: number[] = [];
   try {
     for (let turn = 0; turn < TURNS; turn++) {
-      const call = await withConnection(dbUrl, (sql) => startCall({ sql, livekit }, { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' }));
+      const call = await withConnection(dbUrl, (sql) =>
+        startCall({ sql, livekit }, { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' }),
+      );
       const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
       const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
       await customer.publishMicrophone();
@@ -81,7 +105,9 @@ async function latency(target: LiveKitTarget, dbUrl: string, complaint: string):
   } finally {
     await agent.stop();
   }
-  console.log(`  end of customer speech → suggestion at merchant: p50 ${percentile(samples, 50).toFixed(0)} ms, p95 ${percentile(samples, 95).toFixed(0)} ms over ${samples.length} turns (VAD end-of-speech wait + PocketSphinx + text pipeline + data channel)`);
+  console.log(
+    `  end of customer speech → suggestion at merchant: p50 ${percentile(samples, 50).toFixed(0)} ms, p95 ${percentile(samples, 95).toFixed(0)} ms over ${samples.length} turns (VAD end-of-speech wait + PocketSphinx + text pipeline + data channel)`,
+  );
 }
 
 async function turnLatency(customer: TestParticipant, merchant: TestParticipant, wav: string): Promise<number> {
@@ -90,7 +116,15 @@ async function turnLatency(customer: TestParticipant, merchant: TestParticipant,
   // Where speech ends in real time (the WAV ends with 1.5 s of quiet), so a process that falls
   // behind while playing the audio out shows up as latency rather than hiding in a late capture.
   const speechEnd = capturedAt[0]! + capturedAt.length * 10 - 1500;
-  const arrived = await waitFor(() => merchant.textsOn(COPILOT_TOPIC).slice(seen).find((t) => t.text.includes('"suggestions.created"')), 30_000, 'a suggestion');
+  const arrived = await waitFor(
+    () =>
+      merchant
+        .textsOn(COPILOT_TOPIC)
+        .slice(seen)
+        .find((t) => t.text.includes('"suggestions.created"')),
+    30_000,
+    'a suggestion',
+  );
   return arrived.at - speechEnd;
 }
 
@@ -103,20 +137,31 @@ async function capacity(target: LiveKitTarget, dbUrl: string, complaint: string)
     const sql = createSql(dbUrl, { max: 1 });
     const analyzers = await buildAnalyzers({ config, sql });
     const livekit = { url: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, agentName: 'none' };
-    const calls = await Promise.all(Array.from({ length: n }, async () => {
-      const call = await startCall({ sql, livekit }, { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' });
-      const bot = (await CallRoom.open({ sql, analyzers, engineFor: stt.engineFor, log: () => {} }, call.callId))!;
-      const room = new Room();
-      await room.connect(call.url, await mintToken(target, { identity: 'kefu-bot', room: call.room, kind: 'agent' }), { autoSubscribe: true, dynacast: false });
-      bot.attach(room);
-      const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
-      const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
-      await customer.publishMicrophone();
-      return { bot, room, merchant, customer };
-    }));
+    const calls = await Promise.all(
+      Array.from({ length: n }, async () => {
+        const call = await startCall(
+          { sql, livekit },
+          { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
+        );
+        const bot = (await CallRoom.open({ sql, analyzers, engineFor: stt.engineFor, log: () => {} }, call.callId))!;
+        const room = new Room();
+        await room.connect(
+          call.url,
+          await mintToken(target, { identity: 'kefu-bot', room: call.room, kind: 'agent' }),
+          { autoSubscribe: true, dynacast: false },
+        );
+        bot.attach(room);
+        const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
+        const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
+        await customer.publishMicrophone();
+        return { bot, room, merchant, customer };
+      }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const cpu = process.cpuUsage();
-    const lags = await Promise.all(calls.map((c) => turnLatency(c.customer, c.merchant, complaint).catch(() => Infinity)));
+    const lags = await Promise.all(
+      calls.map((c) => turnLatency(c.customer, c.merchant, complaint).catch(() => Infinity)),
+    );
     const used = process.cpuUsage(cpu);
     for (const c of calls) {
       await Promise.all([c.merchant.leave(), c.customer.leave()]);
@@ -125,12 +170,16 @@ async function capacity(target: LiveKitTarget, dbUrl: string, complaint: string)
     }
     await sql.end();
     const worst = Math.max(...lags);
-    console.log(`  ${n} concurrent call(s) in one process: suggestion p50 ${percentile(lags, 50).toFixed(0)} ms, worst ${worst.toFixed(0)} ms; ${((used.user + used.system) / 1000).toFixed(0)} ms CPU in this process`);
+    console.log(
+      `  ${n} concurrent call(s) in one process: suggestion p50 ${percentile(lags, 50).toFixed(0)} ms, worst ${worst.toFixed(0)} ms; ${((used.user + used.system) / 1000).toFixed(0)} ms CPU in this process`,
+    );
     if (worst > REALTIME_LIMIT_MS) break;
     kept = n;
   }
   await stt.close();
-  console.log(`  ${kept} concurrent calls kept up in real time (every suggestion within ${REALTIME_LIMIT_MS} ms of speech end; the merchant and buyer clients share the process)`);
+  console.log(
+    `  ${kept} concurrent calls kept up in real time (every suggestion within ${REALTIME_LIMIT_MS} ms of speech end; the merchant and buyer clients share the process)`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -17,9 +17,14 @@ export async function runRetrievalBench(
   const result = {} as Record<'zh' | 'en', RetrievalScores>;
   log(`policy retrieval (${embedder.model})`);
   for (const language of ['zh', 'en'] as const) {
-    const s = await evaluateRetrieval(retriever, RETRIEVAL_QUERIES.filter((q) => q.language === language));
+    const s = await evaluateRetrieval(
+      retriever,
+      RETRIEVAL_QUERIES.filter((q) => q.language === language),
+    );
     result[language] = s;
-    log(`  ${language}: ${s.queries} queries  recall@1 ${pct(s.recallAt1)}  recall@3 ${pct(s.recallAt3)}  MRR ${s.mrr.toFixed(3)}`);
+    log(
+      `  ${language}: ${s.queries} queries  recall@1 ${pct(s.recallAt1)}  recall@3 ${pct(s.recallAt3)}  MRR ${s.mrr.toFixed(3)}`,
+    );
   }
   return result;
 }

@@ -43,7 +43,13 @@ const SENTENCES = [
 ];
 
 type Span = { startMs: number; endMs: number };
-type Run = { finals: SpeakerSegment<'customer'>[]; wallMs: number; cpuMs: number; latencies: number[]; processing: number[] };
+type Run = {
+  finals: SpeakerSegment<'customer'>[];
+  wallMs: number;
+  cpuMs: number;
+  latencies: number[];
+  processing: number[];
+};
 
 /** Runs `copies` identical speaker streams concurrently through the full pipeline. */
 async function transcribe(engine: SttEngine, path: string, spans: Span[], copies = 1): Promise<Run> {
@@ -59,7 +65,10 @@ async function transcribe(engine: SttEngine, path: string, spans: Span[], copies
     engineFor: () => engine,
     onSpeechEnd: (s) => {
       // Live, the silence the VAD waits for past the true end of speech passes in wall time.
-      const trueEnd = Math.max(...spans.filter((t) => t.startMs < s.endMs && t.endMs > s.startMs).map((t) => t.endMs), s.endMs - 1);
+      const trueEnd = Math.max(
+        ...spans.filter((t) => t.startMs < s.endMs && t.endMs > s.startMs).map((t) => t.endMs),
+        s.endMs - 1,
+      );
       if (copies === 1) pending.push({ ...s, waitMs: s.decidedAtMs - trueEnd, at: performance.now() });
     },
     onFinal: (f) => {
@@ -69,9 +78,16 @@ async function transcribe(engine: SttEngine, path: string, spans: Span[], copies
       processing.push(performance.now() - p!.at);
       latencies.push(p!.waitMs + processing.at(-1)!);
     },
-  })) finals.push(final);
+  }))
+    finals.push(final);
   const used = process.cpuUsage(cpu);
-  return { finals, wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, latencies, processing };
+  return {
+    finals,
+    wallMs: performance.now() - started,
+    cpuMs: (used.user + used.system) / 1000,
+    latencies,
+    processing,
+  };
 }
 
 /** Each reference sentence against the finals that overlap it in time. */
@@ -79,7 +95,10 @@ function corpusWer(spans: Span[], finals: (Span & { text: string })[]): number {
   let errors = 0;
   let words = 0;
   SENTENCES.forEach((reference, i) => {
-    const heard = finals.filter((f) => f.startMs < spans[i]!.endMs && f.endMs > spans[i]!.startMs).map((f) => f.text).join(' ');
+    const heard = finals
+      .filter((f) => f.startMs < spans[i]!.endMs && f.endMs > spans[i]!.startMs)
+      .map((f) => f.text)
+      .join(' ');
     const e = wordErrors(reference, heard);
     errors += e.errors;
     words += e.words;
@@ -104,13 +123,17 @@ export async function runSpeechBench(): Promise<void> {
   const tmp = tempDir('kefu-speech-bench-');
   try {
     const pieces: Piece[] = [{ silenceMs: 500 }];
-    SENTENCES.forEach((text, i) => pieces.push({ speech: synthesize(text, join(tmp.dir, `s${i}.wav`)) }, { silenceMs: 1000 }));
+    SENTENCES.forEach((text, i) =>
+      pieces.push({ speech: synthesize(text, join(tmp.dir, `s${i}.wav`)) }, { silenceMs: 1000 }),
+    );
     const { path, spans } = composeSpeech(pieces, join(tmp.dir, 'calls.wav'));
     // Load runs repeat the audio per stream, so they use the first six sentences only.
     const short = composeSpeech(pieces.slice(0, 13), join(tmp.dir, 'short.wav'));
     const shortMs = short.spans.at(-1)!.endMs + 1000;
     const audioMs = spans.at(-1)!.endMs + 1000;
-    console.log(`speech bench: ${SENTENCES.length} flite (slt) customer-service sentences, ${(audioMs / 1000).toFixed(1)} s of 16 kHz audio`);
+    console.log(
+      `speech bench: ${SENTENCES.length} flite (slt) customer-service sentences, ${(audioMs / 1000).toFixed(1)} s of 16 kHz audio`,
+    );
 
     const config = loadConfig();
     const routing = buildSttRouting({ ...config, stt: { engines: { en: 'pocketsphinx' } } });
@@ -123,12 +146,26 @@ export async function runSpeechBench(): Promise<void> {
     for (const engine of engines) {
       const single = await transcribe(engine, path, spans);
       const wer = corpusWer(spans, single.finals);
-      const streams = await concurrentCapacity(engine, short.path, short.spans, shortMs, Math.floor(audioMs / single.cpuMs));
+      const streams = await concurrentCapacity(
+        engine,
+        short.path,
+        short.spans,
+        shortMs,
+        Math.floor(audioMs / single.cpuMs),
+      );
       console.log(`  ${engine.name}:`);
-      console.log(`    WER ${(wer * 100).toFixed(1)} % over ${SENTENCES.length} sentences (${single.finals.length} finals)`);
-      console.log(`    real-time factor ${(single.wallMs / audioMs).toFixed(3)} wall, ${(single.cpuMs / audioMs).toFixed(3)} CPU (one stream, resample + VAD + STT)`);
-      console.log(`    ${(audioMs / single.cpuMs).toFixed(1)} streams per core by CPU time of one stream; ${streams.kept} concurrent streams kept up in one process (${streams.detail})`);
-      console.log(`    end of speech → final: p50 ${percentile(single.latencies, 50).toFixed(0)} ms, p95 ${percentile(single.latencies, 95).toFixed(0)} ms (VAD end-of-speech wait + engine); engine alone p50 ${percentile(single.processing, 50).toFixed(0)} ms, p95 ${percentile(single.processing, 95).toFixed(0)} ms`);
+      console.log(
+        `    WER ${(wer * 100).toFixed(1)} % over ${SENTENCES.length} sentences (${single.finals.length} finals)`,
+      );
+      console.log(
+        `    real-time factor ${(single.wallMs / audioMs).toFixed(3)} wall, ${(single.cpuMs / audioMs).toFixed(3)} CPU (one stream, resample + VAD + STT)`,
+      );
+      console.log(
+        `    ${(audioMs / single.cpuMs).toFixed(1)} streams per core by CPU time of one stream; ${streams.kept} concurrent streams kept up in one process (${streams.detail})`,
+      );
+      console.log(
+        `    end of speech → final: p50 ${percentile(single.latencies, 50).toFixed(0)} ms, p95 ${percentile(single.latencies, 95).toFixed(0)} ms (VAD end-of-speech wait + engine); engine alone p50 ${percentile(single.processing, 50).toFixed(0)} ms, p95 ${percentile(single.processing, 95).toFixed(0)} ms`,
+      );
     }
     await Promise.all([routing.close(), extra?.close()]);
   } finally {

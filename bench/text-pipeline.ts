@@ -33,7 +33,12 @@ const MERCHANT = [
 export function longTranscript(n: number): TranscriptLine[] {
   return Array.from({ length: n }, (_, i) => {
     const pool = i % 2 === 0 ? CUSTOMER : MERCHANT;
-    return { speaker: i % 2 === 0 ? 'customer' : 'merchant', text: pool[Math.floor(i / 2) % pool.length]!, startMs: i * 3000, endMs: i * 3000 + 2500 };
+    return {
+      speaker: i % 2 === 0 ? 'customer' : 'merchant',
+      text: pool[Math.floor(i / 2) % pool.length]!,
+      startMs: i * 3000,
+      endMs: i * 3000 + 2500,
+    };
   });
 }
 
@@ -42,7 +47,9 @@ export function longTranscript(n: number): TranscriptLine[] {
  * compliance and (after customer lines) advised on, on an embedded database. Per-utterance
  * latency is the time `addUtterance` takes, which is the delay a merchant sees.
  */
-export async function runTextPipelineBench(options: { utterances?: number; log?: (line: string) => void } = {}): Promise<void> {
+export async function runTextPipelineBench(
+  options: { utterances?: number; log?: (line: string) => void } = {},
+): Promise<void> {
   const log = options.log ?? console.log;
   const n = options.utterances ?? 400;
   const db = await openDatabase({ kind: 'memory' });
@@ -52,7 +59,13 @@ export async function runTextPipelineBench(options: { utterances?: number; log?:
     await upsertMerchant(db.sql, { id: 'm-bench', name: 'bench' });
     const session = await CallSession.start(
       { sql: db.sql, analyzers, emit: () => {} },
-      { room: `bench-${Date.now()}`, merchantId: 'm-bench', buyerId: 'b', startedAt: new Date(), timeZone: 'Asia/Shanghai' },
+      {
+        room: `bench-${Date.now()}`,
+        merchantId: 'm-bench',
+        buyerId: 'b',
+        startedAt: new Date(),
+        timeZone: 'Asia/Shanghai',
+      },
     );
     const lines = longTranscript(n);
     const took: number[] = [];
@@ -67,10 +80,18 @@ export async function runTextPipelineBench(options: { utterances?: number; log?:
     const byRole = (role: string) => took.filter((_, i) => lines[i]!.speaker === role);
     log(`text pipeline, live call session on embedded PGlite, ${n} utterances (offline engines)`);
     log(`  throughput ${(n / (total / 1000)).toFixed(1)} utterances/s`);
-    log(`  per utterance p50 ${ms(percentile(took, 50))}  p95 ${ms(percentile(took, 95))}  max ${ms(Math.max(...took))}`);
-    log(`  customer lines (with suggestions) p50 ${ms(percentile(byRole('customer'), 50))}  p95 ${ms(percentile(byRole('customer'), 95))}`);
-    log(`  merchant lines p50 ${ms(percentile(byRole('merchant'), 50))}  p95 ${ms(percentile(byRole('merchant'), 95))}`);
-    log(`  last 50 utterances p50 ${ms(percentile(took.slice(-50), 50))} (a long call stays as fast: extraction is windowed)`);
+    log(
+      `  per utterance p50 ${ms(percentile(took, 50))}  p95 ${ms(percentile(took, 95))}  max ${ms(Math.max(...took))}`,
+    );
+    log(
+      `  customer lines (with suggestions) p50 ${ms(percentile(byRole('customer'), 50))}  p95 ${ms(percentile(byRole('customer'), 95))}`,
+    );
+    log(
+      `  merchant lines p50 ${ms(percentile(byRole('merchant'), 50))}  p95 ${ms(percentile(byRole('merchant'), 95))}`,
+    );
+    log(
+      `  last 50 utterances p50 ${ms(percentile(took.slice(-50), 50))} (a long call stays as fast: extraction is windowed)`,
+    );
   } finally {
     await db.close();
   }

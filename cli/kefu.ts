@@ -10,7 +10,16 @@ import { seedCommand } from './commands/seed.js';
 import { startCommand } from './commands/start.js';
 import { tokenCommand } from './commands/token.js';
 
-const COMMANDS: Command[] = [startCommand, migrateCommand, seedCommand, analyzeCommand, replayCommand, auditCommand, tokenCommand, agentCommand];
+const COMMANDS: Command[] = [
+  startCommand,
+  migrateCommand,
+  seedCommand,
+  analyzeCommand,
+  replayCommand,
+  auditCommand,
+  tokenCommand,
+  agentCommand,
+];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -42,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     log(`kefu: unknown command "${name}"\n\n${mainUsage()}`);
     return 2;
   }
-  let parsed;
+  let parsed: { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({
       args: rest,

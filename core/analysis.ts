@@ -43,7 +43,10 @@ export const PromiseNoteSchema = z.object({
   speaker: SpeakerRoleSchema,
   action: PromiseActionSchema,
   /** YYYY-MM-DD in the call's time zone, or null when no time was given. */
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  deadline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   conditional: z.boolean(),
   utterance: z.number().int().nonnegative(),
   /** The words that made the promise. */
@@ -76,7 +79,12 @@ export const FlagFindingSchema = z.object({
 export type FlagFinding = z.infer<typeof FlagFindingSchema>;
 
 export const RefundOptionKindSchema = z.enum([
-  'return_refund', 'refund_only', 'partial_refund', 'replacement', 'coupon', 'reship',
+  'return_refund',
+  'refund_only',
+  'partial_refund',
+  'replacement',
+  'coupon',
+  'reship',
 ]);
 
 export const RefundOptionSchema = z.object({

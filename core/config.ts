@@ -13,8 +13,7 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
-const optionalUrl = (protocols: RegExp) =>
-  optionalText.pipe(z.url({ protocol: protocols }).optional());
+const optionalUrl = (protocols: RegExp) => optionalText.pipe(z.url({ protocol: protocols }).optional());
 
 /** "en=pocketsphinx,zh=openai" → { en: 'pocketsphinx', zh: 'openai' } */
 const sttEngineMap = z
@@ -22,7 +21,10 @@ const sttEngineMap = z
   .trim()
   .transform((raw, ctx) => {
     const map: Record<string, SttEngineName> = {};
-    for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of raw
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [lang, engine, ...rest] = part.split('=').map((p) => p.trim());
       const parsed = SttEngineName.safeParse(engine);
       if (!lang || rest.length > 0 || !parsed.success) {
@@ -122,19 +124,24 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     http: { host: e.HOST, port: e.PORT },
     livekit:
       e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
-        ? { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET, agentName: e.KEFU_AGENT_NAME }
+        ? {
+            url: e.LIVEKIT_URL,
+            apiKey: e.LIVEKIT_API_KEY,
+            apiSecret: e.LIVEKIT_API_SECRET,
+            agentName: e.KEFU_AGENT_NAME,
+          }
         : undefined,
     // A self-hosted OpenAI-compatible server (vLLM, Ollama, FunASR) may need no key at all.
     llm:
       e.OPENAI_API_KEY || e.OPENAI_BASE_URL
-      ? {
-          apiKey: e.OPENAI_API_KEY ?? 'unused',
-          baseURL: e.OPENAI_BASE_URL,
-          model: e.KEFU_LLM_MODEL,
-          embeddingModel: e.KEFU_EMBEDDING_MODEL,
-          sttModel: e.KEFU_STT_MODEL,
-        }
-      : undefined,
+        ? {
+            apiKey: e.OPENAI_API_KEY ?? 'unused',
+            baseURL: e.OPENAI_BASE_URL,
+            model: e.KEFU_LLM_MODEL,
+            embeddingModel: e.KEFU_EMBEDDING_MODEL,
+            sttModel: e.KEFU_STT_MODEL,
+          }
+        : undefined,
     stt: { engines: e.KEFU_STT_ENGINES },
     models: { dir: e.KEFU_MODEL_DIR, allowRemote: e.KEFU_ALLOW_REMOTE_MODELS },
     timeZone: e.KEFU_TIME_ZONE,

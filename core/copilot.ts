@@ -35,7 +35,12 @@ export const ParticipantRoleSchema = SpeakerRoleSchema;
 export const COPILOT_VERSION = 1;
 
 /** The call events the merchant is coached with; transcripts travel on `lk.transcription`. */
-export const COPILOT_EVENT_TYPES = ['suggestions.created', 'refund_options.created', 'notes.updated', 'coaching.warning'] as const;
+export const COPILOT_EVENT_TYPES = [
+  'suggestions.created',
+  'refund_options.created',
+  'notes.updated',
+  'coaching.warning',
+] as const;
 export type CopilotEvent = Extract<CallEvent, { type: (typeof COPILOT_EVENT_TYPES)[number] }>;
 
 export function isCopilotEvent(event: CallEvent): event is CopilotEvent {
@@ -54,9 +59,11 @@ export const CopilotFeedbackSchema = z.discriminatedUnion('type', [
   z.object({ v: z.literal(COPILOT_VERSION), type: z.literal('suggestion.used'), suggestionId: z.uuid() }),
   z.object({ v: z.literal(COPILOT_VERSION), type: z.literal('suggestion.dismissed'), suggestionId: z.uuid() }),
   z.object({
-    v: z.literal(COPILOT_VERSION), type: z.literal('refund_option.chosen'),
+    v: z.literal(COPILOT_VERSION),
+    type: z.literal('refund_option.chosen'),
     /** Refund options carry no id: the latest offered option of this kind (and order) is meant. */
-    kind: RefundOptionKindSchema, orderId: z.string().nullable().default(null),
+    kind: RefundOptionKindSchema,
+    orderId: z.string().nullable().default(null),
   }),
 ]);
 export type CopilotFeedback = z.infer<typeof CopilotFeedbackSchema>;

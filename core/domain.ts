@@ -17,7 +17,14 @@ export const CurrencySchema = z.enum(['CNY', 'USD']);
 export type Currency = z.infer<typeof CurrencySchema>;
 
 export const OrderStatusSchema = z.enum([
-  'pending', 'paid', 'shipped', 'delivered', 'completed', 'refunding', 'refunded', 'cancelled',
+  'pending',
+  'paid',
+  'shipped',
+  'delivered',
+  'completed',
+  'refunding',
+  'refunded',
+  'cancelled',
 ]);
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
 

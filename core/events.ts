@@ -30,22 +30,48 @@ export type Utterance = z.infer<typeof UtteranceSchema>;
 const base = { callId: z.string() };
 
 export const CallEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('call.started'), ...base, room: z.string(), merchantId: z.string(), startedAt: z.string() }),
   z.object({
-    type: z.literal('utterance.interim'), ...base, speaker: SpeakerRoleSchema, text: z.string(),
-    startMs: z.number().int().nonnegative(), segmentId: z.string(),
+    type: z.literal('call.started'),
+    ...base,
+    room: z.string(),
+    merchantId: z.string(),
+    startedAt: z.string(),
+  }),
+  z.object({
+    type: z.literal('utterance.interim'),
+    ...base,
+    speaker: SpeakerRoleSchema,
+    text: z.string(),
+    startMs: z.number().int().nonnegative(),
+    segmentId: z.string(),
   }),
   z.object({ type: z.literal('utterance.final'), ...base, utterance: UtteranceSchema }),
   z.object({
-    type: z.literal('notes.updated'), ...base,
-    orderNumbers: z.array(OrderNumberNoteSchema), amounts: z.array(AmountNoteSchema),
-    products: z.array(ProductNoteSchema), promises: z.array(PromiseNoteSchema),
+    type: z.literal('notes.updated'),
+    ...base,
+    orderNumbers: z.array(OrderNumberNoteSchema),
+    amounts: z.array(AmountNoteSchema),
+    products: z.array(ProductNoteSchema),
+    promises: z.array(PromiseNoteSchema),
   }),
-  z.object({ type: z.literal('suggestions.created'), ...base, afterUtterance: z.number().int(), suggestions: z.array(SuggestionSchema.extend({ id: z.string() })) }),
-  z.object({ type: z.literal('refund_options.created'), ...base, afterUtterance: z.number().int(), options: z.array(RefundOptionSchema) }),
+  z.object({
+    type: z.literal('suggestions.created'),
+    ...base,
+    afterUtterance: z.number().int(),
+    suggestions: z.array(SuggestionSchema.extend({ id: z.string() })),
+  }),
+  z.object({
+    type: z.literal('refund_options.created'),
+    ...base,
+    afterUtterance: z.number().int(),
+    options: z.array(RefundOptionSchema),
+  }),
   z.object({ type: z.literal('flag.raised'), ...base, flagId: z.string(), flag: FlagFindingSchema }),
   z.object({
-    type: z.literal('coaching.warning'), ...base, utterance: z.number().int(), category: FlagCategorySchema,
+    type: z.literal('coaching.warning'),
+    ...base,
+    utterance: z.number().int(),
+    category: FlagCategorySchema,
     /** Shown privately to the merchant, in the call's language. */
     message: z.string(),
   }),

@@ -10,7 +10,9 @@ describe('parseStartedAt', () => {
   });
 
   it('reads a time without offset as wall-clock time in the fallback zone, across DST', () => {
-    expect(parseStartedAt('2026-07-01T09:00:00', 'America/Los_Angeles').at.toISOString()).toBe('2026-07-01T16:00:00.000Z');
+    expect(parseStartedAt('2026-07-01T09:00:00', 'America/Los_Angeles').at.toISOString()).toBe(
+      '2026-07-01T16:00:00.000Z',
+    );
     expect(parseStartedAt('2026-12-01T09:00', 'America/Los_Angeles').at.toISOString()).toBe('2026-12-01T17:00:00.000Z');
   });
 

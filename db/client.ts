@@ -23,7 +23,9 @@ export async function openDatabase(config: Config['database'] | { kind: 'memory'
     await checkConnection(sql, redactUrl(config.url));
     return { sql, kind: 'external', description: `Postgres at ${redactUrl(config.url)}`, close: () => sql.end() };
   }
-  const embedded = await startEmbeddedPostgres(config.kind === 'memory' ? {} : { dataDir: config.dataDir, port: config.port });
+  const embedded = await startEmbeddedPostgres(
+    config.kind === 'memory' ? {} : { dataDir: config.dataDir, port: config.port },
+  );
   const sql = createSql(embedded.url, { max: 1 });
   try {
     await checkConnection(sql, embedded.url);

@@ -7,7 +7,9 @@ import { listenCallEvents, type NotifiedCallEvent, notifyCallEvent } from './que
 
 const bin = findPgBin();
 if (!bin) {
-  console.warn('db/external.test.ts: PostgreSQL server binaries not found; install Debian package "postgresql" (.ci/run does)');
+  console.warn(
+    'db/external.test.ts: PostgreSQL server binaries not found; install Debian package "postgresql" (.ci/run does)',
+  );
 }
 
 describe.skipIf(!bin)('DATABASE_URL against a real Postgres without pgvector', () => {
@@ -45,11 +47,24 @@ describe.skipIf(!bin)('DATABASE_URL against a real Postgres without pgvector', (
     const got: NotifiedCallEvent[] = [];
     const stop = await listenCallEvents(db.sql, (e) => got.push(e));
     try {
-      await notifyCallEvent(db.sql, 'm-1', { type: 'call.ended', callId: 'c-1', summary: '退款完成', endedAt: '2026-11-23T10:00:00Z' });
-      await notifyCallEvent(db.sql, 'm-1', { type: 'call.ended', callId: 'c-2', summary: 'x'.repeat(9000), endedAt: '2026-11-23T10:00:00Z' });
+      await notifyCallEvent(db.sql, 'm-1', {
+        type: 'call.ended',
+        callId: 'c-1',
+        summary: '退款完成',
+        endedAt: '2026-11-23T10:00:00Z',
+      });
+      await notifyCallEvent(db.sql, 'm-1', {
+        type: 'call.ended',
+        callId: 'c-2',
+        summary: 'x'.repeat(9000),
+        endedAt: '2026-11-23T10:00:00Z',
+      });
       await db.sql`select pg_notify('kefu_call_events', 'not json')`;
       await expect.poll(() => got.length, { timeout: 5000 }).toBe(2);
-      expect(got[0]).toEqual({ merchantId: 'm-1', event: expect.objectContaining({ callId: 'c-1', summary: '退款完成' }) });
+      expect(got[0]).toEqual({
+        merchantId: 'm-1',
+        event: expect.objectContaining({ callId: 'c-1', summary: '退款完成' }),
+      });
       expect(got[1]).toEqual({ merchantId: 'm-1', truncated: { type: 'call.ended', callId: 'c-2' } });
     } finally {
       await stop();

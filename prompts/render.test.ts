@@ -37,22 +37,35 @@ describe('renderPrompt', () => {
   });
 
   it('refuses a placeholder its schema does not declare', () => {
-    const stray = definePrompt({ id: 'testing/stray-placeholder', version: 1, variables: z.object({ name: z.string() }) });
+    const stray = definePrompt({
+      id: 'testing/stray-placeholder',
+      version: 1,
+      variables: z.object({ name: z.string() }),
+    });
     expect(promptError(() => renderPrompt(stray, { name: 'x' })).message).toMatch(/\{\{orderId\}\}/);
   });
 
   it('refuses a template without "# system" and "# user" sections', () => {
     const broken = definePrompt({ id: 'testing/no-sections', version: 1, variables: z.object({ name: z.string() }) });
-    expect(promptError(() => renderPrompt(broken, { name: 'x' })).message).toMatch(/no-sections\.v1\.md needs a "# system"/);
+    expect(promptError(() => renderPrompt(broken, { name: 'x' })).message).toMatch(
+      /no-sections\.v1\.md needs a "# system"/,
+    );
   });
 
   it('renders the shipped prompts with every placeholder filled', () => {
     const reply = renderPrompt(replySuggestionsPrompt, {
-      languageName: 'English', transcript: '[0] customer: it broke', facts: 'none', issue: 'damaged',
-      refundOptions: 'none', policies: '- en.quality.return: …',
+      languageName: 'English',
+      transcript: '[0] customer: it broke',
+      facts: 'none',
+      issue: 'damaged',
+      refundOptions: 'none',
+      policies: '- en.quality.return: …',
     });
     const summary = renderPrompt(callSummaryPrompt, {
-      languageName: 'English', transcript: '[0] customer: hi', findings: '{}', draft: 'Issue: none.',
+      languageName: 'English',
+      transcript: '[0] customer: hi',
+      findings: '{}',
+      draft: 'Issue: none.',
     });
     for (const r of [reply, summary]) expect(`${r.system}\n${r.user}`).not.toMatch(/\{\{\w+\}\}/);
     expect(reply.ref).toBe('reply-suggestions@1');

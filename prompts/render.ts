@@ -35,7 +35,10 @@ export function renderPrompt<V extends z.ZodObject>(def: PromptDefinition<V>, va
   const fill = (text: string) =>
     text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
       if (!(name in values)) {
-        throw new KefuError('PROMPT_INVALID', `Prompt ${def.id}@${def.version} uses {{${name}}}, which its schema lacks`);
+        throw new KefuError(
+          'PROMPT_INVALID',
+          `Prompt ${def.id}@${def.version} uses {{${name}}}, which its schema lacks`,
+        );
       }
       const v = values[name];
       return typeof v === 'string' ? v : JSON.stringify(v, null, 1);
@@ -49,7 +52,8 @@ function loadTemplate(id: string, version: number): { system: string; user: stri
   if (!t) {
     const text = readFileSync(new URL(`./${key}.md`, import.meta.url), 'utf8');
     const sections = /^# system\s*\n([\s\S]*?)^# user\s*\n([\s\S]*)$/m.exec(text);
-    if (!sections) throw new KefuError('PROMPT_INVALID', `prompts/${key}.md needs a "# system" then a "# user" section`);
+    if (!sections)
+      throw new KefuError('PROMPT_INVALID', `prompts/${key}.md needs a "# system" then a "# user" section`);
     t = { system: sections[1]!.trim(), user: sections[2]!.trim() };
     cache.set(key, t);
   }

@@ -19,8 +19,12 @@ export async function makeCallWithUtterances(
   for (const line of lines) {
     utterances.push(
       await insertUtterance(sql, {
-        callId: call.id, speakerRole: line.speakerRole, text: line.text,
-        startMs: t, endMs: t + 1500, sttEngine: 'transcript',
+        callId: call.id,
+        speakerRole: line.speakerRole,
+        text: line.text,
+        startMs: t,
+        endMs: t + 1500,
+        sttEngine: 'transcript',
       }),
     );
     t += 2000;

@@ -15,7 +15,7 @@ export const agentCommand = defineCommand({
     'Needs LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET; registers as KEFU_AGENT_NAME for explicit dispatch.',
     'Each call runs in a job process of its own that connects to DATABASE_URL, or to the embedded',
     'database this command serves on KEFU_DB_PORT (then one call at a time per worker).',
-    '--health-port PORT  the worker\'s health endpoint (default 8081)',
+    "--health-port PORT  the worker's health endpoint (default 8081)",
   ].join('\n'),
   options: { 'health-port': { type: 'string' } },
   positionals: { min: 0, max: 0 },
@@ -25,9 +25,10 @@ export const agentCommand = defineCommand({
     const worker = createWorker(config, { healthPort });
     const url = jobDatabaseUrl(config);
     // The embedded database lives in this process; job processes reach it over its socket.
-    const embedded: EmbeddedPostgres | undefined = config.database.kind === 'embedded'
-      ? await startEmbeddedPostgres({ dataDir: config.database.dataDir, port: config.database.port })
-      : undefined;
+    const embedded: EmbeddedPostgres | undefined =
+      config.database.kind === 'embedded'
+        ? await startEmbeddedPostgres({ dataDir: config.database.dataDir, port: config.database.port })
+        : undefined;
     try {
       const sql = createSql(url, { max: 1 });
       try {

@@ -26,21 +26,36 @@ export const analyzeCommand = defineCommand({
   async run({ values, positionals, log, out }) {
     const file = positionals[0]!;
     const startedAtRaw = values['started-at'];
-    if (typeof startedAtRaw !== 'string') throw new KefuError('USAGE', 'kefu analyze: --started-at ISO8601 is required');
+    if (typeof startedAtRaw !== 'string')
+      throw new KefuError('USAGE', 'kefu analyze: --started-at ISO8601 is required');
     const config = loadConfig();
     const { at, timeZone } = parseStartedAt(startedAtRaw, config.timeZone);
     const text = await readFile(file, 'utf8').catch((cause: NodeJS.ErrnoException) => {
-      throw new KefuError('INPUT_INVALID', `${file}: ${cause.code === 'ENOENT' ? 'no such file' : cause.message}`, { cause });
+      throw new KefuError('INPUT_INVALID', `${file}: ${cause.code === 'ENOENT' ? 'no such file' : cause.message}`, {
+        cause,
+      });
     });
     const lines = parseTranscriptJsonl(text, file);
 
     const db = await openDatabase({ kind: 'memory' });
     try {
       await migrate(db.sql);
-      const analyzers = await buildAnalyzers({ config, sql: db.sql, onFallback: (reason) => log(`analyze: ${reason}`) });
-      log(`analyze: ${lines.length} utterances with ${Object.entries(analyzers.describe()).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+      const analyzers = await buildAnalyzers({
+        config,
+        sql: db.sql,
+        onFallback: (reason) => log(`analyze: ${reason}`),
+      });
+      log(
+        `analyze: ${lines.length} utterances with ${Object.entries(analyzers.describe())
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')}`,
+      );
       const result = await analyzeTranscript({ sql: db.sql, analyzers }, lines, { startedAt: at, timeZone });
-      out(values.json ? JSON.stringify(analysisJson(result.findings, result.summary)) : analysisText(result.findings, result.summary, lines));
+      out(
+        values.json
+          ? JSON.stringify(analysisJson(result.findings, result.summary))
+          : analysisText(result.findings, result.summary, lines),
+      );
     } finally {
       await db.close();
     }

@@ -11,8 +11,10 @@ export async function verifyAuditTrail(sql: Sql, out: (text: string) => void): P
     out(`OK: audit chain intact (${check.events} events)`);
     return 0;
   }
-  const what = check.firstBroken.reason === 'hash_mismatch' ? 'its contents do not match its hash'
-    : 'it does not link to the event before it';
+  const what =
+    check.firstBroken.reason === 'hash_mismatch'
+      ? 'its contents do not match its hash'
+      : 'it does not link to the event before it';
   out(`BROKEN: audit event ${check.firstBroken.id} fails verification (${what}); ${check.events} events checked`);
   return 1;
 }
@@ -25,7 +27,8 @@ export const auditCommand = defineCommand({
   options: {},
   positionals: { min: 1, max: 1 },
   async run({ positionals, log, out }) {
-    if (positionals[0] !== 'verify') throw new KefuError('USAGE', `kefu audit: unknown subcommand "${positionals[0]}"; try "kefu audit verify"`);
+    if (positionals[0] !== 'verify')
+      throw new KefuError('USAGE', `kefu audit: unknown subcommand "${positionals[0]}"; try "kefu audit verify"`);
     return withRuntime(log, ({ db }) => verifyAuditTrail(db.sql, out));
   },
 });

@@ -24,16 +24,21 @@ export const replayCommand = defineCommand({
     'CALL.wav           a stereo recording: left channel the merchant, right channel the customer',
     '--customer/--merchant  one mono WAV per speaker instead',
     '--transcript       replay text (JSON Lines, as for kefu analyze) for languages with no local STT',
-    '--language zh|en   the call\'s spoken language, which picks the speech engine (default en)',
+    "--language zh|en   the call's spoken language, which picks the speech engine (default en)",
     '--started-at ISO   when the call started (default now); deadlines are dates in its zone',
     '--merchant-id ID   the merchant the call belongs to (default "kefu-replay")',
     '--realtime         play at the pace of the recording, so the dashboard shows it arriving',
     '--json             print one JSON object: the kefu analyze fields plus utterances',
   ].join('\n'),
   options: {
-    customer: { type: 'string' }, merchant: { type: 'string' }, transcript: { type: 'string' },
-    language: { type: 'string' }, 'started-at': { type: 'string' }, 'merchant-id': { type: 'string' },
-    realtime: { type: 'boolean' }, json: { type: 'boolean' },
+    customer: { type: 'string' },
+    merchant: { type: 'string' },
+    transcript: { type: 'string' },
+    language: { type: 'string' },
+    'started-at': { type: 'string' },
+    'merchant-id': { type: 'string' },
+    realtime: { type: 'boolean' },
+    json: { type: 'boolean' },
   },
   positionals: { min: 0, max: 1 },
   async run({ values, positionals, log, out }) {
@@ -42,13 +47,22 @@ export const replayCommand = defineCommand({
     if (!language.success) throw new KefuError('USAGE', `--language must be zh or en, not "${str('language')}"`);
     const inputs = [positionals[0], str('transcript'), str('customer') ?? str('merchant')].filter(Boolean);
     if (inputs.length !== 1) {
-      throw new KefuError('USAGE', 'give exactly one of: CALL.wav, --customer FILE --merchant FILE, or --transcript FILE.jsonl');
+      throw new KefuError(
+        'USAGE',
+        'give exactly one of: CALL.wav, --customer FILE --merchant FILE, or --transcript FILE.jsonl',
+      );
     }
     await withRuntime(log, async ({ config, db }) => {
-      const { at, timeZone } = str('started-at') ? parseStartedAt(str('started-at')!, config.timeZone) : { at: new Date(), timeZone: config.timeZone };
+      const { at, timeZone } = str('started-at')
+        ? parseStartedAt(str('started-at')!, config.timeZone)
+        : { at: new Date(), timeZone: config.timeZone };
       const stt = buildSttRouting(config);
       try {
-        const source = await replaySource({ call: positionals[0], transcript: str('transcript'), customer: str('customer'), merchant: str('merchant') }, language.data, stt.engineFor);
+        const source = await replaySource(
+          { call: positionals[0], transcript: str('transcript'), customer: str('customer'), merchant: str('merchant') },
+          language.data,
+          stt.engineFor,
+        );
         if (source.kind === 'audio') log(`speech: ${stt.description}`);
         const merchantId = str('merchant-id') ?? REPLAY_MERCHANT.id;
         if (merchantId === REPLAY_MERCHANT.id) await upsertMerchant(db.sql, REPLAY_MERCHANT);
@@ -56,20 +70,33 @@ export const replayCommand = defineCommand({
         let heard = 0;
         const result = await replayCall(
           {
-            sql: db.sql, analyzers,
+            sql: db.sql,
+            analyzers,
             emit: (e) => {
               if (e.type === 'call.started') log(`replay: call ${e.callId} started`);
-              if (e.type === 'utterance.final') log(`replay: utterance ${++heard} (${e.utterance.speaker}, ${e.utterance.startMs}–${e.utterance.endMs} ms, ${e.utterance.engine})`);
+              if (e.type === 'utterance.final')
+                log(
+                  `replay: utterance ${++heard} (${e.utterance.speaker}, ${e.utterance.startMs}–${e.utterance.endMs} ms, ${e.utterance.engine})`,
+                );
               if (e.type === 'flag.raised') log(`replay: flag ${e.flag.category} on utterance ${e.flag.utterance}`);
             },
           },
           source,
-          { room: `replay-${at.getTime()}-${process.pid}`, merchantId, buyerId: 'replay-buyer', startedAt: at, timeZone },
+          {
+            room: `replay-${at.getTime()}-${process.pid}`,
+            merchantId,
+            buyerId: 'replay-buyer',
+            startedAt: at,
+            timeZone,
+          },
           { realtime: values.realtime === true },
         );
         const lines = result.utterances;
-        out(values.json ? JSON.stringify(replayJson(result.findings, result.summary, lines))
-          : `Transcript\n${lines.map((u) => `  [${u.speaker}] ${u.text}`).join('\n')}\n\n${analysisText(result.findings, result.summary, lines)}`);
+        out(
+          values.json
+            ? JSON.stringify(replayJson(result.findings, result.summary, lines))
+            : `Transcript\n${lines.map((u) => `  [${u.speaker}] ${u.text}`).join('\n')}\n\n${analysisText(result.findings, result.summary, lines)}`,
+        );
       } finally {
         await stt.close();
       }
@@ -85,25 +112,45 @@ async function replaySource(
 ): Promise<ReplaySource> {
   if (files.transcript) {
     const text = await readFile(files.transcript, 'utf8').catch((cause: NodeJS.ErrnoException) => {
-      throw new KefuError('INPUT_INVALID', `${files.transcript}: ${cause.code === 'ENOENT' ? 'no such file' : cause.message}`, { cause });
+      throw new KefuError(
+        'INPUT_INVALID',
+        `${files.transcript}: ${cause.code === 'ENOENT' ? 'no such file' : cause.message}`,
+        { cause },
+      );
     });
     return { kind: 'transcript', lines: parseTranscriptJsonl(text, files.transcript) };
   }
   if (!engineFor(language)) {
-    throw new KefuError('STT_UNAVAILABLE', `No speech engine for ${language} (see KEFU_STT_ENGINES); replay its transcript with --transcript instead`);
+    throw new KefuError(
+      'STT_UNAVAILABLE',
+      `No speech engine for ${language} (see KEFU_STT_ENGINES); replay its transcript with --transcript instead`,
+    );
   }
   const streams: { speaker: SpeakerRole; language: 'zh' | 'en'; frames: AsyncIterable<PcmFrame> }[] = [];
   if (files.call) {
     const channels = await openWavChannels(files.call);
     if (channels.length !== 2) {
-      throw new KefuError('INPUT_INVALID', `${files.call}: a call recording needs 2 channels (merchant left, customer right), not ${channels.length}; give --customer and --merchant files for mono audio`);
+      throw new KefuError(
+        'INPUT_INVALID',
+        `${files.call}: a call recording needs 2 channels (merchant left, customer right), not ${channels.length}; give --customer and --merchant files for mono audio`,
+      );
     }
-    streams.push({ speaker: 'merchant', language, frames: channels[0]!.frames }, { speaker: 'customer', language, frames: channels[1]!.frames });
+    streams.push(
+      { speaker: 'merchant', language, frames: channels[0]!.frames },
+      { speaker: 'customer', language, frames: channels[1]!.frames },
+    );
   } else {
-    for (const [speaker, path] of [['customer', files.customer], ['merchant', files.merchant]] as const) {
+    for (const [speaker, path] of [
+      ['customer', files.customer],
+      ['merchant', files.merchant],
+    ] as const) {
       if (!path) continue;
       const [mono, ...rest] = await openWavChannels(path);
-      if (rest.length > 0) throw new KefuError('INPUT_INVALID', `${path}: --${speaker} takes a mono WAV, this one has ${rest.length + 1} channels`);
+      if (rest.length > 0)
+        throw new KefuError(
+          'INPUT_INVALID',
+          `${path}: --${speaker} takes a mono WAV, this one has ${rest.length + 1} channels`,
+        );
       streams.push({ speaker, language, frames: mono!.frames });
     }
   }

@@ -47,9 +47,21 @@ export const startCommand = defineCommand({
       for (const c of components) out(`  ${c.name.padEnd(width)}  ${c.value}`);
       const demoDone = seeded
         ? playPastCalls({ sql: db.sql, analyzers, log })
-          .then(() => playLiveCalls({ sql: db.sql, analyzers, log, signal: demo.signal,
-            publish: (merchantId, event) => bus.publish({ merchantId, event }) }, { rounds: 10, pauseMs: 60_000 }))
-          .catch((err: unknown) => { if (!demo.signal.aborted) log(`demo: stopped: ${String(err)}`); })
+            .then(() =>
+              playLiveCalls(
+                {
+                  sql: db.sql,
+                  analyzers,
+                  log,
+                  signal: demo.signal,
+                  publish: (merchantId, event) => bus.publish({ merchantId, event }),
+                },
+                { rounds: 10, pauseMs: 60_000 },
+              ),
+            )
+            .catch((err: unknown) => {
+              if (!demo.signal.aborted) log(`demo: stopped: ${String(err)}`);
+            })
         : Promise.resolve();
       await waitForStopSignal();
       log('stopping…');

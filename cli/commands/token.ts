@@ -15,20 +15,28 @@ export const tokenCommand = defineCommand({
     'Prints {"callId","room","url","merchant":{"identity","token"},"customer":{"identity","token"}}.',
   ].join('\n'),
   options: {
-    'merchant-id': { type: 'string' }, 'buyer-id': { type: 'string' }, order: { type: 'string', multiple: true },
+    'merchant-id': { type: 'string' },
+    'buyer-id': { type: 'string' },
+    order: { type: 'string', multiple: true },
     language: { type: 'string' },
   },
   positionals: { min: 0, max: 0 },
   async run({ values, log, out }) {
     const merchantId = values['merchant-id'];
     const buyerId = values['buyer-id'];
-    if (typeof merchantId !== 'string' || typeof buyerId !== 'string') throw new KefuError('USAGE', '--merchant-id and --buyer-id are required');
+    if (typeof merchantId !== 'string' || typeof buyerId !== 'string')
+      throw new KefuError('USAGE', '--merchant-id and --buyer-id are required');
     const language = values.language ?? 'zh';
-    if (language !== 'zh' && language !== 'en') throw new KefuError('USAGE', `--language must be zh or en, not "${String(language)}"`);
+    if (language !== 'zh' && language !== 'en')
+      throw new KefuError('USAGE', `--language must be zh or en, not "${String(language)}"`);
     const orderIds = Array.isArray(values.order) ? values.order.filter((o): o is string => typeof o === 'string') : [];
     await withRuntime(log, async ({ config, db }) => {
-      if (!config.livekit) throw new KefuError('CONFIG_INVALID', 'kefu token needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
-      const started = await startCall({ sql: db.sql, livekit: config.livekit }, { merchantId, buyerId, orderIds, language, timeZone: config.timeZone });
+      if (!config.livekit)
+        throw new KefuError('CONFIG_INVALID', 'kefu token needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
+      const started = await startCall(
+        { sql: db.sql, livekit: config.livekit },
+        { merchantId, buyerId, orderIds, language, timeZone: config.timeZone },
+      );
       log(`token: call ${started.callId} in room ${started.room}; bot "${config.livekit.agentName}" dispatched`);
       out(JSON.stringify(started, null, 2));
     });

@@ -49,7 +49,11 @@ const VIEW = (q: Queryable) => q`
     f.rule_id, f.rule_version, f.detector
   from appeals a join decisions d on d.id = a.decision_id join flags f on f.id = d.flag_id`;
 
-export async function getAppeal(q: Queryable, id: string, merchantId: string | null = null): Promise<AppealView | undefined> {
+export async function getAppeal(
+  q: Queryable,
+  id: string,
+  merchantId: string | null = null,
+): Promise<AppealView | undefined> {
   const [row] = await q<AppealView[]>`${VIEW(q)} where a.id = ${id} ${merchantFilter(q, 'a', merchantId)}`;
   return row;
 }
@@ -62,7 +66,13 @@ export async function getAppealForDecision(q: Queryable, decisionId: string): Pr
 /** Open appeals overdue first, then by SLA; decided ones after, newest first. */
 export async function listAppeals(
   q: Queryable,
-  f: { merchantId: string | null; statuses: AppealRow['status'][]; overdueOnly?: boolean; limit: number; offset: number },
+  f: {
+    merchantId: string | null;
+    statuses: AppealRow['status'][];
+    overdueOnly?: boolean;
+    limit: number;
+    offset: number;
+  },
 ): Promise<AppealView[]> {
   return q<AppealView[]>`
     ${VIEW(q)} where a.status = any(${f.statuses}::text[]) ${merchantFilter(q, 'a', f.merchantId)}
@@ -73,7 +83,12 @@ export async function listAppeals(
 }
 
 /** Same rule as a case claim: the condition lives in the UPDATE, so one moderator wins. */
-export async function claimAppealRow(q: Queryable, id: string, userId: string, minutes: number): Promise<AppealRow | undefined> {
+export async function claimAppealRow(
+  q: Queryable,
+  id: string,
+  userId: string,
+  minutes: number,
+): Promise<AppealRow | undefined> {
   const [row] = await q<AppealRow[]>`
     update appeals set status = 'claimed', assigned_to = ${userId},
       claim_expires_at = now() + make_interval(mins => ${minutes})
@@ -96,7 +111,10 @@ export async function decideAppealRow(
 }
 
 export async function markDecisionOverturned(
-  q: Queryable, decisionId: string, appealId: string, overturn: 'fully' | 'partly',
+  q: Queryable,
+  decisionId: string,
+  appealId: string,
+  overturn: 'fully' | 'partly',
 ): Promise<void> {
   await q`update decisions set overturned_by = ${appealId}, overturned_at = now(), overturn = ${overturn}
           where id = ${decisionId} and overturned_by is null`;
@@ -104,7 +122,10 @@ export async function markDecisionOverturned(
 
 /** Reverses, at once, every standing penalty imposed for the decision. */
 export async function reversePenaltiesFor(
-  q: Queryable, decisionId: string, appealId: string, note: string,
+  q: Queryable,
+  decisionId: string,
+  appealId: string,
+  note: string,
 ): Promise<PenaltyRow[]> {
   return q<PenaltyRow[]>`
     update penalties set reversed_at = now(), reversal_note = ${note}, reversed_by = ${appealId}

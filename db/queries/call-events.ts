@@ -22,7 +22,10 @@ export type NotifiedCallEvent =
   | { merchantId: string; truncated: { type: CallEvent['type']; callId: string } };
 
 /** Listens on a connection of its own; malformed payloads are ignored, not fatal. */
-export async function listenCallEvents(sql: Sql, onEvent: (e: NotifiedCallEvent) => void): Promise<() => Promise<void>> {
+export async function listenCallEvents(
+  sql: Sql,
+  onEvent: (e: NotifiedCallEvent) => void,
+): Promise<() => Promise<void>> {
   const sub = await sql.listen(CALL_EVENTS_CHANNEL, (payload) => {
     try {
       const parsed = JSON.parse(payload) as Record<string, unknown>;

@@ -14,8 +14,13 @@ describe('calls, participants and utterances', () => {
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         insertUtterance(sql, {
-          callId: call.id, speakerRole: i % 2 ? 'merchant' : 'customer', text: `line ${i}`,
-          startMs: i * 1000, endMs: i * 1000 + 900, sttEngine: 'pocketsphinx', sttConfidence: 0.8,
+          callId: call.id,
+          speakerRole: i % 2 ? 'merchant' : 'customer',
+          text: `line ${i}`,
+          startMs: i * 1000,
+          endMs: i * 1000 + 900,
+          sttEngine: 'pocketsphinx',
+          sttConfidence: 0.8,
         }),
       ),
     );
@@ -29,7 +34,14 @@ describe('calls, participants and utterances', () => {
     const sql = db.sql();
     const { call } = await makeCallWithUtterances(sql, []);
     await expect(
-      insertUtterance(sql, { callId: call.id, speakerRole: 'customer', text: 'x', startMs: 500, endMs: 100, sttEngine: 't' }),
+      insertUtterance(sql, {
+        callId: call.id,
+        speakerRole: 'customer',
+        text: 'x',
+        startMs: 500,
+        endMs: 100,
+        sttEngine: 't',
+      }),
     ).rejects.toThrow(/check constraint/);
     expect(await listUtterances(sql, call.id)).toEqual([]);
   });
@@ -52,11 +64,24 @@ describe('notes and the promise ledger', () => {
     const sql = db.sql();
     const { call, merchantId, utterances } = await makeCallWithUtterances(sql);
     await insertNote(sql, {
-      callId: call.id, utteranceId: utterances[0]!.id, kind: 'order_number',
-      value: { value: '240611587736219', matched: true }, spanStart: 5, spanEnd: 20,
+      callId: call.id,
+      utteranceId: utterances[0]!.id,
+      kind: 'order_number',
+      value: { value: '240611587736219', matched: true },
+      spanStart: 5,
+      spanEnd: 20,
     });
-    expect((await listNotes(sql, call.id))[0]).toMatchObject({ kind: 'order_number', value: { value: '240611587736219' } });
-    const base = { callId: call.id, merchantId, utteranceId: utterances[1]!.id, speakerRole: 'merchant' as const, conditional: false };
+    expect((await listNotes(sql, call.id))[0]).toMatchObject({
+      kind: 'order_number',
+      value: { value: '240611587736219' },
+    });
+    const base = {
+      callId: call.id,
+      merchantId,
+      utteranceId: utterances[1]!.id,
+      speakerRole: 'merchant' as const,
+      conditional: false,
+    };
     await insertPromise(sql, { ...base, action: 'refund', text: '我今天给您退款', deadline: '2026-11-23' });
     await insertPromise(sql, { ...base, action: 'callback', text: '回头联系您', deadline: null });
     const ledger = await listPromiseLedger(sql, merchantId, '2026-11-24');
@@ -72,8 +97,13 @@ describe('suggestions and feedback', () => {
     const sql = db.sql();
     const { call, utterances } = await makeCallWithUtterances(sql);
     const s = await insertSuggestion(sql, {
-      callId: call.id, afterUtteranceId: utterances[0]!.id, kind: 'reply', text: '非常抱歉，坏果可以按比例退款。',
-      payload: {}, policyIds: ['zh.fresh.bad-fruit'], engine: 'offline-templates',
+      callId: call.id,
+      afterUtteranceId: utterances[0]!.id,
+      kind: 'reply',
+      text: '非常抱歉，坏果可以按比例退款。',
+      payload: {},
+      policyIds: ['zh.fresh.bad-fruit'],
+      engine: 'offline-templates',
     });
     await recordFeedback(sql, { suggestionId: s.id, action: 'shown' });
     await recordFeedback(sql, { suggestionId: s.id, action: 'used', actor: 'merchant-1' });

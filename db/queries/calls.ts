@@ -33,8 +33,15 @@ export interface UtteranceRow {
 
 export async function createCall(
   sql: Sql,
-  c: { room: string; merchantId: string; buyerId: string; orderIds?: string[]; language?: Language;
-       timeZone?: string; startedAt?: Date },
+  c: {
+    room: string;
+    merchantId: string;
+    buyerId: string;
+    orderIds?: string[];
+    language?: Language;
+    timeZone?: string;
+    startedAt?: Date;
+  },
 ): Promise<CallRow> {
   const [row] = await sql<CallRow[]>`
     insert into calls (room, merchant_id, buyer_id, order_ids, language, time_zone, started_at)

@@ -19,10 +19,21 @@ async function flaggedCall() {
   const flag = await insertFlag(
     sql,
     {
-      callId: made.call.id, merchantId: made.merchantId, utteranceId: u.id, category: 'contact_exchange',
-      severity: 'high', ruleId: 'zh.contact.wechat', ruleVersion: 1, detector: 'rules', confidence: 0.93,
-      speakerRole: 'merchant', evidenceText: '加我微信 abc8899', spanStart: 1, spanEnd: 12,
-      audioStartMs: u.startMs, audioEndMs: u.endMs,
+      callId: made.call.id,
+      merchantId: made.merchantId,
+      utteranceId: u.id,
+      category: 'contact_exchange',
+      severity: 'high',
+      ruleId: 'zh.contact.wechat',
+      ruleVersion: 1,
+      detector: 'rules',
+      confidence: 0.93,
+      speakerRole: 'merchant',
+      evidenceText: '加我微信 abc8899',
+      spanStart: 1,
+      spanEnd: 12,
+      audioStartMs: u.startMs,
+      audioEndMs: u.endMs,
     },
     [
       { layer: 'rule', verdict: 'candidate', confidence: 0.9, detail: { pattern: '加.{0,2}微信' } },
@@ -33,7 +44,7 @@ async function flaggedCall() {
 }
 
 describe('flags with layered verdicts', () => {
-  it('round-trips a flag with its evidence and every layer\'s verdict', async () => {
+  it("round-trips a flag with its evidence and every layer's verdict", async () => {
     const { call, flag } = await flaggedCall();
     const [got] = await listFlags(db.sql(), call.id);
     expect(got).toMatchObject({ id: flag.id, ruleId: 'zh.contact.wechat', ruleVersion: 1, spanStart: 1, spanEnd: 12 });
@@ -62,26 +73,49 @@ describe('cases, decisions, penalties and appeals', () => {
     expect(withCase?.caseId).toBe(opened!.id);
 
     const mod = await upsertUser(sql, {
-      email: `mod-${merchantId}@t`, displayName: 'M', role: 'moderator', merchantId: null, passwordHash: 'x',
+      email: `mod-${merchantId}@t`,
+      displayName: 'M',
+      role: 'moderator',
+      merchantId: null,
+      passwordHash: 'x',
     });
     const decision = await insertDecision(sql, {
-      caseId: opened!.id, flagId: flag.id, outcome: 'upheld', reasonCode: 'CONTACT_OFF_PLATFORM', reasonText: '',
-      decidedBy: mod.id, automatedDetection: true, automatedDecision: 'not', statement: { ground: 'rule' },
+      caseId: opened!.id,
+      flagId: flag.id,
+      outcome: 'upheld',
+      reasonCode: 'CONTACT_OFF_PLATFORM',
+      reasonText: '',
+      decidedBy: mod.id,
+      automatedDetection: true,
+      automatedDecision: 'not',
+      statement: { ground: 'rule' },
     });
-    await expect(
-      insertDecision(sql, { ...decision, outcome: 'dismissed' }),
-    ).rejects.toThrow(/duplicate key/);
+    await expect(insertDecision(sql, { ...decision, outcome: 'dismissed' })).rejects.toThrow(/duplicate key/);
     const penalty = await insertPenalty(sql, {
-      merchantId, caseId: opened!.id, decisionId: decision.id, kind: 'points', points: 2, durationDays: 30,
+      merchantId,
+      caseId: opened!.id,
+      decisionId: decision.id,
+      kind: 'points',
+      points: 2,
+      durationDays: 30,
     });
     expect(penalty.endsAt!.getTime() - penalty.startsAt.getTime()).toBe(30 * 24 * 3600 * 1000);
 
     const staff = await upsertUser(sql, {
-      email: `staff-${merchantId}@t`, displayName: 'S', role: 'merchant_staff', merchantId, passwordHash: 'x',
+      email: `staff-${merchantId}@t`,
+      displayName: 'S',
+      role: 'merchant_staff',
+      merchantId,
+      passwordHash: 'x',
     });
     const appeal = await insertAppeal(sql, {
-      merchantId, caseId: opened!.id, decisionId: decision.id, filedBy: staff.id,
-      statement: '我是在提醒买家不要加微信', attachments: [{ name: 'chat.txt', text: '…' }], slaHours: 72,
+      merchantId,
+      caseId: opened!.id,
+      decisionId: decision.id,
+      filedBy: staff.id,
+      statement: '我是在提醒买家不要加微信',
+      attachments: [{ name: 'chat.txt', text: '…' }],
+      slaHours: 72,
     });
     expect(appeal).toMatchObject({ status: 'open', outcome: null, attachments: [{ name: 'chat.txt' }] });
   });
@@ -92,8 +126,15 @@ describe('cases, decisions, penalties and appeals', () => {
     const c = await openCaseForCall(sql, { merchantId, callId: call.id, slaHours: 24 });
     await expect(
       insertDecision(sql, {
-        caseId: c!.id, flagId: flag.id, outcome: 'upheld', reasonCode: 'X', reasonText: '', decidedBy: null,
-        automatedDetection: true, automatedDecision: 'not', statement: null,
+        caseId: c!.id,
+        flagId: flag.id,
+        outcome: 'upheld',
+        reasonCode: 'X',
+        reasonText: '',
+        decidedBy: null,
+        automatedDetection: true,
+        automatedDecision: 'not',
+        statement: null,
       }),
     ).rejects.toThrow(/check constraint/);
   });
@@ -104,7 +145,12 @@ describe('audit trail', () => {
     const sql = db.sql();
     for (const action of ['flag.raised', 'case.opened', 'case.claimed']) {
       await appendAuditEvent(sql, {
-        actorKind: 'system', actorId: 'kefu', action, entityType: 'case', entityId: 'c-1', after: { action },
+        actorKind: 'system',
+        actorId: 'kefu',
+        action,
+        entityType: 'case',
+        entityId: 'c-1',
+        after: { action },
       });
     }
     const events = await listAuditEvents(sql, { entityType: 'case', entityId: 'c-1' });
@@ -120,6 +166,9 @@ describe('audit trail', () => {
     await sql`alter table audit_events disable trigger audit_events_no_update`;
     await sql`update audit_events set after = '{"action":"nothing"}' where id = ${events[1]!.id}`;
     await sql`alter table audit_events enable trigger audit_events_no_update`;
-    expect(await verifyAuditChain(sql)).toEqual({ events: 3, firstBroken: { id: events[1]!.id, reason: 'hash_mismatch' } });
+    expect(await verifyAuditChain(sql)).toEqual({
+      events: 3,
+      firstBroken: { id: events[1]!.id, reason: 'hash_mismatch' },
+    });
   });
 });

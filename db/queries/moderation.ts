@@ -99,7 +99,11 @@ export async function attachCallFlags(
   return { case: row!, before, attached };
 }
 
-export async function getCase(q: Queryable, id: string, merchantId: string | null = null): Promise<CaseRow | undefined> {
+export async function getCase(
+  q: Queryable,
+  id: string,
+  merchantId: string | null = null,
+): Promise<CaseRow | undefined> {
   const [row] = await q<CaseRow[]>`
     select c.* from moderation_cases c where c.id = ${id} ${merchantFilter(q, 'c', merchantId)}`;
   return row;
@@ -118,7 +122,13 @@ export interface QueueFilter {
   offset: number;
 }
 
-export type QueueRow = CaseRow & { overdue: boolean; flagCount: number; undecided: number; categories: FlagCategory[]; language: Language | null };
+export type QueueRow = CaseRow & {
+  overdue: boolean;
+  flagCount: number;
+  undecided: number;
+  categories: FlagCategory[];
+  language: Language | null;
+};
 
 /** Overdue first, then by how soon the SLA runs out. */
 export async function listCaseQueue(q: Queryable, f: QueueFilter): Promise<QueueRow[]> {
@@ -147,7 +157,12 @@ export async function listCaseQueue(q: Queryable, f: QueueFilter): Promise<Queue
  * Takes the claim only if nobody holds a live one. The condition is in the UPDATE itself, so two
  * moderators racing for a case serialise on its row lock and exactly one gets it.
  */
-export async function claimCaseRow(q: Queryable, id: string, userId: string, minutes: number): Promise<CaseRow | undefined> {
+export async function claimCaseRow(
+  q: Queryable,
+  id: string,
+  userId: string,
+  minutes: number,
+): Promise<CaseRow | undefined> {
   const [row] = await q<CaseRow[]>`
     update moderation_cases set status = 'claimed', claimed_by = ${userId},
       claim_expires_at = now() + make_interval(mins => ${minutes})
@@ -203,7 +218,11 @@ export async function insertDecision(q: Queryable, d: Omit<DecisionRow, 'id' | '
   return row!;
 }
 
-export async function setDecisionStatement(q: Queryable, id: string, statement: Record<string, unknown>): Promise<void> {
+export async function setDecisionStatement(
+  q: Queryable,
+  id: string,
+  statement: Record<string, unknown>,
+): Promise<void> {
   await q`update decisions set statement = ${q.json(statement as never)} where id = ${id}`;
 }
 
@@ -213,7 +232,11 @@ export async function listCaseDecisions(q: Queryable, caseId: string): Promise<D
 
 export type DecisionWithCase = DecisionRow & { merchantId: string; callId: string };
 
-export async function getDecision(q: Queryable, id: string, merchantId: string | null = null): Promise<DecisionWithCase | undefined> {
+export async function getDecision(
+  q: Queryable,
+  id: string,
+  merchantId: string | null = null,
+): Promise<DecisionWithCase | undefined> {
   const [row] = await q<DecisionWithCase[]>`
     select d.*, c.merchant_id, c.call_id from decisions d join moderation_cases c on c.id = d.case_id
     where d.id = ${id} ${merchantFilter(q, 'c', merchantId)}`;
@@ -223,7 +246,8 @@ export async function getDecision(q: Queryable, id: string, merchantId: string |
 export async function insertPenalty(
   q: Queryable,
   p: Pick<PenaltyRow, 'merchantId' | 'caseId' | 'decisionId' | 'kind' | 'points'> & {
-    durationDays?: number | null; replaces?: string | null;
+    durationDays?: number | null;
+    replaces?: string | null;
   },
 ): Promise<PenaltyRow> {
   const [row] = await q<PenaltyRow[]>`
@@ -243,7 +267,11 @@ export async function countStandingPenalties(q: Queryable, merchantId: string, l
   return row!.n;
 }
 
-export async function listPenalties(q: Queryable, merchantId: string | null, filter: { caseId?: string } = {}): Promise<PenaltyRow[]> {
+export async function listPenalties(
+  q: Queryable,
+  merchantId: string | null,
+  filter: { caseId?: string } = {},
+): Promise<PenaltyRow[]> {
   return q<PenaltyRow[]>`
     select p.* from penalties p where true ${merchantFilter(q, 'p', merchantId)}
       ${filter.caseId ? q`and p.case_id = ${filter.caseId}` : q``}
@@ -267,7 +295,10 @@ export async function getCallFacts(q: Queryable, callId: string): Promise<CallFa
 
 /** The utterances within `around` lines of each given sequence number: a flag's context. */
 export async function listUtterancesAround(
-  q: Queryable, callId: string, seqs: readonly number[], around: number,
+  q: Queryable,
+  callId: string,
+  seqs: readonly number[],
+  around: number,
 ): Promise<{ id: number; seq: number; speakerRole: string; text: string; startMs: number; endMs: number }[]> {
   if (seqs.length === 0) return [];
   return q`

@@ -37,10 +37,7 @@ export async function getMerchant(sql: Sql, id: string): Promise<MerchantRow | u
   return row;
 }
 
-export async function upsertUser(
-  sql: Sql,
-  u: Omit<UserRow, 'id' | 'locale'> & { locale?: string },
-): Promise<UserRow> {
+export async function upsertUser(sql: Sql, u: Omit<UserRow, 'id' | 'locale'> & { locale?: string }): Promise<UserRow> {
   const [row] = await sql<UserRow[]>`
     insert into users (email, display_name, role, merchant_id, password_hash, locale)
     values (${u.email}, ${u.displayName}, ${u.role}, ${u.merchantId}, ${u.passwordHash}, ${u.locale ?? 'zh-CN'})

@@ -6,9 +6,27 @@ import { listPolicies, nearestPolicies, toStoredVector, upsertPolicy, upsertPoli
 const db = useTestDatabase();
 
 const policies = [
-  { id: 'zh.return.7day', language: 'zh' as const, title: '七天无理由退货', body: '签收后7天内，商品完好可无理由退货退款。', tags: ['return'] },
-  { id: 'zh.fresh.bad-fruit', language: 'zh' as const, title: '坏果包赔', body: '生鲜水果到货腐烂、坏果，按坏果比例退款。', tags: ['fresh'] },
-  { id: 'en.shipping.late', language: 'en' as const, title: 'Late shipping', body: 'If an order ships late, the buyer gets a coupon as compensation.', tags: ['shipping'] },
+  {
+    id: 'zh.return.7day',
+    language: 'zh' as const,
+    title: '七天无理由退货',
+    body: '签收后7天内，商品完好可无理由退货退款。',
+    tags: ['return'],
+  },
+  {
+    id: 'zh.fresh.bad-fruit',
+    language: 'zh' as const,
+    title: '坏果包赔',
+    body: '生鲜水果到货腐烂、坏果，按坏果比例退款。',
+    tags: ['fresh'],
+  },
+  {
+    id: 'en.shipping.late',
+    language: 'en' as const,
+    title: 'Late shipping',
+    body: 'If an order ships late, the buyer gets a coupon as compensation.',
+    tags: ['shipping'],
+  },
 ].map((p) => ({ ...p, version: 1 }));
 
 describe('policy knowledge base with pgvector', () => {
@@ -27,11 +45,20 @@ describe('policy knowledge base with pgvector', () => {
     });
     expect(plan.map((r) => Object.values(r).join(' ')).join('\n')).toContain('policy_embeddings_hnsw');
 
-    const hits = await nearestPolicies(sql, { model: e.model, vector: e.embedOne('芒果烂了好几个，坏果能退吗'), limit: 2 });
+    const hits = await nearestPolicies(sql, {
+      model: e.model,
+      vector: e.embedOne('芒果烂了好几个，坏果能退吗'),
+      limit: 2,
+    });
     expect(hits[0]?.policy.id).toBe('zh.fresh.bad-fruit');
     expect(hits[0]!.similarity).toBeGreaterThan(hits[1]!.similarity);
 
-    const en = await nearestPolicies(sql, { model: e.model, vector: e.embedOne('my order shipped late'), limit: 1, language: 'en' });
+    const en = await nearestPolicies(sql, {
+      model: e.model,
+      vector: e.embedOne('my order shipped late'),
+      limit: 1,
+      language: 'en',
+    });
     expect(en.map((h) => h.policy.id)).toEqual(['en.shipping.late']);
   });
 
@@ -48,9 +75,9 @@ describe('policy knowledge base with pgvector', () => {
     await expect(
       upsertPolicyEmbedding(sql, { policyId: 'zh.return.7day', model: 'wide', vector: new Array(1025).fill(0.1) }),
     ).rejects.toThrow(/1–1024 dimensions, not 1025/);
-    await expect(upsertPolicyEmbedding(sql, { policyId: 'zh.return.7day', model: 'nan', vector: [NaN] })).rejects.toThrow(
-      /finite/,
-    );
+    await expect(
+      upsertPolicyEmbedding(sql, { policyId: 'zh.return.7day', model: 'nan', vector: [NaN] }),
+    ).rejects.toThrow(/finite/);
     const rows = await sql`select 1 from policy_embeddings where model in ('wide', 'nan')`;
     expect(rows.length).toBe(0);
   });

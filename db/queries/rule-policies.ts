@@ -9,7 +9,9 @@ export interface RulePolicyRow {
 }
 
 export async function getRulePolicies(q: Queryable, ruleIds: readonly string[]): Promise<Map<string, RulePolicyRow>> {
-  const rows = await q<RulePolicyRow[]>`select * from rule_policies where rule_id = any(${ruleIds as string[]}::text[])`;
+  const rows = await q<
+    RulePolicyRow[]
+  >`select * from rule_policies where rule_id = any(${ruleIds as string[]}::text[])`;
   return new Map(rows.map((r) => [r.ruleId, r]));
 }
 

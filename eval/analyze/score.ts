@@ -27,12 +27,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
 
 function parseArgs(argv: string[]): { set: string; filter: string } {
-  let set = here, filter = '';
+  let set = here,
+    filter = '';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--set' || arg.startsWith('--set=')) {
       const dir = arg === '--set' ? argv[++i] : arg.slice('--set='.length);
-      if (!dir) { console.error('usage: score.ts [--set DIR] [name-filter]'); process.exit(2); }
+      if (!dir) {
+        console.error('usage: score.ts [--set DIR] [name-filter]');
+        process.exit(2);
+      }
       set = resolve(repo, dir);
     } else filter = arg;
   }
@@ -40,7 +44,13 @@ function parseArgs(argv: string[]): { set: string; filter: string } {
 }
 const { set: setDir, filter: nameFilter } = parseArgs(process.argv.slice(2));
 
-interface ExpPromise { speaker: string; action: string; deadline: string | null; conditional: boolean; utterance?: number }
+interface ExpPromise {
+  speaker: string;
+  action: string;
+  deadline: string | null;
+  conditional: boolean;
+  utterance?: number;
+}
 interface Expected {
   startedAt: string;
   orderNumbers: string[];
@@ -59,7 +69,9 @@ interface Got {
 }
 
 class PRF {
-  tp = 0; fp = 0; fn = 0;
+  tp = 0;
+  fp = 0;
+  fn = 0;
   line(name: string): string {
     const p = this.tp + this.fp ? this.tp / (this.tp + this.fp) : 1;
     const r = this.tp + this.fn ? this.tp / (this.tp + this.fn) : 1;
@@ -68,54 +80,104 @@ class PRF {
   }
 }
 const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
-const mismatches = { orderNumbers: [] as string[], amounts: [] as string[], promises: [] as string[], flags: [] as string[], recommendedRefund: [] as string[] };
+const mismatches = {
+  orderNumbers: [] as string[],
+  amounts: [] as string[],
+  promises: [] as string[],
+  flags: [] as string[],
+  recommendedRefund: [] as string[],
+};
 const miss = (field: keyof typeof mismatches, call: string, expected: unknown, got: unknown) =>
   mismatches[field].push(`${call}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
 
-const orders = new PRF(), amounts = new PRF(), promises = new PRF(), flags = new PRF();
-let deadlineOk = 0, conditionalOk = 0, hardNegFp = 0, otherFp = 0, hardNegLines = 0, hardNegLinesFlagged = 0;
-let refundOk = 0, refundN = 0;
+const orders = new PRF(),
+  amounts = new PRF(),
+  promises = new PRF(),
+  flags = new PRF();
+let deadlineOk = 0,
+  conditionalOk = 0,
+  hardNegFp = 0,
+  otherFp = 0,
+  hardNegLines = 0,
+  hardNegLinesFlagged = 0;
+let refundOk = 0,
+  refundN = 0;
 
 async function analyze(name: string, startedAt: string): Promise<Got> {
-  const { stdout } = await run('node', ['bin/kefu.js', 'analyze', join(setDir, 'calls', `${name}.jsonl`),
-    '--started-at', startedAt, '--json'], { cwd: repo, maxBuffer: 64 << 20 });
+  const { stdout } = await run(
+    'node',
+    ['bin/kefu.js', 'analyze', join(setDir, 'calls', `${name}.jsonl`), '--started-at', startedAt, '--json'],
+    { cwd: repo, maxBuffer: 64 << 20 },
+  );
   return JSON.parse(stdout) as Got;
 }
 
 function score(name: string, exp: Expected, got: Got): void {
   // order numbers
-  const eo = new Set(exp.orderNumbers), go = new Set(got.orderNumbers);
-  for (const o of eo) if (go.has(o)) orders.tp++; else { orders.fn++; miss('orderNumbers', name, o, null); }
-  for (const o of go) if (!eo.has(o)) { orders.fp++; miss('orderNumbers', name, null, o); }
+  const eo = new Set(exp.orderNumbers),
+    go = new Set(got.orderNumbers);
+  for (const o of eo)
+    if (go.has(o)) orders.tp++;
+    else {
+      orders.fn++;
+      miss('orderNumbers', name, o, null);
+    }
+  for (const o of go)
+    if (!eo.has(o)) {
+      orders.fp++;
+      miss('orderNumbers', name, null, o);
+    }
 
   // amounts
   const key = (a: { value: number; currency: string }) => `${Math.round(a.value * 100) / 100} ${a.currency}`;
-  const ea = new Set(exp.amounts.map(key)), ga = new Set(got.amounts.map(key));
-  for (const a of ea) if (ga.has(a)) amounts.tp++; else { amounts.fn++; miss('amounts', name, a, null); }
-  for (const a of ga) if (!ea.has(a)) {
-    amounts.fp++;
-    miss('amounts', name, null, `${a} (line ${got.amounts.find((x) => key(x) === a)?.utterance})`);
-  }
+  const ea = new Set(exp.amounts.map(key)),
+    ga = new Set(got.amounts.map(key));
+  for (const a of ea)
+    if (ga.has(a)) amounts.tp++;
+    else {
+      amounts.fn++;
+      miss('amounts', name, a, null);
+    }
+  for (const a of ga)
+    if (!ea.has(a)) {
+      amounts.fp++;
+      miss('amounts', name, null, `${a} (line ${got.amounts.find((x) => key(x) === a)?.utterance})`);
+    }
 
   // promises
   const left = [...got.promises];
-  const show = (p: ExpPromise) => `${p.speaker} ${p.action} ${p.deadline ?? 'null'}${p.conditional ? ' cond' : ''} @${p.utterance}`;
+  const show = (p: ExpPromise) =>
+    `${p.speaker} ${p.action} ${p.deadline ?? 'null'}${p.conditional ? ' cond' : ''} @${p.utterance}`;
   for (const e of exp.promises) {
-    const cands = left.filter((g) => g.speaker === e.speaker && g.action === e.action)
+    const cands = left
+      .filter((g) => g.speaker === e.speaker && g.action === e.action)
       .sort((a, b) => Math.abs(a.utterance - (e.utterance ?? 0)) - Math.abs(b.utterance - (e.utterance ?? 0)));
     const g = cands[0];
-    if (!g) { promises.fn++; miss('promises', name, show(e), null); continue; }
+    if (!g) {
+      promises.fn++;
+      miss('promises', name, show(e), null);
+      continue;
+    }
     left.splice(left.indexOf(g), 1);
     promises.tp++;
-    const dOk = g.deadline === e.deadline, cOk = g.conditional === e.conditional;
+    const dOk = g.deadline === e.deadline,
+      cOk = g.conditional === e.conditional;
     if (dOk) deadlineOk++;
     if (cOk) conditionalOk++;
     if (!dOk || !cOk || g.utterance !== e.utterance) {
-      miss('promises', name, show(e), `${show(g)} "${g.text}"${dOk ? '' : ' [deadline]'}${cOk ? '' : ' [conditional]'}`
-        + (g.utterance !== e.utterance ? ' [other line]' : ''));
+      miss(
+        'promises',
+        name,
+        show(e),
+        `${show(g)} "${g.text}"${dOk ? '' : ' [deadline]'}${cOk ? '' : ' [conditional]'}` +
+          (g.utterance !== e.utterance ? ' [other line]' : ''),
+      );
     }
   }
-  for (const g of left) { promises.fp++; miss('promises', name, null, `${show(g)} "${g.text}"`); }
+  for (const g of left) {
+    promises.fp++;
+    miss('promises', name, null, `${show(g)} "${g.text}"`);
+  }
 
   // flags
   const hard = new Set(exp.hardNegatives ?? []);
@@ -124,12 +186,20 @@ function score(name: string, exp: Expected, got: Got): void {
   const fkey = (f: { category: string; utterance: number }) => `${f.category}@${f.utterance}`;
   const ef = new Set(exp.flags.map(fkey));
   const gf = new Map(got.flags.map((f) => [fkey(f), f]));
-  for (const f of ef) if (gf.has(f)) flags.tp++; else { flags.fn++; miss('flags', name, f, null); }
+  for (const f of ef)
+    if (gf.has(f)) flags.tp++;
+    else {
+      flags.fn++;
+      miss('flags', name, f, null);
+    }
   for (const [k, f] of gf) {
     if (ef.has(k)) continue;
     flags.fp++;
     const onHard = hard.has(f.utterance);
-    if (onHard) { hardNegFp++; flagged.add(f.utterance); } else otherFp++;
+    if (onHard) {
+      hardNegFp++;
+      flagged.add(f.utterance);
+    } else otherFp++;
     miss('flags', name, null, `${k} ${f.speaker} "${f.evidence}" ${f.rule}${onHard ? ' [HARD NEGATIVE]' : ''}`);
   }
   hardNegLinesFlagged += flagged.size;
@@ -138,29 +208,47 @@ function score(name: string, exp: Expected, got: Got): void {
   const rec = got.refundOptions.find((o) => o.recommended)?.kind ?? null;
   refundN++;
   if (rec === exp.recommendedRefund) refundOk++;
-  else miss('recommendedRefund', name, exp.recommendedRefund, `${rec} (options: ${got.refundOptions.map((o) => o.kind).join(', ') || 'none'})`);
+  else
+    miss(
+      'recommendedRefund',
+      name,
+      exp.recommendedRefund,
+      `${rec} (options: ${got.refundOptions.map((o) => o.kind).join(', ') || 'none'})`,
+    );
 }
 
 async function main(): Promise<void> {
   const filter = nameFilter;
-  const names = readdirSync(join(setDir, 'calls')).filter((f) => f.endsWith('.jsonl'))
-    .map((f) => f.replace(/\.jsonl$/, '')).filter((n) => n.includes(filter)).sort();
-  const expected = new Map(names.map((n) =>
-    [n, JSON.parse(readFileSync(join(setDir, 'expected', `${n}.json`), 'utf8')) as Expected]));
+  const names = readdirSync(join(setDir, 'calls'))
+    .filter((f) => f.endsWith('.jsonl'))
+    .map((f) => f.replace(/\.jsonl$/, ''))
+    .filter((n) => n.includes(filter))
+    .sort();
+  const expected = new Map(
+    names.map((n) => [n, JSON.parse(readFileSync(join(setDir, 'expected', `${n}.json`), 'utf8')) as Expected]),
+  );
   const results = new Map<string, Got>();
   const queue = [...names];
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    for (let n = queue.shift(); n; n = queue.shift()) results.set(n, await analyze(n, expected.get(n)!.startedAt));
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let n = queue.shift(); n; n = queue.shift()) results.set(n, await analyze(n, expected.get(n)!.startedAt));
+    }),
+  );
   for (const n of names) score(n, expected.get(n)!, results.get(n)!);
 
-  console.log(`kefu analyze, blind set${setDir === here ? '' : ` ${relative(repo, setDir) || setDir}`}: ${names.length} calls\n`);
+  console.log(
+    `kefu analyze, blind set${setDir === here ? '' : ` ${relative(repo, setDir) || setDir}`}: ${names.length} calls\n`,
+  );
   console.log(orders.line('orderNumbers'));
   console.log(amounts.line('amounts'));
   console.log(promises.line('promises'));
-  console.log(`${''.padEnd(14)} deadline ${deadlineOk}/${promises.tp} of matched, conditional ${conditionalOk}/${promises.tp} of matched`);
+  console.log(
+    `${''.padEnd(14)} deadline ${deadlineOk}/${promises.tp} of matched, conditional ${conditionalOk}/${promises.tp} of matched`,
+  );
   console.log(flags.line('flags'));
-  console.log(`${''.padEnd(14)} false positives: ${hardNegFp} on hard-negative lines (${hardNegLinesFlagged}/${hardNegLines} such lines flagged), ${otherFp} elsewhere`);
+  console.log(
+    `${''.padEnd(14)} false positives: ${hardNegFp} on hard-negative lines (${hardNegLinesFlagged}/${hardNegLines} such lines flagged), ${otherFp} elsewhere`,
+  );
   console.log(`${'refund kind'.padEnd(14)} ${refundOk}/${refundN} correct (${pct(refundOk / refundN)})`);
   for (const [field, list] of Object.entries(mismatches)) {
     console.log(`\n## ${field} (${list.length})`);
@@ -168,4 +256,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -3,7 +3,9 @@ import type { PcmFrame } from './frame.js';
 import { Resampler, resampleFrames, toMono } from './resample.js';
 
 function tone(hz: number, rate: number, seconds: number, amplitude = 10_000): Int16Array {
-  return Int16Array.from({ length: Math.round(rate * seconds) }, (_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * hz * i) / rate)));
+  return Int16Array.from({ length: Math.round(rate * seconds) }, (_, i) =>
+    Math.round(amplitude * Math.sin((2 * Math.PI * hz * i) / rate)),
+  );
 }
 
 function rms(x: Int16Array): number {
@@ -70,6 +72,8 @@ describe('resampleFrames', () => {
   });
 
   it('averages channels', () => {
-    expect([...toMono({ data: Int16Array.from([100, 300, -50, 50]), sampleRate: 8000, channels: 2 })]).toEqual([200, 0]);
+    expect([...toMono({ data: Int16Array.from([100, 300, -50, 50]), sampleRate: 8000, channels: 2 })]).toEqual([
+      200, 0,
+    ]);
   });
 });

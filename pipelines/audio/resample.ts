@@ -17,7 +17,11 @@ export class Resampler {
   private inputCount = 0;
   private outputCount = 0;
 
-  constructor(readonly from: number, readonly to: number, taps = 32) {
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    taps = 32,
+  ) {
     const g = gcd(from, to);
     this.up = to / g;
     this.down = from / g;

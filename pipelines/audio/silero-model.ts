@@ -50,7 +50,7 @@ export class SileroScorer {
       state: new ort.Tensor('float32', this.state, [2, 1, 128]),
       sr: this.sr,
     });
-    this.state = Float32Array.from(out['stateN']!.data as Float32Array);
-    return (out['output']!.data as Float32Array)[0]!;
+    this.state = Float32Array.from(out.stateN!.data as Float32Array);
+    return (out.output!.data as Float32Array)[0]!;
   }
 }

@@ -52,7 +52,7 @@ describe('segmentSpeech (Silero VAD)', () => {
       if (e.type === 'audio') {
         expect(open).toBeDefined();
         expect(e.atMs).toBe(open!.nextMs);
-        open!.nextMs = e.atMs + (e.frame.data.length / 16);
+        open!.nextMs = e.atMs + e.frame.data.length / 16;
       }
       if (e.type === 'end') {
         expect(Math.abs(e.endMs - open!.nextMs)).toBeLessThanOrEqual(1);

@@ -26,7 +26,12 @@ export type VadOptions = z.input<typeof VadOptionsSchema>;
 export type VadEvent =
   | { type: 'start'; startMs: number }
   | { type: 'audio'; frame: PcmFrame; atMs: number }
-  | { type: 'end'; startMs: number; endMs: number; /** stream time at which the end was decided */ decidedAtMs: number };
+  | {
+      type: 'end';
+      startMs: number;
+      endMs: number /** stream time at which the end was decided */;
+      decidedAtMs: number;
+    };
 
 type Window = { data: Int16Array; startSample: number; prob: number };
 type Utterance = { startSample: number; speechStart: number; announced: boolean; silenceFrom?: number };
@@ -36,7 +41,10 @@ type Utterance = { startSample: number; speechStart: number; announced: boolean;
  * announced once speech has lasted `minSpeechMs`; audio during a pause is held back until speech
  * resumes (then sent) or the pause reaches `endSilenceMs` (then only the trailing pad is sent).
  */
-export async function* segmentSpeech(frames: AsyncIterable<PcmFrame>, options: VadOptions = {}): AsyncGenerator<VadEvent> {
+export async function* segmentSpeech(
+  frames: AsyncIterable<PcmFrame>,
+  options: VadOptions = {},
+): AsyncGenerator<VadEvent> {
   const o = VadOptionsSchema.parse(options);
   const neg = o.negThreshold ?? Math.max(0.01, o.threshold - 0.15);
   const scorer = new SileroScorer(await loadSileroSession());
@@ -51,7 +59,11 @@ export async function* segmentSpeech(frames: AsyncIterable<PcmFrame>, options: V
 
   function* send(windows: Window[]): Generator<VadEvent> {
     for (const w of windows) {
-      yield { type: 'audio', frame: { data: w.data, sampleRate: ENGINE_SAMPLE_RATE, channels: 1 }, atMs: ms(w.startSample) };
+      yield {
+        type: 'audio',
+        frame: { data: w.data, sampleRate: ENGINE_SAMPLE_RATE, channels: 1 },
+        atMs: ms(w.startSample),
+      };
     }
   }
 
@@ -72,9 +84,14 @@ export async function* segmentSpeech(frames: AsyncIterable<PcmFrame>, options: V
   function* step(w: Window): Generator<VadEvent> {
     const end = w.startSample + w.data.length;
     if (!utterance) {
-      while (before.length > 0 && before[0]!.startSample + SILERO_WINDOW <= w.startSample - toSamples(o.speechPadMs)) before.shift();
+      while (before.length > 0 && before[0]!.startSample + SILERO_WINDOW <= w.startSample - toSamples(o.speechPadMs))
+        before.shift();
       if (w.prob < o.threshold) return void before.push(w);
-      utterance = { startSample: before[0]?.startSample ?? w.startSample, speechStart: w.startSample, announced: false };
+      utterance = {
+        startSample: before[0]?.startSample ?? w.startSample,
+        speechStart: w.startSample,
+        announced: false,
+      };
       held = before;
       before = [];
     }
@@ -102,7 +119,10 @@ export async function* segmentSpeech(frames: AsyncIterable<PcmFrame>, options: V
 
   for await (const frame of frames) {
     if (frame.sampleRate !== ENGINE_SAMPLE_RATE || frame.channels !== 1) {
-      throw new KefuError('INPUT_INVALID', `VAD needs 16 kHz mono frames, got ${frame.sampleRate} Hz × ${frame.channels}: resample first`);
+      throw new KefuError(
+        'INPUT_INVALID',
+        `VAD needs 16 kHz mono frames, got ${frame.sampleRate} Hz × ${frame.channels}: resample first`,
+      );
     }
     const joined = new Int16Array(carry.length + frame.data.length);
     joined.set(carry);

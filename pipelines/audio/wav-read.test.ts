@@ -50,7 +50,11 @@ describe('openWavChannels', () => {
 
   it('skips unknown chunks before the samples', async () => {
     const plain = encodeWav(Int16Array.from([5, 6]), 16000);
-    const list = Buffer.concat([Buffer.from('LIST', 'latin1'), Buffer.from([3, 0, 0, 0]), Buffer.from('abc\0', 'latin1')]);
+    const list = Buffer.concat([
+      Buffer.from('LIST', 'latin1'),
+      Buffer.from([3, 0, 0, 0]),
+      Buffer.from('abc\0', 'latin1'),
+    ]);
     const withList = Buffer.concat([plain.subarray(0, 36), list, plain.subarray(36)]);
     const [only] = await openWavChannels(file('list.wav', withList));
     expect(await collect(only!.frames)).toEqual([5, 6]);
@@ -60,12 +64,20 @@ describe('openWavChannels', () => {
     ['empty.wav', Buffer.alloc(0), /too short to be a WAV file \(0 bytes\)/],
     ['id3.wav', Buffer.from('ID3\x04 some mp3 data here', 'latin1'), /not a WAV file: it starts with "ID3/],
     ['rifx.wav', patched((b) => b.write('RIFX', 0, 'latin1')), /big-endian/],
-    ['float.wav', patched((b) => b.writeUInt16LE(3, 20)), /IEEE float; only 16-bit PCM is supported: convert it with `sox/],
+    [
+      'float.wav',
+      patched((b) => b.writeUInt16LE(3, 20)),
+      /IEEE float; only 16-bit PCM is supported: convert it with `sox/,
+    ],
     ['alaw.wav', patched((b) => b.writeUInt16LE(6, 20)), /A-law/],
     ['24bit.wav', patched((b) => b.writeUInt16LE(24, 34)), /24-bit PCM; only 16-bit/],
     ['zero-channels.wav', patched((b) => b.writeUInt16LE(0, 22)), /zero channels/],
     ['zero-rate.wav', patched((b) => b.writeUInt32LE(0, 24)), /sample rate 0 Hz is out of range/],
-    ['truncated.wav', patched((b) => b.writeUInt32LE(4000, 40)), /truncated: the data chunk declares 4000 bytes but only 8 follow/],
+    [
+      'truncated.wav',
+      patched((b) => b.writeUInt32LE(4000, 40)),
+      /truncated: the data chunk declares 4000 bytes but only 8 follow/,
+    ],
     ['header-only.wav', encodeWav(new Int16Array(0), 16000).subarray(0, 36), /no "data" chunk/],
     ['no-fmt.wav', Buffer.from('RIFF\x04\0\0\0WAVE', 'latin1'), /no "fmt " chunk/],
   ];

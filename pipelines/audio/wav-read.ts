@@ -20,7 +20,13 @@ export interface WavChannelStream {
 
 const FORMAT_PCM = 1;
 const FORMAT_EXTENSIBLE = 0xfffe;
-const FORMAT_NAMES: Record<number, string> = { 2: 'Microsoft ADPCM', 3: 'IEEE float', 6: 'A-law', 7: 'µ-law', 0x55: 'MP3' };
+const FORMAT_NAMES: Record<number, string> = {
+  2: 'Microsoft ADPCM',
+  3: 'IEEE float',
+  6: 'A-law',
+  7: 'µ-law',
+  85: 'MP3',
+};
 const UNKNOWN_LENGTH = 0xffffffff;
 const CONVERT_HINT = 'convert it with `sox IN -b 16 -e signed-integer OUT.wav`';
 
@@ -59,7 +65,7 @@ export async function parseWavFormat(
   const head = await read(0, 12);
   if (head.length < 12) throw bad(`too short to be a WAV file (${size} bytes)`);
   const riff = head.toString('latin1', 0, 4);
-  if (riff === 'RIFX') throw bad('big-endian WAV (RIFX) is not supported; ' + CONVERT_HINT);
+  if (riff === 'RIFX') throw bad(`big-endian WAV (RIFX) is not supported; ${CONVERT_HINT}`);
   if (riff !== 'RIFF' || head.toString('latin1', 8, 12) !== 'WAVE') {
     throw bad(`not a WAV file: it starts with ${JSON.stringify(head.toString('latin1', 0, 4))}, expected "RIFF…WAVE"`);
   }

@@ -10,13 +10,26 @@ describe('sessions over HTTP', () => {
   it('signs in with an httpOnly cookie, needs the CSRF token to change state, and signs out', async () => {
     const sql = db.sql();
     const app = createApp({ sql, components: [] });
-    await upsertUser(sql, { email: 'mod@t.kefu', displayName: 'M', role: 'moderator', merchantId: null, passwordHash: await hashPassword('right-password') });
+    await upsertUser(sql, {
+      email: 'mod@t.kefu',
+      displayName: 'M',
+      role: 'moderator',
+      merchantId: null,
+      passwordHash: await hashPassword('right-password'),
+    });
     const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-      app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
 
     const wrong = await post('/api/auth/login', { email: 'mod@t.kefu', password: 'nope' });
     expect(wrong.status).toBe(401);
-    expect(await wrong.json()).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Email or password is wrong.' } });
+    expect(await wrong.json()).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: 'Email or password is wrong.' },
+    });
     expect((await post('/api/auth/login', { email: 'nobody@t.kefu', password: 'nope' })).status).toBe(401);
     expect((await post('/api/auth/login', { email: 'not an email' })).status).toBe(400);
 
@@ -36,8 +49,12 @@ describe('sessions over HTTP', () => {
     const me = await app.request('/api/auth/me', { headers: { cookie: `kefu_session=${token}` } });
     expect(me.status).toBe(200);
     expect((await post('/api/auth/logout', {}, { cookie: `kefu_session=${token}` })).status).toBe(403);
-    expect((await post('/api/auth/logout', {}, { cookie: `kefu_session=${token}`, 'x-csrf-token': 'forged' })).status).toBe(403);
-    expect((await post('/api/auth/logout', {}, { cookie: `kefu_session=${token}`, 'x-csrf-token': data.csrfToken })).status).toBe(200);
+    expect(
+      (await post('/api/auth/logout', {}, { cookie: `kefu_session=${token}`, 'x-csrf-token': 'forged' })).status,
+    ).toBe(403);
+    expect(
+      (await post('/api/auth/logout', {}, { cookie: `kefu_session=${token}`, 'x-csrf-token': data.csrfToken })).status,
+    ).toBe(200);
     expect((await app.request('/api/auth/me', { headers: { cookie: `kefu_session=${token}` } })).status).toBe(401);
     expect((await app.request('/api/cases')).status).toBe(401);
     expect((await app.request('/healthz')).status).toBe(200);

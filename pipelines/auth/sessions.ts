@@ -29,10 +29,24 @@ export async function signIn(sql: Sql, email: string, password: string): Promise
   if (!user || !ok) throw new KefuError('UNAUTHENTICATED', 'Email or password is wrong.');
   const t = token();
   const csrfToken = token();
-  const { expiresAt } = await insertSession(sql, { id: sha256(t), userId: user.id, csrfToken, ttlHours: SESSION_TTL_HOURS });
+  const { expiresAt } = await insertSession(sql, {
+    id: sha256(t),
+    userId: user.id,
+    csrfToken,
+    ttlHours: SESSION_TTL_HOURS,
+  });
   return {
-    token: t, csrfToken, expiresAt,
-    user: { userId: user.id, email: user.email, displayName: user.displayName, role: user.role, merchantId: user.merchantId, locale: user.locale },
+    token: t,
+    csrfToken,
+    expiresAt,
+    user: {
+      userId: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      merchantId: user.merchantId,
+      locale: user.locale,
+    },
   };
 }
 

@@ -4,7 +4,11 @@ import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import { getMerchant, getUserByEmail, upsertUser } from '../../db/queries/people.js';
 import {
-  deleteUserSessions, getAccount, listAccounts, updateAccount, type AccountRow,
+  deleteUserSessions,
+  getAccount,
+  listAccounts,
+  updateAccount,
+  type AccountRow,
 } from '../../db/queries/sessions.js';
 import { notFound, record, requireRole, type Actor } from '../moderation/actor.js';
 import { hashPassword } from './password.js';
@@ -15,20 +19,27 @@ const RoleFields = {
 };
 const roleMatchesMerchant = (u: { role: string; merchantId: string | null }) =>
   (u.role === 'merchant_staff') === (u.merchantId !== null);
-const roleMismatch = { message: 'merchant staff need a merchantId; moderators and admins must have none', path: ['merchantId'] };
+const roleMismatch = {
+  message: 'merchant staff need a merchantId; moderators and admins must have none',
+  path: ['merchantId'],
+};
 
-export const NewUserSchema = z.object({
-  ...RoleFields,
-  email: z.email().transform((e) => e.toLowerCase()),
-  displayName: z.string().trim().min(1).max(100),
-  password: z.string().min(10).max(200),
-  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
-}).refine(roleMatchesMerchant, roleMismatch);
+export const NewUserSchema = z
+  .object({
+    ...RoleFields,
+    email: z.email().transform((e) => e.toLowerCase()),
+    displayName: z.string().trim().min(1).max(100),
+    password: z.string().min(10).max(200),
+    locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  })
+  .refine(roleMatchesMerchant, roleMismatch);
 
-export const UserUpdateSchema = z.object({
-  ...RoleFields,
-  displayName: z.string().trim().min(1).max(100),
-}).refine(roleMatchesMerchant, roleMismatch);
+export const UserUpdateSchema = z
+  .object({
+    ...RoleFields,
+    displayName: z.string().trim().min(1).max(100),
+  })
+  .refine(roleMatchesMerchant, roleMismatch);
 
 export async function listUsers(sql: Sql, actor: Actor): Promise<AccountRow[]> {
   requireRole(actor, ['admin']);
@@ -43,14 +54,20 @@ export async function createUser(sql: Sql, actor: Actor, input: z.infer<typeof N
   return sql.begin(async (tx) => {
     const u = await upsertUser(tx as unknown as Sql, { ...input, passwordHash });
     const row = (await getAccount(tx, u.id))!;
-    await record(tx, actor, 'user.created', { type: 'user', id: row.id }, null, { role: row.role, merchantId: row.merchantId });
+    await record(tx, actor, 'user.created', { type: 'user', id: row.id }, null, {
+      role: row.role,
+      merchantId: row.merchantId,
+    });
     return row;
   }) as Promise<AccountRow>;
 }
 
 /** A role or merchant change ends the user's sessions: they carried the old reach. */
 export async function updateUser(
-  sql: Sql, actor: Actor, id: string, input: z.infer<typeof UserUpdateSchema>,
+  sql: Sql,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof UserUpdateSchema>,
 ): Promise<AccountRow> {
   requireRole(actor, ['admin']);
   if (input.merchantId && !(await getMerchant(sql, input.merchantId))) throw notFound('merchant');
@@ -59,8 +76,14 @@ export async function updateUser(
     if (!before) throw notFound('user');
     const after = (await updateAccount(tx, id, input))!;
     if (before.role !== after.role || before.merchantId !== after.merchantId) await deleteUserSessions(tx, id);
-    await record(tx, actor, 'user.updated', { type: 'user', id },
-      { role: before.role, merchantId: before.merchantId }, { role: after.role, merchantId: after.merchantId });
+    await record(
+      tx,
+      actor,
+      'user.updated',
+      { type: 'user', id },
+      { role: before.role, merchantId: before.merchantId },
+      { role: after.role, merchantId: after.merchantId },
+    );
     return after;
   }) as Promise<AccountRow>;
 }

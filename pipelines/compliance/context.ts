@@ -51,10 +51,13 @@ export function findVeto(
 
   for (const x of rule.exclusions) {
     const scope =
-      x.where === 'before' ? text.slice(Math.max(0, s - x.window), s)
-      : x.where === 'after' ? text.slice(e, e + x.window)
-      : x.where === 'utterance' ? text
-      : previousOther(lines, index, rule);
+      x.where === 'before'
+        ? text.slice(Math.max(0, s - x.window), s)
+        : x.where === 'after'
+          ? text.slice(e, e + x.window)
+          : x.where === 'utterance'
+            ? text
+            : previousOther(lines, index, rule);
     const m = firstMatch(x.pattern, scope);
     if (m) return { reason: 'exclusion', cue: m[0] };
   }
@@ -62,7 +65,8 @@ export function findVeto(
     // A warning often spans two turns ("Scammers are everywhere." / "They'll ask for your code.").
     const prev = lines[index - 1];
     const shifted = rule.context.topicShift.some((re) => firstMatch(re, text.trimStart()));
-    const prevText = prev && prev.speaker === lines[index]!.speaker && !shifted ? buildView(prev.text, rule.view).text : '';
+    const prevText =
+      prev && prev.speaker === lines[index]!.speaker && !shifted ? buildView(prev.text, rule.view).text : '';
     const cue = hit(rule.context.reporting, cued) ?? hit(rule.context.reporting, unaccused(rule, prevText));
     if (cue !== undefined) return { reason: 'reporting', cue };
   }

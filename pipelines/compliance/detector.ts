@@ -50,7 +50,10 @@ export class ComplianceDetector {
     this.rules = options.rules ?? loadRules();
     const embedder = options.embedder === undefined ? new HashedNgramEmbedder() : options.embedder;
     this.semantic = embedder
-      ? new SemanticLayer(embedder, options.exemplars ?? loadExemplars(), { ...DEFAULT_SEMANTIC_THRESHOLDS, ...options.semantic })
+      ? new SemanticLayer(embedder, options.exemplars ?? loadExemplars(), {
+          ...DEFAULT_SEMANTIC_THRESHOLDS,
+          ...options.semantic,
+        })
       : null;
     this.llm = options.llm;
     this.minConfidence = options.minConfidence ?? 0.5;
@@ -65,7 +68,11 @@ export class ComplianceDetector {
   }
 
   /** Flags for line `index`, with the lines before it as context (live calls). */
-  async detectUtterance(lines: readonly TranscriptLine[], index: number, options: DetectOptions = {}): Promise<FlagFinding[]> {
+  async detectUtterance(
+    lines: readonly TranscriptLine[],
+    index: number,
+    options: DetectOptions = {},
+  ): Promise<FlagFinding[]> {
     return toFlags(await this.inspectUtterance(lines, index, options));
   }
 
@@ -75,14 +82,22 @@ export class ComplianceDetector {
     return out;
   }
 
-  async inspectUtterance(lines: readonly TranscriptLine[], index: number, options: DetectOptions = {}): Promise<ComplianceCandidate[]> {
+  async inspectUtterance(
+    lines: readonly TranscriptLine[],
+    index: number,
+    options: DetectOptions = {},
+  ): Promise<ComplianceCandidate[]> {
     if (index < 0 || index >= lines.length) throw new RangeError(`No line ${index} in a transcript of ${lines.length}`);
     const judged: ComplianceCandidate[] = [];
     for (const c of proposeCandidates(this.rules.rules, lines, index)) judged.push(await this.judge(c, lines, options));
     return dropDuplicates(judged).sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   }
 
-  private async judge(c: Candidate, lines: readonly TranscriptLine[], options: DetectOptions): Promise<ComplianceCandidate> {
+  private async judge(
+    c: Candidate,
+    lines: readonly TranscriptLine[],
+    options: DetectOptions,
+  ): Promise<ComplianceCandidate> {
     let confidence = c.confidence;
     let droppedBy: ComplianceCandidate['droppedBy'] = c.rejected ? 'rule' : null;
     const verdicts = [...c.verdicts];

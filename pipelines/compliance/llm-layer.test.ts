@@ -15,7 +15,9 @@ const detectWith = (replies: (unknown | Error)[]) => {
 
 describe('LLM adjudication layer', () => {
   it('confirms a candidate and raises its confidence, recording model, prompt and reason', async () => {
-    const { llm, detector } = detectWith([{ verdict: 'violation', confidence: 0.9, reason: 'asks for Alipay transfer' }]);
+    const { llm, detector } = detectWith([
+      { verdict: 'violation', confidence: 0.9, reason: 'asks for Alipay transfer' },
+    ]);
     const [flag] = await detector.detect(lines);
     const baseline = (await new ComplianceDetector().detect(lines))[0]!;
     expect(flag!.detector).toBe('rules+semantic:hashed-ngram-v1-512+llm:test/scripted');
@@ -42,7 +44,12 @@ describe('LLM adjudication layer', () => {
     const { llm, detector } = detectWith([{ verdict: 'maybe' }, { confidence: 2 }]);
     const [flag] = await detector.detect(lines);
     expect(llm.received).toHaveLength(2);
-    expect(flag!.verdicts.at(-1)).toMatchObject({ layer: 'llm', verdict: 'abstained', confidence: null, detail: { error: 'LLM_FAILED' } });
+    expect(flag!.verdicts.at(-1)).toMatchObject({
+      layer: 'llm',
+      verdict: 'abstained',
+      confidence: null,
+      detail: { error: 'LLM_FAILED' },
+    });
   });
 
   it('succeeds on the retry after one retryable failure', async () => {
@@ -56,7 +63,10 @@ describe('LLM adjudication layer', () => {
   });
 
   it('does not retry a non-retryable error', async () => {
-    const { llm, detector } = detectWith([new KefuError('LLM_FAILED', 'bad key'), { verdict: 'violation', confidence: 1, reason: '' }]);
+    const { llm, detector } = detectWith([
+      new KefuError('LLM_FAILED', 'bad key'),
+      { verdict: 'violation', confidence: 1, reason: '' },
+    ]);
     const [flag] = await detector.detect(lines);
     expect(llm.received).toHaveLength(1);
     expect(flag!.verdicts.at(-1)!.verdict).toBe('abstained');

@@ -39,7 +39,12 @@ export async function adjudicate(
       const answer = await llm.complete(prompt, ComplianceAdjudicationSchema, signal ? { signal } : undefined);
       const verdict =
         answer.verdict === 'violation' ? 'confirmed' : answer.verdict === 'not_violation' ? 'rejected' : 'abstained';
-      return { layer: 'llm', verdict, confidence: answer.confidence, detail: { ...base, reason: answer.reason, attempts: attempt } };
+      return {
+        layer: 'llm',
+        verdict,
+        confidence: answer.confidence,
+        detail: { ...base, reason: answer.reason, attempts: attempt },
+      };
     } catch (err) {
       lastError = err;
       if (!isKefuError(err) || !err.retryable) break;

@@ -8,11 +8,24 @@ import { compileRuleFile, DEFAULT_RULES_DIR, loadRules } from './load-rules.js';
 const valid = () => ({
   language: 'zh',
   lexicon: { wechat: ['微信', 'vx'] },
-  context: { negation: ['不要'], negationAfter: ['违规'], reporting: ['骗子'], clauseBreak: '[，。]', negationWindow: 6, afterWindow: 10 },
+  context: {
+    negation: ['不要'],
+    negationAfter: ['违规'],
+    reporting: ['骗子'],
+    clauseBreak: '[，。]',
+    negationWindow: 6,
+    afterWindow: 10,
+  },
   rules: [
     {
-      id: 'zh.contact.wechat', version: 1, category: 'contact_exchange', severity: 'high', speakers: ['merchant'],
-      patterns: ['加我{wechat}'], confidence: 0.8, ground: '不得站外引流',
+      id: 'zh.contact.wechat',
+      version: 1,
+      category: 'contact_exchange',
+      severity: 'high',
+      speakers: ['merchant'],
+      patterns: ['加我{wechat}'],
+      confidence: 0.8,
+      ground: '不得站外引流',
     },
   ],
 });
@@ -41,12 +54,32 @@ describe('loadRules', () => {
   });
 
   it.each<[string, Mutate, RegExp]>([
-    ['a bad severity', (f) => void ((f.rules[0] as { severity: string }).severity = 'huge'), /zh\.json: rule zh\.contact\.wechat: severity/],
-    ['a missing ground', (f) => void delete (f.rules[0] as { ground?: string }).ground, /rule zh\.contact\.wechat: ground/],
+    [
+      'a bad severity',
+      (f) => void ((f.rules[0] as { severity: string }).severity = 'huge'),
+      /zh\.json: rule zh\.contact\.wechat: severity/,
+    ],
+    [
+      'a missing ground',
+      (f) => void delete (f.rules[0] as { ground?: string }).ground,
+      /rule zh\.contact\.wechat: ground/,
+    ],
     ['an unknown field', (f) => void Object.assign(f.rules[0]!, { patern: [] }), /rule zh\.contact\.wechat: \(rule\)/],
-    ['an invalid regex', (f) => void (f.rules[0]!.patterns = ['ok', '加(微信']), /rule zh\.contact\.wechat: patterns\[1\]: invalid pattern/],
-    ['an unknown lexicon entry', (f) => void (f.rules[0]!.patterns = ['加{qq}']), /rule zh\.contact\.wechat: patterns\[0\]: unknown lexicon entry \{qq\}/],
-    ['an id of another language', (f) => void (f.rules[0]!.id = 'en.contact.wechat'), /rule en\.contact\.wechat: id must start with "zh\."/],
+    [
+      'an invalid regex',
+      (f) => void (f.rules[0]!.patterns = ['ok', '加(微信']),
+      /rule zh\.contact\.wechat: patterns\[1\]: invalid pattern/,
+    ],
+    [
+      'an unknown lexicon entry',
+      (f) => void (f.rules[0]!.patterns = ['加{qq}']),
+      /rule zh\.contact\.wechat: patterns\[0\]: unknown lexicon entry \{qq\}/,
+    ],
+    [
+      'an id of another language',
+      (f) => void (f.rules[0]!.id = 'en.contact.wechat'),
+      /rule en\.contact\.wechat: id must start with "zh\."/,
+    ],
     ['a confidence above 1', (f) => void (f.rules[0]!.confidence = 1.5), /rule zh\.contact\.wechat: confidence/],
   ])('rejects %s, naming the file and the rule', (_, mutate, message) => {
     expect(compileWith(mutate)).toThrow(message);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import { type Rule, type RuleFile, RuleFileSchema } from './rule-schema.js';
 import type { ViewMode } from './text-view.js';
@@ -38,7 +38,9 @@ export const DEFAULT_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.u
 
 /** Loads and validates every `*.json` rule file in `dir`; throws CONFIG_INVALID naming file and rule. */
 export function loadRules(dir: string = DEFAULT_RULES_DIR): RuleSet {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) throw new KefuError('CONFIG_INVALID', `No rule files (*.json) in ${dir}`);
   const rules = files.flatMap((f) => compileRuleFile(f, readFileSync(join(dir, f), 'utf8')));
   const seen = new Map<string, string>();
@@ -110,7 +112,10 @@ function compileRule(
     patterns: r.patterns.map((p, i) => compile(p, `${at}: patterns[${i}]`)),
     exclusions: r.exclusions.map((e, i) => ({ ...e, pattern: compile(e.pattern, `${at}: exclusions[${i}]`) })),
     ...(previous && {
-      previous: { ...previous, patterns: previous.patterns.map((p, i) => compile(p, `${at}: previous.patterns[${i}]`)) },
+      previous: {
+        ...previous,
+        patterns: previous.patterns.map((p, i) => compile(p, `${at}: previous.patterns[${i}]`)),
+      },
     }),
     context,
   };
@@ -120,7 +125,7 @@ function compileRule(
 function termSource(term: string, view: ViewMode): string {
   const normal = term.normalize('NFKC').toLowerCase();
   // Match what the view holds: squeezed text has lost its spaces and dots, so must the term.
-  const chars = [...(view === 'squeezed' ? normal.replace(/[\s\-·•*~.…]/gu, '') : normal)].map(escape);
+  const chars = [...(view === 'squeezed' ? normal.replace(/[\s\-·•*~.…]/gu, '') : normal)].map(escapeRegExp);
   // English text keeps its spaces, so evasions like "w h a t s a p p" need tolerating here; squeezed
   // text keeps one between Latin words ("verification code"), so a term may or may not have it.
   const body =
@@ -130,7 +135,7 @@ function termSource(term: string, view: ViewMode): string {
   return /^[a-z0-9 ]+$/.test(term.toLowerCase()) ? `(?<![a-z])${body}(?![a-z])` : body;
 }
 
-function escape(ch: string): string {
+function escapeRegExp(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -21,7 +21,11 @@ describe('semantic layer', () => {
     expect(await detector.detect(lines)).toEqual([]);
     const [c] = await detector.inspect(lines);
     expect(c!.droppedBy).toBe('semantic');
-    expect(c!.verdicts[1]).toMatchObject({ layer: 'semantic', verdict: 'rejected', detail: { nearestLabel: 'negative' } });
+    expect(c!.verdicts[1]).toMatchObject({
+      layer: 'semantic',
+      verdict: 'rejected',
+      detail: { nearestLabel: 'negative' },
+    });
   });
 
   it('keeps and confirms a true positive', async () => {

@@ -20,7 +20,12 @@ export interface SemanticThresholds {
   contextWeight: number;
 }
 
-export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = { confirmAt: 0.3, rejectMargin: 0.1, k: 2, contextWeight: 0.3 };
+export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = {
+  confirmAt: 0.3,
+  rejectMargin: 0.1,
+  k: 2,
+  contextWeight: 0.3,
+};
 
 /** Lines at least this long (characters) get their evidence's clause judged on its own. */
 const LONG_LINE = 40;
@@ -67,17 +72,27 @@ export class SemanticLayer {
     const pos = this.topMean(positives);
     const [pos1, neg1] = [this.topMean(positives, 1), this.topMean(negatives, 1)];
     const nearest = scored.reduce((a, b) => (b.score > a.score ? b : a));
-    const detail = { model, positive: round(pos1), negative: round(neg1), nearest: nearest.text, nearestLabel: nearest.label };
+    const detail = {
+      model,
+      positive: round(pos1),
+      negative: round(neg1),
+      nearest: nearest.text,
+      nearestLabel: nearest.label,
+    };
     const { confirmAt, rejectMargin } = this.thresholds;
     // Rejection compares nearest neighbours: hard negatives share the rule's keywords by design,
     // so averaging over them would drown a short true positive.
-    const verdict = neg1 - pos1 >= rejectMargin ? 'rejected' : pos >= confirmAt && pos1 >= neg1 ? 'confirmed' : 'abstained';
+    const verdict =
+      neg1 - pos1 >= rejectMargin ? 'rejected' : pos >= confirmAt && pos1 >= neg1 ? 'confirmed' : 'abstained';
     return { layer: 'semantic', verdict, confidence: round(Math.max(0, Math.min(1, pos))), detail };
   }
 
   private topMean(xs: { score: number }[], k = this.thresholds.k): number {
     if (xs.length === 0) return 0;
-    const top = xs.map((x) => x.score).sort((a, b) => b - a).slice(0, k);
+    const top = xs
+      .map((x) => x.score)
+      .sort((a, b) => b - a)
+      .slice(0, k);
     return top.reduce((s, x) => s + x, 0) / top.length;
   }
 

@@ -18,6 +18,7 @@ export interface TextView {
 }
 
 /** Invisible characters (zero-width joiners, variation selectors) never carry meaning here. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are matched on their own, never joined
 const INVISIBLE = /^[\p{Cf}\uFE00-\uFE0F]+$/u;
 const SQUEEZE = /^[\s\-·•*~.…]+$/u;
 const SPACE = /^\s+$/u;
@@ -47,7 +48,9 @@ export function buildView(original: string, mode: ViewMode): TextView {
 /** Offsets of whitespace that separates two Latin words of 2+ letters ("alipay account", not "v x"). */
 function wordGaps(original: string): Set<number> {
   const out = new Set<number>();
-  for (const m of original.matchAll(/(?<=(?<![\p{L}\p{N}])\p{Script=Latin}{2,})\s+(?=\p{Script=Latin}{2,}(?![\p{L}\p{N}]))/gu)) {
+  for (const m of original.matchAll(
+    /(?<=(?<![\p{L}\p{N}])\p{Script=Latin}{2,})\s+(?=\p{Script=Latin}{2,}(?![\p{L}\p{N}]))/gu,
+  )) {
     for (let k = m.index; k < m.index + m[0].length; k++) out.add(k);
   }
   return out;

@@ -13,9 +13,27 @@ export interface DemoCall {
 }
 
 export const DEMO_CALLS: readonly DemoCall[] = [
-  { name: 'zh-fruit-bad-apples', merchantId: 'm-guoyuan', buyerId: 'b-zhang', orderIds: ['240611587736219'], timeZone: 'Asia/Shanghai' },
-  { name: 'zh-appliance-kettle', merchantId: 'm-dianqi', buyerId: 'b-zhang', orderIds: ['240609335120077'], timeZone: 'Asia/Shanghai' },
-  { name: 'en-earbuds-left-bud', merchantId: 'm-gadgets', buyerId: 'b-jones', orderIds: ['7731904452'], timeZone: 'America/Los_Angeles' },
+  {
+    name: 'zh-fruit-bad-apples',
+    merchantId: 'm-guoyuan',
+    buyerId: 'b-zhang',
+    orderIds: ['240611587736219'],
+    timeZone: 'Asia/Shanghai',
+  },
+  {
+    name: 'zh-appliance-kettle',
+    merchantId: 'm-dianqi',
+    buyerId: 'b-zhang',
+    orderIds: ['240609335120077'],
+    timeZone: 'Asia/Shanghai',
+  },
+  {
+    name: 'en-earbuds-left-bud',
+    merchantId: 'm-gadgets',
+    buyerId: 'b-jones',
+    orderIds: ['7731904452'],
+    timeZone: 'America/Los_Angeles',
+  },
 ].map((c) => ({ ...c, file: new URL(`./calls/${c.name}.jsonl`, import.meta.url) }));
 
 export async function readDemoCall(call: DemoCall): Promise<TranscriptLine[]> {

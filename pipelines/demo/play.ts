@@ -26,9 +26,18 @@ const room = (name: string) => `demo-${name}-${Date.now().toString(36)}-${++room
 export async function playPastCalls(deps: Omit<DemoDeps, 'signal' | 'publish'>): Promise<void> {
   for (const [i, c] of DEMO_CALLS.entries()) {
     const startedAt = new Date(Date.now() - (3 + i) * 3600_000);
-    const { callId } = await replayCall({ sql: deps.sql, analyzers: deps.analyzers, emit: () => {} },
+    const { callId } = await replayCall(
+      { sql: deps.sql, analyzers: deps.analyzers, emit: () => {} },
       { kind: 'transcript', lines: await readDemoCall(c) },
-      { room: room(c.name), merchantId: c.merchantId, buyerId: c.buyerId, orderIds: c.orderIds, startedAt, timeZone: c.timeZone });
+      {
+        room: room(c.name),
+        merchantId: c.merchantId,
+        buyerId: c.buyerId,
+        orderIds: c.orderIds,
+        startedAt,
+        timeZone: c.timeZone,
+      },
+    );
     await openCaseForCall(deps.sql, callId, moderationSettings());
   }
   deps.log(`demo: ${DEMO_CALLS.length} past calls replayed (zh, en)`);
@@ -41,15 +50,24 @@ export async function playPastCalls(deps: Omit<DemoDeps, 'signal' | 'publish'>):
 export async function playLiveCalls(deps: DemoDeps, options: { rounds: number; pauseMs: number }): Promise<void> {
   for (let round = 1; round <= options.rounds && !deps.signal.aborted; round++) {
     deps.log(`demo: live round ${round}/${options.rounds}: ${DEMO_CALLS.length} calls at real-time pace`);
-    await Promise.all(DEMO_CALLS.map(async (c) => {
-      const { callId } = await replayCall(
-        { sql: deps.sql, analyzers: deps.analyzers, emit: (e) => deps.publish(c.merchantId, e), signal: deps.signal },
-        { kind: 'transcript', lines: await readDemoCall(c) },
-        { room: room(c.name), merchantId: c.merchantId, buyerId: c.buyerId, orderIds: c.orderIds, startedAt: new Date(), timeZone: c.timeZone },
-        { realtime: true },
-      );
-      await openCaseForCall(deps.sql, callId, moderationSettings());
-    }));
+    await Promise.all(
+      DEMO_CALLS.map(async (c) => {
+        const { callId } = await replayCall(
+          { sql: deps.sql, analyzers: deps.analyzers, emit: (e) => deps.publish(c.merchantId, e), signal: deps.signal },
+          { kind: 'transcript', lines: await readDemoCall(c) },
+          {
+            room: room(c.name),
+            merchantId: c.merchantId,
+            buyerId: c.buyerId,
+            orderIds: c.orderIds,
+            startedAt: new Date(),
+            timeZone: c.timeZone,
+          },
+          { realtime: true },
+        );
+        await openCaseForCall(deps.sql, callId, moderationSettings());
+      }),
+    );
     await sleep(options.pauseMs, undefined, { signal: deps.signal });
   }
 }

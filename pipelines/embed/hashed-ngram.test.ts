@@ -13,7 +13,16 @@ describe('HashedNgramEmbedder', () => {
 
   it('splits Chinese into characters and bigrams, other text into words and trigrams', () => {
     expect(features('退货 Refund')).toEqual([
-      'c:退', 'b:退货', 'c:货', 'w:refund', 't:<re', 't:ref', 't:efu', 't:fun', 't:und', 't:nd>',
+      'c:退',
+      'b:退货',
+      'c:货',
+      'w:refund',
+      't:<re',
+      't:ref',
+      't:efu',
+      't:fun',
+      't:und',
+      't:nd>',
     ]);
   });
 

@@ -28,7 +28,10 @@ export async function selectEmbedder(config: Config, choice?: EmbedderChoice): P
   switch (chosen.kind) {
     case 'hashed': {
       const embedder = new HashedNgramEmbedder(chosen.dims);
-      return { embedder, description: `${embedder.model} (offline, lexical; set KEFU_EMBEDDING_MODEL for a neural model)` };
+      return {
+        embedder,
+        description: `${embedder.model} (offline, lexical; set KEFU_EMBEDDING_MODEL for a neural model)`,
+      };
     }
     case 'transformers': {
       const embedder = await TransformersEmbedder.load({
@@ -41,7 +44,10 @@ export async function selectEmbedder(config: Config, choice?: EmbedderChoice): P
     case 'openai': {
       const model = chosen.model ?? config.llm?.embeddingModel;
       if (!config.llm || !model) {
-        throw new KefuError('CONFIG_INVALID', 'The OpenAI embedder needs OPENAI_API_KEY or OPENAI_BASE_URL and KEFU_EMBEDDING_MODEL');
+        throw new KefuError(
+          'CONFIG_INVALID',
+          'The OpenAI embedder needs OPENAI_API_KEY or OPENAI_BASE_URL and KEFU_EMBEDDING_MODEL',
+        );
       }
       const embedder = new OpenAiEmbedder({ apiKey: config.llm.apiKey, baseURL: config.llm.baseURL, model });
       return { embedder, description: `${embedder.model} at ${config.llm.baseURL ?? 'https://api.openai.com/v1'}` };

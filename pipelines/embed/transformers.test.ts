@@ -18,16 +18,22 @@ if (!present) {
 
 describe('TransformersEmbedder', () => {
   it('says which model and folder are missing, without reaching the network', async () => {
-    const err = await TransformersEmbedder.load({ modelId: 'Xenova/absent-model', dir: '/nonexistent', allowRemote: false }).catch(
-      (e: unknown) => e,
-    );
+    const err = await TransformersEmbedder.load({
+      modelId: 'Xenova/absent-model',
+      dir: '/nonexistent',
+      allowRemote: false,
+    }).catch((e: unknown) => e);
     expect(isKefuError(err, 'CONFIG_INVALID')).toBe(true);
     expect(String((err as Error).message)).toMatch(/Xenova\/absent-model.*\/nonexistent.*remote downloads are off/);
   });
 
   it.skipIf(!present)(`embeds with the local model ${modelId ?? '(KEFU_TEST_EMBED_MODEL unset)'}`, async () => {
     const e = await TransformersEmbedder.load({ modelId: modelId!, dir, allowRemote: false });
-    const [q, near, far] = await e.embed(['水果烂了能退款吗', '坏果包赔：生鲜水果腐烂按比例退款', '大家电预约上门安装']);
+    const [q, near, far] = await e.embed([
+      '水果烂了能退款吗',
+      '坏果包赔：生鲜水果腐烂按比例退款',
+      '大家电预约上门安装',
+    ]);
     expect(q).toHaveLength(e.dims);
     expect(Math.hypot(...q!)).toBeCloseTo(1, 4);
     expect(cosine(q!, near!)).toBeGreaterThan(cosine(q!, far!));

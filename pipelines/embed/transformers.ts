@@ -12,7 +12,10 @@ export interface TransformersEmbedderOptions {
   quantized?: boolean;
 }
 
-type Extractor = (texts: string[], options: { pooling: 'mean'; normalize: boolean }) => Promise<{
+type Extractor = (
+  texts: string[],
+  options: { pooling: 'mean'; normalize: boolean },
+) => Promise<{
   dims: number[];
   data: Float32Array;
 }>;
@@ -56,7 +59,10 @@ export class TransformersEmbedder implements Embedder {
     const probe = await extract(['probe'], { pooling: 'mean', normalize: true });
     const dims = probe.dims.at(-1)!;
     if (dims > STORED_DIMS) {
-      throw new KefuError('CONFIG_INVALID', `${options.modelId} makes ${dims}-d vectors; Kefu stores at most ${STORED_DIMS}`);
+      throw new KefuError(
+        'CONFIG_INVALID',
+        `${options.modelId} makes ${dims}-d vectors; Kefu stores at most ${STORED_DIMS}`,
+      );
     }
     return new TransformersEmbedder(extract, options.modelId, dims, options.languages ?? ['zh', 'en']);
   }

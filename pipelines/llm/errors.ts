@@ -20,7 +20,8 @@ export function toLlmError(err: unknown, what: string): KefuError {
       cause: err,
     });
   }
-  const connection = err instanceof APIConnectionError || /ECONNREFUSED|ECONNRESET|fetch failed|timed? ?out|socket/i.test(message);
+  const connection =
+    err instanceof APIConnectionError || /ECONNREFUSED|ECONNRESET|fetch failed|timed? ?out|socket/i.test(message);
   return new KefuError('LLM_FAILED', `${what} failed: ${message}`, { retryable: connection, cause: err });
 }
 
@@ -32,5 +33,7 @@ function statusOf(err: unknown): number | undefined {
 }
 
 function isAbort(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'AbortError' || /abort/i.test(err.name) || /\baborted\b/i.test(err.message));
+  return (
+    err instanceof Error && (err.name === 'AbortError' || /abort/i.test(err.name) || /\baborted\b/i.test(err.message))
+  );
 }

@@ -34,7 +34,11 @@ describe('OpenAiChatClient against a local chat-completions double', () => {
 
     const sent = server!.requests[0]!;
     expect(sent.path).toBe('/chat/completions');
-    const body = sent.body as { model: string; response_format: unknown; messages: { role: string; content: string }[] };
+    const body = sent.body as {
+      model: string;
+      response_format: unknown;
+      messages: { role: string; content: string }[];
+    };
     expect(body.model).toBe('qwen2.5-7b');
     expect(body.response_format).toEqual({ type: 'json_object' });
     expect(body.messages.map((m) => m.role)).toEqual(['system', 'user']);
@@ -50,7 +54,10 @@ describe('OpenAiChatClient against a local chat-completions double', () => {
 
   it('reports prose and off-schema answers as retryable failures', async () => {
     const llm = await clientFor(['Sure! Here are some ideas…', '{"suggestions":[{"text":""}]}']);
-    expect(await failure(llm.complete(message, Reply))).toMatchObject({ retryable: true, message: /did not answer with JSON/ });
+    expect(await failure(llm.complete(message, Reply))).toMatchObject({
+      retryable: true,
+      message: /did not answer with JSON/,
+    });
     const offSchema = await failure(llm.complete(message, Reply));
     expect(offSchema.retryable).toBe(true);
     expect(offSchema.message).toMatch(/off-schema/);
@@ -76,7 +83,9 @@ describe('OpenAiChatClient against a local chat-completions double', () => {
   it('with withRetryOnce, recovers from one bad answer but not from two', async () => {
     const good = JSON.stringify({ suggestions: [{ text: 'ok', policies: [] }] });
     const llm = await clientFor(['not json', good, 'not json', 'still not json', good]);
-    await expect(withRetryOnce(() => llm.complete(message, Reply))).resolves.toMatchObject({ suggestions: [{ text: 'ok' }] });
+    await expect(withRetryOnce(() => llm.complete(message, Reply))).resolves.toMatchObject({
+      suggestions: [{ text: 'ok' }],
+    });
     await failure(withRetryOnce(() => llm.complete(message, Reply)));
     expect(server!.requests).toHaveLength(4);
   });

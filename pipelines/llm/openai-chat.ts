@@ -66,7 +66,9 @@ export function parseReply<T>(text: string, schema: z.ZodType<T>, model: string)
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new KefuError('LLM_FAILED', `${model} answered off-schema: ${z.prettifyError(parsed.error)}`, { retryable: true });
+    throw new KefuError('LLM_FAILED', `${model} answered off-schema: ${z.prettifyError(parsed.error)}`, {
+      retryable: true,
+    });
   }
   return parsed.data;
 }

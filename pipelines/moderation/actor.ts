@@ -43,7 +43,12 @@ export async function record(
   after: unknown,
 ): Promise<void> {
   await appendAuditEvent(q, {
-    actorKind: actor.kind, actorId: actor.id, action, entityType: entity.type, entityId: entity.id,
-    before: before ?? null, after: after ?? null,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    action,
+    entityType: entity.type,
+    entityId: entity.id,
+    before: before ?? null,
+    after: after ?? null,
   });
 }

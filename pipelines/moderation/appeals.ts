@@ -2,8 +2,16 @@ import { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import {
-  claimAppealRow, decideAppealRow, getAppeal, getAppealForDecision, insertAppeal, listAppeals as listAppealRows,
-  markDecisionOverturned, reversePenaltiesFor, type AppealRow, type AppealView,
+  claimAppealRow,
+  decideAppealRow,
+  getAppeal,
+  getAppealForDecision,
+  insertAppeal,
+  listAppeals as listAppealRows,
+  markDecisionOverturned,
+  reversePenaltiesFor,
+  type AppealRow,
+  type AppealView,
 } from '../../db/queries/appeals.js';
 import { getDecision, insertPenalty, type PenaltyRow, type Queryable } from '../../db/queries/moderation.js';
 import { merchantScope, notFound, record, requireRole, REVIEWER_ROLES, type Actor, type UserActor } from './actor.js';
@@ -14,7 +22,10 @@ import { LadderStepSchema, type ModerationSettings } from './settings.js';
 export const AppealInputSchema = z.object({
   decisionId: z.uuid(),
   statement: z.string().trim().min(1).max(8000),
-  attachments: z.array(z.object({ name: z.string().trim().min(1).max(200), text: z.string().max(100_000) })).max(10).default([]),
+  attachments: z
+    .array(z.object({ name: z.string().trim().min(1).max(200), text: z.string().max(100_000) }))
+    .max(10)
+    .default([]),
 });
 
 export const AppealDecisionSchema = z.object({
@@ -26,37 +37,58 @@ export const AppealDecisionSchema = z.object({
 
 /** A merchant appeals a decision against it: free, within the window, once per decision. */
 export async function fileAppeal(
-  sql: Sql, actor: Actor, input: z.infer<typeof AppealInputSchema>, settings: ModerationSettings,
+  sql: Sql,
+  actor: Actor,
+  input: z.infer<typeof AppealInputSchema>,
+  settings: ModerationSettings,
 ): Promise<AppealRow> {
   requireRole(actor, ['merchant_staff']);
   return sql.begin(async (tx) => {
     const d = await getDecision(tx, input.decisionId, merchantScope(actor));
     if (!d) throw notFound('decision');
-    if (d.outcome !== 'upheld') throw new KefuError('CONFLICT', 'This decision dismissed the flag; there is nothing to appeal.');
+    if (d.outcome !== 'upheld')
+      throw new KefuError('CONFLICT', 'This decision dismissed the flag; there is nothing to appeal.');
     const closes = new Date(d.decidedAt);
     closes.setUTCMonth(closes.getUTCMonth() + settings.appealWindowMonths);
     if (closes < new Date()) {
-      throw new KefuError('APPEAL_WINDOW_CLOSED', `Appeals against this decision closed on ${closes.toISOString().slice(0, 10)}.`);
+      throw new KefuError(
+        'APPEAL_WINDOW_CLOSED',
+        `Appeals against this decision closed on ${closes.toISOString().slice(0, 10)}.`,
+      );
     }
-    if (await getAppealForDecision(tx, d.id)) throw new KefuError('CONFLICT', 'This decision has already been appealed.');
+    if (await getAppealForDecision(tx, d.id))
+      throw new KefuError('CONFLICT', 'This decision has already been appealed.');
     const appeal = await insertAppeal(tx, {
-      merchantId: d.merchantId, caseId: d.caseId, decisionId: d.id, filedBy: actor.id,
-      statement: input.statement, attachments: input.attachments, slaHours: settings.appealSlaHours,
+      merchantId: d.merchantId,
+      caseId: d.caseId,
+      decisionId: d.id,
+      filedBy: actor.id,
+      statement: input.statement,
+      attachments: input.attachments,
+      slaHours: settings.appealSlaHours,
     });
     // The statement and attachments are the merchant's words: the audit keeps their size only.
     await record(tx, actor, 'appeal.filed', { type: 'appeal', id: appeal.id }, null, {
-      decisionId: d.id, caseId: d.caseId, statementChars: input.statement.length, attachments: input.attachments.length,
+      decisionId: d.id,
+      caseId: d.caseId,
+      statementChars: input.statement.length,
+      attachments: input.attachments.length,
     });
     return appeal;
   }) as Promise<AppealRow>;
 }
 
 export async function listAppeals(
-  sql: Sql, actor: Actor, q: { status?: AppealRow['status']; overdue?: boolean; limit: number; offset: number },
+  sql: Sql,
+  actor: Actor,
+  q: { status?: AppealRow['status']; overdue?: boolean; limit: number; offset: number },
 ): Promise<AppealView[]> {
   const scope = merchantScope(actor);
-  const statuses: AppealRow['status'][] = q.status ? [q.status]
-    : scope === null ? ['open', 'claimed'] : ['open', 'claimed', 'decided', 'withdrawn'];
+  const statuses: AppealRow['status'][] = q.status
+    ? [q.status]
+    : scope === null
+      ? ['open', 'claimed']
+      : ['open', 'claimed', 'decided', 'withdrawn'];
   return listAppealRows(sql, { merchantId: scope, statuses, overdueOnly: q.overdue, limit: q.limit, offset: q.offset });
 }
 
@@ -73,7 +105,12 @@ function assertNotOriginalDecider(actor: UserActor, a: AppealView): void {
   }
 }
 
-export async function claimAppeal(sql: Sql, actor: Actor, id: string, settings: ModerationSettings): Promise<AppealRow> {
+export async function claimAppeal(
+  sql: Sql,
+  actor: Actor,
+  id: string,
+  settings: ModerationSettings,
+): Promise<AppealRow> {
   requireRole(actor, REVIEWER_ROLES);
   return sql.begin(async (tx) => {
     const before = await getAppeal(tx, id);
@@ -88,7 +125,11 @@ export async function claimAppeal(sql: Sql, actor: Actor, id: string, settings: 
 
 /** A human decides, never the machine; an overturn reverses the penalty in the same transaction. */
 export async function decideAppeal(
-  sql: Sql, actor: Actor, id: string, input: z.infer<typeof AppealDecisionSchema>, settings: ModerationSettings,
+  sql: Sql,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof AppealDecisionSchema>,
+  settings: ModerationSettings,
 ): Promise<{ appeal: AppealRow; reversed: PenaltyRow[]; replacement: PenaltyRow | null }> {
   requireRole(actor, REVIEWER_ROLES);
   if (input.replacementPenalty && input.outcome !== 'overturned_partly') {
@@ -98,12 +139,18 @@ export async function decideAppeal(
     const before = await getAppeal(tx, id);
     if (!before) throw notFound('appeal');
     assertNotOriginalDecider(actor, before);
-    const appeal = await decideAppealRow(tx, { id, userId: actor.id, outcome: input.outcome, outcomeText: input.outcomeText });
+    const appeal = await decideAppealRow(tx, {
+      id,
+      userId: actor.id,
+      outcome: input.outcome,
+      outcomeText: input.outcomeText,
+    });
     if (!appeal) throw await whyNotHeld(tx, id, actor.id);
     await record(tx, actor, 'appeal.decided', { type: 'appeal', id }, pick(before), pick(appeal));
-    const result = input.outcome === 'upheld'
-      ? { appeal, reversed: [], replacement: null }
-      : { appeal, ...(await overturn(tx, actor, appeal, input)) };
+    const result =
+      input.outcome === 'upheld'
+        ? { appeal, reversed: [], replacement: null }
+        : { appeal, ...(await overturn(tx, actor, appeal, input)) };
     // Every reviewed automated decision moves its rule's sample or rate: check health each time.
     if (before.originalAutomated === 'fully') await checkRuleHealth(tx, before.ruleId, settings);
     return result;
@@ -112,43 +159,72 @@ export async function decideAppeal(
 
 /** Records the overturn beside the decision and reverses its penalty at once. */
 async function overturn(
-  tx: Queryable, actor: Actor, appeal: AppealRow, input: z.infer<typeof AppealDecisionSchema>,
+  tx: Queryable,
+  actor: Actor,
+  appeal: AppealRow,
+  input: z.infer<typeof AppealDecisionSchema>,
 ): Promise<{ reversed: PenaltyRow[]; replacement: PenaltyRow | null }> {
   const id = appeal.id;
   await markDecisionOverturned(tx, appeal.decisionId, id, input.outcome === 'overturned_fully' ? 'fully' : 'partly');
-  await record(tx, actor, 'decision.overturned', { type: 'decision', id: appeal.decisionId }, null,
-    { appealId: id, overturn: input.outcome });
+  await record(tx, actor, 'decision.overturned', { type: 'decision', id: appeal.decisionId }, null, {
+    appealId: id,
+    overturn: input.outcome,
+  });
   const reversed = await reversePenaltiesFor(tx, appeal.decisionId, id, `${input.outcome} on appeal`);
   for (const p of reversed) {
-    await record(tx, actor, 'penalty.reversed', { type: 'penalty', id: p.id }, { reversedAt: null },
-      { reversedAt: p.reversedAt, reversedBy: id });
+    await record(
+      tx,
+      actor,
+      'penalty.reversed',
+      { type: 'penalty', id: p.id },
+      { reversedAt: null },
+      { reversedAt: p.reversedAt, reversedBy: id },
+    );
   }
   const replacement = await replacePenalty(tx, actor, reversed[0], input.replacementPenalty);
   return { reversed, replacement };
 }
 
 async function replacePenalty(
-  tx: Queryable, actor: Actor, original: PenaltyRow | undefined, step: z.infer<typeof LadderStepSchema> | null,
+  tx: Queryable,
+  actor: Actor,
+  original: PenaltyRow | undefined,
+  step: z.infer<typeof LadderStepSchema> | null,
 ): Promise<PenaltyRow | null> {
   if (!step) return null;
-  const days = (p: PenaltyRow) => (p.endsAt ? Math.round((p.endsAt.getTime() - p.startsAt.getTime()) / 86_400_000) : null);
+  const days = (p: PenaltyRow) =>
+    p.endsAt ? Math.round((p.endsAt.getTime() - p.startsAt.getTime()) / 86_400_000) : null;
   if (!original || !isLighter(step, { kind: original.kind, points: original.points, durationDays: days(original) })) {
-    throw new KefuError('INPUT_INVALID', 'replacementPenalty: a partial overturn may only lighten a penalty the decision carried.');
+    throw new KefuError(
+      'INPUT_INVALID',
+      'replacementPenalty: a partial overturn may only lighten a penalty the decision carried.',
+    );
   }
   const p = await insertPenalty(tx, {
-    merchantId: original.merchantId, caseId: original.caseId, decisionId: original.decisionId,
-    kind: step.kind, points: step.points, durationDays: step.durationDays, replaces: original.id,
+    merchantId: original.merchantId,
+    caseId: original.caseId,
+    decisionId: original.decisionId,
+    kind: step.kind,
+    points: step.points,
+    durationDays: step.durationDays,
+    replaces: original.id,
   });
-  await record(tx, actor, 'penalty.applied', { type: 'penalty', id: p.id }, null,
-    { kind: p.kind, points: p.points, endsAt: p.endsAt, replaces: original.id });
+  await record(tx, actor, 'penalty.applied', { type: 'penalty', id: p.id }, null, {
+    kind: p.kind,
+    points: p.points,
+    endsAt: p.endsAt,
+    replaces: original.id,
+  });
   return p;
 }
 
 async function whyNotHeld(q: Queryable, id: string, userId: string): Promise<KefuError> {
   const now = await getAppeal(q, id);
   if (!now) return notFound('appeal');
-  if (now.status === 'decided' || now.status === 'withdrawn') return new KefuError('CONFLICT', 'This appeal has already been decided.');
-  if (now.assignedTo === userId) return new KefuError('CLAIM_EXPIRED', 'Your claim on this appeal has expired; claim it again.');
+  if (now.status === 'decided' || now.status === 'withdrawn')
+    return new KefuError('CONFLICT', 'This appeal has already been decided.');
+  if (now.assignedTo === userId)
+    return new KefuError('CLAIM_EXPIRED', 'Your claim on this appeal has expired; claim it again.');
   if (now.assignedTo && now.claimExpiresAt && now.claimExpiresAt > new Date()) {
     return new KefuError('CONFLICT', 'Another moderator holds this appeal.');
   }
@@ -157,5 +233,11 @@ async function whyNotHeld(q: Queryable, id: string, userId: string): Promise<Kef
 
 /** What the audit keeps of an appeal: its state, not the merchant's words. */
 function pick(a: AppealRow) {
-  return { status: a.status, assignedTo: a.assignedTo, claimExpiresAt: a.claimExpiresAt, outcome: a.outcome, decidedBy: a.decidedBy };
+  return {
+    status: a.status,
+    assignedTo: a.assignedTo,
+    claimExpiresAt: a.claimExpiresAt,
+    outcome: a.outcome,
+    decidedBy: a.decidedBy,
+  };
 }

@@ -27,6 +27,8 @@ describe('kefu audit verify', () => {
     await sql`update audit_events set actor_id = 'mallory' where id = ${events[1]!.id}`;
     await sql`alter table audit_events enable trigger audit_events_no_update`;
     expect(await verifyAuditTrail(sql, out)).toBe(1);
-    expect(lines.at(-1)).toMatch(new RegExp(`^BROKEN: audit event ${events[1]!.id} fails verification \\(its contents do not match its hash\\)`));
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^BROKEN: audit event ${events[1]!.id} fails verification \\(its contents do not match its hash\\)`),
+    );
   });
 });

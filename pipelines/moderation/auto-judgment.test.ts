@@ -11,8 +11,11 @@ import { makeFlaggedCall, makeUser } from './testing/fixtures.js';
 
 const db = useTestDatabase();
 const settings = moderationSettings({ ruleHealth: { minSample: 3, maxOverturnRate: 0.5 } });
-const asUser = (u: { id: string; role: 'moderator' | 'admin' | 'merchant_staff'; merchantId: string | null }): Actor =>
-  ({ kind: 'user', id: u.id, role: u.role, merchantId: u.merchantId });
+const asUser = (u: {
+  id: string;
+  role: 'moderator' | 'admin' | 'merchant_staff';
+  merchantId: string | null;
+}): Actor => ({ kind: 'user', id: u.id, role: u.role, merchantId: u.merchantId });
 
 async function autoRule(ruleId: string) {
   const admin = asUser(await makeUser(db.sql(), 'admin'));
@@ -33,7 +36,11 @@ describe('automated judgments', () => {
     const [d] = await sql<{ decidedBy: string | null; automatedDecision: string; statement: any }[]>`
       select * from decisions where case_id = ${opened!.case.id}`;
     expect(d).toMatchObject({ decidedBy: null, automatedDecision: 'fully' });
-    expect(d!.statement).toMatchObject({ automatedDetection: true, automatedDecision: 'fully', reason: { code: 'AUTO_RULE_MATCH' } });
+    expect(d!.statement).toMatchObject({
+      automatedDetection: true,
+      automatedDecision: 'fully',
+      reason: { code: 'AUTO_RULE_MATCH' },
+    });
     const [p] = await sql<{ kind: string }[]>`select kind from penalties where case_id = ${opened!.case.id}`;
     expect(p!.kind).toBe('points'); // critical would reach higher rungs; the machine stops at its ceiling
     expect(await openCaseForCall(sql, made.call.id, settings)).toMatchObject({ attached: 0, autoDecided: 0 });
@@ -44,7 +51,10 @@ describe('automated judgments', () => {
   it('closes the case when the machine decided every flag', async () => {
     await autoRule('zh.auto.all');
     const made = await makeFlaggedCall(db.sql(), [{ ruleId: 'zh.auto.all', severity: 'high', confidence: 0.95 }]);
-    expect(await openCaseForCall(db.sql(), made.call.id, settings)).toMatchObject({ autoDecided: 1, case: { status: 'decided' } });
+    expect(await openCaseForCall(db.sql(), made.call.id, settings)).toMatchObject({
+      autoDecided: 1,
+      case: { status: 'decided' },
+    });
   });
 });
 
@@ -58,18 +68,33 @@ describe('rule health', () => {
       const made = await makeFlaggedCall(sql, [{ ruleId, severity: 'high', confidence: 0.99 }]);
       await openCaseForCall(sql, made.call.id, settings);
       const staff = asUser(await makeUser(sql, 'merchant_staff', made.merchantId));
-      const [d] = await sql<{ id: string }[]>`select d.id from decisions d join flags f on f.id = d.flag_id where f.call_id = ${made.call.id}`;
+      const [d] = await sql<
+        { id: string }[]
+      >`select d.id from decisions d join flags f on f.id = d.flag_id where f.call_id = ${made.call.id}`;
       const appeal = await fileAppeal(sql, staff, { decisionId: d!.id, statement: '误判', attachments: [] }, settings);
       await claimAppeal(sql, moderator, appeal.id, settings);
-      await decideAppeal(sql, moderator, appeal.id, {
-        outcome: i < 2 ? 'overturned_fully' : 'upheld', outcomeText: 'reviewed', replacementPenalty: null,
-      }, settings);
+      await decideAppeal(
+        sql,
+        moderator,
+        appeal.id,
+        {
+          outcome: i < 2 ? 'overturned_fully' : 'upheld',
+          outcomeText: 'reviewed',
+          replacementPenalty: null,
+        },
+        settings,
+      );
       const judgment = (await getRulePolicies(sql, [ruleId])).get(ruleId)!.judgment;
       // 1/1 and 2/2 overturned stay below the minimum sample; 2/3 > 50% trips the switch.
       expect(judgment).toBe(i < 2 ? 'auto' : 'review');
     }
     const switched = (await listAuditEvents(sql, { entityType: 'rule_policy', entityId: ruleId })).at(-1)!;
-    expect(switched).toMatchObject({ actorKind: 'system', action: 'rule_policy.changed', before: { judgment: 'auto' }, after: { judgment: 'review' } });
+    expect(switched).toMatchObject({
+      actorKind: 'system',
+      action: 'rule_policy.changed',
+      before: { judgment: 'auto' },
+      after: { judgment: 'review' },
+    });
     expect((switched.after as { reason: string }).reason).toMatch(/2 of 3 automated decisions overturned/);
   });
 });

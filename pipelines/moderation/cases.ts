@@ -1,8 +1,19 @@
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import {
-  claimCaseRow, getCallFacts, getCase, listCaseDecisions, listCaseFlags, listCaseQueue, listPenalties,
-  listUtterancesAround, releaseCaseRow, type CaseRow, type QueueFilter, type QueueRow, type Queryable,
+  claimCaseRow,
+  getCallFacts,
+  getCase,
+  listCaseDecisions,
+  listCaseFlags,
+  listCaseQueue,
+  listPenalties,
+  listUtterancesAround,
+  releaseCaseRow,
+  type CaseRow,
+  type QueueFilter,
+  type QueueRow,
+  type Queryable,
 } from '../../db/queries/moderation.js';
 import { merchantScope, notFound, record, requireRole, REVIEWER_ROLES, type Actor } from './actor.js';
 import type { ModerationSettings } from './settings.js';
@@ -12,8 +23,11 @@ export type QueueQuery = Omit<QueueFilter, 'merchantId' | 'statuses'> & { status
 /** Reviewers get the live queue; merchant staff get their own merchant's cases, any status. */
 export async function listCases(sql: Sql, actor: Actor, query: QueueQuery): Promise<QueueRow[]> {
   const scope = merchantScope(actor);
-  const statuses: CaseRow['status'][] = query.status ? [query.status]
-    : scope === null ? ['open', 'claimed'] : ['open', 'claimed', 'decided', 'closed'];
+  const statuses: CaseRow['status'][] = query.status
+    ? [query.status]
+    : scope === null
+      ? ['open', 'claimed']
+      : ['open', 'claimed', 'decided', 'closed'];
   return listCaseQueue(sql, { ...query, merchantId: scope, statuses });
 }
 
@@ -22,13 +36,27 @@ export async function getCaseView(sql: Sql, actor: Actor, id: string) {
   const kase = await getCase(sql, id, merchantScope(actor));
   if (!kase) throw notFound('case');
   const [call, flags, decisions, penalties] = await Promise.all([
-    getCallFacts(sql, kase.callId), listCaseFlags(sql, id), listCaseDecisions(sql, id), listPenalties(sql, kase.merchantId, { caseId: id }),
+    getCallFacts(sql, kase.callId),
+    listCaseFlags(sql, id),
+    listCaseDecisions(sql, id),
+    listPenalties(sql, kase.merchantId, { caseId: id }),
   ]);
-  const context = await listUtterancesAround(sql, kase.callId, flags.map((f) => f.utteranceSeq), 2);
+  const context = await listUtterancesAround(
+    sql,
+    kase.callId,
+    flags.map((f) => f.utteranceSeq),
+    2,
+  );
   const decisionOf = new Map(decisions.map((d) => [d.flagId, d]));
   return {
     case: kase,
-    call: call && { id: call.id, startedAt: call.startedAt, endedAt: call.endedAt, language: call.language, audioUri: call.audioUri },
+    call: call && {
+      id: call.id,
+      startedAt: call.startedAt,
+      endedAt: call.endedAt,
+      language: call.language,
+      audioUri: call.audioUri,
+    },
     utterances: context,
     flags: flags.map((f) => ({ ...f, decision: decisionOf.get(f.id) ?? null })),
     penalties,
@@ -64,8 +92,10 @@ export async function releaseCase(sql: Sql, actor: Actor, id: string): Promise<C
 export async function whyNotHeld(q: Queryable, id: string, userId: string): Promise<KefuError> {
   const now = await getCase(q, id);
   if (!now) return notFound('case');
-  if (now.status === 'decided' || now.status === 'closed') return new KefuError('CONFLICT', 'This case has already been decided.');
-  if (now.claimedBy === userId) return new KefuError('CLAIM_EXPIRED', 'Your claim on this case has expired; claim it again.');
+  if (now.status === 'decided' || now.status === 'closed')
+    return new KefuError('CONFLICT', 'This case has already been decided.');
+  if (now.claimedBy === userId)
+    return new KefuError('CLAIM_EXPIRED', 'Your claim on this case has expired; claim it again.');
   if (now.claimedBy && now.claimExpiresAt && now.claimExpiresAt > new Date()) {
     return new KefuError('CONFLICT', 'Another moderator holds this case.');
   }

@@ -2,22 +2,34 @@ import { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import {
-  getCase, listCaseDecisions, listCaseFlags, takeCaseForDecision, type DecisionRow, type PenaltyRow,
+  getCase,
+  listCaseDecisions,
+  listCaseFlags,
+  takeCaseForDecision,
+  type DecisionRow,
+  type PenaltyRow,
 } from '../../db/queries/moderation.js';
 import { notFound, record, requireRole, REVIEWER_ROLES, type Actor } from './actor.js';
 import { applyDecisions } from './apply-decisions.js';
 import { whyNotHeld } from './cases.js';
 import type { ModerationSettings } from './settings.js';
 
-export const ReasonCodeSchema = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'reason codes look like CONTACT_OFF_PLATFORM');
+export const ReasonCodeSchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'reason codes look like CONTACT_OFF_PLATFORM');
 
 export const CaseDecisionSchema = z.object({
-  flags: z.array(z.object({
-    flagId: z.uuid(),
-    outcome: z.enum(['upheld', 'dismissed']),
-    reasonCode: ReasonCodeSchema,
-    reasonText: z.string().trim().max(4000).default(''),
-  })).min(1).max(200),
+  flags: z
+    .array(
+      z.object({
+        flagId: z.uuid(),
+        outcome: z.enum(['upheld', 'dismissed']),
+        reasonCode: ReasonCodeSchema,
+        reasonText: z.string().trim().max(4000).default(''),
+      }),
+    )
+    .min(1)
+    .max(200),
   penalty: z.enum(['ladder', 'none']),
 });
 export type CaseDecision = z.infer<typeof CaseDecisionSchema>;
@@ -28,7 +40,11 @@ export type CaseDecision = z.infer<typeof CaseDecisionSchema>;
  * unique decision per flag is the database's second guard.
  */
 export async function decideCase(
-  sql: Sql, actor: Actor, id: string, input: CaseDecision, settings: ModerationSettings,
+  sql: Sql,
+  actor: Actor,
+  id: string,
+  input: CaseDecision,
+  settings: ModerationSettings,
 ): Promise<{ decisions: DecisionRow[]; penalty: PenaltyRow | null }> {
   requireRole(actor, REVIEWER_ROLES);
   return sql.begin(async (tx) => {
@@ -42,11 +58,15 @@ export async function decideCase(
     const missing = [...open.keys()].filter((f) => !given.has(f));
     const extra = [...given].filter((f) => !open.has(f));
     if (missing.length > 0 || extra.length > 0 || given.size !== input.flags.length) {
-      throw new KefuError('INPUT_INVALID',
-        `flags: decide each undecided flag of the case exactly once (missing ${missing.length}, not undecided in this case ${extra.length}).`);
+      throw new KefuError(
+        'INPUT_INVALID',
+        `flags: decide each undecided flag of the case exactly once (missing ${missing.length}, not undecided in this case ${extra.length}).`,
+      );
     }
     const result = await applyDecisions(tx, actor, {
-      kase: taken, settings, penalty: input.penalty,
+      kase: taken,
+      settings,
+      penalty: input.penalty,
       judgments: input.flags.map((f) => ({ ...f, flag: open.get(f.flagId)! })),
     });
     await record(tx, actor, 'case.decided', { type: 'case', id }, before, taken);

@@ -38,7 +38,8 @@ export function toDsaStatement(s: StatementOfReasons, current: { penaltyEndsAt?:
     incompatible_content_illegal: 'No',
     category: GROUNDS[s.rule.category].dsaCategory,
     content_type: ['CONTENT_TYPE_AUDIO', 'CONTENT_TYPE_VIDEO'],
-    content_language: s.facts.contentLanguage && s.facts.contentLanguage !== 'mixed' ? s.facts.contentLanguage.toUpperCase() : null,
+    content_language:
+      s.facts.contentLanguage && s.facts.contentLanguage !== 'mixed' ? s.facts.contentLanguage.toUpperCase() : null,
     content_date: day(s.facts.callStartedAt),
     application_date: day(s.decidedAt),
     decision_facts:
@@ -51,11 +52,17 @@ export function toDsaStatement(s: StatementOfReasons, current: { penaltyEndsAt?:
   };
   switch (p?.kind) {
     case 'points':
-      Object.assign(out, { decision_monetary: 'DECISION_MONETARY_OTHER',
-        decision_monetary_other: `${p.points} merchant penalty points`, end_date_monetary_restriction: endsAt });
+      Object.assign(out, {
+        decision_monetary: 'DECISION_MONETARY_OTHER',
+        decision_monetary_other: `${p.points} merchant penalty points`,
+        end_date_monetary_restriction: endsAt,
+      });
       break;
     case 'listing_restriction':
-      Object.assign(out, { decision_provision: 'DECISION_PROVISION_PARTIAL_SUSPENSION', end_date_service_restriction: endsAt });
+      Object.assign(out, {
+        decision_provision: 'DECISION_PROVISION_PARTIAL_SUSPENSION',
+        end_date_service_restriction: endsAt,
+      });
       break;
     case 'suspension':
       Object.assign(out, { decision_account: 'DECISION_ACCOUNT_SUSPENDED', end_date_account_restriction: endsAt });
@@ -63,8 +70,10 @@ export function toDsaStatement(s: StatementOfReasons, current: { penaltyEndsAt?:
     default:
       // A warning, or an upheld violation without penalty: recorded against the merchant, and
       // counted by the penalty ladder, but nothing is restricted.
-      Object.assign(out, { decision_visibility: ['DECISION_VISIBILITY_OTHER'],
-        decision_visibility_other: p ? 'formal warning to the merchant' : 'violation recorded on the merchant account' });
+      Object.assign(out, {
+        decision_visibility: ['DECISION_VISIBILITY_OTHER'],
+        decision_visibility_other: p ? 'formal warning to the merchant' : 'violation recorded on the merchant account',
+      });
   }
   return out;
 }

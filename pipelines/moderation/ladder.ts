@@ -25,7 +25,8 @@ export function isLighter(
   const dw = WEIGHT[replacement.kind] - WEIGHT[original.kind];
   if (dw !== 0) return dw < 0;
   const days = (d: number | null) => d ?? Number.POSITIVE_INFINITY;
-  const notHeavier = replacement.points <= original.points && days(replacement.durationDays) <= days(original.durationDays);
+  const notHeavier =
+    replacement.points <= original.points && days(replacement.durationDays) <= days(original.durationDays);
   const lighter = replacement.points < original.points || days(replacement.durationDays) < days(original.durationDays);
   return notHeavier && lighter;
 }

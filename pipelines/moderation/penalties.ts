@@ -4,18 +4,27 @@ import { listPenalties, type PenaltyRow } from '../../db/queries/moderation.js';
 import { merchantScope, requireRole, type Actor } from './actor.js';
 
 /** Merchant staff see their own penalties; reviewers any merchant's, or all. */
-export async function listMerchantPenalties(sql: Sql, actor: Actor, filter: { merchantId?: string }): Promise<PenaltyRow[]> {
+export async function listMerchantPenalties(
+  sql: Sql,
+  actor: Actor,
+  filter: { merchantId?: string },
+): Promise<PenaltyRow[]> {
   const scope = merchantScope(actor) ?? filter.merchantId ?? null;
   return listPenalties(sql, scope);
 }
 
-export async function readAuditLog(sql: Sql, actor: Actor, filter: { entityType?: string; entityId?: string }): Promise<AuditEventRow[]> {
+export async function readAuditLog(
+  sql: Sql,
+  actor: Actor,
+  filter: { entityType?: string; entityId?: string },
+): Promise<AuditEventRow[]> {
   requireRole(actor, ['admin']);
   return listAuditEvents(sql, filter);
 }
 
 export async function verifyAudit(
-  sql: Sql, actor: Actor,
+  sql: Sql,
+  actor: Actor,
 ): Promise<{ intact: boolean; events: number; firstBroken: ChainCheck['firstBroken'] | null }> {
   requireRole(actor, ['admin']);
   const check = await verifyAuditChain(sql);

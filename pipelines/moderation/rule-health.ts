@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { Sql } from '../../db/client.js';
 import type { Queryable } from '../../db/queries/moderation.js';
-import { getRulePolicies, listRules, ruleHealth, setRulePolicy, type RuleHealthRow } from '../../db/queries/rule-policies.js';
+import {
+  getRulePolicies,
+  listRules,
+  ruleHealth,
+  setRulePolicy,
+  type RuleHealthRow,
+} from '../../db/queries/rule-policies.js';
 import { record, requireRole, SYSTEM, type Actor } from './actor.js';
 import type { ModerationSettings } from './settings.js';
 
@@ -18,20 +24,30 @@ export async function listRuleHealth(sql: Sql, actor: Actor) {
   const [rules, health] = await Promise.all([listRules(sql), ruleHealth(sql)]);
   return rules.map((r) => ({
     ...r,
-    health: health.filter((h) => h.ruleId === r.ruleId).map((h) => ({
-      ...h,
-      overturnRate: rate(h.overturned, h.upheld),
-      automatedOverturnRate: rate(h.automatedOverturned, h.automated),
-    })),
+    health: health
+      .filter((h) => h.ruleId === r.ruleId)
+      .map((h) => ({
+        ...h,
+        overturnRate: rate(h.overturned, h.upheld),
+        automatedOverturnRate: rate(h.automatedOverturned, h.automated),
+      })),
   }));
 }
 
 export async function setRuleJudgment(
-  sql: Sql, actor: Actor, ruleId: string, input: z.infer<typeof RulePolicyInputSchema>,
+  sql: Sql,
+  actor: Actor,
+  ruleId: string,
+  input: z.infer<typeof RulePolicyInputSchema>,
 ) {
   requireRole(actor, ['admin']);
   return sql.begin(async (tx) => {
-    const { before, after } = await setRulePolicy(tx, { ruleId, judgment: input.judgment, updatedBy: actor.id, reason: input.reason });
+    const { before, after } = await setRulePolicy(tx, {
+      ruleId,
+      judgment: input.judgment,
+      updatedBy: actor.id,
+      reason: input.reason,
+    });
     await record(tx, actor, 'rule_policy.changed', { type: 'rule_policy', id: ruleId }, before ?? null, after);
     return after;
   });
@@ -46,14 +62,17 @@ export async function checkRuleHealth(tx: Queryable, ruleId: string, settings: M
   const policy = (await getRulePolicies(tx, [ruleId])).get(ruleId);
   if (policy?.judgment !== 'auto') return false;
   const totals = (await ruleHealth(tx, ruleId)).reduce(
-    (t: Pick<RuleHealthRow, 'automated' | 'automatedOverturned'>, h) =>
-      ({ automated: t.automated + h.automated, automatedOverturned: t.automatedOverturned + h.automatedOverturned }),
+    (t: Pick<RuleHealthRow, 'automated' | 'automatedOverturned'>, h) => ({
+      automated: t.automated + h.automated,
+      automatedOverturned: t.automatedOverturned + h.automatedOverturned,
+    }),
     { automated: 0, automatedOverturned: 0 },
   );
   const { maxOverturnRate, minSample } = settings.ruleHealth;
   const observed = rate(totals.automatedOverturned, totals.automated) ?? 0;
   if (totals.automated < minSample || observed <= maxOverturnRate) return false;
-  const reason = `rule health: ${totals.automatedOverturned} of ${totals.automated} automated decisions overturned ` +
+  const reason =
+    `rule health: ${totals.automatedOverturned} of ${totals.automated} automated decisions overturned ` +
     `(${(observed * 100).toFixed(1)}% > ${(maxOverturnRate * 100).toFixed(1)}%)`;
   const { before, after } = await setRulePolicy(tx, { ruleId, judgment: 'review', updatedBy: null, reason });
   await record(tx, SYSTEM, 'rule_policy.changed', { type: 'rule_policy', id: ruleId }, before ?? null, after);

@@ -26,28 +26,38 @@ export const ModerationSettingsSchema = z.object({
   /** Past penalties within this many days count as repeats. */
   repeatLookbackDays: z.number().int().positive().default(365),
   /** Indexed by repeat count plus the severity bump, clamped to the last rung. */
-  ladder: z.array(LadderStepSchema).min(1).default([
-    { kind: 'warning', points: 0, durationDays: null },
-    { kind: 'points', points: 2, durationDays: 90 },
-    { kind: 'points', points: 6, durationDays: 180 },
-    { kind: 'listing_restriction', points: 6, durationDays: 7 },
-    { kind: 'suspension', points: 12, durationDays: 14 },
-  ]),
+  ladder: z
+    .array(LadderStepSchema)
+    .min(1)
+    .default([
+      { kind: 'warning', points: 0, durationDays: null },
+      { kind: 'points', points: 2, durationDays: 90 },
+      { kind: 'points', points: 6, durationDays: 180 },
+      { kind: 'listing_restriction', points: 6, durationDays: 7 },
+      { kind: 'suspension', points: 12, durationDays: 14 },
+    ]),
   severityBump: z.record(SeveritySchema, z.number().int().nonnegative()).default({
-    low: 0, medium: 0, high: 1, critical: 2,
+    low: 0,
+    medium: 0,
+    high: 1,
+    critical: 2,
   }),
-  auto: z.object({
-    minConfidence: z.number().min(0).max(1).default(0.9),
-    severities: z.array(SeveritySchema).default(['high', 'critical']),
-    /** The machine alone never goes past this rung: a warning or points, never a suspension. */
-    maxLadderIndex: z.number().int().nonnegative().default(2),
-  }).prefault({}),
-  ruleHealth: z.object({
-    /** Share of a rule's automated decisions overturned on appeal above which it goes to review. */
-    maxOverturnRate: z.number().min(0).max(1).default(0.2),
-    /** No switch before this many automated decisions of the rule: a rate of 1/1 says little. */
-    minSample: z.number().int().positive().default(10),
-  }).prefault({}),
+  auto: z
+    .object({
+      minConfidence: z.number().min(0).max(1).default(0.9),
+      severities: z.array(SeveritySchema).default(['high', 'critical']),
+      /** The machine alone never goes past this rung: a warning or points, never a suspension. */
+      maxLadderIndex: z.number().int().nonnegative().default(2),
+    })
+    .prefault({}),
+  ruleHealth: z
+    .object({
+      /** Share of a rule's automated decisions overturned on appeal above which it goes to review. */
+      maxOverturnRate: z.number().min(0).max(1).default(0.2),
+      /** No switch before this many automated decisions of the rule: a rate of 1/1 says little. */
+      minSample: z.number().int().positive().default(10),
+    })
+    .prefault({}),
 });
 export type ModerationSettings = z.infer<typeof ModerationSettingsSchema>;
 export type ModerationSettingsInput = z.input<typeof ModerationSettingsSchema>;

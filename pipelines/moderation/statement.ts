@@ -37,12 +37,31 @@ export interface StatementOfReasons {
 }
 
 export interface StatementInput {
-  decision: { id: string; caseId: string; decidedAt: Date; reasonCode: string; reasonText: string;
-    automatedDecision: 'fully' | 'partially' | 'not' };
+  decision: {
+    id: string;
+    caseId: string;
+    decidedAt: Date;
+    reasonCode: string;
+    reasonText: string;
+    automatedDecision: 'fully' | 'partially' | 'not';
+  };
   call: { id: string; startedAt: Date; language: string | null };
-  flag: { category: FlagCategory; severity: Severity; ruleId: string; ruleVersion: number; detector: string;
-    confidence: number; speakerRole: string; evidenceText: string; spanStart: number; spanEnd: number;
-    audioStartMs: number | null; audioEndMs: number | null; utteranceSeq: number; verdicts: FlagVerdict[] };
+  flag: {
+    category: FlagCategory;
+    severity: Severity;
+    ruleId: string;
+    ruleVersion: number;
+    detector: string;
+    confidence: number;
+    speakerRole: string;
+    evidenceText: string;
+    spanStart: number;
+    spanEnd: number;
+    audioStartMs: number | null;
+    audioEndMs: number | null;
+    utteranceSeq: number;
+    verdicts: FlagVerdict[];
+  };
   penalty: { kind: PenaltyKind; points: number; startsAt: Date; endsAt: Date | null } | null;
   appealWindowMonths: number;
 }
@@ -65,18 +84,29 @@ export function buildStatement(i: StatementInput): StatementOfReasons {
       utteranceSeq: i.flag.utteranceSeq,
       evidence: i.flag.evidenceText,
       span: [i.flag.spanStart, i.flag.spanEnd],
-      audio: i.flag.audioStartMs === null ? null : { startMs: i.flag.audioStartMs, endMs: i.flag.audioEndMs ?? i.flag.audioStartMs },
+      audio:
+        i.flag.audioStartMs === null
+          ? null
+          : { startMs: i.flag.audioStartMs, endMs: i.flag.audioEndMs ?? i.flag.audioStartMs },
       detector: i.flag.detector,
       confidence: i.flag.confidence,
       verdicts: i.flag.verdicts.map((v) => ({ layer: v.layer, verdict: v.verdict, confidence: v.confidence })),
     },
-    rule: { id: i.flag.ruleId, version: i.flag.ruleVersion, category: i.flag.category, severity: i.flag.severity, ground },
+    rule: {
+      id: i.flag.ruleId,
+      version: i.flag.ruleVersion,
+      category: i.flag.category,
+      severity: i.flag.severity,
+      ground,
+    },
     reason: { code: i.decision.reasonCode, text: i.decision.reasonText },
     automatedDetection: true,
     automatedDecision: i.decision.automatedDecision,
     penalty: i.penalty && {
-      kind: i.penalty.kind, points: i.penalty.points,
-      startsAt: i.penalty.startsAt.toISOString(), endsAt: i.penalty.endsAt?.toISOString() ?? null,
+      kind: i.penalty.kind,
+      points: i.penalty.points,
+      startsAt: i.penalty.startsAt.toISOString(),
+      endsAt: i.penalty.endsAt?.toISOString() ?? null,
     },
     redress: {
       appealUntil: appealUntil.toISOString(),

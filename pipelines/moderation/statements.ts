@@ -10,7 +10,8 @@ import type { StatementOfReasons } from './statement.js';
 export async function getStatement(sql: Sql, actor: Actor, decisionId: string) {
   const d = await getDecision(sql, decisionId, merchantScope(actor));
   if (!d) throw notFound('decision');
-  if (!d.statement) throw new KefuError('NOT_FOUND', 'This decision dismissed the flag; nothing was held against the merchant.');
+  if (!d.statement)
+    throw new KefuError('NOT_FOUND', 'This decision dismissed the flag; nothing was held against the merchant.');
   const [appeal, penalties] = await Promise.all([
     getAppealForDecision(sql, d.id),
     listPenalties(sql, d.merchantId, { caseId: d.caseId }),
@@ -20,8 +21,13 @@ export async function getStatement(sql: Sql, actor: Actor, decisionId: string) {
     overturn: d.overturn ?? null,
     penalties: penalties.filter((p) => p.decisionId === d.id),
     appeal: appeal && {
-      id: appeal.id, status: appeal.status, filedAt: appeal.filedAt, slaDueAt: appeal.slaDueAt,
-      outcome: appeal.outcome, outcomeText: appeal.outcomeText, decidedAt: appeal.decidedAt,
+      id: appeal.id,
+      status: appeal.status,
+      filedAt: appeal.filedAt,
+      slaDueAt: appeal.slaDueAt,
+      outcome: appeal.outcome,
+      outcomeText: appeal.outcomeText,
+      decidedAt: appeal.decidedAt,
     },
   };
 }

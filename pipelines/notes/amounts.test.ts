@@ -30,9 +30,27 @@ describe('findAmounts', () => {
     ['fifty cents', [[0.5, 'USD']]],
     ['20美元', [[20, 'USD']]],
     ['a coupon of 50 yuan', [[50, 'CNY']]],
-    ['原价128元，现在99元', [[128, 'CNY'], [99, 'CNY']]],
-    ['I paid $45.99 and want 10 dollars back', [[45.99, 'USD'], [10, 'USD']]],
-    ['原价129，现在99', [[129, 'CNY'], [99, 'CNY']]],
+    [
+      '原价128元，现在99元',
+      [
+        [128, 'CNY'],
+        [99, 'CNY'],
+      ],
+    ],
+    [
+      'I paid $45.99 and want 10 dollars back',
+      [
+        [45.99, 'USD'],
+        [10, 'USD'],
+      ],
+    ],
+    [
+      '原价129，现在99',
+      [
+        [129, 'CNY'],
+        [99, 'CNY'],
+      ],
+    ],
     ['实付39.9', [[39.9, 'CNY']]],
     ['一共花了两百', [[200, 'CNY']]],
   ])('%s', (text, expected) => {
@@ -40,9 +58,25 @@ describe('findAmounts', () => {
   });
 
   it.each([
-    '我买了3个', 'I ordered 2 boxes', '订单号240611587736219', '我手机号13812345678', '6月18号到的',
-    '下午3点', '两块蛋糕', '我们一块去', '元旦前发货', '打8折', '七天无理由', '这一块的问题', 'call me at 5',
-    '买了3件，每件两斤', 'it is 50 percent off', '一共3个', '花了三天', '现在99', '价格打8折',
+    '我买了3个',
+    'I ordered 2 boxes',
+    '订单号240611587736219',
+    '我手机号13812345678',
+    '6月18号到的',
+    '下午3点',
+    '两块蛋糕',
+    '我们一块去',
+    '元旦前发货',
+    '打8折',
+    '七天无理由',
+    '这一块的问题',
+    'call me at 5',
+    '买了3件，每件两斤',
+    'it is 50 percent off',
+    '一共3个',
+    '花了三天',
+    '现在99',
+    '价格打8折',
   ])('finds no money in %j', (text) => {
     expect(findAmounts(text)).toEqual([]);
   });
@@ -71,7 +105,13 @@ describe('findAmounts: numbers after ids, code-switching and bare prices', () =>
     ['nine ninety-nine a pack', [[9.99, 'USD']]],
     ['两百五十九买的，用了一周就坏了', [[259, 'CNY']]],
     ['当时是88入手的', [[88, 'CNY']]],
-    ['一瓶三十五，两瓶六十', [[35, 'CNY'], [60, 'CNY']]],
+    [
+      '一瓶三十五，两瓶六十',
+      [
+        [35, 'CNY'],
+        [60, 'CNY'],
+      ],
+    ],
     ['那就一件九十九吧', [[99, 'CNY']]],
   ])('%s', (text, expected) => {
     expect(amounts(text)).toEqual(expected);
@@ -79,10 +119,22 @@ describe('findAmounts: numbers after ids, code-switching and bare prices', () =>
 
   it.each([
     // Hard negatives: clock times, years, spoken ids, counts and dates stay out.
-    'see you at eleven forty', 'meet me around ten thirty tonight', 'it shipped in nineteen ninety-eight',
-    'twenty twenty-five was a bad year', 'the code is forty-one fifty-two', 'seven seven one, four two, oh oh nine, five three',
-    'nine fifteen pm works', '双十一买的', '五一买的', '周三买的', '一箱二十四瓶', '一盒十二片', '第二盒三十',
-    '订单号 771203-558190，幺五八', '我买了两盒，三天到', '6月18买的',
+    'see you at eleven forty',
+    'meet me around ten thirty tonight',
+    'it shipped in nineteen ninety-eight',
+    'twenty twenty-five was a bad year',
+    'the code is forty-one fifty-two',
+    'seven seven one, four two, oh oh nine, five three',
+    'nine fifteen pm works',
+    '双十一买的',
+    '五一买的',
+    '周三买的',
+    '一箱二十四瓶',
+    '一盒十二片',
+    '第二盒三十',
+    '订单号 771203-558190，幺五八',
+    '我买了两盒，三天到',
+    '6月18买的',
   ])('finds no money in %j', (text) => {
     expect(findAmounts(text)).toEqual([]);
   });

@@ -18,14 +18,17 @@ const SMALL = '([零一二两三四五六七八九]|\\d)';
 // punctuation, even right after an id (foldWidth turns "订单号…120，一百二十八元" into "…120,一百…").
 const START = '(?<![\\d.零〇一二两三四五六七八九十百千万亿这那哪每第])(?<!\\d,(?=\\d))';
 // 块 is also a measure word (两块蛋糕, 一块去); 元 starts 元旦, 元素.
-const KUAI = '块(?!蛋糕|糖|肉|饼|面包|巧克力|肥皂|香皂|布|玻璃|屏|砖|石|木|板|地|表|手表|电池|磁|钱包|儿|去|来|走|玩|吃|的?时间)';
+const KUAI =
+  '块(?!蛋糕|糖|肉|饼|面包|巧克力|肥皂|香皂|布|玻璃|屏|砖|石|木|板|地|表|手表|电池|磁|钱包|儿|去|来|走|玩|吃|的?时间)';
 const YUAN = '(?:元(?![旦素宵气件器])|圆)';
 const NOT_MEASURE = '(?![个件斤箱盒包瓶袋台只双套条张天号点])';
 // After a bare price: the number must end here and not be a count, date, time or discount.
-const BARE_END = '(?![\\d.零〇一二两三四五六七八九十百千万]|\\s*(?:[个件斤箱盒包瓶袋台只双套条张天号点%折年月日岁周]|小时|分钟|块|元))';
+const BARE_END =
+  '(?![\\d.零〇一二两三四五六七八九十百千万]|\\s*(?:[个件斤箱盒包瓶袋台只双套条张天号点%折年月日岁周]|小时|分钟|块|元))';
 // A bare Chinese price must be positional (一百八十八, 68, 399): digit-by-digit readings such as
 // 五一 or 幺三八 are dates and ids.
-const ZH_PRICE = '(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九]*[十百千万][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?)';
+const ZH_PRICE =
+  '(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九]*[十百千万][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?)';
 // Where a bare price ends: at punctuation, the end of the line, or a particle.
 const PRICE_STOP = '(?=\\s*(?:[，,。！!？?；;…、]|$|的[，,。！!？?]|吧|呢|啊|呀|哦))';
 // Measure words a per-unit price hangs on ("一盒六十八", "三盒一百八十八").
@@ -46,15 +49,21 @@ interface Pattern {
 
 // Dollars and cents said as two numbers, "forty-two ninety-nine", "twelve fifty": the cents are a
 // tens word or a teen, so "twenty four" (24) never splits. Only taken with a price context.
-const EN_ONES = Object.keys(EN_UNITS).filter((w) => EN_UNITS[w]! >= 1 && EN_UNITS[w]! <= 9).join('|');
-const EN_TEENS = Object.keys(EN_UNITS).filter((w) => EN_UNITS[w]! >= 10).join('|');
+const EN_ONES = Object.keys(EN_UNITS)
+  .filter((w) => EN_UNITS[w]! >= 1 && EN_UNITS[w]! <= 9)
+  .join('|');
+const EN_TEENS = Object.keys(EN_UNITS)
+  .filter((w) => EN_UNITS[w]! >= 10)
+  .join('|');
 const EN_TENS_WORDS = Object.keys(EN_TENS).join('|');
 const EN_DOLLARS = `(?:(?:${EN_TENS_WORDS})(?:[\\s-](?:${EN_ONES}))?|${EN_TEENS}|${EN_ONES})`;
 const EN_CENTS = `(?:(?:${EN_TENS_WORDS})(?:[\\s-](?:${EN_ONES}))?|${EN_TEENS})`;
 const EN_ANY_NUMBER_WORD = `(?:${EN_ONES}|${EN_TEENS}|${EN_TENS_WORDS}|zero|oh|hundred|thousand|double|triple|\\d+)`;
 // Money wording before the pair in the same sentence, or a per-unit or "I paid" right after it.
-const EN_PRICE_BEFORE = /\b(?:paid|pay|paying|cost|costs|costing|price[ds]?|charged?|charging|spent|refund\w*|money\s+back|the\s+whole|total|sells?\s+for|selling\s+for|listed\s+(?:at|for))\b[^.!?;]{0,30}$/i;
-const EN_PRICE_AFTER = /^\s*(?:(?:a|per)\s+(?:bottle|box|pack|piece|pair|unit|set|bag|can|jar|tube|item|one|month|year|pop|dozen|pound|kilo)s?\b|each\b|apiece\b|(?:that\s+)?(?:i|we|you|they)\s+(?:paid|spent|were\s+charged|was\s+charged)\b|(?:for\s+)?(?:shipping|delivery|postage)\b|(?:plus|before|after|with)\s+tax\b)/i;
+const EN_PRICE_BEFORE =
+  /\b(?:paid|pay|paying|cost|costs|costing|price[ds]?|charged?|charging|spent|refund\w*|money\s+back|the\s+whole|total|sells?\s+for|selling\s+for|listed\s+(?:at|for))\b[^.!?;]{0,30}$/i;
+const EN_PRICE_AFTER =
+  /^\s*(?:(?:a|per)\s+(?:bottle|box|pack|piece|pair|unit|set|bag|can|jar|tube|item|one|month|year|pop|dozen|pound|kilo)s?\b|each\b|apiece\b|(?:that\s+)?(?:i|we|you|they)\s+(?:paid|spent|were\s+charged|was\s+charged)\b|(?:for\s+)?(?:shipping|delivery|postage)\b|(?:plus|before|after|with)\s+tax\b)/i;
 // A clock time ("at twelve fifty", "twelve fifty pm") or a year ("in nineteen ninety-nine").
 const EN_NOT_PRICE_BEFORE = /\b(?:at|by|around|until|till|before|after|from|since|in|year|about)\s+$/i;
 const EN_NOT_PRICE_AFTER = /^\s*(?:a\.?m\b|p\.?m\b|o'?clock|tonight|this\s+(?:morning|afternoon|evening))/i;
@@ -73,7 +82,10 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // 12元, 十二块五, 一块二毛五, 3.5元钱
-    re: new RegExp(`${START}${NUM}\\s*(?:${YUAN}|${KUAI})(?:${SMALL}${NOT_MEASURE}(?:[毛角](?:${SMALL}分?)?)?)?钱?`, 'g'),
+    re: new RegExp(
+      `${START}${NUM}\\s*(?:${YUAN}|${KUAI})(?:${SMALL}${NOT_MEASURE}(?:[毛角](?:${SMALL}分?)?)?)?钱?`,
+      'g',
+    ),
     currency: 'CNY',
     value: (m) => sum(zh(m[1]), (zh(m[2]) ?? 0) / 10, (zh(m[3]) ?? 0) / 100),
   },
@@ -92,7 +104,10 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // "原价129，现在99": the second price is cued by the first.
-    re: new RegExp(`(?<=(?:${PRICE_CUE})[^。？！?!]{1,16})(?:现在|现价|降到|变成|只要)(?:是|为|只要|才)?\\s*${NUM}${BARE_END}`, 'gd'),
+    re: new RegExp(
+      `(?<=(?:${PRICE_CUE})[^。？！?!]{1,16})(?:现在|现价|降到|变成|只要)(?:是|为|只要|才)?\\s*${NUM}${BARE_END}`,
+      'gd',
+    ),
     currency: 'CNY',
     value: (m) => zh(m[1]),
     numberOnly: true,
@@ -106,7 +121,10 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // 一盒六十八，三盒一百八十八: a count with its measure word, then a bare number ending the phrase.
-    re: new RegExp(`(?:(?<![\\d零〇一二两三四五六七八九十百千第])[一二两三四五六七八九十每单]|(?<![\\d.])[1-9]\\d?)${PER_UNIT}(?:是|要|卖|才|只要|只卖)?\\s*${ZH_PRICE}${PRICE_STOP}`, 'gd'),
+    re: new RegExp(
+      `(?:(?<![\\d零〇一二两三四五六七八九十百千第])[一二两三四五六七八九十每单]|(?<![\\d.])[1-9]\\d?)${PER_UNIT}(?:是|要|卖|才|只要|只卖)?\\s*${ZH_PRICE}${PRICE_STOP}`,
+      'gd',
+    ),
     currency: 'CNY',
     value: (m) => zh(m[1]),
     numberOnly: true,
@@ -124,7 +142,10 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // twelve dollars and fifty cents, 12 bucks, 20 USD
-    re: new RegExp(`(${EN_NUMBER})\\s*(?:dollars?|bucks?|usd\\b)(?:\\s+(?:and\\s+)?(${EN_NUMBER})\\s+cents?\\b)?`, 'gi'),
+    re: new RegExp(
+      `(${EN_NUMBER})\\s*(?:dollars?|bucks?|usd\\b)(?:\\s+(?:and\\s+)?(${EN_NUMBER})\\s+cents?\\b)?`,
+      'gi',
+    ),
     currency: 'USD',
     value: (m) => sum(en(m[1]), (en(m[2]) ?? 0) / 100),
   },
@@ -140,7 +161,10 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // "the whole forty-two ninety-nine", "twelve fifty I paid for shipping", "Twenty-four ninety-five a bottle".
-    re: new RegExp(`(?<!${EN_ANY_NUMBER_WORD}[\\s,-]*)\\b(${EN_DOLLARS})[\\s-]+(${EN_CENTS})\\b(?![\\s,-]*${EN_ANY_NUMBER_WORD}\\b)`, 'gi'),
+    re: new RegExp(
+      `(?<!${EN_ANY_NUMBER_WORD}[\\s,-]*)\\b(${EN_DOLLARS})[\\s-]+(${EN_CENTS})\\b(?![\\s,-]*${EN_ANY_NUMBER_WORD}\\b)`,
+      'gi',
+    ),
     currency: 'USD',
     value: (m) => sum(en(m[1]), (en(m[2]) ?? 0) / 100),
     accept: (text, m) => {

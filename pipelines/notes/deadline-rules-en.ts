@@ -1,5 +1,11 @@
 import {
-  addBusinessDays, addDays, endOfMonth, nextWeekday, upcomingDate, weekdayInWeek, type Ymd,
+  addBusinessDays,
+  addDays,
+  endOfMonth,
+  nextWeekday,
+  upcomingDate,
+  weekdayInWeek,
+  type Ymd,
 } from './calendar.js';
 import { byHour, hoursLater, today, type Clock, type DeadlineRule } from './deadline-clock.js';
 import { EN_TENS, EN_UNITS, parseEnNumber } from './numerals-en.js';
@@ -10,7 +16,8 @@ const RANGE = `${N}(?:\\s*(?:-|to|or)\\s*${N})?`;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY = `(${WEEKDAYS.join('|')})`;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const ORD = '(\\d{1,2})(?:st|nd|rd|th)?';
 
 function count(first: string | undefined, second?: string): number | null {
@@ -31,12 +38,19 @@ export const EN_DEADLINE_RULES: readonly DeadlineRule[] = [
   { pattern: /\btomorrow\b|\btmr\b/gi, resolve: (_, c) => days(c, 1) },
   {
     // Same-day words, including "right away": the act is due today.
-    pattern: /\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\b(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day\b|\beod\b|\blater\s+today\b|\b(?:right\s+|straight\s+)?after\s+(?:this|the|our)\s+call\b|\bbefore\s+(?:i|we)\s+(?:log\s+off|sign\s+off|clock\s+out|head\s+out|leave)(?:\s+(?:today|tonight))?\b|\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:my|the)\s+shift\b|\bright\s+(?:now|away)\b|\bimmediately\b|\bstraight\s+away\b|\bshortly\b|\bin\s+a\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:minutes?|moments?|sec(?:ond)?s?)\b|(?<!\bfor\s)\bnow\b(?!\s*[,，])/gi,
+    pattern:
+      /\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\b(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day\b|\beod\b|\blater\s+today\b|\b(?:right\s+|straight\s+)?after\s+(?:this|the|our)\s+call\b|\bbefore\s+(?:i|we)\s+(?:log\s+off|sign\s+off|clock\s+out|head\s+out|leave)(?:\s+(?:today|tonight))?\b|\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:my|the)\s+shift\b|\bright\s+(?:now|away)\b|\bimmediately\b|\bstraight\s+away\b|\bshortly\b|\bin\s+a\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:minutes?|moments?|sec(?:ond)?s?)\b|(?<!\bfor\s)\bnow\b(?!\s*[,，])/gi,
     resolve: (_, c) => today(c),
   },
-  { pattern: new RegExp(`\\bnext\\s+${WEEKDAY}\\b`, 'gi'), resolve: (m, c) => weekdayInWeek(today(c), weekdayOf(m[1]), 1) },
+  {
+    pattern: new RegExp(`\\bnext\\s+${WEEKDAY}\\b`, 'gi'),
+    resolve: (m, c) => weekdayInWeek(today(c), weekdayOf(m[1]), 1),
+  },
   { pattern: new RegExp(`\\b${WEEKDAY}\\b`, 'gi'), resolve: (m, c) => nextWeekday(today(c), weekdayOf(m[1])) },
-  { pattern: /\b(?:the\s+)?end\s+of\s+(?:the|this)\s+week\b|\bbefore\s+the\s+weekend\b/gi, resolve: (_, c) => nextWeekday(today(c), 5) },
+  {
+    pattern: /\b(?:the\s+)?end\s+of\s+(?:the|this)\s+week\b|\bbefore\s+the\s+weekend\b/gi,
+    resolve: (_, c) => nextWeekday(today(c), 5),
+  },
   { pattern: /\b(?:this|the)\s+weekend\b/gi, resolve: (_, c) => nextWeekday(today(c), 6) },
   { pattern: /\b(?:this|within\s+the)\s+week\b/gi, resolve: (_, c) => weekdayInWeek(today(c), 7) },
   { pattern: /\bnext\s+week\b/gi, resolve: (_, c) => weekdayInWeek(today(c), 7, 1) },

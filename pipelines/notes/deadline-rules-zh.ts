@@ -1,5 +1,11 @@
 import {
-  addBusinessDays, addDays, endOfMonth, nextWeekday, upcomingDate, weekdayInWeek, type Ymd,
+  addBusinessDays,
+  addDays,
+  endOfMonth,
+  nextWeekday,
+  upcomingDate,
+  weekdayInWeek,
+  type Ymd,
 } from './calendar.js';
 import { byHour, hoursLater, today, type Clock, type DeadlineRule } from './deadline-clock.js';
 import { parseZhNumber } from './numerals-zh.js';
@@ -31,16 +37,29 @@ export const ZH_DEADLINE_RULES: readonly DeadlineRule[] = [
   { pattern: /明天|明日|明早|明晚|明儿/g, resolve: (_, c) => days(c, 1) },
   // Same-day words, including "right away" and "later on" (马上, 稍后): the act is due today.
   {
-    pattern: /今天|今日|今晚|今早|今儿|当天|当日|下班(?:之)?前|收工(?:之)?前|马上|立刻|立即|立马|现在就|这就|稍后|一会儿?|待会儿?|等会儿?|晚点|晚些时候|(?:上午|中午|下午|傍晚|晚上)(?!\d|[一二三四五六七八九十]点)/g,
+    pattern:
+      /今天|今日|今晚|今早|今儿|当天|当日|下班(?:之)?前|收工(?:之)?前|马上|立刻|立即|立马|现在就|这就|稍后|一会儿?|待会儿?|等会儿?|晚点|晚些时候|(?:上午|中午|下午|傍晚|晚上)(?!\d|[一二三四五六七八九十]点)/g,
     resolve: (_, c) => today(c),
   },
-  { pattern: new RegExp(`下下个?${WEEK}${WEEKDAY}`, 'g'), resolve: (m, c) => weekdayInWeek(today(c), weekdayOf(m[1]), 2) },
-  { pattern: new RegExp(`下个?${WEEK}${WEEKDAY}`, 'g'), resolve: (m, c) => weekdayInWeek(today(c), weekdayOf(m[1]), 1) },
-  { pattern: new RegExp(`(?:这个?|本)?${WEEK}${WEEKDAY}`, 'g'), resolve: (m, c) => nextWeekday(today(c), weekdayOf(m[1])) },
+  {
+    pattern: new RegExp(`下下个?${WEEK}${WEEKDAY}`, 'g'),
+    resolve: (m, c) => weekdayInWeek(today(c), weekdayOf(m[1]), 2),
+  },
+  {
+    pattern: new RegExp(`下个?${WEEK}${WEEKDAY}`, 'g'),
+    resolve: (m, c) => weekdayInWeek(today(c), weekdayOf(m[1]), 1),
+  },
+  {
+    pattern: new RegExp(`(?:这个?|本)?${WEEK}${WEEKDAY}`, 'g'),
+    resolve: (m, c) => nextWeekday(today(c), weekdayOf(m[1])),
+  },
   { pattern: new RegExp(`下个?${WEEK}(?:内|之内|以内)?`, 'g'), resolve: (_, c) => weekdayInWeek(today(c), 7, 1) },
   { pattern: /周末(?:前|之前|以前)/g, resolve: (_, c) => nextWeekday(today(c), 5) },
   { pattern: /(?:这个?|本)?周末/g, resolve: (_, c) => nextWeekday(today(c), 6) },
-  { pattern: new RegExp(`(?:这个?|本)${WEEK}(?:内|之内|以内)?|${WEEK}内`, 'g'), resolve: (_, c) => weekdayInWeek(today(c), 7) },
+  {
+    pattern: new RegExp(`(?:这个?|本)${WEEK}(?:内|之内|以内)?|${WEEK}内`, 'g'),
+    resolve: (_, c) => weekdayInWeek(today(c), 7),
+  },
   { pattern: new RegExp(`${N}个?${WEEK}(?:内|之内|以内|后)?`, 'g'), resolve: (m, c) => dayCount(c, count(m[1]), 7) },
   { pattern: /下个?月(?:底|末)/g, resolve: (_, c) => endOfMonth(today(c), 1) },
   { pattern: /(?:这个|本)?月(?:底|末)/g, resolve: (_, c) => endOfMonth(today(c)) },
@@ -62,7 +81,10 @@ export const ZH_DEADLINE_RULES: readonly DeadlineRule[] = [
     },
   },
   // 七天无理由 is the return policy, not a deadline.
-  { pattern: new RegExp(`${RANGE}\\s*个?(?:天|日)(?!无理由)`, 'g'), resolve: (m, c) => dayCount(c, count(m[1], m[2]), 1) },
+  {
+    pattern: new RegExp(`${RANGE}\\s*个?(?:天|日)(?!无理由)`, 'g'),
+    resolve: (m, c) => dayCount(c, count(m[1], m[2]), 1),
+  },
   {
     pattern: new RegExp(`(半|${N}\\s*个?半?)(?:个)?(?:小时|钟头)`, 'g'),
     resolve: (m, c) => {
@@ -80,15 +102,23 @@ export const ZH_DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     // 5点前 / 下午三点: a clock hour, so only with 前/钟/半 or a part of the day (一点 also means "a bit").
     // 今晚十点前 said at 19:40 is 22:00 today; a bare 十点前 said in the evening reads the same way.
-    pattern: new RegExp(`(上午|中午|下午|傍晚|晚上|早上|今晚|今天晚上|今天下午|今天上午|今早)?${N}点(?:钟|半|前|之前|以前)?`, 'g'),
+    pattern: new RegExp(
+      `(上午|中午|下午|傍晚|晚上|早上|今晚|今天晚上|今天下午|今天上午|今早)?${N}点(?:钟|半|前|之前|以前)?`,
+      'g',
+    ),
     resolve: (m, c) => {
       const explicit = m[1] !== undefined || /[钟半前]$/.test(m[0]);
       const hour = count(m[2]);
       if (!explicit || hour === null) return null;
       const pm = m[1] !== undefined && /下午|傍晚|晚/.test(m[1]) && hour < 12;
       const am = m[1] !== undefined && /上午|早/.test(m[1]);
-      const eveningRead = !pm && !am && hour < 12 && hour <= c.local.hour && hour + 12 > c.local.hour
-        && (hour <= 7 || c.local.hour >= 18);
+      const eveningRead =
+        !pm &&
+        !am &&
+        hour < 12 &&
+        hour <= c.local.hour &&
+        hour + 12 > c.local.hour &&
+        (hour <= 7 || c.local.hour >= 18);
       return byHour(c, pm || eveningRead ? hour + 12 : hour);
     },
   },

@@ -28,15 +28,21 @@ const CUES: readonly [Cue, string, string][] = [
 const CUE = new RegExp(CUES.map(([kind, zh, en]) => `(?<${kind}>${zh}|\\b(?:${en})\\b)`).join('|'), 'gi');
 
 // A carrier code right before the digits (SF1234…, "JT 5678…", spelled "S F"): a waybill.
-const CARRIER_PREFIX = /(?:^|[^A-Za-z])(?:S\s?F|Y\s?T|J\s?T|Z\s?T\s?O?|Y\s?D|S\s?T\s?O|E\s?M\s?S|JD[A-Z]{0,2}|DPK|HTKY|YUNDA|1Z)\s*$/i;
-const UNIT_AFTER = /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套条张月日岁天周%]|小时|分钟|买的|买了|拍的|入手|付的|dollars?|bucks?|cents?|usd|rmb|yuan|items?|boxes?|pcs|pieces?|days?|hours?|years?|percent)/i;
+const CARRIER_PREFIX =
+  /(?:^|[^A-Za-z])(?:S\s?F|Y\s?T|J\s?T|Z\s?T\s?O?|Y\s?D|S\s?T\s?O|E\s?M\s?S|JD[A-Z]{0,2}|DPK|HTKY|YUNDA|1Z)\s*$/i;
+const UNIT_AFTER =
+  /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套条张月日岁天周%]|小时|分钟|买的|买了|拍的|入手|付的|dollars?|bucks?|cents?|usd|rmb|yuan|items?|boxes?|pcs|pieces?|days?|hours?|years?|percent)/i;
 const PHONE_CHUNKS = ['3,4,4', '3,3,4', '1,3,3,4', '2,3,4,4', '3,8', '4,8', '4,7', '2,11'];
 
 function isPhoneShape(run: DigitRun): boolean {
   return /^(?:86)?1[3-9]\d{9}$/.test(run.digits) || PHONE_CHUNKS.includes(run.chunks.join(','));
 }
 
-interface CueHit { kind: Cue; start: number; end: number }
+interface CueHit {
+  kind: Cue;
+  start: number;
+  end: number;
+}
 
 function cues(text: string): CueHit[] {
   return [...text.matchAll(CUE)].map((m) => ({
@@ -52,7 +58,12 @@ function cues(text: string): CueHit[] {
  * previous line when this line has none (merchant: "您的订单号是多少？" buyer: "240611…").
  * `inLine` is false when the cue was borrowed from the previous line.
  */
-function cueFor(text: string, runs: readonly DigitRun[], i: number, previous: string | undefined): { cue: Cue | null; inLine: boolean } {
+function cueFor(
+  text: string,
+  runs: readonly DigitRun[],
+  i: number,
+  previous: string | undefined,
+): { cue: Cue | null; inLine: boolean } {
   const run = runs[i]!;
   const hits = cues(text);
   const lowerBound = Math.max(runs[i - 1]?.end ?? 0, run.start - 30);

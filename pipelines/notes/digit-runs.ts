@@ -14,7 +14,9 @@ export interface DigitRun {
   chunks: number[];
 }
 
-const EN_DIGIT_WORD = `zero|oh|o|${Object.keys(EN_UNITS).filter((w) => w !== 'ten').join('|')}|${Object.keys(EN_TENS).join('|')}`;
+const EN_DIGIT_WORD = `zero|oh|o|${Object.keys(EN_UNITS)
+  .filter((w) => w !== 'ten')
+  .join('|')}|${Object.keys(EN_TENS).join('|')}`;
 const TOKEN = new RegExp(
   [
     '(?<ascii>[0-9]+)',
@@ -149,7 +151,11 @@ function commaLists(source: string, tokens: readonly Token[], gs: Group[]): Grou
       const first = chain[0]!;
       const last = chain.at(-1)!;
       out.push({
-        digits: chain.map((c) => c.digits).join(''), start: first.start, end: last.end, chunks: [chain.length], next: last.next,
+        digits: chain.map((c) => c.digits).join(''),
+        start: first.start,
+        end: last.end,
+        chunks: [chain.length],
+        next: last.next,
       });
     } else out.push(...chain);
     chain = [];
@@ -157,8 +163,12 @@ function commaLists(source: string, tokens: readonly Token[], gs: Group[]): Grou
   for (const g of gs) {
     const prev = chain.at(-1);
     const between = prev ? tokens.filter((t) => t.start >= prev.end && t.end <= g.start) : [];
-    const oneComma = between.length > 0 && between.every((t) => t.kind === 'space' || (t.kind === 'pause' && /^[,、]$/.test(folded.slice(t.start, t.end))))
-      && between.filter((t) => t.kind === 'pause').length === 1;
+    const oneComma =
+      between.length > 0 &&
+      between.every(
+        (t) => t.kind === 'space' || (t.kind === 'pause' && /^[,、]$/.test(folded.slice(t.start, t.end))),
+      ) &&
+      between.filter((t) => t.kind === 'pause').length === 1;
     if (g.digits.length !== 1 || (prev && !oneComma)) flush();
     if (g.digits.length === 1) chain.push(g);
     else out.push(g);
@@ -168,7 +178,8 @@ function commaLists(source: string, tokens: readonly Token[], gs: Group[]): Grou
 }
 
 // What may follow a price, quantity or date: such a group never continues a number after a pause.
-const UNIT_AFTER = /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套条张号月日点分秒年岁天周%]|小时|买的|买了|拍的|入手|付的|dollars?|bucks?|cents?|usd|rmb|yuan|items?|boxes?|pcs|pieces?|days?|hours?|years?|percent)/i;
+const UNIT_AFTER =
+  /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套条张号月日点分秒年岁天周%]|小时|买的|买了|拍的|入手|付的|dollars?|bucks?|cents?|usd|rmb|yuan|items?|boxes?|pcs|pieces?|days?|hours?|years?|percent)/i;
 
 /**
  * Every digit run in `text`, with spans into it. Groups separated by a short pause ("240611，嗯，
@@ -184,10 +195,16 @@ export function findDigitRuns(text: string): DigitRun[] {
     const pauseOnly = between.length > 0 && between.every((t) => t.kind === 'pause' || t.kind === 'space');
     const pauses = between.filter((t) => t.kind === 'pause').length;
     if (
-      last && pauseOnly && pauses > 0 && pauses <= 3 && g.start - last.end <= 8
-      && last.digits.length >= 2 && g.digits.length >= 2 && last.digits.length + g.digits.length <= 24
-      && !(last.digits.length >= 10 && g.digits.length >= 10)
-      && !UNIT_AFTER.test(text.slice(g.end))
+      last &&
+      pauseOnly &&
+      pauses > 0 &&
+      pauses <= 3 &&
+      g.start - last.end <= 8 &&
+      last.digits.length >= 2 &&
+      g.digits.length >= 2 &&
+      last.digits.length + g.digits.length <= 24 &&
+      !(last.digits.length >= 10 && g.digits.length >= 10) &&
+      !UNIT_AFTER.test(text.slice(g.end))
     ) {
       last.digits += g.digits;
       last.chunks.push(...g.chunks);

@@ -33,7 +33,10 @@ export interface ExtractedNotes {
 export function extractNotes(lines: readonly TranscriptLine[], context: NotesContext): ExtractedNotes {
   if (Number.isNaN(context.startedAt.getTime())) throw new KefuError('INPUT_INVALID', 'startedAt is not a valid date');
   if (!isValidTimeZone(context.timeZone)) {
-    throw new KefuError('INPUT_INVALID', `unknown time zone "${context.timeZone}" (use an IANA name or an offset like +08:00)`);
+    throw new KefuError(
+      'INPUT_INVALID',
+      `unknown time zone "${context.timeZone}" (use an IANA name or an offset like +08:00)`,
+    );
   }
   return {
     orderNumbers: findOrderNumbers(lines, context.knownOrderIds),

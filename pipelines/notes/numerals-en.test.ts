@@ -3,9 +3,18 @@ import { parseEnNumber } from './numerals-en.js';
 
 describe('parseEnNumber', () => {
   it.each([
-    ['twelve', 12], ['twenty-four', 24], ['twenty four', 24], ['a hundred', 100],
-    ['one hundred and twenty-eight', 128], ['two thousand three hundred', 2300], ['fifty', 50],
-    ['1,280.50', 1280.5], ['12', 12], ['zero', 0], ['an hundred', 100], ['a', 1],
+    ['twelve', 12],
+    ['twenty-four', 24],
+    ['twenty four', 24],
+    ['a hundred', 100],
+    ['one hundred and twenty-eight', 128],
+    ['two thousand three hundred', 2300],
+    ['fifty', 50],
+    ['1,280.50', 1280.5],
+    ['12', 12],
+    ['zero', 0],
+    ['an hundred', 100],
+    ['a', 1],
     ['three thousand and five', 3005],
   ])('%s = %d', (input, value) => {
     expect(parseEnNumber(input)).toBe(value);

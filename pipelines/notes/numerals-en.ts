@@ -1,12 +1,36 @@
 /** English number words: cardinals ("one hundred and twenty-eight") for amounts and deadlines. */
 
 export const EN_UNITS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 export const EN_TENS: Readonly<Record<string, number>> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6 };
 
@@ -16,8 +40,7 @@ const WORD = [...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), ...Object.keys(
  * A cardinal as a regex source: digits ("12.50", "1,280") or number words, optionally led by
  * "a"/"an" ("a hundred"). Use with the `i` flag.
  */
-export const EN_NUMBER =
-  `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\b(?:(?:a|an)\\s+(?=hundred|thousand|million))?(?:${WORD})(?:(?:\\s+|-)(?:and\\s+)?(?:${WORD}))*\\b)`;
+export const EN_NUMBER = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\b(?:(?:a|an)\\s+(?=hundred|thousand|million))?(?:${WORD})(?:(?:\\s+|-)(?:and\\s+)?(?:${WORD}))*\\b)`;
 
 /** Parses "12", "1,280.50", "twelve", "a hundred and five", "twenty-four", "two thousand three hundred". */
 export function parseEnNumber(input: string): number | null {

@@ -4,14 +4,36 @@
  */
 
 export const ZH_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 洞: 0, 幺: 1, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  洞: 0,
+  幺: 1,
+  一: 1,
+  壹: 1,
+  二: 2,
+  两: 2,
+  贰: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
 /** A positional numeral (digits or Chinese, optional 点 decimal) as a regex source. */
-export const ZH_NUMBER = '(?:[0-9]+(?:\\.[0-9]+)?[万千亿]?|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?)';
+export const ZH_NUMBER =
+  '(?:[0-9]+(?:\\.[0-9]+)?[万千亿]?|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?)';
 
 function digitOf(c: string): number | undefined {
   return c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : ZH_DIGITS[c];

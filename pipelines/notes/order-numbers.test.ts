@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { TranscriptLine } from '../../core/domain.js';
 import { findOrderNumbers, matchOrderNumber, withinOneEdit } from './order-numbers.js';
 
-const line = (text: string, speaker: TranscriptLine['speaker'] = 'customer'): TranscriptLine =>
-  ({ speaker, text, startMs: 0, endMs: 1000 });
+const line = (text: string, speaker: TranscriptLine['speaker'] = 'customer'): TranscriptLine => ({
+  speaker,
+  text,
+  startMs: 0,
+  endMs: 1000,
+});
 const values = (...texts: string[]): string[] => findOrderNumbers(texts.map((t) => line(t))).map((n) => n.value);
 
 describe('findOrderNumbers: forms', () => {
@@ -33,7 +37,9 @@ describe('findOrderNumbers: forms', () => {
 
   it('keeps one note per number, at its first mention', () => {
     const notes = findOrderNumbers([
-      line('订单号240611587736219'), line('好的，240611587736219对吧？', 'merchant'), line('对，2406-1158-7736-219'),
+      line('订单号240611587736219'),
+      line('好的，240611587736219对吧？', 'merchant'),
+      line('对，2406-1158-7736-219'),
     ]);
     expect(notes.map((n) => [n.value, n.utterance])).toEqual([['240611587736219', 0]]);
   });
@@ -89,7 +95,8 @@ describe('matching against the orders table', () => {
 
   it('corrects a number one digit off a known order to that order', () => {
     expect(findOrderNumbers([line('订单号240611587786219')], known)[0]).toMatchObject({
-      value: '240611587736219', matched: true,
+      value: '240611587736219',
+      matched: true,
     });
     // a dropped digit makes it 9 long: still an order once it is near a known one
     expect(findOrderNumbers([line('订单号31255478990')], known)[0]!.value).toBe('312554789901');
@@ -102,7 +109,8 @@ describe('matching against the orders table', () => {
 
   it('leaves an ambiguous near miss uncorrected', () => {
     expect(matchOrderNumber('240611587736210', ['240611587736211', '240611587736212'])).toEqual({
-      value: '240611587736210', matched: false,
+      value: '240611587736210',
+      matched: false,
     });
   });
 
@@ -133,7 +141,9 @@ describe('findOrderNumbers: numbers that are not the order', () => {
   });
 
   it('drops a letter-coded label and keeps the order number named later in the line', () => {
-    expect(values('PK-20261103-5521, sorry, that was the sticker. My order number is 7781 2204 9163.')).toEqual(['778122049163']);
+    expect(values('PK-20261103-5521, sorry, that was the sticker. My order number is 7781 2204 9163.')).toEqual([
+      '778122049163',
+    ]);
   });
 
   it('never reads a serial or barcode as the order', () => {

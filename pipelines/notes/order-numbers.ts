@@ -11,7 +11,10 @@ import { findDigitRuns } from './digit-runs.js';
  *   usual speech-to-text slips): `value` becomes that known id and `matched: true`.
  * - Otherwise (no near id, or several equally near): unchanged and `matched: false`.
  */
-export function matchOrderNumber(value: string, knownOrderIds?: readonly string[]): { value: string; matched: boolean | null } {
+export function matchOrderNumber(
+  value: string,
+  knownOrderIds?: readonly string[],
+): { value: string; matched: boolean | null } {
   if (!knownOrderIds) return { value, matched: null };
   const known = knownDigits(knownOrderIds);
   if (known.includes(value)) return { value, matched: true };
@@ -43,7 +46,10 @@ export function withinOneEdit(a: string, b: string): boolean {
  * JD id looks like a phone number); near matches are only tried for numbers that read as orders
  * or as bare numbers of order-like length, never for phones, waybills or account numbers.
  */
-export function findOrderNumbers(lines: readonly TranscriptLine[], knownOrderIds?: readonly string[]): OrderNumberNote[] {
+export function findOrderNumbers(
+  lines: readonly TranscriptLine[],
+  knownOrderIds?: readonly string[],
+): OrderNumberNote[] {
   const known = knownOrderIds ? new Set(knownDigits(knownOrderIds)) : null;
   const notes = new Map<string, OrderNumberNote>();
   lines.forEach((line, utterance) => {

@@ -3,7 +3,8 @@ import type { TranscriptLine } from '../../core/domain.js';
 import { aliasesOf, findProducts } from './products.js';
 
 const line = (text: string): TranscriptLine => ({ speaker: 'customer', text, startMs: 0, endMs: 1 });
-const names = (texts: string[], catalogue?: string[]): string[] => findProducts(texts.map(line), catalogue).map((p) => p.name);
+const names = (texts: string[], catalogue?: string[]): string[] =>
+  findProducts(texts.map(line), catalogue).map((p) => p.name);
 
 describe('aliasesOf', () => {
   it('reads the head noun and common nouns out of a listing title', () => {
@@ -14,7 +15,9 @@ describe('aliasesOf', () => {
   });
 
   it('takes the last words of an English title', () => {
-    expect(aliasesOf('Wireless Bluetooth Earbuds Pro')).toEqual(expect.arrayContaining(['earbud', 'bluetooth earbuds']));
+    expect(aliasesOf('Wireless Bluetooth Earbuds Pro')).toEqual(
+      expect.arrayContaining(['earbud', 'bluetooth earbuds']),
+    );
   });
 });
 

@@ -11,13 +11,29 @@ interface Alias {
 }
 
 // Listing noise in titles: sizes and counts, packaging, marketing words. Removed before aliasing.
-const SPEC = /【[^】]*】|\[[^\]]*\]|[（(][^）)]*[）)]|\d+(?:\.\d+)?\s*(?:斤|公斤|千克|kg|g|克|ml|毫升|l|升|个|只|枚|件|条|包|袋|盒|箱|瓶|支|片|cm|mm|寸|英寸|inch|pack|pcs|pieces|oz|lb)s?装?|装|包邮|新鲜|正品|官方|旗舰店?|特价|现货|新款|热卖|爆款|整箱|礼盒|家用|当季|现摘|批发|通用|套装|同款|男女款?|男款|女款/gi;
+const SPEC =
+  /【[^】]*】|\[[^\]]*\]|[（(][^）)]*[）)]|\d+(?:\.\d+)?\s*(?:斤|公斤|千克|kg|g|克|ml|毫升|l|升|个|只|枚|件|条|包|袋|盒|箱|瓶|支|片|cm|mm|寸|英寸|inch|pack|pcs|pieces|oz|lb)s?装?|装|包邮|新鲜|正品|官方|旗舰店?|特价|现货|新款|热卖|爆款|整箱|礼盒|家用|当季|现摘|批发|通用|套装|同款|男女款?|男款|女款/gi;
 const HAN_RUN = /[\p{Script=Han}]{2,}/gu;
-const EN_STOP = new Set(['the', 'and', 'for', 'with', 'new', 'pro', 'max', 'mini', 'plus', 'set', 'pack', 'size', 'color', 'edition']);
+const EN_STOP = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'new',
+  'pro',
+  'max',
+  'mini',
+  'plus',
+  'set',
+  'pack',
+  'size',
+  'color',
+  'edition',
+]);
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const enPattern = (noun: string): RegExp => new RegExp(`\\b${escape(noun)}(?:s|es)?\\b`, 'gi');
-const zhPattern = (noun: string): RegExp => new RegExp(noun === '手机' ? '手机(?!号)' : escape(noun), 'g');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const enPattern = (noun: string): RegExp => new RegExp(`\\b${escapeRegExp(noun)}(?:s|es)?\\b`, 'gi');
+const zhPattern = (noun: string): RegExp => new RegExp(noun === '手机' ? '手机(?!号)' : escapeRegExp(noun), 'g');
 
 /**
  * Names a buyer may use for a catalogue title: the whole title, every tail of each Chinese
@@ -51,7 +67,10 @@ function aliasTable(catalogue: readonly string[]): Alias[] {
   for (const noun of ZH_PRODUCTS) table.push({ pattern: zhPattern(noun), name: noun, length: noun.length });
   for (const noun of EN_PRODUCTS) table.push({ pattern: enPattern(noun), name: noun, length: noun.length });
   // Longest first; at equal length catalogue entries (pushed first) beat common nouns.
-  return table.map((a, i) => ({ a, i })).sort((x, y) => y.a.length - x.a.length || x.i - y.i).map(({ a }) => a);
+  return table
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => y.a.length - x.a.length || x.i - y.i)
+    .map(({ a }) => a);
 }
 
 /**

@@ -5,11 +5,26 @@ import { findPromises, findPromisesInLine } from './promises.js';
 
 // Tuesday 2026-11-24, 10:00 in Shanghai.
 const ctx = { startedAt: new Date('2026-11-24T02:00:00Z'), timeZone: 'Asia/Shanghai' };
-const say = (text: string, speaker: SpeakerRole = 'merchant', startMs = 0): TranscriptLine =>
-  ({ speaker, text, startMs, endMs: startMs + 1000 });
-const promises = (text: string, speaker: SpeakerRole = 'merchant'): Pick<PromiseNote, 'action' | 'deadline' | 'conditional'>[] =>
-  findPromisesInLine(say(text, speaker), 0, ctx).map(({ action, deadline, conditional }) => ({ action, deadline, conditional }));
-const p = (action: PromiseNote['action'], deadline: string | null = null, conditional = false) => ({ action, deadline, conditional });
+const say = (text: string, speaker: SpeakerRole = 'merchant', startMs = 0): TranscriptLine => ({
+  speaker,
+  text,
+  startMs,
+  endMs: startMs + 1000,
+});
+const promises = (
+  text: string,
+  speaker: SpeakerRole = 'merchant',
+): Pick<PromiseNote, 'action' | 'deadline' | 'conditional'>[] =>
+  findPromisesInLine(say(text, speaker), 0, ctx).map(({ action, deadline, conditional }) => ({
+    action,
+    deadline,
+    conditional,
+  }));
+const p = (action: PromiseNote['action'], deadline: string | null = null, conditional = false) => ({
+  action,
+  deadline,
+  conditional,
+});
 
 describe('merchant promises (zh)', () => {
   it.each([
@@ -37,9 +52,19 @@ describe('merchant promises (zh)', () => {
   });
 
   it.each([
-    '这个不能退款', '我们没办法给您补发', '退不了的亲', '已经给您退款了', '昨天就给您发出了',
-    '您要退款吗？', '什么时候给您发货呢？', '您可以申请退款', '麻烦您寄回来', '请您拍个照片',
-    '七天无理由退货是支持的', '亲，退款的话需要您先退货', '不好意思让您久等了',
+    '这个不能退款',
+    '我们没办法给您补发',
+    '退不了的亲',
+    '已经给您退款了',
+    '昨天就给您发出了',
+    '您要退款吗？',
+    '什么时候给您发货呢？',
+    '您可以申请退款',
+    '麻烦您寄回来',
+    '请您拍个照片',
+    '七天无理由退货是支持的',
+    '亲，退款的话需要您先退货',
+    '不好意思让您久等了',
   ])('not a promise: %s', (text) => {
     expect(promises(text)).toEqual([]);
   });
@@ -60,16 +85,22 @@ describe('merchant promises (en)', () => {
     ["We can't refund, but we can send a replacement", [p('ship')]],
     ["I'll escalate this and follow up", [p('other')]],
     ["You'll get your money back within 48 hours", [p('refund', '2026-11-26')]],
-    ["Let me reship it today, okay?", [p('ship', '2026-11-24')]],
+    ['Let me reship it today, okay?', [p('ship', '2026-11-24')]],
     ["I'm processing the refund right now", [p('refund', '2026-11-24')]],
   ])('%s', (text, expected) => {
     expect(promises(text)).toEqual(expected);
   });
 
   it.each([
-    "We can't refund this item", "I'm not able to send a replacement", 'I already refunded you yesterday',
-    'Can you refund me?', 'Would you like a replacement?', 'You need to send it back first',
-    'You can apply for a refund in the app', 'The package was shipped on Monday', 'No problem at all',
+    "We can't refund this item",
+    "I'm not able to send a replacement",
+    'I already refunded you yesterday',
+    'Can you refund me?',
+    'Would you like a replacement?',
+    'You need to send it back first',
+    'You can apply for a refund in the app',
+    'The package was shipped on Monday',
+    'No problem at all',
     "We won't be able to ship it before Friday",
   ])('not a promise: %s', (text) => {
     expect(promises(text)).toEqual([]);
@@ -88,8 +119,15 @@ describe('customer lines', () => {
   });
 
   it.each([
-    '你们给我退款', '我要退款', '赶紧给我补发', 'Please refund me', 'Can you send a replacement?',
-    'I want my money back', '你们什么时候发货', 'I need a refund by Friday', '能不能给我换一个',
+    '你们给我退款',
+    '我要退款',
+    '赶紧给我补发',
+    'Please refund me',
+    'Can you send a replacement?',
+    'I want my money back',
+    '你们什么时候发货',
+    'I need a refund by Friday',
+    '能不能给我换一个',
   ])('a request, not a promise: %s', (text) => {
     expect(promises(text, 'customer')).toEqual([]);
   });
@@ -97,10 +135,21 @@ describe('customer lines', () => {
 
 describe('findPromises', () => {
   it('keeps the utterance, speaker and the words of the promise', () => {
-    const lines = [say('您好，请问有什么可以帮您？'), say('苹果坏了好几个', 'customer'), say('不好意思，我明天给您补发一箱')];
-    expect(findPromises(lines, ctx)).toEqual([{
-      speaker: 'merchant', action: 'ship', deadline: '2026-11-25', conditional: false, utterance: 2, text: '我明天给您补发一箱',
-    }]);
+    const lines = [
+      say('您好，请问有什么可以帮您？'),
+      say('苹果坏了好几个', 'customer'),
+      say('不好意思，我明天给您补发一箱'),
+    ];
+    expect(findPromises(lines, ctx)).toEqual([
+      {
+        speaker: 'merchant',
+        action: 'ship',
+        deadline: '2026-11-25',
+        conditional: false,
+        utterance: 2,
+        text: '我明天给您补发一箱',
+      },
+    ]);
   });
 
   it('resolves times from when the line was said', () => {
@@ -110,8 +159,15 @@ describe('findPromises', () => {
   });
 
   it('merges a repeated promise and an open promise restated with a time', () => {
-    const lines = [say('我给您补发一个'), say('什么时候发？', 'customer'), say('明天上午给您发出'), say('明天上午发出哈')];
-    expect(findPromises(lines, ctx).map((x) => [x.action, x.deadline, x.utterance])).toEqual([['ship', '2026-11-25', 2]]);
+    const lines = [
+      say('我给您补发一个'),
+      say('什么时候发？', 'customer'),
+      say('明天上午给您发出'),
+      say('明天上午发出哈'),
+    ];
+    expect(findPromises(lines, ctx).map((x) => [x.action, x.deadline, x.utterance])).toEqual([
+      ['ship', '2026-11-25', 2],
+    ]);
   });
 });
 
@@ -173,10 +229,16 @@ describe('promises with their conditions', () => {
 describe('batch-b wording: conditions, descriptions and missed commitments', () => {
   it.each([
     // Event-timed: conditional, and a day count runs from the event, so no date.
-    ['As soon as the parcel is back in our warehouse, the refund goes out within five business days.', [p('refund', null, true)]],
-    ["I'll email you the label now, and once it's checked in you get the refund.", [p('other', '2026-11-24'), p('refund', null, true)]],
+    [
+      'As soon as the parcel is back in our warehouse, the refund goes out within five business days.',
+      [p('refund', null, true)],
+    ],
+    [
+      "I'll email you the label now, and once it's checked in you get the refund.",
+      [p('other', '2026-11-24'), p('refund', null, true)],
+    ],
     ['Pay before noon and it ships today.', [p('ship', '2026-11-24', true)]],
-    ['Text me on WhatsApp and I\'ll hold a pair for you.', [p('other', null, true)]],
+    ["Text me on WhatsApp and I'll hold a pair for you.", [p('other', null, true)]],
     ['改了我这边给您返个10块的红包', [p('compensate', null, true)]],
     ['等仓库收到退回的件，邮费我们给您补上', [p('compensate', null, true)]],
     // Committed time wins over a time said to have passed.
@@ -205,11 +267,14 @@ describe('batch-b wording: conditions, descriptions and missed commitments', () 
   });
 
   it('an "or" alternative repeating a recent offer is one promise', () => {
-    const notes = findPromises([
-      say('您把申请撤了，我单独给您转20块', 'merchant', 0),
-      say('用微信还是支付宝？', 'customer', 5000),
-      say('微信就行，或者我给您发个红包也一样', 'merchant', 9000),
-    ], ctx);
+    const notes = findPromises(
+      [
+        say('您把申请撤了，我单独给您转20块', 'merchant', 0),
+        say('用微信还是支付宝？', 'customer', 5000),
+        say('微信就行，或者我给您发个红包也一样', 'merchant', 9000),
+      ],
+      ctx,
+    );
     expect(notes.map((n) => [n.action, n.conditional, n.utterance])).toEqual([['compensate', true, 0]]);
   });
 });

@@ -3,9 +3,39 @@ import type { PromiseAction, SpeakerRole, TranscriptLine } from '../../core/doma
 import { findAmounts } from './amounts.js';
 import { resolveDeadline } from './deadlines.js';
 import {
-  ACTIONS, AGREE, ALTERNATIVE, COMPARISON, ARRIVAL, HEDGE, PASSED, POLICY, SPAN, COMMITMENT, DANGLING_OR, ESTIMATE, EVENT_TRIGGER, IMMEDIATE, IMPERATIVE_LEAD, REVIEW, REWARD_AFTER,
-  THIRD_PARTY, CONDITION, CONSEQUENT, COORDINATOR, CUSTOMER_ACTIONS, FUTURE, IN_CALL, NEGATION,
-  NOT_NEGATION, PAST, PAYOUT, QUESTION, RECIPIENT, REQUEST, RETURN_GOODS, TAG_QUESTION,
+  ACTIONS,
+  AGREE,
+  ALTERNATIVE,
+  COMPARISON,
+  ARRIVAL,
+  HEDGE,
+  PASSED,
+  POLICY,
+  SPAN,
+  COMMITMENT,
+  DANGLING_OR,
+  ESTIMATE,
+  EVENT_TRIGGER,
+  IMMEDIATE,
+  IMPERATIVE_LEAD,
+  REVIEW,
+  REWARD_AFTER,
+  THIRD_PARTY,
+  CONDITION,
+  CONSEQUENT,
+  COORDINATOR,
+  CUSTOMER_ACTIONS,
+  FUTURE,
+  IN_CALL,
+  NEGATION,
+  NOT_NEGATION,
+  PAST,
+  PAYOUT,
+  QUESTION,
+  RECIPIENT,
+  REQUEST,
+  RETURN_GOODS,
+  TAG_QUESTION,
 } from './promise-lexicon.js';
 import { foldWidth, splitClauses, type Clause } from './text.js';
 
@@ -57,9 +87,12 @@ export function actionsOf(text: string, speaker: SpeakerRole): PromiseAction[] {
     else groups.push([h]);
   }
   const actions = groups.map((g) => g.reduce((a, b) => (b.rank < a.rank ? b : a)).action);
-  const spoken = speaker === 'merchant'
-    ? actions
-    : actions.map((a) => (a === 'refund' && RETURN_GOODS.test(body) ? 'ship' : CUSTOMER_ACTIONS.has(a) ? a : 'other'));
+  const spoken =
+    speaker === 'merchant'
+      ? actions
+      : actions.map((a) =>
+          a === 'refund' && RETURN_GOODS.test(body) ? 'ship' : CUSTOMER_ACTIONS.has(a) ? a : 'other',
+        );
   return [...new Set(spoken)];
 }
 
@@ -100,12 +133,17 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
     if (then !== text && actionsOf(then, speaker).length === 0) actions = [];
   }
   // A forecast of delivery ("should arrive by Friday") or someone else's act ("平台会通知你") binds nobody here.
-  const arrivalOnly = actions.length > 0 && ARRIVAL.test(text)
-    && actionsOf(text.replace(new RegExp(ARRIVAL.source, 'gi'), ' '), speaker).length === 0;
+  const arrivalOnly =
+    actions.length > 0 &&
+    ARRIVAL.test(text) &&
+    actionsOf(text.replace(new RegExp(ARRIVAL.source, 'gi'), ' '), speaker).length === 0;
   if ((arrivalOnly && ESTIMATE.test(text)) || THIRD_PARTY.test(text.trim())) actions = [];
   // "…给您补八十元，马上给您打款": the payout belongs to the promise just made.
-  const payoutOnly = actions.length === 1 && actions[0] === 'refund' && PAYOUT.test(text)
-    && actionsOf(text.replace(new RegExp(PAYOUT.source, 'gi'), ' '), speaker).length === 0;
+  const payoutOnly =
+    actions.length === 1 &&
+    actions[0] === 'refund' &&
+    PAYOUT.test(text) &&
+    actionsOf(text.replace(new RegExp(PAYOUT.source, 'gi'), ' '), speaker).length === 0;
   if (payoutOnly && previous?.promise) actions = previous.actions.slice(-1);
   const none = { actions, condition, promise: false, inherited: false };
   if (actions.length === 0 || isQuestion(clause)) return none;
@@ -149,17 +187,32 @@ export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx:
     const reading = read(clause, line.speaker, previous, due[i] !== null);
     if (i >= interruptedFrom) reading.promise = false;
     // An "if" clause that promises nothing itself ("If it doesn't arrive by Friday,") conditions the next.
-    const antecedent = previous !== null && previous.condition && !previous.promise;
+    const antecedent = previous?.condition && !previous.promise;
     // "您把差评删了，我给您返五块": an instruction to the buyer, then a reward for it.
-    const instructed = i > 0 && !clause.sentenceStart && IMPERATIVE_LEAD.test(foldWidth(clauses[i - 1]!.text))
-      && REWARD_AFTER.test(foldWidth(clause.text));
+    const instructed =
+      i > 0 &&
+      !clause.sentenceStart &&
+      IMPERATIVE_LEAD.test(foldWidth(clauses[i - 1]!.text)) &&
+      REWARD_AFTER.test(foldWidth(clause.text));
     // "您直接申请退款，不用寄回，我这边同意": agreeing to what the buyer applies for promises it.
-    if (line.speaker === 'merchant' && !reading.promise && reading.actions.length === 0 && AGREE.test(foldWidth(clause.text))) {
-      const asked = clauses.slice(0, i).map((c, j) => ({ j, acts: actionsOf(foldWidth(c.text), 'merchant') }))
-        .filter(({ j, acts }) => acts.length > 0 && /申请|apply/i.test(clauses[j]!.text)).at(-1);
+    if (
+      line.speaker === 'merchant' &&
+      !reading.promise &&
+      reading.actions.length === 0 &&
+      AGREE.test(foldWidth(clause.text))
+    ) {
+      const asked = clauses
+        .slice(0, i)
+        .map((c, j) => ({ j, acts: actionsOf(foldWidth(c.text), 'merchant') }))
+        .filter(({ j, acts }) => acts.length > 0 && /申请|apply/i.test(clauses[j]!.text))
+        .at(-1);
       for (const action of asked?.acts ?? []) {
         addPromise(out, {
-          speaker: line.speaker, action, deadline: due[i]?.date ?? null, conditional: false, utterance,
+          speaker: line.speaker,
+          action,
+          deadline: due[i]?.date ?? null,
+          conditional: false,
+          utterance,
           text: line.text.slice(clauses[asked!.j]!.start, clause.end),
         });
       }
@@ -167,23 +220,33 @@ export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx:
     for (const action of reading.promise ? reading.actions : []) {
       const neighbour = [i - 1, i + 1].find((j) => {
         const other = clauses[j];
-        return other && due[j] && actionsOf(other.text, line.speaker).length === 0 && !CONDITION.test(other.text)
-          && !PASSED.test(foldWidth(other.text));
+        return (
+          other &&
+          due[j] &&
+          actionsOf(other.text, line.speaker).length === 0 &&
+          !CONDITION.test(other.text) &&
+          !PASSED.test(foldWidth(other.text))
+        );
       });
       const deadlineFrom = due[i] ? i : neighbour;
       const first = Math.min(i, antecedent || instructed ? i - 1 : i, deadlineFrom ?? i);
       const last = Math.max(i, deadlineFrom ?? i);
-      const conditional = reading.condition || antecedent || conditionOpen || instructed
-        || (reading.inherited && (out.at(-1)?.conditional ?? false));
+      const conditional =
+        reading.condition ||
+        antecedent ||
+        conditionOpen ||
+        instructed ||
+        (reading.inherited && (out.at(-1)?.conditional ?? false));
       // Under a condition, "马上"/"right away" counts from the condition, not from today.
       const own = due[i] ?? null;
       const said = own === null ? '' : foldWidth(clause.text).slice(own.start, own.end);
       // Timed by an event ("once the coat's back, … within three business days"): the span runs
       // from the event, whose date is unknown.
-      const byEvent = EVENT_TRIGGER.test(foldWidth(clause.text))
-        || (antecedent && EVENT_TRIGGER.test(foldWidth(clauses[i - 1]!.text)));
-      const relative = conditional && deadlineFrom === i && own !== null
-        && (IMMEDIATE.test(said) || (byEvent && SPAN.test(said)));
+      const byEvent =
+        EVENT_TRIGGER.test(foldWidth(clause.text)) ||
+        (antecedent && EVENT_TRIGGER.test(foldWidth(clauses[i - 1]!.text)));
+      const relative =
+        conditional && deadlineFrom === i && own !== null && (IMMEDIATE.test(said) || (byEvent && SPAN.test(said)));
       addPromise(out, {
         speaker: line.speaker,
         // Money for a review, or for something the buyer was asked to do, is compensation.
@@ -215,20 +278,39 @@ function addPromise(out: PromiseNote[], p: PromiseNote): void {
 export function findPromises(lines: readonly TranscriptLine[], ctx: PromiseContext): PromiseNote[] {
   const all = lines.flatMap((line, i) => findPromisesInLine(line, i, ctx));
   // Different sums are different promises ("运费十八块给您补上" … "给您返8块红包").
-  const sums = (p: PromiseNote): string => findAmounts(p.text).map((a) => a.value).join(',');
+  const sums = (p: PromiseNote): string =>
+    findAmounts(p.text)
+      .map((a) => a.value)
+      .join(',');
   const key = (p: PromiseNote): string => `${p.speaker}|${p.action}|${p.deadline}|${p.conditional}|${sums(p)}`;
   const seen = new Set<string>();
   return all.filter((p) => {
     if (seen.has(key(p))) return false;
     // "或者我给您发个红包也一样": another way to keep a promise the speaker just made.
-    if (ALTERNATIVE.test(p.text.trim()) && p.deadline === null && all.some((q) => q !== p && q.speaker === p.speaker
-      && q.action === p.action && q.utterance < p.utterance && p.utterance - q.utterance <= 4)) return false;
+    if (
+      ALTERNATIVE.test(p.text.trim()) &&
+      p.deadline === null &&
+      all.some(
+        (q) =>
+          q !== p &&
+          q.speaker === p.speaker &&
+          q.action === p.action &&
+          q.utterance < p.utterance &&
+          p.utterance - q.utterance <= 4,
+      )
+    )
+      return false;
     seen.add(key(p));
     if (p.deadline !== null) return true;
     // Restated with a time, or spelled out with its condition ("We can exchange them." … "Once we
     // receive the return, we'll ship the new pair"), it is the same promise.
-    return !all.some((q) => q.speaker === p.speaker && q.action === p.action
-      && ((q.deadline !== null && q.conditional === p.conditional) || (q.conditional && !p.conditional))
-      && q.utterance > p.utterance && q.utterance - p.utterance <= 4);
+    return !all.some(
+      (q) =>
+        q.speaker === p.speaker &&
+        q.action === p.action &&
+        ((q.deadline !== null && q.conditional === p.conditional) || (q.conditional && !p.conditional)) &&
+        q.utterance > p.utterance &&
+        q.utterance - p.utterance <= 4,
+    );
   });
 }

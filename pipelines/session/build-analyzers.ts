@@ -18,7 +18,12 @@ export async function buildAnalyzers(options: {
   onFallback?: (reason: string) => void;
 }): Promise<CallAnalyzers> {
   const llm = createLlmClient(options.config);
-  const { advisor, describe } = await buildAdvisor({ config: options.config, sql: options.sql, llm, onFallback: options.onFallback });
+  const { advisor, describe } = await buildAdvisor({
+    config: options.config,
+    sql: options.sql,
+    llm,
+    onFallback: options.onFallback,
+  });
   // The semantic layer's thresholds are tuned for the offline embedder, so it keeps that one.
   const detector = new ComplianceDetector({ llm: llm ?? undefined });
   const summarizer = buildSummarizer(llm, options.onFallback);
@@ -34,15 +39,23 @@ export async function buildAnalyzers(options: {
     detectFlags: (lines, index) => detector.detectUtterance(lines, index),
     advise: async (lines, index, ctx) => {
       const advice = await advisor.advise({
-        lines, index, language: ctx.language, orders: ctx.orders, notes: ctx.notes,
+        lines,
+        index,
+        language: ctx.language,
+        orders: ctx.orders,
+        notes: ctx.notes,
         now: new Date(ctx.startedAt.getTime() + (lines[index]?.startMs ?? 0)),
       });
       return { suggestions: advice.suggestions, refundOptions: advice.refundOptions };
     },
     summarize: (lines, findings, ctx) =>
       summarizer.summarize({
-        language: ctx.language, lines, orderNumbers: findings.orderNumbers, promises: findings.promises,
-        flags: findings.flags, refundOptions: findings.refundOptions,
+        language: ctx.language,
+        lines,
+        orderNumbers: findings.orderNumbers,
+        promises: findings.promises,
+        flags: findings.flags,
+        refundOptions: findings.refundOptions,
       }),
     describe: () => ({
       llm: describeLlm(options.config),

@@ -28,17 +28,30 @@ beforeAll(async () => {
   analyzers = await buildAnalyzers({ config: loadConfig({}), sql: db.sql() });
   await upsertMerchant(db.sql(), { id: 'm-fruit', name: '鲜果园' });
   await upsertOrder(db.sql(), {
-    id: '240611587736219', merchantId: 'm-fruit', buyerId: 'b-1', currency: 'CNY', status: 'delivered',
+    id: '240611587736219',
+    merchantId: 'm-fruit',
+    buyerId: 'b-1',
+    currency: 'CNY',
+    status: 'delivered',
     items: [{ sku: 'A', name: '烟台红富士苹果 5斤装', quantity: 1, unitPrice: 39.9, category: 'fresh_food' }],
-    amount: 39.9, placedAt: new Date('2026-11-20T00:00:00Z'), paidAt: new Date('2026-11-20T00:00:00Z'),
-    shippedAt: new Date('2026-11-21T00:00:00Z'), deliveredAt: new Date('2026-11-22T00:00:00Z'),
+    amount: 39.9,
+    placedAt: new Date('2026-11-20T00:00:00Z'),
+    paidAt: new Date('2026-11-20T00:00:00Z'),
+    shippedAt: new Date('2026-11-21T00:00:00Z'),
+    deliveredAt: new Date('2026-11-22T00:00:00Z'),
   });
 });
 
 const start = (emit: (e: CallEvent) => void) =>
   CallSession.start(
     { sql: db.sql(), analyzers, emit },
-    { room: `room-${Math.random()}`, merchantId: 'm-fruit', buyerId: 'b-1', startedAt: new Date('2026-11-23T02:00:00Z'), timeZone: 'Asia/Shanghai' },
+    {
+      room: `room-${Math.random()}`,
+      merchantId: 'm-fruit',
+      buyerId: 'b-1',
+      startedAt: new Date('2026-11-23T02:00:00Z'),
+      timeZone: 'Asia/Shanghai',
+    },
   );
 const heard = (l: TranscriptLine) => ({ ...l, engine: 'transcript', confidence: null });
 
@@ -63,16 +76,26 @@ describe('CallSession', () => {
     expect((await listUtterances(sql, id)).map((u) => u.seq)).toEqual([0, 1, 2, 3]);
     expect((await getCall(sql, id))?.language).toBe('zh');
     const notes = await listNotes(sql, id);
-    expect(notes).toContainEqual(expect.objectContaining({ kind: 'order_number', value: { value: '240611587736219', matched: true } }));
-    expect(await listPromises(sql, id)).toContainEqual(expect.objectContaining({ action: 'refund', deadline: '2026-11-23' }));
+    expect(notes).toContainEqual(
+      expect.objectContaining({ kind: 'order_number', value: { value: '240611587736219', matched: true } }),
+    );
+    expect(await listPromises(sql, id)).toContainEqual(
+      expect.objectContaining({ action: 'refund', deadline: '2026-11-23' }),
+    );
     const flags = await listFlags(sql, id);
-    expect(flags.map((f) => [f.category, f.speakerRole, f.audioStartMs])).toEqual([['contact_exchange', 'merchant', 4500]]);
+    expect(flags.map((f) => [f.category, f.speakerRole, f.audioStartMs])).toEqual([
+      ['contact_exchange', 'merchant', 4500],
+    ]);
     const kinds = (await listSuggestions(sql, id)).map((s) => s.kind);
     expect(kinds).toContain('reply');
     expect(kinds).toContain('refund_option');
     expect(kinds).toContain('coaching');
     // The order's facts drive the refund: 3 of 10 apples of a ¥39.90 order.
-    expect(session.findings().refundOptions[0]).toMatchObject({ recommended: true, amount: 11.97, orderId: '240611587736219' });
+    expect(session.findings().refundOptions[0]).toMatchObject({
+      recommended: true,
+      amount: 11.97,
+      orderId: '240611587736219',
+    });
     expect(summary).toContain('240611587736219');
   });
 
@@ -98,12 +121,24 @@ describe('windowed extraction', () => {
   it('finds on a long call what a full extraction finds', () => {
     const long: TranscriptLine[] = Array.from({ length: NOTES_WINDOW * 3 }, (_, i) => ({
       speaker: i % 2 ? 'merchant' : 'customer',
-      text: i % 17 === 0 ? `订单号 2406115877${String(36000 + i)}，花了${i + 1}元` : i % 23 === 0 ? '我明天给您补发' : '嗯嗯，好的',
+      text:
+        i % 17 === 0
+          ? `订单号 2406115877${String(36000 + i)}，花了${i + 1}元`
+          : i % 23 === 0
+            ? '我明天给您补发'
+            : '嗯嗯，好的',
       startMs: i * 3000,
       endMs: i * 3000 + 2000,
     }));
-    const ctx = { startedAt: new Date('2026-11-23T02:00:00Z'), timeZone: 'Asia/Shanghai', language: 'zh' as const, orders: [] };
-    let notes = { orderNumbers: [], amounts: [], products: [], promises: [] } as ReturnType<CallAnalyzers['extractNotes']>;
+    const ctx = {
+      startedAt: new Date('2026-11-23T02:00:00Z'),
+      timeZone: 'Asia/Shanghai',
+      language: 'zh' as const,
+      orders: [],
+    };
+    let notes = { orderNumbers: [], amounts: [], products: [], promises: [] } as ReturnType<
+      CallAnalyzers['extractNotes']
+    >;
     for (let i = 1; i <= long.length; i++) notes = extractWindowed(analyzers, long.slice(0, i), notes, ctx);
     const full = analyzers.extractNotes(long, ctx);
     expect(notes.orderNumbers).toEqual(full.orderNumbers);

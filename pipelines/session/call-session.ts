@@ -2,7 +2,15 @@ import type { FlagFinding, RefundOption, Suggestion } from '../../core/analysis.
 import type { TranscriptLine } from '../../core/domain.js';
 import type { CallEvent, Utterance } from '../../core/events.js';
 import type { Sql } from '../../db/client.js';
-import { type CallRow, createCall, endCall, getCall, insertUtterance, listUtterances, setCallLanguage } from '../../db/queries/calls.js';
+import {
+  type CallRow,
+  createCall,
+  endCall,
+  getCall,
+  insertUtterance,
+  listUtterances,
+  setCallLanguage,
+} from '../../db/queries/calls.js';
 import { getOrders, listBuyerOrders } from '../../db/queries/orders.js';
 import { callLanguage } from '../transcript/language.js';
 import type { CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
@@ -51,11 +59,24 @@ export class CallSession {
 
   static async start(
     deps: SessionDeps,
-    input: { room: string; merchantId: string; buyerId: string; orderIds?: string[]; startedAt?: Date; timeZone?: string },
+    input: {
+      room: string;
+      merchantId: string;
+      buyerId: string;
+      orderIds?: string[];
+      startedAt?: Date;
+      timeZone?: string;
+    },
   ): Promise<CallSession> {
     const call = await createCall(deps.sql, input);
     const session = new CallSession(deps, call, await contextFor(deps.sql, call));
-    deps.emit({ type: 'call.started', callId: call.id, room: call.room, merchantId: call.merchantId, startedAt: call.startedAt.toISOString() });
+    deps.emit({
+      type: 'call.started',
+      callId: call.id,
+      room: call.room,
+      merchantId: call.merchantId,
+      startedAt: call.startedAt.toISOString(),
+    });
     return session;
   }
 
@@ -65,10 +86,18 @@ export class CallSession {
     if (!call) throw new Error(`No call ${callId} to resume`);
     const session = new CallSession(deps, call, await contextFor(deps.sql, call));
     for (const row of await listUtterances(deps.sql, callId)) {
-      session.remember({
-        index: row.seq, speaker: row.speakerRole, text: row.text, startMs: row.startMs, endMs: row.endMs,
-        engine: row.sttEngine, confidence: row.sttConfidence,
-      }, row.id);
+      session.remember(
+        {
+          index: row.seq,
+          speaker: row.speakerRole,
+          text: row.text,
+          startMs: row.startMs,
+          endMs: row.endMs,
+          engine: row.sttEngine,
+          confidence: row.sttConfidence,
+        },
+        row.id,
+      );
     }
     await session.store.load();
     session.ctx.language = callLanguage(session.lines.map((l) => l.text));
@@ -108,11 +137,24 @@ export class CallSession {
   private async process(u: HeardUtterance): Promise<Utterance> {
     const { sql, analyzers, emit } = this.deps;
     const row = await insertUtterance(sql, {
-      callId: this.call.id, speakerRole: u.speaker, text: u.text, startMs: u.startMs, endMs: u.endMs,
-      sttEngine: u.engine, sttConfidence: u.confidence, participantIdentity: u.participantIdentity, language: u.language,
+      callId: this.call.id,
+      speakerRole: u.speaker,
+      text: u.text,
+      startMs: u.startMs,
+      endMs: u.endMs,
+      sttEngine: u.engine,
+      sttConfidence: u.confidence,
+      participantIdentity: u.participantIdentity,
+      language: u.language,
     });
     const utterance: Utterance = {
-      index: row.seq, speaker: u.speaker, text: u.text, startMs: u.startMs, endMs: u.endMs, engine: u.engine, confidence: u.confidence,
+      index: row.seq,
+      speaker: u.speaker,
+      text: u.text,
+      startMs: u.startMs,
+      endMs: u.endMs,
+      engine: u.engine,
+      confidence: u.confidence,
     };
     this.remember(utterance, row.id);
     const language = callLanguage(this.lines.map((l) => l.text));
@@ -166,7 +208,9 @@ export class CallSession {
 async function contextFor(sql: Sql, call: CallRow): Promise<CallContext> {
   // The orders under discussion first, then the buyer's other orders with this merchant.
   const named = await getOrders(sql, call.merchantId, call.orderIds);
-  const others = (await listBuyerOrders(sql, call.merchantId, call.buyerId)).filter((o) => !call.orderIds.includes(o.id));
+  const others = (await listBuyerOrders(sql, call.merchantId, call.buyerId)).filter(
+    (o) => !call.orderIds.includes(o.id),
+  );
   return {
     startedAt: call.startedAt,
     timeZone: call.timeZone,

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CallEvent } from '../../core/events.js';
 import { CallEventBus } from './event-bus.js';
 
-const ended = (callId: string): CallEvent => ({ type: 'call.ended', callId, summary: 's', endedAt: '2026-11-23T00:00:00Z' });
+const ended = (callId: string): CallEvent => ({
+  type: 'call.ended',
+  callId,
+  summary: 's',
+  endedAt: '2026-11-23T00:00:00Z',
+});
 
 describe('CallEventBus', () => {
   it('delivers a merchant only its own calls, and stops after unsubscribe', () => {

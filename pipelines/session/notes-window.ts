@@ -18,7 +18,8 @@ export function extractWindowed(
   const start = Math.max(0, lines.length - NOTES_WINDOW);
   if (start === 0) return analyzers.extractNotes(lines, ctx);
   const fresh = analyzers.extractNotes(lines.slice(start), ctx);
-  const shift = <T extends { utterance: number }>(items: T[]) => items.map((x) => ({ ...x, utterance: x.utterance + start }));
+  const shift = <T extends { utterance: number }>(items: T[]) =>
+    items.map((x) => ({ ...x, utterance: x.utterance + start }));
   const before = <T extends { utterance: number }>(items: T[]) => items.filter((x) => x.utterance < start);
   const merge = <T extends { utterance: number }>(old: T[], now: T[], key: (x: T) => string) => {
     const seen = new Set(before(old).map(key));
@@ -28,6 +29,10 @@ export function extractWindowed(
     orderNumbers: merge(previous.orderNumbers, fresh.orderNumbers, (o) => o.value),
     amounts: merge(previous.amounts, fresh.amounts, (a) => `${a.value} ${a.currency}`),
     products: merge(previous.products, fresh.products, (p) => p.name),
-    promises: merge(previous.promises, fresh.promises, (p) => `${p.speaker} ${p.action} ${p.deadline} ${p.conditional}`),
+    promises: merge(
+      previous.promises,
+      fresh.promises,
+      (p) => `${p.speaker} ${p.action} ${p.deadline} ${p.conditional}`,
+    ),
   };
 }

@@ -44,7 +44,8 @@ export async function replayCall(
   let lastEndMs = 0;
   if (source.kind === 'transcript') {
     for (const line of source.lines) {
-      if (options.realtime) await sleep(Math.max(0, started + line.endMs - performance.now()), undefined, { signal: deps.signal });
+      if (options.realtime)
+        await sleep(Math.max(0, started + line.endMs - performance.now()), undefined, { signal: deps.signal });
       await session.addUtterance({ ...line, engine: 'transcript', confidence: null });
       lastEndMs = Math.max(lastEndMs, line.endMs);
     }
@@ -56,12 +57,24 @@ export async function replayCall(
       engineFor: source.engineFor,
       signal: deps.signal,
       onInterim: (s) =>
-        deps.emit({ type: 'utterance.interim', callId: session.call.id, speaker: s.speaker, text: s.text, startMs: s.startMs, segmentId: `${s.speaker}-${s.startMs}` }),
+        deps.emit({
+          type: 'utterance.interim',
+          callId: session.call.id,
+          speaker: s.speaker,
+          text: s.text,
+          startMs: s.startMs,
+          segmentId: `${s.speaker}-${s.startMs}`,
+        }),
     });
     for await (const s of segments) {
       await session.addUtterance({
-        speaker: s.speaker, text: s.text, startMs: s.startMs, endMs: s.endMs, engine: s.engine,
-        confidence: s.confidence, language: s.language,
+        speaker: s.speaker,
+        text: s.text,
+        startMs: s.startMs,
+        endMs: s.endMs,
+        engine: s.engine,
+        confidence: s.confidence,
+        language: s.language,
       });
       lastEndMs = Math.max(lastEndMs, s.endMs);
     }

@@ -27,7 +27,8 @@ export class FindingStore {
     for (const n of await listNotes(this.sql, this.call.id)) {
       const v = n.value as Record<string, unknown>;
       if (n.kind === 'order_number') this.stored.add(`order:${String(v.value)}`);
-      if (n.kind === 'amount') this.stored.add(`amount:${indexOf(n.utteranceId)}:${String(v.value)}:${String(v.currency)}`);
+      if (n.kind === 'amount')
+        this.stored.add(`amount:${indexOf(n.utteranceId)}:${String(v.value)}:${String(v.currency)}`);
       if (n.kind === 'product') this.stored.add(`product:${String(v.name)}`);
     }
     for (const p of await listPromises(this.sql, this.call.id)) {
@@ -49,28 +50,54 @@ export class FindingStore {
     };
     const base = { callId: this.call.id };
     for (const o of notes.orderNumbers) {
-      await once(`order:${o.value}`, () => insertNote(this.sql, {
-        ...base, utteranceId: this.utteranceIds[o.utterance] ?? null, kind: 'order_number',
-        value: { value: o.value, matched: o.matched }, spanStart: o.span[0], spanEnd: o.span[1],
-      }));
+      await once(`order:${o.value}`, () =>
+        insertNote(this.sql, {
+          ...base,
+          utteranceId: this.utteranceIds[o.utterance] ?? null,
+          kind: 'order_number',
+          value: { value: o.value, matched: o.matched },
+          spanStart: o.span[0],
+          spanEnd: o.span[1],
+        }),
+      );
     }
     for (const a of notes.amounts) {
-      await once(`amount:${a.utterance}:${a.value}:${a.currency}`, () => insertNote(this.sql, {
-        ...base, utteranceId: this.utteranceIds[a.utterance] ?? null, kind: 'amount',
-        value: { value: a.value, currency: a.currency }, spanStart: a.span[0], spanEnd: a.span[1],
-      }));
+      await once(`amount:${a.utterance}:${a.value}:${a.currency}`, () =>
+        insertNote(this.sql, {
+          ...base,
+          utteranceId: this.utteranceIds[a.utterance] ?? null,
+          kind: 'amount',
+          value: { value: a.value, currency: a.currency },
+          spanStart: a.span[0],
+          spanEnd: a.span[1],
+        }),
+      );
     }
     for (const p of notes.products) {
-      await once(`product:${p.name}`, () => insertNote(this.sql, {
-        ...base, utteranceId: this.utteranceIds[p.utterance] ?? null, kind: 'product',
-        value: { name: p.name }, spanStart: p.span[0], spanEnd: p.span[1],
-      }));
+      await once(`product:${p.name}`, () =>
+        insertNote(this.sql, {
+          ...base,
+          utteranceId: this.utteranceIds[p.utterance] ?? null,
+          kind: 'product',
+          value: { name: p.name },
+          spanStart: p.span[0],
+          spanEnd: p.span[1],
+        }),
+      );
     }
     for (const p of notes.promises) {
-      await once(`promise:${p.utterance}:${p.action}:${p.text}`, () => insertPromise(this.sql, {
-        ...base, merchantId: this.call.merchantId, utteranceId: this.utteranceIds[p.utterance] ?? null,
-        speakerRole: p.speaker, action: p.action, text: p.text, deadline: p.deadline, conditional: p.conditional,
-      }));
+      await once(`promise:${p.utterance}:${p.action}:${p.text}`, () =>
+        insertPromise(this.sql, {
+          ...base,
+          merchantId: this.call.merchantId,
+          utteranceId: this.utteranceIds[p.utterance] ?? null,
+          speakerRole: p.speaker,
+          action: p.action,
+          text: p.text,
+          deadline: p.deadline,
+          conditional: p.conditional,
+        }),
+      );
     }
     return changed;
   }
@@ -83,10 +110,21 @@ export class FindingStore {
     const row = await insertFlag(
       this.sql,
       {
-        callId: this.call.id, merchantId: this.call.merchantId, utteranceId: this.utteranceIds[f.utterance]!,
-        category: f.category, severity: f.severity, ruleId, ruleVersion: Number(version), detector: f.detector,
-        confidence: f.confidence, speakerRole: f.speaker, evidenceText: f.evidence, spanStart: f.span[0],
-        spanEnd: f.span[1], audioStartMs: audio.startMs, audioEndMs: audio.endMs,
+        callId: this.call.id,
+        merchantId: this.call.merchantId,
+        utteranceId: this.utteranceIds[f.utterance]!,
+        category: f.category,
+        severity: f.severity,
+        ruleId,
+        ruleVersion: Number(version),
+        detector: f.detector,
+        confidence: f.confidence,
+        speakerRole: f.speaker,
+        evidenceText: f.evidence,
+        spanStart: f.span[0],
+        spanEnd: f.span[1],
+        audioStartMs: audio.startMs,
+        audioEndMs: audio.endMs,
       },
       f.verdicts,
     );
@@ -96,23 +134,38 @@ export class FindingStore {
 
   async saveSuggestion(s: Suggestion): Promise<string> {
     const row = await insertSuggestion(this.sql, {
-      callId: this.call.id, afterUtteranceId: this.utteranceIds[s.afterUtterance] ?? null, kind: 'reply',
-      text: s.text, payload: {}, policyIds: s.policies, engine: s.engine,
+      callId: this.call.id,
+      afterUtteranceId: this.utteranceIds[s.afterUtterance] ?? null,
+      kind: 'reply',
+      text: s.text,
+      payload: {},
+      policyIds: s.policies,
+      engine: s.engine,
     });
     return row.id;
   }
 
   async saveRefundOption(o: RefundOption, afterUtterance: number, engine: string): Promise<void> {
     await insertSuggestion(this.sql, {
-      callId: this.call.id, afterUtteranceId: this.utteranceIds[afterUtterance] ?? null, kind: 'refund_option',
-      text: o.rationale, payload: o, policyIds: [o.policy], engine,
+      callId: this.call.id,
+      afterUtteranceId: this.utteranceIds[afterUtterance] ?? null,
+      kind: 'refund_option',
+      text: o.rationale,
+      payload: o,
+      policyIds: [o.policy],
+      engine,
     });
   }
 
   async saveCoaching(text: string, afterUtterance: number, category: string): Promise<void> {
     await insertSuggestion(this.sql, {
-      callId: this.call.id, afterUtteranceId: this.utteranceIds[afterUtterance] ?? null, kind: 'coaching',
-      text, payload: { category }, policyIds: [], engine: 'coaching',
+      callId: this.call.id,
+      afterUtteranceId: this.utteranceIds[afterUtterance] ?? null,
+      kind: 'coaching',
+      text,
+      payload: { category },
+      policyIds: [],
+      engine: 'coaching',
     });
   }
 }

@@ -10,18 +10,20 @@ import type { PcmFrame } from '../audio/frame.js';
 export const SpokenLanguageSchema = z.enum(['zh', 'en']);
 export type SpokenLanguage = z.infer<typeof SpokenLanguageSchema>;
 
-export const SttSegmentSchema = z.object({
-  text: z.string(),
-  /** Stream time, ms from the start of this speaker's audio. */
-  startMs: z.number().int().nonnegative(),
-  endMs: z.number().int().nonnegative(),
-  language: SpokenLanguageSchema,
-  /** In [0, 1]; null when the engine reports none rather than a made-up number. */
-  confidence: z.number().min(0).max(1).nullable(),
-  engine: z.string().min(1),
-  /** Interim segments are replaced by later ones; only finals are stored. */
-  final: z.boolean(),
-}).refine((s) => s.endMs >= s.startMs, { message: 'endMs before startMs' });
+export const SttSegmentSchema = z
+  .object({
+    text: z.string(),
+    /** Stream time, ms from the start of this speaker's audio. */
+    startMs: z.number().int().nonnegative(),
+    endMs: z.number().int().nonnegative(),
+    language: SpokenLanguageSchema,
+    /** In [0, 1]; null when the engine reports none rather than a made-up number. */
+    confidence: z.number().min(0).max(1).nullable(),
+    engine: z.string().min(1),
+    /** Interim segments are replaced by later ones; only finals are stored. */
+    final: z.boolean(),
+  })
+  .refine((s) => s.endMs >= s.startMs, { message: 'endMs before startMs' });
 export type SttSegment = z.infer<typeof SttSegmentSchema>;
 
 export interface SttCapabilities {

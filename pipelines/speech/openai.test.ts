@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKefuError, type KefuError } from '../../core/errors.js';
-import { startTranscriptionEndpointDouble, type TranscriptionEndpointDouble, type TranscriptionReply, type TranscriptionRequest } from '../../test/audio/transcription-endpoint-double.js';
+import {
+  startTranscriptionEndpointDouble,
+  type TranscriptionEndpointDouble,
+  type TranscriptionReply,
+  type TranscriptionRequest,
+} from '../../test/audio/transcription-endpoint-double.js';
 import { parseWavFormat } from '../audio/wav-read.js';
 import type { SttSegment } from './contract.js';
 import { OpenAiSttEngine } from './openai.js';
@@ -43,9 +48,19 @@ describe('OpenAiSttEngine', () => {
     const wav = req!.file.bytes;
     const format = await parseWavFormat(wav.length, async (pos, len) => wav.subarray(pos, pos + len), 'upload');
     expect(format).toMatchObject({ sampleRate: 16_000, channels: 1, durationMs: 2000 });
-    expect(new Int16Array(wav.buffer.slice(wav.byteOffset + format.dataOffset, wav.byteOffset + wav.length))).toEqual(samples);
+    expect(new Int16Array(wav.buffer.slice(wav.byteOffset + format.dataOffset, wav.byteOffset + wav.length))).toEqual(
+      samples,
+    );
     expect(segments).toEqual<SttSegment[]>([
-      { text, startMs: 1200, endMs: 3200, language: 'zh', confidence: expect.closeTo(Math.exp(-0.2), 5), engine: 'openai/whisper-1', final: true },
+      {
+        text,
+        startMs: 1200,
+        endMs: 3200,
+        language: 'zh',
+        confidence: expect.closeTo(Math.exp(-0.2), 5),
+        engine: 'openai/whisper-1',
+        final: true,
+      },
     ]);
   });
 

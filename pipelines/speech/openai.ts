@@ -36,7 +36,12 @@ export class OpenAiSttEngine implements SttEngine {
   constructor(private readonly options: OpenAiSttOptions) {
     this.name = `openai/${options.model}`;
     // Retries belong to the caller (once, keyed on `retryable`), not hidden inside the SDK.
-    this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 0, timeout: options.timeoutMs ?? 30_000 });
+    this.client = new OpenAI({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL,
+      maxRetries: 0,
+      timeout: options.timeoutMs ?? 30_000,
+    });
   }
 
   openStream(options: SttStreamOptions): SttStream {
@@ -59,7 +64,8 @@ export class OpenAiSttEngine implements SttEngine {
       throw translate(err, this.name);
     }
     const reply = ReplySchema.safeParse(raw);
-    if (!reply.success) throw sttError('failed', `${this.name} answered without a "text" field`, { cause: reply.error });
+    if (!reply.success)
+      throw sttError('failed', `${this.name} answered without a "text" field`, { cause: reply.error });
     const logprobs = reply.data.segments?.map((s) => s.avg_logprob) ?? reply.data.logprobs?.map((l) => l.logprob);
     const confidence = logprobs?.length ? Math.exp(logprobs.reduce((a, b) => a + b, 0) / logprobs.length) : null;
     return { text: reply.data.text.trim(), confidence };
@@ -69,12 +75,20 @@ export class OpenAiSttEngine implements SttEngine {
 /** Timeouts, rate limits and server errors may pass; bad keys, models or requests won't. */
 function translate(err: unknown, engine: string) {
   if (err instanceof OpenAI.APIConnectionError) {
-    return sttError('failed', `${engine}: cannot reach the transcription endpoint (${err.message})`, { retryable: true, cause: err });
+    return sttError('failed', `${engine}: cannot reach the transcription endpoint (${err.message})`, {
+      retryable: true,
+      cause: err,
+    });
   }
   if (err instanceof OpenAI.APIError) {
     const status = err.status ?? 0;
     const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
-    const hint = status === 401 || status === 403 ? ' (check OPENAI_API_KEY)' : status === 404 ? ' (check OPENAI_BASE_URL and KEFU_STT_MODEL)' : '';
+    const hint =
+      status === 401 || status === 403
+        ? ' (check OPENAI_API_KEY)'
+        : status === 404
+          ? ' (check OPENAI_BASE_URL and KEFU_STT_MODEL)'
+          : '';
     return sttError('failed', `${engine}: transcription endpoint answered ${status}${hint}`, { retryable, cause: err });
   }
   return sttError('failed', `${engine}: transcription failed`, { cause: err });

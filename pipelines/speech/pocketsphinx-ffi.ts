@@ -20,21 +20,37 @@ function bind() {
   const sb = koffi.load('libsphinxbase.so.3');
   return {
     ps_args: ps.func('void *ps_args()') as () => Ptr,
-    cmd_ln_parse_r: sb.func('void *cmd_ln_parse_r(void *inout, void *defn, int argc, const char **argv, int strict)') as (a: null, d: Ptr, n: number, argv: string[], strict: number) => Ptr,
+    cmd_ln_parse_r: sb.func(
+      'void *cmd_ln_parse_r(void *inout, void *defn, int argc, const char **argv, int strict)',
+    ) as (a: null, d: Ptr, n: number, argv: string[], strict: number) => Ptr,
     cmd_ln_free_r: sb.func('int cmd_ln_free_r(void *cmdln)') as (c: Ptr) => number,
     ps_init: ps.func('void *ps_init(void *config)') as (c: Ptr) => Ptr,
     ps_free: ps.func('int ps_free(void *ps)') as (d: Ptr) => number,
     ps_start_utt: ps.func('int ps_start_utt(void *ps)') as (d: Ptr) => number,
-    ps_process_raw: ps.func('int ps_process_raw(void *ps, const int16_t *data, size_t n, int no_search, int full_utt)') as (d: Ptr, data: Int16Array, n: number, noSearch: number, full: number) => number,
+    ps_process_raw: ps.func(
+      'int ps_process_raw(void *ps, const int16_t *data, size_t n, int no_search, int full_utt)',
+    ) as (d: Ptr, data: Int16Array, n: number, noSearch: number, full: number) => number,
     ps_end_utt: ps.func('int ps_end_utt(void *ps)') as (d: Ptr) => number,
-    ps_get_hyp: ps.func('const char *ps_get_hyp(void *ps, _Out_ int32_t *score)') as (d: Ptr, score: number[]) => string | null,
+    ps_get_hyp: ps.func('const char *ps_get_hyp(void *ps, _Out_ int32_t *score)') as (
+      d: Ptr,
+      score: number[],
+    ) => string | null,
     ps_get_logmath: ps.func('void *ps_get_logmath(void *ps)') as (d: Ptr) => Ptr,
     logmath_exp: sb.func('double logmath_exp(void *lmath, int logb_p)') as (l: Ptr, p: number) => number,
     ps_seg_iter: ps.func('void *ps_seg_iter(void *ps)') as (d: Ptr) => Ptr,
     ps_seg_next: ps.func('void *ps_seg_next(void *seg)') as (s: Ptr) => Ptr,
     ps_seg_word: ps.func('const char *ps_seg_word(void *seg)') as (s: Ptr) => string,
-    ps_seg_frames: ps.func('void ps_seg_frames(void *seg, _Out_ int *sf, _Out_ int *ef)') as (s: Ptr, sf: number[], ef: number[]) => void,
-    ps_seg_prob: ps.func('int32_t ps_seg_prob(void *seg, _Out_ int32_t *a, _Out_ int32_t *l, _Out_ int32_t *b)') as (s: Ptr, a: number[], l: number[], b: number[]) => number,
+    ps_seg_frames: ps.func('void ps_seg_frames(void *seg, _Out_ int *sf, _Out_ int *ef)') as (
+      s: Ptr,
+      sf: number[],
+      ef: number[],
+    ) => void,
+    ps_seg_prob: ps.func('int32_t ps_seg_prob(void *seg, _Out_ int32_t *a, _Out_ int32_t *l, _Out_ int32_t *b)') as (
+      s: Ptr,
+      a: number[],
+      l: number[],
+      b: number[],
+    ) => number,
   };
 }
 
@@ -64,10 +80,17 @@ export class Decoder {
 
   static create(modelDir: string): Decoder {
     const ps = library();
-    const files = { hmm: join(modelDir, 'en-us'), lm: join(modelDir, 'en-us.lm.bin'), dict: join(modelDir, 'cmudict-en-us.dict') };
+    const files = {
+      hmm: join(modelDir, 'en-us'),
+      lm: join(modelDir, 'en-us.lm.bin'),
+      dict: join(modelDir, 'cmudict-en-us.dict'),
+    };
     const missing = Object.values(files).filter((f) => !existsSync(f));
     if (missing.length > 0) {
-      throw sttError('unavailable', `PocketSphinx model incomplete in ${modelDir} (missing ${missing.join(', ')}): ${APT_HINT}`);
+      throw sttError(
+        'unavailable',
+        `PocketSphinx model incomplete in ${modelDir} (missing ${missing.join(', ')}): ${APT_HINT}`,
+      );
     }
     const argv = ['-hmm', files.hmm, '-lm', files.lm, '-dict', files.dict, '-logfn', '/dev/null'];
     const config = ps.cmd_ln_parse_r(null, ps.ps_args(), argv.length, argv, 1);
@@ -107,7 +130,12 @@ export class Decoder {
       const word = ps.ps_seg_word(seg).replace(/\(\d+\)$/, '');
       if (NOT_A_WORD.test(word)) continue;
       const posterior = ps.logmath_exp(logmath, ps.ps_seg_prob(seg, [0], [0], [0]));
-      words.push({ word, startFrame: sf[0]! - base, endFrame: ef[0]! - base, posterior: Math.min(1, Math.max(0, posterior)) });
+      words.push({
+        word,
+        startFrame: sf[0]! - base,
+        endFrame: ef[0]! - base,
+        posterior: Math.min(1, Math.max(0, posterior)),
+      });
     }
     return words;
   }

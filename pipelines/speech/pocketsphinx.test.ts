@@ -40,7 +40,12 @@ describe('PocketSphinxEngine', () => {
     const segments = await speak(engine, readSamples(synthesize(text, join(tmp.dir, 'complaint.wav'))), 'en');
     const final = segments.find((s) => s.final)!;
     const words = final.text.split(' ');
-    expect(inOrder(orderDigits, words.filter((w) => DIGITS.includes(w)))).toBeGreaterThanOrEqual(5);
+    expect(
+      inOrder(
+        orderDigits,
+        words.filter((w) => DIGITS.includes(w)),
+      ),
+    ).toBeGreaterThanOrEqual(5);
     expect(words).toEqual(expect.arrayContaining(['number', 'refund']));
     expect(final.confidence).toBeGreaterThan(0.3);
     expect(segments.filter((s) => !s.final).length).toBeGreaterThan(3);

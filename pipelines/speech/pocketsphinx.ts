@@ -36,7 +36,15 @@ export class PocketSphinxEngine implements SttEngine {
     let closed = false;
     const partialEvery = this.options.partialEveryMs ?? 300;
     const segment = (text: string, startMs: number, endMs: number, confidence: number | null, final: boolean) =>
-      onSegment({ text, startMs: Math.round(startMs), endMs: Math.round(endMs), language: 'en', confidence, engine: this.name, final });
+      onSegment({
+        text,
+        startMs: Math.round(startMs),
+        endMs: Math.round(endMs),
+        language: 'en',
+        confidence,
+        engine: this.name,
+        final,
+      });
 
     return {
       push: (frame, atMs) => {

@@ -30,7 +30,10 @@ describe('buildSttRouting', () => {
     [{ zh: 'pocketsphinx' }, 'zh → pocketsphinx (pocketsphinx has no zh model: zh has no engine)'],
     [{ zh: 'none' }, 'zh → none (zh has no engine)'],
     [{ ja: 'openai' }, 'ja → openai (Kefu transcribes zh and en only: ja has no engine)'],
-    [{ zh: 'whisper-local' }, 'zh → whisper-local (no model in /nonexistent/models/Xenova/whisper-small: zh has no engine)'],
+    [
+      { zh: 'whisper-local' },
+      'zh → whisper-local (no model in /nonexistent/models/Xenova/whisper-small: zh has no engine)',
+    ],
     [{}, 'no speech engines configured (KEFU_STT_ENGINES is empty)'],
   ] as const)('describes %o as "%s"', async (engines, description) => {
     const routing = buildSttRouting({ ...base, llm, stt: { engines } });
@@ -39,8 +42,13 @@ describe('buildSttRouting', () => {
   });
 
   it('names the missing Debian packages when PocketSphinx cannot start', () => {
-    const routing = buildSttRouting({ ...base, stt: { engines: { en: 'pocketsphinx' } } }, { pocketsphinxModelDir: '/nonexistent' });
+    const routing = buildSttRouting(
+      { ...base, stt: { engines: { en: 'pocketsphinx' } } },
+      { pocketsphinxModelDir: '/nonexistent' },
+    );
     expect(routing.engineFor('en')).toBeUndefined();
-    expect(routing.description).toMatch(/^en → pocketsphinx \(PocketSphinx model incomplete in \/nonexistent .*apt-get install libpocketsphinx3 pocketsphinx-en-us: en has no engine\)$/);
+    expect(routing.description).toMatch(
+      /^en → pocketsphinx \(PocketSphinx model incomplete in \/nonexistent .*apt-get install libpocketsphinx3 pocketsphinx-en-us: en has no engine\)$/,
+    );
   });
 });

@@ -25,7 +25,10 @@ export interface RouterOptions {
  * present, endpoint configured) now rather than at the first utterance of a call. A language
  * whose engine can't run is reported, not fatal: its calls can still be replayed from text.
  */
-export function buildSttRouting(config: Pick<Config, 'stt' | 'llm' | 'models'>, options: RouterOptions = {}): SttRouting {
+export function buildSttRouting(
+  config: Pick<Config, 'stt' | 'llm' | 'models'>,
+  options: RouterOptions = {},
+): SttRouting {
   const built = new Map<SttEngineName, SttEngine | { reason: string }>();
   const routes = new Map<SpokenLanguage, SttEngine>();
   const parts: string[] = [];
@@ -47,7 +50,11 @@ export function buildSttRouting(config: Pick<Config, 'stt' | 'llm' | 'models'>, 
       parts.push(`${language} → ${engine.name}`);
     } else {
       missing.push({ language, reason: reason ?? 'unavailable' });
-      parts.push(kind === 'none' ? `${language} → none (${language} has no engine)` : `${language} → ${kind} (${reason}: ${language} has no engine)`);
+      parts.push(
+        kind === 'none'
+          ? `${language} → none (${language} has no engine)`
+          : `${language} → ${kind} (${reason}: ${language} has no engine)`,
+      );
     }
   }
 
@@ -61,15 +68,27 @@ export function buildSttRouting(config: Pick<Config, 'stt' | 'llm' | 'models'>, 
   };
 }
 
-function create(kind: SttEngineName, config: Pick<Config, 'llm' | 'models'>, options: RouterOptions): SttEngine | { reason: string } {
+function create(
+  kind: SttEngineName,
+  config: Pick<Config, 'llm' | 'models'>,
+  options: RouterOptions,
+): SttEngine | { reason: string } {
   switch (kind) {
     case 'none':
       return { reason: 'none' };
     case 'openai':
       if (!config.llm) return { reason: 'no endpoint configured' };
-      return new OpenAiSttEngine({ apiKey: config.llm.apiKey, baseURL: config.llm.baseURL, model: config.llm.sttModel });
+      return new OpenAiSttEngine({
+        apiKey: config.llm.apiKey,
+        baseURL: config.llm.baseURL,
+        model: config.llm.sttModel,
+      });
     case 'whisper-local': {
-      const engine = new WhisperLocalEngine({ modelsDir: config.models.dir, model: options.whisperModel, allowRemote: config.models.allowRemote });
+      const engine = new WhisperLocalEngine({
+        modelsDir: config.models.dir,
+        model: options.whisperModel,
+        allowRemote: config.models.allowRemote,
+      });
       return engine.hasModel() || config.models.allowRemote ? engine : { reason: `no model in ${engine.modelDir}` };
     }
     case 'pocketsphinx': {

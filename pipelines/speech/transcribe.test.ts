@@ -13,13 +13,20 @@ let customerOnly: string;
 
 beforeAll(() => {
   const say = (text: string, name: string) => synthesize(text, join(tmp.dir, name));
-  const merchant = composeSpeech([
-    { silenceMs: 500 }, { speech: say('Thank you for calling, how can I help you?', 'm1.wav') },
-    { silenceMs: 4000 }, { speech: say('I am sorry about that, let me check the order.', 'm2.wav') }, { silenceMs: 800 },
-  ], join(tmp.dir, 'merchant.wav'));
-  const customer = composeSpeech([
-    { silenceMs: 3300 }, { speech: say('My order number is four seven two nine.', 'c1.wav') }, { silenceMs: 4500 },
-  ], join(tmp.dir, 'customer.wav'));
+  const merchant = composeSpeech(
+    [
+      { silenceMs: 500 },
+      { speech: say('Thank you for calling, how can I help you?', 'm1.wav') },
+      { silenceMs: 4000 },
+      { speech: say('I am sorry about that, let me check the order.', 'm2.wav') },
+      { silenceMs: 800 },
+    ],
+    join(tmp.dir, 'merchant.wav'),
+  );
+  const customer = composeSpeech(
+    [{ silenceMs: 3300 }, { speech: say('My order number is four seven two nine.', 'c1.wav') }, { silenceMs: 4500 }],
+    join(tmp.dir, 'customer.wav'),
+  );
   customerOnly = customer.path;
   call = mergeStereo(merchant.path, customer.path, join(tmp.dir, 'call.wav'), 44_100);
 });
@@ -37,15 +44,17 @@ describe('transcribeSpeakerStreams', () => {
     const [left, right] = await openWavChannels(call);
     const interims: SpeakerSegment[] = [];
     const ends: number[] = [];
-    const finals = await all(transcribeSpeakerStreams({
-      streams: [
-        { speaker: 'merchant', language: 'en', frames: left!.frames },
-        { speaker: 'customer', language: 'en', frames: right!.frames },
-      ],
-      engineFor: () => engine,
-      onInterim: (s) => interims.push(s),
-      onSpeechEnd: (s) => ends.push(s.decidedAtMs - s.endMs),
-    }));
+    const finals = await all(
+      transcribeSpeakerStreams({
+        streams: [
+          { speaker: 'merchant', language: 'en', frames: left!.frames },
+          { speaker: 'customer', language: 'en', frames: right!.frames },
+        ],
+        engineFor: () => engine,
+        onInterim: (s) => interims.push(s),
+        onSpeechEnd: (s) => ends.push(s.decidedAtMs - s.endMs),
+      }),
+    );
     await engine.close();
     expect(finals.map((f) => f.speaker)).toEqual(['merchant', 'customer', 'merchant']);
     expect(finals.map((f) => f.startMs)).toEqual([...finals.map((f) => f.startMs)].sort((a, b) => a - b));
@@ -62,16 +71,28 @@ describe('transcribeSpeakerStreams', () => {
       failAt: { utterance: 0, error: new KefuError('STT_FAILED', 'busy', { retryable: true }) },
     });
     const [mono] = await openWavChannels(customerOnly);
-    const finals = await all(transcribeSpeakerStreams({ streams: [{ speaker: 'customer', language: 'en', frames: mono!.frames }], engineFor: () => engine }));
+    const finals = await all(
+      transcribeSpeakerStreams({
+        streams: [{ speaker: 'customer', language: 'en', frames: mono!.frames }],
+        engineFor: () => engine,
+      }),
+    );
     expect(finals.map((f) => f.text)).toEqual(['second try']);
   });
 
   it('reports a lost utterance to onError, or fails the run without one', async () => {
-    const failing = () => new FakeSttEngine({ script: ['x'], failAt: { utterance: 0, error: new KefuError('STT_FAILED', 'bad key') } });
+    const failing = () =>
+      new FakeSttEngine({ script: ['x'], failAt: { utterance: 0, error: new KefuError('STT_FAILED', 'bad key') } });
     const run = async (onError?: (e: KefuError) => void) => {
       const [mono] = await openWavChannels(customerOnly);
       const engine = failing();
-      return all(transcribeSpeakerStreams({ streams: [{ speaker: 'customer', language: 'en', frames: mono!.frames }], engineFor: () => engine, onError }));
+      return all(
+        transcribeSpeakerStreams({
+          streams: [{ speaker: 'customer', language: 'en', frames: mono!.frames }],
+          engineFor: () => engine,
+          onError,
+        }),
+      );
     };
     const errors: KefuError[] = [];
     expect(await run((e) => errors.push(e))).toEqual([]);
@@ -81,7 +102,10 @@ describe('transcribeSpeakerStreams', () => {
 
   it('refuses a language with no engine before reading any audio', async () => {
     const [mono] = await openWavChannels(customerOnly);
-    const run = transcribeSpeakerStreams({ streams: [{ speaker: 'customer', language: 'zh', frames: mono!.frames }], engineFor: () => undefined });
+    const run = transcribeSpeakerStreams({
+      streams: [{ speaker: 'customer', language: 'zh', frames: mono!.frames }],
+      engineFor: () => undefined,
+    });
     await expect(all(run)).rejects.toThrow(/no speech engine serves zh/);
   });
 });

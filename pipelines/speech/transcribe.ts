@@ -37,7 +37,9 @@ export interface TranscribeOptions<S extends string = SpeakerRole> {
  * segments of all speakers in start-time order (what replay stores as utterances). A failed
  * utterance is retried once on a fresh stream when the engine says a retry could help.
  */
-export async function* transcribeSpeakerStreams<S extends string>(o: TranscribeOptions<S>): AsyncGenerator<SpeakerSegment<S>> {
+export async function* transcribeSpeakerStreams<S extends string>(
+  o: TranscribeOptions<S>,
+): AsyncGenerator<SpeakerSegment<S>> {
   const vad = VadOptionsSchema.parse(o.vad ?? {});
   // The VAD may still announce an utterance this far behind the audio it has been given.
   const lagMs = vad.speechPadMs + vad.minSpeechMs + vad.endSilenceMs + 200;
@@ -83,11 +85,15 @@ export async function* transcribeSpeakerStreams<S extends string>(o: TranscribeO
         } else {
           const span = { speaker: source.speaker, startMs: event.startMs, endMs: event.endMs };
           o.onSpeechEnd?.({ ...span, decidedAtMs: event.decidedAtMs });
-          const settled = stt.endUtterance().then(() => undefined, (err: unknown) => err);
+          const settled = stt.endUtterance().then(
+            () => undefined,
+            (err: unknown) => err,
+          );
           const frames = audio;
           chain = chain.then(async () => {
             const failed = await settled;
-            if (failed !== undefined) await retryOnce(failed, engine, source.language, frames, onSegment, (err) => report(err, span));
+            if (failed !== undefined)
+              await retryOnce(failed, engine, source.language, frames, onSegment, (err) => report(err, span));
             open.splice(open.indexOf(span.startMs), 1);
             progress();
           });

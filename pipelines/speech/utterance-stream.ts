@@ -1,14 +1,21 @@
 import { concatSamples } from '../audio/wav-write.js';
 import { sttError, type SttStream, type SttStreamOptions } from './contract.js';
 
-export type TranscribeUtterance = (audio: Int16Array, language: string) => Promise<{ text: string; confidence: number | null }>;
+export type TranscribeUtterance = (
+  audio: Int16Array,
+  language: string,
+) => Promise<{ text: string; confidence: number | null }>;
 
 /**
  * A stream for engines that decode whole utterances (transcription endpoints, Whisper): frames
  * are buffered until the VAD ends the utterance, then sent. Requests of one stream may overlap,
  * but finals are emitted in utterance order. No partials.
  */
-export function utteranceStream(engine: string, transcribe: TranscribeUtterance, { language, onSegment }: SttStreamOptions): SttStream {
+export function utteranceStream(
+  engine: string,
+  transcribe: TranscribeUtterance,
+  { language, onSegment }: SttStreamOptions,
+): SttStream {
   let frames: Int16Array[] = [];
   let span: { startMs: number; endMs: number } | undefined;
   let closed = false;
@@ -30,7 +37,15 @@ export function utteranceStream(engine: string, transcribe: TranscribeUtterance,
       inOrder = turn.catch(() => undefined);
       const { text, confidence } = await turn;
       if (closed || text === '') return;
-      onSegment({ text, startMs: Math.round(s.startMs), endMs: Math.round(s.endMs), language, confidence, engine, final: true });
+      onSegment({
+        text,
+        startMs: Math.round(s.startMs),
+        endMs: Math.round(s.endMs),
+        language,
+        confidence,
+        engine,
+        final: true,
+      });
     },
     close: async () => {
       closed = true;

@@ -12,7 +12,10 @@ export interface WhisperLocalOptions {
   allowRemote: boolean;
 }
 
-type Transcriber = (audio: Float32Array, options: Record<string, unknown>) => Promise<{ text: string } | { text: string }[]>;
+type Transcriber = (
+  audio: Float32Array,
+  options: Record<string, unknown>,
+) => Promise<{ text: string } | { text: string }[]>;
 
 /**
  * Whisper in-process through transformers.js (ONNX), for machines with model files but no
@@ -60,8 +63,12 @@ export class WhisperLocalEngine implements SttEngine {
 
   private load(): Promise<Transcriber> {
     if (!this.options.allowRemote && !this.hasModel()) {
-      return Promise.reject(sttError('unavailable',
-        `${this.name}: no model in ${this.modelDir}; put the ${this.model} files there or set KEFU_ALLOW_REMOTE_MODELS=true`));
+      return Promise.reject(
+        sttError(
+          'unavailable',
+          `${this.name}: no model in ${this.modelDir}; put the ${this.model} files there or set KEFU_ALLOW_REMOTE_MODELS=true`,
+        ),
+      );
     }
     this.loading ??= (async () => {
       const { env, pipeline } = await import('@xenova/transformers');
@@ -69,7 +76,9 @@ export class WhisperLocalEngine implements SttEngine {
       env.cacheDir = resolve(this.options.modelsDir);
       env.allowLocalModels = true;
       env.allowRemoteModels = this.options.allowRemote;
-      return (await pipeline('automatic-speech-recognition', this.model, { quantized: true })) as unknown as Transcriber;
+      return (await pipeline('automatic-speech-recognition', this.model, {
+        quantized: true,
+      })) as unknown as Transcriber;
     })().catch((err: unknown) => {
       this.loading = undefined;
       throw sttError('unavailable', `${this.name}: could not load the model from ${this.modelDir}`, { cause: err });

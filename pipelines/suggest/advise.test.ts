@@ -9,16 +9,32 @@ import { isSafeSuggestion } from './safety.js';
 
 const now = new Date('2026-06-12T10:00:00+08:00');
 const mango: Order = {
-  id: '240611587736219', merchantId: 'm', buyerId: 'b', currency: 'CNY', status: 'delivered', amount: 59,
+  id: '240611587736219',
+  merchantId: 'm',
+  buyerId: 'b',
+  currency: 'CNY',
+  status: 'delivered',
+  amount: 59,
   items: [{ sku: 'MGO', name: '海南贵妃芒果 3斤', quantity: 2, unitPrice: 29.5, category: 'fresh_food' }],
-  placedAt: now, paidAt: now, shippedAt: now, deliveredAt: new Date(now.getTime() - 86_400_000),
+  placedAt: now,
+  paidAt: now,
+  shippedAt: now,
+  deliveredAt: new Date(now.getTime() - 86_400_000),
 };
-const line = (speaker: TranscriptLine['speaker'], text: string, i: number): TranscriptLine => ({ speaker, text, startMs: i * 2000, endMs: i * 2000 + 1500 });
+const line = (speaker: TranscriptLine['speaker'], text: string, i: number): TranscriptLine => ({
+  speaker,
+  text,
+  startMs: i * 2000,
+  endMs: i * 2000 + 1500,
+});
 const call = (...turns: [TranscriptLine['speaker'], string][]) => turns.map(([s, t], i) => line(s, t, i));
 
 let advisor: Advisor;
 beforeAll(async () => {
-  advisor = new Advisor({ retriever: await MemoryPolicyRetriever.create(new HashedNgramEmbedder()), engine: new OfflineSuggestionEngine() });
+  advisor = new Advisor({
+    retriever: await MemoryPolicyRetriever.create(new HashedNgramEmbedder()),
+    engine: new OfflineSuggestionEngine(),
+  });
 });
 
 describe('Advisor with the offline engine', () => {
@@ -35,12 +51,23 @@ describe('Advisor with the offline engine', () => {
   });
 
   it('speaks English on an English call and uses the price the customer said when no order is known', async () => {
-    const lines = call(['customer', 'I paid $24 for this kettle and it will not turn on'], ['merchant', 'Sorry to hear that'], ['customer', 'It arrived yesterday']);
+    const lines = call(
+      ['customer', 'I paid $24 for this kettle and it will not turn on'],
+      ['merchant', 'Sorry to hear that'],
+      ['customer', 'It arrived yesterday'],
+    );
     const advice = await advisor.advise({
-      lines, index: 2, now, notes: { amounts: [{ value: 24, currency: 'USD', utterance: 0, span: [7, 10] }] },
+      lines,
+      index: 2,
+      now,
+      notes: { amounts: [{ value: 24, currency: 'USD', utterance: 0, span: [7, 10] }] },
     });
     expect(advice.issue?.kind).toBe('damaged');
-    expect(advice.refundOptions.map((o) => [o.kind, o.amount])).toEqual([['replacement', 24], ['return_refund', 24], ['coupon', 1]]);
+    expect(advice.refundOptions.map((o) => [o.kind, o.amount])).toEqual([
+      ['replacement', 24],
+      ['return_refund', 24],
+      ['coupon', 1],
+    ]);
     expect(advice.suggestions.map((s) => s.text).join(' ')).toMatch(/new one.*photos.*\$24/s);
     expect(advice.suggestions.every((s) => /^[\x20-\x7e’]+$/.test(s.text))).toBe(true);
   });
@@ -53,7 +80,12 @@ describe('Advisor with the offline engine', () => {
   });
 
   it('explains why fresh food cannot be returned for a change of mind, with no refund option', async () => {
-    const advice = await advisor.advise({ lines: call(['customer', '芒果我不想要了，能七天无理由退吗']), index: 0, now, orders: [mango] });
+    const advice = await advisor.advise({
+      lines: call(['customer', '芒果我不想要了，能七天无理由退吗']),
+      index: 0,
+      now,
+      orders: [mango],
+    });
     expect(advice.refundOptions).toEqual([]);
     expect(advice.suggestions[0]).toMatchObject({ policies: ['zh.return.exclusions'] });
   });
@@ -73,13 +105,42 @@ describe('Advisor with the offline engine', () => {
 
   it('never suggests anything unsafe, for any issue, in either language', async () => {
     const said: Record<string, string[]> = {
-      zh: ['发错货了', '少发了一个', '芒果烂了', '和图片不一样', '杯子碎了', '师傅没来安装', '还没发货', '退款什么时候到账', '降价了', '不想要了', '快递丢了'],
-      en: ['wrong item', 'one is missing', 'the mangoes are rotten', 'looks nothing like the picture', 'it arrived broken', 'the installer never came', 'still not shipped', 'where is my refund', 'the price dropped', 'I changed my mind', 'the parcel was lost'],
+      zh: [
+        '发错货了',
+        '少发了一个',
+        '芒果烂了',
+        '和图片不一样',
+        '杯子碎了',
+        '师傅没来安装',
+        '还没发货',
+        '退款什么时候到账',
+        '降价了',
+        '不想要了',
+        '快递丢了',
+      ],
+      en: [
+        'wrong item',
+        'one is missing',
+        'the mangoes are rotten',
+        'looks nothing like the picture',
+        'it arrived broken',
+        'the installer never came',
+        'still not shipped',
+        'where is my refund',
+        'the price dropped',
+        'I changed my mind',
+        'the parcel was lost',
+      ],
     };
     const seen = new Set<string>();
     for (const [lang, texts] of Object.entries(said)) {
       for (const text of texts) {
-        const advice = await advisor.advise({ lines: call(['customer', text]), index: 0, now, language: lang as 'zh' | 'en' });
+        const advice = await advisor.advise({
+          lines: call(['customer', text]),
+          index: 0,
+          now,
+          language: lang as 'zh' | 'en',
+        });
         if (advice.issue) seen.add(advice.issue.kind);
         expect(advice.suggestions.length, text).toBeGreaterThan(0);
         const ids = new Set(loadPolicies().map((p) => p.id));
@@ -94,11 +155,17 @@ describe('Advisor with the offline engine', () => {
 });
 
 describe('isSafeSuggestion', () => {
-  it.each(['加我微信 abc8899 发照片给我', '您直接转账给我就行', 'Text me on WhatsApp', 'Call me at 415-555-0134', '给个好评就给您退款', '13812345678'])(
-    'rejects: %s',
-    (text) => expect(isSafeSuggestion(text)).toBe(false),
-  );
-  it.each(['订单 240611587736219 已为您退款 ¥39.90', '退款原路退回微信支付', 'Please upload photos in the after-sales request'])('accepts: %s', (text) =>
-    expect(isSafeSuggestion(text)).toBe(true),
-  );
+  it.each([
+    '加我微信 abc8899 发照片给我',
+    '您直接转账给我就行',
+    'Text me on WhatsApp',
+    'Call me at 415-555-0134',
+    '给个好评就给您退款',
+    '13812345678',
+  ])('rejects: %s', (text) => expect(isSafeSuggestion(text)).toBe(false));
+  it.each([
+    '订单 240611587736219 已为您退款 ¥39.90',
+    '退款原路退回微信支付',
+    'Please upload photos in the after-sales request',
+  ])('accepts: %s', (text) => expect(isSafeSuggestion(text)).toBe(true));
 });

@@ -40,7 +40,11 @@ export class Advisor {
   private readonly byId: Map<string, PolicyDocument>;
 
   constructor(
-    private readonly deps: { retriever: PolicyRetriever; engine: SuggestionEngine; knowledgeBase?: readonly PolicyDocument[] },
+    private readonly deps: {
+      retriever: PolicyRetriever;
+      engine: SuggestionEngine;
+      knowledgeBase?: readonly PolicyDocument[];
+    },
   ) {
     this.byId = new Map((deps.knowledgeBase ?? loadPolicies()).map((p) => [p.id, p]));
   }
@@ -57,7 +61,10 @@ export class Advisor {
     const facts = order ? factsFromOrder(order, input.now) : factsFromCall(lines, index, input.notes ?? {}, language);
     const issue = assessIssue(lines, index, { fresh: facts.fresh });
     const issueText = issue ? lines[issue.utterance]!.text : '';
-    const refundOptions = honourPreference(computeRefundOptions({ facts, issue, language, issueText }), customerPreference(lines, index));
+    const refundOptions = honourPreference(
+      computeRefundOptions({ facts, issue, language, issueText }),
+      customerPreference(lines, index),
+    );
     if (lines[index]?.speaker !== 'customer') return { suggestions: [], refundOptions, issue, facts, policies: [] };
 
     const retrieved = await this.deps.retriever.retrieve(queryFor(lines, index), { language, limit: 3 });

@@ -20,10 +20,10 @@ describe('classifyUtterance', () => {
     ['刚买完就降价了，能退差价吗', 'price_drop'],
     ['退款什么时候到账啊', 'refund_status'],
     ['Three of the ten mangoes arrived rotten', 'spoiled'],
-    ['The kettle won\'t turn on', 'damaged'],
+    ["The kettle won't turn on", 'damaged'],
     ['You sent me the wrong item', 'wrong_item'],
     ['The charging cable was missing from the box', 'missing_item'],
-    ['My order still hasn\'t shipped', 'late'],
+    ["My order still hasn't shipped", 'late'],
     ['The installer never showed up for the appointment', 'installation'],
     ['It looks nothing like the picture', 'not_as_described'],
     ['I changed my mind, can I return it?', 'changed_mind'],
@@ -59,11 +59,11 @@ describe('assessIssue', () => {
     { speaker: 'merchant', text: '好的', startMs: 8, endMs: 9 },
   ];
 
-  it('keeps the customer\'s latest issue and takes the count from the following line', () => {
+  it("keeps the customer's latest issue and takes the count from the following line", () => {
     expect(assessIssue(lines, 4)).toMatchObject({ kind: 'spoiled', utterance: 2, count: 3, total: 10, share: 0.3 });
   });
 
-  it('does not take a merchant\'s question as the customer\'s issue when the customer named one', () => {
+  it("does not take a merchant's question as the customer's issue when the customer named one", () => {
     expect(assessIssue(lines, 0)).toBeNull();
     expect(assessIssue(lines, 1)).toMatchObject({ kind: 'spoiled', utterance: 1 });
   });
@@ -85,9 +85,12 @@ describe('affectedQuantity', () => {
   });
 
   it('parses small Chinese and English numbers', () => {
-    expect([parseSmallNumber('十二'), parseSmallNumber('二十五'), parseSmallNumber('两'), parseSmallNumber('dozen')]).toEqual([
-      12, 25, 2, 12,
-    ]);
+    expect([
+      parseSmallNumber('十二'),
+      parseSmallNumber('二十五'),
+      parseSmallNumber('两'),
+      parseSmallNumber('dozen'),
+    ]).toEqual([12, 25, 2, 12]);
     expect(parseSmallNumber('百')).toBeNull();
   });
 });
@@ -152,7 +155,11 @@ describe('assessIssue across lines', () => {
   it('keeps an earlier defect over a later change of mind', () => {
     const lines = [c('电饭煲用了三天就不加热了'), m('给您换一个？'), c('算了，不想要了，退掉吧')];
     expect(assessIssue(lines, 2)).toMatchObject({ kind: 'damaged', utterance: 0 });
-    const en = [m('So the toaster shorted out after two days?'), c('Yes.'), m('If you send it back we can look at it.')];
+    const en = [
+      m('So the toaster shorted out after two days?'),
+      c('Yes.'),
+      m('If you send it back we can look at it.'),
+    ];
     expect(assessIssue(en, 2)).toMatchObject({ kind: 'damaged', utterance: 0 });
   });
 
@@ -162,16 +169,30 @@ describe('assessIssue across lines', () => {
   });
 
   it('tells a delivery-status question from a late-delivery complaint', () => {
-    expect(assessIssue([c('我买的台灯还没收到，能帮我查下到哪了吗')], 0)).toMatchObject({ kind: 'late', complaint: false });
-    expect(assessIssue([c("My parcel hasn't arrived yet, could you check where it is?")], 0)).toMatchObject({ complaint: false });
-    expect(assessIssue([c('台灯还没收到'), m('我查一下'), c('都一个星期了，太慢了')], 2)).toMatchObject({ kind: 'late', complaint: true });
-    expect(assessIssue([c("It still hasn't arrived and I've been waiting ten days")], 0)).toMatchObject({ complaint: true });
+    expect(assessIssue([c('我买的台灯还没收到，能帮我查下到哪了吗')], 0)).toMatchObject({
+      kind: 'late',
+      complaint: false,
+    });
+    expect(assessIssue([c("My parcel hasn't arrived yet, could you check where it is?")], 0)).toMatchObject({
+      complaint: false,
+    });
+    expect(assessIssue([c('台灯还没收到'), m('我查一下'), c('都一个星期了，太慢了')], 2)).toMatchObject({
+      kind: 'late',
+      complaint: true,
+    });
+    expect(assessIssue([c("It still hasn't arrived and I've been waiting ten days")], 0)).toMatchObject({
+      complaint: true,
+    });
   });
 
   it('tells an installer no-show from a how-to question', () => {
-    expect(assessIssue([c('约好今天上门装空调，师傅到现在都没来')], 0)).toMatchObject({ kind: 'installation', complaint: true });
-    expect(assessIssue([c('The technician stood me up yesterday'), m('Sorry'), c('Can the installer come Monday?')], 2))
-      .toMatchObject({ kind: 'installation', complaint: true });
+    expect(assessIssue([c('约好今天上门装空调，师傅到现在都没来')], 0)).toMatchObject({
+      kind: 'installation',
+      complaint: true,
+    });
+    expect(
+      assessIssue([c('The technician stood me up yesterday'), m('Sorry'), c('Can the installer come Monday?')], 2),
+    ).toMatchObject({ kind: 'installation', complaint: true });
     expect(assessIssue([c('这个热水器怎么安装？')], 0)).toMatchObject({ kind: 'installation', complaint: false });
   });
 });
@@ -181,7 +202,12 @@ describe('status questions amid other talk, and broken-in-half', () => {
   const m = (text: string): TranscriptLine => ({ speaker: 'merchant', text, startMs: 0, endMs: 1 });
 
   it('an earlier, unrelated question does not make a status question a complaint', () => {
-    const lines = [c('这款面霜孕妇能用吗？不是说纯天然的吗？'), m('可以用的'), c('哦对了，我前天下的单还没收到，帮我查查'), m('在路上了，明天到')];
+    const lines = [
+      c('这款面霜孕妇能用吗？不是说纯天然的吗？'),
+      m('可以用的'),
+      c('哦对了，我前天下的单还没收到，帮我查查'),
+      m('在路上了，明天到'),
+    ];
     expect(assessIssue(lines, 3)).toMatchObject({ kind: 'late', complaint: false });
   });
 
@@ -198,20 +224,20 @@ describe('eval-b causes: hypotheticals, lost parcels, suit, wrong size sent, sta
   const m = (text: string): TranscriptLine => ({ speaker: 'merchant', text, startMs: 0, endMs: 1 });
 
   it.each([
-    ['The drill arrived but the battery pack wasn\'t in the package', 'missing_item'],
+    ["The drill arrived but the battery pack wasn't in the package", 'missing_item'],
     ['I ordered size 9, but got a 7 instead of what I asked for', 'wrong_item'],
     ['I bought the medium but you sent me an XL', 'wrong_item'],
     ['我拍的是M码，寄过来的却是XXL', 'wrong_item'],
     ['订的明明是黑色，结果发来的是灰色', 'wrong_item'],
     ['这件连衣裙我穿着不太适合我，吊牌都还在', 'changed_mind'],
-    ['The blazer just doesn\'t suit me, never worn', 'changed_mind'],
+    ["The blazer just doesn't suit me, never worn", 'changed_mind'],
     ['Honestly the style is not for me', 'changed_mind'],
     ['昨天就该到的，快递一直没更新', 'late'],
     ['快递三天了物流都没动', 'late'],
     ['快递柜显示取走了，可我压根没收到', 'late'],
     ['Tracking says delivered but I never got it', 'late'],
     // a conditional clause ends at the comma: what follows did happen
-    ['Even if I charge it overnight, it won\'t turn on', 'damaged'],
+    ["Even if I charge it overnight, it won't turn on", 'damaged'],
     ['就算充了一晚上电，还是开不了机', 'damaged'],
   ])('%s → %s', (text, kind) => {
     expect(top(text)).toBe(kind);
@@ -237,14 +263,22 @@ describe('eval-b causes: hypotheticals, lost parcels, suit, wrong size sent, sta
   });
 
   it('a pre-sale chat where only the merchant mentions a size policy has no issue', () => {
-    const lines = [c('Thinking of buying the hiking boots, do they ship fast?'), m('Yes, next day. If they run small, exchanges are free.'), c('Cool, I\'ll think about it.')];
+    const lines = [
+      c('Thinking of buying the hiking boots, do they ship fast?'),
+      m('Yes, next day. If they run small, exchanges are free.'),
+      c("Cool, I'll think about it."),
+    ];
     expect(assessIssue(lines, 2)).toBeNull();
   });
 
   it('a later question about the technician or the delivery keeps the earlier defect', () => {
     const zh = [c('电热水壶用了两天就不烧水了，故障灯一直闪'), m('可以安排师傅上门看看'), c('好吧，上门要收费吗？')];
     expect(assessIssue(zh, 2)).toMatchObject({ kind: 'damaged', utterance: 0 });
-    const en = [c('The blender is broken, the jar cracked on first use'), m('We will send a new one'), c('Okay, when will the new one arrive?')];
+    const en = [
+      c('The blender is broken, the jar cracked on first use'),
+      m('We will send a new one'),
+      c('Okay, when will the new one arrive?'),
+    ];
     expect(assessIssue(en, 2)).toMatchObject({ kind: 'damaged', utterance: 0 });
   });
 

@@ -1,6 +1,16 @@
 import type { TranscriptLine } from '../../core/domain.js';
 import { detectLanguage } from '../transcript/language.js';
-import { FRESH_WORDS, HYPOTHETICAL_BEFORE, ISSUE_CUES, ISSUE_KINDS, type IssueKind, INSTALL_NO_SHOW, LATE_COMPLAINT, LOST_PARCEL, NEGATION_BEFORE } from './issue-cues.js';
+import {
+  FRESH_WORDS,
+  HYPOTHETICAL_BEFORE,
+  ISSUE_CUES,
+  ISSUE_KINDS,
+  type IssueKind,
+  INSTALL_NO_SHOW,
+  LATE_COMPLAINT,
+  LOST_PARCEL,
+  NEGATION_BEFORE,
+} from './issue-cues.js';
 import { type AffectedQuantity, affectedQuantity } from './quantities.js';
 
 export type { IssueKind } from './issue-cues.js';
@@ -72,8 +82,14 @@ export function assessIssue(
         (top.kind === 'refund_status' || !complains(top.kind as 'late' | 'installation', lines, i, last, speaker));
       const fault = top.kind === 'changed_mind' || followUp ? earlierFault(lines, i, speaker, options) : null;
       const hit = fault ?? { ...top, utterance: i };
-      const assessed: IssueAssessment = { kind: hit.kind, utterance: hit.utterance, cue: hit.cue, ...quantityNear(lines, hit.utterance, speaker) };
-      if (hit.kind === 'late' || hit.kind === 'installation') assessed.complaint = complains(hit.kind, lines, hit.utterance, index, speaker);
+      const assessed: IssueAssessment = {
+        kind: hit.kind,
+        utterance: hit.utterance,
+        cue: hit.cue,
+        ...quantityNear(lines, hit.utterance, speaker),
+      };
+      if (hit.kind === 'late' || hit.kind === 'installation')
+        assessed.complaint = complains(hit.kind, lines, hit.utterance, index, speaker);
       if (hit.kind === 'late') {
         assessed.lost = lines.slice(0, last + 1).some((l) => l.speaker === speaker && LOST_PARCEL.test(l.text));
         if (assessed.lost) assessed.complaint = true;
@@ -102,7 +118,13 @@ function earlierFault(
  * Whether a late delivery or installation issue is a complaint: the issue line or the speaker's
  * lines around it show impatience (late) or say the installer didn't come (installation).
  */
-function complains(kind: 'late' | 'installation', lines: readonly TranscriptLine[], at: number, index: number, speaker: string): boolean {
+function complains(
+  kind: 'late' | 'installation',
+  lines: readonly TranscriptLine[],
+  at: number,
+  index: number,
+  speaker: string,
+): boolean {
   if (kind === 'late' && /丢|\blost\b/i.test(lines[at]!.text)) return true;
   const test = (text: string) =>
     kind === 'late' ? LATE_COMPLAINT.zh.test(text) || LATE_COMPLAINT.en.test(text) : INSTALL_NO_SHOW.test(text);
@@ -148,5 +170,8 @@ function conditionalQuestion(text: string, at: number): boolean {
   const ends = ['.', '!', '?', '。', '！', '？', '\n'].map((p) => text.indexOf(p, at)).filter((i) => i >= 0);
   const end = ends.length > 0 ? Math.min(...ends) : text.length;
   const sentence = text.slice(start, end + 1).trim();
-  return /[?？]$/.test(sentence) && /^(and |so |but )?(if|what if|in case|suppose|如果|万一|要是|假如|假设|若是)/i.test(sentence);
+  return (
+    /[?？]$/.test(sentence) &&
+    /^(and |so |but )?(if|what if|in case|suppose|如果|万一|要是|假如|假设|若是)/i.test(sentence)
+  );
 }

@@ -15,16 +15,42 @@ const turn: TurnFacts = {
   index: 0,
   language: 'zh',
   issue: { kind: 'spoiled', utterance: 0, cue: '烂了', count: 3, total: 10, share: 0.3, extent: 'some' },
-  facts: { source: 'stated', orderId: null, amount: 30, currency: 'CNY', items: [], status: null, daysSinceDelivery: null, fresh: true, installable: false },
-  refundOptions: [{ kind: 'partial_refund', amount: 9, currency: 'CNY', policy: policy.id, recommended: true, rationale: '按比例', orderId: null }],
+  facts: {
+    source: 'stated',
+    orderId: null,
+    amount: 30,
+    currency: 'CNY',
+    items: [],
+    status: null,
+    daysSinceDelivery: null,
+    fresh: true,
+    installable: false,
+  },
+  refundOptions: [
+    {
+      kind: 'partial_refund',
+      amount: 9,
+      currency: 'CNY',
+      policy: policy.id,
+      recommended: true,
+      rationale: '按比例',
+      orderId: null,
+    },
+  ],
   policies: [{ policy, similarity: 0.6 }],
 };
-const good = { suggestions: [{ text: '按坏果包赔给您退9元，不用寄回。', policies: ['zh.fresh.bad-fruit', 'zh.made.up'] }] };
+const good = {
+  suggestions: [{ text: '按坏果包赔给您退9元，不用寄回。', policies: ['zh.fresh.bad-fruit', 'zh.made.up'] }],
+};
 
 function engine(replies: unknown[]) {
   const llm = new ScriptedLlm(replies);
   const fallbacks: string[] = [];
-  return { llm, fallbacks, engine: new LlmSuggestionEngine(llm, new OfflineSuggestionEngine(), (r) => fallbacks.push(r)) };
+  return {
+    llm,
+    fallbacks,
+    engine: new LlmSuggestionEngine(llm, new OfflineSuggestionEngine(), (r) => fallbacks.push(r)),
+  };
 }
 
 describe('LlmSuggestionEngine', () => {
@@ -32,7 +58,9 @@ describe('LlmSuggestionEngine', () => {
     const { llm, engine: e } = engine([good]);
     const [s] = await e.suggest(turn);
     expect(s).toEqual({
-      afterUtterance: 0, text: good.suggestions[0]!.text, policies: ['zh.fresh.bad-fruit'],
+      afterUtterance: 0,
+      text: good.suggestions[0]!.text,
+      policies: ['zh.fresh.bad-fruit'],
       engine: 'llm:test/scripted reply-suggestions@1',
     });
     expect(llm.received[0]!.user).toContain('[0] 顾客: 芒果十个里有三个烂了');
@@ -57,7 +85,14 @@ describe('LlmSuggestionEngine', () => {
   });
 
   it('drops unsafe suggestions, and falls back when none is left', async () => {
-    const mixed = engine([{ suggestions: [{ text: '加我微信发照片', policies: [] }, { text: '请在售后申请里上传照片。', policies: [] }] }]);
+    const mixed = engine([
+      {
+        suggestions: [
+          { text: '加我微信发照片', policies: [] },
+          { text: '请在售后申请里上传照片。', policies: [] },
+        ],
+      },
+    ]);
     expect((await mixed.engine.suggest(turn)).map((s) => s.text)).toEqual(['请在售后申请里上传照片。']);
     const unsafe = engine([{ suggestions: [{ text: '您直接转账给我，给个好评就退', policies: [] }] }]);
     const out = await unsafe.engine.suggest(turn);
@@ -72,7 +107,11 @@ describe('LlmSuggestionEngine over real HTTP (chat-completions double)', () => {
   afterEach(async () => server?.close());
 
   it('gets suggestions through LangChain, and falls back when the server keeps failing', async () => {
-    server = await startChatCompletionsDouble([JSON.stringify(good), { status: 503, body: {} }, { status: 503, body: {} }]);
+    server = await startChatCompletionsDouble([
+      JSON.stringify(good),
+      { status: 503, body: {} },
+      { status: 503, body: {} },
+    ]);
     const llm = new OpenAiChatClient({ apiKey: 'k', baseURL: server.baseURL, model: 'qwen' });
     const e = new LlmSuggestionEngine(llm, new OfflineSuggestionEngine());
     expect((await e.suggest(turn))[0]!.engine).toBe('llm:openai/qwen reply-suggestions@1');

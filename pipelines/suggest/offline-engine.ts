@@ -43,7 +43,9 @@ export class OfflineSuggestionEngine implements SuggestionEngine {
 /** The policy's rule in its first sentence, as the merchant would explain it. */
 function quote(body: string, title: string, lang: 'zh' | 'en'): string {
   const first = (lang === 'zh' ? /^[^。！？]*[。！？]/ : /^.*?[.!?](\s|$)/).exec(body)?.[0]?.trim() ?? body;
-  return lang === 'zh' ? `关于这个问题，按照我们的「${title}」规则：${first}` : `About that: under our "${title}" policy, ${lowerFirst(first)}`;
+  return lang === 'zh'
+    ? `关于这个问题，按照我们的「${title}」规则：${first}`
+    : `About that: under our "${title}" policy, ${lowerFirst(first)}`;
 }
 
 function lowerFirst(s: string): string {

@@ -27,7 +27,8 @@ export interface OrderFacts {
 }
 
 const DAY_MS = 86_400_000;
-const APPLIANCE_WORDS = /洗衣机|空调|冰箱|热水器|电视|油烟机|燃气灶|洗碗机|washing machine|washer|dryer|air ?con|fridge|refrigerator|water heater|\btv\b|dishwasher/i;
+const APPLIANCE_WORDS =
+  /洗衣机|空调|冰箱|热水器|电视|油烟机|燃气灶|洗碗机|washing machine|washer|dryer|air ?con|fridge|refrigerator|water heater|\btv\b|dishwasher/i;
 
 export function factsFromOrder(order: Order, now: Date): OrderFacts {
   return {
@@ -37,7 +38,9 @@ export function factsFromOrder(order: Order, now: Date): OrderFacts {
     currency: order.currency,
     items: order.items,
     status: order.status,
-    daysSinceDelivery: order.deliveredAt ? Math.max(0, Math.floor((now.getTime() - order.deliveredAt.getTime()) / DAY_MS)) : null,
+    daysSinceDelivery: order.deliveredAt
+      ? Math.max(0, Math.floor((now.getTime() - order.deliveredAt.getTime()) / DAY_MS))
+      : null,
     fresh: order.items.some((i) => i.category === 'fresh_food'),
     food: order.items.some((i) => i.category === 'fresh_food' || FOOD_WORDS.test(i.name)),
     installable: order.items.some((i) => i.category === 'appliance'),
@@ -49,7 +52,8 @@ export function factsFromOrder(order: Order, now: Date): OrderFacts {
 /** Packaged food and drink (fresh food is FRESH_WORDS): eaten, so not resellable once damaged or opened. */
 const FOOD_WORDS =
   /食品|零食|茶叶|[红绿白黑花乌龙普洱]茶(?![壶杯具几机])|茶饼|咖啡豆?(?![机杯壶])|奶粉|猫粮|狗粮|宠物粮|饼干|巧克力|糖果|坚果|月饼|蜂蜜|罐头|方便面|大米|面粉|食用油|花生油|调料|保健品|\b(teas?(?! ?(pot|kettle|cup|set|towel|maker|infuser)s?\b)|coffee(?! (machine|maker|grinder|mug|cup|table)s?\b)|snacks?|chocolates?|cand(y|ies)|cookies|biscuits|nuts|honey|cereal|granola|baby formula|infant formula|cat food|dog food|pet food|kibble|jerky|oolong|matcha|spices?|supplements?|protein powder|food(?! (processor|warmer|container|scale|steamer|dehydrator)s?\b))\b/i;
-const CUSTOM_WORDS = /定制|订制|定做|订做|私人订制|刻字|刻名|刻了?(名字|字)|印(名字|照片|字)|绣(名字|字)|custom[- ]?made|customi[sz]ed|personali[sz]ed|engrav|monogram|made to (order|measure)/i;
+const CUSTOM_WORDS =
+  /定制|订制|定做|订做|私人订制|刻字|刻名|刻了?(名字|字)|印(名字|照片|字)|绣(名字|字)|custom[- ]?made|customi[sz]ed|personali[sz]ed|engrav|monogram|made to (order|measure)/i;
 /** Amounts for something other than the goods: shipping, or a service fee kept apart. */
 const SHIPPING_AFTER = /^\s*(\w+\s+)?(的?运费|的?邮费|的?快递费|for (the )?(shipping|postage|delivery))/i;
 const SHIPPING_BEFORE = /(运费|邮费|快递费|shipping (was|cost|fee)|postage)[^。.!?！？，,]{0,6}$/i;
@@ -70,21 +74,28 @@ export function factsFromCall(
 ): OrderFacts {
   const upTo = (n: { utterance: number }) => n.utterance <= index;
   const numbers = (notes.orderNumbers ?? []).filter(upTo).filter((n) => n.matched !== false);
-  const spoken = (notes.amounts ?? [])
-    .filter(upTo)
-    .filter((a) => lines[a.utterance]?.speaker === 'customer');
+  const spoken = (notes.amounts ?? []).filter(upTo).filter((a) => lines[a.utterance]?.speaker === 'customer');
   const around = (a: AmountNote) => {
     const text = lines[a.utterance]!.text;
-    return { before: text.slice(Math.max(0, a.span[0] - 24), a.span[0]), after: text.slice(a.span[1], a.span[1] + 16), text };
+    return {
+      before: text.slice(Math.max(0, a.span[0] - 24), a.span[0]),
+      after: text.slice(a.span[1], a.span[1] + 16),
+      text,
+    };
   };
   const fees = spoken.filter((a) => FEE_NEAR.test(around(a).text));
   const customerAmounts = spoken.filter((a) => {
     const { before, after } = around(a);
     return !fees.includes(a) && !SHIPPING_AFTER.test(after) && !SHIPPING_BEFORE.test(before);
   });
-  const paid = customerAmounts.filter((a) => PAID_CUE.test(lines[a.utterance]!.text.slice(Math.max(0, a.span[0] - 8), a.span[0])));
+  const paid = customerAmounts.filter((a) =>
+    PAID_CUE.test(lines[a.utterance]!.text.slice(Math.max(0, a.span[0] - 8), a.span[0])),
+  );
   const amount = paid.at(-1) ?? customerAmounts.at(-1);
-  const said = lines.slice(0, index + 1).map((l) => l.text).join('\n');
+  const said = lines
+    .slice(0, index + 1)
+    .map((l) => l.text)
+    .join('\n');
   return {
     source: amount || numbers.length > 0 ? 'stated' : 'none',
     orderId: numbers.find((n) => n.matched)?.value ?? numbers[0]?.value ?? null,

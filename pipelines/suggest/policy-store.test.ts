@@ -22,7 +22,9 @@ describe('policy knowledge base', () => {
     const sql = db.sql();
     const first = await seedPolicies(sql, embedder);
     await seedPolicies(sql, embedder);
-    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from policy_embeddings where model = ${embedder.model}`;
+    const [row] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from policy_embeddings where model = ${embedder.model}`;
     expect(row!.n).toBe(first.policies);
     expect(first.model).toBe('hashed-ngram-v1-512');
   });

@@ -57,7 +57,12 @@ export class DbPolicyRetriever implements PolicyRetriever {
   async retrieve(query: string, options: { language: 'zh' | 'en'; limit?: number }): Promise<PolicyMatch[]> {
     const [vector] = await this.embedder.embed([query]);
     if (!vector || vector.every((x) => x === 0)) return [];
-    return nearestPolicies(this.sql, { model: this.embedder.model, vector, limit: options.limit ?? 3, language: options.language });
+    return nearestPolicies(this.sql, {
+      model: this.embedder.model,
+      vector,
+      limit: options.limit ?? 3,
+      language: options.language,
+    });
   }
 }
 
@@ -75,9 +80,15 @@ export class MemoryPolicyRetriever implements PolicyRetriever {
     this.name = `in-memory ${embedder.model}`;
   }
 
-  static async create(embedder: Embedder, docs: readonly PolicyDocument[] = loadPolicies()): Promise<MemoryPolicyRetriever> {
+  static async create(
+    embedder: Embedder,
+    docs: readonly PolicyDocument[] = loadPolicies(),
+  ): Promise<MemoryPolicyRetriever> {
     const vectors = await embedder.embed(docs.map(policyText));
-    return new MemoryPolicyRetriever(embedder, docs.map((policy, i) => ({ policy, vector: vectors[i]! })));
+    return new MemoryPolicyRetriever(
+      embedder,
+      docs.map((policy, i) => ({ policy, vector: vectors[i]! })),
+    );
   }
 
   async retrieve(query: string, options: { language: 'zh' | 'en'; limit?: number }): Promise<PolicyMatch[]> {

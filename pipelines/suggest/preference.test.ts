@@ -3,9 +3,21 @@ import type { RefundOption } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { customerPreference, honourPreference } from './preference.js';
 
-const line = (speaker: TranscriptLine['speaker'], text: string): TranscriptLine => ({ speaker, text, startMs: 0, endMs: 1 });
-const option = (kind: RefundOption['kind'], recommended = false): RefundOption =>
-  ({ kind, amount: 89, currency: 'CNY', policy: `zh.${kind}`, recommended, rationale: '', orderId: null });
+const line = (speaker: TranscriptLine['speaker'], text: string): TranscriptLine => ({
+  speaker,
+  text,
+  startMs: 0,
+  endMs: 1,
+});
+const option = (kind: RefundOption['kind'], recommended = false): RefundOption => ({
+  kind,
+  amount: 89,
+  currency: 'CNY',
+  policy: `zh.${kind}`,
+  recommended,
+  rationale: '',
+  orderId: null,
+});
 
 describe('customerPreference', () => {
   it.each([
@@ -29,7 +41,11 @@ describe('customerPreference', () => {
   });
 
   it('takes the latest customer line that states one, and ignores the merchant', () => {
-    const lines = [line('customer', '给我换一个'), line('merchant', '也可以直接退款'), line('customer', '算了，退钱吧')];
+    const lines = [
+      line('customer', '给我换一个'),
+      line('merchant', '也可以直接退款'),
+      line('customer', '算了，退钱吧'),
+    ];
     expect(customerPreference(lines, 2)).toBe('refund');
     expect(customerPreference(lines, 1)).toBe('replacement');
   });
@@ -40,7 +56,11 @@ describe('honourPreference', () => {
 
   it('puts the first option of the preferred kind first and recommends only it', () => {
     const out = honourPreference(ranked, 'refund');
-    expect(out.map((o) => [o.kind, o.recommended])).toEqual([['return_refund', true], ['replacement', false], ['coupon', false]]);
+    expect(out.map((o) => [o.kind, o.recommended])).toEqual([
+      ['return_refund', true],
+      ['replacement', false],
+      ['coupon', false],
+    ]);
   });
 
   it('changes nothing when no option of that kind is allowed, or none is stated', () => {
@@ -56,7 +76,7 @@ describe('customerPreference: asking for an exchange', () => {
     ['换成黑色的可以吗', null],
     ['换个颜色吧', 'replacement'],
     ['Could I exchange them for a size 10?', 'replacement'],
-    ['I\'d like to swap it for the blue one', 'replacement'],
+    ["I'd like to swap it for the blue one", 'replacement'],
     // hard negatives: no exchange asked for
     ['我不换货，直接退', 'refund'],
     ['换货要多久？我还没想好', null],

@@ -10,10 +10,39 @@ export interface AffectedQuantity {
   extent: 'some' | 'most' | 'all' | null;
 }
 
-const ZH_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 幺: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ZH_DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  幺: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const EN_NUMBER: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, dozen: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  dozen: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  fifty: 50,
 };
 
 /** 3, 三, 十二, 二十五, three → number; up to 99 is all after-sales talk needs. */
@@ -32,13 +61,25 @@ const N_EN = `(\\d+|${Object.keys(EN_NUMBER).join('|')})`;
 const UNIT = '[个只颗斤件盒箱袋瓶根块]';
 
 const PATTERNS: { re: RegExp; count?: number; total?: number }[] = [
-  { re: new RegExp(`${N_ZH}${UNIT}?(?:里面?|里头|中|当中)?(?:有|就有)?${N_ZH}${UNIT}?(?:是)?(?:坏|烂|破|碎|发霉|不能|少)`), total: 1, count: 2 },
+  {
+    re: new RegExp(
+      `${N_ZH}${UNIT}?(?:里面?|里头|中|当中)?(?:有|就有)?${N_ZH}${UNIT}?(?:是)?(?:坏|烂|破|碎|发霉|不能|少)`,
+    ),
+    total: 1,
+    count: 2,
+  },
   { re: new RegExp(`${N_ZH}${UNIT}(?:里面?|里头|中|当中)(?:有|就有)?${N_ZH}${UNIT}`), total: 1, count: 2 },
   { re: new RegExp(`(?:一共|总共|共)${N_ZH}${UNIT}.{0,12}?(?:坏|烂|破|碎|发霉)了?${N_ZH}${UNIT}`), total: 1, count: 2 },
   { re: new RegExp(`(?:坏|烂|破|碎|发霉|少|漏发|少发)了?${N_ZH}${UNIT}`), count: 1 },
   { re: new RegExp(`(?:有|就有)${N_ZH}${UNIT}(?:是)?(?:坏|烂|破|碎|发霉)`), count: 1 },
   { re: new RegExp(`\\b${N_EN}\\s+(?:out\\s+)?of\\s+(?:the\\s+|my\\s+)?${N_EN}\\b`, 'i'), count: 1, total: 2 },
-  { re: new RegExp(`\\b${N_EN}\\s+(?:of\\s+them\\s+|\\w+\\s+)?(?:are|were|is|was|came|arrived)\\s+(?:\\w+\\s+)?(?:rotten|bad|spoiled|mouldy|moldy|broken|cracked|missing|damaged)`, 'i'), count: 1 },
+  {
+    re: new RegExp(
+      `\\b${N_EN}\\s+(?:of\\s+them\\s+|\\w+\\s+)?(?:are|were|is|was|came|arrived)\\s+(?:\\w+\\s+)?(?:rotten|bad|spoiled|mouldy|moldy|broken|cracked|missing|damaged)`,
+      'i',
+    ),
+    count: 1,
+  },
   { re: new RegExp(`\\bmissing\\s+${N_EN}\\b`, 'i'), count: 1 },
 ];
 
@@ -55,7 +96,11 @@ const EXTENT: { re: RegExp; extent: 'some' | 'most' | 'all'; share?: number }[] 
   { re: /三分之一|a third|one third/i, extent: 'some', share: 1 / 3 },
   { re: /四分之一|a quarter|one quarter/i, extent: 'some', share: 0.25 },
   { re: /大部分|大半|多半|\bmost of (them|the)\b/i, extent: 'most' },
-  { re: /全部|全都|都烂|都坏|整箱|一整箱|全坏|全烂|没有一个好|\ball of them\b|\bevery (one|single)\b|\bwhole (box|crate|bag)\b|\bentire (box|order)\b|\ball (rotten|spoiled|broken)\b/i, extent: 'all', share: 1 },
+  {
+    re: /全部|全都|都烂|都坏|整箱|一整箱|全坏|全烂|没有一个好|\ball of them\b|\bevery (one|single)\b|\bwhole (box|crate|bag)\b|\bentire (box|order)\b|\ball (rotten|spoiled|broken)\b/i,
+    extent: 'all',
+    share: 1,
+  },
   { re: /几个|有些|一些|个别|\ba few\b|\bsome of (them|the)\b|\bseveral\b/i, extent: 'some' },
 ];
 

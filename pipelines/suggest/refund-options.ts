@@ -61,11 +61,18 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
   const value = affectedValue(facts, text);
   const low = value !== null && value <= LOW_VALUE[facts.currency];
   const days = facts.daysSinceDelivery;
-  const share = issue.share ?? (issue.count && facts.items.length === 1 && facts.items[0]!.quantity > issue.count
-    ? issue.count / facts.items[0]!.quantity
-    : null);
+  const share =
+    issue.share ??
+    (issue.count && facts.items.length === 1 && facts.items[0]!.quantity > issue.count
+      ? issue.count / facts.items[0]!.quantity
+      : null);
   const part = value !== null && share !== null ? round2(value * share) : null;
-  const coupon: Candidate = { kind: 'coupon', amount: couponValue(facts), policy: 'compensation.coupon', why: 'coupon' };
+  const coupon: Candidate = {
+    kind: 'coupon',
+    amount: couponValue(facts),
+    policy: 'compensation.coupon',
+    why: 'coupon',
+  };
 
   switch (issue.kind) {
     case 'spoiled': {
@@ -76,7 +83,12 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
           { kind: 'reship', amount: value, policy: 'shipping.reship', why: 'reship_spoiled' },
         ];
       }
-      const partial: Candidate = { kind: 'partial_refund', amount: part, policy: 'fresh.bad-fruit', why: part !== null ? 'spoiled_partial' : 'spoiled_partial_unknown' };
+      const partial: Candidate = {
+        kind: 'partial_refund',
+        amount: part,
+        policy: 'fresh.bad-fruit',
+        why: part !== null ? 'spoiled_partial' : 'spoiled_partial_unknown',
+      };
       const full: Candidate = { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'spoiled_low_value' };
       const reship: Candidate = { kind: 'reship', amount: part, policy: 'shipping.reship', why: 'reship_spoiled' };
       return part === null && low ? [full, partial, reship] : [partial, reship, coupon];
@@ -90,13 +102,21 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
         ];
       }
       const replace: Candidate = { kind: 'replacement', amount: value, policy: 'shipping.reship', why: 'replacement' };
-      if (days !== null && days > 7) return [{ ...replace, policy: 'quality.return', why: 'replacement_15day' }, coupon];
+      if (days !== null && days > 7)
+        return [{ ...replace, policy: 'quality.return', why: 'replacement_15day' }, coupon];
       const ret: Candidate = { kind: 'return_refund', amount: value, policy: 'quality.return', why: 'return_quality' };
       // Damaged food (a dented tin, a broken seal) is unsafe and can't be resold: refund without a
       // return; a replacement stays on offer for a customer who asks for one.
-      if (facts.food) return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_food_hygiene' }, { ...replace, kind: 'reship', why: 'reship_broken' }, coupon];
-      if (low) return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_low_value' }, replace, ret];
-      if (facts.customised) return [replace, { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_custom' }, coupon];
+      if (facts.food)
+        return [
+          { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_food_hygiene' },
+          { ...replace, kind: 'reship', why: 'reship_broken' },
+          coupon,
+        ];
+      if (low)
+        return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_low_value' }, replace, ret];
+      if (facts.customised)
+        return [replace, { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_custom' }, coupon];
       return [replace, ret, coupon];
     }
     case 'wrong_item':
@@ -125,14 +145,21 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
     case 'not_as_described':
       if (low || facts.customised) {
         return [
-          { kind: 'refund_only', amount: value, policy: 'refund.only', why: facts.customised ? 'refund_custom' : 'refund_not_described_low' },
+          {
+            kind: 'refund_only',
+            amount: value,
+            policy: 'refund.only',
+            why: facts.customised ? 'refund_custom' : 'refund_not_described_low',
+          },
           { kind: 'return_refund', amount: value, policy: 'not-as-described', why: 'return_not_described' },
           coupon,
         ];
       }
       return [
         { kind: 'return_refund', amount: value, policy: 'not-as-described', why: 'return_not_described' },
-        ...(facts.fresh ? [] : [{ kind: 'replacement', amount: value, policy: 'shipping.reship', why: 'replacement' } as const]),
+        ...(facts.fresh
+          ? []
+          : [{ kind: 'replacement', amount: value, policy: 'shipping.reship', why: 'replacement' } as const]),
         coupon,
       ];
     case 'installation': {
@@ -155,13 +182,17 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
       if (issue.complaint === false) return [];
       const unshipped = facts.status === 'paid';
       return unshipped
-        ? [{ ...coupon, policy: 'shipping.late', why: 'coupon_late' }, { kind: 'refund_only', amount: value, policy: 'shipping.late', why: 'cancel_unshipped' }]
+        ? [
+            { ...coupon, policy: 'shipping.late', why: 'coupon_late' },
+            { kind: 'refund_only', amount: value, policy: 'shipping.late', why: 'cancel_unshipped' },
+          ]
         : [{ ...coupon, policy: 'shipping.late', why: 'coupon_late' }];
     }
     case 'changed_mind': {
       // Fresh and customised goods are excluded from no-reason returns (return.exclusions).
       if (facts.fresh || facts.customised) return [];
-      if (facts.status === 'paid') return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'cancel_unshipped' }];
+      if (facts.status === 'paid')
+        return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'cancel_unshipped' }];
       if (days !== null && days > 7) return [];
       return [{ kind: 'return_refund', amount: value, policy: 'return.7day', why: 'return_7day' }];
     }

@@ -1,11 +1,33 @@
 import type { Currency } from '../../core/domain.js';
 
 export type RationaleKey =
-  | 'spoiled_full' | 'spoiled_partial' | 'spoiled_partial_unknown' | 'spoiled_low_value' | 'reship_spoiled'
-  | 'damaged_partial' | 'reship_broken' | 'replacement' | 'replacement_15day' | 'return_quality' | 'refund_low_value'
-  | 'reship_wrong' | 'return_wrong' | 'reship_missing' | 'refund_missing' | 'return_not_described'
-  | 'reship_lost' | 'refund_lost' | 'coupon_late' | 'cancel_unshipped' | 'return_7day' | 'coupon'
-  | 'refund_not_described_low' | 'remake_custom' | 'refund_custom' | 'refund_install_fee' | 'coupon_no_show'
+  | 'spoiled_full'
+  | 'spoiled_partial'
+  | 'spoiled_partial_unknown'
+  | 'spoiled_low_value'
+  | 'reship_spoiled'
+  | 'damaged_partial'
+  | 'reship_broken'
+  | 'replacement'
+  | 'replacement_15day'
+  | 'return_quality'
+  | 'refund_low_value'
+  | 'reship_wrong'
+  | 'return_wrong'
+  | 'reship_missing'
+  | 'refund_missing'
+  | 'return_not_described'
+  | 'reship_lost'
+  | 'refund_lost'
+  | 'coupon_late'
+  | 'cancel_unshipped'
+  | 'return_7day'
+  | 'coupon'
+  | 'refund_not_described_low'
+  | 'remake_custom'
+  | 'refund_custom'
+  | 'refund_install_fee'
+  | 'coupon_no_show'
   | 'refund_food_hygiene';
 
 interface Vars {
@@ -40,7 +62,8 @@ const ZH: Record<RationaleKey, Template> = {
   refund_lost: (_, m) => `或直接仅退款${m}。`,
   coupon_late: (_, m) => `延迟发货：致歉并发放${m}优惠券作为补偿，尽快发货。`,
   cancel_unshipped: (_, m) => `订单尚未发货，买家不愿等待的可取消订单，全额退款${m}。`,
-  return_7day: (v, m) => `${v.days === null ? '如签收未超过7天，' : ''}商品完好可七天无理由退货退款${m}，退回运费由买家承担（有运费险的由运费险赔付）。`,
+  return_7day: (v, m) =>
+    `${v.days === null ? '如签收未超过7天，' : ''}商品完好可七天无理由退货退款${m}，退回运费由买家承担（有运费险的由运费险赔付）。`,
   coupon: (_, m) => `另可发放${m}店铺优惠券表示歉意（不能替代退款）。`,
   refund_not_described_low: (_, m) => `与描述不符且商品金额低，寄回不划算，可直接仅退款${m}。`,
   remake_custom: () => '定制商品是商家做错的，不适用"定制不退"：免费重新制作并补发，运费由商家承担。',
@@ -50,33 +73,49 @@ const ZH: Record<RationaleKey, Template> = {
 };
 
 const EN: Record<RationaleKey, Template> = {
-  spoiled_full: (_, m) => `Most of the fruit is bad: a full refund of ${m} without return under the spoiled-fruit policy.`,
+  spoiled_full: (_, m) =>
+    `Most of the fruit is bad: a full refund of ${m} without return under the spoiled-fruit policy.`,
   spoiled_partial: (_, m, p) => `About ${p} of the fruit is bad: a proportional refund of ${m}, no return needed.`,
-  spoiled_partial_unknown: () => 'Refund in proportion to the bad fruit; ask for photos to confirm how many are bad, no return needed.',
+  spoiled_partial_unknown: () =>
+    'Refund in proportion to the bad fruit; ask for photos to confirm how many are bad, no return needed.',
   spoiled_low_value: (_, m) => `The order is low value: refunding ${m} without a return is simplest.`,
-  reship_spoiled: () => 'If the buyer prefers fruit, reship the spoiled part at the merchant\'s cost.',
-  damaged_partial: (_, m, p) => `About ${p} of the items are damaged: refund ${m} proportionally and let the buyer keep the rest.`,
-  reship_broken: () => 'Or reship just the damaged items at the merchant\'s cost.',
-  replacement: (v, m) => `Defective or damaged in transit: send a replacement${v.amount !== null ? ` (${m})` : ''}, shipping both ways paid by the merchant.`,
-  replacement_15day: (v) => `Delivered ${v.days ?? 'over 7'} days ago: past the 7-day return window but within 15 days, so an exchange at the merchant's cost.`,
-  return_quality: (_, m) => `A quality problem within 7 days of delivery: return for a refund of ${m}, return shipping paid by the merchant.`,
+  reship_spoiled: () => "If the buyer prefers fruit, reship the spoiled part at the merchant's cost.",
+  damaged_partial: (_, m, p) =>
+    `About ${p} of the items are damaged: refund ${m} proportionally and let the buyer keep the rest.`,
+  reship_broken: () => "Or reship just the damaged items at the merchant's cost.",
+  replacement: (v, m) =>
+    `Defective or damaged in transit: send a replacement${v.amount !== null ? ` (${m})` : ''}, shipping both ways paid by the merchant.`,
+  replacement_15day: (v) =>
+    `Delivered ${v.days ?? 'over 7'} days ago: past the 7-day return window but within 15 days, so an exchange at the merchant's cost.`,
+  return_quality: (_, m) =>
+    `A quality problem within 7 days of delivery: return for a refund of ${m}, return shipping paid by the merchant.`,
   refund_low_value: (_, m) => `Low-value item, not worth shipping back: refund ${m} without a return.`,
-  refund_food_hygiene: (_, m) => `Food that arrives damaged or with a broken seal is unsafe to eat and cannot be resold: refund ${m} without a return.`,
-  reship_wrong: () => 'A wrong item is the merchant\'s mistake: send the right one and collect the wrong one at the merchant\'s cost.',
-  return_wrong: (_, m) => `If the buyer would rather not wait: return for a refund of ${m}, shipping paid by the merchant.`,
-  reship_missing: (v, m) => `After checking the packing record, reship the missing items${v.amount !== null ? ` (${m})` : ''}.`,
+  refund_food_hygiene: (_, m) =>
+    `Food that arrives damaged or with a broken seal is unsafe to eat and cannot be resold: refund ${m} without a return.`,
+  reship_wrong: () =>
+    "A wrong item is the merchant's mistake: send the right one and collect the wrong one at the merchant's cost.",
+  return_wrong: (_, m) =>
+    `If the buyer would rather not wait: return for a refund of ${m}, shipping paid by the merchant.`,
+  reship_missing: (v, m) =>
+    `After checking the packing record, reship the missing items${v.amount !== null ? ` (${m})` : ''}.`,
   refund_missing: (_, m) => `Or refund the missing items' value, ${m}.`,
-  return_not_described: (_, m) => `Not as described: return for a refund of ${m}, return shipping paid by the merchant.`,
+  return_not_described: (_, m) =>
+    `Not as described: return for a refund of ${m}, return shipping paid by the merchant.`,
   reship_lost: () => 'Parcel lost in transit: reship and claim from the carrier.',
   refund_lost: (_, m) => `Or refund ${m} without a return.`,
   coupon_late: (_, m) => `Late shipping: apologise, offer a ${m} coupon and ship as soon as possible.`,
   cancel_unshipped: (_, m) => `Not shipped yet: if the buyer won't wait, cancel with a full refund of ${m}.`,
-  return_7day: (v, m) => `${v.days === null ? 'If delivered within the last 7 days and unused, ' : 'Unused, within 7 days of delivery: '}a no-reason return for a refund of ${m}; the buyer pays return shipping unless insured.`,
+  return_7day: (v, m) =>
+    `${v.days === null ? 'If delivered within the last 7 days and unused, ' : 'Unused, within 7 days of delivery: '}a no-reason return for a refund of ${m}; the buyer pays return shipping unless insured.`,
   coupon: (_, m) => `Optionally a ${m} store coupon as an apology (never instead of a refund).`,
-  refund_not_described_low: (_, m) => `Not as described and low value, not worth shipping back: refund ${m} without a return.`,
-  remake_custom: () => 'The merchant made the customised item wrong: remake and send it free, shipping paid by the merchant.',
-  refund_custom: (_, m) => `A customised item made wrong by the merchant is not a no-reason return: refund ${m} without a return, since it cannot be resold.`,
-  refund_install_fee: (_, m) => `The installer missed the appointment: rebook the visit and refund the installation fee paid, ${m}.`,
+  refund_not_described_low: (_, m) =>
+    `Not as described and low value, not worth shipping back: refund ${m} without a return.`,
+  remake_custom: () =>
+    'The merchant made the customised item wrong: remake and send it free, shipping paid by the merchant.',
+  refund_custom: (_, m) =>
+    `A customised item made wrong by the merchant is not a no-reason return: refund ${m} without a return, since it cannot be resold.`,
+  refund_install_fee: (_, m) =>
+    `The installer missed the appointment: rebook the visit and refund the installation fee paid, ${m}.`,
   coupon_no_show: (_, m) => `The installer missed the appointment: apologise, rebook, and offer a ${m} coupon.`,
 };
 

@@ -19,8 +19,10 @@ const REMEDY: Record<Lang, Record<string, Line>> = {
     return_refund: (m) => `您在订单页申请退货退款，退回运费由我们承担，收到退货后给您退款${m}。`,
     replacement: () => '非常抱歉，我们给您换一个新的，来回运费都由我们承担，您在订单页申请换货就可以。',
     'reship:shipping.reship': (_, i) =>
-      i?.kind === 'wrong_item' ? '实在抱歉发错了，我们马上给您补发正确的商品，发错的那件安排上门取件，运费都由我们承担。'
-        : i?.kind === 'late' ? '包裹丢件由我们负责，马上给您补发，新的快递单号会同步到订单里。'
+      i?.kind === 'wrong_item'
+        ? '实在抱歉发错了，我们马上给您补发正确的商品，发错的那件安排上门取件，运费都由我们承担。'
+        : i?.kind === 'late'
+          ? '包裹丢件由我们负责，马上给您补发，新的快递单号会同步到订单里。'
           : '如果您更希望要货，我们也可以给您补发坏掉的部分，运费由我们承担。',
     'reship:missing.items': () => '抱歉少发了，我这边核对发货记录后马上给您补发缺的商品，新的快递单号会同步到订单里。',
     'coupon:shipping.late': (m) => `让您久等了，实在抱歉。我们会尽快给您发货，另外给您发一张${m}的优惠券作为补偿。`,
@@ -29,26 +31,40 @@ const REMEDY: Record<Lang, Record<string, Line>> = {
   en: {
     'partial_refund:fresh.bad-fruit': (m, i) =>
       `I'm so sorry about the fruit. Under our spoiled-fruit policy${i?.count && i.total ? `, with ${i.count} of ${i.total} bad` : ''}, we'll refund${m} in proportion, and you don't need to send anything back. Would that work?`,
-    partial_refund: (m) => `I'm sorry about the damage. We can refund${m} for the damaged part and you keep the rest. Would that work?`,
+    partial_refund: (m) =>
+      `I'm sorry about the damage. We can refund${m} for the damaged part and you keep the rest. Would that work?`,
     'refund_only:shipping.late': (m) => `If you'd rather not wait, we can cancel the order and refund it in full${m}.`,
-    'refund_only:missing.items': (m) => `If you'd rather not wait for the missing items, we can refund their value${m}.`,
-    refund_only: (m) => `I'm sorry for the trouble. We'll refund you${m} and you don't need to send the item back. Is that OK?`,
+    'refund_only:missing.items': (m) =>
+      `If you'd rather not wait for the missing items, we can refund their value${m}.`,
+    refund_only: (m) =>
+      `I'm sorry for the trouble. We'll refund you${m} and you don't need to send the item back. Is that OK?`,
     'return_refund:return.7day': (m) =>
       `Sure. If the item is unused, you can return it within 7 days of delivery for any reason: request a return in the order page and we'll refund you${m} once it arrives. Return shipping is on you unless you have return insurance.`,
-    return_refund: (m) => `Please request a return in the order page; we pay the return shipping and refund you${m} once it arrives.`,
-    replacement: () => "I'm really sorry. We'll send you a new one and cover shipping both ways; just request an exchange in the order page.",
+    return_refund: (m) =>
+      `Please request a return in the order page; we pay the return shipping and refund you${m} once it arrives.`,
+    replacement: () =>
+      "I'm really sorry. We'll send you a new one and cover shipping both ways; just request an exchange in the order page.",
     'reship:shipping.reship': (_, i) =>
-      i?.kind === 'wrong_item' ? "Sorry for sending the wrong item. We'll ship the right one now and arrange a pickup for the wrong one, all at our cost."
-        : i?.kind === 'late' ? "The lost parcel is on us: we'll reship right away and add the new tracking number to your order."
+      i?.kind === 'wrong_item'
+        ? "Sorry for sending the wrong item. We'll ship the right one now and arrange a pickup for the wrong one, all at our cost."
+        : i?.kind === 'late'
+          ? "The lost parcel is on us: we'll reship right away and add the new tracking number to your order."
           : "If you'd prefer the goods, we can also reship the spoiled or broken part at our cost.",
-    'reship:missing.items': () => "Sorry about the missing items. I'll check the packing record and reship them right away; the tracking number will show in your order.",
-    'coupon:shipping.late': (m) => `I'm sorry for the wait. We'll ship as soon as possible, and I'll send you a${m} coupon for the delay.`,
+    'reship:missing.items': () =>
+      "Sorry about the missing items. I'll check the packing record and reship them right away; the tracking number will show in your order.",
+    'coupon:shipping.late': (m) =>
+      `I'm sorry for the wait. We'll ship as soon as possible, and I'll send you a${m} coupon for the delay.`,
     coupon: (m) => `Sorry for the trouble; I'll also send you a${m} store coupon as an apology.`,
   },
 };
 
 /** The option as said to the buyer; an unknown amount is left out rather than guessed. */
-export function remedyLine(option: RefundOption, issue: IssueAssessment | null, lang: Lang, amountKnown: boolean): string {
+export function remedyLine(
+  option: RefundOption,
+  issue: IssueAssessment | null,
+  lang: Lang,
+  amountKnown: boolean,
+): string {
   const suffix = option.policy.slice(3);
   const table = REMEDY[lang];
   const line = table[`${option.kind}:${suffix}`] ?? table[option.kind]!;
@@ -71,7 +87,11 @@ const EVIDENCE: Step = {
 
 /** The next step that goes with an issue, whatever the refund option. */
 const NEXT_STEP: Partial<Record<IssueKind, Step>> = {
-  spoiled: EVIDENCE, damaged: EVIDENCE, wrong_item: EVIDENCE, missing_item: EVIDENCE, not_as_described: EVIDENCE,
+  spoiled: EVIDENCE,
+  damaged: EVIDENCE,
+  wrong_item: EVIDENCE,
+  missing_item: EVIDENCE,
+  not_as_described: EVIDENCE,
   late: {
     policy: 'shipping.late',
     zh: '我这边马上帮您查物流、催发货，有进展第一时间在订单消息里告诉您。',
@@ -118,7 +138,8 @@ const INSTALLER_NO_SHOW: Step = {
   zh: '非常抱歉师傅没有按约上门，我这边马上帮您重新预约，并把确定的上门时间在订单消息里告诉您。您今天或明天哪个时间方便？',
   en: "I'm sorry the installer didn't come as agreed. I'll rebook the visit now and confirm the time in your order messages. When suits you today or tomorrow?",
 };
-const NO_SHOW = /没来|没到|没上门|没有上门|放鸽子|爽约|never (came|showed)|didn't (come|show)|did not (come|show)|no.?show/i;
+const NO_SHOW =
+  /没来|没到|没上门|没有上门|放鸽子|爽约|never (came|showed)|didn't (come|show)|did not (come|show)|no.?show/i;
 
 /** The next step for an issue, or why no refund option applies when none does. */
 export function nextStep(
@@ -127,9 +148,13 @@ export function nextStep(
   lang: Lang,
 ): { text: string; policy: string } | null {
   const { hasOptions, fresh } = context;
-  const step = issue.kind === 'installation' && NO_SHOW.test(context.issueText) ? INSTALLER_NO_SHOW
-    : hasOptions ? NEXT_STEP[issue.kind]
-    : issue.kind === 'changed_mind' && fresh ? FRESH_NO_RETURN
-      : PAST_WINDOW[issue.kind] ?? NEXT_STEP[issue.kind];
+  const step =
+    issue.kind === 'installation' && NO_SHOW.test(context.issueText)
+      ? INSTALLER_NO_SHOW
+      : hasOptions
+        ? NEXT_STEP[issue.kind]
+        : issue.kind === 'changed_mind' && fresh
+          ? FRESH_NO_RETURN
+          : (PAST_WINDOW[issue.kind] ?? NEXT_STEP[issue.kind]);
   return step ? { text: step[lang], policy: `${lang}.${step.policy}` } : null;
 }

@@ -17,7 +17,10 @@ export interface RetrievalScores {
 }
 
 /** Scores a retriever on labelled queries: how often the right policy is ranked first, in the top 3, and how high. */
-export async function evaluateRetrieval(retriever: PolicyRetriever, queries: readonly LabelledQuery[]): Promise<RetrievalScores> {
+export async function evaluateRetrieval(
+  retriever: PolicyRetriever,
+  queries: readonly LabelledQuery[],
+): Promise<RetrievalScores> {
   let at1 = 0;
   let at3 = 0;
   let rr = 0;

@@ -6,34 +6,87 @@ type Labels<K extends string> = Record<'zh' | 'en', Record<K, string>>;
 
 export const ISSUE_LABEL: Labels<IssueKind> = {
   zh: {
-    wrong_item: '发错货或做错（定制）', missing_item: '少件漏发', spoiled: '坏果/变质', not_as_described: '描述不符', damaged: '商品损坏或故障',
-    installation: '安装/上门服务', late: '发货或物流延迟', refund_status: '询问退款进度', price_drop: '降价退差价', changed_mind: '不想要了（无理由退货）',
+    wrong_item: '发错货或做错（定制）',
+    missing_item: '少件漏发',
+    spoiled: '坏果/变质',
+    not_as_described: '描述不符',
+    damaged: '商品损坏或故障',
+    installation: '安装/上门服务',
+    late: '发货或物流延迟',
+    refund_status: '询问退款进度',
+    price_drop: '降价退差价',
+    changed_mind: '不想要了（无理由退货）',
   },
   en: {
-    wrong_item: 'wrong item sent or made', missing_item: 'missing items', spoiled: 'spoiled fresh goods', not_as_described: 'item not as described',
-    damaged: 'damaged or faulty item', installation: 'installation / on-site service', late: 'late shipping or delivery',
-    refund_status: 'asking about a refund', price_drop: 'price drop after purchase', changed_mind: 'changed their mind (no-reason return)',
+    wrong_item: 'wrong item sent or made',
+    missing_item: 'missing items',
+    spoiled: 'spoiled fresh goods',
+    not_as_described: 'item not as described',
+    damaged: 'damaged or faulty item',
+    installation: 'installation / on-site service',
+    late: 'late shipping or delivery',
+    refund_status: 'asking about a refund',
+    price_drop: 'price drop after purchase',
+    changed_mind: 'changed their mind (no-reason return)',
   },
 };
 
 export const OPTION_LABEL: Labels<RefundOption['kind']> = {
-  zh: { return_refund: '退货退款', refund_only: '仅退款', partial_refund: '按比例部分退款', replacement: '换货', reship: '补发', coupon: '优惠券补偿' },
-  en: { return_refund: 'return and refund', refund_only: 'refund without return', partial_refund: 'partial refund', replacement: 'replacement', reship: 'reship', coupon: 'coupon' },
+  zh: {
+    return_refund: '退货退款',
+    refund_only: '仅退款',
+    partial_refund: '按比例部分退款',
+    replacement: '换货',
+    reship: '补发',
+    coupon: '优惠券补偿',
+  },
+  en: {
+    return_refund: 'return and refund',
+    refund_only: 'refund without return',
+    partial_refund: 'partial refund',
+    replacement: 'replacement',
+    reship: 'reship',
+    coupon: 'coupon',
+  },
 };
 
 export const ACTION_LABEL: Labels<PromiseAction> = {
-  zh: { refund: '退款', ship: '发货/补发', callback: '回电/回复', visit: '上门服务', compensate: '补偿', other: '其他' },
-  en: { refund: 'refund', ship: 'ship / reship', callback: 'call back', visit: 'visit on site', compensate: 'compensate', other: 'other' },
+  zh: {
+    refund: '退款',
+    ship: '发货/补发',
+    callback: '回电/回复',
+    visit: '上门服务',
+    compensate: '补偿',
+    other: '其他',
+  },
+  en: {
+    refund: 'refund',
+    ship: 'ship / reship',
+    callback: 'call back',
+    visit: 'visit on site',
+    compensate: 'compensate',
+    other: 'other',
+  },
 };
 
 export const FLAG_LABEL: Labels<FlagCategory> = {
   zh: {
-    off_platform_payment: '引导站外付款', contact_exchange: '交换联系方式', review_manipulation: '操纵评价', abuse: '辱骂威胁',
-    privacy_request: '索要隐私信息', prohibited_claim: '违规宣称', refund_obstruction: '阻挠退款',
+    off_platform_payment: '引导站外付款',
+    contact_exchange: '交换联系方式',
+    review_manipulation: '操纵评价',
+    abuse: '辱骂威胁',
+    privacy_request: '索要隐私信息',
+    prohibited_claim: '违规宣称',
+    refund_obstruction: '阻挠退款',
   },
   en: {
-    off_platform_payment: 'off-platform payment', contact_exchange: 'contact exchange', review_manipulation: 'review manipulation',
-    abuse: 'abuse', privacy_request: 'privacy request', prohibited_claim: 'prohibited claim', refund_obstruction: 'refund obstruction',
+    off_platform_payment: 'off-platform payment',
+    contact_exchange: 'contact exchange',
+    review_manipulation: 'review manipulation',
+    abuse: 'abuse',
+    privacy_request: 'privacy request',
+    prohibited_claim: 'prohibited claim',
+    refund_obstruction: 'refund obstruction',
   },
 };
 

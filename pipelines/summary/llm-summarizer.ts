@@ -26,11 +26,26 @@ export class LlmSummarizer implements Summarizer {
     const draft = summarizeCall(input);
     const prompt = renderPrompt(callSummaryPrompt, {
       languageName: input.language === 'zh' ? 'Chinese (简体中文)' : 'English',
-      transcript: input.lines.slice(-TRANSCRIPT_LINES).map((l) => `${l.speaker}: ${l.text}`).join('\n') || '(empty)',
+      transcript:
+        input.lines
+          .slice(-TRANSCRIPT_LINES)
+          .map((l) => `${l.speaker}: ${l.text}`)
+          .join('\n') || '(empty)',
       findings: JSON.stringify({
         orderNumbers: input.orderNumbers?.map((n) => n.value) ?? [],
-        refundOptions: input.refundOptions.map(({ kind, amount, currency, policy, recommended }) => ({ kind, amount, currency, policy, recommended })),
-        promises: input.promises.map(({ speaker, action, deadline, conditional }) => ({ speaker, action, deadline, conditional })),
+        refundOptions: input.refundOptions.map(({ kind, amount, currency, policy, recommended }) => ({
+          kind,
+          amount,
+          currency,
+          policy,
+          recommended,
+        })),
+        promises: input.promises.map(({ speaker, action, deadline, conditional }) => ({
+          speaker,
+          action,
+          deadline,
+          conditional,
+        })),
         flags: input.flags.map(({ category, severity, rule }) => ({ category, severity, rule })),
       }),
       draft,

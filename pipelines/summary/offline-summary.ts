@@ -16,22 +16,32 @@ export function summarizeCall(input: SummaryInput): string {
 
   const issueText = issue
     ? `${ISSUE_LABEL[lang][issue.kind]}${issue.count && issue.total ? (zh ? `（${issue.total}件中${issue.count}件）` : ` (${issue.count} of ${issue.total})`) : ''}`
-    : zh ? '未明确' : 'not stated';
-  const parts = [zh ? `问题：${issueText}${order ? `，订单 ${order}` : ''}。` : `Issue: ${issueText}${order ? `, order ${order}` : ''}.`];
+    : zh
+      ? '未明确'
+      : 'not stated';
+  const parts = [
+    zh
+      ? `问题：${issueText}${order ? `，订单 ${order}` : ''}。`
+      : `Issue: ${issueText}${order ? `, order ${order}` : ''}.`,
+  ];
 
   const recommended = input.refundOptions.find((o) => o.recommended);
   const resolution = recommended
     ? zh
       ? `建议方案为${OPTION_LABEL.zh[recommended.kind]}${recommended.amount > 0 ? ` ${formatMoney(recommended.amount, recommended.currency, 'zh')}` : ''}（依据 ${recommended.policy}）`
       : `recommended ${OPTION_LABEL.en[recommended.kind]}${recommended.amount > 0 ? ` of ${formatMoney(recommended.amount, recommended.currency, 'en')}` : ''} (per ${recommended.policy})`
-    : zh ? '无适用的退款方案' : 'no refund option applied';
+    : zh
+      ? '无适用的退款方案'
+      : 'no refund option applied';
   parts.push(zh ? `处理：${resolution}。` : `Resolution: ${resolution}.`);
 
   const promises = input.promises.map((p) => {
     const who = zh ? (p.speaker === 'merchant' ? '商家' : '顾客') : p.speaker;
     const when = p.deadline ? (zh ? `${p.deadline}前` : `by ${p.deadline}`) : zh ? '未定时间' : 'no deadline';
     const cond = p.conditional ? (zh ? '，有条件' : ', conditional') : '';
-    return zh ? `${who}${ACTION_LABEL.zh[p.action]}（${when}${cond}）` : `${who} to ${ACTION_LABEL.en[p.action]} (${when}${cond})`;
+    return zh
+      ? `${who}${ACTION_LABEL.zh[p.action]}（${when}${cond}）`
+      : `${who} to ${ACTION_LABEL.en[p.action]} (${when}${cond})`;
   });
   parts.push(zh ? `待办承诺：${promises.join('；') || '无'}。` : `Open promises: ${promises.join('; ') || 'none'}.`);
 

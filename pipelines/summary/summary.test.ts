@@ -9,18 +9,48 @@ import type { SummaryInput } from './summarizer.js';
 
 const lines: TranscriptLine[] = [
   { speaker: 'customer', text: '订单240611587736219的芒果，十个里面有三个烂了', startMs: 0, endMs: 3000 },
-  { speaker: 'merchant', text: '非常抱歉，今天给您按比例退款11.97元，加我微信 abc8899 发照片', startMs: 3500, endMs: 7000 },
+  {
+    speaker: 'merchant',
+    text: '非常抱歉，今天给您按比例退款11.97元，加我微信 abc8899 发照片',
+    startMs: 3500,
+    endMs: 7000,
+  },
 ];
 const option: RefundOption = {
-  kind: 'partial_refund', amount: 11.97, currency: 'CNY', policy: 'zh.fresh.bad-fruit', recommended: true, rationale: '…', orderId: '240611587736219',
+  kind: 'partial_refund',
+  amount: 11.97,
+  currency: 'CNY',
+  policy: 'zh.fresh.bad-fruit',
+  recommended: true,
+  rationale: '…',
+  orderId: '240611587736219',
 };
-const promise: PromiseNote = { speaker: 'merchant', action: 'refund', deadline: '2026-06-12', conditional: false, utterance: 1, text: '今天给您按比例退款' };
+const promise: PromiseNote = {
+  speaker: 'merchant',
+  action: 'refund',
+  deadline: '2026-06-12',
+  conditional: false,
+  utterance: 1,
+  text: '今天给您按比例退款',
+};
 const flag: FlagFinding = {
-  category: 'contact_exchange', severity: 'high', utterance: 1, speaker: 'merchant', evidence: '加我微信 abc8899', span: [24, 36],
-  rule: 'zh.contact.wechat@1', detector: 'rules', confidence: 0.93, verdicts: [],
+  category: 'contact_exchange',
+  severity: 'high',
+  utterance: 1,
+  speaker: 'merchant',
+  evidence: '加我微信 abc8899',
+  span: [24, 36],
+  rule: 'zh.contact.wechat@1',
+  detector: 'rules',
+  confidence: 0.93,
+  verdicts: [],
 };
 const input: SummaryInput = {
-  language: 'zh', lines, promises: [promise], flags: [flag], refundOptions: [option],
+  language: 'zh',
+  lines,
+  promises: [promise],
+  flags: [flag],
+  refundOptions: [option],
   orderNumbers: [{ value: '240611587736219', utterance: 0, span: [2, 17], matched: true }],
 };
 
@@ -34,8 +64,11 @@ describe('summarizeCall (offline template)', () => {
 
   it('writes English for English calls and says "none" where there is nothing', () => {
     const en = summarizeCall({
-      language: 'en', lines: [{ speaker: 'customer', text: 'The installer never came', startMs: 0, endMs: 1 }],
-      promises: [{ ...promise, action: 'visit', deadline: null, conditional: true }], flags: [], refundOptions: [],
+      language: 'en',
+      lines: [{ speaker: 'customer', text: 'The installer never came', startMs: 0, endMs: 1 }],
+      promises: [{ ...promise, action: 'visit', deadline: null, conditional: true }],
+      flags: [],
+      refundOptions: [],
     });
     expect(en).toBe(
       'Issue: installation / on-site service. Resolution: no refund option applied. ' +
@@ -56,14 +89,19 @@ describe('buildSummarizer', () => {
   });
 
   it('uses the LLM with the template as draft, and falls back to the template when it fails', async () => {
-    const llm = new ScriptedLlm([{ summary: '顾客反馈芒果坏果，商家承诺今天按比例退款¥11.97；商家有交换联系方式的违规提示。' }]);
+    const llm = new ScriptedLlm([
+      { summary: '顾客反馈芒果坏果，商家承诺今天按比例退款¥11.97；商家有交换联系方式的违规提示。' },
+    ]);
     const s = buildSummarizer(llm);
     expect(await s.summarize(input)).toMatch(/^顾客反馈芒果坏果/);
     expect(llm.received[0]!.user).toContain(summarizeCall(input));
     expect(llm.received[0]!.user).toContain('"category":"contact_exchange"');
 
     const reasons: string[] = [];
-    const failing = buildSummarizer(new ScriptedLlm([new KefuError('LLM_FAILED', 'down', { retryable: true }), { bad: 1 }]), (r) => reasons.push(r));
+    const failing = buildSummarizer(
+      new ScriptedLlm([new KefuError('LLM_FAILED', 'down', { retryable: true }), { bad: 1 }]),
+      (r) => reasons.push(r),
+    );
     await expect(failing.summarize(input)).resolves.toBe(summarizeCall(input));
     expect(reasons).toHaveLength(1);
 
@@ -73,21 +111,40 @@ describe('buildSummarizer', () => {
 });
 
 describe('summary issue when a defect and a change of mind are both heard', () => {
-  const t = (speaker: TranscriptLine['speaker'], text: string): TranscriptLine => ({ speaker, text, startMs: 0, endMs: 1 });
+  const t = (speaker: TranscriptLine['speaker'], text: string): TranscriptLine => ({
+    speaker,
+    text,
+    startMs: 0,
+    endMs: 1,
+  });
   const base = { promises: [], flags: [], refundOptions: [] };
 
   it('names the defect, not "changed their mind"', () => {
-    const en = summarizeCall({ ...base, language: 'en', lines: [
-      t('customer', 'Calling about the hair dryer I bought.'), t('merchant', 'It started smoking after five days, right?'),
-      t('customer', 'Yes. I want my money back.'), t('merchant', 'You can send it back for a refund.'),
-    ] });
+    const en = summarizeCall({
+      ...base,
+      language: 'en',
+      lines: [
+        t('customer', 'Calling about the hair dryer I bought.'),
+        t('merchant', 'It started smoking after five days, right?'),
+        t('customer', 'Yes. I want my money back.'),
+        t('merchant', 'You can send it back for a refund.'),
+      ],
+    });
     expect(en).toContain('Issue: damaged or faulty item');
-    const zh = summarizeCall({ ...base, language: 'zh', lines: [t('customer', '台灯底座有裂纹'), t('merchant', '抱歉'), t('customer', '我不想要了')] });
+    const zh = summarizeCall({
+      ...base,
+      language: 'zh',
+      lines: [t('customer', '台灯底座有裂纹'), t('merchant', '抱歉'), t('customer', '我不想要了')],
+    });
     expect(zh).toContain('问题：商品损坏或故障');
   });
 
   it('still says changed their mind when nothing was wrong', () => {
-    const en = summarizeCall({ ...base, language: 'en', lines: [t('customer', 'It works fine, I just changed my mind.')] });
+    const en = summarizeCall({
+      ...base,
+      language: 'en',
+      lines: [t('customer', 'It works fine, I just changed my mind.')],
+    });
     expect(en).toContain('changed their mind');
   });
 });
@@ -95,6 +152,8 @@ describe('summary issue when a defect and a change of mind are both heard', () =
 describe('summary label for a customised item made wrong', () => {
   it('says the item was made wrong, not only sent wrong', () => {
     const lines: TranscriptLine[] = [{ speaker: 'customer', text: '定制的T恤上印错了名字', startMs: 0, endMs: 1 }];
-    expect(summarizeCall({ language: 'zh', lines, promises: [], flags: [], refundOptions: [] })).toContain('问题：发错货或做错（定制）');
+    expect(summarizeCall({ language: 'zh', lines, promises: [], flags: [], refundOptions: [] })).toContain(
+      '问题：发错货或做错（定制）',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type TranscriptLine, TranscriptLineSchema } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 
@@ -16,7 +16,9 @@ export function parseTranscriptJsonl(text: string, source: string): TranscriptLi
     try {
       value = JSON.parse(raw);
     } catch (cause) {
-      throw new KefuError('INPUT_INVALID', `${source}:${lineNo}: not valid JSON (${(cause as Error).message})`, { cause });
+      throw new KefuError('INPUT_INVALID', `${source}:${lineNo}: not valid JSON (${(cause as Error).message})`, {
+        cause,
+      });
     }
     const parsed = TranscriptLineSchema.safeParse(value);
     if (!parsed.success) {
@@ -24,7 +26,10 @@ export function parseTranscriptJsonl(text: string, source: string): TranscriptLi
       throw new KefuError('INPUT_INVALID', `${source}:${lineNo}: ${problems.join('; ')}`);
     }
     if (parsed.data.endMs < parsed.data.startMs) {
-      throw new KefuError('INPUT_INVALID', `${source}:${lineNo}: field "endMs" (${parsed.data.endMs}) is before "startMs" (${parsed.data.startMs})`);
+      throw new KefuError(
+        'INPUT_INVALID',
+        `${source}:${lineNo}: field "endMs" (${parsed.data.endMs}) is before "startMs" (${parsed.data.startMs})`,
+      );
     }
     lines.push(parsed.data);
   });

@@ -41,8 +41,26 @@ export function synthesize(text: string, out: string, voice: Voice = 'flite-slt'
     execFileSync('espeak-ng', ['-v', voice === 'espeak-zh' ? 'cmn' : 'en-us', '-w', raw, text]);
   }
   requireProgram('sox');
-  execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', out,
-    'silence', '1', '0.02', '0.5%', 'reverse', 'silence', '1', '0.02', '0.5%', 'reverse']);
+  execFileSync('sox', [
+    raw,
+    '-r',
+    '16000',
+    '-c',
+    '1',
+    '-b',
+    '16',
+    out,
+    'silence',
+    '1',
+    '0.02',
+    '0.5%',
+    'reverse',
+    'silence',
+    '1',
+    '0.02',
+    '0.5%',
+    'reverse',
+  ]);
   rmSync(raw);
   return out;
 }
@@ -58,7 +76,9 @@ export function convert(input: string, out: string, rate: number, channels = 1):
 export function readSamples(path: string): Int16Array {
   const buf = readFileSync(path);
   const dataAt = buf.indexOf('data', 12, 'latin1') + 8;
-  return new Int16Array(buf.buffer.slice(buf.byteOffset + dataAt, buf.byteOffset + buf.length - ((buf.length - dataAt) % 2)));
+  return new Int16Array(
+    buf.buffer.slice(buf.byteOffset + dataAt, buf.byteOffset + buf.length - ((buf.length - dataAt) % 2)),
+  );
 }
 
 export type Piece = { speech: string } | { silenceMs: number };
@@ -67,7 +87,11 @@ export type Piece = { speech: string } | { silenceMs: number };
  * Lays speech and silences end to end at 16 kHz with faint noise (digital silence would make
  * VAD too easy) and returns where each spoken piece really starts and ends.
  */
-export function composeSpeech(pieces: Piece[], out: string, noise = 40): { path: string; spans: { startMs: number; endMs: number }[] } {
+export function composeSpeech(
+  pieces: Piece[],
+  out: string,
+  noise = 40,
+): { path: string; spans: { startMs: number; endMs: number }[] } {
   const parts: Int16Array[] = [];
   const spans: { startMs: number; endMs: number }[] = [];
   let at = 0;

@@ -18,12 +18,26 @@ export async function replayDemo(
   const demo = DEMO_CALLS.find((c) => c.name === name)!;
   const pace = options.pace ?? 0;
   const scale = pace > 0 ? pace : 1;
-  const lines = (await readDemoCall(demo)).map((l) => ({ ...l, startMs: Math.round(l.startMs * scale), endMs: Math.round(l.endMs * scale) }));
+  const lines = (await readDemoCall(demo)).map((l) => ({
+    ...l,
+    startMs: Math.round(l.startMs * scale),
+    endMs: Math.round(l.endMs * scale),
+  }));
   const { callId } = await replayCall(
-    { sql: deps.sql, analyzers: deps.analyzers, emit: (event) => deps.bus.publish({ merchantId: demo.merchantId, event }) },
+    {
+      sql: deps.sql,
+      analyzers: deps.analyzers,
+      emit: (event) => deps.bus.publish({ merchantId: demo.merchantId, event }),
+    },
     { kind: 'transcript', lines },
-    { room: `test-${name}-${Math.random().toString(36).slice(2)}`, merchantId: demo.merchantId, buyerId: demo.buyerId,
-      orderIds: demo.orderIds, startedAt: new Date(), timeZone: demo.timeZone },
+    {
+      room: `test-${name}-${Math.random().toString(36).slice(2)}`,
+      merchantId: demo.merchantId,
+      buyerId: demo.buyerId,
+      orderIds: demo.orderIds,
+      startedAt: new Date(),
+      timeZone: demo.timeZone,
+    },
     { realtime: pace > 0 },
   );
   if (options.openCase) await openCaseForCall(deps.sql, callId, moderationSettings());

@@ -47,12 +47,23 @@ export function useDashboard(): Dashboard {
       mkdir(ARTIFACTS, { recursive: true }),
     ]);
     const analyzers = await buildAnalyzers({ config: loadConfig({}), sql });
-    server = await listen(createApp({ sql, components: [], live: new LiveFeed(bus), clientDir }), { host: '127.0.0.1', port: 0 });
+    server = await listen(createApp({ sql, components: [], live: new LiveFeed(bus), clientDir }), {
+      host: '127.0.0.1',
+      port: 0,
+    });
     // launch() gives Chromium a fresh temporary profile of its own (it refuses --user-data-dir).
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium', headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     Object.assign(dash, { url: server.url, sql, analyzers });
   }, 120_000);
@@ -61,7 +72,10 @@ export function useDashboard(): Dashboard {
     await server?.close();
   });
   dash.signIn = async (email, options = {}) => {
-    const context = await browser.newContext({ viewport: WIDTHS[options.width ?? 'desktop'], locale: options.locale ?? 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: WIDTHS[options.width ?? 'desktop'],
+      locale: options.locale ?? 'zh-CN',
+    });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     await page.goto(dash.url);

@@ -23,7 +23,11 @@ describe('merchant pages in Chromium', () => {
 
     await suggestion.getByRole('button', { name: '标记已用' }).click();
     await suggestion.getByRole('button', { name: '已使用' }).waitFor();
-    await expect.poll(async () => (await dash.sql`select count(*)::int as n from suggestion_feedback where action = 'used'`)[0]!.n).toBe(1);
+    await expect
+      .poll(
+        async () => (await dash.sql`select count(*)::int as n from suggestion_feedback where action = 'used'`)[0]!.n,
+      )
+      .toBe(1);
     await page.context().close();
   });
 
@@ -53,7 +57,9 @@ describe('merchant pages in Chromium', () => {
     expect(await page.content()).not.toContain('7731904452');
     const api = await page.evaluate(async (id) => (await fetch(`/api/calls/${id}`)).status, other.callId);
     expect(api).toBe(404);
-    const list = await page.evaluate(async () => (await (await fetch('/api/calls?merchantId=m-gadgets')).json()) as { data: { merchantId: string }[] });
+    const list = await page.evaluate(
+      async () => (await (await fetch('/api/calls?merchantId=m-gadgets')).json()) as { data: { merchantId: string }[] },
+    );
     expect(list.data.every((c) => c.merchantId === 'm-guoyuan')).toBe(true);
     // Moderator pages are not in a merchant's shell: it lands back on its own home.
     await page.goto(`${dash.url}/queue`);

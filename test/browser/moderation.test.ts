@@ -12,7 +12,9 @@ const dash = useDashboard();
 describe('moderation pages in Chromium', () => {
   it('queue → claim → decide → statement → appeal → another moderator overturns → outcome; admin page', async () => {
     const { callId } = await replayDemo(dash, 'zh-fruit-bad-apples', { openCase: true });
-    const [{ id: caseId }] = await dash.sql<[{ id: string }]>`select id from moderation_cases where call_id = ${callId}`;
+    const [{ id: caseId }] = await dash.sql<
+      [{ id: string }]
+    >`select id from moderation_cases where call_id = ${callId}`;
 
     const mod1 = await dash.signIn('mod1@demo.kefu');
     expect(new URL(mod1.url()).pathname).toBe('/queue');
@@ -53,11 +55,15 @@ describe('moderation pages in Chromium', () => {
     await mod2.getByText('RF-20261123-001').waitFor();
     await mod2.getByRole('button', { name: 'Claim' }).click();
     await mod2.getByLabel('overturned', { exact: true }).check();
-    await mod2.getByLabel('Reasons for the outcome').fill('The refund went through the platform; no off-platform payment took place.');
+    await mod2
+      .getByLabel('Reasons for the outcome')
+      .fill('The refund went through the platform; no off-platform payment took place.');
     await dash.screenshot(mod2, 'moderator-appeal');
     await mod2.getByRole('button', { name: 'Decide appeal' }).click();
     await mod2.getByRole('status').getByText('overturned').waitFor();
-    const [penalty] = await dash.sql<{ reversedAt: Date | null }[]>`select reversed_at from penalties where case_id = ${caseId}`;
+    const [penalty] = await dash.sql<
+      { reversedAt: Date | null }[]
+    >`select reversed_at from penalties where case_id = ${caseId}`;
     expect(penalty?.reversedAt).toBeInstanceOf(Date);
 
     await merchant.reload();

@@ -11,9 +11,12 @@ import { realServerFromEnv } from '../livekit/test-server.js';
 import { BUYER, callAudio, MERCHANT, ORDER_ID, startAgent } from './harness.js';
 import { useBotDatabase } from './bot-database.js';
 
-const messages = (p: TestParticipant) => p.textsOn(COPILOT_TOPIC).map((t) => CopilotMessageSchema.parse(JSON.parse(t.text)).event);
+const messages = (p: TestParticipant) =>
+  p.textsOn(COPILOT_TOPIC).map((t) => CopilotMessageSchema.parse(JSON.parse(t.text)).event);
 const snapshot = async (sql: Sql, callId: string) => ({
-  utterances: await sql<{ id: number; seq: number; text: string }[]>`select id, seq, text from utterances where call_id = ${callId} order by seq`,
+  utterances: await sql<
+    { id: number; seq: number; text: string }[]
+  >`select id, seq, text from utterances where call_id = ${callId} order by seq`,
   suggestions: (await sql<{ n: number }[]>`select count(*)::int as n from suggestions where call_id = ${callId}`)[0]!.n,
   notes: (await sql<{ n: number }[]>`select count(*)::int as n from call_notes where call_id = ${callId}`)[0]!.n,
 });
@@ -29,7 +32,9 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
     const audio = callAudio(tmp.dir);
     const agentName = roomName('crash');
     const livekit = { url: target().url, apiKey: target().apiKey, apiSecret: target().apiSecret, agentName };
-    const call = await db.withSql((sql) => startCall({ sql, livekit }, { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' }));
+    const call = await db.withSql((sql) =>
+      startCall({ sql, livekit }, { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' }),
+    );
     const first = await startAgent(target(), db.url(), agentName, 18_082);
     const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
     const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
@@ -40,7 +45,11 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
       await waitFor(bot, 30_000, 'the bot joining');
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await customer.speak(audio.complaint);
-      await waitFor(() => messages(merchant).some((e) => e.type === 'suggestions.created'), 30_000, 'a suggestion before the crash');
+      await waitFor(
+        () => messages(merchant).some((e) => e.type === 'suggestions.created'),
+        30_000,
+        'a suggestion before the crash',
+      );
 
       await first.kill();
       await waitFor(() => !bot(), 15_000, 'the dead bot leaving the room');
@@ -52,14 +61,20 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const warned = messages(merchant).filter((e) => e.type === 'coaching.warning').length;
       await merchant.speak(audio.offPlatform);
-      await waitFor(() => messages(merchant).filter((e) => e.type === 'coaching.warning').length > warned, 30_000, 'coaching from the resumed job');
+      await waitFor(
+        () => messages(merchant).filter((e) => e.type === 'coaching.warning').length > warned,
+        30_000,
+        'coaching from the resumed job',
+      );
       await Promise.all([merchant.leave(), customer.leave()]);
       await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).deleteRoom(call.room);
 
       const after = await db.withSql(async (sql) => ({
         ...(await snapshot(sql, call.callId)),
         status: (await sql<{ status: string }[]>`select status from calls where id = ${call.callId}`)[0]!.status,
-        flags: (await sql<{ category: string }[]>`select category from flags where call_id = ${call.callId}`).map((f) => f.category),
+        flags: (await sql<{ category: string }[]>`select category from flags where call_id = ${call.callId}`).map(
+          (f) => f.category,
+        ),
       }));
       // Everything stored before the crash is still there, unchanged, and numbered on from it.
       expect(after.utterances.slice(0, before.utterances.length)).toEqual(before.utterances);

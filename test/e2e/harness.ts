@@ -25,9 +25,17 @@ export async function seedBotFixtures(sql: Sql): Promise<void> {
   const day = 24 * 3600 * 1000;
   const at = (days: number) => new Date(Date.now() - days * day);
   await upsertOrder(sql, {
-    id: ORDER_ID, merchantId: MERCHANT.id, buyerId: BUYER, currency: 'USD', status: 'delivered', amount: 59,
+    id: ORDER_ID,
+    merchantId: MERCHANT.id,
+    buyerId: BUYER,
+    currency: 'USD',
+    status: 'delivered',
+    amount: 59,
     items: [{ sku: 'E2E-HP-1', name: 'Wireless headphones', quantity: 1, unitPrice: 59, category: 'electronics' }],
-    placedAt: at(5), paidAt: at(5), shippedAt: at(4), deliveredAt: at(2),
+    placedAt: at(5),
+    paidAt: at(5),
+    shippedAt: at(4),
+    deliveredAt: at(2),
   });
 }
 
@@ -62,15 +70,25 @@ export interface RunningAgent {
 }
 
 /** Starts `kefu agent` exactly as a user does (bin/kefu.js) against the target and waits until it has registered. */
-export async function startAgent(target: LiveKitTarget, databaseUrl: string, agentName: string, healthPort: number): Promise<RunningAgent> {
+export async function startAgent(
+  target: LiveKitTarget,
+  databaseUrl: string,
+  agentName: string,
+  healthPort: number,
+): Promise<RunningAgent> {
   const child = spawn(process.execPath, [join(REPO, 'bin/kefu.js'), 'agent', '--health-port', String(healthPort)], {
     cwd: REPO,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      LIVEKIT_URL: target.url, LIVEKIT_API_KEY: target.apiKey, LIVEKIT_API_SECRET: target.apiSecret,
-      KEFU_AGENT_NAME: agentName, DATABASE_URL: databaseUrl, KEFU_STT_ENGINES: 'en=pocketsphinx', LOG_LEVEL: 'info',
+      LIVEKIT_URL: target.url,
+      LIVEKIT_API_KEY: target.apiKey,
+      LIVEKIT_API_SECRET: target.apiSecret,
+      KEFU_AGENT_NAME: agentName,
+      DATABASE_URL: databaseUrl,
+      KEFU_STT_ENGINES: 'en=pocketsphinx',
+      LOG_LEVEL: 'info',
     },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -82,8 +100,13 @@ export async function startAgent(target: LiveKitTarget, databaseUrl: string, age
         if (line.includes('registered worker')) resolve();
       });
     }
-    child.once('exit', (code) => reject(new Error(`kefu agent exited (${code}) before registering:\n${output.slice(-20).join('\n')}`)));
-    setTimeout(() => reject(new Error(`kefu agent did not register in 30 s:\n${output.slice(-20).join('\n')}`)), 30_000);
+    child.once('exit', (code) =>
+      reject(new Error(`kefu agent exited (${code}) before registering:\n${output.slice(-20).join('\n')}`)),
+    );
+    setTimeout(
+      () => reject(new Error(`kefu agent did not register in 30 s:\n${output.slice(-20).join('\n')}`)),
+      30_000,
+    );
   });
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
@@ -111,13 +134,21 @@ export type CallAudio = { complaint: string; offPlatform: string; followUp: stri
 /** The scripted call, spoken by flite, each line led by a second of quiet while subscriptions settle. */
 export function callAudio(dir: string): CallAudio {
   const say = (name: string, text: string) =>
-    composeSpeech([{ silenceMs: 1000 }, { speech: synthesize(text, join(dir, `${name}.raw.wav`)) }, { silenceMs: 1500 }], join(dir, `${name}.wav`)).path;
+    composeSpeech(
+      [{ silenceMs: 1000 }, { speech: synthesize(text, join(dir, `${name}.raw.wav`)) }, { silenceMs: 1500 }],
+      join(dir, `${name}.wav`),
+    ).path;
   return {
-    complaint: say('complaint', 'My order number is three one nine zero five five seven. The headphones arrived broken.'),
-    offPlatform: say('off-platform', 'Sorry about that. Please pay me directly outside the platform, or add me on WeChat.'),
+    complaint: say(
+      'complaint',
+      'My order number is three one nine zero five five seven. The headphones arrived broken.',
+    ),
+    offPlatform: say(
+      'off-platform',
+      'Sorry about that. Please pay me directly outside the platform, or add me on WeChat.',
+    ),
     followUp: say('follow-up', 'The headphones arrived broken. I want a refund please.'),
     // One sentence, no pause inside: the bench times one utterance per turn.
     oneLine: say('one-line', 'The headphones arrived broken.'),
   };
 }
-

@@ -11,7 +11,10 @@ describe.skipIf(!liveKitE2e)('LiveKit agent dispatch against the test server', (
   const target = useLiveKit();
   const dispatches = () => new AgentDispatchClient(target().url, target().apiKey, target().apiSecret);
   const accept = (worker: RawWorker, jobId: string | undefined) =>
-    worker.send({ case: 'availability', value: new AvailabilityResponse({ jobId, available: true, participantIdentity: 'kefu-bot' }) });
+    worker.send({
+      case: 'availability',
+      value: new AvailabilityResponse({ jobId, available: true, participantIdentity: 'kefu-bot' }),
+    });
 
   it('hands a dispatched job to a registered worker, whose token joins the room as an agent', async () => {
     const name = roomName('agent');
@@ -37,26 +40,32 @@ describe.skipIf(!liveKitE2e)('LiveKit agent dispatch against the test server', (
   });
 
   // How a real server recovers jobs is its own business; this pins down the double's behaviour.
-  it.skipIf(realServerFromEnv() !== undefined)('offers a running job, resuming, to another worker when its worker dies', async () => {
-    const name = roomName('resume');
-    const agentName = `kefu-copilot-${name}`;
-    const first = await RawWorker.register(target(), agentName);
-    const second = await RawWorker.register(target(), agentName);
-    try {
-      await dispatches().createDispatch(name, agentName);
-      const offered = await first.worker.next('availability');
-      accept(first.worker, offered.job?.id);
-      await first.worker.next('assignment');
+  it.skipIf(realServerFromEnv() !== undefined)(
+    'offers a running job, resuming, to another worker when its worker dies',
+    async () => {
+      const name = roomName('resume');
+      const agentName = `kefu-copilot-${name}`;
+      const first = await RawWorker.register(target(), agentName);
+      const second = await RawWorker.register(target(), agentName);
+      try {
+        await dispatches().createDispatch(name, agentName);
+        const offered = await first.worker.next('availability');
+        accept(first.worker, offered.job?.id);
+        await first.worker.next('assignment');
 
-      first.worker.close();
-      const resumed = await second.worker.next('availability');
-      expect(resumed).toMatchObject({ resuming: true, job: { id: offered.job?.id } });
-      accept(second.worker, resumed.job?.id);
-      await second.worker.next('assignment');
-      const [dispatch] = await dispatches().listDispatch(name);
-      expect(dispatch?.state?.jobs[0]?.state).toMatchObject({ status: JobStatus.JS_RUNNING, workerId: second.workerId });
-    } finally {
-      second.worker.close();
-    }
-  });
+        first.worker.close();
+        const resumed = await second.worker.next('availability');
+        expect(resumed).toMatchObject({ resuming: true, job: { id: offered.job?.id } });
+        accept(second.worker, resumed.job?.id);
+        await second.worker.next('assignment');
+        const [dispatch] = await dispatches().listDispatch(name);
+        expect(dispatch?.state?.jobs[0]?.state).toMatchObject({
+          status: JobStatus.JS_RUNNING,
+          workerId: second.workerId,
+        });
+      } finally {
+        second.worker.close();
+      }
+    },
+  );
 });

@@ -13,11 +13,22 @@ describe.skipIf(!liveKitE2e)('LiveKit audio through the test server', () => {
   const target = useLiveKit();
 
   it('forwards synthesized speech from one rtc-node participant to another', async () => {
-    const wav = synthesize('I want a refund for order 4417, the kettle arrived broken.', join(tmp.dir, 'complaint.wav'));
+    const wav = synthesize(
+      'I want a refund for order 4417, the kettle arrived broken.',
+      join(tmp.dir, 'complaint.wav'),
+    );
     const room = roomName('audio');
     const joinStarted = Date.now();
-    const customer = await TestParticipant.join(target(), { identity: 'customer', room, attributes: { role: 'customer' } });
-    const merchant = await TestParticipant.join(target(), { identity: 'merchant', room, attributes: { role: 'merchant' } });
+    const customer = await TestParticipant.join(target(), {
+      identity: 'customer',
+      room,
+      attributes: { role: 'customer' },
+    });
+    const merchant = await TestParticipant.join(target(), {
+      identity: 'merchant',
+      room,
+      attributes: { role: 'merchant' },
+    });
     const joinMs = (Date.now() - joinStarted) / 2;
     try {
       await customer.publishMicrophone();
@@ -40,7 +51,9 @@ describe.skipIf(!liveKitE2e)('LiveKit audio through the test server', () => {
       expect(rms(concatSamples(loud))).toBeGreaterThan(SPEECH_RMS * 2);
       const latencyMs = firstLoudAt - (capturedAt[0] ?? 0);
       expect(latencyMs).toBeLessThan(1500);
-      console.info(`[livekit e2e] ${target().kind}: join ${joinMs.toFixed(0)} ms per participant, first speech heard ${latencyMs} ms after capture`);
+      console.info(
+        `[livekit e2e] ${target().kind}: join ${joinMs.toFixed(0)} ms per participant, first speech heard ${latencyMs} ms after capture`,
+      );
     } finally {
       await merchant.leave();
       await customer.leave();
@@ -54,7 +67,11 @@ describe.skipIf(!liveKitE2e)('LiveKit audio through the test server', () => {
     try {
       await customer.publishMicrophone();
       const remote = await waitFor(() => bot.room.remoteParticipants.get('customer'), 5000, 'customer to appear');
-      const publication = await waitFor(() => [...remote.trackPublications.values()][0], 5000, 'the track to be announced');
+      const publication = await waitFor(
+        () => [...remote.trackPublications.values()][0],
+        5000,
+        'the track to be announced',
+      );
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(publication.subscribed).toBe(false);
 

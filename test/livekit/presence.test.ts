@@ -18,11 +18,22 @@ describe.skipIf(!liveKitE2e)('LiveKit presence through the test server', () => {
 
   it('tells the others when a participant leaves and rejoins, and forwards its new track', async () => {
     const room = roomName('presence');
-    const merchant = await TestParticipant.join(target(), { identity: 'merchant', room, attributes: { role: 'merchant' } });
-    let customer = await TestParticipant.join(target(), { identity: 'customer', room, attributes: { role: 'customer', orderIds: '4417' } });
+    const merchant = await TestParticipant.join(target(), {
+      identity: 'merchant',
+      room,
+      attributes: { role: 'merchant' },
+    });
+    let customer = await TestParticipant.join(target(), {
+      identity: 'customer',
+      room,
+      attributes: { role: 'customer', orderIds: '4417' },
+    });
     try {
       const first = await waitFor(() => merchant.room.remoteParticipants.get('customer'), 5000, 'customer to appear');
-      expect(merchant.room.remoteParticipants.get('customer')?.attributes).toEqual({ role: 'customer', orderIds: '4417' });
+      expect(merchant.room.remoteParticipants.get('customer')?.attributes).toEqual({
+        role: 'customer',
+        orderIds: '4417',
+      });
 
       await customer.leave();
       await waitFor(() => merchant.presence.some((e) => e.event === 'disconnected'), 5000, 'customer leaving');

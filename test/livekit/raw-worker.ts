@@ -21,10 +21,15 @@ export class RawWorker {
   static async register(target: LiveKitTarget, agentName: string): Promise<{ worker: RawWorker; workerId: string }> {
     const at = new AccessToken(target.apiKey, target.apiSecret);
     at.addGrant({ agent: true });
-    const ws = new WebSocket(`${target.url.replace(/\/$/, '')}/agent`, { headers: { authorization: `Bearer ${await at.toJwt()}` } });
+    const ws = new WebSocket(`${target.url.replace(/\/$/, '')}/agent`, {
+      headers: { authorization: `Bearer ${await at.toJwt()}` },
+    });
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     const worker = new RawWorker(ws);
-    worker.send({ case: 'register', value: new RegisterWorkerRequest({ type: JobType.JT_ROOM, agentName, version: 'raw-test' }) });
+    worker.send({
+      case: 'register',
+      value: new RegisterWorkerRequest({ type: JobType.JT_ROOM, agentName, version: 'raw-test' }),
+    });
     const { workerId } = await worker.next('register');
     return { worker, workerId };
   }
@@ -35,10 +40,14 @@ export class RawWorker {
 
   /** The next message of `kind` from the server (others before it are dropped). */
   async next<C extends ServerCase>(kind: C, timeoutMs = 10_000): Promise<ValueOf<C>> {
-    const found = await waitFor(() => {
-      const index = this.#inbox.findIndex((m) => m.case === kind);
-      return index < 0 ? undefined : this.#inbox.splice(0, index + 1).at(-1);
-    }, timeoutMs, `the server's ${kind} message`);
+    const found = await waitFor(
+      () => {
+        const index = this.#inbox.findIndex((m) => m.case === kind);
+        return index < 0 ? undefined : this.#inbox.splice(0, index + 1).at(-1);
+      },
+      timeoutMs,
+      `the server's ${kind} message`,
+    );
     return found.value as ValueOf<C>;
   }
 

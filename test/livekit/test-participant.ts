@@ -4,7 +4,15 @@
  * test can assert what the merchant got and the customer did not.
  */
 import {
-  AudioFrame, AudioSource, AudioStream, LocalAudioTrack, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource,
+  AudioFrame,
+  AudioSource,
+  AudioStream,
+  LocalAudioTrack,
+  Room,
+  RoomEvent,
+  TrackKind,
+  TrackPublishOptions,
+  TrackSource,
   type RemoteTrack,
 } from '@livekit/rtc-node';
 import { openWavChannels } from '../../pipelines/audio/wav-read.js';
@@ -12,7 +20,13 @@ import type { LiveKitTarget } from './test-server.js';
 import { mintToken, type TokenSpec } from './tokens.js';
 
 export type ReceivedData = { topic: string | undefined; from: string | undefined; text: string; at: number };
-export type ReceivedText = { topic: string; from: string; text: string; attributes: Record<string, string>; at: number };
+export type ReceivedText = {
+  topic: string;
+  from: string;
+  text: string;
+  attributes: Record<string, string>;
+  at: number;
+};
 export type JoinOptions = { textTopics?: string[]; autoSubscribe?: boolean };
 export type PresenceEvent = { identity: string; event: 'connected' | 'disconnected'; at: number };
 
@@ -30,9 +44,14 @@ export class TestParticipant {
   private constructor() {
     const decoder = new TextDecoder();
     this.room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) =>
-      this.data.push({ topic, from: participant?.identity, text: decoder.decode(payload), at: Date.now() }));
-    this.room.on(RoomEvent.ParticipantConnected, (p) => this.presence.push({ identity: p.identity, event: 'connected', at: Date.now() }));
-    this.room.on(RoomEvent.ParticipantDisconnected, (p) => this.presence.push({ identity: p.identity, event: 'disconnected', at: Date.now() }));
+      this.data.push({ topic, from: participant?.identity, text: decoder.decode(payload), at: Date.now() }),
+    );
+    this.room.on(RoomEvent.ParticipantConnected, (p) =>
+      this.presence.push({ identity: p.identity, event: 'connected', at: Date.now() }),
+    );
+    this.room.on(RoomEvent.ParticipantDisconnected, (p) =>
+      this.presence.push({ identity: p.identity, event: 'disconnected', at: Date.now() }),
+    );
     this.room.on(RoomEvent.TrackSubscribed, (track, _publication, p) => {
       if (track.kind === TrackKind.KIND_AUDIO) this.#tracks.set(p.identity, track);
     });
@@ -51,7 +70,14 @@ export class TestParticipant {
     for (const topic of options.textTopics ?? DEFAULT_TEXT_TOPICS) {
       participant.room.registerTextStreamHandler(topic, (reader, { identity }) => {
         void reader.readAll().then((text) =>
-          participant.texts.push({ topic, from: identity, text, attributes: reader.info.attributes ?? {}, at: Date.now() }));
+          participant.texts.push({
+            topic,
+            from: identity,
+            text,
+            attributes: reader.info.attributes ?? {},
+            at: Date.now(),
+          }),
+        );
       });
     }
     await participant.room.connect(url, token, { autoSubscribe: options.autoSubscribe ?? true, dynacast: false });
@@ -82,14 +108,18 @@ export class TestParticipant {
   /** Publishes the microphone track (once); `speak` calls it, tests call it to subscribe early. */
   async publishMicrophone(sampleRate = 16_000): Promise<AudioSource> {
     if (this.#source) {
-      if (this.#source.sampleRate !== sampleRate) throw new Error(`microphone runs at ${this.#source.sampleRate} Hz, not ${sampleRate}`);
+      if (this.#source.sampleRate !== sampleRate)
+        throw new Error(`microphone runs at ${this.#source.sampleRate} Hz, not ${sampleRate}`);
       return this.#source;
     }
     // A 100 ms queue keeps capture close to send time, which latency measurements rely on.
     this.#source = new AudioSource(sampleRate, 1, 100);
     const options = new TrackPublishOptions();
     options.source = TrackSource.SOURCE_MICROPHONE;
-    await this.room.localParticipant?.publishTrack(LocalAudioTrack.createAudioTrack('microphone', this.#source), options);
+    await this.room.localParticipant?.publishTrack(
+      LocalAudioTrack.createAudioTrack('microphone', this.#source),
+      options,
+    );
     return this.#source;
   }
 
@@ -103,7 +133,11 @@ export class TestParticipant {
 
   /** Audio heard from `identity` as 16 kHz mono frames; waits for the subscription first. */
   async listen(identity: string, timeoutMs = 10_000): Promise<AudioStream> {
-    const track = await waitFor(() => this.#tracks.get(identity), timeoutMs, `${this.identity} subscribing to ${identity}'s audio`);
+    const track = await waitFor(
+      () => this.#tracks.get(identity),
+      timeoutMs,
+      `${this.identity} subscribing to ${identity}'s audio`,
+    );
     return new AudioStream(track, { sampleRate: 16_000, numChannels: 1 });
   }
 

@@ -36,7 +36,10 @@ export async function liveKitTarget(): Promise<LiveKitTarget> {
  */
 export async function startLiveKitTestServer(): Promise<LiveKitTarget> {
   const host = process.env.LIVEKIT_TEST_HOST;
-  if (!host) throw new Error('LIVEKIT_TEST_HOST is not set: run LiveKit e2e tests with `npm run test:e2e` (test/livekit/run-e2e.sh)');
+  if (!host)
+    throw new Error(
+      'LIVEKIT_TEST_HOST is not set: run LiveKit e2e tests with `npm run test:e2e` (test/livekit/run-e2e.sh)',
+    );
   const apiKey = 'kefu-test-key';
   const apiSecret = randomBytes(24).toString('hex');
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, host, '0', apiKey, apiSecret], {

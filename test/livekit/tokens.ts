@@ -14,9 +14,20 @@ export type TokenSpec = {
 
 export function mintToken(target: Pick<LiveKitTarget, 'apiKey' | 'apiSecret'>, spec: TokenSpec): Promise<string> {
   const at = new AccessToken(target.apiKey, target.apiSecret, {
-    identity: spec.identity, name: spec.name ?? spec.identity, attributes: spec.attributes, metadata: spec.metadata, ttl: '1h',
+    identity: spec.identity,
+    name: spec.name ?? spec.identity,
+    attributes: spec.attributes,
+    metadata: spec.metadata,
+    ttl: '1h',
   });
   if (spec.kind) at.kind = spec.kind;
-  at.addGrant({ roomJoin: true, room: spec.room, canPublish: true, canSubscribe: true, canPublishData: true, ...spec.grant });
+  at.addGrant({
+    roomJoin: true,
+    room: spec.room,
+    canPublish: true,
+    canSubscribe: true,
+    canPublishData: true,
+    ...spec.grant,
+  });
   return at.toJwt();
 }

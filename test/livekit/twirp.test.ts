@@ -19,7 +19,11 @@ describe.skipIf(!liveKitE2e)('LiveKit server API against the test server', () =>
     expect(dispatch).toMatchObject({ room: name, agentName: 'kefu-copilot', metadata: '{"callId":"c1"}' });
     expect((await dispatches().listDispatch(name)).map((d) => d.id)).toEqual([dispatch.id]);
 
-    const merchant = await TestParticipant.join(target(), { identity: 'merchant', room: name, attributes: { role: 'merchant', merchantId: 'm1' } });
+    const merchant = await TestParticipant.join(target(), {
+      identity: 'merchant',
+      room: name,
+      attributes: { role: 'merchant', merchantId: 'm1' },
+    });
     const participants = await rooms().listParticipants(name);
     expect(participants.map((p) => [p.identity, p.attributes.role])).toEqual([['merchant', 'merchant']]);
 
@@ -32,8 +36,9 @@ describe.skipIf(!liveKitE2e)('LiveKit server API against the test server', () =>
 
   it('refuses tokens signed with another secret, on the API and on join', async () => {
     const wrong = { ...target(), apiSecret: 'not-the-secret-not-the-secret-not-the-secret' };
-    await expect(new RoomServiceClient(wrong.url, wrong.apiKey, wrong.apiSecret).createRoom({ name: roomName('denied') }))
-      .rejects.toMatchObject({ status: 401 });
+    await expect(
+      new RoomServiceClient(wrong.url, wrong.apiKey, wrong.apiSecret).createRoom({ name: roomName('denied') }),
+    ).rejects.toMatchObject({ status: 401 });
     await expect(TestParticipant.join(wrong, { identity: 'intruder', room: roomName('denied') })).rejects.toThrow();
   });
 });

@@ -6,7 +6,11 @@ export function setCsrfToken(token: string): void {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -15,11 +19,21 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
-  const json = (await res.json().catch(() => ({}))) as { ok?: boolean; data?: T; error?: { code: string; message: string } };
-  if (!res.ok || !json.ok) throw new ApiError(res.status, json.error?.code ?? 'INTERNAL', json.error?.message ?? res.statusText);
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const json = (await res.json().catch(() => ({}))) as {
+    ok?: boolean;
+    data?: T;
+    error?: { code: string; message: string };
+  };
+  if (!res.ok || !json.ok)
+    throw new ApiError(res.status, json.error?.code ?? 'INTERNAL', json.error?.message ?? res.statusText);
   return json.data as T;
 }
 
-export const get = <T,>(path: string) => api<T>('GET', path);
-export const post = <T,>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);

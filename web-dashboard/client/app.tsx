@@ -36,7 +36,10 @@ export function App() {
 
   useEffect(() => {
     get<User & { csrfToken: string }>('/api/auth/me').then(
-      ({ csrfToken, ...u }) => { setCsrfToken(csrfToken); setUser(u); },
+      ({ csrfToken, ...u }) => {
+        setCsrfToken(csrfToken);
+        setUser(u);
+      },
       () => setUser(null),
     );
   }, []);
@@ -70,7 +73,17 @@ export function App() {
   );
 }
 
-function Shell({ user, path, onToggleLang, onSignOut }: { user: User; path: string; onToggleLang: () => void; onSignOut: () => void }) {
+function Shell({
+  user,
+  path,
+  onToggleLang,
+  onSignOut,
+}: {
+  user: User;
+  path: string;
+  onToggleLang: () => void;
+  onSignOut: () => void;
+}) {
   const t = useT();
   const mine = PAGES.filter((p) => p.roles.includes(user.role));
   const found = mine.map((p) => ({ p, params: match(p.pattern, path) })).find((m) => m.params);
@@ -78,25 +91,39 @@ function Shell({ user, path, onToggleLang, onSignOut }: { user: User; path: stri
     if (!found) navigate(homeFor(user.role));
   }, [found, user.role]);
   const signOut = async () => {
-    await post('/api/auth/logout').catch((e: unknown) => { if (!(e instanceof ApiError)) throw e; });
+    await post('/api/auth/logout').catch((e: unknown) => {
+      if (!(e instanceof ApiError)) throw e;
+    });
     history.replaceState(null, '', '/');
     onSignOut();
   };
   return (
     <>
-      <a className="skip" href="#main">Skip to content</a>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
       <header className="top">
         <strong className="brand">{t('appName')}</strong>
         <nav aria-label="main">
-          {mine.filter((p) => p.nav).map((p) => (
-            <Link key={p.pattern} href={p.pattern} aria-current={path.startsWith(p.pattern) ? 'page' : undefined}>{t(p.nav!)}</Link>
-          ))}
+          {mine
+            .filter((p) => p.nav)
+            .map((p) => (
+              <Link key={p.pattern} href={p.pattern} aria-current={path.startsWith(p.pattern) ? 'page' : undefined}>
+                {t(p.nav!)}
+              </Link>
+            ))}
         </nav>
         <span className="who">{user.displayName}</span>
-        <button type="button" onClick={onToggleLang} title={t('language')}>{t('switchLang')}</button>
-        <button type="button" onClick={signOut}>{t('signOut')}</button>
+        <button type="button" onClick={onToggleLang} title={t('language')}>
+          {t('switchLang')}
+        </button>
+        <button type="button" onClick={signOut}>
+          {t('signOut')}
+        </button>
       </header>
-      <main id="main" tabIndex={-1}>{found?.p.render(found.params!)}</main>
+      <main id="main" tabIndex={-1}>
+        {found?.p.render(found.params!)}
+      </main>
     </>
   );
 }

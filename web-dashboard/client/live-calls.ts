@@ -21,7 +21,10 @@ export function useLiveCalls(): { views: Record<string, CallView>; connected: bo
     };
     source.addEventListener('ready', () => {
       setConnected(true);
-      get<{ id: string }[]>('/api/calls?status=active&limit=10').then((calls) => calls.forEach((c) => void load(c.id)), () => undefined);
+      get<{ id: string }[]>('/api/calls?status=active&limit=10').then(
+        (calls) => calls.forEach((c) => void load(c.id)),
+        () => undefined,
+      );
     });
     source.addEventListener('call', (m) => {
       const e = JSON.parse((m as MessageEvent<string>).data) as CallEvent;
@@ -35,7 +38,10 @@ export function useLiveCalls(): { views: Record<string, CallView>; connected: bo
         return v;
       });
     });
-    source.addEventListener('resync', (m) => void load((JSON.parse((m as MessageEvent<string>).data) as { callId: string }).callId));
+    source.addEventListener(
+      'resync',
+      (m) => void load((JSON.parse((m as MessageEvent<string>).data) as { callId: string }).callId),
+    );
     source.onerror = () => setConnected(false);
     return () => source.close();
   }, []);
@@ -44,8 +50,23 @@ export function useLiveCalls(): { views: Record<string, CallView>; connected: bo
 
 function emptyView(e: Extract<CallEvent, { type: 'call.started' }>): CallView {
   return {
-    call: { id: e.callId, room: e.room, merchantId: e.merchantId, buyerId: '', orderIds: [], language: null, status: 'active', startedAt: e.startedAt, endedAt: null, summary: null },
-    utterances: [], notes: { orderNumbers: [], amounts: [], products: [], promises: [] },
-    suggestions: [], refundOptions: [], coaching: [], flags: [],
+    call: {
+      id: e.callId,
+      room: e.room,
+      merchantId: e.merchantId,
+      buyerId: '',
+      orderIds: [],
+      language: null,
+      status: 'active',
+      startedAt: e.startedAt,
+      endedAt: null,
+      summary: null,
+    },
+    utterances: [],
+    notes: { orderNumbers: [], amounts: [], products: [], promises: [] },
+    suggestions: [],
+    refundOptions: [],
+    coaching: [],
+    flags: [],
   };
 }

@@ -1,26 +1,66 @@
 /** Wire shapes of the moderation API as the pages read them (README, "Moderation API"). */
-export interface Verdict { layer: string; verdict: string; confidence: number | null }
+export interface Verdict {
+  layer: string;
+  verdict: string;
+  confidence: number | null;
+}
 
 export interface Decision {
-  id: string; outcome: 'upheld' | 'dismissed'; reasonCode: string; reasonText: string;
-  automatedDecision: 'fully' | 'partially' | 'not'; decidedAt: string; decidedBy?: string | null; overturn?: string | null;
+  id: string;
+  outcome: 'upheld' | 'dismissed';
+  reasonCode: string;
+  reasonText: string;
+  automatedDecision: 'fully' | 'partially' | 'not';
+  decidedAt: string;
+  decidedBy?: string | null;
+  overturn?: string | null;
 }
 
 export interface CaseFlag {
-  id: string; category: string; severity: string; ruleId: string; ruleVersion: number; detector: string; confidence: number;
-  speakerRole: string; evidenceText: string; spanStart: number; spanEnd: number; audioStartMs: number | null; audioEndMs: number | null;
-  utteranceSeq: number; verdicts: Verdict[]; decision: Decision | null;
+  id: string;
+  category: string;
+  severity: string;
+  ruleId: string;
+  ruleVersion: number;
+  detector: string;
+  confidence: number;
+  speakerRole: string;
+  evidenceText: string;
+  spanStart: number;
+  spanEnd: number;
+  audioStartMs: number | null;
+  audioEndMs: number | null;
+  utteranceSeq: number;
+  verdicts: Verdict[];
+  decision: Decision | null;
 }
 
 export interface CaseRow {
-  id: string; merchantId: string; callId: string; status: 'open' | 'claimed' | 'decided' | 'closed'; severity: string;
-  openedAt: string; slaDueAt: string; claimedBy?: string | null; claimExpiresAt?: string | null; overdue?: boolean;
-  flagCount?: number; undecided?: number; categories?: string[]; language?: string | null;
+  id: string;
+  merchantId: string;
+  callId: string;
+  status: 'open' | 'claimed' | 'decided' | 'closed';
+  severity: string;
+  openedAt: string;
+  slaDueAt: string;
+  claimedBy?: string | null;
+  claimExpiresAt?: string | null;
+  overdue?: boolean;
+  flagCount?: number;
+  undecided?: number;
+  categories?: string[];
+  language?: string | null;
 }
 
 export interface CaseView {
   case: CaseRow;
-  call: { id: string; startedAt: string; endedAt: string | null; language: string | null; audioUri: string | null } | null;
+  call: {
+    id: string;
+    startedAt: string;
+    endedAt: string | null;
+    language: string | null;
+    audioUri: string | null;
+  } | null;
   utterances: { id: number; seq: number; speakerRole: string; text: string; startMs: number; endMs: number }[];
   flags: CaseFlag[];
   penalties: { id: string; kind: string; points: number; endsAt: string | null; reversedAt: string | null }[];
@@ -28,24 +68,52 @@ export interface CaseView {
 
 export interface Statement {
   statement: {
-    decisionId: string; decidedAt: string;
-    facts: { evidence: string; utteranceSeq: number; audio: { startMs: number } | null; detector: string; confidence: number };
+    decisionId: string;
+    decidedAt: string;
+    facts: {
+      evidence: string;
+      utteranceSeq: number;
+      audio: { startMs: number } | null;
+      detector: string;
+      confidence: number;
+    };
     rule: { id: string; version: number; category: string; severity: string; ground: { zh: string; en: string } };
     reason: { code: string; text: string };
-    automatedDetection: boolean; automatedDecision: 'fully' | 'partially' | 'not';
+    automatedDetection: boolean;
+    automatedDecision: 'fully' | 'partially' | 'not';
     penalty: { kind: string; points: number; endsAt: string | null } | null;
     redress: { appealUntil: string; how: { zh: string; en: string } };
   };
   overturn: string | null;
-  appeal: { id: string; status: AppealStatus; outcome: AppealOutcome | null; outcomeText: string | null; slaDueAt: string } | null;
+  appeal: {
+    id: string;
+    status: AppealStatus;
+    outcome: AppealOutcome | null;
+    outcomeText: string | null;
+    slaDueAt: string;
+  } | null;
 }
 
 export type AppealStatus = 'open' | 'claimed' | 'decided' | 'withdrawn';
 export type AppealOutcome = 'upheld' | 'overturned_fully' | 'overturned_partly';
 
 export interface Appeal {
-  id: string; merchantId: string; caseId: string; decisionId: string; statement: string; attachments: { name: string; text: string }[];
-  status: AppealStatus; filedAt: string; slaDueAt: string; outcome: AppealOutcome | null; outcomeText: string | null;
-  overdue: boolean; originalDecidedBy?: string | null; originalAutomated: string; ruleId: string; ruleVersion: number; detector: string;
+  id: string;
+  merchantId: string;
+  caseId: string;
+  decisionId: string;
+  statement: string;
+  attachments: { name: string; text: string }[];
+  status: AppealStatus;
+  filedAt: string;
+  slaDueAt: string;
+  outcome: AppealOutcome | null;
+  outcomeText: string | null;
+  overdue: boolean;
+  originalDecidedBy?: string | null;
+  originalAutomated: string;
+  ruleId: string;
+  ruleVersion: number;
+  detector: string;
   assignedTo?: string | null;
 }

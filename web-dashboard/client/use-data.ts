@@ -12,9 +12,16 @@ export function useData<T>(path: string | null): Loaded<T> {
     let live = true;
     get<T>(path).then(
       (data) => live && setState({ data, loading: false }),
-      (error: unknown) => live && setState({ error: error instanceof ApiError ? error : new ApiError(0, 'INTERNAL', String(error)), loading: false }),
+      (error: unknown) =>
+        live &&
+        setState({
+          error: error instanceof ApiError ? error : new ApiError(0, 'INTERNAL', String(error)),
+          loading: false,
+        }),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [path, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { ...state, reload };

@@ -3,13 +3,21 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
 
-export const CLIENT_SOURCES = [fileURLToPath(new URL('../client', import.meta.url)), fileURLToPath(new URL('../shared', import.meta.url))];
+export const CLIENT_SOURCES = [
+  fileURLToPath(new URL('../client', import.meta.url)),
+  fileURLToPath(new URL('../shared', import.meta.url)),
+];
 export const CLIENT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
 const VITE_CONFIG = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
 };
 
 /**
@@ -23,7 +31,10 @@ export async function serveClient(c: Context, dir: string): Promise<Response | u
   if (path.startsWith('assets') && file.startsWith(dir + sep)) {
     const body = await readFile(file).catch(() => undefined);
     if (!body) return c.body('Not found', 404);
-    return c.body(body, 200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' });
+    return c.body(body, 200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
   }
   const index = await readFile(join(dir, 'index.html'), 'utf8').catch(() => undefined);
   return index === undefined ? undefined : c.html(index, 200, { 'cache-control': 'no-cache' });
@@ -38,9 +49,14 @@ async function newestMtime(dir: string): Promise<number> {
 }
 
 /** Builds the client with Vite when its build is missing or older than its sources. */
-export async function ensureClientBuilt(options: { outDir?: string; log?: (line: string) => void } = {}): Promise<string> {
+export async function ensureClientBuilt(
+  options: { outDir?: string; log?: (line: string) => void } = {},
+): Promise<string> {
   const outDir = options.outDir ?? CLIENT_DIST;
-  const built = await stat(join(outDir, 'index.html')).then((s) => s.mtimeMs, () => 0);
+  const built = await stat(join(outDir, 'index.html')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   const sources = Math.max(...(await Promise.all(CLIENT_SOURCES.map(newestMtime))));
   if (built > sources) return outDir;
   options.log?.(built ? 'client: sources changed, rebuilding' : 'client: not built yet, building with Vite');

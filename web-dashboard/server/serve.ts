@@ -14,10 +14,11 @@ export function listen(app: Hono, options: { host: string; port: number }): Prom
       resolve({
         url: `http://${host}:${info.port}`,
         // Live streams never end by themselves: close them, or close() would wait for them forever.
-        close: () => new Promise((done) => {
-          server.close(() => done());
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
       });
     });
     server.once('error', (err: NodeJS.ErrnoException) =>

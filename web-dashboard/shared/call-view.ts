@@ -26,12 +26,23 @@ export interface CallView {
   call: CallSummary;
   utterances: Utterance[];
   notes: Pick<Extract<CallEvent, { type: 'notes.updated' }>, 'orderNumbers' | 'amounts' | 'products' | 'promises'>;
-  suggestions: { id: string; afterUtterance: number; text: string; policies: string[]; engine: string; feedback: string[] }[];
+  suggestions: {
+    id: string;
+    afterUtterance: number;
+    text: string;
+    policies: string[];
+    engine: string;
+    feedback: string[];
+  }[];
   /** The latest ranked set, recommended first. */
   refundOptions: RefundOption[];
   coaching: { utterance: number; category: FlagCategory; message: string }[];
-  flags: (Pick<FlagFinding, 'category' | 'severity' | 'utterance' | 'speaker' | 'evidence' | 'span' | 'rule' | 'confidence'> & {
-    id: string; caseId: string | null;
+  flags: (Pick<
+    FlagFinding,
+    'category' | 'severity' | 'utterance' | 'speaker' | 'evidence' | 'span' | 'rule' | 'confidence'
+  > & {
+    id: string;
+    caseId: string | null;
   })[];
 }
 
@@ -54,7 +65,10 @@ export function applyCallEvent(view: CallView, e: CallEvent): CallView {
       return { ...view, refundOptions: rankOptions(e.options) };
     case 'coaching.warning':
       if (view.coaching.some((c) => c.utterance === e.utterance && c.category === e.category)) return view;
-      return { ...view, coaching: [...view.coaching, { utterance: e.utterance, category: e.category, message: e.message }] };
+      return {
+        ...view,
+        coaching: [...view.coaching, { utterance: e.utterance, category: e.category, message: e.message }],
+      };
     case 'flag.raised':
       if (view.flags.some((f) => f.id === e.flagId)) return view;
       return { ...view, flags: [...view.flags, { ...e.flag, id: e.flagId, caseId: null }] };

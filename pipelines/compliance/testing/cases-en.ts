@@ -6,24 +6,54 @@ const c = 'customer' as const;
 /** English cases: violations (with the category expected on the last line) and hard negatives. */
 export const EN_CASES: Case[] = [
   // contact_exchange
-  { lines: [[m, 'Add me on WhatsApp and we can sort it out there']], expect: 'contact_exchange', evidence: 'Add me on WhatsApp' },
+  {
+    lines: [[m, 'Add me on WhatsApp and we can sort it out there']],
+    expect: 'contact_exchange',
+    evidence: 'Add me on WhatsApp',
+  },
   { lines: [[m, 'Just message me on Telegram, it is faster']], expect: 'contact_exchange' },
   { lines: [[m, 'My WeChat ID is kefu_store88']], expect: 'contact_exchange' },
   { lines: [[m, 'Text me on my personal cell instead']], expect: 'contact_exchange' },
   { lines: [[m, 'Call me at 415-555-0134, that is my personal line']], expect: 'contact_exchange' },
   { lines: [[m, 'add me on w h a t s a p p']], expect: 'contact_exchange' },
-  { lines: [[m, 'Add me'], [m, 'kefu8899']], expect: 'contact_exchange', evidence: 'kefu8899' },
-  { lines: [[c, 'Can I add you on WhatsApp?'], [m, 'Sure']], expect: 'contact_exchange', evidence: 'Sure' },
+  {
+    lines: [
+      [m, 'Add me'],
+      [m, 'kefu8899'],
+    ],
+    expect: 'contact_exchange',
+    evidence: 'kefu8899',
+  },
+  {
+    lines: [
+      [c, 'Can I add you on WhatsApp?'],
+      [m, 'Sure'],
+    ],
+    expect: 'contact_exchange',
+    evidence: 'Sure',
+  },
   { lines: [[m, 'Email me directly at ann.lee@gmail.com']], expect: 'contact_exchange' },
   { lines: [[m, "Let's continue this on WeChat"]], expect: 'contact_exchange' },
   { lines: [[m, 'Please never add sellers on WhatsApp']], expect: null },
   { lines: [[m, "If anyone asks you to add them on WhatsApp, it's a scam"]], expect: null },
   { lines: [[m, 'You can pay with WeChat Pay at checkout']], expect: null },
-  { lines: [[c, 'Can I add you on WhatsApp?'], [m, "Sorry, we can only talk through the platform's chat"]], expect: null },
+  {
+    lines: [
+      [c, 'Can I add you on WhatsApp?'],
+      [m, "Sorry, we can only talk through the platform's chat"],
+    ],
+    expect: null,
+  },
   { lines: [[c, 'Add me on WhatsApp, please']], expect: null },
   { lines: [[m, "What's the best phone number for the delivery driver?"]], expect: null },
   { lines: [[m, 'Your order number is 2406115877']], expect: null },
-  { lines: [[c, 'My number is 415-555-0134'], [m, 'Got it, 415-555-0134, thanks']], expect: null },
+  {
+    lines: [
+      [c, 'My number is 415-555-0134'],
+      [m, 'Got it, 415-555-0134, thanks'],
+    ],
+    expect: null,
+  },
   { lines: [[m, 'Our customer service hotline is 1-800-555-0199']], expect: null },
   // off_platform_payment
   { lines: [[m, 'Pay me via PayPal instead and I will knock off ten dollars']], expect: 'off_platform_payment' },
@@ -31,7 +61,13 @@ export const EN_CASES: Case[] = [
   { lines: [[m, 'Send the money to my bank account directly']], expect: 'off_platform_payment' },
   { lines: [[m, "It's cheaper if you pay me directly"]], expect: 'off_platform_payment' },
   { lines: [[m, 'Cancel the order and pay me with Zelle']], expect: 'off_platform_payment' },
-  { lines: [[c, 'Can I just Venmo you?'], [m, 'Yeah that works']], expect: 'off_platform_payment' },
+  {
+    lines: [
+      [c, 'Can I just Venmo you?'],
+      [m, 'Yeah that works'],
+    ],
+    expect: 'off_platform_payment',
+  },
   { lines: [[m, "I'll send you $20 via Venmo to make up for it"]], expect: 'off_platform_payment' },
   { lines: [[m, 'Never pay outside the platform']], expect: null },
   { lines: [[m, 'You can pay with PayPal at checkout']], expect: null },

@@ -21,13 +21,24 @@ export const RECALL_CASES: Case[] = [
   // refund_obstruction: pressing the buyer to withdraw the refund request
   { lines: [[m, '你先把这个退货申请取消了吧，东西我们不收']], expect: 'refund_obstruction' },
   { lines: [[m, '您赶紧撤销退款申请，别耽误我们的店铺评分']], expect: 'refund_obstruction' },
-  { lines: [[m, 'Please withdraw your return request, and we will sort it out on our end']], expect: 'refund_obstruction' },
+  {
+    lines: [[m, 'Please withdraw your return request, and we will sort it out on our end']],
+    expect: 'refund_obstruction',
+  },
   { lines: [[m, 'Just drop the dispute and I will take care of it']], expect: 'refund_obstruction' },
   { lines: [[m, '您选成了仅退款，把退款申请撤了，重新申请退货退款就行']], expect: null },
   { lines: [[m, '如果您不想退了，可以自己把退款申请取消掉']], expect: null },
   { lines: [[m, '我们不会让您撤销退款申请的，您放心']], expect: null },
-  { lines: [[m, "If you change your mind, you can cancel the refund request and we'll ship it as normal"]], expect: null },
-  { lines: [[m, "You'd need to cancel the return request and open a new one for the right item, then we'll approve it"]], expect: null },
+  {
+    lines: [[m, "If you change your mind, you can cancel the refund request and we'll ship it as normal"]],
+    expect: null,
+  },
+  {
+    lines: [
+      [m, "You'd need to cancel the return request and open a new one for the right item, then we'll approve it"],
+    ],
+    expect: null,
+  },
   { lines: [[c, '我把退款申请撤了吧，你们重新发一个']], expect: null },
   // two categories on one line (each category may flag once per line)
   { lines: [[m, '麻烦给个五星好评，截图给我，返您八块，我打您微信上']], expect: 'review_manipulation' },
@@ -40,10 +51,16 @@ export const RECALL_CASES: Case[] = [
   { lines: [[m, "Leave a 5-star review and I'll add store credit to your account"]], expect: 'review_manipulation' },
   { lines: [[m, 'A twenty dollar gift card is yours if you post a positive review']], expect: 'review_manipulation' },
   { lines: [[m, 'Thanks for the five stars, and the credit for the late delivery is on its way']], expect: null },
-  { lines: [[m, 'If you leave a review it helps other buyers, and your refund is processed separately']], expect: null },
+  {
+    lines: [[m, 'If you leave a review it helps other buyers, and your refund is processed separately']],
+    expect: null,
+  },
   { lines: [[m, 'Five stars or not, we refund every damaged item']], expect: null },
   // refund_obstruction: threats that accuse the buyer of fraud or scamming
-  { lines: [[m, "If you send it back we'll report you to the marketplace for scamming"]], expect: 'refund_obstruction' },
+  {
+    lines: [[m, "If you send it back we'll report you to the marketplace for scamming"]],
+    expect: 'refund_obstruction',
+  },
   { lines: [[m, '你敢申请退款，我就举报你诈骗']], expect: 'refund_obstruction' },
   { lines: [[m, 'If anyone says they will report you for fraud if you return it, that is a scam']], expect: null },
   { lines: [[m, '如果有人说你退货就举报你诈骗，那是骗子，不用理']], expect: null },

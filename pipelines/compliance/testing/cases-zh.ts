@@ -17,21 +17,66 @@ export const ZH_CASES: Case[] = [
   { lines: [[m, '你留个电话，我私下打给你']], expect: 'contact_exchange' },
   { lines: [[m, '我手机号13812345678，有事直接打']], expect: 'contact_exchange' },
   { lines: [[m, '记一下，幺三八 一二三四 五六七八']], expect: 'contact_exchange' },
-  { lines: [[m, '加我一下'], [m, 'abc8899']], expect: 'contact_exchange', evidence: 'abc8899' },
-  { lines: [[m, '加我一下'], [m, '微信号是 abc8899']], expect: 'contact_exchange', evidence: '微信号是 abc8899' },
-  { lines: [[c, '能加你微信吗？'], [m, '可以的亲']], expect: 'contact_exchange', evidence: '可以的亲' },
+  {
+    lines: [
+      [m, '加我一下'],
+      [m, 'abc8899'],
+    ],
+    expect: 'contact_exchange',
+    evidence: 'abc8899',
+  },
+  {
+    lines: [
+      [m, '加我一下'],
+      [m, '微信号是 abc8899'],
+    ],
+    expect: 'contact_exchange',
+    evidence: '微信号是 abc8899',
+  },
+  {
+    lines: [
+      [c, '能加你微信吗？'],
+      [m, '可以的亲'],
+    ],
+    expect: 'contact_exchange',
+    evidence: '可以的亲',
+  },
   { lines: [[m, '这里不方便说，我们私下联系']], expect: 'contact_exchange' },
   { lines: [[m, '加我WhatsApp，发你图片']], expect: 'contact_exchange', evidence: '加我WhatsApp' },
   { lines: [[m, '我们抖音也有直播间，欢迎来看']], expect: null },
   { lines: [[m, '不要加微信，平台上说就行']], expect: null },
   { lines: [[m, '有人让你加微信转账都是骗子，您千万小心']], expect: null },
   { lines: [[m, '可以用微信支付的亲']], expect: null },
-  { lines: [[c, '我可以用微信付款吗？'], [m, '可以的，下单选微信支付就行']], expect: null },
-  { lines: [[c, '能加你微信吗？'], [m, '不好意思亲，平台不允许加微信']], expect: null },
+  {
+    lines: [
+      [c, '我可以用微信付款吗？'],
+      [m, '可以的，下单选微信支付就行'],
+    ],
+    expect: null,
+  },
+  {
+    lines: [
+      [c, '能加你微信吗？'],
+      [m, '不好意思亲，平台不允许加微信'],
+    ],
+    expect: null,
+  },
   { lines: [[c, '加我微信吧，方便点']], expect: null },
   { lines: [[m, '请问您的收货电话是多少？快递员需要联系您']], expect: null },
-  { lines: [[m, '麻烦留一下收货人电话'], [c, '13812345678']], expect: null },
-  { lines: [[c, '我电话是13812345678'], [m, '13812345678，好的，我核对一下']], expect: null },
+  {
+    lines: [
+      [m, '麻烦留一下收货人电话'],
+      [c, '13812345678'],
+    ],
+    expect: null,
+  },
+  {
+    lines: [
+      [c, '我电话是13812345678'],
+      [m, '13812345678，好的，我核对一下'],
+    ],
+    expect: null,
+  },
   { lines: [[m, '您的订单号是240611587736219']], expect: null },
   { lines: [[m, '平台规定不能私下联系，有问题在这里沟通']], expect: null },
   { lines: [[m, '退款到账了微信会有通知']], expect: null },
@@ -48,13 +93,25 @@ export const ZH_CASES: Case[] = [
   { lines: [[m, '扫一下我的收款码付款']], expect: 'off_platform_payment' },
   { lines: [[m, '线下付款可以便宜']], expect: 'off_platform_payment' },
   { lines: [[m, '我直接微信转你二十块补偿']], expect: 'off_platform_payment' },
-  { lines: [[c, '我直接支付宝转给你行吗？'], [m, '行啊']], expect: 'off_platform_payment' },
+  {
+    lines: [
+      [c, '我直接支付宝转给你行吗？'],
+      [m, '行啊'],
+    ],
+    expect: 'off_platform_payment',
+  },
   { lines: [[m, '平台不允许私下交易，请您在平台下单']], expect: null },
   { lines: [[m, '如果有人让你私下转账，一定是骗子']], expect: null },
   { lines: [[c, '可以用微信支付吗？']], expect: null },
   { lines: [[m, '退款会原路退回您的微信零钱']], expect: null },
   { lines: [[m, '不用在平台上下单了，我直接给您补发一个']], expect: null },
-  { lines: [[c, '我能私下转你吗？'], [m, '不行的亲，只能平台付款']], expect: null },
+  {
+    lines: [
+      [c, '我能私下转你吗？'],
+      [m, '不行的亲，只能平台付款'],
+    ],
+    expect: null,
+  },
   { lines: [[m, '扫这个二维码可以看安装视频']], expect: null },
   // review_manipulation
   { lines: [[m, '给个五星好评返现五元']], expect: 'review_manipulation' },

@@ -44,7 +44,9 @@ export async function startHttpEndpointDouble(routes: Record<string, DoubleHandl
     };
     requests.push(recorded);
     const handler = routes[path];
-    const reply: DoubleReply = handler ? handler(recorded) : { status: 404, body: { error: { message: `no route ${path}` } } };
+    const reply: DoubleReply = handler
+      ? handler(recorded)
+      : { status: 404, body: { error: { message: `no route ${path}` } } };
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (res.destroyed) return;
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });

@@ -14,7 +14,9 @@ export interface FlagSpec {
 
 /** A merchant's call with one flagged merchant line per spec (evidence at a known span). */
 export async function makeFlaggedCall(sql: Sql, specs: FlagSpec[] = [{}], merchantId?: string) {
-  const lines: { speakerRole: 'merchant' | 'customer'; text: string }[] = [{ speakerRole: 'customer', text: '苹果烂了三个，怎么办' }];
+  const lines: { speakerRole: 'merchant' | 'customer'; text: string }[] = [
+    { speakerRole: 'customer', text: '苹果烂了三个，怎么办' },
+  ];
   for (const _ of specs) lines.push({ speakerRole: 'merchant', text: '您加我微信 abc8899，我私下转您钱' });
   const made = await makeCallWithUtterances(sql, lines);
   if (merchantId) await sql`update calls set merchant_id = ${merchantId} where id = ${made.call.id}`;
@@ -22,21 +24,42 @@ export async function makeFlaggedCall(sql: Sql, specs: FlagSpec[] = [{}], mercha
   const flags = [];
   for (const [i, s] of specs.entries()) {
     const u = made.utterances[i + 1]!;
-    flags.push(await insertFlag(sql, {
-      callId: made.call.id, merchantId: owner, utteranceId: u.id, category: s.category ?? 'contact_exchange',
-      severity: s.severity ?? 'high', ruleId: s.ruleId ?? 'zh.contact.wechat', ruleVersion: 1, detector: 'rules',
-      confidence: s.confidence ?? 0.95, speakerRole: 'merchant', evidenceText: '加我微信 abc8899', spanStart: 1, spanEnd: 12,
-      audioStartMs: u.startMs, audioEndMs: u.endMs,
-    }, [
-      { layer: 'rule', verdict: 'candidate', confidence: 0.9, detail: { pattern: '加.{0,2}微信' } },
-      { layer: 'semantic', verdict: 'confirmed', confidence: 0.85, detail: {} },
-    ]));
+    flags.push(
+      await insertFlag(
+        sql,
+        {
+          callId: made.call.id,
+          merchantId: owner,
+          utteranceId: u.id,
+          category: s.category ?? 'contact_exchange',
+          severity: s.severity ?? 'high',
+          ruleId: s.ruleId ?? 'zh.contact.wechat',
+          ruleVersion: 1,
+          detector: 'rules',
+          confidence: s.confidence ?? 0.95,
+          speakerRole: 'merchant',
+          evidenceText: '加我微信 abc8899',
+          spanStart: 1,
+          spanEnd: 12,
+          audioStartMs: u.startMs,
+          audioEndMs: u.endMs,
+        },
+        [
+          { layer: 'rule', verdict: 'candidate', confidence: 0.9, detail: { pattern: '加.{0,2}微信' } },
+          { layer: 'semantic', verdict: 'confirmed', confidence: 0.85, detail: {} },
+        ],
+      ),
+    );
   }
   return { merchantId: owner, call: made.call, utterances: made.utterances, flags };
 }
 
 export async function makeUser(sql: Sql, role: UserRole, merchantId: string | null = null) {
   return upsertUser(sql, {
-    email: `${role}-${randomUUID().slice(0, 8)}@test.kefu`, displayName: role, role, merchantId, passwordHash: 'unusable',
+    email: `${role}-${randomUUID().slice(0, 8)}@test.kefu`,
+    displayName: role,
+    role,
+    merchantId,
+    passwordHash: 'unusable',
   });
 }

@@ -16,7 +16,12 @@ export interface ConformanceSetup {
 }
 
 /** Feeds `samples` as 20 ms frames starting at stream time `atMs`, as the VAD would. */
-export async function speak(engine: SttEngine, samples: Int16Array, language: SpokenLanguage, atMs = 0): Promise<SttSegment[]> {
+export async function speak(
+  engine: SttEngine,
+  samples: Int16Array,
+  language: SpokenLanguage,
+  atMs = 0,
+): Promise<SttSegment[]> {
   const segments: SttSegment[] = [];
   const stream = engine.openStream({ language, onSegment: (s) => segments.push(s) });
   try {
@@ -27,10 +32,17 @@ export async function speak(engine: SttEngine, samples: Int16Array, language: Sp
   return segments;
 }
 
-async function pushUtterance(stream: { push(f: PcmFrame, at: number): void; endUtterance(): Promise<void> }, samples: Int16Array, atMs: number) {
+async function pushUtterance(
+  stream: { push(f: PcmFrame, at: number): void; endUtterance(): Promise<void> },
+  samples: Int16Array,
+  atMs: number,
+) {
   const step = ENGINE_SAMPLE_RATE / 50;
   for (let i = 0; i < samples.length; i += step) {
-    stream.push({ data: samples.subarray(i, i + step), sampleRate: ENGINE_SAMPLE_RATE, channels: 1 }, atMs + (i / ENGINE_SAMPLE_RATE) * 1000);
+    stream.push(
+      { data: samples.subarray(i, i + step), sampleRate: ENGINE_SAMPLE_RATE, channels: 1 },
+      atMs + (i / ENGINE_SAMPLE_RATE) * 1000,
+    );
   }
   await stream.endUtterance();
 }
@@ -97,7 +109,10 @@ export function describeSttConformance(label: string, setup: () => Promise<Confo
       const half = s.speech.samples.length / 2;
       sa.push({ data: s.speech.samples.subarray(0, half), sampleRate: ENGINE_SAMPLE_RATE, channels: 1 }, 0);
       await sb.endUtterance();
-      sa.push({ data: s.speech.samples.subarray(half), sampleRate: ENGINE_SAMPLE_RATE, channels: 1 }, (half / ENGINE_SAMPLE_RATE) * 1000);
+      sa.push(
+        { data: s.speech.samples.subarray(half), sampleRate: ENGINE_SAMPLE_RATE, channels: 1 },
+        (half / ENGINE_SAMPLE_RATE) * 1000,
+      );
       await sa.endUtterance();
       await Promise.all([sa.close(), sb.close()]);
       expect(a.filter((x) => x.final)).toHaveLength(1);

@@ -10,7 +10,11 @@ describeSttConformance('fake', async () => ({
   engine: new FakeSttEngine({ script: Array(10).fill(text) }),
   speech: { samples, language: 'en', text },
   maxWer: 0,
-  failing: () => new FakeSttEngine({ script: [text], failAt: { utterance: 0, error: new KefuError('STT_FAILED', 'down', { retryable: true }) } }),
+  failing: () =>
+    new FakeSttEngine({
+      script: [text],
+      failAt: { utterance: 0, error: new KefuError('STT_FAILED', 'down', { retryable: true }) },
+    }),
 }));
 
 describe('FakeSttEngine', () => {

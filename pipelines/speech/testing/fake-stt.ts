@@ -1,4 +1,4 @@
-import { KefuError } from '../../../core/errors.js';
+import type { KefuError } from '../../../core/errors.js';
 import { frameDurationMs } from '../../audio/frame.js';
 import type { SpokenLanguage, SttCapabilities, SttEngine, SttStream, SttStreamOptions } from '../contract.js';
 
@@ -33,7 +33,15 @@ export class FakeSttEngine implements SttEngine {
     let span: { startMs: number; endMs: number; frames: number; text?: string } | undefined;
     let closed = false;
     const segment = (final: boolean, text: string, s: { startMs: number; endMs: number }) =>
-      onSegment({ text, startMs: Math.round(s.startMs), endMs: Math.round(s.endMs), language, confidence: final ? 0.9 : null, engine: this.name, final });
+      onSegment({
+        text,
+        startMs: Math.round(s.startMs),
+        endMs: Math.round(s.endMs),
+        language,
+        confidence: final ? 0.9 : null,
+        engine: this.name,
+        final,
+      });
     return {
       push: (frame, atMs) => {
         if (closed) throw new Error('push after close');
@@ -42,7 +50,12 @@ export class FakeSttEngine implements SttEngine {
         span.frames++;
         const words = (span.text ?? '').split(' ').filter(Boolean);
         const shown = Math.floor(span.frames / (this.options.framesPerWord ?? 5));
-        if (this.capabilities.partials && shown > 0 && span.frames % (this.options.framesPerWord ?? 5) === 0 && shown <= words.length) {
+        if (
+          this.capabilities.partials &&
+          shown > 0 &&
+          span.frames % (this.options.framesPerWord ?? 5) === 0 &&
+          shown <= words.length
+        ) {
           segment(false, words.slice(0, shown).join(' '), span);
         }
       },

@@ -5,8 +5,22 @@
  * A job whose worker disconnects goes back to pending and is offered, `resuming`, to the next one.
  */
 import {
-  AgentDispatch, AgentDispatchState, type AvailabilityResponse, Job, JobState, JobStatus, JobType, ServerInfo, ServerInfo_Edition,
-  AvailabilityRequest, JobAssignment, JobTermination, RegisterWorkerResponse, ServerMessage, WorkerMessage, WorkerPong,
+  AgentDispatch,
+  AgentDispatchState,
+  type AvailabilityResponse,
+  Job,
+  JobState,
+  JobStatus,
+  JobType,
+  ServerInfo,
+  ServerInfo_Edition,
+  AvailabilityRequest,
+  JobAssignment,
+  JobTermination,
+  RegisterWorkerResponse,
+  ServerMessage,
+  WorkerMessage,
+  WorkerPong,
   type CreateAgentDispatchRequest,
 } from '@livekit/protocol';
 import { AccessToken } from 'livekit-server-sdk';
@@ -27,12 +41,20 @@ export class AgentDispatcher {
 
   create(req: CreateAgentDispatchRequest, room: Room): AgentDispatch {
     const dispatch = new AgentDispatch({
-      id: newSid('AD'), agentName: req.agentName, room: room.name, metadata: req.metadata,
+      id: newSid('AD'),
+      agentName: req.agentName,
+      room: room.name,
+      metadata: req.metadata,
       state: new AgentDispatchState({ createdAt: BigInt(Date.now()) * 1_000_000n }),
     });
     const job = new Job({
-      id: newSid('AJ'), dispatchId: dispatch.id, type: JobType.JT_ROOM, room: room.info(), agentName: req.agentName,
-      metadata: req.metadata, state: new JobState({ status: JobStatus.JS_PENDING }),
+      id: newSid('AJ'),
+      dispatchId: dispatch.id,
+      type: JobType.JT_ROOM,
+      room: room.info(),
+      agentName: req.agentName,
+      metadata: req.metadata,
+      state: new JobState({ status: JobStatus.JS_PENDING }),
     });
     dispatch.state?.jobs.push(job);
     this.#dispatches.push(dispatch);
@@ -53,7 +75,8 @@ export class AgentDispatcher {
 
   /** The room is gone: its jobs end, as LiveKit ends them when a room closes. */
   roomClosed(room: string): void {
-    for (const d of this.#dispatches.filter((x) => x.room === room)) for (const job of d.state?.jobs ?? []) this.#terminate(job);
+    for (const d of this.#dispatches.filter((x) => x.room === room))
+      for (const job of d.state?.jobs ?? []) this.#terminate(job);
   }
 
   attachWorker(ws: WebSocket): void {
@@ -68,10 +91,18 @@ export class AgentDispatcher {
         send({ case: 'register', value: new RegisterWorkerResponse({ workerId: worker.id, serverInfo }) });
         for (const job of this.#pending.splice(0)) this.#offer(job, job.state?.status === JobStatus.JS_RUNNING);
       } else if (message.case === 'ping') {
-        send({ case: 'pong', value: new WorkerPong({ lastTimestamp: message.value.timestamp, timestamp: BigInt(Date.now()) }) });
+        send({
+          case: 'pong',
+          value: new WorkerPong({ lastTimestamp: message.value.timestamp, timestamp: BigInt(Date.now()) }),
+        });
       } else if (message.case === 'updateJob') {
         const job = worker && [...worker.jobs].find((j) => j.id === message.value.jobId);
-        if (job?.state) Object.assign(job.state, { status: message.value.status, error: message.value.error, updatedAt: BigInt(Date.now()) });
+        if (job?.state)
+          Object.assign(job.state, {
+            status: message.value.status,
+            error: message.value.error,
+            updatedAt: BigInt(Date.now()),
+          });
       } else if (message.case === 'availability' && worker) {
         void this.#answered(worker, message.value.jobId, message.value);
       }
@@ -93,7 +124,11 @@ export class AgentDispatcher {
       return;
     }
     worker.jobs.add(job);
-    worker.ws.send(new ServerMessage({ message: { case: 'availability', value: new AvailabilityRequest({ job, resuming }) } }).toBinary());
+    worker.ws.send(
+      new ServerMessage({
+        message: { case: 'availability', value: new AvailabilityRequest({ job, resuming }) },
+      }).toBinary(),
+    );
   }
 
   async #answered(worker: Worker, jobId: string, answer: AvailabilityResponse): Promise<void> {
@@ -106,19 +141,43 @@ export class AgentDispatcher {
     }
     const identity = answer.participantIdentity || `agent-${job.id}`;
     const at = new AccessToken(this.credentials.apiKey, this.credentials.apiSecret, {
-      identity, name: answer.participantName, metadata: answer.participantMetadata, attributes: answer.participantAttributes,
+      identity,
+      name: answer.participantName,
+      metadata: answer.participantMetadata,
+      attributes: answer.participantAttributes,
     });
     at.kind = 'agent';
-    at.addGrant({ roomJoin: true, room: job.room.name, canPublish: true, canSubscribe: true, canPublishData: true, canUpdateOwnMetadata: true, agent: true });
-    Object.assign(job.state ?? {}, { status: JobStatus.JS_RUNNING, participantIdentity: identity, workerId: worker.id, startedAt: BigInt(Date.now()) });
+    at.addGrant({
+      roomJoin: true,
+      room: job.room.name,
+      canPublish: true,
+      canSubscribe: true,
+      canPublishData: true,
+      canUpdateOwnMetadata: true,
+      agent: true,
+    });
+    Object.assign(job.state ?? {}, {
+      status: JobStatus.JS_RUNNING,
+      participantIdentity: identity,
+      workerId: worker.id,
+      startedAt: BigInt(Date.now()),
+    });
     const token = await at.toJwt();
-    worker.ws.send(new ServerMessage({ message: { case: 'assignment', value: new JobAssignment({ job, url: this.credentials.url(), token }) } }).toBinary());
+    worker.ws.send(
+      new ServerMessage({
+        message: { case: 'assignment', value: new JobAssignment({ job, url: this.credentials.url(), token }) },
+      }).toBinary(),
+    );
   }
 
   #terminate(job: Job): void {
     for (const worker of this.#workers) {
       if (!worker.jobs.delete(job)) continue;
-      worker.ws.send(new ServerMessage({ message: { case: 'termination', value: new JobTermination({ jobId: job.id }) } }).toBinary());
+      worker.ws.send(
+        new ServerMessage({
+          message: { case: 'termination', value: new JobTermination({ jobId: job.id }) },
+        }).toBinary(),
+      );
     }
     const index = this.#pending.indexOf(job);
     if (index >= 0) this.#pending.splice(index, 1);

@@ -14,7 +14,13 @@ import { Room, type RoomOptions } from './room.js';
 import { attachSignalling } from './signal.js';
 import { handleTwirp } from './twirp.js';
 
-export type TestServerOptions = { host: string; port?: number; apiKey: string; apiSecret: string; log?: (msg: string) => void };
+export type TestServerOptions = {
+  host: string;
+  port?: number;
+  apiKey: string;
+  apiSecret: string;
+  log?: (msg: string) => void;
+};
 
 export class LiveKitTestServer {
   readonly rooms = new Map<string, Room>();
@@ -34,7 +40,10 @@ export class LiveKitTestServer {
         res.end(typeof body === 'string' ? body : JSON.stringify(body));
       });
     });
-    this.#http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.#upgrade(req, socket, head));
+    this.#http.on(
+      'upgrade',
+      (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.#upgrade(req, socket, head),
+    );
   }
 
   static async start(options: TestServerOptions): Promise<LiveKitTestServer> {
@@ -70,8 +79,18 @@ export class LiveKitTestServer {
     if (req.method === 'POST' && url.pathname.startsWith('/twirp/')) {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const deps = { auth: this.#auth, rooms: this.rooms, openRoom: (o: RoomOptions) => this.openRoom(o), agents: this.agents };
-      return handleTwirp(url.pathname.slice('/twirp/'.length), req.headers.authorization, Buffer.concat(chunks).toString(), deps);
+      const deps = {
+        auth: this.#auth,
+        rooms: this.rooms,
+        openRoom: (o: RoomOptions) => this.openRoom(o),
+        agents: this.agents,
+      };
+      return handleTwirp(
+        url.pathname.slice('/twirp/'.length),
+        req.headers.authorization,
+        Buffer.concat(chunks).toString(),
+        deps,
+      );
     }
     // rtc-node asks here why a connection failed; the answer ends up in its error message.
     // (Some rtc-node versions append the path to the /rtc URL, asking /rtc/rtc/validate.)

@@ -7,7 +7,10 @@ import { LiveKitTestServer } from './index.js';
 
 const [host = '10.77.0.1', port = '0', apiKey = 'devkey', apiSecret = 'secret'] = process.argv.slice(2);
 const server = await LiveKitTestServer.start({
-  host, port: Number(port), apiKey, apiSecret,
+  host,
+  port: Number(port),
+  apiKey,
+  apiSecret,
   log: (msg) => process.stderr.write(`[livekit-test-server] ${msg}\n`),
 });
 process.stdout.write(`LIVEKIT_TEST_SERVER_READY ${server.url}\n`);

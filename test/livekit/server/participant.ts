@@ -1,7 +1,15 @@
 /** One participant's state in the test server: identity, published tracks, its two peers. */
 import {
-  ParticipantInfo, ParticipantInfo_Kind, ParticipantInfo_State, ParticipantPermission, SignalResponse,
-  SessionDescription, SignalTarget, TrackSubscribed, TrickleRequest, type TrackInfo,
+  ParticipantInfo,
+  ParticipantInfo_Kind,
+  ParticipantInfo_State,
+  ParticipantPermission,
+  SignalResponse,
+  SessionDescription,
+  SignalTarget,
+  TrackSubscribed,
+  TrickleRequest,
+  type TrackInfo,
 } from '@livekit/protocol';
 import { canPublish, type JoinClaims } from './auth.js';
 import { newSid, nowSeconds } from './ids.js';
@@ -50,7 +58,8 @@ export class Participant {
       this.send({ case: 'trickle', value: new TrickleRequest({ candidateInit, target }) });
     this.publisher = new PublisherPeer(SignalTarget.PUBLISHER, trickle(SignalTarget.PUBLISHER));
     this.subscriber = new SubscriberPeer(trickle(SignalTarget.SUBSCRIBER), (sdp) =>
-      this.send({ case: 'offer', value: new SessionDescription({ type: 'offer', sdp }) }));
+      this.send({ case: 'offer', value: new SessionDescription({ type: 'offer', sdp }) }),
+    );
   }
 
   send(message: SignalResponse['message']): void {
@@ -114,7 +123,8 @@ export class Participant {
   deliver(bytes: Uint8Array, kind: DataKind): void {
     const channel: DataChannel = kind === 'reliable' ? this.subscriber.reliable : this.subscriber.lossy;
     if (channel.readyState === 'open') channel.send(bytes);
-    else if (channel.readyState === 'connecting') channel.addEventListener('open', () => channel.send(bytes), { once: true });
+    else if (channel.readyState === 'connecting')
+      channel.addEventListener('open', () => channel.send(bytes), { once: true });
   }
 
   close(): void {

@@ -3,7 +3,14 @@
  * answer) and the subscriber (we offer the forwarded tracks and the server→client data channels).
  */
 import { SignalTarget } from '@livekit/protocol';
-import { createPeerConnection, createStream, type DataChannel, type IceCandidateInit, type MediaStreamTrack, type RtpSender } from './wrtc.js';
+import {
+  createPeerConnection,
+  createStream,
+  type DataChannel,
+  type IceCandidateInit,
+  type MediaStreamTrack,
+  type RtpSender,
+} from './wrtc.js';
 
 class Peer {
   readonly pc = createPeerConnection();
@@ -12,7 +19,10 @@ class Peer {
   // Ours wait until our description is on the wire: rtc-node drops candidates it can't place.
   #held: string[] | null = [];
 
-  constructor(readonly target: SignalTarget, private readonly sendTrickle: (candidateInit: string) => void) {
+  constructor(
+    readonly target: SignalTarget,
+    private readonly sendTrickle: (candidateInit: string) => void,
+  ) {
     this.pc.onicecandidate = ({ candidate }) => {
       // The end-of-candidates event has no candidate line; rtc-node's parser would reject it.
       if (!candidate?.candidate) return;
@@ -63,7 +73,10 @@ export class SubscriberPeer extends Peer {
   #offering = false;
   #again = false;
 
-  constructor(sendTrickle: (candidateInit: string) => void, private readonly sendOffer: (sdp: string) => void) {
+  constructor(
+    sendTrickle: (candidateInit: string) => void,
+    private readonly sendOffer: (sdp: string) => void,
+  ) {
     super(SignalTarget.SUBSCRIBER, sendTrickle);
     this.reliable = this.pc.createDataChannel('_reliable', { ordered: true });
     this.lossy = this.pc.createDataChannel('_lossy', { ordered: false, maxRetransmits: 0 });

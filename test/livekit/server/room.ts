@@ -1,7 +1,16 @@
 /** A room of the test server: membership, track forwarding (SFU-lite) and data relay. */
 import {
-  DataPacket, DisconnectReason, JoinResponse, LeaveRequest, LeaveRequest_Action, ParticipantInfo_State,
-  ParticipantUpdate, Room as RoomInfo, ServerInfo, ServerInfo_Edition, TrackUnpublishedResponse,
+  DataPacket,
+  DisconnectReason,
+  JoinResponse,
+  LeaveRequest,
+  LeaveRequest_Action,
+  ParticipantInfo_State,
+  ParticipantUpdate,
+  Room as RoomInfo,
+  ServerInfo,
+  ServerInfo_Edition,
+  TrackUnpublishedResponse,
 } from '@livekit/protocol';
 import { newSid, nowSeconds } from './ids.js';
 import type { DataKind, Participant, PublishedTrack } from './participant.js';
@@ -49,7 +58,12 @@ export class Room {
         participant: p.info(),
         otherParticipants: others.map((o) => o.info()),
         serverVersion: SERVER_VERSION,
-        serverInfo: new ServerInfo({ edition: ServerInfo_Edition.Standard, version: SERVER_VERSION, protocol: 15, nodeId: 'kefu-test-double' }),
+        serverInfo: new ServerInfo({
+          edition: ServerInfo_Edition.Standard,
+          version: SERVER_VERSION,
+          protocol: 15,
+          nodeId: 'kefu-test-double',
+        }),
         // false: the client offers its publisher connection at once (the path rtc-node expects).
         subscriberPrimary: false,
         // 0 makes rtc-node's Rust core panic and abort the whole Node process.

@@ -1,7 +1,10 @@
 /** Reading the client's offer: which m-section carries which track, and whether it still sends. */
 
 export function mediaSection(sdp: string, mid: string): string | undefined {
-  return sdp.split(/^m=/m).slice(1).find((section) => new RegExp(`^a=mid:${mid}\\r?$`, 'm').test(section));
+  return sdp
+    .split(/^m=/m)
+    .slice(1)
+    .find((section) => new RegExp(`^a=mid:${mid}\\r?$`, 'm').test(section));
 }
 
 /** The track id half of `a=msid:<stream> <track>`: rtc-node's track cid. */

@@ -1,7 +1,14 @@
 /** Handles one participant's SignalRequests, in arrival order (trickle must follow its offer). */
 import {
-  DisconnectReason, Pong, RequestResponse, RequestResponse_Reason, SessionDescription, SignalRequest, SignalTarget,
-  TrackInfo, TrackPublishedResponse,
+  DisconnectReason,
+  Pong,
+  RequestResponse,
+  RequestResponse_Reason,
+  SessionDescription,
+  SignalRequest,
+  SignalTarget,
+  TrackInfo,
+  TrackPublishedResponse,
 } from '@livekit/protocol';
 import { newSid } from './ids.js';
 import { isSending, mediaSection, msidTrackId } from './sdp.js';
@@ -37,8 +44,9 @@ export function attachSignalling(p: Participant, room: Room, log: (msg: string) 
   let queue = Promise.resolve();
   return (bytes) => {
     const request = SignalRequest.fromBinary(bytes);
-    queue = queue.then(() => handle(p, room, request)).catch((cause: Error) =>
-      log(`${request.message.case} from ${p.identity} failed: ${cause.message}`));
+    queue = queue
+      .then(() => handle(p, room, request))
+      .catch((cause: Error) => log(`${request.message.case} from ${p.identity} failed: ${cause.message}`));
   };
 }
 
@@ -46,7 +54,8 @@ async function handle(p: Participant, room: Room, { message }: SignalRequest): P
   switch (message.case) {
     case 'offer':
       await p.publisher.answer(message.value.sdp, (sdp) =>
-        p.send({ case: 'answer', value: new SessionDescription({ type: 'answer', sdp, id: message.value.id }) }));
+        p.send({ case: 'answer', value: new SessionDescription({ type: 'answer', sdp, id: message.value.id }) }),
+      );
       // Unpublishing has no signal message of its own: the track's section stops sending.
       for (const track of [...p.tracks.values()]) {
         const section = mediaSection(message.value.sdp, track.mid);
@@ -56,15 +65,26 @@ async function handle(p: Participant, room: Room, { message }: SignalRequest): P
     case 'answer':
       return p.subscriber.onAnswer(message.value.sdp);
     case 'trickle': {
-      const init = JSON.parse(message.value.candidateInit) as { candidate: string; sdpMid?: string; sdpMLineIndex?: number };
+      const init = JSON.parse(message.value.candidateInit) as {
+        candidate: string;
+        sdpMid?: string;
+        sdpMLineIndex?: number;
+      };
       const peer = message.value.target === SignalTarget.SUBSCRIBER ? p.subscriber : p.publisher;
       return peer.addRemoteCandidate(init);
     }
     case 'addTrack': {
       const req = message.value;
       const track = new TrackInfo({
-        sid: newSid('TR'), type: req.type, name: req.name, source: req.source, muted: req.muted,
-        stereo: req.stereo, disableDtx: req.disableDtx, stream: req.stream, mimeType: 'audio/opus',
+        sid: newSid('TR'),
+        type: req.type,
+        name: req.name,
+        source: req.source,
+        muted: req.muted,
+        stereo: req.stereo,
+        disableDtx: req.disableDtx,
+        stream: req.stream,
+        mimeType: 'audio/opus',
       });
       p.pendingTracks.set(req.cid, track);
       return p.send({ case: 'trackPublished', value: new TrackPublishedResponse({ cid: req.cid, track }) });
@@ -87,12 +107,18 @@ async function handle(p: Participant, room: Room, { message }: SignalRequest): P
       p.version++;
       room.broadcast(p, [...room.participants.values()]);
       if (req.requestId) {
-        p.send({ case: 'requestResponse', value: new RequestResponse({ requestId: req.requestId, reason: RequestResponse_Reason.OK }) });
+        p.send({
+          case: 'requestResponse',
+          value: new RequestResponse({ requestId: req.requestId, reason: RequestResponse_Reason.OK }),
+        });
       }
       return;
     }
     case 'pingReq':
-      return p.send({ case: 'pongResp', value: new Pong({ lastPingTimestamp: message.value.timestamp, timestamp: BigInt(Date.now()) }) });
+      return p.send({
+        case: 'pongResp',
+        value: new Pong({ lastPingTimestamp: message.value.timestamp, timestamp: BigInt(Date.now()) }),
+      });
     case 'ping':
       return p.send({ case: 'pong', value: BigInt(Date.now()) });
     case 'subscription':

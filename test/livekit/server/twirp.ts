@@ -3,9 +3,20 @@
  * RoomServiceClient and AgentDispatchClient. Anything else answers Twirp's `bad_route`.
  */
 import {
-  CreateAgentDispatchRequest, CreateRoomRequest, DeleteAgentDispatchRequest, DeleteRoomRequest, DeleteRoomResponse,
-  DisconnectReason, ListAgentDispatchRequest, ListAgentDispatchResponse, ListParticipantsRequest,
-  ListParticipantsResponse, ListRoomsRequest, ListRoomsResponse, RemoveParticipantResponse, RoomParticipantIdentity,
+  CreateAgentDispatchRequest,
+  CreateRoomRequest,
+  DeleteAgentDispatchRequest,
+  DeleteRoomRequest,
+  DeleteRoomResponse,
+  DisconnectReason,
+  ListAgentDispatchRequest,
+  ListAgentDispatchResponse,
+  ListParticipantsRequest,
+  ListParticipantsResponse,
+  ListRoomsRequest,
+  ListRoomsResponse,
+  RemoveParticipantResponse,
+  RoomParticipantIdentity,
 } from '@livekit/protocol';
 import type { VideoGrant } from 'livekit-server-sdk';
 import type { AgentDispatcher } from './agents.js';
@@ -25,7 +36,11 @@ type Route = { allowed: (grant: VideoGrant) => boolean; run: (body: Json, deps: 
 export type TwirpReply = { status: number; body: unknown };
 
 class TwirpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -44,8 +59,14 @@ const routes: Record<string, Route> = {
     allowed: (g) => Boolean(g.roomCreate),
     run: (body, deps) => {
       const req = CreateRoomRequest.fromJson(body, opts);
-      const room = deps.openRoom({ name: req.name, emptyTimeout: req.emptyTimeout, maxParticipants: req.maxParticipants, metadata: req.metadata });
-      for (const agent of req.agents) deps.agents.create(new CreateAgentDispatchRequest({ ...agent, room: req.name }), room);
+      const room = deps.openRoom({
+        name: req.name,
+        emptyTimeout: req.emptyTimeout,
+        maxParticipants: req.maxParticipants,
+        metadata: req.metadata,
+      });
+      for (const agent of req.agents)
+        deps.agents.create(new CreateAgentDispatchRequest({ ...agent, room: req.name }), room);
       return room.info();
     },
   },
@@ -111,7 +132,12 @@ const routes: Record<string, Route> = {
   },
 };
 
-export async function handleTwirp(route: string, authorization: string | undefined, rawBody: string, deps: TwirpDeps): Promise<TwirpReply> {
+export async function handleTwirp(
+  route: string,
+  authorization: string | undefined,
+  rawBody: string,
+  deps: TwirpDeps,
+): Promise<TwirpReply> {
   const handler = routes[route];
   try {
     if (!handler) throw new TwirpError(404, 'bad_route', `no handler for ${route} in the LiveKit test double`);

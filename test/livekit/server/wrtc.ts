@@ -44,7 +44,10 @@ export interface PeerConnection {
   setLocalDescription(description: SessionDescription): Promise<void>;
   setRemoteDescription(description: SessionDescription): Promise<void>;
   addIceCandidate(candidate: IceCandidateInit): Promise<void>;
-  addTransceiver(track: MediaStreamTrack, init: { direction: 'sendonly'; streams: MediaStream[] }): { sender: RtpSender };
+  addTransceiver(
+    track: MediaStreamTrack,
+    init: { direction: 'sendonly'; streams: MediaStream[] },
+  ): { sender: RtpSender };
   removeTrack(sender: RtpSender): void;
   createDataChannel(label: string, init: { ordered: boolean; maxRetransmits?: number }): DataChannel;
   close(): void;

@@ -21,11 +21,21 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
         {list.map((s) => (
           <li key={s.id} className="suggestion" data-testid="suggestion">
             <p>{s.text}</p>
-            {s.policies.length > 0 && <p className="muted small">{t('policy')}: {s.policies.join(', ')}</p>}
+            {s.policies.length > 0 && (
+              <p className="muted small">
+                {t('policy')}: {s.policies.join(', ')}
+              </p>
+            )}
             {canAct && (
               <div className="row">
-                <button type="button" onClick={() => feedback(s.id, 'chosen', 'copied', s.text)}>{done[s.id] === 'copied' ? t('copied') : t('copy')}</button>
-                <button type="button" onClick={() => feedback(s.id, 'used', 'used')} disabled={done[s.id] === 'used' || s.feedback.includes('used')}>
+                <button type="button" onClick={() => feedback(s.id, 'chosen', 'copied', s.text)}>
+                  {done[s.id] === 'copied' ? t('copied') : t('copy')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => feedback(s.id, 'used', 'used')}
+                  disabled={done[s.id] === 'used' || s.feedback.includes('used')}
+                >
                   {done[s.id] === 'used' || s.feedback.includes('used') ? t('used') : t('markUsed')}
                 </button>
               </div>
@@ -46,10 +56,16 @@ export function RefundOptions({ view }: { view: CallView }) {
       <ol className="plain">
         {view.refundOptions.map((o, i) => (
           <li key={i} className={o.recommended ? 'option recommended' : 'option'}>
-            <strong>{o.kind.replace(/_/g, ' ')} · {o.currency === 'CNY' ? '¥' : '$'}{o.amount.toFixed(2)}</strong>
+            <strong>
+              {o.kind.replace(/_/g, ' ')} · {o.currency === 'CNY' ? '¥' : '$'}
+              {o.amount.toFixed(2)}
+            </strong>
             {o.recommended && <span className="badge">{t('recommended')}</span>}
             <p>{o.rationale}</p>
-            <p className="muted small">{t('policy')}: <code>{o.policy}</code>{o.orderId && <> · {o.orderId}</>}</p>
+            <p className="muted small">
+              {t('policy')}: <code>{o.policy}</code>
+              {o.orderId && <> · {o.orderId}</>}
+            </p>
           </li>
         ))}
       </ol>
@@ -65,17 +81,48 @@ export function NotesPanel({ view }: { view: CallView }) {
       <h2 id="notes-title">{t('notes')}</h2>
       <dl className="notes">
         <dt>{t('orderNumbers')}</dt>
-        <dd>{n.orderNumbers.length ? n.orderNumbers.map((o) => <span key={o.value} className="chip">{o.value}{o.matched === false && ` (${t('unmatched')})`}</span>) : '—'}</dd>
+        <dd>
+          {n.orderNumbers.length
+            ? n.orderNumbers.map((o) => (
+                <span key={o.value} className="chip">
+                  {o.value}
+                  {o.matched === false && ` (${t('unmatched')})`}
+                </span>
+              ))
+            : '—'}
+        </dd>
         <dt>{t('amounts')}</dt>
-        <dd>{n.amounts.length ? n.amounts.map((a, i) => <span key={i} className="chip">{a.currency === 'CNY' ? '¥' : '$'}{a.value}</span>) : '—'}</dd>
+        <dd>
+          {n.amounts.length
+            ? n.amounts.map((a, i) => (
+                <span key={i} className="chip">
+                  {a.currency === 'CNY' ? '¥' : '$'}
+                  {a.value}
+                </span>
+              ))
+            : '—'}
+        </dd>
         <dt>{t('products')}</dt>
-        <dd>{n.products.length ? n.products.map((p) => <span key={p.name} className="chip">{p.name}</span>) : '—'}</dd>
+        <dd>
+          {n.products.length
+            ? n.products.map((p) => (
+                <span key={p.name} className="chip">
+                  {p.name}
+                </span>
+              ))
+            : '—'}
+        </dd>
         <dt>{t('promises')}</dt>
         <dd>
-          {n.promises.length === 0 ? '—' : (
+          {n.promises.length === 0 ? (
+            '—'
+          ) : (
             <ul className="plain">
               {n.promises.map((p, i) => (
-                <li key={i}>“{p.text}” — {t('deadline')}: <strong>{p.deadline ?? t('noDeadline')}</strong>{p.conditional && ` (${t('conditional')})`}</li>
+                <li key={i}>
+                  “{p.text}” — {t('deadline')}: <strong>{p.deadline ?? t('noDeadline')}</strong>
+                  {p.conditional && ` (${t('conditional')})`}
+                </li>
               ))}
             </ul>
           )}
@@ -91,7 +138,11 @@ export function Coaching({ view }: { view: CallView }) {
   return (
     <section className="card warn" aria-labelledby="coach-title" role="status">
       <h2 id="coach-title">{t('coaching')}</h2>
-      <ul className="plain">{view.coaching.map((c, i) => <li key={i}>⚠ {c.message}</li>)}</ul>
+      <ul className="plain">
+        {view.coaching.map((c, i) => (
+          <li key={i}>⚠ {c.message}</li>
+        ))}
+      </ul>
     </section>
   );
 }

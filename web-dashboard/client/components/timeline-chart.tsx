@@ -1,6 +1,11 @@
 import { useT } from '../i18n.js';
 
-export interface TimelineDay { day: string; flags: number; upheld: number; overturned: number }
+export interface TimelineDay {
+  day: string;
+  flags: number;
+  upheld: number;
+  overturned: number;
+}
 
 const W = 640;
 const H = 200;
@@ -23,28 +28,61 @@ export function TimelineChart({ days }: { days: TimelineDay[] }) {
         {[0, max / 2, max].map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#e5e7eb" />
-            <text x={PAD.left - 4} y={y(v) + 4} textAnchor="end" fontSize="10">{Math.round(v)}</text>
+            <text x={PAD.left - 4} y={y(v) + 4} textAnchor="end" fontSize="10">
+              {Math.round(v)}
+            </text>
           </g>
         ))}
-        {days.length > 0 && [0, days.length - 1].map((i) => (
-          <text key={i} x={x(i)} y={H - 6} textAnchor={i === 0 ? 'start' : 'end'} fontSize="10">{days[i]!.day.slice(5)}</text>
-        ))}
+        {days.length > 0 &&
+          [0, days.length - 1].map((i) => (
+            <text key={i} x={x(i)} y={H - 6} textAnchor={i === 0 ? 'start' : 'end'} fontSize="10">
+              {days[i]!.day.slice(5)}
+            </text>
+          ))}
         {SERIES.map((s) => (
-          <polyline key={s.key} fill="none" stroke={s.color} strokeWidth="2" points={days.map((d, i) => `${x(i)},${y(d[s.key])}`).join(' ')} />
+          <polyline
+            key={s.key}
+            fill="none"
+            stroke={s.color}
+            strokeWidth="2"
+            points={days.map((d, i) => `${x(i)},${y(d[s.key])}`).join(' ')}
+          />
         ))}
       </svg>
       <figcaption id="chart-cap">
-        {t('chartTitle')}: {SERIES.map((s) => (
-          <span key={s.key} className="legend"><span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {t(s.label)} {days.reduce((n, d) => n + d[s.key], 0)}</span>
+        {t('chartTitle')}:{' '}
+        {SERIES.map((s) => (
+          <span key={s.key} className="legend">
+            <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {t(s.label)}{' '}
+            {days.reduce((n, d) => n + d[s.key], 0)}
+          </span>
         ))}
       </figcaption>
       <details>
         <summary>{t('chartTitle')}</summary>
         <table className="small">
-          <thead><tr><th scope="col">Day</th>{SERIES.map((s) => <th key={s.key} scope="col">{t(s.label)}</th>)}</tr></thead>
-          <tbody>{days.filter((d) => d.flags || d.upheld || d.overturned).map((d) => (
-            <tr key={d.day}><td>{d.day}</td><td>{d.flags}</td><td>{d.upheld}</td><td>{d.overturned}</td></tr>
-          ))}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              {SERIES.map((s) => (
+                <th key={s.key} scope="col">
+                  {t(s.label)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {days
+              .filter((d) => d.flags || d.upheld || d.overturned)
+              .map((d) => (
+                <tr key={d.day}>
+                  <td>{d.day}</td>
+                  <td>{d.flags}</td>
+                  <td>{d.upheld}</td>
+                  <td>{d.overturned}</td>
+                </tr>
+              ))}
+          </tbody>
         </table>
       </details>
     </figure>

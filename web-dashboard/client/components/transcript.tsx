@@ -8,14 +8,29 @@ export interface Highlight {
 }
 
 /** The call as said, speaker and time on each line; flagged spans are marked, not just coloured. */
-export function Transcript({ utterances, highlights = [], live = false }: { utterances: Utterance[]; highlights?: Highlight[]; live?: boolean }) {
+export function Transcript({
+  utterances,
+  highlights = [],
+  live = false,
+}: {
+  utterances: Utterance[];
+  highlights?: Highlight[];
+  live?: boolean;
+}) {
   const t = useT();
   return (
     <ol className="transcript" aria-live={live ? 'polite' : undefined} aria-label={t('transcript')}>
       {utterances.map((u) => (
         <li key={u.index} className={`line ${u.speaker}`} data-index={u.index}>
-          <span className="meta"><span className="speaker">{t(u.speaker)}</span> <time>{formatTime(u.startMs)}</time></span>
-          <span className="text">{marked(u.text, highlights.filter((h) => h.utterance === u.index))}</span>
+          <span className="meta">
+            <span className="speaker">{t(u.speaker)}</span> <time>{formatTime(u.startMs)}</time>
+          </span>
+          <span className="text">
+            {marked(
+              u.text,
+              highlights.filter((h) => h.utterance === u.index),
+            )}
+          </span>
         </li>
       ))}
     </ol>
@@ -29,7 +44,12 @@ function marked(text: string, hs: Highlight[]) {
   for (const [i, h] of sorted.entries()) {
     if (h.span[0] < at) continue;
     parts.push(text.slice(at, h.span[0]));
-    parts.push(<mark key={i} title={h.label}>{text.slice(h.span[0], h.span[1])}<span className="sr-only"> ({h.label})</span></mark>);
+    parts.push(
+      <mark key={i} title={h.label}>
+        {text.slice(h.span[0], h.span[1])}
+        <span className="sr-only"> ({h.label})</span>
+      </mark>,
+    );
     at = h.span[1];
   }
   parts.push(text.slice(at));

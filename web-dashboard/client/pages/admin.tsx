@@ -5,8 +5,20 @@ import { TimelineChart, type TimelineDay } from '../components/timeline-chart.js
 import { useT } from '../i18n.js';
 import { useData } from '../use-data.js';
 
-interface RuleHealth { ruleVersion: number; detector: string; decisions: number; overturnRate: number | null; automatedOverturnRate: number | null }
-interface Rule { ruleId: string; judgment: 'auto' | 'review'; reason: string | null; flags: number; health: RuleHealth[] }
+interface RuleHealth {
+  ruleVersion: number;
+  detector: string;
+  decisions: number;
+  overturnRate: number | null;
+  automatedOverturnRate: number | null;
+}
+interface Rule {
+  ruleId: string;
+  judgment: 'auto' | 'review';
+  reason: string | null;
+  flags: number;
+  health: RuleHealth[];
+}
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(0)}%`);
 
@@ -20,7 +32,10 @@ export function AdminPage() {
     setError('');
     const judgment = r.judgment === 'auto' ? 'review' : 'auto';
     try {
-      await api('PUT', `/api/rules/${encodeURIComponent(r.ruleId)}/policy`, { judgment, reason: `admin dashboard: set to ${judgment}` });
+      await api('PUT', `/api/rules/${encodeURIComponent(r.ruleId)}/policy`, {
+        judgment,
+        reason: `admin dashboard: set to ${judgment}`,
+      });
       rules.reload();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -36,24 +51,55 @@ export function AdminPage() {
       </section>
       <section className="card" aria-labelledby="rules-title">
         <h2 id="rules-title">{t('rules')}</h2>
-        {error && <p role="alert" className="error">{error}</p>}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
         <Status loading={rules.loading} error={rules.error} />
         <div className="scroll">
           <table>
-            <thead><tr><th scope="col">{t('rule')}</th><th scope="col">{t('judgment')}</th><th scope="col">{t('flags')}</th>
-              <th scope="col">{t('decisions')}</th><th scope="col">{t('overturnRate')}</th><th scope="col">{t('autoOverturn')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('rule')}</th>
+                <th scope="col">{t('judgment')}</th>
+                <th scope="col">{t('flags')}</th>
+                <th scope="col">{t('decisions')}</th>
+                <th scope="col">{t('overturnRate')}</th>
+                <th scope="col">{t('autoOverturn')}</th>
+              </tr>
+            </thead>
             <tbody>
               {rules.data?.map((r) => {
                 const decisions = r.health.reduce((n, h) => n + h.decisions, 0);
                 return (
                   <tr key={r.ruleId} data-testid="rule-row">
-                    <td><code>{r.ruleId}</code>{r.reason && <p className="muted small">{r.reason}</p>}</td>
-                    <td><span className={r.judgment === 'auto' ? 'badge' : 'badge ok'}>{t(r.judgment)}</span>{' '}
-                      <button type="button" onClick={() => flip(r)} aria-label={`${t('change')} ${r.ruleId}`}>{t('change')}</button></td>
+                    <td>
+                      <code>{r.ruleId}</code>
+                      {r.reason && <p className="muted small">{r.reason}</p>}
+                    </td>
+                    <td>
+                      <span className={r.judgment === 'auto' ? 'badge' : 'badge ok'}>{t(r.judgment)}</span>{' '}
+                      <button type="button" onClick={() => flip(r)} aria-label={`${t('change')} ${r.ruleId}`}>
+                        {t('change')}
+                      </button>
+                    </td>
                     <td>{r.flags}</td>
                     <td>{decisions}</td>
-                    <td>{r.health.map((h) => <div key={`${h.ruleVersion}${h.detector}`}>v{h.ruleVersion}: {pct(h.overturnRate)}</div>)}</td>
-                    <td>{r.health.map((h) => <div key={`${h.ruleVersion}${h.detector}`}>v{h.ruleVersion}: {pct(h.automatedOverturnRate)}</div>)}</td>
+                    <td>
+                      {r.health.map((h) => (
+                        <div key={`${h.ruleVersion}${h.detector}`}>
+                          v{h.ruleVersion}: {pct(h.overturnRate)}
+                        </div>
+                      ))}
+                    </td>
+                    <td>
+                      {r.health.map((h) => (
+                        <div key={`${h.ruleVersion}${h.detector}`}>
+                          v{h.ruleVersion}: {pct(h.automatedOverturnRate)}
+                        </div>
+                      ))}
+                    </td>
                   </tr>
                 );
               })}

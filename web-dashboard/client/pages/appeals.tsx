@@ -21,15 +21,34 @@ export function AppealsPage() {
       {!!appeals.data?.length && (
         <div className="scroll card">
           <table>
-            <thead><tr><th scope="col">{t('sla')}</th><th scope="col">{t('rule')}</th><th scope="col">{t('status')}</th><th scope="col">{t('merchantStatement')}</th><th scope="col" /></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('sla')}</th>
+                <th scope="col">{t('rule')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('merchantStatement')}</th>
+                <th scope="col" />
+              </tr>
+            </thead>
             <tbody>
               {appeals.data.map((a) => (
                 <tr key={a.id} data-testid="appeal-row" className={a.overdue ? 'overdue' : undefined}>
-                  <td>{a.overdue ? <span className="badge bad">{t('overdue')}</span> : formatDate(a.slaDueAt, lang)}</td>
-                  <td><code>{a.ruleId}@{a.ruleVersion}</code></td>
+                  <td>
+                    {a.overdue ? <span className="badge bad">{t('overdue')}</span> : formatDate(a.slaDueAt, lang)}
+                  </td>
+                  <td>
+                    <code>
+                      {a.ruleId}@{a.ruleVersion}
+                    </code>
+                  </td>
                   <td>{t(APPEAL_STATUS[a.status])}</td>
-                  <td className="clip">{a.statement}{a.originalDecidedBy === user.userId && <p className="muted small">{t('ownDecision')}</p>}</td>
-                  <td><Link href={`/appeals/${a.id}`}>{t('open')}</Link></td>
+                  <td className="clip">
+                    {a.statement}
+                    {a.originalDecidedBy === user.userId && <p className="muted small">{t('ownDecision')}</p>}
+                  </td>
+                  <td>
+                    <Link href={`/appeals/${a.id}`}>{t('open')}</Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

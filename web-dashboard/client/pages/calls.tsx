@@ -6,9 +6,23 @@ import { Link } from '../router.js';
 import { useData } from '../use-data.js';
 
 type CallRow = CallSummary & { utterances: number; flags: number };
-type LedgerRow = { id: string; callId: string; action: string; text: string; deadline: string | null; status: string; overdue: boolean; conditional: boolean };
+type LedgerRow = {
+  id: string;
+  callId: string;
+  action: string;
+  text: string;
+  deadline: string | null;
+  status: string;
+  overdue: boolean;
+  conditional: boolean;
+};
 
-const PROMISE_STATUS: Record<string, StringKey> = { open: 'pOpen', kept: 'pKept', broken: 'pBroken', cancelled: 'pCancelled' };
+const PROMISE_STATUS: Record<string, StringKey> = {
+  open: 'pOpen',
+  kept: 'pKept',
+  broken: 'pBroken',
+  cancelled: 'pCancelled',
+};
 
 /** A merchant's past calls with their summaries, and the promise ledger across calls. */
 export function CallsPage() {
@@ -27,10 +41,18 @@ export function CallsPage() {
           {calls.data?.map((c) => (
             <li key={c.id} className="call-row">
               <div className="row spread">
-                <Link href={`/calls/${c.id}`}>{formatDate(c.startedAt, lang)} · {c.buyerId}</Link>
+                <Link href={`/calls/${c.id}`}>
+                  {formatDate(c.startedAt, lang)} · {c.buyerId}
+                </Link>
                 <span>
-                  <span className={c.status === 'active' ? 'badge live' : 'badge'}>{c.status === 'active' ? t('live') : t('ended')}</span>
-                  {c.flags > 0 && <span className="badge bad">{t('flagsCount')}: {c.flags}</span>}
+                  <span className={c.status === 'active' ? 'badge live' : 'badge'}>
+                    {c.status === 'active' ? t('live') : t('ended')}
+                  </span>
+                  {c.flags > 0 && (
+                    <span className="badge bad">
+                      {t('flagsCount')}: {c.flags}
+                    </span>
+                  )}
                 </span>
               </div>
               {c.summary && <p className="small">{c.summary}</p>}
@@ -45,14 +67,30 @@ export function CallsPage() {
         {!!ledger.data?.length && (
           <div className="scroll">
             <table>
-              <thead><tr><th scope="col">{t('status')}</th><th scope="col">{t('deadline')}</th><th scope="col">{t('action')}</th><th scope="col">{t('words')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">{t('deadline')}</th>
+                  <th scope="col">{t('action')}</th>
+                  <th scope="col">{t('words')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {ledger.data.map((p) => (
                   <tr key={p.id} className={p.overdue ? 'overdue' : undefined}>
-                    <td><span className={p.overdue ? 'badge bad' : 'badge'}>{p.overdue ? t('pOverdue') : t(PROMISE_STATUS[p.status] ?? 'pOpen')}</span></td>
+                    <td>
+                      <span className={p.overdue ? 'badge bad' : 'badge'}>
+                        {p.overdue ? t('pOverdue') : t(PROMISE_STATUS[p.status] ?? 'pOpen')}
+                      </span>
+                    </td>
                     <td>{p.deadline ?? t('noDeadline')}</td>
-                    <td>{p.action}{p.conditional && ` (${t('conditional')})`}</td>
-                    <td><Link href={`/calls/${p.callId}`}>“{p.text}”</Link></td>
+                    <td>
+                      {p.action}
+                      {p.conditional && ` (${t('conditional')})`}
+                    </td>
+                    <td>
+                      <Link href={`/calls/${p.callId}`}>“{p.text}”</Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>

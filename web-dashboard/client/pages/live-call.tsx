@@ -18,7 +18,9 @@ export function LiveCallPage() {
     <>
       <div className="row spread">
         <h1>{t('navLive')}</h1>
-        <span className={connected ? 'badge ok' : 'badge'} role="status">{connected ? t('connected') : t('reconnecting')}</span>
+        <span className={connected ? 'badge ok' : 'badge'} role="status">
+          {connected ? t('connected') : t('reconnecting')}
+        </span>
       </div>
       {active.length > 1 && (
         <nav aria-label={t('otherCalls')} className="row">
@@ -29,16 +31,31 @@ export function LiveCallPage() {
           ))}
         </nav>
       )}
-      {!view ? <p className="muted">{t('waiting')}</p> : (
+      {!view ? (
+        <p className="muted">{t('waiting')}</p>
+      ) : (
         <div className="live-grid" data-call-id={view.call.id}>
           <section className="card transcript-card" aria-labelledby="tr-title">
             <div className="row spread">
               <h2 id="tr-title">{t('transcript')}</h2>
-              <span className={view.call.status === 'active' ? 'badge live' : 'badge'}>{view.call.status === 'active' ? t('live') : t('ended')}</span>
+              <span className={view.call.status === 'active' ? 'badge live' : 'badge'}>
+                {view.call.status === 'active' ? t('live') : t('ended')}
+              </span>
             </div>
-            <p className="muted small">{view.call.buyerId} · {formatDate(view.call.startedAt, lang)} · <Link href={`/calls/${view.call.id}`}>{t('open')}</Link></p>
-            <Transcript utterances={view.utterances} live highlights={view.flags.map((f) => ({ utterance: f.utterance, span: f.span, label: f.category }))} />
-            {view.call.summary && <p><strong>{t('summary')}:</strong> {view.call.summary}</p>}
+            <p className="muted small">
+              {view.call.buyerId} · {formatDate(view.call.startedAt, lang)} ·{' '}
+              <Link href={`/calls/${view.call.id}`}>{t('open')}</Link>
+            </p>
+            <Transcript
+              utterances={view.utterances}
+              live
+              highlights={view.flags.map((f) => ({ utterance: f.utterance, span: f.span, label: f.category }))}
+            />
+            {view.call.summary && (
+              <p>
+                <strong>{t('summary')}:</strong> {view.call.summary}
+              </p>
+            )}
           </section>
           <div className="side">
             <Coaching view={view} />

@@ -17,7 +17,9 @@ export function MerchantFlagsPage() {
       <h1>{t('flagsAgainst')}</h1>
       <Status loading={cases.loading} error={cases.error} />
       {cases.data?.length === 0 && <p className="muted">{t('noRows')}</p>}
-      {cases.data?.map((c) => <CaseCard key={c.id} id={c.id} />)}
+      {cases.data?.map((c) => (
+        <CaseCard key={c.id} id={c.id} />
+      ))}
     </>
   );
 }
@@ -32,7 +34,11 @@ function CaseCard({ id }: { id: string }) {
       <p className="muted small">
         {formatDate(data.case.openedAt, lang)} · {data.call && <Link href={`/calls/${data.call.id}`}>{t('call')}</Link>}
       </p>
-      <ul className="plain">{data.flags.map((f) => <FlagItem key={f.id} flag={f} />)}</ul>
+      <ul className="plain">
+        {data.flags.map((f) => (
+          <FlagItem key={f.id} flag={f} />
+        ))}
+      </ul>
     </section>
   );
 }
@@ -42,10 +48,19 @@ function FlagItem({ flag }: { flag: CaseFlag }) {
   const d = flag.decision;
   return (
     <li className="flag" data-testid="merchant-flag">
-      <p><span className={`badge sev-${flag.severity}`}>{flag.severity}</span> {flag.category} · <code>{flag.ruleId}@{flag.ruleVersion}</code></p>
-      <p>{t('evidence')}: <mark>{flag.evidenceText}</mark></p>
-      <p>{t('decision')}: <strong>{!d ? t('pending') : d.outcome === 'upheld' ? t('upheld') : t('dismissed')}</strong>
-        {d?.overturn && <> · {t(d.overturn === 'fully' ? 'oOverturnedFully' : 'oOverturnedPartly')}</>}</p>
+      <p>
+        <span className={`badge sev-${flag.severity}`}>{flag.severity}</span> {flag.category} ·{' '}
+        <code>
+          {flag.ruleId}@{flag.ruleVersion}
+        </code>
+      </p>
+      <p>
+        {t('evidence')}: <mark>{flag.evidenceText}</mark>
+      </p>
+      <p>
+        {t('decision')}: <strong>{!d ? t('pending') : d.outcome === 'upheld' ? t('upheld') : t('dismissed')}</strong>
+        {d?.overturn && <> · {t(d.overturn === 'fully' ? 'oOverturnedFully' : 'oOverturnedPartly')}</>}
+      </p>
       {d?.outcome === 'upheld' && <DecisionStatement decisionId={d.id} />}
     </li>
   );
@@ -63,10 +78,21 @@ function DecisionStatement({ decisionId }: { decisionId: string }) {
       {a ? (
         <div className="appeal-status" role="status">
           <strong>{t('appealStatus')}:</strong> {t(APPEAL_STATUS[a.status])}
-          {a.status !== 'decided' && <> · {t('due')} {formatDate(a.slaDueAt, lang)}</>}
-          {a.outcome && <p>{t('outcome')}: <strong>{t(APPEAL_OUTCOME[a.outcome])}</strong> — {a.outcomeText}</p>}
+          {a.status !== 'decided' && (
+            <>
+              {' '}
+              · {t('due')} {formatDate(a.slaDueAt, lang)}
+            </>
+          )}
+          {a.outcome && (
+            <p>
+              {t('outcome')}: <strong>{t(APPEAL_OUTCOME[a.outcome])}</strong> — {a.outcomeText}
+            </p>
+          )}
         </div>
-      ) : <AppealForm decisionId={decisionId} onFiled={reload} />}
+      ) : (
+        <AppealForm decisionId={decisionId} onFiled={reload} />
+      )}
     </>
   );
 }
@@ -80,7 +106,11 @@ function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () =
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await post('/api/appeals', { decisionId, statement, attachments: text.trim() ? [{ name: name.trim() || 'note', text }] : [] });
+      await post('/api/appeals', {
+        decisionId,
+        statement,
+        attachments: text.trim() ? [{ name: name.trim() || 'note', text }] : [],
+      });
       onFiled();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -89,11 +119,26 @@ function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () =
   return (
     <form className="appeal-form" onSubmit={submit}>
       <h3>{t('fileAppeal')}</h3>
-      <label>{t('appealStatement')}<textarea required rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} /></label>
-      <label>{t('attachmentName')}<input value={name} onChange={(e) => setName(e.target.value)} /></label>
-      <label>{t('attachmentText')}<textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} /></label>
-      {error && <p role="alert" className="error">{error}</p>}
-      <button type="submit" className="primary">{t('fileAppeal')}</button>
+      <label>
+        {t('appealStatement')}
+        <textarea required rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} />
+      </label>
+      <label>
+        {t('attachmentName')}
+        <input value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        {t('attachmentText')}
+        <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        {t('fileAppeal')}
+      </button>
     </form>
   );
 }

@@ -3,9 +3,22 @@ import { ApiError, post } from '../api.js';
 import { useT } from '../i18n.js';
 import type { User } from '../session.js';
 
-const DEMO = ['fruit@demo.kefu', 'appliance@demo.kefu', 'gadgets@demo.kefu', 'mod1@demo.kefu', 'mod2@demo.kefu', 'admin@demo.kefu'];
+const DEMO = [
+  'fruit@demo.kefu',
+  'appliance@demo.kefu',
+  'gadgets@demo.kefu',
+  'mod1@demo.kefu',
+  'mod2@demo.kefu',
+  'admin@demo.kefu',
+];
 
-export function SignInPage({ onSignedIn, onToggleLang }: { onSignedIn: (u: User, csrf: string) => void; onToggleLang: () => void }) {
+export function SignInPage({
+  onSignedIn,
+  onToggleLang,
+}: {
+  onSignedIn: (u: User, csrf: string) => void;
+  onToggleLang: () => void;
+}) {
   const t = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -24,20 +37,59 @@ export function SignInPage({ onSignedIn, onToggleLang }: { onSignedIn: (u: User,
     <main id="main" className="signin">
       <div className="row spread">
         <h1>{t('appName')}</h1>
-        <button type="button" onClick={onToggleLang}>{t('switchLang')}</button>
+        <button type="button" onClick={onToggleLang}>
+          {t('switchLang')}
+        </button>
       </div>
       <form onSubmit={submit} className="card" aria-labelledby="signin-title">
         <h2 id="signin-title">{t('signIn')}</h2>
-        <label>{t('email')}<input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} /></label>
-        <label>{t('password')}<input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-        {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" className="primary">{t('signIn')}</button>
+        <label>
+          {t('email')}
+          <input
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('password')}
+          <input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          {t('signIn')}
+        </button>
       </form>
       <section className="card" aria-labelledby="demo-title">
         <h2 id="demo-title">{t('demoUsers')}</h2>
         <ul className="plain">
           {DEMO.map((d) => (
-            <li key={d}><button type="button" className="link" onClick={() => { setEmail(d); setPassword('kefu-demo'); }}>{d}</button></li>
+            <li key={d}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  setEmail(d);
+                  setPassword('kefu-demo');
+                }}
+              >
+                {d}
+              </button>
+            </li>
           ))}
         </ul>
       </section>

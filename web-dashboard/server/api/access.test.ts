@@ -47,7 +47,12 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   'GET /api/calls': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/calls/live': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/calls/:id': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
-  'POST /api/calls/:id/suggestions/:suggestionId/feedback': { anonymous: 401, merchantA: 404, moderator: 403, admin: 403 },
+  'POST /api/calls/:id/suggestions/:suggestionId/feedback': {
+    anonymous: 401,
+    merchantA: 404,
+    moderator: 403,
+    admin: 403,
+  },
   'GET /api/promises': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/stats/moderation': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
 };
@@ -59,8 +64,17 @@ const db = useTestDatabase();
 const settings = moderationSettings();
 let app: ReturnType<typeof createApp>;
 const users = {} as Record<Exclude<Role, 'anonymous'>, { id: string }>;
-let b: { merchantId: string; callId: string; caseId: string; flagId: string; decisionId: string; appealId: string;
-  staffId: string; staffEmail: string; suggestionId: string };
+let b: {
+  merchantId: string;
+  callId: string;
+  caseId: string;
+  flagId: string;
+  decisionId: string;
+  appealId: string;
+  staffId: string;
+  staffEmail: string;
+  suggestionId: string;
+};
 
 beforeAll(async () => {
   const sql = db.sql();
@@ -77,32 +91,75 @@ beforeAll(async () => {
   const deciderActor = { kind: 'user', id: decider.id, role: 'moderator', merchantId: null } as const;
   const opened = await openCaseForCall(sql, made.call.id, settings);
   await claimCase(sql, deciderActor, opened!.case.id, settings);
-  const { decisions } = await decideCase(sql, deciderActor, opened!.case.id, {
-    penalty: 'ladder', flags: [{ flagId: made.flags[0]!.id, outcome: 'upheld', reasonCode: 'CONTACT_OFF_PLATFORM', reasonText: '' }],
-  }, settings);
-  const appeal = await fileAppeal(sql, { kind: 'user', id: staffB.id, role: 'merchant_staff', merchantId: made.merchantId },
-    { decisionId: decisions[0]!.id, statement: 'B 的申诉', attachments: [] }, settings);
+  const { decisions } = await decideCase(
+    sql,
+    deciderActor,
+    opened!.case.id,
+    {
+      penalty: 'ladder',
+      flags: [{ flagId: made.flags[0]!.id, outcome: 'upheld', reasonCode: 'CONTACT_OFF_PLATFORM', reasonText: '' }],
+    },
+    settings,
+  );
+  const appeal = await fileAppeal(
+    sql,
+    { kind: 'user', id: staffB.id, role: 'merchant_staff', merchantId: made.merchantId },
+    { decisionId: decisions[0]!.id, statement: 'B 的申诉', attachments: [] },
+    settings,
+  );
   const suggestion = await insertSuggestion(sql, {
-    callId: made.call.id, afterUtteranceId: made.utterances[0]!.id, kind: 'reply', text: 'B 的建议', payload: {}, policyIds: [], engine: 'test',
+    callId: made.call.id,
+    afterUtteranceId: made.utterances[0]!.id,
+    kind: 'reply',
+    text: 'B 的建议',
+    payload: {},
+    policyIds: [],
+    engine: 'test',
   });
-  b = { merchantId: made.merchantId, callId: made.call.id, caseId: opened!.case.id, flagId: made.flags[0]!.id,
-    decisionId: decisions[0]!.id, appealId: appeal.id, staffId: staffB.id, staffEmail: staffB.email, suggestionId: suggestion.id };
+  b = {
+    merchantId: made.merchantId,
+    callId: made.call.id,
+    caseId: opened!.case.id,
+    flagId: made.flags[0]!.id,
+    decisionId: decisions[0]!.id,
+    appealId: appeal.id,
+    staffId: staffB.id,
+    staffEmail: staffB.email,
+    suggestionId: suggestion.id,
+  };
 });
 
 function request(route: string): { method: string; path: string; body?: unknown } {
   const [method, pattern] = route.split(' ') as [string, string];
-  const id = pattern.startsWith('/api/cases') ? b.caseId : pattern.startsWith('/api/decisions') ? b.decisionId
-    : pattern.startsWith('/api/appeals') ? b.appealId : pattern.startsWith('/api/calls') ? b.callId : b.staffId;
+  const id = pattern.startsWith('/api/cases')
+    ? b.caseId
+    : pattern.startsWith('/api/decisions')
+      ? b.decisionId
+      : pattern.startsWith('/api/appeals')
+        ? b.appealId
+        : pattern.startsWith('/api/calls')
+          ? b.callId
+          : b.staffId;
   const byMerchant = ['GET /api/penalties', 'GET /api/calls', 'GET /api/calls/live', 'GET /api/promises'];
-  const path = pattern.replace(':id', id).replace(':ruleId', 'zh.only.merchant-b').replace(':suggestionId', b.suggestionId)
-    + (byMerchant.includes(route) ? `?merchantId=${b.merchantId}` : '');
+  const path =
+    pattern.replace(':id', id).replace(':ruleId', 'zh.only.merchant-b').replace(':suggestionId', b.suggestionId) +
+    (byMerchant.includes(route) ? `?merchantId=${b.merchantId}` : '');
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { email: b.staffEmail, password: 'not-the-password' },
-    'POST /api/cases/:id/decide': { penalty: 'none', flags: [{ flagId: b.flagId, outcome: 'dismissed', reasonCode: 'PROBE' }] },
+    'POST /api/cases/:id/decide': {
+      penalty: 'none',
+      flags: [{ flagId: b.flagId, outcome: 'dismissed', reasonCode: 'PROBE' }],
+    },
     'POST /api/appeals': { decisionId: b.decisionId, statement: 'probe' },
     'POST /api/appeals/:id/decide': { outcome: 'overturned_fully', outcomeText: 'probe' },
     'PUT /api/rules/:ruleId/policy': { judgment: 'auto', reason: 'probe' },
-    'POST /api/users': { email: `probe-${Math.random()}@t.kefu`, displayName: 'p', role: 'merchant_staff', merchantId: b.merchantId, password: 'probe-password-1' },
+    'POST /api/users': {
+      email: `probe-${Math.random()}@t.kefu`,
+      displayName: 'p',
+      role: 'merchant_staff',
+      merchantId: b.merchantId,
+      password: 'probe-password-1',
+    },
     'PUT /api/users/:id': { displayName: 'probe', role: 'merchant_staff', merchantId: b.merchantId },
     'POST /api/calls/:id/suggestions/:suggestionId/feedback': { action: 'used' },
   };
@@ -115,22 +172,31 @@ async function firstMessage(path: string, session?: { token: string }) {
   const { value } = await reader.read();
   await reader.cancel();
   const text = new TextDecoder().decode(value);
-  return { status: res.status, text, body: res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : { ok: true } };
+  return {
+    status: res.status,
+    text,
+    body: res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : { ok: true },
+  };
 }
 
 describe('access control: every route × every role against another merchant', () => {
   it('the table covers exactly the routes the app serves', () => {
-    const served = app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
+    const served = app.routes
+      .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`);
     expect([...new Set(served)].sort()).toEqual(Object.keys(TABLE).sort());
   });
 
   const rows = Object.entries(TABLE).flatMap(([route, byRole]) =>
-    (Object.entries(byRole) as [Role, Expect][]).map(([role, expected]) => ({ route, role, expected })));
+    (Object.entries(byRole) as [Role, Expect][]).map(([role, expected]) => ({ route, role, expected })),
+  );
 
   it.each(rows)('$route as $role → $expected', async ({ route, role, expected }) => {
     const session = role === 'anonymous' ? undefined : await createSessionFor(db.sql(), users[role].id);
     const { method, path, body } = request(route);
-    const res = STREAMS.has(route) ? await firstMessage(path, session) : await clientFor(app, session).call(method, path, body);
+    const res = STREAMS.has(route)
+      ? await firstMessage(path, session)
+      : await clientFor(app, session).call(method, path, body);
     const secrets = [b.merchantId, b.callId, b.caseId, b.flagId, b.decisionId, b.appealId, b.staffId, b.staffEmail];
     if (expected === 'allowed') {
       expect(res.status, res.text).not.toBeOneOf([401, 403, 404, 500]);

@@ -18,13 +18,17 @@ async function moderators(n: number) {
 }
 
 async function openCase(flags = 2) {
-  const made = await makeFlaggedCall(db.sql(), Array.from({ length: flags }, () => ({})));
+  const made = await makeFlaggedCall(
+    db.sql(),
+    Array.from({ length: flags }, () => ({})),
+  );
   const opened = await openCaseForCall(db.sql(), made.call.id, moderationSettings());
   return { caseId: opened!.case.id, flagIds: made.flags.map((f) => f.id) };
 }
 
 const decision = (flagIds: string[], reasonCode: string) => ({
-  penalty: 'ladder', flags: flagIds.map((flagId) => ({ flagId, outcome: 'upheld', reasonCode })),
+  penalty: 'ladder',
+  flags: flagIds.map((flagId) => ({ flagId, outcome: 'upheld', reasonCode })),
 });
 
 describe('concurrent moderators', () => {
@@ -43,22 +47,28 @@ describe('concurrent moderators', () => {
     const clients = await moderators(CLIENTS);
     const { caseId, flagIds } = await openCase(3);
     // Everyone claims and decides in one burst; only the holder of the live claim may decide.
-    const results = await Promise.all(clients.map(async (c, i) => {
-      await c.call('POST', `/api/cases/${caseId}/claim`);
-      return c.call('POST', `/api/cases/${caseId}/decide`, decision(flagIds, `R${i}_X`));
-    }));
+    const results = await Promise.all(
+      clients.map(async (c, i) => {
+        await c.call('POST', `/api/cases/${caseId}/claim`);
+        return c.call('POST', `/api/cases/${caseId}/decide`, decision(flagIds, `R${i}_X`));
+      }),
+    );
     const wins = results.filter((r) => r.status === 200);
     expect(wins).toHaveLength(1);
     expect(results.filter((r) => r.status !== 200).every((r) => r.status === 409)).toBe(true);
 
     const sql = db.sql();
-    const decisions = await sql<{ flagId: string; reasonCode: string }[]>`select flag_id, reason_code from decisions where case_id = ${caseId}`;
+    const decisions = await sql<
+      { flagId: string; reasonCode: string }[]
+    >`select flag_id, reason_code from decisions where case_id = ${caseId}`;
     expect(decisions).toHaveLength(flagIds.length);
     expect(new Set(decisions.map((d) => d.reasonCode)).size).toBe(1);
     const [row] = await sql<{ n: number }[]>`select count(*)::int as n from penalties where case_id = ${caseId}`;
     expect(row?.n).toBe(1);
     // A late decide after the case is closed is refused, not recorded twice.
-    const late = await Promise.all(clients.map((c) => c.call('POST', `/api/cases/${caseId}/decide`, decision(flagIds, 'LATE'))));
+    const late = await Promise.all(
+      clients.map((c) => c.call('POST', `/api/cases/${caseId}/decide`, decision(flagIds, 'LATE'))),
+    );
     expect(late.every((r) => r.status === 409)).toBe(true);
   });
 

@@ -22,7 +22,10 @@ export const requireSession = (deps: ApiDeps) =>
     if (PUBLIC.has(`${c.req.method} ${c.req.path}`)) return next();
     if (!session) throw new KefuError('UNAUTHENTICATED', 'Sign in first (POST /api/auth/login).');
     if (!SAFE.has(c.req.method) && !csrfMatches(session, c.req.header(CSRF_HEADER))) {
-      throw new KefuError('CSRF_INVALID', `State-changing requests need the session's CSRF token in the ${CSRF_HEADER} header.`);
+      throw new KefuError(
+        'CSRF_INVALID',
+        `State-changing requests need the session's CSRF token in the ${CSRF_HEADER} header.`,
+      );
     }
     return next();
   });

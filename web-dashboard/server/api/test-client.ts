@@ -18,9 +18,14 @@ export function clientFor(app: Hono<any>, session?: { token: string; csrfToken: 
   return {
     async call(method, path, body) {
       const headers: Record<string, string> = {};
-      if (session) Object.assign(headers, { cookie: `${SESSION_COOKIE}=${session.token}`, [CSRF_HEADER]: session.csrfToken });
+      if (session)
+        Object.assign(headers, { cookie: `${SESSION_COOKIE}=${session.token}`, [CSRF_HEADER]: session.csrfToken });
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await app.request(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : {}, text };
     },

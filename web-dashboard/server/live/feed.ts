@@ -28,7 +28,8 @@ export class LiveFeed {
   subscribe(filter: LiveFilter, send: (m: LiveMessage) => void): () => void {
     const offBus = this.bus.subscribe(filter, (event) => send({ kind: 'event', event }));
     const resync = (merchantId: string, callId: string) => {
-      if (merchantId === filter.merchantId && (!filter.callId || filter.callId === callId)) send({ kind: 'resync', callId });
+      if (merchantId === filter.merchantId && (!filter.callId || filter.callId === callId))
+        send({ kind: 'resync', callId });
     };
     this.resyncListeners.add(resync);
     return () => {

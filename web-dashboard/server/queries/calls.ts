@@ -7,7 +7,8 @@ import type { CallRow } from '../../../db/queries/calls.js';
  */
 export type CallListRow = Omit<CallRow, 'summary'> & { summary: string | null; utterances: number; flags: number };
 
-const scope = (sql: Sql, merchantId: string | null) => (merchantId === null ? sql`` : sql`and c.merchant_id = ${merchantId}`);
+const scope = (sql: Sql, merchantId: string | null) =>
+  merchantId === null ? sql`` : sql`and c.merchant_id = ${merchantId}`;
 
 export async function listCalls(
   sql: Sql,
@@ -31,7 +32,10 @@ export async function getScopedCall(sql: Sql, id: string, merchantId: string | n
 
 /** The suggestion if it belongs to a call of the merchant (or any, for null). */
 export async function findScopedSuggestion(
-  sql: Sql, callId: string, suggestionId: string, merchantId: string | null,
+  sql: Sql,
+  callId: string,
+  suggestionId: string,
+  merchantId: string | null,
 ): Promise<{ id: string } | undefined> {
   const [row] = await sql<{ id: string }[]>`
     select s.id from suggestions s join calls c on c.id = s.call_id

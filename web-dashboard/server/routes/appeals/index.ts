@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
 import {
-  claimAppeal, decideAppeal, fileAppeal, getAppealView, listAppeals,
+  claimAppeal,
+  decideAppeal,
+  fileAppeal,
+  getAppealView,
+  listAppeals,
 } from '../../../../pipelines/moderation/appeals.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { jsonBody, ok, parse } from '../../api/http.js';

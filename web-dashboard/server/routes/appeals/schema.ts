@@ -5,6 +5,9 @@ export { AppealDecisionSchema, AppealInputSchema } from '../../../../pipelines/m
 
 export const AppealQuerySchema = z.object({
   status: z.enum(['open', 'claimed', 'decided', 'withdrawn']).optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...PageSchema,
 });

@@ -14,7 +14,11 @@ export function authRoutes(deps: ApiDeps) {
     const { email, password } = parse(LoginSchema, await jsonBody(c));
     const s = await signIn(deps.sql, email, password);
     setCookie(c, SESSION_COOKIE, s.token, {
-      httpOnly: true, sameSite: 'Lax', path: '/', expires: s.expiresAt, secure: new URL(c.req.url).protocol === 'https:',
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      expires: s.expiresAt,
+      secure: new URL(c.req.url).protocol === 'https:',
     });
     return ok(c, { user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt });
   });

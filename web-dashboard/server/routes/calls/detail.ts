@@ -9,54 +9,112 @@ import { listSuggestions } from '../../../../db/queries/suggestions.js';
 import { rankOptions, type CallSummary, type CallView } from '../../../shared/call-view.js';
 
 export function presentCall(c: Omit<CallRow, 'summary'> & { summary: unknown }): CallSummary {
-  const stored = typeof c.summary === 'string' ? { text: c.summary } : (c.summary as { text?: string; language?: string } | null);
+  const stored =
+    typeof c.summary === 'string' ? { text: c.summary } : (c.summary as { text?: string; language?: string } | null);
   return {
-    id: c.id, room: c.room, merchantId: c.merchantId, buyerId: c.buyerId, orderIds: c.orderIds,
-    language: c.language ?? stored?.language ?? null, status: c.status, startedAt: c.startedAt.toISOString(),
-    endedAt: c.endedAt?.toISOString() ?? null, summary: stored?.text ?? null,
+    id: c.id,
+    room: c.room,
+    merchantId: c.merchantId,
+    buyerId: c.buyerId,
+    orderIds: c.orderIds,
+    language: c.language ?? stored?.language ?? null,
+    status: c.status,
+    startedAt: c.startedAt.toISOString(),
+    endedAt: c.endedAt?.toISOString() ?? null,
+    summary: stored?.text ?? null,
   };
 }
 
 /** Rebuilds from the stored rows the same view the live events build up on the client. */
 export async function loadCallView(sql: Sql, call: CallRow): Promise<CallView> {
   const [rows, notes, promises, suggestions, flags] = await Promise.all([
-    listUtterances(sql, call.id), listNotes(sql, call.id), listPromises(sql, call.id),
-    listSuggestions(sql, call.id), listFlags(sql, call.id),
+    listUtterances(sql, call.id),
+    listNotes(sql, call.id),
+    listPromises(sql, call.id),
+    listSuggestions(sql, call.id),
+    listFlags(sql, call.id),
   ]);
   const indexOf = new Map(rows.map((r) => [Number(r.id), r.seq]));
-  const at = (id: number | null) => (id === null ? 0 : indexOf.get(Number(id)) ?? 0);
-  const span = (n: { spanStart: number | null; spanEnd: number | null }): [number, number] => [n.spanStart ?? 0, n.spanEnd ?? 0];
+  const at = (id: number | null) => (id === null ? 0 : (indexOf.get(Number(id)) ?? 0));
+  const span = (n: { spanStart: number | null; spanEnd: number | null }): [number, number] => [
+    n.spanStart ?? 0,
+    n.spanEnd ?? 0,
+  ];
   const options = suggestions.filter((s) => s.kind === 'refund_option');
   const latest = Math.max(-1, ...options.map((s) => at(s.afterUtteranceId)));
   return {
     call: presentCall(call),
     utterances: rows.map((r) => ({
-      index: r.seq, speaker: r.speakerRole, text: r.text, startMs: r.startMs, endMs: r.endMs,
-      engine: r.sttEngine, confidence: r.sttConfidence,
+      index: r.seq,
+      speaker: r.speakerRole,
+      text: r.text,
+      startMs: r.startMs,
+      endMs: r.endMs,
+      engine: r.sttEngine,
+      confidence: r.sttConfidence,
     })),
     notes: {
-      orderNumbers: notes.filter((n) => n.kind === 'order_number').map((n) => ({
-        value: String(n.value.value), matched: (n.value.matched as boolean | null) ?? null, utterance: at(n.utteranceId), span: span(n),
-      })),
-      amounts: notes.filter((n) => n.kind === 'amount').map((n) => ({
-        value: Number(n.value.value), currency: n.value.currency as 'CNY' | 'USD', utterance: at(n.utteranceId), span: span(n),
-      })),
-      products: notes.filter((n) => n.kind === 'product').map((n) => ({ name: String(n.value.name), utterance: at(n.utteranceId), span: span(n) })),
+      orderNumbers: notes
+        .filter((n) => n.kind === 'order_number')
+        .map((n) => ({
+          value: String(n.value.value),
+          matched: (n.value.matched as boolean | null) ?? null,
+          utterance: at(n.utteranceId),
+          span: span(n),
+        })),
+      amounts: notes
+        .filter((n) => n.kind === 'amount')
+        .map((n) => ({
+          value: Number(n.value.value),
+          currency: n.value.currency as 'CNY' | 'USD',
+          utterance: at(n.utteranceId),
+          span: span(n),
+        })),
+      products: notes
+        .filter((n) => n.kind === 'product')
+        .map((n) => ({ name: String(n.value.name), utterance: at(n.utteranceId), span: span(n) })),
       promises: promises.map((p) => ({
-        speaker: p.speakerRole, action: p.action as PromiseAction, deadline: p.deadline, conditional: p.conditional,
-        utterance: at(p.utteranceId), text: p.text,
+        speaker: p.speakerRole,
+        action: p.action as PromiseAction,
+        deadline: p.deadline,
+        conditional: p.conditional,
+        utterance: at(p.utteranceId),
+        text: p.text,
       })),
     },
-    suggestions: suggestions.filter((s) => s.kind === 'reply').map((s) => ({
-      id: s.id, afterUtterance: at(s.afterUtteranceId), text: s.text, policies: s.policyIds, engine: s.engine, feedback: s.feedback,
-    })),
-    refundOptions: rankOptions(options.filter((s) => at(s.afterUtteranceId) === latest).map((s) => s.payload as unknown as RefundOption)),
-    coaching: suggestions.filter((s) => s.kind === 'coaching').map((s) => ({
-      utterance: at(s.afterUtteranceId), category: s.payload.category as FlagCategory, message: s.text,
-    })),
-    flags: flags.filter((f) => f.status === 'raised').map((f) => ({
-      id: f.id, caseId: f.caseId, category: f.category, severity: f.severity, utterance: at(f.utteranceId), speaker: f.speakerRole,
-      evidence: f.evidenceText, span: [f.spanStart, f.spanEnd], rule: `${f.ruleId}@${f.ruleVersion}`, confidence: f.confidence,
-    })),
+    suggestions: suggestions
+      .filter((s) => s.kind === 'reply')
+      .map((s) => ({
+        id: s.id,
+        afterUtterance: at(s.afterUtteranceId),
+        text: s.text,
+        policies: s.policyIds,
+        engine: s.engine,
+        feedback: s.feedback,
+      })),
+    refundOptions: rankOptions(
+      options.filter((s) => at(s.afterUtteranceId) === latest).map((s) => s.payload as unknown as RefundOption),
+    ),
+    coaching: suggestions
+      .filter((s) => s.kind === 'coaching')
+      .map((s) => ({
+        utterance: at(s.afterUtteranceId),
+        category: s.payload.category as FlagCategory,
+        message: s.text,
+      })),
+    flags: flags
+      .filter((f) => f.status === 'raised')
+      .map((f) => ({
+        id: f.id,
+        caseId: f.caseId,
+        category: f.category,
+        severity: f.severity,
+        utterance: at(f.utteranceId),
+        speaker: f.speakerRole,
+        evidence: f.evidenceText,
+        span: [f.spanStart, f.spanEnd],
+        rule: `${f.ruleId}@${f.ruleVersion}`,
+        confidence: f.confidence,
+      })),
   };
 }

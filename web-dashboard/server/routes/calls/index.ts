@@ -18,7 +18,10 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed }) {
   r.get('/', async (c) => {
     const q = parse(CallListQuerySchema, c.req.query());
     const rows = await listCalls(deps.sql, { ...q, merchantId: readScope(actorOf(c), q.merchantId) });
-    return ok(c, rows.map((row) => ({ ...presentCall(row), utterances: row.utterances, flags: row.flags })));
+    return ok(
+      c,
+      rows.map((row) => ({ ...presentCall(row), utterances: row.utterances, flags: row.flags })),
+    );
   });
 
   // Registered before '/:id' so "live" is never read as a call id.
