@@ -1,6 +1,4 @@
-import { ZH_DIGITS } from '../language/index.js';
-import { EN_TENS, EN_UNITS } from '../language/index.js';
-import { foldWidth } from './text.js';
+import { analyzeLine, blankMasks, EN_TENS, EN_UNITS, foldWidth, ZH_DIGITS } from '../language/index.js';
 
 /**
  * A number said or typed digit by digit: "2406-1158-7736-219", "二四零六幺幺五八", "four eight
@@ -186,7 +184,9 @@ const UNIT_AFTER =
  * 587736219") are one run when they read as chunks of one number: each at least 2 digits, at most
  * 24 together, the second not a price or quantity, and not two numbers long enough to stand alone.
  */
-export function findDigitRuns(text: string): DigitRun[] {
+export function findDigitRuns(line: string): DigitRun[] {
+  // Digits inside a link, an e-mail or a handle (archive timestamps, listing ids) are no run.
+  const text = blankMasks(analyzeLine(line));
   const tokens = tokenize(text);
   const runs: DigitRun[] = [];
   for (const g of commaLists(text, tokens, groups(tokens))) {
