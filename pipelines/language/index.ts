@@ -10,14 +10,17 @@ export { foldWidth } from './normalize.js';
 export { spokenDigits } from './numbers.js';
 export { EN_NUMBER, EN_TENS, EN_UNITS, parseEnNumber } from './numerals-en.js';
 export { parseZhNumber, ZH_DIGITS, ZH_NUMBER } from './numerals-zh.js';
+export { QUESTION_MARK } from './marks.js';
 export {
   blankMasks,
   classMatches,
   clauseAt,
   clauseHas,
   hasMark,
+  inHypothetical,
   lexiconClasses,
   markOf,
   negationOver,
+  sentenceOf,
 } from './query.js';
 export * from './types.js';

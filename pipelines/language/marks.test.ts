@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeLine, clauseHas, hasMark, type MarkKind, markOf } from './index.js';
+import { analyzeLine, clauseHas, hasMark, inHypothetical, type MarkKind, markOf, negationOver } from './index.js';
 
 const kinds = (text: string, i = 0): MarkKind[] => [...new Set(analyzeLine(text).clauses[i]!.marks.map((m) => m.kind))];
 
@@ -84,5 +84,26 @@ describe('clause marks on the register agents really use', () => {
     expect(() => clauseHas(analyzeLine('hi').clauses[0]!, 'no_such_class')).toThrow(
       /Unknown lexicon class "no_such_class"/,
     );
+  });
+});
+
+describe('questions engines ask', () => {
+  it('negationOver: a span in a negation scope, not one after a scope boundary or a time phrase', () => {
+    const a = analyzeLine('东西没坏，就是不喜欢');
+    expect(negationOver(a, [3, 4])).toBeDefined();
+    const b = analyzeLine('没想到这么快就坏了');
+    expect(negationOver(b, [7, 9])).toBeUndefined();
+    const c = analyzeLine('如果没货就给您退款');
+    expect(negationOver(c, [7, 9])).toBeUndefined();
+  });
+
+  it('inHypothetical: a condition in the clause, or a question opened by one', () => {
+    const a = analyzeLine('If it arrives broken, can I send it back?');
+    expect(inHypothetical(a, a.text.indexOf('broken'))).toBe(true);
+    expect(inHypothetical(a, a.text.indexOf('send'))).toBe(true);
+    const b = analyzeLine('It arrived broken. If you can, send a new one.');
+    expect(inHypothetical(b, b.text.indexOf('broken'))).toBe(false);
+    expect(inHypothetical(b, b.text.indexOf('send'))).toBe(false);
+    expect(inHypothetical(b, b.text.indexOf('you'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 /** Questions engines ask of an analysis: which class words a clause holds, is a span negated. */
 import { lexicon } from './lexicon.js';
+import { QUESTION_MARK } from './marks.js';
 import type { Clause, LexiconMatch, LineAnalysis, Mark, MarkKind, MaskKind, Span } from './types.js';
 
 /** Matches of word class `cls` in a clause (or the whole line), in order. */
@@ -35,6 +36,30 @@ export function negationOver(a: LineAnalysis, span: Span): Mark | undefined {
   return clause?.marks.find(
     (m) => m.kind === 'negation' && m.scope !== undefined && m.scope.span[0] <= span[0] && span[1] <= m.scope.span[1],
   );
+}
+
+/** The clauses of the sentence holding `clause`: from the last sentence start up to the next one. */
+export function sentenceOf(a: LineAnalysis, clause: Clause): Clause[] {
+  let from = clause.index;
+  while (from > 0 && !a.clauses[from]!.sentenceStart) from--;
+  let to = clause.index + 1;
+  while (to < a.clauses.length && !a.clauses[to]!.sentenceStart) to++;
+  return a.clauses.slice(from, to);
+}
+
+/**
+ * Whether original index `at` is said hypothetically: its clause holds a condition ("万一坏了",
+ * "if it arrives broken"), or its sentence opens with one and asks a question ("If it arrives
+ * broken, can I send it back?": the whole sentence asks about what would happen).
+ */
+export function inHypothetical(a: LineAnalysis, at: number): boolean {
+  const clause = clauseAt(a, at);
+  if (!clause) return false;
+  if (hasMark(clause, 'condition')) return true;
+  const sentence = sentenceOf(a, clause);
+  const first = sentence[0]!;
+  const opens = first.marks.some((m) => m.kind === 'condition' && a.tokens[first.tokens[0]]?.span[0] === m.span[0]);
+  return opens && sentence.some((c) => c.marks.some((m) => m.entry === QUESTION_MARK));
 }
 
 /**
