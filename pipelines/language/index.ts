@@ -4,7 +4,7 @@
  * See docs/decisions/0100-language-layer.md.
  */
 export { analyzeLine, type AnalyzeOptions } from './analyze.js';
-export { callLanguage, detectLanguage } from './language-id.js';
+export { callLanguage, detectLanguage, languagesIn } from './language-id.js';
 export { type Lexicon, lexicon, loadLexicon } from './lexicon.js';
 export { foldWidth } from './normalize.js';
 export { spokenDigits } from './numbers.js';
@@ -16,6 +16,7 @@ export {
   classMatches,
   clauseAt,
   clauseHas,
+  clausesOver,
   hasMark,
   inHypothetical,
   lexiconClasses,
@@ -24,3 +25,4 @@ export {
   sentenceOf,
 } from './query.js';
 export * from './types.js';
+export { buildView, type TextView, toOriginalSpan, type ViewMode, viewRange } from './views.js';

@@ -18,6 +18,8 @@ export const LexiconEntrySchema = z
     patterns: z.array(z.string().min(1)).default([]),
     /** A match lying inside one of these words is not a match (不 in 不过, 请 in 申请). */
     notWithin: z.array(z.string().min(1)).default([]),
+    /** Entry ids whose matches cancel a match lying inside them (不 inside the question 信不信). */
+    notInside: z.array(z.string()).default([]),
     /** Where in its clause the match must sit (trailing punctuation and emoji ignored). */
     at: z.enum(['anywhere', 'start', 'end']).default('anywhere'),
     /** Must the match start (and end) on a word-segment boundary? `token` guards 亲 from 父亲. */

@@ -47,7 +47,9 @@ describe('clause marks on the register agents really use', () => {
   });
 
   it('words that contain a negator are not negations (不过, 没关系, 是不是)', () => {
-    for (const t of ['没关系的亲', '质量不错', '是不是这个颜色']) expect(kinds(t)).not.toContain('negation');
+    for (const t of ['没关系的亲', '质量不错', '是不是这个颜色', '信不信我去你店里'])
+      expect(kinds(t)).not.toContain('negation');
+    expect(kinds('信不信我去你店里')).toContain('question');
   });
 
   it('questions: trailing ?, 吗, A-not-A, English inversion; a tag question is marked by its tag', () => {

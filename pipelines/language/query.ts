@@ -30,12 +30,22 @@ export function clauseAt(a: LineAnalysis, at: number): Clause | undefined {
   return found;
 }
 
-/** The negation whose scope covers the original span, if any ("不要加微信": 加微信 is negated). */
+/**
+ * The negation whose scope holds the start of the original span, if any ("不要加微信": 加微信 is
+ * negated; in "如果没货就给您退款" 退款 is not).
+ */
 export function negationOver(a: LineAnalysis, span: Span): Mark | undefined {
   const clause = clauseAt(a, span[0]);
   return clause?.marks.find(
-    (m) => m.kind === 'negation' && m.scope !== undefined && m.scope.span[0] <= span[0] && span[1] <= m.scope.span[1],
+    (m) => m.kind === 'negation' && m.scope !== undefined && m.scope.span[0] <= span[0] && span[0] < m.scope.span[1],
   );
+}
+
+/** The clauses an original span runs through, first to last (a match may cross a comma). */
+export function clausesOver(a: LineAnalysis, span: Span): Clause[] {
+  const first = clauseAt(a, span[0]);
+  const last = clauseAt(a, Math.max(span[0], span[1] - 1));
+  return first && last ? a.clauses.slice(first.index, last.index + 1) : [];
 }
 
 /** The clauses of the sentence holding `clause`: from the last sentence start up to the next one. */
