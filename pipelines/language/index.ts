@@ -18,11 +18,10 @@ export {
   clauseHas,
   clausesOver,
   hasMark,
-  inHypothetical,
+  hypotheticalClauses,
   lexiconClasses,
   markOf,
   negationOver,
-  sentenceOf,
 } from './query.js';
 export * from './types.js';
 export { buildView, type TextView, toOriginalSpan, type ViewMode, viewRange } from './views.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeLine, clauseHas, hasMark, inHypothetical, type MarkKind, markOf, negationOver } from './index.js';
+import { analyzeLine, clauseHas, hasMark, hypotheticalClauses, type MarkKind, markOf, negationOver } from './index.js';
 
 const kinds = (text: string, i = 0): MarkKind[] => [...new Set(analyzeLine(text).clauses[i]!.marks.map((m) => m.kind))];
 
@@ -78,7 +78,8 @@ describe('clause marks on the register agents really use', () => {
   it('English private-data requests as polite questions carry both classes', () => {
     const c = analyzeLine('Could I get the last four of the card?').clauses[0]!;
     expect(clauseHas(c, 'request_verb')?.text).toBe('Could I get');
-    expect(clauseHas(c, 'private_datum')?.text).toBe('last four');
+    // Other engines extend the class ("last four of the card"): the match starts at the datum either way.
+    expect(clauseHas(c, 'private_datum')?.text).toMatch(/^last four/);
     expect(hasMark(c, 'question')).toBe(true);
   });
 
@@ -99,13 +100,12 @@ describe('questions engines ask', () => {
     expect(negationOver(c, [7, 9])).toBeUndefined();
   });
 
-  it('inHypothetical: a condition in the clause, or a question opened by one', () => {
+  it('hypotheticalClauses: a condition in the clause, or a question a condition opens', () => {
     const a = analyzeLine('If it arrives broken, can I send it back?');
-    expect(inHypothetical(a, a.text.indexOf('broken'))).toBe(true);
-    expect(inHypothetical(a, a.text.indexOf('send'))).toBe(true);
+    expect([...hypotheticalClauses(a)]).toEqual([0, 1]);
     const b = analyzeLine('It arrived broken. If you can, send a new one.');
-    expect(inHypothetical(b, b.text.indexOf('broken'))).toBe(false);
-    expect(inHypothetical(b, b.text.indexOf('send'))).toBe(false);
-    expect(inHypothetical(b, b.text.indexOf('you'))).toBe(true);
+    expect([...hypotheticalClauses(b)]).toEqual([1]);
+    const c = analyzeLine('万一路上摔坏了怎么办？东西我收到了');
+    expect([...hypotheticalClauses(c)]).toEqual([0]);
   });
 });

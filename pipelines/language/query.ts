@@ -1,6 +1,5 @@
 /** Questions engines ask of an analysis: which class words a clause holds, is a span negated. */
 import { lexicon } from './lexicon.js';
-import { QUESTION_MARK } from './marks.js';
 import type { Clause, LexiconMatch, LineAnalysis, Mark, MarkKind, MaskKind, Span } from './types.js';
 
 /** Matches of word class `cls` in a clause (or the whole line), in order. */
@@ -48,28 +47,27 @@ export function clausesOver(a: LineAnalysis, span: Span): Clause[] {
   return first && last ? a.clauses.slice(first.index, last.index + 1) : [];
 }
 
-/** The clauses of the sentence holding `clause`: from the last sentence start up to the next one. */
-export function sentenceOf(a: LineAnalysis, clause: Clause): Clause[] {
-  let from = clause.index;
-  while (from > 0 && !a.clauses[from]!.sentenceStart) from--;
-  let to = clause.index + 1;
-  while (to < a.clauses.length && !a.clauses[to]!.sentenceStart) to++;
-  return a.clauses.slice(from, to);
-}
-
 /**
- * Whether original index `at` is said hypothetically: its clause holds a condition ("万一坏了",
- * "if it arrives broken"), or its sentence opens with one and asks a question ("If it arrives
- * broken, can I send it back?": the whole sentence asks about what would happen).
+ * Clauses about what would happen, not what did: every clause holding a condition ("万一坏了"),
+ * and every clause of a sentence that opens with a condition and asks a question ("If it arrives
+ * broken, can I send it back?": the whole sentence asks about a hypothetical).
  */
-export function inHypothetical(a: LineAnalysis, at: number): boolean {
-  const clause = clauseAt(a, at);
-  if (!clause) return false;
-  if (hasMark(clause, 'condition')) return true;
-  const sentence = sentenceOf(a, clause);
-  const first = sentence[0]!;
-  const opens = first.marks.some((m) => m.kind === 'condition' && a.tokens[first.tokens[0]]?.span[0] === m.span[0]);
-  return opens && sentence.some((c) => c.marks.some((m) => m.entry === QUESTION_MARK));
+export function hypotheticalClauses(a: LineAnalysis): Set<number> {
+  const out = new Set<number>();
+  let sentence: Clause[] = [];
+  const close = () => {
+    if (sentence[0] && hasMark(sentence[0], 'condition') && sentence.some((c) => hasMark(c, 'question'))) {
+      for (const c of sentence) out.add(c.index);
+    }
+    sentence = [];
+  };
+  for (const clause of a.clauses) {
+    if (clause.sentenceStart) close();
+    sentence.push(clause);
+    if (hasMark(clause, 'condition')) out.add(clause.index);
+  }
+  close();
+  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, detectLanguage, inHypothetical, negationOver } from '../language/index.js';
+import { analyzeLine, clauseAt, detectLanguage, hypotheticalClauses, negationOver } from '../language/index.js';
 import {
   FRESH_WORDS,
   ISSUE_CUES,
@@ -151,8 +151,9 @@ function languagesOf(text: string): ('zh' | 'en')[] {
 function firstAffirmed(text: string, cue: RegExp, lang: 'zh' | 'en'): string | null {
   const global = new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`);
   const a = analyzeLine(text);
+  const hypothetical = hypotheticalClauses(a);
   for (const m of text.matchAll(global)) {
-    if (inHypothetical(a, m.index)) continue;
+    if (hypothetical.has(clauseAt(a, m.index)?.index ?? -1)) continue;
     const selfNegative = /^(没|不|未|无|n't|not|never|has not|have not|hasn't|haven't|still)/i.test(m[0]);
     if (selfNegative || !negationOver(a, [m.index, m.index + m[0].length])) return m[0];
   }
