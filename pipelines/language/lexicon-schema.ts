@@ -32,11 +32,16 @@ export const LexiconEntrySchema = z
   .refine((e) => e.terms.length + e.patterns.length > 0, { message: 'an entry needs terms or patterns' });
 export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 
+/** What every data file of the layer opens with: its id, its version, what it holds. */
+const FILE_HEAD = {
+  id: z.string().min(1),
+  version: z.number().int().positive(),
+  description: z.string().optional(),
+};
+
 export const LexiconFileSchema = z
   .object({
-    id: z.string().min(1),
-    version: z.number().int().positive(),
-    description: z.string().optional(),
+    ...FILE_HEAD,
     entries: z.array(LexiconEntrySchema).min(1),
   })
   .strict();
@@ -44,9 +49,7 @@ export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
 export const MaskFileSchema = z
   .object({
-    id: z.string().min(1),
-    version: z.number().int().positive(),
-    description: z.string().optional(),
+    ...FILE_HEAD,
     entries: z
       .array(
         z

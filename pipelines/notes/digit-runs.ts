@@ -1,4 +1,4 @@
-import { analyzeLine, blankMasks, EN_TENS, EN_UNITS, foldWidth, ZH_DIGITS } from '../language/index.js';
+import { analyzeLine, blankMasks, EN_TENS, EN_UNITS, foldWidth, spokenDigits, ZH_DIGITS } from '../language/index.js';
 
 /**
  * A number said or typed digit by digit: "2406-1158-7736-219", "二四零六幺幺五八", "four eight
@@ -30,18 +30,6 @@ const TOKEN = new RegExp(
 // Dates and clock times are never order numbers; blank them out before scanning (same length).
 const NOT_DIGITS = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}月\d{1,2}[日号]/g;
 
-function wordDigits(word: string): string {
-  const parts = word.toLowerCase().split(/\s+/);
-  const repeat = parts.length === 2 ? (parts[0] === 'double' ? 2 : 3) : 1;
-  const base = parts[parts.length - 1]!;
-  const [tensWord, unitWord] = base.split('-');
-  let digits: string;
-  if (base === 'oh' || base === 'o') digits = '0';
-  else if (unitWord !== undefined) digits = String((EN_TENS[tensWord!] ?? 0) + (EN_UNITS[unitWord] ?? 0));
-  else digits = String(EN_UNITS[base] ?? EN_TENS[base] ?? '');
-  return digits.repeat(repeat);
-}
-
 interface Token {
   kind: 'digit' | 'space' | 'dash' | 'pause' | 'break';
   start: number;
@@ -68,7 +56,7 @@ function tokenize(text: string): Token[] {
     else if (g.en) {
       const tens = EN_TENS[g.en.toLowerCase()] !== undefined;
       const oh = /^oh?$/i.test(g.en);
-      tokens.push({ ...base, kind: 'digit', digits: wordDigits(g.en), script: 'en', tens, oh });
+      tokens.push({ ...base, kind: 'digit', digits: spokenDigits(g.en) ?? '', script: 'en', tens, oh });
     } else tokens.push({ ...base, kind: g.space ? 'space' : g.dash ? 'dash' : 'pause' });
     i = base.end;
   }
