@@ -1,7 +1,7 @@
 import type { FlagFinding, RefundOption, Suggestion } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import type { NotesTracker } from '../notes/index.js';
-import { LanguageTally } from '../transcript/language.js';
+import { LanguageTally } from '../language/index.js';
 import type { CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
 
 /** What one line caused, for a caller to store and announce. */
