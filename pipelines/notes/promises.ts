@@ -35,6 +35,7 @@ import {
   RETURN_GOODS,
   TAG_QUESTION,
 } from './promise-lexicon.js';
+import { judgePromises } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
 import { foldWidth, splitClauses, type Clause } from './text.js';
 
@@ -172,8 +173,12 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
  */
 export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx: PromiseContext): PromiseNote[] {
   const now = new Date(ctx.startedAt.getTime() + line.startMs);
+  return judgePromises(line, utterance, readPromises(line, utterance, now, ctx.timeZone), now, ctx.timeZone);
+}
+
+function readPromises(line: TranscriptLine, utterance: number, now: Date, timeZone: string): PromiseNote[] {
   const clauses = splitClauses(line.text);
-  const due = clauses.map((c) => resolveDeadline(c.text, now, ctx.timeZone));
+  const due = clauses.map((c) => resolveDeadline(c.text, now, timeZone));
   const out: PromiseNote[] = [];
   let previous: Reading | null = null;
   // "We can send a new one, or" — cut off: the last sentence's offer was never completed.
