@@ -8,6 +8,7 @@ import type {
   Suggestion,
 } from '../../core/analysis.js';
 import type { Order, TranscriptLine } from '../../core/domain.js';
+import type { NotesTracker } from '../notes/index.js';
 
 export interface CallNotes {
   orderNumbers: OrderNumberNote[];
@@ -40,7 +41,8 @@ export interface CallFindings extends CallNotes {
  * `index` is the line just heard. Built from the engines in `build-analyzers.ts`.
  */
 export interface CallAnalyzers {
-  extractNotes(lines: readonly TranscriptLine[], ctx: CallContext): CallNotes;
+  /** A call's notes, fed one line at a time (notes are never re-extracted from the transcript). */
+  trackNotes(ctx: CallContext): NotesTracker;
   detectFlags(lines: readonly TranscriptLine[], index: number): Promise<FlagFinding[]>;
   advise(lines: readonly TranscriptLine[], index: number, ctx: CallContext & { notes: CallNotes }): Promise<Advice>;
   summarize(lines: readonly TranscriptLine[], findings: CallFindings, ctx: CallContext): Promise<string>;

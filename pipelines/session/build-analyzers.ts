@@ -2,7 +2,7 @@ import type { Config } from '../../core/config.js';
 import type { Sql } from '../../db/client.js';
 import { ComplianceDetector } from '../compliance/index.js';
 import { createLlmClient, describeLlm } from '../llm/select.js';
-import { extractNotes } from '../notes/index.js';
+import { NotesTracker } from '../notes/index.js';
 import { buildAdvisor } from '../suggest/build.js';
 import { buildSummarizer } from '../summary/build.js';
 import type { CallAnalyzers } from './analyzers.js';
@@ -29,8 +29,8 @@ export async function buildAnalyzers(options: {
   const summarizer = buildSummarizer(llm, options.onFallback);
 
   return {
-    extractNotes: (lines, ctx) =>
-      extractNotes(lines, {
+    trackNotes: (ctx) =>
+      new NotesTracker({
         startedAt: ctx.startedAt,
         timeZone: ctx.timeZone,
         knownOrderIds: ctx.orders.length > 0 ? ctx.orders.map((o) => o.id) : undefined,

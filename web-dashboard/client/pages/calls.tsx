@@ -1,5 +1,7 @@
 import { useContext } from 'react';
 import type { CallSummary } from '../../shared/call-view.js';
+import type { PromiseAction } from '../../../core/domain.js';
+import { PROMISE_ACTION } from '../components/labels.js';
 import { Status } from '../components/status.js';
 import { formatDate, LangContext, useT, type StringKey } from '../i18n.js';
 import { Link } from '../router.js';
@@ -85,7 +87,7 @@ export function CallsPage() {
                     </td>
                     <td>{p.deadline ?? t('noDeadline')}</td>
                     <td>
-                      {p.action}
+                      {t(PROMISE_ACTION[p.action as PromiseAction] ?? 'actOther')}
                       {p.conditional && ` (${t('conditional')})`}
                     </td>
                     <td>
