@@ -20,6 +20,8 @@ export interface AdviseInput {
   orders?: readonly Order[];
   /** From extraction: amounts and order numbers heard, used when no order is known. */
   notes?: { amounts?: readonly AmountNote[]; orderNumbers?: readonly OrderNumberNote[] };
+  /** Replies already offered in this call: a clarifying question is asked once, a reply offered once. */
+  offered?: readonly Suggestion[];
   signal?: AbortSignal;
 }
 
