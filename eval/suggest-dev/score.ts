@@ -26,7 +26,6 @@ const Turn = z.object({
   total: z.number().optional(),
   preference: z.enum(['refund', 'replacement']).optional(),
 });
-type Turn = z.infer<typeof Turn>;
 
 const turns = readFileSync(new URL('./turns.jsonl', import.meta.url), 'utf8')
   .split('\n')

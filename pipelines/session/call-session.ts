@@ -1,4 +1,4 @@
-import type { FlagFinding, RefundOption, Suggestion } from '../../core/analysis.js';
+import type { FlagFinding, PromiseNote, RefundOption, Suggestion } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import type { CallEvent, Utterance } from '../../core/events.js';
 import type { Sql } from '../../db/client.js';
@@ -12,6 +12,7 @@ import {
   setCallLanguage,
 } from '../../db/queries/calls.js';
 import { getOrders, listBuyerOrders } from '../../db/queries/orders.js';
+import { mergePromises } from '../recall/promises.js';
 import { callLanguage } from '../transcript/language.js';
 import type { CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
 import { coachingMessage } from './coaching.js';
@@ -43,6 +44,8 @@ export class CallSession {
   private utterances: Utterance[] = [];
   private readonly utteranceIds: number[] = [];
   private notes: CallNotes = EMPTY_NOTES;
+  /** Promises only the LLM recall layer found: the windowed offline extraction can't re-derive them. */
+  private readonly recalled: PromiseNote[] = [];
   private flags: FlagFinding[] = [];
   private suggestions: Suggestion[] = [];
   private refundOptions: RefundOption[] = [];
@@ -163,7 +166,9 @@ export class CallSession {
     const callId = this.call.id;
     emit({ type: 'utterance.final', callId, utterance });
 
-    this.notes = extractWindowed(analyzers, this.lines, this.notes, this.ctx);
+    const offline = extractWindowed(analyzers, this.lines, this.notes, this.ctx);
+    this.recalled.push(...((await analyzers.recallPromises?.(this.lines, utterance.index, this.ctx)) ?? []));
+    this.notes = { ...offline, promises: mergePromises(offline.promises, this.recalled) };
     if (await this.store.saveNotes(this.notes)) emit({ type: 'notes.updated', callId, ...this.notes });
 
     for (const flag of await analyzers.detectFlags(this.lines, utterance.index)) {
@@ -185,7 +190,11 @@ export class CallSession {
 
   private async advise(index: number): Promise<void> {
     const { analyzers, emit } = this.deps;
-    const advice = await analyzers.advise(this.lines, index, { ...this.ctx, notes: this.notes });
+    const advice = await analyzers.advise(this.lines, index, {
+      ...this.ctx,
+      notes: this.notes,
+      offered: this.suggestions,
+    });
     const callId = this.call.id;
     // The merchant has already seen a reply it was offered earlier in this call.
     const fresh = advice.suggestions.filter((s) => !this.suggestions.some((seen) => seen.text === s.text));

@@ -29,6 +29,12 @@ export interface IssueAssessment extends AffectedQuantity {
   complaint?: boolean;
   /** For late deliveries: the parcel is lost (said to be, or marked delivered but never received). */
   lost?: boolean;
+  /** The goods concerned, in the buyer's words or the order's; null when not said. */
+  product?: string | null;
+  /** What the buyer asked for, if they did. */
+  preference?: 'refund' | 'replacement' | null;
+  /** Which detector heard it: absent for the offline one, the recall layer's name otherwise. */
+  source?: string;
 }
 
 /** Something wrong with the goods, the merchant's fault: outranks a later "I don't want it any more". */

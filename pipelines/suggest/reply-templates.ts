@@ -58,7 +58,7 @@ const REMEDY: Record<Lang, Record<string, Line>> = {
   },
 };
 
-/** The option as said to the buyer; an unknown amount is left out rather than guessed. */
+/** The option as said to the buyer; an amount not known yet is said to be confirmed, never guessed. */
 export function remedyLine(
   option: RefundOption,
   issue: IssueAssessment | null,
@@ -68,9 +68,9 @@ export function remedyLine(
   const suffix = option.policy.slice(3);
   const table = REMEDY[lang];
   const line = table[`${option.kind}:${suffix}`] ?? table[option.kind]!;
-  const known = option.kind === 'coupon' || (amountKnown && option.amount > 0);
-  const money = known ? formatMoney(option.amount, option.currency, lang) : '';
-  return line(lang === 'en' && money ? ` ${money}` : money, issue);
+  const known = option.kind === 'coupon' || (amountKnown && option.amount > 0 && option.amountToBeConfirmed !== true);
+  const money = formatMoney(known ? option.amount : null, option.currency, lang);
+  return line(lang === 'en' ? ` ${money}` : money, issue);
 }
 
 interface Step {
