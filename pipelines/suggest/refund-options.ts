@@ -174,7 +174,7 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
         : [make];
     }
     case 'late': {
-      if (issue.lost === true || /丢|lost/i.test(issue.cue)) {
+      if (issue.lost === true) {
         return [
           { kind: 'reship', amount: value, policy: 'shipping.reship', why: 'reship_lost' },
           { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_lost' },
