@@ -126,6 +126,16 @@ describe('Advisor with the offline engine', () => {
     expect(en.suggestions.map((s) => s.text).join('\n')).toContain('amount to be confirmed');
   });
 
+  it('names the goods (from the notes, else the order) and what the buyer asked for', async () => {
+    const lines = call(['customer', '吹风机才用两天就不出热风了，我要退款']);
+    const products = [{ name: '吹风机', utterance: 0, span: [0, 3] as [number, number] }];
+    const advice = await advisor.advise({ lines, index: 0, now, notes: { products } });
+    expect(advice.issue).toMatchObject({ kind: 'damaged', cue: '不出热风', product: '吹风机', preference: 'refund' });
+    expect(advice.refundOptions[0]).toMatchObject({ kind: 'return_refund', recommended: true });
+    const fromOrder = await advisor.advise({ lines: call(['customer', '烂了好几个']), index: 0, now, orders: [mango] });
+    expect(fromOrder.issue).toMatchObject({ kind: 'spoiled', product: '海南贵妃芒果 3斤', preference: null });
+  });
+
   it('does not offer again a reply already offered in the call', async () => {
     const lines = call(['customer', '芒果烂了'], ['merchant', '亲 烂了几个呢'], ['customer', '十个里有三个']);
     const first = await advisor.advise({ lines: lines.slice(0, 1), index: 0, now, orders: [mango] });

@@ -1,4 +1,4 @@
-import type { AmountNote, OrderNumberNote, RefundOption, Suggestion } from '../../core/analysis.js';
+import type { AmountNote, OrderNumberNote, ProductNote, RefundOption, Suggestion } from '../../core/analysis.js';
 import type { Order, PolicyDocument, TranscriptLine } from '../../core/domain.js';
 import { callLanguage } from '../language/index.js';
 import { CLARIFY_ENGINE, clarifyingQuestion } from './clarify.js';
@@ -21,7 +21,11 @@ export interface AdviseInput {
   /** The platform's orders for this call (validated order numbers); empty when unknown. */
   orders?: readonly Order[];
   /** From extraction: amounts and order numbers heard, used when no order is known. */
-  notes?: { amounts?: readonly AmountNote[]; orderNumbers?: readonly OrderNumberNote[] };
+  notes?: {
+    amounts?: readonly AmountNote[];
+    orderNumbers?: readonly OrderNumberNote[];
+    products?: readonly ProductNote[];
+  };
   /** Replies already offered in this call: a clarifying question is asked once, a reply offered once. */
   offered?: readonly Suggestion[];
   signal?: AbortSignal;
@@ -85,7 +89,13 @@ export class Advisor {
     const order = pickOrder(input.orders ?? [], input.notes?.orderNumbers ?? []);
     const facts = order ? factsFromOrder(order, input.now) : factsFromCall(lines, index, input.notes ?? {}, language);
     const customerTurn = lines[index]?.speaker === 'customer';
-    const issue = await this.issueOf(lines, index, facts, customerTurn);
+    const heard = await this.issueOf(lines, index, facts, customerTurn);
+    const preference = customerPreference(lines, index);
+    const issue = heard && {
+      ...heard,
+      product: heard.product ?? productOf(heard, index, input.notes?.products ?? [], order),
+      preference: heard.preference ?? preference,
+    };
     const retrieved = issue
       ? await this.deps.retriever.retrieve(queryFor(lines, issue.utterance), { language, limit: RETRIEVE })
       : [];
@@ -98,10 +108,7 @@ export class Advisor {
       return { suggestions, refundOptions: [], issue, facts, policies: relevant };
     }
     const issueText = lines[issue.utterance]!.text;
-    const refundOptions = honourPreference(
-      computeRefundOptions({ facts, issue, language, issueText }),
-      customerPreference(lines, index),
-    );
+    const refundOptions = honourPreference(computeRefundOptions({ facts, issue, language, issueText }), preference);
     const policies = [...relevant];
     for (const id of refundOptions.map((o) => o.policy)) {
       const doc = this.byId.get(id);
@@ -127,6 +134,21 @@ export class Advisor {
     if (recalled.fallback) this.deps.onFallback?.(`issue recall: ${recalled.fallback}`);
     return recalled.issue;
   }
+}
+
+/**
+ * The goods the problem is about: a product the notes heard in the problem's line, else the latest
+ * one heard up to now, else the order's only item.
+ */
+function productOf(
+  issue: IssueAssessment,
+  index: number,
+  products: readonly ProductNote[],
+  order: Order | null,
+): string | null {
+  const said = products.filter((p) => p.utterance <= index);
+  const named = said.find((p) => p.utterance === issue.utterance) ?? said.at(-1);
+  return named?.name ?? (order?.items.length === 1 ? order.items[0]!.name : null);
 }
 
 /** The order the call is about: one whose number was said, else the only one. */
