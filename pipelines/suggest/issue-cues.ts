@@ -11,7 +11,8 @@ import {
 
 /**
  * The after-sales problems, in priority order: when one line names several, the earlier kind wins
- * ("the washer leaks after installation" is damage, not an installation question). Their cue
+ * ("the washer leaks after installation" is damage, not an installation question; "退款还没到" is
+ * the refund, not the parcel). Their cue
  * words are the `issue.<kind>` classes of pipelines/language/data/issues.lexicon.json.
  */
 export const ISSUE_KINDS = [
@@ -21,8 +22,8 @@ export const ISSUE_KINDS = [
   'not_as_described',
   'damaged',
   'installation',
-  'late',
   'refund_status',
+  'late',
   'price_drop',
   'changed_mind',
 ] as const;
