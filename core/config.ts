@@ -39,6 +39,9 @@ const sttEngineMap = z
     return map;
   });
 
+/** How long an LLM recall layer may take on one line before the offline result stands. */
+export const DEFAULT_LLM_RECALL_BUDGET_MS = 1500;
+
 const EnvSchema = z
   .object({
     DATABASE_URL: optionalUrl(/^postgres(ql)?$/),
@@ -53,6 +56,7 @@ const EnvSchema = z
     OPENAI_API_KEY: optionalText,
     OPENAI_BASE_URL: optionalUrl(/^https?$/),
     KEFU_LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+    KEFU_LLM_RECALL_BUDGET_MS: z.coerce.number().int().min(50).max(60_000).default(DEFAULT_LLM_RECALL_BUDGET_MS),
     KEFU_EMBEDDING_MODEL: optionalText,
     KEFU_STT_MODEL: z.string().trim().min(1).default('whisper-1'),
     KEFU_STT_ENGINES: sttEngineMap.default({ en: 'pocketsphinx', zh: 'openai' }),
@@ -91,7 +95,15 @@ export interface Config {
   database: { kind: 'external'; url: string } | { kind: 'embedded'; dataDir: string; port: number };
   http: { host: string; port: number };
   livekit?: { url: string; apiKey: string; apiSecret: string; agentName: string };
-  llm?: { apiKey: string; baseURL?: string; model: string; embeddingModel?: string; sttModel: string };
+  llm?: {
+    apiKey: string;
+    baseURL?: string;
+    model: string;
+    embeddingModel?: string;
+    sttModel: string;
+    /** How long a line's LLM recall (promises, issues) may take before the offline result stands; default DEFAULT_LLM_RECALL_BUDGET_MS. */
+    recallBudgetMs?: number;
+  };
   stt: { engines: Record<string, SttEngineName> };
   models: { dir: string; allowRemote: boolean };
   timeZone: string;
@@ -140,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
             model: e.KEFU_LLM_MODEL,
             embeddingModel: e.KEFU_EMBEDDING_MODEL,
             sttModel: e.KEFU_STT_MODEL,
+            recallBudgetMs: e.KEFU_LLM_RECALL_BUDGET_MS,
           }
         : undefined,
     stt: { engines: e.KEFU_STT_ENGINES },

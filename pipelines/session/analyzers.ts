@@ -44,7 +44,16 @@ export interface CallAnalyzers {
   /** A call's notes, fed one line at a time (notes are never re-extracted from the transcript). */
   trackNotes(ctx: CallContext): NotesTracker;
   detectFlags(lines: readonly TranscriptLine[], index: number): Promise<FlagFinding[]>;
-  advise(lines: readonly TranscriptLine[], index: number, ctx: CallContext & { notes: CallNotes }): Promise<Advice>;
+  /**
+   * The LLM recall layer's promises for line `index` (verified quotes only), to be merged with the
+   * offline ones; absent when no LLM is configured. Empty when the LLM failed or ran over budget.
+   */
+  recallPromises?(lines: readonly TranscriptLine[], index: number, ctx: CallContext): Promise<PromiseNote[]>;
+  advise(
+    lines: readonly TranscriptLine[],
+    index: number,
+    ctx: CallContext & { notes: CallNotes; offered?: readonly Suggestion[] },
+  ): Promise<Advice>;
   summarize(lines: readonly TranscriptLine[], findings: CallFindings, ctx: CallContext): Promise<string>;
   /** e.g. { notes: 'rules', compliance: 'rules + semantic (hashed-ngram-v1-512)', … } for the banner. */
   describe(): Record<string, string>;

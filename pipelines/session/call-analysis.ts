@@ -1,7 +1,8 @@
-import type { FlagFinding, RefundOption, Suggestion } from '../../core/analysis.js';
+import type { FlagFinding, PromiseNote, RefundOption, Suggestion } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import type { NotesTracker } from '../notes/index.js';
 import { LanguageTally } from '../language/index.js';
+import { mergePromises } from '../recall/promises.js';
 import type { CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
 
 /** What one line caused, for a caller to store and announce. */
@@ -29,6 +30,8 @@ export class CallAnalysis {
   private readonly tracker: NotesTracker;
   private readonly tally = new LanguageTally();
   private notes: CallNotes;
+  /** Promises only the LLM recall layer found, merged into the tracker's at every change. */
+  private readonly recalled: PromiseNote[] = [];
   private readonly flags: FlagFinding[] = [];
   private readonly suggestions: Suggestion[] = [];
   private refundOptions: RefundOption[] = [];
@@ -50,15 +53,26 @@ export class CallAnalysis {
     this.tally.add(line.text);
     this.ctx.language = this.tally.language;
     if (!this.tracker.add(line)) return false;
-    this.notes = this.tracker.notes;
+    this.notes = this.merged();
     return true;
+  }
+
+  private merged(): CallNotes {
+    const notes = this.tracker.notes;
+    return this.recalled.length === 0 ? notes : { ...notes, promises: mergePromises(notes.promises, this.recalled) };
   }
 
   /** Analyses the call's next line once: its notes, flags and (after a buyer's line) advice. */
   async hear(line: TranscriptLine): Promise<LineOutcome> {
     const index = this.lines.length;
     const was = this.ctx.language;
-    const notesChanged = this.recall(line);
+    let notesChanged = this.recall(line);
+    const recalled = (await this.analyzers.recallPromises?.(this.lines, index, this.ctx)) ?? [];
+    if (recalled.length > 0) {
+      this.recalled.push(...recalled);
+      this.notes = this.merged();
+      notesChanged = true;
+    }
     const flags = await this.analyzers.detectFlags(this.lines, index);
     this.flags.push(...flags);
     const outcome: LineOutcome = {
@@ -75,7 +89,11 @@ export class CallAnalysis {
   }
 
   private async advise(index: number, outcome: LineOutcome): Promise<void> {
-    const advice = await this.analyzers.advise(this.lines, index, { ...this.ctx, notes: this.notes });
+    const advice = await this.analyzers.advise(this.lines, index, {
+      ...this.ctx,
+      notes: this.notes,
+      offered: this.suggestions,
+    });
     // The merchant has already seen a reply it was offered earlier in this call.
     outcome.suggestions = advice.suggestions.filter((s) => !this.suggestions.some((seen) => seen.text === s.text));
     this.suggestions.push(...outcome.suggestions);
