@@ -2,12 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../../core/config.js';
 import { KefuError } from '../../core/errors.js';
 import { parseStartedAt } from '../../core/time.js';
-import { openDatabase } from '../../db/client.js';
-import { migrate } from '../../db/migrate.js';
-import { analyzeTranscript } from '../../pipelines/session/analyze-transcript.js';
-import { buildAnalyzers } from '../../pipelines/session/build-analyzers.js';
-import { analysisJson, analysisText } from '../../pipelines/session/report.js';
-import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
 import { defineCommand } from '../command.js';
 
 export const analyzeCommand = defineCommand({
@@ -24,6 +18,22 @@ export const analyzeCommand = defineCommand({
   options: { 'started-at': { type: 'string' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: 1 },
   async run({ values, positionals, log, out }) {
+    // Loaded here, not at the top: `kefu --help` and the other commands never pay for them.
+    const [
+      { openDatabase },
+      { migrate },
+      { analyzeTranscript },
+      { buildAnalyzers },
+      { analysisJson, analysisText },
+      { parseTranscriptJsonl },
+    ] = await Promise.all([
+      import('../../db/client.js'),
+      import('../../db/migrate.js'),
+      import('../../pipelines/session/analyze-transcript.js'),
+      import('../../pipelines/session/build-analyzers.js'),
+      import('../../pipelines/session/report.js'),
+      import('../../pipelines/transcript/jsonl.js'),
+    ]);
     const file = positionals[0]!;
     const startedAtRaw = values['started-at'];
     if (typeof startedAtRaw !== 'string')

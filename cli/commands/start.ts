@@ -1,16 +1,4 @@
-import { listenCallEvents } from '../../db/queries/call-events.js';
-import { playLiveCalls, playPastCalls } from '../../pipelines/demo/play.js';
-import { isEmpty, seedDemo } from '../../pipelines/demo/seed.js';
-import { buildAnalyzers } from '../../pipelines/session/build-analyzers.js';
-import { CallEventBus } from '../../pipelines/session/event-bus.js';
-import { buildSttRouting } from '../../pipelines/speech/router.js';
-import { createApp } from '../../web-dashboard/server/app.js';
-import { ensureClientBuilt } from '../../web-dashboard/server/client-files.js';
-import { LiveFeed } from '../../web-dashboard/server/live/feed.js';
-import { listen } from '../../web-dashboard/server/serve.js';
 import { defineCommand } from '../command.js';
-import { describeComponents } from '../components.js';
-import { openRuntime } from '../runtime.js';
 
 export const startCommand = defineCommand({
   name: 'start',
@@ -24,6 +12,33 @@ export const startCommand = defineCommand({
   options: {},
   positionals: { min: 0, max: 0 },
   async run({ log, out }) {
+    const [
+      { listenCallEvents },
+      { playLiveCalls, playPastCalls },
+      { isEmpty, seedDemo },
+      { buildAnalyzers },
+      { CallEventBus },
+      { buildSttRouting },
+      { createApp },
+      { ensureClientBuilt },
+      { LiveFeed },
+      { listen },
+      { describeComponents },
+      { openRuntime },
+    ] = await Promise.all([
+      import('../../db/queries/call-events.js'),
+      import('../../pipelines/demo/play.js'),
+      import('../../pipelines/demo/seed.js'),
+      import('../../pipelines/session/build-analyzers.js'),
+      import('../../pipelines/session/event-bus.js'),
+      import('../../pipelines/speech/router.js'),
+      import('../../web-dashboard/server/app.js'),
+      import('../../web-dashboard/server/client-files.js'),
+      import('../../web-dashboard/server/live/feed.js'),
+      import('../../web-dashboard/server/serve.js'),
+      import('../components.js'),
+      import('../runtime.js'),
+    ]);
     const { config, db } = await openRuntime(log);
     const stt = buildSttRouting(config);
     const demo = new AbortController();
