@@ -25,6 +25,8 @@ export const startCommand = defineCommand({
       { listen },
       { describeComponents },
       { openRuntime },
+      { startJobQueue },
+      { startSweeper },
     ] = await Promise.all([
       import('../../db/queries/call-events.js'),
       import('../../pipelines/demo/play.js'),
@@ -38,11 +40,14 @@ export const startCommand = defineCommand({
       import('../../web-dashboard/server/serve.js'),
       import('../components.js'),
       import('../runtime.js'),
+      import('../../pipelines/jobs/queue.js'),
+      import('../../pipelines/session/sweep.js'),
     ]);
     const { config, db } = await openRuntime(log);
     const stt = buildSttRouting(config);
     const demo = new AbortController();
     let stopListening: (() => Promise<void>) | undefined;
+    let jobs: Awaited<ReturnType<typeof startJobQueue>> | undefined;
     try {
       const seeded = db.kind === 'embedded' && config.seedDemo && (await isEmpty(db.sql));
       if (seeded) {
@@ -54,6 +59,18 @@ export const startCommand = defineCommand({
       const components = describeComponents(config, db, { ...analyzers.describe(), speech: stt.description });
       const bus = new CallEventBus();
       const live = new LiveFeed(bus);
+      // Calls a previous run or a crashed bot left active are ended now, then every minute.
+      jobs = await startJobQueue(db.sql, log);
+      await startSweeper(
+        {
+          sql: db.sql,
+          analyzers,
+          log,
+          publish: (merchantId, event) => bus.publish({ merchantId, event }),
+          staleAfterSeconds: config.callStaleSeconds,
+        },
+        jobs,
+      );
       // A bot in another process reaches the dashboard through NOTIFY; PGlite serves one connection.
       if (db.kind === 'external') stopListening = await listenCallEvents(db.sql, (n) => live.fromPostgres(n));
       const server = await listen(createApp({ sql: db.sql, components, live, clientDir }), config.http);
@@ -85,6 +102,7 @@ export const startCommand = defineCommand({
       await server.close();
     } finally {
       await stopListening?.();
+      await jobs?.stop();
       await stt.close();
       await db.close();
     }
