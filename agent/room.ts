@@ -125,17 +125,8 @@ export class CallRoom {
         language: language.success ? language.data : 'zh',
         engineFor: this.deps.engineFor,
         offsetMs: Date.now() - this.session.call.startedAt.getTime(),
-        onInterim: (heard) => {
-          void channel.transcript(heard, false);
-          this.events.emit({
-            type: 'utterance.interim',
-            callId: this.callId,
-            speaker: role,
-            text: heard.segment.text,
-            startMs: heard.startMs,
-            segmentId: heard.segmentId,
-          });
-        },
+        // Interim hypotheses are for the merchant's live caption only: never stored or NOTIFY'd.
+        onInterim: (heard) => void channel.transcript(heard, false),
         onFinal: (heard) => this.final(heard, channel),
         onError: (err) => log(`call ${this.callId}: speech from ${p.identity} lost (${err.code}): ${err.message}`),
       });

@@ -13,27 +13,19 @@ export const analyzeCommand = defineCommand({
     '--started-at     when the call started, e.g. 2026-11-23T10:00:00+08:00; deadlines are dates in its zone',
     '                 (without an offset, in KEFU_TIME_ZONE)',
     '--json           print exactly one JSON object (see README, "kefu analyze")',
-    'Runs offline on a scratch in-memory database; nothing is stored.',
+    'Runs offline without a database; nothing is stored.',
   ].join('\n'),
   options: { 'started-at': { type: 'string' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: 1 },
   async run({ values, positionals, log, out }) {
     // Loaded here, not at the top: `kefu --help` and the other commands never pay for them.
-    const [
-      { openDatabase },
-      { migrate },
-      { analyzeTranscript },
-      { buildAnalyzers },
-      { analysisJson, analysisText },
-      { parseTranscriptJsonl },
-    ] = await Promise.all([
-      import('../../db/client.js'),
-      import('../../db/migrate.js'),
-      import('../../pipelines/session/analyze-transcript.js'),
-      import('../../pipelines/session/build-analyzers.js'),
-      import('../../pipelines/session/report.js'),
-      import('../../pipelines/transcript/jsonl.js'),
-    ]);
+    const [{ analyzeTranscript }, { buildAnalyzers }, { analysisJson, analysisText }, { parseTranscriptJsonl }] =
+      await Promise.all([
+        import('../../pipelines/session/analyze-transcript.js'),
+        import('../../pipelines/session/build-analyzers.js'),
+        import('../../pipelines/session/report.js'),
+        import('../../pipelines/transcript/jsonl.js'),
+      ]);
     const file = positionals[0]!;
     const startedAtRaw = values['started-at'];
     if (typeof startedAtRaw !== 'string')
@@ -47,28 +39,19 @@ export const analyzeCommand = defineCommand({
     });
     const lines = parseTranscriptJsonl(text, file);
 
-    const db = await openDatabase({ kind: 'memory' });
-    try {
-      await migrate(db.sql);
-      const analyzers = await buildAnalyzers({
-        config,
-        sql: db.sql,
-        onFallback: (reason) => log(`analyze: ${reason}`),
-      });
-      log(
-        `analyze: ${lines.length} utterances with ${Object.entries(analyzers.describe())
-          .map(([k, v]) => `${k}=${v}`)
-          .join(', ')}`,
-      );
-      const result = await analyzeTranscript({ sql: db.sql, analyzers }, lines, { startedAt: at, timeZone });
-      out(
-        values.json
-          ? JSON.stringify(analysisJson(result.findings, result.summary))
-          : analysisText(result.findings, result.summary, lines),
-      );
-    } finally {
-      await db.close();
-    }
+    // No database: the policies are ranked in memory and nothing is stored.
+    const analyzers = await buildAnalyzers({ config, onFallback: (reason) => log(`analyze: ${reason}`) });
+    log(
+      `analyze: ${lines.length} utterances with ${Object.entries(analyzers.describe())
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}`,
+    );
+    const result = await analyzeTranscript({ analyzers }, lines, { startedAt: at, timeZone });
+    out(
+      values.json
+        ? JSON.stringify(analysisJson(result.findings, result.summary))
+        : analysisText(result.findings, result.summary, lines),
+    );
     return 0;
   },
 });

@@ -14,6 +14,7 @@ export interface CallRow {
   endedAt: Date | null;
   audioUri: string | null;
   summary: unknown;
+  heartbeatAt: Date | null;
 }
 
 export interface UtteranceRow {

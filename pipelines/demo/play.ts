@@ -50,7 +50,15 @@ export async function playLiveCalls(deps: DemoDeps, options: { rounds: number; p
     await Promise.all(
       DEMO_CALLS.map(async (c) => {
         await replayCall(
-          { sql: deps.sql, analyzers: deps.analyzers, emit: (e) => deps.publish(c.merchantId, e), signal: deps.signal },
+          {
+            sql: deps.sql,
+            analyzers: deps.analyzers,
+            emit: (e) => {
+              if (e.type === 'flag.raised') deps.log(`demo: ${c.name}: flag ${e.flag.category} raised`);
+              deps.publish(c.merchantId, e);
+            },
+            signal: deps.signal,
+          },
           { kind: 'transcript', lines: await readDemoCall(c) },
           {
             room: room(c.name),

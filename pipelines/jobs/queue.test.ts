@@ -48,7 +48,12 @@ describe('the job queue on the embedded database', () => {
     const first = await startJobQueue(db.sql(), () => {});
     let started = false;
     // The first worker takes the job and never finishes: its process is gone.
-    await first.work(job(() => ((started = true), new Promise(() => {}))));
+    await first.work(
+      job(() => {
+        started = true;
+        return new Promise(() => {});
+      }),
+    );
     await first.send(
       job(async () => {}),
       { n: 7 },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FlagFinding, RefundOption, Suggestion } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import type { CallEvent, Utterance } from '../../core/events.js';
@@ -26,7 +27,8 @@ export interface HeardUtterance extends TranscriptLine {
 }
 
 export interface SessionDeps {
-  sql: Sql;
+  /** Without a database nothing is stored and the call has no order facts (`kefu analyze`). */
+  sql: Sql | undefined;
   analyzers: CallAnalyzers;
   emit: (event: CallEvent) => void;
 }
@@ -68,7 +70,7 @@ export class CallSession {
       timeZone?: string;
     },
   ): Promise<CallSession> {
-    const call = await createCall(deps.sql, input);
+    const call = deps.sql ? await createCall(deps.sql, input) : unstoredCall(input);
     const session = new CallSession(deps, call, await contextFor(deps.sql, call));
     deps.emit({
       type: 'call.started',
@@ -81,7 +83,7 @@ export class CallSession {
   }
 
   /** Picks up a call after a crash: what was stored stays, nothing is stored twice. */
-  static async resume(deps: SessionDeps, callId: string): Promise<CallSession> {
+  static async resume(deps: SessionDeps & { sql: Sql }, callId: string): Promise<CallSession> {
     const call = await getCall(deps.sql, callId);
     if (!call) throw new Error(`No call ${callId} to resume`);
     const session = new CallSession(deps, call, await contextFor(deps.sql, call));
@@ -119,7 +121,8 @@ export class CallSession {
     await this.queue;
     const findings = this.findings();
     const summary = await this.deps.analyzers.summarize(this.lines, findings, this.ctx);
-    await endCall(this.deps.sql, this.call.id, { text: summary, language: this.ctx.language }, endedAt);
+    if (this.deps.sql)
+      await endCall(this.deps.sql, this.call.id, { text: summary, language: this.ctx.language }, endedAt);
     this.deps.emit({ type: 'call.ended', callId: this.call.id, summary, endedAt: endedAt.toISOString() });
     return { summary, findings };
   }
@@ -136,17 +139,19 @@ export class CallSession {
 
   private async process(u: HeardUtterance): Promise<Utterance> {
     const { sql, analyzers, emit } = this.deps;
-    const row = await insertUtterance(sql, {
-      callId: this.call.id,
-      speakerRole: u.speaker,
-      text: u.text,
-      startMs: u.startMs,
-      endMs: u.endMs,
-      sttEngine: u.engine,
-      sttConfidence: u.confidence,
-      participantIdentity: u.participantIdentity,
-      language: u.language,
-    });
+    const row = sql
+      ? await insertUtterance(sql, {
+          callId: this.call.id,
+          speakerRole: u.speaker,
+          text: u.text,
+          startMs: u.startMs,
+          endMs: u.endMs,
+          sttEngine: u.engine,
+          sttConfidence: u.confidence,
+          participantIdentity: u.participantIdentity,
+          language: u.language,
+        })
+      : { id: this.utterances.length, seq: this.utterances.length };
     const utterance: Utterance = {
       index: row.seq,
       speaker: u.speaker,
@@ -158,7 +163,8 @@ export class CallSession {
     };
     this.remember(utterance, row.id);
     const language = callLanguage(this.lines.map((l) => l.text));
-    if (language !== this.ctx.language || utterance.index === 0) await setCallLanguage(sql, this.call.id, language);
+    if (sql && (language !== this.ctx.language || utterance.index === 0))
+      await setCallLanguage(sql, this.call.id, language);
     this.ctx.language = language;
     const callId = this.call.id;
     emit({ type: 'utterance.final', callId, utterance });
@@ -205,16 +211,36 @@ export class CallSession {
   }
 }
 
-async function contextFor(sql: Sql, call: CallRow): Promise<CallContext> {
+async function contextFor(sql: Sql | undefined, call: CallRow): Promise<CallContext> {
+  const context = {
+    startedAt: call.startedAt,
+    timeZone: call.timeZone,
+    language: call.language === 'en' ? ('en' as const) : ('zh' as const),
+  };
+  if (!sql) return { ...context, orders: [] };
   // The orders under discussion first, then the buyer's other orders with this merchant.
   const named = await getOrders(sql, call.merchantId, call.orderIds);
   const others = (await listBuyerOrders(sql, call.merchantId, call.buyerId)).filter(
     (o) => !call.orderIds.includes(o.id),
   );
+  return { ...context, orders: [...named, ...others] };
+}
+
+/** A call that exists only in this process (no database). */
+function unstoredCall(input: Parameters<typeof createCall>[1]): CallRow {
   return {
-    startedAt: call.startedAt,
-    timeZone: call.timeZone,
-    language: call.language === 'en' ? 'en' : 'zh',
-    orders: [...named, ...others],
+    id: randomUUID(),
+    room: input.room,
+    merchantId: input.merchantId,
+    buyerId: input.buyerId,
+    orderIds: input.orderIds ?? [],
+    language: input.language ?? null,
+    timeZone: input.timeZone ?? 'Asia/Shanghai',
+    status: 'active',
+    startedAt: input.startedAt ?? new Date(),
+    endedAt: null,
+    audioUri: null,
+    summary: null,
+    heartbeatAt: null,
   };
 }

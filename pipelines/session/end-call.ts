@@ -17,8 +17,9 @@ export interface EndedCall {
  * marked ended (emitting `call.ended`), then every flag it raised goes into its moderation case.
  * Idempotent after the first run: a second run rewrites the same summary and attaches nothing.
  */
-export async function finishCall(sql: Sql, session: CallSession, endedAt = new Date()): Promise<EndedCall> {
+export async function finishCall(sql: Sql | undefined, session: CallSession, endedAt = new Date()): Promise<EndedCall> {
   const { summary, findings } = await session.end(endedAt);
-  const opened = await openCaseForCall(sql, session.call.id, moderationSettings());
+  // Without a database (`kefu analyze`) there is nothing to review.
+  const opened = sql && (await openCaseForCall(sql, session.call.id, moderationSettings()));
   return { summary, findings, case: opened };
 }

@@ -36,7 +36,7 @@ export interface ReplayCall {
  * then its flags in a moderation case.
  */
 export async function replayCall(
-  deps: { sql: Sql; analyzers: CallAnalyzers; emit: (e: CallEvent) => void; signal?: AbortSignal },
+  deps: { sql: Sql | undefined; analyzers: CallAnalyzers; emit: (e: CallEvent) => void; signal?: AbortSignal },
   source: ReplaySource,
   call: ReplayCall,
   options: { realtime?: boolean } = {},
@@ -58,15 +58,6 @@ export async function replayCall(
         : source.streams,
       engineFor: source.engineFor,
       signal: deps.signal,
-      onInterim: (s) =>
-        deps.emit({
-          type: 'utterance.interim',
-          callId: session.call.id,
-          speaker: s.speaker,
-          text: s.text,
-          startMs: s.startMs,
-          segmentId: `${s.speaker}-${s.startMs}`,
-        }),
     });
     for await (const s of segments) {
       await session.addUtterance({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FlagFinding, RefundOption, Suggestion } from '../../core/analysis.js';
 import type { Sql } from '../../db/client.js';
 import type { CallRow } from '../../db/queries/calls.js';
@@ -9,13 +10,13 @@ import type { CallNotes } from './analyzers.js';
 /**
  * Writes a call's findings as they appear. Each finding has a key; a key already stored is never
  * written twice, which lets a restarted session recompute everything and store only what the
- * crashed one had not.
+ * crashed one had not. Without a database (`kefu analyze`) the keys are kept and nothing is written.
  */
 export class FindingStore {
   private readonly stored = new Set<string>();
 
   constructor(
-    private readonly sql: Sql,
+    private readonly sql: Sql | undefined,
     private readonly call: CallRow,
     /** utterance index → utterances.id */
     private readonly utteranceIds: number[],
@@ -23,18 +24,20 @@ export class FindingStore {
 
   /** Marks what the database already holds for this call (after a restart). */
   async load(): Promise<void> {
+    if (!this.sql) return;
+    const sql = this.sql;
     const indexOf = (id: number | null) => (id === null ? -1 : this.utteranceIds.indexOf(id));
-    for (const n of await listNotes(this.sql, this.call.id)) {
+    for (const n of await listNotes(sql, this.call.id)) {
       const v = n.value as Record<string, unknown>;
       if (n.kind === 'order_number') this.stored.add(`order:${String(v.value)}`);
       if (n.kind === 'amount')
         this.stored.add(`amount:${indexOf(n.utteranceId)}:${String(v.value)}:${String(v.currency)}`);
       if (n.kind === 'product') this.stored.add(`product:${String(v.name)}`);
     }
-    for (const p of await listPromises(this.sql, this.call.id)) {
+    for (const p of await listPromises(sql, this.call.id)) {
       this.stored.add(`promise:${indexOf(p.utteranceId)}:${p.action}:${p.text}`);
     }
-    for (const f of await listFlags(this.sql, this.call.id)) {
+    for (const f of await listFlags(sql, this.call.id)) {
       this.stored.add(`flag:${indexOf(f.utteranceId)}:${f.ruleId}@${f.ruleVersion}:${f.spanStart}`);
     }
   }
@@ -42,16 +45,16 @@ export class FindingStore {
   /** Stores notes not stored before; true when anything was new. */
   async saveNotes(notes: CallNotes): Promise<boolean> {
     let changed = false;
-    const once = async (key: string, write: () => Promise<unknown>) => {
+    const once = async (key: string, write: (sql: Sql) => Promise<unknown>) => {
       if (this.stored.has(key)) return;
-      await write();
+      if (this.sql) await write(this.sql);
       this.stored.add(key);
       changed = true;
     };
     const base = { callId: this.call.id };
     for (const o of notes.orderNumbers) {
-      await once(`order:${o.value}`, () =>
-        insertNote(this.sql, {
+      await once(`order:${o.value}`, (sql) =>
+        insertNote(sql, {
           ...base,
           utteranceId: this.utteranceIds[o.utterance] ?? null,
           kind: 'order_number',
@@ -62,8 +65,8 @@ export class FindingStore {
       );
     }
     for (const a of notes.amounts) {
-      await once(`amount:${a.utterance}:${a.value}:${a.currency}`, () =>
-        insertNote(this.sql, {
+      await once(`amount:${a.utterance}:${a.value}:${a.currency}`, (sql) =>
+        insertNote(sql, {
           ...base,
           utteranceId: this.utteranceIds[a.utterance] ?? null,
           kind: 'amount',
@@ -74,8 +77,8 @@ export class FindingStore {
       );
     }
     for (const p of notes.products) {
-      await once(`product:${p.name}`, () =>
-        insertNote(this.sql, {
+      await once(`product:${p.name}`, (sql) =>
+        insertNote(sql, {
           ...base,
           utteranceId: this.utteranceIds[p.utterance] ?? null,
           kind: 'product',
@@ -86,8 +89,8 @@ export class FindingStore {
       );
     }
     for (const p of notes.promises) {
-      await once(`promise:${p.utterance}:${p.action}:${p.text}`, () =>
-        insertPromise(this.sql, {
+      await once(`promise:${p.utterance}:${p.action}:${p.text}`, (sql) =>
+        insertPromise(sql, {
           ...base,
           merchantId: this.call.merchantId,
           utteranceId: this.utteranceIds[p.utterance] ?? null,
@@ -107,6 +110,8 @@ export class FindingStore {
     const [ruleId, version] = f.rule.split('@') as [string, string];
     const key = `flag:${f.utterance}:${f.rule}:${f.span[0]}`;
     if (this.stored.has(key)) return undefined;
+    this.stored.add(key);
+    if (!this.sql) return randomUUID();
     const row = await insertFlag(
       this.sql,
       {
@@ -128,11 +133,11 @@ export class FindingStore {
       },
       f.verdicts,
     );
-    this.stored.add(key);
     return row.id;
   }
 
   async saveSuggestion(s: Suggestion): Promise<string> {
+    if (!this.sql) return randomUUID();
     const row = await insertSuggestion(this.sql, {
       callId: this.call.id,
       afterUtteranceId: this.utteranceIds[s.afterUtterance] ?? null,
@@ -146,6 +151,7 @@ export class FindingStore {
   }
 
   async saveRefundOption(o: RefundOption, afterUtterance: number, engine: string): Promise<void> {
+    if (!this.sql) return;
     await insertSuggestion(this.sql, {
       callId: this.call.id,
       afterUtteranceId: this.utteranceIds[afterUtterance] ?? null,
@@ -158,6 +164,7 @@ export class FindingStore {
   }
 
   async saveCoaching(text: string, afterUtterance: number, category: string): Promise<void> {
+    if (!this.sql) return;
     await insertSuggestion(this.sql, {
       callId: this.call.id,
       afterUtteranceId: this.utteranceIds[afterUtterance] ?? null,
