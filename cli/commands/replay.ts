@@ -3,7 +3,7 @@ import type { SpeakerRole } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import { parseStartedAt } from '../../core/time.js';
 import type { PcmFrame } from '../../pipelines/audio/frame.js';
-import { openWavChannels } from '../../pipelines/audio/wav-read.js';
+import { openAudioChannels } from '../../pipelines/audio/decode.js';
 import type { ReplaySource } from '../../pipelines/session/replay.js';
 import { SpokenLanguageSchema } from '../../pipelines/speech/contract.js';
 import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
@@ -138,7 +138,7 @@ async function replaySource(
   }
   const streams: { speaker: SpeakerRole; language: 'zh' | 'en'; frames: AsyncIterable<PcmFrame> }[] = [];
   if (files.call) {
-    const channels = await openWavChannels(files.call);
+    const channels = await openAudioChannels(files.call);
     if (channels.length !== 2) {
       throw new KefuError(
         'INPUT_INVALID',
@@ -155,11 +155,11 @@ async function replaySource(
       ['merchant', files.merchant],
     ] as const) {
       if (!path) continue;
-      const [mono, ...rest] = await openWavChannels(path);
+      const [mono, ...rest] = await openAudioChannels(path);
       if (rest.length > 0)
         throw new KefuError(
           'INPUT_INVALID',
-          `${path}: --${speaker} takes a mono WAV, this one has ${rest.length + 1} channels`,
+          `${path}: --${speaker} takes a mono recording, this one has ${rest.length + 1} channels`,
         );
       streams.push({ speaker, language, frames: mono!.frames });
     }

@@ -1,0 +1,39 @@
+/**
+ * `kefu analyze` without a child process per call: the same steps as cli/commands/analyze.ts
+ * (no database, analyzers from the configuration, analyzeTranscript,
+ * the --json object), so evaluation numbers match the CLI while skipping its start-up per call.
+ */
+import { loadConfig } from '../../core/config.js';
+import { parseStartedAt } from '../../core/time.js';
+import { analyzeTranscript } from '../../pipelines/session/analyze-transcript.js';
+import { buildAnalyzers } from '../../pipelines/session/build-analyzers.js';
+import { analysisJson } from '../../pipelines/session/report.js';
+import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
+
+export type AnalysisJson = ReturnType<typeof analysisJson>;
+
+/** One set of analyzers, reused for many transcripts. */
+export async function openAnalyzer(log: (line: string) => void = () => {}) {
+  const config = loadConfig();
+  const analyzers = await buildAnalyzers({ config, onFallback: (reason) => log(`analyze: ${reason}`) });
+  return {
+    /** `jsonl` is the transcript file's text; `name` names it in input errors. */
+    async analyze(jsonl: string, startedAtRaw: string, name: string): Promise<AnalysisJson> {
+      const { at, timeZone } = parseStartedAt(startedAtRaw, config.timeZone);
+      const lines = parseTranscriptJsonl(jsonl, name);
+      const result = await analyzeTranscript({ analyzers }, lines, { startedAt: at, timeZone });
+      return analysisJson(result.findings, result.summary);
+    },
+    close: async () => {},
+  };
+}
+
+/** Exactly what one `kefu analyze FILE --started-at … --json` run computes. */
+export async function analyzeOnce(jsonl: string, startedAtRaw: string, name: string): Promise<AnalysisJson> {
+  const analyzer = await openAnalyzer();
+  try {
+    return await analyzer.analyze(jsonl, startedAtRaw, name);
+  } finally {
+    await analyzer.close();
+  }
+}
