@@ -51,5 +51,5 @@ describe('kefu start and calls it leaves behind', () => {
       await sql.end();
       await pg.stop();
     }
-  }, 400_000);
+  }, 600_000);
 });
