@@ -68,6 +68,7 @@ const EnvSchema = z
       .refine(isTimeZone, { message: 'not an IANA time zone such as Asia/Shanghai' })
       .default('Asia/Shanghai'),
     KEFU_SEED_DEMO: z.stringbool().default(true),
+    KEFU_CALL_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -108,6 +109,8 @@ export interface Config {
   models: { dir: string; allowRemote: boolean };
   timeZone: string;
   seedDemo: boolean;
+  /** A call with no heartbeat and no utterance for this long has lost its bot and is ended. */
+  callStaleSeconds: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -159,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     models: { dir: e.KEFU_MODEL_DIR, allowRemote: e.KEFU_ALLOW_REMOTE_MODELS },
     timeZone: e.KEFU_TIME_ZONE,
     seedDemo: e.KEFU_SEED_DEMO,
+    callStaleSeconds: e.KEFU_CALL_STALE_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

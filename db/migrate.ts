@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { KefuError } from '../core/errors.js';
 import type { Sql } from './client.js';
+import { fromPackageRoot } from '../core/paths.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+export const MIGRATIONS_DIR = fromPackageRoot('db/migrations/');
 
 export interface Migration {
   version: number;

@@ -1,10 +1,6 @@
 import { once } from 'node:events';
-import { createWorker } from '../../agent/worker.js';
-import { jobDatabaseUrl } from '../../agent/job.js';
 import { loadConfig } from '../../core/config.js';
-import { createSql } from '../../db/client.js';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from '../../db/embedded.js';
-import { migrate } from '../../db/migrate.js';
+import type { EmbeddedPostgres } from '../../db/embedded.js';
 import { defineCommand } from '../command.js';
 
 export const agentCommand = defineCommand({
@@ -20,6 +16,14 @@ export const agentCommand = defineCommand({
   options: { 'health-port': { type: 'string' } },
   positionals: { min: 0, max: 0 },
   async run({ values, log }) {
+    const [{ createWorker }, { jobDatabaseUrl }, { createSql }, { startEmbeddedPostgres }, { migrate }] =
+      await Promise.all([
+        import('../../agent/worker.js'),
+        import('../../agent/job.js'),
+        import('../../db/client.js'),
+        import('../../db/embedded.js'),
+        import('../../db/migrate.js'),
+      ]);
     const config = loadConfig();
     const healthPort = typeof values['health-port'] === 'string' ? Number(values['health-port']) : undefined;
     const worker = createWorker(config, { healthPort });

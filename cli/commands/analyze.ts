@@ -3,11 +3,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../core/config.js';
 import { KefuError } from '../../core/errors.js';
 import { parseStartedAt } from '../../core/time.js';
-import { analyzeTranscript } from '../../pipelines/session/analyze-transcript.js';
 import type { CallAnalyzers } from '../../pipelines/session/analyzers.js';
-import { buildAnalyzers } from '../../pipelines/session/build-analyzers.js';
-import { analysisJson, analysisText } from '../../pipelines/session/report.js';
-import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
 import { defineCommand } from '../command.js';
 
 export const analyzeCommand = defineCommand({
@@ -26,6 +22,14 @@ export const analyzeCommand = defineCommand({
   options: { 'started-at': { type: 'string' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
   async run({ values, positionals, log, out }) {
+    // Loaded here, not at the top: `kefu --help` and the other commands never pay for them.
+    const [{ analyzeTranscript }, { buildAnalyzers }, { analysisJson, analysisText }, { parseTranscriptJsonl }] =
+      await Promise.all([
+        import('../../pipelines/session/analyze-transcript.js'),
+        import('../../pipelines/session/build-analyzers.js'),
+        import('../../pipelines/session/report.js'),
+        import('../../pipelines/transcript/jsonl.js'),
+      ]);
     const startedAtRaw = values['started-at'];
     if (typeof startedAtRaw !== 'string')
       throw new KefuError('USAGE', 'kefu analyze: --started-at ISO8601 is required');

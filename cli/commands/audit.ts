@@ -2,7 +2,6 @@ import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import { verifyAuditChain } from '../../db/queries/audit.js';
 import { defineCommand } from '../command.js';
-import { withRuntime } from '../runtime.js';
 
 /** Checks every audit event's hash and link; 0 when intact, 1 naming the first broken event. */
 export async function verifyAuditTrail(sql: Sql, out: (text: string) => void): Promise<number> {
@@ -29,6 +28,7 @@ export const auditCommand = defineCommand({
   async run({ positionals, log, out }) {
     if (positionals[0] !== 'verify')
       throw new KefuError('USAGE', `kefu audit: unknown subcommand "${positionals[0]}"; try "kefu audit verify"`);
+    const { withRuntime } = await import('../runtime.js');
     return withRuntime(log, ({ db }) => verifyAuditTrail(db.sql, out));
   },
 });

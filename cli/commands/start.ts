@@ -1,16 +1,4 @@
-import { listenCallEvents } from '../../db/queries/call-events.js';
-import { playLiveCalls, playPastCalls } from '../../pipelines/demo/play.js';
-import { isEmpty, seedDemo } from '../../pipelines/demo/seed.js';
-import { buildAnalyzers } from '../../pipelines/session/build-analyzers.js';
-import { CallEventBus } from '../../pipelines/session/event-bus.js';
-import { buildSttRouting } from '../../pipelines/speech/router.js';
-import { createApp } from '../../web-dashboard/server/app.js';
-import { ensureClientBuilt } from '../../web-dashboard/server/client-files.js';
-import { LiveFeed } from '../../web-dashboard/server/live/feed.js';
-import { listen } from '../../web-dashboard/server/serve.js';
 import { defineCommand } from '../command.js';
-import { describeComponents } from '../components.js';
-import { openRuntime } from '../runtime.js';
 
 export const startCommand = defineCommand({
   name: 'start',
@@ -24,10 +12,42 @@ export const startCommand = defineCommand({
   options: {},
   positionals: { min: 0, max: 0 },
   async run({ log, out }) {
+    const [
+      { listenCallEvents },
+      { playLiveCalls, playPastCalls },
+      { isEmpty, seedDemo },
+      { buildAnalyzers },
+      { CallEventBus },
+      { buildSttRouting },
+      { createApp },
+      { ensureClientBuilt },
+      { LiveFeed },
+      { listen },
+      { describeComponents },
+      { openRuntime },
+      { startJobQueue },
+      { startSweeper },
+    ] = await Promise.all([
+      import('../../db/queries/call-events.js'),
+      import('../../pipelines/demo/play.js'),
+      import('../../pipelines/demo/seed.js'),
+      import('../../pipelines/session/build-analyzers.js'),
+      import('../../pipelines/session/event-bus.js'),
+      import('../../pipelines/speech/router.js'),
+      import('../../web-dashboard/server/app.js'),
+      import('../../web-dashboard/server/client-files.js'),
+      import('../../web-dashboard/server/live/feed.js'),
+      import('../../web-dashboard/server/serve.js'),
+      import('../components.js'),
+      import('../runtime.js'),
+      import('../../pipelines/jobs/queue.js'),
+      import('../../pipelines/session/sweep.js'),
+    ]);
     const { config, db } = await openRuntime(log);
     const stt = buildSttRouting(config);
     const demo = new AbortController();
     let stopListening: (() => Promise<void>) | undefined;
+    let jobs: Awaited<ReturnType<typeof startJobQueue>> | undefined;
     try {
       const seeded = db.kind === 'embedded' && config.seedDemo && (await isEmpty(db.sql));
       if (seeded) {
@@ -39,6 +59,18 @@ export const startCommand = defineCommand({
       const components = describeComponents(config, db, { ...analyzers.describe(), speech: stt.description });
       const bus = new CallEventBus();
       const live = new LiveFeed(bus);
+      // Calls a previous run or a crashed bot left active are ended now, then every minute.
+      jobs = await startJobQueue(db.sql, log);
+      await startSweeper(
+        {
+          sql: db.sql,
+          analyzers,
+          log,
+          publish: (merchantId, event) => bus.publish({ merchantId, event }),
+          staleAfterSeconds: config.callStaleSeconds,
+        },
+        jobs,
+      );
       // A bot in another process reaches the dashboard through NOTIFY; PGlite serves one connection.
       if (db.kind === 'external') stopListening = await listenCallEvents(db.sql, (n) => live.fromPostgres(n));
       const server = await listen(createApp({ sql: db.sql, components, live, clientDir }), config.http);
@@ -70,6 +102,7 @@ export const startCommand = defineCommand({
       await server.close();
     } finally {
       await stopListening?.();
+      await jobs?.stop();
       await stt.close();
       await db.close();
     }

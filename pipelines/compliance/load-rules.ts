@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import { type Rule, type RuleFile, RuleFileSchema } from './rule-schema.js';
 import type { ViewMode } from '../language/index.js';
+import { fromPackageRoot } from '../../core/paths.js';
 
 export interface CompiledContext {
   negationAfter: RegExp[];
@@ -32,7 +32,7 @@ export interface RuleSet {
   files: string[];
 }
 
-export const DEFAULT_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
+export const DEFAULT_RULES_DIR = fromPackageRoot('pipelines/compliance/rules/');
 
 /** Loads and validates every `*.json` rule file in `dir`; throws CONFIG_INVALID naming file and rule. */
 export function loadRules(dir: string = DEFAULT_RULES_DIR): RuleSet {

@@ -11,7 +11,7 @@ const dash = useDashboard();
  */
 describe('moderation pages in Chromium', () => {
   it('queue → claim → decide → statement → appeal → another moderator overturns → outcome; admin page', async () => {
-    const { callId } = await replayDemo(dash, 'zh-fruit-bad-apples', { openCase: true });
+    const { callId } = await replayDemo(dash, 'zh-fruit-bad-apples');
     const [{ id: caseId }] = await dash.sql<
       [{ id: string }]
     >`select id from moderation_cases where call_id = ${callId}`;
