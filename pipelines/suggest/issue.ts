@@ -43,7 +43,7 @@ export function classifyUtterance(text: string, options: { fresh?: boolean } = {
   for (const lang of languagesOf(text)) {
     const fresh = options.fresh === true || FRESH_WORDS[lang].test(text);
     for (const kind of ISSUE_KINDS) {
-      const cue = firstAffirmed(text, ISSUE_CUES[lang][kind], lang);
+      const cue = firstAffirmed(text, ISSUE_CUES[lang][kind]);
       if (!cue) continue;
       // "坏了" about fruit is spoilage, not breakage.
       const resolved: IssueKind = kind === 'damaged' && fresh && /坏|bad|off/i.test(cue) ? 'spoiled' : kind;
@@ -148,7 +148,7 @@ function languagesOf(text: string): ('zh' | 'en')[] {
   return lang === 'mixed' || lang === undefined ? ['zh', 'en'] : [lang];
 }
 
-function firstAffirmed(text: string, cue: RegExp, lang: 'zh' | 'en'): string | null {
+function firstAffirmed(text: string, cue: RegExp): string | null {
   const global = new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`);
   const a = analyzeLine(text);
   const hypothetical = hypotheticalClauses(a);
