@@ -1,0 +1,26 @@
+/**
+ * Prints the compliance development set's figures per category and language, and every miss:
+ * `npx tsx pipelines/compliance/testing/dev-set/measure.ts [--misses]`.
+ */
+import { ComplianceDetector } from '../../detector.js';
+import { DEV_SET } from './index.js';
+import { runDevSet, scoreDevSet } from './score.js';
+
+const outcomes = await runDevSet(new ComplianceDetector(), DEV_SET);
+const pct = (x: number) => `${Math.round(x * 100)}%`.padStart(5);
+console.log('category              lang  found/viol  recall  false/neg  precision');
+for (const s of scoreDevSet(outcomes)) {
+  console.log(
+    `${s.category.padEnd(21)} ${s.language}    ${`${s.found}/${s.violations}`.padStart(6)}   ${pct(s.recall)}   ${`${s.falselyFlagged}/${s.negatives}`.padStart(6)}    ${pct(s.precision)}`,
+  );
+}
+const total = outcomes.filter((o) => o.ok).length;
+console.log(`\n${total}/${outcomes.length} fragments as labelled`);
+if (process.argv.includes('--misses')) {
+  for (const o of outcomes.filter((x) => !x.ok)) {
+    const text = o.case.lines.map(([s, t]) => `${s[0]}: ${t}`).join(' / ');
+    console.log(
+      `${o.case.expect ? 'MISS ' : 'FALSE'} [${o.case.category}] ${text}  ${o.flags.map((f) => f.label).join('; ')}`,
+    );
+  }
+}
