@@ -10,6 +10,7 @@ import { HashedNgramEmbedder } from '../embed/hashed-ngram.js';
 import type { LlmClient } from '../llm/contract.js';
 import { type Exemplar, loadExemplars } from './exemplars.js';
 import { adjudicate } from './llm-layer.js';
+import { DEFAULT_RECALL, type RecallSettings, recallCandidates } from './llm-recall.js';
 import { loadRules, type RuleSet } from './load-rules.js';
 import { type Candidate, proposeCandidates } from './rule-layer.js';
 import { DEFAULT_SEMANTIC_THRESHOLDS, SemanticLayer, type SemanticThresholds } from './semantic-layer.js';
@@ -22,8 +23,12 @@ export interface ComplianceDetectorOptions {
   /** Defaults to `loadExemplars()`. */
   exemplars?: readonly Exemplar[];
   semantic?: Partial<SemanticThresholds>;
-  /** Optional third layer. */
+  /** Optional third layer: adjudicates every rule candidate and, unless `recall` is false, proposes its own. */
   llm?: LlmClient;
+  /** The LLM recall layer's bar (default: model confidence 0.8), or false to only adjudicate. */
+  recall?: Partial<RecallSettings> | false;
+  /** Time the LLM gets per line (adjudication and recall together); past it the offline result stands. Default 2,000. */
+  llmBudgetMs?: number;
   /** Flags below this final confidence are dropped (kept in `inspect`). Default 0.5. */
   minConfidence?: number;
 }
@@ -42,6 +47,8 @@ export class ComplianceDetector {
   readonly rules: RuleSet;
   private readonly semantic: SemanticLayer | null;
   private readonly llm: LlmClient | undefined;
+  private readonly recall: RecallSettings | null;
+  private readonly llmBudgetMs: number;
   private readonly minConfidence: number;
   /** e.g. 'rules+semantic:hashed-ngram-v1-512': recorded on every flag as its detector. */
   readonly name: string;
@@ -56,6 +63,8 @@ export class ComplianceDetector {
         })
       : null;
     this.llm = options.llm;
+    this.recall = options.recall === false ? null : { ...DEFAULT_RECALL, ...options.recall };
+    this.llmBudgetMs = options.llmBudgetMs ?? 2_000;
     this.minConfidence = options.minConfidence ?? 0.5;
     this.name = ['rules', embedder && `semantic:${embedder.model}`, this.llm && `llm:${this.llm.model}`]
       .filter(Boolean)
@@ -89,7 +98,14 @@ export class ComplianceDetector {
   ): Promise<ComplianceCandidate[]> {
     if (index < 0 || index >= lines.length) throw new RangeError(`No line ${index} in a transcript of ${lines.length}`);
     const judged: ComplianceCandidate[] = [];
-    for (const c of proposeCandidates(this.rules.rules, lines, index)) judged.push(await this.judge(c, lines, options));
+    const budget = this.llm ? AbortSignal.timeout(this.llmBudgetMs) : undefined;
+    const signal = budget && options.signal ? AbortSignal.any([budget, options.signal]) : (budget ?? options.signal);
+    const within = signal ? { signal } : {};
+    for (const c of proposeCandidates(this.rules.rules, lines, index)) judged.push(await this.judge(c, lines, within));
+    if (this.llm && this.recall && signal) {
+      const settings = { ...this.recall, detector: this.name, signal };
+      judged.push(...(await recallCandidates(this.llm, lines, index, judged, settings)));
+    }
     return dropDuplicates(judged).sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   }
 
