@@ -97,23 +97,28 @@ export class ComplianceDetector {
     options: DetectOptions = {},
   ): Promise<ComplianceCandidate[]> {
     if (index < 0 || index >= lines.length) throw new RangeError(`No line ${index} in a transcript of ${lines.length}`);
+    const proposed = proposeCandidates(this.rules.rules, lines, index);
     const judged: ComplianceCandidate[] = [];
-    const budget = this.llm ? AbortSignal.timeout(this.llmBudgetMs) : undefined;
-    const signal = budget && options.signal ? AbortSignal.any([budget, options.signal]) : (budget ?? options.signal);
-    const within = signal ? { signal } : {};
-    for (const c of proposeCandidates(this.rules.rules, lines, index)) judged.push(await this.judge(c, lines, within));
-    if (this.llm && this.recall && signal) {
-      const settings = { ...this.recall, detector: this.name, signal };
-      judged.push(...(await recallCandidates(this.llm, lines, index, judged, settings)));
+    for (const c of proposed) judged.push(await this.judgeOffline(c, lines));
+    // The LLM sees only the surest candidate per category: one question per possible flag.
+    let kept = dropDuplicates(judged);
+    if (this.llm) {
+      const llm = this.llm;
+      const budget = AbortSignal.timeout(this.llmBudgetMs);
+      const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget;
+      kept = await Promise.all(
+        kept.map((k) => (k.accepted ? this.adjudicated(llm, proposed[judged.indexOf(k)]!, k, lines, signal) : k)),
+      );
+      if (this.recall) {
+        const settings = { ...this.recall, detector: this.name, signal };
+        kept.push(...(await recallCandidates(llm, lines, index, kept, settings)));
+      }
     }
-    return dropDuplicates(judged).sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+    return dropDuplicates(kept).sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   }
 
-  private async judge(
-    c: Candidate,
-    lines: readonly TranscriptLine[],
-    options: DetectOptions,
-  ): Promise<ComplianceCandidate> {
+  /** Rules and the semantic layer, then the confidence bar. */
+  private async judgeOffline(c: Candidate, lines: readonly TranscriptLine[]): Promise<ComplianceCandidate> {
     let confidence = c.confidence;
     let droppedBy: ComplianceCandidate['droppedBy'] = c.rejected ? 'rule' : null;
     const verdicts = [...c.verdicts];
@@ -124,13 +129,7 @@ export class ComplianceDetector {
       else if (v.verdict === 'confirmed') confidence += (1 - confidence) * 0.3;
       else confidence -= 0.05;
     }
-    if (!droppedBy && this.llm) {
-      const v = await adjudicate(this.llm, c, lines, options.signal);
-      verdicts.push(v);
-      if (v.verdict === 'rejected') droppedBy = 'llm';
-      else if (v.verdict === 'confirmed') confidence += (1 - confidence) * 0.5 * (v.confidence ?? 0);
-    }
-    confidence = Math.round(Math.min(0.99, Math.max(0, confidence)) * 1000) / 1000;
+    confidence = clamp(confidence);
     if (!droppedBy && confidence < this.minConfidence) droppedBy = 'threshold';
     return {
       category: c.rule.category,
@@ -147,7 +146,23 @@ export class ComplianceDetector {
       droppedBy,
     };
   }
+
+  private async adjudicated(
+    llm: LlmClient,
+    c: Candidate,
+    judged: ComplianceCandidate,
+    lines: readonly TranscriptLine[],
+    signal: AbortSignal,
+  ): Promise<ComplianceCandidate> {
+    const v = await adjudicate(llm, c, lines, signal);
+    if (v.verdict === 'rejected')
+      return { ...judged, verdicts: [...judged.verdicts, v], accepted: false, droppedBy: 'llm' };
+    const gain = v.verdict === 'confirmed' ? (1 - judged.confidence) * 0.5 * (v.confidence ?? 0) : 0;
+    return { ...judged, confidence: clamp(judged.confidence + gain), verdicts: [...judged.verdicts, v] };
+  }
 }
+
+const clamp = (x: number) => Math.round(Math.min(0.99, Math.max(0, x)) * 1000) / 1000;
 
 /**
  * One utterance yields at most one flag per category (the surest, then the longest): moderators

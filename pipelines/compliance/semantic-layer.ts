@@ -18,6 +18,11 @@ export interface SemanticThresholds {
   k: number;
   /** Weight of the previous line in the embedded context. */
   contextWeight: number;
+  /**
+   * A frame candidate (its clause marks already checked) is only rejected when a hard negative is
+   * at least this similar — a near-duplicate of a known look-alike, not a shared word or two.
+   */
+  frameRejectAt: number;
 }
 
 export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = {
@@ -25,6 +30,7 @@ export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = {
   rejectMargin: 0.1,
   k: 2,
   contextWeight: 0.3,
+  frameRejectAt: 0.5,
 };
 
 /** Lines at least this long (characters) get their evidence's clause judged on its own. */
@@ -49,6 +55,9 @@ export class SemanticLayer {
     const weight = candidate.rule.previous ? 1 : this.thresholds.contextWeight;
     const whole = await this.judgeVector(await this.contextVector(lines, candidate.utterance, weight), pool, model);
     if (whole.verdict !== 'rejected') return whole;
+    if (candidate.via === 'frame' && (whole.detail.negative as number) < this.thresholds.frameRejectAt) {
+      return { ...whole, verdict: 'abstained', detail: { ...whole.detail, reason: 'no near-duplicate negative' } };
+    }
     // A lexical embedding of a long, many-clause line is dominated by its other clauses: before
     // rejecting, judge the clause that holds the evidence on its own, and keep the kinder verdict.
     // Only for long lines, and never for a question ("好评返现？…有返现吗"): the line's context rules there.

@@ -58,6 +58,7 @@ export const CLAIM_DEV = [
       "the patch shrinks tumors, I've seen it",
       'Take two a day and your blood pressure is fixed permanently',
       'This filter removes 100% of all contaminants',
+      "Drink it daily and you'll never catch a cold again",
     ],
     [
       'It comes with a 2-year warranty.',
@@ -74,6 +75,7 @@ export const CLAIM_DEV = [
       'The cure time for the glue is 24 hours.',
       'We stand by it with a lifetime warranty on the frame.',
       'Never say never, but it is very sturdy.',
+      "c: does it really cure arthritis? // It is not a medicine, it's a heat pad.",
     ],
   ),
 ];

@@ -16,6 +16,13 @@ for (const s of scoreDevSet(outcomes)) {
 }
 const total = outcomes.filter((o) => o.ok).length;
 console.log(`\n${total}/${outcomes.length} fragments as labelled`);
+if (process.argv.includes('--cross')) {
+  for (const o of outcomes) {
+    const other = o.flags.filter((f) => f.category !== o.case.expect);
+    if (o.case.expect && other.length > 0)
+      console.log(`ALSO  [${o.case.category}] ${other.map((f) => `${f.category} ${f.label}`).join('; ')}`);
+  }
+}
 if (process.argv.includes('--misses')) {
   for (const o of outcomes.filter((x) => !x.ok)) {
     const text = o.case.lines.map(([s, t]) => `${s[0]}: ${t}`).join(' / ');
