@@ -1,12 +1,13 @@
 /**
  * Prints the compliance development set's figures per category and language, and every miss:
- * `npx tsx pipelines/compliance/testing/dev-set/measure.ts [--misses]`.
+ * `npx tsx pipelines/compliance/testing/dev-set/measure.ts [--holdout] [--misses] [--cross]`.
  */
 import { ComplianceDetector } from '../../detector.js';
+import { HOLDOUT } from './holdout.js';
 import { DEV_SET } from './index.js';
 import { runDevSet, scoreDevSet } from './score.js';
 
-const outcomes = await runDevSet(new ComplianceDetector(), DEV_SET);
+const outcomes = await runDevSet(new ComplianceDetector(), process.argv.includes('--holdout') ? HOLDOUT : DEV_SET);
 const pct = (x: number) => `${Math.round(x * 100)}%`.padStart(5);
 console.log('category              lang  found/viol  recall  false/neg  precision');
 for (const s of scoreDevSet(outcomes)) {
