@@ -6,7 +6,7 @@
 import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine } from '../language/analyze.js';
 import type { LineAnalysis } from '../language/types.js';
-import { matchFrame } from './frames.js';
+import { type CompiledFrame, filledIn, matchFrame } from './frames.js';
 import type { CompiledRule } from './load-rules.js';
 import type { Candidate } from './rule-layer.js';
 
@@ -16,6 +16,7 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
   const previous = previousSameSpeaker(lines, index, analysis);
   const out: Candidate[] = [];
   rule.frames.forEach((frame, k) => {
+    if (frame.earlier && !earlierFilled(lines, index, frame.earlier)) return;
     for (const hit of matchFrame(analysis, frame, previous)) {
       const veto = !rule.speakers.includes(line.speaker) ? { reason: 'speaker', cue: line.speaker } : hit.veto;
       out.push({
@@ -54,4 +55,18 @@ function previousSameSpeaker(lines: readonly TranscriptLine[], index: number, a:
   if (!prev || prev.speaker !== lines[index]!.speaker) return null;
   const opener = a.clauses[0]?.matches.some((m) => m.class === 'topic_shift');
   return opener ? null : analyzeLine(prev.text);
+}
+
+function earlierFilled(
+  lines: readonly TranscriptLine[],
+  index: number,
+  earlier: NonNullable<CompiledFrame['earlier']>,
+): boolean {
+  const speaker = lines[index]!.speaker;
+  for (let i = index - 1; i >= Math.max(0, index - earlier.lines); i--) {
+    const same = lines[i]!.speaker === speaker;
+    if ((earlier.speaker === 'same' && !same) || (earlier.speaker === 'other' && same)) continue;
+    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots)) return true;
+  }
+  return false;
 }

@@ -15,6 +15,7 @@ export interface CompiledFrame {
   unless: SlotAlternative[][];
   unlessLine: SlotAlternative[][];
   negation: 'veto' | 'ignore';
+  earlier?: { slots: SlotAlternative[][]; lines: number; speaker: 'same' | 'other' | 'any' };
 }
 
 export interface Filler {
@@ -43,9 +44,22 @@ export function parseSlot(source: string): SlotAlternative[] {
 
 const inside = (n: Span, c: Span) => n[0] >= c[0] && n[1] <= c[1];
 
+// A line is read by ~50 frames: each slot's fillers are collected once per line, then windowed.
+const memo = new WeakMap<LineAnalysis, Map<readonly SlotAlternative[], Filler[]>>();
+
 /** Every filler of a slot within the given clauses of the line. */
 export function fillersOf(a: LineAnalysis, clauses: readonly Clause[], slot: readonly SlotAlternative[]): Filler[] {
+  let bySlot = memo.get(a);
+  if (!bySlot) memo.set(a, (bySlot = new Map()));
+  let all = bySlot.get(slot);
+  if (!all) bySlot.set(slot, (all = collect(a, slot)));
+  if (clauses.length === a.clauses.length) return all;
+  return all.filter((f) => clauses.some((c) => inside(f.nspan, c.nspan)));
+}
+
+function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
   const out: Filler[] = [];
+  const clauses = a.clauses;
   const within = (n: Span) => clauses.some((c) => inside(n, c.nspan));
   for (const alt of slot) {
     if (alt.kind === 'class') {
@@ -146,4 +160,10 @@ function vetoOf(
     if (f) return { reason: 'warning', cue: f.text };
   }
   return undefined;
+}
+
+/** Whether the slots are filled, not negated, in one clause of the line (a frame's `earlier` lines). */
+export function filledIn(a: LineAnalysis, slots: SlotAlternative[][]): boolean {
+  const probe: CompiledFrame = { slots, order: 'any', reach: 1, unless: [], unlessLine: [], negation: 'veto' };
+  return matchFrame(a, probe, null).some((h) => !h.veto);
 }

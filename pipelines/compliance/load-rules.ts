@@ -112,12 +112,17 @@ function compileRule(
     list.map((source, j) => checkSlot(parseSlot(source), `${where}[${j}]`, fail));
   return {
     ...rest,
-    frames: frames.map((f, i) => ({
-      ...f,
-      slots: slots(f.slots, `${at}: frames[${i}].slots`),
-      unless: slots(f.unless, `${at}: frames[${i}].unless`),
-      unlessLine: slots(f.unlessLine, `${at}: frames[${i}].unlessLine`),
-    })),
+    frames: frames.map(
+      ({ earlier, ...f }, i): CompiledFrame => ({
+        ...f,
+        slots: slots(f.slots, `${at}: frames[${i}].slots`),
+        unless: slots(f.unless, `${at}: frames[${i}].unless`),
+        unlessLine: slots(f.unlessLine, `${at}: frames[${i}].unlessLine`),
+        ...(earlier && {
+          earlier: { ...earlier, slots: slots(earlier.slots, `${at}: frames[${i}].earlier.slots`) },
+        }),
+      }),
+    ),
     ref: `${r.id}@${r.version}`,
     language: file.language,
     view,

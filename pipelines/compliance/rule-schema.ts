@@ -52,6 +52,18 @@ export const FrameSchema = z
     unlessLine: z.array(SlotSchema).default([]),
     /** `veto`: a negation whose scope covers a slot vetoes; `ignore` for frames that are refusals or insults. */
     negation: z.enum(['veto', 'ignore']).default('veto'),
+    /**
+     * Slots an earlier line must fill (in one clause, not negated), for intent that spans lines:
+     * "退款要走银行卡号哈" then "发我一下". The evidence stays in the current line.
+     */
+    earlier: z
+      .object({
+        slots: z.array(SlotSchema).min(1).max(3),
+        lines: z.number().int().min(1).max(3).default(2),
+        speaker: z.enum(['same', 'other', 'any']).default('same'),
+      })
+      .strict()
+      .optional(),
     note: z.string().optional(),
   })
   .strict();

@@ -7,6 +7,7 @@
 import type { LayerVerdict } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { cosine, type Embedder, normalize } from '../embed/contract.js';
+import { analyzeLine } from '../language/analyze.js';
 import type { Exemplar } from './exemplars.js';
 import type { Candidate } from './rule-layer.js';
 
@@ -105,7 +106,21 @@ export class SemanticLayer {
     return top.reduce((s, x) => s + x, 0) / top.length;
   }
 
-  private async contextVector(lines: readonly TranscriptLine[], index: number, weight: number): Promise<number[]> {
+  // Every candidate of a line shares its context vector: embed it once.
+  private readonly recent = new Map<string, Promise<number[]>>();
+
+  private contextVector(lines: readonly TranscriptLine[], index: number, weight: number): Promise<number[]> {
+    const key = `${weight}\u0000${lines[index - 1]?.text ?? ''}\u0000${lines[index]!.text}`;
+    let v = this.recent.get(key);
+    if (!v) {
+      v = this.embedContext(lines, index, weight);
+      this.recent.set(key, v);
+      if (this.recent.size > 64) this.recent.delete(this.recent.keys().next().value!);
+    }
+    return v;
+  }
+
+  private async embedContext(lines: readonly TranscriptLine[], index: number, weight: number): Promise<number[]> {
     const prev = lines[index - 1]?.text;
     const [cur, before] = await this.embedder.embed(prev ? [lines[index]!.text, prev] : [lines[index]!.text]);
     if (!before) return cur!;
@@ -120,14 +135,11 @@ export class SemanticLayer {
   }
 }
 
-/** The clause around a span: from the last clause break before it to the first one after it. */
-export function clauseOf(text: string, span: readonly [number, number]): string {
-  const breaks = /[，,。！？!?；;]/u;
-  let a = span[0];
-  while (a > 0 && !breaks.test(text[a - 1]!)) a--;
-  let b = span[1];
-  while (b < text.length && !breaks.test(text[b]!)) b++;
-  return text.slice(a, b).trim();
+/** The language layer's clauses that the span touches, as said. */
+function clauseOf(text: string, span: readonly [number, number]): string {
+  const touched = analyzeLine(text).clauses.filter((c) => c.span[1] > span[0] && c.span[0] < span[1]);
+  if (touched.length === 0) return text.trim();
+  return text.slice(touched[0]!.span[0], touched.at(-1)!.span[1]).trim();
 }
 
 function round(x: number): number {
