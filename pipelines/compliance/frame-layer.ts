@@ -4,8 +4,7 @@
  * rejected candidate so moderators can see why nothing was flagged.
  */
 import type { TranscriptLine } from '../../core/domain.js';
-import { analyzeLine } from '../language/analyze.js';
-import type { LineAnalysis } from '../language/types.js';
+import { analyzeLine, type LineAnalysis } from '../language/index.js';
 import { type CompiledFrame, filledIn, matchFrame } from './frames.js';
 import type { CompiledRule } from './load-rules.js';
 import type { Candidate } from './rule-layer.js';

@@ -56,10 +56,8 @@ describe('frame rule files', () => {
     JSON.stringify({
       language: 'en',
       context: {
-        negation: ['not'],
         negationAfter: [],
         reporting: [],
-        clauseBreak: '[,.]',
         negationWindow: 6,
         afterWindow: 10,
       },

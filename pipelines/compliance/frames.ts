@@ -3,7 +3,7 @@
  * clause — or a few consecutive ones — of the language layer's analysis of the line. Clauses,
  * negation scope and reported speech all come from that layer; this file only reads them.
  */
-import type { Clause, LineAnalysis, Span } from '../language/types.js';
+import type { Clause, LineAnalysis, Span } from '../language/index.js';
 
 /** One way to fill a slot: `{ kind: 'class', name: 'private_datum' }`, a mark, a mask or digits. */
 export type SlotAlternative = { kind: 'class' | 'mark' | 'mask'; name: string } | { kind: 'digits'; min: number };

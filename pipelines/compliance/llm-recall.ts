@@ -16,7 +16,7 @@ import { type RenderedPrompt, renderPrompt } from '../../prompts/render.js';
 import type { LlmClient } from '../llm/contract.js';
 import type { ComplianceCandidate } from './detector.js';
 import { loadTaxonomy } from './taxonomy.js';
-import { buildView, toOriginalSpan } from './text-view.js';
+import { buildView, toOriginalSpan } from '../language/index.js';
 
 const CONTEXT_LINES = 4;
 
