@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'CLAIM_EXPIRED',
   'APPEAL_WINDOW_CLOSED',
   'DECODER_UNAVAILABLE',
+  'AUDIO_CHECKSUM_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
