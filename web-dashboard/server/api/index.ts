@@ -11,6 +11,7 @@ import { authRoutes } from '../routes/auth/index.js';
 import { caseRoutes } from '../routes/cases/index.js';
 import { decisionRoutes } from '../routes/decisions/index.js';
 import { penaltyRoutes } from '../routes/penalties/index.js';
+import { policyRoutes } from '../routes/policies/index.js';
 import { ruleRoutes } from '../routes/rules/index.js';
 import { userRoutes } from '../routes/users/index.js';
 import type { ApiEnv } from './context.js';
@@ -35,5 +36,6 @@ export function createApi(options: { sql: Sql; live: LiveFeed; moderation?: Mode
   api.route('/calls', callRoutes({ ...deps, live: options.live }));
   api.route('/promises', promiseRoutes(deps));
   api.route('/stats', statsRoutes(deps));
+  api.route('/policies', policyRoutes(deps));
   return api;
 }

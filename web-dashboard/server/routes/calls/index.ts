@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { CopilotFeedbackSchema } from '../../../../core/copilot.js';
+import { storeFeedback } from '../../../../pipelines/session/feedback.js';
 import { recordFeedback } from '../../../../db/queries/suggestions.js';
 import { notFound, requireRole } from '../../../../pipelines/moderation/actor.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
@@ -45,6 +47,17 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed }) {
     if (!(await findScopedSuggestion(deps.sql, id, suggestionId, readScope(actor)))) throw notFound('suggestion');
     await recordFeedback(deps.sql, { suggestionId, action, actor: actor.id });
     return ok(c, { suggestionId, action }, 201);
+  });
+
+  // The copilot's own feedback messages (core/copilot.ts), as the bot takes them over the data channel.
+  r.post('/:id/feedback', async (c) => {
+    const actor = actorOf(c);
+    requireRole(actor, ['merchant_staff']);
+    const { id } = parse(IdParamSchema, c.req.param());
+    const feedback = parse(CopilotFeedbackSchema, await jsonBody(c));
+    if (!(await getScopedCall(deps.sql, id, readScope(actor)))) throw notFound('call');
+    if (!(await storeFeedback(deps.sql, id, feedback, actor.id))) throw notFound('suggestion');
+    return ok(c, { recorded: feedback.type }, 201);
   });
 
   return r;
