@@ -107,7 +107,8 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     await mod1.locator('[data-testid="decision-state"][data-state="overturned"]').first().waitFor();
     expect(await mod1.getByTestId('merchant-context').getByTestId('points-in-force').innerText()).toBe(merchantPoints);
     const statement = await merchant.evaluate(
-      async (id) => (await (await fetch(`/api/decisions/${id}/statement`)).json()).data,
+      async (id) =>
+        ((await (await fetch(`/api/decisions/${id}/statement`)).json()) as { data: { state: string } }).data,
       decisionId,
     );
     expect(statement.state).toBe('overturned');

@@ -18,7 +18,7 @@ const RAW: [string, RegExp][] = [
 const ENGLISH_SERVER: RegExp = /Email or password|Another moderator|Claim this case|has already been|No such /;
 
 export async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => document.body.innerText);
+  return page.evaluate('document.body.innerText') as Promise<string>;
 }
 
 /** Fails naming every raw code on the page (with its surroundings), in either language. */
@@ -36,21 +36,21 @@ export async function expectNoRawCodes(page: Page, where: string): Promise<void>
 
 /** Fails naming the elements that stick out past the viewport's right edge. */
 export async function expectNoOverflow(page: Page, where: string): Promise<void> {
-  const out = await page.evaluate(() => {
+  // Runs in the page (as source text: this file is type-checked without the DOM library).
+  const out = (await page.evaluate(`(() => {
     const width = document.documentElement.clientWidth;
-    const wide: string[] = [];
-    if (document.documentElement.scrollWidth > width + 1)
-      wide.push(`document ${document.documentElement.scrollWidth}px`);
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
+    const wide = [];
+    if (document.documentElement.scrollWidth > width + 1) wide.push('document ' + document.documentElement.scrollWidth + 'px');
+    for (const el of document.querySelectorAll('body *')) {
       const r = el.getBoundingClientRect();
       if (r.width > 0 && r.right > width + 1) {
-        const name = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`;
-        wide.push(`${name} ends at ${Math.round(r.right)}px`);
+        const cls = typeof el.className === 'string' && el.className ? '.' + el.className.split(' ').join('.') : '';
+        wide.push(el.tagName.toLowerCase() + cls + ' ends at ' + Math.round(r.right) + 'px');
       }
     }
     return wide.slice(0, 8);
-  });
-  expect(out, `${where} overflows at ${await page.evaluate(() => innerWidth)} px`).toEqual([]);
+  })()`)) as string[];
+  expect(out, `${where} overflows at ${page.viewportSize()?.width} px`).toEqual([]);
 }
 
 /** The page as a person meets it at both widths: no raw code, no horizontal overflow on a phone. */
