@@ -16,6 +16,8 @@ export function UsersPage() {
   const t = useT();
   const label = useLabel();
   const users = useData<Account[]>('/api/users');
+  const merchants = useData<{ id: string; name: string }[]>('/api/merchants');
+  const merchantName = (id: string | null) => (id ? (merchants.data?.find((m) => m.id === id)?.name ?? '…') : '—');
   return (
     <>
       <h1>{t('navUsers')}</h1>
@@ -36,7 +38,7 @@ export function UsersPage() {
                 <td data-label={t('displayName')}>{u.displayName}</td>
                 <td data-label={t('email')}>{u.email}</td>
                 <td data-label={t('role')}>{label('role', u.role)}</td>
-                <td data-label={t('merchant')}>{u.merchantId ?? '—'}</td>
+                <td data-label={t('merchant')}>{merchantName(u.merchantId)}</td>
               </tr>
             ))}
           </tbody>

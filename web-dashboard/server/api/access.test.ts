@@ -59,6 +59,7 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   },
   'POST /api/calls/:id/feedback': { anonymous: 401, merchantA: 404, moderator: 403, admin: 403 },
   'GET /api/policies': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/merchants': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'GET /api/promises': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/stats/moderation': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
 };
