@@ -1,4 +1,5 @@
 import { runBotBench } from './bot.js';
+import { runDashboardBench } from './dashboard.js';
 import { runModerationBench } from './moderation.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runSpeechBench } from './speech.js';
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   moderation: () => runModerationBench(),
   speech: () => runSpeechBench(),
   bot: () => runBotBench(),
+  dashboard: () => runDashboardBench(),
 };
 
 const asked = process.argv.slice(2);
