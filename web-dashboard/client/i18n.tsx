@@ -259,6 +259,7 @@ const STRINGS = {
   from: ['起', 'from'],
   wordsSaid: ['原话', 'Words said'],
   yes: ['是', 'Yes'],
+  appealThis: ['对这项决定提出申诉', 'Appeal this decision'],
   no: ['否', 'No'],
 } satisfies Record<string, readonly [string, string] | readonly [string, string, string]>;
 

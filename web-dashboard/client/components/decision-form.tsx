@@ -180,7 +180,7 @@ export function DecisionForm({ caseId, flags }: { caseId: string; flags: CaseFla
           </ul>
         )}
       </section>
-      {missing && (
+      {missing && !complete && (
         <p role="alert" className="error">
           {t('missingChoices')}
         </p>

@@ -9,8 +9,7 @@ export function StepText({ step }: { step: Step }) {
     <>
       {label('penaltyKind', step.kind)}
       {step.points > 0 && <> · {t('nPoints', { count: step.points })}</>}
-      {' · '}
-      {step.durationDays ? t('days', { count: step.durationDays }) : t('forever')}
+      {step.kind !== 'warning' && <> · {step.durationDays ? t('days', { count: step.durationDays }) : t('forever')}</>}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { put } from '../api.js';
+import { Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
 import { SeverityBadge } from '../components/moderation-bits.js';
+import { useSearchState } from '../router.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { TimelineChart, type TimelineDay } from '../components/timeline-chart.js';
 import { useLabel, useT } from '../i18n.js';
@@ -30,6 +32,9 @@ export function AdminPage() {
   const rules = useData<Rule[]>('/api/rules');
   const timeline = useData<TimelineDay[]>('/api/stats/moderation?days=30');
   const [editing, setEditing] = useState<string | null>(null);
+  useSearchState();
+  const { page } = usePage();
+  const shown = rules.data?.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <>
       <h1>{t('navAdmin')}</h1>
@@ -54,7 +59,7 @@ export function AdminPage() {
             </tr>
           </thead>
           <tbody>
-            {rules.data?.map((r) => (
+            {shown?.map((r) => (
               <tr key={r.ruleId} data-testid="rule-row" data-rule={r.ruleId}>
                 <td data-label={t('rule')}>
                   <strong title={r.ruleId}>{r.ground ?? label('category', r.category)}</strong>
@@ -82,6 +87,7 @@ export function AdminPage() {
             ))}
           </tbody>
         </table>
+        <Pager page={page} rows={(rules.data?.length ?? 0) - (page - 1) * PAGE_SIZE} />
       </section>
     </>
   );

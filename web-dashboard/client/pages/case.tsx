@@ -77,7 +77,7 @@ export function CasePage({ id }: { id: string }) {
           )}
         </span>
       </div>
-      <p className="muted small">{t('shortcuts')}</p>
+      <p className="muted small shortcuts">{t('shortcuts')}</p>
       <ErrorLine error={error} />
       <div className="work-grid">
         <section className="card transcript-card" aria-labelledby="tr-title">

@@ -137,24 +137,26 @@ function AppealForm({ decisionId }: { decisionId: string }) {
     }
   };
   return (
-    <form className="appeal-form" onSubmit={submit}>
-      <h3>{t('fileAppeal')}</h3>
-      <label>
-        {t('appealStatement')}
-        <textarea required rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} />
-      </label>
-      <label>
-        {t('attachmentName')}
-        <input value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label>
-        {t('attachmentText')}
-        <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      <ErrorLine error={error} />
-      <button type="submit" className="primary">
-        {t('fileAppeal')}
-      </button>
-    </form>
+    <details className="appeal-form">
+      <summary>{t('appealThis')}</summary>
+      <form onSubmit={submit}>
+        <label>
+          {t('appealStatement')}
+          <textarea required rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} />
+        </label>
+        <label>
+          {t('attachmentName')}
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          {t('attachmentText')}
+          <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <ErrorLine error={error} />
+        <button type="submit" className="primary">
+          {t('fileAppeal')}
+        </button>
+      </form>
+    </details>
   );
 }

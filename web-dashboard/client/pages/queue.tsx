@@ -74,7 +74,7 @@ export function QueuePage() {
           </button>
         </span>
       </div>
-      <p className="muted small">{t('shortcuts')}</p>
+      <p className="muted small shortcuts">{t('shortcuts')}</p>
       <Filters>
         <FilterSelect
           name="category"
