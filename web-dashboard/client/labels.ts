@@ -196,6 +196,7 @@ export const CATALOGUE = {
     PROMPT_INVALID: ['提示词模板有误。', 'A prompt template is broken.'],
     STT_UNAVAILABLE: ['语音识别不可用。', 'Speech recognition is unavailable.'],
     STT_FAILED: ['语音识别失败。', 'Speech recognition failed.'],
+    DECODER_UNAVAILABLE: ['无法解码这段录音。', 'This recording cannot be decoded.'],
     UNAUTHENTICATED: ['邮箱或密码不正确，或登录已过期。', 'Wrong email or password, or your session ended.'],
     FORBIDDEN: [
       '您的角色不能执行此操作；自己做出的决定须由其他审核员复核。',
