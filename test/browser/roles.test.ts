@@ -81,7 +81,7 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     await mod2.goto(`${dash.url}/appeals/${appealId}`);
     await mod2.getByRole('button', { name: 'Claim' }).click();
     await mod2.getByRole('button', { name: 'Decide appeal' }).click();
-    await mod2.getByText('Every flag needs an outcome').waitFor();
+    await mod2.getByText('Choose an outcome and give its reasons.').waitFor();
     await mod2.getByLabel('Fully overturned').check();
     await mod2.getByTestId('appeal-preview').getByText('Will be reversed').waitFor();
     await mod2

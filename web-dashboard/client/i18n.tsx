@@ -110,7 +110,7 @@ const STRINGS = {
   oOverturnedFully: ['完全撤销', 'overturned'],
   oOverturnedPartly: ['部分撤销', 'partly overturned'],
   filters: ['筛选', 'Filters'],
-  any: ['全部', 'any'],
+  any: ['全部', 'Any'],
   lang: ['语言', 'Language'],
   apply: ['应用', 'Apply'],
   slaOverdue: ['已超时', 'overdue'],
@@ -259,6 +259,8 @@ const STRINGS = {
   from: ['起', 'from'],
   wordsSaid: ['原话', 'Words said'],
   yes: ['是', 'Yes'],
+  missingAppeal: ['请选择裁决结果并写明理由。', 'Choose an outcome and give its reasons.'],
+  previewAppealTitle: ['裁决后处罚的变化', 'What this does to penalties'],
   appealThis: ['对这项决定提出申诉', 'Appeal this decision'],
   no: ['否', 'No'],
 } satisfies Record<string, readonly [string, string] | readonly [string, string, string]>;

@@ -124,6 +124,9 @@ export function AppealPage({ id }: { id: string }) {
   );
 }
 
+const daysOf = (p: Penalty) =>
+  p.endsAt ? Math.round((new Date(p.endsAt).getTime() - new Date(p.startsAt).getTime()) / 86_400_000) : null;
+
 type Preview = { reversed: Penalty[]; replacement: Penalty | null; relaid: { from: Penalty; to: Penalty }[] };
 
 /** No outcome chosen in advance; a partial overturn picks a lighter rung; the server previews the effect. */
@@ -205,11 +208,11 @@ function AppealDecision({ id, options, penalties }: { id: string; options: Step[
       </label>
       {preview && (
         <section className="preview" aria-live="polite" data-testid="appeal-preview">
-          <h3>{t('previewTitle')}</h3>
+          <h3>{t('previewAppealTitle')}</h3>
           {preview.reversed.length === 0 && preview.relaid.length === 0 && <p>{t('previewNone')}</p>}
           {preview.reversed.map((p) => (
             <p key={p.id}>
-              {t('previewReversed')}: <PenaltyLine p={{ ...p, state: 'in_force' }} />
+              {t('previewReversed')}: <StepText step={{ kind: p.kind, points: p.points, durationDays: daysOf(p) }} />
             </p>
           ))}
           {preview.replacement && (
@@ -232,9 +235,9 @@ function AppealDecision({ id, options, penalties }: { id: string; options: Step[
           ))}
         </section>
       )}
-      {missing && (
+      {missing && !(outcome && text.trim()) && (
         <p role="alert" className="error">
-          {t('missingChoices')}
+          {t('missingAppeal')}
         </p>
       )}
       <ErrorLine error={error} />
