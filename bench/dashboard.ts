@@ -21,7 +21,12 @@ const PAGES: { path: string; api: string; ready: string; user: string }[] = [
   { path: '/calls', api: '/api/calls?', ready: '.call-row', user: 'mod1@demo.kefu' },
   { path: '/appeals', api: '/api/appeals?', ready: '.empty, [data-testid="appeal-row"]', user: 'mod1@demo.kefu' },
   { path: '/flags', api: '/api/cases?', ready: '[data-testid="merchant-flag"]', user: 'fruit@demo.kefu' },
-  { path: '/standing', api: '/api/penalties/standing', ready: '[data-testid="points-in-force"]', user: 'fruit@demo.kefu' },
+  {
+    path: '/standing',
+    api: '/api/penalties/standing',
+    ready: '[data-testid="points-in-force"]',
+    user: 'fruit@demo.kefu',
+  },
   { path: '/admin', api: '/api/rules', ready: '[data-testid="rule-row"]', user: 'admin@demo.kefu' },
 ];
 
@@ -57,7 +62,11 @@ export async function runDashboardBench(options: { log?: (line: string) => void 
   const log = options.log ?? console.log;
   const pg = await startEmbeddedPostgres();
   const sql = createSql(pg.url, { max: 1 });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox'],
+  });
   try {
     await migrate(sql);
     await seedDemo(sql);
