@@ -105,3 +105,14 @@ export function apiFilters(names: string[]): string {
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
+
+/** A CSV download of what the reader may see (the server scopes it), with the list's merchant filter. */
+export function ExportLink({ what }: { what: 'calls' | 'flags' | 'decisions' }) {
+  const t = useT();
+  const label = { calls: 'navCalls', flags: 'flags', decisions: 'decisions' } as const;
+  return (
+    <a className="export" href={`/api/export/${what}.csv`} download>
+      {t('exportCsv')} · {t(label[what])}
+    </a>
+  );
+}

@@ -59,7 +59,8 @@ export function AuditPage() {
                 <td data-label={t('when')}>{formatDate(e.at, lang)}</td>
                 <td data-label={t('auditAction')}>{label('auditAction', e.action)}</td>
                 <td data-label={t('entity')}>
-                  {label('auditEntity', e.entityType)} <span className="muted small">{e.entityId.slice(0, 8)}</span>
+                  {label('auditEntity', e.entityType)}{' '}
+                  {/^[0-9a-f]{8}-/.test(e.entityId) && <span className="muted small">#{e.entityId.slice(0, 8)}</span>}
                 </td>
                 <td data-label={t('actor')}>{e.actorKind === 'system' ? t('system') : who(e.actorId)}</td>
               </tr>

@@ -1,6 +1,7 @@
 import type { CallSummary } from '../../shared/call-view.js';
 import {
   apiFilters,
+  ExportLink,
   Empty,
   FilterDates,
   Filters,
@@ -40,7 +41,10 @@ export function CallsPage() {
   const rows = calls.data?.slice(0, PAGE_SIZE) ?? [];
   return (
     <>
-      <h1>{t('navCalls')}</h1>
+      <div className="row spread">
+        <h1>{t('navCalls')}</h1>
+        <ExportLink what="calls" />
+      </div>
       <Filters>
         <FilterSearch placeholder={t('searchCalls')} />
         <FilterSelect

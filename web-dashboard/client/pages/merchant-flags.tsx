@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { post } from '../api.js';
-import { Empty, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import { Empty, ExportLink, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
 import { DecisionStateBadge, Evidence, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
 import { ErrorLine, Status } from '../components/status.js';
@@ -18,8 +18,10 @@ export function MerchantFlagsPage() {
   return (
     <>
       <h1>{t('flagsAgainst')}</h1>
-      <p>
+      <p className="row">
         <Link href="/standing">{t('navStanding')}</Link>
+        <ExportLink what="flags" />
+        <ExportLink what="decisions" />
       </p>
       <Status loading={cases.loading} error={cases.error} />
       {cases.data?.length === 0 && <Empty>{t('emptyFlags')}</Empty>}

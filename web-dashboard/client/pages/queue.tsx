@@ -1,6 +1,15 @@
 import { useEffect, useState } from 'react';
 import { post } from '../api.js';
-import { apiFilters, Empty, Filters, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import {
+  apiFilters,
+  Empty,
+  ExportLink,
+  Filters,
+  FilterSelect,
+  Pager,
+  PAGE_SIZE,
+  usePage,
+} from '../components/list-tools.js';
 import { SeverityBadge } from '../components/moderation-bits.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { CATALOGUE } from '../labels.js';
@@ -69,6 +78,8 @@ export function QueuePage() {
         <h1>{t('navQueue')}</h1>
         <span className="row">
           <span className="muted small">{t('autoRefresh')}</span>
+          <ExportLink what="flags" />
+          <ExportLink what="decisions" />
           <button type="button" className="primary" onClick={claimNext}>
             {t('claimNext')}
           </button>

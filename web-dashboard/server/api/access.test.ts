@@ -59,6 +59,9 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   },
   'POST /api/calls/:id/feedback': { anonymous: 401, merchantA: 404, moderator: 403, admin: 403 },
   'GET /api/policies': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/export/calls.csv': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/export/flags.csv': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/export/decisions.csv': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/merchants': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'GET /api/promises': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/stats/moderation': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
@@ -218,6 +221,8 @@ describe('access control: every route × every role against another merchant', (
     const secrets = [b.merchantId, b.callId, b.caseId, b.flagId, b.decisionId, b.appealId, b.staffId, b.staffEmail];
     if (expected === 'allowed') {
       expect(res.status, res.text).not.toBeOneOf([401, 403, 404, 500]);
+      // A reviewer's export holds every merchant's rows; merchant A's (below) none of B's.
+      if (route.endsWith('.csv')) expect(res.text).toContain(b.merchantId);
       return;
     }
     if (expected === 'own-only') expect(res.status).toBe(200);

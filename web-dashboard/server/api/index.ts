@@ -10,6 +10,7 @@ import { auditRoutes } from '../routes/audit/index.js';
 import { authRoutes } from '../routes/auth/index.js';
 import { caseRoutes } from '../routes/cases/index.js';
 import { decisionRoutes } from '../routes/decisions/index.js';
+import { exportRoutes } from '../routes/export/index.js';
 import { merchantRoutes } from '../routes/merchants/index.js';
 import { penaltyRoutes } from '../routes/penalties/index.js';
 import { policyRoutes } from '../routes/policies/index.js';
@@ -39,5 +40,6 @@ export function createApi(options: { sql: Sql; live: LiveFeed; moderation?: Mode
   api.route('/stats', statsRoutes(deps));
   api.route('/policies', policyRoutes(deps));
   api.route('/merchants', merchantRoutes(deps));
+  api.route('/export', exportRoutes(deps));
   return api;
 }
