@@ -186,3 +186,9 @@ export function usePolicyTitle(): (id: string) => string {
   const { data } = useData<{ id: string; title: string; language: string }[]>('/api/policies');
   return (id) => data?.find((p) => p.id === id)?.title ?? id;
 }
+
+/** Text that names policies by id (a live call's summary) with their titles instead. */
+export function useTitled(): (text: string) => string {
+  const title = usePolicyTitle();
+  return (text) => text.replace(/\b(?:zh|en)\.[a-z0-9_-]+(?:\.[a-z0-9_-]+)+/g, title);
+}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/call-view.js';
-import { Coaching, NotesPanel, RefundOptions, Suggestions } from '../components/call-panels.js';
+import { Coaching, NotesPanel, RefundOptions, Suggestions, useTitled } from '../components/call-panels.js';
 import { Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
@@ -12,6 +12,7 @@ import { useData } from '../use-data.js';
 export function CallDetailPage({ id }: { id: string }) {
   const t = useT();
   const lang = useLang();
+  const titled = useTitled();
   const label = useLabel();
   const user = useUser();
   // A call in progress is re-read every few seconds, so its page is live too.
@@ -61,7 +62,7 @@ export function CallDetailPage({ id }: { id: string }) {
       {view.call.summary && (
         <section className="card">
           <h2>{t('summary')}</h2>
-          <p>{view.call.summary}</p>
+          <p>{titled(view.call.summary)}</p>
         </section>
       )}
       <div className="live-grid">

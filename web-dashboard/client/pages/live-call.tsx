@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Coaching, NotesPanel, RefundOptions, Suggestions } from '../components/call-panels.js';
+import { Coaching, NotesPanel, RefundOptions, Suggestions, useTitled } from '../components/call-panels.js';
 import { Transcript } from '../components/transcript.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { useLiveCalls } from '../live-calls.js';
@@ -9,6 +9,7 @@ import { Link } from '../router.js';
 export function LiveCallPage() {
   const t = useT();
   const lang = useLang();
+  const titled = useTitled();
   const label = useLabel();
   const { views, connected } = useLiveCalls();
   const [chosen, setChosen] = useState<string>();
@@ -62,7 +63,7 @@ export function LiveCallPage() {
             />
             {view.call.summary && (
               <p>
-                <strong>{t('summary')}:</strong> {view.call.summary}
+                <strong>{t('summary')}:</strong> {titled(view.call.summary)}
               </p>
             )}
           </section>

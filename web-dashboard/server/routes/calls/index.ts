@@ -8,7 +8,7 @@ import { jsonBody, ok, parse } from '../../api/http.js';
 import type { LiveFeed } from '../../live/feed.js';
 import { findScopedSuggestion, getScopedCall, listCalls } from '../../queries/calls.js';
 import { IdParamSchema } from '../cases/schema.js';
-import { loadCallView, presentCall } from './detail.js';
+import { loadCallView, policyTitles, presentCall } from './detail.js';
 import { streamCallEvents } from './live.js';
 import { readScope, requiredMerchant } from './scope.js';
 import { CallListQuerySchema, FeedbackInputSchema, FeedbackParamSchema, LiveQuerySchema } from './schema.js';
@@ -19,10 +19,13 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed }) {
 
   r.get('/', async (c) => {
     const q = parse(CallListQuerySchema, c.req.query());
-    const rows = await listCalls(deps.sql, { ...q, merchantId: readScope(actorOf(c), q.merchantId) });
+    const [rows, titled] = await Promise.all([
+      listCalls(deps.sql, { ...q, merchantId: readScope(actorOf(c), q.merchantId) }),
+      policyTitles(deps.sql),
+    ]);
     return ok(
       c,
-      rows.map((row) => ({ ...presentCall(row), utterances: row.utterances, flags: row.flags })),
+      rows.map((row) => ({ ...presentCall(row, titled), utterances: row.utterances, flags: row.flags })),
     );
   });
 
