@@ -21,7 +21,7 @@ import type { CallAnalyzers } from '../pipelines/session/analyzers.js';
 import { CallSession } from '../pipelines/session/call-session.js';
 import { finishCall } from '../pipelines/session/end-call.js';
 import { SpokenLanguageSchema, type SpokenLanguage, type SttEngine } from '../pipelines/speech/contract.js';
-import { storeFeedback } from './feedback.js';
+import { storeFeedback } from '../pipelines/session/feedback.js';
 import { MerchantChannel } from './merchant-channel.js';
 import { type HeardSegment, startSpeakerStream } from './speaker-stream.js';
 

@@ -1,5 +1,6 @@
 import { runBotBench } from './bot.js';
 import { runCliBench } from './cli.js';
+import { runDashboardBench } from './dashboard.js';
 import { runLanguageBench } from './language.js';
 import { runModerationBench } from './moderation.js';
 import { runRetrievalBench } from './retrieval.js';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   moderation: () => runModerationBench(),
   speech: () => runSpeechBench(),
   bot: () => runBotBench(),
+  dashboard: () => runDashboardBench(),
 };
 
 const asked = process.argv.slice(2);

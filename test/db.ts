@@ -14,7 +14,7 @@ export function useTestDatabase(options: { migrate?: boolean } = {}): { sql: () 
     pg = await startEmbeddedPostgres();
     sql = createSql(pg.url, { max: 1 });
     if (options.migrate !== false) await migrate(sql);
-  }, 60_000);
+  });
   afterAll(async () => {
     await sql?.end();
     await pg?.stop();

@@ -29,16 +29,27 @@ export async function appendAuditEvent(sql: Queryable, e: AuditEventInput): Prom
   return row!;
 }
 
-export async function listAuditEvents(
-  sql: Sql,
-  filter: { entityType?: string; entityId?: string } = {},
-): Promise<AuditEventRow[]> {
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  /** Newest first, one page at a time (the admin's log); without a limit, every event oldest first. */
+  limit?: number;
+  offset?: number;
+}
+
+export async function listAuditEvents(sql: Sql, filter: AuditFilter = {}): Promise<AuditEventRow[]> {
   return sql<AuditEventRow[]>`
     select * from audit_events
     where true
       ${filter.entityType ? sql`and entity_type = ${filter.entityType}` : sql``}
       ${filter.entityId ? sql`and entity_id = ${filter.entityId}` : sql``}
-    order by id`;
+      ${filter.action ? sql`and action = ${filter.action}` : sql``}
+      ${filter.from ? sql`and at >= ${filter.from}` : sql``}
+      ${filter.to ? sql`and at < ${filter.to}` : sql``}
+    ${filter.limit ? sql`order by id desc limit ${filter.limit} offset ${filter.offset ?? 0}` : sql`order by id`}`;
 }
 
 export interface ChainCheck {

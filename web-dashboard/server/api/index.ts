@@ -10,7 +10,10 @@ import { auditRoutes } from '../routes/audit/index.js';
 import { authRoutes } from '../routes/auth/index.js';
 import { caseRoutes } from '../routes/cases/index.js';
 import { decisionRoutes } from '../routes/decisions/index.js';
+import { exportRoutes } from '../routes/export/index.js';
+import { merchantRoutes } from '../routes/merchants/index.js';
 import { penaltyRoutes } from '../routes/penalties/index.js';
+import { policyRoutes } from '../routes/policies/index.js';
 import { ruleRoutes } from '../routes/rules/index.js';
 import { userRoutes } from '../routes/users/index.js';
 import type { ApiEnv } from './context.js';
@@ -35,5 +38,8 @@ export function createApi(options: { sql: Sql; live: LiveFeed; moderation?: Mode
   api.route('/calls', callRoutes({ ...deps, live: options.live }));
   api.route('/promises', promiseRoutes(deps));
   api.route('/stats', statsRoutes(deps));
+  api.route('/policies', policyRoutes(deps));
+  api.route('/merchants', merchantRoutes(deps));
+  api.route('/export', exportRoutes(deps));
   return api;
 }
