@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { SpeakerRole } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import { parseStartedAt } from '../../core/time.js';
+import { notifyCallEvent } from '../../db/queries/call-events.js';
 import { upsertMerchant } from '../../db/queries/people.js';
 import type { PcmFrame } from '../../pipelines/audio/frame.js';
 import { openWavChannels } from '../../pipelines/audio/wav-read.js';
@@ -67,12 +68,17 @@ export const replayCommand = defineCommand({
         const merchantId = str('merchant-id') ?? REPLAY_MERCHANT.id;
         if (merchantId === REPLAY_MERCHANT.id) await upsertMerchant(db.sql, REPLAY_MERCHANT);
         const analyzers = await buildAnalyzers({ config, sql: db.sql, onFallback: (reason) => log(`llm: ${reason}`) });
+        // The dashboard of the Kefu that owns this database hears the call through NOTIFY.
+        const shared = db.kind === 'external' || db.owner !== undefined;
+        if (db.owner?.apiUrl) log(`replay: the call shows in the dashboard at ${db.owner.apiUrl}`);
         let heard = 0;
         const result = await replayCall(
           {
             sql: db.sql,
             analyzers,
             emit: (e) => {
+              if (shared)
+                notifyCallEvent(db.sql, merchantId, e).catch((err: unknown) => log(`replay: notify failed: ${err}`));
               if (e.type === 'call.started') log(`replay: call ${e.callId} started`);
               if (e.type === 'utterance.final')
                 log(
