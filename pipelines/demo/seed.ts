@@ -45,9 +45,9 @@ export async function seedDemo(
       model: seeded?.model,
     };
   });
-  log(
-    `seed: ${report.merchants} merchants, ${report.users} users (password "${DEMO_PASSWORD}"), ${report.orders} orders`,
-  );
+  log(`seed: ${report.merchants} merchants`);
+  log(`seed: ${report.users} users (password "${DEMO_PASSWORD}")`);
+  log(`seed: ${report.orders} orders`);
   if (report.model) log(`seed: ${report.policies} after-sales policies (zh, en) embedded with ${report.model}`);
   return { merchants: report.merchants, users: report.users, orders: report.orders, policies: report.policies };
 }
