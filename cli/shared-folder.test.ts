@@ -54,7 +54,9 @@ describe('a second kefu command on the data folder of a running kefu start', () 
       ['replay', '--transcript', TRANSCRIPT, '--merchant-id', 'm-gadgets', '--realtime', '--json'],
       { cwd },
     );
-    await expect.poll(async () => (await replayedCalls()).map((c) => c.status), { timeout: 60_000, interval: 500 }).toEqual(['active']);
+    await expect
+      .poll(async () => (await replayedCalls()).map((c) => c.status), { timeout: 60_000, interval: 500 })
+      .toEqual(['active']);
     const replayed = await replay;
     expect(replayed.stderr).toMatch(/database: embedded PGlite, through the Kefu process that owns it \(pid \d+/);
     expect(replayed.code).toBe(0);

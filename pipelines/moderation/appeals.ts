@@ -68,7 +68,9 @@ export async function fileAppeal(
       attachments: input.attachments,
       slaHours: settings.appealSlaHours,
     }).catch((err: unknown) => {
-      throw (err as { constraint_name?: string }).constraint_name === 'appeals_one_per_decision' ? alreadyAppealed() : err;
+      throw (err as { constraint_name?: string }).constraint_name === 'appeals_one_per_decision'
+        ? alreadyAppealed()
+        : err;
     });
     // The statement and attachments are the merchant's words: the audit keeps their size only.
     await record(tx, actor, 'appeal.filed', { type: 'appeal', id: appeal.id }, null, {

@@ -32,7 +32,10 @@ async function decidedCase() {
     sql,
     mod,
     opened!.case.id,
-    { penalty: 'ladder', flags: [{ flagId: made.flags[0]!.id, outcome: 'upheld', reasonCode: 'R1_X', reasonText: '' }] },
+    {
+      penalty: 'ladder',
+      flags: [{ flagId: made.flags[0]!.id, outcome: 'upheld', reasonCode: 'R1_X', reasonText: '' }],
+    },
     settings,
   );
   return { merchantId: made.merchantId, decisionId: decisions[0]!.id };
@@ -48,7 +51,13 @@ describe('races between concurrent clients', () => {
     const before = (await verifyAuditChain(sql)).events;
     await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        appendAuditEvent(sql, { actorKind: 'system', actorId: 'kefu', action: 'race', entityType: 't', entityId: `${i}` }),
+        appendAuditEvent(sql, {
+          actorKind: 'system',
+          actorId: 'kefu',
+          action: 'race',
+          entityType: 't',
+          entityId: `${i}`,
+        }),
       ),
     );
     const check = await verifyAuditChain(sql);
@@ -63,7 +72,9 @@ describe('races between concurrent clients', () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(refusedWith(results, 'CONFLICT')).toBe(N - 1);
-    const [row] = await db.sql()<{ n: number }[]>`select count(*)::int as n from appeals where decision_id = ${decisionId}`;
+    const [row] = await db.sql()<
+      { n: number }[]
+    >`select count(*)::int as n from appeals where decision_id = ${decisionId}`;
     expect(row?.n).toBe(1);
   });
 
@@ -82,7 +93,13 @@ describe('races between concurrent clients', () => {
     const holder = mods[claims.findIndex((r) => r.status === 'fulfilled')]!;
     const decisions = await settle(
       [holder, holder, ...mods.slice(0, 4)].map((m) =>
-        decideAppeal(db.sql(), m, appeal.id, { outcome: 'upheld', outcomeText: 'stands', replacementPenalty: null }, settings),
+        decideAppeal(
+          db.sql(),
+          m,
+          appeal.id,
+          { outcome: 'upheld', outcomeText: 'stands', replacementPenalty: null },
+          settings,
+        ),
       ),
     );
     expect(decisions.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
