@@ -1,4 +1,5 @@
 import { runBotBench } from './bot.js';
+import { runLanguageBench } from './language.js';
 import { runModerationBench } from './moderation.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runSpeechBench } from './speech.js';
@@ -7,6 +8,7 @@ import { runTextPipelineBench } from './text-pipeline.js';
 /** `npm run bench [-- NAME…]`: every benchmark, or the ones named. Each prints its own figures. */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   text: () => runTextPipelineBench(),
+  language: () => runLanguageBench(),
   retrieval: () => runRetrievalBench(),
   moderation: () => runModerationBench(),
   speech: () => runSpeechBench(),

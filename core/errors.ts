@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'CLAIM_EXPIRED',
   'APPEAL_WINDOW_CLOSED',
+  'DECODER_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

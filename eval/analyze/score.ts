@@ -2,18 +2,21 @@
  * Blind evaluation of `kefu analyze`: runs every call in eval/analyze/calls through the CLI
  * (a child process, offline) and compares with eval/analyze/expected/<name>.json.
  *
- *   npx tsx eval/analyze/score.ts [--set DIR] [name-filter]
+ *   npx tsx eval/analyze/score.ts [--set DIR] [--in-process] [name-filter]
  *
  * --set DIR names a folder holding calls/ and expected/ (relative to the repo root, or absolute);
  * the default is eval/analyze.
+ * --in-process runs the same steps as `kefu analyze` (in-process.ts) in this process, one scratch
+ * database for all calls, one call at a time, instead of a CLI child process per call (~10 s each).
  *
  * Matching:
  * - orderNumbers: exact digit strings, as sets per call.
  * - amounts: distinct value+currency per call (a repeated amount counts once).
  * - promises: matched on speaker+action (same utterance preferred, then nearest); among matched,
- *   deadline accuracy and conditional accuracy.
+ *   deadline accuracy and conditional accuracy. Recall per action class, and how many expected
+ *   promises had a promise of any action on their line (found, whatever the class).
  * - flags: matched on category+utterance; false positives on lines listed in `hardNegatives`
- *   are counted separately from other false positives.
+ *   are counted separately from other false positives. Recall and false positives per category.
  * - recommendedRefund: the kind of the option with `recommended: true` (null when none), accuracy.
  */
 import { execFile } from 'node:child_process';
@@ -21,14 +24,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { openAnalyzer } from './in-process.js';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
 
-function parseArgs(argv: string[]): { set: string; filter: string } {
+function parseArgs(argv: string[]): { set: string; filter: string; inProcess: boolean } {
   let set = here,
-    filter = '';
+    filter = '',
+    inProcess = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--set' || arg.startsWith('--set=')) {
@@ -38,11 +43,12 @@ function parseArgs(argv: string[]): { set: string; filter: string } {
         process.exit(2);
       }
       set = resolve(repo, dir);
-    } else filter = arg;
+    } else if (arg === '--in-process') inProcess = true;
+    else filter = arg;
   }
-  return { set, filter };
+  return { set, filter, inProcess };
 }
-const { set: setDir, filter: nameFilter } = parseArgs(process.argv.slice(2));
+const { set: setDir, filter: nameFilter, inProcess } = parseArgs(process.argv.slice(2));
 
 interface ExpPromise {
   speaker: string;
@@ -102,6 +108,13 @@ let deadlineOk = 0,
   hardNegLinesFlagged = 0;
 let refundOk = 0,
   refundN = 0;
+/** Per action class / flag category: expected, matched, and (promises) found on the line with any action. */
+const byAction = new Map<string, { n: number; tp: number; anyAction: number }>();
+const byCategory = new Map<string, { n: number; tp: number; fp: number }>();
+const tally = <T>(map: Map<string, T>, key: string, init: () => T): T => {
+  if (!map.has(key)) map.set(key, init());
+  return map.get(key)!;
+};
 
 async function analyze(name: string, startedAt: string): Promise<Got> {
   const { stdout } = await run(
@@ -149,6 +162,9 @@ function score(name: string, exp: Expected, got: Got): void {
   const show = (p: ExpPromise) =>
     `${p.speaker} ${p.action} ${p.deadline ?? 'null'}${p.conditional ? ' cond' : ''} @${p.utterance}`;
   for (const e of exp.promises) {
+    const cls = tally(byAction, e.action, () => ({ n: 0, tp: 0, anyAction: 0 }));
+    cls.n++;
+    if (got.promises.some((g) => g.speaker === e.speaker && g.utterance === e.utterance)) cls.anyAction++;
     const cands = left
       .filter((g) => g.speaker === e.speaker && g.action === e.action)
       .sort((a, b) => Math.abs(a.utterance - (e.utterance ?? 0)) - Math.abs(b.utterance - (e.utterance ?? 0)));
@@ -160,6 +176,7 @@ function score(name: string, exp: Expected, got: Got): void {
     }
     left.splice(left.indexOf(g), 1);
     promises.tp++;
+    cls.tp++;
     const dOk = g.deadline === e.deadline,
       cOk = g.conditional === e.conditional;
     if (dOk) deadlineOk++;
@@ -186,15 +203,19 @@ function score(name: string, exp: Expected, got: Got): void {
   const fkey = (f: { category: string; utterance: number }) => `${f.category}@${f.utterance}`;
   const ef = new Set(exp.flags.map(fkey));
   const gf = new Map(got.flags.map((f) => [fkey(f), f]));
+  for (const f of exp.flags) tally(byCategory, f.category, () => ({ n: 0, tp: 0, fp: 0 })).n++;
   for (const f of ef)
-    if (gf.has(f)) flags.tp++;
-    else {
+    if (gf.has(f)) {
+      flags.tp++;
+      tally(byCategory, f.split('@')[0]!, () => ({ n: 0, tp: 0, fp: 0 })).tp++;
+    } else {
       flags.fn++;
       miss('flags', name, f, null);
     }
   for (const [k, f] of gf) {
     if (ef.has(k)) continue;
     flags.fp++;
+    tally(byCategory, f.category, () => ({ n: 0, tp: 0, fp: 0 })).fp++;
     const onHard = hard.has(f.utterance);
     if (onHard) {
       hardNegFp++;
@@ -228,12 +249,24 @@ async function main(): Promise<void> {
     names.map((n) => [n, JSON.parse(readFileSync(join(setDir, 'expected', `${n}.json`), 'utf8')) as Expected]),
   );
   const results = new Map<string, Got>();
-  const queue = [...names];
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let n = queue.shift(); n; n = queue.shift()) results.set(n, await analyze(n, expected.get(n)!.startedAt));
-    }),
-  );
+  if (inProcess) {
+    const analyzer = await openAnalyzer();
+    try {
+      for (const n of names) {
+        const file = join(setDir, 'calls', `${n}.jsonl`);
+        results.set(n, (await analyzer.analyze(readFileSync(file, 'utf8'), expected.get(n)!.startedAt, file)) as Got);
+      }
+    } finally {
+      await analyzer.close();
+    }
+  } else {
+    const queue = [...names];
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let n = queue.shift(); n; n = queue.shift()) results.set(n, await analyze(n, expected.get(n)!.startedAt));
+      }),
+    );
+  }
   for (const n of names) score(n, expected.get(n)!, results.get(n)!);
 
   console.log(
@@ -250,6 +283,12 @@ async function main(): Promise<void> {
     `${''.padEnd(14)} false positives: ${hardNegFp} on hard-negative lines (${hardNegLinesFlagged}/${hardNegLines} such lines flagged), ${otherFp} elsewhere`,
   );
   console.log(`${'refund kind'.padEnd(14)} ${refundOk}/${refundN} correct (${pct(refundOk / refundN)})`);
+  console.log('\npromise recall by action class (found = a promise of any class on that line)');
+  for (const [action, t] of [...byAction].sort())
+    console.log(`  ${action.padEnd(12)} R ${pct(t.tp / t.n)}  (${t.tp}/${t.n}; found ${t.anyAction}/${t.n})`);
+  console.log('flag recall by category');
+  for (const [category, t] of [...byCategory].sort())
+    console.log(`  ${category.padEnd(21)} R ${t.n ? pct(t.tp / t.n) : '    –'}  (${t.tp}/${t.n}; false flags ${t.fp})`);
   for (const [field, list] of Object.entries(mismatches)) {
     console.log(`\n## ${field} (${list.length})`);
     for (const m of list) console.log(`- ${m}`);

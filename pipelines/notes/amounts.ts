@@ -1,7 +1,7 @@
 import type { AmountNote } from '../../core/analysis.js';
 import type { Currency, TranscriptLine } from '../../core/domain.js';
-import { EN_NUMBER, EN_TENS, EN_UNITS, parseEnNumber } from './numerals-en.js';
-import { parseZhNumber, ZH_NUMBER } from './numerals-zh.js';
+import { EN_NUMBER, EN_TENS, EN_UNITS, parseEnNumber } from '../language/index.js';
+import { parseZhNumber, ZH_NUMBER } from '../language/index.js';
 import { foldWidth } from './text.js';
 
 export interface AmountMatch {

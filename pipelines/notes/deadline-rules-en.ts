@@ -8,7 +8,7 @@ import {
   type Ymd,
 } from './calendar.js';
 import { byHour, hoursLater, today, type Clock, type DeadlineRule } from './deadline-clock.js';
-import { EN_TENS, EN_UNITS, parseEnNumber } from './numerals-en.js';
+import { EN_TENS, EN_UNITS, parseEnNumber } from '../language/index.js';
 
 const WORDS = [...Object.keys(EN_TENS), ...Object.keys(EN_UNITS)].join('|');
 const N = `(\\d+|a couple of|a couple|an?|(?:${WORDS})(?:[\\s-](?:${WORDS}))?)`;

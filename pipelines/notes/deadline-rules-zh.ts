@@ -8,7 +8,7 @@ import {
   type Ymd,
 } from './calendar.js';
 import { byHour, hoursLater, today, type Clock, type DeadlineRule } from './deadline-clock.js';
-import { parseZhNumber } from './numerals-zh.js';
+import { parseZhNumber } from '../language/index.js';
 
 const N = '([0-9]+|[零一二两三四五六七八九十百]+)';
 const RANGE = `${N}(?:\\s*[到至~\\-－]\\s*${N})?`;

@@ -1,5 +1,5 @@
-import { ZH_DIGITS } from './numerals-zh.js';
-import { EN_TENS, EN_UNITS } from './numerals-en.js';
+import { ZH_DIGITS } from '../language/index.js';
+import { EN_TENS, EN_UNITS } from '../language/index.js';
 import { foldWidth } from './text.js';
 
 /**

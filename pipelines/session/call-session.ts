@@ -12,7 +12,7 @@ import {
   setCallLanguage,
 } from '../../db/queries/calls.js';
 import { getOrders, listBuyerOrders } from '../../db/queries/orders.js';
-import { callLanguage } from '../transcript/language.js';
+import { callLanguage } from '../language/index.js';
 import type { CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
 import { coachingMessage } from './coaching.js';
 import { extractWindowed } from './notes-window.js';

@@ -1,6 +1,6 @@
 import type { AmountNote, OrderNumberNote, RefundOption, Suggestion } from '../../core/analysis.js';
 import type { Order, PolicyDocument, TranscriptLine } from '../../core/domain.js';
-import { callLanguage } from '../transcript/language.js';
+import { callLanguage } from '../language/index.js';
 import type { SuggestionEngine } from './engine.js';
 import { assessIssue, type IssueAssessment } from './issue.js';
 import { factsFromCall, factsFromOrder, type OrderFacts } from './order-facts.js';

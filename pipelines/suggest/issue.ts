@@ -1,5 +1,5 @@
 import type { TranscriptLine } from '../../core/domain.js';
-import { detectLanguage } from '../transcript/language.js';
+import { detectLanguage } from '../language/index.js';
 import {
   FRESH_WORDS,
   HYPOTHETICAL_BEFORE,

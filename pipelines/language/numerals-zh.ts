@@ -33,7 +33,7 @@ const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
 /** A positional numeral (digits or Chinese, optional 点 decimal) as a regex source. */
 export const ZH_NUMBER =
-  '(?:[0-9]+(?:\\.[0-9]+)?[万千亿]?|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?)';
+  '(?:[0-9]+(?:\\.[0-9]+)?[万千亿]?|[零〇洞幺一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?)';
 
 function digitOf(c: string): number | undefined {
   return c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : ZH_DIGITS[c];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callLanguage, detectLanguage } from './language.js';
+import { callLanguage, detectLanguage } from './language-id.js';
 
 describe('detectLanguage', () => {
   it.each([

@@ -1,0 +1,23 @@
+/**
+ * The language layer: one analysis of each utterance (normalisation with an offset map, typed
+ * masks, numbers, language, words, clauses with marks, lexicon classes) shared by every engine.
+ * See docs/decisions/0100-language-layer.md.
+ */
+export { analyzeLine, type AnalyzeOptions } from './analyze.js';
+export { callLanguage, detectLanguage } from './language-id.js';
+export { type Lexicon, lexicon, loadLexicon } from './lexicon.js';
+export { foldWidth } from './normalize.js';
+export { spokenDigits } from './numbers.js';
+export { EN_NUMBER, EN_TENS, EN_UNITS, parseEnNumber } from './numerals-en.js';
+export { parseZhNumber, ZH_DIGITS, ZH_NUMBER } from './numerals-zh.js';
+export {
+  blankMasks,
+  classMatches,
+  clauseAt,
+  clauseHas,
+  hasMark,
+  lexiconClasses,
+  markOf,
+  negationOver,
+} from './query.js';
+export * from './types.js';

@@ -1,0 +1,116 @@
+/**
+ * Loads every `data/*.lexicon.json` once (at first use), validates it with zod and compiles each
+ * entry into one matcher. Errors name the file and the entry.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { KefuError } from '../../core/errors.js';
+import { type LexiconEntry, LexiconFileSchema } from './lexicon-schema.js';
+
+export interface CompiledEntry extends Omit<LexiconEntry, 'terms' | 'patterns' | 'notWithin'> {
+  /** `<id>@<file version>`. */
+  ref: string;
+  file: string;
+  re: RegExp;
+  notWithin: string[];
+}
+
+export interface Lexicon {
+  entries: CompiledEntry[];
+  byClass: Map<string, CompiledEntry[]>;
+  files: { file: string; id: string; version: number }[];
+}
+
+export const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+
+const LATIN_EDGE = /[A-Za-z0-9]/;
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A literal term as a regex source: Latin edges get word boundaries, inner spaces match any run of spaces. */
+function termSource(term: string, bound: boolean): string {
+  const body = escapeRegex(term).replace(/ +/g, '\\s+');
+  const head = bound && LATIN_EDGE.test(term[0]!) ? '(?<![A-Za-z0-9])' : '';
+  const tail = bound && LATIN_EDGE.test(term.at(-1)!) ? '(?![A-Za-z0-9])' : '';
+  return `${head}${body}${tail}`;
+}
+
+function issueText(e: z.ZodError, file: string, raw: unknown): string {
+  const issue = e.issues[0]!;
+  const [, index] = issue.path;
+  const entries = (raw as { entries?: { id?: unknown }[] } | null)?.entries;
+  const id = typeof index === 'number' ? entries?.[index]?.id : undefined;
+  const where = typeof index === 'number' ? ` entry ${index}${typeof id === 'string' ? ` (${id})` : ''}` : '';
+  return `Lexicon file ${file}${where}: ${issue.path.slice(2).join('.') || issue.path.join('.') || 'file'}: ${issue.message}`;
+}
+
+/** Parses one lexicon file's text; `file` only labels errors. */
+export function compileLexiconFile(file: string, text: string): CompiledEntry[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new KefuError('CONFIG_INVALID', `Lexicon file ${file}: not JSON (${(err as Error).message})`);
+  }
+  const parsed = LexiconFileSchema.safeParse(raw);
+  if (!parsed.success) throw new KefuError('CONFIG_INVALID', issueText(parsed.error, file, raw));
+  return parsed.data.entries.map((e) => {
+    const sources = [...e.terms]
+      .sort((a, b) => b.length - a.length)
+      .map((t) => termSource(t, e.bound))
+      .concat(e.patterns);
+    let re: RegExp;
+    try {
+      re = new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'giu');
+    } catch (err) {
+      throw new KefuError(
+        'CONFIG_INVALID',
+        `Lexicon file ${file} entry ${e.id}: bad pattern (${(err as Error).message})`,
+      );
+    }
+    const { terms: _t, patterns: _p, ...rest } = e;
+    return {
+      ...rest,
+      ref: `${e.id}@${parsed.data.version}`,
+      file,
+      re,
+      notWithin: e.notWithin.map((w) => w.toLowerCase()),
+    };
+  });
+}
+
+/** Loads and checks every `*.lexicon.json` in `dir`; throws CONFIG_INVALID naming file and entry. */
+export function loadLexicon(dir: string = DATA_DIR): Lexicon {
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.lexicon.json'))
+    .sort();
+  const entries: CompiledEntry[] = [];
+  const files: Lexicon['files'] = [];
+  const seen = new Map<string, string>();
+  for (const file of names) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const compiled = compileLexiconFile(file, text);
+    for (const e of compiled) {
+      const other = seen.get(e.id);
+      if (other) throw new KefuError('CONFIG_INVALID', `Lexicon entry ${e.id} is defined twice (${other} and ${file})`);
+      seen.set(e.id, file);
+    }
+    const head = JSON.parse(text) as { id: string; version: number };
+    files.push({ file, id: head.id, version: head.version });
+    entries.push(...compiled);
+  }
+  const byClass = new Map<string, CompiledEntry[]>();
+  for (const e of entries) byClass.set(e.class, [...(byClass.get(e.class) ?? []), e]);
+  return { entries, byClass, files };
+}
+
+let loaded: Lexicon | undefined;
+/** The shipped lexicon, loaded once. */
+export function lexicon(): Lexicon {
+  loaded ??= loadLexicon();
+  return loaded;
+}

@@ -1,0 +1,64 @@
+/** Clause marks from the lexicon matches that fall inside each clause. */
+import type { RawMatch } from './match.js';
+import { MARK_KINDS, type Mark, type MarkKind, type Span, type Token } from './types.js';
+
+const MARK_CLASS = new Map<string, MarkKind>(MARK_KINDS.map((k) => [`mark.${k}`, k]));
+// Trailing punctuation, symbols and emoji don't move a clause's end ("好吗~", "ok? 🙂").
+const TRAILING = /[\s\p{P}\p{S}]+$/u;
+
+export function clauseEnd(norm: string, nspan: Span): number {
+  const body = norm.slice(nspan[0], nspan[1]);
+  return nspan[0] + body.replace(TRAILING, '').length;
+}
+
+/** Does the match sit where its entry demands (clause start or end)? */
+export function placed(m: RawMatch, norm: string, nspan: Span): boolean {
+  if (m.entry.at === 'start') return m.nspan[0] === nspan[0];
+  if (m.entry.at === 'end') return m.nspan[1] >= clauseEnd(norm, nspan);
+  return true;
+}
+
+export function marksOf(
+  nspan: Span,
+  questionMark: Span | undefined,
+  matches: readonly RawMatch[],
+  tokens: readonly Token[],
+  tokenRange: [number, number],
+  toOriginal: (s: number, e: number) => Span,
+): Mark[] {
+  const marks: Mark[] = [];
+  if (questionMark)
+    marks.push({ kind: 'question', entry: 'punct.question', span: toOriginal(...questionMark), nspan: questionMark });
+  for (const m of matches) {
+    const kind = m.entry.class === 'question_tag' ? 'question' : MARK_CLASS.get(m.entry.class);
+    if (!kind) continue;
+    const mark: Mark = { kind, entry: m.entry.ref, span: toOriginal(...m.nspan), nspan: m.nspan };
+    if (kind === 'negation') mark.scope = negationScope(m, nspan, matches, tokens, tokenRange, toOriginal);
+    marks.push(mark);
+  }
+  return marks;
+}
+
+/**
+ * What a negation covers: from the cue to the clause end, or to the first scope boundary after it
+ * (就/的话/then…), so "如果没货就给您退款" negates 货, not 退款. A cue inside a word (没 in 没货)
+ * scopes over the rest of that word.
+ */
+function negationScope(
+  cue: RawMatch,
+  clause: Span,
+  matches: readonly RawMatch[],
+  tokens: readonly Token[],
+  tokenRange: [number, number],
+  toOriginal: (s: number, e: number) => Span,
+): NonNullable<Mark['scope']> {
+  const start = cue.nspan[1];
+  const stop = matches.find((o) => o.entry.class === 'negation.scope_end' && o.nspan[0] > start)?.nspan[0] ?? clause[1];
+  let first = tokenRange[0];
+  while (first < tokenRange[1] && tokens[first]!.nspan[1] <= start) first++;
+  let last = first;
+  while (last < tokenRange[1] && tokens[last]!.nspan[0] < stop) last++;
+  const from = first < last ? Math.max(start, tokens[first]!.nspan[0]) : start;
+  const scope: Span = [from, Math.max(from, stop)];
+  return { span: toOriginal(...scope), nspan: scope, tokens: [first, last] };
+}

@@ -1,0 +1,48 @@
+/** Runs every lexicon entry over a line's normalised text once; clauses then pick their matches by position. */
+import type { CompiledEntry } from './lexicon.js';
+import type { Span } from './types.js';
+
+export interface RawMatch {
+  entry: CompiledEntry;
+  text: string;
+  nspan: Span;
+}
+
+export interface MatchInput {
+  norm: string;
+  lower: string;
+  hasHan: boolean;
+  hasLatin: boolean;
+  /** Masked ranges: no word is read inside a link or a handle. */
+  skip: readonly Span[];
+  tokenStarts: ReadonlySet<number>;
+  tokenEnds: ReadonlySet<number>;
+}
+
+function inside(lower: string, words: readonly string[], s: number, e: number): boolean {
+  for (const w of words) {
+    for (let at = lower.indexOf(w, Math.max(0, e - w.length)); at >= 0 && at <= s; at = lower.indexOf(w, at + 1)) {
+      if (at + w.length >= e) return true;
+    }
+  }
+  return false;
+}
+
+export function matchEntries(entries: readonly CompiledEntry[], input: MatchInput): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (const entry of entries) {
+    if ((entry.lang === 'zh' && !input.hasHan) || (entry.lang === 'en' && !input.hasLatin)) continue;
+    entry.re.lastIndex = 0;
+    for (const m of input.norm.matchAll(entry.re)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (e === s) continue;
+      if (input.skip.some(([a, b]) => s < b && e > a)) continue;
+      if (entry.align !== 'none' && !input.tokenStarts.has(s)) continue;
+      if (entry.align === 'token' && !input.tokenEnds.has(e)) continue;
+      if (entry.notWithin.length > 0 && inside(input.lower, entry.notWithin, s, e)) continue;
+      out.push({ entry, text: m[0], nspan: [s, e] });
+    }
+  }
+  return out.sort((a, b) => a.nspan[0] - b.nspan[0] || b.nspan[1] - a.nspan[1]);
+}

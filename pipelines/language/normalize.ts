@@ -1,0 +1,62 @@
+/**
+ * The normalised text every engine matches against, with a map back to the original characters:
+ * NFKC (full-width letters, digits and punctuation folded to ASCII), invisible characters
+ * (zero-width joiners, variation selectors, BOM) dropped. Case is kept; matchers use the `i` flag.
+ */
+import type { Span } from './types.js';
+
+export interface Normalised {
+  text: string;
+  /** For each normalised UTF-16 unit, the original [start, end) of the character it came from. */
+  start: Int32Array;
+  end: Int32Array;
+}
+
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are matched on their own, never joined
+const INVISIBLE = /^[\p{Cf}\uFE00-\uFE0F]+$/u;
+// Fast path: ASCII and common Han need neither NFKC nor the invisible check.
+const PLAIN = /^[\u0020-\u007e\u4e00-\u9fff\u3001\u3002]$/;
+
+export function normalise(original: string): Normalised {
+  let text = '';
+  const start: number[] = [];
+  const end: number[] = [];
+  let i = 0;
+  for (const ch of original) {
+    const from = i;
+    i += ch.length;
+    if (PLAIN.test(ch)) {
+      text += ch;
+      start.push(from);
+      end.push(i);
+      continue;
+    }
+    if (INVISIBLE.test(ch)) continue;
+    const n = ch === '\u3000' ? ' ' : ch.normalize('NFKC');
+    for (let k = 0; k < n.length; k++) {
+      start.push(from);
+      end.push(i);
+    }
+    text += n;
+  }
+  return { text, start: Int32Array.from(start), end: Int32Array.from(end) };
+}
+
+/** The original span of the normalised range [s, e). An empty range maps to an empty span. */
+export function toOriginal(n: Normalised, s: number, e: number, originalLength: number): Span {
+  if (e <= s) {
+    const at = s < n.start.length ? n.start[s]! : originalLength;
+    return [at, at];
+  }
+  return [n.start[s]!, n.end[e - 1]!];
+}
+
+/**
+ * Full-width ASCII (０-９, ＄, ％…) and the ideographic space folded to ASCII, one UTF-16 unit in
+ * and one out, for matchers that index straight into the original line.
+ */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}

@@ -1,0 +1,62 @@
+/** Questions engines ask of an analysis: which class words a clause holds, is a span negated. */
+import { lexicon } from './lexicon.js';
+import type { Clause, LexiconMatch, LineAnalysis, Mark, MarkKind, MaskKind, Span } from './types.js';
+
+/** Matches of word class `cls` in a clause (or the whole line), in order. */
+export function classMatches(where: Clause | LineAnalysis, cls: string): LexiconMatch[] {
+  assertClass(cls);
+  return where.matches.filter((m) => m.class === cls);
+}
+
+/** The first member of class `cls` in the clause, with its span, or undefined. */
+export function clauseHas(clause: Clause, cls: string): LexiconMatch | undefined {
+  assertClass(cls);
+  return clause.matches.find((m) => m.class === cls);
+}
+
+export function markOf(clause: Clause, kind: MarkKind): Mark | undefined {
+  return clause.marks.find((m) => m.kind === kind);
+}
+
+export function hasMark(clause: Clause, kind: MarkKind): boolean {
+  return clause.marks.some((m) => m.kind === kind);
+}
+
+/** The clause holding original index `at` (or the last clause starting before it). */
+export function clauseAt(a: LineAnalysis, at: number): Clause | undefined {
+  let found: Clause | undefined;
+  for (const c of a.clauses) if (c.span[0] <= at) found = c;
+  return found;
+}
+
+/** The negation whose scope covers the original span, if any ("不要加微信": 加微信 is negated). */
+export function negationOver(a: LineAnalysis, span: Span): Mark | undefined {
+  const clause = clauseAt(a, span[0]);
+  return clause?.marks.find(
+    (m) => m.kind === 'negation' && m.scope !== undefined && m.scope.span[0] <= span[0] && span[1] <= m.scope.span[1],
+  );
+}
+
+/**
+ * The original text with the given mask kinds overwritten (same length, U+FFFC per unit), for
+ * extractors that index straight into the original line: digits in a link are then no number.
+ */
+export function blankMasks(a: LineAnalysis, kinds: readonly MaskKind[] = ['url', 'email', 'handle']): string {
+  let out = a.text;
+  for (const m of a.masks) {
+    if (!kinds.includes(m.kind)) continue;
+    const [s, e] = m.span;
+    out = out.slice(0, s) + '\ufffc'.repeat(e - s) + out.slice(e);
+  }
+  return out;
+}
+
+/** The word classes the shipped lexicon defines. */
+export function lexiconClasses(): string[] {
+  return [...lexicon().byClass.keys()].sort();
+}
+
+function assertClass(cls: string): void {
+  if (!lexicon().byClass.has(cls))
+    throw new Error(`Unknown lexicon class "${cls}" (known: ${lexiconClasses().join(', ')})`);
+}

@@ -1,0 +1,104 @@
+/**
+ * The shape of one analysed line. Every span is [start, end) in the ORIGINAL text; `nspan` is the
+ * same range in the normalised text (`LineAnalysis.norm`), for matchers that run there.
+ */
+import type { Language } from '../../core/domain.js';
+
+export type Span = [number, number];
+
+export const MASK_KINDS = ['url', 'email', 'handle', 'platform', 'phone', 'digits'] as const;
+export type MaskKind = (typeof MASK_KINDS)[number];
+
+export const MARK_KINDS = [
+  'question',
+  'offer',
+  'condition',
+  'negation',
+  'reported',
+  'policy',
+  'in_call',
+  'self',
+  'addressee',
+  'request',
+] as const;
+export type MarkKind = (typeof MARK_KINDS)[number];
+
+export interface Mask {
+  kind: MaskKind;
+  /** For platform masks ([订单x], [电话x]…): which field was masked (order, phone, amount…). */
+  field?: string;
+  text: string;
+  span: Span;
+  nspan: Span;
+}
+
+export interface NumberToken {
+  /** The value read positionally (一百二十八 = 128, "twenty-four" = 24, "1,280.5" = 1280.5). */
+  value: number;
+  /** The digits when the number can be read digit by digit (幺三八 = "138", "double four oh" = "440"). */
+  digits?: string;
+  script: 'arabic' | 'han' | 'latin';
+  text: string;
+  span: Span;
+  nspan: Span;
+}
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'mask';
+
+export interface Token {
+  kind: TokenKind;
+  /** The token as normalised (folded width); `span` gives the original characters. */
+  text: string;
+  span: Span;
+  nspan: Span;
+  /** Set on mask tokens. */
+  mask?: MaskKind;
+}
+
+/** One lexicon entry found in the line. */
+export interface LexiconMatch {
+  class: string;
+  /** `<entry id>@<file version>`, so a judgment can say which knowledge it used. */
+  entry: string;
+  text: string;
+  span: Span;
+  nspan: Span;
+}
+
+export interface Mark {
+  kind: MarkKind;
+  entry: string;
+  /** The cue's span; for `question` ended by '?' it is the question mark. */
+  span: Span;
+  nspan: Span;
+  /** Negation only: the negated stretch (cue end to clause end) and its token indices [from, to). */
+  scope?: { span: Span; nspan: Span; tokens: [number, number] };
+}
+
+export interface Clause {
+  index: number;
+  /** The clause text as said (original characters, trimmed). */
+  text: string;
+  span: Span;
+  nspan: Span;
+  /** Indices [from, to) into `LineAnalysis.tokens`. */
+  tokens: [number, number];
+  /** Opens a sentence (after 。.!? or a line start), not after a comma or a conjunction. */
+  sentenceStart: boolean;
+  marks: Mark[];
+  /** Lexicon matches inside this clause (all classes, marks' cues included). */
+  matches: LexiconMatch[];
+}
+
+export interface LineAnalysis {
+  text: string;
+  norm: string;
+  lang: Language | undefined;
+  masks: Mask[];
+  numbers: NumberToken[];
+  tokens: Token[];
+  clauses: Clause[];
+  matches: LexiconMatch[];
+  /** Original span of the normalised range [s, e). */
+  toOriginal(s: number, e: number): Span;
+}
