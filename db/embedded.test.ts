@@ -1,3 +1,4 @@
+import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSql, type Sql } from './client.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded.js';
@@ -70,8 +71,51 @@ describe('embedded PGlite served to several connections', () => {
     expect(row?.n).toBe(0);
   });
 
+  it('a connection that vanishes mid-batch after an error leaves the session usable', async () => {
+    const socket = connectRaw(pg.port);
+    await socket.ready;
+    socket.send(message('P', Buffer.concat([cstring(''), cstring('selec oops'), Buffer.from([0, 0])])));
+    await new Promise((r) => setTimeout(r, 200)); // no Sync: the session now skips input until one
+    socket.destroy();
+    const [row] = await connect()<{ n: number }[]>`select ${7}::int as n`;
+    expect(row?.n).toBe(7);
+  });
+
   it("reports every connection's NOTIFY to the owner", async () => {
     await connect()`select pg_notify('kefu_call_events', '{"x":1}')`;
     expect(notified).toContainEqual({ channel: 'kefu_call_events', payload: '{"x":1}' });
   });
 });
+
+const cstring = (s: string) => Buffer.from(`${s}\0`);
+
+function message(type: string, body: Buffer): Buffer {
+  const head = Buffer.alloc(5);
+  head.write(type, 0);
+  head.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([head, body]);
+}
+
+/** A bare wire-protocol client: startup, then whatever the test sends. */
+function connectRaw(port: number) {
+  const socket = createConnection(port, '127.0.0.1');
+  const params = Buffer.concat([
+    cstring('user'),
+    cstring('postgres'),
+    cstring('database'),
+    cstring('postgres'),
+    cstring(''),
+  ]);
+  const startup = Buffer.alloc(8);
+  startup.writeInt32BE(params.length + 8, 0);
+  startup.writeInt32BE(196608, 4);
+  socket.write(Buffer.concat([startup, params]));
+  let seen = Buffer.alloc(0);
+  const ready = new Promise<void>((resolve) =>
+    socket.on('data', (d) => {
+      seen = Buffer.concat([seen, d]);
+      if (seen.includes(Buffer.from('Z\0\0\0\x05I'))) resolve();
+    }),
+  );
+  return { ready, send: (b: Buffer) => socket.write(b), destroy: () => socket.destroy() };
+}
