@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate.js';
 export async function openRuntime(log: (line: string) => void): Promise<{ config: Config; db: Database }> {
   const config = loadConfig();
   const db = await openDatabase(config.database);
+  if (db.owner) log(`database: ${db.description}`);
   try {
     const report = await migrate(db.sql, { onApplied: (file) => log(`migrate: applied ${file}`) });
     if (report.applied.length === 0) log(`migrate: schema up to date (${report.alreadyApplied} migrations)`);

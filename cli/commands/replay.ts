@@ -49,6 +49,7 @@ export const replayCommand = defineCommand({
     }
     const [
       { upsertMerchant },
+      { notifyCallEvent },
       { buildAnalyzers },
       { replayCall },
       { analysisText, replayJson },
@@ -56,6 +57,7 @@ export const replayCommand = defineCommand({
       { withRuntime },
     ] = await Promise.all([
       import('../../db/queries/people.js'),
+      import('../../db/queries/call-events.js'),
       import('../../pipelines/session/build-analyzers.js'),
       import('../../pipelines/session/replay.js'),
       import('../../pipelines/session/report.js'),
@@ -77,12 +79,17 @@ export const replayCommand = defineCommand({
         const merchantId = str('merchant-id') ?? REPLAY_MERCHANT.id;
         if (merchantId === REPLAY_MERCHANT.id) await upsertMerchant(db.sql, REPLAY_MERCHANT);
         const analyzers = await buildAnalyzers({ config, sql: db.sql, onFallback: (reason) => log(`llm: ${reason}`) });
+        // The dashboard of the Kefu that owns this database hears the call through NOTIFY.
+        const shared = db.kind === 'external' || db.owner !== undefined;
+        if (db.owner?.apiUrl) log(`replay: the call shows in the dashboard at ${db.owner.apiUrl}`);
         let heard = 0;
         const result = await replayCall(
           {
             sql: db.sql,
             analyzers,
             emit: (e) => {
+              if (shared)
+                notifyCallEvent(db.sql, merchantId, e).catch((err: unknown) => log(`replay: notify failed: ${err}`));
               if (e.type === 'call.started') log(`replay: call ${e.callId} started`);
               if (e.type === 'utterance.final')
                 log(

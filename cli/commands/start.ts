@@ -1,3 +1,4 @@
+import { KefuError } from '../../core/errors.js';
 import { defineCommand } from '../command.js';
 
 export const startCommand = defineCommand({
@@ -15,7 +16,8 @@ export const startCommand = defineCommand({
     const [
       { listenCallEvents },
       { playLiveCalls, playPastCalls },
-      { isEmpty, seedDemo },
+      { seedDemo },
+      { isSeeded, markSeeded },
       { buildAnalyzers },
       { CallEventBus },
       { buildSttRouting },
@@ -31,6 +33,7 @@ export const startCommand = defineCommand({
       import('../../db/queries/call-events.js'),
       import('../../pipelines/demo/play.js'),
       import('../../pipelines/demo/seed.js'),
+      import('../../db/queries/seed-runs.js'),
       import('../../pipelines/session/build-analyzers.js'),
       import('../../pipelines/session/event-bus.js'),
       import('../../pipelines/speech/router.js'),
@@ -44,16 +47,26 @@ export const startCommand = defineCommand({
       import('../../pipelines/session/sweep.js'),
     ]);
     const { config, db } = await openRuntime(log);
+    if (db.owner) {
+      await db.close();
+      throw new KefuError(
+        'DB_IN_USE',
+        `Kefu is already running on this data folder (pid ${db.owner.pid}${db.owner.apiUrl ? `, dashboard at ${db.owner.apiUrl}` : ''}). ` +
+          'Use that one, stop it first, or set KEFU_DATA_DIR to another folder.',
+      );
+    }
     const stt = buildSttRouting(config);
     const demo = new AbortController();
     let stopListening: (() => Promise<void>) | undefined;
     let jobs: Awaited<ReturnType<typeof startJobQueue>> | undefined;
     try {
-      const seeded = db.kind === 'embedded' && config.seedDemo && (await isEmpty(db.sql));
-      if (seeded) {
-        log('seed: empty embedded database, loading demo data');
+      const wantsDemo = db.kind === 'embedded' && config.seedDemo;
+      // Checks the seed's own completion marks, not "are there merchants": a crash mid-seed redoes it.
+      if (wantsDemo && !(await isSeeded(db.sql, 'demo-data'))) {
+        log('seed: demo data not (fully) loaded, loading it');
         await seedDemo(db.sql, { log });
       }
+      const seeded = wantsDemo && !(await isSeeded(db.sql, 'demo-calls'));
       const clientDir = await ensureClientBuilt({ log });
       const analyzers = await buildAnalyzers({ config, sql: db.sql, onFallback: (reason) => log(`llm: ${reason}`) });
       const components = describeComponents(config, db, { ...analyzers.describe(), speech: stt.description });
@@ -71,14 +84,16 @@ export const startCommand = defineCommand({
         },
         jobs,
       );
-      // A bot in another process reaches the dashboard through NOTIFY; PGlite serves one connection.
-      if (db.kind === 'external') stopListening = await listenCallEvents(db.sql, (n) => live.fromPostgres(n));
+      // A bot or `kefu replay` in another process reaches the dashboard through NOTIFY.
+      stopListening = await listenCallEvents(db, (n) => live.fromPostgres(n));
       const server = await listen(createApp({ sql: db.sql, components, live, clientDir }), config.http);
+      db.announce(server.url);
       out(`Kefu dashboard listening on ${server.url}`);
       const width = Math.max(...components.map((c) => c.name.length));
       for (const c of components) out(`  ${c.name.padEnd(width)}  ${c.value}`);
       const demoDone = seeded
         ? playPastCalls({ sql: db.sql, analyzers, log })
+            .then(() => markSeeded(db.sql, 'demo-calls'))
             .then(() =>
               playLiveCalls(
                 {

@@ -67,8 +67,9 @@ export async function fileAppeal(
         `Appeals against this decision closed on ${closes.toISOString().slice(0, 10)}.`,
       );
     }
-    if (await getAppealForDecision(tx, d.id))
-      throw new KefuError('CONFLICT', 'This decision has already been appealed.');
+    const alreadyAppealed = () => new KefuError('CONFLICT', 'This decision has already been appealed.');
+    if (await getAppealForDecision(tx, d.id)) throw alreadyAppealed();
+    // Two merchants filing at once both pass the check above; the unique index decides.
     const appeal = await insertAppeal(tx, {
       merchantId: d.merchantId,
       caseId: d.caseId,
@@ -77,6 +78,10 @@ export async function fileAppeal(
       statement: input.statement,
       attachments: input.attachments,
       slaHours: settings.appealSlaHours,
+    }).catch((err: unknown) => {
+      throw (err as { constraint_name?: string }).constraint_name === 'appeals_one_per_decision'
+        ? alreadyAppealed()
+        : err;
     });
     // The statement and attachments are the merchant's words: the audit keeps their size only.
     await record(tx, actor, 'appeal.filed', { type: 'appeal', id: appeal.id }, null, {

@@ -28,13 +28,13 @@ export function s3AudioStore(o: S3StoreOptions): AudioStore {
     forcePathStyle: o.forcePathStyle ?? Boolean(o.endpoint),
     ...(o.credentials ? { credentials: o.credentials } : {}),
   });
-  const Key = (key: string) => `${o.prefix ?? ''}${checkKey(key)}`;
+  const objectKey = (key: string) => `${o.prefix ?? ''}${checkKey(key)}`;
   const missing = (err: unknown) => err instanceof NoSuchKey || err instanceof NotFound;
   return {
     description: `S3 bucket ${o.bucket}${o.endpoint ? ` at ${o.endpoint}` : ''}`,
     async put(key, bytes, contentType) {
       await client.send(
-        new PutObjectCommand({ Bucket: o.bucket, Key: Key(key), Body: bytes, ContentType: contentType }),
+        new PutObjectCommand({ Bucket: o.bucket, Key: objectKey(key), Body: bytes, ContentType: contentType }),
       );
     },
     async get(key, range) {
@@ -42,7 +42,7 @@ export function s3AudioStore(o: S3StoreOptions): AudioStore {
         const out = await client.send(
           new GetObjectCommand({
             Bucket: o.bucket,
-            Key: Key(key),
+            Key: objectKey(key),
             ...(range ? { Range: `bytes=${range[0]}-${Math.max(range[0], range[1] - 1)}` } : {}),
           }),
         );
@@ -55,11 +55,11 @@ export function s3AudioStore(o: S3StoreOptions): AudioStore {
       }
     },
     async delete(key) {
-      await client.send(new DeleteObjectCommand({ Bucket: o.bucket, Key: Key(key) }));
+      await client.send(new DeleteObjectCommand({ Bucket: o.bucket, Key: objectKey(key) }));
     },
     async exists(key) {
       try {
-        await client.send(new HeadObjectCommand({ Bucket: o.bucket, Key: Key(key) }));
+        await client.send(new HeadObjectCommand({ Bucket: o.bucket, Key: objectKey(key) }));
         return true;
       } catch (err) {
         if (missing(err)) return false;

@@ -184,7 +184,7 @@ export const CATALOGUE = {
     CONFIG_INVALID: ['服务器配置有误。', 'The server is misconfigured.'],
     USAGE: ['用法有误。', 'Wrong usage.'],
     DB_CONNECT_FAILED: ['数据库暂时不可用，请稍后再试。', 'The database is unavailable; try again shortly.'],
-    DB_VECTOR_MISSING: ['数据库缺少向量扩展。', 'The database lacks the vector extension.'],
+    DB_IN_USE: ['另一个 Kefu 进程正在使用这个数据目录。', 'Another Kefu process is using this data folder.'],
     MIGRATION_FAILED: ['数据库升级失败。', 'A database migration failed.'],
     MIGRATION_CHANGED: ['数据库升级文件被改动。', 'A database migration was changed.'],
     INPUT_INVALID: [
