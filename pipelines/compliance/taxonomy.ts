@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { FlagCategorySchema, SeveritySchema, SpeakerRoleSchema } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
+import { fromPackageRoot } from '../../core/paths.js';
 
 export const TaxonomySchema = z
   .object({
@@ -26,7 +27,7 @@ let loaded: Taxonomy | undefined;
 export function loadTaxonomy(): Taxonomy {
   if (loaded) return loaded;
   const parsed = TaxonomySchema.safeParse(
-    JSON.parse(readFileSync(new URL('./taxonomy.json', import.meta.url), 'utf8')),
+    JSON.parse(readFileSync(fromPackageRoot('pipelines/compliance/taxonomy.json'), 'utf8')),
   );
   if (!parsed.success) throw new KefuError('CONFIG_INVALID', `taxonomy.json: ${z.prettifyError(parsed.error)}`);
   loaded = parsed.data;

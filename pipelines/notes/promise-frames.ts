@@ -22,6 +22,7 @@ import {
 import { formatYmd } from './calendar.js';
 import { clockAt, today as localDay } from './deadline-clock.js';
 import { resolveDeadline } from './deadlines.js';
+import { fromPackageRoot } from '../../core/paths.js';
 
 const Mark = z.enum(MARK_KINDS);
 const FramesSchema = z
@@ -81,7 +82,7 @@ const FramesSchema = z
 type Frames = z.infer<typeof FramesSchema>;
 type NonPromise = Frames['nonPromises'][number];
 
-const FILE = new URL('./data/promise-frames.json', import.meta.url);
+const FILE = fromPackageRoot('pipelines/notes/data/promise-frames.json');
 let frames: Frames | undefined;
 function loadFrames(): Frames {
   if (frames) return frames;

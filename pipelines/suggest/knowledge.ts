@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
+import { fromPackageRoot } from '../../core/paths.js';
 
 const IssueKindsFile = z.object({
   id: z.literal('issue-kinds'),
@@ -41,7 +42,9 @@ const cache = new Map<string, unknown>();
 
 function load<T>(file: string, schema: z.ZodType<T>): T {
   if (!cache.has(file)) {
-    const parsed = schema.safeParse(JSON.parse(readFileSync(new URL(`./knowledge/${file}`, import.meta.url), 'utf8')));
+    const parsed = schema.safeParse(
+      JSON.parse(readFileSync(fromPackageRoot(`pipelines/suggest/knowledge/${file}`), 'utf8')),
+    );
     if (!parsed.success)
       throw new KefuError('INPUT_INVALID', `suggest/knowledge/${file}: ${z.prettifyError(parsed.error)}`);
     cache.set(file, parsed.data);
