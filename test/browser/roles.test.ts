@@ -140,10 +140,19 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     await sw.getByText('overturned').waitFor();
     await sw.getByRole('button', { name: 'Confirm' }).click();
     await row.getByText('Automatic').waitFor();
-    const [policy] = await dash.sql<
-      { judgment: string; reason: string }[]
-    >`select judgment, reason from rule_policies where rule_id = ${rule}`;
-    expect(policy).toMatchObject({ judgment: 'auto', reason: 'Precise rule; audited 200 flags.' });
+    // The page shows the switch as soon as the request is sent; on a server with a connection pool the
+    // row becomes visible to the test's own connection when the request's transaction commits.
+    await expect
+      .poll(
+        async () =>
+          (
+            await dash.sql<
+              { judgment: string; reason: string }[]
+            >`select judgment, reason from rule_policies where rule_id = ${rule}`
+          )[0],
+        { timeout: 10_000 },
+      )
+      .toMatchObject({ judgment: 'auto', reason: 'Precise rule; audited 200 flags.' });
 
     await admin.getByRole('link', { name: 'Users' }).click();
     await admin.getByTestId('user-row').first().waitFor();
