@@ -1,9 +1,9 @@
 import {
   analyzeLine,
-  type Clause,
   clauseAt,
   classMatches,
   hasMark,
+  hypotheticalClauses,
   type LexiconMatch,
   type LineAnalysis,
   negationOver,
@@ -42,27 +42,6 @@ export function asserted(a: LineAnalysis, cls: string): LexiconMatch[] {
     if (clause && (hypothetical.has(clause.index) || hasMark(clause, 'reported'))) return false;
     return !negationOver(a, m.span);
   });
-}
-
-/**
- * Clauses about what would happen, not what did: a conditional clause ("万一坏了"), and every
- * clause of a question that opens with one ("If it arrives broken, can I send it back?").
- */
-function hypotheticalClauses(a: LineAnalysis): Set<number> {
-  const out = new Set<number>();
-  let sentence: Clause[] = [];
-  const close = () => {
-    if (sentence[0] && hasMark(sentence[0], 'condition') && sentence.some((c) => hasMark(c, 'question')))
-      for (const c of sentence) out.add(c.index);
-    sentence = [];
-  };
-  for (const clause of a.clauses) {
-    if (clause.sentenceStart) close();
-    sentence.push(clause);
-    if (hasMark(clause, 'condition')) out.add(clause.index);
-  }
-  close();
-  return out;
 }
 
 /** Whether a line asserts a member of class `cls` (see `asserted`). */
