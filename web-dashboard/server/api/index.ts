@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { KefuError } from '../../../core/errors.js';
+import type { DemoControl } from '../../../pipelines/demo/play.js';
 import { moderationSettings, type ModerationSettingsInput } from '../../../pipelines/moderation/settings.js';
 import type { Sql } from '../../../db/client.js';
 import { appealRoutes } from '../routes/appeals/index.js';
@@ -10,6 +11,7 @@ import { auditRoutes } from '../routes/audit/index.js';
 import { authRoutes } from '../routes/auth/index.js';
 import { caseRoutes } from '../routes/cases/index.js';
 import { decisionRoutes } from '../routes/decisions/index.js';
+import { demoRoutes } from '../routes/demo/index.js';
 import { exportRoutes } from '../routes/export/index.js';
 import { merchantRoutes } from '../routes/merchants/index.js';
 import { penaltyRoutes } from '../routes/penalties/index.js';
@@ -21,7 +23,12 @@ import { sendError } from './http.js';
 import { requireSession } from './session.js';
 
 /** The moderation and appeals API and the dashboard's call routes, mounted at /api (README). */
-export function createApi(options: { sql: Sql; live: LiveFeed; moderation?: ModerationSettingsInput }): Hono<ApiEnv> {
+export function createApi(options: {
+  sql: Sql;
+  live: LiveFeed;
+  moderation?: ModerationSettingsInput;
+  demo?: DemoControl;
+}): Hono<ApiEnv> {
   const deps = { sql: options.sql, settings: moderationSettings(options.moderation) };
   const api = new Hono<ApiEnv>();
   api.onError((err, c) => sendError(c, err));
@@ -41,5 +48,6 @@ export function createApi(options: { sql: Sql; live: LiveFeed; moderation?: Mode
   api.route('/policies', policyRoutes(deps));
   api.route('/merchants', merchantRoutes(deps));
   api.route('/export', exportRoutes(deps));
+  api.route('/demo', demoRoutes({ ...deps, demo: options.demo }));
   return api;
 }
