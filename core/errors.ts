@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'CONFLICT',
   'CLAIM_EXPIRED',
   'APPEAL_WINDOW_CLOSED',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'ACCOUNT_LOCKED',
+  'APPROVAL_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -38,6 +42,16 @@ export class KefuError extends Error {
 
   toJSON(): { code: ErrorCode; message: string } {
     return { code: this.code, message: this.message };
+  }
+}
+
+/** A refusal that may be retried after a wait: the API sends `Retry-After` with it. */
+export class RetryLaterError extends KefuError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: ErrorCode, message: string, retryAfterSeconds: number) {
+    super(code, message, { retryable: true });
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
 

@@ -81,3 +81,12 @@ export async function updateAccount(
     returning id, email, display_name, role, merchant_id, locale, created_at`;
   return row;
 }
+
+/** Keeps a user's newest `keep` sessions and ends the rest; returns the ended ids. */
+export async function trimUserSessions(q: Queryable, userId: string, keep: number): Promise<string[]> {
+  const rows = await q<{ id: string }[]>`
+    delete from sessions where user_id = ${userId} and id not in (
+      select id from sessions where user_id = ${userId} order by created_at desc, id limit ${keep})
+    returning id`;
+  return rows.map((r) => r.id);
+}

@@ -2,10 +2,20 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import { getUserByEmail } from '../../db/queries/people.js';
-import { deleteSession, getSessionUser, insertSession, type SessionUser } from '../../db/queries/sessions.js';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  getSessionUser,
+  insertSession,
+  trimUserSessions,
+  type SessionUser,
+} from '../../db/queries/sessions.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { announceSessionsEnded } from './revocations.js';
 
 export const SESSION_TTL_HOURS = 12;
+/** Sign-ins beyond this many live sessions end the user's oldest ones. */
+export const SESSIONS_PER_USER = 5;
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 const token = () => randomBytes(32).toString('base64url');
@@ -35,6 +45,9 @@ export async function signIn(sql: Sql, email: string, password: string): Promise
     csrfToken,
     ttlHours: SESSION_TTL_HOURS,
   });
+  await deleteExpiredSessions(sql);
+  for (const sessionId of await trimUserSessions(sql, user.id, SESSIONS_PER_USER))
+    announceSessionsEnded({ userId: user.id, sessionId });
   return {
     token: t,
     csrfToken,
@@ -58,6 +71,7 @@ export async function authenticate(sql: Sql, cookieToken: string | undefined): P
 
 export async function signOut(sql: Sql, session: SessionUser): Promise<void> {
   await deleteSession(sql, session.sessionId);
+  announceSessionsEnded({ userId: session.userId, sessionId: session.sessionId });
 }
 
 /** Constant-time comparison of the request's CSRF header with the session's token. */

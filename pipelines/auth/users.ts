@@ -12,6 +12,7 @@ import {
 } from '../../db/queries/sessions.js';
 import { notFound, record, requireRole, type Actor } from '../moderation/actor.js';
 import { hashPassword } from './password.js';
+import { announceSessionsEnded } from './revocations.js';
 
 const RoleFields = {
   role: UserRoleSchema,
@@ -71,11 +72,13 @@ export async function updateUser(
 ): Promise<AccountRow> {
   requireRole(actor, ['admin']);
   if (input.merchantId && !(await getMerchant(sql, input.merchantId))) throw notFound('merchant');
-  return sql.begin(async (tx) => {
+  let ended = false;
+  const updated = (await sql.begin(async (tx) => {
     const before = await getAccount(tx, id);
     if (!before) throw notFound('user');
     const after = (await updateAccount(tx, id, input))!;
-    if (before.role !== after.role || before.merchantId !== after.merchantId) await deleteUserSessions(tx, id);
+    ended = before.role !== after.role || before.merchantId !== after.merchantId;
+    if (ended) await deleteUserSessions(tx, id);
     await record(
       tx,
       actor,
@@ -85,5 +88,7 @@ export async function updateUser(
       { role: after.role, merchantId: after.merchantId },
     );
     return after;
-  }) as Promise<AccountRow>;
+  })) as AccountRow;
+  if (ended) announceSessionsEnded({ userId: id });
+  return updated;
 }

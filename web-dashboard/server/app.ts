@@ -6,6 +6,7 @@ import { CallEventBus } from '../../pipelines/session/event-bus.js';
 import { createApi } from './api/index.js';
 import { CLIENT_DIST, serveClient } from './client-files.js';
 import { LiveFeed } from './live/feed.js';
+import type { SecurityOptions } from './security/options.js';
 
 export interface AppDeps {
   sql: Sql;
@@ -17,6 +18,8 @@ export interface AppDeps {
   live?: LiveFeed;
   /** The built client (default web-dashboard/dist). */
   clientDir?: string;
+  /** Overrides of the security defaults (proxy trust, stream and body limits). */
+  security?: Partial<SecurityOptions>;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const live = deps.live ?? new LiveFeed(new CallEventBus());
-  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live }));
+  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live, security: deps.security }));
 
   app.get('/healthz', async (c) => {
     try {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { KefuError, type ErrorCode } from '../../../core/errors.js';
+import { KefuError, RetryLaterError, type ErrorCode } from '../../../core/errors.js';
 
 const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   INPUT_INVALID: 400,
@@ -12,6 +12,10 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   CONFLICT: 409,
   CLAIM_EXPIRED: 409,
   APPEAL_WINDOW_CLOSED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  ACCOUNT_LOCKED: 423,
+  APPROVAL_REQUIRED: 403,
 };
 
 export function ok<T>(c: Context, data: T, status: ContentfulStatusCode = 200) {
@@ -21,6 +25,7 @@ export function ok<T>(c: Context, data: T, status: ContentfulStatusCode = 200) {
 /** KefuErrors keep their code; anything else is a 500 whose details stay in the server log. */
 export function sendError(c: Context, err: unknown) {
   if (err instanceof KefuError) {
+    if (err instanceof RetryLaterError) c.header('retry-after', String(err.retryAfterSeconds));
     return c.json({ ok: false as const, error: err.toJSON() }, STATUS[err.code] ?? 500);
   }
   console.error('api: unexpected error', err);

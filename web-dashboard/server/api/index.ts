@@ -4,6 +4,8 @@ import { moderationSettings, type ModerationSettingsInput } from '../../../pipel
 import type { Sql } from '../../../db/client.js';
 import { appealRoutes } from '../routes/appeals/index.js';
 import type { LiveFeed } from '../live/feed.js';
+import { StreamRegistry } from '../live/streams.js';
+import { securityOptions, type SecurityOptions } from '../security/options.js';
 import { callRoutes } from '../routes/calls/index.js';
 import { promiseRoutes, statsRoutes } from '../routes/stats/index.js';
 import { auditRoutes } from '../routes/audit/index.js';
@@ -18,8 +20,15 @@ import { sendError } from './http.js';
 import { requireSession } from './session.js';
 
 /** The moderation and appeals API and the dashboard's call routes, mounted at /api (README). */
-export function createApi(options: { sql: Sql; live: LiveFeed; moderation?: ModerationSettingsInput }): Hono<ApiEnv> {
-  const deps = { sql: options.sql, settings: moderationSettings(options.moderation) };
+export function createApi(options: {
+  sql: Sql;
+  live: LiveFeed;
+  moderation?: ModerationSettingsInput;
+  security?: Partial<SecurityOptions>;
+}): Hono<ApiEnv> {
+  const security = securityOptions(options.security);
+  const deps = { sql: options.sql, settings: moderationSettings(options.moderation), security };
+  const streams = new StreamRegistry(options.sql, security);
   const api = new Hono<ApiEnv>();
   api.onError((err, c) => sendError(c, err));
   api.notFound((c) => sendError(c, new KefuError('NOT_FOUND', 'No such API route.')));
@@ -32,7 +41,7 @@ export function createApi(options: { sql: Sql; live: LiveFeed; moderation?: Mode
   api.route('/rules', ruleRoutes(deps));
   api.route('/users', userRoutes(deps));
   api.route('/audit', auditRoutes(deps));
-  api.route('/calls', callRoutes({ ...deps, live: options.live }));
+  api.route('/calls', callRoutes({ ...deps, live: options.live, streams }));
   api.route('/promises', promiseRoutes(deps));
   api.route('/stats', statsRoutes(deps));
   return api;
