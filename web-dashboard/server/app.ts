@@ -6,7 +6,8 @@ import { CallEventBus } from '../../pipelines/session/event-bus.js';
 import { createApi } from './api/index.js';
 import { CLIENT_DIST, serveClient } from './client-files.js';
 import { LiveFeed } from './live/feed.js';
-import type { SecurityOptions } from './security/options.js';
+import { applySecurity } from './security/index.js';
+import { securityOptions, type SecurityOptions } from './security/options.js';
 
 export interface AppDeps {
   sql: Sql;
@@ -29,7 +30,9 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const live = deps.live ?? new LiveFeed(new CallEventBus());
-  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live, security: deps.security }));
+  const security = securityOptions(deps.security);
+  applySecurity(app, security);
+  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live, security }));
 
   app.get('/healthz', async (c) => {
     try {
