@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { resetPassword, unlockUser } from '../../../../pipelines/auth/account.js';
 import { createUser, listUsers, updateUser } from '../../../../pipelines/auth/users.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { jsonBody, ok, parse } from '../../api/http.js';
@@ -20,6 +21,16 @@ export function userRoutes(deps: ApiDeps) {
     const { id } = parse(IdParamSchema, c.req.param());
     const input = parse(UserUpdateSchema, await jsonBody(c));
     return ok(c, await updateUser(deps.sql, actorOf(c), id, input));
+  });
+
+  r.post('/:id/password-reset', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    return ok(c, await resetPassword(deps.sql, actorOf(c), id));
+  });
+
+  r.post('/:id/unlock', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    return ok(c, await unlockUser(deps.sql, actorOf(c), id));
   });
 
   return r;
