@@ -4,7 +4,7 @@ import { KefuError } from '../../core/errors.js';
 import { parseStartedAt } from '../../core/time.js';
 import { upsertMerchant } from '../../db/queries/people.js';
 import type { PcmFrame } from '../../pipelines/audio/frame.js';
-import { openWavChannels } from '../../pipelines/audio/wav-read.js';
+import { openAudioChannels } from '../../pipelines/audio/decode.js';
 import { buildAnalyzers } from '../../pipelines/session/build-analyzers.js';
 import { type ReplaySource, replayCall } from '../../pipelines/session/replay.js';
 import { analysisText, replayJson } from '../../pipelines/session/report.js';
@@ -128,7 +128,7 @@ async function replaySource(
   }
   const streams: { speaker: SpeakerRole; language: 'zh' | 'en'; frames: AsyncIterable<PcmFrame> }[] = [];
   if (files.call) {
-    const channels = await openWavChannels(files.call);
+    const channels = await openAudioChannels(files.call);
     if (channels.length !== 2) {
       throw new KefuError(
         'INPUT_INVALID',
@@ -145,11 +145,11 @@ async function replaySource(
       ['merchant', files.merchant],
     ] as const) {
       if (!path) continue;
-      const [mono, ...rest] = await openWavChannels(path);
+      const [mono, ...rest] = await openAudioChannels(path);
       if (rest.length > 0)
         throw new KefuError(
           'INPUT_INVALID',
-          `${path}: --${speaker} takes a mono WAV, this one has ${rest.length + 1} channels`,
+          `${path}: --${speaker} takes a mono recording, this one has ${rest.length + 1} channels`,
         );
       streams.push({ speaker, language, frames: mono!.frames });
     }

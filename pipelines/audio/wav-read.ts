@@ -85,6 +85,10 @@ export async function parseWavFormat(
       }
       const blockAlign = 2 * fmt.channels;
       const whole = dataBytes - (dataBytes % blockAlign);
+      if (whole === 0) throw bad('holds no audio samples (the data chunk is empty)');
+      await checkTrailer(body + dataBytes + (dataBytes % 2), size, read, (what) =>
+        bad(`the data chunk declares ${dataBytes} bytes, but ${what}`),
+      );
       return {
         ...fmt,
         dataOffset: body,
@@ -97,12 +101,36 @@ export async function parseWavFormat(
   throw bad(fmt ? 'no "data" chunk (the file may be truncated)' : 'no "fmt " chunk (the file may be truncated)');
 }
 
+/**
+ * What follows the samples must be whole RIFF chunks (LIST, id3…): audio bytes there mean the header
+ * under-states the data size, and reading only what it declares would silently drop the call's end.
+ */
+async function checkTrailer(
+  pos: number,
+  size: number,
+  read: (pos: number, len: number) => Promise<Buffer>,
+  bad: (what: string) => KefuError,
+): Promise<void> {
+  while (pos < size) {
+    const chunk = await read(pos, 8);
+    if (chunk.length < 8) throw bad(`${size - pos} stray bytes follow it`);
+    const id = chunk.toString('latin1', 0, 4);
+    const length = chunk.readUInt32LE(4);
+    if (!/^[\x20-\x7e]{4}$/.test(id) || pos + 8 + length > size) {
+      throw bad(`${size - pos} more bytes follow it that are not a RIFF chunk (is the header's size stale?)`);
+    }
+    pos += 8 + length + (length % 2);
+  }
+}
+
 function parseFmt(b: Buffer, length: number, bad: (what: string) => KefuError) {
   if (length < 16 || b.length < 16) throw bad(`the "fmt " chunk is ${b.length} bytes, expected at least 16`);
   let format = b.readUInt16LE(0);
   if (format === FORMAT_EXTENSIBLE && b.length >= 26) format = b.readUInt16LE(24);
   const channels = b.readUInt16LE(2);
   const sampleRate = b.readUInt32LE(4);
+  const byteRate = b.readUInt32LE(8);
+  const blockAlign = b.readUInt16LE(12);
   const bits = b.readUInt16LE(14);
   if (format !== FORMAT_PCM) {
     const name = FORMAT_NAMES[format] ?? `format code ${format}`;
@@ -111,6 +139,11 @@ function parseFmt(b: Buffer, length: number, bad: (what: string) => KefuError) {
   if (bits !== 16) throw bad(`samples are ${bits}-bit PCM; only 16-bit is supported: ${CONVERT_HINT}`);
   if (channels === 0) throw bad('the "fmt " chunk declares zero channels');
   if (sampleRate < 4000 || sampleRate > 384_000) throw bad(`sample rate ${sampleRate} Hz is out of range`);
+  if (blockAlign !== 2 * channels || byteRate !== sampleRate * blockAlign) {
+    throw bad(
+      `the header disagrees with itself: ${sampleRate} Hz × ${channels} channel(s) × 2 bytes needs ${sampleRate * 2 * channels} bytes/s and blocks of ${2 * channels}, it declares ${byteRate} and ${blockAlign}`,
+    );
+  }
   return { sampleRate, channels };
 }
 
