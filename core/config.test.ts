@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     expect(c.database).toEqual({ kind: 'embedded', dataDir: '.kefu', port: 0 });
     expect(c.llm).toBeUndefined();
     expect(c.livekit).toBeUndefined();
-    expect(c.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(c.http).toEqual({ host: '127.0.0.1', port: 3000, trustProxy: false });
     expect(c.stt.engines).toEqual({ en: 'pocketsphinx', zh: 'openai' });
     expect(c.timeZone).toBe('Asia/Shanghai');
   });

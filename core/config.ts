@@ -46,6 +46,9 @@ const EnvSchema = z
     KEFU_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    KEFU_TRUST_PROXY: z.stringbool().default(false),
+    KEFU_AUDIT_HMAC_KEY: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
+    KEFU_AUDIT_CHECKPOINT_FILE: z.string().trim().min(1).default('.kefu/audit-checkpoints.jsonl'),
     LIVEKIT_URL: optionalUrl(/^(wss?|https?)$/),
     LIVEKIT_API_KEY: optionalText,
     LIVEKIT_API_SECRET: optionalText,
@@ -89,7 +92,10 @@ export type Env = z.infer<typeof EnvSchema>;
 
 export interface Config {
   database: { kind: 'external'; url: string } | { kind: 'embedded'; dataDir: string; port: number };
-  http: { host: string; port: number };
+  /** trustProxy: believe X-Forwarded-Proto/-For/-Host (only behind a proxy that sets them). */
+  http: { host: string; port: number; trustProxy: boolean };
+  /** The audit chain head is checkpointed, HMAC-signed with a key the database never sees. */
+  audit: { hmacKey?: string; checkpointFile: string };
   livekit?: { url: string; apiKey: string; apiSecret: string; agentName: string };
   llm?: { apiKey: string; baseURL?: string; model: string; embeddingModel?: string; sttModel: string };
   stt: { engines: Record<string, SttEngineName> };
@@ -121,7 +127,8 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     database: e.DATABASE_URL
       ? { kind: 'external', url: e.DATABASE_URL }
       : { kind: 'embedded', dataDir: e.KEFU_DATA_DIR, port: e.KEFU_DB_PORT },
-    http: { host: e.HOST, port: e.PORT },
+    http: { host: e.HOST, port: e.PORT, trustProxy: e.KEFU_TRUST_PROXY },
+    audit: { hmacKey: e.KEFU_AUDIT_HMAC_KEY, checkpointFile: e.KEFU_AUDIT_CHECKPOINT_FILE },
     livekit:
       e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
         ? {

@@ -41,7 +41,10 @@ export const startCommand = defineCommand({
       const live = new LiveFeed(bus);
       // A bot in another process reaches the dashboard through NOTIFY; PGlite serves one connection.
       if (db.kind === 'external') stopListening = await listenCallEvents(db.sql, (n) => live.fromPostgres(n));
-      const server = await listen(createApp({ sql: db.sql, components, live, clientDir }), config.http);
+      const server = await listen(
+        createApp({ sql: db.sql, components, live, clientDir, security: { trustProxy: config.http.trustProxy } }),
+        config.http,
+      );
       out(`Kefu dashboard listening on ${server.url}`);
       const width = Math.max(...components.map((c) => c.name.length));
       for (const c of components) out(`  ${c.name.padEnd(width)}  ${c.value}`);

@@ -41,6 +41,19 @@ export async function listAuditEvents(
     order by id`;
 }
 
+/** One page of the trail, newest first, for the admin's audit page. */
+export async function pageAuditEvents(
+  sql: Sql,
+  filter: { entityType?: string; entityId?: string; limit: number; offset: number },
+): Promise<AuditEventRow[]> {
+  return sql<AuditEventRow[]>`
+    select * from audit_events
+    where true
+      ${filter.entityType ? sql`and entity_type = ${filter.entityType}` : sql``}
+      ${filter.entityId ? sql`and entity_id = ${filter.entityId}` : sql``}
+    order by id desc limit ${filter.limit} offset ${filter.offset}`;
+}
+
 export interface ChainCheck {
   events: number;
   /** The first event whose hash or link does not match, if any. */

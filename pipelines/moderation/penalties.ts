@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/client.js';
-import { listAuditEvents, verifyAuditChain, type AuditEventRow, type ChainCheck } from '../../db/queries/audit.js';
+import { pageAuditEvents, verifyAuditChain, type AuditEventRow, type ChainCheck } from '../../db/queries/audit.js';
 import { listPenalties, type PenaltyRow } from '../../db/queries/moderation.js';
 import { merchantScope, requireRole, type Actor } from './actor.js';
 
@@ -16,10 +16,10 @@ export async function listMerchantPenalties(
 export async function readAuditLog(
   sql: Sql,
   actor: Actor,
-  filter: { entityType?: string; entityId?: string },
+  filter: { entityType?: string; entityId?: string; limit: number; offset: number },
 ): Promise<AuditEventRow[]> {
   requireRole(actor, ['admin']);
-  return listAuditEvents(sql, filter);
+  return pageAuditEvents(sql, filter);
 }
 
 export async function verifyAudit(

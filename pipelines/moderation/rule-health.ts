@@ -8,7 +8,8 @@ import {
   setRulePolicy,
   type RuleHealthRow,
 } from '../../db/queries/rule-policies.js';
-import { record, requireRole, SYSTEM, type Actor } from './actor.js';
+import { notFound, record, requireRole, SYSTEM, type Actor } from './actor.js';
+import { isKnownRule } from './known-rules.js';
 import type { ModerationSettings } from './settings.js';
 
 export const RulePolicyInputSchema = z.object({
@@ -41,6 +42,7 @@ export async function setRuleJudgment(
   input: z.infer<typeof RulePolicyInputSchema>,
 ) {
   requireRole(actor, ['admin']);
+  if (!isKnownRule(ruleId)) throw notFound('rule');
   return sql.begin(async (tx) => {
     const { before, after } = await setRulePolicy(tx, {
       ruleId,

@@ -160,7 +160,7 @@ function request(route: string): { method: string; path: string; body?: unknown 
             : b.staffId;
   const byMerchant = ['GET /api/penalties', 'GET /api/calls', 'GET /api/calls/live', 'GET /api/promises'];
   const path =
-    pattern.replace(':id', id).replace(':ruleId', 'zh.only.merchant-b').replace(':suggestionId', b.suggestionId) +
+    pattern.replace(':id', id).replace(':ruleId', 'zh.contact.wechat').replace(':suggestionId', b.suggestionId) +
     (byMerchant.includes(route) ? `?merchantId=${b.merchantId}` : '');
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { email: b.staffEmail, password: 'not-the-password' },

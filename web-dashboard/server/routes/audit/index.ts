@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { readAuditLog, verifyAudit } from '../../../../pipelines/moderation/penalties.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { ok, parse } from '../../api/http.js';
+import { PageSchema } from '../cases/schema.js';
 
 const AuditQuerySchema = z.object({
   entityType: z.string().trim().min(1).max(50).optional(),
   entityId: z.string().trim().min(1).max(100).optional(),
+  ...PageSchema,
 });
 
 /** The audit trail and its chain check, for admins. */
