@@ -15,6 +15,7 @@ import {
 } from '../../db/queries/appeals.js';
 import { getDecision, insertPenalty, type PenaltyRow, type Queryable } from '../../db/queries/moderation.js';
 import { merchantScope, notFound, record, requireRole, REVIEWER_ROLES, type Actor, type UserActor } from './actor.js';
+import { reviewerFacts } from '../../db/queries/independence.js';
 import { isLighter } from './ladder.js';
 import { checkRuleHealth } from './rule-health.js';
 import { LadderStepSchema, type ModerationSettings } from './settings.js';
@@ -98,11 +99,19 @@ export async function getAppealView(sql: Sql, actor: Actor, id: string): Promise
   return a;
 }
 
-/** Whoever made the original decision may not review it (DSA Art. 20(6)). */
-function assertNotOriginalDecider(actor: UserActor, a: AppealView): void {
-  if (a.originalDecidedBy === actor.id) {
-    throw new KefuError('FORBIDDEN', 'You made the decision under appeal; another moderator must review it.');
-  }
+/**
+ * The reviewer must be independent of the decision (DSA Art. 20(6)): not its decider, no part in
+ * its case (claimed, released or decided it), and an account and role that already existed when
+ * it was made — so an admin cannot mint a fresh moderator to review their own decision.
+ */
+async function assertIndependent(tx: Queryable, actor: UserActor, a: AppealView): Promise<void> {
+  const refuse = (why: string) => {
+    throw new KefuError('FORBIDDEN', `${why}; another moderator must review this appeal.`);
+  };
+  if (a.originalDecidedBy === actor.id) refuse('You made the decision under appeal');
+  const facts = await reviewerFacts(tx, actor.id, a.caseId, a.decisionId);
+  if (facts.touchedCase) refuse('You worked on the case this decision came from');
+  if (!facts.predatesDecision) refuse('Your account or role is newer than the decision under appeal');
 }
 
 export async function claimAppeal(
@@ -115,7 +124,7 @@ export async function claimAppeal(
   return sql.begin(async (tx) => {
     const before = await getAppeal(tx, id);
     if (!before) throw notFound('appeal');
-    assertNotOriginalDecider(actor, before);
+    await assertIndependent(tx, actor, before);
     const row = await claimAppealRow(tx, id, actor.id, settings.claimMinutes);
     if (!row) throw await whyNotHeld(tx, id, actor.id);
     await record(tx, actor, 'appeal.claimed', { type: 'appeal', id }, pick(before), pick(row));
@@ -138,7 +147,7 @@ export async function decideAppeal(
   return sql.begin(async (tx) => {
     const before = await getAppeal(tx, id);
     if (!before) throw notFound('appeal');
-    assertNotOriginalDecider(actor, before);
+    await assertIndependent(tx, actor, before);
     const appeal = await decideAppealRow(tx, {
       id,
       userId: actor.id,

@@ -56,6 +56,10 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   'PUT /api/users/:id': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
   'POST /api/users/:id/password-reset': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
   'POST /api/users/:id/unlock': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  'GET /api/approvals': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  // Aimed at B's staff id, which is no approval: 404 even for an admin.
+  'POST /api/approvals/:id/approve': { anonymous: 401, merchantA: 403, moderator: 403, admin: 404 },
+  'POST /api/approvals/:id/reject': { anonymous: 401, merchantA: 403, moderator: 403, admin: 404 },
   'GET /api/audit': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
   'GET /api/audit/verify': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
   'GET /api/calls': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },

@@ -8,6 +8,7 @@ import { StreamRegistry } from '../live/streams.js';
 import { securityOptions, type SecurityOptions } from '../security/options.js';
 import { callRoutes } from '../routes/calls/index.js';
 import { promiseRoutes, statsRoutes } from '../routes/stats/index.js';
+import { approvalRoutes } from '../routes/approvals/index.js';
 import { auditRoutes } from '../routes/audit/index.js';
 import { authRoutes } from '../routes/auth/index.js';
 import { caseRoutes } from '../routes/cases/index.js';
@@ -41,6 +42,7 @@ export function createApi(options: {
   api.route('/rules', ruleRoutes(deps));
   api.route('/users', userRoutes(deps));
   api.route('/audit', auditRoutes(deps));
+  api.route('/approvals', approvalRoutes(deps));
   api.route('/calls', callRoutes({ ...deps, live: options.live, streams }));
   api.route('/promises', promiseRoutes(deps));
   api.route('/stats', statsRoutes(deps));

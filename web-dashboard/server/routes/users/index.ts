@@ -14,13 +14,15 @@ export function userRoutes(deps: ApiDeps) {
 
   r.post('/', async (c) => {
     const input = parse(NewUserSchema, await jsonBody(c));
-    return ok(c, await createUser(deps.sql, actorOf(c), input), 201);
+    const result = await createUser(deps.sql, actorOf(c), input);
+    return ok(c, result, 'approvalRequired' in result ? 202 : 201);
   });
 
   r.put('/:id', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
     const input = parse(UserUpdateSchema, await jsonBody(c));
-    return ok(c, await updateUser(deps.sql, actorOf(c), id, input));
+    const result = await updateUser(deps.sql, actorOf(c), id, input);
+    return ok(c, result, 'approvalRequired' in result ? 202 : 200);
   });
 
   r.post('/:id/password-reset', async (c) => {
