@@ -6,7 +6,7 @@
  */
 import type { TranscriptLine } from '../../core/domain.js';
 import type { CompiledRule } from './load-rules.js';
-import { buildView, type TextView } from './text-view.js';
+import { analyzeLine, buildView, clausesOver, negationOver, type TextView, viewRange } from '../language/index.js';
 
 export interface Veto {
   reason: 'negation' | 'reporting' | 'exclusion';
@@ -18,19 +18,11 @@ export function firstMatch(re: RegExp, text: string): RegExpExecArray | null {
   return re.exec(text);
 }
 
-/** Start and end (in the view) of the clause holding [s, e). */
-function clauseAround(view: TextView, rule: CompiledRule, s: number, e: number): [number, number] {
-  let from = 0;
-  let to = view.text.length;
-  for (const m of view.text.matchAll(rule.context.clauseBreak)) {
-    const at = m.index;
-    if (at < s) from = at + m[0].length;
-    else if (at >= e) {
-      to = at;
-      break;
-    }
-  }
-  return [from, to];
+/** Start and end (in the view) of the clauses holding [s, e), from the language layer. */
+function clauseAround(view: TextView, text: string, s: number, e: number): [number, number] {
+  const around = clausesOver(analyzeLine(text), [view.start[s]!, view.end[e - 1]!]);
+  if (around.length === 0) return [0, view.text.length];
+  return [viewRange(view, around[0]!.span)[0], viewRange(view, around.at(-1)!.span)[1]];
 }
 
 export function findVeto(
@@ -44,8 +36,8 @@ export function findVeto(
   const text = view.text;
   // Cue words inside the speaker's own accusation ("report you for fraud") are not cues.
   const cued = unaccused(rule, text);
-  const [clauseStart, clauseEnd] = clauseAround(view, rule, s, e);
-  const before = text.slice(Math.max(clauseStart, s - rule.context.negationWindow), s);
+  const said = lines[index]!.text;
+  const [, clauseEnd] = clauseAround(view, said, s, e);
   const after = cued.slice(e, Math.min(clauseEnd, e + rule.context.afterWindow));
   const hit = (res: RegExp[], t: string) => res.map((re) => firstMatch(re, t)?.[0]).find((m) => m !== undefined);
 
@@ -71,7 +63,11 @@ export function findVeto(
     if (cue !== undefined) return { reason: 'reporting', cue };
   }
   if (rule.negation) {
-    const cue = hit(rule.context.negation, before) ?? hit(rule.context.negationAfter, after);
+    // The layer's negation scope, if its cue sits close enough before the match to govern it.
+    const span: [number, number] = [view.start[s]!, view.end[e - 1]!];
+    const neg = negationOver(analyzeLine(said), span);
+    const near = neg && span[0] - neg.span[1] <= rule.context.negationWindow;
+    const cue = near ? said.slice(...neg.span) : hit(rule.context.negationAfter, after);
     if (cue !== undefined) return { reason: 'negation', cue };
   }
   return null;

@@ -9,10 +9,8 @@ const valid = () => ({
   language: 'zh',
   lexicon: { wechat: ['微信', 'vx'] },
   context: {
-    negation: ['不要'],
     negationAfter: ['违规'],
     reporting: ['骗子'],
-    clauseBreak: '[，。]',
     negationWindow: 6,
     afterWindow: 10,
   },

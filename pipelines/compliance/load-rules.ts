@@ -4,14 +4,12 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import { type Rule, type RuleFile, RuleFileSchema } from './rule-schema.js';
-import type { ViewMode } from './text-view.js';
+import type { ViewMode } from '../language/index.js';
 
 export interface CompiledContext {
-  negation: RegExp[];
   negationAfter: RegExp[];
   reporting: RegExp[];
   accusation: RegExp[];
-  clauseBreak: RegExp;
   negationWindow: number;
   afterWindow: number;
   topicShift: RegExp[];
@@ -81,11 +79,9 @@ export function compileRuleFile(name: string, text: string): CompiledRule[] {
   };
   const c = file.context;
   const context: CompiledContext = {
-    negation: c.negation.map((p, i) => compile(p, `context.negation[${i}]`)),
     negationAfter: c.negationAfter.map((p, i) => compile(p, `context.negationAfter[${i}]`)),
     reporting: c.reporting.map((p, i) => compile(p, `context.reporting[${i}]`)),
     accusation: c.accusation.map((p, i) => compile(p, `context.accusation[${i}]`)),
-    clauseBreak: compile(c.clauseBreak, 'context.clauseBreak'),
     negationWindow: c.negationWindow,
     afterWindow: c.afterWindow,
     topicShift: c.topicShift.map((p, i) => compile(p, `context.topicShift[${i}]`)),

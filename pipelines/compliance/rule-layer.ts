@@ -7,7 +7,7 @@ import type { LayerVerdict } from '../../core/analysis.js';
 import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
 import { findVeto, firstMatch } from './context.js';
 import type { CompiledRule } from './load-rules.js';
-import { buildView, type TextView, toOriginalSpan, type ViewMode } from './text-view.js';
+import { buildView, languagesIn, type TextView, toOriginalSpan, type ViewMode } from '../language/index.js';
 
 export interface Candidate {
   rule: CompiledRule;
@@ -28,7 +28,7 @@ export function proposeCandidates(
   const line = lines[index]!;
   const views = new Map<ViewMode, TextView>();
   const viewOf = (mode: ViewMode) => views.get(mode) ?? views.set(mode, buildView(line.text, mode)).get(mode)!;
-  const languages = languagesOf(line.text);
+  const languages = languagesIn(line.text);
   const out: Candidate[] = [];
   for (const rule of rules) {
     if (!languages.has(rule.language)) continue;
@@ -70,23 +70,6 @@ export function proposeCandidates(
 function splitWords(evidence: string): string | null {
   const m = /(?<![\p{L}\p{N}])\p{Script=Latin}{2,}(?=\s)|(?<=\s)\p{Script=Latin}{2,}(?![\p{L}\p{N}])/u.exec(evidence);
   return m ? m[0] : null;
-}
-
-/**
- * Which rule sets read a line: Chinese rules when it has any Han character, English rules when
- * letters of Latin words are at least as many (mixed lines get both). Otherwise a US hotline would read as
- * a Chinese mobile number, and a Chinese number inside Chinese speech as a US one.
- */
-function languagesOf(text: string): Set<'zh' | 'en'> {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const words = text.match(/(?<![\p{L}\p{N}])\p{Script=Latin}{2,}(?![\p{L}\p{N}])/gu) ?? [];
-  const latin = words.join('').length;
-  const out = new Set<'zh' | 'en'>();
-  if (han > 0) out.add('zh');
-  if (latin > 0 && latin >= han) out.add('en');
-  // A bare id or number ("abc8899") belongs to whichever language the call is in.
-  if (out.size === 0) out.add('zh').add('en');
-  return out;
 }
 
 /** Matches of all the rule's patterns; overlapping ones merge ("加我微信" + "微信 abc8899"). */

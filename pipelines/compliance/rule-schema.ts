@@ -69,8 +69,6 @@ export const RuleFileSchema = z
     lexicon: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
     context: z
       .object({
-        /** Cues that negate a match when they come shortly before it in the same clause. */
-        negation: z.array(PatternSchema),
         /** Cues that negate a match when they follow it in the same clause ("…是违规的"). */
         negationAfter: z.array(PatternSchema),
         /** Cues that the speaker reports or warns about someone else's words ("骗子", "scam"). */
@@ -87,7 +85,10 @@ export const RuleFileSchema = z
          * says nothing about the next request).
          */
         topicShift: z.array(PatternSchema).default([]),
-        clauseBreak: PatternSchema,
+        /**
+         * How far (characters) before a match the cue of a negation (found by the language
+         * layer, pipelines/language) may end and still govern it.
+         */
         negationWindow: z.number().int().positive(),
         afterWindow: z.number().int().positive(),
       })

@@ -7,6 +7,7 @@
 import type { LayerVerdict } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { cosine, type Embedder, normalize } from '../embed/contract.js';
+import { analyzeLine, clausesOver, QUESTION_MARK } from '../language/index.js';
 import type { Exemplar } from './exemplars.js';
 import type { Candidate } from './rule-layer.js';
 
@@ -54,8 +55,9 @@ export class SemanticLayer {
     // Only for long lines, and never for a question ("好评返现？…有返现吗"): the line's context rules there.
     const text = lines[candidate.utterance]!.text;
     if ([...text].length < LONG_LINE) return whole;
-    const clause = clauseOf(text, candidate.span);
-    if (clause === text.trim() || /^\s*[？?]/u.test(text.slice(text.indexOf(clause) + clause.length))) return whole;
+    const around = clausesOver(analyzeLine(text), candidate.span);
+    const clause = around.length > 0 ? text.slice(around[0]!.span[0], around.at(-1)!.span[1]) : text.trim();
+    if (clause === text.trim() || around.at(-1)!.marks.some((m) => m.entry === QUESTION_MARK)) return whole;
     const [cv] = await this.embedder.embed([clause]);
     const part = await this.judgeVector(cv!, pool, model);
     return part.verdict === 'rejected' ? whole : { ...part, detail: { ...part.detail, clause } };
@@ -109,16 +111,6 @@ export class SemanticLayer {
       .then((vs) => vs.map((vector, i) => ({ exemplar: this.exemplars[i]!, vector })));
     return this.vectors;
   }
-}
-
-/** The clause around a span: from the last clause break before it to the first one after it. */
-export function clauseOf(text: string, span: readonly [number, number]): string {
-  const breaks = /[，,。！？!?；;]/u;
-  let a = span[0];
-  while (a > 0 && !breaks.test(text[a - 1]!)) a--;
-  let b = span[1];
-  while (b < text.length && !breaks.test(text[b]!)) b++;
-  return text.slice(a, b).trim();
 }
 
 function round(x: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeLine, blankMasks } from './index.js';
+import { analyzeLine, blankMasks, spokenDigits } from './index.js';
 
 const clauses = (text: string) => analyzeLine(text).clauses.map((c) => c.text);
 
@@ -84,6 +84,13 @@ describe('numbers', () => {
     const [n] = analyzeLine(text).numbers;
     expect(n?.value).toBe(value);
     expect(n?.digits).toBe(digits);
+  });
+
+  it('spokenDigits reads number words digit by digit', () => {
+    expect(spokenDigits('double four oh seven')).toBe('4407');
+    expect(spokenDigits('twenty-four')).toBe('24');
+    expect(spokenDigits('eleven')).toBe('11');
+    expect(spokenDigits('four hundred')).toBeNull();
   });
 
   it('reads no number in 一下, 一直 or "one moment"', () => {

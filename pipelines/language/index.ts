@@ -4,20 +4,24 @@
  * See docs/decisions/0100-language-layer.md.
  */
 export { analyzeLine, type AnalyzeOptions } from './analyze.js';
-export { callLanguage, detectLanguage } from './language-id.js';
+export { callLanguage, detectLanguage, languagesIn } from './language-id.js';
 export { type Lexicon, lexicon, loadLexicon } from './lexicon.js';
 export { foldWidth } from './normalize.js';
 export { spokenDigits } from './numbers.js';
 export { EN_NUMBER, EN_TENS, EN_UNITS, parseEnNumber } from './numerals-en.js';
 export { parseZhNumber, ZH_DIGITS, ZH_NUMBER } from './numerals-zh.js';
+export { QUESTION_MARK } from './marks.js';
 export {
   blankMasks,
   classMatches,
   clauseAt,
   clauseHas,
+  clausesOver,
   hasMark,
+  hypotheticalClauses,
   lexiconClasses,
   markOf,
   negationOver,
 } from './query.js';
 export * from './types.js';
+export { buildView, type TextView, toOriginalSpan, type ViewMode, viewRange } from './views.js';

@@ -23,3 +23,20 @@ export function callLanguage(texts: readonly string[]): 'zh' | 'en' {
   const latin = (joined.match(LATIN_WORD)?.length ?? 0) * 2;
   return han >= latin ? 'zh' : 'en';
 }
+
+/**
+ * Which languages' readers a line needs: Chinese when it has any Han character, English when the
+ * letters of its Latin words are at least as many (mixed lines get both), both when it has
+ * neither (a bare id belongs to whichever language the call is in). Unlike detectLanguage this
+ * never drops a minority script: a Chinese contact word inside English speech still counts.
+ */
+export function languagesIn(text: string): Set<'zh' | 'en'> {
+  const han = text.match(HAN)?.length ?? 0;
+  const words = text.match(/(?<![\p{L}\p{N}])\p{Script=Latin}{2,}(?![\p{L}\p{N}])/gu) ?? [];
+  const latin = words.join('').length;
+  const out = new Set<'zh' | 'en'>();
+  if (han > 0) out.add('zh');
+  if (latin > 0 && latin >= han) out.add('en');
+  if (out.size === 0) out.add('zh').add('en');
+  return out;
+}

@@ -18,6 +18,8 @@ export const LexiconEntrySchema = z
     patterns: z.array(z.string().min(1)).default([]),
     /** A match lying inside one of these words is not a match (不 in 不过, 请 in 申请). */
     notWithin: z.array(z.string().min(1)).default([]),
+    /** Entry ids whose matches cancel a match lying inside them (不 inside the question 信不信). */
+    notInside: z.array(z.string()).default([]),
     /** Where in its clause the match must sit (trailing punctuation and emoji ignored). */
     at: z.enum(['anywhere', 'start', 'end']).default('anywhere'),
     /** Must the match start (and end) on a word-segment boundary? `token` guards 亲 from 父亲. */
@@ -30,11 +32,16 @@ export const LexiconEntrySchema = z
   .refine((e) => e.terms.length + e.patterns.length > 0, { message: 'an entry needs terms or patterns' });
 export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 
+/** What every data file of the layer opens with: its id, its version, what it holds. */
+const FILE_HEAD = {
+  id: z.string().min(1),
+  version: z.number().int().positive(),
+  description: z.string().optional(),
+};
+
 export const LexiconFileSchema = z
   .object({
-    id: z.string().min(1),
-    version: z.number().int().positive(),
-    description: z.string().optional(),
+    ...FILE_HEAD,
     entries: z.array(LexiconEntrySchema).min(1),
   })
   .strict();
@@ -42,9 +49,7 @@ export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
 export const MaskFileSchema = z
   .object({
-    id: z.string().min(1),
-    version: z.number().int().positive(),
-    description: z.string().optional(),
+    ...FILE_HEAD,
     entries: z
       .array(
         z

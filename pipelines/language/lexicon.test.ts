@@ -42,6 +42,15 @@ describe('lexicon files', () => {
     expect(() => loadLexicon(dir)).toThrow(/same is defined twice \(a\.lexicon\.json and b\.lexicon\.json\)/);
   });
 
+  it('refuses notInside naming an entry that does not exist', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lex-'));
+    writeFileSync(
+      join(dir, 'a.lexicon.json'),
+      file([{ id: 'neg', class: 'a', lang: 'zh', terms: ['不'], notInside: ['nope'] }]),
+    );
+    expect(() => loadLexicon(dir)).toThrow(/a\.lexicon\.json entry neg: notInside names unknown entry nope/);
+  });
+
   it('names the mask file entry with a bad pattern', () => {
     const text = JSON.stringify({ id: 'm', version: 1, entries: [{ id: 'u', kind: 'url', pattern: '[' }] });
     expect(() => compileMaskFile('masks.json', text)).toThrow(/masks\.json entry u: bad pattern/);

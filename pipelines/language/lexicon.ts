@@ -103,6 +103,14 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
     files.push({ file, id: head.id, version: head.version });
     entries.push(...compiled);
   }
+  for (const e of entries) {
+    const missing = e.notInside.find((id) => !seen.has(id));
+    if (missing)
+      throw new KefuError(
+        'CONFIG_INVALID',
+        `Lexicon file ${e.file} entry ${e.id}: notInside names unknown entry ${missing}`,
+      );
+  }
   const byClass = new Map<string, CompiledEntry[]>();
   for (const e of entries) byClass.set(e.class, [...(byClass.get(e.class) ?? []), e]);
   return { entries, byClass, files };

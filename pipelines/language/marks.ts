@@ -2,6 +2,9 @@
 import type { RawMatch } from './match.js';
 import { MARK_KINDS, type Mark, type MarkKind, type Span, type Token } from './types.js';
 
+/** The entry of a question mark set by a trailing '?' rather than a cue word. */
+export const QUESTION_MARK = 'punct.question';
+
 const MARK_CLASS = new Map<string, MarkKind>(MARK_KINDS.map((k) => [`mark.${k}`, k]));
 // Trailing punctuation, symbols and emoji don't move a clause's end ("好吗~", "ok? 🙂").
 const TRAILING = /[\s\p{P}\p{S}]+$/u;
@@ -28,7 +31,7 @@ export function marksOf(
 ): Mark[] {
   const marks: Mark[] = [];
   if (questionMark)
-    marks.push({ kind: 'question', entry: 'punct.question', span: toOriginal(...questionMark), nspan: questionMark });
+    marks.push({ kind: 'question', entry: QUESTION_MARK, span: toOriginal(...questionMark), nspan: questionMark });
   for (const m of matches) {
     const kind = m.entry.class === 'question_tag' ? 'question' : MARK_CLASS.get(m.entry.class);
     if (!kind) continue;

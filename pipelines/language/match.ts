@@ -44,5 +44,13 @@ export function matchEntries(entries: readonly CompiledEntry[], input: MatchInpu
       out.push({ entry, text: m[0], nspan: [s, e] });
     }
   }
-  return out.sort((a, b) => a.nspan[0] - b.nspan[0] || b.nspan[1] - a.nspan[1]);
+  const kept = out.filter(
+    (m) =>
+      m.entry.notInside.length === 0 ||
+      !out.some(
+        (o) =>
+          o !== m && m.entry.notInside.includes(o.entry.id) && o.nspan[0] <= m.nspan[0] && m.nspan[1] <= o.nspan[1],
+      ),
+  );
+  return kept.sort((a, b) => a.nspan[0] - b.nspan[0] || b.nspan[1] - a.nspan[1]);
 }

@@ -12,8 +12,9 @@ export interface Normalised {
   end: Int32Array;
 }
 
+/** Invisible characters (zero-width joiners, variation selectors) never carry meaning. */
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are matched on their own, never joined
-const INVISIBLE = /^[\p{Cf}\uFE00-\uFE0F]+$/u;
+export const INVISIBLE = /^[\p{Cf}\uFE00-\uFE0F]+$/u;
 // Fast path: ASCII and common Han need neither NFKC nor the invisible check.
 const PLAIN = /^[\u0020-\u007e\u4e00-\u9fff\u3001\u3002]$/;
 

@@ -3,7 +3,7 @@
  * cardinals (twenty-four) and spoken digit strings (double four oh seven). Values come from the
  * numeral parsers; spans are in the normalised text.
  */
-import { EN_NUMBER, EN_UNITS, parseEnNumber } from './numerals-en.js';
+import { EN_NUMBER, EN_TENS, EN_UNITS, parseEnNumber } from './numerals-en.js';
 import { parseZhNumber, ZH_DIGITS, ZH_NUMBER } from './numerals-zh.js';
 import type { NumberToken, Span } from './types.js';
 
@@ -19,18 +19,27 @@ const NUMBER = new RegExp(
   'giu',
 );
 
-/** "double four oh seven" → "4407"; null when a word is not a digit word. */
+/**
+ * Number words read digit by digit: "double four oh seven" → "4407", "twenty-four" → "24",
+ * "eleven" → "11"; null when a word is not a number word.
+ */
 export function spokenDigits(text: string): string | null {
   let out = '';
   let repeat = 1;
-  for (const w of text.toLowerCase().split(/[\s-]+/)) {
+  for (const w of text.toLowerCase().split(/\s+/)) {
     if (w === 'double' || w === 'triple') {
       repeat = w === 'double' ? 2 : 3;
       continue;
     }
-    const d = w === 'oh' || w === 'o' ? 0 : EN_UNITS[w];
-    if (d === undefined || d > 9) return null;
-    out += String(d).repeat(repeat);
+    const [tens, unit] = w.split('-');
+    const value =
+      w === 'oh' || w === 'o'
+        ? 0
+        : unit !== undefined
+          ? (EN_TENS[tens!] ?? Number.NaN) + (EN_UNITS[unit] ?? Number.NaN)
+          : (EN_UNITS[w] ?? EN_TENS[w]);
+    if (value === undefined || Number.isNaN(value)) return null;
+    out += String(value).repeat(repeat);
     repeat = 1;
   }
   return out || null;
@@ -57,7 +66,7 @@ export function findNumbers(norm: string, skip: readonly Span[]): Found[] {
     const nspan: Span = [s, e];
     if (g.spoken !== undefined) {
       const value = parseEnNumber(text);
-      const digits = spokenDigits(text);
+      const digits = spokenDigits(text.replaceAll('-', ' '));
       if (value !== null && !/\b(?:oh|double|triple)\b/i.test(text)) out.push({ value, script: 'latin', text, nspan });
       else if (digits) out.push({ value: Number(digits), digits, script: 'latin', text, nspan });
     } else if (g.grouped !== undefined) {

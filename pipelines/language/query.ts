@@ -29,12 +29,45 @@ export function clauseAt(a: LineAnalysis, at: number): Clause | undefined {
   return found;
 }
 
-/** The negation whose scope covers the original span, if any ("不要加微信": 加微信 is negated). */
+/**
+ * The negation whose scope holds the start of the original span, if any ("不要加微信": 加微信 is
+ * negated; in "如果没货就给您退款" 退款 is not).
+ */
 export function negationOver(a: LineAnalysis, span: Span): Mark | undefined {
   const clause = clauseAt(a, span[0]);
   return clause?.marks.find(
-    (m) => m.kind === 'negation' && m.scope !== undefined && m.scope.span[0] <= span[0] && span[1] <= m.scope.span[1],
+    (m) => m.kind === 'negation' && m.scope !== undefined && m.scope.span[0] <= span[0] && span[0] < m.scope.span[1],
   );
+}
+
+/** The clauses an original span runs through, first to last (a match may cross a comma). */
+export function clausesOver(a: LineAnalysis, span: Span): Clause[] {
+  const first = clauseAt(a, span[0]);
+  const last = clauseAt(a, Math.max(span[0], span[1] - 1));
+  return first && last ? a.clauses.slice(first.index, last.index + 1) : [];
+}
+
+/**
+ * Clauses about what would happen, not what did: every clause holding a condition ("万一坏了"),
+ * and every clause of a sentence that opens with a condition and asks a question ("If it arrives
+ * broken, can I send it back?": the whole sentence asks about a hypothetical).
+ */
+export function hypotheticalClauses(a: LineAnalysis): Set<number> {
+  const out = new Set<number>();
+  let sentence: Clause[] = [];
+  const close = () => {
+    if (sentence[0] && hasMark(sentence[0], 'condition') && sentence.some((c) => hasMark(c, 'question'))) {
+      for (const c of sentence) out.add(c.index);
+    }
+    sentence = [];
+  };
+  for (const clause of a.clauses) {
+    if (clause.sentenceStart) close();
+    sentence.push(clause);
+    if (hasMark(clause, 'condition')) out.add(clause.index);
+  }
+  close();
+  return out;
 }
 
 /**

@@ -140,6 +140,13 @@ describe('findAmounts: numbers after ids, code-switching and bare prices', () =>
   });
 });
 
+describe('findAmounts: links', () => {
+  it('reads no money inside a link, and the amount beside it', () => {
+    expect(findAmounts('退款看 https://shop.example.com/refund?amount=35元').map((a) => a.value)).toEqual([]);
+    expect(findAmounts('退您35元，详情 https://shop.example.com/refund/88元').map((a) => a.value)).toEqual([35]);
+  });
+});
+
 describe('findAmountNotes', () => {
   const line = (text: string): TranscriptLine => ({ speaker: 'merchant', text, startMs: 0, endMs: 1 });
 

@@ -1,8 +1,16 @@
 import type { AmountNote } from '../../core/analysis.js';
 import type { Currency, TranscriptLine } from '../../core/domain.js';
-import { EN_NUMBER, EN_TENS, EN_UNITS, parseEnNumber } from '../language/index.js';
-import { parseZhNumber, ZH_NUMBER } from '../language/index.js';
-import { foldWidth } from './text.js';
+import {
+  analyzeLine,
+  blankMasks,
+  EN_NUMBER,
+  EN_TENS,
+  EN_UNITS,
+  foldWidth,
+  parseEnNumber,
+  parseZhNumber,
+  ZH_NUMBER,
+} from '../language/index.js';
 
 export interface AmountMatch {
   value: number;
@@ -191,7 +199,8 @@ const MAX_AMOUNT = 1e8;
  * overlap (¥50元, "twelve dollars and fifty cents") the longer one wins.
  */
 export function findAmounts(text: string): AmountMatch[] {
-  const folded = foldWidth(text);
+  // Digits inside a link, an e-mail or a handle are never money.
+  const folded = foldWidth(blankMasks(analyzeLine(text)));
   const found: AmountMatch[] = [];
   for (const p of PATTERNS) {
     for (const m of folded.matchAll(p.re)) {

@@ -2,7 +2,7 @@ import { compareYmd, formatYmd, type Ymd } from './calendar.js';
 import { clockAt, type DeadlineRule } from './deadline-clock.js';
 import { EN_DEADLINE_RULES } from './deadline-rules-en.js';
 import { ZH_DEADLINE_RULES } from './deadline-rules-zh.js';
-import { foldWidth } from './text.js';
+import { foldWidth } from '../language/index.js';
 
 const RULES: readonly DeadlineRule[] = [...ZH_DEADLINE_RULES, ...EN_DEADLINE_RULES];
 

@@ -1,6 +1,4 @@
-import { ZH_DIGITS } from '../language/index.js';
-import { EN_TENS, EN_UNITS } from '../language/index.js';
-import { foldWidth } from './text.js';
+import { analyzeLine, blankMasks, EN_TENS, EN_UNITS, foldWidth, spokenDigits, ZH_DIGITS } from '../language/index.js';
 
 /**
  * A number said or typed digit by digit: "2406-1158-7736-219", "二四零六幺幺五八", "four eight
@@ -32,18 +30,6 @@ const TOKEN = new RegExp(
 // Dates and clock times are never order numbers; blank them out before scanning (same length).
 const NOT_DIGITS = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}月\d{1,2}[日号]/g;
 
-function wordDigits(word: string): string {
-  const parts = word.toLowerCase().split(/\s+/);
-  const repeat = parts.length === 2 ? (parts[0] === 'double' ? 2 : 3) : 1;
-  const base = parts[parts.length - 1]!;
-  const [tensWord, unitWord] = base.split('-');
-  let digits: string;
-  if (base === 'oh' || base === 'o') digits = '0';
-  else if (unitWord !== undefined) digits = String((EN_TENS[tensWord!] ?? 0) + (EN_UNITS[unitWord] ?? 0));
-  else digits = String(EN_UNITS[base] ?? EN_TENS[base] ?? '');
-  return digits.repeat(repeat);
-}
-
 interface Token {
   kind: 'digit' | 'space' | 'dash' | 'pause' | 'break';
   start: number;
@@ -70,7 +56,7 @@ function tokenize(text: string): Token[] {
     else if (g.en) {
       const tens = EN_TENS[g.en.toLowerCase()] !== undefined;
       const oh = /^oh?$/i.test(g.en);
-      tokens.push({ ...base, kind: 'digit', digits: wordDigits(g.en), script: 'en', tens, oh });
+      tokens.push({ ...base, kind: 'digit', digits: spokenDigits(g.en) ?? '', script: 'en', tens, oh });
     } else tokens.push({ ...base, kind: g.space ? 'space' : g.dash ? 'dash' : 'pause' });
     i = base.end;
   }
@@ -186,7 +172,9 @@ const UNIT_AFTER =
  * 587736219") are one run when they read as chunks of one number: each at least 2 digits, at most
  * 24 together, the second not a price or quantity, and not two numbers long enough to stand alone.
  */
-export function findDigitRuns(text: string): DigitRun[] {
+export function findDigitRuns(line: string): DigitRun[] {
+  // Digits inside a link, an e-mail or a handle (archive timestamps, listing ids) are no run.
+  const text = blankMasks(analyzeLine(line));
   const tokens = tokenize(text);
   const runs: DigitRun[] = [];
   for (const g of commaLists(text, tokens, groups(tokens))) {

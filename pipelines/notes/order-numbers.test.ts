@@ -52,6 +52,15 @@ describe('findOrderNumbers: forms', () => {
 });
 
 describe('findOrderNumbers: hard negatives', () => {
+  it('reads no order number inside a link, an e-mail or a handle, and still reads the one beside it', () => {
+    expect(values('订单号看这里 https://web.archive.org/web/20231105123456/item/558190')).toEqual([]);
+    expect(values('order number? see shop.example.com/orders/771203558190')).toEqual([]);
+    expect(values('订单号240611587736219，截图在 https://img.example.com/u/202406115877 里')).toEqual([
+      '240611587736219',
+    ]);
+    expect(values('order number: email 771203558190@mail.example.com or @order_771203558190')).toEqual([]);
+  });
+
   it.each([
     ['我手机号13812345678', []],
     ['my cell is 1, 3, 9, 1, 2, 3, 4, 5, 6, 7, 8', []],

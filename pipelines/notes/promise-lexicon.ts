@@ -98,10 +98,6 @@ export const CONSEQUENT = /的话|就|那么|那/;
 /** Tag questions seeking assent: "我给您退款好吗？" is still an offer the merchant makes. */
 export const TAG_QUESTION =
   /(?:好吗|可以吗|行吗|好不好|行不行|可以不|okay|ok|alright|all\s+right|right|sound\s+good|is\s+that\s+ok(?:ay)?|does\s+that\s+work)[\s?？。.!！]*$/i;
-export const QUESTION = words(
-  '吗$|么$|能不能|可不可以|可以不可以|要不要|是不是|会不会|有没有|多少|什么时候|几时|怎么|为什么|哪里|哪天|是否',
-  '^(?:so\\s+|and\\s+)?(?:can|could|would|will|shall|should|do|does|did|is|are|may|when|what|how|why|where)\\s+(?:you|we|i|it|they|u)',
-);
 
 /** Asking the other side to act, or telling them what they must do: not the speaker's promise. */
 export const REQUEST = {

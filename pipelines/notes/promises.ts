@@ -1,5 +1,6 @@
 import type { PromiseNote } from '../../core/analysis.js';
 import type { PromiseAction, SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import { analyzeLine, type Clause, foldWidth, hasMark } from '../language/index.js';
 import { findAmounts } from './amounts.js';
 import { resolveDeadline } from './deadlines.js';
 import {
@@ -31,13 +32,11 @@ import {
   NOT_NEGATION,
   PAST,
   PAYOUT,
-  QUESTION,
   RECIPIENT,
   REQUEST,
   RETURN_GOODS,
   TAG_QUESTION,
 } from './promise-lexicon.js';
-import { foldWidth, splitClauses, type Clause } from './text.js';
 
 export interface PromiseContext {
   startedAt: Date;
@@ -114,7 +113,7 @@ function consequent(text: string): string {
 
 function isQuestion(clause: Clause): boolean {
   if (TAG_QUESTION.test(clause.text)) return false;
-  return clause.question || QUESTION.test(clause.text.replace(/[。.!！\s]+$/, ''));
+  return hasMark(clause, 'question');
 }
 
 function isPast(text: string): boolean {
@@ -173,7 +172,7 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
  */
 export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx: PromiseContext): PromiseNote[] {
   const now = new Date(ctx.startedAt.getTime() + line.startMs);
-  const clauses = splitClauses(line.text);
+  const clauses = analyzeLine(line.text).clauses;
   const due = clauses.map((c) => resolveDeadline(c.text, now, ctx.timeZone));
   const out: PromiseNote[] = [];
   let previous: Reading | null = null;
@@ -213,7 +212,7 @@ export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx:
           deadline: due[i]?.date ?? null,
           conditional: false,
           utterance,
-          text: line.text.slice(clauses[asked!.j]!.start, clause.end),
+          text: line.text.slice(clauses[asked!.j]!.span[0], clause.span[1]),
         });
       }
     }
@@ -254,7 +253,7 @@ export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx:
         deadline: deadlineFrom === undefined || relative ? null : due[deadlineFrom]!.date,
         conditional,
         utterance,
-        text: line.text.slice(clauses[first]!.start, clauses[last]!.end),
+        text: line.text.slice(clauses[first]!.span[0], clauses[last]!.span[1]),
       });
     }
     if (reading.condition && !reading.promise) conditionOpen = true;

@@ -59,26 +59,11 @@ export const ISSUE_CUES: Record<'zh' | 'en', Record<IssueKind, RegExp>> = {
 };
 
 /**
- * A hypothetical or conditional clause ("what if it gets delayed", "if the 11 runs big",
- * "万一坏了怎么办"): a cue after one of these, in the same clause, is not something that happened.
- */
-export const HYPOTHETICAL_BEFORE: Record<'zh' | 'en', RegExp> = {
-  zh: /(如果|万一|要是|假如|假设|若是|如若|以防)[^。！？!?，,；;]*$/,
-  en: /\b(if|in case|what if|suppose|supposing|unless|should it|whether)\b[^.!?;,]*$/i,
-};
-
-/**
  * A late delivery that is really a lost parcel: said to be lost, or marked delivered/signed for
  * while the customer has nothing ("物流显示 delivered 三天了，但我根本没收到").
  */
 export const LOST_PARCEL =
   /丢件|丢了|寄丢|弄丢|\blost\b|(显示|写着|标记|状态)(为|是)?(已经?)?.{0,6}(签收|送达|妥投|delivered)|已经?(被)?(签收|送达|妥投)(了|三天|两天|好几天)|(says|shows|showing|marked|listed)( as| it| it's| it was| that it)*( been| was)? delivered|delivered.{0,20}(never|didn't|did not|haven't|have not|not) (got|get|received?|arrived|there)/i;
-
-/** Words before a cue that deny it ("没坏", "not broken"), checked unless the cue itself is negative. */
-export const NEGATION_BEFORE: Record<'zh' | 'en', RegExp> = {
-  zh: /(没有?|不|未|无|并非)$/,
-  en: /\b(not|no|never|isn't|wasn't|aren't|weren't|nothing)(\s+\w+){0,1}\s*$/i,
-};
 
 /** Fresh-food words that make a generic "坏了 / gone bad" mean spoiled rather than broken. */
 export const FRESH_WORDS: Record<'zh' | 'en', RegExp> = {

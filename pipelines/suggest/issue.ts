@@ -1,15 +1,13 @@
 import type { TranscriptLine } from '../../core/domain.js';
-import { detectLanguage } from '../language/index.js';
+import { analyzeLine, clauseAt, detectLanguage, hypotheticalClauses, negationOver } from '../language/index.js';
 import {
   FRESH_WORDS,
-  HYPOTHETICAL_BEFORE,
   ISSUE_CUES,
   ISSUE_KINDS,
   type IssueKind,
   INSTALL_NO_SHOW,
   LATE_COMPLAINT,
   LOST_PARCEL,
-  NEGATION_BEFORE,
 } from './issue-cues.js';
 import { type AffectedQuantity, affectedQuantity } from './quantities.js';
 
@@ -152,26 +150,12 @@ function languagesOf(text: string): ('zh' | 'en')[] {
 
 function firstAffirmed(text: string, cue: RegExp, lang: 'zh' | 'en'): string | null {
   const global = new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`);
+  const a = analyzeLine(text);
+  const hypothetical = hypotheticalClauses(a);
   for (const m of text.matchAll(global)) {
-    if (HYPOTHETICAL_BEFORE[lang].test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-    if (conditionalQuestion(text, m.index)) continue;
+    if (hypothetical.has(clauseAt(a, m.index)?.index ?? -1)) continue;
     const selfNegative = /^(没|不|未|无|n't|not|never|has not|have not|hasn't|haven't|still)/i.test(m[0]);
-    if (selfNegative || !NEGATION_BEFORE[lang].test(text.slice(Math.max(0, m.index - 12), m.index))) return m[0];
+    if (selfNegative || !negationOver(a, [m.index, m.index + m[0].length])) return m[0];
   }
   return null;
-}
-
-/**
- * Whether position `at` is in a question that opens with a condition ("If it arrives broken, can
- * I send it back?", "万一坏了，能退吗？"): the whole sentence asks about what would happen.
- */
-function conditionalQuestion(text: string, at: number): boolean {
-  const start = Math.max(...['.', '!', '?', '。', '！', '？', '\n'].map((p) => text.lastIndexOf(p, at - 1))) + 1;
-  const ends = ['.', '!', '?', '。', '！', '？', '\n'].map((p) => text.indexOf(p, at)).filter((i) => i >= 0);
-  const end = ends.length > 0 ? Math.min(...ends) : text.length;
-  const sentence = text.slice(start, end + 1).trim();
-  return (
-    /[?？]$/.test(sentence) &&
-    /^(and |so |but )?(if|what if|in case|suppose|如果|万一|要是|假如|假设|若是)/i.test(sentence)
-  );
 }

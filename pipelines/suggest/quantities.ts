@@ -2,6 +2,8 @@
  * How much of an order an issue affects, as said: "10个里坏了3个", "three of the ten are rotten",
  * "一半", "all of them". Feeds proportional refunds; null when nothing precise was said.
  */
+import { EN_TENS, EN_UNITS, parseEnNumber, parseZhNumber } from '../language/index.js';
+
 export interface AffectedQuantity {
   count: number | null;
   total: number | null;
@@ -10,54 +12,18 @@ export interface AffectedQuantity {
   extent: 'some' | 'most' | 'all' | null;
 }
 
-const ZH_DIGIT: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  幺: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const EN_NUMBER: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  dozen: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  fifty: 50,
-};
+/** "a dozen" is how goods are counted; the numeral parsers read cardinals only. */
+const DOZEN = 'dozen';
 
 /** 3, 三, 十二, 二十五, three → number; up to 99 is all after-sales talk needs. */
 export function parseSmallNumber(token: string): number | null {
-  if (/^\d+$/.test(token)) return Number(token);
-  const en = EN_NUMBER[token.toLowerCase()];
-  if (en !== undefined) return en;
-  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(token);
-  if (!m || token === '') return null;
-  if (!m[2]) return m[1] && !m[3] ? ZH_DIGIT[m[1]]! : null;
-  return (m[1] ? ZH_DIGIT[m[1]]! : 1) * 10 + (m[3] ? ZH_DIGIT[m[3]]! : 0);
+  if (token.toLowerCase() === DOZEN) return 12;
+  const n = /[a-z]/i.test(token) ? parseEnNumber(token) : parseZhNumber(token);
+  return n !== null && Number.isInteger(n) && n < 100 ? n : null;
 }
 
 const N_ZH = '(\\d+|[一二两三四五六七八九十]+)';
-const N_EN = `(\\d+|${Object.keys(EN_NUMBER).join('|')})`;
+const N_EN = `(\\d+|${[...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), DOZEN].join('|')})`;
 const UNIT = '[个只颗斤件盒箱袋瓶根块]';
 
 const PATTERNS: { re: RegExp; count?: number; total?: number }[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildView, toOriginalSpan } from './text-view.js';
+import { buildView, toOriginalSpan } from './views.js';
 
 describe('buildView', () => {
   it('squeezes separators and folds full-width characters, keeping a map to the original', () => {

@@ -8,6 +8,9 @@
  *   account" is not "alipayaccount"). Lexicon terms tolerate that space either way.
  * - `spaced` (English rules): NFKC, lower case, runs of whitespace collapsed to one space.
  */
+import { INVISIBLE } from './normalize.js';
+import type { Span } from './types.js';
+
 export type ViewMode = 'squeezed' | 'spaced';
 
 export interface TextView {
@@ -17,9 +20,6 @@ export interface TextView {
   end: number[];
 }
 
-/** Invisible characters (zero-width joiners, variation selectors) never carry meaning here. */
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are matched on their own, never joined
-const INVISIBLE = /^[\p{Cf}\uFE00-\uFE0F]+$/u;
 const SQUEEZE = /^[\s\-·•*~.…]+$/u;
 const SPACE = /^\s+$/u;
 
@@ -71,4 +71,13 @@ export function toOriginalSpan(original: string, view: TextView, s: number, e: n
   while (a < b && /\s/.test(original[a]!)) a++;
   while (b > a && /\s/.test(original[b - 1]!)) b--;
   return [a, b];
+}
+
+/** The view range [s, e) covering the original span (the inverse of toOriginalSpan). */
+export function viewRange(view: TextView, span: Span): [number, number] {
+  let s = 0;
+  while (s < view.start.length && view.end[s]! <= span[0]) s++;
+  let e = s;
+  while (e < view.start.length && view.start[e]! < span[1]) e++;
+  return [s, e];
 }
