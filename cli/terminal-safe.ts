@@ -1,4 +1,5 @@
 // C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides that reorder a line.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

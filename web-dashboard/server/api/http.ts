@@ -39,6 +39,7 @@ export function sendError(c: Context, err: unknown) {
 }
 
 // A NUL cannot be stored in Postgres text, and a lone UTF-16 surrogate is not text at all.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point
 const NOT_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The path of the first string (or key) in `value` that is not storable text, if any. */

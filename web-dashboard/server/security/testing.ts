@@ -1,8 +1,10 @@
-import type { Hono } from 'hono';
 import type { Sql } from '../../../db/client.js';
 import { createSessionFor } from '../../../pipelines/auth/sessions.js';
 import { makeUser } from '../../../pipelines/moderation/testing/fixtures.js';
 import { clientFor } from '../api/test-client.js';
+import type { createApp } from '../app.js';
+
+type App = ReturnType<typeof createApp>;
 
 /** An SSE response read as text as it arrives, for the adversarial tests. */
 export class SseReader {
@@ -40,17 +42,12 @@ export class SseReader {
 }
 
 /** A user of `role` with a fresh session and an API client speaking as them. */
-export async function signedInUser(
-  app: Hono<any>,
-  sql: Sql,
-  role: Parameters<typeof makeUser>[1],
-  merchantId?: string,
-) {
+export async function signedInUser(app: App, sql: Sql, role: Parameters<typeof makeUser>[1], merchantId?: string) {
   const user = await makeUser(sql, role, merchantId ?? null);
   const session = await createSessionFor(sql, user.id);
   return { user, session, client: clientFor(app, session) };
 }
 
-export function openStream(app: Hono<any>, session: { token: string }, query = '') {
+export function openStream(app: App, session: { token: string }, query = '') {
   return app.request(`/api/calls/live${query}`, { headers: { cookie: `kefu_session=${session.token}` } });
 }
