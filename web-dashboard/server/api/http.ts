@@ -15,7 +15,6 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   ACCOUNT_LOCKED: 423,
-  APPROVAL_REQUIRED: 403,
 };
 
 export function ok<T>(c: Context, data: T, status: ContentfulStatusCode = 200) {
