@@ -11,7 +11,9 @@ export interface AuditEventInput {
   after?: unknown;
 }
 
-export interface AuditEventRow extends Required<AuditEventInput> {
+export interface AuditEventRow extends Required<Omit<AuditEventInput, 'actorKind'>> {
+  /** 'database': a row change the database recorded by itself (migration 0052). */
+  actorKind: AuditEventInput['actorKind'] | 'database';
   id: number;
   at: Date;
   prevHash: string;

@@ -156,7 +156,8 @@ describe('audit trail', () => {
     const events = await listAuditEvents(sql, { entityType: 'case', entityId: 'c-1' });
     expect(events.map((e) => e.action)).toEqual(['flag.raised', 'case.opened', 'case.claimed']);
     expect(events[1]!.prevHash).toBe(events[0]!.hash);
-    expect(await verifyAuditChain(sql)).toMatchObject({ events: 3, broken: [], firstBroken: undefined });
+    // Row changes in the set-up add database-recorded events (migration 0052) beside these three.
+    expect(await verifyAuditChain(sql)).toMatchObject({ broken: [], firstBroken: undefined });
 
     await expect(sql`update audit_events set actor_id = 'mallory' where id = ${events[1]!.id}`).rejects.toThrow(
       /append-only/,
@@ -167,7 +168,6 @@ describe('audit trail', () => {
     await sql`update audit_events set after = '{"action":"nothing"}' where id = ${events[1]!.id}`;
     await sql`alter table audit_events enable trigger audit_events_no_update`;
     expect(await verifyAuditChain(sql)).toMatchObject({
-      events: 3,
       firstBroken: { id: events[1]!.id, reason: 'hash_mismatch' },
     });
   });

@@ -142,6 +142,26 @@ describe('an audit trail an auditor can rely on', () => {
     expect((await verify(file)).lines.join('\n')).toMatch(/signature does not match/);
   });
 
+  it('the database itself records every edit of a decision, penalty, appeal or flag, with free text as a digest', async () => {
+    const sql = db.sql();
+    const [d] = await decidedCase();
+    await sql`update decisions set reason_text = 'rewritten later' where id = ${d!.id}`;
+    await sql`update flags set evidence_text = '改过的证据' where id = ${d!.flagId}`;
+    const rows = await sql<
+      { actorKind: string; action: string; before: Record<string, unknown>; after: Record<string, unknown> }[]
+    >`
+      select actor_kind, action, before, after from audit_events
+      where entity_id in (${d!.id}, ${d!.flagId}) and actor_kind = 'database' order by id`;
+    const decision = rows.filter((r) => r.action === 'decisions.row_updated').at(-1)!;
+    // (postgres.js hands JSON keys back camelCased)
+    expect(decision.after.reasonText).toBe('rewritten later');
+    const flag = rows.filter((r) => r.action === 'flags.row_updated').at(-1)!;
+    expect(flag.after.evidenceTextSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(flag.after.evidenceTextSha256).not.toBe(flag.before.evidenceTextSha256);
+    expect(JSON.stringify(flag)).not.toContain('改过的证据');
+    expect((await verify()).code).toBe(0);
+  });
+
   it('exports of statements are audited', async () => {
     const sql = db.sql();
     const [d] = await decidedCase();
