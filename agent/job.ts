@@ -22,7 +22,12 @@ export async function runCallJob(ctx: JobContext, stt: SttRouting, log: (line: s
   // One connection: a call's session serialises its writes, and the embedded database has one.
   const sql = createSql(jobDatabaseUrl(config), { max: 1 });
   const analyzers = await buildAnalyzers({ config, sql, onFallback: (reason) => log(`llm: ${reason}`) });
-  const call = await CallRoom.open({ sql, analyzers, engineFor: stt.engineFor, log }, metadata.data.callId);
+  // Well inside the time after which the sweeper takes a silent call for abandoned.
+  const heartbeatMs = Math.min(15_000, (config.callStaleSeconds * 1000) / 4);
+  const call = await CallRoom.open(
+    { sql, analyzers, engineFor: stt.engineFor, log, heartbeatMs },
+    metadata.data.callId,
+  );
   if (!call) {
     log(`call ${metadata.data.callId} has already ended; leaving`);
     await sql.end();

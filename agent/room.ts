@@ -16,13 +16,12 @@ import type { SpeakerRole } from '../core/domain.js';
 import type { CallEvent } from '../core/events.js';
 import type { Sql } from '../db/client.js';
 import { notifyCallEvent } from '../db/queries/call-events.js';
-import { addParticipant, markParticipantLeft } from '../db/queries/calls.js';
-import { openCaseForCall } from '../pipelines/moderation/open-cases.js';
-import { moderationSettings } from '../pipelines/moderation/settings.js';
+import { addParticipant, markParticipantLeft, touchCall } from '../db/queries/calls.js';
 import type { CallAnalyzers } from '../pipelines/session/analyzers.js';
 import { CallSession } from '../pipelines/session/call-session.js';
+import { finishCall } from '../pipelines/session/end-call.js';
 import { SpokenLanguageSchema, type SpokenLanguage, type SttEngine } from '../pipelines/speech/contract.js';
-import { storeFeedback } from './feedback.js';
+import { storeFeedback } from '../pipelines/session/feedback.js';
 import { MerchantChannel } from './merchant-channel.js';
 import { type HeardSegment, startSpeakerStream } from './speaker-stream.js';
 
@@ -34,6 +33,8 @@ export interface CallRoomDeps {
   log: (line: string) => void;
   /** How long the call waits for a party who left to come back before it ends. */
   emptyTimeoutMs?: number;
+  /** How often the bot tells the database it still holds the call (the sweeper ends calls it stops). */
+  heartbeatMs?: number;
 }
 
 export type EndReason = 'room closed' | 'parties left';
@@ -42,6 +43,7 @@ export class CallRoom {
   private readonly streams = new Map<string, { stop: () => void; done: Promise<void> }>();
   private readonly participantRows = new Map<string, string>();
   private emptyTimer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private endedWith: ((reason: EndReason) => void) | undefined;
   /** Resolves when the call is over: the room closed, or both parties left and stayed away. */
   readonly ended = new Promise<EndReason>((resolve) => (this.endedWith = resolve));
@@ -87,6 +89,10 @@ export class CallRoom {
       },
       onProblem: (what, err) => log(`call ${this.callId}: ${what}${err ? `: ${String(err)}` : ''}`),
     });
+    const beat = () =>
+      touchCall(sql, this.callId).catch((err: unknown) => log(`call ${this.callId}: heartbeat failed: ${String(err)}`));
+    void beat();
+    this.heartbeat = setInterval(beat, this.deps.heartbeatMs ?? 15_000);
     const merchantId = this.session.call.merchantId;
     this.events.emit = (event) => {
       notifyCallEvent(sql, merchantId, event).catch((err: unknown) =>
@@ -119,17 +125,8 @@ export class CallRoom {
         language: language.success ? language.data : 'zh',
         engineFor: this.deps.engineFor,
         offsetMs: Date.now() - this.session.call.startedAt.getTime(),
-        onInterim: (heard) => {
-          void channel.transcript(heard, false);
-          this.events.emit({
-            type: 'utterance.interim',
-            callId: this.callId,
-            speaker: role,
-            text: heard.segment.text,
-            startMs: heard.startMs,
-            segmentId: heard.segmentId,
-          });
-        },
+        // Interim hypotheses are for the merchant's live caption only: never stored or NOTIFY'd.
+        onInterim: (heard) => void channel.transcript(heard, false),
         onFinal: (heard) => this.final(heard, channel),
         onError: (err) => log(`call ${this.callId}: speech from ${p.identity} lost (${err.code}): ${err.message}`),
       });
@@ -172,12 +169,12 @@ export class CallRoom {
   /** Ends the call: the last utterances are stored, then the summary, promises and moderation cases. */
   async finish(reason: EndReason): Promise<void> {
     clearTimeout(this.emptyTimer);
+    clearInterval(this.heartbeat);
     for (const stream of this.streams.values()) stream.stop();
     await Promise.allSettled([...this.streams.values()].map((s) => s.done));
-    await this.session.end();
-    const opened = await openCaseForCall(this.deps.sql, this.callId, moderationSettings());
+    const ended = await finishCall(this.deps.sql, this.session);
     this.deps.log(
-      `call ${this.callId}: ended (${reason}); ${this.session.transcript.length} utterances, ${opened?.attached ?? 0} flags to moderation`,
+      `call ${this.callId}: ended (${reason}); ${this.session.transcript.length} utterances, ${ended.case?.attached ?? 0} flags to moderation`,
     );
   }
 

@@ -15,6 +15,7 @@ import {
 import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../core/config.js';
 import { KefuError } from '../core/errors.js';
+import { RUNNING_COMPILED } from '../core/paths.js';
 import { buildSttRouting, type SttRouting } from '../pipelines/speech/router.js';
 import { runCallJob } from './job.js';
 
@@ -46,8 +47,9 @@ export function createWorker(config: Config, options: WorkerOptions = {}): Agent
   const maxCalls = options.maxCalls ?? (config.database.kind === 'embedded' ? 1 : undefined);
   const server = new AgentServer(
     new ServerOptions({
-      // Job processes are forked without the parent's TypeScript loader; this shim registers it.
-      agent: fileURLToPath(new URL('./job-process.js', import.meta.url)),
+      // Compiled, a forked job process loads this module; from sources it needs the shim that
+      // registers the TypeScript loader the fork does not inherit.
+      agent: fileURLToPath(new URL(RUNNING_COMPILED ? import.meta.url : './job-process.js', import.meta.url)),
       agentName: config.livekit.agentName,
       wsURL: config.livekit.url,
       apiKey: config.livekit.apiKey,

@@ -1,4 +1,6 @@
 import { runBotBench } from './bot.js';
+import { runCliBench } from './cli.js';
+import { runDashboardBench } from './dashboard.js';
 import { runLanguageBench } from './language.js';
 import { runModerationBench } from './moderation.js';
 import { runRetrievalBench } from './retrieval.js';
@@ -7,12 +9,14 @@ import { runTextPipelineBench } from './text-pipeline.js';
 
 /** `npm run bench [-- NAME…]`: every benchmark, or the ones named. Each prints its own figures. */
 const BENCHES: Record<string, () => Promise<unknown>> = {
+  cli: () => runCliBench(),
   text: () => runTextPipelineBench(),
   language: () => runLanguageBench(),
   retrieval: () => runRetrievalBench(),
   moderation: () => runModerationBench(),
   speech: () => runSpeechBench(),
   bot: () => runBotBench(),
+  dashboard: () => runDashboardBench(),
 };
 
 const asked = process.argv.slice(2);

@@ -51,7 +51,8 @@ export async function runModerationBench(options: { log?: (line: string) => void
         flags: cases[i]!.flagIds.map((flagId, j) => ({
           flagId,
           outcome: j === 0 ? 'upheld' : 'dismissed',
-          reasonCode: 'BENCH',
+          reasonCode: j === 0 ? 'CONTACT_OFF_PLATFORM' : 'FALSE_POSITIVE',
+          reasonText: 'bench',
         })),
       }),
     );

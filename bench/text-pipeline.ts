@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../core/config.js';
 import type { TranscriptLine } from '../core/domain.js';
@@ -5,6 +6,7 @@ import { openDatabase } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { upsertMerchant } from '../db/queries/people.js';
 import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
+import { CallAnalysis } from '../pipelines/session/call-analysis.js';
 import { CallSession } from '../pipelines/session/call-session.js';
 import { ms, percentile } from './stats.js';
 
@@ -42,59 +44,97 @@ export function longTranscript(n: number): TranscriptLine[] {
   });
 }
 
+interface Run {
+  n: number;
+  /** Utterances per second of CPU time: what one core sustains, whatever else the machine runs. */
+  perCore: number;
+  /** Utterances per second of wall time. */
+  perSecond: number;
+  /** Per-utterance CPU time, ms. */
+  cpu: number[];
+  /** Per-utterance wall time, ms (the delay a merchant sees). */
+  wall: number[];
+}
+
+async function measure(n: number, hear: (line: TranscriptLine) => Promise<unknown>): Promise<Run> {
+  const lines = longTranscript(n);
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const line of lines) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await hear(line);
+    wall.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  const total = process.cpuUsage(cpu0);
+  return {
+    n,
+    perCore: n / ((total.user + total.system) / 1e6),
+    perSecond: n / ((performance.now() - t0) / 1000),
+    cpu,
+    wall,
+  };
+}
+
 /**
- * The text pipeline as a live call runs it: each utterance stored, extracted, checked for
- * compliance and (after customer lines) advised on, on an embedded database. Per-utterance
- * latency is the time `addUtterance` takes, which is the delay a merchant sees.
+ * The text pipeline per utterance — notes, compliance, advice after buyer lines — first on its
+ * own (`CallAnalysis`, what `kefu analyze` runs), then as a live call runs it (`CallSession`,
+ * each utterance and finding stored in embedded PGlite). Figures from main before incremental
+ * notes (bench/baselines/text.json) are printed beside them.
  */
 export async function runTextPipelineBench(
   options: { utterances?: number; log?: (line: string) => void } = {},
 ): Promise<void> {
   const log = options.log ?? console.log;
-  const n = options.utterances ?? 400;
+  const n = options.utterances ?? Number(process.env.KEFU_BENCH_UTTERANCES ?? 2000);
+  const startedAt = new Date();
+  const timeZone = 'Asia/Shanghai';
+  const report = (title: string, run: Run, before?: BaselineRun) => {
+    const was = (x: number | undefined, unit = '') => (x === undefined ? '' : `   (before: ${x.toFixed(1)}${unit})`);
+    log(`${title}, ${run.n} utterances (offline engines)`);
+    log(`  ${run.perCore.toFixed(0)} utterances/s per core (CPU time)${was(before?.perCore)}`);
+    log(`  ${run.perSecond.toFixed(0)} utterances/s wall clock${was(before?.perSecond)}`);
+    log(
+      `  per utterance CPU p50 ${ms(percentile(run.cpu, 50))}  p99 ${ms(percentile(run.cpu, 99))}${was(before?.p99, ' ms p99')}`,
+    );
+    log(`  per utterance wall p50 ${ms(percentile(run.wall, 50))}  p99 ${ms(percentile(run.wall, 99))}`);
+    log(`  last 100 utterances CPU p50 ${ms(percentile(run.cpu.slice(-100), 50))} (a long call stays as fast)`);
+  };
+
+  const analyzers = await buildAnalyzers({ config: loadConfig({}) });
+  const analysis = new CallAnalysis(analyzers, { startedAt, timeZone, language: 'zh', orders: [] });
+  report('text pipeline, no database', await measure(n, (l) => analysis.hear(l)), BASELINE.noDatabase);
+
   const db = await openDatabase({ kind: 'memory' });
   try {
     await migrate(db.sql);
-    const analyzers = await buildAnalyzers({ config: loadConfig({}), sql: db.sql });
+    const stored = await buildAnalyzers({ config: loadConfig({}), sql: db.sql });
     await upsertMerchant(db.sql, { id: 'm-bench', name: 'bench' });
     const session = await CallSession.start(
-      { sql: db.sql, analyzers, emit: () => {} },
-      {
-        room: `bench-${Date.now()}`,
-        merchantId: 'm-bench',
-        buyerId: 'b',
-        startedAt: new Date(),
-        timeZone: 'Asia/Shanghai',
-      },
+      { sql: db.sql, analyzers: stored, emit: () => {} },
+      { room: `bench-${Date.now()}`, merchantId: 'm-bench', buyerId: 'b', startedAt, timeZone },
     );
-    const lines = longTranscript(n);
-    const took: number[] = [];
-    const t0 = performance.now();
-    for (const line of lines) {
-      const t = performance.now();
-      await session.addUtterance({ ...line, engine: 'transcript', confidence: null });
-      took.push(performance.now() - t);
-    }
-    const total = performance.now() - t0;
+    const dbRuns = Math.min(n, 1000);
+    const run = await measure(dbRuns, (l) => session.addUtterance({ ...l, engine: 'transcript', confidence: null }));
     await session.end();
-    const byRole = (role: string) => took.filter((_, i) => lines[i]!.speaker === role);
-    log(`text pipeline, live call session on embedded PGlite, ${n} utterances (offline engines)`);
-    log(`  throughput ${(n / (total / 1000)).toFixed(1)} utterances/s`);
-    log(
-      `  per utterance p50 ${ms(percentile(took, 50))}  p95 ${ms(percentile(took, 95))}  max ${ms(Math.max(...took))}`,
-    );
-    log(
-      `  customer lines (with suggestions) p50 ${ms(percentile(byRole('customer'), 50))}  p95 ${ms(percentile(byRole('customer'), 95))}`,
-    );
-    log(
-      `  merchant lines p50 ${ms(percentile(byRole('merchant'), 50))}  p95 ${ms(percentile(byRole('merchant'), 95))}`,
-    );
-    log(
-      `  last 50 utterances p50 ${ms(percentile(took.slice(-50), 50))} (a long call stays as fast: extraction is windowed)`,
-    );
+    report('text pipeline, live call session on embedded PGlite', run, BASELINE.embeddedDatabase);
   } finally {
     await db.close();
   }
+  log(`  before = ${BASELINE.commit}: ${BASELINE.how}`);
 }
+
+interface BaselineRun {
+  perCore: number;
+  perSecond: number;
+  p99: number;
+}
+const BASELINE: { commit: string; how: string; noDatabase: BaselineRun; embeddedDatabase: BaselineRun } = JSON.parse(
+  readFileSync(new URL('./baselines/text.json', import.meta.url), 'utf8'),
+);
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runTextPipelineBench();

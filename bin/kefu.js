@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// Kefu runs its TypeScript sources directly through tsx: no build step between a checkout and
-// a working CLI. See docs/decisions/0002-run-typescript-with-tsx.md.
-import { register } from 'tsx/esm/api';
+// Kefu ships compiled JavaScript (dist/, built by `npm run build` and at install). A checkout whose
+// sources changed since the last build runs them through tsx instead, so `kefu` never runs stale
+// code. See docs/decisions/0150-ship-compiled-javascript.md.
+import { distIsFresh } from './compiled.js';
 
-register();
-await import('../cli/kefu.ts');
+if (distIsFresh()) {
+  await import('../dist/cli/kefu.js');
+} else {
+  process.stderr.write(
+    'kefu: dist/ is missing or older than the sources; running them through tsx (slower start). Run `npm run build`.\n',
+  );
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../cli/kefu.ts');
+}

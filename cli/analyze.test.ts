@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,27 @@ describe('kefu analyze', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(message);
   });
+
+  it('analyses a folder in one process as JSON Lines, each naming its file, a bad file in its place', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kefu-batch-'));
+    writeFileSync(join(folder, 'a.jsonl'), readFileSync(fixture('call-zh-fruit.jsonl')));
+    writeFileSync(join(folder, 'b.jsonl'), 'not json\n');
+    writeFileSync(join(folder, 'c.jsonl'), readFileSync(fixture('call-en-earbuds.jsonl')));
+    writeFileSync(join(folder, 'notes.txt'), 'ignored');
+    const r = await runKefu(['analyze', folder, '--started-at', '2026-11-23T10:00:00+08:00', '--json'], { cwd });
+    expect(r.code).toBe(2);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.map((x) => x.file)).toEqual(['a.jsonl', 'b.jsonl', 'c.jsonl'].map((n) => join(folder, n)));
+    expect(rows[0].orderNumbers).toEqual(['240611587736219']);
+    expect(rows[1].error).toMatchObject({
+      code: 'INPUT_INVALID',
+      message: expect.stringContaining(':1: not valid JSON'),
+    });
+    expect(rows[2].orderNumbers).toEqual(['7731904452']);
+  }, 120_000);
 
   it('exits 2 for a missing file, a missing or bad --started-at', async () => {
     const missing = await runKefu(['analyze', join(cwd, 'nope.jsonl'), '--started-at', '2026-11-23T10:00:00Z'], {

@@ -87,7 +87,9 @@ try {
   if (isKefuError(err)) {
     log(`kefu: ${err.message}`);
     // Exit 2: what the person typed or configured is wrong; exit 1: something failed while running.
-    process.exitCode = ['CONFIG_INVALID', 'USAGE', 'INPUT_INVALID', 'NOT_FOUND'].includes(err.code) ? 2 : 1;
+    process.exitCode = ['CONFIG_INVALID', 'USAGE', 'INPUT_INVALID', 'NOT_FOUND', 'DB_IN_USE'].includes(err.code)
+      ? 2
+      : 1;
   } else {
     log(`kefu: unexpected error: ${(err as Error).stack ?? String(err)}`);
     process.exitCode = 1;

@@ -89,7 +89,13 @@ export const RefundOptionKindSchema = z.enum([
 
 export const RefundOptionSchema = z.object({
   kind: RefundOptionKindSchema,
+  /** 0 when `amountToBeConfirmed`: never a price to show then. */
   amount: z.number().nonnegative(),
+  /**
+   * The facts don't give the amount yet (no order, no price said): show 金额待核实 / "amount to be
+   * confirmed", never ¥0.00. Absent on options stored before it existed.
+   */
+  amountToBeConfirmed: z.boolean().optional(),
   currency: CurrencySchema,
   /** The policy id that allows this option. */
   policy: z.string(),

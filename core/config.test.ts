@@ -59,7 +59,13 @@ describe('loadConfig', () => {
 
   it('configures an LLM from a base URL alone (self-hosted servers need no key)', () => {
     const c = loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1', KEFU_LLM_MODEL: 'qwen2.5-7b' });
-    expect(c.llm).toMatchObject({ baseURL: 'http://127.0.0.1:8000/v1', model: 'qwen2.5-7b' });
+    expect(c.llm).toMatchObject({ baseURL: 'http://127.0.0.1:8000/v1', model: 'qwen2.5-7b', recallBudgetMs: 1500 });
+  });
+
+  it('takes a recall latency budget in milliseconds, and names a bad one', () => {
+    const c = loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1', KEFU_LLM_RECALL_BUDGET_MS: '800' });
+    expect(c.llm?.recallBudgetMs).toBe(800);
+    expect(configError({ KEFU_LLM_RECALL_BUDGET_MS: 'soon' })).toContain('KEFU_LLM_RECALL_BUDGET_MS:');
   });
 
   it('parses booleans strictly', () => {

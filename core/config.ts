@@ -39,9 +39,13 @@ const sttEngineMap = z
     return map;
   });
 
+/** How long an LLM recall layer may take on one line before the offline result stands. */
+export const DEFAULT_LLM_RECALL_BUDGET_MS = 1500;
+
 const EnvSchema = z
   .object({
     DATABASE_URL: optionalUrl(/^postgres(ql)?$/),
+    KEFU_MIGRATION_DATABASE_URL: optionalUrl(/^postgres(ql)?$/),
     KEFU_DATA_DIR: z.string().trim().min(1).default('.kefu'),
     KEFU_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -56,6 +60,7 @@ const EnvSchema = z
     OPENAI_API_KEY: optionalText,
     OPENAI_BASE_URL: optionalUrl(/^https?$/),
     KEFU_LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+    KEFU_LLM_RECALL_BUDGET_MS: z.coerce.number().int().min(50).max(60_000).default(DEFAULT_LLM_RECALL_BUDGET_MS),
     KEFU_EMBEDDING_MODEL: optionalText,
     KEFU_STT_MODEL: z.string().trim().min(1).default('whisper-1'),
     KEFU_STT_ENGINES: sttEngineMap.default({ en: 'pocketsphinx', zh: 'openai' }),
@@ -67,9 +72,16 @@ const EnvSchema = z
       .refine(isTimeZone, { message: 'not an IANA time zone such as Asia/Shanghai' })
       .default('Asia/Shanghai'),
     KEFU_SEED_DEMO: z.stringbool().default(true),
+    KEFU_CALL_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
+    if (env.KEFU_MIGRATION_DATABASE_URL && !env.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'required when KEFU_MIGRATION_DATABASE_URL is set',
+      });
     const livekit = ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const;
     const set = livekit.filter((k) => env[k] !== undefined);
     if (set.length > 0 && set.length < livekit.length) {
@@ -91,17 +103,33 @@ function isTimeZone(tz: string): boolean {
 export type Env = z.infer<typeof EnvSchema>;
 
 export interface Config {
-  database: { kind: 'external'; url: string } | { kind: 'embedded'; dataDir: string; port: number };
+  /**
+   * migrationUrl: the schema owner, who migrates; the app then connects by `url` as a role that
+   * owns nothing (decision 0173).
+   */
+  database:
+    | { kind: 'external'; url: string; migrationUrl?: string }
+    | { kind: 'embedded'; dataDir: string; port: number };
   /** trustProxy: believe X-Forwarded-Proto/-For/-Host (only behind a proxy that sets them). */
   http: { host: string; port: number; trustProxy: boolean };
   /** The audit chain head is checkpointed, HMAC-signed with a key the database never sees. */
   audit: { hmacKey?: string; checkpointFile: string };
   livekit?: { url: string; apiKey: string; apiSecret: string; agentName: string };
-  llm?: { apiKey: string; baseURL?: string; model: string; embeddingModel?: string; sttModel: string };
+  llm?: {
+    apiKey: string;
+    baseURL?: string;
+    model: string;
+    embeddingModel?: string;
+    sttModel: string;
+    /** How long a line's LLM recall (promises, issues) may take before the offline result stands; default DEFAULT_LLM_RECALL_BUDGET_MS. */
+    recallBudgetMs?: number;
+  };
   stt: { engines: Record<string, SttEngineName> };
   models: { dir: string; allowRemote: boolean };
   timeZone: string;
   seedDemo: boolean;
+  /** A call with no heartbeat and no utterance for this long has lost its bot and is ended. */
+  callStaleSeconds: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -125,7 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
   const e = parsed.data;
   return {
     database: e.DATABASE_URL
-      ? { kind: 'external', url: e.DATABASE_URL }
+      ? { kind: 'external', url: e.DATABASE_URL, migrationUrl: e.KEFU_MIGRATION_DATABASE_URL }
       : { kind: 'embedded', dataDir: e.KEFU_DATA_DIR, port: e.KEFU_DB_PORT },
     http: { host: e.HOST, port: e.PORT, trustProxy: e.KEFU_TRUST_PROXY },
     audit: { hmacKey: e.KEFU_AUDIT_HMAC_KEY, checkpointFile: e.KEFU_AUDIT_CHECKPOINT_FILE },
@@ -147,12 +175,14 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
             model: e.KEFU_LLM_MODEL,
             embeddingModel: e.KEFU_EMBEDDING_MODEL,
             sttModel: e.KEFU_STT_MODEL,
+            recallBudgetMs: e.KEFU_LLM_RECALL_BUDGET_MS,
           }
         : undefined,
     stt: { engines: e.KEFU_STT_ENGINES },
     models: { dir: e.KEFU_MODEL_DIR, allowRemote: e.KEFU_ALLOW_REMOTE_MODELS },
     timeZone: e.KEFU_TIME_ZONE,
     seedDemo: e.KEFU_SEED_DEMO,
+    callStaleSeconds: e.KEFU_CALL_STALE_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

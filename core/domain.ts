@@ -76,7 +76,21 @@ export type FlagCategory = z.infer<typeof FlagCategorySchema>;
 export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-export const PromiseActionSchema = z.enum(['refund', 'ship', 'callback', 'visit', 'compensate', 'other']);
+/**
+ * What a promise commits to. `escalate`: passed up to a supervisor, finance or a review team;
+ * `follow_up`: checking with or chasing someone (warehouse, courier, colleague) and coming back.
+ * The database's CHECK (migration 0040) lists the same values.
+ */
+export const PromiseActionSchema = z.enum([
+  'refund',
+  'ship',
+  'callback',
+  'visit',
+  'compensate',
+  'escalate',
+  'follow_up',
+  'other',
+]);
 export type PromiseAction = z.infer<typeof PromiseActionSchema>;
 
 export const PolicyDocumentSchema = z.object({

@@ -6,7 +6,7 @@ export const ERROR_CODES = [
   'CONFIG_INVALID',
   'USAGE',
   'DB_CONNECT_FAILED',
-  'DB_VECTOR_MISSING',
+  'DB_IN_USE',
   'MIGRATION_FAILED',
   'MIGRATION_CHANGED',
   'INPUT_INVALID',
@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'ACCOUNT_LOCKED',
+  'DUTY_SEPARATION',
+  'PASSWORD_WRONG',
+  'AUDIO_CHECKSUM_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -37,14 +37,6 @@ export const CallEventSchema = z.discriminatedUnion('type', [
     merchantId: z.string(),
     startedAt: z.string(),
   }),
-  z.object({
-    type: z.literal('utterance.interim'),
-    ...base,
-    speaker: SpeakerRoleSchema,
-    text: z.string(),
-    startMs: z.number().int().nonnegative(),
-    segmentId: z.string(),
-  }),
   z.object({ type: z.literal('utterance.final'), ...base, utterance: UtteranceSchema }),
   z.object({
     type: z.literal('notes.updated'),

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import { KefuError } from '../core/errors.js';
+import { type SessionNotification, SessionTurns } from './session-turns.js';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL for the loopback socket; any Postgres client can use it. */
@@ -18,11 +20,18 @@ export interface EmbeddedPostgres {
 /**
  * Starts PGlite (Postgres compiled to WASM, with pgvector) and serves it over the Postgres wire
  * protocol on loopback, so Kefu reaches it with the same postgres.js code it uses in production.
- * PGlite runs one query at a time; the socket server queues the rest. `dataDir` undefined keeps
- * everything in memory (tests).
+ * PGlite has one session; any number of connections take turns on it a unit of work (or a whole
+ * transaction) at a time, so another Kefu process can work through this one (decision 0140).
+ * `dataDir` undefined keeps everything in memory (tests).
  */
 export async function startEmbeddedPostgres(
-  options: { dataDir?: string; port?: number; host?: string } = {},
+  options: {
+    dataDir?: string;
+    port?: number;
+    host?: string;
+    /** NOTIFYs on these channels sent by any connection (PGlite's one session listens). */
+    notifications?: { channels: string[]; on: (n: SessionNotification) => void };
+  } = {},
 ): Promise<EmbeddedPostgres> {
   const location = options.dataDir ? resolve(options.dataDir, 'pgdata') : 'memory';
   let db: PGlite;
@@ -32,17 +41,24 @@ export async function startEmbeddedPostgres(
   } catch (cause) {
     throw new KefuError(
       'DB_CONNECT_FAILED',
-      `Could not open the embedded database at ${location}: ${(cause as Error).message}. ` +
-        'If another Kefu process is using it, stop that process or set KEFU_DATA_DIR to another folder.',
+      `Could not open the embedded database at ${location}: ${(cause as Error).message}`,
       { cause },
     );
   }
   const host = options.host ?? '127.0.0.1';
-  // One connection: PGlite has a single session, so a second connection would share (and could
-  // see into) the first one's transaction.
-  const server = new PGLiteSocketServer({ db, host, port: options.port ?? 0, maxConnections: 1 });
+  for (const channel of options.notifications?.channels ?? []) await db.exec(`listen "${channel}"`);
+  const turns = new SessionTurns(db, options.notifications?.on);
+  const handlers = new Set<PGLiteSocketHandler>();
+  const server = createServer((socket) => {
+    // SessionTurns implements the queue interface the handler calls; the class type has privates.
+    const handler = new PGLiteSocketHandler({ queryQueue: turns as never, closeOnDetach: true });
+    handlers.add(handler);
+    socket.once('close', () => handlers.delete(handler));
+    handler.attach(socket).catch(() => socket.destroy());
+  });
+  let port: number;
   try {
-    await server.start();
+    port = await listenOn(server, host, options.port ?? 0);
   } catch (cause) {
     await db.close();
     throw new KefuError(
@@ -52,15 +68,25 @@ export async function startEmbeddedPostgres(
       { cause },
     );
   }
-  const port = Number(server.getServerConn().split(':').at(-1));
   return {
     url: `postgres://postgres@${host}:${port}/postgres`,
     host,
     port,
     location,
     async stop() {
-      await server.stop();
+      await Promise.all([...handlers].map((h) => h.detach(true)));
+      await new Promise<void>((done) => server.close(() => done()));
       await db.close();
     },
   };
+}
+
+function listenOn(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolvePort((server.address() as { port: number }).port);
+    });
+  });
 }

@@ -19,16 +19,22 @@ describe.skipIf(!bin)('DATABASE_URL against a real Postgres without pgvector', (
   }, 60_000);
   afterAll(() => pg?.stop());
 
-  it('connects with the same client, then refuses to migrate, saying pgvector is missing', async () => {
+  it('migrates without pgvector: float4[] embeddings, the variant recorded, and says so', async () => {
     const db = await openDatabase({ kind: 'external', url: pg.url });
     try {
       expect(db.kind).toBe('external');
-      expect(db.description).toMatch(/^Postgres at postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
-      const err = await migrate(db.sql).catch((e: unknown) => e);
-      expect(isKefuError(err, 'DB_VECTOR_MISSING')).toBe(true);
-      expect((err as Error).message).toContain('pgvector');
-      const [row] = await db.sql<{ exists: boolean }[]>`select to_regclass('merchants') is not null as exists`;
-      expect(row?.exists).toBe(false);
+      expect(db.description).toMatch(
+        /^Postgres at postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres, without pgvector: .*exact cosine/,
+      );
+      const first = await migrate(db.sql);
+      expect(first.applied).toContain('0001_init.sql');
+      expect(await migrate(db.sql)).toEqual({ applied: [], alreadyApplied: first.applied.length });
+      const [m] = await db.sql<{ variant: string | null }[]>`select variant from schema_migrations where version = 1`;
+      expect(m?.variant).toBe('float4[]');
+      const [col] = await db.sql<{ type: string }[]>`
+        select format_type(atttypid, atttypmod) as type from pg_attribute
+        where attrelid = 'policy_embeddings'::regclass and attname = 'embedding'`;
+      expect(col?.type).toBe('real[]');
     } finally {
       await db.close();
     }
@@ -45,7 +51,7 @@ describe.skipIf(!bin)('DATABASE_URL against a real Postgres without pgvector', (
   it('relays call events between connections with LISTEN/NOTIFY, oversized ones as a marker', async () => {
     const db = await openDatabase({ kind: 'external', url: pg.url });
     const got: NotifiedCallEvent[] = [];
-    const stop = await listenCallEvents(db.sql, (e) => got.push(e));
+    const stop = await listenCallEvents(db, (e) => got.push(e));
     try {
       await notifyCallEvent(db.sql, 'm-1', {
         type: 'call.ended',

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isKefuError } from '../core/errors.js';
 import { useTestDatabase } from '../test/db.js';
 import { MIGRATIONS_DIR, migrate, readMigrations } from './migrate.js';
+import { variantSql } from './migration-variants.js';
 
 const db = useTestDatabase({ migrate: false });
 
@@ -49,6 +50,21 @@ describe('migrate', () => {
     const err = await migrate(db.sql(), { dir }).catch((e: unknown) => e);
     expect(isKefuError(err, 'MIGRATION_CHANGED')).toBe(true);
     expect((err as Error).message).toContain(first.file);
+  });
+
+  it('records the vector variant 0001 was applied in: as written on pgvector, float4[] without', async () => {
+    const rows = await db.sql()<{ version: number; variant: string | null }[]>`
+      select version, variant from schema_migrations where variant is not null order by version`;
+    expect(rows).toEqual(db.kind === 'embedded' ? [] : [{ version: 1, variant: 'float4[]' }]);
+  });
+
+  it("stops when 0001's float4[] variant no longer matches the file", () => {
+    const dir = migrationsCopy();
+    const first = readMigrations(dir)[0]!;
+    const moved = { ...first, sql: first.sql.replace('embedding   vector(1024)', 'embedding vector(1024)') };
+    expect(() => variantSql(moved, 'float4[]')).toThrow(
+      /expects "embedding {3}vector\(1024\) not null," exactly once, found 0/,
+    );
   });
 
   it('rejects a misnamed migration file', () => {

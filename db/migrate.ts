@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { KefuError } from '../core/errors.js';
 import type { Sql } from './client.js';
+import { fromPackageRoot } from '../core/paths.js';
+import { type MigrationVariant, variantFor, variantSql } from './migration-variants.js';
+import { vectorStorage } from './vector-storage.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+export const MIGRATIONS_DIR = fromPackageRoot('db/migrations/');
 
 export interface Migration {
   version: number;
@@ -59,7 +61,6 @@ export async function migrate(
   options: { dir?: string; onApplied?: (file: string) => void } = {},
 ): Promise<MigrationReport> {
   const migrations = readMigrations(options.dir);
-  await ensureVectorAvailable(sql);
   await sql`
     create table if not exists schema_migrations (
       version     integer primary key,
@@ -67,15 +68,18 @@ export async function migrate(
       checksum    text not null,
       applied_at  timestamptz not null default now()
     )`;
+  // Which capability variant a migration was applied in (null: as written); see migration-variants.ts.
+  await sql`alter table schema_migrations add column if not exists variant text`;
+  const storage = await vectorStorage(sql);
   const report: MigrationReport = { applied: [], alreadyApplied: 0 };
   for (const m of migrations) {
     const applied = await sql.begin(async (tx) => {
       // Serialises concurrent `kefu migrate` runs against one external Postgres.
       await tx`select pg_advisory_xact_lock(7390)`;
-      const [existing] = await tx<{ checksum: string }[]>`
-        select checksum from schema_migrations where version = ${m.version}`;
+      const [existing] = await tx<{ checksum: string; variant: MigrationVariant }[]>`
+        select checksum, variant from schema_migrations where version = ${m.version}`;
       if (existing) {
-        if (existing.checksum !== m.checksum) {
+        if (existing.checksum !== variantSql(m, existing.variant).checksum) {
           throw new KefuError(
             'MIGRATION_CHANGED',
             `Migration ${m.file} was changed after it was applied. Restore it and add a new migration instead.`,
@@ -83,8 +87,10 @@ export async function migrate(
         }
         return false;
       }
+      const variant = variantFor(m, storage);
+      const run = variantSql(m, variant);
       try {
-        await tx.unsafe(m.sql);
+        await tx.unsafe(run.sql);
       } catch (cause) {
         throw new KefuError(
           'MIGRATION_FAILED',
@@ -92,8 +98,8 @@ export async function migrate(
           { cause },
         );
       }
-      await tx`insert into schema_migrations (version, name, checksum)
-               values (${m.version}, ${m.name}, ${m.checksum})`;
+      await tx`insert into schema_migrations (version, name, checksum, variant)
+               values (${m.version}, ${m.name}, ${run.checksum}, ${variant})`;
       return true;
     });
     if (applied) {
@@ -104,17 +110,4 @@ export async function migrate(
     }
   }
   return report;
-}
-
-async function ensureVectorAvailable(sql: Sql): Promise<void> {
-  const [row] = await sql<{ available: boolean }[]>`
-    select exists (select 1 from pg_available_extensions where name = 'vector') as available`;
-  if (!row?.available) {
-    throw new KefuError(
-      'DB_VECTOR_MISSING',
-      'This Postgres has no pgvector extension ("vector"), which Kefu needs for policy retrieval. ' +
-        'Install pgvector on the server (e.g. the postgresql-NN-pgvector package) or unset ' +
-        'DATABASE_URL to use the embedded database.',
-    );
-  }
 }

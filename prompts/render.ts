@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { KefuError } from '../core/errors.js';
 import type { LlmMessage } from '../pipelines/llm/contract.js';
+import { fromPackageRoot } from '../core/paths.js';
 
 /**
  * A versioned prompt: `prompts/<id>.v<version>.md` holds the text, with a `# system` and a
@@ -50,7 +51,7 @@ function loadTemplate(id: string, version: number): { system: string; user: stri
   const key = `${id}.v${version}`;
   let t = cache.get(key);
   if (!t) {
-    const text = readFileSync(new URL(`./${key}.md`, import.meta.url), 'utf8');
+    const text = readFileSync(fromPackageRoot(`prompts/${key}.md`), 'utf8');
     const sections = /^# system\s*\n([\s\S]*?)^# user\s*\n([\s\S]*)$/m.exec(text);
     if (!sections)
       throw new KefuError('PROMPT_INVALID', `prompts/${key}.md needs a "# system" then a "# user" section`);

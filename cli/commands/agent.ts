@@ -1,10 +1,6 @@
 import { once } from 'node:events';
-import { createWorker } from '../../agent/worker.js';
-import { jobDatabaseUrl } from '../../agent/job.js';
 import { loadConfig } from '../../core/config.js';
-import { createSql } from '../../db/client.js';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from '../../db/embedded.js';
-import { migrate } from '../../db/migrate.js';
+import { KefuError } from '../../core/errors.js';
 import { defineCommand } from '../command.js';
 
 export const agentCommand = defineCommand({
@@ -20,29 +16,34 @@ export const agentCommand = defineCommand({
   options: { 'health-port': { type: 'string' } },
   positionals: { min: 0, max: 0 },
   async run({ values, log }) {
+    const [{ createWorker }, { jobDatabaseUrl }, { openDatabase }, { migrateDatabase }] = await Promise.all([
+      import('../../agent/worker.js'),
+      import('../../agent/job.js'),
+      import('../../db/client.js'),
+      import('../runtime.js'),
+    ]);
     const config = loadConfig();
     const healthPort = typeof values['health-port'] === 'string' ? Number(values['health-port']) : undefined;
     const worker = createWorker(config, { healthPort });
-    const url = jobDatabaseUrl(config);
-    // The embedded database lives in this process; job processes reach it over its socket.
-    const embedded: EmbeddedPostgres | undefined =
-      config.database.kind === 'embedded'
-        ? await startEmbeddedPostgres({ dataDir: config.database.dataDir, port: config.database.port })
-        : undefined;
+    jobDatabaseUrl(config); // refuses an embedded database without a fixed port, before anything opens
+    // Owns the embedded folder and serves it on KEFU_DB_PORT for the job processes; or DATABASE_URL.
+    const db = await openDatabase(config.database);
     try {
-      const sql = createSql(url, { max: 1 });
-      try {
-        const report = await migrate(sql);
-        log(`migrate: ${report.applied.length} applied, ${report.alreadyApplied} already applied`);
-      } finally {
-        await sql.end();
+      if (db.owner) {
+        // Job processes find the database from KEFU_DB_PORT, which is not where the owner serves it.
+        throw new KefuError(
+          'DB_IN_USE',
+          `Kefu (pid ${db.owner.pid}) owns this data folder; stop it, or run the bot with DATABASE_URL.`,
+        );
       }
+      const report = await migrateDatabase(db, config.database);
+      log(`migrate: ${report.applied.length} applied, ${report.alreadyApplied} already applied`);
       log(`agent: registering as "${config.livekit?.agentName}" at ${config.livekit?.url}`);
       const stop = Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]).then(() => worker.close());
       await Promise.race([worker.run(), stop]);
       await worker.close();
     } finally {
-      await embedded?.stop();
+      await db.close();
     }
     return 0;
   },

@@ -2,7 +2,6 @@ import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import { auditReport, writeCheckpoint, type CheckpointOptions } from '../../pipelines/moderation/audit-checkpoint.js';
 import { defineCommand } from '../command.js';
-import { withRuntime } from '../runtime.js';
 
 const WHY = {
   hash_mismatch: 'its contents do not match its hash',
@@ -47,6 +46,7 @@ export const auditCommand = defineCommand({
     const sub = positionals[0];
     if (sub !== 'verify' && sub !== 'checkpoint')
       throw new KefuError('USAGE', `kefu audit: unknown subcommand "${sub}"; try "kefu audit verify"`);
+    const { withRuntime } = await import('../runtime.js');
     return withRuntime(log, async ({ db, config }) => {
       const key = config.audit.hmacKey;
       const options = key ? { key, file: config.audit.checkpointFile } : undefined;

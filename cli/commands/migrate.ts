@@ -1,5 +1,4 @@
 import { defineCommand } from '../command.js';
-import { withRuntime } from '../runtime.js';
 
 export const migrateCommand = defineCommand({
   name: 'migrate',
@@ -9,6 +8,7 @@ export const migrateCommand = defineCommand({
   options: {},
   positionals: { min: 0, max: 0 },
   async run({ log }) {
+    const { withRuntime } = await import('../runtime.js');
     await withRuntime(log, async ({ db }) => log(`database: ${db.description}`));
     return 0;
   },

@@ -2,17 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { SpeakerRole } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import { parseStartedAt } from '../../core/time.js';
-import { upsertMerchant } from '../../db/queries/people.js';
 import type { PcmFrame } from '../../pipelines/audio/frame.js';
 import { openAudioChannels } from '../../pipelines/audio/decode.js';
-import { buildAnalyzers } from '../../pipelines/session/build-analyzers.js';
-import { type ReplaySource, replayCall } from '../../pipelines/session/replay.js';
-import { analysisText, replayJson } from '../../pipelines/session/report.js';
+import type { ReplaySource } from '../../pipelines/session/replay.js';
 import { SpokenLanguageSchema } from '../../pipelines/speech/contract.js';
-import { buildSttRouting } from '../../pipelines/speech/router.js';
 import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
 import { defineCommand } from '../command.js';
-import { withRuntime } from '../runtime.js';
 
 export const REPLAY_MERCHANT = { id: 'kefu-replay', name: 'Replayed calls' };
 
@@ -52,6 +47,23 @@ export const replayCommand = defineCommand({
         'give exactly one of: CALL.wav, --customer FILE --merchant FILE, or --transcript FILE.jsonl',
       );
     }
+    const [
+      { upsertMerchant },
+      { notifyCallEvent },
+      { buildAnalyzers },
+      { replayCall },
+      { analysisText, replayJson },
+      { buildSttRouting },
+      { withRuntime },
+    ] = await Promise.all([
+      import('../../db/queries/people.js'),
+      import('../../db/queries/call-events.js'),
+      import('../../pipelines/session/build-analyzers.js'),
+      import('../../pipelines/session/replay.js'),
+      import('../../pipelines/session/report.js'),
+      import('../../pipelines/speech/router.js'),
+      import('../runtime.js'),
+    ]);
     await withRuntime(log, async ({ config, db }) => {
       const { at, timeZone } = str('started-at')
         ? parseStartedAt(str('started-at')!, config.timeZone)
@@ -67,12 +79,17 @@ export const replayCommand = defineCommand({
         const merchantId = str('merchant-id') ?? REPLAY_MERCHANT.id;
         if (merchantId === REPLAY_MERCHANT.id) await upsertMerchant(db.sql, REPLAY_MERCHANT);
         const analyzers = await buildAnalyzers({ config, sql: db.sql, onFallback: (reason) => log(`llm: ${reason}`) });
+        // The dashboard of the Kefu that owns this database hears the call through NOTIFY.
+        const shared = db.kind === 'external' || db.owner !== undefined;
+        if (db.owner?.apiUrl) log(`replay: the call shows in the dashboard at ${db.owner.apiUrl}`);
         let heard = 0;
         const result = await replayCall(
           {
             sql: db.sql,
             analyzers,
             emit: (e) => {
+              if (shared)
+                notifyCallEvent(db.sql, merchantId, e).catch((err: unknown) => log(`replay: notify failed: ${err}`));
               if (e.type === 'call.started') log(`replay: call ${e.callId} started`);
               if (e.type === 'utterance.final')
                 log(

@@ -1,7 +1,4 @@
-import { seedDemo } from '../../pipelines/demo/seed.js';
-import { selectEmbedder } from '../../pipelines/embed/select.js';
 import { defineCommand } from '../command.js';
-import { withRuntime } from '../runtime.js';
 
 export const seedCommand = defineCommand({
   name: 'seed',
@@ -11,6 +8,11 @@ export const seedCommand = defineCommand({
   options: {},
   positionals: { min: 0, max: 0 },
   async run({ log }) {
+    const [{ seedDemo }, { selectEmbedder }, { withRuntime }] = await Promise.all([
+      import('../../pipelines/demo/seed.js'),
+      import('../../pipelines/embed/select.js'),
+      import('../runtime.js'),
+    ]);
     await withRuntime(log, async ({ config, db }) => {
       const { embedder } = await selectEmbedder(config);
       await seedDemo(db.sql, { embedder, log });

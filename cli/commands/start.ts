@@ -1,16 +1,5 @@
-import { listenCallEvents } from '../../db/queries/call-events.js';
-import { playLiveCalls, playPastCalls } from '../../pipelines/demo/play.js';
-import { isEmpty, seedDemo } from '../../pipelines/demo/seed.js';
-import { buildAnalyzers } from '../../pipelines/session/build-analyzers.js';
-import { CallEventBus } from '../../pipelines/session/event-bus.js';
-import { buildSttRouting } from '../../pipelines/speech/router.js';
-import { createApp } from '../../web-dashboard/server/app.js';
-import { ensureClientBuilt } from '../../web-dashboard/server/client-files.js';
-import { LiveFeed } from '../../web-dashboard/server/live/feed.js';
-import { listen } from '../../web-dashboard/server/serve.js';
+import { KefuError } from '../../core/errors.js';
 import { defineCommand } from '../command.js';
-import { describeComponents } from '../components.js';
-import { openRuntime } from '../runtime.js';
 
 export const startCommand = defineCommand({
   name: 'start',
@@ -24,32 +13,90 @@ export const startCommand = defineCommand({
   options: {},
   positionals: { min: 0, max: 0 },
   async run({ log, out }) {
+    const [
+      { listenCallEvents },
+      { playLiveCalls, playPastCalls },
+      { seedDemo },
+      { isSeeded, markSeeded },
+      { buildAnalyzers },
+      { CallEventBus },
+      { buildSttRouting },
+      { createApp },
+      { ensureClientBuilt },
+      { LiveFeed },
+      { listen },
+      { describeComponents },
+      { openRuntime },
+      { startJobQueue },
+      { startSweeper },
+    ] = await Promise.all([
+      import('../../db/queries/call-events.js'),
+      import('../../pipelines/demo/play.js'),
+      import('../../pipelines/demo/seed.js'),
+      import('../../db/queries/seed-runs.js'),
+      import('../../pipelines/session/build-analyzers.js'),
+      import('../../pipelines/session/event-bus.js'),
+      import('../../pipelines/speech/router.js'),
+      import('../../web-dashboard/server/app.js'),
+      import('../../web-dashboard/server/client-files.js'),
+      import('../../web-dashboard/server/live/feed.js'),
+      import('../../web-dashboard/server/serve.js'),
+      import('../components.js'),
+      import('../runtime.js'),
+      import('../../pipelines/jobs/queue.js'),
+      import('../../pipelines/session/sweep.js'),
+    ]);
     const { config, db } = await openRuntime(log);
+    if (db.owner) {
+      await db.close();
+      throw new KefuError(
+        'DB_IN_USE',
+        `Kefu is already running on this data folder (pid ${db.owner.pid}${db.owner.apiUrl ? `, dashboard at ${db.owner.apiUrl}` : ''}). ` +
+          'Use that one, stop it first, or set KEFU_DATA_DIR to another folder.',
+      );
+    }
     const stt = buildSttRouting(config);
     const demo = new AbortController();
     let stopListening: (() => Promise<void>) | undefined;
+    let jobs: Awaited<ReturnType<typeof startJobQueue>> | undefined;
     try {
-      const seeded = db.kind === 'embedded' && config.seedDemo && (await isEmpty(db.sql));
-      if (seeded) {
-        log('seed: empty embedded database, loading demo data');
+      const wantsDemo = db.kind === 'embedded' && config.seedDemo;
+      // Checks the seed's own completion marks, not "are there merchants": a crash mid-seed redoes it.
+      if (wantsDemo && !(await isSeeded(db.sql, 'demo-data'))) {
+        log('seed: demo data not (fully) loaded, loading it');
         await seedDemo(db.sql, { log });
       }
+      const seeded = wantsDemo && !(await isSeeded(db.sql, 'demo-calls'));
       const clientDir = await ensureClientBuilt({ log });
       const analyzers = await buildAnalyzers({ config, sql: db.sql, onFallback: (reason) => log(`llm: ${reason}`) });
       const components = describeComponents(config, db, { ...analyzers.describe(), speech: stt.description });
       const bus = new CallEventBus();
       const live = new LiveFeed(bus);
-      // A bot in another process reaches the dashboard through NOTIFY; PGlite serves one connection.
-      if (db.kind === 'external') stopListening = await listenCallEvents(db.sql, (n) => live.fromPostgres(n));
+      // Calls a previous run or a crashed bot left active are ended now, then every minute.
+      jobs = await startJobQueue(db.sql, log);
+      await startSweeper(
+        {
+          sql: db.sql,
+          analyzers,
+          log,
+          publish: (merchantId, event) => bus.publish({ merchantId, event }),
+          staleAfterSeconds: config.callStaleSeconds,
+        },
+        jobs,
+      );
+      // A bot or `kefu replay` in another process reaches the dashboard through NOTIFY.
+      stopListening = await listenCallEvents(db, (n) => live.fromPostgres(n));
       const server = await listen(
         createApp({ sql: db.sql, components, live, clientDir, security: { trustProxy: config.http.trustProxy } }),
         config.http,
       );
+      db.announce(server.url);
       out(`Kefu dashboard listening on ${server.url}`);
       const width = Math.max(...components.map((c) => c.name.length));
       for (const c of components) out(`  ${c.name.padEnd(width)}  ${c.value}`);
       const demoDone = seeded
         ? playPastCalls({ sql: db.sql, analyzers, log })
+            .then(() => markSeeded(db.sql, 'demo-calls'))
             .then(() =>
               playLiveCalls(
                 {
@@ -73,6 +120,7 @@ export const startCommand = defineCommand({
       await server.close();
     } finally {
       await stopListening?.();
+      await jobs?.stop();
       await stt.close();
       await db.close();
     }

@@ -1,7 +1,5 @@
-import { startCall } from '../../agent/control-plane.js';
 import { KefuError } from '../../core/errors.js';
 import { defineCommand } from '../command.js';
-import { withRuntime } from '../runtime.js';
 
 export const tokenCommand = defineCommand({
   name: 'token',
@@ -30,6 +28,10 @@ export const tokenCommand = defineCommand({
     if (language !== 'zh' && language !== 'en')
       throw new KefuError('USAGE', `--language must be zh or en, not "${String(language)}"`);
     const orderIds = Array.isArray(values.order) ? values.order.filter((o): o is string => typeof o === 'string') : [];
+    const [{ startCall }, { withRuntime }] = await Promise.all([
+      import('../../agent/control-plane.js'),
+      import('../runtime.js'),
+    ]);
     await withRuntime(log, async ({ config, db }) => {
       if (!config.livekit)
         throw new KefuError('CONFIG_INVALID', 'kefu token needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET');

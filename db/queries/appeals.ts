@@ -27,6 +27,7 @@ export type AppealView = AppealRow & {
   ruleId: string;
   ruleVersion: number;
   detector: string;
+  category: string;
 };
 
 export async function insertAppeal(
@@ -46,7 +47,7 @@ export async function insertAppeal(
 const VIEW = (q: Queryable) => q`
   select a.*, a.status in ('open', 'claimed') and a.sla_due_at < now() as overdue,
     d.decided_by as original_decided_by, d.automated_decision as original_automated,
-    f.rule_id, f.rule_version, f.detector
+    f.rule_id, f.rule_version, f.detector, f.category
   from appeals a join decisions d on d.id = a.decision_id join flags f on f.id = d.flag_id`;
 
 export async function getAppeal(
@@ -130,4 +131,16 @@ export async function reversePenaltiesFor(
   return q<PenaltyRow[]>`
     update penalties set reversed_at = now(), reversal_note = ${note}, reversed_by = ${appealId}
     where decision_id = ${decisionId} and reversed_at is null returning *`;
+}
+
+export async function reversePenalty(
+  q: Queryable,
+  id: string,
+  appealId: string,
+  note: string,
+): Promise<PenaltyRow | undefined> {
+  const [row] = await q<PenaltyRow[]>`
+    update penalties set reversed_at = now(), reversal_note = ${note}, reversed_by = ${appealId}
+    where id = ${id} and reversed_at is null returning *`;
+  return row;
 }

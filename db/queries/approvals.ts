@@ -1,6 +1,7 @@
+import type { ApprovalKind } from '../../core/approvals.js';
 import type { Queryable } from './moderation.js';
 
-export type ApprovalKind = 'user.create' | 'user.role' | 'rule.auto';
+export type { ApprovalKind };
 
 export interface ApprovalRow {
   id: string;
@@ -12,6 +13,8 @@ export interface ApprovalRow {
   status: 'pending' | 'approved' | 'rejected';
   decidedBy: string | null;
   decidedAt: Date | null;
+  /** The requester's display name, joined for the list a second admin reads. */
+  requestedByName?: string | null;
 }
 
 export async function insertApproval(
@@ -25,7 +28,10 @@ export async function insertApproval(
 }
 
 export async function listPendingApprovals(q: Queryable): Promise<ApprovalRow[]> {
-  return q<ApprovalRow[]>`select * from approvals where status = 'pending' order by requested_at`;
+  return q<ApprovalRow[]>`
+    select a.*, u.display_name as requested_by_name
+    from approvals a left join users u on u.id = a.requested_by
+    where a.status = 'pending' order by a.requested_at`;
 }
 
 /** Decides a pending request once; undefined when it is not pending (or does not exist). */

@@ -1,11 +1,12 @@
+import type { AuditAction, AuditActorKind, AuditEntity } from '../../core/audit.js';
 import type { Sql } from '../client.js';
 import type { Queryable } from './moderation.js';
 
 export interface AuditEventInput {
-  actorKind: 'user' | 'system';
+  actorKind: Exclude<AuditActorKind, 'database'>;
   actorId: string;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId: string;
   before?: unknown;
   after?: unknown;
@@ -13,7 +14,7 @@ export interface AuditEventInput {
 
 export interface AuditEventRow extends Required<Omit<AuditEventInput, 'actorKind'>> {
   /** 'database': a row change the database recorded by itself (migration 0052). */
-  actorKind: AuditEventInput['actorKind'] | 'database';
+  actorKind: AuditActorKind;
   id: number;
   at: Date;
   prevHash: string;
@@ -31,29 +32,27 @@ export async function appendAuditEvent(sql: Queryable, e: AuditEventInput): Prom
   return row!;
 }
 
-export async function listAuditEvents(
-  sql: Sql,
-  filter: { entityType?: string; entityId?: string } = {},
-): Promise<AuditEventRow[]> {
-  return sql<AuditEventRow[]>`
-    select * from audit_events
-    where true
-      ${filter.entityType ? sql`and entity_type = ${filter.entityType}` : sql``}
-      ${filter.entityId ? sql`and entity_id = ${filter.entityId}` : sql``}
-    order by id`;
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  /** Newest first, one page at a time (the admin's log); without a limit, every event oldest first. */
+  limit?: number;
+  offset?: number;
 }
 
-/** One page of the trail, newest first, for the admin's audit page. */
-export async function pageAuditEvents(
-  sql: Sql,
-  filter: { entityType?: string; entityId?: string; limit: number; offset: number },
-): Promise<AuditEventRow[]> {
+export async function listAuditEvents(sql: Sql, filter: AuditFilter = {}): Promise<AuditEventRow[]> {
   return sql<AuditEventRow[]>`
     select * from audit_events
     where true
       ${filter.entityType ? sql`and entity_type = ${filter.entityType}` : sql``}
       ${filter.entityId ? sql`and entity_id = ${filter.entityId}` : sql``}
-    order by id desc limit ${filter.limit} offset ${filter.offset}`;
+      ${filter.action ? sql`and action = ${filter.action}` : sql``}
+      ${filter.from ? sql`and at >= ${filter.from}` : sql``}
+      ${filter.to ? sql`and at < ${filter.to}` : sql``}
+    ${filter.limit ? sql`order by id desc limit ${filter.limit} offset ${filter.offset ?? 0}` : sql`order by id`}`;
 }
 
 export interface BrokenEvent {

@@ -1,5 +1,5 @@
 import { type CallEvent, CallEventSchema } from '../../core/events.js';
-import type { Sql } from '../client.js';
+import type { Database, Sql } from '../client.js';
 
 export const CALL_EVENTS_CHANNEL = 'kefu_call_events';
 // Postgres drops NOTIFY payloads of 8000 bytes or more.
@@ -21,12 +21,12 @@ export type NotifiedCallEvent =
   | { merchantId: string; event: CallEvent }
   | { merchantId: string; truncated: { type: CallEvent['type']; callId: string } };
 
-/** Listens on a connection of its own; malformed payloads are ignored, not fatal. */
-export async function listenCallEvents(
-  sql: Sql,
+/** Listens on the database's own listener; malformed payloads are ignored, not fatal. */
+export function listenCallEvents(
+  db: Pick<Database, 'listen'>,
   onEvent: (e: NotifiedCallEvent) => void,
 ): Promise<() => Promise<void>> {
-  const sub = await sql.listen(CALL_EVENTS_CHANNEL, (payload) => {
+  return db.listen(CALL_EVENTS_CHANNEL, (payload) => {
     try {
       const parsed = JSON.parse(payload) as Record<string, unknown>;
       if (typeof parsed.merchantId !== 'string') return;
@@ -40,5 +40,4 @@ export async function listenCallEvents(
       // Another writer's payload on our channel: not a call event.
     }
   });
-  return () => sub.unlisten();
 }

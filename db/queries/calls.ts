@@ -14,6 +14,7 @@ export interface CallRow {
   endedAt: Date | null;
   audioUri: string | null;
   summary: unknown;
+  heartbeatAt: Date | null;
 }
 
 export interface UtteranceRow {
@@ -107,4 +108,22 @@ export async function listUtterances(sql: Sql, callId: string): Promise<Utteranc
 /** The call's language as heard so far (it can change as more is said). */
 export async function setCallLanguage(sql: Sql, callId: string, language: Language): Promise<void> {
   await sql`update calls set language = ${language} where id = ${callId} and language is distinct from ${language}`;
+}
+
+/** The bot is still holding the call. */
+export async function touchCall(sql: Sql, callId: string, at = new Date()): Promise<void> {
+  await sql`update calls set heartbeat_at = ${at} where id = ${callId} and status = 'active'`;
+}
+
+/**
+ * Active calls nobody has heard from since `before`: no heartbeat, no utterance and no start after
+ * it. `lastActivity` is when the call was last known alive (it becomes the call's end).
+ */
+export async function listAbandonedCalls(sql: Sql, before: Date): Promise<{ id: string; lastActivity: Date }[]> {
+  return sql<{ id: string; lastActivity: Date }[]>`
+    select c.id, greatest(c.started_at, c.heartbeat_at, u.last_at) as last_activity
+    from calls c
+    left join lateral (select max(created_at) as last_at from utterances where call_id = c.id) u on true
+    where c.status = 'active' and greatest(c.started_at, c.heartbeat_at, u.last_at) < ${before}
+    order by c.started_at`;
 }

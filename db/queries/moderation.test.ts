@@ -143,7 +143,7 @@ describe('cases, decisions, penalties and appeals', () => {
 describe('audit trail', () => {
   it('chains events, refuses edits, and detects tampering by a superuser', async () => {
     const sql = db.sql();
-    for (const action of ['flag.raised', 'case.opened', 'case.claimed']) {
+    for (const action of ['flag.raised', 'case.opened', 'case.claimed'] as const) {
       await appendAuditEvent(sql, {
         actorKind: 'system',
         actorId: 'kefu',

@@ -49,6 +49,9 @@ export interface PenaltyRow {
   reversalNote: string | null;
   reversedBy?: string | null;
   replaces?: string | null;
+  /** The ladder rung it was computed at, and how many penalties stood before it (null: chosen by hand). */
+  ladderStep?: number | null;
+  standingBefore?: number | null;
 }
 
 export type CaseFlag = FlagRow & { verdicts: FlagVerdict[]; utteranceSeq: number };
@@ -128,6 +131,7 @@ export type QueueRow = CaseRow & {
   undecided: number;
   categories: FlagCategory[];
   language: Language | null;
+  merchantName: string | null;
 };
 
 /** Overdue first, then by how soon the SLA runs out. */
@@ -138,7 +142,8 @@ export async function listCaseQueue(q: Queryable, f: QueueFilter): Promise<Queue
       (select count(*)::int from flags x where x.case_id = c.id
          and not exists (select 1 from decisions d where d.flag_id = x.id)) as undecided,
       (select coalesce(array_agg(distinct x.category), '{}') from flags x where x.case_id = c.id) as categories,
-      (select k.language from calls k where k.id = c.call_id) as language
+      (select k.language from calls k where k.id = c.call_id) as language,
+      (select m.name from merchants m where m.id = c.merchant_id) as merchant_name
     from moderation_cases c
     where c.status = any(${f.statuses}::text[]) ${merchantFilter(q, 'c', f.merchantId)}
       ${f.category ? q`and exists (select 1 from flags x where x.case_id = c.id and x.category = ${f.category})` : q``}
@@ -226,6 +231,20 @@ export async function setDecisionStatement(
   await q`update decisions set statement = ${q.json(statement as never)} where id = ${id}`;
 }
 
+export async function listCaseAppeals(
+  q: Queryable,
+  caseId: string,
+): Promise<
+  {
+    decisionId: string;
+    id: string;
+    status: 'open' | 'claimed' | 'decided' | 'withdrawn';
+    outcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
+  }[]
+> {
+  return q`select decision_id, id, status, outcome from appeals where case_id = ${caseId} and status <> 'withdrawn'`;
+}
+
 export async function listCaseDecisions(q: Queryable, caseId: string): Promise<DecisionRow[]> {
   return q<DecisionRow[]>`select * from decisions where case_id = ${caseId} order by decided_at, id`;
 }
@@ -248,12 +267,19 @@ export async function insertPenalty(
   p: Pick<PenaltyRow, 'merchantId' | 'caseId' | 'decisionId' | 'kind' | 'points'> & {
     durationDays?: number | null;
     replaces?: string | null;
+    ladderStep?: number | null;
+    standingBefore?: number | null;
+    /** A replacement keeps the start of the penalty it replaces, so the ladder's order holds. */
+    startsAt?: Date;
   },
 ): Promise<PenaltyRow> {
+  const start = p.startsAt ?? null;
   const [row] = await q<PenaltyRow[]>`
-    insert into penalties (merchant_id, case_id, decision_id, kind, points, ends_at, replaces)
-    values (${p.merchantId}, ${p.caseId}, ${p.decisionId}, ${p.kind}, ${p.points},
-            ${p.durationDays ? q`now() + make_interval(days => ${p.durationDays})` : null}, ${p.replaces ?? null})
+    insert into penalties (merchant_id, case_id, decision_id, kind, points, starts_at, ends_at, replaces,
+                           ladder_step, standing_before)
+    values (${p.merchantId}, ${p.caseId}, ${p.decisionId}, ${p.kind}, ${p.points}, coalesce(${start}::timestamptz, now()),
+            ${p.durationDays ? q`coalesce(${start}::timestamptz, now()) + make_interval(days => ${p.durationDays})` : null},
+            ${p.replaces ?? null}, ${p.ladderStep ?? null}, ${p.standingBefore ?? null})
     returning *`;
   return row!;
 }
@@ -281,6 +307,8 @@ export async function listPenalties(
 export interface CallFacts {
   id: string;
   merchantId: string;
+  buyerId: string;
+  orderIds: string[];
   startedAt: Date;
   endedAt: Date | null;
   language: string | null;
@@ -289,7 +317,7 @@ export interface CallFacts {
 
 export async function getCallFacts(q: Queryable, callId: string): Promise<CallFacts | undefined> {
   const [row] = await q<CallFacts[]>`
-    select id, merchant_id, started_at, ended_at, language, audio_uri from calls where id = ${callId}`;
+    select id, merchant_id, buyer_id, order_ids, started_at, ended_at, language, audio_uri from calls where id = ${callId}`;
   return row;
 }
 
@@ -306,4 +334,70 @@ export async function listUtterancesAround(
     where u.call_id = ${callId}
       and exists (select 1 from unnest(${seqs as number[]}::int[]) s where u.seq between s - ${around} and s + ${around})
     order by seq`;
+}
+
+export type LadderedPenalty = PenaltyRow & { severity: Severity; automatedDecision: DecisionRow['automatedDecision'] };
+
+/** A merchant's standing penalties computed from the ladder that started at or after a moment, oldest first. */
+export async function listLadderedPenaltiesSince(
+  q: Queryable,
+  merchantId: string,
+  since: Date,
+): Promise<LadderedPenalty[]> {
+  return q<LadderedPenalty[]>`
+    select p.*, f.severity, d.automated_decision from penalties p
+      join decisions d on d.id = p.decision_id join flags f on f.id = d.flag_id
+    where p.merchant_id = ${merchantId} and p.reversed_at is null and p.ladder_step is not null
+      and p.starts_at > ${since}
+    order by p.starts_at, p.id`;
+}
+
+/** Penalties standing before a moment, within the look-back before it: the count a penalty was laddered from. */
+export async function countStandingBefore(
+  q: Queryable,
+  merchantId: string,
+  at: Date,
+  lookbackDays: number,
+): Promise<number> {
+  const [row] = await q<{ n: number }[]>`
+    select count(*)::int as n from penalties
+    where merchant_id = ${merchantId} and reversed_at is null and starts_at < ${at}
+      and starts_at >= ${at}::timestamptz - make_interval(days => ${lookbackDays})`;
+  return row!.n;
+}
+
+export interface DecisionHistoryRow {
+  id: string;
+  caseId: string;
+  callId: string;
+  outcome: DecisionRow['outcome'];
+  overturn: DecisionRow['overturn'];
+  reasonCode: string;
+  automatedDecision: DecisionRow['automatedDecision'];
+  decidedAt: Date;
+  category: FlagCategory;
+  severity: Severity;
+  ruleId: string;
+  appealStatus: 'open' | 'claimed' | 'decided' | 'withdrawn' | null;
+  appealOutcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
+}
+
+/** A merchant's decisions, newest first, with the flag they judged and the appeal against them. */
+export async function listMerchantDecisions(
+  q: Queryable,
+  merchantId: string,
+  o: { limit: number; caseId?: string },
+): Promise<DecisionHistoryRow[]> {
+  return q<DecisionHistoryRow[]>`
+    select d.id, d.case_id, c.call_id, d.outcome, d.overturn, d.reason_code, d.automated_decision, d.decided_at,
+      f.category, f.severity, f.rule_id, a.status as appeal_status, a.outcome as appeal_outcome
+    from decisions d join moderation_cases c on c.id = d.case_id join flags f on f.id = d.flag_id
+      left join appeals a on a.decision_id = d.id and a.status <> 'withdrawn'
+    where c.merchant_id = ${merchantId} ${o.caseId ? q`and d.case_id = ${o.caseId}` : q``}
+    order by d.decided_at desc, d.id limit ${o.limit}`;
+}
+
+export async function getMerchantName(q: Queryable, merchantId: string): Promise<string | null> {
+  const [row] = await q<{ name: string }[]>`select name from merchants where id = ${merchantId}`;
+  return row?.name ?? null;
 }

@@ -53,6 +53,11 @@ export async function insertPromise(
   return row!;
 }
 
+/** Removes a promise a later line of the same call restated (it is stored as the restatement). */
+export async function deletePromise(sql: Sql, callId: string, id: string): Promise<void> {
+  await sql`delete from promises where call_id = ${callId} and id = ${id} and status = 'open'`;
+}
+
 /** The merchant's promise ledger; `overdue` is derived from the deadline, never stored. */
 export async function listPromiseLedger(
   sql: Sql,

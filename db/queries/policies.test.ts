@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HashedNgramEmbedder } from '../../pipelines/embed/hashed-ngram.js';
+import { cosine } from '../../pipelines/embed/contract.js';
 import { useTestDatabase } from '../../test/db.js';
+import { vectorStorage } from '../vector-storage.js';
 import { listPolicies, nearestPolicies, toStoredVector, upsertPolicy, upsertPolicyEmbedding } from './policies.js';
 
 const db = useTestDatabase();
@@ -29,21 +31,26 @@ const policies = [
   },
 ].map((p) => ({ ...p, version: 1 }));
 
-describe('policy knowledge base with pgvector', () => {
-  it('finds the nearest policy with a real HNSW cosine query', async () => {
+describe('policy knowledge base (pgvector, or float4[] where the server has none)', () => {
+  it('finds the nearest policy with a real cosine query: HNSW on pgvector, exact on float4[]', async () => {
     const sql = db.sql();
     const e = new HashedNgramEmbedder(512);
     for (const p of policies) {
       await upsertPolicy(sql, p);
       await upsertPolicyEmbedding(sql, { policyId: p.id, model: e.model, vector: e.embedOne(`${p.title} ${p.body}`) });
     }
-    // With three rows the planner would scan; switching scans off proves the HNSW index serves the query.
-    const plan = await sql.begin(async (tx) => {
-      await tx`set local enable_seqscan = off`;
-      return tx`explain select policy_id from policy_embeddings
-                order by embedding <=> ${toStoredVector(e.embedOne('坏果'))} limit 1`;
-    });
-    expect(plan.map((r) => Object.values(r).join(' ')).join('\n')).toContain('policy_embeddings_hnsw');
+    // The embedded database always has pgvector; Debian's PostgreSQL has none.
+    const storage = await vectorStorage(sql);
+    expect(storage).toBe(db.kind === 'embedded' ? 'pgvector' : 'float4[]');
+    if (storage === 'pgvector') {
+      // With three rows the planner would scan; switching scans off proves the HNSW index serves the query.
+      const plan = await sql.begin(async (tx) => {
+        await tx`set local enable_seqscan = off`;
+        return tx`explain select policy_id from policy_embeddings
+                  order by embedding <=> ${toStoredVector(e.embedOne('坏果'))} limit 1`;
+      });
+      expect(plan.map((r) => Object.values(r).join(' ')).join('\n')).toContain('policy_embeddings_hnsw');
+    }
 
     const hits = await nearestPolicies(sql, {
       model: e.model,
@@ -52,6 +59,9 @@ describe('policy knowledge base with pgvector', () => {
     });
     expect(hits[0]?.policy.id).toBe('zh.fresh.bad-fruit');
     expect(hits[0]!.similarity).toBeGreaterThan(hits[1]!.similarity);
+    const query = e.embedOne('芒果烂了好几个，坏果能退吗');
+    const doc = e.embedOne(`${policies[1]!.title} ${policies[1]!.body}`);
+    expect(hits[0]!.similarity).toBeCloseTo(cosine(query, doc), 5);
 
     const en = await nearestPolicies(sql, {
       model: e.model,

@@ -2,12 +2,16 @@ import pgvector from 'pgvector';
 import { type PolicyDocument, PolicyDocumentSchema } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../client.js';
+import { type VectorStorage, vectorStorage } from '../vector-storage.js';
 
 /** Width of the stored vector column; see docs/decisions/0003-embedding-column.md. */
 export const STORED_DIMS = 1024;
 
-/** Zero-pads a vector to the column width; cosine distance between padded vectors is unchanged. */
-export function toStoredVector(vector: readonly number[]): string {
+/**
+ * Zero-pads a vector to the column width (cosine distance between padded vectors is unchanged)
+ * and writes it as a literal of the column's type: pgvector's, or float4[] (decision 0141).
+ */
+export function toStoredVector(vector: readonly number[], storage: VectorStorage = 'pgvector'): string {
   if (vector.length === 0 || vector.length > STORED_DIMS) {
     throw new KefuError('INPUT_INVALID', `An embedding must have 1–${STORED_DIMS} dimensions, not ${vector.length}`);
   }
@@ -16,7 +20,15 @@ export function toStoredVector(vector: readonly number[]): string {
   }
   const padded = new Array<number>(STORED_DIMS).fill(0);
   vector.forEach((v, i) => (padded[i] = v));
-  return pgvector.toSql(padded);
+  return storage === 'pgvector' ? pgvector.toSql(padded) : `{${padded.join(',')}}`;
+}
+
+/** `embedding <=> q` for the database's vector storage (a fragment: never awaited on its own). */
+function cosineDistance(sql: Sql, storage: VectorStorage, vector: readonly number[]) {
+  const q = toStoredVector(vector, storage);
+  return storage === 'pgvector'
+    ? sql`e.embedding <=> ${q}::vector`
+    : sql`float4_cosine_distance(e.embedding, ${q}::float4[])`;
 }
 
 export async function upsertPolicy(sql: Sql, doc: PolicyDocument): Promise<void> {
@@ -39,9 +51,12 @@ export async function upsertPolicyEmbedding(
   sql: Sql,
   e: { policyId: string; model: string; vector: readonly number[] },
 ): Promise<void> {
+  const storage = await vectorStorage(sql);
+  const embedding = toStoredVector(e.vector, storage);
   await sql`
     insert into policy_embeddings (policy_id, model, dims, embedding)
-    values (${e.policyId}, ${e.model}, ${e.vector.length}, ${toStoredVector(e.vector)})
+    values (${e.policyId}, ${e.model}, ${e.vector.length},
+            ${storage === 'pgvector' ? sql`${embedding}::vector` : sql`${embedding}::float4[]`})
     on conflict (policy_id, model) do update set dims = excluded.dims, embedding = excluded.embedding,
       created_at = now()`;
 }
@@ -57,13 +72,13 @@ export async function nearestPolicies(
   sql: Sql,
   q: { model: string; vector: readonly number[]; limit: number; language?: 'zh' | 'en' },
 ): Promise<PolicyMatch[]> {
+  const distance = cosineDistance(sql, await vectorStorage(sql), q.vector);
   const rows = await sql<(PolicyDocument & { distance: number })[]>`
-    select d.id, d.language, d.version, d.title, d.body, d.tags,
-           e.embedding <=> ${toStoredVector(q.vector)} as distance
+    select d.id, d.language, d.version, d.title, d.body, d.tags, ${distance} as distance
     from policy_embeddings e join policy_documents d on d.id = e.policy_id
     where e.model = ${q.model} and e.dims = ${q.vector.length}
       ${q.language ? sql`and d.language = ${q.language}` : sql``}
-    order by e.embedding <=> ${toStoredVector(q.vector)}
+    order by ${distance}
     limit ${q.limit}`;
   return rows.map(({ distance, ...policy }) => ({ policy, similarity: 1 - Number(distance) }));
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { KefuError } from '../../core/errors.js';
+import { decodeError, runTool } from './ffmpeg.js';
 import type { PcmFrame } from './frame.js';
 import { openWavChannels, type WavChannelStream } from './wav-read.js';
 
@@ -10,8 +11,6 @@ export interface AudioChannelStream {
   format: { sampleRate: number; channels: number; durationMs: number; codec: string };
   frames: AsyncIterable<PcmFrame>;
 }
-
-const FFMPEG_HINT = 'install ffmpeg (Debian: apt-get install ffmpeg) or convert the file to 16-bit PCM WAV';
 
 /**
  * Opens any recording people have — WAV of any sample format, mp3, m4a/aac, ogg/opus, webm — as
@@ -28,7 +27,7 @@ export async function openAudioChannels(
     return channels.map((c: WavChannelStream) => ({ ...c, format: { ...c.format, codec: 'pcm_s16le' } }));
   }
   const probe = await probeAudio(path);
-  await run('ffmpeg', ['-nostdin', '-v', 'error', '-i', path, '-map', '0:a:0', '-f', 'null', '-'], path);
+  await runTool('ffmpeg', ['-nostdin', '-v', 'error', '-i', path, '-map', '0:a:0', '-f', 'null', '-'], { label: path });
   const frameMs = options.frameMs ?? 20;
   return Array.from({ length: probe.channels }, (_, channel) => ({
     channel,
@@ -69,7 +68,7 @@ interface Probe {
 }
 
 async function probeAudio(path: string): Promise<Probe> {
-  const out = await run(
+  const out = await runTool(
     'ffprobe',
     [
       '-v',
@@ -84,7 +83,7 @@ async function probeAudio(path: string): Promise<Probe> {
       'json',
       path,
     ],
-    path,
+    { label: path },
   );
   let parsed: {
     streams?: { codec_name?: string; sample_rate?: string; channels?: number; duration?: string }[];
@@ -170,45 +169,4 @@ function toFrame(bytes: Buffer, sampleRate: number): PcmFrame {
   const data = new Int16Array(bytes.length / 2);
   for (let i = 0; i < data.length; i++) data[i] = bytes.readInt16LE(i * 2);
   return { data, sampleRate, channels: 1 };
-}
-
-/** Runs an ffmpeg tool to completion; its stdout, or an error naming the file and ffmpeg's reason. */
-function run(tool: 'ffmpeg' | 'ffprobe', args: string[], path: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tool, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.once('error', (cause: NodeJS.ErrnoException) =>
-      reject(
-        cause.code === 'ENOENT'
-          ? new KefuError('DECODER_UNAVAILABLE', `${path}: reading this format needs ${tool}; ${FFMPEG_HINT}`, {
-              cause,
-            })
-          : cause,
-      ),
-    );
-    child.once('close', (code) =>
-      code === 0 ? resolve(Buffer.concat(out)) : reject(decodeError(path, Buffer.concat(err))),
-    );
-  });
-}
-
-function decodeError(path: string, stderr: Buffer): KefuError {
-  // ffmpeg's own words, on one line, without the path it repeats and without control characters.
-  const reason = stderr
-    .toString('utf8')
-    .split('\n')
-    .map((l) =>
-      l
-        .replaceAll(path, '')
-        .replace(/[\p{Cc}]/gu, '')
-        .replace(/^[:\s]+/, '')
-        .trim(),
-    )
-    .filter(Boolean)
-    .slice(0, 2)
-    .join('; ');
-  return new KefuError('INPUT_INVALID', `${path}: cannot decode the audio (${reason || 'unknown format'})`);
 }

@@ -44,7 +44,7 @@ export async function changePassword(
   const stored = await getPasswordHash(sql, session.userId);
   if (!stored || !(await verifyPassword(input.currentPassword, stored))) {
     await recordFailure(sql, session.email, client.address);
-    throw new KefuError('FORBIDDEN', 'The current password is wrong.');
+    throw new KefuError('PASSWORD_WRONG', 'The current password is wrong.');
   }
   const hash = await hashPassword(input.newPassword);
   const fresh = await sql.begin(async (tx) => {
@@ -70,7 +70,8 @@ export async function changePassword(
  */
 export async function resetPassword(sql: Sql, actor: Actor, userId: string): Promise<{ temporaryPassword: string }> {
   requireRole(actor, ['admin']);
-  if (actor.id === userId) throw new KefuError('FORBIDDEN', 'Change your own password with POST /api/auth/password.');
+  if (actor.id === userId)
+    throw new KefuError('DUTY_SEPARATION', 'Change your own password with POST /api/auth/password.');
   const account = await getAccount(sql, userId);
   if (!account) throw notFound('user');
   const temporaryPassword = randomBytes(12).toString('base64url');

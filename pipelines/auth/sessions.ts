@@ -62,7 +62,9 @@ export async function signIn(
     await sql.begin(async (tx) => {
       const { locked } = await recordFailure(tx, email, client.address);
       // Unknown emails are audited by a digest: the trail should not collect typed strangers' emails.
-      const entity = user ? { type: 'user', id: user.id } : { type: 'account', id: sha256(email.toLowerCase()) };
+      const entity = user
+        ? { type: 'user' as const, id: user.id }
+        : { type: 'account' as const, id: sha256(email.toLowerCase()) };
       await appendAuditEvent(tx, {
         actorKind: 'system',
         actorId: 'kefu',

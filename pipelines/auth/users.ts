@@ -127,7 +127,7 @@ export async function updateUser(
   const current = await getAccount(sql, id);
   if (!current) throw notFound('user');
   const reach = current.role !== input.role || current.merchantId !== input.merchantId;
-  if (reach && actor.id === id) throw new KefuError('FORBIDDEN', 'You cannot change your own role or merchant.');
+  if (reach && actor.id === id) throw new KefuError('DUTY_SEPARATION', 'You cannot change your own role or merchant.');
   if (current.role !== input.role && REVIEWER_ROLES.includes(input.role)) {
     return requestApproval(sql, actor, { kind: 'user.role', target: id, payload: { ...input } });
   }

@@ -78,7 +78,9 @@ describe('ComplianceDetector', () => {
       call(['customer', '加我微信吧'], ['merchant', '不要加微信哦'], ['merchant', '有人让你加微信转账都是骗子']),
     );
     expect(all.every((c) => !c.accepted)).toBe(true);
+    // The buyer's line is vetoed twice: by the WeChat pattern and by the invitation frame.
     expect(all.map((c) => [c.utterance, c.droppedBy, c.verdicts[0]!.detail.veto])).toEqual([
+      [0, 'rule', 'speaker'],
       [0, 'rule', 'speaker'],
       [1, 'rule', 'negation'],
       [2, 'rule', 'reporting'],

@@ -10,6 +10,7 @@ import { HashedNgramEmbedder } from '../embed/hashed-ngram.js';
 import type { LlmClient } from '../llm/contract.js';
 import { type Exemplar, loadExemplars } from './exemplars.js';
 import { adjudicate } from './llm-layer.js';
+import { DEFAULT_RECALL, type RecallSettings, recallCandidates } from './llm-recall.js';
 import { loadRules, type RuleSet } from './load-rules.js';
 import { type Candidate, proposeCandidates } from './rule-layer.js';
 import { DEFAULT_SEMANTIC_THRESHOLDS, SemanticLayer, type SemanticThresholds } from './semantic-layer.js';
@@ -22,8 +23,12 @@ export interface ComplianceDetectorOptions {
   /** Defaults to `loadExemplars()`. */
   exemplars?: readonly Exemplar[];
   semantic?: Partial<SemanticThresholds>;
-  /** Optional third layer. */
+  /** Optional third layer: adjudicates every rule candidate and, unless `recall` is false, proposes its own. */
   llm?: LlmClient;
+  /** The LLM recall layer's bar (default: model confidence 0.8), or false to only adjudicate. */
+  recall?: Partial<RecallSettings> | false;
+  /** Time the LLM gets per line (adjudication and recall together); past it the offline result stands. Default 2,000. */
+  llmBudgetMs?: number;
   /** Flags below this final confidence are dropped (kept in `inspect`). Default 0.5. */
   minConfidence?: number;
 }
@@ -42,6 +47,8 @@ export class ComplianceDetector {
   readonly rules: RuleSet;
   private readonly semantic: SemanticLayer | null;
   private readonly llm: LlmClient | undefined;
+  private readonly recall: RecallSettings | null;
+  private readonly llmBudgetMs: number;
   private readonly minConfidence: number;
   /** e.g. 'rules+semantic:hashed-ngram-v1-512': recorded on every flag as its detector. */
   readonly name: string;
@@ -56,6 +63,8 @@ export class ComplianceDetector {
         })
       : null;
     this.llm = options.llm;
+    this.recall = options.recall === false ? null : { ...DEFAULT_RECALL, ...options.recall };
+    this.llmBudgetMs = options.llmBudgetMs ?? 2_000;
     this.minConfidence = options.minConfidence ?? 0.5;
     this.name = ['rules', embedder && `semantic:${embedder.model}`, this.llm && `llm:${this.llm.model}`]
       .filter(Boolean)
@@ -88,16 +97,28 @@ export class ComplianceDetector {
     options: DetectOptions = {},
   ): Promise<ComplianceCandidate[]> {
     if (index < 0 || index >= lines.length) throw new RangeError(`No line ${index} in a transcript of ${lines.length}`);
+    const proposed = proposeCandidates(this.rules.rules, lines, index);
     const judged: ComplianceCandidate[] = [];
-    for (const c of proposeCandidates(this.rules.rules, lines, index)) judged.push(await this.judge(c, lines, options));
-    return dropDuplicates(judged).sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+    for (const c of proposed) judged.push(await this.judgeOffline(c, lines));
+    // The LLM sees only the surest candidate per category: one question per possible flag.
+    let kept = dropDuplicates(judged);
+    if (this.llm) {
+      const llm = this.llm;
+      const budget = AbortSignal.timeout(this.llmBudgetMs);
+      const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget;
+      kept = await Promise.all(
+        kept.map((k) => (k.accepted ? this.adjudicated(llm, proposed[judged.indexOf(k)]!, k, lines, signal) : k)),
+      );
+      if (this.recall) {
+        const settings = { ...this.recall, detector: this.name, signal };
+        kept.push(...(await recallCandidates(llm, lines, index, kept, settings)));
+      }
+    }
+    return dropDuplicates(kept).sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   }
 
-  private async judge(
-    c: Candidate,
-    lines: readonly TranscriptLine[],
-    options: DetectOptions,
-  ): Promise<ComplianceCandidate> {
+  /** Rules and the semantic layer, then the confidence bar. */
+  private async judgeOffline(c: Candidate, lines: readonly TranscriptLine[]): Promise<ComplianceCandidate> {
     let confidence = c.confidence;
     let droppedBy: ComplianceCandidate['droppedBy'] = c.rejected ? 'rule' : null;
     const verdicts = [...c.verdicts];
@@ -108,13 +129,7 @@ export class ComplianceDetector {
       else if (v.verdict === 'confirmed') confidence += (1 - confidence) * 0.3;
       else confidence -= 0.05;
     }
-    if (!droppedBy && this.llm) {
-      const v = await adjudicate(this.llm, c, lines, options.signal);
-      verdicts.push(v);
-      if (v.verdict === 'rejected') droppedBy = 'llm';
-      else if (v.verdict === 'confirmed') confidence += (1 - confidence) * 0.5 * (v.confidence ?? 0);
-    }
-    confidence = Math.round(Math.min(0.99, Math.max(0, confidence)) * 1000) / 1000;
+    confidence = clamp(confidence);
     if (!droppedBy && confidence < this.minConfidence) droppedBy = 'threshold';
     return {
       category: c.rule.category,
@@ -131,7 +146,23 @@ export class ComplianceDetector {
       droppedBy,
     };
   }
+
+  private async adjudicated(
+    llm: LlmClient,
+    c: Candidate,
+    judged: ComplianceCandidate,
+    lines: readonly TranscriptLine[],
+    signal: AbortSignal,
+  ): Promise<ComplianceCandidate> {
+    const v = await adjudicate(llm, c, lines, signal);
+    if (v.verdict === 'rejected')
+      return { ...judged, verdicts: [...judged.verdicts, v], accepted: false, droppedBy: 'llm' };
+    const gain = v.verdict === 'confirmed' ? (1 - judged.confidence) * 0.5 * (v.confidence ?? 0) : 0;
+    return { ...judged, confidence: clamp(judged.confidence + gain), verdicts: [...judged.verdicts, v] };
+  }
 }
+
+const clamp = (x: number) => Math.round(Math.min(0.99, Math.max(0, x)) * 1000) / 1000;
 
 /**
  * One utterance yields at most one flag per category (the surest, then the longest): moderators

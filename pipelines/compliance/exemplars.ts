@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { FlagCategorySchema, type FlagCategory } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
+import { fromPackageRoot } from '../../core/paths.js';
 
 const GroupSchema = z.object({ positive: z.array(z.string().min(1)), negative: z.array(z.string().min(1)) }).strict();
 
@@ -22,7 +22,7 @@ export interface Exemplar {
   text: string;
 }
 
-export const DEFAULT_EXEMPLARS_DIR = fileURLToPath(new URL('./exemplars/', import.meta.url));
+export const DEFAULT_EXEMPLARS_DIR = fromPackageRoot('pipelines/compliance/exemplars/');
 
 export function loadExemplars(dir: string = DEFAULT_EXEMPLARS_DIR): Exemplar[] {
   return readdirSync(dir)

@@ -10,7 +10,8 @@ const lines: TranscriptLine[] = [
 ];
 const detectWith = (replies: (unknown | Error)[]) => {
   const llm = new ScriptedLlm(replies);
-  return { llm, detector: new ComplianceDetector({ llm }) };
+  // Adjudication alone: the recall layer has its own tests (llm-recall.test.ts).
+  return { llm, detector: new ComplianceDetector({ llm, recall: false }) };
 };
 
 describe('LLM adjudication layer', () => {

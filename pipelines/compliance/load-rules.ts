@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
+import { lexicon, MARK_KINDS, MASK_KINDS } from '../language/index.js';
+import { type CompiledFrame, parseSlot, type SlotAlternative } from './frames.js';
 import { type Rule, type RuleFile, RuleFileSchema } from './rule-schema.js';
 import type { ViewMode } from '../language/index.js';
+import { fromPackageRoot } from '../../core/paths.js';
 
 export interface CompiledContext {
   negationAfter: RegExp[];
@@ -15,12 +17,13 @@ export interface CompiledContext {
   topicShift: RegExp[];
 }
 
-export interface CompiledRule extends Omit<Rule, 'patterns' | 'exclusions' | 'previous'> {
+export interface CompiledRule extends Omit<Rule, 'patterns' | 'frames' | 'exclusions' | 'previous'> {
   /** `<id>@<version>`, as written into every flag. */
   ref: string;
   language: 'zh' | 'en';
   view: ViewMode;
   patterns: RegExp[];
+  frames: CompiledFrame[];
   exclusions: { pattern: RegExp; where: Rule['exclusions'][number]['where']; window: number }[];
   previous?: { patterns: RegExp[]; speaker: 'same' | 'other' | 'any'; lines: number };
   context: CompiledContext;
@@ -32,7 +35,7 @@ export interface RuleSet {
   files: string[];
 }
 
-export const DEFAULT_RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
+export const DEFAULT_RULES_DIR = fromPackageRoot('pipelines/compliance/rules/');
 
 /** Loads and validates every `*.json` rule file in `dir`; throws CONFIG_INVALID naming file and rule. */
 export function loadRules(dir: string = DEFAULT_RULES_DIR): RuleSet {
@@ -99,9 +102,22 @@ function compileRule(
 ): CompiledRule {
   const at = `rule ${r.id}`;
   if (!r.id.startsWith(`${file.language}.`)) fail(`${at}: id must start with "${file.language}."`);
-  const { previous, ...rest } = r;
+  const { previous, frames, ...rest } = r;
+  const slots = (list: string[], where: string) =>
+    list.map((source, j) => checkSlot(parseSlot(source), `${where}[${j}]`, fail));
   return {
     ...rest,
+    frames: frames.map(
+      ({ earlier, ...f }, i): CompiledFrame => ({
+        ...f,
+        slots: slots(f.slots, `${at}: frames[${i}].slots`),
+        unless: slots(f.unless, `${at}: frames[${i}].unless`),
+        unlessLine: slots(f.unlessLine, `${at}: frames[${i}].unlessLine`),
+        ...(earlier && {
+          earlier: { ...earlier, slots: slots(earlier.slots, `${at}: frames[${i}].earlier.slots`) },
+        }),
+      }),
+    ),
     ref: `${r.id}@${r.version}`,
     language: file.language,
     view,
@@ -115,6 +131,19 @@ function compileRule(
     }),
     context,
   };
+}
+
+/** A slot naming a class no lexicon file defines, or an unknown mark or mask, is a typo: fail loudly. */
+function checkSlot(slot: SlotAlternative[], where: string, fail: (what: string) => never): SlotAlternative[] {
+  const classes = lexicon().byClass;
+  for (const alt of slot) {
+    if (alt.kind === 'class' && !classes.has(alt.name)) fail(`${where}: no lexicon class "${alt.name}"`);
+    if (alt.kind === 'mark' && !(MARK_KINDS as readonly string[]).includes(alt.name))
+      fail(`${where}: no mark "${alt.name}"`);
+    if (alt.kind === 'mask' && !(MASK_KINDS as readonly string[]).includes(alt.name))
+      fail(`${where}: no mask "${alt.name}"`);
+  }
+  return slot;
 }
 
 /** A lexicon term as a regex: Latin-only terms must not sit inside a longer word (vx ≠ "vxyz"). */

@@ -6,6 +6,7 @@
 import type { LayerVerdict } from '../../core/analysis.js';
 import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
 import { findVeto, firstMatch } from './context.js';
+import { frameCandidates } from './frame-layer.js';
 import type { CompiledRule } from './load-rules.js';
 import { buildView, languagesIn, type TextView, toOriginalSpan, type ViewMode } from '../language/index.js';
 
@@ -18,6 +19,8 @@ export interface Candidate {
   confidence: number;
   verdicts: LayerVerdict[];
   rejected: boolean;
+  /** A regex pattern or a frame over the language layer proposed it. */
+  via: 'pattern' | 'frame';
 }
 
 export function proposeCandidates(
@@ -31,10 +34,11 @@ export function proposeCandidates(
   const languages = languagesIn(line.text);
   const out: Candidate[] = [];
   for (const rule of rules) {
-    if (!languages.has(rule.language)) continue;
+    if (!languages.has(rule.language) || !previousSatisfied(rule, lines, index)) continue;
+    if (rule.frames.length > 0) out.push(...frameCandidates(rule, lines, index));
     const view = viewOf(rule.view);
     const ranges = matchRanges(rule, view.text);
-    if (ranges.length === 0 || !previousSatisfied(rule, lines, index)) continue;
+    if (ranges.length === 0) continue;
     for (const [s, e, pattern] of ranges) {
       const span = toOriginalSpan(line.text, view, s, e);
       if (span[0] === span[1]) continue;
@@ -52,6 +56,7 @@ export function proposeCandidates(
         evidence: line.text.slice(span[0], span[1]),
         confidence: rule.confidence,
         rejected: veto !== null,
+        via: 'pattern',
         verdicts: [
           {
             layer: 'rule',

@@ -24,6 +24,51 @@ export const ExclusionSchema = z
   .strict();
 export type Exclusion = z.infer<typeof ExclusionSchema>;
 
+/**
+ * One slot of a frame: alternatives separated by "|", each a lexicon class of the language layer
+ * (`private_datum`), a clause mark (`mark:addressee`), a masked span (`mask:handle`) or a number
+ * of at least n digits (`digits:7`).
+ */
+const SlotSchema = z
+  .string()
+  .regex(
+    /^(?:(?:mark|mask):[a-z_]+|digits:\d+|[a-z][a-z0-9_.]*)(?:\|(?:(?:mark|mask):[a-z_]+|digits:\d+|[a-z][a-z0-9_.]*))*$/,
+    'a slot is class | mark:<kind> | mask:<kind> | digits:<n>, alternatives joined by "|"',
+  );
+
+/**
+ * A frame: every slot filled in one clause (or `reach` consecutive clauses) of the line, so a rule
+ * says "a request verb and a private datum, either order" instead of listing sentences.
+ */
+export const FrameSchema = z
+  .object({
+    slots: z.array(SlotSchema).min(1).max(5),
+    /** `written`: the slots must occur in the order given. */
+    order: z.enum(['any', 'written']).default('any'),
+    reach: z.number().int().min(1).max(3).default(1),
+    /** Any of these in the frame's clauses vetoes it (e.g. `mark:reported`, `lawful_reason`). */
+    unless: z.array(SlotSchema).default([]),
+    /** Any of these anywhere in the line, or in the same speaker's line before, vetoes it (warnings). */
+    unlessLine: z.array(SlotSchema).default([]),
+    /** `veto`: a negation whose scope covers a slot vetoes; `ignore` for frames that are refusals or insults. */
+    negation: z.enum(['veto', 'ignore']).default('veto'),
+    /**
+     * Slots an earlier line must fill (in one clause, not negated), for intent that spans lines:
+     * "退款要走银行卡号哈" then "发我一下". The evidence stays in the current line.
+     */
+    earlier: z
+      .object({
+        slots: z.array(SlotSchema).min(1).max(3),
+        lines: z.number().int().min(1).max(3).default(2),
+        speaker: z.enum(['same', 'other', 'any']).default('same'),
+      })
+      .strict()
+      .optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Frame = z.infer<typeof FrameSchema>;
+
 export const RuleSchema = z
   .object({
     id: z.string().regex(/^[a-z]{2}\.[a-z0-9_.-]+$/, 'rule ids look like zh.contact.wechat'),
@@ -32,7 +77,10 @@ export const RuleSchema = z
     severity: SeveritySchema,
     /** Who can violate it: e.g. only the merchant solicits off-platform payment; abuse is either. */
     speakers: z.array(SpeakerRoleSchema).min(1),
-    patterns: z.array(PatternSchema).min(1),
+    /** Regexes over the normalised line (the older form, kept while rules migrate to frames). */
+    patterns: z.array(PatternSchema).default([]),
+    /** Frames over the language layer's classes and clause marks. */
+    frames: z.array(FrameSchema).default([]),
     exclusions: z.array(ExclusionSchema).default([]),
     /**
      * Intent that spans lines: the match only counts when one of `patterns` matched in one of the
@@ -59,7 +107,8 @@ export const RuleSchema = z
     /** Shown to the merchant in the statement of reasons. */
     ground: z.string().min(1),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.patterns.length + r.frames.length > 0, { message: 'a rule needs patterns or frames' });
 export type Rule = z.infer<typeof RuleSchema>;
 
 export const RuleFileSchema = z

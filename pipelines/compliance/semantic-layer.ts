@@ -19,6 +19,11 @@ export interface SemanticThresholds {
   k: number;
   /** Weight of the previous line in the embedded context. */
   contextWeight: number;
+  /**
+   * A frame candidate (its clause marks already checked) is only rejected when a hard negative is
+   * at least this similar — a near-duplicate of a known look-alike, not a shared word or two.
+   */
+  frameRejectAt: number;
 }
 
 export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = {
@@ -26,6 +31,7 @@ export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = {
   rejectMargin: 0.1,
   k: 2,
   contextWeight: 0.3,
+  frameRejectAt: 0.5,
 };
 
 /** Lines at least this long (characters) get their evidence's clause judged on its own. */
@@ -50,6 +56,9 @@ export class SemanticLayer {
     const weight = candidate.rule.previous ? 1 : this.thresholds.contextWeight;
     const whole = await this.judgeVector(await this.contextVector(lines, candidate.utterance, weight), pool, model);
     if (whole.verdict !== 'rejected') return whole;
+    if (candidate.via === 'frame' && (whole.detail.negative as number) < this.thresholds.frameRejectAt) {
+      return { ...whole, verdict: 'abstained', detail: { ...whole.detail, reason: 'no near-duplicate negative' } };
+    }
     // A lexical embedding of a long, many-clause line is dominated by its other clauses: before
     // rejecting, judge the clause that holds the evidence on its own, and keep the kinder verdict.
     // Only for long lines, and never for a question ("好评返现？…有返现吗"): the line's context rules there.
@@ -98,7 +107,21 @@ export class SemanticLayer {
     return top.reduce((s, x) => s + x, 0) / top.length;
   }
 
-  private async contextVector(lines: readonly TranscriptLine[], index: number, weight: number): Promise<number[]> {
+  // Every candidate of a line shares its context vector: embed it once.
+  private readonly recent = new Map<string, Promise<number[]>>();
+
+  private contextVector(lines: readonly TranscriptLine[], index: number, weight: number): Promise<number[]> {
+    const key = `${weight}\u0000${lines[index - 1]?.text ?? ''}\u0000${lines[index]!.text}`;
+    let v = this.recent.get(key);
+    if (!v) {
+      v = this.embedContext(lines, index, weight);
+      this.recent.set(key, v);
+      if (this.recent.size > 64) this.recent.delete(this.recent.keys().next().value!);
+    }
+    return v;
+  }
+
+  private async embedContext(lines: readonly TranscriptLine[], index: number, weight: number): Promise<number[]> {
     const prev = lines[index - 1]?.text;
     const [cur, before] = await this.embedder.embed(prev ? [lines[index]!.text, prev] : [lines[index]!.text]);
     if (!before) return cur!;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { TranscriptLine } from '../../core/domain.js';
 import { parseTranscriptJsonl } from '../transcript/jsonl.js';
+import { fromPackageRoot } from '../../core/paths.js';
 
 /** A scripted demo call: who it is between, which order it is about, and what was said. */
 export interface DemoCall {
@@ -9,7 +10,7 @@ export interface DemoCall {
   buyerId: string;
   orderIds: string[];
   timeZone: string;
-  file: URL;
+  file: string;
 }
 
 export const DEMO_CALLS: readonly DemoCall[] = [
@@ -34,8 +35,8 @@ export const DEMO_CALLS: readonly DemoCall[] = [
     orderIds: ['7731904452'],
     timeZone: 'America/Los_Angeles',
   },
-].map((c) => ({ ...c, file: new URL(`./calls/${c.name}.jsonl`, import.meta.url) }));
+].map((c) => ({ ...c, file: fromPackageRoot(`pipelines/demo/calls/${c.name}.jsonl`) }));
 
 export async function readDemoCall(call: DemoCall): Promise<TranscriptLine[]> {
-  return parseTranscriptJsonl(await readFile(call.file, 'utf8'), call.file.pathname);
+  return parseTranscriptJsonl(await readFile(call.file, 'utf8'), call.file);
 }

@@ -1,8 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallEvent } from '../../core/events.js';
 import type { Sql } from '../../db/client.js';
-import { openCaseForCall } from '../moderation/open-cases.js';
-import { moderationSettings } from '../moderation/settings.js';
 import type { CallAnalyzers } from '../session/analyzers.js';
 import { replayCall } from '../session/replay.js';
 import { DEMO_CALLS, readDemoCall } from './calls.js';
@@ -21,12 +19,12 @@ const room = (name: string) => `demo-${name}-${Date.now().toString(36)}-${++room
 
 /**
  * Plays every demo call once, instantly, as calls from earlier today, so the history pages have
- * data, and opens their moderation cases as a call's end would.
+ * data; each ends as every call does, its flags in a moderation case.
  */
 export async function playPastCalls(deps: Omit<DemoDeps, 'signal' | 'publish'>): Promise<void> {
   for (const [i, c] of DEMO_CALLS.entries()) {
     const startedAt = new Date(Date.now() - (3 + i) * 3600_000);
-    const { callId } = await replayCall(
+    await replayCall(
       { sql: deps.sql, analyzers: deps.analyzers, emit: () => {} },
       { kind: 'transcript', lines: await readDemoCall(c) },
       {
@@ -38,7 +36,6 @@ export async function playPastCalls(deps: Omit<DemoDeps, 'signal' | 'publish'>):
         timeZone: c.timeZone,
       },
     );
-    await openCaseForCall(deps.sql, callId, moderationSettings());
   }
   deps.log(`demo: ${DEMO_CALLS.length} past calls replayed (zh, en)`);
 }
@@ -52,8 +49,16 @@ export async function playLiveCalls(deps: DemoDeps, options: { rounds: number; p
     deps.log(`demo: live round ${round}/${options.rounds}: ${DEMO_CALLS.length} calls at real-time pace`);
     await Promise.all(
       DEMO_CALLS.map(async (c) => {
-        const { callId } = await replayCall(
-          { sql: deps.sql, analyzers: deps.analyzers, emit: (e) => deps.publish(c.merchantId, e), signal: deps.signal },
+        await replayCall(
+          {
+            sql: deps.sql,
+            analyzers: deps.analyzers,
+            emit: (e) => {
+              if (e.type === 'flag.raised') deps.log(`demo: ${c.name}: flag ${e.flag.category} raised`);
+              deps.publish(c.merchantId, e);
+            },
+            signal: deps.signal,
+          },
           { kind: 'transcript', lines: await readDemoCall(c) },
           {
             room: room(c.name),
@@ -65,7 +70,6 @@ export async function playLiveCalls(deps: DemoDeps, options: { rounds: number; p
           },
           { realtime: true },
         );
-        await openCaseForCall(deps.sql, callId, moderationSettings());
       }),
     );
     await sleep(options.pauseMs, undefined, { signal: deps.signal });

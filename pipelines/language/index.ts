@@ -4,7 +4,7 @@
  * See docs/decisions/0100-language-layer.md.
  */
 export { analyzeLine, type AnalyzeOptions } from './analyze.js';
-export { callLanguage, detectLanguage, languagesIn } from './language-id.js';
+export { callLanguage, detectLanguage, LanguageTally, languagesIn } from './language-id.js';
 export { type Lexicon, lexicon, loadLexicon } from './lexicon.js';
 export { foldWidth } from './normalize.js';
 export { spokenDigits } from './numbers.js';

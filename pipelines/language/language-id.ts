@@ -18,10 +18,24 @@ export function detectLanguage(text: string): Language | undefined {
 
 /** The call's language from all its lines: what suggestions and summaries are written in. */
 export function callLanguage(texts: readonly string[]): 'zh' | 'en' {
-  const joined = texts.join('\n');
-  const han = joined.match(HAN)?.length ?? 0;
-  const latin = (joined.match(LATIN_WORD)?.length ?? 0) * 2;
-  return han >= latin ? 'zh' : 'en';
+  const tally = new LanguageTally();
+  for (const t of texts) tally.add(t);
+  return tally.language;
+}
+
+/** `callLanguage` kept up line by line, so a live call never re-reads its transcript. */
+export class LanguageTally {
+  private han = 0;
+  private latin = 0;
+
+  add(text: string): void {
+    this.han += text.match(HAN)?.length ?? 0;
+    this.latin += (text.match(LATIN_WORD)?.length ?? 0) * 2;
+  }
+
+  get language(): 'zh' | 'en' {
+    return this.han >= this.latin ? 'zh' : 'en';
+  }
 }
 
 /**

@@ -4,10 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import { type LexiconEntry, LexiconFileSchema } from './lexicon-schema.js';
+import { fromPackageRoot } from '../../core/paths.js';
 
 export interface CompiledEntry extends Omit<LexiconEntry, 'terms' | 'patterns' | 'notWithin'> {
   /** `<id>@<file version>`. */
@@ -23,7 +23,7 @@ export interface Lexicon {
   files: { file: string; id: string; version: number }[];
 }
 
-export const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+export const DATA_DIR = fromPackageRoot('pipelines/language/data/');
 
 const LATIN_EDGE = /[A-Za-z0-9]/;
 

@@ -1,5 +1,4 @@
-import { ChatOpenAICompletions } from '@langchain/openai';
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import type { ChatOpenAICompletions } from '@langchain/openai';
 import { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import type { LlmClient, LlmMessage } from './contract.js';
@@ -19,22 +18,30 @@ export interface OpenAiChatOptions {
  * json_object is the structured mode generic servers (vLLM, Ollama, llama.cpp) share; the reply
  * is validated with zod regardless, so a server that ignores JSON mode fails loudly, not silently.
  * The completions flavour is used directly so a model name never switches Kefu to the Responses API.
+ * LangChain loads on the first completion, so offline runs (and `kefu analyze`) never pay for it.
  */
 export class OpenAiChatClient implements LlmClient {
   readonly model: string;
-  private readonly chat: ChatOpenAICompletions;
+  private chat: Promise<ChatOpenAICompletions> | undefined;
 
-  constructor(options: OpenAiChatOptions) {
+  constructor(private readonly options: OpenAiChatOptions) {
     this.model = `openai/${options.model}`;
-    this.chat = new ChatOpenAICompletions({
-      model: options.model,
-      apiKey: options.apiKey,
-      configuration: { baseURL: options.baseURL },
-      temperature: options.temperature ?? 0.2,
-      timeout: options.timeoutMs ?? 20_000,
-      // Retrying is the caller's job (withRetryOnce), keyed on `retryable`.
-      maxRetries: 0,
-    });
+  }
+
+  private client(): Promise<ChatOpenAICompletions> {
+    this.chat ??= import('@langchain/openai').then(
+      ({ ChatOpenAICompletions }) =>
+        new ChatOpenAICompletions({
+          model: this.options.model,
+          apiKey: this.options.apiKey,
+          configuration: { baseURL: this.options.baseURL },
+          temperature: this.options.temperature ?? 0.2,
+          timeout: this.options.timeoutMs ?? 20_000,
+          // Retrying is the caller's job (withRetryOnce), keyed on `retryable`.
+          maxRetries: 0,
+        }),
+    );
+    return this.chat;
   }
 
   async complete<T>(message: LlmMessage, schema: z.ZodType<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
@@ -43,7 +50,11 @@ export class OpenAiChatClient implements LlmClient {
     )}`;
     let content: unknown;
     try {
-      const reply = await this.chat.invoke([new SystemMessage(system), new HumanMessage(message.user)], {
+      const [chat, { HumanMessage, SystemMessage }] = await Promise.all([
+        this.client(),
+        import('@langchain/core/messages'),
+      ]);
+      const reply = await chat.invoke([new SystemMessage(system), new HumanMessage(message.user)], {
         response_format: { type: 'json_object' },
         signal: options.signal,
       });

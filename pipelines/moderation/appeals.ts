@@ -13,10 +13,18 @@ import {
   type AppealRow,
   type AppealView,
 } from '../../db/queries/appeals.js';
-import { getDecision, insertPenalty, type PenaltyRow, type Queryable } from '../../db/queries/moderation.js';
+import {
+  getDecision,
+  insertPenalty,
+  listPenalties,
+  type PenaltyRow,
+  type Queryable,
+} from '../../db/queries/moderation.js';
+import { withStates } from './state.js';
 import { merchantScope, notFound, record, requireRole, REVIEWER_ROLES, type Actor, type UserActor } from './actor.js';
 import { reviewerFacts } from '../../db/queries/independence.js';
 import { isLighter } from './ladder.js';
+import { relayLaterPenalties } from './relay.js';
 import { checkRuleHealth } from './rule-health.js';
 import { LadderStepSchema, type ModerationSettings } from './settings.js';
 
@@ -29,11 +37,14 @@ export const AppealInputSchema = z.object({
     .default([]),
 });
 
-export const AppealDecisionSchema = z.object({
+export const AppealDecisionPreviewSchema = z.object({
   outcome: z.enum(['upheld', 'overturned_fully', 'overturned_partly']),
-  outcomeText: z.string().trim().min(1).max(8000),
   /** Only for a partial overturn: the lighter penalty that replaces the reversed one, if any. */
   replacementPenalty: LadderStepSchema.nullable().default(null),
+});
+
+export const AppealDecisionSchema = AppealDecisionPreviewSchema.extend({
+  outcomeText: z.string().trim().min(1).max(8000),
 });
 
 /** A merchant appeals a decision against it: free, within the window, once per decision. */
@@ -57,8 +68,9 @@ export async function fileAppeal(
         `Appeals against this decision closed on ${closes.toISOString().slice(0, 10)}.`,
       );
     }
-    if (await getAppealForDecision(tx, d.id))
-      throw new KefuError('CONFLICT', 'This decision has already been appealed.');
+    const alreadyAppealed = () => new KefuError('CONFLICT', 'This decision has already been appealed.');
+    if (await getAppealForDecision(tx, d.id)) throw alreadyAppealed();
+    // Two merchants filing at once both pass the check above; the unique index decides.
     const appeal = await insertAppeal(tx, {
       merchantId: d.merchantId,
       caseId: d.caseId,
@@ -67,6 +79,10 @@ export async function fileAppeal(
       statement: input.statement,
       attachments: input.attachments,
       slaHours: settings.appealSlaHours,
+    }).catch((err: unknown) => {
+      throw (err as { constraint_name?: string }).constraint_name === 'appeals_one_per_decision'
+        ? alreadyAppealed()
+        : err;
     });
     // The statement and attachments are the merchant's words: the audit keeps their size only.
     await record(tx, actor, 'appeal.filed', { type: 'appeal', id: appeal.id }, null, {
@@ -93,10 +109,25 @@ export async function listAppeals(
   return listAppealRows(sql, { merchantId: scope, statuses, overdueOnly: q.overdue, limit: q.limit, offset: q.offset });
 }
 
-export async function getAppealView(sql: Sql, actor: Actor, id: string): Promise<AppealView> {
+/**
+ * An appeal with the decision's penalties and their state now, and, for reviewers, the lighter
+ * ladder rungs a partial overturn may put in place of the penalty in force.
+ */
+export async function getAppealView(sql: Sql, actor: Actor, id: string, settings: ModerationSettings) {
   const a = await getAppeal(sql, id, merchantScope(actor));
   if (!a) throw notFound('appeal');
-  return a;
+  const penalties = withStates(
+    (await listPenalties(sql, a.merchantId, { caseId: a.caseId })).filter((p) => p.decisionId === a.decisionId),
+  );
+  const standing = penalties.find((p) => p.state === 'in_force');
+  const days = (p: PenaltyRow) =>
+    p.endsAt ? Math.round((p.endsAt.getTime() - p.startsAt.getTime()) / 86_400_000) : null;
+  const replacementOptions = standing
+    ? settings.ladder.filter((step) =>
+        isLighter(step, { kind: standing.kind, points: standing.points, durationDays: days(standing) }),
+      )
+    : [];
+  return { ...a, penalties, replacementOptions };
 }
 
 /**
@@ -106,7 +137,7 @@ export async function getAppealView(sql: Sql, actor: Actor, id: string): Promise
  */
 async function assertIndependent(tx: Queryable, actor: UserActor, a: AppealView): Promise<void> {
   const refuse = (why: string) => {
-    throw new KefuError('FORBIDDEN', `${why}; another moderator must review this appeal.`);
+    throw new KefuError('DUTY_SEPARATION', `${why}; another moderator must review this appeal.`);
   };
   if (a.originalDecidedBy === actor.id) refuse('You made the decision under appeal');
   const facts = await reviewerFacts(tx, actor.id, a.caseId, a.decisionId);
@@ -139,11 +170,9 @@ export async function decideAppeal(
   id: string,
   input: z.infer<typeof AppealDecisionSchema>,
   settings: ModerationSettings,
-): Promise<{ appeal: AppealRow; reversed: PenaltyRow[]; replacement: PenaltyRow | null }> {
+): Promise<{ appeal: AppealRow } & Overturned> {
   requireRole(actor, REVIEWER_ROLES);
-  if (input.replacementPenalty && input.outcome !== 'overturned_partly') {
-    throw new KefuError('INPUT_INVALID', 'replacementPenalty: only a partial overturn replaces the penalty.');
-  }
+  assertReplacementFits(input);
   return sql.begin(async (tx) => {
     const before = await getAppeal(tx, id);
     if (!before) throw notFound('appeal');
@@ -158,21 +187,34 @@ export async function decideAppeal(
     await record(tx, actor, 'appeal.decided', { type: 'appeal', id }, pick(before), pick(appeal));
     const result =
       input.outcome === 'upheld'
-        ? { appeal, reversed: [], replacement: null }
-        : { appeal, ...(await overturn(tx, actor, appeal, input)) };
+        ? { appeal, reversed: [], replacement: null, relaid: [] }
+        : { appeal, ...(await overturn(tx, actor, appeal, input, settings)) };
     // Every reviewed automated decision moves its rule's sample or rate: check health each time.
     if (before.originalAutomated === 'fully') await checkRuleHealth(tx, before.ruleId, settings);
     return result;
-  }) as Promise<{ appeal: AppealRow; reversed: PenaltyRow[]; replacement: PenaltyRow | null }>;
+  }) as Promise<{ appeal: AppealRow } & Overturned>;
+}
+
+function assertReplacementFits(input: { outcome: string; replacementPenalty: unknown }): void {
+  if (input.replacementPenalty && input.outcome !== 'overturned_partly') {
+    throw new KefuError('INPUT_INVALID', 'replacementPenalty: only a partial overturn replaces the penalty.');
+  }
 }
 
 /** Records the overturn beside the decision and reverses its penalty at once. */
+type Overturned = {
+  reversed: PenaltyRow[];
+  replacement: PenaltyRow | null;
+  relaid: { from: PenaltyRow; to: PenaltyRow }[];
+};
+
 async function overturn(
   tx: Queryable,
   actor: Actor,
   appeal: AppealRow,
   input: z.infer<typeof AppealDecisionSchema>,
-): Promise<{ reversed: PenaltyRow[]; replacement: PenaltyRow | null }> {
+  settings: ModerationSettings,
+): Promise<Overturned> {
   const id = appeal.id;
   await markDecisionOverturned(tx, appeal.decisionId, id, input.outcome === 'overturned_fully' ? 'fully' : 'partly');
   await record(tx, actor, 'decision.overturned', { type: 'decision', id: appeal.decisionId }, null, {
@@ -191,7 +233,44 @@ async function overturn(
     );
   }
   const replacement = await replacePenalty(tx, actor, reversed[0], input.replacementPenalty);
-  return { reversed, replacement };
+  const earliest = reversed.map((p) => p.startsAt).sort((a, b) => a.getTime() - b.getTime())[0];
+  const relaid = earliest
+    ? await relayLaterPenalties(tx, actor, { merchantId: appeal.merchantId, after: earliest, appealId: id, settings })
+    : [];
+  return { reversed, replacement, relaid };
+}
+
+class Preview extends Error {
+  constructor(readonly result: Overturned) {
+    super('preview');
+  }
+}
+
+/**
+ * What deciding the appeal would do to penalties — reversed, replaced, recomputed — by running the
+ * very overturn inside a transaction that is then rolled back. Nothing is kept, not even audit rows.
+ */
+export async function previewAppealDecision(
+  sql: Sql,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof AppealDecisionPreviewSchema>,
+  settings: ModerationSettings,
+): Promise<Overturned> {
+  requireRole(actor, REVIEWER_ROLES);
+  const appeal = await getAppeal(sql, id);
+  if (!appeal) throw notFound('appeal');
+  assertReplacementFits(input);
+  if (input.outcome === 'upheld') return { reversed: [], replacement: null, relaid: [] };
+  try {
+    await sql.begin(async (tx) => {
+      throw new Preview(await overturn(tx, actor, appeal, { ...input, outcomeText: '' }, settings));
+    });
+  } catch (e) {
+    if (e instanceof Preview) return e.result;
+    throw e;
+  }
+  throw new Error('unreachable: the preview transaction always rolls back');
 }
 
 async function replacePenalty(
@@ -217,6 +296,7 @@ async function replacePenalty(
     points: step.points,
     durationDays: step.durationDays,
     replaces: original.id,
+    startsAt: original.startsAt,
   });
   await record(tx, actor, 'penalty.applied', { type: 'penalty', id: p.id }, null, {
     kind: p.kind,

@@ -1,5 +1,4 @@
 import {
-  countStandingPenalties,
   getCallFacts,
   insertDecision,
   insertPenalty,
@@ -11,11 +10,9 @@ import {
   type Queryable,
 } from '../../db/queries/moderation.js';
 import { record, type Actor } from './actor.js';
-import { ladderStep } from './ladder.js';
+import { planPenalties } from './plan-penalties.js';
 import type { ModerationSettings } from './settings.js';
 import { buildStatement } from './statement.js';
-
-const SEVERITY_RANK = { low: 0, medium: 1, high: 2, critical: 3 } as const;
 
 export interface FlagJudgment {
   flag: CaseFlag;
@@ -25,15 +22,15 @@ export interface FlagJudgment {
 }
 
 /**
- * Records one decision per flag, at most one penalty for the case (from the ladder, tied to the
- * most severe upheld flag's decision), a statement of reasons for every upheld decision, and an
- * audit event for each. Runs inside the caller's transaction.
+ * Records one decision per flag, a penalty from the ladder for each upheld decision (unless the
+ * decider chose none), a statement of reasons for every upheld decision, and an audit event for
+ * each. Runs inside the caller's transaction.
  */
 export async function applyDecisions(
   tx: Queryable,
   actor: Actor,
   c: { kase: CaseRow; judgments: FlagJudgment[]; penalty: 'ladder' | 'none'; settings: ModerationSettings },
-): Promise<{ decisions: DecisionRow[]; penalty: PenaltyRow | null }> {
+): Promise<{ decisions: DecisionRow[]; penalties: PenaltyRow[] }> {
   const automated = actor.kind === 'system';
   const decisions: DecisionRow[] = [];
   for (const j of c.judgments) {
@@ -57,49 +54,51 @@ export async function applyDecisions(
       automatedDecision: d.automatedDecision,
     });
   }
-  const upheld = c.judgments
-    .map((j, i) => ({ j, d: decisions[i]! }))
-    .filter(({ j }) => j.outcome === 'upheld')
-    .sort(
-      (a, b) =>
-        SEVERITY_RANK[b.j.flag.severity] - SEVERITY_RANK[a.j.flag.severity] ||
-        b.j.flag.confidence - a.j.flag.confidence,
-    );
-
-  let penalty: PenaltyRow | null = null;
-  const lead = upheld[0];
-  if (lead && c.penalty === 'ladder') {
-    const standing = await countStandingPenalties(tx, c.kase.merchantId, c.settings.repeatLookbackDays);
-    const step = ladderStep(c.settings, { standingPenalties: standing, severity: lead.j.flag.severity, automated });
-    penalty = await insertPenalty(tx, {
+  const planned = await planPenalties(tx, {
+    merchantId: c.kase.merchantId,
+    judgments: c.judgments.map((j) => ({ flagId: j.flag.id, severity: j.flag.severity, outcome: j.outcome })),
+    penalty: c.penalty,
+    automated,
+    settings: c.settings,
+  });
+  const penalties: PenaltyRow[] = [];
+  for (const plan of planned) {
+    const d = decisions.find((x) => x.flagId === plan.flagId)!;
+    const penalty = await insertPenalty(tx, {
       merchantId: c.kase.merchantId,
       caseId: c.kase.id,
-      decisionId: lead.d.id,
-      kind: step.kind,
-      points: step.points,
-      durationDays: step.durationDays,
+      decisionId: d.id,
+      kind: plan.kind,
+      points: plan.points,
+      durationDays: plan.durationDays,
+      ladderStep: plan.ladderStep,
+      standingBefore: plan.standingBefore,
     });
+    penalties.push(penalty);
     await record(tx, actor, 'penalty.applied', { type: 'penalty', id: penalty.id }, null, {
       caseId: penalty.caseId,
       decisionId: penalty.decisionId,
       kind: penalty.kind,
       points: penalty.points,
       endsAt: penalty.endsAt,
-      standingBefore: standing,
+      ladderStep: plan.ladderStep,
+      standingBefore: plan.standingBefore,
     });
   }
 
   const call = await getCallFacts(tx, c.kase.callId);
-  for (const { j, d } of upheld) {
+  for (const [i, j] of c.judgments.entries()) {
+    if (j.outcome !== 'upheld') continue;
+    const d = decisions[i]!;
     const statement = buildStatement({
       decision: d,
       call: { id: c.kase.callId, startedAt: call!.startedAt, language: call!.language },
       flag: j.flag,
-      penalty: penalty && penalty.decisionId === d.id ? penalty : null,
+      penalty: penalties.find((p) => p.decisionId === d.id) ?? null,
       appealWindowMonths: c.settings.appealWindowMonths,
     });
     await setDecisionStatement(tx, d.id, statement as unknown as Record<string, unknown>);
     d.statement = statement as unknown as Record<string, unknown>;
   }
-  return { decisions, penalty };
+  return { decisions, penalties };
 }

@@ -1,3 +1,4 @@
+import { ApprovalWireSchema, type ApprovalRequired, type ApprovalWire } from '../../core/approvals.js';
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import {
@@ -11,15 +12,11 @@ import {
 import type { Queryable } from '../../db/queries/moderation.js';
 import { notFound, record, requireRole, type Actor, type UserActor } from './actor.js';
 
-/** What a request for approval looks like on the wire: never a password hash. */
-export function presentApproval(a: ApprovalRow) {
-  const { passwordHash: _h, ...payload } = a.payload;
-  return { ...a, payload };
+/** A request on the wire: the schema's allow-list keeps what a second admin judges, nothing else. */
+export function presentApproval(a: ApprovalRow): ApprovalWire {
+  return ApprovalWireSchema.parse({ ...a, change: a.payload, requestedByName: a.requestedByName ?? null });
 }
-export type ApprovalView = ReturnType<typeof presentApproval>;
-export interface ApprovalRequired {
-  approvalRequired: ApprovalView;
-}
+export type { ApprovalRequired };
 
 /** Records a change one admin may only ask for; a second admin applies it (decision 0171). */
 export async function requestApproval(
@@ -34,7 +31,7 @@ export async function requestApproval(
   }) as Promise<ApprovalRequired>;
 }
 
-export async function listApprovals(sql: Sql, actor: Actor): Promise<ApprovalView[]> {
+export async function listApprovals(sql: Sql, actor: Actor): Promise<ApprovalWire[]> {
   requireRole(actor, ['admin']);
   return (await listPendingApprovals(sql)).map(presentApproval);
 }
@@ -55,14 +52,14 @@ export async function decideApprovalRequest(
   actor: Actor,
   id: string,
   decision: 'approved' | 'rejected',
-): Promise<{ approval: ApprovalView; applied: unknown }> {
+): Promise<{ approval: ApprovalWire; applied: unknown }> {
   requireRole(actor, ['admin']);
   return sql.begin(async (tx) => {
     const before = await getApproval(tx, id);
     if (!before) throw notFound('approval');
     if (before.requestedBy === actor.id)
-      throw new KefuError('FORBIDDEN', 'You asked for this change; another admin must approve it.');
-    if (before.target === actor.id) throw new KefuError('FORBIDDEN', 'This change is for your own benefit.');
+      throw new KefuError('DUTY_SEPARATION', 'You asked for this change; another admin must approve it.');
+    if (before.target === actor.id) throw new KefuError('DUTY_SEPARATION', 'This change is for your own benefit.');
     const row = await decideApproval(tx, id, actor.id, decision);
     if (!row) throw new KefuError('CONFLICT', 'This request was already decided.');
     await record(
@@ -75,5 +72,5 @@ export async function decideApprovalRequest(
     );
     const applied = decision === 'approved' ? await appliers.get(row.kind)?.(tx, row, actor) : null;
     return { approval: presentApproval(row), applied };
-  }) as Promise<{ approval: ApprovalView; applied: unknown }>;
+  }) as Promise<{ approval: ApprovalWire; applied: unknown }>;
 }

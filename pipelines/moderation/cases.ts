@@ -6,8 +6,8 @@ import {
   getCase,
   listCaseDecisions,
   listCaseFlags,
+  listCaseAppeals,
   listCaseQueue,
-  listPenalties,
   listUtterancesAround,
   releaseCaseRow,
   type CaseRow,
@@ -17,6 +17,9 @@ import {
 } from '../../db/queries/moderation.js';
 import { merchantScope, notFound, record, requireRole, REVIEWER_ROLES, type Actor } from './actor.js';
 import type { ModerationSettings } from './settings.js';
+import { merchantStanding } from './standing.js';
+import { decisionState } from './state.js';
+import { getOrders } from '../../db/queries/orders.js';
 
 export type QueueQuery = Omit<QueueFilter, 'merchantId' | 'statuses'> & { status?: CaseRow['status'] };
 
@@ -35,23 +38,42 @@ export async function listCases(sql: Sql, actor: Actor, query: QueueQuery): Prom
 export async function getCaseView(sql: Sql, actor: Actor, id: string) {
   const kase = await getCase(sql, id, merchantScope(actor));
   if (!kase) throw notFound('case');
-  const [call, flags, decisions, penalties] = await Promise.all([
+  const [call, flags, decisions, appeals, standing] = await Promise.all([
     getCallFacts(sql, kase.callId),
     listCaseFlags(sql, id),
     listCaseDecisions(sql, id),
-    listPenalties(sql, kase.merchantId, { caseId: id }),
+    listCaseAppeals(sql, id),
+    merchantStanding(sql, kase.merchantId, 50),
   ]);
+  const penalties = standing.penalties.filter((p) => p.caseId === id);
+  const orders = call ? await getOrders(sql, kase.merchantId, call.orderIds) : [];
   const context = await listUtterancesAround(
     sql,
     kase.callId,
     flags.map((f) => f.utteranceSeq),
     2,
   );
-  const decisionOf = new Map(decisions.map((d) => [d.flagId, d]));
+  const appealOf = new Map(appeals.map((a) => [a.decisionId, a]));
+  const decisionOf = new Map(
+    decisions.map((d) => [
+      d.flagId,
+      { ...d, state: decisionState(d, appealOf.get(d.id)), appealId: appealOf.get(d.id)?.id ?? null },
+    ]),
+  );
   return {
     case: kase,
+    merchant: standing.merchant,
+    /** Beside the evidence: the orders the call was about, and the merchant's record elsewhere. */
+    orders,
+    history: {
+      pointsInForce: standing.pointsInForce,
+      decisions: standing.decisions.filter((d) => d.caseId !== id).slice(0, 20),
+      penalties: standing.penalties.filter((p) => p.caseId !== id && p.state === 'in_force'),
+    },
     call: call && {
       id: call.id,
+      buyerId: call.buyerId,
+      orderIds: call.orderIds,
       startedAt: call.startedAt,
       endedAt: call.endedAt,
       language: call.language,
@@ -74,6 +96,29 @@ export async function claimCase(sql: Sql, actor: Actor, id: string, settings: Mo
     await record(tx, actor, 'case.claimed', { type: 'case', id }, before, row);
     return row;
   }) as Promise<CaseRow>;
+}
+
+/**
+ * Claims the open case whose SLA runs out first (overdue first, the queue's order). Candidates
+ * are tried in order with the same conditional claim, so two moderators asking at once get two
+ * different cases. Undefined when nothing is waiting.
+ */
+export async function claimNextCase(
+  sql: Sql,
+  actor: Actor,
+  settings: ModerationSettings,
+): Promise<CaseRow | undefined> {
+  requireRole(actor, REVIEWER_ROLES);
+  const waiting = await listCaseQueue(sql, { merchantId: null, statuses: ['open'], limit: 20, offset: 0 });
+  for (const c of waiting) {
+    const row = await sql.begin(async (tx) => {
+      const won = await claimCaseRow(tx, c.id, actor.id, settings.claimMinutes);
+      if (won) await record(tx, actor, 'case.claimed', { type: 'case', id: c.id }, c, won);
+      return won;
+    });
+    if (row) return row as CaseRow;
+  }
+  return undefined;
 }
 
 export async function releaseCase(sql: Sql, actor: Actor, id: string): Promise<CaseRow> {

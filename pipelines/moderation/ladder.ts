@@ -9,10 +9,16 @@ export function ladderStep(
   settings: ModerationSettings,
   o: { standingPenalties: number; severity: Severity; automated: boolean },
 ): LadderStep {
+  return settings.ladder[ladderIndex(settings, o)]!;
+}
+
+export function ladderIndex(
+  settings: ModerationSettings,
+  o: { standingPenalties: number; severity: Severity; automated: boolean },
+): number {
   const last = settings.ladder.length - 1;
   const ceiling = o.automated ? Math.min(last, settings.auto.maxLadderIndex) : last;
-  const index = Math.min(ceiling, o.standingPenalties + (settings.severityBump[o.severity] ?? 0));
-  return settings.ladder[index]!;
+  return Math.min(ceiling, o.standingPenalties + (settings.severityBump[o.severity] ?? 0));
 }
 
 const WEIGHT: Record<PenaltyKind, number> = { warning: 0, points: 1, listing_restriction: 2, suspension: 3 };

@@ -1,25 +1,28 @@
 import type { Sql } from '../../db/client.js';
-import { pageAuditEvents, verifyAuditChain, type AuditEventRow, type ChainCheck } from '../../db/queries/audit.js';
-import { listPenalties, type PenaltyRow } from '../../db/queries/moderation.js';
+import {
+  listAuditEvents,
+  verifyAuditChain,
+  type AuditEventRow,
+  type AuditFilter,
+  type ChainCheck,
+} from '../../db/queries/audit.js';
+import { listPenalties } from '../../db/queries/moderation.js';
 import { merchantScope, requireRole, type Actor } from './actor.js';
+import { withStates, type PenaltyWithState } from './state.js';
 
 /** Merchant staff see their own penalties; reviewers any merchant's, or all. */
 export async function listMerchantPenalties(
   sql: Sql,
   actor: Actor,
   filter: { merchantId?: string },
-): Promise<PenaltyRow[]> {
+): Promise<PenaltyWithState[]> {
   const scope = merchantScope(actor) ?? filter.merchantId ?? null;
-  return listPenalties(sql, scope);
+  return withStates(await listPenalties(sql, scope));
 }
 
-export async function readAuditLog(
-  sql: Sql,
-  actor: Actor,
-  filter: { entityType?: string; entityId?: string; limit: number; offset: number },
-): Promise<AuditEventRow[]> {
+export async function readAuditLog(sql: Sql, actor: Actor, filter: AuditFilter): Promise<AuditEventRow[]> {
   requireRole(actor, ['admin']);
-  return pageAuditEvents(sql, filter);
+  return listAuditEvents(sql, filter);
 }
 
 export async function verifyAudit(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Sql } from '../../db/client.js';
 import type { Queryable } from '../../db/queries/moderation.js';
+import { loadRules } from '../compliance/load-rules.js';
 import {
   getRulePolicies,
   listRules,
@@ -20,20 +21,47 @@ export const RulePolicyInputSchema = z.object({
 
 const rate = (n: number, d: number) => (d === 0 ? null : n / d);
 
-/** Overturn rates per rule, rule version and detector, beside each rule's current policy. */
+let fileRules: ReturnType<typeof loadRules>['rules'] | undefined;
+
+/**
+ * Every rule in the rule files (read through the compliance loader), plus any rule that has a
+ * policy or flags but is no longer in the files, each with its version, category, severity and
+ * ground, its judgment policy, flag count, and overturn rates overall and per version and detector.
+ */
 export async function listRuleHealth(sql: Sql, actor: Actor) {
   requireRole(actor, ['moderator', 'admin']);
-  const [rules, health] = await Promise.all([listRules(sql), ruleHealth(sql)]);
-  return rules.map((r) => ({
-    ...r,
-    health: health
-      .filter((h) => h.ruleId === r.ruleId)
-      .map((h) => ({
+  fileRules ??= loadRules().rules;
+  const [rows, health] = await Promise.all([listRules(sql), ruleHealth(sql)]);
+  const stored = new Map(rows.map((r) => [r.ruleId, r]));
+  const ids = [...new Set([...fileRules.map((r) => r.id), ...stored.keys()])].sort();
+  return ids.map((ruleId) => {
+    const file = fileRules!.find((r) => r.id === ruleId);
+    const row = stored.get(ruleId);
+    const mine = health.filter((h) => h.ruleId === ruleId);
+    const sum = (k: 'upheld' | 'overturned' | 'automated' | 'automatedOverturned') =>
+      mine.reduce((n, h) => n + h[k], 0);
+    return {
+      ruleId,
+      inFiles: Boolean(file),
+      version: file?.version ?? null,
+      language: file?.language ?? null,
+      category: file?.category ?? null,
+      severity: file?.severity ?? null,
+      ground: file?.ground ?? null,
+      judgment: row?.judgment ?? 'review',
+      reason: row?.reason ?? null,
+      updatedAt: row?.updatedAt ?? null,
+      flags: row?.flags ?? 0,
+      decisions: mine.reduce((n, h) => n + h.decisions, 0),
+      overturnRate: rate(sum('overturned'), sum('upheld')),
+      automatedOverturnRate: rate(sum('automatedOverturned'), sum('automated')),
+      health: mine.map((h) => ({
         ...h,
         overturnRate: rate(h.overturned, h.upheld),
         automatedOverturnRate: rate(h.automatedOverturned, h.automated),
       })),
-  }));
+    };
+  });
 }
 
 type PolicyInput = z.infer<typeof RulePolicyInputSchema>;

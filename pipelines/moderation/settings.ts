@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { SeveritySchema } from '../../core/domain.js';
 
-export const PenaltyKindSchema = z.enum(['warning', 'points', 'listing_restriction', 'suspension']);
-export type PenaltyKind = z.infer<typeof PenaltyKindSchema>;
+import { PenaltyKindSchema } from '../../core/moderation.js';
+
+export { PenaltyKindSchema, type PenaltyKind } from '../../core/moderation.js';
 
 /** One rung of the penalty ladder; `durationDays` null means it does not expire. */
 export const LadderStepSchema = z.object({

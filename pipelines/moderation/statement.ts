@@ -112,8 +112,8 @@ export function buildStatement(i: StatementInput): StatementOfReasons {
       appealUntil: appealUntil.toISOString(),
       free: true,
       how: {
-        zh: `可在 ${appealUntil.toISOString().slice(0, 10)} 前免费申诉：在工作台"违规记录"中提交说明和附件（POST /api/appeals）。`,
-        en: `Appeal free of charge until ${appealUntil.toISOString().slice(0, 10)}: file a statement with text attachments from the dashboard (POST /api/appeals).`,
+        zh: `可在 ${appealUntil.toISOString().slice(0, 10)} 前免费申诉：在工作台"违规与申诉"页中提交说明和附件。`,
+        en: `Appeal free of charge until ${appealUntil.toISOString().slice(0, 10)}: file a statement with text attachments on the dashboard's "Flags & appeals" page.`,
       },
       reviewedBy: 'a human moderator who did not make this decision',
     },

@@ -5,6 +5,7 @@ import { getDecision, listPenalties } from '../../db/queries/moderation.js';
 import { merchantScope, notFound, record, type Actor } from './actor.js';
 import { toDsaStatement, type DsaStatement } from './dsa-export.js';
 import type { StatementOfReasons } from './statement.js';
+import { decisionState, withStates } from './state.js';
 
 /** The statement as sent, with what has happened since: the appeal and the penalty's state. */
 export async function getStatement(sql: Sql, actor: Actor, decisionId: string) {
@@ -19,7 +20,9 @@ export async function getStatement(sql: Sql, actor: Actor, decisionId: string) {
   return {
     statement: d.statement as unknown as StatementOfReasons,
     overturn: d.overturn ?? null,
-    penalties: penalties.filter((p) => p.decisionId === d.id),
+    /** Where the decision stands now; the statement above stays exactly as sent. */
+    state: decisionState(d, appeal),
+    penalties: withStates(penalties.filter((p) => p.decisionId === d.id)),
     appeal: appeal && {
       id: appeal.id,
       status: appeal.status,

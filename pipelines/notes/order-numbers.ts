@@ -15,11 +15,7 @@ export function matchOrderNumber(
   value: string,
   knownOrderIds?: readonly string[],
 ): { value: string; matched: boolean | null } {
-  if (!knownOrderIds) return { value, matched: null };
-  const known = knownDigits(knownOrderIds);
-  if (known.includes(value)) return { value, matched: true };
-  const near = known.filter((k) => withinOneEdit(value, k));
-  return near.length === 1 ? { value: near[0]!, matched: true } : { value, matched: false };
+  return matchKnown(value, knownOrders(knownOrderIds));
 }
 
 function knownDigits(ids: readonly string[]): string[] {
@@ -40,30 +36,58 @@ export function withinOneEdit(a: string, b: string): boolean {
   return longer.slice(i + 1) === shorter.slice(i);
 }
 
+/** The platform's order ids by their digits, built once per call. */
+export type KnownOrders = ReadonlySet<string>;
+
+export function knownOrders(ids?: readonly string[]): KnownOrders | null {
+  return ids ? new Set(knownDigits(ids)) : null;
+}
+
 /**
- * Order numbers said or typed in a call, one note per distinct number at its first mention.
- * A number equal to a known order id counts even where the wording suggests otherwise (an 11-digit
- * JD id looks like a phone number); near matches are only tried for numbers that read as orders
- * or as bare numbers of order-like length, never for phones, waybills or account numbers.
+ * Order numbers in one line; `previous` is the line before it (a bare number answering
+ * "订单号？"). A number equal to a known order id counts even where the wording suggests
+ * otherwise (an 11-digit JD id looks like a phone number); near matches are only tried for
+ * numbers that read as orders or as bare numbers of order-like length, never for phones,
+ * waybills or account numbers.
  */
+export function orderNumbersInLine(
+  text: string,
+  previous: string | undefined,
+  known: KnownOrders | null,
+): Omit<OrderNumberNote, 'utterance'>[] {
+  const runs = findDigitRuns(text);
+  const kinds = classifyDigitRuns(text, runs, previous);
+  const out: Omit<OrderNumberNote, 'utterance'>[] = [];
+  runs.forEach((run, i) => {
+    const kind = kinds[i]!;
+    const exact = known?.has(run.digits) ?? false;
+    const candidate = kind === 'order' || (known !== null && kind === 'number' && run.digits.length >= 9);
+    if (!exact && !candidate) return;
+    const { value, matched } = matchKnown(run.digits, known);
+    if (kind === 'number' && !matched) return;
+    out.push({ value, span: [run.start, run.end], matched });
+  });
+  return out;
+}
+
+function matchKnown(value: string, known: KnownOrders | null): { value: string; matched: boolean | null } {
+  if (!known) return { value, matched: null };
+  if (known.has(value)) return { value, matched: true };
+  const near = [...known].filter((k) => withinOneEdit(value, k));
+  return near.length === 1 ? { value: near[0]!, matched: true } : { value, matched: false };
+}
+
+/** Order numbers across a call, one note per distinct number at its first mention. */
 export function findOrderNumbers(
   lines: readonly TranscriptLine[],
   knownOrderIds?: readonly string[],
 ): OrderNumberNote[] {
-  const known = knownOrderIds ? new Set(knownDigits(knownOrderIds)) : null;
+  const known = knownOrders(knownOrderIds);
   const notes = new Map<string, OrderNumberNote>();
   lines.forEach((line, utterance) => {
-    const runs = findDigitRuns(line.text);
-    const kinds = classifyDigitRuns(line.text, runs, lines[utterance - 1]?.text);
-    runs.forEach((run, i) => {
-      const kind = kinds[i]!;
-      const exact = known?.has(run.digits) ?? false;
-      const candidate = kind === 'order' || (known !== null && kind === 'number' && run.digits.length >= 9);
-      if (!exact && !candidate) return;
-      const { value, matched } = matchOrderNumber(run.digits, knownOrderIds);
-      if (kind === 'number' && !matched) return;
-      if (!notes.has(value)) notes.set(value, { value, utterance, span: [run.start, run.end], matched });
-    });
+    for (const o of orderNumbersInLine(line.text, lines[utterance - 1]?.text, known)) {
+      if (!notes.has(o.value)) notes.set(o.value, { ...o, utterance });
+    }
   });
   return [...notes.values()];
 }

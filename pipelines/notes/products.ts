@@ -2,7 +2,7 @@ import type { ProductNote } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { EN_PRODUCTS, ZH_PRODUCTS } from './product-lexicon.js';
 
-interface Alias {
+export interface Alias {
   /** What to look for in a line. */
   pattern: RegExp;
   /** The note's name: the catalogue title, or the common noun. */
@@ -56,7 +56,8 @@ export function aliasesOf(title: string): string[] {
   return [...out].filter((a) => a.length >= 2);
 }
 
-function aliasTable(catalogue: readonly string[]): Alias[] {
+/** The names to look for in a call, built once per call from its catalogue. */
+export function aliasTable(catalogue: readonly string[]): Alias[] {
   const table: Alias[] = [];
   for (const title of catalogue) {
     for (const alias of aliasesOf(title)) {
@@ -73,6 +74,21 @@ function aliasTable(catalogue: readonly string[]): Alias[] {
     .map(({ a }) => a);
 }
 
+/** Products named in one line, in the order said; the longest name wins where two overlap. */
+export function productsInLine(text: string, table: readonly Alias[]): Omit<ProductNote, 'utterance'>[] {
+  const taken: [number, number][] = [];
+  const found: Omit<ProductNote, 'utterance'>[] = [];
+  for (const alias of table) {
+    for (const m of text.matchAll(alias.pattern)) {
+      const span: [number, number] = [m.index, m.index + m[0].length];
+      if (taken.some(([s, e]) => span[0] < e && s < span[1])) continue;
+      taken.push(span);
+      found.push({ name: alias.name, span });
+    }
+  }
+  return found.sort((a, b) => a.span[0] - b.span[0]);
+}
+
 /**
  * Products mentioned in a call, one note per name at its first mention. With a catalogue the
  * name is the catalogue title ("苹果" → "烟台红富士苹果5斤装"); otherwise, or for goods not in
@@ -82,18 +98,8 @@ export function findProducts(lines: readonly TranscriptLine[], catalogue: readon
   const table = aliasTable(catalogue);
   const notes = new Map<string, ProductNote>();
   lines.forEach((line, utterance) => {
-    const taken: [number, number][] = [];
-    const found: { name: string; span: [number, number] }[] = [];
-    for (const alias of table) {
-      for (const m of line.text.matchAll(alias.pattern)) {
-        const span: [number, number] = [m.index, m.index + m[0].length];
-        if (taken.some(([s, e]) => span[0] < e && s < span[1])) continue;
-        taken.push(span);
-        found.push({ name: alias.name, span });
-      }
-    }
-    for (const f of found.sort((a, b) => a.span[0] - b.span[0])) {
-      if (!notes.has(f.name)) notes.set(f.name, { name: f.name, utterance, span: f.span });
+    for (const f of productsInLine(line.text, table)) {
+      if (!notes.has(f.name)) notes.set(f.name, { ...f, utterance });
     }
   });
   return [...notes.values()];

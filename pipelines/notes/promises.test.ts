@@ -70,6 +70,26 @@ describe('merchant promises (zh)', () => {
   });
 });
 
+describe('escalations and follow-ups (frames over the language layer)', () => {
+  it.each([
+    ['这个问题小妹帮您升级给主管处理', [p('escalate')]],
+    ['小妹这边马上给您反馈给财务，今天之内给您答复', [p('escalate', '2026-11-24'), p('callback', '2026-11-24')]],
+    ["I've flagged your account for review", [p('escalate')]],
+    ["I'll pass this on to our billing team", [p('escalate')]],
+    ['亲，这边帮您催一下快递哈', [p('follow_up')]],
+    ['我们这边帮您问一下同事，晚点给您回复', [p('follow_up')]],
+    ["I'll check with the warehouse and get back to you today", [p('follow_up', '2026-11-24')]],
+    ["You'll hear back within 24-48 hours", [p('follow_up', '2026-11-26')]],
+    ['您先申请退货，我们收到货后马上给您退款', [p('refund', null, true)]],
+  ])('%s', (text, expected) => {
+    expect(promises(text)).toEqual(expected);
+  });
+
+  it('does not owe a follow-up already done', () => {
+    expect(promises('您的订单我已经备注加急了，两小时内给您发出。')).toEqual([p('ship', '2026-11-24')]);
+  });
+});
+
 describe('merchant promises (en)', () => {
   it.each([
     ["I'll refund you today", [p('refund', '2026-11-24')]],
@@ -83,7 +103,8 @@ describe('merchant promises (en)', () => {
     ["If it doesn't arrive by Friday, I'll refund you in full.", [p('refund', null, true)]],
     ["I'll refund you if it's not back in stock by Friday", [p('refund', '2026-11-27', true)]],
     ["We can't refund, but we can send a replacement", [p('ship')]],
-    ["I'll escalate this and follow up", [p('other')]],
+    // escalate is its own action now (issue 11): passed up, its outcome owed.
+    ["I'll escalate this and follow up", [p('escalate')]],
     ["You'll get your money back within 48 hours", [p('refund', '2026-11-26')]],
     ['Let me reship it today, okay?', [p('ship', '2026-11-24')]],
     ["I'm processing the refund right now", [p('refund', '2026-11-24')]],
@@ -102,6 +123,18 @@ describe('merchant promises (en)', () => {
     'The package was shipped on Monday',
     'No problem at all',
     "We won't be able to ship it before Friday",
+    // Money for a review is a violation the compliance engine flags, never a promise to keep (issue 11).
+    '你把五星好评打上，我给你返八块',
+    "If you give us a five-star review I'll pay you ten bucks back",
+    '您把评价改一下，我给您补一张优惠券',
+    "Leave us five stars and I'll send you $10",
+    // Options the buyer has not chosen, in-call actions, policies and refusals.
+    '您看是退款还是换货呢',
+    'We can offer you an extension on the return window',
+    '您稍等，正在帮您查询',
+    'Let me look into that for you',
+    '签收后15天内可申请价保',
+    '亲，已经超出价保周期了，无法给您退差价哦',
   ])('not a promise: %s', (text) => {
     expect(promises(text)).toEqual([]);
   });
@@ -210,9 +243,6 @@ describe('promises with their conditions', () => {
   it.each([
     ["I'll also text you the confirmation number tonight", [p('other', '2026-11-24')]],
     ['您在后台申请仅退款就行，我这边同意', [p('refund')]],
-    ['你把五星好评打上，我给你返八块', [p('compensate', null, true)]],
-    ["If you give us a five-star review I'll pay you ten bucks back", [p('compensate', null, true)]],
-    ['您把评价改一下，我给您补一张优惠券', [p('compensate', null, true)]],
     ['万一周五还没到，您联系我，我给您补发', [p('ship', null, true)]],
     ['衣服寄到了我们立刻给您退款', [p('refund', null, true)]],
     ['Buy two today and we will ship both tomorrow', [p('ship', '2026-11-25', true)]],

@@ -6,7 +6,6 @@ import { resolveDeadline } from './deadlines.js';
 import {
   ACTIONS,
   AGREE,
-  ALTERNATIVE,
   COMPARISON,
   ARRIVAL,
   HEDGE,
@@ -37,6 +36,8 @@ import {
   RETURN_GOODS,
   TAG_QUESTION,
 } from './promise-lexicon.js';
+import { judgePromises } from './promise-frames.js';
+import { PromiseLedger } from './promise-ledger.js';
 
 export interface PromiseContext {
   startedAt: Date;
@@ -172,8 +173,12 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
  */
 export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx: PromiseContext): PromiseNote[] {
   const now = new Date(ctx.startedAt.getTime() + line.startMs);
+  return judgePromises(line, utterance, readPromises(line, utterance, now, ctx.timeZone), now, ctx.timeZone);
+}
+
+function readPromises(line: TranscriptLine, utterance: number, now: Date, timeZone: string): PromiseNote[] {
   const clauses = analyzeLine(line.text).clauses;
-  const due = clauses.map((c) => resolveDeadline(c.text, now, ctx.timeZone));
+  const due = clauses.map((c) => resolveDeadline(c.text, now, timeZone));
   const out: PromiseNote[] = [];
   let previous: Reading | null = null;
   // "We can send a new one, or" — cut off: the last sentence's offer was never completed.
@@ -275,41 +280,7 @@ function addPromise(out: PromiseNote[], p: PromiseNote): void {
  * ("我给您补发" … "明天上午给您发出") is one promise, kept where the time was given.
  */
 export function findPromises(lines: readonly TranscriptLine[], ctx: PromiseContext): PromiseNote[] {
-  const all = lines.flatMap((line, i) => findPromisesInLine(line, i, ctx));
-  // Different sums are different promises ("运费十八块给您补上" … "给您返8块红包").
-  const sums = (p: PromiseNote): string =>
-    findAmounts(p.text)
-      .map((a) => a.value)
-      .join(',');
-  const key = (p: PromiseNote): string => `${p.speaker}|${p.action}|${p.deadline}|${p.conditional}|${sums(p)}`;
-  const seen = new Set<string>();
-  return all.filter((p) => {
-    if (seen.has(key(p))) return false;
-    // "或者我给您发个红包也一样": another way to keep a promise the speaker just made.
-    if (
-      ALTERNATIVE.test(p.text.trim()) &&
-      p.deadline === null &&
-      all.some(
-        (q) =>
-          q !== p &&
-          q.speaker === p.speaker &&
-          q.action === p.action &&
-          q.utterance < p.utterance &&
-          p.utterance - q.utterance <= 4,
-      )
-    )
-      return false;
-    seen.add(key(p));
-    if (p.deadline !== null) return true;
-    // Restated with a time, or spelled out with its condition ("We can exchange them." … "Once we
-    // receive the return, we'll ship the new pair"), it is the same promise.
-    return !all.some(
-      (q) =>
-        q.speaker === p.speaker &&
-        q.action === p.action &&
-        ((q.deadline !== null && q.conditional === p.conditional) || (q.conditional && !p.conditional)) &&
-        q.utterance > p.utterance &&
-        q.utterance - p.utterance <= 4,
-    );
-  });
+  const ledger = new PromiseLedger();
+  lines.forEach((line, i) => ledger.add(findPromisesInLine(line, i, ctx)));
+  return ledger.promises;
 }

@@ -1,25 +1,22 @@
 import type { TranscriptLine } from '../../core/domain.js';
-import type { Sql } from '../../db/client.js';
-import { upsertMerchant } from '../../db/queries/people.js';
-import type { CallAnalyzers } from './analyzers.js';
-import { replayCall, type TranscriptAnalysis } from './replay.js';
+import type { CallAnalyzers, CallFindings } from './analyzers.js';
+import { CallAnalysis } from './call-analysis.js';
 
-/** A merchant to own calls analysed without one (`kefu analyze` on a scratch database). */
-export const ANALYSIS_MERCHANT = { id: 'kefu-analyze', name: 'kefu analyze' };
+export interface TranscriptFindings {
+  findings: CallFindings;
+  summary: string;
+}
 
 /**
- * Runs a transcript through the same call session a live call uses, line by line, so offline
- * analysis and live coaching can never disagree.
+ * A recorded transcript through the same per-line analysis a live call runs (`CallAnalysis`),
+ * with nothing stored: a call without orders on file, as `kefu analyze` reads one.
  */
 export async function analyzeTranscript(
-  deps: { sql: Sql; analyzers: CallAnalyzers },
+  analyzers: CallAnalyzers,
   lines: readonly TranscriptLine[],
   call: { startedAt: Date; timeZone: string },
-): Promise<TranscriptAnalysis> {
-  await upsertMerchant(deps.sql, ANALYSIS_MERCHANT);
-  return replayCall(
-    { ...deps, emit: () => {} },
-    { kind: 'transcript', lines },
-    { ...call, room: `analyze-${call.startedAt.getTime()}`, merchantId: ANALYSIS_MERCHANT.id, buyerId: 'unknown' },
-  );
+): Promise<TranscriptFindings> {
+  const analysis = new CallAnalysis(analyzers, { ...call, language: 'zh', orders: [] });
+  for (const line of lines) await analysis.hear(line);
+  return { findings: analysis.findings(), summary: await analysis.summarize() };
 }

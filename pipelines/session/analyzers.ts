@@ -8,6 +8,7 @@ import type {
   Suggestion,
 } from '../../core/analysis.js';
 import type { Order, TranscriptLine } from '../../core/domain.js';
+import type { NotesTracker } from '../notes/index.js';
 
 export interface CallNotes {
   orderNumbers: OrderNumberNote[];
@@ -40,9 +41,19 @@ export interface CallFindings extends CallNotes {
  * `index` is the line just heard. Built from the engines in `build-analyzers.ts`.
  */
 export interface CallAnalyzers {
-  extractNotes(lines: readonly TranscriptLine[], ctx: CallContext): CallNotes;
+  /** A call's notes, fed one line at a time (notes are never re-extracted from the transcript). */
+  trackNotes(ctx: CallContext): NotesTracker;
   detectFlags(lines: readonly TranscriptLine[], index: number): Promise<FlagFinding[]>;
-  advise(lines: readonly TranscriptLine[], index: number, ctx: CallContext & { notes: CallNotes }): Promise<Advice>;
+  /**
+   * The LLM recall layer's promises for line `index` (verified quotes only), to be merged with the
+   * offline ones; absent when no LLM is configured. Empty when the LLM failed or ran over budget.
+   */
+  recallPromises?(lines: readonly TranscriptLine[], index: number, ctx: CallContext): Promise<PromiseNote[]>;
+  advise(
+    lines: readonly TranscriptLine[],
+    index: number,
+    ctx: CallContext & { notes: CallNotes; offered?: readonly Suggestion[] },
+  ): Promise<Advice>;
   summarize(lines: readonly TranscriptLine[], findings: CallFindings, ctx: CallContext): Promise<string>;
   /** e.g. { notes: 'rules', compliance: 'rules + semantic (hashed-ngram-v1-512)', … } for the banner. */
   describe(): Record<string, string>;

@@ -2,8 +2,9 @@ import type { Config } from '../../core/config.js';
 import type { Sql } from '../../db/client.js';
 import { ComplianceDetector } from '../compliance/index.js';
 import { createLlmClient, describeLlm } from '../llm/select.js';
-import { extractNotes } from '../notes/index.js';
-import { buildAdvisor } from '../suggest/build.js';
+import { NotesTracker } from '../notes/index.js';
+import { LlmPromiseRecall } from '../recall/promises.js';
+import { buildAdvisor, recallBudgetMs } from '../suggest/build.js';
 import { buildSummarizer } from '../summary/build.js';
 import type { CallAnalyzers } from './analyzers.js';
 
@@ -27,16 +28,24 @@ export async function buildAnalyzers(options: {
   // The semantic layer's thresholds are tuned for the offline embedder, so it keeps that one.
   const detector = new ComplianceDetector({ llm: llm ?? undefined });
   const summarizer = buildSummarizer(llm, options.onFallback);
+  const promiseRecall = llm ? new LlmPromiseRecall(llm, recallBudgetMs(options.config)) : null;
 
   return {
-    extractNotes: (lines, ctx) =>
-      extractNotes(lines, {
+    trackNotes: (ctx) =>
+      new NotesTracker({
         startedAt: ctx.startedAt,
         timeZone: ctx.timeZone,
         knownOrderIds: ctx.orders.length > 0 ? ctx.orders.map((o) => o.id) : undefined,
         catalogue: ctx.orders.flatMap((o) => o.items.map((i) => i.name)),
       }),
     detectFlags: (lines, index) => detector.detectUtterance(lines, index),
+    recallPromises: promiseRecall
+      ? async (lines, index, ctx) => {
+          const recalled = await promiseRecall.recall(lines, index, ctx);
+          if (recalled.fallback) options.onFallback?.(`promise recall: ${recalled.fallback}`);
+          return recalled.promises;
+        }
+      : undefined,
     advise: async (lines, index, ctx) => {
       const advice = await advisor.advise({
         lines,
@@ -44,6 +53,7 @@ export async function buildAnalyzers(options: {
         language: ctx.language,
         orders: ctx.orders,
         notes: ctx.notes,
+        offered: ctx.offered,
         now: new Date(ctx.startedAt.getTime() + (lines[index]?.startMs ?? 0)),
       });
       return { suggestions: advice.suggestions, refundOptions: advice.refundOptions };
@@ -60,6 +70,7 @@ export async function buildAnalyzers(options: {
     describe: () => ({
       llm: describeLlm(options.config),
       ...describe,
+      ...(promiseRecall ? { promiseRecall: promiseRecall.name } : {}),
       compliance: detector.name,
       summary: summarizer.name,
     }),

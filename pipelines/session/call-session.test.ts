@@ -12,7 +12,6 @@ import { useTestDatabase } from '../../test/db.js';
 import type { CallAnalyzers } from './analyzers.js';
 import { buildAnalyzers } from './build-analyzers.js';
 import { CallSession } from './call-session.js';
-import { extractWindowed, NOTES_WINDOW } from './notes-window.js';
 
 const db = useTestDatabase();
 let analyzers: CallAnalyzers;
@@ -114,36 +113,5 @@ describe('CallSession', () => {
     const orderNotes = (await listNotes(sql, first.call.id)).filter((n) => n.kind === 'order_number');
     expect(orderNotes).toHaveLength(1);
     expect(resumed.findings().orderNumbers.map((o) => o.value)).toEqual(['240611587736219']);
-  });
-});
-
-describe('windowed extraction', () => {
-  it('finds on a long call what a full extraction finds', () => {
-    const long: TranscriptLine[] = Array.from({ length: NOTES_WINDOW * 3 }, (_, i) => ({
-      speaker: i % 2 ? 'merchant' : 'customer',
-      text:
-        i % 17 === 0
-          ? `订单号 2406115877${String(36000 + i)}，花了${i + 1}元`
-          : i % 23 === 0
-            ? '我明天给您补发'
-            : '嗯嗯，好的',
-      startMs: i * 3000,
-      endMs: i * 3000 + 2000,
-    }));
-    const ctx = {
-      startedAt: new Date('2026-11-23T02:00:00Z'),
-      timeZone: 'Asia/Shanghai',
-      language: 'zh' as const,
-      orders: [],
-    };
-    let notes = { orderNumbers: [], amounts: [], products: [], promises: [] } as ReturnType<
-      CallAnalyzers['extractNotes']
-    >;
-    for (let i = 1; i <= long.length; i++) notes = extractWindowed(analyzers, long.slice(0, i), notes, ctx);
-    const full = analyzers.extractNotes(long, ctx);
-    expect(notes.orderNumbers).toEqual(full.orderNumbers);
-    expect(notes.amounts).toEqual(full.amounts);
-    expect(notes.promises.map((p) => p.utterance)).toEqual(full.promises.map((p) => p.utterance));
-    expect(full.orderNumbers.length).toBeGreaterThan(5);
   });
 });

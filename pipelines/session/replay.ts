@@ -7,6 +7,7 @@ import { type SpeakerStream, transcribeSpeakerStreams } from '../speech/transcri
 import { paceRealtime } from '../audio/frame.js';
 import type { CallAnalyzers, CallFindings } from './analyzers.js';
 import { CallSession } from './call-session.js';
+import { finishCall } from './end-call.js';
 
 export type ReplaySource =
   | { kind: 'audio'; streams: SpeakerStream[]; engineFor: (language: SpokenLanguage) => SttEngine | undefined }
@@ -31,7 +32,8 @@ export interface ReplayCall {
 /**
  * Plays a recorded call into the database as if it were live: audio through VAD and speech
  * recognition, or a transcript line by line; with `realtime`, at the pace it was spoken, so a
- * dashboard watching the call sees it arrive.
+ * dashboard watching the call sees it arrive. It ends as every call does (`finishCall`): summary,
+ * then its flags in a moderation case.
  */
 export async function replayCall(
   deps: { sql: Sql; analyzers: CallAnalyzers; emit: (e: CallEvent) => void; signal?: AbortSignal },
@@ -56,15 +58,6 @@ export async function replayCall(
         : source.streams,
       engineFor: source.engineFor,
       signal: deps.signal,
-      onInterim: (s) =>
-        deps.emit({
-          type: 'utterance.interim',
-          callId: session.call.id,
-          speaker: s.speaker,
-          text: s.text,
-          startMs: s.startMs,
-          segmentId: `${s.speaker}-${s.startMs}`,
-        }),
     });
     for await (const s of segments) {
       await session.addUtterance({
@@ -79,6 +72,6 @@ export async function replayCall(
       lastEndMs = Math.max(lastEndMs, s.endMs);
     }
   }
-  const { summary, findings } = await session.end(new Date(call.startedAt.getTime() + lastEndMs));
+  const { summary, findings } = await finishCall(deps.sql, session, new Date(call.startedAt.getTime() + lastEndMs));
   return { callId: session.call.id, findings, summary, utterances: session.transcript };
 }

@@ -2,7 +2,8 @@ import type { FlagFinding, RefundOption, Suggestion } from '../../core/analysis.
 import type { Sql } from '../../db/client.js';
 import type { CallRow } from '../../db/queries/calls.js';
 import { insertFlag, listFlags } from '../../db/queries/flags.js';
-import { insertNote, insertPromise, listNotes, listPromises } from '../../db/queries/notes.js';
+import { deletePromise, insertNote, insertPromise, listNotes, listPromises } from '../../db/queries/notes.js';
+import { promiseKey } from '../notes/index.js';
 import { insertSuggestion } from '../../db/queries/suggestions.js';
 import type { CallNotes } from './analyzers.js';
 
@@ -13,6 +14,8 @@ import type { CallNotes } from './analyzers.js';
  */
 export class FindingStore {
   private readonly stored = new Set<string>();
+  /** promiseKey → promises.id of the promises stored for this call. */
+  private readonly promiseRows = new Map<string, string>();
 
   constructor(
     private readonly sql: Sql,
@@ -32,7 +35,7 @@ export class FindingStore {
       if (n.kind === 'product') this.stored.add(`product:${String(v.name)}`);
     }
     for (const p of await listPromises(this.sql, this.call.id)) {
-      this.stored.add(`promise:${indexOf(p.utteranceId)}:${p.action}:${p.text}`);
+      this.promiseRows.set(promiseKey({ ...p, speaker: p.speakerRole }), p.id);
     }
     for (const f of await listFlags(this.sql, this.call.id)) {
       this.stored.add(`flag:${indexOf(f.utteranceId)}:${f.ruleId}@${f.ruleVersion}:${f.spanStart}`);
@@ -85,19 +88,30 @@ export class FindingStore {
         }),
       );
     }
+    const keys = new Set(notes.promises.map(promiseKey));
+    // A promise restated a few lines later with its time is the restatement now: the ledger
+    // holds one row for it, not two.
+    for (const [key, id] of this.promiseRows) {
+      if (keys.has(key)) continue;
+      await deletePromise(this.sql, this.call.id, id);
+      this.promiseRows.delete(key);
+      changed = true;
+    }
     for (const p of notes.promises) {
-      await once(`promise:${p.utterance}:${p.action}:${p.text}`, () =>
-        insertPromise(this.sql, {
-          ...base,
-          merchantId: this.call.merchantId,
-          utteranceId: this.utteranceIds[p.utterance] ?? null,
-          speakerRole: p.speaker,
-          action: p.action,
-          text: p.text,
-          deadline: p.deadline,
-          conditional: p.conditional,
-        }),
-      );
+      const key = promiseKey(p);
+      if (this.promiseRows.has(key)) continue;
+      const row = await insertPromise(this.sql, {
+        ...base,
+        merchantId: this.call.merchantId,
+        utteranceId: this.utteranceIds[p.utterance] ?? null,
+        speakerRole: p.speaker,
+        action: p.action,
+        text: p.text,
+        deadline: p.deadline,
+        conditional: p.conditional,
+      });
+      this.promiseRows.set(key, row.id);
+      changed = true;
     }
     return changed;
   }

@@ -90,10 +90,58 @@ describe('Advisor with the offline engine', () => {
     expect(advice.suggestions[0]).toMatchObject({ policies: ['zh.return.exclusions'] });
   });
 
-  it('without an issue, quotes the best-matching policy and asks a clarifying question', async () => {
-    const advice = await advisor.advise({ lines: call(['customer', '退款申请通过以后钱原路退回吗']), index: 0, now });
-    expect(advice.suggestions.length).toBeGreaterThanOrEqual(1);
-    expect(advice.suggestions.at(-1)!.text).toMatch(/订单号/);
+  it('without a problem heard: one clarifying question, no policy, no refund option — once per call', async () => {
+    const lines = call(['customer', '在吗在吗'], ['merchant', '在的亲'], ['customer', '就是我买的那个东西']);
+    const first = await advisor.advise({ lines, index: 0, now, orders: [mango] });
+    expect(first.suggestions).toEqual([
+      { afterUtterance: 0, text: expect.stringMatching(/什么问题/), policies: [], engine: 'clarify' },
+    ]);
+    expect(first.refundOptions).toEqual([]);
+    const again = await advisor.advise({ lines, index: 2, now, orders: [mango], offered: first.suggestions });
+    expect(again.suggestions).toEqual([]);
+  });
+
+  it('a problem heard but no relevant policy retrieved: a question about it, no suggestion or refund option', async () => {
+    const onlyPriceRules = loadPolicies().filter((p) => p.id === 'zh.price.protect');
+    const narrow = new Advisor({
+      retriever: await MemoryPolicyRetriever.create(new HashedNgramEmbedder(), onlyPriceRules),
+      engine: new OfflineSuggestionEngine(),
+    });
+    const advice = await narrow.advise({ lines: call(['customer', '芒果烂了好几个']), index: 0, now, orders: [mango] });
+    expect(advice.issue?.kind).toBe('spoiled');
+    expect(advice.refundOptions).toEqual([]);
+    expect(advice.suggestions.map((s) => [s.engine, s.policies])).toEqual([['clarify', []]]);
+    expect(advice.suggestions[0]!.text).toMatch(/具体/);
+  });
+
+  it('an amount not known yet is to be confirmed in the option and the reply, never ¥0.00', async () => {
+    const zh = await advisor.advise({ lines: call(['customer', '杯子收到就碎了']), index: 0, now });
+    const refund = zh.refundOptions.find((o) => o.kind === 'return_refund')!;
+    expect(refund).toMatchObject({ amount: 0, amountToBeConfirmed: true });
+    expect(refund.rationale).toContain('金额待核实');
+    const said = zh.suggestions.map((s) => s.text).join('\n');
+    expect(said).toContain('金额待核实');
+    expect(said).not.toMatch(/¥0/);
+    const en = await advisor.advise({ lines: call(['customer', 'the mug arrived smashed']), index: 0, now });
+    expect(en.suggestions.map((s) => s.text).join('\n')).toContain('amount to be confirmed');
+  });
+
+  it('names the goods (from the notes, else the order) and what the buyer asked for', async () => {
+    const lines = call(['customer', '吹风机才用两天就不出热风了，我要退款']);
+    const products = [{ name: '吹风机', utterance: 0, span: [0, 3] as [number, number] }];
+    const advice = await advisor.advise({ lines, index: 0, now, notes: { products } });
+    expect(advice.issue).toMatchObject({ kind: 'damaged', cue: '不出热风', product: '吹风机', preference: 'refund' });
+    expect(advice.refundOptions[0]).toMatchObject({ kind: 'return_refund', recommended: true });
+    const fromOrder = await advisor.advise({ lines: call(['customer', '烂了好几个']), index: 0, now, orders: [mango] });
+    expect(fromOrder.issue).toMatchObject({ kind: 'spoiled', product: '海南贵妃芒果 3斤', preference: null });
+  });
+
+  it('does not offer again a reply already offered in the call', async () => {
+    const lines = call(['customer', '芒果烂了'], ['merchant', '亲 烂了几个呢'], ['customer', '十个里有三个']);
+    const first = await advisor.advise({ lines: lines.slice(0, 1), index: 0, now, orders: [mango] });
+    const later = await advisor.advise({ lines, index: 2, now, orders: [mango], offered: first.suggestions });
+    for (const s of later.suggestions) expect(first.suggestions.map((f) => f.text)).not.toContain(s.text);
+    expect(later.suggestions[0]!.text).toContain('10个里有3个');
   });
 
   it('does not quote a policy at a customer who only says thanks', async () => {

@@ -1,12 +1,14 @@
-import type { AmountNote, OrderNumberNote, RefundOption, Suggestion } from '../../core/analysis.js';
+import type { AmountNote, OrderNumberNote, ProductNote, RefundOption, Suggestion } from '../../core/analysis.js';
 import type { Order, PolicyDocument, TranscriptLine } from '../../core/domain.js';
 import { callLanguage } from '../language/index.js';
+import { CLARIFY_ENGINE, clarifyingQuestion } from './clarify.js';
 import type { SuggestionEngine } from './engine.js';
 import { assessIssue, type IssueAssessment } from './issue.js';
 import { factsFromCall, factsFromOrder, type OrderFacts } from './order-facts.js';
 import { loadPolicies, type PolicyMatch, type PolicyRetriever } from './policy-store.js';
 import { customerPreference, honourPreference } from './preference.js';
 import { computeRefundOptions } from './refund-options.js';
+import { relevantPolicies } from './relevance.js';
 
 export interface AdviseInput {
   lines: readonly TranscriptLine[];
@@ -19,22 +21,46 @@ export interface AdviseInput {
   /** The platform's orders for this call (validated order numbers); empty when unknown. */
   orders?: readonly Order[];
   /** From extraction: amounts and order numbers heard, used when no order is known. */
-  notes?: { amounts?: readonly AmountNote[]; orderNumbers?: readonly OrderNumberNote[] };
+  notes?: {
+    amounts?: readonly AmountNote[];
+    orderNumbers?: readonly OrderNumberNote[];
+    products?: readonly ProductNote[];
+  };
+  /** Replies already offered in this call: a clarifying question is asked once, a reply offered once. */
+  offered?: readonly Suggestion[];
   signal?: AbortSignal;
 }
 
 export interface TurnAdvice {
   suggestions: Suggestion[];
-  /** Ranked, recommended first; reflects the call so far, so it is filled after merchant lines too. */
+  /**
+   * Ranked, recommended first; reflects the call so far, so it is filled after merchant lines too.
+   * Empty until the problem is identified and a policy relevant to it was retrieved.
+   */
   refundOptions: RefundOption[];
   issue: IssueAssessment | null;
   facts: OrderFacts;
+  /** The relevant retrieved policies, plus those the refund options cite. */
   policies: PolicyMatch[];
 }
 
+/** Finds the buyer's problem when the offline detector heard none (the LLM recall layer). */
+export interface IssueRecaller {
+  recall(
+    lines: readonly TranscriptLine[],
+    index: number,
+  ): Promise<{ issue: IssueAssessment | null; fallback?: string }>;
+}
+
+/** How many policies are retrieved for the relevance check: a problem's family is rarely more than five. */
+const RETRIEVE = 5;
+
 /**
- * Stage 3 for one turn: classify the issue heard so far, compute refund options from the order
- * facts, retrieve policies for the customer's words, and ask the engine for reply suggestions.
+ * Stage 3 for one turn. A suggestion and refund options have to earn their place: the problem is
+ * identified (offline, else by the recall layer) AND a retrieved policy relevant to it passes
+ * the relevance threshold. Then refund options are computed from the order facts and the engine
+ * writes replies; otherwise the merchant gets one clarifying question, once per call, or nothing.
+ * A reply already offered in the call is not offered again.
  */
 export class Advisor {
   private readonly byId: Map<string, PolicyDocument>;
@@ -44,6 +70,8 @@ export class Advisor {
       retriever: PolicyRetriever;
       engine: SuggestionEngine;
       knowledgeBase?: readonly PolicyDocument[];
+      issueRecall?: IssueRecaller;
+      onFallback?: (reason: string) => void;
     },
   ) {
     this.byId = new Map((deps.knowledgeBase ?? loadPolicies()).map((p) => [p.id, p]));
@@ -56,27 +84,71 @@ export class Advisor {
 
   async advise(input: AdviseInput): Promise<TurnAdvice> {
     const { lines, index } = input;
+    const offered = input.offered ?? [];
     const language = input.language ?? callLanguage(lines.slice(0, index + 1).map((l) => l.text));
     const order = pickOrder(input.orders ?? [], input.notes?.orderNumbers ?? []);
     const facts = order ? factsFromOrder(order, input.now) : factsFromCall(lines, index, input.notes ?? {}, language);
-    const issue = assessIssue(lines, index, { fresh: facts.fresh });
-    const issueText = issue ? lines[issue.utterance]!.text : '';
-    const refundOptions = honourPreference(
-      computeRefundOptions({ facts, issue, language, issueText }),
-      customerPreference(lines, index),
-    );
-    if (lines[index]?.speaker !== 'customer') return { suggestions: [], refundOptions, issue, facts, policies: [] };
-
-    const retrieved = await this.deps.retriever.retrieve(queryFor(lines, index), { language, limit: 3 });
-    const policies = [...retrieved];
+    const customerTurn = lines[index]?.speaker === 'customer';
+    const heard = await this.issueOf(lines, index, facts, customerTurn);
+    const preference = customerPreference(lines, index);
+    const issue = heard && {
+      ...heard,
+      product: heard.product ?? productOf(heard, index, input.notes?.products ?? [], order),
+      preference: heard.preference ?? preference,
+    };
+    const retrieved = issue
+      ? await this.deps.retriever.retrieve(queryFor(lines, issue.utterance), { language, limit: RETRIEVE })
+      : [];
+    const relevant = relevantPolicies(retrieved, issue, language);
+    if (!issue || relevant.length === 0) {
+      const question = customerTurn ? clarifyingQuestion({ language, issueHeard: issue !== null, offered }) : null;
+      const suggestions = question
+        ? [{ afterUtterance: index, text: question, policies: [], engine: CLARIFY_ENGINE }]
+        : [];
+      return { suggestions, refundOptions: [], issue, facts, policies: relevant };
+    }
+    const issueText = lines[issue.utterance]!.text;
+    const refundOptions = honourPreference(computeRefundOptions({ facts, issue, language, issueText }), preference);
+    const policies = [...relevant];
     for (const id of refundOptions.map((o) => o.policy)) {
       const doc = this.byId.get(id);
       if (doc && !policies.some((p) => p.policy.id === id)) policies.push({ policy: doc, similarity: 0 });
     }
+    if (!customerTurn) return { suggestions: [], refundOptions, issue, facts, policies };
     const turn = { lines, index, language, issue, facts, refundOptions, policies };
-    const suggestions = await this.deps.engine.suggest(turn, { signal: input.signal });
+    const written = await this.deps.engine.suggest(turn, { signal: input.signal });
+    const suggestions = written.filter((s) => !offered.some((o) => o.text === s.text));
     return { suggestions, refundOptions, issue, facts, policies };
   }
+
+  /** The offline detector's problem, else (on a buyer's line) what the recall layer finds. */
+  private async issueOf(
+    lines: readonly TranscriptLine[],
+    index: number,
+    facts: OrderFacts,
+    customerTurn: boolean,
+  ): Promise<IssueAssessment | null> {
+    const heard = assessIssue(lines, index, { fresh: facts.fresh });
+    if (heard || !customerTurn || !this.deps.issueRecall) return heard;
+    const recalled = await this.deps.issueRecall.recall(lines, index);
+    if (recalled.fallback) this.deps.onFallback?.(`issue recall: ${recalled.fallback}`);
+    return recalled.issue;
+  }
+}
+
+/**
+ * The goods the problem is about: a product the notes heard in the problem's line, else the latest
+ * one heard up to now, else the order's only item.
+ */
+function productOf(
+  issue: IssueAssessment,
+  index: number,
+  products: readonly ProductNote[],
+  order: Order | null,
+): string | null {
+  const said = products.filter((p) => p.utterance <= index);
+  const named = said.find((p) => p.utterance === issue.utterance) ?? said.at(-1);
+  return named?.name ?? (order?.items.length === 1 ? order.items[0]!.name : null);
 }
 
 /** The order the call is about: one whose number was said, else the only one. */
@@ -86,7 +158,7 @@ function pickOrder(orders: readonly Order[], said: readonly OrderNumberNote[]): 
 }
 
 /** The customer's line, with their previous line for context ("对，烂了" means little alone). */
-function queryFor(lines: readonly TranscriptLine[], index: number): string {
+export function queryFor(lines: readonly TranscriptLine[], index: number): string {
   const previous = lines.slice(0, index).findLast((l) => l.speaker === 'customer');
   return previous ? `${previous.text}\n${lines[index]!.text}` : lines[index]!.text;
 }

@@ -1,9 +1,10 @@
-import type { Config } from '../../core/config.js';
+import { type Config, DEFAULT_LLM_RECALL_BUDGET_MS } from '../../core/config.js';
 import type { Sql } from '../../db/client.js';
 import type { Embedder } from '../embed/contract.js';
 import { selectEmbedder } from '../embed/select.js';
 import type { LlmClient } from '../llm/contract.js';
 import { createLlmClient } from '../llm/select.js';
+import { LlmIssueRecall } from '../recall/issues.js';
 import { Advisor } from './advise.js';
 import type { SuggestionEngine } from './engine.js';
 import { LlmSuggestionEngine } from './llm-engine.js';
@@ -46,6 +47,19 @@ export async function buildAdvisor(options: {
     retriever = await MemoryPolicyRetriever.create(embedder);
   }
   const llm = options.llm !== undefined ? options.llm : createLlmClient(options.config);
-  const advisor = new Advisor({ retriever, engine: buildSuggestionEngine(llm, options.onFallback) });
-  return { advisor, describe: { suggestions: advisor.describe(), embeddings: selected.description } };
+  const issueRecall = llm ? new LlmIssueRecall(llm, recallBudgetMs(options.config)) : undefined;
+  const advisor = new Advisor({
+    retriever,
+    engine: buildSuggestionEngine(llm, options.onFallback),
+    issueRecall,
+    onFallback: options.onFallback,
+  });
+  const describe: Record<string, string> = { suggestions: advisor.describe(), embeddings: selected.description };
+  if (issueRecall) describe.issueRecall = issueRecall.name;
+  return { advisor, describe };
+}
+
+/** The configured recall budget, else the default (an LLM handed in without one, as tests do). */
+export function recallBudgetMs(config: Config): number {
+  return config.llm?.recallBudgetMs ?? DEFAULT_LLM_RECALL_BUDGET_MS;
 }

@@ -4,16 +4,19 @@ import type { IssueAssessment } from './issue.js';
 import type { OrderFacts } from './order-facts.js';
 import type { PolicyMatch } from './policy-store.js';
 
-/** Everything a suggestion engine may use for one customer turn, computed once by the advisor. */
+/**
+ * Everything a suggestion engine may use for one customer turn, computed once by the advisor.
+ * Engines are asked only once the problem is identified and a relevant policy was retrieved.
+ */
 export interface TurnFacts {
   lines: readonly TranscriptLine[];
   /** The customer line just heard. */
   index: number;
   language: 'zh' | 'en';
-  issue: IssueAssessment | null;
+  issue: IssueAssessment;
   facts: OrderFacts;
   refundOptions: RefundOption[];
-  /** Retrieved for this turn, plus the policies the refund options cite. */
+  /** The relevant retrieved policies, plus those the refund options cite. */
   policies: PolicyMatch[];
 }
 

@@ -296,3 +296,24 @@ describe('eval-b causes: hypotheticals, lost parcels, suit, wrong size sent, sta
     expect(assessIssue(wait, 1)).toMatchObject({ kind: 'late', lost: false, complaint: false });
   });
 });
+
+describe('read over the language layer: goods that fail at what they do, conditions and negation from the clause marks', () => {
+  it.each([
+    ['台灯按了开关也不亮', 'damaged'],
+    ['风扇插上电就不转了', 'damaged'],
+    ['the speaker has no sound at all', 'damaged'],
+    ['我拍的是M码，寄过来的却是XXL', 'wrong_item'],
+    ['推款到现在还没到账', 'refund_status'],
+  ])('%s → %s', (text, kind) => {
+    expect(classifyUtterance(text)[0]?.kind).toBe(kind);
+  });
+
+  it.each([
+    '万一吹风机不出热风了怎么办？',
+    '我不转账，走平台就行',
+    'if the fan does not spin, can I return it?',
+    '屏幕没碎，就是有点脏',
+  ])('hard negative: %s', (text) => {
+    expect(classifyUtterance(text).map((c) => c.kind)).not.toContain('damaged');
+  });
+});

@@ -1,14 +1,6 @@
 import type { TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, clauseAt, detectLanguage, hypotheticalClauses, negationOver } from '../language/index.js';
-import {
-  FRESH_WORDS,
-  ISSUE_CUES,
-  ISSUE_KINDS,
-  type IssueKind,
-  INSTALL_NO_SHOW,
-  LATE_COMPLAINT,
-  LOST_PARCEL,
-} from './issue-cues.js';
+import { analyzeLine, classMatches } from '../language/index.js';
+import { asserted, functionFailure, ISSUE_KINDS, type IssueKind, says } from './issue-cues.js';
 import { type AffectedQuantity, affectedQuantity } from './quantities.js';
 
 export type { IssueKind } from './issue-cues.js';
@@ -27,6 +19,12 @@ export interface IssueAssessment extends AffectedQuantity {
   complaint?: boolean;
   /** For late deliveries: the parcel is lost (said to be, or marked delivered but never received). */
   lost?: boolean;
+  /** The goods concerned, in the buyer's words or the order's; null when not said. */
+  product?: string | null;
+  /** What the buyer asked for, if they did. */
+  preference?: 'refund' | 'replacement' | null;
+  /** Which detector heard it: absent for the offline one, the recall layer's name otherwise. */
+  source?: string;
 }
 
 /** Something wrong with the goods, the merchant's fault: outranks a later "I don't want it any more". */
@@ -37,20 +35,30 @@ const FAULT_KINDS: readonly IssueKind[] = ['wrong_item', 'missing_item', 'spoile
  */
 const FOLLOW_UP_KINDS: readonly IssueKind[] = ['installation', 'late', 'refund_status'];
 
-/** The issue kinds an utterance describes, highest priority first; negated cues are skipped. */
+/**
+ * The problem kinds a line asserts, highest priority first, read from the line's analysis: the
+ * `issue.<kind>` word classes outside conditions, reported speech and negation, plus goods that
+ * fail at what they do (不出热风). A damage word about fresh food (坏了, gone bad) is spoilage.
+ */
 export function classifyUtterance(text: string, options: { fresh?: boolean } = {}): { kind: IssueKind; cue: string }[] {
+  const a = analyzeLine(text);
+  const fresh = options.fresh === true || classMatches(a, 'goods.fresh').length > 0;
+  const spoilage = asserted(a, 'issue.spoiled_if_fresh');
   const found: { kind: IssueKind; cue: string }[] = [];
-  for (const lang of languagesOf(text)) {
-    const fresh = options.fresh === true || FRESH_WORDS[lang].test(text);
-    for (const kind of ISSUE_KINDS) {
-      const cue = firstAffirmed(text, ISSUE_CUES[lang][kind], lang);
-      if (!cue) continue;
-      // "坏了" about fruit is spoilage, not breakage.
-      const resolved: IssueKind = kind === 'damaged' && fresh && /坏|bad|off/i.test(cue) ? 'spoiled' : kind;
-      if (!found.some((f) => f.kind === resolved)) found.push({ kind: resolved, cue });
-    }
+  const add = (kind: IssueKind, cue: string) => {
+    if (!found.some((f) => f.kind === kind)) found.push({ kind, cue });
+  };
+  for (const kind of ISSUE_KINDS) {
+    const [cue] = asserted(a, `issue.${kind}`);
+    if (!cue) continue;
+    const spoiled =
+      kind === 'damaged' && fresh && spoilage.some((m) => m.span[0] < cue.span[1] && cue.span[0] < m.span[1]);
+    add(spoiled ? 'spoiled' : kind, cue.text);
   }
-  return found.sort((a, b) => ISSUE_KINDS.indexOf(a.kind) - ISSUE_KINDS.indexOf(b.kind));
+  const failing = functionFailure(a);
+  if (failing) add('damaged', failing);
+  if (fresh && spoilage[0]) add('spoiled', spoilage[0].text);
+  return found.sort((x, y) => ISSUE_KINDS.indexOf(x.kind) - ISSUE_KINDS.indexOf(y.kind));
 }
 
 /**
@@ -84,12 +92,14 @@ export function assessIssue(
         kind: hit.kind,
         utterance: hit.utterance,
         cue: hit.cue,
-        ...quantityNear(lines, hit.utterance, speaker),
+        ...quantityNear(lines, hit.utterance, last, speaker),
       };
       if (hit.kind === 'late' || hit.kind === 'installation')
         assessed.complaint = complains(hit.kind, lines, hit.utterance, index, speaker);
       if (hit.kind === 'late') {
-        assessed.lost = lines.slice(0, last + 1).some((l) => l.speaker === speaker && LOST_PARCEL.test(l.text));
+        assessed.lost = lines
+          .slice(0, last + 1)
+          .some((l) => l.speaker === speaker && says(l.text, 'issue.lost_parcel'));
         if (assessed.lost) assessed.complaint = true;
       }
       return assessed;
@@ -123,9 +133,8 @@ function complains(
   index: number,
   speaker: string,
 ): boolean {
-  if (kind === 'late' && /丢|\blost\b/i.test(lines[at]!.text)) return true;
-  const test = (text: string) =>
-    kind === 'late' ? LATE_COMPLAINT.zh.test(text) || LATE_COMPLAINT.en.test(text) : INSTALL_NO_SHOW.test(text);
+  if (kind === 'late' && says(lines[at]!.text, 'issue.lost_parcel')) return true;
+  const test = (text: string) => says(text, kind === 'late' ? 'issue.late_complaint' : 'issue.install_no_show');
   // The issue line, what the speaker said since, and their line just before (not the whole call:
   // an unrelated grumble earlier is not about this wait).
   const previous = lines.slice(0, at).findLastIndex((l) => l.speaker === speaker);
@@ -135,27 +144,10 @@ function complains(
   return false;
 }
 
-/** Counts are often said in the line after the complaint ("十个里有三个"), so look one further. */
-function quantityNear(lines: readonly TranscriptLine[], i: number, speaker: string): AffectedQuantity {
+/** Counts are often said in the speaker's next line ("十个里有三个"), so look one further — not past `index`. */
+function quantityNear(lines: readonly TranscriptLine[], i: number, index: number, speaker: string): AffectedQuantity {
   const here = affectedQuantity(lines[i]!.text);
   if (here.count !== null || here.share !== null || here.extent !== null) return here;
-  const next = lines.slice(i + 1).find((l) => l.speaker === speaker);
+  const next = lines.slice(i + 1, index + 1).find((l) => l.speaker === speaker);
   return next ? affectedQuantity(next.text) : here;
-}
-
-function languagesOf(text: string): ('zh' | 'en')[] {
-  const lang = detectLanguage(text);
-  return lang === 'mixed' || lang === undefined ? ['zh', 'en'] : [lang];
-}
-
-function firstAffirmed(text: string, cue: RegExp, lang: 'zh' | 'en'): string | null {
-  const global = new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`);
-  const a = analyzeLine(text);
-  const hypothetical = hypotheticalClauses(a);
-  for (const m of text.matchAll(global)) {
-    if (hypothetical.has(clauseAt(a, m.index)?.index ?? -1)) continue;
-    const selfNegative = /^(没|不|未|无|n't|not|never|has not|have not|hasn't|haven't|still)/i.test(m[0]);
-    if (selfNegative || !negationOver(a, [m.index, m.index + m[0].length])) return m[0];
-  }
-  return null;
 }

@@ -64,14 +64,12 @@ function variables(turn: TurnFacts) {
       `days since delivery: ${facts.daysSinceDelivery ?? 'unknown'}`,
       ...facts.items.map((i) => `item: ${i.name} ×${i.quantity} @ ${i.unitPrice} (${i.category})`),
     ].join('\n'),
-    issue: turn.issue
-      ? `${turn.issue.kind} ("${turn.issue.cue}")${turn.issue.share !== null ? `, share ${turn.issue.share.toFixed(2)}` : ''}`
-      : 'none yet',
+    issue: `${turn.issue.kind} ("${turn.issue.cue}")${turn.issue.share !== null ? `, share ${turn.issue.share.toFixed(2)}` : ''}${turn.issue.product ? `, product ${turn.issue.product}` : ''}`,
     refundOptions:
       turn.refundOptions
         .map(
           (o) =>
-            `- ${o.kind} ${o.amount} ${o.currency} (${o.policy})${o.recommended ? ' [recommended]' : ''}: ${o.rationale}`,
+            `- ${o.kind} ${o.amountToBeConfirmed ? 'amount to be confirmed' : `${o.amount} ${o.currency}`} (${o.policy})${o.recommended ? ' [recommended]' : ''}: ${o.rationale}`,
         )
         .join('\n') || 'none',
     policies:

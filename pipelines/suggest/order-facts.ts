@@ -1,6 +1,6 @@
 import type { AmountNote, OrderNumberNote } from '../../core/analysis.js';
 import type { Currency, Order, OrderItem, OrderStatus, TranscriptLine } from '../../core/domain.js';
-import { FRESH_WORDS } from './issue-cues.js';
+import { names } from './issue-cues.js';
 
 /**
  * What refund options are computed from. From the platform's order when there is one; else
@@ -27,8 +27,6 @@ export interface OrderFacts {
 }
 
 const DAY_MS = 86_400_000;
-const APPLIANCE_WORDS =
-  /洗衣机|空调|冰箱|热水器|电视|油烟机|燃气灶|洗碗机|washing machine|washer|dryer|air ?con|fridge|refrigerator|water heater|\btv\b|dishwasher/i;
 
 export function factsFromOrder(order: Order, now: Date): OrderFacts {
   return {
@@ -42,18 +40,13 @@ export function factsFromOrder(order: Order, now: Date): OrderFacts {
       ? Math.max(0, Math.floor((now.getTime() - order.deliveredAt.getTime()) / DAY_MS))
       : null,
     fresh: order.items.some((i) => i.category === 'fresh_food'),
-    food: order.items.some((i) => i.category === 'fresh_food' || FOOD_WORDS.test(i.name)),
+    food: order.items.some((i) => i.category === 'fresh_food' || names(i.name, 'goods.food')),
     installable: order.items.some((i) => i.category === 'appliance'),
-    customised: order.items.some((i) => CUSTOM_WORDS.test(i.name)),
+    customised: order.items.some((i) => names(i.name, 'goods.custom')),
     serviceFee: null,
   };
 }
 
-/** Packaged food and drink (fresh food is FRESH_WORDS): eaten, so not resellable once damaged or opened. */
-const FOOD_WORDS =
-  /食品|零食|茶叶|[红绿白黑花乌龙普洱]茶(?![壶杯具几机])|茶饼|咖啡豆?(?![机杯壶])|奶粉|猫粮|狗粮|宠物粮|饼干|巧克力|糖果|坚果|月饼|蜂蜜|罐头|方便面|大米|面粉|食用油|花生油|调料|保健品|\b(teas?(?! ?(pot|kettle|cup|set|towel|maker|infuser)s?\b)|coffee(?! (machine|maker|grinder|mug|cup|table)s?\b)|snacks?|chocolates?|cand(y|ies)|cookies|biscuits|nuts|honey|cereal|granola|baby formula|infant formula|cat food|dog food|pet food|kibble|jerky|oolong|matcha|spices?|supplements?|protein powder|food(?! (processor|warmer|container|scale|steamer|dehydrator)s?\b))\b/i;
-const CUSTOM_WORDS =
-  /定制|订制|定做|订做|私人订制|刻字|刻名|刻了?(名字|字)|印(名字|照片|字)|绣(名字|字)|custom[- ]?made|customi[sz]ed|personali[sz]ed|engrav|monogram|made to (order|measure)/i;
 /** Amounts for something other than the goods: shipping, or a service fee kept apart. */
 const SHIPPING_AFTER = /^\s*(\w+\s+)?(的?运费|的?邮费|的?快递费|for (the )?(shipping|postage|delivery))/i;
 const SHIPPING_BEFORE = /(运费|邮费|快递费|shipping (was|cost|fee)|postage)[^。.!?！？，,]{0,6}$/i;
@@ -92,10 +85,9 @@ export function factsFromCall(
     PAID_CUE.test(lines[a.utterance]!.text.slice(Math.max(0, a.span[0] - 8), a.span[0])),
   );
   const amount = paid.at(-1) ?? customerAmounts.at(-1);
-  const said = lines
-    .slice(0, index + 1)
-    .map((l) => l.text)
-    .join('\n');
+  const said = lines.slice(0, index + 1).map((l) => l.text);
+  const named = (cls: string) => said.some((text) => names(text, cls));
+  const fresh = named('goods.fresh');
   return {
     source: amount || numbers.length > 0 ? 'stated' : 'none',
     orderId: numbers.find((n) => n.matched)?.value ?? numbers[0]?.value ?? null,
@@ -104,10 +96,10 @@ export function factsFromCall(
     items: [],
     status: null,
     daysSinceDelivery: null,
-    fresh: FRESH_WORDS.zh.test(said) || FRESH_WORDS.en.test(said),
-    food: FRESH_WORDS.zh.test(said) || FRESH_WORDS.en.test(said) || FOOD_WORDS.test(said),
-    installable: APPLIANCE_WORDS.test(said),
-    customised: CUSTOM_WORDS.test(said),
+    fresh,
+    food: fresh || named('goods.food'),
+    installable: named('goods.appliance'),
+    customised: named('goods.custom'),
     serviceFee: fees.at(-1)?.value ?? null,
   };
 }

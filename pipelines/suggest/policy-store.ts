@@ -5,10 +5,11 @@ import { nearestPolicies, type PolicyMatch, upsertPolicy, upsertPolicyEmbedding 
 import { type PolicyDocument, PolicyDocumentSchema } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import { cosine, type Embedder } from '../embed/contract.js';
+import { fromPackageRoot } from '../../core/paths.js';
 
 export type { PolicyMatch } from '../../db/queries/policies.js';
 
-const POLICIES_FILE = new URL('../../db/seed/policies.json', import.meta.url);
+const POLICIES_FILE = fromPackageRoot('db/seed/policies.json');
 
 /** The after-sales knowledge base shipped in db/seed/policies.json, validated. */
 export function loadPolicies(): PolicyDocument[] {

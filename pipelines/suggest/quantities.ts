@@ -1,9 +1,9 @@
+import { EN_TENS, EN_UNITS, parseEnNumber, parseZhNumber, ZH_DIGITS } from '../language/index.js';
+
 /**
  * How much of an order an issue affects, as said: "10个里坏了3个", "three of the ten are rotten",
  * "一半", "all of them". Feeds proportional refunds; null when nothing precise was said.
  */
-import { EN_TENS, EN_UNITS, parseEnNumber, parseZhNumber } from '../language/index.js';
-
 export interface AffectedQuantity {
   count: number | null;
   total: number | null;
@@ -12,18 +12,19 @@ export interface AffectedQuantity {
   extent: 'some' | 'most' | 'all' | null;
 }
 
-/** "a dozen" is how goods are counted; the numeral parsers read cardinals only. */
-const DOZEN = 'dozen';
-
-/** 3, 三, 十二, 二十五, three → number; up to 99 is all after-sales talk needs. */
+/** 3, 三, 十二, 二十五, three, dozen → number, read by the language layer's numeral parsers; up to 99 is all after-sales counts need. */
 export function parseSmallNumber(token: string): number | null {
-  if (token.toLowerCase() === DOZEN) return 12;
-  const n = /[a-z]/i.test(token) ? parseEnNumber(token) : parseZhNumber(token);
-  return n !== null && Number.isInteger(n) && n < 100 ? n : null;
+  const latin = /^[a-z]/i.test(token);
+  const n = latin ? (token.toLowerCase() === 'dozen' ? 12 : parseEnNumber(token)) : parseZhNumber(token);
+  return n !== null && Number.isInteger(n) && n <= 99 ? n : null;
 }
 
-const N_ZH = '(\\d+|[一二两三四五六七八九十]+)';
-const N_EN = `(\\d+|${[...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), DOZEN].join('|')})`;
+// Counts are one or more: a zero digit (零/〇/洞) opens no count.
+const ZH_COUNT_DIGITS = Object.keys(ZH_DIGITS)
+  .filter((d) => ZH_DIGITS[d]! > 0)
+  .join('');
+const N_ZH = `(\\d+|[${ZH_COUNT_DIGITS}十]+)`;
+const N_EN = `(\\d+|${[...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), 'dozen'].join('|')})`;
 const UNIT = '[个只颗斤件盒箱袋瓶根块]';
 
 const PATTERNS: { re: RegExp; count?: number; total?: number }[] = [

@@ -143,6 +143,7 @@ describe('computeRefundOptions', () => {
     expect(computeRefundOptions({ facts: stated, issue, language: 'zh' })[0]).toMatchObject({
       kind: 'refund_only',
       amount: 12,
+      amountToBeConfirmed: false,
       orderId: null,
       recommended: true,
     });
@@ -154,8 +155,9 @@ describe('computeRefundOptions', () => {
       language: 'en',
     });
     expect(opts.map((o) => o.kind)).toEqual(['replacement', 'return_refund', 'coupon']);
-    expect(opts[1]).toMatchObject({ amount: 0, currency: 'USD', orderId: null });
-    expect(opts[1]!.rationale).toContain('amount per the order');
+    expect(opts[1]).toMatchObject({ amount: 0, amountToBeConfirmed: true, currency: 'USD', orderId: null });
+    expect(opts[1]!.rationale).toContain('amount to be confirmed');
+    expect(opts[2]).toMatchObject({ kind: 'coupon', amount: 1, amountToBeConfirmed: false });
   });
 
   it('cites only policies that exist in the knowledge base', () => {

@@ -16,7 +16,7 @@ const COUPON: Record<Currency, { min: number; max: number }> = { CNY: { min: 3, 
 
 interface Candidate {
   kind: Kind;
-  /** null: not known from the facts (shown as 0 with a rationale saying what to check). */
+  /** null: not known from the facts (0 with amountToBeConfirmed, shown as 金额待核实). */
   amount: number | null;
   policy: string;
   why: RationaleKey;
@@ -27,7 +27,8 @@ interface Candidate {
  * any). Pure: the same facts and issue always give the same options. Service issues
  * (installation, refund timing, price questions) and closed orders get none — the reply
  * suggestions handle those. Amounts are money to the buyer (refunds, coupons) or, for
- * replacement/reship, the value of the goods sent again; 0 when the facts don't say.
+ * replacement/reship, the value of the goods sent again; when the facts don't say, 0 with
+ * `amountToBeConfirmed` (shown as 金额待核实, never as ¥0.00).
  */
 export function computeRefundOptions(input: {
   facts: OrderFacts;
@@ -43,6 +44,7 @@ export function computeRefundOptions(input: {
   return candidates.map((c, i) => ({
     kind: c.kind,
     amount: c.amount ?? 0,
+    amountToBeConfirmed: c.amount === null,
     currency: facts.currency,
     policy: `${language}.${c.policy}`,
     recommended: i === 0,
@@ -172,7 +174,7 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
         : [make];
     }
     case 'late': {
-      if (issue.lost === true || /丢|lost/i.test(issue.cue)) {
+      if (issue.lost === true) {
         return [
           { kind: 'reship', amount: value, policy: 'shipping.reship', why: 'reship_lost' },
           { kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_lost' },

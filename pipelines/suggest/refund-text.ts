@@ -124,9 +124,12 @@ export function rationale(language: 'zh' | 'en', key: RationaleKey, v: Vars): st
   return (language === 'zh' ? ZH : EN)[key](v, formatMoney(v.amount, v.currency, language), pct);
 }
 
-/** "¥11.97" / "$4.50"; when unknown, says what to check instead of inventing a figure. */
+/** What an amount not known yet reads as: to be confirmed, never ¥0.00. */
+export const AMOUNT_TO_BE_CONFIRMED = { zh: '（金额待核实）', en: 'an amount to be confirmed' } as const;
+
+/** "¥11.97" / "$4.50"; when unknown, says it is to be confirmed instead of inventing a figure. */
 export function formatMoney(amount: number | null, currency: Currency, language: 'zh' | 'en'): string {
-  if (amount === null) return language === 'zh' ? '（金额以订单为准）' : '(amount per the order)';
+  if (amount === null) return AMOUNT_TO_BE_CONFIRMED[language];
   const sign = currency === 'CNY' ? '¥' : '$';
   return `${sign}${Number.isInteger(amount) ? amount : amount.toFixed(2)}`;
 }

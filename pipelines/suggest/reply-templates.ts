@@ -1,5 +1,6 @@
 import type { RefundOption } from '../../core/analysis.js';
 import type { IssueAssessment, IssueKind } from './issue.js';
+import { says } from './issue-cues.js';
 import { formatMoney } from './refund-text.js';
 
 type Lang = 'zh' | 'en';
@@ -58,7 +59,7 @@ const REMEDY: Record<Lang, Record<string, Line>> = {
   },
 };
 
-/** The option as said to the buyer; an unknown amount is left out rather than guessed. */
+/** The option as said to the buyer; an amount not known yet is said to be confirmed, never guessed. */
 export function remedyLine(
   option: RefundOption,
   issue: IssueAssessment | null,
@@ -68,9 +69,9 @@ export function remedyLine(
   const suffix = option.policy.slice(3);
   const table = REMEDY[lang];
   const line = table[`${option.kind}:${suffix}`] ?? table[option.kind]!;
-  const known = option.kind === 'coupon' || (amountKnown && option.amount > 0);
-  const money = known ? formatMoney(option.amount, option.currency, lang) : '';
-  return line(lang === 'en' && money ? ` ${money}` : money, issue);
+  const known = option.kind === 'coupon' || (amountKnown && option.amount > 0 && option.amountToBeConfirmed !== true);
+  const money = formatMoney(known ? option.amount : null, option.currency, lang);
+  return line(lang === 'en' ? ` ${money}` : money, issue);
 }
 
 interface Step {
@@ -138,8 +139,6 @@ const INSTALLER_NO_SHOW: Step = {
   zh: '非常抱歉师傅没有按约上门，我这边马上帮您重新预约，并把确定的上门时间在订单消息里告诉您。您今天或明天哪个时间方便？',
   en: "I'm sorry the installer didn't come as agreed. I'll rebook the visit now and confirm the time in your order messages. When suits you today or tomorrow?",
 };
-const NO_SHOW =
-  /没来|没到|没上门|没有上门|放鸽子|爽约|never (came|showed)|didn't (come|show)|did not (come|show)|no.?show/i;
 
 /** The next step for an issue, or why no refund option applies when none does. */
 export function nextStep(
@@ -149,7 +148,7 @@ export function nextStep(
 ): { text: string; policy: string } | null {
   const { hasOptions, fresh } = context;
   const step =
-    issue.kind === 'installation' && NO_SHOW.test(context.issueText)
+    issue.kind === 'installation' && says(context.issueText, 'issue.install_no_show')
       ? INSTALLER_NO_SHOW
       : hasOptions
         ? NEXT_STEP[issue.kind]

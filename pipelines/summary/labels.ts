@@ -57,6 +57,8 @@ export const ACTION_LABEL: Labels<PromiseAction> = {
     callback: '回电/回复',
     visit: '上门服务',
     compensate: '补偿',
+    escalate: '升级/上报',
+    follow_up: '跟进后回复',
     other: '其他',
   },
   en: {
@@ -65,6 +67,8 @@ export const ACTION_LABEL: Labels<PromiseAction> = {
     callback: 'call back',
     visit: 'visit on site',
     compensate: 'compensate',
+    escalate: 'escalate',
+    follow_up: 'follow up',
     other: 'other',
   },
 };

@@ -26,10 +26,17 @@ export function summarizeCall(input: SummaryInput): string {
   ];
 
   const recommended = input.refundOptions.find((o) => o.recommended);
+  // An amount not known yet is said to be confirmed; a 0 that isn't (a free replacement) is left out.
+  const money = (o: typeof recommended & object) =>
+    o.amountToBeConfirmed
+      ? formatMoney(null, o.currency, lang)
+      : o.amount > 0
+        ? formatMoney(o.amount, o.currency, lang)
+        : '';
   const resolution = recommended
     ? zh
-      ? `建议方案为${OPTION_LABEL.zh[recommended.kind]}${recommended.amount > 0 ? ` ${formatMoney(recommended.amount, recommended.currency, 'zh')}` : ''}（依据 ${recommended.policy}）`
-      : `recommended ${OPTION_LABEL.en[recommended.kind]}${recommended.amount > 0 ? ` of ${formatMoney(recommended.amount, recommended.currency, 'en')}` : ''} (per ${recommended.policy})`
+      ? `建议方案为${OPTION_LABEL.zh[recommended.kind]}${money(recommended) ? ` ${money(recommended)}` : ''}（依据 ${recommended.policy}）`
+      : `recommended ${OPTION_LABEL.en[recommended.kind]}${money(recommended) ? ` of ${money(recommended)}` : ''} (per ${recommended.policy})`
     : zh
       ? '无适用的退款方案'
       : 'no refund option applied';

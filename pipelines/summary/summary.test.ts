@@ -55,6 +55,15 @@ const input: SummaryInput = {
 };
 
 describe('summarizeCall (offline template)', () => {
+  it('says an amount not known yet is to be confirmed, never ¥0', () => {
+    const unknown = { ...option, amount: 0, amountToBeConfirmed: true };
+    const zh = summarizeCall({ ...input, refundOptions: [unknown] });
+    expect(zh).toContain('建议方案为按比例部分退款 （金额待核实）（依据 zh.fresh.bad-fruit）');
+    const en = summarizeCall({ ...input, language: 'en', refundOptions: [unknown] });
+    expect(en).toContain('of an amount to be confirmed');
+    expect(`${zh}${en}`).not.toMatch(/[¥$]0/);
+  });
+
   it('states issue, resolution with amount and policy, open promises and flags, in Chinese', () => {
     expect(summarizeCall(input)).toBe(
       '问题：坏果/变质（10件中3件），订单 240611587736219。处理：建议方案为按比例部分退款 ¥11.97（依据 zh.fresh.bad-fruit）。' +

@@ -1,7 +1,5 @@
 import type { Sql } from '../../db/client.js';
 import { DEMO_CALLS, readDemoCall } from '../../pipelines/demo/calls.js';
-import { openCaseForCall } from '../../pipelines/moderation/open-cases.js';
-import { moderationSettings } from '../../pipelines/moderation/settings.js';
 import type { CallAnalyzers } from '../../pipelines/session/analyzers.js';
 import type { CallEventBus } from '../../pipelines/session/event-bus.js';
 import { replayCall } from '../../pipelines/session/replay.js';
@@ -13,7 +11,7 @@ import { replayCall } from '../../pipelines/session/replay.js';
 export async function replayDemo(
   deps: { sql: Sql; analyzers: CallAnalyzers; bus: CallEventBus },
   name: string,
-  options: { pace?: number; openCase?: boolean } = {},
+  options: { pace?: number } = {},
 ): Promise<{ callId: string; merchantId: string }> {
   const demo = DEMO_CALLS.find((c) => c.name === name)!;
   const pace = options.pace ?? 0;
@@ -40,6 +38,5 @@ export async function replayDemo(
     },
     { realtime: pace > 0 },
   );
-  if (options.openCase) await openCaseForCall(deps.sql, callId, moderationSettings());
   return { callId, merchantId: demo.merchantId };
 }

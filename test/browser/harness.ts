@@ -24,7 +24,7 @@ export interface Dashboard {
   bus: CallEventBus;
   analyzers: CallAnalyzers;
   /** A fresh browser context signed in as the demo user, on the page their role lands on. */
-  signIn(email: string, options?: { width?: keyof typeof WIDTHS; locale?: string }): Promise<Page>;
+  signIn(email: string, options?: { width?: keyof typeof WIDTHS; locale?: string; path?: string }): Promise<Page>;
   /** Screenshots the page at desktop and phone widths into test-artifacts/. */
   screenshot(page: Page, name: string): Promise<void>;
 }
@@ -78,7 +78,7 @@ export function useDashboard(): Dashboard {
     });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
-    await page.goto(dash.url);
+    await page.goto(`${dash.url}${options.path ?? ''}`);
     await page.locator('input[name=email]').fill(email);
     await page.locator('input[name=password]').fill('kefu-demo');
     await page.locator('form button[type=submit]').click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replayDemo } from './calls.js';
 import { useDashboard } from './harness.js';
+import { expectReadable } from './seen.js';
 
 const dash = useDashboard();
 
@@ -10,6 +11,9 @@ describe('merchant pages in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/live');
     await page.getByText('实时连接').waitFor();
     await page.getByText('等待通话中').waitFor();
+    await page.getByRole('heading', { name: '当前没有进行中的通话' }).waitFor();
+    await expectReadable(page, 'live idle (zh)');
+    await dash.screenshot(page, 'merchant-live-idle');
     const playing = replayDemo(dash, 'zh-fruit-bad-apples', { pace: 0.15 });
     const suggestion = page.getByTestId('suggestion').first();
     await suggestion.waitFor({ timeout: 20_000 });
@@ -19,6 +23,7 @@ describe('merchant pages in Chromium', () => {
     await playing;
     await page.getByText('已结束').waitFor();
     await page.locator('.option.recommended').first().waitFor();
+    await expectReadable(page, 'live call (zh)');
     await dash.screenshot(page, 'merchant-live-call');
 
     await suggestion.getByRole('button', { name: '标记已用' }).click();
@@ -38,14 +43,17 @@ describe('merchant pages in Chromium', () => {
     await page.locator('.call-row').first().waitFor();
     await page.getByText('承诺台账').waitFor();
     await page.locator('table').getByText('明天之前').first().waitFor();
+    await expectReadable(page, 'calls (zh)');
     await dash.screenshot(page, 'merchant-calls');
     await page.locator('.call-row a').first().click();
     await page.getByRole('heading', { name: '通话记录' }).waitFor();
     await page.locator('.transcript li').first().waitFor();
+    await expectReadable(page, 'call detail (zh)');
     await dash.screenshot(page, 'merchant-call-detail');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Transcript' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectReadable(page, 'call detail (en)');
     await page.context().close();
   });
 
@@ -61,9 +69,9 @@ describe('merchant pages in Chromium', () => {
       async () => (await (await fetch('/api/calls?merchantId=m-gadgets')).json()) as { data: { merchantId: string }[] },
     );
     expect(list.data.every((c) => c.merchantId === 'm-guoyuan')).toBe(true);
-    // Moderator pages are not in a merchant's shell: it lands back on its own home.
+    // Moderator pages are not in a merchant's shell: the merchant gets the not-found page.
     await page.goto(`${dash.url}/queue`);
-    await page.waitForURL('**/live');
+    await page.getByRole('heading', { name: '页面不存在' }).waitFor();
     await page.context().close();
   });
 
@@ -71,6 +79,14 @@ describe('merchant pages in Chromium', () => {
     const page = await dash.signIn('gadgets@demo.kefu', { locale: 'en-US' });
     await page.getByRole('heading', { name: 'Live call' }).waitFor();
     await page.getByRole('link', { name: 'Flags & appeals' }).waitFor();
+    await replayDemo(dash, 'en-earbuds-left-bud');
+    await page.getByRole('link', { name: 'Calls & notes' }).click();
+    await page.locator('.call-row').first().waitFor();
+    await expectReadable(page, 'calls (en)');
+    await page.locator('.call-row a').first().click();
+    await page.getByRole('heading', { name: 'Transcript' }).waitFor();
+    await expectReadable(page, 'call detail (en)');
+    await dash.screenshot(page, 'merchant-call-detail-en');
     await page.context().close();
   });
 });

@@ -87,10 +87,17 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
     }
 
     const stored = await db.withSql(async (sql) => {
-      // Connects once the job has written the summary and released the database.
-      const [row] = await sql<
-        { status: string; summary: unknown }[]
-      >`select status, summary from calls where id = ${call.callId}`;
+      // The job ends the call (summary, cases) after the room closes; connections to the embedded
+      // database take turns, so wait for that instead of assuming the job has finished.
+      const ended = Date.now() + 60_000;
+      let row: { status: string; summary: unknown } | undefined;
+      for (;;) {
+        [row] = await sql<
+          { status: string; summary: unknown }[]
+        >`select status, summary from calls where id = ${call.callId}`;
+        if (row?.status === 'ended' || Date.now() > ended) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       return {
         call: row,
         speakers: (

@@ -37,3 +37,4 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?
 
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+export const put = <T>(path: string, body: unknown = {}) => api<T>('PUT', path, body);

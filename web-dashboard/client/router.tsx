@@ -17,6 +17,26 @@ export function useLocation(): { path: string; query: URLSearchParams } {
   return loc;
 }
 
+/**
+ * A list's filters and page live in the URL (`?q=…&status=…&page=2`), so a reload, a shared link
+ * or the back button keeps them. Setting a filter goes back to the first page.
+ */
+export function useSearchState(): [URLSearchParams, (patch: Record<string, string | null>) => void] {
+  const { query } = useLocation();
+  const set = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(location.search);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
+    }
+    if (!('page' in patch)) next.delete('page');
+    const qs = next.toString();
+    history.replaceState(null, '', `${location.pathname}${qs ? `?${qs}` : ''}`);
+    dispatchEvent(new PopStateEvent('popstate'));
+  };
+  return [query, set];
+}
+
 /** Matches "/cases/:id" against a path; returns the params or undefined. */
 export function match(pattern: string, path: string): Record<string, string> | undefined {
   const p = pattern.split('/');

@@ -14,6 +14,54 @@ export interface Decision {
   decidedAt: string;
   decidedBy?: string | null;
   overturn?: string | null;
+  state: DecisionState;
+  appealId?: string | null;
+}
+
+export type DecisionState =
+  | 'upheld'
+  | 'dismissed'
+  | 'under_appeal'
+  | 'appeal_rejected'
+  | 'overturned'
+  | 'partly_overturned';
+export type PenaltyState = 'in_force' | 'expired' | 'reversed' | 'replaced';
+export interface Step {
+  kind: string;
+  points: number;
+  durationDays: number | null;
+}
+export interface Penalty {
+  id: string;
+  caseId: string;
+  decisionId: string | null;
+  kind: string;
+  points: number;
+  startsAt: string;
+  endsAt: string | null;
+  reversedAt: string | null;
+  replaces?: string | null;
+  ladderStep?: number | null;
+  state: PenaltyState;
+  category?: string | null;
+  severity?: string | null;
+}
+export interface DecisionHistory {
+  id: string;
+  caseId: string;
+  callId: string;
+  category: string;
+  severity: string;
+  reasonCode: string;
+  decidedAt: string;
+  automatedDecision: string;
+  state: DecisionState;
+}
+export interface Standing {
+  merchant: { id: string; name: string | null };
+  pointsInForce: number;
+  penalties: Penalty[];
+  decisions: DecisionHistory[];
 }
 
 export interface CaseFlag {
@@ -38,6 +86,7 @@ export interface CaseFlag {
 export interface CaseRow {
   id: string;
   merchantId: string;
+  merchantName?: string | null;
   callId: string;
   status: 'open' | 'claimed' | 'decided' | 'closed';
   severity: string;
@@ -54,8 +103,19 @@ export interface CaseRow {
 
 export interface CaseView {
   case: CaseRow;
+  merchant: { id: string; name: string | null };
+  orders: {
+    id: string;
+    status: string;
+    amount: number;
+    currency: string;
+    items: { name: string; quantity?: number }[];
+  }[];
+  history: { pointsInForce: number; decisions: DecisionHistory[]; penalties: Penalty[] };
   call: {
     id: string;
+    buyerId: string;
+    orderIds: string[];
     startedAt: string;
     endedAt: string | null;
     language: string | null;
@@ -63,7 +123,7 @@ export interface CaseView {
   } | null;
   utterances: { id: number; seq: number; speakerRole: string; text: string; startMs: number; endMs: number }[];
   flags: CaseFlag[];
-  penalties: { id: string; kind: string; points: number; endsAt: string | null; reversedAt: string | null }[];
+  penalties: Penalty[];
 }
 
 export interface Statement {
@@ -85,6 +145,8 @@ export interface Statement {
     redress: { appealUntil: string; how: { zh: string; en: string } };
   };
   overturn: string | null;
+  state: DecisionState;
+  penalties: Penalty[];
   appeal: {
     id: string;
     status: AppealStatus;
@@ -115,5 +177,8 @@ export interface Appeal {
   ruleId: string;
   ruleVersion: number;
   detector: string;
+  category: string;
   assignedTo?: string | null;
+  penalties: Penalty[];
+  replacementOptions: Step[];
 }

@@ -1,15 +1,12 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
 import { KefuError } from '../../core/errors.js';
+import { fromPackageRoot } from '../../core/paths.js';
 
-export const CLIENT_SOURCES = [
-  fileURLToPath(new URL('../client', import.meta.url)),
-  fileURLToPath(new URL('../shared', import.meta.url)),
-];
-export const CLIENT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
-const VITE_CONFIG = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
+export const CLIENT_SOURCES = [fromPackageRoot('web-dashboard/client'), fromPackageRoot('web-dashboard/shared')];
+export const CLIENT_DIST = fromPackageRoot('web-dashboard/dist');
+const VITE_CONFIG = fromPackageRoot('web-dashboard/vite.config.ts');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

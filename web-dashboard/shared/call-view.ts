@@ -82,3 +82,27 @@ export function applyCallEvent(view: CallView, e: CallEvent): CallView {
 export function rankOptions(options: RefundOption[]): RefundOption[] {
   return [...options].sort((a, b) => Number(b.recommended) - Number(a.recommended));
 }
+
+/** Two suggestions say the same when their letters and digits agree, ignoring case, spaces and punctuation. */
+export function suggestionKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Reply suggestions to show, newest first, near-duplicates merged (the newest of a kind stays)
+ * and the ones the merchant dismissed left out.
+ */
+export function visibleSuggestions(
+  view: CallView,
+  dismissed: ReadonlySet<string> = new Set(),
+): CallView['suggestions'] {
+  const seen = new Set<string>();
+  const out: CallView['suggestions'] = [];
+  for (const s of [...view.suggestions].reverse()) {
+    const key = suggestionKey(s.text);
+    if (seen.has(key) || dismissed.has(s.id) || s.feedback.includes('dismissed')) continue;
+    seen.add(key);
+    out.push(s);
+  }
+  return out;
+}

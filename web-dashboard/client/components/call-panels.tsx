@@ -1,18 +1,25 @@
 import { useState } from 'react';
-import type { CallView } from '../../shared/call-view.js';
+import { visibleSuggestions, type CallView } from '../../shared/call-view.js';
 import { post } from '../api.js';
-import { useT } from '../i18n.js';
+import { useLabel, useT } from '../i18n.js';
+import { useData } from '../use-data.js';
 
-/** Reply suggestions, newest first: copy to the clipboard or mark used, both recorded as feedback. */
+/** Reply suggestions, newest first, near-duplicates merged: copy, mark used or dismiss, each recorded as feedback. */
 export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean }) {
   const t = useT();
+  const label = usePolicyTitle();
   const [done, setDone] = useState<Record<string, 'copied' | 'used'>>({});
-  const feedback = async (id: string, action: 'used' | 'chosen', label: 'copied' | 'used', text?: string) => {
+  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const feedback = async (id: string, action: 'used' | 'chosen', mark: 'copied' | 'used', text?: string) => {
     if (text) await navigator.clipboard?.writeText(text).catch(() => undefined);
-    setDone((d) => ({ ...d, [id]: label }));
+    setDone((d) => ({ ...d, [id]: mark }));
     await post(`/api/calls/${view.call.id}/suggestions/${id}/feedback`, { action });
   };
-  const list = [...view.suggestions].reverse();
+  const dismiss = async (id: string) => {
+    setDismissed((d) => new Set(d).add(id));
+    await post(`/api/calls/${view.call.id}/feedback`, { v: 1, type: 'suggestion.dismissed', suggestionId: id });
+  };
+  const list = visibleSuggestions(view, dismissed);
   return (
     <section className="card" aria-labelledby="sug-title">
       <h2 id="sug-title">{t('suggestions')}</h2>
@@ -23,7 +30,7 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
             <p>{s.text}</p>
             {s.policies.length > 0 && (
               <p className="muted small">
-                {t('policy')}: {s.policies.join(', ')}
+                {t('policy')}: {s.policies.map(label).join('、')}
               </p>
             )}
             {canAct && (
@@ -38,6 +45,9 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
                 >
                   {done[s.id] === 'used' || s.feedback.includes('used') ? t('used') : t('markUsed')}
                 </button>
+                <button type="button" onClick={() => dismiss(s.id)}>
+                  {t('dismiss')}
+                </button>
               </div>
             )}
           </li>
@@ -47,25 +57,47 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
   );
 }
 
-export function RefundOptions({ view }: { view: CallView }) {
+/** Refund options, the recommended one first; the merchant can tell the bot which one they chose. */
+export function RefundOptions({ view, canAct = false }: { view: CallView; canAct?: boolean }) {
   const t = useT();
+  const label = useLabel();
+  const policyTitle = usePolicyTitle();
+  const [chosen, setChosen] = useState<string>();
   if (view.refundOptions.length === 0) return null;
+  const choose = async (kind: string, orderId: string | null) => {
+    setChosen(`${kind}|${orderId}`);
+    await post(`/api/calls/${view.call.id}/feedback`, { v: 1, type: 'refund_option.chosen', kind, orderId });
+  };
   return (
     <section className="card" aria-labelledby="refund-title">
       <h2 id="refund-title">{t('refundOptions')}</h2>
       <ol className="plain">
         {view.refundOptions.map((o, i) => (
-          <li key={i} className={o.recommended ? 'option recommended' : 'option'}>
+          <li key={i} className={o.recommended ? 'option recommended' : 'option'} data-testid="refund-option">
             <strong>
-              {o.kind.replace(/_/g, ' ')} · {o.currency === 'CNY' ? '¥' : '$'}
+              {label('refundKind', o.kind)} · {o.currency === 'CNY' ? '¥' : '$'}
               {o.amount.toFixed(2)}
             </strong>
             {o.recommended && <span className="badge">{t('recommended')}</span>}
             <p>{o.rationale}</p>
             <p className="muted small">
-              {t('policy')}: <code>{o.policy}</code>
-              {o.orderId && <> · {o.orderId}</>}
+              {t('policy')}: {policyTitle(o.policy)}
+              {o.orderId && (
+                <>
+                  {' '}
+                  · {t('orderNumbers')} {o.orderId}
+                </>
+              )}
             </p>
+            {canAct && (
+              <button
+                type="button"
+                disabled={chosen === `${o.kind}|${o.orderId}`}
+                onClick={() => choose(o.kind, o.orderId)}
+              >
+                {chosen === `${o.kind}|${o.orderId}` ? t('chosen') : t('chooseOption')}
+              </button>
+            )}
           </li>
         ))}
       </ol>
@@ -75,6 +107,7 @@ export function RefundOptions({ view }: { view: CallView }) {
 
 export function NotesPanel({ view }: { view: CallView }) {
   const t = useT();
+  const label = useLabel();
   const n = view.notes;
   return (
     <section className="card" aria-labelledby="notes-title">
@@ -120,7 +153,8 @@ export function NotesPanel({ view }: { view: CallView }) {
             <ul className="plain">
               {n.promises.map((p, i) => (
                 <li key={i}>
-                  “{p.text}” — {t('deadline')}: <strong>{p.deadline ?? t('noDeadline')}</strong>
+                  {label('promiseAction', p.action)}: “{p.text}” — {t('deadline')}:{' '}
+                  <strong>{p.deadline ?? t('noDeadline')}</strong>
                   {p.conditional && ` (${t('conditional')})`}
                 </li>
               ))}
@@ -145,4 +179,16 @@ export function Coaching({ view }: { view: CallView }) {
       </ul>
     </section>
   );
+}
+
+/** Policy ids read as their titles (the policy documents, in the UI's language where one exists). */
+export function usePolicyTitle(): (id: string) => string {
+  const { data } = useData<{ id: string; title: string; language: string }[]>('/api/policies');
+  return (id) => data?.find((p) => p.id === id)?.title ?? id;
+}
+
+/** Text that names policies by id (a live call's summary) with their titles instead. */
+export function useTitled(): (text: string) => string {
+  const title = usePolicyTitle();
+  return (text) => text.replace(/\b(?:zh|en)\.[a-z0-9_-]+(?:\.[a-z0-9_-]+)+/g, title);
 }

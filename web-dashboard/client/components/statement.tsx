@@ -1,11 +1,16 @@
-import { useContext } from 'react';
-import { formatDate, LangContext, useT } from '../i18n.js';
+import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import type { Statement } from '../types.js';
+import { StepText } from './moderation-bits.js';
 
 /** The statement of reasons as the merchant received it (DSA Art. 17): facts, rule, automation, penalty, redress. */
 export function StatementView({ s }: { s: Statement['statement'] }) {
   const t = useT();
-  const lang = useContext(LangContext);
+  const lang = useLang();
+  const label = useLabel();
+  const p = s.penalty;
+  const days = p?.endsAt
+    ? Math.round((new Date(p.endsAt).getTime() - new Date(s.decidedAt).getTime()) / 86_400_000)
+    : null;
   return (
     <details className="statement">
       <summary>{t('statement')}</summary>
@@ -14,27 +19,21 @@ export function StatementView({ s }: { s: Statement['statement'] }) {
         <dd>“{s.facts.evidence}”</dd>
         <dt>{t('rule')}</dt>
         <dd>
-          <code>
-            {s.rule.id}@{s.rule.version}
-          </code>{' '}
-          · {s.rule.category} · {s.rule.severity}
+          {label('category', s.rule.category)} · {label('severity', s.rule.severity)}
         </dd>
         <dt>{t('ground')}</dt>
         <dd>{s.rule.ground[lang]}</dd>
         <dt>{t('reason')}</dt>
         <dd>
-          <code>{s.reason.code}</code> {s.reason.text}
+          {label('reason', s.reason.code)}
+          {s.reason.text && <> — {s.reason.text}</>}
         </dd>
         <dt>{t('automatedDetection')}</dt>
-        <dd>{s.automatedDetection ? '✓' : '✗'}</dd>
+        <dd>{s.automatedDetection ? t('yes') : t('no')}</dd>
         <dt>{t('decidedBy')}</dt>
         <dd>{s.automatedDecision === 'fully' ? t('machine') : t('human')}</dd>
-        <dt>{t('penalty')}</dt>
-        <dd>
-          {s.penalty
-            ? `${s.penalty.kind}${s.penalty.points ? ` (${s.penalty.points})` : ''}${s.penalty.endsAt ? ` ${t('until')} ${formatDate(s.penalty.endsAt, lang)}` : ''}`
-            : t('none')}
-        </dd>
+        <dt>{t('asSent')}</dt>
+        <dd>{p ? <StepText step={{ kind: p.kind, points: p.points, durationDays: days }} /> : t('none')}</dd>
         <dt>{t('appealUntil')}</dt>
         <dd>
           {formatDate(s.redress.appealUntil, lang)} — {s.redress.how[lang]}

@@ -1,15 +1,26 @@
 import type { ApiError } from '../api.js';
-import { useT } from '../i18n.js';
+import { useErrorText, useT } from '../i18n.js';
 
-/** Loading and failure states every page shares; a 404 reads as "not found, or not yours". */
+/** Loading and failure states every page shares; failures read by their code, in the UI's language. */
 export function Status({ loading, error }: { loading: boolean; error?: ApiError }) {
   const t = useT();
+  const errorText = useErrorText();
   if (error)
     return (
       <p role="alert" className="error">
-        {error.status === 404 ? t('notFound') : `${t('error')}: ${error.message}`}
+        {errorText(error)}
       </p>
     );
   if (loading) return <p aria-busy="true">{t('loading')}</p>;
   return null;
+}
+
+export function ErrorLine({ error }: { error: unknown }) {
+  const errorText = useErrorText();
+  if (!error) return null;
+  return (
+    <p role="alert" className="error">
+      {errorText(error)}
+    </p>
+  );
 }

@@ -63,7 +63,7 @@ export function TimelineChart({ days }: { days: TimelineDay[] }) {
         <table className="small">
           <thead>
             <tr>
-              <th scope="col">Day</th>
+              <th scope="col">{t('when')}</th>
               {SERIES.map((s) => (
                 <th key={s.key} scope="col">
                   {t(s.label)}

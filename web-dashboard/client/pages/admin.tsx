@@ -1,46 +1,43 @@
 import { useState } from 'react';
-import { ApiError, api } from '../api.js';
-import { Status } from '../components/status.js';
+import type { ApprovalRequired, ApprovalWire } from '../../../core/approvals.js';
+import { put } from '../api.js';
+import { Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import { SeverityBadge } from '../components/moderation-bits.js';
+import { useSearchState } from '../router.js';
+import { ErrorLine, Status } from '../components/status.js';
 import { TimelineChart, type TimelineDay } from '../components/timeline-chart.js';
-import { useT } from '../i18n.js';
-import { useData } from '../use-data.js';
+import { useLabel, useT } from '../i18n.js';
+import { refreshAll, useData } from '../use-data.js';
 
-interface RuleHealth {
-  ruleVersion: number;
-  detector: string;
+interface Rule {
+  ruleId: string;
+  inFiles: boolean;
+  version: number | null;
+  category: string | null;
+  severity: string | null;
+  ground: string | null;
+  judgment: 'auto' | 'review';
+  reason: string | null;
+  flags: number;
   decisions: number;
   overturnRate: number | null;
   automatedOverturnRate: number | null;
 }
-interface Rule {
-  ruleId: string;
-  judgment: 'auto' | 'review';
-  reason: string | null;
-  flags: number;
-  health: RuleHealth[];
-}
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(0)}%`);
 
-/** Rules with their judgment policy and overturn rates, and flags and overturns over time. */
+/** Every rule in the rule files with its policy, flag count and overturn rate; flags and overturns over time. */
 export function AdminPage() {
   const t = useT();
+  const label = useLabel();
   const rules = useData<Rule[]>('/api/rules');
   const timeline = useData<TimelineDay[]>('/api/stats/moderation?days=30');
-  const [error, setError] = useState('');
-  const flip = async (r: Rule) => {
-    setError('');
-    const judgment = r.judgment === 'auto' ? 'review' : 'auto';
-    try {
-      await api('PUT', `/api/rules/${encodeURIComponent(r.ruleId)}/policy`, {
-        judgment,
-        reason: `admin dashboard: set to ${judgment}`,
-      });
-      rules.reload();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    }
-  };
+  const approvals = useData<ApprovalWire[]>('/api/approvals');
+  const awaiting = new Set(approvals.data?.filter((a) => a.kind === 'rule.auto').map((a) => a.target));
+  const [editing, setEditing] = useState<string | null>(null);
+  useSearchState();
+  const { page } = usePage();
+  const shown = rules.data?.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <>
       <h1>{t('navAdmin')}</h1>
@@ -50,63 +47,113 @@ export function AdminPage() {
         {timeline.data && <TimelineChart days={timeline.data} />}
       </section>
       <section className="card" aria-labelledby="rules-title">
-        <h2 id="rules-title">{t('rules')}</h2>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <h2 id="rules-title">
+          {t('rules')} ({rules.data?.length ?? 0})
+        </h2>
         <Status loading={rules.loading} error={rules.error} />
-        <div className="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('rule')}</th>
-                <th scope="col">{t('judgment')}</th>
-                <th scope="col">{t('flags')}</th>
-                <th scope="col">{t('decisions')}</th>
-                <th scope="col">{t('overturnRate')}</th>
-                <th scope="col">{t('autoOverturn')}</th>
+        <table className="cards">
+          <thead>
+            <tr>
+              <th scope="col">{t('rule')}</th>
+              <th scope="col">{t('judgment')}</th>
+              <th scope="col">{t('flags')}</th>
+              <th scope="col">{t('decisions')}</th>
+              <th scope="col">{t('overturnRate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown?.map((r) => (
+              <tr key={r.ruleId} data-testid="rule-row" data-rule={r.ruleId}>
+                <td data-label={t('rule')}>
+                  <strong title={r.ruleId}>{r.ground ?? label('category', r.category)}</strong>
+                  <div className="muted small">
+                    {label('category', r.category)} {r.severity && <SeverityBadge severity={r.severity} />} ·{' '}
+                    {t('version')} {r.version ?? '—'}
+                    {!r.inFiles && <> · {t('notInFiles')}</>}
+                  </div>
+                  {r.reason && <p className="muted small">{r.reason}</p>}
+                </td>
+                <td data-label={t('judgment')}>
+                  <span className={r.judgment === 'auto' ? 'badge' : 'badge ok'}>{label('judgment', r.judgment)}</span>{' '}
+                  {awaiting.has(r.ruleId) && (
+                    <span className="badge" data-testid="awaiting-approval">
+                      {t('awaitingApproval')}
+                    </span>
+                  )}{' '}
+                  {editing === r.ruleId ? (
+                    <JudgmentSwitch rule={r} onDone={() => setEditing(null)} />
+                  ) : (
+                    <button type="button" onClick={() => setEditing(r.ruleId)}>
+                      {r.judgment === 'auto' ? t('switchToReview') : t('switchToAuto')}
+                    </button>
+                  )}
+                </td>
+                <td data-label={t('flags')}>{r.flags}</td>
+                <td data-label={t('decisions')}>{r.decisions}</td>
+                <td data-label={t('overturnRate')}>{pct(r.overturnRate)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rules.data?.map((r) => {
-                const decisions = r.health.reduce((n, h) => n + h.decisions, 0);
-                return (
-                  <tr key={r.ruleId} data-testid="rule-row">
-                    <td>
-                      <code>{r.ruleId}</code>
-                      {r.reason && <p className="muted small">{r.reason}</p>}
-                    </td>
-                    <td>
-                      <span className={r.judgment === 'auto' ? 'badge' : 'badge ok'}>{t(r.judgment)}</span>{' '}
-                      <button type="button" onClick={() => flip(r)} aria-label={`${t('change')} ${r.ruleId}`}>
-                        {t('change')}
-                      </button>
-                    </td>
-                    <td>{r.flags}</td>
-                    <td>{decisions}</td>
-                    <td>
-                      {r.health.map((h) => (
-                        <div key={`${h.ruleVersion}${h.detector}`}>
-                          v{h.ruleVersion}: {pct(h.overturnRate)}
-                        </div>
-                      ))}
-                    </td>
-                    <td>
-                      {r.health.map((h) => (
-                        <div key={`${h.ruleVersion}${h.detector}`}>
-                          v{h.ruleVersion}: {pct(h.automatedOverturnRate)}
-                        </div>
-                      ))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
+        <Pager page={page} rows={(rules.data?.length ?? 0) - (page - 1) * PAGE_SIZE} />
       </section>
     </>
+  );
+}
+
+/** A switch needs a reason; a switch to automatic also needs a confirmation that states the overturn rate. */
+function JudgmentSwitch({ rule, onDone }: { rule: Rule; onDone: () => void }) {
+  const t = useT();
+  const judgment = rule.judgment === 'auto' ? 'review' : 'auto';
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState(false);
+  const save = async () => {
+    if (!reason.trim()) return;
+    if (judgment === 'auto' && !confirming) return setConfirming(true);
+    try {
+      const r = await put<object | ApprovalRequired>(`/api/rules/${encodeURIComponent(rule.ruleId)}/policy`, {
+        judgment,
+        reason,
+      });
+      refreshAll();
+      // Automatic decisions need a second admin: the switch waits on the Approvals page.
+      if ('approvalRequired' in r) setSent(true);
+      else onDone();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  if (sent)
+    return (
+      <div className="switch" data-testid="judgment-switch">
+        <p role="status">{t('approvalSent')}</p>
+        <button type="button" onClick={onDone}>
+          {t('confirm')}
+        </button>
+      </div>
+    );
+  return (
+    <div className="switch" data-testid="judgment-switch">
+      <label>
+        {t('switchReason')}
+        <textarea rows={2} required value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      {confirming && (
+        <p role="alert" className="warn-text">
+          {t('confirmAuto', { rate: pct(rule.overturnRate) })}
+        </p>
+      )}
+      <ErrorLine error={error} />
+      <div className="row">
+        <button type="button" className="primary" disabled={!reason.trim()} onClick={save}>
+          {confirming ? t('confirm') : judgment === 'auto' ? t('switchToAuto') : t('switchToReview')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('cancel')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,24 +1,25 @@
-import { useContext, useState, type FormEvent } from 'react';
-import { ApiError, post } from '../api.js';
-import { APPEAL_OUTCOME, APPEAL_STATUS } from '../components/labels.js';
+import { useEffect, useState, type FormEvent } from 'react';
+import { post } from '../api.js';
+import { DecisionStateBadge, Evidence, PenaltyLine, StepText } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
-import { Status } from '../components/status.js';
-import { formatDate, LangContext, useT } from '../i18n.js';
+import { ErrorLine, Status } from '../components/status.js';
+import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
-import type { Appeal, AppealOutcome, CaseView, Statement } from '../types.js';
-import { useData } from '../use-data.js';
+import type { Appeal, AppealOutcome, CaseView, Penalty, Statement, Step } from '../types.js';
+import { refreshAll, useData } from '../use-data.js';
 
 /** An appeal beside the original decision and its evidence; decided by a moderator who did not make it. */
 export function AppealPage({ id }: { id: string }) {
   const t = useT();
-  const lang = useContext(LangContext);
+  const lang = useLang();
+  const label = useLabel();
   const user = useUser();
   const appeal = useData<Appeal>(`/api/appeals/${encodeURIComponent(id)}`);
   const a = appeal.data;
   const statement = useData<Statement>(a ? `/api/decisions/${a.decisionId}/statement` : null);
   const kase = useData<CaseView>(a ? `/api/cases/${a.caseId}` : null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>(null);
   if (!a)
     return (
       <>
@@ -29,21 +30,24 @@ export function AppealPage({ id }: { id: string }) {
   const own = a.originalDecidedBy === user.userId;
   const held = a.status === 'claimed' && a.assignedTo === user.userId;
   const claim = async () => {
-    setError('');
+    setError(null);
     try {
       await post(`/api/appeals/${id}/claim`);
-      appeal.reload();
+      refreshAll();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(e);
     }
   };
   const flag = kase.data?.flags.find((f) => f.decision?.id === a.decisionId);
+  const line = flag && kase.data?.utterances.find((u) => u.seq === flag.utteranceSeq)?.text;
   return (
     <>
       <div className="row spread">
-        <h1>{t('appealView')}</h1>
+        <h1>
+          {t('appealView')} · {kase.data?.merchant.name}
+        </h1>
         <span className={a.overdue ? 'badge bad' : 'badge'}>
-          {t(APPEAL_STATUS[a.status])} · {t('due')} {formatDate(a.slaDueAt, lang)}
+          {label('appealStatus', a.status)} · {t('due')} {formatDate(a.slaDueAt, lang)}
         </span>
       </div>
       {own && (
@@ -51,101 +55,194 @@ export function AppealPage({ id }: { id: string }) {
           {t('ownDecision')}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <section className="card" aria-labelledby="orig-title">
-        <h2 id="orig-title">{t('originalDecision')}</h2>
-        <p>
-          <code>
-            {a.ruleId}@{a.ruleVersion}
-          </code>{' '}
-          · {a.detector} · {a.originalAutomated === 'fully' ? t('machine') : t('human')}
-        </p>
-        {flag && (
-          <p>
-            {t('evidence')}: <mark>{flag.evidenceText}</mark> ·{' '}
-            <Link href={`/cases/${a.caseId}`}>{t('caseTitle')}</Link>
-          </p>
-        )}
-        {statement.data && <StatementView s={statement.data.statement} />}
-      </section>
-      <section className="card" aria-labelledby="ms-title">
-        <h2 id="ms-title">{t('merchantStatement')}</h2>
-        <p className="prewrap">{a.statement}</p>
-        {a.attachments.length > 0 && (
-          <>
-            <h3>{t('attachments')}</h3>
+      <ErrorLine error={error} />
+      <div className="work-grid">
+        <div>
+          <section className="card" aria-labelledby="orig-title">
+            <h2 id="orig-title">{t('originalDecision')}</h2>
+            {statement.data && (
+              <p>
+                <DecisionStateBadge state={statement.data.state} /> ·{' '}
+                {label('category', statement.data.statement.rule.category)} ·{' '}
+                {a.originalAutomated === 'fully' ? t('machine') : t('human')}
+              </p>
+            )}
+            {flag && (
+              <p>
+                {t('evidence')}:{' '}
+                <Evidence line={line} span={[flag.spanStart, flag.spanEnd]} words={flag.evidenceText} /> ·{' '}
+                <Link href={`/cases/${a.caseId}`}>{t('caseTitle')}</Link>
+              </p>
+            )}
             <ul className="plain">
-              {a.attachments.map((x, i) => (
-                <li key={i}>
-                  <strong>{x.name}</strong>
-                  <p className="prewrap">{x.text}</p>
+              {a.penalties.map((p) => (
+                <li key={p.id}>
+                  <PenaltyLine p={p} />
                 </li>
               ))}
             </ul>
-          </>
-        )}
-      </section>
-      {a.outcome ? (
-        <section className="card" role="status">
-          <h2>{t('outcome')}</h2>
-          <p>
-            <strong>{t(APPEAL_OUTCOME[a.outcome])}</strong> — {a.outcomeText}
-          </p>
-        </section>
-      ) : held ? (
-        <AppealDecision id={id} onDecided={appeal.reload} />
-      ) : (
-        !own && (
-          <button type="button" className="primary" onClick={claim}>
-            {t('claim')}
-          </button>
-        )
-      )}
+            {statement.data && <StatementView s={statement.data.statement} />}
+          </section>
+          <section className="card" aria-labelledby="ms-title">
+            <h2 id="ms-title">{t('merchantStatement')}</h2>
+            <p className="prewrap">{a.statement}</p>
+            {a.attachments.length > 0 && (
+              <>
+                <h3>{t('attachments')}</h3>
+                <ul className="plain">
+                  {a.attachments.map((x, i) => (
+                    <li key={i}>
+                      <strong>{x.name}</strong>
+                      <p className="prewrap">{x.text}</p>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        </div>
+        <div className="side">
+          {a.outcome ? (
+            <section className="card" role="status">
+              <h2>{t('outcome')}</h2>
+              <p>
+                <strong>{label('appealOutcome', a.outcome)}</strong> — {a.outcomeText}
+              </p>
+            </section>
+          ) : held ? (
+            <AppealDecision id={id} options={a.replacementOptions} penalties={a.penalties} />
+          ) : (
+            !own && (
+              <button type="button" className="primary" onClick={claim}>
+                {t('claim')}
+              </button>
+            )
+          )}
+        </div>
+      </div>
     </>
   );
 }
 
-function AppealDecision({ id, onDecided }: { id: string; onDecided: () => void }) {
+const daysOf = (p: Penalty) =>
+  p.endsAt ? Math.round((new Date(p.endsAt).getTime() - new Date(p.startsAt).getTime()) / 86_400_000) : null;
+
+type Preview = { reversed: Penalty[]; replacement: Penalty | null; relaid: { from: Penalty; to: Penalty }[] };
+
+/** No outcome chosen in advance; a partial overturn picks a lighter rung; the server previews the effect. */
+function AppealDecision({ id, options, penalties }: { id: string; options: Step[]; penalties: Penalty[] }) {
   const t = useT();
-  const [outcome, setOutcome] = useState<AppealOutcome>('overturned_fully');
+  const label = useLabel();
+  const [outcome, setOutcome] = useState<AppealOutcome | undefined>();
+  const [replacement, setReplacement] = useState<number>(-1);
   const [text, setText] = useState('');
-  const [error, setError] = useState('');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const replacementPenalty = outcome === 'overturned_partly' && replacement >= 0 ? options[replacement]! : null;
+  useEffect(() => {
+    setPreview(null);
+    setConfirming(false);
+    if (!outcome) return;
+    let live = true;
+    post<Preview>(`/api/appeals/${id}/preview`, { outcome, replacementPenalty }).then(
+      (p) => live && setPreview(p),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, outcome, replacement]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setError(null);
+    if (!outcome || !text.trim()) return setMissing(true);
+    setMissing(false);
+    if (!confirming) return setConfirming(true);
     try {
-      await post(`/api/appeals/${id}/decide`, { outcome, outcomeText: text });
-      onDecided();
+      await post(`/api/appeals/${id}/decide`, { outcome, outcomeText: text, replacementPenalty });
+      refreshAll();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(err);
+      setConfirming(false);
     }
   };
+  const inForce = penalties.some((p) => p.state === 'in_force');
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="ad-title">
+    <form className="card" onSubmit={submit} aria-labelledby="ad-title" noValidate>
       <h2 id="ad-title">{t('decideAppeal')}</h2>
       <fieldset>
         <legend>{t('outcome')}</legend>
-        {(Object.keys(APPEAL_OUTCOME) as AppealOutcome[]).map((o) => (
-          <label key={o}>
+        {(['upheld', 'overturned_fully', 'overturned_partly'] as const).map((o) => (
+          <label key={o} className="radio">
             <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />{' '}
-            {t(APPEAL_OUTCOME[o])}
+            {label('appealOutcome', o)}
           </label>
         ))}
       </fieldset>
+      {outcome === 'overturned_partly' && inForce && (
+        <label>
+          {t('replacement')}
+          <select value={replacement} onChange={(e) => setReplacement(Number(e.target.value))}>
+            <option value={-1}>{t('noReplacement')}</option>
+            {options.map((s, i) => (
+              <option key={i} value={i}>
+                {label('penaltyKind', s.kind)}
+                {s.points ? ` · ${t('nPoints', { count: s.points })}` : ''}
+                {s.durationDays ? ` · ${t('days', { count: s.durationDays })}` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t('outcomeText')}
-        <textarea required rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          rows={3}
+          value={text}
+          aria-invalid={missing && !text.trim()}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <span className="muted small">{t('explanationHint')}</span>
       </label>
-      {error && (
+      {preview && (
+        <section className="preview" aria-live="polite" data-testid="appeal-preview">
+          <h3>{t('previewAppealTitle')}</h3>
+          {preview.reversed.length === 0 && preview.relaid.length === 0 && <p>{t('previewNone')}</p>}
+          {preview.reversed.map((p) => (
+            <p key={p.id}>
+              {t('previewReversed')}: <StepText step={{ kind: p.kind, points: p.points, durationDays: daysOf(p) }} />
+            </p>
+          ))}
+          {preview.replacement && (
+            <p>
+              {t('previewReplacement')}:{' '}
+              <StepText
+                step={{
+                  kind: preview.replacement.kind,
+                  points: preview.replacement.points,
+                  durationDays: replacementPenalty?.durationDays ?? null,
+                }}
+              />
+            </p>
+          )}
+          {preview.relaid.map((r) => (
+            <p key={r.from.id}>
+              {t('previewRelaid')}: {label('penaltyKind', r.from.kind)} {t('nPoints', { count: r.from.points })} →{' '}
+              {label('penaltyKind', r.to.kind)} {t('nPoints', { count: r.to.points })}
+            </p>
+          ))}
+        </section>
+      )}
+      {missing && !(outcome && text.trim()) && (
         <p role="alert" className="error">
-          {error}
+          {t('missingAppeal')}
         </p>
       )}
+      <ErrorLine error={error} />
       <button type="submit" className="primary">
-        {t('decideAppeal')}
+        {confirming ? t('confirmDecision') : t('decideAppeal')}
       </button>
     </form>
   );

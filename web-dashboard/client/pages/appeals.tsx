@@ -1,52 +1,67 @@
-import { useContext } from 'react';
-import { APPEAL_STATUS } from '../components/labels.js';
+import { apiFilters, Empty, Filters, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
 import { Status } from '../components/status.js';
-import { formatDate, LangContext, useT } from '../i18n.js';
-import { Link } from '../router.js';
+import { CATALOGUE } from '../labels.js';
+import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { Link, useSearchState } from '../router.js';
 import { useUser } from '../session.js';
 import type { Appeal } from '../types.js';
 import { useData } from '../use-data.js';
 
-/** Open appeals, overdue first; an appeal against your own decision is marked for someone else. */
+/** Appeals, overdue first, filtered in the URL; an appeal against your own decision is marked for someone else. */
 export function AppealsPage() {
   const t = useT();
-  const lang = useContext(LangContext);
+  const lang = useLang();
+  const label = useLabel();
   const user = useUser();
-  const appeals = useData<Appeal[]>('/api/appeals?limit=100');
+  useSearchState();
+  const { page, apiQuery } = usePage();
+  const appeals = useData<Appeal[]>(`/api/appeals?${apiQuery}&${apiFilters(['status', 'overdue'])}`, {
+    refetchInterval: 10_000,
+  });
+  const rows = appeals.data?.slice(0, PAGE_SIZE) ?? [];
   return (
     <>
       <h1>{t('navAppeals')}</h1>
+      <Filters>
+        <FilterSelect
+          name="status"
+          label={t('status')}
+          options={(Object.keys(CATALOGUE.appealStatus) as string[]).map((s) => [s, label('appealStatus', s)])}
+        />
+        <FilterSelect name="overdue" label={t('sla')} options={[['true', t('slaOverdue')]]} />
+      </Filters>
       <Status loading={appeals.loading} error={appeals.error} />
-      {appeals.data?.length === 0 && <p className="muted">{t('noRows')}</p>}
-      {!!appeals.data?.length && (
-        <div className="scroll card">
-          <table>
+      {appeals.data?.length === 0 && <Empty>{location.search ? t('emptyFiltered') : t('emptyAppeals')}</Empty>}
+      {rows.length > 0 && (
+        <div className="card">
+          <table className="cards">
             <thead>
               <tr>
                 <th scope="col">{t('sla')}</th>
                 <th scope="col">{t('rule')}</th>
                 <th scope="col">{t('status')}</th>
                 <th scope="col">{t('merchantStatement')}</th>
-                <th scope="col" />
+                <th scope="col">
+                  <span className="sr-only">{t('open')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
-              {appeals.data.map((a) => (
+              {rows.map((a) => (
                 <tr key={a.id} data-testid="appeal-row" className={a.overdue ? 'overdue' : undefined}>
-                  <td>
+                  <td data-label={t('sla')}>
                     {a.overdue ? <span className="badge bad">{t('overdue')}</span> : formatDate(a.slaDueAt, lang)}
                   </td>
-                  <td>
-                    <code>
-                      {a.ruleId}@{a.ruleVersion}
-                    </code>
+                  <td data-label={t('rule')}>{label('category', a.category)}</td>
+                  <td data-label={t('status')}>
+                    {label('appealStatus', a.status)}
+                    {a.outcome && <> · {label('appealOutcome', a.outcome)}</>}
                   </td>
-                  <td>{t(APPEAL_STATUS[a.status])}</td>
-                  <td className="clip">
+                  <td data-label={t('merchantStatement')} className="clip">
                     {a.statement}
                     {a.originalDecidedBy === user.userId && <p className="muted small">{t('ownDecision')}</p>}
                   </td>
-                  <td>
+                  <td className="actions">
                     <Link href={`/appeals/${a.id}`}>{t('open')}</Link>
                   </td>
                 </tr>
@@ -55,6 +70,7 @@ export function AppealsPage() {
           </table>
         </div>
       )}
+      <Pager page={page} rows={appeals.data?.length ?? 0} />
     </>
   );
 }

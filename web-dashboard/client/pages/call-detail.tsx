@@ -1,18 +1,32 @@
-import { useContext } from 'react';
+import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/call-view.js';
-import { Coaching, NotesPanel, RefundOptions, Suggestions } from '../components/call-panels.js';
+import { Coaching, NotesPanel, RefundOptions, Suggestions, useTitled } from '../components/call-panels.js';
 import { Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
-import { formatDate, LangContext, useT } from '../i18n.js';
+import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import { useData } from '../use-data.js';
 
 /** One call, past or in progress, as stored: the same panels as the live page. */
 export function CallDetailPage({ id }: { id: string }) {
   const t = useT();
-  const lang = useContext(LangContext);
+  const lang = useLang();
+  const titled = useTitled();
+  const label = useLabel();
   const user = useUser();
-  const { data: view, loading, error } = useData<CallView>(`/api/calls/${encodeURIComponent(id)}`);
+  // A call in progress is re-read every few seconds, so its page is live too.
+  const [live, setLive] = useState(true);
+  const {
+    data: view,
+    loading,
+    error,
+  } = useData<CallView>(`/api/calls/${encodeURIComponent(id)}`, {
+    refetchInterval: live ? 3_000 : undefined,
+  });
+  useEffect(() => {
+    if (view && view.call.status !== 'active') setLive(false);
+  }, [view]);
   if (!view)
     return (
       <>
@@ -26,12 +40,29 @@ export function CallDetailPage({ id }: { id: string }) {
         {t('call')} · {formatDate(view.call.startedAt, lang)}
       </h1>
       <p className="muted">
-        {view.call.buyerId} · {view.call.orderIds.join(', ')} · {view.call.status === 'active' ? t('live') : t('ended')}
+        {t('buyer')} {view.call.buyerId} · {t('orderNumbers')} {view.call.orderIds.join('、') || '—'} ·{' '}
+        <span className={view.call.status === 'active' ? 'badge live' : 'badge'}>
+          {label('callStatus', view.call.status)}
+        </span>
       </p>
+      {view.flags.length > 0 && (
+        <section className="card" aria-labelledby="cf-title">
+          <h2 id="cf-title">{t('callFlags')}</h2>
+          <ul className="plain">
+            {view.flags.map((f) => (
+              <li key={f.id}>
+                {label('category', f.category)} · <mark>{f.evidence}</mark>{' '}
+                {f.caseId && user.role !== 'merchant_staff' && <Link href={`/cases/${f.caseId}`}>{t('openCase')}</Link>}
+                {f.caseId && user.role === 'merchant_staff' && <Link href="/flags">{t('navFlags')}</Link>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {view.call.summary && (
         <section className="card">
           <h2>{t('summary')}</h2>
-          <p>{view.call.summary}</p>
+          <p>{titled(view.call.summary)}</p>
         </section>
       )}
       <div className="live-grid">
@@ -39,13 +70,17 @@ export function CallDetailPage({ id }: { id: string }) {
           <h2 id="tr-title">{t('transcript')}</h2>
           <Transcript
             utterances={view.utterances}
-            highlights={view.flags.map((f) => ({ utterance: f.utterance, span: f.span, label: f.category }))}
+            highlights={view.flags.map((f) => ({
+              utterance: f.utterance,
+              span: f.span,
+              label: label('category', f.category),
+            }))}
           />
         </section>
         <div className="side">
           <Coaching view={view} />
           <NotesPanel view={view} />
-          <RefundOptions view={view} />
+          <RefundOptions view={view} canAct={user.role === 'merchant_staff' && view.call.status === 'active'} />
           <Suggestions view={view} canAct={user.role === 'merchant_staff' && view.call.status === 'active'} />
         </div>
       </div>

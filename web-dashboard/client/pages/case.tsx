@@ -1,56 +1,71 @@
-import { useContext, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/call-view.js';
-import { ApiError, post } from '../api.js';
+import { post } from '../api.js';
 import { DecisionForm } from '../components/decision-form.js';
-import { Status } from '../components/status.js';
+import { MerchantContext } from '../components/merchant-context.js';
+import { DecisionStateBadge, Evidence, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
+import { ErrorLine, Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
-import { formatDate, formatTime, LangContext, useT } from '../i18n.js';
+import { formatDate, formatTime, useLabel, useLang, useT } from '../i18n.js';
+import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { CaseFlag, CaseView } from '../types.js';
-import { useData } from '../use-data.js';
+import { refreshAll, useData } from '../use-data.js';
 
-/** A moderator's case: the whole call with flagged spans marked, each flag's evidence and verdicts, and the decision. */
+/** A moderator's case: the call with flagged words marked, each flag's evidence, the merchant's record, and the decision. */
 export function CasePage({ id }: { id: string }) {
   const t = useT();
-  const lang = useContext(LangContext);
+  const lang = useLang();
+  const label = useLabel();
   const user = useUser();
   const kase = useData<CaseView>(`/api/cases/${encodeURIComponent(id)}`);
   const call = useData<CallView>(kase.data?.call ? `/api/calls/${kase.data.call.id}` : null);
-  const [error, setError] = useState('');
-  if (!kase.data)
+  const [error, setError] = useState<unknown>(null);
+  const c = kase.data?.case;
+  const mine = c?.status === 'claimed' && c.claimedBy === user.userId;
+  const claimable = c && (c.status === 'open' || (c.status === 'claimed' && !mine));
+  const act = async (path: string) => {
+    setError(null);
+    try {
+      await post(`/api/cases/${id}/${path}`);
+      refreshAll();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName)) return;
+      if (e.key === 'c' && claimable && !e.metaKey && !e.ctrlKey) void act('claim');
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
+  if (!kase.data || !c)
     return (
       <>
         <h1>{t('caseTitle')}</h1>
         <Status loading={kase.loading} error={kase.error} />
       </>
     );
-  const { case: c, flags } = kase.data;
-  const mine = c.status === 'claimed' && c.claimedBy === user.userId;
-  const act = async (path: string) => {
-    setError('');
-    try {
-      await post(`/api/cases/${id}/${path}`);
-      kase.reload();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    }
-  };
+  const { flags } = kase.data;
+  const lines = new Map(kase.data.utterances.map((u) => [u.seq, u.text]));
   const highlights = flags.map((f) => ({
     utterance: f.utteranceSeq,
     span: [f.spanStart, f.spanEnd] as [number, number],
-    label: `${f.category} · ${f.ruleId}`,
+    label: label('category', f.category),
   }));
   return (
     <>
       <div className="row spread">
         <h1>
-          {t('caseTitle')} · <span className={`badge sev-${c.severity}`}>{c.severity}</span>
+          {t('caseTitle')} · {kase.data.merchant.name} <SeverityBadge severity={c.severity} />
         </h1>
         <span className="row">
           <span className={c.overdue ? 'badge bad' : 'badge'}>
-            {t('due')} {formatDate(c.slaDueAt, lang)}
+            {label('caseStatus', c.status)} · {t('due')} {formatDate(c.slaDueAt, lang)}
           </span>
-          {(c.status === 'open' || (c.status === 'claimed' && !mine)) && (
+          {claimable && (
             <button type="button" className="primary" onClick={() => act('claim')}>
               {t('claim')}
             </button>
@@ -62,14 +77,17 @@ export function CasePage({ id }: { id: string }) {
           )}
         </span>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="live-grid">
+      <p className="muted small shortcuts">{t('shortcuts')}</p>
+      <ErrorLine error={error} />
+      <div className="work-grid">
         <section className="card transcript-card" aria-labelledby="tr-title">
           <h2 id="tr-title">{t('transcript')}</h2>
+          {kase.data.call && (
+            <p className="muted small">
+              {t('buyer')} {kase.data.call.buyerId} · {formatDate(kase.data.call.startedAt, lang)} ·{' '}
+              <Link href={`/calls/${kase.data.call.id}`}>{t('call')}</Link>
+            </p>
+          )}
           <Transcript
             utterances={
               call.data?.utterances ??
@@ -88,41 +106,57 @@ export function CasePage({ id }: { id: string }) {
         </section>
         <div className="side">
           {flags.map((f) => (
-            <FlagEvidence key={f.id} flag={f} audioUri={kase.data!.call?.audioUri ?? null} />
+            <FlagEvidence
+              key={f.id}
+              flag={f}
+              line={lines.get(f.utteranceSeq)}
+              audioUri={kase.data!.call?.audioUri ?? null}
+            />
           ))}
+          {kase.data.penalties.length > 0 && (
+            <section className="card">
+              <h2>{t('penalty')}</h2>
+              <ul className="plain">
+                {kase.data.penalties.map((p) => (
+                  <li key={p.id}>
+                    <PenaltyLine p={p} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {c.status === 'decided' || c.status === 'closed' ? (
             <p className="badge ok">{t('decided')}</p>
           ) : mine ? (
-            <DecisionForm caseId={id} flags={flags.filter((f) => !f.decision)} onDecided={kase.reload} />
+            <DecisionForm key={flags.map((f) => f.id).join()} caseId={id} flags={flags.filter((f) => !f.decision)} />
           ) : (
             <p className="muted">{t('claimFirst')}</p>
           )}
+          <MerchantContext view={kase.data} />
         </div>
       </div>
     </>
   );
 }
 
-function FlagEvidence({ flag: f, audioUri }: { flag: CaseFlag; audioUri: string | null }) {
+function FlagEvidence({ flag: f, line, audioUri }: { flag: CaseFlag; line?: string; audioUri: string | null }) {
   const t = useT();
+  const label = useLabel();
   const offset = f.audioStartMs ?? 0;
   return (
-    <section className="card" aria-label={`${f.category} ${f.ruleId}`} data-testid="case-flag">
+    <section className="card" aria-label={label('category', f.category)} data-testid="case-flag">
       <h2>
-        {f.category} <span className={`badge sev-${f.severity}`}>{f.severity}</span>
+        {label('category', f.category)} <SeverityBadge severity={f.severity} />
       </h2>
       <p>
-        {t('evidence')}: <mark>{f.evidenceText}</mark>{' '}
-        <span className="muted small">
-          [{f.spanStart}, {f.spanEnd})
-        </span>
+        {t('evidence')}: <Evidence line={line} span={[f.spanStart, f.spanEnd]} words={f.evidenceText} />
       </p>
       <p className="small">
         {t('rule')}:{' '}
-        <code>
-          {f.ruleId}@{f.ruleVersion}
-        </code>{' '}
-        · {f.detector} · {t('confidence')} {f.confidence.toFixed(2)}
+        <span title={f.ruleId}>
+          {label('category', f.category)} · {t('version')} {f.ruleVersion}
+        </span>{' '}
+        · {label('detector', f.detector)} · {t('confidence')} {Math.round(f.confidence * 100)}%
       </p>
       <p className="small">
         {t('audioAt')} {formatTime(offset)}
@@ -133,29 +167,18 @@ function FlagEvidence({ flag: f, audioUri }: { flag: CaseFlag; audioUri: string 
           <span className="muted"> ({t('noAudio')})</span>
         )}
       </p>
-      <table className="small">
-        <caption className="sr-only">{t('verdicts')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('verdicts')}</th>
-            <th scope="col" />
-            <th scope="col">{t('confidence')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {f.verdicts.map((v, i) => (
-            <tr key={i}>
-              <td>{v.layer}</td>
-              <td>{v.verdict}</td>
-              <td>{v.confidence?.toFixed(2) ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="plain small verdicts" aria-label={t('verdicts')}>
+        {f.verdicts.map((v, i) => (
+          <li key={i}>
+            {label('layer', v.layer)}: {label('verdict', v.verdict)}
+            {v.confidence !== null && ` (${Math.round(v.confidence * 100)}%)`}
+          </li>
+        ))}
+      </ul>
       {f.decision && (
         <p>
-          <strong>{f.decision.outcome === 'upheld' ? t('upheld') : t('dismissed')}</strong> ·{' '}
-          <code>{f.decision.reasonCode}</code> {f.decision.reasonText}
+          <DecisionStateBadge state={f.decision.state} /> · {label('reason', f.decision.reasonCode)}
+          {f.decision.reasonText && <> — {f.decision.reasonText}</>}
         </p>
       )}
     </section>

@@ -1,14 +1,16 @@
-import { useContext, useState } from 'react';
-import { Coaching, NotesPanel, RefundOptions, Suggestions } from '../components/call-panels.js';
+import { useState } from 'react';
+import { Coaching, NotesPanel, RefundOptions, Suggestions, useTitled } from '../components/call-panels.js';
 import { Transcript } from '../components/transcript.js';
-import { formatDate, LangContext, useT } from '../i18n.js';
+import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { useLiveCalls } from '../live-calls.js';
 import { Link } from '../router.js';
 
 /** The merchant's copilot during a call: transcript, replies, refund options, notes and coaching, live. */
 export function LiveCallPage() {
   const t = useT();
-  const lang = useContext(LangContext);
+  const lang = useLang();
+  const titled = useTitled();
+  const label = useLabel();
   const { views, connected } = useLiveCalls();
   const [chosen, setChosen] = useState<string>();
   const all = Object.values(views).sort((a, b) => b.call.startedAt.localeCompare(a.call.startedAt));
@@ -26,13 +28,17 @@ export function LiveCallPage() {
         <nav aria-label={t('otherCalls')} className="row">
           {active.map((v) => (
             <button key={v.call.id} type="button" aria-pressed={v === view} onClick={() => setChosen(v.call.id)}>
-              {v.call.buyerId || v.call.room} · {formatDate(v.call.startedAt, lang)}
+              {t('buyer')} {v.call.buyerId || '—'} · {formatDate(v.call.startedAt, lang)}
             </button>
           ))}
         </nav>
       )}
       {!view ? (
-        <p className="muted">{t('waiting')}</p>
+        <section className="card idle" role="status">
+          <h2>{t('idleTitle')}</h2>
+          <p>{t('idleText')}</p>
+          <p className="muted">{t('waiting')}</p>
+        </section>
       ) : (
         <div className="live-grid" data-call-id={view.call.id}>
           <section className="card transcript-card" aria-labelledby="tr-title">
@@ -43,24 +49,28 @@ export function LiveCallPage() {
               </span>
             </div>
             <p className="muted small">
-              {view.call.buyerId} · {formatDate(view.call.startedAt, lang)} ·{' '}
+              {t('buyer')} {view.call.buyerId} · {formatDate(view.call.startedAt, lang)} ·{' '}
               <Link href={`/calls/${view.call.id}`}>{t('open')}</Link>
             </p>
             <Transcript
               utterances={view.utterances}
               live
-              highlights={view.flags.map((f) => ({ utterance: f.utterance, span: f.span, label: f.category }))}
+              highlights={view.flags.map((f) => ({
+                utterance: f.utterance,
+                span: f.span,
+                label: label('category', f.category),
+              }))}
             />
             {view.call.summary && (
               <p>
-                <strong>{t('summary')}:</strong> {view.call.summary}
+                <strong>{t('summary')}:</strong> {titled(view.call.summary)}
               </p>
             )}
           </section>
           <div className="side">
             <Coaching view={view} />
+            <RefundOptions view={view} canAct={view.call.status === 'active'} />
             <Suggestions view={view} canAct />
-            <RefundOptions view={view} />
             <NotesPanel view={view} />
           </div>
         </div>

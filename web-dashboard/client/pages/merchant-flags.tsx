@@ -1,34 +1,44 @@
-import { useContext, useState, type FormEvent } from 'react';
-import { ApiError, post } from '../api.js';
-import { APPEAL_OUTCOME, APPEAL_STATUS } from '../components/labels.js';
+import { useState, type FormEvent } from 'react';
+import { post } from '../api.js';
+import { Empty, ExportLink, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import { DecisionStateBadge, Evidence, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
-import { Status } from '../components/status.js';
-import { formatDate, LangContext, useT } from '../i18n.js';
-import { Link } from '../router.js';
+import { ErrorLine, Status } from '../components/status.js';
+import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { Link, useSearchState } from '../router.js';
 import type { CaseFlag, CaseRow, CaseView, Statement } from '../types.js';
-import { useData } from '../use-data.js';
+import { refreshAll, useData } from '../use-data.js';
 
-/** Flags against the merchant, each with its evidence, decision, statement of reasons, and appeal. */
+/** Flags against the merchant, each with its evidence, its decision's state now, the statement of reasons, and the appeal. */
 export function MerchantFlagsPage() {
   const t = useT();
-  const cases = useData<CaseRow[]>('/api/cases?limit=50');
+  useSearchState();
+  const { page, apiQuery } = usePage();
+  const cases = useData<CaseRow[]>(`/api/cases?${apiQuery}`);
   return (
     <>
       <h1>{t('flagsAgainst')}</h1>
+      <p className="row">
+        <Link href="/standing">{t('navStanding')}</Link>
+        <ExportLink what="flags" />
+        <ExportLink what="decisions" />
+      </p>
       <Status loading={cases.loading} error={cases.error} />
-      {cases.data?.length === 0 && <p className="muted">{t('noRows')}</p>}
-      {cases.data?.map((c) => (
+      {cases.data?.length === 0 && <Empty>{t('emptyFlags')}</Empty>}
+      {cases.data?.slice(0, PAGE_SIZE).map((c) => (
         <CaseCard key={c.id} id={c.id} />
       ))}
+      <Pager page={page} rows={cases.data?.length ?? 0} />
     </>
   );
 }
 
 function CaseCard({ id }: { id: string }) {
   const t = useT();
-  const lang = useContext(LangContext);
+  const lang = useLang();
   const { data } = useData<CaseView>(`/api/cases/${id}`);
   if (!data) return null;
+  const lines = new Map(data.utterances.map((u) => [u.seq, u.text]));
   return (
     <section className="card" aria-label={`${t('caseTitle')} ${formatDate(data.case.openedAt, lang)}`}>
       <p className="muted small">
@@ -36,31 +46,42 @@ function CaseCard({ id }: { id: string }) {
       </p>
       <ul className="plain">
         {data.flags.map((f) => (
-          <FlagItem key={f.id} flag={f} />
+          <FlagItem
+            key={f.id}
+            flag={f}
+            line={lines.get(f.utteranceSeq)}
+            penalties={data.penalties.filter((p) => p.decisionId === f.decision?.id)}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function FlagItem({ flag }: { flag: CaseFlag }) {
+function FlagItem({ flag, line, penalties }: { flag: CaseFlag; line?: string; penalties: CaseView['penalties'] }) {
   const t = useT();
+  const label = useLabel();
   const d = flag.decision;
   return (
     <li className="flag" data-testid="merchant-flag">
       <p>
-        <span className={`badge sev-${flag.severity}`}>{flag.severity}</span> {flag.category} ·{' '}
-        <code>
-          {flag.ruleId}@{flag.ruleVersion}
-        </code>
+        <SeverityBadge severity={flag.severity} /> {label('category', flag.category)}
       </p>
       <p>
-        {t('evidence')}: <mark>{flag.evidenceText}</mark>
+        {t('evidence')}: <Evidence line={line} span={[flag.spanStart, flag.spanEnd]} words={flag.evidenceText} />
       </p>
       <p>
-        {t('decision')}: <strong>{!d ? t('pending') : d.outcome === 'upheld' ? t('upheld') : t('dismissed')}</strong>
-        {d?.overturn && <> · {t(d.overturn === 'fully' ? 'oOverturnedFully' : 'oOverturnedPartly')}</>}
+        {t('decision')}: {d ? <DecisionStateBadge state={d.state} /> : <strong>{t('pending')}</strong>}
       </p>
+      {penalties.length > 0 && (
+        <ul className="plain">
+          {penalties.map((p) => (
+            <li key={p.id}>
+              {t('penaltyNow')}: <PenaltyLine p={p} />
+            </li>
+          ))}
+        </ul>
+      )}
       {d?.outcome === 'upheld' && <DecisionStatement decisionId={d.id} />}
     </li>
   );
@@ -68,8 +89,9 @@ function FlagItem({ flag }: { flag: CaseFlag }) {
 
 function DecisionStatement({ decisionId }: { decisionId: string }) {
   const t = useT();
-  const lang = useContext(LangContext);
-  const { data, reload } = useData<Statement>(`/api/decisions/${decisionId}/statement`);
+  const lang = useLang();
+  const label = useLabel();
+  const { data } = useData<Statement>(`/api/decisions/${decisionId}/statement`);
   if (!data) return null;
   const a = data.appeal;
   return (
@@ -77,7 +99,7 @@ function DecisionStatement({ decisionId }: { decisionId: string }) {
       <StatementView s={data.statement} />
       {a ? (
         <div className="appeal-status" role="status">
-          <strong>{t('appealStatus')}:</strong> {t(APPEAL_STATUS[a.status])}
+          <strong>{t('appealStatus')}:</strong> {label('appealStatus', a.status)}
           {a.status !== 'decided' && (
             <>
               {' '}
@@ -86,59 +108,57 @@ function DecisionStatement({ decisionId }: { decisionId: string }) {
           )}
           {a.outcome && (
             <p>
-              {t('outcome')}: <strong>{t(APPEAL_OUTCOME[a.outcome])}</strong> — {a.outcomeText}
+              {t('outcome')}: <strong>{label('appealOutcome', a.outcome)}</strong> — {a.outcomeText}
             </p>
           )}
         </div>
       ) : (
-        <AppealForm decisionId={decisionId} onFiled={reload} />
+        <AppealForm decisionId={decisionId} />
       )}
     </>
   );
 }
 
-function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () => void }) {
+function AppealForm({ decisionId }: { decisionId: string }) {
   const t = useT();
   const [statement, setStatement] = useState('');
   const [name, setName] = useState('');
   const [text, setText] = useState('');
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
       await post('/api/appeals', {
         decisionId,
         statement,
-        attachments: text.trim() ? [{ name: name.trim() || 'note', text }] : [],
+        attachments: text.trim() ? [{ name: name.trim() || t('attachments'), text }] : [],
       });
-      onFiled();
+      refreshAll();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(err);
     }
   };
   return (
-    <form className="appeal-form" onSubmit={submit}>
-      <h3>{t('fileAppeal')}</h3>
-      <label>
-        {t('appealStatement')}
-        <textarea required rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} />
-      </label>
-      <label>
-        {t('attachmentName')}
-        <input value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label>
-        {t('attachmentText')}
-        <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary">
-        {t('fileAppeal')}
-      </button>
-    </form>
+    <details className="appeal-form">
+      <summary>{t('appealThis')}</summary>
+      <form onSubmit={submit}>
+        <label>
+          {t('appealStatement')}
+          <textarea required rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} />
+        </label>
+        <label>
+          {t('attachmentName')}
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          {t('attachmentText')}
+          <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <ErrorLine error={error} />
+        <button type="submit" className="primary">
+          {t('fileAppeal')}
+        </button>
+      </form>
+    </details>
   );
 }

@@ -1,88 +1,133 @@
-import { useContext, useState } from 'react';
-import { ApiError, post } from '../api.js';
-import { Status } from '../components/status.js';
-import { formatDate, LangContext, useT } from '../i18n.js';
-import { Link, navigate } from '../router.js';
+import { useEffect, useState } from 'react';
+import { post } from '../api.js';
+import {
+  apiFilters,
+  Empty,
+  ExportLink,
+  Filters,
+  FilterSelect,
+  Pager,
+  PAGE_SIZE,
+  usePage,
+} from '../components/list-tools.js';
+import { SeverityBadge } from '../components/moderation-bits.js';
+import { ErrorLine, Status } from '../components/status.js';
+import { CATALOGUE } from '../labels.js';
+import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { Link, navigate, useSearchState } from '../router.js';
 import type { CaseRow } from '../types.js';
 import { useData } from '../use-data.js';
 
-const CATEGORIES = [
-  'off_platform_payment',
-  'contact_exchange',
-  'review_manipulation',
-  'abuse',
-  'privacy_request',
-  'prohibited_claim',
-  'refund_obstruction',
-];
-const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
-/** The moderators' queue, overdue first (the API's order), filtered by category, severity, SLA and language. */
+/**
+ * The moderators' queue, overdue first (the API's order), filtered in the URL, refreshed every
+ * five seconds so a case another moderator claims changes here too. Keys: j/k move, Enter opens,
+ * c claims the selected case; "claim next" takes the case whose SLA runs out first.
+ */
 export function QueuePage() {
   const t = useT();
-  const lang = useContext(LangContext);
-  const [filters, setFilters] = useState({ category: '', severity: '', sla: '', language: '' });
-  const [error, setError] = useState('');
-  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
-  const cases = useData<CaseRow[]>(`/api/cases?limit=100&${query}`);
+  const lang = useLang();
+  const label = useLabel();
+  useSearchState();
+  const { page, apiQuery } = usePage();
+  const [error, setError] = useState<unknown>(null);
+  const [empty, setEmpty] = useState(false);
+  const [at, setAt] = useState(0);
+  const cases = useData<CaseRow[]>(
+    `/api/cases?${apiQuery}&${apiFilters(['category', 'severity', 'sla', 'language', 'status'])}`,
+    {
+      refetchInterval: 5_000,
+    },
+  );
+  const rows = cases.data?.slice(0, PAGE_SIZE) ?? [];
   const claim = async (id: string) => {
+    setError(null);
     try {
       await post(`/api/cases/${id}/claim`);
       navigate(`/cases/${id}`);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(e);
     }
   };
-  const select = (key: keyof typeof filters, label: string, options: [string, string][]) => (
-    <label>
-      {label}
-      <select value={filters[key]} onChange={(e) => setFilters({ ...filters, [key]: e.target.value })}>
-        <option value="">{t('any')}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const claimNext = async () => {
+    setError(null);
+    try {
+      const r = await post<{ case: CaseRow | null }>('/api/cases/claim-next');
+      if (r.case) navigate(`/cases/${r.case.id}`);
+      else setEmpty(true);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName)) return;
+      if (e.metaKey || e.ctrlKey || e.altKey || rows.length === 0) return;
+      if (e.key === 'j') setAt((i) => Math.min(rows.length - 1, i + 1));
+      else if (e.key === 'k') setAt((i) => Math.max(0, i - 1));
+      else if (e.key === 'Enter' && rows[at]) navigate(`/cases/${rows[at].id}`);
+      else if (e.key === 'c' && rows[at]) void claim(rows[at].id);
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
   return (
     <>
-      <h1>{t('navQueue')}</h1>
-      <form className="filters card" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
-        {select(
-          'category',
-          t('category'),
-          CATEGORIES.map((c) => [c, c]),
-        )}
-        {select(
-          'severity',
-          t('severity'),
-          SEVERITIES.map((s) => [s, s]),
-        )}
-        {select('sla', t('sla'), [
-          ['overdue', t('slaOverdue')],
-          ['due_soon', t('slaDueSoon')],
-          ['on_time', t('slaOnTime')],
-        ])}
-        {select('language', t('lang'), [
-          ['zh', '中文'],
-          ['en', 'English'],
-        ])}
-      </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <div className="row spread">
+        <h1>{t('navQueue')}</h1>
+        <span className="row">
+          <span className="muted small">{t('autoRefresh')}</span>
+          <ExportLink what="flags" />
+          <ExportLink what="decisions" />
+          <button type="button" className="primary" onClick={claimNext}>
+            {t('claimNext')}
+          </button>
+        </span>
+      </div>
+      <p className="muted small shortcuts">{t('shortcuts')}</p>
+      <Filters>
+        <FilterSelect
+          name="category"
+          label={t('category')}
+          options={keys(CATALOGUE.category).map((c) => [c, label('category', c)])}
+        />
+        <FilterSelect
+          name="severity"
+          label={t('severity')}
+          options={keys(CATALOGUE.severity).map((c) => [c, label('severity', c)])}
+        />
+        <FilterSelect
+          name="sla"
+          label={t('sla')}
+          options={[
+            ['overdue', t('slaOverdue')],
+            ['due_soon', t('slaDueSoon')],
+            ['on_time', t('slaOnTime')],
+          ]}
+        />
+        <FilterSelect
+          name="language"
+          label={t('lang')}
+          options={keys(CATALOGUE.language).map((c) => [c, label('language', c)])}
+        />
+        <FilterSelect
+          name="status"
+          label={t('status')}
+          options={keys(CATALOGUE.caseStatus).map((c) => [c, label('caseStatus', c)])}
+        />
+      </Filters>
+      {empty && <p role="status">{t('nothingToClaim')}</p>}
+      <ErrorLine error={error} />
       <Status loading={cases.loading} error={cases.error} />
-      {cases.data?.length === 0 && <p className="muted">{t('noRows')}</p>}
-      {!!cases.data?.length && (
-        <div className="scroll card">
-          <table>
+      {cases.data?.length === 0 && <Empty>{page > 1 || location.search ? t('emptyFiltered') : t('emptyQueue')}</Empty>}
+      {rows.length > 0 && (
+        <div className="card">
+          <table className="cards">
             <thead>
               <tr>
                 <th scope="col">{t('sla')}</th>
+                <th scope="col">{t('merchant')}</th>
                 <th scope="col">{t('severity')}</th>
                 <th scope="col">{t('category')}</th>
                 <th scope="col">{t('flags')}</th>
@@ -94,25 +139,33 @@ export function QueuePage() {
               </tr>
             </thead>
             <tbody>
-              {cases.data.map((c) => (
-                <tr key={c.id} data-testid="queue-row" className={c.overdue ? 'overdue' : undefined}>
-                  <td>
+              {rows.map((c, i) => (
+                <tr
+                  key={c.id}
+                  data-testid="queue-row"
+                  className={[c.overdue ? 'overdue' : '', i === at ? 'selected' : ''].join(' ')}
+                  aria-selected={i === at}
+                >
+                  <td data-label={t('sla')}>
                     {c.overdue ? <span className="badge bad">{t('overdue')}</span> : formatDate(c.slaDueAt, lang)}
                   </td>
-                  <td>
-                    <span className={`badge sev-${c.severity}`}>{c.severity}</span>
+                  <td data-label={t('merchant')}>{c.merchantName}</td>
+                  <td data-label={t('severity')}>
+                    <SeverityBadge severity={c.severity} />
                   </td>
-                  <td>{c.categories?.join(', ')}</td>
-                  <td>
+                  <td data-label={t('category')}>{c.categories?.map((x) => label('category', x)).join('、')}</td>
+                  <td data-label={t('flags')}>
                     {c.undecided}/{c.flagCount}
                   </td>
-                  <td>{c.language ?? '—'}</td>
-                  <td>{c.status === 'claimed' ? t('claimed') : ''}</td>
-                  <td className="row">
+                  <td data-label={t('lang')}>{label('language', c.language)}</td>
+                  <td data-label={t('status')}>{label('caseStatus', c.status)}</td>
+                  <td className="row actions">
                     <Link href={`/cases/${c.id}`}>{t('open')}</Link>
-                    <button type="button" onClick={() => claim(c.id)}>
-                      {t('claim')}
-                    </button>
+                    {c.status !== 'decided' && (
+                      <button type="button" onClick={() => claim(c.id)}>
+                        {t('claim')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -120,6 +173,7 @@ export function QueuePage() {
           </table>
         </div>
       )}
+      <Pager page={page} rows={cases.data?.length ?? 0} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, post } from '../api.js';
-import { useT } from '../i18n.js';
+import { post } from '../api.js';
+import { LangToggle } from '../app.js';
+import { useErrorText, useT } from '../i18n.js';
 import type { User } from '../session.js';
 
 const DEMO = [
@@ -10,16 +11,12 @@ const DEMO = [
   'mod1@demo.kefu',
   'mod2@demo.kefu',
   'admin@demo.kefu',
+  'admin2@demo.kefu',
 ];
 
-export function SignInPage({
-  onSignedIn,
-  onToggleLang,
-}: {
-  onSignedIn: (u: User, csrf: string) => void;
-  onToggleLang: () => void;
-}) {
+export function SignInPage({ onSignedIn }: { onSignedIn: (u: User, csrf: string) => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
@@ -30,16 +27,14 @@ export function SignInPage({
       const { user, csrfToken } = await post<{ user: User; csrfToken: string }>('/api/auth/login', { email, password });
       onSignedIn(user, csrfToken);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : t('error'));
+      setError(errorText(err));
     }
   };
   return (
     <main id="main" className="signin">
       <div className="row spread">
         <h1>{t('appName')}</h1>
-        <button type="button" onClick={onToggleLang}>
-          {t('switchLang')}
-        </button>
+        <LangToggle />
       </div>
       <form onSubmit={submit} className="card" aria-labelledby="signin-title">
         <h2 id="signin-title">{t('signIn')}</h2>

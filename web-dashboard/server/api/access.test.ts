@@ -41,6 +41,8 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   'POST /api/cases/:id/claim': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'POST /api/cases/:id/release': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'POST /api/cases/:id/decide': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
+  'POST /api/cases/:id/preview': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
+  'POST /api/cases/claim-next': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'GET /api/decisions/:id/statement': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
   'GET /api/decisions/:id/statement/dsa': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
   'GET /api/appeals': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
@@ -48,7 +50,9 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   'GET /api/appeals/:id': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
   'POST /api/appeals/:id/claim': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'POST /api/appeals/:id/decide': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
+  'POST /api/appeals/:id/preview': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'GET /api/penalties': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/penalties/standing': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/rules': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'PUT /api/rules/:ruleId/policy': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
   'GET /api/users': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
@@ -71,6 +75,12 @@ const TABLE: Record<string, Record<Role, Expect>> = {
     moderator: 403,
     admin: 403,
   },
+  'POST /api/calls/:id/feedback': { anonymous: 401, merchantA: 404, moderator: 403, admin: 403 },
+  'GET /api/policies': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/export/calls.csv': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/export/flags.csv': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/export/decisions.csv': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/merchants': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'GET /api/promises': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/stats/moderation': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
 };
@@ -116,7 +126,9 @@ beforeAll(async () => {
     opened!.case.id,
     {
       penalty: 'ladder',
-      flags: [{ flagId: made.flags[0]!.id, outcome: 'upheld', reasonCode: 'CONTACT_OFF_PLATFORM', reasonText: '' }],
+      flags: [
+        { flagId: made.flags[0]!.id, outcome: 'upheld', reasonCode: 'CONTACT_OFF_PLATFORM', reasonText: '索要微信' },
+      ],
     },
     settings,
   );
@@ -162,7 +174,13 @@ function request(route: string): { method: string; path: string; body?: unknown 
           : pattern.startsWith('/api/calls')
             ? b.callId
             : b.staffId;
-  const byMerchant = ['GET /api/penalties', 'GET /api/calls', 'GET /api/calls/live', 'GET /api/promises'];
+  const byMerchant = [
+    'GET /api/penalties',
+    'GET /api/penalties/standing',
+    'GET /api/calls',
+    'GET /api/calls/live',
+    'GET /api/promises',
+  ];
   const path =
     pattern.replace(':id', id).replace(':ruleId', 'zh.contact.wechat').replace(':suggestionId', b.suggestionId) +
     (byMerchant.includes(route) ? `?merchantId=${b.merchantId}` : '');
@@ -171,10 +189,12 @@ function request(route: string): { method: string; path: string; body?: unknown 
     'POST /api/auth/password': { currentPassword: 'not-the-password', newPassword: 'probe-password-2' },
     'POST /api/cases/:id/decide': {
       penalty: 'none',
-      flags: [{ flagId: b.flagId, outcome: 'dismissed', reasonCode: 'PROBE' }],
+      flags: [{ flagId: b.flagId, outcome: 'dismissed', reasonCode: 'FALSE_POSITIVE', reasonText: 'probe' }],
     },
     'POST /api/appeals': { decisionId: b.decisionId, statement: 'probe' },
     'POST /api/appeals/:id/decide': { outcome: 'overturned_fully', outcomeText: 'probe' },
+    'POST /api/cases/:id/preview': { penalty: 'ladder', flags: [{ flagId: b.flagId, outcome: 'upheld' }] },
+    'POST /api/appeals/:id/preview': { outcome: 'overturned_fully' },
     'PUT /api/rules/:ruleId/policy': { judgment: 'auto', reason: 'probe' },
     'POST /api/users': {
       email: `probe-${Math.random()}@t.kefu`,
@@ -185,6 +205,7 @@ function request(route: string): { method: string; path: string; body?: unknown 
     },
     'PUT /api/users/:id': { displayName: 'probe', role: 'merchant_staff', merchantId: b.merchantId },
     'POST /api/calls/:id/suggestions/:suggestionId/feedback': { action: 'used' },
+    'POST /api/calls/:id/feedback': { v: 1, type: 'suggestion.dismissed', suggestionId: b.suggestionId },
   };
   return { method, path, body: bodies[route] };
 }
@@ -223,6 +244,8 @@ describe('access control: every route × every role against another merchant', (
     const secrets = [b.merchantId, b.callId, b.caseId, b.flagId, b.decisionId, b.appealId, b.staffId, b.staffEmail];
     if (expected === 'allowed') {
       expect(res.status, res.text).not.toBeOneOf([401, 403, 404, 500]);
+      // A reviewer's export holds every merchant's rows; merchant A's (below) none of B's.
+      if (route.endsWith('.csv')) expect(res.text).toContain(b.merchantId);
       return;
     }
     if (expected === 'own-only') expect(res.status).toBe(200);

@@ -26,9 +26,9 @@ async function openCase(flags = 2) {
   return { caseId: opened!.case.id, flagIds: made.flags.map((f) => f.id) };
 }
 
-const decision = (flagIds: string[], reasonCode: string) => ({
+const decision = (flagIds: string[], reasonText: string) => ({
   penalty: 'ladder',
-  flags: flagIds.map((flagId) => ({ flagId, outcome: 'upheld', reasonCode })),
+  flags: flagIds.map((flagId) => ({ flagId, outcome: 'upheld', reasonCode: 'CONTACT_OFF_PLATFORM', reasonText })),
 });
 
 describe('concurrent moderators', () => {
@@ -43,7 +43,7 @@ describe('concurrent moderators', () => {
     }
   });
 
-  it('many clients claiming and deciding at once never double-decide, and one penalty is applied', async () => {
+  it('many clients claiming and deciding at once never double-decide, and one penalty per decision is applied', async () => {
     const clients = await moderators(CLIENTS);
     const { caseId, flagIds } = await openCase(3);
     // Everyone claims and decides in one burst; only the holder of the live claim may decide.
@@ -59,12 +59,13 @@ describe('concurrent moderators', () => {
 
     const sql = db.sql();
     const decisions = await sql<
-      { flagId: string; reasonCode: string }[]
-    >`select flag_id, reason_code from decisions where case_id = ${caseId}`;
+      { flagId: string; reasonText: string }[]
+    >`select flag_id, reason_text from decisions where case_id = ${caseId}`;
     expect(decisions).toHaveLength(flagIds.length);
-    expect(new Set(decisions.map((d) => d.reasonCode)).size).toBe(1);
+    expect(new Set(decisions.map((d) => d.reasonText)).size).toBe(1);
+    // One penalty per upheld decision, never more: the losers wrote nothing.
     const [row] = await sql<{ n: number }[]>`select count(*)::int as n from penalties where case_id = ${caseId}`;
-    expect(row?.n).toBe(1);
+    expect(row?.n).toBe(flagIds.length);
     // A late decide after the case is closed is refused, not recorded twice.
     const late = await Promise.all(
       clients.map((c) => c.call('POST', `/api/cases/${caseId}/decide`, decision(flagIds, 'LATE'))),

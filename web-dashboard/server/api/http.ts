@@ -15,6 +15,8 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   ACCOUNT_LOCKED: 423,
+  DUTY_SEPARATION: 403,
+  PASSWORD_WRONG: 403,
 };
 
 export function ok<T>(c: Context, data: T, status: ContentfulStatusCode = 200) {

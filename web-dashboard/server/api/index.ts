@@ -13,7 +13,10 @@ import { auditRoutes } from '../routes/audit/index.js';
 import { authRoutes } from '../routes/auth/index.js';
 import { caseRoutes } from '../routes/cases/index.js';
 import { decisionRoutes } from '../routes/decisions/index.js';
+import { exportRoutes } from '../routes/export/index.js';
+import { merchantRoutes } from '../routes/merchants/index.js';
 import { penaltyRoutes } from '../routes/penalties/index.js';
+import { policyRoutes } from '../routes/policies/index.js';
 import { ruleRoutes } from '../routes/rules/index.js';
 import { userRoutes } from '../routes/users/index.js';
 import type { ApiEnv } from './context.js';
@@ -46,5 +49,8 @@ export function createApi(options: {
   api.route('/calls', callRoutes({ ...deps, live: options.live, streams }));
   api.route('/promises', promiseRoutes(deps));
   api.route('/stats', statsRoutes(deps));
+  api.route('/policies', policyRoutes(deps));
+  api.route('/merchants', merchantRoutes(deps));
+  api.route('/export', exportRoutes(deps));
   return api;
 }

@@ -78,11 +78,11 @@ describe('the moderation lifecycle over HTTP', () => {
       penalty: 'ladder',
       flags: [
         { flagId: f1.id, outcome: 'upheld', reasonCode: 'CONTACT_OFF_PLATFORM', reasonText: '主动索要微信' },
-        { flagId: f2.id, outcome: 'dismissed', reasonCode: 'CONTEXT_BENIGN', reasonText: '' },
+        { flagId: f2.id, outcome: 'dismissed', reasonCode: 'BENIGN_CONTEXT', reasonText: '提醒买家' },
       ],
     });
     expect(decided.status).toBe(200);
-    expect(decided.body.data.penalty).toMatchObject({ kind: 'points', points: 2 });
+    expect(decided.body.data.penalties).toMatchObject([{ kind: 'points', points: 2 }]);
     const upheld = decided.body.data.decisions.find((d: { flagId: string }) => d.flagId === f1.id);
     const dismissed = decided.body.data.decisions.find((d: { flagId: string }) => d.flagId === f2.id);
     expect((await m2.call('POST', `/api/cases/${caseId}/decide`, { penalty: 'none', flags: [] })).status).toBe(400);
@@ -131,7 +131,7 @@ describe('the moderation lifecycle over HTTP', () => {
 
     expect((await m1.call('GET', '/api/appeals')).body.data.map((a: { id: string }) => a.id)).toContain(appealId);
     const own = await m1.call('POST', `/api/appeals/${appealId}/claim`);
-    expect(own).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    expect(own).toMatchObject({ status: 403, body: { error: { code: 'DUTY_SEPARATION' } } });
     expect(
       (await m2.call('POST', `/api/appeals/${appealId}/decide`, { outcome: 'upheld', outcomeText: 'x' })).body.error
         ?.code,

@@ -27,7 +27,8 @@ export function clientFor(app: Hono<any>, session?: { token: string; csrfToken: 
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : {}, text };
+      const json = res.headers.get('content-type')?.includes('json');
+      return { status: res.status, body: text && json ? JSON.parse(text) : {}, text };
     },
   };
 }

@@ -12,7 +12,15 @@ const scope = (sql: Sql, merchantId: string | null) =>
 
 export async function listCalls(
   sql: Sql,
-  f: { merchantId: string | null; status?: 'active' | 'ended'; limit: number; offset: number },
+  f: {
+    merchantId: string | null;
+    status?: 'active' | 'ended';
+    q?: string;
+    from?: Date;
+    to?: Date;
+    limit: number;
+    offset: number;
+  },
 ): Promise<CallListRow[]> {
   return sql<CallListRow[]>`
     select c.id, c.room, c.merchant_id, c.buyer_id, c.order_ids,
@@ -22,6 +30,14 @@ export async function listCalls(
       (select count(*)::int from flags x where x.call_id = c.id and x.status = 'raised') as flags
     from calls c where true ${scope(sql, f.merchantId)}
       ${f.status ? sql`and c.status = ${f.status}` : sql``}
+      ${f.from ? sql`and c.started_at >= ${f.from}` : sql``}
+      ${f.to ? sql`and c.started_at < ${f.to}` : sql``}
+      ${
+        f.q
+          ? sql`and (c.buyer_id ilike ${`%${f.q}%`} or array_to_string(c.order_ids, ' ') ilike ${`%${f.q}%`}
+                 or c.summary->>'text' ilike ${`%${f.q}%`})`
+          : sql``
+      }
     order by c.started_at desc, c.id limit ${f.limit} offset ${f.offset}`;
 }
 

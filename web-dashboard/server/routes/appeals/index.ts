@@ -5,12 +5,13 @@ import {
   fileAppeal,
   getAppealView,
   listAppeals,
+  previewAppealDecision,
 } from '../../../../pipelines/moderation/appeals.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { jsonBody, ok, parse } from '../../api/http.js';
 import { present } from '../../api/present.js';
 import { IdParamSchema } from '../cases/schema.js';
-import { AppealDecisionSchema, AppealInputSchema, AppealQuerySchema } from './schema.js';
+import { AppealDecisionPreviewSchema, AppealDecisionSchema, AppealInputSchema, AppealQuerySchema } from './schema.js';
 
 /** Merchants file and follow appeals; a moderator other than the original decider decides them. */
 export function appealRoutes(deps: ApiDeps) {
@@ -31,12 +32,18 @@ export function appealRoutes(deps: ApiDeps) {
   r.get('/:id', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
     const actor = actorOf(c);
-    return ok(c, present(actor, await getAppealView(deps.sql, actor, id)));
+    return ok(c, present(actor, await getAppealView(deps.sql, actor, id, deps.settings)));
   });
 
   r.post('/:id/claim', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
     return ok(c, await claimAppeal(deps.sql, actorOf(c), id, deps.settings));
+  });
+
+  r.post('/:id/preview', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    const input = parse(AppealDecisionPreviewSchema, await jsonBody(c));
+    return ok(c, await previewAppealDecision(deps.sql, actorOf(c), id, input, deps.settings));
   });
 
   r.post('/:id/decide', async (c) => {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { PageSchema } from '../cases/schema.js';
 
-export { AppealDecisionSchema, AppealInputSchema } from '../../../../pipelines/moderation/appeals.js';
+export {
+  AppealDecisionPreviewSchema,
+  AppealDecisionSchema,
+  AppealInputSchema,
+} from '../../../../pipelines/moderation/appeals.js';
 
 export const AppealQuerySchema = z.object({
   status: z.enum(['open', 'claimed', 'decided', 'withdrawn']).optional(),

@@ -8,6 +8,9 @@ import { PageSchema } from '../cases/schema.js';
 const AuditQuerySchema = z.object({
   entityType: z.string().trim().min(1).max(50).optional(),
   entityId: z.string().trim().min(1).max(100).optional(),
+  action: z.string().trim().min(1).max(60).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
   ...PageSchema,
 });
 

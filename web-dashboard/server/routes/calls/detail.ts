@@ -4,11 +4,24 @@ import type { Sql } from '../../../../db/client.js';
 import type { CallRow } from '../../../../db/queries/calls.js';
 import { listUtterances } from '../../../../db/queries/calls.js';
 import { listFlags } from '../../../../db/queries/flags.js';
+import { listPolicies } from '../../../../db/queries/policies.js';
 import { listNotes, listPromises } from '../../../../db/queries/notes.js';
 import { listSuggestions } from '../../../../db/queries/suggestions.js';
 import { rankOptions, type CallSummary, type CallView } from '../../../shared/call-view.js';
 
-export function presentCall(c: Omit<CallRow, 'summary'> & { summary: unknown }): CallSummary {
+/**
+ * The summary names the policies it relied on by id (pipelines/summary); a person reads their
+ * titles instead.
+ */
+export async function policyTitles(sql: Sql): Promise<(text: string) => string> {
+  const titles = new Map((await listPolicies(sql)).map((p) => [p.id, p.title]));
+  return (text) => text.replace(/\b(?:zh|en)\.[a-z0-9_-]+(?:\.[a-z0-9_-]+)+/g, (id) => titles.get(id) ?? id);
+}
+
+export function presentCall(
+  c: Omit<CallRow, 'summary'> & { summary: unknown },
+  titled: (text: string) => string = (t) => t,
+): CallSummary {
   const stored =
     typeof c.summary === 'string' ? { text: c.summary } : (c.summary as { text?: string; language?: string } | null);
   return {
@@ -21,18 +34,19 @@ export function presentCall(c: Omit<CallRow, 'summary'> & { summary: unknown }):
     status: c.status,
     startedAt: c.startedAt.toISOString(),
     endedAt: c.endedAt?.toISOString() ?? null,
-    summary: stored?.text ?? null,
+    summary: stored?.text ? titled(stored.text) : null,
   };
 }
 
 /** Rebuilds from the stored rows the same view the live events build up on the client. */
 export async function loadCallView(sql: Sql, call: CallRow): Promise<CallView> {
-  const [rows, notes, promises, suggestions, flags] = await Promise.all([
+  const [rows, notes, promises, suggestions, flags, titled] = await Promise.all([
     listUtterances(sql, call.id),
     listNotes(sql, call.id),
     listPromises(sql, call.id),
     listSuggestions(sql, call.id),
     listFlags(sql, call.id),
+    policyTitles(sql),
   ]);
   const indexOf = new Map(rows.map((r) => [Number(r.id), r.seq]));
   const at = (id: number | null) => (id === null ? 0 : (indexOf.get(Number(id)) ?? 0));
@@ -43,7 +57,7 @@ export async function loadCallView(sql: Sql, call: CallRow): Promise<CallView> {
   const options = suggestions.filter((s) => s.kind === 'refund_option');
   const latest = Math.max(-1, ...options.map((s) => at(s.afterUtteranceId)));
   return {
-    call: presentCall(call),
+    call: presentCall(call, titled),
     utterances: rows.map((r) => ({
       index: r.seq,
       speaker: r.speakerRole,

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { CopilotFeedbackSchema } from '../../../../core/copilot.js';
+import { storeFeedback } from '../../../../pipelines/session/feedback.js';
 import { recordFeedback } from '../../../../db/queries/suggestions.js';
 import { notFound, requireRole } from '../../../../pipelines/moderation/actor.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
@@ -9,7 +11,7 @@ import type { StreamRegistry } from '../../live/streams.js';
 import { SESSION_COOKIE } from '../../api/session.js';
 import { findScopedSuggestion, getScopedCall, listCalls } from '../../queries/calls.js';
 import { IdParamSchema } from '../cases/schema.js';
-import { loadCallView, presentCall } from './detail.js';
+import { loadCallView, policyTitles, presentCall } from './detail.js';
 import { streamCallEvents } from './live.js';
 import { readScope, requiredMerchant } from './scope.js';
 import { CallListQuerySchema, FeedbackInputSchema, FeedbackParamSchema, LiveQuerySchema } from './schema.js';
@@ -20,10 +22,13 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed; streams: StreamRegi
 
   r.get('/', async (c) => {
     const q = parse(CallListQuerySchema, c.req.query());
-    const rows = await listCalls(deps.sql, { ...q, merchantId: readScope(actorOf(c), q.merchantId) });
+    const [rows, titled] = await Promise.all([
+      listCalls(deps.sql, { ...q, merchantId: readScope(actorOf(c), q.merchantId) }),
+      policyTitles(deps.sql),
+    ]);
     return ok(
       c,
-      rows.map((row) => ({ ...presentCall(row), utterances: row.utterances, flags: row.flags })),
+      rows.map((row) => ({ ...presentCall(row, titled), utterances: row.utterances, flags: row.flags })),
     );
   });
 
@@ -50,6 +55,17 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed; streams: StreamRegi
     if (!(await findScopedSuggestion(deps.sql, id, suggestionId, readScope(actor)))) throw notFound('suggestion');
     await recordFeedback(deps.sql, { suggestionId, action, actor: actor.id });
     return ok(c, { suggestionId, action }, 201);
+  });
+
+  // The copilot's own feedback messages (core/copilot.ts), as the bot takes them over the data channel.
+  r.post('/:id/feedback', async (c) => {
+    const actor = actorOf(c);
+    requireRole(actor, ['merchant_staff']);
+    const { id } = parse(IdParamSchema, c.req.param());
+    const feedback = parse(CopilotFeedbackSchema, await jsonBody(c));
+    if (!(await getScopedCall(deps.sql, id, readScope(actor)))) throw notFound('call');
+    if (!(await storeFeedback(deps.sql, id, feedback, actor.id))) throw notFound('suggestion');
+    return ok(c, { recorded: feedback.type }, 201);
   });
 
   return r;

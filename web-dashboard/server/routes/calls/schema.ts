@@ -7,6 +7,10 @@ export const CallListQuerySchema = z.object({
   status: z.enum(['active', 'ended']).optional(),
   /** Reviewers only; merchant staff always get their own merchant's calls. */
   merchantId: MerchantId.optional(),
+  /** Words in the buyer id, an order number or the summary. */
+  q: z.string().trim().min(1).max(100).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
   ...PageSchema,
 });
 

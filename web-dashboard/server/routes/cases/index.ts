@@ -1,6 +1,17 @@
 import { Hono } from 'hono';
-import { claimCase, getCaseView, listCases, releaseCase } from '../../../../pipelines/moderation/cases.js';
-import { CaseDecisionSchema, decideCase } from '../../../../pipelines/moderation/decide.js';
+import {
+  claimCase,
+  claimNextCase,
+  getCaseView,
+  listCases,
+  releaseCase,
+} from '../../../../pipelines/moderation/cases.js';
+import {
+  CaseDecisionPreviewSchema,
+  CaseDecisionSchema,
+  decideCase,
+  previewCaseDecision,
+} from '../../../../pipelines/moderation/decide.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { jsonBody, ok, parse } from '../../api/http.js';
 import { present } from '../../api/present.js';
@@ -14,6 +25,12 @@ export function caseRoutes(deps: ApiDeps) {
     const query = parse(QueueQuerySchema, c.req.query());
     const actor = actorOf(c);
     return ok(c, present(actor, await listCases(deps.sql, actor, query)));
+  });
+
+  // Registered before '/:id' routes: the moderator takes the case whose SLA runs out first.
+  r.post('/claim-next', async (c) => {
+    const row = await claimNextCase(deps.sql, actorOf(c), deps.settings);
+    return ok(c, { case: row ?? null });
   });
 
   r.get('/:id', async (c) => {
@@ -30,6 +47,12 @@ export function caseRoutes(deps: ApiDeps) {
   r.post('/:id/release', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
     return ok(c, await releaseCase(deps.sql, actorOf(c), id));
+  });
+
+  r.post('/:id/preview', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    const input = parse(CaseDecisionPreviewSchema, await jsonBody(c));
+    return ok(c, await previewCaseDecision(deps.sql, actorOf(c), id, input, deps.settings));
   });
 
   r.post('/:id/decide', async (c) => {

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { listMerchantPenalties } from '../../../../pipelines/moderation/penalties.js';
+import { getMerchantStanding } from '../../../../pipelines/moderation/standing.js';
+import { present } from '../../api/present.js';
+import { requiredMerchant } from '../calls/scope.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { ok, parse } from '../../api/http.js';
 
@@ -11,6 +14,11 @@ export function penaltyRoutes(deps: ApiDeps) {
   r.get('/', async (c) => {
     const query = parse(PenaltyQuerySchema, c.req.query());
     return ok(c, await listMerchantPenalties(deps.sql, actorOf(c), query));
+  });
+  r.get('/standing', async (c) => {
+    const actor = actorOf(c);
+    const { merchantId } = parse(PenaltyQuerySchema, c.req.query());
+    return ok(c, present(actor, await getMerchantStanding(deps.sql, actor, requiredMerchant(actor, merchantId))));
   });
   return r;
 }

@@ -1,9 +1,9 @@
-import type { CopilotFeedback } from '../core/copilot.js';
-import type { Sql } from '../db/client.js';
-import { listSuggestions, recordFeedback } from '../db/queries/suggestions.js';
+import type { CopilotFeedback } from '../../core/copilot.js';
+import type { Sql } from '../../db/client.js';
+import { listSuggestions, recordFeedback } from '../../db/queries/suggestions.js';
 
 /**
- * Stores what the merchant did with the bot's advice: the product's feedback loop. Only
+ * Stores what the merchant did with the bot's advice (from the bot's data channel or the dashboard): the product's feedback loop. Only
  * suggestions of this call are accepted; a refund option is the latest one offered of its kind.
  * Returns false when the message names nothing of this call.
  */

@@ -1,0 +1,71 @@
+/**
+ * Candidates from a rule's frames, read off the language layer's analysis of the line (computed
+ * once per line and shared with every engine). Like pattern matches, a vetoed hit is kept as a
+ * rejected candidate so moderators can see why nothing was flagged.
+ */
+import type { TranscriptLine } from '../../core/domain.js';
+import { analyzeLine, type LineAnalysis } from '../language/index.js';
+import { type CompiledFrame, filledIn, matchFrame } from './frames.js';
+import type { CompiledRule } from './load-rules.js';
+import type { Candidate } from './rule-layer.js';
+
+export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLine[], index: number): Candidate[] {
+  const line = lines[index]!;
+  const analysis = analyzeLine(line.text);
+  const previous = previousSameSpeaker(lines, index, analysis);
+  const out: Candidate[] = [];
+  rule.frames.forEach((frame, k) => {
+    if (frame.earlier && !earlierFilled(lines, index, frame.earlier)) return;
+    for (const hit of matchFrame(analysis, frame, previous)) {
+      const veto = !rule.speakers.includes(line.speaker) ? { reason: 'speaker', cue: line.speaker } : hit.veto;
+      out.push({
+        rule,
+        utterance: index,
+        speaker: line.speaker,
+        span: hit.span,
+        evidence: line.text.slice(hit.span[0], hit.span[1]),
+        confidence: rule.confidence,
+        rejected: veto !== undefined,
+        via: 'frame',
+        verdicts: [
+          {
+            layer: 'rule',
+            verdict: veto ? 'rejected' : 'candidate',
+            confidence: rule.confidence,
+            detail: {
+              frame: k,
+              cues: hit.fillers.map((f) => f.cue),
+              ...(veto && { veto: veto.reason, cue: veto.cue }),
+            },
+          },
+        ],
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * A warning often spans two turns ("有骗子冒充客服。" / "他们会让你报验证码"), so the same speaker's
+ * line just before is read for `unlessLine` cues — unless this line changes the subject (对了, by the way).
+ */
+function previousSameSpeaker(lines: readonly TranscriptLine[], index: number, a: LineAnalysis): LineAnalysis | null {
+  const prev = lines[index - 1];
+  if (!prev || prev.speaker !== lines[index]!.speaker) return null;
+  const opener = a.clauses[0]?.matches.some((m) => m.class === 'topic_shift');
+  return opener ? null : analyzeLine(prev.text);
+}
+
+function earlierFilled(
+  lines: readonly TranscriptLine[],
+  index: number,
+  earlier: NonNullable<CompiledFrame['earlier']>,
+): boolean {
+  const speaker = lines[index]!.speaker;
+  for (let i = index - 1; i >= Math.max(0, index - earlier.lines); i--) {
+    const same = lines[i]!.speaker === speaker;
+    if ((earlier.speaker === 'same' && !same) || (earlier.speaker === 'other' && same)) continue;
+    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import { ComplianceDetector } from './detector.js';
+import { compileRuleFile } from './load-rules.js';
+
+const detector = new ComplianceDetector();
+const call = (...lines: [SpeakerRole, string][]): TranscriptLine[] =>
+  lines.map(([speaker, text], i) => ({ speaker, text, startMs: i * 1000, endMs: i * 1000 + 900 }));
+const flagsOn = async (...lines: [SpeakerRole, string][]) => {
+  const t = call(...lines);
+  return (await detector.detect(t)).filter((f) => f.utterance === t.length - 1);
+};
+
+describe('compliance frames', () => {
+  it('finds a request and a private datum in either order, with the exact span and the frame that matched', async () => {
+    const text = '亲，验证码麻烦提供下哈';
+    const [flag] = await flagsOn(['merchant', text]);
+    expect(flag).toMatchObject({ category: 'privacy_request', rule: 'zh.privacy.request-frame@1' });
+    expect(text.slice(...flag!.span)).toBe(flag!.evidence);
+    expect(flag!.evidence).toBe('验证码麻烦提供');
+    expect(flag!.verdicts[0]!.detail).toMatchObject({ frame: 0 });
+    expect((await flagsOn(['merchant', 'Could I get the last four of the card?']))[0]!.evidence).toBe(
+      'Could I get the last four',
+    );
+  });
+
+  it('reads negation scope from the language layer, but not a negation inside the words it matched', async () => {
+    expect(await flagsOn(['merchant', '验证码千万不要告诉任何人哦'])).toEqual([]);
+    expect((await flagsOn(['merchant', '这口锅保证永不生锈']))[0]!.category).toBe('prohibited_claim');
+  });
+
+  it('takes a bare follow-up request with the datum named in the line before', async () => {
+    const [flag] = await flagsOn(['merchant', '退款要核对一下您的银行卡号'], ['merchant', '发我一下哈']);
+    expect(flag).toMatchObject({ category: 'privacy_request', evidence: '发我一下哈' });
+    expect(await flagsOn(['merchant', '退款原路退回，不用提供卡号哦'], ['merchant', '发我一下哈'])).toEqual([]);
+    expect(await flagsOn(['merchant', '退款原路退回'], ['merchant', '发我一下哈'])).toEqual([]);
+  });
+
+  it('tells a lawful limit from a refusal by the reason in the line', async () => {
+    expect(await flagsOn(['merchant', 'More than 90 days have passed, so we cannot accept the return.'])).toEqual([]);
+    expect((await flagsOn(['merchant', 'We cannot accept the return, deal with it.']))[0]!.category).toBe(
+      'refund_obstruction',
+    );
+  });
+
+  it('flags insults addressed to the buyer and threats that name where they live, not profanity as emphasis', async () => {
+    expect((await flagsOn(['merchant', '你住阳光花园3栋是吧 小心点']))[0]!.category).toBe('abuse');
+    expect((await flagsOn(['merchant', '你是不是不识字']))[0]!.category).toBe('abuse');
+    expect(await flagsOn(['merchant', '太tm好用了这款'])).toEqual([]);
+    expect(await flagsOn(['merchant', 'This thing is so damn good'])).toEqual([]);
+  });
+});
+
+describe('frame rule files', () => {
+  const file = (frame: object) =>
+    JSON.stringify({
+      language: 'en',
+      context: {
+        negationAfter: [],
+        reporting: [],
+        negationWindow: 6,
+        afterWindow: 10,
+      },
+      rules: [
+        {
+          id: 'en.privacy.test',
+          version: 1,
+          category: 'privacy_request',
+          severity: 'high',
+          speakers: ['merchant'],
+          frames: [frame],
+          confidence: 0.8,
+          ground: 'No.',
+        },
+      ],
+    });
+
+  it('names the rule, frame and slot of a class no lexicon defines', () => {
+    expect(() => compileRuleFile('en.json', file({ slots: ['request_verb', 'privat_datum'] }))).toThrow(
+      'Rule file en.json: rule en.privacy.test: frames[0].slots[1]: no lexicon class "privat_datum"',
+    );
+    expect(() => compileRuleFile('en.json', file({ slots: ['mark:adressee'] }))).toThrow('no mark "adressee"');
+  });
+
+  it('rejects a malformed slot and a rule with neither patterns nor frames', () => {
+    expect(() => compileRuleFile('en.json', file({ slots: ['mark:'] }))).toThrow(/frames\.0\.slots\.0/);
+    const empty = JSON.parse(file({ slots: ['private_datum'] }));
+    empty.rules[0].frames = [];
+    expect(() => compileRuleFile('en.json', JSON.stringify(empty))).toThrow(/patterns or frames/);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * Frames: a rule's slots (lexicon classes, clause marks, masks, long numbers) filled within one
+ * clause — or a few consecutive ones — of the language layer's analysis of the line. Clauses,
+ * negation scope and reported speech all come from that layer; this file only reads them.
+ */
+import type { Clause, LineAnalysis, Span } from '../language/index.js';
+
+/** One way to fill a slot: `{ kind: 'class', name: 'private_datum' }`, a mark, a mask or digits. */
+export type SlotAlternative = { kind: 'class' | 'mark' | 'mask'; name: string } | { kind: 'digits'; min: number };
+
+export interface CompiledFrame {
+  slots: SlotAlternative[][];
+  order: 'any' | 'written';
+  reach: number;
+  unless: SlotAlternative[][];
+  unlessLine: SlotAlternative[][];
+  negation: 'veto' | 'ignore';
+  earlier?: { slots: SlotAlternative[][]; lines: number; speaker: 'same' | 'other' | 'any' };
+}
+
+export interface Filler {
+  /** Which class / mark / mask it is, and the lexicon entry or mask kind that matched. */
+  cue: string;
+  text: string;
+  span: Span;
+  nspan: Span;
+}
+
+export interface FrameHit {
+  /** The fillers, one per slot, in slot order. */
+  fillers: Filler[];
+  span: Span;
+  /** Set when a context check vetoes the hit. */
+  veto?: { reason: 'negation' | 'unless' | 'warning'; cue: string };
+}
+
+export function parseSlot(source: string): SlotAlternative[] {
+  return source.split('|').map((alt) => {
+    const [head, rest] = alt.includes(':') ? (alt.split(':') as [string, string]) : ['class', alt];
+    if (head === 'digits') return { kind: 'digits', min: Number(rest) };
+    return { kind: head as 'class' | 'mark' | 'mask', name: rest };
+  });
+}
+
+const inside = (n: Span, c: Span) => n[0] >= c[0] && n[1] <= c[1];
+
+// A line is read by ~50 frames: each slot's fillers are collected once per line, then windowed.
+const memo = new WeakMap<LineAnalysis, Map<readonly SlotAlternative[], Filler[]>>();
+
+/** Every filler of a slot within the given clauses of the line. */
+export function fillersOf(a: LineAnalysis, clauses: readonly Clause[], slot: readonly SlotAlternative[]): Filler[] {
+  let bySlot = memo.get(a);
+  if (!bySlot) memo.set(a, (bySlot = new Map()));
+  let all = bySlot.get(slot);
+  if (!all) bySlot.set(slot, (all = collect(a, slot)));
+  if (clauses.length === a.clauses.length) return all;
+  return all.filter((f) => clauses.some((c) => inside(f.nspan, c.nspan)));
+}
+
+function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
+  const out: Filler[] = [];
+  const clauses = a.clauses;
+  const within = (n: Span) => clauses.some((c) => inside(n, c.nspan));
+  for (const alt of slot) {
+    if (alt.kind === 'class') {
+      for (const c of clauses)
+        for (const m of c.matches) if (m.class === alt.name) out.push({ cue: `${alt.name}:${m.entry}`, ...pick(m) });
+    } else if (alt.kind === 'mark') {
+      for (const c of clauses)
+        for (const m of c.marks)
+          if (m.kind === alt.name)
+            out.push({ cue: `mark:${m.kind}:${m.entry}`, text: a.text.slice(...m.span), span: m.span, nspan: m.nspan });
+    } else if (alt.kind === 'mask') {
+      for (const m of a.masks)
+        if (m.kind === alt.name && within(m.nspan)) out.push({ cue: `mask:${m.kind}`, ...pick(m) });
+    } else if (alt.kind === 'digits') {
+      for (const m of a.masks)
+        if ((m.kind === 'phone' || m.kind === 'digits') && within(m.nspan) && digitCount(m.text) >= alt.min)
+          out.push({ cue: `digits:${alt.min}`, ...pick(m) });
+      for (const n of a.numbers)
+        if (within(n.nspan) && (n.digits ?? '').length >= alt.min) out.push({ cue: `digits:${alt.min}`, ...pick(n) });
+    }
+  }
+  return out;
+}
+
+const pick = (m: { text: string; span: Span; nspan: Span }) => ({ text: m.text, span: m.span, nspan: m.nspan });
+const digitCount = (t: string) => t.replace(/\D/g, '').length;
+
+/** The tightest filling of all slots in one window, or null. */
+function fill(a: LineAnalysis, window: readonly Clause[], frame: CompiledFrame): Filler[] | null {
+  const options = frame.slots.map((slot) => fillersOf(a, window, slot));
+  if (options.some((o) => o.length === 0)) return null;
+  let best: Filler[] | null = null;
+  let width = Number.POSITIVE_INFINITY;
+  const chosen: Filler[] = [];
+  const walk = (k: number, budget: { left: number }) => {
+    if (budget.left-- <= 0) return;
+    if (k === options.length) {
+      const w = Math.max(...chosen.map((f) => f.nspan[1])) - Math.min(...chosen.map((f) => f.nspan[0]));
+      if (w < width) [best, width] = [[...chosen], w];
+      return;
+    }
+    for (const f of options[k]!) {
+      // Each slot is its own words: "DM me" is an invitation, not also the channel "DM".
+      if (chosen.some((c) => c.nspan[0] < f.nspan[1] && f.nspan[0] < c.nspan[1])) continue;
+      if (frame.order === 'written' && k > 0 && f.nspan[0] < chosen[k - 1]!.nspan[1]) continue;
+      chosen.push(f);
+      walk(k + 1, budget);
+      chosen.pop();
+    }
+  };
+  walk(0, { left: 2_000 });
+  return best;
+}
+
+/** Hits of a frame in the line: one per window, vetoed or not, each with its exact span. */
+export function matchFrame(a: LineAnalysis, frame: CompiledFrame, previous: LineAnalysis | null): FrameHit[] {
+  const hits: FrameHit[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < a.clauses.length; i++) {
+    const window = a.clauses.slice(i, i + frame.reach);
+    const fillers = fill(a, window, frame);
+    if (!fillers) continue;
+    const span: Span = [Math.min(...fillers.map((f) => f.span[0])), Math.max(...fillers.map((f) => f.span[1]))];
+    const key = `${span[0]}-${span[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const veto = vetoOf(a, window, fillers, frame, previous);
+    hits.push({ fillers, span, ...(veto && { veto }) });
+  }
+  return hits;
+}
+
+function vetoOf(
+  a: LineAnalysis,
+  window: readonly Clause[],
+  fillers: readonly Filler[],
+  frame: CompiledFrame,
+  previous: LineAnalysis | null,
+): FrameHit['veto'] | undefined {
+  if (frame.negation === 'veto') {
+    for (const c of window)
+      for (const m of c.marks) {
+        if (m.kind !== 'negation' || !m.scope) continue;
+        // A negation inside a filler is part of its words (永不生锈, "never rust"), not a negation of it.
+        if (fillers.some((f) => inside(m.nspan, f.nspan))) continue;
+        const [s, e] = m.scope.nspan;
+        if (fillers.some((f) => f.nspan[0] < e && f.nspan[1] > s))
+          return { reason: 'negation', cue: a.text.slice(...m.span) };
+      }
+  }
+  for (const slot of frame.unless) {
+    const f = fillersOf(a, window, slot)[0];
+    if (f) return { reason: 'unless', cue: f.text };
+  }
+  for (const slot of frame.unlessLine) {
+    const f =
+      fillersOf(a, a.clauses, slot)[0] ?? (previous ? fillersOf(previous, previous.clauses, slot)[0] : undefined);
+    if (f) return { reason: 'warning', cue: f.text };
+  }
+  return undefined;
+}
+
+/** Whether the slots are filled, not negated, in one clause of the line (a frame's `earlier` lines). */
+export function filledIn(a: LineAnalysis, slots: SlotAlternative[][]): boolean {
+  const probe: CompiledFrame = { slots, order: 'any', reach: 1, unless: [], unlessLine: [], negation: 'veto' };
+  return matchFrame(a, probe, null).some((h) => !h.veto);
+}

@@ -1,0 +1,201 @@
+/**
+ * Promises as frames over the language layer. The frames file (data/promise-frames.json) names
+ * which word classes are actions, what makes a clause commit, and which clause marks make a
+ * promise no promise; this file only interprets it. It runs over the candidates of the clause
+ * reader in promises.ts: it drops what a non-promise cue holds, names escalations and follow-ups,
+ * and adds the frames that reader missed (小妹帮您升级给主管, I'll escalate this).
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { PromiseNote } from '../../core/analysis.js';
+import { PromiseActionSchema, type TranscriptLine } from '../../core/domain.js';
+import { KefuError } from '../../core/errors.js';
+import {
+  type Clause,
+  clauseHas,
+  hasMark,
+  type LineAnalysis,
+  MARK_KINDS,
+  negationOver,
+  analyzeLine,
+} from '../language/index.js';
+import { formatYmd } from './calendar.js';
+import { clockAt, today as localDay } from './deadline-clock.js';
+import { resolveDeadline } from './deadlines.js';
+import { fromPackageRoot } from '../../core/paths.js';
+
+const Mark = z.enum(MARK_KINDS);
+const FramesSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int().positive(),
+    description: z.string().optional(),
+    commitment: z.object({ marks: z.array(Mark), classes: z.array(z.string()) }).strict(),
+    /** The word class saying an act is already done. */
+    done: z.object({ class: z.string() }).strict(),
+    /** What makes a promise conditional: marks in its clause, or a buyer's act asked for before it. */
+    conditions: z
+      .object({
+        marks: z.array(Mark),
+        before: z.array(
+          z
+            .object({ mark: Mark, withClass: z.string(), unlessMark: Mark.optional(), note: z.string().optional() })
+            .strict(),
+        ),
+      })
+      .strict(),
+    actions: z.array(
+      z
+        .object({
+          id: z.string(),
+          action: PromiseActionSchema,
+          class: z.string(),
+          /** Actions of the clause reader this frame renames when both read the same clause. */
+          replaces: z.array(PromiseActionSchema),
+          /** Actions in the same line that are part of this one (a follow-up's reply). */
+          absorbs: z.array(PromiseActionSchema),
+          /** Said as done (already escalated): is something still owed? */
+          doneStillOwed: z.boolean(),
+          note: z.string().optional(),
+        })
+        .strict(),
+    ),
+    nonPromises: z.array(
+      z
+        .object({
+          id: z.string(),
+          mark: Mark.optional(),
+          unlessMark: Mark.optional(),
+          unlessClass: z.string().optional(),
+          negatedClass: z.string().optional(),
+          lineClass: z.string().optional(),
+          actions: z.array(PromiseActionSchema).optional(),
+          note: z.string().optional(),
+        })
+        .strict()
+        .refine((r) => [r.mark, r.negatedClass, r.lineClass].filter(Boolean).length === 1, {
+          message: 'a non-promise rule names exactly one of mark, negatedClass, lineClass',
+        }),
+    ),
+  })
+  .strict();
+type Frames = z.infer<typeof FramesSchema>;
+type NonPromise = Frames['nonPromises'][number];
+
+const FILE = fromPackageRoot('pipelines/notes/data/promise-frames.json');
+let frames: Frames | undefined;
+function loadFrames(): Frames {
+  if (frames) return frames;
+  const parsed = FramesSchema.safeParse(JSON.parse(readFileSync(FILE, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new KefuError('CONFIG_INVALID', `promise-frames.json: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  frames = parsed.data;
+  return frames;
+}
+
+/** The non-promise rule that holds for a promise read from `clauses`, if any. */
+function vetoOf(
+  f: Frames,
+  a: LineAnalysis,
+  clauses: readonly Clause[],
+  action: PromiseNote['action'],
+): NonPromise | undefined {
+  return f.nonPromises.find((r) => {
+    if (r.actions && !r.actions.includes(action)) return false;
+    if (r.lineClass) return clauses.some((c) => clauseHas(c, r.lineClass!)) || sentenceBefore(a, clauses, r.lineClass);
+    if (r.negatedClass) {
+      return clauses.every((c) =>
+        c.matches.some((m) => m.class === r.negatedClass && negationOver(a, m.span) !== undefined),
+      );
+    }
+    return clauses.every(
+      (c) =>
+        hasMark(c, r.mark!) &&
+        !(r.unlessMark && hasMark(c, r.unlessMark)) &&
+        !(r.unlessClass && clauseHas(c, r.unlessClass)),
+    );
+  });
+}
+
+/** The class appears in an earlier clause of the same sentence ("给个五星好评，返您五块"). */
+function sentenceBefore(a: LineAnalysis, clauses: readonly Clause[], cls: string): boolean {
+  for (let i = clauses[0]!.index - 1; i >= 0; i--) {
+    const c = a.clauses[i]!;
+    if (clauseHas(c, cls)) return true;
+    if (c.sentenceStart) return false;
+  }
+  return false;
+}
+
+function commits(f: Frames, clause: Clause): boolean {
+  return f.commitment.marks.some((m) => hasMark(clause, m)) || f.commitment.classes.some((c) => clauseHas(clause, c));
+}
+
+/** A condition over a clause: its own, an open "if" before it in the sentence, or a buyer's act asked for first. */
+function conditioned(f: Frames, a: LineAnalysis, clause: Clause): boolean {
+  for (let i = clause.index; i >= 0; i--) {
+    const c = a.clauses[i]!;
+    if (f.conditions.marks.some((m) => hasMark(c, m))) return true;
+    if (i < clause.index && f.conditions.before.some((b) => hasMark(c, b.mark) && clauseHas(c, b.withClass)))
+      return true;
+    if (c.sentenceStart) return false;
+  }
+  return false;
+}
+
+/**
+ * One line's promises: the clause reader's candidates judged by the frames, plus the frames it
+ * did not find. Same action and condition twice in a line is one promise.
+ */
+export function judgePromises(
+  line: TranscriptLine,
+  utterance: number,
+  candidates: PromiseNote[],
+  now: Date,
+  timeZone: string,
+): PromiseNote[] {
+  const f = loadFrames();
+  const a = analyzeLine(line.text);
+  const clausesOf = (text: string): Clause[] => {
+    const start = line.text.indexOf(text);
+    const end = start + text.length;
+    return a.clauses.filter((c) => c.span[0] < end && start < c.span[1]);
+  };
+  const out: PromiseNote[] = [];
+  const add = (p: PromiseNote) => {
+    const same = out.find((o) => o.action === p.action && o.conditional === p.conditional);
+    if (!same) out.push(p);
+    else if (same.deadline === null && p.deadline !== null) Object.assign(same, { deadline: p.deadline, text: p.text });
+  };
+  for (const p of candidates) {
+    const clauses = clausesOf(p.text);
+    if (clauses.length === 0 || vetoOf(f, a, clauses, p.action)) continue;
+    const frame = f.actions.find((x) => x.replaces.includes(p.action) && clauses.some((c) => clauseHas(c, x.class)));
+    const conditional = p.conditional || conditioned(f, a, clauses[0]!);
+    // "…收到货后马上给您退款": once the buyer's act is a condition, "right away" counts from that
+    // act, not from today; a named day ("周五前") stays.
+    const today = formatYmd(localDay(clockAt(now, timeZone)));
+    const deadline = conditional && !p.conditional && p.deadline === today ? null : p.deadline;
+    add({ ...p, action: frame?.action ?? p.action, conditional, deadline });
+  }
+  for (const clause of a.clauses) {
+    for (const frame of f.actions) {
+      if (!clauseHas(clause, frame.class) || !commits(f, clause)) continue;
+      if (!frame.doneStillOwed && clauseHas(clause, f.done.class)) continue;
+      if (line.speaker !== 'merchant' || vetoOf(f, a, [clause], frame.action)) continue;
+      const due = resolveDeadline(clause.text, now, timeZone);
+      add({
+        speaker: line.speaker,
+        action: frame.action,
+        deadline: due?.date ?? null,
+        conditional: conditioned(f, a, clause),
+        utterance,
+        text: clause.text,
+      });
+    }
+  }
+  const absorbed = new Set(f.actions.filter((x) => out.some((p) => p.action === x.action)).flatMap((x) => x.absorbs));
+  return out.filter((p) => !absorbed.has(p.action));
+}

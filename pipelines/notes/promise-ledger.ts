@@ -1,0 +1,70 @@
+import type { PromiseNote } from '../../core/analysis.js';
+import { findAmounts } from './amounts.js';
+import { ALTERNATIVE } from './promise-lexicon.js';
+
+/** How many lines later a promise may still be restated as the same one. */
+const RESTATE_WITHIN = 4;
+
+/**
+ * The one identity of a promise in a call: the ledger dedups by it and the store writes each key
+ * once. Different sums are different promises ("运费十八块给您补上" … "给您返8块红包").
+ */
+export function promiseKey(p: Pick<PromiseNote, 'speaker' | 'action' | 'deadline' | 'conditional' | 'text'>): string {
+  const sums = findAmounts(p.text)
+    .map((a) => a.value)
+    .join(',');
+  return `${p.speaker}|${p.action}|${p.deadline}|${p.conditional}|${sums}`;
+}
+
+/**
+ * A call's promises, fed one line at a time. It carries only the keys seen and the promises of
+ * the last few lines, so every line is read once and a promise restated any number of lines
+ * later is still the same promise. Exact repeats keep the first; an open-ended promise restated
+ * with a time (or spelled out with its condition) within the next four lines is replaced by the
+ * restatement; "或者我给您发个红包也一样" right after the same promise is another way to keep it.
+ */
+export class PromiseLedger {
+  private readonly kept: PromiseNote[] = [];
+  private readonly seen = new Set<string>();
+  /** Every promise read in the last RESTATE_WITHIN lines, kept or not. */
+  private recent: PromiseNote[] = [];
+
+  get promises(): PromiseNote[] {
+    return this.kept;
+  }
+
+  /** One line's promises (all with the same `utterance`); true when the ledger changed. */
+  add(found: readonly PromiseNote[]): boolean {
+    if (found.length === 0) return false;
+    const at = found[0]!.utterance;
+    const before = this.kept.length;
+    let changed = false;
+    for (const q of found) {
+      for (let i = this.kept.length - 1; i >= 0; i--) {
+        if (!restates(q, this.kept[i]!)) continue;
+        this.kept.splice(i, 1);
+        changed = true;
+      }
+    }
+    this.recent = this.recent.filter((p) => at - p.utterance <= RESTATE_WITHIN);
+    for (const p of found) {
+      const key = promiseKey(p);
+      if (this.seen.has(key)) continue;
+      if (ALTERNATIVE.test(p.text.trim()) && p.deadline === null && this.recent.some((q) => sameAct(p, q))) continue;
+      this.seen.add(key);
+      this.kept.push(p);
+    }
+    this.recent.push(...found);
+    return changed || this.kept.length !== before;
+  }
+}
+
+const sameAct = (a: PromiseNote, b: PromiseNote): boolean => a.speaker === b.speaker && a.action === b.action;
+
+/** `later` restates the open-ended `p` with a time, or spells it out with its condition. */
+function restates(later: PromiseNote, p: PromiseNote): boolean {
+  if (p.deadline !== null || !sameAct(later, p)) return false;
+  const gap = later.utterance - p.utterance;
+  if (gap <= 0 || gap > RESTATE_WITHIN) return false;
+  return (later.deadline !== null && later.conditional === p.conditional) || (later.conditional && !p.conditional);
+}

@@ -1,0 +1,91 @@
+import type { AmountNote, OrderNumberNote, ProductNote, PromiseNote } from '../../core/analysis.js';
+import type { TranscriptLine } from '../../core/domain.js';
+import { KefuError } from '../../core/errors.js';
+import { isValidTimeZone } from './calendar.js';
+import { findAmounts } from './amounts.js';
+import { knownOrders, type KnownOrders, orderNumbersInLine } from './order-numbers.js';
+import { type Alias, aliasTable, productsInLine } from './products.js';
+import { PromiseLedger } from './promise-ledger.js';
+import { findPromisesInLine } from './promises.js';
+
+export interface NotesContext {
+  /** When the call started; each line's startMs is counted from here. */
+  startedAt: Date;
+  /** IANA zone ("Asia/Shanghai") or fixed offset ("+08:00"); deadlines are dates in this zone. */
+  timeZone: string;
+  /** The platform's order ids for this buyer; when given, order numbers are checked against them. */
+  knownOrderIds?: readonly string[];
+  /** Item names from the orders, so "苹果" can be named as "烟台红富士苹果5斤装". */
+  catalogue?: readonly string[];
+}
+
+export interface ExtractedNotes {
+  orderNumbers: OrderNumberNote[];
+  amounts: AmountNote[];
+  products: ProductNote[];
+  promises: PromiseNote[];
+}
+
+/**
+ * A call's notes, taken one line at a time: each line is read once, and what crosses lines (a
+ * bare number answering "订单号？", a promise restated later) comes from the small state carried
+ * here — the previous line, the values already noted, the promise ledger. `extractNotes` is this
+ * fold over a whole transcript, so a live call and a batch analysis note exactly the same.
+ */
+export class NotesTracker {
+  private readonly known: KnownOrders | null;
+  private readonly aliases: Alias[];
+  private readonly ledger = new PromiseLedger();
+  private readonly orders = new Map<string, OrderNumberNote>();
+  private readonly sums = new Map<string, AmountNote>();
+  private readonly goods = new Map<string, ProductNote>();
+  private previous: string | undefined;
+  private next = 0;
+
+  /** Throws INPUT_INVALID for a bad zone or start time. */
+  constructor(private readonly context: NotesContext) {
+    if (Number.isNaN(context.startedAt.getTime()))
+      throw new KefuError('INPUT_INVALID', 'startedAt is not a valid date');
+    if (!isValidTimeZone(context.timeZone)) {
+      throw new KefuError(
+        'INPUT_INVALID',
+        `unknown time zone "${context.timeZone}" (use an IANA name or an offset like +08:00)`,
+      );
+    }
+    this.known = knownOrders(context.knownOrderIds);
+    this.aliases = aliasTable(context.catalogue ?? []);
+  }
+
+  /** Reads the call's next line; true when the notes changed. */
+  add(line: TranscriptLine): boolean {
+    const utterance = this.next++;
+    const first = <T>(map: Map<string, T>, key: string, note: T): boolean => {
+      if (map.has(key)) return false;
+      map.set(key, note);
+      return true;
+    };
+    let changed = false;
+    for (const o of orderNumbersInLine(line.text, this.previous, this.known)) {
+      changed = first(this.orders, o.value, { ...o, utterance }) || changed;
+    }
+    for (const a of findAmounts(line.text)) {
+      const note = { value: a.value, currency: a.currency, utterance, span: [a.start, a.end] as [number, number] };
+      changed = first(this.sums, `${a.currency}:${a.value}`, note) || changed;
+    }
+    for (const p of productsInLine(line.text, this.aliases)) {
+      changed = first(this.goods, p.name, { ...p, utterance }) || changed;
+    }
+    changed = this.ledger.add(findPromisesInLine(line, utterance, this.context)) || changed;
+    this.previous = line.text;
+    return changed;
+  }
+
+  get notes(): ExtractedNotes {
+    return {
+      orderNumbers: [...this.orders.values()],
+      amounts: [...this.sums.values()],
+      products: [...this.goods.values()],
+      promises: [...this.ledger.promises],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { runTool } from '../audio/ffmpeg.js';
+
+/**
+ * Call audio is kept as FLAC: lossless, so what a moderator hears and what a test compares is
+ * exactly what the speech engine heard (decision 0181); ~half the size of PCM for speech.
+ */
+export const RECORDING_CONTENT_TYPE = 'audio/flac';
+
+export async function encodeFlac(samples: Int16Array, sampleRate: number, label: string): Promise<Buffer> {
+  const pcm = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+  return runTool(
+    'ffmpeg',
+    [
+      '-nostdin',
+      '-v',
+      'error',
+      '-f',
+      's16le',
+      '-ar',
+      String(sampleRate),
+      '-ac',
+      '1',
+      '-i',
+      '-',
+      '-c:a',
+      'flac',
+      '-compression_level',
+      '5',
+      '-f',
+      'flac',
+      '-',
+    ],
+    { label, input: pcm },
+  );
+}
+
+export async function decodeFlac(bytes: Uint8Array, sampleRate: number, label: string): Promise<Int16Array> {
+  const pcm = await runTool(
+    'ffmpeg',
+    ['-nostdin', '-v', 'error', '-f', 'flac', '-i', '-', '-f', 's16le', '-ar', String(sampleRate), '-ac', '1', '-'],
+    { label, input: bytes },
+  );
+  const out = new Int16Array(pcm.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = pcm.readInt16LE(i * 2);
+  return out;
+}

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../core/config.js';
+import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import { listNotes, listPromises } from '../../db/queries/notes.js';
+import { upsertMerchant } from '../../db/queries/people.js';
+import { useTestDatabase } from '../../test/db.js';
+import { extractNotes } from '../notes/index.js';
+import { analyzeTranscript } from './analyze-transcript.js';
+import type { CallAnalyzers } from './analyzers.js';
+import { buildAnalyzers } from './build-analyzers.js';
+import { CallSession } from './call-session.js';
+
+// Lines in the register of real after-sales chats, chosen for what crosses lines: a bare number
+// answering "订单号？", an open promise restated with its time, an alternative to a promise.
+const MERCHANT = [
+  '亲，麻烦报一下订单号哦~',
+  'What is your order number?',
+  '小妹这边给您补发一个哈',
+  '明天上午给您发出，您放心',
+  '这边帮您催一下快递哈',
+  '或者给您发个5元红包也一样',
+  '稍后给您回电',
+  '如果没货就给您退款',
+  '您稍等，正在帮您查询',
+  "I'll ship a replacement",
+  "We'll ship it out tomorrow",
+  '亲，本店支持七天无理由退换哦',
+  '好的亲，今天之内给您退款',
+];
+const CUSTOMER = [
+  '240611587736219',
+  '订单号 2406 1158 7736 219，苹果烂了三个，花了39.9元',
+  '7731904452',
+  '嗯嗯好的',
+  '快递三天了还没到',
+  'ok thanks',
+  '那我等你们消息',
+  '我明天把洗衣机寄回去',
+  '耳机左边没声音，I paid $29',
+];
+
+const line = fc.oneof(
+  fc.constantFrom(...MERCHANT).map((text) => ({ speaker: 'merchant' as SpeakerRole, text })),
+  fc.constantFrom(...CUSTOMER).map((text) => ({ speaker: 'customer' as SpeakerRole, text })),
+);
+// Long enough that a restatement can fall far (> 40 lines) from what it restates.
+const transcript = fc
+  .array(line, { minLength: 1, maxLength: 90 })
+  .map((ls) => ls.map((l, i): TranscriptLine => ({ ...l, startMs: i * 4000, endMs: i * 4000 + 3000 })));
+
+const db = useTestDatabase();
+let analyzers: CallAnalyzers;
+const startedAt = new Date('2026-11-23T02:00:00Z');
+const timeZone = 'Asia/Shanghai';
+
+beforeAll(async () => {
+  analyzers = await buildAnalyzers({ config: loadConfig({}) });
+  await upsertMerchant(db.sql(), { id: 'm-prop', name: '属性测试店' });
+});
+
+describe('batch and live analysis', () => {
+  it('note exactly the same for any transcript, and the database holds what the live call noted', async () => {
+    await fc.assert(
+      fc.asyncProperty(transcript, async (lines) => {
+        const notes = extractNotes(lines, { startedAt, timeZone });
+        const batch = await analyzeTranscript(analyzers, lines, { startedAt, timeZone });
+        const session = await CallSession.start(
+          { sql: db.sql(), analyzers, emit: () => {} },
+          { room: `prop-${Math.random()}`, merchantId: 'm-prop', buyerId: 'b', startedAt, timeZone },
+        );
+        for (const l of lines) await session.addUtterance({ ...l, engine: 'transcript', confidence: null });
+        const live = session.findings();
+        const { flags, suggestions, refundOptions, ...liveNotes } = live;
+        const { flags: f, suggestions: s, refundOptions: r, ...batchNotes } = batch.findings;
+        expect(batchNotes).toEqual(notes);
+        expect(liveNotes).toEqual(notes);
+        expect([flags, suggestions, refundOptions]).toEqual([f, s, r]);
+        const rows = await listPromises(db.sql(), session.call.id);
+        expect(rows.map((p) => [p.action, p.deadline, p.conditional, p.text]).sort()).toEqual(
+          notes.promises.map((p) => [p.action, p.deadline, p.conditional, p.text]).sort(),
+        );
+        const orders = (await listNotes(db.sql(), session.call.id)).filter((n) => n.kind === 'order_number');
+        expect(orders.map((n) => n.value.value)).toEqual(notes.orderNumbers.map((o) => o.value));
+      }),
+      { numRuns: 25, seed: 11 },
+    );
+  }, 120_000);
+
+  it('keeps a promise restated 60 lines later as one promise, as a full reading does', () => {
+    const filler = Array.from({ length: 60 }, () => ({ speaker: 'customer' as const, text: '嗯嗯好的' }));
+    const lines = [
+      { speaker: 'merchant' as const, text: '明天给您补发' },
+      ...filler,
+      { speaker: 'merchant' as const, text: '明天给您补发哈' },
+    ].map((l, i) => ({ ...l, startMs: i * 1000, endMs: i * 1000 + 500 }));
+    expect(extractNotes(lines, { startedAt, timeZone }).promises.map((p) => p.utterance)).toEqual([0]);
+  });
+});

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { KefuError } from '../../core/errors.js';
+import { fromPackageRoot } from '../../core/paths.js';
+
+const IssueKindsFile = z.object({
+  id: z.literal('issue-kinds'),
+  version: z.number().int().positive(),
+  kinds: z
+    .array(
+      z.object({
+        kind: z.string().regex(/^[a-z_]+$/),
+        /** For people and for the issue-extract prompt. */
+        description: z.string().min(1),
+        /** Policy ids without the language prefix, that can answer this problem: the relevance gate's family. */
+        policies: z.array(z.string().regex(/^[a-z0-9.-]+$/)).min(1),
+      }),
+    )
+    .min(1),
+});
+export type IssueKindsKnowledge = z.infer<typeof IssueKindsFile>;
+
+const ClarifyFile = z.object({
+  id: z.literal('clarify'),
+  version: z.number().int().positive(),
+  /** The question that fits the turn's state is asked, once per call. */
+  questions: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z_]+$/),
+        /** no_issue: no problem heard; issue_unmatched: a problem heard that no policy answers well enough. */
+        when: z.array(z.enum(['no_issue', 'issue_unmatched'])).min(1),
+        zh: z.string().min(1),
+        en: z.string().min(1),
+      }),
+    )
+    .min(1),
+});
+export type ClarifyKnowledge = z.infer<typeof ClarifyFile>;
+
+const cache = new Map<string, unknown>();
+
+function load<T>(file: string, schema: z.ZodType<T>): T {
+  if (!cache.has(file)) {
+    const parsed = schema.safeParse(
+      JSON.parse(readFileSync(fromPackageRoot(`pipelines/suggest/knowledge/${file}`), 'utf8')),
+    );
+    if (!parsed.success)
+      throw new KefuError('INPUT_INVALID', `suggest/knowledge/${file}: ${z.prettifyError(parsed.error)}`);
+    cache.set(file, parsed.data);
+  }
+  return cache.get(file) as T;
+}
+
+/** pipelines/suggest/knowledge/issue-kinds.json, validated once. */
+export function issueKinds(): IssueKindsKnowledge {
+  return load('issue-kinds.json', IssueKindsFile);
+}
+
+/** pipelines/suggest/knowledge/clarify.json, validated once. */
+export function clarifyingQuestions(): ClarifyKnowledge {
+  return load('clarify.json', ClarifyFile);
+}
+
+/** The policies (with language prefix) that can answer a problem kind; empty for an unknown kind. */
+export function policyFamily(kind: string, language: 'zh' | 'en'): string[] {
+  return (issueKinds().kinds.find((k) => k.kind === kind)?.policies ?? []).map((p) => `${language}.${p}`);
+}

@@ -1,0 +1,32 @@
+#!/bin/sh
+# `npm test`: every tier runs and reports, whatever an earlier one did; the exit status is
+# non-zero when any failed. A unit failure must not hide the LiveKit tier's result.
+cd "$(dirname "$0")/.."
+results=""
+failed=0
+step() {
+  name="$1"
+  shift
+  echo "test: ── $name ──"
+  if "$@"; then
+    results="$results
+  passed  $name"
+  else
+    results="$results
+  FAILED  $name"
+    failed=1
+  fi
+}
+
+step "lint (biome)" npm run --silent lint
+step "type-check" npm run --silent typecheck
+# The CLI tests run bin/kefu.js, which runs the compiled dist/ only when it is current.
+step "build" npm run --silent build
+step "unit and integration (vitest, embedded PGlite)" npx vitest run
+if npm run 2>/dev/null | grep -q '^  test:pg$'; then
+  step "unit and integration on PostgreSQL (test:pg)" npm run --silent test:pg
+fi
+step "LiveKit tier (test:e2e)" npm run --silent test:e2e
+
+echo "test: summary$results"
+exit $failed

@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * What a person must never read: codes and ids in place of words. Each pattern names what it
+ * catches; the text checked is what is rendered visibly (innerText), not the markup.
+ */
+const RAW: [string, RegExp][] = [
+  ['snake_case code', /\b[a-z]+(?:_[a-z0-9]+)+\b/],
+  ['UPPER_CASE code', /\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/],
+  ['rule or policy id', /\b(?:zh|en)\.[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+/],
+  ['character span', /\[\d+,\s*\d+\)/],
+  ['merchant id', /\bm-(?:guoyuan|dianqi|gadgets)\b/],
+  ['API path', /\/api\//],
+  ['layer verdict', /\b(?:candidate|abstained)\b/],
+  ['bare points count', /\bpoints \(\d+\)/],
+];
+const ENGLISH_SERVER: RegExp =
+  /Email or password|Another moderator|Claim this case|has already been|No such |asked for this change|your own benefit|current password is wrong/;
+
+export async function visibleText(page: Page): Promise<string> {
+  return page.evaluate('document.body.innerText') as Promise<string>;
+}
+
+/** Fails naming every raw code on the page (with its surroundings), in either language. */
+export async function expectNoRawCodes(page: Page, where: string): Promise<void> {
+  const text = await visibleText(page);
+  const found: string[] = [];
+  for (const [what, re] of RAW) {
+    const m = new RegExp(re.source, `${re.flags}g`);
+    for (const hit of text.matchAll(m))
+      found.push(`${what}: "${text.slice(Math.max(0, hit.index! - 20), hit.index! + hit[0].length + 20)}"`);
+  }
+  if (ENGLISH_SERVER.test(text)) found.push('an English server message');
+  expect(found, `${where} shows raw codes`).toEqual([]);
+}
+
+/** Fails naming the elements that stick out past the viewport's right edge. */
+export async function expectNoOverflow(page: Page, where: string): Promise<void> {
+  // Runs in the page (as source text: this file is type-checked without the DOM library).
+  const out = (await page.evaluate(`(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [];
+    if (document.documentElement.scrollWidth > width + 1) wide.push('document ' + document.documentElement.scrollWidth + 'px');
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 1) {
+        const cls = typeof el.className === 'string' && el.className ? '.' + el.className.split(' ').join('.') : '';
+        wide.push(el.tagName.toLowerCase() + cls + ' ends at ' + Math.round(r.right) + 'px');
+      }
+    }
+    return wide.slice(0, 8);
+  })()`)) as string[];
+  expect(out, `${where} overflows at ${page.viewportSize()?.width} px`).toEqual([]);
+}
+
+/** The page as a person meets it at both widths: no raw code, no horizontal overflow on a phone. */
+export async function expectReadable(page: Page, where: string): Promise<void> {
+  await expectNoRawCodes(page, where);
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(50);
+  await expectNoOverflow(page, where);
+  await expectNoRawCodes(page, `${where} (390 px)`);
+  await page.setViewportSize(size);
+}

@@ -1,0 +1,118 @@
+import type { ReactNode } from 'react';
+import { useT } from '../i18n.js';
+import { useSearchState } from '../router.js';
+
+export const PAGE_SIZE = 20;
+
+/** The list's page from the URL, and the API query for it (one row more, to know whether a next page exists). */
+export function usePage(): { page: number; apiQuery: string } {
+  const [query] = useSearchState();
+  const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
+  return { page, apiQuery: `limit=${PAGE_SIZE + 1}&offset=${(page - 1) * PAGE_SIZE}` };
+}
+
+export function Pager({ page, rows }: { page: number; rows: number }) {
+  const t = useT();
+  const [, set] = useSearchState();
+  if (page === 1 && rows <= PAGE_SIZE) return null;
+  return (
+    <nav className="pager row" aria-label={t('page', { n: page })}>
+      <button type="button" disabled={page <= 1} onClick={() => set({ page: String(page - 1) })}>
+        {t('prev')}
+      </button>
+      <span>{t('page', { n: page })}</span>
+      <button type="button" disabled={rows <= PAGE_SIZE} onClick={() => set({ page: String(page + 1) })}>
+        {t('next')}
+      </button>
+    </nav>
+  );
+}
+
+/** A select bound to one URL parameter. */
+export function FilterSelect({ name, label, options }: { name: string; label: string; options: [string, string][] }) {
+  const t = useT();
+  const [query, set] = useSearchState();
+  return (
+    <label>
+      {label}
+      <select value={query.get(name) ?? ''} onChange={(e) => set({ [name]: e.target.value })}>
+        <option value="">{t('any')}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function FilterDates() {
+  const t = useT();
+  const [query, set] = useSearchState();
+  return (
+    <>
+      <label>
+        {t('dateFrom')}
+        <input type="date" value={query.get('from') ?? ''} onChange={(e) => set({ from: e.target.value })} />
+      </label>
+      <label>
+        {t('dateTo')}
+        <input type="date" value={query.get('to') ?? ''} onChange={(e) => set({ to: e.target.value })} />
+      </label>
+    </>
+  );
+}
+
+export function FilterSearch({ placeholder }: { placeholder: string }) {
+  const t = useT();
+  const [query, set] = useSearchState();
+  return (
+    <label className="grow">
+      {t('search')}
+      <input
+        type="search"
+        placeholder={placeholder}
+        value={query.get('q') ?? ''}
+        onChange={(e) => set({ q: e.target.value })}
+      />
+    </label>
+  );
+}
+
+export function Filters({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <form className="filters card" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+      {children}
+    </form>
+  );
+}
+
+/** The URL's filters as an API query string (dates become whole days; `to` includes its day). */
+export function apiFilters(names: string[]): string {
+  const [query] = [new URLSearchParams(location.search)];
+  const out = new URLSearchParams();
+  for (const n of names) {
+    const v = query.get(n);
+    if (!v) continue;
+    if (n === 'to') out.set(n, new Date(new Date(v).getTime() + 86_400_000).toISOString().slice(0, 10));
+    else out.set(n, v);
+  }
+  return out.toString();
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}
+
+/** A CSV download of what the reader may see (the server scopes it), with the list's merchant filter. */
+export function ExportLink({ what }: { what: 'calls' | 'flags' | 'decisions' }) {
+  const t = useT();
+  const label = { calls: 'navCalls', flags: 'flags', decisions: 'decisions' } as const;
+  return (
+    <a className="export" href={`/api/export/${what}.csv`} download>
+      {t('exportCsv')} · {t(label[what])}
+    </a>
+  );
+}

@@ -1,0 +1,72 @@
+import { formatDay, useLabel, useLang, useT } from '../i18n.js';
+import type { DecisionState, Penalty, PenaltyState, Step } from '../types.js';
+
+/** "扣分 · 2 分 · 90 天" / "Penalty points · 2 points · 90 days": a penalty as a person reads it. */
+export function StepText({ step }: { step: Step }) {
+  const t = useT();
+  const label = useLabel();
+  return (
+    <>
+      {label('penaltyKind', step.kind)}
+      {step.points > 0 && <> · {t('nPoints', { count: step.points })}</>}
+      {step.kind !== 'warning' && <> · {step.durationDays ? t('days', { count: step.durationDays }) : t('forever')}</>}
+    </>
+  );
+}
+
+const days = (p: Penalty) =>
+  p.endsAt ? Math.round((new Date(p.endsAt).getTime() - new Date(p.startsAt).getTime()) / 86_400_000) : null;
+
+/** A stored penalty: what it is, when it runs, and its state now. */
+export function PenaltyLine({ p }: { p: Penalty }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <span className="penalty-line" data-testid="penalty" data-state={p.state}>
+      <StepText step={{ kind: p.kind, points: p.points, durationDays: days(p) }} />
+      {' · '}
+      {formatDay(p.startsAt, lang)}
+      {p.endsAt && <> – {formatDay(p.endsAt, lang)}</>} <PenaltyStateBadge state={p.state} />
+      {p.ladderStep !== null && p.ladderStep !== undefined && (
+        <span className="muted small"> ({t('ladderStep', { n: p.ladderStep + 1 })})</span>
+      )}
+    </span>
+  );
+}
+
+export function PenaltyStateBadge({ state }: { state: PenaltyState }) {
+  const label = useLabel();
+  return <span className={state === 'in_force' ? 'badge bad' : 'badge'}>{label('penaltyState', state)}</span>;
+}
+
+export function DecisionStateBadge({ state }: { state: DecisionState }) {
+  const label = useLabel();
+  const tone =
+    state === 'dismissed' || state === 'overturned'
+      ? 'badge ok'
+      : state === 'upheld' || state === 'appeal_rejected'
+        ? 'badge bad'
+        : 'badge';
+  return (
+    <span className={tone} data-testid="decision-state" data-state={state}>
+      {label('decisionState', state)}
+    </span>
+  );
+}
+
+/** The words said, with the flagged span marked inside the whole line when the line is known. */
+export function Evidence({ line, span, words }: { line?: string; span: [number, number]; words: string }) {
+  if (!line || line.slice(span[0], span[1]) !== words) return <mark>{words}</mark>;
+  return (
+    <span className="evidence">
+      {line.slice(0, span[0])}
+      <mark>{line.slice(span[0], span[1])}</mark>
+      {line.slice(span[1])}
+    </span>
+  );
+}
+
+export function SeverityBadge({ severity }: { severity: string }) {
+  const label = useLabel();
+  return <span className={`badge sev-${severity}`}>{label('severity', severity)}</span>;
+}

@@ -1,0 +1,69 @@
+import { apiFilters, Filters, FilterDates, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import { Status } from '../components/status.js';
+import type { AuditEventWire } from '../../../core/audit.js';
+import { CATALOGUE } from '../labels.js';
+import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { useSearchState } from '../router.js';
+import { useData } from '../use-data.js';
+
+/** The audit trail, newest first, paged and filtered in the URL. */
+export function AuditPage() {
+  const t = useT();
+  const lang = useLang();
+  const label = useLabel();
+  useSearchState();
+  const { page, apiQuery } = usePage();
+  const events = useData<AuditEventWire[]>(
+    `/api/audit?${apiQuery}&${apiFilters(['entityType', 'action', 'from', 'to'])}`,
+  );
+  const rows = events.data?.slice(0, PAGE_SIZE) ?? [];
+  const users = useData<{ id: string; displayName: string }[]>('/api/users');
+  const who = (id: string) => users.data?.find((u) => u.id === id)?.displayName ?? id.slice(0, 8);
+  return (
+    <>
+      <h1>{t('navAudit')}</h1>
+      <Filters>
+        <FilterSelect
+          name="entityType"
+          label={t('entity')}
+          options={Object.keys(CATALOGUE.auditEntity).map((e) => [e, label('auditEntity', e)])}
+        />
+        <FilterSelect
+          name="action"
+          label={t('auditAction')}
+          options={Object.keys(CATALOGUE.auditAction).map((a) => [a, label('auditAction', a)])}
+        />
+        <FilterDates />
+      </Filters>
+      <Status loading={events.loading} error={events.error} />
+      <div className="card">
+        <table className="cards">
+          <thead>
+            <tr>
+              <th scope="col">{t('when')}</th>
+              <th scope="col">{t('auditAction')}</th>
+              <th scope="col">{t('entity')}</th>
+              <th scope="col">{t('actor')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((e) => (
+              <tr key={e.id} data-testid="audit-row">
+                <td data-label={t('when')}>{formatDate(e.at, lang)}</td>
+                <td data-label={t('auditAction')}>{label('auditAction', e.action)}</td>
+                <td data-label={t('entity')}>
+                  {label('auditEntity', e.entityType)}{' '}
+                  {/^[0-9a-f]{8}-/.test(e.entityId) && <span className="muted small">#{e.entityId.slice(0, 8)}</span>}
+                </td>
+                <td data-label={t('actor')}>
+                  {e.actorKind === 'user' ? who(e.actorId) : label('auditActor', e.actorKind)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={page} rows={events.data?.length ?? 0} />
+    </>
+  );
+}
