@@ -31,6 +31,17 @@ describe('loadConfig', () => {
     expect(c.database).toEqual({ kind: 'external', url: 'postgres://kefu:pw@db.internal:5432/kefu' });
   });
 
+  it('takes a separate migration owner for an app role that owns nothing, only beside DATABASE_URL', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://kefu_app:pw@db.internal:5432/kefu',
+      KEFU_MIGRATION_DATABASE_URL: 'postgres://kefu:pw@db.internal:5432/kefu',
+    });
+    expect(c.database).toMatchObject({ kind: 'external', migrationUrl: 'postgres://kefu:pw@db.internal:5432/kefu' });
+    expect(configError({ KEFU_MIGRATION_DATABASE_URL: 'postgres://kefu:pw@db.internal:5432/kefu' })).toContain(
+      'DATABASE_URL: required when KEFU_MIGRATION_DATABASE_URL is set',
+    );
+  });
+
   it('treats empty values as unset, as in a copied .env.example', () => {
     const c = loadConfig({ DATABASE_URL: '', OPENAI_API_KEY: '  ' });
     expect(c.database.kind).toBe('embedded');
