@@ -27,3 +27,6 @@ export type CaseRow = z.output<typeof CaseRowWireSchema>;
 export type CaseView = z.output<typeof CaseViewWireSchema>;
 export type Statement = z.output<typeof StatementWireSchema>;
 export type Appeal = z.output<typeof AppealWireSchema>;
+
+/** A case as the merchant's flags page shows it (`GET /api/cases/cards`). */
+export type CaseCardView = Pick<CaseView, 'case' | 'call' | 'utterances' | 'flags' | 'penalties'>;

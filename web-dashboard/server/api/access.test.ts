@@ -37,6 +37,7 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   // Aimed at B's staff's session: nobody else may end it.
   'POST /api/auth/sessions/:id/revoke': { anonymous: 401, merchantA: 404, moderator: 404, admin: 404 },
   'GET /api/cases': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/cases/cards': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/cases/:id': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
   'POST /api/cases/:id/claim': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'POST /api/cases/:id/release': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
