@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isKefuError } from '../core/errors.js';
+import { terminalSafe } from './terminal-safe.js';
 import type { Command } from './command.js';
 import { agentCommand } from './commands/agent.js';
 import { analyzeCommand } from './commands/analyze.js';
@@ -21,8 +22,12 @@ const COMMANDS: Command[] = [
   agentCommand,
 ];
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+// Everything printed passes terminalSafe: messages quote input lines, which may carry escapes.
+const log = (line: string) => process.stderr.write(`${terminalSafe(line)}\n`);
+const out = (text: string) => {
+  const safe = terminalSafe(text);
+  process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
+};
 
 function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

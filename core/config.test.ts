@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     expect(c.database).toEqual({ kind: 'embedded', dataDir: '.kefu', port: 0 });
     expect(c.llm).toBeUndefined();
     expect(c.livekit).toBeUndefined();
-    expect(c.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(c.http).toEqual({ host: '127.0.0.1', port: 3000, trustProxy: false });
     expect(c.stt.engines).toEqual({ en: 'pocketsphinx', zh: 'openai' });
     expect(c.timeZone).toBe('Asia/Shanghai');
   });
@@ -29,6 +29,17 @@ describe('loadConfig', () => {
   it('uses DATABASE_URL when set', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://kefu:pw@db.internal:5432/kefu' });
     expect(c.database).toEqual({ kind: 'external', url: 'postgres://kefu:pw@db.internal:5432/kefu' });
+  });
+
+  it('takes a separate migration owner for an app role that owns nothing, only beside DATABASE_URL', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://kefu_app:pw@db.internal:5432/kefu',
+      KEFU_MIGRATION_DATABASE_URL: 'postgres://kefu:pw@db.internal:5432/kefu',
+    });
+    expect(c.database).toMatchObject({ kind: 'external', migrationUrl: 'postgres://kefu:pw@db.internal:5432/kefu' });
+    expect(configError({ KEFU_MIGRATION_DATABASE_URL: 'postgres://kefu:pw@db.internal:5432/kefu' })).toContain(
+      'DATABASE_URL: required when KEFU_MIGRATION_DATABASE_URL is set',
+    );
   });
 
   it('treats empty values as unset, as in a copied .env.example', () => {

@@ -45,10 +45,14 @@ export const DEFAULT_LLM_RECALL_BUDGET_MS = 1500;
 const EnvSchema = z
   .object({
     DATABASE_URL: optionalUrl(/^postgres(ql)?$/),
+    KEFU_MIGRATION_DATABASE_URL: optionalUrl(/^postgres(ql)?$/),
     KEFU_DATA_DIR: z.string().trim().min(1).default('.kefu'),
     KEFU_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    KEFU_TRUST_PROXY: z.stringbool().default(false),
+    KEFU_AUDIT_HMAC_KEY: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
+    KEFU_AUDIT_CHECKPOINT_FILE: z.string().trim().min(1).default('.kefu/audit-checkpoints.jsonl'),
     LIVEKIT_URL: optionalUrl(/^(wss?|https?)$/),
     LIVEKIT_API_KEY: optionalText,
     LIVEKIT_API_SECRET: optionalText,
@@ -72,6 +76,12 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
+    if (env.KEFU_MIGRATION_DATABASE_URL && !env.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'required when KEFU_MIGRATION_DATABASE_URL is set',
+      });
     const livekit = ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const;
     const set = livekit.filter((k) => env[k] !== undefined);
     if (set.length > 0 && set.length < livekit.length) {
@@ -93,8 +103,17 @@ function isTimeZone(tz: string): boolean {
 export type Env = z.infer<typeof EnvSchema>;
 
 export interface Config {
-  database: { kind: 'external'; url: string } | { kind: 'embedded'; dataDir: string; port: number };
-  http: { host: string; port: number };
+  /**
+   * migrationUrl: the schema owner, who migrates; the app then connects by `url` as a role that
+   * owns nothing (decision 0173).
+   */
+  database:
+    | { kind: 'external'; url: string; migrationUrl?: string }
+    | { kind: 'embedded'; dataDir: string; port: number };
+  /** trustProxy: believe X-Forwarded-Proto/-For/-Host (only behind a proxy that sets them). */
+  http: { host: string; port: number; trustProxy: boolean };
+  /** The audit chain head is checkpointed, HMAC-signed with a key the database never sees. */
+  audit: { hmacKey?: string; checkpointFile: string };
   livekit?: { url: string; apiKey: string; apiSecret: string; agentName: string };
   llm?: {
     apiKey: string;
@@ -134,9 +153,10 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
   const e = parsed.data;
   return {
     database: e.DATABASE_URL
-      ? { kind: 'external', url: e.DATABASE_URL }
+      ? { kind: 'external', url: e.DATABASE_URL, migrationUrl: e.KEFU_MIGRATION_DATABASE_URL }
       : { kind: 'embedded', dataDir: e.KEFU_DATA_DIR, port: e.KEFU_DB_PORT },
-    http: { host: e.HOST, port: e.PORT },
+    http: { host: e.HOST, port: e.PORT, trustProxy: e.KEFU_TRUST_PROXY },
+    audit: { hmacKey: e.KEFU_AUDIT_HMAC_KEY, checkpointFile: e.KEFU_AUDIT_CHECKPOINT_FILE },
     livekit:
       e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
         ? {

@@ -22,6 +22,11 @@ export const ERROR_CODES = [
   'CLAIM_EXPIRED',
   'APPEAL_WINDOW_CLOSED',
   'DECODER_UNAVAILABLE',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'ACCOUNT_LOCKED',
+  'DUTY_SEPARATION',
+  'PASSWORD_WRONG',
   'AUDIO_CHECKSUM_MISMATCH',
 ] as const;
 
@@ -40,6 +45,16 @@ export class KefuError extends Error {
 
   toJSON(): { code: ErrorCode; message: string } {
     return { code: this.code, message: this.message };
+  }
+}
+
+/** A refusal that may be retried after a wait: the API sends `Retry-After` with it. */
+export class RetryLaterError extends KefuError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: ErrorCode, message: string, retryAfterSeconds: number) {
+    super(code, message, { retryable: true });
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
 

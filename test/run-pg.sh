@@ -4,7 +4,9 @@
 # the default is what test/pg-setup.sh (run by .ci/run) creates. Extra arguments go to vitest.
 set -eu
 : "${KEFU_TEST_DATABASE_URL:=postgres://kefu:kefu@127.0.0.1:5432/kefu}"
-export KEFU_TEST_DATABASE_URL
+# The role the app connects as, owning nothing (decision 0173); test/pg-setup.sh creates it.
+: "${KEFU_TEST_APP_DATABASE_URL:=postgres://kefu_app:kefu_app@127.0.0.1:5432/kefu}"
+export KEFU_TEST_DATABASE_URL KEFU_TEST_APP_DATABASE_URL
 if ! psql "$KEFU_TEST_DATABASE_URL" -qtAc 'select 1' >/dev/null 2>&1; then
   echo "test:pg: no PostgreSQL at $KEFU_TEST_DATABASE_URL (run test/pg-setup.sh, or set KEFU_TEST_DATABASE_URL)" >&2
   # CI must run it; elsewhere a machine without the server skips it, loudly.

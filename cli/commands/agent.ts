@@ -16,11 +16,11 @@ export const agentCommand = defineCommand({
   options: { 'health-port': { type: 'string' } },
   positionals: { min: 0, max: 0 },
   async run({ values, log }) {
-    const [{ createWorker }, { jobDatabaseUrl }, { openDatabase }, { migrate }] = await Promise.all([
+    const [{ createWorker }, { jobDatabaseUrl }, { openDatabase }, { migrateDatabase }] = await Promise.all([
       import('../../agent/worker.js'),
       import('../../agent/job.js'),
       import('../../db/client.js'),
-      import('../../db/migrate.js'),
+      import('../runtime.js'),
     ]);
     const config = loadConfig();
     const healthPort = typeof values['health-port'] === 'string' ? Number(values['health-port']) : undefined;
@@ -36,7 +36,7 @@ export const agentCommand = defineCommand({
           `Kefu (pid ${db.owner.pid}) owns this data folder; stop it, or run the bot with DATABASE_URL.`,
         );
       }
-      const report = await migrate(db.sql);
+      const report = await migrateDatabase(db, config.database);
       log(`migrate: ${report.applied.length} applied, ${report.alreadyApplied} already applied`);
       log(`agent: registering as "${config.livekit?.agentName}" at ${config.livekit?.url}`);
       const stop = Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]).then(() => worker.close());

@@ -95,7 +95,14 @@ export const startCommand = defineCommand({
         publish: (merchantId: string, event: CallEvent) => bus.publish({ merchantId, event }),
       };
       const server = await listen(
-        createApp({ sql: db.sql, components, live, clientDir, demo: wantsDemo ? demoControl(demoDeps) : undefined }),
+        createApp({
+          sql: db.sql,
+          components,
+          live,
+          clientDir,
+          security: { trustProxy: config.http.trustProxy },
+          demo: wantsDemo ? demoControl(demoDeps) : undefined,
+        }),
         config.http,
       );
       db.announce(server.url);

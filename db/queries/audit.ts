@@ -1,17 +1,20 @@
+import type { AuditAction, AuditActorKind, AuditEntity } from '../../core/audit.js';
 import type { Sql } from '../client.js';
 import type { Queryable } from './moderation.js';
 
 export interface AuditEventInput {
-  actorKind: 'user' | 'system';
+  actorKind: Exclude<AuditActorKind, 'database'>;
   actorId: string;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId: string;
   before?: unknown;
   after?: unknown;
 }
 
-export interface AuditEventRow extends Required<AuditEventInput> {
+export interface AuditEventRow extends Required<Omit<AuditEventInput, 'actorKind'>> {
+  /** 'database': a row change the database recorded by itself (migration 0052). */
+  actorKind: AuditActorKind;
   id: number;
   at: Date;
   prevHash: string;
@@ -52,23 +55,47 @@ export async function listAuditEvents(sql: Sql, filter: AuditFilter = {}): Promi
     ${filter.limit ? sql`order by id desc limit ${filter.limit} offset ${filter.offset ?? 0}` : sql`order by id`}`;
 }
 
+export interface BrokenEvent {
+  id: number;
+  reason: 'hash_mismatch' | 'link_mismatch';
+}
+
 export interface ChainCheck {
   events: number;
-  /** The first event whose hash or link does not match, if any. */
-  firstBroken?: { id: number; reason: 'hash_mismatch' | 'link_mismatch' };
+  /** Every event whose hash or link does not match, in id order. */
+  broken: BrokenEvent[];
+  /** The first of them, if any. */
+  firstBroken?: BrokenEvent;
+  head: { id: number; hash: string } | null;
 }
 
 /** Recomputes every hash and link in id order. */
 export async function verifyAuditChain(sql: Sql): Promise<ChainCheck> {
-  const rows = await sql<{ id: number; hashOk: boolean; linkOk: boolean }[]>`
-    select id,
+  const rows = await sql<{ id: number; hash: string; hashOk: boolean; linkOk: boolean }[]>`
+    select id, hash,
       hash = encode(sha256(convert_to(audit_event_digest_input(prev_hash, id, at, actor_kind, actor_id,
                action, entity_type, entity_id, before, after), 'UTF8')), 'hex') as hash_ok,
       prev_hash = coalesce(lag(hash) over (order by id), repeat('0', 64)) as link_ok
     from audit_events order by id`;
-  const broken = rows.find((r) => !r.hashOk || !r.linkOk);
+  const broken: BrokenEvent[] = rows
+    .filter((r) => !r.hashOk || !r.linkOk)
+    .map((r) => ({ id: Number(r.id), reason: r.hashOk ? 'link_mismatch' : 'hash_mismatch' }));
+  const last = rows.at(-1);
   return {
     events: rows.length,
-    firstBroken: broken ? { id: broken.id, reason: broken.hashOk ? 'link_mismatch' : 'hash_mismatch' } : undefined,
+    broken,
+    firstBroken: broken[0],
+    head: last ? { id: Number(last.id), hash: last.hash } : null,
   };
+}
+
+/** How many events exist up to `lastId`, and the hash `lastId` has now (null if it is gone). */
+export async function countAuditEventsUpTo(
+  sql: Sql,
+  lastId: number,
+): Promise<{ events: number; lastHash: string | null }> {
+  const [row] = await sql<{ events: number; lastHash: string | null }[]>`
+    select count(*)::int as events, (select hash from audit_events where id = ${lastId}) as last_hash
+    from audit_events where id <= ${lastId}`;
+  return row!;
 }

@@ -143,7 +143,7 @@ describe('cases, decisions, penalties and appeals', () => {
 describe('audit trail', () => {
   it('chains events, refuses edits, and detects tampering by a superuser', async () => {
     const sql = db.sql();
-    for (const action of ['flag.raised', 'case.opened', 'case.claimed']) {
+    for (const action of ['flag.raised', 'case.opened', 'case.claimed'] as const) {
       await appendAuditEvent(sql, {
         actorKind: 'system',
         actorId: 'kefu',
@@ -156,7 +156,8 @@ describe('audit trail', () => {
     const events = await listAuditEvents(sql, { entityType: 'case', entityId: 'c-1' });
     expect(events.map((e) => e.action)).toEqual(['flag.raised', 'case.opened', 'case.claimed']);
     expect(events[1]!.prevHash).toBe(events[0]!.hash);
-    expect(await verifyAuditChain(sql)).toEqual({ events: 3, firstBroken: undefined });
+    // Row changes in the set-up add database-recorded events (migration 0052) beside these three.
+    expect(await verifyAuditChain(sql)).toMatchObject({ broken: [], firstBroken: undefined });
 
     await expect(sql`update audit_events set actor_id = 'mallory' where id = ${events[1]!.id}`).rejects.toThrow(
       /append-only/,
@@ -166,8 +167,7 @@ describe('audit trail', () => {
     await sql`alter table audit_events disable trigger audit_events_no_update`;
     await sql`update audit_events set after = '{"action":"nothing"}' where id = ${events[1]!.id}`;
     await sql`alter table audit_events enable trigger audit_events_no_update`;
-    expect(await verifyAuditChain(sql)).toEqual({
-      events: 3,
+    expect(await verifyAuditChain(sql)).toMatchObject({
       firstBroken: { id: events[1]!.id, reason: 'hash_mismatch' },
     });
   });

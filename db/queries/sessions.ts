@@ -16,11 +16,12 @@ export interface SessionUser {
 /** `id` is the sha256 of the cookie token: a stolen table row cannot be replayed as a cookie. */
 export async function insertSession(
   q: Queryable,
-  s: { id: string; userId: string; csrfToken: string; ttlHours: number },
+  s: { id: string; userId: string; csrfToken: string; ttlHours: number; address?: string; userAgent?: string | null },
 ): Promise<{ expiresAt: Date }> {
   const [row] = await q<{ expiresAt: Date }[]>`
-    insert into sessions (id, user_id, csrf_token, expires_at)
-    values (${s.id}, ${s.userId}, ${s.csrfToken}, now() + make_interval(hours => ${s.ttlHours}))
+    insert into sessions (id, user_id, csrf_token, expires_at, address, user_agent)
+    values (${s.id}, ${s.userId}, ${s.csrfToken}, now() + make_interval(hours => ${s.ttlHours}),
+      ${s.address ?? null}, ${s.userAgent?.slice(0, 300) ?? null})
     returning expires_at`;
   return row!;
 }
@@ -80,4 +81,27 @@ export async function updateAccount(
     where id = ${id}
     returning id, email, display_name, role, merchant_id, locale, created_at`;
   return row;
+}
+
+/** Keeps a user's newest `keep` sessions and ends the rest; returns the ended ids. */
+export async function trimUserSessions(q: Queryable, userId: string, keep: number): Promise<string[]> {
+  const rows = await q<{ id: string }[]>`
+    delete from sessions where user_id = ${userId} and id not in (
+      select id from sessions where user_id = ${userId} order by created_at desc, id limit ${keep})
+    returning id`;
+  return rows.map((r) => r.id);
+}
+
+export interface SessionListRow {
+  id: string;
+  createdAt: Date;
+  expiresAt: Date;
+  address: string | null;
+  userAgent: string | null;
+}
+
+export async function listUserSessions(q: Queryable, userId: string): Promise<SessionListRow[]> {
+  return q<SessionListRow[]>`
+    select id, created_at, expires_at, address, user_agent from sessions
+    where user_id = ${userId} and expires_at > now() order by created_at desc`;
 }

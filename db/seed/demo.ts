@@ -28,6 +28,8 @@ export const DEMO_USERS: {
   { email: 'mod1@demo.kefu', displayName: '审核员 赵', role: 'moderator', merchantId: null, locale: 'zh-CN' },
   { email: 'mod2@demo.kefu', displayName: 'Moderator Kim', role: 'moderator', merchantId: null, locale: 'en' },
   { email: 'admin@demo.kefu', displayName: 'Admin', role: 'admin', merchantId: null, locale: 'en' },
+  // A second admin: automatic rules and reviewer roles need two (decision 0171).
+  { email: 'admin2@demo.kefu', displayName: '管理员 陈', role: 'admin', merchantId: null, locale: 'zh-CN' },
 ];
 
 const DAY = 24 * 3600 * 1000;

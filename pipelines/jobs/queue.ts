@@ -37,9 +37,12 @@ export interface JobQueue {
 }
 
 export async function startJobQueue(sql: Sql, log: (line: string) => void): Promise<JobQueue> {
+  // A role that owns nothing (decision 0173) may not create schemas: the migration owner made this one for it.
+  const [made] = await sql`select 1 from pg_namespace where nspname = 'pgboss'`;
   const boss = new PgBoss({
     db: postgresJsExecutor(sql),
     schema: 'pgboss',
+    createSchema: !made,
     // Monitoring and maintenance run on every instance; a few times a minute is plenty for Kefu.
     superviseIntervalSeconds: 60,
     maintenanceIntervalSeconds: 300,

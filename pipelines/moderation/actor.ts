@@ -1,3 +1,4 @@
+import type { AuditAction, AuditEntity } from '../../core/audit.js';
 import type { UserRole } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import { appendAuditEvent } from '../../db/queries/audit.js';
@@ -37,8 +38,8 @@ export function notFound(what: string): KefuError {
 export async function record(
   q: Queryable,
   actor: Actor,
-  action: string,
-  entity: { type: string; id: string },
+  action: AuditAction,
+  entity: { type: AuditEntity; id: string },
   before: unknown,
   after: unknown,
 ): Promise<void> {

@@ -22,6 +22,7 @@ import {
 } from '../../db/queries/moderation.js';
 import { withStates } from './state.js';
 import { merchantScope, notFound, record, requireRole, REVIEWER_ROLES, type Actor, type UserActor } from './actor.js';
+import { reviewerFacts } from '../../db/queries/independence.js';
 import { isLighter } from './ladder.js';
 import { relayLaterPenalties } from './relay.js';
 import { checkRuleHealth } from './rule-health.js';
@@ -129,11 +130,19 @@ export async function getAppealView(sql: Sql, actor: Actor, id: string, settings
   return { ...a, penalties, replacementOptions };
 }
 
-/** Whoever made the original decision may not review it (DSA Art. 20(6)). */
-function assertNotOriginalDecider(actor: UserActor, a: AppealView): void {
-  if (a.originalDecidedBy === actor.id) {
-    throw new KefuError('FORBIDDEN', 'You made the decision under appeal; another moderator must review it.');
-  }
+/**
+ * The reviewer must be independent of the decision (DSA Art. 20(6)): not its decider, no part in
+ * its case (claimed, released or decided it), and an account and role that already existed when
+ * it was made — so an admin cannot mint a fresh moderator to review their own decision.
+ */
+async function assertIndependent(tx: Queryable, actor: UserActor, a: AppealView): Promise<void> {
+  const refuse = (why: string) => {
+    throw new KefuError('DUTY_SEPARATION', `${why}; another moderator must review this appeal.`);
+  };
+  if (a.originalDecidedBy === actor.id) refuse('You made the decision under appeal');
+  const facts = await reviewerFacts(tx, actor.id, a.caseId, a.decisionId);
+  if (facts.touchedCase) refuse('You worked on the case this decision came from');
+  if (!facts.predatesDecision) refuse('Your account or role is newer than the decision under appeal');
 }
 
 export async function claimAppeal(
@@ -146,7 +155,7 @@ export async function claimAppeal(
   return sql.begin(async (tx) => {
     const before = await getAppeal(tx, id);
     if (!before) throw notFound('appeal');
-    assertNotOriginalDecider(actor, before);
+    await assertIndependent(tx, actor, before);
     const row = await claimAppealRow(tx, id, actor.id, settings.claimMinutes);
     if (!row) throw await whyNotHeld(tx, id, actor.id);
     await record(tx, actor, 'appeal.claimed', { type: 'appeal', id }, pick(before), pick(row));
@@ -167,7 +176,7 @@ export async function decideAppeal(
   return sql.begin(async (tx) => {
     const before = await getAppeal(tx, id);
     if (!before) throw notFound('appeal');
-    assertNotOriginalDecider(actor, before);
+    await assertIndependent(tx, actor, before);
     const appeal = await decideAppealRow(tx, {
       id,
       userId: actor.id,

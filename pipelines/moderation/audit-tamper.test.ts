@@ -17,7 +17,7 @@ describe('kefu audit verify', () => {
     const out = (t: string) => lines.push(t);
     const events = await listAuditEvents(sql);
     expect(await verifyAuditTrail(sql, out)).toBe(0);
-    expect(lines.at(-1)).toBe(`OK: audit chain intact (${events.length} events)`);
+    expect(lines.at(-1)).toMatch(new RegExp(`^OK: audit chain intact \\(${events.length} events`));
 
     // The app's own connection cannot edit history…
     await expect(sql`update audit_events set after = '{}' where id = ${events[1]!.id}`).rejects.toThrow(/append-only/);
@@ -27,8 +27,8 @@ describe('kefu audit verify', () => {
     await sql`update audit_events set actor_id = 'mallory' where id = ${events[1]!.id}`;
     await sql`alter table audit_events enable trigger audit_events_no_update`;
     expect(await verifyAuditTrail(sql, out)).toBe(1);
-    expect(lines.at(-1)).toMatch(
-      new RegExp(`^BROKEN: audit event ${events[1]!.id} fails verification \\(its contents do not match its hash\\)`),
+    expect(lines).toContain(
+      `BROKEN: audit event ${events[1]!.id} fails verification (its contents do not match its hash)`,
     );
   });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/db.js';
 import { listAuditEvents } from '../../db/queries/audit.js';
-import { getRulePolicies } from '../../db/queries/rule-policies.js';
+import { getRulePolicies, setRulePolicy } from '../../db/queries/rule-policies.js';
 import type { Actor } from './actor.js';
 import { claimAppeal, decideAppeal, fileAppeal } from './appeals.js';
 import { openCaseForCall } from './open-cases.js';
-import { setRuleJudgment } from './rule-health.js';
 import { moderationSettings } from './settings.js';
 import { makeFlaggedCall, makeUser } from './testing/fixtures.js';
 
@@ -17,9 +16,15 @@ const asUser = (u: {
   merchantId: string | null;
 }): Actor => ({ kind: 'user', id: u.id, role: u.role, merchantId: u.merchantId });
 
+// Set-up, not the behaviour under test: these fixture rules exist in no rule file, and switching
+// a real rule to auto needs a second admin (web-dashboard/server/security/duties.test.ts).
 async function autoRule(ruleId: string) {
-  const admin = asUser(await makeUser(db.sql(), 'admin'));
-  await setRuleJudgment(db.sql(), admin, ruleId, { judgment: 'auto', reason: 'precise rule, high precision on audit' });
+  await setRulePolicy(db.sql(), {
+    ruleId,
+    judgment: 'auto',
+    updatedBy: null,
+    reason: 'precise rule, high precision on audit',
+  });
 }
 
 describe('automated judgments', () => {

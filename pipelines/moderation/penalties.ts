@@ -28,8 +28,18 @@ export async function readAuditLog(sql: Sql, actor: Actor, filter: AuditFilter):
 export async function verifyAudit(
   sql: Sql,
   actor: Actor,
-): Promise<{ intact: boolean; events: number; firstBroken: ChainCheck['firstBroken'] | null }> {
+): Promise<{
+  intact: boolean;
+  events: number;
+  firstBroken: ChainCheck['firstBroken'] | null;
+  broken: ChainCheck['broken'];
+}> {
   requireRole(actor, ['admin']);
   const check = await verifyAuditChain(sql);
-  return { intact: !check.firstBroken, events: check.events, firstBroken: check.firstBroken ?? null };
+  return {
+    intact: !check.firstBroken,
+    events: check.events,
+    firstBroken: check.firstBroken ?? null,
+    broken: check.broken,
+  };
 }

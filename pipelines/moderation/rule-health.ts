@@ -9,7 +9,9 @@ import {
   setRulePolicy,
   type RuleHealthRow,
 } from '../../db/queries/rule-policies.js';
-import { record, requireRole, SYSTEM, type Actor } from './actor.js';
+import { notFound, record, requireRole, SYSTEM, type Actor } from './actor.js';
+import { onApproved, requestApproval } from './approvals.js';
+import { isKnownRule } from './known-rules.js';
 import type { ModerationSettings } from './settings.js';
 
 export const RulePolicyInputSchema = z.object({
@@ -62,23 +64,33 @@ export async function listRuleHealth(sql: Sql, actor: Actor) {
   });
 }
 
-export async function setRuleJudgment(
-  sql: Sql,
-  actor: Actor,
-  ruleId: string,
-  input: z.infer<typeof RulePolicyInputSchema>,
-) {
-  requireRole(actor, ['admin']);
-  return sql.begin(async (tx) => {
-    const { before, after } = await setRulePolicy(tx, {
-      ruleId,
-      judgment: input.judgment,
-      updatedBy: actor.id,
-      reason: input.reason,
-    });
-    await record(tx, actor, 'rule_policy.changed', { type: 'rule_policy', id: ruleId }, before ?? null, after);
-    return after;
+type PolicyInput = z.infer<typeof RulePolicyInputSchema>;
+
+async function applyJudgment(tx: Queryable, actor: Actor & { id: string }, ruleId: string, input: PolicyInput) {
+  const { before, after } = await setRulePolicy(tx, {
+    ruleId,
+    judgment: input.judgment,
+    updatedBy: actor.kind === 'user' ? actor.id : null,
+    reason: input.reason,
   });
+  await record(tx, actor, 'rule_policy.changed', { type: 'rule_policy', id: ruleId }, before ?? null, after);
+  return after;
+}
+
+onApproved('rule.auto', (tx, approval, approver) =>
+  applyJudgment(tx, approver, approval.target, approval.payload as unknown as PolicyInput),
+);
+
+/**
+ * Back to human review takes one admin; letting the machine decide a rule alone takes two: the
+ * switch to `auto` is a request another admin approves (decision 0171).
+ */
+export async function setRuleJudgment(sql: Sql, actor: Actor, ruleId: string, input: PolicyInput) {
+  requireRole(actor, ['admin']);
+  if (!isKnownRule(ruleId)) throw notFound('rule');
+  if (input.judgment === 'auto')
+    return requestApproval(sql, actor, { kind: 'rule.auto', target: ruleId, payload: input });
+  return sql.begin((tx) => applyJudgment(tx, actor, ruleId, input));
 }
 
 /**

@@ -1,40 +1,10 @@
 import type { FlagCategory, Severity } from '../../core/domain.js';
+import type { StatementOfReasons } from '../../core/moderation-wire.js';
 import type { FlagVerdict } from '../../db/queries/flags.js';
 import { GROUNDS } from './grounds.js';
 import type { PenaltyKind } from './settings.js';
 
-/**
- * The statement of reasons a merchant receives for a decision against it (DSA Art. 17, P2B
- * Art. 4): the facts and evidence, the rule and its ground, what was automated, the penalty
- * and its duration, and how to appeal. Stored with the decision, exactly as sent.
- */
-export interface StatementOfReasons {
-  version: 1;
-  decisionId: string;
-  caseId: string;
-  callId: string;
-  decidedAt: string;
-  outcome: 'upheld';
-  facts: {
-    callStartedAt: string;
-    contentLanguage: string | null;
-    speaker: string;
-    utteranceSeq: number;
-    /** The merchant's own words that matched, with where they are in the utterance and audio. */
-    evidence: string;
-    span: [number, number];
-    audio: { startMs: number; endMs: number } | null;
-    detector: string;
-    confidence: number;
-    verdicts: { layer: string; verdict: string; confidence: number | null }[];
-  };
-  rule: { id: string; version: number; category: FlagCategory; severity: Severity; ground: { zh: string; en: string } };
-  reason: { code: string; text: string };
-  automatedDetection: boolean;
-  automatedDecision: 'fully' | 'partially' | 'not';
-  penalty: { kind: PenaltyKind; points: number; startsAt: string; endsAt: string | null } | null;
-  redress: { appealUntil: string; free: true; how: { zh: string; en: string }; reviewedBy: string };
-}
+export type { StatementOfReasons };
 
 export interface StatementInput {
   decision: {

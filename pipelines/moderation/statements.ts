@@ -2,7 +2,7 @@ import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import { getAppealForDecision } from '../../db/queries/appeals.js';
 import { getDecision, listPenalties } from '../../db/queries/moderation.js';
-import { merchantScope, notFound, type Actor } from './actor.js';
+import { merchantScope, notFound, record, type Actor } from './actor.js';
 import { toDsaStatement, type DsaStatement } from './dsa-export.js';
 import type { StatementOfReasons } from './statement.js';
 import { decisionState, withStates } from './state.js';
@@ -40,5 +40,7 @@ export async function getDsaStatement(sql: Sql, actor: Actor, decisionId: string
   const s = await getStatement(sql, actor, decisionId);
   const original = s.penalties.find((p) => !p.replaces);
   const current = original?.reversedAt ? { penaltyEndsAt: original.reversedAt.toISOString() } : {};
+  // An export leaves the platform: who took which one is evidence.
+  await record(sql, actor, 'statement.exported', { type: 'decision', id: decisionId }, null, { format: 'dsa' });
   return toDsaStatement(s.statement, current);
 }

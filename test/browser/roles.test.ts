@@ -122,7 +122,7 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     for (const p of [mod1, merchant, mod2]) await p.context().close();
   }, 240_000);
 
-  it('admin: every rule from the files, a switch to automatic asks a reason and states the overturn rate; users, audit', async () => {
+  it('admin: every rule from the files, a switch to automatic asks a reason, states the overturn rate and waits for a second admin; users, audit', async () => {
     const admin = await dash.signIn('admin@demo.kefu', { locale: 'en-US' });
     const rows = admin.getByTestId('rule-row');
     await rows.first().waitFor();
@@ -139,20 +139,19 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     await sw.getByRole('button', { name: 'Switch to automatic' }).click();
     await sw.getByText('overturned').waitFor();
     await sw.getByRole('button', { name: 'Confirm' }).click();
-    await row.getByText('Automatic').waitFor();
-    // The page shows the switch as soon as the request is sent; on a server with a connection pool the
-    // row becomes visible to the test's own connection when the request's transaction commits.
+    // One admin may only ask: the rule stays on human review until a second admin approves.
+    await sw.getByRole('status').getByText('another admin approves it').waitFor();
+    await row.getByTestId('awaiting-approval').waitFor();
+    expect(await row.getByText('Human review').count()).toBeGreaterThan(0);
     await expect
       .poll(
-        async () =>
-          (
-            await dash.sql<
-              { judgment: string; reason: string }[]
-            >`select judgment, reason from rule_policies where rule_id = ${rule}`
-          )[0],
-        { timeout: 10_000 },
+        async () => (await dash.sql`select 1 from approvals where target = ${rule} and status = 'pending'`).length,
+        {
+          timeout: 10_000,
+        },
       )
-      .toMatchObject({ judgment: 'auto', reason: 'Precise rule; audited 200 flags.' });
+      .toBe(1);
+    expect(await dash.sql`select 1 from rule_policies where rule_id = ${rule} and judgment = 'auto'`).toHaveLength(0);
 
     await admin.getByRole('link', { name: 'Users' }).click();
     await admin.getByTestId('user-row').first().waitFor();
@@ -160,9 +159,9 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     await dash.screenshot(admin, 'users');
     await admin.getByRole('link', { name: 'Audit log' }).click();
     await admin.getByTestId('audit-row').first().waitFor();
-    await admin.getByLabel('Action').selectOption({ label: 'Rule policy changed' });
-    await admin.getByTestId('audit-row').first().getByText('Rule policy changed').waitFor();
-    expect(new URL(admin.url()).searchParams.get('action')).toBe('rule_policy.changed');
+    await admin.getByLabel('Action').selectOption({ label: 'Approval requested' });
+    await admin.getByTestId('audit-row').first().getByText('Approval requested').waitFor();
+    expect(new URL(admin.url()).searchParams.get('action')).toBe('approval.requested');
     await expectReadable(admin, 'audit (en)');
     await dash.screenshot(admin, 'audit');
 
@@ -170,6 +169,64 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     await admin.getByRole('heading', { name: 'Page not found' }).waitFor();
     await dash.screenshot(admin, 'not-found');
     await admin.context().close();
+  }, 240_000);
+
+  it('a second admin approves the switch to automatic; the one who asked cannot; own sessions and password', async () => {
+    const rule = loadRules().rules[1]!.id;
+    const a1 = await dash.signIn('admin@demo.kefu', { locale: 'en-US' });
+    const row = a1.locator(`[data-rule="${rule}"]`);
+    await row.getByRole('button', { name: 'Switch to automatic' }).click();
+    await row.getByLabel('Reason for the change').fill('Two quarters without an overturn.');
+    await row.getByRole('button', { name: 'Switch to automatic' }).click();
+    await row.getByRole('button', { name: 'Confirm' }).click();
+    await row.getByTestId('awaiting-approval').waitFor();
+    await a1.getByRole('link', { name: 'Approvals' }).click();
+    const own = a1.locator(`[data-testid="approval"][data-target="${rule}"]`);
+    await own.getByTestId('approval-own').waitFor();
+    expect(await own.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await expectReadable(a1, 'approvals, own request (en)');
+
+    const a2 = await dash.signIn('admin2@demo.kefu');
+    await a2.getByRole('link', { name: '待批准' }).click();
+    const asked = a2.locator(`[data-testid="approval"][data-target="${rule}"]`);
+    await asked.getByText('规则改为自动决定').waitFor();
+    await asked.getByText('Two quarters without an overturn.').waitFor();
+    await asked.getByText('申请人：Admin').waitFor();
+    await expectReadable(a2, 'approvals (zh)');
+    await dash.screenshot(a2, 'approvals');
+    await asked.getByRole('button', { name: '批准' }).click();
+    await asked.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await dash.sql`select judgment from rule_policies where rule_id = ${rule}`)[0]?.judgment, {
+        timeout: 10_000,
+      })
+      .toBe('auto');
+    await a2.getByRole('link', { name: '规则与统计' }).click();
+    await a2.locator(`[data-rule="${rule}"]`).getByText('自动决定').first().waitFor();
+    await a2.getByRole('link', { name: '审计日志' }).click();
+    await a2.getByLabel('操作').selectOption({ label: '批准申请' });
+    await a2.getByTestId('audit-row').first().getByText('管理员 陈').waitFor();
+    await expectReadable(a2, 'audit, approval (zh)');
+
+    // Own account: where one is signed in, and a password change that ends the other sessions.
+    const second = await dash.signIn('admin2@demo.kefu');
+    await a2.getByRole('link', { name: '账号与安全' }).click();
+    await expect.poll(() => a2.getByTestId('session-row').count()).toBeGreaterThanOrEqual(2);
+    await expectReadable(a2, 'account (zh)');
+    await dash.screenshot(a2, 'account');
+    await a2.getByLabel('当前密码').fill('wrong-password');
+    await a2.getByLabel('新密码', { exact: true }).fill('a-new-password-1');
+    await a2.getByLabel('再次输入新密码').fill('a-new-password-1');
+    await a2.getByRole('button', { name: '修改密码' }).click();
+    await a2.getByText('当前密码不正确。').waitFor();
+    await a2.getByLabel('当前密码').fill('kefu-demo');
+    await a2.getByRole('button', { name: '修改密码' }).click();
+    await a2.getByText('密码已修改，其他登录已结束。').waitFor();
+    await expect.poll(() => a2.getByTestId('session-row').count()).toBe(1);
+    // The other browser's session is gone: its next request is refused and it shows sign-in.
+    await second.reload();
+    await second.locator('input[name=password]').waitFor();
+    for (const p of [a1, a2, second]) await p.context().close();
   }, 240_000);
 
   it('queue: filters in the URL, claim next, live refresh; the language is remembered across reloads', async () => {

@@ -15,7 +15,8 @@ const RAW: [string, RegExp][] = [
   ['layer verdict', /\b(?:candidate|abstained)\b/],
   ['bare points count', /\bpoints \(\d+\)/],
 ];
-const ENGLISH_SERVER: RegExp = /Email or password|Another moderator|Claim this case|has already been|No such /;
+const ENGLISH_SERVER: RegExp =
+  /Email or password|Another moderator|Claim this case|has already been|No such |asked for this change|your own benefit|current password is wrong/;
 
 export async function visibleText(page: Page): Promise<string> {
   return page.evaluate('document.body.innerText') as Promise<string>;

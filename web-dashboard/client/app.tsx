@@ -2,9 +2,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError, get, post, setCsrfToken } from './api.js';
 import { hasChosenLang, setLang, useLang, useT, type StringKey } from './i18n.js';
+import { AccountPage } from './pages/account.js';
 import { AdminPage } from './pages/admin.js';
 import { AppealPage } from './pages/appeal.js';
 import { AppealsPage } from './pages/appeals.js';
+import { ApprovalsPage } from './pages/approvals.js';
 import { AuditPage } from './pages/audit.js';
 import { CallDetailPage } from './pages/call-detail.js';
 import { CallsPage } from './pages/calls.js';
@@ -36,7 +38,14 @@ const PAGES: Page[] = [
   { pattern: '/merchants/:id', roles: REVIEWERS, render: (p) => <StandingPage merchantId={p.id!} /> },
   { pattern: '/admin', roles: ['admin'], nav: 'navAdmin', render: () => <AdminPage /> },
   { pattern: '/users', roles: ['admin'], nav: 'navUsers', render: () => <UsersPage /> },
+  { pattern: '/approvals', roles: ['admin'], nav: 'navApprovals', render: () => <ApprovalsPage /> },
   { pattern: '/audit', roles: ['admin'], nav: 'navAudit', render: () => <AuditPage /> },
+  {
+    pattern: '/account',
+    roles: ['merchant_staff', ...REVIEWERS],
+    nav: 'navAccount',
+    render: () => <AccountPage />,
+  },
 ];
 
 /** Whether a path is one of the role's pages (a deep link opened before sign-in is kept). */

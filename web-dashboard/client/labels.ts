@@ -1,5 +1,7 @@
 import type { LayerVerdict, RefundOption } from '../../core/analysis.js';
 import type { FlagCategory, Language, OrderStatus, PromiseAction, Severity, UserRole } from '../../core/domain.js';
+import type { ApprovalKind } from '../../core/approvals.js';
+import type { AuditAction, AuditActorKind, AuditEntity } from '../../core/audit.js';
 import type { ErrorCode } from '../../core/errors.js';
 import type { DecisionState, PenaltyKind, PenaltyState, ReasonCode } from '../../core/moderation.js';
 
@@ -161,6 +163,7 @@ export const CATALOGUE = {
     'case.decided': ['案件已决定', 'Case decided'],
     'decision.made': ['作出决定', 'Decision made'],
     'decision.overturned': ['决定被撤销', 'Decision overturned'],
+    'statement.exported': ['导出处理理由说明', 'Statement exported'],
     'penalty.applied': ['执行处罚', 'Penalty applied'],
     'penalty.reversed': ['撤销处罚', 'Penalty reversed'],
     'penalty.recomputed': ['重算处罚', 'Penalty recomputed'],
@@ -170,7 +173,26 @@ export const CATALOGUE = {
     'rule_policy.changed': ['更改规则判定方式', 'Rule policy changed'],
     'user.created': ['创建用户', 'User created'],
     'user.updated': ['修改用户', 'User updated'],
-  } satisfies Record<string, Pair>,
+    'user.locked': ['账号因多次登录失败被锁定', 'Account locked after failed sign-ins'],
+    'user.unlocked': ['解除账号锁定', 'Account unlocked'],
+    'user.password_changed': ['修改密码', 'Password changed'],
+    'user.password_reset': ['管理员重置密码', 'Password reset by an admin'],
+    'session.signed_in': ['登录', 'Signed in'],
+    'session.sign_in_failed': ['登录失败', 'Sign-in failed'],
+    'session.signed_out': ['退出登录', 'Signed out'],
+    'session.revoked': ['结束登录会话', 'Session ended'],
+    'approval.requested': ['申请批准', 'Approval requested'],
+    'approval.approved': ['批准申请', 'Request approved'],
+    'approval.rejected': ['拒绝申请', 'Request refused'],
+    'decisions.row_updated': ['数据库：决定记录被修改', 'Database: decision row changed'],
+    'decisions.row_deleted': ['数据库：决定记录被删除', 'Database: decision row deleted'],
+    'penalties.row_updated': ['数据库：处罚记录被修改', 'Database: penalty row changed'],
+    'penalties.row_deleted': ['数据库：处罚记录被删除', 'Database: penalty row deleted'],
+    'appeals.row_updated': ['数据库：申诉记录被修改', 'Database: appeal row changed'],
+    'appeals.row_deleted': ['数据库：申诉记录被删除', 'Database: appeal row deleted'],
+    'flags.row_updated': ['数据库：标记记录被修改', 'Database: flag row changed'],
+    'flags.row_deleted': ['数据库：标记记录被删除', 'Database: flag row deleted'],
+  } satisfies Record<AuditAction, Pair>,
   auditEntity: {
     case: ['案件', 'Case'],
     decision: ['决定', 'Decision'],
@@ -179,7 +201,23 @@ export const CATALOGUE = {
     flag: ['违规标记', 'Flag'],
     rule_policy: ['规则判定方式', 'Rule policy'],
     user: ['用户', 'User'],
-  } satisfies Record<string, Pair>,
+    account: ['未知账号', 'Unknown account'],
+    approval: ['审批申请', 'Approval request'],
+    decisions: ['决定记录', 'Decision row'],
+    penalties: ['处罚记录', 'Penalty row'],
+    appeals: ['申诉记录', 'Appeal row'],
+    flags: ['标记记录', 'Flag row'],
+  } satisfies Record<AuditEntity, Pair>,
+  auditActor: {
+    user: ['用户', 'User'],
+    system: ['系统', 'System'],
+    database: ['数据库', 'Database'],
+  } satisfies Record<AuditActorKind, Pair>,
+  approvalKind: {
+    'user.create': ['新建审核员或管理员账号', 'New moderator or admin account'],
+    'user.role': ['授予审核角色', 'Reviewer role granted'],
+    'rule.auto': ['规则改为自动决定', 'Rule switched to automatic decisions'],
+  } satisfies Record<ApprovalKind, Pair>,
   error: {
     CONFIG_INVALID: ['服务器配置有误。', 'The server is misconfigured.'],
     USAGE: ['用法有误。', 'Wrong usage.'],
@@ -202,10 +240,7 @@ export const CATALOGUE = {
       'This recording does not match its stored checksum; playback stopped.',
     ],
     UNAUTHENTICATED: ['邮箱或密码不正确，或登录已过期。', 'Wrong email or password, or your session ended.'],
-    FORBIDDEN: [
-      '您的角色不能执行此操作；自己做出的决定须由其他审核员复核。',
-      'Your role may not do this; a decision you made is reviewed by someone else.',
-    ],
+    FORBIDDEN: ['您的角色不能执行此操作。', 'Your role may not do this.'],
     CSRF_INVALID: ['页面已过期，请刷新后重试。', 'This page is stale; reload and try again.'],
     CONFLICT: [
       '已被其他审核员处理或已有结果，请刷新后选择其他项。',
@@ -213,6 +248,17 @@ export const CATALOGUE = {
     ],
     CLAIM_EXPIRED: ['您的认领已过期，请重新认领。', 'Your claim expired; claim it again.'],
     APPEAL_WINDOW_CLOSED: ['申诉期已过。', 'The appeal window has closed.'],
+    PAYLOAD_TOO_LARGE: ['提交的内容太大，请删减后再试。', 'What you sent is too large; shorten it and try again.'],
+    RATE_LIMITED: ['操作太频繁，请稍等片刻再试。', 'Too many attempts; wait a moment and try again.'],
+    ACCOUNT_LOCKED: [
+      '登录失败次数过多，账号已锁定，请联系管理员解锁。',
+      'Too many failed sign-ins; this account is locked until an admin unlocks it.',
+    ],
+    DUTY_SEPARATION: [
+      '职责分离：这项操作须由另一位与此事无关的管理员或审核员完成。',
+      'Separation of duties: someone with no part in this must do it.',
+    ],
+    PASSWORD_WRONG: ['当前密码不正确。', 'The current password is wrong.'],
     INTERNAL: ['服务器出错了，请稍后再试。', 'Something went wrong on our side; try again.'],
   } satisfies Record<ErrorCode | 'INTERNAL', Pair>,
 } as const;

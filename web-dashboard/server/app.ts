@@ -7,6 +7,8 @@ import { CallEventBus } from '../../pipelines/session/event-bus.js';
 import { createApi } from './api/index.js';
 import { CLIENT_DIST, serveClient } from './client-files.js';
 import { LiveFeed } from './live/feed.js';
+import { applySecurity } from './security/index.js';
+import { securityOptions, type SecurityOptions } from './security/options.js';
 
 export interface AppDeps {
   sql: Sql;
@@ -20,6 +22,8 @@ export interface AppDeps {
   clientDir?: string;
   /** The embedded demo's controls ("play another call"); absent outside the demo. */
   demo?: DemoControl;
+  /** Overrides of the security defaults (proxy trust, stream and body limits). */
+  security?: Partial<SecurityOptions>;
 }
 
 /**
@@ -29,7 +33,9 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const live = deps.live ?? new LiveFeed(new CallEventBus());
-  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live, demo: deps.demo }));
+  const security = securityOptions(deps.security);
+  applySecurity(app, security);
+  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live, security, demo: deps.demo }));
 
   app.get('/healthz', async (c) => {
     try {

@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Context } from 'hono';
+import { KefuError } from '../../core/errors.js';
 import { fromPackageRoot } from '../../core/paths.js';
 
 export const CLIENT_SOURCES = [fromPackageRoot('web-dashboard/client'), fromPackageRoot('web-dashboard/shared')];
@@ -17,12 +18,21 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** Malformed percent-encoding is the client's mistake: 400, and the raw path is not logged. */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new KefuError('INPUT_INVALID', 'The path has malformed percent-encoding.');
+  }
+}
+
 /**
  * Serves the built client: hashed assets cached for good, every other GET gets index.html so a
  * reloaded deep link (/cases/…) opens its page. Returns undefined when nothing is built.
  */
 export async function serveClient(c: Context, dir: string): Promise<Response | undefined> {
-  const path = normalize(decodeURIComponent(c.req.path)).replace(/^([/\\])+/, '');
+  const path = normalize(decodePath(c.req.path)).replace(/^([/\\])+/, '');
   if (path === 'api' || path.startsWith('api/')) return undefined;
   const file = join(dir, path);
   if (path.startsWith('assets') && file.startsWith(dir + sep)) {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ApprovalRequired, ApprovalWire } from '../../../core/approvals.js';
 import { put } from '../api.js';
 import { Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
 import { SeverityBadge } from '../components/moderation-bits.js';
@@ -31,6 +32,8 @@ export function AdminPage() {
   const label = useLabel();
   const rules = useData<Rule[]>('/api/rules');
   const timeline = useData<TimelineDay[]>('/api/stats/moderation?days=30');
+  const approvals = useData<ApprovalWire[]>('/api/approvals');
+  const awaiting = new Set(approvals.data?.filter((a) => a.kind === 'rule.auto').map((a) => a.target));
   const [editing, setEditing] = useState<string | null>(null);
   useSearchState();
   const { page } = usePage();
@@ -72,6 +75,11 @@ export function AdminPage() {
                 </td>
                 <td data-label={t('judgment')}>
                   <span className={r.judgment === 'auto' ? 'badge' : 'badge ok'}>{label('judgment', r.judgment)}</span>{' '}
+                  {awaiting.has(r.ruleId) && (
+                    <span className="badge" data-testid="awaiting-approval">
+                      {t('awaitingApproval')}
+                    </span>
+                  )}{' '}
                   {editing === r.ruleId ? (
                     <JudgmentSwitch rule={r} onDone={() => setEditing(null)} />
                   ) : (
@@ -100,17 +108,32 @@ function JudgmentSwitch({ rule, onDone }: { rule: Rule; onDone: () => void }) {
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState(false);
   const save = async () => {
     if (!reason.trim()) return;
     if (judgment === 'auto' && !confirming) return setConfirming(true);
     try {
-      await put(`/api/rules/${encodeURIComponent(rule.ruleId)}/policy`, { judgment, reason });
+      const r = await put<object | ApprovalRequired>(`/api/rules/${encodeURIComponent(rule.ruleId)}/policy`, {
+        judgment,
+        reason,
+      });
       refreshAll();
-      onDone();
+      // Automatic decisions need a second admin: the switch waits on the Approvals page.
+      if ('approvalRequired' in r) setSent(true);
+      else onDone();
     } catch (e) {
       setError(e);
     }
   };
+  if (sent)
+    return (
+      <div className="switch" data-testid="judgment-switch">
+        <p role="status">{t('approvalSent')}</p>
+        <button type="button" onClick={onDone}>
+          {t('confirm')}
+        </button>
+      </div>
+    );
   return (
     <div className="switch" data-testid="judgment-switch">
       <label>

@@ -1,19 +1,10 @@
 import { apiFilters, Filters, FilterDates, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
 import { Status } from '../components/status.js';
+import type { AuditEventWire } from '../../../core/audit.js';
 import { CATALOGUE } from '../labels.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { useSearchState } from '../router.js';
 import { useData } from '../use-data.js';
-
-interface AuditEvent {
-  id: number;
-  at: string;
-  actorKind: 'user' | 'system';
-  actorId: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-}
 
 /** The audit trail, newest first, paged and filtered in the URL. */
 export function AuditPage() {
@@ -22,7 +13,9 @@ export function AuditPage() {
   const label = useLabel();
   useSearchState();
   const { page, apiQuery } = usePage();
-  const events = useData<AuditEvent[]>(`/api/audit?${apiQuery}&${apiFilters(['entityType', 'action', 'from', 'to'])}`);
+  const events = useData<AuditEventWire[]>(
+    `/api/audit?${apiQuery}&${apiFilters(['entityType', 'action', 'from', 'to'])}`,
+  );
   const rows = events.data?.slice(0, PAGE_SIZE) ?? [];
   const users = useData<{ id: string; displayName: string }[]>('/api/users');
   const who = (id: string) => users.data?.find((u) => u.id === id)?.displayName ?? id.slice(0, 8);
@@ -62,7 +55,9 @@ export function AuditPage() {
                   {label('auditEntity', e.entityType)}{' '}
                   {/^[0-9a-f]{8}-/.test(e.entityId) && <span className="muted small">#{e.entityId.slice(0, 8)}</span>}
                 </td>
-                <td data-label={t('actor')}>{e.actorKind === 'system' ? t('system') : who(e.actorId)}</td>
+                <td data-label={t('actor')}>
+                  {e.actorKind === 'user' ? who(e.actorId) : label('auditActor', e.actorKind)}
+                </td>
               </tr>
             ))}
           </tbody>

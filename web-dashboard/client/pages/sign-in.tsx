@@ -11,6 +11,7 @@ const DEMO = [
   'mod1@demo.kefu',
   'mod2@demo.kefu',
   'admin@demo.kefu',
+  'admin2@demo.kefu',
 ];
 
 export function SignInPage({ onSignedIn }: { onSignedIn: (u: User, csrf: string) => void }) {

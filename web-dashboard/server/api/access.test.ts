@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/db.js';
-import { createSessionFor } from '../../../pipelines/auth/sessions.js';
+import { sessionHandle } from '../../../pipelines/auth/account.js';
+import { createSessionFor, sha256 } from '../../../pipelines/auth/sessions.js';
 import { fileAppeal } from '../../../pipelines/moderation/appeals.js';
 import { claimCase } from '../../../pipelines/moderation/cases.js';
 import { decideCase } from '../../../pipelines/moderation/decide.js';
@@ -24,6 +25,17 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   'POST /api/auth/login': { anonymous: 401, merchantA: 401, moderator: 401, admin: 401 },
   'POST /api/auth/logout': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/auth/me': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  // Wrong current password for everyone: the probe must not change anything.
+  'POST /api/auth/password': { anonymous: 401, merchantA: 403, moderator: 403, admin: 403 },
+  'GET /api/auth/sessions': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'POST /api/auth/sessions/revoke-others': {
+    anonymous: 401,
+    merchantA: 'own-only',
+    moderator: 'allowed',
+    admin: 'allowed',
+  },
+  // Aimed at B's staff's session: nobody else may end it.
+  'POST /api/auth/sessions/:id/revoke': { anonymous: 401, merchantA: 404, moderator: 404, admin: 404 },
   'GET /api/cases': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/cases/cards': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/cases/:id': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
@@ -47,6 +59,12 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   'GET /api/users': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
   'POST /api/users': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
   'PUT /api/users/:id': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  'POST /api/users/:id/password-reset': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  'POST /api/users/:id/unlock': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  'GET /api/approvals': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
+  // Aimed at B's staff id, which is no approval: 404 even for an admin.
+  'POST /api/approvals/:id/approve': { anonymous: 401, merchantA: 403, moderator: 403, admin: 404 },
+  'POST /api/approvals/:id/reject': { anonymous: 401, merchantA: 403, moderator: 403, admin: 404 },
   'GET /api/audit': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
   'GET /api/audit/verify': { anonymous: 401, merchantA: 403, moderator: 403, admin: 'allowed' },
   'GET /api/calls': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
@@ -87,6 +105,7 @@ let b: {
   staffId: string;
   staffEmail: string;
   suggestionId: string;
+  sessionHandle: string;
 };
 
 beforeAll(async () => {
@@ -141,20 +160,23 @@ beforeAll(async () => {
     staffId: staffB.id,
     staffEmail: staffB.email,
     suggestionId: suggestion.id,
+    sessionHandle: sessionHandle(sha256((await createSessionFor(sql, staffB.id)).token)),
   };
 });
 
 function request(route: string): { method: string; path: string; body?: unknown } {
   const [method, pattern] = route.split(' ') as [string, string];
-  const id = pattern.startsWith('/api/cases')
-    ? b.caseId
-    : pattern.startsWith('/api/decisions')
-      ? b.decisionId
-      : pattern.startsWith('/api/appeals')
-        ? b.appealId
-        : pattern.startsWith('/api/calls')
-          ? b.callId
-          : b.staffId;
+  const id = pattern.startsWith('/api/auth/sessions')
+    ? b.sessionHandle
+    : pattern.startsWith('/api/cases')
+      ? b.caseId
+      : pattern.startsWith('/api/decisions')
+        ? b.decisionId
+        : pattern.startsWith('/api/appeals')
+          ? b.appealId
+          : pattern.startsWith('/api/calls')
+            ? b.callId
+            : b.staffId;
   const byMerchant = [
     'GET /api/penalties',
     'GET /api/penalties/standing',
@@ -163,10 +185,11 @@ function request(route: string): { method: string; path: string; body?: unknown 
     'GET /api/promises',
   ];
   const path =
-    pattern.replace(':id', id).replace(':ruleId', 'zh.only.merchant-b').replace(':suggestionId', b.suggestionId) +
+    pattern.replace(':id', id).replace(':ruleId', 'zh.contact.wechat').replace(':suggestionId', b.suggestionId) +
     (byMerchant.includes(route) ? `?merchantId=${b.merchantId}` : '');
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { email: b.staffEmail, password: 'not-the-password' },
+    'POST /api/auth/password': { currentPassword: 'not-the-password', newPassword: 'probe-password-2' },
     'POST /api/cases/:id/decide': {
       penalty: 'none',
       flags: [{ flagId: b.flagId, outcome: 'dismissed', reasonCode: 'FALSE_POSITIVE', reasonText: 'probe' }],

@@ -3,10 +3,12 @@ import type { Sql } from '../../../db/client.js';
 import type { SessionUser } from '../../../db/queries/sessions.js';
 import type { Actor } from '../../../pipelines/moderation/actor.js';
 import type { ModerationSettings } from '../../../pipelines/moderation/settings.js';
+import type { SecurityOptions } from '../security/options.js';
 
 export interface ApiDeps {
   sql: Sql;
   settings: ModerationSettings;
+  security: SecurityOptions;
 }
 
 export interface ApiEnv {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { KefuError, type ErrorCode } from '../../../core/errors.js';
+import { KefuError, RetryLaterError, type ErrorCode } from '../../../core/errors.js';
 
 const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   INPUT_INVALID: 400,
@@ -12,6 +12,11 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   CONFLICT: 409,
   CLAIM_EXPIRED: 409,
   APPEAL_WINDOW_CLOSED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  ACCOUNT_LOCKED: 423,
+  DUTY_SEPARATION: 403,
+  PASSWORD_WRONG: 403,
 };
 
 export function ok<T>(c: Context, data: T, status: ContentfulStatusCode = 200) {
@@ -21,14 +26,43 @@ export function ok<T>(c: Context, data: T, status: ContentfulStatusCode = 200) {
 /** KefuErrors keep their code; anything else is a 500 whose details stay in the server log. */
 export function sendError(c: Context, err: unknown) {
   if (err instanceof KefuError) {
+    if (err instanceof RetryLaterError) c.header('retry-after', String(err.retryAfterSeconds));
     return c.json({ ok: false as const, error: err.toJSON() }, STATUS[err.code] ?? 500);
   }
-  console.error('api: unexpected error', err);
+  // Name, driver code and stack frames only: messages can quote the raw input that caused them.
+  const e = err instanceof Error ? err : new Error(String(err));
+  const frames = e.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')) ?? [];
+  console.error(
+    `api: unexpected ${e.name}${(e as { code?: string }).code ? ` (${(e as { code?: string }).code})` : ''}`,
+    frames.slice(0, 8).join('\n'),
+  );
   return c.json({ ok: false as const, error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } }, 500);
 }
 
-/** Parses with a zod schema; a failure names every bad field, never echoing the values. */
+// A NUL cannot be stored in Postgres text, and a lone UTF-16 surrogate is not text at all.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point
+const NOT_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string (or key) in `value` that is not storable text, if any. */
+function findBadText(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return NOT_TEXT.test(value) ? path.join('.') || '(body)' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (NOT_TEXT.test(k)) return [...path, '(key)'].join('.');
+    const bad = findBadText(v, [...path, k]);
+    if (bad) return bad;
+  }
+  return undefined;
+}
+
+/**
+ * Parses with a zod schema; a failure names every bad field, never echoing the values. Every
+ * string is checked first: NUL bytes and lone surrogates are refused here, at the one boundary,
+ * rather than failing later in the database as a 500.
+ */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const bad = findBadText(value);
+  if (bad) throw new KefuError('INPUT_INVALID', `${bad}: contains a NUL byte or an unpaired surrogate`);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const fields = r.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);

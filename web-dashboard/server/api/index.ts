@@ -5,8 +5,11 @@ import { moderationSettings, type ModerationSettingsInput } from '../../../pipel
 import type { Sql } from '../../../db/client.js';
 import { appealRoutes } from '../routes/appeals/index.js';
 import type { LiveFeed } from '../live/feed.js';
+import { StreamRegistry } from '../live/streams.js';
+import { securityOptions, type SecurityOptions } from '../security/options.js';
 import { callRoutes } from '../routes/calls/index.js';
 import { promiseRoutes, statsRoutes } from '../routes/stats/index.js';
+import { approvalRoutes } from '../routes/approvals/index.js';
 import { auditRoutes } from '../routes/audit/index.js';
 import { authRoutes } from '../routes/auth/index.js';
 import { caseRoutes } from '../routes/cases/index.js';
@@ -28,8 +31,11 @@ export function createApi(options: {
   live: LiveFeed;
   moderation?: ModerationSettingsInput;
   demo?: DemoControl;
+  security?: Partial<SecurityOptions>;
 }): Hono<ApiEnv> {
-  const deps = { sql: options.sql, settings: moderationSettings(options.moderation) };
+  const security = securityOptions(options.security);
+  const deps = { sql: options.sql, settings: moderationSettings(options.moderation), security };
+  const streams = new StreamRegistry(options.sql, security);
   const api = new Hono<ApiEnv>();
   api.onError((err, c) => sendError(c, err));
   api.notFound((c) => sendError(c, new KefuError('NOT_FOUND', 'No such API route.')));
@@ -42,7 +48,8 @@ export function createApi(options: {
   api.route('/rules', ruleRoutes(deps));
   api.route('/users', userRoutes(deps));
   api.route('/audit', auditRoutes(deps));
-  api.route('/calls', callRoutes({ ...deps, live: options.live }));
+  api.route('/approvals', approvalRoutes(deps));
+  api.route('/calls', callRoutes({ ...deps, live: options.live, streams }));
   api.route('/promises', promiseRoutes(deps));
   api.route('/stats', statsRoutes(deps));
   api.route('/policies', policyRoutes(deps));

@@ -131,7 +131,7 @@ describe('the moderation lifecycle over HTTP', () => {
 
     expect((await m1.call('GET', '/api/appeals')).body.data.map((a: { id: string }) => a.id)).toContain(appealId);
     const own = await m1.call('POST', `/api/appeals/${appealId}/claim`);
-    expect(own).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    expect(own).toMatchObject({ status: 403, body: { error: { code: 'DUTY_SEPARATION' } } });
     expect(
       (await m2.call('POST', `/api/appeals/${appealId}/decide`, { outcome: 'upheld', outcomeText: 'x' })).body.error
         ?.code,

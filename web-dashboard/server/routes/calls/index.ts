@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { CopilotFeedbackSchema } from '../../../../core/copilot.js';
 import { storeFeedback } from '../../../../pipelines/session/feedback.js';
 import { recordFeedback } from '../../../../db/queries/suggestions.js';
@@ -6,6 +7,8 @@ import { notFound, requireRole } from '../../../../pipelines/moderation/actor.js
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { jsonBody, ok, parse } from '../../api/http.js';
 import type { LiveFeed } from '../../live/feed.js';
+import type { StreamRegistry } from '../../live/streams.js';
+import { SESSION_COOKIE } from '../../api/session.js';
 import { findScopedSuggestion, getScopedCall, listCalls } from '../../queries/calls.js';
 import { IdParamSchema } from '../cases/schema.js';
 import { loadCallView, policyTitles, presentCall } from './detail.js';
@@ -14,7 +17,7 @@ import { readScope, requiredMerchant } from './scope.js';
 import { CallListQuerySchema, FeedbackInputSchema, FeedbackParamSchema, LiveQuerySchema } from './schema.js';
 
 /** Merchants' calls: the list, one call whole, the live stream, and feedback on suggestions. */
-export function callRoutes(deps: ApiDeps & { live: LiveFeed }) {
+export function callRoutes(deps: ApiDeps & { live: LiveFeed; streams: StreamRegistry }) {
   const r = new Hono<ApiEnv>();
 
   r.get('/', async (c) => {
@@ -32,7 +35,9 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed }) {
   // Registered before '/:id' so "live" is never read as a call id.
   r.get('/live', (c) => {
     const q = parse(LiveQuerySchema, c.req.query());
-    return streamCallEvents(c, deps.live, { merchantId: requiredMerchant(actorOf(c), q.merchantId), callId: q.callId });
+    const filter = { merchantId: requiredMerchant(actorOf(c), q.merchantId), callId: q.callId };
+    const guard = deps.streams.acquire(c.get('session')!, getCookie(c, SESSION_COOKIE)!);
+    return streamCallEvents(c, deps.live, filter, guard);
   });
 
   r.get('/:id', async (c) => {

@@ -13,7 +13,8 @@ export function ruleRoutes(deps: ApiDeps) {
   r.put('/:ruleId/policy', async (c) => {
     const { ruleId } = parse(RuleParamSchema, c.req.param());
     const input = parse(RulePolicyInputSchema, await jsonBody(c));
-    return ok(c, await setRuleJudgment(deps.sql, actorOf(c), ruleId, input));
+    const result = await setRuleJudgment(deps.sql, actorOf(c), ruleId, input);
+    return ok(c, result, 'approvalRequired' in result ? 202 : 200);
   });
 
   return r;

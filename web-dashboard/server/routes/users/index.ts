@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { resetPassword, unlockUser } from '../../../../pipelines/auth/account.js';
 import { createUser, listUsers, updateUser } from '../../../../pipelines/auth/users.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { jsonBody, ok, parse } from '../../api/http.js';
@@ -13,13 +14,25 @@ export function userRoutes(deps: ApiDeps) {
 
   r.post('/', async (c) => {
     const input = parse(NewUserSchema, await jsonBody(c));
-    return ok(c, await createUser(deps.sql, actorOf(c), input), 201);
+    const result = await createUser(deps.sql, actorOf(c), input);
+    return ok(c, result, 'approvalRequired' in result ? 202 : 201);
   });
 
   r.put('/:id', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
     const input = parse(UserUpdateSchema, await jsonBody(c));
-    return ok(c, await updateUser(deps.sql, actorOf(c), id, input));
+    const result = await updateUser(deps.sql, actorOf(c), id, input);
+    return ok(c, result, 'approvalRequired' in result ? 202 : 200);
+  });
+
+  r.post('/:id/password-reset', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    return ok(c, await resetPassword(deps.sql, actorOf(c), id));
+  });
+
+  r.post('/:id/unlock', async (c) => {
+    const { id } = parse(IdParamSchema, c.req.param());
+    return ok(c, await unlockUser(deps.sql, actorOf(c), id));
   });
 
   return r;

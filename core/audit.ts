@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * Every action the audit trail records, one list for the writers (pipelines) and the readers (the
+ * admin's audit page labels each one; a new action without a label is a type error there).
+ */
+export const AUDIT_ACTIONS = [
+  'flag.raised',
+  'case.opened',
+  'case.updated',
+  'case.claimed',
+  'case.released',
+  'case.decided',
+  'decision.made',
+  'decision.overturned',
+  'statement.exported',
+  'penalty.applied',
+  'penalty.reversed',
+  'penalty.recomputed',
+  'appeal.filed',
+  'appeal.claimed',
+  'appeal.decided',
+  'rule_policy.changed',
+  'user.created',
+  'user.updated',
+  'user.locked',
+  'user.unlocked',
+  'user.password_changed',
+  'user.password_reset',
+  'session.signed_in',
+  'session.sign_in_failed',
+  'session.signed_out',
+  'session.revoked',
+  'approval.requested',
+  'approval.approved',
+  'approval.rejected',
+  // Written by the database itself on any UPDATE or DELETE of these tables (migration 0052).
+  'decisions.row_updated',
+  'decisions.row_deleted',
+  'penalties.row_updated',
+  'penalties.row_deleted',
+  'appeals.row_updated',
+  'appeals.row_deleted',
+  'flags.row_updated',
+  'flags.row_deleted',
+] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+/** What an event is about; 'account' is a sign-in attempt for an unknown email (kept as a digest). */
+export const AUDIT_ENTITIES = [
+  'case',
+  'decision',
+  'penalty',
+  'appeal',
+  'flag',
+  'rule_policy',
+  'user',
+  'account',
+  'approval',
+  // The database's own row-change events name the table.
+  'decisions',
+  'penalties',
+  'appeals',
+  'flags',
+] as const;
+export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);
+export type AuditEntity = z.infer<typeof AuditEntitySchema>;
+
+/** 'database': a row change the database recorded by itself (migration 0052). */
+export const AuditActorKindSchema = z.enum(['user', 'system', 'database']);
+export type AuditActorKind = z.infer<typeof AuditActorKindSchema>;
+
+/** A timestamp as the API sends it: a Date on the server becomes its ISO string on the wire. */
+export const WireTimeSchema = z
+  .union([z.date(), z.string()])
+  .transform((t) => (typeof t === 'string' ? t : t.toISOString()));
+
+/** One audit event as `GET /api/audit` sends it. */
+export const AuditEventWireSchema = z.object({
+  id: z.coerce.number(),
+  at: WireTimeSchema,
+  actorKind: AuditActorKindSchema,
+  actorId: z.string(),
+  // Rows written before this list existed keep their action; the page shows an unknown one as is.
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEventWire = z.output<typeof AuditEventWireSchema>;

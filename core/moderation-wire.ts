@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { WireTimeSchema } from './audit.js';
+import { FlagCategorySchema, SeveritySchema } from './domain.js';
+import { DecisionStateSchema, PenaltyKindSchema, PenaltyStateSchema } from './moderation.js';
+
+/**
+ * The moderation API's wire shapes (README, "Moderation API"): one definition the server builds
+ * and the dashboard reads. Times are Dates on the server and ISO strings on the wire.
+ */
+const AutomatedSchema = z.enum(['fully', 'partially', 'not']);
+const AppealStatusSchema = z.enum(['open', 'claimed', 'decided', 'withdrawn']);
+const AppealOutcomeSchema = z.enum(['upheld', 'overturned_fully', 'overturned_partly']);
+export type AppealStatus = z.infer<typeof AppealStatusSchema>;
+export type AppealOutcome = z.infer<typeof AppealOutcomeSchema>;
+
+export const VerdictWireSchema = z.object({
+  layer: z.string(),
+  verdict: z.string(),
+  confidence: z.number().nullable(),
+});
+
+/**
+ * The statement of reasons a merchant receives for a decision against it (DSA Art. 17, P2B
+ * Art. 4): facts and evidence, the rule and its ground, what was automated, the penalty and its
+ * duration, and how to appeal. Stored with the decision exactly as sent.
+ */
+export const StatementOfReasonsSchema = z.object({
+  version: z.literal(1),
+  decisionId: z.string(),
+  caseId: z.string(),
+  callId: z.string(),
+  decidedAt: z.string(),
+  outcome: z.literal('upheld'),
+  facts: z.object({
+    callStartedAt: z.string(),
+    contentLanguage: z.string().nullable(),
+    speaker: z.string(),
+    utteranceSeq: z.number(),
+    /** The merchant's own words that matched, with where they are in the utterance and audio. */
+    evidence: z.string(),
+    span: z.tuple([z.number(), z.number()]),
+    audio: z.object({ startMs: z.number(), endMs: z.number() }).nullable(),
+    detector: z.string(),
+    confidence: z.number(),
+    verdicts: z.array(VerdictWireSchema),
+  }),
+  rule: z.object({
+    id: z.string(),
+    version: z.number(),
+    category: FlagCategorySchema,
+    severity: SeveritySchema,
+    ground: z.object({ zh: z.string(), en: z.string() }),
+  }),
+  reason: z.object({ code: z.string(), text: z.string() }),
+  automatedDetection: z.boolean(),
+  automatedDecision: AutomatedSchema,
+  penalty: z
+    .object({ kind: PenaltyKindSchema, points: z.number(), startsAt: z.string(), endsAt: z.string().nullable() })
+    .nullable(),
+  redress: z.object({
+    appealUntil: z.string(),
+    free: z.literal(true),
+    how: z.object({ zh: z.string(), en: z.string() }),
+    reviewedBy: z.string(),
+  }),
+});
+export type StatementOfReasons = z.infer<typeof StatementOfReasonsSchema>;
+
+export const DecisionWireSchema = z.object({
+  id: z.string(),
+  outcome: z.enum(['upheld', 'dismissed']),
+  reasonCode: z.string(),
+  reasonText: z.string(),
+  automatedDecision: AutomatedSchema,
+  decidedAt: WireTimeSchema,
+  decidedBy: z.string().nullable().optional(),
+  overturn: z.string().nullable().optional(),
+  state: DecisionStateSchema,
+  appealId: z.string().nullable().optional(),
+});
+
+export const StepWireSchema = z.object({
+  kind: z.string(),
+  points: z.number(),
+  durationDays: z.number().nullable(),
+});
+
+export const PenaltyWireSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  decisionId: z.string().nullable(),
+  kind: z.string(),
+  points: z.number(),
+  startsAt: WireTimeSchema,
+  endsAt: WireTimeSchema.nullable(),
+  reversedAt: WireTimeSchema.nullable(),
+  replaces: z.string().nullable().optional(),
+  ladderStep: z.number().nullable().optional(),
+  state: PenaltyStateSchema,
+  category: z.string().nullable().optional(),
+  severity: z.string().nullable().optional(),
+});
+
+export const DecisionHistoryWireSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  callId: z.string(),
+  category: z.string(),
+  severity: z.string(),
+  reasonCode: z.string(),
+  decidedAt: WireTimeSchema,
+  automatedDecision: z.string(),
+  state: DecisionStateSchema,
+});
+
+export const StandingWireSchema = z.object({
+  merchant: z.object({ id: z.string(), name: z.string().nullable() }),
+  pointsInForce: z.number(),
+  penalties: z.array(PenaltyWireSchema),
+  decisions: z.array(DecisionHistoryWireSchema),
+});
+
+export const CaseFlagWireSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  severity: z.string(),
+  ruleId: z.string(),
+  ruleVersion: z.number(),
+  detector: z.string(),
+  confidence: z.number(),
+  speakerRole: z.string(),
+  evidenceText: z.string(),
+  spanStart: z.number(),
+  spanEnd: z.number(),
+  audioStartMs: z.number().nullable(),
+  audioEndMs: z.number().nullable(),
+  utteranceSeq: z.number(),
+  verdicts: z.array(VerdictWireSchema),
+  decision: DecisionWireSchema.nullable(),
+});
+
+export const CaseRowWireSchema = z.object({
+  id: z.string(),
+  merchantId: z.string(),
+  merchantName: z.string().nullable().optional(),
+  callId: z.string(),
+  status: z.enum(['open', 'claimed', 'decided', 'closed']),
+  severity: z.string(),
+  openedAt: WireTimeSchema,
+  slaDueAt: WireTimeSchema,
+  claimedBy: z.string().nullable().optional(),
+  claimExpiresAt: WireTimeSchema.nullable().optional(),
+  overdue: z.boolean().optional(),
+  flagCount: z.number().optional(),
+  undecided: z.number().optional(),
+  categories: z.array(z.string()).optional(),
+  language: z.string().nullable().optional(),
+});
+
+export const CaseViewWireSchema = z.object({
+  case: CaseRowWireSchema,
+  merchant: z.object({ id: z.string(), name: z.string().nullable() }),
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      status: z.string(),
+      amount: z.number(),
+      currency: z.string(),
+      items: z.array(z.object({ name: z.string(), quantity: z.number().optional() })),
+    }),
+  ),
+  history: z.object({
+    pointsInForce: z.number(),
+    decisions: z.array(DecisionHistoryWireSchema),
+    penalties: z.array(PenaltyWireSchema),
+  }),
+  call: z
+    .object({
+      id: z.string(),
+      buyerId: z.string(),
+      orderIds: z.array(z.string()),
+      startedAt: WireTimeSchema,
+      endedAt: WireTimeSchema.nullable(),
+      language: z.string().nullable(),
+      audioUri: z.string().nullable(),
+    })
+    .nullable(),
+  utterances: z.array(
+    z.object({
+      id: z.number(),
+      seq: z.number(),
+      speakerRole: z.string(),
+      text: z.string(),
+      startMs: z.number(),
+      endMs: z.number(),
+    }),
+  ),
+  flags: z.array(CaseFlagWireSchema),
+  penalties: z.array(PenaltyWireSchema),
+});
+
+export const AppealSummaryWireSchema = z.object({
+  id: z.string(),
+  status: AppealStatusSchema,
+  outcome: AppealOutcomeSchema.nullable(),
+  outcomeText: z.string().nullable(),
+  slaDueAt: WireTimeSchema,
+});
+
+/** `GET /api/decisions/:id/statement`: the statement as sent, and the decision's state now. */
+export const StatementWireSchema = z.object({
+  statement: StatementOfReasonsSchema,
+  overturn: z.string().nullable(),
+  state: DecisionStateSchema,
+  penalties: z.array(PenaltyWireSchema),
+  appeal: AppealSummaryWireSchema.nullable(),
+});
+
+export const AppealWireSchema = z.object({
+  id: z.string(),
+  merchantId: z.string(),
+  caseId: z.string(),
+  decisionId: z.string(),
+  statement: z.string(),
+  attachments: z.array(z.object({ name: z.string(), text: z.string() })),
+  status: AppealStatusSchema,
+  filedAt: WireTimeSchema,
+  slaDueAt: WireTimeSchema,
+  outcome: AppealOutcomeSchema.nullable(),
+  outcomeText: z.string().nullable(),
+  overdue: z.boolean(),
+  originalDecidedBy: z.string().nullable().optional(),
+  originalAutomated: z.string(),
+  ruleId: z.string(),
+  ruleVersion: z.number(),
+  detector: z.string(),
+  category: z.string(),
+  assignedTo: z.string().nullable().optional(),
+  penalties: z.array(PenaltyWireSchema),
+  replacementOptions: z.array(StepWireSchema),
+});

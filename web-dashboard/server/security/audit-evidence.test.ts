@@ -1,0 +1,175 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifyAuditTrail } from '../../../cli/commands/audit.js';
+import { writeCheckpoint } from '../../../pipelines/moderation/audit-checkpoint.js';
+import { claimCase } from '../../../pipelines/moderation/cases.js';
+import { decideCase } from '../../../pipelines/moderation/decide.js';
+import { openCaseForCall } from '../../../pipelines/moderation/open-cases.js';
+import { moderationSettings } from '../../../pipelines/moderation/settings.js';
+import { makeFlaggedCall, makeUser } from '../../../pipelines/moderation/testing/fixtures.js';
+import { useTestDatabase } from '../../../test/db.js';
+import { createApp } from '../app.js';
+import { signedInUser } from './testing.js';
+
+/**
+ * Finding: the audit trail was not evidence-grade. A superuser (PGlite has no other kind; see the
+ * threat model) disables the triggers and edits history; verify must name every broken event,
+ * catch edits to the moderation tables, and — through the signed checkpoints outside the
+ * database — truncation and a wholesale recomputation of the chain.
+ */
+const db = useTestDatabase();
+const KEY = 'k'.repeat(40);
+const settings = moderationSettings();
+
+async function decidedCase() {
+  const sql = db.sql();
+  const made = await makeFlaggedCall(sql, [{}, {}]);
+  const mod = await makeUser(sql, 'moderator');
+  const actor = { kind: 'user', id: mod.id, role: 'moderator', merchantId: null } as const;
+  const opened = await openCaseForCall(sql, made.call.id, settings);
+  await claimCase(sql, actor, opened!.case.id, settings);
+  const { decisions } = await decideCase(
+    sql,
+    actor,
+    opened!.case.id,
+    {
+      penalty: 'ladder',
+      flags: made.flags.map((f) => ({
+        flagId: f.id,
+        outcome: 'upheld',
+        reasonCode: 'CONTACT_OFF_PLATFORM',
+        reasonText: '',
+      })),
+    },
+    settings,
+  );
+  return decisions;
+}
+
+async function verify(file?: string) {
+  const lines: string[] = [];
+  const code = await verifyAuditTrail(db.sql(), (t) => lines.push(t), file ? { key: KEY, file } : undefined);
+  return { code, lines };
+}
+
+const freshFile = () => join(mkdtempSync(join(tmpdir(), 'kefu-audit-')), 'checkpoints.jsonl');
+const ids = async () =>
+  (await db.sql()<{ id: number }[]>`select id from audit_events order by id`).map((r) => Number(r.id));
+
+async function asSuperuser(edit: () => Promise<unknown>) {
+  const sql = db.sql();
+  await sql`alter table audit_events disable trigger user`;
+  try {
+    await edit();
+  } finally {
+    await sql`alter table audit_events enable trigger user`;
+  }
+}
+
+describe('an audit trail an auditor can rely on', () => {
+  it('names every broken event, and every decision edited beside the application', async () => {
+    const sql = db.sql();
+    const [d] = await decidedCase();
+    expect((await verify()).code).toBe(0);
+    const all = await ids();
+    const [x, y] = [all[2]!, all[5]!];
+    const original = await sql`select id, actor_id from audit_events where id in ${sql([x, y])}`;
+    await asSuperuser(() => sql`update audit_events set actor_id = 'mallory' where id in ${sql([x, y])}`);
+    await sql`update decisions set outcome = 'dismissed' where id = ${d!.id}`;
+    const r = await verify();
+    expect(r.code).toBe(1);
+    expect(r.lines.filter((l) => l.startsWith('BROKEN:'))).toEqual([
+      `BROKEN: audit event ${x} fails verification (its contents do not match its hash)`,
+      `BROKEN: audit event ${y} fails verification (its contents do not match its hash)`,
+    ]);
+    expect(r.lines).toContain(`MISMATCH: decisions ${d!.id}: outcome or flag differs from the decision.made event`);
+    // Put it back so the next tests start from an intact trail.
+    await asSuperuser(async () => {
+      for (const o of original) await sql`update audit_events set actor_id = ${o.actorId} where id = ${o.id}`;
+    });
+    await sql`update decisions set outcome = 'upheld' where id = ${d!.id}`;
+    expect((await verify()).code).toBe(0);
+  });
+
+  it('a signed checkpoint catches the tail cut off, which the chain alone cannot', async () => {
+    const sql = db.sql();
+    await decidedCase();
+    // The tail holds sign-ins: nothing the moderation tables would miss, only the checkpoint can tell.
+    for (let i = 0; i < 2; i++) {
+      await sql`insert into audit_events (actor_kind, actor_id, action, entity_type, entity_id, prev_hash, hash)
+        values ('user', 'u', 'session.signed_in', 'user', 'u', '', '')`;
+    }
+    const file = freshFile();
+    await writeCheckpoint(sql, { key: KEY, file });
+    expect((await verify(file)).code).toBe(0);
+    const last = (await ids()).slice(-2);
+    await asSuperuser(() => sql`delete from audit_events where id in ${sql(last)}`);
+    expect((await verify()).code).toBe(0);
+    const r = await verify(file);
+    expect(r.code).toBe(1);
+    expect(r.lines.join('\n')).toMatch(/event \d+ is gone \(the trail was truncated\)/);
+  });
+
+  it('a checkpoint catches one event rewritten with every later hash recomputed, and a forged checkpoint line', async () => {
+    const sql = db.sql();
+    await decidedCase();
+    const file = freshFile();
+    await writeCheckpoint(sql, { key: KEY, file });
+    const all = await ids();
+    await asSuperuser(async () => {
+      await sql`update audit_events set actor_id = 'mallory' where id = ${all[3]!}`;
+      let [{ prev }] = (await sql`select hash as prev from audit_events where id = ${all[2]!}`) as unknown as [
+        { prev: string },
+      ];
+      for (const id of all.slice(3)) {
+        const [row] = await sql<{ hash: string }[]>`
+          update audit_events set prev_hash = ${prev}, hash = encode(sha256(convert_to(audit_event_digest_input(
+            ${prev}, id, at, actor_kind, actor_id, action, entity_type, entity_id, before, after), 'UTF8')), 'hex')
+          where id = ${id} returning hash`;
+        prev = row!.hash;
+      }
+    });
+    expect((await verify()).code).toBe(0);
+    const r = await verify(file);
+    expect(r.code).toBe(1);
+    expect(r.lines.join('\n')).toMatch(/no longer has the signed hash \(the chain was rewritten\)/);
+
+    // Re-signing needs the key, which is not in the database: an edited line fails its signature.
+    const line = JSON.parse(readFileSync(file, 'utf8').trim());
+    writeFileSync(file, `${JSON.stringify({ ...line, headHash: 'f'.repeat(64) })}\n`);
+    expect((await verify(file)).lines.join('\n')).toMatch(/signature does not match/);
+  });
+
+  it('the database itself records every edit of a decision, penalty, appeal or flag, with free text as a digest', async () => {
+    const sql = db.sql();
+    const [d] = await decidedCase();
+    await sql`update decisions set reason_text = 'rewritten later' where id = ${d!.id}`;
+    await sql`update flags set evidence_text = '改过的证据' where id = ${d!.flagId}`;
+    const rows = await sql<
+      { actorKind: string; action: string; before: Record<string, unknown>; after: Record<string, unknown> }[]
+    >`
+      select actor_kind, action, before, after from audit_events
+      where entity_id in (${d!.id}, ${d!.flagId}) and actor_kind = 'database' order by id`;
+    const decision = rows.filter((r) => r.action === 'decisions.row_updated').at(-1)!;
+    // (postgres.js hands JSON keys back camelCased)
+    expect(decision.after.reasonText).toBe('rewritten later');
+    const flag = rows.filter((r) => r.action === 'flags.row_updated').at(-1)!;
+    expect(flag.after.evidenceTextSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(flag.after.evidenceTextSha256).not.toBe(flag.before.evidenceTextSha256);
+    expect(JSON.stringify(flag)).not.toContain('改过的证据');
+    expect((await verify()).code).toBe(0);
+  });
+
+  it('exports of statements are audited', async () => {
+    const sql = db.sql();
+    const [d] = await decidedCase();
+    const app = createApp({ sql, components: [] });
+    const mod = await signedInUser(app, sql, 'moderator');
+    expect((await mod.client.call('GET', `/api/decisions/${d!.id}/statement/dsa`)).status).toBe(200);
+    const rows =
+      await sql`select actor_id from audit_events where action = 'statement.exported' and entity_id = ${d!.id}`;
+    expect(rows.map((r) => r.actorId)).toEqual([mod.user.id]);
+  });
+});
