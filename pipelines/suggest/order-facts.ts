@@ -1,5 +1,6 @@
 import type { AmountNote, OrderNumberNote } from '../../core/analysis.js';
 import type { Currency, Order, OrderItem, OrderStatus, TranscriptLine } from '../../core/domain.js';
+import { CallReading, type GoodsClass } from './call-reading.js';
 import { names } from './issue-cues.js';
 
 /**
@@ -64,6 +65,7 @@ export function factsFromCall(
   index: number,
   notes: { amounts?: readonly AmountNote[]; orderNumbers?: readonly OrderNumberNote[] },
   language: 'zh' | 'en',
+  reading?: CallReading,
 ): OrderFacts {
   const upTo = (n: { utterance: number }) => n.utterance <= index;
   const numbers = (notes.orderNumbers ?? []).filter(upTo).filter((n) => n.matched !== false);
@@ -85,8 +87,8 @@ export function factsFromCall(
     PAID_CUE.test(lines[a.utterance]!.text.slice(Math.max(0, a.span[0] - 8), a.span[0])),
   );
   const amount = paid.at(-1) ?? customerAmounts.at(-1);
-  const said = lines.slice(0, index + 1).map((l) => l.text);
-  const named = (cls: string) => said.some((text) => names(text, cls));
+  const call = reading?.lines === lines ? reading : new CallReading(lines);
+  const named = (cls: GoodsClass) => call.named(cls, index);
   const fresh = named('goods.fresh');
   return {
     source: amount || numbers.length > 0 ? 'stated' : 'none',
