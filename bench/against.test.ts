@@ -18,6 +18,14 @@ describe('bench --against: side by side', () => {
     ]);
   });
 
+  it('pairs lines within their section; a section only one side has stays as it is', () => {
+    const before = 'no database\n  p99 30.6 ms\nlive session\n  p99 62.2 ms';
+    const after = 'no database\n  p99 11.5 ms\nrecorded lines\n  p99 15.5 ms\nlive session\n  p99 42.2 ms';
+    expect(sideBySide(before, after)).toBe(
+      'no database\n  p99 30.6 → 11.5 ms\nrecorded lines\n  p99 15.5 ms\nlive session\n  p99 62.2 → 42.2 ms',
+    );
+  });
+
   it('pairs repeated lines in order', () => {
     const before = '  p99 12.7 ms\n  p99 35.0 ms';
     const after = '  p99 1.9 ms\n  p99 9.0 ms';

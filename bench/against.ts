@@ -35,17 +35,24 @@ function benchAt(cwd: string, names: readonly string[]): string {
 
 /**
  * The current output with each number that differs from the same line at REF written "then → now".
- * Lines are paired by their text with the numbers blanked, in order.
+ * Lines are paired by their text with the numbers blanked, within the section (the last unindented
+ * line above them), in order; a section only one side has is printed as it is.
  */
 export function sideBySide(before: string, after: string): string {
-  const shape = (line: string) => line.replace(NUMBER, '#');
-  const pool = before.split('\n');
-  return after
-    .split('\n')
-    .map((line) => {
-      const at = pool.findIndex((b) => shape(b) === shape(line));
+  const keyed = (text: string) => {
+    let section = '';
+    return text.split('\n').map((line) => {
+      const shape = line.replace(NUMBER, '#');
+      if (!/^\s/.test(line)) section = shape;
+      return { line, key: `${section}\n${shape}` };
+    });
+  };
+  const pool = keyed(before);
+  return keyed(after)
+    .map(({ line, key }) => {
+      const at = pool.findIndex((b) => b.key === key);
       if (at < 0) return line;
-      const then = pool.splice(at, 1)[0]!.match(NUMBER) ?? [];
+      const then = pool.splice(at, 1)[0]!.line.match(NUMBER) ?? [];
       let k = 0;
       return line.replace(NUMBER, (now) => {
         const was = then[k++];
