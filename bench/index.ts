@@ -1,3 +1,4 @@
+import { runAgainst } from './against.js';
 import { runBotBench } from './bot.js';
 import { runCliBench } from './cli.js';
 import { runDashboardBench } from './dashboard.js';
@@ -7,7 +8,10 @@ import { runRetrievalBench } from './retrieval.js';
 import { runSpeechBench } from './speech.js';
 import { runTextPipelineBench } from './text-pipeline.js';
 
-/** `npm run bench [-- NAME…]`: every benchmark, or the ones named. Each prints its own figures. */
+/**
+ * `npm run bench [-- NAME…] [--against REF]`: every benchmark, or the ones named. Each prints its
+ * own figures; with --against, also at git ref REF, side by side (bench/against.ts).
+ */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   cli: () => runCliBench(),
   text: () => runTextPipelineBench(),
@@ -19,11 +23,22 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   dashboard: () => runDashboardBench(),
 };
 
-const asked = process.argv.slice(2);
+const args = process.argv.slice(2);
+const flag = args.indexOf('--against');
+const against = flag >= 0 ? args[flag + 1] : undefined;
+if (flag >= 0 && (!against || against.startsWith('-'))) {
+  console.error('bench: --against needs a git ref, e.g. npm run bench -- text --against main');
+  process.exit(2);
+}
+const asked = flag >= 0 ? args.filter((_, i) => i !== flag && i !== flag + 1) : args;
 const unknown = asked.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) {
   console.error(`bench: unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);
+}
+if (against) {
+  runAgainst(against, asked);
+  process.exit(0);
 }
 for (const name of asked.length > 0 ? asked : Object.keys(BENCHES)) {
   console.log(`\n== ${name} ==`);

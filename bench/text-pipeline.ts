@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../core/config.js';
 import type { TranscriptLine } from '../core/domain.js';
@@ -8,6 +8,7 @@ import { upsertMerchant } from '../db/queries/people.js';
 import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
 import { CallAnalysis } from '../pipelines/session/call-analysis.js';
 import { CallSession } from '../pipelines/session/call-session.js';
+import { parseTranscriptJsonl } from '../pipelines/transcript/jsonl.js';
 import { ms, percentile } from './stats.js';
 
 const CUSTOMER = [
@@ -44,6 +45,27 @@ export function longTranscript(n: number): TranscriptLine[] {
   });
 }
 
+/**
+ * Recorded-call lines in turn (every line of the eval sets' calls, ~1,100 distinct): unlike the
+ * cycled lines above, each line is new to the language layer's cache until the set repeats.
+ */
+export function variedTranscript(n: number): TranscriptLine[] {
+  const pool: TranscriptLine[] = [];
+  for (const set of ['eval/blind-c/calls', 'eval/analyze/calls', 'eval/analyze-b/calls']) {
+    const dir = new URL(`../${set}/`, import.meta.url);
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()) {
+      pool.push(...parseTranscriptJsonl(readFileSync(new URL(file, dir), 'utf8'), file));
+    }
+  }
+  return Array.from({ length: n }, (_, i) => ({
+    ...pool[i % pool.length]!,
+    startMs: i * 3000,
+    endMs: i * 3000 + 2500,
+  }));
+}
+
 interface Run {
   n: number;
   /** Utterances per second of CPU time: what one core sustains, whatever else the machine runs. */
@@ -56,8 +78,11 @@ interface Run {
   wall: number[];
 }
 
-async function measure(n: number, hear: (line: TranscriptLine) => Promise<unknown>): Promise<Run> {
-  const lines = longTranscript(n);
+async function measure(
+  n: number,
+  hear: (line: TranscriptLine) => Promise<unknown>,
+  lines: TranscriptLine[] = longTranscript(n),
+): Promise<Run> {
   const cpu: number[] = [];
   const wall: number[] = [];
   const cpu0 = process.cpuUsage();
@@ -82,7 +107,8 @@ async function measure(n: number, hear: (line: TranscriptLine) => Promise<unknow
 
 /**
  * The text pipeline per utterance — notes, compliance, advice after buyer lines — first on its
- * own (`CallAnalysis`, what `kefu analyze` runs), then as a live call runs it (`CallSession`,
+ * own (`CallAnalysis`, what `kefu analyze` runs) over the cycled lines and over recorded calls'
+ * lines (the language layer's cache rarely helps there), then as a live call runs it (`CallSession`,
  * each utterance and finding stored in embedded PGlite). Figures from main before incremental
  * notes (bench/baselines/text.json) are printed beside them.
  */
@@ -108,6 +134,11 @@ export async function runTextPipelineBench(
   const analyzers = await buildAnalyzers({ config: loadConfig({}) });
   const analysis = new CallAnalysis(analyzers, { startedAt, timeZone, language: 'zh', orders: [] });
   report('text pipeline, no database', await measure(n, (l) => analysis.hear(l)), BASELINE.noDatabase);
+  const recorded = new CallAnalysis(analyzers, { startedAt, timeZone, language: 'zh', orders: [] });
+  report(
+    "text pipeline, no database, recorded calls' lines in turn",
+    await measure(n, (l) => recorded.hear(l), variedTranscript(n)),
+  );
 
   const db = await openDatabase({ kind: 'memory' });
   try {

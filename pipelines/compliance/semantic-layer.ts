@@ -37,8 +37,10 @@ export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = {
 /** Lines at least this long (characters) get their evidence's clause judged on its own. */
 const LONG_LINE = 40;
 
+type Pool = { exemplar: Exemplar; vector: number[] }[];
+
 export class SemanticLayer {
-  private vectors?: Promise<{ exemplar: Exemplar; vector: number[] }[]>;
+  private vectors?: Promise<Map<string, Pool>>;
 
   constructor(
     private readonly embedder: Embedder,
@@ -47,7 +49,7 @@ export class SemanticLayer {
   ) {}
 
   async judge(candidate: Candidate, lines: readonly TranscriptLine[]): Promise<LayerVerdict> {
-    const pool = (await this.exemplarVectors()).filter((x) => x.exemplar.category === candidate.rule.category);
+    const pool = (await this.exemplarVectors()).get(candidate.rule.category) ?? [];
     const model = this.embedder.model;
     if (!pool.some((x) => x.exemplar.label === 'positive')) {
       return { layer: 'semantic', verdict: 'abstained', confidence: null, detail: { model, reason: 'no exemplars' } };
@@ -72,11 +74,7 @@ export class SemanticLayer {
     return part.verdict === 'rejected' ? whole : { ...part, detail: { ...part.detail, clause } };
   }
 
-  private async judgeVector(
-    v: number[],
-    pool: { exemplar: Exemplar; vector: number[] }[],
-    model: string,
-  ): Promise<LayerVerdict> {
+  private async judgeVector(v: number[], pool: Pool, model: string): Promise<LayerVerdict> {
     const scored = pool.map((x) => ({ ...x.exemplar, score: cosine(v, x.vector) }));
     const positives = scored.filter((x) => x.label === 'positive');
     const negatives = scored.filter((x) => x.label === 'negative');
@@ -107,33 +105,51 @@ export class SemanticLayer {
     return top.reduce((s, x) => s + x, 0) / top.length;
   }
 
-  // Every candidate of a line shares its context vector: embed it once.
+  // Every candidate of a line shares its context vector, and a line is the next line's context:
+  // each is embedded once.
   private readonly recent = new Map<string, Promise<number[]>>();
+  private readonly embedded = new Map<string, Promise<number[]>>();
 
   private contextVector(lines: readonly TranscriptLine[], index: number, weight: number): Promise<number[]> {
     const key = `${weight}\u0000${lines[index - 1]?.text ?? ''}\u0000${lines[index]!.text}`;
-    let v = this.recent.get(key);
-    if (!v) {
-      v = this.embedContext(lines, index, weight);
-      this.recent.set(key, v);
-      if (this.recent.size > 64) this.recent.delete(this.recent.keys().next().value!);
-    }
-    return v;
+    return remember(this.recent, key, () => this.embedContext(lines, index, weight));
   }
 
   private async embedContext(lines: readonly TranscriptLine[], index: number, weight: number): Promise<number[]> {
     const prev = lines[index - 1]?.text;
-    const [cur, before] = await this.embedder.embed(prev ? [lines[index]!.text, prev] : [lines[index]!.text]);
-    if (!before) return cur!;
-    return normalize(cur!.map((x, i) => x + weight * before[i]!));
+    const cur = await this.embedLine(lines[index]!.text);
+    if (prev === undefined || prev === '') return cur;
+    const before = await this.embedLine(prev);
+    return normalize(cur.map((x, i) => x + weight * before[i]!));
   }
 
-  private exemplarVectors() {
-    this.vectors ??= this.embedder
-      .embed(this.exemplars.map((e) => e.text))
-      .then((vs) => vs.map((vector, i) => ({ exemplar: this.exemplars[i]!, vector })));
+  private embedLine(text: string): Promise<number[]> {
+    return remember(this.embedded, text, async () => (await this.embedder.embed([text]))[0]!);
+  }
+
+  /** The exemplars' vectors, embedded once, grouped by category. */
+  private exemplarVectors(): Promise<Map<string, Pool>> {
+    this.vectors ??= this.embedder.embed(this.exemplars.map((e) => e.text)).then((vs) => {
+      const byCategory = new Map<string, Pool>();
+      vs.forEach((vector, i) => {
+        const exemplar = this.exemplars[i]!;
+        byCategory.set(exemplar.category, [...(byCategory.get(exemplar.category) ?? []), { exemplar, vector }]);
+      });
+      return byCategory;
+    });
     return this.vectors;
   }
+}
+
+/** A small first-in-first-out memo of recent lines' vectors. */
+function remember(memo: Map<string, Promise<number[]>>, key: string, make: () => Promise<number[]>): Promise<number[]> {
+  let v = memo.get(key);
+  if (!v) {
+    v = make();
+    memo.set(key, v);
+    if (memo.size > 64) memo.delete(memo.keys().next().value!);
+  }
+  return v;
 }
 
 function round(x: number): number {

@@ -51,7 +51,7 @@ function compute(text: string): LineAnalysis {
   const hidden: Span[] = found.filter((m) => m.kind !== 'phone' && m.kind !== 'digits').map((m) => m.nspan);
 
   const tokens = tokenize(norm, masks, orig);
-  const raw = matchEntries(lexicon().entries, {
+  const raw = matchEntries(lexicon(), {
     norm,
     lower: norm.toLowerCase(),
     hasHan: HAN.test(norm),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import { type LexiconEntry, LexiconFileSchema } from './lexicon-schema.js';
+import { LiteralGate } from './literal-gate.js';
 import { fromPackageRoot } from '../../core/paths.js';
 
 export interface CompiledEntry extends Omit<LexiconEntry, 'terms' | 'patterns' | 'notWithin'> {
@@ -15,11 +16,15 @@ export interface CompiledEntry extends Omit<LexiconEntry, 'terms' | 'patterns' |
   file: string;
   re: RegExp;
   notWithin: string[];
+  /** The entry's terms when it has no patterns: it can match only a line holding one of them. */
+  literals: string[] | null;
 }
 
 export interface Lexicon {
   entries: CompiledEntry[];
   byClass: Map<string, CompiledEntry[]>;
+  /** Which entries can match a line, from their literal terms in one pass (see literal-gate.ts). */
+  gate: LiteralGate;
   files: { file: string; id: string; version: number }[];
 }
 
@@ -79,6 +84,7 @@ export function compileLexiconFile(file: string, text: string): CompiledEntry[] 
       file,
       re,
       notWithin: e.notWithin.map((w) => w.toLowerCase()),
+      literals: e.patterns.length === 0 ? [...e.terms] : null,
     };
   });
 }
@@ -113,7 +119,7 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
   }
   const byClass = new Map<string, CompiledEntry[]>();
   for (const e of entries) byClass.set(e.class, [...(byClass.get(e.class) ?? []), e]);
-  return { entries, byClass, files };
+  return { entries, byClass, gate: new LiteralGate(entries.map((e) => e.literals)), files };
 }
 
 let loaded: Lexicon | undefined;

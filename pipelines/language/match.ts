@@ -1,5 +1,6 @@
 /** Runs every lexicon entry over a line's normalised text once; clauses then pick their matches by position. */
-import type { CompiledEntry } from './lexicon.js';
+import type { CompiledEntry, Lexicon } from './lexicon.js';
+import { gateForm } from './literal-gate.js';
 import type { Span } from './types.js';
 
 export interface RawMatch {
@@ -28,9 +29,11 @@ function inside(lower: string, words: readonly string[], s: number, e: number): 
   return false;
 }
 
-export function matchEntries(entries: readonly CompiledEntry[], input: MatchInput): RawMatch[] {
+export function matchEntries(lex: Pick<Lexicon, 'entries' | 'gate'>, input: MatchInput): RawMatch[] {
   const out: RawMatch[] = [];
-  for (const entry of entries) {
+  const may = lex.gate.candidates(gateForm(input.lower));
+  for (const [i, entry] of lex.entries.entries()) {
+    if (may[i] === 0) continue;
     if ((entry.lang === 'zh' && !input.hasHan) || (entry.lang === 'en' && !input.hasLatin)) continue;
     entry.re.lastIndex = 0;
     for (const m of input.norm.matchAll(entry.re)) {

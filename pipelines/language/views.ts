@@ -23,7 +23,24 @@ export interface TextView {
 const SQUEEZE = /^[\s\-·•*~.…]+$/u;
 const SPACE = /^\s+$/u;
 
+/**
+ * Views of recent lines, per mode: the compliance rules read each line's views once per rule and
+ * again as an earlier line's context. Shared, so callers never modify a view.
+ */
+const RECENT = 512;
+const recent: Record<ViewMode, Map<string, TextView>> = { squeezed: new Map(), spaced: new Map() };
+
 export function buildView(original: string, mode: ViewMode): TextView {
+  const seen = recent[mode];
+  const hit = seen.get(original);
+  if (hit) return hit;
+  const view = computeView(original, mode);
+  seen.set(original, view);
+  if (seen.size > RECENT) seen.delete(seen.keys().next().value!);
+  return view;
+}
+
+function computeView(original: string, mode: ViewMode): TextView {
   const view: TextView = { text: '', start: [], end: [] };
   const keep = mode === 'squeezed' ? wordGaps(original) : new Set<number>();
   let i = 0;

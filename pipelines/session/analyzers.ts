@@ -9,6 +9,7 @@ import type {
 } from '../../core/analysis.js';
 import type { Order, TranscriptLine } from '../../core/domain.js';
 import type { NotesTracker } from '../notes/index.js';
+import type { CallReading } from '../suggest/call-reading.js';
 
 export interface CallNotes {
   orderNumbers: OrderNumberNote[];
@@ -52,7 +53,7 @@ export interface CallAnalyzers {
   advise(
     lines: readonly TranscriptLine[],
     index: number,
-    ctx: CallContext & { notes: CallNotes; offered?: readonly Suggestion[] },
+    ctx: CallContext & { notes: CallNotes; offered?: readonly Suggestion[]; reading?: CallReading },
   ): Promise<Advice>;
   summarize(lines: readonly TranscriptLine[], findings: CallFindings, ctx: CallContext): Promise<string>;
   /** e.g. { notes: 'rules', compliance: 'rules + semantic (hashed-ngram-v1-512)', … } for the banner. */

@@ -54,6 +54,7 @@ export async function buildAnalyzers(options: {
         orders: ctx.orders,
         notes: ctx.notes,
         offered: ctx.offered,
+        reading: ctx.reading,
         now: new Date(ctx.startedAt.getTime() + (lines[index]?.startMs ?? 0)),
       });
       return { suggestions: advice.suggestions, refundOptions: advice.refundOptions };

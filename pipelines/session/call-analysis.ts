@@ -3,6 +3,7 @@ import type { TranscriptLine } from '../../core/domain.js';
 import type { NotesTracker } from '../notes/index.js';
 import { LanguageTally } from '../language/index.js';
 import { mergePromises } from '../recall/promises.js';
+import { CallReading } from '../suggest/call-reading.js';
 import type { CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
 
 /** What one line caused, for a caller to store and announce. */
@@ -35,6 +36,8 @@ export class CallAnalysis {
   private readonly flags: FlagFinding[] = [];
   private readonly suggestions: Suggestion[] = [];
   private refundOptions: RefundOption[] = [];
+  /** The transcript as advice reads it, kept across turns so each line is read once. */
+  private readonly reading = new CallReading(this.lines);
 
   constructor(
     private readonly analyzers: CallAnalyzers,
@@ -93,6 +96,7 @@ export class CallAnalysis {
       ...this.ctx,
       notes: this.notes,
       offered: this.suggestions,
+      reading: this.reading,
     });
     // The merchant has already seen a reply it was offered earlier in this call.
     outcome.suggestions = advice.suggestions.filter((s) => !this.suggestions.some((seen) => seen.text === s.text));

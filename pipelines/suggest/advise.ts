@@ -1,6 +1,7 @@
 import type { AmountNote, OrderNumberNote, ProductNote, RefundOption, Suggestion } from '../../core/analysis.js';
 import type { Order, PolicyDocument, TranscriptLine } from '../../core/domain.js';
 import { callLanguage } from '../language/index.js';
+import { CallReading } from './call-reading.js';
 import { CLARIFY_ENGINE, clarifyingQuestion } from './clarify.js';
 import type { SuggestionEngine } from './engine.js';
 import { assessIssue, type IssueAssessment } from './issue.js';
@@ -28,6 +29,11 @@ export interface AdviseInput {
   };
   /** Replies already offered in this call: a clarifying question is asked once, a reply offered once. */
   offered?: readonly Suggestion[];
+  /**
+   * The call's lines as read so far, carried from turn to turn (`new CallReading(lines)` over the
+   * growing transcript) so each line is read once; without it the lines are read afresh.
+   */
+  reading?: CallReading;
   signal?: AbortSignal;
 }
 
@@ -84,20 +90,23 @@ export class Advisor {
 
   async advise(input: AdviseInput): Promise<TurnAdvice> {
     const { lines, index } = input;
+    const reading = input.reading?.lines === lines ? input.reading : new CallReading(lines);
     const offered = input.offered ?? [];
     const language = input.language ?? callLanguage(lines.slice(0, index + 1).map((l) => l.text));
     const order = pickOrder(input.orders ?? [], input.notes?.orderNumbers ?? []);
-    const facts = order ? factsFromOrder(order, input.now) : factsFromCall(lines, index, input.notes ?? {}, language);
+    const facts = order
+      ? factsFromOrder(order, input.now)
+      : factsFromCall(lines, index, input.notes ?? {}, language, reading);
     const customerTurn = lines[index]?.speaker === 'customer';
-    const heard = await this.issueOf(lines, index, facts, customerTurn);
-    const preference = customerPreference(lines, index);
+    const heard = await this.issueOf(reading, index, facts, customerTurn);
+    const preference = customerPreference(lines, index, reading);
     const issue = heard && {
       ...heard,
       product: heard.product ?? productOf(heard, index, input.notes?.products ?? [], order),
       preference: heard.preference ?? preference,
     };
     const retrieved = issue
-      ? await this.deps.retriever.retrieve(queryFor(lines, issue.utterance), { language, limit: RETRIEVE })
+      ? await this.deps.retriever.retrieve(queryFor(lines, issue.utterance, reading), { language, limit: RETRIEVE })
       : [];
     const relevant = relevantPolicies(retrieved, issue, language);
     if (!issue || relevant.length === 0) {
@@ -123,14 +132,14 @@ export class Advisor {
 
   /** The offline detector's problem, else (on a buyer's line) what the recall layer finds. */
   private async issueOf(
-    lines: readonly TranscriptLine[],
+    reading: CallReading,
     index: number,
     facts: OrderFacts,
     customerTurn: boolean,
   ): Promise<IssueAssessment | null> {
-    const heard = assessIssue(lines, index, { fresh: facts.fresh });
+    const heard = assessIssue(reading.lines, index, { fresh: facts.fresh, reading });
     if (heard || !customerTurn || !this.deps.issueRecall) return heard;
-    const recalled = await this.deps.issueRecall.recall(lines, index);
+    const recalled = await this.deps.issueRecall.recall(reading.lines, index);
     if (recalled.fallback) this.deps.onFallback?.(`issue recall: ${recalled.fallback}`);
     return recalled.issue;
   }
@@ -158,7 +167,7 @@ function pickOrder(orders: readonly Order[], said: readonly OrderNumberNote[]): 
 }
 
 /** The customer's line, with their previous line for context ("对，烂了" means little alone). */
-export function queryFor(lines: readonly TranscriptLine[], index: number): string {
-  const previous = lines.slice(0, index).findLast((l) => l.speaker === 'customer');
-  return previous ? `${previous.text}\n${lines[index]!.text}` : lines[index]!.text;
+export function queryFor(lines: readonly TranscriptLine[], index: number, reading?: CallReading): string {
+  const previous = (reading?.lines === lines ? reading : new CallReading(lines)).previousBy('customer', index);
+  return previous !== null ? `${lines[previous]!.text}\n${lines[index]!.text}` : lines[index]!.text;
 }

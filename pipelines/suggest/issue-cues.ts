@@ -44,6 +44,55 @@ export function asserted(a: LineAnalysis, cls: string): LexiconMatch[] {
   });
 }
 
+export type Preference = 'refund' | 'replacement';
+
+/**
+ * The remedies a buyer can ask for, as word classes of pipelines/language/data/issues.lexicon.json.
+ * Refusing one states the other: 不想换了 is "refund me", 不想退 is "replace it".
+ */
+const PREFERENCES: readonly Preference[] = ['refund', 'replacement'];
+
+/** The remedy a line asks for, if any: the first said. */
+export function firstPreference(a: LineAnalysis): Preference | null {
+  const hit = PREFERENCES.map((preference) => ({ preference, at: asserted(a, `preference.${preference}`)[0]?.span[0] }))
+    .filter((c): c is { preference: Preference; at: number } => c.at !== undefined)
+    .sort((x, y) => x.at - y.at)[0];
+  return hit?.preference ?? null;
+}
+
+/** A line's problem kinds, priority first, with the words that gave each away. */
+export type IssueCues = { kind: IssueKind; cue: string }[];
+
+/**
+ * The problem kinds a line asserts, highest priority first: the `issue.<kind>` word classes
+ * outside conditions, reported speech and negation, plus goods that fail at what they do (不出热风).
+ * A damage word about fresh food (坏了, gone bad) is spoilage. Returned twice, [as the line reads
+ * alone, as it reads when the call is about fresh goods], from one reading of the line.
+ */
+export function kindsOf(a: LineAnalysis): [IssueCues, IssueCues] {
+  const freshGoods = classMatches(a, 'goods.fresh').length > 0;
+  const spoilage = asserted(a, 'issue.spoiled_if_fresh');
+  const cues = ISSUE_KINDS.map((kind) => ({ kind, cue: asserted(a, `issue.${kind}`)[0] }));
+  const failing = functionFailure(a);
+  const read = (fresh: boolean): IssueCues => {
+    const found: IssueCues = [];
+    const add = (kind: IssueKind, cue: string) => {
+      if (!found.some((f) => f.kind === kind)) found.push({ kind, cue });
+    };
+    for (const { kind, cue } of cues) {
+      if (!cue) continue;
+      const spoiled =
+        kind === 'damaged' && fresh && spoilage.some((m) => m.span[0] < cue.span[1] && cue.span[0] < m.span[1]);
+      add(spoiled ? 'spoiled' : kind, cue.text);
+    }
+    if (failing) add('damaged', failing);
+    if (fresh && spoilage[0]) add('spoiled', spoilage[0].text);
+    return found.sort((x, y) => ISSUE_KINDS.indexOf(x.kind) - ISSUE_KINDS.indexOf(y.kind));
+  };
+  const alone = read(freshGoods);
+  return [alone, freshGoods ? alone : read(true)];
+}
+
 /** Whether a line asserts a member of class `cls` (see `asserted`). */
 export function says(text: string, cls: string): boolean {
   return asserted(analyzeLine(text), cls).length > 0;

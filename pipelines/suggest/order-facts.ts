@@ -1,5 +1,6 @@
 import type { AmountNote, OrderNumberNote } from '../../core/analysis.js';
 import type { Currency, Order, OrderItem, OrderStatus, TranscriptLine } from '../../core/domain.js';
+import { CallReading, type GoodsClass } from './call-reading.js';
 import { names } from './issue-cues.js';
 
 /**
@@ -54,6 +55,28 @@ const FEE_NEAR = /安装费|上门费|服务费|install(ation)? fee|service fee|
 
 const PAID_CUE = /花了|付了|买的|买了|一共|总共|实付|付款|订单金额|paid|cost|spent|total|was|for/i;
 
+/** What a customer's amount is: a service fee, the goods (not shipping), a price they paid. */
+interface AmountRole {
+  fee: boolean;
+  goods: boolean;
+  paid: boolean;
+}
+/** Each amount's role, worked out once: advice asks after every buyer line. Checked against its line. */
+const roleOf = new WeakMap<AmountNote, AmountRole & { text: string }>();
+
+function amountRole(a: AmountNote, text: string): AmountRole {
+  const known = roleOf.get(a);
+  if (known?.text === text) return known;
+  const fee = FEE_NEAR.test(text);
+  const before = text.slice(Math.max(0, a.span[0] - 24), a.span[0]);
+  const after = text.slice(a.span[1], a.span[1] + 16);
+  const goods = !fee && !SHIPPING_AFTER.test(after) && !SHIPPING_BEFORE.test(before);
+  const paid = PAID_CUE.test(text.slice(Math.max(0, a.span[0] - 8), a.span[0]));
+  const role = { fee, goods, paid, text };
+  roleOf.set(a, role);
+  return role;
+}
+
 /**
  * Facts heard in the call: the order number said (validated ones first) and the amount the
  * customer says they paid — a customer amount next to a "paid" word, else the customer's latest
@@ -64,29 +87,18 @@ export function factsFromCall(
   index: number,
   notes: { amounts?: readonly AmountNote[]; orderNumbers?: readonly OrderNumberNote[] },
   language: 'zh' | 'en',
+  reading?: CallReading,
 ): OrderFacts {
   const upTo = (n: { utterance: number }) => n.utterance <= index;
   const numbers = (notes.orderNumbers ?? []).filter(upTo).filter((n) => n.matched !== false);
   const spoken = (notes.amounts ?? []).filter(upTo).filter((a) => lines[a.utterance]?.speaker === 'customer');
-  const around = (a: AmountNote) => {
-    const text = lines[a.utterance]!.text;
-    return {
-      before: text.slice(Math.max(0, a.span[0] - 24), a.span[0]),
-      after: text.slice(a.span[1], a.span[1] + 16),
-      text,
-    };
-  };
-  const fees = spoken.filter((a) => FEE_NEAR.test(around(a).text));
-  const customerAmounts = spoken.filter((a) => {
-    const { before, after } = around(a);
-    return !fees.includes(a) && !SHIPPING_AFTER.test(after) && !SHIPPING_BEFORE.test(before);
-  });
-  const paid = customerAmounts.filter((a) =>
-    PAID_CUE.test(lines[a.utterance]!.text.slice(Math.max(0, a.span[0] - 8), a.span[0])),
-  );
+  const roles = spoken.map((a) => ({ a, ...amountRole(a, lines[a.utterance]!.text) }));
+  const fees = roles.filter((r) => r.fee).map((r) => r.a);
+  const customerAmounts = roles.filter((r) => r.goods).map((r) => r.a);
+  const paid = roles.filter((r) => r.goods && r.paid).map((r) => r.a);
   const amount = paid.at(-1) ?? customerAmounts.at(-1);
-  const said = lines.slice(0, index + 1).map((l) => l.text);
-  const named = (cls: string) => said.some((text) => names(text, cls));
+  const call = reading?.lines === lines ? reading : new CallReading(lines);
+  const named = (cls: GoodsClass) => call.named(cls, index);
   const fresh = named('goods.fresh');
   return {
     source: amount || numbers.length > 0 ? 'stated' : 'none',

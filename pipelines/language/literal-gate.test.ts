@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeLine } from './analyze.js';
+import { lexicon } from './lexicon.js';
+import { gateForm, LiteralGate } from './literal-gate.js';
+import { matchEntries } from './match.js';
+
+describe('LiteralGate', () => {
+  it('lets through exactly the entries one of whose terms occurs, and entries with patterns always', () => {
+    const gate = new LiteralGate([['退款', 'refund'], ['she', 'he'], null, ['hers']]);
+    expect([...gate.candidates(gateForm('我要退款'))]).toEqual([1, 0, 1, 0]);
+    // Overlapping terms through failure links: "ushers" holds she, he and hers.
+    expect([...gate.candidates(gateForm('USHERS'))]).toEqual([0, 1, 1, 1]);
+    expect([...gate.candidates(gateForm('nothing here'))]).toEqual([0, 1, 1, 0]);
+  });
+
+  it('compares inner whitespace runs as one space, as the entries match them', () => {
+    const gate = new LiteralGate([['let me check']]);
+    expect(gate.candidates(gateForm('Let  me\tcheck that'))[0]).toBe(1);
+    expect(gate.candidates(gateForm('letme check'))[0]).toBe(0);
+  });
+
+  it('never leaves out an entry the line matches (every shipped entry, full-width, case and spacing)', () => {
+    const lines = [
+      '亲，麻烦报一下订单号哦~',
+      'ＬＥＴ　ＭＥ　ＣＨＥＣＫ，稍等',
+      'I WILL  SHIP A REPLACEMENT by Friday',
+      '您加我微信 abc8899，我私下转您钱',
+      '如果没货就给您退款，不要给差评',
+      'Can I get your card number and the SMS code?',
+    ];
+    const { entries } = lexicon();
+    const open = { entries, gate: new LiteralGate(entries.map(() => null)) };
+    for (const text of lines) {
+      const a = analyzeLine(text, { cache: false });
+      const input = {
+        norm: a.norm,
+        lower: a.norm.toLowerCase(),
+        hasHan: true,
+        hasLatin: true,
+        skip: a.masks.filter((m) => m.kind !== 'phone' && m.kind !== 'digits').map((m) => m.nspan),
+        tokenStarts: new Set(a.tokens.map((t) => t.nspan[0])),
+        tokenEnds: new Set(a.tokens.map((t) => t.nspan[1])),
+      };
+      const gated = matchEntries(lexicon(), input);
+      expect(gated.length).toBeGreaterThan(0);
+      expect(gated).toEqual(matchEntries(open, input));
+    }
+  });
+});
