@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { AmountNote } from '../../core/analysis.js';
 import type { Currency, TranscriptLine } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
-import { fromPackageRoot } from '../../core/paths.js';
 import {
   analyzeLine,
   blankMasks,
@@ -15,6 +13,7 @@ import {
   parseZhNumber,
   ZH_NUMBER,
 } from '../language/index.js';
+import { compilePattern, readKnowledge } from './knowledge-file.js';
 
 export interface AmountMatch {
   value: number;
@@ -101,14 +100,7 @@ let loaded: Knowledge | undefined;
 /** data/amounts.json with its fragments expanded, compiled once; errors name the pattern. */
 function knowledge(): Knowledge {
   if (loaded) return loaded;
-  const parsed = AmountsSchema.safeParse(
-    JSON.parse(readFileSync(fromPackageRoot('pipelines/notes/data/amounts.json'), 'utf8')),
-  );
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new KefuError('CONFIG_INVALID', `amounts.json: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const d = parsed.data;
+  const d = readKnowledge('amounts.json', AmountsSchema);
   const names: Record<string, string> = { ...builtins(), ...d.fragments };
   const expand = (source: string, id: string, depth = 0): string =>
     source.replace(/\{([A-Z_]+)\}/g, (_, name: string) => {
@@ -117,14 +109,8 @@ function knowledge(): Knowledge {
         throw new KefuError('CONFIG_INVALID', `amounts.json ${id}: unknown fragment {${name}}`);
       return expand(body, id, depth + 1);
     });
-  const compile = (source: string, flags: string, id: string): RegExp => {
-    try {
-      return new RegExp(expand(source, id), flags);
-    } catch (err) {
-      if (err instanceof KefuError) throw err;
-      throw new KefuError('CONFIG_INVALID', `amounts.json ${id}: bad pattern (${(err as Error).message})`);
-    }
-  };
+  const compile = (source: string, flags: string, id: string): RegExp =>
+    compilePattern('amounts.json', id, expand(source, id), flags);
   const c = d.priceContext;
   loaded = {
     patterns: d.patterns.map((p) => ({

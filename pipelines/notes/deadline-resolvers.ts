@@ -3,10 +3,7 @@
  * match into the last calendar day it allows. This file holds only the resolvers (calendar
  * arithmetic); every word and pattern is in the data file.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { KefuError } from '../../core/errors.js';
-import { fromPackageRoot } from '../../core/paths.js';
 import { parseEnNumber, parseZhNumber } from '../language/index.js';
 import {
   addBusinessDays,
@@ -18,6 +15,7 @@ import {
   type Ymd,
 } from './calendar.js';
 import { byHour, type Clock, type DeadlineRule, hoursLater, today } from './deadline-clock.js';
+import { compilePattern, readKnowledge } from './knowledge-file.js';
 
 const Group = z.number().int().positive();
 const Rule = z
@@ -184,21 +182,10 @@ let loaded: DeadlineRule[] | undefined;
 /** Every rule of data/deadlines.json, compiled once; errors name the rule. */
 export function deadlineRules(): readonly DeadlineRule[] {
   if (loaded) return loaded;
-  const parsed = DeadlinesSchema.safeParse(
-    JSON.parse(readFileSync(fromPackageRoot('pipelines/notes/data/deadlines.json'), 'utf8')),
-  );
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new KefuError('CONFIG_INVALID', `deadlines.json: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const { rules, names } = parsed.data;
+  const { rules, names } = readKnowledge('deadlines.json', DeadlinesSchema);
   loaded = rules.map((spec) => {
-    let pattern: RegExp;
-    try {
-      pattern = new RegExp(spec.pattern, spec.flags.includes('g') ? spec.flags : `${spec.flags}g`);
-    } catch (err) {
-      throw new KefuError('CONFIG_INVALID', `deadlines.json ${spec.id}: bad pattern (${(err as Error).message})`);
-    }
+    const flags = spec.flags.includes('g') ? spec.flags : `${spec.flags}g`;
+    const pattern = compilePattern('deadlines.json', spec.id, spec.pattern, flags);
     return { pattern, resolve: resolver(spec, names) };
   });
   return loaded;

@@ -2,10 +2,8 @@
  * The knowledge of how digits are read and what they are (data/digits.json), checked with zod on
  * first use. The cue words themselves are lexicon classes of the language layer (digits.cue.*).
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { KefuError } from '../../core/errors.js';
-import { fromPackageRoot } from '../../core/paths.js';
+import { compilePattern, readKnowledge } from './knowledge-file.js';
 
 const Shape = z.object({ id: z.string().min(1), pattern: z.string().min(1), note: z.string().optional() }).strict();
 const Range = z.tuple([z.number().int().positive(), z.number().int().positive()]);
@@ -59,8 +57,6 @@ export interface DigitsKnowledge {
   kinds: Compiled<Raw['kinds']>;
 }
 
-const FILE = fromPackageRoot('pipelines/notes/data/digits.json');
-
 function compile<T extends Record<string, unknown>>(part: T, flags: string): Compiled<T> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(part)) {
@@ -69,11 +65,7 @@ function compile<T extends Record<string, unknown>>(part: T, flags: string): Com
       out[key] = value;
       continue;
     }
-    try {
-      out[key] = new RegExp(shape.data.pattern, flags);
-    } catch (err) {
-      throw new KefuError('CONFIG_INVALID', `digits.json ${shape.data.id}: bad pattern (${(err as Error).message})`);
-    }
+    out[key] = compilePattern('digits.json', shape.data.id, shape.data.pattern, flags);
   }
   return out as Compiled<T>;
 }
@@ -81,12 +73,7 @@ function compile<T extends Record<string, unknown>>(part: T, flags: string): Com
 let loaded: DigitsKnowledge | undefined;
 export function digitsKnowledge(): DigitsKnowledge {
   if (loaded) return loaded;
-  const parsed = DigitsSchema.safeParse(JSON.parse(readFileSync(FILE, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new KefuError('CONFIG_INVALID', `digits.json: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const d = parsed.data;
+  const d = readKnowledge('digits.json', DigitsSchema);
   loaded = { ref: `${d.id}@${d.version}`, runs: compile(d.runs, 'iu'), kinds: compile(d.kinds, 'iu') };
   return loaded;
 }

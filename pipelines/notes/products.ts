@@ -1,9 +1,7 @@
 import type { ProductNote } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { KefuError } from '../../core/errors.js';
-import { fromPackageRoot } from '../../core/paths.js';
+import { compilePattern, readKnowledge } from './knowledge-file.js';
 
 export interface Alias {
   /** What to look for in a line. */
@@ -41,18 +39,11 @@ let loaded: ProductKnowledge | undefined;
 /** data/products.json, checked once. */
 function products(): ProductKnowledge {
   if (loaded) return loaded;
-  const parsed = ProductsSchema.safeParse(
-    JSON.parse(readFileSync(fromPackageRoot('pipelines/notes/data/products.json'), 'utf8')),
-  );
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new KefuError('CONFIG_INVALID', `products.json: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const d = parsed.data;
+  const d = readKnowledge('products.json', ProductsSchema);
   loaded = {
     zh: d.zh,
     en: d.en,
-    titleNoise: new RegExp(d.titleNoise.pattern, d.titleNoise.flags),
+    titleNoise: compilePattern('products.json', d.titleNoise.id, d.titleNoise.pattern, d.titleNoise.flags),
     enStop: new Set(d.enStopWords),
     notFollowedBy: d.notFollowedBy,
   };

@@ -3,11 +3,9 @@
  * which words name an action, commit a speaker, time an act. Negation, conditions, questions,
  * in-call actions and policy statements are not here: they are the language layer's clause marks.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { PromiseActionSchema, type PromiseAction } from '../../core/domain.js';
-import { KefuError } from '../../core/errors.js';
-import { fromPackageRoot } from '../../core/paths.js';
+import { type PromiseAction, PromiseActionSchema } from '../../core/domain.js';
+import { compilePattern, readKnowledge } from './knowledge-file.js';
 
 const Cue = z
   .object({
@@ -79,25 +77,12 @@ export type PromiseCues = Record<(typeof CUE_NAMES)[number], RegExp> & {
   FUTURE: { strong: RegExp; weak: RegExp };
 };
 
-const FILE = fromPackageRoot('pipelines/notes/data/promise-cues.json');
-
-function compile(c: z.infer<typeof Cue>): RegExp {
-  try {
-    return new RegExp(c.pattern, c.flags);
-  } catch (err) {
-    throw new KefuError('CONFIG_INVALID', `promise-cues.json ${c.id}: bad pattern (${(err as Error).message})`);
-  }
-}
+const compile = (c: z.infer<typeof Cue>): RegExp => compilePattern('promise-cues.json', c.id, c.pattern, c.flags);
 
 let loaded: PromiseCues | undefined;
 export function promiseCues(): PromiseCues {
   if (loaded) return loaded;
-  const parsed = CuesSchema.safeParse(JSON.parse(readFileSync(FILE, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new KefuError('CONFIG_INVALID', `promise-cues.json: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const d = parsed.data;
+  const d = readKnowledge('promise-cues.json', CuesSchema);
   const pair = <K extends string>(p: Record<K, z.infer<typeof Cue>>) =>
     Object.fromEntries(Object.entries(p).map(([k, v]) => [k, compile(v as z.infer<typeof Cue>)])) as Record<K, RegExp>;
   const actions = d.actions.map((a) => [a.action, compile(a)] as [PromiseAction, RegExp]);

@@ -5,11 +5,9 @@
  * reader in promises.ts: it drops what a non-promise cue holds, names escalations and follow-ups,
  * and adds the frames that reader missed (小妹帮您升级给主管, I'll escalate this).
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { PromiseNote } from '../../core/analysis.js';
 import { PromiseActionSchema, type TranscriptLine } from '../../core/domain.js';
-import { KefuError } from '../../core/errors.js';
 import {
   type Clause,
   clauseHas,
@@ -22,7 +20,7 @@ import {
 import { formatYmd } from './calendar.js';
 import { clockAt, today as localDay } from './deadline-clock.js';
 import { resolveDeadline } from './deadlines.js';
-import { fromPackageRoot } from '../../core/paths.js';
+import { readKnowledge } from './knowledge-file.js';
 
 const Mark = z.enum(MARK_KINDS);
 const FramesSchema = z
@@ -103,16 +101,10 @@ const FramesSchema = z
 type Frames = z.infer<typeof FramesSchema>;
 type NonPromise = Frames['nonPromises'][number];
 
-const FILE = fromPackageRoot('pipelines/notes/data/promise-frames.json');
 let frames: Frames | undefined;
 function loadFrames(): Frames {
   if (frames) return frames;
-  const parsed = FramesSchema.safeParse(JSON.parse(readFileSync(FILE, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new KefuError('CONFIG_INVALID', `promise-frames.json: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  frames = parsed.data;
+  frames = readKnowledge('promise-frames.json', FramesSchema);
   return frames;
 }
 
