@@ -1,10 +1,7 @@
 import { compareYmd, formatYmd, type Ymd } from './calendar.js';
-import { clockAt, type DeadlineRule } from './deadline-clock.js';
-import { EN_DEADLINE_RULES } from './deadline-rules-en.js';
-import { ZH_DEADLINE_RULES } from './deadline-rules-zh.js';
+import { clockAt } from './deadline-clock.js';
+import { deadlineRules } from './deadline-resolvers.js';
 import { foldWidth } from '../language/index.js';
-
-const RULES: readonly DeadlineRule[] = [...ZH_DEADLINE_RULES, ...EN_DEADLINE_RULES];
 
 export interface DeadlineMatch {
   /** YYYY-MM-DD in the call's time zone. */
@@ -21,7 +18,7 @@ export function findDeadlines(text: string, now: Date, timeZone: string): Deadli
   const clock = clockAt(now, timeZone);
   const folded = foldWidth(text);
   const found: { start: number; end: number; ymd: Ymd | null }[] = [];
-  for (const rule of RULES) {
+  for (const rule of deadlineRules()) {
     for (const m of folded.matchAll(rule.pattern)) {
       found.push({ start: m.index, end: m.index + m[0].length, ymd: rule.resolve(m, clock) });
     }

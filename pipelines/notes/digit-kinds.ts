@@ -1,41 +1,16 @@
+import { analyzeLine } from '../language/index.js';
 import type { DigitRun } from './digit-runs.js';
+import { digitsKnowledge } from './digits-data.js';
 
 /** What a run of digits in a call most likely is. Only `order` becomes an order-number note. */
 export type DigitKind = 'order' | 'tracking' | 'phone' | 'account' | 'amount' | 'number';
 
-type Cue = Exclude<DigitKind, 'amount' | 'number'>;
+export type Cue = Exclude<DigitKind, 'amount' | 'number'>;
+const CUE_CLASSES: readonly Cue[] = ['tracking', 'order', 'phone', 'account'];
 
-// Longer phrases first: at one position the regex takes the first alternative that matches,
-// so 快递单号 is tracking before 单号 can be read as order.
-const CUES: readonly [Cue, string, string][] = [
-  [
-    'tracking',
-    '快递单号|运单号码?|物流单号|快递号|物流号|运单|面单|快递|物流|顺丰|圆通|中通|申通|韵达|极兔|邮政|德邦|百世',
-    'tracking(?:\\s*(?:number|no\\.?|#|id|code))?|waybill|courier|shipment\\s+number|fedex|dhl|usps|ups',
-  ],
-  ['order', '订单号码?|订单编号|订单|单号', 'order\\s*(?:number|no\\.?|num|id|#)|order'],
-  [
-    'phone',
-    '手机号码?|电话号码?|手机|电话|座机|联系方式|号码',
-    'telephone|phone(?:\\s*number)?|mobile|cell|(?:call|text|ring|reach|message)\\s+me(?:\\s+(?:back\\s+)?(?:at|on))?|(?:a|me\\s+a)\\s+(?:text|call|ring)\\s+(?:at|on)|my\\s+number|contact\\s+number|whatsapp',
-  ],
-  [
-    'account',
-    '身份证号?|银行卡号?|卡号|账号|账户|支付宝|微信号?|qq号?|验证码|密码|取件码|邮编|条形码|条码|序列号|SN码?|型号|批次号?|箱标|标签',
-    'id\\s+card|card\\s+number|account(?:\\s+number)?|bank|verification\\s+code|passcode|password|zip\\s*code|postcode|wechat|(?:box|shipping|package)\\s+label|barcode|serial(?:\\s+number)?|sku|model\\s+number|batch(?:\\s+number)?|lot\\s+number',
-  ],
-];
-const CUE = new RegExp(CUES.map(([kind, zh, en]) => `(?<${kind}>${zh}|\\b(?:${en})\\b)`).join('|'), 'gi');
-
-// A carrier code right before the digits (SF1234…, "JT 5678…", spelled "S F"): a waybill.
-const CARRIER_PREFIX =
-  /(?:^|[^A-Za-z])(?:S\s?F|Y\s?T|J\s?T|Z\s?T\s?O?|Y\s?D|S\s?T\s?O|E\s?M\s?S|JD[A-Z]{0,2}|DPK|HTKY|YUNDA|1Z)\s*$/i;
-const UNIT_AFTER =
-  /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套条张月日岁天周%]|小时|分钟|买的|买了|拍的|入手|付的|dollars?|bucks?|cents?|usd|rmb|yuan|items?|boxes?|pcs|pieces?|days?|hours?|years?|percent)/i;
-const PHONE_CHUNKS = ['3,4,4', '3,3,4', '1,3,3,4', '2,3,4,4', '3,8', '4,8', '4,7', '2,11'];
-
-function isPhoneShape(run: DigitRun): boolean {
-  return /^(?:86)?1[3-9]\d{9}$/.test(run.digits) || PHONE_CHUNKS.includes(run.chunks.join(','));
+/** A question about a number carried from an earlier line ("您的订单号是多少？" … "10293"). */
+export interface AskedCue {
+  kind: Cue;
 }
 
 interface CueHit {
@@ -44,63 +19,106 @@ interface CueHit {
   end: number;
 }
 
-function cues(text: string): CueHit[] {
-  return [...text.matchAll(CUE)].map((m) => ({
-    kind: CUES.find(([k]) => m.groups?.[k] !== undefined)![0],
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+/** The digit cues of a line (lexicon classes digits.cue.*); where two overlap the longer speaks. */
+export function cuesIn(text: string): CueHit[] {
+  const hits = analyzeLine(text)
+    .matches.filter((m) => m.class.startsWith('digits.cue.'))
+    .map((m) => ({ kind: m.class.slice('digits.cue.'.length) as Cue, start: m.span[0], end: m.span[1] }))
+    .filter((h) => CUE_CLASSES.includes(h.kind));
+  return hits
+    .filter(
+      (h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start),
+    )
+    .sort((a, b) => a.start - b.start);
+}
+
+function isPhoneShape(run: DigitRun): boolean {
+  const k = digitsKnowledge().kinds;
+  return k.mobile.test(run.digits) || k.phoneChunks.includes(run.chunks.join(','));
+}
+
+interface Reading {
+  cue: Cue | null;
+  /** False when the cue was carried from an earlier line's question. */
+  inLine: boolean;
+  /** The cue's end lies within `shortCueReach` characters before the run. */
+  close: boolean;
 }
 
 /**
- * The cue word that speaks about `run`: the nearest one before it (within 30 characters, with no
- * other number in between), else one right after it ("…是我的订单号"), else the last cue of the
- * previous line when this line has none (merchant: "您的订单号是多少？" buyer: "240611…").
- * `inLine` is false when the cue was borrowed from the previous line.
+ * The cue word that speaks about `run`: the nearest one before it (within `cueReach` characters,
+ * with no other number in between), else one right after it ("…是我的订单号"), else the question
+ * carried from an earlier line when this line has no cue of its own.
  */
-function cueFor(
-  text: string,
-  runs: readonly DigitRun[],
-  i: number,
-  previous: string | undefined,
-): { cue: Cue | null; inLine: boolean } {
+function cueFor(hits: readonly CueHit[], runs: readonly DigitRun[], i: number, asked: AskedCue | null): Reading {
+  const k = digitsKnowledge().kinds;
   const run = runs[i]!;
-  const hits = cues(text);
-  const lowerBound = Math.max(runs[i - 1]?.end ?? 0, run.start - 30);
+  const lowerBound = Math.max(runs[i - 1]?.end ?? 0, run.start - k.cueReach);
   const before = hits.filter((h) => h.end <= run.start && h.start >= lowerBound).at(-1);
-  if (before) return { cue: before.kind, inLine: true };
-  const upperBound = Math.min(runs[i + 1]?.start ?? Infinity, run.end + 16);
+  if (before) return { cue: before.kind, inLine: true, close: run.start - before.end <= k.shortCueReach };
+  const upperBound = Math.min(runs[i + 1]?.start ?? Infinity, run.end + k.cueAfterReach);
   const after = hits.find((h) => h.start >= run.end && h.end <= upperBound);
-  if (after) return { cue: after.kind, inLine: true };
-  if (hits.length > 0 || previous === undefined) return { cue: null, inLine: true };
-  return { cue: cues(previous).at(-1)?.kind ?? null, inLine: false };
+  if (after) return { cue: after.kind, inLine: true, close: false };
+  if (hits.length > 0 || asked === null) return { cue: null, inLine: true, close: false };
+  return { cue: asked.kind, inLine: false, close: false };
 }
 
-/** Classifies each run of one line; `previous` is the line before it, for question-and-answer cues. */
-export function classifyDigitRuns(text: string, runs: readonly DigitRun[], previous?: string): DigitKind[] {
-  const found = runs.map((_, i) => cueFor(text, runs, i, previous));
+/**
+ * Classifies each run of one line; `asked` is the question about a number carried from an earlier
+ * line. An order number is 10–24 digits, or a short id (5–9 digits) said right after an order cue
+ * or given as a line that is little more than the answer to an order question.
+ */
+export function classifyDigitRuns(text: string, runs: readonly DigitRun[], asked: AskedCue | null = null): DigitKind[] {
+  const k = digitsKnowledge().kinds;
+  const hits = cuesIn(text);
+  const found = runs.map((_, i) => cueFor(hits, runs, i, asked));
   // "FC-2026…, no, that's the label. The order number is 5560…": once the line names its order
   // number, a number without a cue of its own is something else.
-  const namedOrder = found.some((f, i) => f.cue === 'order' && f.inLine && runs[i]!.digits.length >= 10);
+  const namedOrder = found.some((f, i) => f.cue === 'order' && f.inLine && runs[i]!.digits.length >= k.orderLength[0]);
+  const within = (n: number, [lo, hi]: readonly [number, number]) => n >= lo && n <= hi;
   return runs.map((run, i) => {
     const before = text.slice(0, run.start);
     const after = text.slice(run.end);
-    if (CARRIER_PREFIX.test(before)) return 'tracking';
-    // A letter code glued on ("AB1234", "FC-2026…"): a label or account code, not a bare order number.
-    if (/[A-Za-z][-‐‑–]?$/.test(before) || /^[A-Za-z]/.test(after)) return 'account';
-    if (/\+\s*$/.test(before)) return 'phone';
-    if (/[¥￥$]\s*$/.test(before) || UNIT_AFTER.test(after)) return 'amount';
+    if (k.carrierPrefix.test(before)) return 'tracking';
+    if (k.letterBefore.test(before) || k.letterAfter.test(after)) return 'account';
+    if (k.phoneBefore.test(before)) return 'phone';
+    if (k.currencyBefore.test(before) || k.unitAfter.test(after)) return 'amount';
     const length = run.digits.length;
-    const orderLength = length >= 10 && length <= 24;
-    const { cue, inLine } = found[i]!;
+    const orderLength = within(length, k.orderLength);
+    const { cue, inLine, close } = found[i]!;
     if (cue === 'tracking' || cue === 'account') return cue;
+    // A mainland mobile number is a phone whatever cue precedes it (a known order id still counts).
+    if (k.mobile.test(run.digits)) return 'phone';
     // A US-grouped phone ("312 555 0147") in reply to an order question is still a phone.
     if (!inLine && isPhoneShape(run) && run.chunks.length > 1) return 'phone';
-    if (cue === 'order') return orderLength ? 'order' : 'number';
+    if (cue === 'order') {
+      if (orderLength) return 'order';
+      const answer = !inLine && text.trim().length - (run.end - run.start) <= k.shortAnswerSlack;
+      return within(length, k.shortOrderLength) && (close || answer) ? 'order' : 'number';
+    }
     // A phone cue with a number that cannot be a phone falls through: "订单号和电话是 X 和 Y".
-    if (cue === 'phone' && (isPhoneShape(run) || (length >= 7 && length <= 13))) return 'phone';
+    if (cue === 'phone' && (isPhoneShape(run) || within(length, k.phoneLength))) return 'phone';
     if (isPhoneShape(run)) return 'phone';
     if (cue === null && namedOrder) return 'number';
     return orderLength ? 'order' : 'number';
   });
+}
+
+/**
+ * The question a line leaves open for the next ones: its last cue when no number follows that cue
+ * in the line ("What's your order number?"), carried for `askedLines` lines; a line with digits or
+ * with cues of its own replaces it.
+ */
+export function nextAsked(
+  text: string,
+  runs: readonly DigitRun[],
+  carried: { asked: AskedCue; left: number } | null,
+): { asked: AskedCue; left: number } | null {
+  const k = digitsKnowledge().kinds;
+  // A lone digit ("发我一下", "one sec") answers nothing.
+  const answers = runs.filter((r) => r.digits.length >= k.shortOrderLength[0]);
+  const last = cuesIn(text).at(-1);
+  if (last) return answers.some((r) => r.start >= last.end) ? null : { asked: { kind: last.kind }, left: k.askedLines };
+  if (answers.length > 0 || !carried || carried.left <= 1) return null;
+  return { asked: carried.asked, left: carried.left - 1 };
 }

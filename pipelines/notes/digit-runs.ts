@@ -1,4 +1,5 @@
 import { analyzeLine, blankMasks, EN_TENS, EN_UNITS, foldWidth, spokenDigits, ZH_DIGITS } from '../language/index.js';
+import { digitsKnowledge } from './digits-data.js';
 
 /**
  * A number said or typed digit by digit: "2406-1158-7736-219", "二四零六幺幺五八", "four eight
@@ -15,20 +16,24 @@ export interface DigitRun {
 const EN_DIGIT_WORD = `zero|oh|o|${Object.keys(EN_UNITS)
   .filter((w) => w !== 'ten')
   .join('|')}|${Object.keys(EN_TENS).join('|')}`;
-const TOKEN = new RegExp(
-  [
-    '(?<ascii>[0-9]+)',
-    `(?<zh>[${Object.keys(ZH_DIGITS).join('')}])`,
-    `(?<en>\\b(?:(?:double|triple)\\s+)?(?:${EN_DIGIT_WORD})(?:-(?:${Object.keys(EN_UNITS).slice(1, 10).join('|')}))?\\b)`,
-    '(?<space>[ \\t]+)',
-    '(?<dash>[-‐‑–—_·])',
-    '(?<pause>[,，、;；:：…。]+|\\.{2,}|\\b(?:um+|uh+|er+|erm|hmm+|ah)\\b|[嗯呃额啊])',
-  ].join('|'),
-  'giy',
-);
 
-// Dates and clock times are never order numbers; blank them out before scanning (same length).
-const NOT_DIGITS = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}月\d{1,2}[日号]/g;
+let token: RegExp | undefined;
+/** One step of the scanner: digits (typed, Han, English words), a space, a dash or a pause (data/digits.json). */
+function tokenPattern(): RegExp {
+  const { pause, dash } = digitsKnowledge().runs;
+  token ??= new RegExp(
+    [
+      '(?<ascii>[0-9]+)',
+      `(?<zh>[${Object.keys(ZH_DIGITS).join('')}])`,
+      `(?<en>\\b(?:(?:double|triple)\\s+)?(?:${EN_DIGIT_WORD})(?:-(?:${Object.keys(EN_UNITS).slice(1, 10).join('|')}))?\\b)`,
+      '(?<space>[ \\t]+)',
+      `(?<dash>${dash.source})`,
+      `(?<pause>${pause.source})`,
+    ].join('|'),
+    'giuy',
+  );
+  return token;
+}
 
 interface Token {
   kind: 'digit' | 'space' | 'dash' | 'pause' | 'break';
@@ -43,7 +48,10 @@ interface Token {
 }
 
 function tokenize(text: string): Token[] {
-  const masked = foldWidth(text).replace(NOT_DIGITS, (m) => '§'.repeat(m.length));
+  // Dates and clock times are never order numbers: blanked (same length) before scanning.
+  const notDigits = new RegExp(digitsKnowledge().runs.notDigits, 'giu');
+  const masked = foldWidth(text).replace(notDigits, (m) => '§'.repeat(m.length));
+  const TOKEN = tokenPattern();
   const tokens: Token[] = [];
   for (let i = 0; i < masked.length; ) {
     TOKEN.lastIndex = i;
@@ -55,7 +63,8 @@ function tokenize(text: string): Token[] {
     else if (g.zh) tokens.push({ ...base, kind: 'digit', digits: String(ZH_DIGITS[g.zh]), script: 'han' });
     else if (g.en) {
       const tens = EN_TENS[g.en.toLowerCase()] !== undefined;
-      const oh = /^oh?$/i.test(g.en);
+      const word = g.en.toLowerCase();
+      const oh = word === 'o' || word === 'oh';
       tokens.push({ ...base, kind: 'digit', digits: spokenDigits(g.en) ?? '', script: 'en', tens, oh });
     } else tokens.push({ ...base, kind: g.space ? 'space' : g.dash ? 'dash' : 'pause' });
     i = base.end;
@@ -103,7 +112,13 @@ function groups(tokens: Token[]): Group[] {
     }
     if (!cur || !prev) {
       cur = { digits: t.digits, start: t.start, end: t.end, chunks: [t.digits.length], next: i + 1 };
-    } else if (prev.tens && t.script === 'en' && /^[1-9]$/.test(t.digits) && !gap.some((g) => g.kind === 'dash')) {
+    } else if (
+      prev.tens &&
+      t.script === 'en' &&
+      t.digits.length === 1 &&
+      t.digits !== '0' &&
+      !gap.some((g) => g.kind === 'dash')
+    ) {
       cur.digits = cur.digits.slice(0, -1) + t.digits;
     } else {
       const typed = prev.script === 'ascii' && t.script === 'ascii';
@@ -121,19 +136,17 @@ function groups(tokens: Token[]): Group[] {
   return out;
 }
 
-/** Fewest single digits in a comma list read as one number ("3, 0, 9, 1, 7, 7, 4, 2, 6, 0"). */
-const MIN_LISTED_DIGITS = 6;
-
 /**
  * Speech-to-text often writes a number read digit by digit as a list: "3, 0, 9, 1, 7, 7". Single
- * digits each separated by exactly one comma, at least MIN_LISTED_DIGITS of them, are one group.
+ * digits each separated by exactly one comma, at least `listedDigitsMin` of them, are one group.
  */
 function commaLists(source: string, tokens: readonly Token[], gs: Group[]): Group[] {
   const folded = foldWidth(source);
+  const { listSeparator, listedDigitsMin } = digitsKnowledge().runs;
   const out: Group[] = [];
   let chain: Group[] = [];
   const flush = (): void => {
-    if (chain.length >= MIN_LISTED_DIGITS) {
+    if (chain.length >= listedDigitsMin) {
       const first = chain[0]!;
       const last = chain.at(-1)!;
       out.push({
@@ -152,7 +165,7 @@ function commaLists(source: string, tokens: readonly Token[], gs: Group[]): Grou
     const oneComma =
       between.length > 0 &&
       between.every(
-        (t) => t.kind === 'space' || (t.kind === 'pause' && /^[,、]$/.test(folded.slice(t.start, t.end))),
+        (t) => t.kind === 'space' || (t.kind === 'pause' && listSeparator.test(folded.slice(t.start, t.end))),
       ) &&
       between.filter((t) => t.kind === 'pause').length === 1;
     if (g.digits.length !== 1 || (prev && !oneComma)) flush();
@@ -163,10 +176,6 @@ function commaLists(source: string, tokens: readonly Token[], gs: Group[]): Grou
   return out;
 }
 
-// What may follow a price, quantity or date: such a group never continues a number after a pause.
-const UNIT_AFTER =
-  /^\s*(?:[元块圆毛角个件箱斤盒包瓶袋台只双套条张号月日点分秒年岁天周%]|小时|买的|买了|拍的|入手|付的|dollars?|bucks?|cents?|usd|rmb|yuan|items?|boxes?|pcs|pieces?|days?|hours?|years?|percent)/i;
-
 /**
  * Every digit run in `text`, with spans into it. Groups separated by a short pause ("240611，嗯，
  * 587736219") are one run when they read as chunks of one number: each at least 2 digits, at most
@@ -174,8 +183,15 @@ const UNIT_AFTER =
  */
 export function findDigitRuns(line: string): DigitRun[] {
   // Digits inside a link, an e-mail or a handle (archive timestamps, listing ids) are no run.
-  const text = blankMasks(analyzeLine(line));
+  const a = analyzeLine(line);
+  // Words the language layer knows hold no number (一下, 一直, "one moment") are blanked too.
+  let text = blankMasks(a);
+  for (const m of a.matches) {
+    if (m.class === 'not_number')
+      text = text.slice(0, m.span[0]) + '\ufffc'.repeat(m.span[1] - m.span[0]) + text.slice(m.span[1]);
+  }
   const tokens = tokenize(text);
+  const { unitAfter, maxJoined, maxPauseGap } = digitsKnowledge().runs;
   const runs: DigitRun[] = [];
   for (const g of commaLists(text, tokens, groups(tokens))) {
     const last = runs[runs.length - 1];
@@ -187,12 +203,12 @@ export function findDigitRuns(line: string): DigitRun[] {
       pauseOnly &&
       pauses > 0 &&
       pauses <= 3 &&
-      g.start - last.end <= 8 &&
+      g.start - last.end <= maxPauseGap &&
       last.digits.length >= 2 &&
       g.digits.length >= 2 &&
-      last.digits.length + g.digits.length <= 24 &&
+      last.digits.length + g.digits.length <= maxJoined &&
       !(last.digits.length >= 10 && g.digits.length >= 10) &&
-      !UNIT_AFTER.test(text.slice(g.end))
+      !unitAfter.test(text.slice(g.end))
     ) {
       last.digits += g.digits;
       last.chunks.push(...g.chunks);

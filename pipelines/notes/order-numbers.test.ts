@@ -169,3 +169,46 @@ describe('findOrderNumbers: numbers that are not the order', () => {
     expect(values('订单号是 550288，嗯，136604')).toEqual(['550288136604']);
   });
 });
+
+describe('findOrderNumbers: short ids and answers on a later line', () => {
+  it.each([
+    ['The lamp shade came dented. Order number 58213.', ['58213']],
+    ['order number is 10293', ['10293']],
+    ['订单号是 582317', ['582317']],
+    ['订单号幺二三四五六', ['123456']],
+    ['my order number is four eight two nine one', ['48291']],
+    ['order # 7 7 4 1 0 2', ['774102']],
+    // a partial id, a price, a quantity: not the order
+    ['订单号 5823 后面我记不清了', []],
+    ['订单号我忘了，花了12999买的', []],
+    ['order number? it cost 10293 dollars', []],
+  ])('%s', (text, expected) => {
+    expect(values(text)).toEqual(expected);
+  });
+
+  it('reads a short id given as the answer on the line after the question', () => {
+    const notes = findOrderNumbers([line("What's your order number?", 'merchant'), line('10293')]);
+    expect(notes.map((n) => n.value)).toEqual(['10293']);
+  });
+
+  it('carries the question over a line that only stalls, not further than three lines', () => {
+    const asked = [line('麻烦报一下订单号', 'merchant'), line('嗯 稍等我找一下')];
+    expect(findOrderNumbers([...asked, line('是 幺零二九三')]).map((n) => n.value)).toEqual(['10293']);
+    const late = [...asked, line('好'), line('嗯'), line('10293')];
+    expect(findOrderNumbers(late)).toEqual([]);
+  });
+
+  it('does not read a short number inside a longer answer as the order', () => {
+    const notes = findOrderNumbers([
+      line("What's your order number?", 'merchant'),
+      line('I paid 10293 for the set and it still has not come after two weeks'),
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('never takes digits of a phone, a link or a date as a short id after an order cue', () => {
+    expect(values('订单号 13812345678 是我电话')).toEqual([]);
+    expect(values('order number: see shop.example.com/o/58213')).toEqual([]);
+    expect(values('订单号 2026-11-05 下的')).toEqual([]);
+  });
+});

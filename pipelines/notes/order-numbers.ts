@@ -1,6 +1,7 @@
 import type { OrderNumberNote } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
-import { classifyDigitRuns } from './digit-kinds.js';
+import { findAmounts } from './amounts.js';
+import { type AskedCue, classifyDigitRuns, nextAsked } from './digit-kinds.js';
 import { findDigitRuns } from './digit-runs.js';
 
 /**
@@ -19,7 +20,9 @@ export function matchOrderNumber(
 }
 
 function knownDigits(ids: readonly string[]): string[] {
-  return [...new Set(ids.map((id) => id.replace(/\D/g, '')).filter((d) => d.length >= 6))];
+  return [
+    ...new Set(ids.map((id) => [...id].filter((c) => c >= '0' && c <= '9').join('')).filter((d) => d.length >= 6)),
+  ];
 }
 
 /** Damerau–Levenshtein distance ≤ 1, without building the full matrix. */
@@ -44,30 +47,35 @@ export function knownOrders(ids?: readonly string[]): KnownOrders | null {
 }
 
 /**
- * Order numbers in one line; `previous` is the line before it (a bare number answering
- * "订单号？"). A number equal to a known order id counts even where the wording suggests
- * otherwise (an 11-digit JD id looks like a phone number); near matches are only tried for
- * numbers that read as orders or as bare numbers of order-like length, never for phones,
- * waybills or account numbers.
+ * Order numbers read one line at a time. What crosses lines is the question left open ("订单号？",
+ * "What's your order number?"), so an id given on a later line — a bare number, or a short id —
+ * is read as its answer. A number equal to a known order id counts even where the wording suggests
+ * otherwise (an 11-digit JD id looks like a phone number); near matches are only tried for numbers
+ * that read as orders or as bare numbers of order-like length, never for phones, waybills or
+ * account numbers. Digits inside an amount (`money` spans) are never an order number.
  */
-export function orderNumbersInLine(
-  text: string,
-  previous: string | undefined,
-  known: KnownOrders | null,
-): Omit<OrderNumberNote, 'utterance'>[] {
-  const runs = findDigitRuns(text);
-  const kinds = classifyDigitRuns(text, runs, previous);
-  const out: Omit<OrderNumberNote, 'utterance'>[] = [];
-  runs.forEach((run, i) => {
-    const kind = kinds[i]!;
-    const exact = known?.has(run.digits) ?? false;
-    const candidate = kind === 'order' || (known !== null && kind === 'number' && run.digits.length >= 9);
-    if (!exact && !candidate) return;
-    const { value, matched } = matchKnown(run.digits, known);
-    if (kind === 'number' && !matched) return;
-    out.push({ value, span: [run.start, run.end], matched });
-  });
-  return out;
+export class OrderNumberReader {
+  private carried: { asked: AskedCue; left: number } | null = null;
+
+  constructor(private readonly known: KnownOrders | null) {}
+
+  read(text: string, money: readonly (readonly [number, number])[] = []): Omit<OrderNumberNote, 'utterance'>[] {
+    const runs = findDigitRuns(text).filter((r) => !money.some(([s, e]) => r.start < e && s < r.end));
+    const kinds = classifyDigitRuns(text, runs, this.carried?.asked ?? null);
+    this.carried = nextAsked(text, runs, this.carried);
+    const out: Omit<OrderNumberNote, 'utterance'>[] = [];
+    runs.forEach((run, i) => {
+      const kind = kinds[i]!;
+      const known = this.known;
+      const exact = known?.has(run.digits) ?? false;
+      const candidate = kind === 'order' || (known !== null && kind === 'number' && run.digits.length >= 9);
+      if (!exact && !candidate) return;
+      const { value, matched } = matchKnown(run.digits, known);
+      if (kind === 'number' && !matched) return;
+      out.push({ value, span: [run.start, run.end], matched });
+    });
+    return out;
+  }
 }
 
 function matchKnown(value: string, known: KnownOrders | null): { value: string; matched: boolean | null } {
@@ -82,10 +90,11 @@ export function findOrderNumbers(
   lines: readonly TranscriptLine[],
   knownOrderIds?: readonly string[],
 ): OrderNumberNote[] {
-  const known = knownOrders(knownOrderIds);
+  const reader = new OrderNumberReader(knownOrders(knownOrderIds));
   const notes = new Map<string, OrderNumberNote>();
   lines.forEach((line, utterance) => {
-    for (const o of orderNumbersInLine(line.text, lines[utterance - 1]?.text, known)) {
+    const money = findAmounts(line.text).map((a) => [a.start, a.end] as const);
+    for (const o of reader.read(line.text, money)) {
       if (!notes.has(o.value)) notes.set(o.value, { ...o, utterance });
     }
   });

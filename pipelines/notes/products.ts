@@ -1,6 +1,7 @@
 import type { ProductNote } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
-import { EN_PRODUCTS, ZH_PRODUCTS } from './product-lexicon.js';
+import { z } from 'zod';
+import { compilePattern, readKnowledge } from './knowledge-file.js';
 
 export interface Alias {
   /** What to look for in a line. */
@@ -10,30 +11,53 @@ export interface Alias {
   length: number;
 }
 
-// Listing noise in titles: sizes and counts, packaging, marketing words. Removed before aliasing.
-const SPEC =
-  /【[^】]*】|\[[^\]]*\]|[（(][^）)]*[）)]|\d+(?:\.\d+)?\s*(?:斤|公斤|千克|kg|g|克|ml|毫升|l|升|个|只|枚|件|条|包|袋|盒|箱|瓶|支|片|cm|mm|寸|英寸|inch|pack|pcs|pieces|oz|lb)s?装?|装|包邮|新鲜|正品|官方|旗舰店?|特价|现货|新款|热卖|爆款|整箱|礼盒|家用|当季|现摘|批发|通用|套装|同款|男女款?|男款|女款/gi;
+const ProductsSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.number().int().positive(),
+    description: z.string().optional(),
+    zh: z.array(z.string().min(1)),
+    en: z.array(z.string().min(1)),
+    titleNoise: z
+      .object({ id: z.string(), pattern: z.string().min(1), flags: z.string(), note: z.string().optional() })
+      .strict(),
+    enStopWords: z.array(z.string()),
+    /** A noun that is something else when this follows it (手机号 is a phone number, not a phone). */
+    notFollowedBy: z.record(z.string(), z.string()),
+  })
+  .strict();
+
+interface ProductKnowledge {
+  zh: readonly string[];
+  en: readonly string[];
+  titleNoise: RegExp;
+  enStop: ReadonlySet<string>;
+  notFollowedBy: Readonly<Record<string, string>>;
+}
+
+let loaded: ProductKnowledge | undefined;
+/** data/products.json, checked once. */
+function products(): ProductKnowledge {
+  if (loaded) return loaded;
+  const d = readKnowledge('products.json', ProductsSchema);
+  loaded = {
+    zh: d.zh,
+    en: d.en,
+    titleNoise: compilePattern('products.json', d.titleNoise.id, d.titleNoise.pattern, d.titleNoise.flags),
+    enStop: new Set(d.enStopWords),
+    notFollowedBy: d.notFollowedBy,
+  };
+  return loaded;
+}
+
 const HAN_RUN = /[\p{Script=Han}]{2,}/gu;
-const EN_STOP = new Set([
-  'the',
-  'and',
-  'for',
-  'with',
-  'new',
-  'pro',
-  'max',
-  'mini',
-  'plus',
-  'set',
-  'pack',
-  'size',
-  'color',
-  'edition',
-]);
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const enPattern = (noun: string): RegExp => new RegExp(`\\b${escapeRegExp(noun)}(?:s|es)?\\b`, 'gi');
-const zhPattern = (noun: string): RegExp => new RegExp(noun === '手机' ? '手机(?!号)' : escapeRegExp(noun), 'g');
+const zhPattern = (noun: string): RegExp => {
+  const next = products().notFollowedBy[noun];
+  return new RegExp(next ? `${escapeRegExp(noun)}(?!${escapeRegExp(next)})` : escapeRegExp(noun), 'g');
+};
 
 /**
  * Names a buyer may use for a catalogue title: the whole title, every tail of each Chinese
@@ -41,18 +65,19 @@ const zhPattern = (noun: string): RegExp => new RegExp(noun === '手机' ? '手�
  * nouns inside it, and for English titles the last word and last two words.
  */
 export function aliasesOf(title: string): string[] {
-  const cleaned = title.replace(SPEC, ' ');
+  const { zh, en: nouns, titleNoise, enStop } = products();
+  const cleaned = title.replace(titleNoise, ' ');
   const out = new Set<string>([title.trim()]);
   for (const [run] of cleaned.matchAll(HAN_RUN)) {
     for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i));
   }
-  for (const noun of ZH_PRODUCTS) if (title.includes(noun)) out.add(noun);
-  const en = (cleaned.toLowerCase().match(/[a-z][a-z-]+/g) ?? []).filter((w) => w.length >= 3 && !EN_STOP.has(w));
+  for (const noun of zh) if (title.includes(noun)) out.add(noun);
+  const en = (cleaned.toLowerCase().match(/[a-z][a-z-]+/g) ?? []).filter((w) => w.length >= 3 && !enStop.has(w));
   if (en.length > 0) {
     out.add(en.at(-1)!.replace(/e?s$/, ''));
     if (en.length >= 2) out.add(en.slice(-2).join(' '));
   }
-  for (const noun of EN_PRODUCTS) if (enPattern(noun).test(title)) out.add(noun);
+  for (const noun of nouns) if (enPattern(noun).test(title)) out.add(noun);
   return [...out].filter((a) => a.length >= 2);
 }
 
@@ -65,8 +90,9 @@ export function aliasTable(catalogue: readonly string[]): Alias[] {
       table.push({ pattern: latin ? enPattern(alias) : zhPattern(alias), name: title, length: alias.length });
     }
   }
-  for (const noun of ZH_PRODUCTS) table.push({ pattern: zhPattern(noun), name: noun, length: noun.length });
-  for (const noun of EN_PRODUCTS) table.push({ pattern: enPattern(noun), name: noun, length: noun.length });
+  const { zh, en } = products();
+  for (const noun of zh) table.push({ pattern: zhPattern(noun), name: noun, length: noun.length });
+  for (const noun of en) table.push({ pattern: enPattern(noun), name: noun, length: noun.length });
   // Longest first; at equal length catalogue entries (pushed first) beat common nouns.
   return table
     .map((a, i) => ({ a, i }))

@@ -5,11 +5,9 @@
  * reader in promises.ts: it drops what a non-promise cue holds, names escalations and follow-ups,
  * and adds the frames that reader missed (小妹帮您升级给主管, I'll escalate this).
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { PromiseNote } from '../../core/analysis.js';
 import { PromiseActionSchema, type TranscriptLine } from '../../core/domain.js';
-import { KefuError } from '../../core/errors.js';
 import {
   type Clause,
   clauseHas,
@@ -22,7 +20,7 @@ import {
 import { formatYmd } from './calendar.js';
 import { clockAt, today as localDay } from './deadline-clock.js';
 import { resolveDeadline } from './deadlines.js';
-import { fromPackageRoot } from '../../core/paths.js';
+import { readKnowledge } from './knowledge-file.js';
 
 const Mark = z.enum(MARK_KINDS);
 const FramesSchema = z
@@ -69,29 +67,44 @@ const FramesSchema = z
           unlessClass: z.string().optional(),
           negatedClass: z.string().optional(),
           lineClass: z.string().optional(),
+          /** The class in one of the promise's clauses. */
+          clauseClass: z.string().optional(),
+          /** The class anywhere in the promise's sentence. */
+          sentenceClass: z.string().optional(),
+          /** The rule holds only for a promise with no deadline (月底前处理好 is held to its date). */
+          unlessDeadline: z.boolean().optional(),
           actions: z.array(PromiseActionSchema).optional(),
           note: z.string().optional(),
         })
         .strict()
-        .refine((r) => [r.mark, r.negatedClass, r.lineClass].filter(Boolean).length === 1, {
-          message: 'a non-promise rule names exactly one of mark, negatedClass, lineClass',
-        }),
+        .refine(
+          (r) => [r.mark, r.negatedClass, r.lineClass, r.clauseClass, r.sentenceClass].filter(Boolean).length === 1,
+          {
+            message:
+              'a non-promise rule names exactly one of mark, negatedClass, lineClass, clauseClass, sentenceClass',
+          },
+        ),
     ),
+    /** Different acts joined by a disjunction in a sentence that asks or says what could be done: options offered. */
+    options: z
+      .object({
+        id: z.string(),
+        disjunction: z.string(),
+        minActions: z.number().int().min(2),
+        whenMarks: z.array(Mark),
+        whenClasses: z.array(z.string()),
+        note: z.string().optional(),
+      })
+      .strict(),
   })
   .strict();
 type Frames = z.infer<typeof FramesSchema>;
 type NonPromise = Frames['nonPromises'][number];
 
-const FILE = fromPackageRoot('pipelines/notes/data/promise-frames.json');
 let frames: Frames | undefined;
 function loadFrames(): Frames {
   if (frames) return frames;
-  const parsed = FramesSchema.safeParse(JSON.parse(readFileSync(FILE, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new KefuError('CONFIG_INVALID', `promise-frames.json: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  frames = parsed.data;
+  frames = readKnowledge('promise-frames.json', FramesSchema);
   return frames;
 }
 
@@ -101,10 +114,14 @@ function vetoOf(
   a: LineAnalysis,
   clauses: readonly Clause[],
   action: PromiseNote['action'],
+  deadline: string | null = null,
 ): NonPromise | undefined {
   return f.nonPromises.find((r) => {
     if (r.actions && !r.actions.includes(action)) return false;
+    if (r.unlessDeadline && deadline !== null) return false;
     if (r.lineClass) return clauses.some((c) => clauseHas(c, r.lineClass!)) || sentenceBefore(a, clauses, r.lineClass);
+    if (r.clauseClass) return clauses.some((c) => clauseHas(c, r.clauseClass!));
+    if (r.sentenceClass) return sentenceOf(a, clauses[0]!).some((c) => clauseHas(c, r.sentenceClass!));
     if (r.negatedClass) {
       return clauses.every((c) =>
         c.matches.some((m) => m.class === r.negatedClass && negationOver(a, m.span) !== undefined),
@@ -127,6 +144,41 @@ function sentenceBefore(a: LineAnalysis, clauses: readonly Clause[], cls: string
     if (c.sentenceStart) return false;
   }
   return false;
+}
+
+/** The clauses of the sentence holding `clause`. */
+function sentenceOf(a: LineAnalysis, clause: Clause): Clause[] {
+  let first = clause.index;
+  while (first > 0 && !a.clauses[first]!.sentenceStart) first--;
+  let last = clause.index;
+  while (last + 1 < a.clauses.length && !a.clauses[last + 1]!.sentenceStart) last++;
+  return a.clauses.slice(first, last + 1);
+}
+
+/**
+ * Options offered, not chosen: a sentence whose promises name at least `minActions` different
+ * acts, joined by a disjunction after the first, and that asks the buyer or says what could be
+ * done. Returns the sentences' first clause indices.
+ */
+function offeredOptions(f: Frames, a: LineAnalysis, found: readonly { p: PromiseNote; at: Clause }[]): Set<number> {
+  const o = f.options;
+  const bySentence = new Map<number, { p: PromiseNote; at: Clause }[]>();
+  for (const x of found) {
+    const key = sentenceOf(a, x.at)[0]!.index;
+    bySentence.set(key, [...(bySentence.get(key) ?? []), x]);
+  }
+  const out = new Set<number>();
+  for (const [key, xs] of bySentence) {
+    if (new Set(xs.map((x) => x.p.action)).size < o.minActions) continue;
+    const sentence = sentenceOf(a, a.clauses[key]!);
+    const firstAct = Math.min(...xs.map((x) => x.at.span[0]));
+    const joined = sentence.some((c) => c.matches.some((m) => m.class === o.disjunction && m.span[0] > firstAct));
+    const asks =
+      sentence.some((c) => o.whenMarks.some((m) => hasMark(c, m))) ||
+      sentence.some((c) => o.whenClasses.some((cls) => clauseHas(c, cls)));
+    if (joined && asks) out.add(key);
+  }
+  return out;
 }
 
 function commits(f: Frames, clause: Clause): boolean {
@@ -171,7 +223,7 @@ export function judgePromises(
   };
   for (const p of candidates) {
     const clauses = clausesOf(p.text);
-    if (clauses.length === 0 || vetoOf(f, a, clauses, p.action)) continue;
+    if (clauses.length === 0 || vetoOf(f, a, clauses, p.action, p.deadline)) continue;
     const frame = f.actions.find((x) => x.replaces.includes(p.action) && clauses.some((c) => clauseHas(c, x.class)));
     const conditional = p.conditional || conditioned(f, a, clauses[0]!);
     // "…收到货后马上给您退款": once the buyer's act is a condition, "right away" counts from that
@@ -184,8 +236,9 @@ export function judgePromises(
     for (const frame of f.actions) {
       if (!clauseHas(clause, frame.class) || !commits(f, clause)) continue;
       if (!frame.doneStillOwed && clauseHas(clause, f.done.class)) continue;
-      if (line.speaker !== 'merchant' || vetoOf(f, a, [clause], frame.action)) continue;
+      if (line.speaker !== 'merchant') continue;
       const due = resolveDeadline(clause.text, now, timeZone);
+      if (vetoOf(f, a, [clause], frame.action, due?.date ?? null)) continue;
       add({
         speaker: line.speaker,
         action: frame.action,
@@ -197,5 +250,10 @@ export function judgePromises(
     }
   }
   const absorbed = new Set(f.actions.filter((x) => out.some((p) => p.action === x.action)).flatMap((x) => x.absorbs));
-  return out.filter((p) => !absorbed.has(p.action));
+  const kept = out
+    .filter((p) => !absorbed.has(p.action))
+    .map((p) => ({ p, at: clausesOf(p.text)[0] }))
+    .filter((x): x is { p: PromiseNote; at: Clause } => x.at !== undefined);
+  const options = offeredOptions(f, a, kept);
+  return kept.filter((x) => !options.has(sentenceOf(a, x.at)[0]!.index)).map((x) => x.p);
 }

@@ -1,6 +1,6 @@
 import type { PromiseNote } from '../../core/analysis.js';
 import { findAmounts } from './amounts.js';
-import { ALTERNATIVE } from './promise-lexicon.js';
+import { promiseCues } from './promise-cues.js';
 
 /** How many lines later a promise may still be restated as the same one. */
 const RESTATE_WITHIN = 4;
@@ -50,7 +50,12 @@ export class PromiseLedger {
     for (const p of found) {
       const key = promiseKey(p);
       if (this.seen.has(key)) continue;
-      if (ALTERNATIVE.test(p.text.trim()) && p.deadline === null && this.recent.some((q) => sameAct(p, q))) continue;
+      if (
+        promiseCues().ALTERNATIVE.test(p.text.trim()) &&
+        p.deadline === null &&
+        this.recent.some((q) => sameAct(p, q))
+      )
+        continue;
       this.seen.add(key);
       this.kept.push(p);
     }

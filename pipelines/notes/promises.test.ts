@@ -232,9 +232,27 @@ describe('estimates, threats, third parties and interrupted offers are not promi
     expect(promises('我收到以后再说', 'customer')).toEqual([]);
   });
 
+  // Issue 11: offers of options not yet chosen are no promise (they were two promises before).
+  it.each([
+    '我们可以给您补发，或者全额退款',
+    '我给您安排重新派送，或者补您一张10元的券，您看哪个合适？',
+    'We can reship it or refund you, whichever you prefer.',
+  ])('options offered, not chosen: %s', (text) => {
+    expect(promises(text)).toEqual([]);
+  });
+
+  it.each([
+    ['放心，我们会处理好的', []],
+    ["Don't worry, we'll take care of it.", []],
+    ['这边按坏果给您补偿15元哈，我们会给您处理的', [p('compensate')]],
+    ['我帮您申请一下，月底前处理好', [p('other', '2026-11-30')]],
+  ])('a vague reassurance is no promise, a dated one is: %s', (text, expected) => {
+    expect(promises(text)).toEqual(expected);
+  });
+
   it('still keeps commitments that merely look like these', () => {
     expect(promises("We'll ship it by Friday, and it should arrive Monday")).toEqual([p('ship', '2026-11-27')]);
-    expect(promises('我们可以给您补发，或者全额退款')).toEqual([p('ship'), p('refund')]);
+    expect(promises('我们给您补发，然后全额退款')).toEqual([p('ship'), p('refund')]);
     expect(promises('我会让平台明天给您退款')).toEqual([p('refund', '2026-11-25')]);
   });
 });
@@ -278,7 +296,6 @@ describe('batch-b wording: conditions, descriptions and missed commitments', () 
     ['快递员上门取件我明天上午给您约好', [p('other', '2026-11-25')]],
     ['今晚我就把您的情况给仓库备注一下', [p('other', '2026-11-24')]],
     ['差价二十块我们给您补上', [p('compensate')]],
-    ['我给您安排重新派送，或者补您一张10元的券，您看哪个合适？', [p('ship'), p('compensate')]],
     ['红包券后天上午到账', [p('compensate', '2026-11-26')]],
     ["I'll email you the link to the new order by Friday.", [p('other', '2026-11-27')]],
   ])('%s', (text, expected) => {

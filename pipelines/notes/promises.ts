@@ -1,43 +1,10 @@
 import type { PromiseNote } from '../../core/analysis.js';
 import type { PromiseAction, SpeakerRole, TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, type Clause, foldWidth, hasMark } from '../language/index.js';
-import { findAmounts } from './amounts.js';
+import { analyzeLine, type Clause, clauseHas, foldWidth, hasMark, markOf } from '../language/index.js';
 import { resolveDeadline } from './deadlines.js';
-import {
-  ACTIONS,
-  AGREE,
-  COMPARISON,
-  ARRIVAL,
-  HEDGE,
-  PASSED,
-  POLICY,
-  SPAN,
-  COMMITMENT,
-  DANGLING_OR,
-  ESTIMATE,
-  EVENT_TRIGGER,
-  IMMEDIATE,
-  IMPERATIVE_LEAD,
-  REVIEW,
-  REWARD_AFTER,
-  THIRD_PARTY,
-  CONDITION,
-  CONSEQUENT,
-  COORDINATOR,
-  CUSTOMER_ACTIONS,
-  FUTURE,
-  IN_CALL,
-  NEGATION,
-  NOT_NEGATION,
-  PAST,
-  PAYOUT,
-  RECIPIENT,
-  REQUEST,
-  RETURN_GOODS,
-  TAG_QUESTION,
-} from './promise-lexicon.js';
 import { judgePromises } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
+import { promiseCues } from './promise-cues.js';
 
 export interface PromiseContext {
   startedAt: Date;
@@ -52,13 +19,8 @@ interface Reading {
   inherited: boolean;
 }
 
-// A leading time clause names when, not what: "发货后我会通知您" is a callback, not a shipment.
-// 后天/前天 are days, not "after"/"before".
-const TEMPORAL_LEAD = /^[^，,]{1,12}?(?:之后|以后|后(?!天)|之前|以前|前(?!天))(?=.)/;
-
-const MODIFIER_BEFORE = /\b(?:for|of|about|on)\s+(?:the|your|my|this|that)\s+$/i;
-
 function hits(text: string, speaker: SpeakerRole): { action: PromiseAction; rank: number; at: number }[] {
+  const { ACTIONS, ARRIVAL, MODIFIER_BEFORE } = promiseCues();
   const found = new Map<PromiseAction, { action: PromiseAction; rank: number; at: number }>();
   ACTIONS.forEach(([action, re], rank) => {
     // Goods arriving is something the buyer receives, never something the buyer does.
@@ -76,6 +38,7 @@ function hits(text: string, speaker: SpeakerRole): { action: PromiseAction; rank
  * ("reship it or refund you", "退款并补发"); otherwise the strongest one ("收到货后给您退款").
  */
 export function actionsOf(text: string, speaker: SpeakerRole): PromiseAction[] {
+  const { TEMPORAL_LEAD, COORDINATOR, RETURN_GOODS, CUSTOMER_ACTIONS } = promiseCues();
   const lead = TEMPORAL_LEAD.exec(text);
   const rest = lead ? text.slice(lead[0].length) : text;
   const body = lead && hits(rest, speaker).length > 0 ? rest : text;
@@ -96,69 +59,134 @@ export function actionsOf(text: string, speaker: SpeakerRole): PromiseAction[] {
   return [...new Set(spoken)];
 }
 
-/** The part of a conditional clause that carries the promise: "如果没货就给您退款" → "给您退款". */
-function consequent(text: string): string {
-  const cond = CONDITION.exec(text);
-  if (!cond) return text;
-  const rest = text.slice(cond.index + cond[0].length);
+/**
+ * Where the promise of a conditional clause starts, as an offset into its text: "如果没货就给您退款"
+ * → at "给您退款". The condition is the language layer's mark; 0 when the clause has none.
+ */
+function consequentStart(clause: Clause, text: string, speaker: SpeakerRole): number {
+  const { CONSEQUENT, COMMITMENT } = promiseCues();
+  const cond = markOf(clause, 'condition');
+  if (!cond) return 0;
+  const at = cond.span[0] - clause.span[0];
+  const end = cond.span[1] - clause.span[0];
+  if (at < 0 || end > text.length) return 0;
+  const cue = text.slice(at, end);
+  const rest = text.slice(end);
   // 的话 closes its condition ("没货的话，三天内退款"): what follows it is the consequent.
-  if (cond[0] === '的话') return rest.replace(/^[，,\s]*(?:就|那么|那)?/, '');
+  if (cue === '的话') {
+    let skip = 0;
+    while (skip < rest.length && '，, '.includes(rest[skip]!)) skip++;
+    const lead = CONSEQUENT.exec(rest.slice(skip));
+    return end + skip + (lead && lead.index === 0 ? lead[0].length : 0);
+  }
   // "确认是质量问题就给您退款": a condition that ends in 就 is followed by its consequent.
-  if (cond[0].endsWith('就')) return rest;
+  if (cue.endsWith('就')) return end;
   const zh = CONSEQUENT.exec(rest);
-  if (zh) return rest.slice(zh.index + zh[0].length);
-  if (cond.index > 0) return text.slice(0, cond.index);
-  const commit = COMMITMENT.merchant.exec(rest);
-  return commit ? rest.slice(commit.index) : rest;
+  if (zh) return end + zh.index + zh[0].length;
+  if (trailing(text, at, speaker)) return 0;
+  const commit = COMMITMENT[speaker].exec(rest);
+  return commit ? end + commit.index : end;
 }
 
+/** A condition after the act it conditions ("I'll refund you if it's broken"), not one led by "and". */
+function trailing(text: string, at: number, speaker: SpeakerRole): boolean {
+  return at > 0 && actionsOf(text.slice(0, at), speaker).length > 0;
+}
+
+/** The consequent's text: the part before a trailing condition, else from its start. */
+function consequent(clause: Clause, text: string, speaker: SpeakerRole): string {
+  const cond = markOf(clause, 'condition');
+  if (!cond) return text;
+  const at = cond.span[0] - clause.span[0];
+  const start = consequentStart(clause, text, speaker);
+  return start === 0 && trailing(text, at, speaker) ? text.slice(0, at) : text.slice(start);
+}
+
+/** A tag seeking assent ("我给您退款好吗？") offers the act; any other question asks. */
 function isQuestion(clause: Clause): boolean {
-  if (TAG_QUESTION.test(clause.text)) return false;
+  if (clauseHas(clause, 'question_tag')) return false;
   return hasMark(clause, 'question');
 }
 
+/** The clause's text (width folded) without a trailing tag question. */
+function bodyOf(clause: Clause): string {
+  const tag = clauseHas(clause, 'question_tag');
+  return foldWidth(tag ? clause.text.slice(0, Math.max(0, tag.span[0] - clause.span[0])) : clause.text);
+}
+
 function isPast(text: string): boolean {
+  const { PAST, FUTURE } = promiseCues();
   if (PAST.strong.test(text)) return !FUTURE.strong.test(text);
   return PAST.weak.test(text) && !FUTURE.weak.test(text);
 }
 
+/**
+ * The layer's negation over the consequent: a negation whose scope reaches an action named there,
+ * or one said after the action ("退货一周了钱还没退", "the refund hasn't come").
+ */
+function negated(clause: Clause, text: string, [from, to]: [number, number]): boolean {
+  const { ACTIONS } = promiseCues();
+  const starts: number[] = [];
+  for (const [, re] of ACTIONS) {
+    const g = new RegExp(re.source, `${re.flags.replace('g', '')}g`);
+    for (const m of text.slice(from, to).matchAll(g)) starts.push(clause.span[0] + from + m.index);
+  }
+  return clause.marks.some(
+    (m) =>
+      m.kind === 'negation' &&
+      m.span[0] >= clause.span[0] + from &&
+      m.span[0] < clause.span[0] + to &&
+      m.scope !== undefined &&
+      starts.some((p) => (m.scope!.span[0] <= p && p < m.scope!.span[1]) || p < m.span[0]),
+  );
+}
+
 function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, deadline: boolean): Reading {
-  const text = foldWidth(clause.text).replace(TAG_QUESTION, '');
-  const condition = CONDITION.test(text) || EVENT_TRIGGER.test(text);
+  const C = promiseCues();
+  const text = bodyOf(clause);
+  const conditional = hasMark(clause, 'condition');
+  const condition = conditional || C.EVENT_TRIGGER.test(text);
   // "比退款还多": a comparison names an action without doing it.
-  let actions = COMPARISON.test(text.trim()) ? [] : actionsOf(text, speaker);
+  let actions = C.COMPARISON.test(text.trim()) ? [] : actionsOf(text, speaker);
   // In "If you return it I'll report you", the action named is the condition's, not the promise's.
-  if (CONDITION.test(text)) {
-    const then = consequent(text);
+  if (conditional) {
+    const then = consequent(clause, text, speaker);
     if (then !== text && actionsOf(then, speaker).length === 0) actions = [];
   }
   // A forecast of delivery ("should arrive by Friday") or someone else's act ("平台会通知你") binds nobody here.
   const arrivalOnly =
     actions.length > 0 &&
-    ARRIVAL.test(text) &&
-    actionsOf(text.replace(new RegExp(ARRIVAL.source, 'gi'), ' '), speaker).length === 0;
-  if ((arrivalOnly && ESTIMATE.test(text)) || THIRD_PARTY.test(text.trim())) actions = [];
+    C.ARRIVAL.test(text) &&
+    actionsOf(text.replace(new RegExp(C.ARRIVAL.source, 'gi'), ' '), speaker).length === 0;
+  if ((arrivalOnly && C.ESTIMATE.test(text)) || C.THIRD_PARTY.test(text.trim())) actions = [];
   // "…给您补八十元，马上给您打款": the payout belongs to the promise just made.
   const payoutOnly =
     actions.length === 1 &&
     actions[0] === 'refund' &&
-    PAYOUT.test(text) &&
-    actionsOf(text.replace(new RegExp(PAYOUT.source, 'gi'), ' '), speaker).length === 0;
+    C.PAYOUT.test(text) &&
+    actionsOf(text.replace(new RegExp(C.PAYOUT.source, 'gi'), ' '), speaker).length === 0;
   if (payoutOnly && previous?.promise) actions = previous.actions.slice(-1);
   const none = { actions, condition, promise: false, inherited: false };
   if (actions.length === 0 || isQuestion(clause)) return none;
-  if (IN_CALL.test(text) && actions.every((a) => a === 'other')) return none;
-  const main = consequent(text).replace(new RegExp(NOT_NEGATION.source, 'gi'), ' ');
-  const recipient = speaker === 'merchant' && RECIPIENT.test(text);
-  const refused = NEGATION.test(main) || isPast(text) || (REQUEST[speaker].test(main) && !recipient);
+  if (hasMark(clause, 'in_call') && actions.every((a) => a === 'other')) return none;
+  const main = conditional ? consequent(clause, text, speaker) : text;
+  const from = conditional ? consequentStart(clause, text, speaker) : 0;
+  // A trailing condition ("I'll refund you if it's not back") leaves the consequent before it.
+  const to = from === 0 && main !== text ? main.length : text.length;
+  const recipient = speaker === 'merchant' && C.RECIPIENT.test(text);
+  const refused = negated(clause, text, [from, to]) || isPast(text) || (C.REQUEST[speaker].test(main) && !recipient);
   // A clause joined to a promise shares its commitment ("先给您退款，然后补发一个"), unless it
   // starts a new sentence or is itself a condition.
   // An event-timed follow-on ("…, and once it's scanned back in you get the refund") still shares it.
-  const eventOnly = EVENT_TRIGGER.test(text) && !CONDITION.test(text);
+  const event = C.EVENT_TRIGGER.exec(text);
+  const cond = markOf(clause, 'condition');
+  const condAt = cond ? cond.span[0] - clause.span[0] : -1;
+  const eventOnly =
+    event !== null && (cond === undefined || (condAt >= event.index && condAt < event.index + event[0].length));
   const inherited = previous?.promise === true && !clause.sentenceStart && (!condition || eventOnly);
-  const committed = COMMITMENT[speaker].test(text);
+  const committed = C.COMMITMENT[speaker].test(text);
   // "Usually 3-5 working days, depends on the bank", "按规定十五天内换新": describing, not committing.
-  const described = (HEDGE.test(text) || POLICY.test(text)) && !committed;
+  const described = (C.HEDGE.test(text) || hasMark(clause, 'policy')) && !committed;
   const own = deadline || recipient || committed;
   return { actions, condition, promise: !refused && !described && (own || inherited), inherited: inherited && !own };
 }
@@ -177,13 +205,14 @@ export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx:
 }
 
 function readPromises(line: TranscriptLine, utterance: number, now: Date, timeZone: string): PromiseNote[] {
+  const C = promiseCues();
   const clauses = analyzeLine(line.text).clauses;
   const due = clauses.map((c) => resolveDeadline(c.text, now, timeZone));
   const out: PromiseNote[] = [];
   let previous: Reading | null = null;
   // "We can send a new one, or" — cut off: the last sentence's offer was never completed.
   const lastSentence = clauses.findLastIndex((c) => c.sentenceStart);
-  const interruptedFrom = DANGLING_OR.test(line.text.trim()) ? Math.max(lastSentence, 0) : clauses.length;
+  const interruptedFrom = C.DANGLING_OR.test(line.text.trim()) ? Math.max(lastSentence, 0) : clauses.length;
   // A condition holds until its sentence ends ("要是赶不上，您跟我说，我给您退款").
   let conditionOpen = false;
   clauses.forEach((clause, i) => {
@@ -196,19 +225,19 @@ function readPromises(line: TranscriptLine, utterance: number, now: Date, timeZo
     const instructed =
       i > 0 &&
       !clause.sentenceStart &&
-      IMPERATIVE_LEAD.test(foldWidth(clauses[i - 1]!.text)) &&
-      REWARD_AFTER.test(foldWidth(clause.text));
+      C.IMPERATIVE_LEAD.test(foldWidth(clauses[i - 1]!.text)) &&
+      C.REWARD_AFTER.test(foldWidth(clause.text));
     // "您直接申请退款，不用寄回，我这边同意": agreeing to what the buyer applies for promises it.
     if (
       line.speaker === 'merchant' &&
       !reading.promise &&
       reading.actions.length === 0 &&
-      AGREE.test(foldWidth(clause.text))
+      C.AGREE.test(foldWidth(clause.text))
     ) {
       const asked = clauses
         .slice(0, i)
         .map((c, j) => ({ j, acts: actionsOf(foldWidth(c.text), 'merchant') }))
-        .filter(({ j, acts }) => acts.length > 0 && /申请|apply/i.test(clauses[j]!.text))
+        .filter(({ j, acts }) => acts.length > 0 && C.APPLY.test(clauses[j]!.text))
         .at(-1);
       for (const action of asked?.acts ?? []) {
         addPromise(out, {
@@ -228,8 +257,8 @@ function readPromises(line: TranscriptLine, utterance: number, now: Date, timeZo
           other &&
           due[j] &&
           actionsOf(other.text, line.speaker).length === 0 &&
-          !CONDITION.test(other.text) &&
-          !PASSED.test(foldWidth(other.text))
+          !hasMark(other, 'condition') &&
+          !C.PASSED.test(foldWidth(other.text))
         );
       });
       const deadlineFrom = due[i] ? i : neighbour;
@@ -247,14 +276,14 @@ function readPromises(line: TranscriptLine, utterance: number, now: Date, timeZo
       // Timed by an event ("once the coat's back, … within three business days"): the span runs
       // from the event, whose date is unknown.
       const byEvent =
-        EVENT_TRIGGER.test(foldWidth(clause.text)) ||
-        (antecedent && EVENT_TRIGGER.test(foldWidth(clauses[i - 1]!.text)));
+        C.EVENT_TRIGGER.test(foldWidth(clause.text)) ||
+        (antecedent && C.EVENT_TRIGGER.test(foldWidth(clauses[i - 1]!.text)));
       const relative =
-        conditional && deadlineFrom === i && own !== null && (IMMEDIATE.test(said) || (byEvent && SPAN.test(said)));
+        conditional && deadlineFrom === i && own !== null && (C.IMMEDIATE.test(said) || (byEvent && C.SPAN.test(said)));
       addPromise(out, {
         speaker: line.speaker,
         // Money for a review, or for something the buyer was asked to do, is compensation.
-        action: action === 'refund' && (REVIEW.test(clause.text) || instructed) ? 'compensate' : action,
+        action: action === 'refund' && (C.REVIEW.test(clause.text) || instructed) ? 'compensate' : action,
         deadline: deadlineFrom === undefined || relative ? null : due[deadlineFrom]!.date,
         conditional,
         utterance,

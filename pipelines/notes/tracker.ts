@@ -3,7 +3,7 @@ import type { TranscriptLine } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import { isValidTimeZone } from './calendar.js';
 import { findAmounts } from './amounts.js';
-import { knownOrders, type KnownOrders, orderNumbersInLine } from './order-numbers.js';
+import { knownOrders, OrderNumberReader } from './order-numbers.js';
 import { type Alias, aliasTable, productsInLine } from './products.js';
 import { PromiseLedger } from './promise-ledger.js';
 import { findPromisesInLine } from './promises.js';
@@ -29,17 +29,16 @@ export interface ExtractedNotes {
 /**
  * A call's notes, taken one line at a time: each line is read once, and what crosses lines (a
  * bare number answering "订单号？", a promise restated later) comes from the small state carried
- * here — the previous line, the values already noted, the promise ledger. `extractNotes` is this
+ * here — the question about a number left open, the values already noted, the promise ledger. `extractNotes` is this
  * fold over a whole transcript, so a live call and a batch analysis note exactly the same.
  */
 export class NotesTracker {
-  private readonly known: KnownOrders | null;
+  private readonly orderReader: OrderNumberReader;
   private readonly aliases: Alias[];
   private readonly ledger = new PromiseLedger();
   private readonly orders = new Map<string, OrderNumberNote>();
   private readonly sums = new Map<string, AmountNote>();
   private readonly goods = new Map<string, ProductNote>();
-  private previous: string | undefined;
   private next = 0;
 
   /** Throws INPUT_INVALID for a bad zone or start time. */
@@ -52,7 +51,7 @@ export class NotesTracker {
         `unknown time zone "${context.timeZone}" (use an IANA name or an offset like +08:00)`,
       );
     }
-    this.known = knownOrders(context.knownOrderIds);
+    this.orderReader = new OrderNumberReader(knownOrders(context.knownOrderIds));
     this.aliases = aliasTable(context.catalogue ?? []);
   }
 
@@ -65,10 +64,14 @@ export class NotesTracker {
       return true;
     };
     let changed = false;
-    for (const o of orderNumbersInLine(line.text, this.previous, this.known)) {
+    const money = findAmounts(line.text);
+    for (const o of this.orderReader.read(
+      line.text,
+      money.map((a) => [a.start, a.end] as const),
+    )) {
       changed = first(this.orders, o.value, { ...o, utterance }) || changed;
     }
-    for (const a of findAmounts(line.text)) {
+    for (const a of money) {
       const note = { value: a.value, currency: a.currency, utterance, span: [a.start, a.end] as [number, number] };
       changed = first(this.sums, `${a.currency}:${a.value}`, note) || changed;
     }
@@ -76,7 +79,6 @@ export class NotesTracker {
       changed = first(this.goods, p.name, { ...p, utterance }) || changed;
     }
     changed = this.ledger.add(findPromisesInLine(line, utterance, this.context)) || changed;
-    this.previous = line.text;
     return changed;
   }
 

@@ -1,0 +1,79 @@
+/**
+ * The knowledge of how digits are read and what they are (data/digits.json), checked with zod on
+ * first use. The cue words themselves are lexicon classes of the language layer (digits.cue.*).
+ */
+import { z } from 'zod';
+import { compilePattern, readKnowledge } from './knowledge-file.js';
+
+const Shape = z.object({ id: z.string().min(1), pattern: z.string().min(1), note: z.string().optional() }).strict();
+const Range = z.tuple([z.number().int().positive(), z.number().int().positive()]);
+
+const DigitsSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.number().int().positive(),
+    description: z.string().optional(),
+    runs: z
+      .object({
+        notDigits: Shape,
+        pause: Shape,
+        dash: Shape,
+        listSeparator: Shape,
+        listedDigitsMin: z.number().int().positive(),
+        unitAfter: Shape,
+        maxJoined: z.number().int().positive(),
+        maxPauseGap: z.number().int().positive(),
+      })
+      .strict(),
+    kinds: z
+      .object({
+        carrierPrefix: Shape,
+        letterBefore: Shape,
+        letterAfter: Shape,
+        phoneBefore: Shape,
+        currencyBefore: Shape,
+        unitAfter: Shape,
+        mobile: Shape,
+        phoneChunks: z.array(z.string()),
+        phoneLength: Range,
+        orderLength: Range,
+        shortOrderLength: Range,
+        shortCueReach: z.number().int().nonnegative(),
+        shortAnswerSlack: z.number().int().nonnegative(),
+        cueReach: z.number().int().positive(),
+        cueAfterReach: z.number().int().positive(),
+        askedLines: z.number().int().nonnegative(),
+        note: z.string().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+type Raw = z.infer<typeof DigitsSchema>;
+type Compiled<T> = { [K in keyof T]: T[K] extends z.infer<typeof Shape> ? RegExp : T[K] };
+export interface DigitsKnowledge {
+  ref: string;
+  runs: Compiled<Raw['runs']>;
+  kinds: Compiled<Raw['kinds']>;
+}
+
+function compile<T extends Record<string, unknown>>(part: T, flags: string): Compiled<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(part)) {
+    const shape = Shape.safeParse(value);
+    if (!shape.success) {
+      out[key] = value;
+      continue;
+    }
+    out[key] = compilePattern('digits.json', shape.data.id, shape.data.pattern, flags);
+  }
+  return out as Compiled<T>;
+}
+
+let loaded: DigitsKnowledge | undefined;
+export function digitsKnowledge(): DigitsKnowledge {
+  if (loaded) return loaded;
+  const d = readKnowledge('digits.json', DigitsSchema);
+  loaded = { ref: `${d.id}@${d.version}`, runs: compile(d.runs, 'iu'), kinds: compile(d.kinds, 'iu') };
+  return loaded;
+}
