@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'APPEAL_WINDOW_CLOSED',
   'DECODER_UNAVAILABLE',
   'AUDIO_CHECKSUM_MISMATCH',
+  'SIGNATURE_INVALID',
+  'WEBHOOK_DISABLED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,4 @@
-import type { FlagCategory, Severity, SpeakerRole } from '../../core/domain.js';
+import type { ModerationCategory, Severity, SpeakerRole } from '../../core/domain.js';
 import type { Sql } from '../client.js';
 
 export interface FlagRow {
@@ -7,7 +7,7 @@ export interface FlagRow {
   merchantId: string;
   utteranceId: number;
   caseId: string | null;
-  category: FlagCategory;
+  category: ModerationCategory;
   severity: Severity;
   ruleId: string;
   ruleVersion: number;

@@ -1,4 +1,4 @@
-import type { FlagCategory, Severity } from '../../core/domain.js';
+import type { ModerationCategory, Severity } from '../../core/domain.js';
 import type { FlagVerdict } from '../../db/queries/flags.js';
 import { GROUNDS } from './grounds.js';
 import type { PenaltyKind } from './settings.js';
@@ -28,7 +28,13 @@ export interface StatementOfReasons {
     confidence: number;
     verdicts: { layer: string; verdict: string; confidence: number | null }[];
   };
-  rule: { id: string; version: number; category: FlagCategory; severity: Severity; ground: { zh: string; en: string } };
+  rule: {
+    id: string;
+    version: number;
+    category: ModerationCategory;
+    severity: Severity;
+    ground: { zh: string; en: string };
+  };
   reason: { code: string; text: string };
   automatedDetection: boolean;
   automatedDecision: 'fully' | 'partially' | 'not';
@@ -47,7 +53,7 @@ export interface StatementInput {
   };
   call: { id: string; startedAt: Date; language: string | null };
   flag: {
-    category: FlagCategory;
+    category: ModerationCategory;
     severity: Severity;
     ruleId: string;
     ruleVersion: number;

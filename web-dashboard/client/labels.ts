@@ -1,6 +1,14 @@
 import type { LayerVerdict, RefundOption } from '../../core/analysis.js';
-import type { FlagCategory, Language, OrderStatus, PromiseAction, Severity, UserRole } from '../../core/domain.js';
+import type {
+  Language,
+  ModerationCategory,
+  OrderStatus,
+  PromiseAction,
+  Severity,
+  UserRole,
+} from '../../core/domain.js';
 import type { ErrorCode } from '../../core/errors.js';
+import type { DueSource, OrderEventType, PromiseStatus } from '../../core/order-events.js';
 import type { DecisionState, PenaltyKind, PenaltyState, ReasonCode } from '../../core/moderation.js';
 
 type Pair = readonly [zh: string, en: string];
@@ -20,7 +28,8 @@ export const CATALOGUE = {
     privacy_request: ['索要个人信息', 'Personal-data request'],
     prohibited_claim: ['违规宣传', 'Prohibited claim'],
     refund_obstruction: ['阻挠退款', 'Refund obstruction'],
-  } satisfies Record<FlagCategory, Pair>,
+    broken_promise: ['承诺未兑现', 'Broken promise'],
+  } satisfies Record<ModerationCategory, Pair>,
   severity: {
     low: ['低', 'Low'],
     medium: ['中', 'Medium'],
@@ -51,8 +60,22 @@ export const CATALOGUE = {
     kept: ['已兑现', 'Kept'],
     broken: ['未兑现', 'Broken'],
     cancelled: ['已取消', 'Cancelled'],
+    superseded: ['已被新承诺取代', 'Replaced by a later promise'],
     overdue: ['已逾期', 'Overdue'],
-  } satisfies Record<'open' | 'kept' | 'broken' | 'cancelled' | 'overdue', Pair>,
+  } satisfies Record<PromiseStatus | 'overdue', Pair>,
+  dueSource: {
+    said: ['按通话中所说', 'As said on the call'],
+    platform_default: ['未说时限，按平台默认', 'No time said: platform default'],
+  } satisfies Record<DueSource, Pair>,
+  orderEvent: {
+    refunded: ['已退款', 'Refunded'],
+    shipped: ['已发货', 'Shipped'],
+    delivered: ['已签收', 'Delivered'],
+    cancelled: ['订单已取消', 'Order cancelled'],
+    compensated: ['已补偿', 'Compensated'],
+    callback_made: ['已回电', 'Called back'],
+    visit_done: ['已上门', 'Visit done'],
+  } satisfies Record<OrderEventType, Pair>,
   layer: {
     rule: ['规则', 'Rules'],
     semantic: ['语义比对', 'Semantic match'],
@@ -101,6 +124,7 @@ export const CATALOGUE = {
     PRIVACY_REQUEST: ['索要无关个人信息', 'Asked for personal data not needed'],
     PROHIBITED_CLAIM: ['虚假或违禁宣传', 'False or prohibited claim'],
     REFUND_OBSTRUCTION: ['拒绝或阻挠退款', 'Refused or obstructed a refund'],
+    PROMISE_NOT_KEPT: ['承诺未按时兑现', 'Promise not kept in time'],
     FALSE_POSITIVE: ['误报：原话并非此意', 'False positive: the words do not say this'],
     BENIGN_CONTEXT: ['语境无害（否定、引述、提醒）', 'Harmless context (negated, quoted, a warning)'],
     SAID_BY_CUSTOMER: ['由顾客说出，非商家', 'Said by the customer, not the merchant'],
@@ -207,6 +231,8 @@ export const CATALOGUE = {
       'Your role may not do this; a decision you made is reviewed by someone else.',
     ],
     CSRF_INVALID: ['页面已过期，请刷新后重试。', 'This page is stale; reload and try again.'],
+    SIGNATURE_INVALID: ['平台回调签名无效。', 'The platform callback signature is invalid.'],
+    WEBHOOK_DISABLED: ['平台订单回调未开启。', 'The platform order webhook is not enabled.'],
     CONFLICT: [
       '已被其他审核员处理或已有结果，请刷新后选择其他项。',
       'Someone else holds this or it is already done; reload and pick another.',

@@ -6,6 +6,7 @@ import { CallEventBus } from '../../pipelines/session/event-bus.js';
 import { createApi } from './api/index.js';
 import { CLIENT_DIST, serveClient } from './client-files.js';
 import { LiveFeed } from './live/feed.js';
+import { platformRoutes } from './routes/platform/index.js';
 
 export interface AppDeps {
   sql: Sql;
@@ -15,6 +16,8 @@ export interface AppDeps {
   moderation?: ModerationSettingsInput;
   /** Where live call events come from; without one the live stream only ever sends `ready`. */
   live?: LiveFeed;
+  /** The platform's order-events webhook secret (KEFU_PLATFORM_WEBHOOK_SECRET); without it the webhook is off. */
+  webhookSecret?: string;
   /** The built client (default web-dashboard/dist). */
   clientDir?: string;
 }
@@ -26,6 +29,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const live = deps.live ?? new LiveFeed(new CallEventBus());
+  // Machine to machine: signed by the platform, outside the browser session and CSRF checks.
+  app.route('/api/platform', platformRoutes({ sql: deps.sql, live, webhookSecret: deps.webhookSecret }));
   app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live }));
 
   app.get('/healthz', async (c) => {

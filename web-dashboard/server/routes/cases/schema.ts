@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlagCategorySchema, LanguageSchema, SeveritySchema } from '../../../../core/domain.js';
+import { ModerationCategorySchema, LanguageSchema, SeveritySchema } from '../../../../core/domain.js';
 
 export const IdParamSchema = z.object({ id: z.uuid() });
 
@@ -10,7 +10,7 @@ export const PageSchema = {
 
 export const QueueQuerySchema = z.object({
   status: z.enum(['open', 'claimed', 'decided', 'closed']).optional(),
-  category: FlagCategorySchema.optional(),
+  category: ModerationCategorySchema.optional(),
   severity: SeveritySchema.optional(),
   minAgeHours: z.coerce.number().min(0).optional(),
   maxAgeHours: z.coerce.number().min(0).optional(),
