@@ -54,20 +54,6 @@ export async function insertPromise(
   return row!;
 }
 
-/** The merchant's promise ledger; `overdue` is derived from the deadline, never stored. */
-export async function listPromiseLedger(
-  sql: Sql,
-  merchantId: string,
-  today: string,
-): Promise<(PromiseRow & { overdue: boolean })[]> {
-  return sql<(PromiseRow & { overdue: boolean })[]>`
-    select id, call_id, merchant_id, utterance_id, speaker_role, action, text,
-           to_char(deadline, 'YYYY-MM-DD') as deadline, conditional, status, resolved_at,
-           coalesce(status = 'open' and deadline < ${today}::date, false) as overdue
-    from promises where merchant_id = ${merchantId}
-    order by deadline nulls last, created_at`;
-}
-
 /** A call's promises as noted: one per promise, so those a restatement superseded are left out. */
 export async function listPromises(sql: Sql, callId: string): Promise<PromiseRow[]> {
   return sql<PromiseRow[]>`

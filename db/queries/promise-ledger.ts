@@ -27,13 +27,23 @@ export interface LedgerPromise {
   supersededBy: string | null;
   ruleRef: string | null;
   createdAt: Date;
+  /** Open and past its due time (the deadline job has not closed it yet). */
+  overdue: boolean;
+  /** The broken-promise flag and its moderation case, once broken. */
+  flagId: string | null;
+  caseId: string | null;
+  proofs: number;
 }
 
 const COLUMNS = (q: Queryable) => q`
   p.id, p.call_id, p.merchant_id, c.buyer_id, p.utterance_id, p.speaker_role, p.action, p.text,
   to_char(p.deadline, 'YYYY-MM-DD') as deadline, p.conditional, p.status, p.order_id,
   p.amount::float8 as amount, p.currency, p.said_at, p.due_at, p.due_source, p.resolved_at,
-  p.closed_by_event, p.superseded_by, p.rule_ref, p.created_at`;
+  p.closed_by_event, p.superseded_by, p.rule_ref, p.created_at,
+  coalesce(p.status = 'open' and p.due_at < now(), false) as overdue,
+  (select f.id from flags f where f.promise_id = p.id) as flag_id,
+  (select f.case_id from flags f where f.promise_id = p.id) as case_id,
+  (select count(*)::int from promise_proofs x where x.promise_id = p.id) as proofs`;
 
 export async function getLedgerPromise(
   q: Queryable,
