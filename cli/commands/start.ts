@@ -29,6 +29,8 @@ export const startCommand = defineCommand({
       { openRuntime },
       { startJobQueue },
       { startSweeper },
+      { startDeadlines },
+      { moderationSettings },
     ] = await Promise.all([
       import('../../db/queries/call-events.js'),
       import('../../pipelines/demo/play.js'),
@@ -45,6 +47,8 @@ export const startCommand = defineCommand({
       import('../runtime.js'),
       import('../../pipelines/jobs/queue.js'),
       import('../../pipelines/session/sweep.js'),
+      import('../../pipelines/promises/deadline.js'),
+      import('../../pipelines/moderation/settings.js'),
     ]);
     const { config, db } = await openRuntime(log);
     if (db.owner) {
@@ -84,9 +88,22 @@ export const startCommand = defineCommand({
         },
         jobs,
       );
+      // Due promises are closed as broken (and flagged) now, then every minute.
+      await startDeadlines(
+        {
+          sql: db.sql,
+          settings: moderationSettings(),
+          log,
+          publish: (merchantId, event) => bus.publish({ merchantId, event }),
+        },
+        jobs,
+      );
       // A bot or `kefu replay` in another process reaches the dashboard through NOTIFY.
       stopListening = await listenCallEvents(db, (n) => live.fromPostgres(n));
-      const server = await listen(createApp({ sql: db.sql, components, live, clientDir }), config.http);
+      const server = await listen(
+        createApp({ sql: db.sql, components, live, clientDir, webhookSecret: config.platform.webhookSecret }),
+        config.http,
+      );
       db.announce(server.url);
       out(`Kefu dashboard listening on ${server.url}`);
       const width = Math.max(...components.map((c) => c.name.length));
