@@ -1,3 +1,4 @@
+import { DueSoon } from '../components/due-soon.js';
 import { useState } from 'react';
 import { Coaching, NotesPanel, RefundOptions, Suggestions, useTitled } from '../components/call-panels.js';
 import { Transcript } from '../components/transcript.js';
@@ -24,6 +25,7 @@ export function LiveCallPage() {
           {connected ? t('connected') : t('reconnecting')}
         </span>
       </div>
+      <DueSoon />
       {active.length > 1 && (
         <nav aria-label={t('otherCalls')} className="row">
           {active.map((v) => (
