@@ -40,11 +40,12 @@ async function duePromises(sql: Sql, n: number, tag: string): Promise<string[]> 
     const text = `第${i + 1}件今天给您发货`;
     const u = await insertUtterance(sql, {
       callId: call.id,
-      speakerRole: 'merchant',
+      speaker: 'merchant',
       text,
       startMs: i * 1000,
       endMs: i * 1000 + 800,
-      sttEngine: 'transcript',
+      engine: 'transcript',
+      confidence: null,
     });
     const p = await insertPromise(sql, {
       callId: call.id,

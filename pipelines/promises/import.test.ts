@@ -21,11 +21,12 @@ describe('importOrderEvents', () => {
     });
     const u = await insertUtterance(sql, {
       callId: call.id,
-      speakerRole: 'merchant',
+      speaker: 'merchant',
       text: '今天给您发货',
       startMs: 0,
       endMs: 1000,
-      sttEngine: 'transcript',
+      engine: 'transcript',
+      confidence: null,
     });
     const p = await insertPromise(sql, {
       callId: call.id,

@@ -50,11 +50,12 @@ beforeAll(async () => {
   for (const action of ['refund', 'callback'] as const) {
     const u = await insertUtterance(sql, {
       callId: call.id,
-      speakerRole: 'merchant',
+      speaker: 'merchant',
       text: `好的，${lines[action]}`,
       startMs: seq * 2000,
       endMs: seq * 2000 + 1500,
-      sttEngine: 'transcript',
+      engine: 'transcript',
+      confidence: null,
     });
     seq++;
     const deadline = action === 'refund' ? '2026-11-24' : '2026-11-23';
