@@ -164,7 +164,7 @@ export async function breakPromise(sql: Sql, promiseId: string, now: Date): Prom
 export async function supersedePromise(
   sql: Queryable,
   promiseId: string,
-  by: string,
+  by: string | undefined,
 ): Promise<PromiseChange | undefined> {
   const before = await closePromise(sql, promiseId, 'superseded', { supersededBy: by });
   if (!before) return undefined;
@@ -176,7 +176,7 @@ export async function supersedePromise(
     { status: 'open' },
     {
       status: 'superseded',
-      supersededBy: by,
+      supersededBy: by ?? null,
     },
   );
   return { promiseId, callId: before.callId, merchantId: before.merchantId, status: 'superseded' };

@@ -117,11 +117,14 @@ export class FindingStore {
     // A promise restated a few lines later (with its time, or its condition) is superseded by
     // the restatement: the ledger keeps both rows, one open, and says which replaced which.
     const keys = new Set(notes.promises.map(promiseKey));
+    const current = [...this.promiseRows].filter(([key]) => keys.has(key)).map(([, row]) => row);
+    const sameAct = (a: { speaker: string; action: string }, b: { speaker: string; action: string }) =>
+      a.speaker === b.speaker && a.action === b.action;
     for (const [key, old] of this.promiseRows) {
       if (keys.has(key)) continue;
-      const by = added.find((a) => a.speaker === old.speaker && a.action === old.action) ?? added.at(-1);
-      if (!by) continue;
-      await this.sql.begin((tx) => supersedePromise(tx, old.id, by.id));
+      // The restatement: one added now, else one already stored (its key had been seen before).
+      const by = added.find((a) => sameAct(a, old)) ?? current.find((c) => sameAct(c, old)) ?? added.at(-1);
+      await this.sql.begin((tx) => supersedePromise(tx, old.id, by?.id));
       this.promiseRows.delete(key);
       changed = true;
     }

@@ -39,10 +39,10 @@ describe('merchant pages in Chromium', () => {
   it('past calls with summary and the promise ledger; one call in full; the UI switches to English', async () => {
     await replayDemo(dash, 'zh-fruit-bad-apples');
     const page = await dash.signIn('fruit@demo.kefu');
+    await page.getByRole('link', { name: '承诺台账' }).first().click();
+    await page.locator('li.promise').getByText('明天之前').first().waitFor();
     await page.getByRole('link', { name: '通话与笔记' }).click();
     await page.locator('.call-row').first().waitFor();
-    await page.getByText('承诺台账').waitFor();
-    await page.locator('table').getByText('明天之前').first().waitFor();
     await expectReadable(page, 'calls (zh)');
     await dash.screenshot(page, 'merchant-calls');
     await page.locator('.call-row a').first().click();
