@@ -21,6 +21,8 @@ export interface FlagRow {
   audioEndMs: number | null;
   status: 'raised' | 'rejected';
   createdAt: Date;
+  /** The promise a `broken_promise` flag is about (migration 0070). */
+  promiseId?: string | null;
 }
 
 export type VerdictLayer = 'rule' | 'semantic' | 'llm';

@@ -91,6 +91,7 @@ export const CATALOGUE = {
     rules: ['规则匹配', 'rule match'],
     semantic: ['语义比对', 'semantic match'],
     llm: ['大模型复核', 'LLM review'],
+    'promise-ledger': ['承诺与平台订单记录核对', 'promise checked against order events'],
   } satisfies Record<string, Pair>,
   penaltyKind: {
     warning: ['警告', 'Warning'],

@@ -81,6 +81,17 @@ export interface CaseFlag {
   utteranceSeq: number;
   verdicts: Verdict[];
   decision: Decision | null;
+  /** A broken promise's terms and its order's facts and events (README, "Promise ledger"). */
+  promise?: {
+    action: string;
+    dueAt: string | null;
+    dueSource: 'said' | 'platform_default' | null;
+    amount: number | null;
+    currency: string | null;
+    orderId: string | null;
+    order: { status: string; refundedAmount: number; compensatedAmount: number } | null;
+    events: { eventId: string; type: string; at: string; amount: number | null; currency: string | null }[];
+  } | null;
 }
 
 export interface CaseRow {

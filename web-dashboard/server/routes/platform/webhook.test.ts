@@ -155,6 +155,14 @@ describe('POST /api/platform/order-events', () => {
     const view = await moderator.call('GET', `/api/cases/${kase.id}`);
     const flag = view.body.data.flags.find((f: { category: string }) => f.category === 'broken_promise');
     expect(flag).toMatchObject({ evidenceText: '我今天下午给您回个电话', ruleId: 'promise.callback', spanStart: 3 });
+    // Beside the words: what was promised by when, and what the order system shows.
+    expect(flag.promise).toMatchObject({
+      action: 'callback',
+      dueSource: 'said',
+      orderId: ORDER,
+      order: { status: 'refunded' },
+      events: [{ eventId: 'pf-1', type: 'refunded' }],
+    });
 
     expect((await moderator.call('POST', `/api/cases/${kase.id}/claim`)).status).toBe(200);
     const decided = await moderator.call('POST', `/api/cases/${kase.id}/decide`, {
