@@ -50,7 +50,7 @@ describe('the promise ledger in Chromium', () => {
     await dash.screenshot(page, 'merchant-promises-kept');
 
     await page.getByRole('button', { name: 'English' }).click();
-    await item.getByText('Kept').waitFor();
+    await item.getByText('Kept').first().waitFor();
     await expectReadable(page, 'promise ledger, kept (en)');
     await page.context().close();
   }, 180_000);
