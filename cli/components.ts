@@ -15,6 +15,12 @@ export function describeComponents(config: Config, db: Database, engines: Record
     { name: 'database', value: db.description },
     ...Object.entries(engines).map(([name, value]) => ({ name, value })),
     {
+      name: 'order events',
+      value: config.platform.webhookSecret
+        ? 'webhook POST /api/platform/order-events (HMAC-SHA256 signed); promise deadlines every minute'
+        : 'webhook off (set KEFU_PLATFORM_WEBHOOK_SECRET); kefu order-events import FILE.jsonl; promise deadlines every minute',
+    },
+    {
       name: 'livekit',
       value: config.livekit
         ? `${config.livekit.url}, agent "${config.livekit.agentName}"`

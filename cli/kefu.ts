@@ -7,6 +7,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { auditCommand } from './commands/audit.js';
 import { replayCommand } from './commands/replay.js';
 import { migrateCommand } from './commands/migrate.js';
+import { orderEventsCommand } from './commands/order-events.js';
 import { seedCommand } from './commands/seed.js';
 import { startCommand } from './commands/start.js';
 import { tokenCommand } from './commands/token.js';
@@ -18,6 +19,7 @@ const COMMANDS: Command[] = [
   analyzeCommand,
   replayCommand,
   auditCommand,
+  orderEventsCommand,
   tokenCommand,
   agentCommand,
 ];

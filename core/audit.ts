@@ -34,6 +34,12 @@ export const AUDIT_ACTIONS = [
   'approval.requested',
   'approval.approved',
   'approval.rejected',
+  'promise.kept',
+  'promise.broken',
+  'promise.cancelled',
+  'promise.superseded',
+  'promise.proof_added',
+  'audio.deleted',
   // Written by the database itself on any UPDATE or DELETE of these tables (migration 0052).
   'decisions.row_updated',
   'decisions.row_deleted',
@@ -58,6 +64,8 @@ export const AUDIT_ENTITIES = [
   'user',
   'account',
   'approval',
+  'promise',
+  'call',
   // The database's own row-change events name the table.
   'decisions',
   'penalties',

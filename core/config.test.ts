@@ -62,6 +62,16 @@ describe('loadConfig', () => {
     expect(message).toContain('"zh=siri"');
   });
 
+  it('turns the order-events webhook on with a secret of at least 16 characters', () => {
+    expect(loadConfig({ KEFU_PLATFORM_WEBHOOK_SECRET: '' }).platform).toEqual({ webhookSecret: undefined });
+    expect(loadConfig({ KEFU_PLATFORM_WEBHOOK_SECRET: 'a-secret-of-20-chars' }).platform.webhookSecret).toBe(
+      'a-secret-of-20-chars',
+    );
+    expect(configError({ KEFU_PLATFORM_WEBHOOK_SECRET: 'short' })).toContain(
+      'KEFU_PLATFORM_WEBHOOK_SECRET: at least 16',
+    );
+  });
+
   it('requires all three LiveKit keys once any is set, naming the missing ones', () => {
     const message = configError({ LIVEKIT_URL: 'wss://kefu.livekit.cloud' });
     expect(message).toContain('LIVEKIT_API_KEY: required when LIVEKIT_URL is set');

@@ -73,6 +73,9 @@ const EnvSchema = z
       .default('Asia/Shanghai'),
     KEFU_SEED_DEMO: z.stringbool().default(true),
     KEFU_CALL_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
+    KEFU_PLATFORM_WEBHOOK_SECRET: optionalText.pipe(
+      z.string().min(16, 'at least 16 characters (it keys HMAC-SHA256)').optional(),
+    ),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -130,6 +133,8 @@ export interface Config {
   seedDemo: boolean;
   /** A call with no heartbeat and no utterance for this long has lost its bot and is ended. */
   callStaleSeconds: number;
+  /** The platform's order-events webhook; without a secret it is off. */
+  platform: { webhookSecret?: string };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -183,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     timeZone: e.KEFU_TIME_ZONE,
     seedDemo: e.KEFU_SEED_DEMO,
     callStaleSeconds: e.KEFU_CALL_STALE_SECONDS,
+    platform: { webhookSecret: e.KEFU_PLATFORM_WEBHOOK_SECRET },
     logLevel: e.LOG_LEVEL,
   };
 }

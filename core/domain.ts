@@ -73,6 +73,13 @@ export const FlagCategorySchema = z.enum([
 ]);
 export type FlagCategory = z.infer<typeof FlagCategorySchema>;
 
+/**
+ * What a flag in the moderation queue is about: a compliance category found in words, or
+ * `broken_promise`, a promise the platform's order events show was not kept (issue 14).
+ */
+export const ModerationCategorySchema = z.enum([...FlagCategorySchema.options, 'broken_promise']);
+export type ModerationCategory = z.infer<typeof ModerationCategorySchema>;
+
 export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
 export type Severity = z.infer<typeof SeveritySchema>;
 

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'DUTY_SEPARATION',
   'PASSWORD_WRONG',
   'AUDIO_CHECKSUM_MISMATCH',
+  'SIGNATURE_INVALID',
+  'WEBHOOK_DISABLED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

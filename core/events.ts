@@ -14,6 +14,7 @@ import {
   SuggestionSchema,
 } from './analysis.js';
 import { FlagCategorySchema, SpeakerRoleSchema, TranscriptLineSchema } from './domain.js';
+import { PromiseStatusSchema } from './order-events.js';
 
 export const UtteranceSchema = z.object({
   /** 0-based position in the call: the `utterance` every finding points at. */
@@ -85,6 +86,13 @@ export const CallEventSchema = z.discriminatedUnion('type', [
     category: FlagCategorySchema,
     /** Shown privately to the merchant, in the call's language. */
     message: z.string(),
+  }),
+  /** A promise of this call moved (kept, broken, cancelled, superseded): pages re-read the ledger. */
+  z.object({
+    type: z.literal('promise.updated'),
+    ...base,
+    promiseId: z.string(),
+    status: PromiseStatusSchema,
   }),
   z.object({ type: z.literal('call.ended'), ...base, summary: z.string(), endedAt: z.string() }),
 ]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WireTimeSchema } from './audit.js';
-import { FlagCategorySchema, SeveritySchema } from './domain.js';
+import { ModerationCategorySchema, SeveritySchema } from './domain.js';
 import { DecisionStateSchema, PenaltyKindSchema, PenaltyStateSchema } from './moderation.js';
 
 /**
@@ -47,7 +47,7 @@ export const StatementOfReasonsSchema = z.object({
   rule: z.object({
     id: z.string(),
     version: z.number(),
-    category: FlagCategorySchema,
+    category: ModerationCategorySchema,
     severity: SeveritySchema,
     ground: z.object({ zh: z.string(), en: z.string() }),
   }),
@@ -137,6 +137,28 @@ export const CaseFlagWireSchema = z.object({
   utteranceSeq: z.number(),
   verdicts: z.array(VerdictWireSchema),
   decision: DecisionWireSchema.nullable(),
+  /** A broken promise's terms and its order's facts and events (README, "Promise ledger"). */
+  promise: z
+    .object({
+      action: z.string(),
+      dueAt: WireTimeSchema.nullable(),
+      dueSource: z.enum(['said', 'platform_default']).nullable(),
+      amount: z.number().nullable(),
+      currency: z.string().nullable(),
+      orderId: z.string().nullable(),
+      order: z.object({ status: z.string(), refundedAmount: z.number(), compensatedAmount: z.number() }).nullable(),
+      events: z.array(
+        z.object({
+          eventId: z.string(),
+          type: z.string(),
+          at: WireTimeSchema,
+          amount: z.number().nullable(),
+          currency: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const CaseRowWireSchema = z.object({

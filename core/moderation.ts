@@ -16,6 +16,7 @@ export const UPHOLD_REASON_CODES = [
   'PRIVACY_REQUEST',
   'PROHIBITED_CLAIM',
   'REFUND_OBSTRUCTION',
+  'PROMISE_NOT_KEPT',
 ] as const;
 /** Codes a moderator may give to dismiss a flag. */
 export const DISMISS_REASON_CODES = [

@@ -30,6 +30,8 @@ export const startCommand = defineCommand({
       { openRuntime },
       { startJobQueue },
       { startSweeper },
+      { startDeadlines },
+      { moderationSettings },
     ] = await Promise.all([
       import('../../db/queries/call-events.js'),
       import('../../pipelines/demo/play.js'),
@@ -46,6 +48,8 @@ export const startCommand = defineCommand({
       import('../runtime.js'),
       import('../../pipelines/jobs/queue.js'),
       import('../../pipelines/session/sweep.js'),
+      import('../../pipelines/promises/deadline.js'),
+      import('../../pipelines/moderation/settings.js'),
     ]);
     const { config, db } = await openRuntime(log);
     if (db.owner) {
@@ -85,6 +89,16 @@ export const startCommand = defineCommand({
         },
         jobs,
       );
+      // Due promises are closed as broken (and flagged) now, then every minute.
+      await startDeadlines(
+        {
+          sql: db.sql,
+          settings: moderationSettings(),
+          log,
+          publish: (merchantId, event) => bus.publish({ merchantId, event }),
+        },
+        jobs,
+      );
       // A bot or `kefu replay` in another process reaches the dashboard through NOTIFY.
       stopListening = await listenCallEvents(db, (n) => live.fromPostgres(n));
       const demoDeps = {
@@ -102,6 +116,7 @@ export const startCommand = defineCommand({
           clientDir,
           security: { trustProxy: config.http.trustProxy },
           demo: wantsDemo ? demoControl(demoDeps) : undefined,
+          webhookSecret: config.platform.webhookSecret,
         }),
         config.http,
       );

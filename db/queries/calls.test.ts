@@ -3,7 +3,8 @@ import { UtteranceSchema } from '../../core/events.js';
 import { makeCallWithUtterances } from '../../test/factories.js';
 import { useTestDatabase } from '../../test/db.js';
 import { addParticipant, endCall, getCall, insertUtterance, listUtterances, markParticipantLeft } from './calls.js';
-import { insertNote, insertPromise, listNotes, listPromiseLedger } from './notes.js';
+import { insertNote, insertPromise, listNotes } from './notes.js';
+import { listLedger, setPromiseTerms } from './promise-ledger.js';
 import { insertSuggestion, listSuggestions, recordFeedback } from './suggestions.js';
 
 const db = useTestDatabase();
@@ -102,9 +103,17 @@ describe('notes and the promise ledger', () => {
       speakerRole: 'merchant' as const,
       conditional: false,
     };
-    await insertPromise(sql, { ...base, action: 'refund', text: '我今天给您退款', deadline: '2026-11-23' });
-    await insertPromise(sql, { ...base, action: 'callback', text: '回头联系您', deadline: null });
-    const ledger = await listPromiseLedger(sql, merchantId, '2026-11-24');
+    const terms = { amount: null, currency: null, defaultHours: 24 };
+    const refund = await insertPromise(sql, {
+      ...base,
+      action: 'refund',
+      text: '我今天给您退款',
+      deadline: '2026-11-23',
+    });
+    const callback = await insertPromise(sql, { ...base, action: 'callback', text: '回头联系您', deadline: null });
+    await setPromiseTerms(sql, refund.id, terms);
+    await setPromiseTerms(sql, callback.id, terms);
+    const ledger = await listLedger(sql, { merchantId, limit: 10, offset: 0 });
     expect(ledger.map((p) => [p.action, p.deadline, p.overdue])).toEqual([
       ['refund', '2026-11-23', true],
       ['callback', null, false],

@@ -1,4 +1,4 @@
-import type { FlagCategory, Severity, SpeakerRole } from '../../core/domain.js';
+import type { ModerationCategory, Severity, SpeakerRole } from '../../core/domain.js';
 import type { Sql } from '../client.js';
 
 export interface FlagRow {
@@ -7,7 +7,7 @@ export interface FlagRow {
   merchantId: string;
   utteranceId: number;
   caseId: string | null;
-  category: FlagCategory;
+  category: ModerationCategory;
   severity: Severity;
   ruleId: string;
   ruleVersion: number;
@@ -21,6 +21,8 @@ export interface FlagRow {
   audioEndMs: number | null;
   status: 'raised' | 'rejected';
   createdAt: Date;
+  /** The promise a `broken_promise` flag is about (migration 0070). */
+  promiseId?: string | null;
 }
 
 export type VerdictLayer = 'rule' | 'semantic' | 'llm';

@@ -1,5 +1,5 @@
 import type postgres from 'postgres';
-import type { FlagCategory, Language, Severity } from '../../core/domain.js';
+import type { ModerationCategory, Language, Severity } from '../../core/domain.js';
 import type { Sql } from '../client.js';
 import type { FlagRow, FlagVerdict } from './flags.js';
 
@@ -115,7 +115,7 @@ export async function getCase(
 export interface QueueFilter {
   merchantId: string | null;
   statuses: CaseRow['status'][];
-  category?: FlagCategory;
+  category?: ModerationCategory;
   severity?: Severity;
   minAgeHours?: number;
   maxAgeHours?: number;
@@ -129,7 +129,7 @@ export type QueueRow = CaseRow & {
   overdue: boolean;
   flagCount: number;
   undecided: number;
-  categories: FlagCategory[];
+  categories: ModerationCategory[];
   language: Language | null;
   merchantName: string | null;
 };
@@ -396,7 +396,7 @@ export interface DecisionHistoryRow {
   reasonCode: string;
   automatedDecision: DecisionRow['automatedDecision'];
   decidedAt: Date;
-  category: FlagCategory;
+  category: ModerationCategory;
   severity: Severity;
   ruleId: string;
   appealStatus: 'open' | 'claimed' | 'decided' | 'withdrawn' | null;

@@ -1,4 +1,5 @@
 import type { PromiseAction, SpeakerRole } from '../../core/domain.js';
+import type { PromiseStatus } from '../../core/order-events.js';
 import type { Sql } from '../client.js';
 
 export type NoteKind = 'order_number' | 'amount' | 'product';
@@ -24,7 +25,7 @@ export interface PromiseRow {
   /** YYYY-MM-DD in the call's time zone. */
   deadline: string | null;
   conditional: boolean;
-  status: 'open' | 'kept' | 'broken' | 'cancelled';
+  status: PromiseStatus;
   resolvedAt: Date | null;
 }
 
@@ -53,28 +54,10 @@ export async function insertPromise(
   return row!;
 }
 
-/** Removes a promise a later line of the same call restated (it is stored as the restatement). */
-export async function deletePromise(sql: Sql, callId: string, id: string): Promise<void> {
-  await sql`delete from promises where call_id = ${callId} and id = ${id} and status = 'open'`;
-}
-
-/** The merchant's promise ledger; `overdue` is derived from the deadline, never stored. */
-export async function listPromiseLedger(
-  sql: Sql,
-  merchantId: string,
-  today: string,
-): Promise<(PromiseRow & { overdue: boolean })[]> {
-  return sql<(PromiseRow & { overdue: boolean })[]>`
-    select id, call_id, merchant_id, utterance_id, speaker_role, action, text,
-           to_char(deadline, 'YYYY-MM-DD') as deadline, conditional, status, resolved_at,
-           coalesce(status = 'open' and deadline < ${today}::date, false) as overdue
-    from promises where merchant_id = ${merchantId}
-    order by deadline nulls last, created_at`;
-}
-
+/** A call's promises as noted: one per promise, so those a restatement superseded are left out. */
 export async function listPromises(sql: Sql, callId: string): Promise<PromiseRow[]> {
   return sql<PromiseRow[]>`
     select id, call_id, merchant_id, utterance_id, speaker_role, action, text,
            to_char(deadline, 'YYYY-MM-DD') as deadline, conditional, status, resolved_at
-    from promises where call_id = ${callId} order by created_at, id`;
+    from promises where call_id = ${callId} and status <> 'superseded' order by created_at, id`;
 }

@@ -1,3 +1,5 @@
+import { listOrderEvents } from '../../db/queries/order-events.js';
+import { getLedgerPromise, orderFacts } from '../../db/queries/promise-ledger.js';
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import {
@@ -70,11 +72,38 @@ export async function getCaseView(sql: Sql, actor: Actor, id: string) {
     },
     call: call && callOfCase(call),
     utterances: context,
-    flags: withDecisions(flags, decisions, appeals),
+    flags: await Promise.all(
+      withDecisions(flags, decisions, appeals).map(async (f) => ({
+        ...f,
+        promise: await promiseEvidence(sql, f.promiseId),
+      })),
+    ),
     penalties,
   };
 }
 export type CaseView = Awaited<ReturnType<typeof getCaseView>>;
+
+/** A broken promise's evidence beside its words: what was promised by when, and what the order system shows. */
+async function promiseEvidence(sql: Sql, promiseId: string | null | undefined) {
+  const p = promiseId ? await getLedgerPromise(sql, promiseId) : undefined;
+  if (!p) return null;
+  const [order, events] = p.orderId
+    ? await Promise.all([orderFacts(sql, p.orderId), listOrderEvents(sql, p.orderId)])
+    : [];
+  const { action, deadline, dueAt, dueSource, amount, currency, orderId, saidAt } = p;
+  return {
+    action,
+    deadline,
+    dueAt,
+    dueSource,
+    amount,
+    currency,
+    orderId,
+    saidAt,
+    order: order ?? null,
+    events: events ?? [],
+  };
+}
 
 /**
  * A page of cases, each with its flags, decisions' states, flagged lines and penalties, read a set

@@ -1,10 +1,10 @@
-import type { FlagCategory } from '../../core/domain.js';
+import type { ModerationCategory } from '../../core/domain.js';
 
 /**
  * The contractual ground for each category, as the merchant reads it in a statement of reasons,
  * and the DSA Transparency Database category it maps to.
  */
-export const GROUNDS: Record<FlagCategory, { zh: string; en: string; dsaCategory: string }> = {
+export const GROUNDS: Record<ModerationCategory, { zh: string; en: string; dsaCategory: string }> = {
   off_platform_payment: {
     zh: '平台规则：禁止引导买家在平台外付款或退款。',
     en: 'Platform rules: merchants must not steer buyers to pay or be refunded off the platform.',
@@ -38,6 +38,11 @@ export const GROUNDS: Record<FlagCategory, { zh: string; en: string; dsaCategory
   refund_obstruction: {
     zh: '平台规则：不得拒绝或阻挠买家依规申请退款、退货。',
     en: 'Platform rules: merchants must not refuse or obstruct refunds and returns the rules allow.',
+    dsaCategory: 'STATEMENT_CATEGORY_CONSUMER_INFORMATION',
+  },
+  broken_promise: {
+    zh: '平台规则：商家在通话中对买家作出的售后承诺（退款、发货、回电、上门、补偿）须在承诺时限内兑现。',
+    en: 'Platform rules: an after-sales promise a merchant makes to a buyer on a call (refund, shipment, call-back, visit, compensation) must be kept in time.',
     dsaCategory: 'STATEMENT_CATEGORY_CONSUMER_INFORMATION',
   },
 };

@@ -1,4 +1,4 @@
-import type { FlagCategory, Severity } from '../../core/domain.js';
+import type { ModerationCategory, Severity } from '../../core/domain.js';
 import type { StatementOfReasons } from '../../core/moderation-wire.js';
 import type { FlagVerdict } from '../../db/queries/flags.js';
 import { GROUNDS } from './grounds.js';
@@ -17,7 +17,7 @@ export interface StatementInput {
   };
   call: { id: string; startedAt: Date; language: string | null };
   flag: {
-    category: FlagCategory;
+    category: ModerationCategory;
     severity: Severity;
     ruleId: string;
     ruleVersion: number;

@@ -2,8 +2,10 @@ import type { FlagFinding, RefundOption, Suggestion } from '../../core/analysis.
 import type { Sql } from '../../db/client.js';
 import type { CallRow } from '../../db/queries/calls.js';
 import { insertFlag, listFlags } from '../../db/queries/flags.js';
-import { deletePromise, insertNote, insertPromise, listNotes, listPromises } from '../../db/queries/notes.js';
+import { insertNote, insertPromise, listNotes, listPromises } from '../../db/queries/notes.js';
 import { promiseKey } from '../notes/index.js';
+import { supersedePromise } from '../promises/lifecycle.js';
+import { openPromise } from '../promises/terms.js';
 import { insertSuggestion } from '../../db/queries/suggestions.js';
 import type { CallNotes } from './analyzers.js';
 
@@ -14,8 +16,8 @@ import type { CallNotes } from './analyzers.js';
  */
 export class FindingStore {
   private readonly stored = new Set<string>();
-  /** promiseKey → promises.id of the promises stored for this call. */
-  private readonly promiseRows = new Map<string, string>();
+  /** promiseKey → the open or closed (never superseded) promise stored for this call under it. */
+  private readonly promiseRows = new Map<string, { id: string; speaker: string; action: string }>();
 
   constructor(
     private readonly sql: Sql,
@@ -35,7 +37,11 @@ export class FindingStore {
       if (n.kind === 'product') this.stored.add(`product:${String(v.name)}`);
     }
     for (const p of await listPromises(this.sql, this.call.id)) {
-      this.promiseRows.set(promiseKey({ ...p, speaker: p.speakerRole }), p.id);
+      this.promiseRows.set(promiseKey({ ...p, speaker: p.speakerRole }), {
+        id: p.id,
+        speaker: p.speakerRole,
+        action: p.action,
+      });
     }
     for (const f of await listFlags(this.sql, this.call.id)) {
       this.stored.add(`flag:${indexOf(f.utteranceId)}:${f.ruleId}@${f.ruleVersion}:${f.spanStart}`);
@@ -88,15 +94,7 @@ export class FindingStore {
         }),
       );
     }
-    const keys = new Set(notes.promises.map(promiseKey));
-    // A promise restated a few lines later with its time is the restatement now: the ledger
-    // holds one row for it, not two.
-    for (const [key, id] of this.promiseRows) {
-      if (keys.has(key)) continue;
-      await deletePromise(this.sql, this.call.id, id);
-      this.promiseRows.delete(key);
-      changed = true;
-    }
+    const added: { id: string; speaker: string; action: string }[] = [];
     for (const p of notes.promises) {
       const key = promiseKey(p);
       if (this.promiseRows.has(key)) continue;
@@ -110,7 +108,24 @@ export class FindingStore {
         deadline: p.deadline,
         conditional: p.conditional,
       });
-      this.promiseRows.set(key, row.id);
+      await openPromise(this.sql, row.id, p.text, p.action);
+      const stored = { id: row.id, speaker: p.speaker, action: p.action };
+      this.promiseRows.set(key, stored);
+      added.push(stored);
+      changed = true;
+    }
+    // A promise restated a few lines later (with its time, or its condition) is superseded by
+    // the restatement: the ledger keeps both rows, one open, and says which replaced which.
+    const keys = new Set(notes.promises.map(promiseKey));
+    const current = [...this.promiseRows].filter(([key]) => keys.has(key)).map(([, row]) => row);
+    const sameAct = (a: { speaker: string; action: string }, b: { speaker: string; action: string }) =>
+      a.speaker === b.speaker && a.action === b.action;
+    for (const [key, old] of this.promiseRows) {
+      if (keys.has(key)) continue;
+      // The restatement: one added now, else one already stored (its key had been seen before).
+      const by = added.find((a) => sameAct(a, old)) ?? current.find((c) => sameAct(c, old)) ?? added.at(-1);
+      await this.sql.begin((tx) => supersedePromise(tx, old.id, by?.id));
+      this.promiseRows.delete(key);
       changed = true;
     }
     return changed;

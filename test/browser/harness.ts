@@ -34,7 +34,7 @@ export interface Dashboard {
  * The dashboard as a user meets it: a seeded, migrated in-memory database, the app served on
  * 127.0.0.1, the client built by Vite into a scratch folder, and headless Chromium.
  */
-export function useDashboard(): Dashboard {
+export function useDashboard(options: { webhookSecret?: string } = {}): Dashboard {
   const db = useTestDatabase();
   const bus = new CallEventBus();
   let server: RunningServer;
@@ -57,10 +57,20 @@ export function useDashboard(): Dashboard {
       signal: stopDemo.signal,
       publish: (merchantId, event) => bus.publish({ merchantId, event }),
     });
-    server = await listen(createApp({ sql, components: [], live: new LiveFeed(bus), clientDir, demo }), {
-      host: '127.0.0.1',
-      port: 0,
-    });
+    server = await listen(
+      createApp({
+        sql,
+        components: [],
+        live: new LiveFeed(bus),
+        clientDir,
+        demo,
+        webhookSecret: options.webhookSecret,
+      }),
+      {
+        host: '127.0.0.1',
+        port: 0,
+      },
+    );
     // launch() gives Chromium a fresh temporary profile of its own (it refuses --user-data-dir).
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

@@ -14,6 +14,7 @@ import { CasePage } from './pages/case.js';
 import { LiveCallPage } from './pages/live-call.js';
 import { MerchantFlagsPage } from './pages/merchant-flags.js';
 import { NotFoundPage } from './pages/not-found.js';
+import { PromisesPage } from './pages/promises.js';
 import { QueuePage } from './pages/queue.js';
 import { SignInPage } from './pages/sign-in.js';
 import { StandingPage } from './pages/standing.js';
@@ -29,6 +30,7 @@ const PAGES: Page[] = [
   { pattern: '/live', roles: ['merchant_staff'], nav: 'navLive', render: () => <LiveCallPage /> },
   { pattern: '/calls', roles: ['merchant_staff', ...REVIEWERS], nav: 'navCalls', render: () => <CallsPage /> },
   { pattern: '/calls/:id', roles: ['merchant_staff', ...REVIEWERS], render: (p) => <CallDetailPage id={p.id!} /> },
+  { pattern: '/promises', roles: ['merchant_staff'], nav: 'ledger', render: () => <PromisesPage /> },
   { pattern: '/flags', roles: ['merchant_staff'], nav: 'navFlags', render: () => <MerchantFlagsPage /> },
   { pattern: '/standing', roles: ['merchant_staff'], nav: 'navStanding', render: () => <StandingPage /> },
   { pattern: '/queue', roles: REVIEWERS, nav: 'navQueue', render: () => <QueuePage /> },

@@ -1,8 +1,16 @@
 import type { LayerVerdict, RefundOption } from '../../core/analysis.js';
-import type { FlagCategory, Language, OrderStatus, PromiseAction, Severity, UserRole } from '../../core/domain.js';
+import type {
+  Language,
+  ModerationCategory,
+  OrderStatus,
+  PromiseAction,
+  Severity,
+  UserRole,
+} from '../../core/domain.js';
 import type { ApprovalKind } from '../../core/approvals.js';
 import type { AuditAction, AuditActorKind, AuditEntity } from '../../core/audit.js';
 import type { ErrorCode } from '../../core/errors.js';
+import type { DueSource, OrderEventType, PromiseStatus } from '../../core/order-events.js';
 import type { DecisionState, PenaltyKind, PenaltyState, ReasonCode } from '../../core/moderation.js';
 
 type Pair = readonly [zh: string, en: string];
@@ -22,7 +30,8 @@ export const CATALOGUE = {
     privacy_request: ['索要个人信息', 'Personal-data request'],
     prohibited_claim: ['违规宣传', 'Prohibited claim'],
     refund_obstruction: ['阻挠退款', 'Refund obstruction'],
-  } satisfies Record<FlagCategory, Pair>,
+    broken_promise: ['承诺未兑现', 'Broken promise'],
+  } satisfies Record<ModerationCategory, Pair>,
   severity: {
     low: ['低', 'Low'],
     medium: ['中', 'Medium'],
@@ -53,8 +62,22 @@ export const CATALOGUE = {
     kept: ['已兑现', 'Kept'],
     broken: ['未兑现', 'Broken'],
     cancelled: ['已取消', 'Cancelled'],
+    superseded: ['已被新承诺取代', 'Replaced by a later promise'],
     overdue: ['已逾期', 'Overdue'],
-  } satisfies Record<'open' | 'kept' | 'broken' | 'cancelled' | 'overdue', Pair>,
+  } satisfies Record<PromiseStatus | 'overdue', Pair>,
+  dueSource: {
+    said: ['按通话中所说', 'As said on the call'],
+    platform_default: ['未说时限，按平台默认', 'No time said: platform default'],
+  } satisfies Record<DueSource, Pair>,
+  orderEvent: {
+    refunded: ['已退款', 'Refunded'],
+    shipped: ['已发货', 'Shipped'],
+    delivered: ['已签收', 'Delivered'],
+    cancelled: ['订单已取消', 'Order cancelled'],
+    compensated: ['已补偿', 'Compensated'],
+    callback_made: ['已回电', 'Called back'],
+    visit_done: ['已上门', 'Visit done'],
+  } satisfies Record<OrderEventType, Pair>,
   layer: {
     rule: ['规则', 'Rules'],
     semantic: ['语义比对', 'Semantic match'],
@@ -70,6 +93,7 @@ export const CATALOGUE = {
     rules: ['规则匹配', 'rule match'],
     semantic: ['语义比对', 'semantic match'],
     llm: ['大模型复核', 'LLM review'],
+    'promise-ledger': ['承诺与平台订单记录核对', 'promise checked against order events'],
   } satisfies Record<string, Pair>,
   penaltyKind: {
     warning: ['警告', 'Warning'],
@@ -103,6 +127,7 @@ export const CATALOGUE = {
     PRIVACY_REQUEST: ['索要无关个人信息', 'Asked for personal data not needed'],
     PROHIBITED_CLAIM: ['虚假或违禁宣传', 'False or prohibited claim'],
     REFUND_OBSTRUCTION: ['拒绝或阻挠退款', 'Refused or obstructed a refund'],
+    PROMISE_NOT_KEPT: ['承诺未按时兑现', 'Promise not kept in time'],
     FALSE_POSITIVE: ['误报：原话并非此意', 'False positive: the words do not say this'],
     BENIGN_CONTEXT: ['语境无害（否定、引述、提醒）', 'Harmless context (negated, quoted, a warning)'],
     SAID_BY_CUSTOMER: ['由顾客说出，非商家', 'Said by the customer, not the merchant'],
@@ -184,6 +209,12 @@ export const CATALOGUE = {
     'approval.requested': ['申请批准', 'Approval requested'],
     'approval.approved': ['批准申请', 'Request approved'],
     'approval.rejected': ['拒绝申请', 'Request refused'],
+    'promise.kept': ['承诺已兑现', 'Promise kept'],
+    'promise.broken': ['承诺未兑现（逾期）', 'Promise broken (overdue)'],
+    'promise.cancelled': ['承诺已取消', 'Promise cancelled'],
+    'promise.superseded': ['承诺被新承诺取代', 'Promise superseded'],
+    'promise.proof_added': ['商家上传兑现凭证', 'Proof added to a promise'],
+    'audio.deleted': ['删除通话录音（保存期满）', 'Call audio deleted (retention)'],
     'decisions.row_updated': ['数据库：决定记录被修改', 'Database: decision row changed'],
     'decisions.row_deleted': ['数据库：决定记录被删除', 'Database: decision row deleted'],
     'penalties.row_updated': ['数据库：处罚记录被修改', 'Database: penalty row changed'],
@@ -203,6 +234,8 @@ export const CATALOGUE = {
     user: ['用户', 'User'],
     account: ['未知账号', 'Unknown account'],
     approval: ['审批申请', 'Approval request'],
+    promise: ['承诺', 'Promise'],
+    call: ['通话', 'Call'],
     decisions: ['决定记录', 'Decision row'],
     penalties: ['处罚记录', 'Penalty row'],
     appeals: ['申诉记录', 'Appeal row'],
@@ -242,6 +275,8 @@ export const CATALOGUE = {
     UNAUTHENTICATED: ['邮箱或密码不正确，或登录已过期。', 'Wrong email or password, or your session ended.'],
     FORBIDDEN: ['您的角色不能执行此操作。', 'Your role may not do this.'],
     CSRF_INVALID: ['页面已过期，请刷新后重试。', 'This page is stale; reload and try again.'],
+    SIGNATURE_INVALID: ['平台回调签名无效。', 'The platform callback signature is invalid.'],
+    WEBHOOK_DISABLED: ['平台订单回调未开启。', 'The platform order webhook is not enabled.'],
     CONFLICT: [
       '已被其他审核员处理或已有结果，请刷新后选择其他项。',
       'Someone else holds this or it is already done; reload and pick another.',

@@ -32,6 +32,8 @@ export function useLiveCalls(): { views: Record<string, CallView>; connected: bo
       setViews((v) => {
         const known = v[e.callId];
         if (known) return { ...v, [e.callId]: applyCallEvent(known, e) };
+        // A promise of an earlier call moving is the ledger's news, not a call in progress.
+        if (e.type === 'promise.updated') return v;
         // A call just started shows at once; its stored facts (buyer, orders) follow.
         void load(e.callId);
         if (e.type === 'call.started') return { ...v, [e.callId]: emptyView(e) };

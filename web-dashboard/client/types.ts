@@ -30,3 +30,35 @@ export type Appeal = z.output<typeof AppealWireSchema>;
 
 /** A case as the merchant's flags page shows it (`GET /api/cases/cards`). */
 export type CaseCardView = Pick<CaseView, 'case' | 'call' | 'utterances' | 'flags' | 'penalties'>;
+
+/** A promise as `GET /api/promises` returns it (README, "Promise ledger"). */
+export interface LedgerPromise {
+  id: string;
+  callId: string;
+  buyerId: string;
+  action: string;
+  text: string;
+  deadline: string | null;
+  conditional: boolean;
+  status: 'open' | 'kept' | 'broken' | 'cancelled' | 'superseded';
+  orderId: string | null;
+  amount: number | null;
+  currency: string | null;
+  saidAt: string | null;
+  dueAt: string | null;
+  dueSource: 'said' | 'platform_default' | null;
+  resolvedAt: string | null;
+  closedByEvent: string | null;
+  overdue: boolean;
+  flagId: string | null;
+  caseId: string | null;
+  proofs: number;
+}
+
+export interface PromiseDetail {
+  promise: LedgerPromise;
+  order: { id: string; status: string; amount: number; currency: string; refundedAmount: number } | null;
+  events: { eventId: string; type: string; at: string; amount: number | null; currency: string | null }[];
+  trail: { at: string; action: string; after: Record<string, unknown> | null }[];
+  proofs: { id: string; text: string; fileName: string | null; fileBytes: number | null; createdAt: string }[];
+}

@@ -9,6 +9,7 @@ import { CLIENT_DIST, serveClient } from './client-files.js';
 import { LiveFeed } from './live/feed.js';
 import { applySecurity } from './security/index.js';
 import { securityOptions, type SecurityOptions } from './security/options.js';
+import { platformRoutes } from './routes/platform/index.js';
 
 export interface AppDeps {
   sql: Sql;
@@ -18,6 +19,8 @@ export interface AppDeps {
   moderation?: ModerationSettingsInput;
   /** Where live call events come from; without one the live stream only ever sends `ready`. */
   live?: LiveFeed;
+  /** The platform's order-events webhook secret (KEFU_PLATFORM_WEBHOOK_SECRET); without it the webhook is off. */
+  webhookSecret?: string;
   /** The built client (default web-dashboard/dist). */
   clientDir?: string;
   /** The embedded demo's controls ("play another call"); absent outside the demo. */
@@ -35,6 +38,8 @@ export function createApp(deps: AppDeps): Hono {
   const live = deps.live ?? new LiveFeed(new CallEventBus());
   const security = securityOptions(deps.security);
   applySecurity(app, security);
+  // Machine to machine: signed by the platform, outside the browser session and CSRF checks.
+  app.route('/api/platform', platformRoutes({ sql: deps.sql, live, webhookSecret: deps.webhookSecret }));
   app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live, security, demo: deps.demo }));
 
   app.get('/healthz', async (c) => {

@@ -4,7 +4,7 @@
  * page shows a past call and a call in progress with one renderer.
  */
 import type { FlagFinding, RefundOption } from '../../core/analysis.js';
-import type { FlagCategory } from '../../core/domain.js';
+import type { FlagCategory, ModerationCategory } from '../../core/domain.js';
 import type { CallEvent, Utterance } from '../../core/events.js';
 
 export type FeedbackAction = 'used' | 'dismissed' | 'chosen';
@@ -37,10 +37,9 @@ export interface CallView {
   /** The latest ranked set, recommended first. */
   refundOptions: RefundOption[];
   coaching: { utterance: number; category: FlagCategory; message: string }[];
-  flags: (Pick<
-    FlagFinding,
-    'category' | 'severity' | 'utterance' | 'speaker' | 'evidence' | 'span' | 'rule' | 'confidence'
-  > & {
+  flags: (Pick<FlagFinding, 'severity' | 'utterance' | 'speaker' | 'evidence' | 'span' | 'rule' | 'confidence'> & {
+    /** Compliance categories, and `broken_promise` once a promise made in the call was not kept. */
+    category: ModerationCategory;
     id: string;
     caseId: string | null;
   })[];

@@ -11,6 +11,7 @@ import {
   PAGE_SIZE,
   usePage,
 } from '../components/list-tools.js';
+import { DueSoon } from '../components/due-soon.js';
 import { Status } from '../components/status.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { Link, useSearchState } from '../router.js';
@@ -18,16 +19,6 @@ import { useUser } from '../session.js';
 import { useData } from '../use-data.js';
 
 type CallRow = CallSummary & { utterances: number; flags: number };
-type LedgerRow = {
-  id: string;
-  callId: string;
-  action: string;
-  text: string;
-  deadline: string | null;
-  status: string;
-  overdue: boolean;
-  conditional: boolean;
-};
 
 /** Calls with their summaries (searched, filtered and paged in the URL), and a merchant's promise ledger. */
 export function CallsPage() {
@@ -45,6 +36,7 @@ export function CallsPage() {
         <h1>{t('navCalls')}</h1>
         <ExportLink what="calls" />
       </div>
+      {user.role === 'merchant_staff' && <DueSoon />}
       <Filters>
         <FilterSearch placeholder={t('searchCalls')} />
         <FilterSelect
@@ -85,51 +77,6 @@ export function CallsPage() {
         </ul>
         <Pager page={page} rows={calls.data?.length ?? 0} />
       </section>
-      {user.role === 'merchant_staff' && <Ledger />}
     </>
-  );
-}
-
-function Ledger() {
-  const t = useT();
-  const label = useLabel();
-  const ledger = useData<LedgerRow[]>('/api/promises');
-  return (
-    <section className="card" aria-labelledby="ledger-title">
-      <h2 id="ledger-title">{t('ledger')}</h2>
-      <Status loading={ledger.loading} error={ledger.error} />
-      {ledger.data?.length === 0 && <Empty>{t('emptyLedger')}</Empty>}
-      {!!ledger.data?.length && (
-        <table className="cards">
-          <thead>
-            <tr>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('deadline')}</th>
-              <th scope="col">{t('action')}</th>
-              <th scope="col">{t('words')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ledger.data.map((p) => (
-              <tr key={p.id} className={p.overdue ? 'overdue' : undefined}>
-                <td data-label={t('status')}>
-                  <span className={p.overdue ? 'badge bad' : 'badge'}>
-                    {label('promiseStatus', p.overdue ? 'overdue' : p.status)}
-                  </span>
-                </td>
-                <td data-label={t('deadline')}>{p.deadline ?? t('noDeadline')}</td>
-                <td data-label={t('action')}>
-                  {label('promiseAction', p.action)}
-                  {p.conditional && ` (${t('conditional')})`}
-                </td>
-                <td data-label={t('words')}>
-                  <Link href={`/calls/${p.callId}`}>“{p.text}”</Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }

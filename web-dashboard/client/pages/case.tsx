@@ -167,6 +167,7 @@ function FlagEvidence({ flag: f, line, audioUri }: { flag: CaseFlag; line?: stri
           <span className="muted"> ({t('noAudio')})</span>
         )}
       </p>
+      {f.promise && <PromiseEvidence promise={f.promise} />}
       <ul className="plain small verdicts" aria-label={t('verdicts')}>
         {f.verdicts.map((v, i) => (
           <li key={i}>
@@ -182,5 +183,28 @@ function FlagEvidence({ flag: f, line, audioUri }: { flag: CaseFlag; line?: stri
         </p>
       )}
     </section>
+  );
+}
+
+/** What the merchant promised by when, beside what the platform's order events show. */
+function PromiseEvidence({ promise: p }: { promise: NonNullable<CaseFlag['promise']> }) {
+  const t = useT();
+  const lang = useLang();
+  const label = useLabel();
+  return (
+    <div className="small promise-evidence">
+      <p>
+        {label('promiseAction', p.action)}
+        {p.amount !== null && ` ${p.amount.toFixed(2)} ${p.currency ?? ''}`} · {t('dueAt')} {formatDate(p.dueAt, lang)}{' '}
+        ({label('dueSource', p.dueSource)}) · {t('orderNumber')} {p.orderId ?? '—'}
+        {p.order && ` · ${label('orderStatus', p.order.status)}`}
+      </p>
+      <p>
+        {t('orderEvents')}:{' '}
+        {p.events.length === 0
+          ? '—'
+          : p.events.map((e) => `${formatDate(e.at, lang)} ${label('orderEvent', e.type)}`).join('；')}
+      </p>
+    </div>
   );
 }

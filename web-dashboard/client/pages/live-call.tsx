@@ -1,3 +1,4 @@
+import { DueSoon } from '../components/due-soon.js';
 import { useState } from 'react';
 import { post } from '../api.js';
 import { ErrorLine } from '../components/status.js';
@@ -27,6 +28,7 @@ export function LiveCallPage() {
           {connected ? t('connected') : t('reconnecting')}
         </span>
       </div>
+      <DueSoon />
       {active.length > 1 && (
         <nav aria-label={t('otherCalls')} className="row">
           {active.map((v) => (

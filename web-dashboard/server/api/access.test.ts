@@ -8,6 +8,8 @@ import { decideCase } from '../../../pipelines/moderation/decide.js';
 import { openCaseForCall } from '../../../pipelines/moderation/open-cases.js';
 import { moderationSettings } from '../../../pipelines/moderation/settings.js';
 import { makeFlaggedCall, makeUser } from '../../../pipelines/moderation/testing/fixtures.js';
+import { insertPromise } from '../../../db/queries/notes.js';
+import { insertProof } from '../../../db/queries/promise-proofs.js';
 import { insertSuggestion } from '../../../db/queries/suggestions.js';
 import { createApp } from '../app.js';
 import { clientFor } from './test-client.js';
@@ -85,6 +87,11 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   'GET /api/promises': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/demo': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'POST /api/demo/play': { anonymous: 401, merchantA: 404, moderator: 403, admin: 403 },
+  'GET /api/promises/:id': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
+  'POST /api/promises/:id/proofs': { anonymous: 401, merchantA: 404, moderator: 403, admin: 403 },
+  'GET /api/promises/:id/proofs/:proofId': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
+  // Machine to machine: no session helps; only the platform's signature does (none here).
+  'POST /api/platform/order-events': { anonymous: 401, merchantA: 401, moderator: 401, admin: 401 },
   'GET /api/stats/moderation': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
 };
 
@@ -106,11 +113,13 @@ let b: {
   staffEmail: string;
   suggestionId: string;
   sessionHandle: string;
+  promiseId: string;
+  proofId: string;
 };
 
 beforeAll(async () => {
   const sql = db.sql();
-  app = createApp({ sql, components: [] });
+  app = createApp({ sql, components: [], webhookSecret: 'access-test-secret-0123456789' });
   const a = await makeFlaggedCall(sql, [{}]);
   await openCaseForCall(sql, a.call.id, settings);
   users.merchantA = await makeUser(sql, 'merchant_staff', a.merchantId);
@@ -150,7 +159,26 @@ beforeAll(async () => {
     policyIds: [],
     engine: 'test',
   });
+  const promise = await insertPromise(sql, {
+    callId: made.call.id,
+    merchantId: made.merchantId,
+    utteranceId: made.utterances[1]!.id,
+    speakerRole: 'merchant',
+    action: 'refund',
+    text: 'B 的承诺',
+    deadline: null,
+    conditional: false,
+  });
+  const proof = await insertProof(sql, {
+    promiseId: promise.id,
+    merchantId: made.merchantId,
+    addedBy: staffB.id,
+    text: 'B 的凭证',
+    file: { name: 'b.txt', type: 'text/plain', data: Buffer.from('B') },
+  });
   b = {
+    promiseId: promise.id,
+    proofId: proof.id,
     merchantId: made.merchantId,
     callId: made.call.id,
     caseId: opened!.case.id,
@@ -176,7 +204,9 @@ function request(route: string): { method: string; path: string; body?: unknown 
           ? b.appealId
           : pattern.startsWith('/api/calls')
             ? b.callId
-            : b.staffId;
+            : pattern.startsWith('/api/promises')
+              ? b.promiseId
+              : b.staffId;
   const byMerchant = [
     'GET /api/penalties',
     'GET /api/penalties/standing',
@@ -185,8 +215,11 @@ function request(route: string): { method: string; path: string; body?: unknown 
     'GET /api/promises',
   ];
   const path =
-    pattern.replace(':id', id).replace(':ruleId', 'zh.contact.wechat').replace(':suggestionId', b.suggestionId) +
-    (byMerchant.includes(route) ? `?merchantId=${b.merchantId}` : '');
+    pattern
+      .replace(':id', id)
+      .replace(':ruleId', 'zh.contact.wechat')
+      .replace(':suggestionId', b.suggestionId)
+      .replace(':proofId', b.proofId) + (byMerchant.includes(route) ? `?merchantId=${b.merchantId}` : '');
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { email: b.staffEmail, password: 'not-the-password' },
     'POST /api/auth/password': { currentPassword: 'not-the-password', newPassword: 'probe-password-2' },
@@ -208,6 +241,13 @@ function request(route: string): { method: string; path: string; body?: unknown 
     },
     'PUT /api/users/:id': { displayName: 'probe', role: 'merchant_staff', merchantId: b.merchantId },
     'POST /api/calls/:id/suggestions/:suggestionId/feedback': { action: 'used' },
+    'POST /api/promises/:id/proofs': { text: 'probe' },
+    'POST /api/platform/order-events': {
+      eventId: 'probe',
+      orderId: 'probe',
+      type: 'shipped',
+      at: '2026-11-23T00:00:00Z',
+    },
     'POST /api/calls/:id/feedback': { v: 1, type: 'suggestion.dismissed', suggestionId: b.suggestionId },
   };
   return { method, path, body: bodies[route] };
@@ -244,7 +284,18 @@ describe('access control: every route × every role against another merchant', (
     const res = STREAMS.has(route)
       ? await firstMessage(path, session)
       : await clientFor(app, session).call(method, path, body);
-    const secrets = [b.merchantId, b.callId, b.caseId, b.flagId, b.decisionId, b.appealId, b.staffId, b.staffEmail];
+    const secrets = [
+      b.promiseId,
+      b.proofId,
+      b.merchantId,
+      b.callId,
+      b.caseId,
+      b.flagId,
+      b.decisionId,
+      b.appealId,
+      b.staffId,
+      b.staffEmail,
+    ];
     if (expected === 'allowed') {
       expect(res.status, res.text).not.toBeOneOf([401, 403, 404, 500]);
       // A reviewer's export holds every merchant's rows; merchant A's (below) none of B's.

@@ -25,6 +25,11 @@ export class LiveFeed {
     else for (const l of this.resyncListeners) l(n.merchantId, n.truncated.callId);
   }
 
+  /** An event this process caused outside a call session (a promise kept by an order event). */
+  publish(merchantId: string, event: CallEvent): void {
+    this.bus.publish({ merchantId, event });
+  }
+
   subscribe(filter: LiveFilter, send: (m: LiveMessage) => void): () => void {
     const offBus = this.bus.subscribe(filter, (event) => send({ kind: 'event', event }));
     const resync = (merchantId: string, callId: string) => {

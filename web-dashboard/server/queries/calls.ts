@@ -59,13 +59,6 @@ export async function findScopedSuggestion(
   return row;
 }
 
-export async function merchantToday(sql: Sql, merchantId: string): Promise<string> {
-  const [row] = await sql<{ today: string }[]>`
-    select to_char(now() at time zone coalesce((select time_zone from merchants where id = ${merchantId}), 'UTC'),
-                   'YYYY-MM-DD') as today`;
-  return row!.today;
-}
-
 export interface TimelineDay {
   day: string;
   flags: number;

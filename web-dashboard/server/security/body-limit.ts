@@ -16,7 +16,8 @@ function limit(maxSize: number) {
 
 /**
  * Every request body is counted while it is read and refused with 413 past its route's limit,
- * before anything parses it: small for sign-in, large only where appeals carry attachments.
+ * before anything parses it: small for sign-in, large only where appeals and a promise's proofs
+ * carry attachments (those routes keep their own, tighter, limits on the files themselves).
  * A declared Content-Length over the limit is refused before a byte is read.
  */
 export function bodyLimits(limits: SecurityOptions['bodyLimits']) {
@@ -26,7 +27,10 @@ export function bodyLimits(limits: SecurityOptions['bodyLimits']) {
   return createMiddleware(async (c, next) => {
     const path = c.req.path;
     if (path.startsWith('/api/auth/')) return auth(c, next);
-    if (c.req.method === 'POST' && (path === '/api/appeals' || path === '/api/appeals/')) return appeals(c, next);
+    if (c.req.method === 'POST' && carriesAttachments(path)) return appeals(c, next);
     return other(c, next);
   });
 }
+
+const ATTACHMENT_ROUTES = [/^\/api\/appeals\/?$/, /^\/api\/promises\/[^/]+\/proofs\/?$/];
+const carriesAttachments = (path: string) => ATTACHMENT_ROUTES.some((route) => route.test(path));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlagCategorySchema, LanguageSchema, SeveritySchema } from '../../../../core/domain.js';
+import { ModerationCategorySchema, LanguageSchema, SeveritySchema } from '../../../../core/domain.js';
 
 /** Ten years: older than anything a queue holds. */
 const MAX_AGE_HOURS = 24 * 366 * 10;
@@ -13,7 +13,7 @@ export const PageSchema = {
 
 export const QueueQuerySchema = z.object({
   status: z.enum(['open', 'claimed', 'decided', 'closed']).optional(),
-  category: FlagCategorySchema.optional(),
+  category: ModerationCategorySchema.optional(),
   severity: SeveritySchema.optional(),
   // Bounded: an unbounded hour count overflows the database's interval (1e308 was a 500).
   minAgeHours: z.coerce.number().min(0).max(MAX_AGE_HOURS).optional(),

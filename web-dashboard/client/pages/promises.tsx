@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Countdown, useNow } from '../components/due-soon.js';
+import { Empty, Filters, FilterSelect } from '../components/list-tools.js';
+import { Status } from '../components/status.js';
+import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { usePromiseUpdates } from '../promise-updates.js';
+import { Link, useSearchState } from '../router.js';
+import type { LedgerPromise } from '../types.js';
+import { useData } from '../use-data.js';
+import { PromiseDetailView } from './promise-detail.js';
+
+const STATUSES = ['open', 'kept', 'broken', 'cancelled', 'superseded'] as const;
+
+/**
+ * The merchant's promise ledger: open promises with their countdowns, then the closed ones (kept,
+ * broken, cancelled, superseded), filtered by order and buyer in the URL, re-read live when an
+ * order event or the deadline moves one.
+ */
+export function PromisesPage() {
+  const t = useT();
+  const label = useLabel();
+  const now = useNow();
+  const [query, set] = useSearchState();
+  usePromiseUpdates();
+  const filter = new URLSearchParams();
+  for (const k of ['orderId', 'buyerId', 'status']) if (query.get(k)) filter.set(k, query.get(k)!);
+  const rows = useData<LedgerPromise[]>(`/api/promises?limit=200&${filter}`);
+  const open = (rows.data ?? []).filter((p) => p.status === 'open');
+  const closed = (rows.data ?? []).filter((p) => p.status !== 'open');
+  return (
+    <>
+      <h1>{t('ledger')}</h1>
+      <Filters>
+        <FilterSelect name="status" label={t('status')} options={STATUSES.map((s) => [s, label('promiseStatus', s)])} />
+        <label>
+          {t('orderNumber')}
+          <input value={query.get('orderId') ?? ''} onChange={(e) => set({ orderId: e.target.value.trim() })} />
+        </label>
+        <label>
+          {t('buyerId')}
+          <input value={query.get('buyerId') ?? ''} onChange={(e) => set({ buyerId: e.target.value.trim() })} />
+        </label>
+      </Filters>
+      <Status loading={rows.loading} error={rows.error} />
+      <section className="card" aria-labelledby="open-title">
+        <h2 id="open-title">{t('openPromises')}</h2>
+        {rows.data && open.length === 0 && <Empty>{t('emptyOpenPromises')}</Empty>}
+        <ul className="plain promises">
+          {open.map((p) => (
+            <PromiseItem key={p.id} p={p} now={now} />
+          ))}
+        </ul>
+      </section>
+      {closed.length > 0 && (
+        <section className="card" aria-labelledby="closed-title">
+          <h2 id="closed-title">{t('closedPromises')}</h2>
+          <ul className="plain promises">
+            {closed.map((p) => (
+              <PromiseItem key={p.id} p={p} now={now} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function PromiseItem({ p, now }: { p: LedgerPromise; now: number }) {
+  const t = useT();
+  const lang = useLang();
+  const label = useLabel();
+  const [open, setOpen] = useState(false);
+  const tone = p.status === 'kept' ? 'badge ok' : p.status === 'broken' ? 'badge bad' : 'badge';
+  return (
+    <li className="promise" data-promise={p.id} data-status={p.status}>
+      <div className="row spread">
+        <span>
+          <span className={tone}>{label('promiseStatus', p.status)}</span> {label('promiseAction', p.action)}
+          {p.conditional && ` (${t('conditional')})`}
+        </span>
+        {p.status === 'open' && p.dueAt ? (
+          <Countdown dueAt={p.dueAt} now={now} />
+        ) : (
+          <span className="small">{formatDate(p.resolvedAt, lang)}</span>
+        )}
+      </div>
+      <p>
+        <Link href={`/calls/${p.callId}`}>“{p.text}”</Link>
+      </p>
+      <p className="small">
+        {t('buyer')} {p.buyerId} · {t('orderNumber')} {p.orderId ?? '—'}
+        {p.amount !== null && ` · ${t('promisedSum')} ${p.amount.toFixed(2)} ${p.currency ?? ''}`}
+        {p.dueAt && ` · ${t('dueAt')} ${formatDate(p.dueAt, lang)} (${label('dueSource', p.dueSource)})`}
+        {p.flagId && ` · ${t('sentToModeration')}`}
+        {p.proofs > 0 && ` · ${t('proofs')} ${p.proofs}`}
+      </p>
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('showDetails')}
+      </button>
+      {open && <PromiseDetailView id={p.id} />}
+    </li>
+  );
+}
