@@ -1,4 +1,5 @@
 import { KefuError } from '../../core/errors.js';
+import type { CallEvent } from '../../core/events.js';
 import { defineCommand } from '../command.js';
 
 export const startCommand = defineCommand({
@@ -15,7 +16,7 @@ export const startCommand = defineCommand({
   async run({ log, out }) {
     const [
       { listenCallEvents },
-      { playLiveCalls, playPastCalls },
+      { demoControl, playLiveCalls, playPastCalls },
       { seedDemo },
       { isSeeded, markSeeded },
       { buildAnalyzers },
@@ -86,8 +87,22 @@ export const startCommand = defineCommand({
       );
       // A bot or `kefu replay` in another process reaches the dashboard through NOTIFY.
       stopListening = await listenCallEvents(db, (n) => live.fromPostgres(n));
+      const demoDeps = {
+        sql: db.sql,
+        analyzers,
+        log,
+        signal: demo.signal,
+        publish: (merchantId: string, event: CallEvent) => bus.publish({ merchantId, event }),
+      };
       const server = await listen(
-        createApp({ sql: db.sql, components, live, clientDir, security: { trustProxy: config.http.trustProxy } }),
+        createApp({
+          sql: db.sql,
+          components,
+          live,
+          clientDir,
+          demo: wantsDemo ? demoControl(demoDeps) : undefined,
+          security: { trustProxy: config.http.trustProxy },
+        }),
         config.http,
       );
       db.announce(server.url);
@@ -97,18 +112,7 @@ export const startCommand = defineCommand({
       const demoDone = seeded
         ? playPastCalls({ sql: db.sql, analyzers, log })
             .then(() => markSeeded(db.sql, 'demo-calls'))
-            .then(() =>
-              playLiveCalls(
-                {
-                  sql: db.sql,
-                  analyzers,
-                  log,
-                  signal: demo.signal,
-                  publish: (merchantId, event) => bus.publish({ merchantId, event }),
-                },
-                { rounds: 10, pauseMs: 60_000 },
-              ),
-            )
+            .then(() => playLiveCalls(demoDeps, { rounds: 10, pauseMs: 60_000 }))
             .catch((err: unknown) => {
               if (!demo.signal.aborted) log(`demo: stopped: ${String(err)}`);
             })

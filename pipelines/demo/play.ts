@@ -44,11 +44,15 @@ export async function playPastCalls(deps: Omit<DemoDeps, 'signal' | 'publish'>):
  * Plays the demo calls for all merchants at once at the pace they were spoken, then again after a
  * pause, `rounds` times, so a merchant who signs in soon sees a call arrive live. Stops on `signal`.
  */
-export async function playLiveCalls(deps: DemoDeps, options: { rounds: number; pauseMs: number }): Promise<void> {
+export async function playLiveCalls(
+  deps: DemoDeps,
+  options: { rounds: number; pauseMs: number; merchantId?: string },
+): Promise<void> {
+  const calls = DEMO_CALLS.filter((c) => !options.merchantId || c.merchantId === options.merchantId);
   for (let round = 1; round <= options.rounds && !deps.signal.aborted; round++) {
-    deps.log(`demo: live round ${round}/${options.rounds}: ${DEMO_CALLS.length} calls at real-time pace`);
+    deps.log(`demo: live round ${round}/${options.rounds}: ${calls.length} calls at real-time pace`);
     await Promise.all(
-      DEMO_CALLS.map(async (c) => {
+      calls.map(async (c) => {
         await replayCall(
           {
             sql: deps.sql,
@@ -72,6 +76,32 @@ export async function playLiveCalls(deps: DemoDeps, options: { rounds: number; p
         );
       }),
     );
-    await sleep(options.pauseMs, undefined, { signal: deps.signal });
+    if (round < options.rounds) await sleep(options.pauseMs, undefined, { signal: deps.signal });
   }
+}
+
+/** What the dashboard may ask of the demo: a merchant's demo call played once more, live. */
+export interface DemoControl {
+  /** Whether this merchant has demo calls, and whether one is playing now. */
+  state(merchantId: string): { available: boolean; playing: boolean };
+  /** Starts the merchant's demo call; false when it has none or one is already playing. */
+  playAgain(merchantId: string): boolean;
+}
+
+export function demoControl(deps: DemoDeps): DemoControl {
+  const playing = new Set<string>();
+  const available = (m: string) => DEMO_CALLS.some((c) => c.merchantId === m);
+  return {
+    state: (m) => ({ available: available(m), playing: playing.has(m) }),
+    playAgain(m) {
+      if (!available(m) || playing.has(m) || deps.signal.aborted) return false;
+      playing.add(m);
+      playLiveCalls(deps, { rounds: 1, pauseMs: 0, merchantId: m })
+        .catch((err: unknown) => {
+          if (!deps.signal.aborted) deps.log(`demo: replay for ${m} stopped: ${String(err)}`);
+        })
+        .finally(() => playing.delete(m));
+      return true;
+    },
+  };
 }

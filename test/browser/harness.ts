@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../core/config.js';
 import type { Sql } from '../../db/client.js';
+import { demoControl } from '../../pipelines/demo/play.js';
 import { seedDemo } from '../../pipelines/demo/seed.js';
 import type { CallAnalyzers } from '../../pipelines/session/analyzers.js';
 import { buildAnalyzers } from '../../pipelines/session/build-analyzers.js';
@@ -39,6 +40,7 @@ export function useDashboard(): Dashboard {
   let server: RunningServer;
   let browser: Browser;
   const dash = { bus } as Dashboard;
+  const stopDemo = new AbortController();
   beforeAll(async () => {
     const sql = db.sql();
     const [clientDir] = await Promise.all([
@@ -47,7 +49,15 @@ export function useDashboard(): Dashboard {
       mkdir(ARTIFACTS, { recursive: true }),
     ]);
     const analyzers = await buildAnalyzers({ config: loadConfig({}), sql });
-    server = await listen(createApp({ sql, components: [], live: new LiveFeed(bus), clientDir }), {
+    // The demo's "play another call", as `kefu start` wires it.
+    const demo = demoControl({
+      sql,
+      analyzers,
+      log: () => {},
+      signal: stopDemo.signal,
+      publish: (merchantId, event) => bus.publish({ merchantId, event }),
+    });
+    server = await listen(createApp({ sql, components: [], live: new LiveFeed(bus), clientDir, demo }), {
       host: '127.0.0.1',
       port: 0,
     });
@@ -68,6 +78,7 @@ export function useDashboard(): Dashboard {
     Object.assign(dash, { url: server.url, sql, analyzers });
   }, 120_000);
   afterAll(async () => {
+    stopDemo.abort();
     await browser?.close();
     await server?.close();
   });

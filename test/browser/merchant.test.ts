@@ -75,6 +75,24 @@ describe('merchant pages in Chromium', () => {
     await page.context().close();
   });
 
+  it('on the idle live page, the demo shop starts its demo call again and it arrives live', async () => {
+    const page = await dash.signIn('appliance@demo.kefu');
+    await page.getByRole('heading', { name: '当前没有进行中的通话' }).waitFor();
+    const play = page.getByRole('button', { name: '播放一通演示通话' });
+    await play.click();
+    await page.getByText('演示通话已开始').waitFor();
+    expect(await play.isDisabled()).toBe(true);
+    // While it plays the shop's demo reads as playing, so the button stays off after a reload too.
+    const state = await page.evaluate(async () => (await (await fetch('/api/demo')).json()) as { data: unknown });
+    expect(state.data).toEqual({ available: true, playing: true });
+    await page.locator('.transcript li').first().waitFor({ timeout: 30_000 });
+    await page.getByText('直播中').first().waitFor();
+    await expectReadable(page, 'live demo call (zh)');
+    const calls = await dash.sql<{ n: number }[]>`select count(*)::int as n from calls where merchant_id = 'm-dianqi'`;
+    expect(calls[0]!.n).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
   it('the English merchant signs in and sees English by default', async () => {
     const page = await dash.signIn('gadgets@demo.kefu', { locale: 'en-US' });
     await page.getByRole('heading', { name: 'Live call' }).waitFor();

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Sql } from '../../db/client.js';
+import type { DemoControl } from '../../pipelines/demo/play.js';
 import type { ModerationSettingsInput } from '../../pipelines/moderation/settings.js';
 import { CallEventBus } from '../../pipelines/session/event-bus.js';
 import { createApi } from './api/index.js';
@@ -21,6 +22,8 @@ export interface AppDeps {
   clientDir?: string;
   /** Overrides of the security defaults (proxy trust, stream and body limits). */
   security?: Partial<SecurityOptions>;
+  /** The embedded demo's controls ("play another call"); absent outside the demo. */
+  demo?: DemoControl;
 }
 
 /**
@@ -32,7 +35,7 @@ export function createApp(deps: AppDeps): Hono {
   const live = deps.live ?? new LiveFeed(new CallEventBus());
   const security = securityOptions(deps.security);
   applySecurity(app, security);
-  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live, security }));
+  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live, security, demo: deps.demo }));
 
   app.get('/healthz', async (c) => {
     try {

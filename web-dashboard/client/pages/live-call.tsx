@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { post } from '../api.js';
+import { ErrorLine } from '../components/status.js';
+import { useData } from '../use-data.js';
 import { Coaching, NotesPanel, RefundOptions, Suggestions, useTitled } from '../components/call-panels.js';
 import { Transcript } from '../components/transcript.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
@@ -38,6 +41,7 @@ export function LiveCallPage() {
           <h2>{t('idleTitle')}</h2>
           <p>{t('idleText')}</p>
           <p className="muted">{t('waiting')}</p>
+          <PlayDemo />
         </section>
       ) : (
         <div className="live-grid" data-call-id={view.call.id}>
@@ -76,5 +80,34 @@ export function LiveCallPage() {
         </div>
       )}
     </>
+  );
+}
+
+/** In the embedded demo, a merchant with demo calls can start one again instead of waiting. */
+function PlayDemo() {
+  const t = useT();
+  const demo = useData<{ available: boolean; playing: boolean }>('/api/demo');
+  const [started, setStarted] = useState(false);
+  const [error, setError] = useState<unknown>();
+  if (!demo.data?.available) return null;
+  const busy = started || demo.data.playing;
+  return (
+    <p className="row">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => {
+          setError(undefined);
+          post('/api/demo/play').then(
+            () => setStarted(true),
+            (err: unknown) => setError(err),
+          );
+        }}
+      >
+        {t('playDemo')}
+      </button>
+      {busy && <span role="status">{t('demoStarted')}</span>}
+      <ErrorLine error={error} />
+    </p>
   );
 }

@@ -83,6 +83,8 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   'GET /api/export/decisions.csv': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/merchants': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'GET /api/promises': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/demo': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'POST /api/demo/play': { anonymous: 401, merchantA: 404, moderator: 403, admin: 403 },
   'GET /api/stats/moderation': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
 };
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { KefuError } from '../../../core/errors.js';
+import type { DemoControl } from '../../../pipelines/demo/play.js';
 import { moderationSettings, type ModerationSettingsInput } from '../../../pipelines/moderation/settings.js';
 import type { Sql } from '../../../db/client.js';
 import { appealRoutes } from '../routes/appeals/index.js';
@@ -13,6 +14,7 @@ import { auditRoutes } from '../routes/audit/index.js';
 import { authRoutes } from '../routes/auth/index.js';
 import { caseRoutes } from '../routes/cases/index.js';
 import { decisionRoutes } from '../routes/decisions/index.js';
+import { demoRoutes } from '../routes/demo/index.js';
 import { exportRoutes } from '../routes/export/index.js';
 import { merchantRoutes } from '../routes/merchants/index.js';
 import { penaltyRoutes } from '../routes/penalties/index.js';
@@ -29,6 +31,7 @@ export function createApi(options: {
   live: LiveFeed;
   moderation?: ModerationSettingsInput;
   security?: Partial<SecurityOptions>;
+  demo?: DemoControl;
 }): Hono<ApiEnv> {
   const security = securityOptions(options.security);
   const deps = { sql: options.sql, settings: moderationSettings(options.moderation), security };
@@ -52,5 +55,6 @@ export function createApi(options: {
   api.route('/policies', policyRoutes(deps));
   api.route('/merchants', merchantRoutes(deps));
   api.route('/export', exportRoutes(deps));
+  api.route('/demo', demoRoutes({ ...deps, demo: options.demo }));
   return api;
 }
