@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'APPEAL_WINDOW_CLOSED',
   'DECODER_UNAVAILABLE',
   'AUDIO_CHECKSUM_MISMATCH',
+  'AUDIO_STORE_FAILED',
+  'RANGE_NOT_SATISFIABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

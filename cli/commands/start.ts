@@ -29,6 +29,9 @@ export const startCommand = defineCommand({
       { openRuntime },
       { startJobQueue },
       { startSweeper },
+      { openAudioStore },
+      { startAudioRetention },
+      { moderationSettings },
     ] = await Promise.all([
       import('../../db/queries/call-events.js'),
       import('../../pipelines/demo/play.js'),
@@ -45,6 +48,9 @@ export const startCommand = defineCommand({
       import('../runtime.js'),
       import('../../pipelines/jobs/queue.js'),
       import('../../pipelines/session/sweep.js'),
+      import('../../pipelines/recording/open-store.js'),
+      import('../../pipelines/recording/retention.js'),
+      import('../../pipelines/moderation/settings.js'),
     ]);
     const { config, db } = await openRuntime(log);
     if (db.owner) {
@@ -84,9 +90,21 @@ export const startCommand = defineCommand({
         },
         jobs,
       );
+      // Call audio is served from, and expired in, the configured store even with recording off.
+      const audio = openAudioStore(config.recording);
+      await startAudioRetention(
+        {
+          sql: db.sql,
+          store: audio,
+          retentionDays: config.recording.retentionDays,
+          appealWindowMonths: moderationSettings().appealWindowMonths,
+          log,
+        },
+        jobs,
+      );
       // A bot or `kefu replay` in another process reaches the dashboard through NOTIFY.
       stopListening = await listenCallEvents(db, (n) => live.fromPostgres(n));
-      const server = await listen(createApp({ sql: db.sql, components, live, clientDir }), config.http);
+      const server = await listen(createApp({ sql: db.sql, components, live, clientDir, audio }), config.http);
       db.announce(server.url);
       out(`Kefu dashboard listening on ${server.url}`);
       const width = Math.max(...components.map((c) => c.name.length));

@@ -77,7 +77,6 @@ export async function getCaseView(sql: Sql, actor: Actor, id: string) {
       startedAt: call.startedAt,
       endedAt: call.endedAt,
       language: call.language,
-      audioUri: call.audioUri,
     },
     utterances: context,
     flags: flags.map((f) => ({ ...f, decision: decisionOf.get(f.id) ?? null })),

@@ -75,6 +75,8 @@ export async function startAgent(
   databaseUrl: string,
   agentName: string,
   healthPort: number,
+  /** Extra configuration; recording is off unless this sets KEFU_RECORDING and KEFU_AUDIO_DIR. */
+  env: Record<string, string> = {},
 ): Promise<RunningAgent> {
   const child = spawn(process.execPath, [join(REPO, 'bin/kefu.js'), 'agent', '--health-port', String(healthPort)], {
     cwd: REPO,
@@ -89,6 +91,9 @@ export async function startAgent(
       DATABASE_URL: databaseUrl,
       KEFU_STT_ENGINES: 'en=pocketsphinx',
       LOG_LEVEL: 'info',
+      // Never into the repository's own data folder.
+      KEFU_RECORDING: 'false',
+      ...env,
     },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

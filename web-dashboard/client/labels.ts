@@ -170,6 +170,7 @@ export const CATALOGUE = {
     'rule_policy.changed': ['更改规则判定方式', 'Rule policy changed'],
     'user.created': ['创建用户', 'User created'],
     'user.updated': ['修改用户', 'User updated'],
+    'audio.deleted': ['删除通话录音（保存期满）', 'Call audio deleted (retention)'],
   } satisfies Record<string, Pair>,
   auditEntity: {
     case: ['案件', 'Case'],
@@ -179,6 +180,7 @@ export const CATALOGUE = {
     flag: ['违规标记', 'Flag'],
     rule_policy: ['规则判定方式', 'Rule policy'],
     user: ['用户', 'User'],
+    call: ['通话', 'Call'],
   } satisfies Record<string, Pair>,
   error: {
     CONFIG_INVALID: ['服务器配置有误。', 'The server is misconfigured.'],
@@ -201,6 +203,8 @@ export const CATALOGUE = {
       '这段录音与存档校验值不符，已停止播放。',
       'This recording does not match its stored checksum; playback stopped.',
     ],
+    AUDIO_STORE_FAILED: ['通话录音未能完整保存。', 'The call audio could not be stored in full.'],
+    RANGE_NOT_SATISFIABLE: ['请求的录音片段超出范围。', 'The requested part of the recording is out of range.'],
     UNAUTHENTICATED: ['邮箱或密码不正确，或登录已过期。', 'Wrong email or password, or your session ended.'],
     FORBIDDEN: [
       '您的角色不能执行此操作；自己做出的决定须由其他审核员复核。',

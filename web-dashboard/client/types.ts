@@ -79,6 +79,8 @@ export interface CaseFlag {
   audioStartMs: number | null;
   audioEndMs: number | null;
   utteranceSeq: number;
+  sttConfidence: number | null;
+  hasAudio: boolean;
   verdicts: Verdict[];
   decision: Decision | null;
 }
@@ -119,7 +121,6 @@ export interface CaseView {
     startedAt: string;
     endedAt: string | null;
     language: string | null;
-    audioUri: string | null;
   } | null;
   utterances: { id: number; seq: number; speakerRole: string; text: string; startMs: number; endMs: number }[];
   flags: CaseFlag[];

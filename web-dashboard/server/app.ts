@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Sql } from '../../db/client.js';
+import type { AudioStore } from '../../pipelines/recording/store.js';
 import type { ModerationSettingsInput } from '../../pipelines/moderation/settings.js';
 import { CallEventBus } from '../../pipelines/session/event-bus.js';
 import { createApi } from './api/index.js';
@@ -17,6 +18,8 @@ export interface AppDeps {
   live?: LiveFeed;
   /** The built client (default web-dashboard/dist). */
   clientDir?: string;
+  /** Where call audio is stored (flags' clips); unset, no clip is playable. */
+  audio?: AudioStore;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const live = deps.live ?? new LiveFeed(new CallEventBus());
-  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live }));
+  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live, audio: deps.audio }));
 
   app.get('/healthz', async (c) => {
     try {

@@ -12,6 +12,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   CONFLICT: 409,
   CLAIM_EXPIRED: 409,
   APPEAL_WINDOW_CLOSED: 409,
+  RANGE_NOT_SATISFIABLE: 416,
 };
 
 export function ok<T>(c: Context, data: T, status: ContentfulStatusCode = 200) {
