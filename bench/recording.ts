@@ -3,7 +3,7 @@
  * speakers with a minute of flite speech and pauses (16 kHz mono, as the bot's VAD hears it); N
  * calls record at once through CallRecording (FLAC segments by ffmpeg, checksums, a row per segment
  * in an embedded database, files in a local folder). Frames are pushed as fast as they are taken,
- * so CPU per minute of call is the figure, not wall time. CPU = this process + its ffmpeg children.
+ * so CPU per minute of call is the figure, not wall time. CPU = this process + its encoder children (sox).
  * Run: npm run bench -- recording
  */
 import { readFileSync } from 'node:fs';
@@ -96,7 +96,7 @@ export async function runRecordingBench(): Promise<void> {
       const childMs = after.children - before.children;
       const perCallMinute = (selfMs + childMs) / n / (CALL_SECONDS / 60);
       console.log(
-        `  ${n} concurrent call(s): ${(perCallMinute / 1000).toFixed(2)} s CPU per call-minute (${(selfMs / n / 1000).toFixed(2)} s in Kefu, ${(childMs / n / 1000).toFixed(2)} s in ffmpeg), ${(bytes / n / (CALL_SECONDS / 60) / 1e6).toFixed(2)} MB stored per call-minute in ${segments / n} segments; wall ${(wallMs / 1000).toFixed(1)} s for ${n} × ${CALL_SECONDS} s of audio`,
+        `  ${n} concurrent call(s): ${(perCallMinute / 1000).toFixed(2)} s CPU per call-minute (${(selfMs / n / 1000).toFixed(2)} s in Kefu, ${(childMs / n / 1000).toFixed(2)} s in the encoder), ${(bytes / n / (CALL_SECONDS / 60) / 1e6).toFixed(2)} MB stored per call-minute in ${segments / n} segments; wall ${(wallMs / 1000).toFixed(1)} s for ${n} × ${CALL_SECONDS} s of audio`,
       );
       if (n === 4)
         console.log(
