@@ -25,7 +25,7 @@ export async function getFlagAudioFacts(
   const [row] = await sql<FlagAudioFacts[]>`
     select f.id as flag_id, f.call_id, f.merchant_id, f.speaker_role,
            coalesce(f.audio_start_ms, u.start_ms) as start_ms, coalesce(f.audio_end_ms, u.end_ms) as end_ms,
-           u.stt_confidence
+           u.confidence as stt_confidence
     from flags f join utterances u on u.id = f.utterance_id
     where f.id = ${flagId} ${merchantId === null ? sql`` : sql`and f.merchant_id = ${merchantId}`}`;
   return row;

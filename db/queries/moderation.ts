@@ -212,7 +212,7 @@ export async function settleCaseIfDecided(q: Queryable, id: string): Promise<Cas
 
 export async function listCaseFlags(q: Queryable, caseId: string): Promise<CaseFlag[]> {
   return q<CaseFlag[]>`
-    select f.*, u.seq as utterance_seq, u.stt_confidence,
+    select f.*, u.index as utterance_seq, u.confidence as stt_confidence,
       exists (select 1 from audio_segments s
               where s.call_id = f.call_id and s.deleted_at is null
                 and s.start_ms < coalesce(f.audio_end_ms, u.end_ms) and s.end_ms > coalesce(f.audio_start_ms, u.start_ms)
@@ -222,7 +222,7 @@ export async function listCaseFlags(q: Queryable, caseId: string): Promise<CaseF
                'confidence', v.confidence, 'detail', v.detail) order by v.created_at)
        from flag_verdicts v where v.flag_id = f.id), '[]') as verdicts
     from flags f join utterances u on u.id = f.utterance_id
-    where f.case_id = ${caseId} order by u.seq, f.span_start`;
+    where f.case_id = ${caseId} order by u.index, f.span_start`;
 }
 
 export async function insertDecision(q: Queryable, d: Omit<DecisionRow, 'id' | 'decidedAt'>): Promise<DecisionRow> {
@@ -342,10 +342,10 @@ export async function listUtterancesAround(
 ): Promise<{ id: number; seq: number; speakerRole: string; text: string; startMs: number; endMs: number }[]> {
   if (seqs.length === 0) return [];
   return q`
-    select id, seq, speaker_role, text, start_ms, end_ms from utterances u
+    select id, index as seq, speaker as speaker_role, text, start_ms, end_ms from utterances u
     where u.call_id = ${callId}
-      and exists (select 1 from unnest(${seqs as number[]}::int[]) s where u.seq between s - ${around} and s + ${around})
-    order by seq`;
+      and exists (select 1 from unnest(${seqs as number[]}::int[]) s where u.index between s - ${around} and s + ${around})
+    order by index`;
 }
 
 export type LadderedPenalty = PenaltyRow & { severity: Severity; automatedDecision: DecisionRow['automatedDecision'] };

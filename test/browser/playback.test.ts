@@ -41,7 +41,7 @@ describe('listening to a flag’s evidence in Chromium', () => {
       merchant: voice(endMs / 1000 + 3, 5),
       customer: voice(endMs / 1000 + 3, 9),
     });
-    await dash.sql`update utterances set stt_confidence = 0.82 where call_id = ${callId}`;
+    await dash.sql`update utterances set confidence = 0.82 where call_id = ${callId}`;
     const [{ id: caseId }] = await dash.sql<
       [{ id: string }]
     >`select id from moderation_cases where call_id = ${callId}`;
