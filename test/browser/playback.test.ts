@@ -26,6 +26,8 @@ async function playFirstClip(page: Page): Promise<number[]> {
   await page.locator('h1').first().click();
   await audio.evaluate((a: { play: () => Promise<void> }) => a.play());
   await player.locator('mark.now').waitFor({ timeout: 30_000 });
+  // Only the words being heard are marked, not those of a player standing still at its evidence.
+  expect(await page.locator('[data-testid=clip-player] mark.now').count()).toBe(1);
   // Chromium records each response's status in the resource timing entries.
   return page.evaluate(`performance.getEntriesByType('resource')
     .filter((e) => e.name.includes('/clip')).map((e) => e.responseStatus)`) as Promise<number[]>;

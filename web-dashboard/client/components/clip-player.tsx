@@ -15,6 +15,7 @@ export function ClipPlayer({ flag, line }: { flag: CaseFlag; line?: string }) {
   const t = useT();
   const [alone, setAlone] = useState(false);
   const [atMs, setAtMs] = useState<number | null>(null);
+  const [running, setRunning] = useState(false);
   const [failed, setFailed] = useState(false);
   const start = flag.audioStartMs ?? 0;
   const end = flag.audioEndMs ?? start;
@@ -22,7 +23,7 @@ export function ClipPlayer({ flag, line }: { flag: CaseFlag; line?: string }) {
   const src =
     `/api/flags/${encodeURIComponent(flag.id)}/clip?beforeMs=${CONTEXT_MS}&afterMs=${CONTEXT_MS}` +
     (alone ? `&speaker=${flag.speakerRole}` : '');
-  const playing = atMs !== null && atMs >= start && atMs <= end;
+  const playing = running && atMs !== null && atMs >= start && atMs <= end;
   const confidence = flag.sttConfidence === null ? t('sttConfidenceNone') : `${Math.round(flag.sttConfidence * 100)}%`;
   return (
     <div className="clip" data-testid="clip-player">
@@ -43,11 +44,14 @@ export function ClipPlayer({ flag, line }: { flag: CaseFlag; line?: string }) {
               e.currentTarget.currentTime = (start - from) / 1000;
             }}
             onTimeUpdate={(e) => setAtMs(from + e.currentTarget.currentTime * 1000)}
+            onPlay={() => setRunning(true)}
+            onPause={() => setRunning(false)}
+            onEnded={() => setRunning(false)}
             onError={() => setFailed(true)}
           />
           <p className="row small clip-tools">
             <label>
-              <input type="checkbox" checked={alone} onChange={(e) => setAlone(e.target.checked)} />{' '}
+              <input type="checkbox" checked={alone} onChange={(e) => setAlone(e.target.checked)} />
               {t('flaggedSpeakerOnly')}
             </label>
             <span data-testid="stt-confidence">
