@@ -53,9 +53,11 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
       await Promise.all([merchant.publishMicrophone(), customer.publishMicrophone()]);
       const bot = await waitFor(
         () => [...merchant.room.remoteParticipants.values()].find((p) => p.kind === ParticipantKind.AGENT),
-        30_000,
+        90_000,
         'the bot joining',
-      );
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}; the bot said:\n${agent.tail()}`);
+      });
       await new Promise((resolve) => setTimeout(resolve, 1500));
 
       await customer.speak(audio.complaint);
