@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { AccessToken, AgentDispatchClient, RoomServiceClient } from 'livekit-server-sdk';
 import { COPILOT_VERSION, type DispatchMetadata, PARTICIPANT_ATTRIBUTES } from '../core/copilot.js';
-import type { Config } from '../core/config.js';
+import { type Config, type RecordingConfig, recordsCallsOf } from '../core/config.js';
 import type { Language, SpeakerRole } from '../core/domain.js';
 import { KefuError } from '../core/errors.js';
 import type { Sql } from '../db/client.js';
@@ -37,7 +37,10 @@ export interface StartedCall {
 
 type LiveKit = NonNullable<Config['livekit']>;
 
-export async function startCall(deps: { sql: Sql; livekit: LiveKit }, invite: CallInvite): Promise<StartedCall> {
+export async function startCall(
+  deps: { sql: Sql; livekit: LiveKit; recording: RecordingConfig },
+  invite: CallInvite,
+): Promise<StartedCall> {
   const { sql, livekit } = deps;
   // Checked before anything is created on LiveKit, so a typo leaves no stray room behind.
   if (!(await getMerchant(sql, invite.merchantId))) {
@@ -74,6 +77,8 @@ export async function startCall(deps: { sql: Sql; livekit: LiveKit }, invite: Ca
       [PARTICIPANT_ATTRIBUTES.language]: invite.language ?? 'zh',
       // Buyers join a service call with the camera off until they choose to show something.
       [PARTICIPANT_ATTRIBUTES.cameraDefault]: role === 'customer' ? 'off' : 'on',
+      // The same configuration the bot reads: the app can tell its user before the bot has joined.
+      [PARTICIPANT_ATTRIBUTES.recording]: recordsCallsOf(deps.recording, invite.merchantId) ? 'on' : 'off',
     });
   return {
     callId: call.id,

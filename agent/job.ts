@@ -5,9 +5,10 @@
  */
 import { AutoSubscribe, type JobContext } from '@livekit/agents';
 import { DispatchMetadataSchema } from '../core/copilot.js';
-import { type Config, loadConfig } from '../core/config.js';
+import { type Config, loadConfig, recordsCallsOf } from '../core/config.js';
 import { KefuError } from '../core/errors.js';
 import { createSql } from '../db/client.js';
+import { openAudioStore } from '../pipelines/recording/open-store.js';
 import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
 import type { SttRouting } from '../pipelines/speech/router.js';
 import { CallRoom, type EndReason } from './room.js';
@@ -24,8 +25,13 @@ export async function runCallJob(ctx: JobContext, stt: SttRouting, log: (line: s
   const analyzers = await buildAnalyzers({ config, sql, onFallback: (reason) => log(`llm: ${reason}`) });
   // Well inside the time after which the sweeper takes a silent call for abandoned.
   const heartbeatMs = Math.min(15_000, (config.callStaleSeconds * 1000) / 4);
+  const recording = {
+    storeFor: (merchantId: string) =>
+      recordsCallsOf(config.recording, merchantId) ? openAudioStore(config.recording) : undefined,
+    retentionDays: config.recording.retentionDays,
+  };
   const call = await CallRoom.open(
-    { sql, analyzers, engineFor: stt.engineFor, log, heartbeatMs },
+    { sql, analyzers, engineFor: stt.engineFor, log, heartbeatMs, recording },
     metadata.data.callId,
   );
   if (!call) {

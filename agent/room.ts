@@ -23,6 +23,7 @@ import { finishCall } from '../pipelines/session/end-call.js';
 import { SpokenLanguageSchema, type SpokenLanguage, type SttEngine } from '../pipelines/speech/contract.js';
 import { storeFeedback } from '../pipelines/session/feedback.js';
 import { MerchantChannel } from './merchant-channel.js';
+import { BotRecording, type RecordingPolicy } from './recording.js';
 import { type HeardSegment, startSpeakerStream } from './speaker-stream.js';
 
 export interface CallRoomDeps {
@@ -35,6 +36,8 @@ export interface CallRoomDeps {
   emptyTimeoutMs?: number;
   /** How often the bot tells the database it still holds the call (the sweeper ends calls it stops). */
   heartbeatMs?: number;
+  /** Whether and where the call's audio is stored; unset, nothing is recorded. */
+  recording?: RecordingPolicy;
 }
 
 export type EndReason = 'room closed' | 'parties left';
@@ -52,6 +55,7 @@ export class CallRoom {
     private readonly deps: CallRoomDeps,
     private readonly session: CallSession,
     private readonly events: { emit: (e: CallEvent) => void },
+    private readonly recording: BotRecording,
   ) {}
 
   /** Resumes the recorded call (fresh or after a crash); undefined when it has already ended. */
@@ -62,7 +66,11 @@ export class CallRoom {
       callId,
     );
     if (session.call.status === 'ended') return undefined;
-    const room = new CallRoom(deps, session, events);
+    const recording = await BotRecording.open(
+      { sql: deps.sql, callId, merchantId: session.call.merchantId, log: deps.log },
+      deps.recording,
+    );
+    const room = new CallRoom(deps, session, events, recording);
     deps.log(
       `call ${callId}: ${session.transcript.length === 0 ? 'starting' : `resuming after ${session.transcript.length} utterances`}`,
     );
@@ -118,27 +126,32 @@ export class CallRoom {
       const language = SpokenLanguageSchema.safeParse(
         p.attributes[PARTICIPANT_ATTRIBUTES.language] ?? this.session.call.language,
       );
+      const offsetMs = Date.now() - this.session.call.startedAt.getTime();
+      const recorded = this.recording.stream(role, offsetMs);
       const stream = startSpeakerStream({
         track,
         identity: p.identity,
         speaker: role,
         language: language.success ? language.data : 'zh',
         engineFor: this.deps.engineFor,
-        offsetMs: Date.now() - this.session.call.startedAt.getTime(),
+        offsetMs,
+        tap: recorded?.push,
         // Interim hypotheses are for the merchant's live caption only: never stored or NOTIFY'd.
         onInterim: (heard) => void channel.transcript(heard, false),
         onFinal: (heard) => this.final(heard, channel),
         onError: (err) => log(`call ${this.callId}: speech from ${p.identity} lost (${err.code}): ${err.message}`),
       });
       this.streams.set(publication.sid, stream);
-      stream.done.catch((err: unknown) =>
-        log(`call ${this.callId}: speech stream of ${p.identity} failed: ${String(err)}`),
-      );
+      stream.done
+        .catch((err: unknown) => log(`call ${this.callId}: speech stream of ${p.identity} failed: ${String(err)}`))
+        // Its last few seconds stored now: a later crash of the bot cannot lose them. Failures are logged by the recording.
+        .finally(() => recorded?.close().catch(() => {}));
     };
     const joined = (p: RemoteParticipant) => {
       const role = roleOf(p);
       if (!role) return;
       clearTimeout(this.emptyTimer);
+      void this.recording.tell(room, p.identity);
       addParticipant(sql, { callId: this.callId, identity: p.identity, role }).then(
         (id) => this.participantRows.set(p.identity, id),
         (err: unknown) => log(`call ${this.callId}: participant not recorded: ${String(err)}`),
@@ -172,6 +185,8 @@ export class CallRoom {
     clearInterval(this.heartbeat);
     for (const stream of this.streams.values()) stream.stop();
     await Promise.allSettled([...this.streams.values()].map((s) => s.done));
+    // Before the call ends, so the cases it opens have their evidence playable.
+    await this.recording.close();
     const ended = await finishCall(this.deps.sql, this.session);
     this.deps.log(
       `call ${this.callId}: ended (${reason}); ${this.session.transcript.length} utterances, ${ended.case?.attached ?? 0} flags to moderation`,

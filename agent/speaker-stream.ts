@@ -6,6 +6,7 @@
 import { type AudioFrame, AudioStream, type RemoteTrack } from '@livekit/rtc-node';
 import type { SpeakerRole } from '../core/domain.js';
 import type { KefuError } from '../core/errors.js';
+import type { PcmFrame } from '../pipelines/audio/frame.js';
 import type { SpokenLanguage, SttEngine } from '../pipelines/speech/contract.js';
 import { type SpeakerSegment, transcribeSpeakerStreams } from '../pipelines/speech/transcribe.js';
 
@@ -29,6 +30,8 @@ export interface SpeakerStreamOptions {
   engineFor: (language: SpokenLanguage) => SttEngine | undefined;
   /** Call time at which this stream's first frame is heard. */
   offsetMs: number;
+  /** Every 16 kHz mono frame the speech pipeline hears (the recording). */
+  tap?: (frame: PcmFrame) => void;
   onInterim: (heard: HeardSegment) => void;
   /** Awaited in order, so utterances are stored in the order they were spoken. */
   onFinal: (heard: HeardSegment) => Promise<void>;
@@ -51,7 +54,7 @@ export function startSpeakerStream(o: SpeakerStreamOptions): { stop: () => void;
   });
   const done = (async () => {
     const finals = transcribeSpeakerStreams({
-      streams: [{ speaker: o.speaker, language: o.language, frames: framesUntil(audio, stop.signal) }],
+      streams: [{ speaker: o.speaker, language: o.language, frames: framesUntil(audio, stop.signal), tap: o.tap }],
       engineFor: o.engineFor,
       signal: stop.signal,
       onInterim: (s) => o.onInterim(heard(s)),

@@ -57,6 +57,9 @@ export function createWorker(config: Config, options: WorkerOptions = {}): Agent
       production: true,
       logLevel: config.logLevel === 'silent' ? 'fatal' : config.logLevel,
       port: options.healthPort,
+      // A job process loads the pipelines and speech models before it reports ready; on a busy
+      // host that takes longer than the library's 10 s, and then no call is ever taken.
+      initializeProcessTimeout: 60_000,
       ...(maxCalls !== undefined && {
         loadFunc: async (s: AgentServer) => Math.min(1, s.activeJobs.length / maxCalls),
         loadThreshold: 0.999,

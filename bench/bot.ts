@@ -34,6 +34,8 @@ import { startLiveKitTestServer, type LiveKitTarget } from '../test/livekit/test
 import { percentile } from './stats.js';
 
 const TURNS = 6;
+/** These benches time the copilot; `npm run bench -- recording` times the recording on its own. */
+const NOT_RECORDED = loadConfig({ KEFU_RECORDING: 'false' }).recording;
 /** A call keeps up when its suggestion arrives within this long of the end of speech. */
 const REALTIME_LIMIT_MS = 3000;
 
@@ -91,7 +93,10 @@ async function latency(target: LiveKitTarget, dbUrl: string, complaint: string):
   try {
     for (let turn = 0; turn < TURNS; turn++) {
       const call = await withConnection(dbUrl, (sql) =>
-        startCall({ sql, livekit }, { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' }),
+        startCall(
+          { sql, livekit, recording: NOT_RECORDED },
+          { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
+        ),
       );
       const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
       const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
@@ -140,7 +145,7 @@ async function capacity(target: LiveKitTarget, dbUrl: string, complaint: string)
     const calls = await Promise.all(
       Array.from({ length: n }, async () => {
         const call = await startCall(
-          { sql, livekit },
+          { sql, livekit, recording: NOT_RECORDED },
           { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
         );
         const bot = (await CallRoom.open({ sql, analyzers, engineFor: stt.engineFor, log: () => {} }, call.callId))!;

@@ -4,6 +4,7 @@ import { runCliBench } from './cli.js';
 import { runDashboardBench } from './dashboard.js';
 import { runLanguageBench } from './language.js';
 import { runModerationBench } from './moderation.js';
+import { runRecordingBench } from './recording.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runSpeechBench } from './speech.js';
 import { runTextPipelineBench } from './text-pipeline.js';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   speech: () => runSpeechBench(),
   bot: () => runBotBench(),
   dashboard: () => runDashboardBench(),
+  recording: () => runRecordingBench(),
 };
 
 const args = process.argv.slice(2);

@@ -21,6 +21,12 @@ export function describeComponents(config: Config, db: Database, engines: Record
         : 'webhook off (set KEFU_PLATFORM_WEBHOOK_SECRET); kefu order-events import FILE.jsonl; promise deadlines every minute',
     },
     {
+      name: 'recording',
+      value: config.recording.enabled
+        ? `call audio to ${config.recording.store.kind === 'local' ? `local folder ${config.recording.store.dir}` : `S3 bucket ${config.recording.store.bucket}`}, kept ${config.recording.retentionDays} days${config.recording.offForMerchants.length ? `; off for ${config.recording.offForMerchants.length} merchants` : ''}`
+        : 'off (KEFU_RECORDING=false): no call audio is stored',
+    },
+    {
       name: 'livekit',
       value: config.livekit
         ? `${config.livekit.url}, agent "${config.livekit.agentName}"`

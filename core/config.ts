@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { KefuError } from './errors.js';
@@ -39,6 +40,17 @@ const sttEngineMap = z
     return map;
   });
 
+/** "m1, m2" → ['m1', 'm2'] */
+const idList = z
+  .string()
+  .default('')
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  );
+
 /** How long an LLM recall layer may take on one line before the offline result stands. */
 export const DEFAULT_LLM_RECALL_BUDGET_MS = 1500;
 
@@ -76,6 +88,16 @@ const EnvSchema = z
     KEFU_PLATFORM_WEBHOOK_SECRET: optionalText.pipe(
       z.string().min(16, 'at least 16 characters (it keys HMAC-SHA256)').optional(),
     ),
+    KEFU_RECORDING: z.stringbool().default(true),
+    KEFU_RECORDING_OFF_MERCHANTS: idList,
+    KEFU_AUDIO_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    KEFU_AUDIO_DIR: optionalText,
+    KEFU_AUDIO_S3_BUCKET: optionalText,
+    KEFU_AUDIO_S3_ENDPOINT: optionalUrl(/^https?$/),
+    KEFU_AUDIO_S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    KEFU_AUDIO_S3_PREFIX: z.string().trim().default(''),
+    KEFU_AUDIO_S3_ACCESS_KEY_ID: optionalText,
+    KEFU_AUDIO_S3_SECRET_ACCESS_KEY: optionalText,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -91,6 +113,16 @@ const EnvSchema = z
       for (const key of livekit.filter((k) => env[k] === undefined)) {
         ctx.addIssue({ code: 'custom', path: [key], message: `required when ${set.join(', ')} is set` });
       }
+    }
+    if (Boolean(env.KEFU_AUDIO_S3_ACCESS_KEY_ID) !== Boolean(env.KEFU_AUDIO_S3_SECRET_ACCESS_KEY)) {
+      const missing = env.KEFU_AUDIO_S3_ACCESS_KEY_ID
+        ? 'KEFU_AUDIO_S3_SECRET_ACCESS_KEY'
+        : 'KEFU_AUDIO_S3_ACCESS_KEY_ID';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'S3 credentials come as a pair: set both keys or neither',
+      });
     }
   });
 
@@ -135,7 +167,32 @@ export interface Config {
   callStaleSeconds: number;
   /** The platform's order-events webhook; without a secret it is off. */
   platform: { webhookSecret?: string };
+  recording: RecordingConfig;
   logLevel: Env['LOG_LEVEL'];
+}
+
+/** Call audio: whether it is kept, for whom, for how long, and where (decision 0180). */
+export interface RecordingConfig {
+  /** Platform-wide switch; off means no call is recorded and participants are told so. */
+  enabled: boolean;
+  /** Merchants whose calls are never recorded. */
+  offForMerchants: string[];
+  retentionDays: number;
+  store:
+    | { kind: 'local'; dir: string }
+    | {
+        kind: 's3';
+        bucket: string;
+        endpoint?: string;
+        region: string;
+        prefix: string;
+        credentials?: { accessKeyId: string; secretAccessKey: string };
+      };
+}
+
+/** Whether this merchant's calls are recorded under this configuration. */
+export function recordsCallsOf(recording: RecordingConfig, merchantId: string): boolean {
+  return recording.enabled && !recording.offForMerchants.includes(merchantId);
 }
 
 /**
@@ -189,6 +246,24 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     seedDemo: e.KEFU_SEED_DEMO,
     callStaleSeconds: e.KEFU_CALL_STALE_SECONDS,
     platform: { webhookSecret: e.KEFU_PLATFORM_WEBHOOK_SECRET },
+    recording: {
+      enabled: e.KEFU_RECORDING,
+      offForMerchants: e.KEFU_RECORDING_OFF_MERCHANTS,
+      retentionDays: e.KEFU_AUDIO_RETENTION_DAYS,
+      store: e.KEFU_AUDIO_S3_BUCKET
+        ? {
+            kind: 's3',
+            bucket: e.KEFU_AUDIO_S3_BUCKET,
+            endpoint: e.KEFU_AUDIO_S3_ENDPOINT,
+            region: e.KEFU_AUDIO_S3_REGION,
+            prefix: e.KEFU_AUDIO_S3_PREFIX,
+            credentials:
+              e.KEFU_AUDIO_S3_ACCESS_KEY_ID && e.KEFU_AUDIO_S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: e.KEFU_AUDIO_S3_ACCESS_KEY_ID, secretAccessKey: e.KEFU_AUDIO_S3_SECRET_ACCESS_KEY }
+                : undefined,
+          }
+        : { kind: 'local', dir: e.KEFU_AUDIO_DIR ?? join(e.KEFU_DATA_DIR, 'audio') },
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -29,6 +29,8 @@ export const PARTICIPANT_ATTRIBUTES = {
   language: 'kefu.language',
   /** on or off: how the app starts the camera (a token cannot switch a device off). */
   cameraDefault: 'kefu.camera_default',
+  /** on or off: whether the call's audio is recorded, so the app can say so before anyone speaks. */
+  recording: 'kefu.recording',
 } as const;
 export const ParticipantRoleSchema = SpeakerRoleSchema;
 
@@ -67,6 +69,25 @@ export const CopilotFeedbackSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type CopilotFeedback = z.infer<typeof CopilotFeedbackSchema>;
+
+/** Topic of notices the bot sends every participant, buyer included (unlike `kefu.copilot`). */
+export const NOTICE_TOPIC = 'kefu.notice';
+
+/** Bot → every participant, on joining: what the app must tell its user about the call. */
+export const CallNoticeSchema = z.discriminatedUnion('type', [
+  z.object({
+    v: z.literal(COPILOT_VERSION),
+    type: z.literal('recording'),
+    recording: z.boolean(),
+    /** Days the audio is kept at most, unless a case or appeal about the call is still open. */
+    retentionDays: z.number().int().positive().nullable(),
+  }),
+]);
+export type CallNotice = z.infer<typeof CallNoticeSchema>;
+
+export function callNotice(notice: CallNotice): string {
+  return JSON.stringify(CallNoticeSchema.parse(notice));
+}
 
 /** What the control plane hands the bot's job in the dispatch's metadata. */
 export const DispatchMetadataSchema = z.object({ v: z.literal(COPILOT_VERSION), callId: z.uuid() });

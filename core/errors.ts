@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'AUDIO_CHECKSUM_MISMATCH',
   'SIGNATURE_INVALID',
   'WEBHOOK_DISABLED',
+  'AUDIO_STORE_FAILED',
+  'RANGE_NOT_SATISFIABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -135,6 +135,10 @@ export const CaseFlagWireSchema = z.object({
   audioStartMs: z.number().nullable(),
   audioEndMs: z.number().nullable(),
   utteranceSeq: z.number(),
+  /** The speech engine's confidence for the flagged utterance, shown beside the clip. */
+  sttConfidence: z.number().nullable(),
+  /** Whether stored audio covers the flag (GET /api/flags/:id/clip plays it). */
+  hasAudio: z.boolean(),
   verdicts: z.array(VerdictWireSchema),
   decision: DecisionWireSchema.nullable(),
   /** A broken promise's terms and its order's facts and events (README, "Promise ledger"). */
@@ -204,7 +208,6 @@ export const CaseViewWireSchema = z.object({
       startedAt: WireTimeSchema,
       endedAt: WireTimeSchema.nullable(),
       language: z.string().nullable(),
-      audioUri: z.string().nullable(),
     })
     .nullable(),
   utterances: z.array(

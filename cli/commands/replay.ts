@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { SpeakerRole } from '../../core/domain.js';
+import { recordsCallsOf } from '../../core/config.js';
 import { KefuError } from '../../core/errors.js';
 import { parseStartedAt } from '../../core/time.js';
 import type { PcmFrame } from '../../pipelines/audio/frame.js';
@@ -55,6 +56,7 @@ export const replayCommand = defineCommand({
       { analysisText, replayJson },
       { buildSttRouting },
       { withRuntime },
+      { openAudioStore },
     ] = await Promise.all([
       import('../../db/queries/people.js'),
       import('../../db/queries/call-events.js'),
@@ -63,6 +65,7 @@ export const replayCommand = defineCommand({
       import('../../pipelines/session/report.js'),
       import('../../pipelines/speech/router.js'),
       import('../runtime.js'),
+      import('../../pipelines/recording/open-store.js'),
     ]);
     await withRuntime(log, async ({ config, db }) => {
       const { at, timeZone } = str('started-at')
@@ -78,6 +81,12 @@ export const replayCommand = defineCommand({
         if (source.kind === 'audio') log(`speech: ${stt.description}`);
         const merchantId = str('merchant-id') ?? REPLAY_MERCHANT.id;
         if (merchantId === REPLAY_MERCHANT.id) await upsertMerchant(db.sql, REPLAY_MERCHANT);
+        const audioStore =
+          source.kind === 'audio' && recordsCallsOf(config.recording, merchantId)
+            ? openAudioStore(config.recording)
+            : undefined;
+        if (source.kind === 'audio')
+          log(`recording: ${audioStore ? audioStore.description : 'off for this merchant (KEFU_RECORDING*)'}`);
         const analyzers = await buildAnalyzers({ config, sql: db.sql, onFallback: (reason) => log(`llm: ${reason}`) });
         // The dashboard of the Kefu that owns this database hears the call through NOTIFY.
         const shared = db.kind === 'external' || db.owner !== undefined;
@@ -87,6 +96,7 @@ export const replayCommand = defineCommand({
           {
             sql: db.sql,
             analyzers,
+            audioStore,
             emit: (e) => {
               if (shared)
                 notifyCallEvent(db.sql, merchantId, e).catch((err: unknown) => log(`replay: notify failed: ${err}`));

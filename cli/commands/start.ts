@@ -31,6 +31,8 @@ export const startCommand = defineCommand({
       { startJobQueue },
       { startSweeper },
       { startDeadlines },
+      { openAudioStore },
+      { startAudioRetention },
       { moderationSettings },
     ] = await Promise.all([
       import('../../db/queries/call-events.js'),
@@ -49,6 +51,8 @@ export const startCommand = defineCommand({
       import('../../pipelines/jobs/queue.js'),
       import('../../pipelines/session/sweep.js'),
       import('../../pipelines/promises/deadline.js'),
+      import('../../pipelines/recording/open-store.js'),
+      import('../../pipelines/recording/retention.js'),
       import('../../pipelines/moderation/settings.js'),
     ]);
     const { config, db } = await openRuntime(log);
@@ -99,6 +103,18 @@ export const startCommand = defineCommand({
         },
         jobs,
       );
+      // Call audio is served from, and expired in, the configured store even with recording off.
+      const audio = openAudioStore(config.recording);
+      await startAudioRetention(
+        {
+          sql: db.sql,
+          store: audio,
+          retentionDays: config.recording.retentionDays,
+          appealWindowMonths: moderationSettings().appealWindowMonths,
+          log,
+        },
+        jobs,
+      );
       // A bot or `kefu replay` in another process reaches the dashboard through NOTIFY.
       stopListening = await listenCallEvents(db, (n) => live.fromPostgres(n));
       const demoDeps = {
@@ -117,6 +133,7 @@ export const startCommand = defineCommand({
           security: { trustProxy: config.http.trustProxy },
           demo: wantsDemo ? demoControl(demoDeps) : undefined,
           webhookSecret: config.platform.webhookSecret,
+          audio,
         }),
         config.http,
       );

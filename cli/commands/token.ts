@@ -36,7 +36,7 @@ export const tokenCommand = defineCommand({
       if (!config.livekit)
         throw new KefuError('CONFIG_INVALID', 'kefu token needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
       const started = await startCall(
-        { sql: db.sql, livekit: config.livekit },
+        { sql: db.sql, livekit: config.livekit, recording: config.recording },
         { merchantId, buyerId, orderIds, language, timeZone: config.timeZone },
       );
       log(`token: call ${started.callId} in room ${started.room}; bot "${config.livekit.agentName}" dispatched`);

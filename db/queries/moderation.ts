@@ -54,7 +54,14 @@ export interface PenaltyRow {
   standingBefore?: number | null;
 }
 
-export type CaseFlag = FlagRow & { verdicts: FlagVerdict[]; utteranceSeq: number };
+export type CaseFlag = FlagRow & {
+  verdicts: FlagVerdict[];
+  utteranceSeq: number;
+  /** The speech engine's confidence in the flagged utterance (null for a typed transcript). */
+  sttConfidence: number | null;
+  /** Whether recorded audio covers the flagged utterance (its clip can be played). */
+  hasAudio: boolean;
+};
 
 const SEVERITY_ORDER = ['low', 'medium', 'high', 'critical'];
 
@@ -206,7 +213,12 @@ export async function settleCaseIfDecided(q: Queryable, id: string): Promise<Cas
 /** The flags of one case, or of several at once (a page of cases). */
 export async function listCaseFlags(q: Queryable, caseIds: string | readonly string[]): Promise<CaseFlag[]> {
   return q<CaseFlag[]>`
-    select f.*, u.index as utterance_seq, coalesce(
+    select f.*, u.index as utterance_seq, u.confidence as stt_confidence,
+      exists (select 1 from audio_segments s
+              where s.call_id = f.call_id and s.deleted_at is null
+                and s.start_ms < coalesce(f.audio_end_ms, u.end_ms) and s.end_ms > coalesce(f.audio_start_ms, u.start_ms)
+             ) as has_audio,
+      coalesce(
       (select json_agg(json_build_object('layer', v.layer, 'verdict', v.verdict,
                'confidence', v.confidence, 'detail', v.detail) order by v.created_at)
        from flag_verdicts v where v.flag_id = f.id), '[]') as verdicts

@@ -2,13 +2,18 @@ import { spawn } from 'node:child_process';
 import { KefuError } from '../../core/errors.js';
 
 const FFMPEG_HINT = 'install ffmpeg (Debian: apt-get install ffmpeg) or convert the file to 16-bit PCM WAV';
+const HINTS = {
+  ffmpeg: FFMPEG_HINT,
+  ffprobe: FFMPEG_HINT,
+  sox: 'install sox (Debian: apt-get install sox), or set KEFU_RECORDING=false',
+} as const;
 
 /**
- * Runs ffmpeg or ffprobe to completion, feeding `input` on stdin when given; resolves to stdout, or
+ * Runs ffmpeg, ffprobe or sox to completion, feeding `input` on stdin when given; resolves to stdout, or
  * rejects with an error naming `label` (the file or object) and ffmpeg's own reason.
  */
 export function runTool(
-  tool: 'ffmpeg' | 'ffprobe',
+  tool: keyof typeof HINTS,
   args: string[],
   o: { label: string; input?: Uint8Array },
 ): Promise<Buffer> {
@@ -21,7 +26,7 @@ export function runTool(
     child.once('error', (cause: NodeJS.ErrnoException) =>
       reject(
         cause.code === 'ENOENT'
-          ? new KefuError('DECODER_UNAVAILABLE', `${o.label}: this needs ${tool}; ${FFMPEG_HINT}`, { cause })
+          ? new KefuError('DECODER_UNAVAILABLE', `${o.label}: this needs ${tool}; ${HINTS[tool]}`, { cause })
           : cause,
       ),
     );

@@ -172,7 +172,6 @@ function callOfCase(call: CallFacts) {
     startedAt: call.startedAt,
     endedAt: call.endedAt,
     language: call.language,
-    audioUri: call.audioUri,
   };
 }
 

@@ -9,20 +9,12 @@ import { makeCallWithUtterances } from '../../test/factories.js';
 import { buildClip } from './clip.js';
 import { localAudioStore } from './local-store.js';
 import { SpeakerRecorder } from './recorder.js';
+import { voice } from './testing/record.js';
 
 const db = useTestDatabase();
 const dir = mkdtempSync(join(tmpdir(), 'kefu-recorder-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const store = localAudioStore(join(dir, 'audio'));
-
-/** Speech-like noise that differs per speaker and per sample, so any misplaced sample shows. */
-function voice(seconds: number, seed: number): Int16Array {
-  let x = seed;
-  return Int16Array.from({ length: seconds * 16_000 }, () => {
-    x = (x * 1103515245 + 12345) & 0x7fffffff;
-    return (x % 20_000) - 10_000;
-  });
-}
 
 async function record(callId: string, speaker: 'merchant' | 'customer', audio: Int16Array) {
   const recorder = new SpeakerRecorder({

@@ -14,6 +14,12 @@ export interface RecorderOptions {
   /** A crash loses at most this much audio. */
   segmentMs?: number;
   sampleRate?: number;
+  /** Call time of this recording's first sample (a bot's stream starts when the track does). */
+  offsetMs?: number;
+  /** Segment numbers unique within the call and speaker; a fresh count from 0 by default. */
+  nextSeq?: () => number;
+  /** The first storage failure, at once (recording stops there; `close` rejects with it too). */
+  onError?: (err: unknown) => void;
 }
 
 /**
@@ -28,12 +34,14 @@ export class SpeakerRecorder {
   private pendingSamples = 0;
   private writtenSamples = 0;
   private seq = 0;
+  private readonly nextSeq: () => number;
   private chain: Promise<void> = Promise.resolve();
   private failure: unknown;
 
   constructor(private readonly o: RecorderOptions) {
     this.rate = o.sampleRate ?? ENGINE_SAMPLE_RATE;
     this.segmentSamples = Math.round((this.rate * (o.segmentMs ?? 5000)) / 1000);
+    this.nextSeq = o.nextSeq ?? (() => this.seq++);
   }
 
   push(samples: Int16Array): void {
@@ -60,10 +68,11 @@ export class SpeakerRecorder {
     const rest = all.slice(count);
     this.pending = rest.length ? [rest] : [];
     this.pendingSamples = rest.length;
-    const seq = this.seq++;
-    const startMs = samplesToMs(this.writtenSamples, this.rate);
+    const seq = this.nextSeq();
+    const offset = Math.round(this.o.offsetMs ?? 0);
+    const startMs = offset + samplesToMs(this.writtenSamples, this.rate);
     this.writtenSamples += count;
-    const endMs = samplesToMs(this.writtenSamples, this.rate);
+    const endMs = offset + samplesToMs(this.writtenSamples, this.rate);
     const key = `calls/${this.o.callId}/${this.o.speaker}/${String(seq).padStart(6, '0')}.flac`;
     this.chain = this.chain.then(async () => {
       if (this.failure) return;
@@ -83,6 +92,7 @@ export class SpeakerRecorder {
         });
       } catch (err) {
         this.failure = err;
+        this.o.onError?.(err);
       }
     });
   }

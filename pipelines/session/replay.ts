@@ -8,6 +8,8 @@ import { paceRealtime } from '../audio/frame.js';
 import type { CallAnalyzers, CallFindings } from './analyzers.js';
 import { CallSession } from './call-session.js';
 import { finishCall } from './end-call.js';
+import { CallRecording } from '../recording/call-recording.js';
+import type { AudioStore } from '../recording/store.js';
 
 export type ReplaySource =
   | { kind: 'audio'; streams: SpeakerStream[]; engineFor: (language: SpokenLanguage) => SttEngine | undefined }
@@ -36,7 +38,14 @@ export interface ReplayCall {
  * then its flags in a moderation case.
  */
 export async function replayCall(
-  deps: { sql: Sql; analyzers: CallAnalyzers; emit: (e: CallEvent) => void; signal?: AbortSignal },
+  deps: {
+    sql: Sql;
+    analyzers: CallAnalyzers;
+    emit: (e: CallEvent) => void;
+    signal?: AbortSignal;
+    /** Where to store the replayed audio as the bot would; unset when recording is off. */
+    audioStore?: AudioStore;
+  },
   source: ReplaySource,
   call: ReplayCall,
   options: { realtime?: boolean } = {},
@@ -44,6 +53,7 @@ export async function replayCall(
   const session = await CallSession.start({ sql: deps.sql, analyzers: deps.analyzers, emit: deps.emit }, call);
   const started = performance.now();
   let lastEndMs = 0;
+  let recording: CallRecording | undefined;
   if (source.kind === 'transcript') {
     for (const line of source.lines) {
       if (options.realtime)
@@ -52,10 +62,16 @@ export async function replayCall(
       lastEndMs = Math.max(lastEndMs, line.endMs);
     }
   } else {
+    recording = deps.audioStore
+      ? await CallRecording.open({ sql: deps.sql, store: deps.audioStore, callId: session.call.id })
+      : undefined;
+    const streams = source.streams.map((st) => ({
+      ...st,
+      frames: options.realtime ? paceRealtime(st.frames, { signal: deps.signal }) : st.frames,
+      tap: recording?.stream(st.speaker, 0).push,
+    }));
     const segments = transcribeSpeakerStreams({
-      streams: options.realtime
-        ? source.streams.map((st) => ({ ...st, frames: paceRealtime(st.frames, { signal: deps.signal }) }))
-        : source.streams,
+      streams,
       engineFor: source.engineFor,
       signal: deps.signal,
     });
@@ -72,6 +88,13 @@ export async function replayCall(
       lastEndMs = Math.max(lastEndMs, s.endMs);
     }
   }
+  // The audio is stored before the call ends, so its flags' cases open with their evidence playable.
+  const stored = await recording?.close().then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   const { summary, findings } = await finishCall(deps.sql, session, new Date(call.startedAt.getTime() + lastEndMs));
+  // The call and its findings are kept either way; the caller hears that its audio is not.
+  if (stored) throw stored;
   return { callId: session.call.id, findings, summary, utterances: session.transcript };
 }

@@ -11,6 +11,8 @@ export interface SpeakerStream<S extends string = SpeakerRole> {
   language: SpokenLanguage;
   /** Any rate and channel count: resampled to 16 kHz mono here. */
   frames: AsyncIterable<PcmFrame>;
+  /** Sees every 16 kHz mono frame as the VAD gets it (to record what the engine hears, offsets aligned). */
+  tap?: (frame: PcmFrame) => void;
 }
 
 export type SpeakerSegment<S extends string = SpeakerRole> = SttSegment & { speaker: S };
@@ -75,7 +77,8 @@ export async function* transcribeSpeakerStreams<S extends string>(
     let chain = Promise.resolve();
     let audio: [PcmFrame, number][] = [];
     try {
-      for await (const event of segmentSpeech(resampleFrames(counted()), vad)) {
+      const heard = source.tap ? tapped(resampleFrames(counted()), source.tap) : resampleFrames(counted());
+      for await (const event of segmentSpeech(heard, vad)) {
         if (event.type === 'start') {
           open.push(event.startMs);
           audio = [];
@@ -129,6 +132,13 @@ export async function* transcribeSpeakerStreams<S extends string>(
   } finally {
     stop.abort();
     await Promise.allSettled(workers);
+  }
+}
+
+async function* tapped(frames: AsyncIterable<PcmFrame>, tap: (frame: PcmFrame) => void): AsyncGenerator<PcmFrame> {
+  for await (const frame of frames) {
+    tap(frame);
+    yield frame;
   }
 }
 

@@ -7,6 +7,8 @@ import { loadConfig } from '../../core/config.js';
 import type { Sql } from '../../db/client.js';
 import { demoControl } from '../../pipelines/demo/play.js';
 import { seedDemo } from '../../pipelines/demo/seed.js';
+import { localAudioStore } from '../../pipelines/recording/local-store.js';
+import type { AudioStore } from '../../pipelines/recording/store.js';
 import type { CallAnalyzers } from '../../pipelines/session/analyzers.js';
 import { buildAnalyzers } from '../../pipelines/session/build-analyzers.js';
 import { CallEventBus } from '../../pipelines/session/event-bus.js';
@@ -24,6 +26,8 @@ export interface Dashboard {
   sql: Sql;
   bus: CallEventBus;
   analyzers: CallAnalyzers;
+  /** The call-audio store the app serves clips from (a scratch folder). */
+  audio: AudioStore;
   /** A fresh browser context signed in as the demo user, on the page their role lands on. */
   signIn(email: string, options?: { width?: keyof typeof WIDTHS; locale?: string; path?: string }): Promise<Page>;
   /** Screenshots the page at desktop and phone widths into test-artifacts/. */
@@ -43,6 +47,7 @@ export function useDashboard(options: { webhookSecret?: string } = {}): Dashboar
   const stopDemo = new AbortController();
   beforeAll(async () => {
     const sql = db.sql();
+    const audio = localAudioStore(await mkdtemp(join(tmpdir(), 'kefu-dash-audio-')));
     const [clientDir] = await Promise.all([
       ensureClientBuilt({ outDir: await mkdtemp(join(tmpdir(), 'kefu-client-')) }),
       seedDemo(sql),
@@ -65,6 +70,7 @@ export function useDashboard(options: { webhookSecret?: string } = {}): Dashboar
         clientDir,
         demo,
         webhookSecret: options.webhookSecret,
+        audio,
       }),
       {
         host: '127.0.0.1',
@@ -85,7 +91,7 @@ export function useDashboard(options: { webhookSecret?: string } = {}): Dashboar
         '--disable-sync',
       ],
     });
-    Object.assign(dash, { url: server.url, sql, analyzers });
+    Object.assign(dash, { url: server.url, sql, analyzers, audio });
   }, 120_000);
   afterAll(async () => {
     stopDemo.abort();

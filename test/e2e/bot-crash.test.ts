@@ -1,5 +1,6 @@
 import { ParticipantKind } from '@livekit/rtc-node';
 import { RoomServiceClient } from 'livekit-server-sdk';
+import { loadConfig } from '../../core/config.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCall } from '../../agent/control-plane.js';
 import { COPILOT_TOPIC, CopilotMessageSchema } from '../../core/copilot.js';
@@ -33,7 +34,10 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
     const agentName = roomName('crash');
     const livekit = { url: target().url, apiKey: target().apiKey, apiSecret: target().apiSecret, agentName };
     const call = await db.withSql((sql) =>
-      startCall({ sql, livekit }, { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' }),
+      startCall(
+        { sql, livekit, recording: loadConfig({ KEFU_RECORDING: 'false' }).recording },
+        { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
+      ),
     );
     const first = await startAgent(target(), db.url(), agentName, 18_082);
     const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);

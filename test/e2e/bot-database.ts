@@ -21,7 +21,7 @@ export function useBotDatabase(): { url: () => string; withSql: <T>(fn: (sql: Sq
       await migrate(sql);
       await seedBotFixtures(sql);
     });
-  }, 60_000);
+  }, 240_000); // PGlite creation takes minutes on a loaded machine
   afterAll(async () => {
     await pg?.stop();
   });

@@ -2,7 +2,19 @@ import { ParticipantKind } from '@livekit/rtc-node';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCall } from '../../agent/control-plane.js';
-import { COPILOT_TOPIC, CopilotMessageSchema, TRANSCRIPTION_TOPIC } from '../../core/copilot.js';
+import { join } from 'node:path';
+import {
+  CallNoticeSchema,
+  COPILOT_TOPIC,
+  CopilotMessageSchema,
+  NOTICE_TOPIC,
+  PARTICIPANT_ATTRIBUTES,
+  TRANSCRIPTION_TOPIC,
+} from '../../core/copilot.js';
+import { loadConfig } from '../../core/config.js';
+import { listAudioSegments } from '../../db/queries/audio.js';
+import { buildClip } from '../../pipelines/recording/clip.js';
+import { localAudioStore } from '../../pipelines/recording/local-store.js';
 import { tempDir } from '../audio/speech-fixtures.js';
 import { liveKitE2e, roomName, useLiveKit } from '../livekit/suite.js';
 import { TestParticipant, waitFor } from '../livekit/test-participant.js';
@@ -22,20 +34,30 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
     const audio = callAudio(tmp.dir);
     const agentName = roomName('bot');
     const livekit = { url: target().url, apiKey: target().apiKey, apiSecret: target().apiSecret, agentName };
+    const audioDir = join(tmp.dir, 'audio');
+    const recording = loadConfig({ KEFU_AUDIO_DIR: audioDir }).recording;
     const call = await db.withSql((sql) =>
-      startCall({ sql, livekit }, { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' }),
+      startCall(
+        { sql, livekit, recording },
+        { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
+      ),
     );
     // Dispatched before any worker runs: the job waits for one, as on LiveKit.
-    const agent = await startAgent(target(), db.url(), agentName, 18_081);
+    const agent = await startAgent(target(), db.url(), agentName, 18_081, {
+      KEFU_RECORDING: 'true',
+      KEFU_AUDIO_DIR: audioDir,
+    });
     const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
     const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
     try {
       await Promise.all([merchant.publishMicrophone(), customer.publishMicrophone()]);
       const bot = await waitFor(
         () => [...merchant.room.remoteParticipants.values()].find((p) => p.kind === ParticipantKind.AGENT),
-        30_000,
+        90_000,
         'the bot joining',
-      );
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}; the bot said:\n${agent.tail()}`);
+      });
       await new Promise((resolve) => setTimeout(resolve, 1500));
 
       await customer.speak(audio.complaint);
@@ -68,8 +90,14 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
       ).toBe(true);
       const coaching = messages(merchant).find((e) => e.type === 'coaching.warning');
       expect(coaching).toMatchObject({ category: 'off_platform_payment' });
+      // Both sides are told the call is recorded: in their join token, and by the bot on joining.
+      for (const side of [merchant, customer]) {
+        expect(side.room.localParticipant!.attributes[PARTICIPANT_ATTRIBUTES.recording]).toBe('on');
+        const notices = side.textsOn(NOTICE_TOPIC).map((t) => CallNoticeSchema.parse(JSON.parse(t.text)));
+        expect(notices).toContainEqual({ v: 1, type: 'recording', recording: true, retentionDays: 90 });
+      }
       // The buyer hears the merchant but never the bot's transcript or coaching.
-      expect(customer.texts).toEqual([]);
+      expect(customer.texts.filter((t) => t.topic !== NOTICE_TOPIC)).toEqual([]);
       expect(customer.data.filter((d) => d.from === bot.identity)).toEqual([]);
 
       const suggestion = messages(merchant).flatMap((e) => (e.type === 'suggestions.created' ? e.suggestions : []))[0]!;
@@ -114,6 +142,12 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
             { action: string }[]
           >`select f.action from suggestion_feedback f join suggestions s on s.id = f.suggestion_id where s.call_id = ${call.callId}`
         ).map((r) => r.action),
+        audio: await listAudioSegments(sql, call.callId, { fromMs: 0, toMs: 3_600_000 }),
+        flagAt: (
+          await sql<{ startMs: number; endMs: number }[]>`
+            select u.start_ms, u.end_ms from flags f join utterances u on u.id = f.utterance_id
+            where f.call_id = ${call.callId} and f.category = 'off_platform_payment' limit 1`
+        )[0],
         participants: (
           await sql<{ role: string }[]>`select distinct role from call_participants where call_id = ${call.callId}`
         ).map((r) => r.role),
@@ -126,5 +160,26 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
     expect(stored.flags).toContain('off_platform_payment');
     expect(stored.feedback).toEqual(['used']);
     expect(stored.participants.sort()).toEqual(['customer', 'merchant']);
+    // The call's audio is stored per speaker, and the flag's offsets point at the merchant speaking:
+    // the flagged span is loud, the quiet second the bot heard before it stays near silence.
+    expect(new Set(stored.audio.map((s) => s.speakerRole))).toEqual(new Set(['customer', 'merchant']));
+    const store = localAudioStore(audioDir);
+    const { startMs, endMs } = stored.flagAt!;
+    const merchantAudio = stored.audio.filter((s) => s.speakerRole === 'merchant');
+    const rms = async (fromMs: number, toMs: number) => {
+      const clip = await buildClip(
+        store,
+        merchantAudio.filter((s) => s.startMs < toMs && s.endMs > fromMs),
+        {
+          fromMs,
+          toMs,
+        },
+      );
+      return Math.sqrt(clip.samples.reduce((sum, v) => sum + v * v, 0) / Math.max(1, clip.samples.length));
+    };
+    const speaking = await rms(startMs, endMs);
+    const before = await rms(Math.max(0, startMs - 900), startMs - 300);
+    expect(speaking).toBeGreaterThan(500);
+    expect(speaking).toBeGreaterThan(before * 5);
   }, 180_000);
 });

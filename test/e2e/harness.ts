@@ -67,6 +67,8 @@ export interface RunningAgent {
   /** SIGKILL to the worker and its job processes: a crash, nothing flushed. */
   kill(): Promise<void>;
   stop(): Promise<void>;
+  /** The worker's and its jobs' last log lines, for a failure message. */
+  tail(): string;
 }
 
 /** Starts `kefu agent` exactly as a user does (bin/kefu.js) against the target and waits until it has registered. */
@@ -75,6 +77,8 @@ export async function startAgent(
   databaseUrl: string,
   agentName: string,
   healthPort: number,
+  /** Extra configuration; recording is off unless this sets KEFU_RECORDING and KEFU_AUDIO_DIR. */
+  env: Record<string, string> = {},
 ): Promise<RunningAgent> {
   const child = spawn(process.execPath, [join(REPO, 'bin/kefu.js'), 'agent', '--health-port', String(healthPort)], {
     cwd: REPO,
@@ -89,6 +93,9 @@ export async function startAgent(
       DATABASE_URL: databaseUrl,
       KEFU_STT_ENGINES: 'en=pocketsphinx',
       LOG_LEVEL: 'info',
+      // Never into the repository's own data folder.
+      KEFU_RECORDING: 'false',
+      ...env,
     },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -104,8 +111,8 @@ export async function startAgent(
       reject(new Error(`kefu agent exited (${code}) before registering:\n${output.slice(-20).join('\n')}`)),
     );
     setTimeout(
-      () => reject(new Error(`kefu agent did not register in 30 s:\n${output.slice(-20).join('\n')}`)),
-      30_000,
+      () => reject(new Error(`kefu agent did not register in 90 s:\n${output.slice(-20).join('\n')}`)),
+      90_000,
     );
   });
   const signalGroup = (signal: NodeJS.Signals) => {
@@ -116,6 +123,7 @@ export async function startAgent(
     }
   };
   return {
+    tail: () => output.slice(-30).join('\n'),
     kill: async () => {
       signalGroup('SIGKILL');
       await exited;

@@ -55,7 +55,11 @@ describe.skipIf(!liveKitE2e)('kefu token', () => {
     expect(merchant.video?.room).toBe(out.room);
     expect(customer.video?.room).toBe(out.room);
     expect(merchant.attributes).toMatchObject({ 'kefu.role': 'merchant', 'kefu.merchant_id': MERCHANT.id });
-    expect(customer.attributes).toMatchObject({ 'kefu.role': 'customer', 'kefu.camera_default': 'off' });
+    expect(customer.attributes).toMatchObject({
+      'kefu.role': 'customer',
+      'kefu.camera_default': 'off',
+      'kefu.recording': 'on',
+    });
     expect(customer.attributes?.['kefu.order_ids']).toContain(ORDER_ID);
 
     const dispatches = await new AgentDispatchClient(target().url, target().apiKey, target().apiSecret).listDispatch(

@@ -31,7 +31,7 @@ export type JoinOptions = { textTopics?: string[]; autoSubscribe?: boolean };
 export type PresenceEvent = { identity: string; event: 'connected' | 'disconnected'; at: number };
 
 /** Topics whose text streams are recorded unless a test names others. */
-export const DEFAULT_TEXT_TOPICS = ['lk.transcription', 'kefu.copilot'];
+export const DEFAULT_TEXT_TOPICS = ['lk.transcription', 'kefu.copilot', 'kefu.notice'];
 
 export class TestParticipant {
   readonly room = new Room();

@@ -272,6 +272,8 @@ export const CATALOGUE = {
       '这段录音与存档校验值不符，已停止播放。',
       'This recording does not match its stored checksum; playback stopped.',
     ],
+    AUDIO_STORE_FAILED: ['通话录音未能完整保存。', 'The call audio could not be stored in full.'],
+    RANGE_NOT_SATISFIABLE: ['请求的录音片段超出范围。', 'The requested part of the recording is out of range.'],
     UNAUTHENTICATED: ['邮箱或密码不正确，或登录已过期。', 'Wrong email or password, or your session ended.'],
     FORBIDDEN: ['您的角色不能执行此操作。', 'Your role may not do this.'],
     CSRF_INVALID: ['页面已过期，请刷新后重试。', 'This page is stale; reload and try again.'],

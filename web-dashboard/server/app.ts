@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Sql } from '../../db/client.js';
 import type { DemoControl } from '../../pipelines/demo/play.js';
+import type { AudioStore } from '../../pipelines/recording/store.js';
 import type { ModerationSettingsInput } from '../../pipelines/moderation/settings.js';
 import { CallEventBus } from '../../pipelines/session/event-bus.js';
 import { createApi } from './api/index.js';
@@ -27,6 +28,8 @@ export interface AppDeps {
   demo?: DemoControl;
   /** Overrides of the security defaults (proxy trust, stream and body limits). */
   security?: Partial<SecurityOptions>;
+  /** Where call audio is stored (flags' clips); unset, no clip is playable. */
+  audio?: AudioStore;
 }
 
 /**
@@ -40,7 +43,10 @@ export function createApp(deps: AppDeps): Hono {
   applySecurity(app, security);
   // Machine to machine: signed by the platform, outside the browser session and CSRF checks.
   app.route('/api/platform', platformRoutes({ sql: deps.sql, live, webhookSecret: deps.webhookSecret }));
-  app.route('/api', createApi({ sql: deps.sql, moderation: deps.moderation, live, security, demo: deps.demo }));
+  app.route(
+    '/api',
+    createApi({ sql: deps.sql, moderation: deps.moderation, live, security, demo: deps.demo, audio: deps.audio }),
+  );
 
   app.get('/healthz', async (c) => {
     try {

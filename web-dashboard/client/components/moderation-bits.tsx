@@ -55,12 +55,24 @@ export function DecisionStateBadge({ state }: { state: DecisionState }) {
 }
 
 /** The words said, with the flagged span marked inside the whole line when the line is known. */
-export function Evidence({ line, span, words }: { line?: string; span: [number, number]; words: string }) {
-  if (!line || line.slice(span[0], span[1]) !== words) return <mark>{words}</mark>;
+export function Evidence({
+  line,
+  span,
+  words,
+  playing,
+}: {
+  line?: string;
+  span: [number, number];
+  words: string;
+  /** The words are being heard right now (a clip player is inside them). */
+  playing?: boolean;
+}) {
+  const cls = playing ? 'now' : undefined;
+  if (!line || line.slice(span[0], span[1]) !== words) return <mark className={cls}>{words}</mark>;
   return (
     <span className="evidence">
       {line.slice(0, span[0])}
-      <mark>{line.slice(span[0], span[1])}</mark>
+      <mark className={cls}>{line.slice(span[0], span[1])}</mark>
       {line.slice(span[1])}
     </span>
   );

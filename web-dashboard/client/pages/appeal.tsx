@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { post } from '../api.js';
-import { DecisionStateBadge, Evidence, PenaltyLine, StepText } from '../components/moderation-bits.js';
+import { ClipPlayer } from '../components/clip-player.js';
+import { DecisionStateBadge, PenaltyLine, StepText } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
@@ -68,11 +69,12 @@ export function AppealPage({ id }: { id: string }) {
               </p>
             )}
             {flag && (
-              <p>
-                {t('evidence')}:{' '}
-                <Evidence line={line} span={[flag.spanStart, flag.spanEnd]} words={flag.evidenceText} /> ·{' '}
-                <Link href={`/cases/${a.caseId}`}>{t('caseTitle')}</Link>
-              </p>
+              <>
+                <p>
+                  {t('evidence')}: <Link href={`/cases/${a.caseId}`}>{t('caseTitle')}</Link>
+                </p>
+                <ClipPlayer flag={flag} line={line} />
+              </>
             )}
             <ul className="plain">
               {a.penalties.map((p) => (

@@ -3,7 +3,8 @@ import type { CallView } from '../../shared/call-view.js';
 import { post } from '../api.js';
 import { DecisionForm } from '../components/decision-form.js';
 import { MerchantContext } from '../components/merchant-context.js';
-import { DecisionStateBadge, Evidence, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
+import { ClipPlayer } from '../components/clip-player.js';
+import { DecisionStateBadge, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
 import { formatDate, formatTime, useLabel, useLang, useT } from '../i18n.js';
@@ -106,12 +107,7 @@ export function CasePage({ id }: { id: string }) {
         </section>
         <div className="side">
           {flags.map((f) => (
-            <FlagEvidence
-              key={f.id}
-              flag={f}
-              line={lines.get(f.utteranceSeq)}
-              audioUri={kase.data!.call?.audioUri ?? null}
-            />
+            <FlagEvidence key={f.id} flag={f} line={lines.get(f.utteranceSeq)} />
           ))}
           {kase.data.penalties.length > 0 && (
             <section className="card">
@@ -139,7 +135,7 @@ export function CasePage({ id }: { id: string }) {
   );
 }
 
-function FlagEvidence({ flag: f, line, audioUri }: { flag: CaseFlag; line?: string; audioUri: string | null }) {
+function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
   const t = useT();
   const label = useLabel();
   const offset = f.audioStartMs ?? 0;
@@ -148,9 +144,8 @@ function FlagEvidence({ flag: f, line, audioUri }: { flag: CaseFlag; line?: stri
       <h2>
         {label('category', f.category)} <SeverityBadge severity={f.severity} />
       </h2>
-      <p>
-        {t('evidence')}: <Evidence line={line} span={[f.spanStart, f.spanEnd]} words={f.evidenceText} />
-      </p>
+      <p>{t('evidence')}:</p>
+      <ClipPlayer flag={f} line={line} />
       <p className="small">
         {t('rule')}:{' '}
         <span title={f.ruleId}>
@@ -161,11 +156,6 @@ function FlagEvidence({ flag: f, line, audioUri }: { flag: CaseFlag; line?: stri
       <p className="small">
         {t('audioAt')} {formatTime(offset)}
         {f.audioEndMs !== null && `–${formatTime(f.audioEndMs)}`}
-        {audioUri ? (
-          <audio controls preload="none" src={`${audioUri}#t=${offset / 1000}`} aria-label={t('play')} />
-        ) : (
-          <span className="muted"> ({t('noAudio')})</span>
-        )}
       </p>
       {f.promise && <PromiseEvidence promise={f.promise} />}
       <ul className="plain small verdicts" aria-label={t('verdicts')}>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { post } from '../api.js';
 import { Empty, ExportLink, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
-import { DecisionStateBadge, Evidence, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
+import { ClipPlayer } from '../components/clip-player.js';
+import { DecisionStateBadge, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
@@ -65,9 +66,8 @@ function FlagItem({ flag, line, penalties }: { flag: CaseFlag; line?: string; pe
       <p>
         <SeverityBadge severity={flag.severity} /> {label('category', flag.category)}
       </p>
-      <p>
-        {t('evidence')}: <Evidence line={line} span={[flag.spanStart, flag.spanEnd]} words={flag.evidenceText} />
-      </p>
+      <p>{t('evidence')}:</p>
+      <ClipPlayer flag={flag} line={line} />
       <p>
         {t('decision')}: {d ? <DecisionStateBadge state={d.state} /> : <strong>{t('pending')}</strong>}
       </p>

@@ -1,4 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localAudioStore } from '../../../pipelines/recording/local-store.js';
+import { recordCallAudio, voice } from '../../../pipelines/recording/testing/record.js';
 import { useTestDatabase } from '../../../test/db.js';
 import { sessionHandle } from '../../../pipelines/auth/account.js';
 import { createSessionFor, sha256 } from '../../../pipelines/auth/sessions.js';
@@ -93,12 +98,15 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   // Machine to machine: no session helps; only the platform's signature does (none here).
   'POST /api/platform/order-events': { anonymous: 401, merchantA: 401, moderator: 401, admin: 401 },
   'GET /api/stats/moderation': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
+  'GET /api/flags/:id/clip': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
 };
 
 /** The live stream never ends by itself: the test reads its first message, then hangs up. */
 const STREAMS = new Set(['GET /api/calls/live']);
 
 const db = useTestDatabase();
+const audioDir = mkdtempSync(join(tmpdir(), 'kefu-access-audio-'));
+afterAll(() => rmSync(audioDir, { recursive: true, force: true }));
 const settings = moderationSettings();
 let app: ReturnType<typeof createApp>;
 const users = {} as Record<Exclude<Role, 'anonymous'>, { id: string }>;
@@ -119,7 +127,8 @@ let b: {
 
 beforeAll(async () => {
   const sql = db.sql();
-  app = createApp({ sql, components: [], webhookSecret: 'access-test-secret-0123456789' });
+  const audio = localAudioStore(audioDir);
+  app = createApp({ sql, components: [], webhookSecret: 'access-test-secret-0123456789', audio });
   const a = await makeFlaggedCall(sql, [{}]);
   await openCaseForCall(sql, a.call.id, settings);
   users.merchantA = await makeUser(sql, 'merchant_staff', a.merchantId);
@@ -128,6 +137,8 @@ beforeAll(async () => {
 
   const made = await makeFlaggedCall(sql, [{ ruleId: 'zh.only.merchant-b' }]);
   const staffB = await makeUser(sql, 'merchant_staff', made.merchantId);
+  // B's call was recorded, so its flag has a clip to (not) give away.
+  await recordCallAudio(sql, audio, made.call.id, { merchant: voice(5, 1), customer: voice(5, 2) });
   const decider = await makeUser(sql, 'moderator');
   const deciderActor = { kind: 'user', id: decider.id, role: 'moderator', merchantId: null } as const;
   const opened = await openCaseForCall(sql, made.call.id, settings);
@@ -206,7 +217,9 @@ function request(route: string): { method: string; path: string; body?: unknown 
             ? b.callId
             : pattern.startsWith('/api/promises')
               ? b.promiseId
-              : b.staffId;
+              : pattern.startsWith('/api/flags')
+                ? b.flagId
+                : b.staffId;
   const byMerchant = [
     'GET /api/penalties',
     'GET /api/penalties/standing',

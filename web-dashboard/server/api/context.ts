@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Sql } from '../../../db/client.js';
 import type { SessionUser } from '../../../db/queries/sessions.js';
+import type { AudioStore } from '../../../pipelines/recording/store.js';
 import type { Actor } from '../../../pipelines/moderation/actor.js';
 import type { ModerationSettings } from '../../../pipelines/moderation/settings.js';
 import type { SecurityOptions } from '../security/options.js';
@@ -9,6 +10,8 @@ export interface ApiDeps {
   sql: Sql;
   settings: ModerationSettings;
   security: SecurityOptions;
+  /** Where call audio is stored; unset, no flag has a playable clip. */
+  audio?: AudioStore;
 }
 
 export interface ApiEnv {

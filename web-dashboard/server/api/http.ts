@@ -19,6 +19,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   ACCOUNT_LOCKED: 423,
   DUTY_SEPARATION: 403,
   PASSWORD_WRONG: 403,
+  RANGE_NOT_SATISFIABLE: 416,
 };
 
 export function ok<T>(c: Context, data: T, status: ContentfulStatusCode = 200) {

@@ -3,6 +3,7 @@ import { KefuError } from '../../../core/errors.js';
 import type { DemoControl } from '../../../pipelines/demo/play.js';
 import { moderationSettings, type ModerationSettingsInput } from '../../../pipelines/moderation/settings.js';
 import type { Sql } from '../../../db/client.js';
+import type { AudioStore } from '../../../pipelines/recording/store.js';
 import { appealRoutes } from '../routes/appeals/index.js';
 import type { LiveFeed } from '../live/feed.js';
 import { StreamRegistry } from '../live/streams.js';
@@ -17,6 +18,7 @@ import { caseRoutes } from '../routes/cases/index.js';
 import { decisionRoutes } from '../routes/decisions/index.js';
 import { demoRoutes } from '../routes/demo/index.js';
 import { exportRoutes } from '../routes/export/index.js';
+import { flagRoutes } from '../routes/flags/index.js';
 import { merchantRoutes } from '../routes/merchants/index.js';
 import { penaltyRoutes } from '../routes/penalties/index.js';
 import { policyRoutes } from '../routes/policies/index.js';
@@ -32,10 +34,11 @@ export function createApi(options: {
   live: LiveFeed;
   moderation?: ModerationSettingsInput;
   demo?: DemoControl;
+  audio?: AudioStore;
   security?: Partial<SecurityOptions>;
 }): Hono<ApiEnv> {
   const security = securityOptions(options.security);
-  const deps = { sql: options.sql, settings: moderationSettings(options.moderation), security };
+  const deps = { sql: options.sql, settings: moderationSettings(options.moderation), security, audio: options.audio };
   const streams = new StreamRegistry(options.sql, security);
   const api = new Hono<ApiEnv>();
   api.onError((err, c) => sendError(c, err));
@@ -57,5 +60,6 @@ export function createApi(options: {
   api.route('/merchants', merchantRoutes(deps));
   api.route('/export', exportRoutes(deps));
   api.route('/demo', demoRoutes({ ...deps, demo: options.demo }));
+  api.route('/flags', flagRoutes(deps));
   return api;
 }
