@@ -30,7 +30,7 @@ export async function runModerationBench(options: { log?: (line: string) => void
     for (let i = 0; i < CASES; i++) {
       const made = await makeFlaggedCall(sql, [
         { severity: i % 3 ? 'high' : 'medium' },
-        { category: 'abuse', ruleId: 'zh.abuse.insult' },
+        { category: 'abuse', ruleId: 'zh.abuse.frame' },
       ]);
       const opened = await openCaseForCall(sql, made.call.id, settings);
       cases.push({ id: opened!.case.id, flagIds: made.flags.map((f) => f.id) });

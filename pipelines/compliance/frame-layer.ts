@@ -65,7 +65,7 @@ function earlierFilled(
   for (let i = index - 1; i >= Math.max(0, index - earlier.lines); i--) {
     const same = lines[i]!.speaker === speaker;
     if ((earlier.speaker === 'same' && !same) || (earlier.speaker === 'other' && same)) continue;
-    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots)) return true;
+    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots, earlier.reach)) return true;
   }
   return false;
 }

@@ -15,7 +15,7 @@ describe('compliance frames', () => {
   it('finds a request and a private datum in either order, with the exact span and the frame that matched', async () => {
     const text = '亲，验证码麻烦提供下哈';
     const [flag] = await flagsOn(['merchant', text]);
-    expect(flag).toMatchObject({ category: 'privacy_request', rule: 'zh.privacy.request-frame@1' });
+    expect(flag).toMatchObject({ category: 'privacy_request', rule: 'zh.privacy.request-frame@2' });
     expect(text.slice(...flag!.span)).toBe(flag!.evidence);
     expect(flag!.evidence).toBe('验证码麻烦提供');
     expect(flag!.verdicts[0]!.detail).toMatchObject({ frame: 0 });
@@ -34,6 +34,24 @@ describe('compliance frames', () => {
     expect(flag).toMatchObject({ category: 'privacy_request', evidence: '发我一下哈' });
     expect(await flagsOn(['merchant', '退款原路退回，不用提供卡号哦'], ['merchant', '发我一下哈'])).toEqual([]);
     expect(await flagsOn(['merchant', '退款原路退回'], ['merchant', '发我一下哈'])).toEqual([]);
+  });
+
+  it('carries a named card or code to a follow-up line that asks for "the number" or talks the buyer round', async () => {
+    const [card] = await flagsOn(
+      ['merchant', 'The refund goes back to your bank card.'],
+      ['merchant', 'Could you type the long number here for me?'],
+    );
+    expect(card).toMatchObject({ category: 'privacy_request', rule: 'en.privacy.request-frame@2' });
+    expect(
+      await flagsOn(['merchant', 'The refund is on its way.'], ['merchant', 'Could you type the long number here?']),
+    ).toEqual([]);
+    const [round] = await flagsOn(
+      ['merchant', '您手机会收到一个验证码 报一下给小妹就行'],
+      ['customer', '验证码不是不能告诉别人吗'],
+      ['merchant', '亲我们是官方客服 没事的呢'],
+    );
+    expect(round).toMatchObject({ category: 'privacy_request', evidence: '我们是官方' });
+    expect(await flagsOn(['merchant', '亲我们是官方客服 没事的呢'])).toEqual([]);
   });
 
   it('tells a lawful limit from a refusal by the reason in the line', async () => {

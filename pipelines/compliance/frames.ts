@@ -15,7 +15,7 @@ export interface CompiledFrame {
   unless: SlotAlternative[][];
   unlessLine: SlotAlternative[][];
   negation: 'veto' | 'ignore';
-  earlier?: { slots: SlotAlternative[][]; lines: number; speaker: 'same' | 'other' | 'any' };
+  earlier?: { slots: SlotAlternative[][]; reach: number; lines: number; speaker: 'same' | 'other' | 'any' };
 }
 
 export interface Filler {
@@ -162,8 +162,8 @@ function vetoOf(
   return undefined;
 }
 
-/** Whether the slots are filled, not negated, in one clause of the line (a frame's `earlier` lines). */
-export function filledIn(a: LineAnalysis, slots: SlotAlternative[][]): boolean {
-  const probe: CompiledFrame = { slots, order: 'any', reach: 1, unless: [], unlessLine: [], negation: 'veto' };
+/** Whether the slots are filled, not negated, within `reach` clauses of the line (a frame's `earlier` lines). */
+export function filledIn(a: LineAnalysis, slots: SlotAlternative[][], reach = 1): boolean {
+  const probe: CompiledFrame = { slots, order: 'any', reach, unless: [], unlessLine: [], negation: 'veto' };
   return matchFrame(a, probe, null).some((h) => !h.veto);
 }

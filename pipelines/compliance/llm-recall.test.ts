@@ -26,14 +26,19 @@ const answer = (...violations: object[]) => JSON.stringify({ violations });
 describe('LLM recall layer (against the local chat-completions double)', () => {
   it('flags what the rules miss, with the quote located exactly in the line', async () => {
     const text = 'Sure! Could you pop the six numbers from that message into this chat?';
-    const detector = await detectorFor([
-      answer({
-        category: 'privacy_request',
-        evidence: 'pop the six numbers from that message into this chat',
-        confidence: 0.92,
-        reason: 'asks for the SMS code',
-      }),
-    ]);
+    // A generous budget: this checks the quote, not latency (the last test does), and the first
+    // request of a run can take seconds on a loaded machine.
+    const detector = await detectorFor(
+      [
+        answer({
+          category: 'privacy_request',
+          evidence: 'pop the six numbers from that message into this chat',
+          confidence: 0.92,
+          reason: 'asks for the SMS code',
+        }),
+      ],
+      20_000,
+    );
     const [flag, ...rest] = await detector.detect(says(['merchant', text]));
     expect(rest).toEqual([]);
     expect(FlagFindingSchema.parse(flag)).toEqual(flag);

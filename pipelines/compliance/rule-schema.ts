@@ -59,6 +59,8 @@ export const FrameSchema = z
     earlier: z
       .object({
         slots: z.array(SlotSchema).min(1).max(3),
+        /** Consecutive clauses of that line the slots may spread over (验证码 / 报一下给小妹). */
+        reach: z.number().int().min(1).max(3).default(1),
         lines: z.number().int().min(1).max(3).default(2),
         speaker: z.enum(['same', 'other', 'any']).default('same'),
       })

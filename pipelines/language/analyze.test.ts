@@ -44,6 +44,15 @@ describe('normalisation and spans', () => {
     for (const c of a.clauses) expect(text.slice(...c.span)).toBe(c.text);
   });
 
+  it('reads a typographic apostrophe as ASCII, one character for one', () => {
+    const a = analyzeLine('You’re sure you’ll be home?');
+    expect(a.norm).toBe("You're sure you'll be home?");
+    expect(a.clauses[0]!.marks.filter((m) => m.kind === 'addressee').map((m) => a.text.slice(...m.span))).toEqual([
+      'You’re',
+      'you’ll',
+    ]);
+  });
+
   it('drops invisible characters but keeps spans exact', () => {
     const text = '加\u200b微信';
     const a = analyzeLine(text);

@@ -20,8 +20,11 @@ export const LexiconEntrySchema = z
     notWithin: z.array(z.string().min(1)).default([]),
     /** Entry ids whose matches cancel a match lying inside them (不 inside the question 信不信). */
     notInside: z.array(z.string()).default([]),
-    /** Where in its clause the match must sit (trailing punctuation and emoji ignored). */
-    at: z.enum(['anywhere', 'start', 'end']).default('anywhere'),
+    /**
+     * Where in its clause the match must sit (trailing punctuation and emoji ignored); `alone`: it
+     * is the whole clause (a name hurled on its own: "废物", "…, moron.").
+     */
+    at: z.enum(['anywhere', 'start', 'end', 'alone']).default('anywhere'),
     /** Must the match start (and end) on a word-segment boundary? `token` guards 亲 from 父亲. */
     align: z.enum(['none', 'token', 'token_start']).default('none'),
     /** Latin terms match whole words unless false (n't inside can't). */

@@ -14,10 +14,13 @@ export function clauseEnd(norm: string, nspan: Span): number {
   return nspan[0] + body.replace(TRAILING, '').length;
 }
 
-/** Does the match sit where its entry demands (clause start or end)? */
+/** Does the match sit where its entry demands (clause start, end, or the whole clause)? */
 export function placed(m: RawMatch, norm: string, nspan: Span): boolean {
-  if (m.entry.at === 'start') return m.nspan[0] === nspan[0];
-  if (m.entry.at === 'end') return m.nspan[1] >= clauseEnd(norm, nspan);
+  const start = m.nspan[0] === nspan[0];
+  const end = m.nspan[1] >= clauseEnd(norm, nspan);
+  if (m.entry.at === 'start') return start;
+  if (m.entry.at === 'end') return end;
+  if (m.entry.at === 'alone') return start && end;
   return true;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The normalised text every engine matches against, with a map back to the original characters:
  * NFKC (full-width letters, digits and punctuation folded to ASCII), invisible characters
- * (zero-width joiners, variation selectors, BOM) dropped. Case is kept; matchers use the `i` flag.
+ * (zero-width joiners, variation selectors, BOM) dropped, typographic apostrophes (’ ‘ ʼ) made
+ * ASCII so "you’re" reads as "you're". Case is kept; matchers use the `i` flag.
  */
 import type { Span } from './types.js';
 
@@ -17,6 +18,8 @@ export interface Normalised {
 export const INVISIBLE = /^[\p{Cf}\uFE00-\uFE0F]+$/u;
 // Fast path: ASCII and common Han need neither NFKC nor the invisible check.
 const PLAIN = /^[\u0020-\u007e\u4e00-\u9fff\u3001\u3002]$/;
+// Phones and word processors type "you’re"; every lexicon writes "you're".
+const APOSTROPHE = /^[\u2018\u2019\u02bc]$/;
 
 export function normalise(original: string): Normalised {
   let text = '';
@@ -33,7 +36,7 @@ export function normalise(original: string): Normalised {
       continue;
     }
     if (INVISIBLE.test(ch)) continue;
-    const n = ch === '\u3000' ? ' ' : ch.normalize('NFKC');
+    const n = ch === '\u3000' ? ' ' : APOSTROPHE.test(ch) ? "'" : ch.normalize('NFKC');
     for (let k = 0; k < n.length; k++) {
       start.push(from);
       end.push(i);

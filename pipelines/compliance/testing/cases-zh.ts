@@ -39,7 +39,8 @@ export const ZH_CASES: Case[] = [
       [m, '可以的亲'],
     ],
     expect: 'contact_exchange',
-    evidence: '可以的亲',
+    // The answer frame's evidence is the assent itself (zh.contact.invite-frame@2).
+    evidence: '可以的',
   },
   { lines: [[m, '这里不方便说，我们私下联系']], expect: 'contact_exchange' },
   { lines: [[m, '加我WhatsApp，发你图片']], expect: 'contact_exchange', evidence: '加我WhatsApp' },

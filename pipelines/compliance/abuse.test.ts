@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import { analyzeLine, classMatches } from '../language/index.js';
+import { ComplianceDetector } from './detector.js';
+
+const detector = new ComplianceDetector();
+const flagsOn = async (...lines: [SpeakerRole, string][]) => {
+  const t: TranscriptLine[] = lines.map(([speaker, text], i) => ({
+    speaker,
+    text,
+    startMs: i * 1000,
+    endMs: i * 1000 + 900,
+  }));
+  return (await detector.detect(t)).filter((f) => f.utterance === t.length - 1);
+};
+const abuse = async (text: string) => (await flagsOn(['merchant', text])).filter((f) => f.category === 'abuse');
+
+describe('abuse is addressed to the other party', () => {
+  it('flags a demeaning word in a clause that addresses the buyer, with its evidence and rule', async () => {
+    const [flag] = await abuse('你这智商也就配用这个了');
+    expect(flag).toMatchObject({ rule: 'zh.abuse.frame@2', evidence: '你这智商' });
+    const [en] = await abuse("Honestly, you're the dumbest customer I've had all week.");
+    expect(en!.rule).toBe('en.abuse.frame@2');
+    expect(en!.evidence).toBe("you're the dumbest");
+    expect(en!.verdicts[0]!.detail).toMatchObject({ frame: 0 });
+  });
+
+  it('flags a name hurled as a clause of its own, but not the same word inside a product name', async () => {
+    expect(await abuse('废物 连个快递都收不好')).toHaveLength(1);
+    expect(await abuse('Whatever, loser.')).toHaveLength(1);
+    expect(await abuse('The Idiot’s Guide to Espresso is in stock.')).toEqual([]);
+    expect(await abuse('傻瓜相机这款您用着很简单')).toEqual([]);
+  });
+
+  it('does not flag profanity used as emphasis, or insults about a third party or reported to the buyer', async () => {
+    for (const text of [
+      '太tm好用了 您放心',
+      'This coffee grinder is damn good, you will love it.',
+      '那个快递员就是个傻逼 我们已经投诉了',
+      '上次那个客服骂您脑子有病 是他不对',
+      'The previous agent called you stupid? That is unacceptable.',
+      "Don't worry, you're not stupid, the manual is confusing.",
+    ])
+      expect(await abuse(text), text).toEqual([]);
+  });
+
+  it('treats naming where the buyer lives, with a menace, as a threat — also when the menace comes a line later', async () => {
+    const [same] = await abuse('I see you’re at 14 Maple Court. Maybe think about that before posting reviews.');
+    expect(same).toMatchObject({ rule: 'en.abuse.threat-frame@1', severity: 'high' });
+    const [later] = await flagsOn(
+      ['merchant', '你住在[地址x]三单元是吧'],
+      ['customer', '你什么意思'],
+      ['merchant', '没什么 出门小心点'],
+    );
+    expect(later).toMatchObject({ category: 'abuse', evidence: '出门小心', rule: 'zh.abuse.threat-frame@1' });
+    // The same menace with no address named before is a courtesy.
+    expect(await flagsOn(['merchant', '路上下雨 出门小心点'])).toEqual([]);
+  });
+
+  it('reads a lexicon entry marked `alone` only when it is the whole clause', () => {
+    const alone = (t: string) =>
+      analyzeLine(t).clauses.flatMap((c) => classMatches(c, 'insult_vocative').map((m) => m.text));
+    expect(alone('神经病 别再发消息了')).toEqual(['神经病']);
+    expect(alone('这个神经病药物要遵医嘱')).toEqual([]);
+  });
+});
