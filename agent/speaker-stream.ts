@@ -8,6 +8,14 @@ import type { SpeakerRole } from '../core/domain.js';
 import type { KefuError } from '../core/errors.js';
 import type { SpokenLanguage, SttEngine } from '../pipelines/speech/contract.js';
 import { type SpeakerSegment, transcribeSpeakerStreams } from '../pipelines/speech/transcribe.js';
+import { turnLooksComplete } from '../pipelines/speech/turn.js';
+
+/**
+ * A pause this long ends a turn whose words are complete (a question, a request, a named issue);
+ * otherwise the VAD's full end-of-speech silence (500 ms) does. Shorter pauses inside a sentence
+ * rarely follow a complete clause, and a wrong early end only splits one utterance into two.
+ */
+const EARLY_END_SILENCE_MS = 250;
 
 export interface HeardSegment {
   identity: string;
@@ -53,6 +61,8 @@ export function startSpeakerStream(o: SpeakerStreamOptions): { stop: () => void;
     const finals = transcribeSpeakerStreams({
       streams: [{ speaker: o.speaker, language: o.language, frames: framesUntil(audio, stop.signal) }],
       engineFor: o.engineFor,
+      vad: { earlyEndSilenceMs: EARLY_END_SILENCE_MS },
+      turnEnded: turnLooksComplete,
       signal: stop.signal,
       onInterim: (s) => o.onInterim(heard(s)),
       onError: (err) => o.onError(err),

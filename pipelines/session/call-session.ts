@@ -100,6 +100,18 @@ export class CallSession {
     return this.utterances;
   }
 
+  /**
+   * A customer's words so far in an utterance not yet final: the advice after it is computed now,
+   * and used if the final says the same in everything advice reads. Nothing is stored or emitted.
+   */
+  speculate(line: TranscriptLine): void {
+    this.analysis.speculate(line);
+  }
+
+  get speculations(): CallAnalysis['speculations'] {
+    return this.analysis.speculations;
+  }
+
   addUtterance(u: HeardUtterance): Promise<Utterance> {
     const next = this.queue.then(() => this.process(u));
     this.queue = next.catch(() => {});
