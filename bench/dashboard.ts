@@ -39,7 +39,7 @@ async function fill(sql: Sql): Promise<void> {
       jsonb_build_object('text', '顾客反映商品问题，商家同意处理。', 'language', 'zh')
     from generate_series(1, ${CALLS}) i`;
   await sql`
-    insert into utterances (call_id, seq, speaker_role, text, start_ms, end_ms, stt_engine)
+    insert into utterances (call_id, index, speaker, text, start_ms, end_ms, engine)
     select id, 0, 'merchant', '您加我微信，我私下转您钱', 0, 2000, 'bench' from calls where room like 'bench-%'`;
   await sql`
     insert into moderation_cases (merchant_id, call_id, severity, sla_due_at, opened_at)

@@ -13,7 +13,7 @@ import {
   RefundOptionSchema,
   SuggestionSchema,
 } from './analysis.js';
-import { FlagCategorySchema, SpeakerRoleSchema } from './domain.js';
+import { FlagCategorySchema, SpeakerRoleSchema, TranscriptLineSchema } from './domain.js';
 
 export const UtteranceSchema = z.object({
   /** 0-based position in the call: the `utterance` every finding points at. */
@@ -26,6 +26,25 @@ export const UtteranceSchema = z.object({
   confidence: z.number().min(0).max(1).nullable(),
 });
 export type Utterance = z.infer<typeof UtteranceSchema>;
+
+/** What a speech engine hands the call session: a line as heard, before it has a place in the call. */
+export const HeardUtteranceSchema = TranscriptLineSchema.extend({
+  engine: z.string(),
+  confidence: z.number().min(0).max(1).nullable(),
+  participantIdentity: z.string().optional(),
+  language: z.string().optional(),
+});
+export type HeardUtterance = z.infer<typeof HeardUtteranceSchema>;
+
+/** An utterance as stored: the `utterances` row, whose columns carry `Utterance`'s names. */
+export const StoredUtteranceSchema = UtteranceSchema.extend({
+  id: z.coerce.number().int(),
+  callId: z.string(),
+  participantIdentity: z.string().nullable(),
+  language: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type StoredUtterance = z.infer<typeof StoredUtteranceSchema>;
 
 const base = { callId: z.string() };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UtteranceSchema } from '../../core/events.js';
 import { makeCallWithUtterances } from '../../test/factories.js';
 import { useTestDatabase } from '../../test/db.js';
 import { addParticipant, endCall, getCall, insertUtterance, listUtterances, markParticipantLeft } from './calls.js';
@@ -15,19 +16,37 @@ describe('calls, participants and utterances', () => {
       Array.from({ length: 8 }, (_, i) =>
         insertUtterance(sql, {
           callId: call.id,
-          speakerRole: i % 2 ? 'merchant' : 'customer',
+          speaker: i % 2 ? 'merchant' : 'customer',
           text: `line ${i}`,
           startMs: i * 1000,
           endMs: i * 1000 + 900,
-          sttEngine: 'pocketsphinx',
-          sttConfidence: 0.8,
+          engine: 'pocketsphinx',
+          confidence: 0.8,
         }),
       ),
     );
     const rows = await listUtterances(sql, call.id);
-    expect(rows.map((r) => r.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(rows[0]).toMatchObject({ sttEngine: 'pocketsphinx', isFinal: true });
-    expect(rows[0]!.sttConfidence).toBeCloseTo(0.8, 5);
+    expect(rows.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(rows[0]).toMatchObject({ engine: 'pocketsphinx', speaker: 'customer', text: 'line 0' });
+    expect(rows[0]!.confidence).toBeCloseTo(0.8, 5);
+  });
+
+  it('stores an utterance in the shape the core schema reads back', async () => {
+    const sql = db.sql();
+    const { call } = await makeCallWithUtterances(sql, []);
+    const heard = {
+      speaker: 'merchant',
+      text: '亲 这边给您补发哦',
+      startMs: 0,
+      endMs: 1200,
+      engine: 'whisper',
+      confidence: null,
+    } as const;
+    const stored = await insertUtterance(sql, { callId: call.id, ...heard, participantIdentity: 'm-1' });
+    const [raw] = await sql`select * from utterances where id = ${stored.id}`;
+    // The raw row, through postgres.camel, parses as the core shape with no renaming in between.
+    expect(UtteranceSchema.parse(raw)).toEqual({ index: 0, ...heard });
+    expect(stored).toMatchObject({ callId: call.id, participantIdentity: 'm-1', language: null });
   });
 
   it('rejects an utterance that ends before it starts', async () => {
@@ -36,11 +55,12 @@ describe('calls, participants and utterances', () => {
     await expect(
       insertUtterance(sql, {
         callId: call.id,
-        speakerRole: 'customer',
+        speaker: 'customer',
         text: 'x',
         startMs: 500,
         endMs: 100,
-        sttEngine: 't',
+        engine: 't',
+        confidence: null,
       }),
     ).rejects.toThrow(/check constraint/);
     expect(await listUtterances(sql, call.id)).toEqual([]);

@@ -1,4 +1,5 @@
-import type { Language, SpeakerRole } from '../../core/domain.js';
+import type { Language } from '../../core/domain.js';
+import { type HeardUtterance, type StoredUtterance, StoredUtteranceSchema } from '../../core/events.js';
 import type { Sql } from '../client.js';
 
 export interface CallRow {
@@ -15,21 +16,6 @@ export interface CallRow {
   audioUri: string | null;
   summary: unknown;
   heartbeatAt: Date | null;
-}
-
-export interface UtteranceRow {
-  id: number;
-  callId: string;
-  seq: number;
-  speakerRole: SpeakerRole;
-  participantIdentity: string | null;
-  text: string;
-  startMs: number;
-  endMs: number;
-  language: string | null;
-  sttEngine: string;
-  sttConfidence: number | null;
-  isFinal: boolean;
 }
 
 export async function createCall(
@@ -79,30 +65,27 @@ export async function markParticipantLeft(sql: Sql, participantId: string, at = 
 }
 
 /**
- * Appends a final utterance with the next sequence number of its call. Both speakers' streams
- * insert concurrently, so the call's sequence is taken under a per-call lock.
+ * Appends a final utterance with the next index of its call. Both speakers' streams insert
+ * concurrently, so the call's index is taken under a per-call lock.
  */
-export async function insertUtterance(
-  sql: Sql,
-  u: Omit<UtteranceRow, 'id' | 'seq' | 'isFinal' | 'participantIdentity' | 'language' | 'sttConfidence'> &
-    Partial<Pick<UtteranceRow, 'participantIdentity' | 'language' | 'sttConfidence'>>,
-): Promise<UtteranceRow> {
-  return sql.begin(async (tx) => {
+export async function insertUtterance(sql: Sql, u: HeardUtterance & { callId: string }): Promise<StoredUtterance> {
+  const [row] = await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext(${u.callId}))`;
-    const [row] = await tx<UtteranceRow[]>`
-      insert into utterances (call_id, seq, speaker_role, participant_identity, text, start_ms, end_ms,
-                              language, stt_engine, stt_confidence)
+    return tx`
+      insert into utterances (call_id, index, speaker, participant_identity, text, start_ms, end_ms,
+                              language, engine, confidence)
       values (${u.callId},
-              (select coalesce(max(seq) + 1, 0) from utterances where call_id = ${u.callId}),
-              ${u.speakerRole}, ${u.participantIdentity ?? null}, ${u.text}, ${u.startMs}, ${u.endMs},
-              ${u.language ?? null}, ${u.sttEngine}, ${u.sttConfidence ?? null})
+              (select coalesce(max(index) + 1, 0) from utterances where call_id = ${u.callId}),
+              ${u.speaker}, ${u.participantIdentity ?? null}, ${u.text}, ${u.startMs}, ${u.endMs},
+              ${u.language ?? null}, ${u.engine}, ${u.confidence ?? null})
       returning *`;
-    return row!;
-  }) as Promise<UtteranceRow>;
+  });
+  return StoredUtteranceSchema.parse(row);
 }
 
-export async function listUtterances(sql: Sql, callId: string): Promise<UtteranceRow[]> {
-  return sql<UtteranceRow[]>`select * from utterances where call_id = ${callId} order by seq`;
+export async function listUtterances(sql: Sql, callId: string): Promise<StoredUtterance[]> {
+  const rows = await sql`select * from utterances where call_id = ${callId} order by index`;
+  return rows.map((r) => StoredUtteranceSchema.parse(r));
 }
 
 /** The call's language as heard so far (it can change as more is said). */

@@ -12,8 +12,8 @@ const db = useTestDatabase();
 async function flaggedCall() {
   const sql = db.sql();
   const made = await makeCallWithUtterances(sql, [
-    { speakerRole: 'customer', text: '苹果烂了三个' },
-    { speakerRole: 'merchant', text: '您加我微信 abc8899，我私下转您钱' },
+    { speaker: 'customer', text: '苹果烂了三个' },
+    { speaker: 'merchant', text: '您加我微信 abc8899，我私下转您钱' },
   ]);
   const u = made.utterances[1]!;
   const flag = await insertFlag(

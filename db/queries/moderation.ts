@@ -205,12 +205,12 @@ export async function settleCaseIfDecided(q: Queryable, id: string): Promise<Cas
 
 export async function listCaseFlags(q: Queryable, caseId: string): Promise<CaseFlag[]> {
   return q<CaseFlag[]>`
-    select f.*, u.seq as utterance_seq, coalesce(
+    select f.*, u.index as utterance_seq, coalesce(
       (select json_agg(json_build_object('layer', v.layer, 'verdict', v.verdict,
                'confidence', v.confidence, 'detail', v.detail) order by v.created_at)
        from flag_verdicts v where v.flag_id = f.id), '[]') as verdicts
     from flags f join utterances u on u.id = f.utterance_id
-    where f.case_id = ${caseId} order by u.seq, f.span_start`;
+    where f.case_id = ${caseId} order by u.index, f.span_start`;
 }
 
 export async function insertDecision(q: Queryable, d: Omit<DecisionRow, 'id' | 'decidedAt'>): Promise<DecisionRow> {
@@ -330,10 +330,10 @@ export async function listUtterancesAround(
 ): Promise<{ id: number; seq: number; speakerRole: string; text: string; startMs: number; endMs: number }[]> {
   if (seqs.length === 0) return [];
   return q`
-    select id, seq, speaker_role, text, start_ms, end_ms from utterances u
+    select id, index as seq, speaker as speaker_role, text, start_ms, end_ms from utterances u
     where u.call_id = ${callId}
-      and exists (select 1 from unnest(${seqs as number[]}::int[]) s where u.seq between s - ${around} and s + ${around})
-    order by seq`;
+      and exists (select 1 from unnest(${seqs as number[]}::int[]) s where u.index between s - ${around} and s + ${around})
+    order by index`;
 }
 
 export type LadderedPenalty = PenaltyRow & { severity: Severity; automatedDecision: DecisionRow['automatedDecision'] };

@@ -72,7 +72,7 @@ describe('CallSession', () => {
 
     const sql = db.sql();
     const id = session.call.id;
-    expect((await listUtterances(sql, id)).map((u) => u.seq)).toEqual([0, 1, 2, 3]);
+    expect((await listUtterances(sql, id)).map((u) => u.index)).toEqual([0, 1, 2, 3]);
     expect((await getCall(sql, id))?.language).toBe('zh');
     const notes = await listNotes(sql, id);
     expect(notes).toContainEqual(

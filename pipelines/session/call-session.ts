@@ -1,5 +1,4 @@
-import type { TranscriptLine } from '../../core/domain.js';
-import type { CallEvent, Utterance } from '../../core/events.js';
+import { type CallEvent, type HeardUtterance, type Utterance, UtteranceSchema } from '../../core/events.js';
 import type { Sql } from '../../db/client.js';
 import {
   type CallRow,
@@ -15,13 +14,6 @@ import type { CallAnalyzers, CallContext, CallFindings } from './analyzers.js';
 import { CallAnalysis } from './call-analysis.js';
 import { coachingMessage } from './coaching.js';
 import { FindingStore } from './store.js';
-
-export interface HeardUtterance extends TranscriptLine {
-  engine: string;
-  confidence: number | null;
-  participantIdentity?: string;
-  language?: string;
-}
 
 export interface SessionDeps {
   sql: Sql;
@@ -79,15 +71,7 @@ export class CallSession {
     if (!call) throw new Error(`No call ${callId} to resume`);
     const session = new CallSession(deps, call, await contextFor(deps.sql, call));
     for (const row of await listUtterances(deps.sql, callId)) {
-      const u: Utterance = {
-        index: row.seq,
-        speaker: row.speakerRole,
-        text: row.text,
-        startMs: row.startMs,
-        endMs: row.endMs,
-        engine: row.sttEngine,
-        confidence: row.sttConfidence,
-      };
+      const u = UtteranceSchema.parse(row);
       session.utterances.push(u);
       session.utteranceIds.push(row.id);
       session.analysis.recall({ speaker: u.speaker, text: u.text, startMs: u.startMs, endMs: u.endMs });
@@ -134,26 +118,8 @@ export class CallSession {
 
   private async process(u: HeardUtterance): Promise<Utterance> {
     const { sql, emit } = this.deps;
-    const row = await insertUtterance(sql, {
-      callId: this.call.id,
-      speakerRole: u.speaker,
-      text: u.text,
-      startMs: u.startMs,
-      endMs: u.endMs,
-      sttEngine: u.engine,
-      sttConfidence: u.confidence,
-      participantIdentity: u.participantIdentity,
-      language: u.language,
-    });
-    const utterance: Utterance = {
-      index: row.seq,
-      speaker: u.speaker,
-      text: u.text,
-      startMs: u.startMs,
-      endMs: u.endMs,
-      engine: u.engine,
-      confidence: u.confidence,
-    };
+    const row = await insertUtterance(sql, { callId: this.call.id, ...u });
+    const utterance = UtteranceSchema.parse(row);
     this.utterances.push(utterance);
     this.utteranceIds.push(row.id);
     const callId = this.call.id;

@@ -88,10 +88,10 @@ describe('replaying a recorded call', () => {
     );
 
     const stored = await listUtterances(db.sql(), result.callId);
-    expect(stored.map((u) => u.speakerRole)).toEqual(expect.arrayContaining(['customer', 'merchant']));
-    expect(stored.every((u) => u.sttEngine === 'pocketsphinx')).toBe(true);
+    expect(stored.map((u) => u.speaker)).toEqual(expect.arrayContaining(['customer', 'merchant']));
+    expect(stored.every((u) => u.engine === 'pocketsphinx')).toBe(true);
     // Speaking order survives: every customer line before the merchant's reply starts earlier.
-    const firstMerchant = stored.find((u) => u.speakerRole === 'merchant')!;
+    const firstMerchant = stored.find((u) => u.speaker === 'merchant')!;
     expect(firstMerchant.startMs).toBeGreaterThan(customer.spans[1]!.startMs);
     // PocketSphinx misses a digit now and then; the buyer's known order absorbs one slip.
     expect(result.findings.orderNumbers).toContainEqual(

@@ -15,8 +15,8 @@ const messages = (p: TestParticipant) =>
   p.textsOn(COPILOT_TOPIC).map((t) => CopilotMessageSchema.parse(JSON.parse(t.text)).event);
 const snapshot = async (sql: Sql, callId: string) => ({
   utterances: await sql<
-    { id: number; seq: number; text: string }[]
-  >`select id, seq, text from utterances where call_id = ${callId} order by seq`,
+    { id: number; index: number; text: string }[]
+  >`select id, index, text from utterances where call_id = ${callId} order by index`,
   suggestions: (await sql<{ n: number }[]>`select count(*)::int as n from suggestions where call_id = ${callId}`)[0]!.n,
   notes: (await sql<{ n: number }[]>`select count(*)::int as n from call_notes where call_id = ${callId}`)[0]!.n,
 });
@@ -79,7 +79,7 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
       // Everything stored before the crash is still there, unchanged, and numbered on from it.
       expect(after.utterances.slice(0, before.utterances.length)).toEqual(before.utterances);
       expect(after.utterances.length).toBeGreaterThan(before.utterances.length);
-      expect(after.utterances.map((u) => u.seq)).toEqual(after.utterances.map((_, i) => i));
+      expect(after.utterances.map((u) => u.index)).toEqual(after.utterances.map((_, i) => i));
       expect(after.notes).toBeGreaterThanOrEqual(before.notes);
       expect(after.suggestions).toBeGreaterThanOrEqual(before.suggestions);
       expect(after.flags).toContain('off_platform_payment');

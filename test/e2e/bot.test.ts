@@ -101,10 +101,8 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
       return {
         call: row,
         speakers: (
-          await sql<
-            { speakerRole: string }[]
-          >`select distinct speaker_role from utterances where call_id = ${call.callId}`
-        ).map((r) => r.speakerRole),
+          await sql<{ speaker: string }[]>`select distinct speaker from utterances where call_id = ${call.callId}`
+        ).map((r) => r.speaker),
         notes: (await sql<{ kind: string }[]>`select kind from call_notes where call_id = ${call.callId}`).map(
           (r) => r.kind,
         ),

@@ -14,10 +14,10 @@ export interface FlagSpec {
 
 /** A merchant's call with one flagged merchant line per spec (evidence at a known span). */
 export async function makeFlaggedCall(sql: Sql, specs: FlagSpec[] = [{}], merchantId?: string) {
-  const lines: { speakerRole: 'merchant' | 'customer'; text: string }[] = [
-    { speakerRole: 'customer', text: '苹果烂了三个，怎么办' },
+  const lines: { speaker: 'merchant' | 'customer'; text: string }[] = [
+    { speaker: 'customer', text: '苹果烂了三个，怎么办' },
   ];
-  for (const _ of specs) lines.push({ speakerRole: 'merchant', text: '您加我微信 abc8899，我私下转您钱' });
+  for (const _ of specs) lines.push({ speaker: 'merchant', text: '您加我微信 abc8899，我私下转您钱' });
   const made = await makeCallWithUtterances(sql, lines);
   if (merchantId) await sql`update calls set merchant_id = ${merchantId} where id = ${made.call.id}`;
   const owner = merchantId ?? made.merchantId;

@@ -1,5 +1,6 @@
 import type { RefundOption } from '../../../../core/analysis.js';
 import type { FlagCategory, PromiseAction } from '../../../../core/domain.js';
+import { UtteranceSchema } from '../../../../core/events.js';
 import type { Sql } from '../../../../db/client.js';
 import type { CallRow } from '../../../../db/queries/calls.js';
 import { listUtterances } from '../../../../db/queries/calls.js';
@@ -48,7 +49,7 @@ export async function loadCallView(sql: Sql, call: CallRow): Promise<CallView> {
     listFlags(sql, call.id),
     policyTitles(sql),
   ]);
-  const indexOf = new Map(rows.map((r) => [Number(r.id), r.seq]));
+  const indexOf = new Map(rows.map((r) => [r.id, r.index]));
   const at = (id: number | null) => (id === null ? 0 : (indexOf.get(Number(id)) ?? 0));
   const span = (n: { spanStart: number | null; spanEnd: number | null }): [number, number] => [
     n.spanStart ?? 0,
@@ -58,15 +59,7 @@ export async function loadCallView(sql: Sql, call: CallRow): Promise<CallView> {
   const latest = Math.max(-1, ...options.map((s) => at(s.afterUtteranceId)));
   return {
     call: presentCall(call, titled),
-    utterances: rows.map((r) => ({
-      index: r.seq,
-      speaker: r.speakerRole,
-      text: r.text,
-      startMs: r.startMs,
-      endMs: r.endMs,
-      engine: r.sttEngine,
-      confidence: r.sttConfidence,
-    })),
+    utterances: rows.map((r) => UtteranceSchema.parse(r)),
     notes: {
       orderNumbers: notes
         .filter((n) => n.kind === 'order_number')
