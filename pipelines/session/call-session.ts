@@ -1,3 +1,4 @@
+import type { TranscriptLine } from '../../core/domain.js';
 import { type CallEvent, type HeardUtterance, type Utterance, UtteranceSchema } from '../../core/events.js';
 import type { Sql } from '../../db/client.js';
 import {
