@@ -57,6 +57,9 @@ export function createWorker(config: Config, options: WorkerOptions = {}): Agent
       production: true,
       logLevel: config.logLevel === 'silent' ? 'fatal' : config.logLevel,
       port: options.healthPort,
+      // A job process imports agents, rtc-node and ONNX and loads a speech model before it is
+      // ready; on a busy host that outlasts agents' 10 s default and every job is refused.
+      initializeProcessTimeout: 60_000,
       ...(maxCalls !== undefined && {
         loadFunc: async (s: AgentServer) => Math.min(1, s.activeJobs.length / maxCalls),
         loadThreshold: 0.999,

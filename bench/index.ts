@@ -1,4 +1,5 @@
 import { runBotBench } from './bot.js';
+import { runBotLoadBench } from './bot-load.js';
 import { runCliBench } from './cli.js';
 import { runDashboardBench } from './dashboard.js';
 import { runLanguageBench } from './language.js';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   moderation: () => runModerationBench(),
   speech: () => runSpeechBench(),
   bot: () => runBotBench(),
+  'bot-load': () => runBotLoadBench(),
   dashboard: () => runDashboardBench(),
 };
 
