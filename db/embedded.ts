@@ -14,6 +14,8 @@ export interface EmbeddedPostgres {
   port: number;
   /** Where the data lives, or 'memory'. */
   location: string;
+  /** The whole database as a tarball, which `template` starts another instance from (no client connected). */
+  snapshot(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,8 @@ export async function startEmbeddedPostgres(
     dataDir?: string;
     port?: number;
     host?: string;
+    /** Start from a `snapshot()` instead of an empty cluster (tests: a migrated database in ~1 s of CPU). */
+    template?: Blob;
     /** NOTIFYs on these channels sent by any connection (PGlite's one session listens). */
     notifications?: { channels: string[]; on: (n: SessionNotification) => void };
   } = {},
@@ -37,7 +41,11 @@ export async function startEmbeddedPostgres(
   let db: PGlite;
   try {
     if (options.dataDir) mkdirSync(location, { recursive: true });
-    db = await PGlite.create({ dataDir: options.dataDir ? location : undefined, extensions: { vector } });
+    db = await PGlite.create({
+      dataDir: options.dataDir ? location : undefined,
+      extensions: { vector },
+      loadDataDir: options.template,
+    });
   } catch (cause) {
     throw new KefuError(
       'DB_CONNECT_FAILED',
@@ -73,6 +81,7 @@ export async function startEmbeddedPostgres(
     host,
     port,
     location,
+    snapshot: () => db.dumpDataDir('none'),
     async stop() {
       await Promise.all([...handlers].map((h) => h.detach(true)));
       await new Promise<void>((done) => server.close(() => done()));

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createSql, type Sql } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { migrate } from '../db/migrate.js';
@@ -20,9 +21,12 @@ export function useTestDatabase(options: { migrate?: boolean } = {}): {
   let sql: Sql;
   let stop: () => Promise<void>;
   beforeAll(async () => {
-    ({ url, stop } = server ? await createServerDatabase(server) : await startMemoryDatabase());
+    const wantsMigrated = options.migrate !== false;
+    // The suite's migrated snapshot (test/global-setup.ts); migrate() then finds nothing to do.
+    const template = !server && wantsMigrated ? inject('pgTemplate') : '';
+    ({ url, stop } = server ? await createServerDatabase(server) : await startMemoryDatabase(template));
     sql = createSql(url, { max: server ? 10 : 1 });
-    if (options.migrate !== false) await migrate(sql);
+    if (wantsMigrated) await migrate(sql);
   });
   afterAll(async () => {
     await sql?.end();
@@ -31,8 +35,9 @@ export function useTestDatabase(options: { migrate?: boolean } = {}): {
   return { sql: () => sql, url: () => url, kind: server ? 'server' : 'embedded' };
 }
 
-async function startMemoryDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const pg = await startEmbeddedPostgres();
+async function startMemoryDatabase(templatePath: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const template = templatePath ? new Blob([await readFile(templatePath)]) : undefined;
+  const pg = await startEmbeddedPostgres({ template });
   return { url: pg.url, stop: () => pg.stop() };
 }
 

@@ -203,14 +203,15 @@ export async function settleCaseIfDecided(q: Queryable, id: string): Promise<Cas
   return row;
 }
 
-export async function listCaseFlags(q: Queryable, caseId: string): Promise<CaseFlag[]> {
+/** The flags of one case, or of several at once (a page of cases). */
+export async function listCaseFlags(q: Queryable, caseIds: string | readonly string[]): Promise<CaseFlag[]> {
   return q<CaseFlag[]>`
     select f.*, u.index as utterance_seq, coalesce(
       (select json_agg(json_build_object('layer', v.layer, 'verdict', v.verdict,
                'confidence', v.confidence, 'detail', v.detail) order by v.created_at)
        from flag_verdicts v where v.flag_id = f.id), '[]') as verdicts
     from flags f join utterances u on u.id = f.utterance_id
-    where f.case_id = ${caseId} order by u.index, f.span_start`;
+    where f.case_id = any(${ids(caseIds)}::uuid[]) order by f.case_id, u.index, f.span_start`;
 }
 
 export async function insertDecision(q: Queryable, d: Omit<DecisionRow, 'id' | 'decidedAt'>): Promise<DecisionRow> {
@@ -233,7 +234,7 @@ export async function setDecisionStatement(
 
 export async function listCaseAppeals(
   q: Queryable,
-  caseId: string,
+  caseIds: string | readonly string[],
 ): Promise<
   {
     decisionId: string;
@@ -242,12 +243,15 @@ export async function listCaseAppeals(
     outcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
   }[]
 > {
-  return q`select decision_id, id, status, outcome from appeals where case_id = ${caseId} and status <> 'withdrawn'`;
+  return q`select decision_id, id, status, outcome from appeals
+    where case_id = any(${ids(caseIds)}::uuid[]) and status <> 'withdrawn'`;
 }
 
-export async function listCaseDecisions(q: Queryable, caseId: string): Promise<DecisionRow[]> {
-  return q<DecisionRow[]>`select * from decisions where case_id = ${caseId} order by decided_at, id`;
+export async function listCaseDecisions(q: Queryable, caseIds: string | readonly string[]): Promise<DecisionRow[]> {
+  return q<DecisionRow[]>`select * from decisions where case_id = any(${ids(caseIds)}::uuid[]) order by decided_at, id`;
 }
+
+const ids = (one: string | readonly string[]): string[] => (typeof one === 'string' ? [one] : [...one]);
 
 export type DecisionWithCase = DecisionRow & { merchantId: string; callId: string };
 
@@ -315,10 +319,27 @@ export interface CallFacts {
   audioUri: string | null;
 }
 
+export async function listCallFacts(q: Queryable, callIds: readonly string[]): Promise<CallFacts[]> {
+  return q<CallFacts[]>`
+    select id, merchant_id, buyer_id, order_ids, started_at, ended_at, language, audio_uri from calls
+    where id = any(${[...callIds]}::uuid[])`;
+}
+
 export async function getCallFacts(q: Queryable, callId: string): Promise<CallFacts | undefined> {
   const [row] = await q<CallFacts[]>`
     select id, merchant_id, buyer_id, order_ids, started_at, ended_at, language, audio_uri from calls where id = ${callId}`;
   return row;
+}
+
+/** Given utterances by id, in the shape of a flag's context lines. */
+export async function listUtterancesById(
+  q: Queryable,
+  utteranceIds: readonly (number | string)[],
+): Promise<{ id: number; seq: number; speakerRole: string; text: string; startMs: number; endMs: number }[]> {
+  if (utteranceIds.length === 0) return [];
+  return q`
+    select id, index as seq, speaker as speaker_role, text, start_ms, end_ms from utterances
+    where id = any(${utteranceIds.map(Number)}::bigint[]) order by call_id, index`;
 }
 
 /** The utterances within `around` lines of each given sequence number: a flag's context. */

@@ -193,6 +193,7 @@ const STRINGS = {
   next: ['下一页', 'Next'],
   page: ['第 {{n}} 页', 'Page {{n}}'],
   exportCsv: ['导出 CSV', 'Export CSV'],
+  exportDecisions: ['处理决定', 'Decisions'],
   claimNext: ['认领下一件', 'Claim next'],
   nothingToClaim: ['没有可认领的案件。', 'No case is waiting to be claimed.'],
   shortcuts: [

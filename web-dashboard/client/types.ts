@@ -126,6 +126,9 @@ export interface CaseView {
   penalties: Penalty[];
 }
 
+/** A case as the merchant's flags page shows it (`GET /api/cases/cards`). */
+export type CaseCardView = Pick<CaseView, 'case' | 'call' | 'utterances' | 'flags' | 'penalties'>;
+
 export interface Statement {
   statement: {
     decisionId: string;

@@ -109,7 +109,7 @@ export function Empty({ children }: { children: ReactNode }) {
 /** A CSV download of what the reader may see (the server scopes it), with the list's merchant filter. */
 export function ExportLink({ what }: { what: 'calls' | 'flags' | 'decisions' }) {
   const t = useT();
-  const label = { calls: 'navCalls', flags: 'flags', decisions: 'decisions' } as const;
+  const label = { calls: 'navCalls', flags: 'flags', decisions: 'exportDecisions' } as const;
   return (
     <a className="export" href={`/api/export/${what}.csv`} download>
       {t('exportCsv')} · {t(label[what])}

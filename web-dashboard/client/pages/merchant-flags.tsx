@@ -6,7 +6,7 @@ import { StatementView } from '../components/statement.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { Link, useSearchState } from '../router.js';
-import type { CaseFlag, CaseRow, CaseView, Statement } from '../types.js';
+import type { CaseCardView, CaseFlag, CaseView, Statement } from '../types.js';
 import { refreshAll, useData } from '../use-data.js';
 
 /** Flags against the merchant, each with its evidence, its decision's state now, the statement of reasons, and the appeal. */
@@ -14,7 +14,7 @@ export function MerchantFlagsPage() {
   const t = useT();
   useSearchState();
   const { page, apiQuery } = usePage();
-  const cases = useData<CaseRow[]>(`/api/cases?${apiQuery}`);
+  const cases = useData<CaseCardView[]>(`/api/cases/cards?${apiQuery}`);
   return (
     <>
       <h1>{t('flagsAgainst')}</h1>
@@ -26,18 +26,16 @@ export function MerchantFlagsPage() {
       <Status loading={cases.loading} error={cases.error} />
       {cases.data?.length === 0 && <Empty>{t('emptyFlags')}</Empty>}
       {cases.data?.slice(0, PAGE_SIZE).map((c) => (
-        <CaseCard key={c.id} id={c.id} />
+        <CaseCard key={c.case.id} data={c} />
       ))}
       <Pager page={page} rows={cases.data?.length ?? 0} />
     </>
   );
 }
 
-function CaseCard({ id }: { id: string }) {
+function CaseCard({ data }: { data: CaseCardView }) {
   const t = useT();
   const lang = useLang();
-  const { data } = useData<CaseView>(`/api/cases/${id}`);
-  if (!data) return null;
   const lines = new Map(data.utterances.map((u) => [u.seq, u.text]));
   return (
     <section className="card" aria-label={`${t('caseTitle')} ${formatDate(data.case.openedAt, lang)}`}>

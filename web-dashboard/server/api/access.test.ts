@@ -25,6 +25,7 @@ const TABLE: Record<string, Record<Role, Expect>> = {
   'POST /api/auth/logout': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/auth/me': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/cases': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
+  'GET /api/cases/cards': { anonymous: 401, merchantA: 'own-only', moderator: 'allowed', admin: 'allowed' },
   'GET /api/cases/:id': { anonymous: 401, merchantA: 404, moderator: 'allowed', admin: 'allowed' },
   'POST /api/cases/:id/claim': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },
   'POST /api/cases/:id/release': { anonymous: 401, merchantA: 403, moderator: 'allowed', admin: 'allowed' },

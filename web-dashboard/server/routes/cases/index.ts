@@ -3,6 +3,7 @@ import {
   claimCase,
   claimNextCase,
   getCaseView,
+  listCaseCards,
   listCases,
   releaseCase,
 } from '../../../../pipelines/moderation/cases.js';
@@ -25,6 +26,13 @@ export function caseRoutes(deps: ApiDeps) {
     const query = parse(QueueQuerySchema, c.req.query());
     const actor = actorOf(c);
     return ok(c, present(actor, await listCases(deps.sql, actor, query)));
+  });
+
+  // The same page of cases, each with its flags, lines, decisions and penalties (the merchant's flags page).
+  r.get('/cards', async (c) => {
+    const query = parse(QueueQuerySchema, c.req.query());
+    const actor = actorOf(c);
+    return ok(c, present(actor, await listCaseCards(deps.sql, actor, query)));
   });
 
   // Registered before '/:id' routes: the moderator takes the case whose SLA runs out first.
