@@ -112,6 +112,10 @@ async function inNamespace(): Promise<void> {
           `  ${n} call(s): suggestion after end of speech p50 ${fmt(percentile(m.suggestion, 50))}, p95 ${fmt(p95s)}; transcript lag p50 ${fmt(percentile(m.lag, 50))}, p95 ${fmt(p95l)}; ${m.missing} turn(s) unanswered; worker CPU ${((after.cpuMs - before.cpuMs) / 1000 / (n * minutes)).toFixed(1)} s per call-minute; PSS ${total.toFixed(0)} MB in ${after.pssMb.length} processes (job processes ${jobs.map((j) => j.mb.toFixed(0)).join('/')} MB); ${connections} database connection(s); load ${loadAverage()}`,
         );
         if (m.missing > 0) {
+          const got = calls.map(
+            (c) => `${c.merchant.textsOn(TRANSCRIPTION_TOPIC).length}/${c.merchant.textsOn(COPILOT_TOPIC).length}`,
+          );
+          console.log(`  the merchants received (transcript/copilot messages per call): ${got.join(' ')}`);
           const said = agent
             .tail(400)
             .split('\n')
