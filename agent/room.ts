@@ -22,6 +22,7 @@ import { CallSession } from '../pipelines/session/call-session.js';
 import { finishCall } from '../pipelines/session/end-call.js';
 import { SpokenLanguageSchema, type SpokenLanguage, type SttEngine } from '../pipelines/speech/contract.js';
 import { storeFeedback } from '../pipelines/session/feedback.js';
+import { turnLooksComplete } from '../pipelines/speech/turn.js';
 import { MerchantChannel } from './merchant-channel.js';
 import { BotRecording, type RecordingPolicy } from './recording.js';
 import { type HeardSegment, startSpeakerStream } from './speaker-stream.js';
@@ -137,7 +138,17 @@ export class CallRoom {
         offsetMs,
         tap: recorded?.push,
         // Interim hypotheses are for the merchant's live caption only: never stored or NOTIFY'd.
-        onInterim: (heard) => void channel.transcript(heard, false),
+        // A customer's that already reads as a whole turn starts the advice after it, ahead.
+        onInterim: (heard) => {
+          void channel.transcript(heard, false);
+          if (heard.speaker === 'customer' && turnLooksComplete(heard.segment.text))
+            this.session.speculate({
+              speaker: 'customer',
+              text: heard.segment.text,
+              startMs: heard.startMs,
+              endMs: heard.endMs,
+            });
+        },
         onFinal: (heard) => this.final(heard, channel),
         onError: (err) => log(`call ${this.callId}: speech from ${p.identity} lost (${err.code}): ${err.message}`),
       });
@@ -188,8 +199,9 @@ export class CallRoom {
     // Before the call ends, so the cases it opens have their evidence playable.
     await this.recording.close();
     const ended = await finishCall(this.deps.sql, this.session);
+    const ahead = this.session.speculations;
     this.deps.log(
-      `call ${this.callId}: ended (${reason}); ${this.session.transcript.length} utterances, ${ended.case?.attached ?? 0} flags to moderation`,
+      `call ${this.callId}: ended (${reason}); ${this.session.transcript.length} utterances, ${ended.case?.attached ?? 0} flags to moderation; advice ahead of the final ${ahead.used} times (${ahead.discarded} discarded)`,
     );
   }
 

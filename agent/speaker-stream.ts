@@ -9,6 +9,14 @@ import type { KefuError } from '../core/errors.js';
 import type { PcmFrame } from '../pipelines/audio/frame.js';
 import type { SpokenLanguage, SttEngine } from '../pipelines/speech/contract.js';
 import { type SpeakerSegment, transcribeSpeakerStreams } from '../pipelines/speech/transcribe.js';
+import { turnLooksComplete } from '../pipelines/speech/turn.js';
+
+/**
+ * A pause this long ends a turn whose words are complete (a question, a request, a named issue);
+ * otherwise the VAD's full end-of-speech silence (500 ms) does. Shorter pauses inside a sentence
+ * rarely follow a complete clause, and a wrong early end only splits one utterance into two.
+ */
+const EARLY_END_SILENCE_MS = 250;
 
 export interface HeardSegment {
   identity: string;
@@ -56,6 +64,8 @@ export function startSpeakerStream(o: SpeakerStreamOptions): { stop: () => void;
     const finals = transcribeSpeakerStreams({
       streams: [{ speaker: o.speaker, language: o.language, frames: framesUntil(audio, stop.signal), tap: o.tap }],
       engineFor: o.engineFor,
+      vad: { earlyEndSilenceMs: EARLY_END_SILENCE_MS },
+      turnEnded: turnLooksComplete,
       signal: stop.signal,
       onInterim: (s) => o.onInterim(heard(s)),
       onError: (err) => o.onError(err),

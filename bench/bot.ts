@@ -1,190 +1,154 @@
 /**
- * Bot benchmark on the e2e fixture (LiveKit test server, real rtc-node clients, flite speech):
- * end of the customer's speech → suggestion at the merchant, p50/p95 over calls through a real
- * `kefu agent` worker; and how many concurrent calls one process's bot code (agent/room.ts)
- * keeps up with in real time. Needs a private network namespace like `npm run test:e2e`, so it
- * re-runs itself inside one. Run: npx tsx bench/bot.ts
+ * Single-call latency of the bot, this checkout beside a baseline in one run: end of the
+ * customer's speech → suggestion at the merchant, p50/p95, through real `kefu agent` workers (a
+ * job process per call), the LiveKit test server, rtc-node clients, flite speech and Postgres.
+ * Turns alternate between the two workers so machine load falls on both alike. The baseline is
+ * KEFU_BENCH_BASELINE (another checkout with node_modules), else a temporary worktree of `main`.
+ * Load with many calls: bench/bot-load.ts. Run: npm run bench -- bot
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Room } from '@livekit/rtc-node';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { startCall } from '../agent/control-plane.js';
-import { CallRoom } from '../agent/room.js';
-import { COPILOT_TOPIC } from '../core/copilot.js';
 import { loadConfig } from '../core/config.js';
-import { createSql } from '../db/client.js';
-import { startEmbeddedPostgres } from '../db/embedded.js';
+import { COPILOT_TOPIC } from '../core/copilot.js';
 import { migrate } from '../db/migrate.js';
-import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
-import { buildSttRouting } from '../pipelines/speech/router.js';
 import { tempDir } from '../test/audio/speech-fixtures.js';
 import {
   BUYER,
   callAudio,
   MERCHANT,
   ORDER_ID,
+  type RunningAgent,
   seedBotFixtures,
   startAgent,
   withConnection,
 } from '../test/e2e/harness.js';
 import { TestParticipant, waitFor } from '../test/livekit/test-participant.js';
-import { mintToken } from '../test/livekit/tokens.js';
 import { startLiveKitTestServer, type LiveKitTarget } from '../test/livekit/test-server.js';
+import { loadAverage } from './bot-footprint.js';
+import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from './netns.js';
 import { percentile } from './stats.js';
 
-const TURNS = 6;
-/** These benches time the copilot; `npm run bench -- recording` times the recording on its own. */
+/** The bot benches time the copilot; `npm run bench -- recording` times recording on its own. */
 const NOT_RECORDED = loadConfig({ KEFU_RECORDING: 'false' }).recording;
-/** A call keeps up when its suggestion arrives within this long of the end of speech. */
-const REALTIME_LIMIT_MS = 3000;
+
+const TURNS = Number(process.env.KEFU_BENCH_TURNS ?? 6);
+const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 export async function runBotBench(): Promise<void> {
-  // rtc-node's WebRTC ignores loopback: run inside a namespace with a veth pair (see run-e2e.sh).
-  const setup =
-    'ip link set lo up && ip link add kefu0 type veth peer name kefu1 && ip addr add 10.77.0.1/24 dev kefu0 && ip addr add 10.77.0.2/24 dev kefu1 && ip link set kefu0 up && ip link set kefu1 up';
-  const self = fileURLToPath(import.meta.url);
+  const given = process.env.KEFU_BENCH_BASELINE;
+  const baseline = given ? { dir: given, name: given, remove: () => {} } : mainWorktree();
+  const db = await bridgedDatabase(process.env.KEFU_TEST_DATABASE_URL ?? DEFAULT_PG);
   try {
-    execFileSync(
-      'unshare',
-      [
-        '-n',
-        'sh',
-        '-c',
-        `${setup} && LIVEKIT_TEST_HOST=10.77.0.1 exec "$0" --import tsx "$1" --in-netns`,
-        process.execPath,
-        self,
-      ],
-      { stdio: 'inherit' },
-    );
+    const code = await runInNamespace(fileURLToPath(import.meta.url), ['--in-netns'], {
+      KEFU_BENCH_DB_SOCKET: db.socketUrl,
+      KEFU_BENCH_BASELINE_DIR: baseline.dir,
+      KEFU_BENCH_BASELINE_NAME: baseline.name,
+    });
+    if (code !== 0) console.log(`  bot: stopped (exit ${code})`);
   } catch (err) {
-    console.log(
-      `  bot: not measured (needs a private network namespace: root, unshare, ip): ${(err as Error).message.split('\n')[0]}`,
-    );
+    console.log(`  bot: not measured (needs a network namespace: root, unshare, ip): ${(err as Error).message}`);
+  } finally {
+    await db.close();
+    baseline.remove();
   }
+}
+
+/** `main` checked out beside this one, sharing its node_modules; removed after the run. */
+function mainWorktree(): { dir: string; name: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'kefu-bench-main-'));
+  rmSync(dir, { recursive: true });
+  execFileSync('git', ['worktree', 'add', '--detach', dir, 'main'], { cwd: REPO, stdio: 'ignore' });
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  const name = `main@${execFileSync('git', ['rev-parse', '--short', 'main'], { cwd: REPO }).toString().trim()}`;
+  return {
+    dir,
+    name,
+    remove: () => {
+      if (existsSync(dir)) execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: REPO, stdio: 'ignore' });
+    },
+  };
 }
 
 async function inNamespace(): Promise<void> {
   const target = await startLiveKitTestServer();
-  const pg = await startEmbeddedPostgres();
+  const db = await namespaceDatabase(process.env.KEFU_BENCH_DB_SOCKET ?? '');
   const tmp = tempDir('kefu-bot-bench-');
+  const variants: { label: string; repo: string; agent?: RunningAgent; name: string; samples: number[] }[] = [
+    { label: 'this checkout', repo: REPO, name: `kefu-bench-new-${process.pid}`, samples: [] },
+    {
+      label: process.env.KEFU_BENCH_BASELINE_NAME ?? 'baseline',
+      repo: process.env.KEFU_BENCH_BASELINE_DIR ?? REPO,
+      name: `kefu-bench-base-${process.pid}`,
+      samples: [],
+    },
+  ];
   try {
-    await withConnection(pg.url, async (sql) => {
+    await withConnection(db.url, async (sql) => {
       await migrate(sql);
       await seedBotFixtures(sql);
     });
-    const audio = callAudio(tmp.dir);
-    console.log(`bot bench: LiveKit test server, PocketSphinx (en), offline text pipeline, embedded PGlite`);
-    await latency(target, pg.url, audio.oneLine);
-    await capacity(target, pg.url, audio.oneLine);
+    const { oneLine } = callAudio(tmp.dir);
+    let port = 18_090;
+    for (const v of variants) v.agent = await startAgent(target, db.url, v.name, port++, {}, v.repo);
+    console.log('bot bench: LiveKit test server, PocketSphinx (en), offline text pipeline, Postgres; turns alternate');
+    for (let turn = 0; turn < TURNS; turn++) {
+      for (const v of variants) {
+        const at = await oneTurn(target, db.url, v.name, oneLine).catch((err: unknown) => {
+          console.log(`  ${v.label}: turn ${turn + 1} failed: ${(err as Error).message.split('\n')[0]}`);
+          return undefined;
+        });
+        if (at !== undefined) v.samples.push(at);
+      }
+    }
+    for (const v of variants) {
+      console.log(
+        `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${percentile(v.samples, 50).toFixed(0)} ms, p95 ${percentile(v.samples, 95).toFixed(0)} ms over ${v.samples.length} turns`,
+      );
+    }
+    console.log(
+      `  load average ${loadAverage()} (2-core machine shared with other work: compare the two lines, not the absolutes)`,
+    );
   } finally {
+    for (const v of variants) await v.agent?.stop();
     tmp.remove();
-    await pg.stop();
+    db.stop();
     await target.close();
   }
 }
 
-/** One customer turn per call through a real worker and job process: speech end → suggestion at the merchant. */
-async function latency(target: LiveKitTarget, dbUrl: string, complaint: string): Promise<void> {
-  const agentName = `kefu-bench-${process.pid}`;
+async function oneTurn(target: LiveKitTarget, dbUrl: string, agentName: string, wav: string): Promise<number> {
   const livekit = { url: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, agentName };
-  const agent = await startAgent(target, dbUrl, agentName, 18_090);
-  const samples: number[] = [];
+  const call = await withConnection(dbUrl, (sql) =>
+    startCall(
+      { sql, livekit, recording: NOT_RECORDED },
+      { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
+    ),
+  );
+  const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
+  const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
   try {
-    for (let turn = 0; turn < TURNS; turn++) {
-      const call = await withConnection(dbUrl, (sql) =>
-        startCall(
-          { sql, livekit, recording: NOT_RECORDED },
-          { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
-        ),
-      );
-      const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
-      const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
-      await customer.publishMicrophone();
-      await waitFor(() => merchant.room.remoteParticipants.size >= 2, 30_000, 'the bot joining');
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      samples.push(await turnLatency(customer, merchant, complaint));
-      await Promise.all([merchant.leave(), customer.leave()]);
-      await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).deleteRoom(call.room);
-    }
+    await customer.publishMicrophone();
+    await waitFor(() => merchant.room.remoteParticipants.size >= 2, 60_000, 'the bot joining');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const { capturedAt } = await customer.speak(wav);
+    // Where speech ends in real time (the WAV ends with 1.5 s of quiet), so a process that falls
+    // behind while playing the audio out shows up as latency rather than hiding in a late capture.
+    const speechEnd = capturedAt[0]! + capturedAt.length * 10 - 1500;
+    const arrived = await waitFor(
+      () => merchant.textsOn(COPILOT_TOPIC).find((t) => t.text.includes('"suggestions.created"')),
+      30_000,
+      'a suggestion',
+    );
+    return arrived.at - speechEnd;
   } finally {
-    await agent.stop();
+    await Promise.all([merchant.leave(), customer.leave()]);
+    await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).deleteRoom(call.room).catch(() => {});
   }
-  console.log(
-    `  end of customer speech → suggestion at merchant: p50 ${percentile(samples, 50).toFixed(0)} ms, p95 ${percentile(samples, 95).toFixed(0)} ms over ${samples.length} turns (VAD end-of-speech wait + PocketSphinx + text pipeline + data channel)`,
-  );
-}
-
-async function turnLatency(customer: TestParticipant, merchant: TestParticipant, wav: string): Promise<number> {
-  const seen = merchant.textsOn(COPILOT_TOPIC).length;
-  const { capturedAt } = await customer.speak(wav);
-  // Where speech ends in real time (the WAV ends with 1.5 s of quiet), so a process that falls
-  // behind while playing the audio out shows up as latency rather than hiding in a late capture.
-  const speechEnd = capturedAt[0]! + capturedAt.length * 10 - 1500;
-  const arrived = await waitFor(
-    () =>
-      merchant
-        .textsOn(COPILOT_TOPIC)
-        .slice(seen)
-        .find((t) => t.text.includes('"suggestions.created"')),
-    30_000,
-    'a suggestion',
-  );
-  return arrived.at - speechEnd;
-}
-
-/** N calls at once, every one's bot in this process; more until a call falls behind. */
-async function capacity(target: LiveKitTarget, dbUrl: string, complaint: string): Promise<void> {
-  const config = loadConfig();
-  const stt = buildSttRouting({ ...config, stt: { engines: { en: 'pocketsphinx' } } });
-  let kept = 0;
-  for (const n of [1, 2, 3, 4, 6, 8]) {
-    const sql = createSql(dbUrl, { max: 1 });
-    const analyzers = await buildAnalyzers({ config, sql });
-    const livekit = { url: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, agentName: 'none' };
-    const calls = await Promise.all(
-      Array.from({ length: n }, async () => {
-        const call = await startCall(
-          { sql, livekit, recording: NOT_RECORDED },
-          { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
-        );
-        const bot = (await CallRoom.open({ sql, analyzers, engineFor: stt.engineFor, log: () => {} }, call.callId))!;
-        const room = new Room();
-        await room.connect(
-          call.url,
-          await mintToken(target, { identity: 'kefu-bot', room: call.room, kind: 'agent' }),
-          { autoSubscribe: true, dynacast: false },
-        );
-        bot.attach(room);
-        const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
-        const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
-        await customer.publishMicrophone();
-        return { bot, room, merchant, customer };
-      }),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const cpu = process.cpuUsage();
-    const lags = await Promise.all(
-      calls.map((c) => turnLatency(c.customer, c.merchant, complaint).catch(() => Infinity)),
-    );
-    const used = process.cpuUsage(cpu);
-    for (const c of calls) {
-      await Promise.all([c.merchant.leave(), c.customer.leave()]);
-      await c.bot.finish('parties left');
-      await c.room.disconnect();
-    }
-    await sql.end();
-    const worst = Math.max(...lags);
-    console.log(
-      `  ${n} concurrent call(s) in one process: suggestion p50 ${percentile(lags, 50).toFixed(0)} ms, worst ${worst.toFixed(0)} ms; ${((used.user + used.system) / 1000).toFixed(0)} ms CPU in this process`,
-    );
-    if (worst > REALTIME_LIMIT_MS) break;
-    kept = n;
-  }
-  await stt.close();
-  console.log(
-    `  ${kept} concurrent calls kept up in real time (every suggestion within ${REALTIME_LIMIT_MS} ms of speech end; the merchant and buyer clients share the process)`,
-  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,5 +1,6 @@
 import { runAgainst } from './against.js';
 import { runBotBench } from './bot.js';
+import { runBotLoadBench } from './bot-load.js';
 import { runCliBench } from './cli.js';
 import { runDashboardBench } from './dashboard.js';
 import { runLanguageBench } from './language.js';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   moderation: () => runModerationBench(),
   speech: () => runSpeechBench(),
   bot: () => runBotBench(),
+  'bot-load': () => runBotLoadBench(),
   dashboard: () => runDashboardBench(),
   recording: () => runRecordingBench(),
 };

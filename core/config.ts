@@ -76,6 +76,8 @@ const EnvSchema = z
     KEFU_EMBEDDING_MODEL: optionalText,
     KEFU_STT_MODEL: z.string().trim().min(1).default('whisper-1'),
     KEFU_STT_ENGINES: sttEngineMap.default({ en: 'pocketsphinx', zh: 'openai' }),
+    /** Recognition threads per process; unset: one per core, 0: on the event loop. */
+    KEFU_STT_THREADS: z.coerce.number().int().min(0).max(256).optional(),
     KEFU_MODEL_DIR: z.string().trim().min(1).default('.kefu/models'),
     KEFU_ALLOW_REMOTE_MODELS: z.stringbool().default(false),
     KEFU_TIME_ZONE: z
@@ -159,7 +161,8 @@ export interface Config {
     /** How long a line's LLM recall (promises, issues) may take before the offline result stands; default DEFAULT_LLM_RECALL_BUDGET_MS. */
     recallBudgetMs?: number;
   };
-  stt: { engines: Record<string, SttEngineName> };
+  /** `threads` undefined: one recognition thread per core; 0: engines run on the event loop. */
+  stt: { engines: Record<string, SttEngineName>; threads?: number };
   models: { dir: string; allowRemote: boolean };
   timeZone: string;
   seedDemo: boolean;
@@ -240,7 +243,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
             recallBudgetMs: e.KEFU_LLM_RECALL_BUDGET_MS,
           }
         : undefined,
-    stt: { engines: e.KEFU_STT_ENGINES },
+    stt: { engines: e.KEFU_STT_ENGINES, threads: e.KEFU_STT_THREADS },
     models: { dir: e.KEFU_MODEL_DIR, allowRemote: e.KEFU_ALLOW_REMOTE_MODELS },
     timeZone: e.KEFU_TIME_ZONE,
     seedDemo: e.KEFU_SEED_DEMO,

@@ -24,10 +24,10 @@ beforeAll(() => {
 });
 afterAll(tmp.remove);
 
-async function utterances(options: VadOptions = {}) {
+async function utterances(options: VadOptions = {}, turnEnded?: () => boolean) {
   const [channel] = await openWavChannels(call.path);
   const events: VadEvent[] = [];
-  for await (const e of segmentSpeech(channel!.frames, options)) events.push(e);
+  for await (const e of segmentSpeech(channel!.frames, options, turnEnded)) events.push(e);
   return events;
 }
 
@@ -67,6 +67,26 @@ describe('segmentSpeech (Silero VAD)', () => {
     expect(ends).toHaveLength(2);
     expect(Math.abs(ends[1]!.startMs - call.spans[1]!.startMs)).toBeLessThan(250);
     expect(Math.abs(ends[1]!.endMs - call.spans[2]!.endMs)).toBeLessThan(250);
+  });
+
+  it('ends an utterance at the shorter silence only when the turn detector says the turn is over', async () => {
+    const options = { endSilenceMs: 1300, earlyEndSilenceMs: 300, speechPadMs: 100 };
+    let asked = 0;
+    const notOver = (
+      await utterances(options, () => {
+        asked++;
+        return false;
+      })
+    ).filter((e) => e.type === 'end');
+    expect(asked).toBeGreaterThan(0);
+    expect(notOver).toHaveLength(2);
+    const over = (await utterances(options, () => true)).filter((e) => e.type === 'end');
+    expect(over).toHaveLength(3);
+    for (const e of over) {
+      // Decided about 300 ms after the speech (the pad is inside endMs), not 1300 ms.
+      expect(e.decidedAtMs - e.endMs).toBeGreaterThanOrEqual(300 - 100 - 64);
+      expect(e.decidedAtMs - e.endMs).toBeLessThan(600);
+    }
   });
 
   it('drops bursts shorter than minSpeechMs', async () => {

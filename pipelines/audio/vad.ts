@@ -14,6 +14,11 @@ export const VadOptionsSchema = z.object({
   minSpeechMs: z.number().int().min(0).default(250),
   /** Audio kept on both sides of the speech so engines hear whole first and last phones. */
   speechPadMs: z.number().int().min(0).default(150),
+  /**
+   * A shorter silence that also ends an utterance when the caller's turn detector says the words
+   * so far finish the turn (a question, a complete request); unset: only `endSilenceMs` ends one.
+   */
+  earlyEndSilenceMs: z.number().int().min(32).optional(),
   /** Long monologues are cut here: transcription endpoints cap the length of one request. */
   maxUtteranceMs: z.number().int().min(1000).default(30_000),
 });
@@ -44,6 +49,8 @@ type Utterance = { startSample: number; speechStart: number; announced: boolean;
 export async function* segmentSpeech(
   frames: AsyncIterable<PcmFrame>,
   options: VadOptions = {},
+  /** Asked during a pause of `earlyEndSilenceMs`: do the words heard so far end the turn? */
+  turnEnded?: () => boolean,
 ): AsyncGenerator<VadEvent> {
   const o = VadOptionsSchema.parse(options);
   const neg = o.negThreshold ?? Math.max(0.01, o.threshold - 0.15);
@@ -100,7 +107,13 @@ export async function* segmentSpeech(
     // Silero's hysteresis: a silence run starts below negThreshold and only speech above threshold ends it.
     if (w.prob >= o.threshold) u.silenceFrom = undefined;
     else if (w.prob < neg) u.silenceFrom ??= w.startSample;
-    if (u.silenceFrom !== undefined && end - u.silenceFrom >= toSamples(o.endSilenceMs)) return yield* finish(u, end);
+    if (u.silenceFrom !== undefined) {
+      const silence = end - u.silenceFrom;
+      if (silence >= toSamples(o.endSilenceMs)) return yield* finish(u, end);
+      const early = o.earlyEndSilenceMs;
+      if (u.announced && early !== undefined && silence >= toSamples(early) && turnEnded?.())
+        return yield* finish(u, end);
+    }
     if (!u.announced && end - u.speechStart >= toSamples(o.minSpeechMs) && u.silenceFrom === undefined) {
       u.announced = true;
       yield { type: 'start', startMs: ms(u.startSample) };

@@ -4,7 +4,9 @@ import type { NotesTracker } from '../notes/index.js';
 import { LanguageTally } from '../language/index.js';
 import { mergePromises } from '../recall/promises.js';
 import { CallReading } from '../suggest/call-reading.js';
-import type { CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
+import type { Advice, CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
+import { gistOf } from '../speech/turn.js';
+import { notesKey, type Speculation, type SpeculationStats, speculationFits } from './speculation.js';
 
 /** What one line caused, for a caller to store and announce. */
 export interface LineOutcome {
@@ -38,6 +40,10 @@ export class CallAnalysis {
   private refundOptions: RefundOption[] = [];
   /** The transcript as advice reads it, kept across turns so each line is read once. */
   private readonly reading = new CallReading(this.lines);
+  private speculation: Speculation | undefined;
+  /** A line is being heard: its state is half-updated, so nothing is speculated on it. */
+  private hearing = false;
+  readonly speculations: SpeculationStats = { started: 0, used: 0, discarded: 0 };
 
   constructor(
     private readonly analyzers: CallAnalyzers,
@@ -65,11 +71,46 @@ export class CallAnalysis {
     return this.recalled.length === 0 ? notes : { ...notes, promises: mergePromises(notes.promises, this.recalled) };
   }
 
+  /**
+   * Starts advice for a customer line still being spoken (an interim hypothesis), without
+   * changing any state; `hear` uses it when the final says the same in everything advice reads.
+   */
+  speculate(line: TranscriptLine): void {
+    if (line.speaker !== 'customer' || this.hearing) return;
+    const index = this.lines.length;
+    const gist = gistOf(line.text);
+    if (this.speculation?.index === index && this.speculation.gist === gist) return;
+    const lines = [...this.lines, line];
+    const tracker = this.analyzers.trackNotes(this.ctx);
+    for (const l of lines) tracker.add(l);
+    const notes =
+      this.recalled.length === 0
+        ? tracker.notes
+        : { ...tracker.notes, promises: mergePromises(tracker.notes.promises, this.recalled) };
+    const advice = this.analyzers.advise(lines, index, { ...this.ctx, notes, offered: [...this.suggestions] });
+    advice.catch(() => {});
+    this.speculation = { index, language: this.ctx.language, gist, notes: notesKey(notes), advice };
+    this.speculations.started++;
+  }
+
   /** Analyses the call's next line once: its notes, flags and (after a buyer's line) advice. */
   async hear(line: TranscriptLine): Promise<LineOutcome> {
+    this.hearing = true;
+    try {
+      return await this.heard(line);
+    } finally {
+      this.hearing = false;
+    }
+  }
+
+  private async heard(line: TranscriptLine): Promise<LineOutcome> {
     const index = this.lines.length;
+    const language = this.ctx.language;
     const was = this.ctx.language;
     let notesChanged = this.recall(line);
+    // Taken before anything is awaited, so the speculation is judged against this line's state.
+    const ahead = this.speculation;
+    this.speculation = undefined;
     const recalled = (await this.analyzers.recallPromises?.(this.lines, index, this.ctx)) ?? [];
     if (recalled.length > 0) {
       this.recalled.push(...recalled);
@@ -87,17 +128,25 @@ export class CallAnalysis {
       suggestions: [],
       refundOptions: null,
     };
-    if (line.speaker === 'customer') await this.advise(index, outcome);
+    if (line.speaker === 'customer') {
+      const fits =
+        recalled.length === 0 &&
+        this.ctx.language === language &&
+        speculationFits(ahead, { index, language, line, notes: this.notes });
+      if (ahead) this.speculations[fits ? 'used' : 'discarded']++;
+      await this.advise(index, outcome, fits ? ahead.advice : undefined);
+    }
     return outcome;
   }
 
-  private async advise(index: number, outcome: LineOutcome): Promise<void> {
-    const advice = await this.analyzers.advise(this.lines, index, {
-      ...this.ctx,
-      notes: this.notes,
-      offered: this.suggestions,
-      reading: this.reading,
-    });
+  private async advise(index: number, outcome: LineOutcome, ahead?: Promise<Advice>): Promise<void> {
+    const advice = await (ahead ??
+      this.analyzers.advise(this.lines, index, {
+        ...this.ctx,
+        notes: this.notes,
+        offered: this.suggestions,
+        reading: this.reading,
+      }));
     // The merchant has already seen a reply it was offered earlier in this call.
     outcome.suggestions = advice.suggestions.filter((s) => !this.suggestions.some((seen) => seen.text === s.text));
     this.suggestions.push(...outcome.suggestions);

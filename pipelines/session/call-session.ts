@@ -1,3 +1,4 @@
+import type { TranscriptLine } from '../../core/domain.js';
 import { type CallEvent, type HeardUtterance, type Utterance, UtteranceSchema } from '../../core/events.js';
 import type { Sql } from '../../db/client.js';
 import {
@@ -82,6 +83,18 @@ export class CallSession {
 
   get transcript(): readonly Utterance[] {
     return this.utterances;
+  }
+
+  /**
+   * A customer's words so far in an utterance not yet final: the advice after it is computed now,
+   * and used if the final says the same in everything advice reads. Nothing is stored or emitted.
+   */
+  speculate(line: TranscriptLine): void {
+    this.analysis.speculate(line);
+  }
+
+  get speculations(): CallAnalysis['speculations'] {
+    return this.analysis.speculations;
   }
 
   addUtterance(u: HeardUtterance): Promise<Utterance> {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../core/config.js';
+import { PocketSphinxEngine } from './pocketsphinx.js';
+import { RecognizerPool } from './recognizer-pool.js';
 import { buildSttRouting } from './router.js';
 
 const base: Pick<Config, 'stt' | 'llm' | 'models'> = {
@@ -50,5 +52,14 @@ describe('buildSttRouting', () => {
     expect(routing.description).toMatch(
       /^en → pocketsphinx \(PocketSphinx model incomplete in \/nonexistent .*apt-get install libpocketsphinx3 pocketsphinx-en-us: en has no engine\)$/,
     );
+  });
+
+  it('runs a local engine in recognition threads unless KEFU_STT_THREADS is 0', async () => {
+    const pooled = buildSttRouting({ ...base, stt: { engines: { en: 'pocketsphinx' }, threads: 1 } });
+    const inline = buildSttRouting({ ...base, stt: { engines: { en: 'pocketsphinx' }, threads: 0 } });
+    expect(pooled.engineFor('en')).toBeInstanceOf(RecognizerPool);
+    expect((pooled.engineFor('en') as RecognizerPool).size).toBe(1);
+    expect(inline.engineFor('en')).toBeInstanceOf(PocketSphinxEngine);
+    await Promise.all([pooled.close(), inline.close()]);
   });
 });

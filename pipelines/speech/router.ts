@@ -3,6 +3,8 @@ import { isKefuError } from '../../core/errors.js';
 import { SpokenLanguageSchema, type SpokenLanguage, type SttEngine } from './contract.js';
 import { OpenAiSttEngine } from './openai.js';
 import { PocketSphinxEngine } from './pocketsphinx.js';
+import { RecognizerPool } from './recognizer-pool.js';
+import type { LocalEngineSpec } from './engine-spec.js';
 import { WhisperLocalEngine } from './whisper-local.js';
 
 export interface SttRouting {
@@ -29,6 +31,7 @@ export function buildSttRouting(
   config: Pick<Config, 'stt' | 'llm' | 'models'>,
   options: RouterOptions = {},
 ): SttRouting {
+  const threads = config.stt.threads;
   const built = new Map<SttEngineName, SttEngine | { reason: string }>();
   const routes = new Map<SpokenLanguage, SttEngine>();
   const parts: string[] = [];
@@ -36,7 +39,7 @@ export function buildSttRouting(
 
   for (const [language, kind] of Object.entries(config.stt.engines)) {
     const spoken = SpokenLanguageSchema.safeParse(language);
-    if (!built.has(kind)) built.set(kind, create(kind, config, options));
+    if (!built.has(kind)) built.set(kind, create(kind, config, options, threads));
     const engine = built.get(kind)!;
     const reason = !spoken.success
       ? `Kefu transcribes ${SpokenLanguageSchema.options.join(' and ')} only`
@@ -72,7 +75,15 @@ function create(
   kind: SttEngineName,
   config: Pick<Config, 'llm' | 'models'>,
   options: RouterOptions,
+  threads: number | undefined,
 ): SttEngine | { reason: string } {
+  // Local engines decode on the CPU: in threads, so one call's recognition never stalls another's.
+  const offLoop = (spec: LocalEngineSpec): SttEngine => {
+    const pool = new RecognizerPool(spec, { threads });
+    // Loads the first thread's model now, before a call needs it; a failure shows at the first utterance.
+    void pool.start().catch(() => {});
+    return pool;
+  };
   switch (kind) {
     case 'none':
       return { reason: 'none' };
@@ -84,18 +95,24 @@ function create(
         model: config.llm.sttModel,
       });
     case 'whisper-local': {
-      const engine = new WhisperLocalEngine({
+      const spec = {
+        kind: 'whisper-local' as const,
         modelsDir: config.models.dir,
         model: options.whisperModel,
         allowRemote: config.models.allowRemote,
-      });
-      return engine.hasModel() || config.models.allowRemote ? engine : { reason: `no model in ${engine.modelDir}` };
+      };
+      const engine = new WhisperLocalEngine(spec);
+      if (!engine.hasModel() && !config.models.allowRemote) return { reason: `no model in ${engine.modelDir}` };
+      return threads === 0 ? engine : offLoop(spec);
     }
     case 'pocketsphinx': {
       const engine = new PocketSphinxEngine({ modelDir: options.pocketsphinxModelDir });
       try {
+        // Loading one decoder here says at start whether the library and model are there.
         engine.warmUp();
-        return engine;
+        if (threads === 0) return engine;
+        void engine.close();
+        return offLoop({ kind: 'pocketsphinx', modelDir: options.pocketsphinxModelDir });
       } catch (err) {
         if (isKefuError(err)) return { reason: err.message };
         throw err;

@@ -29,6 +29,11 @@ export interface TranscribeOptions<S extends string = SpeakerRole> {
   onFinal?: (segment: SpeakerSegment<S>) => void;
   /** The VAD decided an utterance ended; its final follows once the engine answers. */
   onSpeechEnd?: (span: SpeechSpan<S> & { decidedAtMs: number }) => void;
+  /**
+   * A turn detector over the speaker's interim words (e.g. `turnLooksComplete`): with
+   * `vad.earlyEndSilenceMs` set, a pause that long ends the utterance when this says the turn is over.
+   */
+  turnEnded?: (interimText: string) => boolean;
   /** An utterance lost after one retry. Without this handler the whole run fails instead. */
   onError?: (error: KefuError, span: SpeechSpan<S>) => void;
   signal?: AbortSignal;
@@ -59,9 +64,14 @@ export async function* transcribeSpeakerStreams<S extends string>(
     const open: number[] = [];
     let positionMs = 0;
     const progress = () => queue.advance(index, Math.min(positionMs - lagMs, ...open));
+    // The words heard so far in the current utterance, for the turn detector.
+    let interim = '';
     const onSegment = (segment: SttSegment) => {
       const s = { ...segment, speaker: source.speaker };
-      if (!s.final) return o.onInterim?.(s);
+      if (!s.final) {
+        interim = s.text;
+        return o.onInterim?.(s);
+      }
       o.onFinal?.(s);
       queue.add(s);
     };
@@ -78,10 +88,12 @@ export async function* transcribeSpeakerStreams<S extends string>(
     let audio: [PcmFrame, number][] = [];
     try {
       const heard = source.tap ? tapped(resampleFrames(counted()), source.tap) : resampleFrames(counted());
-      for await (const event of segmentSpeech(heard, vad)) {
+      const turnEnded = o.turnEnded && (() => interim !== '' && o.turnEnded!(interim));
+      for await (const event of segmentSpeech(heard, vad, turnEnded)) {
         if (event.type === 'start') {
           open.push(event.startMs);
           audio = [];
+          interim = '';
         } else if (event.type === 'audio') {
           stt.push(event.frame, event.atMs);
           audio.push([event.frame, event.atMs]);

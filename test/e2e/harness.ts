@@ -64,11 +64,13 @@ export async function withConnection<T>(url: string, fn: (sql: Sql) => Promise<T
 }
 
 export interface RunningAgent {
+  /** The worker's pid, which is also its process group (job processes included). */
+  pid: number;
+  /** The worker's last lines of output (its job processes' included), for a failure message. */
+  tail(lines?: number): string;
   /** SIGKILL to the worker and its job processes: a crash, nothing flushed. */
   kill(): Promise<void>;
   stop(): Promise<void>;
-  /** The worker's and its jobs' last log lines, for a failure message. */
-  tail(): string;
 }
 
 /** Starts `kefu agent` exactly as a user does (bin/kefu.js) against the target and waits until it has registered. */
@@ -79,9 +81,11 @@ export async function startAgent(
   healthPort: number,
   /** Extra configuration; recording is off unless this sets KEFU_RECORDING and KEFU_AUDIO_DIR. */
   env: Record<string, string> = {},
+  /** Another checkout of Kefu to run instead (a bench's baseline). */
+  repo = REPO,
 ): Promise<RunningAgent> {
-  const child = spawn(process.execPath, [join(REPO, 'bin/kefu.js'), 'agent', '--health-port', String(healthPort)], {
-    cwd: REPO,
+  const child = spawn(process.execPath, [join(repo, 'bin/kefu.js'), 'agent', '--health-port', String(healthPort)], {
+    cwd: repo,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -111,8 +115,8 @@ export async function startAgent(
       reject(new Error(`kefu agent exited (${code}) before registering:\n${output.slice(-20).join('\n')}`)),
     );
     setTimeout(
-      () => reject(new Error(`kefu agent did not register in 90 s:\n${output.slice(-20).join('\n')}`)),
-      90_000,
+      () => reject(new Error(`kefu agent did not register in 120 s:\n${output.slice(-20).join('\n')}`)),
+      120_000,
     );
   });
   const signalGroup = (signal: NodeJS.Signals) => {
@@ -123,7 +127,8 @@ export async function startAgent(
     }
   };
   return {
-    tail: () => output.slice(-30).join('\n'),
+    pid: child.pid!,
+    tail: (lines = 30) => output.slice(-lines).join('\n'),
     kill: async () => {
       signalGroup('SIGKILL');
       await exited;

@@ -30,6 +30,8 @@ export type ReceivedText = {
 export type JoinOptions = { textTopics?: string[]; autoSubscribe?: boolean };
 export type PresenceEvent = { identity: string; event: 'connected' | 'disconnected'; at: number };
 
+const DROPPED_ROOMS: Room[] = [];
+
 /** Topics whose text streams are recorded unless a test names others. */
 export const DEFAULT_TEXT_TOPICS = ['lk.transcription', 'kefu.copilot', 'kefu.notice'];
 
@@ -64,8 +66,22 @@ export class TestParticipant {
     return TestParticipant.joinWithToken(target.url, await mintToken(target, spec), spec);
   }
 
-  /** Joins with a token minted elsewhere, e.g. the one an agent job assignment carries. */
+  /**
+   * Joins with a token minted elsewhere, e.g. the one an agent job assignment carries. rtc-node's
+   * native core drops a room whose ConnectCallback this process did not answer (ReadyForRoomEvent)
+   * within its fixed timeout, which a busy or starved event loop misses (livekit/rust-sdks#1188);
+   * such a join is retried once on a fresh Room.
+   */
   static async joinWithToken(url: string, token: string, options: JoinOptions = {}): Promise<TestParticipant> {
+    try {
+      return await TestParticipant.connect(url, token, options);
+    } catch (err) {
+      if (!String(err).includes('handle not found')) throw err;
+      return TestParticipant.connect(url, token, options);
+    }
+  }
+
+  private static async connect(url: string, token: string, options: JoinOptions): Promise<TestParticipant> {
     const participant = new TestParticipant();
     for (const topic of options.textTopics ?? DEFAULT_TEXT_TOPICS) {
       participant.room.registerTextStreamHandler(topic, (reader, { identity }) => {
@@ -80,7 +96,14 @@ export class TestParticipant {
         );
       });
     }
-    await participant.room.connect(url, token, { autoSubscribe: options.autoSubscribe ?? true, dynacast: false });
+    try {
+      await participant.room.connect(url, token, { autoSubscribe: options.autoSubscribe ?? true, dynacast: false });
+    } catch (err) {
+      // Never collected: the native core already freed this room's handle, and rtc-node's
+      // finalizer would throw "trying to drop an invalid handle" and end the process.
+      DROPPED_ROOMS.push(participant.room);
+      throw err;
+    }
     return participant;
   }
 

@@ -1,0 +1,229 @@
+/**
+ * Load on one bot worker (`kefu agent`, a job process per call, Postgres through a bridge) through
+ * the LiveKit test server: N simulated calls at once, both sides speaking flite audio, N rising
+ * until a budget breaks (suggestion p95 > 1.5 s after the customer's speech ends, or transcript
+ * lag p95 > 1 s). Prints, per level: latencies, the worker's CPU per call-minute, memory (PSS) per
+ * job process and per call, and database connections; then the largest N per core that held.
+ * Run: npm run bench -- bot-load (KEFU_BENCH_MAX_CALLS caps N; default 12).
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { startCall } from '../agent/control-plane.js';
+import { loadConfig } from '../core/config.js';
+import { COPILOT_TOPIC, TRANSCRIPTION_TOPIC } from '../core/copilot.js';
+import { migrate } from '../db/migrate.js';
+import { composeSpeech, synthesize, tempDir } from '../test/audio/speech-fixtures.js';
+import { BUYER, MERCHANT, ORDER_ID, seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
+import { TestParticipant, waitFor } from '../test/livekit/test-participant.js';
+import { startLiveKitTestServer, type LiveKitTarget } from '../test/livekit/test-server.js';
+import { loadAverage, sampleGroup } from './bot-footprint.js';
+import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from './netns.js';
+import { percentile } from './stats.js';
+
+/** The bot benches time the copilot; `npm run bench -- recording` times recording on its own. */
+const NOT_RECORDED = loadConfig({ KEFU_RECORDING: 'false' }).recording;
+
+const SUGGESTION_BUDGET_MS = 1500;
+const LAG_BUDGET_MS = 1000;
+const LEVELS = [1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 24];
+
+export async function runBotLoadBench(): Promise<void> {
+  const db = await bridgedDatabase(process.env.KEFU_TEST_DATABASE_URL ?? DEFAULT_PG);
+  try {
+    const code = await runInNamespace(fileURLToPath(import.meta.url), ['--in-netns'], {
+      KEFU_BENCH_DB_SOCKET: db.socketUrl,
+    });
+    if (code !== 0) console.log(`  bot-load: stopped (exit ${code})`);
+  } catch (err) {
+    console.log(`  bot-load: not measured (needs a network namespace: root, unshare, ip): ${(err as Error).message}`);
+  } finally {
+    await db.close();
+  }
+}
+
+type Turn = { speaker: 'customer' | 'merchant'; wav: string };
+type Call = { room: string; merchant: TestParticipant; customer: TestParticipant };
+type Measured = { suggestion: number[]; lag: number[]; missing: number };
+
+async function inNamespace(): Promise<void> {
+  const target = await startLiveKitTestServer();
+  const db = await namespaceDatabase(process.env.KEFU_BENCH_DB_SOCKET ?? '');
+  const tmp = tempDir('kefu-bot-load-');
+  const agentName = `kefu-load-${process.pid}`;
+  const livekit = { url: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, agentName };
+  try {
+    await withConnection(db.url, async (sql) => {
+      await migrate(sql);
+      await seedBotFixtures(sql);
+    });
+    const say = (name: string, text: string) =>
+      composeSpeech(
+        [{ speech: synthesize(text, join(tmp.dir, `${name}.raw.wav`)) }, { silenceMs: 1500 }],
+        join(tmp.dir, `${name}.wav`),
+      ).path;
+    const script: Turn[] = [
+      { speaker: 'customer', wav: say('c1', 'The headphones arrived broken.') },
+      { speaker: 'merchant', wav: say('m1', 'I am sorry to hear that. Let me check your order.') },
+      { speaker: 'customer', wav: say('c2', 'Can you send me a replacement please?') },
+    ];
+    const agent = await startAgent(target, db.url, agentName, 18_091);
+    const cores = availableParallelism();
+    const cap = Number(process.env.KEFU_BENCH_MAX_CALLS ?? 12);
+    console.log(
+      `bot-load: one worker (pid ${agent.pid}), ${cores} cores, PocketSphinx en, offline text pipeline, Postgres`,
+    );
+    let held = 0;
+    try {
+      for (const n of LEVELS.filter((l) => l <= cap)) {
+        const calls: Call[] = [];
+        for (let i = 0; i < n; i++) {
+          calls.push(
+            await joinCall(db.url, livekit, target).catch((err: unknown) => {
+              throw new Error(`${(err as Error).message}; the worker said:\n${agent.tail()}`);
+            }),
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        const before = sampleGroup(agent.pid);
+        const t0 = Date.now();
+        const results = await Promise.all(
+          calls.map((c, i) => playScript(c, script, (i * 2500) / n).catch(() => undefined)),
+        );
+        const minutes = (Date.now() - t0) / 60_000;
+        const after = sampleGroup(agent.pid);
+        const connections = await withConnection(db.url, async (sql) => {
+          const [row] = await sql<
+            { n: number }[]
+          >`select count(*)::int as n from pg_stat_activity where datname = current_database()`;
+          return (row?.n ?? 1) - 1;
+        });
+        const m: Measured = { suggestion: [], lag: [], missing: 0 };
+        for (const r of results) {
+          if (!r) m.missing++;
+          else {
+            m.suggestion.push(...r.suggestion);
+            m.lag.push(...r.lag);
+            m.missing += r.missing;
+          }
+        }
+        const jobs = after.pssMb.filter((p) => p.pid !== agent.pid);
+        const total = after.pssMb.reduce((a, p) => a + p.mb, 0);
+        const p95s = percentile(m.suggestion, 95);
+        const p95l = percentile(m.lag, 95);
+        console.log(
+          `  ${n} call(s): suggestion after end of speech p50 ${fmt(percentile(m.suggestion, 50))}, p95 ${fmt(p95s)}; transcript lag p50 ${fmt(percentile(m.lag, 50))}, p95 ${fmt(p95l)}; ${m.missing} turn(s) unanswered; worker CPU ${((after.cpuMs - before.cpuMs) / 1000 / (n * minutes)).toFixed(1)} s per call-minute; PSS ${total.toFixed(0)} MB in ${after.pssMb.length} processes (job processes ${jobs.map((j) => j.mb.toFixed(0)).join('/')} MB); ${connections} database connection(s); load ${loadAverage()}`,
+        );
+        if (m.missing > 0) {
+          const got = calls.map(
+            (c) => `${c.merchant.textsOn(TRANSCRIPTION_TOPIC).length}/${c.merchant.textsOn(COPILOT_TOPIC).length}`,
+          );
+          console.log(`  the merchants received (transcript/copilot messages per call): ${got.join(' ')}`);
+          const said = agent
+            .tail(400)
+            .split('\n')
+            .filter((l) => /"msg":"(call |job |llm)/.test(l));
+          console.log(`  the worker said about its calls:\n${said.slice(-15).join('\n')}`);
+        }
+        for (const c of calls) await hangUp(c, livekit);
+        await waitForJobsToEnd(db.url);
+        const ok = m.missing === 0 && p95s <= SUGGESTION_BUDGET_MS && p95l <= LAG_BUDGET_MS;
+        if (!ok) break;
+        held = n;
+      }
+    } finally {
+      await agent.stop();
+    }
+    console.log(
+      `  largest N that held: ${held} call(s) on one worker = ${(held / cores).toFixed(1)} per core (budgets: suggestion p95 ≤ ${SUGGESTION_BUDGET_MS} ms, transcript lag p95 ≤ ${LAG_BUDGET_MS} ms, every turn answered)`,
+    );
+  } finally {
+    tmp.remove();
+    db.stop();
+    await target.close();
+  }
+}
+
+const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : 'n/a');
+
+/** One call: the room, the bot dispatched, the two parties joined one after the other. */
+async function joinCall(dbUrl: string, livekit: Parameters<typeof startCall>[0]['livekit'], target: LiveKitTarget) {
+  const call = await withConnection(dbUrl, (sql) =>
+    startCall(
+      { sql, livekit, recording: NOT_RECORDED },
+      { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
+    ),
+  );
+  const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
+  const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
+  await Promise.all([customer.publishMicrophone(), merchant.publishMicrophone()]);
+  await waitFor(() => merchant.room.remoteParticipants.size >= 2, 60_000, `the bot joining ${target.url}`);
+  return { room: call.room, merchant, customer };
+}
+
+/**
+ * Plays the script after `delayMs` (calls are staggered as real ones are). Per customer turn: the
+ * first suggestion's arrival after the speech ends; per turn of either side: the last final
+ * transcript of that speaker, after the speech ended.
+ */
+async function playScript(call: Call, script: Turn[], delayMs: number): Promise<Measured> {
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  const out: Measured = { suggestion: [], lag: [], missing: 0 };
+  const spoken: { speaker: Turn['speaker']; start: number; end: number }[] = [];
+  for (const turn of script) {
+    const who = turn.speaker === 'customer' ? call.customer : call.merchant;
+    const { capturedAt } = await who.speak(turn.wav);
+    // The WAV ends with 1.5 s of quiet: speech ends that long before the last frame's capture.
+    spoken.push({ speaker: turn.speaker, start: capturedAt[0]!, end: capturedAt[0]! + capturedAt.length * 10 - 1500 });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const texts = call.merchant.texts;
+  spoken.forEach((s, i) => {
+    const until = spoken.find((o, j) => j > i && o.speaker === s.speaker)?.start ?? Number.POSITIVE_INFINITY;
+    const finals = texts.filter(
+      (t) =>
+        t.topic === TRANSCRIPTION_TOPIC &&
+        t.attributes['lk.transcription_final'] === 'true' &&
+        t.attributes['kefu.speaker'] === s.speaker &&
+        t.at > s.start &&
+        t.at < until,
+    );
+    if (finals.length > 0) out.lag.push(Math.max(0, finals.at(-1)!.at - s.end));
+    else out.missing++;
+    if (s.speaker !== 'customer' || i > 0) return;
+    // The first customer turn names a problem: a suggestion must follow it.
+    const suggestion = texts.find(
+      (t) => t.topic === COPILOT_TOPIC && t.at > s.start && t.text.includes('"suggestions.created"'),
+    );
+    if (suggestion) out.suggestion.push(suggestion.at - s.end);
+    else out.missing++;
+  });
+  return out;
+}
+
+async function hangUp(call: Call, livekit: { url: string; apiKey: string; apiSecret: string }): Promise<void> {
+  await Promise.all([call.merchant.leave(), call.customer.leave()]);
+  await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).deleteRoom(call.room).catch(() => {});
+}
+
+/** The next level starts once every call of this one has ended (summaries written, connections closed). */
+async function waitForJobsToEnd(dbUrl: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const active = await withConnection(dbUrl, async (sql) => {
+      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from calls where ended_at is null`;
+      return row?.n ?? 0;
+    });
+    if (active === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv.includes('--in-netns')) {
+    await inNamespace();
+    process.exit(0);
+  }
+  await runBotLoadBench();
+}

@@ -1,0 +1,166 @@
+/**
+ * Speech recognition in worker threads, behind the ordinary engine contract: a pool of threads,
+ * each with its own engine built from the same spec, and each stream pinned to one thread for its
+ * whole life (a streaming recogniser keeps the utterance's state there). New streams go to the
+ * thread with the fewest open streams, so one busy stream never holds up another call's audio or
+ * suggestions on the event loop.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { RUNNING_COMPILED } from '../../core/paths.js';
+import { KefuError } from '../../core/errors.js';
+import { sttError, type SttEngine, type SttStream, type SttStreamOptions, type SttSegment } from './contract.js';
+import { createLocalEngine, type LocalEngineSpec } from './engine-spec.js';
+import { type FromWorker, FromWorkerSchema, type ToWorker } from './thread-protocol.js';
+
+const ENTRY = new URL(RUNNING_COMPILED ? './recognizer-worker.js' : './recognizer-worker-tsx.js', import.meta.url);
+
+type Wire = { code: KefuError['code']; message: string; retryable: boolean };
+const fromWire = (e: Wire) => new KefuError(e.code, e.message, { retryable: e.retryable });
+
+class RecognizerThread {
+  readonly worker: Worker;
+  open = 0;
+  readonly ready: Promise<void>;
+  private readonly segments = new Map<number, (s: SttSegment) => void>();
+  private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  private unavailable: KefuError | undefined;
+
+  constructor(spec: LocalEngineSpec) {
+    this.worker = new Worker(ENTRY, { workerData: { spec } });
+    // A recognition thread must never keep a finished process alive.
+    this.worker.unref();
+    let started: (error?: KefuError) => void = () => {};
+    this.ready = new Promise<void>((resolve, reject) => {
+      started = (error) => (error ? reject(error) : resolve());
+    });
+    this.ready.catch(() => {});
+    this.worker.on('message', (raw: unknown) => this.received(FromWorkerSchema.parse(raw), started));
+    this.worker.on('error', (err) => this.fail(sttError('failed', `recognition thread crashed: ${err.message}`)));
+    this.worker.on('exit', (code) => this.fail(sttError('failed', `recognition thread exited (${code})`)));
+  }
+
+  post(message: ToWorker, transfer: ArrayBuffer[] = []): void {
+    if (this.unavailable) return;
+    this.worker.postMessage(message, transfer);
+  }
+
+  /** Sends `end`/`close` and settles when the thread has handled it. */
+  request(message: Extract<ToWorker, { seq: number }>): Promise<void> {
+    if (this.unavailable) return Promise.reject(this.unavailable);
+    return new Promise((resolve, reject) => {
+      this.waiting.set(message.seq, { resolve, reject });
+      this.worker.postMessage(message);
+    });
+  }
+
+  listen(stream: number, onSegment: ((s: SttSegment) => void) | undefined): void {
+    if (onSegment) this.segments.set(stream, onSegment);
+    else this.segments.delete(stream);
+  }
+
+  private received(m: FromWorker, started: (error?: KefuError) => void): void {
+    if (m.t === 'ready') return started();
+    if (m.t === 'unavailable') {
+      this.unavailable = fromWire(m.error);
+      return started(this.unavailable);
+    }
+    if (m.t === 'segment') return this.segments.get(m.stream)?.(m.segment);
+    const waiter = this.waiting.get(m.seq);
+    this.waiting.delete(m.seq);
+    if (m.error) waiter?.reject(fromWire(m.error));
+    else waiter?.resolve();
+  }
+
+  private fail(err: KefuError): void {
+    this.unavailable ??= err;
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+  }
+}
+
+export interface RecognizerPoolOptions {
+  /** Threads; by default one per core this process may use. */
+  threads?: number;
+}
+
+/** An engine whose streams run in worker threads; same name and capabilities as the engine it wraps. */
+export class RecognizerPool implements SttEngine {
+  readonly name: string;
+  readonly capabilities: SttEngine['capabilities'];
+  readonly size: number;
+  private readonly threads: RecognizerThread[] = [];
+  private nextStream = 0;
+  private nextSeq = 0;
+
+  constructor(
+    private readonly spec: LocalEngineSpec,
+    options: RecognizerPoolOptions = {},
+  ) {
+    // Built here only for its name and capabilities: its models load in the threads.
+    const described = createLocalEngine(spec);
+    this.name = described.name;
+    this.capabilities = described.capabilities;
+    this.size = Math.max(1, options.threads ?? availableParallelism());
+  }
+
+  /**
+   * Starts the first thread and waits until it has loaded its model (rejecting with why it can't);
+   * more threads start as streams need them, so a process with one call holds one model copy.
+   */
+  async start(): Promise<this> {
+    if (this.threads.length === 0) this.threads.push(new RecognizerThread(this.spec));
+    await this.threads[0]!.ready;
+    return this;
+  }
+
+  /** Open streams per thread, for tests and the bench. */
+  get load(): number[] {
+    return this.threads.map((t) => t.open);
+  }
+
+  openStream({ language, onSegment }: SttStreamOptions): SttStream {
+    if (!this.capabilities.languages.includes(language))
+      throw sttError(
+        'unavailable',
+        `${this.name} has no ${language} model; it serves ${this.capabilities.languages.join(', ')}`,
+      );
+    let thread = this.threads.reduce<RecognizerThread | undefined>(
+      (a, b) => (a && a.open <= b.open ? a : b),
+      undefined,
+    );
+    if ((!thread || thread.open > 0) && this.threads.length < this.size) {
+      thread = new RecognizerThread(this.spec);
+      this.threads.push(thread);
+    }
+    if (!thread) throw sttError('failed', `${this.name}: recognition pool closed`);
+    const stream = this.nextStream++;
+    thread.open++;
+    thread.listen(stream, onSegment);
+    thread.post({ t: 'open', stream, language });
+    let closed = false;
+    return {
+      push: (frame, atMs) => {
+        if (closed) throw sttError('failed', `${this.name} stream used after close`);
+        // A copy of just this frame (a view would clone its whole buffer), moved rather than copied again.
+        const data = frame.data.slice();
+        thread.post({ t: 'push', stream, data, sampleRate: frame.sampleRate, atMs }, [data.buffer]);
+      },
+      endUtterance: () => thread.ready.then(() => thread.request({ t: 'end', stream, seq: this.nextSeq++ })),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        thread.open--;
+        try {
+          await thread.request({ t: 'close', stream, seq: this.nextSeq++ });
+        } finally {
+          thread.listen(stream, undefined);
+        }
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.splice(0).map((t) => t.worker.terminate()));
+  }
+}
