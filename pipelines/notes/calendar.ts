@@ -30,6 +30,26 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /** Wall-clock time of `instant` in `timeZone`. */
+// Building an Intl.DateTimeFormat costs far more than using one; every deadline reads the clock.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 export function localTime(instant: Date, timeZone: string): LocalTime {
   const offset = OFFSET.exec(timeZone);
   if (offset) {
@@ -43,15 +63,7 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
       minute: shifted.getUTCMinutes(),
     };
   }
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
+  const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
