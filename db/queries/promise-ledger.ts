@@ -40,7 +40,7 @@ const COLUMNS = (q: Queryable) => q`
   to_char(p.deadline, 'YYYY-MM-DD') as deadline, p.conditional, p.status, p.order_id,
   p.amount::float8 as amount, p.currency, p.said_at, p.due_at, p.due_source, p.resolved_at,
   p.closed_by_event, p.superseded_by, p.rule_ref, p.created_at,
-  coalesce(p.status = 'open' and p.due_at < now(), false) as overdue,
+  coalesce(p.status = 'open' and p.order_id is not null and p.due_at < now(), false) as overdue,
   (select f.id from flags f where f.promise_id = p.id) as flag_id,
   (select f.case_id from flags f where f.promise_id = p.id) as case_id,
   (select count(*)::int from promise_proofs x where x.promise_id = p.id) as proofs`;
@@ -109,7 +109,7 @@ export async function listOpenPromisesForOrder(q: Queryable, orderId: string): P
     for update of p`;
 }
 
-/** Open promises whose due time has passed (the deadline job's work list). */
+/** Open promises on a known order whose due time has passed (the deadline job's work list). */
 export async function listDuePromiseIds(
   q: Queryable,
   now: Date,
@@ -118,7 +118,8 @@ export async function listDuePromiseIds(
 ): Promise<string[]> {
   if (actions.length === 0) return [];
   const rows = await q<{ id: string }[]>`
-    select id from promises where status = 'open' and due_at <= ${now} and action in ${q(actions as string[])}
+    select id from promises
+    where status = 'open' and due_at <= ${now} and order_id is not null and action in ${q(actions as string[])}
     order by due_at limit ${limit}`;
   return rows.map((r) => r.id);
 }

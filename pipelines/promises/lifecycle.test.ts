@@ -146,6 +146,23 @@ describe('promise lifecycle', () => {
     expect((await ledger(callId)).find((p) => p.id === callback.id)?.status).toBe('broken');
   });
 
+  it('a promise on no known order is never broken by the clock (nothing could show it kept)', async () => {
+    const orderless = await playCall(
+      db.sql(),
+      analyzers,
+      { merchantId: M, buyerId: 'b-none', orderIds: [], startedAt: STARTED },
+      [line('customer', '我上周买的东西还没到', 0), line('merchant', '我今天下午给您回个电话', 1)],
+    );
+    const callback = (await ledger(orderless)).find((p) => p.action === 'callback')!;
+    expect(callback.orderId).toBeNull();
+    const deps = { sql: db.sql(), settings: moderationSettings(), publish: () => undefined, log: () => undefined };
+    const late = { ...deps, now: () => new Date('2026-11-30T00:00:00Z') };
+    expect(await closeDuePromise(late, callback.id)).toBe(false);
+    const after = (await ledger(orderless)).find((p) => p.id === callback.id)!;
+    expect(after).toMatchObject({ status: 'open', overdue: false });
+    expect(await db.sql()`select 1 from flags where promise_id = ${callback.id}`).toHaveLength(0);
+  });
+
   it('an order cancelled cancels its open promises; a promise with no time said gets the platform default', async () => {
     const other = await playCall(
       db.sql(),

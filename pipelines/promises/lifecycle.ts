@@ -136,7 +136,9 @@ export async function breakPromise(sql: Sql, promiseId: string, now: Date): Prom
   return sql.begin(async (tx) => {
     const p = await getLedgerPromise(tx, promiseId);
     const rule = p && promiseRules().get(p.action);
-    if (!p || !rule) return undefined;
+    // With no order the events can never show it kept, so the clock must not call it broken: a
+    // broken promise is a flag against the merchant, and this one would be evidence of nothing.
+    if (!p || !rule || !p.orderId) return undefined;
     const before = await closePromise(tx, p.id, 'broken', { ruleRef: rule.ref, dueBy: now });
     if (!before) return undefined;
     const flagId = await insertBrokenPromiseFlag(tx, before, rule);
