@@ -84,7 +84,7 @@ describe('kefu CLI', () => {
       expect(stdout).toMatch(/llm\s+none \(offline/);
       expect(stdout).toMatch(/speech\s+en → pocketsphinx/);
       expect(stdout).toMatch(/suggestions\s+offline-templates over pgvector/);
-      expect(stderr).toContain('seed: 6 users');
+      expect(stderr).toContain('seed: 7 users');
       const health = await fetch(`${url}/healthz`);
       expect(await health.json()).toEqual({ ok: true, database: 'up' });
       const page = await (await fetch(url)).text();
