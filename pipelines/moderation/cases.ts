@@ -72,16 +72,18 @@ export async function getCaseView(sql: Sql, actor: Actor, id: string) {
     },
     call: call && callOfCase(call),
     utterances: context,
-    flags: await Promise.all(
-      withDecisions(flags, decisions, appeals).map(async (f) => ({
-        ...f,
-        promise: await promiseEvidence(sql, f.promiseId),
-      })),
-    ),
+    flags: await withEvidence(sql, flags, decisions, appeals),
     penalties,
   };
 }
 export type CaseView = Awaited<ReturnType<typeof getCaseView>>;
+
+/** Each flag with its decision's state now and, for a broken promise, the promise's evidence. */
+async function withEvidence(sql: Sql, ...read: Parameters<typeof withDecisions>) {
+  return Promise.all(
+    withDecisions(...read).map(async (f) => ({ ...f, promise: await promiseEvidence(sql, f.promiseId) })),
+  );
+}
 
 /** A broken promise's evidence beside its words: what was promised by when, and what the order system shows. */
 async function promiseEvidence(sql: Sql, promiseId: string | null | undefined) {
@@ -128,7 +130,7 @@ export async function listCaseCards(sql: Sql, actor: Actor, query: QueueQuery) {
   );
   const callOf = new Map(calls.map((c) => [c.id, c]));
   const penalties = standings.flatMap((s) => s.penalties);
-  const flagged = withDecisions(flags, decisions, appeals);
+  const flagged = await withEvidence(sql, flags, decisions, appeals);
   return cases.map((kase) => {
     const own = flagged.filter((f) => f.caseId === kase.id);
     const call = callOf.get(kase.callId);
