@@ -20,7 +20,7 @@ const PAGES: { path: string; api: string; ready: string; user: string }[] = [
   { path: '/queue', api: '/api/cases?', ready: '[data-testid="queue-row"]', user: 'mod1@demo.kefu' },
   { path: '/calls', api: '/api/calls?', ready: '.call-row', user: 'mod1@demo.kefu' },
   { path: '/appeals', api: '/api/appeals?', ready: '.empty, [data-testid="appeal-row"]', user: 'mod1@demo.kefu' },
-  { path: '/flags', api: '/api/cases?', ready: '[data-testid="merchant-flag"]', user: 'fruit@demo.kefu' },
+  { path: '/flags', api: '/api/cases/cards?', ready: '[data-testid="merchant-flag"]', user: 'fruit@demo.kefu' },
   {
     path: '/standing',
     api: '/api/penalties/standing',

@@ -72,7 +72,14 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
         () => messages(merchant).some((e) => e.type === 'coaching.warning'),
         30_000,
         'a coaching warning at the merchant',
-      );
+      ).catch((err: Error) => {
+        // What the bot heard and said decides where a miss lies: speech, the rules, or delivery.
+        const finals = merchant
+          .textsOn(TRANSCRIPTION_TOPIC)
+          .filter((t) => t.attributes['lk.transcription_final'] === 'true')
+          .map((t) => `  ${t.attributes['kefu.speaker']}: ${t.text}`);
+        throw new Error(`${err.message}; finals heard:\n${finals.join('\n')}\nthe bot said:\n${agent.tail(60)}`);
+      });
       await waitFor(
         () => messages(merchant).some((e) => e.type === 'refund_options.created'),
         15_000,
