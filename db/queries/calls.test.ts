@@ -4,6 +4,7 @@ import { makeCallWithUtterances } from '../../test/factories.js';
 import { useTestDatabase } from '../../test/db.js';
 import { addParticipant, endCall, getCall, insertUtterance, listUtterances, markParticipantLeft } from './calls.js';
 import { insertNote, insertPromise, listNotes } from './notes.js';
+import { upsertOrder } from './orders.js';
 import { listLedger, setPromiseTerms } from './promise-ledger.js';
 import { insertSuggestion, listSuggestions, recordFeedback } from './suggestions.js';
 
@@ -111,6 +112,22 @@ describe('notes and the promise ledger', () => {
       deadline: '2026-11-23',
     });
     const callback = await insertPromise(sql, { ...base, action: 'callback', text: '回头联系您', deadline: null });
+    await setPromiseTerms(sql, refund.id, terms);
+    // A promise on no known order is never overdue: nothing could show it kept.
+    expect((await listLedger(sql, { merchantId, limit: 10, offset: 0 })).map((p) => p.overdue)).toEqual([false, false]);
+    await upsertOrder(sql, {
+      id: '240611587736219',
+      merchantId,
+      buyerId: 'b-1',
+      currency: 'CNY',
+      status: 'delivered',
+      items: [{ sku: 'A', name: '烟台红富士苹果 5斤装', quantity: 1, unitPrice: 39.9, category: 'fresh_food' }],
+      amount: 39.9,
+      placedAt: new Date('2026-11-20T00:00:00Z'),
+      paidAt: null,
+      shippedAt: null,
+      deliveredAt: null,
+    });
     await setPromiseTerms(sql, refund.id, terms);
     await setPromiseTerms(sql, callback.id, terms);
     const ledger = await listLedger(sql, { merchantId, limit: 10, offset: 0 });
