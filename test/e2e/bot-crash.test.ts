@@ -72,6 +72,16 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
       );
       await Promise.all([merchant.leave(), customer.leave()]);
       await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).deleteRoom(call.room);
+      // The job ends the call after the room closes (the recording's last segments are stored
+      // first): wait for that instead of reading at once.
+      await db.withSql(async (sql) => {
+        const until = Date.now() + 60_000;
+        while (Date.now() < until) {
+          const [row] = await sql<{ status: string }[]>`select status from calls where id = ${call.callId}`;
+          if (row?.status === 'ended') return;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      });
 
       const after = await db.withSql(async (sql) => ({
         ...(await snapshot(sql, call.callId)),
