@@ -10,20 +10,15 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { startCall } from '../agent/control-plane.js';
-import { loadConfig } from '../core/config.js';
 import { COPILOT_TOPIC, TRANSCRIPTION_TOPIC } from '../core/copilot.js';
 import { migrate } from '../db/migrate.js';
 import { composeSpeech, synthesize, tempDir } from '../test/audio/speech-fixtures.js';
-import { BUYER, MERCHANT, ORDER_ID, seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
-import { TestParticipant, waitFor } from '../test/livekit/test-participant.js';
-import { startLiveKitTestServer, type LiveKitTarget } from '../test/livekit/test-server.js';
+import { seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
+import { startLiveKitTestServer } from '../test/livekit/test-server.js';
+import { type BenchCall, joinBenchCall } from './bot-call.js';
 import { loadAverage, sampleGroup } from './bot-footprint.js';
 import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from './netns.js';
 import { percentile } from './stats.js';
-
-/** The bot benches time the copilot; `npm run bench -- recording` times recording on its own. */
-const NOT_RECORDED = loadConfig({ KEFU_RECORDING: 'false' }).recording;
 
 const SUGGESTION_BUDGET_MS = 1500;
 const LAG_BUDGET_MS = 1000;
@@ -44,7 +39,6 @@ export async function runBotLoadBench(): Promise<void> {
 }
 
 type Turn = { speaker: 'customer' | 'merchant'; wav: string };
-type Call = { room: string; merchant: TestParticipant; customer: TestParticipant };
 type Measured = { suggestion: number[]; lag: number[]; missing: number };
 
 async function inNamespace(): Promise<void> {
@@ -77,10 +71,10 @@ async function inNamespace(): Promise<void> {
     let held = 0;
     try {
       for (const n of LEVELS.filter((l) => l <= cap)) {
-        const calls: Call[] = [];
+        const calls: BenchCall[] = [];
         for (let i = 0; i < n; i++) {
           calls.push(
-            await joinCall(db.url, livekit, target).catch((err: unknown) => {
+            await joinBenchCall(db.url, livekit, ['customer', 'merchant']).catch((err: unknown) => {
               throw new Error(`${(err as Error).message}; the worker said:\n${agent.tail()}`);
             }),
           );
@@ -147,27 +141,12 @@ async function inNamespace(): Promise<void> {
 
 const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : 'n/a');
 
-/** One call: the room, the bot dispatched, the two parties joined one after the other. */
-async function joinCall(dbUrl: string, livekit: Parameters<typeof startCall>[0]['livekit'], target: LiveKitTarget) {
-  const call = await withConnection(dbUrl, (sql) =>
-    startCall(
-      { sql, livekit, recording: NOT_RECORDED },
-      { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
-    ),
-  );
-  const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
-  const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
-  await Promise.all([customer.publishMicrophone(), merchant.publishMicrophone()]);
-  await waitFor(() => merchant.room.remoteParticipants.size >= 2, 60_000, `the bot joining ${target.url}`);
-  return { room: call.room, merchant, customer };
-}
-
 /**
  * Plays the script after `delayMs` (calls are staggered as real ones are). Per customer turn: the
  * first suggestion's arrival after the speech ends; per turn of either side: the last final
  * transcript of that speaker, after the speech ended.
  */
-async function playScript(call: Call, script: Turn[], delayMs: number): Promise<Measured> {
+async function playScript(call: BenchCall, script: Turn[], delayMs: number): Promise<Measured> {
   await new Promise((resolve) => setTimeout(resolve, delayMs));
   const out: Measured = { suggestion: [], lag: [], missing: 0 };
   const spoken: { speaker: Turn['speaker']; start: number; end: number }[] = [];
@@ -202,7 +181,7 @@ async function playScript(call: Call, script: Turn[], delayMs: number): Promise<
   return out;
 }
 
-async function hangUp(call: Call, livekit: { url: string; apiKey: string; apiSecret: string }): Promise<void> {
+async function hangUp(call: BenchCall, livekit: { url: string; apiKey: string; apiSecret: string }): Promise<void> {
   await Promise.all([call.merchant.leave(), call.customer.leave()]);
   await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).deleteRoom(call.room).catch(() => {});
 }

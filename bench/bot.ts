@@ -12,29 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { startCall } from '../agent/control-plane.js';
-import { loadConfig } from '../core/config.js';
 import { COPILOT_TOPIC } from '../core/copilot.js';
 import { migrate } from '../db/migrate.js';
 import { tempDir } from '../test/audio/speech-fixtures.js';
-import {
-  BUYER,
-  callAudio,
-  MERCHANT,
-  ORDER_ID,
-  type RunningAgent,
-  seedBotFixtures,
-  startAgent,
-  withConnection,
-} from '../test/e2e/harness.js';
-import { TestParticipant, waitFor } from '../test/livekit/test-participant.js';
+import { callAudio, type RunningAgent, seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
+import { waitFor } from '../test/livekit/test-participant.js';
 import { startLiveKitTestServer, type LiveKitTarget } from '../test/livekit/test-server.js';
+import { joinBenchCall } from './bot-call.js';
 import { loadAverage } from './bot-footprint.js';
 import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from './netns.js';
 import { percentile } from './stats.js';
-
-/** The bot benches time the copilot; `npm run bench -- recording` times recording on its own. */
-const NOT_RECORDED = loadConfig({ KEFU_RECORDING: 'false' }).recording;
 
 const TURNS = Number(process.env.KEFU_BENCH_TURNS ?? 6);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -123,17 +110,9 @@ async function inNamespace(): Promise<void> {
 
 async function oneTurn(target: LiveKitTarget, dbUrl: string, agentName: string, wav: string): Promise<number> {
   const livekit = { url: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, agentName };
-  const call = await withConnection(dbUrl, (sql) =>
-    startCall(
-      { sql, livekit, recording: NOT_RECORDED },
-      { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
-    ),
-  );
-  const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
-  const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
+  const call = await joinBenchCall(dbUrl, livekit, ['customer']);
+  const { merchant, customer } = call;
   try {
-    await customer.publishMicrophone();
-    await waitFor(() => merchant.room.remoteParticipants.size >= 2, 60_000, 'the bot joining');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const { capturedAt } = await customer.speak(wav);
     // Where speech ends in real time (the WAV ends with 1.5 s of quiet), so a process that falls

@@ -1,0 +1,36 @@
+import { startCall } from '../agent/control-plane.js';
+import { loadConfig } from '../core/config.js';
+import { BUYER, MERCHANT, ORDER_ID, withConnection } from '../test/e2e/harness.js';
+import { TestParticipant, waitFor } from '../test/livekit/test-participant.js';
+
+/** The bot benches time the copilot; `npm run bench -- recording` times recording on its own. */
+const NOT_RECORDED = loadConfig({ KEFU_RECORDING: 'false' }).recording;
+
+export type BenchCall = { room: string; merchant: TestParticipant; customer: TestParticipant };
+
+/**
+ * One bench call: the room, the bot dispatched, the two parties joined one after the other, the
+ * given sides' microphones published, and the bot in the room. On failure both parties leave.
+ */
+export async function joinBenchCall(
+  dbUrl: string,
+  livekit: Parameters<typeof startCall>[0]['livekit'],
+  microphones: readonly ('customer' | 'merchant')[],
+): Promise<BenchCall> {
+  const call = await withConnection(dbUrl, (sql) =>
+    startCall(
+      { sql, livekit, recording: NOT_RECORDED },
+      { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
+    ),
+  );
+  const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
+  const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
+  try {
+    await Promise.all(microphones.map((side) => (side === 'merchant' ? merchant : customer).publishMicrophone()));
+    await waitFor(() => merchant.room.remoteParticipants.size >= 2, 60_000, `the bot joining ${livekit.url}`);
+  } catch (err) {
+    await Promise.all([merchant.leave(), customer.leave()]);
+    throw err;
+  }
+  return { room: call.room, merchant, customer };
+}
