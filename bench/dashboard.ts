@@ -46,11 +46,14 @@ async function fill(sql: Sql): Promise<void> {
     select c.merchant_id, c.id, 'high', c.started_at + interval '24 hours', c.started_at
     from calls c where c.room like 'bench-%' order by c.started_at desc limit ${CASES}`;
   await sql`
-    insert into flags (call_id, merchant_id, utterance_id, case_id, category, severity, rule_id, rule_version,
-                       detector, confidence, speaker_role, evidence_text, span_start, span_end)
-    select k.call_id, k.merchant_id, u.id, k.id, 'contact_exchange', 'high', 'zh.contact.wechat', 1, 'rules', 0.95,
+    insert into flag_rows (call_id, merchant_id, utterance_id, category, severity, rule_id, rule_version,
+                           detector, confidence, speaker_role, evidence_text, span_start, span_end)
+    select k.call_id, k.merchant_id, u.id, 'contact_exchange', 'high', 'zh.contact.wechat', 1, 'rules', 0.95,
       'merchant', '加我微信', 1, 5
     from moderation_cases k join utterances u on u.call_id = k.call_id`;
+  await sql`
+    insert into flag_case_links (flag_id, case_id)
+    select f.id, k.id from flag_rows f join moderation_cases k on k.call_id = f.call_id and k.merchant_id = f.merchant_id`;
 }
 
 /**

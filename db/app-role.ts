@@ -1,8 +1,23 @@
 import { KefuError } from '../core/errors.js';
 import type { Sql } from './client.js';
 
-/** Tables the app may only append to and read: the evidence (decision 0173). */
-const APPEND_ONLY = ['audit_events'] as const;
+/**
+ * Tables the app may only append to and read: the evidence (decision 0173) and the moderation
+ * record, whose changes are rows of their own (decision 0174).
+ */
+const APPEND_ONLY = [
+  'audit_events',
+  'flag_rows',
+  'flag_case_links',
+  'decision_rows',
+  'decision_statements',
+  'decision_overturns',
+  'penalty_rows',
+  'penalty_reversals',
+  'appeal_rows',
+  'appeal_claims',
+  'appeal_outcomes',
+] as const;
 
 /**
  * Run as the schema's owner after migrating: the app's role may read and write Kefu's tables but

@@ -36,12 +36,18 @@ export async function insertAppeal(
     slaHours: number;
   },
 ): Promise<AppealRow> {
-  const [row] = await q<AppealRow[]>`
-    insert into appeals (merchant_id, case_id, decision_id, filed_by, statement, attachments, sla_due_at)
+  const [row] = await q<{ id: string }[]>`
+    insert into appeal_rows (merchant_id, case_id, decision_id, filed_by, statement, attachments, sla_due_at)
     values (${a.merchantId}, ${a.caseId}, ${a.decisionId}, ${a.filedBy}, ${a.statement},
             ${q.json(a.attachments)}, now() + make_interval(hours => ${a.slaHours}))
-    returning *`;
-  return row!;
+    returning id`;
+  return (await appealRow(q, row!.id))!;
+}
+
+async function appealRow(q: Queryable, id: string | undefined): Promise<AppealRow | undefined> {
+  if (!id) return undefined;
+  const [row] = await q<AppealRow[]>`select * from appeals where id = ${id}`;
+  return row;
 }
 
 const VIEW = (q: Queryable) => q`
@@ -83,32 +89,39 @@ export async function listAppeals(
     limit ${f.limit} offset ${f.offset}`;
 }
 
-/** Same rule as a case claim: the condition lives in the UPDATE, so one moderator wins. */
+/**
+ * Same rule as a case claim, as a new claim row (decision 0174): racing moderators both write
+ * claim n+1 and the primary key lets one win; the loser gets nothing back, as a lost UPDATE did.
+ */
 export async function claimAppealRow(
   q: Queryable,
   id: string,
   userId: string,
   minutes: number,
 ): Promise<AppealRow | undefined> {
-  const [row] = await q<AppealRow[]>`
-    update appeals set status = 'claimed', assigned_to = ${userId},
-      claim_expires_at = now() + make_interval(mins => ${minutes})
-    where id = ${id} and status in ('open', 'claimed')
-      and (assigned_to is null or assigned_to = ${userId} or claim_expires_at < now())
-    returning *`;
-  return row;
+  const [row] = await q<{ id: string }[]>`
+    insert into appeal_claims (appeal_id, n, assigned_to, expires_at)
+    select a.id, (select count(*) from appeal_claims c where c.appeal_id = a.id) + 1, ${userId},
+      now() + make_interval(mins => ${minutes})
+    from appeals a
+    where a.id = ${id} and a.status in ('open', 'claimed')
+      and (a.assigned_to is null or a.assigned_to = ${userId} or a.claim_expires_at < now())
+    on conflict (appeal_id, n) do nothing
+    returning appeal_id as id`;
+  return appealRow(q, row?.id);
 }
 
 export async function decideAppealRow(
   q: Queryable,
   a: { id: string; userId: string; outcome: NonNullable<AppealRow['outcome']>; outcomeText: string },
 ): Promise<AppealRow | undefined> {
-  const [row] = await q<AppealRow[]>`
-    update appeals set status = 'decided', outcome = ${a.outcome}, outcome_text = ${a.outcomeText},
-      decided_by = ${a.userId}, decided_at = now(), claim_expires_at = null
-    where id = ${a.id} and status = 'claimed' and assigned_to = ${a.userId} and claim_expires_at >= now()
-    returning *`;
-  return row;
+  const [row] = await q<{ id: string }[]>`
+    insert into appeal_outcomes (appeal_id, outcome, outcome_text, decided_by)
+    select a.id, ${a.outcome}, ${a.outcomeText}, ${a.userId} from appeals a
+    where a.id = ${a.id} and a.status = 'claimed' and a.assigned_to = ${a.userId} and a.claim_expires_at >= now()
+    on conflict (appeal_id) do nothing
+    returning appeal_id as id`;
+  return appealRow(q, row?.id);
 }
 
 export async function markDecisionOverturned(
@@ -117,8 +130,8 @@ export async function markDecisionOverturned(
   appealId: string,
   overturn: 'fully' | 'partly',
 ): Promise<void> {
-  await q`update decisions set overturned_by = ${appealId}, overturned_at = now(), overturn = ${overturn}
-          where id = ${decisionId} and overturned_by is null`;
+  await q`insert into decision_overturns (decision_id, appeal_id, overturn)
+          values (${decisionId}, ${appealId}, ${overturn}) on conflict (decision_id) do nothing`;
 }
 
 /** Reverses, at once, every standing penalty imposed for the decision. */
@@ -128,9 +141,12 @@ export async function reversePenaltiesFor(
   appealId: string,
   note: string,
 ): Promise<PenaltyRow[]> {
-  return q<PenaltyRow[]>`
-    update penalties set reversed_at = now(), reversal_note = ${note}, reversed_by = ${appealId}
-    where decision_id = ${decisionId} and reversed_at is null returning *`;
+  const reversed = await q<{ id: string }[]>`
+    insert into penalty_reversals (penalty_id, appeal_id, note)
+    select p.id, ${appealId}, ${note} from penalties p where p.decision_id = ${decisionId} and p.reversed_at is null
+    on conflict (penalty_id) do nothing
+    returning penalty_id as id`;
+  return penaltyRows(q, reversed);
 }
 
 export async function reversePenalty(
@@ -139,8 +155,15 @@ export async function reversePenalty(
   appealId: string,
   note: string,
 ): Promise<PenaltyRow | undefined> {
-  const [row] = await q<PenaltyRow[]>`
-    update penalties set reversed_at = now(), reversal_note = ${note}, reversed_by = ${appealId}
-    where id = ${id} and reversed_at is null returning *`;
-  return row;
+  const reversed = await q<{ id: string }[]>`
+    insert into penalty_reversals (penalty_id, appeal_id, note)
+    select p.id, ${appealId}, ${note} from penalties p where p.id = ${id} and p.reversed_at is null
+    on conflict (penalty_id) do nothing
+    returning penalty_id as id`;
+  return (await penaltyRows(q, reversed))[0];
+}
+
+async function penaltyRows(q: Queryable, rows: readonly { id: string }[]): Promise<PenaltyRow[]> {
+  if (rows.length === 0) return [];
+  return q<PenaltyRow[]>`select * from penalties where id = any(${rows.map((r) => r.id)}::uuid[])`;
 }

@@ -42,13 +42,13 @@ export async function insertFlag(
 ): Promise<FlagRow> {
   return sql.begin(async (tx) => {
     const [row] = await tx<FlagRow[]>`
-      insert into flags (call_id, merchant_id, utterance_id, category, severity, rule_id, rule_version,
+      insert into flag_rows (call_id, merchant_id, utterance_id, category, severity, rule_id, rule_version,
                          detector, confidence, speaker_role, evidence_text, span_start, span_end,
                          audio_start_ms, audio_end_ms, status)
       values (${f.callId}, ${f.merchantId}, ${f.utteranceId}, ${f.category}, ${f.severity}, ${f.ruleId},
               ${f.ruleVersion}, ${f.detector}, ${f.confidence}, ${f.speakerRole}, ${f.evidenceText},
               ${f.spanStart}, ${f.spanEnd}, ${f.audioStartMs}, ${f.audioEndMs}, ${f.status ?? 'raised'})
-      returning *`;
+      returning *, null::uuid as case_id`;
     for (const v of verdicts) {
       await tx`insert into flag_verdicts (flag_id, layer, verdict, confidence, detail)
                values (${row!.id}, ${v.layer}, ${v.verdict}, ${v.confidence}, ${tx.json(v.detail as never)})`;

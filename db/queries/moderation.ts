@@ -97,10 +97,16 @@ export async function attachCallFlags(
     values (${c.merchantId}, ${c.callId}, ${worst.severity}, now() + make_interval(hours => ${c.slaHours}))
     on conflict (merchant_id, call_id) do update set severity = excluded.severity
     returning *`;
-  const attached = await q<FlagRow[]>`
-    update flags set case_id = ${row!.id}
-    where call_id = ${c.callId} and merchant_id = ${c.merchantId} and case_id is null and status = 'raised'
-    returning *`;
+  const linked = await q<{ id: string }[]>`
+    insert into flag_case_links (flag_id, case_id)
+    select f.id, ${row!.id} from flags f
+    where f.call_id = ${c.callId} and f.merchant_id = ${c.merchantId} and f.case_id is null and f.status = 'raised'
+    on conflict (flag_id) do nothing
+    returning flag_id as id`;
+  const attached =
+    linked.length === 0
+      ? []
+      : await q<FlagRow[]>`select * from flags where id = any(${linked.map((f) => f.id)}::uuid[])`;
   if (attached.length > 0 && row!.status === 'decided') {
     const [reopened] = await q<CaseRow[]>`
       update moderation_cases set status = 'open', decided_at = null where id = ${row!.id} returning *`;
@@ -227,13 +233,14 @@ export async function listCaseFlags(q: Queryable, caseIds: string | readonly str
 }
 
 export async function insertDecision(q: Queryable, d: Omit<DecisionRow, 'id' | 'decidedAt'>): Promise<DecisionRow> {
-  const [row] = await q<DecisionRow[]>`
-    insert into decisions (case_id, flag_id, outcome, reason_code, reason_text, decided_by,
+  const [row] = await q<{ id: string }[]>`
+    insert into decision_rows (case_id, flag_id, outcome, reason_code, reason_text, decided_by,
                            automated_detection, automated_decision, statement)
     values (${d.caseId}, ${d.flagId}, ${d.outcome}, ${d.reasonCode}, ${d.reasonText}, ${d.decidedBy},
             ${d.automatedDetection}, ${d.automatedDecision}, ${d.statement ? q.json(d.statement as never) : null})
-    returning *`;
-  return row!;
+    returning id`;
+  const [decision] = await q<DecisionRow[]>`select * from decisions where id = ${row!.id}`;
+  return decision!;
 }
 
 export async function setDecisionStatement(
@@ -241,7 +248,7 @@ export async function setDecisionStatement(
   id: string,
   statement: Record<string, unknown>,
 ): Promise<void> {
-  await q`update decisions set statement = ${q.json(statement as never)} where id = ${id}`;
+  await q`insert into decision_statements (decision_id, statement) values (${id}, ${q.json(statement as never)})`;
 }
 
 export async function listCaseAppeals(
@@ -290,14 +297,15 @@ export async function insertPenalty(
   },
 ): Promise<PenaltyRow> {
   const start = p.startsAt ?? null;
-  const [row] = await q<PenaltyRow[]>`
-    insert into penalties (merchant_id, case_id, decision_id, kind, points, starts_at, ends_at, replaces,
+  const [row] = await q<{ id: string }[]>`
+    insert into penalty_rows (merchant_id, case_id, decision_id, kind, points, starts_at, ends_at, replaces,
                            ladder_step, standing_before)
     values (${p.merchantId}, ${p.caseId}, ${p.decisionId}, ${p.kind}, ${p.points}, coalesce(${start}::timestamptz, now()),
             ${p.durationDays ? q`coalesce(${start}::timestamptz, now()) + make_interval(days => ${p.durationDays})` : null},
             ${p.replaces ?? null}, ${p.ladderStep ?? null}, ${p.standingBefore ?? null})
-    returning *`;
-  return row!;
+    returning id`;
+  const [penalty] = await q<PenaltyRow[]>`select * from penalties where id = ${row!.id}`;
+  return penalty!;
 }
 
 /** Penalties still standing against a merchant within the look-back: the ladder's repeat count. */

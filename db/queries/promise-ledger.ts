@@ -187,7 +187,7 @@ export async function insertBrokenPromiseFlag(
   const at = u.text.indexOf(p.text);
   const [start, end] = at >= 0 && p.text.length > 0 ? [at, at + p.text.length] : [0, Math.max(u.text.length, 1)];
   const [row] = await q<{ id: string }[]>`
-    insert into flags (call_id, merchant_id, utterance_id, category, severity, rule_id, rule_version, detector,
+    insert into flag_rows (call_id, merchant_id, utterance_id, category, severity, rule_id, rule_version, detector,
                        confidence, speaker_role, evidence_text, span_start, span_end, audio_start_ms, audio_end_ms,
                        promise_id)
     values (${p.callId}, ${p.merchantId}, ${p.utteranceId}, 'broken_promise', 'medium', ${rule.id}, ${rule.version},

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobQueue } from '../../../pipelines/jobs/queue.js';
+import { openCaseForCall } from '../../../pipelines/moderation/open-cases.js';
+import { moderationSettings } from '../../../pipelines/moderation/settings.js';
 import { makeFlaggedCall } from '../../../pipelines/moderation/testing/fixtures.js';
 import { useTestDatabase } from '../../../test/db.js';
 import { assertAppRoleOwnsNothing, grantAppRole, roleReach } from '../../../db/app-role.js';
@@ -54,7 +56,11 @@ describe.skipIf(!process.env.KEFU_TEST_DATABASE_URL || !appRoleUrl)(
       expect(await refused(app`delete from audit_events`)).toBe('42501');
       expect(await refused(app`truncate audit_events`)).toBe('42501');
       expect(await refused(app`alter table audit_events disable trigger user`)).toBe('42501');
-      expect(await refused(app`alter table decisions disable trigger decisions_audit_row_change`)).toBe('42501');
+      expect(await refused(app`alter table decision_rows disable trigger decision_rows_append_only`)).toBe('42501');
+      // The moderation record is append-only by grant as well as by trigger (decision 0174).
+      expect(await refused(app`update flag_rows set confidence = 0.5`)).toBe('42501');
+      expect(await refused(app`delete from appeal_outcomes`)).toBe('42501');
+      expect(await refused(app`truncate penalty_reversals`)).toBe('42501');
       expect(await refused(app`set session_replication_role = replica`)).toBe('42501');
       expect(await refused(app`insert into schema_migrations (version, name, checksum) values (9999, 'x', 'x')`)).toBe(
         '42501',
@@ -64,10 +70,10 @@ describe.skipIf(!process.env.KEFU_TEST_DATABASE_URL || !appRoleUrl)(
       expect(check.events).toBeGreaterThan(0);
     });
 
-    it('works the moderation tables, and the database records its row changes under its own name', async () => {
+    it('works the moderation tables, and the database records its change rows under its own name', async () => {
       const made = await makeFlaggedCall(app, [{}]);
       const flagId = made.flags[0]!.id;
-      await app`update flags set confidence = 0.5 where id = ${flagId}`;
+      await openCaseForCall(app, made.call.id, moderationSettings());
       const [event] = await app<{ actorKind: string; actorId: string }[]>`
       select actor_kind, actor_id from audit_events where action = 'flags.row_updated' and entity_id = ${flagId}`;
       expect(event).toEqual({ actorKind: 'database', actorId: decodeURIComponent(new URL(appRoleUrl!).username) });

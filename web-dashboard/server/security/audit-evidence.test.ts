@@ -58,15 +58,35 @@ const freshFile = () => join(mkdtempSync(join(tmpdir(), 'kefu-audit-')), 'checkp
 const ids = async () =>
   (await db.sql()<{ id: number }[]>`select id from audit_events order by id`).map((r) => Number(r.id));
 
-async function asSuperuser(edit: () => Promise<unknown>) {
+async function asSuperuser(edit: () => Promise<unknown>, table = 'audit_events') {
   const sql = db.sql();
-  await sql`alter table audit_events disable trigger user`;
+  await sql`alter table ${sql(table)} disable trigger user`;
   try {
     await edit();
   } finally {
-    await sql`alter table audit_events enable trigger user`;
+    await sql`alter table ${sql(table)} enable trigger user`;
   }
 }
+
+/** Every table of the moderation record (decision 0174): original rows and change rows. */
+const APPEND_ONLY = [
+  ['flag_rows', 'evidence_text'],
+  ['flag_case_links', 'case_id'],
+  ['decision_rows', 'reason_text'],
+  ['decision_statements', 'statement'],
+  ['decision_overturns', 'overturn'],
+  ['penalty_rows', 'points'],
+  ['penalty_reversals', 'note'],
+  ['appeal_rows', 'statement'],
+  ['appeal_claims', 'expires_at'],
+  ['appeal_outcomes', 'outcome_text'],
+] as const;
+
+const refusal = (q: Promise<unknown>) =>
+  q.then(
+    () => null,
+    (e: { code?: string; message?: string }) => `${e.code}: ${e.message}`,
+  );
 
 describe('an audit trail an auditor can rely on', () => {
   it('names every broken event, and every decision edited beside the application', async () => {
@@ -77,7 +97,7 @@ describe('an audit trail an auditor can rely on', () => {
     const [x, y] = [all[2]!, all[5]!];
     const original = await sql`select id, actor_id from audit_events where id in ${sql([x, y])}`;
     await asSuperuser(() => sql`update audit_events set actor_id = 'mallory' where id in ${sql([x, y])}`);
-    await sql`update decisions set outcome = 'dismissed' where id = ${d!.id}`;
+    await asSuperuser(() => sql`update decision_rows set outcome = 'dismissed' where id = ${d!.id}`, 'decision_rows');
     const r = await verify();
     expect(r.code).toBe(1);
     expect(r.lines.filter((l) => l.startsWith('BROKEN:'))).toEqual([
@@ -89,7 +109,7 @@ describe('an audit trail an auditor can rely on', () => {
     await asSuperuser(async () => {
       for (const o of original) await sql`update audit_events set actor_id = ${o.actorId} where id = ${o.id}`;
     });
-    await sql`update decisions set outcome = 'upheld' where id = ${d!.id}`;
+    await asSuperuser(() => sql`update decision_rows set outcome = 'upheld' where id = ${d!.id}`, 'decision_rows');
     expect((await verify()).code).toBe(0);
   });
 
@@ -142,23 +162,41 @@ describe('an audit trail an auditor can rely on', () => {
     expect((await verify(file)).lines.join('\n')).toMatch(/signature does not match/);
   });
 
-  it('the database itself records every edit of a decision, penalty, appeal or flag, with free text as a digest', async () => {
+  it('decisions, penalties, appeals and flags refuse UPDATE, DELETE and TRUNCATE, and lose nothing', async () => {
     const sql = db.sql();
     const [d] = await decidedCase();
-    await sql`update decisions set reason_text = 'rewritten later' where id = ${d!.id}`;
-    await sql`update flags set evidence_text = '改过的证据' where id = ${d!.flagId}`;
-    const rows = await sql<
-      { actorKind: string; action: string; before: Record<string, unknown>; after: Record<string, unknown> }[]
-    >`
-      select actor_kind, action, before, after from audit_events
+    const before = await sql`select * from decisions where id = ${d!.id}`;
+    for (const [table, column] of APPEND_ONLY) {
+      const refused = `55000: ${table} is append-only: a change is a new row (decision 0174)`;
+      expect(await refusal(sql`update ${sql(table)} set ${sql(column)} = ${sql(column)}`)).toBe(refused);
+      expect(await refusal(sql`delete from ${sql(table)}`)).toBe(refused);
+      expect(await refusal(sql`truncate ${sql(table)} cascade`)).toMatch(/^55000: \w+ is append-only/);
+    }
+    // The views with the old names are what everyone reads; they cannot be written through.
+    for (const view of ['decisions', 'penalties', 'appeals', 'flags'])
+      expect(await refusal(sql`delete from ${sql(view)}`)).toMatch(/^55000|cannot delete from view/);
+    expect(await refusal(sql`update decision_rows set reason_text = 'rewritten later' where id = ${d!.id}`)).toBe(
+      '55000: decision_rows is append-only: a change is a new row (decision 0174)',
+    );
+    expect(await sql`select * from decisions where id = ${d!.id}`).toEqual(before);
+    expect((await verify()).code).toBe(0);
+  });
+
+  it('each change is a row of its own, which the database records in the chain under its own name', async () => {
+    const sql = db.sql();
+    const [d] = await decidedCase();
+    const rows = await sql<{ actorKind: string; actorId: string; action: string; after: Record<string, unknown> }[]>`
+      select actor_kind, actor_id, action, after from audit_events
       where entity_id in (${d!.id}, ${d!.flagId}) and actor_kind = 'database' order by id`;
-    const decision = rows.filter((r) => r.action === 'decisions.row_updated').at(-1)!;
-    // (postgres.js hands JSON keys back camelCased)
-    expect(decision.after.reasonText).toBe('rewritten later');
-    const flag = rows.filter((r) => r.action === 'flags.row_updated').at(-1)!;
-    expect(flag.after.evidenceTextSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(flag.after.evidenceTextSha256).not.toBe(flag.before.evidenceTextSha256);
-    expect(JSON.stringify(flag)).not.toContain('改过的证据');
+    // The flag taken by the case, and the decision's statement of reasons written after it.
+    expect(rows.map((r) => r.action)).toEqual(['flags.row_updated', 'decisions.row_updated']);
+    expect(Object.keys(rows[0]!.after)).toEqual(['flagCaseLinks']);
+    expect(Object.keys(rows[1]!.after)).toEqual(['decisionStatements']);
+    const [{ n }] =
+      (await sql`select count(*)::int as n from decision_statements where decision_id = ${d!.id}`) as unknown as [
+        { n: number },
+      ];
+    expect(n).toBe(1);
     expect((await verify()).code).toBe(0);
   });
 
