@@ -100,3 +100,13 @@ export const AuditEventWireSchema = z.object({
   hash: z.string(),
 });
 export type AuditEventWire = z.output<typeof AuditEventWireSchema>;
+
+const BrokenEventWireSchema = z.object({ id: z.coerce.number(), reason: z.enum(['hash_mismatch', 'link_mismatch']) });
+
+/** `GET /api/audit/verify`: whether the chain holds, and every event that breaks it. */
+export const AuditVerifyWireSchema = z.object({
+  intact: z.boolean(),
+  events: z.number(),
+  firstBroken: BrokenEventWireSchema.nullish(),
+  broken: z.array(BrokenEventWireSchema),
+});

@@ -77,6 +77,14 @@ export const DecisionWireSchema = z.object({
   overturn: z.string().nullable().optional(),
   state: DecisionStateSchema,
   appealId: z.string().nullable().optional(),
+  // The row's own fields, as the case view has always sent them.
+  caseId: z.string().optional(),
+  flagId: z.string().optional(),
+  automatedDetection: z.boolean().optional(),
+  /** The statement of reasons as stored (its own route, `/api/decisions/:id/statement`, checks its shape). */
+  statement: z.record(z.string(), z.unknown()).nullable().optional(),
+  overturnedBy: z.string().nullable().optional(),
+  overturnedAt: WireTimeSchema.nullable().optional(),
 });
 
 export const StepWireSchema = z.object({
@@ -87,6 +95,7 @@ export const StepWireSchema = z.object({
 
 export const PenaltyWireSchema = z.object({
   id: z.string(),
+  merchantId: z.string().optional(),
   caseId: z.string(),
   decisionId: z.string().nullable(),
   kind: z.string(),
@@ -94,8 +103,12 @@ export const PenaltyWireSchema = z.object({
   startsAt: WireTimeSchema,
   endsAt: WireTimeSchema.nullable(),
   reversedAt: WireTimeSchema.nullable(),
+  reversalNote: z.string().nullable().optional(),
+  /** The appeal that reversed it. */
+  reversedBy: z.string().nullable().optional(),
   replaces: z.string().nullable().optional(),
   ladderStep: z.number().nullable().optional(),
+  standingBefore: z.number().nullable().optional(),
   state: PenaltyStateSchema,
   category: z.string().nullable().optional(),
   severity: z.string().nullable().optional(),
@@ -111,6 +124,11 @@ export const DecisionHistoryWireSchema = z.object({
   decidedAt: WireTimeSchema,
   automatedDecision: z.string(),
   state: DecisionStateSchema,
+  outcome: z.string().optional(),
+  overturn: z.string().nullable().optional(),
+  ruleId: z.string().optional(),
+  appealStatus: AppealStatusSchema.nullable().optional(),
+  appealOutcome: AppealOutcomeSchema.nullable().optional(),
 });
 
 export const StandingWireSchema = z.object({
@@ -122,6 +140,13 @@ export const StandingWireSchema = z.object({
 
 export const CaseFlagWireSchema = z.object({
   id: z.string(),
+  callId: z.string().optional(),
+  merchantId: z.string().optional(),
+  caseId: z.string().nullable().optional(),
+  utteranceId: z.coerce.number().optional(),
+  promiseId: z.string().nullable().optional(),
+  status: z.enum(['raised', 'rejected']).optional(),
+  createdAt: WireTimeSchema.optional(),
   category: z.string(),
   severity: z.string(),
   ruleId: z.string(),
@@ -139,25 +164,46 @@ export const CaseFlagWireSchema = z.object({
   sttConfidence: z.number().nullable(),
   /** Whether stored audio covers the flag (GET /api/flags/:id/clip plays it). */
   hasAudio: z.boolean(),
-  verdicts: z.array(VerdictWireSchema),
+  verdicts: z.array(VerdictWireSchema.extend({ detail: z.record(z.string(), z.unknown()).optional() })),
   decision: DecisionWireSchema.nullable(),
   /** A broken promise's terms and its order's facts and events (README, "Promise ledger"). */
   promise: z
     .object({
       action: z.string(),
+      deadline: z.string().nullable().optional(),
+      saidAt: WireTimeSchema.nullable().optional(),
       dueAt: WireTimeSchema.nullable(),
       dueSource: z.enum(['said', 'platform_default']).nullable(),
       amount: z.number().nullable(),
       currency: z.string().nullable(),
       orderId: z.string().nullable(),
-      order: z.object({ status: z.string(), refundedAmount: z.number(), compensatedAmount: z.number() }).nullable(),
+      order: z
+        .object({
+          id: z.string().optional(),
+          status: z.string(),
+          amount: z.number().optional(),
+          currency: z.string().optional(),
+          refundedAmount: z.number(),
+          refundedAt: WireTimeSchema.nullable().optional(),
+          compensatedAmount: z.number(),
+          shippedAt: WireTimeSchema.nullable().optional(),
+          deliveredAt: WireTimeSchema.nullable().optional(),
+          cancelledAt: WireTimeSchema.nullable().optional(),
+          trackingNumber: z.string().nullable().optional(),
+        })
+        .nullable(),
       events: z.array(
         z.object({
           eventId: z.string(),
+          orderId: z.string().optional(),
+          merchantId: z.string().optional(),
           type: z.string(),
           at: WireTimeSchema,
           amount: z.number().nullable(),
           currency: z.string().nullable(),
+          trackingNumber: z.string().nullable().optional(),
+          source: z.string().optional(),
+          receivedAt: WireTimeSchema.optional(),
         }),
       ),
     })
@@ -176,6 +222,7 @@ export const CaseRowWireSchema = z.object({
   slaDueAt: WireTimeSchema,
   claimedBy: z.string().nullable().optional(),
   claimExpiresAt: WireTimeSchema.nullable().optional(),
+  decidedAt: WireTimeSchema.nullable().optional(),
   overdue: z.boolean().optional(),
   flagCount: z.number().optional(),
   undecided: z.number().optional(),
@@ -189,10 +236,24 @@ export const CaseViewWireSchema = z.object({
   orders: z.array(
     z.object({
       id: z.string(),
+      merchantId: z.string().optional(),
+      buyerId: z.string().optional(),
       status: z.string(),
       amount: z.number(),
       currency: z.string(),
-      items: z.array(z.object({ name: z.string(), quantity: z.number().optional() })),
+      items: z.array(
+        z.object({
+          sku: z.string().optional(),
+          name: z.string(),
+          quantity: z.number().optional(),
+          unitPrice: z.number().optional(),
+          category: z.string().optional(),
+        }),
+      ),
+      placedAt: WireTimeSchema.optional(),
+      paidAt: WireTimeSchema.nullable().optional(),
+      shippedAt: WireTimeSchema.nullable().optional(),
+      deliveredAt: WireTimeSchema.nullable().optional(),
     }),
   ),
   history: z.object({
@@ -209,7 +270,7 @@ export const CaseViewWireSchema = z.object({
       endedAt: WireTimeSchema.nullable(),
       language: z.string().nullable(),
     })
-    .nullable(),
+    .nullish(),
   utterances: z.array(
     z.object({
       id: z.number(),
@@ -230,6 +291,8 @@ export const AppealSummaryWireSchema = z.object({
   outcome: AppealOutcomeSchema.nullable(),
   outcomeText: z.string().nullable(),
   slaDueAt: WireTimeSchema,
+  filedAt: WireTimeSchema.optional(),
+  decidedAt: WireTimeSchema.nullable().optional(),
 });
 
 /** `GET /api/decisions/:id/statement`: the statement as sent, and the decision's state now. */
@@ -238,7 +301,7 @@ export const StatementWireSchema = z.object({
   overturn: z.string().nullable(),
   state: DecisionStateSchema,
   penalties: z.array(PenaltyWireSchema),
-  appeal: AppealSummaryWireSchema.nullable(),
+  appeal: AppealSummaryWireSchema.nullish(),
 });
 
 export const AppealWireSchema = z.object({
@@ -264,3 +327,94 @@ export const AppealWireSchema = z.object({
   penalties: z.array(PenaltyWireSchema),
   replacementOptions: z.array(StepWireSchema),
 });
+
+/* ── Answers of the case and appeal actions, and what merchant staff receive ─────────────────
+ * Merchants learn that a human decided, not which one: their schemas name no moderator's id
+ * (who claimed, decided, holds an appeal), so those keys cannot reach them (decision 0174). */
+
+export const PenaltyRowWireSchema = PenaltyWireSchema.extend({ state: PenaltyStateSchema.optional() });
+
+/** `POST /api/cases/:id/decide`: the decisions and penalties just written (reviewers only). */
+export const CaseDecidedWireSchema = z.object({
+  decisions: z.array(
+    DecisionWireSchema.omit({ state: true, appealId: true, overturn: true }).extend({
+      caseId: z.string(),
+      flagId: z.string(),
+      automatedDetection: z.boolean(),
+      overturn: z.enum(['fully', 'partly']).nullable().optional(),
+    }),
+  ),
+  penalties: z.array(PenaltyRowWireSchema),
+});
+
+export const PlannedPenaltyWireSchema = StepWireSchema.extend({
+  flagId: z.string(),
+  ladderStep: z.number(),
+  standingBefore: z.number(),
+});
+export const CasePreviewWireSchema = z.object({ penalties: z.array(PlannedPenaltyWireSchema) });
+
+export const CaseClaimWireSchema = z.object({ case: CaseRowWireSchema.nullable() });
+
+export const CaseRowMerchantWireSchema = CaseRowWireSchema.omit({ claimedBy: true, claimExpiresAt: true });
+const DecisionMerchantWireSchema = DecisionWireSchema.omit({ decidedBy: true });
+const CaseFlagMerchantWireSchema = CaseFlagWireSchema.extend({ decision: DecisionMerchantWireSchema.nullable() });
+export const CaseViewMerchantWireSchema = CaseViewWireSchema.extend({
+  case: CaseRowMerchantWireSchema,
+  flags: z.array(CaseFlagMerchantWireSchema),
+});
+
+/** `GET /api/cases/cards`: a page of cases as the merchant's flags page shows them. */
+const CARD = { case: true, call: true, utterances: true, flags: true, penalties: true } as const;
+export const CaseCardWireSchema = CaseViewWireSchema.pick(CARD);
+export const CaseCardMerchantWireSchema = CaseViewMerchantWireSchema.pick(CARD);
+
+/** An appeal as filed, claimed or decided: the row itself. */
+export const AppealRowWireSchema = z.object({
+  id: z.string(),
+  merchantId: z.string(),
+  caseId: z.string(),
+  decisionId: z.string(),
+  filedBy: z.string(),
+  statement: z.string(),
+  attachments: z.array(z.object({ name: z.string(), text: z.string() })),
+  status: AppealStatusSchema,
+  filedAt: WireTimeSchema,
+  slaDueAt: WireTimeSchema,
+  assignedTo: z.string().nullable(),
+  claimExpiresAt: WireTimeSchema.nullable(),
+  outcome: AppealOutcomeSchema.nullable(),
+  outcomeText: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: WireTimeSchema.nullable(),
+});
+const MODERATORS = { assignedTo: true, claimExpiresAt: true, decidedBy: true } as const;
+export const AppealRowMerchantWireSchema = AppealRowWireSchema.omit(MODERATORS);
+
+/** `GET /api/appeals`: the list, with what a reviewer needs beside each appeal. */
+export const AppealListItemWireSchema = AppealWireSchema.omit({ penalties: true, replacementOptions: true }).extend(
+  AppealRowWireSchema.pick({ filedBy: true, claimExpiresAt: true, decidedBy: true, decidedAt: true }).shape,
+);
+export const AppealListItemMerchantWireSchema = AppealListItemWireSchema.omit({
+  ...MODERATORS,
+  originalDecidedBy: true,
+});
+export const AppealViewWireSchema = AppealListItemWireSchema.extend({
+  penalties: z.array(PenaltyWireSchema),
+  replacementOptions: z.array(StepWireSchema),
+});
+export const AppealViewMerchantWireSchema = AppealListItemMerchantWireSchema.extend({
+  penalties: z.array(PenaltyWireSchema),
+  replacementOptions: z.array(StepWireSchema),
+});
+
+/** What deciding an appeal changed (and its preview): penalties reversed, a replacement, relaid later ones. */
+export const OverturnedWireSchema = z.object({
+  reversed: z.array(PenaltyRowWireSchema),
+  replacement: PenaltyRowWireSchema.nullable(),
+  relaid: z.array(z.object({ from: PenaltyRowWireSchema, to: PenaltyRowWireSchema })),
+});
+export const AppealDecidedWireSchema = OverturnedWireSchema.extend({ appeal: AppealRowWireSchema });
+
+/** `GET /api/decisions/:id/statement/dsa`: the statement in the DSA Transparency Database's fields. */
+export const DsaStatementWireSchema = z.record(z.string(), z.union([z.string(), z.array(z.string()), z.null()]));

@@ -1,3 +1,5 @@
+import type { AccountRow } from '../../db/queries/sessions.js';
+import type { RulePolicyRow } from '../../db/queries/rule-policies.js';
 import { ApprovalWireSchema, type ApprovalRequired, type ApprovalWire } from '../../core/approvals.js';
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
@@ -37,7 +39,9 @@ export async function listApprovals(sql: Sql, actor: Actor): Promise<ApprovalWir
 }
 
 /** Applies an approved request inside the approving transaction. */
-export type ApplyApproval = (tx: Queryable, approval: ApprovalRow, approver: UserActor) => Promise<unknown>;
+/** What an approval applied: the account made or changed, or the rule's new policy. */
+export type Applied = AccountRow | RulePolicyRow;
+export type ApplyApproval = (tx: Queryable, approval: ApprovalRow, approver: UserActor) => Promise<Applied>;
 const appliers = new Map<ApprovalKind, ApplyApproval>();
 export function onApproved(kind: ApprovalKind, apply: ApplyApproval): void {
   appliers.set(kind, apply);
@@ -52,7 +56,7 @@ export async function decideApprovalRequest(
   actor: Actor,
   id: string,
   decision: 'approved' | 'rejected',
-): Promise<{ approval: ApprovalWire; applied: unknown }> {
+): Promise<{ approval: ApprovalWire; applied: Applied | null | undefined }> {
   requireRole(actor, ['admin']);
   return sql.begin(async (tx) => {
     const before = await getApproval(tx, id);
@@ -72,5 +76,5 @@ export async function decideApprovalRequest(
     );
     const applied = decision === 'approved' ? await appliers.get(row.kind)?.(tx, row, actor) : null;
     return { approval: presentApproval(row), applied };
-  }) as Promise<{ approval: ApprovalWire; applied: unknown }>;
+  }) as Promise<{ approval: ApprovalWire; applied: Applied | null | undefined }>;
 }

@@ -22,8 +22,46 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   RANGE_NOT_SATISFIABLE: 416,
 };
 
-export function ok<T>(c: Context, data: T, status: ContentfulStatusCode = 200) {
-  return c.json({ ok: true as const, data }, status);
+/**
+ * Keys of `T`, at any depth, that the schema's input `I` does not name: what the allow-list
+ * would drop. A server type that gains a field its wire schema lacks is a type error at `ok()`,
+ * so a field meant for the client is never silently lost; one not in the type (a new column
+ * under `select *`) is dropped at run time.
+ */
+type KeyOfAny<U> = U extends unknown ? keyof U : never;
+type ValueAt<U, K> = U extends unknown ? (K extends keyof U ? U[K] : never) : never;
+
+export type Unnamed<T, I, P extends string = ''> = unknown extends I
+  ? never
+  : T extends Date | string | number | boolean | bigint | null | undefined
+    ? never
+    : T extends readonly (infer E)[]
+      ? NonNullable<I> extends readonly (infer F)[]
+        ? Unnamed<E, F, P>
+        : never
+      : {
+          [K in keyof T & string]-?: K extends KeyOfAny<NonNullable<I>>
+            ? Unnamed<T[K], ValueAt<NonNullable<I>, K>, `${P}${K}.`>
+            : `${P}${K}`;
+        }[keyof T & string];
+
+/** Nothing more when every key of `T` is named by the schema; otherwise a demand naming the gaps. */
+export type Named<T, S extends z.ZodType> = [Unnamed<T, z.input<S>>] extends [never]
+  ? unknown
+  : { 'the wire schema does not name': Unnamed<T, z.input<S>> };
+
+/**
+ * Every answer is built through its wire schema from core/ (an allow-list): zod keeps the keys
+ * the schema names and drops the rest, so a column added to a table reaches no client until a
+ * schema names it.
+ */
+export function ok<S extends z.ZodType, T extends z.input<S>>(
+  c: Context,
+  schema: S,
+  data: T & Named<T, S>,
+  status: ContentfulStatusCode = 200,
+) {
+  return c.json({ ok: true as const, data: schema.parse(data) as z.output<S> }, status);
 }
 
 /** KefuErrors keep their code; anything else is a 500 whose details stay in the server log. */

@@ -1,3 +1,4 @@
+import { AuditEventWireSchema, AuditVerifyWireSchema } from '../../../../core/audit.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { readAuditLog, verifyAudit } from '../../../../pipelines/moderation/penalties.js';
@@ -17,7 +18,13 @@ const AuditQuerySchema = z.object({
 /** The audit trail and its chain check, for admins. */
 export function auditRoutes(deps: ApiDeps) {
   const r = new Hono<ApiEnv>();
-  r.get('/', async (c) => ok(c, await readAuditLog(deps.sql, actorOf(c), parse(AuditQuerySchema, c.req.query()))));
-  r.get('/verify', async (c) => ok(c, await verifyAudit(deps.sql, actorOf(c))));
+  r.get('/', async (c) =>
+    ok(
+      c,
+      z.array(AuditEventWireSchema),
+      await readAuditLog(deps.sql, actorOf(c), parse(AuditQuerySchema, c.req.query())),
+    ),
+  );
+  r.get('/verify', async (c) => ok(c, AuditVerifyWireSchema, await verifyAudit(deps.sql, actorOf(c))));
   return r;
 }

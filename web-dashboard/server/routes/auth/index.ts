@@ -1,3 +1,11 @@
+import {
+  FreshTokenWireSchema,
+  OwnSessionWireSchema,
+  RevokedWireSchema,
+  SessionUserWireSchema,
+  SignedInWireSchema,
+  SignedOutWireSchema,
+} from '../../../../core/account-wire.js';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
@@ -34,18 +42,18 @@ export function authRoutes(deps: ApiDeps) {
     const { email, password } = parse(LoginSchema, await jsonBody(c));
     const s = await signIn(deps.sql, email, password, clientInfo(c, trustProxy));
     setSession(c, s);
-    return ok(c, { user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt });
+    return ok(c, SignedInWireSchema, { user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt });
   });
 
   r.post('/logout', async (c) => {
     await signOut(deps.sql, c.get('session')!);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return ok(c, { signedOut: true });
+    return ok(c, SignedOutWireSchema, { signedOut: true });
   });
 
   r.get('/me', (c) => {
     const { sessionId: _id, ...s } = c.get('session')!;
-    return ok(c, s);
+    return ok(c, SessionUserWireSchema, s);
   });
 
   // Every session of the user ends; the caller gets a fresh cookie and CSRF token.
@@ -53,18 +61,18 @@ export function authRoutes(deps: ApiDeps) {
     const input = parse(PasswordChangeSchema, await jsonBody(c));
     const s = await changePassword(deps.sql, c.get('session')!, input, clientInfo(c, trustProxy));
     setSession(c, s);
-    return ok(c, { csrfToken: s.csrfToken, expiresAt: s.expiresAt });
+    return ok(c, FreshTokenWireSchema, { csrfToken: s.csrfToken, expiresAt: s.expiresAt });
   });
 
-  r.get('/sessions', async (c) => ok(c, await mySessions(deps.sql, c.get('session')!)));
+  r.get('/sessions', async (c) => ok(c, z.array(OwnSessionWireSchema), await mySessions(deps.sql, c.get('session')!)));
 
   r.post('/sessions/revoke-others', async (c) =>
-    ok(c, { revoked: await revokeMySessions(deps.sql, c.get('session')!, 'others') }),
+    ok(c, RevokedWireSchema, { revoked: await revokeMySessions(deps.sql, c.get('session')!, 'others') }),
   );
 
   r.post('/sessions/:id/revoke', async (c) => {
     const { id } = parse(HandleSchema, c.req.param());
-    return ok(c, { revoked: await revokeMySessions(deps.sql, c.get('session')!, id) });
+    return ok(c, RevokedWireSchema, { revoked: await revokeMySessions(deps.sql, c.get('session')!, id) });
   });
 
   return r;

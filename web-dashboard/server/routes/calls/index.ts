@@ -1,3 +1,10 @@
+import { z } from 'zod';
+import {
+  CallListRowWireSchema,
+  CallViewWireSchema,
+  CopilotFeedbackRecordedWireSchema,
+  SuggestionFeedbackWireSchema,
+} from '../../../../core/call-wire.js';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { CopilotFeedbackSchema } from '../../../../core/copilot.js';
@@ -28,6 +35,7 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed; streams: StreamRegi
     ]);
     return ok(
       c,
+      z.array(CallListRowWireSchema),
       rows.map((row) => ({ ...presentCall(row, titled), utterances: row.utterances, flags: row.flags })),
     );
   });
@@ -44,7 +52,7 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed; streams: StreamRegi
     const { id } = parse(IdParamSchema, c.req.param());
     const call = await getScopedCall(deps.sql, id, readScope(actorOf(c)));
     if (!call) throw notFound('call');
-    return ok(c, await loadCallView(deps.sql, call));
+    return ok(c, CallViewWireSchema, await loadCallView(deps.sql, call));
   });
 
   r.post('/:id/suggestions/:suggestionId/feedback', async (c) => {
@@ -54,7 +62,7 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed; streams: StreamRegi
     const { action } = parse(FeedbackInputSchema, await jsonBody(c));
     if (!(await findScopedSuggestion(deps.sql, id, suggestionId, readScope(actor)))) throw notFound('suggestion');
     await recordFeedback(deps.sql, { suggestionId, action, actor: actor.id });
-    return ok(c, { suggestionId, action }, 201);
+    return ok(c, SuggestionFeedbackWireSchema, { suggestionId, action }, 201);
   });
 
   // The copilot's own feedback messages (core/copilot.ts), as the bot takes them over the data channel.
@@ -65,7 +73,7 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed; streams: StreamRegi
     const feedback = parse(CopilotFeedbackSchema, await jsonBody(c));
     if (!(await getScopedCall(deps.sql, id, readScope(actor)))) throw notFound('call');
     if (!(await storeFeedback(deps.sql, id, feedback, actor.id))) throw notFound('suggestion');
-    return ok(c, { recorded: feedback.type }, 201);
+    return ok(c, CopilotFeedbackRecordedWireSchema, { recorded: feedback.type }, 201);
   });
 
   return r;

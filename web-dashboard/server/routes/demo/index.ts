@@ -1,3 +1,4 @@
+import { DemoStartedWireSchema, DemoStateWireSchema } from '../../../../core/rule-wire.js';
 import { Hono } from 'hono';
 import { KefuError } from '../../../../core/errors.js';
 import type { DemoControl } from '../../../../pipelines/demo/play.js';
@@ -15,8 +16,8 @@ export function demoRoutes(deps: ApiDeps & { demo?: DemoControl }) {
   r.get('/', (c) => {
     const actor = actorOf(c);
     const merchantId = actor.kind === 'user' ? actor.merchantId : null;
-    if (!deps.demo || !merchantId) return ok(c, { available: false, playing: false });
-    return ok(c, deps.demo.state(merchantId));
+    if (!deps.demo || !merchantId) return ok(c, DemoStateWireSchema, { available: false, playing: false });
+    return ok(c, DemoStateWireSchema, deps.demo.state(merchantId));
   });
 
   r.post('/play', (c) => {
@@ -26,7 +27,7 @@ export function demoRoutes(deps: ApiDeps & { demo?: DemoControl }) {
     if (!deps.demo || !actor.merchantId || !state?.available)
       throw new KefuError('NOT_FOUND', 'No demo call for this shop.');
     if (!deps.demo.playAgain(actor.merchantId)) throw new KefuError('CONFLICT', 'A demo call is already playing.');
-    return ok(c, { started: true }, 202);
+    return ok(c, DemoStartedWireSchema, { started: true }, 202);
   });
 
   return r;

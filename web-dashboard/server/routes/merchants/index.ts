@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { MerchantNameWireSchema } from '../../../../core/rule-wire.js';
 import { Hono } from 'hono';
 import { REVIEWER_ROLES, requireRole } from '../../../../pipelines/moderation/actor.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
@@ -8,7 +10,11 @@ export function merchantRoutes(deps: ApiDeps) {
   const r = new Hono<ApiEnv>();
   r.get('/', async (c) => {
     requireRole(actorOf(c), REVIEWER_ROLES);
-    return ok(c, await deps.sql<{ id: string; name: string }[]>`select id, name from merchants order by name`);
+    return ok(
+      c,
+      z.array(MerchantNameWireSchema),
+      await deps.sql<{ id: string; name: string }[]>`select id, name from merchants order by name`,
+    );
   });
   return r;
 }

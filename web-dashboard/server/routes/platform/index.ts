@@ -1,3 +1,4 @@
+import { OrderEventOutcomeWireSchema } from '../../../../core/promise-wire.js';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -63,7 +64,7 @@ export function platformRoutes(deps: { sql: Sql; live: LiveFeed; webhookSecret?:
       const result = await applyOrderEvent(deps.sql, parse(OrderEventSchema, body), 'webhook');
       for (const change of result.changes) deps.live.publish(change.merchantId, promiseEvent(change));
       if (result.replayed) c.header('kefu-replayed', 'true');
-      return ok(c, result.outcome);
+      return ok(c, OrderEventOutcomeWireSchema, result.outcome);
     },
   );
   return r;

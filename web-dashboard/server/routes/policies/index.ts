@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { PolicyTitleWireSchema } from '../../../../core/rule-wire.js';
 import { Hono } from 'hono';
 import { listPolicies } from '../../../../db/queries/policies.js';
 import type { ApiDeps, ApiEnv } from '../../api/context.js';
@@ -9,6 +11,7 @@ export function policyRoutes(deps: ApiDeps) {
   r.get('/', async (c) =>
     ok(
       c,
+      z.array(PolicyTitleWireSchema),
       (await listPolicies(deps.sql)).map((p) => ({
         id: p.id,
         title: p.title,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { LedgerPromiseWireSchema, PromiseDetailWireSchema, ProofWireSchema } from '../../../../core/promise-wire.js';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { KefuError } from '../../../../core/errors.js';
@@ -28,7 +30,7 @@ export function promiseRoutes(deps: ApiDeps) {
   r.get('/', async (c) => {
     const q = parse(LedgerQuerySchema, c.req.query());
     const merchantId = requiredMerchant(actorOf(c), q.merchantId);
-    return ok(c, await listLedger(deps.sql, { ...q, merchantId }));
+    return ok(c, z.array(LedgerPromiseWireSchema), await listLedger(deps.sql, { ...q, merchantId }));
   });
 
   r.get('/:id', async (c) => {
@@ -41,7 +43,7 @@ export function promiseRoutes(deps: ApiDeps) {
       listAuditEvents(deps.sql, { entityType: 'promise', entityId: id }),
       listProofs(deps.sql, id),
     ]);
-    return ok(c, {
+    return ok(c, PromiseDetailWireSchema, {
       promise,
       order: order ?? null,
       events,
@@ -86,7 +88,7 @@ export function promiseRoutes(deps: ApiDeps) {
         });
         return row;
       });
-      return ok(c, proof, 201);
+      return ok(c, ProofWireSchema, proof, 201);
     },
   );
 

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { RuleHealthWireSchema, RulePolicyChangeWireSchema } from '../../../../core/rule-wire.js';
 import { Hono } from 'hono';
 import { listRuleHealth, setRuleJudgment } from '../../../../pipelines/moderation/rule-health.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
@@ -8,13 +10,13 @@ import { RuleParamSchema, RulePolicyInputSchema } from './schema.js';
 export function ruleRoutes(deps: ApiDeps) {
   const r = new Hono<ApiEnv>();
 
-  r.get('/', async (c) => ok(c, await listRuleHealth(deps.sql, actorOf(c))));
+  r.get('/', async (c) => ok(c, z.array(RuleHealthWireSchema), await listRuleHealth(deps.sql, actorOf(c))));
 
   r.put('/:ruleId/policy', async (c) => {
     const { ruleId } = parse(RuleParamSchema, c.req.param());
     const input = parse(RulePolicyInputSchema, await jsonBody(c));
     const result = await setRuleJudgment(deps.sql, actorOf(c), ruleId, input);
-    return ok(c, result, 'approvalRequired' in result ? 202 : 200);
+    return ok(c, RulePolicyChangeWireSchema, result, 'approvalRequired' in result ? 202 : 200);
   });
 
   return r;

@@ -1,3 +1,4 @@
+import { TimelineDayWireSchema } from '../../../../core/rule-wire.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { REVIEWER_ROLES, requireRole } from '../../../../pipelines/moderation/actor.js';
@@ -13,7 +14,7 @@ export function statsRoutes(deps: ApiDeps) {
   r.get('/moderation', async (c) => {
     requireRole(actorOf(c), REVIEWER_ROLES);
     const { days } = parse(TimelineQuerySchema, c.req.query());
-    return ok(c, await moderationTimeline(deps.sql, days));
+    return ok(c, z.array(TimelineDayWireSchema), await moderationTimeline(deps.sql, days));
   });
   return r;
 }

@@ -1,3 +1,10 @@
+import { z } from 'zod';
+import {
+  AccountChangeWireSchema,
+  AccountWireSchema,
+  TemporaryPasswordWireSchema,
+  UnlockedWireSchema,
+} from '../../../../core/account-wire.js';
 import { Hono } from 'hono';
 import { resetPassword, unlockUser } from '../../../../pipelines/auth/account.js';
 import { createUser, listUsers, updateUser } from '../../../../pipelines/auth/users.js';
@@ -10,29 +17,29 @@ import { NewUserSchema, UserUpdateSchema } from './schema.js';
 export function userRoutes(deps: ApiDeps) {
   const r = new Hono<ApiEnv>();
 
-  r.get('/', async (c) => ok(c, await listUsers(deps.sql, actorOf(c))));
+  r.get('/', async (c) => ok(c, z.array(AccountWireSchema), await listUsers(deps.sql, actorOf(c))));
 
   r.post('/', async (c) => {
     const input = parse(NewUserSchema, await jsonBody(c));
     const result = await createUser(deps.sql, actorOf(c), input);
-    return ok(c, result, 'approvalRequired' in result ? 202 : 201);
+    return ok(c, AccountChangeWireSchema, result, 'approvalRequired' in result ? 202 : 201);
   });
 
   r.put('/:id', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
     const input = parse(UserUpdateSchema, await jsonBody(c));
     const result = await updateUser(deps.sql, actorOf(c), id, input);
-    return ok(c, result, 'approvalRequired' in result ? 202 : 200);
+    return ok(c, AccountChangeWireSchema, result, 'approvalRequired' in result ? 202 : 200);
   });
 
   r.post('/:id/password-reset', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
-    return ok(c, await resetPassword(deps.sql, actorOf(c), id));
+    return ok(c, TemporaryPasswordWireSchema, await resetPassword(deps.sql, actorOf(c), id));
   });
 
   r.post('/:id/unlock', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
-    return ok(c, await unlockUser(deps.sql, actorOf(c), id));
+    return ok(c, UnlockedWireSchema, await unlockUser(deps.sql, actorOf(c), id));
   });
 
   return r;
