@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'promise.superseded',
   'promise.proof_added',
   'audio.deleted',
+  // A reviewer read a merchant's call, case, appeal, clip or export (decision 0175).
+  'merchant_data.read',
   // Written by the database itself on any UPDATE or DELETE of these tables (migration 0052).
   'decisions.row_updated',
   'decisions.row_deleted',
@@ -66,6 +68,7 @@ export const AUDIT_ENTITIES = [
   'approval',
   'promise',
   'call',
+  'export',
   // The database's own row-change events name the table.
   'decisions',
   'penalties',

@@ -330,7 +330,7 @@ export const AppealWireSchema = z.object({
 
 /* ── Answers of the case and appeal actions, and what merchant staff receive ─────────────────
  * Merchants learn that a human decided, not which one: their schemas name no moderator's id
- * (who claimed, decided, holds an appeal), so those keys cannot reach them (decision 0174). */
+ * (who claimed, decided, holds an appeal), so those keys cannot reach them (decision 0176). */
 
 export const PenaltyRowWireSchema = PenaltyWireSchema.extend({ state: PenaltyStateSchema.optional() });
 

@@ -53,7 +53,7 @@ export type Named<T, S extends z.ZodType> = [Unnamed<T, z.input<S>>] extends [ne
 /**
  * Every answer is built through its wire schema from core/ (an allow-list): zod keeps the keys
  * the schema names and drops the rest, so a column added to a table reaches no client until a
- * schema names it.
+ * schema names it (decision 0176).
  */
 export function ok<S extends z.ZodType, T extends z.input<S>>(
   c: Context,

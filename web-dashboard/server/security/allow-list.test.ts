@@ -16,7 +16,7 @@ import { signedInUser } from './testing.js';
  * Finding: presenters were a deny-list, so a column added to a table reached every client that
  * read its rows. Here every table and every moderation view grows a secret column, filled in
  * every row; every route, read and action, as merchant staff, moderator and admin, must answer
- * as before and never carry it (decision 0174).
+ * as before and never carry it (decision 0176).
  */
 const db = useTestDatabase();
 const settings = moderationSettings();

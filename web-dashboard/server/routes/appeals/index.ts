@@ -1,3 +1,4 @@
+import { auditRead } from '../../api/read-audit.js';
 import { Hono } from 'hono';
 import {
   claimAppeal,
@@ -52,11 +53,9 @@ export function appealRoutes(deps: ApiDeps) {
   r.get('/:id', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
     const actor = actorOf(c);
-    return ok(
-      c,
-      schemaFor(actor, { staff: AppealViewWireSchema, merchant: AppealViewMerchantWireSchema }),
-      await getAppealView(deps.sql, actor, id, deps.settings),
-    );
+    const view = await getAppealView(deps.sql, actor, id, deps.settings);
+    await auditRead(c, deps, { what: 'appeal', id, merchantId: view.merchantId });
+    return ok(c, schemaFor(actor, { staff: AppealViewWireSchema, merchant: AppealViewMerchantWireSchema }), view);
   });
 
   r.post('/:id/claim', async (c) => {

@@ -1,3 +1,4 @@
+import { auditRead } from '../../api/read-audit.js';
 import { z } from 'zod';
 import {
   CallListRowWireSchema,
@@ -52,7 +53,9 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed; streams: StreamRegi
     const { id } = parse(IdParamSchema, c.req.param());
     const call = await getScopedCall(deps.sql, id, readScope(actorOf(c)));
     if (!call) throw notFound('call');
-    return ok(c, CallViewWireSchema, await loadCallView(deps.sql, call));
+    const view = await loadCallView(deps.sql, call);
+    await auditRead(c, deps, { what: 'call', id: call.id, merchantId: call.merchantId });
+    return ok(c, CallViewWireSchema, view);
   });
 
   r.post('/:id/suggestions/:suggestionId/feedback', async (c) => {

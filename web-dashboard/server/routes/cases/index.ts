@@ -1,3 +1,4 @@
+import { auditRead } from '../../api/read-audit.js';
 import { Hono } from 'hono';
 import {
   claimCase,
@@ -64,11 +65,9 @@ export function caseRoutes(deps: ApiDeps) {
   r.get('/:id', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
     const actor = actorOf(c);
-    return ok(
-      c,
-      schemaFor(actor, { staff: CaseViewWireSchema, merchant: CaseViewMerchantWireSchema }),
-      await getCaseView(deps.sql, actor, id),
-    );
+    const view = await getCaseView(deps.sql, actor, id);
+    await auditRead(c, deps, { what: 'case', id, merchantId: view.case.merchantId });
+    return ok(c, schemaFor(actor, { staff: CaseViewWireSchema, merchant: CaseViewMerchantWireSchema }), view);
   });
 
   r.post('/:id/claim', async (c) => {

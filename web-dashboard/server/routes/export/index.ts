@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { merchantScope } from '../../../../pipelines/moderation/actor.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { parse } from '../../api/http.js';
+import { auditRead } from '../../api/read-audit.js';
 import { readScope } from '../calls/scope.js';
 import { MerchantQuerySchema } from '../calls/schema.js';
 
@@ -32,10 +33,20 @@ export function exportRoutes(deps: ApiDeps) {
     const actor = actorOf(c);
     return merchantScope(actor) ?? readScope(actor, parse(MerchantQuerySchema, c.req.query()).merchantId);
   };
+  // A reviewer's export is a read of every merchant's (or one merchant's) data: recorded first.
+  const exported = (c: Parameters<typeof actorOf>[0], file: string) => {
+    const merchantId = scope(c);
+    return auditRead(c, deps, {
+      what: 'export',
+      id: merchantId ? `${file}?merchantId=${merchantId}` : file,
+      merchantId,
+    });
+  };
   const where = (m: string | null, alias: string) =>
     m === null ? deps.sql`` : deps.sql`and ${deps.sql(alias)}.merchant_id = ${m}`;
 
   r.get('/calls.csv', async (c) => {
+    await exported(c, 'calls.csv');
     const rows = await deps.sql`
       select c.id, c.merchant_id, c.buyer_id, array_to_string(c.order_ids, ' ') as orders, c.language, c.status,
         c.started_at, c.ended_at, c.summary->>'text' as summary
@@ -51,6 +62,7 @@ export function exportRoutes(deps: ApiDeps) {
   });
 
   r.get('/flags.csv', async (c) => {
+    await exported(c, 'flags.csv');
     const rows = await deps.sql`
       select f.id, f.call_id, f.case_id, f.merchant_id, f.category, f.severity, f.rule_id, f.rule_version, f.detector,
         f.confidence, f.evidence_text, f.created_at
@@ -79,6 +91,7 @@ export function exportRoutes(deps: ApiDeps) {
   });
 
   r.get('/decisions.csv', async (c) => {
+    await exported(c, 'decisions.csv');
     const rows = await deps.sql`
       select d.id, d.case_id, c.merchant_id, d.flag_id, f.category, d.outcome, d.reason_code, d.reason_text,
         d.automated_decision, d.decided_at, d.overturn, d.overturned_at

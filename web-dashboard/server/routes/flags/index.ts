@@ -1,3 +1,4 @@
+import { auditRead } from '../../api/read-audit.js';
 import { Hono } from 'hono';
 import { FlagClipQuerySchema, flagClip } from '../../../../pipelines/recording/flag-clip.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
@@ -13,6 +14,7 @@ export function flagRoutes(deps: ApiDeps) {
     const { id } = parse(IdParamSchema, c.req.param());
     const query = parse(FlagClipQuerySchema, c.req.query());
     const { wav, clip, flag } = await flagClip({ sql: deps.sql, store: deps.audio }, actorOf(c), id, query);
+    await auditRead(c, deps, { what: 'clip', id, merchantId: flag.merchantId });
     return sendBytes(c, wav, 'audio/wav', {
       // Where the flagged words sit inside the clip, so a player can start there without another request.
       'x-kefu-clip-from-ms': String(clip.fromMs),
