@@ -128,6 +128,12 @@ describe('merchant promises (en)', () => {
     "If you give us a five-star review I'll pay you ten bucks back",
     '您把评价改一下，我给您补一张优惠券',
     "Leave us five stars and I'll send you $10",
+    // A deal paid or refunded off the platform, or bought with a withdrawn complaint, is itself the violation.
+    '亲 你直接微信转给我 我今天就给你寄出',
+    'Venmo me the $30 and I will ship it tomorrow',
+    '小妹私下微信退给您 比平台快',
+    "Just close the PayPal claim and I'll refund you tonight",
+    '您把投诉撤销了 我们马上给您补发',
     // Options the buyer has not chosen, in-call actions, policies and refusals.
     '您看是退款还是换货呢',
     'We can offer you an extension on the return window',
@@ -328,7 +334,8 @@ describe('batch-b wording: conditions, descriptions and missed commitments', () 
 
 describe('batch-b wording: side deals and set-up help', () => {
   it.each([
-    ["If you Venmo me ten bucks, I'll pack a spare cable in the same parcel.", [p('ship', null, true)]],
+    // A side deal paid off the platform is the violation, not a promise to track (issue 11).
+    ["If you Venmo me ten bucks, I'll pack a spare cable in the same parcel.", []],
     ["Sure, I'll add one to your shipment at no charge.", [p('ship')]],
     ['你把手机号发我，我这边远程帮你把设备绑定好', [p('other', null, true)]],
     ['我这边远程帮您把路由器设置好', [p('other')]],
@@ -348,5 +355,12 @@ describe('batch-b wording: not every "as soon as" is an event', () => {
     ["I'll call you back as soon as the warehouse replies.", [p('callback', null, true)]],
   ])('%s', (text, expected) => {
     expect(promises(text)).toEqual(expected);
+  });
+});
+
+describe('a violation next to a lawful promise', () => {
+  it('keeps the promise of a line whose payment goes through the platform', () => {
+    expect(promises('您在平台上申请退款，我们今天就给您退款')).toEqual([p('refund', '2026-11-24')]);
+    expect(promises("Once the claim is reviewed we'll refund you")).not.toEqual([]);
   });
 });
