@@ -30,7 +30,7 @@ describe('merchant promises (zh)', () => {
   it.each([
     ['好的，我今天就给您退款', [p('refund', '2026-11-24')]],
     ['明天给您补发一个新的', [p('ship', '2026-11-25')]],
-    ['我这边马上给您安排换货', [p('ship', '2026-11-24')]],
+    ['我这边马上给您安排换货', [p('ship')]],
     ['我跟仓库核实一下，下午给您回电话', [p('callback', '2026-11-24')]],
     ['我们会尽快联系您', [p('callback')]],
     ['下周一安排师傅上门安装', [p('visit', '2026-11-30')]],
@@ -73,7 +73,7 @@ describe('merchant promises (zh)', () => {
 describe('escalations and follow-ups (frames over the language layer)', () => {
   it.each([
     ['这个问题小妹帮您升级给主管处理', [p('escalate')]],
-    ['小妹这边马上给您反馈给财务，今天之内给您答复', [p('escalate', '2026-11-24'), p('callback', '2026-11-24')]],
+    ['小妹这边马上给您反馈给财务，今天之内给您答复', [p('escalate'), p('callback', '2026-11-24')]],
     ["I've flagged your account for review", [p('escalate')]],
     ["I'll pass this on to our billing team", [p('escalate')]],
     ['亲，这边帮您催一下快递哈', [p('follow_up')]],
@@ -276,7 +276,7 @@ describe('promises with their conditions', () => {
 
   it('keeps a reward after reassurance unconditional', () => {
     expect(promises('您别着急，我给您补发一个')).toEqual([p('ship')]);
-    expect(promises('您放心，我马上给您退款')).toEqual([p('refund', '2026-11-24')]);
+    expect(promises('您放心，我马上给您退款')).toEqual([p('refund')]);
   });
 });
 
@@ -362,5 +362,30 @@ describe('a violation next to a lawful promise', () => {
   it('keeps the promise of a line whose payment goes through the platform', () => {
     expect(promises('您在平台上申请退款，我们今天就给您退款')).toEqual([p('refund', '2026-11-24')]);
     expect(promises("Once the claim is reviewed we'll refund you")).not.toEqual([]);
+  });
+});
+
+describe('a proposal, then the act as settled', () => {
+  it('keeps the settled act when the merchant first proposed it for assent and the buyer bargained', () => {
+    const lines = [say('亲 给您补个二十块红包 可以吗？'), say('二十太少了吧', 'customer'), say('那小妹给您补三十块哈')];
+    expect(findPromises(lines, ctx).map((x) => [x.action, x.utterance])).toEqual([['compensate', 2]]);
+  });
+
+  it('keeps both when the first was stated, not proposed', () => {
+    const lines = [say('运费十八块给您补上'), say('好的', 'customer'), say('另外再给您返8块红包')];
+    expect(findPromises(lines, ctx).map((x) => [x.action, x.utterance])).toEqual([
+      ['compensate', 0],
+      ['compensate', 2],
+    ]);
+  });
+});
+
+describe('immediacy is not a deadline', () => {
+  it.each([
+    ['小妹马上给您登记补发', [p('ship')]],
+    ['这就帮您退款哈', [p('refund')]],
+    ['马上给您补发，今天下班前发出', [p('ship', '2026-11-24')]],
+  ])('%s', (text, expected) => {
+    expect(promises(text)).toEqual(expected);
   });
 });

@@ -311,6 +311,6 @@ function addPromise(out: PromiseNote[], p: PromiseNote): void {
  */
 export function findPromises(lines: readonly TranscriptLine[], ctx: PromiseContext): PromiseNote[] {
   const ledger = new PromiseLedger();
-  lines.forEach((line, i) => ledger.add(findPromisesInLine(line, i, ctx)));
+  lines.forEach((line, i) => ledger.add(findPromisesInLine(line, i, ctx), line.text));
   return ledger.promises;
 }
