@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import { type LexiconEntry, LexiconFileSchema } from './lexicon-schema.js';
-import { leadingLiterals } from './leading-literals.js';
+import { requiredLiterals } from './required-literals.js';
 import { LiteralGate } from './literal-gate.js';
 import { fromPackageRoot } from '../../core/paths.js';
 
@@ -19,7 +19,7 @@ export interface CompiledEntry extends Omit<LexiconEntry, 'terms' | 'patterns' |
   notWithin: string[];
   /**
    * What every match starts with: the terms, and each pattern's leading literals; null when a
-   * pattern's cannot be told (see leading-literals.ts), so the entry always runs.
+   * pattern's cannot be told (see required-literals.ts), so the entry always runs.
    */
   literals: string[] | null;
 }
@@ -96,7 +96,7 @@ export function compileLexiconFile(file: string, text: string): CompiledEntry[] 
 function literalsOf(e: LexiconEntry): string[] | null {
   const literals = [...e.terms];
   for (const p of e.patterns) {
-    const lead = leadingLiterals(new RegExp(p, 'giu'));
+    const lead = requiredLiterals(new RegExp(p, 'giu'));
     if (lead === null) return null;
     literals.push(...lead);
   }

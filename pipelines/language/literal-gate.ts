@@ -1,7 +1,7 @@
 /**
  * Which data patterns can match a line at all, found in one pass over it: the literals every
  * match of a pattern starts with (a lexicon entry's terms, a RegExp's leading literals, see
- * leading-literals.ts) in one Aho–Corasick automaton. Matching still runs each candidate's own
+ * required-literals.ts) in one Aho–Corasick automaton. Matching still runs each candidate's own
  * RegExp (boundaries, alignment, vetoes are unchanged); the gate only skips patterns none of
  * whose literals occurs in the line, which is most of them on most lines. A pattern whose
  * literals cannot be told is always a candidate.
