@@ -1,7 +1,7 @@
 import { compareYmd, formatYmd, type Ymd } from './calendar.js';
-import { type Clock, clockAt } from './deadline-clock.js';
+import { type Clock, clockAt, type DeadlineRule } from './deadline-clock.js';
 import { deadlineRules } from './deadline-resolvers.js';
-import { foldWidth } from '../language/index.js';
+import { foldWidth, gateForm, LiteralGate, requiredLiterals } from '../language/index.js';
 
 export interface DeadlineMatch {
   /** YYYY-MM-DD in the call's time zone. */
@@ -18,10 +18,22 @@ export function findDeadlines(text: string, now: Date, timeZone: string): Deadli
   return deadlinesAt(text, clockAt(now, timeZone));
 }
 
+let gated: { rules: readonly DeadlineRule[]; gate: LiteralGate } | undefined;
+/** The rules behind one literal gate: a clause is matched only against rules one of whose literals it holds. */
+function gatedRules(): { rules: readonly DeadlineRule[]; gate: LiteralGate } {
+  if (gated) return gated;
+  const rules = deadlineRules();
+  gated = { rules, gate: new LiteralGate(rules.map((r) => requiredLiterals(r.pattern))) };
+  return gated;
+}
+
 function deadlinesAt(text: string, clock: Clock): DeadlineMatch[] {
   const folded = foldWidth(text);
   const found: { start: number; end: number; ymd: Ymd | null }[] = [];
-  for (const rule of deadlineRules()) {
+  const { rules, gate } = gatedRules();
+  const may = gate.candidates(gateForm(folded));
+  for (const [i, rule] of rules.entries()) {
+    if (!may[i]) continue;
     for (const m of folded.matchAll(rule.pattern)) {
       found.push({ start: m.index, end: m.index + m[0].length, ymd: rule.resolve(m, clock) });
     }
