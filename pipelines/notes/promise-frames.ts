@@ -252,6 +252,12 @@ export function judgePromises(
     }
   }
   const absorbed = new Set(f.actions.filter((x) => out.some((p) => p.action === x.action)).flatMap((x) => x.absorbs));
+  // The reply a follow-up absorbs brings its time ("跟花店确认一下 半小时后给您回复"): due when the answer is.
+  for (const x of f.actions) {
+    const taker = out.find((p) => p.action === x.action && p.deadline === null);
+    const dated = out.find((p) => x.absorbs.includes(p.action) && p.deadline !== null);
+    if (taker && dated) taker.deadline = dated.deadline;
+  }
   const kept = out
     .filter((p) => !absorbed.has(p.action))
     .map((p) => ({ p, at: clausesOf(p.text)[0] }))

@@ -77,7 +77,9 @@ describe('escalations and follow-ups (frames over the language layer)', () => {
     ["I've flagged your account for review", [p('escalate')]],
     ["I'll pass this on to our billing team", [p('escalate')]],
     ['亲，这边帮您催一下快递哈', [p('follow_up')]],
-    ['我们这边帮您问一下同事，晚点给您回复', [p('follow_up')]],
+    ['我们这边帮您问一下同事，晚点给您回复', [p('follow_up', '2026-11-24')]],
+    ['OK 这边帮您跟billing确认下 tomorrow给您message', [p('follow_up', '2026-11-25')]],
+    ['小妹再帮您跟供应商确认一下 半小时后给您回复哈', [p('follow_up', '2026-11-24')]],
     ["I'll check with the warehouse and get back to you today", [p('follow_up', '2026-11-24')]],
     ["You'll hear back within 24-48 hours", [p('follow_up', '2026-11-26')]],
     ['您先申请退货，我们收到货后马上给您退款', [p('refund', null, true)]],
@@ -387,5 +389,11 @@ describe('immediacy is not a deadline', () => {
     ['马上给您补发，今天下班前发出', [p('ship', '2026-11-24')]],
   ])('%s', (text, expected) => {
     expect(promises(text)).toEqual(expected);
+  });
+});
+
+describe('checking with a party the lexicon does not list', () => {
+  it.each(['您跟快递员确认一下就行', '麻烦您跟家里人核实一下地址'])('asking the buyer to check is no promise: %s', (text) => {
+    expect(promises(text)).toEqual([]);
   });
 });
