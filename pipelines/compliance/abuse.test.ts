@@ -69,6 +69,36 @@ describe('abuse is addressed to the other party', () => {
     expect((await abuse('你真是有病吧 都说了不退'))[0]?.category).toBe('abuse');
   });
 
+  it('hears contempt without a swear word: belittling, price-shaming, praise said as scorn, a new kind of threat', async () => {
+    for (const text of [
+      '连开关都找不到 还好意思来投诉',
+      '您可真是个大聪明 买之前不看尺码',
+      '二十块的东西投诉三回 至于吗',
+      '你那点钱我们还看不上',
+      "You obviously didn't read a single word of the listing.",
+      'Maybe shop somewhere you can afford next time.',
+      "Keep leaving reviews like that and I'll show up at your work.",
+      '你家孩子在三中读书吧 说话注意点',
+    ])
+      expect((await abuse(text))[0]?.category, text).toBe('abuse');
+  });
+
+  it('leaves the same words alone in service talk (look-alikes of those constructions)', async () => {
+    for (const text of [
+      '亲 这个功能很多人一开始都不会用 小妹发您教程哈',
+      '亲 连周末我们都不会停发 您放心',
+      '几十块的东西退回来运费不划算 小妹直接给您退款吧',
+      '这么简单的事都没给您办好 是小妹的失职 真的抱歉',
+      '亲 您真是个细心的人 这个问题都被您发现了',
+      '小妹记住了 下次发货前先给您打电话',
+      '嫌贵的话可以等双十一 到时候有满减',
+      'Did you even get the confirmation email? If not I can resend it.',
+      "It's not my problem to decide, but I'll pass it to the team who can.",
+      'Congratulations, you have won the monthly raffle!',
+    ])
+      expect(await flagsOn(['merchant', text]), text).toEqual([]);
+  });
+
   it('reads a lexicon entry marked `alone` only when it is the whole clause', () => {
     const alone = (t: string) =>
       analyzeLine(t).clauses.flatMap((c) => classMatches(c, 'insult_vocative').map((m) => m.text));
