@@ -71,6 +71,23 @@ describe('compliance frames', () => {
     );
   });
 
+  it('finds polite and indirect requests: a question, the datum before the verb, the ask a line after the pretext', async () => {
+    for (const text of [
+      'Can I have your PIN real quick?',
+      'could I get the pin off the back of that gift card',
+      '亲 验证码您那边提供下 小妹帮您改地址',
+      'ok so what password are you using to log in',
+    ])
+      expect((await flagsOn(['merchant', text]))[0]?.category, text).toBe('privacy_request');
+    const [insist] = await flagsOn(
+      ['merchant', 'so what password do you normally use'],
+      ['customer', 'uh my cat and some numbers'],
+      ['merchant', 'right just tell me exactly what you type in'],
+    );
+    expect(insist).toMatchObject({ category: 'privacy_request' });
+    expect(await flagsOn(['merchant', 'You can reset your password on the login page.'])).toEqual([]);
+  });
+
   it('hears a warning in naming the risk, and a denial only where a negation covers the right', async () => {
     expect(await flagsOn(['merchant', '私下转账我们不做的哈 没有平台保障 出了事您维权不了'])).toEqual([]);
     expect(await flagsOn(['merchant', '吊牌没剪的话 七天无理由都能退的哈'])).toEqual([]);
