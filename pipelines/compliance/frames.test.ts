@@ -88,6 +88,17 @@ describe('compliance frames', () => {
     expect(await flagsOn(['merchant', 'You can reset your password on the login page.'])).toEqual([]);
   });
 
+  it('reads requests to remove a bad review and off-platform talk from word classes (the retired regex rules)', async () => {
+    expect((await flagsOn(['merchant', '宝子 那条中评方便删一下不']))[0]?.category).toBe('review_manipulation');
+    expect((await flagsOn(['merchant', '中评不撤的话 别怪我们不客气']))[0]?.category).toBe('review_manipulation');
+    expect((await flagsOn(['merchant', '这边说话不方便 咱们私下聊']))[0]?.category).toBe('contact_exchange');
+    expect((await flagsOn(['merchant', "I'll just send you $15 through Zelle for the trouble"]))[0]?.category).toBe(
+      'off_platform_payment',
+    );
+    expect(await flagsOn(['merchant', '差评我们看到了 会改进的'])).toEqual([]);
+    expect(await flagsOn(['merchant', '差评我们是删不了的哈 平台不允许'])).toEqual([]);
+  });
+
   it('hears a warning in naming the risk, and a denial only where a negation covers the right', async () => {
     expect(await flagsOn(['merchant', '私下转账我们不做的哈 没有平台保障 出了事您维权不了'])).toEqual([]);
     expect(await flagsOn(['merchant', '吊牌没剪的话 七天无理由都能退的哈'])).toEqual([]);
