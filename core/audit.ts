@@ -42,7 +42,7 @@ export const AUDIT_ACTIONS = [
   'audio.deleted',
   // A reviewer read a merchant's call, case, appeal, clip or export (decision 0175).
   'merchant_data.read',
-  // Written by the database itself on any UPDATE or DELETE of these tables (migration 0052).
+  // Written by the database itself for each change row of these tables (migration 0090; 0052 before it).
   'decisions.row_updated',
   'decisions.row_deleted',
   'penalties.row_updated',
