@@ -10,7 +10,9 @@ export async function reviewerFacts(
   const [row] = await q<{ touchedCase: boolean; predatesDecision: boolean }[]>`
     select
       exists (select 1 from audit_events e where e.entity_type = 'case' and e.entity_id = ${caseId}
-              and e.actor_kind = 'user' and e.actor_id = ${userId}) as touched_case,
+              and e.actor_kind = 'user' and e.actor_id = ${userId}
+              -- Reading the case is not working on it (a reviewer must read it; decision 0175).
+              and e.action <> 'merchant_data.read') as touched_case,
       coalesce((select u.created_at < d.decided_at and u.role_granted_at < d.decided_at
                 from users u, decisions d where u.id = ${userId} and d.id = ${decisionId}), false) as predates_decision`;
   return row!;
