@@ -39,7 +39,7 @@ export async function runBotLoadBench(): Promise<void> {
 }
 
 type Turn = { speaker: 'customer' | 'merchant'; wav: string };
-type Measured = { suggestion: number[]; lag: number[]; missing: number };
+type Measured = { suggestion: number[]; lag: number[]; missing: number; timeline: string[] };
 
 async function inNamespace(): Promise<void> {
   const target = await startLiveKitTestServer();
@@ -93,13 +93,14 @@ async function inNamespace(): Promise<void> {
           >`select count(*)::int as n from pg_stat_activity where datname = current_database()`;
           return (row?.n ?? 1) - 1;
         });
-        const m: Measured = { suggestion: [], lag: [], missing: 0 };
+        const m: Measured = { suggestion: [], lag: [], missing: 0, timeline: [] };
         for (const r of results) {
           if (!r) m.missing++;
           else {
             m.suggestion.push(...r.suggestion);
             m.lag.push(...r.lag);
             m.missing += r.missing;
+            if (r.missing > 0 && m.timeline.length === 0) m.timeline = r.timeline;
           }
         }
         const jobs = after.pssMb.filter((p) => p.pid !== agent.pid);
@@ -114,6 +115,7 @@ async function inNamespace(): Promise<void> {
             (c) => `${c.merchant.textsOn(TRANSCRIPTION_TOPIC).length}/${c.merchant.textsOn(COPILOT_TOPIC).length}`,
           );
           console.log(`  the merchants received (transcript/copilot messages per call): ${got.join(' ')}`);
+          console.log(`  one call with a turn unanswered, ms from its first word:\n${m.timeline.join('\n')}`);
           const said = agent
             .tail(400)
             .split('\n')
@@ -148,7 +150,7 @@ const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : 'n/a'
  */
 async function playScript(call: BenchCall, script: Turn[], delayMs: number): Promise<Measured> {
   await new Promise((resolve) => setTimeout(resolve, delayMs));
-  const out: Measured = { suggestion: [], lag: [], missing: 0 };
+  const out: Measured = { suggestion: [], lag: [], missing: 0, timeline: [] };
   const spoken: { speaker: Turn['speaker']; start: number; end: number }[] = [];
   for (const turn of script) {
     const who = turn.speaker === 'customer' ? call.customer : call.merchant;
@@ -158,6 +160,17 @@ async function playScript(call: BenchCall, script: Turn[], delayMs: number): Pro
   }
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const texts = call.merchant.texts;
+  const t0 = spoken[0]?.start ?? 0;
+  out.timeline = [
+    ...spoken.map((s) => ({ at: s.start, line: `${s.speaker} speaks until ${s.end - t0}` })),
+    ...texts.map((t) => ({
+      at: t.at,
+      line: `${t.topic} ${t.attributes['kefu.speaker'] ?? t.attributes['kefu.event'] ?? ''} ${t.attributes['lk.transcription_final'] === 'true' ? 'final' : ''} ${t.text.slice(0, 70)}`,
+    })),
+  ]
+    .sort((a, b) => a.at - b.at)
+    .map((e) => `    ${String(e.at - t0).padStart(6)} ${e.line}`);
+  out.timeline.unshift(`t0 wall ${t0}`);
   spoken.forEach((s, i) => {
     const until = spoken.find((o, j) => j > i && o.speaker === s.speaker)?.start ?? Number.POSITIVE_INFINITY;
     const finals = texts.filter(
