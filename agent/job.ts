@@ -11,7 +11,6 @@ import { createSql } from '../db/client.js';
 import { openAudioStore } from '../pipelines/recording/open-store.js';
 import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
 import type { SttRouting } from '../pipelines/speech/router.js';
-import { prioritizeProcess } from './priority.js';
 import { CallRoom, type EndReason } from './room.js';
 
 export async function runCallJob(ctx: JobContext, stt: SttRouting, log: (line: string) => void): Promise<void> {
@@ -21,9 +20,6 @@ export async function runCallJob(ctx: JobContext, stt: SttRouting, log: (line: s
     return ctx.shutdown('not a Kefu call');
   }
   const config = loadConfig();
-  // From here this process carries a live call: its audio goes before other work on the host.
-  const refused = prioritizeProcess(config.callNice);
-  if (refused) log(`job ${ctx.job.id}: ${refused}; the call runs at the default priority`);
   // One connection: a call's session serialises its writes, and the embedded database has one.
   const sql = createSql(jobDatabaseUrl(config), { max: 1 });
   const analyzers = await buildAnalyzers({ config, sql, onFallback: (reason) => log(`llm: ${reason}`) });

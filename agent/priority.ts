@@ -3,9 +3,10 @@
  * it arrives; on a host busy with other work a job process left at the default priority is
  * descheduled for hundreds of milliseconds at a time, and audio that arrives late is concealed or
  * time-stretched by WebRTC's jitter buffer, so PocketSphinx hears other words. Linux keeps a nice
- * value per thread (threads started later inherit their creator's), so every thread is set.
+ * value per thread (threads started later inherit their creator's), so every thread is set, and
+ * one per session's autogroup.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 /** Sets every thread of this process to `nice`; returns why it could not, or undefined. */
@@ -24,6 +25,15 @@ export function prioritizeProcess(nice: number): string | undefined {
       if ((err as { info?: { code?: string } }).info?.code === 'ESRCH') continue;
       return `nice ${nice} refused (${(err as Error).message}): raising priority needs root or CAP_SYS_NICE`;
     }
+  }
+  // With autogroup scheduling (Linux's default on desktops and many servers) a nice value counts
+  // only against processes of the same session; sessions share the CPU equally by their group's
+  // own nice value, so that is set too. Without autogroups the file does not exist.
+  try {
+    writeFileSync('/proc/self/autogroup', String(nice));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') return `autogroup nice ${nice} refused (${code}): needs root or CAP_SYS_NICE`;
   }
   return undefined;
 }

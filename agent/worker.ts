@@ -19,6 +19,7 @@ import { KefuError } from '../core/errors.js';
 import { RUNNING_COMPILED } from '../core/paths.js';
 import { buildSttRouting, type SttRouting } from '../pipelines/speech/router.js';
 import { runCallJob } from './job.js';
+import { prioritizeProcess } from './priority.js';
 
 type ProcessData = { stt?: SttRouting };
 
@@ -64,6 +65,9 @@ export function createWorker(config: Config, options: WorkerOptions = {}): Agent
     throw new KefuError('CONFIG_INVALID', 'kefu agent needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
   skipAudioTurnModel();
   initializeLogger({ pretty: false, level: config.logLevel === 'silent' ? 'fatal' : config.logLevel });
+  // Before any job process is forked: they inherit it, and calls' audio goes before other work.
+  const refused = prioritizeProcess(config.agentNice);
+  if (refused) log().warn(`${refused}; the bot runs at the default priority`);
   const maxCalls = options.maxCalls ?? (config.database.kind === 'embedded' ? 1 : undefined);
   const server = new AgentServer(
     new ServerOptions({

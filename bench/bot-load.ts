@@ -10,10 +10,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RoomServiceClient } from 'livekit-server-sdk';
+import { prioritizeProcess } from '../agent/priority.js';
 import { COPILOT_TOPIC, TRANSCRIPTION_TOPIC } from '../core/copilot.js';
 import { migrate } from '../db/migrate.js';
 import { composeSpeech, synthesize, tempDir } from '../test/audio/speech-fixtures.js';
 import { seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
+import { PHONES_NICE } from '../test/livekit/test-participant.js';
 import { startLiveKitTestServer } from '../test/livekit/test-server.js';
 import { type BenchCall, joinBenchCall } from './bot-call.js';
 import { loadAverage, sampleGroup } from './bot-footprint.js';
@@ -42,6 +44,8 @@ type Turn = { speaker: 'customer' | 'merchant'; wav: string };
 type Measured = { suggestion: number[]; lag: number[]; missing: number; timeline: string[] };
 
 async function inNamespace(): Promise<void> {
+  // The callers and the media server stand for other machines: ahead of other work here.
+  prioritizeProcess(PHONES_NICE);
   const target = await startLiveKitTestServer();
   const db = await namespaceDatabase(process.env.KEFU_BENCH_DB_SOCKET ?? '');
   const tmp = tempDir('kefu-bot-load-');

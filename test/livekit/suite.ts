@@ -6,10 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { dispose } from '@livekit/rtc-node';
 import { afterAll, beforeAll } from 'vitest';
 import { prioritizeProcess } from '../../agent/priority.js';
+import { PHONES_NICE } from './test-participant.js';
 import { liveKitTarget, type LiveKitTarget } from './test-server.js';
-
-/** The test's phones and media server, ahead of other work on the host (see useLiveKit). */
-export const PHONES_NICE = -10;
 
 export const liveKitE2e = process.env.KEFU_LIVEKIT_E2E === '1';
 
