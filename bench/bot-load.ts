@@ -17,7 +17,7 @@ import { composeSpeech, synthesize, tempDir } from '../test/audio/speech-fixture
 import { seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
 import { PHONES_NICE } from '../test/livekit/test-participant.js';
 import { startLiveKitTestServer } from '../test/livekit/test-server.js';
-import { type BenchCall, joinBenchCall } from './bot-call.js';
+import { type BenchCall, ensureBuilt, joinBenchCall } from './bot-call.js';
 import { loadAverage, sampleGroup } from './bot-footprint.js';
 import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from './netns.js';
 import { percentile } from './stats.js';
@@ -27,6 +27,7 @@ const LAG_BUDGET_MS = 1000;
 const LEVELS = [1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 24];
 
 export async function runBotLoadBench(): Promise<void> {
+  ensureBuilt(fileURLToPath(new URL('..', import.meta.url)));
   const db = await bridgedDatabase(process.env.KEFU_TEST_DATABASE_URL ?? DEFAULT_PG);
   try {
     const code = await runInNamespace(fileURLToPath(import.meta.url), ['--in-netns'], {
