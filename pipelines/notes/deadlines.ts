@@ -1,7 +1,7 @@
 import { compareYmd, formatYmd, type Ymd } from './calendar.js';
-import { clockAt } from './deadline-clock.js';
+import { type Clock, clockAt } from './deadline-clock.js';
 import { deadlineRules } from './deadline-resolvers.js';
-import { foldWidth } from '../language/index.js';
+import { foldWidth, gateForm, LiteralGate, requiredLiterals } from '../language/index.js';
 
 export interface DeadlineMatch {
   /** YYYY-MM-DD in the call's time zone. */
@@ -10,16 +10,24 @@ export interface DeadlineMatch {
   end: number;
 }
 
+let gate: LiteralGate | undefined;
+
 /**
  * Every time phrase in `text` resolved to a calendar date, as said at `now` in `timeZone`.
  * Overlapping phrases keep the longest ("下周一" over "周一", "大后天" over "后天").
  */
 export function findDeadlines(text: string, now: Date, timeZone: string): DeadlineMatch[] {
-  const clock = clockAt(now, timeZone);
   const folded = foldWidth(text);
+  const rules = deadlineRules();
+  // Most clauses name no time: a rule runs only where its literals occur, the clock only on a match.
+  gate ??= new LiteralGate(rules.map((r) => requiredLiterals(r.pattern)));
+  const may = gate.candidates(gateForm(folded));
+  let clock: Clock | undefined;
   const found: { start: number; end: number; ymd: Ymd | null }[] = [];
-  for (const rule of deadlineRules()) {
+  for (const [i, rule] of rules.entries()) {
+    if (may[i] === 0) continue;
     for (const m of folded.matchAll(rule.pattern)) {
+      clock ??= clockAt(now, timeZone);
       found.push({ start: m.index, end: m.index + m[0].length, ymd: rule.resolve(m, clock) });
     }
   }
