@@ -1,6 +1,7 @@
 import type { ProductNote } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { z } from 'zod';
+import { gateForm, LiteralGate, requiredLiterals } from '../language/index.js';
 import { compilePattern, readKnowledge } from './knowledge-file.js';
 
 export interface Alias {
@@ -100,11 +101,24 @@ export function aliasTable(catalogue: readonly string[]): Alias[] {
     .map(({ a }) => a);
 }
 
+/** One literal gate per alias table (a call's), so a line is scanned once, not once per name. */
+const gates = new WeakMap<readonly Alias[], LiteralGate>();
+function gateOf(table: readonly Alias[]): LiteralGate {
+  let gate = gates.get(table);
+  if (!gate) {
+    gate = new LiteralGate(table.map((a) => requiredLiterals(a.pattern)));
+    gates.set(table, gate);
+  }
+  return gate;
+}
+
 /** Products named in one line, in the order said; the longest name wins where two overlap. */
 export function productsInLine(text: string, table: readonly Alias[]): Omit<ProductNote, 'utterance'>[] {
   const taken: [number, number][] = [];
   const found: Omit<ProductNote, 'utterance'>[] = [];
-  for (const alias of table) {
+  const may = gateOf(table).candidates(gateForm(text));
+  for (const [i, alias] of table.entries()) {
+    if (may[i] === 0) continue;
     for (const m of text.matchAll(alias.pattern)) {
       const span: [number, number] = [m.index, m.index + m[0].length];
       if (taken.some(([s, e]) => span[0] < e && s < span[1])) continue;
