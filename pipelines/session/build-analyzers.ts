@@ -7,6 +7,7 @@ import { LlmPromiseRecall } from '../recall/promises.js';
 import { buildAdvisor, recallBudgetMs } from '../suggest/build.js';
 import { buildSummarizer } from '../summary/build.js';
 import type { CallAnalyzers } from './analyzers.js';
+import { warmUp } from './warm-up.js';
 
 /**
  * The text pipeline's stages from configuration: offline engines unless an LLM endpoint is
@@ -30,7 +31,7 @@ export async function buildAnalyzers(options: {
   const summarizer = buildSummarizer(llm, options.onFallback);
   const promiseRecall = llm ? new LlmPromiseRecall(llm, recallBudgetMs(options.config)) : null;
 
-  return {
+  const analyzers: CallAnalyzers = {
     trackNotes: (ctx) =>
       new NotesTracker({
         startedAt: ctx.startedAt,
@@ -76,4 +77,8 @@ export async function buildAnalyzers(options: {
       summary: summarizer.name,
     }),
   };
+  // Knowledge is loaded and patterns compiled now, not on a caller's first line.
+  const rules = detector.rules.rules.flatMap((r) => [...r.patterns, ...(r.previous?.patterns ?? [])]);
+  await warmUp(analyzers, { detect: llm === null, advise: llm === null && !options.sql }, rules);
+  return analyzers;
 }
