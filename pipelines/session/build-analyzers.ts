@@ -18,6 +18,11 @@ export async function buildAnalyzers(options: {
   sql?: Sql;
   /** Told when an LLM stage falls back to its offline engine. */
   onFallback?: (reason: string) => void;
+  /**
+   * Load the knowledge and compile the patterns now (warm-up.ts): for processes that then hear
+   * live calls, whose first lines should not pay for it. ~1 s of CPU and ~20 MB at start.
+   */
+  warm?: boolean;
 }): Promise<CallAnalyzers> {
   const llm = createLlmClient(options.config);
   const { advisor, describe } = await buildAdvisor({
@@ -77,7 +82,7 @@ export async function buildAnalyzers(options: {
       summary: summarizer.name,
     }),
   };
-  // Knowledge is loaded and patterns compiled now, not on a caller's first line.
+  if (!options.warm) return analyzers;
   const rules = detector.rules.rules.flatMap((r) => [...r.patterns, ...(r.previous?.patterns ?? [])]);
   await warmUp(analyzers, { detect: llm === null, advise: llm === null && !options.sql }, rules);
   return analyzers;
