@@ -1,12 +1,13 @@
 import type { ProductNote } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { z } from 'zod';
-import { gateForm, LiteralGate, requiredLiterals } from '../language/index.js';
 import { compilePattern, readKnowledge } from './knowledge-file.js';
 
 export interface Alias {
   /** What to look for in a line. */
   pattern: RegExp;
+  /** Lower-case text every match contains: a line without it is not searched (most lines, most aliases). */
+  literal: string;
   /** The note's name: the catalogue title, or the common noun. */
   name: string;
   length: number;
@@ -88,12 +89,19 @@ export function aliasTable(catalogue: readonly string[]): Alias[] {
   for (const title of catalogue) {
     for (const alias of aliasesOf(title)) {
       const latin = /^[\x20-\x7e]+$/.test(alias);
-      table.push({ pattern: latin ? enPattern(alias) : zhPattern(alias), name: title, length: alias.length });
+      table.push({
+        pattern: latin ? enPattern(alias) : zhPattern(alias),
+        literal: alias.toLowerCase(),
+        name: title,
+        length: alias.length,
+      });
     }
   }
   const { zh, en } = products();
-  for (const noun of zh) table.push({ pattern: zhPattern(noun), name: noun, length: noun.length });
-  for (const noun of en) table.push({ pattern: enPattern(noun), name: noun, length: noun.length });
+  for (const noun of zh)
+    table.push({ pattern: zhPattern(noun), literal: noun.toLowerCase(), name: noun, length: noun.length });
+  for (const noun of en)
+    table.push({ pattern: enPattern(noun), literal: noun.toLowerCase(), name: noun, length: noun.length });
   // Longest first; at equal length catalogue entries (pushed first) beat common nouns.
   return table
     .map((a, i) => ({ a, i }))
@@ -101,24 +109,13 @@ export function aliasTable(catalogue: readonly string[]): Alias[] {
     .map(({ a }) => a);
 }
 
-/** One literal gate per alias table (a call's), so a line is scanned once, not once per name. */
-const gates = new WeakMap<readonly Alias[], LiteralGate>();
-function gateOf(table: readonly Alias[]): LiteralGate {
-  let gate = gates.get(table);
-  if (!gate) {
-    gate = new LiteralGate(table.map((a) => requiredLiterals(a.pattern)));
-    gates.set(table, gate);
-  }
-  return gate;
-}
-
 /** Products named in one line, in the order said; the longest name wins where two overlap. */
 export function productsInLine(text: string, table: readonly Alias[]): Omit<ProductNote, 'utterance'>[] {
   const taken: [number, number][] = [];
   const found: Omit<ProductNote, 'utterance'>[] = [];
-  const may = gateOf(table).candidates(gateForm(text));
-  for (const [i, alias] of table.entries()) {
-    if (may[i] === 0) continue;
+  const lower = text.toLowerCase();
+  for (const alias of table) {
+    if (!lower.includes(alias.literal)) continue;
     for (const m of text.matchAll(alias.pattern)) {
       const span: [number, number] = [m.index, m.index + m[0].length];
       if (taken.some(([s, e]) => span[0] < e && s < span[1])) continue;
