@@ -98,12 +98,20 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
       ).toBe(true);
       const coaching = messages(merchant).find((e) => e.type === 'coaching.warning');
       expect(coaching).toMatchObject({ category: 'off_platform_payment' });
-      // Both sides are told the call is recorded: in their join token, and by the bot on joining.
+      // Both sides are told the call is recorded: in their join token, and by the bot — in its
+      // attributes (state every participant receives) and in a message on joining, which says the same.
+      const told = { v: 1, type: 'recording', recording: true, retentionDays: 90 };
       for (const side of [merchant, customer]) {
         expect(side.room.localParticipant!.attributes[PARTICIPANT_ATTRIBUTES.recording]).toBe('on');
+        const botSeen = side.room.remoteParticipants.get(bot.identity)!;
+        expect(CallNoticeSchema.parse(JSON.parse(botSeen.attributes[PARTICIPANT_ATTRIBUTES.notice] ?? 'null'))).toEqual(
+          told,
+        );
         const notices = side.textsOn(NOTICE_TOPIC).map((t) => CallNoticeSchema.parse(JSON.parse(t.text)));
-        expect(notices).toContainEqual({ v: 1, type: 'recording', recording: true, retentionDays: 90 });
+        expect(notices.every((n) => JSON.stringify(n) === JSON.stringify(told))).toBe(true);
       }
+      // The message reached at least one side (a lost one is logged by the bot; the attribute stands).
+      expect([merchant, customer].some((side) => side.textsOn(NOTICE_TOPIC).length > 0)).toBe(true);
       // The buyer hears the merchant but never the bot's transcript or coaching.
       expect(customer.texts.filter((t) => t.topic !== NOTICE_TOPIC)).toEqual([]);
       expect(customer.data.filter((d) => d.from === bot.identity)).toEqual([]);
