@@ -11,6 +11,7 @@ const RAW: [string, RegExp][] = [
   ['rule or policy id', /\b(?:zh|en)\.[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+/],
   ['character span', /\[\d+,\s*\d+\)/],
   ['merchant id', /\bm-(?:guoyuan|dianqi|gadgets)\b/],
+  ['buyer account id', /\bb-(?:zhang|liu|chen|jones|garcia)\b|\breplay-buyer\b/],
   ['API path', /\/api\//],
   ['layer verdict', /\b(?:candidate|abstained)\b/],
   ['bare points count', /\bpoints \(\d+\)/],

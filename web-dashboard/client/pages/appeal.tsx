@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { post } from '../api.js';
+import { BuyerName } from '../components/buyer.js';
 import { ClipPlayer } from '../components/clip-player.js';
 import { DecisionStateBadge, PenaltyLine, StepText } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
@@ -72,6 +73,12 @@ export function AppealPage({ id }: { id: string }) {
               <>
                 <p>
                   {t('evidence')}: <Link href={`/cases/${a.caseId}`}>{t('caseTitle')}</Link>
+                  {kase.data?.call && (
+                    <>
+                      {' · '}
+                      <BuyerName buyer={kase.data.call.buyer} />
+                    </>
+                  )}
                 </p>
                 <ClipPlayer flag={flag} line={line} />
               </>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/call-view.js';
+import { BuyerName } from '../components/buyer.js';
 import { Coaching, NotesPanel, RefundOptions, Suggestions, useTitled } from '../components/call-panels.js';
 import { Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
@@ -40,7 +41,7 @@ export function CallDetailPage({ id }: { id: string }) {
         {t('call')} · {formatDate(view.call.startedAt, lang)}
       </h1>
       <p className="muted">
-        {t('buyer')} {view.call.buyerId} · {t('orderNumbers')} {view.call.orderIds.join('、') || '—'} ·{' '}
+        <BuyerName buyer={view.call.buyer} /> · {t('orderNumbers')} {view.call.orderIds.join('、') || '—'} ·{' '}
         <span className={view.call.status === 'active' ? 'badge live' : 'badge'}>
           {label('callStatus', view.call.status)}
         </span>

@@ -11,6 +11,7 @@ import {
   PAGE_SIZE,
   usePage,
 } from '../components/list-tools.js';
+import { BuyerName } from '../components/buyer.js';
 import { DueSoon } from '../components/due-soon.js';
 import { Status } from '../components/status.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
@@ -58,7 +59,7 @@ export function CallsPage() {
             <li key={c.id} className="call-row">
               <div className="row spread">
                 <Link href={`/calls/${c.id}`}>
-                  {formatDate(c.startedAt, lang)} · {t('buyer')} {c.buyerId}
+                  {formatDate(c.startedAt, lang)} · <BuyerName buyer={c.buyer} />
                 </Link>
                 <span>
                   <span className={c.status === 'active' ? 'badge live' : 'badge'}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/call-view.js';
 import { post } from '../api.js';
+import { BuyerName } from '../components/buyer.js';
 import { DecisionForm } from '../components/decision-form.js';
 import { MerchantContext } from '../components/merchant-context.js';
 import { ClipPlayer } from '../components/clip-player.js';
@@ -85,7 +86,7 @@ export function CasePage({ id }: { id: string }) {
           <h2 id="tr-title">{t('transcript')}</h2>
           {kase.data.call && (
             <p className="muted small">
-              {t('buyer')} {kase.data.call.buyerId} · {formatDate(kase.data.call.startedAt, lang)} ·{' '}
+              <BuyerName buyer={kase.data.call.buyer} /> · {formatDate(kase.data.call.startedAt, lang)} ·{' '}
               <Link href={`/calls/${kase.data.call.id}`}>{t('call')}</Link>
             </p>
           )}

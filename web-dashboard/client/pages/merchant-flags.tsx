@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { post } from '../api.js';
+import { BuyerName } from '../components/buyer.js';
 import { Empty, ExportLink, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
 import { ClipPlayer } from '../components/clip-player.js';
 import { DecisionStateBadge, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
@@ -41,7 +42,13 @@ function CaseCard({ data }: { data: CaseCardView }) {
   return (
     <section className="card" aria-label={`${t('caseTitle')} ${formatDate(data.case.openedAt, lang)}`}>
       <p className="muted small">
-        {formatDate(data.case.openedAt, lang)} · {data.call && <Link href={`/calls/${data.call.id}`}>{t('call')}</Link>}
+        {formatDate(data.case.openedAt, lang)}
+        {data.call && (
+          <>
+            {' · '}
+            <BuyerName buyer={data.call.buyer} /> · <Link href={`/calls/${data.call.id}`}>{t('call')}</Link>
+          </>
+        )}
       </p>
       <ul className="plain">
         {data.flags.map((f) => (
