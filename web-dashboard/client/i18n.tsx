@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { ApiError } from './api.js';
 import { CATALOGUE, type LabelKind } from './labels.js';
+import { USER_STRINGS } from './strings-users.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -10,6 +11,7 @@ export type Lang = 'zh' | 'en';
  * entry is the English plural (i18next picks `_one`/`_other` with Intl.PluralRules; Chinese has one form).
  */
 const STRINGS = {
+  ...USER_STRINGS,
   appName: ['Kefu 客服', 'Kefu'],
   signIn: ['登录', 'Sign in'],
   signOut: ['退出', 'Sign out'],
