@@ -222,7 +222,7 @@ const STRINGS = {
   claimNext: ['认领下一件', 'Claim next'],
   nothingToClaim: ['没有可认领的案件。', 'No case is waiting to be claimed.'],
   shortcuts: [
-    '快捷键：j/k 上下移动，Enter 打开，c 认领，u 违规成立，d 不构成违规',
+    '快捷键：j/k 上下移动，回车键 打开，c 认领，u 违规成立，d 不构成违规',
     'Keys: j/k move, Enter opens, c claims, u upholds, d dismisses',
   ],
   autoRefresh: ['自动刷新', 'Refreshes automatically'],

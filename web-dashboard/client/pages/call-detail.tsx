@@ -52,7 +52,7 @@ export function CallDetailPage({ id }: { id: string }) {
           <ul className="plain">
             {view.flags.map((f) => (
               <li key={f.id}>
-                {label('category', f.category)} · <mark>{f.evidence}</mark>{' '}
+                {label('category', f.category)} · <mark translate="no">{f.evidence}</mark>{' '}
                 {f.caseId && user.role !== 'merchant_staff' && <Link href={`/cases/${f.caseId}`}>{t('openCase')}</Link>}
                 {f.caseId && user.role === 'merchant_staff' && <Link href="/flags">{t('navFlags')}</Link>}
               </li>
@@ -63,7 +63,7 @@ export function CallDetailPage({ id }: { id: string }) {
       {view.call.summary && (
         <section className="card">
           <h2>{t('summary')}</h2>
-          <p>{titled(view.call.summary)}</p>
+          <p lang={view.call.language === 'en' ? 'en' : undefined}>{titled(view.call.summary)}</p>
         </section>
       )}
       <div className="live-grid">

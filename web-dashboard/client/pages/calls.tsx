@@ -72,7 +72,11 @@ export function CallsPage() {
                   )}
                 </span>
               </div>
-              {c.summary && <p className="small">{c.summary}</p>}
+              {c.summary && (
+                <p className="small" lang={c.language === 'en' ? 'en' : undefined}>
+                  {c.summary}
+                </p>
+              )}
             </li>
           ))}
         </ul>
