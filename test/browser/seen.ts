@@ -92,7 +92,7 @@ export async function expectNoEnglish(page: Page, where: string): Promise<void> 
   // "#db62f376": the audit log's short reference to an entity, a number in hex, not a word.
   const left = text
     .replace(/\S+@\S+/g, ' ')
-    .replace(/#[0-9a-f]{8}\b/g, ' ')
+    .replace(/#\s*[0-9a-f]{8}\b/g, ' ')
     .replace(DATA_NAMES, ' ');
   const found = [...left.matchAll(/(?<![A-Za-z0-9])[A-Za-z][A-Za-z'’-]+(?:\s+[A-Za-z][A-Za-z'’-]+)*/g)].map(
     (m) => `"${left.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12)}"`,

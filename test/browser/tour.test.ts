@@ -132,6 +132,8 @@ async function settle(page: Page): Promise<void> {
 async function tour(role: Role, lang: 'zh' | 'en'): Promise<void> {
   const { email, pages } = PAGES[role];
   const page = await dash.signIn(email, { locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+  // Thirty-odd pages in a row on a shared, loaded machine: patience per step, not per page.
+  page.context().setDefaultTimeout(30_000);
   // The language a person chose wins over their account's (decision 0160).
   await page.evaluate(`localStorage.setItem('kefu.lang', '${lang}')`);
   // Every page is visited and saved even when one fails; the failures are reported together.
@@ -159,5 +161,5 @@ async function tour(role: Role, lang: 'zh' | 'en'): Promise<void> {
 
 describe('every page of every demo role, both widths, both languages (screenshots in test-artifacts/tour)', () => {
   for (const role of ['merchant', 'moderator', 'admin'] as const)
-    for (const lang of ['zh', 'en'] as const) it(`${role}, ${lang}`, () => tour(role, lang), 240_000);
+    for (const lang of ['zh', 'en'] as const) it(`${role}, ${lang}`, () => tour(role, lang), 600_000);
 });

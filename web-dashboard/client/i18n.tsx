@@ -13,6 +13,8 @@ export type Lang = 'zh' | 'en';
 const STRINGS = {
   ...USER_STRINGS,
   appName: ['Kefu 客服', 'Kefu'],
+  /** After a label: full-width in Chinese, ASCII and a space in English. */
+  colon: ['：', ': '],
   signIn: ['登录', 'Sign in'],
   signOut: ['退出', 'Sign out'],
   email: ['邮箱', 'Email'],

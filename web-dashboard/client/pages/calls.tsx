@@ -67,7 +67,9 @@ export function CallsPage() {
                   </span>
                   {c.flags > 0 && (
                     <span className="badge bad">
-                      {t('flagsCount')}: {c.flags}
+                      {t('flagsCount')}
+                      {t('colon')}
+                      {c.flags}
                     </span>
                   )}
                 </span>

@@ -145,10 +145,14 @@ function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
       <h2>
         {label('category', f.category)} <SeverityBadge severity={f.severity} />
       </h2>
-      <p>{t('evidence')}:</p>
+      <p>
+        {t('evidence')}
+        {t('colon')}
+      </p>
       <ClipPlayer flag={f} line={line} />
       <p className="small">
-        {t('rule')}:{' '}
+        {t('rule')}
+        {t('colon')}
         <span title={f.ruleId}>
           {label('category', f.category)} · {t('version')} {f.ruleVersion}
         </span>{' '}
@@ -191,7 +195,8 @@ function PromiseEvidence({ promise: p }: { promise: NonNullable<CaseFlag['promis
         {p.order && ` · ${label('orderStatus', p.order.status)}`}
       </p>
       <p>
-        {t('orderEvents')}:{' '}
+        {t('orderEvents')}
+        {t('colon')}
         {p.events.length === 0
           ? '—'
           : p.events.map((e) => `${formatDate(e.at, lang)} ${label('orderEvent', e.type)}`).join('；')}

@@ -70,7 +70,11 @@ export function LiveCallPage() {
             />
             {view.call.summary && (
               <p>
-                <strong>{t('summary')}:</strong> {titled(view.call.summary)}
+                <strong>
+                  {t('summary')}
+                  {t('colon')}
+                </strong>{' '}
+                {titled(view.call.summary)}
               </p>
             )}
           </section>

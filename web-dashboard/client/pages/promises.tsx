@@ -40,7 +40,9 @@ export function PromisesPage() {
         </label>
         {query.get('buyerId') && (
           <span className="row">
-            {t('onlyBuyer')}: <BuyerName buyer={rows.data?.[0]?.buyer} />
+            {t('onlyBuyer')}
+            {t('colon')}
+            <BuyerName buyer={rows.data?.[0]?.buyer} />
             <button type="button" onClick={() => set({ buyerId: null })}>
               {t('clearFilter')}
             </button>
