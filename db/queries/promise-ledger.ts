@@ -1,30 +1,19 @@
-import type { Currency, PromiseAction, SpeakerRole } from '../../core/domain.js';
+import type { Currency } from '../../core/domain.js';
 import type { DueSource, PromiseStatus } from '../../core/order-events.js';
 import type { Queryable } from './moderation.js';
+import type { PromiseRow } from './notes.js';
 
 /** A promise as the ledger keeps it: what was said, what it is checked against, how it ended. */
-export interface LedgerPromise {
-  id: string;
-  callId: string;
-  merchantId: string;
+export interface LedgerPromise extends PromiseRow {
   buyerId: string;
   /** The buyer's masked display name, null until the platform sent one (core/buyer.ts). */
   buyerName: string | null;
-  utteranceId: number | null;
-  speakerRole: SpeakerRole;
-  action: PromiseAction;
-  text: string;
-  /** YYYY-MM-DD in the call's time zone, as said; null when no time was said. */
-  deadline: string | null;
-  conditional: boolean;
-  status: PromiseStatus;
   orderId: string | null;
   amount: number | null;
   currency: Currency | null;
   saidAt: Date | null;
   dueAt: Date | null;
   dueSource: DueSource | null;
-  resolvedAt: Date | null;
   closedByEvent: string | null;
   supersededBy: string | null;
   ruleRef: string | null;

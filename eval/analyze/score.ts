@@ -16,7 +16,9 @@
  *   deadline accuracy and conditional accuracy. Recall per action class, and how many expected
  *   promises had a promise of any action on their line (found, whatever the class).
  * - flags: matched on category+utterance; false positives on lines listed in `hardNegatives`
- *   are counted separately from other false positives. Recall and false positives per category.
+ *   are counted separately from other false positives. Recall and false positives per category;
+ *   calls with any flag not expected ("calls with a false flag"), and recall over privacy_request +
+ *   contact_exchange + off_platform_payment together.
  * - recommendedRefund: the kind of the option with `recommended: true` (null when none), accuracy.
  */
 import { execFile } from 'node:child_process';
@@ -105,7 +107,8 @@ let deadlineOk = 0,
   hardNegFp = 0,
   otherFp = 0,
   hardNegLines = 0,
-  hardNegLinesFlagged = 0;
+  hardNegLinesFlagged = 0,
+  callsWithFalseFlag = 0;
 let refundOk = 0,
   refundN = 0;
 /** Per action class / flag category: expected, matched, and (promises) found on the line with any action. */
@@ -224,6 +227,7 @@ function score(name: string, exp: Expected, got: Got): void {
     miss('flags', name, null, `${k} ${f.speaker} "${f.evidence}" ${f.rule}${onHard ? ' [HARD NEGATIVE]' : ''}`);
   }
   hardNegLinesFlagged += flagged.size;
+  if ([...gf.keys()].some((k) => !ef.has(k))) callsWithFalseFlag++;
 
   // recommended refund
   const rec = got.refundOptions.find((o) => o.recommended)?.kind ?? null;
@@ -281,6 +285,15 @@ async function main(): Promise<void> {
   console.log(flags.line('flags'));
   console.log(
     `${''.padEnd(14)} false positives: ${hardNegFp} on hard-negative lines (${hardNegLinesFlagged}/${hardNegLines} such lines flagged), ${otherFp} elsewhere`,
+  );
+  console.log(
+    `${''.padEnd(14)} calls with a false flag: ${callsWithFalseFlag}/${refundN} (${pct(callsWithFalseFlag / refundN).trim()})`,
+  );
+  const privacy = ['privacy_request', 'contact_exchange', 'off_platform_payment'].map((c) => byCategory.get(c));
+  const privacyN = privacy.reduce((s, t) => s + (t?.n ?? 0), 0),
+    privacyTp = privacy.reduce((s, t) => s + (t?.tp ?? 0), 0);
+  console.log(
+    `${''.padEnd(14)} privacy/contact/payment recall: ${privacyTp}/${privacyN} (${privacyN ? pct(privacyTp / privacyN).trim() : '–'})`,
   );
   console.log(`${'refund kind'.padEnd(14)} ${refundOk}/${refundN} correct (${pct(refundOk / refundN)})`);
   console.log('\npromise recall by action class (found = a promise of any class on that line)');

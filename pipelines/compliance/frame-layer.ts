@@ -15,9 +15,15 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
   const previous = previousSameSpeaker(lines, index, analysis);
   const out: Candidate[] = [];
   rule.frames.forEach((frame, k) => {
-    if (frame.earlier && !earlierFilled(lines, index, frame.earlier)) return;
+    const from = frame.earlier ? earlierLine(lines, index, frame.earlier) : null;
+    if (frame.earlier && from === null) return;
+    // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already
+    // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
+    const continued = from !== null && frame.earlier?.continues === true && flaggedOnItsOwn(rule, lines, from);
     for (const hit of matchFrame(analysis, frame, previous)) {
-      const veto = !rule.speakers.includes(line.speaker) ? { reason: 'speaker', cue: line.speaker } : hit.veto;
+      const veto = !rule.speakers.includes(line.speaker)
+        ? { reason: 'speaker', cue: line.speaker }
+        : (hit.veto ?? (continued ? { reason: 'continues', cue: `line ${from}` } : undefined));
       out.push({
         rule,
         utterance: index,
@@ -56,16 +62,26 @@ function previousSameSpeaker(lines: readonly TranscriptLine[], index: number, a:
   return opener ? null : analyzeLine(prev.text);
 }
 
-function earlierFilled(
+/** The nearest earlier line that fills the frame's `earlier` slots, or null. */
+function earlierLine(
   lines: readonly TranscriptLine[],
   index: number,
   earlier: NonNullable<CompiledFrame['earlier']>,
-): boolean {
+): number | null {
   const speaker = lines[index]!.speaker;
   for (let i = index - 1; i >= Math.max(0, index - earlier.lines); i--) {
     const same = lines[i]!.speaker === speaker;
     if ((earlier.speaker === 'same' && !same) || (earlier.speaker === 'other' && same)) continue;
-    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots, earlier.reach)) return true;
+    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots, earlier.reach)) return i;
   }
-  return false;
+  return null;
+}
+
+/** Whether the rule's single-line frames flag line `i` (said by a speaker the rule covers). */
+function flaggedOnItsOwn(rule: CompiledRule, lines: readonly TranscriptLine[], i: number): boolean {
+  const line = lines[i]!;
+  if (!rule.speakers.includes(line.speaker)) return false;
+  const analysis = analyzeLine(line.text);
+  const previous = previousSameSpeaker(lines, i, analysis);
+  return rule.frames.some((f) => !f.earlier && matchFrame(analysis, f, previous).some((h) => !h.veto));
 }

@@ -8,7 +8,16 @@ import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
 import { findVeto, firstMatch } from './context.js';
 import { frameCandidates } from './frame-layer.js';
 import type { CompiledRule } from './load-rules.js';
-import { buildView, languagesIn, type TextView, toOriginalSpan, type ViewMode } from '../language/index.js';
+import {
+  buildView,
+  gateForm,
+  LiteralGate,
+  languagesIn,
+  requiredLiterals,
+  type TextView,
+  toOriginalSpan,
+  type ViewMode,
+} from '../language/index.js';
 
 export interface Candidate {
   rule: CompiledRule;
@@ -32,12 +41,16 @@ export function proposeCandidates(
   const views = new Map<ViewMode, TextView>();
   const viewOf = (mode: ViewMode) => views.get(mode) ?? views.set(mode, buildView(line.text, mode)).get(mode)!;
   const languages = languagesIn(line.text);
+  const { gate, first } = gateOf(rules);
+  const may = new Map<ViewMode, Uint8Array>();
+  const mayOf = (mode: ViewMode) =>
+    may.get(mode) ?? may.set(mode, gate.candidates(gateForm(viewOf(mode).text))).get(mode)!;
   const out: Candidate[] = [];
-  for (const rule of rules) {
+  for (const [i, rule] of rules.entries()) {
     if (!languages.has(rule.language) || !previousSatisfied(rule, lines, index)) continue;
     if (rule.frames.length > 0) out.push(...frameCandidates(rule, lines, index));
     const view = viewOf(rule.view);
-    const ranges = matchRanges(rule, view.text);
+    const ranges = matchRanges(rule, view.text, (p) => mayOf(rule.view)[first[i]! + p] === 1);
     if (ranges.length === 0) continue;
     for (const [s, e, pattern] of ranges) {
       const span = toOriginalSpan(line.text, view, s, e);
@@ -71,6 +84,27 @@ export function proposeCandidates(
   return out;
 }
 
+/**
+ * One literal gate over every pattern of a rule set, built once: a pattern is run only on a line
+ * holding one of the literals its every match holds (see required-literals.ts). `first[i]` is the
+ * gate index of rule i's first pattern.
+ */
+const gates = new WeakMap<readonly CompiledRule[], { gate: LiteralGate; first: number[] }>();
+function gateOf(rules: readonly CompiledRule[]): { gate: LiteralGate; first: number[] } {
+  let built = gates.get(rules);
+  if (!built) {
+    const first: number[] = [];
+    const literals: (string[] | null)[] = [];
+    for (const r of rules) {
+      first.push(literals.length);
+      literals.push(...r.patterns.map(requiredLiterals));
+    }
+    built = { gate: new LiteralGate(literals), first };
+    gates.set(rules, built);
+  }
+  return built;
+}
+
 /** The first Latin word of 2+ letters that a space separates from the rest of the match, if any. */
 function splitWords(evidence: string): string | null {
   const m = /(?<![\p{L}\p{N}])\p{Script=Latin}{2,}(?=\s)|(?<=\s)\p{Script=Latin}{2,}(?![\p{L}\p{N}])/u.exec(evidence);
@@ -78,9 +112,10 @@ function splitWords(evidence: string): string | null {
 }
 
 /** Matches of all the rule's patterns; overlapping ones merge ("加我微信" + "微信 abc8899"). */
-function matchRanges(rule: CompiledRule, text: string): [number, number, number][] {
+function matchRanges(rule: CompiledRule, text: string, may: (pattern: number) => boolean): [number, number, number][] {
   const all: [number, number, number][] = [];
   rule.patterns.forEach((re, p) => {
+    if (!may(p)) return;
     for (const m of text.matchAll(re)) if (m[0].length > 0) all.push([m.index, m.index + m[0].length, p]);
   });
   all.sort((a, b) => a[0] - b[0] || b[1] - a[1]);

@@ -50,8 +50,11 @@ export const FrameSchema = z
     unless: z.array(SlotSchema).default([]),
     /** Any of these anywhere in the line, or in the same speaker's line before, vetoes it (warnings). */
     unlessLine: z.array(SlotSchema).default([]),
-    /** `veto`: a negation whose scope covers a slot vetoes; `ignore` for frames that are refusals or insults. */
-    negation: z.enum(['veto', 'ignore']).default('veto'),
+    /**
+     * `veto`: a negation whose scope covers a slot vetoes; `ignore` for frames that are refusals or
+     * insults; `require`: the frame is a denial, so a negation must cover a slot or follow it.
+     */
+    negation: z.enum(['veto', 'ignore', 'require']).default('veto'),
     /**
      * Slots an earlier line must fill (in one clause, not negated), for intent that spans lines:
      * "退款要走银行卡号哈" then "发我一下". The evidence stays in the current line.
@@ -63,6 +66,11 @@ export const FrameSchema = z
         reach: z.number().int().min(1).max(3).default(1),
         lines: z.number().int().min(1).max(3).default(2),
         speaker: z.enum(['same', 'other', 'any']).default('same'),
+        /**
+         * The line only presses on with the earlier act (reassurance after a code request): when
+         * the rule already flagged that line, this is the same incident, not a second flag.
+         */
+        continues: z.boolean().default(false),
       })
       .strict()
       .optional(),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import { type LexiconEntry, LexiconFileSchema } from './lexicon-schema.js';
+import { requiredLiterals } from './required-literals.js';
 import { LiteralGate } from './literal-gate.js';
 import { fromPackageRoot } from '../../core/paths.js';
 
@@ -16,7 +17,10 @@ export interface CompiledEntry extends Omit<LexiconEntry, 'terms' | 'patterns' |
   file: string;
   re: RegExp;
   notWithin: string[];
-  /** The entry's terms when it has no patterns: it can match only a line holding one of them. */
+  /**
+   * What every match starts with: the terms, and each pattern's leading literals; null when a
+   * pattern's cannot be told (see required-literals.ts), so the entry always runs.
+   */
   literals: string[] | null;
 }
 
@@ -84,9 +88,19 @@ export function compileLexiconFile(file: string, text: string): CompiledEntry[] 
       file,
       re,
       notWithin: e.notWithin.map((w) => w.toLowerCase()),
-      literals: e.patterns.length === 0 ? [...e.terms] : null,
+      literals: literalsOf(e),
     };
   });
+}
+
+function literalsOf(e: LexiconEntry): string[] | null {
+  const literals = [...e.terms];
+  for (const p of e.patterns) {
+    const lead = requiredLiterals(new RegExp(p, 'giu'));
+    if (lead === null) return null;
+    literals.push(...lead);
+  }
+  return literals;
 }
 
 /** Loads and checks every `*.lexicon.json` in `dir`; throws CONFIG_INVALID naming file and entry. */

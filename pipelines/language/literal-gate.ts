@@ -1,9 +1,10 @@
 /**
- * Which lexicon entries can match a line at all, found in one pass over it: the literal terms of
- * every term-only entry in one Aho–Corasick automaton. Matching still runs each candidate entry's
- * own RegExp (boundaries, alignment, vetoes are unchanged); the gate only skips entries none of
- * whose terms occurs in the line, which is most of them on most lines. An entry with patterns
- * is always a candidate.
+ * Which data patterns can match a line at all, found in one pass over it: the literals every
+ * match of a pattern starts with (a lexicon entry's terms, a RegExp's leading literals, see
+ * required-literals.ts) in one Aho–Corasick automaton. Matching still runs each candidate's own
+ * RegExp (boundaries, alignment, vetoes are unchanged); the gate only skips patterns none of
+ * whose literals occurs in the line, which is most of them on most lines. A pattern whose
+ * literals cannot be told is always a candidate.
  */
 
 /**
@@ -22,7 +23,7 @@ export class LiteralGate {
   private readonly out: number[][] = [[]];
   private readonly always: number[] = [];
 
-  /** `literals[i]` are entry i's terms, or null when entry i has patterns and must always run. */
+  /** `literals[i]` are what every match of pattern i starts with, or null when it must always run. */
   constructor(private readonly literals: readonly (readonly string[] | null)[]) {
     literals.forEach((terms, entry) => {
       if (terms === null) this.always.push(entry);

@@ -22,7 +22,7 @@ const OFFSET = /^(?:Z|UTC|GMT|([+-])(\d{2}):?(\d{2}))$/i;
 export function isValidTimeZone(timeZone: string): boolean {
   if (OFFSET.test(timeZone)) return true;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    formatterFor(timeZone);
     return true;
   } catch {
     return false;

@@ -39,7 +39,6 @@ describe('resolveDeadline (zh)', () => {
     ['20号之前', '2026-12-20'],
     ['下午5点前', '2026-11-24'],
     ['早上8点前', '2026-11-25'],
-    ['马上给您退', '2026-11-24'],
     ['稍后联系您', '2026-11-24'],
     ['一周内', '2026-12-01'],
     ['这周内', '2026-11-29'],
@@ -49,9 +48,12 @@ describe('resolveDeadline (zh)', () => {
     expect(due(text)).toBe(date);
   });
 
-  it.each(['七天无理由退货', '快一点', '给您退款', '第一个', '一点点'])('finds no time in %j', (text) => {
-    expect(due(text)).toBeNull();
-  });
+  it.each(['七天无理由退货', '快一点', '给您退款', '第一个', '一点点', '马上给您退', '小妹这就给您反馈'])(
+    'finds no time in %j',
+    (text) => {
+      expect(due(text)).toBeNull();
+    },
+  );
 });
 
 describe('resolveDeadline (en)', () => {

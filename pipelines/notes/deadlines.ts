@@ -1,7 +1,7 @@
 import { compareYmd, formatYmd, type Ymd } from './calendar.js';
-import { clockAt } from './deadline-clock.js';
+import { type Clock, clockAt, type DeadlineRule } from './deadline-clock.js';
 import { deadlineRules } from './deadline-resolvers.js';
-import { foldWidth } from '../language/index.js';
+import { foldWidth, gateForm, LiteralGate, requiredLiterals } from '../language/index.js';
 
 export interface DeadlineMatch {
   /** YYYY-MM-DD in the call's time zone. */
@@ -15,10 +15,25 @@ export interface DeadlineMatch {
  * Overlapping phrases keep the longest ("下周一" over "周一", "大后天" over "后天").
  */
 export function findDeadlines(text: string, now: Date, timeZone: string): DeadlineMatch[] {
-  const clock = clockAt(now, timeZone);
+  return deadlinesAt(text, clockAt(now, timeZone));
+}
+
+let gated: { rules: readonly DeadlineRule[]; gate: LiteralGate } | undefined;
+/** The rules behind one literal gate: a clause is matched only against rules one of whose literals it holds. */
+function gatedRules(): { rules: readonly DeadlineRule[]; gate: LiteralGate } {
+  if (gated) return gated;
+  const rules = deadlineRules();
+  gated = { rules, gate: new LiteralGate(rules.map((r) => requiredLiterals(r.pattern))) };
+  return gated;
+}
+
+function deadlinesAt(text: string, clock: Clock): DeadlineMatch[] {
   const folded = foldWidth(text);
   const found: { start: number; end: number; ymd: Ymd | null }[] = [];
-  for (const rule of deadlineRules()) {
+  const { rules, gate } = gatedRules();
+  const may = gate.candidates(gateForm(folded));
+  for (const [i, rule] of rules.entries()) {
+    if (!may[i]) continue;
     for (const m of folded.matchAll(rule.pattern)) {
       found.push({ start: m.index, end: m.index + m[0].length, ymd: rule.resolve(m, clock) });
     }
@@ -39,8 +54,25 @@ export function findDeadlines(text: string, now: Date, timeZone: string): Deadli
  * is due in three working days), or null when it names no time.
  */
 export function resolveDeadline(text: string, now: Date, timeZone: string): DeadlineMatch | null {
+  return latest(deadlinesAt(text, clockAt(now, timeZone)));
+}
+
+/**
+ * The deadline each of a line's clauses sets (see `resolveDeadline`), read once per line: the
+ * clock is read once, and every engine that needs a clause's time takes it from here.
+ */
+export function clauseDeadlines(
+  clauses: readonly { text: string }[],
+  now: Date,
+  timeZone: string,
+): (DeadlineMatch | null)[] {
+  const clock = clockAt(now, timeZone);
+  return clauses.map((c) => latest(deadlinesAt(c.text, clock)));
+}
+
+function latest(found: readonly DeadlineMatch[]): DeadlineMatch | null {
   let best: DeadlineMatch | null = null;
-  for (const d of findDeadlines(text, now, timeZone)) {
+  for (const d of found) {
     if (!best || compareYmd(parse(d.date), parse(best.date)) > 0) best = d;
   }
   return best;

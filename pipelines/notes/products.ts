@@ -6,6 +6,8 @@ import { compilePattern, readKnowledge } from './knowledge-file.js';
 export interface Alias {
   /** What to look for in a line. */
   pattern: RegExp;
+  /** Lower-case text every match contains: a line without it is not searched (most lines, most aliases). */
+  literal: string;
   /** The note's name: the catalogue title, or the common noun. */
   name: string;
   length: number;
@@ -87,12 +89,19 @@ export function aliasTable(catalogue: readonly string[]): Alias[] {
   for (const title of catalogue) {
     for (const alias of aliasesOf(title)) {
       const latin = /^[\x20-\x7e]+$/.test(alias);
-      table.push({ pattern: latin ? enPattern(alias) : zhPattern(alias), name: title, length: alias.length });
+      table.push({
+        pattern: latin ? enPattern(alias) : zhPattern(alias),
+        literal: alias.toLowerCase(),
+        name: title,
+        length: alias.length,
+      });
     }
   }
   const { zh, en } = products();
-  for (const noun of zh) table.push({ pattern: zhPattern(noun), name: noun, length: noun.length });
-  for (const noun of en) table.push({ pattern: enPattern(noun), name: noun, length: noun.length });
+  for (const noun of zh)
+    table.push({ pattern: zhPattern(noun), literal: noun.toLowerCase(), name: noun, length: noun.length });
+  for (const noun of en)
+    table.push({ pattern: enPattern(noun), literal: noun.toLowerCase(), name: noun, length: noun.length });
   // Longest first; at equal length catalogue entries (pushed first) beat common nouns.
   return table
     .map((a, i) => ({ a, i }))
@@ -104,7 +113,9 @@ export function aliasTable(catalogue: readonly string[]): Alias[] {
 export function productsInLine(text: string, table: readonly Alias[]): Omit<ProductNote, 'utterance'>[] {
   const taken: [number, number][] = [];
   const found: Omit<ProductNote, 'utterance'>[] = [];
+  const lower = text.toLowerCase();
   for (const alias of table) {
+    if (!lower.includes(alias.literal)) continue;
     for (const m of text.matchAll(alias.pattern)) {
       const span: [number, number] = [m.index, m.index + m[0].length];
       if (taken.some(([s, e]) => span[0] < e && s < span[1])) continue;

@@ -19,7 +19,7 @@ import {
 } from '../language/index.js';
 import { formatYmd } from './calendar.js';
 import { clockAt, today as localDay } from './deadline-clock.js';
-import { resolveDeadline } from './deadlines.js';
+import type { DeadlineMatch } from './deadlines.js';
 import { readKnowledge } from './knowledge-file.js';
 
 const Mark = z.enum(MARK_KINDS);
@@ -205,6 +205,8 @@ export function judgePromises(
   line: TranscriptLine,
   utterance: number,
   candidates: PromiseNote[],
+  /** The deadline each clause of the line sets, by clause index (`clauseDeadlines`). */
+  due: readonly (DeadlineMatch | null)[],
   now: Date,
   timeZone: string,
 ): PromiseNote[] {
@@ -221,6 +223,7 @@ export function judgePromises(
     if (!same) out.push(p);
     else if (same.deadline === null && p.deadline !== null) Object.assign(same, { deadline: p.deadline, text: p.text });
   };
+  const today = formatYmd(localDay(clockAt(now, timeZone)));
   for (const p of candidates) {
     const clauses = clausesOf(p.text);
     if (clauses.length === 0 || vetoOf(f, a, clauses, p.action, p.deadline)) continue;
@@ -228,7 +231,6 @@ export function judgePromises(
     const conditional = p.conditional || conditioned(f, a, clauses[0]!);
     // "…收到货后马上给您退款": once the buyer's act is a condition, "right away" counts from that
     // act, not from today; a named day ("周五前") stays.
-    const today = formatYmd(localDay(clockAt(now, timeZone)));
     const deadline = conditional && !p.conditional && p.deadline === today ? null : p.deadline;
     add({ ...p, action: frame?.action ?? p.action, conditional, deadline });
   }
@@ -237,12 +239,12 @@ export function judgePromises(
       if (!clauseHas(clause, frame.class) || !commits(f, clause)) continue;
       if (!frame.doneStillOwed && clauseHas(clause, f.done.class)) continue;
       if (line.speaker !== 'merchant') continue;
-      const due = resolveDeadline(clause.text, now, timeZone);
-      if (vetoOf(f, a, [clause], frame.action, due?.date ?? null)) continue;
+      const deadline = due[clause.index]?.date ?? null;
+      if (vetoOf(f, a, [clause], frame.action, deadline)) continue;
       add({
         speaker: line.speaker,
         action: frame.action,
-        deadline: due?.date ?? null,
+        deadline,
         conditional: conditioned(f, a, clause),
         utterance,
         text: clause.text,
@@ -250,6 +252,12 @@ export function judgePromises(
     }
   }
   const absorbed = new Set(f.actions.filter((x) => out.some((p) => p.action === x.action)).flatMap((x) => x.absorbs));
+  // The reply a follow-up absorbs brings its time ("跟花店确认一下 半小时后给您回复"): due when the answer is.
+  for (const x of f.actions) {
+    const taker = out.find((p) => p.action === x.action && p.deadline === null);
+    const dated = out.find((p) => x.absorbs.includes(p.action) && p.deadline !== null);
+    if (taker && dated) taker.deadline = dated.deadline;
+  }
   const kept = out
     .filter((p) => !absorbed.has(p.action))
     .map((p) => ({ p, at: clausesOf(p.text)[0] }))

@@ -1,4 +1,5 @@
 import type { PromiseNote } from '../../core/analysis.js';
+import { analyzeLine, clauseHas } from '../language/index.js';
 import { findAmounts } from './amounts.js';
 import { promiseCues } from './promise-cues.js';
 
@@ -28,20 +29,26 @@ export class PromiseLedger {
   private readonly seen = new Set<string>();
   /** Every promise read in the last RESTATE_WITHIN lines, kept or not. */
   private recent: PromiseNote[] = [];
+  /** Promises said as a proposal seeking assent (我给您补二十块，可以吗？). */
+  private readonly proposed = new WeakSet<PromiseNote>();
 
   get promises(): PromiseNote[] {
     return this.kept;
   }
 
-  /** One line's promises (all with the same `utterance`); true when the ledger changed. */
-  add(found: readonly PromiseNote[]): boolean {
+  /**
+   * One line's promises (all with the same `utterance`), and the line's text, which says whether
+   * they were proposed for assent; true when the ledger changed.
+   */
+  add(found: readonly PromiseNote[], line: string): boolean {
     if (found.length === 0) return false;
+    if (proposal(line)) for (const p of found) this.proposed.add(p);
     const at = found[0]!.utterance;
     const before = this.kept.length;
     let changed = false;
     for (const q of found) {
       for (let i = this.kept.length - 1; i >= 0; i--) {
-        if (!restates(q, this.kept[i]!)) continue;
+        if (!restates(q, this.kept[i]!, this.proposed)) continue;
         this.kept.splice(i, 1);
         changed = true;
       }
@@ -66,10 +73,18 @@ export class PromiseLedger {
 
 const sameAct = (a: PromiseNote, b: PromiseNote): boolean => a.speaker === b.speaker && a.action === b.action;
 
-/** `later` restates the open-ended `p` with a time, or spells it out with its condition. */
-function restates(later: PromiseNote, p: PromiseNote): boolean {
+/**
+ * `later` restates the open-ended `p` with a time, spells it out with its condition, or settles
+ * what `p` only proposed ("给您补偿六十可以吗？" … "那给您补八十元"): the buyer answered, and the
+ * act as finally said is the promise.
+ */
+function restates(later: PromiseNote, p: PromiseNote, proposed: WeakSet<PromiseNote>): boolean {
   if (p.deadline !== null || !sameAct(later, p)) return false;
   const gap = later.utterance - p.utterance;
   if (gap <= 0 || gap > RESTATE_WITHIN) return false;
+  if (!later.conditional && !p.conditional && proposed.has(p)) return true;
   return (later.deadline !== null && later.conditional === p.conditional) || (later.conditional && !p.conditional);
 }
+
+/** A line seeking assent (a tag question: 可以吗, "okay?"), the language layer's mark. */
+const proposal = (line: string): boolean => analyzeLine(line).clauses.some((c) => clauseHas(c, 'question_tag'));

@@ -30,7 +30,7 @@ describe('merchant promises (zh)', () => {
   it.each([
     ['好的，我今天就给您退款', [p('refund', '2026-11-24')]],
     ['明天给您补发一个新的', [p('ship', '2026-11-25')]],
-    ['我这边马上给您安排换货', [p('ship', '2026-11-24')]],
+    ['我这边马上给您安排换货', [p('ship')]],
     ['我跟仓库核实一下，下午给您回电话', [p('callback', '2026-11-24')]],
     ['我们会尽快联系您', [p('callback')]],
     ['下周一安排师傅上门安装', [p('visit', '2026-11-30')]],
@@ -73,11 +73,13 @@ describe('merchant promises (zh)', () => {
 describe('escalations and follow-ups (frames over the language layer)', () => {
   it.each([
     ['这个问题小妹帮您升级给主管处理', [p('escalate')]],
-    ['小妹这边马上给您反馈给财务，今天之内给您答复', [p('escalate', '2026-11-24'), p('callback', '2026-11-24')]],
+    ['小妹这边马上给您反馈给财务，今天之内给您答复', [p('escalate'), p('callback', '2026-11-24')]],
     ["I've flagged your account for review", [p('escalate')]],
     ["I'll pass this on to our billing team", [p('escalate')]],
     ['亲，这边帮您催一下快递哈', [p('follow_up')]],
-    ['我们这边帮您问一下同事，晚点给您回复', [p('follow_up')]],
+    ['我们这边帮您问一下同事，晚点给您回复', [p('follow_up', '2026-11-24')]],
+    ['OK 这边帮您跟billing确认下 tomorrow给您message', [p('follow_up', '2026-11-25')]],
+    ['小妹再帮您跟供应商确认一下 半小时后给您回复哈', [p('follow_up', '2026-11-24')]],
     ["I'll check with the warehouse and get back to you today", [p('follow_up', '2026-11-24')]],
     ["You'll hear back within 24-48 hours", [p('follow_up', '2026-11-26')]],
     ['您先申请退货，我们收到货后马上给您退款', [p('refund', null, true)]],
@@ -128,6 +130,12 @@ describe('merchant promises (en)', () => {
     "If you give us a five-star review I'll pay you ten bucks back",
     '您把评价改一下，我给您补一张优惠券',
     "Leave us five stars and I'll send you $10",
+    // A deal paid or refunded off the platform, or bought with a withdrawn complaint, is itself the violation.
+    '亲 你直接微信转给我 我今天就给你寄出',
+    'Venmo me the $30 and I will ship it tomorrow',
+    '小妹私下微信退给您 比平台快',
+    "Just close the PayPal claim and I'll refund you tonight",
+    '您把投诉撤销了 我们马上给您补发',
     // Options the buyer has not chosen, in-call actions, policies and refusals.
     '您看是退款还是换货呢',
     'We can offer you an extension on the return window',
@@ -270,7 +278,7 @@ describe('promises with their conditions', () => {
 
   it('keeps a reward after reassurance unconditional', () => {
     expect(promises('您别着急，我给您补发一个')).toEqual([p('ship')]);
-    expect(promises('您放心，我马上给您退款')).toEqual([p('refund', '2026-11-24')]);
+    expect(promises('您放心，我马上给您退款')).toEqual([p('refund')]);
   });
 });
 
@@ -328,7 +336,8 @@ describe('batch-b wording: conditions, descriptions and missed commitments', () 
 
 describe('batch-b wording: side deals and set-up help', () => {
   it.each([
-    ["If you Venmo me ten bucks, I'll pack a spare cable in the same parcel.", [p('ship', null, true)]],
+    // A side deal paid off the platform is the violation, not a promise to track (issue 11).
+    ["If you Venmo me ten bucks, I'll pack a spare cable in the same parcel.", []],
     ["Sure, I'll add one to your shipment at no charge.", [p('ship')]],
     ['你把手机号发我，我这边远程帮你把设备绑定好', [p('other', null, true)]],
     ['我这边远程帮您把路由器设置好', [p('other')]],
@@ -348,5 +357,43 @@ describe('batch-b wording: not every "as soon as" is an event', () => {
     ["I'll call you back as soon as the warehouse replies.", [p('callback', null, true)]],
   ])('%s', (text, expected) => {
     expect(promises(text)).toEqual(expected);
+  });
+});
+
+describe('a violation next to a lawful promise', () => {
+  it('keeps the promise of a line whose payment goes through the platform', () => {
+    expect(promises('您在平台上申请退款，我们今天就给您退款')).toEqual([p('refund', '2026-11-24')]);
+    expect(promises("Once the claim is reviewed we'll refund you")).not.toEqual([]);
+  });
+});
+
+describe('a proposal, then the act as settled', () => {
+  it('keeps the settled act when the merchant first proposed it for assent and the buyer bargained', () => {
+    const lines = [say('亲 给您补个二十块红包 可以吗？'), say('二十太少了吧', 'customer'), say('那小妹给您补三十块哈')];
+    expect(findPromises(lines, ctx).map((x) => [x.action, x.utterance])).toEqual([['compensate', 2]]);
+  });
+
+  it('keeps both when the first was stated, not proposed', () => {
+    const lines = [say('运费十八块给您补上'), say('好的', 'customer'), say('另外再给您返8块红包')];
+    expect(findPromises(lines, ctx).map((x) => [x.action, x.utterance])).toEqual([
+      ['compensate', 0],
+      ['compensate', 2],
+    ]);
+  });
+});
+
+describe('immediacy is not a deadline', () => {
+  it.each([
+    ['小妹马上给您登记补发', [p('ship')]],
+    ['这就帮您退款哈', [p('refund')]],
+    ['马上给您补发，今天下班前发出', [p('ship', '2026-11-24')]],
+  ])('%s', (text, expected) => {
+    expect(promises(text)).toEqual(expected);
+  });
+});
+
+describe('checking with a party the lexicon does not list', () => {
+  it.each(['您跟快递员确认一下就行', '麻烦您跟家里人核实一下地址'])('asking the buyer to check is no promise: %s', (text) => {
+    expect(promises(text)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { PromiseNote } from '../../core/analysis.js';
 import type { PromiseAction, SpeakerRole, TranscriptLine } from '../../core/domain.js';
 import { analyzeLine, type Clause, clauseHas, foldWidth, hasMark, markOf } from '../language/index.js';
-import { resolveDeadline } from './deadlines.js';
+import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { judgePromises } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
 import { promiseCues } from './promise-cues.js';
@@ -201,13 +201,14 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
  */
 export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx: PromiseContext): PromiseNote[] {
   const now = new Date(ctx.startedAt.getTime() + line.startMs);
-  return judgePromises(line, utterance, readPromises(line, utterance, now, ctx.timeZone), now, ctx.timeZone);
+  // Each clause's time is read once here and shared by the reader and the frames.
+  const due = clauseDeadlines(analyzeLine(line.text).clauses, now, ctx.timeZone);
+  return judgePromises(line, utterance, readPromises(line, utterance, due), due, now, ctx.timeZone);
 }
 
-function readPromises(line: TranscriptLine, utterance: number, now: Date, timeZone: string): PromiseNote[] {
+function readPromises(line: TranscriptLine, utterance: number, due: readonly (DeadlineMatch | null)[]): PromiseNote[] {
   const C = promiseCues();
   const clauses = analyzeLine(line.text).clauses;
-  const due = clauses.map((c) => resolveDeadline(c.text, now, timeZone));
   const out: PromiseNote[] = [];
   let previous: Reading | null = null;
   // "We can send a new one, or" — cut off: the last sentence's offer was never completed.
@@ -310,6 +311,6 @@ function addPromise(out: PromiseNote[], p: PromiseNote): void {
  */
 export function findPromises(lines: readonly TranscriptLine[], ctx: PromiseContext): PromiseNote[] {
   const ledger = new PromiseLedger();
-  lines.forEach((line, i) => ledger.add(findPromisesInLine(line, i, ctx)));
+  lines.forEach((line, i) => ledger.add(findPromisesInLine(line, i, ctx), line.text));
   return ledger.promises;
 }

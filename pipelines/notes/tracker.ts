@@ -78,7 +78,7 @@ export class NotesTracker {
     for (const p of productsInLine(line.text, this.aliases)) {
       changed = first(this.goods, p.name, { ...p, utterance }) || changed;
     }
-    changed = this.ledger.add(findPromisesInLine(line, utterance, this.context)) || changed;
+    changed = this.ledger.add(findPromisesInLine(line, utterance, this.context), line.text) || changed;
     return changed;
   }
 

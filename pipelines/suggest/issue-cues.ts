@@ -65,7 +65,8 @@ export type IssueCues = { kind: IssueKind; cue: string }[];
 
 /**
  * The problem kinds a line asserts, highest priority first: the `issue.<kind>` word classes
- * outside conditions, reported speech and negation, plus goods that fail at what they do (不出热风).
+ * outside conditions, reported speech and negation, plus goods that fail at what they do (不出热风)
+ * and a parcel said lost or marked delivered but not received (late).
  * A damage word about fresh food (坏了, gone bad) is spoilage. Returned twice, [as the line reads
  * alone, as it reads when the call is about fresh goods], from one reading of the line.
  */
@@ -74,6 +75,8 @@ export function kindsOf(a: LineAnalysis): [IssueCues, IssueCues] {
   const spoilage = asserted(a, 'issue.spoiled_if_fresh');
   const cues = ISSUE_KINDS.map((kind) => ({ kind, cue: asserted(a, `issue.${kind}`)[0] }));
   const failing = functionFailure(a);
+  // A parcel said lost, or marked delivered and never received, is an order not delivered.
+  const lost = asserted(a, 'issue.lost_parcel')[0];
   const read = (fresh: boolean): IssueCues => {
     const found: IssueCues = [];
     const add = (kind: IssueKind, cue: string) => {
@@ -86,6 +89,7 @@ export function kindsOf(a: LineAnalysis): [IssueCues, IssueCues] {
       add(spoiled ? 'spoiled' : kind, cue.text);
     }
     if (failing) add('damaged', failing);
+    if (lost) add('late', lost.text);
     if (fresh && spoilage[0]) add('spoiled', spoilage[0].text);
     return found.sort((x, y) => ISSUE_KINDS.indexOf(x.kind) - ISSUE_KINDS.indexOf(y.kind));
   };

@@ -317,3 +317,54 @@ describe('read over the language layer: goods that fail at what they do, conditi
     expect(classifyUtterance(text).map((c) => c.kind)).not.toContain('damaged');
   });
 });
+
+describe('problem classes, not phrases: the state goods arrive in, wear quality, undelivered, unrefunded', () => {
+  it.each([
+    // the goods' physical state: deformed, soaked, come loose, swollen, stained
+    ['亲 椅子腿到手就弯了', 'damaged'],
+    ['快递放楼下 纸箱都泡水了 里面的书也湿了', 'damaged'],
+    ['灯罩用了两天就脱落了', 'damaged'],
+    ['电池鼓包了还能用吗', 'damaged'],
+    ['The frame arrived bent and one hinge came off', 'damaged'],
+    ['my rug got all wet in the rain, the box was soaked', 'damaged'],
+    ['the cushion came with a stain on the back', 'damaged'],
+    // goods that fail at what they do, said as "not recognised", "won't connect", "still no good"
+    ['耳机连不上蓝牙', 'damaged'],
+    ['按你说的重启了 还是不行', 'damaged'],
+    ["The printer doesn't recognize the new toner", 'damaged'],
+    // quality below what was sold: a return first, not a size complaint
+    ['T恤洗了一次就缩水了', 'not_as_described'],
+    ['新被子味道太大了 熏得头疼', 'not_as_described'],
+    ['The hoodie faded after two washes', 'not_as_described'],
+    // an attribute of what came is wrong; ordered one thing, another was delivered
+    ['the lens prescription is wrong, I can barely see', 'wrong_item'],
+    ['订的是两米的 送来是一米八的', 'wrong_item'],
+    // not delivered when due: asked about, or marked delivered and never received
+    ['我的鞋什么时候到啊 都五天了', 'late'],
+    ['物流显示已签收 可是我压根没拿到', 'late'],
+    ['tracking says delivered but nothing is on my porch', 'late'],
+    ['My parcel was supposed to arrive Tuesday', 'late'],
+    // a refund owed and not made; a price that fell after buying
+    ['you cancelled my order but I was never refunded', 'refund_status'],
+    ['The blender dropped in price by $20 right after I ordered', 'price_drop'],
+  ])('%s → %s', (text, kind) => {
+    expect(top(text)).toBe(kind);
+  });
+
+  it.each([
+    ['你脑子进水了吧', null],
+    ['这个颜色我不太喜欢，能退吗', 'changed_mind'],
+    ['没弯，好好的', null],
+    ['如果湿了的话怎么办', null],
+  ])('%s → %s (an idiom, a negation or a hypothetical is no damage)', (text, kind) => {
+    expect(top(text)).toBe(kind);
+  });
+
+  it('reads a parcel marked delivered and never received as lost', () => {
+    const lines: TranscriptLine[] = [
+      { speaker: 'customer', text: '显示签收了 但是我没收到啊', startMs: 0, endMs: 1 },
+      { speaker: 'merchant', text: '亲 我这边帮您查一下', startMs: 2, endMs: 3 },
+    ];
+    expect(assessIssue(lines, 1)).toMatchObject({ kind: 'late', lost: true, complaint: true });
+  });
+});

@@ -85,3 +85,15 @@ describe('customerPreference: asking for an exchange', () => {
     expect(customerPreference([line('customer', text)], 0)).toBe(expected);
   });
 });
+
+describe('customerPreference: sending the goods back for the money', () => {
+  it.each([
+    ['充电线坏了 我要退', 'refund'],
+    ['算了 退了吧', 'refund'],
+    ['I just want to return it, it is not worth the hassle', 'refund'],
+    ["I'm going to send them back", 'refund'],
+    ['退货地址发我一下', null],
+  ])('%s → %s', (text, expected) => {
+    expect(customerPreference([line('customer', text)], 0)).toBe(expected);
+  });
+});
