@@ -393,7 +393,10 @@ describe('immediacy is not a deadline', () => {
 });
 
 describe('checking with a party the lexicon does not list', () => {
-  it.each(['您跟快递员确认一下就行', '麻烦您跟家里人核实一下地址'])('asking the buyer to check is no promise: %s', (text) => {
-    expect(promises(text)).toEqual([]);
-  });
+  it.each(['您跟快递员确认一下就行', '麻烦您跟家里人核实一下地址'])(
+    'asking the buyer to check is no promise: %s',
+    (text) => {
+      expect(promises(text)).toEqual([]);
+    },
+  );
 });
