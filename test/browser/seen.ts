@@ -70,10 +70,10 @@ export async function expectReadable(page: Page, where: string): Promise<void> {
  * English a person meets in the Chinese UI that is not data. Data keeps its own language: text
  * inside an element marked `lang="en"` (an English call's summary) or `translate="no"` (words as
  * said, evidence, a browser's name) is skipped, and so are names a shop, a person or a product was
- * given (DATA_NAMES, the demo's), e-mail addresses and the file format CSV.
+ * given (DATA_NAMES: the demo's, and QQ, an app rules name), e-mail addresses and the format name CSV.
  */
 const DATA_NAMES =
-  /Kefu|English|Northwind Gadgets|Sam Lee|Moderator Kim|Admin|Wireless earbuds|USB-C cable|Power bank|mAh|CSV/g;
+  /Kefu|English|Northwind Gadgets|Sam Lee|Moderator Kim|Admin|Wireless earbuds|USB-C cable|Power bank|mAh|QQ|CSV/g;
 
 export async function expectNoEnglish(page: Page, where: string): Promise<void> {
   const text = (await page.evaluate(`(() => {
