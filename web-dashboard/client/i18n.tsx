@@ -137,7 +137,7 @@ const STRINGS = {
   verdicts: ['各层判定', 'Detector verdicts'],
   confidence: ['置信度', 'confidence'],
   audioAt: ['音频位置', 'Audio at'],
-  noAudio: ['本通话未存储音频', 'no audio stored for this call'],
+  noAudio: ['本通话未存储音频', 'No audio stored for this call'],
   playEvidence: ['播放违规片段', 'Play the flagged words'],
   flaggedSpeakerOnly: ['只听被标记的一方', 'Flagged speaker only'],
   sttConfidence: ['语音识别置信度', 'Speech recognition confidence'],
