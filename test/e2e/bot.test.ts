@@ -60,31 +60,32 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
       });
       await new Promise((resolve) => setTimeout(resolve, 1500));
 
+      // What the bot heard and said decides where a miss lies: speech, the rules, or delivery.
+      const explained = (err: Error) => {
+        const finals = merchant
+          .textsOn(TRANSCRIPTION_TOPIC)
+          .filter((t) => t.attributes['lk.transcription_final'] === 'true')
+          .map((t) => `  ${t.attributes['kefu.speaker']}: ${t.text}`);
+        throw new Error(`${err.message}; finals heard:\n${finals.join('\n')}\nthe bot said:\n${agent.tail(60)}`);
+      };
       await customer.speak(audio.complaint);
       await waitFor(
         () => messages(merchant).some((e) => e.type === 'suggestions.created'),
         30_000,
         'a suggestion at the merchant',
-      );
+      ).catch(explained);
       await customer.speak(audio.followUp);
       await merchant.speak(audio.offPlatform);
       await waitFor(
         () => messages(merchant).some((e) => e.type === 'coaching.warning'),
         30_000,
         'a coaching warning at the merchant',
-      ).catch((err: Error) => {
-        // What the bot heard and said decides where a miss lies: speech, the rules, or delivery.
-        const finals = merchant
-          .textsOn(TRANSCRIPTION_TOPIC)
-          .filter((t) => t.attributes['lk.transcription_final'] === 'true')
-          .map((t) => `  ${t.attributes['kefu.speaker']}: ${t.text}`);
-        throw new Error(`${err.message}; finals heard:\n${finals.join('\n')}\nthe bot said:\n${agent.tail(60)}`);
-      });
+      ).catch(explained);
       await waitFor(
         () => messages(merchant).some((e) => e.type === 'refund_options.created'),
         15_000,
         'refund options at the merchant',
-      );
+      ).catch(explained);
 
       const transcript = merchant.textsOn(TRANSCRIPTION_TOPIC);
       expect(transcript.some((t) => t.attributes['lk.transcription_final'] === 'true')).toBe(true);
