@@ -50,6 +50,7 @@ export class CallSession {
       room: string;
       merchantId: string;
       buyerId: string;
+      buyerName?: string;
       orderIds?: string[];
       startedAt?: Date;
       timeZone?: string;

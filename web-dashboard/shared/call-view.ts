@@ -4,6 +4,7 @@
  * page shows a past call and a call in progress with one renderer.
  */
 import type { FlagFinding, RefundOption } from '../../core/analysis.js';
+import type { BuyerWire } from '../../core/buyer.js';
 import type { FlagCategory, ModerationCategory } from '../../core/domain.js';
 import type { CallEvent, Utterance } from '../../core/events.js';
 
@@ -14,6 +15,8 @@ export interface CallSummary {
   room: string;
   merchantId: string;
   buyerId: string;
+  /** How pages name the buyer: the platform's masked name, or a tag (core/buyer.ts); null until loaded. */
+  buyer: BuyerWire | null;
   orderIds: string[];
   language: string | null;
   status: 'active' | 'ended';

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { buyerWire } from '../../../../core/buyer.js';
 import { KefuError } from '../../../../core/errors.js';
 import { listAuditEvents } from '../../../../db/queries/audit.js';
 import { listOrderEvents } from '../../../../db/queries/order-events.js';
 import { getProofFile, insertProof, listProofs } from '../../../../db/queries/promise-proofs.js';
-import { getLedgerPromise, listLedger, orderFacts } from '../../../../db/queries/promise-ledger.js';
+import { getLedgerPromise, type LedgerPromise, listLedger, orderFacts } from '../../../../db/queries/promise-ledger.js';
 import { merchantScope, notFound, record, requireRole } from '../../../../pipelines/moderation/actor.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { jsonBody, ok, parse, sendError } from '../../api/http.js';
@@ -18,6 +19,9 @@ import {
   ProofParamSchema,
 } from './schema.js';
 
+/** Pages name the buyer by the platform's masked name or a tag, never the account id. */
+const withBuyer = (p: LedgerPromise) => ({ ...p, buyer: buyerWire(p.buyerId, p.buyerName) });
+
 /**
  * The promise ledger: a merchant's promises (open first, by due time; then kept, broken,
  * cancelled, superseded), one promise with its order's facts, events, audit trail and proofs,
@@ -28,7 +32,7 @@ export function promiseRoutes(deps: ApiDeps) {
   r.get('/', async (c) => {
     const q = parse(LedgerQuerySchema, c.req.query());
     const merchantId = requiredMerchant(actorOf(c), q.merchantId);
-    return ok(c, await listLedger(deps.sql, { ...q, merchantId }));
+    return ok(c, (await listLedger(deps.sql, { ...q, merchantId })).map(withBuyer));
   });
 
   r.get('/:id', async (c) => {
@@ -42,7 +46,7 @@ export function promiseRoutes(deps: ApiDeps) {
       listProofs(deps.sql, id),
     ]);
     return ok(c, {
-      promise,
+      promise: withBuyer(promise),
       order: order ?? null,
       events,
       trail: trail.map((a) => ({ at: a.at, action: a.action, after: a.after })),
