@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AccessToken, AgentDispatchClient, RoomServiceClient } from 'livekit-server-sdk';
+import { BuyerNameSchema } from '../core/buyer.js';
 import { COPILOT_VERSION, type DispatchMetadata, PARTICIPANT_ATTRIBUTES } from '../core/copilot.js';
 import { type Config, type RecordingConfig, recordsCallsOf } from '../core/config.js';
 import type { Language, SpeakerRole } from '../core/domain.js';
@@ -16,6 +17,8 @@ import { getMerchant } from '../db/queries/people.js';
 export interface CallInvite {
   merchantId: string;
   buyerId: string;
+  /** The masked display name the platform shows for this buyer (core/buyer.ts). */
+  buyerName?: string;
   orderIds?: string[];
   /** The call's spoken language; picks each side's speech engine. */
   language?: Extract<Language, 'zh' | 'en'>;
@@ -42,6 +45,7 @@ export async function startCall(
   invite: CallInvite,
 ): Promise<StartedCall> {
   const { sql, livekit } = deps;
+  const buyerName = invite.buyerName === undefined ? undefined : parseBuyerName(invite.buyerName);
   // Checked before anything is created on LiveKit, so a typo leaves no stray room behind.
   if (!(await getMerchant(sql, invite.merchantId))) {
     throw new KefuError(
@@ -59,6 +63,7 @@ export async function startCall(
     room,
     merchantId: invite.merchantId,
     buyerId: invite.buyerId,
+    buyerName,
     orderIds: invite.orderIds,
     language: invite.language,
     timeZone: invite.timeZone,
@@ -87,6 +92,13 @@ export async function startCall(
     merchant: await ticket('merchant', `merchant-${invite.merchantId}`),
     customer: await ticket('customer', `buyer-${invite.buyerId}`),
   };
+}
+
+/** Checked before anything is created, like the merchant: a refused name leaves no room behind. */
+function parseBuyerName(name: string): string {
+  const r = BuyerNameSchema.safeParse(name);
+  if (!r.success) throw new KefuError('INPUT_INVALID', `buyerName: ${r.error.issues[0]?.message}`);
+  return r.data;
 }
 
 async function joinToken(

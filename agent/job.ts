@@ -22,7 +22,7 @@ export async function runCallJob(ctx: JobContext, stt: SttRouting, log: (line: s
   const config = loadConfig();
   // One connection: a call's session serialises its writes, and the embedded database has one.
   const sql = createSql(jobDatabaseUrl(config), { max: 1 });
-  const analyzers = await buildAnalyzers({ config, sql, onFallback: (reason) => log(`llm: ${reason}`) });
+  const analyzers = await buildAnalyzers({ config, sql, warm: true, onFallback: (reason) => log(`llm: ${reason}`) });
   // Well inside the time after which the sweeper takes a silent call for abandoned.
   const heartbeatMs = Math.min(15_000, (config.callStaleSeconds * 1000) / 4);
   const recording = {

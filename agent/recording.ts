@@ -1,9 +1,10 @@
 /**
  * The call's recording as the bot runs it: the audio each speaker stream's VAD hears, stored as it
- * comes, and every participant told on joining whether the call is recorded (`kefu.notice`).
+ * comes, and every participant told whether the call is recorded (`kefu.notice`: a message on joining, and
+ * the bot's attribute of the same name).
  */
 import type { Room } from '@livekit/rtc-node';
-import { COPILOT_VERSION, callNotice, NOTICE_TOPIC } from '../core/copilot.js';
+import { COPILOT_VERSION, callNotice, NOTICE_TOPIC, PARTICIPANT_ATTRIBUTES } from '../core/copilot.js';
 import type { Sql } from '../db/client.js';
 import { CallRecording, type StreamRecording } from '../pipelines/recording/call-recording.js';
 import type { AudioStore } from '../pipelines/recording/store.js';
@@ -45,14 +46,27 @@ export class BotRecording {
     return this.recording?.stream(speaker, offsetMs);
   }
 
-  /** Tells one participant (or, without one, everybody present) whether the call is recorded. */
-  async tell(room: Room, identity?: string): Promise<void> {
-    const text = callNotice({
+  private notice(): string {
+    return callNotice({
       v: COPILOT_VERSION,
       type: 'recording',
       recording: this.on,
       retentionDays: this.on ? this.retentionDays : null,
     });
+  }
+
+  /** Puts the notice in the bot's attributes: state every participant receives, whenever it joins. */
+  async announce(room: Room): Promise<void> {
+    try {
+      await room.localParticipant?.setAttributes({ [PARTICIPANT_ATTRIBUTES.notice]: this.notice() });
+    } catch (err) {
+      this.log(`recording notice not set in the bot's attributes: ${String(err)}`);
+    }
+  }
+
+  /** Tells one participant (or, without one, everybody present) whether the call is recorded. */
+  async tell(room: Room, identity?: string): Promise<void> {
+    const text = this.notice();
     try {
       await room.localParticipant?.sendText(text, {
         topic: NOTICE_TOPIC,

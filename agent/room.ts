@@ -169,6 +169,7 @@ export class CallRoom {
       );
     };
 
+    void this.recording.announce(room);
     room.on(RoomEvent.ParticipantConnected, joined);
     room.on(RoomEvent.TrackSubscribed, hear);
     room.on(RoomEvent.TrackUnsubscribed, (_track, publication) => {

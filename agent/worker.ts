@@ -9,6 +9,7 @@ import {
   type JobProcess,
   ServerOptions,
   defineAgent,
+  InferenceRunner,
   initializeLogger,
   log,
 } from '@livekit/agents';
@@ -18,13 +19,16 @@ import { KefuError } from '../core/errors.js';
 import { RUNNING_COMPILED } from '../core/paths.js';
 import { buildSttRouting, type SttRouting } from '../pipelines/speech/router.js';
 import { runCallJob } from './job.js';
+import { prioritizeProcess } from './priority.js';
 
 type ProcessData = { stt?: SttRouting };
 
 export default defineAgent<ProcessData>({
-  // Speech models load once per job process, before a call arrives.
-  prewarm: (proc: JobProcess<ProcessData>) => {
+  // Speech models load once per job process, before a call arrives: the process reports ready
+  // only when its recognition threads have, so a call's first words never wait for a model.
+  prewarm: async (proc: JobProcess<ProcessData>) => {
     proc.userData.stt = buildSttRouting(loadConfig());
+    await proc.userData.stt.ready;
   },
   entry: async (ctx: JobContext<ProcessData>) => {
     const stt = ctx.proc.userData.stt ?? buildSttRouting(loadConfig());
@@ -39,11 +43,31 @@ export interface WorkerOptions {
   healthPort?: number;
 }
 
+/**
+ * agents 1.9 starts an inference process for its audio end-of-turn model whenever that model's
+ * native binding loads, whether or not an agent uses it. Kefu ends turns by their words
+ * (pipelines/speech/turn.ts), and the idle process held ~290 MB PSS (bench, at load ~15). The
+ * library skips the model when the method is already taken and starts no process when no runner
+ * is listed, so the method is marked taken without being listed.
+ */
+function skipAudioTurnModel(): void {
+  if (Object.hasOwn(InferenceRunner.registeredRunners, AUDIO_TURN_MODEL)) return;
+  Object.defineProperty(InferenceRunner.registeredRunners, AUDIO_TURN_MODEL, {
+    value: 'not used by Kefu',
+    enumerable: false,
+  });
+}
+const AUDIO_TURN_MODEL = 'lk_eot_audio';
+
 /** The worker, ready to `run()`: it registers with LiveKit and takes dispatched calls until closed. */
 export function createWorker(config: Config, options: WorkerOptions = {}): AgentServer {
   if (!config.livekit)
     throw new KefuError('CONFIG_INVALID', 'kefu agent needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
+  skipAudioTurnModel();
   initializeLogger({ pretty: false, level: config.logLevel === 'silent' ? 'fatal' : config.logLevel });
+  // Before any job process is forked: they inherit it, and calls' audio goes before other work.
+  const refused = prioritizeProcess(config.agentNice);
+  if (refused) log().warn(`${refused}; the bot runs at the default priority`);
   const maxCalls = options.maxCalls ?? (config.database.kind === 'embedded' ? 1 : undefined);
   const server = new AgentServer(
     new ServerOptions({

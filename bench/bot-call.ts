@@ -1,3 +1,5 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { startCall } from '../agent/control-plane.js';
 import { loadConfig } from '../core/config.js';
 import { BUYER, MERCHANT, ORDER_ID, withConnection } from '../test/e2e/harness.js';
@@ -33,4 +35,20 @@ export async function joinBenchCall(
     throw err;
   }
   return { room: call.room, merchant, customer };
+}
+
+/**
+ * Builds `repo`'s dist/ unless it is fresh: the benches time the bot as shipped (compiled). From
+ * sources, bin/kefu.js runs the bot and every recognition thread through tsx, which took seconds
+ * per thread at load 15 and left the first turns of a call unanswered.
+ */
+export function ensureBuilt(repo: string): void {
+  const fresh = spawnSync(process.execPath, [
+    '--input-type=module',
+    '-e',
+    `const m = await import(${JSON.stringify(join(repo, 'bin/compiled.js'))}); process.exit(m.distIsFresh() ? 0 : 1);`,
+  ]);
+  if (fresh.status === 0) return;
+  console.log(`  building ${repo} (its dist/ is older than its sources)`);
+  execFileSync(process.execPath, ['scripts/build.js'], { cwd: repo, stdio: 'inherit' });
 }

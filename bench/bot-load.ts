@@ -4,18 +4,21 @@
  * until a budget breaks (suggestion p95 > 1.5 s after the customer's speech ends, or transcript
  * lag p95 > 1 s). Prints, per level: latencies, the worker's CPU per call-minute, memory (PSS) per
  * job process and per call, and database connections; then the largest N per core that held.
- * Run: npm run bench -- bot-load (KEFU_BENCH_MAX_CALLS caps N; default 12).
+ * Run: npm run bench -- bot-load (KEFU_BENCH_MAX_CALLS caps N, default 12; KEFU_BENCH_ALL_LEVELS=1
+ * measures every level up to the cap even after one breaks a budget, as on a loaded machine).
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RoomServiceClient } from 'livekit-server-sdk';
+import { prioritizeProcess } from '../agent/priority.js';
 import { COPILOT_TOPIC, TRANSCRIPTION_TOPIC } from '../core/copilot.js';
 import { migrate } from '../db/migrate.js';
 import { composeSpeech, synthesize, tempDir } from '../test/audio/speech-fixtures.js';
 import { seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
+import { PHONES_NICE } from '../test/livekit/test-participant.js';
 import { startLiveKitTestServer } from '../test/livekit/test-server.js';
-import { type BenchCall, joinBenchCall } from './bot-call.js';
+import { type BenchCall, ensureBuilt, joinBenchCall } from './bot-call.js';
 import { loadAverage, sampleGroup } from './bot-footprint.js';
 import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from './netns.js';
 import { percentile } from './stats.js';
@@ -25,6 +28,7 @@ const LAG_BUDGET_MS = 1000;
 const LEVELS = [1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 24];
 
 export async function runBotLoadBench(): Promise<void> {
+  ensureBuilt(fileURLToPath(new URL('..', import.meta.url)));
   const db = await bridgedDatabase(process.env.KEFU_TEST_DATABASE_URL ?? DEFAULT_PG);
   try {
     const code = await runInNamespace(fileURLToPath(import.meta.url), ['--in-netns'], {
@@ -39,9 +43,11 @@ export async function runBotLoadBench(): Promise<void> {
 }
 
 type Turn = { speaker: 'customer' | 'merchant'; wav: string };
-type Measured = { suggestion: number[]; lag: number[]; missing: number };
+type Measured = { suggestion: number[]; lag: number[]; missing: number; timeline: string[] };
 
 async function inNamespace(): Promise<void> {
+  // The callers and the media server stand for other machines: ahead of other work here.
+  prioritizeProcess(PHONES_NICE);
   const target = await startLiveKitTestServer();
   const db = await namespaceDatabase(process.env.KEFU_BENCH_DB_SOCKET ?? '');
   const tmp = tempDir('kefu-bot-load-');
@@ -93,13 +99,14 @@ async function inNamespace(): Promise<void> {
           >`select count(*)::int as n from pg_stat_activity where datname = current_database()`;
           return (row?.n ?? 1) - 1;
         });
-        const m: Measured = { suggestion: [], lag: [], missing: 0 };
+        const m: Measured = { suggestion: [], lag: [], missing: 0, timeline: [] };
         for (const r of results) {
           if (!r) m.missing++;
           else {
             m.suggestion.push(...r.suggestion);
             m.lag.push(...r.lag);
             m.missing += r.missing;
+            if (r.missing > 0 && m.timeline.length === 0) m.timeline = r.timeline;
           }
         }
         const jobs = after.pssMb.filter((p) => p.pid !== agent.pid);
@@ -114,6 +121,7 @@ async function inNamespace(): Promise<void> {
             (c) => `${c.merchant.textsOn(TRANSCRIPTION_TOPIC).length}/${c.merchant.textsOn(COPILOT_TOPIC).length}`,
           );
           console.log(`  the merchants received (transcript/copilot messages per call): ${got.join(' ')}`);
+          console.log(`  one call with a turn unanswered, ms from its first word:\n${m.timeline.join('\n')}`);
           const said = agent
             .tail(400)
             .split('\n')
@@ -123,8 +131,8 @@ async function inNamespace(): Promise<void> {
         for (const c of calls) await hangUp(c, livekit);
         await waitForJobsToEnd(db.url);
         const ok = m.missing === 0 && p95s <= SUGGESTION_BUDGET_MS && p95l <= LAG_BUDGET_MS;
-        if (!ok) break;
-        held = n;
+        if (ok && held === levelBefore(n)) held = n;
+        else if (process.env.KEFU_BENCH_ALL_LEVELS !== '1') break;
       }
     } finally {
       await agent.stop();
@@ -139,6 +147,9 @@ async function inNamespace(): Promise<void> {
   }
 }
 
+/** The level before `n` (0 before the first): N holds only if every smaller level held too. */
+const levelBefore = (n: number) => LEVELS[LEVELS.indexOf(n) - 1] ?? 0;
+
 const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : 'n/a');
 
 /**
@@ -148,7 +159,7 @@ const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : 'n/a'
  */
 async function playScript(call: BenchCall, script: Turn[], delayMs: number): Promise<Measured> {
   await new Promise((resolve) => setTimeout(resolve, delayMs));
-  const out: Measured = { suggestion: [], lag: [], missing: 0 };
+  const out: Measured = { suggestion: [], lag: [], missing: 0, timeline: [] };
   const spoken: { speaker: Turn['speaker']; start: number; end: number }[] = [];
   for (const turn of script) {
     const who = turn.speaker === 'customer' ? call.customer : call.merchant;
@@ -158,6 +169,17 @@ async function playScript(call: BenchCall, script: Turn[], delayMs: number): Pro
   }
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const texts = call.merchant.texts;
+  const t0 = spoken[0]?.start ?? 0;
+  out.timeline = [
+    ...spoken.map((s) => ({ at: s.start, line: `${s.speaker} speaks until ${s.end - t0}` })),
+    ...texts.map((t) => ({
+      at: t.at,
+      line: `${t.topic} ${t.attributes['kefu.speaker'] ?? t.attributes['kefu.event'] ?? ''} ${t.attributes['lk.transcription_final'] === 'true' ? 'final' : ''} ${t.text.slice(0, 70)}`,
+    })),
+  ]
+    .sort((a, b) => a.at - b.at)
+    .map((e) => `    ${String(e.at - t0).padStart(6)} ${e.line}`);
+  out.timeline.unshift(`t0 wall ${t0}`);
   spoken.forEach((s, i) => {
     const until = spoken.find((o, j) => j > i && o.speaker === s.speaker)?.start ?? Number.POSITIVE_INFINITY;
     const finals = texts.filter(

@@ -12,13 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RoomServiceClient } from 'livekit-server-sdk';
+import { prioritizeProcess } from '../agent/priority.js';
 import { COPILOT_TOPIC } from '../core/copilot.js';
 import { migrate } from '../db/migrate.js';
 import { tempDir } from '../test/audio/speech-fixtures.js';
 import { callAudio, type RunningAgent, seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
-import { waitFor } from '../test/livekit/test-participant.js';
+import { PHONES_NICE, waitFor } from '../test/livekit/test-participant.js';
 import { startLiveKitTestServer, type LiveKitTarget } from '../test/livekit/test-server.js';
-import { joinBenchCall } from './bot-call.js';
+import { ensureBuilt, joinBenchCall } from './bot-call.js';
 import { loadAverage } from './bot-footprint.js';
 import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from './netns.js';
 import { percentile } from './stats.js';
@@ -29,6 +30,7 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 export async function runBotBench(): Promise<void> {
   const given = process.env.KEFU_BENCH_BASELINE;
   const baseline = given ? { dir: given, name: given, remove: () => {} } : mainWorktree();
+  for (const repo of [REPO, baseline.dir]) ensureBuilt(repo);
   const db = await bridgedDatabase(process.env.KEFU_TEST_DATABASE_URL ?? DEFAULT_PG);
   try {
     const code = await runInNamespace(fileURLToPath(import.meta.url), ['--in-netns'], {
@@ -62,6 +64,8 @@ function mainWorktree(): { dir: string; name: string; remove: () => void } {
 }
 
 async function inNamespace(): Promise<void> {
+  // The callers and the media server stand for other machines: ahead of other work here.
+  prioritizeProcess(PHONES_NICE);
   const target = await startLiveKitTestServer();
   const db = await namespaceDatabase(process.env.KEFU_BENCH_DB_SOCKET ?? '');
   const tmp = tempDir('kefu-bot-bench-');

@@ -78,6 +78,8 @@ const EnvSchema = z
     KEFU_STT_ENGINES: sttEngineMap.default({ en: 'pocketsphinx', zh: 'openai' }),
     /** Recognition threads per process; unset: one per core, 0: on the event loop. */
     KEFU_STT_THREADS: z.coerce.number().int().min(0).max(256).optional(),
+    /** Nice value of `kefu agent` and its job processes (lower runs first; below 0 needs root). */
+    KEFU_AGENT_NICE: z.coerce.number().int().min(-20).max(19).default(-10),
     KEFU_MODEL_DIR: z.string().trim().min(1).default('.kefu/models'),
     KEFU_ALLOW_REMOTE_MODELS: z.stringbool().default(false),
     KEFU_TIME_ZONE: z
@@ -163,6 +165,8 @@ export interface Config {
   };
   /** `threads` undefined: one recognition thread per core; 0: engines run on the event loop. */
   stt: { engines: Record<string, SttEngineName>; threads?: number };
+  /** The nice value `kefu agent` and its job processes run at (calls' real-time audio first). */
+  agentNice: number;
   models: { dir: string; allowRemote: boolean };
   timeZone: string;
   seedDemo: boolean;
@@ -244,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
           }
         : undefined,
     stt: { engines: e.KEFU_STT_ENGINES, threads: e.KEFU_STT_THREADS },
+    agentNice: e.KEFU_AGENT_NICE,
     models: { dir: e.KEFU_MODEL_DIR, allowRemote: e.KEFU_ALLOW_REMOTE_MODELS },
     timeZone: e.KEFU_TIME_ZONE,
     seedDemo: e.KEFU_SEED_DEMO,

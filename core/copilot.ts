@@ -31,6 +31,11 @@ export const PARTICIPANT_ATTRIBUTES = {
   cameraDefault: 'kefu.camera_default',
   /** on or off: whether the call's audio is recorded, so the app can say so before anyone speaks. */
   recording: 'kefu.recording',
+  /**
+   * On the bot: the call notice (`CallNoticeSchema`, JSON). Attributes reach everyone in the room,
+   * late joiners included, so no participant goes untold when a data message sent at its join is lost.
+   */
+  notice: 'kefu.notice',
 } as const;
 export const ParticipantRoleSchema = SpeakerRoleSchema;
 
@@ -73,7 +78,7 @@ export type CopilotFeedback = z.infer<typeof CopilotFeedbackSchema>;
 /** Topic of notices the bot sends every participant, buyer included (unlike `kefu.copilot`). */
 export const NOTICE_TOPIC = 'kefu.notice';
 
-/** Bot → every participant, on joining: what the app must tell its user about the call. */
+/** Bot → every participant, on joining and in the bot's attributes: what the app must tell its user about the call. */
 export const CallNoticeSchema = z.discriminatedUnion('type', [
   z.object({
     v: z.literal(COPILOT_VERSION),

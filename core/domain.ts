@@ -3,6 +3,7 @@
  * imports these; none redeclares them. Schemas are named FooSchema, inferred types Foo.
  */
 import { z } from 'zod';
+import { BuyerNameSchema } from './buyer.js';
 
 export const LanguageSchema = z.enum(['zh', 'en', 'mixed']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -42,6 +43,8 @@ export const OrderSchema = z.object({
   id: z.string().min(1),
   merchantId: z.string().min(1),
   buyerId: z.string().min(1),
+  /** The platform's masked display name for the buyer (core/buyer.ts); pages show it, not the id. */
+  buyerName: BuyerNameSchema.optional(),
   items: z.array(OrderItemSchema),
   amount: z.number().nonnegative(),
   currency: CurrencySchema,

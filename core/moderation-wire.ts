@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WireTimeSchema } from './audit.js';
+import { BuyerWireSchema } from './buyer.js';
 import { ModerationCategorySchema, SeveritySchema } from './domain.js';
 import { DecisionStateSchema, PenaltyKindSchema, PenaltyStateSchema } from './moderation.js';
 
@@ -265,6 +266,7 @@ export const CaseViewWireSchema = z.object({
     .object({
       id: z.string(),
       buyerId: z.string(),
+      buyer: BuyerWireSchema,
       orderIds: z.array(z.string()),
       startedAt: WireTimeSchema,
       endedAt: WireTimeSchema.nullable(),

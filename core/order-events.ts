@@ -3,6 +3,7 @@
  * the lifecycle of a promise checked against it. One definition, shared by every layer.
  */
 import { z } from 'zod';
+import { BuyerNameSchema } from './buyer.js';
 import { CurrencySchema } from './domain.js';
 
 export const OrderEventTypeSchema = z.enum([
@@ -26,6 +27,8 @@ export const OrderEventSchema = z
     amount: z.number().nonnegative().finite().optional(),
     currency: CurrencySchema.optional(),
     trackingNumber: z.string().trim().min(1).max(200).optional(),
+    /** The order's buyer's current masked display name, when the platform sends it along. */
+    buyerName: BuyerNameSchema.optional(),
   })
   .strict();
 export type OrderEvent = z.infer<typeof OrderEventSchema>;

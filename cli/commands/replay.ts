@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { BuyerNameSchema } from '../../core/buyer.js';
 import type { SpeakerRole } from '../../core/domain.js';
 import { recordsCallsOf } from '../../core/config.js';
 import { KefuError } from '../../core/errors.js';
@@ -23,6 +24,7 @@ export const replayCommand = defineCommand({
     "--language zh|en   the call's spoken language, which picks the speech engine (default en)",
     '--started-at ISO   when the call started (default now); deadlines are dates in its zone',
     '--merchant-id ID   the merchant the call belongs to (default "kefu-replay")',
+    '--buyer-name NAME  the masked name pages show for the buyer (张**, z***g; default none)',
     '--realtime         play at the pace of the recording, so the dashboard shows it arriving',
     '--json             print one JSON object: the kefu analyze fields plus utterances',
   ].join('\n'),
@@ -33,6 +35,7 @@ export const replayCommand = defineCommand({
     language: { type: 'string' },
     'started-at': { type: 'string' },
     'merchant-id': { type: 'string' },
+    'buyer-name': { type: 'string' },
     realtime: { type: 'boolean' },
     json: { type: 'boolean' },
   },
@@ -41,6 +44,9 @@ export const replayCommand = defineCommand({
     const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
     const language = SpokenLanguageSchema.safeParse(str('language') ?? 'en');
     if (!language.success) throw new KefuError('USAGE', `--language must be zh or en, not "${str('language')}"`);
+    const buyerName = str('buyer-name') === undefined ? undefined : BuyerNameSchema.safeParse(str('buyer-name'));
+    if (buyerName && !buyerName.success)
+      throw new KefuError('USAGE', `--buyer-name: ${buyerName.error.issues[0]?.message}`);
     const inputs = [positionals[0], str('transcript'), str('customer') ?? str('merchant')].filter(Boolean);
     if (inputs.length !== 1) {
       throw new KefuError(
@@ -113,6 +119,7 @@ export const replayCommand = defineCommand({
             room: `replay-${at.getTime()}-${process.pid}`,
             merchantId,
             buyerId: 'replay-buyer',
+            buyerName: buyerName?.data,
             startedAt: at,
             timeZone,
           },

@@ -77,7 +77,12 @@ export const startCommand = defineCommand({
       }
       const seeded = wantsDemo && !(await isSeeded(db.sql, 'demo-calls'));
       const clientDir = await ensureClientBuilt({ log });
-      const analyzers = await buildAnalyzers({ config, sql: db.sql, onFallback: (reason) => log(`llm: ${reason}`) });
+      const analyzers = await buildAnalyzers({
+        config,
+        sql: db.sql,
+        warm: true,
+        onFallback: (reason) => log(`llm: ${reason}`),
+      });
       const components = describeComponents(config, db, { ...analyzers.describe(), speech: stt.description });
       const bus = new CallEventBus();
       const live = new LiveFeed(bus);

@@ -1,6 +1,7 @@
 import type { Language } from '../../core/domain.js';
 import { type HeardUtterance, type StoredUtterance, StoredUtteranceSchema } from '../../core/events.js';
 import type { Sql } from '../client.js';
+import { setBuyerName } from './buyers.js';
 
 export interface CallRow {
   id: string;
@@ -24,12 +25,16 @@ export async function createCall(
     room: string;
     merchantId: string;
     buyerId: string;
+    /** The platform's masked display name for the buyer, when it passed one (core/buyer.ts). */
+    buyerName?: string;
     orderIds?: string[];
     language?: Language;
     timeZone?: string;
     startedAt?: Date;
   },
 ): Promise<CallRow> {
+  // First, so a name Kefu refuses leaves no call behind.
+  if (c.buyerName) await setBuyerName(sql, c.buyerId, c.buyerName);
   const [row] = await sql<CallRow[]>`
     insert into calls (room, merchant_id, buyer_id, order_ids, language, time_zone, started_at)
     values (${c.room}, ${c.merchantId}, ${c.buyerId}, ${c.orderIds ?? []}, ${c.language ?? null},

@@ -332,6 +332,8 @@ export interface CallFacts {
   id: string;
   merchantId: string;
   buyerId: string;
+  /** The platform's masked display name for the buyer, null until it sent one (core/buyer.ts). */
+  buyerName: string | null;
   orderIds: string[];
   startedAt: Date;
   endedAt: Date | null;
@@ -339,15 +341,17 @@ export interface CallFacts {
   audioUri: string | null;
 }
 
+const CALL_FACTS = (q: Queryable) => q`
+  select c.id, c.merchant_id, c.buyer_id, b.name as buyer_name, c.order_ids, c.started_at, c.ended_at,
+    c.language, c.audio_uri
+  from calls c left join buyers b on b.id = c.buyer_id`;
+
 export async function listCallFacts(q: Queryable, callIds: readonly string[]): Promise<CallFacts[]> {
-  return q<CallFacts[]>`
-    select id, merchant_id, buyer_id, order_ids, started_at, ended_at, language, audio_uri from calls
-    where id = any(${[...callIds]}::uuid[])`;
+  return q<CallFacts[]>`${CALL_FACTS(q)} where c.id = any(${[...callIds]}::uuid[])`;
 }
 
 export async function getCallFacts(q: Queryable, callId: string): Promise<CallFacts | undefined> {
-  const [row] = await q<CallFacts[]>`
-    select id, merchant_id, buyer_id, order_ids, started_at, ended_at, language, audio_uri from calls where id = ${callId}`;
+  const [row] = await q<CallFacts[]>`${CALL_FACTS(q)} where c.id = ${callId}`;
   return row;
 }
 

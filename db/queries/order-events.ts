@@ -48,9 +48,9 @@ export async function listOrderEvents(q: Queryable, orderId: string): Promise<Or
 export async function lockOrder(
   q: Queryable,
   orderId: string,
-): Promise<{ id: string; merchantId: string; currency: 'CNY' | 'USD' } | undefined> {
-  const [row] = await q<{ id: string; merchantId: string; currency: 'CNY' | 'USD' }[]>`
-    select id, merchant_id, trim(currency) as currency from orders where id = ${orderId} for update`;
+): Promise<{ id: string; merchantId: string; buyerId: string; currency: 'CNY' | 'USD' } | undefined> {
+  const [row] = await q<{ id: string; merchantId: string; buyerId: string; currency: 'CNY' | 'USD' }[]>`
+    select id, merchant_id, buyer_id, trim(currency) as currency from orders where id = ${orderId} for update`;
   return row;
 }
 

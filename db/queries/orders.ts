@@ -1,5 +1,6 @@
 import { type Order, OrderSchema } from '../../core/domain.js';
 import type { Sql } from '../client.js';
+import { setBuyerName } from './buyers.js';
 
 export async function upsertOrder(sql: Sql, order: Order): Promise<void> {
   const o = OrderSchema.parse(order);
@@ -11,6 +12,7 @@ export async function upsertOrder(sql: Sql, order: Order): Promise<void> {
     on conflict (id) do update set items = excluded.items, amount = excluded.amount,
       currency = excluded.currency, status = excluded.status, placed_at = excluded.placed_at,
       paid_at = excluded.paid_at, shipped_at = excluded.shipped_at, delivered_at = excluded.delivered_at`;
+  if (o.buyerName) await setBuyerName(sql, o.buyerId, o.buyerName);
 }
 
 /** Orders by id, limited to one merchant: a merchant never reads another's order facts. */

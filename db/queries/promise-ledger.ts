@@ -6,6 +6,8 @@ import type { PromiseRow } from './notes.js';
 /** A promise as the ledger keeps it: what was said, what it is checked against, how it ended. */
 export interface LedgerPromise extends PromiseRow {
   buyerId: string;
+  /** The buyer's masked display name, null until the platform sent one (core/buyer.ts). */
+  buyerName: string | null;
   orderId: string | null;
   amount: number | null;
   currency: Currency | null;
@@ -25,7 +27,8 @@ export interface LedgerPromise extends PromiseRow {
 }
 
 const COLUMNS = (q: Queryable) => q`
-  p.id, p.call_id, p.merchant_id, c.buyer_id, p.utterance_id, p.speaker_role, p.action, p.text,
+  p.id, p.call_id, p.merchant_id, c.buyer_id, (select b.name from buyers b where b.id = c.buyer_id) as buyer_name,
+  p.utterance_id, p.speaker_role, p.action, p.text,
   to_char(p.deadline, 'YYYY-MM-DD') as deadline, p.conditional, p.status, p.order_id,
   p.amount::float8 as amount, p.currency, p.said_at, p.due_at, p.due_source, p.resolved_at,
   p.closed_by_event, p.superseded_by, p.rule_ref, p.created_at,

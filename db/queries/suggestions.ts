@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Sql } from '../client.js';
 
 export type SuggestionKind = 'reply' | 'refund_option' | 'coaching';
@@ -16,13 +17,14 @@ export interface SuggestionRow {
   createdAt: Date;
 }
 
+/** `id` when the suggestion was already sent under it (the bot sends before it stores). */
 export async function insertSuggestion(
   sql: Sql,
-  s: Omit<SuggestionRow, 'id' | 'shownAt' | 'createdAt'>,
+  s: Omit<SuggestionRow, 'id' | 'shownAt' | 'createdAt'> & { id?: string },
 ): Promise<SuggestionRow> {
   const [row] = await sql<SuggestionRow[]>`
-    insert into suggestions (call_id, after_utterance_id, kind, text, payload, policy_ids, engine)
-    values (${s.callId}, ${s.afterUtteranceId}, ${s.kind}, ${s.text}, ${sql.json(s.payload as never)},
+    insert into suggestions (id, call_id, after_utterance_id, kind, text, payload, policy_ids, engine)
+    values (${s.id ?? randomUUID()}, ${s.callId}, ${s.afterUtteranceId}, ${s.kind}, ${s.text}, ${sql.json(s.payload as never)},
             ${s.policyIds}, ${s.engine})
     returning *`;
   return row!;

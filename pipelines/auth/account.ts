@@ -68,7 +68,12 @@ export async function changePassword(
  * An admin issues a temporary password for another user (shown once, never stored in clear):
  * their sessions end and a lockout is lifted. An admin changes their own password themselves.
  */
-export async function resetPassword(sql: Sql, actor: Actor, userId: string): Promise<{ temporaryPassword: string }> {
+export async function resetPassword(
+  sql: Sql,
+  actor: Actor,
+  userId: string,
+  reason?: string,
+): Promise<{ temporaryPassword: string }> {
   requireRole(actor, ['admin']);
   if (actor.id === userId)
     throw new KefuError('DUTY_SEPARATION', 'Change your own password with POST /api/auth/password.');
@@ -80,20 +85,32 @@ export async function resetPassword(sql: Sql, actor: Actor, userId: string): Pro
     await setPasswordHash(tx, userId, hash);
     await deleteUserSessions(tx, userId);
     await liftLock(tx, account.email);
-    await record(tx, actor, 'user.password_reset', { type: 'user', id: userId }, null, null);
+    await record(tx, actor, 'user.password_reset', { type: 'user', id: userId }, null, reason ? { reason } : null);
   });
   announceSessionsEnded({ userId });
   return { temporaryPassword };
 }
 
 /** An admin lifts a sign-in lockout; audited even when there was none to lift. */
-export async function unlockUser(sql: Sql, actor: Actor, userId: string): Promise<{ wasLocked: boolean }> {
+export async function unlockUser(
+  sql: Sql,
+  actor: Actor,
+  userId: string,
+  reason?: string,
+): Promise<{ wasLocked: boolean }> {
   requireRole(actor, ['admin']);
   const account = await getAccount(sql, userId);
   if (!account) throw notFound('user');
   return sql.begin(async (tx) => {
     const wasLocked = await liftLock(tx, account.email);
-    await record(tx, actor, 'user.unlocked', { type: 'user', id: userId }, { locked: wasLocked }, { locked: false });
+    await record(
+      tx,
+      actor,
+      'user.unlocked',
+      { type: 'user', id: userId },
+      { locked: wasLocked },
+      { locked: false, ...(reason ? { reason } : {}) },
+    );
     return { wasLocked };
   }) as Promise<{ wasLocked: boolean }>;
 }

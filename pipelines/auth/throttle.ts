@@ -58,6 +58,13 @@ export async function recordSuccess(q: Queryable, email: string): Promise<void> 
   await clearThrottle(q, accountKey(email));
 }
 
+/** The accounts (by email) whose sign-in is locked until an admin lifts it. */
+export async function lockedEmails(q: Queryable, emails: readonly string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await getThrottles(q, emails.map(accountKey));
+  return new Set(rows.filter((r) => r.locked).map((r) => r.key.slice('account:'.length)));
+}
+
 export async function liftLock(q: Queryable, email: string): Promise<boolean> {
   return clearThrottle(q, accountKey(email));
 }

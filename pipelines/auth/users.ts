@@ -14,6 +14,7 @@ import type { Queryable } from '../../db/queries/moderation.js';
 import { notFound, REVIEWER_ROLES, record, requireRole, type Actor } from '../moderation/actor.js';
 import { onApproved, requestApproval, type ApprovalRequired } from '../moderation/approvals.js';
 import { hashPassword } from './password.js';
+import { lockedEmails } from './throttle.js';
 import { announceSessionsEnded } from './revocations.js';
 
 const RoleFields = {
@@ -37,16 +38,26 @@ export const NewUserSchema = z
   })
   .refine(roleMatchesMerchant, roleMismatch);
 
+/** Why an admin acts on someone else's account: kept in the audit event and shown to the approver. */
+export const AdminReasonSchema = z.string().trim().min(1).max(500);
+
 export const UserUpdateSchema = z
   .object({
     ...RoleFields,
     displayName: z.string().trim().min(1).max(100),
+    reason: AdminReasonSchema.optional(),
   })
   .refine(roleMatchesMerchant, roleMismatch);
 
-export async function listUsers(sql: Sql, actor: Actor): Promise<AccountRow[]> {
+/** Every account, and whether a sign-in lockout waits for an admin to lift it. */
+export async function listUsers(sql: Sql, actor: Actor): Promise<(AccountRow & { locked: boolean })[]> {
   requireRole(actor, ['admin']);
-  return listAccounts(sql);
+  const accounts = await listAccounts(sql);
+  const locked = await lockedEmails(
+    sql,
+    accounts.map((a) => a.email),
+  );
+  return accounts.map((a) => ({ ...a, locked: locked.has(a.email.toLowerCase()) }));
 }
 
 type NewUser = Omit<z.infer<typeof NewUserSchema>, 'password'> & { passwordHash: string };
@@ -107,7 +118,7 @@ async function applyUpdate(
     'user.updated',
     { type: 'user', id },
     { role: before.role, merchantId: before.merchantId },
-    { role: after.role, merchantId: after.merchantId },
+    { role: after.role, merchantId: after.merchantId, ...(input.reason ? { reason: input.reason } : {}) },
   );
   return after;
 }

@@ -99,6 +99,19 @@ describe('abuse is addressed to the other party', () => {
       expect(await flagsOn(['merchant', text]), text).toEqual([]);
   });
 
+  it('reads the price as contempt only beside a brush-off', async () => {
+    expect((await abuse("If $300 is too much for you, maybe this just isn't the store for you."))[0]?.category).toBe(
+      'abuse',
+    );
+    expect((await abuse('买不起就去拼多多吧'))[0]?.category).toBe('abuse');
+    for (const text of [
+      'If the price is a lot for you, we do have an installment plan.',
+      "If you need a bigger screen, maybe this isn't the monitor for you, the 32-inch is better.",
+      '您要是嫌贵 这款可能不适合您 可以看看基础款 便宜两百',
+    ])
+      expect(await flagsOn(['merchant', text]), text).toEqual([]);
+  });
+
   it('reads a lexicon entry marked `alone` only when it is the whole clause', () => {
     const alone = (t: string) =>
       analyzeLine(t).clauses.flatMap((c) => classMatches(c, 'insult_vocative').map((m) => m.text));

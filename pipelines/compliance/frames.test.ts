@@ -99,6 +99,14 @@ describe('compliance frames', () => {
     expect(await flagsOn(['merchant', '差评我们是删不了的哈 平台不允许'])).toEqual([]);
   });
 
+  it('reads homophone and emoji names of a chat app, and an id in the next clause', async () => {
+    expect((await flagsOn(['merchant', '亲 方便的话加下客服的薇❤ 发您实拍']))[0]?.category).toBe('contact_exchange');
+    expect((await flagsOn(['merchant', '有问题加小妹✌️❤️ 回复快']))[0]?.category).toBe('contact_exchange');
+    expect((await flagsOn(['merchant', '就是那个V信呀 id是tea_shop_66']))[0]?.category).toBe('contact_exchange');
+    expect((await flagsOn(['merchant', 'Easier on WA, text me there']))[0]?.category).toBe('contact_exchange');
+    expect(await flagsOn(['merchant', '亲 微信支付和支付宝都可以 在订单页选就行'])).toEqual([]);
+  });
+
   it('hears a warning in naming the risk, and a denial only where a negation covers the right', async () => {
     expect(await flagsOn(['merchant', '私下转账我们不做的哈 没有平台保障 出了事您维权不了'])).toEqual([]);
     expect(await flagsOn(['merchant', '吊牌没剪的话 七天无理由都能退的哈'])).toEqual([]);

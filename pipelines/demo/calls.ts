@@ -8,6 +8,8 @@ export interface DemoCall {
   name: string;
   merchantId: string;
   buyerId: string;
+  /** The masked name the platform would pass with the call (core/buyer.ts). */
+  buyerName: string;
   orderIds: string[];
   timeZone: string;
   file: string;
@@ -18,6 +20,7 @@ export const DEMO_CALLS: readonly DemoCall[] = [
     name: 'zh-fruit-bad-apples',
     merchantId: 'm-guoyuan',
     buyerId: 'b-zhang',
+    buyerName: '张**',
     orderIds: ['240611587736219'],
     timeZone: 'Asia/Shanghai',
   },
@@ -25,6 +28,7 @@ export const DEMO_CALLS: readonly DemoCall[] = [
     name: 'zh-appliance-kettle',
     merchantId: 'm-dianqi',
     buyerId: 'b-zhang',
+    buyerName: '张**',
     orderIds: ['240609335120077'],
     timeZone: 'Asia/Shanghai',
   },
@@ -32,6 +36,7 @@ export const DEMO_CALLS: readonly DemoCall[] = [
     name: 'en-earbuds-left-bud',
     merchantId: 'm-gadgets',
     buyerId: 'b-jones',
+    buyerName: 'j***s',
     orderIds: ['7731904452'],
     timeZone: 'America/Los_Angeles',
   },

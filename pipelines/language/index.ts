@@ -6,7 +6,7 @@
 export { analyzeLine, type AnalyzeOptions } from './analyze.js';
 export { callLanguage, detectLanguage, LanguageTally, languagesIn } from './language-id.js';
 export { requiredLiterals } from './required-literals.js';
-export { type Lexicon, lexicon, loadLexicon } from './lexicon.js';
+export { type Lexicon, lexicon, loadLexicon, precompile } from './lexicon.js';
 export { gateForm, LiteralGate } from './literal-gate.js';
 export { foldWidth } from './normalize.js';
 export { spokenDigits } from './numbers.js';

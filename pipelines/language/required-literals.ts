@@ -66,21 +66,27 @@ function alternation(r: Reader): Facts {
   };
 }
 
-/** A set is usable when none of its strings is empty; the longer its shortest string, the fewer lines pass. */
-function better(c: string[], best: string[] | null): boolean {
-  if (c.length === 0 || c.length > MAX || c.some((s) => s.length === 0)) return false;
-  if (best === null) return true;
-  const len = (x: string[]) => Math.min(...x.map((s) => s.length));
-  return len(c) > len(best) || (len(c) === len(best) && c.length < best.length);
+/** The shortest string's length: the longer, the fewer lines a set lets through. */
+function shortest(x: readonly string[]): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (const s of x) if (s.length < min) min = s.length;
+  return min;
 }
 
+const SPACE = /\s/;
 /** The strings `a` then `b` make, or null past GROW or where they would hold a whitespace run. */
 function cross(a: readonly string[], b: readonly string[]): string[] | null {
   if (a.length * b.length > GROW) return null;
   const out: string[] = [];
-  for (const x of a) for (const y of b) out.push(x + y);
-  // The gate folds whitespace runs to one space, so a literal run cannot be looked for.
-  return out.some((s) => /\s\s/.test(s)) ? null : out;
+  for (const x of a) {
+    // The gate folds whitespace runs to one space, so a literal run cannot be looked for.
+    const spaceEnd = x.length > 0 && SPACE.test(x[x.length - 1]!);
+    for (const y of b) {
+      if (spaceEnd && y.length > 0 && SPACE.test(y[0]!)) return null;
+      out.push(x + y);
+    }
+  }
+  return out;
 }
 
 /** Reads to the end of the sequence whatever it finds. */
@@ -88,8 +94,16 @@ function sequence(r: Reader): Facts {
   let paths: Piece | null = [{ s: '', open: true }];
   let run = [''];
   let best: string[] | null = null;
+  let bestLength = 0;
+  // A usable set has no empty string; kept when its shortest string is longer, or as long with fewer strings.
   const offer = (c: string[] | null) => {
-    if (c && better(c, best)) best = c;
+    if (!c || c.length === 0 || c.length > MAX) return;
+    const length = shortest(c);
+    if (length === 0) return;
+    if (best === null || length > bestLength || (length === bestLength && c.length < best.length)) {
+      best = c;
+      bestLength = length;
+    }
   };
   while (r.i < r.s.length && r.peek() !== '|' && r.peek() !== ')') {
     const item = atom(r);
@@ -133,7 +147,8 @@ function extend(paths: Piece | null, item: Facts | 'unknown', min: number, max: 
     if (min === 0) next.push(p);
     for (const a of item.paths) {
       const s = p.s + a.s;
-      if (/\s\s/.test(s)) next.push({ s: p.s, open: false });
+      if (p.s.length > 0 && a.s.length > 0 && SPACE.test(p.s[p.s.length - 1]!) && SPACE.test(a.s[0]!))
+        next.push({ s: p.s, open: false });
       else next.push({ s, open: a.open && max === 1 });
     }
   }

@@ -1,5 +1,6 @@
 import { listOrderEvents } from '../../db/queries/order-events.js';
 import { getLedgerPromise, orderFacts } from '../../db/queries/promise-ledger.js';
+import { buyerWire } from '../../core/buyer.js';
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import {
@@ -170,6 +171,7 @@ function callOfCase(call: CallFacts) {
   return {
     id: call.id,
     buyerId: call.buyerId,
+    buyer: buyerWire(call.buyerId, call.buyerName),
     orderIds: call.orderIds,
     startedAt: call.startedAt,
     endedAt: call.endedAt,

@@ -158,3 +158,34 @@ describe('findAmountNotes', () => {
     ]);
   });
 });
+
+describe('findAmounts: price words of the trade, counters are not money', () => {
+  it.each([
+    ['亲 这款给您改价一百二 您再拍', [[120, 'CNY']]],
+    ['师傅上门另外收50的远程费', [[50, 'CNY']]],
+    ['699也太贵了吧', [[699, 'CNY']]],
+    ['定制款要先付200定金哈', [[200, 'CNY']]],
+    [
+      '店铺有满300减30的券',
+      [
+        [300, 'CNY'],
+        [30, 'CNY'],
+      ],
+    ],
+    ['满59包邮哦亲', [[59, 'CNY']]],
+    ['楼下超市才卖25', [[25, 'CNY']]],
+    ['那笔88的订单已经退了', [[88, 'CNY']]],
+    ['我付了3次都没成功', []],
+    ['收了2单', []],
+    ['卖了三年了', []],
+    ['付款的时候卡住了', []],
+  ])('%s', (text, expected) => {
+    expect(amounts(text)).toEqual(expected);
+  });
+});
+
+describe('findAmounts: a price word followed by 一般 is no amount', () => {
+  it.each(['微信支付一般秒到', '签收一般要两三天'])('%s', (text) => {
+    expect(amounts(text)).toEqual([]);
+  });
+});

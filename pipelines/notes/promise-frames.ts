@@ -73,6 +73,8 @@ const FramesSchema = z
           sentenceClass: z.string().optional(),
           /** The rule holds only for a promise with no deadline (月底前处理好 is held to its date). */
           unlessDeadline: z.boolean().optional(),
+          /** The rule does not hold for a frame whose reply (an act it absorbs) is promised later in the line. */
+          unlessReplyAfter: z.boolean().optional(),
           actions: z.array(PromiseActionSchema).optional(),
           note: z.string().optional(),
         })
@@ -115,10 +117,12 @@ function vetoOf(
   clauses: readonly Clause[],
   action: PromiseNote['action'],
   deadline: string | null = null,
+  replyAfter = false,
 ): NonPromise | undefined {
   return f.nonPromises.find((r) => {
     if (r.actions && !r.actions.includes(action)) return false;
     if (r.unlessDeadline && deadline !== null) return false;
+    if (r.unlessReplyAfter && replyAfter) return false;
     if (r.lineClass) return clauses.some((c) => clauseHas(c, r.lineClass!)) || sentenceBefore(a, clauses, r.lineClass);
     if (r.clauseClass) return clauses.some((c) => clauseHas(c, r.clauseClass!));
     if (r.sentenceClass) return sentenceOf(a, clauses[0]!).some((c) => clauseHas(c, r.sentenceClass!));
@@ -240,7 +244,11 @@ export function judgePromises(
       if (!frame.doneStillOwed && clauseHas(clause, f.done.class)) continue;
       if (line.speaker !== 'merchant') continue;
       const deadline = due[clause.index]?.date ?? null;
-      if (vetoOf(f, a, [clause], frame.action, deadline)) continue;
+      // "帮您核实一下，半小时后给您回复": a check whose answer is promised later is not done in the call.
+      const replyAfter = out.some(
+        (p) => frame.absorbs.includes(p.action) && (clausesOf(p.text)[0]?.index ?? -1) > clause.index,
+      );
+      if (vetoOf(f, a, [clause], frame.action, deadline, replyAfter)) continue;
       add({
         speaker: line.speaker,
         action: frame.action,

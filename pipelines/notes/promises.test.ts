@@ -31,7 +31,8 @@ describe('merchant promises (zh)', () => {
     ['好的，我今天就给您退款', [p('refund', '2026-11-24')]],
     ['明天给您补发一个新的', [p('ship', '2026-11-25')]],
     ['我这边马上给您安排换货', [p('ship')]],
-    ['我跟仓库核实一下，下午给您回电话', [p('callback', '2026-11-24')]],
+    // Checking with someone and coming back is a follow-up (issue 11 taxonomy); the reply is part of it.
+    ['我跟仓库核实一下，下午给您回电话', [p('follow_up', '2026-11-24')]],
     ['我们会尽快联系您', [p('callback')]],
     ['下周一安排师傅上门安装', [p('visit', '2026-11-30')]],
     ['给您补偿一张5元无门槛优惠券', [p('compensate')]],
@@ -80,6 +81,7 @@ describe('escalations and follow-ups (frames over the language layer)', () => {
     ['我们这边帮您问一下同事，晚点给您回复', [p('follow_up', '2026-11-24')]],
     ['OK 这边帮您跟billing确认下 tomorrow给您message', [p('follow_up', '2026-11-25')]],
     ['小妹再帮您跟供应商确认一下 半小时后给您回复哈', [p('follow_up', '2026-11-24')]],
+    ['这边帮您跟快递站核实下哈 下班前给您回复', [p('follow_up', '2026-11-24')]],
     ["I'll check with the warehouse and get back to you today", [p('follow_up', '2026-11-24')]],
     ["You'll hear back within 24-48 hours", [p('follow_up', '2026-11-26')]],
     ['您先申请退货，我们收到货后马上给您退款', [p('refund', null, true)]],
@@ -393,7 +395,10 @@ describe('immediacy is not a deadline', () => {
 });
 
 describe('checking with a party the lexicon does not list', () => {
-  it.each(['您跟快递员确认一下就行', '麻烦您跟家里人核实一下地址'])('asking the buyer to check is no promise: %s', (text) => {
-    expect(promises(text)).toEqual([]);
-  });
+  it.each(['您跟快递员确认一下就行', '麻烦您跟家里人核实一下地址'])(
+    'asking the buyer to check is no promise: %s',
+    (text) => {
+      expect(promises(text)).toEqual([]);
+    },
+  );
 });

@@ -7,6 +7,7 @@
 import type { CallEvent } from '../../core/events.js';
 import type { OrderEvent } from '../../core/order-events.js';
 import type { Sql } from '../../db/client.js';
+import { setBuyerName } from '../../db/queries/buyers.js';
 import type { Queryable } from '../../db/queries/moderation.js';
 import {
   applyOrderFacts,
@@ -67,6 +68,7 @@ export async function applyOrderEvent(
       return { outcome: await outcomeOf(tx, first!), changes: [], replayed: true };
     }
     await applyOrderFacts(tx, stored);
+    if (e.buyerName) await setBuyerName(tx, order.buyerId, e.buyerName);
     const changes: PromiseChange[] = [];
     for (const p of await listOpenPromisesForOrder(tx, e.orderId)) {
       const rule = promiseRules().get(p.action);

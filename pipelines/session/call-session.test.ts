@@ -66,6 +66,14 @@ describe('CallSession', () => {
     expect(types.at(-1)).toBe('call.ended');
     expect(types.filter((t) => t === 'utterance.final')).toHaveLength(4);
     expect(types.indexOf('suggestions.created')).toBeGreaterThan(types.indexOf('utterance.final'));
+    // Per utterance, the merchant's advice goes out before the dashboard's stored findings.
+    const perUtterance = types.join(' ').split('utterance.final').slice(1);
+    for (const after of perUtterance) {
+      const advice = Math.max(after.lastIndexOf('suggestions.created'), after.lastIndexOf('coaching.warning'));
+      const stored = [after.indexOf('notes.updated'), after.indexOf('flag.raised')].filter((i) => i >= 0);
+      if (advice >= 0 && stored.length > 0) expect(advice).toBeLessThan(Math.min(...stored));
+    }
+    expect(perUtterance.some((a) => a.includes('suggestions.created') && a.includes('notes.updated'))).toBe(true);
     const coaching = events.filter((e) => e.type === 'coaching.warning');
     expect(coaching).toHaveLength(1);
     expect(coaching[0]).toMatchObject({ category: 'contact_exchange', utterance: 1 });

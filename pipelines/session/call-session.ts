@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TranscriptLine } from '../../core/domain.js';
 import { type CallEvent, type HeardUtterance, type Utterance, UtteranceSchema } from '../../core/events.js';
 import type { Sql } from '../../db/client.js';
@@ -49,6 +50,7 @@ export class CallSession {
       room: string;
       merchantId: string;
       buyerId: string;
+      buyerName?: string;
       orderIds?: string[];
       startedAt?: Date;
       timeZone?: string;
@@ -117,41 +119,48 @@ export class CallSession {
     return this.analysis.findings();
   }
 
+  /**
+   * The merchant's advice goes out before anything is written: each write is a database round
+   * trip the merchant would otherwise wait for. The utterance row is written while the analysis
+   * runs; the dashboard's events (notes, flags) follow the writes, since they carry stored ids.
+   */
   private async process(u: HeardUtterance): Promise<Utterance> {
     const { sql, emit } = this.deps;
-    const row = await insertUtterance(sql, { callId: this.call.id, ...u });
+    const callId = this.call.id;
+    const inserting = insertUtterance(sql, { callId, ...u });
+    inserting.catch(() => {});
+    const heard = await this.analysis.hear({ speaker: u.speaker, text: u.text, startMs: u.startMs, endMs: u.endMs });
+    const row = await inserting;
     const utterance = UtteranceSchema.parse(row);
     this.utterances.push(utterance);
     this.utteranceIds.push(row.id);
-    const callId = this.call.id;
     emit({ type: 'utterance.final', callId, utterance });
-    const heard = await this.analysis.hear({ speaker: u.speaker, text: u.text, startMs: u.startMs, endMs: u.endMs });
+
+    const suggestions = heard.suggestions.map((s) => ({ ...s, id: randomUUID() }));
+    if (suggestions.length > 0) emit({ type: 'suggestions.created', callId, afterUtterance: heard.index, suggestions });
+    if (heard.refundOptions)
+      emit({ type: 'refund_options.created', callId, afterUtterance: heard.index, options: heard.refundOptions });
+    // A flag stored before (a resumed call) was coached then; a new one is coached now.
+    const newFlags = heard.flags.filter((f) => this.store.isNewFlag(f));
+    const coaching = newFlags
+      .filter((f) => f.speaker === 'merchant')
+      .map((f) => ({ flag: f, message: coachingMessage(f.category, heard.language) }));
+    for (const { flag, message } of coaching)
+      emit({ type: 'coaching.warning', callId, utterance: flag.utterance, category: flag.category, message });
+
     if (heard.languageChanged) await setCallLanguage(sql, callId, heard.language);
-
-    if (heard.notes && (await this.store.saveNotes(heard.notes)))
-      emit({ type: 'notes.updated', callId, ...heard.notes });
-
-    for (const flag of heard.flags) {
-      const at = this.analysis.lines[flag.utterance]!;
-      const flagId = await this.store.saveFlag(flag, { startMs: at.startMs, endMs: at.endMs });
-      if (!flagId) continue;
-      emit({ type: 'flag.raised', callId, flagId, flag });
-      if (flag.speaker === 'merchant') {
-        const message = coachingMessage(flag.category, heard.language);
-        await this.store.saveCoaching(message, flag.utterance, flag.category);
-        emit({ type: 'coaching.warning', callId, utterance: flag.utterance, category: flag.category, message });
-      }
-    }
-
-    if (heard.suggestions.length > 0) {
-      const withIds = [];
-      for (const s of heard.suggestions) withIds.push({ ...s, id: await this.store.saveSuggestion(s) });
-      emit({ type: 'suggestions.created', callId, afterUtterance: heard.index, suggestions: withIds });
-    }
+    for (const s of suggestions) await this.store.saveSuggestion(s);
     if (heard.refundOptions) {
       const engine = heard.suggestions[0]?.engine ?? 'refund-rules';
       for (const o of heard.refundOptions) await this.store.saveRefundOption(o, heard.index, engine);
-      emit({ type: 'refund_options.created', callId, afterUtterance: heard.index, options: heard.refundOptions });
+    }
+    for (const { flag, message } of coaching) await this.store.saveCoaching(message, flag.utterance, flag.category);
+    if (heard.notes && (await this.store.saveNotes(heard.notes)))
+      emit({ type: 'notes.updated', callId, ...heard.notes });
+    for (const flag of newFlags) {
+      const at = this.analysis.lines[flag.utterance]!;
+      const flagId = await this.store.saveFlag(flag, { startMs: at.startMs, endMs: at.endMs });
+      if (flagId) emit({ type: 'flag.raised', callId, flagId, flag });
     }
     return utterance;
   }

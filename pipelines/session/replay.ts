@@ -26,6 +26,8 @@ export interface ReplayCall {
   room: string;
   merchantId: string;
   buyerId: string;
+  /** The platform's masked display name (core/buyer.ts), shown on pages instead of the id. */
+  buyerName?: string;
   orderIds?: string[];
   startedAt: Date;
   timeZone: string;

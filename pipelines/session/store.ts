@@ -131,10 +131,15 @@ export class FindingStore {
     return changed;
   }
 
+  /** Whether this flag is not stored yet (so it is news to the merchant and the dashboard). */
+  isNewFlag(f: FlagFinding): boolean {
+    return !this.stored.has(flagKey(f));
+  }
+
   /** Stores a flag unless already stored; returns its id when new. */
   async saveFlag(f: FlagFinding, audio: { startMs: number; endMs: number }): Promise<string | undefined> {
     const [ruleId, version] = f.rule.split('@') as [string, string];
-    const key = `flag:${f.utterance}:${f.rule}:${f.span[0]}`;
+    const key = flagKey(f);
     if (this.stored.has(key)) return undefined;
     const row = await insertFlag(
       this.sql,
@@ -161,8 +166,10 @@ export class FindingStore {
     return row.id;
   }
 
-  async saveSuggestion(s: Suggestion): Promise<string> {
-    const row = await insertSuggestion(this.sql, {
+  /** Stores a suggestion under the id it was sent with. */
+  async saveSuggestion(s: Suggestion & { id: string }): Promise<void> {
+    await insertSuggestion(this.sql, {
+      id: s.id,
       callId: this.call.id,
       afterUtteranceId: this.utteranceIds[s.afterUtterance] ?? null,
       kind: 'reply',
@@ -171,7 +178,6 @@ export class FindingStore {
       policyIds: s.policies,
       engine: s.engine,
     });
-    return row.id;
   }
 
   async saveRefundOption(o: RefundOption, afterUtterance: number, engine: string): Promise<void> {
@@ -198,3 +204,5 @@ export class FindingStore {
     });
   }
 }
+
+const flagKey = (f: FlagFinding) => `flag:${f.utterance}:${f.rule}:${f.span[0]}`;

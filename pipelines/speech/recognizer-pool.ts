@@ -105,12 +105,14 @@ export class RecognizerPool implements SttEngine {
   }
 
   /**
-   * Starts the first thread and waits until it has loaded its model (rejecting with why it can't);
-   * more threads start as streams need them, so a process with one call holds one model copy.
+   * Starts every thread and waits until each has loaded its model (rejecting with why one can't).
+   * Ahead of the call: a thread started when a speaker's stream opens takes seconds to load on a
+   * busy host, and that speaker's first words wait for it (the bench saw the first turn's final
+   * arrive after the next turn had been spoken).
    */
   async start(): Promise<this> {
-    if (this.threads.length === 0) this.threads.push(new RecognizerThread(this.spec));
-    await this.threads[0]!.ready;
+    while (this.threads.length < this.size) this.threads.push(new RecognizerThread(this.spec));
+    await Promise.all(this.threads.map((t) => t.ready));
     return this;
   }
 

@@ -14,6 +14,8 @@ export interface SttRouting {
   description: string;
   /** Languages configured but left without an engine, and why. */
   missing: { language: string; reason: string }[];
+  /** Settles once every recognition thread has loaded its model (a failure shows at the first utterance). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,10 +38,11 @@ export function buildSttRouting(
   const routes = new Map<SpokenLanguage, SttEngine>();
   const parts: string[] = [];
   const missing: SttRouting['missing'] = [];
+  const starting: Promise<unknown>[] = [];
 
   for (const [language, kind] of Object.entries(config.stt.engines)) {
     const spoken = SpokenLanguageSchema.safeParse(language);
-    if (!built.has(kind)) built.set(kind, create(kind, config, options, threads));
+    if (!built.has(kind)) built.set(kind, create(kind, config, options, threads, starting));
     const engine = built.get(kind)!;
     const reason = !spoken.success
       ? `Kefu transcribes ${SpokenLanguageSchema.options.join(' and ')} only`
@@ -65,6 +68,7 @@ export function buildSttRouting(
     engineFor: (language) => routes.get(language),
     description: parts.length > 0 ? parts.join(', ') : 'no speech engines configured (KEFU_STT_ENGINES is empty)',
     missing,
+    ready: Promise.all(starting).then(() => undefined),
     close: async () => {
       for (const engine of built.values()) if (!('reason' in engine)) await engine.close();
     },
@@ -76,12 +80,14 @@ function create(
   config: Pick<Config, 'llm' | 'models'>,
   options: RouterOptions,
   threads: number | undefined,
+  /** Where each thread pool's start is put, for `SttRouting.ready`. */
+  starting: Promise<unknown>[],
 ): SttEngine | { reason: string } {
   // Local engines decode on the CPU: in threads, so one call's recognition never stalls another's.
   const offLoop = (spec: LocalEngineSpec): SttEngine => {
     const pool = new RecognizerPool(spec, { threads });
-    // Loads the first thread's model now, before a call needs it; a failure shows at the first utterance.
-    void pool.start().catch(() => {});
+    // Loads the threads' models now, before a call needs them; a failure shows at the first utterance.
+    starting.push(pool.start().catch(() => {}));
     return pool;
   };
   switch (kind) {

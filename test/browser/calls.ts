@@ -32,6 +32,7 @@ export async function replayDemo(
       room: `test-${name}-${Math.random().toString(36).slice(2)}`,
       merchantId: demo.merchantId,
       buyerId: demo.buyerId,
+      buyerName: demo.buyerName,
       orderIds: demo.orderIds,
       startedAt: new Date(),
       timeZone: demo.timeZone,

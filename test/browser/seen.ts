@@ -11,6 +11,7 @@ const RAW: [string, RegExp][] = [
   ['rule or policy id', /\b(?:zh|en)\.[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+/],
   ['character span', /\[\d+,\s*\d+\)/],
   ['merchant id', /\bm-(?:guoyuan|dianqi|gadgets)\b/],
+  ['buyer account id', /\bb-(?:zhang|liu|chen|jones|garcia)\b|\breplay-buyer\b/],
   ['API path', /\/api\//],
   ['layer verdict', /\b(?:candidate|abstained)\b/],
   ['bare points count', /\bpoints \(\d+\)/],
@@ -63,4 +64,38 @@ export async function expectReadable(page: Page, where: string): Promise<void> {
   await expectNoOverflow(page, where);
   await expectNoRawCodes(page, `${where} (390 px)`);
   await page.setViewportSize(size);
+}
+
+/**
+ * English a person meets in the Chinese UI that is not data. Data keeps its own language: text
+ * inside an element marked `lang="en"` (an English call's summary) or `translate="no"` (words as
+ * said, evidence, a browser's name) is skipped, and so are names a shop, a person or a product was
+ * given (DATA_NAMES: the demo's, and QQ, an app rules name), e-mail addresses and the format name CSV.
+ */
+const DATA_NAMES =
+  /Kefu|English|Northwind Gadgets|Sam Lee|Moderator Kim|Admin|Wireless earbuds|USB-C cable|Power bank|mAh|QQ|CSV/g;
+
+export async function expectNoEnglish(page: Page, where: string): Promise<void> {
+  const text = (await page.evaluate(`(() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+      const el = walk.currentNode.parentElement;
+      if (!el || el.closest('script, style') || !el.checkVisibility()) continue;
+      const marked = el.closest('[lang]');
+      if (marked && marked !== document.documentElement && marked.lang.startsWith('en')) continue;
+      if (el.closest('[translate=no]')) continue;
+      out.push(walk.currentNode.textContent);
+    }
+    return out.join(' ');
+  })()`)) as string;
+  // "#db62f376": the audit log's short reference to an entity, a number in hex, not a word.
+  const left = text
+    .replace(/\S+@\S+/g, ' ')
+    .replace(/#\s*[0-9a-f]{8}\b/g, ' ')
+    .replace(DATA_NAMES, ' ');
+  const found = [...left.matchAll(/(?<![A-Za-z0-9])[A-Za-z][A-Za-z'’-]+(?:\s+[A-Za-z][A-Za-z'’-]+)*/g)].map(
+    (m) => `"${left.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12)}"`,
+  );
+  expect(found, `${where} shows English in the Chinese UI`).toEqual([]);
 }

@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { dispose } from '@livekit/rtc-node';
 import { afterAll, beforeAll } from 'vitest';
+import { prioritizeProcess } from '../../agent/priority.js';
+import { PHONES_NICE } from './test-participant.js';
 import { liveKitTarget, type LiveKitTarget } from './test-server.js';
 
 export const liveKitE2e = process.env.KEFU_LIVEKIT_E2E === '1';
@@ -13,6 +15,10 @@ export const liveKitE2e = process.env.KEFU_LIVEKIT_E2E === '1';
 export function useLiveKit(): () => LiveKitTarget {
   let target: LiveKitTarget | undefined;
   beforeAll(async () => {
+    // This process plays the phones and the media server, which on a real call run on other
+    // machines: on a saturated test host they must not be what starves (late frames are
+    // concealed by WebRTC and misheard), so they run ahead of other work where permitted.
+    prioritizeProcess(PHONES_NICE);
     target = await liveKitTarget();
   });
   afterAll(async () => {

@@ -32,6 +32,9 @@ export type PresenceEvent = { identity: string; event: 'connected' | 'disconnect
 
 const DROPPED_ROOMS: Room[] = [];
 
+/** Nice value of a process playing phones and the media server: ahead of other work on the host. */
+export const PHONES_NICE = -10;
+
 /** Topics whose text streams are recorded unless a test names others. */
 export const DEFAULT_TEXT_TOPICS = ['lk.transcription', 'kefu.copilot', 'kefu.notice'];
 

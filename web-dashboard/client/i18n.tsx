@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { ApiError } from './api.js';
 import { CATALOGUE, type LabelKind } from './labels.js';
+import { USER_STRINGS } from './strings-users.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -10,7 +11,10 @@ export type Lang = 'zh' | 'en';
  * entry is the English plural (i18next picks `_one`/`_other` with Intl.PluralRules; Chinese has one form).
  */
 const STRINGS = {
+  ...USER_STRINGS,
   appName: ['Kefu 客服', 'Kefu'],
+  /** After a label: full-width in Chinese, ASCII and a space in English. */
+  colon: ['：', ': '],
   signIn: ['登录', 'Sign in'],
   signOut: ['退出', 'Sign out'],
   email: ['邮箱', 'Email'],
@@ -133,7 +137,7 @@ const STRINGS = {
   verdicts: ['各层判定', 'Detector verdicts'],
   confidence: ['置信度', 'confidence'],
   audioAt: ['音频位置', 'Audio at'],
-  noAudio: ['本通话未存储音频', 'no audio stored for this call'],
+  noAudio: ['本通话未存储音频', 'No audio stored for this call'],
   playEvidence: ['播放违规片段', 'Play the flagged words'],
   flaggedSpeakerOnly: ['只听被标记的一方', 'Flagged speaker only'],
   sttConfidence: ['语音识别置信度', 'Speech recognition confidence'],
@@ -189,7 +193,8 @@ const STRINGS = {
   dueSoon: ['即将到期或已逾期的承诺：{{count}} 项', 'Promises due within a day or overdue: {{count}}'],
   viewLedger: ['查看承诺台账', 'Open the promise ledger'],
   orderNumber: ['订单号', 'Order number'],
-  buyerId: ['买家编号', 'Buyer id'],
+  onlyBuyer: ['只看此买家', 'This buyer only'],
+  clearFilter: ['清除', 'Clear'],
   promisedSum: ['承诺金额', 'Promised sum'],
   dueAt: ['到期时间', 'Due'],
   closedAt: ['结束时间', 'Closed'],
@@ -219,7 +224,7 @@ const STRINGS = {
   claimNext: ['认领下一件', 'Claim next'],
   nothingToClaim: ['没有可认领的案件。', 'No case is waiting to be claimed.'],
   shortcuts: [
-    '快捷键：j/k 上下移动，Enter 打开，c 认领，u 违规成立，d 不构成违规',
+    '快捷键：j/k 上下移动，回车键 打开，c 认领，u 违规成立，d 不构成违规',
     'Keys: j/k move, Enter opens, c claims, u upholds, d dismisses',
   ],
   autoRefresh: ['自动刷新', 'Refreshes automatically'],
@@ -253,6 +258,12 @@ const STRINGS = {
   previousDecisions: ['此前的决定', 'Previous decisions'],
   noPrevious: ['没有此前的决定。', 'No earlier decisions.'],
   buyer: ['买家', 'Buyer'],
+  buyerNamed: ['买家 {{name}}', 'Buyer {{name}}'],
+  buyerUnnamed: ['买家 #{{tag}}', 'Buyer #{{tag}}'],
+  buyerUnnamedHint: [
+    '平台未提供买家昵称；编号只用于区分不同买家，不是账号',
+    'The platform sent no name for this buyer; the number only tells buyers apart and is not their account',
+  ],
   callFlags: ['本通话的违规标记', 'Flags in this call'],
   openCase: ['查看审核案件', 'Open the case'],
   dismiss: ['忽略', 'Dismiss'],

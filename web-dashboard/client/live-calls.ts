@@ -57,6 +57,7 @@ function emptyView(e: Extract<CallEvent, { type: 'call.started' }>): CallView {
       room: e.room,
       merchantId: e.merchantId,
       buyerId: '',
+      buyer: null,
       orderIds: [],
       language: null,
       status: 'active',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BuyerWire } from '../../core/buyer.js';
 import type {
   AppealWireSchema,
   CaseFlagWireSchema,
@@ -36,6 +37,7 @@ export interface LedgerPromise {
   id: string;
   callId: string;
   buyerId: string;
+  buyer: BuyerWire;
   action: string;
   text: string;
   deadline: string | null;

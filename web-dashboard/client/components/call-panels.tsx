@@ -30,7 +30,9 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
             <p>{s.text}</p>
             {s.policies.length > 0 && (
               <p className="muted small">
-                {t('policy')}: {s.policies.map(label).join('、')}
+                {t('policy')}
+                {t('colon')}
+                {s.policies.map(label).join('、')}
               </p>
             )}
             {canAct && (
@@ -81,7 +83,9 @@ export function RefundOptions({ view, canAct = false }: { view: CallView; canAct
             {o.recommended && <span className="badge">{t('recommended')}</span>}
             <p>{o.rationale}</p>
             <p className="muted small">
-              {t('policy')}: {policyTitle(o.policy)}
+              {t('policy')}
+              {t('colon')}
+              {policyTitle(o.policy)}
               {o.orderId && (
                 <>
                   {' '}
@@ -153,7 +157,8 @@ export function NotesPanel({ view }: { view: CallView }) {
             <ul className="plain">
               {n.promises.map((p, i) => (
                 <li key={i}>
-                  {label('promiseAction', p.action)}: “{p.text}” — {t('deadline')}:{' '}
+                  {label('promiseAction', p.action)}: “{p.text}” — {t('deadline')}
+                  {t('colon')}
                   <strong>{p.deadline ?? t('noDeadline')}</strong>
                   {p.conditional && ` (${t('conditional')})`}
                 </li>

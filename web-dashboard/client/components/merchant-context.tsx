@@ -14,7 +14,9 @@ export function MerchantContext({ view }: { view: CaseView }) {
       <h2 id="ctx-title">{t('merchantContext')}</h2>
       <p>
         <Link href={`/merchants/${encodeURIComponent(view.merchant.id)}`}>{view.merchant.name}</Link> ·{' '}
-        {t('pointsInForce')}: <strong data-testid="points-in-force">{t('nPoints', { count: h.pointsInForce })}</strong>
+        {t('pointsInForce')}
+        {t('colon')}
+        <strong data-testid="points-in-force">{t('nPoints', { count: h.pointsInForce })}</strong>
       </p>
       {view.orders.length > 0 && (
         <>

@@ -68,9 +68,14 @@ export function Evidence({
   playing?: boolean;
 }) {
   const cls = playing ? 'now' : undefined;
-  if (!line || line.slice(span[0], span[1]) !== words) return <mark className={cls}>{words}</mark>;
+  if (!line || line.slice(span[0], span[1]) !== words)
+    return (
+      <mark className={cls} translate="no">
+        {words}
+      </mark>
+    );
   return (
-    <span className="evidence">
+    <span className="evidence" translate="no">
       {line.slice(0, span[0])}
       <mark className={cls}>{line.slice(span[0], span[1])}</mark>
       {line.slice(span[1])}

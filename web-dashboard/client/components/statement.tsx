@@ -16,7 +16,7 @@ export function StatementView({ s }: { s: Statement['statement'] }) {
       <summary>{t('statement')}</summary>
       <dl>
         <dt>{t('evidence')}</dt>
-        <dd>“{s.facts.evidence}”</dd>
+        <dd translate="no">“{s.facts.evidence}”</dd>
         <dt>{t('rule')}</dt>
         <dd>
           {label('category', s.rule.category)} · {label('severity', s.rule.severity)}

@@ -50,7 +50,8 @@ export function TimelineChart({ days }: { days: TimelineDay[] }) {
         ))}
       </svg>
       <figcaption id="chart-cap">
-        {t('chartTitle')}:{' '}
+        {t('chartTitle')}
+        {t('colon')}
         {SERIES.map((s) => (
           <span key={s.key} className="legend">
             <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {t(s.label)}{' '}

@@ -25,7 +25,7 @@ export function Transcript({
           <span className="meta">
             <span className="speaker">{t(u.speaker)}</span> <time>{formatTime(u.startMs)}</time>
           </span>
-          <span className="text">
+          <span className="text" translate="no">
             {marked(
               u.text,
               highlights.filter((h) => h.utterance === u.index),

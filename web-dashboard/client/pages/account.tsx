@@ -117,7 +117,9 @@ function Sessions() {
               <td data-label={t('signedInAt')}>{formatDate(s.createdAt, lang)}</td>
               <td data-label={t('device')} className="wrap-anywhere">
                 {s.address ?? '—'}
-                <div className="muted small">{s.userAgent ?? '—'}</div>
+                <div className="muted small" title={s.userAgent ?? undefined} translate="no">
+                  {deviceOf(s.userAgent)}
+                </div>
               </td>
               <td data-label={t('expires')}>{formatDate(s.expiresAt, lang)}</td>
               <td data-label={t('actions')}>
@@ -142,4 +144,28 @@ function Sessions() {
       )}
     </section>
   );
+}
+
+/**
+ * A browser's user-agent string as a person recognises it ("Chrome · Windows"): product names,
+ * kept as they are in either language; the whole string is in the tooltip.
+ */
+const BROWSERS: [RegExp, string][] = [
+  [/Edg\//, 'Edge'],
+  [/Firefox\//, 'Firefox'],
+  [/(?:Headless)?Chrom(?:e|ium)\//, 'Chrome'],
+  [/Safari\//, 'Safari'],
+];
+const SYSTEMS: [RegExp, string][] = [
+  [/Windows/, 'Windows'],
+  [/iPhone|iPad/, 'iOS'],
+  [/Mac OS/, 'macOS'],
+  [/Android/, 'Android'],
+  [/Linux/, 'Linux'],
+];
+function deviceOf(ua: string | null): string {
+  if (!ua) return '—';
+  const browser = BROWSERS.find(([re]) => re.test(ua))?.[1];
+  const system = SYSTEMS.find(([re]) => re.test(ua))?.[1];
+  return [browser, system].filter(Boolean).join(' · ') || ua;
 }

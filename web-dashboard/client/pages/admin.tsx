@@ -65,7 +65,10 @@ export function AdminPage() {
             {shown?.map((r) => (
               <tr key={r.ruleId} data-testid="rule-row" data-rule={r.ruleId}>
                 <td data-label={t('rule')}>
-                  <strong title={r.ruleId}>{r.ground ?? label('category', r.category)}</strong>
+                  {/* A rule's ground is worded in its calls' language (rule files per language): marked as such. */}
+                  <strong title={r.ruleId} lang={r.ground && r.ruleId.startsWith('en.') ? 'en' : undefined}>
+                    {r.ground ?? label('category', r.category)}
+                  </strong>
                   <div className="muted small">
                     {label('category', r.category)} {r.severity && <SeverityBadge severity={r.severity} />} ·{' '}
                     {t('version')} {r.version ?? '—'}

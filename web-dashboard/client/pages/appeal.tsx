@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { post } from '../api.js';
+import { BuyerName } from '../components/buyer.js';
 import { ClipPlayer } from '../components/clip-player.js';
 import { DecisionStateBadge, PenaltyLine, StepText } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
@@ -71,7 +72,15 @@ export function AppealPage({ id }: { id: string }) {
             {flag && (
               <>
                 <p>
-                  {t('evidence')}: <Link href={`/cases/${a.caseId}`}>{t('caseTitle')}</Link>
+                  {t('evidence')}
+                  {t('colon')}
+                  <Link href={`/cases/${a.caseId}`}>{t('caseTitle')}</Link>
+                  {kase.data?.call && (
+                    <>
+                      {' · '}
+                      <BuyerName buyer={kase.data.call.buyer} />
+                    </>
+                  )}
                 </p>
                 <ClipPlayer flag={flag} line={line} />
               </>
@@ -214,12 +223,15 @@ function AppealDecision({ id, options, penalties }: { id: string; options: Step[
           {preview.reversed.length === 0 && preview.relaid.length === 0 && <p>{t('previewNone')}</p>}
           {preview.reversed.map((p) => (
             <p key={p.id}>
-              {t('previewReversed')}: <StepText step={{ kind: p.kind, points: p.points, durationDays: daysOf(p) }} />
+              {t('previewReversed')}
+              {t('colon')}
+              <StepText step={{ kind: p.kind, points: p.points, durationDays: daysOf(p) }} />
             </p>
           ))}
           {preview.replacement && (
             <p>
-              {t('previewReplacement')}:{' '}
+              {t('previewReplacement')}
+              {t('colon')}
               <StepText
                 step={{
                   kind: preview.replacement.kind,
@@ -231,7 +243,9 @@ function AppealDecision({ id, options, penalties }: { id: string; options: Step[
           )}
           {preview.relaid.map((r) => (
             <p key={r.from.id}>
-              {t('previewRelaid')}: {label('penaltyKind', r.from.kind)} {t('nPoints', { count: r.from.points })} →{' '}
+              {t('previewRelaid')}
+              {t('colon')}
+              {label('penaltyKind', r.from.kind)} {t('nPoints', { count: r.from.points })} →{' '}
               {label('penaltyKind', r.to.kind)} {t('nPoints', { count: r.to.points })}
             </p>
           ))}

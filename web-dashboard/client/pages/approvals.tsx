@@ -123,6 +123,12 @@ function ApprovalChange({ approval: a }: { approval: ApprovalWire }) {
         {account && account.role !== c.role && <>{label('role', account.role)} → </>}
         {label('role', c.role)}
       </dd>
+      {c.reason && (
+        <>
+          <dt>{t('reason')}</dt>
+          <dd>{c.reason}</dd>
+        </>
+      )}
     </dl>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/call-view.js';
+import { BuyerName } from '../components/buyer.js';
 import { Coaching, NotesPanel, RefundOptions, Suggestions, useTitled } from '../components/call-panels.js';
 import { Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
@@ -40,7 +41,7 @@ export function CallDetailPage({ id }: { id: string }) {
         {t('call')} · {formatDate(view.call.startedAt, lang)}
       </h1>
       <p className="muted">
-        {t('buyer')} {view.call.buyerId} · {t('orderNumbers')} {view.call.orderIds.join('、') || '—'} ·{' '}
+        <BuyerName buyer={view.call.buyer} /> · {t('orderNumbers')} {view.call.orderIds.join('、') || '—'} ·{' '}
         <span className={view.call.status === 'active' ? 'badge live' : 'badge'}>
           {label('callStatus', view.call.status)}
         </span>
@@ -51,7 +52,7 @@ export function CallDetailPage({ id }: { id: string }) {
           <ul className="plain">
             {view.flags.map((f) => (
               <li key={f.id}>
-                {label('category', f.category)} · <mark>{f.evidence}</mark>{' '}
+                {label('category', f.category)} · <mark translate="no">{f.evidence}</mark>{' '}
                 {f.caseId && user.role !== 'merchant_staff' && <Link href={`/cases/${f.caseId}`}>{t('openCase')}</Link>}
                 {f.caseId && user.role === 'merchant_staff' && <Link href="/flags">{t('navFlags')}</Link>}
               </li>
@@ -62,7 +63,7 @@ export function CallDetailPage({ id }: { id: string }) {
       {view.call.summary && (
         <section className="card">
           <h2>{t('summary')}</h2>
-          <p>{titled(view.call.summary)}</p>
+          <p lang={view.call.language === 'en' ? 'en' : undefined}>{titled(view.call.summary)}</p>
         </section>
       )}
       <div className="live-grid">

@@ -11,6 +11,7 @@ import {
   PAGE_SIZE,
   usePage,
 } from '../components/list-tools.js';
+import { BuyerName } from '../components/buyer.js';
 import { DueSoon } from '../components/due-soon.js';
 import { Status } from '../components/status.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
@@ -58,7 +59,7 @@ export function CallsPage() {
             <li key={c.id} className="call-row">
               <div className="row spread">
                 <Link href={`/calls/${c.id}`}>
-                  {formatDate(c.startedAt, lang)} · {t('buyer')} {c.buyerId}
+                  {formatDate(c.startedAt, lang)} · <BuyerName buyer={c.buyer} />
                 </Link>
                 <span>
                   <span className={c.status === 'active' ? 'badge live' : 'badge'}>
@@ -66,12 +67,18 @@ export function CallsPage() {
                   </span>
                   {c.flags > 0 && (
                     <span className="badge bad">
-                      {t('flagsCount')}: {c.flags}
+                      {t('flagsCount')}
+                      {t('colon')}
+                      {c.flags}
                     </span>
                   )}
                 </span>
               </div>
-              {c.summary && <p className="small">{c.summary}</p>}
+              {c.summary && (
+                <p className="small" lang={c.language === 'en' ? 'en' : undefined}>
+                  {c.summary}
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/call-view.js';
 import { post } from '../api.js';
+import { BuyerName } from '../components/buyer.js';
 import { DecisionForm } from '../components/decision-form.js';
 import { MerchantContext } from '../components/merchant-context.js';
 import { ClipPlayer } from '../components/clip-player.js';
@@ -85,7 +86,7 @@ export function CasePage({ id }: { id: string }) {
           <h2 id="tr-title">{t('transcript')}</h2>
           {kase.data.call && (
             <p className="muted small">
-              {t('buyer')} {kase.data.call.buyerId} · {formatDate(kase.data.call.startedAt, lang)} ·{' '}
+              <BuyerName buyer={kase.data.call.buyer} /> · {formatDate(kase.data.call.startedAt, lang)} ·{' '}
               <Link href={`/calls/${kase.data.call.id}`}>{t('call')}</Link>
             </p>
           )}
@@ -144,10 +145,14 @@ function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
       <h2>
         {label('category', f.category)} <SeverityBadge severity={f.severity} />
       </h2>
-      <p>{t('evidence')}:</p>
+      <p>
+        {t('evidence')}
+        {t('colon')}
+      </p>
       <ClipPlayer flag={f} line={line} />
       <p className="small">
-        {t('rule')}:{' '}
+        {t('rule')}
+        {t('colon')}
         <span title={f.ruleId}>
           {label('category', f.category)} · {t('version')} {f.ruleVersion}
         </span>{' '}
@@ -190,7 +195,8 @@ function PromiseEvidence({ promise: p }: { promise: NonNullable<CaseFlag['promis
         {p.order && ` · ${label('orderStatus', p.order.status)}`}
       </p>
       <p>
-        {t('orderEvents')}:{' '}
+        {t('orderEvents')}
+        {t('colon')}
         {p.events.length === 0
           ? '—'
           : p.events.map((e) => `${formatDate(e.at, lang)} ${label('orderEvent', e.type)}`).join('；')}

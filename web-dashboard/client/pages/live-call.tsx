@@ -1,3 +1,4 @@
+import { BuyerName } from '../components/buyer.js';
 import { DueSoon } from '../components/due-soon.js';
 import { useState } from 'react';
 import { post } from '../api.js';
@@ -33,7 +34,7 @@ export function LiveCallPage() {
         <nav aria-label={t('otherCalls')} className="row">
           {active.map((v) => (
             <button key={v.call.id} type="button" aria-pressed={v === view} onClick={() => setChosen(v.call.id)}>
-              {t('buyer')} {v.call.buyerId || '—'} · {formatDate(v.call.startedAt, lang)}
+              <BuyerName buyer={v.call.buyer} /> · {formatDate(v.call.startedAt, lang)}
             </button>
           ))}
         </nav>
@@ -55,7 +56,7 @@ export function LiveCallPage() {
               </span>
             </div>
             <p className="muted small">
-              {t('buyer')} {view.call.buyerId} · {formatDate(view.call.startedAt, lang)} ·{' '}
+              <BuyerName buyer={view.call.buyer} /> · {formatDate(view.call.startedAt, lang)} ·{' '}
               <Link href={`/calls/${view.call.id}`}>{t('open')}</Link>
             </p>
             <Transcript
@@ -69,7 +70,11 @@ export function LiveCallPage() {
             />
             {view.call.summary && (
               <p>
-                <strong>{t('summary')}:</strong> {titled(view.call.summary)}
+                <strong>
+                  {t('summary')}
+                  {t('colon')}
+                </strong>{' '}
+                {titled(view.call.summary)}
               </p>
             )}
           </section>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { post } from '../api.js';
+import { BuyerName } from '../components/buyer.js';
 import { Empty, ExportLink, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
 import { ClipPlayer } from '../components/clip-player.js';
 import { DecisionStateBadge, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
@@ -41,7 +42,13 @@ function CaseCard({ data }: { data: CaseCardView }) {
   return (
     <section className="card" aria-label={`${t('caseTitle')} ${formatDate(data.case.openedAt, lang)}`}>
       <p className="muted small">
-        {formatDate(data.case.openedAt, lang)} · {data.call && <Link href={`/calls/${data.call.id}`}>{t('call')}</Link>}
+        {formatDate(data.case.openedAt, lang)}
+        {data.call && (
+          <>
+            {' · '}
+            <BuyerName buyer={data.call.buyer} /> · <Link href={`/calls/${data.call.id}`}>{t('call')}</Link>
+          </>
+        )}
       </p>
       <ul className="plain">
         {data.flags.map((f) => (
@@ -66,16 +73,23 @@ function FlagItem({ flag, line, penalties }: { flag: CaseFlag; line?: string; pe
       <p>
         <SeverityBadge severity={flag.severity} /> {label('category', flag.category)}
       </p>
-      <p>{t('evidence')}:</p>
+      <p>
+        {t('evidence')}
+        {t('colon')}
+      </p>
       <ClipPlayer flag={flag} line={line} />
       <p>
-        {t('decision')}: {d ? <DecisionStateBadge state={d.state} /> : <strong>{t('pending')}</strong>}
+        {t('decision')}
+        {t('colon')}
+        {d ? <DecisionStateBadge state={d.state} /> : <strong>{t('pending')}</strong>}
       </p>
       {penalties.length > 0 && (
         <ul className="plain">
           {penalties.map((p) => (
             <li key={p.id}>
-              {t('penaltyNow')}: <PenaltyLine p={p} />
+              {t('penaltyNow')}
+              {t('colon')}
+              <PenaltyLine p={p} />
             </li>
           ))}
         </ul>
@@ -97,7 +111,11 @@ function DecisionStatement({ decisionId }: { decisionId: string }) {
       <StatementView s={data.statement} />
       {a ? (
         <div className="appeal-status" role="status">
-          <strong>{t('appealStatus')}:</strong> {label('appealStatus', a.status)}
+          <strong>
+            {t('appealStatus')}
+            {t('colon')}
+          </strong>{' '}
+          {label('appealStatus', a.status)}
           {a.status !== 'decided' && (
             <>
               {' '}
@@ -106,7 +124,9 @@ function DecisionStatement({ decisionId }: { decisionId: string }) {
           )}
           {a.outcome && (
             <p>
-              {t('outcome')}: <strong>{label('appealOutcome', a.outcome)}</strong> — {a.outcomeText}
+              {t('outcome')}
+              {t('colon')}
+              <strong>{label('appealOutcome', a.outcome)}</strong> — {a.outcomeText}
             </p>
           )}
         </div>

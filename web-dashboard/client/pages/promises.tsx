@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BuyerName } from '../components/buyer.js';
 import { Countdown, useNow } from '../components/due-soon.js';
 import { Empty, Filters, FilterSelect } from '../components/list-tools.js';
 import { Status } from '../components/status.js';
@@ -13,7 +14,8 @@ const STATUSES = ['open', 'kept', 'broken', 'cancelled', 'superseded'] as const;
 
 /**
  * The merchant's promise ledger: open promises with their countdowns, then the closed ones (kept,
- * broken, cancelled, superseded), filtered by order and buyer in the URL, re-read live when an
+ * broken, cancelled, superseded), filtered by order and buyer (a buyer's name links to their
+ * promises; the account id stays in the URL, never on the page) in the URL, re-read live when an
  * order event or the deadline moves one.
  */
 export function PromisesPage() {
@@ -36,10 +38,16 @@ export function PromisesPage() {
           {t('orderNumber')}
           <input value={query.get('orderId') ?? ''} onChange={(e) => set({ orderId: e.target.value.trim() })} />
         </label>
-        <label>
-          {t('buyerId')}
-          <input value={query.get('buyerId') ?? ''} onChange={(e) => set({ buyerId: e.target.value.trim() })} />
-        </label>
+        {query.get('buyerId') && (
+          <span className="row">
+            {t('onlyBuyer')}
+            {t('colon')}
+            <BuyerName buyer={rows.data?.[0]?.buyer} />
+            <button type="button" onClick={() => set({ buyerId: null })}>
+              {t('clearFilter')}
+            </button>
+          </span>
+        )}
       </Filters>
       <Status loading={rows.loading} error={rows.error} />
       <section className="card" aria-labelledby="open-title">
@@ -88,7 +96,10 @@ function PromiseItem({ p, now }: { p: LedgerPromise; now: number }) {
         <Link href={`/calls/${p.callId}`}>“{p.text}”</Link>
       </p>
       <p className="small">
-        {t('buyer')} {p.buyerId} · {t('orderNumber')} {p.orderId ?? '—'}
+        <Link href={`/promises?buyerId=${encodeURIComponent(p.buyerId)}`}>
+          <BuyerName buyer={p.buyer} />
+        </Link>{' '}
+        · {t('orderNumber')} {p.orderId ?? '—'}
         {p.amount !== null && ` · ${t('promisedSum')} ${p.amount.toFixed(2)} ${p.currency ?? ''}`}
         {p.dueAt && ` · ${t('dueAt')} ${formatDate(p.dueAt, lang)} (${label('dueSource', p.dueSource)})`}
         {p.flagId && ` · ${t('sentToModeration')}`}

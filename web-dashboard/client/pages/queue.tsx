@@ -159,13 +159,16 @@ export function QueuePage() {
                   </td>
                   <td data-label={t('lang')}>{label('language', c.language)}</td>
                   <td data-label={t('status')}>{label('caseStatus', c.status)}</td>
-                  <td className="row actions">
-                    <Link href={`/cases/${c.id}`}>{t('open')}</Link>
-                    {c.status !== 'decided' && (
-                      <button type="button" onClick={() => claim(c.id)}>
-                        {t('claim')}
-                      </button>
-                    )}
+                  {/* The gap lives on an inner row: on phones table cells are blocks, not flex. */}
+                  <td className="actions">
+                    <div className="row">
+                      <Link href={`/cases/${c.id}`}>{t('open')}</Link>
+                      {c.status !== 'decided' && (
+                        <button type="button" onClick={() => claim(c.id)}>
+                          {t('claim')}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

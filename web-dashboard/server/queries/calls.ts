@@ -5,7 +5,10 @@ import type { CallRow } from '../../../db/queries/calls.js';
  * The dashboard's read queries over calls; every one takes the reader's merchant scope (null: all).
  * A call's language is known for sure once it ends (its summary says it), so that fills a blank.
  */
-export type CallListRow = Omit<CallRow, 'summary'> & { summary: string | null; utterances: number; flags: number };
+export type CallListRow = Omit<ScopedCall, 'summary'> & { summary: string | null; utterances: number; flags: number };
+
+/** A call with its buyer's masked display name (null until the platform has sent one). */
+export type ScopedCall = CallRow & { buyerName: string | null };
 
 const scope = (sql: Sql, merchantId: string | null) =>
   merchantId === null ? sql`` : sql`and c.merchant_id = ${merchantId}`;
@@ -23,26 +26,28 @@ export async function listCalls(
   },
 ): Promise<CallListRow[]> {
   return sql<CallListRow[]>`
-    select c.id, c.room, c.merchant_id, c.buyer_id, c.order_ids,
+    select c.id, c.room, c.merchant_id, c.buyer_id, b.name as buyer_name, c.order_ids,
       coalesce(c.language, c.summary->>'language') as language, c.time_zone, c.status,
       c.started_at, c.ended_at, c.audio_uri, c.summary->>'text' as summary,
       (select count(*)::int from utterances u where u.call_id = c.id) as utterances,
       (select count(*)::int from flags x where x.call_id = c.id and x.status = 'raised') as flags
-    from calls c where true ${scope(sql, f.merchantId)}
+    from calls c left join buyers b on b.id = c.buyer_id where true ${scope(sql, f.merchantId)}
       ${f.status ? sql`and c.status = ${f.status}` : sql``}
       ${f.from ? sql`and c.started_at >= ${f.from}` : sql``}
       ${f.to ? sql`and c.started_at < ${f.to}` : sql``}
       ${
         f.q
-          ? sql`and (c.buyer_id ilike ${`%${f.q}%`} or array_to_string(c.order_ids, ' ') ilike ${`%${f.q}%`}
+          ? sql`and (b.name ilike ${`%${f.q}%`} or c.buyer_id = ${f.q} or array_to_string(c.order_ids, ' ') ilike ${`%${f.q}%`}
                  or c.summary->>'text' ilike ${`%${f.q}%`})`
           : sql``
       }
     order by c.started_at desc, c.id limit ${f.limit} offset ${f.offset}`;
 }
 
-export async function getScopedCall(sql: Sql, id: string, merchantId: string | null): Promise<CallRow | undefined> {
-  const [row] = await sql<CallRow[]>`select c.* from calls c where c.id = ${id} ${scope(sql, merchantId)}`;
+export async function getScopedCall(sql: Sql, id: string, merchantId: string | null): Promise<ScopedCall | undefined> {
+  const [row] = await sql<ScopedCall[]>`
+    select c.*, b.name as buyer_name from calls c left join buyers b on b.id = c.buyer_id
+    where c.id = ${id} ${scope(sql, merchantId)}`;
   return row;
 }
 

@@ -1,13 +1,14 @@
 import type { RefundOption } from '../../../../core/analysis.js';
+import { buyerWire } from '../../../../core/buyer.js';
 import type { FlagCategory, PromiseAction } from '../../../../core/domain.js';
 import { UtteranceSchema } from '../../../../core/events.js';
 import type { Sql } from '../../../../db/client.js';
-import type { CallRow } from '../../../../db/queries/calls.js';
 import { listUtterances } from '../../../../db/queries/calls.js';
 import { listFlags } from '../../../../db/queries/flags.js';
 import { listPolicies } from '../../../../db/queries/policies.js';
 import { listNotes, listPromises } from '../../../../db/queries/notes.js';
 import { listSuggestions } from '../../../../db/queries/suggestions.js';
+import type { ScopedCall } from '../../queries/calls.js';
 import { rankOptions, type CallSummary, type CallView } from '../../../shared/call-view.js';
 
 /**
@@ -20,7 +21,7 @@ export async function policyTitles(sql: Sql): Promise<(text: string) => string> 
 }
 
 export function presentCall(
-  c: Omit<CallRow, 'summary'> & { summary: unknown },
+  c: Omit<ScopedCall, 'summary'> & { summary: unknown },
   titled: (text: string) => string = (t) => t,
 ): CallSummary {
   const stored =
@@ -30,6 +31,7 @@ export function presentCall(
     room: c.room,
     merchantId: c.merchantId,
     buyerId: c.buyerId,
+    buyer: buyerWire(c.buyerId, c.buyerName),
     orderIds: c.orderIds,
     language: c.language ?? stored?.language ?? null,
     status: c.status,
@@ -40,7 +42,7 @@ export function presentCall(
 }
 
 /** Rebuilds from the stored rows the same view the live events build up on the client. */
-export async function loadCallView(sql: Sql, call: CallRow): Promise<CallView> {
+export async function loadCallView(sql: Sql, call: ScopedCall): Promise<CallView> {
   const [rows, notes, promises, suggestions, flags, titled] = await Promise.all([
     listUtterances(sql, call.id),
     listNotes(sql, call.id),

@@ -7,7 +7,7 @@ export const CallListQuerySchema = z.object({
   status: z.enum(['active', 'ended']).optional(),
   /** Reviewers only; merchant staff always get their own merchant's calls. */
   merchantId: MerchantId.optional(),
-  /** Words in the buyer id, an order number or the summary. */
+  /** Words in the buyer's masked name, an order number or the summary; or the buyer's exact account id. */
   q: z.string().trim().min(1).max(100).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),

@@ -48,10 +48,21 @@ export function exportRoutes(deps: ApiDeps) {
   r.get('/calls.csv', async (c) => {
     await exported(c, 'calls.csv');
     const rows = await deps.sql`
-      select c.id, c.merchant_id, c.buyer_id, array_to_string(c.order_ids, ' ') as orders, c.language, c.status,
-        c.started_at, c.ended_at, c.summary->>'text' as summary
-      from calls c where true ${where(scope(c), 'c')} order by c.started_at desc limit ${LIMIT}`;
-    const cols = ['id', 'merchantId', 'buyerId', 'orders', 'language', 'status', 'startedAt', 'endedAt', 'summary'];
+      select c.id, c.merchant_id, c.buyer_id, b.name as buyer_name, array_to_string(c.order_ids, ' ') as orders,
+        c.language, c.status, c.started_at, c.ended_at, c.summary->>'text' as summary
+      from calls c left join buyers b on b.id = c.buyer_id where true ${where(scope(c), 'c')} order by c.started_at desc limit ${LIMIT}`;
+    const cols = [
+      'id',
+      'merchantId',
+      'buyerId',
+      'buyerName',
+      'orders',
+      'language',
+      'status',
+      'startedAt',
+      'endedAt',
+      'summary',
+    ];
     return send(
       'calls.csv',
       toCsv(

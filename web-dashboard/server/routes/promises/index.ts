@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { LedgerPromiseWireSchema, PromiseDetailWireSchema, ProofWireSchema } from '../../../../core/promise-wire.js';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { buyerWire } from '../../../../core/buyer.js';
 import { KefuError } from '../../../../core/errors.js';
 import { listAuditEvents } from '../../../../db/queries/audit.js';
 import { listOrderEvents } from '../../../../db/queries/order-events.js';
 import { getProofFile, insertProof, listProofs } from '../../../../db/queries/promise-proofs.js';
-import { getLedgerPromise, listLedger, orderFacts } from '../../../../db/queries/promise-ledger.js';
+import { getLedgerPromise, type LedgerPromise, listLedger, orderFacts } from '../../../../db/queries/promise-ledger.js';
 import { merchantScope, notFound, record, requireRole } from '../../../../pipelines/moderation/actor.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { jsonBody, ok, parse, sendError } from '../../api/http.js';
@@ -20,6 +21,9 @@ import {
   ProofParamSchema,
 } from './schema.js';
 
+/** Pages name the buyer by the platform's masked name or a tag, never the account id. */
+const withBuyer = (p: LedgerPromise) => ({ ...p, buyer: buyerWire(p.buyerId, p.buyerName) });
+
 /**
  * The promise ledger: a merchant's promises (open first, by due time; then kept, broken,
  * cancelled, superseded), one promise with its order's facts, events, audit trail and proofs,
@@ -30,7 +34,11 @@ export function promiseRoutes(deps: ApiDeps) {
   r.get('/', async (c) => {
     const q = parse(LedgerQuerySchema, c.req.query());
     const merchantId = requiredMerchant(actorOf(c), q.merchantId);
+<<<<<<< HEAD
     return ok(c, z.array(LedgerPromiseWireSchema), await listLedger(deps.sql, { ...q, merchantId }));
+=======
+    return ok(c, (await listLedger(deps.sql, { ...q, merchantId })).map(withBuyer));
+>>>>>>> main
   });
 
   r.get('/:id', async (c) => {
@@ -43,8 +51,13 @@ export function promiseRoutes(deps: ApiDeps) {
       listAuditEvents(deps.sql, { entityType: 'promise', entityId: id }),
       listProofs(deps.sql, id),
     ]);
+<<<<<<< HEAD
     return ok(c, PromiseDetailWireSchema, {
       promise,
+=======
+    return ok(c, {
+      promise: withBuyer(promise),
+>>>>>>> main
       order: order ?? null,
       events,
       trail: trail.map((a) => ({ at: a.at, action: a.action, after: a.after })),

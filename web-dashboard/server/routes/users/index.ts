@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 import { z } from 'zod';
 import {
   AccountChangeWireSchema,
@@ -6,12 +7,18 @@ import {
   UnlockedWireSchema,
 } from '../../../../core/account-wire.js';
 import { Hono } from 'hono';
+=======
+import { type Context, Hono } from 'hono';
+>>>>>>> main
 import { resetPassword, unlockUser } from '../../../../pipelines/auth/account.js';
 import { createUser, listUsers, updateUser } from '../../../../pipelines/auth/users.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { jsonBody, ok, parse } from '../../api/http.js';
 import { IdParamSchema } from '../cases/schema.js';
-import { NewUserSchema, UserUpdateSchema } from './schema.js';
+import { AdminActionSchema, NewUserSchema, UserUpdateSchema } from './schema.js';
+
+const optionalBody = async (c: Context<ApiEnv>) =>
+  c.req.header('content-length') === '0' || !c.req.header('content-type') ? {} : jsonBody(c);
 
 /** Admins manage accounts; password hashes never leave the database. */
 export function userRoutes(deps: ApiDeps) {
@@ -34,12 +41,22 @@ export function userRoutes(deps: ApiDeps) {
 
   r.post('/:id/password-reset', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
+<<<<<<< HEAD
     return ok(c, TemporaryPasswordWireSchema, await resetPassword(deps.sql, actorOf(c), id));
+=======
+    const { reason } = parse(AdminActionSchema, await optionalBody(c));
+    return ok(c, await resetPassword(deps.sql, actorOf(c), id, reason));
+>>>>>>> main
   });
 
   r.post('/:id/unlock', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
+<<<<<<< HEAD
     return ok(c, UnlockedWireSchema, await unlockUser(deps.sql, actorOf(c), id));
+=======
+    const { reason } = parse(AdminActionSchema, await optionalBody(c));
+    return ok(c, await unlockUser(deps.sql, actorOf(c), id, reason));
+>>>>>>> main
   });
 
   return r;
