@@ -18,6 +18,8 @@ export const AccountWireSchema = z.object({
   merchantId: z.string().nullable(),
   locale: z.string(),
   createdAt: WireTimeSchema,
+  /** Locked out after too many failed sign-ins, until an admin unlocks (the users list). */
+  locked: z.boolean().optional(),
 });
 
 /** A change that needs a second admin answers 202 with the request instead (decision 0171). */

@@ -7,6 +7,7 @@ import {
   RefundOptionSchema,
 } from './analysis.js';
 import { FlagCategorySchema, ModerationCategorySchema, SeveritySchema, SpeakerRoleSchema } from './domain.js';
+import { BuyerWireSchema } from './buyer.js';
 import { UtteranceSchema } from './events.js';
 
 /**
@@ -19,6 +20,8 @@ export const CallSummaryWireSchema = z.object({
   room: z.string(),
   merchantId: z.string(),
   buyerId: z.string(),
+  /** How pages name the buyer: the platform's masked name, or a tag (core/buyer.ts); null until loaded. */
+  buyer: BuyerWireSchema.nullable(),
   orderIds: z.array(z.string()),
   language: z.string().nullable(),
   status: z.enum(['active', 'ended']),

@@ -239,6 +239,7 @@ export const CaseViewWireSchema = z.object({
       id: z.string(),
       merchantId: z.string().optional(),
       buyerId: z.string().optional(),
+      buyerName: z.string().nullable().optional(),
       status: z.string(),
       amount: z.number(),
       currency: z.string(),

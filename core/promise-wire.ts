@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WireTimeSchema } from './audit.js';
+import { BuyerWireSchema } from './buyer.js';
 import { CurrencySchema, PromiseActionSchema, SpeakerRoleSchema } from './domain.js';
 import { DueSourceSchema, OrderEventTypeSchema, PromiseStatusSchema } from './order-events.js';
 
@@ -10,6 +11,9 @@ export const LedgerPromiseWireSchema = z.object({
   callId: z.string(),
   merchantId: z.string(),
   buyerId: z.string(),
+  /** How pages name the buyer (core/buyer.ts). */
+  buyer: BuyerWireSchema,
+  buyerName: z.string().nullable().optional(),
   utteranceId: z.coerce.number().nullable(),
   speakerRole: SpeakerRoleSchema,
   action: PromiseActionSchema,

@@ -3,7 +3,6 @@
  * the live stream's call events fold into the same shape on the client (`applyCallEvent`), so a
  * page shows a past call and a call in progress with one renderer.
  */
-<<<<<<< HEAD
 import type { z } from 'zod';
 import type { RefundOption } from '../../core/analysis.js';
 import type { CallSummaryWireSchema, CallViewWireSchema, FeedbackActionSchema } from '../../core/call-wire.js';
@@ -12,52 +11,6 @@ import type { CallEvent } from '../../core/events.js';
 export type FeedbackAction = z.output<typeof FeedbackActionSchema>;
 export type CallSummary = z.output<typeof CallSummaryWireSchema>;
 export type CallView = z.output<typeof CallViewWireSchema>;
-=======
-import type { FlagFinding, RefundOption } from '../../core/analysis.js';
-import type { BuyerWire } from '../../core/buyer.js';
-import type { FlagCategory, ModerationCategory } from '../../core/domain.js';
-import type { CallEvent, Utterance } from '../../core/events.js';
-
-export type FeedbackAction = 'used' | 'dismissed' | 'chosen';
-
-export interface CallSummary {
-  id: string;
-  room: string;
-  merchantId: string;
-  buyerId: string;
-  /** How pages name the buyer: the platform's masked name, or a tag (core/buyer.ts); null until loaded. */
-  buyer: BuyerWire | null;
-  orderIds: string[];
-  language: string | null;
-  status: 'active' | 'ended';
-  startedAt: string;
-  endedAt: string | null;
-  summary: string | null;
-}
-
-export interface CallView {
-  call: CallSummary;
-  utterances: Utterance[];
-  notes: Pick<Extract<CallEvent, { type: 'notes.updated' }>, 'orderNumbers' | 'amounts' | 'products' | 'promises'>;
-  suggestions: {
-    id: string;
-    afterUtterance: number;
-    text: string;
-    policies: string[];
-    engine: string;
-    feedback: string[];
-  }[];
-  /** The latest ranked set, recommended first. */
-  refundOptions: RefundOption[];
-  coaching: { utterance: number; category: FlagCategory; message: string }[];
-  flags: (Pick<FlagFinding, 'severity' | 'utterance' | 'speaker' | 'evidence' | 'span' | 'rule' | 'confidence'> & {
-    /** Compliance categories, and `broken_promise` once a promise made in the call was not kept. */
-    category: ModerationCategory;
-    id: string;
-    caseId: string | null;
-  })[];
-}
->>>>>>> main
 
 /** Folds one live event into a call's view; events of other calls leave it as it is. */
 export function applyCallEvent(view: CallView, e: CallEvent): CallView {

@@ -34,11 +34,7 @@ export function promiseRoutes(deps: ApiDeps) {
   r.get('/', async (c) => {
     const q = parse(LedgerQuerySchema, c.req.query());
     const merchantId = requiredMerchant(actorOf(c), q.merchantId);
-<<<<<<< HEAD
-    return ok(c, z.array(LedgerPromiseWireSchema), await listLedger(deps.sql, { ...q, merchantId }));
-=======
-    return ok(c, (await listLedger(deps.sql, { ...q, merchantId })).map(withBuyer));
->>>>>>> main
+    return ok(c, z.array(LedgerPromiseWireSchema), (await listLedger(deps.sql, { ...q, merchantId })).map(withBuyer));
   });
 
   r.get('/:id', async (c) => {
@@ -51,13 +47,8 @@ export function promiseRoutes(deps: ApiDeps) {
       listAuditEvents(deps.sql, { entityType: 'promise', entityId: id }),
       listProofs(deps.sql, id),
     ]);
-<<<<<<< HEAD
     return ok(c, PromiseDetailWireSchema, {
-      promise,
-=======
-    return ok(c, {
       promise: withBuyer(promise),
->>>>>>> main
       order: order ?? null,
       events,
       trail: trail.map((a) => ({ at: a.at, action: a.action, after: a.after })),

@@ -1,4 +1,4 @@
-<<<<<<< HEAD
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import {
   AccountChangeWireSchema,
@@ -6,10 +6,6 @@ import {
   TemporaryPasswordWireSchema,
   UnlockedWireSchema,
 } from '../../../../core/account-wire.js';
-import { Hono } from 'hono';
-=======
-import { type Context, Hono } from 'hono';
->>>>>>> main
 import { resetPassword, unlockUser } from '../../../../pipelines/auth/account.js';
 import { createUser, listUsers, updateUser } from '../../../../pipelines/auth/users.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
@@ -41,22 +37,14 @@ export function userRoutes(deps: ApiDeps) {
 
   r.post('/:id/password-reset', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
-<<<<<<< HEAD
-    return ok(c, TemporaryPasswordWireSchema, await resetPassword(deps.sql, actorOf(c), id));
-=======
     const { reason } = parse(AdminActionSchema, await optionalBody(c));
-    return ok(c, await resetPassword(deps.sql, actorOf(c), id, reason));
->>>>>>> main
+    return ok(c, TemporaryPasswordWireSchema, await resetPassword(deps.sql, actorOf(c), id, reason));
   });
 
   r.post('/:id/unlock', async (c) => {
     const { id } = parse(IdParamSchema, c.req.param());
-<<<<<<< HEAD
-    return ok(c, UnlockedWireSchema, await unlockUser(deps.sql, actorOf(c), id));
-=======
     const { reason } = parse(AdminActionSchema, await optionalBody(c));
-    return ok(c, await unlockUser(deps.sql, actorOf(c), id, reason));
->>>>>>> main
+    return ok(c, UnlockedWireSchema, await unlockUser(deps.sql, actorOf(c), id, reason));
   });
 
   return r;
