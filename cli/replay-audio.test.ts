@@ -46,7 +46,7 @@ describe('kefu replay with recordings as phones and browsers make them', () => {
     const broken = join(cwd, 'broken.m4a');
     writeFileSync(broken, Buffer.from('ftypM4A '.repeat(64)));
     const bad = await runKefu(['replay', '--customer', broken, '--language', 'en', '--json'], { cwd, env });
-    expect(bad.code).toBe(2);
+    expect(bad.code, `signal ${bad.signal}; stderr:\n${bad.stderr}`).toBe(2);
     expect(bad.stderr).toContain(broken);
     expect(bad.stdout).toBe('');
     // The call is created only after every file decodes: no "call … started" was logged.

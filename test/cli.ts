@@ -5,6 +5,8 @@ export const KEFU_BIN = fileURLToPath(new URL('../bin/kefu.js', import.meta.url)
 
 export interface CliResult {
   code: number | null;
+  /** The signal that ended the process, when one did (code is then null). */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -21,7 +23,7 @@ export function runKefu(args: string[], options: { cwd: string; env?: Record<str
     child.stdout!.on('data', (d) => (stdout += d));
     child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
 
