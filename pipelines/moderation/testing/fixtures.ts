@@ -4,6 +4,10 @@ import type { Sql } from '../../../db/client.js';
 import { insertFlag } from '../../../db/queries/flags.js';
 import { upsertUser } from '../../../db/queries/people.js';
 import { makeCallWithUtterances } from '../../../test/factories.js';
+import { claimCase } from '../cases.js';
+import { decideCase } from '../decide.js';
+import { openCaseForCall } from '../open-cases.js';
+import type { ModerationSettings } from '../settings.js';
 
 export interface FlagSpec {
   ruleId?: string;
@@ -62,4 +66,32 @@ export async function makeUser(sql: Sql, role: UserRole, merchantId: string | nu
     merchantId,
     passwordHash: 'unusable',
   });
+}
+
+/** A flagged call's case opened, claimed by a new moderator and every flag upheld on the ladder. */
+export async function upholdEveryFlag(
+  sql: Sql,
+  made: Awaited<ReturnType<typeof makeFlaggedCall>>,
+  settings: ModerationSettings,
+) {
+  const moderator = await makeUser(sql, 'moderator');
+  const actor = { kind: 'user', id: moderator.id, role: 'moderator', merchantId: null } as const;
+  const opened = await openCaseForCall(sql, made.call.id, settings);
+  await claimCase(sql, actor, opened!.case.id, settings);
+  const { decisions } = await decideCase(
+    sql,
+    actor,
+    opened!.case.id,
+    {
+      penalty: 'ladder',
+      flags: made.flags.map((f) => ({
+        flagId: f.id,
+        outcome: 'upheld',
+        reasonCode: 'CONTACT_OFF_PLATFORM',
+        reasonText: '',
+      })),
+    },
+    settings,
+  );
+  return { caseId: opened!.case.id, decisions };
 }

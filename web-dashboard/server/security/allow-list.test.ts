@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertPromise } from '../../../db/queries/notes.js';
 import { insertProof } from '../../../db/queries/promise-proofs.js';
-import { claimCase } from '../../../pipelines/moderation/cases.js';
-import { decideCase } from '../../../pipelines/moderation/decide.js';
 import { fileAppeal } from '../../../pipelines/moderation/appeals.js';
 import { openCaseForCall } from '../../../pipelines/moderation/open-cases.js';
 import { moderationSettings } from '../../../pipelines/moderation/settings.js';
-import { makeFlaggedCall, makeUser } from '../../../pipelines/moderation/testing/fixtures.js';
+import { makeFlaggedCall, upholdEveryFlag } from '../../../pipelines/moderation/testing/fixtures.js';
 import { useTestDatabase } from '../../../test/db.js';
 import type { ApiClient } from '../api/test-client.js';
 import { createApp } from '../app.js';
@@ -49,25 +47,7 @@ beforeAll(async () => {
   moderator = (await signedInUser(app, sql, 'moderator')).client;
   admin = (await signedInUser(app, sql, 'admin')).client;
   const made = await makeFlaggedCall(sql, [{}, {}]);
-  const opened = await openCaseForCall(sql, made.call.id, settings);
-  const decider = await makeUser(sql, 'moderator');
-  const actor = { kind: 'user', id: decider.id, role: 'moderator', merchantId: null } as const;
-  await claimCase(sql, actor, opened!.case.id, settings);
-  const { decisions } = await decideCase(
-    sql,
-    actor,
-    opened!.case.id,
-    {
-      penalty: 'ladder',
-      flags: made.flags.map((f) => ({
-        flagId: f.id,
-        outcome: 'upheld',
-        reasonCode: 'CONTACT_OFF_PLATFORM',
-        reasonText: '',
-      })),
-    },
-    settings,
-  );
+  const { caseId, decisions } = await upholdEveryFlag(sql, made, settings);
   const staff = await signedInUser(app, sql, 'merchant_staff', made.merchantId);
   const appeal = await fileAppeal(
     sql,
@@ -90,7 +70,7 @@ beforeAll(async () => {
   ids = {
     merchantId: made.merchantId,
     callId: made.call.id,
-    caseId: opened!.case.id,
+    caseId,
     decisionId: decisions[0]!.id,
     appealId: appeal.id,
     promiseId: promise.id,

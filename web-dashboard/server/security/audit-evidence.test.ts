@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../../cli/commands/audit.js';
 import { writeCheckpoint } from '../../../pipelines/moderation/audit-checkpoint.js';
-import { claimCase } from '../../../pipelines/moderation/cases.js';
-import { decideCase } from '../../../pipelines/moderation/decide.js';
-import { openCaseForCall } from '../../../pipelines/moderation/open-cases.js';
 import { moderationSettings } from '../../../pipelines/moderation/settings.js';
-import { makeFlaggedCall, makeUser } from '../../../pipelines/moderation/testing/fixtures.js';
+import { makeFlaggedCall, upholdEveryFlag } from '../../../pipelines/moderation/testing/fixtures.js';
 import { useTestDatabase } from '../../../test/db.js';
 import { createApp } from '../app.js';
 import { signedInUser } from './testing.js';
@@ -25,27 +22,7 @@ const settings = moderationSettings();
 
 async function decidedCase() {
   const sql = db.sql();
-  const made = await makeFlaggedCall(sql, [{}, {}]);
-  const mod = await makeUser(sql, 'moderator');
-  const actor = { kind: 'user', id: mod.id, role: 'moderator', merchantId: null } as const;
-  const opened = await openCaseForCall(sql, made.call.id, settings);
-  await claimCase(sql, actor, opened!.case.id, settings);
-  const { decisions } = await decideCase(
-    sql,
-    actor,
-    opened!.case.id,
-    {
-      penalty: 'ladder',
-      flags: made.flags.map((f) => ({
-        flagId: f.id,
-        outcome: 'upheld',
-        reasonCode: 'CONTACT_OFF_PLATFORM',
-        reasonText: '',
-      })),
-    },
-    settings,
-  );
-  return decisions;
+  return (await upholdEveryFlag(sql, await makeFlaggedCall(sql, [{}, {}]), settings)).decisions;
 }
 
 async function verify(file?: string) {
