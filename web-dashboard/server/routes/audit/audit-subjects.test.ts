@@ -52,10 +52,10 @@ describe('the audit log names what each event is about (issue 15)', () => {
     const all = await events();
     const bound = all.filter((e) => ['case', 'flag', 'decision', 'penalty', 'appeal'].includes(e.entityType));
     expect(new Set(bound.map((e) => e.entityType))).toEqual(new Set(['case', 'flag', 'decision', 'penalty', 'appeal']));
-    const [{ name }] = await db.sql()<{ name: string }[]>`select name from merchants where id = ${made.merchantId}`;
+    const [merchant] = await db.sql()<{ name: string }[]>`select name from merchants where id = ${made.merchantId}`;
     for (const e of bound) {
       expect(e.subject, `${e.action} ${e.entityType}`).toMatchObject({
-        merchant: name,
+        merchant: merchant!.name,
         merchantId: made.merchantId,
         callId: made.call.id,
         callStartedAt: new Date(made.call.startedAt).toISOString(),
