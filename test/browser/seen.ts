@@ -96,5 +96,8 @@ export async function expectNoEnglish(page: Page, where: string): Promise<void> 
   const found = [...left.matchAll(/(?<![A-Za-z0-9])[A-Za-z][A-Za-z'’-]+(?:\s+[A-Za-z][A-Za-z'’-]+)*/g)].map(
     (m) => `"${left.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12)}"`,
   );
+  // Chinese takes full-width brackets and colons: "规则：命中（80%）", not "规则: 命中 (80%)".
+  for (const m of left.matchAll(/[\u4e00-\u9fff]\s*[(:]|\)\s*[\u4e00-\u9fff]/g))
+    found.push(`ASCII punctuation in Chinese: "${left.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12)}"`);
   expect(found, `${where} shows English in the Chinese UI`).toEqual([]);
 }

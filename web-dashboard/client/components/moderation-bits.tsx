@@ -7,8 +7,9 @@ export function StepText({ step }: { step: Step }) {
   const label = useLabel();
   return (
     <>
-      {label('penaltyKind', step.kind)}
-      {step.points > 0 && <> · {t('nPoints', { count: step.points })}</>}
+      {/* "扣 2 分", not "扣分 · 2 分": a points penalty is named by its points. */}
+      {step.kind === 'points' ? t('deductPoints', { count: step.points }) : label('penaltyKind', step.kind)}
+      {step.kind !== 'points' && step.points > 0 && <> · {t('nPoints', { count: step.points })}</>}
       {step.kind !== 'warning' && <> · {step.durationDays ? t('days', { count: step.durationDays }) : t('forever')}</>}
     </>
   );
@@ -28,7 +29,7 @@ export function PenaltyLine({ p }: { p: Penalty }) {
       {formatDay(p.startsAt, lang)}
       {p.endsAt && <> – {formatDay(p.endsAt, lang)}</>} <PenaltyStateBadge state={p.state} />
       {p.ladderStep !== null && p.ladderStep !== undefined && (
-        <span className="muted small"> ({t('ladderStep', { n: p.ladderStep + 1 })})</span>
+        <span className="muted small">{t('inParens', { x: t('ladderStep', { n: p.ladderStep + 1 }) })}</span>
       )}
     </span>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { post } from '../api.js';
 import { BuyerName } from '../components/buyer.js';
 import { ClipPlayer } from '../components/clip-player.js';
+import { MerchantContext } from '../components/merchant-context.js';
 import { DecisionStateBadge, PenaltyLine, StepText } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
 import { ErrorLine, Status } from '../components/status.js';
@@ -124,11 +125,15 @@ export function AppealPage({ id }: { id: string }) {
             <AppealDecision id={id} options={a.replacementOptions} penalties={a.penalties} />
           ) : (
             !own && (
-              <button type="button" className="primary" onClick={claim}>
-                {t('claim')}
-              </button>
+              <section className="card">
+                <p className="muted">{t('claimAppealToDecide')}</p>
+                <button type="button" className="primary" onClick={claim}>
+                  {t('claim')}
+                </button>
+              </section>
             )
           )}
+          {kase.data && <MerchantContext view={kase.data} />}
         </div>
       </div>
     </>
