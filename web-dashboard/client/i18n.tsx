@@ -229,6 +229,10 @@ const STRINGS = {
   today: ['今天', 'Today'],
   searchRules: ['规则内容或类别', 'Rule text or category'],
   searchUsers: ['姓名或邮箱', 'Name or e-mail'],
+  emptyAudit: [
+    '还没有任何记录。登录、决定和设置变更都会记在这里。',
+    'Nothing recorded yet. Sign-ins, decisions and setting changes are recorded here.',
+  ],
   claimAppealToDecide: ['认领这项申诉后即可作出决定。', 'Claim this appeal to decide it.'],
   auditGone: ['（已不存在）', ' (no longer exists)'],
   auditCallAt: ['{{when}} 的通话', 'call of {{when}}'],

@@ -1,4 +1,13 @@
-import { apiFilters, Filters, FilterDates, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import {
+  apiFilters,
+  Empty,
+  Filters,
+  FilterDates,
+  FilterSelect,
+  Pager,
+  PAGE_SIZE,
+  usePage,
+} from '../components/list-tools.js';
 import { AuditSubject } from '../components/audit-subject.js';
 import { Status } from '../components/status.js';
 import type { AuditEventWire } from '../../../core/audit.js';
@@ -38,7 +47,8 @@ export function AuditPage() {
         <FilterDates />
       </Filters>
       <Status loading={events.loading} error={events.error} />
-      <div className="card">
+      {events.data?.length === 0 && <Empty>{location.search ? t('emptyFiltered') : t('emptyAudit')}</Empty>}
+      <div className="card" hidden={rows.length === 0}>
         <table className="cards">
           <thead>
             <tr>

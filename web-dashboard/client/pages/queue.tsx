@@ -144,6 +144,7 @@ export function QueuePage() {
                 <tr
                   key={c.id}
                   data-testid="queue-row"
+                  data-case-id={c.id}
                   className={[c.overdue ? 'overdue' : '', i === at ? 'selected' : ''].join(' ')}
                   aria-selected={i === at}
                 >
