@@ -144,23 +144,23 @@ describe('issue 15 workflows in Chromium', () => {
       [{ id: string }]
     >`select id from appeals where decision_id = ${decision!.id}`;
 
-    const mod2 = await dash.signIn('mod2@demo.kefu', { path: `/appeals/${appealId}` });
-    await mod2.getByRole('button', { name: '认领', exact: true }).click();
-    await mod2.getByRole('radio', { name: '部分撤销' }).check();
-    await mod2.getByLabel('替换处罚（更轻）').selectOption({ index: 1 });
+    // The second moderator works in English (her account's language).
+    const mod2 = await dash.signIn('mod2@demo.kefu', { locale: 'en-US', path: `/appeals/${appealId}` });
+    await mod2.getByRole('button', { name: 'Claim', exact: true }).click();
+    await mod2.getByRole('radio', { name: 'Partly overturned' }).check();
+    await mod2.getByLabel('Replacement penalty (lighter)').selectOption({ index: 1 });
     const replacement = mod2.getByTestId('preview-replacement');
     await replacement.waitFor();
     const previewed = {
       kind: await replacement.getAttribute('data-kind'),
       points: Number(await replacement.getAttribute('data-points')),
     };
-    await mod2.getByLabel('裁决理由').fill('私下转账属实，但顾客先提出加微信，处罚降一级。');
-    await expectReadable(mod2, 'appeal, partial overturn (zh)');
-    await expectNoEnglish(mod2, 'appeal, partial overturn (zh)');
+    await mod2.getByLabel('Reasons for the outcome').fill('The buyer asked for WeChat first; one step lighter.');
+    await expectReadable(mod2, 'appeal, partial overturn (en)');
     await dash.screenshot(mod2, 'appeal-partial-preview');
-    await mod2.getByRole('button', { name: '提交裁决' }).click();
-    await mod2.getByRole('button', { name: '确认提交' }).click();
-    await mod2.getByRole('status').getByText('部分撤销').waitFor();
+    await mod2.getByRole('button', { name: 'Decide appeal' }).click();
+    await mod2.getByRole('button', { name: 'Confirm and submit' }).click();
+    await mod2.getByRole('status').getByText('Partly overturned').waitFor();
     const stored = await dash.sql<{ kind: string; points: number }[]>`
       select kind, points from penalties where decision_id = ${decision!.id} and replaces is not null`;
     expect(stored).toEqual([previewed]);
