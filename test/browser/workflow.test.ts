@@ -167,11 +167,11 @@ describe('issue 15 workflows in Chromium', () => {
     for (const p of [mod1, merchant, mod2]) await p.context().close();
   }, 240_000);
 
-  it('live copilot at 1280×800: refund options stay in view, recommended first; choose and dismiss are recorded', async () => {
+  it('live copilot at 1280×800: refund options stay in view, recommended first; choose and dismiss are recorded; the call page is live; CSV export', async () => {
     const page = await dash.signIn('fruit@demo.kefu');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('heading', { name: '当前没有进行中的通话' }).waitFor();
-    const playing = replayDemo(dash, 'zh-fruit-bad-apples', { pace: 0.15 });
+    const playing = replayDemo(dash, 'zh-fruit-bad-apples', { pace: 0.4 });
     const option = page.getByTestId('refund-option').first();
     await option.waitFor({ timeout: 30_000 });
     expect(await option.getAttribute('class')).toContain('recommended');
@@ -185,6 +185,16 @@ describe('issue 15 workflows in Chromium', () => {
     await page.mouse.wheel(0, 900);
     await page.waitForTimeout(200);
     expect(await inView()).toBe(true);
+    // The call's own page is live too while the call goes on, and links to the flags page.
+    const [{ id: callId }] = await dash.sql<[{ id: string }]>`
+      select id from calls where merchant_id = 'm-guoyuan' and status = 'active' order by started_at desc limit 1`;
+    const detail = await page.context().newPage();
+    await detail.goto(`${dash.url}/calls/${callId}`);
+    const lines = detail.locator('.transcript li');
+    await lines.first().waitFor();
+    const before = await lines.count();
+    await expect.poll(() => lines.count(), { timeout: 30_000 }).toBeGreaterThan(before);
+    await detail.getByRole('link', { name: '违规与申诉' }).first().waitFor({ timeout: 30_000 });
     await option.getByRole('button', { name: '采用此方案' }).click();
     await option.getByRole('button', { name: '已采用' }).waitFor();
     const suggestion = page.getByTestId('suggestion').first();
@@ -197,6 +207,15 @@ describe('issue 15 workflows in Chromium', () => {
     expect(recorded.map((r) => r.action)).toEqual(expect.arrayContaining(['chosen', 'dismissed']));
     await expectReadable(page, 'live call (zh)');
     await dash.screenshot(page, 'live-1280x800');
+    // The CSV export holds the merchant's own calls, with the buyer's masked name, and no one else's.
+    const csv = await page.evaluate(async () => {
+      const r = await fetch('/api/export/calls.csv');
+      return { status: r.status, text: await r.text() };
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(callId);
+    expect(csv.text).toContain('张**');
+    expect(csv.text).not.toContain('m-dianqi');
     await page.context().close();
   }, 240_000);
 });
