@@ -99,7 +99,7 @@ async function inNamespace(): Promise<void> {
     }
     for (const v of variants) {
       console.log(
-        `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${percentile(v.samples, 50).toFixed(0)} ms, p95 ${percentile(v.samples, 95).toFixed(0)} ms over ${v.samples.length} turns; worker CPU ${(v.cpuMs / 1000 / (v.callMs / 60_000)).toFixed(1)} s per call-minute; call's job process PSS p50 ${percentile(v.jobPssMb, 50).toFixed(0)} MB, worker group ${percentile(v.groupPssMb, 50).toFixed(0)} MB in ${v.processes} processes`,
+        `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${percentile(v.samples, 50).toFixed(0)} ms, p95 ${percentile(v.samples, 95).toFixed(0)} ms over ${v.samples.length} turns; bot in the room ${percentile(v.joinMs, 50).toFixed(0)} ms after dispatch (p50); worker CPU ${(v.cpuMs / 1000 / (v.callMs / 60_000)).toFixed(1)} s per call-minute; call's job process PSS p50 ${percentile(v.jobPssMb, 50).toFixed(0)} MB, worker group ${percentile(v.groupPssMb, 50).toFixed(0)} MB in ${v.processes} processes`,
       );
     }
     console.log(
@@ -126,13 +126,16 @@ type Variant = {
   jobPssMb: number[];
   groupPssMb: number[];
   processes: number;
+  /** Call started (bot dispatched) → the bot in the room. */
+  joinMs: number[];
 };
-const unmeasured = () => ({ samples: [], cpuMs: 0, callMs: 0, jobPssMb: [], groupPssMb: [], processes: 0 });
+const unmeasured = () => ({ samples: [], cpuMs: 0, callMs: 0, jobPssMb: [], groupPssMb: [], processes: 0, joinMs: [] });
 
 async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: string): Promise<number> {
   const livekit = { url: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, agentName: v.name };
   const call = await joinBenchCall(dbUrl, livekit, ['customer']);
   const { merchant, customer } = call;
+  v.joinMs.push(call.botJoinMs);
   try {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     // Sampled while the call's job process lives (it exits after the call, taking its CPU count with it).
