@@ -9,28 +9,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
-/** Sets every thread of this process and its session's autogroup to `nice`; returns why it could not, or undefined. */
+/** Sets every thread of this process to `nice`; returns why it could not, or undefined. */
 export function prioritizeProcess(nice: number): string | undefined {
-  const refused = niceThreads(nice);
-  if (refused) return refused;
-  // With autogroup scheduling (Linux's default on desktops and many servers) a nice value counts
-  // only against processes of the same session; sessions share the CPU equally by their group's
-  // own nice value, so that is set too. Without autogroups the file does not exist.
-  try {
-    writeFileSync('/proc/self/autogroup', String(nice));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') return `autogroup nice ${nice} refused (${code}): needs root or CAP_SYS_NICE`;
-  }
-  return undefined;
-}
-
-/**
- * Sets every thread of this process to `nice`, leaving the session's autogroup alone: within the
- * bot's session, a job process warming up for a future call steps back behind the calls already
- * on, and steps up again when its call comes. Returns why it could not, or undefined.
- */
-export function niceThreads(nice: number): string | undefined {
   let threads: number[];
   try {
     threads = readdirSync('/proc/self/task').map(Number);
@@ -45,6 +25,15 @@ export function niceThreads(nice: number): string | undefined {
       if ((err as { info?: { code?: string } }).info?.code === 'ESRCH') continue;
       return `nice ${nice} refused (${(err as Error).message}): raising priority needs root or CAP_SYS_NICE`;
     }
+  }
+  // With autogroup scheduling (Linux's default on desktops and many servers) a nice value counts
+  // only against processes of the same session; sessions share the CPU equally by their group's
+  // own nice value, so that is set too. Without autogroups the file does not exist.
+  try {
+    writeFileSync('/proc/self/autogroup', String(nice));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') return `autogroup nice ${nice} refused (${code}): needs root or CAP_SYS_NICE`;
   }
   return undefined;
 }

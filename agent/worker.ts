@@ -13,7 +13,6 @@ import {
   initializeLogger,
   log,
 } from '@livekit/agents';
-import { getPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../core/config.js';
 import { KefuError } from '../core/errors.js';
@@ -21,25 +20,15 @@ import { RUNNING_COMPILED } from '../core/paths.js';
 import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
 import { buildSttRouting, type SttRouting } from '../pipelines/speech/router.js';
 import { runCallJob } from './job.js';
-import { niceThreads, prioritizeProcess } from './priority.js';
+import { prioritizeProcess } from './priority.js';
 
-type ProcessData = { stt?: SttRouting; steppedBack?: boolean };
-
-/**
- * A job process warming up for a future call (module loading, models, ~5 s of CPU) runs at the
- * default priority, behind the calls already on at KEFU_AGENT_NICE: agents starts a replacement
- * as each call takes a warm process, so every new call's warm-up otherwise competed with the live
- * ones (decision 0202). Only a process that runs above the default can step back, since only it
- * may step up again.
- */
-const WARMING_NICE = 0;
+type ProcessData = { stt?: SttRouting };
 
 export default defineAgent<ProcessData>({
   // Speech models load once per job process, before a call arrives: the process reports ready
   // only when its recognition threads have, so a call's first words never wait for a model.
   prewarm: async (proc: JobProcess<ProcessData>) => {
     const config = loadConfig();
-    proc.userData.steppedBack = getPriority() < WARMING_NICE && niceThreads(WARMING_NICE) === undefined;
     proc.userData.stt = buildSttRouting(oneCall(config));
     // The text engines' knowledge and compiled patterns are the process's: loaded here, the
     // call's own analyzers (built at dispatch, with its database) take ~0.1 s instead of ~1.5 s
@@ -48,10 +37,6 @@ export default defineAgent<ProcessData>({
     await proc.userData.stt.ready;
   },
   entry: async (ctx: JobContext<ProcessData>) => {
-    if (ctx.proc.userData.steppedBack) {
-      const refused = niceThreads(loadConfig().agentNice);
-      if (refused) log().warn(`${refused}; this call runs at the default priority`);
-    }
     const stt = ctx.proc.userData.stt ?? buildSttRouting(oneCall(loadConfig()));
     await runCallJob(ctx as JobContext, stt, (line) => log().info(line));
   },
