@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../core/config.js';
 import { KefuError } from '../core/errors.js';
 import { RUNNING_COMPILED } from '../core/paths.js';
-import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
 import { buildSttRouting, type SttRouting } from '../pipelines/speech/router.js';
 import { runCallJob } from './job.js';
 import { prioritizeProcess } from './priority.js';
@@ -28,12 +27,7 @@ export default defineAgent<ProcessData>({
   // Speech models load once per job process, before a call arrives: the process reports ready
   // only when its recognition threads have, so a call's first words never wait for a model.
   prewarm: async (proc: JobProcess<ProcessData>) => {
-    const config = loadConfig();
-    proc.userData.stt = buildSttRouting(oneCall(config));
-    // The text engines' knowledge and compiled patterns are the process's: loaded here, the
-    // call's own analyzers (built at dispatch, with its database) take ~0.1 s instead of ~1.5 s
-    // of CPU, and the bot joins the room, and hears the first words, that much sooner.
-    await buildAnalyzers({ config, warm: true });
+    proc.userData.stt = buildSttRouting(oneCall(loadConfig()));
     await proc.userData.stt.ready;
   },
   entry: async (ctx: JobContext<ProcessData>) => {
