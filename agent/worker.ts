@@ -41,7 +41,7 @@ export default defineAgent<ProcessData>({
  * of a core. A thread per core in every job process held a model copy each (~100 MB) and loaded
  * them all before each call (decision 0202), so job processes take one unless KEFU_STT_THREADS says.
  */
-function oneCall(config: Config): Config {
+export function oneCall(config: Config): Config {
   return { ...config, stt: { ...config.stt, threads: config.stt.threads ?? 1 } };
 }
 
