@@ -128,6 +128,26 @@ describe('threats: a condition on the other party’s act, exposure, coming for 
     await expectClean('customer', ['我知道你们仓库在哪 我自己过去取可以吗']);
   });
 
+  it('counts a repeated demand after a flagged threat as the same incident, a renewed warning as a new one', async () => {
+    const call: [SpeakerRole, string][] = [
+      ['merchant', 'You live on Cedar Road, right? Be a shame if your review stayed up.'],
+      ['customer', 'is that a threat?'],
+    ];
+    const pressed = await flagsOn(...call, ['merchant', 'Delete the review.']);
+    expect(pressed.filter((f) => f.category === 'abuse')).toEqual([]);
+    const renewed = await flagsOn(...call, ['merchant', 'Think twice about that review.']);
+    expect(renewed.filter((f) => f.category === 'abuse')).toHaveLength(1);
+  });
+
+  it('reads "or else" and "you\'ll regret" as threats only after a demand or a condition', async () => {
+    await expectAbuse('merchant', ['Pull the rating, or else.', 'One more bad review and you will regret it']);
+    await expectClean('merchant', [
+      'Or else we can send a courier to collect it, your choice',
+      "You'll regret skipping the screen protector, trust me",
+      '不买你会后悔的 这个价只有今天',
+    ]);
+  });
+
   it('reads a negation inside an unpunctuated condition as the condition’s own', () => {
     const a = analyzeLine("if you don't pay me back I'm coming over to your place");
     const at = a.norm.indexOf("I'm coming");
@@ -143,6 +163,10 @@ describe('insults in the register: disguised spellings and addressed name-callin
   it('flags disguised insults said to the other party', async () => {
     await expectAbuse('customer', ['你是s.b吗 我说的是退款', '你们这帮废物 一个快递查三天', 'u r such a moron']);
     await expectAbuse('merchant', ['死老赖', 'What a dimwit, the cable is in the box']);
+  });
+
+  it('reads 快递 as the parcel, so mocking the buyer about it is not about a third party', async () => {
+    await expectAbuse('merchant', ['连个快递都不会拆 还网购']);
   });
 
   it('leaves emphasis, self-insult, couriers and quotes unflagged', async () => {
