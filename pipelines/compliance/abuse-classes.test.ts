@@ -113,6 +113,16 @@ describe('threats: a condition on the other party’s act, exposure, coming for 
     ]);
   });
 
+  it('flags where the buyer lives said as leverage, in the forms the register uses', async () => {
+    await expectAbuse('merchant', [
+      '你不就住在黄河路6号吗 晚上别一个人出门',
+      '我们这边有你家地址的 你最好考虑清楚',
+      '你家地址在快递单上写着呢 我随时能过去',
+      'you live in that grey house on Hill Street right i drive past it most days',
+    ]);
+    await expectClean('merchant', ['亲 我们有您的收货地址 直接给您寄过去', '亲 师傅随时可以上门 您看哪天方便']);
+  });
+
   it('flags two details of where someone is, read back together', async () => {
     await expectAbuse('merchant', ['你在第二人民医院上班是吧 你家住滨江花园3栋吧']);
   });
