@@ -39,7 +39,7 @@ describe('sarcasm: praise beside a cue that it means the opposite', () => {
 
   it('leaves praise alone, and a sneer or a complaint alone', async () => {
     await expectClean('customer', [
-      '你们售后可真及时 昨天说今天就修好了',
+      '你们售后可真及时 昨天说今天就修好了 佩服佩服',
       '我真是服了 催了一个多月还没到',
       'brilliant, thanks so much',
     ]);
@@ -70,7 +70,12 @@ describe('rhetorical contempt without a swear word', () => {
       'Do you need me to resend the invoice?',
       "If you can't follow the diagram, send me a photo and I'll guide you",
     ]);
-    await expectClean('customer', ['我不太懂这个 你帮我看看', 'you people have been lovely, thanks']);
+    await expectClean('customer', [
+      '我不太懂这个 你帮我看看',
+      '说人话就是 能不能换新',
+      'you people have been lovely, thanks',
+    ]);
+    await expectAbuse('customer', ['你能不能说句人话 我问的是运费']);
   });
 });
 
