@@ -28,6 +28,12 @@ const FramesSchema = z
     id: z.string(),
     version: z.number().int().positive(),
     description: z.string().optional(),
+    /** The layer's action classes in rank order: a clause keeps the first one found ("收到货后给您退款" is a refund). */
+    actionClasses: z.array(z.object({ class: z.string(), action: PromiseActionSchema }).strict()).min(1),
+    /** Goods arriving: something the buyer receives, a delivery only when nothing richer is named. */
+    arrivalClass: z.string(),
+    /** Money arriving (今天到账): the payout of whatever was promised before it. */
+    payoutClass: z.string(),
     commitment: z.object({ marks: z.array(Mark), classes: z.array(z.string()) }).strict(),
     /** The word class saying an act is already done. */
     done: z.object({ class: z.string() }).strict(),
@@ -100,11 +106,11 @@ const FramesSchema = z
       .strict(),
   })
   .strict();
-type Frames = z.infer<typeof FramesSchema>;
+export type Frames = z.infer<typeof FramesSchema>;
 type NonPromise = Frames['nonPromises'][number];
 
 let frames: Frames | undefined;
-function loadFrames(): Frames {
+export function loadFrames(): Frames {
   if (frames) return frames;
   frames = readKnowledge('promise-frames.json', FramesSchema);
   return frames;
