@@ -14,8 +14,9 @@ export type Range = readonly [number, number];
 export interface ActionHit {
   action: PromiseAction;
   rank: number;
-  /** Offset of the word in the clause's text. */
+  /** Offsets of the word in the clause's text. */
   at: number;
+  end: number;
 }
 
 interface Ranks {
@@ -57,7 +58,7 @@ export function actionWords(clause: Clause, range: Range = [0, clause.text.lengt
     if (!rank) continue;
     const at = local(clause, m);
     if (at[0] < range[0] || at[1] > range[1] || left.some((l) => overlaps(l, at))) continue;
-    out.push({ ...rank, at: at[0] });
+    out.push({ ...rank, at: at[0], end: at[1] });
   }
   return out;
 }
@@ -110,28 +111,36 @@ export function actionsOf(
   range: Range = [0, clause.text.length],
   leave: Leave = {},
 ): PromiseAction[] {
-  const { TEMPORAL_LEAD, COORDINATOR, RETURN_GOODS, CUSTOMER_ACTIONS } = promiseCues();
+  const { TEMPORAL_LEAD, COORDINATOR, RETURN_GOODS, CUSTOMER_ACTIONS, COMMITMENT } = promiseCues();
   const text = foldWidth(clause.text);
-  const lead = TEMPORAL_LEAD.exec(text.slice(range[0], range[1]));
+  const commits = (from: number, to: number) => COMMITMENT[speaker].test(text.slice(from, to));
+  // A time said first names when, not what ("发货后我会通知您"), unless it commits to an act itself
+  // ("安排师傅周四下午上门到之前会给您打个电话").
+  const timed = TEMPORAL_LEAD.exec(text.slice(range[0], range[1]));
+  const lead = timed && !COMMITMENT[speaker].test(timed[0]) ? timed : null;
   const rest: Range = lead ? [range[0] + lead[0].length, range[1]] : range;
   const body = lead && hits(clause, rest, speaker, leave).length > 0 ? rest : range;
   const groups: ActionHit[][] = [];
   for (const h of hits(clause, body, speaker, leave)) {
     const last = groups.at(-1);
     const between = last ? text.slice(last.at(-1)!.at, h.at) : '';
-    if (last && !COORDINATOR.test(between)) last.push(h);
+    // Each act committed to on its own is its own promise, joined or not ("上门前半个小时会先给您打电话"
+    // after "给您约在周四上门"); a noun before its verb ("差价二十块我们给您补上") is one act.
+    const ownCommitment = last !== undefined && commits(body[0], last[0]!.at) && commits(last.at(-1)!.end, h.at);
+    if (last && !COORDINATOR.test(between) && !ownCommitment) last.push(h);
     else groups.push([h]);
   }
   const actions = groups.map((g) => g.reduce((a, b) => (b.rank < a.rank ? b : a)).action);
+  // The buyer can promise only what the buyer does: sending goods back, calling, their own errands.
   const spoken =
     speaker === 'merchant'
       ? actions
-      : actions.map((a) =>
+      : actions.flatMap((a) =>
           a === 'refund' && RETURN_GOODS.test(text.slice(body[0], body[1]))
-            ? 'ship'
+            ? ['ship' as const]
             : CUSTOMER_ACTIONS.has(a)
-              ? a
-              : 'other',
+              ? [a]
+              : [],
         );
   return [...new Set(spoken)];
 }

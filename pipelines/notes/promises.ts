@@ -3,7 +3,7 @@ import type { PromiseAction, SpeakerRole, TranscriptLine } from '../../core/doma
 import { analyzeLine, type Clause, clauseHas, foldWidth, hasMark, markOf } from '../language/index.js';
 import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { actionsOf, actionWords, namesArrival, namesPayout, type Range } from './promise-actions.js';
-import { judgePromises } from './promise-frames.js';
+import { asksTheListener, embeddedQuestionAt, judgePromises } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
 import { promiseCues } from './promise-cues.js';
 
@@ -11,6 +11,9 @@ export interface PromiseContext {
   startedAt: Date;
   timeZone: string;
 }
+
+/** An event the promise waits on, said before it (拍下后, 收到后, 验完后). */
+const AFTER_EVENT = 'promise.event_after';
 
 interface Reading {
   actions: PromiseAction[];
@@ -63,12 +66,6 @@ function consequent(clause: Clause, text: string, speaker: SpeakerRole): Range {
   return start === 0 && trailing(clause, at, speaker) ? [0, at] : [start, text.length];
 }
 
-/** A tag seeking assent ("我给您退款好吗？") offers the act; any other question asks. */
-function isQuestion(clause: Clause): boolean {
-  if (clauseHas(clause, 'question_tag')) return false;
-  return hasMark(clause, 'question');
-}
-
 /** The clause's text (width folded) without a trailing tag question. */
 function bodyOf(clause: Clause): string {
   const tag = clauseHas(clause, 'question_tag');
@@ -101,8 +98,11 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
   const C = promiseCues();
   const text = bodyOf(clause);
   const conditional = hasMark(clause, 'condition');
-  const condition = conditional || C.EVENT_TRIGGER.test(text);
-  const whole: Range = [0, text.length];
+  // "您拍下后小妹明天给您发出", "我们收到后退您": the act waits on an event the speaker does not control.
+  const after = speaker === 'merchant' ? clauseHas(clause, AFTER_EVENT) : undefined;
+  const condition = conditional || C.EVENT_TRIGGER.test(text) || after !== undefined;
+  // "跟仓库确认一下能不能今天发": what the check asks about is not promised.
+  const whole: Range = [0, Math.min(text.length, embeddedQuestionAt(clause) ?? text.length)];
   // "比退款还多": a comparison names an action without doing it.
   let actions = C.COMPARISON.test(text.trim()) ? [] : actionsOf(clause, speaker, whole);
   // In "If you return it I'll report you", the action named is the condition's, not the promise's.
@@ -123,10 +123,11 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
     actionsOf(clause, speaker, whole, { payout: true }).length === 0;
   if (payoutOnly && previous?.promise) actions = previous.actions.slice(-1);
   const none = { actions, condition, promise: false, inherited: false };
-  if (actions.length === 0 || isQuestion(clause)) return none;
+  if (actions.length === 0 || asksTheListener(clause)) return none;
   if (hasMark(clause, 'in_call') && actions.every((a) => a === 'other')) return none;
   // A trailing condition ("I'll refund you if it's not back") leaves the consequent before it.
-  const main = text.slice(...then);
+  // The buyer's act in the event ("您拍下后") is the condition, not a request.
+  const main = text.slice(Math.max(then[0], after ? after.span[1] - clause.span[0] : 0), then[1]);
   const recipient = speaker === 'merchant' && C.RECIPIENT.test(text);
   const refused = negated(clause, then) || isPast(text) || (C.REQUEST[speaker].test(main) && !recipient);
   // A clause joined to a promise shares its commitment ("先给您退款，然后补发一个"), unless it
@@ -141,7 +142,10 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
   const committed = C.COMMITMENT[speaker].test(text);
   // "Usually 3-5 working days, depends on the bank", "按规定十五天内换新": describing, not committing.
   const described = (C.HEDGE.test(text) || hasMark(clause, 'policy')) && !committed;
-  const own = deadline || recipient || committed;
+  // The buyer is bound by saying they will, or by a time for their own act (我周五前寄回去);
+  // a time in their complaint ("waiting 3 weeks for my refund") binds nobody.
+  const own =
+    speaker === 'merchant' ? deadline || recipient || committed : committed || (deadline && hasMark(clause, 'self'));
   return { actions, condition, promise: !refused && !described && (own || inherited), inherited: inherited && !own };
 }
 
@@ -232,6 +236,7 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
       // from the event, whose date is unknown.
       const byEvent =
         C.EVENT_TRIGGER.test(foldWidth(clause.text)) ||
+        (line.speaker === 'merchant' && clauseHas(clause, AFTER_EVENT) !== undefined) ||
         (antecedent && C.EVENT_TRIGGER.test(foldWidth(clauses[i - 1]!.text)));
       const relative =
         conditional && deadlineFrom === i && own !== null && (C.IMMEDIATE.test(said) || (byEvent && C.SPAN.test(said)));
