@@ -61,7 +61,35 @@ describe('ship, compensate and other: broader membership', () => {
   ]);
 });
 
+describe('a telephone call back beside a check, and questions inside a promise', () => {
+  check([
+    ['我先找仓库同事核对一下 今晚八点前给您回个电话', ['follow_up 2026-11-24', 'callback 2026-11-24']],
+    // A written reply is the check's own end.
+    ['我先找仓库同事核对一下 今晚八点前给您回复', ['follow_up 2026-11-24']],
+    // "哪天" is what the call will tell, not a question to the buyer.
+    ['我这边明天给您回电话告诉您哪天能到', ['callback 2026-11-25']],
+    ['稍后给您发一下安装示意图', ['other 2026-11-24']],
+    // A pickup is an errand, not a technician's visit nor a shipment.
+    ['新的明天给您寄 旧的我们安排快递上门取件', ['ship 2026-11-25', 'other']],
+    ['您申请一下仅退款 小妹这边马上同意', ['refund']],
+  ]);
+});
+
+describe('negations that refuse, and those that only say what is not needed', () => {
+  check([
+    ['可以直接给您换新的不用寄回', ['ship']],
+    ["I'll add a $20 credit without any paperwork", ['compensate']],
+    ['不能退款只能换货', []],
+  ]);
+});
+
 describe('what only looks like a promise', () => {
+  check([
+    // Forecasts nobody in the call makes.
+    ['you should see the credit within 3 business days', []],
+    ['快递一般两天左右送到', []],
+    ['你等下手机会收到一个6位的码', []],
+  ]);
   check([
     // A sale described, not a coupon given.
     ['店里现在有满300减30的券', []],

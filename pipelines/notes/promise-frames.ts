@@ -59,6 +59,8 @@ const FramesSchema = z
           replaces: z.array(PromiseActionSchema),
           /** Actions in the same line that are part of this one (a follow-up's reply). */
           absorbs: z.array(PromiseActionSchema),
+          /** An absorbed act whose clause holds this class stays a promise of its own (a phone call back). */
+          keepsIf: z.string().optional(),
           /** Said as done (already escalated): is something still owed? */
           doneStillOwed: z.boolean(),
           note: z.string().optional(),
@@ -321,7 +323,11 @@ export function judgePromises(
       });
     }
   }
-  const absorbed = new Set(f.actions.filter((x) => out.some((p) => p.action === x.action)).flatMap((x) => x.absorbs));
+  const absorbing = f.actions.filter((x) => out.some((p) => p.action === x.action));
+  const absorbed = (p: PromiseNote) =>
+    absorbing.some(
+      (x) => x.absorbs.includes(p.action) && !(x.keepsIf && clausesOf(p.text).some((c) => clauseHas(c, x.keepsIf!))),
+    );
   // The reply a follow-up absorbs brings its time ("跟花店确认一下 半小时后给您回复"): due when the answer is.
   for (const x of f.actions) {
     const taker = out.find((p) => p.action === x.action && p.deadline === null);
@@ -329,7 +335,7 @@ export function judgePromises(
     if (taker && dated) taker.deadline = dated.deadline;
   }
   const kept = out
-    .filter((p) => !absorbed.has(p.action))
+    .filter((p) => !absorbed(p))
     .map((p) => ({ p, at: clausesOf(p.text)[0] }))
     .filter((x): x is { p: PromiseNote; at: Clause } => x.at !== undefined);
   const options = offeredOptions(f, a, kept, line.speaker);

@@ -32,7 +32,8 @@ describe('merchant promises (zh)', () => {
     ['明天给您补发一个新的', [p('ship', '2026-11-25')]],
     ['我这边马上给您安排换货', [p('ship')]],
     // Checking with someone and coming back is a follow-up (issue 11 taxonomy); the reply is part of it.
-    ['我跟仓库核实一下，下午给您回电话', [p('follow_up', '2026-11-24')]],
+    // A telephone call back stays a promise of its own beside the check (decision 0210).
+    ['我跟仓库核实一下，下午给您回电话', [p('callback', '2026-11-24'), p('follow_up', '2026-11-24')]],
     ['我们会尽快联系您', [p('callback')]],
     ['下周一安排师傅上门安装', [p('visit', '2026-11-30')]],
     ['给您补偿一张5元无门槛优惠券', [p('compensate')]],

@@ -1,6 +1,6 @@
 import type { PromiseNote } from '../../core/analysis.js';
 import type { PromiseAction, SpeakerRole, TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, type Clause, clauseHas, foldWidth, hasMark, markOf } from '../language/index.js';
+import { analyzeLine, type Clause, classMatches, clauseHas, foldWidth, hasMark, markOf } from '../language/index.js';
 import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { actionsOf, actionWords, namesArrival, namesPayout, type Range } from './promise-actions.js';
 import { asksTheListener, embeddedQuestionAt, judgePromises } from './promise-frames.js';
@@ -14,6 +14,7 @@ export interface PromiseContext {
 
 /** An event the promise waits on, said before it (拍下后, 收到后, 验完后). */
 const AFTER_EVENT = 'promise.event_after';
+const NO_NEED = 'promise.no_need';
 
 interface Reading {
   actions: PromiseAction[];
@@ -80,17 +81,25 @@ function isPast(text: string): boolean {
 
 /**
  * The layer's negation over the consequent: a negation whose scope reaches an action named there,
- * or one said after the action ("退货一周了钱还没退", "the refund hasn't come").
+ * or one said after the action ("退货一周了钱还没退", "the refund hasn't come"). A negation that
+ * names an act not needed (不用维修, "without service") negates only what follows it.
  */
 function negated(clause: Clause, [from, to]: Range): boolean {
   const starts = actionWords(clause, [from, to]).map((h) => clause.span[0] + h.at);
+  const noNeed = classMatches(clause, NO_NEED);
   return clause.marks.some(
     (m) =>
       m.kind === 'negation' &&
       m.span[0] >= clause.span[0] + from &&
       m.span[0] < clause.span[0] + to &&
       m.scope !== undefined &&
-      starts.some((p) => (m.scope!.span[0] <= p && p < m.scope!.span[1]) || p < m.span[0]),
+      starts.length > 0 &&
+      // Every act named is refused ("不能退款"); one not needed beside another offered is not ("给您换新的不用寄回").
+      starts.every(
+        (p) =>
+          (m.scope!.span[0] <= p && p < m.scope!.span[1]) ||
+          (p < m.span[0] && !noNeed.some((n) => n.span[0] <= m.span[0] && m.span[0] < n.span[1])),
+      ),
   );
 }
 
@@ -140,8 +149,11 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
     event !== null && (cond === undefined || (condAt >= event.index && condAt < event.index + event[0].length));
   const inherited = previous?.promise === true && !clause.sentenceStart && (!condition || eventOnly);
   const committed = C.COMMITMENT[speaker].test(text);
-  // "Usually 3-5 working days, depends on the bank", "按规定十五天内换新": describing, not committing.
-  const described = (C.HEDGE.test(text) || hasMark(clause, 'policy')) && !committed;
+  // "Usually 3-5 working days, depends on the bank", "按规定十五天内换新": describing, not committing;
+  // nor is a forecast nobody here makes ("you should see it in 3-5 days", "一般隔天就到").
+  const hedged = C.HEDGE.test(text) || C.ESTIMATE.test(text);
+  const described =
+    ((C.HEDGE.test(text) || hasMark(clause, 'policy')) && !committed) || (hedged && !hasMark(clause, 'self'));
   // The buyer is bound by saying they will, or by a time for their own act (我周五前寄回去);
   // a time in their complaint ("waiting 3 weeks for my refund") binds nobody.
   const own =
