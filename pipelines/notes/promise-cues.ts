@@ -33,7 +33,6 @@ const CUE_NAMES = [
   'PASSED',
   'RECIPIENT',
   'RETURN_GOODS',
-  'REVIEW',
   'REWARD_AFTER',
   'SPAN',
   'TEMPORAL_LEAD',

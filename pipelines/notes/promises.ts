@@ -15,6 +15,8 @@ export interface PromiseContext {
 /** An event the promise waits on, said before it (拍下后, 收到后, 验完后). */
 const AFTER_EVENT = 'promise.event_after';
 const NO_NEED = 'promise.no_need';
+/** Words of a review (好评, five stars): money for one is compensation, not a refund. */
+const REVIEW = 'review_cue';
 
 interface Reading {
   actions: PromiseAction[];
@@ -255,7 +257,7 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
       addPromise(out, {
         speaker: line.speaker,
         // Money for a review, or for something the buyer was asked to do, is compensation.
-        action: action === 'refund' && (C.REVIEW.test(clause.text) || instructed) ? 'compensate' : action,
+        action: action === 'refund' && (clauseHas(clause, REVIEW) !== undefined || instructed) ? 'compensate' : action,
         deadline: deadlineFrom === undefined || relative ? null : due[deadlineFrom]!.date,
         conditional,
         utterance,
