@@ -83,14 +83,39 @@ function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
       for (const m of a.masks)
         if ((m.kind === 'phone' || m.kind === 'digits') && within(m.nspan) && digitCount(m.text) >= alt.min)
           out.push({ cue: `digits:${alt.min}`, ...pick(m) });
-      for (const n of a.numbers)
-        if (within(n.nspan) && (n.digits ?? '').length >= alt.min) out.push({ cue: `digits:${alt.min}`, ...pick(n) });
+      for (const run of digitRuns(a))
+        if (within(run.head.nspan) && run.digits >= alt.min) out.push({ cue: `digits:${alt.min}`, ...pick(run.head) });
     }
   }
   return out;
 }
 
 const pick = (m: { text: string; span: Span; nspan: Span }) => ({ text: m.text, span: m.span, nspan: m.nspan });
+
+/** What may stand between two groups of one number said in parts (555-0142, 一五八 零二四七). */
+const GROUP_SEPARATORS = new Set([...' \t,，、.·-–—/']);
+const isGap = (text: string) => [...text].every((ch) => GROUP_SEPARATORS.has(ch));
+
+/**
+ * Numbers read digit by digit, joined with the groups that follow them: a phone number is said or
+ * typed in groups ("four four, seven seven zero zero, …", 一五八 零二四七 …, 555-0142), and the
+ * clause splitter cuts it at the commas. Groups after the first have three digits or more, so a list
+ * of sizes (36、37、38) stays a list. The run sits at its first group, so it fills a slot of the
+ * clause where the number starts.
+ */
+function digitRuns(a: LineAnalysis): { head: LineAnalysis['numbers'][number]; digits: number }[] {
+  const runs: { head: LineAnalysis['numbers'][number]; digits: number; end: number }[] = [];
+  for (const n of a.numbers) {
+    const digits = (n.digits ?? '').length;
+    if (digits === 0) continue;
+    const last = runs.at(-1);
+    if (last && digits >= 3 && isGap(a.norm.slice(last.end, n.nspan[0]))) {
+      last.digits += digits;
+      last.end = n.nspan[1];
+    } else runs.push({ head: n, digits, end: n.nspan[1] });
+  }
+  return runs;
+}
 const digitCount = (t: string) => t.replace(/\D/g, '').length;
 
 /** The tightest filling of all slots in one window, or null. */
@@ -173,13 +198,17 @@ function vetoOf(
           return { reason: 'negation', cue: a.text.slice(...m.span) };
       }
   }
+  // A word inside the frame's own words is part of them: 链接里拍不了 (can't buy through the link)
+  // names no checkout, as 永不生锈 negates nothing. Marks describe the whole clause, so they still veto.
+  const own = (f: Filler) => !f.cue.startsWith('mark:') && fillers.some((x) => inside(f.nspan, x.nspan));
   for (const slot of frame.unless) {
-    const f = fillersOf(a, window, slot)[0];
+    const f = fillersOf(a, window, slot).find((x) => !own(x));
     if (f) return { reason: 'unless', cue: f.text };
   }
   for (const slot of frame.unlessLine) {
     const f =
-      fillersOf(a, a.clauses, slot)[0] ?? (previous ? fillersOf(previous, previous.clauses, slot)[0] : undefined);
+      fillersOf(a, a.clauses, slot).find((x) => !own(x)) ??
+      (previous ? fillersOf(previous, previous.clauses, slot)[0] : undefined);
     if (f) return { reason: 'warning', cue: f.text };
   }
   return undefined;
