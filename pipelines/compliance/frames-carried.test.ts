@@ -160,3 +160,29 @@ describe('reviews, refunds and claims', () => {
     expect(await flags(['merchant', '官方永远不会找您要验证码 千万不要告诉别人'])).toEqual([]);
   });
 });
+
+describe('what stays unflagged, by mechanism', () => {
+  it('a cue inside the frame’s own words does not veto it; a window without the veto cue still counts', async () => {
+    // 拍不了 negates the checkout word it contains.
+    expect(await flags(['merchant', '这个款链接里拍不了 余款按刚才的方式付'])).toEqual([[0, 'off_platform_payment']]);
+    // The in-platform route in one clause does not excuse the invitation in the next.
+    expect(await flags(['merchant', '平时在店铺首页点客服就行，急的话加我企鹅号 3 3 8 1 2 0 4 4 5'])).toEqual([
+      [0, 'contact_exchange'],
+    ]);
+  });
+
+  it('leaves the shop hotline, authenticity scans, in-platform groups and unconditional gifts alone', async () => {
+    expect(await flags(['merchant', '我们店的售后电话是 四零零 六六二 一八八 九'])).toEqual([]);
+    expect(await flags(['merchant', '扫一下包装盒上的二维码就能查真伪'])).toEqual([]);
+    expect(await flags(['merchant', '关注一下 进店铺粉丝群有券 在店铺首页就有二维码'])).toEqual([]);
+    expect(
+      await flags(['merchant', 'Rate us however you like, and here is a $5 coupon for your next order either way']),
+    ).toEqual([]);
+  });
+
+  it('hears the seven-day right denied, not a buyer’s condition beside it, and typing a code on a page', async () => {
+    expect(await flags(['merchant', '我们家承诺七天无理由 不喜欢也能退'])).toEqual([]);
+    expect(await flags(['merchant', '这款七天无理由享受不了哦'])).toEqual([[0, 'refund_obstruction']]);
+    expect(await flags(['merchant', '验证码稍后发到您手机 您在支付页面里填上就好 别给任何人看'])).toEqual([]);
+  });
+});

@@ -147,8 +147,9 @@ function fill(a: LineAnalysis, window: readonly Clause[], frame: CompiledFrame):
 
 /** Hits of a frame in the line: one per window, vetoed or not, each with its exact span. */
 export function matchFrame(a: LineAnalysis, frame: CompiledFrame, previous: LineAnalysis | null): FrameHit[] {
-  const hits: FrameHit[] = [];
-  const seen = new Set<string>();
+  // One hit per span. A window that fills the frame without a veto wins over a wider one whose extra
+  // clause vetoes it (店铺首页点客服就能找到我们，或者加我QQ…: the second clause alone is an invitation).
+  const bySpan = new Map<string, FrameHit>();
   for (let i = 0; i < a.clauses.length; i++) {
     const window = a.clauses.slice(i, i + frame.reach);
     const fillers = fill(a, window, frame);
@@ -156,12 +157,13 @@ export function matchFrame(a: LineAnalysis, frame: CompiledFrame, previous: Line
     if (frame.negation === 'require' && !denied(window, fillers)) continue;
     const span: Span = [Math.min(...fillers.map((f) => f.span[0])), Math.max(...fillers.map((f) => f.span[1]))];
     const key = `${span[0]}-${span[1]}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const before = bySpan.get(key);
+    if (before && !before.veto) continue;
     const veto = vetoOf(a, window, fillers, frame, previous);
-    hits.push({ fillers, span, ...(veto && { veto }) });
+    if (before && veto) continue;
+    bySpan.set(key, { fillers, span, ...(veto && { veto }) });
   }
-  return hits;
+  return [...bySpan.values()];
 }
 
 /**
