@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TranscriptLine } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import { ScriptedLlm } from '../llm/testing/scripted-llm.js';
@@ -15,6 +15,12 @@ const detectWith = (replies: (unknown | Error)[]) => {
 };
 
 describe('LLM adjudication layer', () => {
+  // The first detection compiles the shared lexicons (~2 s of CPU, far more on a loaded machine):
+  // paid once here, under the hook timeout, so no test's 30 s budget carries it.
+  beforeAll(async () => {
+    await new ComplianceDetector().detect(lines);
+  });
+
   it('confirms a candidate and raises its confidence, recording model, prompt and reason', async () => {
     const { llm, detector } = detectWith([
       { verdict: 'violation', confidence: 0.9, reason: 'asks for Alipay transfer' },
