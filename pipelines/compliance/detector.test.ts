@@ -52,7 +52,7 @@ describe('ComplianceDetector', () => {
     expect(flags.map((f) => [f.utterance, f.category, f.rule])).toEqual([
       [1, 'review_manipulation', 'zh.review.incentive-frame@3'],
       [1, 'contact_exchange', 'zh.contact.wechat@2'],
-      [2, 'refund_obstruction', 'en.refund.threat@3'],
+      [2, 'refund_obstruction', 'en.refund.frame@2'],
     ]);
     expect(flags[1]!.evidence).toBe('加我微信 abc8899');
     expect(flags[0]!.detector).toBe('rules+semantic:hashed-ngram-v1-512');

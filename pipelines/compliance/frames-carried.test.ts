@@ -186,3 +186,20 @@ describe('what stays unflagged, by mechanism', () => {
     expect(await flags(['merchant', '验证码稍后发到您手机 您在支付页面里填上就好 别给任何人看'])).toEqual([]);
   });
 });
+
+describe('what the retired regex rules caught, now as classes', () => {
+  it('hears withdrawal pressure and its price, but not re-filing the right request', async () => {
+    expect(await flags(['merchant', '您把售后单关了就行 别的不用管'])).toEqual([[0, 'refund_obstruction']]);
+    expect(await flags(['merchant', '您先取消退款申请 再重新申请换货就行'])).toEqual([]);
+    expect(await flags(['merchant', 'Open a dispute and we will flag your account for fraud'])).toEqual([
+      [0, 'refund_obstruction'],
+    ]);
+  });
+
+  it('hears private payment in code-switched and verb-first forms, not the platform’s own transfer', async () => {
+    expect(await flags(['merchant', '你 pay 我 two hundred 就行'])).toEqual([[0, 'off_platform_payment']]);
+    expect(await flags(['merchant', '回头我直接打到您微信上'])).toEqual([[0, 'off_platform_payment']]);
+    expect(await flags(['merchant', '差价通过平台小额打款单独给您转3块'])).toEqual([]);
+    expect(await flags(['merchant', 'Follow my shop on Insta and DM me the size'])).toEqual([[0, 'contact_exchange']]);
+  });
+});

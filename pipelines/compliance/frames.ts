@@ -14,7 +14,7 @@ export interface CompiledFrame {
   reach: number;
   unless: SlotAlternative[][];
   unlessLine: SlotAlternative[][];
-  negation: 'veto' | 'ignore' | 'require';
+  negation: 'veto' | 'ignore';
   earlier?: {
     slots: SlotAlternative[][];
     reach: number;
@@ -154,7 +154,6 @@ export function matchFrame(a: LineAnalysis, frame: CompiledFrame, previous: Line
     const window = a.clauses.slice(i, i + frame.reach);
     const fillers = fill(a, window, frame);
     if (!fillers) continue;
-    if (frame.negation === 'require' && !denied(window, fillers)) continue;
     const span: Span = [Math.min(...fillers.map((f) => f.span[0])), Math.max(...fillers.map((f) => f.span[1]))];
     const key = `${span[0]}-${span[1]}`;
     const before = bySpan.get(key);
@@ -164,22 +163,6 @@ export function matchFrame(a: LineAnalysis, frame: CompiledFrame, previous: Line
     bySpan.set(key, { fillers, span, ...(veto && { veto }) });
   }
   return [...bySpan.values()];
-}
-
-/**
- * A denial of a filler: a negation whose scope covers it (不支持七天无理由), or one in a later clause
- * (七天无理由？这个不支持). A negation inside a condition before it (未拆封的话支持…) denies nothing.
- */
-function denied(window: readonly Clause[], fillers: readonly Filler[]): boolean {
-  const first = Math.min(...fillers.map((f) => f.nspan[1]));
-  for (const c of window)
-    for (const m of c.marks) {
-      if (m.kind !== 'negation' || !m.scope) continue;
-      const [s, e] = m.scope.nspan;
-      if (fillers.some((f) => f.nspan[0] < e && f.nspan[1] > s)) return true;
-      if (c.nspan[0] >= first) return true;
-    }
-  return false;
 }
 
 function vetoOf(
