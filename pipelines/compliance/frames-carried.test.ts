@@ -203,3 +203,38 @@ describe('what the retired regex rules caught, now as classes', () => {
     expect(await flags(['merchant', 'Follow my shop on Insta and DM me the size'])).toEqual([[0, 'contact_exchange']]);
   });
 });
+
+describe('a bank card or a code asked for on a follow-up line', () => {
+  it('takes the number, the digits or "what does it say" after the card or code was named', async () => {
+    const cases: [SpeakerRole, string][][] = [
+      [
+        ['merchant', '退款要打到您的银行卡上'],
+        ['customer', '哦'],
+        ['merchant', '卡号跟小妹说一下'],
+      ],
+      [
+        ['merchant', 'The refund needs your card details'],
+        ['customer', 'fine'],
+        ['merchant', 'Just pop the sixteen digits in here'],
+      ],
+      [
+        ['merchant', 'I need to verify your bank account'],
+        ['customer', 'sure'],
+        ['merchant', 'Can you give me the account and routing numbers?'],
+      ],
+      [
+        ['customer', '验证码我收到了'],
+        ['merchant', '好的亲 念一下给我'],
+      ],
+      [
+        ['customer', 'I got a text with a code'],
+        ['merchant', 'Perfect, what does it say?'],
+      ],
+    ];
+    for (const c of cases) expect(await flags(...c)).toEqual([[c.length - 1, 'privacy_request']]);
+    expect(await flags(['customer', '快递到了'], ['merchant', '好的亲 念一下给我'])).toEqual([]);
+    expect(
+      await flags(['customer', 'I got a text from the courier'], ['merchant', 'Perfect, what does it say?']),
+    ).toEqual([]);
+  });
+});
