@@ -27,14 +27,23 @@ export default defineAgent<ProcessData>({
   // Speech models load once per job process, before a call arrives: the process reports ready
   // only when its recognition threads have, so a call's first words never wait for a model.
   prewarm: async (proc: JobProcess<ProcessData>) => {
-    proc.userData.stt = buildSttRouting(loadConfig());
+    proc.userData.stt = buildSttRouting(oneCall(loadConfig()));
     await proc.userData.stt.ready;
   },
   entry: async (ctx: JobContext<ProcessData>) => {
-    const stt = ctx.proc.userData.stt ?? buildSttRouting(loadConfig());
+    const stt = ctx.proc.userData.stt ?? buildSttRouting(oneCall(loadConfig()));
     await runCallJob(ctx as JobContext, stt, (line) => log().info(line));
   },
 });
+
+/**
+ * A job process hears one call: two speakers, whom one recognition thread decodes at about a fifth
+ * of a core. A thread per core in every job process held a model copy each (~100 MB) and loaded
+ * them all before each call (decision 0202), so job processes take one unless KEFU_STT_THREADS says.
+ */
+export function oneCall(config: Config): Config {
+  return { ...config, stt: { ...config.stt, threads: config.stt.threads ?? 1 } };
+}
 
 export interface WorkerOptions {
   /** Calls one worker takes at once; the embedded database allows one. */

@@ -1,12 +1,14 @@
 /**
- * `npm run bench -- NAME… --against REF`: the benchmarks at git ref REF (a temporary worktree that
- * shares this checkout's node_modules) and then at this checkout, on the same machine in the same
- * minutes, printed as one report with each changed figure shown "REF → now". A shared machine's
- * load moves absolute figures between runs; two runs side by side are what a change is judged on.
+ * `npm run bench -- NAME… --against REF|DIR`: the benchmarks at git ref REF (a temporary worktree
+ * that shares this checkout's node_modules), or in the checkout at DIR, and at this checkout AT
+ * THE SAME TIME, printed as one report with each changed figure shown "REF → now". A shared
+ * machine's load moves absolute figures from one minute to the next; two runs that share the same
+ * minutes are what a change is judged on (both pay the other's CPU, so the ratio holds, not the
+ * absolute figures).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,18 +21,23 @@ function git(args: string[]): string {
   return r.stdout.trim();
 }
 
-/** Runs `bench/index.ts NAMES` in `cwd` with this checkout's tsx; its output, echoed as it was read. */
-function benchAt(cwd: string, names: readonly string[]): string {
+/** Runs `bench/index.ts NAMES` in `cwd` with this checkout's tsx; resolves to its output. */
+function benchAt(cwd: string, names: readonly string[]): Promise<string> {
   const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const r = spawnSync(process.execPath, [tsx, 'bench/index.ts', ...names], {
+  const child = spawn(process.execPath, [tsx, 'bench/index.ts', ...names], {
     cwd,
-    encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
   });
-  process.stdout.write(r.stdout);
-  if (r.status !== 0) throw new Error(`bench --against: the benchmark at ${cwd} exited ${r.status}`);
-  return r.stdout;
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`bench --against: the benchmark at ${cwd} exited ${code}\n${out}`)),
+    );
+  });
 }
 
 /**
@@ -62,21 +69,37 @@ export function sideBySide(before: string, after: string): string {
     .join('\n');
 }
 
-export function runAgainst(ref: string, names: readonly string[]): void {
-  const commit = git(['rev-parse', '--short', `${ref}^{commit}`]);
-  const dir = mkdtempSync(join(tmpdir(), 'kefu-bench-'));
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+
+export async function runAgainst(ref: string, names: readonly string[]): Promise<void> {
+  const given = existsSync(ref) && statSync(ref).isDirectory();
+  const commit = given
+    ? spawnSync('git', ['-C', ref, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || '?'
+    : git(['rev-parse', '--short', `${ref}^{commit}`]);
+  const dir = given ? ref : mkdtempSync(join(tmpdir(), 'kefu-bench-'));
   let before: string;
+  let after: string;
   try {
-    git(['worktree', 'add', '--detach', dir, commit]);
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-    console.log(`=== at ${ref} (${commit}) ===`);
-    before = benchAt(dir, names);
+    if (!given) {
+      git(['worktree', 'add', '--detach', dir, commit]);
+      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    }
+    console.log(`bench --against ${ref} (${commit}): both run at once; load average at start ${load()}`);
+    [before, after] = await Promise.all([benchAt(dir, names), benchAt(ROOT, names)]);
   } finally {
-    spawnSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', dir]);
-    rmSync(dir, { recursive: true, force: true });
+    if (!given) {
+      spawnSync('git', ['-C', ROOT, 'worktree', 'remove', '--force', dir]);
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
-  console.log(`=== this checkout (${git(['rev-parse', '--short', 'HEAD'])}, with uncommitted changes if any) ===`);
-  const after = benchAt(ROOT, names);
+  console.log(`load average at end ${load()}`);
+  console.log(`=== at ${ref} (${commit}) ===\n${before}`);
+  console.log(
+    `=== this checkout (${git(['rev-parse', '--short', 'HEAD'])}, with uncommitted changes if any) ===\n${after}`,
+  );
   console.log(`\n=== side by side: ${ref} (${commit}) → this checkout ===`);
   console.log(sideBySide(before, after));
 }

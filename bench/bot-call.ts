@@ -8,7 +8,13 @@ import { TestParticipant, waitFor } from '../test/livekit/test-participant.js';
 /** The bot benches time the copilot; `npm run bench -- recording` times recording on its own. */
 const NOT_RECORDED = loadConfig({ KEFU_RECORDING: 'false' }).recording;
 
-export type BenchCall = { room: string; merchant: TestParticipant; customer: TestParticipant };
+export type BenchCall = {
+  room: string;
+  merchant: TestParticipant;
+  customer: TestParticipant;
+  /** From the call's start (the bot dispatched) to the bot in the room. */
+  botJoinMs: number;
+};
 
 /**
  * One bench call: the room, the bot dispatched, the two parties joined one after the other, the
@@ -19,6 +25,7 @@ export async function joinBenchCall(
   livekit: Parameters<typeof startCall>[0]['livekit'],
   microphones: readonly ('customer' | 'merchant')[],
 ): Promise<BenchCall> {
+  const started = Date.now();
   const call = await withConnection(dbUrl, (sql) =>
     startCall(
       { sql, livekit, recording: NOT_RECORDED },
@@ -34,7 +41,8 @@ export async function joinBenchCall(
     await Promise.all([merchant.leave(), customer.leave()]);
     throw err;
   }
-  return { room: call.room, merchant, customer };
+  const bot = merchant.presence.find((e) => e.event === 'connected' && e.identity.startsWith('agent-'));
+  return { room: call.room, merchant, customer, botJoinMs: (bot?.at ?? Date.now()) - started };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Single-call latency of the bot, this checkout beside a baseline in one run: end of the
- * customer's speech → suggestion at the merchant, p50/p95, through real `kefu agent` workers (a
+ * customer's speech → suggestion at the merchant, p50/p95, with each worker's CPU per call-minute
+ * and memory (PSS) while its call is on (both robust to the machine's other load), through real `kefu agent` workers (a
  * job process per call), the LiveKit test server, rtc-node clients, flite speech and Postgres.
  * Turns alternate between the two workers so machine load falls on both alike. The baseline is
  * KEFU_BENCH_BASELINE (another checkout with node_modules), else a temporary worktree of `main`.
@@ -20,7 +21,7 @@ import { callAudio, type RunningAgent, seedBotFixtures, startAgent, withConnecti
 import { PHONES_NICE, waitFor } from '../test/livekit/test-participant.js';
 import { startLiveKitTestServer, type LiveKitTarget } from '../test/livekit/test-server.js';
 import { ensureBuilt, joinBenchCall } from './bot-call.js';
-import { loadAverage } from './bot-footprint.js';
+import { loadAverage, sampleGroup } from './bot-footprint.js';
 import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from './netns.js';
 import { percentile } from './stats.js';
 
@@ -69,13 +70,13 @@ async function inNamespace(): Promise<void> {
   const target = await startLiveKitTestServer();
   const db = await namespaceDatabase(process.env.KEFU_BENCH_DB_SOCKET ?? '');
   const tmp = tempDir('kefu-bot-bench-');
-  const variants: { label: string; repo: string; agent?: RunningAgent; name: string; samples: number[] }[] = [
-    { label: 'this checkout', repo: REPO, name: `kefu-bench-new-${process.pid}`, samples: [] },
+  const variants: Variant[] = [
+    { label: 'this checkout', repo: REPO, name: `kefu-bench-new-${process.pid}`, ...unmeasured() },
     {
       label: process.env.KEFU_BENCH_BASELINE_NAME ?? 'baseline',
       repo: process.env.KEFU_BENCH_BASELINE_DIR ?? REPO,
       name: `kefu-bench-base-${process.pid}`,
-      samples: [],
+      ...unmeasured(),
     },
   ];
   try {
@@ -89,7 +90,7 @@ async function inNamespace(): Promise<void> {
     console.log('bot bench: LiveKit test server, PocketSphinx (en), offline text pipeline, Postgres; turns alternate');
     for (let turn = 0; turn < TURNS; turn++) {
       for (const v of variants) {
-        const at = await oneTurn(target, db.url, v.name, oneLine).catch((err: unknown) => {
+        const at = await oneTurn(target, db.url, v, oneLine).catch((err: unknown) => {
           console.log(`  ${v.label}: turn ${turn + 1} failed: ${(err as Error).message.split('\n')[0]}`);
           return undefined;
         });
@@ -98,7 +99,7 @@ async function inNamespace(): Promise<void> {
     }
     for (const v of variants) {
       console.log(
-        `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${percentile(v.samples, 50).toFixed(0)} ms, p95 ${percentile(v.samples, 95).toFixed(0)} ms over ${v.samples.length} turns`,
+        `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${percentile(v.samples, 50).toFixed(0)} ms, p95 ${percentile(v.samples, 95).toFixed(0)} ms over ${v.samples.length} turns; bot in the room ${percentile(v.joinMs, 50).toFixed(0)} ms after dispatch (p50); worker CPU ${(v.cpuMs / 1000 / (v.callMs / 60_000)).toFixed(1)} s per call-minute; call's job process PSS p50 ${percentile(v.jobPssMb, 50).toFixed(0)} MB, worker group ${percentile(v.groupPssMb, 50).toFixed(0)} MB in ${v.processes} processes`,
       );
     }
     console.log(
@@ -112,12 +113,34 @@ async function inNamespace(): Promise<void> {
   }
 }
 
-async function oneTurn(target: LiveKitTarget, dbUrl: string, agentName: string, wav: string): Promise<number> {
-  const livekit = { url: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, agentName };
+type Variant = {
+  label: string;
+  repo: string;
+  agent?: RunningAgent;
+  name: string;
+  samples: number[];
+  /** CPU of the worker's process group while calls were on, and how long they were on. */
+  cpuMs: number;
+  callMs: number;
+  /** At each suggestion: the call's job process (the largest in the group) and the whole group. */
+  jobPssMb: number[];
+  groupPssMb: number[];
+  processes: number;
+  /** Call started (bot dispatched) → the bot in the room. */
+  joinMs: number[];
+};
+const unmeasured = () => ({ samples: [], cpuMs: 0, callMs: 0, jobPssMb: [], groupPssMb: [], processes: 0, joinMs: [] });
+
+async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: string): Promise<number> {
+  const livekit = { url: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, agentName: v.name };
   const call = await joinBenchCall(dbUrl, livekit, ['customer']);
   const { merchant, customer } = call;
+  v.joinMs.push(call.botJoinMs);
   try {
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Sampled while the call's job process lives (it exits after the call, taking its CPU count with it).
+    const before = sampleGroup(v.agent!.pid);
+    const t0 = Date.now();
     const { capturedAt } = await customer.speak(wav);
     // Where speech ends in real time (the WAV ends with 1.5 s of quiet), so a process that falls
     // behind while playing the audio out shows up as latency rather than hiding in a late capture.
@@ -127,6 +150,12 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, agentName: string, 
       30_000,
       'a suggestion',
     );
+    const after = sampleGroup(v.agent!.pid);
+    v.cpuMs += after.cpuMs - before.cpuMs;
+    v.callMs += Date.now() - t0;
+    v.jobPssMb.push(Math.max(...after.pssMb.filter((p) => p.pid !== v.agent!.pid).map((p) => p.mb)));
+    v.groupPssMb.push(after.pssMb.reduce((sum, p) => sum + p.mb, 0));
+    v.processes = after.pssMb.length;
     return arrived.at - speechEnd;
   } finally {
     await Promise.all([merchant.leave(), customer.leave()]);

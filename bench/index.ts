@@ -11,8 +11,9 @@ import { runSpeechBench } from './speech.js';
 import { runTextPipelineBench } from './text-pipeline.js';
 
 /**
- * `npm run bench [-- NAME…] [--against REF]`: every benchmark, or the ones named. Each prints its
- * own figures; with --against, also at git ref REF, side by side (bench/against.ts).
+ * `npm run bench [-- NAME…] [--against REF|DIR]`: every benchmark, or the ones named. Each prints its
+ * own figures; with --against, also at git ref REF or in checkout DIR at the same time, side by
+ * side (bench/against.ts).
  */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   cli: () => runCliBench(),
@@ -41,7 +42,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 if (against) {
-  runAgainst(against, asked);
+  await runAgainst(against, asked);
   process.exit(0);
 }
 for (const name of asked.length > 0 ? asked : Object.keys(BENCHES)) {

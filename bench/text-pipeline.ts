@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../core/config.js';
 import type { TranscriptLine } from '../core/domain.js';
@@ -76,6 +77,9 @@ interface Run {
   cpu: number[];
   /** Per-utterance wall time, ms (the delay a merchant sees). */
   wall: number[];
+  /** The whole run's user and system CPU, s. */
+  user: number;
+  system: number;
 }
 
 async function measure(
@@ -102,6 +106,8 @@ async function measure(
     perSecond: n / ((performance.now() - t0) / 1000),
     cpu,
     wall,
+    user: total.user / 1e6,
+    system: total.system / 1e6,
   };
 }
 
@@ -124,6 +130,7 @@ export async function runTextPipelineBench(
     log(`${title}, ${run.n} utterances (offline engines)`);
     log(`  ${run.perCore.toFixed(0)} utterances/s per core (CPU time)${was(before?.perCore)}`);
     log(`  ${run.perSecond.toFixed(0)} utterances/s wall clock${was(before?.perSecond)}`);
+    log(`  CPU ${run.user.toFixed(2)} s user + ${run.system.toFixed(2)} s system`);
     log(
       `  per utterance CPU p50 ${ms(percentile(run.cpu, 50))}  p99 ${ms(percentile(run.cpu, 99))}${was(before?.p99, ' ms p99')}`,
     );
@@ -162,6 +169,11 @@ export async function runTextPipelineBench(
     await db.close();
   }
   log(`  before = ${BASELINE.commit}: ${BASELINE.how}`);
+  log(
+    `load average at the end ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 interface BaselineRun {

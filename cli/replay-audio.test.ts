@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +52,14 @@ describe('kefu replay with recordings as phones and browsers make them', () => {
     // The call is created only after every file decodes: no "call … started" was logged.
     expect(bad.stderr).not.toMatch(/replay: call .* started/);
     expect(ok.stderr).toMatch(/replay: call .* started/);
+
+    // Inputs are checked before anything starts: a broken file on a fresh folder leaves no database.
+    const fresh = join(cwd, 'never-opened');
+    const early = await runKefu(['replay', '--customer', broken, '--language', 'en'], {
+      cwd,
+      env: { ...env, KEFU_DATA_DIR: fresh },
+    });
+    expect(early.code, `signal ${early.signal}; stderr:\n${early.stderr}`).toBe(2);
+    expect(existsSync(fresh)).toBe(false);
   }, 180_000);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BuyerWireSchema } from './buyer.js';
 
 /**
  * Every action the audit trail records, one list for the writers (pipelines) and the readers (the
@@ -87,6 +88,26 @@ export const WireTimeSchema = z
   .union([z.date(), z.string()])
   .transform((t) => (typeof t === 'string' ? t : t.toISOString()));
 
+/**
+ * What an event is about, named as a person knows it (issue 15): the call a case, flag, decision,
+ * penalty, appeal or promise hangs off (merchant, buyer, time), the account, the rule (its ground),
+ * the export file. The ids are for links only; no page prints them.
+ */
+export const AuditSubjectWireSchema = z.object({
+  merchantId: z.string().nullable(),
+  merchant: z.string().nullable(),
+  callId: z.string().nullable(),
+  callStartedAt: WireTimeSchema.nullable(),
+  buyer: BuyerWireSchema.nullable(),
+  caseId: z.string().nullable(),
+  category: z.string().nullable(),
+  user: z.object({ name: z.string(), email: z.string().nullable() }).nullable(),
+  rule: z.object({ ground: z.string().nullable(), language: z.string().nullable() }).nullable(),
+  approvalKind: z.string().nullable(),
+  file: z.string().nullable(),
+});
+export type AuditSubjectWire = z.output<typeof AuditSubjectWireSchema>;
+
 /** One audit event as `GET /api/audit` sends it. */
 export const AuditEventWireSchema = z.object({
   id: z.coerce.number(),
@@ -101,6 +122,8 @@ export const AuditEventWireSchema = z.object({
   after: z.unknown(),
   prevHash: z.string(),
   hash: z.string(),
+  /** Null when the entity is gone or names nothing a person would recognise (an unknown e-mail's digest). */
+  subject: AuditSubjectWireSchema.nullable(),
 });
 export type AuditEventWire = z.output<typeof AuditEventWireSchema>;
 

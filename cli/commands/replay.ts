@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { BuyerNameSchema } from '../../core/buyer.js';
-import type { SpeakerRole } from '../../core/domain.js';
+import type { TranscriptLine } from '../../core/domain.js';
 import { recordsCallsOf } from '../../core/config.js';
 import { KefuError } from '../../core/errors.js';
 import { parseStartedAt } from '../../core/time.js';
-import type { PcmFrame } from '../../pipelines/audio/frame.js';
 import { openAudioChannels } from '../../pipelines/audio/decode.js';
 import type { ReplaySource } from '../../pipelines/session/replay.js';
+import type { SpeakerStream } from '../../pipelines/speech/transcribe.js';
 import { SpokenLanguageSchema } from '../../pipelines/speech/contract.js';
 import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
 import { defineCommand } from '../command.js';
@@ -73,17 +73,19 @@ export const replayCommand = defineCommand({
       import('../runtime.js'),
       import('../../pipelines/recording/open-store.js'),
     ]);
+    // Every input is read and checked before the database opens and the recognizers load: a
+    // broken file is refused at once, with nothing started that would have to be torn down.
+    const input = await readInputs(
+      { call: positionals[0], transcript: str('transcript'), customer: str('customer'), merchant: str('merchant') },
+      language.data,
+    );
     await withRuntime(log, async ({ config, db }) => {
       const { at, timeZone } = str('started-at')
         ? parseStartedAt(str('started-at')!, config.timeZone)
         : { at: new Date(), timeZone: config.timeZone };
       const stt = buildSttRouting(config);
       try {
-        const source = await replaySource(
-          { call: positionals[0], transcript: str('transcript'), customer: str('customer'), merchant: str('merchant') },
-          language.data,
-          stt.engineFor,
-        );
+        const source = replaySource(input, language.data, stt.engineFor);
         if (source.kind === 'audio') log(`speech: ${stt.description}`);
         const merchantId = str('merchant-id') ?? REPLAY_MERCHANT.id;
         if (merchantId === REPLAY_MERCHANT.id) await upsertMerchant(db.sql, REPLAY_MERCHANT);
@@ -139,11 +141,27 @@ export const replayCommand = defineCommand({
   },
 });
 
-async function replaySource(
-  files: { call?: string; transcript?: string; customer?: string; merchant?: string },
+type Inputs = { kind: 'transcript'; lines: readonly TranscriptLine[] } | { kind: 'audio'; streams: SpeakerStream[] };
+
+function replaySource(
+  input: Inputs,
   language: 'zh' | 'en',
   engineFor: Extract<ReplaySource, { kind: 'audio' }>['engineFor'],
-): Promise<ReplaySource> {
+): ReplaySource {
+  if (input.kind === 'transcript') return input;
+  if (!engineFor(language)) {
+    throw new KefuError(
+      'STT_UNAVAILABLE',
+      `No speech engine for ${language} (see KEFU_STT_ENGINES); replay its transcript with --transcript instead`,
+    );
+  }
+  return { ...input, engineFor };
+}
+
+async function readInputs(
+  files: { call?: string; transcript?: string; customer?: string; merchant?: string },
+  language: 'zh' | 'en',
+): Promise<Inputs> {
   if (files.transcript) {
     const text = await readFile(files.transcript, 'utf8').catch((cause: NodeJS.ErrnoException) => {
       throw new KefuError(
@@ -154,13 +172,7 @@ async function replaySource(
     });
     return { kind: 'transcript', lines: parseTranscriptJsonl(text, files.transcript) };
   }
-  if (!engineFor(language)) {
-    throw new KefuError(
-      'STT_UNAVAILABLE',
-      `No speech engine for ${language} (see KEFU_STT_ENGINES); replay its transcript with --transcript instead`,
-    );
-  }
-  const streams: { speaker: SpeakerRole; language: 'zh' | 'en'; frames: AsyncIterable<PcmFrame> }[] = [];
+  const streams: SpeakerStream[] = [];
   if (files.call) {
     const channels = await openAudioChannels(files.call);
     if (channels.length !== 2) {
@@ -188,5 +200,5 @@ async function replaySource(
       streams.push({ speaker, language, frames: mono!.frames });
     }
   }
-  return { kind: 'audio', streams, engineFor };
+  return { kind: 'audio', streams };
 }

@@ -89,6 +89,26 @@ describe('segmentSpeech (Silero VAD)', () => {
     }
   });
 
+  it('gives the engine the trailing pad as the pause starts, not when the end is decided', async () => {
+    const [channel] = await openWavChannels(call.path);
+    let heardMs = 0;
+    async function* counted() {
+      for await (const frame of channel!.frames) {
+        heardMs += (frame.data.length / frame.sampleRate) * 1000;
+        yield frame;
+      }
+    }
+    let lastAudioAt = 0;
+    const gaps: number[] = [];
+    for await (const e of segmentSpeech(counted(), { speechPadMs: 150, endSilenceMs: 500 })) {
+      if (e.type === 'audio') lastAudioAt = heardMs;
+      if (e.type === 'end') gaps.push(heardMs - lastAudioAt);
+    }
+    expect(gaps).toHaveLength(3);
+    // The pad's last window went out ~150 ms into the pause; the end came ~350 ms of input later.
+    for (const gap of gaps) expect(gap).toBeGreaterThan(250);
+  });
+
   it('drops bursts shorter than minSpeechMs', async () => {
     const ends = (await utterances({ minSpeechMs: 2500 })).filter((e) => e.type === 'end');
     expect(ends.length).toBeLessThan(3);

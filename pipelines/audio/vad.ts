@@ -43,8 +43,8 @@ type Utterance = { startSample: number; speechStart: number; announced: boolean;
 
 /**
  * Cuts one speaker's 16 kHz mono stream into utterances with Silero VAD. The start is only
- * announced once speech has lasted `minSpeechMs`; audio during a pause is held back until speech
- * resumes (then sent) or the pause reaches `endSilenceMs` (then only the trailing pad is sent).
+ * announced once speech has lasted `minSpeechMs`; audio during a pause past its first `speechPadMs`
+ * is held back until speech resumes (then sent) or the pause ends the utterance (then dropped).
  */
 export async function* segmentSpeech(
   frames: AsyncIterable<PcmFrame>,
@@ -64,8 +64,11 @@ export async function* segmentSpeech(
   let carry = new Int16Array(0);
   let position = 0;
 
+  /** Where the audio sent to the engine so far ends, in samples. */
+  let sentEnd = 0;
   function* send(windows: Window[]): Generator<VadEvent> {
     for (const w of windows) {
+      sentEnd = w.startSample + w.data.length;
       yield {
         type: 'audio',
         frame: { data: w.data, sampleRate: ENGINE_SAMPLE_RATE, channels: 1 },
@@ -83,8 +86,7 @@ export async function* segmentSpeech(
     if (!u.announced && speechEnd - u.speechStart < toSamples(o.minSpeechMs)) return;
     if (!u.announced) yield { type: 'start', startMs: ms(u.startSample) };
     yield* send(tail);
-    const last = tail.at(-1);
-    const endSample = last ? last.startSample + last.data.length : speechEnd;
+    const endSample = Math.max(speechEnd, sentEnd);
     yield { type: 'end', startMs: ms(u.startSample), endMs: ms(endSample), decidedAtMs: ms(now) };
   }
 
@@ -121,6 +123,16 @@ export async function* segmentSpeech(
     if (u.announced && u.silenceFrom === undefined) {
       yield* send(held);
       held = [];
+    } else if (u.announced && u.silenceFrom !== undefined) {
+      // The pause's first `speechPadMs` go out as they come: they are sent whether speech resumes
+      // or the pause ends the utterance, and the engine has then decoded them when the end comes.
+      const padEnd = u.silenceFrom + toSamples(o.speechPadMs);
+      const due = held.findIndex((h) => h.startSample >= padEnd);
+      const n = due === -1 ? held.length : due;
+      if (n > 0) {
+        yield* send(held.slice(0, n));
+        held = held.slice(n);
+      }
     }
     if (u.announced && end - u.startSample >= toSamples(o.maxUtteranceMs)) {
       yield* send(held);

@@ -1,15 +1,53 @@
 import type { Language } from '../../core/domain.js';
 
-const HAN = /\p{Script=Han}/gu;
-const LATIN_WORD = /[A-Za-z]{2,}/g;
+const HAN_CHAR = /^\p{Script=Han}$/u;
+const LATIN_WORD = /(?<![\p{L}\p{N}])\p{Script=Latin}{2,}(?![\p{L}\p{N}])/gu;
+
+/**
+ * Han characters in `text`, counted without building a match per character (every engine reads
+ * every line's script). The common ideographs (U+4E00–9FFF, all Han) and everything below the
+ * first Han block (U+2E80) are told by their code; the rest by the Unicode property.
+ */
+export function countHan(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      n++;
+      continue;
+    }
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
+    const next = pair ? text.charCodeAt(i + 1) : 0;
+    const wide = pair && next >= 0xdc00 && next <= 0xdfff;
+    if (HAN_CHAR.test(wide ? text.slice(i, i + 2) : text[i]!)) n++;
+    if (wide) i++;
+  }
+  return n;
+}
+
+/** Runs of two or more ASCII letters (a Latin word, as `detectLanguage` weighs it). */
+function countAsciiWords(text: string): number {
+  let n = 0;
+  let run = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) | 0x20 : 0;
+    if (c >= 0x61 && c <= 0x7a) run++;
+    else {
+      if (run >= 2) n++;
+      run = 0;
+    }
+  }
+  return n;
+}
 
 /**
  * zh, en or mixed from the script of the words. A Chinese sentence with a brand name in it
  * ("我的 iPhone 坏了") is still Chinese: one Latin word counts as much as about two Han characters.
  */
 export function detectLanguage(text: string): Language | undefined {
-  const han = text.match(HAN)?.length ?? 0;
-  const latin = (text.match(LATIN_WORD)?.length ?? 0) * 2;
+  const han = countHan(text);
+  const latin = countAsciiWords(text) * 2;
   if (han === 0 && latin === 0) return undefined;
   if (han >= latin * 3) return 'zh';
   if (latin >= han * 3) return 'en';
@@ -29,8 +67,8 @@ export class LanguageTally {
   private latin = 0;
 
   add(text: string): void {
-    this.han += text.match(HAN)?.length ?? 0;
-    this.latin += (text.match(LATIN_WORD)?.length ?? 0) * 2;
+    this.han += countHan(text);
+    this.latin += countAsciiWords(text) * 2;
   }
 
   get language(): 'zh' | 'en' {
@@ -45,9 +83,9 @@ export class LanguageTally {
  * never drops a minority script: a Chinese contact word inside English speech still counts.
  */
 export function languagesIn(text: string): Set<'zh' | 'en'> {
-  const han = text.match(HAN)?.length ?? 0;
-  const words = text.match(/(?<![\p{L}\p{N}])\p{Script=Latin}{2,}(?![\p{L}\p{N}])/gu) ?? [];
-  const latin = words.join('').length;
+  const han = countHan(text);
+  let latin = 0;
+  for (const m of text.matchAll(LATIN_WORD)) latin += m[0].length;
   const out = new Set<'zh' | 'en'>();
   if (han > 0) out.add('zh');
   if (latin > 0 && latin >= han) out.add('en');

@@ -9,8 +9,11 @@ import {
   EN_TENS,
   EN_UNITS,
   foldWidth,
+  gateForm,
+  LiteralGate,
   parseEnNumber,
   parseZhNumber,
+  requiredLiterals,
   ZH_NUMBER,
 } from '../language/index.js';
 import { compilePattern, readKnowledge } from './knowledge-file.js';
@@ -62,6 +65,8 @@ interface Pattern {
 }
 interface Knowledge {
   patterns: Pattern[];
+  /** Which patterns can match a line: the literals every match of each holds (required-literals.ts). */
+  gate: LiteralGate;
   context: { before: RegExp; after: RegExp; notBefore: RegExp; notAfter: RegExp };
   max: number;
 }
@@ -112,14 +117,16 @@ function knowledge(): Knowledge {
   const compile = (source: string, flags: string, id: string): RegExp =>
     compilePattern('amounts.json', id, expand(source, id), flags);
   const c = d.priceContext;
+  const patterns = d.patterns.map((p) => ({
+    re: compile(p.pattern, p.flags, p.id),
+    currency: p.currency,
+    value: VALUES[p.value],
+    numberOnly: p.numberOnly ?? false,
+    priceContext: p.priceContext ?? false,
+  }));
   loaded = {
-    patterns: d.patterns.map((p) => ({
-      re: compile(p.pattern, p.flags, p.id),
-      currency: p.currency,
-      value: VALUES[p.value],
-      numberOnly: p.numberOnly ?? false,
-      priceContext: p.priceContext ?? false,
-    })),
+    patterns,
+    gate: new LiteralGate(patterns.map((p) => requiredLiterals(p.re))),
     context: {
       before: compile(c.before.pattern, c.before.flags, 'priceContext.before'),
       after: compile(c.after.pattern, c.after.flags, 'priceContext.after'),
@@ -149,7 +156,10 @@ export function findAmounts(text: string): AmountMatch[] {
   const folded = foldWidth(blankMasks(analyzeLine(text)));
   const k = knowledge();
   const found: AmountMatch[] = [];
-  for (const p of k.patterns) {
+  // Most lines hold no currency word or sign: the patterns that need one are not run on them.
+  const may = k.gate.candidates(gateForm(folded));
+  for (const [i, p] of k.patterns.entries()) {
+    if (may[i] === 0) continue;
     for (const m of folded.matchAll(p.re)) {
       const value = p.value(m);
       if (value === null || !Number.isFinite(value) || value > k.max) continue;

@@ -51,21 +51,71 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 export function localTime(instant: Date, timeZone: string): LocalTime {
-  const offset = OFFSET.exec(timeZone);
-  if (offset) {
-    const minutes = offset[1] ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
-    const shifted = new Date(instant.getTime() + minutes * 60_000);
-    return {
-      year: shifted.getUTCFullYear(),
-      month: shifted.getUTCMonth() + 1,
-      day: shifted.getUTCDate(),
-      hour: shifted.getUTCHours(),
-      minute: shifted.getUTCMinutes(),
-    };
+  const fixed = OFFSET.exec(timeZone);
+  const shift = fixed
+    ? (fixed[1] ? (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) : 0) * 60_000
+    : offsetAt(instant.getTime(), timeZone);
+  if (shift === null) {
+    const parts = formatterFor(timeZone).formatToParts(instant);
+    const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+    return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
   }
-  const parts = formatterFor(timeZone).formatToParts(instant);
+  const shifted = new Date(instant.getTime() + shift);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+// Formatting a date in a zone is the slow part of reading the clock, and every promise clause reads
+// it: the zone's offset is read once per quarter hour of time instead (zones change offset at most
+// once in a quarter hour, checked at both ends; a quarter hour holding a change is formatted).
+const QUARTER_HOUR = 15 * 60_000;
+const OFFSETS_KEPT = 64;
+const FIRST_MS = Date.UTC(1000, 0, 2);
+const LAST_MS = Date.UTC(9999, 11, 30);
+const offsets = new Map<string, Map<number, number | null>>();
+const secondFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function offsetAt(ms: number, timeZone: string): number | null {
+  // Outside years 1000–9999 (Date.UTC's two-digit years, eras) the formatter is read directly.
+  if (!(ms >= FIRST_MS && ms < LAST_MS)) return null;
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    const start = bucket * QUARTER_HOUR;
+    const first = zoneOffset(start, timeZone);
+    offset = first === zoneOffset(start + QUARTER_HOUR - 1000, timeZone) ? first : null;
+    if (zone.size >= OFFSETS_KEPT) zone.delete(zone.keys().next().value!);
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
+/** The zone's offset from UTC at `ms` (a whole second), to the second. */
+function zoneOffset(ms: number, timeZone: string): number {
+  let f = secondFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    secondFormatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(ms));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - ms;
 }
 
 function toUtc(d: Ymd): Date {

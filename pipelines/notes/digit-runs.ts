@@ -18,7 +18,11 @@ const EN_DIGIT_WORD = `zero|oh|o|${Object.keys(EN_UNITS)
   .join('|')}|${Object.keys(EN_TENS).join('|')}`;
 
 let token: RegExp | undefined;
-/** One step of the scanner: digits (typed, Han, English words), a space, a dash or a pause (data/digits.json). */
+/**
+ * One step of the scanner: digits (typed, Han, English words), a space, a dash or a pause
+ * (data/digits.json). Not sticky: a search from a position also finds where the next token starts,
+ * so the text between is one break, not one per character.
+ */
 function tokenPattern(): RegExp {
   const { pause, dash } = digitsKnowledge().runs;
   token ??= new RegExp(
@@ -30,10 +34,12 @@ function tokenPattern(): RegExp {
       `(?<dash>${dash.source})`,
       `(?<pause>${pause.source})`,
     ].join('|'),
-    'giuy',
+    'giu',
   );
   return token;
 }
+
+let notDigitsPattern: RegExp | undefined;
 
 interface Token {
   kind: 'digit' | 'space' | 'dash' | 'pause' | 'break';
@@ -49,17 +55,30 @@ interface Token {
 
 function tokenize(text: string): Token[] {
   // Dates and clock times are never order numbers: blanked (same length) before scanning.
-  const notDigits = new RegExp(digitsKnowledge().runs.notDigits, 'giu');
-  const masked = foldWidth(text).replace(notDigits, (m) => '§'.repeat(m.length));
+  notDigitsPattern ??= new RegExp(digitsKnowledge().runs.notDigits, 'giu');
+  const masked = foldWidth(text).replace(notDigitsPattern, (m) => '§'.repeat(m.length));
   const TOKEN = tokenPattern();
   const tokens: Token[] = [];
+  // Characters no token starts at form one break: to the readers below, a stretch of them is one.
+  let breakFrom = -1;
+  const flushBreak = (to: number) => {
+    if (breakFrom >= 0)
+      tokens.push({ kind: 'break', start: breakFrom, end: to, digits: '', script: null, tens: false });
+    breakFrom = -1;
+  };
   for (let i = 0; i < masked.length; ) {
     TOKEN.lastIndex = i;
     const m = TOKEN.exec(masked);
-    const base = { start: i, end: i + (m?.[0].length || 1), digits: '', script: null, tens: false };
-    const g = m?.groups;
-    if (!g || !m[0]) tokens.push({ ...base, kind: 'break' });
-    else if (g.ascii) tokens.push({ ...base, kind: 'digit', digits: g.ascii, script: 'ascii' });
+    const at = m ? m.index : masked.length;
+    if (at > i || (m && !m[0])) {
+      if (breakFrom < 0) breakFrom = i;
+      i = at > i ? at : i + 1;
+      continue;
+    }
+    flushBreak(i);
+    const g = m!.groups!;
+    const base = { start: i, end: i + m![0].length, digits: '', script: null, tens: false };
+    if (g.ascii) tokens.push({ ...base, kind: 'digit', digits: g.ascii, script: 'ascii' });
     else if (g.zh) tokens.push({ ...base, kind: 'digit', digits: String(ZH_DIGITS[g.zh]), script: 'han' });
     else if (g.en) {
       const tens = EN_TENS[g.en.toLowerCase()] !== undefined;
@@ -69,6 +88,7 @@ function tokenize(text: string): Token[] {
     } else tokens.push({ ...base, kind: g.space ? 'space' : g.dash ? 'dash' : 'pause' });
     i = base.end;
   }
+  flushBreak(masked.length);
   return tokens;
 }
 

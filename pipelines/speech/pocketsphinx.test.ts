@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isKefuError } from '../../core/errors.js';
@@ -62,6 +63,17 @@ describe('PocketSphinxEngine', () => {
     })();
     expect(isKefuError(err)).toBe(true);
     expect((err as Error).message).toMatch(/\/nonexistent.*apt-get install libpocketsphinx3 pocketsphinx-en-us/);
+  });
+
+  it('checks its library and model without loading a decoder', () => {
+    const anon = () => Number(/^Anonymous:\s+(\d+) kB/m.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'))?.[1]);
+    const before = anon();
+    new PocketSphinxEngine().check();
+    // A decoder is ~90 MB of model in native memory; the check reads file names only.
+    expect(anon() - before).toBeLessThan(20_000);
+    expect(() => new PocketSphinxEngine({ modelDir: '/nonexistent' }).check()).toThrow(
+      /model incomplete in \/nonexistent .*apt-get install libpocketsphinx3 pocketsphinx-en-us/,
+    );
   });
 
   it('refuses languages it has no model for', () => {

@@ -25,16 +25,23 @@ export class PocketSphinxEngine implements SttEngine {
     this.modelDir = options.modelDir ?? DEBIAN_EN_US_MODEL;
   }
 
-  /** Loads one decoder now (≈ 0.3 s) so the first utterance isn't delayed and setup errors show at start. */
+  /** Loads one decoder now (≈ 0.5 s) so the first utterance isn't delayed and setup errors show at start. */
   warmUp(): void {
     this.release(this.borrow());
+  }
+
+  /** Throws why this engine cannot run (library or model missing), without loading a decoder. */
+  check(): void {
+    Decoder.check(this.modelDir);
   }
 
   openStream({ language, onSegment }: SttStreamOptions): SttStream {
     if (language !== 'en') throw sttError('unavailable', `pocketsphinx has no ${language} model; it serves en only`);
     let current: { decoder: Decoder; startMs: number; endMs: number; sinceHyp: number; lastHyp: string } | undefined;
     let closed = false;
-    const partialEvery = this.options.partialEveryMs ?? 300;
+    // Often, because the turn detector reads the latest partial when a pause begins (a stale one
+    // misses the turn's last words and waits for the full silence); a partial costs ~0.1 ms.
+    const partialEvery = this.options.partialEveryMs ?? 100;
     const segment = (text: string, startMs: number, endMs: number, confidence: number | null, final: boolean) =>
       onSegment({
         text,

@@ -15,6 +15,9 @@ import { type FromWorker, FromWorkerSchema, type ToWorker } from './thread-proto
 
 const ENTRY = new URL(RUNNING_COMPILED ? './recognizer-worker.js' : './recognizer-worker-tsx.js', import.meta.url);
 
+/** How long close() lets a thread finish loading its model before stopping it anyway. */
+const LOAD_WAIT_MS = 15_000;
+
 type Wire = { code: KefuError['code']; message: string; retryable: boolean };
 const fromWire = (e: Wire) => new KefuError(e.code, e.message, { retryable: e.retryable });
 
@@ -163,6 +166,15 @@ export class RecognizerPool implements SttEngine {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.threads.splice(0).map((t) => t.worker.terminate()));
+    // A thread is stopped only once its model has loaded (or failed to): terminating one inside the
+    // native load can abort the whole process (seen as SIGABRT when a replay refused its input).
+    const settled = (t: RecognizerThread) =>
+      Promise.race([t.ready.catch(() => {}), new Promise((resolve) => setTimeout(resolve, LOAD_WAIT_MS).unref())]);
+    await Promise.all(
+      this.threads.splice(0).map(async (t) => {
+        await settled(t);
+        await t.worker.terminate();
+      }),
+    );
   }
 }

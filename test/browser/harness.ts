@@ -105,7 +105,8 @@ export function useDashboard(options: { webhookSecret?: string } = {}): Dashboar
     });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
-    await page.goto(`${dash.url}${options.path ?? ''}`);
+    // The first load builds nothing but can wait behind other tests' browsers on a loaded machine.
+    await page.goto(`${dash.url}${options.path ?? ''}`, { timeout: 30_000 });
     await page.locator('input[name=email]').fill(email);
     await page.locator('input[name=password]').fill('kefu-demo');
     await page.locator('form button[type=submit]').click();

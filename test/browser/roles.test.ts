@@ -202,6 +202,9 @@ describe('every role’s job in Chromium, both languages and widths', () => {
       })
       .toBe('auto');
     await a2.getByRole('link', { name: '规则与统计' }).click();
+    // Chinese rules come first on a Chinese page: the English rule is found by the language filter.
+    await a2.getByLabel('语言').selectOption({ label: '英文' });
+    expect(new URL(a2.url()).searchParams.get('language')).toBe('en');
     await a2.locator(`[data-rule="${rule}"]`).getByText('自动决定').first().waitFor();
     await a2.getByRole('link', { name: '审计日志' }).click();
     await a2.getByLabel('操作').selectOption({ label: '批准申请' });

@@ -125,7 +125,7 @@ const PAGES: Record<Role, { email: string; pages: () => [string, string][] }> = 
 async function settle(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor();
   // Polled from here: the app's CSP (no eval) refuses waitForFunction's string form.
-  await expect.poll(() => page.locator('[aria-busy=true]').count()).toBe(0);
+  await expect.poll(() => page.locator('[aria-busy=true]').count(), { timeout: 15_000 }).toBe(0);
   await page.waitForTimeout(300);
 }
 

@@ -250,9 +250,15 @@ export const CATALOGUE = {
   } satisfies Record<AuditActorKind, Pair>,
   approvalKind: {
     'user.create': ['新建审核员或管理员账号', 'New moderator or admin account'],
-    'user.role': ['授予审核角色', 'Reviewer role granted'],
-    'rule.auto': ['规则改为自动决定', 'Rule switched to automatic decisions'],
+    'user.role': ['授予审核角色', 'Grant a reviewer role'],
+    'rule.auto': ['规则改为自动决定', 'Switch a rule to automatic decisions'],
   } satisfies Record<ApprovalKind, Pair>,
+  /** The CSV files `GET /api/export/*` writes, as the audit log names a reviewer's export. */
+  exportFile: {
+    'calls.csv': ['通话与笔记（CSV）', 'Calls & notes (CSV)'],
+    'flags.csv': ['违规标记（CSV）', 'Flags (CSV)'],
+    'decisions.csv': ['处理决定（CSV）', 'Decisions (CSV)'],
+  } satisfies Record<'calls.csv' | 'flags.csv' | 'decisions.csv', Pair>,
   error: {
     CONFIG_INVALID: ['服务器配置有误。', 'The server is misconfigured.'],
     USAGE: ['用法有误。', 'Wrong usage.'],

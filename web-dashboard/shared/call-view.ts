@@ -49,9 +49,29 @@ export function rankOptions(options: RefundOption[]): RefundOption[] {
   return [...options].sort((a, b) => Number(b.recommended) - Number(a.recommended));
 }
 
-/** Two suggestions say the same when their letters and digits agree, ignoring case, spaces and punctuation. */
+/** A suggestion's letters and digits, ignoring case, spaces and punctuation. */
 export function suggestionKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const bigrams = (key: string) => new Set([...key].slice(1).map((c, i) => key[i] + c));
+
+/**
+ * Two suggestions say the same when their letters and digits agree, or when, citing the same
+ * policies, most of their letter pairs do (Dice ≥ 0.6): "按比例退款¥11.97" and the earlier
+ * "按比例退款（金额待核实）" are one reply at two stages of the call. Pairs, not words: Chinese
+ * has no spaces to split on.
+ */
+export function sameSuggestion(
+  a: Pick<CallView['suggestions'][number], 'text' | 'policies'>,
+  b: Pick<CallView['suggestions'][number], 'text' | 'policies'>,
+): boolean {
+  const [ka, kb] = [suggestionKey(a.text), suggestionKey(b.text)];
+  if (ka === kb) return true;
+  if ([...a.policies].sort().join('|') !== [...b.policies].sort().join('|')) return false;
+  const [pa, pb] = [bigrams(ka), bigrams(kb)];
+  const shared = [...pa].filter((p) => pb.has(p)).length;
+  return (2 * shared) / (pa.size + pb.size || 1) >= 0.6;
 }
 
 /**
@@ -62,13 +82,13 @@ export function visibleSuggestions(
   view: CallView,
   dismissed: ReadonlySet<string> = new Set(),
 ): CallView['suggestions'] {
-  const seen = new Set<string>();
+  // A dismissed suggestion still hides its older near-duplicates: dismissing means "not this reply".
+  const seen: CallView['suggestions'] = [];
   const out: CallView['suggestions'] = [];
   for (const s of [...view.suggestions].reverse()) {
-    const key = suggestionKey(s.text);
-    if (seen.has(key) || dismissed.has(s.id) || s.feedback.includes('dismissed')) continue;
-    seen.add(key);
-    out.push(s);
+    if (seen.some((newer) => sameSuggestion(newer, s))) continue;
+    seen.push(s);
+    if (!dismissed.has(s.id) && !s.feedback.includes('dismissed')) out.push(s);
   }
   return out;
 }

@@ -89,7 +89,7 @@ export function RefundOptions({ view, canAct = false }: { view: CallView; canAct
               {o.orderId && (
                 <>
                   {' '}
-                  · {t('orderNumbers')} {o.orderId}
+                  · {t('orderNumber')} {o.orderId}
                 </>
               )}
             </p>
@@ -123,7 +123,7 @@ export function NotesPanel({ view }: { view: CallView }) {
             ? n.orderNumbers.map((o) => (
                 <span key={o.value} className="chip">
                   {o.value}
-                  {o.matched === false && ` (${t('unmatched')})`}
+                  {o.matched === false && t('inParens', { x: t('unmatched') })}
                 </span>
               ))
             : '—'}
@@ -157,10 +157,11 @@ export function NotesPanel({ view }: { view: CallView }) {
             <ul className="plain">
               {n.promises.map((p, i) => (
                 <li key={i}>
-                  {label('promiseAction', p.action)}: “{p.text}” — {t('deadline')}
+                  {label('promiseAction', p.action)}
+                  {t('colon')}“<span translate="no">{p.text}</span>” — {t('deadline')}
                   {t('colon')}
                   <strong>{p.deadline ?? t('noDeadline')}</strong>
-                  {p.conditional && ` (${t('conditional')})`}
+                  {p.conditional && t('inParens', { x: t('conditional') })}
                 </li>
               ))}
             </ul>

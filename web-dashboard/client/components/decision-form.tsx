@@ -168,12 +168,15 @@ export function DecisionForm({ caseId, flags }: { caseId: string; flags: CaseFla
                 data-points={p.points}
                 data-days={p.durationDays ?? ''}
               >
-                {label('category', flags.find((f) => f.id === p.flagId)?.category)}:{' '}
+                {label('category', flags.find((f) => f.id === p.flagId)?.category)}
+                {t('colon')}
                 <strong>
                   <StepText step={p} />
                 </strong>{' '}
                 <span className="muted small">
-                  ({t('ladderStep', { n: p.ladderStep + 1 })}; {t('standingBefore', { count: p.standingBefore })})
+                  {t('inParens', {
+                    x: `${t('ladderStep', { n: p.ladderStep + 1 })}${t('listSep')}${t('standingBefore', { count: p.standingBefore })}`,
+                  })}
                 </span>
               </li>
             ))}

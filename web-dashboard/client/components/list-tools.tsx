@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n.js';
 import { useSearchState } from '../router.js';
+import { DateField } from './date-field.js';
 
 export const PAGE_SIZE = 20;
 
@@ -47,19 +48,14 @@ export function FilterSelect({ name, label, options }: { name: string; label: st
   );
 }
 
+/** From and to dates in the URL (`?from=2026-12-01&to=2026-12-06`), shown in the page's language. */
 export function FilterDates() {
   const t = useT();
   const [query, set] = useSearchState();
   return (
     <>
-      <label>
-        {t('dateFrom')}
-        <input type="date" value={query.get('from') ?? ''} onChange={(e) => set({ from: e.target.value })} />
-      </label>
-      <label>
-        {t('dateTo')}
-        <input type="date" value={query.get('to') ?? ''} onChange={(e) => set({ to: e.target.value })} />
-      </label>
+      <DateField label={t('dateFrom')} value={query.get('from') ?? ''} onChange={(v) => set({ from: v })} />
+      <DateField label={t('dateTo')} value={query.get('to') ?? ''} onChange={(v) => set({ to: v })} />
     </>
   );
 }

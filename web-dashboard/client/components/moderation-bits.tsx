@@ -1,17 +1,21 @@
 import { formatDay, useLabel, useLang, useT } from '../i18n.js';
 import type { DecisionState, Penalty, PenaltyState, Step } from '../types.js';
 
-/** "扣分 · 2 分 · 90 天" / "Penalty points · 2 points · 90 days": a penalty as a person reads it. */
-export function StepText({ step }: { step: Step }) {
+/** "扣 2 分 · 90 天" / "2 penalty points · 90 days": a penalty as a person reads it, as words. */
+export function useStepWords(): (step: Step) => string {
   const t = useT();
   const label = useLabel();
-  return (
-    <>
-      {label('penaltyKind', step.kind)}
-      {step.points > 0 && <> · {t('nPoints', { count: step.points })}</>}
-      {step.kind !== 'warning' && <> · {step.durationDays ? t('days', { count: step.durationDays }) : t('forever')}</>}
-    </>
-  );
+  return (step) =>
+    [
+      // A points penalty is named by its points, not "扣分 · 2 分".
+      step.kind === 'points' ? t('deductPoints', { count: step.points }) : label('penaltyKind', step.kind),
+      ...(step.kind !== 'points' && step.points > 0 ? [t('nPoints', { count: step.points })] : []),
+      ...(step.kind !== 'warning' ? [step.durationDays ? t('days', { count: step.durationDays }) : t('forever')] : []),
+    ].join(' · ');
+}
+
+export function StepText({ step }: { step: Step }) {
+  return <>{useStepWords()(step)}</>;
 }
 
 const days = (p: Penalty) =>
@@ -28,7 +32,7 @@ export function PenaltyLine({ p }: { p: Penalty }) {
       {formatDay(p.startsAt, lang)}
       {p.endsAt && <> – {formatDay(p.endsAt, lang)}</>} <PenaltyStateBadge state={p.state} />
       {p.ladderStep !== null && p.ladderStep !== undefined && (
-        <span className="muted small"> ({t('ladderStep', { n: p.ladderStep + 1 })})</span>
+        <span className="muted small">{t('inParens', { x: t('ladderStep', { n: p.ladderStep + 1 }) })}</span>
       )}
     </span>
   );

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n.js';
 
 export interface TimelineDay {
@@ -7,8 +8,7 @@ export interface TimelineDay {
   overturned: number;
 }
 
-const W = 640;
-const H = 200;
+const H = 180;
 const PAD = { left: 32, right: 8, top: 8, bottom: 24 };
 const SERIES = [
   { key: 'flags', label: 'chartFlags', color: '#2563eb' },
@@ -16,26 +16,39 @@ const SERIES = [
   { key: 'overturned', label: 'chartOverturned', color: '#dc2626' },
 ] as const;
 
-/** Flags, upheld decisions and overturns per day as an SVG line chart, with the numbers in a table for screen readers. */
+/**
+ * Flags, upheld decisions and overturns per day as an SVG line chart, with the numbers in a table
+ * for screen readers. Drawn at the width it is shown at (not scaled from a fixed box), so its
+ * labels stay 11 px on a 390 px phone.
+ */
 export function TimelineChart({ days }: { days: TimelineDay[] }) {
   const t = useT();
+  const box = useRef<HTMLElement>(null);
+  const [W, setW] = useState(640);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const seen = new ResizeObserver(([e]) => e && setW(Math.max(200, Math.round(e.contentRect.width))));
+    seen.observe(el);
+    return () => seen.disconnect();
+  }, []);
   const max = Math.max(1, ...days.flatMap((d) => [d.flags, d.upheld, d.overturned]));
   const x = (i: number) => PAD.left + (i * (W - PAD.left - PAD.right)) / Math.max(1, days.length - 1);
   const y = (v: number) => H - PAD.bottom - (v * (H - PAD.top - PAD.bottom)) / max;
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-cap" preserveAspectRatio="none">
+    <figure className="chart" ref={box}>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-labelledby="chart-cap">
         {[0, max / 2, max].map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#e5e7eb" />
-            <text x={PAD.left - 4} y={y(v) + 4} textAnchor="end" fontSize="10">
+            <text x={PAD.left - 4} y={y(v) + 4} textAnchor="end" fontSize="11">
               {Math.round(v)}
             </text>
           </g>
         ))}
         {days.length > 0 &&
           [0, days.length - 1].map((i) => (
-            <text key={i} x={x(i)} y={H - 6} textAnchor={i === 0 ? 'start' : 'end'} fontSize="10">
+            <text key={i} x={x(i)} y={H - 6} textAnchor={i === 0 ? 'start' : 'end'} fontSize="11">
               {days[i]!.day.slice(5)}
             </text>
           ))}
@@ -50,7 +63,7 @@ export function TimelineChart({ days }: { days: TimelineDay[] }) {
         ))}
       </svg>
       <figcaption id="chart-cap">
-        {t('chartTitle')}
+        {t('chartTotals')}
         {t('colon')}
         {SERIES.map((s) => (
           <span key={s.key} className="legend">
@@ -60,7 +73,7 @@ export function TimelineChart({ days }: { days: TimelineDay[] }) {
         ))}
       </figcaption>
       <details>
-        <summary>{t('chartTitle')}</summary>
+        <summary>{t('chartByDay')}</summary>
         <table className="small">
           <thead>
             <tr>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { ApprovalRequired, ApprovalWire } from '../../../core/approvals.js';
 import { put } from '../api.js';
-import { Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import { Empty, Filters, FilterSearch, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
 import { SeverityBadge } from '../components/moderation-bits.js';
 import { useSearchState } from '../router.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { TimelineChart, type TimelineDay } from '../components/timeline-chart.js';
-import { useLabel, useT } from '../i18n.js';
+import { useLabel, useLang, useT } from '../i18n.js';
+import { CATALOGUE } from '../labels.js';
 import { refreshAll, useData } from '../use-data.js';
 
 interface Rule {
@@ -16,6 +17,7 @@ interface Rule {
   category: string | null;
   severity: string | null;
   ground: string | null;
+  language: string | null;
   judgment: 'auto' | 'review';
   reason: string | null;
   flags: number;
@@ -35,9 +37,21 @@ export function AdminPage() {
   const approvals = useData<ApprovalWire[]>('/api/approvals');
   const awaiting = new Set(approvals.data?.filter((a) => a.kind === 'rule.auto').map((a) => a.target));
   const [editing, setEditing] = useState<string | null>(null);
-  useSearchState();
+  const lang = useLang();
+  const [query] = useSearchState();
   const { page } = usePage();
-  const shown = rules.data?.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  // Filtered in the URL like every list; the rules of the page's language first.
+  const q = (query.get('q') ?? '').trim().toLowerCase();
+  const matching = (rules.data ?? [])
+    .filter(
+      (r) =>
+        (!query.get('language') || r.language === query.get('language')) &&
+        (!query.get('category') || r.category === query.get('category')) &&
+        (!query.get('judgment') || r.judgment === query.get('judgment')) &&
+        (!q || (r.ground ?? '').toLowerCase().includes(q) || label('category', r.category).toLowerCase().includes(q)),
+    )
+    .sort((a, b) => Number(b.language === lang) - Number(a.language === lang));
+  const shown = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <>
       <h1>{t('navAdmin')}</h1>
@@ -48,9 +62,29 @@ export function AdminPage() {
       </section>
       <section className="card" aria-labelledby="rules-title">
         <h2 id="rules-title">
-          {t('rules')} ({rules.data?.length ?? 0})
+          {t('rules')}
+          {t('inParens', { x: rules.data?.length ?? 0 })}
         </h2>
+        <Filters>
+          <FilterSearch placeholder={t('searchRules')} />
+          <FilterSelect
+            name="language"
+            label={t('language')}
+            options={(['zh', 'en'] as const).map((l) => [l, label('language', l)])}
+          />
+          <FilterSelect
+            name="category"
+            label={t('category')}
+            options={Object.keys(CATALOGUE.category).map((c) => [c, label('category', c)])}
+          />
+          <FilterSelect
+            name="judgment"
+            label={t('judgment')}
+            options={(['review', 'auto'] as const).map((j) => [j, label('judgment', j)])}
+          />
+        </Filters>
         <Status loading={rules.loading} error={rules.error} />
+        {rules.data && matching.length === 0 && <Empty>{t('emptyFiltered')}</Empty>}
         <table className="cards">
           <thead>
             <tr>
@@ -62,16 +96,16 @@ export function AdminPage() {
             </tr>
           </thead>
           <tbody>
-            {shown?.map((r) => (
+            {shown.map((r) => (
               <tr key={r.ruleId} data-testid="rule-row" data-rule={r.ruleId}>
                 <td data-label={t('rule')}>
                   {/* A rule's ground is worded in its calls' language (rule files per language): marked as such. */}
-                  <strong title={r.ruleId} lang={r.ground && r.ruleId.startsWith('en.') ? 'en' : undefined}>
+                  <strong lang={r.ground && r.language === 'en' ? 'en' : undefined}>
                     {r.ground ?? label('category', r.category)}
                   </strong>
                   <div className="muted small">
-                    {label('category', r.category)} {r.severity && <SeverityBadge severity={r.severity} />} ·{' '}
-                    {t('version')} {r.version ?? '—'}
+                    {label('language', r.language)} · {label('category', r.category)}{' '}
+                    {r.severity && <SeverityBadge severity={r.severity} />} · {t('version')} {r.version ?? '—'}
                     {!r.inFiles && <> · {t('notInFiles')}</>}
                   </div>
                   {r.reason && <p className="muted small">{r.reason}</p>}
@@ -98,7 +132,7 @@ export function AdminPage() {
             ))}
           </tbody>
         </table>
-        <Pager page={page} rows={(rules.data?.length ?? 0) - (page - 1) * PAGE_SIZE} />
+        <Pager page={page} rows={matching.length - (page - 1) * PAGE_SIZE} />
       </section>
     </>
   );

@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { post } from '../api.js';
 import { BuyerName } from '../components/buyer.js';
 import { ClipPlayer } from '../components/clip-player.js';
-import { DecisionStateBadge, PenaltyLine, StepText } from '../components/moderation-bits.js';
+import { MerchantContext } from '../components/merchant-context.js';
+import { DecisionStateBadge, PenaltyLine, StepText, useStepWords } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
@@ -124,11 +125,15 @@ export function AppealPage({ id }: { id: string }) {
             <AppealDecision id={id} options={a.replacementOptions} penalties={a.penalties} />
           ) : (
             !own && (
-              <button type="button" className="primary" onClick={claim}>
-                {t('claim')}
-              </button>
+              <section className="card">
+                <p className="muted">{t('claimAppealToDecide')}</p>
+                <button type="button" className="primary" onClick={claim}>
+                  {t('claim')}
+                </button>
+              </section>
             )
           )}
+          {kase.data && <MerchantContext view={kase.data} />}
         </div>
       </div>
     </>
@@ -144,6 +149,7 @@ type Preview = { reversed: Penalty[]; replacement: Penalty | null; relaid: { fro
 function AppealDecision({ id, options, penalties }: { id: string; options: Step[]; penalties: Penalty[] }) {
   const t = useT();
   const label = useLabel();
+  const words = useStepWords();
   const [outcome, setOutcome] = useState<AppealOutcome | undefined>();
   const [replacement, setReplacement] = useState<number>(-1);
   const [text, setText] = useState('');
@@ -199,9 +205,7 @@ function AppealDecision({ id, options, penalties }: { id: string; options: Step[
             <option value={-1}>{t('noReplacement')}</option>
             {options.map((s, i) => (
               <option key={i} value={i}>
-                {label('penaltyKind', s.kind)}
-                {s.points ? ` · ${t('nPoints', { count: s.points })}` : ''}
-                {s.durationDays ? ` · ${t('days', { count: s.durationDays })}` : ''}
+                {words(s)}
               </option>
             ))}
           </select>
@@ -229,7 +233,12 @@ function AppealDecision({ id, options, penalties }: { id: string; options: Step[
             </p>
           ))}
           {preview.replacement && (
-            <p>
+            <p
+              data-testid="preview-replacement"
+              data-kind={preview.replacement.kind}
+              data-points={preview.replacement.points}
+              data-days={replacementPenalty?.durationDays ?? ''}
+            >
               {t('previewReplacement')}
               {t('colon')}
               <StepText

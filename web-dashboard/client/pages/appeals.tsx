@@ -1,4 +1,5 @@
 import { apiFilters, Empty, Filters, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import { MerchantFilter, useMerchantNames } from '../components/merchant-name.js';
 import { Status } from '../components/status.js';
 import { CATALOGUE } from '../labels.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
@@ -13,9 +14,10 @@ export function AppealsPage() {
   const lang = useLang();
   const label = useLabel();
   const user = useUser();
+  const merchants = useMerchantNames();
   useSearchState();
   const { page, apiQuery } = usePage();
-  const appeals = useData<Appeal[]>(`/api/appeals?${apiQuery}&${apiFilters(['status', 'overdue'])}`, {
+  const appeals = useData<Appeal[]>(`/api/appeals?${apiQuery}&${apiFilters(['status', 'overdue', 'merchantId'])}`, {
     refetchInterval: 10_000,
   });
   const rows = appeals.data?.slice(0, PAGE_SIZE) ?? [];
@@ -29,6 +31,7 @@ export function AppealsPage() {
           options={(Object.keys(CATALOGUE.appealStatus) as string[]).map((s) => [s, label('appealStatus', s)])}
         />
         <FilterSelect name="overdue" label={t('sla')} options={[['true', t('slaOverdue')]]} />
+        <MerchantFilter />
       </Filters>
       <Status loading={appeals.loading} error={appeals.error} />
       {appeals.data?.length === 0 && <Empty>{location.search ? t('emptyFiltered') : t('emptyAppeals')}</Empty>}
@@ -38,6 +41,7 @@ export function AppealsPage() {
             <thead>
               <tr>
                 <th scope="col">{t('sla')}</th>
+                <th scope="col">{t('merchant')}</th>
                 <th scope="col">{t('rule')}</th>
                 <th scope="col">{t('status')}</th>
                 <th scope="col">{t('merchantStatement')}</th>
@@ -52,6 +56,7 @@ export function AppealsPage() {
                   <td data-label={t('sla')}>
                     {a.overdue ? <span className="badge bad">{t('overdue')}</span> : formatDate(a.slaDueAt, lang)}
                   </td>
+                  <td data-label={t('merchant')}>{merchants.name(a.merchantId) ?? '—'}</td>
                   <td data-label={t('rule')}>{label('category', a.category)}</td>
                   <td data-label={t('status')}>
                     {label('appealStatus', a.status)}

@@ -15,6 +15,7 @@ interface Account {
 interface Rule {
   ruleId: string;
   ground: string | null;
+  language: string | null;
   category: string | null;
 }
 
@@ -93,17 +94,24 @@ function ApprovalCard({ approval: a }: { approval: ApprovalWire }) {
 function ApprovalChange({ approval: a }: { approval: ApprovalWire }) {
   const t = useT();
   const label = useLabel();
-  const lang = useLang();
   const users = useData<Account[]>(a.kind === 'user.role' ? '/api/users' : null);
   const rules = useData<Rule[]>(a.kind === 'rule.auto' ? '/api/rules' : null);
   const c = a.change;
   if (a.kind === 'rule.auto') {
     const rule = rules.data?.find((r) => r.ruleId === a.target);
     return (
-      <dl>
+      <dl className="fields">
         <dt>{t('rule')}</dt>
-        {/* The rule files word their grounds in English: the Chinese page names the category. */}
-        <dd title={a.target}>{lang === 'en' && rule?.ground ? rule.ground : label('category', rule?.category)}</dd>
+        {/* A rule's ground is worded in its calls' language: marked as such, after its category. */}
+        <dd>
+          {label('category', rule?.category)}
+          {rule?.ground && (
+            <>
+              {' — '}
+              <span lang={rule.language === 'en' ? 'en' : undefined}>{rule.ground}</span>
+            </>
+          )}
+        </dd>
         <dt>{t('judgment')}</dt>
         <dd>{label('judgment', c.judgment)}</dd>
         <dt>{t('reason')}</dt>
@@ -113,7 +121,7 @@ function ApprovalChange({ approval: a }: { approval: ApprovalWire }) {
   }
   const account = a.kind === 'user.role' ? users.data?.find((u) => u.id === a.target) : undefined;
   return (
-    <dl>
+    <dl className="fields">
       <dt>{t('displayName')}</dt>
       <dd>{c.displayName ?? account?.displayName ?? '—'}</dd>
       <dt>{t('email')}</dt>

@@ -1,4 +1,14 @@
-import { apiFilters, Filters, FilterDates, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import {
+  apiFilters,
+  Empty,
+  Filters,
+  FilterDates,
+  FilterSelect,
+  Pager,
+  PAGE_SIZE,
+  usePage,
+} from '../components/list-tools.js';
+import { AuditSubject } from '../components/audit-subject.js';
 import { Status } from '../components/status.js';
 import type { AuditEventWire } from '../../../core/audit.js';
 import { CATALOGUE } from '../labels.js';
@@ -18,7 +28,8 @@ export function AuditPage() {
   );
   const rows = events.data?.slice(0, PAGE_SIZE) ?? [];
   const users = useData<{ id: string; displayName: string }[]>('/api/users');
-  const who = (id: string) => users.data?.find((u) => u.id === id)?.displayName ?? id.slice(0, 8);
+  // An account since removed is named by its kind, never by its id.
+  const who = (id: string) => users.data?.find((u) => u.id === id)?.displayName ?? label('auditActor', 'user');
   return (
     <>
       <h1>{t('navAudit')}</h1>
@@ -36,7 +47,8 @@ export function AuditPage() {
         <FilterDates />
       </Filters>
       <Status loading={events.loading} error={events.error} />
-      <div className="card">
+      {events.data?.length === 0 && <Empty>{location.search ? t('emptyFiltered') : t('emptyAudit')}</Empty>}
+      <div className="card" hidden={rows.length === 0}>
         <table className="cards">
           <thead>
             <tr>
@@ -52,8 +64,7 @@ export function AuditPage() {
                 <td data-label={t('when')}>{formatDate(e.at, lang)}</td>
                 <td data-label={t('auditAction')}>{label('auditAction', e.action)}</td>
                 <td data-label={t('entity')}>
-                  {label('auditEntity', e.entityType)}{' '}
-                  {/^[0-9a-f]{8}-/.test(e.entityId) && <span className="muted small">#{e.entityId.slice(0, 8)}</span>}
+                  <AuditSubject e={e} />
                 </td>
                 <td data-label={t('actor')}>
                   {e.actorKind === 'user' ? who(e.actorId) : label('auditActor', e.actorKind)}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/call-view.js';
 import { BuyerName } from '../components/buyer.js';
 import { Coaching, NotesPanel, RefundOptions, Suggestions, useTitled } from '../components/call-panels.js';
+import { useMerchantNames } from '../components/merchant-name.js';
 import { Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
@@ -16,6 +17,7 @@ export function CallDetailPage({ id }: { id: string }) {
   const titled = useTitled();
   const label = useLabel();
   const user = useUser();
+  const merchants = useMerchantNames();
   // A call in progress is re-read every few seconds, so its page is live too.
   const [live, setLive] = useState(true);
   const {
@@ -41,7 +43,16 @@ export function CallDetailPage({ id }: { id: string }) {
         {t('call')} · {formatDate(view.call.startedAt, lang)}
       </h1>
       <p className="muted">
-        <BuyerName buyer={view.call.buyer} /> · {t('orderNumbers')} {view.call.orderIds.join('、') || '—'} ·{' '}
+        {merchants.name(view.call.merchantId) && (
+          <>
+            <Link href={`/merchants/${encodeURIComponent(view.call.merchantId)}`}>
+              {merchants.name(view.call.merchantId)}
+            </Link>
+            {' · '}
+          </>
+        )}
+        <BuyerName buyer={view.call.buyer} /> · {t(view.call.orderIds.length > 1 ? 'orderNumbers' : 'orderNumber')}{' '}
+        {view.call.orderIds.join('、') || '—'} ·{' '}
         <span className={view.call.status === 'active' ? 'badge live' : 'badge'}>
           {label('callStatus', view.call.status)}
         </span>

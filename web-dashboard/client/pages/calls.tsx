@@ -13,6 +13,7 @@ import {
 } from '../components/list-tools.js';
 import { BuyerName } from '../components/buyer.js';
 import { DueSoon } from '../components/due-soon.js';
+import { MerchantFilter, useMerchantNames } from '../components/merchant-name.js';
 import { Status } from '../components/status.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { Link, useSearchState } from '../router.js';
@@ -27,9 +28,10 @@ export function CallsPage() {
   const lang = useLang();
   const label = useLabel();
   const user = useUser();
+  const merchants = useMerchantNames();
   useSearchState();
   const { page, apiQuery } = usePage();
-  const calls = useData<CallRow[]>(`/api/calls?${apiQuery}&${apiFilters(['q', 'status', 'from', 'to'])}`);
+  const calls = useData<CallRow[]>(`/api/calls?${apiQuery}&${apiFilters(['q', 'status', 'from', 'to', 'merchantId'])}`);
   const rows = calls.data?.slice(0, PAGE_SIZE) ?? [];
   return (
     <>
@@ -48,6 +50,7 @@ export function CallsPage() {
             ['ended', label('callStatus', 'ended')],
           ]}
         />
+        <MerchantFilter />
         <FilterDates />
       </Filters>
       <section className="card" aria-labelledby="calls-title">
@@ -59,6 +62,7 @@ export function CallsPage() {
             <li key={c.id} className="call-row">
               <div className="row spread">
                 <Link href={`/calls/${c.id}`}>
+                  {merchants.name(c.merchantId) && `${merchants.name(c.merchantId)} · `}
                   {formatDate(c.startedAt, lang)} · <BuyerName buyer={c.buyer} />
                 </Link>
                 <span>

@@ -114,8 +114,10 @@ export function CasePage({ id }: { id: string }) {
             <section className="card">
               <h2>{t('penalty')}</h2>
               <ul className="plain">
+                {/* Penalties attach to decisions: each says which flag's decision it follows. */}
                 {kase.data.penalties.map((p) => (
                   <li key={p.id}>
+                    {label('category', p.category ?? flags.find((f) => f.decision?.id === p.decisionId)?.category)} ·{' '}
                     <PenaltyLine p={p} />
                   </li>
                 ))}
@@ -166,8 +168,10 @@ function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
       <ul className="plain small verdicts" aria-label={t('verdicts')}>
         {f.verdicts.map((v, i) => (
           <li key={i}>
-            {label('layer', v.layer)}: {label('verdict', v.verdict)}
-            {v.confidence !== null && ` (${Math.round(v.confidence * 100)}%)`}
+            {label('layer', v.layer)}
+            {t('colon')}
+            {label('verdict', v.verdict)}
+            {v.confidence !== null && t('inParens', { x: `${Math.round(v.confidence * 100)}%` })}
           </li>
         ))}
       </ul>
@@ -191,7 +195,7 @@ function PromiseEvidence({ promise: p }: { promise: NonNullable<CaseFlag['promis
       <p>
         {label('promiseAction', p.action)}
         {p.amount !== null && ` ${p.amount.toFixed(2)} ${p.currency ?? ''}`} · {t('dueAt')} {formatDate(p.dueAt, lang)}{' '}
-        ({label('dueSource', p.dueSource)}) · {t('orderNumber')} {p.orderId ?? '—'}
+        {t('inParens', { x: label('dueSource', p.dueSource) })} · {t('orderNumber')} {p.orderId ?? '—'}
         {p.order && ` · ${label('orderStatus', p.order.status)}`}
       </p>
       <p>

@@ -69,7 +69,7 @@ function FlagItem({ flag, line, penalties }: { flag: CaseFlag; line?: string; pe
   const label = useLabel();
   const d = flag.decision;
   return (
-    <li className="flag" data-testid="merchant-flag">
+    <li className="flag" data-testid="merchant-flag" data-decision-id={d?.id}>
       <p>
         <SeverityBadge severity={flag.severity} /> {label('category', flag.category)}
       </p>

@@ -84,7 +84,7 @@ function PromiseItem({ p, now }: { p: LedgerPromise; now: number }) {
       <div className="row spread">
         <span>
           <span className={tone}>{label('promiseStatus', p.status)}</span> {label('promiseAction', p.action)}
-          {p.conditional && ` (${t('conditional')})`}
+          {p.conditional && t('inParens', { x: t('conditional') })}
         </span>
         {p.status === 'open' && p.dueAt ? (
           <Countdown dueAt={p.dueAt} now={now} />
@@ -101,7 +101,8 @@ function PromiseItem({ p, now }: { p: LedgerPromise; now: number }) {
         </Link>{' '}
         · {t('orderNumber')} {p.orderId ?? '—'}
         {p.amount !== null && ` · ${t('promisedSum')} ${p.amount.toFixed(2)} ${p.currency ?? ''}`}
-        {p.dueAt && ` · ${t('dueAt')} ${formatDate(p.dueAt, lang)} (${label('dueSource', p.dueSource)})`}
+        {p.dueAt &&
+          ` · ${t('dueAt')} ${formatDate(p.dueAt, lang)}${t('inParens', { x: label('dueSource', p.dueSource) })}`}
         {p.flagId && ` · ${t('sentToModeration')}`}
         {p.proofs > 0 && ` · ${t('proofs')} ${p.proofs}`}
       </p>

@@ -74,17 +74,18 @@ export function QueuePage() {
   });
   return (
     <>
+      {/* The one action first, beside the title, on a phone too; exports and hints after. */}
       <div className="row spread">
         <h1>{t('navQueue')}</h1>
-        <span className="row">
-          <span className="muted small">{t('autoRefresh')}</span>
-          <ExportLink what="flags" />
-          <ExportLink what="decisions" />
-          <button type="button" className="primary" onClick={claimNext}>
-            {t('claimNext')}
-          </button>
-        </span>
+        <button type="button" className="primary" onClick={claimNext}>
+          {t('claimNext')}
+        </button>
       </div>
+      <p className="row small">
+        <span className="muted">{t('autoRefresh')}</span>
+        <ExportLink what="flags" />
+        <ExportLink what="decisions" />
+      </p>
       <p className="muted small shortcuts">{t('shortcuts')}</p>
       <Filters>
         <FilterSelect
@@ -143,6 +144,7 @@ export function QueuePage() {
                 <tr
                   key={c.id}
                   data-testid="queue-row"
+                  data-case-id={c.id}
                   className={[c.overdue ? 'overdue' : '', i === at ? 'selected' : ''].join(' ')}
                   aria-selected={i === at}
                 >

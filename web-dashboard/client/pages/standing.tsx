@@ -2,6 +2,8 @@ import { DecisionStateBadge, PenaltyLine } from '../components/moderation-bits.j
 import { Empty } from '../components/list-tools.js';
 import { Status } from '../components/status.js';
 import { formatDay, useLabel, useLang, useT } from '../i18n.js';
+import { Link } from '../router.js';
+import { useUser } from '../session.js';
 import type { Standing } from '../types.js';
 import { useData } from '../use-data.js';
 
@@ -14,6 +16,7 @@ export function StandingPage({ merchantId }: { merchantId?: string }) {
   const t = useT();
   const lang = useLang();
   const label = useLabel();
+  const user = useUser();
   const q = merchantId ? `?merchantId=${encodeURIComponent(merchantId)}` : '';
   const { data, loading, error } = useData<Standing>(`/api/penalties/standing${q}`);
   if (!data)
@@ -53,12 +56,16 @@ export function StandingPage({ merchantId }: { merchantId?: string }) {
         </ul>
       </section>
       <section className="card" aria-labelledby="dec-title">
-        <h2 id="dec-title">{t('previousDecisions')}</h2>
+        <h2 id="dec-title">{t('decisionHistory')}</h2>
         {data.decisions.length === 0 && <Empty>{t('noPrevious')}</Empty>}
         <ul className="plain rows">
           {data.decisions.map((d) => (
             <li key={d.id} data-testid="standing-decision" data-decision-id={d.id}>
-              {formatDay(d.decidedAt, lang)} · {label('category', d.category)} · <DecisionStateBadge state={d.state} />
+              {/* Each decision opens where it is worked: the case for a reviewer, the flags page for the merchant. */}
+              <Link href={user.role === 'merchant_staff' ? '/flags' : `/cases/${d.caseId}`}>
+                {formatDay(d.decidedAt, lang)} · {label('category', d.category)}
+              </Link>{' '}
+              · <DecisionStateBadge state={d.state} />
             </li>
           ))}
         </ul>

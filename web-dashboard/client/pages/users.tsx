@@ -1,9 +1,11 @@
 import { Fragment, useState } from 'react';
 import type { ApprovalWire } from '../../../core/approvals.js';
+import { Empty, Filters, FilterSearch, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
 import { Status } from '../components/status.js';
 import { type UserAction, UserActionPanel } from '../components/user-action.js';
 import { useLabel, useT } from '../i18n.js';
 import { useUser } from '../session.js';
+import { useSearchState } from '../router.js';
 import { useData } from '../use-data.js';
 
 export interface Account {
@@ -32,10 +34,44 @@ export function UsersPage() {
   const awaiting = new Set(approvals.data?.filter((a) => a.kind === 'user.role').map((a) => a.target));
   const [open, setOpen] = useState<{ id: string; action: UserAction } | null>(null);
   const merchantName = (id: string | null) => (id ? (merchants.data?.find((m) => m.id === id)?.name ?? '…') : '—');
+  // Searched, filtered and paged in the URL like every list (the whole list is one small request).
+  const [query] = useSearchState();
+  const { page } = usePage();
+  const q = (query.get('q') ?? '').trim().toLowerCase();
+  const matching = (users.data ?? []).filter(
+    (u) =>
+      (!q || u.displayName.toLowerCase().includes(q) || u.email.toLowerCase().includes(q)) &&
+      (!query.get('role') || u.role === query.get('role')) &&
+      (!query.get('merchantId') || u.merchantId === query.get('merchantId')) &&
+      (!query.get('state') || u.locked === (query.get('state') === 'locked')),
+  );
+  const shown = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <>
       <h1>{t('navUsers')}</h1>
+      <Filters>
+        <FilterSearch placeholder={t('searchUsers')} />
+        <FilterSelect
+          name="role"
+          label={t('role')}
+          options={(['merchant_staff', 'moderator', 'admin'] as const).map((r) => [r, label('role', r)])}
+        />
+        <FilterSelect
+          name="merchantId"
+          label={t('merchant')}
+          options={(merchants.data ?? []).map((m) => [m.id, m.name])}
+        />
+        <FilterSelect
+          name="state"
+          label={t('accountState')}
+          options={[
+            ['active', t('accountActive')],
+            ['locked', t('accountLocked')],
+          ]}
+        />
+      </Filters>
       <Status loading={users.loading} error={users.error} />
+      {users.data && matching.length === 0 && <Empty>{t('emptyFiltered')}</Empty>}
       <div className="card">
         <table className="cards users">
           <thead>
@@ -49,7 +85,7 @@ export function UsersPage() {
             </tr>
           </thead>
           <tbody>
-            {users.data?.map((u) => {
+            {shown.map((u) => {
               const self = u.id === me.userId;
               const button = (action: UserAction, text: string) => (
                 <button
@@ -109,6 +145,7 @@ export function UsersPage() {
           </tbody>
         </table>
       </div>
+      <Pager page={page} rows={matching.length - (page - 1) * PAGE_SIZE} />
     </>
   );
 }

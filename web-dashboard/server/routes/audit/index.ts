@@ -1,6 +1,7 @@
 import { AuditEventWireSchema, AuditVerifyWireSchema } from '../../../../core/audit.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { withAuditSubjects } from '../../../../pipelines/moderation/audit-subjects.js';
 import { readAuditLog, verifyAudit } from '../../../../pipelines/moderation/penalties.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { ok, parse } from '../../api/http.js';
@@ -22,7 +23,10 @@ export function auditRoutes(deps: ApiDeps) {
     ok(
       c,
       z.array(AuditEventWireSchema),
-      await readAuditLog(deps.sql, actorOf(c), parse(AuditQuerySchema, c.req.query())),
+      await withAuditSubjects(
+        deps.sql,
+        await readAuditLog(deps.sql, actorOf(c), parse(AuditQuerySchema, c.req.query())),
+      ),
     ),
   );
   r.get('/verify', async (c) => ok(c, AuditVerifyWireSchema, await verifyAudit(deps.sql, actorOf(c))));

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../core/config.js';
+import { oneCall } from './worker.js';
+
+describe('oneCall', () => {
+  it('gives a call’s job process one recognition thread unless KEFU_STT_THREADS says otherwise', () => {
+    expect(loadConfig({}).stt.threads).toBeUndefined();
+    expect(oneCall(loadConfig({})).stt.threads).toBe(1);
+    expect(oneCall(loadConfig({ KEFU_STT_THREADS: '3' })).stt.threads).toBe(3);
+    expect(oneCall(loadConfig({ KEFU_STT_THREADS: '0' })).stt.threads).toBe(0);
+    expect(oneCall(loadConfig({})).stt.engines).toEqual(loadConfig({}).stt.engines);
+  });
+});
