@@ -51,7 +51,7 @@ describe('ComplianceDetector', () => {
     const flags = await detector.detect(lines);
     expect(flags.map((f) => [f.utterance, f.category, f.rule])).toEqual([
       [1, 'review_manipulation', 'zh.review.incentive-frame@3'],
-      [1, 'contact_exchange', 'zh.contact.wechat@2'],
+      [1, 'contact_exchange', 'zh.contact.wechat@3'],
       [2, 'refund_obstruction', 'en.refund.frame@2'],
     ]);
     expect(flags[1]!.evidence).toBe('加我微信 abc8899');
@@ -76,7 +76,7 @@ describe('ComplianceDetector', () => {
 
   it('keeps vetoed candidates for audit, with the reason', async () => {
     const all = await detector.inspect(
-      call(['customer', '加我微信吧'], ['merchant', '不要加微信哦'], ['merchant', '有人让你加微信转账都是骗子']),
+      call(['customer', '加我微信吧'], ['merchant', '不要加微信哦'], ['merchant', '有人让你加微信聊都是骗子']),
     );
     expect(all.every((c) => !c.accepted)).toBe(true);
     // The buyer's line is vetoed twice: by the WeChat pattern and by the invitation frame.

@@ -200,6 +200,8 @@ describe('what the retired regex rules caught, now as classes', () => {
     expect(await flags(['merchant', '你 pay 我 two hundred 就行'])).toEqual([[0, 'off_platform_payment']]);
     expect(await flags(['merchant', '回头我直接打到您微信上'])).toEqual([[0, 'off_platform_payment']]);
     expect(await flags(['merchant', '差价通过平台小额打款单独给您转3块'])).toEqual([]);
+    // WeChat as a wallet is payment, not a contact channel.
+    expect(await flags(['merchant', '这单别走平台了 我私下微信转你二十'])).toEqual([[0, 'off_platform_payment']]);
     expect(await flags(['merchant', 'Follow my shop on Insta and DM me the size'])).toEqual([[0, 'contact_exchange']]);
   });
 });
