@@ -98,7 +98,7 @@ export async function fileAppeal(
 export async function listAppeals(
   sql: Sql,
   actor: Actor,
-  q: { status?: AppealRow['status']; overdue?: boolean; limit: number; offset: number },
+  q: { status?: AppealRow['status']; overdue?: boolean; merchantId?: string; limit: number; offset: number },
 ): Promise<AppealView[]> {
   const scope = merchantScope(actor);
   const statuses: AppealRow['status'][] = q.status
@@ -106,7 +106,13 @@ export async function listAppeals(
     : scope === null
       ? ['open', 'claimed']
       : ['open', 'claimed', 'decided', 'withdrawn'];
-  return listAppealRows(sql, { merchantId: scope, statuses, overdueOnly: q.overdue, limit: q.limit, offset: q.offset });
+  return listAppealRows(sql, {
+    merchantId: scope ?? q.merchantId ?? null,
+    statuses,
+    overdueOnly: q.overdue,
+    limit: q.limit,
+    offset: q.offset,
+  });
 }
 
 /**

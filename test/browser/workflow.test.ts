@@ -144,8 +144,12 @@ describe('issue 15 workflows in Chromium', () => {
       [{ id: string }]
     >`select id from appeals where decision_id = ${decision!.id}`;
 
-    // The second moderator works in English (her account's language).
-    const mod2 = await dash.signIn('mod2@demo.kefu', { locale: 'en-US', path: `/appeals/${appealId}` });
+    // The second moderator works in English (her account's language). The appeal queue filters by merchant.
+    const mod2 = await dash.signIn('mod2@demo.kefu', { locale: 'en-US', path: '/appeals?merchantId=m-dianqi' });
+    await mod2.getByText('Nothing matches these filters.').waitFor();
+    await mod2.goto(`${dash.url}/appeals?merchantId=m-guoyuan`);
+    await mod2.getByTestId('appeal-row').filter({ hasText: '鲜果园旗舰店' }).first().waitFor();
+    await mod2.goto(`${dash.url}/appeals/${appealId}`);
     await mod2.getByRole('button', { name: 'Claim', exact: true }).click();
     await mod2.getByRole('radio', { name: 'Partly overturned' }).check();
     await mod2.getByLabel('Replacement penalty (lighter)').selectOption({ index: 1 });

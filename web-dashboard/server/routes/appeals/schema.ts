@@ -13,5 +13,7 @@ export const AppealQuerySchema = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** A reviewer's "whose appeals"; merchant staff always see their own. */
+  merchantId: z.string().trim().min(1).max(100).optional(),
   ...PageSchema,
 });
