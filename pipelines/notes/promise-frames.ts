@@ -76,6 +76,8 @@ const FramesSchema = z
           unlessClass: z.string().optional(),
           negatedClass: z.string().optional(),
           lineClass: z.string().optional(),
+          /** The act is itself a violation: withheld, and an alternative to it offered next is too. */
+          violation: z.boolean().optional(),
           /** The class in one of the promise's clauses. */
           clauseClass: z.string().optional(),
           /** The class anywhere in the promise's sentence. */
@@ -271,6 +273,8 @@ export function judgePromises(
   due: readonly (DeadlineMatch | null)[],
   now: Date,
   timeZone: string,
+  /** Receives the acts withheld because saying them is a violation (paying for a withdrawn complaint). */
+  withheld: PromiseNote[] = [],
 ): PromiseNote[] {
   const f = loadFrames();
   const a = analyzeLine(line.text);
@@ -290,7 +294,10 @@ export function judgePromises(
     const clauses = clausesOf(p.text);
     // A time said for the act holds it to something even when it counts from an event (收到后两天内处理).
     const said = p.deadline ?? clauses.map((c) => due[c.index]?.date ?? null).find((d) => d !== null) ?? null;
-    if (clauses.length === 0 || vetoOf(f, a, clauses, p.action, said)) continue;
+    if (clauses.length === 0) continue;
+    const veto = vetoOf(f, a, clauses, p.action, said);
+    if (veto?.violation) withheld.push(p);
+    if (veto) continue;
     // The buyer's errands keep their name: only an agent escalates or follows up.
     const frame =
       line.speaker === 'merchant'

@@ -40,10 +40,16 @@ export class PromiseLedger {
    * One line's promises (all with the same `utterance`), and the line's text, which says whether
    * they were proposed for assent; true when the ledger changed.
    */
-  add(found: readonly PromiseNote[], line: string): boolean {
-    if (found.length === 0) return false;
+  add(
+    found: readonly PromiseNote[],
+    line: string,
+    /** Acts on this line withheld as violations: an "or" alternative to one is withheld too. */
+    withheld: readonly PromiseNote[] = [],
+  ): boolean {
+    const first = found[0] ?? withheld[0];
+    if (!first) return false;
     if (proposal(line)) for (const p of found) this.proposed.add(p);
-    const at = found[0]!.utterance;
+    const at = first.utterance;
     const before = this.kept.length;
     let changed = false;
     for (const q of found) {
@@ -66,7 +72,7 @@ export class PromiseLedger {
       this.seen.add(key);
       this.kept.push(p);
     }
-    this.recent.push(...found);
+    this.recent.push(...found, ...withheld);
     return changed || this.kept.length !== before;
   }
 }

@@ -326,13 +326,25 @@ describe('batch-b wording: conditions, descriptions and missed commitments', () 
   it('an "or" alternative repeating a recent offer is one promise', () => {
     const notes = findPromises(
       [
+        say('这次确实是我们发错了，我给您补偿20块', 'merchant', 0),
+        say('怎么给我呢', 'customer', 5000),
+        say('或者我给您发个红包也一样', 'merchant', 9000),
+      ],
+      ctx,
+    );
+    expect(notes.map((n) => [n.action, n.utterance])).toEqual([['compensate', 0]]);
+  });
+
+  it('an "or" alternative to money for a withdrawn request is the same violation, no promise', () => {
+    const notes = findPromises(
+      [
         say('您把申请撤了，我单独给您转20块', 'merchant', 0),
         say('用微信还是支付宝？', 'customer', 5000),
         say('微信就行，或者我给您发个红包也一样', 'merchant', 9000),
       ],
       ctx,
     );
-    expect(notes.map((n) => [n.action, n.conditional, n.utterance])).toEqual([['compensate', true, 0]]);
+    expect(notes).toEqual([]);
   });
 });
 

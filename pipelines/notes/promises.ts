@@ -171,11 +171,17 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
  * in a neighbouring clause without its own action is borrowed ("明天吧，我给您补发"), but never from
  * the condition ("要是明天还没到，我给您补发" has no deadline).
  */
-export function findPromisesInLine(line: TranscriptLine, utterance: number, ctx: PromiseContext): PromiseNote[] {
+export function findPromisesInLine(
+  line: TranscriptLine,
+  utterance: number,
+  ctx: PromiseContext,
+  /** Receives the acts withheld as violations, for the ledger (see `judgePromises`). */
+  withheld: PromiseNote[] = [],
+): PromiseNote[] {
   const now = new Date(ctx.startedAt.getTime() + line.startMs);
   // Each clause's time is read once here and shared by the reader and the frames.
   const due = clauseDeadlines(analyzeLine(line.text).clauses, now, ctx.timeZone);
-  return judgePromises(line, utterance, readPromises(line, utterance, due), due, now, ctx.timeZone);
+  return judgePromises(line, utterance, readPromises(line, utterance, due), due, now, ctx.timeZone, withheld);
 }
 
 function readPromises(line: TranscriptLine, utterance: number, due: readonly (DeadlineMatch | null)[]): PromiseNote[] {
@@ -284,6 +290,9 @@ function addPromise(out: PromiseNote[], p: PromiseNote): void {
  */
 export function findPromises(lines: readonly TranscriptLine[], ctx: PromiseContext): PromiseNote[] {
   const ledger = new PromiseLedger();
-  lines.forEach((line, i) => ledger.add(findPromisesInLine(line, i, ctx), line.text));
+  lines.forEach((line, i) => {
+    const withheld: PromiseNote[] = [];
+    ledger.add(findPromisesInLine(line, i, ctx, withheld), line.text, withheld);
+  });
   return ledger.promises;
 }

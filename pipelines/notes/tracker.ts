@@ -78,7 +78,9 @@ export class NotesTracker {
     for (const p of productsInLine(line.text, this.aliases)) {
       changed = first(this.goods, p.name, { ...p, utterance }) || changed;
     }
-    changed = this.ledger.add(findPromisesInLine(line, utterance, this.context), line.text) || changed;
+    const withheld: PromiseNote[] = [];
+    const found = findPromisesInLine(line, utterance, this.context, withheld);
+    changed = this.ledger.add(found, line.text, withheld) || changed;
     return changed;
   }
 
