@@ -14,7 +14,7 @@ export interface CompiledFrame {
   reach: number;
   unless: SlotAlternative[][];
   unlessLine: SlotAlternative[][];
-  negation: 'veto' | 'ignore' | 'require';
+  negation: 'veto' | 'ignore';
   earlier?: {
     slots: SlotAlternative[][];
     reach: number;
@@ -83,14 +83,39 @@ function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
       for (const m of a.masks)
         if ((m.kind === 'phone' || m.kind === 'digits') && within(m.nspan) && digitCount(m.text) >= alt.min)
           out.push({ cue: `digits:${alt.min}`, ...pick(m) });
-      for (const n of a.numbers)
-        if (within(n.nspan) && (n.digits ?? '').length >= alt.min) out.push({ cue: `digits:${alt.min}`, ...pick(n) });
+      for (const run of digitRuns(a))
+        if (within(run.head.nspan) && run.digits >= alt.min) out.push({ cue: `digits:${alt.min}`, ...pick(run.head) });
     }
   }
   return out;
 }
 
 const pick = (m: { text: string; span: Span; nspan: Span }) => ({ text: m.text, span: m.span, nspan: m.nspan });
+
+/** What may stand between two groups of one number said in parts (555-0142, 一五八 零二四七). */
+const GROUP_SEPARATORS = new Set([...' \t,，、.·-–—/']);
+const isGap = (text: string) => [...text].every((ch) => GROUP_SEPARATORS.has(ch));
+
+/**
+ * Numbers read digit by digit, joined with the groups that follow them: a phone number is said or
+ * typed in groups ("four four, seven seven zero zero, …", 一五八 零二四七 …, 555-0142), and the
+ * clause splitter cuts it at the commas. Groups after the first have three digits or more, so a list
+ * of sizes (36、37、38) stays a list. The run sits at its first group, so it fills a slot of the
+ * clause where the number starts.
+ */
+function digitRuns(a: LineAnalysis): { head: LineAnalysis['numbers'][number]; digits: number }[] {
+  const runs: { head: LineAnalysis['numbers'][number]; digits: number; end: number }[] = [];
+  for (const n of a.numbers) {
+    const digits = (n.digits ?? '').length;
+    if (digits === 0) continue;
+    const last = runs.at(-1);
+    if (last && digits >= 3 && isGap(a.norm.slice(last.end, n.nspan[0]))) {
+      last.digits += digits;
+      last.end = n.nspan[1];
+    } else runs.push({ head: n, digits, end: n.nspan[1] });
+  }
+  return runs;
+}
 const digitCount = (t: string) => t.replace(/\D/g, '').length;
 
 /** The tightest filling of all slots in one window, or null. */
@@ -122,37 +147,22 @@ function fill(a: LineAnalysis, window: readonly Clause[], frame: CompiledFrame):
 
 /** Hits of a frame in the line: one per window, vetoed or not, each with its exact span. */
 export function matchFrame(a: LineAnalysis, frame: CompiledFrame, previous: LineAnalysis | null): FrameHit[] {
-  const hits: FrameHit[] = [];
-  const seen = new Set<string>();
+  // One hit per span. A window that fills the frame without a veto wins over a wider one whose extra
+  // clause vetoes it (店铺首页点客服就能找到我们，或者加我QQ…: the second clause alone is an invitation).
+  const bySpan = new Map<string, FrameHit>();
   for (let i = 0; i < a.clauses.length; i++) {
     const window = a.clauses.slice(i, i + frame.reach);
     const fillers = fill(a, window, frame);
     if (!fillers) continue;
-    if (frame.negation === 'require' && !denied(window, fillers)) continue;
     const span: Span = [Math.min(...fillers.map((f) => f.span[0])), Math.max(...fillers.map((f) => f.span[1]))];
     const key = `${span[0]}-${span[1]}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const before = bySpan.get(key);
+    if (before && !before.veto) continue;
     const veto = vetoOf(a, window, fillers, frame, previous);
-    hits.push({ fillers, span, ...(veto && { veto }) });
+    if (before && veto) continue;
+    bySpan.set(key, { fillers, span, ...(veto && { veto }) });
   }
-  return hits;
-}
-
-/**
- * A denial of a filler: a negation whose scope covers it (不支持七天无理由), or one in a later clause
- * (七天无理由？这个不支持). A negation inside a condition before it (未拆封的话支持…) denies nothing.
- */
-function denied(window: readonly Clause[], fillers: readonly Filler[]): boolean {
-  const first = Math.min(...fillers.map((f) => f.nspan[1]));
-  for (const c of window)
-    for (const m of c.marks) {
-      if (m.kind !== 'negation' || !m.scope) continue;
-      const [s, e] = m.scope.nspan;
-      if (fillers.some((f) => f.nspan[0] < e && f.nspan[1] > s)) return true;
-      if (c.nspan[0] >= first) return true;
-    }
-  return false;
+  return [...bySpan.values()];
 }
 
 function vetoOf(
@@ -173,13 +183,17 @@ function vetoOf(
           return { reason: 'negation', cue: a.text.slice(...m.span) };
       }
   }
+  // A word inside the frame's own words is part of them: 链接里拍不了 (can't buy through the link)
+  // names no checkout, as 永不生锈 negates nothing. Marks describe the whole clause, so they still veto.
+  const own = (f: Filler) => !f.cue.startsWith('mark:') && fillers.some((x) => inside(f.nspan, x.nspan));
   for (const slot of frame.unless) {
-    const f = fillersOf(a, window, slot)[0];
+    const f = fillersOf(a, window, slot).find((x) => !own(x));
     if (f) return { reason: 'unless', cue: f.text };
   }
   for (const slot of frame.unlessLine) {
     const f =
-      fillersOf(a, a.clauses, slot)[0] ?? (previous ? fillersOf(previous, previous.clauses, slot)[0] : undefined);
+      fillersOf(a, a.clauses, slot).find((x) => !own(x)) ??
+      (previous ? fillersOf(previous, previous.clauses, slot)[0] : undefined);
     if (f) return { reason: 'warning', cue: f.text };
   }
   return undefined;

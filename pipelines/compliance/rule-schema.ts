@@ -52,9 +52,9 @@ export const FrameSchema = z
     unlessLine: z.array(SlotSchema).default([]),
     /**
      * `veto`: a negation whose scope covers a slot vetoes; `ignore` for frames that are refusals or
-     * insults; `require`: the frame is a denial, so a negation must cover a slot or follow it.
+     * insults. A denial is a word class (`denial`: 不支持, 退不了), not a negation anywhere near.
      */
-    negation: z.enum(['veto', 'ignore', 'require']).default('veto'),
+    negation: z.enum(['veto', 'ignore']).default('veto'),
     /**
      * Slots an earlier line must fill (in one clause, not negated), for intent that spans lines:
      * "退款要走银行卡号哈" then "发我一下". The evidence stays in the current line.

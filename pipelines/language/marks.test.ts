@@ -26,6 +26,14 @@ describe('clause marks on the register agents really use', () => {
     expect(hasMark(c, 'negation')).toBe(false);
   });
 
+  it('别 inside a verb (识别, 鉴别) is no negation, and a pause between Chinese words ends a negation', () => {
+    expect(kinds('您长按识别一下图里的尺码表')).not.toContain('negation');
+    expect(kinds('这个要鉴别一下真假')).not.toContain('negation');
+    const a = analyzeLine('平台上不好备注 加个v吧');
+    const neg = markOf(a.clauses[0]!, 'negation')!;
+    expect(a.text.slice(...neg.scope!.span)).toBe('好备注');
+  });
+
   it('稍等正在帮您查询 is an in-call action', () => {
     expect(kinds('稍等正在帮您查询')).toContain('in_call');
     expect(kinds('Let me check that for you, one moment')).toContain('in_call');

@@ -1,7 +1,8 @@
 /**
  * The promise reader's wording (data/promise-cues.json), checked with zod and compiled once:
- * which words name an action, commit a speaker, time an act. Negation, conditions, questions,
- * in-call actions and policy statements are not here: they are the language layer's clause marks.
+ * what commits a speaker and times an act. The actions themselves are the language layer's
+ * `action.<kind>` classes (promise-actions.ts); negation, conditions, questions, in-call actions
+ * and policy statements are its clause marks.
  */
 import { z } from 'zod';
 import { type PromiseAction, PromiseActionSchema } from '../../core/domain.js';
@@ -30,10 +31,8 @@ const CUE_NAMES = [
   'IMPERATIVE_LEAD',
   'MODIFIER_BEFORE',
   'PASSED',
-  'PAYOUT',
   'RECIPIENT',
   'RETURN_GOODS',
-  'REVIEW',
   'REWARD_AFTER',
   'SPAN',
   'TEMPORAL_LEAD',
@@ -47,8 +46,6 @@ const CuesSchema = z
     id: z.string().min(1),
     version: z.number().int().positive(),
     description: z.string().optional(),
-    /** In rank order: a clause keeps the first action found ("收到货后给您退款" is a refund). */
-    actions: z.array(Cue.extend({ action: PromiseActionSchema })).min(1),
     cues: z
       .object(Object.fromEntries(CUE_NAMES.map((k) => [k, Cue])) as Record<(typeof CUE_NAMES)[number], typeof Cue>)
       .strict(),
@@ -67,9 +64,6 @@ const CuesSchema = z
 
 export type PromiseCues = Record<(typeof CUE_NAMES)[number], RegExp> & {
   ref: string;
-  ACTIONS: readonly [PromiseAction, RegExp][];
-  /** The arrival of goods (the last action entry): something the buyer receives. */
-  ARRIVAL: RegExp;
   CUSTOMER_ACTIONS: ReadonlySet<PromiseAction>;
   COMMITMENT: { merchant: RegExp; customer: RegExp };
   REQUEST: { merchant: RegExp; customer: RegExp };
@@ -85,15 +79,12 @@ export function promiseCues(): PromiseCues {
   const d = readKnowledge('promise-cues.json', CuesSchema);
   const pair = <K extends string>(p: Record<K, z.infer<typeof Cue>>) =>
     Object.fromEntries(Object.entries(p).map(([k, v]) => [k, compile(v as z.infer<typeof Cue>)])) as Record<K, RegExp>;
-  const actions = d.actions.map((a) => [a.action, compile(a)] as [PromiseAction, RegExp]);
   loaded = {
     ...(Object.fromEntries(CUE_NAMES.map((k) => [k, compile(d.cues[k])])) as Record<
       (typeof CUE_NAMES)[number],
       RegExp
     >),
     ref: `${d.id}@${d.version}`,
-    ACTIONS: actions,
-    ARRIVAL: actions.at(-1)![1],
     CUSTOMER_ACTIONS: new Set(d.customerActions),
     COMMITMENT: pair(d.bySpeaker.COMMITMENT),
     REQUEST: pair(d.bySpeaker.REQUEST),

@@ -18,6 +18,7 @@ import {
   analyzeLine,
 } from '../language/index.js';
 import { formatYmd } from './calendar.js';
+import { actionWords } from './promise-actions.js';
 import { clockAt, today as localDay } from './deadline-clock.js';
 import type { DeadlineMatch } from './deadlines.js';
 import { readKnowledge } from './knowledge-file.js';
@@ -28,6 +29,12 @@ const FramesSchema = z
     id: z.string(),
     version: z.number().int().positive(),
     description: z.string().optional(),
+    /** The layer's action classes in rank order: a clause keeps the first one found ("收到货后给您退款" is a refund). */
+    actionClasses: z.array(z.object({ class: z.string(), action: PromiseActionSchema }).strict()).min(1),
+    /** Goods arriving: something the buyer receives, a delivery only when nothing richer is named. */
+    arrivalClass: z.string(),
+    /** Money arriving (今天到账): the payout of whatever was promised before it. */
+    payoutClass: z.string(),
     commitment: z.object({ marks: z.array(Mark), classes: z.array(z.string()) }).strict(),
     /** The word class saying an act is already done. */
     done: z.object({ class: z.string() }).strict(),
@@ -52,6 +59,8 @@ const FramesSchema = z
           replaces: z.array(PromiseActionSchema),
           /** Actions in the same line that are part of this one (a follow-up's reply). */
           absorbs: z.array(PromiseActionSchema),
+          /** An absorbed act whose clause holds this class stays a promise of its own (a phone call back). */
+          keepsIf: z.string().optional(),
           /** Said as done (already escalated): is something still owed? */
           doneStillOwed: z.boolean(),
           note: z.string().optional(),
@@ -75,6 +84,8 @@ const FramesSchema = z
           unlessDeadline: z.boolean().optional(),
           /** The rule does not hold for a frame whose reply (an act it absorbs) is promised later in the line. */
           unlessReplyAfter: z.boolean().optional(),
+          /** The mark does not count after a word of these classes in its clause (问一下主管能不能…: the question is the one to be asked). */
+          unlessAfterClasses: z.array(z.string()).optional(),
           actions: z.array(PromiseActionSchema).optional(),
           note: z.string().optional(),
         })
@@ -87,6 +98,12 @@ const FramesSchema = z
           },
         ),
     ),
+    /** Acts that only prepare a later promise in the same line: not promises of their own. */
+    steps: z.array(
+      z
+        .object({ id: z.string(), class: z.string(), of: z.array(PromiseActionSchema), note: z.string().optional() })
+        .strict(),
+    ),
     /** Different acts joined by a disjunction in a sentence that asks or says what could be done: options offered. */
     options: z
       .object({
@@ -95,16 +112,18 @@ const FramesSchema = z
         minActions: z.number().int().min(2),
         whenMarks: z.array(Mark),
         whenClasses: z.array(z.string()),
+        /** A choice put to the buyer after the sentence (Which works better?). */
+        choiceClass: z.string(),
         note: z.string().optional(),
       })
       .strict(),
   })
   .strict();
-type Frames = z.infer<typeof FramesSchema>;
+export type Frames = z.infer<typeof FramesSchema>;
 type NonPromise = Frames['nonPromises'][number];
 
 let frames: Frames | undefined;
-function loadFrames(): Frames {
+export function loadFrames(): Frames {
   if (frames) return frames;
   frames = readKnowledge('promise-frames.json', FramesSchema);
   return frames;
@@ -131,13 +150,39 @@ function vetoOf(
         c.matches.some((m) => m.class === r.negatedClass && negationOver(a, m.span) !== undefined),
       );
     }
-    return clauses.every(
-      (c) =>
-        hasMark(c, r.mark!) &&
-        !(r.unlessMark && hasMark(c, r.unlessMark)) &&
-        !(r.unlessClass && clauseHas(c, r.unlessClass)),
-    );
+    return clauses.every((c) => holds(r, c));
   });
+}
+
+/** A mark rule holds for a clause: the mark is there, none of its exceptions is. */
+function holds(r: NonPromise, c: Clause): boolean {
+  if (r.unlessMark && hasMark(c, r.unlessMark)) return false;
+  if (r.unlessClass && clauseHas(c, r.unlessClass)) return false;
+  const after = c.matches.filter((m) => r.unlessAfterClasses?.includes(m.class)).map((m) => m.span[0]);
+  return c.marks.some((m) => m.kind === r.mark && !after.some((at) => at < m.span[0]));
+}
+
+/**
+ * Does the clause ask the listener? The frames' question rule: a tag seeking assent (我给您退款好吗？)
+ * offers the act, and a question after a check verb (问一下主管能不能通融) is the one to be asked.
+ */
+export function asksTheListener(clause: Clause): boolean {
+  const rule = questionRule();
+  return rule !== undefined && holds(rule, clause);
+}
+
+const questionRule = () => loadFrames().nonPromises.find((r) => r.mark === 'question');
+
+/**
+ * Where the question a check verb embeds starts, as an offset into the clause's text
+ * (跟仓库确认一下|能不能今天发): the acts named in it are asked about, not promised.
+ */
+export function embeddedQuestionAt(clause: Clause): number | undefined {
+  const classes = questionRule()?.unlessAfterClasses ?? [];
+  const check = clause.matches.find((m) => classes.includes(m.class));
+  if (!check) return undefined;
+  const q = clause.marks.find((m) => m.kind === 'question' && m.span[0] > check.span[0]);
+  return q ? q.span[0] - clause.span[0] : undefined;
 }
 
 /** The class appears in an earlier clause of the same sentence ("给个五星好评，返您五块"). */
@@ -164,22 +209,30 @@ function sentenceOf(a: LineAnalysis, clause: Clause): Clause[] {
  * acts, joined by a disjunction after the first, and that asks the buyer or says what could be
  * done. Returns the sentences' first clause indices.
  */
-function offeredOptions(f: Frames, a: LineAnalysis, found: readonly { p: PromiseNote; at: Clause }[]): Set<number> {
+function offeredOptions(
+  f: Frames,
+  a: LineAnalysis,
+  found: readonly { p: PromiseNote; at: Clause }[],
+  speaker: TranscriptLine['speaker'],
+): Set<number> {
   const o = f.options;
-  const bySentence = new Map<number, { p: PromiseNote; at: Clause }[]>();
-  for (const x of found) {
-    const key = sentenceOf(a, x.at)[0]!.index;
-    bySentence.set(key, [...(bySentence.get(key) ?? []), x]);
-  }
+  const sentences = new Set(found.map((x) => sentenceOf(a, x.at)[0]!.index));
   const out = new Set<number>();
-  for (const [key, xs] of bySentence) {
-    if (new Set(xs.map((x) => x.p.action)).size < o.minActions) continue;
+  for (const key of sentences) {
     const sentence = sentenceOf(a, a.clauses[key]!);
-    const firstAct = Math.min(...xs.map((x) => x.at.span[0]));
+    // The acts the sentence names, promised or not ("给您换个新的 还是直接退款呢": the second is asked).
+    const named = sentence.flatMap((c) => actionWords(c).map((h) => ({ action: h.action, at: c.span[0] + h.at })));
+    const acts = new Set(named.map((n) => n.action));
+    for (const x of found) if (sentence.includes(x.at)) acts.add(x.p.action);
+    if (speaker !== 'merchant' || acts.size < o.minActions || named.length === 0) continue;
+    const firstAct = Math.min(...named.map((n) => n.at));
     const joined = sentence.some((c) => c.matches.some((m) => m.class === o.disjunction && m.span[0] > firstAct));
+    // The choice may be put in the next sentence ("…, or we'll reimburse you. Which works better?").
+    const later = a.clauses.slice(sentence.at(-1)!.index + 1);
     const asks =
       sentence.some((c) => o.whenMarks.some((m) => hasMark(c, m))) ||
-      sentence.some((c) => o.whenClasses.some((cls) => clauseHas(c, cls)));
+      sentence.some((c) => o.whenClasses.some((cls) => clauseHas(c, cls))) ||
+      later.some((c) => clauseHas(c, o.choiceClass) !== undefined);
     if (joined && asks) out.add(key);
   }
   return out;
@@ -194,7 +247,12 @@ function conditioned(f: Frames, a: LineAnalysis, clause: Clause): boolean {
   for (let i = clause.index; i >= 0; i--) {
     const c = a.clauses[i]!;
     if (f.conditions.marks.some((m) => hasMark(c, m))) return true;
-    if (i < clause.index && f.conditions.before.some((b) => hasMark(c, b.mark) && clauseHas(c, b.withClass)))
+    if (
+      i < clause.index &&
+      f.conditions.before.some(
+        (b) => hasMark(c, b.mark) && clauseHas(c, b.withClass) && !(b.unlessMark && hasMark(c, b.unlessMark)),
+      )
+    )
       return true;
     if (c.sentenceStart) return false;
   }
@@ -230,8 +288,14 @@ export function judgePromises(
   const today = formatYmd(localDay(clockAt(now, timeZone)));
   for (const p of candidates) {
     const clauses = clausesOf(p.text);
-    if (clauses.length === 0 || vetoOf(f, a, clauses, p.action, p.deadline)) continue;
-    const frame = f.actions.find((x) => x.replaces.includes(p.action) && clauses.some((c) => clauseHas(c, x.class)));
+    // A time said for the act holds it to something even when it counts from an event (收到后两天内处理).
+    const said = p.deadline ?? clauses.map((c) => due[c.index]?.date ?? null).find((d) => d !== null) ?? null;
+    if (clauses.length === 0 || vetoOf(f, a, clauses, p.action, said)) continue;
+    // The buyer's errands keep their name: only an agent escalates or follows up.
+    const frame =
+      line.speaker === 'merchant'
+        ? f.actions.find((x) => x.replaces.includes(p.action) && clauses.some((c) => clauseHas(c, x.class)))
+        : undefined;
     const conditional = p.conditional || conditioned(f, a, clauses[0]!);
     // "…收到货后马上给您退款": once the buyer's act is a condition, "right away" counts from that
     // act, not from today; a named day ("周五前") stays.
@@ -259,7 +323,11 @@ export function judgePromises(
       });
     }
   }
-  const absorbed = new Set(f.actions.filter((x) => out.some((p) => p.action === x.action)).flatMap((x) => x.absorbs));
+  const absorbing = f.actions.filter((x) => out.some((p) => p.action === x.action));
+  const absorbed = (p: PromiseNote) =>
+    absorbing.some(
+      (x) => x.absorbs.includes(p.action) && !(x.keepsIf && clausesOf(p.text).some((c) => clauseHas(c, x.keepsIf!))),
+    );
   // The reply a follow-up absorbs brings its time ("跟花店确认一下 半小时后给您回复"): due when the answer is.
   for (const x of f.actions) {
     const taker = out.find((p) => p.action === x.action && p.deadline === null);
@@ -267,9 +335,20 @@ export function judgePromises(
     if (taker && dated) taker.deadline = dated.deadline;
   }
   const kept = out
-    .filter((p) => !absorbed.has(p.action))
+    .filter((p) => !absorbed(p))
     .map((p) => ({ p, at: clausesOf(p.text)[0] }))
     .filter((x): x is { p: PromiseNote; at: Clause } => x.at !== undefined);
-  const options = offeredOptions(f, a, kept);
-  return kept.filter((x) => !options.has(sentenceOf(a, x.at)[0]!.index)).map((x) => x.p);
+  const options = offeredOptions(f, a, kept, line.speaker);
+  return kept.filter((x) => !options.has(sentenceOf(a, x.at)[0]!.index) && !stepOfLater(f, x, kept)).map((x) => x.p);
+}
+
+/** A bookkeeping act (备注下午两点) followed in the line by the promise it prepares (师傅下午过去). */
+function stepOfLater(f: Frames, x: { p: PromiseNote; at: Clause }, kept: readonly { p: PromiseNote; at: Clause }[]) {
+  return f.steps.some(
+    (s) =>
+      x.p.action === 'other' &&
+      clauseHas(x.at, s.class) !== undefined &&
+      actionWords(x.at).every((h) => h.action === 'other') &&
+      kept.some((y) => s.of.includes(y.p.action) && y.at.index > x.at.index),
+  );
 }

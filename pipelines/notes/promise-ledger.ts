@@ -79,9 +79,11 @@ const sameAct = (a: PromiseNote, b: PromiseNote): boolean => a.speaker === b.spe
  * act as finally said is the promise.
  */
 function restates(later: PromiseNote, p: PromiseNote, proposed: WeakSet<PromiseNote>): boolean {
-  if (p.deadline !== null || !sameAct(later, p)) return false;
+  if (!sameAct(later, p)) return false;
   const gap = later.utterance - p.utterance;
   if (gap <= 0 || gap > RESTATE_WITHIN) return false;
+  // "收到视频后明天给您答复" … "明天上午十点前给您回电话": the same act on the same day, now said firmly.
+  if (p.deadline !== null) return p.conditional && !later.conditional && later.deadline === p.deadline;
   if (!later.conditional && !p.conditional && proposed.has(p)) return true;
   return (later.deadline !== null && later.conditional === p.conditional) || (later.conditional && !p.conditional);
 }

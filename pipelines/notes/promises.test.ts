@@ -32,7 +32,8 @@ describe('merchant promises (zh)', () => {
     ['明天给您补发一个新的', [p('ship', '2026-11-25')]],
     ['我这边马上给您安排换货', [p('ship')]],
     // Checking with someone and coming back is a follow-up (issue 11 taxonomy); the reply is part of it.
-    ['我跟仓库核实一下，下午给您回电话', [p('follow_up', '2026-11-24')]],
+    // A telephone call back stays a promise of its own beside the check (decision 0210).
+    ['我跟仓库核实一下，下午给您回电话', [p('callback', '2026-11-24'), p('follow_up', '2026-11-24')]],
     ['我们会尽快联系您', [p('callback')]],
     ['下周一安排师傅上门安装', [p('visit', '2026-11-30')]],
     ['给您补偿一张5元无门槛优惠券', [p('compensate')]],
@@ -83,7 +84,8 @@ describe('escalations and follow-ups (frames over the language layer)', () => {
     ['小妹再帮您跟供应商确认一下 半小时后给您回复哈', [p('follow_up', '2026-11-24')]],
     ['这边帮您跟快递站核实下哈 下班前给您回复', [p('follow_up', '2026-11-24')]],
     ["I'll check with the warehouse and get back to you today", [p('follow_up', '2026-11-24')]],
-    ["You'll hear back within 24-48 hours", [p('follow_up', '2026-11-26')]],
+    // The three blind sets record "you'll hear back" as a call back.
+    ["You'll hear back within 24-48 hours", [p('callback', '2026-11-26')]],
     ['您先申请退货，我们收到货后马上给您退款', [p('refund', null, true)]],
   ])('%s', (text, expected) => {
     expect(promises(text)).toEqual(expected);
@@ -231,8 +233,6 @@ describe('estimates, threats, third parties and interrupted offers are not promi
     // Cut off before the offer was complete.
     'Okay. We could reship it, or',
     '那我们可以给您补发，或者',
-    // Registering a reminder.
-    '我给您登记一个到货通知',
   ])('%s', (text) => {
     expect(promises(text)).toEqual([]);
   });

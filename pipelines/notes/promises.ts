@@ -1,8 +1,9 @@
 import type { PromiseNote } from '../../core/analysis.js';
 import type { PromiseAction, SpeakerRole, TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, type Clause, clauseHas, foldWidth, hasMark, markOf } from '../language/index.js';
+import { analyzeLine, type Clause, classMatches, clauseHas, foldWidth, hasMark, markOf } from '../language/index.js';
 import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
-import { judgePromises } from './promise-frames.js';
+import { actionsOf, actionWords, namesArrival, namesPayout, type Range } from './promise-actions.js';
+import { asksTheListener, embeddedQuestionAt, judgePromises } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
 import { promiseCues } from './promise-cues.js';
 
@@ -11,52 +12,18 @@ export interface PromiseContext {
   timeZone: string;
 }
 
+/** An event the promise waits on, said before it (拍下后, 收到后, 验完后). */
+const AFTER_EVENT = 'promise.event_after';
+const NO_NEED = 'promise.no_need';
+/** Words of a review (好评, five stars): money for one is compensation, not a refund. */
+const REVIEW = 'review_cue';
+
 interface Reading {
   actions: PromiseAction[];
   condition: boolean;
   promise: boolean;
   /** Committed only by following a promise in the same sentence. */
   inherited: boolean;
-}
-
-function hits(text: string, speaker: SpeakerRole): { action: PromiseAction; rank: number; at: number }[] {
-  const { ACTIONS, ARRIVAL, MODIFIER_BEFORE } = promiseCues();
-  const found = new Map<PromiseAction, { action: PromiseAction; rank: number; at: number }>();
-  ACTIONS.forEach(([action, re], rank) => {
-    // Goods arriving is something the buyer receives, never something the buyer does.
-    if (speaker === 'customer' && re === ARRIVAL) return;
-    const m = re.exec(text);
-    // "the tracking number for the replacement": an action word naming what something is for.
-    if (m && MODIFIER_BEFORE.test(text.slice(0, m.index))) return;
-    if (m && !found.has(action)) found.set(action, { action, rank, at: m.index });
-  });
-  return [...found.values()].sort((a, b) => a.at - b.at);
-}
-
-/**
- * The actions a clause promises, as the speaker could perform them. Several only when joined
- * ("reship it or refund you", "退款并补发"); otherwise the strongest one ("收到货后给您退款").
- */
-export function actionsOf(text: string, speaker: SpeakerRole): PromiseAction[] {
-  const { TEMPORAL_LEAD, COORDINATOR, RETURN_GOODS, CUSTOMER_ACTIONS } = promiseCues();
-  const lead = TEMPORAL_LEAD.exec(text);
-  const rest = lead ? text.slice(lead[0].length) : text;
-  const body = lead && hits(rest, speaker).length > 0 ? rest : text;
-  const groups: { action: PromiseAction; rank: number; at: number }[][] = [];
-  for (const h of hits(body, speaker)) {
-    const last = groups.at(-1);
-    const between = last ? body.slice(last.at(-1)!.at, h.at) : '';
-    if (last && !COORDINATOR.test(between)) last.push(h);
-    else groups.push([h]);
-  }
-  const actions = groups.map((g) => g.reduce((a, b) => (b.rank < a.rank ? b : a)).action);
-  const spoken =
-    speaker === 'merchant'
-      ? actions
-      : actions.map((a) =>
-          a === 'refund' && RETURN_GOODS.test(body) ? 'ship' : CUSTOMER_ACTIONS.has(a) ? a : 'other',
-        );
-  return [...new Set(spoken)];
 }
 
 /**
@@ -83,29 +50,23 @@ function consequentStart(clause: Clause, text: string, speaker: SpeakerRole): nu
   if (cue.endsWith('就')) return end;
   const zh = CONSEQUENT.exec(rest);
   if (zh) return end + zh.index + zh[0].length;
-  if (trailing(text, at, speaker)) return 0;
+  if (trailing(clause, at, speaker)) return 0;
   const commit = COMMITMENT[speaker].exec(rest);
   return commit ? end + commit.index : end;
 }
 
 /** A condition after the act it conditions ("I'll refund you if it's broken"), not one led by "and". */
-function trailing(text: string, at: number, speaker: SpeakerRole): boolean {
-  return at > 0 && actionsOf(text.slice(0, at), speaker).length > 0;
+function trailing(clause: Clause, at: number, speaker: SpeakerRole): boolean {
+  return at > 0 && actionsOf(clause, speaker, [0, at]).length > 0;
 }
 
-/** The consequent's text: the part before a trailing condition, else from its start. */
-function consequent(clause: Clause, text: string, speaker: SpeakerRole): string {
+/** Where the consequent lies in the clause's text: before a trailing condition, else from its start. */
+function consequent(clause: Clause, text: string, speaker: SpeakerRole): Range {
   const cond = markOf(clause, 'condition');
-  if (!cond) return text;
+  if (!cond) return [0, text.length];
   const at = cond.span[0] - clause.span[0];
   const start = consequentStart(clause, text, speaker);
-  return start === 0 && trailing(text, at, speaker) ? text.slice(0, at) : text.slice(start);
-}
-
-/** A tag seeking assent ("我给您退款好吗？") offers the act; any other question asks. */
-function isQuestion(clause: Clause): boolean {
-  if (clauseHas(clause, 'question_tag')) return false;
-  return hasMark(clause, 'question');
+  return start === 0 && trailing(clause, at, speaker) ? [0, at] : [start, text.length];
 }
 
 /** The clause's text (width folded) without a trailing tag question. */
@@ -122,22 +83,25 @@ function isPast(text: string): boolean {
 
 /**
  * The layer's negation over the consequent: a negation whose scope reaches an action named there,
- * or one said after the action ("退货一周了钱还没退", "the refund hasn't come").
+ * or one said after the action ("退货一周了钱还没退", "the refund hasn't come"). A negation that
+ * names an act not needed (不用维修, "without service") negates only what follows it.
  */
-function negated(clause: Clause, text: string, [from, to]: [number, number]): boolean {
-  const { ACTIONS } = promiseCues();
-  const starts: number[] = [];
-  for (const [, re] of ACTIONS) {
-    const g = new RegExp(re.source, `${re.flags.replace('g', '')}g`);
-    for (const m of text.slice(from, to).matchAll(g)) starts.push(clause.span[0] + from + m.index);
-  }
+function negated(clause: Clause, [from, to]: Range): boolean {
+  const starts = actionWords(clause, [from, to]).map((h) => clause.span[0] + h.at);
+  const noNeed = classMatches(clause, NO_NEED);
   return clause.marks.some(
     (m) =>
       m.kind === 'negation' &&
       m.span[0] >= clause.span[0] + from &&
       m.span[0] < clause.span[0] + to &&
       m.scope !== undefined &&
-      starts.some((p) => (m.scope!.span[0] <= p && p < m.scope!.span[1]) || p < m.span[0]),
+      starts.length > 0 &&
+      // Every act named is refused ("不能退款"); one not needed beside another offered is not ("给您换新的不用寄回").
+      starts.every(
+        (p) =>
+          (m.scope!.span[0] <= p && p < m.scope!.span[1]) ||
+          (p < m.span[0] && !noNeed.some((n) => n.span[0] <= m.span[0] && m.span[0] < n.span[1])),
+      ),
   );
 }
 
@@ -145,36 +109,38 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
   const C = promiseCues();
   const text = bodyOf(clause);
   const conditional = hasMark(clause, 'condition');
-  const condition = conditional || C.EVENT_TRIGGER.test(text);
+  // "您拍下后小妹明天给您发出", "我们收到后退您": the act waits on an event the speaker does not control.
+  const after = speaker === 'merchant' ? clauseHas(clause, AFTER_EVENT) : undefined;
+  const condition = conditional || C.EVENT_TRIGGER.test(text) || after !== undefined;
+  // "跟仓库确认一下能不能今天发": what the check asks about is not promised.
+  const whole: Range = [0, Math.min(text.length, embeddedQuestionAt(clause) ?? text.length)];
   // "比退款还多": a comparison names an action without doing it.
-  let actions = C.COMPARISON.test(text.trim()) ? [] : actionsOf(text, speaker);
+  let actions = C.COMPARISON.test(text.trim()) ? [] : actionsOf(clause, speaker, whole);
   // In "If you return it I'll report you", the action named is the condition's, not the promise's.
-  if (conditional) {
-    const then = consequent(clause, text, speaker);
-    if (then !== text && actionsOf(then, speaker).length === 0) actions = [];
-  }
+  const then = conditional ? consequent(clause, text, speaker) : whole;
+  if (conditional && (then[0] !== 0 || then[1] !== text.length) && actionsOf(clause, speaker, then).length === 0)
+    actions = [];
   // A forecast of delivery ("should arrive by Friday") or someone else's act ("平台会通知你") binds nobody here.
   const arrivalOnly =
     actions.length > 0 &&
-    C.ARRIVAL.test(text) &&
-    actionsOf(text.replace(new RegExp(C.ARRIVAL.source, 'gi'), ' '), speaker).length === 0;
+    namesArrival(clause, whole) &&
+    actionsOf(clause, speaker, whole, { arrival: true }).length === 0;
   if ((arrivalOnly && C.ESTIMATE.test(text)) || C.THIRD_PARTY.test(text.trim())) actions = [];
   // "…给您补八十元，马上给您打款": the payout belongs to the promise just made.
   const payoutOnly =
     actions.length === 1 &&
     actions[0] === 'refund' &&
-    C.PAYOUT.test(text) &&
-    actionsOf(text.replace(new RegExp(C.PAYOUT.source, 'gi'), ' '), speaker).length === 0;
+    namesPayout(clause, whole) &&
+    actionsOf(clause, speaker, whole, { payout: true }).length === 0;
   if (payoutOnly && previous?.promise) actions = previous.actions.slice(-1);
   const none = { actions, condition, promise: false, inherited: false };
-  if (actions.length === 0 || isQuestion(clause)) return none;
+  if (actions.length === 0 || asksTheListener(clause)) return none;
   if (hasMark(clause, 'in_call') && actions.every((a) => a === 'other')) return none;
-  const main = conditional ? consequent(clause, text, speaker) : text;
-  const from = conditional ? consequentStart(clause, text, speaker) : 0;
   // A trailing condition ("I'll refund you if it's not back") leaves the consequent before it.
-  const to = from === 0 && main !== text ? main.length : text.length;
+  // The buyer's act in the event ("您拍下后") is the condition, not a request.
+  const main = text.slice(Math.max(then[0], after ? after.span[1] - clause.span[0] : 0), then[1]);
   const recipient = speaker === 'merchant' && C.RECIPIENT.test(text);
-  const refused = negated(clause, text, [from, to]) || isPast(text) || (C.REQUEST[speaker].test(main) && !recipient);
+  const refused = negated(clause, then) || isPast(text) || (C.REQUEST[speaker].test(main) && !recipient);
   // A clause joined to a promise shares its commitment ("先给您退款，然后补发一个"), unless it
   // starts a new sentence or is itself a condition.
   // An event-timed follow-on ("…, and once it's scanned back in you get the refund") still shares it.
@@ -185,9 +151,15 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
     event !== null && (cond === undefined || (condAt >= event.index && condAt < event.index + event[0].length));
   const inherited = previous?.promise === true && !clause.sentenceStart && (!condition || eventOnly);
   const committed = C.COMMITMENT[speaker].test(text);
-  // "Usually 3-5 working days, depends on the bank", "按规定十五天内换新": describing, not committing.
-  const described = (C.HEDGE.test(text) || hasMark(clause, 'policy')) && !committed;
-  const own = deadline || recipient || committed;
+  // "Usually 3-5 working days, depends on the bank", "按规定十五天内换新": describing, not committing;
+  // nor is a forecast nobody here makes ("you should see it in 3-5 days", "一般隔天就到").
+  const hedged = C.HEDGE.test(text) || C.ESTIMATE.test(text);
+  const described =
+    ((C.HEDGE.test(text) || hasMark(clause, 'policy')) && !committed) || (hedged && !hasMark(clause, 'self'));
+  // The buyer is bound by saying they will, or by a time for their own act (我周五前寄回去);
+  // a time in their complaint ("waiting 3 weeks for my refund") binds nobody.
+  const own =
+    speaker === 'merchant' ? deadline || recipient || committed : committed || (deadline && hasMark(clause, 'self'));
   return { actions, condition, promise: !refused && !described && (own || inherited), inherited: inherited && !own };
 }
 
@@ -237,7 +209,7 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
     ) {
       const asked = clauses
         .slice(0, i)
-        .map((c, j) => ({ j, acts: actionsOf(foldWidth(c.text), 'merchant') }))
+        .map((c, j) => ({ j, acts: actionsOf(c, 'merchant') }))
         .filter(({ j, acts }) => acts.length > 0 && C.APPLY.test(clauses[j]!.text))
         .at(-1);
       for (const action of asked?.acts ?? []) {
@@ -257,7 +229,7 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
         return (
           other &&
           due[j] &&
-          actionsOf(other.text, line.speaker).length === 0 &&
+          actionsOf(other, line.speaker).length === 0 &&
           !hasMark(other, 'condition') &&
           !C.PASSED.test(foldWidth(other.text))
         );
@@ -278,13 +250,14 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
       // from the event, whose date is unknown.
       const byEvent =
         C.EVENT_TRIGGER.test(foldWidth(clause.text)) ||
+        (line.speaker === 'merchant' && clauseHas(clause, AFTER_EVENT) !== undefined) ||
         (antecedent && C.EVENT_TRIGGER.test(foldWidth(clauses[i - 1]!.text)));
       const relative =
         conditional && deadlineFrom === i && own !== null && (C.IMMEDIATE.test(said) || (byEvent && C.SPAN.test(said)));
       addPromise(out, {
         speaker: line.speaker,
         // Money for a review, or for something the buyer was asked to do, is compensation.
-        action: action === 'refund' && (C.REVIEW.test(clause.text) || instructed) ? 'compensate' : action,
+        action: action === 'refund' && (clauseHas(clause, REVIEW) !== undefined || instructed) ? 'compensate' : action,
         deadline: deadlineFrom === undefined || relative ? null : due[deadlineFrom]!.date,
         conditional,
         utterance,

@@ -52,4 +52,25 @@ describe('policy knowledge base', () => {
     expect(scores.recallAt3).toBeGreaterThanOrEqual(0.85);
     expect(scores.mrr).toBeGreaterThanOrEqual(0.75);
   });
+
+  it('ranks a repeated query once, and hands each caller a ranking of its own', async () => {
+    const embedder = new HashedNgramEmbedder();
+    const retriever = await MemoryPolicyRetriever.create(embedder);
+    let embedded = 0;
+    const embed = embedder.embed.bind(embedder);
+    embedder.embed = (texts) => {
+      embedded += texts.length;
+      return embed(texts);
+    };
+    const first = await retriever.retrieve('收到的苹果烂了，想退款', { language: 'zh' });
+    first[0]!.similarity = -1;
+    first.pop();
+    const again = await retriever.retrieve('收到的苹果烂了，想退款', { language: 'zh' });
+    expect(embedded).toBe(1);
+    expect(again).toHaveLength(3);
+    expect(again[0]!.similarity).toBeGreaterThan(0);
+    // Another language or limit is another ranking.
+    await retriever.retrieve('收到的苹果烂了，想退款', { language: 'zh', limit: 5 });
+    expect(embedded).toBe(2);
+  });
 });

@@ -92,13 +92,32 @@ export class MemoryPolicyRetriever implements PolicyRetriever {
     );
   }
 
+  /**
+   * Rankings by query: advice asks again after every buyer line, and the query (the line naming
+   * the problem) stays the same for most of a call. The documents never change after `create`.
+   */
+  private readonly ranked = new Map<string, PolicyMatch[]>();
+
   async retrieve(query: string, options: { language: 'zh' | 'en'; limit?: number }): Promise<PolicyMatch[]> {
+    const key = `${options.language}\u0000${options.limit ?? 3}\u0000${query}`;
+    let ranking = this.ranked.get(key);
+    if (!ranking) {
+      ranking = await this.rank(query, options.language, options.limit ?? 3);
+      if (this.ranked.size >= RANKINGS_KEPT) this.ranked.delete(this.ranked.keys().next().value!);
+      this.ranked.set(key, ranking);
+    }
+    return ranking.map((m) => ({ ...m }));
+  }
+
+  private async rank(query: string, language: 'zh' | 'en', limit: number): Promise<PolicyMatch[]> {
     const [vector] = await this.embedder.embed([query]);
     if (!vector || vector.every((x) => x === 0)) return [];
     return this.indexed
-      .filter((d) => d.policy.language === options.language)
+      .filter((d) => d.policy.language === language)
       .map((d) => ({ policy: d.policy, similarity: cosine(vector, d.vector) }))
       .sort((a, b) => b.similarity - a.similarity)
-      .slice(0, options.limit ?? 3);
+      .slice(0, limit);
   }
 }
+
+const RANKINGS_KEPT = 256;

@@ -1,0 +1,146 @@
+/**
+ * The acts a clause names, read from the language layer's `action.<kind>` word classes
+ * (promise.lexicon.json) in the rank order of the frames file. Ranges are offsets into the
+ * clause's text, so a reader can ask about a consequent or the part before a condition without
+ * re-reading any text.
+ */
+import type { PromiseAction, SpeakerRole } from '../../core/domain.js';
+import { type Clause, foldWidth, type LexiconMatch } from '../language/index.js';
+import { promiseCues } from './promise-cues.js';
+import { loadFrames } from './promise-frames.js';
+
+export type Range = readonly [number, number];
+
+export interface ActionHit {
+  action: PromiseAction;
+  rank: number;
+  /** Offsets of the word in the clause's text. */
+  at: number;
+  end: number;
+}
+
+interface Ranks {
+  byClass: Map<string, { action: PromiseAction; rank: number }>;
+  arrival: string;
+  payout: string;
+}
+
+let ranks: Ranks | undefined;
+function actionRanks(): Ranks {
+  if (ranks) return ranks;
+  const f = loadFrames();
+  ranks = {
+    byClass: new Map(f.actionClasses.map((c, rank) => [c.class, { action: c.action, rank }])),
+    arrival: f.arrivalClass,
+    payout: f.payoutClass,
+  };
+  return ranks;
+}
+
+const local = (clause: Clause, m: LexiconMatch): Range => [m.span[0] - clause.span[0], m.span[1] - clause.span[0]];
+const overlaps = (a: Range, b: Range) => a[0] < b[1] && b[0] < a[1];
+
+/** Which words a reading leaves out: goods arriving, or money paid out (what they name is read apart). */
+export interface Leave {
+  arrival?: boolean;
+  payout?: boolean;
+}
+
+/** Every action word of the clause inside `range`, in order (all of them, for negation scopes). */
+export function actionWords(clause: Clause, range: Range = [0, clause.text.length], leave: Leave = {}): ActionHit[] {
+  const r = actionRanks();
+  const left = clause.matches
+    .filter((m) => (leave.arrival && m.class === r.arrival) || (leave.payout && m.class === r.payout))
+    .map((m) => local(clause, m));
+  const out: ActionHit[] = [];
+  for (const m of clause.matches) {
+    const rank = r.byClass.get(m.class);
+    if (!rank) continue;
+    const at = local(clause, m);
+    if (at[0] < range[0] || at[1] > range[1] || left.some((l) => overlaps(l, at))) continue;
+    out.push({ ...rank, at: at[0], end: at[1] });
+  }
+  return out;
+}
+
+/** Does the clause name goods arriving (收到, "should arrive") inside `range`? */
+export function namesArrival(clause: Clause, range: Range): boolean {
+  return names(clause, actionRanks().arrival, range);
+}
+
+/** Does the clause name money paid out (到账, 打款) inside `range`? */
+export function namesPayout(clause: Clause, range: Range): boolean {
+  return names(clause, actionRanks().payout, range);
+}
+
+function names(clause: Clause, cls: string, range: Range): boolean {
+  return clause.matches.some((m) => {
+    if (m.class !== cls) return false;
+    const [s, e] = local(clause, m);
+    return s >= range[0] && e <= range[1];
+  });
+}
+
+/** The first word of each action class in `range`, the strongest class of an action first. */
+function hits(clause: Clause, range: Range, speaker: SpeakerRole, leave: Leave): ActionHit[] {
+  const { MODIFIER_BEFORE } = promiseCues();
+  const { arrival } = actionRanks();
+  const text = foldWidth(clause.text);
+  const firstOfRank = new Map<number, ActionHit>();
+  for (const h of actionWords(clause, range, leave)) if (!firstOfRank.has(h.rank)) firstOfRank.set(h.rank, h);
+  const found = new Map<PromiseAction, ActionHit>();
+  const arrivalRank = actionRanks().byClass.get(arrival)?.rank;
+  for (const h of [...firstOfRank.values()].sort((a, b) => a.rank - b.rank)) {
+    // Goods arriving is something the buyer receives, never something the buyer does.
+    if (speaker === 'customer' && h.rank === arrivalRank) continue;
+    // "the tracking number for the replacement": an action word naming what something is for.
+    if (MODIFIER_BEFORE.test(text.slice(range[0], h.at))) continue;
+    if (!found.has(h.action)) found.set(h.action, h);
+  }
+  return [...found.values()].sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The actions a clause (or the part of it in `range`) promises, as the speaker could perform them.
+ * Several only when joined ("reship it or refund you", "退款并补发"); otherwise the strongest one
+ * ("收到货后给您退款").
+ */
+export function actionsOf(
+  clause: Clause,
+  speaker: SpeakerRole,
+  range: Range = [0, clause.text.length],
+  leave: Leave = {},
+): PromiseAction[] {
+  const { TEMPORAL_LEAD, COORDINATOR, RETURN_GOODS, CUSTOMER_ACTIONS, COMMITMENT } = promiseCues();
+  const text = foldWidth(clause.text);
+  const commits = (from: number, to: number) => COMMITMENT[speaker].test(text.slice(from, to));
+  // A time said first names when, not what ("发货后我会通知您"), unless it commits to an act itself
+  // ("安排师傅周四下午上门到之前会给您打个电话").
+  const timed = TEMPORAL_LEAD.exec(text.slice(range[0], range[1]));
+  const lead = timed && !COMMITMENT[speaker].test(timed[0]) ? timed : null;
+  const rest: Range = lead ? [range[0] + lead[0].length, range[1]] : range;
+  const body = lead && hits(clause, rest, speaker, leave).length > 0 ? rest : range;
+  const groups: ActionHit[][] = [];
+  for (const h of hits(clause, body, speaker, leave)) {
+    const last = groups.at(-1);
+    const between = last ? text.slice(last.at(-1)!.at, h.at) : '';
+    // Each act committed to on its own is its own promise, joined or not ("上门前半个小时会先给您打电话"
+    // after "给您约在周四上门"); a noun before its verb ("差价二十块我们给您补上") is one act.
+    const ownCommitment = last !== undefined && commits(body[0], last[0]!.at) && commits(last.at(-1)!.end, h.at);
+    if (last && !COORDINATOR.test(between) && !ownCommitment) last.push(h);
+    else groups.push([h]);
+  }
+  const actions = groups.map((g) => g.reduce((a, b) => (b.rank < a.rank ? b : a)).action);
+  // The buyer can promise only what the buyer does: sending goods back, calling, their own errands.
+  const spoken =
+    speaker === 'merchant'
+      ? actions
+      : actions.flatMap((a) =>
+          a === 'refund' && RETURN_GOODS.test(text.slice(body[0], body[1]))
+            ? ['ship' as const]
+            : CUSTOMER_ACTIONS.has(a)
+              ? [a]
+              : [],
+        );
+  return [...new Set(spoken)];
+}

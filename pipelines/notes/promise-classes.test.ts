@@ -1,0 +1,138 @@
+/**
+ * The action classes and frames of decision 0210, on phrasings written for these tests (none is in
+ * an eval set): how JD/Taobao/PDD and English support agents commit, and what only looks like it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PromiseNote } from '../../core/analysis.js';
+import type { SpeakerRole } from '../../core/domain.js';
+import { findPromises, findPromisesInLine } from './promises.js';
+
+// Tuesday 2026-11-24, 10:00 in Shanghai.
+const ctx = { startedAt: new Date('2026-11-24T02:00:00Z'), timeZone: 'Asia/Shanghai' };
+const read = (text: string, speaker: SpeakerRole = 'merchant') =>
+  findPromisesInLine({ speaker, text, startMs: 0, endMs: 1000 }, 0, ctx).map(
+    ({ action, deadline, conditional }) => `${action}${deadline ? ` ${deadline}` : ''}${conditional ? ' if' : ''}`,
+  );
+type Case = [string, string[]];
+const check = (cases: Case[], speaker: SpeakerRole = 'merchant') =>
+  it.each(cases)('%s', (text, expected) => expect(read(text, speaker)).toEqual(expected));
+
+describe('escalate: the case handed to anyone who can act on it', () => {
+  check([
+    ['我这边把这个情况反馈给品控部门', ['escalate']],
+    ['小妹会跟物流那边的负责人反映一下', ['escalate']],
+    ["I'll raise a ticket with our logistics partner", ['escalate']],
+    ["We'll loop in our returns specialist", ['escalate']],
+    ["I'm going to report this seller account to our trust team", ['escalate']],
+    // Feedback to the buyer is a reply, not an escalation.
+    ['明天小妹反馈给您', ['callback 2026-11-25']],
+  ]);
+});
+
+describe('follow_up: checking, asking or watching, then coming back', () => {
+  check([
+    ['小妹帮您盯着物流 有新情况马上告诉您', ['follow_up']],
+    ['我去问下我们仓储那边的主管 晚点回复您', ['follow_up 2026-11-24']],
+    ['Let me talk to our depot and get back to you by Friday', ['follow_up 2026-11-27']],
+    ["We'll keep an eye on the shipment for you", ['follow_up']],
+    // The question the agent will put to the maker is not one put to the buyer.
+    ['我帮您问一下厂家还有没有这个颜色 明天答复您', ['follow_up 2026-11-25']],
+    // …and the act it asks about is not promised.
+    ['我先跟仓库确认一下能不能加急发', ['follow_up']],
+  ]);
+});
+
+describe('ship, compensate and other: broader membership', () => {
+  check([
+    ['少的那只袜子小妹给您补寄', ['ship']],
+    ['明天上午发', ['ship 2026-11-25']],
+    ['这边给您寄个新的', ['ship']],
+    ['这边送您一张10元无门槛券作为补偿', ['compensate']],
+    ["I'll put a $15 credit on your account", ['compensate']],
+    ["I'll send over a 20% off code for the trouble", ['compensate']],
+    // Sending information is its own act, even when it names a shipment.
+    ['补发的快递单号稍后发您', ['other 2026-11-24']],
+    ["I'll text you the tracking link tonight", ['other 2026-11-24']],
+    ['小妹给您记录一下 下次优先处理', ['other']],
+    // Noting the time of a visit is a step of the visit.
+    ['这边给您备注周六上午 师傅周六上门', ['visit 2026-11-28']],
+    // Two acts in one unpunctuated clause, each with its own commitment.
+    ['安排师傅周四下午上门到之前会给您打个电话', ['visit 2026-11-26', 'callback 2026-11-26']],
+  ]);
+});
+
+describe('a telephone call back beside a check, and questions inside a promise', () => {
+  check([
+    ['我先找仓库同事核对一下 今晚八点前给您回个电话', ['follow_up 2026-11-24', 'callback 2026-11-24']],
+    // A written reply is the check's own end.
+    ['我先找仓库同事核对一下 今晚八点前给您回复', ['follow_up 2026-11-24']],
+    // "哪天" is what the call will tell, not a question to the buyer.
+    ['我这边明天给您回电话告诉您哪天能到', ['callback 2026-11-25']],
+    ['稍后给您发一下安装示意图', ['other 2026-11-24']],
+    // A pickup is an errand, not a technician's visit nor a shipment.
+    ['新的明天给您寄 旧的我们安排快递上门取件', ['ship 2026-11-25', 'other']],
+    ['您申请一下仅退款 小妹这边马上同意', ['refund']],
+  ]);
+});
+
+describe('negations that refuse, and those that only say what is not needed', () => {
+  check([
+    ['可以直接给您换新的不用寄回', ['ship']],
+    ["I'll add a $20 credit without any paperwork", ['compensate']],
+    ['不能退款只能换货', []],
+  ]);
+});
+
+describe('what only looks like a promise', () => {
+  check([
+    // Forecasts nobody in the call makes.
+    ['you should see the credit within 3 business days', []],
+    ['快递一般两天左右送到', []],
+    ['你等下手机会收到一个6位的码', []],
+  ]);
+  check([
+    // A sale described, not a coupon given.
+    ['店里现在有满300减30的券', []],
+    // A property of the goods, not a refund.
+    ['Sorry, that fare is non-refundable', []],
+    // Options offered, the choice in the next sentence or in 还是…呢.
+    ['Either we ship a new one or we refund you. Which works better for you?', []],
+    ['给您补发一个 还是直接退款呢', []],
+    // Bait in a line asking for a code: the violation, not an obligation.
+    ['把短信验证码发我 我帮您加急退款', []],
+  ]);
+});
+
+describe('an event the agent does not control conditions the act after it', () => {
+  check([
+    ['您付款后小妹马上安排发货', ['ship if']],
+    // The span counts from the event, whose date is unknown.
+    ['仓库收到退货后三天内给您退款', ['refund if']],
+    ['您寄回来签收以后两天内给您处理', ['other if']],
+  ]);
+});
+
+describe('the buyer promises only what the buyer does', () => {
+  check(
+    [
+      ["I'll take the store credit", []],
+      ["I'll send you the receipt tomorrow", ['other 2026-11-25']],
+      ['been waiting for my refund since last week', []],
+      ['我后天把坏的寄回去', ['ship 2026-11-26']],
+    ],
+    'customer',
+  );
+});
+
+it('a firm restatement on the same day replaces the conditional promise', () => {
+  const lines = ['收到照片后我们明天给您答复', '好的', '明天下午三点前给您回电话'].map((text, i) => ({
+    speaker: (i === 1 ? 'customer' : 'merchant') as SpeakerRole,
+    text,
+    startMs: i * 1000,
+    endMs: i * 1000 + 900,
+  }));
+  const kept: Pick<PromiseNote, 'action' | 'conditional' | 'utterance'>[] = findPromises(lines, ctx).map(
+    ({ action, conditional, utterance }) => ({ action, conditional, utterance }),
+  );
+  expect(kept).toEqual([{ action: 'callback', conditional: false, utterance: 2 }]);
+});
