@@ -77,6 +77,9 @@ export async function listAppeals(
     merchantId: string | null;
     statuses: AppealRow['status'][];
     overdueOnly?: boolean;
+    /** Filed on or after `from`, before `to`. */
+    from?: Date;
+    to?: Date;
     limit: number;
     offset: number;
   },
@@ -84,6 +87,8 @@ export async function listAppeals(
   return q<AppealView[]>`
     ${VIEW(q)} where a.status = any(${f.statuses}::text[]) ${merchantFilter(q, 'a', f.merchantId)}
       ${f.overdueOnly ? q`and a.status in ('open', 'claimed') and a.sla_due_at < now()` : q``}
+      ${f.from ? q`and a.filed_at >= ${f.from}` : q``}
+      ${f.to ? q`and a.filed_at < ${f.to}` : q``}
     order by (a.status in ('open', 'claimed') and a.sla_due_at < now()) desc,
       a.status in ('open', 'claimed') desc, a.sla_due_at, a.filed_at desc, a.id
     limit ${f.limit} offset ${f.offset}`;

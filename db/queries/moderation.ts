@@ -134,6 +134,9 @@ export interface QueueFilter {
   maxAgeHours?: number;
   sla?: 'overdue' | 'due_soon' | 'on_time';
   language?: Language;
+  /** Opened on or after this instant, and before `to`. */
+  from?: Date;
+  to?: Date;
   limit: number;
   offset: number;
 }
@@ -167,6 +170,8 @@ export async function listCaseQueue(q: Queryable, f: QueueFilter): Promise<Queue
       ${f.sla === 'due_soon' ? q`and c.sla_due_at between now() and now() + interval '4 hours'` : q``}
       ${f.sla === 'on_time' ? q`and c.sla_due_at >= now()` : q``}
       ${f.language ? q`and exists (select 1 from calls k where k.id = c.call_id and k.language = ${f.language})` : q``}
+      ${f.from ? q`and c.opened_at >= ${f.from}` : q``}
+      ${f.to ? q`and c.opened_at < ${f.to}` : q``}
     order by (c.sla_due_at < now()) desc, c.sla_due_at, c.opened_at, c.id
     limit ${f.limit} offset ${f.offset}`;
 }

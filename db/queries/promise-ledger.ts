@@ -145,6 +145,9 @@ export interface LedgerFilter {
   orderId?: string;
   buyerId?: string;
   callId?: string;
+  /** Made on or after `from`, before `to`. */
+  from?: Date;
+  to?: Date;
   limit: number;
   offset: number;
 }
@@ -158,6 +161,8 @@ export async function listLedger(q: Queryable, f: LedgerFilter): Promise<LedgerP
       ${f.orderId ? q`and p.order_id = ${f.orderId}` : q``}
       ${f.buyerId ? q`and c.buyer_id = ${f.buyerId}` : q``}
       ${f.callId ? q`and p.call_id = ${f.callId}` : q``}
+      ${f.from ? q`and p.created_at >= ${f.from}` : q``}
+      ${f.to ? q`and p.created_at < ${f.to}` : q``}
     order by (p.status = 'open') desc,
       case when p.status = 'open' then p.due_at end asc nulls last,
       p.resolved_at desc nulls last, p.created_at desc

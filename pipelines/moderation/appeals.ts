@@ -98,7 +98,15 @@ export async function fileAppeal(
 export async function listAppeals(
   sql: Sql,
   actor: Actor,
-  q: { status?: AppealRow['status']; overdue?: boolean; merchantId?: string; limit: number; offset: number },
+  q: {
+    status?: AppealRow['status'];
+    overdue?: boolean;
+    merchantId?: string;
+    from?: Date;
+    to?: Date;
+    limit: number;
+    offset: number;
+  },
 ): Promise<AppealView[]> {
   const scope = merchantScope(actor);
   const statuses: AppealRow['status'][] = q.status
@@ -110,6 +118,8 @@ export async function listAppeals(
     merchantId: scope ?? q.merchantId ?? null,
     statuses,
     overdueOnly: q.overdue,
+    from: q.from,
+    to: q.to,
     limit: q.limit,
     offset: q.offset,
   });

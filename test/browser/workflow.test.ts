@@ -71,6 +71,51 @@ describe('issue 15 workflows in Chromium', () => {
     await admin.context().close();
   }, 240_000);
 
+  it('the merchant flags page keeps a date range set in its calendars across a reload, and shows only cases opened then', async () => {
+    const { callId } = await replayDemo(dash, 'zh-fruit-bad-apples');
+    await replayDemo(dash, 'zh-fruit-bad-apples');
+    // The first demo call's case was opened three days ago; the second one's today. (noon UTC, the day the API's UTC days hold it in).
+    const now = new Date();
+    const then = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 3, 12));
+    await dash.sql`update moderation_cases set opened_at = ${then} where call_id = ${callId}`;
+    const chosen = new Date(then.getUTCFullYear(), then.getUTCMonth(), then.getUTCDate());
+    const page = await dash.signIn('fruit@demo.kefu', { path: '/flags' });
+    const cards = page.getByTestId('case-card');
+    await cards.first().waitFor();
+    const before = await cards.count();
+    expect(before).toBeGreaterThan(1);
+
+    for (const name of ['开始日期', '结束日期']) {
+      await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+      const dialog = page.getByRole('dialog', { name });
+      if (chosen.getMonth() !== now.getMonth()) await dialog.getByRole('button', { name: '上个月' }).click();
+      await dialog.getByRole('button', { name: day(chosen, 'zh-CN'), exact: true }).click();
+    }
+    await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe(iso(chosen));
+    expect(new URL(page.url()).searchParams.get('from')).toBe(iso(chosen));
+    const demoCard = cards.filter({ has: page.locator(`a[href="/calls/${callId}"]`) });
+    const inRange = async () => {
+      await demoCard.first().waitFor();
+      const opened = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-opened')));
+      expect(opened.length).toBeLessThan(before);
+      for (const o of opened) expect(new Date(o!).toISOString().slice(0, 10)).toBe(then.toISOString().slice(0, 10));
+    };
+    await expect.poll(async () => cards.count()).toBeLessThan(before);
+    await inRange();
+    await expectNoEnglish(page, 'flags with dates (zh)');
+    await dash.screenshot(page, 'flags-date-range');
+
+    await page.reload();
+    expect(await page.getByRole('button', { name: /^开始日期/ }).innerText()).toBe(day(chosen, 'zh-CN'));
+    expect(await page.getByRole('button', { name: /^结束日期/ }).innerText()).toBe(day(chosen, 'zh-CN'));
+    await inRange();
+    // Another filter joins the dates in the URL without losing them.
+    await page.getByLabel('状态').selectOption({ index: 1 });
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).not.toBeNull();
+    expect(new URL(page.url()).searchParams.get('from')).toBe(iso(chosen));
+    await page.context().close();
+  }, 180_000);
+
   it('claim next takes the case whose SLA runs out first; j/k move, Enter opens, c claims, d dismisses', async () => {
     await replayDemo(dash, 'zh-appliance-kettle');
     await replayDemo(dash, 'en-earbuds-left-bud');

@@ -1,4 +1,13 @@
-import { apiFilters, Empty, Filters, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import {
+  apiFilters,
+  Empty,
+  Filters,
+  FilterDates,
+  FilterSelect,
+  Pager,
+  PAGE_SIZE,
+  usePage,
+} from '../components/list-tools.js';
 import { MerchantFilter, useMerchantNames } from '../components/merchant-name.js';
 import { Status } from '../components/status.js';
 import { CATALOGUE } from '../labels.js';
@@ -17,9 +26,12 @@ export function AppealsPage() {
   const merchants = useMerchantNames();
   useSearchState();
   const { page, apiQuery } = usePage();
-  const appeals = useData<Appeal[]>(`/api/appeals?${apiQuery}&${apiFilters(['status', 'overdue', 'merchantId'])}`, {
-    refetchInterval: 10_000,
-  });
+  const appeals = useData<Appeal[]>(
+    `/api/appeals?${apiQuery}&${apiFilters(['status', 'overdue', 'merchantId', 'from', 'to'])}`,
+    {
+      refetchInterval: 10_000,
+    },
+  );
   const rows = appeals.data?.slice(0, PAGE_SIZE) ?? [];
   return (
     <>
@@ -32,6 +44,7 @@ export function AppealsPage() {
         />
         <FilterSelect name="overdue" label={t('sla')} options={[['true', t('slaOverdue')]]} />
         <MerchantFilter />
+        <FilterDates />
       </Filters>
       <Status loading={appeals.loading} error={appeals.error} />
       {appeals.data?.length === 0 && <Empty>{location.search ? t('emptyFiltered') : t('emptyAppeals')}</Empty>}

@@ -1,11 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { post } from '../api.js';
 import { BuyerName } from '../components/buyer.js';
-import { Empty, ExportLink, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import {
+  apiFilters,
+  Empty,
+  ExportLink,
+  Filters,
+  FilterDates,
+  FilterSelect,
+  Pager,
+  PAGE_SIZE,
+  usePage,
+} from '../components/list-tools.js';
 import { ClipPlayer } from '../components/clip-player.js';
 import { DecisionStateBadge, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
 import { ErrorLine, Status } from '../components/status.js';
+import { CATALOGUE } from '../labels.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { Link, useSearchState } from '../router.js';
 import type { CaseCardView, CaseFlag, CaseView, Statement } from '../types.js';
@@ -14,9 +25,12 @@ import { refreshAll, useData } from '../use-data.js';
 /** Flags against the merchant, each with its evidence, its decision's state now, the statement of reasons, and the appeal. */
 export function MerchantFlagsPage() {
   const t = useT();
+  const label = useLabel();
   useSearchState();
   const { page, apiQuery } = usePage();
-  const cases = useData<CaseCardView[]>(`/api/cases/cards?${apiQuery}`);
+  const cases = useData<CaseCardView[]>(
+    `/api/cases/cards?${apiQuery}&${apiFilters(['category', 'status', 'from', 'to'])}`,
+  );
   return (
     <>
       <h1>{t('flagsAgainst')}</h1>
@@ -25,8 +39,21 @@ export function MerchantFlagsPage() {
         <ExportLink what="flags" />
         <ExportLink what="decisions" />
       </p>
+      <Filters>
+        <FilterSelect
+          name="category"
+          label={t('category')}
+          options={Object.keys(CATALOGUE.category).map((c) => [c, label('category', c)])}
+        />
+        <FilterSelect
+          name="status"
+          label={t('status')}
+          options={Object.keys(CATALOGUE.caseStatus).map((c) => [c, label('caseStatus', c)])}
+        />
+        <FilterDates />
+      </Filters>
       <Status loading={cases.loading} error={cases.error} />
-      {cases.data?.length === 0 && <Empty>{t('emptyFlags')}</Empty>}
+      {cases.data?.length === 0 && <Empty>{location.search ? t('emptyFiltered') : t('emptyFlags')}</Empty>}
       {cases.data?.slice(0, PAGE_SIZE).map((c) => (
         <CaseCard key={c.case.id} data={c} />
       ))}
@@ -40,7 +67,12 @@ function CaseCard({ data }: { data: CaseCardView }) {
   const lang = useLang();
   const lines = new Map(data.utterances.map((u) => [u.seq, u.text]));
   return (
-    <section className="card" aria-label={`${t('caseTitle')} ${formatDate(data.case.openedAt, lang)}`}>
+    <section
+      className="card"
+      data-testid="case-card"
+      data-opened={String(data.case.openedAt)}
+      aria-label={`${t('caseTitle')} ${formatDate(data.case.openedAt, lang)}`}
+    >
       <p className="muted small">
         {formatDate(data.case.openedAt, lang)}
         {data.call && (

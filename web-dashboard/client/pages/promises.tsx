@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BuyerName } from '../components/buyer.js';
 import { Countdown, useNow } from '../components/due-soon.js';
-import { Empty, Filters, FilterSelect } from '../components/list-tools.js';
+import { apiFilters, Empty, Filters, FilterDates, FilterSelect } from '../components/list-tools.js';
 import { Status } from '../components/status.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { usePromiseUpdates } from '../promise-updates.js';
@@ -24,9 +24,9 @@ export function PromisesPage() {
   const now = useNow();
   const [query, set] = useSearchState();
   usePromiseUpdates();
-  const filter = new URLSearchParams();
-  for (const k of ['orderId', 'buyerId', 'status']) if (query.get(k)) filter.set(k, query.get(k)!);
-  const rows = useData<LedgerPromise[]>(`/api/promises?limit=200&${filter}`);
+  const rows = useData<LedgerPromise[]>(
+    `/api/promises?limit=200&${apiFilters(['orderId', 'buyerId', 'status', 'from', 'to'])}`,
+  );
   const open = (rows.data ?? []).filter((p) => p.status === 'open');
   const closed = (rows.data ?? []).filter((p) => p.status !== 'open');
   return (
@@ -38,6 +38,7 @@ export function PromisesPage() {
           {t('orderNumber')}
           <input value={query.get('orderId') ?? ''} onChange={(e) => set({ orderId: e.target.value.trim() })} />
         </label>
+        <FilterDates />
         {query.get('buyerId') && (
           <span className="row">
             {t('onlyBuyer')}

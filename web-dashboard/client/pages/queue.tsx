@@ -5,6 +5,7 @@ import {
   Empty,
   ExportLink,
   Filters,
+  FilterDates,
   FilterSelect,
   Pager,
   PAGE_SIZE,
@@ -35,7 +36,7 @@ export function QueuePage() {
   const [empty, setEmpty] = useState(false);
   const [at, setAt] = useState(0);
   const cases = useData<CaseRow[]>(
-    `/api/cases?${apiQuery}&${apiFilters(['category', 'severity', 'sla', 'language', 'status'])}`,
+    `/api/cases?${apiQuery}&${apiFilters(['category', 'severity', 'sla', 'language', 'status', 'from', 'to'])}`,
     {
       refetchInterval: 5_000,
     },
@@ -117,6 +118,7 @@ export function QueuePage() {
           label={t('status')}
           options={keys(CATALOGUE.caseStatus).map((c) => [c, label('caseStatus', c)])}
         />
+        <FilterDates />
       </Filters>
       {empty && <p role="status">{t('nothingToClaim')}</p>}
       <ErrorLine error={error} />

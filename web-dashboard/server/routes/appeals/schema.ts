@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageSchema } from '../cases/schema.js';
+import { checkDayRange, DayRange, PageSchema } from '../cases/schema.js';
 
 export {
   AppealDecisionPreviewSchema,
@@ -7,13 +7,17 @@ export {
   AppealInputSchema,
 } from '../../../../pipelines/moderation/appeals.js';
 
-export const AppealQuerySchema = z.object({
-  status: z.enum(['open', 'claimed', 'decided', 'withdrawn']).optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  /** A reviewer's "whose appeals"; merchant staff always see their own. */
-  merchantId: z.string().trim().min(1).max(100).optional(),
-  ...PageSchema,
-});
+export const AppealQuerySchema = z
+  .object({
+    status: z.enum(['open', 'claimed', 'decided', 'withdrawn']).optional(),
+    overdue: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    /** A reviewer's "whose appeals"; merchant staff always see their own. */
+    merchantId: z.string().trim().min(1).max(100).optional(),
+    /** The day the appeal was filed. */
+    ...DayRange,
+    ...PageSchema,
+  })
+  .superRefine(checkDayRange);

@@ -6,19 +6,47 @@ const MAX_AGE_HOURS = 24 * 366 * 10;
 
 export const IdParamSchema = z.object({ id: z.uuid() });
 
+/**
+ * A day as the lists' date filters send it (`2026-12-06`), read as that day's UTC midnight. A list
+ * shows rows from `from` (inclusive) to `to` (exclusive: the client sends the day after the last one
+ * shown). Anything else is a 400 naming the parameter.
+ */
+export const DayParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD')
+  .transform((v, ctx) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) {
+      ctx.addIssue({ code: 'custom', message: 'not a calendar day' });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+/** `from`/`to` day filters, refusing a range that ends before it starts. */
+export const DayRange = { from: DayParam.optional(), to: DayParam.optional() };
+
+export function checkDayRange(v: { from?: Date; to?: Date }, ctx: z.RefinementCtx) {
+  if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'before from' });
+}
+
 export const PageSchema = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 };
 
-export const QueueQuerySchema = z.object({
-  status: z.enum(['open', 'claimed', 'decided', 'closed']).optional(),
-  category: ModerationCategorySchema.optional(),
-  severity: SeveritySchema.optional(),
-  // Bounded: an unbounded hour count overflows the database's interval (1e308 was a 500).
-  minAgeHours: z.coerce.number().min(0).max(MAX_AGE_HOURS).optional(),
-  maxAgeHours: z.coerce.number().min(0).max(MAX_AGE_HOURS).optional(),
-  sla: z.enum(['overdue', 'due_soon', 'on_time']).optional(),
-  language: LanguageSchema.optional(),
-  ...PageSchema,
-});
+export const QueueQuerySchema = z
+  .object({
+    status: z.enum(['open', 'claimed', 'decided', 'closed']).optional(),
+    category: ModerationCategorySchema.optional(),
+    severity: SeveritySchema.optional(),
+    // Bounded: an unbounded hour count overflows the database's interval (1e308 was a 500).
+    minAgeHours: z.coerce.number().min(0).max(MAX_AGE_HOURS).optional(),
+    maxAgeHours: z.coerce.number().min(0).max(MAX_AGE_HOURS).optional(),
+    sla: z.enum(['overdue', 'due_soon', 'on_time']).optional(),
+    language: LanguageSchema.optional(),
+    /** The day the case was opened. */
+    ...DayRange,
+    ...PageSchema,
+  })
+  .superRefine(checkDayRange);
