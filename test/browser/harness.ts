@@ -29,7 +29,10 @@ export interface Dashboard {
   /** The call-audio store the app serves clips from (a scratch folder). */
   audio: AudioStore;
   /** A fresh browser context signed in as the demo user, on the page their role lands on. */
-  signIn(email: string, options?: { width?: keyof typeof WIDTHS; locale?: string; path?: string }): Promise<Page>;
+  signIn(
+    email: string,
+    options?: { width?: keyof typeof WIDTHS; locale?: string; path?: string; timezoneId?: string },
+  ): Promise<Page>;
   /** Screenshots the page at desktop and phone widths into test-artifacts/. */
   screenshot(page: Page, name: string): Promise<void>;
 }
@@ -102,6 +105,7 @@ export function useDashboard(options: { webhookSecret?: string } = {}): Dashboar
     const context = await browser.newContext({
       viewport: WIDTHS[options.width ?? 'desktop'],
       locale: options.locale ?? 'zh-CN',
+      timezoneId: options.timezoneId,
     });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();

@@ -71,15 +71,19 @@ describe('issue 15 workflows in Chromium', () => {
     await admin.context().close();
   }, 240_000);
 
-  it('the merchant flags page keeps a date range set in its calendars across a reload, and shows only cases opened then', async () => {
+  it('the merchant flags page keeps a date range set in its calendars across a reload, and shows only cases opened that day where the merchant is', async () => {
     const { callId } = await replayDemo(dash, 'zh-fruit-bad-apples');
     await replayDemo(dash, 'zh-fruit-bad-apples');
-    // The first demo call's case was opened three days ago; the second one's today. (noon UTC, the day the API's UTC days hold it in).
+    // The first demo call's case was opened at 20:00 UTC three days ago: 04:00 the next day in
+    // Shanghai, where this merchant's browser is. The day picked is Shanghai's, as the merchant sees it.
+    const SHANGHAI_MS = 8 * 3_600_000;
+    const shanghaiDay = (d: Date) => new Date(d.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
     const now = new Date();
-    const then = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 3, 12));
+    const then = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 3, 20));
     await dash.sql`update moderation_cases set opened_at = ${then} where call_id = ${callId}`;
-    const chosen = new Date(then.getUTCFullYear(), then.getUTCMonth(), then.getUTCDate());
-    const page = await dash.signIn('fruit@demo.kefu', { path: '/flags' });
+    const [y, m, d] = shanghaiDay(then).split('-').map(Number) as [number, number, number];
+    const chosen = new Date(y, m - 1, d);
+    const page = await dash.signIn('fruit@demo.kefu', { path: '/flags', timezoneId: 'Asia/Shanghai' });
     const cards = page.getByTestId('case-card');
     await cards.first().waitFor();
     const before = await cards.count();
@@ -88,7 +92,8 @@ describe('issue 15 workflows in Chromium', () => {
     for (const name of ['开始日期', '结束日期']) {
       await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
       const dialog = page.getByRole('dialog', { name });
-      if (chosen.getMonth() !== now.getMonth()) await dialog.getByRole('button', { name: '上个月' }).click();
+      if (m - 1 !== new Date(now.getTime() + SHANGHAI_MS).getUTCMonth())
+        await dialog.getByRole('button', { name: '上个月' }).click();
       await dialog.getByRole('button', { name: day(chosen, 'zh-CN'), exact: true }).click();
     }
     await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe(iso(chosen));
@@ -98,7 +103,7 @@ describe('issue 15 workflows in Chromium', () => {
       await demoCard.first().waitFor();
       const opened = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-opened')));
       expect(opened.length).toBeLessThan(before);
-      for (const o of opened) expect(new Date(o!).toISOString().slice(0, 10)).toBe(then.toISOString().slice(0, 10));
+      for (const o of opened) expect(shanghaiDay(new Date(o!))).toBe(shanghaiDay(then));
     };
     await expect.poll(async () => cards.count()).toBeLessThan(before);
     await inRange();

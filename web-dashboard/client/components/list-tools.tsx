@@ -86,14 +86,24 @@ export function Filters({ children }: { children: ReactNode }) {
 }
 
 /** The URL's filters as an API query string (dates become whole days; `to` includes its day). */
+/**
+ * The instant a day of the URL (`2026-12-06`) starts where the person is, `plusDays` later: a list's
+ * days are the days its user sees, not UTC's (8 hours apart in China). `to` is sent as the start of
+ * the day after the last one shown. Anything that isn't a day goes as typed, for the API to refuse.
+ */
+function localMidnight(day: string, plusDays: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !y || !m || !d) return day;
+  return new Date(y, m - 1, d + plusDays).toISOString();
+}
+
 export function apiFilters(names: string[]): string {
   const [query] = [new URLSearchParams(location.search)];
   const out = new URLSearchParams();
   for (const n of names) {
     const v = query.get(n);
     if (!v) continue;
-    if (n === 'to') out.set(n, new Date(new Date(v).getTime() + 86_400_000).toISOString().slice(0, 10));
-    else out.set(n, v);
+    out.set(n, n === 'from' || n === 'to' ? localMidnight(v, n === 'to' ? 1 : 0) : v);
   }
   return out.toString();
 }

@@ -64,7 +64,10 @@ describe('date filters on the queue, appeals, promises and the merchant flags pa
       [mod, '/api/appeals?to=yesterday', 'to'],
       [a.staff, '/api/promises?from=2026-12-6', 'from'],
       [a.staff, '/api/promises?from=2026-12-06&to=2026-12-01', 'to'],
-      [mod, '/api/cases?from=2026-12-06T00:00:00Z', 'from'],
+      // An instant must say its zone: a bare local time means different days to different people.
+      [mod, '/api/cases?from=2026-12-06T00:00:00', 'from'],
+      [mod, '/api/calls?to=someday', 'to'],
+      [mod, '/api/audit?from=2026-12-06T25:00:00Z', 'from'],
     ];
     for (const [who, path, param] of cases) {
       const r = await who.call('GET', path);
@@ -91,6 +94,17 @@ describe('date filters on the queue, appeals, promises and the merchant flags pa
     expect(ids(await a.staff.call('GET', `/api/appeals?${all}&merchantId=${b.merchantId}`))).toEqual([a.appealId]);
     expect(ids(await a.staff.call('GET', `/api/promises?${all}&merchantId=${b.merchantId}`))).toEqual([a.promiseId]);
     expect(ids(await b.staff.call('GET', `/api/promises?from=${day(-11)}&to=${day(-9)}`))).toEqual([]);
+  });
+
+  it('reads an instant bound as that instant: the browser sends the midnight its user sees', async () => {
+    const at = (minutes: number) => encodeURIComponent(new Date(Date.now() + minutes * 60_000).toISOString());
+    // Shanghai's midnight is 16:00 UTC the day before: the bound is the instant, not its UTC day.
+    const shanghaiMidnight = encodeURIComponent('2026-12-06T00:00:00+08:00');
+    const open = await mod.call('GET', `/api/cases?status=decided&from=${shanghaiMidnight}&to=${at(60)}`);
+    expect(open.status).toBe(200);
+    expect(ids(await mod.call('GET', `/api/cases?status=decided&from=${at(-60)}&to=${at(60)}`))).toContain(b.caseId);
+    expect(ids(await mod.call('GET', `/api/cases?status=decided&from=${at(60)}`))).not.toContain(b.caseId);
+    expect(ids(await mod.call('GET', `/api/cases?status=decided&to=${at(-60)}`))).not.toContain(b.caseId);
   });
 
   it('appeals and promises keep only rows filed or made in the range', async () => {

@@ -5,14 +5,13 @@ import { withAuditSubjects } from '../../../../pipelines/moderation/audit-subjec
 import { readAuditLog, verifyAudit } from '../../../../pipelines/moderation/penalties.js';
 import { actorOf, type ApiDeps, type ApiEnv } from '../../api/context.js';
 import { ok, parse } from '../../api/http.js';
-import { PageSchema } from '../cases/schema.js';
+import { DayRange, PageSchema } from '../cases/schema.js';
 
 const AuditQuerySchema = z.object({
   entityType: z.string().trim().min(1).max(50).optional(),
   entityId: z.string().trim().min(1).max(100).optional(),
   action: z.string().trim().min(1).max(60).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  ...DayRange,
   ...PageSchema,
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageSchema } from '../cases/schema.js';
+import { DayRange, PageSchema } from '../cases/schema.js';
 
 const MerchantId = z.string().trim().min(1).max(100);
 
@@ -9,8 +9,7 @@ export const CallListQuerySchema = z.object({
   merchantId: MerchantId.optional(),
   /** Words in the buyer's masked name, an order number or the summary; or the buyer's exact account id. */
   q: z.string().trim().min(1).max(100).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  ...DayRange,
   ...PageSchema,
 });
 

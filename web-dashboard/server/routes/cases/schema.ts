@@ -7,21 +7,25 @@ const MAX_AGE_HOURS = 24 * 366 * 10;
 export const IdParamSchema = z.object({ id: z.uuid() });
 
 /**
- * A day as the lists' date filters send it (`2026-12-06`), read as that day's UTC midnight. A list
- * shows rows from `from` (inclusive) to `to` (exclusive: the client sends the day after the last one
- * shown). Anything else is a 400 naming the parameter.
+ * A list's date bound: the instant the dashboard sends (`2026-12-05T16:00:00.000Z`, the browser's
+ * midnight, so a day is the day its user sees), or a bare day (`2026-12-06`, read as UTC midnight)
+ * for API callers. A list shows rows from `from` (inclusive) to `to` (exclusive). Anything else is
+ * a 400 naming the parameter.
  */
-export const DayParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD')
-  .transform((v, ctx) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) {
-      ctx.addIssue({ code: 'custom', message: 'not a calendar day' });
-      return z.NEVER;
-    }
-    return d;
-  });
+export const DayParam = z.union([
+  z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD or an ISO instant')
+    .transform((v, ctx) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) {
+        ctx.addIssue({ code: 'custom', message: 'not a calendar day' });
+        return z.NEVER;
+      }
+      return d;
+    }),
+]);
 
 /** `from`/`to` day filters, refusing a range that ends before it starts. */
 export const DayRange = { from: DayParam.optional(), to: DayParam.optional() };
