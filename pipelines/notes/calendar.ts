@@ -33,8 +33,9 @@ export function isValidTimeZone(timeZone: string): boolean {
 // Building an Intl.DateTimeFormat costs far more than using one; every deadline reads the clock.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
+function formatterFor(timeZone: string, seconds = false): Intl.DateTimeFormat {
+  const key = seconds ? `${timeZone}|s` : timeZone;
+  let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -43,9 +44,10 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: 'numeric',
       hour: 'numeric',
       minute: 'numeric',
+      ...(seconds ? { second: 'numeric' } : {}),
       hourCycle: 'h23',
     });
-    formatters.set(timeZone, f);
+    formatters.set(key, f);
   }
   return f;
 }
@@ -78,7 +80,6 @@ const OFFSETS_KEPT = 64;
 const FIRST_MS = Date.UTC(1000, 0, 2);
 const LAST_MS = Date.UTC(9999, 11, 30);
 const offsets = new Map<string, Map<number, number | null>>();
-const secondFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function offsetAt(ms: number, timeZone: string): number | null {
   // Outside years 1000–9999 (Date.UTC's two-digit years, eras) the formatter is read directly.
@@ -99,20 +100,7 @@ function offsetAt(ms: number, timeZone: string): number | null {
 
 /** The zone's offset from UTC at `ms` (a whole second), to the second. */
 function zoneOffset(ms: number, timeZone: string): number {
-  let f = secondFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    secondFormatters.set(timeZone, f);
-  }
+  const f = formatterFor(timeZone, true);
   const parts = f.formatToParts(new Date(ms));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - ms;
