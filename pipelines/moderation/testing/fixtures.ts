@@ -68,14 +68,18 @@ export async function makeUser(sql: Sql, role: UserRole, merchantId: string | nu
   });
 }
 
-/** A flagged call's case opened, claimed by a new moderator and every flag upheld on the ladder. */
+/**
+ * A flagged call's case opened, claimed and every flag upheld on the ladder, by `decider` (default:
+ * a new moderator).
+ */
 export async function upholdEveryFlag(
   sql: Sql,
   made: Awaited<ReturnType<typeof makeFlaggedCall>>,
   settings: ModerationSettings,
+  decider?: { id: string; role: 'admin' | 'moderator' },
 ) {
-  const moderator = await makeUser(sql, 'moderator');
-  const actor = { kind: 'user', id: moderator.id, role: 'moderator', merchantId: null } as const;
+  const by = decider ?? { id: (await makeUser(sql, 'moderator')).id, role: 'moderator' as const };
+  const actor = { kind: 'user', id: by.id, role: by.role, merchantId: null } as const;
   const opened = await openCaseForCall(sql, made.call.id, settings);
   await claimCase(sql, actor, opened!.case.id, settings);
   const { decisions } = await decideCase(

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileAppeal } from '../../../pipelines/moderation/appeals.js';
-import { claimCase } from '../../../pipelines/moderation/cases.js';
-import { decideCase } from '../../../pipelines/moderation/decide.js';
-import { openCaseForCall } from '../../../pipelines/moderation/open-cases.js';
 import { moderationSettings } from '../../../pipelines/moderation/settings.js';
-import { makeFlaggedCall } from '../../../pipelines/moderation/testing/fixtures.js';
+import { makeFlaggedCall, upholdEveryFlag } from '../../../pipelines/moderation/testing/fixtures.js';
 import { useTestDatabase } from '../../../test/db.js';
 import { createApp } from '../app.js';
 import { signedInUser } from './testing.js';
@@ -15,19 +12,7 @@ const settings = moderationSettings();
 
 async function appealedDecision(sql: ReturnType<typeof db.sql>, decider: { id: string; role: 'admin' | 'moderator' }) {
   const made = await makeFlaggedCall(sql, [{}]);
-  const actor = { kind: 'user', id: decider.id, role: decider.role, merchantId: null } as const;
-  const opened = await openCaseForCall(sql, made.call.id, settings);
-  await claimCase(sql, actor, opened!.case.id, settings);
-  const { decisions } = await decideCase(
-    sql,
-    actor,
-    opened!.case.id,
-    {
-      penalty: 'ladder',
-      flags: [{ flagId: made.flags[0]!.id, outcome: 'upheld', reasonCode: 'CONTACT_OFF_PLATFORM', reasonText: '' }],
-    },
-    settings,
-  );
+  const { caseId, decisions } = await upholdEveryFlag(sql, made, settings, decider);
   const { makeUser } = await import('../../../pipelines/moderation/testing/fixtures.js');
   const staff = await makeUser(sql, 'merchant_staff', made.merchantId);
   const appeal = await fileAppeal(
@@ -36,7 +21,7 @@ async function appealedDecision(sql: ReturnType<typeof db.sql>, decider: { id: s
     { decisionId: decisions[0]!.id, statement: '申诉', attachments: [] },
     settings,
   );
-  return { appealId: appeal.id, caseId: opened!.case.id };
+  return { appealId: appeal.id, caseId };
 }
 
 describe('separation of duties', () => {
