@@ -4,20 +4,13 @@
  * positive has a service look-alike sharing its words that must stay unflagged.
  */
 import { describe, expect, it } from 'vitest';
-import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import type { SpeakerRole } from '../../core/domain.js';
 import { analyzeLine, lexicon, negationOver } from '../language/index.js';
 import { ComplianceDetector } from './detector.js';
+import { flagsOnLast } from './testing/calls.js';
 
 const detector = new ComplianceDetector();
-const flagsOn = async (...lines: [SpeakerRole, string][]) => {
-  const t: TranscriptLine[] = lines.map(([speaker, text], i) => ({
-    speaker,
-    text,
-    startMs: i * 1000,
-    endMs: i * 1000 + 900,
-  }));
-  return (await detector.detect(t)).filter((f) => f.utterance === t.length - 1);
-};
+const flagsOn = (...lines: [SpeakerRole, string][]) => flagsOnLast(detector, ...lines);
 const isAbuse = async (speaker: SpeakerRole, text: string) =>
   (await flagsOn([speaker, text])).some((f) => f.category === 'abuse');
 

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import type { SpeakerRole } from '../../core/domain.js';
 import { analyzeLine, classMatches } from '../language/index.js';
 import { ComplianceDetector } from './detector.js';
+import { flagsOnLast } from './testing/calls.js';
 
 const detector = new ComplianceDetector();
-const flagsOn = async (...lines: [SpeakerRole, string][]) => {
-  const t: TranscriptLine[] = lines.map(([speaker, text], i) => ({
-    speaker,
-    text,
-    startMs: i * 1000,
-    endMs: i * 1000 + 900,
-  }));
-  return (await detector.detect(t)).filter((f) => f.utterance === t.length - 1);
-};
+const flagsOn = (...lines: [SpeakerRole, string][]) => flagsOnLast(detector, ...lines);
 const abuse = async (text: string) => (await flagsOn(['merchant', text])).filter((f) => f.category === 'abuse');
 
 describe('abuse is addressed to the other party', () => {

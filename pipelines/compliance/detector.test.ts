@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FlagFindingSchema } from '../../core/analysis.js';
-import type { TranscriptLine } from '../../core/domain.js';
 import { ComplianceDetector } from './detector.js';
+import { call } from './testing/calls.js';
 import { BENIGN_EN, BENIGN_ZH } from './testing/benign.js';
 import { EN_CASES } from './testing/cases-en.js';
 import { MORE_CASES } from './testing/cases-more.js';
@@ -37,9 +37,6 @@ describe.each([
     }
   });
 });
-
-const call = (...lines: [TranscriptLine['speaker'], string][]): TranscriptLine[] =>
-  lines.map(([speaker, text], i) => ({ speaker, text, startMs: i * 1000, endMs: i * 1000 + 900 }));
 
 describe('ComplianceDetector', () => {
   it('returns flags sorted by utterance and span, with rule refs, detector and layer verdicts', async () => {

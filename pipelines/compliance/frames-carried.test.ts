@@ -5,12 +5,11 @@
  * our own and appears in no eval set.
  */
 import { describe, expect, it } from 'vitest';
-import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import type { SpeakerRole } from '../../core/domain.js';
 import { ComplianceDetector } from './detector.js';
+import { call } from './testing/calls.js';
 
 const detector = new ComplianceDetector();
-const call = (...lines: [SpeakerRole, string][]): TranscriptLine[] =>
-  lines.map(([speaker, text], i) => ({ speaker, text, startMs: i * 1000, endMs: i * 1000 + 900 }));
 /** [utterance, category] of every flag in the call. */
 const flags = async (...lines: [SpeakerRole, string][]) =>
   (await detector.detect(call(...lines))).map((f) => [f.utterance, f.category]);

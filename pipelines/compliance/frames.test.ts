@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import type { SpeakerRole } from '../../core/domain.js';
 import { ComplianceDetector } from './detector.js';
+import { call, flagsOnLast } from './testing/calls.js';
 import { compileRuleFile } from './load-rules.js';
 
 const detector = new ComplianceDetector();
-const call = (...lines: [SpeakerRole, string][]): TranscriptLine[] =>
-  lines.map(([speaker, text], i) => ({ speaker, text, startMs: i * 1000, endMs: i * 1000 + 900 }));
-const flagsOn = async (...lines: [SpeakerRole, string][]) => {
-  const t = call(...lines);
-  return (await detector.detect(t)).filter((f) => f.utterance === t.length - 1);
-};
+const flagsOn = (...lines: [SpeakerRole, string][]) => flagsOnLast(detector, ...lines);
 
 describe('compliance frames', () => {
   it('finds a request and a private datum in either order, with the exact span and the frame that matched', async () => {

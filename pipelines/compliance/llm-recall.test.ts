@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FlagFindingSchema } from '../../core/analysis.js';
-import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
 import { OpenAiChatClient } from '../llm/openai-chat.js';
 import { type ChatScript, startChatCompletionsDouble } from '../llm/testing/chat-completions-double.js';
 import type { HttpEndpointDouble } from '../llm/testing/http-endpoint-double.js';
 import { ComplianceDetector } from './detector.js';
+import { call } from './testing/calls.js';
 import { locate } from './llm-recall.js';
 
 let server: HttpEndpointDouble | undefined;
@@ -19,8 +19,7 @@ async function detectorFor(script: ChatScript[], llmBudgetMs?: number) {
   const llm = new OpenAiChatClient({ apiKey: 'k-test', baseURL: server.baseURL, model: 'qwen2.5-7b' });
   return new ComplianceDetector({ llm, ...(llmBudgetMs && { llmBudgetMs }) });
 }
-const says = (...lines: [SpeakerRole, string][]): TranscriptLine[] =>
-  lines.map(([speaker, text], i) => ({ speaker, text, startMs: i * 1000, endMs: i * 1000 + 900 }));
+const says = call;
 const answer = (...violations: object[]) => JSON.stringify({ violations });
 
 describe('LLM recall layer (against the local chat-completions double)', () => {

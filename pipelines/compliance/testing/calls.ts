@@ -1,0 +1,12 @@
+import type { SpeakerRole, TranscriptLine } from '../../../core/domain.js';
+import type { ComplianceDetector } from '../detector.js';
+
+/** A call of lines one second apart, as the compliance tests write them. */
+export const call = (...lines: [SpeakerRole, string][]): TranscriptLine[] =>
+  lines.map(([speaker, text], i) => ({ speaker, text, startMs: i * 1000, endMs: i * 1000 + 900 }));
+
+/** The flags `detector` raises on the call's last line, the earlier lines being its context. */
+export async function flagsOnLast(detector: ComplianceDetector, ...lines: [SpeakerRole, string][]) {
+  const t = call(...lines);
+  return (await detector.detect(t)).filter((f) => f.utterance === t.length - 1);
+}
