@@ -48,13 +48,16 @@ export async function hostCallsInProcess(config: Config, log: (line: string) => 
     const room = new Room();
     const callbacks: (() => Promise<void>)[] = [];
     let ended: Promise<void> | undefined;
+    let over!: () => void;
+    const done = new Promise<void>((resolve) => (over = resolve));
     const shutdown = () =>
       (ended ??= (async () => {
         await room.disconnect().catch(() => {});
         for (const callback of callbacks) await callback().catch(() => {});
         this.executors.splice(this.executors.indexOf(hosted), 1);
+        over();
       })());
-    const hosted: HostedCall = { runningJob: info, close: shutdown, join: () => ended ?? new Promise(() => {}) };
+    const hosted: HostedCall = { runningJob: info, close: shutdown, join: () => done };
     this.executors.push(hosted);
     runCall(
       {
