@@ -21,7 +21,7 @@ import { startLiveKitTestServer } from '../test/livekit/test-server.js';
 import { type BenchCall, ensureBuilt, joinBenchCall } from './bot-call.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-import { loadAverage, sampleGroup } from './bot-footprint.js';
+import { busiestThreads, loadAverage, sampleGroup, sampleThreads } from './bot-footprint.js';
 import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from './netns.js';
 import { percentile } from './stats.js';
 
@@ -156,12 +156,14 @@ async function runLevel(
   }
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const before = sampleGroup(agent.pid);
+  const threadsBefore = sampleThreads(agent.pid);
   const t0 = Date.now();
   const results = await Promise.all(
     calls.map((c, i) => playScript(c, o.script, (i * 2500) / n).catch(() => undefined)),
   );
   const minutes = (Date.now() - t0) / 60_000;
   const after = sampleGroup(agent.pid);
+  const threads = busiestThreads(threadsBefore, sampleThreads(agent.pid));
   // Both workers' connections: a shared worker keeps its small pool open between calls.
   const connections = await withConnection(o.dbUrl, async (sql) => {
     const [row] = await sql<{ n: number }[]>`
@@ -184,6 +186,7 @@ async function runLevel(
   console.log(
     `  ${v.label} ${n} call(s): suggestion after end of speech p50 ${fmt(percentile(m.suggestion, 50))}, p95 ${fmt(p95s)}; transcript lag p50 ${fmt(percentile(m.lag, 50))}, p95 ${fmt(p95l)}; ${m.missing} turn(s) unanswered; worker CPU ${((after.cpuMs - before.cpuMs) / 1000 / (n * minutes)).toFixed(1)} s per call-minute; PSS ${total.toFixed(0)} MB in ${after.pssMb.length} processes = ${(total / n).toFixed(0)} MB per call, ${((total - (v.idleMb ?? 0)) / n).toFixed(0)} MB per call above the idle worker (processes ${after.pssMb.map((j) => j.mb.toFixed(0)).join('/')} MB); ${connections} database connection(s) of both workers; load ${loadAverage()}`,
   );
+  console.log(`    busiest threads while the calls spoke: ${threads}`);
   if (m.missing > 0) {
     const got = calls.map(
       (c) => `${c.merchant.textsOn(TRANSCRIPTION_TOPIC).length}/${c.merchant.textsOn(COPILOT_TOPIC).length}`,
