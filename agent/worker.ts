@@ -1,7 +1,8 @@
 /**
  * The bot as a LiveKit Agents worker: registers under the agent name for explicit dispatch
  * (LiveKit spreads calls across every worker registered under it) and runs each call in a job
- * process of its own. Wiring only: the call itself is agent/job.ts and agent/room.ts.
+ * process of its own, or with KEFU_BOT_EXECUTOR=shared all of them in this process
+ * (agent/shared-host.ts). Wiring only: the call itself is agent/job.ts and agent/room.ts.
  */
 import {
   AgentServer,
