@@ -110,6 +110,17 @@ interface Group extends DigitRun {
   next: number;
 }
 
+/**
+ * Across a space (not a dash), a typed chunk longer than `maxSpacedChunk` is a whole number: an
+ * order id followed by its price ("5521907734128806 188的") is two numbers, not one.
+ */
+function standsAlone(cur: Group, prev: Token, t: Token, gap: readonly Token[]): boolean {
+  if (gap.length === 0 || gap.some((g) => g.kind === 'dash')) return false;
+  if (prev.script !== 'ascii' || t.script !== 'ascii') return false;
+  const max = digitsKnowledge().runs.maxSpacedChunk;
+  return cur.chunks.at(-1)! > max || t.digits.length > max;
+}
+
 /** Digits joined by nothing, spaces or dashes; spaces split chunks only between typed digits. */
 function groups(tokens: Token[]): Group[] {
   const out: Group[] = [];
@@ -129,6 +140,10 @@ function groups(tokens: Token[]): Group[] {
       prev = null;
       gap = [];
       continue;
+    }
+    if (cur && prev && standsAlone(cur, prev, t, gap)) {
+      out.push(cur);
+      cur = null;
     }
     if (!cur || !prev) {
       cur = { digits: t.digits, start: t.start, end: t.end, chunks: [t.digits.length], next: i + 1 };

@@ -23,6 +23,7 @@ const DigitsSchema = z
         unitAfter: Shape,
         maxJoined: z.number().int().positive(),
         maxPauseGap: z.number().int().positive(),
+        maxSpacedChunk: z.number().int().positive(),
       })
       .strict(),
     kinds: z
