@@ -51,3 +51,20 @@ describe('a cue carries to the next line only when it asks', () => {
     expect(notes.map((n) => n.value)).toEqual(['58213']);
   });
 });
+
+describe('a question is answered by the other party', () => {
+  it('does not read the asker’s own next line as the answer to their question', () => {
+    const notes = findOrderNumbers([line('包裹怎么还没到啊 物流都不动了'), line('207731904456')]);
+    expect(notes.map((n) => n.value)).toEqual(['207731904456']);
+  });
+
+  it('reads the other party’s bare number as the answer (hard negative)', () => {
+    const notes = findOrderNumbers([line('快递单号是多少呢？', 'merchant'), line('207731904456')]);
+    expect(notes).toEqual([]);
+  });
+
+  it('lets the same speaker finish "my order number is" on the next line', () => {
+    const notes = findOrderNumbers([line('my order number is'), line('58213')]);
+    expect(notes.map((n) => n.value)).toEqual(['58213']);
+  });
+});
