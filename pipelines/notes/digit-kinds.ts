@@ -1,5 +1,4 @@
-import { analyzeLine } from '../language/index.js';
-import type { DigitRun } from './digit-runs.js';
+import { analyzeLine, type DigitRun } from '../language/index.js';
 import { digitsKnowledge } from './digits-data.js';
 
 /** What a run of digits in a call most likely is. Only `order` becomes an order-number note. */

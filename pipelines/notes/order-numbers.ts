@@ -1,9 +1,8 @@
 import type { OrderNumberNote } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
-import { analyzeLine } from '../language/index.js';
+import { analyzeLine, findDigitRuns } from '../language/index.js';
 import { findAmounts } from './amounts.js';
 import { type AskedCue, classifyDigitRuns, nextAsked } from './digit-kinds.js';
-import { findDigitRuns } from './digit-runs.js';
 
 /**
  * Checks a heard order number against the platform's order ids.
