@@ -142,4 +142,23 @@ describe('requests the frames lacked', () => {
     expect(got).toContainEqual([0, 'refund_obstruction']);
     expect(got).toContainEqual([0, 'off_platform_payment']);
   });
+
+  it('reads app names spelled out with spaces as one typed token (retires zh.contact.wechat)', async () => {
+    expect(await flags(['merchant', '方便的话 加 我 威 信 细聊'])).toEqual([[0, 'contact_exchange']]);
+    expect(await flags(['merchant', '我 w x 是 mei_2024'])).toEqual([[0, 'contact_exchange']]);
+    expect(await flags(['merchant', '您去搜一下我的号 lin_shop88 私聊'])).toEqual([[0, 'contact_exchange']]);
+    // a product code after 搜一下 names no account
+    expect(await flags(['merchant', '您在店里搜一下 x200 就能看到这款'])).toEqual([]);
+    expect(await flags(['merchant', '千万别加什么微信 都是骗子'])).toEqual([]);
+  });
+
+  it('reads a private route named in answer to "where do I send it" (retires zh.payment.account-followup)', async () => {
+    expect(await flags(['customer', '那差价我打到哪里？'], ['merchant', '用支付宝吧'])).toEqual([
+      [1, 'off_platform_payment'],
+    ]);
+    expect(await flags(['customer', 'where should I send the deposit?'], ['merchant', 'Zelle is easiest'])).toEqual([
+      [1, 'off_platform_payment'],
+    ]);
+    expect(await flags(['customer', '那差价我打到哪里？'], ['merchant', '直接在补差价链接里拍就行'])).toEqual([]);
+  });
 });

@@ -77,6 +77,9 @@ function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
     if (alt.kind === 'class') {
       for (const c of clauses)
         for (const m of c.matches) if (m.class === alt.name) out.push({ cue: `${alt.name}:${m.entry}`, ...pick(m) });
+      // A typed token stands in its class: an app name spelled out letter by letter (微 信, q q).
+      for (const m of a.masks)
+        if (m.class === alt.name && within(m.nspan)) out.push({ cue: `${alt.name}:mask:${m.kind}`, ...pick(m) });
     } else if (alt.kind === 'mark') {
       for (const c of clauses)
         for (const m of c.marks)
