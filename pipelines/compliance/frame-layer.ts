@@ -15,7 +15,7 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
   const previous = previousSameSpeaker(lines, index, analysis);
   const out: Candidate[] = [];
   rule.frames.forEach((frame, k) => {
-    const from = frame.earlier ? earlierLine(lines, index, frame.earlier) : null;
+    const from = frame.earlier ? earlierLine(lines, index, frame) : null;
     if (frame.earlier && from === null) return;
     // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already
     // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
@@ -62,17 +62,18 @@ function previousSameSpeaker(lines: readonly TranscriptLine[], index: number, a:
   return opener ? null : analyzeLine(prev.text);
 }
 
-/** The nearest earlier line that fills the frame's `earlier` slots, or null. */
-function earlierLine(
-  lines: readonly TranscriptLine[],
-  index: number,
-  earlier: NonNullable<CompiledFrame['earlier']>,
-): number | null {
+/**
+ * The nearest earlier line that fills the frame's `earlier` slots, or null. That line is read with
+ * the frame's own line vetoes: a datum named inside a warning ("if anyone asks you for your card
+ * number, it isn't us") or in someone's reported words is no request a follow-up can carry on.
+ */
+function earlierLine(lines: readonly TranscriptLine[], index: number, frame: CompiledFrame): number | null {
+  const earlier = frame.earlier!;
   const speaker = lines[index]!.speaker;
   for (let i = index - 1; i >= Math.max(0, index - earlier.lines); i--) {
     const same = lines[i]!.speaker === speaker;
     if ((earlier.speaker === 'same' && !same) || (earlier.speaker === 'other' && same)) continue;
-    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots, earlier.reach)) return i;
+    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots, earlier.reach, frame.unlessLine)) return i;
   }
   return null;
 }

@@ -11,7 +11,7 @@ describe('compliance frames', () => {
   it('finds a request and a private datum in either order, with the exact span and the frame that matched', async () => {
     const text = '亲，验证码麻烦提供下哈';
     const [flag] = await flagsOn(['merchant', text]);
-    expect(flag).toMatchObject({ category: 'privacy_request', rule: 'zh.privacy.request-frame@4' });
+    expect(flag).toMatchObject({ category: 'privacy_request', rule: 'zh.privacy.request-frame@5' });
     expect(text.slice(...flag!.span)).toBe(flag!.evidence);
     expect(flag!.evidence).toBe('验证码麻烦提供');
     expect(flag!.verdicts[0]!.detail).toMatchObject({ frame: 0 });
@@ -37,7 +37,7 @@ describe('compliance frames', () => {
       ['merchant', 'The refund goes back to your bank card.'],
       ['merchant', 'Could you type the long number here for me?'],
     );
-    expect(card).toMatchObject({ category: 'privacy_request', rule: 'en.privacy.request-frame@4' });
+    expect(card).toMatchObject({ category: 'privacy_request', rule: 'en.privacy.request-frame@5' });
     expect(
       await flagsOn(['merchant', 'The refund is on its way.'], ['merchant', 'Could you type the long number here?']),
     ).toEqual([]);
@@ -107,7 +107,7 @@ describe('compliance frames', () => {
     expect(await flagsOn(['merchant', '私下转账我们不做的哈 没有平台保障 出了事您维权不了'])).toEqual([]);
     expect(await flagsOn(['merchant', '吊牌没剪的话 七天无理由都能退的哈'])).toEqual([]);
     const [denied] = await flagsOn(['merchant', '我们家不支持七天无理由 别问了']);
-    expect(denied).toMatchObject({ category: 'refund_obstruction', rule: 'zh.refund.frame@3' });
+    expect(denied).toMatchObject({ category: 'refund_obstruction', rule: 'zh.refund.frame@4' });
   });
 
   it('flags insults addressed to the buyer and threats that name where they live, not profanity as emphasis', async () => {

@@ -5,8 +5,13 @@
  */
 import type { Clause, LineAnalysis, Span } from '../language/index.js';
 
-/** One way to fill a slot: `{ kind: 'class', name: 'private_datum' }`, a mark, a mask or digits. */
-export type SlotAlternative = { kind: 'class' | 'mark' | 'mask'; name: string } | { kind: 'digits'; min: number };
+/**
+ * One way to fill a slot: `{ kind: 'class', name: 'private_datum' }`, a mark, a mask, digits, or
+ * `spoken` digits (read out one by one in words, "five five five" / 一三八: never a typed price).
+ */
+export type SlotAlternative =
+  | { kind: 'class' | 'mark' | 'mask'; name: string }
+  | { kind: 'digits'; min: number; spoken?: true };
 
 export interface CompiledFrame {
   slots: SlotAlternative[][];
@@ -44,6 +49,7 @@ export function parseSlot(source: string): SlotAlternative[] {
   return source.split('|').map((alt) => {
     const [head, rest] = alt.includes(':') ? (alt.split(':') as [string, string]) : ['class', alt];
     if (head === 'digits') return { kind: 'digits', min: Number(rest) };
+    if (head === 'spoken') return { kind: 'digits', min: Number(rest), spoken: true };
     return { kind: head as 'class' | 'mark' | 'mask', name: rest };
   });
 }
@@ -71,6 +77,9 @@ function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
     if (alt.kind === 'class') {
       for (const c of clauses)
         for (const m of c.matches) if (m.class === alt.name) out.push({ cue: `${alt.name}:${m.entry}`, ...pick(m) });
+      // A typed token stands in its class: an app name spelled out letter by letter (微 信, q q).
+      for (const m of a.masks)
+        if (m.class === alt.name && within(m.nspan)) out.push({ cue: `${alt.name}:mask:${m.kind}`, ...pick(m) });
     } else if (alt.kind === 'mark') {
       for (const c of clauses)
         for (const m of c.marks)
@@ -80,11 +89,14 @@ function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
       for (const m of a.masks)
         if (m.kind === alt.name && within(m.nspan)) out.push({ cue: `mask:${m.kind}`, ...pick(m) });
     } else if (alt.kind === 'digits') {
-      for (const m of a.masks)
-        if ((m.kind === 'phone' || m.kind === 'digits') && within(m.nspan) && digitCount(m.text) >= alt.min)
-          out.push({ cue: `digits:${alt.min}`, ...pick(m) });
+      const cue = `${alt.spoken ? 'spoken' : 'digits'}:${alt.min}`;
+      if (!alt.spoken)
+        for (const m of a.masks)
+          if ((m.kind === 'phone' || m.kind === 'digits') && within(m.nspan) && digitCount(m.text) >= alt.min)
+            out.push({ cue, ...pick(m) });
       for (const run of digitRuns(a))
-        if (within(run.head.nspan) && run.digits >= alt.min) out.push({ cue: `digits:${alt.min}`, ...pick(run.head) });
+        if (within(run.head.nspan) && run.digits >= alt.min && (!alt.spoken || run.head.script !== 'arabic'))
+          out.push({ cue, ...pick(run.head) });
     }
   }
   return out;
@@ -199,8 +211,16 @@ function vetoOf(
   return undefined;
 }
 
-/** Whether the slots are filled, not negated, within `reach` clauses of the line (a frame's `earlier` lines). */
-export function filledIn(a: LineAnalysis, slots: SlotAlternative[][], reach = 1): boolean {
-  const probe: CompiledFrame = { slots, order: 'any', reach, unless: [], unlessLine: [], negation: 'veto' };
+/**
+ * Whether the slots are filled, not negated, within `reach` clauses of the line (a frame's `earlier`
+ * lines), with no `unlessLine` cue in the line.
+ */
+export function filledIn(
+  a: LineAnalysis,
+  slots: SlotAlternative[][],
+  reach = 1,
+  unlessLine: SlotAlternative[][] = [],
+): boolean {
+  const probe: CompiledFrame = { slots, order: 'any', reach, unless: [], unlessLine, negation: 'veto' };
   return matchFrame(a, probe, null).some((h) => !h.veto);
 }

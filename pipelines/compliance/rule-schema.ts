@@ -27,13 +27,13 @@ export type Exclusion = z.infer<typeof ExclusionSchema>;
 /**
  * One slot of a frame: alternatives separated by "|", each a lexicon class of the language layer
  * (`private_datum`), a clause mark (`mark:addressee`), a masked span (`mask:handle`) or a number
- * of at least n digits (`digits:7`).
+ * of at least n digits (`digits:7`), or of n digits read out in words (`spoken:3`).
  */
 const SlotSchema = z
   .string()
   .regex(
-    /^(?:(?:mark|mask):[a-z_]+|digits:\d+|[a-z][a-z0-9_.]*)(?:\|(?:(?:mark|mask):[a-z_]+|digits:\d+|[a-z][a-z0-9_.]*))*$/,
-    'a slot is class | mark:<kind> | mask:<kind> | digits:<n>, alternatives joined by "|"',
+    /^(?:(?:mark|mask):[a-z_]+|(?:digits|spoken):\d+|[a-z][a-z0-9_.]*)(?:\|(?:(?:mark|mask):[a-z_]+|(?:digits|spoken):\d+|[a-z][a-z0-9_.]*))*$/,
+    'a slot is class | mark:<kind> | mask:<kind> | digits:<n> | spoken:<n>, alternatives joined by "|"',
   );
 
 /**

@@ -58,8 +58,9 @@ export const MaskFileSchema = z
         z
           .object({
             id: z.string().regex(/^[a-z0-9_.-]+$/),
-            kind: z.enum(['url', 'email', 'handle', 'platform', 'phone', 'digits']),
+            kind: z.enum(['url', 'email', 'handle', 'platform', 'phone', 'digits', 'app']),
             field: z.string().optional(),
+            class: z.string().optional(),
             pattern: z.string().min(1),
             note: z.string().optional(),
           })

@@ -10,6 +10,7 @@ export interface CompiledMask {
   ref: string;
   kind: MaskKind;
   field?: string;
+  class?: string;
   re: RegExp;
 }
 
@@ -30,6 +31,7 @@ export function compileMaskFile(file: string, text: string): CompiledMask[] {
     try {
       const mask: CompiledMask = { ref: `${e.id}@${data.version}`, kind: e.kind, re: new RegExp(e.pattern, 'giu') };
       if (e.field) mask.field = e.field;
+      if (e.class) mask.class = e.class;
       return mask;
     } catch (err) {
       throw new KefuError('CONFIG_INVALID', `Mask file ${file} entry ${e.id}: bad pattern (${(err as Error).message})`);
@@ -46,6 +48,7 @@ function masks(): CompiledMask[] {
 export interface FoundMask {
   kind: MaskKind;
   field?: string;
+  class?: string;
   nspan: Span;
 }
 
@@ -61,9 +64,12 @@ export function findMasks(norm: string): FoundMask[] {
       const s = m.index;
       const e = s + text.length;
       if (e > s && free(s, e))
-        taken.push(
-          mask.field ? { kind: mask.kind, field: mask.field, nspan: [s, e] } : { kind: mask.kind, nspan: [s, e] },
-        );
+        taken.push({
+          kind: mask.kind,
+          ...(mask.field && { field: mask.field }),
+          ...(mask.class && { class: mask.class }),
+          nspan: [s, e],
+        });
     }
   }
   return taken.sort((a, b) => a.nspan[0] - b.nspan[0]);

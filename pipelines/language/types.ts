@@ -6,7 +6,7 @@ import type { Language } from '../../core/domain.js';
 
 export type Span = [number, number];
 
-export const MASK_KINDS = ['url', 'email', 'handle', 'platform', 'phone', 'digits'] as const;
+export const MASK_KINDS = ['url', 'email', 'handle', 'platform', 'phone', 'digits', 'app'] as const;
 export type MaskKind = (typeof MASK_KINDS)[number];
 
 export const MARK_KINDS = [
@@ -27,6 +27,8 @@ export interface Mask {
   kind: MaskKind;
   /** For platform masks ([订单x], [电话x]…): which field was masked (order, phone, amount…). */
   field?: string;
+  /** The word class the token stands in (an app name spelled out, 微 信 / q q: `contact_channel`). */
+  class?: string;
   text: string;
   span: Span;
   nspan: Span;
