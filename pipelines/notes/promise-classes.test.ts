@@ -136,3 +136,17 @@ it('a firm restatement on the same day replaces the conditional promise', () => 
   );
   expect(kept).toEqual([{ action: 'callback', conditional: false, utterance: 2 }]);
 });
+
+describe('the reader cues are layer classes, read at the clause they belong to', () => {
+  check([
+    // An event opening a clause after a pause (no comma) still conditions the act.
+    ['那您先拿去快递点寄 寄到了就给您补发', ['ship if']],
+    // A leading time after a pause names when; the callback is its own promise.
+    ['周四安排师傅过去安装 到之前师傅会给您打个电话', ['visit 2026-11-26', 'callback']],
+    // A platform acting after an event is not the speaker's promise.
+    ['tracking 号生成后平台会自动通知您', []],
+    // A past act is no promise; a future one beside it outweighs it.
+    ['退款已经给您退了', []],
+    ['已经帮您登记了 明天会给您补寄', ['ship 2026-11-25']],
+  ]);
+});
