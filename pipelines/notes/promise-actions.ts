@@ -5,11 +5,11 @@
  * re-reading any text.
  */
 import type { PromiseAction, SpeakerRole } from '../../core/domain.js';
-import { type Clause, foldWidth, type LexiconMatch } from '../language/index.js';
-import { promiseCues } from './promise-cues.js';
+import type { Clause, LexiconMatch } from '../language/index.js';
+import { cueHits, firstCue, hasCue, type Range } from './promise-cues.js';
 import { loadFrames } from './promise-frames.js';
 
-export type Range = readonly [number, number];
+export type { Range } from './promise-cues.js';
 
 export interface ActionHit {
   action: PromiseAction;
@@ -83,9 +83,8 @@ function names(clause: Clause, cls: string, range: Range): boolean {
 
 /** The first word of each action class in `range`, the strongest class of an action first. */
 function hits(clause: Clause, range: Range, speaker: SpeakerRole, leave: Leave): ActionHit[] {
-  const { MODIFIER_BEFORE } = promiseCues();
   const { arrival } = actionRanks();
-  const text = foldWidth(clause.text);
+  const modifiers = cueHits(clause, 'modifier_before', range);
   const firstOfRank = new Map<number, ActionHit>();
   for (const h of actionWords(clause, range, leave)) if (!firstOfRank.has(h.rank)) firstOfRank.set(h.rank, h);
   const found = new Map<PromiseAction, ActionHit>();
@@ -94,7 +93,7 @@ function hits(clause: Clause, range: Range, speaker: SpeakerRole, leave: Leave):
     // Goods arriving is something the buyer receives, never something the buyer does.
     if (speaker === 'customer' && h.rank === arrivalRank) continue;
     // "the tracking number for the replacement": an action word naming what something is for.
-    if (MODIFIER_BEFORE.test(text.slice(range[0], h.at))) continue;
+    if (modifiers.some((m) => m.end === h.at)) continue;
     if (!found.has(h.action)) found.set(h.action, h);
   }
   return [...found.values()].sort((a, b) => a.at - b.at);
@@ -111,23 +110,22 @@ export function actionsOf(
   range: Range = [0, clause.text.length],
   leave: Leave = {},
 ): PromiseAction[] {
-  const { TEMPORAL_LEAD, COORDINATOR, RETURN_GOODS, CUSTOMER_ACTIONS, COMMITMENT } = promiseCues();
-  const text = foldWidth(clause.text);
-  const commits = (from: number, to: number) => COMMITMENT[speaker].test(text.slice(from, to));
+  const commitment = `commitment.${speaker}` as const;
+  const commits = (from: number, to: number) => hasCue(clause, commitment, [from, to]);
   // A time said first names when, not what ("发货后我会通知您"), unless it commits to an act itself
   // ("安排师傅周四下午上门到之前会给您打个电话").
-  const timed = TEMPORAL_LEAD.exec(text.slice(range[0], range[1]));
-  const lead = timed && !COMMITMENT[speaker].test(timed[0]) ? timed : null;
-  const rest: Range = lead ? [range[0] + lead[0].length, range[1]] : range;
+  const timed = firstCue(clause, 'temporal_lead', range);
+  const lead = timed && timed.at === range[0] && timed.end < range[1] && !commits(timed.at, timed.end) ? timed : null;
+  const rest: Range = lead ? [lead.end, range[1]] : range;
   const body = lead && hits(clause, rest, speaker, leave).length > 0 ? rest : range;
   const groups: ActionHit[][] = [];
   for (const h of hits(clause, body, speaker, leave)) {
     const last = groups.at(-1);
-    const between = last ? text.slice(last.at(-1)!.at, h.at) : '';
     // Each act committed to on its own is its own promise, joined or not ("上门前半个小时会先给您打电话"
     // after "给您约在周四上门"); a noun before its verb ("差价二十块我们给您补上") is one act.
     const ownCommitment = last !== undefined && commits(body[0], last[0]!.at) && commits(last.at(-1)!.end, h.at);
-    if (last && !COORDINATOR.test(between) && !ownCommitment) last.push(h);
+    const joined = last !== undefined && hasCue(clause, 'coordinator', [last.at(-1)!.at, h.at]);
+    if (last && !joined && !ownCommitment) last.push(h);
     else groups.push([h]);
   }
   const actions = groups.map((g) => g.reduce((a, b) => (b.rank < a.rank ? b : a)).action);
@@ -136,9 +134,9 @@ export function actionsOf(
     speaker === 'merchant'
       ? actions
       : actions.flatMap((a) =>
-          a === 'refund' && RETURN_GOODS.test(text.slice(body[0], body[1]))
+          a === 'refund' && hasCue(clause, 'return_goods', body)
             ? ['ship' as const]
-            : CUSTOMER_ACTIONS.has(a)
+            : loadFrames().customerActions.includes(a)
               ? [a]
               : [],
         );

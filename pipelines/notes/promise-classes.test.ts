@@ -136,3 +136,39 @@ it('a firm restatement on the same day replaces the conditional promise', () => 
   );
   expect(kept).toEqual([{ action: 'callback', conditional: false, utterance: 2 }]);
 });
+
+describe('the reader cues are layer classes, read at the clause they belong to', () => {
+  check([
+    // An event opening a clause after a pause (no comma) still conditions the act.
+    ['那您先拿去快递点寄 寄到了就给您补发', ['ship if']],
+    // A leading time after a pause names when; the callback is its own promise.
+    ['周四安排师傅过去安装 到之前师傅会给您打个电话', ['visit 2026-11-26', 'callback']],
+    // A platform acting after an event is not the speaker's promise.
+    ['tracking 号生成后平台会自动通知您', []],
+    // A past act is no promise; a future one beside it outweighs it.
+    ['退款已经给您退了', []],
+    ['已经帮您登记了 明天会给您补寄', ['ship 2026-11-25']],
+  ]);
+});
+
+describe('the register: 亲 as the buyer, code-switched verbs, papers, results awaited', () => {
+  check([
+    ['明天一早帮亲补发一件', ['ship 2026-11-25']],
+    ['差价这边直接退给亲', ['refund']],
+    ['我 follow up 一下 courier 下午 update 你', ['follow_up 2026-11-24']],
+    ['技术员明天上午 call 你 back', ['callback 2026-11-25']],
+    ['保修卡漏寄了 小妹明天给您补寄保修卡', ['other 2026-11-25']],
+    ["You'll also receive a return label by email", ['other']],
+    ['厂家那边有消息了第一时间给您回复', ['follow_up']],
+    ['少的那盒后天给您补送', ['ship 2026-11-26']],
+    ['这个问题我这边报给质检部门', ['escalate']],
+  ]);
+});
+
+describe('what will exist and what is bought with a withdrawn request', () => {
+  check([
+    ['付款后会有短信通知的', []],
+    ['下个月会有满减活动哦', []],
+    ['您把退货申请关了 我私下补您十块', []],
+  ]);
+});

@@ -1,95 +1,56 @@
 /**
- * The promise reader's wording (data/promise-cues.json), checked with zod and compiled once:
- * what commits a speaker and times an act. The actions themselves are the language layer's
- * `action.<kind>` classes (promise-actions.ts); negation, conditions, questions, in-call actions
- * and policy statements are its clause marks.
+ * The promise reader's cues — what commits a speaker, asks for an act, says it is done, hedges or
+ * times it — are word classes of the language layer (`promise.<cue>` in
+ * pipelines/language/data/promise.lexicon.json). This module names them and reads a clause's
+ * matches by span: a cue is looked for inside a range of the clause, never by re-matching text.
  */
-import { z } from 'zod';
-import { type PromiseAction, PromiseActionSchema } from '../../core/domain.js';
-import { compilePattern, readKnowledge } from './knowledge-file.js';
+import type { SpeakerRole } from '../../core/domain.js';
+import type { Clause, LexiconMatch } from '../language/index.js';
+import { classMatches } from '../language/index.js';
 
-const Cue = z
-  .object({
-    id: z.string().min(1),
-    pattern: z.string().min(1),
-    flags: z.string().regex(/^[imsu]*$/, 'flags are a subset of imsu'),
-    note: z.string().optional(),
-  })
-  .strict();
-const CUE_NAMES = [
-  'AGREE',
-  'ALTERNATIVE',
-  'APPLY',
-  'COMPARISON',
-  'CONSEQUENT',
-  'COORDINATOR',
-  'DANGLING_OR',
-  'ESTIMATE',
-  'EVENT_TRIGGER',
-  'HEDGE',
-  'IMMEDIATE',
-  'IMPERATIVE_LEAD',
-  'MODIFIER_BEFORE',
-  'PASSED',
-  'RECIPIENT',
-  'RETURN_GOODS',
-  'REWARD_AFTER',
-  'SPAN',
-  'TEMPORAL_LEAD',
-  'THIRD_PARTY',
-] as const;
-const Pair = <K extends string>(keys: readonly [K, ...K[]]) =>
-  z.object(Object.fromEntries(keys.map((k) => [k, Cue])) as Record<K, typeof Cue>).strict();
+export type Range = readonly [number, number];
 
-const CuesSchema = z
-  .object({
-    id: z.string().min(1),
-    version: z.number().int().positive(),
-    description: z.string().optional(),
-    cues: z
-      .object(Object.fromEntries(CUE_NAMES.map((k) => [k, Cue])) as Record<(typeof CUE_NAMES)[number], typeof Cue>)
-      .strict(),
-    bySpeaker: z
-      .object({
-        COMMITMENT: Pair(['merchant', 'customer']),
-        REQUEST: Pair(['merchant', 'customer']),
-        PAST: Pair(['strong', 'weak']),
-        FUTURE: Pair(['strong', 'weak']),
-      })
-      .strict(),
-    /** The buyer can only promise what the buyer can do; anything else they "promise" is `other`. */
-    customerActions: z.array(PromiseActionSchema),
-  })
-  .strict();
+type Plain =
+  | 'agree'
+  | 'alternative'
+  | 'apply'
+  | 'comparison'
+  | 'consequent'
+  | 'coordinator'
+  | 'dangling_or'
+  | 'estimate'
+  | 'event_trigger'
+  | 'hedge'
+  | 'immediate'
+  | 'imperative_lead'
+  | 'modifier_before'
+  | 'passed'
+  | 'recipient'
+  | 'return_goods'
+  | 'reward_after'
+  | 'span'
+  | 'temporal_lead'
+  | 'third_party'
+  | `${'future' | 'past'}.${'strong' | 'weak'}`;
+export type Cue = Plain | `${'commitment' | 'request'}.${SpeakerRole}`;
 
-export type PromiseCues = Record<(typeof CUE_NAMES)[number], RegExp> & {
-  ref: string;
-  CUSTOMER_ACTIONS: ReadonlySet<PromiseAction>;
-  COMMITMENT: { merchant: RegExp; customer: RegExp };
-  REQUEST: { merchant: RegExp; customer: RegExp };
-  PAST: { strong: RegExp; weak: RegExp };
-  FUTURE: { strong: RegExp; weak: RegExp };
-};
+export interface CueHit {
+  /** Offsets into the clause's text. */
+  at: number;
+  end: number;
+}
 
-const compile = (c: z.infer<typeof Cue>): RegExp => compilePattern('promise-cues.json', c.id, c.pattern, c.flags);
+/** The matches of `cue` lying inside `range` of the clause (offsets into its text), in order. */
+export function cueHits(clause: Clause, cue: Cue, range: Range = [0, clause.text.length]): CueHit[] {
+  return classMatches(clause, `promise.${cue}`)
+    .map((m: LexiconMatch) => ({ at: m.span[0] - clause.span[0], end: m.span[1] - clause.span[0] }))
+    .filter((h) => h.at >= range[0] && h.end <= range[1]);
+}
 
-let loaded: PromiseCues | undefined;
-export function promiseCues(): PromiseCues {
-  if (loaded) return loaded;
-  const d = readKnowledge('promise-cues.json', CuesSchema);
-  const pair = <K extends string>(p: Record<K, z.infer<typeof Cue>>) =>
-    Object.fromEntries(Object.entries(p).map(([k, v]) => [k, compile(v as z.infer<typeof Cue>)])) as Record<K, RegExp>;
-  loaded = {
-    ...(Object.fromEntries(CUE_NAMES.map((k) => [k, compile(d.cues[k])])) as Record<
-      (typeof CUE_NAMES)[number],
-      RegExp
-    >),
-    ref: `${d.id}@${d.version}`,
-    CUSTOMER_ACTIONS: new Set(d.customerActions),
-    COMMITMENT: pair(d.bySpeaker.COMMITMENT),
-    REQUEST: pair(d.bySpeaker.REQUEST),
-    PAST: pair(d.bySpeaker.PAST),
-    FUTURE: pair(d.bySpeaker.FUTURE),
-  };
-  return loaded;
+export function firstCue(clause: Clause, cue: Cue, range?: Range): CueHit | undefined {
+  return cueHits(clause, cue, range)[0];
+}
+
+export function hasCue(clause: Clause, cue: Cue, range?: Range): boolean {
+  return cueHits(clause, cue, range).length > 0;
 }

@@ -31,6 +31,8 @@ const FramesSchema = z
     description: z.string().optional(),
     /** The layer's action classes in rank order: a clause keeps the first one found ("收到货后给您退款" is a refund). */
     actionClasses: z.array(z.object({ class: z.string(), action: PromiseActionSchema }).strict()).min(1),
+    /** The buyer can only promise what the buyer can do; anything else they "promise" is none. */
+    customerActions: z.array(PromiseActionSchema),
     /** Goods arriving: something the buyer receives, a delivery only when nothing richer is named. */
     arrivalClass: z.string(),
     /** Money arriving (今天到账): the payout of whatever was promised before it. */

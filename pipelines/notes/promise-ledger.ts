@@ -1,7 +1,7 @@
 import type { PromiseNote } from '../../core/analysis.js';
 import { analyzeLine, clauseHas } from '../language/index.js';
 import { findAmounts } from './amounts.js';
-import { promiseCues } from './promise-cues.js';
+import { hasCue } from './promise-cues.js';
 
 /** How many lines later a promise may still be restated as the same one. */
 const RESTATE_WITHIN = 4;
@@ -63,12 +63,7 @@ export class PromiseLedger {
     for (const p of found) {
       const key = promiseKey(p);
       if (this.seen.has(key)) continue;
-      if (
-        promiseCues().ALTERNATIVE.test(p.text.trim()) &&
-        p.deadline === null &&
-        this.recent.some((q) => sameAct(p, q))
-      )
-        continue;
+      if (offeredAsAlternative(p) && p.deadline === null && this.recent.some((q) => sameAct(p, q))) continue;
       this.seen.add(key);
       this.kept.push(p);
     }
@@ -96,3 +91,9 @@ function restates(later: PromiseNote, p: PromiseNote, proposed: WeakSet<PromiseN
 
 /** A line seeking assent (a tag question: 可以吗, "okay?"), the language layer's mark. */
 const proposal = (line: string): boolean => analyzeLine(line).clauses.some((c) => clauseHas(c, 'question_tag'));
+
+/** "或者我给您发个红包也一样": the promise is offered as another way to keep one just made. */
+const offeredAsAlternative = (p: PromiseNote): boolean => {
+  const first = analyzeLine(p.text).clauses[0];
+  return first !== undefined && hasCue(first, 'alternative');
+};

@@ -5,7 +5,7 @@ import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { actionsOf, actionWords, namesArrival, namesPayout, type Range } from './promise-actions.js';
 import { asksTheListener, embeddedQuestionAt, judgePromises } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
-import { promiseCues } from './promise-cues.js';
+import { type Cue, firstCue, hasCue } from './promise-cues.js';
 
 export interface PromiseContext {
   startedAt: Date;
@@ -31,7 +31,6 @@ interface Reading {
  * → at "给您退款". The condition is the language layer's mark; 0 when the clause has none.
  */
 function consequentStart(clause: Clause, text: string, speaker: SpeakerRole): number {
-  const { CONSEQUENT, COMMITMENT } = promiseCues();
   const cond = markOf(clause, 'condition');
   if (!cond) return 0;
   const at = cond.span[0] - clause.span[0];
@@ -43,16 +42,15 @@ function consequentStart(clause: Clause, text: string, speaker: SpeakerRole): nu
   if (cue === '的话') {
     let skip = 0;
     while (skip < rest.length && '，, '.includes(rest[skip]!)) skip++;
-    const lead = CONSEQUENT.exec(rest.slice(skip));
-    return end + skip + (lead && lead.index === 0 ? lead[0].length : 0);
+    const lead = firstCue(clause, 'consequent', [end + skip, text.length]);
+    return lead?.at === end + skip ? lead.end : end + skip;
   }
   // "确认是质量问题就给您退款": a condition that ends in 就 is followed by its consequent.
   if (cue.endsWith('就')) return end;
-  const zh = CONSEQUENT.exec(rest);
-  if (zh) return end + zh.index + zh[0].length;
+  const zh = firstCue(clause, 'consequent', [end, text.length]);
+  if (zh) return zh.end;
   if (trailing(clause, at, speaker)) return 0;
-  const commit = COMMITMENT[speaker].exec(rest);
-  return commit ? end + commit.index : end;
+  return firstCue(clause, `commitment.${speaker}`, [end, text.length])?.at ?? end;
 }
 
 /** A condition after the act it conditions ("I'll refund you if it's broken"), not one led by "and". */
@@ -69,16 +67,16 @@ function consequent(clause: Clause, text: string, speaker: SpeakerRole): Range {
   return start === 0 && trailing(clause, at, speaker) ? [0, at] : [start, text.length];
 }
 
-/** The clause's text (width folded) without a trailing tag question. */
-function bodyOf(clause: Clause): string {
+/** The length of the clause's text without a trailing tag question (…好吗, …ok?). */
+function bodyEnd(clause: Clause): number {
   const tag = clauseHas(clause, 'question_tag');
-  return foldWidth(tag ? clause.text.slice(0, Math.max(0, tag.span[0] - clause.span[0])) : clause.text);
+  return tag ? Math.max(0, tag.span[0] - clause.span[0]) : clause.text.length;
 }
 
-function isPast(text: string): boolean {
-  const { PAST, FUTURE } = promiseCues();
-  if (PAST.strong.test(text)) return !FUTURE.strong.test(text);
-  return PAST.weak.test(text) && !FUTURE.weak.test(text);
+/** Something already done ("已经给您退了", "I've refunded it"), unless a future outweighs it. */
+function isPast(clause: Clause, body: Range): boolean {
+  if (hasCue(clause, 'past.strong', body)) return !hasCue(clause, 'future.strong', body);
+  return hasCue(clause, 'past.weak', body) && !hasCue(clause, 'future.weak', body);
 }
 
 /**
@@ -106,16 +104,17 @@ function negated(clause: Clause, [from, to]: Range): boolean {
 }
 
 function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, deadline: boolean): Reading {
-  const C = promiseCues();
-  const text = bodyOf(clause);
+  const text = foldWidth(clause.text).slice(0, bodyEnd(clause));
+  const body: Range = [0, text.length];
+  const cue = (name: Cue, range: Range = body) => hasCue(clause, name, range);
   const conditional = hasMark(clause, 'condition');
   // "您拍下后小妹明天给您发出", "我们收到后退您": the act waits on an event the speaker does not control.
   const after = speaker === 'merchant' ? clauseHas(clause, AFTER_EVENT) : undefined;
-  const condition = conditional || C.EVENT_TRIGGER.test(text) || after !== undefined;
+  const condition = conditional || cue('event_trigger') || after !== undefined;
   // "跟仓库确认一下能不能今天发": what the check asks about is not promised.
   const whole: Range = [0, Math.min(text.length, embeddedQuestionAt(clause) ?? text.length)];
   // "比退款还多": a comparison names an action without doing it.
-  let actions = C.COMPARISON.test(text.trim()) ? [] : actionsOf(clause, speaker, whole);
+  let actions = cue('comparison') ? [] : actionsOf(clause, speaker, whole);
   // In "If you return it I'll report you", the action named is the condition's, not the promise's.
   const then = conditional ? consequent(clause, text, speaker) : whole;
   if (conditional && (then[0] !== 0 || then[1] !== text.length) && actionsOf(clause, speaker, then).length === 0)
@@ -125,7 +124,7 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
     actions.length > 0 &&
     namesArrival(clause, whole) &&
     actionsOf(clause, speaker, whole, { arrival: true }).length === 0;
-  if ((arrivalOnly && C.ESTIMATE.test(text)) || C.THIRD_PARTY.test(text.trim())) actions = [];
+  if ((arrivalOnly && cue('estimate')) || cue('third_party')) actions = [];
   // "…给您补八十元，马上给您打款": the payout belongs to the promise just made.
   const payoutOnly =
     actions.length === 1 &&
@@ -138,24 +137,22 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
   if (hasMark(clause, 'in_call') && actions.every((a) => a === 'other')) return none;
   // A trailing condition ("I'll refund you if it's not back") leaves the consequent before it.
   // The buyer's act in the event ("您拍下后") is the condition, not a request.
-  const main = text.slice(Math.max(then[0], after ? after.span[1] - clause.span[0] : 0), then[1]);
-  const recipient = speaker === 'merchant' && C.RECIPIENT.test(text);
-  const refused = negated(clause, then) || isPast(text) || (C.REQUEST[speaker].test(main) && !recipient);
+  const main: Range = [Math.max(then[0], after ? after.span[1] - clause.span[0] : 0), then[1]];
+  const recipient = speaker === 'merchant' && cue('recipient');
+  const refused = negated(clause, then) || isPast(clause, body) || (cue(`request.${speaker}`, main) && !recipient);
   // A clause joined to a promise shares its commitment ("先给您退款，然后补发一个"), unless it
   // starts a new sentence or is itself a condition.
   // An event-timed follow-on ("…, and once it's scanned back in you get the refund") still shares it.
-  const event = C.EVENT_TRIGGER.exec(text);
+  const event = firstCue(clause, 'event_trigger', body);
   const cond = markOf(clause, 'condition');
   const condAt = cond ? cond.span[0] - clause.span[0] : -1;
-  const eventOnly =
-    event !== null && (cond === undefined || (condAt >= event.index && condAt < event.index + event[0].length));
+  const eventOnly = event !== undefined && (cond === undefined || (condAt >= event.at && condAt < event.end));
   const inherited = previous?.promise === true && !clause.sentenceStart && (!condition || eventOnly);
-  const committed = C.COMMITMENT[speaker].test(text);
+  const committed = cue(`commitment.${speaker}`);
   // "Usually 3-5 working days, depends on the bank", "按规定十五天内换新": describing, not committing;
   // nor is a forecast nobody here makes ("you should see it in 3-5 days", "一般隔天就到").
-  const hedged = C.HEDGE.test(text) || C.ESTIMATE.test(text);
-  const described =
-    ((C.HEDGE.test(text) || hasMark(clause, 'policy')) && !committed) || (hedged && !hasMark(clause, 'self'));
+  const hedged = cue('hedge') || cue('estimate');
+  const described = ((cue('hedge') || hasMark(clause, 'policy')) && !committed) || (hedged && !hasMark(clause, 'self'));
   // The buyer is bound by saying they will, or by a time for their own act (我周五前寄回去);
   // a time in their complaint ("waiting 3 weeks for my refund") binds nobody.
   const own =
@@ -185,13 +182,13 @@ export function findPromisesInLine(
 }
 
 function readPromises(line: TranscriptLine, utterance: number, due: readonly (DeadlineMatch | null)[]): PromiseNote[] {
-  const C = promiseCues();
   const clauses = analyzeLine(line.text).clauses;
   const out: PromiseNote[] = [];
   let previous: Reading | null = null;
   // "We can send a new one, or" — cut off: the last sentence's offer was never completed.
   const lastSentence = clauses.findLastIndex((c) => c.sentenceStart);
-  const interruptedFrom = C.DANGLING_OR.test(line.text.trim()) ? Math.max(lastSentence, 0) : clauses.length;
+  const interruptedFrom =
+    clauses.length > 0 && hasCue(clauses.at(-1)!, 'dangling_or') ? Math.max(lastSentence, 0) : clauses.length;
   // A condition holds until its sentence ends ("要是赶不上，您跟我说，我给您退款").
   let conditionOpen = false;
   clauses.forEach((clause, i) => {
@@ -202,21 +199,13 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
     const antecedent = previous?.condition && !previous.promise;
     // "您把差评删了，我给您返五块": an instruction to the buyer, then a reward for it.
     const instructed =
-      i > 0 &&
-      !clause.sentenceStart &&
-      C.IMPERATIVE_LEAD.test(foldWidth(clauses[i - 1]!.text)) &&
-      C.REWARD_AFTER.test(foldWidth(clause.text));
+      i > 0 && !clause.sentenceStart && hasCue(clauses[i - 1]!, 'imperative_lead') && hasCue(clause, 'reward_after');
     // "您直接申请退款，不用寄回，我这边同意": agreeing to what the buyer applies for promises it.
-    if (
-      line.speaker === 'merchant' &&
-      !reading.promise &&
-      reading.actions.length === 0 &&
-      C.AGREE.test(foldWidth(clause.text))
-    ) {
+    if (line.speaker === 'merchant' && !reading.promise && reading.actions.length === 0 && hasCue(clause, 'agree')) {
       const asked = clauses
         .slice(0, i)
         .map((c, j) => ({ j, acts: actionsOf(c, 'merchant') }))
-        .filter(({ j, acts }) => acts.length > 0 && C.APPLY.test(clauses[j]!.text))
+        .filter(({ j, acts }) => acts.length > 0 && hasCue(clauses[j]!, 'apply'))
         .at(-1);
       for (const action of asked?.acts ?? []) {
         addPromise(out, {
@@ -237,7 +226,7 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
           due[j] &&
           actionsOf(other, line.speaker).length === 0 &&
           !hasMark(other, 'condition') &&
-          !C.PASSED.test(foldWidth(other.text))
+          !hasCue(other, 'passed')
         );
       });
       const deadlineFrom = due[i] ? i : neighbour;
@@ -251,15 +240,18 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
         (reading.inherited && (out.at(-1)?.conditional ?? false));
       // Under a condition, "马上"/"right away" counts from the condition, not from today.
       const own = due[i] ?? null;
-      const said = own === null ? '' : foldWidth(clause.text).slice(own.start, own.end);
       // Timed by an event ("once the coat's back, … within three business days"): the span runs
       // from the event, whose date is unknown.
       const byEvent =
-        C.EVENT_TRIGGER.test(foldWidth(clause.text)) ||
+        hasCue(clause, 'event_trigger') ||
         (line.speaker === 'merchant' && clauseHas(clause, AFTER_EVENT) !== undefined) ||
-        (antecedent && C.EVENT_TRIGGER.test(foldWidth(clauses[i - 1]!.text)));
+        (antecedent && hasCue(clauses[i - 1]!, 'event_trigger'));
       const relative =
-        conditional && deadlineFrom === i && own !== null && (C.IMMEDIATE.test(said) || (byEvent && C.SPAN.test(said)));
+        conditional &&
+        deadlineFrom === i &&
+        own !== null &&
+        (hasCue(clause, 'immediate', [own.start, own.end]) ||
+          (byEvent && hasCue(clause, 'span', [own.start, own.end])));
       addPromise(out, {
         speaker: line.speaker,
         // Money for a review, or for something the buyer was asked to do, is compensation.
