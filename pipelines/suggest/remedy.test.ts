@@ -135,7 +135,7 @@ describe('settleOn', () => {
   } as OrderFacts;
   const input = {
     facts,
-    issue: { kind: 'damaged' as const, utterance: 0, cue: '裂了', count: null, share: null, extent: null },
+    issue: { kind: 'damaged' as const, utterance: 0, cue: '裂了', count: null, total: null, share: null, extent: null },
     language: 'zh' as const,
     issueText: '保温杯盖子裂了',
   };
