@@ -1,28 +1,74 @@
 /**
- * One dispatched call, in the job process @livekit/agents forks for it: its own database
- * connection, the text pipeline, and the room. The call's id comes in the dispatch metadata, so
- * a job offered again after a crash resumes the same call.
+ * One dispatched call, wherever it runs: in the job process @livekit/agents forks for it (the
+ * `process` executor), or beside other calls in the worker process (`shared`, agent/shared-host.ts).
+ * The call's id comes in the dispatch metadata, so a job offered again after a crash resumes the
+ * same call.
  */
 import { AutoSubscribe, type JobContext } from '@livekit/agents';
+import type { Room } from '@livekit/rtc-node';
 import { DispatchMetadataSchema } from '../core/copilot.js';
 import { type Config, loadConfig, recordsCallsOf } from '../core/config.js';
 import { KefuError } from '../core/errors.js';
-import { createSql } from '../db/client.js';
+import { createSql, type Sql } from '../db/client.js';
 import { openAudioStore } from '../pipelines/recording/open-store.js';
+import type { CallAnalyzers } from '../pipelines/session/analyzers.js';
 import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
 import type { SttRouting } from '../pipelines/speech/router.js';
 import { CallRoom, type EndReason } from './room.js';
 
-export async function runCallJob(ctx: JobContext, stt: SttRouting, log: (line: string) => void): Promise<void> {
-  const metadata = DispatchMetadataSchema.safeParse(safeJson(ctx.job.metadata));
+/** What a call needs of the job that carries it, whichever executor runs it. */
+export interface CallJob {
+  id: string;
+  metadata: string;
+  /** Joins the room, subscribing to audio only. */
+  connect: () => Promise<Room>;
+  /** Runs after the room is gone, however the job ended. */
+  onShutdown: (callback: () => Promise<void>) => void;
+  shutdown: (reason: string) => void;
+}
+
+/** What a call's process lends it: the speech engines, and in a shared process the text pipeline and database. */
+export interface CallResources {
+  stt: SttRouting;
+  config: Config;
+  log: (line: string) => void;
+  /** Shared by the calls of one process; unset: the call opens its own and closes it when done. */
+  shared?: { sql: Sql; analyzers: CallAnalyzers };
+}
+
+/** A call in the job process agents forked for it. */
+export function runCallJob(ctx: JobContext, stt: SttRouting, log: (line: string) => void): Promise<void> {
+  return runCall(
+    {
+      id: ctx.job.id,
+      metadata: ctx.job.metadata,
+      connect: async () => {
+        await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
+        return ctx.room;
+      },
+      onShutdown: (callback) => ctx.addShutdownCallback(callback),
+      shutdown: (reason) => ctx.shutdown(reason),
+    },
+    { stt, config: loadConfig(), log },
+  );
+}
+
+export async function runCall(job: CallJob, resources: CallResources): Promise<void> {
+  const { config, log } = resources;
+  const metadata = DispatchMetadataSchema.safeParse(safeJson(job.metadata));
   if (!metadata.success) {
-    log(`job ${ctx.job.id}: dispatch metadata is not a Kefu call; leaving`);
-    return ctx.shutdown('not a Kefu call');
+    log(`job ${job.id}: dispatch metadata is not a Kefu call; leaving`);
+    return job.shutdown('not a Kefu call');
   }
-  const config = loadConfig();
-  // One connection: a call's session serialises its writes, and the embedded database has one.
-  const sql = createSql(jobDatabaseUrl(config), { max: 1 });
-  const analyzers = await buildAnalyzers({ config, sql, warm: true, onFallback: (reason) => log(`llm: ${reason}`) });
+  // One connection of its own: a call's session serialises its writes, and the embedded database has one.
+  const own = resources.shared ? undefined : createSql(jobDatabaseUrl(config), { max: 1 });
+  const sql = resources.shared?.sql ?? own!;
+  const analyzers =
+    resources.shared?.analyzers ??
+    (await buildAnalyzers({ config, sql, warm: true, onFallback: (reason) => log(`llm: ${reason}`) }));
+  const release = async () => {
+    await own?.end();
+  };
   // Well inside the time after which the sweeper takes a silent call for abandoned.
   const heartbeatMs = Math.min(15_000, (config.callStaleSeconds * 1000) / 4);
   const recording = {
@@ -31,27 +77,25 @@ export async function runCallJob(ctx: JobContext, stt: SttRouting, log: (line: s
     retentionDays: config.recording.retentionDays,
   };
   const call = await CallRoom.open(
-    { sql, analyzers, engineFor: stt.engineFor, log, heartbeatMs, recording },
+    { sql, analyzers, engineFor: resources.stt.engineFor, log, heartbeatMs, recording },
     metadata.data.callId,
   );
   if (!call) {
     log(`call ${metadata.data.callId} has already ended; leaving`);
-    await sql.end();
-    return ctx.shutdown('call already ended');
+    await release();
+    return job.shutdown('call already ended');
   }
   let finished: Promise<void> | undefined;
   const finish = (reason: EndReason) =>
     (finished ??= call
       .finish(reason)
       .catch((err: unknown) => log(`call ${call.callId}: not finished: ${String(err)}`))
-      .finally(() => sql.end()));
-  // Runs after the room is gone: the job's end, however it came (room closed, job terminated).
-  ctx.addShutdownCallback(() => finish('room closed'));
-  await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
-  call.attach(ctx.room);
+      .finally(release));
+  job.onShutdown(() => finish('room closed'));
+  call.attach(await job.connect());
   void call.ended.then(async (reason) => {
     await finish(reason);
-    ctx.shutdown(reason);
+    job.shutdown(reason);
   });
 }
 

@@ -11,3 +11,11 @@ describe('oneCall', () => {
     expect(oneCall(loadConfig({})).stt.engines).toEqual(loadConfig({}).stt.engines);
   });
 });
+
+describe('KEFU_BOT_EXECUTOR', () => {
+  it('runs calls in job processes unless told to share the worker process, and names a wrong value', () => {
+    expect(loadConfig({}).botExecutor).toBe('process');
+    expect(loadConfig({ KEFU_BOT_EXECUTOR: 'shared' }).botExecutor).toBe('shared');
+    expect(() => loadConfig({ KEFU_BOT_EXECUTOR: 'threads' })).toThrow(/KEFU_BOT_EXECUTOR/);
+  });
+});

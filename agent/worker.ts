@@ -1,7 +1,8 @@
 /**
  * The bot as a LiveKit Agents worker: registers under the agent name for explicit dispatch
  * (LiveKit spreads calls across every worker registered under it) and runs each call in a job
- * process of its own. Wiring only: the call itself is agent/job.ts and agent/room.ts.
+ * process of its own, or with KEFU_BOT_EXECUTOR=shared all of them in this process
+ * (agent/shared-host.ts). Wiring only: the call itself is agent/job.ts and agent/room.ts.
  */
 import {
   AgentServer,
@@ -67,6 +68,16 @@ function skipAudioTurnModel(): void {
   });
 }
 const AUDIO_TURN_MODEL = 'lk_eot_audio';
+
+/**
+ * With KEFU_BOT_EXECUTOR=shared, before `run()`: the worker process hosts its calls itself
+ * (agent/shared-host.ts), its recognition pool and text pipeline loaded now, once.
+ */
+export async function prepareExecutor(config: Config): Promise<void> {
+  if (config.botExecutor !== 'shared') return;
+  const { hostCallsInProcess } = await import('./shared-host.js');
+  await hostCallsInProcess(config, (line) => log().info(line));
+}
 
 /** The worker, ready to `run()`: it registers with LiveKit and takes dispatched calls until closed. */
 export function createWorker(config: Config, options: WorkerOptions = {}): AgentServer {

@@ -30,3 +30,34 @@ export function sampleGroup(pgid: number): GroupSample {
 }
 
 export const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** CPU ms per thread of every process in the group, keyed "pid/tid name" (the main thread: tid = pid, named "main"). */
+export function sampleThreads(pgid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue;
+      for (const tid of readdirSync(`/proc/${name}/task`)) {
+        const t = readFileSync(`/proc/${name}/task/${tid}/stat`, 'utf8');
+        const comm = tid === name ? 'main' : t.slice(t.indexOf('(') + 1, t.lastIndexOf(')'));
+        const f = t.slice(t.lastIndexOf(')') + 2).split(' ');
+        out.set(`${name}/${tid} ${comm}`, ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_SECOND);
+      }
+    } catch {
+      // The process or thread ended while being read.
+    }
+  }
+  return out;
+}
+
+/** The threads that used the most CPU between two samples, as "name s" items. */
+export function busiestThreads(before: Map<string, number>, after: Map<string, number>, n = 5): string {
+  return [...after]
+    .map(([key, ms]) => ({ key, ms: ms - (before.get(key) ?? 0) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, n)
+    .map((t) => `${t.key} ${(t.ms / 1000).toFixed(1)} s`)
+    .join(', ');
+}

@@ -15,11 +15,13 @@ import { prioritizeProcess } from '../agent/priority.js';
 import { COPILOT_TOPIC, TRANSCRIPTION_TOPIC } from '../core/copilot.js';
 import { migrate } from '../db/migrate.js';
 import { composeSpeech, synthesize, tempDir } from '../test/audio/speech-fixtures.js';
-import { seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
+import { type RunningAgent, seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
 import { PHONES_NICE } from '../test/livekit/test-participant.js';
 import { startLiveKitTestServer } from '../test/livekit/test-server.js';
 import { type BenchCall, ensureBuilt, joinBenchCall } from './bot-call.js';
-import { loadAverage, sampleGroup } from './bot-footprint.js';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+import { busiestThreads, loadAverage, sampleGroup, sampleThreads } from './bot-footprint.js';
 import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from './netns.js';
 import { percentile } from './stats.js';
 
@@ -28,11 +30,13 @@ const LAG_BUDGET_MS = 1000;
 const LEVELS = [1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 24];
 
 export async function runBotLoadBench(): Promise<void> {
-  ensureBuilt(fileURLToPath(new URL('..', import.meta.url)));
+  const baseline = process.env.KEFU_BENCH_BASELINE;
+  for (const repo of [REPO, ...(baseline ? [baseline] : [])]) ensureBuilt(repo);
   const db = await bridgedDatabase(process.env.KEFU_TEST_DATABASE_URL ?? DEFAULT_PG);
   try {
     const code = await runInNamespace(fileURLToPath(import.meta.url), ['--in-netns'], {
       KEFU_BENCH_DB_SOCKET: db.socketUrl,
+      KEFU_BENCH_BASELINE_DIR: baseline ?? '',
     });
     if (code !== 0) console.log(`  bot-load: stopped (exit ${code})`);
   } catch (err) {
@@ -68,83 +72,136 @@ async function inNamespace(): Promise<void> {
       { speaker: 'merchant', wav: say('m1', 'I am sorry to hear that. Let me check your order.') },
       { speaker: 'customer', wav: say('c2', 'Can you send me a replacement please?') },
     ];
-    const agent = await startAgent(target, db.url, agentName, 18_091);
+    // This checkout beside the baseline (KEFU_BENCH_BASELINE, another built checkout), level by
+    // level, so the machine's other load falls on both alike.
+    const baselineDir = process.env.KEFU_BENCH_BASELINE_DIR;
+    const variants: LoadVariant[] = [
+      {
+        label: 'this checkout',
+        repo: REPO,
+        agentName,
+        env: process.env.KEFU_BENCH_EXECUTOR ? { KEFU_BOT_EXECUTOR: process.env.KEFU_BENCH_EXECUTOR } : {},
+        held: 0,
+        going: true,
+      },
+      ...(baselineDir
+        ? [{ label: baselineDir, repo: baselineDir, agentName: `${agentName}-base`, env: {}, held: 0, going: true }]
+        : []),
+    ];
     const cores = availableParallelism();
     const cap = Number(process.env.KEFU_BENCH_MAX_CALLS ?? 12);
-    console.log(
-      `bot-load: one worker (pid ${agent.pid}), ${cores} cores, PocketSphinx en, offline text pipeline, Postgres`,
-    );
-    let held = 0;
+    const agents: RunningAgent[] = [];
     try {
-      for (const n of LEVELS.filter((l) => l <= cap)) {
-        const calls: BenchCall[] = [];
-        for (let i = 0; i < n; i++) {
-          calls.push(
-            await joinBenchCall(db.url, livekit, ['customer', 'merchant']).catch((err: unknown) => {
-              throw new Error(`${(err as Error).message}; the worker said:\n${agent.tail()}`);
-            }),
-          );
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        const before = sampleGroup(agent.pid);
-        const t0 = Date.now();
-        const results = await Promise.all(
-          calls.map((c, i) => playScript(c, script, (i * 2500) / n).catch(() => undefined)),
-        );
-        const minutes = (Date.now() - t0) / 60_000;
-        const after = sampleGroup(agent.pid);
-        const connections = await withConnection(db.url, async (sql) => {
-          const [row] = await sql<
-            { n: number }[]
-          >`select count(*)::int as n from pg_stat_activity where datname = current_database()`;
-          return (row?.n ?? 1) - 1;
-        });
-        const m: Measured = { suggestion: [], lag: [], missing: 0, timeline: [] };
-        for (const r of results) {
-          if (!r) m.missing++;
-          else {
-            m.suggestion.push(...r.suggestion);
-            m.lag.push(...r.lag);
-            m.missing += r.missing;
-            if (r.missing > 0 && m.timeline.length === 0) m.timeline = r.timeline;
-          }
-        }
-        const jobs = after.pssMb.filter((p) => p.pid !== agent.pid);
-        const total = after.pssMb.reduce((a, p) => a + p.mb, 0);
-        const p95s = percentile(m.suggestion, 95);
-        const p95l = percentile(m.lag, 95);
+      let port = 18_091;
+      for (const v of variants) {
+        v.agent = await startAgent(target, db.url, v.agentName, port++, v.env, v.repo);
+        agents.push(v.agent);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      for (const v of variants) {
+        const idle = sampleGroup(v.agent!.pid).pssMb;
+        v.idleMb = idle.reduce((a, p) => a + p.mb, 0);
         console.log(
-          `  ${n} call(s): suggestion after end of speech p50 ${fmt(percentile(m.suggestion, 50))}, p95 ${fmt(p95s)}; transcript lag p50 ${fmt(percentile(m.lag, 50))}, p95 ${fmt(p95l)}; ${m.missing} turn(s) unanswered; worker CPU ${((after.cpuMs - before.cpuMs) / 1000 / (n * minutes)).toFixed(1)} s per call-minute; PSS ${total.toFixed(0)} MB in ${after.pssMb.length} processes (job processes ${jobs.map((j) => j.mb.toFixed(0)).join('/')} MB); ${connections} database connection(s); load ${loadAverage()}`,
+          `bot-load ${v.label}: one worker (pid ${v.agent!.pid}, ${v.env.KEFU_BOT_EXECUTOR ?? 'default'} executor), ${cores} cores, PocketSphinx en, offline text pipeline, Postgres; idle: PSS ${v.idleMb.toFixed(0)} MB in ${idle.length} processes`,
         );
-        if (m.missing > 0) {
-          const got = calls.map(
-            (c) => `${c.merchant.textsOn(TRANSCRIPTION_TOPIC).length}/${c.merchant.textsOn(COPILOT_TOPIC).length}`,
-          );
-          console.log(`  the merchants received (transcript/copilot messages per call): ${got.join(' ')}`);
-          console.log(`  one call with a turn unanswered, ms from its first word:\n${m.timeline.join('\n')}`);
-          const said = agent
-            .tail(400)
-            .split('\n')
-            .filter((l) => /"msg":"(call |job |llm)/.test(l));
-          console.log(`  the worker said about its calls:\n${said.slice(-15).join('\n')}`);
+      }
+      for (const n of LEVELS.filter((l) => l <= cap)) {
+        for (const v of variants.filter((x) => x.going)) {
+          const ok = await runLevel(v, n, { dbUrl: db.url, livekit: { ...livekit, agentName: v.agentName }, script });
+          if (ok && v.held === levelBefore(n)) v.held = n;
+          else if (process.env.KEFU_BENCH_ALL_LEVELS !== '1') v.going = false;
         }
-        for (const c of calls) await hangUp(c, livekit);
-        await waitForJobsToEnd(db.url);
-        const ok = m.missing === 0 && p95s <= SUGGESTION_BUDGET_MS && p95l <= LAG_BUDGET_MS;
-        if (ok && held === levelBefore(n)) held = n;
-        else if (process.env.KEFU_BENCH_ALL_LEVELS !== '1') break;
+        if (!variants.some((v) => v.going)) break;
       }
     } finally {
-      await agent.stop();
+      for (const agent of agents) await agent.stop();
     }
-    console.log(
-      `  largest N that held: ${held} call(s) on one worker = ${(held / cores).toFixed(1)} per core (budgets: suggestion p95 ≤ ${SUGGESTION_BUDGET_MS} ms, transcript lag p95 ≤ ${LAG_BUDGET_MS} ms, every turn answered)`,
-    );
+    for (const v of variants)
+      console.log(
+        `  ${v.label}: largest N that held: ${v.held} call(s) on one worker = ${(v.held / cores).toFixed(1)} per core (budgets: suggestion p95 ≤ ${SUGGESTION_BUDGET_MS} ms, transcript lag p95 ≤ ${LAG_BUDGET_MS} ms, every turn answered)`,
+      );
   } finally {
     tmp.remove();
     db.stop();
     await target.close();
   }
+}
+
+type LoadVariant = {
+  label: string;
+  repo: string;
+  agentName: string;
+  env: Record<string, string>;
+  agent?: RunningAgent;
+  /** The worker's processes before any call. */
+  idleMb?: number;
+  held: number;
+  going: boolean;
+};
+
+/** One level: `n` calls at once on the variant's worker; prints its line, true when the budgets held. */
+async function runLevel(
+  v: LoadVariant,
+  n: number,
+  o: { dbUrl: string; livekit: Parameters<typeof joinBenchCall>[1]; script: Turn[] },
+): Promise<boolean> {
+  const agent = v.agent!;
+  const calls: BenchCall[] = [];
+  for (let i = 0; i < n; i++) {
+    calls.push(
+      await joinBenchCall(o.dbUrl, o.livekit, ['customer', 'merchant']).catch((err: unknown) => {
+        throw new Error(`${(err as Error).message}; the worker said:\n${agent.tail()}`);
+      }),
+    );
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const before = sampleGroup(agent.pid);
+  const threadsBefore = sampleThreads(agent.pid);
+  const t0 = Date.now();
+  const results = await Promise.all(
+    calls.map((c, i) => playScript(c, o.script, (i * 2500) / n).catch(() => undefined)),
+  );
+  const minutes = (Date.now() - t0) / 60_000;
+  const after = sampleGroup(agent.pid);
+  const threads = busiestThreads(threadsBefore, sampleThreads(agent.pid));
+  // Both workers' connections: a shared worker keeps its small pool open between calls.
+  const connections = await withConnection(o.dbUrl, async (sql) => {
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity where datname = current_database()`;
+    return (row?.n ?? 1) - 1;
+  });
+  const m: Measured = { suggestion: [], lag: [], missing: 0, timeline: [] };
+  for (const r of results) {
+    if (!r) m.missing++;
+    else {
+      m.suggestion.push(...r.suggestion);
+      m.lag.push(...r.lag);
+      m.missing += r.missing;
+      if (r.missing > 0 && m.timeline.length === 0) m.timeline = r.timeline;
+    }
+  }
+  const total = after.pssMb.reduce((a, p) => a + p.mb, 0);
+  const p95s = percentile(m.suggestion, 95);
+  const p95l = percentile(m.lag, 95);
+  console.log(
+    `  ${v.label} ${n} call(s): suggestion after end of speech p50 ${fmt(percentile(m.suggestion, 50))}, p95 ${fmt(p95s)}; transcript lag p50 ${fmt(percentile(m.lag, 50))}, p95 ${fmt(p95l)}; ${m.missing} turn(s) unanswered; worker CPU ${((after.cpuMs - before.cpuMs) / 1000 / (n * minutes)).toFixed(1)} s per call-minute; PSS ${total.toFixed(0)} MB in ${after.pssMb.length} processes = ${(total / n).toFixed(0)} MB per call, ${((total - (v.idleMb ?? 0)) / n).toFixed(0)} MB per call above the idle worker (processes ${after.pssMb.map((j) => j.mb.toFixed(0)).join('/')} MB); ${connections} database connection(s) of both workers; load ${loadAverage()}`,
+  );
+  console.log(`    busiest threads while the calls spoke: ${threads}`);
+  if (m.missing > 0) {
+    const got = calls.map(
+      (c) => `${c.merchant.textsOn(TRANSCRIPTION_TOPIC).length}/${c.merchant.textsOn(COPILOT_TOPIC).length}`,
+    );
+    console.log(`  the merchants received (transcript/copilot messages per call): ${got.join(' ')}`);
+    console.log(`  one call with a turn unanswered, ms from its first word:\n${m.timeline.join('\n')}`);
+    const said = agent
+      .tail(400)
+      .split('\n')
+      .filter((l) => /"msg":"(call |job |llm)/.test(l));
+    console.log(`  the worker said about its calls:\n${said.slice(-15).join('\n')}`);
+  }
+  for (const c of calls) await hangUp(c, o.livekit);
+  await waitForJobsToEnd(o.dbUrl);
+  return m.missing === 0 && p95s <= SUGGESTION_BUDGET_MS && p95l <= LAG_BUDGET_MS;
 }
 
 /** The level before `n` (0 before the first): N holds only if every smaller level held too. */

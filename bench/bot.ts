@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { prioritizeProcess } from '../agent/priority.js';
-import { COPILOT_TOPIC } from '../core/copilot.js';
+import { COPILOT_TOPIC, TRANSCRIPTION_ATTRIBUTES, TRANSCRIPTION_TOPIC } from '../core/copilot.js';
 import { migrate } from '../db/migrate.js';
 import { tempDir } from '../test/audio/speech-fixtures.js';
 import { callAudio, type RunningAgent, seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
@@ -71,11 +71,19 @@ async function inNamespace(): Promise<void> {
   const db = await namespaceDatabase(process.env.KEFU_BENCH_DB_SOCKET ?? '');
   const tmp = tempDir('kefu-bot-bench-');
   const variants: Variant[] = [
-    { label: 'this checkout', repo: REPO, name: `kefu-bench-new-${process.pid}`, ...unmeasured() },
+    {
+      label: 'this checkout',
+      repo: REPO,
+      name: `kefu-bench-new-${process.pid}`,
+      // The executor under test (decision 0203); the baseline runs its own default.
+      env: process.env.KEFU_BENCH_EXECUTOR ? { KEFU_BOT_EXECUTOR: process.env.KEFU_BENCH_EXECUTOR } : {},
+      ...unmeasured(),
+    },
     {
       label: process.env.KEFU_BENCH_BASELINE_NAME ?? 'baseline',
       repo: process.env.KEFU_BENCH_BASELINE_DIR ?? REPO,
       name: `kefu-bench-base-${process.pid}`,
+      env: {},
       ...unmeasured(),
     },
   ];
@@ -86,7 +94,7 @@ async function inNamespace(): Promise<void> {
     });
     const { oneLine } = callAudio(tmp.dir);
     let port = 18_090;
-    for (const v of variants) v.agent = await startAgent(target, db.url, v.name, port++, {}, v.repo);
+    for (const v of variants) v.agent = await startAgent(target, db.url, v.name, port++, v.env, v.repo);
     console.log('bot bench: LiveKit test server, PocketSphinx (en), offline text pipeline, Postgres; turns alternate');
     for (let turn = 0; turn < TURNS; turn++) {
       for (const v of variants) {
@@ -98,8 +106,9 @@ async function inNamespace(): Promise<void> {
       }
     }
     for (const v of variants) {
+      const ms = (xs: number[], p: number) => `${percentile(xs, p).toFixed(0)} ms`;
       console.log(
-        `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${percentile(v.samples, 50).toFixed(0)} ms, p95 ${percentile(v.samples, 95).toFixed(0)} ms over ${v.samples.length} turns; bot in the room ${percentile(v.joinMs, 50).toFixed(0)} ms after dispatch (p50); worker CPU ${(v.cpuMs / 1000 / (v.callMs / 60_000)).toFixed(1)} s per call-minute; call's job process PSS p50 ${percentile(v.jobPssMb, 50).toFixed(0)} MB, worker group ${percentile(v.groupPssMb, 50).toFixed(0)} MB in ${v.processes} processes`,
+        `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${ms(v.samples, 50)}, p95 ${ms(v.samples, 95)} over ${v.samples.length} turns; of which speech end → final transcript at the merchant (VAD end, decoder's last pass, delivery) p50 ${ms(v.toFinal, 50)}, p95 ${ms(v.toFinal, 95)}, and final → suggestion (text pipeline, delivery) p50 ${ms(v.finalToSuggestion, 50)}, p95 ${ms(v.finalToSuggestion, 95)}; bot in the room ${percentile(v.joinMs, 50).toFixed(0)} ms after dispatch (p50); worker CPU ${(v.cpuMs / 1000 / (v.callMs / 60_000)).toFixed(1)} s per call-minute; largest process besides the worker (a call's job process; none when shared) PSS p50 ${percentile(v.jobPssMb, 50).toFixed(0)} MB, worker group ${percentile(v.groupPssMb, 50).toFixed(0)} MB in ${v.processes} processes`,
       );
     }
     console.log(
@@ -118,7 +127,11 @@ type Variant = {
   repo: string;
   agent?: RunningAgent;
   name: string;
+  env: Record<string, string>;
   samples: number[];
+  /** Speech end → the customer's final transcript at the merchant, and that → the suggestion. */
+  toFinal: number[];
+  finalToSuggestion: number[];
   /** CPU of the worker's process group while calls were on, and how long they were on. */
   cpuMs: number;
   callMs: number;
@@ -129,7 +142,17 @@ type Variant = {
   /** Call started (bot dispatched) → the bot in the room. */
   joinMs: number[];
 };
-const unmeasured = () => ({ samples: [], cpuMs: 0, callMs: 0, jobPssMb: [], groupPssMb: [], processes: 0, joinMs: [] });
+const unmeasured = () => ({
+  samples: [],
+  toFinal: [],
+  finalToSuggestion: [],
+  cpuMs: 0,
+  callMs: 0,
+  jobPssMb: [],
+  groupPssMb: [],
+  processes: 0,
+  joinMs: [],
+});
 
 async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: string): Promise<number> {
   const livekit = { url: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, agentName: v.name };
@@ -156,6 +179,20 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
     v.jobPssMb.push(Math.max(...after.pssMb.filter((p) => p.pid !== v.agent!.pid).map((p) => p.mb)));
     v.groupPssMb.push(after.pssMb.reduce((sum, p) => sum + p.mb, 0));
     v.processes = after.pssMb.length;
+    // The customer's last final before the suggestion: the utterance the suggestion answers.
+    const final = merchant
+      .textsOn(TRANSCRIPTION_TOPIC)
+      .filter(
+        (t) =>
+          t.attributes[TRANSCRIPTION_ATTRIBUTES.final] === 'true' &&
+          t.attributes['kefu.speaker'] === 'customer' &&
+          t.at <= arrived.at,
+      )
+      .at(-1);
+    if (final) {
+      v.toFinal.push(final.at - speechEnd);
+      v.finalToSuggestion.push(arrived.at - final.at);
+    }
     return arrived.at - speechEnd;
   } finally {
     await Promise.all([merchant.leave(), customer.leave()]);

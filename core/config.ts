@@ -78,6 +78,11 @@ const EnvSchema = z
     KEFU_STT_ENGINES: sttEngineMap.default({ en: 'pocketsphinx', zh: 'openai' }),
     /** Recognition threads per process; unset: one per core, 0: on the event loop. */
     KEFU_STT_THREADS: z.coerce.number().int().min(0).max(256).optional(),
+    /**
+     * Where `kefu agent` runs its calls: `process`, a job process agents forks per call; `shared`,
+     * every call in the worker process, with one recognition pool and text pipeline (decision 0203).
+     */
+    KEFU_BOT_EXECUTOR: z.enum(['process', 'shared']).default('process'),
     /** Nice value of `kefu agent` and its job processes (lower runs first; below 0 needs root). */
     KEFU_AGENT_NICE: z.coerce.number().int().min(-20).max(19).default(-10),
     KEFU_MODEL_DIR: z.string().trim().min(1).default('.kefu/models'),
@@ -167,6 +172,7 @@ export interface Config {
   stt: { engines: Record<string, SttEngineName>; threads?: number };
   /** The nice value `kefu agent` and its job processes run at (calls' real-time audio first). */
   agentNice: number;
+  botExecutor: 'process' | 'shared';
   models: { dir: string; allowRemote: boolean };
   timeZone: string;
   seedDemo: boolean;
@@ -249,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
         : undefined,
     stt: { engines: e.KEFU_STT_ENGINES, threads: e.KEFU_STT_THREADS },
     agentNice: e.KEFU_AGENT_NICE,
+    botExecutor: e.KEFU_BOT_EXECUTOR,
     models: { dir: e.KEFU_MODEL_DIR, allowRemote: e.KEFU_ALLOW_REMOTE_MODELS },
     timeZone: e.KEFU_TIME_ZONE,
     seedDemo: e.KEFU_SEED_DEMO,

@@ -9,19 +9,21 @@ export const agentCommand = defineCommand({
   usage: 'kefu agent [--health-port PORT]',
   details: [
     'Needs LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET; registers as KEFU_AGENT_NAME for explicit dispatch.',
-    'Each call runs in a job process of its own that connects to DATABASE_URL, or to the embedded',
-    'database this command serves on KEFU_DB_PORT (then one call at a time per worker).',
+    'Each call runs in a job process of its own (KEFU_BOT_EXECUTOR=shared: all in this process) that',
+    'connects to DATABASE_URL, or to the embedded database this command serves on KEFU_DB_PORT (then',
+    'one call at a time per worker).',
     "--health-port PORT  the worker's health endpoint (default 8081)",
   ].join('\n'),
   options: { 'health-port': { type: 'string' } },
   positionals: { min: 0, max: 0 },
   async run({ values, log }) {
-    const [{ createWorker }, { jobDatabaseUrl }, { openDatabase }, { migrateDatabase }] = await Promise.all([
-      import('../../agent/worker.js'),
-      import('../../agent/job.js'),
-      import('../../db/client.js'),
-      import('../runtime.js'),
-    ]);
+    const [{ createWorker, prepareExecutor }, { jobDatabaseUrl }, { openDatabase }, { migrateDatabase }] =
+      await Promise.all([
+        import('../../agent/worker.js'),
+        import('../../agent/job.js'),
+        import('../../db/client.js'),
+        import('../runtime.js'),
+      ]);
     const config = loadConfig();
     const healthPort = typeof values['health-port'] === 'string' ? Number(values['health-port']) : undefined;
     const worker = createWorker(config, { healthPort });
@@ -38,6 +40,7 @@ export const agentCommand = defineCommand({
       }
       const report = await migrateDatabase(db, config.database);
       log(`migrate: ${report.applied.length} applied, ${report.alreadyApplied} already applied`);
+      await prepareExecutor(config);
       log(`agent: registering as "${config.livekit?.agentName}" at ${config.livekit?.url}`);
       const stop = Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]).then(() => worker.close());
       await Promise.race([worker.run(), stop]);

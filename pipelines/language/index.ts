@@ -8,6 +8,7 @@ export { callLanguage, detectLanguage, LanguageTally, languagesIn } from './lang
 export { requiredLiterals } from './required-literals.js';
 export { type Lexicon, lexicon, loadLexicon, precompile } from './lexicon.js';
 export { gateForm, LiteralGate } from './literal-gate.js';
+export { type DigitRun, findDigitRuns } from './digit-runs.js';
 export { foldWidth } from './normalize.js';
 export { spokenDigits } from './numbers.js';
 export { EN_NUMBER, EN_TENS, EN_UNITS, parseEnNumber } from './numerals-en.js';

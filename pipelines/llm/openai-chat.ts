@@ -44,6 +44,10 @@ export class OpenAiChatClient implements LlmClient {
     return this.chat;
   }
 
+  async load(): Promise<void> {
+    await Promise.all([this.client(), import('@langchain/core/messages')]);
+  }
+
   async complete<T>(message: LlmMessage, schema: z.ZodType<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
     const system = `${message.system}\n\nAnswer with one JSON object only, matching this JSON Schema:\n${JSON.stringify(
       z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),

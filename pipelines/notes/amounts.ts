@@ -43,12 +43,15 @@ const AmountsSchema = z
           id: z.string().min(1),
           pattern: z.string().min(1),
           flags: z.string(),
-          currency: z.enum(['CNY', 'USD']),
+          /** `line`: the line's language decides (yuan in Chinese, dollars in English). */
+          currency: z.enum(['CNY', 'USD', 'line']),
           value: ValueKind,
           /** Report only the number's span (group 1), not the cue word before it. */
           numberOnly: z.boolean().optional(),
           /** Taken only with English price wording around it. */
           priceContext: z.boolean().optional(),
+          /** Smaller values are counts or sizes, not money (a plain 3 的 is no price). */
+          minValue: z.number().nonnegative().optional(),
           note: z.string().optional(),
         })
         .strict(),
@@ -58,7 +61,8 @@ const AmountsSchema = z
 
 interface Pattern {
   re: RegExp;
-  currency: Currency;
+  currency: Currency | 'line';
+  minValue: number;
   value(m: RegExpExecArray): number | null;
   numberOnly: boolean;
   priceContext: boolean;
@@ -120,6 +124,7 @@ function knowledge(): Knowledge {
   const patterns = d.patterns.map((p) => ({
     re: compile(p.pattern, p.flags, p.id),
     currency: p.currency,
+    minValue: p.minValue ?? 0,
     value: VALUES[p.value],
     numberOnly: p.numberOnly ?? false,
     priceContext: p.priceContext ?? false,
@@ -153,7 +158,8 @@ function priced(k: Knowledge, text: string, m: RegExpExecArray): boolean {
  */
 export function findAmounts(text: string): AmountMatch[] {
   // Digits inside a link, an e-mail or a handle are never money.
-  const folded = foldWidth(blankMasks(analyzeLine(text)));
+  const analysis = analyzeLine(text);
+  const folded = foldWidth(blankMasks(analysis));
   const k = knowledge();
   const found: AmountMatch[] = [];
   // Most lines hold no currency word or sign: the patterns that need one are not run on them.
@@ -162,10 +168,11 @@ export function findAmounts(text: string): AmountMatch[] {
     if (may[i] === 0) continue;
     for (const m of folded.matchAll(p.re)) {
       const value = p.value(m);
-      if (value === null || !Number.isFinite(value) || value > k.max) continue;
+      if (value === null || !Number.isFinite(value) || value > k.max || value < p.minValue) continue;
       if (p.priceContext && !priced(k, folded, m)) continue;
       const [start, end] = p.numberOnly && m.indices?.[1] ? m.indices[1] : [m.index, m.index + m[0].length];
-      found.push({ value, currency: p.currency, start, end });
+      const currency = p.currency === 'line' ? (analysis.lang === 'en' ? 'USD' : 'CNY') : p.currency;
+      found.push({ value, currency, start, end });
     }
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);

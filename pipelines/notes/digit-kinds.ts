@@ -1,5 +1,4 @@
-import { analyzeLine } from '../language/index.js';
-import type { DigitRun } from './digit-runs.js';
+import { analyzeLine, type DigitRun } from '../language/index.js';
 import { digitsKnowledge } from './digits-data.js';
 
 /** What a run of digits in a call most likely is. Only `order` becomes an order-number note. */
@@ -104,6 +103,18 @@ export function classifyDigitRuns(text: string, runs: readonly DigitRun[], asked
   });
 }
 
+const ASKING = new Set(['question', 'request', 'addressee']);
+
+/**
+ * A line that names a cue asks for the number when it is put to the other party (a question, a
+ * request, 您/you) or is little more than the cue ("单号"); "快递显示签收了" asks for nothing.
+ */
+function asks(text: string, cue: CueHit): boolean {
+  const k = digitsKnowledge().kinds;
+  if (text.trim().length - (cue.end - cue.start) <= k.shortAnswerSlack / 2) return true;
+  return analyzeLine(text).clauses.some((c) => c.marks.some((m) => ASKING.has(m.kind)));
+}
+
 /**
  * The question a line leaves open for the next ones: its last cue when no number follows that cue
  * in the line ("What's your order number?"), carried for `askedLines` lines; a line with digits or
@@ -118,7 +129,10 @@ export function nextAsked(
   // A lone digit ("发我一下", "one sec") answers nothing.
   const answers = runs.filter((r) => r.digits.length >= k.shortOrderLength[0]);
   const last = cuesIn(text).at(-1);
-  if (last) return answers.some((r) => r.start >= last.end) ? null : { asked: { kind: last.kind }, left: k.askedLines };
+  if (last) {
+    if (answers.some((r) => r.start >= last.end) || !asks(text, last)) return null;
+    return { asked: { kind: last.kind }, left: k.askedLines };
+  }
   if (answers.length > 0 || !carried || carried.left <= 1) return null;
   return { asked: carried.asked, left: carried.left - 1 };
 }

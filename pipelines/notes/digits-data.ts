@@ -1,6 +1,7 @@
 /**
- * The knowledge of how digits are read and what they are (data/digits.json), checked with zod on
- * first use. The cue words themselves are lexicon classes of the language layer (digits.cue.*).
+ * The knowledge of what a run of digits is (data/digits.json), checked with zod on first use. How
+ * digits are read into runs is the language layer's (digit-runs.json); the cue words are its
+ * lexicon classes (digits.cue.*).
  */
 import { z } from 'zod';
 import { compilePattern, readKnowledge } from './knowledge-file.js';
@@ -13,18 +14,6 @@ const DigitsSchema = z
     id: z.string().min(1),
     version: z.number().int().positive(),
     description: z.string().optional(),
-    runs: z
-      .object({
-        notDigits: Shape,
-        pause: Shape,
-        dash: Shape,
-        listSeparator: Shape,
-        listedDigitsMin: z.number().int().positive(),
-        unitAfter: Shape,
-        maxJoined: z.number().int().positive(),
-        maxPauseGap: z.number().int().positive(),
-      })
-      .strict(),
     kinds: z
       .object({
         carrierPrefix: Shape,
@@ -53,7 +42,6 @@ type Raw = z.infer<typeof DigitsSchema>;
 type Compiled<T> = { [K in keyof T]: T[K] extends z.infer<typeof Shape> ? RegExp : T[K] };
 export interface DigitsKnowledge {
   ref: string;
-  runs: Compiled<Raw['runs']>;
   kinds: Compiled<Raw['kinds']>;
 }
 
@@ -74,6 +62,6 @@ let loaded: DigitsKnowledge | undefined;
 export function digitsKnowledge(): DigitsKnowledge {
   if (loaded) return loaded;
   const d = readKnowledge('digits.json', DigitsSchema);
-  loaded = { ref: `${d.id}@${d.version}`, runs: compile(d.runs, 'iu'), kinds: compile(d.kinds, 'iu') };
+  loaded = { ref: `${d.id}@${d.version}`, kinds: compile(d.kinds, 'iu') };
   return loaded;
 }

@@ -1,8 +1,8 @@
 import type { OrderNumberNote } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
+import { analyzeLine, findDigitRuns } from '../language/index.js';
 import { findAmounts } from './amounts.js';
 import { type AskedCue, classifyDigitRuns, nextAsked } from './digit-kinds.js';
-import { findDigitRuns } from './digit-runs.js';
 
 /**
  * Checks a heard order number against the platform's order ids.
@@ -56,13 +56,22 @@ export function knownOrders(ids?: readonly string[]): KnownOrders | null {
  */
 export class OrderNumberReader {
   private carried: { asked: AskedCue; left: number } | null = null;
+  /** Who asked the open question: a question is answered by the other party, not by its asker. */
+  private asker: string | undefined;
 
   constructor(private readonly known: KnownOrders | null) {}
 
-  read(text: string, money: readonly (readonly [number, number])[] = []): Omit<OrderNumberNote, 'utterance'>[] {
+  read(
+    text: string,
+    money: readonly (readonly [number, number])[] = [],
+    speaker?: string,
+  ): Omit<OrderNumberNote, 'utterance'>[] {
     const runs = findDigitRuns(text).filter((r) => !money.some(([s, e]) => r.start < e && s < r.end));
-    const kinds = classifyDigitRuns(text, runs, this.carried?.asked ?? null);
+    const answerable = speaker === undefined || this.asker === undefined || speaker !== this.asker;
+    const kinds = classifyDigitRuns(text, runs, answerable ? (this.carried?.asked ?? null) : null);
+    const before = this.carried;
     this.carried = nextAsked(text, runs, this.carried);
+    if (this.carried && this.carried.asked !== before?.asked) this.asker = asksAloud(text) ? speaker : undefined;
     const out: Omit<OrderNumberNote, 'utterance'>[] = [];
     runs.forEach((run, i) => {
       const kind = kinds[i]!;
@@ -76,6 +85,11 @@ export class OrderNumberReader {
     });
     return out;
   }
+}
+
+/** A line with a question in it ("怎么还没到？", "what's your order number?"). */
+function asksAloud(text: string): boolean {
+  return analyzeLine(text).clauses.some((c) => c.marks.some((m) => m.kind === 'question'));
 }
 
 function matchKnown(value: string, known: KnownOrders | null): { value: string; matched: boolean | null } {
@@ -94,7 +108,7 @@ export function findOrderNumbers(
   const notes = new Map<string, OrderNumberNote>();
   lines.forEach((line, utterance) => {
     const money = findAmounts(line.text).map((a) => [a.start, a.end] as const);
-    for (const o of reader.read(line.text, money)) {
+    for (const o of reader.read(line.text, money, line.speaker)) {
       if (!notes.has(o.value)) notes.set(o.value, { ...o, utterance });
     }
   });

@@ -68,6 +68,7 @@ export class NotesTracker {
     for (const o of this.orderReader.read(
       line.text,
       money.map((a) => [a.start, a.end] as const),
+      line.speaker,
     )) {
       changed = first(this.orders, o.value, { ...o, utterance }) || changed;
     }

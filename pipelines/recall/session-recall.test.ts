@@ -61,7 +61,12 @@ afterAll(() => server.close());
 describe('the LLM recall layer in a call session (chat-completions double)', () => {
   it('adds the promise and the problem the offline engines missed, and never an invented quote', async () => {
     const fallbacks: string[] = [];
-    const config = loadConfig({ OPENAI_BASE_URL: server.baseURL, KEFU_LLM_MODEL: 'qwen' });
+    // The budget is not under test here: a deadline far above a loaded machine's round trip.
+    const config = loadConfig({
+      OPENAI_BASE_URL: server.baseURL,
+      KEFU_LLM_MODEL: 'qwen',
+      KEFU_LLM_RECALL_BUDGET_MS: '20000',
+    });
     const analyzers = await buildAnalyzers({ config, onFallback: (r) => fallbacks.push(r) });
     expect(analyzers.describe()).toMatchObject({
       promiseRecall: 'llm:openai/qwen promise-extract@1',

@@ -65,15 +65,21 @@ describe('CallSession', () => {
     expect(types[0]).toBe('call.started');
     expect(types.at(-1)).toBe('call.ended');
     expect(types.filter((t) => t === 'utterance.final')).toHaveLength(4);
-    expect(types.indexOf('suggestions.created')).toBeGreaterThan(types.indexOf('utterance.final'));
-    // Per utterance, the merchant's advice goes out before the dashboard's stored findings.
-    const perUtterance = types.join(' ').split('utterance.final').slice(1);
-    for (const after of perUtterance) {
-      const advice = Math.max(after.lastIndexOf('suggestions.created'), after.lastIndexOf('coaching.warning'));
-      const stored = [after.indexOf('notes.updated'), after.indexOf('flag.raised')].filter((i) => i >= 0);
-      if (advice >= 0 && stored.length > 0) expect(advice).toBeLessThan(Math.min(...stored));
+    // Per line, the merchant's advice goes out before the line is stored (utterance.final carries
+    // the stored row); the dashboard's stored findings (flags) come after it.
+    const at = (match: (e: CallEvent) => boolean) => events.findIndex(match);
+    for (let i = 0; i < lines.length; i++) {
+      const stored = at((e) => e.type === 'utterance.final' && e.utterance.index === i);
+      const advice = at(
+        (e) =>
+          ((e.type === 'suggestions.created' || e.type === 'refund_options.created') && e.afterUtterance === i) ||
+          (e.type === 'coaching.warning' && e.utterance === i),
+      );
+      const flagged = at((e) => e.type === 'flag.raised' && e.flag.utterance === i);
+      if (advice >= 0) expect(advice).toBeLessThan(stored);
+      if (flagged >= 0) expect(flagged).toBeGreaterThan(stored);
     }
-    expect(perUtterance.some((a) => a.includes('suggestions.created') && a.includes('notes.updated'))).toBe(true);
+    expect(at((e) => e.type === 'suggestions.created')).toBeGreaterThan(0);
     const coaching = events.filter((e) => e.type === 'coaching.warning');
     expect(coaching).toHaveLength(1);
     expect(coaching[0]).toMatchObject({ category: 'contact_exchange', utterance: 1 });
@@ -104,6 +110,28 @@ describe('CallSession', () => {
       orderId: '240611587736219',
     });
     expect(summary).toContain('240611587736219');
+  });
+
+  it('stores the advice a merchant saw when its line cannot be stored, and keeps later lines in place', async () => {
+    const events: CallEvent[] = [];
+    const session = await start((e) => events.push(e));
+    // Postgres refuses a NUL in text: the line's insert fails after its advice went out.
+    const broken = { ...lines[0]!, text: `${lines[0]!.text}\u0000` };
+    await expect(session.addUtterance(heard(broken))).rejects.toThrow();
+    const shown = events.flatMap((e) => (e.type === 'suggestions.created' ? e.suggestions.map((s) => s.id) : []));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const l of lines.slice(1)) await session.addUtterance(heard(l));
+    await session.end();
+
+    const sql = db.sql();
+    const id = session.call.id;
+    const stored = await listSuggestions(sql, id);
+    for (const s of shown) expect(stored.find((x) => x.id === s)).toMatchObject({ afterUtteranceId: null });
+    const utterances = await listUtterances(sql, id);
+    expect(utterances.map((u) => u.text)).toEqual(lines.slice(1).map((l) => l.text));
+    // The merchant's WeChat line (the call's second) carries its own flag, on its own row.
+    const flags = await listFlags(sql, id);
+    expect(flags.map((f) => f.utteranceId)).toEqual([utterances[0]!.id]);
   });
 
   it('resumes after a crash without losing or duplicating anything', async () => {

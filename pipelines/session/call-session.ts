@@ -30,7 +30,8 @@ export interface SessionDeps {
  */
 export class CallSession {
   private utterances: Utterance[] = [];
-  private readonly utteranceIds: number[] = [];
+  /** utterance index → utterances.id; a hole where a line's insert failed */
+  private readonly utteranceIds: (number | undefined)[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private readonly store: FindingStore;
   private readonly analysis: CallAnalysis;
@@ -120,9 +121,11 @@ export class CallSession {
   }
 
   /**
-   * The merchant's advice goes out before anything is written: each write is a database round
-   * trip the merchant would otherwise wait for. The utterance row is written while the analysis
-   * runs; the dashboard's events (notes, flags) follow the writes, since they carry stored ids.
+   * The merchant's advice goes out as soon as the analysis has it, before anything is written:
+   * each write is a database round trip the merchant would otherwise wait for. The utterance row
+   * is written while the analysis runs, and the advice is stored right after it, linked to it, so
+   * the stored trail holds everything the merchant saw, in order. The dashboard's events
+   * (the utterance, notes, flags) follow the writes, since they carry stored ids.
    */
   private async process(u: HeardUtterance): Promise<Utterance> {
     const { sql, emit } = this.deps;
@@ -130,11 +133,6 @@ export class CallSession {
     const inserting = insertUtterance(sql, { callId, ...u });
     inserting.catch(() => {});
     const heard = await this.analysis.hear({ speaker: u.speaker, text: u.text, startMs: u.startMs, endMs: u.endMs });
-    const row = await inserting;
-    const utterance = UtteranceSchema.parse(row);
-    this.utterances.push(utterance);
-    this.utteranceIds.push(row.id);
-    emit({ type: 'utterance.final', callId, utterance });
 
     const suggestions = heard.suggestions.map((s) => ({ ...s, id: randomUUID() }));
     if (suggestions.length > 0) emit({ type: 'suggestions.created', callId, afterUtterance: heard.index, suggestions });
@@ -147,14 +145,32 @@ export class CallSession {
       .map((f) => ({ flag: f, message: coachingMessage(f.category, heard.language) }));
     for (const { flag, message } of coaching)
       emit({ type: 'coaching.warning', callId, utterance: flag.utterance, category: flag.category, message });
+    const saveAdvice = async () => {
+      for (const s of suggestions) await this.store.saveSuggestion(s);
+      if (heard.refundOptions) {
+        const engine = heard.suggestions[0]?.engine ?? 'refund-rules';
+        for (const o of heard.refundOptions) await this.store.saveRefundOption(o, heard.index, engine);
+      }
+      for (const { flag, message } of coaching) await this.store.saveCoaching(message, flag.utterance, flag.category);
+    };
+
+    let row: Awaited<typeof inserting>;
+    try {
+      row = await inserting;
+    } catch (err) {
+      // The merchant has seen this line's advice: it is stored without its line, and the line's
+      // place is kept so later lines' findings still point at their own rows. The caller logs the loss.
+      this.utteranceIds[heard.index] = undefined;
+      await saveAdvice();
+      throw err;
+    }
+    const utterance = UtteranceSchema.parse(row);
+    this.utterances.push(utterance);
+    this.utteranceIds[heard.index] = row.id;
+    emit({ type: 'utterance.final', callId, utterance });
+    await saveAdvice();
 
     if (heard.languageChanged) await setCallLanguage(sql, callId, heard.language);
-    for (const s of suggestions) await this.store.saveSuggestion(s);
-    if (heard.refundOptions) {
-      const engine = heard.suggestions[0]?.engine ?? 'refund-rules';
-      for (const o of heard.refundOptions) await this.store.saveRefundOption(o, heard.index, engine);
-    }
-    for (const { flag, message } of coaching) await this.store.saveCoaching(message, flag.utterance, flag.category);
     if (heard.notes && (await this.store.saveNotes(heard.notes)))
       emit({ type: 'notes.updated', callId, ...heard.notes });
     for (const flag of newFlags) {

@@ -22,8 +22,8 @@ export class FindingStore {
   constructor(
     private readonly sql: Sql,
     private readonly call: CallRow,
-    /** utterance index → utterances.id */
-    private readonly utteranceIds: number[],
+    /** utterance index → utterances.id; a hole where a line's insert failed */
+    private readonly utteranceIds: (number | undefined)[],
   ) {}
 
   /** Marks what the database already holds for this call (after a restart). */
@@ -140,13 +140,15 @@ export class FindingStore {
   async saveFlag(f: FlagFinding, audio: { startMs: number; endMs: number }): Promise<string | undefined> {
     const [ruleId, version] = f.rule.split('@') as [string, string];
     const key = flagKey(f);
-    if (this.stored.has(key)) return undefined;
+    const utteranceId = this.utteranceIds[f.utterance];
+    // A flag is evidence on a stored line; a line whose insert failed has none to point at.
+    if (this.stored.has(key) || utteranceId === undefined) return undefined;
     const row = await insertFlag(
       this.sql,
       {
         callId: this.call.id,
         merchantId: this.call.merchantId,
-        utteranceId: this.utteranceIds[f.utterance]!,
+        utteranceId,
         category: f.category,
         severity: f.severity,
         ruleId,

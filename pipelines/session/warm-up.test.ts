@@ -26,4 +26,19 @@ describe('warm analyzers', () => {
     expect(after).toEqual(before);
     expect(before[0]!.findings.flags.length).toBeGreaterThan(0);
   }, 120_000);
+
+  it('give the event loop a turn between steps, so a bot job warming up still answers its pings', async () => {
+    lexicon();
+    let turns = 0;
+    const timer = setInterval(() => turns++, 0);
+    try {
+      await buildAnalyzers({ config: loadConfig({}), warm: true });
+    } finally {
+      clearInterval(timer);
+    }
+    expect(turns).toBeGreaterThanOrEqual(
+      parseTranscriptJsonl(readFileSync(fromPackageRoot('pipelines/language/data/warm-up.jsonl'), 'utf8'), 'warm-up')
+        .length,
+    );
+  }, 120_000);
 });

@@ -39,7 +39,7 @@ export interface Dashboard {
 
 /**
  * The dashboard as a user meets it: a seeded, migrated in-memory database, the app served on
- * 127.0.0.1, the client built by Vite into a scratch folder, and headless Chromium.
+ * 127.0.0.1, the built client, and headless Chromium.
  */
 export function useDashboard(options: { webhookSecret?: string } = {}): Dashboard {
   const db = useTestDatabase();
@@ -52,7 +52,10 @@ export function useDashboard(options: { webhookSecret?: string } = {}): Dashboar
     const sql = db.sql();
     const audio = localAudioStore(await mkdtemp(join(tmpdir(), 'kefu-dash-audio-')));
     const [clientDir] = await Promise.all([
-      ensureClientBuilt({ outDir: await mkdtemp(join(tmpdir(), 'kefu-client-')) }),
+      // The client `npm run build` made, rebuilt only when its sources are newer: a Vite build per
+      // file cost each file minutes of CPU on a loaded machine (its hook timed out at load 30).
+      // Browser files run one at a time (vitest.config.ts), so no two rebuild it at once.
+      ensureClientBuilt(),
       seedDemo(sql),
       mkdir(ARTIFACTS, { recursive: true }),
     ]);

@@ -73,12 +73,14 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
       await Promise.all([merchant.leave(), customer.leave()]);
       await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).deleteRoom(call.room);
       // The job ends the call after the room closes (the recording's last segments are stored
-      // first): wait for that instead of reading at once.
+      // first), then puts its flags in a moderation case: wait for both instead of reading at once.
       await db.withSql(async (sql) => {
         const until = Date.now() + 60_000;
         while (Date.now() < until) {
-          const [row] = await sql<{ status: string }[]>`select status from calls where id = ${call.callId}`;
-          if (row?.status === 'ended') return;
+          const [row] = await sql<{ status: string; outside: number }[]>`
+            select status, (select count(*) from flags where call_id = ${call.callId} and case_id is null)::int as outside
+            from calls where id = ${call.callId}`;
+          if (row?.status === 'ended' && row.outside === 0) return;
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
       });
@@ -89,6 +91,11 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
         flags: (await sql<{ category: string }[]>`select category from flags where call_id = ${call.callId}`).map(
           (f) => f.category,
         ),
+        outsideCases: (
+          await sql<
+            { n: number }[]
+          >`select count(*)::int as n from flags where call_id = ${call.callId} and case_id is null`
+        )[0]!.n,
       }));
       // Everything stored before the crash is still there, unchanged, and numbered on from it.
       expect(after.utterances.slice(0, before.utterances.length)).toEqual(before.utterances);
@@ -98,6 +105,8 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
       expect(after.suggestions).toBeGreaterThanOrEqual(before.suggestions);
       expect(after.flags).toContain('off_platform_payment');
       expect(after.status).toBe('ended');
+      // A crashed job loses no review: every flag, before and after the crash, is in a case.
+      expect(after.outsideCases).toBe(0);
     } finally {
       await Promise.all([merchant.leave(), customer.leave()]).catch(() => {});
       await first.kill();

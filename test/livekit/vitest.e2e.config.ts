@@ -7,8 +7,10 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.test.ts', 'test/livekit/**/*.test.ts'],
     env: { KEFU_LIVEKIT_E2E: '1' },
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Hang detectors sized for a loaded 2-core machine, as the main suite's (decision 0255); the
+    // latencies that matter are the tests' own waitFor deadlines.
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
     // Real-time audio on a small machine: one file at a time keeps latency numbers honest.
     fileParallelism: false,
     pool: 'forks',

@@ -1,5 +1,10 @@
-import { analyzeLine, blankMasks, EN_TENS, EN_UNITS, foldWidth, spokenDigits, ZH_DIGITS } from '../language/index.js';
-import { digitsKnowledge } from './digits-data.js';
+import { analyzeLine } from './analyze.js';
+import { digitRunsKnowledge } from './digit-runs-data.js';
+import { foldWidth } from './normalize.js';
+import { spokenDigits } from './numbers.js';
+import { EN_TENS, EN_UNITS } from './numerals-en.js';
+import { ZH_DIGITS } from './numerals-zh.js';
+import { blankMasks } from './query.js';
 
 /**
  * A number said or typed digit by digit: "2406-1158-7736-219", "二四零六幺幺五八", "four eight
@@ -20,11 +25,11 @@ const EN_DIGIT_WORD = `zero|oh|o|${Object.keys(EN_UNITS)
 let token: RegExp | undefined;
 /**
  * One step of the scanner: digits (typed, Han, English words), a space, a dash or a pause
- * (data/digits.json). Not sticky: a search from a position also finds where the next token starts,
+ * (data/digit-runs.json). Not sticky: a search from a position also finds where the next token starts,
  * so the text between is one break, not one per character.
  */
 function tokenPattern(): RegExp {
-  const { pause, dash } = digitsKnowledge().runs;
+  const { pause, dash } = digitRunsKnowledge();
   token ??= new RegExp(
     [
       '(?<ascii>[0-9]+)',
@@ -55,7 +60,7 @@ interface Token {
 
 function tokenize(text: string): Token[] {
   // Dates and clock times are never order numbers: blanked (same length) before scanning.
-  notDigitsPattern ??= new RegExp(digitsKnowledge().runs.notDigits, 'giu');
+  notDigitsPattern ??= new RegExp(digitRunsKnowledge().notDigits, 'giu');
   const masked = foldWidth(text).replace(notDigitsPattern, (m) => '§'.repeat(m.length));
   const TOKEN = tokenPattern();
   const tokens: Token[] = [];
@@ -110,6 +115,17 @@ interface Group extends DigitRun {
   next: number;
 }
 
+/**
+ * Across a space (not a dash), a typed chunk longer than `maxSpacedChunk` is a whole number: an
+ * order id followed by its price ("5521907734128806 188的") is two numbers, not one.
+ */
+function standsAlone(cur: Group, prev: Token, t: Token, gap: readonly Token[]): boolean {
+  if (gap.length === 0 || gap.some((g) => g.kind === 'dash')) return false;
+  if (prev.script !== 'ascii' || t.script !== 'ascii') return false;
+  const max = digitRunsKnowledge().maxSpacedChunk;
+  return cur.chunks.at(-1)! > max || t.digits.length > max;
+}
+
 /** Digits joined by nothing, spaces or dashes; spaces split chunks only between typed digits. */
 function groups(tokens: Token[]): Group[] {
   const out: Group[] = [];
@@ -129,6 +145,10 @@ function groups(tokens: Token[]): Group[] {
       prev = null;
       gap = [];
       continue;
+    }
+    if (cur && prev && standsAlone(cur, prev, t, gap)) {
+      out.push(cur);
+      cur = null;
     }
     if (!cur || !prev) {
       cur = { digits: t.digits, start: t.start, end: t.end, chunks: [t.digits.length], next: i + 1 };
@@ -162,7 +182,7 @@ function groups(tokens: Token[]): Group[] {
  */
 function commaLists(source: string, tokens: readonly Token[], gs: Group[]): Group[] {
   const folded = foldWidth(source);
-  const { listSeparator, listedDigitsMin } = digitsKnowledge().runs;
+  const { listSeparator, listedDigitsMin } = digitRunsKnowledge();
   const out: Group[] = [];
   let chain: Group[] = [];
   const flush = (): void => {
@@ -211,7 +231,7 @@ export function findDigitRuns(line: string): DigitRun[] {
       text = text.slice(0, m.span[0]) + '\ufffc'.repeat(m.span[1] - m.span[0]) + text.slice(m.span[1]);
   }
   const tokens = tokenize(text);
-  const { unitAfter, maxJoined, maxPauseGap } = digitsKnowledge().runs;
+  const { unitAfter, maxJoined, maxPauseGap } = digitRunsKnowledge();
   const runs: DigitRun[] = [];
   for (const g of commaLists(text, tokens, groups(tokens))) {
     const last = runs[runs.length - 1];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDigitRuns } from './digit-runs.js';
+import { parseDigitRuns } from './digit-runs-data.js';
 
 const digits = (text: string): string[] => findDigitRuns(text).map((r) => r.digits);
 
@@ -59,5 +60,23 @@ describe('findDigitRuns', () => {
     ['4, 1, 9; 2, 2, 8, 0', ['4', '1', '9', '2', '2', '8', '0']],
   ])('keeps separate numbers apart: %s', (text, expected) => {
     expect(digits(text)).toEqual(expected);
+  });
+});
+
+describe('digit runs for every engine (spoken phone numbers, grouped and full-width typing)', () => {
+  it.each([
+    ['我手机是一三九 洞幺二八 四四七六', '13901284476'],
+    ['call me on five five five, oh one four two', '5550142'],
+    ['电话 １３９０１２８４４７６', '13901284476'],
+    ['my cell is nine one seven double three two eight one one oh', '9173328110'],
+  ])('%s', (text, value) => {
+    expect(digits(text)).toEqual([value]);
+  });
+});
+
+describe('digit-runs.json', () => {
+  it('names the file and the field when the knowledge is broken', () => {
+    expect(() => parseDigitRuns('{ "id": "digit-runs", ')).toThrow(/digit-runs\.json: not JSON/);
+    expect(() => parseDigitRuns('{ "id": "digit-runs", "version": 1 }')).toThrow(/digit-runs\.json: notDigits/);
   });
 });
