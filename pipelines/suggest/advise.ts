@@ -10,6 +10,7 @@ import { loadPolicies, type PolicyMatch, type PolicyRetriever } from './policy-s
 import { customerPreference, honourPreference } from './preference.js';
 import { computeRefundOptions } from './refund-options.js';
 import { relevantPolicies } from './relevance.js';
+import { settleOn } from './remedy.js';
 
 export interface AdviseInput {
   lines: readonly TranscriptLine[];
@@ -117,7 +118,13 @@ export class Advisor {
       return { suggestions, refundOptions: [], issue, facts, policies: relevant };
     }
     const issueText = lines[issue.utterance]!.text;
-    const refundOptions = honourPreference(computeRefundOptions({ facts, issue, language, issueText }), preference);
+    const ranked = honourPreference(computeRefundOptions({ facts, issue, language, issueText }), preference);
+    const refundOptions = settleOn(ranked, reading.remedySince(issue.utterance, index), {
+      facts,
+      issue,
+      language,
+      issueText,
+    });
     const policies = [...relevant];
     for (const id of refundOptions.map((o) => o.policy)) {
       const doc = this.byId.get(id);

@@ -1,6 +1,14 @@
 import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
 import { analyzeLine, classMatches } from '../language/index.js';
-import { asserted, firstPreference, type IssueKind, kindsOf, type Preference } from './issue-cues.js';
+import {
+  asserted,
+  firstPreference,
+  type IssueKind,
+  kindsOf,
+  type Preference,
+  type Remedy,
+  remedyOf,
+} from './issue-cues.js';
 import { type AffectedQuantity, affectedQuantity } from './quantities.js';
 
 /** Goods classes a call can name anywhere; the order facts read them. */
@@ -27,6 +35,8 @@ interface LineReading {
   lateComplaint: boolean;
   installNoShow: boolean;
   preference: Preference | null;
+  /** The remedy the line settles (merchant) or asks for (buyer), see `remedyOf`. */
+  remedy: Remedy | null;
   quantity?: AffectedQuantity;
 }
 
@@ -51,6 +61,7 @@ export class CallReading {
   private readonly lateComplaints = bySpeaker();
   private readonly noShows = bySpeaker();
   private readonly preferences: number[] = [];
+  private readonly remedies = bySpeaker();
   private readonly firstNamed = new Map<GoodsClass, number>();
 
   constructor(readonly lines: readonly TranscriptLine[]) {}
@@ -73,6 +84,7 @@ export class CallReading {
       lateComplaint: asserted(a, 'issue.late_complaint').length > 0,
       installNoShow: asserted(a, 'issue.install_no_show').length > 0,
       preference: speaker === 'customer' ? firstPreference(a) : null,
+      remedy: remedyOf(a, speaker),
     };
     this.read.push(r);
     this.spoken[speaker].push(i);
@@ -85,6 +97,7 @@ export class CallReading {
     if (r.lateComplaint) this.lateComplaints[speaker].push(i);
     if (r.installNoShow) this.noShows[speaker].push(i);
     if (r.preference) this.preferences.push(i);
+    if (r.remedy) this.remedies[speaker].push(i);
     for (const cls of GOODS_CLASSES)
       if (!this.firstNamed.has(cls) && classMatches(a, cls).length > 0) this.firstNamed.set(cls, i);
   }
@@ -143,6 +156,19 @@ export class CallReading {
   preferenceAt(index: number): Preference | null {
     const i = lastAtMost(this.preferences, this.upTo(index));
     return i === null ? null : this.read[i]!.preference;
+  }
+
+  /**
+   * The remedy settled for a problem said on line `from`, as of line `index`: the latest a party
+   * settled on since (a merchant stating it, a buyer asking for it), so a buyer's change of mind
+   * or a merchant's final word counts; null when none.
+   */
+  remedySince(from: number, index: number): Remedy | null {
+    const last = this.upTo(index);
+    const at = [lastAtMost(this.remedies.merchant, last), lastAtMost(this.remedies.customer, last)]
+      .filter((i): i is number => i !== null && i >= from)
+      .sort((a, b) => b - a)[0];
+    return at === undefined ? null : this.read[at]!.remedy;
   }
 
   /** Whether any line up to `index` names a member of `cls`. */

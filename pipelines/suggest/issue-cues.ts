@@ -1,3 +1,4 @@
+import type { SpeakerRole } from '../../core/domain.js';
 import {
   analyzeLine,
   clauseAt,
@@ -6,6 +7,7 @@ import {
   hypotheticalClauses,
   type LexiconMatch,
   type LineAnalysis,
+  type MarkKind,
   negationOver,
 } from '../language/index.js';
 
@@ -124,4 +126,56 @@ export function functionFailure(a: LineAnalysis): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The remedies a call can settle on: the refund option kinds a party names, and a repair, which
+ * settles the problem without any refund. Their words are the `remedy.<kind>` classes (said by the
+ * merchant) and `preference.partial_refund` / `preference.repair` (asked by the buyer) of
+ * pipelines/language/data/issues.lexicon.json. `refund` is a refund of no stated kind (给您退款).
+ */
+export const REMEDIES = [
+  'reship',
+  'replacement',
+  'return_refund',
+  'refund_only',
+  'partial_refund',
+  'refund',
+  'repair',
+] as const;
+export type Remedy = (typeof REMEDIES)[number];
+
+/** The kinds of refund, which a bare "refund" stands for. */
+export const REFUNDS: readonly Remedy[] = ['refund_only', 'return_refund', 'partial_refund'];
+
+/** Clause marks under which a merchant names a remedy without settling it: asking, or citing policy. */
+const UNSETTLED: readonly MarkKind[] = ['question', 'policy'];
+
+/**
+ * The remedy a line settles, if any. A merchant settles one by stating it (补发一片, "a
+ * replacement ships tomorrow"), not by asking, offering a choice (给您补发还是退款呢: two remedies,
+ * or a choice put to the buyer), stating policy, under a condition (确认是…的话换新), or for
+ * something in return (删了差评 给您补20). A buyer
+ * asks for a part refund (不想退了 补点钱吧) or a repair (要寄修) in any clause, questions included.
+ */
+export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): Remedy | null {
+  if (speaker === 'customer') {
+    if (asserted(a, 'preference.repair').length > 0) return 'repair';
+    return asserted(a, 'preference.partial_refund').length > 0 ? 'partial_refund' : null;
+  }
+  // A choice put to the buyer settles nothing; money for a review or a withdrawn claim is no remedy.
+  if (classMatches(a, 'promise.choice_question').length > 0 || classMatches(a, 'remedy.bargain').length > 0)
+    return null;
+  const said = REMEDIES.filter((r) =>
+    asserted(a, `remedy.${r}`).some((m) => {
+      const clause = clauseAt(a, m.span[0]);
+      if (!clause) return true;
+      // "If the tracking hasn't moved by tomorrow, I'll reship it": a condition said before binds it.
+      const conditioned = a.clauses.some((c) => c.index <= clause.index && hasMark(c, 'condition'));
+      return !conditioned && !UNSETTLED.some((mark) => hasMark(clause, mark));
+    }),
+  );
+  // 仅退款…给您退款 names one refund twice: the kind said wins over the bare word.
+  const kinds = said.some((r) => REFUNDS.includes(r)) ? said.filter((r) => r !== 'refund') : said;
+  return kinds.length === 1 ? kinds[0]! : null;
 }

@@ -28,7 +28,8 @@ export type RationaleKey =
   | 'refund_custom'
   | 'refund_install_fee'
   | 'coupon_no_show'
-  | 'refund_food_hygiene';
+  | 'refund_food_hygiene'
+  | 'settled';
 
 interface Vars {
   amount: number | null;
@@ -70,6 +71,7 @@ const ZH: Record<RationaleKey, Template> = {
   refund_custom: (_, m) => `定制商品因商家差错出错，不属于七天无理由退货，可仅退款${m}；定制品无法二次销售，无需寄回。`,
   refund_install_fee: (_, m) => `安装师傅未按约上门：重新预约上门，并退还已付的安装/上门费${m}。`,
   coupon_no_show: (_, m) => `安装师傅未按约上门：致歉并重新预约，可发放${m}优惠券作为补偿。`,
+  settled: (_, m) => `通话中已与买家商定的处理方式${m}，按商定的办理。`,
 };
 
 const EN: Record<RationaleKey, Template> = {
@@ -117,6 +119,8 @@ const EN: Record<RationaleKey, Template> = {
   refund_install_fee: (_, m) =>
     `The installer missed the appointment: rebook the visit and refund the installation fee paid, ${m}.`,
   coupon_no_show: (_, m) => `The installer missed the appointment: apologise, rebook, and offer a ${m} coupon.`,
+  settled: (v, m) =>
+    `The remedy agreed with the buyer in this call${v.amount !== null ? ` (${m})` : ''}: carry it out as agreed.`,
 };
 
 export function rationale(language: 'zh' | 'en', key: RationaleKey, v: Vars): string {
