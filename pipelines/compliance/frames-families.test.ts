@@ -13,6 +13,16 @@ const flags = async (...lines: [SpeakerRole, string][]) =>
   (await detector.detect(call(...lines))).map((f) => [f.utterance, f.category]);
 
 describe('lawful lines that name a datum, a channel or a private route', () => {
+  it('reads a refusal that names the return window or an excluded kind of goods as lawful, not a flat no', async () => {
+    expect(await flags(['merchant', "I'm afraid I can't refund an order that's older than 60 days."])).toEqual([]);
+    expect(await flags(['merchant', "Unfortunately we can't process a refund beyond 14 days from delivery."])).toEqual(
+      [],
+    );
+    expect(await flags(['merchant', '生日蛋糕这种商品不支持无理由退货的亲'])).toEqual([]);
+    expect(await flags(['merchant', "I won't refund you, stop asking."])).toEqual([[0, 'refund_obstruction']]);
+    expect(await flags(['merchant', '不给退 你别问了'])).toEqual([[0, 'refund_obstruction']]);
+  });
+
   it('does not carry a datum named inside a warning into a later "the number" question', async () => {
     expect(
       await flags(
