@@ -102,7 +102,23 @@ export async function startAgent(
       ...env,
     },
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Detached so its job processes can be signalled as a group, which also means it outlives this
+  // process: a bench or test that ends without stop() (a throw, process.exit) takes it along.
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  const killGroup = () => signalGroup('SIGKILL');
+  process.once('exit', killGroup);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', killGroup);
+      resolve();
+    }),
+  );
   const output: string[] = [];
   await new Promise<void>((resolve, reject) => {
     for (const stream of [child.stdout, child.stderr]) {
@@ -119,13 +135,6 @@ export async function startAgent(
       120_000,
     );
   });
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // Already gone.
-    }
-  };
   return {
     pid: child.pid!,
     tail: (lines = 30) => output.slice(-lines).join('\n'),

@@ -230,7 +230,7 @@ function request(route: string): { method: string; path: string; body?: unknown 
   const path =
     pattern
       .replace(':id', id)
-      .replace(':ruleId', 'zh.contact.wechat')
+      .replace(':ruleId', 'zh.contact.invite-frame')
       .replace(':suggestionId', b.suggestionId)
       .replace(':proofId', b.proofId) + (byMerchant.includes(route) ? `?merchantId=${b.merchantId}` : '');
   const bodies: Record<string, unknown> = {

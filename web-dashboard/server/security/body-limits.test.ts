@@ -77,7 +77,7 @@ describe('body limits are enforced while reading', () => {
     const sql = db.sql();
     const app = createApp({ sql, components: [] });
     const admin = await signedInUser(app, sql, 'admin');
-    const res = await admin.client.call('PUT', '/api/rules/zh.contact.wechat/policy', {
+    const res = await admin.client.call('PUT', '/api/rules/zh.contact.invite-frame/policy', {
       judgment: 'review',
       reason: 'r'.repeat(70 * 1024),
     });

@@ -111,11 +111,11 @@ describe('separation of duties', () => {
     const app = createApp({ sql, components: [] });
     const a1 = await signedInUser(app, sql, 'admin');
     const a2 = await signedInUser(app, sql, 'admin');
-    const path = '/api/rules/zh.contact.wechat/policy';
+    const path = '/api/rules/zh.contact.invite-frame/policy';
     const asked = await a1.client.call('PUT', path, { judgment: 'auto', reason: 'precise' });
     expect(asked.status).toBe(202);
     const policy = async () =>
-      (await sql`select judgment from rule_policies where rule_id = 'zh.contact.wechat'`)[0]?.judgment;
+      (await sql`select judgment from rule_policies where rule_id = 'zh.contact.invite-frame'`)[0]?.judgment;
     expect(await policy()).not.toBe('auto');
     await a2.client.call('POST', `/api/approvals/${asked.body.data.approvalRequired.id}/approve`);
     expect(await policy()).toBe('auto');
