@@ -19,7 +19,8 @@ describe('merchant pages in Chromium', () => {
     await suggestion.waitFor({ timeout: 20_000 });
     await page.getByText('240611587736219').first().waitFor();
     await page.getByText('合规提醒').waitFor({ timeout: 20_000 });
-    await page.locator('mark', { hasText: '加我微信' }).waitFor();
+    // The contact flag's evidence is highlighted in the line: the channel and the handle it names.
+    await page.locator('mark', { hasText: '微信 guoyuan888' }).waitFor();
     await playing;
     await page.getByText('已结束').waitFor();
     await page.locator('.option.recommended').first().waitFor();
