@@ -28,7 +28,10 @@ describe('input that cannot throw past validation', () => {
     const a = app();
     const admin = await signedInUser(a, db.sql(), 'admin');
     for (const reason of ['a\u0000b', 'x\ud800y', '\udc00']) {
-      const res = await admin.client.call('PUT', '/api/rules/zh.contact.invite-frame/policy', { judgment: 'review', reason });
+      const res = await admin.client.call('PUT', '/api/rules/zh.contact.invite-frame/policy', {
+        judgment: 'review',
+        reason,
+      });
       expect(res.status).toBe(400);
       expect(res.body.error?.message).toMatch(/^reason: contains a NUL byte or an unpaired surrogate/);
     }
@@ -137,7 +140,10 @@ describe('rule policies, terminal output, audit paging', () => {
     const a = app();
     const admin = await signedInUser(a, db.sql(), 'admin');
     for (let i = 0; i < 3; i++)
-      await admin.client.call('PUT', '/api/rules/zh.contact.invite-frame/policy', { judgment: 'review', reason: `r${i}` });
+      await admin.client.call('PUT', '/api/rules/zh.contact.invite-frame/policy', {
+        judgment: 'review',
+        reason: `r${i}`,
+      });
     const page = (await admin.client.call('GET', '/api/audit?entityType=rule_policy&limit=2')).body.data as {
       id: number;
     }[];
