@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { KefuError } from '../../core/errors.js';
+import { compilePattern, parseKnowledge } from './knowledge-file.js';
 import { DATA_DIR } from './lexicon.js';
 
 const Shape = z.object({ id: z.string().min(1), pattern: z.string().min(1), note: z.string().optional() }).strict();
@@ -42,28 +42,11 @@ export interface DigitRunsKnowledge {
 
 const FILE = 'digit-runs.json';
 
-function compile(shape: z.infer<typeof Shape>): RegExp {
-  try {
-    return new RegExp(shape.pattern, 'iu');
-  } catch (err) {
-    throw new KefuError('CONFIG_INVALID', `${FILE} ${shape.id}: bad pattern (${(err as Error).message})`);
-  }
-}
+const compile = (shape: z.infer<typeof Shape>): RegExp => compilePattern(FILE, shape.id, shape.pattern, 'iu');
 
 /** Parses the file's text; exported so a test can feed it a broken file. */
 export function parseDigitRuns(text: string): DigitRunsKnowledge {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new KefuError('CONFIG_INVALID', `${FILE}: not JSON (${(err as Error).message})`);
-  }
-  const parsed = RunsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new KefuError('CONFIG_INVALID', `${FILE}: ${issue.path.join('.') || 'file'}: ${issue.message}`);
-  }
-  const d = parsed.data;
+  const d = parseKnowledge(FILE, text, RunsSchema);
   return {
     ref: `${d.id}@${d.version}`,
     notDigits: compile(d.notDigits),

@@ -16,7 +16,8 @@ import {
   requiredLiterals,
   ZH_NUMBER,
 } from '../language/index.js';
-import { compilePattern, readKnowledge } from './knowledge-file.js';
+import { compilePattern } from '../language/knowledge-file.js';
+import { readKnowledge } from './knowledge-file.js';
 
 export interface AmountMatch {
   value: number;

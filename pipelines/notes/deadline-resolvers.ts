@@ -15,7 +15,8 @@ import {
   type Ymd,
 } from './calendar.js';
 import { byHour, type Clock, type DeadlineRule, hoursLater, today } from './deadline-clock.js';
-import { compilePattern, readKnowledge } from './knowledge-file.js';
+import { compilePattern } from '../language/knowledge-file.js';
+import { readKnowledge } from './knowledge-file.js';
 
 const Group = z.number().int().positive();
 const Rule = z

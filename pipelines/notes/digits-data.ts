@@ -4,7 +4,8 @@
  * lexicon classes (digits.cue.*).
  */
 import { z } from 'zod';
-import { compilePattern, readKnowledge } from './knowledge-file.js';
+import { compilePattern } from '../language/knowledge-file.js';
+import { readKnowledge } from './knowledge-file.js';
 
 const Shape = z.object({ id: z.string().min(1), pattern: z.string().min(1), note: z.string().optional() }).strict();
 const Range = z.tuple([z.number().int().positive(), z.number().int().positive()]);

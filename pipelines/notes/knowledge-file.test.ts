@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPackageRoot } from '../../core/paths.js';
 import { findAmounts } from './amounts.js';
 import { findDeadlines } from './deadlines.js';
-import { compilePattern, parseKnowledge } from './knowledge-file.js';
+import { compilePattern, parseKnowledge } from '../language/knowledge-file.js';
 
 const Schema = z.object({ id: z.string(), version: z.number().int().positive() }).strict();
 

@@ -1,38 +1,13 @@
 /**
- * The notes engine's knowledge files (`pipelines/notes/data/*.json`): read from the package root,
- * parsed and checked with their zod schema once; every error names the file and what is wrong.
+ * The notes engine's knowledge files (`pipelines/notes/data/*.json`), read from the package root and
+ * checked by the language layer's one knowledge-file parser.
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { KefuError } from '../../core/errors.js';
 import { fromPackageRoot } from '../../core/paths.js';
-
-/** Parses a knowledge file's text; `file` only labels errors. */
-export function parseKnowledge<S extends z.ZodType>(file: string, text: string, schema: S): z.infer<S> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new KefuError('CONFIG_INVALID', `${file}: not JSON (${(err as Error).message})`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new KefuError('CONFIG_INVALID', `${file}: ${issue.path.join('.') || 'file'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
+import { parseKnowledge } from '../language/knowledge-file.js';
 
 /** Reads `pipelines/notes/data/<file>` and checks it. */
 export function readKnowledge<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   return parseKnowledge(file, readFileSync(fromPackageRoot(`pipelines/notes/data/${file}`), 'utf8'), schema);
-}
-
-/** Compiles one pattern of a knowledge file; a bad one names the file and the rule. */
-export function compilePattern(file: string, id: string, pattern: string, flags: string): RegExp {
-  try {
-    return new RegExp(pattern, flags);
-  } catch (err) {
-    throw new KefuError('CONFIG_INVALID', `${file} ${id}: bad pattern (${(err as Error).message})`);
-  }
 }

@@ -1,7 +1,8 @@
 import type { ProductNote } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { z } from 'zod';
-import { compilePattern, readKnowledge } from './knowledge-file.js';
+import { compilePattern } from '../language/knowledge-file.js';
+import { readKnowledge } from './knowledge-file.js';
 
 export interface Alias {
   /** What to look for in a line. */

@@ -1,0 +1,32 @@
+/**
+ * Knowledge files of the engines (versioned JSON data): parsed and checked with their zod schema
+ * once, patterns compiled; every error names the file and what is wrong. The language layer's and
+ * the notes engine's files share it.
+ */
+import type { z } from 'zod';
+import { KefuError } from '../../core/errors.js';
+
+/** Parses a knowledge file's text; `file` only labels errors. */
+export function parseKnowledge<S extends z.ZodType>(file: string, text: string, schema: S): z.infer<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new KefuError('CONFIG_INVALID', `${file}: not JSON (${(err as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new KefuError('CONFIG_INVALID', `${file}: ${issue.path.join('.') || 'file'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Compiles one pattern of a knowledge file; a bad one names the file and the rule. */
+export function compilePattern(file: string, id: string, pattern: string, flags: string): RegExp {
+  try {
+    return new RegExp(pattern, flags);
+  } catch (err) {
+    throw new KefuError('CONFIG_INVALID', `${file} ${id}: bad pattern (${(err as Error).message})`);
+  }
+}
