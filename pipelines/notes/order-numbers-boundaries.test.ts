@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptLine } from '../../core/domain.js';
 import { findOrderNumbers } from './order-numbers.js';
-
-const line = (text: string, speaker: TranscriptLine['speaker'] = 'customer'): TranscriptLine => ({
-  speaker,
-  text,
-  startMs: 0,
-  endMs: 1000,
-});
-const values = (...texts: string[]): string[] => findOrderNumbers(texts.map((t) => line(t))).map((n) => n.value);
+import { line, orderNumberValues as values } from './fixtures/order-lines.js';
 
 describe('order numbers end where the number ends', () => {
   it.each([

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptLine } from '../../core/domain.js';
+import { line, orderNumberValues as values } from './fixtures/order-lines.js';
 import { findOrderNumbers, matchOrderNumber, withinOneEdit } from './order-numbers.js';
-
-const line = (text: string, speaker: TranscriptLine['speaker'] = 'customer'): TranscriptLine => ({
-  speaker,
-  text,
-  startMs: 0,
-  endMs: 1000,
-});
-const values = (...texts: string[]): string[] => findOrderNumbers(texts.map((t) => line(t))).map((n) => n.value);
 
 describe('findOrderNumbers: forms', () => {
   it.each([
