@@ -165,6 +165,7 @@ describe('Advisor with the offline engine', () => {
         '降价了',
         '不想要了',
         '快递丢了',
+        '取消了会员怎么还在扣钱',
       ],
       en: [
         'wrong item',
@@ -178,6 +179,7 @@ describe('Advisor with the offline engine', () => {
         'the price dropped',
         'I changed my mind',
         'the parcel was lost',
+        'you billed my card twice for the same order',
       ],
     };
     const seen = new Set<string>();

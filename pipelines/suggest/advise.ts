@@ -119,12 +119,9 @@ export class Advisor {
     }
     const issueText = lines[issue.utterance]!.text;
     const ranked = honourPreference(computeRefundOptions({ facts, issue, language, issueText }), preference);
-    const refundOptions = settleOn(ranked, reading.remedySince(issue.utterance, index), {
-      facts,
-      issue,
-      language,
-      issueText,
-    });
+    const settlement = reading.remedySince(issue.utterance, index);
+    const said = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
+    const refundOptions = settleOn(ranked, settlement, { facts, issue, language, issueText, said });
     const policies = [...relevant];
     for (const id of refundOptions.map((o) => o.policy)) {
       const doc = this.byId.get(id);

@@ -7,6 +7,7 @@ import {
   kindsOf,
   type Preference,
   type Remedy,
+  type RemedyReading,
   remedyOf,
 } from './issue-cues.js';
 import { type AffectedQuantity, affectedQuantity } from './quantities.js';
@@ -35,10 +36,15 @@ interface LineReading {
   lateComplaint: boolean;
   installNoShow: boolean;
   preference: Preference | null;
-  /** The remedy the line settles (merchant) or asks for (buyer), see `remedyOf`. */
-  remedy: Remedy | null;
+  /** What the line does to the call's remedy, see `remedyOf`. */
+  remedy: RemedyReading;
+  /** The merchant's line whose offer this buyer's yes accepted. */
+  accepted?: number;
   quantity?: AffectedQuantity;
 }
+
+/** Where a problem's remedy stands (see `CallReading.remedySince`); null when nothing was said. */
+export type Settlement = { remedy: Remedy | 'open'; line: number } | null;
 
 /** Per speaker, the ascending line numbers where something holds. */
 type BySpeaker = Record<SpeakerRole, number[]>;
@@ -61,7 +67,8 @@ export class CallReading {
   private readonly lateComplaints = bySpeaker();
   private readonly noShows = bySpeaker();
   private readonly preferences: number[] = [];
-  private readonly remedies = bySpeaker();
+  /** Lines that settle, offer or decline a remedy, or where the buyer asks for one. */
+  private readonly remedyLines: number[] = [];
   private readonly firstNamed = new Map<GoodsClass, number>();
 
   constructor(readonly lines: readonly TranscriptLine[]) {}
@@ -76,7 +83,7 @@ export class CallReading {
   private readLine(i: number): void {
     const { speaker, text } = this.lines[i]!;
     const a = analyzeLine(text);
-    const kinds = kindsOf(a);
+    const kinds = kindsOf(a, speaker);
     const r: LineReading = {
       speaker,
       kinds,
@@ -97,7 +104,9 @@ export class CallReading {
     if (r.lateComplaint) this.lateComplaints[speaker].push(i);
     if (r.installNoShow) this.noShows[speaker].push(i);
     if (r.preference) this.preferences.push(i);
-    if (r.remedy) this.remedies[speaker].push(i);
+    if (speaker === 'customer') this.acceptOffer(i, r);
+    const { settled, offered, declines } = r.remedy;
+    if (settled || offered.length > 0 || declines || r.preference) this.remedyLines.push(i);
     for (const cls of GOODS_CLASSES)
       if (!this.firstNamed.has(cls) && classMatches(a, cls).length > 0) this.firstNamed.set(cls, i);
   }
@@ -159,16 +168,45 @@ export class CallReading {
   }
 
   /**
-   * The remedy settled for a problem said on line `from`, as of line `index`: the latest a party
-   * settled on since (a merchant stating it, a buyer asking for it), so a buyer's change of mind
-   * or a merchant's final word counts; null when none.
+   * The buyer's yes (行吧, "sounds good") to the merchant's offer of one remedy, said as the buyer's
+   * next line, settles it: 您不介意的话补偿您50元 → 行吧.
    */
-  remedySince(from: number, index: number): Remedy | null {
+  private acceptOffer(i: number, r: LineReading): void {
+    if (!r.remedy.accepts || r.remedy.settled || r.remedy.declines) return;
+    const offer = this.remedyLines.at(-1);
+    const offered = offer === undefined ? [] : this.read[offer]!.remedy.offered;
+    const answered = lastAtMost(this.spoken.customer, i - 1);
+    if (offered.length === 1 && this.read[offer!]!.speaker === 'merchant' && (answered === null || answered < offer!)) {
+      r.remedy = { ...r.remedy, settled: offered[0]! };
+      r.accepted = offer;
+    }
+  }
+
+  /**
+   * Where the remedy of a problem said on line `from` stands as of line `index`, reading back from
+   * the latest line that touched it: a remedy settled (by the merchant stating it, the buyer asking
+   * for it or accepting an offer of it), or `open` when the latest is an offer the buyer has not
+   * taken up, or null when the buyer's own latest ask (退款吧) leaves it to the ranked options or
+   * nothing was said. A buyer's no (不用补了) withdraws the remedy said before it; a coupon counts
+   * only when nothing else was settled. `line` is where it was said, for the amount named there.
+   */
+  remedySince(from: number, index: number): Settlement {
     const last = this.upTo(index);
-    const at = [lastAtMost(this.remedies.merchant, last), lastAtMost(this.remedies.customer, last)]
-      .filter((i): i is number => i !== null && i >= from)
-      .sort((a, b) => b - a)[0];
-    return at === undefined ? null : this.read[at]!.remedy;
+    let declined = 0;
+    let coupon: Settlement = null;
+    for (let k = countAtMost(this.remedyLines, last) - 1; k >= 0; k--) {
+      const i = this.remedyLines[k]!;
+      if (i < from) break;
+      const r = this.read[i]!;
+      const { settled, offered, declines } = r.remedy;
+      if (declines && r.speaker === 'customer') declined++;
+      else if (!settled && offered.length === 0) return coupon;
+      else if (declined > 0) declined--;
+      else if (settled === 'coupon') coupon ??= { remedy: 'coupon', line: i };
+      else if (settled) return { remedy: settled, line: r.accepted ?? i };
+      else return coupon ?? { remedy: 'open', line: i };
+    }
+    return coupon;
   }
 
   /** Whether any line up to `index` names a member of `cls`. */
@@ -187,8 +225,8 @@ export class CallReading {
   }
 }
 
-/** The largest member of ascending `list` that is ≤ `x`. */
-function lastAtMost(list: readonly number[], x: number): number | null {
+/** How many members of ascending `list` are ≤ `x`. */
+function countAtMost(list: readonly number[], x: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -196,7 +234,13 @@ function lastAtMost(list: readonly number[], x: number): number | null {
     if (list[mid]! <= x) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? list[lo - 1]! : null;
+  return lo;
+}
+
+/** The largest member of ascending `list` that is ≤ `x`. */
+function lastAtMost(list: readonly number[], x: number): number | null {
+  const n = countAtMost(list, x);
+  return n > 0 ? list[n - 1]! : null;
 }
 
 /** The smallest member of ascending `list` that is ≥ `x`. */

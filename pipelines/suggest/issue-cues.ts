@@ -24,6 +24,7 @@ export const ISSUE_KINDS = [
   'not_as_described',
   'damaged',
   'installation',
+  'billing',
   'refund_status',
   'late',
   'price_drop',
@@ -62,8 +63,11 @@ export function firstPreference(a: LineAnalysis): Preference | null {
   return hit?.preference ?? null;
 }
 
-/** A line's problem kinds, priority first, with the words that gave each away. */
-export type IssueCues = { kind: IssueKind; cue: string }[];
+/**
+ * A line's problem kinds, priority first, with the words that gave each away; `fit` when a change
+ * of mind is goods that don't fit the buyer (偏小, "runs small"), whose first remedy is another size.
+ */
+export type IssueCues = { kind: IssueKind; cue: string; fit?: true }[];
 
 /**
  * The problem kinds a line asserts, highest priority first: the `issue.<kind>` word classes
@@ -72,24 +76,36 @@ export type IssueCues = { kind: IssueKind; cue: string }[];
  * A damage word about fresh food (坏了, gone bad) is spoilage. Returned twice, [as the line reads
  * alone, as it reads when the call is about fresh goods], from one reading of the line.
  */
-export function kindsOf(a: LineAnalysis): [IssueCues, IssueCues] {
+export function kindsOf(a: LineAnalysis, speaker: SpeakerRole = 'customer'): [IssueCues, IssueCues] {
+  // A merchant citing policy (支持七天无理由 质量问题也包的) names problems no one has: the policy
+  // mark sits on one clause, the problems it covers often in the next.
+  if (speaker === 'merchant' && a.clauses.some((c) => hasMark(c, 'policy'))) return [[], []];
+  // The buyer's own order details written wrong (地址写错了) are a change to make, not a wrong item.
+  const changes = classMatches(a, 'issue.order_change').map((m) => clauseAt(a, m.span[0])?.index);
+  const aboutGoods = (kind: IssueKind, m: LexiconMatch) =>
+    kind !== 'wrong_item' || !changes.includes(clauseAt(a, m.span[0])?.index);
   const freshGoods = classMatches(a, 'goods.fresh').length > 0;
   const spoilage = asserted(a, 'issue.spoiled_if_fresh');
-  const cues = ISSUE_KINDS.map((kind) => ({ kind, cue: asserted(a, `issue.${kind}`)[0] }));
+  const cues = ISSUE_KINDS.map((kind) => ({
+    kind,
+    cue: asserted(a, `issue.${kind}`).find((m) => aboutGoods(kind, m)),
+  }));
+  const fit = asserted(a, 'issue.size_fit')[0];
   const failing = functionFailure(a);
   // A parcel said lost, or marked delivered and never received, is an order not delivered.
   const lost = asserted(a, 'issue.lost_parcel')[0];
   const read = (fresh: boolean): IssueCues => {
     const found: IssueCues = [];
-    const add = (kind: IssueKind, cue: string) => {
-      if (!found.some((f) => f.kind === kind)) found.push({ kind, cue });
+    const add = (kind: IssueKind, cue: string, fits?: true) => {
+      if (!found.some((f) => f.kind === kind)) found.push(fits ? { kind, cue, fit: fits } : { kind, cue });
     };
     for (const { kind, cue } of cues) {
       if (!cue) continue;
       const spoiled =
         kind === 'damaged' && fresh && spoilage.some((m) => m.span[0] < cue.span[1] && cue.span[0] < m.span[1]);
-      add(spoiled ? 'spoiled' : kind, cue.text);
+      add(spoiled ? 'spoiled' : kind, cue.text, kind === 'changed_mind' ? fit && true : undefined);
     }
+    if (fit) add('changed_mind', fit.text, true);
     if (failing) add('damaged', failing);
     if (lost) add('late', lost.text);
     if (fresh && spoilage[0]) add('spoiled', spoilage[0].text);
@@ -132,7 +148,8 @@ export function functionFailure(a: LineAnalysis): string | null {
  * The remedies a call can settle on: the refund option kinds a party names, and a repair, which
  * settles the problem without any refund. Their words are the `remedy.<kind>` classes (said by the
  * merchant) and `preference.partial_refund` / `preference.repair` (asked by the buyer) of
- * pipelines/language/data/issues.lexicon.json. `refund` is a refund of no stated kind (给您退款).
+ * pipelines/language/data/issues.lexicon.json. `refund` is a refund of no stated kind (给您退款);
+ * `coupon` a goodwill coupon or store credit, an extra beside any other remedy.
  */
 export const REMEDIES = [
   'reship',
@@ -142,40 +159,103 @@ export const REMEDIES = [
   'partial_refund',
   'refund',
   'repair',
+  'coupon',
 ] as const;
 export type Remedy = (typeof REMEDIES)[number];
 
 /** The kinds of refund, which a bare "refund" stands for. */
 export const REFUNDS: readonly Remedy[] = ['refund_only', 'return_refund', 'partial_refund'];
 
-/** Clause marks under which a merchant names a remedy without settling it: asking, or citing policy. */
-const UNSETTLED: readonly MarkKind[] = ['question', 'policy'];
+/** What one line does to the remedy of the call (see `remedyOf`). */
+export interface RemedyReading {
+  /** Stated by the merchant, or asked for by the buyer. */
+  settled: Remedy | null;
+  /** Put to the buyer without settling: a choice, a question, an offer on the buyer's consent. */
+  offered: Remedy[];
+  /** The buyer turns down what was offered or settled (不用补了, "keep the credit"). */
+  declines: boolean;
+  /** The buyer says yes (行吧, "sounds good"): settles an offer of one remedy just made. */
+  accepts: boolean;
+}
 
 /**
- * The remedy a line settles, if any. A merchant settles one by stating it (补发一片, "a
- * replacement ships tomorrow"), not by asking, offering a choice (给您补发还是退款呢: two remedies,
- * or a choice put to the buyer), stating policy, under a condition (确认是…的话换新), or for
- * something in return (删了差评 给您补20). A buyer
- * asks for a part refund (不想退了 补点钱吧) or a repair (要寄修) in any clause, questions included.
+ * The compliance classes of a refund or deal outside the platform: such money is no remedy. Of
+ * `off_platform`, the Chinese words (私下, 平台外); its English ones ("directly") also say how an
+ * on-platform refund is paid.
  */
-export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): Remedy | null {
-  if (speaker === 'customer') {
-    if (asserted(a, 'preference.repair').length > 0) return 'repair';
-    return asserted(a, 'preference.partial_refund').length > 0 ? 'partial_refund' : null;
-  }
-  // A choice put to the buyer settles nothing; money for a review or a withdrawn claim is no remedy.
-  if (classMatches(a, 'promise.choice_question').length > 0 || classMatches(a, 'remedy.bargain').length > 0)
-    return null;
-  const said = REMEDIES.filter((r) =>
-    asserted(a, `remedy.${r}`).some((m) => {
-      const clause = clauseAt(a, m.span[0]);
-      if (!clause) return true;
-      // "If the tracking hasn't moved by tomorrow, I'll reship it": a condition said before binds it.
-      const conditioned = a.clauses.some((c) => c.index <= clause.index && hasMark(c, 'condition'));
-      return !conditioned && !UNSETTLED.some((mark) => hasMark(clause, mark));
-    }),
+function offPlatform(a: LineAnalysis): boolean {
+  return (
+    classMatches(a, 'private_refund').length > 0 ||
+    classMatches(a, 'private_deal').length > 0 ||
+    classMatches(a, 'off_platform').some((m) => m.entry.startsWith('compliance.off_platform.zh'))
   );
-  // 仅退款…给您退款 names one refund twice: the kind said wins over the bare word.
-  const kinds = said.some((r) => REFUNDS.includes(r)) ? said.filter((r) => r !== 'refund') : said;
-  return kinds.length === 1 ? kinds[0]! : null;
+}
+
+/**
+ * What a line does to the call's remedy. A merchant settles one by stating it (补发一片, "a
+ * replacement ships tomorrow"); offers it by asking, by putting a choice (给您补发还是退款呢: two
+ * remedies, or a choice put to the buyer), or on the buyer's consent (您不介意的话补偿您300元); and
+ * does neither when citing policy, under a condition on events (确认是…的话换新), for something in
+ * return (删了差评 给您补20) or off the platform (私下补偿, 走支付宝退您). Of two remedy words
+ * that overlap, the longer is what was said (寄个新的 is a replacement, not a reship). A buyer
+ * asks for a part refund or a repair in any clause, but naming two remedies in a question
+ * (a new one or repaired?) asks which, and settles nothing.
+ */
+export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
+  const reading: RemedyReading = {
+    settled: null,
+    offered: [],
+    declines: asserted(a, 'remedy.decline').length > 0,
+    accepts: asserted(a, 'preference.accept').length > 0,
+  };
+  if (speaker === 'customer') {
+    const named = REMEDIES.filter((r) => classMatches(a, `remedy.${r}`).length > 0);
+    const asked =
+      asserted(a, 'preference.repair').length > 0
+        ? 'repair'
+        : asserted(a, 'preference.partial_refund').length > 0
+          ? 'partial_refund'
+          : null;
+    const which =
+      named.length + (asked && !named.includes(asked) ? 1 : 0) > 1 && a.clauses.some((c) => hasMark(c, 'question'));
+    return { ...reading, settled: which ? null : asked };
+  }
+  if (classMatches(a, 'remedy.bargain').length > 0 || offPlatform(a)) return reading;
+  const matches = REMEDIES.flatMap((r) => asserted(a, `remedy.${r}`).map((m) => ({ r, m })));
+  const said = matches.filter(
+    ({ m }) =>
+      !matches.some(
+        (o) =>
+          o.m !== m &&
+          o.m.span[0] <= m.span[0] &&
+          o.m.span[1] >= m.span[1] &&
+          o.m.span[1] - o.m.span[0] > m.span[1] - m.span[0],
+      ),
+  );
+  const consent = classMatches(a, 'remedy.consent').length > 0;
+  const stated: Remedy[] = [];
+  const offered: Remedy[] = [];
+  for (const { r, m } of said) {
+    const clause = clauseAt(a, m.span[0]);
+    if (!clause) {
+      stated.push(r);
+      continue;
+    }
+    if (hasMark(clause, 'policy')) continue;
+    // "If the tracking hasn't moved by tomorrow, I'll reship it": a condition said before binds it.
+    const conditioned = a.clauses.some((c) => c.index <= clause.index && hasMark(c, 'condition'));
+    if (conditioned && !consent) continue;
+    (conditioned || hasMark(clause, 'question') || hasMark(clause, 'offer') ? offered : stated).push(r);
+  }
+  const kinds = (list: Remedy[]) => {
+    const unique = [...new Set(list)];
+    // 仅退款…给您退款 names one refund twice: the kind said wins over the bare word.
+    return unique.some((r) => REFUNDS.includes(r)) ? unique.filter((r) => r !== 'refund') : unique;
+  };
+  // A coupon beside another remedy is an extra to it, not a second choice.
+  const main = (list: Remedy[]) => (list.some((r) => r !== 'coupon') ? list.filter((r) => r !== 'coupon') : list);
+  const all = main(kinds([...stated, ...offered]));
+  const choice = classMatches(a, 'promise.choice_question').length > 0 || all.length > 1;
+  if (choice || main(kinds(offered)).length > 0) return { ...reading, offered: all };
+  return { ...reading, settled: all[0] ?? null };
 }

@@ -22,6 +22,8 @@ export interface IssueAssessment extends AffectedQuantity {
   lost?: boolean;
   /** The goods concerned, in the buyer's words or the order's; null when not said. */
   product?: string | null;
+  /** A change of mind about goods that don't fit the buyer: another size is the first remedy. */
+  fit?: true;
   /** What the buyer asked for, if they did. */
   preference?: 'refund' | 'replacement' | null;
   /** Which detector heard it: absent for the offline one, the recall layer's name otherwise. */
@@ -69,6 +71,7 @@ export function assessIssue(
       kind: hit.kind,
       utterance: hit.utterance,
       cue: hit.cue,
+      ...('fit' in hit && hit.fit ? { fit: true as const } : {}),
       ...quantityNear(call, hit.utterance, last, speaker),
     };
     if (hit.kind === 'late' || hit.kind === 'installation')

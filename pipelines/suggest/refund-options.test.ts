@@ -227,15 +227,18 @@ describe('computeRefundOptions', () => {
     });
   });
 
-  it('a clothing size that does not fit is a 7-day no-reason return', () => {
+  it('a clothing size that does not fit: another size first, the 7-day no-reason return kept', () => {
     const dress = order({
       amount: 129,
       deliveredAt: daysAgo(2),
       items: [{ sku: 'D', name: '连衣裙', quantity: 1, unitPrice: 129, category: 'apparel' }],
     });
     expect(options(dress, said('裙子买大了，想退了'))).toEqual([
+      expect.objectContaining({ kind: 'replacement', policy: 'zh.return.7day', recommended: true }),
       expect.objectContaining({ kind: 'return_refund', policy: 'zh.return.7day' }),
     ]);
+    // A change of mind that is no matter of size is the return alone.
+    expect(options(dress, said('裙子不喜欢了，想退了')).map((o) => o.kind)).toEqual(['return_refund']);
   });
 
   it('a delivery-status question gets no compensation; a complaint about the wait does', () => {

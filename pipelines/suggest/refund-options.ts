@@ -196,7 +196,11 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
       if (facts.status === 'paid')
         return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'cancel_unshipped' }];
       if (days !== null && days > 7) return [];
-      return [{ kind: 'return_refund', amount: value, policy: 'return.7day', why: 'return_7day' }];
+      const ret: Candidate = { kind: 'return_refund', amount: value, policy: 'return.7day', why: 'return_7day' };
+      // Goods that don't fit are mostly wanted in another size: the exchange first, the return kept.
+      return issue.fit
+        ? [{ kind: 'replacement', amount: value, policy: 'return.7day', why: 'exchange_size' }, ret]
+        : [ret];
     }
     default:
       return [];

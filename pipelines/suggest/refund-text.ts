@@ -22,6 +22,7 @@ export type RationaleKey =
   | 'coupon_late'
   | 'cancel_unshipped'
   | 'return_7day'
+  | 'exchange_size'
   | 'coupon'
   | 'refund_not_described_low'
   | 'remake_custom'
@@ -65,6 +66,8 @@ const ZH: Record<RationaleKey, Template> = {
   cancel_unshipped: (_, m) => `订单尚未发货，买家不愿等待的可取消订单，全额退款${m}。`,
   return_7day: (v, m) =>
     `${v.days === null ? '如签收未超过7天，' : ''}商品完好可七天无理由退货退款${m}，退回运费由买家承担（有运费险的由运费险赔付）。`,
+  exchange_size: (v) =>
+    `尺码不合适，${v.days === null ? '签收7天内' : ''}商品完好可换合适的尺码，买家寄回后发新尺码，运费按七天无理由规则（有运费险的由运费险赔付）。`,
   coupon: (_, m) => `另可发放${m}店铺优惠券表示歉意（不能替代退款）。`,
   refund_not_described_low: (_, m) => `与描述不符且商品金额低，寄回不划算，可直接仅退款${m}。`,
   remake_custom: () => '定制商品是商家做错的，不适用"定制不退"：免费重新制作并补发，运费由商家承担。',
@@ -109,6 +112,8 @@ const EN: Record<RationaleKey, Template> = {
   cancel_unshipped: (_, m) => `Not shipped yet: if the buyer won't wait, cancel with a full refund of ${m}.`,
   return_7day: (v, m) =>
     `${v.days === null ? 'If delivered within the last 7 days and unused, ' : 'Unused, within 7 days of delivery: '}a no-reason return for a refund of ${m}; the buyer pays return shipping unless insured.`,
+  exchange_size: (v) =>
+    `${v.days === null ? 'Within 7 days of delivery and unworn: ' : 'Unworn: '}exchange for the size that fits; the new size ships when the return arrives, return shipping as for no-reason returns.`,
   coupon: (_, m) => `Optionally a ${m} store coupon as an apology (never instead of a refund).`,
   refund_not_described_low: (_, m) =>
     `Not as described and low value, not worth shipping back: refund ${m} without a return.`,

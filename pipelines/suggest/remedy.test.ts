@@ -9,8 +9,8 @@ import type { OrderFacts } from './order-facts.js';
 import { settleOn } from './remedy.js';
 
 // Phrasings written for these tests; none comes from an evaluation set.
-const merchant = (text: string) => remedyOf(analyzeLine(text), 'merchant');
-const buyer = (text: string) => remedyOf(analyzeLine(text), 'customer');
+const merchant = (text: string) => remedyOf(analyzeLine(text), 'merchant').settled;
+const buyer = (text: string) => remedyOf(analyzeLine(text), 'customer').settled;
 const top = (text: string, fresh?: boolean) => classifyUtterance(text, { fresh })[0]?.kind ?? null;
 
 describe('remedyOf: what a merchant settles', () => {
@@ -102,12 +102,12 @@ describe('CallReading.remedySince', () => {
   it('takes the latest remedy either party settled since the problem was said', () => {
     const reading = new CallReading(call);
     expect(reading.remedySince(0, 0)).toBeNull();
-    expect(reading.remedySince(0, 1)).toBe('replacement');
-    expect(reading.remedySince(0, 3)).toBe('partial_refund');
+    expect(reading.remedySince(0, 1)?.remedy).toBe('replacement');
+    expect(reading.remedySince(0, 3)?.remedy).toBe('partial_refund');
   });
 
   it('ignores a remedy said before the problem it would settle', () => {
-    expect(new CallReading(call).remedySince(2, 3)).toBe('partial_refund');
+    expect(new CallReading(call).remedySince(2, 3)?.remedy).toBe('partial_refund');
     expect(new CallReading(call.slice(0, 2)).remedySince(2, 1)).toBeNull();
   });
 });
@@ -142,7 +142,7 @@ describe('settleOn', () => {
   const ranked = [option('replacement', true), option('return_refund'), option('coupon')];
 
   it('recommends the settled kind when the rules offered it, and only it', () => {
-    const out = settleOn(ranked, 'return_refund', input);
+    const out = settleOn(ranked, { remedy: 'return_refund', line: 0 }, input);
     expect(out.map((o) => [o.kind, o.recommended])).toEqual([
       ['return_refund', true],
       ['replacement', false],
@@ -151,25 +151,25 @@ describe('settleOn', () => {
   });
 
   it('adds a settled kind the rules did not offer, its amount to be confirmed, never ¥0.00', () => {
-    const [first] = settleOn(ranked, 'partial_refund', input);
+    const [first] = settleOn(ranked, { remedy: 'partial_refund', line: 0 }, input);
     expect(first).toMatchObject({ kind: 'partial_refund', recommended: true, amountToBeConfirmed: true });
     expect(first!.rationale).toContain('金额待核实');
     expect(first!.rationale).not.toMatch(/¥0/);
   });
 
   it('reads a bare refund as the refund the options rank first, else all the money back', () => {
-    expect(settleOn(ranked, 'refund', input)[0]!.kind).toBe('return_refund');
-    expect(settleOn([option('coupon', true)], 'refund', input)[0]!.kind).toBe('refund_only');
+    expect(settleOn(ranked, { remedy: 'refund', line: 0 }, input)[0]!.kind).toBe('return_refund');
+    expect(settleOn([option('coupon', true)], { remedy: 'refund', line: 0 }, input)[0]!.kind).toBe('refund_only');
   });
 
   it('recommends nothing when the goods are to be repaired, and keeps the options listed', () => {
-    const out = settleOn(ranked, 'repair', input);
+    const out = settleOn(ranked, { remedy: 'repair', line: 0 }, input);
     expect(out).toHaveLength(3);
     expect(out.some((o) => o.recommended)).toBe(false);
   });
 
   it('changes nothing without a remedy or without options', () => {
     expect(settleOn(ranked, null, input)).toEqual(ranked);
-    expect(settleOn([], 'reship', input)).toEqual([]);
+    expect(settleOn([], { remedy: 'reship', line: 0 }, input)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { RefundOption } from '../../core/analysis.js';
 import type { IssueAssessment } from './issue.js';
-import { REFUNDS, type Remedy } from './issue-cues.js';
+import type { Settlement } from './call-reading.js';
+import { REFUNDS } from './issue-cues.js';
 import { affectedValue, type OrderFacts } from './order-facts.js';
 import { rationale } from './refund-text.js';
 
@@ -19,45 +20,65 @@ function policyFor(kind: RefundOption['kind'], issue: IssueAssessment['kind']): 
 }
 
 /**
- * The options with the remedy the call settled on recommended: the merchant stated it or the buyer
- * asked for it (see `CallReading.remedySince`). Kefu's own ranking is advice for an open problem;
- * once the parties agree, recommending something else contradicts the call. A remedy the rules did
- * not offer is added, its amount as the facts give it (else to be confirmed). A repair settles the
- * problem with no refund: the options stay listed, none recommended.
+ * The options with the remedy the call settled on recommended: the merchant stated it, the buyer
+ * asked for it or accepted it (see `CallReading.remedySince`). Kefu's own ranking is advice for an
+ * open problem; once the parties agree, recommending something else contradicts the call. A remedy
+ * the rules did not offer is added. Its amount is the one said with it (退您60元, "refund the
+ * $13.48"), else as the facts give it, else to be confirmed; a bare refund of less than the goods'
+ * value is a part refund. A repair settles the problem with no refund, and options put to the
+ * buyer and not taken up leave the choice open: the options stay listed, none recommended.
  */
 export function settleOn(
   options: readonly RefundOption[],
-  remedy: Remedy | null,
-  input: { facts: OrderFacts; issue: IssueAssessment; language: 'zh' | 'en'; issueText: string },
+  settlement: Settlement,
+  input: {
+    facts: OrderFacts;
+    issue: IssueAssessment;
+    language: 'zh' | 'en';
+    issueText: string;
+    /** The money amount said on the settling line, if one was. */
+    said?: number | null;
+  },
 ): RefundOption[] {
-  if (remedy === null || options.length === 0) return [...options];
-  if (remedy === 'repair') return options.map((o) => ({ ...o, recommended: false }));
+  if (settlement === null || options.length === 0) return [...options];
+  const { remedy } = settlement;
+  if (remedy === 'repair' || remedy === 'open') return options.map((o) => ({ ...o, recommended: false }));
   const { facts, issue, language } = input;
-  // A bare refund is the refund the options rank first, else all the money back.
+  const value = affectedValue(facts, input.issueText);
+  const said = input.said ?? null;
+  const money = remedy === 'partial_refund' || remedy === 'refund' || remedy === 'refund_only' || remedy === 'coupon';
+  const stated = money && said !== null && said > 0 ? said : null;
+  // A bare refund is the refund the options rank first, else all the money back; less than the
+  // goods are worth, it is a part refund.
+  const part = remedy === 'refund' && stated !== null && value !== null && stated < value;
+  const kind = part ? 'partial_refund' : remedy === 'refund' ? 'refund_only' : remedy;
   const at =
-    remedy === 'refund'
+    remedy === 'refund' && !part
       ? options.findIndex((o) => (REFUNDS as readonly string[]).includes(o.kind))
-      : options.findIndex((o) => o.kind === remedy);
-  const kind = remedy === 'refund' ? 'refund_only' : remedy;
-  const amount = kind === 'partial_refund' ? null : affectedValue(facts, input.issueText);
-  const settled: RefundOption =
-    at >= 0
-      ? options[at]!
-      : {
-          kind,
-          amount: amount ?? 0,
-          amountToBeConfirmed: amount === null,
-          currency: facts.currency,
-          policy: `${language}.${policyFor(kind, issue.kind)}`,
-          recommended: true,
-          rationale: rationale(language, 'settled', {
-            amount,
-            currency: facts.currency,
-            share: null,
-            count: null,
-            days: null,
-          }),
-          orderId: facts.orderId,
-        };
+      : options.findIndex((o) => o.kind === kind);
+  const amount = stated ?? (kind === 'partial_refund' ? null : value);
+  const made = (base: Partial<RefundOption>): RefundOption => ({
+    kind,
+    amount: amount ?? 0,
+    amountToBeConfirmed: amount === null,
+    currency: facts.currency,
+    policy: `${language}.${policyFor(kind, issue.kind)}`,
+    recommended: true,
+    rationale: rationale(language, 'settled', {
+      amount,
+      currency: facts.currency,
+      share: null,
+      count: null,
+      days: null,
+    }),
+    orderId: facts.orderId,
+    ...base,
+  });
+  const found = at >= 0 ? options[at]! : null;
+  const settled = !found
+    ? made({})
+    : stated !== null
+      ? made({ kind: found.kind, policy: found.policy, orderId: found.orderId })
+      : found;
   return [settled, ...options.filter((_, i) => i !== at)].map((o, i) => ({ ...o, recommended: i === 0 }));
 }

@@ -18,6 +18,8 @@ const REMEDY: Record<Lang, Record<string, Line>> = {
     'return_refund:return.7day': (m) =>
       `可以的。商品不影响二次销售的话，签收7天内支持无理由退货，您在订单页申请退货退款，我们收到后为您退款${m}，退回运费由您承担（有运费险的会赔付）。`,
     return_refund: (m) => `您在订单页申请退货退款，退回运费由我们承担，收到退货后给您退款${m}。`,
+    'replacement:return.7day': () =>
+      '可以的，签收7天内吊牌完好的话可以换合适的尺码，您在订单页申请换货选好尺码，我们收到退回的商品就给您发新的。',
     replacement: () => '非常抱歉，我们给您换一个新的，来回运费都由我们承担，您在订单页申请换货就可以。',
     'reship:shipping.reship': (_, i) =>
       i?.kind === 'wrong_item'
@@ -43,6 +45,8 @@ const REMEDY: Record<Lang, Record<string, Line>> = {
       `Sure. If the item is unused, you can return it within 7 days of delivery for any reason: request a return in the order page and we'll refund you${m} once it arrives. Return shipping is on you unless you have return insurance.`,
     return_refund: (m) =>
       `Please request a return in the order page; we pay the return shipping and refund you${m} once it arrives.`,
+    'replacement:return.7day': () =>
+      "Sure, within 7 days of delivery and unworn you can exchange it for the size that fits: request an exchange in the order page with the new size, and we'll ship it as soon as the return arrives.",
     replacement: () =>
       "I'm really sorry. We'll send you a new one and cover shipping both ways; just request an exchange in the order page.",
     'reship:shipping.reship': (_, i) =>
@@ -102,6 +106,11 @@ const NEXT_STEP: Partial<Record<IssueKind, Step>> = {
     policy: 'install.service',
     zh: '我这边帮您预约师傅上门安装，您哪天方便？也可以现在在视频里一步步教您。',
     en: 'I can book a technician to come and install it. Which day suits you? I can also guide you step by step on this video call.',
+  },
+  billing: {
+    policy: 'billing.error',
+    zh: '非常抱歉，我马上核对这单的支付记录，确认多扣的金额会原路退回给您，不需要您退货。方便说一下是哪天扣的、扣了多少吗？',
+    en: "I'm sorry about that. I'm checking the payment record for this order now; any amount charged in error goes back to your original payment method, with nothing to return. Could you tell me the date and amount of the charge?",
   },
   refund_status: {
     policy: 'refund.timing',
