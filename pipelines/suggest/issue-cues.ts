@@ -221,7 +221,11 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
     return { ...reading, settled: which ? null : asked };
   }
   if (classMatches(a, 'remedy.bargain').length > 0 || offPlatform(a)) return reading;
-  const matches = REMEDIES.flatMap((r) => asserted(a, `remedy.${r}`).map((m) => ({ r, m })));
+  const consent = classMatches(a, 'remedy.consent').length > 0;
+  // Under a consent condition the remedy's clause is hypothetical, yet it is what is offered.
+  const named = (cls: string) =>
+    consent ? classMatches(a, cls).filter((m) => !negationOver(a, m.span)) : asserted(a, cls);
+  const matches = REMEDIES.flatMap((r) => named(`remedy.${r}`).map((m) => ({ r, m })));
   const said = matches.filter(
     ({ m }) =>
       !matches.some(
@@ -232,7 +236,6 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
           o.m.span[1] - o.m.span[0] > m.span[1] - m.span[0],
       ),
   );
-  const consent = classMatches(a, 'remedy.consent').length > 0;
   const stated: Remedy[] = [];
   const offered: Remedy[] = [];
   for (const { r, m } of said) {
