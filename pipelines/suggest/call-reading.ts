@@ -185,28 +185,33 @@ export class CallReading {
   /**
    * Where the remedy of a problem said on line `from` stands as of line `index`, reading back from
    * the latest line that touched it: a remedy settled (by the merchant stating it, the buyer asking
-   * for it or accepting an offer of it), or `open` when the latest is an offer the buyer has not
-   * taken up, or null when the buyer's own latest ask (退款吧) leaves it to the ranked options or
-   * nothing was said. A buyer's no (不用补了) withdraws the remedy said before it; a coupon counts
-   * only when nothing else was settled. `line` is where it was said, for the amount named there.
+   * for it or accepting an offer of it; one remedy proposed counts too), or `open` when the latest
+   * is a choice the buyer has not taken up, or null when the buyer's own latest ask (退款吧) leaves
+   * it to the ranked options or nothing was said. A buyer's no (不用补了) withdraws the remedy said
+   * before it; a coupon is an extra and never settles. `line` is where it was said, for the amount named there.
    */
   remedySince(from: number, index: number): Settlement {
     const last = this.upTo(index);
     let declined = 0;
-    let coupon: Settlement = null;
     for (let k = countAtMost(this.remedyLines, last) - 1; k >= 0; k--) {
       const i = this.remedyLines[k]!;
       if (i < from) break;
       const r = this.read[i]!;
       const { settled, offered, declines } = r.remedy;
       if (declines && r.speaker === 'customer') declined++;
-      else if (!settled && offered.length === 0) return coupon;
+      else if (!settled && offered.length === 0) return null;
       else if (declined > 0) declined--;
-      else if (settled === 'coupon') coupon ??= { remedy: 'coupon', line: i };
+      else if (settled === 'coupon') continue;
       else if (settled) return { remedy: settled, line: r.accepted ?? i };
-      else return coupon ?? { remedy: 'open', line: i };
+      else {
+        // One remedy proposed (可以给您换) is the merchant's proposal; a choice, or only a coupon, is open.
+        const proposed = offered.filter((k) => k !== 'coupon');
+        return offered.length === 1 && proposed.length === 1
+          ? { remedy: proposed[0]!, line: i }
+          : { remedy: 'open', line: i };
+      }
     }
-    return coupon;
+    return null;
   }
 
   /** Whether any line up to `index` names a member of `cls`. */
