@@ -24,14 +24,17 @@ describe('where the remedy stands', () => {
     expect(standing([...offered, ...call(['customer', '那还是退款吧'])])).toBeNull();
   });
 
-  it("an offer waiting on the buyer's consent is settled by the buyer's yes", () => {
+  it("an offer on the buyer's consent is read as the merchant's proposal, and the yes keeps it", () => {
     const lines = call(
       ['customer', 'The mug handle came off in the box'],
       ['merchant', "I can do a partial refund of $6 for it if you'd like."],
       ['customer', 'Sure, that works.'],
     );
     expect(standing(lines)).toEqual({ remedy: 'partial_refund', line: 1 });
-    expect(standing(lines.slice(0, 2))).toEqual({ remedy: 'open', line: 1 });
+    expect(standing(lines.slice(0, 2))).toEqual({ remedy: 'partial_refund', line: 1 });
+    // Only a coupon offered is no proposal of a remedy: the choice stays open.
+    const credit = call(['customer', 'It is too tight'], ['merchant', "I can offer store credit if you'd like."]);
+    expect(standing(credit)).toEqual({ remedy: 'open', line: 1 });
   });
 
   it("the buyer's no withdraws the remedy said just before it", () => {
