@@ -105,6 +105,9 @@ describe('commitments in the register', () => {
     ["I'll hold the blue one for you until Friday", ['other 2026-11-27']],
     ["I'll email you the setup guide tonight", ['other 2026-11-24']],
     ['可以 给您改到下周三', ['visit 2026-12-02']],
+    // Delivering to the buyer is a shipment; a call the agent has someone make stays a call.
+    ['您付款后我们安排周五前给您寄到', ['ship 2026-11-27 if']],
+    ['我这边帮您加急 下午让售后师傅联系您', ['follow_up 2026-11-24', 'callback 2026-11-24']],
   ]);
   it('an answer that settles a proposal replaces it, even said the same way', () => {
     expect(call('给您退八块可以吗', '好的 这就给您操作退款八块')).toEqual(['@1 refund']);
