@@ -61,13 +61,15 @@ export function resolveDeadline(text: string, now: Date, timeZone: string): Dead
  * The deadline each of a line's clauses sets (see `resolveDeadline`), read once per line: the
  * clock is read once, and every engine that needs a clause's time takes it from here.
  */
-export function clauseDeadlines(
-  clauses: readonly { text: string }[],
+export function clauseDeadlines<C extends { text: string }>(
+  clauses: readonly C[],
   now: Date,
   timeZone: string,
+  /** Time phrases that set no deadline in their clause (time gone by: 已经十五天了). */
+  skip?: (clause: C, phrase: DeadlineMatch) => boolean,
 ): (DeadlineMatch | null)[] {
   const clock = clockAt(now, timeZone);
-  return clauses.map((c) => latest(deadlinesAt(c.text, clock)));
+  return clauses.map((c) => latest(deadlinesAt(c.text, clock).filter((d) => !skip?.(c, d))));
 }
 
 function latest(found: readonly DeadlineMatch[]): DeadlineMatch | null {

@@ -21,6 +21,7 @@ type Plain =
   | 'counted_span'
   | 'dangling_or'
   | 'day_before'
+  | 'elapsed'
   | 'estimate'
   | 'event_trigger'
   | 'hedge'
@@ -72,4 +73,9 @@ export function dateOf(
   if (!due) return null;
   const range: Range = [due.start, due.end];
   return hasCue(clause, 'counted_span', range) || hasCue(clause, 'same_day', range) ? null : due.date;
+}
+
+/** The time phrase lies inside time said to have gone by ("it's been over 21 days", 已经等了五天了). */
+export function elapsed(clause: Clause, phrase: { start: number; end: number }): boolean {
+  return cueHits(clause, 'elapsed').some((h) => h.at <= phrase.start && phrase.end <= h.end);
 }

@@ -58,6 +58,10 @@ describe('spans with no date of their own', () => {
     ['做好当天给您发出', ['ship']],
     // Hours still give a date.
     ['电子发票两个小时内发您邮箱', ['other 2026-11-24']],
+    // Time gone by is how long, not by when.
+    ['都一个多月了 小妹这边给您补发', ['ship']],
+    ["It's been two weeks already, so I'll send a new one", ['ship']],
+    ["I'll hold it for 3 days", ['other 2026-11-27']],
   ]);
 });
 

@@ -5,7 +5,7 @@ import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { actionsOf, actionWords, namesArrival, namesPayout, type Range } from './promise-actions.js';
 import { asksTheListener, embeddedQuestionAt, judgePromises } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
-import { type Cue, dateOf, firstCue, hasCue } from './promise-cues.js';
+import { type Cue, dateOf, elapsed, firstCue, hasCue } from './promise-cues.js';
 
 export interface PromiseContext {
   startedAt: Date;
@@ -183,7 +183,7 @@ export function findPromisesInLine(
 ): PromiseNote[] {
   const now = new Date(ctx.startedAt.getTime() + line.startMs);
   // Each clause's time is read once here and shared by the reader and the frames.
-  const due = clauseDeadlines(analyzeLine(line.text).clauses, now, ctx.timeZone);
+  const due = clauseDeadlines(analyzeLine(line.text).clauses, now, ctx.timeZone, elapsed);
   return judgePromises(line, utterance, readPromises(line, utterance, due), due, now, ctx.timeZone, withheld);
 }
 
