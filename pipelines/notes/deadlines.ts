@@ -1,7 +1,7 @@
 import { compareYmd, formatYmd, type Ymd } from './calendar.js';
 import { type Clock, clockAt, type DeadlineRule } from './deadline-clock.js';
 import { deadlineRules } from './deadline-resolvers.js';
-import { foldWidth, gateForm, LiteralGate, requiredLiterals } from '../language/index.js';
+import { foldWidth, gateForm, LiteralGate, requiredLiterals, regexMatches } from '../language/index.js';
 
 export interface DeadlineMatch {
   /** YYYY-MM-DD in the call's time zone. */
@@ -34,7 +34,7 @@ function deadlinesAt(text: string, clock: Clock): DeadlineMatch[] {
   const may = gate.candidates(gateForm(folded));
   for (const [i, rule] of rules.entries()) {
     if (!may[i]) continue;
-    for (const m of folded.matchAll(rule.pattern)) {
+    for (const m of regexMatches(rule.pattern, folded)) {
       found.push({ start: m.index, end: m.index + m[0].length, ymd: rule.resolve(m, clock) });
     }
   }
