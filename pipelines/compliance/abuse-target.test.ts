@@ -65,6 +65,12 @@ describe('who an insult word is about', () => {
     ]);
   });
 
+  it('the other party named by their role is the addressee, a third party of that role is not', async () => {
+    await expectAbuse('customer', ['卖家是白痴吗 我要的是蓝色']);
+    await expectAbuse('merchant', ['买家脑子有问题吧 尺码表都不看']);
+    await expectClean('customer', ['上个客服是白痴 换个人跟我说吧']);
+  });
+
   it('the speaker who met someone is no self reference: the insult is for the listener', async () => {
     await expectAbuse('merchant', [
       "You're the most entitled customer I've ever served.",
@@ -100,6 +106,8 @@ describe('wider classes of the register', () => {
       'Does English happen to be your first language? Is English even your first language?',
       'Then go shop at the flea market.',
       'Honestly, nobody with two brain cells would plug it in wet.',
+      "You're one nightmare of a buyer, you know that?",
+      '跟你讲了也白说 自己看详情页',
     ]);
     await expectAbuse('customer', [
       '敢不退 我让你全家鸡犬不宁',
