@@ -1,5 +1,6 @@
 import { frameDurationMs } from '../audio/frame.js';
 import { sttError, type SttCapabilities, type SttEngine, type SttStream, type SttStreamOptions } from './contract.js';
+import { decoderArgv, loadDecoderSettings } from './decoder-settings.js';
 import { Decoder, DEBIAN_EN_US_MODEL, FRAME_MS, type RecognisedWord } from './pocketsphinx-ffi.js';
 
 export interface PocketSphinxOptions {
@@ -7,6 +8,8 @@ export interface PocketSphinxOptions {
   modelDir?: string;
   /** How often to ask for a partial hypothesis while audio arrives. */
   partialEveryMs?: number;
+  /** A decoder settings file other than the project's (data/pocketsphinx.json), e.g. for the decoder bench. */
+  settingsFile?: string;
 }
 
 /**
@@ -20,6 +23,7 @@ export class PocketSphinxEngine implements SttEngine {
   private readonly idle: Decoder[] = [];
   private readonly all: Decoder[] = [];
   readonly modelDir: string;
+  private settings: string[] | undefined;
 
   constructor(private readonly options: PocketSphinxOptions = {}) {
     this.modelDir = options.modelDir ?? DEBIAN_EN_US_MODEL;
@@ -33,6 +37,7 @@ export class PocketSphinxEngine implements SttEngine {
   /** Throws why this engine cannot run (library or model missing), without loading a decoder. */
   check(): void {
     Decoder.check(this.modelDir);
+    this.decoderSettings();
   }
 
   openStream({ language, onSegment }: SttStreamOptions): SttStream {
@@ -105,9 +110,14 @@ export class PocketSphinxEngine implements SttEngine {
   }
 
   private borrow(): Decoder {
-    const decoder = this.idle.pop() ?? Decoder.create(this.modelDir);
+    const decoder = this.idle.pop() ?? Decoder.create(this.modelDir, this.decoderSettings());
     if (!this.all.includes(decoder)) this.all.push(decoder);
     return decoder;
+  }
+
+  private decoderSettings(): string[] {
+    this.settings ??= decoderArgv(loadDecoderSettings(this.options.settingsFile));
+    return this.settings;
   }
 
   private release(decoder: Decoder): void {

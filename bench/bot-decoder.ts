@@ -1,0 +1,78 @@
+/**
+ * The PocketSphinx decoder's settings side by side: for the project's settings file
+ * (pipelines/speech/data/pocketsphinx.json) and each candidate below, word errors on the speech
+ * bench's flite sentences, the time of the utterance's last pass (`ps_end_utt`: what the customer
+ * waits for after the VAD ends the turn) and the decoding CPU while audio arrives. One decoder per
+ * candidate, sentences interleaved across candidates so the machine's other load falls on all alike.
+ * Run: npm run bench -- bot-decoder
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { decoderArgv, loadDecoderSettings } from '../pipelines/speech/decoder-settings.js';
+import { DEBIAN_EN_US_MODEL, Decoder } from '../pipelines/speech/pocketsphinx-ffi.js';
+import { wordErrors } from '../pipelines/speech/wer.js';
+import { readSamples, synthesize, tempDir } from '../test/audio/speech-fixtures.js';
+import { loadAverage } from './bot-footprint.js';
+import { SENTENCES } from './speech.js';
+import { percentile } from './stats.js';
+
+/** Candidate flags on top of the settings file (later flags win in the library's parser). */
+const CANDIDATES: Record<string, string[]> = {
+  'no flat pass': ['-fwdflat', 'no'],
+  'flat pass, narrower word beam': ['-fwdflatwbeam', '1e-20'],
+  'flat pass, word window 2': ['-fwdflatefwid', '2', '-fwdflatsfwin', '15'],
+  'fewer HMMs per frame': ['-maxhmmpf', '3000'],
+  'fewer words per frame': ['-maxwpf', '10'],
+  'top 2 Gaussians': ['-topn', '2'],
+};
+
+type Tally = { errors: number; words: number; endMs: number[]; pushMs: number };
+
+export async function runBotDecoderBench(): Promise<void> {
+  const tmp = tempDir('kefu-bot-decoder-');
+  try {
+    const audio = SENTENCES.map((text, i) => readSamples(synthesize(text, join(tmp.dir, `${i}.wav`))));
+    const base = loadDecoderSettings();
+    const variants = [
+      { label: `settings v${base.version}`, argv: decoderArgv(base) },
+      ...Object.entries(CANDIDATES).map(([label, extra]) => ({ label, argv: [...decoderArgv(base), ...extra] })),
+    ].map((v) => ({ ...v, decoder: Decoder.create(DEBIAN_EN_US_MODEL, v.argv), tally: empty() }));
+    const rounds = Number(process.env.KEFU_BENCH_ROUNDS ?? 2);
+    for (let round = 0; round < rounds; round++)
+      SENTENCES.forEach((reference, i) => {
+        for (const v of variants) decode(v.decoder, audio[i]!, reference, v.tally);
+      });
+    const total = audio.reduce((ms, a) => ms + a.length / 16, 0) * rounds;
+    console.log(
+      `bot-decoder: ${SENTENCES.length} flite sentences × ${rounds}, ${(total / 1000).toFixed(0)} s of audio per candidate, ${DEBIAN_EN_US_MODEL}`,
+    );
+    for (const v of variants) {
+      const t = v.tally;
+      console.log(
+        `  ${v.label.padEnd(32)} WER ${((t.errors / t.words) * 100).toFixed(1)} % (${t.errors}/${t.words}); last pass (ps_end_utt) p50 ${percentile(t.endMs, 50).toFixed(0)} ms, p95 ${percentile(t.endMs, 95).toFixed(0)} ms; decoding while audio arrives ${((t.pushMs / total) * 100).toFixed(1)} % of real time   ${v.argv.join(' ')}`,
+      );
+      v.decoder.free();
+    }
+    console.log(`  load average ${loadAverage()} (machine shared with other work: compare the lines, not absolutes)`);
+  } finally {
+    tmp.remove();
+  }
+}
+
+const empty = (): Tally => ({ errors: 0, words: 0, endMs: [], pushMs: 0 });
+
+function decode(decoder: Decoder, samples: Int16Array, reference: string, tally: Tally): void {
+  decoder.start();
+  const started = performance.now();
+  // 32 ms frames, as the bot's speaker streams hand them over.
+  for (let i = 0; i < samples.length; i += 512) decoder.process(samples.subarray(i, i + 512));
+  const ended = performance.now();
+  const words = decoder.end();
+  tally.endMs.push(performance.now() - ended);
+  tally.pushMs += ended - started;
+  const e = wordErrors(reference, words.map((w) => w.word).join(' '));
+  tally.errors += e.errors;
+  tally.words += e.words;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runBotDecoderBench();
