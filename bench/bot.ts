@@ -5,7 +5,8 @@
  * job process per call), the LiveKit test server, rtc-node clients, flite speech and Postgres.
  * Turns alternate between the two workers so machine load falls on both alike. The baseline is
  * KEFU_BENCH_BASELINE (another checkout with node_modules), else a temporary worktree of `main`.
- * Load with many calls: bench/bot-load.ts. Run: npm run bench -- bot
+ * KEFU_BENCH_EXECUTORS=shared,process runs each checkout under each executor. Load with many calls:
+ * bench/bot-load.ts. Run: npm run bench -- bot
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -70,23 +71,26 @@ async function inNamespace(): Promise<void> {
   const target = await startLiveKitTestServer();
   const db = await namespaceDatabase(process.env.KEFU_BENCH_DB_SOCKET ?? '');
   const tmp = tempDir('kefu-bot-bench-');
-  const variants: Variant[] = [
-    {
-      label: 'this checkout',
-      repo: REPO,
-      name: `kefu-bench-new-${process.pid}`,
-      // The executor under test (decision 0203); the baseline runs its own default.
-      env: process.env.KEFU_BENCH_EXECUTOR ? { KEFU_BOT_EXECUTOR: process.env.KEFU_BENCH_EXECUTOR } : {},
-      ...unmeasured(),
-    },
+  // Each checkout under each executor asked for (KEFU_BENCH_EXECUTORS=shared,process), else this
+  // checkout under KEFU_BENCH_EXECUTOR and the baseline under its own default (decision 0203).
+  const executors = process.env.KEFU_BENCH_EXECUTORS?.split(',').filter(Boolean);
+  const checkouts = [
+    { label: 'this checkout', repo: REPO, name: `kefu-bench-new-${process.pid}` },
     {
       label: process.env.KEFU_BENCH_BASELINE_NAME ?? 'baseline',
       repo: process.env.KEFU_BENCH_BASELINE_DIR ?? REPO,
       name: `kefu-bench-base-${process.pid}`,
-      env: {},
-      ...unmeasured(),
     },
   ];
+  const variants: Variant[] = checkouts.flatMap((c, i) =>
+    (executors ?? [i === 0 ? process.env.KEFU_BENCH_EXECUTOR : undefined]).map((executor) => ({
+      label: executors && executor ? `${c.label} (${executor})` : c.label,
+      repo: c.repo,
+      name: executors && executor ? `${c.name}-${executor}` : c.name,
+      env: (executor ? { KEFU_BOT_EXECUTOR: executor } : {}) as Record<string, string>,
+      ...unmeasured(),
+    })),
+  );
   try {
     await withConnection(db.url, async (sql) => {
       await migrate(sql);
