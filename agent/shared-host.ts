@@ -30,6 +30,10 @@ interface PoolInternals {
   started: boolean;
 }
 
+/** Joins that fail this way are tried once more on a fresh Room: the server or this loop answered late. */
+const RETRY_JOIN = /handle not found|transport timed out/;
+const FAILED_ROOMS: Room[] = [];
+
 /** Connections the calls of one process share: a call's session writes one statement at a time. */
 const SHARED_CONNECTIONS = 4;
 
@@ -45,7 +49,7 @@ export async function hostCallsInProcess(config: Config, log: (line: string) => 
     this.started = true;
   };
   pool.prototype.launchJob = async function (this: PoolInternals, info: RunningJobInfo) {
-    const room = new Room();
+    let room = new Room();
     const callbacks: (() => Promise<void>)[] = [];
     let ended: Promise<void> | undefined;
     let over!: () => void;
@@ -63,7 +67,18 @@ export async function hostCallsInProcess(config: Config, log: (line: string) => 
       {
         id: info.job.id,
         metadata: info.job.metadata,
-        connect: () => connectAudioOnly(room, info),
+        connect: async () => {
+          try {
+            return await connectAudioOnly(room, info);
+          } catch (err) {
+            // Kept referenced: rtc-node's finalizer of a Room whose join failed can throw and would
+            // end this process, every call in it included (decision 0200).
+            FAILED_ROOMS.push(room);
+            if (!RETRY_JOIN.test(String(err))) throw err;
+            room = new Room();
+            return connectAudioOnly(room, info);
+          }
+        },
         onShutdown: (callback) => callbacks.push(callback),
         shutdown: () => void shutdown(),
       },
