@@ -112,7 +112,7 @@ async function inNamespace(): Promise<void> {
     for (const v of variants) {
       const ms = (xs: number[], p: number) => `${percentile(xs, p).toFixed(0)} ms`;
       console.log(
-        `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${ms(v.samples, 50)}, p95 ${ms(v.samples, 95)} over ${v.samples.length} turns; of which speech end → final transcript at the merchant (VAD end, decoder's last pass, delivery) p50 ${ms(v.toFinal, 50)}, p95 ${ms(v.toFinal, 95)}, and final → suggestion (text pipeline, delivery) p50 ${ms(v.finalToSuggestion, 50)}, p95 ${ms(v.finalToSuggestion, 95)}; bot in the room ${percentile(v.joinMs, 50).toFixed(0)} ms after dispatch (p50); worker CPU ${(v.cpuMs / 1000 / (v.callMs / 60_000)).toFixed(1)} s per call-minute; largest process besides the worker (a call's job process; none when shared) PSS p50 ${percentile(v.jobPssMb, 50).toFixed(0)} MB, worker group ${percentile(v.groupPssMb, 50).toFixed(0)} MB in ${v.processes} processes`,
+        `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${ms(v.samples, 50)}, p95 ${ms(v.samples, 95)} over ${v.samples.length} turns; of which speech end → final transcript at the merchant (VAD end, decoder's last pass, delivery) p50 ${ms(v.toFinal, 50)}, p95 ${ms(v.toFinal, 95)}, and final → suggestion (text pipeline, delivery) p50 ${ms(v.finalToSuggestion, 50)}, p95 ${ms(v.finalToSuggestion, 95)}; bot in the room ${percentile(v.joinMs, 50).toFixed(0)} ms after dispatch (p50); worker CPU ${(v.cpuMs / 1000 / (v.callMs / 60_000)).toFixed(1)} s per call-minute; the call's job process PSS ${v.jobPssMb.length > 0 ? `p50 ${percentile(v.jobPssMb, 50).toFixed(0)} MB` : 'none (calls in the worker)'}, worker group ${percentile(v.groupPssMb, 50).toFixed(0)} MB in ${v.processes} processes`,
       );
     }
     console.log(
@@ -180,7 +180,8 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
     const after = sampleGroup(v.agent!.pid);
     v.cpuMs += after.cpuMs - before.cpuMs;
     v.callMs += Date.now() - t0;
-    v.jobPssMb.push(Math.max(...after.pssMb.filter((p) => p.pid !== v.agent!.pid).map((p) => p.mb)));
+    const jobs = after.pssMb.filter((p) => p.pid !== v.agent!.pid);
+    if (jobs.length > 0) v.jobPssMb.push(Math.max(...jobs.map((p) => p.mb)));
     v.groupPssMb.push(after.pssMb.reduce((sum, p) => sum + p.mb, 0));
     v.processes = after.pssMb.length;
     // The customer's last final before the suggestion: the utterance the suggestion answers.
