@@ -34,13 +34,20 @@ interface PoolInternals {
 const RETRY_JOIN = /handle not found|transport timed out/;
 const FAILED_ROOMS: Room[] = [];
 
+/**
+ * Decoders each recognition thread loads before the worker registers. Several calls' speakers
+ * overlap; a decoder loaded at the first overlap took 1–3 s of the thread's CPU at load while its
+ * other utterances waited (bench bot-load, decision 0285). 88 MB each.
+ */
+const DECODERS_PER_THREAD = 2;
+
 /** Connections the calls of one process share: a call's session writes one statement at a time. */
 const SHARED_CONNECTIONS = 4;
 
 /** Makes this process host the calls its agents worker is assigned. Call once, before the worker runs. */
 export async function hostCallsInProcess(config: Config, log: (line: string) => void): Promise<void> {
   const pool = await agentsProcPool();
-  const stt = buildSttRouting(config);
+  const stt = buildSttRouting(config, { decodersPerThread: DECODERS_PER_THREAD });
   const sql = createSql(jobDatabaseUrl(config), { max: SHARED_CONNECTIONS });
   const analyzers = await buildAnalyzers({ config, sql, warm: true, onFallback: (r) => log(`llm: ${r}`) });
   await stt.ready;
