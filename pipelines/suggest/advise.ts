@@ -59,11 +59,8 @@ export interface IssueRecaller {
   ): Promise<{ issue: IssueAssessment | null; fallback?: string }>;
 }
 
-/**
- * How many policies are retrieved for the relevance check: a problem's family is rarely more than
- * five, and a few more keep a family policy in reach when other families' policies score close.
- */
-const RETRIEVE = 8;
+/** How many policies are retrieved for the relevance check: a problem's family is rarely more than five. */
+const RETRIEVE = 5;
 
 /**
  * Stage 3 for one turn. A suggestion and refund options have to earn their place: the problem is
