@@ -108,7 +108,7 @@ const NEXT_STEP: Partial<Record<IssueKind, Step>> = {
     en: 'I can book a technician to come and install it. Which day suits you? I can also guide you step by step on this video call.',
   },
   billing: {
-    policy: 'billing.error',
+    policy: 'refund.timing',
     zh: '非常抱歉，我马上核对这单的支付记录，确认多扣的金额会原路退回给您，不需要您退货。方便说一下是哪天扣的、扣了多少吗？',
     en: "I'm sorry about that. I'm checking the payment record for this order now; any amount charged in error goes back to your original payment method, with nothing to return. Could you tell me the date and amount of the charge?",
   },
