@@ -38,6 +38,8 @@ for (const file of readdirSync(join(dir, 'calls')).sort()) {
   });
   console.log(
     '  options:',
-    findings.refundOptions.map((o) => `${o.recommended ? '*' : ''}${o.kind} ${o.amountToBeConfirmed ? '?' : o.amount}`).join(', '),
+    findings.refundOptions
+      .map((o) => `${o.recommended ? '*' : ''}${o.kind} ${o.amountToBeConfirmed ? '?' : o.amount}`)
+      .join(', '),
   );
 }
