@@ -27,6 +27,8 @@ export interface CompiledFrame {
     speaker: 'same' | 'other' | 'any';
     continues: boolean;
   };
+  /** The other party's line just before fills these (a question about what was asked). */
+  reply?: { slots: SlotAlternative[][] };
 }
 
 export interface Filler {

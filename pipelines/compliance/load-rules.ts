@@ -108,7 +108,7 @@ function compileRule(
   return {
     ...rest,
     frames: frames.map(
-      ({ earlier, ...f }, i): CompiledFrame => ({
+      ({ earlier, reply, ...f }, i): CompiledFrame => ({
         ...f,
         slots: slots(f.slots, `${at}: frames[${i}].slots`),
         unless: slots(f.unless, `${at}: frames[${i}].unless`),
@@ -116,6 +116,7 @@ function compileRule(
         ...(earlier && {
           earlier: { ...earlier, slots: slots(earlier.slots, `${at}: frames[${i}].earlier.slots`) },
         }),
+        ...(reply && { reply: { slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`) } }),
       }),
     ),
     ref: `${r.id}@${r.version}`,
