@@ -31,6 +31,16 @@ describe('numbers the words around them say are not orders', () => {
   });
 });
 
+describe('a contact handle offered on one line and given on the next', () => {
+  it('reads the digits after 加绿泡泡 as a handle, not an order', () => {
+    const notes = findOrderNumbers([
+      line('以后找我直接加绿泡泡', 'merchant'),
+      line('二七幺八 零九三 四六五七', 'merchant'),
+    ]);
+    expect(notes).toEqual([]);
+  });
+});
+
 describe('who will call: a number after a promised call is a phone number', () => {
   it('reads an unlabelled number after "will give you a call" as a phone (en, speech)', () => {
     const notes = findOrderNumbers([
