@@ -59,6 +59,14 @@ describe('who will call: a number after a promised call is a phone number', () =
     expect(notes).toEqual([]);
   });
 
+  it('reads the number confirmed by its tail as a phone, not an order (en)', () => {
+    const notes = findOrderNumbers([
+      line('is it still the number ending nine one four', 'merchant'),
+      line('yes six oh two three three eight nine nine one four', 'customer'),
+    ]);
+    expect(notes).toEqual([]);
+  });
+
   it('still reads the order number the agent asked for (hard negative)', () => {
     const notes = findOrderNumbers([line('could you read me the order number', 'merchant'), line('4471 2059 38')]);
     expect(notes.map((n) => n.value)).toEqual(['4471205938']);
