@@ -5,7 +5,7 @@
  */
 import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine, type LineAnalysis } from '../language/index.js';
-import { type CompiledFrame, filledIn, matchFrame } from './frames.js';
+import { type CompiledFrame, filledIn, matchFrame, mayFill } from './frames.js';
 import type { CompiledRule } from './load-rules.js';
 import type { Candidate } from './rule-layer.js';
 
@@ -15,6 +15,8 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
   const previous = previousSameSpeaker(lines, index, analysis);
   const out: Candidate[] = [];
   rule.frames.forEach((frame, k) => {
+    // A frame this line cannot fill yields nothing: its earlier lines are not read either.
+    if (!mayFill(analysis, frame)) return;
     const from = frame.earlier ? earlierLine(lines, index, frame) : null;
     if (frame.earlier && from === null) return;
     // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already

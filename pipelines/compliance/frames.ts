@@ -157,8 +157,17 @@ function fill(a: LineAnalysis, window: readonly Clause[], frame: CompiledFrame):
   return best;
 }
 
+/**
+ * Whether every slot has a filler somewhere in the line: a window's fillers are a subset of the
+ * line's (memoised per slot), so a frame with an empty slot needs no window read (speed only).
+ */
+export function mayFill(a: LineAnalysis, frame: CompiledFrame): boolean {
+  return frame.slots.every((slot) => fillersOf(a, a.clauses, slot).length > 0);
+}
+
 /** Hits of a frame in the line: one per window, vetoed or not, each with its exact span. */
 export function matchFrame(a: LineAnalysis, frame: CompiledFrame, previous: LineAnalysis | null): FrameHit[] {
+  if (!mayFill(a, frame)) return [];
   // One hit per span. A window that fills the frame without a veto wins over a wider one whose extra
   // clause vetoes it (店铺首页点客服就能找到我们，或者加我QQ…: the second clause alone is an invitation).
   const bySpan = new Map<string, FrameHit>();

@@ -17,6 +17,7 @@ import {
   type TextView,
   toOriginalSpan,
   type ViewMode,
+  regexMatches,
 } from '../language/index.js';
 
 export interface Candidate {
@@ -116,7 +117,7 @@ function matchRanges(rule: CompiledRule, text: string, may: (pattern: number) =>
   const all: [number, number, number][] = [];
   rule.patterns.forEach((re, p) => {
     if (!may(p)) return;
-    for (const m of text.matchAll(re)) if (m[0].length > 0) all.push([m.index, m.index + m[0].length, p]);
+    for (const m of regexMatches(re, text)) if (m[0].length > 0) all.push([m.index, m.index + m[0].length, p]);
   });
   all.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: [number, number, number][] = [];

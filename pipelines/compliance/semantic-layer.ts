@@ -75,9 +75,10 @@ export class SemanticLayer {
   }
 
   private async judgeVector(v: number[], pool: Pool, model: string): Promise<LayerVerdict> {
-    const scored = pool.map((x) => ({ ...x.exemplar, score: cosine(v, x.vector) }));
-    const positives = scored.filter((x) => x.label === 'positive');
-    const negatives = scored.filter((x) => x.label === 'negative');
+    // No copy of each exemplar per candidate: only its score is new.
+    const scored = pool.map((x) => ({ exemplar: x.exemplar, score: cosine(v, x.vector) }));
+    const positives = scored.filter((x) => x.exemplar.label === 'positive');
+    const negatives = scored.filter((x) => x.exemplar.label === 'negative');
     const pos = this.topMean(positives);
     const [pos1, neg1] = [this.topMean(positives, 1), this.topMean(negatives, 1)];
     const nearest = scored.reduce((a, b) => (b.score > a.score ? b : a));
@@ -85,8 +86,8 @@ export class SemanticLayer {
       model,
       positive: round(pos1),
       negative: round(neg1),
-      nearest: nearest.text,
-      nearestLabel: nearest.label,
+      nearest: nearest.exemplar.text,
+      nearestLabel: nearest.exemplar.label,
     };
     const { confirmAt, rejectMargin } = this.thresholds;
     // Rejection compares nearest neighbours: hard negatives share the rule's keywords by design,

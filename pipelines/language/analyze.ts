@@ -26,18 +26,24 @@ export interface AnalyzeOptions {
 const CACHE_SIZE = 2048;
 const cache = new Map<string, LineAnalysis>();
 
+/** The entry touched last, already the newest in `cache`: every engine asks for the line in hand. */
+let newest: LineAnalysis | undefined;
+
 export function analyzeLine(text: string, opts: AnalyzeOptions = {}): LineAnalysis {
   if (opts.cache === false) return compute(text);
+  if (newest?.text === text) return newest;
   const hit = cache.get(text);
   if (hit) {
     // Refresh recency: a Map iterates in insertion order, so the oldest entry is evicted first.
     cache.delete(text);
     cache.set(text, hit);
+    newest = hit;
     return hit;
   }
   const fresh = compute(text);
   cache.set(text, fresh);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  newest = fresh;
   return fresh;
 }
 

@@ -31,18 +31,19 @@ let token: RegExp | undefined;
 function tokenPattern(): RegExp {
   const { pause, dash } = digitRunsKnowledge();
   token ??= new RegExp(
-    [
-      '(?<ascii>[0-9]+)',
-      `(?<zh>[${Object.keys(ZH_DIGITS).join('')}])`,
-      `(?<en>\\b(?:(?:double|triple)\\s+)?(?:${EN_DIGIT_WORD})(?:-(?:${Object.keys(EN_UNITS).slice(1, 10).join('|')}))?\\b)`,
-      '(?<space>[ \\t]+)',
-      `(?<dash>${dash.source})`,
-      `(?<pause>${pause.source})`,
-    ].join('|'),
+    [...DIGIT_ALTERNATIVES, '(?<space>[ \\t]+)', `(?<dash>${dash.source})`, `(?<pause>${pause.source})`].join('|'),
     'giu',
   );
   return token;
 }
+
+/** The scanner's digit alternatives: a line none of them matches anywhere holds no run. */
+const DIGIT_ALTERNATIVES = [
+  '(?<ascii>[0-9]+)',
+  `(?<zh>[${Object.keys(ZH_DIGITS).join('')}])`,
+  `(?<en>\\b(?:(?:double|triple)\\s+)?(?:${EN_DIGIT_WORD})(?:-(?:${Object.keys(EN_UNITS).slice(1, 10).join('|')}))?\\b)`,
+];
+const ANY_DIGIT = new RegExp(DIGIT_ALTERNATIVES.join('|'), 'iu');
 
 let notDigitsPattern: RegExp | undefined;
 
@@ -58,10 +59,13 @@ interface Token {
   oh?: boolean;
 }
 
-function tokenize(text: string): Token[] {
-  // Dates and clock times are never order numbers: blanked (same length) before scanning.
+/** Dates and clock times are never order numbers: blanked (same length) before scanning. */
+function withoutDates(text: string): string {
   notDigitsPattern ??= new RegExp(digitRunsKnowledge().notDigits, 'giu');
-  const masked = foldWidth(text).replace(notDigitsPattern, (m) => '§'.repeat(m.length));
+  return foldWidth(text).replace(notDigitsPattern, (m) => '§'.repeat(m.length));
+}
+
+function tokenize(masked: string): Token[] {
   const TOKEN = tokenPattern();
   const tokens: Token[] = [];
   // Characters no token starts at form one break: to the readers below, a stretch of them is one.
@@ -82,16 +86,21 @@ function tokenize(text: string): Token[] {
     }
     flushBreak(i);
     const g = m!.groups!;
-    const base = { start: i, end: i + m![0].length, digits: '', script: null, tens: false };
-    if (g.ascii) tokens.push({ ...base, kind: 'digit', digits: g.ascii, script: 'ascii' });
-    else if (g.zh) tokens.push({ ...base, kind: 'digit', digits: String(ZH_DIGITS[g.zh]), script: 'han' });
+    const start = i;
+    const end = i + m![0].length;
+    if (g.ascii) tokens.push({ kind: 'digit', start, end, digits: g.ascii, script: 'ascii', tens: false });
+    else if (g.zh)
+      tokens.push({ kind: 'digit', start, end, digits: String(ZH_DIGITS[g.zh]), script: 'han', tens: false });
     else if (g.en) {
-      const tens = EN_TENS[g.en.toLowerCase()] !== undefined;
       const word = g.en.toLowerCase();
+      const tens = EN_TENS[word] !== undefined;
       const oh = word === 'o' || word === 'oh';
-      tokens.push({ ...base, kind: 'digit', digits: spokenDigits(g.en) ?? '', script: 'en', tens, oh });
-    } else tokens.push({ ...base, kind: g.space ? 'space' : g.dash ? 'dash' : 'pause' });
-    i = base.end;
+      tokens.push({ kind: 'digit', start, end, digits: spokenDigits(g.en) ?? '', script: 'en', tens, oh });
+    } else {
+      const kind = g.space ? 'space' : g.dash ? 'dash' : 'pause';
+      tokens.push({ kind, start, end, digits: '', script: null, tens: false });
+    }
+    i = end;
   }
   flushBreak(masked.length);
   return tokens;
@@ -230,7 +239,10 @@ export function findDigitRuns(line: string): DigitRun[] {
     if (m.class === 'not_number')
       text = text.slice(0, m.span[0]) + '\ufffc'.repeat(m.span[1] - m.span[0]) + text.slice(m.span[1]);
   }
-  const tokens = tokenize(text);
+  const masked = withoutDates(text);
+  // Most lines hold no digit of any script: no token can start a run, so none is scanned.
+  if (!ANY_DIGIT.test(masked)) return [];
+  const tokens = tokenize(masked);
   const { unitAfter, maxJoined, maxPauseGap } = digitRunsKnowledge();
   const runs: DigitRun[] = [];
   for (const g of commaLists(text, tokens, groups(tokens))) {

@@ -5,6 +5,7 @@ import { KefuError } from '../../core/errors.js';
 import { DATA_DIR } from './lexicon.js';
 import { type MaskFile, MaskFileSchema } from './lexicon-schema.js';
 import type { MaskKind, Span } from './types.js';
+import { regexMatches } from './regex-matches.js';
 
 export interface CompiledMask {
   ref: string;
@@ -58,7 +59,7 @@ export function findMasks(norm: string): FoundMask[] {
   const free = (s: number, e: number) => taken.every((m) => e <= m.nspan[0] || s >= m.nspan[1]);
   for (const mask of masks()) {
     mask.re.lastIndex = 0;
-    for (const m of norm.matchAll(mask.re)) {
+    for (const m of regexMatches(mask.re, norm)) {
       // A sentence's full stop is not part of the link before it.
       const text = m[0].replace(/[.,;:!?)]+$/, '');
       const s = m.index;

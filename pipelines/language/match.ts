@@ -2,6 +2,7 @@
 import type { CompiledEntry, Lexicon } from './lexicon.js';
 import { gateForm } from './literal-gate.js';
 import type { Span } from './types.js';
+import { regexMatches } from './regex-matches.js';
 
 export interface RawMatch {
   entry: CompiledEntry;
@@ -36,7 +37,7 @@ export function matchEntries(lex: Pick<Lexicon, 'entries' | 'gate'>, input: Matc
     if (may[i] === 0) continue;
     if ((entry.lang === 'zh' && !input.hasHan) || (entry.lang === 'en' && !input.hasLatin)) continue;
     entry.re.lastIndex = 0;
-    for (const m of input.norm.matchAll(entry.re)) {
+    for (const m of regexMatches(entry.re, input.norm)) {
       const s = m.index;
       const e = s + m[0].length;
       if (e === s) continue;

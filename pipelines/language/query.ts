@@ -89,7 +89,11 @@ export function lexiconClasses(): string[] {
   return [...lexicon().byClass.keys()].sort();
 }
 
+/** Class names already checked: engines ask for the same few on every clause. */
+const checked = new Set<string>();
+
 function assertClass(cls: string): void {
-  if (!lexicon().byClass.has(cls))
-    throw new Error(`Unknown lexicon class "${cls}" (known: ${lexiconClasses().join(', ')})`);
+  if (checked.has(cls)) return;
+  if (lexicon().byClass.has(cls)) checked.add(cls);
+  else throw new Error(`Unknown lexicon class "${cls}" (known: ${lexiconClasses().join(', ')})`);
 }

@@ -15,6 +15,7 @@ import {
   parseZhNumber,
   requiredLiterals,
   ZH_NUMBER,
+  regexMatches,
 } from '../language/index.js';
 import { compilePattern } from '../language/knowledge-file.js';
 import { readKnowledge } from './knowledge-file.js';
@@ -181,7 +182,7 @@ export function findAmounts(text: string): AmountMatch[] {
   const may = k.gate.candidates(gateForm(folded));
   for (const [i, p] of k.patterns.entries()) {
     if (may[i] === 0 || (p.lang !== undefined && p.lang !== analysis.lang)) continue;
-    for (const m of folded.matchAll(p.re)) {
+    for (const m of regexMatches(p.re, folded)) {
       const value = p.value(m);
       if (value === null || !Number.isFinite(value) || value > k.max || value < p.minValue) continue;
       if (p.priceContext && !priced(k, folded, m)) continue;

@@ -1,7 +1,7 @@
 import { compareYmd, formatYmd, type Ymd } from './calendar.js';
 import { type Clock, clockAt, type DeadlineRule } from './deadline-clock.js';
 import { deadlineRules } from './deadline-resolvers.js';
-import { foldWidth, gateForm, LiteralGate, requiredLiterals } from '../language/index.js';
+import { foldWidth, gateForm, LiteralGate, requiredLiterals, regexMatches } from '../language/index.js';
 
 export interface DeadlineMatch {
   /** YYYY-MM-DD in the call's time zone. */
@@ -34,7 +34,7 @@ function deadlinesAt(text: string, clock: Clock): DeadlineMatch[] {
   const may = gate.candidates(gateForm(folded));
   for (const [i, rule] of rules.entries()) {
     if (!may[i]) continue;
-    for (const m of folded.matchAll(rule.pattern)) {
+    for (const m of regexMatches(rule.pattern, folded)) {
       found.push({ start: m.index, end: m.index + m[0].length, ymd: rule.resolve(m, clock) });
     }
   }
@@ -61,13 +61,15 @@ export function resolveDeadline(text: string, now: Date, timeZone: string): Dead
  * The deadline each of a line's clauses sets (see `resolveDeadline`), read once per line: the
  * clock is read once, and every engine that needs a clause's time takes it from here.
  */
-export function clauseDeadlines(
-  clauses: readonly { text: string }[],
+export function clauseDeadlines<C extends { text: string }>(
+  clauses: readonly C[],
   now: Date,
   timeZone: string,
+  /** Time phrases that set no deadline in their clause (time gone by: 已经十五天了). */
+  skip?: (clause: C, phrase: DeadlineMatch) => boolean,
 ): (DeadlineMatch | null)[] {
   const clock = clockAt(now, timeZone);
-  return clauses.map((c) => latest(deadlinesAt(c.text, clock)));
+  return clauses.map((c) => latest(deadlinesAt(c.text, clock).filter((d) => !skip?.(c, d))));
 }
 
 function latest(found: readonly DeadlineMatch[]): DeadlineMatch | null {

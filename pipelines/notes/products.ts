@@ -3,6 +3,7 @@ import type { TranscriptLine } from '../../core/domain.js';
 import { z } from 'zod';
 import { compilePattern } from '../language/knowledge-file.js';
 import { readKnowledge } from './knowledge-file.js';
+import { regexMatches } from '../language/index.js';
 
 export interface Alias {
   /** What to look for in a line. */
@@ -123,7 +124,7 @@ export function productsInLine(text: string, table: readonly Alias[]): Omit<Prod
   const lower = text.toLowerCase();
   for (const alias of table) {
     if (!lower.includes(alias.literal)) continue;
-    for (const m of text.matchAll(alias.pattern)) {
+    for (const m of regexMatches(alias.pattern, text)) {
       const span: [number, number] = [m.index, m.index + m[0].length];
       if (taken.some(([s, e]) => span[0] < e && s < span[1])) continue;
       taken.push(span);

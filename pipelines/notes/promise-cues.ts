@@ -14,20 +14,26 @@ type Plain =
   | 'agree'
   | 'alternative'
   | 'apply'
+  | 'before_act'
   | 'comparison'
   | 'consequent'
   | 'coordinator'
+  | 'counted_span'
   | 'dangling_or'
+  | 'day_before'
+  | 'elapsed'
   | 'estimate'
   | 'event_trigger'
   | 'hedge'
   | 'immediate'
   | 'imperative_lead'
+  | 'machinery'
   | 'modifier_before'
   | 'passed'
   | 'recipient'
   | 'return_goods'
   | 'reward_after'
+  | 'same_day'
   | 'span'
   | 'temporal_lead'
   | 'third_party'
@@ -53,4 +59,23 @@ export function firstCue(clause: Clause, cue: Cue, range?: Range): CueHit | unde
 
 export function hasCue(clause: Clause, cue: Cue, range?: Range): boolean {
   return cueHits(clause, cue, range).length > 0;
+}
+
+/**
+ * The date a clause's time phrase gives a promise, or null when the phrase counts from a start
+ * nobody named: business days (every blind set records none) and the same day as some event
+ * (收到退货当天, 加工好当天).
+ */
+export function dateOf(
+  clause: Clause,
+  due: { date: string; start: number; end: number } | null | undefined,
+): string | null {
+  if (!due) return null;
+  const range: Range = [due.start, due.end];
+  return hasCue(clause, 'counted_span', range) || hasCue(clause, 'same_day', range) ? null : due.date;
+}
+
+/** The time phrase lies inside time said to have gone by ("it's been over 21 days", 已经等了五天了). */
+export function elapsed(clause: Clause, phrase: { start: number; end: number }): boolean {
+  return cueHits(clause, 'elapsed').some((h) => h.at <= phrase.start && phrase.end <= h.end);
 }

@@ -19,6 +19,7 @@ import {
 } from '../language/index.js';
 import { formatYmd } from './calendar.js';
 import { actionWords } from './promise-actions.js';
+import { dateOf } from './promise-cues.js';
 import { clockAt, today as localDay } from './deadline-clock.js';
 import type { DeadlineMatch } from './deadlines.js';
 import { readKnowledge } from './knowledge-file.js';
@@ -316,7 +317,7 @@ export function judgePromises(
       if (!clauseHas(clause, frame.class) || !commits(f, clause)) continue;
       if (!frame.doneStillOwed && clauseHas(clause, f.done.class)) continue;
       if (line.speaker !== 'merchant') continue;
-      const deadline = due[clause.index]?.date ?? null;
+      const deadline = dateOf(clause, due[clause.index]);
       // "帮您核实一下，半小时后给您回复": a check whose answer is promised later is not done in the call.
       const replyAfter = out.some(
         (p) => frame.absorbs.includes(p.action) && (clausesOf(p.text)[0]?.index ?? -1) > clause.index,

@@ -1,10 +1,13 @@
 import type { PromiseNote } from '../../core/analysis.js';
 import { analyzeLine, clauseHas } from '../language/index.js';
 import { findAmounts } from './amounts.js';
+import { addDays, formatYmd } from './calendar.js';
 import { hasCue } from './promise-cues.js';
 
 /** How many lines later a promise may still be restated as the same one. */
 const RESTATE_WITHIN = 4;
+/** Acts another promise's time can count from (师傅到之前, before the driver comes). */
+const ANCHORS = new Set<PromiseNote['action']>(['visit', 'ship', 'other']);
 
 /**
  * The one identity of a promise in a call: the ledger dedups by it and the store writes each key
@@ -50,11 +53,15 @@ export class PromiseLedger {
     if (!first) return false;
     if (proposal(line)) for (const p of found) this.proposed.add(p);
     const at = first.utterance;
+    found.forEach((p, i) => this.anchor(p, found.slice(0, i)));
     const before = this.kept.length;
     let changed = false;
     for (const q of found) {
       for (let i = this.kept.length - 1; i >= 0; i--) {
         if (!restates(q, this.kept[i]!, this.proposed)) continue;
+        // The restatement takes the place of the promise it restates, even under the same key
+        // (给您退十二块可以吗？ … 好的，马上给您操作退款十二块钱).
+        this.seen.delete(promiseKey(this.kept[i]!));
         this.kept.splice(i, 1);
         changed = true;
       }
@@ -70,6 +77,30 @@ export class PromiseLedger {
     this.recent.push(...found, ...withheld);
     return changed || this.kept.length !== before;
   }
+
+  /**
+   * A time counted from another act ("师傅到之前会先打您电话", "he'll call about thirty minutes before
+   * he gets there", 安装前一天): the promise falls on the day of the latest dated visit, shipment or
+   * errand promised so far (the day before it for 前一天).
+   */
+  private anchor(p: PromiseNote, earlier: readonly PromiseNote[]): void {
+    const clauses = analyzeLine(p.text).clauses;
+    // The visit or shipment itself keeps its own day ("周四上午上门，上门前半小时打电话").
+    if (ANCHORS.has(p.action) || !clauses.some((c) => hasCue(c, 'before_act'))) return;
+    const act = [...this.kept, ...this.recent, ...earlier]
+      .filter((q) => q !== p && q.speaker === p.speaker && q.deadline !== null && ANCHORS.has(q.action))
+      .sort((a, b) => a.utterance - b.utterance)
+      .at(-1);
+    const shift = clauses.some((c) => hasCue(c, 'day_before')) ? -1 : 0;
+    // Without such an act, a span (提前半小时) counts from an unknown moment; a named day stays.
+    if (act?.deadline) p.deadline = formatYmd(addDays(parseYmd(act.deadline), shift));
+    else if (clauses.some((c) => hasCue(c, 'span'))) p.deadline = null;
+  }
+}
+
+function parseYmd(date: string) {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
 }
 
 const sameAct = (a: PromiseNote, b: PromiseNote): boolean => a.speaker === b.speaker && a.action === b.action;

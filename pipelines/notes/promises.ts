@@ -5,7 +5,7 @@ import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { actionsOf, actionWords, namesArrival, namesPayout, type Range } from './promise-actions.js';
 import { asksTheListener, embeddedQuestionAt, judgePromises } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
-import { type Cue, firstCue, hasCue } from './promise-cues.js';
+import { type Cue, dateOf, elapsed, firstCue, hasCue } from './promise-cues.js';
 
 export interface PromiseContext {
   startedAt: Date;
@@ -17,6 +17,8 @@ const AFTER_EVENT = 'promise.event_after';
 const NO_NEED = 'promise.no_need';
 /** Words of a review (好评, five stars): money for one is compensation, not a refund. */
 const REVIEW = 'review_cue';
+/** A pickup the agent arranges: done by the courier, vouched for by the agent. */
+const PICKUP = 'action.pickup';
 
 interface Reading {
   actions: PromiseAction[];
@@ -124,7 +126,11 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
     actions.length > 0 &&
     namesArrival(clause, whole) &&
     actionsOf(clause, speaker, whole, { arrival: true }).length === 0;
-  if ((arrivalOnly && cue('estimate')) || cue('third_party')) actions = [];
+  if (arrivalOnly && cue('estimate')) actions = [];
+  // A pickup the agent arranges is vouched for ("the carrier will pick it up Friday"); the courier's
+  // own calls, the platform or the bank acting by itself bind nobody here.
+  if (cue('third_party'))
+    actions = cue('machinery') ? [] : actions.filter((a) => a === 'other' && clauseHas(clause, PICKUP));
   // "…给您补八十元，马上给您打款": the payout belongs to the promise just made.
   const payoutOnly =
     actions.length === 1 &&
@@ -177,7 +183,7 @@ export function findPromisesInLine(
 ): PromiseNote[] {
   const now = new Date(ctx.startedAt.getTime() + line.startMs);
   // Each clause's time is read once here and shared by the reader and the frames.
-  const due = clauseDeadlines(analyzeLine(line.text).clauses, now, ctx.timeZone);
+  const due = clauseDeadlines(analyzeLine(line.text).clauses, now, ctx.timeZone, elapsed);
   return judgePromises(line, utterance, readPromises(line, utterance, due), due, now, ctx.timeZone, withheld);
 }
 
@@ -211,7 +217,7 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
         addPromise(out, {
           speaker: line.speaker,
           action,
-          deadline: due[i]?.date ?? null,
+          deadline: dateOf(clause, due[i]),
           conditional: false,
           utterance,
           text: line.text.slice(clauses[asked!.j]!.span[0], clause.span[1]),
@@ -226,7 +232,10 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
           due[j] &&
           actionsOf(other, line.speaker).length === 0 &&
           !hasMark(other, 'condition') &&
-          !hasCue(other, 'passed')
+          !hasCue(other, 'passed') &&
+          // A forecast's time ("正常两三天能到") is not the time of the act said beside it.
+          !hasCue(other, 'estimate') &&
+          !hasCue(other, 'hedge')
         );
       });
       const deadlineFrom = due[i] ? i : neighbour;
@@ -256,7 +265,7 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
         speaker: line.speaker,
         // Money for a review, or for something the buyer was asked to do, is compensation.
         action: action === 'refund' && (clauseHas(clause, REVIEW) !== undefined || instructed) ? 'compensate' : action,
-        deadline: deadlineFrom === undefined || relative ? null : due[deadlineFrom]!.date,
+        deadline: deadlineFrom === undefined || relative ? null : dateOf(clauses[deadlineFrom]!, due[deadlineFrom]),
         conditional,
         utterance,
         text: line.text.slice(clauses[first]!.span[0], clauses[last]!.span[1]),
