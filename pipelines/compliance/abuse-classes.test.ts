@@ -23,7 +23,7 @@ async function expectClean(speaker: SpeakerRole, texts: string[]) {
 
 describe('sarcasm: praise beside a cue that it means the opposite', () => {
   it('flags praise of the other party next to a sneer or the failure it mocks', async () => {
-    await expectAbuse('customer', ['你们售后可真及时 催了一个多月才回我', 'Oh sure, brilliant, you read the label']);
+    await expectAbuse('customer', ['你可真会办事 催了一个多月才回我', 'Oh sure, brilliant, you read the label']);
     await expectAbuse('merchant', [
       '啧啧 您可真会挑 这么明显的色差都没看到',
       'Well done, you found the reset button. Only took you three calls',
@@ -32,6 +32,8 @@ describe('sarcasm: praise beside a cue that it means the opposite', () => {
 
   it('leaves praise alone, and a sneer or a complaint alone', async () => {
     await expectClean('customer', [
+      // The buyer's sarcasm about the service's own delay is a complaint, not abuse (decision 0270).
+      '你们售后可真及时 催了一个多月才回我',
       '你们售后可真及时 昨天说今天就修好了 佩服佩服',
       '我真是服了 催了一个多月还没到',
       'brilliant, thanks so much',

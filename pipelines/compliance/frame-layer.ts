@@ -22,10 +22,14 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
     // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already
     // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
     const continued = from !== null && frame.earlier?.continues === true && flaggedOnItsOwn(rule, lines, from);
+    const speaks = rule.speakers.includes(line.speaker) && (frame.speakers?.includes(line.speaker) ?? true);
     for (const hit of matchFrame(analysis, frame, previous)) {
-      const veto = !rule.speakers.includes(line.speaker)
+      const answered = hit.veto || !speaks ? null : answeredLine(lines, index, analysis, frame);
+      const veto = !speaks
         ? { reason: 'speaker', cue: line.speaker }
-        : (hit.veto ?? (continued ? { reason: 'continues', cue: `line ${from}` } : undefined));
+        : (hit.veto ??
+          (continued ? { reason: 'continues', cue: `line ${from}` } : undefined) ??
+          (answered !== null ? { reason: 'answers', cue: `line ${answered}` } : undefined));
       out.push({
         rule,
         utterance: index,
@@ -76,6 +80,25 @@ function earlierLine(lines: readonly TranscriptLine[], index: number, frame: Com
     const same = lines[i]!.speaker === speaker;
     if ((earlier.speaker === 'same' && !same) || (earlier.speaker === 'other' && same)) continue;
     if (filledIn(analyzeLine(lines[i]!.text), earlier.slots, earlier.reach, frame.unlessLine)) return i;
+  }
+  return null;
+}
+
+/**
+ * The other party's line this one answers, when it holds a frame's `unlessAnswering` cue: 骗子吧你
+ * right after the merchant asked for a payment password calls out the scam; it is not name-calling.
+ */
+function answeredLine(
+  lines: readonly TranscriptLine[],
+  index: number,
+  analysis: LineAnalysis,
+  frame: CompiledFrame,
+): number | null {
+  const speaker = lines[index]!.speaker;
+  for (const u of frame.unlessAnswering ?? []) {
+    if (!filledIn(analysis, u.cue, analysis.clauses.length)) continue;
+    for (let i = index - 1; i >= Math.max(0, index - u.lines); i--)
+      if (lines[i]!.speaker !== speaker && filledIn(analyzeLine(lines[i]!.text), u.slots, u.reach)) return i;
   }
   return null;
 }

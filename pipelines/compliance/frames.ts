@@ -3,6 +3,7 @@
  * clause — or a few consecutive ones — of the language layer's analysis of the line. Clauses,
  * negation scope and reported speech all come from that layer; this file only reads them.
  */
+import type { SpeakerRole } from '../../core/domain.js';
 import type { Clause, LineAnalysis, Span } from '../language/index.js';
 
 /**
@@ -27,6 +28,10 @@ export interface CompiledFrame {
     speaker: 'same' | 'other' | 'any';
     continues: boolean;
   };
+  /** Only lines by these speakers fill the frame. */
+  speakers?: readonly SpeakerRole[];
+  /** Vetoed when the line holds `cue` and answers an other-party line that fills `slots`. */
+  unlessAnswering?: { cue: SlotAlternative[][]; slots: SlotAlternative[][]; reach: number; lines: number }[];
 }
 
 export interface Filler {

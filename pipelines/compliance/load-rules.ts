@@ -108,11 +108,16 @@ function compileRule(
   return {
     ...rest,
     frames: frames.map(
-      ({ earlier, ...f }, i): CompiledFrame => ({
+      ({ earlier, unlessAnswering, ...f }, i): CompiledFrame => ({
         ...f,
         slots: slots(f.slots, `${at}: frames[${i}].slots`),
         unless: slots(f.unless, `${at}: frames[${i}].unless`),
         unlessLine: slots(f.unlessLine, `${at}: frames[${i}].unlessLine`),
+        unlessAnswering: unlessAnswering.map((u, j) => ({
+          ...u,
+          cue: slots(u.cue, `${at}: frames[${i}].unlessAnswering[${j}].cue`),
+          slots: slots(u.slots, `${at}: frames[${i}].unlessAnswering[${j}].slots`),
+        })),
         ...(earlier && {
           earlier: { ...earlier, slots: slots(earlier.slots, `${at}: frames[${i}].earlier.slots`) },
         }),

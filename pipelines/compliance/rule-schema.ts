@@ -74,6 +74,25 @@ export const FrameSchema = z
       })
       .strict()
       .optional(),
+    /** Only lines by these speakers fill the frame (the rule's `speakers` still apply). */
+    speakers: z.array(SpeakerRoleSchema).min(1).optional(),
+    /**
+     * The line answers an act of the other party: when it holds a `cue` (骗子, "scam") and a line
+     * of the other party's within `lines` before fills `slots` (a payment password asked for), the
+     * hit is vetoed. Calling out a scam is not abuse.
+     */
+    unlessAnswering: z
+      .array(
+        z
+          .object({
+            cue: z.array(SlotSchema).min(1).max(2),
+            slots: z.array(SlotSchema).min(1).max(3),
+            reach: z.number().int().min(1).max(3).default(1),
+            lines: z.number().int().min(1).max(4).default(3),
+          })
+          .strict(),
+      )
+      .default([]),
     note: z.string().optional(),
   })
   .strict();
