@@ -5,6 +5,7 @@
  */
 import type { FlagFinding } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
+import type { Span } from '../language/index.js';
 import type { Embedder } from '../embed/contract.js';
 import { HashedNgramEmbedder } from '../embed/hashed-ngram.js';
 import type { LlmClient } from '../llm/contract.js';
@@ -101,7 +102,7 @@ export class ComplianceDetector {
     const judged: ComplianceCandidate[] = [];
     for (const c of proposed) judged.push(await this.judgeOffline(c, lines));
     // The LLM sees only the surest candidate per category: one question per possible flag.
-    let kept = dropDuplicates(judged);
+    let kept = dropDuplicates(judged, lines[index]!.text);
     if (this.llm) {
       const llm = this.llm;
       const budget = AbortSignal.timeout(this.llmBudgetMs);
@@ -114,7 +115,7 @@ export class ComplianceDetector {
         kept.push(...(await recallCandidates(llm, lines, index, kept, settings)));
       }
     }
-    return dropDuplicates(kept).sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+    return dropDuplicates(kept, lines[index]!.text).sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   }
 
   /** Rules and the semantic layer, then the confidence bar. */
@@ -167,15 +168,46 @@ const clamp = (x: number) => Math.round(Math.min(0.99, Math.max(0, x)) * 1000) /
 /**
  * One utterance yields at most one flag per category (the surest, then the longest): moderators
  * decide per violation, and "加我微信 abc8899, 或者打13812345678" is one contact-exchange attempt.
+ * Its evidence is that violation and nothing beyond it: the spans of the category's candidates that
+ * touch the kept one are joined (加我微信 + 微信 guoyuan888), leaving out any that reach into
+ * another category's evidence (…guoyuan888，我私下 ends in the private payment that follows).
  */
-function dropDuplicates(cs: ComplianceCandidate[]): ComplianceCandidate[] {
+function dropDuplicates(cs: ComplianceCandidate[], text: string): ComplianceCandidate[] {
   const ranked = [...cs].sort((a, b) => b.confidence - a.confidence || b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
   const kept: ComplianceCandidate[] = [];
   for (const c of ranked) {
     const dup = c.accepted && kept.some((k) => k.accepted && k.category === c.category);
-    kept.push(dup ? { ...c, accepted: false, droppedBy: 'duplicate' } : c);
+    if (dup) kept.push({ ...c, accepted: false, droppedBy: 'duplicate' });
+    else kept.push(c.accepted ? withEvidence(c, cs, text) : c);
   }
   return kept;
+}
+
+const overlaps = (a: Span, b: Span) => a[0] < b[1] && b[0] < a[1];
+const touches = (a: Span, b: Span) => a[0] <= b[1] && b[0] <= a[1];
+
+function withEvidence(
+  flag: ComplianceCandidate,
+  cs: readonly ComplianceCandidate[],
+  text: string,
+): ComplianceCandidate {
+  const others = cs.filter((c) => c.accepted && c.category !== flag.category).map((c) => c.span);
+  const own = cs
+    .filter((c) => c.accepted && c.category === flag.category && !others.some((o) => overlaps(o, c.span)))
+    .map((c) => c.span);
+  const seed = own.find((s) => overlaps(s, flag.span));
+  if (!seed) return flag;
+  const span: Span = [...seed];
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const s of own)
+      if (touches(s, span) && (s[0] < span[0] || s[1] > span[1])) {
+        [span[0], span[1]] = [Math.min(span[0], s[0]), Math.max(span[1], s[1])];
+        grown = true;
+      }
+  }
+  if (span[0] === flag.span[0] && span[1] === flag.span[1]) return flag;
+  return { ...flag, span, evidence: text.slice(span[0], span[1]) };
 }
 
 function toFlags(cs: ComplianceCandidate[]): FlagFinding[] {

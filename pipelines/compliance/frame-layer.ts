@@ -19,6 +19,7 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
     if (!mayFill(analysis, frame)) return;
     const from = frame.earlier ? earlierLine(lines, index, frame) : null;
     if (frame.earlier && from === null) return;
+    if (frame.reply && !answersOther(lines, index, frame.reply.slots)) return;
     // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already
     // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
     const continued = from !== null && frame.earlier?.continues === true && flaggedOnItsOwn(rule, lines, from);
@@ -110,4 +111,10 @@ function flaggedOnItsOwn(rule: CompiledRule, lines: readonly TranscriptLine[], i
   const analysis = analyzeLine(line.text);
   const previous = previousSameSpeaker(lines, i, analysis);
   return rule.frames.some((f) => !f.earlier && matchFrame(analysis, f, previous).some((h) => !h.veto));
+}
+
+/** The line just before is the other party's and fills the slots (什么数字？ / "what's the handle?"). */
+function answersOther(lines: readonly TranscriptLine[], index: number, slots: CompiledFrame['slots']): boolean {
+  const prev = lines[index - 1];
+  return prev !== undefined && prev.speaker !== lines[index]!.speaker && filledIn(analyzeLine(prev.text), slots);
 }

@@ -32,6 +32,8 @@ export interface CompiledFrame {
   speakers?: readonly SpeakerRole[];
   /** Vetoed when the line holds `cue` and answers an other-party line that fills `slots`. */
   unlessAnswering?: { cue: SlotAlternative[][]; slots: SlotAlternative[][]; reach: number; lines: number }[];
+  /** The other party's line just before fills these (a question about what was asked). */
+  reply?: { slots: SlotAlternative[][] };
 }
 
 export interface Filler {

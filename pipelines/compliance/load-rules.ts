@@ -108,7 +108,7 @@ function compileRule(
   return {
     ...rest,
     frames: frames.map(
-      ({ earlier, unlessAnswering, ...f }, i): CompiledFrame => ({
+      ({ earlier, unlessAnswering, reply, ...f }, i): CompiledFrame => ({
         ...f,
         slots: slots(f.slots, `${at}: frames[${i}].slots`),
         unless: slots(f.unless, `${at}: frames[${i}].unless`),
@@ -121,6 +121,7 @@ function compileRule(
         ...(earlier && {
           earlier: { ...earlier, slots: slots(earlier.slots, `${at}: frames[${i}].earlier.slots`) },
         }),
+        ...(reply && { reply: { slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`) } }),
       }),
     ),
     ref: `${r.id}@${r.version}`,

@@ -93,6 +93,15 @@ export const FrameSchema = z
           .strict(),
       )
       .default([]),
+    /**
+     * Slots the other party's line just before must fill, read with `earlier` (the buyer's "什么数字？"
+     * / "what's OTP?" between the request and this line): naming the datum again in answer to a
+     * question about it is asking for it again.
+     */
+    reply: z
+      .object({ slots: z.array(SlotSchema).min(1).max(3) })
+      .strict()
+      .optional(),
     note: z.string().optional(),
   })
   .strict();

@@ -19,6 +19,7 @@ import {
 } from '../language/index.js';
 import { compilePattern } from '../language/knowledge-file.js';
 import { readKnowledge } from './knowledge-file.js';
+import { productNouns } from './products.js';
 
 export interface AmountMatch {
   value: number;
@@ -54,6 +55,8 @@ const AmountsSchema = z
           priceContext: z.boolean().optional(),
           /** Smaller values are counts or sizes, not money (a plain 3 的 is no price). */
           minValue: z.number().nonnegative().optional(),
+          /** Runs only on lines in this language (a bare 10.30 is a time or a date in Chinese chat). */
+          lang: z.enum(['zh', 'en']).optional(),
           note: z.string().optional(),
         })
         .strict(),
@@ -68,6 +71,7 @@ interface Pattern {
   value(m: RegExpExecArray): number | null;
   numberOnly: boolean;
   priceContext: boolean;
+  lang: 'zh' | 'en' | undefined;
 }
 interface Knowledge {
   patterns: Pattern[];
@@ -92,8 +96,15 @@ const VALUES: Record<z.infer<typeof ValueKind>, (m: RegExpExecArray) => number |
   cents: (m) => sum((en(m[1]) ?? 0) / 100),
 };
 
-/** The numeral grammars a pattern may name, from the language layer's numeral tables. */
+const alternation = (terms: readonly string[]): string =>
+  [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+
+/** The numeral grammars and product nouns a pattern may name (the language layer's tables, products.json). */
 function builtins(): Record<string, string> {
+  const nouns = productNouns();
   const words = (keep: (n: number) => boolean) =>
     Object.keys(EN_UNITS)
       .filter((w) => keep(EN_UNITS[w]!))
@@ -104,6 +115,8 @@ function builtins(): Record<string, string> {
     EN_ONES: words((n) => n >= 1 && n <= 9),
     EN_TEENS: words((n) => n >= 10),
     EN_TENS_WORDS: Object.keys(EN_TENS).join('|'),
+    PRODUCT_ZH: alternation(nouns.zh),
+    PRODUCT_EN: alternation(nouns.en),
   };
 }
 
@@ -130,6 +143,7 @@ function knowledge(): Knowledge {
     value: VALUES[p.value],
     numberOnly: p.numberOnly ?? false,
     priceContext: p.priceContext ?? false,
+    lang: p.lang,
   }));
   loaded = {
     patterns,
@@ -167,7 +181,7 @@ export function findAmounts(text: string): AmountMatch[] {
   // Most lines hold no currency word or sign: the patterns that need one are not run on them.
   const may = k.gate.candidates(gateForm(folded));
   for (const [i, p] of k.patterns.entries()) {
-    if (may[i] === 0) continue;
+    if (may[i] === 0 || (p.lang !== undefined && p.lang !== analysis.lang)) continue;
     for (const m of regexMatches(p.re, folded)) {
       const value = p.value(m);
       if (value === null || !Number.isFinite(value) || value > k.max || value < p.minValue) continue;

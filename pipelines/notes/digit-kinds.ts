@@ -18,17 +18,35 @@ interface CueHit {
   end: number;
 }
 
-/** The digit cues of a line (lexicon classes digits.cue.*); where two overlap the longer speaks. */
+/**
+ * The digit cues of a line: lexicon classes digits.cue.*, and the classes digits.json maps to a
+ * kind (a contact channel: the number after 企鹅/vx is a handle). Where two overlap the longer
+ * speaks; a digits.cue.* word outranks a mapped class on the same words.
+ */
 export function cuesIn(text: string): CueHit[] {
-  const hits = analyzeLine(text)
-    .matches.filter((m) => m.class.startsWith('digits.cue.'))
+  const mapped = digitsKnowledge().cueClasses;
+  const matches = analyzeLine(text).matches;
+  const own = matches
+    .filter((m) => m.class.startsWith('digits.cue.'))
     .map((m) => ({ kind: m.class.slice('digits.cue.'.length) as Cue, start: m.span[0], end: m.span[1] }))
     .filter((h) => CUE_CLASSES.includes(h.kind));
+  const borrowed = matches
+    .filter((m) => mapped[m.class] !== undefined)
+    .map((m) => ({ kind: mapped[m.class]!, start: m.span[0], end: m.span[1] }))
+    .filter((h) => !own.some((o) => h.start < o.end && o.start < h.end));
+  const hits = [...own, ...borrowed];
   return hits
     .filter(
       (h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start),
     )
     .sort((a, b) => a.start - b.start);
+}
+
+/** An EAN-13 whose prefix says book (ISBN) and whose check digit holds: a product code. */
+function isProductCode(digits: string): boolean {
+  if (digits.length !== 13 || !digitsKnowledge().productCodes.ean13Prefixes.includes(digits.slice(0, 3))) return false;
+  const sum = [...digits.slice(0, 12)].reduce((acc, c, i) => acc + Number(c) * (i % 2 === 0 ? 1 : 3), 0);
+  return (10 - (sum % 10)) % 10 === Number(digits[12]);
 }
 
 function isPhoneShape(run: DigitRun): boolean {
@@ -57,7 +75,10 @@ function cueFor(hits: readonly CueHit[], runs: readonly DigitRun[], i: number, a
   if (before) return { cue: before.kind, inLine: true, close: run.start - before.end <= k.shortCueReach };
   const upperBound = Math.min(runs[i + 1]?.start ?? Infinity, run.end + k.cueAfterReach);
   const after = hits.find((h) => h.start >= run.end && h.end <= upperBound);
-  if (after) return { cue: after.kind, inLine: true, close: false };
+  // A cue with a number of its own right after it labels that number ("… 税号9133…"), not this one.
+  const next = runs[i + 1];
+  const labelsNext = after && next && next.start - after.end <= k.shortCueReach;
+  if (after && !labelsNext) return { cue: after.kind, inLine: true, close: false };
   if (hits.length > 0 || asked === null) return { cue: null, inLine: true, close: false };
   return { cue: asked.kind, inLine: false, close: false };
 }
@@ -82,6 +103,7 @@ export function classifyDigitRuns(text: string, runs: readonly DigitRun[], asked
     if (k.letterBefore.test(before) || k.letterAfter.test(after)) return 'account';
     if (k.phoneBefore.test(before)) return 'phone';
     if (k.currencyBefore.test(before) || k.unitAfter.test(after)) return 'amount';
+    if (isProductCode(run.digits)) return 'account';
     const length = run.digits.length;
     const orderLength = within(length, k.orderLength);
     const { cue, inLine, close } = found[i]!;

@@ -36,6 +36,10 @@ const DigitsSchema = z
         note: z.string().optional(),
       })
       .strict(),
+    cueClasses: z.record(z.string().min(1), z.enum(['tracking', 'order', 'phone', 'account'])),
+    productCodes: z
+      .object({ ean13Prefixes: z.array(z.string().regex(/^\d{3}$/)).min(1), note: z.string().optional() })
+      .strict(),
   })
   .strict();
 
@@ -44,6 +48,8 @@ type Compiled<T> = { [K in keyof T]: T[K] extends z.infer<typeof Shape> ? RegExp
 export interface DigitsKnowledge {
   ref: string;
   kinds: Compiled<Raw['kinds']>;
+  cueClasses: Raw['cueClasses'];
+  productCodes: Raw['productCodes'];
 }
 
 function compile<T extends Record<string, unknown>>(part: T, flags: string): Compiled<T> {
@@ -63,6 +69,11 @@ let loaded: DigitsKnowledge | undefined;
 export function digitsKnowledge(): DigitsKnowledge {
   if (loaded) return loaded;
   const d = readKnowledge('digits.json', DigitsSchema);
-  loaded = { ref: `${d.id}@${d.version}`, kinds: compile(d.kinds, 'iu') };
+  loaded = {
+    ref: `${d.id}@${d.version}`,
+    kinds: compile(d.kinds, 'iu'),
+    cueClasses: d.cueClasses,
+    productCodes: d.productCodes,
+  };
   return loaded;
 }

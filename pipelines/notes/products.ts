@@ -54,6 +54,12 @@ function products(): ProductKnowledge {
   return loaded;
 }
 
+/** The common product nouns (data/products.json): amounts read a number right after one as its price. */
+export function productNouns(): { zh: readonly string[]; en: readonly string[] } {
+  const { zh, en } = products();
+  return { zh, en };
+}
+
 const HAN_RUN = /[\p{Script=Han}]{2,}/gu;
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

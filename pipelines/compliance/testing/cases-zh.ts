@@ -86,7 +86,7 @@ export const ZH_CASES: Case[] = [
   // off_platform_payment
   { lines: [[m, '你直接转到我支付宝，我给你便宜十块']], expect: 'off_platform_payment' },
   { lines: [[m, '别在平台拍了，微信转我就行']], expect: 'off_platform_payment' },
-  { lines: [[m, '咱们私下交易，省手续费']], expect: 'off_platform_payment', evidence: '私下交易' },
+  { lines: [[m, '咱们私下交易，省手续费']], expect: 'off_platform_payment', evidence: '私下交易，省手续费' },
   { lines: [[m, '钱打到我银行卡上就行']], expect: 'off_platform_payment' },
   { lines: [[m, '我私下转您12块钱，比平台退款快']], expect: 'off_platform_payment', evidence: '私下转您' },
   { lines: [[m, '我微信私下转您十块，您别申请售后了']], expect: 'off_platform_payment' },

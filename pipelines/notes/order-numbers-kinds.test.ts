@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { findOrderNumbers } from './order-numbers.js';
+import { line, orderNumberValues as values } from './fixtures/order-lines.js';
+
+// Phrasings written for these tests; none is taken from an eval set.
+describe('numbers the words around them say are not orders', () => {
+  it.each([
+    // product codes: an ISBN named, or shaped as one (book prefix, valid check digit)
+    ['这本书的ISBN是 9787111544937 对吧'],
+    ['封底那串 9787544270878 就是这本'],
+    ['the isbn on the back is 9791218044559'],
+    // tickets, after-sales and return numbers, staff numbers
+    ['售后单号 2023110845512 您记一下'],
+    ['工单号是 8839201746 有进展会通知您'],
+    ['your RMA number is 7730918842, write it on the box'],
+    ['the ticket number is 6620194837 if you call again'],
+    // a contact handle, named with slang the compliance lexicon knows (q号, 飞机号)
+    ['有事加我q号 2718093465'],
+    ['飞机号 二七幺八零九三四六五七 私聊'],
+  ])('%s', (text) => {
+    expect(values(text)).toEqual([]);
+  });
+
+  it('still reads an order id that merely starts like a book code (hard negative)', () => {
+    expect(values('订单号9781234567890')).toEqual(['9781234567890']);
+  });
+
+  it('still reads an order id said after an order cue (hard negative)', () => {
+    expect(values('订单号是 8839201746')).toEqual(['8839201746']);
+    expect(values('order number is 7730918842')).toEqual(['7730918842']);
+  });
+});
+
+describe('a contact handle offered on one line and given on the next', () => {
+  it('reads the digits after 加绿泡泡 as a handle, not an order', () => {
+    const notes = findOrderNumbers([
+      line('以后找我直接加绿泡泡', 'merchant'),
+      line('二七幺八 零九三 四六五七', 'merchant'),
+    ]);
+    expect(notes).toEqual([]);
+  });
+});
+
+describe('who will call: a number after a promised call is a phone number', () => {
+  it('reads an unlabelled number after "will give you a call" as a phone (en, speech)', () => {
+    const notes = findOrderNumbers([
+      line('the installer will give you a call before he heads over', 'merchant'),
+      line('is that the one that ends in four four seven one', 'customer'),
+      line('yes it is seven one eight two two four nine nine four four seven one', 'merchant'),
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('reads a number after 打给您 as a phone (zh)', () => {
+    const notes = findOrderNumbers([
+      line('师傅出发前会先打给您', 'merchant'),
+      line('零七五五 二六六八 幺九三四 是这个吗'),
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('reads the number confirmed by its tail as a phone, not an order (en)', () => {
+    const notes = findOrderNumbers([
+      line('is it still the number ending nine one four', 'merchant'),
+      line('yes six oh two three three eight nine nine one four', 'customer'),
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('still reads the order number the agent asked for (hard negative)', () => {
+    const notes = findOrderNumbers([line('could you read me the order number', 'merchant'), line('4471 2059 38')]);
+    expect(notes.map((n) => n.value)).toEqual(['4471205938']);
+  });
+});
+
+describe('a cue followed by its own number labels that number', () => {
+  it('reads the id before "税号…" as the order asked for', () => {
+    const notes = findOrderNumbers([
+      line('麻烦把订单号和税号都发我一下', 'merchant'),
+      line('7720194836551 深圳某某贸易有限公司 税号92440300MA5K'),
+    ]);
+    expect(notes.map((n) => n.value)).toEqual(['7720194836551']);
+  });
+});
+
+describe('an id read back digit by digit, then its price', () => {
+  it('ends the id where a positional numeral begins', () => {
+    expect(values('七七二零幺九四八三六五五幺两千八百块的那台对吧')).toEqual(['7720194836551']);
+  });
+});
