@@ -110,6 +110,13 @@ describe('payment: wallets of every region, code-switched, paid out privately', 
     expect(await one('你 bank in 我 就可以 不用排队')).toEqual(['off_platform_payment']);
     expect(await one('Venmo it straight to me and I will ship tonight')).toEqual(['off_platform_payment']);
     expect(await one('You can pay with PayPal at checkout as usual.')).toEqual([]);
+    expect(await one('send the balance straight to me and skip the fees')).toEqual(['off_platform_payment']);
+  });
+
+  it('leaves "send" alone when what is sent is not money: photos, videos, a screenshot in the chat', async () => {
+    expect(await one('亲 麻烦拍个照片 send 给我 我看一下')).toEqual([]);
+    expect(await one('Just send them straight to me here in the chat and I will sort it')).toEqual([]);
+    expect(await one('send it to me directly in this chat window please')).toEqual([]);
   });
 
   it('hears a private payout and the proof of a private payment', async () => {
