@@ -149,3 +149,11 @@ describe('evidence', () => {
     expect(payment!.evidence).not.toContain('lily');
   });
 });
+
+describe('warnings that name the private route', () => {
+  it('reads "the platform cannot protect you" and "keep it here" as a warning, not an invitation', async () => {
+    expect(await one('私下沟通的话平台没法保障您的权益 建议都在这里聊哈')).toEqual([]);
+    expect(await one('私下转账的话无法保障您的资金安全 建议还是走平台付款')).toEqual([]);
+    expect(await one('加我微信吧 这里回复慢 微信上私下沟通方便')).toEqual(['contact_exchange']);
+  });
+});
