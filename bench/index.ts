@@ -1,6 +1,5 @@
 import { runAgainst } from './against.js';
 import { runBotBench } from './bot.js';
-import { runBotDecoderBench } from './bot-decoder.js';
 import { runBotLoadBench } from './bot-load.js';
 import { runCliBench } from './cli.js';
 import { runDashboardBench } from './dashboard.js';
@@ -25,7 +24,6 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   speech: () => runSpeechBench(),
   bot: () => runBotBench(),
   'bot-load': () => runBotLoadBench(),
-  'bot-decoder': () => runBotDecoderBench(),
   dashboard: () => runDashboardBench(),
   recording: () => runRecordingBench(),
 };
