@@ -30,13 +30,24 @@ interface PoolInternals {
   started: boolean;
 }
 
+/** Joins that fail this way are tried once more on a fresh Room: the server or this loop answered late. */
+const RETRY_JOIN = /handle not found|transport timed out/;
+const FAILED_ROOMS: Room[] = [];
+
+/**
+ * Decoders each recognition thread loads before the worker registers. Several calls' speakers
+ * overlap; a decoder loaded at the first overlap took 1–3 s of the thread's CPU at load while its
+ * other utterances waited (bench bot-load, decision 0285). 88 MB each.
+ */
+const DECODERS_PER_THREAD = 2;
+
 /** Connections the calls of one process share: a call's session writes one statement at a time. */
 const SHARED_CONNECTIONS = 4;
 
 /** Makes this process host the calls its agents worker is assigned. Call once, before the worker runs. */
 export async function hostCallsInProcess(config: Config, log: (line: string) => void): Promise<void> {
   const pool = await agentsProcPool();
-  const stt = buildSttRouting(config);
+  const stt = buildSttRouting(config, { decodersPerThread: DECODERS_PER_THREAD });
   const sql = createSql(jobDatabaseUrl(config), { max: SHARED_CONNECTIONS });
   const analyzers = await buildAnalyzers({ config, sql, warm: true, onFallback: (r) => log(`llm: ${r}`) });
   await stt.ready;
@@ -45,7 +56,7 @@ export async function hostCallsInProcess(config: Config, log: (line: string) => 
     this.started = true;
   };
   pool.prototype.launchJob = async function (this: PoolInternals, info: RunningJobInfo) {
-    const room = new Room();
+    let room = new Room();
     const callbacks: (() => Promise<void>)[] = [];
     let ended: Promise<void> | undefined;
     let over!: () => void;
@@ -63,7 +74,18 @@ export async function hostCallsInProcess(config: Config, log: (line: string) => 
       {
         id: info.job.id,
         metadata: info.job.metadata,
-        connect: () => connectAudioOnly(room, info),
+        connect: async () => {
+          try {
+            return await connectAudioOnly(room, info);
+          } catch (err) {
+            // Kept referenced: rtc-node's finalizer of a Room whose join failed can throw and would
+            // end this process, every call in it included (decision 0200).
+            FAILED_ROOMS.push(room);
+            if (!RETRY_JOIN.test(String(err))) throw err;
+            room = new Room();
+            return connectAudioOnly(room, info);
+          }
+        },
         onShutdown: (callback) => callbacks.push(callback),
         shutdown: () => void shutdown(),
       },

@@ -5,7 +5,8 @@
  * job process per call), the LiveKit test server, rtc-node clients, flite speech and Postgres.
  * Turns alternate between the two workers so machine load falls on both alike. The baseline is
  * KEFU_BENCH_BASELINE (another checkout with node_modules), else a temporary worktree of `main`.
- * Load with many calls: bench/bot-load.ts. Run: npm run bench -- bot
+ * KEFU_BENCH_EXECUTORS=shared,process runs each checkout under each executor. Load with many calls:
+ * bench/bot-load.ts. Run: npm run bench -- bot
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -70,23 +71,26 @@ async function inNamespace(): Promise<void> {
   const target = await startLiveKitTestServer();
   const db = await namespaceDatabase(process.env.KEFU_BENCH_DB_SOCKET ?? '');
   const tmp = tempDir('kefu-bot-bench-');
-  const variants: Variant[] = [
-    {
-      label: 'this checkout',
-      repo: REPO,
-      name: `kefu-bench-new-${process.pid}`,
-      // The executor under test (decision 0203); the baseline runs its own default.
-      env: process.env.KEFU_BENCH_EXECUTOR ? { KEFU_BOT_EXECUTOR: process.env.KEFU_BENCH_EXECUTOR } : {},
-      ...unmeasured(),
-    },
+  // Each checkout under each executor asked for (KEFU_BENCH_EXECUTORS=shared,process), else this
+  // checkout under KEFU_BENCH_EXECUTOR and the baseline under its own default (decision 0203).
+  const executors = process.env.KEFU_BENCH_EXECUTORS?.split(',').filter(Boolean);
+  const checkouts = [
+    { label: 'this checkout', repo: REPO, name: `kefu-bench-new-${process.pid}` },
     {
       label: process.env.KEFU_BENCH_BASELINE_NAME ?? 'baseline',
       repo: process.env.KEFU_BENCH_BASELINE_DIR ?? REPO,
       name: `kefu-bench-base-${process.pid}`,
-      env: {},
-      ...unmeasured(),
     },
   ];
+  const variants: Variant[] = checkouts.flatMap((c, i) =>
+    (executors ?? [i === 0 ? process.env.KEFU_BENCH_EXECUTOR : undefined]).map((executor) => ({
+      label: executors && executor ? `${c.label} (${executor})` : c.label,
+      repo: c.repo,
+      name: executors && executor ? `${c.name}-${executor}` : c.name,
+      env: (executor ? { KEFU_BOT_EXECUTOR: executor } : {}) as Record<string, string>,
+      ...unmeasured(),
+    })),
+  );
   try {
     await withConnection(db.url, async (sql) => {
       await migrate(sql);
@@ -108,7 +112,7 @@ async function inNamespace(): Promise<void> {
     for (const v of variants) {
       const ms = (xs: number[], p: number) => `${percentile(xs, p).toFixed(0)} ms`;
       console.log(
-        `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${ms(v.samples, 50)}, p95 ${ms(v.samples, 95)} over ${v.samples.length} turns; of which speech end → final transcript at the merchant (VAD end, decoder's last pass, delivery) p50 ${ms(v.toFinal, 50)}, p95 ${ms(v.toFinal, 95)}, and final → suggestion (text pipeline, delivery) p50 ${ms(v.finalToSuggestion, 50)}, p95 ${ms(v.finalToSuggestion, 95)}; bot in the room ${percentile(v.joinMs, 50).toFixed(0)} ms after dispatch (p50); worker CPU ${(v.cpuMs / 1000 / (v.callMs / 60_000)).toFixed(1)} s per call-minute; largest process besides the worker (a call's job process; none when shared) PSS p50 ${percentile(v.jobPssMb, 50).toFixed(0)} MB, worker group ${percentile(v.groupPssMb, 50).toFixed(0)} MB in ${v.processes} processes`,
+        `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${ms(v.samples, 50)}, p95 ${ms(v.samples, 95)} over ${v.samples.length} turns; of which speech end → final transcript at the merchant (VAD end, decoder's last pass, delivery) p50 ${ms(v.toFinal, 50)}, p95 ${ms(v.toFinal, 95)}, and final → suggestion (text pipeline, delivery) p50 ${ms(v.finalToSuggestion, 50)}, p95 ${ms(v.finalToSuggestion, 95)}; bot in the room ${percentile(v.joinMs, 50).toFixed(0)} ms after dispatch (p50); worker CPU ${(v.cpuMs / 1000 / (v.callMs / 60_000)).toFixed(1)} s per call-minute; the call's job process PSS ${v.jobPssMb.length > 0 ? `p50 ${percentile(v.jobPssMb, 50).toFixed(0)} MB` : 'none (calls in the worker)'}, worker group ${percentile(v.groupPssMb, 50).toFixed(0)} MB in ${v.processes} processes`,
       );
     }
     console.log(
@@ -176,7 +180,8 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
     const after = sampleGroup(v.agent!.pid);
     v.cpuMs += after.cpuMs - before.cpuMs;
     v.callMs += Date.now() - t0;
-    v.jobPssMb.push(Math.max(...after.pssMb.filter((p) => p.pid !== v.agent!.pid).map((p) => p.mb)));
+    const jobs = after.pssMb.filter((p) => p.pid !== v.agent!.pid);
+    if (jobs.length > 0) v.jobPssMb.push(Math.max(...jobs.map((p) => p.mb)));
     v.groupPssMb.push(after.pssMb.reduce((sum, p) => sum + p.mb, 0));
     v.processes = after.pssMb.length;
     // The customer's last final before the suggestion: the utterance the suggestion answers.

@@ -1,5 +1,6 @@
 import { runAgainst } from './against.js';
 import { runBotBench } from './bot.js';
+import { runBotDecoderBench } from './bot-decoder.js';
 import { runBotLoadBench } from './bot-load.js';
 import { runCliBench } from './cli.js';
 import { runDashboardBench } from './dashboard.js';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   speech: () => runSpeechBench(),
   bot: () => runBotBench(),
   'bot-load': () => runBotLoadBench(),
+  'bot-decoder': () => runBotDecoderBench(),
   dashboard: () => runDashboardBench(),
   recording: () => runRecordingBench(),
 };

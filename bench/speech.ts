@@ -15,7 +15,7 @@ import { wordErrors } from '../pipelines/speech/wer.js';
 import { composeSpeech, synthesize, tempDir, type Piece } from '../test/audio/speech-fixtures.js';
 import { percentile } from './stats.js';
 
-const SENTENCES = [
+export const SENTENCES = [
   'Hello, thank you for calling customer service, how can I help you today?',
   'I ordered a blender last week and it arrived broken.',
   'My order number is four seven two nine one eight three.',

@@ -9,7 +9,12 @@ import { PocketSphinxEngine } from './pocketsphinx.js';
 import { WhisperLocalEngine } from './whisper-local.js';
 
 export const LocalEngineSpecSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pocketsphinx'), modelDir: z.string().min(1).optional() }),
+  z.object({
+    kind: z.literal('pocketsphinx'),
+    modelDir: z.string().min(1).optional(),
+    /** Decoders loaded at warm-up: utterances decoded at once before one is loaded mid-call. */
+    decoders: z.number().int().min(1).optional(),
+  }),
   z.object({
     kind: z.literal('whisper-local'),
     modelsDir: z.string().min(1),
@@ -24,7 +29,7 @@ export type LocalEngineSpec = z.infer<typeof LocalEngineSpecSchema>;
 export function createLocalEngine(spec: LocalEngineSpec): SttEngine & { warmUp?: () => void } {
   switch (spec.kind) {
     case 'pocketsphinx':
-      return new PocketSphinxEngine({ modelDir: spec.modelDir });
+      return new PocketSphinxEngine({ modelDir: spec.modelDir, warmDecoders: spec.decoders });
     case 'whisper-local':
       return new WhisperLocalEngine({ modelsDir: spec.modelsDir, model: spec.model, allowRemote: spec.allowRemote });
   }

@@ -99,14 +99,19 @@ export class Decoder {
     return files;
   }
 
-  static create(modelDir: string): Decoder {
+  /** `settings`: the search flags after the model files, as from decoderArgv (decoder-settings.ts). */
+  static create(modelDir: string, settings: string[] = []): Decoder {
     const ps = library();
     const files = Decoder.check(modelDir);
-    const argv = ['-hmm', files.hmm, '-lm', files.lm, '-dict', files.dict, '-logfn', '/dev/null'];
+    const argv = ['-hmm', files.hmm, '-lm', files.lm, '-dict', files.dict, '-logfn', '/dev/null', ...settings];
     const config = ps.cmd_ln_parse_r(null, ps.ps_args(), argv.length, argv, 1);
     const handle = config ? ps.ps_init(config) : null;
     if (config) ps.cmd_ln_free_r(config);
-    if (!handle) throw sttError('unavailable', `PocketSphinx failed to load the model in ${modelDir}`);
+    if (!handle)
+      throw sttError(
+        'unavailable',
+        `PocketSphinx failed to load the model in ${modelDir}${settings.length > 0 ? ` with ${settings.join(' ')}` : ''}`,
+      );
     return new Decoder(handle);
   }
 

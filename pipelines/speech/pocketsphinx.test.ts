@@ -76,6 +76,23 @@ describe('PocketSphinxEngine', () => {
     );
   });
 
+  it('loads at warm-up as many decoders as asked, and two speakers at once then load no more', async () => {
+    const warmed = new PocketSphinxEngine({ warmDecoders: 2 });
+    try {
+      warmed.warmUp();
+      expect(warmed.decoders).toBe(2);
+      const frame = { data: new Int16Array(320), sampleRate: 16_000, channels: 1 as const };
+      const [a, b] = [0, 1].map(() => warmed.openStream({ language: 'en', onSegment: () => {} }));
+      a!.push(frame, 0);
+      b!.push(frame, 0);
+      await Promise.all([a!.endUtterance(), b!.endUtterance()]);
+      expect(warmed.decoders).toBe(2);
+      await Promise.all([a!.close(), b!.close()]);
+    } finally {
+      await warmed.close();
+    }
+  });
+
   it('refuses languages it has no model for', () => {
     expect(() => engine.openStream({ language: 'zh', onSegment: () => {} })).toThrow(/no zh model/);
   });

@@ -1,5 +1,6 @@
 import { frameDurationMs } from '../audio/frame.js';
 import { sttError, type SttCapabilities, type SttEngine, type SttStream, type SttStreamOptions } from './contract.js';
+import { decoderArgv, loadDecoderSettings } from './decoder-settings.js';
 import { Decoder, DEBIAN_EN_US_MODEL, FRAME_MS, type RecognisedWord } from './pocketsphinx-ffi.js';
 
 export interface PocketSphinxOptions {
@@ -7,6 +8,14 @@ export interface PocketSphinxOptions {
   modelDir?: string;
   /** How often to ask for a partial hypothesis while audio arrives. */
   partialEveryMs?: number;
+  /** A decoder settings file other than the project's (data/pocketsphinx.json), e.g. for the decoder bench. */
+  settingsFile?: string;
+  /**
+   * Decoders `warmUp` loads (default 1). Loading one takes 0.5–3 s of CPU on the thread that
+   * decodes, and utterances on that thread wait meanwhile: a process serving several calls loads
+   * as many as it expects utterances at once rather than on the first overlap (decision 0285).
+   */
+  warmDecoders?: number;
 }
 
 /**
@@ -20,19 +29,27 @@ export class PocketSphinxEngine implements SttEngine {
   private readonly idle: Decoder[] = [];
   private readonly all: Decoder[] = [];
   readonly modelDir: string;
+  private settings: string[] | undefined;
 
   constructor(private readonly options: PocketSphinxOptions = {}) {
     this.modelDir = options.modelDir ?? DEBIAN_EN_US_MODEL;
   }
 
-  /** Loads one decoder now (≈ 0.5 s) so the first utterance isn't delayed and setup errors show at start. */
+  /** Loads the decoders now (≈ 0.5 s each) so no utterance waits for one and setup errors show at start. */
   warmUp(): void {
-    this.release(this.borrow());
+    const loaded = Array.from({ length: Math.max(1, this.options.warmDecoders ?? 1) }, () => this.borrow());
+    for (const decoder of loaded) this.release(decoder);
+  }
+
+  /** Decoders held (idle or lent). */
+  get decoders(): number {
+    return this.all.length;
   }
 
   /** Throws why this engine cannot run (library or model missing), without loading a decoder. */
   check(): void {
     Decoder.check(this.modelDir);
+    this.decoderSettings();
   }
 
   openStream({ language, onSegment }: SttStreamOptions): SttStream {
@@ -105,9 +122,14 @@ export class PocketSphinxEngine implements SttEngine {
   }
 
   private borrow(): Decoder {
-    const decoder = this.idle.pop() ?? Decoder.create(this.modelDir);
+    const decoder = this.idle.pop() ?? Decoder.create(this.modelDir, this.decoderSettings());
     if (!this.all.includes(decoder)) this.all.push(decoder);
     return decoder;
+  }
+
+  private decoderSettings(): string[] {
+    this.settings ??= decoderArgv(loadDecoderSettings(this.options.settingsFile));
+    return this.settings;
   }
 
   private release(decoder: Decoder): void {

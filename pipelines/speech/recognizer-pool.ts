@@ -1,9 +1,11 @@
 /**
  * Speech recognition in worker threads, behind the ordinary engine contract: a pool of threads,
- * each with its own engine built from the same spec, and each stream pinned to one thread for its
- * whole life (a streaming recogniser keeps the utterance's state there). New streams go to the
- * thread with the fewest open streams, so one busy stream never holds up another call's audio or
- * suggestions on the event loop.
+ * each with its own engine built from the same spec. A stream's state lives only within an
+ * utterance (the contract pushes audio only between an utterance's start and its end), so each
+ * utterance, not each stream, is placed: on the thread with the fewest utterances being decoded
+ * at that moment (decision 0285). Two calls' customers speaking at once then decode side by side
+ * rather than queue on one thread, and a thread loads a second decoder only when every thread is
+ * already busy. One busy stream never holds up another call's audio on the event loop either.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -23,11 +25,14 @@ const fromWire = (e: Wire) => new KefuError(e.code, e.message, { retryable: e.re
 
 class RecognizerThread {
   readonly worker: Worker;
-  open = 0;
+  /** Utterances placed here and not yet ended (pushed, or their last pass running). */
+  busy = 0;
+  /** Pool streams opened on this thread (lazily, at their first utterance here). */
+  readonly streams = new Set<number>();
   readonly ready: Promise<void>;
   private readonly segments = new Map<number, (s: SttSegment) => void>();
   private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
-  private unavailable: KefuError | undefined;
+  unavailable: KefuError | undefined;
 
   constructor(spec: LocalEngineSpec) {
     this.worker = new Worker(ENTRY, { workerData: { spec } });
@@ -95,6 +100,7 @@ export class RecognizerPool implements SttEngine {
   private readonly threads: RecognizerThread[] = [];
   private nextStream = 0;
   private nextSeq = 0;
+  private closed = false;
 
   constructor(
     private readonly spec: LocalEngineSpec,
@@ -119,9 +125,9 @@ export class RecognizerPool implements SttEngine {
     return this;
   }
 
-  /** Open streams per thread, for tests and the bench. */
+  /** Utterances being decoded per thread, for tests and the bench. */
   get load(): number[] {
-    return this.threads.map((t) => t.open);
+    return this.threads.map((t) => t.busy);
   }
 
   openStream({ language, onSegment }: SttStreamOptions): SttStream {
@@ -130,42 +136,79 @@ export class RecognizerPool implements SttEngine {
         'unavailable',
         `${this.name} has no ${language} model; it serves ${this.capabilities.languages.join(', ')}`,
       );
-    let thread = this.threads.reduce<RecognizerThread | undefined>(
-      (a, b) => (a && a.open <= b.open ? a : b),
-      undefined,
-    );
-    if ((!thread || thread.open > 0) && this.threads.length < this.size) {
-      thread = new RecognizerThread(this.spec);
-      this.threads.push(thread);
-    }
-    if (!thread) throw sttError('failed', `${this.name}: recognition pool closed`);
+    if (this.closed) throw sttError('failed', `${this.name}: recognition pool closed`);
     const stream = this.nextStream++;
-    thread.open++;
-    thread.listen(stream, onSegment);
-    thread.post({ t: 'open', stream, language });
+    /** The thread of the utterance in progress, and of the last one until its end is answered. */
+    let current: RecognizerThread | undefined;
+    let pushing = false;
+    let ending: Promise<void> = Promise.resolve();
     let closed = false;
+    const used = new Set<RecognizerThread>();
     return {
       push: (frame, atMs) => {
         if (closed) throw sttError('failed', `${this.name} stream used after close`);
+        if (!pushing) {
+          // A new utterance. While the last one's end is unanswered it stays on that thread, so the
+          // stream's finals keep their order; otherwise it goes where decoding is least busy.
+          current = current ?? this.place();
+          current.busy++;
+          pushing = true;
+          if (!current.streams.has(stream)) {
+            current.streams.add(stream);
+            current.listen(stream, onSegment);
+            current.post({ t: 'open', stream, language });
+          }
+          used.add(current);
+        }
         // A copy of just this frame (a view would clone its whole buffer), moved rather than copied again.
         const data = frame.data.slice();
-        thread.post({ t: 'push', stream, data, sampleRate: frame.sampleRate, atMs }, [data.buffer]);
+        current!.post({ t: 'push', stream, data, sampleRate: frame.sampleRate, atMs }, [data.buffer]);
       },
-      endUtterance: () => thread.ready.then(() => thread.request({ t: 'end', stream, seq: this.nextSeq++ })),
+      endUtterance: () => {
+        const thread = current;
+        if (!thread || !pushing) return ending;
+        pushing = false;
+        // Posted now, not after `ready`: a frame pushed next must reach the thread after this end.
+        const done = thread.request({ t: 'end', stream, seq: this.nextSeq++ }).finally(() => {
+          thread.busy--;
+          if (current === thread && !pushing) current = undefined;
+        });
+        ending = done.catch(() => {});
+        return done;
+      },
       close: async () => {
         if (closed) return;
         closed = true;
-        thread.open--;
-        try {
-          await thread.request({ t: 'close', stream, seq: this.nextSeq++ });
-        } finally {
-          thread.listen(stream, undefined);
-        }
+        if (pushing && current) current.busy--;
+        pushing = false;
+        await Promise.all(
+          [...used].map(async (thread) => {
+            try {
+              await thread.request({ t: 'close', stream, seq: this.nextSeq++ });
+            } finally {
+              thread.streams.delete(stream);
+              thread.listen(stream, undefined);
+            }
+          }),
+        );
       },
     };
   }
 
+  /** The thread for a new utterance: the least busy; a new one while the pool is below its size and all are busy. */
+  private place(): RecognizerThread {
+    if (this.closed) throw sttError('failed', `${this.name}: recognition pool closed`);
+    const healthy = this.threads.filter((t) => !t.unavailable);
+    const candidates = healthy.length > 0 ? healthy : this.threads;
+    const least = candidates.reduce<RecognizerThread | undefined>((a, b) => (a && a.busy <= b.busy ? a : b), undefined);
+    if (least && (least.busy === 0 || this.threads.length >= this.size)) return least;
+    const fresh = new RecognizerThread(this.spec);
+    this.threads.push(fresh);
+    return fresh;
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     // A thread is stopped only once its model has loaded (or failed to): terminating one inside the
     // native load can abort the whole process (seen as SIGABRT when a replay refused its input).
     const settled = (t: RecognizerThread) =>

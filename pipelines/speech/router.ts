@@ -21,6 +21,8 @@ export interface SttRouting {
 
 export interface RouterOptions {
   pocketsphinxModelDir?: string;
+  /** PocketSphinx decoders each recognition thread loads before it is ready (default 1). */
+  decodersPerThread?: number;
   whisperModel?: string;
 }
 
@@ -118,7 +120,11 @@ function create(
         // a decoder: one loaded here as well cost every job process ~0.5 s of CPU and ~30 MB kept.
         if (threads !== 0) {
           engine.check();
-          return offLoop({ kind: 'pocketsphinx', modelDir: options.pocketsphinxModelDir });
+          return offLoop({
+            kind: 'pocketsphinx',
+            modelDir: options.pocketsphinxModelDir,
+            decoders: options.decodersPerThread,
+          });
         }
         engine.warmUp();
         return engine;

@@ -1,0 +1,89 @@
+/**
+ * The PocketSphinx decoder's settings side by side: for the project's settings file
+ * (pipelines/speech/data/pocketsphinx.json) and each candidate below, word errors on the speech
+ * bench's sentences in two voices (flite, espeak-ng), the time of the utterance's last pass (`ps_end_utt`: what the customer
+ * waits for after the VAD ends the turn) and the decoding CPU while audio arrives. One decoder per
+ * candidate, sentences interleaved across candidates so the machine's other load falls on all alike.
+ * Word errors moved by 2–10 of 444 words between runs of the same settings; times move with load.
+ * Run: npm run bench -- bot-decoder
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { decoderArgv, loadDecoderSettings } from '../pipelines/speech/decoder-settings.js';
+import { DEBIAN_EN_US_MODEL, Decoder } from '../pipelines/speech/pocketsphinx-ffi.js';
+import { wordErrors } from '../pipelines/speech/wer.js';
+import { readSamples, synthesize, tempDir } from '../test/audio/speech-fixtures.js';
+import { loadAverage } from './bot-footprint.js';
+import { SENTENCES } from './speech.js';
+import { percentile } from './stats.js';
+
+/** Candidate flags over the settings file's (a flag given in both takes the candidate's value). */
+const CANDIDATES: Record<string, Record<string, string>> = {
+  'flat pass (settings v1)': { '-fwdflat': 'yes' },
+  'no flat pass': { '-fwdflat': 'no' },
+  'no flat pass, fewer HMMs per frame': { '-fwdflat': 'no', '-maxhmmpf': '3000' },
+  'flat pass, narrower word beam': { '-fwdflat': 'yes', '-fwdflatwbeam': '1e-20' },
+  'flat pass, word window 2': { '-fwdflat': 'yes', '-fwdflatefwid': '2', '-fwdflatsfwin': '15' },
+  'fewer words per frame': { '-maxwpf': '10' },
+  'top 2 Gaussians': { '-topn': '2' },
+};
+
+type Tally = { errors: number; words: number; endMs: number[]; pushMs: number };
+
+export async function runBotDecoderBench(): Promise<void> {
+  const tmp = tempDir('kefu-bot-decoder-');
+  try {
+    // Two voices, each sentence with the VAD's 150 ms of pad on both sides, as the bot hands it over.
+    const pad = new Int16Array(150 * 16);
+    const voices = ['flite-slt', 'espeak-en'] as const;
+    const lines = voices.flatMap((voice) =>
+      SENTENCES.map((text, i) => {
+        const speech = readSamples(synthesize(text, join(tmp.dir, `${voice}-${i}.wav`), voice));
+        const samples = new Int16Array(speech.length + 2 * pad.length);
+        samples.set(speech, pad.length);
+        return { text, samples };
+      }),
+    );
+    const base = loadDecoderSettings();
+    const variants = [
+      { label: `settings v${base.version}`, argv: decoderArgv(base) },
+      ...Object.entries(CANDIDATES).map(([label, extra]) => ({
+        label,
+        argv: decoderArgv({ ...base, args: { ...base.args, ...extra } }),
+      })),
+    ].map((v) => ({ ...v, decoder: Decoder.create(DEBIAN_EN_US_MODEL, v.argv), tally: empty() }));
+    for (const line of lines) for (const v of variants) decode(v.decoder, line.samples, line.text, v.tally);
+    const total = lines.reduce((ms, l) => ms + l.samples.length / 16, 0);
+    console.log(
+      `bot-decoder: the speech bench's ${SENTENCES.length} sentences in ${voices.join(' and ')}, ${(total / 1000).toFixed(0)} s of audio per candidate, ${DEBIAN_EN_US_MODEL}`,
+    );
+    for (const v of variants) {
+      const t = v.tally;
+      console.log(
+        `  ${v.label.padEnd(32)} WER ${((t.errors / t.words) * 100).toFixed(1)} % (${t.errors}/${t.words}); last pass (ps_end_utt) p50 ${percentile(t.endMs, 50).toFixed(0)} ms, p95 ${percentile(t.endMs, 95).toFixed(0)} ms; decoding while audio arrives ${((t.pushMs / total) * 100).toFixed(1)} % of real time   ${v.argv.join(' ')}`,
+      );
+      v.decoder.free();
+    }
+    console.log(`  load average ${loadAverage()} (machine shared with other work: compare the lines, not absolutes)`);
+  } finally {
+    tmp.remove();
+  }
+}
+
+const empty = (): Tally => ({ errors: 0, words: 0, endMs: [], pushMs: 0 });
+
+function decode(decoder: Decoder, samples: Int16Array, reference: string, tally: Tally): void {
+  decoder.start();
+  const started = performance.now();
+  // 32 ms frames, as the bot's speaker streams hand them over.
+  for (let i = 0; i < samples.length; i += 512) decoder.process(samples.subarray(i, i + 512));
+  const ended = performance.now();
+  const words = decoder.end();
+  tally.endMs.push(performance.now() - ended);
+  tally.pushMs += ended - started;
+  const e = wordErrors(reference, words.map((w) => w.word).join(' '));
+  tally.errors += e.errors;
+  tally.words += e.words;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runBotDecoderBench();
