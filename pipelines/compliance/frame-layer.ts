@@ -95,11 +95,10 @@ function answeredLine(
   analysis: LineAnalysis,
   frame: CompiledFrame,
 ): number | null {
-  const speaker = lines[index]!.speaker;
   for (const u of frame.unlessAnswering ?? []) {
     if (!filledIn(analysis, u.cue, analysis.clauses.length)) continue;
-    for (let i = index - 1; i >= Math.max(0, index - u.lines); i--)
-      if (lines[i]!.speaker !== speaker && filledIn(analyzeLine(lines[i]!.text), u.slots, u.reach)) return i;
+    const answered = otherPartyFilling(lines, index, u.slots, u.lines, u.reach);
+    if (answered !== null) return answered;
   }
   return null;
 }
@@ -115,6 +114,19 @@ function flaggedOnItsOwn(rule: CompiledRule, lines: readonly TranscriptLine[], i
 
 /** The line just before is the other party's and fills the slots (什么数字？ / "what's the handle?"). */
 function answersOther(lines: readonly TranscriptLine[], index: number, slots: CompiledFrame['slots']): boolean {
-  const prev = lines[index - 1];
-  return prev !== undefined && prev.speaker !== lines[index]!.speaker && filledIn(analyzeLine(prev.text), slots);
+  return otherPartyFilling(lines, index, slots, 1) !== null;
+}
+
+/** The nearest of the `back` lines before `index` that the other party said and that fills `slots`. */
+function otherPartyFilling(
+  lines: readonly TranscriptLine[],
+  index: number,
+  slots: CompiledFrame['slots'],
+  back: number,
+  reach = 1,
+): number | null {
+  const speaker = lines[index]!.speaker;
+  for (let i = index - 1; i >= Math.max(0, index - back); i--)
+    if (lines[i]!.speaker !== speaker && filledIn(analyzeLine(lines[i]!.text), slots, reach)) return i;
+  return null;
 }
