@@ -159,6 +159,12 @@ export function compareYmd(a: Ymd, b: Ymd): number {
   return toUtc(a).getTime() - toUtc(b).getTime();
 }
 
+/** The inverse of formatYmd: "2026-12-06" as a date. */
+export function parseYmd(date: string): Ymd {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
 export function formatYmd(d: Ymd): string {
   const pad = (n: number, w: number): string => String(n).padStart(w, '0');
   return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;

@@ -1,4 +1,4 @@
-import { compareYmd, formatYmd, type Ymd } from './calendar.js';
+import { compareYmd, formatYmd, parseYmd, type Ymd } from './calendar.js';
 import { type Clock, clockAt, type DeadlineRule } from './deadline-clock.js';
 import { deadlineRules } from './deadline-resolvers.js';
 import { foldWidth, gateForm, LiteralGate, requiredLiterals, regexMatches } from '../language/index.js';
@@ -75,12 +75,7 @@ export function clauseDeadlines<C extends { text: string }>(
 function latest(found: readonly DeadlineMatch[]): DeadlineMatch | null {
   let best: DeadlineMatch | null = null;
   for (const d of found) {
-    if (!best || compareYmd(parse(d.date), parse(best.date)) > 0) best = d;
+    if (!best || compareYmd(parseYmd(d.date), parseYmd(best.date)) > 0) best = d;
   }
   return best;
-}
-
-function parse(date: string): Ymd {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return { year, month, day };
 }

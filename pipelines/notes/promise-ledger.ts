@@ -1,7 +1,7 @@
 import type { PromiseNote } from '../../core/analysis.js';
 import { analyzeLine, clauseHas } from '../language/index.js';
 import { findAmounts } from './amounts.js';
-import { addDays, formatYmd } from './calendar.js';
+import { addDays, formatYmd, parseYmd } from './calendar.js';
 import { hasCue } from './promise-cues.js';
 
 /** How many lines later a promise may still be restated as the same one. */
@@ -96,11 +96,6 @@ export class PromiseLedger {
     if (act?.deadline) p.deadline = formatYmd(addDays(parseYmd(act.deadline), shift));
     else if (clauses.some((c) => hasCue(c, 'span'))) p.deadline = null;
   }
-}
-
-function parseYmd(date: string) {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return { year, month, day };
 }
 
 const sameAct = (a: PromiseNote, b: PromiseNote): boolean => a.speaker === b.speaker && a.action === b.action;
