@@ -1,3 +1,4 @@
+import type { AppealOutcome, AppealStatus } from '../../core/moderation.js';
 import { merchantFilter } from './scope.js';
 import type { PenaltyRow } from './penalties.js';
 import type { Queryable } from '../client.js';
@@ -10,12 +11,12 @@ export interface AppealRow {
   filedBy: string;
   statement: string;
   attachments: { name: string; text: string }[];
-  status: 'open' | 'claimed' | 'decided' | 'withdrawn';
+  status: AppealStatus;
   filedAt: Date;
   slaDueAt: Date;
   assignedTo: string | null;
   claimExpiresAt: Date | null;
-  outcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
+  outcome: AppealOutcome | null;
   outcomeText: string | null;
   decidedBy: string | null;
   decidedAt: Date | null;

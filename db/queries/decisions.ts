@@ -1,3 +1,4 @@
+import type { AppealOutcome, AppealStatus } from '../../core/moderation.js';
 import type { ModerationCategory, Severity } from '../../core/domain.js';
 import type { Queryable } from '../client.js';
 import { ids, merchantFilter } from './scope.js';
@@ -67,8 +68,8 @@ export interface DecisionHistoryRow {
   category: ModerationCategory;
   severity: Severity;
   ruleId: string;
-  appealStatus: 'open' | 'claimed' | 'decided' | 'withdrawn' | null;
-  appealOutcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
+  appealStatus: AppealStatus | null;
+  appealOutcome: AppealOutcome | null;
 }
 
 /** A merchant's decisions, newest first, with the flag they judged and the appeal against them. */

@@ -1,3 +1,4 @@
+import type { AppealOutcome, AppealStatus } from '../../core/moderation.js';
 import type { ModerationCategory, Language, Severity } from '../../core/domain.js';
 import type { Queryable, Sql } from '../client.js';
 import type { FlagRow, FlagVerdict } from './flags.js';
@@ -201,8 +202,8 @@ export async function listCaseAppeals(
   {
     decisionId: string;
     id: string;
-    status: 'open' | 'claimed' | 'decided' | 'withdrawn';
-    outcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
+    status: AppealStatus;
+    outcome: AppealOutcome | null;
   }[]
 > {
   return q`select decision_id, id, status, outcome from appeals

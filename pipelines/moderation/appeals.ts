@@ -1,3 +1,4 @@
+import { AppealOutcomeSchema } from '../../core/moderation.js';
 import { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
@@ -34,7 +35,7 @@ export const AppealInputSchema = z.object({
 });
 
 export const AppealDecisionPreviewSchema = z.object({
-  outcome: z.enum(['upheld', 'overturned_fully', 'overturned_partly']),
+  outcome: AppealOutcomeSchema,
   /** Only for a partial overturn: the lighter penalty that replaces the reversed one, if any. */
   replacementPenalty: LadderStepSchema.nullable().default(null),
 });

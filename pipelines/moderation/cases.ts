@@ -1,3 +1,4 @@
+import type { AppealOutcome, AppealStatus } from '../../core/moderation.js';
 import { listOrderEvents } from '../../db/queries/order-events.js';
 import { getLedgerPromise, orderFacts } from '../../db/queries/promise-ledger.js';
 import { buyerWire } from '../../core/buyer.js';
@@ -154,8 +155,8 @@ function withDecisions(
   appeals: {
     decisionId: string;
     id: string;
-    status: 'open' | 'claimed' | 'decided' | 'withdrawn';
-    outcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
+    status: AppealStatus;
+    outcome: AppealOutcome | null;
   }[],
 ) {
   const appealOf = new Map(appeals.map((a) => [a.decisionId, a]));
