@@ -1,4 +1,6 @@
-import { merchantFilter, type PenaltyRow, type Queryable } from './moderation.js';
+import { merchantFilter } from './scope.js';
+import type { PenaltyRow } from './penalties.js';
+import type { Queryable } from '../client.js';
 
 export interface AppealRow {
   id: string;

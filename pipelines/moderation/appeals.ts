@@ -13,13 +13,9 @@ import {
   type AppealRow,
   type AppealView,
 } from '../../db/queries/appeals.js';
-import {
-  getDecision,
-  insertPenalty,
-  listPenalties,
-  type PenaltyRow,
-  type Queryable,
-} from '../../db/queries/moderation.js';
+import { getDecision } from '../../db/queries/decisions.js';
+import { insertPenalty, listPenalties, type PenaltyRow } from '../../db/queries/penalties.js';
+import type { Queryable } from '../../db/client.js';
 import { withStates } from './state.js';
 import { merchantScope, notFound, record, requireRole, REVIEWER_ROLES, type Actor, type UserActor } from './actor.js';
 import { reviewerFacts } from '../../db/queries/independence.js';

@@ -6,23 +6,24 @@ import type { Sql } from '../../db/client.js';
 import {
   claimCaseRow,
   type CaseFlag,
-  type DecisionRow,
-  getCallFacts,
   getCase,
-  listCallFacts,
-  listCaseDecisions,
   listCaseFlags,
   listCaseAppeals,
   listCaseQueue,
-  listUtterancesAround,
-  listUtterancesById,
   releaseCaseRow,
-  type CallFacts,
   type CaseRow,
   type QueueFilter,
   type QueueRow,
-  type Queryable,
 } from '../../db/queries/moderation.js';
+import { type DecisionRow, listCaseDecisions } from '../../db/queries/decisions.js';
+import {
+  getCallFacts,
+  listCallFacts,
+  listUtterancesAround,
+  listUtterancesById,
+  type CallFacts,
+} from '../../db/queries/call-facts.js';
+import type { Queryable } from '../../db/client.js';
 import { merchantScope, notFound, record, requireRole, REVIEWER_ROLES, type Actor } from './actor.js';
 import type { ModerationSettings } from './settings.js';
 import { merchantStanding } from './standing.js';
