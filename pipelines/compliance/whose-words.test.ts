@@ -42,6 +42,8 @@ describe('reported words are not the speaker’s', () => {
     expect(await one(m("I'm telling you, you're a moron"))).toEqual(['abuse']);
     expect(await one(m('我说了 验证码报给我就行'))).toEqual(['privacy_request']);
     expect(await one(m('快递员说你不在家。你是聋子吗'))).toEqual(['abuse']);
+    // The shop's own side passing on an instruction is the shop speaking.
+    expect(await one(m('我同事说了 直接转我支付宝更快'))).toEqual(['off_platform_payment']);
   });
 
   it('keeps a word in quotes a mention, not speech', async () => {
