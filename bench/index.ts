@@ -2,6 +2,7 @@ import { runAgainst } from './against.js';
 import { runBotBench } from './bot.js';
 import { runBotDecoderBench } from './bot-decoder.js';
 import { runBotLoadBench } from './bot-load.js';
+import { runBotStagesBench } from './bot-stages.js';
 import { runCliBench } from './cli.js';
 import { runDashboardBench } from './dashboard.js';
 import { runLanguageBench } from './language.js';
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   bot: () => runBotBench(),
   'bot-load': () => runBotLoadBench(),
   'bot-decoder': () => runBotDecoderBench(),
+  'bot-stages': () => runBotStagesBench(),
   dashboard: () => runDashboardBench(),
   recording: () => runRecordingBench(),
 };

@@ -29,8 +29,20 @@ export const DecoderSettingsSchema = z.object({
         ctx.addIssue({ code: 'custom', path: [flag], message: 'is set from the model directory, not in the settings' });
     }
   }),
+  /**
+   * Which utterances get the flat-lexicon second pass (`-fwdflat yes` in `args`), which runs after
+   * the speaker stops (~100–200 ms): `always`, or `numbers`: an utterance starts on a search
+   * without it and moves to the full search, re-decoding its audio so far, as soon as its words
+   * hold a number (digits read out are what the second pass saves); the rest end in ~20 ms.
+   */
+  flatPass: z.enum(['always', 'numbers']).default('always'),
 });
 export type DecoderSettings = z.infer<typeof DecoderSettingsSchema>;
+
+/** Whether decoders need a second search without the flat pass (flatPass `numbers` with the pass on). */
+export function quickFirst(settings: DecoderSettings): boolean {
+  return settings.flatPass === 'numbers' && settings.args['-fwdflat'] !== 'no';
+}
 
 /** Reads and checks a settings file (the project's by default); errors name the file and the field. */
 export function loadDecoderSettings(file: string = DECODER_SETTINGS_FILE): DecoderSettings {

@@ -1,6 +1,7 @@
 import { frameDurationMs } from '../audio/frame.js';
 import { sttError, type SttCapabilities, type SttEngine, type SttStream, type SttStreamOptions } from './contract.js';
-import { decoderArgv, loadDecoderSettings } from './decoder-settings.js';
+import { EN_NUMBER } from '../language/numerals-en.js';
+import { decoderArgv, loadDecoderSettings, quickFirst } from './decoder-settings.js';
 import { Decoder, DEBIAN_EN_US_MODEL, FRAME_MS, type RecognisedWord } from './pocketsphinx-ffi.js';
 
 export interface PocketSphinxOptions {
@@ -18,6 +19,23 @@ export interface PocketSphinxOptions {
   warmDecoders?: number;
 }
 
+/** Words that read out a number (digits, cardinals): an utterance holding one gets the full search. */
+const NUMBER_WORD = new RegExp(EN_NUMBER, 'i');
+/** Buffered frames a stream moved to the full search decodes per frame that arrives, catching up. */
+const CATCH_UP_FRAMES = 3;
+
+type Utterance = {
+  decoder: Decoder;
+  startMs: number;
+  endMs: number;
+  sinceHyp: number;
+  lastHyp: string;
+  /** On the quick search: the audio so far, in case the words turn out to hold a number. */
+  heard?: Int16Array[];
+  /** On the full search after starting quick: audio it has not decoded yet, oldest first. */
+  behind: Int16Array[];
+};
+
 /**
  * English speech offline, in-process. A decoder holds one utterance at a time, so decoders are
  * pooled: a stream borrows one from its first frame to `endUtterance`, and a call with two
@@ -29,7 +47,7 @@ export class PocketSphinxEngine implements SttEngine {
   private readonly idle: Decoder[] = [];
   private readonly all: Decoder[] = [];
   readonly modelDir: string;
-  private settings: string[] | undefined;
+  private settings: { argv: string[]; quick: boolean } | undefined;
 
   constructor(private readonly options: PocketSphinxOptions = {}) {
     this.modelDir = options.modelDir ?? DEBIAN_EN_US_MODEL;
@@ -40,6 +58,9 @@ export class PocketSphinxEngine implements SttEngine {
     const loaded = Array.from({ length: Math.max(1, this.options.warmDecoders ?? 1) }, () => this.borrow());
     for (const decoder of loaded) this.release(decoder);
   }
+
+  /** Utterances ended on each search so far (`quick` only with the settings' flatPass `numbers`). */
+  readonly ended = { quick: 0, full: 0 };
 
   /** Decoders held (idle or lent). */
   get decoders(): number {
@@ -54,7 +75,8 @@ export class PocketSphinxEngine implements SttEngine {
 
   openStream({ language, onSegment }: SttStreamOptions): SttStream {
     if (language !== 'en') throw sttError('unavailable', `pocketsphinx has no ${language} model; it serves en only`);
-    let current: { decoder: Decoder; startMs: number; endMs: number; sinceHyp: number; lastHyp: string } | undefined;
+    let current: Utterance | undefined;
+    const quick = this.decoderSettings().quick;
     let closed = false;
     // Often, because the turn detector reads the latest partial when a pause begins (a stale one
     // misses the turn's last words and waits for the full silence); a partial costs ~0.1 ms.
@@ -70,23 +92,39 @@ export class PocketSphinxEngine implements SttEngine {
         final,
       });
 
+    /** Restarts the utterance on the full search; its audio so far is decoded as more arrives. */
+    const toFullSearch = (u: Utterance, o: { ended?: boolean } = {}) => {
+      if (!o.ended) u.decoder.end();
+      u.decoder.start('full');
+      u.behind = u.heard ?? [];
+      u.heard = undefined;
+    };
+
     return {
       push: (frame, atMs) => {
         if (closed) throw sttError('failed', 'pocketsphinx stream used after close');
         if (!current) {
           const decoder = this.borrow();
-          decoder.start();
-          current = { decoder, startMs: atMs, endMs: atMs, sinceHyp: 0, lastHyp: '' };
+          decoder.start(quick ? 'quick' : 'full');
+          current = { decoder, startMs: atMs, endMs: atMs, sinceHyp: 0, lastHyp: '', behind: [] };
+          if (quick) current.heard = [];
         }
+        const u = current;
         const duration = frameDurationMs(frame);
-        current.decoder.process(frame.data);
-        current.endMs = atMs + duration;
-        current.sinceHyp += duration;
-        if (current.sinceHyp >= partialEvery) {
-          current.sinceHyp = 0;
-          const hyp = current.decoder.hypothesis();
-          if (hyp && hyp !== current.lastHyp) segment(hyp, current.startMs, current.endMs, null, false);
-          current.lastHyp = hyp;
+        u.heard?.push(frame.data);
+        if (u.behind.length > 0) {
+          u.behind.push(frame.data);
+          for (const data of u.behind.splice(0, CATCH_UP_FRAMES + 1)) u.decoder.process(data);
+        } else u.decoder.process(frame.data);
+        u.endMs = atMs + duration;
+        u.sinceHyp += duration;
+        // While catching up the hypothesis is behind the audio: the last partial stands until it is not.
+        if (u.sinceHyp >= partialEvery && u.behind.length === 0) {
+          u.sinceHyp = 0;
+          const hyp = u.decoder.hypothesis();
+          if (hyp && hyp !== u.lastHyp) segment(hyp, u.startMs, u.endMs, null, false);
+          u.lastHyp = hyp;
+          if (u.heard && NUMBER_WORD.test(hyp)) toFullSearch(u);
         }
       },
       endUtterance: async () => {
@@ -96,9 +134,19 @@ export class PocketSphinxEngine implements SttEngine {
         let words: RecognisedWord[];
         try {
           words = u.decoder.end();
+          // A number first heard in the final: decoded again on the full search, all at once.
+          if (u.heard && NUMBER_WORD.test(words.map((w) => w.word).join(' '))) {
+            toFullSearch(u, { ended: true });
+            for (const data of u.behind.splice(0)) u.decoder.process(data);
+            words = u.decoder.end();
+          } else if (u.behind.length > 0) {
+            for (const data of u.behind.splice(0)) u.decoder.process(data);
+            words = u.decoder.end();
+          }
         } finally {
           this.release(u.decoder);
         }
+        this.ended[u.heard ? 'quick' : 'full']++;
         if (words.length === 0 || closed) return;
         const startMs = Math.max(u.startMs, u.startMs + words[0]!.startFrame * FRAME_MS);
         const endMs = Math.min(u.endMs, Math.max(startMs, u.startMs + (words.at(-1)!.endFrame + 1) * FRAME_MS));
@@ -122,13 +170,17 @@ export class PocketSphinxEngine implements SttEngine {
   }
 
   private borrow(): Decoder {
-    const decoder = this.idle.pop() ?? Decoder.create(this.modelDir, this.decoderSettings());
+    const { argv, quick } = this.decoderSettings();
+    const decoder = this.idle.pop() ?? Decoder.create(this.modelDir, argv, { quick });
     if (!this.all.includes(decoder)) this.all.push(decoder);
     return decoder;
   }
 
-  private decoderSettings(): string[] {
-    this.settings ??= decoderArgv(loadDecoderSettings(this.options.settingsFile));
+  private decoderSettings(): { argv: string[]; quick: boolean } {
+    if (!this.settings) {
+      const settings = loadDecoderSettings(this.options.settingsFile);
+      this.settings = { argv: decoderArgv(settings), quick: quickFirst(settings) };
+    }
     return this.settings;
   }
 
