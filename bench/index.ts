@@ -2,6 +2,7 @@ import { runAgainst } from './against.js';
 import { runBotBench } from './bot.js';
 import { runBotDecoderBench } from './bot-decoder.js';
 import { runBotLoadBench } from './bot-load.js';
+import { runBotMemoryBench } from './bot-memory.js';
 import { runBotStagesBench } from './bot-stages.js';
 import { runCliBench } from './cli.js';
 import { runDashboardBench } from './dashboard.js';
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'bot-load': () => runBotLoadBench(),
   'bot-decoder': () => runBotDecoderBench(),
   'bot-stages': () => runBotStagesBench(),
+  'bot-memory': () => runBotMemoryBench(),
   dashboard: () => runDashboardBench(),
   recording: () => runRecordingBench(),
 };

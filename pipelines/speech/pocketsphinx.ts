@@ -171,7 +171,9 @@ export class PocketSphinxEngine implements SttEngine {
 
   private borrow(): Decoder {
     const { argv, quick } = this.decoderSettings();
-    const decoder = this.idle.pop() ?? Decoder.create(this.modelDir, argv, { quick });
+    // Decoders of one engine (one thread: never two calls into the library at once) share the
+    // first one's language model.
+    const decoder = this.idle.pop() ?? Decoder.create(this.modelDir, argv, { quick, lmOf: this.all[0] });
     if (!this.all.includes(decoder)) this.all.push(decoder);
     return decoder;
   }
