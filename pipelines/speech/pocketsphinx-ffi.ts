@@ -26,13 +26,6 @@ function bind() {
       'void *cmd_ln_parse_r(void *inout, void *defn, int argc, const char **argv, int strict)',
     ) as (a: null, d: Ptr, n: number, argv: string[], strict: number) => Ptr,
     cmd_ln_free_r: sb.func('int cmd_ln_free_r(void *cmdln)') as (c: Ptr) => number,
-    // Booleans are stored as integers (`cmd_ln_set_boolean_r` is a macro over this one).
-    cmd_ln_set_int_r: sb.func('void cmd_ln_set_int_r(void *cmdln, const char *name, long iv)') as (
-      c: Ptr,
-      name: string,
-      value: number,
-    ) => void,
-    ps_get_config: ps.func('void *ps_get_config(void *ps)') as (d: Ptr) => Ptr,
     ps_get_lm: ps.func('void *ps_get_lm(void *ps, const char *name)') as (d: Ptr, name: string) => Ptr,
     ps_set_lm: ps.func('int ps_set_lm(void *ps, const char *name, void *lm)') as (
       d: Ptr,
@@ -153,13 +146,6 @@ function lmWords(file: string): Set<string> {
   }
 }
 
-/** The settings' flags with the flat-lexicon second pass off. */
-function withoutFlatPass(settings: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < settings.length; i += 2) if (settings[i] !== '-fwdflat') out.push(settings[i]!, settings[i + 1]!);
-  return [...out, '-fwdflat', 'no'];
-}
-
 export interface RecognisedWord {
   word: string;
   startFrame: number;
@@ -171,18 +157,11 @@ export interface RecognisedWord {
 /** Silence, sentence marks and noise fillers the decoder reports as words. */
 const NOT_A_WORD = /^(<s>|<\/s>|<sil>|\[.*\]|\+\+.*\+\+)$/;
 
-/** The library's name for the search a decoder is built with, and the one added beside it. */
-const FIRST_SEARCH = '_default';
-const ADDED_SEARCH = 'full';
-/** `full`: the search the settings describe; `quick`: the same without the flat-lexicon second pass. */
-export type SearchKind = 'full' | 'quick';
+/** The library's name for the search a decoder is built with. */
+const SEARCH = '_default';
 
 export class Decoder {
-  private constructor(
-    private handle: Ptr,
-    /** Whether a `quick` search was built beside the full one. */
-    readonly hasQuick: boolean,
-  ) {}
+  private constructor(private handle: Ptr) {}
 
   /**
    * Says whether a decoder could load (library found, model files present) without loading one:
@@ -207,33 +186,25 @@ export class Decoder {
 
   /**
    * `settings`: the search flags after the model files, as from decoderArgv (decoder-settings.ts).
-   * `quick`: also build a search without the flat pass. `lmOf`: use that decoder's language model
-   * (same thread only). `fullDictionary`: the model's whole dictionary, not only its LM's words.
+   * `lmOf`: use that decoder's language model (same thread only: the library is not thread-safe).
+   * `fullDictionary`: the model's whole dictionary, not only its language model's words.
    */
   static create(
     modelDir: string,
     settings: string[] = [],
-    options: { quick?: boolean; lmOf?: Decoder; fullDictionary?: boolean } = {},
+    options: { lmOf?: Decoder; fullDictionary?: boolean } = {},
   ): Decoder {
     const ps = library();
     const files = Decoder.check(modelDir);
-    const shared = options.lmOf?.handle ? ps.ps_get_lm(options.lmOf.handle, FIRST_SEARCH) : null;
-    // With `quick`, the decoder is built without the flat pass and the full search added after:
-    // a search's set-up decides whether the audio's features are kept for a second pass, so the
-    // one that needs them must come last.
-    const search = options.quick ? withoutFlatPass(settings) : settings;
+    const shared = options.lmOf?.handle ? ps.ps_get_lm(options.lmOf.handle, SEARCH) : null;
     const lm = shared ? [] : ['-lm', files.lm];
     const dict = options.fullDictionary ? files.dict : lmDictionary(files);
-    const argv = ['-hmm', files.hmm, ...lm, '-dict', dict, '-logfn', '/dev/null', ...search];
+    const argv = ['-hmm', files.hmm, ...lm, '-dict', dict, '-logfn', '/dev/null', ...settings];
     const config = ps.cmd_ln_parse_r(null, ps.ps_args(), argv.length, argv, 1);
     let handle = config ? ps.ps_init(config) : null;
     if (config) ps.cmd_ln_free_r(config);
-    // Another decoder's language model (the searches hold a reference to it): ~20 MB not loaded again.
-    if (
-      handle &&
-      shared &&
-      (ps.ps_set_lm(handle, FIRST_SEARCH, shared) < 0 || ps.ps_set_search(handle, FIRST_SEARCH) < 0)
-    ) {
+    // Another decoder's language model (its search holds a reference to it): ~20 MB not loaded again.
+    if (handle && shared && (ps.ps_set_lm(handle, SEARCH, shared) < 0 || ps.ps_set_search(handle, SEARCH) < 0)) {
       ps.ps_free(handle);
       handle = null;
     }
@@ -242,25 +213,11 @@ export class Decoder {
         'unavailable',
         `PocketSphinx failed to load the model in ${modelDir}${settings.length > 0 ? ` with ${settings.join(' ')}` : ''}`,
       );
-    const decoder = new Decoder(handle, options.quick === true);
-    if (options.quick) {
-      // A new search reads the decoder's configuration: the settings' own, flat pass on.
-      ps.cmd_ln_set_int_r(ps.ps_get_config(handle), '-fwdflat', 1);
-      if (ps.ps_set_lm(handle, ADDED_SEARCH, ps.ps_get_lm(handle, FIRST_SEARCH)) < 0) {
-        decoder.free();
-        throw sttError('unavailable', `PocketSphinx could not add the full search in ${modelDir}`);
-      }
-    }
-    return decoder;
+    return new Decoder(handle);
   }
 
-  /** Starts an utterance on the full search, or on the quick one (built with `quick`). */
-  start(search: SearchKind = 'full'): void {
-    const ps = library();
-    const name = this.hasQuick && search === 'full' ? ADDED_SEARCH : FIRST_SEARCH;
-    if (this.hasQuick && ps.ps_set_search(this.handle, name) < 0)
-      throw sttError('failed', `PocketSphinx could not select its ${search} search`);
-    if (ps.ps_start_utt(this.handle) < 0) throw sttError('failed', 'PocketSphinx could not start an utterance');
+  start(): void {
+    if (library().ps_start_utt(this.handle) < 0) throw sttError('failed', 'PocketSphinx could not start an utterance');
   }
 
   process(samples: Int16Array): void {

@@ -1,7 +1,7 @@
 import { frameDurationMs } from '../audio/frame.js';
 import { sttError, type SttCapabilities, type SttEngine, type SttStream, type SttStreamOptions } from './contract.js';
 import { EN_NUMBER } from '../language/numerals-en.js';
-import { decoderArgv, loadDecoderSettings, quickFirst } from './decoder-settings.js';
+import { decoderArgvs, loadDecoderSettings } from './decoder-settings.js';
 import { Decoder, DEBIAN_EN_US_MODEL, FRAME_MS, type RecognisedWord } from './pocketsphinx-ffi.js';
 
 export interface PocketSphinxOptions {
@@ -24,15 +24,18 @@ const NUMBER_WORD = new RegExp(EN_NUMBER, 'i');
 /** Buffered frames a stream moved to the full search decodes per frame that arrives, catching up. */
 const CATCH_UP_FRAMES = 3;
 
+/** `first`: what utterances start on (without the flat pass when it is for numbers only); `full`: with it. */
+type Kind = 'first' | 'full';
 type Utterance = {
   decoder: Decoder;
+  kind: Kind;
   startMs: number;
   endMs: number;
   sinceHyp: number;
   lastHyp: string;
-  /** On the quick search: the audio so far, in case the words turn out to hold a number. */
+  /** On a quick decoder (no flat pass): the audio so far, in case the words turn out to hold a number. */
   heard?: Int16Array[];
-  /** On the full search after starting quick: audio it has not decoded yet, oldest first. */
+  /** On a full decoder after starting quick: audio it has not decoded yet, oldest first. */
   behind: Int16Array[];
 };
 
@@ -44,10 +47,10 @@ type Utterance = {
 export class PocketSphinxEngine implements SttEngine {
   readonly name = 'pocketsphinx';
   readonly capabilities: SttCapabilities = { partials: true, languages: ['en'] };
-  private readonly idle: Decoder[] = [];
+  private readonly idle: Record<Kind, Decoder[]> = { first: [], full: [] };
   private readonly all: Decoder[] = [];
   readonly modelDir: string;
-  private settings: { argv: string[]; quick: boolean } | undefined;
+  private settings: { first: string[]; full: string[]; quick: boolean } | undefined;
 
   constructor(private readonly options: PocketSphinxOptions = {}) {
     this.modelDir = options.modelDir ?? DEBIAN_EN_US_MODEL;
@@ -55,11 +58,13 @@ export class PocketSphinxEngine implements SttEngine {
 
   /** Loads the decoders now (≈ 0.5 s each) so no utterance waits for one and setup errors show at start. */
   warmUp(): void {
-    const loaded = Array.from({ length: Math.max(1, this.options.warmDecoders ?? 1) }, () => this.borrow());
-    for (const decoder of loaded) this.release(decoder);
+    const loaded = Array.from({ length: Math.max(1, this.options.warmDecoders ?? 1) }, () => this.borrow('first'));
+    for (const decoder of loaded) this.release(decoder, 'first');
+    // With the flat pass for numbers only, one decoder with it too (sharing the language model).
+    if (this.decoderSettings().quick) this.release(this.borrow('full'), 'full');
   }
 
-  /** Utterances ended on each search so far (`quick` only with the settings' flatPass `numbers`). */
+  /** Utterances ended without and with the flat pass so far (`quick` only with flatPass `numbers`). */
   readonly ended = { quick: 0, full: 0 };
 
   /** Decoders held (idle or lent). */
@@ -92,10 +97,13 @@ export class PocketSphinxEngine implements SttEngine {
         final,
       });
 
-    /** Restarts the utterance on the full search; its audio so far is decoded as more arrives. */
+    /** Moves the utterance to a full decoder; its audio so far is decoded as more arrives. */
     const toFullSearch = (u: Utterance, o: { ended?: boolean } = {}) => {
       if (!o.ended) u.decoder.end();
-      u.decoder.start('full');
+      this.release(u.decoder, u.kind);
+      u.decoder = this.borrow('full');
+      u.kind = 'full';
+      u.decoder.start();
       u.behind = u.heard ?? [];
       u.heard = undefined;
     };
@@ -104,9 +112,9 @@ export class PocketSphinxEngine implements SttEngine {
       push: (frame, atMs) => {
         if (closed) throw sttError('failed', 'pocketsphinx stream used after close');
         if (!current) {
-          const decoder = this.borrow();
-          decoder.start(quick ? 'quick' : 'full');
-          current = { decoder, startMs: atMs, endMs: atMs, sinceHyp: 0, lastHyp: '', behind: [] };
+          const decoder = this.borrow('first');
+          decoder.start();
+          current = { decoder, kind: 'first', startMs: atMs, endMs: atMs, sinceHyp: 0, lastHyp: '', behind: [] };
           if (quick) current.heard = [];
         }
         const u = current;
@@ -133,18 +141,17 @@ export class PocketSphinxEngine implements SttEngine {
         if (!u) return;
         let words: RecognisedWord[];
         try {
+          // Moved to a full decoder: the audio it is still behind on first.
+          for (const data of u.behind.splice(0)) u.decoder.process(data);
           words = u.decoder.end();
-          // A number first heard in the final: decoded again on the full search, all at once.
+          // A number first heard in the final: decoded again with the flat pass, all at once.
           if (u.heard && NUMBER_WORD.test(words.map((w) => w.word).join(' '))) {
             toFullSearch(u, { ended: true });
             for (const data of u.behind.splice(0)) u.decoder.process(data);
             words = u.decoder.end();
-          } else if (u.behind.length > 0) {
-            for (const data of u.behind.splice(0)) u.decoder.process(data);
-            words = u.decoder.end();
           }
         } finally {
-          this.release(u.decoder);
+          this.release(u.decoder, u.kind);
         }
         this.ended[u.heard ? 'quick' : 'full']++;
         if (words.length === 0 || closed) return;
@@ -157,7 +164,7 @@ export class PocketSphinxEngine implements SttEngine {
         closed = true;
         if (current) {
           current.decoder.end();
-          this.release(current.decoder);
+          this.release(current.decoder, current.kind);
           current = undefined;
         }
       },
@@ -166,27 +173,28 @@ export class PocketSphinxEngine implements SttEngine {
 
   async close(): Promise<void> {
     for (const d of this.all.splice(0)) d.free();
-    this.idle.length = 0;
+    this.idle.first.length = 0;
+    this.idle.full.length = 0;
   }
 
-  private borrow(): Decoder {
-    const { argv, quick } = this.decoderSettings();
+  private borrow(kind: Kind): Decoder {
+    const argv = this.decoderSettings()[kind];
     // Decoders of one engine (one thread: never two calls into the library at once) share the
     // first one's language model.
-    const decoder = this.idle.pop() ?? Decoder.create(this.modelDir, argv, { quick, lmOf: this.all[0] });
+    const decoder = this.idle[kind].pop() ?? Decoder.create(this.modelDir, argv, { lmOf: this.all[0] });
     if (!this.all.includes(decoder)) this.all.push(decoder);
     return decoder;
   }
 
-  private decoderSettings(): { argv: string[]; quick: boolean } {
+  private decoderSettings(): { first: string[]; full: string[]; quick: boolean } {
     if (!this.settings) {
-      const settings = loadDecoderSettings(this.options.settingsFile);
-      this.settings = { argv: decoderArgv(settings), quick: quickFirst(settings) };
+      const argvs = decoderArgvs(loadDecoderSettings(this.options.settingsFile));
+      this.settings = { ...argvs, quick: argvs.first !== argvs.full };
     }
     return this.settings;
   }
 
-  private release(decoder: Decoder): void {
-    this.idle.push(decoder);
+  private release(decoder: Decoder, kind: Kind): void {
+    this.idle[kind].push(decoder);
   }
 }
