@@ -42,6 +42,9 @@ describe('reported words are not the speaker’s', () => {
     expect(await one(m("I'm telling you, you're a moron"))).toEqual(['abuse']);
     expect(await one(m('我说了 验证码报给我就行'))).toEqual(['privacy_request']);
     expect(await one(m('快递员说你不在家。你是聋子吗'))).toEqual(['abuse']);
+    // 说好 is "agreed", not a report: the speaker's own demand follows.
+    expect(await one(m('师傅说好了 加我微信 我给你约时间'))).toEqual(['contact_exchange']);
+    expect(await one(m('你老公说定了的 验证码直接报给我'))).toEqual(['privacy_request']);
     // The shop's own side passing on an instruction is the shop speaking.
     expect(await one(m('我同事说了 直接转我支付宝更快'))).toEqual(['off_platform_payment']);
   });
