@@ -9,7 +9,9 @@ import type { Span } from '../language/index.js';
 import type { Embedder } from '../embed/contract.js';
 import { HashedNgramEmbedder } from '../embed/hashed-ngram.js';
 import type { LlmClient } from '../llm/contract.js';
+import { defaultLineClassifier, type LineClassifier } from '../learn/model.js';
 import { type Exemplar, loadExemplars } from './exemplars.js';
+import { LearnedLayer } from './learned-layer.js';
 import { adjudicate } from './llm-layer.js';
 import { DEFAULT_RECALL, type RecallSettings, recallCandidates } from './llm-recall.js';
 import { loadRules, type RuleSet } from './load-rules.js';
@@ -32,6 +34,11 @@ export interface ComplianceDetectorOptions {
   llmBudgetMs?: number;
   /** Flags below this final confidence are dropped (kept in `inspect`). Default 0.5. */
   minConfidence?: number;
+  /**
+   * The trained recall layer (decision 0300): `true` for the shipped line model
+   * (pipelines/learn/data/compliance-lines.model.json), or a classifier. Off by default.
+   */
+  learned?: LineClassifier | boolean;
 }
 
 export interface DetectOptions {
@@ -51,7 +58,8 @@ export class ComplianceDetector {
   private readonly recall: RecallSettings | null;
   private readonly llmBudgetMs: number;
   private readonly minConfidence: number;
-  /** e.g. 'rules+semantic:hashed-ngram-v1-512': recorded on every flag as its detector. */
+  private readonly learned: LearnedLayer | null;
+  /** e.g. 'rules+semantic:hashed-ngram-v1-512+learned:compliance-lines@1': recorded on every flag as its detector. */
   readonly name: string;
 
   constructor(options: ComplianceDetectorOptions = {}) {
@@ -67,7 +75,14 @@ export class ComplianceDetector {
     this.recall = options.recall === false ? null : { ...DEFAULT_RECALL, ...options.recall };
     this.llmBudgetMs = options.llmBudgetMs ?? 2_000;
     this.minConfidence = options.minConfidence ?? 0.5;
-    this.name = ['rules', embedder && `semantic:${embedder.model}`, this.llm && `llm:${this.llm.model}`]
+    const classifier = options.learned === true ? defaultLineClassifier() : options.learned || null;
+    this.learned = classifier ? new LearnedLayer(classifier, this.rules) : null;
+    this.name = [
+      'rules',
+      embedder && `semantic:${embedder.model}`,
+      this.learned && `learned:${this.learned.classifier.name}`,
+      this.llm && `llm:${this.llm.model}`,
+    ]
       .filter(Boolean)
       .join('+');
   }
@@ -103,6 +118,7 @@ export class ComplianceDetector {
     for (const c of proposed) judged.push(await this.judgeOffline(c, lines));
     // The LLM sees only the surest candidate per category: one question per possible flag.
     let kept = dropDuplicates(judged, lines[index]!.text);
+    if (this.learned) kept.push(...this.learnedFlags(lines, index, kept));
     if (this.llm) {
       const llm = this.llm;
       const budget = AbortSignal.timeout(this.llmBudgetMs);
@@ -116,6 +132,30 @@ export class ComplianceDetector {
       }
     }
     return dropDuplicates(kept, lines[index]!.text).sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  }
+
+  /**
+   * The trained layer's flags in categories no rule proposed on this line: a candidate a rule vetoed
+   * (negated, warned-of, quoted), the semantic layer rejected or the confidence bar dropped stays
+   * dropped. Held to the same confidence bar.
+   */
+  private learnedFlags(
+    lines: readonly TranscriptLine[],
+    index: number,
+    kept: readonly ComplianceCandidate[],
+  ): ComplianceCandidate[] {
+    const taken = new Set(kept.map((k) => k.category));
+    const line = lines[index]!;
+    const proposed = this.learned!.propose(lines, index, taken).filter((c) => c.confidence >= this.minConfidence);
+    return proposed.map((c) => ({
+      ...c,
+      category: c.category as ComplianceCandidate['category'],
+      utterance: index,
+      speaker: line.speaker,
+      detector: this.name,
+      accepted: true,
+      droppedBy: null,
+    }));
   }
 
   /** Rules and the semantic layer, then the confidence bar. */
