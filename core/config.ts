@@ -94,6 +94,7 @@ const EnvSchema = z
       .default('Asia/Shanghai'),
     KEFU_SEED_DEMO: z.stringbool().default(true),
     KEFU_CALL_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
+    KEFU_COMPLIANCE_LEARNED: z.stringbool().default(false),
     KEFU_PLATFORM_WEBHOOK_SECRET: optionalText.pipe(
       z.string().min(16, 'at least 16 characters (it keys HMAC-SHA256)').optional(),
     ),
@@ -178,6 +179,8 @@ export interface Config {
   seedDemo: boolean;
   /** A call with no heartbeat and no utterance for this long has lost its bot and is ended. */
   callStaleSeconds: number;
+  /** learned: the trained recall layer adds flags the rules miss (decision 0300); off by default. */
+  compliance: { learned: boolean };
   /** The platform's order-events webhook; without a secret it is off. */
   platform: { webhookSecret?: string };
   recording: RecordingConfig;
@@ -260,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     timeZone: e.KEFU_TIME_ZONE,
     seedDemo: e.KEFU_SEED_DEMO,
     callStaleSeconds: e.KEFU_CALL_STALE_SECONDS,
+    compliance: { learned: e.KEFU_COMPLIANCE_LEARNED },
     platform: { webhookSecret: e.KEFU_PLATFORM_WEBHOOK_SECRET },
     recording: {
       enabled: e.KEFU_RECORDING,

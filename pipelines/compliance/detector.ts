@@ -9,8 +9,10 @@ import type { Span } from '../language/index.js';
 import type { Embedder } from '../embed/contract.js';
 import { HashedNgramEmbedder } from '../embed/hashed-ngram.js';
 import type { LlmClient } from '../llm/contract.js';
+import { defaultLineClassifier, type LineClassifier } from '../learn/model.js';
 import { type Exemplar, loadExemplars } from './exemplars.js';
 import { arbitrate } from './arbitrate.js';
+import { LearnedLayer } from './learned-layer.js';
 import { adjudicate } from './llm-layer.js';
 import { DEFAULT_RECALL, type RecallSettings, recallCandidates } from './llm-recall.js';
 import { loadRules, type RuleSet } from './load-rules.js';
@@ -33,6 +35,11 @@ export interface ComplianceDetectorOptions {
   llmBudgetMs?: number;
   /** Flags below this final confidence are dropped (kept in `inspect`). Default 0.5. */
   minConfidence?: number;
+  /**
+   * The trained recall layer (decision 0300): `true` for the shipped line model
+   * (pipelines/learn/data/compliance-lines.model.json), or a classifier. Off by default.
+   */
+  learned?: LineClassifier | boolean;
 }
 
 export interface DetectOptions {
@@ -52,7 +59,8 @@ export class ComplianceDetector {
   private readonly recall: RecallSettings | null;
   private readonly llmBudgetMs: number;
   private readonly minConfidence: number;
-  /** e.g. 'rules+semantic:hashed-ngram-v1-512': recorded on every flag as its detector. */
+  private readonly learned: LearnedLayer | null;
+  /** e.g. 'rules+semantic:hashed-ngram-v1-512+learned:compliance-lines@1': recorded on every flag as its detector. */
   readonly name: string;
 
   constructor(options: ComplianceDetectorOptions = {}) {
@@ -68,7 +76,14 @@ export class ComplianceDetector {
     this.recall = options.recall === false ? null : { ...DEFAULT_RECALL, ...options.recall };
     this.llmBudgetMs = options.llmBudgetMs ?? 2_000;
     this.minConfidence = options.minConfidence ?? 0.5;
-    this.name = ['rules', embedder && `semantic:${embedder.model}`, this.llm && `llm:${this.llm.model}`]
+    const classifier = options.learned === true ? defaultLineClassifier() : options.learned || null;
+    this.learned = classifier ? new LearnedLayer(classifier, this.rules) : null;
+    this.name = [
+      'rules',
+      embedder && `semantic:${embedder.model}`,
+      this.learned && `learned:${this.learned.classifier.name}`,
+      this.llm && `llm:${this.llm.model}`,
+    ]
       .filter(Boolean)
       .join('+');
   }
@@ -106,6 +121,7 @@ export class ComplianceDetector {
     // The LLM sees only the surest candidate per category: one question per possible flag.
     const settled = arbitrate(judged, lines, index);
     let kept = dropDuplicates(settled, lines[index]!.text);
+    if (this.learned) kept.push(...this.learnedFlags(lines, index, kept));
     if (this.llm) {
       const llm = this.llm;
       const budget = AbortSignal.timeout(this.llmBudgetMs);
@@ -119,6 +135,30 @@ export class ComplianceDetector {
       }
     }
     return dropDuplicates(kept, lines[index]!.text).sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  }
+
+  /**
+   * The trained layer's flags in categories no rule proposed on this line: a candidate a rule vetoed
+   * (negated, warned-of, quoted), the semantic layer rejected or the confidence bar dropped stays
+   * dropped. Held to the same confidence bar.
+   */
+  private learnedFlags(
+    lines: readonly TranscriptLine[],
+    index: number,
+    kept: readonly ComplianceCandidate[],
+  ): ComplianceCandidate[] {
+    const taken = new Set(kept.map((k) => k.category));
+    const line = lines[index]!;
+    const proposed = this.learned!.propose(lines, index, taken).filter((c) => c.confidence >= this.minConfidence);
+    return proposed.map((c) => ({
+      ...c,
+      category: c.category as ComplianceCandidate['category'],
+      utterance: index,
+      speaker: line.speaker,
+      detector: this.name,
+      accepted: true,
+      droppedBy: null,
+    }));
   }
 
   /** Rules and the semantic layer, then the confidence bar. */

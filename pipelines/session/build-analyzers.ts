@@ -32,7 +32,10 @@ export async function buildAnalyzers(options: {
     onFallback: options.onFallback,
   });
   // The semantic layer's thresholds are tuned for the offline embedder, so it keeps that one.
-  const detector = new ComplianceDetector({ llm: llm ?? undefined });
+  const detector = new ComplianceDetector({
+    llm: llm ?? undefined,
+    learned: options.config.compliance.learned,
+  });
   const summarizer = buildSummarizer(llm, options.onFallback);
   const promiseRecall = llm ? new LlmPromiseRecall(llm, recallBudgetMs(options.config)) : null;
 

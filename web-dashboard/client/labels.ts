@@ -92,6 +92,7 @@ export const CATALOGUE = {
   detector: {
     rules: ['规则匹配', 'rule match'],
     semantic: ['语义比对', 'semantic match'],
+    learned: ['训练模型补漏', 'trained recall model'],
     llm: ['大模型复核', 'LLM review'],
     'promise-ledger': ['承诺与平台订单记录核对', 'promise checked against order events'],
   } satisfies Record<string, Pair>,

@@ -1,0 +1,55 @@
+/**
+ * The annotated development sets as labelled lines for the line classifier. Only the sets named in
+ * DEV_SETS are read: the blind sets (blind-h, abuse-h, blind-i, abuse-i) are never opened. A line's
+ * labels are the categories its call's expectations flag on it; every other line is a negative
+ * (hard negatives included).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TranscriptLine } from '../../core/domain.js';
+import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
+
+export const DEV_SETS = ['analyze', 'analyze-b', 'blind-c', 'blind-d', 'blind-e', 'blind-f', 'blind-g'] as const;
+export const PCP = ['contact_exchange', 'privacy_request', 'off_platform_payment'] as const;
+
+export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface Call {
+  set: string;
+  name: string;
+  lines: TranscriptLine[];
+  /** Per line, the categories flagged on it. */
+  labels: Set<string>[];
+  hardNegatives: Set<number>;
+}
+
+export function loadSet(set: string): Call[] {
+  if (!(DEV_SETS as readonly string[]).includes(set)) throw new Error(`${set} is not a development set`);
+  const dir = join(repo, 'eval', set);
+  return readdirSync(join(dir, 'expected'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const name = f.slice(0, -'.json'.length);
+      const exp = JSON.parse(readFileSync(join(dir, 'expected', f), 'utf8')) as {
+        flags: { category: string; utterance: number }[];
+        hardNegatives?: number[];
+      };
+      const lines = parseTranscriptJsonl(readFileSync(join(dir, 'calls', `${name}.jsonl`), 'utf8'), name);
+      const labels = lines.map(() => new Set<string>());
+      for (const fl of exp.flags) labels[fl.utterance]?.add(fl.category);
+      return { set, name, lines, labels, hardNegatives: new Set(exp.hardNegatives ?? []) };
+    });
+}
+
+/** sha256 over every training line's set, call, speaker, text and labels, in order. */
+export function dataHash(calls: readonly Call[]): string {
+  const h = createHash('sha256');
+  for (const c of calls)
+    c.lines.forEach((l, i) => {
+      h.update(`${c.set}\t${c.name}\t${i}\t${l.speaker}\t${l.text}\t${[...c.labels[i]!].sort().join(',')}\n`);
+    });
+  return h.digest('hex');
+}

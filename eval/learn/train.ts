@@ -1,0 +1,81 @@
+/**
+ * Trains the compliance line classifier on every development set and writes
+ * pipelines/learn/data/compliance-lines.model.json, bit for bit the same on every run
+ * (`npm run train:compliance`). The threshold is chosen on leave-one-set-out scores (each set
+ * scored by a model trained on the others, added to the engine of the commit at which that set was
+ * still blind), never on the lines the shipped weights were trained on.
+ *
+ *   npx tsx eval/learn/train.ts [--out FILE] [--check]
+ *
+ * --check writes nothing: it trains again and fails unless the result equals the shipped file byte
+ * for byte (the model is stale or training is not reproducible).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FEATURE_SPEC } from '../../pipelines/learn/features.js';
+import { DEFAULT_MODEL_FILE, LineModelSchema } from '../../pipelines/learn/model.js';
+import { chooseThreshold, readSpec, round, type Scored, scoreCalls, train, withFeatures, pruned } from './common.js';
+import { DEV_SETS, dataHash, loadSet, repo } from './dataset.js';
+import { engineFlags } from './engine.js';
+
+const args = process.argv.slice(2);
+const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : DEFAULT_MODEL_FILE;
+const check = args.includes('--check');
+
+const spec = readSpec();
+const bySet = new Map(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec.bits)]));
+const all = DEV_SETS.flatMap((s) => bySet.get(s)!);
+
+// The engine each set's held-out scores are added to: the one that had not seen it (see loso.ts).
+const engine = await engineFlags(all);
+for (const s of DEV_SETS.filter((x) => x.startsWith('blind-'))) {
+  const flags = JSON.parse(readFileSync(join(repo, 'eval', 'learn', 'blind-engine', `${s}.json`), 'utf8'));
+  for (const [k, v] of Object.entries(flags as Record<string, string[]>)) engine.set(k, new Set(v));
+}
+const heldOut: Scored[] = DEV_SETS.flatMap((held) => {
+  const data = DEV_SETS.filter((s) => s !== held).flatMap((s) => bySet.get(s)!);
+  return spec.categories.flatMap((c) => scoreCalls(pruned(train(data, c, spec), spec.prune), bySet.get(held)!, c));
+});
+const threshold = chooseThreshold(heldOut, engine, spec.gate, 'datum+block');
+
+const categories: Record<string, { threshold: number; weights: [number, number][] }> = {};
+for (const c of spec.categories) {
+  const w = pruned(train(all, c, spec), spec.prune);
+  const weights: [number, number][] = [];
+  w.forEach((v, i) => {
+    if (v !== 0) weights.push([i, v]);
+  });
+  categories[c] = { threshold, weights };
+}
+const model = LineModelSchema.parse({
+  id: spec.id,
+  version: spec.version,
+  date: spec.date,
+  trainingSets: [...DEV_SETS],
+  dataHash: dataHash(all),
+  featureSpec: FEATURE_SPEC,
+  bits: spec.bits,
+  training: {
+    method: 'logistic regression, SGD (eval/learn/sgd.ts)',
+    ...spec.sgd,
+    prune: spec.prune,
+    thresholdChosenOn: "leave-one-set-out scores added to each set's blind engine (eval/learn/loso.ts)",
+    threshold: round(threshold),
+    lines: all.reduce((n, c) => n + c.lines.length, 0),
+  },
+  gate: spec.gate,
+  categories,
+});
+// One weight pair per line keeps the file diffable and small enough to read.
+const text = JSON.stringify(model, null, 1).replace(/\[\n\s+(-?\d+),\n\s+(-?[\d.e-]+)\n\s+\]/g, '[$1, $2]');
+if (check) {
+  const same = readFileSync(out, 'utf8') === `${text}\n`;
+  console.log(same ? `${out} is reproduced byte for byte` : `${out} differs from a fresh training run`);
+  process.exit(same ? 0 : 1);
+}
+writeFileSync(out, `${text}\n`);
+console.log(
+  `wrote ${out}: threshold ${threshold}, weights ${Object.entries(categories)
+    .map(([c, m]) => `${c} ${m.weights.length}`)
+    .join(', ')}`,
+);

@@ -1,0 +1,72 @@
+/**
+ * The trained recall layer on phrasings of our own (in no eval set): what it adds, what it must not
+ * flag (warnings, the platform's own verification, quotations, the buyer's own details), and the
+ * flag it records (evidence said in the line, model id and version as the detector).
+ */
+import { describe, expect, it } from 'vitest';
+import type { TranscriptLine } from '../../core/domain.js';
+import { defaultLineClassifier } from '../learn/model.js';
+import { ComplianceDetector } from './detector.js';
+import { LearnedLayer } from './learned-layer.js';
+import { loadRules } from './load-rules.js';
+
+const said = (...turns: [TranscriptLine['speaker'], string][]): TranscriptLine[] =>
+  turns.map(([speaker, text], i) => ({ speaker, text, startMs: i * 1000, endMs: i * 1000 + 900 }));
+
+const layer = new LearnedLayer(defaultLineClassifier(), loadRules());
+const proposed = (lines: TranscriptLine[]) => layer.propose(lines, lines.length - 1, new Set()).map((c) => c.category);
+
+describe('trained recall layer', () => {
+  it.each([
+    ['方便的话把您平时用的那个绿色软件号发我', 'contact_exchange'],
+    ['您支付宝账号多少？我直接打给您', 'off_platform_payment'],
+    ['你把登录密码告诉我，我进去帮你改一下地址', 'privacy_request'],
+    ["just send the money to my paypal, friends and family so there's no fee", 'off_platform_payment'],
+    ["what's your mother's maiden name, for the account check", 'privacy_request'],
+    ["text me directly at 555-201-8890 and I'll sort it out faster", 'contact_exchange'],
+  ])('flags "%s" as %s', (text, category) => {
+    expect(proposed(said(['merchant', text]))).toEqual([category]);
+  });
+
+  it.each([
+    // Warnings and the platform's own verification
+    '温馨提示：任何人向您索要验证码都是诈骗，请勿透露',
+    '为了您的账户安全，请不要在聊天里发送银行卡号',
+    '平台会给您发短信验证码，在订单页面输入即可完成验证',
+    '我们不会私下收款，请都走平台付款',
+    'for your security, never share your card number with anyone in chat',
+    'please complete payment through the checkout page, we never take payment outside',
+    // Quotations of someone else
+    "the last seller told me to pay him on venmo, which is why I'm careful now",
+  ])('does not flag "%s"', (text) => {
+    expect(proposed(said(['merchant', text]))).toEqual([]);
+  });
+
+  it("does not flag the buyer's own details or their quotation of someone else", () => {
+    expect(proposed(said(['customer', 'my phone number is 13912345678, please call me']))).toEqual([]);
+    expect(proposed(said(['customer', '上次有个人跟我说加他微信就退款，我没理']))).toEqual([]);
+  });
+
+  it('adds nothing in a category the rules already flagged on the line', () => {
+    const lines = said(['merchant', '您支付宝账号多少？我直接打给您']);
+    expect(layer.propose(lines, 0, new Set(['off_platform_payment']))).toEqual([]);
+  });
+
+  it('records its flag in the detector with evidence said in the line and the model named', async () => {
+    const lines = said(['customer', '退款什么时候到？'], ['merchant', '您支付宝账号多少？我直接打给您']);
+    const flags = await new ComplianceDetector({ learned: true }).detect(lines);
+    const flag = flags.find((f) => f.rule.includes('learned'))!;
+    expect(flag).toMatchObject({ category: 'off_platform_payment', utterance: 1, speaker: 'merchant' });
+    expect(flag.rule).toBe('zh.learned.off_platform_payment@1');
+    expect(flag.detector).toContain('learned:compliance-lines@1');
+    expect(lines[1]!.text.slice(flag.span[0], flag.span[1])).toBe(flag.evidence);
+    expect(flag.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('is off unless the detector is built with learned: true', async () => {
+    const lines = said(['merchant', '您支付宝账号多少？我直接打给您']);
+    const detector = new ComplianceDetector();
+    expect(detector.name).not.toContain('learned');
+    expect(await detector.detect(lines)).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The trained recall layer (docs/decisions/0300-trained-recall-layer.md): a line classifier trained
+ * on the annotated development sets adds a flag the rules did not raise, for a category its model
+ * covers, when its probability clears the model's held-out threshold and the line passes the gate:
+ * said by a speaker the category's rules apply to, naming a datum/channel/payment class, and no
+ * negated, quoted or warning clause under the evidence. Evidence is the span of the strongest
+ * features' words in the line.
+ */
+import type { LayerVerdict } from '../../core/analysis.js';
+import type { Severity, TranscriptLine } from '../../core/domain.js';
+import { blocked, hasDatum } from '../learn/gate.js';
+import type { LineClassifier } from '../learn/model.js';
+import { detectLanguage } from '../language/index.js';
+import type { RuleSet } from './load-rules.js';
+
+export interface LearnedCandidate {
+  category: string;
+  severity: Severity;
+  span: [number, number];
+  evidence: string;
+  rule: string;
+  confidence: number;
+  verdicts: LayerVerdict[];
+}
+
+export class LearnedLayer {
+  private readonly speakers = new Map<string, Set<string>>();
+  private readonly severity = new Map<string, Severity>();
+
+  constructor(
+    readonly classifier: LineClassifier,
+    rules: RuleSet,
+  ) {
+    for (const r of rules.rules) {
+      const set = this.speakers.get(r.category) ?? this.speakers.set(r.category, new Set()).get(r.category)!;
+      for (const s of r.speakers) set.add(s);
+      if (!this.severity.has(r.category)) this.severity.set(r.category, r.severity);
+    }
+  }
+
+  /** Flags for line `index` in categories the engine has not already flagged there (`taken`). */
+  propose(lines: readonly TranscriptLine[], index: number, taken: ReadonlySet<string>): LearnedCandidate[] {
+    const line = lines[index]!;
+    const model = this.classifier.model;
+    const open = this.classifier.categories.filter(
+      (c) => !taken.has(c) && this.speakers.get(c)?.has(line.speaker) && this.severity.has(c),
+    );
+    if (open.length === 0 || !hasDatum(line.text, model.gate)) return [];
+    const features = this.classifier.features(lines, index);
+    const out: LearnedCandidate[] = [];
+    for (const category of open) {
+      const p = this.classifier.probability(category, features);
+      const threshold = model.categories[category as keyof typeof model.categories]!.threshold;
+      if (p < threshold) continue;
+      const span = this.classifier.evidence(category, features);
+      if (!span || blocked(line.text, span, model.gate)) continue;
+      const lang = detectLanguage(line.text) === 'en' ? 'en' : 'zh';
+      out.push({
+        category,
+        severity: this.severity.get(category)!,
+        span,
+        evidence: line.text.slice(span[0], span[1]),
+        rule: `${lang}.learned.${category}@${model.version}`,
+        confidence: Math.round(Math.min(0.99, p) * 1000) / 1000,
+        verdicts: [
+          {
+            layer: 'rule',
+            verdict: 'candidate',
+            confidence: p,
+            detail: { model: this.classifier.name, threshold },
+          },
+        ],
+      });
+    }
+    return out;
+  }
+}

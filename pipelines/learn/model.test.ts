@@ -1,0 +1,76 @@
+/**
+ * The line model file: the shipped one loads and names itself; a bad file is refused with an error
+ * naming the file and what is wrong; features keep their spans.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { featureNames, hashFeature } from './features.js';
+import { DEFAULT_MODEL_FILE, LineClassifier, loadLineModel } from './model.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kefu-line-model-'));
+const shipped = JSON.parse(readFileSync(DEFAULT_MODEL_FILE, 'utf8'));
+const writeModel = (name: string, value: unknown) => {
+  const file = join(dir, name);
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+};
+
+describe('line model file', () => {
+  it('loads the shipped model, trained on development sets only', () => {
+    const model = loadLineModel();
+    expect(new LineClassifier(model).name).toBe(`${model.id}@${model.version}`);
+    expect(Object.keys(model.categories).sort()).toEqual([
+      'contact_exchange',
+      'off_platform_payment',
+      'privacy_request',
+    ]);
+    for (const blind of ['blind-h', 'abuse-h', 'blind-i', 'abuse-i']) expect(model.trainingSets).not.toContain(blind);
+  });
+
+  it('refuses a file that is not JSON, naming it', () => {
+    const file = writeModel('broken.json', '{"id": ');
+    expect(() => loadLineModel(file)).toThrow(`Line model ${file} cannot be read as JSON`);
+  });
+
+  it('refuses a model trained on another feature spec', () => {
+    const file = writeModel('spec.json', { ...shipped, featureSpec: 'line-features-v0' });
+    expect(() => loadLineModel(file)).toThrow(/is invalid at featureSpec/);
+  });
+
+  it('refuses weights out of order or outside the hashed range', () => {
+    const weights = [
+      [5, 0.1],
+      [3, 0.2],
+    ];
+    const file = writeModel('order.json', {
+      ...shipped,
+      categories: { contact_exchange: { threshold: 0.5, weights } },
+    });
+    expect(() => loadLineModel(file)).toThrow(/invalid at categories\.contact_exchange\.weights: bad index 3/);
+  });
+
+  it('refuses a threshold outside (0, 1)', () => {
+    const file = writeModel('threshold.json', {
+      ...shipped,
+      categories: { privacy_request: { threshold: 1.5, weights: [] } },
+    });
+    expect(() => loadLineModel(file)).toThrow(/invalid at categories\.privacy_request\.threshold/);
+  });
+});
+
+describe('features', () => {
+  it('keep the span of the words they came from, and the previous line without a span', () => {
+    const lines = [
+      { speaker: 'customer' as const, text: '怎么联系你们？', startMs: 0, endMs: 1 },
+      { speaker: 'merchant' as const, text: '加我微信吧', startMs: 2, endMs: 3 },
+    ];
+    const names = featureNames(lines, 1);
+    const text = lines[1]!.text;
+    for (const [, span] of names) if (span) expect(span[1]).toBeLessThanOrEqual(text.length);
+    expect(names).toContainEqual(['h:微信', [2, 4]]);
+    expect(names.some(([n, s]) => n.startsWith('p:') && s === null)).toBe(true);
+    expect(hashFeature('h:微信', 18)).toBe(hashFeature('h:微信', 18));
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * The trained line classifier's model file: one hashed-feature logistic regression per compliance
+ * category, with its threshold chosen on held-out (leave-one-set-out) scores, never on the lines it
+ * was trained on. Read and checked at load; a bad file is refused with an error naming the file and
+ * what is wrong. Trained by `npm run train:compliance` (eval/learn/train.ts), bit for bit.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { FlagCategorySchema, type TranscriptLine } from '../../core/domain.js';
+import type { Span } from '../language/index.js';
+import { FEATURE_SPEC, type Feature, lineFeatures } from './features.js';
+
+const CategoryModelSchema = z
+  .object({
+    /** Flag only at or above this probability (chosen on held-out scores). */
+    threshold: z.number().gt(0).lt(1),
+    /** Sparse weights: [hashed index, weight] pairs, indices ascending. */
+    weights: z.array(z.tuple([z.number().int().nonnegative(), z.number()])),
+  })
+  .strict();
+
+export const LineModelSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    version: z.number().int().positive(),
+    date: z.iso.date(),
+    /** The eval sets it was trained on (never a blind set). */
+    trainingSets: z.array(z.string()).min(1),
+    /** sha256 of the training lines and labels, so a model can be traced to its data. */
+    dataHash: z.string().regex(/^[0-9a-f]{64}$/),
+    featureSpec: z.literal(FEATURE_SPEC),
+    bits: z.number().int().min(10).max(24),
+    training: z.record(z.string(), z.union([z.number(), z.string()])),
+    /** Lines the layer gates on (see learned-layer.ts): names of lexicon classes and mask kinds. */
+    gate: z
+      .object({ datum: z.array(z.string()).min(1), block: z.array(z.string()), blockLine: z.array(z.string()) })
+      .strict(),
+    categories: z.partialRecord(FlagCategorySchema, CategoryModelSchema),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    for (const [category, c] of Object.entries(m.categories)) {
+      let last = -1;
+      for (const [i] of c!.weights) {
+        if (i <= last || i >= 2 ** m.bits)
+          return ctx.addIssue({ code: 'custom', path: ['categories', category, 'weights'], message: `bad index ${i}` });
+        last = i;
+      }
+    }
+  });
+export type LineModel = z.infer<typeof LineModelSchema>;
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_MODEL_FILE = join(here, 'data', 'compliance-lines.model.json');
+
+/** The model in `file`, checked; throws an Error naming the file and the first problem. */
+export function loadLineModel(file: string = DEFAULT_MODEL_FILE): LineModel {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`Line model ${file} cannot be read as JSON: ${(e as Error).message}`);
+  }
+  const parsed = LineModelSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Line model ${file} is invalid at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** A model ready to score: dense weight arrays per category. */
+export class LineClassifier {
+  readonly name: string;
+  private readonly dense = new Map<string, Float64Array>();
+
+  constructor(readonly model: LineModel) {
+    this.name = `${model.id}@${model.version}`;
+    for (const [category, c] of Object.entries(model.categories)) {
+      const w = new Float64Array(2 ** model.bits);
+      for (const [i, v] of c!.weights) w[i] = v;
+      this.dense.set(category, w);
+    }
+  }
+
+  get categories(): string[] {
+    return [...this.dense.keys()];
+  }
+
+  features(lines: readonly TranscriptLine[], index: number): Feature[] {
+    return lineFeatures(lines, index, this.model.bits);
+  }
+
+  /** P(category | line) from the features; weights are for inputs scaled by 1/sqrt(#features). */
+  probability(category: string, features: readonly Feature[]): number {
+    return probability(this.dense.get(category)!, features);
+  }
+
+  /** The span of the strongest positive features said in the line (see `evidenceSpan`). */
+  evidence(category: string, features: readonly Feature[]): Span | null {
+    return evidenceSpan(this.dense.get(category)!, features);
+  }
+}
+
+/**
+ * The span of the strongest positive features said in the line: the strongest one, joined with
+ * the next strongest (up to four) that touch or overlap it, so evidence is one stretch of words.
+ */
+export function evidenceSpan(w: ArrayLike<number>, features: readonly Feature[]): Span | null {
+  const strong = features
+    .filter((f): f is Feature & { span: Span } => f.span !== null && w[f.index]! > 0)
+    .sort((a, b) => w[b.index]! - w[a.index]! || a.span[0] - b.span[0])
+    .slice(0, 5);
+  if (strong.length === 0) return null;
+  const span: Span = [...strong[0]!.span];
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const f of strong)
+      if (f.span[0] <= span[1] && span[0] <= f.span[1] && (f.span[0] < span[0] || f.span[1] > span[1])) {
+        [span[0], span[1]] = [Math.min(span[0], f.span[0]), Math.max(span[1], f.span[1])];
+        grown = true;
+      }
+  }
+  return span;
+}
+
+export function probability(weights: ArrayLike<number>, features: readonly Feature[]): number {
+  let z = 0;
+  for (const f of features) z += weights[f.index]!;
+  z /= Math.sqrt(features.length);
+  return 1 / (1 + Math.exp(-z));
+}
+
+let shipped: LineClassifier | undefined;
+/** The shipped model, loaded and checked once per process. */
+export function defaultLineClassifier(): LineClassifier {
+  shipped ??= new LineClassifier(loadLineModel());
+  return shipped;
+}
