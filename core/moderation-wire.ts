@@ -2,17 +2,19 @@ import { z } from 'zod';
 import { WireTimeSchema } from './audit.js';
 import { BuyerWireSchema } from './buyer.js';
 import { ModerationCategorySchema, SeveritySchema } from './domain.js';
-import { DecisionStateSchema, PenaltyKindSchema, PenaltyStateSchema } from './moderation.js';
+import {
+  AppealOutcomeSchema,
+  AppealStatusSchema,
+  DecisionStateSchema,
+  PenaltyKindSchema,
+  PenaltyStateSchema,
+} from './moderation.js';
 
 /**
  * The moderation API's wire shapes (README, "Moderation API"): one definition the server builds
  * and the dashboard reads. Times are Dates on the server and ISO strings on the wire.
  */
 const AutomatedSchema = z.enum(['fully', 'partially', 'not']);
-const AppealStatusSchema = z.enum(['open', 'claimed', 'decided', 'withdrawn']);
-const AppealOutcomeSchema = z.enum(['upheld', 'overturned_fully', 'overturned_partly']);
-export type AppealStatus = z.infer<typeof AppealStatusSchema>;
-export type AppealOutcome = z.infer<typeof AppealOutcomeSchema>;
 
 export const VerdictWireSchema = z.object({
   layer: z.string(),
@@ -307,30 +309,6 @@ export const StatementWireSchema = z.object({
   appeal: AppealSummaryWireSchema.nullish(),
 });
 
-export const AppealWireSchema = z.object({
-  id: z.string(),
-  merchantId: z.string(),
-  caseId: z.string(),
-  decisionId: z.string(),
-  statement: z.string(),
-  attachments: z.array(z.object({ name: z.string(), text: z.string() })),
-  status: AppealStatusSchema,
-  filedAt: WireTimeSchema,
-  slaDueAt: WireTimeSchema,
-  outcome: AppealOutcomeSchema.nullable(),
-  outcomeText: z.string().nullable(),
-  overdue: z.boolean(),
-  originalDecidedBy: z.string().nullable().optional(),
-  originalAutomated: z.string(),
-  ruleId: z.string(),
-  ruleVersion: z.number(),
-  detector: z.string(),
-  category: z.string(),
-  assignedTo: z.string().nullable().optional(),
-  penalties: z.array(PenaltyWireSchema),
-  replacementOptions: z.array(StepWireSchema),
-});
-
 /* ── Answers of the case and appeal actions, and what merchant staff receive ─────────────────
  * Merchants learn that a human decided, not which one: their schemas name no moderator's id
  * (who claimed, decided, holds an appeal), so those keys cannot reach them (decision 0176). */
@@ -371,53 +349,6 @@ export const CaseViewMerchantWireSchema = CaseViewWireSchema.extend({
 const CARD = { case: true, call: true, utterances: true, flags: true, penalties: true } as const;
 export const CaseCardWireSchema = CaseViewWireSchema.pick(CARD);
 export const CaseCardMerchantWireSchema = CaseViewMerchantWireSchema.pick(CARD);
-
-/** An appeal as filed, claimed or decided: the row itself. */
-export const AppealRowWireSchema = z.object({
-  id: z.string(),
-  merchantId: z.string(),
-  caseId: z.string(),
-  decisionId: z.string(),
-  filedBy: z.string(),
-  statement: z.string(),
-  attachments: z.array(z.object({ name: z.string(), text: z.string() })),
-  status: AppealStatusSchema,
-  filedAt: WireTimeSchema,
-  slaDueAt: WireTimeSchema,
-  assignedTo: z.string().nullable(),
-  claimExpiresAt: WireTimeSchema.nullable(),
-  outcome: AppealOutcomeSchema.nullable(),
-  outcomeText: z.string().nullable(),
-  decidedBy: z.string().nullable(),
-  decidedAt: WireTimeSchema.nullable(),
-});
-const MODERATORS = { assignedTo: true, claimExpiresAt: true, decidedBy: true } as const;
-export const AppealRowMerchantWireSchema = AppealRowWireSchema.omit(MODERATORS);
-
-/** `GET /api/appeals`: the list, with what a reviewer needs beside each appeal. */
-export const AppealListItemWireSchema = AppealWireSchema.omit({ penalties: true, replacementOptions: true }).extend(
-  AppealRowWireSchema.pick({ filedBy: true, claimExpiresAt: true, decidedBy: true, decidedAt: true }).shape,
-);
-export const AppealListItemMerchantWireSchema = AppealListItemWireSchema.omit({
-  ...MODERATORS,
-  originalDecidedBy: true,
-});
-export const AppealViewWireSchema = AppealListItemWireSchema.extend({
-  penalties: z.array(PenaltyWireSchema),
-  replacementOptions: z.array(StepWireSchema),
-});
-export const AppealViewMerchantWireSchema = AppealListItemMerchantWireSchema.extend({
-  penalties: z.array(PenaltyWireSchema),
-  replacementOptions: z.array(StepWireSchema),
-});
-
-/** What deciding an appeal changed (and its preview): penalties reversed, a replacement, relaid later ones. */
-export const OverturnedWireSchema = z.object({
-  reversed: z.array(PenaltyRowWireSchema),
-  replacement: PenaltyRowWireSchema.nullable(),
-  relaid: z.array(z.object({ from: PenaltyRowWireSchema, to: PenaltyRowWireSchema })),
-});
-export const AppealDecidedWireSchema = OverturnedWireSchema.extend({ appeal: AppealRowWireSchema });
 
 /** `GET /api/decisions/:id/statement/dsa`: the statement in the DSA Transparency Database's fields. */
 export const DsaStatementWireSchema = z.record(z.string(), z.union([z.string(), z.array(z.string()), z.null()]));

@@ -47,5 +47,11 @@ export const DecisionStateSchema = z.enum([
 export type DecisionState = z.infer<typeof DecisionStateSchema>;
 
 /** A penalty's state now, derived from its row, the clock and whether a later penalty replaced it. */
+/** An appeal's life: filed (open), held by a reviewer, decided, or withdrawn by the merchant. */
+export const AppealStatusSchema = z.enum(['open', 'claimed', 'decided', 'withdrawn']);
+export type AppealStatus = z.infer<typeof AppealStatusSchema>;
+export const AppealOutcomeSchema = z.enum(['upheld', 'overturned_fully', 'overturned_partly']);
+export type AppealOutcome = z.infer<typeof AppealOutcomeSchema>;
+
 export const PenaltyStateSchema = z.enum(['in_force', 'expired', 'reversed', 'replaced']);
 export type PenaltyState = z.infer<typeof PenaltyStateSchema>;

@@ -7,6 +7,8 @@ import { CALL_EVENTS_CHANNEL } from './queries/call-events.js';
 import { describeVectorStorage, vectorStorage } from './vector-storage.js';
 
 export type Sql = postgres.Sql;
+/** A client or an open transaction: commands compose these inside one transaction. */
+export type Queryable = postgres.ISql;
 
 export type Unlisten = () => Promise<void>;
 

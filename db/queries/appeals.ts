@@ -1,4 +1,7 @@
-import { merchantFilter, type PenaltyRow, type Queryable } from './moderation.js';
+import type { AppealOutcome, AppealStatus } from '../../core/moderation.js';
+import { merchantFilter } from './scope.js';
+import type { PenaltyRow } from './penalties.js';
+import type { Queryable } from '../client.js';
 
 export interface AppealRow {
   id: string;
@@ -8,12 +11,12 @@ export interface AppealRow {
   filedBy: string;
   statement: string;
   attachments: { name: string; text: string }[];
-  status: 'open' | 'claimed' | 'decided' | 'withdrawn';
+  status: AppealStatus;
   filedAt: Date;
   slaDueAt: Date;
   assignedTo: string | null;
   claimExpiresAt: Date | null;
-  outcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
+  outcome: AppealOutcome | null;
   outcomeText: string | null;
   decidedBy: string | null;
   decidedAt: Date | null;

@@ -1,5 +1,5 @@
 import type { ApprovalKind } from '../../core/approvals.js';
-import type { Queryable } from './moderation.js';
+import type { Queryable } from '../client.js';
 
 export type { ApprovalKind };
 

@@ -1,6 +1,6 @@
 import type { SpeakerRole } from '../../core/domain.js';
 import type { Sql } from '../client.js';
-import type { Queryable } from './moderation.js';
+import type { Queryable } from '../client.js';
 
 export interface AudioSegmentRow {
   id: number;

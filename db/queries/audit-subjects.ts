@@ -1,4 +1,4 @@
-import type { Queryable } from './moderation.js';
+import type { Queryable } from '../client.js';
 
 /**
  * What an audit event is about, in terms a person recognises (issue 15): the call (its merchant,

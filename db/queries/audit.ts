@@ -1,6 +1,6 @@
 import type { AuditAction, AuditActorKind, AuditEntity } from '../../core/audit.js';
 import type { Sql } from '../client.js';
-import type { Queryable } from './moderation.js';
+import type { Queryable } from '../client.js';
 
 export interface AuditEventInput {
   actorKind: Exclude<AuditActorKind, 'database'>;

@@ -1,5 +1,5 @@
 import { BuyerNameSchema } from '../../core/buyer.js';
-import type { Queryable } from './moderation.js';
+import type { Queryable } from '../client.js';
 
 /** Stores the platform's latest masked name for a buyer; a name Kefu would refuse is refused here too. */
 export async function setBuyerName(q: Queryable, buyerId: string, name: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Queryable } from './moderation.js';
+import type { Queryable } from '../client.js';
 
 /** What separation of duties needs to know about a would-be appeal reviewer (decision 0171). */
 export async function reviewerFacts(

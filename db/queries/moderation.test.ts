@@ -4,7 +4,9 @@ import { useTestDatabase } from '../../test/db.js';
 import { appendAuditEvent, listAuditEvents, verifyAuditChain } from './audit.js';
 import { insertFlag, listFlags } from './flags.js';
 import { insertAppeal } from './appeals.js';
-import { insertDecision, insertPenalty, openCaseForCall } from './moderation.js';
+import { insertDecision } from './decisions.js';
+import { insertPenalty } from './penalties.js';
+import { openCaseForCall } from './moderation.js';
 import { upsertUser } from './people.js';
 
 const db = useTestDatabase();

@@ -1,10 +1,8 @@
-import type postgres from 'postgres';
+import type { AppealOutcome, AppealStatus } from '../../core/moderation.js';
 import type { ModerationCategory, Language, Severity } from '../../core/domain.js';
-import type { Sql } from '../client.js';
+import type { Queryable, Sql } from '../client.js';
 import type { FlagRow, FlagVerdict } from './flags.js';
-
-/** A client or an open transaction: moderation commands compose these inside one transaction. */
-export type Queryable = postgres.ISql;
+import { ids, merchantFilter } from './scope.js';
 
 export interface CaseRow {
   id: string;
@@ -19,41 +17,6 @@ export interface CaseRow {
   decidedAt: Date | null;
 }
 
-export interface DecisionRow {
-  id: string;
-  caseId: string;
-  flagId: string;
-  outcome: 'upheld' | 'dismissed';
-  reasonCode: string;
-  reasonText: string;
-  decidedBy: string | null;
-  automatedDetection: boolean;
-  automatedDecision: 'fully' | 'partially' | 'not';
-  statement: Record<string, unknown> | null;
-  decidedAt: Date;
-  overturnedBy?: string | null;
-  overturnedAt?: Date | null;
-  overturn?: 'fully' | 'partly' | null;
-}
-
-export interface PenaltyRow {
-  id: string;
-  merchantId: string;
-  caseId: string;
-  decisionId: string | null;
-  kind: 'warning' | 'points' | 'listing_restriction' | 'suspension';
-  points: number;
-  startsAt: Date;
-  endsAt: Date | null;
-  reversedAt: Date | null;
-  reversalNote: string | null;
-  reversedBy?: string | null;
-  replaces?: string | null;
-  /** The ladder rung it was computed at, and how many penalties stood before it (null: chosen by hand). */
-  ladderStep?: number | null;
-  standingBefore?: number | null;
-}
-
 export type CaseFlag = FlagRow & {
   verdicts: FlagVerdict[];
   utteranceSeq: number;
@@ -64,11 +27,6 @@ export type CaseFlag = FlagRow & {
 };
 
 const SEVERITY_ORDER = ['low', 'medium', 'high', 'critical'];
-
-/** `and <alias>.merchant_id = …` when the reader is bound to one merchant. */
-export function merchantFilter(q: Queryable, alias: string, merchantId: string | null) {
-  return merchantId === null ? q`` : q`and ${q(alias)}.merchant_id = ${merchantId}`;
-}
 
 /**
  * Opens (or reuses) the case for a merchant's call and attaches the call's unassigned flags.
@@ -237,25 +195,6 @@ export async function listCaseFlags(q: Queryable, caseIds: string | readonly str
     where f.case_id = any(${ids(caseIds)}::uuid[]) order by f.case_id, u.index, f.span_start`;
 }
 
-export async function insertDecision(q: Queryable, d: Omit<DecisionRow, 'id' | 'decidedAt'>): Promise<DecisionRow> {
-  const [row] = await q<{ id: string }[]>`
-    insert into decision_rows (case_id, flag_id, outcome, reason_code, reason_text, decided_by,
-                           automated_detection, automated_decision, statement)
-    values (${d.caseId}, ${d.flagId}, ${d.outcome}, ${d.reasonCode}, ${d.reasonText}, ${d.decidedBy},
-            ${d.automatedDetection}, ${d.automatedDecision}, ${d.statement ? q.json(d.statement as never) : null})
-    returning id`;
-  const [decision] = await q<DecisionRow[]>`select * from decisions where id = ${row!.id}`;
-  return decision!;
-}
-
-export async function setDecisionStatement(
-  q: Queryable,
-  id: string,
-  statement: Record<string, unknown>,
-): Promise<void> {
-  await q`insert into decision_statements (decision_id, statement) values (${id}, ${q.json(statement as never)})`;
-}
-
 export async function listCaseAppeals(
   q: Queryable,
   caseIds: string | readonly string[],
@@ -263,191 +202,10 @@ export async function listCaseAppeals(
   {
     decisionId: string;
     id: string;
-    status: 'open' | 'claimed' | 'decided' | 'withdrawn';
-    outcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
+    status: AppealStatus;
+    outcome: AppealOutcome | null;
   }[]
 > {
   return q`select decision_id, id, status, outcome from appeals
     where case_id = any(${ids(caseIds)}::uuid[]) and status <> 'withdrawn'`;
-}
-
-export async function listCaseDecisions(q: Queryable, caseIds: string | readonly string[]): Promise<DecisionRow[]> {
-  return q<DecisionRow[]>`select * from decisions where case_id = any(${ids(caseIds)}::uuid[]) order by decided_at, id`;
-}
-
-const ids = (one: string | readonly string[]): string[] => (typeof one === 'string' ? [one] : [...one]);
-
-export type DecisionWithCase = DecisionRow & { merchantId: string; callId: string };
-
-export async function getDecision(
-  q: Queryable,
-  id: string,
-  merchantId: string | null = null,
-): Promise<DecisionWithCase | undefined> {
-  const [row] = await q<DecisionWithCase[]>`
-    select d.*, c.merchant_id, c.call_id from decisions d join moderation_cases c on c.id = d.case_id
-    where d.id = ${id} ${merchantFilter(q, 'c', merchantId)}`;
-  return row;
-}
-
-export async function insertPenalty(
-  q: Queryable,
-  p: Pick<PenaltyRow, 'merchantId' | 'caseId' | 'decisionId' | 'kind' | 'points'> & {
-    durationDays?: number | null;
-    replaces?: string | null;
-    ladderStep?: number | null;
-    standingBefore?: number | null;
-    /** A replacement keeps the start of the penalty it replaces, so the ladder's order holds. */
-    startsAt?: Date;
-  },
-): Promise<PenaltyRow> {
-  const start = p.startsAt ?? null;
-  const [row] = await q<{ id: string }[]>`
-    insert into penalty_rows (merchant_id, case_id, decision_id, kind, points, starts_at, ends_at, replaces,
-                           ladder_step, standing_before)
-    values (${p.merchantId}, ${p.caseId}, ${p.decisionId}, ${p.kind}, ${p.points}, coalesce(${start}::timestamptz, now()),
-            ${p.durationDays ? q`coalesce(${start}::timestamptz, now()) + make_interval(days => ${p.durationDays})` : null},
-            ${p.replaces ?? null}, ${p.ladderStep ?? null}, ${p.standingBefore ?? null})
-    returning id`;
-  const [penalty] = await q<PenaltyRow[]>`select * from penalties where id = ${row!.id}`;
-  return penalty!;
-}
-
-/** Penalties still standing against a merchant within the look-back: the ladder's repeat count. */
-export async function countStandingPenalties(q: Queryable, merchantId: string, lookbackDays: number): Promise<number> {
-  const [row] = await q<{ n: number }[]>`
-    select count(*)::int as n from penalties
-    where merchant_id = ${merchantId} and reversed_at is null
-      and starts_at >= now() - make_interval(days => ${lookbackDays})`;
-  return row!.n;
-}
-
-export async function listPenalties(
-  q: Queryable,
-  merchantId: string | null,
-  filter: { caseId?: string } = {},
-): Promise<PenaltyRow[]> {
-  return q<PenaltyRow[]>`
-    select p.* from penalties p where true ${merchantFilter(q, 'p', merchantId)}
-      ${filter.caseId ? q`and p.case_id = ${filter.caseId}` : q``}
-    order by p.starts_at desc, p.id limit 500`;
-}
-
-export interface CallFacts {
-  id: string;
-  merchantId: string;
-  buyerId: string;
-  /** The platform's masked display name for the buyer, null until it sent one (core/buyer.ts). */
-  buyerName: string | null;
-  orderIds: string[];
-  startedAt: Date;
-  endedAt: Date | null;
-  language: string | null;
-  audioUri: string | null;
-}
-
-const CALL_FACTS = (q: Queryable) => q`
-  select c.id, c.merchant_id, c.buyer_id, b.name as buyer_name, c.order_ids, c.started_at, c.ended_at,
-    c.language, c.audio_uri
-  from calls c left join buyers b on b.id = c.buyer_id`;
-
-export async function listCallFacts(q: Queryable, callIds: readonly string[]): Promise<CallFacts[]> {
-  return q<CallFacts[]>`${CALL_FACTS(q)} where c.id = any(${[...callIds]}::uuid[])`;
-}
-
-export async function getCallFacts(q: Queryable, callId: string): Promise<CallFacts | undefined> {
-  const [row] = await q<CallFacts[]>`${CALL_FACTS(q)} where c.id = ${callId}`;
-  return row;
-}
-
-/** Given utterances by id, in the shape of a flag's context lines. */
-export async function listUtterancesById(
-  q: Queryable,
-  utteranceIds: readonly (number | string)[],
-): Promise<{ id: number; seq: number; speakerRole: string; text: string; startMs: number; endMs: number }[]> {
-  if (utteranceIds.length === 0) return [];
-  return q`
-    select id, index as seq, speaker as speaker_role, text, start_ms, end_ms from utterances
-    where id = any(${utteranceIds.map(Number)}::bigint[]) order by call_id, index`;
-}
-
-/** The utterances within `around` lines of each given sequence number: a flag's context. */
-export async function listUtterancesAround(
-  q: Queryable,
-  callId: string,
-  seqs: readonly number[],
-  around: number,
-): Promise<{ id: number; seq: number; speakerRole: string; text: string; startMs: number; endMs: number }[]> {
-  if (seqs.length === 0) return [];
-  return q`
-    select id, index as seq, speaker as speaker_role, text, start_ms, end_ms from utterances u
-    where u.call_id = ${callId}
-      and exists (select 1 from unnest(${seqs as number[]}::int[]) s where u.index between s - ${around} and s + ${around})
-    order by index`;
-}
-
-export type LadderedPenalty = PenaltyRow & { severity: Severity; automatedDecision: DecisionRow['automatedDecision'] };
-
-/** A merchant's standing penalties computed from the ladder that started at or after a moment, oldest first. */
-export async function listLadderedPenaltiesSince(
-  q: Queryable,
-  merchantId: string,
-  since: Date,
-): Promise<LadderedPenalty[]> {
-  return q<LadderedPenalty[]>`
-    select p.*, f.severity, d.automated_decision from penalties p
-      join decisions d on d.id = p.decision_id join flags f on f.id = d.flag_id
-    where p.merchant_id = ${merchantId} and p.reversed_at is null and p.ladder_step is not null
-      and p.starts_at > ${since}
-    order by p.starts_at, p.id`;
-}
-
-/** Penalties standing before a moment, within the look-back before it: the count a penalty was laddered from. */
-export async function countStandingBefore(
-  q: Queryable,
-  merchantId: string,
-  at: Date,
-  lookbackDays: number,
-): Promise<number> {
-  const [row] = await q<{ n: number }[]>`
-    select count(*)::int as n from penalties
-    where merchant_id = ${merchantId} and reversed_at is null and starts_at < ${at}
-      and starts_at >= ${at}::timestamptz - make_interval(days => ${lookbackDays})`;
-  return row!.n;
-}
-
-export interface DecisionHistoryRow {
-  id: string;
-  caseId: string;
-  callId: string;
-  outcome: DecisionRow['outcome'];
-  overturn: DecisionRow['overturn'];
-  reasonCode: string;
-  automatedDecision: DecisionRow['automatedDecision'];
-  decidedAt: Date;
-  category: ModerationCategory;
-  severity: Severity;
-  ruleId: string;
-  appealStatus: 'open' | 'claimed' | 'decided' | 'withdrawn' | null;
-  appealOutcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
-}
-
-/** A merchant's decisions, newest first, with the flag they judged and the appeal against them. */
-export async function listMerchantDecisions(
-  q: Queryable,
-  merchantId: string,
-  o: { limit: number; caseId?: string },
-): Promise<DecisionHistoryRow[]> {
-  return q<DecisionHistoryRow[]>`
-    select d.id, d.case_id, c.call_id, d.outcome, d.overturn, d.reason_code, d.automated_decision, d.decided_at,
-      f.category, f.severity, f.rule_id, a.status as appeal_status, a.outcome as appeal_outcome
-    from decisions d join moderation_cases c on c.id = d.case_id join flags f on f.id = d.flag_id
-      left join appeals a on a.decision_id = d.id and a.status <> 'withdrawn'
-    where c.merchant_id = ${merchantId} ${o.caseId ? q`and d.case_id = ${o.caseId}` : q``}
-    order by d.decided_at desc, d.id limit ${o.limit}`;
-}
-
-export async function getMerchantName(q: Queryable, merchantId: string): Promise<string | null> {
-  const [row] = await q<{ name: string }[]>`select name from merchants where id = ${merchantId}`;
-  return row?.name ?? null;
 }

@@ -1,5 +1,5 @@
 import type { OrderEvent, OrderEventType } from '../../core/order-events.js';
-import type { Queryable } from './moderation.js';
+import type { Queryable } from '../client.js';
 
 export interface OrderEventRow {
   eventId: string;

@@ -1,4 +1,4 @@
-import type { Queryable } from './moderation.js';
+import type { Queryable } from '../client.js';
 
 export async function getPasswordHash(q: Queryable, userId: string): Promise<string | undefined> {
   const [row] = await q<{ passwordHash: string }[]>`select password_hash from users where id = ${userId}`;

@@ -1,6 +1,6 @@
 import type { Currency } from '../../core/domain.js';
 import type { DueSource, PromiseStatus } from '../../core/order-events.js';
-import type { Queryable } from './moderation.js';
+import type { Queryable } from '../client.js';
 import type { PromiseRow } from './notes.js';
 
 /** A promise as the ledger keeps it: what was said, what it is checked against, how it ended. */

@@ -1,4 +1,4 @@
-import type { Queryable } from './moderation.js';
+import type { Queryable } from '../client.js';
 
 export interface ProofRow {
   id: string;

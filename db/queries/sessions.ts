@@ -1,5 +1,5 @@
 import type { UserRole } from '../../core/domain.js';
-import type { Queryable } from './moderation.js';
+import type { Queryable } from '../client.js';
 
 export interface SessionUser {
   sessionId: string;

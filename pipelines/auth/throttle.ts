@@ -1,5 +1,5 @@
 import { KefuError, RetryLaterError } from '../../core/errors.js';
-import type { Queryable } from '../../db/queries/moderation.js';
+import type { Queryable } from '../../db/client.js';
 import { clearThrottle, countFailure, getThrottles } from '../../db/queries/throttle.js';
 
 /**

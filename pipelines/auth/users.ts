@@ -10,7 +10,7 @@ import {
   updateAccount,
   type AccountRow,
 } from '../../db/queries/sessions.js';
-import type { Queryable } from '../../db/queries/moderation.js';
+import type { Queryable } from '../../db/client.js';
 import { notFound, REVIEWER_ROLES, record, requireRole, type Actor } from '../moderation/actor.js';
 import { onApproved, requestApproval, type ApprovalRequired } from '../moderation/approvals.js';
 import { hashPassword } from './password.js';

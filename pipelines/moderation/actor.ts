@@ -2,7 +2,7 @@ import type { AuditAction, AuditEntity } from '../../core/audit.js';
 import type { UserRole } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import { appendAuditEvent } from '../../db/queries/audit.js';
-import type { Queryable } from '../../db/queries/moderation.js';
+import type { Queryable } from '../../db/client.js';
 
 /** Who is acting: a signed-in user, or Kefu itself (automated judgments, rule health). */
 export type Actor =

@@ -1,3 +1,4 @@
+import { AppealOutcomeSchema } from '../../core/moderation.js';
 import { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
@@ -13,13 +14,9 @@ import {
   type AppealRow,
   type AppealView,
 } from '../../db/queries/appeals.js';
-import {
-  getDecision,
-  insertPenalty,
-  listPenalties,
-  type PenaltyRow,
-  type Queryable,
-} from '../../db/queries/moderation.js';
+import { getDecision } from '../../db/queries/decisions.js';
+import { insertPenalty, listPenalties, type PenaltyRow } from '../../db/queries/penalties.js';
+import type { Queryable } from '../../db/client.js';
 import { withStates } from './state.js';
 import { merchantScope, notFound, record, requireRole, REVIEWER_ROLES, type Actor, type UserActor } from './actor.js';
 import { reviewerFacts } from '../../db/queries/independence.js';
@@ -38,7 +35,7 @@ export const AppealInputSchema = z.object({
 });
 
 export const AppealDecisionPreviewSchema = z.object({
-  outcome: z.enum(['upheld', 'overturned_fully', 'overturned_partly']),
+  outcome: AppealOutcomeSchema,
   /** Only for a partial overturn: the lighter penalty that replaces the reversed one, if any. */
   replacementPenalty: LadderStepSchema.nullable().default(null),
 });

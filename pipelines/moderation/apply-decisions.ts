@@ -1,14 +1,8 @@
-import {
-  getCallFacts,
-  insertDecision,
-  insertPenalty,
-  setDecisionStatement,
-  type CaseFlag,
-  type CaseRow,
-  type DecisionRow,
-  type PenaltyRow,
-  type Queryable,
-} from '../../db/queries/moderation.js';
+import { getCallFacts } from '../../db/queries/call-facts.js';
+import { insertDecision, setDecisionStatement, type DecisionRow } from '../../db/queries/decisions.js';
+import { insertPenalty, type PenaltyRow } from '../../db/queries/penalties.js';
+import type { CaseFlag, CaseRow } from '../../db/queries/moderation.js';
+import type { Queryable } from '../../db/client.js';
 import { record, type Actor } from './actor.js';
 import { planPenalties } from './plan-penalties.js';
 import type { ModerationSettings } from './settings.js';

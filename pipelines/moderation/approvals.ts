@@ -11,7 +11,7 @@ import {
   type ApprovalKind,
   type ApprovalRow,
 } from '../../db/queries/approvals.js';
-import type { Queryable } from '../../db/queries/moderation.js';
+import type { Queryable } from '../../db/client.js';
 import { notFound, record, requireRole, type Actor, type UserActor } from './actor.js';
 
 /** A request on the wire: the schema's allow-list keeps what a second admin judges, nothing else. */

@@ -1,3 +1,4 @@
+import type { AppealOutcome, AppealStatus } from '../../core/moderation.js';
 import { listOrderEvents } from '../../db/queries/order-events.js';
 import { getLedgerPromise, orderFacts } from '../../db/queries/promise-ledger.js';
 import { buyerWire } from '../../core/buyer.js';
@@ -6,23 +7,24 @@ import type { Sql } from '../../db/client.js';
 import {
   claimCaseRow,
   type CaseFlag,
-  type DecisionRow,
-  getCallFacts,
   getCase,
-  listCallFacts,
-  listCaseDecisions,
   listCaseFlags,
   listCaseAppeals,
   listCaseQueue,
-  listUtterancesAround,
-  listUtterancesById,
   releaseCaseRow,
-  type CallFacts,
   type CaseRow,
   type QueueFilter,
   type QueueRow,
-  type Queryable,
 } from '../../db/queries/moderation.js';
+import { type DecisionRow, listCaseDecisions } from '../../db/queries/decisions.js';
+import {
+  getCallFacts,
+  listCallFacts,
+  listUtterancesAround,
+  listUtterancesById,
+  type CallFacts,
+} from '../../db/queries/call-facts.js';
+import type { Queryable } from '../../db/client.js';
 import { merchantScope, notFound, record, requireRole, REVIEWER_ROLES, type Actor } from './actor.js';
 import type { ModerationSettings } from './settings.js';
 import { merchantStanding } from './standing.js';
@@ -153,8 +155,8 @@ function withDecisions(
   appeals: {
     decisionId: string;
     id: string;
-    status: 'open' | 'claimed' | 'decided' | 'withdrawn';
-    outcome: 'upheld' | 'overturned_fully' | 'overturned_partly' | null;
+    status: AppealStatus;
+    outcome: AppealOutcome | null;
   }[],
 ) {
   const appealOf = new Map(appeals.map((a) => [a.decisionId, a]));

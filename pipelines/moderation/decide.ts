@@ -2,14 +2,9 @@ import { z } from 'zod';
 import { HumanReasonCodeSchema, UPHOLD_REASON_CODES } from '../../core/moderation.js';
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
-import {
-  getCase,
-  listCaseDecisions,
-  listCaseFlags,
-  takeCaseForDecision,
-  type DecisionRow,
-  type PenaltyRow,
-} from '../../db/queries/moderation.js';
+import { getCase, listCaseFlags, takeCaseForDecision } from '../../db/queries/moderation.js';
+import { listCaseDecisions, type DecisionRow } from '../../db/queries/decisions.js';
+import type { PenaltyRow } from '../../db/queries/penalties.js';
 import { notFound, record, requireRole, REVIEWER_ROLES, type Actor } from './actor.js';
 import { applyDecisions } from './apply-decisions.js';
 import { whyNotHeld } from './cases.js';

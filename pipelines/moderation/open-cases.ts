@@ -1,14 +1,14 @@
 import type { Sql } from '../../db/client.js';
 import {
   attachCallFlags,
-  getCallFacts,
-  listCaseDecisions,
   listCaseFlags,
   settleCaseIfDecided,
   type CaseFlag,
   type CaseRow,
-  type Queryable,
 } from '../../db/queries/moderation.js';
+import { getCallFacts } from '../../db/queries/call-facts.js';
+import { listCaseDecisions } from '../../db/queries/decisions.js';
+import type { Queryable } from '../../db/client.js';
 import { getRulePolicies } from '../../db/queries/rule-policies.js';
 import { notFound, record, SYSTEM } from './actor.js';
 import { applyDecisions } from './apply-decisions.js';

@@ -6,7 +6,7 @@ import {
   type AuditFilter,
   type ChainCheck,
 } from '../../db/queries/audit.js';
-import { listPenalties } from '../../db/queries/moderation.js';
+import { listPenalties } from '../../db/queries/penalties.js';
 import { merchantScope, requireRole, type Actor } from './actor.js';
 import { withStates, type PenaltyWithState } from './state.js';
 

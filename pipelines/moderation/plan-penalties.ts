@@ -1,5 +1,6 @@
 import type { Severity } from '../../core/domain.js';
-import { countStandingPenalties, type Queryable } from '../../db/queries/moderation.js';
+import { countStandingPenalties } from '../../db/queries/penalties.js';
+import type { Queryable } from '../../db/client.js';
 import { ladderIndex } from './ladder.js';
 import type { LadderStep, ModerationSettings } from './settings.js';
 

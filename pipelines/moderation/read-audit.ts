@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/queries/moderation.js';
+import type { Queryable } from '../../db/client.js';
 import type { Sql } from '../../db/client.js';
 import { record, REVIEWER_ROLES, type Actor } from './actor.js';
 

@@ -4,8 +4,8 @@ import {
   insertPenalty,
   listLadderedPenaltiesSince,
   type PenaltyRow,
-  type Queryable,
-} from '../../db/queries/moderation.js';
+} from '../../db/queries/penalties.js';
+import type { Queryable } from '../../db/client.js';
 import { record, type Actor } from './actor.js';
 import { ladderIndex } from './ladder.js';
 import type { ModerationSettings } from './settings.js';

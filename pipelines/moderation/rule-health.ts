@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Sql } from '../../db/client.js';
-import type { Queryable } from '../../db/queries/moderation.js';
+import type { Queryable } from '../../db/client.js';
 import { loadRules } from '../compliance/load-rules.js';
 import {
   getRulePolicies,

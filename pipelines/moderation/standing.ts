@@ -1,11 +1,8 @@
 import type { Sql } from '../../db/client.js';
-import {
-  getMerchantName,
-  listMerchantDecisions,
-  listPenalties,
-  type DecisionHistoryRow,
-  type Queryable,
-} from '../../db/queries/moderation.js';
+import { getMerchantName } from '../../db/queries/call-facts.js';
+import { listMerchantDecisions, type DecisionHistoryRow } from '../../db/queries/decisions.js';
+import { listPenalties } from '../../db/queries/penalties.js';
+import type { Queryable } from '../../db/client.js';
 import { merchantScope, type Actor } from './actor.js';
 import { decisionState, pointsInForce, withStates, type PenaltyWithState } from './state.js';
 

@@ -1,6 +1,7 @@
 import type { DecisionState, PenaltyState } from '../../core/moderation.js';
 import type { AppealRow } from '../../db/queries/appeals.js';
-import type { DecisionRow, PenaltyRow } from '../../db/queries/moderation.js';
+import type { DecisionRow } from '../../db/queries/decisions.js';
+import type { PenaltyRow } from '../../db/queries/penalties.js';
 
 /**
  * The one derivation of "where does this stand now" from rows: every page, statement and list

@@ -1,7 +1,8 @@
 import { KefuError } from '../../core/errors.js';
 import type { Sql } from '../../db/client.js';
 import { getAppealForDecision } from '../../db/queries/appeals.js';
-import { getDecision, listPenalties } from '../../db/queries/moderation.js';
+import { getDecision } from '../../db/queries/decisions.js';
+import { listPenalties } from '../../db/queries/penalties.js';
 import { merchantScope, notFound, record, type Actor } from './actor.js';
 import { toDsaStatement, type DsaStatement } from './dsa-export.js';
 import type { StatementOfReasons } from './statement.js';

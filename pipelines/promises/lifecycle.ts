@@ -8,7 +8,7 @@ import type { CallEvent } from '../../core/events.js';
 import type { OrderEvent } from '../../core/order-events.js';
 import type { Sql } from '../../db/client.js';
 import { setBuyerName } from '../../db/queries/buyers.js';
-import type { Queryable } from '../../db/queries/moderation.js';
+import type { Queryable } from '../../db/client.js';
 import {
   applyOrderFacts,
   getOrderEvent,

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/queries/moderation.js';
+import type { Queryable } from '../../db/client.js';
 import { type LedgerPromise, setPromiseTerms } from '../../db/queries/promise-ledger.js';
 import { findAmounts } from '../notes/index.js';
 import { promiseRules } from './rules.js';

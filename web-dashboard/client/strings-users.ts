@@ -1,5 +1,5 @@
 /**
- * The users page's strings (zh, en), spread into the main table in i18n.tsx. A key must not repeat
+ * The users page's strings (zh, en), spread into the main table in strings.ts. A key must not repeat
  * one there (the later one would silently win).
  */
 export const USER_STRINGS = {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { BuyerWire } from '../../core/buyer.js';
+import type { AppealWireSchema } from '../../core/appeal-wire.js';
 import type {
-  AppealWireSchema,
   CaseFlagWireSchema,
   CaseRowWireSchema,
   CaseViewWireSchema,
@@ -14,9 +14,8 @@ import type {
   VerdictWireSchema,
 } from '../../core/moderation-wire.js';
 
-/** The moderation API's wire shapes as the pages read them: defined once, in core/moderation-wire.ts. */
-export type { AppealOutcome, AppealStatus } from '../../core/moderation-wire.js';
-export type { DecisionState, PenaltyState } from '../../core/moderation.js';
+/** The moderation API's wire shapes as the pages read them: defined once, in core/moderation-wire.ts and core/appeal-wire.ts. */
+export type { AppealOutcome, AppealStatus, DecisionState, PenaltyState } from '../../core/moderation.js';
 export type Verdict = z.output<typeof VerdictWireSchema>;
 export type Decision = z.output<typeof DecisionWireSchema>;
 export type Step = z.output<typeof StepWireSchema>;

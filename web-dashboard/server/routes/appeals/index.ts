@@ -21,7 +21,7 @@ import {
   AppealViewMerchantWireSchema,
   AppealViewWireSchema,
   OverturnedWireSchema,
-} from '../../../../core/moderation-wire.js';
+} from '../../../../core/appeal-wire.js';
 import { IdParamSchema } from '../cases/schema.js';
 import { AppealDecisionPreviewSchema, AppealDecisionSchema, AppealInputSchema, AppealQuerySchema } from './schema.js';
 

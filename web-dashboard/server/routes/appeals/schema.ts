@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppealStatusSchema } from '../../../../core/moderation.js';
 import { checkDayRange, DayRange, PageSchema } from '../cases/schema.js';
 
 export {
@@ -9,7 +10,7 @@ export {
 
 export const AppealQuerySchema = z
   .object({
-    status: z.enum(['open', 'claimed', 'decided', 'withdrawn']).optional(),
+    status: AppealStatusSchema.optional(),
     overdue: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
