@@ -46,7 +46,11 @@ export async function runBotDecoderBench(): Promise<void> {
     );
     const base = loadDecoderSettings();
     const variants = [
-      { label: `settings v${base.version}`, argv: decoderArgv(base) },
+      {
+        // With flatPass `numbers` (v4), only utterances reading a number are decoded so; the rest as "no flat pass".
+        label: `settings v${base.version}${base.flatPass === 'numbers' ? ' (numbers)' : ''}`,
+        argv: decoderArgv(base),
+      },
       ...Object.entries(CANDIDATES).map(([label, extra]) => ({
         label,
         argv: decoderArgv({ ...base, args: { ...base.args, ...extra } }),

@@ -2,6 +2,8 @@ import { runAgainst } from './against.js';
 import { runBotBench } from './bot.js';
 import { runBotDecoderBench } from './bot-decoder.js';
 import { runBotLoadBench } from './bot-load.js';
+import { runBotMemoryBench } from './bot-memory.js';
+import { runBotStagesBench } from './bot-stages.js';
 import { runCliBench } from './cli.js';
 import { runDashboardBench } from './dashboard.js';
 import { runLanguageBench } from './language.js';
@@ -26,6 +28,8 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   bot: () => runBotBench(),
   'bot-load': () => runBotLoadBench(),
   'bot-decoder': () => runBotDecoderBench(),
+  'bot-stages': () => runBotStagesBench(),
+  'bot-memory': () => runBotMemoryBench(),
   dashboard: () => runDashboardBench(),
   recording: () => runRecordingBench(),
 };

@@ -10,6 +10,7 @@ import type { Embedder } from '../embed/contract.js';
 import { HashedNgramEmbedder } from '../embed/hashed-ngram.js';
 import type { LlmClient } from '../llm/contract.js';
 import { type Exemplar, loadExemplars } from './exemplars.js';
+import { arbitrate } from './arbitrate.js';
 import { adjudicate } from './llm-layer.js';
 import { DEFAULT_RECALL, type RecallSettings, recallCandidates } from './llm-recall.js';
 import { loadRules, type RuleSet } from './load-rules.js';
@@ -101,14 +102,16 @@ export class ComplianceDetector {
     const proposed = proposeCandidates(this.rules.rules, lines, index);
     const judged: ComplianceCandidate[] = [];
     for (const c of proposed) judged.push(await this.judgeOffline(c, lines));
+    // Which category, by what the words do (taxonomy.json); then one flag per category.
     // The LLM sees only the surest candidate per category: one question per possible flag.
-    let kept = dropDuplicates(judged, lines[index]!.text);
+    const settled = arbitrate(judged, lines, index);
+    let kept = dropDuplicates(settled, lines[index]!.text);
     if (this.llm) {
       const llm = this.llm;
       const budget = AbortSignal.timeout(this.llmBudgetMs);
       const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget;
       kept = await Promise.all(
-        kept.map((k) => (k.accepted ? this.adjudicated(llm, proposed[judged.indexOf(k)]!, k, lines, signal) : k)),
+        kept.map((k) => (k.accepted ? this.adjudicated(llm, proposed[settled.indexOf(k)]!, k, lines, signal) : k)),
       );
       if (this.recall) {
         const settings = { ...this.recall, detector: this.name, signal };

@@ -4,7 +4,7 @@
  * negation scope and reported speech all come from that layer; this file only reads them.
  */
 import type { SpeakerRole } from '../../core/domain.js';
-import type { Clause, LineAnalysis, Span } from '../language/index.js';
+import { type Clause, clauseEnd, type LineAnalysis, type Mark, type Span } from '../language/index.js';
 
 /**
  * One way to fill a slot: `{ kind: 'class', name: 'private_datum' }`, a mark, a mask, digits, or
@@ -217,6 +217,8 @@ function vetoOf(
   for (const slot of frame.unless) {
     const f = fillersOf(a, window, slot).find((x) => !own(x));
     if (f) return { reason: 'unless', cue: f.text };
+    const report = slot.some((x) => x.kind === 'mark' && x.name === 'reported') && reportOpening(a, window, previous);
+    if (report) return { reason: 'unless', cue: report };
   }
   for (const slot of frame.unlessLine) {
     const f =
@@ -226,6 +228,30 @@ function vetoOf(
   }
   return undefined;
 }
+
+/** How many clauses after a reporting clause are the reported words (店员跟我说 / 爱要不要 / 不要滚). */
+const REPORTED_REACH = 2;
+
+/**
+ * Whose words: a clause that ends at its reporting cue (你们店员跟我说, "the rep told me") opens
+ * the reported words, which run on through the next clauses of its sentence — or, said in a new
+ * line by the same speaker, through the first clauses of that line. A cue inside a clause with
+ * words of the speaker's own after it (听说您没收到货) reports that clause only, as the layer marks.
+ */
+function reportOpening(a: LineAnalysis, window: readonly Clause[], previous: LineAnalysis | null): string | undefined {
+  const first = window[0]!.index;
+  for (let i = first - 1; i >= Math.max(0, first - REPORTED_REACH); i--) {
+    if (a.clauses[i + 1]!.sentenceStart) return undefined;
+    const cue = opener(a, a.clauses[i]!);
+    if (cue) return a.text.slice(...cue.span);
+  }
+  const last = previous?.clauses.at(-1);
+  const cue = first < REPORTED_REACH && previous && last ? opener(previous, last) : undefined;
+  return cue && previous!.text.slice(...cue.span);
+}
+
+const opener = (a: LineAnalysis, c: Clause): Mark | undefined =>
+  c.marks.find((m) => m.kind === 'reported' && m.nspan[1] >= clauseEnd(a.norm, c.nspan));
 
 /**
  * Whether the slots are filled, not negated, within `reach` clauses of the line (a frame's `earlier`

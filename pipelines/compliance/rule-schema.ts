@@ -29,7 +29,7 @@ export type Exclusion = z.infer<typeof ExclusionSchema>;
  * (`private_datum`), a clause mark (`mark:addressee`), a masked span (`mask:handle`) or a number
  * of at least n digits (`digits:7`), or of n digits read out in words (`spoken:3`).
  */
-const SlotSchema = z
+export const SlotSchema = z
   .string()
   .regex(
     /^(?:(?:mark|mask):[a-z_]+|(?:digits|spoken):\d+|[a-z][a-z0-9_.]*)(?:\|(?:(?:mark|mask):[a-z_]+|(?:digits|spoken):\d+|[a-z][a-z0-9_.]*))*$/,

@@ -1,12 +1,35 @@
 /**
- * The flag taxonomy as data (`taxonomy.json`): what each category covers and who can violate it.
- * The LLM recall layer shows it to the model and only keeps a proposal the speaker can commit.
+ * The flag taxonomy as data (`taxonomy.json`): what each category covers, who can violate it, and
+ * how a line read under two categories is settled (`arbitration`, read by arbitrate.ts). The LLM
+ * recall layer shows it to the model and only keeps a proposal the speaker can commit.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { FlagCategorySchema, SeveritySchema, SpeakerRoleSchema } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import { fromPackageRoot } from '../../core/paths.js';
+import { SlotSchema } from './rule-schema.js';
+
+/**
+ * Which category a candidate belongs to, by what its words do: a candidate of `from` whose `words`
+ * are filled (in its own evidence, `span`, or anywhere in the line) moves to `to` — when `about` is
+ * named on the line or the line before, when nothing in `unless` is on the line, and, with
+ * `beside`, only when a candidate of `to` already reads the same words.
+ */
+export const ArbitrationSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    from: FlagCategorySchema,
+    to: FlagCategorySchema,
+    words: SlotSchema,
+    where: z.enum(['span', 'line']),
+    about: SlotSchema.optional(),
+    unless: SlotSchema.optional(),
+    beside: z.boolean().default(false),
+    note: z.string().min(1),
+  })
+  .strict();
+export type Arbitration = z.infer<typeof ArbitrationSchema>;
 
 export const TaxonomySchema = z
   .object({
@@ -18,6 +41,7 @@ export const TaxonomySchema = z
         .object({ speakers: z.array(SpeakerRoleSchema).min(1), severity: SeveritySchema, covers: z.string().min(1) })
         .strict(),
     ),
+    arbitration: z.array(ArbitrationSchema).default([]),
   })
   .strict();
 export type Taxonomy = z.infer<typeof TaxonomySchema>;

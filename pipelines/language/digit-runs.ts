@@ -5,6 +5,7 @@ import { spokenDigits } from './numbers.js';
 import { EN_TENS, EN_UNITS } from './numerals-en.js';
 import { ZH_DIGITS } from './numerals-zh.js';
 import { blankMasks } from './query.js';
+import { memoByText } from './text-memo.js';
 
 /**
  * A number said or typed digit by digit: "2406-1158-7736-219", "二四零六幺幺五八", "four eight
@@ -230,7 +231,11 @@ function commaLists(source: string, tokens: readonly Token[], gs: Group[]): Grou
  * 587736219") are one run when they read as chunks of one number: each at least 2 digits, at most
  * 24 together, the second not a price or quantity, and not two numbers long enough to stand alone.
  */
-export function findDigitRuns(line: string): DigitRun[] {
+export function findDigitRuns(line: string): readonly DigitRun[] {
+  return digitRunsOf(line);
+}
+
+const digitRunsOf = memoByText((line: string): readonly DigitRun[] => {
   // Digits inside a link, an e-mail or a handle (archive timestamps, listing ids) are no run.
   const a = analyzeLine(line);
   // Words the language layer knows hold no number (一下, 一直, "one moment") are blanked too.
@@ -270,4 +275,4 @@ export function findDigitRuns(line: string): DigitRun[] {
     runs.push({ digits: g.digits, start: g.start, end: g.end, chunks: [...g.chunks] });
   }
   return runs;
-}
+});

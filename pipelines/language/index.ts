@@ -13,8 +13,9 @@ export { foldWidth } from './normalize.js';
 export { spokenDigits } from './numbers.js';
 export { EN_NUMBER, EN_TENS, EN_UNITS, parseEnNumber } from './numerals-en.js';
 export { parseZhNumber, ZH_DIGITS, ZH_NUMBER } from './numerals-zh.js';
-export { QUESTION_MARK } from './marks.js';
+export { clauseEnd, QUESTION_MARK } from './marks.js';
 export { regexMatches } from './regex-matches.js';
+export { memoByText } from './text-memo.js';
 export {
   blankMasks,
   classMatches,

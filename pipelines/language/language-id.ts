@@ -1,4 +1,5 @@
 import type { Language } from '../../core/domain.js';
+import { memoByText } from './text-memo.js';
 
 const HAN_CHAR = /^\p{Script=Han}$/u;
 const LATIN_WORD = /(?<![\p{L}\p{N}])\p{Script=Latin}{2,}(?![\p{L}\p{N}])/gu;
@@ -82,7 +83,7 @@ export class LanguageTally {
  * neither (a bare id belongs to whichever language the call is in). Unlike detectLanguage this
  * never drops a minority script: a Chinese contact word inside English speech still counts.
  */
-export function languagesIn(text: string): Set<'zh' | 'en'> {
+export const languagesIn = memoByText((text: string): ReadonlySet<'zh' | 'en'> => {
   const han = countHan(text);
   let latin = 0;
   for (const m of text.matchAll(LATIN_WORD)) latin += m[0].length;
@@ -91,4 +92,4 @@ export function languagesIn(text: string): Set<'zh' | 'en'> {
   if (latin > 0 && latin >= han) out.add('en');
   if (out.size === 0) out.add('zh').add('en');
   return out;
-}
+});

@@ -15,6 +15,7 @@ import {
   parseZhNumber,
   requiredLiterals,
   ZH_NUMBER,
+  memoByText,
   regexMatches,
 } from '../language/index.js';
 import { compilePattern } from '../language/knowledge-file.js';
@@ -173,6 +174,11 @@ function priced(k: Knowledge, text: string, m: RegExpExecArray): boolean {
  * overlap (¥50元, "twelve dollars and fifty cents") the longer one wins.
  */
 export function findAmounts(text: string): AmountMatch[] {
+  // Notes, the order-number reader, the promise ledger and advice all ask about the same line.
+  return amountsOf(text).slice();
+}
+
+const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
   // Digits inside a link, an e-mail or a handle are never money.
   const analysis = analyzeLine(text);
   const folded = foldWidth(blankMasks(analysis));
@@ -195,7 +201,7 @@ export function findAmounts(text: string): AmountMatch[] {
   const kept: AmountMatch[] = [];
   for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   return kept.sort((a, b) => a.start - b.start);
-}
+});
 
 /** Amounts across a call, one note per distinct value and currency at its first mention. */
 export function findAmountNotes(lines: readonly TranscriptLine[]): AmountNote[] {

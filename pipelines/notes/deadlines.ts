@@ -1,7 +1,7 @@
-import { compareYmd, formatYmd, parseYmd, type Ymd } from './calendar.js';
+import { compareYmd, formatYmd, parseYmd } from './calendar.js';
 import { type Clock, clockAt, type DeadlineRule } from './deadline-clock.js';
 import { deadlineRules } from './deadline-resolvers.js';
-import { foldWidth, gateForm, LiteralGate, requiredLiterals, regexMatches } from '../language/index.js';
+import { foldWidth, gateForm, LiteralGate, memoByText, requiredLiterals, regexMatches } from '../language/index.js';
 
 export interface DeadlineMatch {
   /** YYYY-MM-DD in the call's time zone. */
@@ -27,26 +27,44 @@ function gatedRules(): { rules: readonly DeadlineRule[]; gate: LiteralGate } {
   return gated;
 }
 
-function deadlinesAt(text: string, clock: Clock): DeadlineMatch[] {
+/** A time phrase found in a text, before the clock resolves it. */
+interface Phrase {
+  start: number;
+  end: number;
+  match: RegExpExecArray;
+  rule: DeadlineRule;
+}
+
+/**
+ * The time phrases of a text, overlaps settled (the longest wins, whether or not it resolves): they
+ * depend on the words alone, so a clause said again in the call is not matched again.
+ */
+const phrasesOf = memoByText((text: string): readonly Phrase[] => {
   const folded = foldWidth(text);
-  const found: { start: number; end: number; ymd: Ymd | null }[] = [];
+  const found: Phrase[] = [];
   const { rules, gate } = gatedRules();
   const may = gate.candidates(gateForm(folded));
   for (const [i, rule] of rules.entries()) {
     if (!may[i]) continue;
     for (const m of regexMatches(rule.pattern, folded)) {
-      found.push({ start: m.index, end: m.index + m[0].length, ymd: rule.resolve(m, clock) });
+      found.push({ start: m.index, end: m.index + m[0].length, match: m, rule });
     }
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: typeof found = [];
+  const kept: Phrase[] = [];
   for (const f of found) {
     if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   }
-  return kept
-    .filter((k): k is { start: number; end: number; ymd: Ymd } => k.ymd !== null)
-    .sort((a, b) => a.start - b.start)
-    .map((k) => ({ date: formatYmd(k.ymd), start: k.start, end: k.end }));
+  return kept.sort((a, b) => a.start - b.start);
+});
+
+function deadlinesAt(text: string, clock: Clock): DeadlineMatch[] {
+  const out: DeadlineMatch[] = [];
+  for (const p of phrasesOf(text)) {
+    const ymd = p.rule.resolve(p.match, clock);
+    if (ymd !== null) out.push({ date: formatYmd(ymd), start: p.start, end: p.end });
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { analyzeLine, type DigitRun } from '../language/index.js';
+import { analyzeLine, type DigitRun, memoByText } from '../language/index.js';
 import { digitsKnowledge } from './digits-data.js';
 
 /** What a run of digits in a call most likely is. Only `order` becomes an order-number note. */
@@ -23,7 +23,12 @@ interface CueHit {
  * kind (a contact channel: the number after 企鹅/vx is a handle). Where two overlap the longer
  * speaks; a digits.cue.* word outranks a mapped class on the same words.
  */
-export function cuesIn(text: string): CueHit[] {
+export function cuesIn(text: string): readonly CueHit[] {
+  return cuesOf(text);
+}
+
+// Read twice per line (the line's kinds, then the question it leaves open).
+const cuesOf = memoByText((text: string): readonly CueHit[] => {
   const mapped = digitsKnowledge().cueClasses;
   const matches = analyzeLine(text).matches;
   const own = matches
@@ -40,7 +45,7 @@ export function cuesIn(text: string): CueHit[] {
       (h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start),
     )
     .sort((a, b) => a.start - b.start);
-}
+});
 
 /** An EAN-13 whose prefix says book (ISBN) and whose check digit holds: a product code. */
 function isProductCode(digits: string): boolean {

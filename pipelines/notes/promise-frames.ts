@@ -17,10 +17,8 @@ import {
   negationOver,
   analyzeLine,
 } from '../language/index.js';
-import { formatYmd } from './calendar.js';
 import { actionWords } from './promise-actions.js';
 import { dateOf } from './promise-cues.js';
-import { clockAt, today as localDay } from './deadline-clock.js';
 import type { DeadlineMatch } from './deadlines.js';
 import { readKnowledge } from './knowledge-file.js';
 
@@ -274,8 +272,8 @@ export function judgePromises(
   candidates: PromiseNote[],
   /** The deadline each clause of the line sets, by clause index (`clauseDeadlines`). */
   due: readonly (DeadlineMatch | null)[],
-  now: Date,
-  timeZone: string,
+  /** The day the line was said (YYYY-MM-DD in the call's zone). */
+  today: string,
   /** Receives the acts withheld because saying them is a violation (paying for a withdrawn complaint). */
   withheld: PromiseNote[] = [],
 ): PromiseNote[] {
@@ -292,7 +290,6 @@ export function judgePromises(
     if (!same) out.push(p);
     else if (same.deadline === null && p.deadline !== null) Object.assign(same, { deadline: p.deadline, text: p.text });
   };
-  const today = formatYmd(localDay(clockAt(now, timeZone)));
   for (const p of candidates) {
     const clauses = clausesOf(p.text);
     // A time said for the act holds it to something even when it counts from an event (收到后两天内处理).

@@ -1,6 +1,17 @@
 import type { PromiseNote } from '../../core/analysis.js';
 import type { PromiseAction, SpeakerRole, TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, type Clause, classMatches, clauseHas, foldWidth, hasMark, markOf } from '../language/index.js';
+import {
+  analyzeLine,
+  type Clause,
+  classMatches,
+  clauseHas,
+  foldWidth,
+  hasMark,
+  markOf,
+  memoByText,
+} from '../language/index.js';
+import { formatYmd } from './calendar.js';
+import { clockAt, today as localDay } from './deadline-clock.js';
 import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { actionsOf, actionWords, namesArrival, namesPayout, type Range } from './promise-actions.js';
 import { asksTheListener, embeddedQuestionAt, judgePromises } from './promise-frames.js';
@@ -182,10 +193,28 @@ export function findPromisesInLine(
   withheld: PromiseNote[] = [],
 ): PromiseNote[] {
   const now = new Date(ctx.startedAt.getTime() + line.startMs);
+  const clock = clockAt(now, ctx.timeZone);
   // Each clause's time is read once here and shared by the reader and the frames.
   const due = clauseDeadlines(analyzeLine(line.text).clauses, now, ctx.timeZone, elapsed);
-  return judgePromises(line, utterance, readPromises(line, utterance, due), due, now, ctx.timeZone, withheld);
+  const today = formatYmd(localDay(clock));
+  // Nothing else of the moment reaches the judgment: the same words on the same terms are judged once.
+  const terms = `${line.speaker}|${today}|${due.map((d) => (d ? `${d.date}@${d.start}-${d.end}` : '')).join(',')}`;
+  const seen = judgedLines(line.text);
+  let judged = seen.get(terms);
+  if (!judged) {
+    const held: PromiseNote[] = [];
+    const found = judgePromises(line, utterance, readPromises(line, utterance, due), due, today, held);
+    judged = { found: found.map((p) => ({ ...p })), withheld: held.map((p) => ({ ...p })) };
+    seen.set(terms, judged);
+  }
+  for (const p of judged.withheld) withheld.push({ ...p, utterance });
+  return judged.found.map((p) => ({ ...p, utterance }));
 }
+
+/** A line's judged promises by its terms (speaker, day, its clauses' dates), kept as copies (decision 0320). */
+const judgedLines = memoByText(
+  (_text: string) => new Map<string, { found: readonly PromiseNote[]; withheld: readonly PromiseNote[] }>(),
+);
 
 function readPromises(line: TranscriptLine, utterance: number, due: readonly (DeadlineMatch | null)[]): PromiseNote[] {
   const clauses = analyzeLine(line.text).clauses;

@@ -29,8 +29,25 @@ export const DecoderSettingsSchema = z.object({
         ctx.addIssue({ code: 'custom', path: [flag], message: 'is set from the model directory, not in the settings' });
     }
   }),
+  /**
+   * Which utterances get the flat-lexicon second pass (`-fwdflat yes` in `args`), which runs after
+   * the speaker stops (~100–200 ms): `always`, or `numbers`: an utterance starts on a decoder
+   * without it and moves to one with it, which decodes its audio so far again, as soon as its
+   * words hold a number (digits read out are what the second pass saves); the rest end in ~20 ms.
+   */
+  flatPass: z.enum(['always', 'numbers']).default('always'),
 });
 export type DecoderSettings = z.infer<typeof DecoderSettingsSchema>;
+
+/**
+ * The argv of the decoders utterances start on, and of the full ones those reading a number move
+ * to; the same when every utterance gets the flat pass.
+ */
+export function decoderArgvs(settings: DecoderSettings): { first: string[]; full: string[] } {
+  const full = decoderArgv(settings);
+  if (settings.flatPass !== 'numbers' || settings.args['-fwdflat'] === 'no') return { first: full, full };
+  return { first: decoderArgv({ ...settings, args: { ...settings.args, '-fwdflat': 'no' } }), full };
+}
 
 /** Reads and checks a settings file (the project's by default); errors name the file and the field. */
 export function loadDecoderSettings(file: string = DECODER_SETTINGS_FILE): DecoderSettings {

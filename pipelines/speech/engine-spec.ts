@@ -14,6 +14,8 @@ export const LocalEngineSpecSchema = z.discriminatedUnion('kind', [
     modelDir: z.string().min(1).optional(),
     /** Decoders loaded at warm-up: utterances decoded at once before one is loaded mid-call. */
     decoders: z.number().int().min(1).optional(),
+    /** A decoder settings file other than the project's (benches compare them). */
+    settingsFile: z.string().min(1).optional(),
   }),
   z.object({
     kind: z.literal('whisper-local'),
@@ -29,7 +31,11 @@ export type LocalEngineSpec = z.infer<typeof LocalEngineSpecSchema>;
 export function createLocalEngine(spec: LocalEngineSpec): SttEngine & { warmUp?: () => void } {
   switch (spec.kind) {
     case 'pocketsphinx':
-      return new PocketSphinxEngine({ modelDir: spec.modelDir, warmDecoders: spec.decoders });
+      return new PocketSphinxEngine({
+        modelDir: spec.modelDir,
+        warmDecoders: spec.decoders,
+        settingsFile: spec.settingsFile,
+      });
     case 'whisper-local':
       return new WhisperLocalEngine({ modelsDir: spec.modelsDir, model: spec.model, allowRemote: spec.allowRemote });
   }

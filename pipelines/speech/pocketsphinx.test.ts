@@ -52,6 +52,33 @@ describe('PocketSphinxEngine', () => {
     expect(segments.filter((s) => !s.final).length).toBeGreaterThan(3);
   });
 
+  it('ends a line without numbers on the quick search and moves one reading a number to the full search', async () => {
+    // The project's settings (flatPass numbers): the flat pass only where digits are read out.
+    const quick = new PocketSphinxEngine();
+    try {
+      const plain = await speak(
+        quick,
+        readSamples(synthesize('The headphones arrived broken.', join(tmp.dir, 'q1.wav'))),
+        'en',
+      );
+      expect(plain.find((s) => s.final)!.text).toMatch(/headphones.*broken/);
+      expect(quick.ended).toEqual({ quick: 1, full: 0 });
+      const orderDigits = ['seven', 'seven', 'three', 'one', 'nine', 'zero', 'eight', 'eight', 'five', 'two'];
+      const text = `Hello, my order number is ${orderDigits.join(', ')}.`;
+      const read = await speak(quick, readSamples(synthesize(text, join(tmp.dir, 'q2.wav'))), 'en');
+      const words = read.find((s) => s.final)!.text.split(' ');
+      expect(
+        inOrder(
+          orderDigits,
+          words.filter((w) => DIGITS.includes(w)),
+        ),
+      ).toBeGreaterThanOrEqual(7);
+      expect(quick.ended).toEqual({ quick: 1, full: 1 });
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('says which Debian package provides a missing model', () => {
     const bad = new PocketSphinxEngine({ modelDir: '/nonexistent' });
     const err = (() => {
@@ -80,13 +107,14 @@ describe('PocketSphinxEngine', () => {
     const warmed = new PocketSphinxEngine({ warmDecoders: 2 });
     try {
       warmed.warmUp();
-      expect(warmed.decoders).toBe(2);
+      // Two that utterances start on, and one with the flat pass for those reading a number.
+      expect(warmed.decoders).toBe(3);
       const frame = { data: new Int16Array(320), sampleRate: 16_000, channels: 1 as const };
       const [a, b] = [0, 1].map(() => warmed.openStream({ language: 'en', onSegment: () => {} }));
       a!.push(frame, 0);
       b!.push(frame, 0);
       await Promise.all([a!.endUtterance(), b!.endUtterance()]);
-      expect(warmed.decoders).toBe(2);
+      expect(warmed.decoders).toBe(3);
       await Promise.all([a!.close(), b!.close()]);
     } finally {
       await warmed.close();

@@ -1,6 +1,7 @@
 import { frameDurationMs } from '../audio/frame.js';
 import { sttError, type SttCapabilities, type SttEngine, type SttStream, type SttStreamOptions } from './contract.js';
-import { decoderArgv, loadDecoderSettings } from './decoder-settings.js';
+import { EN_NUMBER } from '../language/numerals-en.js';
+import { decoderArgvs, loadDecoderSettings } from './decoder-settings.js';
 import { Decoder, DEBIAN_EN_US_MODEL, FRAME_MS, type RecognisedWord } from './pocketsphinx-ffi.js';
 
 export interface PocketSphinxOptions {
@@ -18,6 +19,26 @@ export interface PocketSphinxOptions {
   warmDecoders?: number;
 }
 
+/** Words that read out a number (digits, cardinals): an utterance holding one gets the full search. */
+const NUMBER_WORD = new RegExp(EN_NUMBER, 'i');
+/** Buffered frames a stream moved to the full search decodes per frame that arrives, catching up. */
+const CATCH_UP_FRAMES = 3;
+
+/** `first`: what utterances start on (without the flat pass when it is for numbers only); `full`: with it. */
+type Kind = 'first' | 'full';
+type Utterance = {
+  decoder: Decoder;
+  kind: Kind;
+  startMs: number;
+  endMs: number;
+  sinceHyp: number;
+  lastHyp: string;
+  /** On a quick decoder (no flat pass): the audio so far, in case the words turn out to hold a number. */
+  heard?: Int16Array[];
+  /** On a full decoder after starting quick: audio it has not decoded yet, oldest first. */
+  behind: Int16Array[];
+};
+
 /**
  * English speech offline, in-process. A decoder holds one utterance at a time, so decoders are
  * pooled: a stream borrows one from its first frame to `endUtterance`, and a call with two
@@ -26,10 +47,10 @@ export interface PocketSphinxOptions {
 export class PocketSphinxEngine implements SttEngine {
   readonly name = 'pocketsphinx';
   readonly capabilities: SttCapabilities = { partials: true, languages: ['en'] };
-  private readonly idle: Decoder[] = [];
+  private readonly idle: Record<Kind, Decoder[]> = { first: [], full: [] };
   private readonly all: Decoder[] = [];
   readonly modelDir: string;
-  private settings: string[] | undefined;
+  private settings: { first: string[]; full: string[]; quick: boolean } | undefined;
 
   constructor(private readonly options: PocketSphinxOptions = {}) {
     this.modelDir = options.modelDir ?? DEBIAN_EN_US_MODEL;
@@ -37,9 +58,14 @@ export class PocketSphinxEngine implements SttEngine {
 
   /** Loads the decoders now (≈ 0.5 s each) so no utterance waits for one and setup errors show at start. */
   warmUp(): void {
-    const loaded = Array.from({ length: Math.max(1, this.options.warmDecoders ?? 1) }, () => this.borrow());
-    for (const decoder of loaded) this.release(decoder);
+    const loaded = Array.from({ length: Math.max(1, this.options.warmDecoders ?? 1) }, () => this.borrow('first'));
+    for (const decoder of loaded) this.release(decoder, 'first');
+    // With the flat pass for numbers only, one decoder with it too (sharing the language model).
+    if (this.decoderSettings().quick) this.release(this.borrow('full'), 'full');
   }
+
+  /** Utterances ended without and with the flat pass so far (`quick` only with flatPass `numbers`). */
+  readonly ended = { quick: 0, full: 0 };
 
   /** Decoders held (idle or lent). */
   get decoders(): number {
@@ -54,7 +80,8 @@ export class PocketSphinxEngine implements SttEngine {
 
   openStream({ language, onSegment }: SttStreamOptions): SttStream {
     if (language !== 'en') throw sttError('unavailable', `pocketsphinx has no ${language} model; it serves en only`);
-    let current: { decoder: Decoder; startMs: number; endMs: number; sinceHyp: number; lastHyp: string } | undefined;
+    let current: Utterance | undefined;
+    const quick = this.decoderSettings().quick;
     let closed = false;
     // Often, because the turn detector reads the latest partial when a pause begins (a stale one
     // misses the turn's last words and waits for the full silence); a partial costs ~0.1 ms.
@@ -70,23 +97,42 @@ export class PocketSphinxEngine implements SttEngine {
         final,
       });
 
+    /** Moves the utterance to a full decoder; its audio so far is decoded as more arrives. */
+    const toFullSearch = (u: Utterance, o: { ended?: boolean } = {}) => {
+      if (!o.ended) u.decoder.end();
+      this.release(u.decoder, u.kind);
+      u.decoder = this.borrow('full');
+      u.kind = 'full';
+      u.decoder.start();
+      u.behind = u.heard ?? [];
+      u.heard = undefined;
+    };
+
     return {
       push: (frame, atMs) => {
         if (closed) throw sttError('failed', 'pocketsphinx stream used after close');
         if (!current) {
-          const decoder = this.borrow();
+          const decoder = this.borrow('first');
           decoder.start();
-          current = { decoder, startMs: atMs, endMs: atMs, sinceHyp: 0, lastHyp: '' };
+          current = { decoder, kind: 'first', startMs: atMs, endMs: atMs, sinceHyp: 0, lastHyp: '', behind: [] };
+          if (quick) current.heard = [];
         }
+        const u = current;
         const duration = frameDurationMs(frame);
-        current.decoder.process(frame.data);
-        current.endMs = atMs + duration;
-        current.sinceHyp += duration;
-        if (current.sinceHyp >= partialEvery) {
-          current.sinceHyp = 0;
-          const hyp = current.decoder.hypothesis();
-          if (hyp && hyp !== current.lastHyp) segment(hyp, current.startMs, current.endMs, null, false);
-          current.lastHyp = hyp;
+        u.heard?.push(frame.data);
+        if (u.behind.length > 0) {
+          u.behind.push(frame.data);
+          for (const data of u.behind.splice(0, CATCH_UP_FRAMES + 1)) u.decoder.process(data);
+        } else u.decoder.process(frame.data);
+        u.endMs = atMs + duration;
+        u.sinceHyp += duration;
+        // While catching up the hypothesis is behind the audio: the last partial stands until it is not.
+        if (u.sinceHyp >= partialEvery && u.behind.length === 0) {
+          u.sinceHyp = 0;
+          const hyp = u.decoder.hypothesis();
+          if (hyp && hyp !== u.lastHyp) segment(hyp, u.startMs, u.endMs, null, false);
+          u.lastHyp = hyp;
+          if (u.heard && NUMBER_WORD.test(hyp)) toFullSearch(u);
         }
       },
       endUtterance: async () => {
@@ -95,10 +141,19 @@ export class PocketSphinxEngine implements SttEngine {
         if (!u) return;
         let words: RecognisedWord[];
         try {
+          // Moved to a full decoder: the audio it is still behind on first.
+          for (const data of u.behind.splice(0)) u.decoder.process(data);
           words = u.decoder.end();
+          // A number first heard in the final: decoded again with the flat pass, all at once.
+          if (u.heard && NUMBER_WORD.test(words.map((w) => w.word).join(' '))) {
+            toFullSearch(u, { ended: true });
+            for (const data of u.behind.splice(0)) u.decoder.process(data);
+            words = u.decoder.end();
+          }
         } finally {
-          this.release(u.decoder);
+          this.release(u.decoder, u.kind);
         }
+        this.ended[u.heard ? 'quick' : 'full']++;
         if (words.length === 0 || closed) return;
         const startMs = Math.max(u.startMs, u.startMs + words[0]!.startFrame * FRAME_MS);
         const endMs = Math.min(u.endMs, Math.max(startMs, u.startMs + (words.at(-1)!.endFrame + 1) * FRAME_MS));
@@ -109,7 +164,7 @@ export class PocketSphinxEngine implements SttEngine {
         closed = true;
         if (current) {
           current.decoder.end();
-          this.release(current.decoder);
+          this.release(current.decoder, current.kind);
           current = undefined;
         }
       },
@@ -118,21 +173,28 @@ export class PocketSphinxEngine implements SttEngine {
 
   async close(): Promise<void> {
     for (const d of this.all.splice(0)) d.free();
-    this.idle.length = 0;
+    this.idle.first.length = 0;
+    this.idle.full.length = 0;
   }
 
-  private borrow(): Decoder {
-    const decoder = this.idle.pop() ?? Decoder.create(this.modelDir, this.decoderSettings());
+  private borrow(kind: Kind): Decoder {
+    const argv = this.decoderSettings()[kind];
+    // Decoders of one engine (one thread: never two calls into the library at once) share the
+    // first one's language model.
+    const decoder = this.idle[kind].pop() ?? Decoder.create(this.modelDir, argv, { lmOf: this.all[0] });
     if (!this.all.includes(decoder)) this.all.push(decoder);
     return decoder;
   }
 
-  private decoderSettings(): string[] {
-    this.settings ??= decoderArgv(loadDecoderSettings(this.options.settingsFile));
+  private decoderSettings(): { first: string[]; full: string[]; quick: boolean } {
+    if (!this.settings) {
+      const argvs = decoderArgvs(loadDecoderSettings(this.options.settingsFile));
+      this.settings = { ...argvs, quick: argvs.first !== argvs.full };
+    }
     return this.settings;
   }
 
-  private release(decoder: Decoder): void {
-    this.idle.push(decoder);
+  private release(decoder: Decoder, kind: Kind): void {
+    this.idle[kind].push(decoder);
   }
 }

@@ -100,6 +100,40 @@ describe('transcribeSpeakerStreams', () => {
     await expect(run()).rejects.toThrow('bad key');
   });
 
+  it("releases a short answer's final without waiting for a second more of the speaker's audio", async () => {
+    const answer = composeSpeech(
+      [{ silenceMs: 400 }, { speech: synthesize('Yes.', join(tmp.dir, 'yes.wav')) }, { silenceMs: 320 }],
+      join(tmp.dir, 'yes-call.wav'),
+    );
+    const [mono] = await openWavChannels(answer.path);
+    // The line's audio, ended early as a whole turn, then nothing until the final is out (live,
+    // the next second of audio would take a second to come).
+    let released: () => void = () => {};
+    const more = new Promise<void>((resolve) => (released = resolve));
+    async function* frames() {
+      yield* mono!.frames;
+      await more;
+    }
+    const engine = new FakeSttEngine({ script: ['yes'] });
+    const finals: string[] = [];
+    const run = (async () => {
+      for await (const f of transcribeSpeakerStreams({
+        streams: [{ speaker: 'customer', language: 'en', frames: frames() }],
+        engineFor: () => engine,
+        vad: { earlyEndSilenceMs: 250 },
+        turnEnded: () => true,
+      })) {
+        finals.push(f.text);
+        released();
+      }
+    })();
+    const timeout = new Promise((resolve) => setTimeout(resolve, 5_000));
+    await Promise.race([more, timeout]);
+    expect(finals).toEqual(['yes']);
+    released();
+    await run;
+  });
+
   it('refuses a language with no engine before reading any audio', async () => {
     const [mono] = await openWavChannels(customerOnly);
     const run = transcribeSpeakerStreams({

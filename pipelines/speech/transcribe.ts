@@ -63,7 +63,9 @@ export async function* transcribeSpeakerStreams<S extends string>(
     const engine = engines[index]!;
     const open: number[] = [];
     let positionMs = 0;
-    const progress = () => queue.advance(index, Math.min(positionMs - lagMs, ...open));
+    // Others wait until the VAD can no longer announce an utterance starting earlier; this
+    // speaker's own finals wait only for its utterances already begun (they end in order).
+    const progress = () => queue.advance(index, Math.min(positionMs - lagMs, ...open), Math.min(Infinity, ...open));
     // The words heard so far in the current utterance, for the turn detector.
     let interim = '';
     const onSegment = (segment: SttSegment) => {
@@ -73,7 +75,7 @@ export async function* transcribeSpeakerStreams<S extends string>(
         return o.onInterim?.(s);
       }
       o.onFinal?.(s);
-      queue.add(s);
+      queue.add(index, s);
     };
     const stt = engine.openStream({ language: source.language, onSegment });
     async function* counted() {

@@ -1,5 +1,5 @@
 import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, classMatches } from '../language/index.js';
+import { analyzeLine, classMatches, memoByText } from '../language/index.js';
 import {
   asserted,
   firstPreference,
@@ -26,6 +26,37 @@ export const FAULT_KINDS: readonly IssueKind[] = [
 ];
 
 type Found = { kind: IssueKind; cue: string }[];
+
+/** What a line's words say to advice, whoever's call it is in: the same line is read once (decision 0320). */
+interface Said {
+  kinds: [Found, Found];
+  lost: boolean;
+  lateComplaint: boolean;
+  installNoShow: boolean;
+  preference: Preference | null;
+  remedy: RemedyReading;
+  /** The goods classes the line names. */
+  goods: readonly GoodsClass[];
+}
+
+function readSaid(text: string, speaker: SpeakerRole): Said {
+  const a = analyzeLine(text);
+  return {
+    kinds: kindsOf(a, speaker),
+    lost: asserted(a, 'issue.lost_parcel').length > 0,
+    lateComplaint: asserted(a, 'issue.late_complaint').length > 0,
+    installNoShow: asserted(a, 'issue.install_no_show').length > 0,
+    preference: speaker === 'customer' ? firstPreference(a) : null,
+    remedy: remedyOf(a, speaker),
+    goods: GOODS_CLASSES.filter((cls) => classMatches(a, cls).length > 0),
+  };
+}
+
+const READ_BY: Record<SpeakerRole, (text: string) => Said> = {
+  customer: memoByText((text) => readSaid(text, 'customer')),
+  merchant: memoByText((text) => readSaid(text, 'merchant')),
+};
+const quantityOf = memoByText(affectedQuantity);
 
 /** What one line says that advice reads, worked out once when the line is first read. */
 interface LineReading {
@@ -82,16 +113,16 @@ export class CallReading {
 
   private readLine(i: number): void {
     const { speaker, text } = this.lines[i]!;
-    const a = analyzeLine(text);
-    const kinds = kindsOf(a, speaker);
+    const said = READ_BY[speaker](text);
+    const { kinds } = said;
     const r: LineReading = {
       speaker,
       kinds,
-      lost: asserted(a, 'issue.lost_parcel').length > 0,
-      lateComplaint: asserted(a, 'issue.late_complaint').length > 0,
-      installNoShow: asserted(a, 'issue.install_no_show').length > 0,
-      preference: speaker === 'customer' ? firstPreference(a) : null,
-      remedy: remedyOf(a, speaker),
+      lost: said.lost,
+      lateComplaint: said.lateComplaint,
+      installNoShow: said.installNoShow,
+      preference: said.preference,
+      remedy: said.remedy,
     };
     this.read.push(r);
     this.spoken[speaker].push(i);
@@ -107,8 +138,7 @@ export class CallReading {
     if (speaker === 'customer') this.acceptOffer(i, r);
     const { settled, offered, declines } = r.remedy;
     if (settled || offered.length > 0 || declines || r.preference) this.remedyLines.push(i);
-    for (const cls of GOODS_CLASSES)
-      if (!this.firstNamed.has(cls) && classMatches(a, cls).length > 0) this.firstNamed.set(cls, i);
+    for (const cls of said.goods) if (!this.firstNamed.has(cls)) this.firstNamed.set(cls, i);
   }
 
   /** The problem kinds line `i` asserts, priority first (read as about fresh goods when `fresh`). */
@@ -225,7 +255,7 @@ export class CallReading {
   quantity(i: number): AffectedQuantity {
     this.upTo(i);
     const r = this.read[i]!;
-    r.quantity ??= affectedQuantity(this.lines[i]!.text);
+    r.quantity ??= quantityOf(this.lines[i]!.text);
     return r.quantity;
   }
 }
