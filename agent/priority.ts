@@ -3,14 +3,28 @@
  * it arrives; on a host busy with other work a job process left at the default priority is
  * descheduled for hundreds of milliseconds at a time, and audio that arrives late is concealed or
  * time-stretched by WebRTC's jitter buffer, so PocketSphinx hears other words. Linux keeps a nice
- * value per thread (threads started later inherit their creator's), so every thread is set, and
- * one per session's autogroup.
+ * value per thread (threads started later inherit their creator's), so every thread is set.
+ *
+ * With autogroup scheduling (Linux's default on desktops and many servers) a nice value counts only
+ * against processes of the same session; sessions share the CPU by their autogroup's nice value.
+ * That value belongs to the whole session, so it is raised only by a process that leads its session
+ * (a service, a detached child): raised from a process started in a shell, it would also raise the
+ * shell and everything else started there (a build, two `yes` loops), which then compete with the
+ * audio at the same share (decision 0310).
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
-/** Sets every thread of this process to `nice`; returns why it could not, or undefined. */
-export function prioritizeProcess(nice: number): string | undefined {
+export interface PriorityOptions {
+  /**
+   * Raise the session's autogroup too. Default: only when this process leads its session. A test
+   * harness that started a session of its own for its processes passes true.
+   */
+  session?: boolean;
+}
+
+/** Sets every thread of this process to `nice`; returns why it could not do all of it, or undefined. */
+export function prioritizeProcess(nice: number, options: PriorityOptions = {}): string | undefined {
   let threads: number[];
   try {
     threads = readdirSync('/proc/self/task').map(Number);
@@ -26,9 +40,11 @@ export function prioritizeProcess(nice: number): string | undefined {
       return `nice ${nice} refused (${(err as Error).message}): raising priority needs root or CAP_SYS_NICE`;
     }
   }
-  // With autogroup scheduling (Linux's default on desktops and many servers) a nice value counts
-  // only against processes of the same session; sessions share the CPU equally by their group's
-  // own nice value, so that is set too. Without autogroups the file does not exist.
+  const session = options.session ?? leadsSession();
+  if (session === false) {
+    return `autogroup nice left as it is: this process (pid ${process.pid}) does not lead its session, and raising the autogroup would raise every process of that session; run it as a service or under setsid`;
+  }
+  // Without autogroups the file does not exist.
   try {
     writeFileSync('/proc/self/autogroup', String(nice));
   } catch (err) {
@@ -36,4 +52,16 @@ export function prioritizeProcess(nice: number): string | undefined {
     if (code !== 'ENOENT') return `autogroup nice ${nice} refused (${code}): needs root or CAP_SYS_NICE`;
   }
   return undefined;
+}
+
+/** True when this process leads its session (its autogroup holds only it and its descendants); undefined off Linux. */
+export function leadsSession(): boolean | undefined {
+  try {
+    // /proc/self/stat: "pid (comm) state ppid pgrp session ..."; comm may contain spaces and parentheses.
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[3]) === process.pid;
+  } catch {
+    return undefined;
+  }
 }

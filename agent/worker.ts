@@ -85,9 +85,10 @@ export function createWorker(config: Config, options: WorkerOptions = {}): Agent
     throw new KefuError('CONFIG_INVALID', 'kefu agent needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
   skipAudioTurnModel();
   initializeLogger({ pretty: false, level: config.logLevel === 'silent' ? 'fatal' : config.logLevel });
-  // Before any job process is forked: they inherit it, and calls' audio goes before other work.
+  // `kefu agent` raised the priority at its start (before loading this module); again here for any
+  // other caller, before any job process is forked: they inherit it.
   const refused = prioritizeProcess(config.agentNice);
-  if (refused) log().warn(`${refused}; the bot runs at the default priority`);
+  if (refused) log().warn(refused);
   const maxCalls = options.maxCalls ?? (config.database.kind === 'embedded' ? 1 : undefined);
   const server = new AgentServer(
     new ServerOptions({

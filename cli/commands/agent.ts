@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { loadConfig } from '../../core/config.js';
 import { KefuError } from '../../core/errors.js';
+import { prioritizeProcess } from '../../agent/priority.js';
 import { defineCommand } from '../command.js';
 
 export const agentCommand = defineCommand({
@@ -17,6 +18,12 @@ export const agentCommand = defineCommand({
   options: { 'health-port': { type: 'string' } },
   positionals: { min: 0, max: 0 },
   async run({ values, log }) {
+    // First, so that loading the worker, migrating and the job processes' warm-up (forked later,
+    // inheriting it) run at the bot's priority too: on a busy host they took 20 s and more at the
+    // default one, and the worker registered late or not at all (decision 0310).
+    const config = loadConfig();
+    const refused = prioritizeProcess(config.agentNice);
+    if (refused) log(`agent: ${refused}`);
     const [{ createWorker, prepareExecutor }, { jobDatabaseUrl }, { openDatabase }, { migrateDatabase }] =
       await Promise.all([
         import('../../agent/worker.js'),
@@ -24,7 +31,6 @@ export const agentCommand = defineCommand({
         import('../../db/client.js'),
         import('../runtime.js'),
       ]);
-    const config = loadConfig();
     const healthPort = typeof values['health-port'] === 'string' ? Number(values['health-port']) : undefined;
     const worker = createWorker(config, { healthPort });
     jobDatabaseUrl(config); // refuses an embedded database without a fixed port, before anything opens

@@ -40,7 +40,23 @@ cannot_run() {
 
 command -v unshare >/dev/null 2>&1 || cannot_run "unshare is missing (apt-get install util-linux)"
 command -v ip >/dev/null 2>&1 || cannot_run "ip is missing (apt-get install iproute2)"
+command -v setsid >/dev/null 2>&1 || cannot_run "setsid is missing (apt-get install util-linux)"
 if ! why=$(unshare -n sh -c 'ip link add kefu0 type veth peer name kefu1' 2>&1); then
   cannot_run "cannot create a network namespace with a veth pair (needs root or CAP_SYS_ADMIN+CAP_NET_ADMIN): $why"
 fi
-KEFU_E2E_IN_NETNS=1 exec unshare -n sh "$SELF" "$@"
+# In a session of its own: the phones and the media server raise their session's CPU share
+# (suite.ts), which on a real call are other machines. Raised in the caller's session it would also
+# raise whatever else runs there (a build, a `yes` loop), which then competes with the call's audio
+# at the same share (decision 0310). setsid runs in place here (the background job is not a process
+# group leader), so the tier's pid is its session and process group; a signal to this script ends it.
+KEFU_E2E_IN_NETNS=1 KEFU_E2E_OWN_SESSION=1 setsid -w unshare -n sh "$SELF" "$@" &
+tier=$!
+trap 'kill -TERM -- "-$tier" 2>/dev/null || kill -TERM "$tier" 2>/dev/null' INT TERM
+status=0
+wait "$tier" || status=$?
+# A trapped signal interrupts `wait`; wait again until the tier has ended.
+while kill -0 "$tier" 2>/dev/null; do
+  status=0
+  wait "$tier" || status=$?
+done
+exit "$status"

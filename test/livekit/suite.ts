@@ -17,8 +17,9 @@ export function useLiveKit(): () => LiveKitTarget {
   beforeAll(async () => {
     // This process plays the phones and the media server, which on a real call run on other
     // machines: on a saturated test host they must not be what starves (late frames are
-    // concealed by WebRTC and misheard), so they run ahead of other work where permitted.
-    prioritizeProcess(PHONES_NICE);
+    // concealed by WebRTC and misheard), so they run ahead of other work where permitted. Their
+    // session's share is raised only when run-e2e.sh made the session for the tier (decision 0310).
+    prioritizeProcess(PHONES_NICE, { session: process.env.KEFU_E2E_OWN_SESSION === '1' ? true : undefined });
     target = await liveKitTarget();
   });
   afterAll(async () => {
