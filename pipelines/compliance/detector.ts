@@ -127,7 +127,10 @@ export class ComplianceDetector {
       const budget = AbortSignal.timeout(this.llmBudgetMs);
       const signal = options.signal ? AbortSignal.any([budget, options.signal]) : budget;
       kept = await Promise.all(
-        kept.map((k) => (k.accepted ? this.adjudicated(llm, proposed[settled.indexOf(k)]!, k, lines, signal) : k)),
+        kept.map((k) => {
+          const asked = k.accepted ? askedAbout(k, proposed) : null;
+          return asked ? this.adjudicated(llm, asked, k, lines, signal) : k;
+        }),
       );
       if (this.recall) {
         const settings = { ...this.recall, detector: this.name, signal };
@@ -251,6 +254,17 @@ function withEvidence(
   }
   if (span[0] === flag.span[0] && span[1] === flag.span[1]) return flag;
   return { ...flag, span, evidence: text.slice(span[0], span[1]) };
+}
+
+/**
+ * What the LLM is asked about a kept flag: the rule that proposed it, in the category arbitration
+ * settled on, with the flag's own (possibly joined) evidence. A trained-layer flag has no rule
+ * ground to put to it and is kept as the offline layers left it.
+ */
+function askedAbout(k: ComplianceCandidate, proposed: readonly Candidate[]): Candidate | null {
+  const source = proposed.find((p) => p.rule.ref === k.rule);
+  if (!source) return null;
+  return { ...source, rule: { ...source.rule, category: k.category }, span: k.span, evidence: k.evidence };
 }
 
 function toFlags(cs: ComplianceCandidate[]): FlagFinding[] {

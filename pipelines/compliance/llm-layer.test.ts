@@ -85,3 +85,20 @@ describe('LLM adjudication layer', () => {
     expect(flag!.verdicts.at(-1)).toMatchObject({ verdict: 'abstained', confidence: 0.5 });
   });
 });
+
+describe('LLM adjudication of a flag whose evidence was joined', () => {
+  it('asks about the joined evidence instead of failing', async () => {
+    const joined: TranscriptLine[] = [
+      { speaker: 'merchant', text: '加我微信 guoyuan888 私聊', startMs: 0, endMs: 1000 },
+    ];
+    const offline = await new ComplianceDetector().inspect(joined);
+    // Two contact candidates touch: the flag's evidence is their join, a new object (decision 0260).
+    expect(offline.filter((c) => c.category === 'contact_exchange').length).toBeGreaterThan(1);
+    const { llm, detector } = detectWith([
+      { verdict: 'violation', confidence: 0.9, reason: 'moves the buyer to WeChat' },
+    ]);
+    const [flag] = await detector.detect(joined);
+    expect(flag).toMatchObject({ category: 'contact_exchange', evidence: expect.stringContaining('guoyuan888') });
+    expect(llm.received[0]!.user).toContain(flag!.evidence);
+  });
+});
