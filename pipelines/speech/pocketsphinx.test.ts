@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isKefuError } from '../../core/errors.js';
 import { readSamples, synthesize, tempDir } from '../../test/audio/speech-fixtures.js';
+import { DECODER_SETTINGS_FILE, loadDecoderSettings } from './decoder-settings.js';
 import { PocketSphinxEngine } from './pocketsphinx.js';
 import { describeSttConformance, speak } from './testing/conformance.js';
 
@@ -53,8 +54,11 @@ describe('PocketSphinxEngine', () => {
   });
 
   it('ends a line without numbers on the quick search and moves one reading a number to the full search', async () => {
-    // The project's settings (flatPass numbers): the flat pass only where digits are read out.
-    const quick = new PocketSphinxEngine();
+    // flatPass numbers (settings v4): the flat pass only where digits are read out.
+    const shipped = JSON.parse(readFileSync(DECODER_SETTINGS_FILE, 'utf8')) as Record<string, unknown>;
+    const settingsFile = join(tmp.dir, 'numbers.json');
+    writeFileSync(settingsFile, JSON.stringify({ ...shipped, flatPass: 'numbers' }));
+    const quick = new PocketSphinxEngine({ settingsFile });
     try {
       const plain = await speak(
         quick,
@@ -107,14 +111,15 @@ describe('PocketSphinxEngine', () => {
     const warmed = new PocketSphinxEngine({ warmDecoders: 2 });
     try {
       warmed.warmUp();
-      // Two that utterances start on, and one with the flat pass for those reading a number.
-      expect(warmed.decoders).toBe(3);
+      // Two that utterances start on, and with flatPass numbers one with the flat pass for those reading a number.
+      const expected = loadDecoderSettings().flatPass === 'numbers' ? 3 : 2;
+      expect(warmed.decoders).toBe(expected);
       const frame = { data: new Int16Array(320), sampleRate: 16_000, channels: 1 as const };
       const [a, b] = [0, 1].map(() => warmed.openStream({ language: 'en', onSegment: () => {} }));
       a!.push(frame, 0);
       b!.push(frame, 0);
       await Promise.all([a!.endUtterance(), b!.endUtterance()]);
-      expect(warmed.decoders).toBe(3);
+      expect(warmed.decoders).toBe(expected);
       await Promise.all([a!.close(), b!.close()]);
     } finally {
       await warmed.close();
