@@ -94,7 +94,7 @@ const EnvSchema = z
       .default('Asia/Shanghai'),
     KEFU_SEED_DEMO: z.stringbool().default(true),
     KEFU_CALL_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
-    KEFU_COMPLIANCE_LEARNED: z.stringbool().default(false),
+    KEFU_COMPLIANCE_LEARNED: z.stringbool().default(true),
     KEFU_PLATFORM_WEBHOOK_SECRET: optionalText.pipe(
       z.string().min(16, 'at least 16 characters (it keys HMAC-SHA256)').optional(),
     ),
@@ -179,7 +179,7 @@ export interface Config {
   seedDemo: boolean;
   /** A call with no heartbeat and no utterance for this long has lost its bot and is ended. */
   callStaleSeconds: number;
-  /** learned: the trained recall layer adds flags the rules miss (decision 0300); off by default. */
+  /** learned: the trained recall layer adds flags the rules miss (decisions 0300, 0325); on by default. */
   compliance: { learned: boolean };
   /** The platform's order-events webhook; without a secret it is off. */
   platform: { webhookSecret?: string };

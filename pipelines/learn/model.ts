@@ -5,10 +5,9 @@
  * what is wrong. Trained by `npm run train:compliance` (eval/learn/train.ts), bit for bit.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { FlagCategorySchema, type TranscriptLine } from '../../core/domain.js';
+import { fromPackageRoot } from '../../core/paths.js';
 import type { Span } from '../language/index.js';
 import { FEATURE_SPEC, type Feature, lineFeatures } from './features.js';
 
@@ -52,8 +51,8 @@ export const LineModelSchema = z
   });
 export type LineModel = z.infer<typeof LineModelSchema>;
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_MODEL_FILE = join(here, 'data', 'compliance-lines.model.json');
+// From the package root, not this module: compiled code in dist/ reads the same shipped file.
+export const DEFAULT_MODEL_FILE = fromPackageRoot('pipelines/learn/data/compliance-lines.model.json');
 
 /** The model in `file`, checked; throws an Error naming the file and the first problem. */
 export function loadLineModel(file: string = DEFAULT_MODEL_FILE): LineModel {
