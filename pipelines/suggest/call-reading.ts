@@ -29,11 +29,13 @@ type Found = { kind: IssueKind; cue: string }[];
 
 /** What a line's words say to advice, whoever's call it is in: the same line is read once (decision 0320). */
 interface Said {
+  /** Problem kinds the line asserts, priority first: [as read alone, as read about fresh goods]. */
   kinds: [Found, Found];
   lost: boolean;
   lateComplaint: boolean;
   installNoShow: boolean;
   preference: Preference | null;
+  /** What the line does to the call's remedy, see `remedyOf`. */
   remedy: RemedyReading;
   /** The goods classes the line names. */
   goods: readonly GoodsClass[];
@@ -59,16 +61,8 @@ const READ_BY: Record<SpeakerRole, (text: string) => Said> = {
 const quantityOf = memoByText(affectedQuantity);
 
 /** What one line says that advice reads, worked out once when the line is first read. */
-interface LineReading {
+interface LineReading extends Omit<Said, 'goods'> {
   speaker: SpeakerRole;
-  /** Problem kinds the line asserts, priority first: [as read alone, as read about fresh goods]. */
-  kinds: [Found, Found];
-  lost: boolean;
-  lateComplaint: boolean;
-  installNoShow: boolean;
-  preference: Preference | null;
-  /** What the line does to the call's remedy, see `remedyOf`. */
-  remedy: RemedyReading;
   /** The merchant's line whose offer this buyer's yes accepted. */
   accepted?: number;
   quantity?: AffectedQuantity;
@@ -113,17 +107,9 @@ export class CallReading {
 
   private readLine(i: number): void {
     const { speaker, text } = this.lines[i]!;
-    const said = READ_BY[speaker](text);
+    const { goods, ...said } = READ_BY[speaker](text);
     const { kinds } = said;
-    const r: LineReading = {
-      speaker,
-      kinds,
-      lost: said.lost,
-      lateComplaint: said.lateComplaint,
-      installNoShow: said.installNoShow,
-      preference: said.preference,
-      remedy: said.remedy,
-    };
+    const r: LineReading = { speaker, ...said };
     this.read.push(r);
     this.spoken[speaker].push(i);
     for (const v of [0, 1] as const) {
@@ -138,7 +124,7 @@ export class CallReading {
     if (speaker === 'customer') this.acceptOffer(i, r);
     const { settled, offered, declines } = r.remedy;
     if (settled || offered.length > 0 || declines || r.preference) this.remedyLines.push(i);
-    for (const cls of said.goods) if (!this.firstNamed.has(cls)) this.firstNamed.set(cls, i);
+    for (const cls of goods) if (!this.firstNamed.has(cls)) this.firstNamed.set(cls, i);
   }
 
   /** The problem kinds line `i` asserts, priority first (read as about fresh goods when `fresh`). */
