@@ -6,7 +6,7 @@
  * knowledge is data, this file only reads it.
  */
 import type { TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, type LineAnalysis, type Span } from '../language/index.js';
+import { analyzeLine, type LineAnalysis, spansOverlap } from '../language/index.js';
 import type { ComplianceCandidate } from './detector.js';
 import { fillersOf, parseSlot, type SlotAlternative } from './frames.js';
 import { type Arbitration, loadTaxonomy, type Taxonomy } from './taxonomy.js';
@@ -32,7 +32,6 @@ function arbitrations(): { taxonomy: Taxonomy; rules: CompiledArbitration[] } {
   return compiled;
 }
 
-const overlaps = (a: Span, b: Span) => a[0] < b[1] && b[0] < a[1];
 const has = (a: LineAnalysis, slot: readonly SlotAlternative[]) => fillersOf(a, a.clauses, slot).length > 0;
 
 /** The line's candidates, each accepted one moved to the category its words belong to. */
@@ -75,8 +74,8 @@ function applies(
   before: LineAnalysis | null,
 ): boolean {
   const words = fillersOf(a, a.clauses, r.wordSlot);
-  if (!(r.where === 'line' ? words.length > 0 : words.some((f) => overlaps(f.span, c.span)))) return false;
+  if (!(r.where === 'line' ? words.length > 0 : words.some((f) => spansOverlap(f.span, c.span)))) return false;
   if (r.unlessSlot && has(a, r.unlessSlot)) return false;
   if (r.aboutSlot && !has(a, r.aboutSlot) && !(before && has(before, r.aboutSlot))) return false;
-  return !r.beside || cs.some((o) => o.accepted && o.category === r.to && overlaps(o.span, c.span));
+  return !r.beside || cs.some((o) => o.accepted && o.category === r.to && spansOverlap(o.span, c.span));
 }

@@ -5,7 +5,7 @@
  */
 import type { FlagFinding } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
-import type { Span } from '../language/index.js';
+import { type Span, spansOverlap } from '../language/index.js';
 import type { Embedder } from '../embed/contract.js';
 import { HashedNgramEmbedder } from '../embed/hashed-ngram.js';
 import type { LlmClient } from '../llm/contract.js';
@@ -229,7 +229,6 @@ function dropDuplicates(cs: ComplianceCandidate[], text: string): ComplianceCand
   return kept;
 }
 
-const overlaps = (a: Span, b: Span) => a[0] < b[1] && b[0] < a[1];
 const touches = (a: Span, b: Span) => a[0] <= b[1] && b[0] <= a[1];
 
 function withEvidence(
@@ -239,9 +238,9 @@ function withEvidence(
 ): ComplianceCandidate {
   const others = cs.filter((c) => c.accepted && c.category !== flag.category).map((c) => c.span);
   const own = cs
-    .filter((c) => c.accepted && c.category === flag.category && !others.some((o) => overlaps(o, c.span)))
+    .filter((c) => c.accepted && c.category === flag.category && !others.some((o) => spansOverlap(o, c.span)))
     .map((c) => c.span);
-  const seed = own.find((s) => overlaps(s, flag.span));
+  const seed = own.find((s) => spansOverlap(s, flag.span));
   if (!seed) return flag;
   const span: Span = [...seed];
   for (let grown = true; grown; ) {

@@ -16,7 +16,7 @@ import { type RenderedPrompt, renderPrompt } from '../../prompts/render.js';
 import type { LlmClient } from '../llm/contract.js';
 import type { ComplianceCandidate } from './detector.js';
 import { loadTaxonomy } from './taxonomy.js';
-import { buildView, toOriginalSpan } from '../language/index.js';
+import { buildView, spansOverlap, toOriginalSpan } from '../language/index.js';
 
 const CONTEXT_LINES = 4;
 
@@ -144,7 +144,7 @@ export async function recallCandidates(
   for (const p of result.proposals) {
     if (judged.some((c) => c.accepted && c.category === p.category)) continue;
     const vetoed = judged.find(
-      (c) => c.droppedBy === 'rule' && c.category === p.category && c.span[0] < p.span[1] && p.span[0] < c.span[1],
+      (c) => c.droppedBy === 'rule' && c.category === p.category && spansOverlap(c.span, p.span),
     );
     const confidence = Math.round(p.confidence * 0.9 * 1000) / 1000;
     const droppedBy = vetoed ? 'rule' : p.confidence < settings.minConfidence ? 'threshold' : null;

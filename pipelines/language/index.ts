@@ -27,6 +27,7 @@ export {
   lexiconClasses,
   markOf,
   negationOver,
+  spansOverlap,
 } from './query.js';
 export * from './types.js';
 export { buildView, type TextView, toOriginalSpan, type ViewMode, viewRange } from './views.js';

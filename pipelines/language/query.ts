@@ -40,6 +40,9 @@ export function negationOver(a: LineAnalysis, span: Span): Mark | undefined {
   );
 }
 
+/** Whether two spans share a character (touching ends do not). */
+export const spansOverlap = (a: Span, b: Span): boolean => a[0] < b[1] && b[0] < a[1];
+
 /** The clauses an original span runs through, first to last (a match may cross a comma). */
 export function clausesOver(a: LineAnalysis, span: Span): Clause[] {
   const first = clauseAt(a, span[0]);

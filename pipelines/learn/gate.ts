@@ -5,7 +5,7 @@
  * does not place the act on the platform itself (checkout, the app's own page). The lists are
  * the model file's `gate`, chosen by held-out figures (eval/learn/README.md).
  */
-import { analyzeLine, type LineAnalysis, type Span } from '../language/index.js';
+import { analyzeLine, type LineAnalysis, type Span, spansOverlap } from '../language/index.js';
 
 export interface Gate {
   datum: readonly string[];
@@ -31,7 +31,7 @@ export function blocked(text: string, span: Span, gate: Gate): boolean {
   const a = analyzeLine(text);
   if (a.matches.some((m) => gate.blockLine.includes(m.class))) return true;
   for (const c of a.clauses) {
-    if (!(c.span[0] < span[1] && span[0] < c.span[1])) continue;
+    if (!spansOverlap(c.span, span)) continue;
     if (c.marks.some((m) => gate.block.includes(m.kind))) return true;
     if (c.matches.some((m) => gate.block.includes(m.class))) return true;
   }
