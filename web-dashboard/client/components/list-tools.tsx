@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n.js';
 import { useSearchState } from '../router.js';
+import { type Loaded, useData } from '../use-data.js';
 import { DateField } from './date-field.js';
+import { Status } from './status.js';
 
 export const PAGE_SIZE = 20;
 
@@ -85,7 +87,6 @@ export function Filters({ children }: { children: ReactNode }) {
   );
 }
 
-/** The URL's filters as an API query string (dates become whole days; `to` includes its day). */
 /**
  * The instant a day of the URL (`2026-12-06`) starts where the person is, `plusDays` later: a list's
  * days are the days its user sees, not UTC's (8 hours apart in China). `to` is sent as the start of
@@ -97,8 +98,9 @@ function localMidnight(day: string, plusDays: number): string {
   return new Date(y, m - 1, d + plusDays).toISOString();
 }
 
+/** The URL's filters as an API query string (dates become whole days; `to` includes its day). */
 export function apiFilters(names: string[]): string {
-  const [query] = [new URLSearchParams(location.search)];
+  const query = new URLSearchParams(location.search);
   const out = new URLSearchParams();
   for (const n of names) {
     const v = query.get(n);
@@ -120,5 +122,75 @@ export function ExportLink({ what }: { what: 'calls' | 'flags' | 'decisions' }) 
     <a className="export" href={`/api/export/${what}.csv`} download>
       {t('exportCsv')} · {t(label[what])}
     </a>
+  );
+}
+
+export type ListPage<T> = Loaded<T[]> & { page: number; rows: T[] };
+
+/**
+ * A list the server pages: the URL's page and the named filters make the API query. `rows` is the
+ * page shown; `data` holds one row more, which only says that a next page exists.
+ */
+export function useListPage<T>(
+  path: string,
+  filters: string[],
+  options: { refetchInterval?: number } = {},
+): ListPage<T> {
+  useSearchState();
+  const { page, apiQuery } = usePage();
+  const list = useData<T[]>(`${path}?${apiQuery}&${apiFilters(filters)}`, options);
+  return { ...list, page, rows: list.data?.slice(0, PAGE_SIZE) ?? [] };
+}
+
+/** What a list says besides its rows: that it is loading, its error, or why it is empty. */
+export function ListState({ list, empty }: { list: ListPage<unknown>; empty: string }) {
+  const t = useT();
+  return (
+    <>
+      <Status loading={list.loading} error={list.error} />
+      {list.data?.length === 0 && <Empty>{list.page > 1 || location.search ? t('emptyFiltered') : empty}</Empty>}
+    </>
+  );
+}
+
+export function ListPager({ list }: { list: ListPage<unknown> }) {
+  return <Pager page={list.page} rows={list.data?.length ?? 0} />;
+}
+
+/**
+ * A table that turns into one card per row on a phone (each cell shows its `data-label`).
+ * `actions` names a last column of buttons or links, for screen readers only.
+ */
+export function CardTable({
+  head,
+  actions,
+  className,
+  children,
+}: {
+  head: string[];
+  actions?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="card">
+      <table className={className ? `cards ${className}` : 'cards'}>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+            {actions && (
+              <th scope="col">
+                <span className="sr-only">{actions}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }

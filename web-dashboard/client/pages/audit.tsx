@@ -1,19 +1,16 @@
 import {
-  apiFilters,
-  Empty,
+  CardTable,
   Filters,
   FilterDates,
   FilterSelect,
-  Pager,
-  PAGE_SIZE,
-  usePage,
+  ListPager,
+  ListState,
+  useListPage,
 } from '../components/list-tools.js';
 import { AuditSubject } from '../components/audit-subject.js';
-import { Status } from '../components/status.js';
 import type { AuditEventWire } from '../../../core/audit.js';
 import { CATALOGUE } from '../labels.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
-import { useSearchState } from '../router.js';
 import { useData } from '../use-data.js';
 
 /** The audit trail, newest first, paged and filtered in the URL. */
@@ -21,12 +18,7 @@ export function AuditPage() {
   const t = useT();
   const lang = useLang();
   const label = useLabel();
-  useSearchState();
-  const { page, apiQuery } = usePage();
-  const events = useData<AuditEventWire[]>(
-    `/api/audit?${apiQuery}&${apiFilters(['entityType', 'action', 'from', 'to'])}`,
-  );
-  const rows = events.data?.slice(0, PAGE_SIZE) ?? [];
+  const events = useListPage<AuditEventWire>('/api/audit', ['entityType', 'action', 'from', 'to']);
   const users = useData<{ id: string; displayName: string }[]>('/api/users');
   // An account since removed is named by its kind, never by its id.
   const who = (id: string) => users.data?.find((u) => u.id === id)?.displayName ?? label('auditActor', 'user');
@@ -46,35 +38,24 @@ export function AuditPage() {
         />
         <FilterDates />
       </Filters>
-      <Status loading={events.loading} error={events.error} />
-      {events.data?.length === 0 && <Empty>{location.search ? t('emptyFiltered') : t('emptyAudit')}</Empty>}
-      <div className="card" hidden={rows.length === 0}>
-        <table className="cards">
-          <thead>
-            <tr>
-              <th scope="col">{t('when')}</th>
-              <th scope="col">{t('auditAction')}</th>
-              <th scope="col">{t('entity')}</th>
-              <th scope="col">{t('actor')}</th>
+      <ListState list={events} empty={t('emptyAudit')} />
+      {events.rows.length > 0 && (
+        <CardTable head={[t('when'), t('auditAction'), t('entity'), t('actor')]}>
+          {events.rows.map((e) => (
+            <tr key={e.id} data-testid="audit-row">
+              <td data-label={t('when')}>{formatDate(e.at, lang)}</td>
+              <td data-label={t('auditAction')}>{label('auditAction', e.action)}</td>
+              <td data-label={t('entity')}>
+                <AuditSubject e={e} />
+              </td>
+              <td data-label={t('actor')}>
+                {e.actorKind === 'user' ? who(e.actorId) : label('auditActor', e.actorKind)}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={e.id} data-testid="audit-row">
-                <td data-label={t('when')}>{formatDate(e.at, lang)}</td>
-                <td data-label={t('auditAction')}>{label('auditAction', e.action)}</td>
-                <td data-label={t('entity')}>
-                  <AuditSubject e={e} />
-                </td>
-                <td data-label={t('actor')}>
-                  {e.actorKind === 'user' ? who(e.actorId) : label('auditActor', e.actorKind)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager page={page} rows={events.data?.length ?? 0} />
+          ))}
+        </CardTable>
+      )}
+      <ListPager list={events} />
     </>
   );
 }

@@ -1,24 +1,20 @@
 import type { CallSummary } from '../../shared/call-view.js';
 import {
-  apiFilters,
   ExportLink,
-  Empty,
   FilterDates,
   Filters,
   FilterSearch,
   FilterSelect,
-  Pager,
-  PAGE_SIZE,
-  usePage,
+  ListPager,
+  ListState,
+  useListPage,
 } from '../components/list-tools.js';
 import { BuyerName } from '../components/buyer.js';
 import { DueSoon } from '../components/due-soon.js';
 import { MerchantFilter, useMerchantNames } from '../components/merchant-name.js';
-import { Status } from '../components/status.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
-import { Link, useSearchState } from '../router.js';
+import { Link } from '../router.js';
 import { useUser } from '../session.js';
-import { useData } from '../use-data.js';
 
 type CallRow = CallSummary & { utterances: number; flags: number };
 
@@ -29,10 +25,7 @@ export function CallsPage() {
   const label = useLabel();
   const user = useUser();
   const merchants = useMerchantNames();
-  useSearchState();
-  const { page, apiQuery } = usePage();
-  const calls = useData<CallRow[]>(`/api/calls?${apiQuery}&${apiFilters(['q', 'status', 'from', 'to', 'merchantId'])}`);
-  const rows = calls.data?.slice(0, PAGE_SIZE) ?? [];
+  const calls = useListPage<CallRow>('/api/calls', ['q', 'status', 'from', 'to', 'merchantId']);
   return (
     <>
       <div className="row spread">
@@ -55,10 +48,9 @@ export function CallsPage() {
       </Filters>
       <section className="card" aria-labelledby="calls-title">
         <h2 id="calls-title">{t('pastCalls')}</h2>
-        <Status loading={calls.loading} error={calls.error} />
-        {calls.data?.length === 0 && <Empty>{location.search ? t('emptyFiltered') : t('emptyCalls')}</Empty>}
+        <ListState list={calls} empty={t('emptyCalls')} />
         <ul className="plain calls">
-          {rows.map((c) => (
+          {calls.rows.map((c) => (
             <li key={c.id} className="call-row">
               <div className="row spread">
                 <Link href={`/calls/${c.id}`}>
@@ -86,7 +78,7 @@ export function CallsPage() {
             </li>
           ))}
         </ul>
-        <Pager page={page} rows={calls.data?.length ?? 0} />
+        <ListPager list={calls} />
       </section>
     </>
   );

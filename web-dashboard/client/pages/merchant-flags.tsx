@@ -2,23 +2,21 @@ import { useState, type FormEvent } from 'react';
 import { post } from '../api.js';
 import { BuyerName } from '../components/buyer.js';
 import {
-  apiFilters,
-  Empty,
   ExportLink,
   Filters,
   FilterDates,
   FilterSelect,
-  Pager,
-  PAGE_SIZE,
-  usePage,
+  ListPager,
+  ListState,
+  useListPage,
 } from '../components/list-tools.js';
 import { ClipPlayer } from '../components/clip-player.js';
 import { DecisionStateBadge, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
-import { ErrorLine, Status } from '../components/status.js';
+import { ErrorLine } from '../components/status.js';
 import { CATALOGUE } from '../labels.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
-import { Link, useSearchState } from '../router.js';
+import { Link } from '../router.js';
 import type { CaseCardView, CaseFlag, CaseView, Statement } from '../types.js';
 import { refreshAll, useData } from '../use-data.js';
 
@@ -26,11 +24,7 @@ import { refreshAll, useData } from '../use-data.js';
 export function MerchantFlagsPage() {
   const t = useT();
   const label = useLabel();
-  useSearchState();
-  const { page, apiQuery } = usePage();
-  const cases = useData<CaseCardView[]>(
-    `/api/cases/cards?${apiQuery}&${apiFilters(['category', 'status', 'from', 'to'])}`,
-  );
+  const cases = useListPage<CaseCardView>('/api/cases/cards', ['category', 'status', 'from', 'to']);
   return (
     <>
       <h1>{t('flagsAgainst')}</h1>
@@ -52,12 +46,11 @@ export function MerchantFlagsPage() {
         />
         <FilterDates />
       </Filters>
-      <Status loading={cases.loading} error={cases.error} />
-      {cases.data?.length === 0 && <Empty>{location.search ? t('emptyFiltered') : t('emptyFlags')}</Empty>}
-      {cases.data?.slice(0, PAGE_SIZE).map((c) => (
+      <ListState list={cases} empty={t('emptyFlags')} />
+      {cases.rows.map((c) => (
         <CaseCard key={c.case.id} data={c} />
       ))}
-      <Pager page={page} rows={cases.data?.length ?? 0} />
+      <ListPager list={cases} />
     </>
   );
 }

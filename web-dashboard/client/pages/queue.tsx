@@ -1,23 +1,21 @@
 import { useEffect, useState } from 'react';
 import { post } from '../api.js';
 import {
-  apiFilters,
-  Empty,
+  CardTable,
   ExportLink,
   Filters,
   FilterDates,
   FilterSelect,
-  Pager,
-  PAGE_SIZE,
-  usePage,
+  ListPager,
+  ListState,
+  useListPage,
 } from '../components/list-tools.js';
 import { SeverityBadge } from '../components/moderation-bits.js';
-import { ErrorLine, Status } from '../components/status.js';
+import { ErrorLine } from '../components/status.js';
 import { CATALOGUE } from '../labels.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
-import { Link, navigate, useSearchState } from '../router.js';
+import { Link, navigate } from '../router.js';
 import type { CaseRow } from '../types.js';
-import { useData } from '../use-data.js';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
@@ -30,18 +28,15 @@ export function QueuePage() {
   const t = useT();
   const lang = useLang();
   const label = useLabel();
-  useSearchState();
-  const { page, apiQuery } = usePage();
   const [error, setError] = useState<unknown>(null);
   const [empty, setEmpty] = useState(false);
   const [at, setAt] = useState(0);
-  const cases = useData<CaseRow[]>(
-    `/api/cases?${apiQuery}&${apiFilters(['category', 'severity', 'sla', 'language', 'status', 'from', 'to'])}`,
-    {
-      refetchInterval: 5_000,
-    },
+  const cases = useListPage<CaseRow>(
+    '/api/cases',
+    ['category', 'severity', 'sla', 'language', 'status', 'from', 'to'],
+    { refetchInterval: 5_000 },
   );
-  const rows = cases.data?.slice(0, PAGE_SIZE) ?? [];
+  const rows = cases.rows;
   const claim = async (id: string) => {
     setError(null);
     try {
@@ -122,65 +117,49 @@ export function QueuePage() {
       </Filters>
       {empty && <p role="status">{t('nothingToClaim')}</p>}
       <ErrorLine error={error} />
-      <Status loading={cases.loading} error={cases.error} />
-      {cases.data?.length === 0 && <Empty>{page > 1 || location.search ? t('emptyFiltered') : t('emptyQueue')}</Empty>}
+      <ListState list={cases} empty={t('emptyQueue')} />
       {rows.length > 0 && (
-        <div className="card">
-          <table className="cards">
-            <thead>
-              <tr>
-                <th scope="col">{t('sla')}</th>
-                <th scope="col">{t('merchant')}</th>
-                <th scope="col">{t('severity')}</th>
-                <th scope="col">{t('category')}</th>
-                <th scope="col">{t('flags')}</th>
-                <th scope="col">{t('lang')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('claim')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c, i) => (
-                <tr
-                  key={c.id}
-                  data-testid="queue-row"
-                  data-case-id={c.id}
-                  className={[c.overdue ? 'overdue' : '', i === at ? 'selected' : ''].join(' ')}
-                  aria-selected={i === at}
-                >
-                  <td data-label={t('sla')}>
-                    {c.overdue ? <span className="badge bad">{t('overdue')}</span> : formatDate(c.slaDueAt, lang)}
-                  </td>
-                  <td data-label={t('merchant')}>{c.merchantName}</td>
-                  <td data-label={t('severity')}>
-                    <SeverityBadge severity={c.severity} />
-                  </td>
-                  <td data-label={t('category')}>{c.categories?.map((x) => label('category', x)).join('、')}</td>
-                  <td data-label={t('flags')}>
-                    {c.undecided}/{c.flagCount}
-                  </td>
-                  <td data-label={t('lang')}>{label('language', c.language)}</td>
-                  <td data-label={t('status')}>{label('caseStatus', c.status)}</td>
-                  {/* The gap lives on an inner row: on phones table cells are blocks, not flex. */}
-                  <td className="actions">
-                    <div className="row">
-                      <Link href={`/cases/${c.id}`}>{t('open')}</Link>
-                      {c.status !== 'decided' && (
-                        <button type="button" onClick={() => claim(c.id)}>
-                          {t('claim')}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          head={[t('sla'), t('merchant'), t('severity'), t('category'), t('flags'), t('lang'), t('status')]}
+          actions={t('claim')}
+        >
+          {rows.map((c, i) => (
+            <tr
+              key={c.id}
+              data-testid="queue-row"
+              data-case-id={c.id}
+              className={[c.overdue ? 'overdue' : '', i === at ? 'selected' : ''].join(' ')}
+              aria-selected={i === at}
+            >
+              <td data-label={t('sla')}>
+                {c.overdue ? <span className="badge bad">{t('overdue')}</span> : formatDate(c.slaDueAt, lang)}
+              </td>
+              <td data-label={t('merchant')}>{c.merchantName}</td>
+              <td data-label={t('severity')}>
+                <SeverityBadge severity={c.severity} />
+              </td>
+              <td data-label={t('category')}>{c.categories?.map((x) => label('category', x)).join('、')}</td>
+              <td data-label={t('flags')}>
+                {c.undecided}/{c.flagCount}
+              </td>
+              <td data-label={t('lang')}>{label('language', c.language)}</td>
+              <td data-label={t('status')}>{label('caseStatus', c.status)}</td>
+              {/* The gap lives on an inner row: on phones table cells are blocks, not flex. */}
+              <td className="actions">
+                <div className="row">
+                  <Link href={`/cases/${c.id}`}>{t('open')}</Link>
+                  {c.status !== 'decided' && (
+                    <button type="button" onClick={() => claim(c.id)}>
+                      {t('claim')}
+                    </button>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </CardTable>
       )}
-      <Pager page={page} rows={cases.data?.length ?? 0} />
+      <ListPager list={cases} />
     </>
   );
 }
