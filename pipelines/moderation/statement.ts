@@ -1,6 +1,5 @@
-import type { ModerationCategory, Severity } from '../../core/domain.js';
 import type { StatementOfReasons } from '../../core/moderation-wire.js';
-import type { FlagVerdict } from '../../db/queries/flags.js';
+import type { FlagRow, FlagVerdict } from '../../db/queries/flags.js';
 import { GROUNDS } from './grounds.js';
 import type { PenaltyKind } from './settings.js';
 
@@ -16,22 +15,22 @@ export interface StatementInput {
     automatedDecision: 'fully' | 'partially' | 'not';
   };
   call: { id: string; startedAt: Date; language: string | null };
-  flag: {
-    category: ModerationCategory;
-    severity: Severity;
-    ruleId: string;
-    ruleVersion: number;
-    detector: string;
-    confidence: number;
-    speakerRole: string;
-    evidenceText: string;
-    spanStart: number;
-    spanEnd: number;
-    audioStartMs: number | null;
-    audioEndMs: number | null;
-    utteranceSeq: number;
-    verdicts: FlagVerdict[];
-  };
+  /** The stored flag's evidence, as `db/queries/flags.ts` reads it, with its line's number. */
+  flag: Pick<
+    FlagRow,
+    | 'category'
+    | 'severity'
+    | 'ruleId'
+    | 'ruleVersion'
+    | 'detector'
+    | 'confidence'
+    | 'speakerRole'
+    | 'evidenceText'
+    | 'spanStart'
+    | 'spanEnd'
+    | 'audioStartMs'
+    | 'audioEndMs'
+  > & { utteranceSeq: number; verdicts: FlagVerdict[] };
   penalty: { kind: PenaltyKind; points: number; startsAt: Date; endsAt: Date | null } | null;
   appealWindowMonths: number;
 }
