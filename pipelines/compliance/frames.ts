@@ -34,6 +34,8 @@ export interface CompiledFrame {
   unlessAnswering?: { cue: SlotAlternative[][]; slots: SlotAlternative[][]; reach: number; lines: number }[];
   /** The other party's line just before fills these (a question about what was asked). */
   reply?: { slots: SlotAlternative[][] };
+  /** Whom the words are aimed at (`mark:addressee`): named between an `unless` filler and the hit, it wins. */
+  target?: SlotAlternative[];
 }
 
 export interface Filler {
@@ -60,6 +62,9 @@ export function parseSlot(source: string): SlotAlternative[] {
     return { kind: head as 'class' | 'mark' | 'mask', name: rest };
   });
 }
+
+/** Marks lexicon entries naming the listener as owner end their ids so (addressee.zh.possessive). */
+const POSSESSIVE = '.possessive@';
 
 const inside = (n: Span, c: Span) => n[0] >= c[0] && n[1] <= c[1];
 
@@ -214,8 +219,21 @@ function vetoOf(
   // A word inside the frame's own words is part of them: 链接里拍不了 (can't buy through the link)
   // names no checkout, as 永不生锈 negates nothing. Marks describe the whole clause, so they still veto.
   const own = (f: Filler) => !f.cue.startsWith('mark:') && fillers.some((x) => inside(f.nspan, x.nspan));
+  const start = Math.min(...fillers.map((f) => f.nspan[0]));
+  // The listener only as owner (你的包裹, "your website is a piece of garbage") is not whom the
+  // words are about; named as well ("you're as dumb as your chatbot"), they are.
+  const targets = frame.target ? fillersOf(a, window, frame.target).filter((t) => !t.cue.includes(POSSESSIVE)) : [];
+  const theirs = frame.target && targets.length === 0 ? fillers.find((f) => f.cue.includes(POSSESSIVE)) : undefined;
+  if (theirs) return { reason: 'unless', cue: theirs.text };
+  // Someone else named before the words, with the target named after them and before the words, is
+  // not whom the words are about (我看你就是个傻逼, "honestly I think you are a clown").
+  // Reported words stay reported whoever they name.
+  const passedOver = (f: Filler) =>
+    !f.cue.startsWith('mark:reported:') &&
+    f.nspan[1] <= start &&
+    targets.some((t) => t.nspan[0] >= f.nspan[1] && t.nspan[1] <= start);
   for (const slot of frame.unless) {
-    const f = fillersOf(a, window, slot).find((x) => !own(x));
+    const f = fillersOf(a, window, slot).find((x) => !own(x) && !passedOver(x));
     if (f) return { reason: 'unless', cue: f.text };
     const report = slot.some((x) => x.kind === 'mark' && x.name === 'reported') && reportOpening(a, window, previous);
     if (report) return { reason: 'unless', cue: report };

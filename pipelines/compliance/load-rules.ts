@@ -108,7 +108,7 @@ function compileRule(
   return {
     ...rest,
     frames: frames.map(
-      ({ earlier, unlessAnswering, reply, ...f }, i): CompiledFrame => ({
+      ({ earlier, unlessAnswering, reply, target, ...f }, i): CompiledFrame => ({
         ...f,
         slots: slots(f.slots, `${at}: frames[${i}].slots`),
         unless: slots(f.unless, `${at}: frames[${i}].unless`),
@@ -122,6 +122,7 @@ function compileRule(
           earlier: { ...earlier, slots: slots(earlier.slots, `${at}: frames[${i}].earlier.slots`) },
         }),
         ...(reply && { reply: { slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`) } }),
+        ...(target && { target: checkSlot(parseSlot(target), `${at}: frames[${i}].target`, fail) }),
       }),
     ),
     ref: `${r.id}@${r.version}`,

@@ -102,6 +102,11 @@ export const FrameSchema = z
       .object({ slots: z.array(SlotSchema).min(1).max(3) })
       .strict()
       .optional(),
+    /**
+     * Whom the words are aimed at (`mark:addressee`): an `unless` filler (the speaker, a third
+     * party) named before the hit, with the target named between them, vetoes nothing: 我看你就是个傻逼.
+     */
+    target: SlotSchema.optional(),
     note: z.string().optional(),
   })
   .strict();
