@@ -75,7 +75,4 @@ const show = (title: string, m: Map<string, number>) => {
 };
 show('self time', self);
 show('inclusive time', inclusive);
-const T = (globalThis as any).__rt as Map<RegExp, { n: number; t: number }>;
-console.log('\nregex time');
-for (const [re, e] of [...T].sort((a, b) => b[1].t - a[1].t).slice(0, 40)) console.log(e.t.toFixed(0).padStart(6), 'ms', String(e.n).padStart(7), re.source.length, re.source.slice(0, 150));
 process.exit(0);
