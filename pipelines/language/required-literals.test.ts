@@ -32,7 +32,8 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(/\d+(?=元|块钱)/u)).toEqual(['元', '块钱']);
     expect(requiredLiterals(/(?<=价)\d+元/u)).toEqual(['价']);
     expect(requiredLiterals(/(?<=价格)\d+元/u)).toEqual(['价格']);
-    for (const re of [/(?<!退款)\d+/u, /(?!元)\d+/u, /(?=元)?\d/, /(?!(?=元))\d/u]) expect(requiredLiterals(re)).toBeNull();
+    for (const re of [/(?<!退款)\d+/u, /(?!元)\d+/u, /(?=元)?\d/, /(?!(?=元))\d/u])
+      expect(requiredLiterals(re)).toBeNull();
   });
 
   it('never misses a match: on random patterns and lines, a match holds one of the literals', () => {
