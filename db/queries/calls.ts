@@ -74,17 +74,19 @@ export async function markParticipantLeft(sql: Sql, participantId: string, at = 
  * concurrently, so the call's index is taken under a per-call lock.
  */
 export async function insertUtterance(sql: Sql, u: HeardUtterance & { callId: string }): Promise<StoredUtterance> {
-  const [row] = await sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtext(${u.callId}))`;
-    return tx`
+  // Sent together (pipelined): still two statements run in turn, so the insert's snapshot is
+  // taken after the lock is held; one round trip fewer on every utterance.
+  const [, [row]] = await sql.begin((tx) => [
+    tx`select pg_advisory_xact_lock(hashtext(${u.callId}))`,
+    tx`
       insert into utterances (call_id, index, speaker, participant_identity, text, start_ms, end_ms,
                               language, engine, confidence)
       values (${u.callId},
               (select coalesce(max(index) + 1, 0) from utterances where call_id = ${u.callId}),
               ${u.speaker}, ${u.participantIdentity ?? null}, ${u.text}, ${u.startMs}, ${u.endMs},
               ${u.language ?? null}, ${u.engine}, ${u.confidence ?? null})
-      returning *`;
-  });
+      returning *`,
+  ]);
   return StoredUtteranceSchema.parse(row);
 }
 

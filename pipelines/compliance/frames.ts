@@ -81,22 +81,47 @@ export function fillersOf(a: LineAnalysis, clauses: readonly Clause[], slot: rea
   return all.filter((f) => clauses.some((c) => inside(f.nspan, c.nspan)));
 }
 
+/** A line's lexicon matches by class and clause marks by kind, in clause order: each slot alternative is one lookup. */
+interface LineIndex {
+  byClass: Map<string, Clause['matches']>;
+  byMark: Map<string, Mark[]>;
+}
+const indexes = new WeakMap<LineAnalysis, LineIndex>();
+
+function indexOf(a: LineAnalysis): LineIndex {
+  let index = indexes.get(a);
+  if (index) return index;
+  index = { byClass: new Map(), byMark: new Map() };
+  for (const c of a.clauses) {
+    for (const m of c.matches) {
+      const list = index.byClass.get(m.class);
+      if (list) list.push(m);
+      else index.byClass.set(m.class, [m]);
+    }
+    for (const m of c.marks) {
+      const list = index.byMark.get(m.kind);
+      if (list) list.push(m);
+      else index.byMark.set(m.kind, [m]);
+    }
+  }
+  indexes.set(a, index);
+  return index;
+}
+
 function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
   const out: Filler[] = [];
   const clauses = a.clauses;
   const within = (n: Span) => clauses.some((c) => inside(n, c.nspan));
+  const { byClass, byMark } = indexOf(a);
   for (const alt of slot) {
     if (alt.kind === 'class') {
-      for (const c of clauses)
-        for (const m of c.matches) if (m.class === alt.name) out.push({ cue: `${alt.name}:${m.entry}`, ...pick(m) });
+      for (const m of byClass.get(alt.name) ?? []) out.push({ cue: `${alt.name}:${m.entry}`, ...pick(m) });
       // A typed token stands in its class: an app name spelled out letter by letter (微 信, q q).
       for (const m of a.masks)
         if (m.class === alt.name && within(m.nspan)) out.push({ cue: `${alt.name}:mask:${m.kind}`, ...pick(m) });
     } else if (alt.kind === 'mark') {
-      for (const c of clauses)
-        for (const m of c.marks)
-          if (m.kind === alt.name)
-            out.push({ cue: `mark:${m.kind}:${m.entry}`, text: a.text.slice(...m.span), span: m.span, nspan: m.nspan });
+      for (const m of byMark.get(alt.name) ?? [])
+        out.push({ cue: `mark:${m.kind}:${m.entry}`, text: a.text.slice(...m.span), span: m.span, nspan: m.nspan });
     } else if (alt.kind === 'mask') {
       for (const m of a.masks)
         if (m.kind === alt.name && within(m.nspan)) out.push({ cue: `mask:${m.kind}`, ...pick(m) });

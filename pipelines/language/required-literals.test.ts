@@ -27,8 +27,20 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(/a {2}b/)).toEqual(['a ']);
   });
 
+  it('takes what a positive look-around needs, which the line holds outside the match', () => {
+    expect(requiredLiterals(/(?<=(?:退款|赔偿)\s*)\d+/u)).toEqual(['退款', '赔偿']);
+    expect(requiredLiterals(/\d+(?=元|块钱)/u)).toEqual(['元', '块钱']);
+    expect(requiredLiterals(/(?<=价)\d+元/u)).toEqual(['价']);
+    expect(requiredLiterals(/(?<=价格)\d+元/u)).toEqual(['价格']);
+    for (const re of [/(?<!退款)\d+/u, /(?!元)\d+/u, /(?=元)?\d/, /(?!(?=元))\d/u])
+      expect(requiredLiterals(re)).toBeNull();
+  });
+
   it('never misses a match: on random patterns and lines, a match holds one of the literals', () => {
-    const atom = fc.constantFrom('a', 'b', 'A', '退', '款', ' ', '\\.', '[ab]', '[a-c]', '\\d', '.', '\\b', '\\s');
+    const atom = fc.constantFrom(
+      ...['a', 'b', 'A', '退', '款', ' ', '\\.', '[ab]', '[a-c]', '\\d', '.', '\\b', '\\s'],
+      ...['(?=a)', '(?<=b.?)', '(?!a)', '(?<!退)', '(?=[ab]款)', '(?<=(?:a|退)\\s*)', '(?=(?!b)a)'],
+    );
     const piece = fc
       .tuple(fc.array(atom, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '?', '*', '+', '{2}', '{0,2}'))
       .map(([a, q]) => (q === '' ? a.join('') : `(?:${a.join('')})${q}`));

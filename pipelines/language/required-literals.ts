@@ -1,5 +1,5 @@
 /**
- * Literal strings one of which every match of a RegExp contains, read from its source at load, so
+ * Literal strings one of which every line a RegExp matches contains, read from its source at load, so
  * a `LiteralGate` can skip a data pattern (lexicon entry, compliance rule, notes pattern) on a
  * line holding none of them: one Aho–Corasick pass per line instead of one RegExp scan per
  * pattern. Of the sets the source proves (the literals a match starts with; each stretch of
@@ -10,7 +10,10 @@
  * `.`, negated classes, back-references, a cased non-ASCII letter, a whitespace run, more than
  * GROW combinations) ends a stretch there; an alternative with no provable literal makes the
  * whole alternation `null` (always run). Zero-width items (\b, ^, $, look-arounds) are stepped
- * over: they consume nothing, so the letters around them are contiguous in the match.
+ * over: they consume nothing, so the letters around them are contiguous in the match. What a
+ * positive look-around needs is in the line too (before or after the match, never in it), so it
+ * is offered as the sequence's set like any stretch: `(?<=(?:退款|赔偿)\D{0,10})\d+` is gated by
+ * 退款 and 赔偿. A gate therefore reads the whole text its pattern runs on, never a part of it.
  * Strings come in the gate's form (lower case), see `gateForm`.
  */
 
@@ -28,7 +31,11 @@ interface Facts {
   paths: Piece | null;
   need: string[] | null;
 }
-type Item = Facts | 'assertion' | 'unknown';
+/** A positive look-around: zero-width, but the line holds what it needs (null: unknown). */
+interface Look {
+  look: string[] | null;
+}
+type Item = Facts | Look | 'assertion' | 'unknown';
 
 class Reader {
   i = 0;
@@ -109,6 +116,10 @@ function sequence(r: Reader): Facts {
     const item = atom(r);
     const { min, max } = quantifier(r);
     if (item === 'assertion') continue;
+    if (item !== 'unknown' && 'look' in item) {
+      if (min > 0) offer(item.look);
+      continue;
+    }
     paths = extend(paths, item, min, max);
     if (item === 'unknown' || min === 0) {
       offer(run);
@@ -191,9 +202,11 @@ function atom(r: Reader): Item {
 function group(r: Reader): Item {
   r.i++;
   let look = false;
+  let positive = false;
   if (r.peek() === '?') {
     const head = r.s.slice(r.i, r.i + 3);
     look = head.startsWith('?=') || head.startsWith('?!') || head === '?<=' || head === '?<!';
+    positive = head.startsWith('?=') || head === '?<=';
     if (look) r.i += head.startsWith('?<') ? 3 : 2;
     else if (head.startsWith('?:')) r.i += 2;
     else if (head.startsWith('?<')) r.i = r.s.indexOf('>', r.i) + 1;
@@ -202,7 +215,7 @@ function group(r: Reader): Item {
   const inner = alternation(r);
   if (r.peek() !== ')') throw new Error(`requiredLiterals: unbalanced group in ${r.s}`);
   r.i++;
-  if (look) return 'assertion';
+  if (look) return positive ? { look: inner.need } : 'assertion';
   return inner.paths === null && inner.need === null ? 'unknown' : inner;
 }
 
@@ -241,7 +254,7 @@ function classChar(r: Reader): string | null {
     return ch;
   }
   const item = escaped(r);
-  return typeof item === 'object' && item.need?.length === 1 ? item.need[0]! : null;
+  return typeof item === 'object' && 'need' in item && item.need?.length === 1 ? item.need[0]! : null;
 }
 
 function escaped(r: Reader): Item {

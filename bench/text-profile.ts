@@ -1,0 +1,78 @@
+/**
+ * Where a first-seen line's time goes: `CallAnalysis.hear` over N recorded lines new to every cache
+ * (the text bench's first-seen run), profiled through node:inspector after the analyzers are built,
+ * summed per function — self time and inclusive time (a function counted once per sample however
+ * deep it recurses). Optionally writes the raw profile for a viewer.
+ *
+ *   npx tsx bench/text-profile.ts [N=2000] [TOP=40] [OUT.cpuprofile]
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { loadConfig } from '../core/config.js';
+import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
+import { CallAnalysis } from '../pipelines/session/call-analysis.js';
+import { firstSeenTranscript } from './text-pipeline.js';
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const n = Number(process.argv[2] ?? 2000);
+const top = Number(process.argv[3] ?? 40);
+const analyzers = await buildAnalyzers({ config: loadConfig({}), warm: true });
+const analysis = new CallAnalysis(analyzers, {
+  startedAt: new Date(),
+  timeZone: 'Asia/Shanghai',
+  language: 'zh',
+  orders: [],
+});
+const lines = firstSeenTranscript(n);
+const session = new Session();
+session.connect();
+await session.post('Profiler.enable');
+await session.post('Profiler.setSamplingInterval', { interval: 200 });
+await session.post('Profiler.start');
+for (const line of lines) await analysis.hear(line);
+const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
+if (process.argv[4]) writeFileSync(process.argv[4], JSON.stringify(profile));
+
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const parent = new Map<number, number>();
+for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+const name = (node: Node) => {
+  const url = node.callFrame.url.replace(/^.*\/(pipelines|node_modules|bench|core)\//, '$1/');
+  return `${node.callFrame.functionName || '(anonymous)'} ${url}:${node.callFrame.lineNumber + 1}`;
+};
+const self = new Map<string, number>();
+const inclusive = new Map<string, number>();
+let total = 0;
+profile.samples.forEach((id, i) => {
+  const dt = profile.timeDeltas[i] ?? 0;
+  total += dt;
+  const leaf = byId.get(id)!;
+  self.set(name(leaf), (self.get(name(leaf)) ?? 0) + dt);
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const k = name(byId.get(at)!);
+    if (!seen.has(k)) {
+      seen.add(k);
+      inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
+    }
+  }
+});
+const show = (title: string, m: Map<string, number>) => {
+  console.log(`\n${title} (of ${(total / 1000).toFixed(0)} ms sampled over ${n} lines)`);
+  for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${(v / 1000 / n).toFixed(3)} ms/line  ${k}`);
+  }
+};
+show('self time', self);
+show('inclusive time', inclusive);
+process.exit(0);
