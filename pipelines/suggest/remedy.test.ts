@@ -168,8 +168,14 @@ describe('settleOn', () => {
     expect(out.some((o) => o.recommended)).toBe(false);
   });
 
-  it('changes nothing without a remedy or without options', () => {
-    expect(settleOn(ranked, null, input)).toEqual(ranked);
+  it('recommends nothing while no one has named a remedy, keeping the ranking', () => {
+    const out = settleOn(ranked, null, input);
+    expect(out.map((o) => o.kind)).toEqual(ranked.map((o) => o.kind));
+    expect(out.some((o) => o.recommended)).toBe(false);
     expect(settleOn([], { remedy: 'reship', line: 0 }, input)).toEqual([]);
+  });
+
+  it("keeps the ranking's first recommended when the buyer asked for a remedy", () => {
+    expect(settleOn(ranked, null, { ...input, asked: 'replacement' })).toEqual(ranked);
   });
 });
