@@ -7,7 +7,6 @@ import {
   hypotheticalClauses,
   type LexiconMatch,
   type LineAnalysis,
-  type MarkKind,
   negationOver,
 } from '../language/index.js';
 
