@@ -99,12 +99,9 @@ describe('resolveDeadline (en)', () => {
     'in a few days',
     'we offer two day shipping',
     'the next hour is busy for us',
-  ])(
-    'finds no time in %j',
-    (text) => {
-      expect(due(text)).toBeNull();
-    },
-  );
+  ])('finds no time in %j', (text) => {
+    expect(due(text)).toBeNull();
+  });
 });
 
 describe('time zones and offsets', () => {
