@@ -181,6 +181,9 @@ describe('findOrderNumbers: short ids and answers on a later line', () => {
     ['order ending in 6618 never came', []],
     ['my order from 2025 never came', []],
     ['订单号 7302 后面几位忘了', []],
+    // a carrier named before 单号: a waybill
+    ['物流一直不动 韵达单号43120987765521', []],
+    ['单号43120987765521 一直不动', ['43120987765521']],
   ])('%s', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
