@@ -230,8 +230,8 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
       !matches.some(
         (o) =>
           o.m !== m &&
-          o.m.span[0] <= m.span[0] &&
-          o.m.span[1] >= m.span[1] &&
+          o.m.span[0] < m.span[1] &&
+          m.span[0] < o.m.span[1] &&
           o.m.span[1] - o.m.span[0] > m.span[1] - m.span[0],
       ),
   );

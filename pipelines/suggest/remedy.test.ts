@@ -26,6 +26,8 @@ describe('remedyOf: what a merchant settles', () => {
     ["We'll put a $25 credit toward the order for the trouble.", 'partial_refund'],
     ["I'll process the refund for you today.", 'refund'],
     ['这个给您安排返修 修好寄回给您', 'repair'],
+    // two remedy words that overlap without nesting (补发 / 发一个新的): the longer was said
+    ['小妹今天给您补发一个新的哈', 'replacement'],
   ])('%s → %s', (text, remedy) => {
     expect(merchant(text)).toBe(remedy);
   });
