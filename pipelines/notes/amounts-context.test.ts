@@ -27,6 +27,19 @@ describe('money by the shape of what is said', () => {
     ['can you just refund me the 12.50', ['12.5 USD']],
     ['the kettle thirty four ninety nine plus five bucks shipping', ['34.99 USD', '5 USD']],
     ['the mattress seven forty nine ninety five', []],
+    // money nouns of a deposit, a balance, a payment still owed, before or after the number
+    ['这套家具尾款三千二 什么时候付', ['3200 CNY']],
+    ['先交300定金就给您排单', ['300 CNY']],
+    ['卡里余额不对 少了150', ['150 CNY']],
+    // a refund or compensation verb right after a plain number
+    ['小妹今天就把469退掉', ['469 CNY']],
+    ['超时的话再加三十补偿', ['30 CNY']],
+    // a price list said with spaces, each price per unit
+    ['一罐158 三罐一起420', ['158 CNY']],
+    // a sum said twice is not yuan and jiao
+    ['就退您八十块八十块的话马上给您处理', ['80 CNY', '80 CNY']],
+    // an English charge named by its noun
+    ['i see three charges of forty two fifty on the card', ['42.5 USD']],
   ])('%s', (text, expected) => {
     expect(sums(text)).toEqual(expected);
   });
@@ -46,6 +59,12 @@ describe('numbers of the same shapes that are not money (hard negatives)', () =>
     ['we open at 9.30 tomorrow'],
     ['update to version 2.15 of the app'],
     ['it was back in nineteen ninety nine'],
+    // a fraction, a vague order of magnitude, sizes after a list
+    ['能不能先付一半 剩下的到货再付'],
+    ['就几十块的东西 至于吗'],
+    ['好几百块呢'],
+    ['一双41 一双42 尺码都试了'],
+    ['余额宝里还有3次免费提现'],
   ])('%s', (text) => {
     expect(sums(text)).toEqual([]);
   });

@@ -90,8 +90,9 @@ function cueFor(hits: readonly CueHit[], runs: readonly DigitRun[], i: number, a
 
 /**
  * Classifies each run of one line; `asked` is the question about a number carried from an earlier
- * line. An order number is 10–24 digits, or a short id (5–9 digits) said right after an order cue
- * or given as a line that is little more than the answer to an order question.
+ * line. An order number is 10–24 digits, or a short id (4–9 digits) said right after an order cue
+ * or given as a line that is little more than the answer to an order question, unless it reads as
+ * a year or the speaker says it is incomplete (…后面记不清了).
  */
 export function classifyDigitRuns(text: string, runs: readonly DigitRun[], asked: AskedCue | null = null): DigitKind[] {
   const k = digitsKnowledge().kinds;
@@ -120,7 +121,8 @@ export function classifyDigitRuns(text: string, runs: readonly DigitRun[], asked
     if (cue === 'order') {
       if (orderLength) return 'order';
       const answer = !inLine && text.trim().length - (run.end - run.start) <= k.shortAnswerSlack;
-      return within(length, k.shortOrderLength) && (close || answer) ? 'order' : 'number';
+      const whole = !k.partialAfter.test(after) && !(length === 4 && k.yearShape.test(run.digits));
+      return within(length, k.shortOrderLength) && (close || answer) && whole ? 'order' : 'number';
     }
     // A phone cue with a number that cannot be a phone falls through: "订单号和电话是 X 和 Y".
     if (cue === 'phone' && (isPhoneShape(run) || within(length, k.phoneLength))) return 'phone';
@@ -154,7 +156,7 @@ export function nextAsked(
 ): { asked: AskedCue; left: number } | null {
   const k = digitsKnowledge().kinds;
   // A lone digit ("发我一下", "one sec") answers nothing.
-  const answers = runs.filter((r) => r.digits.length >= k.shortOrderLength[0]);
+  const answers = runs.filter((r) => r.digits.length >= k.answerLength);
   const last = cuesIn(text).at(-1);
   if (last) {
     if (answers.some((r) => r.start >= last.end) || !asks(text, last)) return null;

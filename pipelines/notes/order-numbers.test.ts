@@ -174,6 +174,16 @@ describe('findOrderNumbers: short ids and answers on a later line', () => {
     ['订单号 5823 后面我记不清了', []],
     ['订单号我忘了，花了12999买的', []],
     ['order number? it cost 10293 dollars', []],
+    // four digits right after an order cue are a short id; a tail, a year or a partial id are not
+    ['订单号7302 还没发货', ['7302']],
+    ['Order no. 6618, can it go out today?', ['6618']],
+    ['订单尾号6618 还没发货', []],
+    ['order ending in 6618 never came', []],
+    ['my order from 2025 never came', []],
+    ['订单号 7302 后面几位忘了', []],
+    // a carrier named before 单号: a waybill
+    ['物流一直不动 韵达单号43120987765521', []],
+    ['单号43120987765521 一直不动', ['43120987765521']],
   ])('%s', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
@@ -181,6 +191,13 @@ describe('findOrderNumbers: short ids and answers on a later line', () => {
   it('reads a short id given as the answer on the line after the question', () => {
     const notes = findOrderNumbers([line("What's your order number?", 'merchant'), line('10293')]);
     expect(notes.map((n) => n.value)).toEqual(['10293']);
+  });
+
+  it('reads four digits given as the answer to an order question, not a four-digit tail to a phone question', () => {
+    const order = findOrderNumbers([line('麻烦提供一下订单号', 'merchant'), line('嗯 找到了 7302')]);
+    expect(order.map((n) => n.value)).toEqual(['7302']);
+    const tail = findOrderNumbers([line('what is the phone number on file?', 'merchant'), line('it ends with 6602')]);
+    expect(tail).toEqual([]);
   });
 
   it('carries the question over a line that only stalls, not further than three lines', () => {

@@ -87,6 +87,19 @@ describe('batch and live analysis', () => {
     );
   }, 120_000);
 
+  it("recommends the remedy the merchant settles on after the buyer's last line, and none while none is named", async () => {
+    const call = (merchant: string) =>
+      [
+        { speaker: 'customer' as const, text: '保温杯收到就裂了' },
+        { speaker: 'merchant' as const, text: merchant },
+      ].map((l, i) => ({ ...l, startMs: i * 1000, endMs: i * 1000 + 500 }));
+    const settled = await analyzeTranscript(analyzers, call('给您换个新的 明天寄出'), { startedAt, timeZone });
+    expect(settled.findings.refundOptions.find((o) => o.recommended)?.kind).toBe('replacement');
+    const open = await analyzeTranscript(analyzers, call('您稍等，正在帮您查询'), { startedAt, timeZone });
+    expect(open.findings.refundOptions.length).toBeGreaterThan(0);
+    expect(open.findings.refundOptions.some((o) => o.recommended)).toBe(false);
+  });
+
   it('keeps a promise restated 60 lines later as one promise, as a full reading does', () => {
     const filler = Array.from({ length: 60 }, () => ({ speaker: 'customer' as const, text: '嗯嗯好的' }));
     const lines = [

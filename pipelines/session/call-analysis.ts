@@ -135,6 +135,9 @@ export class CallAnalysis {
         speculationFits(ahead, { index, language, line, notes: this.notes });
       if (ahead) this.speculations[fits ? 'used' : 'discarded']++;
       await this.advise(index, outcome, fits ? ahead.advice : undefined);
+    } else if (this.refundOptions.length > 0 && this.reading.touchesRemedy(index)) {
+      // The merchant settling or offering a remedy after the buyer's last line changes the options.
+      await this.advise(index, outcome);
     }
     return outcome;
   }

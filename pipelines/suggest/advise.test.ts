@@ -41,7 +41,8 @@ describe('Advisor with the offline engine', () => {
   it('answers spoiled fruit with the proportional refund and its amount, citing the policy', async () => {
     const lines = call(['merchant', '您好，请问有什么可以帮您？'], ['customer', '芒果收到了，十个里面有三个是烂的']);
     const advice = await advisor.advise({ lines, index: 1, now, orders: [mango] });
-    expect(advice.refundOptions[0]).toMatchObject({ kind: 'partial_refund', amount: 17.7, recommended: true });
+    // Kefu's ranking; nothing is recommended until a remedy is named in the call (decision 0350).
+    expect(advice.refundOptions[0]).toMatchObject({ kind: 'partial_refund', amount: 17.7, recommended: false });
     const [first, second] = advice.suggestions;
     expect(first).toMatchObject({ afterUtterance: 1, engine: 'offline-templates', policies: ['zh.fresh.bad-fruit'] });
     expect(first!.text).toContain('¥17.70');

@@ -121,7 +121,7 @@ export class Advisor {
     const ranked = honourPreference(computeRefundOptions({ facts, issue, language, issueText }), preference);
     const settlement = reading.remedySince(issue.utterance, index);
     const said = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
-    const refundOptions = settleOn(ranked, settlement, { facts, issue, language, issueText, said });
+    const refundOptions = settleOn(ranked, settlement, { facts, issue, language, issueText, said, asked: preference });
     const policies = [...relevant];
     for (const id of refundOptions.map((o) => o.policy)) {
       const doc = this.byId.get(id);

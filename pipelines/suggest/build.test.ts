@@ -21,7 +21,7 @@ describe('building stage 3 from Config', () => {
       now: new Date(),
     });
     expect(advice.policies[0]!.policy.id).toBe('en.shipping.late');
-    expect(advice.refundOptions[0]).toMatchObject({ kind: 'coupon', policy: 'en.shipping.late', recommended: true });
+    expect(advice.refundOptions[0]).toMatchObject({ kind: 'coupon', policy: 'en.shipping.late', recommended: false });
     expect(advice.suggestions[0]!.text).toMatch(/coupon/);
   });
 

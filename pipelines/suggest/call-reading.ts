@@ -230,6 +230,12 @@ export class CallReading {
     return null;
   }
 
+  /** Whether line `i` settles, offers or declines a remedy, or asks for one. */
+  touchesRemedy(i: number): boolean {
+    this.upTo(i);
+    return this.remedyLines.includes(i);
+  }
+
   /** Whether any line up to `index` names a member of `cls`. */
   named(cls: GoodsClass, index: number): boolean {
     const last = this.upTo(index);

@@ -7,7 +7,6 @@ import {
   hypotheticalClauses,
   type LexiconMatch,
   type LineAnalysis,
-  type MarkKind,
   negationOver,
 } from '../language/index.js';
 
@@ -231,8 +230,8 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
       !matches.some(
         (o) =>
           o.m !== m &&
-          o.m.span[0] <= m.span[0] &&
-          o.m.span[1] >= m.span[1] &&
+          o.m.span[0] < m.span[1] &&
+          m.span[0] < o.m.span[1] &&
           o.m.span[1] - o.m.span[0] > m.span[1] - m.span[0],
       ),
   );

@@ -26,6 +26,8 @@ describe('remedyOf: what a merchant settles', () => {
     ["We'll put a $25 credit toward the order for the trouble.", 'partial_refund'],
     ["I'll process the refund for you today.", 'refund'],
     ['这个给您安排返修 修好寄回给您', 'repair'],
+    // two remedy words that overlap without nesting (补发 / 发一个新的): the longer was said
+    ['小妹今天给您补发一个新的哈', 'replacement'],
   ])('%s → %s', (text, remedy) => {
     expect(merchant(text)).toBe(remedy);
   });
@@ -168,8 +170,14 @@ describe('settleOn', () => {
     expect(out.some((o) => o.recommended)).toBe(false);
   });
 
-  it('changes nothing without a remedy or without options', () => {
-    expect(settleOn(ranked, null, input)).toEqual(ranked);
+  it('recommends nothing while no one has named a remedy, keeping the ranking', () => {
+    const out = settleOn(ranked, null, input);
+    expect(out.map((o) => o.kind)).toEqual(ranked.map((o) => o.kind));
+    expect(out.some((o) => o.recommended)).toBe(false);
     expect(settleOn([], { remedy: 'reship', line: 0 }, input)).toEqual([]);
+  });
+
+  it("keeps the ranking's first recommended when the buyer asked for a remedy", () => {
+    expect(settleOn(ranked, null, { ...input, asked: 'replacement' })).toEqual(ranked);
   });
 });

@@ -1,7 +1,7 @@
 import type { RefundOption } from '../../core/analysis.js';
 import type { IssueAssessment } from './issue.js';
 import type { Settlement } from './call-reading.js';
-import { REFUNDS } from './issue-cues.js';
+import { type Preference, REFUNDS } from './issue-cues.js';
 import { affectedValue, type OrderFacts } from './order-facts.js';
 import { rationale } from './refund-text.js';
 
@@ -26,7 +26,9 @@ function policyFor(kind: RefundOption['kind'], issue: IssueAssessment['kind']): 
  * the rules did not offer is added. Its amount is the one said with it (退您60元, "refund the
  * $13.48"), else as the facts give it, else to be confirmed; a bare refund of less than the goods'
  * value is a part refund. A repair settles the problem with no refund, and options put to the
- * buyer and not taken up leave the choice open: the options stay listed, none recommended.
+ * buyer and not taken up leave the choice open: the options stay listed, none recommended. While
+ * nobody has named a remedy (no settlement, no ask of the buyer's) the options are Kefu's ranking
+ * and none is recommended either: the call has not chosen one (decision 0350).
  */
 export function settleOn(
   options: readonly RefundOption[],
@@ -38,9 +40,12 @@ export function settleOn(
     issueText: string;
     /** The money amount said on the settling line, if one was. */
     said?: number | null;
+    /** What the buyer asked for most recently (退款吧), already honoured in the options' order. */
+    asked?: Preference | null;
   },
 ): RefundOption[] {
-  if (settlement === null || options.length === 0) return [...options];
+  if (options.length === 0) return [];
+  if (settlement === null) return input.asked ? [...options] : options.map((o) => ({ ...o, recommended: false }));
   const { remedy } = settlement;
   if (remedy === 'repair' || remedy === 'open') return options.map((o) => ({ ...o, recommended: false }));
   const { facts, issue, language } = input;
