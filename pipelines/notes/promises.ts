@@ -255,7 +255,8 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
           speaker: line.speaker,
           action,
           deadline: dateOf(clause, due[i]),
-          conditional: false,
+          // "您申请退款 小妹看到就同意": the agreement waits on seeing the application.
+          conditional: clauseHas(clause, AFTER_EVENT) !== undefined,
           utterance,
           text: line.text.slice(clauses[asked!.j]!.span[0], clause.span[1]),
         });
