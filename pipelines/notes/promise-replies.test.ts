@@ -77,3 +77,14 @@ describe('an act waiting on what the buyer sends is conditional', () => {
     expect(read('我们今天就给您换新的发出')).toEqual(['ship 2026-11-24']);
   });
 });
+
+describe('a status read out from the tracking or the system is no promise', () => {
+  check([
+    ['快递信息显示后天送到', []],
+    ['The tracking shows it arriving on Thursday.', []],
+  ]);
+  it('an act promised beside the status still is', () => {
+    expect(read('系统显示还没出库 小妹问下仓库 明天给您答复')).toEqual(['follow_up 2026-11-25']);
+    expect(read('我们后天给您送到')).toEqual(['ship 2026-11-26']);
+  });
+});
