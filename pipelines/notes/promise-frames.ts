@@ -36,7 +36,15 @@ const FramesSchema = z
     arrivalClass: z.string(),
     /** Money arriving (今天到账): the payout of whatever was promised before it. */
     payoutClass: z.string(),
-    commitment: z.object({ marks: z.array(Mark), classes: z.array(z.string()) }).strict(),
+    commitment: z
+      .object({
+        marks: z.array(Mark),
+        classes: z.array(z.string()),
+        /** Marks or classes that give a clause a subject of its own, so it carries no commitment from the clause before. */
+        ownSubject: z.object({ marks: z.array(Mark), classes: z.array(z.string()) }).strict(),
+        note: z.string().optional(),
+      })
+      .strict(),
     /** The word class saying an act is already done. */
     done: z.object({ class: z.string() }).strict(),
     /** What makes a promise conditional: marks in its clause, or a buyer's act asked for before it. */
@@ -157,6 +165,23 @@ function vetoOf(
   });
 }
 
+/**
+ * A reply the frame of `action` absorbs is named after its act in the line (帮您核实一下，半小时后给您回复;
+ * let me check with the lab and get back to you): the check is answered later, not done in the call.
+ */
+function replyAfter(f: Frames, a: LineAnalysis, clauses: readonly Clause[], action: PromiseNote['action']): boolean {
+  return f.actions.some((frame) => {
+    if (frame.absorbs.length === 0 || (frame.action !== action && !frame.replaces.includes(action))) return false;
+    const acts = clauses.flatMap((c) => c.matches.filter((m) => m.class === frame.class).map((m) => m.span[0]));
+    if (acts.length === 0) return false;
+    const replies = new Set(f.actionClasses.filter((c) => frame.absorbs.includes(c.action)).map((c) => c.class));
+    const first = Math.min(...acts);
+    // The reply is the speaker's: a technician's call (师傅明天联系您) answers nothing the speaker checked.
+    const others = (c: Clause) => f.commitment.ownSubject.classes.some((cls) => clauseHas(c, cls));
+    return a.clauses.some((c) => !others(c) && c.matches.some((m) => replies.has(m.class) && m.span[0] > first));
+  });
+}
+
 /** A mark rule holds for a clause: the mark is there, none of its exceptions is. */
 function holds(r: NonPromise, c: Clause): boolean {
   if (r.unlessMark && hasMark(c, r.unlessMark)) return false;
@@ -241,8 +266,24 @@ function offeredOptions(
   return out;
 }
 
-function commits(f: Frames, clause: Clause): boolean {
-  return f.commitment.marks.some((m) => hasMark(clause, m)) || f.commitment.classes.some((c) => clauseHas(clause, c));
+/**
+ * A clause commits by its own self mark or marker, or, naming no one, by the clause before it in
+ * the sentence: Chinese drops a subject it carries on (那小妹帮您申请售后 问一下主管能不能通融: the same
+ * 小妹 asks).
+ */
+function commits(f: Frames, a: LineAnalysis, clause: Clause): boolean {
+  const own = (c: Clause) =>
+    f.commitment.marks.some((m) => hasMark(c, m)) || f.commitment.classes.some((cls) => clauseHas(c, cls));
+  if (own(clause)) return true;
+  const { ownSubject } = f.commitment;
+  if (
+    clause.sentenceStart ||
+    ownSubject.marks.some((m) => hasMark(clause, m)) ||
+    ownSubject.classes.some((cls) => clauseHas(clause, cls))
+  )
+    return false;
+  const before = a.clauses[clause.index - 1];
+  return before !== undefined && commits(f, a, before);
 }
 
 /** A condition over a clause: its own, an open "if" before it in the sentence, or a buyer's act asked for first. */
@@ -295,7 +336,7 @@ export function judgePromises(
     // A time said for the act holds it to something even when it counts from an event (收到后两天内处理).
     const said = p.deadline ?? clauses.map((c) => due[c.index]?.date ?? null).find((d) => d !== null) ?? null;
     if (clauses.length === 0) continue;
-    const veto = vetoOf(f, a, clauses, p.action, said);
+    const veto = vetoOf(f, a, clauses, p.action, said, replyAfter(f, a, clauses, p.action));
     if (veto?.violation) withheld.push(p);
     if (veto) continue;
     // The buyer's errands keep their name: only an agent escalates or follows up.
@@ -311,15 +352,13 @@ export function judgePromises(
   }
   for (const clause of a.clauses) {
     for (const frame of f.actions) {
-      if (!clauseHas(clause, frame.class) || !commits(f, clause)) continue;
-      if (!frame.doneStillOwed && clauseHas(clause, f.done.class)) continue;
+      if (!clauseHas(clause, frame.class) || !commits(f, a, clause)) continue;
+      // "We've reached out to the carrier and will get back to you": the check is done, its answer is owed.
+      const answerOwed = replyAfter(f, a, [clause], frame.action);
+      if (!frame.doneStillOwed && clauseHas(clause, f.done.class) && !answerOwed) continue;
       if (line.speaker !== 'merchant') continue;
       const deadline = dateOf(clause, due[clause.index]);
-      // "帮您核实一下，半小时后给您回复": a check whose answer is promised later is not done in the call.
-      const replyAfter = out.some(
-        (p) => frame.absorbs.includes(p.action) && (clausesOf(p.text)[0]?.index ?? -1) > clause.index,
-      );
-      if (vetoOf(f, a, [clause], frame.action, deadline, replyAfter)) continue;
+      if (vetoOf(f, a, [clause], frame.action, deadline, answerOwed)) continue;
       add({
         speaker: line.speaker,
         action: frame.action,

@@ -16,7 +16,7 @@ import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { actionsOf, actionWords, namesArrival, namesPayout, type Range } from './promise-actions.js';
 import { asksTheListener, embeddedQuestionAt, judgePromises } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
-import { type Cue, dateOf, elapsed, firstCue, hasCue } from './promise-cues.js';
+import { type Cue, cueHits, dateOf, elapsed, firstCue, hasCue } from './promise-cues.js';
 
 export interface PromiseContext {
   startedAt: Date;
@@ -84,6 +84,12 @@ function consequent(clause: Clause, text: string, speaker: SpeakerRole): Range {
 function bodyEnd(clause: Clause): number {
   const tag = clauseHas(clause, 'question_tag');
   return tag ? Math.max(0, tag.span[0] - clause.span[0]) : clause.text.length;
+}
+
+/** Where the first act promised in `range` is named (the range's end when none is). */
+function firstActAt(clause: Clause, speaker: SpeakerRole, range: Range): number {
+  const acts = actionWords(clause, range);
+  return actionsOf(clause, speaker, range).length === 0 || acts.length === 0 ? range[1] : acts[0]!.at;
 }
 
 /** Something already done ("已经给您退了", "I've refunded it"), unless a future outweighs it. */
@@ -156,7 +162,9 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
   // The buyer's act in the event ("您拍下后") is the condition, not a request.
   const main: Range = [Math.max(then[0], after ? after.span[1] - clause.span[0] : 0), then[1]];
   const recipient = speaker === 'merchant' && cue('recipient');
-  const refused = negated(clause, then) || isPast(clause, body) || (cue(`request.${speaker}`, main) && !recipient);
+  // A request refuses the act it asks for, not one promised before it ("I'll send the hardcover and you can keep the paperback").
+  const asked = cueHits(clause, `request.${speaker}`, main).some((r) => r.at <= firstActAt(clause, speaker, main));
+  const refused = negated(clause, then) || isPast(clause, body) || (asked && !recipient);
   // A clause joined to a promise shares its commitment ("先给您退款，然后补发一个"), unless it
   // starts a new sentence or is itself a condition.
   // An event-timed follow-on ("…, and once it's scanned back in you get the refund") still shares it.
@@ -247,7 +255,8 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
           speaker: line.speaker,
           action,
           deadline: dateOf(clause, due[i]),
-          conditional: false,
+          // "您申请退款 小妹看到就同意": the agreement waits on seeing the application.
+          conditional: clauseHas(clause, AFTER_EVENT) !== undefined,
           utterance,
           text: line.text.slice(clauses[asked!.j]!.span[0], clause.span[1]),
         });
