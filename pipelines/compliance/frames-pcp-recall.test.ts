@@ -135,3 +135,20 @@ describe('whose words: a report vetoes only the words it reports', () => {
     expect(await one('上个客服跟我说 加他微信就能退款')).toEqual([]);
   });
 });
+
+describe('the route named another way', () => {
+  it('hears a friend request, a bank transfer, the shop’s own QR code and a card named by brand', async () => {
+    expect(await one('稍后我们专员会加您好友 您通过一下就行')).toEqual(['contact_exchange']);
+    expect(await one("Send it by bank transfer and I'll waive the fee")).toEqual(['off_platform_payment']);
+    expect(await one('没交定金的话扫我微信二维码付一下')).toEqual(['off_platform_payment']);
+    expect(await flags(m('What card did you pay with?'), c('visa'), m('ok what are the numbers on it?'))).toEqual([
+      [2, 'privacy_request'],
+    ]);
+  });
+
+  it('leaves alone refunds by the original route and a card type asked about', async () => {
+    expect(await one('Refunds go back to the original payment method, no bank transfer needed')).toEqual([]);
+    expect(await one('请问您是用信用卡还是花呗付的款呢')).toEqual([]);
+    expect(await one('扫码关注店铺 领取优惠券')).toEqual([]);
+  });
+});
