@@ -74,6 +74,8 @@ describe('asking whether the buyer has a chat app', () => {
     expect(await one('您有收到我们的短信吗')).toEqual([]);
     expect(await flags(c('你们有微信吗？'))).toEqual([]);
     expect(await one('Do you have the app installed?')).toEqual([]);
+    // The negation stops before a question to the buyer, not before reported words about them.
+    expect(await one('我们培训过 客服不可以说你有毛病这种话的')).toEqual([]);
   });
 });
 
