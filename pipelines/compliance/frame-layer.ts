@@ -19,7 +19,7 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
     if (!mayFill(analysis, frame)) return;
     const from = frame.earlier ? earlierLine(lines, index, frame) : null;
     if (frame.earlier && from === null) return;
-    if (frame.reply && !answersOther(lines, index, frame.reply.slots)) return;
+    if (frame.reply && !answersOther(lines, index, frame.reply.slots, frame.reply.reach)) return;
     // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already
     // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
     const continued = from !== null && frame.earlier?.continues === true && flaggedOnItsOwn(rule, lines, from);
@@ -71,16 +71,18 @@ function previousSameSpeaker(lines: readonly TranscriptLine[], index: number, a:
 
 /**
  * The nearest earlier line that fills the frame's `earlier` slots, or null. That line is read with
- * the frame's own line vetoes: a datum named inside a warning ("if anyone asks you for your card
- * number, it isn't us") or in someone's reported words is no request a follow-up can carry on.
+ * the frame's own line vetoes and its reported-words veto: a datum named inside a warning ("if
+ * anyone asks you for your card number, it isn't us") or in someone's reported words is no request
+ * a follow-up can carry on.
  */
 function earlierLine(lines: readonly TranscriptLine[], index: number, frame: CompiledFrame): number | null {
   const earlier = frame.earlier!;
   const speaker = lines[index]!.speaker;
+  const reported = frame.unless.filter((slot) => slot.some((x) => x.kind === 'mark' && x.name === 'reported'));
   for (let i = index - 1; i >= Math.max(0, index - earlier.lines); i--) {
     const same = lines[i]!.speaker === speaker;
     if ((earlier.speaker === 'same' && !same) || (earlier.speaker === 'other' && same)) continue;
-    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots, earlier.reach, frame.unlessLine)) return i;
+    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots, earlier.reach, frame.unlessLine, reported)) return i;
   }
   return null;
 }
@@ -112,9 +114,17 @@ function flaggedOnItsOwn(rule: CompiledRule, lines: readonly TranscriptLine[], i
   return rule.frames.some((f) => !f.earlier && matchFrame(analysis, f, previous).some((h) => !h.veto));
 }
 
-/** The line just before is the other party's and fills the slots (什么数字？ / "what's the handle?"). */
-function answersOther(lines: readonly TranscriptLine[], index: number, slots: CompiledFrame['slots']): boolean {
-  return otherPartyFilling(lines, index, slots, 1) !== null;
+/**
+ * The line just before is the other party's and fills the slots within `reach` clauses (什么数字？ /
+ * "what's the handle?" / 哦是登录验证码 这个也要给你吗).
+ */
+function answersOther(
+  lines: readonly TranscriptLine[],
+  index: number,
+  slots: CompiledFrame['slots'],
+  reach: number,
+): boolean {
+  return otherPartyFilling(lines, index, slots, 1, reach) !== null;
 }
 
 /** The nearest of the `back` lines before `index` that the other party said and that fills `slots`. */

@@ -32,8 +32,8 @@ export interface CompiledFrame {
   speakers?: readonly SpeakerRole[];
   /** Vetoed when the line holds `cue` and answers an other-party line that fills `slots`. */
   unlessAnswering?: { cue: SlotAlternative[][]; slots: SlotAlternative[][]; reach: number; lines: number }[];
-  /** The other party's line just before fills these (a question about what was asked). */
-  reply?: { slots: SlotAlternative[][] };
+  /** The other party's line just before fills these, within `reach` clauses (a question about what was asked). */
+  reply?: { slots: SlotAlternative[][]; reach: number };
   /** Whom the words are aimed at (`mark:addressee`): named between an `unless` filler and the hit, it wins. */
   target?: SlotAlternative[];
 }
@@ -298,14 +298,15 @@ const opener = (a: LineAnalysis, c: Clause): Mark | undefined =>
 
 /**
  * Whether the slots are filled, not negated, within `reach` clauses of the line (a frame's `earlier`
- * lines), with no `unlessLine` cue in the line.
+ * lines), with no `unlessLine` cue in the line and no `unless` cue in their clauses.
  */
 export function filledIn(
   a: LineAnalysis,
   slots: SlotAlternative[][],
   reach = 1,
   unlessLine: SlotAlternative[][] = [],
+  unless: SlotAlternative[][] = [],
 ): boolean {
-  const probe: CompiledFrame = { slots, order: 'any', reach, unless: [], unlessLine, negation: 'veto' };
+  const probe: CompiledFrame = { slots, order: 'any', reach, unless, unlessLine, negation: 'veto' };
   return matchFrame(a, probe, null).some((h) => !h.veto);
 }

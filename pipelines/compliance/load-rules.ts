@@ -121,7 +121,7 @@ function compileRule(
         ...(earlier && {
           earlier: { ...earlier, slots: slots(earlier.slots, `${at}: frames[${i}].earlier.slots`) },
         }),
-        ...(reply && { reply: { slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`) } }),
+        ...(reply && { reply: { slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`), reach: reply.reach } }),
         ...(target && { target: checkSlot(parseSlot(target), `${at}: frames[${i}].target`, fail) }),
       }),
     ),

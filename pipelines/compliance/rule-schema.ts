@@ -99,7 +99,11 @@ export const FrameSchema = z
      * question about it is asking for it again.
      */
     reply: z
-      .object({ slots: z.array(SlotSchema).min(1).max(3) })
+      .object({
+        slots: z.array(SlotSchema).min(1).max(3),
+        /** Consecutive clauses of that line the slots may spread over (哦是登录验证码 / 这个也要给你吗). */
+        reach: z.number().int().min(1).max(3).default(1),
+      })
       .strict()
       .optional(),
     /**
