@@ -1,6 +1,6 @@
 /**
  * The annotated development sets as labelled lines for the line classifier. Only the sets named in
- * DEV_SETS are read: the blind sets (blind-h, abuse-h, blind-i, abuse-i) are never opened. A line's
+ * DEV_SETS are read: the blind sets (blind-i, abuse-i, blind-j, abuse-j) are never opened; blind-h was opened in session 9. A line's
  * labels are the categories its call's expectations flag on it; every other line is a negative
  * (hard negatives included).
  */
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { TranscriptLine } from '../../core/domain.js';
 import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
 
-export const DEV_SETS = ['analyze', 'analyze-b', 'blind-c', 'blind-d', 'blind-e', 'blind-f', 'blind-g'] as const;
+export const DEV_SETS = ['analyze', 'analyze-b', 'blind-c', 'blind-d', 'blind-e', 'blind-f', 'blind-g', 'blind-h'] as const;
 export const PCP = ['contact_exchange', 'privacy_request', 'off_platform_payment'] as const;
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -26,7 +26,7 @@ describe('line model file', () => {
       'off_platform_payment',
       'privacy_request',
     ]);
-    for (const blind of ['blind-h', 'abuse-h', 'blind-i', 'abuse-i']) expect(model.trainingSets).not.toContain(blind);
+    for (const blind of ['blind-i', 'abuse-i', 'blind-j', 'abuse-j']) expect(model.trainingSets).not.toContain(blind);
   });
 
   it('refuses a file that is not JSON, naming it', () => {
