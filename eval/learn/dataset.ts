@@ -11,7 +11,16 @@ import { fileURLToPath } from 'node:url';
 import type { TranscriptLine } from '../../core/domain.js';
 import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
 
-export const DEV_SETS = ['analyze', 'analyze-b', 'blind-c', 'blind-d', 'blind-e', 'blind-f', 'blind-g', 'blind-h'] as const;
+export const DEV_SETS = [
+  'analyze',
+  'analyze-b',
+  'blind-c',
+  'blind-d',
+  'blind-e',
+  'blind-f',
+  'blind-g',
+  'blind-h',
+] as const;
 export const PCP = ['contact_exchange', 'privacy_request', 'off_platform_payment'] as const;
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

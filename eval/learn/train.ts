@@ -1,7 +1,7 @@
 /**
  * Trains the compliance line classifier on every development set and writes
  * pipelines/learn/data/compliance-lines.model.json, bit for bit the same on every run
- * (`npm run train:compliance`). The threshold is chosen on leave-one-set-out scores (each set
+ * (`npm run train:compliance`). Each gate's threshold is chosen on leave-one-set-out scores (each set
  * scored by a model trained on the others, added to the engine of the commit at which that set was
  * still blind), never on the lines the shipped weights were trained on.
  *
@@ -14,7 +14,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEATURE_SPEC } from '../../pipelines/learn/features.js';
 import { DEFAULT_MODEL_FILE, LineModelSchema } from '../../pipelines/learn/model.js';
-import { chooseThreshold, readSpec, round, type Scored, scoreCalls, train, withFeatures, pruned } from './common.js';
+import {
+  chooseThresholds,
+  pruned,
+  readSpec,
+  round,
+  type Scored,
+  scoreCalls,
+  specCategories,
+  train,
+  withFeatures,
+} from './common.js';
 import { DEV_SETS, dataHash, loadSet, repo } from './dataset.js';
 import { engineFlags } from './engine.js';
 
@@ -23,6 +33,7 @@ const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : DEFAULT_
 const check = args.includes('--check');
 
 const spec = readSpec();
+const categories = specCategories(spec);
 const bySet = new Map(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec.bits)]));
 const all = DEV_SETS.flatMap((s) => bySet.get(s)!);
 
@@ -34,18 +45,18 @@ for (const s of DEV_SETS.filter((x) => x.startsWith('blind-'))) {
 }
 const heldOut: Scored[] = DEV_SETS.flatMap((held) => {
   const data = DEV_SETS.filter((s) => s !== held).flatMap((s) => bySet.get(s)!);
-  return spec.categories.flatMap((c) => scoreCalls(pruned(train(data, c, spec), spec.prune), bySet.get(held)!, c));
+  return categories.flatMap((c) => scoreCalls(pruned(train(data, c, spec), spec.prune), bySet.get(held)!, c));
 });
-const threshold = chooseThreshold(heldOut, engine, spec.gate, 'datum+block');
+const thresholds = chooseThresholds(heldOut, engine, spec.gates, 'datum+block');
 
-const categories: Record<string, { threshold: number; weights: [number, number][] }> = {};
-for (const c of spec.categories) {
+const models: Record<string, { threshold: number; weights: [number, number][] }> = {};
+for (const c of categories) {
   const w = pruned(train(all, c, spec), spec.prune);
   const weights: [number, number][] = [];
   w.forEach((v, i) => {
     if (v !== 0) weights.push([i, v]);
   });
-  categories[c] = { threshold, weights };
+  models[c] = { threshold: round(thresholds[c]!), weights };
 }
 const model = LineModelSchema.parse({
   id: spec.id,
@@ -60,11 +71,10 @@ const model = LineModelSchema.parse({
     ...spec.sgd,
     prune: spec.prune,
     thresholdChosenOn: "leave-one-set-out scores added to each set's blind engine (eval/learn/loso.ts)",
-    threshold: round(threshold),
     lines: all.reduce((n, c) => n + c.lines.length, 0),
   },
-  gate: spec.gate,
-  categories,
+  gates: spec.gates,
+  categories: models,
 });
 // One weight pair per line keeps the file diffable and small enough to read.
 const text = JSON.stringify(model, null, 1).replace(/\[\n\s+(-?\d+),\n\s+(-?[\d.e-]+)\n\s+\]/g, '[$1, $2]');
@@ -75,7 +85,7 @@ if (check) {
 }
 writeFileSync(out, `${text}\n`);
 console.log(
-  `wrote ${out}: threshold ${threshold}, weights ${Object.entries(categories)
-    .map(([c, m]) => `${c} ${m.weights.length}`)
+  `wrote ${out}: ${Object.entries(models)
+    .map(([c, m]) => `${c} threshold ${m.threshold}, ${m.weights.length} weights`)
     .join(', ')}`,
 );
