@@ -38,8 +38,17 @@ export const withFeatures = (calls: readonly Call[], bits: number): Featured[] =
   calls.map((c) => ({ ...c, features: c.lines.map((_, i) => lineFeatures(c.lines, i, bits)) }));
 
 export function train(calls: readonly Featured[], category: string, spec: Spec): Float64Array {
+  return trainOn(calls, (c, i) => c.labels[i]!.has(category), spec);
+}
+
+/** One logistic regression over every line of `calls`, positive where `positive` says so. */
+export function trainOn(
+  calls: readonly Featured[],
+  positive: (call: Featured, line: number) => boolean,
+  spec: Pick<Spec, 'bits' | 'sgd'>,
+): Float64Array {
   const examples = calls.flatMap((c) =>
-    c.features.map((f, i) => ({ x: f.map((x) => x.index), y: (c.labels[i]!.has(category) ? 1 : 0) as 0 | 1 })),
+    c.features.map((f, i) => ({ x: f.map((x) => x.index), y: (positive(c, i) ? 1 : 0) as 0 | 1 })),
   );
   return trainLogistic(examples, spec.bits, spec.sgd);
 }
