@@ -27,6 +27,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openAnalyzer } from './in-process.js';
+import { matchPromises } from './match-promises.js';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -161,23 +162,18 @@ function score(name: string, exp: Expected, got: Got): void {
     }
 
   // promises
-  const left = [...got.promises];
   const show = (p: ExpPromise) =>
     `${p.speaker} ${p.action} ${p.deadline ?? 'null'}${p.conditional ? ' cond' : ''} @${p.utterance}`;
-  for (const e of exp.promises) {
+  const { matched, extra } = matchPromises(exp.promises, got.promises);
+  for (const [e, g] of matched) {
     const cls = tally(byAction, e.action, () => ({ n: 0, tp: 0, anyAction: 0 }));
     cls.n++;
     if (got.promises.some((g) => g.speaker === e.speaker && g.utterance === e.utterance)) cls.anyAction++;
-    const cands = left
-      .filter((g) => g.speaker === e.speaker && g.action === e.action)
-      .sort((a, b) => Math.abs(a.utterance - (e.utterance ?? 0)) - Math.abs(b.utterance - (e.utterance ?? 0)));
-    const g = cands[0];
     if (!g) {
       promises.fn++;
       miss('promises', name, show(e), null);
       continue;
     }
-    left.splice(left.indexOf(g), 1);
     promises.tp++;
     cls.tp++;
     const dOk = g.deadline === e.deadline,
@@ -194,7 +190,7 @@ function score(name: string, exp: Expected, got: Got): void {
       );
     }
   }
-  for (const g of left) {
+  for (const g of extra) {
     promises.fp++;
     miss('promises', name, null, `${show(g)} "${g.text}"`);
   }

@@ -7,7 +7,7 @@ set -e
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 npx tsx eval/learn/export-calls.ts /tmp/learn-calls
-for pair in blind-c:9d91a4a blind-d:ffc5480 blind-e:cbaa88e blind-f:07ffa19 blind-g:de2052a; do
+for pair in blind-c:9d91a4a blind-d:ffc5480 blind-e:cbaa88e blind-f:07ffa19 blind-g:de2052a blind-h:8326a16; do
   set_=${pair%%:*}; commit=${pair#*:}
   dir=/tmp/learn-old-$commit
   [ -d "$dir" ] || git worktree add --detach "$dir" "$commit" >/dev/null

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules } from '../../pipelines/compliance/load-rules.js';
-import { blocked, type Gate, hasDatum } from '../../pipelines/learn/gate.js';
+import { blocked, type Gate, gateOf, hasDatum } from '../../pipelines/learn/gate.js';
 import { type Feature, lineFeatures } from '../../pipelines/learn/features.js';
 import { evidenceSpan, probability } from '../../pipelines/learn/model.js';
 import type { Span } from '../../pipelines/language/index.js';
@@ -17,13 +17,20 @@ export interface Spec {
   version: number;
   date: string;
   bits: number;
-  categories: string[];
   sgd: SgdSettings;
   prune: number;
-  gate: Gate;
+  /** Groups of categories, each with its gate and one threshold chosen on held-out scores. */
+  gates: Record<string, Gate>;
 }
 
 export const readSpec = (): Spec => JSON.parse(readFileSync(join(repo, 'eval', 'learn', 'spec.json'), 'utf8')) as Spec;
+export const specCategories = (spec: Spec): string[] => Object.values(spec.gates).flatMap((g) => g.categories);
+/** The spec with only the named gates (`--gates pcp,refund`), for a table of one group. */
+export function withGates(spec: Spec, names: readonly string[] | undefined): Spec {
+  if (!names) return spec;
+  for (const n of names) if (!spec.gates[n]) throw new Error(`no gate ${n} in spec.json`);
+  return { ...spec, gates: Object.fromEntries(names.map((n) => [n, spec.gates[n]!])) };
+}
 
 /** Features of every line of every call, computed once. */
 export type Featured = Call & { features: Feature[][] };
@@ -31,8 +38,17 @@ export const withFeatures = (calls: readonly Call[], bits: number): Featured[] =
   calls.map((c) => ({ ...c, features: c.lines.map((_, i) => lineFeatures(c.lines, i, bits)) }));
 
 export function train(calls: readonly Featured[], category: string, spec: Spec): Float64Array {
+  return trainOn(calls, (c, i) => c.labels[i]!.has(category), spec);
+}
+
+/** One logistic regression over every line of `calls`, positive where `positive` says so. */
+export function trainOn(
+  calls: readonly Featured[],
+  positive: (call: Featured, line: number) => boolean,
+  spec: Pick<Spec, 'bits' | 'sgd'>,
+): Float64Array {
   const examples = calls.flatMap((c) =>
-    c.features.map((f, i) => ({ x: f.map((x) => x.index), y: (c.labels[i]!.has(category) ? 1 : 0) as 0 | 1 })),
+    c.features.map((f, i) => ({ x: f.map((x) => x.index), y: (positive(c, i) ? 1 : 0) as 0 | 1 })),
   );
   return trainLogistic(examples, spec.bits, spec.sgd);
 }
@@ -70,8 +86,13 @@ for (const r of loadRules().rules) {
   for (const sp of r.speakers) set.add(sp);
 }
 
-export function passes(s: Scored, gate: Gate, mode: GateMode): boolean {
-  if (s.span === null || !speakers.get(s.category)?.has(s.call.lines[s.line]!.speaker)) return false;
+export type Gates = Readonly<Record<string, Gate>>;
+/** A threshold per category (every category of a gate shares its gate's). */
+export type Thresholds = Readonly<Record<string, number>>;
+
+export function passes(s: Scored, gates: Gates, mode: GateMode): boolean {
+  const gate = gateOf(gates, s.category);
+  if (!gate || s.span === null || !speakers.get(s.category)?.has(s.call.lines[s.line]!.speaker)) return false;
   if (mode === 'none') return true;
   const text = s.call.lines[s.line]!.text;
   if (!hasDatum(text, gate)) return false;
@@ -83,14 +104,14 @@ export type EngineFlags = Map<string, Set<string>>;
 export const callKey = (c: Call) => `${c.set}/${c.name}`;
 
 /**
- * Flags the layer adds at threshold `t`: passing the gate, on a line where the engine neither
+ * Flags the layer adds at thresholds `t`: passing the gate, on a line where the engine neither
  * flagged the category nor had a rule veto it (a negated, warned-of or quoted request stays vetoed).
  */
-export function additions(scored: readonly Scored[], engine: EngineFlags, t: number, gate: Gate, mode: GateMode) {
+export function additions(scored: readonly Scored[], engine: EngineFlags, t: Thresholds, gates: Gates, mode: GateMode) {
   return scored.filter((s) => {
     const e = engine.get(callKey(s.call))!;
     const key = `${s.category}@${s.line}`;
-    return s.p >= t && !e.has(key) && !e.has(`veto:${key}`) && passes(s, gate, mode);
+    return s.p >= (t[s.category] ?? 1) && !e.has(key) && !e.has(`veto:${key}`) && passes(s, gates, mode);
   });
 }
 
@@ -98,16 +119,15 @@ export interface Figures {
   tp: number;
   fp: number;
   fn: number;
-  pcpTp: number;
-  pcpN: number;
+  /** Per category: flags expected and found. */
+  byCategory: Record<string, { tp: number; n: number }>;
   callsWithFalseFlag: number;
   calls: number;
 }
 
 /** The real scorer's flag figures: matched on category + line, per call. */
 export function figures(calls: readonly Call[], engine: EngineFlags, added: readonly Scored[] = []): Figures {
-  const pcp = new Set(['contact_exchange', 'privacy_request', 'off_platform_payment']);
-  const f: Figures = { tp: 0, fp: 0, fn: 0, pcpTp: 0, pcpN: 0, callsWithFalseFlag: 0, calls: calls.length };
+  const f: Figures = { tp: 0, fp: 0, fn: 0, byCategory: {}, callsWithFalseFlag: 0, calls: calls.length };
   for (const c of calls) {
     const got = new Set([...engine.get(callKey(c))!].filter((k) => !k.startsWith('veto:')));
     for (const a of added) if (a.call.set === c.set && a.call.name === c.name) got.add(`${a.category}@${a.line}`);
@@ -120,31 +140,50 @@ export function figures(calls: readonly Call[], engine: EngineFlags, added: read
         falseFlag = true;
       }
     for (const k of want) {
-      const cat = k.split('@')[0]!;
-      if (pcp.has(cat)) f.pcpN++;
-      if (got.has(k)) {
-        if (pcp.has(cat)) f.pcpTp++;
-      } else f.fn++;
+      const cat = (f.byCategory[k.split('@')[0]!] ??= { tp: 0, n: 0 });
+      cat.n++;
+      if (got.has(k)) cat.tp++;
+      else f.fn++;
     }
     if (falseFlag) f.callsWithFalseFlag++;
   }
   return f;
 }
 
+/** Found / expected over some categories. */
+export function recallOf(f: Figures, categories: readonly string[]): { tp: number; n: number } {
+  return categories.reduce((a, c) => ({ tp: a.tp + (f.byCategory[c]?.tp ?? 0), n: a.n + (f.byCategory[c]?.n ?? 0) }), {
+    tp: 0,
+    n: 0,
+  });
+}
+
 /**
  * The threshold from held-out scores only: the one that maximises flags gained minus COST × false
  * flags added (a false flag costs a merchant money; COST = 4 asks ≥ 80 % precision at the margin);
- * ties go to the higher threshold.
+ * ties go to the higher threshold. One threshold per gate, chosen on its categories' scores.
  */
 export const COST = Number(process.env.LEARN_COST ?? 4);
 export const GRID = Array.from({ length: 15 }, (_, i) => round(0.3 + i * 0.05));
-export function chooseThreshold(scored: readonly Scored[], engine: EngineFlags, gate: Gate, mode: GateMode): number {
-  let best = { t: 0.99, gain: 0 };
-  for (const t of [...GRID].reverse()) {
-    const added = additions(scored, engine, t, gate, mode);
-    let gain = 0;
-    for (const a of added) gain += a.call.labels[a.line]!.has(a.category) ? 1 : -COST;
-    if (gain > best.gain) best = { t, gain };
+/** The detector drops any candidate under its minConfidence (0.5), so no lower threshold is chosen. */
+const CHOICES = GRID.filter((t) => t >= 0.5);
+export function chooseThresholds(scored: readonly Scored[], engine: EngineFlags, gates: Gates, mode: GateMode) {
+  const out: Record<string, number> = {};
+  for (const gate of Object.values(gates)) {
+    const mine = scored.filter((s) => gate.categories.includes(s.category));
+    let best = { t: 0.99, gain: 0 };
+    for (const t of [...CHOICES].reverse()) {
+      const at = Object.fromEntries(gate.categories.map((c) => [c, t]));
+      let gain = 0;
+      for (const a of additions(mine, engine, at, gates, mode))
+        gain += a.call.labels[a.line]!.has(a.category) ? 1 : -COST;
+      if (gain > best.gain) best = { t, gain };
+    }
+    for (const c of gate.categories) out[c] = best.t;
   }
-  return best.t;
+  return out;
 }
+
+/** The same threshold for every category of `gates`. */
+export const fixedThresholds = (gates: Gates, t: number): Thresholds =>
+  Object.fromEntries(Object.values(gates).flatMap((g) => g.categories.map((c) => [c, t])));

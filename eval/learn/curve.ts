@@ -1,42 +1,47 @@
 /**
- * The classifier's held-out precision/recall curve on the PCP categories (each set scored by a
- * model trained on the other sets), alone and as additions to today's engine, per gate:
+ * The classifier's held-out precision/recall curve on one group's categories (each set scored by a
+ * model trained on the other sets), alone and as additions to today's engine, per gate mode:
  *
- *   npx tsx eval/learn/curve.ts
+ *   npx tsx eval/learn/curve.ts [--gates pcp]
  */
 import {
   additions,
   type EngineFlags,
   GATE_MODES,
+  fixedThresholds,
   GRID,
   pruned,
   readSpec,
   scoreCalls,
+  specCategories,
   train,
   withFeatures,
+  withGates,
 } from './common.js';
 import { DEV_SETS, loadSet } from './dataset.js';
 import { engineFlags } from './engine.js';
 
-const spec = readSpec();
+const args = process.argv.slice(2);
+const spec = withGates(readSpec(), (args.includes('--gates') ? args[args.indexOf('--gates') + 1]! : 'pcp').split(','));
+const categories = specCategories(spec);
 const bySet = new Map(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec.bits)]));
 const all = [...bySet.values()].flat();
 const engine = await engineFlags(all);
 const none: EngineFlags = new Map([...engine.keys()].map((k) => [k, new Set<string>()]));
 const scored = DEV_SETS.flatMap((held) => {
   const data = DEV_SETS.filter((s) => s !== held).flatMap((s) => bySet.get(s)!);
-  return spec.categories.flatMap((c) => scoreCalls(pruned(train(data, c, spec), spec.prune), bySet.get(held)!, c));
+  return categories.flatMap((c) => scoreCalls(pruned(train(data, c, spec), spec.prune), bySet.get(held)!, c));
 });
 const n = all.reduce(
-  (k, c) => k + c.labels.reduce((j, ls) => j + [...ls].filter((l) => spec.categories.includes(l)).length, 0),
+  (k, c) => k + c.labels.reduce((j, ls) => j + [...ls].filter((l) => categories.includes(l)).length, 0),
   0,
 );
 const right = (xs: typeof scored) => xs.filter((x) => x.call.labels[x.line]!.has(x.category)).length;
 for (const mode of GATE_MODES) {
   console.log(`\ngate ${mode}: threshold | alone right/flagged (P, R of ${n}) | added to engine right/wrong`);
   for (const t of GRID) {
-    const alone = additions(scored, none, t, spec.gate, mode);
-    const added = additions(scored, engine, t, spec.gate, mode);
+    const alone = additions(scored, none, fixedThresholds(spec.gates, t), spec.gates, mode);
+    const added = additions(scored, engine, fixedThresholds(spec.gates, t), spec.gates, mode);
     const r = right(alone);
     console.log(
       `${t} | ${r}/${alone.length} (${((100 * r) / alone.length).toFixed(1)} %, ${((100 * r) / n).toFixed(1)} %) | ${right(added)}/${added.length - right(added)}`,

@@ -1,6 +1,6 @@
 /**
  * The annotated development sets as labelled lines for the line classifier. Only the sets named in
- * DEV_SETS are read: the blind sets (blind-h, abuse-h, blind-i, abuse-i) are never opened. A line's
+ * DEV_SETS are read: the blind sets (blind-i, abuse-i, blind-j, abuse-j) are never opened; blind-h was opened in session 9. A line's
  * labels are the categories its call's expectations flag on it; every other line is a negative
  * (hard negatives included).
  */
@@ -11,7 +11,16 @@ import { fileURLToPath } from 'node:url';
 import type { TranscriptLine } from '../../core/domain.js';
 import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
 
-export const DEV_SETS = ['analyze', 'analyze-b', 'blind-c', 'blind-d', 'blind-e', 'blind-f', 'blind-g'] as const;
+export const DEV_SETS = [
+  'analyze',
+  'analyze-b',
+  'blind-c',
+  'blind-d',
+  'blind-e',
+  'blind-f',
+  'blind-g',
+  'blind-h',
+] as const;
 export const PCP = ['contact_exchange', 'privacy_request', 'off_platform_payment'] as const;
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,6 +32,8 @@ export interface Call {
   /** Per line, the categories flagged on it. */
   labels: Set<string>[];
   hardNegatives: Set<number>;
+  /** The promises the call's expectations record (speaker, action, line). */
+  promises: { speaker: string; action: string; utterance: number }[];
 }
 
 export function loadSet(set: string): Call[] {
@@ -36,20 +47,25 @@ export function loadSet(set: string): Call[] {
       const exp = JSON.parse(readFileSync(join(dir, 'expected', f), 'utf8')) as {
         flags: { category: string; utterance: number }[];
         hardNegatives?: number[];
+        promises: { speaker: string; action: string; utterance: number }[];
       };
       const lines = parseTranscriptJsonl(readFileSync(join(dir, 'calls', `${name}.jsonl`), 'utf8'), name);
       const labels = lines.map(() => new Set<string>());
       for (const fl of exp.flags) labels[fl.utterance]?.add(fl.category);
-      return { set, name, lines, labels, hardNegatives: new Set(exp.hardNegatives ?? []) };
+      const promises = exp.promises.map(({ speaker, action, utterance }) => ({ speaker, action, utterance }));
+      return { set, name, lines, labels, hardNegatives: new Set(exp.hardNegatives ?? []), promises };
     });
 }
 
-/** sha256 over every training line's set, call, speaker, text and labels, in order. */
-export function dataHash(calls: readonly Call[]): string {
+/** sha256 over every training line's set, call, speaker, text and labels (the flag categories by default), in order. */
+export function dataHash(
+  calls: readonly Call[],
+  labelsOf: (call: Call, line: number) => string = (c, i) => [...c.labels[i]!].sort().join(','),
+): string {
   const h = createHash('sha256');
   for (const c of calls)
     c.lines.forEach((l, i) => {
-      h.update(`${c.set}\t${c.name}\t${i}\t${l.speaker}\t${l.text}\t${[...c.labels[i]!].sort().join(',')}\n`);
+      h.update(`${c.set}\t${c.name}\t${i}\t${l.speaker}\t${l.text}\t${labelsOf(c, i)}\n`);
     });
   return h.digest('hex');
 }

@@ -1,120 +1,154 @@
 /**
  * Leave-one-set-out: for each development set S, train the line classifier on all the others,
- * choose its threshold on the others' held-out scores (an inner leave-one-set-out), and score S's
- * flags with (a) today's engine alone and (b) engine ∪ classifier. Nothing is tuned on S.
+ * choose each gate's threshold on the others' held-out scores (an inner leave-one-set-out), and
+ * score S's flags with (a) the engine alone and (b) engine ∪ classifier. Nothing is tuned on S.
  *
  *   npx tsx eval/learn/loso.ts [--gate none|datum|datum+block] [--all-gates] [--engine today|blind]
- *                              [--threshold T]   (T fixed instead of chosen on the other sets)
+ *                              [--gates pcp,refund,claim] [--threshold T]
  *
- * --engine blind adds the classifier to the engine of the commit at which each set was still blind
- * (eval/learn/blind-engine/, see blind-engine.sh); today's engine was fixed against every
- * development set, so on them it is a training figure. analyze and analyze-b have no blind engine:
- * they keep today's flags (as training data and in threshold choice) and get no held-out row.
+ * --gates keeps only the named groups of spec.json (default: all); --threshold T fixes every
+ * threshold instead of choosing it on the other sets. --engine blind adds the classifier to the
+ * engine of the commit at which each set was still blind (eval/learn/blind-engine/, see
+ * blind-engine.sh); today's engine was fixed against every development set, so on them it is a
+ * training figure. analyze and analyze-b have no blind engine: they keep today's flags (as
+ * training data and in threshold choice) and get no held-out row.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   additions,
-  chooseThreshold,
+  chooseThresholds,
   type EngineFlags,
   type Featured,
   type Figures,
   figures,
+  fixedThresholds,
   GATE_MODES,
   type GateMode,
   pruned,
   readSpec,
+  recallOf,
   type Scored,
   scoreCalls,
-  type Spec,
+  specCategories,
   train,
   withFeatures,
+  withGates,
 } from './common.js';
 import { DEV_SETS, loadSet, repo } from './dataset.js';
 import { engineFlags } from './engine.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 const args = process.argv.slice(2);
-const gateArg = args.includes('--gate') ? (args[args.indexOf('--gate') + 1] as GateMode) : 'datum+block';
-const modes: GateMode[] = args.includes('--all-gates') ? GATE_MODES : [gateArg];
+const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const modes: GateMode[] = args.includes('--all-gates') ? GATE_MODES : [(arg('--gate') ?? 'datum+block') as GateMode];
 if (modes.some((m) => !GATE_MODES.includes(m))) throw new Error(`--gate must be one of ${GATE_MODES.join(', ')}`);
 
-const spec = readSpec();
+const spec = withGates(readSpec(), arg('--gates')?.split(','));
+const categories = specCategories(spec);
 const bySet = new Map<string, Featured[]>(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec.bits)]));
 const all = [...bySet.values()].flat();
-const fixed = args.includes('--threshold') ? Number(args[args.indexOf('--threshold') + 1]) : undefined;
-const engineMode = args.includes('--engine') ? args[args.indexOf('--engine') + 1] : 'today';
+const fixed = arg('--threshold') === undefined ? undefined : Number(arg('--threshold'));
+const engineMode = arg('--engine') ?? 'today';
 const engine = await engineFlags(all);
 if (engineMode === 'blind') for (const [k, v] of blindEngine()) engine.set(k, v);
 const heldSets = engineMode === 'blind' ? DEV_SETS.filter((s) => s.startsWith('blind-')) : DEV_SETS;
 
+/** Scores of `target` by a model per category trained on `trainSets` (memoised: folds repeat). */
+const memo = new Map<string, Scored[]>();
+function scoredBy(trainSets: readonly string[], target: string): Scored[] {
+  const key = `${trainSets.join()}>${target}`;
+  if (!memo.has(key)) {
+    const data = trainSets.flatMap((t) => bySet.get(t)!);
+    const calls = bySet.get(target)!;
+    memo.set(
+      key,
+      categories.flatMap((c) => scoreCalls(pruned(train(data, c, spec), spec.prune), calls, c)),
+    );
+  }
+  return memo.get(key)!;
+}
 /** Held-out scores of `sets`, each scored by a model trained on the rest of `sets`. */
-function heldOutScores(sets: readonly string[]): Scored[] {
-  return sets.flatMap((held) =>
+const heldOutScores = (sets: readonly string[]) =>
+  sets.flatMap((held) =>
     scoredBy(
       sets.filter((s) => s !== held),
-      bySet.get(held)!,
-      spec,
+      held,
     ),
   );
-}
-function scoredBy(trainSets: readonly string[], target: Featured[], s: Spec): Scored[] {
-  const data = trainSets.flatMap((t) => bySet.get(t)!);
-  return s.categories.flatMap((c) => scoreCalls(pruned(train(data, c, s), s.prune), target, c));
-}
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '–');
-const row = (f: Figures) =>
-  `${pct(f.tp, f.tp + f.fp)} | ${pct(f.tp, f.tp + f.fn)} | ${f.pcpTp}/${f.pcpN} (${pct(f.pcpTp, f.pcpN)}) | ${f.callsWithFalseFlag}/${f.calls}`;
+const frac = ({ tp, n }: { tp: number; n: number }) => `${tp}/${n}`;
 const sum = (fs: Figures[]): Figures =>
-  fs.reduce((a, b) => ({
-    tp: a.tp + b.tp,
-    fp: a.fp + b.fp,
-    fn: a.fn + b.fn,
-    pcpTp: a.pcpTp + b.pcpTp,
-    pcpN: a.pcpN + b.pcpN,
-    callsWithFalseFlag: a.callsWithFalseFlag + b.callsWithFalseFlag,
-    calls: a.calls + b.calls,
-  }));
+  fs.reduce((a, b) => {
+    const byCategory: Figures['byCategory'] = {};
+    for (const f of [a, b])
+      for (const [c, x] of Object.entries(f.byCategory)) {
+        const y = (byCategory[c] ??= { tp: 0, n: 0 });
+        y.tp += x.tp;
+        y.n += x.n;
+      }
+    return {
+      tp: a.tp + b.tp,
+      fp: a.fp + b.fp,
+      fn: a.fn + b.fn,
+      byCategory,
+      callsWithFalseFlag: a.callsWithFalseFlag + b.callsWithFalseFlag,
+      calls: a.calls + b.calls,
+    };
+  });
+const groups = Object.entries(spec.gates);
+const right = (xs: readonly Scored[]) => xs.filter((x) => x.call.labels[x.line]!.has(x.category)).length;
 
 for (const mode of modes) {
   console.log(`\n### gate: ${mode}\n`);
   console.log(
-    '| held-out set | threshold (from the other sets) | engine P | engine R | engine PCP R | engine calls w/ false flag | ∪ P | ∪ R | ∪ PCP R | ∪ calls w/ false flag | added right / wrong | classifier alone on PCP: P / R |',
+    `| held-out set | thresholds (${groups.map(([g]) => g).join(' / ')}) | engine P / R | ∪ P / R | calls w/ false flag | ${groups
+      .map(([g]) => `${g}: engine → ∪ R, added right / wrong`)
+      .join(' | ')} |`,
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log(`|---|---|---|---|---|${groups.map(() => '---|').join('')}`);
   const before: Figures[] = [];
   const after: Figures[] = [];
+  const addedAll: Scored[] = [];
   for (const held of heldSets) {
     const others = DEV_SETS.filter((s) => s !== held);
-    const t = fixed ?? chooseThreshold(heldOutScores(others), engine, spec.gate, mode);
+    const t =
+      fixed === undefined
+        ? chooseThresholds(heldOutScores(others), engine, spec.gates, mode)
+        : fixedThresholds(spec.gates, fixed);
     const target = bySet.get(held)!;
-    const scored = scoredBy(others, target, spec);
-    const added = additions(scored, engine, t, spec.gate, mode);
+    const added = additions(scoredBy(others, held), engine, t, spec.gates, mode);
     const a = figures(target, engine);
     const b = figures(target, engine, added);
     before.push(a);
     after.push(b);
-    const right = added.filter((x) => x.call.labels[x.line]!.has(x.category)).length;
-    const alone = classifierAlone(scored, target, t, mode);
-    console.log(`| ${held} | ${t} | ${row(a)} | ${row(b)} | ${right} / ${added.length - right} | ${alone} |`);
+    addedAll.push(...added);
+    const cells = groups.map(([, g]) => {
+      const mine = added.filter((x) => g.categories.includes(x.category));
+      return `${frac(recallOf(a, g.categories))} → ${frac(recallOf(b, g.categories))}, ${right(mine)} / ${mine.length - right(mine)}`;
+    });
+    console.log(
+      `| ${held} | ${groups.map(([, g]) => t[g.categories[0]!]).join(' / ')} | ${pct(a.tp, a.tp + a.fp)} / ${pct(a.tp, a.tp + a.fn)} | ${pct(b.tp, b.tp + b.fp)} / ${pct(b.tp, b.tp + b.fn)} | ${a.callsWithFalseFlag} → ${b.callsWithFalseFlag} of ${a.calls} | ${cells.join(' | ')} |`,
+    );
   }
-  console.log(`| **all** | | ${row(sum(before))} | ${row(sum(after))} | | |`);
-}
-
-/** The classifier with no engine at all (gate applied), on the PCP categories: does it carry by itself? */
-function classifierAlone(scored: Scored[], target: Featured[], t: number, mode: GateMode): string {
-  const none: EngineFlags = new Map(target.map((c) => [`${c.set}/${c.name}`, new Set<string>()]));
-  const got = additions(scored, none, t, spec.gate, mode);
-  const right = got.filter((x) => x.call.labels[x.line]!.has(x.category)).length;
-  const n = target.reduce(
-    (k, c) => k + c.labels.reduce((j, ls) => j + [...ls].filter((l) => spec.categories.includes(l)).length, 0),
-    0,
+  const [a, b] = [sum(before), sum(after)];
+  const cells = groups.map(([, g]) => {
+    const mine = addedAll.filter((x) => g.categories.includes(x.category));
+    const [ra, rb] = [recallOf(a, g.categories), recallOf(b, g.categories)];
+    return `${frac(ra)} (${pct(ra.tp, ra.n)}) → ${frac(rb)} (${pct(rb.tp, rb.n)}), ${right(mine)} / ${mine.length - right(mine)}`;
+  });
+  console.log(
+    `| **all** | | ${pct(a.tp, a.tp + a.fp)} / ${pct(a.tp, a.tp + a.fn)} | ${pct(b.tp, b.tp + b.fp)} / ${pct(b.tp, b.tp + b.fn)} | ${a.callsWithFalseFlag} → ${b.callsWithFalseFlag} of ${a.calls} | ${cells.join(' | ')} |`,
   );
-  return `${pct(right, got.length)} / ${pct(right, n)}`;
+  if (args.includes('--list'))
+    for (const x of addedAll)
+      console.log(
+        `${x.call.labels[x.line]!.has(x.category) ? 'right' : 'WRONG'} ${x.category} ${x.call.set}/${x.call.name}@${x.line} p=${x.p.toFixed(2)}`,
+      );
 }
 
-function blindEngine(): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
+function blindEngine(): EngineFlags {
+  const out: EngineFlags = new Map();
   for (const s of DEV_SETS.filter((x) => x.startsWith('blind-'))) {
     const flags = JSON.parse(readFileSync(join(repo, 'eval', 'learn', 'blind-engine', `${s}.json`), 'utf8'));
     for (const [k, v] of Object.entries(flags as Record<string, string[]>)) out.set(k, new Set(v));

@@ -1,28 +1,43 @@
 /**
- * Trains the compliance line classifier on every development set and writes
- * pipelines/learn/data/compliance-lines.model.json, bit for bit the same on every run
- * (`npm run train:compliance`). The threshold is chosen on leave-one-set-out scores (each set
- * scored by a model trained on the others, added to the engine of the commit at which that set was
- * still blind), never on the lines the shipped weights were trained on.
+ * Trains the line classifiers on every development set and writes pipelines/learn/data/
+ * compliance-lines.model.json and promise-lines.model.json, bit for bit the same on every run
+ * (`npm run train:compliance`). Thresholds are chosen on leave-one-set-out scores (each set scored
+ * by a model trained on the others, against the engine of the commit at which that set was still
+ * blind), never on the lines the shipped weights were trained on.
  *
- *   npx tsx eval/learn/train.ts [--out FILE] [--check]
+ *   npx tsx eval/learn/train.ts [--out DIR] [--check]
  *
- * --check writes nothing: it trains again and fails unless the result equals the shipped file byte
- * for byte (the model is stale or training is not reproducible).
+ * --check writes nothing: it trains again and fails unless every result equals its shipped file
+ * byte for byte (a model is stale or training is not reproducible).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { FEATURE_SPEC } from '../../pipelines/learn/features.js';
 import { DEFAULT_MODEL_FILE, LineModelSchema } from '../../pipelines/learn/model.js';
-import { chooseThreshold, readSpec, round, type Scored, scoreCalls, train, withFeatures, pruned } from './common.js';
+import { PROMISE_MODEL_FILE, PromiseLineModelSchema } from '../../pipelines/learn/promise-veto.js';
+import {
+  chooseThresholds,
+  pruned,
+  readSpec,
+  round,
+  type Scored,
+  scoreCalls,
+  specCategories,
+  train,
+  trainOn,
+  withFeatures,
+} from './common.js';
 import { DEV_SETS, dataHash, loadSet, repo } from './dataset.js';
 import { engineFlags } from './engine.js';
+import { choose, positive, bySet as promiseSets } from './promise-common.js';
 
 const args = process.argv.slice(2);
-const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : DEFAULT_MODEL_FILE;
+const outDir = args.includes('--out') ? args[args.indexOf('--out') + 1]! : undefined;
+const target = (file: string) => (outDir ? join(outDir, basename(file)) : file);
 const check = args.includes('--check');
 
 const spec = readSpec();
+const categories = specCategories(spec);
 const bySet = new Map(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec.bits)]));
 const all = DEV_SETS.flatMap((s) => bySet.get(s)!);
 
@@ -34,18 +49,18 @@ for (const s of DEV_SETS.filter((x) => x.startsWith('blind-'))) {
 }
 const heldOut: Scored[] = DEV_SETS.flatMap((held) => {
   const data = DEV_SETS.filter((s) => s !== held).flatMap((s) => bySet.get(s)!);
-  return spec.categories.flatMap((c) => scoreCalls(pruned(train(data, c, spec), spec.prune), bySet.get(held)!, c));
+  return categories.flatMap((c) => scoreCalls(pruned(train(data, c, spec), spec.prune), bySet.get(held)!, c));
 });
-const threshold = chooseThreshold(heldOut, engine, spec.gate, 'datum+block');
+const thresholds = chooseThresholds(heldOut, engine, spec.gates, 'datum+block');
 
-const categories: Record<string, { threshold: number; weights: [number, number][] }> = {};
-for (const c of spec.categories) {
+const models: Record<string, { threshold: number; weights: [number, number][] }> = {};
+for (const c of categories) {
   const w = pruned(train(all, c, spec), spec.prune);
   const weights: [number, number][] = [];
   w.forEach((v, i) => {
     if (v !== 0) weights.push([i, v]);
   });
-  categories[c] = { threshold, weights };
+  models[c] = { threshold: round(thresholds[c]!), weights };
 }
 const model = LineModelSchema.parse({
   id: spec.id,
@@ -60,22 +75,60 @@ const model = LineModelSchema.parse({
     ...spec.sgd,
     prune: spec.prune,
     thresholdChosenOn: "leave-one-set-out scores added to each set's blind engine (eval/learn/loso.ts)",
-    threshold: round(threshold),
     lines: all.reduce((n, c) => n + c.lines.length, 0),
   },
-  gate: spec.gate,
-  categories,
+  gates: spec.gates,
+  categories: models,
 });
-// One weight pair per line keeps the file diffable and small enough to read.
-const text = JSON.stringify(model, null, 1).replace(/\[\n\s+(-?\d+),\n\s+(-?[\d.e-]+)\n\s+\]/g, '[$1, $2]');
-if (check) {
-  const same = readFileSync(out, 'utf8') === `${text}\n`;
-  console.log(same ? `${out} is reproduced byte for byte` : `${out} differs from a fresh training run`);
-  process.exit(same ? 0 : 1);
-}
-writeFileSync(out, `${text}\n`);
-console.log(
-  `wrote ${out}: threshold ${threshold}, weights ${Object.entries(categories)
-    .map(([c, m]) => `${c} ${m.weights.length}`)
-    .join(', ')}`,
+const compliance = emit(
+  target(DEFAULT_MODEL_FILE),
+  model,
+  Object.entries(models)
+    .map(([c, m]) => `${c} threshold ${m.threshold}, ${m.weights.length} weights`)
+    .join(', '),
 );
+
+// The promise-line veto (promise-common.ts): the features of each line alone, every set's lines.
+const promiseThreshold = choose();
+const w = pruned(
+  trainOn(
+    DEV_SETS.flatMap((s) => promiseSets.get(s)!),
+    positive,
+    spec,
+  ),
+  spec.prune,
+);
+const promiseModel = PromiseLineModelSchema.parse({
+  id: 'promise-lines',
+  version: 1,
+  date: spec.date,
+  trainingSets: [...DEV_SETS],
+  dataHash: dataHash(all, (c, i) => (positive(c, i) ? 'promise' : '')),
+  featureSpec: FEATURE_SPEC,
+  bits: spec.bits,
+  training: {
+    method: 'logistic regression, SGD (eval/learn/sgd.ts), features of the line alone',
+    ...spec.sgd,
+    prune: spec.prune,
+    thresholdChosenOn:
+      "pooled promise F1 of leave-one-set-out scores on each set's blind engine (eval/learn/promise-loso.ts)",
+    lines: all.reduce((n, c) => n + c.lines.length, 0),
+  },
+  threshold: promiseThreshold,
+  weights: [...w].flatMap((v, i) => (v !== 0 ? [[i, v] as [number, number]] : [])),
+});
+const promise = emit(target(PROMISE_MODEL_FILE), promiseModel, `threshold ${promiseThreshold}`);
+if (check) process.exit(compliance && promise ? 0 : 1);
+
+/** Writes `model` to `file` (one weight pair per line: diffable), or with --check compares it. */
+function emit(file: string, value: unknown, summary: string): boolean {
+  const text = JSON.stringify(value, null, 1).replace(/\[\n\s+(-?\d+),\n\s+(-?[\d.e-]+)\n\s+\]/g, '[$1, $2]');
+  if (check) {
+    const same = readFileSync(file, 'utf8') === `${text}\n`;
+    console.log(same ? `${file} is reproduced byte for byte` : `${file} differs from a fresh training run`);
+    return same;
+  }
+  writeFileSync(file, `${text}\n`);
+  console.log(`wrote ${file}: ${summary}`);
+  return true;
+}

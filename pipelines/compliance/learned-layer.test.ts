@@ -24,6 +24,10 @@ describe('trained recall layer', () => {
     ["just send the money to my paypal, friends and family so there's no fee", 'off_platform_payment'],
     ["what's your mother's maiden name, for the account check", 'privacy_request'],
     ["text me directly at 555-201-8890 and I'll sort it out faster", 'contact_exchange'],
+    ['申请退款的话 以后别来我们店了', 'refund_obstruction'],
+    ['if you file a refund request we will block your account', 'refund_obstruction'],
+    ['我们家蜂蜜能治糖尿病 比吃药管用', 'prohibited_claim'],
+    ['our cream is clinically proven to cure eczema in 7 days', 'prohibited_claim'],
   ])('flags "%s" as %s', (text, category) => {
     expect(proposed(said(['merchant', text]))).toEqual([category]);
   });
@@ -38,6 +42,12 @@ describe('trained recall layer', () => {
     'please complete payment through the checkout page, we never take payment outside',
     // Quotations of someone else
     "the last seller told me to pay him on venmo, which is why I'm careful now",
+    // A refund granted or lawfully refused; a health claim denied or warned of
+    '亲 您申请退款就好 我们这边马上同意',
+    '超过七天了 按规定不能退哦',
+    '亲 这个产品不能治疗疾病哦 有病请就医',
+    '温馨提示：宣称能治病的都是虚假宣传',
+    'we never claim it cures anything, please see a doctor',
   ])('does not flag "%s"', (text) => {
     expect(proposed(said(['merchant', text]))).toEqual([]);
   });
@@ -45,6 +55,8 @@ describe('trained recall layer', () => {
   it("does not flag the buyer's own details or their quotation of someone else", () => {
     expect(proposed(said(['customer', 'my phone number is 13912345678, please call me']))).toEqual([]);
     expect(proposed(said(['customer', '上次有个人跟我说加他微信就退款，我没理']))).toEqual([]);
+    expect(proposed(said(['customer', '你们不给退款我就投诉']))).toEqual([]);
+    expect(proposed(said(['customer', '我听说这个能治糖尿病是真的吗']))).toEqual([]);
   });
 
   it('adds nothing in a category the rules already flagged on the line', () => {
@@ -57,8 +69,9 @@ describe('trained recall layer', () => {
     const flags = await new ComplianceDetector({ learned: true }).detect(lines);
     const flag = flags.find((f) => f.rule.includes('learned'))!;
     expect(flag).toMatchObject({ category: 'off_platform_payment', utterance: 1, speaker: 'merchant' });
-    expect(flag.rule).toBe('zh.learned.off_platform_payment@2');
-    expect(flag.detector).toContain('learned:compliance-lines@2');
+    const { version } = defaultLineClassifier().model;
+    expect(flag.rule).toBe(`zh.learned.off_platform_payment@${version}`);
+    expect(flag.detector).toContain(`learned:compliance-lines@${version}`);
     expect(lines[1]!.text.slice(flag.span[0], flag.span[1])).toBe(flag.evidence);
     expect(flag.evidence.length).toBeGreaterThan(0);
   });

@@ -1,14 +1,14 @@
 /**
- * The trained recall layer (docs/decisions/0300-trained-recall-layer.md): a line classifier trained
- * on the annotated development sets adds a flag the rules did not raise, for a category its model
- * covers, when its probability clears the model's held-out threshold and the line passes the gate:
- * said by a speaker the category's rules apply to, naming a datum/channel/payment class, and no
- * negated, quoted or warning clause under the evidence. Evidence is the span of the strongest
- * features' words in the line.
+ * The trained recall layer (docs/decisions/0300, 0340): a line classifier trained on the annotated
+ * development sets adds a flag the rules did not raise, for a category its model covers, when its
+ * probability clears the model's held-out threshold and the line passes the category's gate: said
+ * by a speaker the category's rules apply to, naming one of the gate's classes (a datum, channel or
+ * payment class; a refund; a health or absolute claim), and no negated, quoted or warning clause
+ * under the evidence. Evidence is the span of the strongest features' words in the line.
  */
 import type { LayerVerdict } from '../../core/analysis.js';
 import type { Severity, TranscriptLine } from '../../core/domain.js';
-import { blocked, hasDatum } from '../learn/gate.js';
+import { blocked, gateOf, hasDatum } from '../learn/gate.js';
 import type { LineClassifier } from '../learn/model.js';
 import { detectLanguage } from '../language/index.js';
 import type { RuleSet } from './load-rules.js';
@@ -45,15 +45,19 @@ export class LearnedLayer {
     const open = this.classifier.categories.filter(
       (c) => !taken.has(c) && this.speakers.get(c)?.has(line.speaker) && this.severity.has(c),
     );
-    if (open.length === 0 || !hasDatum(line.text, model.gate)) return [];
+    const gated = open.flatMap((category) => {
+      const gate = gateOf(model.gates, category)!;
+      return hasDatum(line.text, gate) ? [{ category, gate }] : [];
+    });
+    if (gated.length === 0) return [];
     const features = this.classifier.features(lines, index);
     const out: LearnedCandidate[] = [];
-    for (const category of open) {
+    for (const { category, gate } of gated) {
       const p = this.classifier.probability(category, features);
       const threshold = model.categories[category as keyof typeof model.categories]!.threshold;
       if (p < threshold) continue;
       const span = this.classifier.evidence(category, features);
-      if (!span || blocked(line.text, span, model.gate)) continue;
+      if (!span || blocked(line.text, span, gate)) continue;
       const lang = detectLanguage(line.text) === 'en' ? 'en' : 'zh';
       out.push({
         category,

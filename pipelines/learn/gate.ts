@@ -1,18 +1,27 @@
 /**
- * Where the trained layer may flag at all, read off the language layer: the line names a datum,
- * channel or payment class (or holds a masked phone/handle/e-mail/link), and no clause the
- * evidence touches carries a blocking mark or class (negation, quotation, warning), and the line
- * does not place the act on the platform itself (checkout, the app's own page). The lists are
- * the model file's `gate`, chosen by held-out figures (eval/learn/README.md).
+ * Where the trained layer may flag at all, read off the language layer, per group of categories
+ * (privacy/contact/payment, refund obstruction, prohibited claims): the line names one of the
+ * group's datum classes (or, for PCP, holds a masked phone/handle/e-mail/link), no clause the
+ * evidence touches carries a blocking mark or class (negation, quotation, question…), and the line
+ * holds no class that blocks the group anywhere (a warning; checkout or the app's own page for
+ * PCP; a lawful reason for a refusal). The gates are the model file's `gates`, chosen by held-out
+ * figures (eval/learn/README.md).
  */
 import { analyzeLine, type LineAnalysis, type Span, spansOverlap } from '../language/index.js';
 
 export interface Gate {
+  /** The flag categories this gate (and one held-out threshold) covers. */
+  categories: readonly string[];
   datum: readonly string[];
   /** Marks or classes that block a flag in a clause the evidence touches. */
   block: readonly string[];
-  /** Classes that block a flag anywhere in the line (paying or typing it on the platform itself). */
+  /** Classes that block a flag anywhere in the line. */
   blockLine: readonly string[];
+}
+
+/** The gate covering `category`, or undefined when no gate (so no model) covers it. */
+export function gateOf(gates: Readonly<Record<string, Gate>>, category: string): Gate | undefined {
+  return Object.values(gates).find((g) => g.categories.includes(category));
 }
 
 /** Class names and `mask:<kind>` present anywhere in the line. */

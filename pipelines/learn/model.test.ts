@@ -25,8 +25,10 @@ describe('line model file', () => {
       'contact_exchange',
       'off_platform_payment',
       'privacy_request',
+      'prohibited_claim',
+      'refund_obstruction',
     ]);
-    for (const blind of ['blind-h', 'abuse-h', 'blind-i', 'abuse-i']) expect(model.trainingSets).not.toContain(blind);
+    for (const blind of ['blind-i', 'abuse-i', 'blind-j', 'abuse-j']) expect(model.trainingSets).not.toContain(blind);
   });
 
   it('refuses a file that is not JSON, naming it', () => {
@@ -49,6 +51,14 @@ describe('line model file', () => {
       categories: { contact_exchange: { threshold: 0.5, weights } },
     });
     expect(() => loadLineModel(file)).toThrow(/invalid at categories\.contact_exchange\.weights: bad index 3/);
+  });
+
+  it('refuses a category that no gate covers, or that two gates cover', () => {
+    const { refund, ...others } = shipped.gates;
+    const none = writeModel('no-gate.json', { ...shipped, gates: others });
+    expect(() => loadLineModel(none)).toThrow(/invalid at categories\.refund_obstruction: 0 gates cover/);
+    const two = writeModel('two-gates.json', { ...shipped, gates: { ...shipped.gates, again: refund } });
+    expect(() => loadLineModel(two)).toThrow(/invalid at categories\.refund_obstruction: 2 gates cover/);
   });
 
   it('refuses a threshold outside (0, 1)', () => {

@@ -1,7 +1,7 @@
 /**
  * The trained line classifier's model file: one hashed-feature logistic regression per compliance
- * category, with its threshold chosen on held-out (leave-one-set-out) scores, never on the lines it
- * was trained on. Read and checked at load; a bad file is refused with an error naming the file and
+ * category, each under a gate (a group of categories) with the group's threshold chosen on held-out
+ * (leave-one-set-out) scores, never on the lines it was trained on. Read and checked at load; a bad file is refused with an error naming the file and
  * what is wrong. Trained by `npm run train:compliance` (eval/learn/train.ts), bit for bit.
  */
 import { readFileSync } from 'node:fs';
@@ -32,15 +32,30 @@ export const LineModelSchema = z
     featureSpec: z.literal(FEATURE_SPEC),
     bits: z.number().int().min(10).max(24),
     training: z.record(z.string(), z.union([z.number(), z.string()])),
-    /** Lines the layer gates on (see learned-layer.ts): names of lexicon classes and mask kinds. */
-    gate: z
-      .object({ datum: z.array(z.string()).min(1), block: z.array(z.string()), blockLine: z.array(z.string()) })
-      .strict(),
+    /** Lines the layer may flag, per group of categories (see gate.ts): lexicon classes and mask kinds. */
+    gates: z.record(
+      z.string(),
+      z
+        .object({
+          categories: z.array(FlagCategorySchema).min(1),
+          datum: z.array(z.string()).min(1),
+          block: z.array(z.string()),
+          blockLine: z.array(z.string()),
+        })
+        .strict(),
+    ),
     categories: z.partialRecord(FlagCategorySchema, CategoryModelSchema),
   })
   .strict()
   .superRefine((m, ctx) => {
     for (const [category, c] of Object.entries(m.categories)) {
+      const covering = Object.values(m.gates).filter((g) => g.categories.includes(category as never));
+      if (covering.length !== 1)
+        return ctx.addIssue({
+          code: 'custom',
+          path: ['categories', category],
+          message: `${covering.length} gates cover ${category}, need exactly one`,
+        });
       let last = -1;
       for (const [i] of c!.weights) {
         if (i <= last || i >= 2 ** m.bits)

@@ -10,6 +10,7 @@ import {
   markOf,
   memoByText,
 } from '../language/index.js';
+import type { PromiseVeto } from '../learn/promise-veto.js';
 import { formatYmd } from './calendar.js';
 import { clockAt, today as localDay } from './deadline-clock.js';
 import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
@@ -21,6 +22,8 @@ import { type Cue, cueHits, dateOf, elapsed, firstCue, hasCue } from './promise-
 export interface PromiseContext {
   startedAt: Date;
   timeZone: string;
+  /** The trained promise-line veto (decision 0340); off unless given. */
+  veto?: PromiseVeto;
 }
 
 /** An event the promise waits on, said before it (拍下后, 收到后, 验完后). */
@@ -206,12 +209,13 @@ export function findPromisesInLine(
   const due = clauseDeadlines(analyzeLine(line.text).clauses, now, ctx.timeZone, elapsed);
   const today = formatYmd(localDay(clock));
   // Nothing else of the moment reaches the judgment: the same words on the same terms are judged once.
-  const terms = `${line.speaker}|${today}|${due.map((d) => (d ? `${d.date}@${d.start}-${d.end}` : '')).join(',')}`;
+  const terms = `${ctx.veto?.key ?? ''}|${line.speaker}|${today}|${due.map((d) => (d ? `${d.date}@${d.start}-${d.end}` : '')).join(',')}`;
   const seen = judgedLines(line.text);
   let judged = seen.get(terms);
   if (!judged) {
     const held: PromiseNote[] = [];
-    const found = judgePromises(line, utterance, readPromises(line, utterance, due), due, today, held);
+    const read = judgePromises(line, utterance, readPromises(line, utterance, due), due, today, held);
+    const found = ctx.veto ? ctx.veto.keep(line, read) : read;
     judged = { found: found.map((p) => ({ ...p })), withheld: held.map((p) => ({ ...p })) };
     seen.set(terms, judged);
   }

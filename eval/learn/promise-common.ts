@@ -1,0 +1,116 @@
+/**
+ * What the promise veto's leave-one-set-out (promise-loso.ts) and the trainer (train.ts) share:
+ * the development sets' lines with the features of each line alone, the promises each blind set
+ * recorded at the commit at which it was still blind (blind-engine/promises-<set>.json, see
+ * blind-promises.sh), held-out scores, promise figures with a veto, and the threshold choice
+ * (pooled F1 on held-out scores only). Matching is the scorer's (eval/analyze/match-promises.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lineFeatures } from '../../pipelines/learn/features.js';
+import { probability } from '../../pipelines/learn/model.js';
+import { matchPromises } from '../analyze/match-promises.js';
+import { type Featured, pruned, readSpec, round, trainOn } from './common.js';
+import { type Call, DEV_SETS, loadSet, repo } from './dataset.js';
+
+export const spec = readSpec();
+
+type Got = { speaker: string; action: string; utterance: number; deadline: string | null; conditional: boolean };
+export const bySet = new Map<string, Featured[]>(
+  DEV_SETS.map((s) => [
+    s,
+    loadSet(s).map((c) => ({ ...c, features: c.lines.map((l) => lineFeatures([l], 0, spec.bits)) })),
+  ]),
+);
+export const blindSets = DEV_SETS.filter((s) => s.startsWith('blind-'));
+const recorded = new Map<string, Got[]>();
+for (const s of blindSets) {
+  const file = join(repo, 'eval', 'learn', 'blind-engine', `promises-${s}.json`);
+  for (const [k, v] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Got[]>))
+    recorded.set(k, v);
+}
+
+/** A line carries a promise when its call's expectations record one of its speaker on it. */
+export const positive = (c: Call, i: number) =>
+  c.promises.some((p) => p.utterance === i && p.speaker === c.lines[i]!.speaker);
+
+/** Per set, per call, per line: P(the line carries a promise), by a model trained on `trainSets`. */
+const memo = new Map<string, number[][]>();
+export function scores(trainSets: readonly string[], target: string): number[][] {
+  const key = `${trainSets.join()}>${target}`;
+  if (!memo.has(key)) {
+    const w = pruned(
+      trainOn(
+        trainSets.flatMap((t) => bySet.get(t)!),
+        positive,
+        spec,
+      ),
+      spec.prune,
+    );
+    memo.set(
+      key,
+      bySet.get(target)!.map((c) => c.features.map((f) => probability(w, f))),
+    );
+  }
+  return memo.get(key)!;
+}
+
+export interface Prf {
+  tp: number;
+  fp: number;
+  fn: number;
+  vetoedRight: number;
+  vetoedWrong: number;
+}
+export const f1 = ({ tp, fp, fn }: Prf) => (tp ? (2 * tp) / (2 * tp + fp + fn) : 0);
+
+/** Promise figures of `set` with every recorded promise on a line scored under `t` vetoed. */
+export function figures(set: string, p: number[][], t: number, list = false): Prf {
+  const out: Prf = { tp: 0, fp: 0, fn: 0, vetoedRight: 0, vetoedWrong: 0 };
+  bySet.get(set)!.forEach((c, ci) => {
+    const all = recorded.get(`${c.set}/${c.name}`)!;
+    const kept = all.filter((g) => p[ci]![g.utterance]! >= t);
+    const { matched, extra } = matchPromises(c.promises, kept);
+    const before = matchPromises(c.promises, all);
+    for (const [, g] of matched) if (g) out.tp++;
+    out.fn += matched.filter(([, g]) => !g).length;
+    out.fp += extra.length;
+    // A veto was right when it removed a promise the full record could not match.
+    const vetoed = all.filter((g) => !kept.includes(g));
+    for (const g of vetoed) {
+      const wasFalse = before.extra.includes(g);
+      if (wasFalse) out.vetoedRight++;
+      else out.vetoedWrong++;
+      if (list)
+        console.log(
+          `${wasFalse ? 'right' : 'WRONG'} ${c.set}/${c.name}@${g.utterance} ${g.action} p=${p[ci]![g.utterance]!.toFixed(2)} ${c.lines[g.utterance]!.text.slice(0, 70)}`,
+        );
+    }
+  });
+  return out;
+}
+
+const GRID = Array.from({ length: 10 }, (_, i) => round(0.05 + i * 0.05));
+export const sum = (xs: Prf[]): Prf =>
+  xs.reduce((a, b) => ({
+    tp: a.tp + b.tp,
+    fp: a.fp + b.fp,
+    fn: a.fn + b.fn,
+    vetoedRight: a.vetoedRight + b.vetoedRight,
+    vetoedWrong: a.vetoedWrong + b.vetoedWrong,
+  }));
+
+/**
+ * The veto threshold with the best pooled F1 on the blind sets other than `held`, each scored by
+ * a model trained without `held` and itself (no threshold, 0, when none beats the engine alone).
+ */
+export function choose(held?: string): number {
+  const inner = blindSets.filter((s) => s !== held);
+  let best = { t: 0, f: f1(sum(inner.map((o) => figures(o, scores(others(...(held ? [held] : []), o), o), 0)))) };
+  for (const t of GRID) {
+    const f = f1(sum(inner.map((o) => figures(o, scores(others(...(held ? [held] : []), o), o), t))));
+    if (f > best.f + 1e-9) best = { t, f };
+  }
+  return best.t;
+}
+export const others = (...out: string[]) => DEV_SETS.filter((s) => !out.includes(s));
