@@ -40,6 +40,7 @@ describe('turnLooksComplete', () => {
 
   it('waits after a number: digits are read in groups with pauses between', () => {
     expect(turnLooksComplete('my blender arrived with a cracked jar order 44178')).toBe(false);
+    expect(turnLooksComplete('please refund twelve dollars to order eight three three')).toBe(false);
     expect(turnLooksComplete('my blender arrived with a cracked jar')).toBe(true);
   });
 });

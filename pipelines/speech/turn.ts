@@ -13,14 +13,15 @@ const MIN_WORDS = 3;
  * True when the words so far say the turn is over: the last clause asks a question (also after a
  * lead-in such as "uh" or "great"), makes a request, names an issue or ends on a closing word, and
  * does not end on a word that promises more (a conjunction, an article, a preposition, "order
- * number" before its digits) nor on a number, which people read in groups with pauses between.
+ * number" before its digits) nor on an identifier's digits, which people read in groups with pauses
+ * between.
  */
 export function turnLooksComplete(text: string): boolean {
   const a = analyzeLine(text);
   if (a.tokens.filter((t) => t.kind === 'word' || t.kind === 'number').length < MIN_WORDS) return false;
   const last = a.clauses.at(-1);
   if (!last) return false;
-  if (a.tokens[last.tokens[1] - 1]?.kind === 'number' || endsOpen(last)) return false;
+  if (endsOnNumber(a, last) || endsOpen(last)) return false;
   return (
     asks(last) ||
     hasMark(last, 'request') ||
@@ -28,6 +29,15 @@ export function turnLooksComplete(text: string): boolean {
     classMatches(last, 'turn.closing').length > 0 ||
     issuesOf(a).length > 0
   );
+}
+
+/** Digits read one by one from this many on are an identifier (order, phone), read in groups. */
+const ID_DIGITS = 3;
+
+/** The clause ends on an identifier's digits, as digits or read out ("… order eight three three"). */
+function endsOnNumber(a: LineAnalysis, clause: Clause): boolean {
+  const end = a.tokens[clause.tokens[1] - 1]?.span[1];
+  return a.numbers.some((n) => n.span[1] === end && (n.digits?.length ?? 0) >= ID_DIGITS);
 }
 
 /** An open end, unless a longer closing term ends there too (不要 over 要, 是的 over 的). */
