@@ -3,7 +3,8 @@
  * its way: the speech bench's sentences and the stage bench's number lines, synthesised, then
  * round-tripped by ffmpeg through mp3, Opus and a telephone channel (300–3,400 Hz, 8 kHz μ-law)
  * and back to 16 kHz, each decoded by the engine as the bot runs it (150 ms of pad either side, 20 ms
- * frames) under the project's settings and each candidate. Decision 0326 kept the flat pass for
+ * frames) under the project's settings and each candidate (v4's quick search, on a line without a
+ * number, is v2's search without the flat pass). Decision 0326 kept the flat pass for
  * every utterance until the quick search was measured on such audio; this is that measurement.
  * Lines are interleaved across settings so the machine's other load falls on all alike (word
  * errors do not depend on load). KEFU_BENCH_VOICES=flite-slt,espeak-en picks the voices (flite by default).
@@ -26,22 +27,20 @@ import { SENTENCES } from './speech.js';
 /** ffmpeg's encoder arguments for each channel; every one is decoded back to 16 kHz mono PCM. */
 const CHANNELS: Record<string, { ext: string; args: string[] } | undefined> = {
   'wav 16 kHz': undefined,
-  'mp3 32 kb/s': { ext: 'mp3', args: ['-c:a', 'libmp3lame', '-b:a', '32k'] },
-  'opus 16 kb/s': { ext: 'ogg', args: ['-c:a', 'libopus', '-b:a', '16k'] },
   'telephone 8 kHz μ-law': {
     ext: 'wav',
     args: ['-af', 'highpass=f=300,lowpass=f=3400', '-ar', '8000', '-c:a', 'pcm_mulaw'],
   },
+  'mp3 32 kb/s': { ext: 'mp3', args: ['-c:a', 'libmp3lame', '-b:a', '32k'] },
+  'opus 16 kb/s': { ext: 'ogg', args: ['-c:a', 'libopus', '-b:a', '16k'] },
 };
 
 /** Over the project's settings file: flatPass and flags (a flag given in both takes the candidate's). */
 const CANDIDATES: Record<string, { flatPass?: 'always' | 'numbers'; args?: Record<string, string> }> = {
   'flat pass for numbers only (v4)': { flatPass: 'numbers' },
-  'no flat pass (v2)': { args: { '-fwdflat': 'no' } },
 };
 
 const NUMBER_WORD = new RegExp(EN_NUMBER, 'i');
-type Tally = { errors: number; words: number; numberErrors: number; numberWords: number };
 
 export async function runBotWerBench(): Promise<void> {
   const tmp = tempDir('kefu-bot-wer-');
@@ -61,52 +60,50 @@ export async function runBotWerBench(): Promise<void> {
     const voices = (process.env.KEFU_BENCH_VOICES?.split(',').filter(Boolean) ?? ['flite-slt']) as Voice[];
     const texts = [...SENTENCES, ...NUMBER_LINES];
     const pad = new Int16Array(150 * 16);
-    const tallies = new Map<string, Tally>();
-    const tally = (setting: string, channel: string) => {
-      const key = `${setting}\n${channel}`;
-      if (!tallies.has(key)) tallies.set(key, { errors: 0, words: 0, numberErrors: 0, numberWords: 0 });
-      return tallies.get(key)!;
-    };
+    const pct = (errors: number, words: number) => `${((errors / words) * 100).toFixed(1)} % (${errors}/${words})`;
+    console.log(
+      `bot-wer: ${SENTENCES.length} sentences and ${NUMBER_LINES.length} number lines in ${voices.join(', ')}, each channel decoded per utterance by the engine under each setting (printed as each channel is done)`,
+    );
+    const lines = voices.flatMap((voice) =>
+      texts.map((text, i) => ({
+        text,
+        wav: synthesize(text, join(tmp.dir, `${voice}-${i}.wav`), voice),
+        stem: join(tmp.dir, `${voice}-${i}`),
+      })),
+    );
     try {
-      for (const voice of voices)
-        for (const [i, text] of texts.entries()) {
-          const wav = synthesize(text, join(tmp.dir, `${voice}-${i}.wav`), voice);
-          for (const [channel, codec] of Object.entries(CHANNELS)) {
-            const speech = readSamples(codec ? await roundTrip(wav, codec, join(tmp.dir, `${voice}-${i}`)) : wav);
-            const samples = new Int16Array(speech.length + 2 * pad.length);
-            samples.set(speech, pad.length);
-            for (const s of settings) {
-              const heard = (await speak(s.engine, samples, 'en')).find((seg) => seg.final)?.text ?? '';
-              const e = wordErrors(text, heard);
-              const t = tally(s.label, channel);
-              t.errors += e.errors;
-              t.words += e.words;
-              if (NUMBER_WORD.test(text)) {
-                t.numberErrors += e.errors;
-                t.numberWords += e.words;
-              }
+      for (const [channel, codec] of Object.entries(CHANNELS)) {
+        const tallies = settings.map(() => ({ errors: 0, words: 0, numberErrors: 0, numberWords: 0 }));
+        for (const line of lines) {
+          const speech = readSamples(codec ? await roundTrip(line.wav, codec, line.stem) : line.wav);
+          const samples = new Int16Array(speech.length + 2 * pad.length);
+          samples.set(speech, pad.length);
+          for (const [k, s] of settings.entries()) {
+            const heard = (await speak(s.engine, samples, 'en')).find((seg) => seg.final)?.text ?? '';
+            const e = wordErrors(line.text, heard);
+            const t = tallies[k]!;
+            t.errors += e.errors;
+            t.words += e.words;
+            if (NUMBER_WORD.test(line.text)) {
+              t.numberErrors += e.errors;
+              t.numberWords += e.words;
             }
           }
         }
+        console.log(`  ${channel}`);
+        for (const [k, s] of settings.entries()) {
+          const t = tallies[k]!;
+          console.log(
+            `    ${s.label.padEnd(36)} WER ${pct(t.errors, t.words)}; number lines ${pct(t.numberErrors, t.numberWords)}`,
+          );
+        }
+      }
+      for (const s of settings.filter((x) => x.label.includes('numbers')))
+        console.log(
+          `  ${s.label}: utterances ended quick / moved to the flat pass: ${s.engine.ended.quick} / ${s.engine.ended.full}`,
+        );
     } finally {
       for (const s of settings) await s.engine.close();
-    }
-    const pct = (errors: number, words: number) => `${((errors / words) * 100).toFixed(1)} % (${errors}/${words})`;
-    console.log(
-      `bot-wer: ${SENTENCES.length} sentences and ${NUMBER_LINES.length} number lines in ${voices.join(', ')}, each through ${Object.keys(CHANNELS).length} channels, decoded per utterance by the engine under each setting`,
-    );
-    for (const s of settings) {
-      console.log(`  ${s.label}`);
-      for (const channel of Object.keys(CHANNELS)) {
-        const t = tally(s.label, channel);
-        console.log(
-          `    ${channel.padEnd(24)} WER ${pct(t.errors, t.words)}; number lines ${pct(t.numberErrors, t.numberWords)}`,
-        );
-      }
-      if (s.label.includes('numbers'))
-        console.log(
-          `    utterances ended quick / moved to the flat pass: ${s.engine.ended.quick} / ${s.engine.ended.full}`,
-        );
     }
     console.log(`  load average ${loadAverage()} (word errors do not depend on it)`);
   } finally {
