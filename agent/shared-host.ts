@@ -37,7 +37,8 @@ const FAILED_ROOMS: Room[] = [];
 /**
  * Decoders each recognition thread loads before the worker registers. Several calls' speakers
  * overlap; a decoder loaded at the first overlap took 1–3 s of the thread's CPU at load while its
- * other utterances waited (bench bot-load, decision 0285). 88 MB each.
+ * other utterances waited (bench bot-load, decision 0285). Under settings v5 a thread's first decoder
+ * adds 77 MB, the next (sharing its language model) 43 MB (bench bot-memory, decision 0355).
  */
 const DECODERS_PER_THREAD = 2;
 

@@ -1,21 +1,65 @@
 /**
- * What one PocketSphinx decoder holds, by what it is built with: PSS added by each decoder loaded
- * (none freed until the end, so the allocator cannot hand one's pages to the next), in one
- * process: with the flat pass (settings v3, what the full decoders of v4 are) or without it (what
- * v4's utterances start on); the model's whole dictionary or only its language model's words; its
- * own language model or its thread's first decoder's. A recognition thread under v4 holds a quick
- * decoder with its own language model and a full one sharing it, plus more of either sharing it.
+ * What a shared worker holds before its first call, part by part (text pipeline, VAD model,
+ * recognition pool); then what one PocketSphinx decoder holds by what it is built with: PSS added
+ * by each decoder loaded (none freed until the end, so the allocator cannot hand one's pages to the
+ * next), in one process: with the flat pass or without it; the model's whole dictionary or only
+ * its language model's words; its own language model or its thread's first decoder's. A
+ * recognition thread under v5 holds a first decoder with its own language model and more sharing it.
  * Run: npm run bench -- bot-memory
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { decoderArgvs, loadDecoderSettings } from '../pipelines/speech/decoder-settings.js';
+import { loadConfig } from '../core/config.js';
+import { loadSileroSession } from '../pipelines/audio/silero-model.js';
+import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
+import { decoderArgv, loadDecoderSettings } from '../pipelines/speech/decoder-settings.js';
 import { DEBIAN_EN_US_MODEL, Decoder } from '../pipelines/speech/pocketsphinx-ffi.js';
+import { RecognizerPool } from '../pipelines/speech/recognizer-pool.js';
 
 const pssMb = () => Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'))?.[1]) / 1024;
 
 export async function runBotMemoryBench(): Promise<void> {
-  const { first: quick, full } = decoderArgvs(loadDecoderSettings());
+  await workerParts();
+  decoders();
+}
+
+/**
+ * What a shared worker (KEFU_BOT_EXECUTOR=shared) holds before its first call, part by part, as
+ * agent/shared-host.ts loads it: the text pipeline, the VAD's model, the recognition pool (a thread
+ * per core, two decoders each). Every call shares these; what a call adds on top (its room, streams
+ * and session) is what bench bot-load prints as "per call above the idle worker".
+ */
+async function workerParts(): Promise<void> {
+  const start = pssMb();
+  const step = async <T>(label: string, load: () => Promise<T>): Promise<T> => {
+    const before = pssMb();
+    const held = await load();
+    console.log(`  ${label.padEnd(64)} +${(pssMb() - before).toFixed(0)} MB PSS`);
+    return held;
+  };
+  console.log(
+    `bot-memory: what a shared worker holds before its first call, one process (${start.toFixed(0)} MB at start)`,
+  );
+  await step('text pipeline (analyzers, knowledge loaded and compiled)', () =>
+    buildAnalyzers({ config: loadConfig({}), warm: true }),
+  );
+  await step('Silero VAD session (one per process)', () => loadSileroSession());
+  const pool = await step(
+    `recognition pool: ${THREADS} threads × ${DECODERS_PER_THREAD} decoders (settings v${loadDecoderSettings().version})`,
+    () => new RecognizerPool({ kind: 'pocketsphinx', decoders: DECODERS_PER_THREAD }, { threads: THREADS }).start(),
+  );
+  console.log(`  total ${pssMb().toFixed(0)} MB PSS`);
+  await pool.close();
+}
+
+/** As agent/shared-host.ts warms them, on a 2-core host. */
+const THREADS = 2;
+const DECODERS_PER_THREAD = 2;
+
+function decoders(): void {
+  const settings = loadDecoderSettings();
+  const full = decoderArgv({ ...settings, args: { ...settings.args, '-fwdflat': 'yes' } });
+  const quick = decoderArgv({ ...settings, args: { ...settings.args, '-fwdflat': 'no' } });
   const held: Decoder[] = [];
   const step = (label: string, load: () => Decoder) => {
     const before = pssMb();
@@ -31,11 +75,14 @@ export async function runBotMemoryBench(): Promise<void> {
     step('flat pass, whole dictionary, own LM (each decoder before v4)', () =>
       Decoder.create(DEBIAN_EN_US_MODEL, full, { fullDictionary: true }),
     );
+    const first = step('flat pass, LM words only, own LM (a thread’s first, v5)', () =>
+      Decoder.create(DEBIAN_EN_US_MODEL, full),
+    );
+    step('flat pass, LM words only, sharing the LM (a thread’s next, v5)', () =>
+      Decoder.create(DEBIAN_EN_US_MODEL, full, { lmOf: first }),
+    );
     const own = step('no flat pass, LM words only, own LM (a thread’s first, v4)', () =>
       Decoder.create(DEBIAN_EN_US_MODEL, quick),
-    );
-    step('flat pass, LM words only, sharing the LM (a thread’s full one, v4)', () =>
-      Decoder.create(DEBIAN_EN_US_MODEL, full, { lmOf: own }),
     );
     step('no flat pass, LM words only, sharing the LM (a thread’s next, v4)', () =>
       Decoder.create(DEBIAN_EN_US_MODEL, quick, { lmOf: own }),

@@ -4,6 +4,7 @@ import { runBotDecoderBench } from './bot-decoder.js';
 import { runBotLoadBench } from './bot-load.js';
 import { runBotMemoryBench } from './bot-memory.js';
 import { runBotStagesBench } from './bot-stages.js';
+import { runBotWerBench } from './bot-wer.js';
 import { runCliBench } from './cli.js';
 import { runDashboardBench } from './dashboard.js';
 import { runLanguageBench } from './language.js';
@@ -30,6 +31,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'bot-decoder': () => runBotDecoderBench(),
   'bot-stages': () => runBotStagesBench(),
   'bot-memory': () => runBotMemoryBench(),
+  'bot-wer': () => runBotWerBench(),
   dashboard: () => runDashboardBench(),
   recording: () => runRecordingBench(),
 };

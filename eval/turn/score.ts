@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyzeLine } from '../../pipelines/language/index.js';
 import { turnLooksComplete } from '../../pipelines/speech/turn.js';
 
 // Development sets only; the blind sets (blind-h, abuse-h, blind-i, abuse-i) are never read.
@@ -114,6 +115,20 @@ export function openPrefixes(text: string): string[] {
   return [...cuts];
 }
 
+/**
+ * Prefixes of a line that end where one of its inner clauses ends (the language layer's clause
+ * split, not the turn lexicon): where a speaker may pause mid-turn. Whether such a prefix is a
+ * finished turn is open, so this is no error rate: a detector that calls more of them complete
+ * splits more turns, whatever its lexicon lists.
+ */
+export function innerClausePrefixes(text: string): string[] {
+  const a = analyzeLine(text);
+  return a.clauses
+    .slice(0, -1)
+    .map((c) => text.slice(0, c.span[1]).trim())
+    .filter((p) => p.length > 0 && p !== text);
+}
+
 const words = (t: string) => (/\p{Script=Han}/u.test(t) ? [...t.replace(/\s/g, '')].length / 2 : t.split(' ').length);
 
 function main() {
@@ -151,6 +166,9 @@ function main() {
     neg.filter((t) => !en(t)),
     false,
   );
+  const inner = [...new Set(pos.flatMap((l) => innerClausePrefixes(l.text)))].filter((p) => !seen.has(p));
+  console.log('inner clause ends (prefixes ending where an inner clause ends): called complete');
+  row('  all', inner, false);
   if (show) {
     console.log('\nmissed positives:', missP.slice(0, show));
     console.log('\nfalse-complete negatives:', missN.slice(0, show));

@@ -24,6 +24,25 @@ describe('turnLooksComplete', () => {
     ])
       expect(turnLooksComplete(text), text).toBe(false);
   });
+
+  it('hears a question after a lead-in word, and a negative question, without a question mark', () => {
+    for (const text of ['great do i pay shipping', 'uh is that normal', "can't you just send a new one"])
+      expect(turnLooksComplete(text), text).toBe(true);
+    expect(turnLooksComplete('great the box is here')).toBe(false);
+  });
+
+  it('waits after a preposition, an auxiliary or a want-verb, even when an issue was named', () => {
+    for (const text of ['the dishwasher leaks from', "my order still hasn't shipped and it's", '充电宝鼓包了我要'])
+      expect(turnLooksComplete(text), text).toBe(false);
+    // A longer closing word ending at the same place closes the turn.
+    expect(turnLooksComplete('充电宝鼓包了我不要')).toBe(true);
+  });
+
+  it('waits after a number: digits are read in groups with pauses between', () => {
+    expect(turnLooksComplete('my blender arrived with a cracked jar order 44178')).toBe(false);
+    expect(turnLooksComplete('please refund twelve dollars to order eight three three')).toBe(false);
+    expect(turnLooksComplete('my blender arrived with a cracked jar')).toBe(true);
+  });
 });
 
 describe('gistOf', () => {

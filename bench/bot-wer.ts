@@ -1,0 +1,138 @@
+/**
+ * Word errors of the PocketSphinx engine by decoder setting and by what the audio went through on
+ * its way: the speech bench's sentences and the stage bench's number lines, synthesised, then
+ * round-tripped by ffmpeg through mp3, Opus and a telephone channel (300–3,400 Hz, 8 kHz μ-law)
+ * and back to 16 kHz, each decoded by the engine as the bot runs it (150 ms of pad either side, 20 ms
+ * frames) under the project's settings and each candidate (v4's quick search, on a line without a
+ * number, is v2's search without the flat pass). Decision 0326 kept the flat pass for
+ * every utterance until the quick search was measured on such audio; this is that measurement.
+ * Lines are interleaved across settings so the machine's other load falls on all alike (word
+ * errors do not depend on load). KEFU_BENCH_VOICES=flite-slt,espeak-en picks the voices (flite by default).
+ * Run: npm run bench -- bot-wer
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runTool } from '../pipelines/audio/ffmpeg.js';
+import { EN_NUMBER } from '../pipelines/language/index.js';
+import { DECODER_SETTINGS_FILE } from '../pipelines/speech/decoder-settings.js';
+import { PocketSphinxEngine } from '../pipelines/speech/pocketsphinx.js';
+import { speak } from '../pipelines/speech/testing/conformance.js';
+import { wordErrors } from '../pipelines/speech/wer.js';
+import { readSamples, synthesize, tempDir, type Voice } from '../test/audio/speech-fixtures.js';
+import { loadAverage } from './bot-footprint.js';
+import { NUMBER_LINES } from './bot-stages.js';
+import { SENTENCES } from './speech.js';
+
+/** ffmpeg's encoder arguments for each channel; every one is decoded back to 16 kHz mono PCM. */
+const CHANNELS: Record<string, { ext: string; args: string[] } | undefined> = {
+  'wav 16 kHz': undefined,
+  'telephone 8 kHz μ-law': {
+    ext: 'wav',
+    args: ['-af', 'highpass=f=300,lowpass=f=3400', '-ar', '8000', '-c:a', 'pcm_mulaw'],
+  },
+  'mp3 32 kb/s': { ext: 'mp3', args: ['-c:a', 'libmp3lame', '-b:a', '32k'] },
+  'opus 16 kb/s': { ext: 'ogg', args: ['-c:a', 'libopus', '-b:a', '16k'] },
+};
+
+/** Over the project's settings file: flatPass and flags (a flag given in both takes the candidate's). */
+const CANDIDATES: Record<string, { flatPass?: 'always' | 'numbers'; args?: Record<string, string> }> = {
+  'flat pass for numbers only (v4)': { flatPass: 'numbers' },
+};
+
+const NUMBER_WORD = new RegExp(EN_NUMBER, 'i');
+
+export async function runBotWerBench(): Promise<void> {
+  const tmp = tempDir('kefu-bot-wer-');
+  try {
+    const shipped = JSON.parse(readFileSync(DECODER_SETTINGS_FILE, 'utf8')) as {
+      version: number;
+      args: Record<string, string>;
+    };
+    const settings = [
+      { label: `settings v${shipped.version} (the project's)`, file: DECODER_SETTINGS_FILE },
+      ...Object.entries(CANDIDATES).map(([label, c], i) => {
+        const file = join(tmp.dir, `candidate-${i}.json`);
+        writeFileSync(file, JSON.stringify({ ...shipped, ...c, args: { ...shipped.args, ...c.args } }));
+        return { label, file };
+      }),
+    ].map((s) => ({ ...s, engine: new PocketSphinxEngine({ settingsFile: s.file }) }));
+    const voices = (process.env.KEFU_BENCH_VOICES?.split(',').filter(Boolean) ?? ['flite-slt']) as Voice[];
+    const texts = [...SENTENCES, ...NUMBER_LINES];
+    const pad = new Int16Array(150 * 16);
+    const pct = (errors: number, words: number) => `${((errors / words) * 100).toFixed(1)} % (${errors}/${words})`;
+    console.log(
+      `bot-wer: ${SENTENCES.length} sentences and ${NUMBER_LINES.length} number lines in ${voices.join(', ')}, each channel decoded per utterance by the engine under each setting (printed as each channel is done)`,
+    );
+    const lines = voices.flatMap((voice) =>
+      texts.map((text, i) => ({
+        text,
+        wav: synthesize(text, join(tmp.dir, `${voice}-${i}.wav`), voice),
+        stem: join(tmp.dir, `${voice}-${i}`),
+      })),
+    );
+    try {
+      for (const [channel, codec] of Object.entries(CHANNELS)) {
+        const tallies = settings.map(() => ({ errors: 0, words: 0, numberErrors: 0, numberWords: 0 }));
+        for (const line of lines) {
+          const speech = readSamples(codec ? await roundTrip(line.wav, codec, line.stem) : line.wav);
+          const samples = new Int16Array(speech.length + 2 * pad.length);
+          samples.set(speech, pad.length);
+          for (const [k, s] of settings.entries()) {
+            const heard = (await speak(s.engine, samples, 'en')).find((seg) => seg.final)?.text ?? '';
+            const e = wordErrors(line.text, heard);
+            const t = tallies[k]!;
+            t.errors += e.errors;
+            t.words += e.words;
+            if (NUMBER_WORD.test(line.text)) {
+              t.numberErrors += e.errors;
+              t.numberWords += e.words;
+            }
+          }
+        }
+        console.log(`  ${channel}`);
+        for (const [k, s] of settings.entries()) {
+          const t = tallies[k]!;
+          console.log(
+            `    ${s.label.padEnd(36)} WER ${pct(t.errors, t.words)}; number lines ${pct(t.numberErrors, t.numberWords)}`,
+          );
+        }
+      }
+      for (const s of settings.filter((x) => x.label.includes('numbers')))
+        console.log(
+          `  ${s.label}: utterances ended quick / moved to the flat pass: ${s.engine.ended.quick} / ${s.engine.ended.full}`,
+        );
+    } finally {
+      for (const s of settings) await s.engine.close();
+    }
+    console.log(`  load average ${loadAverage()} (word errors do not depend on it)`);
+  } finally {
+    tmp.remove();
+  }
+}
+
+/** `wav` encoded with the channel's codec and decoded back to 16 kHz mono 16-bit PCM. */
+async function roundTrip(wav: string, codec: { ext: string; args: string[] }, stem: string): Promise<string> {
+  const coded = `${stem}.coded.${codec.ext}`;
+  const back = `${stem}.back.wav`;
+  const ffmpeg = (args: string[]) => runTool('ffmpeg', ['-v', 'error', '-y', ...args], { label: wav });
+  await ffmpeg(['-i', wav, ...codec.args, coded]);
+  await ffmpeg([
+    '-i',
+    coded,
+    '-ar',
+    '16000',
+    '-ac',
+    '1',
+    '-c:a',
+    'pcm_s16le',
+    '-map_metadata',
+    '-1',
+    '-fflags',
+    '+bitexact',
+    back,
+  ]);
+  return back;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runBotWerBench();
