@@ -7,19 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { SpeakerRole } from '../../core/domain.js';
 import { analyzeLine, lexicon, negationOver } from '../language/index.js';
 import { ComplianceDetector } from './detector.js';
+import { abuseExpectations } from './testing/abuse.js';
 import { flagsOnLast } from './testing/calls.js';
 
 const detector = new ComplianceDetector();
 const flagsOn = (...lines: [SpeakerRole, string][]) => flagsOnLast(detector, ...lines);
-const isAbuse = async (speaker: SpeakerRole, text: string) =>
-  (await flagsOn([speaker, text])).some((f) => f.category === 'abuse');
 
-async function expectAbuse(speaker: SpeakerRole, texts: string[]) {
-  for (const text of texts) expect(await isAbuse(speaker, text), text).toBe(true);
-}
-async function expectClean(speaker: SpeakerRole, texts: string[]) {
-  for (const text of texts) expect(await flagsOn([speaker, text]), text).toEqual([]);
-}
+const { expectAbuse, expectClean } = abuseExpectations(detector);
 
 describe('sarcasm: praise beside a cue that it means the opposite', () => {
   it('flags praise of the other party next to a sneer or the failure it mocks', async () => {

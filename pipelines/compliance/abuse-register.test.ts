@@ -4,24 +4,13 @@
  * finding and exposing, pointed groups. Every sentence is our own, in no evaluation set; each family
  * has service look-alikes sharing its words that must stay unflagged.
  */
-import { describe, expect, it } from 'vitest';
-import type { SpeakerRole } from '../../core/domain.js';
+import { describe, it } from 'vitest';
 import { ComplianceDetector } from './detector.js';
-import { flagsOnLast } from './testing/calls.js';
+import { abuseExpectations } from './testing/abuse.js';
 
 const detector = new ComplianceDetector();
-const flagsOn = (speaker: SpeakerRole, text: string) => flagsOnLast(detector, [speaker, text]);
 
-async function expectAbuse(speaker: SpeakerRole, texts: string[]) {
-  for (const text of texts)
-    expect(
-      (await flagsOn(speaker, text)).map((f) => f.category),
-      text,
-    ).toContain('abuse');
-}
-async function expectClean(speaker: SpeakerRole, texts: string[]) {
-  for (const text of texts) expect(await flagsOn(speaker, text), text).toEqual([]);
-}
+const { expectAbuse, expectClean } = abuseExpectations(detector);
 
 describe('contempt: questioning competence, sense or humanity', () => {
   it('flags the rhetorical question and the jab', async () => {

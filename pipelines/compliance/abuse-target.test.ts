@@ -7,18 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SpeakerRole } from '../../core/domain.js';
 import { ComplianceDetector } from './detector.js';
+import { abuseExpectations } from './testing/abuse.js';
 import { flagsOnLast } from './testing/calls.js';
 
 const detector = new ComplianceDetector();
 type Line = [SpeakerRole, string];
 const categories = async (...lines: Line[]) => (await flagsOnLast(detector, ...lines)).map((f) => f.category);
 
-async function expectAbuse(speaker: SpeakerRole, texts: string[]) {
-  for (const text of texts) expect(await categories([speaker, text]), text).toContain('abuse');
-}
-async function expectClean(speaker: SpeakerRole, texts: string[]) {
-  for (const text of texts) expect(await categories([speaker, text]), text).toEqual([]);
-}
+const { expectAbuse, expectClean } = abuseExpectations(detector);
 
 describe('sarcasm: the person or the service', () => {
   it("leaves a buyer's sarcasm about the service's own failure", async () => {

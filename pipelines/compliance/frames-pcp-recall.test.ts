@@ -6,14 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SpeakerRole } from '../../core/domain.js';
 import { ComplianceDetector } from './detector.js';
-import { call } from './testing/calls.js';
+import { c, flagsByLine, m } from './testing/calls.js';
 
 const detector = new ComplianceDetector();
-const m = (text: string): [SpeakerRole, string] => ['merchant', text];
-const c = (text: string): [SpeakerRole, string] => ['customer', text];
 /** [utterance, category] of every flag in the call. */
-const flags = async (...lines: [SpeakerRole, string][]) =>
-  (await detector.detect(call(...lines))).map((f) => [f.utterance, f.category]);
+const flags = (...lines: [SpeakerRole, string][]) => flagsByLine(detector, ...lines);
 const one = async (text: string) => (await flags(m(text))).map(([, category]) => category);
 
 describe('a request with its object left out, the datum named on a line before', () => {

@@ -5,15 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SpeakerRole } from '../../core/domain.js';
 import { ComplianceDetector } from './detector.js';
-import { call } from './testing/calls.js';
+import { c, flagsByLine, m } from './testing/calls.js';
 import { loadTaxonomy } from './taxonomy.js';
 
 const detector = new ComplianceDetector();
-const m = (text: string): [SpeakerRole, string] => ['merchant', text];
-const c = (text: string): [SpeakerRole, string] => ['customer', text];
 /** [utterance, category] of every flag in the call. */
-const flags = async (...lines: [SpeakerRole, string][]) =>
-  (await detector.detect(call(...lines))).map((f) => [f.utterance, f.category]);
+const flags = (...lines: [SpeakerRole, string][]) => flagsByLine(detector, ...lines);
 
 describe('a sanction over a refund obstructs the refund; it is not abuse', () => {
   it('reads a blacklist or a ban conditioned on a refund, return or dispute as refund obstruction', async () => {

@@ -6,11 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SpeakerRole } from '../../core/domain.js';
 import { ComplianceDetector } from './detector.js';
-import { call } from './testing/calls.js';
+import { c, call, m } from './testing/calls.js';
 
 const detector = new ComplianceDetector();
-const m = (text: string): [SpeakerRole, string] => ['merchant', text];
-const c = (text: string): [SpeakerRole, string] => ['customer', text];
 const one = async (line: [SpeakerRole, string]) => (await detector.detect(call(line))).map((f) => f.category);
 
 describe('reported words are not the speaker’s', () => {

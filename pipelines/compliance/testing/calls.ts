@@ -10,3 +10,12 @@ export async function flagsOnLast(detector: ComplianceDetector, ...lines: [Speak
   const t = call(...lines);
   return (await detector.detect(t)).filter((f) => f.utterance === t.length - 1);
 }
+
+/** A merchant's line and a customer's, as the tests write a call's lines. */
+export const m = (text: string): [SpeakerRole, string] => ['merchant', text];
+export const c = (text: string): [SpeakerRole, string] => ['customer', text];
+
+/** [utterance, category] of every flag `detector` raises on the call. */
+export async function flagsByLine(detector: ComplianceDetector, ...lines: [SpeakerRole, string][]) {
+  return (await detector.detect(call(...lines))).map((f) => [f.utterance, f.category]);
+}
