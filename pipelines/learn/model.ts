@@ -11,27 +11,34 @@ import { fromPackageRoot } from '../../core/paths.js';
 import type { Span } from '../language/index.js';
 import { FEATURE_SPEC, type Feature, lineFeatures } from './features.js';
 
+/** What every trained line model file says of itself: its name, its training data, its features. */
+export const MODEL_HEADER = {
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  version: z.number().int().positive(),
+  date: z.iso.date(),
+  /** The eval sets it was trained on (never a blind set). */
+  trainingSets: z.array(z.string()).min(1),
+  /** sha256 of the training lines and labels, so a model can be traced to its data. */
+  dataHash: z.string().regex(/^[0-9a-f]{64}$/),
+  featureSpec: z.literal(FEATURE_SPEC),
+  bits: z.number().int().min(10).max(24),
+  training: z.record(z.string(), z.union([z.number(), z.string()])),
+};
+
+/** Sparse weights: [hashed index, weight] pairs, indices ascending. */
+export const SparseWeightsSchema = z.array(z.tuple([z.number().int().nonnegative(), z.number()]));
+
 const CategoryModelSchema = z
   .object({
     /** Flag only at or above this probability (chosen on held-out scores). */
     threshold: z.number().gt(0).lt(1),
-    /** Sparse weights: [hashed index, weight] pairs, indices ascending. */
-    weights: z.array(z.tuple([z.number().int().nonnegative(), z.number()])),
+    weights: SparseWeightsSchema,
   })
   .strict();
 
 export const LineModelSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    version: z.number().int().positive(),
-    date: z.iso.date(),
-    /** The eval sets it was trained on (never a blind set). */
-    trainingSets: z.array(z.string()).min(1),
-    /** sha256 of the training lines and labels, so a model can be traced to its data. */
-    dataHash: z.string().regex(/^[0-9a-f]{64}$/),
-    featureSpec: z.literal(FEATURE_SPEC),
-    bits: z.number().int().min(10).max(24),
-    training: z.record(z.string(), z.union([z.number(), z.string()])),
+    ...MODEL_HEADER,
     /** Lines the layer may flag, per group of categories (see gate.ts): lexicon classes and mask kinds. */
     gates: z.record(
       z.string(),
@@ -69,20 +76,25 @@ export type LineModel = z.infer<typeof LineModelSchema>;
 // From the package root, not this module: compiled code in dist/ reads the same shipped file.
 export const DEFAULT_MODEL_FILE = fromPackageRoot('pipelines/learn/data/compliance-lines.model.json');
 
-/** The model in `file`, checked; throws an Error naming the file and the first problem. */
-export function loadLineModel(file: string = DEFAULT_MODEL_FILE): LineModel {
+/** A model file read and checked by `schema`; throws an Error naming the file and the first problem. */
+export function readModelFile<T>(file: string, schema: z.ZodType<T>, what: string): T {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`Line model ${file} cannot be read as JSON: ${(e as Error).message}`);
+    throw new Error(`${what} ${file} cannot be read as JSON: ${(e as Error).message}`);
   }
-  const parsed = LineModelSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`Line model ${file} is invalid at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Error(`${what} ${file} is invalid at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** The compliance model in `file`, checked. */
+export function loadLineModel(file: string = DEFAULT_MODEL_FILE): LineModel {
+  return readModelFile(file, LineModelSchema, 'Line model');
 }
 
 /** A model ready to score: dense weight arrays per category. */

@@ -5,27 +5,18 @@
  * held-out promise F1) is dropped. It reads the line alone, as the promise engine's judgment is
  * memoised by the line's words (decision 0320). Trained by `npm run train:compliance`.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { TranscriptLine } from '../../core/domain.js';
 import { fromPackageRoot } from '../../core/paths.js';
-import { FEATURE_SPEC, lineFeatures } from './features.js';
-import { probability } from './model.js';
+import { lineFeatures } from './features.js';
+import { MODEL_HEADER, probability, readModelFile, SparseWeightsSchema } from './model.js';
 
 export const PromiseLineModelSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    version: z.number().int().positive(),
-    date: z.iso.date(),
-    trainingSets: z.array(z.string()).min(1),
-    dataHash: z.string().regex(/^[0-9a-f]{64}$/),
-    featureSpec: z.literal(FEATURE_SPEC),
-    bits: z.number().int().min(10).max(24),
-    training: z.record(z.string(), z.union([z.number(), z.string()])),
+    ...MODEL_HEADER,
     /** A promise on a line scored under this is dropped (chosen on held-out promise F1). */
     threshold: z.number().gt(0).lt(1),
-    /** Sparse weights: [hashed index, weight] pairs, indices ascending. */
-    weights: z.array(z.tuple([z.number().int().nonnegative(), z.number()])),
+    weights: SparseWeightsSchema,
   })
   .strict();
 export type PromiseLineModel = z.infer<typeof PromiseLineModelSchema>;
@@ -56,12 +47,7 @@ export class PromiseVeto {
 
 /** The model in `file`, checked; throws an Error naming the file and the first problem. */
 export function loadPromiseVeto(file: string = PROMISE_MODEL_FILE): PromiseVeto {
-  const parsed = PromiseLineModelSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`Promise line model ${file} is invalid at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return new PromiseVeto(parsed.data);
+  return new PromiseVeto(readModelFile(file, PromiseLineModelSchema, 'Promise line model'));
 }
 
 let shipped: PromiseVeto | undefined;
