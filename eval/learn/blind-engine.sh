@@ -6,12 +6,11 @@
 set -e
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
+. eval/learn/blind-commits.sh
 npx tsx eval/learn/export-calls.ts /tmp/learn-calls
-for pair in blind-c:9d91a4a blind-d:ffc5480 blind-e:cbaa88e blind-f:07ffa19 blind-g:de2052a blind-h:8326a16; do
+for pair in $BLIND_COMMITS; do
   set_=${pair%%:*}; commit=${pair#*:}
-  dir=/tmp/learn-old-$commit
-  [ -d "$dir" ] || git worktree add --detach "$dir" "$commit" >/dev/null
-  ln -sfn "$repo/node_modules" "$dir/node_modules"
+  dir=$(blind_worktree "$commit")
   cp eval/learn/dump-flags.ts "$dir/learn-dump.ts"
   (cd "$dir" && npx tsx learn-dump.ts "/tmp/learn-calls/$set_.json" "$repo/eval/learn/blind-engine/$set_.json")
 done

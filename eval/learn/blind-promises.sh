@@ -6,11 +6,10 @@
 set -e
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
-for pair in blind-c:9d91a4a blind-d:ffc5480 blind-e:cbaa88e blind-f:07ffa19 blind-g:de2052a blind-h:8326a16; do
+. eval/learn/blind-commits.sh
+for pair in $BLIND_COMMITS; do
   set_=${pair%%:*}; commit=${pair#*:}
-  dir=/tmp/learn-old-$commit
-  [ -d "$dir" ] || git worktree add --detach "$dir" "$commit" >/dev/null
-  ln -sfn "$repo/node_modules" "$dir/node_modules"
+  dir=$(blind_worktree "$commit")
   cp eval/learn/dump-promises.ts "$dir/learn-dump-promises.ts"
   (cd "$dir" && npx tsx learn-dump-promises.ts "$repo/eval/$set_" "$repo/eval/learn/blind-engine/promises-$set_.json")
 done

@@ -148,24 +148,23 @@ function main() {
   };
   const en = (t: string) => !/\p{Script=Han}/u.test(t);
   const long = (t: string) => words(t) >= 3;
+  /** The all / en / zh rows of one group; returns what the "all" row missed. */
+  const byLanguage = (items: string[], want: boolean) => {
+    const missed = row('  all', items, want);
+    row('  en', items.filter(en), want);
+    row(
+      '  zh',
+      items.filter((t) => !en(t)),
+      want,
+    );
+    return missed;
+  };
   const P = pos.map((l) => l.text);
   console.log('positives (whole customer lines): recall');
-  const missP = row('  all', P, true);
-  row('  en', P.filter(en), true);
-  row(
-    '  zh',
-    P.filter((t) => !en(t)),
-    true,
-  );
+  const missP = byLanguage(P, true);
   row('  3+ words (zh: 6+ characters)', P.filter(long), true);
   console.log('negatives (prefixes cut where more is promised): false-complete');
-  const missN = row('  all', neg, false);
-  row('  en', neg.filter(en), false);
-  row(
-    '  zh',
-    neg.filter((t) => !en(t)),
-    false,
-  );
+  const missN = byLanguage(neg, false);
   const inner = [...new Set(pos.flatMap((l) => innerClausePrefixes(l.text)))].filter((p) => !seen.has(p));
   console.log('inner clause ends (prefixes ending where an inner clause ends): called complete');
   row('  all', inner, false);
