@@ -6,15 +6,15 @@
  *
  *   npx tsx bench/equality-dump.ts OUT_DIR     (writes OUT_DIR/analyses.tsv and OUT_DIR/layer.jsonl)
  *
- * The blind sets (eval/blind-i, abuse-i, blind-j, abuse-j) are never read; H was opened in session 9.
+ * The blind sets (eval/blind-j, abuse-j, blind-k, abuse-k) are never read; H was opened in session 9, I in session 10.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openAnalyzer } from '../eval/analyze/in-process.js';
 import { analyzeLine } from '../pipelines/language/index.js';
 
-// Blind sets nobody but their writer opens (README-helpers, session 9: H is a development set now).
-const BLIND = new Set(['blind-i', 'abuse-i', 'blind-j', 'abuse-j']);
+// Blind sets nobody but their writer opens (H and I are development sets since sessions 9 and 10).
+const BLIND = new Set(['blind-j', 'abuse-j', 'blind-k', 'abuse-k']);
 const ZH_START = '2026-11-23T14:00:00+08:00';
 const EN_START = '2026-11-23T11:00:00-05:00';
 

@@ -1,6 +1,6 @@
 /**
  * The annotated development sets as labelled lines for the line classifier. Only the sets named in
- * DEV_SETS are read: the blind sets (blind-i, abuse-i, blind-j, abuse-j) are never opened; blind-h was opened in session 9. A line's
+ * DEV_SETS are read: the blind sets (blind-j, abuse-j, blind-k, abuse-k) are never opened; blind-h was opened in session 9, blind-i in session 10. A line's
  * labels are the categories its call's expectations flag on it; every other line is a negative
  * (hard negatives included).
  */
