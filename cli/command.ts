@@ -8,6 +8,8 @@ export interface CommandContext {
   /** Human-readable progress goes here (stderr), so stdout stays parseable. */
   log: (line: string) => void;
   out: (text: string) => void;
+  /** Stdout as it is, no newline added: a large result printed in pieces (see json-pieces.ts). */
+  write: (chunk: string) => void;
 }
 
 export interface Command {

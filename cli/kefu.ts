@@ -30,6 +30,8 @@ const out = (text: string) => {
   const safe = terminalSafe(text);
   process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 };
+// terminalSafe reads one UTF-16 unit at a time, so a text made safe in pieces is the whole made safe.
+const write = (chunk: string) => process.stdout.write(terminalSafe(chunk));
 
 function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -80,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     log(`kefu ${name}: expected ${expected} argument(s), got ${parsed.positionals.length}\n\n${commandUsage(command)}`);
     return 2;
   }
-  return command.run({ values: parsed.values, positionals: parsed.positionals, log, out });
+  return command.run({ values: parsed.values, positionals: parsed.positionals, log, out, write });
 }
 
 try {

@@ -5,6 +5,7 @@ import { KefuError } from '../../core/errors.js';
 import { parseStartedAt } from '../../core/time.js';
 import type { CallAnalyzers } from '../../pipelines/session/analyzers.js';
 import { defineCommand } from '../command.js';
+import { chunked, jsonPieces } from '../json-pieces.js';
 
 export const analyzeCommand = defineCommand({
   name: 'analyze',
@@ -21,7 +22,7 @@ export const analyzeCommand = defineCommand({
   ].join('\n'),
   options: { 'started-at': { type: 'string' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
-  async run({ values, positionals, log, out }) {
+  async run({ values, positionals, log, out, write }) {
     // Loaded here, not at the top: `kefu --help` and the other commands never pay for them.
     const [{ analyzeTranscript }, { buildAnalyzers }, { analysisJson, analysisText }, { parseTranscriptJsonl }] =
       await Promise.all([
@@ -52,8 +53,11 @@ export const analyzeCommand = defineCommand({
         }
         const result = await analyzeTranscript(analyzers, lines, { startedAt: at, timeZone });
         const json = analysisJson(result.findings, result.summary);
-        if (values.json) out(JSON.stringify(batch ? { file, ...json } : json));
-        else out(`${batch ? `== ${file} ==\n` : ''}${analysisText(result.findings, result.summary, lines)}`);
+        if (values.json) {
+          // In pieces: a long call's object (every flag of 100,000 lines) is never one string.
+          for (const chunk of chunked(jsonPieces(batch ? { file, ...json } : json))) write(chunk);
+          write('\n');
+        } else out(`${batch ? `== ${file} ==\n` : ''}${analysisText(result.findings, result.summary, lines)}`);
       } catch (error) {
         // One bad file in a batch is reported in its place; the rest are still analysed.
         if (!batch || !(error instanceof KefuError)) throw error;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeLine } from './analyze.js';
 import { lexicon } from './lexicon.js';
@@ -11,6 +12,19 @@ describe('LiteralGate', () => {
     // Overlapping terms through failure links: "ushers" holds she, he and hers.
     expect([...gate.candidates(gateForm('USHERS'))]).toEqual([0, 1, 1, 1]);
     expect([...gate.candidates(gateForm('nothing here'))]).toEqual([0, 1, 1, 0]);
+  });
+
+  it('lets an entry through exactly when one of its terms is in the line (any terms, any line)', () => {
+    // A small alphabet, so terms share prefixes and suffixes and failure links are exercised.
+    const unit = fc.constantFrom('a', 'b', 'c', '退', '款', 'Ä');
+    const word = fc.array(unit, { minLength: 1, maxLength: 5 }).map((u) => u.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 4 }), { maxLength: 6 }), word, (terms, line) => {
+        const text = gateForm(`${line}${line.split('').reverse().join('')}`);
+        const may = new LiteralGate(terms).candidates(text);
+        expect([...may]).toEqual(terms.map((t) => (t.some((w) => text.includes(gateForm(w))) ? 1 : 0)));
+      }),
+    );
   });
 
   it('compares inner whitespace runs as one space, as the entries match them', () => {

@@ -17,11 +17,25 @@ export function gateForm(text: string): string {
 }
 
 export class LiteralGate {
-  /** Per automaton state: transitions by UTF-16 unit, failure link, entries whose term ends here. */
-  private readonly next: Map<number, number>[] = [new Map()];
+  /** While building, per state: transitions by UTF-16 unit, failure link, entries whose term ends here. */
+  private next: Map<number, number>[] = [new Map()];
   private readonly fail: number[] = [0];
-  private readonly out: number[][] = [[]];
+  private out: number[][] = [[]];
   private readonly always: number[] = [];
+  /**
+   * The automaton as scanned: the root's transitions as a table by UTF-16 unit (0: stay at the
+   * root, which is also where a missing root transition goes); every other state's transitions
+   * from `first[s]` to `first[s + 1]` in `units`/`targets`; its entries (its
+   * failure states' included) from `outFirst[s]` to `outFirst[s + 1]` in `outs`. Typed arrays
+   * instead of a Map per state: each character of a line costs a table read or a short scan.
+   */
+  private readonly root = new Int32Array(0x10000);
+  private readonly first: Int32Array;
+  private readonly units: Uint16Array;
+  private readonly targets: Int32Array;
+  private readonly failOf: Int32Array;
+  private readonly outFirst: Int32Array;
+  private readonly outs: Int32Array;
 
   /** `literals[i]` are what every match of pattern i starts with, or null when it must always run. */
   constructor(private readonly literals: readonly (readonly string[] | null)[]) {
@@ -30,6 +44,35 @@ export class LiteralGate {
       else for (const term of terms) this.insert(gateForm(term), entry);
     });
     this.link();
+    const states = this.next.length;
+    this.first = new Int32Array(states + 1);
+    this.outFirst = new Int32Array(states + 1);
+    let edges = 0;
+    let outputs = 0;
+    for (let s = 0; s < states; s++) {
+      this.first[s] = edges;
+      this.outFirst[s] = outputs;
+      edges += this.next[s]!.size;
+      outputs += this.out[s]!.length;
+    }
+    this.first[states] = edges;
+    this.outFirst[states] = outputs;
+    this.units = new Uint16Array(edges);
+    this.targets = new Int32Array(edges);
+    this.outs = new Int32Array(outputs);
+    for (let s = 0; s < states; s++) {
+      let k = this.first[s]!;
+      for (const [c, to] of this.next[s]!) {
+        this.units[k] = c;
+        this.targets[k++] = to;
+        if (s === 0) this.root[c] = to;
+      }
+      this.outs.set(this.out[s]!, this.outFirst[s]!);
+    }
+    this.failOf = Int32Array.from(this.fail);
+    // Only the compact form is kept.
+    this.next = [];
+    this.out = [];
   }
 
   private insert(term: string, entry: number): void {
@@ -64,20 +107,28 @@ export class LiteralGate {
     }
   }
 
+  /** The state `state` goes to on unit `c`, or -1 when it has none (not the root: most have one). */
+  private step(state: number, c: number): number {
+    const end = this.first[state + 1]!;
+    for (let k = this.first[state]!; k < end; k++) if (this.units[k] === c) return this.targets[k]!;
+    return -1;
+  }
+
   /** For each entry, whether it may match `text` (already in `gateForm`). */
   candidates(text: string): Uint8Array {
     const may = new Uint8Array(this.literals.length);
     for (const entry of this.always) may[entry] = 1;
+    const { root, failOf, outFirst, outs } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to = this.next[state]!.get(c);
-      while (to === undefined && state !== 0) {
-        state = this.fail[state]!;
-        to = this.next[state]!.get(c);
+      let to = state === 0 ? root[c]! : this.step(state, c);
+      while (to < 0) {
+        state = failOf[state]!;
+        to = state === 0 ? root[c]! : this.step(state, c);
       }
-      state = to ?? 0;
-      for (const entry of this.out[state]!) may[entry] = 1;
+      state = to;
+      for (let k = outFirst[state]!; k < outFirst[state + 1]!; k++) may[outs[k]!] = 1;
     }
     return may;
   }

@@ -55,7 +55,11 @@ export interface CallAnalyzers {
     index: number,
     ctx: CallContext & { notes: CallNotes; offered?: readonly Suggestion[]; reading?: CallReading },
   ): Promise<Advice>;
-  summarize(lines: readonly TranscriptLine[], findings: CallFindings, ctx: CallContext): Promise<string>;
+  summarize(
+    lines: readonly TranscriptLine[],
+    findings: CallFindings,
+    ctx: CallContext & { reading?: CallReading },
+  ): Promise<string>;
   /** e.g. { notes: 'rules', compliance: 'rules + semantic (hashed-ngram-v1-512)', … } for the banner. */
   describe(): Record<string, string>;
 }

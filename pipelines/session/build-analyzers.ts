@@ -76,6 +76,7 @@ export async function buildAnalyzers(options: {
         promises: findings.promises,
         flags: findings.flags,
         refundOptions: findings.refundOptions,
+        reading: ctx.reading,
       }),
     describe: () => ({
       llm: describeLlm(options.config),

@@ -165,6 +165,6 @@ export class CallAnalysis {
   }
 
   summarize(): Promise<string> {
-    return this.analyzers.summarize(this.lines, this.findings(), this.ctx);
+    return this.analyzers.summarize(this.lines, this.findings(), { ...this.ctx, reading: this.reading });
   }
 }

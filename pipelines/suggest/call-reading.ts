@@ -233,7 +233,7 @@ export class CallReading {
   /** Whether line `i` settles, offers or declines a remedy, or asks for one. */
   touchesRemedy(i: number): boolean {
     this.upTo(i);
-    return this.remedyLines.includes(i);
+    return lastAtMost(this.remedyLines, i) === i;
   }
 
   /** Whether any line up to `index` names a member of `cls`. */

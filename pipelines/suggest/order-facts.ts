@@ -89,20 +89,42 @@ export function factsFromCall(
   language: 'zh' | 'en',
   reading?: CallReading,
 ): OrderFacts {
-  const upTo = (n: { utterance: number }) => n.utterance <= index;
-  const numbers = (notes.orderNumbers ?? []).filter(upTo).filter((n) => n.matched !== false);
-  const spoken = (notes.amounts ?? []).filter(upTo).filter((a) => lines[a.utterance]?.speaker === 'customer');
-  const roles = spoken.map((a) => ({ a, ...amountRole(a, lines[a.utterance]!.text) }));
-  const fees = roles.filter((r) => r.fee).map((r) => r.a);
-  const customerAmounts = roles.filter((r) => r.goods).map((r) => r.a);
-  const paid = roles.filter((r) => r.goods && r.paid).map((r) => r.a);
-  const amount = paid.at(-1) ?? customerAmounts.at(-1);
+  // One pass each, no intermediate lists: advice asks after every buyer line of a call whose
+  // notes keep growing. The first order number said (a validated one first); the customer's
+  // latest amount for the goods next to a "paid" word, else their latest for the goods, and
+  // their latest service fee.
+  let orderId: string | null = null;
+  let anyNumber = false;
+  for (const n of notes.orderNumbers ?? []) {
+    if (n.utterance > index || n.matched === false) continue;
+    if (!anyNumber) orderId = n.value;
+    anyNumber = true;
+    if (n.matched) {
+      orderId = n.value;
+      break;
+    }
+  }
+  const said = notes.amounts ?? [];
+  let goods: AmountNote | undefined;
+  let paid: AmountNote | undefined;
+  let fee: AmountNote | undefined;
+  for (let i = said.length - 1; i >= 0 && (paid === undefined || fee === undefined); i--) {
+    const a = said[i]!;
+    if (a.utterance > index || lines[a.utterance]?.speaker !== 'customer') continue;
+    const role = amountRole(a, lines[a.utterance]!.text);
+    if (role.fee) fee ??= a;
+    if (role.goods) {
+      goods ??= a;
+      if (role.paid) paid ??= a;
+    }
+  }
+  const amount = paid ?? goods;
   const call = reading?.lines === lines ? reading : new CallReading(lines);
   const named = (cls: GoodsClass) => call.named(cls, index);
   const fresh = named('goods.fresh');
   return {
-    source: amount || numbers.length > 0 ? 'stated' : 'none',
-    orderId: numbers.find((n) => n.matched)?.value ?? numbers[0]?.value ?? null,
+    source: amount || anyNumber ? 'stated' : 'none',
+    orderId,
     amount: amount?.value ?? null,
     currency: amount?.currency ?? (language === 'zh' ? 'CNY' : 'USD'),
     items: [],
@@ -112,7 +134,7 @@ export function factsFromCall(
     food: fresh || named('goods.food'),
     installable: named('goods.appliance'),
     customised: named('goods.custom'),
-    serviceFee: fees.at(-1)?.value ?? null,
+    serviceFee: fee?.value ?? null,
   };
 }
 

@@ -11,7 +11,7 @@ import type { Summarizer, SummaryInput } from './summarizer.js';
 export function summarizeCall(input: SummaryInput): string {
   const { language: lang, lines } = input;
   const zh = lang === 'zh';
-  const issue = lines.length > 0 ? assessIssue(lines, lines.length - 1) : null;
+  const issue = lines.length > 0 ? assessIssue(lines, lines.length - 1, { reading: input.reading }) : null;
   const order = input.orderNumbers?.find((n) => n.matched)?.value ?? input.orderNumbers?.[0]?.value;
 
   const issueText = issue
