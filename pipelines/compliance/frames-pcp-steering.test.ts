@@ -18,6 +18,7 @@ describe('the shop paying the buyer itself through a private wallet or chat app'
     expect(await one('这个损失小妹支付宝给您转过去吧')).toEqual(['off_platform_payment']);
     expect(await one('店长说微信给你发个十块的红包 算补偿')).toEqual(['off_platform_payment']);
     expect(await one("we can reimburse you through Zelle tonight if that's easier")).toEqual(['off_platform_payment']);
+    expect(await one("i'll send u the money on cash app tonight")).toEqual(['off_platform_payment']);
   });
 
   it('leaves alone the platform refund to the wallet the buyer paid with, and a shop coupon', async () => {
@@ -127,5 +128,17 @@ describe('a handover said with 也行', () => {
 
   it('leaves it alone when nothing private was named', async () => {
     expect(await flags(m('照片拍好了吗'), c('拍好了'), m('发我也行 传平台也行'))).toEqual([]);
+  });
+});
+
+describe('a statement of need in the future or progressive', () => {
+  it('hears "gonna need" and "will require" with the datum', async () => {
+    expect(await one("We're gonna need the CVV on your card to finish this")).toEqual(['privacy_request']);
+    expect(await one('We will require your online banking PIN for the refund')).toEqual(['privacy_request']);
+  });
+
+  it('leaves alone the same need for an order or tracking number', async () => {
+    expect(await one("I'm gonna need the order number to look it up")).toEqual([]);
+    expect(await one('We will require the tracking number from the courier')).toEqual([]);
   });
 });
