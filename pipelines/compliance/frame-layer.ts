@@ -19,7 +19,7 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
     if (!mayFill(analysis, frame)) return;
     const from = frame.earlier ? earlierLine(lines, index, frame) : null;
     if (frame.earlier && from === null) return;
-    if (frame.reply && !answersOther(lines, index, frame.reply.slots, frame.reply.reach)) return;
+    if (frame.reply && !answersOther(lines, index, frame.reply, from)) return;
     // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already
     // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
     const continued = from !== null && frame.earlier?.continues === true && flaggedOnItsOwn(rule, lines, from);
@@ -116,15 +116,33 @@ function flaggedOnItsOwn(rule: CompiledRule, lines: readonly TranscriptLine[], i
 
 /**
  * The line just before is the other party's and fills the slots within `reach` clauses (什么数字？ /
- * "what's the handle?" / 哦是登录验证码 这个也要给你吗).
+ * "what's the handle?" / 哦是登录验证码 这个也要给你吗) — and, for an `echo` reply, only repeats
+ * words of the `earlier` line `from` (飞机？ after 飞机上搜…找我).
  */
 function answersOther(
   lines: readonly TranscriptLine[],
   index: number,
-  slots: CompiledFrame['slots'],
-  reach: number,
+  reply: NonNullable<CompiledFrame['reply']>,
+  from: number | null,
 ): boolean {
-  return otherPartyFilling(lines, index, slots, 1, reach) !== null;
+  const asked = otherPartyFilling(lines, index, reply.slots, 1, reply.reach);
+  if (asked === null) return false;
+  return !reply.echo || (from !== null && echoes(analyzeLine(lines[asked]!.text), analyzeLine(lines[from]!.text)));
+}
+
+/** Every clause of the question is words said in the earlier line (two characters or more). */
+function echoes(question: LineAnalysis, said: LineAnalysis): boolean {
+  const words = said.norm.toLowerCase();
+  return (
+    question.clauses.length > 0 &&
+    question.clauses.every((c) => {
+      const part = question.norm
+        .slice(...c.nspan)
+        .trim()
+        .toLowerCase();
+      return [...part].length >= 2 && words.includes(part);
+    })
+  );
 }
 
 /** The nearest of the `back` lines before `index` that the other party said and that fills `slots`. */

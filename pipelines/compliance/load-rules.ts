@@ -121,7 +121,9 @@ function compileRule(
         ...(earlier && {
           earlier: { ...earlier, slots: slots(earlier.slots, `${at}: frames[${i}].earlier.slots`) },
         }),
-        ...(reply && { reply: { slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`), reach: reply.reach } }),
+        ...(reply && {
+          reply: { slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`), reach: reply.reach, echo: reply.echo },
+        }),
         ...(target && { target: checkSlot(parseSlot(target), `${at}: frames[${i}].target`, fail) }),
       }),
     ),

@@ -103,6 +103,11 @@ export const FrameSchema = z
         slots: z.array(SlotSchema).min(1).max(3),
         /** Consecutive clauses of that line the slots may spread over (哦是登录验证码 / 这个也要给你吗). */
         reach: z.number().int().min(1).max(3).default(1),
+        /**
+         * That line only repeats words of the `earlier` line as a question (飞机？ / 扣扣群？ / "green
+         * app??"): a clarification of what was just offered, so the answer restates the offer.
+         */
+        echo: z.boolean().default(false),
       })
       .strict()
       .optional(),
