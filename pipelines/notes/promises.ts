@@ -33,6 +33,8 @@ const NO_NEED = 'promise.no_need';
 const REVIEW = 'review_cue';
 /** A pickup the agent arranges: done by the courier, vouched for by the agent. */
 const PICKUP = 'action.pickup';
+/** A generic act (处理, take care of it): names no act of its own. */
+const GENERIC = 'promise.generic_act';
 
 interface Reading {
   actions: PromiseAction[];
@@ -266,6 +268,18 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
         });
       }
     }
+    // "给您退款，明天之前处理好": a clause that only says the act will be done is the promise before
+    // it, finished by its date, not a second promise of its own.
+    const done = out.at(-1);
+    if (reading.promise && done && completesOnly(clause)) {
+      if (due[i])
+        Object.assign(done, {
+          deadline: dateOf(clause, due[i]),
+          text: line.text.slice(line.text.indexOf(done.text), clause.span[1]),
+        });
+      previous = reading;
+      return;
+    }
     for (const action of reading.promise ? reading.actions : []) {
       const neighbour = [i - 1, i + 1].find((j) => {
         const other = clauses[j];
@@ -317,6 +331,14 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
     previous = reading;
   });
   return out;
+}
+
+/** Every act the clause names is a generic completion (处理好, get it sorted): it names no act of its own. */
+function completesOnly(clause: Clause): boolean {
+  const generic = classMatches(clause, GENERIC).map(
+    (m): Range => [m.span[0] - clause.span[0], m.span[1] - clause.span[0]],
+  );
+  return generic.length > 0 && actionWords(clause).every((h) => generic.some(([a, b]) => a <= h.at && h.end <= b));
 }
 
 /** The same action twice in one line is one promise; a stated time fills a missing one. */

@@ -6,6 +6,7 @@ import { findAmounts } from './amounts.js';
 import { knownOrders, OrderNumberReader } from './order-numbers.js';
 import { type Alias, aliasTable, productsInLine } from './products.js';
 import { PromiseLedger } from './promise-ledger.js';
+import type { PromiseVeto } from '../learn/promise-veto.js';
 import { findPromisesInLine } from './promises.js';
 
 export interface NotesContext {
@@ -17,6 +18,8 @@ export interface NotesContext {
   knownOrderIds?: readonly string[];
   /** Item names from the orders, so "苹果" can be named as "烟台红富士苹果5斤装". */
   catalogue?: readonly string[];
+  /** The trained promise-line veto (decisions 0340, 0385); none unless the configuration switches it on. */
+  promiseVeto?: PromiseVeto;
 }
 
 export interface ExtractedNotes {
@@ -80,7 +83,12 @@ export class NotesTracker {
       changed = first(this.goods, p.name, { ...p, utterance }) || changed;
     }
     const withheld: PromiseNote[] = [];
-    const found = findPromisesInLine(line, utterance, this.context, withheld);
+    const found = findPromisesInLine(
+      line,
+      utterance,
+      { startedAt: this.context.startedAt, timeZone: this.context.timeZone, veto: this.context.promiseVeto },
+      withheld,
+    );
     changed = this.ledger.add(found, line.text, withheld) || changed;
     return changed;
   }

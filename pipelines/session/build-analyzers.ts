@@ -1,6 +1,7 @@
 import type { Config } from '../../core/config.js';
 import type { Sql } from '../../db/client.js';
 import { ComplianceDetector } from '../compliance/index.js';
+import { defaultPromiseVeto } from '../learn/promise-veto.js';
 import { createLlmClient, describeLlm } from '../llm/select.js';
 import { NotesTracker } from '../notes/index.js';
 import { LlmPromiseRecall } from '../recall/promises.js';
@@ -37,6 +38,7 @@ export async function buildAnalyzers(options: {
     learned: options.config.compliance.learned,
   });
   const summarizer = buildSummarizer(llm, options.onFallback);
+  const promiseVeto = options.config.notes.promiseVeto ? defaultPromiseVeto() : undefined;
   const promiseRecall = llm ? new LlmPromiseRecall(llm, recallBudgetMs(options.config)) : null;
 
   const analyzers: CallAnalyzers = {
@@ -46,6 +48,7 @@ export async function buildAnalyzers(options: {
         timeZone: ctx.timeZone,
         knownOrderIds: ctx.orders.length > 0 ? ctx.orders.map((o) => o.id) : undefined,
         catalogue: ctx.orders.flatMap((o) => o.items.map((i) => i.name)),
+        promiseVeto,
       }),
     detectFlags: (lines, index) => detector.detectUtterance(lines, index),
     recallPromises: promiseRecall
