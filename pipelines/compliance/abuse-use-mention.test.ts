@@ -68,3 +68,19 @@ describe('compounds', () => {
     await expectAbuse('merchant', ['你是不是傻 说明书写着呢']);
   });
 });
+
+describe('contempt and threats without a swear word', () => {
+  it('flags scorn of the other party as a group, a fault turned back, and a price made petty', async () => {
+    await expectAbuse('customer', ['honestly you guys are clueless']);
+    await expectAbuse('merchant', ['尺码表都看不懂 还来退货', '自己体质不行还怪我们衣服', '十几块东西还事多']);
+  });
+
+  it('flags knowing where the other party’s family can be found', async () => {
+    await expectAbuse('merchant', ['你女儿在哪读书我们都查得到']);
+  });
+
+  it('leaves the same words in service talk alone', async () => {
+    await expectClean('customer', ['you guys are the best, thanks']);
+    await expectClean('merchant', ['亲 尺码表我们都标好了 您量一下再选', '几十块东西也给您包邮哦']);
+  });
+});
