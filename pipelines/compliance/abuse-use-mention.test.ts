@@ -70,8 +70,7 @@ describe('compounds', () => {
 });
 
 describe('contempt and threats without a swear word', () => {
-  it('flags scorn of the other party as a group, a fault turned back, and a price made petty', async () => {
-    await expectAbuse('customer', ['honestly you guys are clueless']);
+  it('flags a task the other party could not do, a fault turned back, and a price made petty', async () => {
     await expectAbuse('merchant', ['尺码表都看不懂 还来退货', '自己体质不行还怪我们衣服', '十几块东西还事多']);
   });
 
