@@ -34,7 +34,10 @@ export interface CompiledFrame {
   unlessAnswering?: { cue: SlotAlternative[][]; slots: SlotAlternative[][]; reach: number; lines: number }[];
   /** The other party's line just before fills these, within `reach` clauses (a question about what was asked). */
   reply?: { slots: SlotAlternative[][]; reach: number; echo: boolean };
-  /** Whom the words are aimed at (`mark:addressee`): named between an `unless` filler and the hit, it wins. */
+  /**
+   * Whom the words are aimed at (`mark:addressee`): named between an `unless` filler and the hit, it
+   * wins; and the speaker named words after the hit is whom it is said to, not whom it is about.
+   */
   target?: SlotAlternative[];
 }
 
@@ -67,6 +70,9 @@ export function parseSlot(source: string): SlotAlternative[] {
 const POSSESSIVE = '.possessive@';
 
 const inside = (n: Span, c: Span) => n[0] >= c[0] && n[1] <= c[1];
+
+/** Words between an insult and the speaker named after it that make the speaker its listener, not its subject. */
+const SELF_GAP = 2;
 
 // A line is read by ~50 frames: each slot's fillers are collected once per line, then windowed.
 const memo = new WeakMap<LineAnalysis, Map<readonly SlotAlternative[], Filler[]>>();
@@ -257,8 +263,16 @@ function vetoOf(
     !f.cue.startsWith('mark:reported:') &&
     f.nspan[1] <= start &&
     targets.some((t) => t.nspan[0] >= f.nspan[1] && t.nspan[1] <= start);
+  // The speaker named words after the insult is whom it is said to, not whom it is about
+  // (傻X 自己摔坏的还来找我, "sb 别来烦我"); right after it ("stupid me", 笨死了我) it is about them.
+  const end = Math.max(...fillers.map((f) => f.nspan[1]));
+  const toldTo = (f: Filler) =>
+    frame.target !== undefined &&
+    f.cue.startsWith('mark:self:') &&
+    f.nspan[0] >= end &&
+    a.tokens.filter((t) => t.kind === 'word' && t.nspan[0] >= end && t.nspan[1] <= f.nspan[0]).length >= SELF_GAP;
   for (const slot of frame.unless) {
-    const f = fillersOf(a, window, slot).find((x) => !own(x) && !passedOver(x));
+    const f = fillersOf(a, window, slot).find((x) => !own(x) && !passedOver(x) && !toldTo(x));
     if (f) return { reason: 'unless', cue: f.text };
     const report = slot.some((x) => x.kind === 'mark' && x.name === 'reported') && reportOpening(a, window, previous);
     if (report) return { reason: 'unless', cue: report };

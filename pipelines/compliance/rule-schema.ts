@@ -113,7 +113,8 @@ export const FrameSchema = z
       .optional(),
     /**
      * Whom the words are aimed at (`mark:addressee`): an `unless` filler (the speaker, a third
-     * party) named before the hit, with the target named between them, vetoes nothing: 我看你就是个傻逼.
+     * party) named before the hit, with the target named between them, vetoes nothing: 我看你就是个傻逼;
+     * nor does the speaker named two words or more after the hit: 傻X 自己摔坏的还来找我.
      */
     target: SlotSchema.optional(),
     note: z.string().optional(),
