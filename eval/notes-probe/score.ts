@@ -44,7 +44,12 @@ function compare(kind: 'orders' | 'amounts', id: string, expected: string[], got
 }
 for (const c of calls) {
   const lines = c.lines.map(([speaker, text], i) => ({ speaker, text, startMs: i * 4000, endMs: i * 4000 + 3000 }));
-  compare('orders', c.id, c.orders, findOrderNumbers(lines).map((o) => o.value));
+  compare(
+    'orders',
+    c.id,
+    c.orders,
+    findOrderNumbers(lines).map((o) => o.value),
+  );
   compare(
     'amounts',
     c.id,
