@@ -76,14 +76,14 @@ const REMEDY_ACTS: readonly PromiseNote['action'][] = ['refund', 'ship', 'compen
  * The remedy a merchant's promise carries out when no remedy words were read (退一部分款, "I'll mail
  * one out today"): the promise engine already knows a commitment from a policy or an offer. Money
  * promised back is a refund (a price drop's is the difference); goods promised are a replacement
- * for faulty ones, a reshipment for missing or late ones, and nothing without a problem (an order
- * simply being sent).
+ * for faulty ones, a reshipment for missing or spoiled ones, and nothing for a late parcel or
+ * without a problem (the order simply being sent). A conditional promise settles nothing yet.
  */
 function promisedRemedy(promises: readonly PromiseNote[], issue: IssueAssessment | null, index: number): Settlement {
   const from = issue?.utterance ?? 0;
   for (let k = promises.length - 1; k >= 0; k--) {
     const p = promises[k]!;
-    if (p.speaker !== 'merchant' || p.utterance < from || p.utterance > index) continue;
+    if (p.speaker !== 'merchant' || p.conditional || p.utterance < from || p.utterance > index) continue;
     if (p.action === 'refund')
       return { remedy: issue?.kind === 'price_drop' ? 'partial_refund' : 'refund', line: p.utterance };
     const goods = p.action === 'ship' && issue ? SHIPPED_FOR[issue.kind] : undefined;
@@ -97,7 +97,6 @@ const SHIPPED_FOR: Partial<Record<IssueAssessment['kind'], Remedy>> = {
   not_as_described: 'replacement',
   missing_item: 'reship',
   spoiled: 'reship',
-  late: 'reship',
 };
 
 /** How many policies are retrieved for the relevance check: a problem's family is rarely more than five. */
