@@ -14,8 +14,12 @@ export type SpeakerRole = z.infer<typeof SpeakerRoleSchema>;
 export const UserRoleSchema = z.enum(['merchant_staff', 'moderator', 'admin']);
 export type UserRole = z.infer<typeof UserRoleSchema>;
 
-export const CurrencySchema = z.enum(['CNY', 'USD']);
+export const CurrencySchema = z.enum(['CNY', 'USD', 'GBP']);
 export type Currency = z.infer<typeof CurrencySchema>;
+const CURRENCY_SIGN: Record<Currency, string> = { CNY: '¥', USD: '$', GBP: '£' };
+/** "¥" / "$" / "£": the one place a currency becomes the sign shown before an amount (an unknown code shows as itself). */
+export const currencySign = (currency: string): string =>
+  Object.hasOwn(CURRENCY_SIGN, currency) ? CURRENCY_SIGN[currency as Currency] : `${currency} `;
 
 export const OrderStatusSchema = z.enum([
   'pending',

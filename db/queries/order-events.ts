@@ -1,3 +1,4 @@
+import type { Currency } from '../../core/domain.js';
 import type { OrderEvent, OrderEventType } from '../../core/order-events.js';
 import type { Queryable } from '../client.js';
 
@@ -8,7 +9,7 @@ export interface OrderEventRow {
   type: OrderEventType;
   at: Date;
   amount: number | null;
-  currency: 'CNY' | 'USD' | null;
+  currency: Currency | null;
   trackingNumber: string | null;
   source: 'webhook' | 'import';
   receivedAt: Date;
@@ -48,8 +49,8 @@ export async function listOrderEvents(q: Queryable, orderId: string): Promise<Or
 export async function lockOrder(
   q: Queryable,
   orderId: string,
-): Promise<{ id: string; merchantId: string; buyerId: string; currency: 'CNY' | 'USD' } | undefined> {
-  const [row] = await q<{ id: string; merchantId: string; buyerId: string; currency: 'CNY' | 'USD' }[]>`
+): Promise<{ id: string; merchantId: string; buyerId: string; currency: Currency } | undefined> {
+  const [row] = await q<{ id: string; merchantId: string; buyerId: string; currency: Currency }[]>`
     select id, merchant_id, buyer_id, trim(currency) as currency from orders where id = ${orderId} for update`;
   return row;
 }

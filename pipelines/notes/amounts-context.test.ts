@@ -69,3 +69,38 @@ describe('numbers of the same shapes that are not money (hard negatives)', () =>
     expect(sums(text)).toEqual([]);
   });
 });
+
+// Phrasings written for these tests (decision 0390); none is taken from an eval set.
+describe('pounds, bare numbers with English price wording, and Chinese sums said alone', () => {
+  it.each([
+    // pounds sterling by sign, code or word; "pounds" only with price wording
+    ['the toaster was £24.50 and sparks', ['24.5 GBP']],
+    ['that jacket cost me sixty quid', ['60 GBP']],
+    ['GBP 310 for a chair that wobbles', ['310 GBP']],
+    ['they charged me 12 pounds for delivery', ['12 GBP']],
+    // a bare typed or spoken number with price wording before it
+    ['she listed it at 450 and took 400 in the end? no, I can do 420', ['450 USD', '420 USD']],
+    ['we paid fifteen hundred for the set', ['1500 USD']],
+    ['i want a refund, it was 79', ['79 USD']],
+    // a sum standing alone before 呢, or offered with 给您
+    ['外套开线了 359呢 才穿两次', ['359 CNY']],
+    ['这样吧 八百给您 不能再少了', ['800 CNY']],
+    ['能省一百五 您考虑下', ['150 CNY']],
+  ])('%s', (text, expected) => {
+    expect(sums(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['we got 5 pounds of potatoes and half were green'],
+    ['I paid for it on the 14th'],
+    ['refund for order 55310 please'],
+    ['paid for the 2021 model'],
+    ['refund to the card ending in 4419'],
+    ['it should take 10 business days to refund'],
+    ['那42呢？'],
+    ['3件给您补发'],
+    ['两点给您回电'],
+  ])('%s', (text) => {
+    expect(sums(text)).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AmountNote } from '../../core/analysis.js';
-import type { Currency, TranscriptLine } from '../../core/domain.js';
+import { type Currency, CurrencySchema, type TranscriptLine } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import {
   analyzeLine,
@@ -48,7 +48,7 @@ const AmountsSchema = z
           pattern: z.string().min(1),
           flags: z.string(),
           /** `line`: the line's language decides (yuan in Chinese, dollars in English). */
-          currency: z.enum(['CNY', 'USD', 'line']),
+          currency: z.union([CurrencySchema, z.literal('line')]),
           value: ValueKind,
           /** Report only the number's span (group 1), not the cue word before it. */
           numberOnly: z.boolean().optional(),

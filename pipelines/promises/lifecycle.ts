@@ -4,6 +4,7 @@
  * conditional UPDATE (only an open promise moves, once) and an audit event naming its cause,
  * in one transaction.
  */
+import type { Currency } from '../../core/domain.js';
 import type { CallEvent } from '../../core/events.js';
 import type { OrderEvent } from '../../core/order-events.js';
 import type { Sql } from '../../db/client.js';
@@ -100,7 +101,7 @@ async function judge(
   p: LedgerPromise,
   rule: PromiseRule,
   e: OrderEventRow,
-  orderCurrency: 'CNY' | 'USD',
+  orderCurrency: Currency,
 ): Promise<'kept' | 'cancelled' | undefined> {
   // An event from before the promise was made is not what the promise was about.
   if (p.saidAt && e.at < p.saidAt) return undefined;

@@ -135,8 +135,9 @@ export class CallAnalysis {
         speculationFits(ahead, { index, language, line, notes: this.notes });
       if (ahead) this.speculations[fits ? 'used' : 'discarded']++;
       await this.advise(index, outcome, fits ? ahead.advice : undefined);
-    } else if (this.refundOptions.length > 0 && this.reading.touchesRemedy(index)) {
-      // The merchant settling or offering a remedy after the buyer's last line changes the options.
+    } else if (this.reading.touchesRemedy(index)) {
+      // The merchant settling or offering a remedy after the buyer's last line changes the options,
+      // or makes the first one when Kefu had none (decision 0390).
       await this.advise(index, outcome);
     }
     return outcome;

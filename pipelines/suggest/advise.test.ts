@@ -220,3 +220,27 @@ describe('isSafeSuggestion', () => {
     'Please upload photos in the after-sales request',
   ])('accepts: %s', (text) => expect(isSafeSuggestion(text)).toBe(true));
 });
+
+// Phrasings written for this test (decision 0390); none is taken from an eval set.
+describe('a remedy the merchant settles on when Kefu has no options of its own', () => {
+  const settles = call(['customer', '你好 我想问下那个东西的事'], ['merchant', '亲 小妹看了下 明天给您补发一个滤网哈']);
+  const promise = {
+    speaker: 'merchant' as const,
+    action: 'ship' as const,
+    deadline: '2026-06-13',
+    conditional: false,
+    utterance: 1,
+    text: '明天给您补发一个滤网',
+  };
+
+  it('is recorded as the one option, recommended, when the merchant committed to it', async () => {
+    const advice = await advisor.advise({ lines: settles, index: 1, now, notes: { promises: [promise] } });
+    expect(advice.refundOptions.map((o) => [o.kind, o.recommended])).toEqual([['reship', true]]);
+    expect(advice.suggestions).toEqual([]);
+  });
+
+  it('is not an option without the merchant committing to it (a policy, a warning)', async () => {
+    const advice = await advisor.advise({ lines: settles, index: 1, now, notes: { promises: [] } });
+    expect(advice.refundOptions).toEqual([]);
+  });
+});

@@ -1,7 +1,15 @@
-import type { AmountNote, OrderNumberNote, ProductNote, RefundOption, Suggestion } from '../../core/analysis.js';
+import type {
+  AmountNote,
+  OrderNumberNote,
+  ProductNote,
+  PromiseNote,
+  RefundOption,
+  Suggestion,
+} from '../../core/analysis.js';
 import type { Order, PolicyDocument, TranscriptLine } from '../../core/domain.js';
 import { callLanguage } from '../language/index.js';
-import { CallReading } from './call-reading.js';
+import { CallReading, type Settlement } from './call-reading.js';
+import type { Remedy } from './issue-cues.js';
 import { CLARIFY_ENGINE, clarifyingQuestion } from './clarify.js';
 import type { SuggestionEngine } from './engine.js';
 import { assessIssue, type IssueAssessment } from './issue.js';
@@ -27,6 +35,8 @@ export interface AdviseInput {
     amounts?: readonly AmountNote[];
     orderNumbers?: readonly OrderNumberNote[];
     products?: readonly ProductNote[];
+    /** The promises heard: a remedy stated with no options of Kefu's own counts only as one of them. */
+    promises?: readonly PromiseNote[];
   };
   /** Replies already offered in this call: a clarifying question is asked once, a reply offered once. */
   offered?: readonly Suggestion[];
@@ -58,6 +68,36 @@ export interface IssueRecaller {
     index: number,
   ): Promise<{ issue: IssueAssessment | null; fallback?: string }>;
 }
+
+/** Promise actions that carry out a remedy. */
+const REMEDY_ACTS: readonly PromiseNote['action'][] = ['refund', 'ship', 'compensate'];
+
+/**
+ * The remedy a merchant's promise carries out when no remedy words were read (退一部分款, "I'll mail
+ * one out today"): the promise engine already knows a commitment from a policy or an offer. Money
+ * promised back is a refund (a price drop's is the difference); goods promised are a replacement
+ * for faulty ones, a reshipment for missing or spoiled ones, and nothing for a late parcel or
+ * without a problem (the order simply being sent). A conditional promise settles nothing yet.
+ */
+function promisedRemedy(promises: readonly PromiseNote[], issue: IssueAssessment | null, index: number): Settlement {
+  const from = issue?.utterance ?? 0;
+  for (let k = promises.length - 1; k >= 0; k--) {
+    const p = promises[k]!;
+    if (p.speaker !== 'merchant' || p.conditional || p.utterance < from || p.utterance > index) continue;
+    if (p.action === 'refund')
+      return { remedy: issue?.kind === 'price_drop' ? 'partial_refund' : 'refund', line: p.utterance };
+    const goods = p.action === 'ship' && issue ? SHIPPED_FOR[issue.kind] : undefined;
+    if (goods) return { remedy: goods, line: p.utterance };
+  }
+  return null;
+}
+const SHIPPED_FOR: Partial<Record<IssueAssessment['kind'], Remedy>> = {
+  wrong_item: 'replacement',
+  damaged: 'replacement',
+  not_as_described: 'replacement',
+  missing_item: 'reship',
+  spoiled: 'reship',
+};
 
 /** How many policies are retrieved for the relevance check: a problem's family is rarely more than five. */
 const RETRIEVE = 5;
@@ -110,18 +150,37 @@ export class Advisor {
       ? await this.deps.retriever.retrieve(queryFor(lines, issue.utterance, reading), { language, limit: RETRIEVE })
       : [];
     const relevant = relevantPolicies(retrieved, issue, language);
+    const settlement =
+      reading.remedySince(issue?.utterance ?? 0, index) ?? promisedRemedy(input.notes?.promises ?? [], issue, index);
+    const said = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
+    // With no options of Kefu's own, only a remedy the merchant committed to (a promise to pay,
+    // send or compensate on the settling line) is the call's decision, not a policy or a warning.
+    const decided =
+      settlement !== null &&
+      input.notes?.promises?.some(
+        (p) => p.utterance === settlement.line && p.speaker === 'merchant' && REMEDY_ACTS.includes(p.action),
+      )
+        ? settlement
+        : null;
     if (!issue || relevant.length === 0) {
       const question = customerTurn ? clarifyingQuestion({ language, issueHeard: issue !== null, offered }) : null;
       const suggestions = question
         ? [{ afterUtterance: index, text: question, policies: [], engine: CLARIFY_ENGINE }]
         : [];
-      return { suggestions, refundOptions: [], issue, facts, policies: relevant };
+      const issueText = lines[issue?.utterance ?? decided?.line ?? index]?.text ?? '';
+      const refundOptions = decided ? settleOn([], decided, { facts, issue, language, issueText, said }) : [];
+      return { suggestions, refundOptions, issue, facts, policies: relevant };
     }
     const issueText = lines[issue.utterance]!.text;
     const ranked = honourPreference(computeRefundOptions({ facts, issue, language, issueText }), preference);
-    const settlement = reading.remedySince(issue.utterance, index);
-    const said = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
-    const refundOptions = settleOn(ranked, settlement, { facts, issue, language, issueText, said, asked: preference });
+    const refundOptions = settleOn(ranked, ranked.length > 0 ? settlement : decided, {
+      facts,
+      issue,
+      language,
+      issueText,
+      said,
+      asked: preference,
+    });
     const policies = [...relevant];
     for (const id of refundOptions.map((o) => o.policy)) {
       const doc = this.byId.get(id);

@@ -10,9 +10,13 @@ type Kind = RefundOption['kind'];
  * Below this an item is "low value": cheaper to refund than to ship back. Kefu's heuristic for
  * coaching, not a platform rule; the merchant decides.
  */
-export const LOW_VALUE: Record<Currency, number> = { CNY: 30, USD: 5 };
+export const LOW_VALUE: Record<Currency, number> = { CNY: 30, USD: 5, GBP: 4 };
 /** A goodwill coupon is suggested at ~5% of the order, within these bounds (heuristic). */
-const COUPON: Record<Currency, { min: number; max: number }> = { CNY: { min: 3, max: 20 }, USD: { min: 1, max: 5 } };
+const COUPON: Record<Currency, { min: number; max: number }> = {
+  CNY: { min: 3, max: 20 },
+  USD: { min: 1, max: 5 },
+  GBP: { min: 1, max: 4 },
+};
 
 interface Candidate {
   kind: Kind;

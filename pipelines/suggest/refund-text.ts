@@ -1,4 +1,4 @@
-import type { Currency } from '../../core/domain.js';
+import { type Currency, currencySign } from '../../core/domain.js';
 
 export type RationaleKey =
   | 'spoiled_full'
@@ -139,6 +139,5 @@ export const AMOUNT_TO_BE_CONFIRMED = { zh: '（金额待核实）', en: 'an amo
 /** "¥11.97" / "$4.50"; when unknown, says it is to be confirmed instead of inventing a figure. */
 export function formatMoney(amount: number | null, currency: Currency, language: 'zh' | 'en'): string {
   if (amount === null) return AMOUNT_TO_BE_CONFIRMED[language];
-  const sign = currency === 'CNY' ? '¥' : '$';
-  return `${sign}${Number.isInteger(amount) ? amount : amount.toFixed(2)}`;
+  return `${currencySign(currency)}${Number.isInteger(amount) ? amount : amount.toFixed(2)}`;
 }

@@ -174,7 +174,15 @@ describe('settleOn', () => {
     const out = settleOn(ranked, null, input);
     expect(out.map((o) => o.kind)).toEqual(ranked.map((o) => o.kind));
     expect(out.some((o) => o.recommended)).toBe(false);
-    expect(settleOn([], { remedy: 'reship', line: 0 }, input)).toEqual([]);
+    expect(settleOn([], null, input)).toEqual([]);
+  });
+
+  it('makes a settled remedy the one option when Kefu had none, even with no problem identified', () => {
+    const alone = settleOn([], { remedy: 'reship', line: 0 }, { ...input, issue: null });
+    expect(alone.map((o) => [o.kind, o.recommended, o.policy])).toEqual([['reship', true, 'zh.shipping.reship']]);
+    const paid = settleOn([], { remedy: 'refund_only', line: 0 }, { ...input, issue: null, said: 9.9 });
+    expect(paid[0]).toMatchObject({ kind: 'refund_only', amount: 9.9, amountToBeConfirmed: false });
+    expect(settleOn([], { remedy: 'open', line: 0 }, input)).toEqual([]);
   });
 
   it("keeps the ranking's first recommended when the buyer asked for a remedy", () => {

@@ -6,7 +6,7 @@ import { affectedValue, type OrderFacts } from './order-facts.js';
 import { rationale } from './refund-text.js';
 
 /** The policy that allows a remedy the parties settled on, when the rules had not offered it. */
-function policyFor(kind: RefundOption['kind'], issue: IssueAssessment['kind']): string {
+function policyFor(kind: RefundOption['kind'], issue: IssueAssessment['kind'] | null): string {
   if (kind === 'reship' || kind === 'replacement') return 'shipping.reship';
   if (kind === 'return_refund')
     return issue === 'changed_mind'
@@ -28,14 +28,17 @@ function policyFor(kind: RefundOption['kind'], issue: IssueAssessment['kind']): 
  * value is a part refund. A repair settles the problem with no refund, and options put to the
  * buyer and not taken up leave the choice open: the options stay listed, none recommended. While
  * nobody has named a remedy (no settlement, no ask of the buyer's) the options are Kefu's ranking
- * and none is recommended either: the call has not chosen one (decision 0350).
+ * and none is recommended either: the call has not chosen one (decision 0350). With no options of
+ * Kefu's own (no problem identified, no relevant policy, or none the rules yield), a remedy the
+ * merchant settled on is still the call's decision: it is the one option, recommended (decision 0390).
  */
 export function settleOn(
   options: readonly RefundOption[],
   settlement: Settlement,
   input: {
     facts: OrderFacts;
-    issue: IssueAssessment;
+    /** The problem the options answer; null when none was identified. */
+    issue: IssueAssessment | null;
     language: 'zh' | 'en';
     issueText: string;
     /** The money amount said on the settling line, if one was. */
@@ -44,7 +47,6 @@ export function settleOn(
     asked?: Preference | null;
   },
 ): RefundOption[] {
-  if (options.length === 0) return [];
   if (settlement === null) return input.asked ? [...options] : options.map((o) => ({ ...o, recommended: false }));
   const { remedy } = settlement;
   if (remedy === 'repair' || remedy === 'open') return options.map((o) => ({ ...o, recommended: false }));
@@ -67,7 +69,7 @@ export function settleOn(
     amount: amount ?? 0,
     amountToBeConfirmed: amount === null,
     currency: facts.currency,
-    policy: `${language}.${policyFor(kind, issue.kind)}`,
+    policy: `${language}.${policyFor(kind, issue?.kind ?? null)}`,
     recommended: true,
     rationale: rationale(language, 'settled', {
       amount,

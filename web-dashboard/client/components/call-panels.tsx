@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { currencySign } from '../../../core/domain.js';
 import { visibleSuggestions, type CallView } from '../../shared/call-view.js';
 import { post } from '../api.js';
 import { useLabel, useT } from '../i18n.js';
@@ -77,7 +78,7 @@ export function RefundOptions({ view, canAct = false }: { view: CallView; canAct
         {view.refundOptions.map((o, i) => (
           <li key={i} className={o.recommended ? 'option recommended' : 'option'} data-testid="refund-option">
             <strong>
-              {label('refundKind', o.kind)} · {o.currency === 'CNY' ? '¥' : '$'}
+              {label('refundKind', o.kind)} · {currencySign(o.currency)}
               {o.amount.toFixed(2)}
             </strong>
             {o.recommended && <span className="badge">{t('recommended')}</span>}
@@ -133,7 +134,7 @@ export function NotesPanel({ view }: { view: CallView }) {
           {n.amounts.length
             ? n.amounts.map((a, i) => (
                 <span key={i} className="chip">
-                  {a.currency === 'CNY' ? '¥' : '$'}
+                  {currencySign(a.currency)}
                   {a.value}
                 </span>
               ))

@@ -1,3 +1,4 @@
+import { currencySign } from '../../../core/domain.js';
 import { formatDay, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import type { CaseView } from '../types.js';
@@ -24,7 +25,7 @@ export function MerchantContext({ view }: { view: CaseView }) {
           <ul className="plain small">
             {view.orders.map((o) => (
               <li key={o.id}>
-                {o.id} · {o.items.map((i) => i.name).join('、')} · {o.currency === 'CNY' ? '¥' : '$'}
+                {o.id} · {o.items.map((i) => i.name).join('、')} · {currencySign(o.currency)}
                 {o.amount.toFixed(2)} · {label('orderStatus', o.status)}
               </li>
             ))}

@@ -1,6 +1,6 @@
 import type { RefundOption } from '../../../../core/analysis.js';
 import { buyerWire } from '../../../../core/buyer.js';
-import type { FlagCategory, PromiseAction } from '../../../../core/domain.js';
+import type { Currency, FlagCategory, PromiseAction } from '../../../../core/domain.js';
 import { UtteranceSchema } from '../../../../core/events.js';
 import type { Sql } from '../../../../db/client.js';
 import { listUtterances } from '../../../../db/queries/calls.js';
@@ -75,7 +75,7 @@ export async function loadCallView(sql: Sql, call: ScopedCall): Promise<CallView
         .filter((n) => n.kind === 'amount')
         .map((n) => ({
           value: Number(n.value.value),
-          currency: n.value.currency as 'CNY' | 'USD',
+          currency: n.value.currency as Currency,
           utterance: at(n.utteranceId),
           span: span(n),
         })),
