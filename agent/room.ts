@@ -46,6 +46,8 @@ export type EndReason = 'room closed' | 'parties left';
 export class CallRoom {
   private readonly streams = new Map<string, { stop: () => void; done: Promise<void> }>();
   private readonly participantRows = new Map<string, string>();
+  /** When the last suggestion or refund options went to the merchants (wall clock), and how many so far. */
+  private advice = { at: 0, count: 0 };
   private emptyTimer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private endedWith: ((reason: EndReason) => void) | undefined;
@@ -104,6 +106,8 @@ export class CallRoom {
     this.heartbeat = setInterval(beat, this.deps.heartbeatMs ?? 15_000);
     const merchantId = this.session.call.merchantId;
     this.events.emit = (event) => {
+      if (event.type === 'suggestions.created' || event.type === 'refund_options.created')
+        this.advice = { at: Date.now(), count: this.advice.count + 1 };
       notifyCallEvent(sql, merchantId, event).catch((err: unknown) =>
         log(`call ${this.callId}: notify ${event.type} failed: ${String(err)}`),
       );
@@ -124,6 +128,8 @@ export class CallRoom {
       const role = roleOf(p);
       if (track.kind !== TrackKind.KIND_AUDIO || !role || !publication.sid) return;
       this.streams.get(publication.sid)?.stop();
+      // When (wall clock) the VAD ended each utterance still waiting for its final, by its stream start.
+      const ends: { startMs: number; at: number }[] = [];
       const language = SpokenLanguageSchema.safeParse(
         p.attributes[PARTICIPANT_ATTRIBUTES.language] ?? this.session.call.language,
       );
@@ -149,7 +155,8 @@ export class CallRoom {
               endMs: heard.endMs,
             });
         },
-        onFinal: (heard) => this.final(heard, channel),
+        onSpeechEnd: (startMs) => ends.push({ startMs, at: Date.now() }),
+        onFinal: (heard) => this.final(heard, channel, ends),
         onError: (err) => log(`call ${this.callId}: speech from ${p.identity} lost (${err.code}): ${err.message}`),
       });
       this.streams.set(publication.sid, stream);
@@ -206,9 +213,18 @@ export class CallRoom {
     );
   }
 
-  private async final(heard: HeardSegment, channel: MerchantChannel): Promise<void> {
+  private async final(
+    heard: HeardSegment,
+    channel: MerchantChannel,
+    ends: { startMs: number; at: number }[],
+  ): Promise<void> {
+    const finalAt = Date.now();
     void channel.transcript(heard, true);
     const { segment } = heard;
+    // The utterance this final ends: the last one the VAD ended that starts at or before its first word.
+    const k = ends.findLastIndex((e) => e.startMs <= segment.startMs);
+    const ended = k >= 0 ? ends.splice(0, k + 1).at(-1) : undefined;
+    const advised = this.advice.count;
     try {
       await this.session.addUtterance({
         speaker: heard.speaker,
@@ -222,6 +238,15 @@ export class CallRoom {
       });
     } catch (err) {
       this.deps.log(`call ${this.callId}: utterance not stored: ${String(err)}`);
+    }
+    // Where an utterance's time goes after the VAD's silence, for operators and `bench bot`: the
+    // recogniser's last pass, then the text pipeline up to the advice leaving. Wall-clock instants
+    // (epoch ms), so a harness on the same host can place the speech's end before them.
+    if (ended) {
+      const out = this.advice.count > advised ? ` advice out ${this.advice.at}` : '';
+      this.deps.log(
+        `call ${this.callId}: ${heard.speaker} utterance timing: vad end ${ended.at} final ${finalAt}${out} (last pass ${finalAt - ended.at} ms${out ? `, final → advice ${this.advice.at - finalAt} ms` : ''})`,
+      );
     }
   }
 }

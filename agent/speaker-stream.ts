@@ -48,6 +48,8 @@ export interface SpeakerStreamOptions {
   /** Every 16 kHz mono frame the speech pipeline hears (the recording). */
   tap?: (frame: PcmFrame) => void;
   onInterim: (heard: HeardSegment) => void;
+  /** The VAD ended an utterance (stream time of its start); its final follows once the engine answers. */
+  onSpeechEnd?: (startMs: number) => void;
   /** Awaited in order, so utterances are stored in the order they were spoken. */
   onFinal: (heard: HeardSegment) => Promise<void>;
   onError: (error: KefuError) => void;
@@ -75,6 +77,7 @@ export function startSpeakerStream(o: SpeakerStreamOptions): { stop: () => void;
       turnEnded: turnLooksComplete,
       signal: stop.signal,
       onInterim: (s) => o.onInterim(heard(s)),
+      onSpeechEnd: (span) => o.onSpeechEnd?.(span.startMs),
       onError: (err) => o.onError(err),
     });
     for await (const segment of finals) await o.onFinal(heard(segment));

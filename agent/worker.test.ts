@@ -13,8 +13,12 @@ describe('oneCall', () => {
 });
 
 describe('KEFU_BOT_EXECUTOR', () => {
-  it('runs calls in job processes unless told to share the worker process, and names a wrong value', () => {
+  it('shares the worker process between calls with an external database, one job process each with the embedded one, and names a wrong value', () => {
+    const external = { DATABASE_URL: 'postgres://kefu@127.0.0.1:5432/kefu' };
+    expect(loadConfig(external).botExecutor).toBe('shared');
     expect(loadConfig({}).botExecutor).toBe('process');
+    expect(loadConfig({ ...external, KEFU_BOT_EXECUTOR: '' }).botExecutor).toBe('shared');
+    expect(loadConfig({ ...external, KEFU_BOT_EXECUTOR: 'process' }).botExecutor).toBe('process');
     expect(loadConfig({ KEFU_BOT_EXECUTOR: 'shared' }).botExecutor).toBe('shared');
     expect(() => loadConfig({ KEFU_BOT_EXECUTOR: 'threads' })).toThrow(/KEFU_BOT_EXECUTOR/);
   });

@@ -1,8 +1,8 @@
 /**
  * The bot as a LiveKit Agents worker: registers under the agent name for explicit dispatch
- * (LiveKit spreads calls across every worker registered under it) and runs each call in a job
- * process of its own, or with KEFU_BOT_EXECUTOR=shared all of them in this process
- * (agent/shared-host.ts). Wiring only: the call itself is agent/job.ts and agent/room.ts.
+ * (LiveKit spreads calls across every worker registered under it) and runs all its calls in this
+ * process (KEFU_BOT_EXECUTOR=shared, agent/shared-host.ts; the default with Postgres) or each in a
+ * job process of its own (`process`). Wiring only: the call itself is agent/job.ts and agent/room.ts.
  */
 import {
   AgentServer,

@@ -32,13 +32,20 @@ export async function joinBenchCall(
       { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
     ),
   );
-  const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
-  const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
+  // The phones only read what the bot sends; hearing each other would double the test server's
+  // forwarding (each forward decodes and re-encodes) and the phones' decoding, CPU that grows with
+  // every call on the bot's two cores: at 7–8 idle calls a join then waited 4.7–5.1 s for its
+  // JoinResponse (rtc-node gives up at 5 s), with no bot at all (decision 0400).
+  const dataOnly = { autoSubscribe: false };
+  const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token, dataOnly);
+  let customer: TestParticipant | undefined;
   try {
-    await Promise.all(microphones.map((side) => (side === 'merchant' ? merchant : customer).publishMicrophone()));
+    customer = await TestParticipant.joinWithToken(call.url, call.customer.token, dataOnly);
+    const both = { merchant, customer };
+    await Promise.all(microphones.map((side) => both[side].publishMicrophone()));
     await waitFor(() => merchant.room.remoteParticipants.size >= 2, 60_000, `the bot joining ${livekit.url}`);
   } catch (err) {
-    await Promise.all([merchant.leave(), customer.leave()]);
+    await Promise.all([merchant.leave(), customer?.leave()]);
     throw err;
   }
   const bot = merchant.presence.find((e) => e.event === 'connected' && e.identity.startsWith('agent-'));

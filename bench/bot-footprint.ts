@@ -29,6 +29,21 @@ export function sampleGroup(pgid: number): GroupSample {
   return sample;
 }
 
+/** user + system CPU of the given processes (those still alive), ms. */
+export function processesCpuMs(pids: readonly number[]): number {
+  let ms = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    } catch {
+      // Ended.
+    }
+  }
+  return ms;
+}
+
 export const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 /** CPU ms per thread of every process in the group, keyed "pid/tid name" (the main thread: tid = pid, named "main"). */

@@ -23,7 +23,7 @@ import { startLiveKitTestServer } from '../test/livekit/test-server.js';
 import { type BenchCall, ensureBuilt, joinBenchCall } from './bot-call.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-import { busiestThreads, loadAverage, sampleGroup, sampleThreads } from './bot-footprint.js';
+import { busiestThreads, loadAverage, processesCpuMs, sampleGroup, sampleThreads } from './bot-footprint.js';
 import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from './netns.js';
 import { percentile } from './stats.js';
 
@@ -53,7 +53,8 @@ type Measured = { suggestion: number[]; lag: number[]; missing: number; timeline
 
 async function inNamespace(): Promise<void> {
   // The callers and the media server stand for other machines: ahead of other work here.
-  prioritizeProcess(PHONES_NICE);
+  const refused = prioritizeProcess(PHONES_NICE);
+  if (refused) console.log(`  the phones' priority: ${refused}`);
   const target = await startLiveKitTestServer();
   const db = await namespaceDatabase(process.env.KEFU_BENCH_DB_SOCKET ?? '');
   const tmp = tempDir('kefu-bot-load-');
@@ -90,6 +91,7 @@ async function inNamespace(): Promise<void> {
         env: (executor ? { KEFU_BOT_EXECUTOR: executor } : {}) as Record<string, string>,
         held: 0,
         going: true,
+        verdicts: [],
       })),
     );
     const cores = availableParallelism();
@@ -115,7 +117,14 @@ async function inNamespace(): Promise<void> {
       }
       for (const n of levels.filter((l) => l <= cap)) {
         for (const v of variants.filter((x) => x.going)) {
-          const ok = await runLevel(v, n, { dbUrl: db.url, livekit: { ...livekit, agentName: v.agentName }, script });
+          const broke = await runLevel(v, n, {
+            dbUrl: db.url,
+            livekit: { ...livekit, agentName: v.agentName },
+            script,
+            harnessPids: [process.pid, ...(target.pid ? [target.pid] : [])],
+          });
+          v.verdicts.push(`${n}: ${broke.length === 0 ? 'held' : `broke (${broke.join('; ')})`}`);
+          const ok = broke.length === 0;
           if (ok && v.held === (levels[levels.indexOf(n) - 1] ?? 0)) v.held = n;
           else if (process.env.KEFU_BENCH_ALL_LEVELS !== '1') v.going = false;
         }
@@ -126,7 +135,7 @@ async function inNamespace(): Promise<void> {
     }
     for (const v of variants)
       console.log(
-        `  ${v.label}: largest N that held: ${v.held} call(s) on one worker = ${(v.held / cores).toFixed(1)} per core (budgets: suggestion p95 ≤ ${SUGGESTION_BUDGET_MS} ms, transcript lag p95 ≤ ${LAG_BUDGET_MS} ms, every turn answered)`,
+        `  ${v.label}: largest N that held: ${v.held} call(s) on one worker = ${(v.held / cores).toFixed(1)} per core (budgets: suggestion p95 ≤ ${SUGGESTION_BUDGET_MS} ms, transcript lag p95 ≤ ${LAG_BUDGET_MS} ms, every turn answered); levels: ${v.verdicts.join(', ')}`,
       );
   } finally {
     tmp.remove();
@@ -145,40 +154,53 @@ type LoadVariant = {
   idleMb?: number;
   held: number;
   going: boolean;
+  /** Each level measured: held, or what broke it. */
+  verdicts: string[];
 };
 
-/** One level: `n` calls at once on the variant's worker; prints its line, true when the budgets held. */
+/**
+ * One level: `n` calls at once on the variant's worker; prints its line and returns what broke
+ * (nothing when every budget held).
+ */
 async function runLevel(
   v: LoadVariant,
   n: number,
-  o: { dbUrl: string; livekit: Parameters<typeof joinBenchCall>[1]; script: Turn[] },
-): Promise<boolean> {
+  o: { dbUrl: string; livekit: Parameters<typeof joinBenchCall>[1]; script: Turn[]; harnessPids: number[] },
+): Promise<string[]> {
   const agent = v.agent!;
   const calls: BenchCall[] = [];
+  const joinMs: number[] = [];
   try {
-    for (let i = 0; i < n; i++) calls.push(await joinBenchCall(o.dbUrl, o.livekit, ['customer', 'merchant']));
+    for (let i = 0; i < n; i++) {
+      const started = Date.now();
+      calls.push(await joinBenchCall(o.dbUrl, o.livekit, ['customer', 'merchant']));
+      joinMs.push(Date.now() - started);
+    }
   } catch (err) {
-    // A level whose calls could not all join is a measurement that failed, not the end of the run:
-    // the test server and the phones share this process, and at high load its signalling can time out.
+    // A level whose calls could not all join is a measurement that failed, not the end of the run.
+    // The phones and the test server run on the bot's cores (they stand for other machines), so
+    // the time each earlier call took to join is printed: a rising join time is the harness starved.
     const said = agent
       .tail(200)
       .split('\n')
       .filter((l) => /"msg":"(job|call) /.test(l));
     console.log(
-      `  ${v.label} ${n} call(s): not measured: call ${calls.length + 1} could not join (${(err as Error).message.split('\n')[0]}); load ${loadAverage()}; the worker said:\n${said.slice(-4).join('\n')}`,
+      `  ${v.label} ${n} call(s): not measured: call ${calls.length + 1} could not join (${(err as Error).message.split('\n')[0]}); the calls before it joined in ${joinMs.map((ms) => (ms / 1000).toFixed(1)).join('/')} s; load ${loadAverage()}; the worker said:\n${said.slice(-4).join('\n')}`,
     );
     for (const c of calls) await hangUp(c, o.livekit);
     await waitForJobsToEnd(o.dbUrl);
-    return false;
+    return [`call ${calls.length + 1} could not join`];
   }
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const before = sampleGroup(agent.pid);
   const threadsBefore = sampleThreads(agent.pid);
+  const harnessBefore = processesCpuMs(o.harnessPids);
   const t0 = Date.now();
   const results = await Promise.all(
     calls.map((c, i) => playScript(c, o.script, (i * 2500) / n).catch(() => undefined)),
   );
   const minutes = (Date.now() - t0) / 60_000;
+  const harnessCores = (processesCpuMs(o.harnessPids) - harnessBefore) / (minutes * 60_000);
   const after = sampleGroup(agent.pid);
   const threads = busiestThreads(threadsBefore, sampleThreads(agent.pid));
   // Both workers' connections: a shared worker keeps its small pool open between calls.
@@ -201,9 +223,15 @@ async function runLevel(
   const p95s = percentile(m.suggestion, 95);
   const p95l = percentile(m.lag, 95);
   console.log(
-    `  ${v.label} ${n} call(s): suggestion after end of speech p50 ${fmt(percentile(m.suggestion, 50))}, p95 ${fmt(p95s)}; transcript lag p50 ${fmt(percentile(m.lag, 50))}, p95 ${fmt(p95l)}; ${m.missing} turn(s) unanswered; worker CPU ${((after.cpuMs - before.cpuMs) / 1000 / (n * minutes)).toFixed(1)} s per call-minute; PSS ${total.toFixed(0)} MB in ${after.pssMb.length} processes = ${(total / n).toFixed(0)} MB per call, ${((total - (v.idleMb ?? 0)) / n).toFixed(0)} MB per call above the idle worker (processes ${after.pssMb.map((j) => j.mb.toFixed(0)).join('/')} MB); ${connections} database connection(s) of both workers; load ${loadAverage()}`,
+    `  ${v.label} ${n} call(s): suggestion after end of speech p50 ${fmt(percentile(m.suggestion, 50))}, p95 ${fmt(p95s)}; transcript lag p50 ${fmt(percentile(m.lag, 50))}, p95 ${fmt(p95l)}; ${m.missing} turn(s) unanswered; worker CPU ${((after.cpuMs - before.cpuMs) / 1000 / (n * minutes)).toFixed(1)} s per call-minute; PSS ${total.toFixed(0)} MB in ${after.pssMb.length} processes = ${(total / n).toFixed(0)} MB per call, ${((total - (v.idleMb ?? 0)) / n).toFixed(0)} MB per call above the idle worker (processes ${after.pssMb.map((j) => j.mb.toFixed(0)).join('/')} MB); ${connections} database connection(s) of both workers; joins ${percentile(joinMs, 50).toFixed(0)}/${Math.max(...joinMs).toFixed(0)} ms p50/max; the harness (phones, test server) ${(harnessCores * 100).toFixed(0)} % of a core; load ${loadAverage()}`,
   );
   console.log(`    busiest threads while the calls spoke: ${threads}`);
+  const broke = [
+    ...(m.missing > 0 ? [`${m.missing} turn(s) unanswered`] : []),
+    ...(p95s > SUGGESTION_BUDGET_MS ? [`suggestion p95 ${fmt(p95s)} > ${SUGGESTION_BUDGET_MS} ms`] : []),
+    ...(p95l > LAG_BUDGET_MS ? [`transcript lag p95 ${fmt(p95l)} > ${LAG_BUDGET_MS} ms`] : []),
+  ];
+  console.log(`    ${broke.length === 0 ? 'held' : `broke: ${broke.join('; ')}`}`);
   if (m.missing > 0) {
     const got = calls.map(
       (c) => `${c.merchant.textsOn(TRANSCRIPTION_TOPIC).length}/${c.merchant.textsOn(COPILOT_TOPIC).length}`,
@@ -218,7 +246,7 @@ async function runLevel(
   }
   for (const c of calls) await hangUp(c, o.livekit);
   await waitForJobsToEnd(o.dbUrl);
-  return m.missing === 0 && p95s <= SUGGESTION_BUDGET_MS && p95l <= LAG_BUDGET_MS;
+  return broke;
 }
 
 const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : 'n/a');
@@ -275,7 +303,13 @@ async function playScript(call: BenchCall, script: Turn[], delayMs: number): Pro
 }
 
 async function hangUp(call: BenchCall, livekit: { url: string; apiKey: string; apiSecret: string }): Promise<void> {
-  await Promise.all([call.merchant.leave(), call.customer.leave()]);
+  // Bounded: a run once hung here after a level whose join failed; the room is deleted either way.
+  const left = Promise.all([call.merchant.leave(), call.customer.leave()]);
+  const late = await Promise.race([
+    left.then(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 15_000).unref()),
+  ]);
+  if (late) console.log(`    the phones of room ${call.room} had not left after 15 s; deleting the room`);
   await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).deleteRoom(call.room).catch(() => {});
 }
 

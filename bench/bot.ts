@@ -67,7 +67,8 @@ function mainWorktree(): { dir: string; name: string; remove: () => void } {
 
 async function inNamespace(): Promise<void> {
   // The callers and the media server stand for other machines: ahead of other work here.
-  prioritizeProcess(PHONES_NICE);
+  const refused = prioritizeProcess(PHONES_NICE);
+  if (refused) console.log(`  the phones' priority: ${refused}`);
   const target = await startLiveKitTestServer();
   const db = await namespaceDatabase(process.env.KEFU_BENCH_DB_SOCKET ?? '');
   const tmp = tempDir('kefu-bot-bench-');
@@ -115,6 +116,14 @@ async function inNamespace(): Promise<void> {
         `  ${v.label.padEnd(16)} end of customer speech → suggestion at merchant: p50 ${ms(v.samples, 50)}, p95 ${ms(v.samples, 95)} over ${v.samples.length} turns; of which speech end → final transcript at the merchant (VAD end, decoder's last pass, delivery) p50 ${ms(v.toFinal, 50)}, p95 ${ms(v.toFinal, 95)}, and final → suggestion (text pipeline, delivery) p50 ${ms(v.finalToSuggestion, 50)}, p95 ${ms(v.finalToSuggestion, 95)}; bot in the room ${percentile(v.joinMs, 50).toFixed(0)} ms after dispatch (p50); worker CPU ${(v.cpuMs / 1000 / (v.callMs / 60_000)).toFixed(1)} s per call-minute; the call's job process PSS ${v.jobPssMb.length > 0 ? `p50 ${percentile(v.jobPssMb, 50).toFixed(0)} MB` : 'none (calls in the worker)'}, worker group ${percentile(v.groupPssMb, 50).toFixed(0)} MB in ${v.processes} processes`,
       );
     }
+    for (const v of variants) {
+      const st = v.stages;
+      if (st.vad.length === 0) continue;
+      const pp = (xs: number[]) => `${percentile(xs, 50).toFixed(0)}/${percentile(xs, 95).toFixed(0)}`;
+      console.log(
+        `  ${v.label.padEnd(16)} stages p50/p95 ms over ${st.vad.length} turns (the bot's own clock): speech end → the VAD ends the utterance ${pp(st.vad)}; → final released (recogniser's last pass) ${pp(st.lastPass)}; → advice sent (text pipeline) ${pp(st.analysis)}; → at the merchant (delivery through the test server) ${pp(st.delivery)}`,
+      );
+    }
     console.log(
       `  load average ${loadAverage()} (2-core machine shared with other work: compare the two lines, not the absolutes)`,
     );
@@ -145,6 +154,8 @@ type Variant = {
   processes: number;
   /** Call started (bot dispatched) → the bot in the room. */
   joinMs: number[];
+  /** Stages from the bot's own timing line (wall clock, same host): see `stagesOf`. */
+  stages: { vad: number[]; lastPass: number[]; analysis: number[]; delivery: number[] };
 };
 const unmeasured = () => ({
   samples: [],
@@ -156,6 +167,7 @@ const unmeasured = () => ({
   groupPssMb: [],
   processes: 0,
   joinMs: [],
+  stages: { vad: [], lastPass: [], analysis: [], delivery: [] },
 });
 
 async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: string): Promise<number> {
@@ -198,11 +210,35 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
       v.toFinal.push(final.at - speechEnd);
       v.finalToSuggestion.push(arrived.at - final.at);
     }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const timing = stagesOf(v.agent!.tail(200), speechEnd, arrived.at);
+    if (timing) {
+      v.stages.vad.push(timing.vadEnd - speechEnd);
+      v.stages.lastPass.push(timing.final - timing.vadEnd);
+      v.stages.analysis.push(timing.adviceOut - timing.final);
+      v.stages.delivery.push(arrived.at - timing.adviceOut);
+    }
     return arrived.at - speechEnd;
   } finally {
     await Promise.all([merchant.leave(), customer.leave()]);
     await new RoomServiceClient(livekit.url, livekit.apiKey, livekit.apiSecret).deleteRoom(call.room).catch(() => {});
   }
+}
+
+/**
+ * The bot's timing line for the customer utterance that ended between `from` - 1 s and `until`
+ * (agent/room.ts: wall-clock instants of the VAD's end, the final released, the advice sent), or
+ * undefined when the checkout does not log one.
+ */
+function stagesOf(log: string, from: number, until: number) {
+  const pattern = /customer utterance timing: vad end (\d+) final (\d+) advice out (\d+)/;
+  for (const line of log.split('\n').reverse()) {
+    const m = pattern.exec(line);
+    if (!m) continue;
+    const [vadEnd, final, adviceOut] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (vadEnd >= from - 1000 && adviceOut <= until) return { vadEnd, final, adviceOut };
+  }
+  return undefined;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

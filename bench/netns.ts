@@ -48,15 +48,21 @@ export async function bridgedDatabase(serverUrl: string): Promise<{ socketUrl: s
 }
 
 /**
- * Runs `script` with `args` in a new network namespace (LIVEKIT_TEST_HOST set), this process
- * staying outside to serve the bridge; resolves with its exit code, or rejects saying why a
+ * Runs `script` with `args` in a new network namespace and a session of its own (LIVEKIT_TEST_HOST
+ * set), this process staying outside to serve the bridge; resolves with its exit code, or rejects saying why a
  * namespace could not be made (needs root or CAP_SYS_ADMIN + CAP_NET_ADMIN, unshare, ip).
  */
 export function runInNamespace(script: string, args: string[], env: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
+    // setsid: the callers lead a session of their own, so raising their priority raises that
+    // session's autogroup and not the caller's shell (decision 0310). Left in the shell's autogroup
+    // at nice 0 while the bot's ran at -10, the phones and the test server were starved on a busy
+    // host and joins timed out waiting for their JoinResponse (decision 0400).
     const child = spawn(
-      'unshare',
+      'setsid',
       [
+        '-w',
+        'unshare',
         '-n',
         'sh',
         '-c',

@@ -79,10 +79,13 @@ const EnvSchema = z
     /** Recognition threads per process; unset: one per core, 0: on the event loop. */
     KEFU_STT_THREADS: z.coerce.number().int().min(0).max(256).optional(),
     /**
-     * Where `kefu agent` runs its calls: `process`, a job process agents forks per call; `shared`,
-     * every call in the worker process, with one recognition pool and text pipeline (decision 0203).
+     * Where `kefu agent` runs its calls: `shared`, every call in the worker process, with one
+     * recognition pool and text pipeline (decision 0203); `process`, a job process agents forks per
+     * call. Unset: `shared` with an external database (decision 0400: measured side by side, it
+     * held its calls at less memory and CPU per call), `process` with the embedded one, which serves
+     * one connection and so one call per worker.
      */
-    KEFU_BOT_EXECUTOR: z.enum(['process', 'shared']).default('process'),
+    KEFU_BOT_EXECUTOR: optionalText.pipe(z.enum(['process', 'shared']).optional()),
     /** Nice value of `kefu agent` and its job processes (lower runs first; below 0 needs root). */
     KEFU_AGENT_NICE: z.coerce.number().int().min(-20).max(19).default(-10),
     KEFU_MODEL_DIR: z.string().trim().min(1).default('.kefu/models'),
@@ -261,7 +264,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
         : undefined,
     stt: { engines: e.KEFU_STT_ENGINES, threads: e.KEFU_STT_THREADS },
     agentNice: e.KEFU_AGENT_NICE,
-    botExecutor: e.KEFU_BOT_EXECUTOR,
+    botExecutor: e.KEFU_BOT_EXECUTOR ?? (e.DATABASE_URL ? 'shared' : 'process'),
     models: { dir: e.KEFU_MODEL_DIR, allowRemote: e.KEFU_ALLOW_REMOTE_MODELS },
     timeZone: e.KEFU_TIME_ZONE,
     seedDemo: e.KEFU_SEED_DEMO,

@@ -10,9 +10,9 @@ export const agentCommand = defineCommand({
   usage: 'kefu agent [--health-port PORT]',
   details: [
     'Needs LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET; registers as KEFU_AGENT_NAME for explicit dispatch.',
-    'Each call runs in a job process of its own (KEFU_BOT_EXECUTOR=shared: all in this process) that',
-    'connects to DATABASE_URL, or to the embedded database this command serves on KEFU_DB_PORT (then',
-    'one call at a time per worker).',
+    'With DATABASE_URL every call runs in this process (KEFU_BOT_EXECUTOR=process: a job process per',
+    'call); with the embedded database this command serves on KEFU_DB_PORT, a job process per call,',
+    'one call at a time per worker.',
     "--health-port PORT  the worker's health endpoint (default 8081)",
   ].join('\n'),
   options: { 'health-port': { type: 'string' } },

@@ -39,7 +39,10 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
         { merchantId: MERCHANT.id, buyerId: BUYER, orderIds: [ORDER_ID], language: 'en' },
       ),
     );
-    const first = await startAgent(target(), db.url(), agentName, 18_082);
+    // The job-process executor (the shared one is the default with Postgres, decision 0400) stays
+    // covered end to end here.
+    const processExecutor = { KEFU_BOT_EXECUTOR: 'process' };
+    const first = await startAgent(target(), db.url(), agentName, 18_082, processExecutor);
     const merchant = await TestParticipant.joinWithToken(call.url, call.merchant.token);
     const customer = await TestParticipant.joinWithToken(call.url, call.customer.token);
     const bot = () => [...merchant.room.remoteParticipants.values()].find((p) => p.kind === ParticipantKind.AGENT);
@@ -60,7 +63,7 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
       const before = await db.withSql((sql) => snapshot(sql, call.callId));
       expect(before.utterances.length).toBeGreaterThan(0);
 
-      second = await startAgent(target(), db.url(), agentName, 18_083);
+      second = await startAgent(target(), db.url(), agentName, 18_083, processExecutor);
       await waitFor(bot, 30_000, 'the restarted bot rejoining');
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const warned = messages(merchant).filter((e) => e.type === 'coaching.warning').length;

@@ -13,6 +13,8 @@ export type LiveKitTarget = {
   url: string;
   apiKey: string;
   apiSecret: string;
+  /** The test double's process, whose CPU a bench counts as the harness's. */
+  pid?: number;
   close: () => Promise<void>;
 };
 
@@ -60,5 +62,5 @@ export async function startLiveKitTestServer(): Promise<LiveKitTarget> {
     await exited;
     clearTimeout(timer);
   };
-  return { kind: 'double', url, apiKey, apiSecret, close };
+  return { kind: 'double', url, apiKey, apiSecret, pid: child.pid, close };
 }
