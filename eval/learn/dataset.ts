@@ -20,6 +20,7 @@ export const DEV_SETS = [
   'blind-f',
   'blind-g',
   'blind-h',
+  'blind-i',
 ] as const;
 export const PCP = ['contact_exchange', 'privacy_request', 'off_platform_payment'] as const;
 

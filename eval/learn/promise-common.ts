@@ -7,19 +7,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lineFeatures } from '../../pipelines/learn/features.js';
+import { type FeatureSpec, lineFeatures } from '../../pipelines/learn/features.js';
 import { probability } from '../../pipelines/learn/model.js';
 import { matchPromises } from '../analyze/match-promises.js';
 import { type Featured, pruned, readSpec, round, trainOn } from './common.js';
 import { type Call, DEV_SETS, loadSet, repo } from './dataset.js';
 
 export const spec = readSpec();
+/** The veto reads the line alone with the first feature spec (its model is the promises owner's). */
+export const PROMISE_FEATURES: FeatureSpec = 'line-features-v1';
 
 type Got = { speaker: string; action: string; utterance: number; deadline: string | null; conditional: boolean };
 export const bySet = new Map<string, Featured[]>(
   DEV_SETS.map((s) => [
     s,
-    loadSet(s).map((c) => ({ ...c, features: c.lines.map((l) => lineFeatures([l], 0, spec.bits)) })),
+    loadSet(s).map((c) => ({ ...c, features: c.lines.map((l) => lineFeatures([l], 0, spec.bits, PROMISE_FEATURES)) })),
   ]),
 );
 export const blindSets = DEV_SETS.filter((s) => s.startsWith('blind-'));
