@@ -24,7 +24,7 @@ import { engineFlags } from './engine.js';
 const args = process.argv.slice(2);
 const spec = withGates(readSpec(), (args.includes('--gates') ? args[args.indexOf('--gates') + 1]! : 'pcp').split(','));
 const categories = specCategories(spec);
-const bySet = new Map(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec.bits)]));
+const bySet = new Map(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec)]));
 const all = [...bySet.values()].flat();
 const engine = await engineFlags(all);
 const none: EngineFlags = new Map([...engine.keys()].map((k) => [k, new Set<string>()]));

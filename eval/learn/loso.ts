@@ -4,8 +4,11 @@
  * score S's flags with (a) the engine alone and (b) engine ∪ classifier. Nothing is tuned on S.
  *
  *   npx tsx eval/learn/loso.ts [--gate none|datum|datum+block] [--all-gates] [--engine today|blind]
- *                              [--gates pcp,refund,claim] [--threshold T]
+ *                              [--gates pcp,refund,claim,review] [--threshold T] [--why] [--list]
  *
+ * --why prints, per gate, the first condition that kept each held-out true violation the engine
+ * missed from being added (with --list, each line), and what dropping each condition of the gate
+ * would add (right / wrong) at the same thresholds;
  * --gates keeps only the named groups of spec.json (default: all); --threshold T fixes every
  * threshold instead of choosing it on the other sets. --engine blind adds the classifier to the
  * engine of the commit at which each set was still blind (eval/learn/blind-engine/, see
@@ -30,6 +33,8 @@ import {
   recallOf,
   type Scored,
   scoreCalls,
+  type Thresholds,
+  whyNot,
   specCategories,
   train,
   withFeatures,
@@ -45,7 +50,7 @@ if (modes.some((m) => !GATE_MODES.includes(m))) throw new Error(`--gate must be 
 
 const spec = withGates(readSpec(), arg('--gates')?.split(','));
 const categories = specCategories(spec);
-const bySet = new Map<string, Featured[]>(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec.bits)]));
+const bySet = new Map<string, Featured[]>(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec)]));
 const all = [...bySet.values()].flat();
 const fixed = arg('--threshold') === undefined ? undefined : Number(arg('--threshold'));
 const engineMode = arg('--engine') ?? 'today';
@@ -99,6 +104,7 @@ const sum = (fs: Figures[]): Figures =>
 const groups = Object.entries(spec.gates);
 const right = (xs: readonly Scored[]) => xs.filter((x) => x.call.labels[x.line]!.has(x.category)).length;
 
+const mode0 = modes[0]!;
 for (const mode of modes) {
   console.log(`\n### gate: ${mode}\n`);
   console.log(
@@ -110,6 +116,7 @@ for (const mode of modes) {
   const before: Figures[] = [];
   const after: Figures[] = [];
   const addedAll: Scored[] = [];
+  const whyRows: { scored: Scored[]; t: Thresholds }[] = [];
   for (const held of heldSets) {
     const others = DEV_SETS.filter((s) => s !== held);
     const t =
@@ -118,6 +125,7 @@ for (const mode of modes) {
         : fixedThresholds(spec.gates, fixed);
     const target = bySet.get(held)!;
     const added = additions(scoredBy(others, held), engine, t, spec.gates, mode);
+    whyRows.push({ scored: scoredBy(others, held), t });
     const a = figures(target, engine);
     const b = figures(target, engine, added);
     before.push(a);
@@ -140,6 +148,7 @@ for (const mode of modes) {
   console.log(
     `| **all** | | ${pct(a.tp, a.tp + a.fp)} / ${pct(a.tp, a.tp + a.fn)} | ${pct(b.tp, b.tp + b.fp)} / ${pct(b.tp, b.tp + b.fn)} | ${a.callsWithFalseFlag} → ${b.callsWithFalseFlag} of ${a.calls} | ${cells.join(' | ')} |`,
   );
+  if (args.includes('--why')) why(whyRows);
   if (args.includes('--list'))
     for (const x of addedAll)
       console.log(
@@ -154,4 +163,54 @@ function blindEngine(): EngineFlags {
     for (const [k, v] of Object.entries(flags as Record<string, string[]>)) out.set(k, new Set(v));
   }
   return out;
+}
+
+/**
+ * --why: per gate, which condition kept each held-out true violation the engine missed from being
+ * added (at the fold's thresholds), and what dropping one condition of the gate would add, right /
+ * wrong, at the same thresholds.
+ */
+function why(rows: readonly { scored: Scored[]; t: Thresholds }[]): void {
+  for (const [name, gate] of groups) {
+    const reasons = new Map<string, number>();
+    for (const { scored, t } of rows)
+      for (const s of scored) {
+        if (!gate.categories.includes(s.category) || !s.call.labels[s.line]!.has(s.category)) continue;
+        const r = whyNot(s, engine, t, spec.gates);
+        if (r === 'engine' || r === 'added') continue;
+        reasons.set(r, (reasons.get(r) ?? 0) + 1);
+        if (args.includes('--list'))
+          console.log(
+            `missed ${s.category} ${s.call.set}/${s.call.name}@${s.line} p=${s.p.toFixed(2)} [${r}] ${s.call.lines[s.line - 1]?.speaker ?? ''}: ${s.call.lines[s.line - 1]?.text ?? ''} || ${s.call.lines[s.line]!.text}`,
+          );
+      }
+    console.log(
+      `\n${name}: held-out true violations neither the engine nor the layer flagged, by the first condition that stopped them`,
+    );
+    for (const [r, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${r}: ${n}`);
+    const drops: [string, typeof gate][] = [
+      ['datum', { ...gate, datum: [] }],
+      ...gate.block.map(
+        (b) => [`block ${b}`, { ...gate, block: gate.block.filter((x) => x !== b) }] as [string, typeof gate],
+      ),
+      ...gate.blockLine.map(
+        (b) =>
+          [`blockLine ${b}`, { ...gate, blockLine: gate.blockLine.filter((x) => x !== b) }] as [string, typeof gate],
+      ),
+    ];
+    for (const [label, g] of drops) {
+      let [r, w] = [0, 0];
+      for (const { scored, t } of rows) {
+        const mine = scored.filter((x) => gate.categories.includes(x.category));
+        const base = new Set(additions(mine, engine, t, spec.gates, mode0));
+        const relaxed = additions(mine, engine, t, { ...spec.gates, [name]: g }, label === 'datum' ? 'none' : mode0);
+        for (const a of relaxed)
+          if (![...base].some((b) => b.call === a.call && b.line === a.line && b.category === a.category)) {
+            if (a.call.labels[a.line]!.has(a.category)) r++;
+            else w++;
+          }
+      }
+      console.log(`  without ${label}: +${r} right / +${w} wrong`);
+    }
+  }
 }

@@ -8,20 +8,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TranscriptLine } from '../../core/domain.js';
-import { lineFeatures } from '../../pipelines/learn/features.js';
+import { type FeatureSpec, lineFeatures } from '../../pipelines/learn/features.js';
 import { probability } from '../../pipelines/learn/model.js';
 import { matchPromises } from '../analyze/match-promises.js';
 import { type Featured, pruned, readSpec, round, trainOn } from './common.js';
 import { type Call, DEV_SETS, loadSet, repo } from './dataset.js';
 
 export const spec = readSpec();
+/** The veto reads the line alone with the first feature spec (its model is the promises owner's). */
+export const PROMISE_FEATURES: FeatureSpec = 'line-features-v1';
 
 type Speaker = TranscriptLine['speaker'];
 type Got = { speaker: string; action: string; utterance: number; deadline: string | null; conditional: boolean };
 export const bySet = new Map<string, Featured[]>(
   DEV_SETS.map((s) => [
     s,
-    loadSet(s).map((c) => ({ ...c, features: c.lines.map((l) => lineFeatures([l], 0, spec.bits)) })),
+    loadSet(s).map((c) => ({ ...c, features: c.lines.map((l) => lineFeatures([l], 0, spec.bits, PROMISE_FEATURES)) })),
   ]),
 );
 export const blindSets = DEV_SETS.filter((s) => s.startsWith('blind-'));
@@ -43,7 +45,7 @@ export const testLines: Featured = (() => {
     labels: lines.map(() => new Set<string>()),
     hardNegatives: new Set<number>(),
     promises: rows.flatMap((r, i) => (r.promise ? [{ speaker: r.speaker, action: 'any', utterance: i }] : [])),
-    features: lines.map((l) => lineFeatures([l], 0, spec.bits)),
+    features: lines.map((l) => lineFeatures([l], 0, spec.bits, PROMISE_FEATURES)),
   };
 })();
 const recorded = new Map<string, Got[]>();

@@ -12,7 +12,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { FEATURE_SPEC } from '../../pipelines/learn/features.js';
 import { DEFAULT_MODEL_FILE, LineModelSchema } from '../../pipelines/learn/model.js';
 import { PROMISE_MODEL_FILE, PromiseLineModelSchema } from '../../pipelines/learn/promise-veto.js';
 import {
@@ -29,7 +28,7 @@ import {
 } from './common.js';
 import { DEV_SETS, dataHash, loadSet, repo } from './dataset.js';
 import { engineFlags } from './engine.js';
-import { choose, positive, bySet as promiseSets, testLines } from './promise-common.js';
+import { choose, PROMISE_FEATURES, positive, bySet as promiseSets, testLines } from './promise-common.js';
 
 const args = process.argv.slice(2);
 const outDir = args.includes('--out') ? args[args.indexOf('--out') + 1]! : undefined;
@@ -38,7 +37,7 @@ const check = args.includes('--check');
 
 const spec = readSpec();
 const categories = specCategories(spec);
-const bySet = new Map(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec.bits)]));
+const bySet = new Map(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec)]));
 const all = DEV_SETS.flatMap((s) => bySet.get(s)!);
 
 // The engine each set's held-out scores are added to: the one that had not seen it (see loso.ts).
@@ -68,7 +67,7 @@ const model = LineModelSchema.parse({
   date: spec.date,
   trainingSets: [...DEV_SETS],
   dataHash: dataHash(all),
-  featureSpec: FEATURE_SPEC,
+  featureSpec: spec.features,
   bits: spec.bits,
   training: {
     method: 'logistic regression, SGD (eval/learn/sgd.ts)',
@@ -97,7 +96,7 @@ const promiseModel = PromiseLineModelSchema.parse({
   date: spec.date,
   trainingSets: [...DEV_SETS, testLines.name],
   dataHash: dataHash([...all, testLines], (c, i) => (positive(c, i) ? 'promise' : '')),
-  featureSpec: FEATURE_SPEC,
+  featureSpec: PROMISE_FEATURES,
   bits: spec.bits,
   training: {
     method: 'logistic regression, SGD (eval/learn/sgd.ts), features of the line alone',

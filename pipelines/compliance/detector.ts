@@ -60,7 +60,7 @@ export class ComplianceDetector {
   private readonly llmBudgetMs: number;
   private readonly minConfidence: number;
   private readonly learned: LearnedLayer | null;
-  /** e.g. 'rules+semantic:hashed-ngram-v1-512+learned:compliance-lines@5': recorded on every flag as its detector. */
+  /** e.g. 'rules+semantic:hashed-ngram-v1-512+learned:compliance-lines@6': recorded on every flag as its detector. */
   readonly name: string;
 
   constructor(options: ComplianceDetectorOptions = {}) {

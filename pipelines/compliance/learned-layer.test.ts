@@ -27,7 +27,7 @@ describe('trained recall layer', () => {
     ['申请退款的话 以后别来我们店了', 'refund_obstruction'],
     ['if you file a refund request we will block your account', 'refund_obstruction'],
     ['我们家蜂蜜能治糖尿病 比吃药管用', 'prohibited_claim'],
-    ['our cream is clinically proven to cure eczema in 7 days', 'prohibited_claim'],
+    ['亲 给个五星好评 截图发我 返您10块现金', 'review_manipulation'],
   ])('flags "%s" as %s', (text, category) => {
     expect(proposed(said(['merchant', text]))).toEqual([category]);
   });
@@ -48,6 +48,9 @@ describe('trained recall layer', () => {
     '亲 这个产品不能治疗疾病哦 有病请就医',
     '温馨提示：宣称能治病的都是虚假宣传',
     'we never claim it cures anything, please see a doctor',
+    // A review asked for with no reward, or a reward refused
+    '亲 收到满意的话可以给个评价哦 不强求',
+    '我们不会用返现换好评的 您如实评价就好',
   ])('does not flag "%s"', (text) => {
     expect(proposed(said(['merchant', text]))).toEqual([]);
   });

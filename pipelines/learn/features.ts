@@ -9,8 +9,14 @@
 import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine, type LineAnalysis, type Span } from '../language/index.js';
 
-/** The feature spec's version: a model trained on another spec is refused at load. */
-export const FEATURE_SPEC = 'line-features-v1';
+/**
+ * The feature specs a model may be trained on (its file names one; another is refused at load).
+ * v1: the line's own features and the previous line's classes, marks and masks. v2 adds the
+ * previous line's classes, masks and request/question marks crossed with this line's classes and
+ * masks (a request split over two lines; the buyer's question answered with a channel).
+ */
+export const FEATURE_SPECS = ['line-features-v1', 'line-features-v2'] as const;
+export type FeatureSpec = (typeof FEATURE_SPECS)[number];
 
 export interface Feature {
   /** Hashed index, in [0, 2^bits). */
@@ -25,7 +31,11 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const LATIN = /\p{Script=Latin}/u;
 
 /** The feature names of line `index` with their spans (exported for tests and the trainer's audit). */
-export function featureNames(lines: readonly TranscriptLine[], index: number): [string, Span | null][] {
+export function featureNames(
+  lines: readonly TranscriptLine[],
+  index: number,
+  spec: FeatureSpec = 'line-features-v1',
+): [string, Span | null][] {
   const line = lines[index]!;
   const a = analyzeLine(line.text);
   const out: [string, Span | null][] = [
@@ -34,9 +44,39 @@ export function featureNames(lines: readonly TranscriptLine[], index: number): [
   ];
   ownFeatures(a, line.text, out);
   const prev = index > 0 ? lines[index - 1]! : null;
-  if (prev) contextFeatures(analyzeLine(prev.text), prev.speaker === line.speaker ? 'same' : 'other', out);
+  if (!prev) return out;
+  const pa = analyzeLine(prev.text);
+  const rel = prev.speaker === line.speaker ? 'same' : 'other';
+  contextFeatures(pa, rel, out);
+  if (spec === 'line-features-v1') return out;
+  crossFeatures(pa, a, rel, out);
+  for (let k = index - 2; k >= Math.max(0, index - 3); k--) earlierFeatures(lines[k]!, line.speaker, out);
   return out;
 }
+
+/** The previous line's request/question marks, classes and masks crossed with this line's classes and masks (v2). */
+function crossFeatures(p: LineAnalysis, a: LineAnalysis, rel: string, out: [string, Span | null][]): void {
+  const before = new Set<string>();
+  for (const clause of p.clauses) {
+    for (const m of clause.marks) if (m.kind === 'request' || m.kind === 'question') before.add(`m:${m.kind}`);
+    for (const x of clause.matches) if (ownClass(x.class)) before.add(`c:${x.class}`);
+  }
+  for (const m of p.masks) before.add(`mask:${m.kind}`);
+  const here = new Map<string, Span>();
+  for (const x of a.matches) if (ownClass(x.class) && !here.has(x.class)) here.set(x.class, x.span);
+  for (const m of a.masks) if (!here.has(`mask:${m.kind}`)) here.set(`mask:${m.kind}`, m.span);
+  for (const [c, span] of here) for (const q of before) out.push([`x:${rel}:${q}>${c}`, span]);
+}
+
+/** Classes and masks of the two lines before the previous one, by whether this line's speaker said them (v2). */
+function earlierFeatures(line: TranscriptLine, speaker: string, out: [string, Span | null][]): void {
+  const a = analyzeLine(line.text);
+  const rel = line.speaker === speaker ? 'same' : 'other';
+  for (const x of a.matches) if (ownClass(x.class)) out.push([`w:${rel}:c:${x.class}`, null]);
+  for (const m of a.masks) out.push([`w:${rel}:mask:${m.kind}`, null]);
+}
+
+const ownClass = (c: string) => !c.startsWith('mark.') && !SKIP_CLASS.test(c);
 
 function ownFeatures(a: LineAnalysis, text: string, out: [string, Span | null][]): void {
   for (const clause of a.clauses) {
@@ -93,9 +133,14 @@ export function hashFeature(name: string, bits: number): number {
 }
 
 /** Hashed features of line `index`, one per distinct name (the first span said wins). */
-export function lineFeatures(lines: readonly TranscriptLine[], index: number, bits: number): Feature[] {
+export function lineFeatures(
+  lines: readonly TranscriptLine[],
+  index: number,
+  bits: number,
+  spec: FeatureSpec = 'line-features-v1',
+): Feature[] {
   const seen = new Map<string, Feature>();
-  for (const [name, span] of featureNames(lines, index))
+  for (const [name, span] of featureNames(lines, index, spec))
     if (!seen.has(name)) seen.set(name, { index: hashFeature(name, bits), span });
   return [...seen.values()];
 }

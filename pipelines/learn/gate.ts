@@ -37,12 +37,20 @@ export function hasDatum(text: string, gate: Gate): boolean {
 }
 
 export function blocked(text: string, span: Span, gate: Gate): boolean {
+  return blockedBy(text, span, gate) !== null;
+}
+
+/** What blocks a flag with evidence `span` ("blockLine <class>" or "block <mark or class>"), or null. */
+export function blockedBy(text: string, span: Span, gate: Gate): string | null {
   const a = analyzeLine(text);
-  if (a.matches.some((m) => gate.blockLine.includes(m.class))) return true;
+  const line = a.matches.find((m) => gate.blockLine.includes(m.class));
+  if (line) return `blockLine ${line.class}`;
   for (const c of a.clauses) {
     if (!spansOverlap(c.span, span)) continue;
-    if (c.marks.some((m) => gate.block.includes(m.kind))) return true;
-    if (c.matches.some((m) => gate.block.includes(m.class))) return true;
+    const mark = c.marks.find((m) => gate.block.includes(m.kind));
+    if (mark) return `block ${mark.kind}`;
+    const cls = c.matches.find((m) => gate.block.includes(m.class));
+    if (cls) return `block ${cls.class}`;
   }
-  return false;
+  return null;
 }

@@ -27,6 +27,7 @@ describe('line model file', () => {
       'privacy_request',
       'prohibited_claim',
       'refund_obstruction',
+      'review_manipulation',
     ]);
     for (const blind of ['blind-j', 'abuse-j', 'blind-k', 'abuse-k']) expect(model.trainingSets).not.toContain(blind);
   });
@@ -82,5 +83,21 @@ describe('features', () => {
     expect(names).toContainEqual(['h:微信', [2, 4]]);
     expect(names.some(([n, s]) => n.startsWith('p:') && s === null)).toBe(true);
     expect(hashFeature('h:微信', 18)).toBe(hashFeature('h:微信', 18));
+  });
+
+  it('v2 crosses the previous line with this one and reads two lines further back; v1 does not', () => {
+    const lines = [
+      { speaker: 'merchant' as const, text: '亲 您方便留个电话吗', startMs: 0, endMs: 1 },
+      { speaker: 'customer' as const, text: '为什么要电话', startMs: 2, endMs: 3 },
+      { speaker: 'merchant' as const, text: '加我微信也行', startMs: 4, endMs: 5 },
+    ];
+    const v1 = featureNames(lines, 2).map(([n]) => n);
+    const v2 = featureNames(lines, 2, 'line-features-v2');
+    expect(v1.some((n) => n.startsWith('x:') || n.startsWith('w:'))).toBe(false);
+    const crossed = v2.filter(([n]) => n.startsWith('x:other:'));
+    expect(crossed.length).toBeGreaterThan(0);
+    for (const [, span] of crossed) expect(span![1]).toBeLessThanOrEqual(lines[2]!.text.length);
+    expect(v2.some(([n, span]) => n.startsWith('w:same:') && span === null)).toBe(true);
+    expect(featureNames(lines, 0, 'line-features-v2').some(([n]) => n.startsWith('x:'))).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { FlagCategorySchema, type TranscriptLine } from '../../core/domain.js';
 import { fromPackageRoot } from '../../core/paths.js';
 import type { Span } from '../language/index.js';
-import { FEATURE_SPEC, type Feature, lineFeatures } from './features.js';
+import { FEATURE_SPECS, type Feature, lineFeatures } from './features.js';
 
 /** What every trained line model file says of itself: its name, its training data, its features. */
 export const MODEL_HEADER = {
@@ -20,7 +20,7 @@ export const MODEL_HEADER = {
   trainingSets: z.array(z.string()).min(1),
   /** sha256 of the training lines and labels, so a model can be traced to its data. */
   dataHash: z.string().regex(/^[0-9a-f]{64}$/),
-  featureSpec: z.literal(FEATURE_SPEC),
+  featureSpec: z.enum(FEATURE_SPECS),
   bits: z.number().int().min(10).max(24),
   training: z.record(z.string(), z.union([z.number(), z.string()])),
 };
@@ -116,7 +116,7 @@ export class LineClassifier {
   }
 
   features(lines: readonly TranscriptLine[], index: number): Feature[] {
-    return lineFeatures(lines, index, this.model.bits);
+    return lineFeatures(lines, index, this.model.bits, this.model.featureSpec);
   }
 
   /** P(category | line) from the features; weights are for inputs scaled by 1/sqrt(#features). */

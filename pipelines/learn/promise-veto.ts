@@ -36,7 +36,7 @@ export class PromiseVeto {
 
   /** P(the line carries a promise of its speaker), from the line alone. */
   probability(line: TranscriptLine): number {
-    return probability(this.w, lineFeatures([line], 0, this.model.bits));
+    return probability(this.w, lineFeatures([line], 0, this.model.bits, this.model.featureSpec));
   }
 
   /** The promises read on `line`, or none when the line is unlikely to carry one. */
