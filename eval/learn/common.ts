@@ -9,21 +9,23 @@ import { blocked, blockedBy, type Gate, gateOf, hasDatum } from '../../pipelines
 import { type Feature, type FeatureSpec, lineFeatures } from '../../pipelines/learn/features.js';
 import { evidenceSpan, probability } from '../../pipelines/learn/model.js';
 import type { Span } from '../../pipelines/language/index.js';
-import { type Call, repo } from './dataset.js';
+import { type Call, loadSet, repo } from './dataset.js';
 import { type SgdSettings, trainLogistic } from './sgd.js';
 
 export interface Spec {
   id: string;
   version: number;
   date: string;
-  /** The compliance model's feature spec (the promise veto keeps its own, promise-common.ts). */
-  features: FeatureSpec;
   bits: number;
   sgd: SgdSettings;
   prune: number;
-  /** Groups of categories, each with its gate and one threshold chosen on held-out scores. */
-  gates: Record<string, Gate>;
+  /**
+   * Groups of categories, each with its gate, one threshold chosen on held-out scores and the
+   * feature spec its categories are trained on (the promise veto keeps its own, promise-common.ts).
+   */
+  gates: Record<string, SpecGate>;
 }
+export type SpecGate = Gate & { features: FeatureSpec };
 
 export const readSpec = (): Spec => JSON.parse(readFileSync(join(repo, 'eval', 'learn', 'spec.json'), 'utf8')) as Spec;
 export const specCategories = (spec: Spec): string[] => Object.values(spec.gates).flatMap((g) => g.categories);
@@ -36,8 +38,33 @@ export function withGates(spec: Spec, names: readonly string[] | undefined): Spe
 
 /** Features of every line of every call, computed once. */
 export type Featured = Call & { features: Feature[][] };
-export const withFeatures = (calls: readonly Call[], spec: Pick<Spec, 'bits' | 'features'>): Featured[] =>
-  calls.map((c) => ({ ...c, features: c.lines.map((_, i) => lineFeatures(c.lines, i, spec.bits, spec.features)) }));
+export const withFeatures = (calls: readonly Call[], bits: number, features: FeatureSpec): Featured[] =>
+  calls.map((c) => ({ ...c, features: c.lines.map((_, i) => lineFeatures(c.lines, i, bits, features)) }));
+
+/** The feature spec of the gate covering `category`. */
+export const featuresOf = (spec: Spec, category: string): FeatureSpec => gateOf(spec.gates, category)!.features;
+
+/** Each set's calls (`loadSet`), and a reader of them featured under each spec a gate reads (computed once). */
+export function featuredSets(sets: readonly string[], spec: Spec) {
+  const calls = new Map(sets.map((s) => [s, loadSet(s)]));
+  const featured = new Map<string, Featured[]>();
+  for (const f of new Set(Object.values(spec.gates).map((g) => g.features)))
+    for (const [s, cs] of calls) featured.set(`${f}>${s}`, withFeatures(cs, spec.bits, f));
+  return { calls, featured: (features: FeatureSpec, set: string) => featured.get(`${features}>${set}`)! };
+}
+
+/** Held-out-style scores of `target` for `category` by a model trained on `trainSets`, under its gate's features. */
+export function scoreTrained(
+  sets: ReturnType<typeof featuredSets>,
+  trainSets: readonly string[],
+  target: string,
+  category: string,
+  spec: Spec,
+): Scored[] {
+  const f = featuresOf(spec, category);
+  const data = trainSets.flatMap((t) => sets.featured(f, t));
+  return scoreCalls(pruned(train(data, category, spec), spec.prune), sets.featured(f, target), category);
+}
 
 export function train(calls: readonly Featured[], category: string, spec: Spec): Float64Array {
   return trainOn(calls, (c, i) => c.labels[i]!.has(category), spec);

@@ -8,30 +8,35 @@ import {
   additions,
   type EngineFlags,
   GATE_MODES,
+  featuredSets,
   fixedThresholds,
   GRID,
-  pruned,
   readSpec,
-  scoreCalls,
+  scoreTrained,
   specCategories,
-  train,
-  withFeatures,
   withGates,
 } from './common.js';
-import { DEV_SETS, loadSet } from './dataset.js';
+import { DEV_SETS } from './dataset.js';
 import { engineFlags } from './engine.js';
 
 const args = process.argv.slice(2);
 const spec = withGates(readSpec(), (args.includes('--gates') ? args[args.indexOf('--gates') + 1]! : 'pcp').split(','));
 const categories = specCategories(spec);
-const bySet = new Map(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec)]));
-const all = [...bySet.values()].flat();
+const sets = featuredSets(DEV_SETS, spec);
+const all = [...sets.calls.values()].flat();
 const engine = await engineFlags(all);
 const none: EngineFlags = new Map([...engine.keys()].map((k) => [k, new Set<string>()]));
-const scored = DEV_SETS.flatMap((held) => {
-  const data = DEV_SETS.filter((s) => s !== held).flatMap((s) => bySet.get(s)!);
-  return categories.flatMap((c) => scoreCalls(pruned(train(data, c, spec), spec.prune), bySet.get(held)!, c));
-});
+const scored = DEV_SETS.flatMap((held) =>
+  categories.flatMap((c) =>
+    scoreTrained(
+      sets,
+      DEV_SETS.filter((s) => s !== held),
+      held,
+      c,
+      spec,
+    ),
+  ),
+);
 const n = all.reduce(
   (k, c) => k + c.labels.reduce((j, ls) => j + [...ls].filter((l) => categories.includes(l)).length, 0),
   0,

@@ -22,25 +22,22 @@ import {
   additions,
   chooseThresholds,
   type EngineFlags,
-  type Featured,
   type Figures,
   figures,
   fixedThresholds,
   GATE_MODES,
   type GateMode,
-  pruned,
+  featuredSets,
   readSpec,
   recallOf,
   type Scored,
-  scoreCalls,
+  scoreTrained,
   type Thresholds,
   whyNot,
   specCategories,
-  train,
-  withFeatures,
   withGates,
 } from './common.js';
-import { DEV_SETS, loadSet, repo } from './dataset.js';
+import { DEV_SETS, repo } from './dataset.js';
 import { engineFlags } from './engine.js';
 
 const args = process.argv.slice(2);
@@ -50,8 +47,8 @@ if (modes.some((m) => !GATE_MODES.includes(m))) throw new Error(`--gate must be 
 
 const spec = withGates(readSpec(), arg('--gates')?.split(','));
 const categories = specCategories(spec);
-const bySet = new Map<string, Featured[]>(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec)]));
-const all = [...bySet.values()].flat();
+const sets = featuredSets(DEV_SETS, spec);
+const all = [...sets.calls.values()].flat();
 const fixed = arg('--threshold') === undefined ? undefined : Number(arg('--threshold'));
 const engineMode = arg('--engine') ?? 'today';
 const engine = await engineFlags(all);
@@ -62,14 +59,11 @@ const heldSets = engineMode === 'blind' ? DEV_SETS.filter((s) => s.startsWith('b
 const memo = new Map<string, Scored[]>();
 function scoredBy(trainSets: readonly string[], target: string): Scored[] {
   const key = `${trainSets.join()}>${target}`;
-  if (!memo.has(key)) {
-    const data = trainSets.flatMap((t) => bySet.get(t)!);
-    const calls = bySet.get(target)!;
+  if (!memo.has(key))
     memo.set(
       key,
-      categories.flatMap((c) => scoreCalls(pruned(train(data, c, spec), spec.prune), calls, c)),
+      categories.flatMap((c) => scoreTrained(sets, trainSets, target, c, spec)),
     );
-  }
   return memo.get(key)!;
 }
 /** Held-out scores of `sets`, each scored by a model trained on the rest of `sets`. */
@@ -123,7 +117,7 @@ for (const mode of modes) {
       fixed === undefined
         ? chooseThresholds(heldOutScores(others), engine, spec.gates, mode)
         : fixedThresholds(spec.gates, fixed);
-    const target = bySet.get(held)!;
+    const target = sets.calls.get(held)!;
     const added = additions(scoredBy(others, held), engine, t, spec.gates, mode);
     whyRows.push({ scored: scoredBy(others, held), t });
     const a = figures(target, engine);

@@ -16,17 +16,18 @@ import { DEFAULT_MODEL_FILE, LineModelSchema } from '../../pipelines/learn/model
 import { PROMISE_MODEL_FILE, PromiseLineModelSchema } from '../../pipelines/learn/promise-veto.js';
 import {
   chooseThresholds,
+  featuredSets,
+  featuresOf,
   pruned,
   readSpec,
   round,
   type Scored,
-  scoreCalls,
+  scoreTrained,
   specCategories,
   train,
   trainOn,
-  withFeatures,
 } from './common.js';
-import { DEV_SETS, dataHash, loadSet, repo } from './dataset.js';
+import { DEV_SETS, dataHash, repo } from './dataset.js';
 import { engineFlags } from './engine.js';
 import { choose, PROMISE_FEATURES, positive, bySet as promiseSets, testLines } from './promise-common.js';
 
@@ -37,8 +38,8 @@ const check = args.includes('--check');
 
 const spec = readSpec();
 const categories = specCategories(spec);
-const bySet = new Map(DEV_SETS.map((s) => [s, withFeatures(loadSet(s), spec)]));
-const all = DEV_SETS.flatMap((s) => bySet.get(s)!);
+const sets = featuredSets(DEV_SETS, spec);
+const all = DEV_SETS.flatMap((s) => sets.calls.get(s)!);
 
 // The engine each set's held-out scores are added to: the one that had not seen it (see loso.ts).
 const engine = await engineFlags(all);
@@ -46,15 +47,23 @@ for (const s of DEV_SETS.filter((x) => x.startsWith('blind-'))) {
   const flags = JSON.parse(readFileSync(join(repo, 'eval', 'learn', 'blind-engine', `${s}.json`), 'utf8'));
   for (const [k, v] of Object.entries(flags as Record<string, string[]>)) engine.set(k, new Set(v));
 }
-const heldOut: Scored[] = DEV_SETS.flatMap((held) => {
-  const data = DEV_SETS.filter((s) => s !== held).flatMap((s) => bySet.get(s)!);
-  return categories.flatMap((c) => scoreCalls(pruned(train(data, c, spec), spec.prune), bySet.get(held)!, c));
-});
+const heldOut: Scored[] = DEV_SETS.flatMap((held) =>
+  categories.flatMap((c) =>
+    scoreTrained(
+      sets,
+      DEV_SETS.filter((s) => s !== held),
+      held,
+      c,
+      spec,
+    ),
+  ),
+);
 const thresholds = chooseThresholds(heldOut, engine, spec.gates, 'datum+block');
 
 const models: Record<string, { threshold: number; weights: [number, number][] }> = {};
 for (const c of categories) {
-  const w = pruned(train(all, c, spec), spec.prune);
+  const featured = DEV_SETS.flatMap((s) => sets.featured(featuresOf(spec, c), s));
+  const w = pruned(train(featured, c, spec), spec.prune);
   const weights: [number, number][] = [];
   w.forEach((v, i) => {
     if (v !== 0) weights.push([i, v]);
@@ -67,7 +76,6 @@ const model = LineModelSchema.parse({
   date: spec.date,
   trainingSets: [...DEV_SETS],
   dataHash: dataHash(all),
-  featureSpec: spec.features,
   bits: spec.bits,
   training: {
     method: 'logistic regression, SGD (eval/learn/sgd.ts)',

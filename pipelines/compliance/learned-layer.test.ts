@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TranscriptLine } from '../../core/domain.js';
-import { defaultLineClassifier } from '../learn/model.js';
+import type { FeatureSpec } from '../learn/features.js';
+import { defaultLineClassifier, LineClassifier } from '../learn/model.js';
 import { ComplianceDetector } from './detector.js';
 import { LearnedLayer } from './learned-layer.js';
 import { loadRules } from './load-rules.js';
@@ -84,5 +85,25 @@ describe('trained recall layer', () => {
     const detector = new ComplianceDetector();
     expect(detector.name).not.toContain('learned');
     expect(await detector.detect(lines)).toEqual([]);
+  });
+
+  it("scores a category with its gate's feature spec: only v2 reads the lines before the previous one", () => {
+    const claim = '我们家蜂蜜能治糖尿病 比吃药管用';
+    const before = said(
+      ['merchant', '亲 您方便留个电话吗'],
+      ['customer', '为什么要电话'],
+      ['customer', '好吧'],
+      ['merchant', claim],
+    );
+    const last = before.slice(2);
+    const confidence = (features: FeatureSpec, lines: TranscriptLine[]) => {
+      const { model } = defaultLineClassifier();
+      const gates = { ...model.gates, claim: { ...model.gates.claim!, features } };
+      const categories = { prohibited_claim: { ...model.categories.prohibited_claim!, threshold: 0.001 } };
+      const one = new LearnedLayer(new LineClassifier({ ...model, gates, categories }), loadRules());
+      return one.propose(lines, lines.length - 1, new Set())[0]!.confidence;
+    };
+    expect(confidence('line-features-v1', before)).toBe(confidence('line-features-v1', last));
+    expect(confidence('line-features-v2', before)).not.toBe(confidence('line-features-v2', last));
   });
 });

@@ -9,6 +9,7 @@
 import type { LayerVerdict } from '../../core/analysis.js';
 import type { Severity, TranscriptLine } from '../../core/domain.js';
 import { blocked, gateOf, hasDatum } from '../learn/gate.js';
+import type { Feature, FeatureSpec } from '../learn/features.js';
 import type { LineClassifier } from '../learn/model.js';
 import { detectLanguage } from '../language/index.js';
 import type { RuleSet } from './load-rules.js';
@@ -50,9 +51,13 @@ export class LearnedLayer {
       return hasDatum(line.text, gate) ? [{ category, gate }] : [];
     });
     if (gated.length === 0) return [];
-    const features = this.classifier.features(lines, index);
+    // Gates may read different feature specs; each spec's features are computed once per line.
+    const bySpec = new Map<FeatureSpec, Feature[]>();
     const out: LearnedCandidate[] = [];
     for (const { category, gate } of gated) {
+      const features =
+        bySpec.get(gate.features) ??
+        bySpec.set(gate.features, this.classifier.features(lines, index, gate.features)).get(gate.features)!;
       const p = this.classifier.probability(category, features);
       const threshold = model.categories[category as keyof typeof model.categories]!.threshold;
       if (p < threshold) continue;

@@ -10,7 +10,8 @@ import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine, type LineAnalysis, type Span } from '../language/index.js';
 
 /**
- * The feature specs a model may be trained on (its file names one; another is refused at load).
+ * The feature specs a model may be trained on (the compliance model names one per gate, the
+ * promise veto one for its file; another is refused at load).
  * v1: the line's own features and the previous line's classes, marks and masks. v2 adds the
  * previous line's classes, masks and request/question marks crossed with this line's classes and
  * masks (a request split over two lines; the buyer's question answered with a channel).

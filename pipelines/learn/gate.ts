@@ -20,7 +20,7 @@ export interface Gate {
 }
 
 /** The gate covering `category`, or undefined when no gate (so no model) covers it. */
-export function gateOf(gates: Readonly<Record<string, Gate>>, category: string): Gate | undefined {
+export function gateOf<G extends Gate>(gates: Readonly<Record<string, G>>, category: string): G | undefined {
   return Object.values(gates).find((g) => g.categories.includes(category));
 }
 

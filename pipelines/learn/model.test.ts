@@ -37,9 +37,15 @@ describe('line model file', () => {
     expect(() => loadLineModel(file)).toThrow(`Line model ${file} cannot be read as JSON`);
   });
 
-  it('refuses a model trained on another feature spec', () => {
-    const file = writeModel('spec.json', { ...shipped, featureSpec: 'line-features-v0' });
-    expect(() => loadLineModel(file)).toThrow(/is invalid at featureSpec/);
+  it('refuses a gate trained on another feature spec, or a gate that names none', () => {
+    const { features: _, ...unnamed } = shipped.gates.claim;
+    const other = writeModel('spec.json', {
+      ...shipped,
+      gates: { ...shipped.gates, claim: { ...shipped.gates.claim, features: 'line-features-v0' } },
+    });
+    expect(() => loadLineModel(other)).toThrow(/is invalid at gates\.claim\.features/);
+    const none = writeModel('no-spec.json', { ...shipped, gates: { ...shipped.gates, claim: unnamed } });
+    expect(() => loadLineModel(none)).toThrow(/is invalid at gates\.claim\.features/);
   });
 
   it('refuses weights out of order or outside the hashed range', () => {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { FlagCategorySchema, type TranscriptLine } from '../../core/domain.js';
 import { fromPackageRoot } from '../../core/paths.js';
 import type { Span } from '../language/index.js';
-import { FEATURE_SPECS, type Feature, lineFeatures } from './features.js';
+import { FEATURE_SPECS, type Feature, type FeatureSpec, lineFeatures } from './features.js';
 
 /** What every trained line model file says of itself: its name, its training data, its features. */
 export const MODEL_HEADER = {
@@ -26,6 +26,9 @@ export const MODEL_HEADER = {
 };
 
 /** Sparse weights: [hashed index, weight] pairs, indices ascending. */
+/** The compliance model names its feature spec per gate, not once for the file (decision 0410). */
+const { featureSpec: FeatureSpecSchema, ...LINE_MODEL_HEADER } = MODEL_HEADER;
+
 export const SparseWeightsSchema = z.array(z.tuple([z.number().int().nonnegative(), z.number()]));
 
 const CategoryModelSchema = z
@@ -38,8 +41,11 @@ const CategoryModelSchema = z
 
 export const LineModelSchema = z
   .object({
-    ...MODEL_HEADER,
-    /** Lines the layer may flag, per group of categories (see gate.ts): lexicon classes and mask kinds. */
+    ...LINE_MODEL_HEADER,
+    /**
+     * Lines the layer may flag, per group of categories (see gate.ts): lexicon classes and mask
+     * kinds; and the feature spec the group's categories were trained on.
+     */
     gates: z.record(
       z.string(),
       z
@@ -48,6 +54,7 @@ export const LineModelSchema = z
           datum: z.array(z.string()).min(1),
           block: z.array(z.string()),
           blockLine: z.array(z.string()),
+          features: FeatureSpecSchema,
         })
         .strict(),
     ),
@@ -115,8 +122,9 @@ export class LineClassifier {
     return [...this.dense.keys()];
   }
 
-  features(lines: readonly TranscriptLine[], index: number): Feature[] {
-    return lineFeatures(lines, index, this.model.bits, this.model.featureSpec);
+  /** The features of line `index` under `spec` (a gate's `features`). */
+  features(lines: readonly TranscriptLine[], index: number, spec: FeatureSpec): Feature[] {
+    return lineFeatures(lines, index, this.model.bits, spec);
   }
 
   /** P(category | line) from the features; weights are for inputs scaled by 1/sqrt(#features). */
