@@ -35,6 +35,8 @@ const REVIEW = 'review_cue';
 const PICKUP = 'action.pickup';
 /** A generic act (处理, take care of it): names no act of its own. */
 const GENERIC = 'promise.generic_act';
+/** The buyer ordering or paying (下单后, 四点前拍的话, within 48 hours of payment). */
+const ORDER_EVENT = 'promise.order_event';
 
 interface Reading {
   actions: PromiseAction[];
@@ -127,7 +129,14 @@ function negated(clause: Clause, [from, to]: Range): boolean {
   );
 }
 
-function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, deadline: boolean): Reading {
+function read(
+  clause: Clause,
+  speaker: SpeakerRole,
+  previous: Reading | null,
+  deadline: boolean,
+  /** The sentence so far relays someone's words (快递那边说, the warehouse said). */
+  relayed: boolean,
+): Reading {
   const text = foldWidth(clause.text).slice(0, bodyEnd(clause));
   const body: Range = [0, text.length];
   const cue = (name: Cue, range: Range = body) => hasCue(clause, name, range);
@@ -148,7 +157,9 @@ function read(clause: Clause, speaker: SpeakerRole, previous: Reading | null, de
     actions.length > 0 &&
     namesArrival(clause, whole) &&
     actionsOf(clause, speaker, whole, { arrival: true }).length === 0;
-  if (arrivalOnly && cue('estimate')) actions = [];
+  // A relayed commitment is the merchant's, vouched for ("师傅说明天上午过去", decision 0415); a relayed
+  // arrival is the courier's forecast ("快递那边说是今天爆仓了 明天一定送到").
+  if (arrivalOnly && (cue('estimate') || relayed)) actions = [];
   // A pickup the agent arranges is vouched for ("the carrier will pick it up Friday"); the courier's
   // own calls, the platform or the bank acting by itself bind nobody here.
   if (cue('third_party'))
@@ -242,8 +253,10 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
   let conditionOpen = false;
   clauses.forEach((clause, i) => {
     if (clause.sentenceStart) conditionOpen = false;
-    const reading = read(clause, line.speaker, previous, due[i] !== null);
-    if (i >= interruptedFrom) reading.promise = false;
+    const relayed = sentenceSoFar(clauses, i).some((c) => hasMark(c, 'reported'));
+    const reading = read(clause, line.speaker, previous, due[i] !== null, relayed);
+    if (i >= interruptedFrom || (reading.promise && timingPolicy(clauses, i, line.speaker, due)))
+      reading.promise = false;
     // An "if" clause that promises nothing itself ("If it doesn't arrive by Friday,") conditions the next.
     const antecedent = previous?.condition && !previous.promise;
     // "您把差评删了，我给您返五块": an instruction to the buyer, then a reward for it.
@@ -331,6 +344,51 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
     previous = reading;
   });
   return out;
+}
+
+/** The clauses of clause i's sentence up to and including it. */
+function sentenceSoFar(clauses: readonly Clause[], i: number): readonly Clause[] {
+  return clauses.slice(
+    Math.max(
+      0,
+      clauses.slice(0, i + 1).findLastIndex((c) => c.sentenceStart),
+    ),
+    i + 1,
+  );
+}
+
+/**
+ * The shop's timing policy, not a promise (decision 0415): an act timed from the buyer's own order
+ * or payment, with nobody named — no self, no addressee in its sentence so far — and no time but one
+ * counted from the order ("下午四点前拍的话当天就能发出", "预售款下单后7天内发货", "orders ship within 48
+ * hours of payment"). A named day or a person keeps it a promise ("今天拍下明天就给您发", "yours ships tomorrow").
+ */
+function timingPolicy(
+  clauses: readonly Clause[],
+  i: number,
+  speaker: SpeakerRole,
+  due: readonly (DeadlineMatch | null)[],
+): boolean {
+  if (speaker !== 'merchant') return false;
+  const sentence = sentenceSoFar(clauses, i);
+  const from = i + 1 - sentence.length;
+  if (!sentence.some((c) => clauseHas(c, ORDER_EVENT))) return false;
+  // A clause that is only a form of address (亲, 亲亲) greets the buyer; it names nobody the act is for.
+  const named = (c: Clause) =>
+    c.marks.some(
+      (m) => m.kind === 'self' || (m.kind === 'addressee' && (m.span[0] !== c.span[0] || m.span[1] !== c.span[1])),
+    );
+  if (sentence.some(named)) return false;
+  return sentence.every((c, k) => {
+    const d = due[from + k];
+    if (!d) return true;
+    const range: Range = [d.start, d.end];
+    // The order's cut-off (四点前拍, placed before 4pm) names no day for the act.
+    const cutOff = classMatches(c, ORDER_EVENT).some(
+      (m) => m.span[0] - c.span[0] <= d.start && d.end <= m.span[1] - c.span[0],
+    );
+    return cutOff || (['same_day', 'span', 'counted_span', 'immediate'] as const).some((cue) => hasCue(c, cue, range));
+  });
 }
 
 /** Every act the clause names is a generic completion (处理好, get it sorted): it names no act of its own. */
