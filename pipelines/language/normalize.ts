@@ -2,8 +2,11 @@
  * The normalised text every engine matches against, with a map back to the original characters:
  * NFKC (full-width letters, digits and punctuation folded to ASCII), invisible characters
  * (zero-width joiners, variation selectors, BOM) dropped, typographic apostrophes (’ ‘ ʼ) made
- * ASCII so "you’re" reads as "you're". Case is kept; matchers use the `i` flag.
+ * ASCII so "you’re" reads as "you're", and English chat spellings read as words (u → you, pls → please;
+ * chat-spellings.ts), each character of a reading mapped to the token written. Case is kept;
+ * matchers use the `i` flag.
  */
+import { chatReadings } from './chat-spellings.js';
 import type { Span } from './types.js';
 
 export interface Normalised {
@@ -25,8 +28,22 @@ export function normalise(original: string): Normalised {
   let text = '';
   const start: number[] = [];
   const end: number[] = [];
+  const readings = chatReadings(original);
+  let r = 0;
   let i = 0;
-  for (const ch of original) {
+  while (i < original.length) {
+    const reading = readings[r];
+    if (reading?.start === i) {
+      for (let k = 0; k < reading.reads.length; k++) {
+        start.push(reading.start);
+        end.push(reading.end);
+      }
+      text += reading.reads;
+      i = reading.end;
+      r++;
+      continue;
+    }
+    const ch = String.fromCodePoint(original.codePointAt(i)!);
     const from = i;
     i += ch.length;
     if (PLAIN.test(ch)) {

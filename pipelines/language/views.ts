@@ -6,8 +6,10 @@
  *   evaders insert between characters (加 微 信, v-x, 1 3 8) removed — except one space between two
  *   Latin words of two or more letters, so code-switched English stays words ("转到我 Alipay
  *   account" is not "alipayaccount"). Lexicon terms tolerate that space either way.
- * - `spaced` (English rules): NFKC, lower case, runs of whitespace collapsed to one space.
+ * - `spaced` (English rules): NFKC, lower case, runs of whitespace collapsed to one space, and chat
+ *   spellings read as words (u → you, pls → please), as in the normalised text.
  */
+import { chatReadings } from './chat-spellings.js';
 import { INVISIBLE } from './normalize.js';
 import type { Span } from './types.js';
 
@@ -43,8 +45,18 @@ export function buildView(original: string, mode: ViewMode): TextView {
 function computeView(original: string, mode: ViewMode): TextView {
   const view: TextView = { text: '', start: [], end: [] };
   const keep = mode === 'squeezed' ? wordGaps(original) : new Set<number>();
+  const readings = mode === 'spaced' ? chatReadings(original) : [];
+  let r = 0;
   let i = 0;
-  for (const ch of original) {
+  while (i < original.length) {
+    const reading = readings[r];
+    if (reading?.start === i) {
+      push(view, reading.reads.toLowerCase(), reading.start, reading.end);
+      i = reading.end;
+      r++;
+      continue;
+    }
+    const ch = String.fromCodePoint(original.codePointAt(i)!);
     const from = i;
     i += ch.length;
     if (INVISIBLE.test(ch)) continue;
