@@ -66,6 +66,26 @@ export function scoreTrained(
   return scoreCalls(pruned(train(data, category, spec), spec.prune), sets.featured(f, target), category);
 }
 
+/** Each set of `names` scored by models trained on the other sets, one per category (leave one set out). */
+export function leaveOneSetOut(
+  sets: ReturnType<typeof featuredSets>,
+  names: readonly string[],
+  categories: readonly string[],
+  spec: Spec,
+): Scored[] {
+  return names.flatMap((held) =>
+    categories.flatMap((c) =>
+      scoreTrained(
+        sets,
+        names.filter((s) => s !== held),
+        held,
+        c,
+        spec,
+      ),
+    ),
+  );
+}
+
 export function train(calls: readonly Featured[], category: string, spec: Spec): Float64Array {
   return trainOn(calls, (c, i) => c.labels[i]!.has(category), spec);
 }

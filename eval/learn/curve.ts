@@ -12,7 +12,7 @@ import {
   fixedThresholds,
   GRID,
   readSpec,
-  scoreTrained,
+  leaveOneSetOut,
   specCategories,
   withGates,
 } from './common.js';
@@ -26,17 +26,7 @@ const sets = featuredSets(DEV_SETS, spec);
 const all = [...sets.calls.values()].flat();
 const engine = await engineFlags(all);
 const none: EngineFlags = new Map([...engine.keys()].map((k) => [k, new Set<string>()]));
-const scored = DEV_SETS.flatMap((held) =>
-  categories.flatMap((c) =>
-    scoreTrained(
-      sets,
-      DEV_SETS.filter((s) => s !== held),
-      held,
-      c,
-      spec,
-    ),
-  ),
-);
+const scored = leaveOneSetOut(sets, DEV_SETS, categories, spec);
 const n = all.reduce(
   (k, c) => k + c.labels.reduce((j, ls) => j + [...ls].filter((l) => categories.includes(l)).length, 0),
   0,

@@ -22,7 +22,7 @@ import {
   readSpec,
   round,
   type Scored,
-  scoreTrained,
+  leaveOneSetOut,
   specCategories,
   train,
   trainOn,
@@ -47,17 +47,7 @@ for (const s of DEV_SETS.filter((x) => x.startsWith('blind-'))) {
   const flags = JSON.parse(readFileSync(join(repo, 'eval', 'learn', 'blind-engine', `${s}.json`), 'utf8'));
   for (const [k, v] of Object.entries(flags as Record<string, string[]>)) engine.set(k, new Set(v));
 }
-const heldOut: Scored[] = DEV_SETS.flatMap((held) =>
-  categories.flatMap((c) =>
-    scoreTrained(
-      sets,
-      DEV_SETS.filter((s) => s !== held),
-      held,
-      c,
-      spec,
-    ),
-  ),
-);
+const heldOut: Scored[] = leaveOneSetOut(sets, DEV_SETS, categories, spec);
 const thresholds = chooseThresholds(heldOut, engine, spec.gates, 'datum+block');
 
 const models: Record<string, { threshold: number; weights: [number, number][] }> = {};

@@ -5,22 +5,14 @@
  * commitments (a courier the agent sends, a bare 我, code switching).
  */
 import { describe, expect, it } from 'vitest';
-import type { SpeakerRole } from '../../core/domain.js';
-import { findPromises, findPromisesInLine } from './promises.js';
+import { findPromises } from './promises.js';
+import { check, ctx, read, show } from './testing/promise-lines.js';
 
-// Tuesday 2026-11-24, 10:00 in Shanghai.
-const ctx = { startedAt: new Date('2026-11-24T02:00:00Z'), timeZone: 'Asia/Shanghai' };
-const show = (p: { action: string; deadline: string | null; conditional: boolean }) =>
-  `${p.action}${p.deadline ? ` ${p.deadline}` : ''}${p.conditional ? ' if' : ''}`;
-const read = (text: string, speaker: SpeakerRole = 'merchant') =>
-  findPromisesInLine({ speaker, text, startMs: 0, endMs: 1000 }, 0, ctx).map(show);
 const call = (...texts: string[]) =>
   findPromises(
     texts.map((text, i) => ({ speaker: 'merchant' as const, text, startMs: i * 5000, endMs: i * 5000 + 4000 })),
     ctx,
   ).map((p) => `@${p.utterance} ${show(p)}`);
-type Case = [string, string[]];
-const check = (cases: Case[]) => it.each(cases)('%s', (text, expected) => expect(read(text)).toEqual(expected));
 
 describe('a time counted from another act falls on that act’s day', () => {
   it('a call before the technician comes is due on the visit’s day', () => {

@@ -5,16 +5,7 @@
  * Phrasings written for these tests (none is in an eval set), each beside a look-alike.
  */
 import { describe, expect, it } from 'vitest';
-import { findPromisesInLine } from './promises.js';
-
-// Tuesday 2026-11-24, 10:00 in Shanghai.
-const ctx = { startedAt: new Date('2026-11-24T02:00:00Z'), timeZone: 'Asia/Shanghai' };
-const show = (p: { action: string; deadline: string | null; conditional: boolean }) =>
-  `${p.action}${p.deadline ? ` ${p.deadline}` : ''}${p.conditional ? ' if' : ''}`;
-const read = (text: string) =>
-  findPromisesInLine({ speaker: 'merchant', text, startMs: 0, endMs: 1000 }, 0, ctx).map(show);
-type Case = [string, string[]];
-const check = (cases: Case[]) => it.each(cases)('%s', (text, expected) => expect(read(text)).toEqual(expected));
+import { check, read } from './testing/promise-lines.js';
 
 describe('a shipment timed from the buyer’s order, nobody named, only a relative time, is policy', () => {
   check([

@@ -4,17 +4,7 @@
  * look-alike that must read differently.
  */
 import { describe, expect, it } from 'vitest';
-import type { SpeakerRole } from '../../core/domain.js';
-import { findPromisesInLine } from './promises.js';
-
-// Tuesday 2026-11-24, 10:00 in Shanghai.
-const ctx = { startedAt: new Date('2026-11-24T02:00:00Z'), timeZone: 'Asia/Shanghai' };
-const show = (p: { action: string; deadline: string | null; conditional: boolean }) =>
-  `${p.action}${p.deadline ? ` ${p.deadline}` : ''}${p.conditional ? ' if' : ''}`;
-const read = (text: string, speaker: SpeakerRole = 'merchant') =>
-  findPromisesInLine({ speaker, text, startMs: 0, endMs: 1000 }, 0, ctx).map(show);
-type Case = [string, string[]];
-const check = (cases: Case[]) => it.each(cases)('%s', (text, expected) => expect(read(text)).toEqual(expected));
+import { check, read } from './testing/promise-lines.js';
 
 describe('a check whose answer is promised after it is a follow-up, not an in-call act', () => {
   check([
