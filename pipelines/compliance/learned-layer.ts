@@ -55,9 +55,8 @@ export class LearnedLayer {
     const bySpec = new Map<FeatureSpec, Feature[]>();
     const out: LearnedCandidate[] = [];
     for (const { category, gate } of gated) {
-      const features =
-        bySpec.get(gate.features) ??
-        bySpec.set(gate.features, this.classifier.features(lines, index, gate.features)).get(gate.features)!;
+      let features = bySpec.get(gate.features);
+      if (!features) bySpec.set(gate.features, (features = this.classifier.features(lines, index, gate.features)));
       const p = this.classifier.probability(category, features);
       const threshold = model.categories[category as keyof typeof model.categories]!.threshold;
       if (p < threshold) continue;

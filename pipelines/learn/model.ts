@@ -25,10 +25,10 @@ export const MODEL_HEADER = {
   training: z.record(z.string(), z.union([z.number(), z.string()])),
 };
 
-/** Sparse weights: [hashed index, weight] pairs, indices ascending. */
 /** The compliance model names its feature spec per gate, not once for the file (decision 0410). */
 const { featureSpec: FeatureSpecSchema, ...LINE_MODEL_HEADER } = MODEL_HEADER;
 
+/** Sparse weights: [hashed index, weight] pairs, indices ascending. */
 export const SparseWeightsSchema = z.array(z.tuple([z.number().int().nonnegative(), z.number()]));
 
 const CategoryModelSchema = z
