@@ -1,6 +1,6 @@
 /**
  * The annotated development sets as labelled lines for the line classifier. Only the sets named in
- * DEV_SETS are read: the blind sets (blind-j, abuse-j, blind-k, abuse-k) are never opened; blind-h was opened in session 9, blind-i in session 10. A line's
+ * DEV_SETS are read: the blind sets (blind-k, abuse-k, blind-l, abuse-l) are never opened; blind-h, blind-i and blind-j were opened in sessions 9, 10 and 11. A line's
  * labels are the categories its call's expectations flag on it; every other line is a negative
  * (hard negatives included).
  */
@@ -21,6 +21,7 @@ export const DEV_SETS = [
   'blind-g',
   'blind-h',
   'blind-i',
+  'blind-j',
 ] as const;
 export const PCP = ['contact_exchange', 'privacy_request', 'off_platform_payment'] as const;
 

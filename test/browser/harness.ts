@@ -112,9 +112,10 @@ export function useDashboard(options: { webhookSecret?: string } = {}): Dashboar
     });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
-    // The first load builds nothing but can wait behind other tests' browsers on a loaded machine.
-    await page.goto(`${dash.url}${options.path ?? ''}`, { timeout: 30_000 });
-    await page.locator('input[name=email]').fill(email);
+    // A hang detector, not a speed limit: on a 2-core machine at load ~40 the first page of a fresh
+    // context took over 30 s (session 10), so the sign-in form gets the file's hook budget's share.
+    await page.goto(`${dash.url}${options.path ?? ''}`, { timeout: 90_000, waitUntil: 'domcontentloaded' });
+    await page.locator('input[name=email]').fill(email, { timeout: 90_000 });
     await page.locator('input[name=password]').fill('kefu-demo');
     await page.locator('form button[type=submit]').click();
     await page.locator('header.top').waitFor();
