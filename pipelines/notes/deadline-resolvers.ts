@@ -172,8 +172,10 @@ function resolver(spec: Spec, names: Names): DeadlineRule['resolve'] {
       };
     case 'enClock':
       return (m, c) => {
-        const hour = Number(m[1]);
-        const pm = spec.pmWords.some((w) => m[2]!.toLowerCase().startsWith(w));
+        // "by 3pm" in chat, "by three pm" in a speech transcript.
+        const hour = parseEnNumber(m[1]!);
+        if (hour === null) return null;
+        const pm = spec.pmWords.some((w) => m[2]!.toLowerCase().split(' ').filter(Boolean).join(' ').startsWith(w));
         return byHour(c, pm && hour < 12 ? hour + 12 : hour);
       };
   }

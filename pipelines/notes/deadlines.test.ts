@@ -76,6 +76,11 @@ describe('resolveDeadline (en)', () => {
     ['a couple of days', '2026-11-26'],
     ['in a day or two', '2026-11-26'],
     ['next week', '2026-12-06'],
+    // A weekday said with next week is that day of next week (decision 0445), not the week's end.
+    ['on Thursday next week', '2026-12-03'],
+    ['next week on Monday', '2026-11-30'],
+    ['by three pm', '2026-11-24'],
+    ['within 24h', '2026-11-25'],
     ['by December 3rd', '2026-12-03'],
     ['by the 15th', '2026-12-15'],
     ['by 5pm', '2026-11-24'],

@@ -1,7 +1,16 @@
 import { compareYmd, formatYmd, parseYmd } from './calendar.js';
 import { type Clock, clockAt, type DeadlineRule } from './deadline-clock.js';
 import { deadlineRules } from './deadline-resolvers.js';
-import { foldWidth, gateForm, LiteralGate, memoByText, requiredLiterals, regexMatches } from '../language/index.js';
+import {
+  type Clause,
+  foldWidth,
+  gateForm,
+  type LineAnalysis,
+  LiteralGate,
+  memoByText,
+  requiredLiterals,
+  regexMatches,
+} from '../language/index.js';
 
 export interface DeadlineMatch {
   /** YYYY-MM-DD in the call's time zone. */
@@ -77,17 +86,26 @@ export function resolveDeadline(text: string, now: Date, timeZone: string): Dead
 
 /**
  * The deadline each of a line's clauses sets (see `resolveDeadline`), read once per line: the
- * clock is read once, and every engine that needs a clause's time takes it from here.
+ * clock is read once, and every engine that needs a clause's time takes it from here. Each clause
+ * is read in the layer's normalised text, so chat spellings count as the words they stand for
+ * ("ill send it 2moro" is due tomorrow); offsets are mapped back into the clause as said.
  */
-export function clauseDeadlines<C extends { text: string }>(
-  clauses: readonly C[],
+export function clauseDeadlines(
+  line: Pick<LineAnalysis, 'clauses' | 'norm' | 'toOriginal'>,
   now: Date,
   timeZone: string,
   /** Time phrases that set no deadline in their clause (time gone by: 已经十五天了). */
-  skip?: (clause: C, phrase: DeadlineMatch) => boolean,
+  skip?: (clause: Clause, phrase: DeadlineMatch) => boolean,
 ): (DeadlineMatch | null)[] {
   const clock = clockAt(now, timeZone);
-  return clauses.map((c) => latest(deadlinesAt(c.text, clock).filter((d) => !skip?.(c, d))));
+  return line.clauses.map((c) => {
+    const [s, e] = c.nspan;
+    const said = deadlinesAt(line.norm.slice(s, e), clock).map((d) => {
+      const [from, to] = line.toOriginal(s + d.start, s + d.end);
+      return { ...d, start: from - c.span[0], end: to - c.span[0] };
+    });
+    return latest(said.filter((d) => !skip?.(c, d)));
+  });
 }
 
 function latest(found: readonly DeadlineMatch[]): DeadlineMatch | null {

@@ -63,16 +63,16 @@ export function hasCue(clause: Clause, cue: Cue, range?: Range): boolean {
 
 /**
  * The date a clause's time phrase gives a promise, or null when the phrase counts from a start
- * nobody named: business days (every blind set records none) and the same day as some event
- * (收到退货当天, 加工好当天).
+ * nobody named: the same day as some event (收到退货当天, 加工好当天). A business-day span counted
+ * from now is due on its last business day (decision 0445); one counted from an event is undated
+ * by the reader (`byEvent` in promises.ts).
  */
 export function dateOf(
   clause: Clause,
   due: { date: string; start: number; end: number } | null | undefined,
 ): string | null {
   if (!due) return null;
-  const range: Range = [due.start, due.end];
-  return hasCue(clause, 'counted_span', range) || hasCue(clause, 'same_day', range) ? null : due.date;
+  return hasCue(clause, 'same_day', [due.start, due.end]) ? null : due.date;
 }
 
 /** The time phrase lies inside time said to have gone by ("it's been over 21 days", 已经等了五天了). */

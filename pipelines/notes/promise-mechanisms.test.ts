@@ -41,8 +41,9 @@ describe('a time counted from another act falls on that act’s day', () => {
 
 describe('spans with no date of their own', () => {
   check([
-    ['两个工作日内给您寄出', ['ship']],
-    ["I'll refund you within 4 business days", ['refund']],
+    // Business days counted from now are dated (decision 0445): the span's last business day.
+    ['两个工作日内给您寄出', ['ship 2026-11-26']],
+    ["I'll refund you within 4 business days", ['refund 2026-11-30']],
     // The same day as an event the buyer causes: conditional, no date.
     ['您寄回的货我们签收当天就给您退款', ['refund if']],
     ['仓库收到退货三小时内给您退款', ['refund if']],

@@ -38,10 +38,10 @@ describe('merchant promises (zh)', () => {
     ['下周一安排师傅上门安装', [p('visit', '2026-11-30')]],
     ['给您补偿一张5元无门槛优惠券', [p('compensate')]],
     ['退款48小时内原路退回', [p('refund', '2026-11-26')]],
-    // Business days count from no named start: no date (decision 0265).
-    ['3个工作日内给您退款', [p('refund', null)]],
+    // Business days counted from now: due on the last one (decision 0445; 0265 left them undated).
+    ['3个工作日内给您退款', [p('refund', '2026-11-27')]],
     ['如果没货就给您退款', [p('refund', null, true)]],
-    ['没货的话3个工作日内全额退款', [p('refund', null, true)]],
+    ['没货的话3个工作日内全额退款', [p('refund', '2026-11-27', true)]],
     ['有货我下周一前给您换新，没货的话就给您退款', [p('ship', '2026-11-30'), p('refund', null, true)]],
     ['要是明天还没到的话，我给您补发', [p('ship', null, true)]],
     ['明天吧，我给您补发', [p('ship', '2026-11-25')]],
@@ -105,7 +105,7 @@ describe('merchant promises (en)', () => {
     ["We'll get back to you by Friday", [p('callback', '2026-11-27')]],
     ['A technician will come by next Monday', [p('visit', '2026-11-30')]],
     ["I'll add a ten dollar coupon to your account", [p('compensate')]],
-    ['Your refund will be processed in 3 business days', [p('refund', null)]],
+    ['Your refund will be processed in 3 business days', [p('refund', '2026-11-27')]],
     ["If we're out of stock, I'll refund you", [p('refund', null, true)]],
     ["If it doesn't arrive by Friday, I'll refund you in full.", [p('refund', null, true)]],
     ["I'll refund you if it's not back in stock by Friday", [p('refund', '2026-11-27', true)]],

@@ -145,7 +145,10 @@ function read(
   const after = speaker === 'merchant' ? clauseHas(clause, AFTER_EVENT) : undefined;
   const condition = conditional || cue('event_trigger') || after !== undefined;
   // "跟仓库确认一下能不能今天发": what the check asks about is not promised.
-  const whole: Range = [0, Math.min(text.length, embeddedQuestionAt(clause) ?? text.length)];
+  // "小妹收到后明天给您出效果图": the arrival the promise waits on (收到后) is its event, not an act promised.
+  const eventAt = after ? after.span[0] - clause.span[0] : 0;
+  const from = after && actionsOf(clause, speaker, [0, eventAt]).length === 0 ? after.span[1] - clause.span[0] : 0;
+  const whole: Range = [Math.min(from, text.length), Math.min(text.length, embeddedQuestionAt(clause) ?? text.length)];
   // "比退款还多": a comparison names an action without doing it.
   let actions = cue('comparison') ? [] : actionsOf(clause, speaker, whole);
   // In "If you return it I'll report you", the action named is the condition's, not the promise's.
@@ -219,7 +222,7 @@ export function findPromisesInLine(
   const now = new Date(ctx.startedAt.getTime() + line.startMs);
   const clock = clockAt(now, ctx.timeZone);
   // Each clause's time is read once here and shared by the reader and the frames.
-  const due = clauseDeadlines(analyzeLine(line.text).clauses, now, ctx.timeZone, elapsed);
+  const due = clauseDeadlines(analyzeLine(line.text), now, ctx.timeZone, elapsed);
   const today = formatYmd(localDay(clock));
   // Nothing else of the moment reaches the judgment: the same words on the same terms are judged once.
   const terms = `${ctx.veto?.key ?? ''}|${line.speaker}|${today}|${due.map((d) => (d ? `${d.date}@${d.start}-${d.end}` : '')).join(',')}`;
@@ -316,20 +319,22 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
         conditionOpen ||
         instructed ||
         (reading.inherited && (out.at(-1)?.conditional ?? false));
-      // Under a condition, "马上"/"right away" counts from the condition, not from today.
-      const own = due[i] ?? null;
-      // Timed by an event ("once the coat's back, … within three business days"): the span runs
-      // from the event, whose date is unknown.
+      // Timed by an event ("once the coat's back, … within three business days", 您下单付款之后 |
+      // 三个工作日内开好, 检测完两个工作日内): the span runs from the event, whose date is unknown. The
+      // event may be said in an earlier clause of the sentence, before the time.
+      const timed = deadlineFrom === undefined ? null : { at: deadlineFrom, due: due[deadlineFrom]! };
       const byEvent =
-        hasCue(clause, 'event_trigger') ||
-        (line.speaker === 'merchant' && clauseHas(clause, AFTER_EVENT) !== undefined) ||
-        (antecedent && hasCue(clauses[i - 1]!, 'event_trigger'));
+        timed !== null &&
+        sentenceSoFar(clauses, Math.max(i, timed.at)).some(
+          (c) =>
+            c.index <= timed.at &&
+            (hasCue(c, 'event_trigger') || (line.speaker === 'merchant' && clauseHas(c, AFTER_EVENT) !== undefined)),
+        );
+      // Under a condition, "马上"/"right away" counts from the condition, not from today.
       const relative =
-        conditional &&
-        deadlineFrom === i &&
-        own !== null &&
-        (hasCue(clause, 'immediate', [own.start, own.end]) ||
-          (byEvent && hasCue(clause, 'span', [own.start, own.end])));
+        timed !== null &&
+        ((conditional && timed.at === i && hasCue(clause, 'immediate', [timed.due.start, timed.due.end])) ||
+          (conditional && byEvent && hasCue(clauses[timed.at]!, 'span', [timed.due.start, timed.due.end])));
       addPromise(out, {
         speaker: line.speaker,
         // Money for a review, or for something the buyer was asked to do, is compensation.
