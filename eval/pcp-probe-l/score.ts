@@ -42,7 +42,8 @@ for (const c of cases) {
     t.n++;
     if (hit) t.tp++;
     found.set(c.expect, t);
-    if (!hit || verbose) out.push(`${hit ? 'found' : 'MISSED'} ${c.id} ${c.expect}: ${c.lines.at(-1)![1]}${shown ? ` [${shown}]` : ''}`);
+    if (!hit || verbose)
+      out.push(`${hit ? 'found' : 'MISSED'} ${c.id} ${c.expect}: ${c.lines.at(-1)![1]}${shown ? ` [${shown}]` : ''}`);
   } else {
     lookalikes++;
     if (pcp.length > 0) flagged++;
