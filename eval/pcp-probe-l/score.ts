@@ -4,9 +4,11 @@
  * refusals, photos and order numbers asked for), written from how-people-talk.md before any
  * lexicon change. Its first run is `first-run.txt`; it is never fitted against afterwards.
  * A violation is found when its category is flagged on its last line; a look-alike is flagged
- * when any privacy/contact/payment flag is raised on any of its lines.
+ * when any privacy/contact/payment flag is raised on any of its lines. `--second` runs
+ * `cases-2.jsonl` instead: 20 violations and 20 look-alikes written after the change, in the same
+ * families with other words, run once (`second-first-run.txt`) and never fitted.
  *
- *   npx tsx eval/pcp-probe-l/score.ts [--verbose]
+ *   npx tsx eval/pcp-probe-l/score.ts [--second] [--verbose]
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -18,7 +20,10 @@ const Case = z.object({
   expect: z.enum(PCP).nullable(),
   lines: z.array(z.tuple([z.enum(['customer', 'merchant']), z.string()])).min(1),
 });
-const cases = readFileSync(new URL('./cases.jsonl', import.meta.url), 'utf8')
+const cases = readFileSync(
+  new URL(process.argv.includes('--second') ? './cases-2.jsonl' : './cases.jsonl', import.meta.url),
+  'utf8',
+)
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => Case.parse(JSON.parse(l)));
