@@ -43,7 +43,9 @@ async function main(): Promise<void> {
     await analyzer.close();
   }
   const n = flagged.filter((r) => r.flags.length > 0).length;
-  console.log(`precision-probe: ${probes.length} hard-negative lines, ${n} flagged (${((100 * n) / probes.length).toFixed(1)}%)\n`);
+  console.log(
+    `precision-probe: ${probes.length} hard-negative lines, ${n} flagged (${((100 * n) / probes.length).toFixed(1)}%)\n`,
+  );
   for (const kind of [...new Set(probes.map((p) => p.kind))].sort()) {
     const of = flagged.filter((r) => r.p.kind === kind);
     console.log(`  ${kind.padEnd(20)} ${of.filter((r) => r.flags.length).length}/${of.length}`);
