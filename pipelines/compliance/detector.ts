@@ -227,8 +227,7 @@ const moved = (c: ComplianceCandidate) => (c.verdicts.some((v) => v.detail && 'a
 
 function dropDuplicates(cs: ComplianceCandidate[], text: string): ComplianceCandidate[] {
   const ranked = [...cs].sort(
-    (a, b) =>
-      b.confidence - a.confidence || moved(a) - moved(b) || b.span[1] - b.span[0] - (a.span[1] - a.span[0]),
+    (a, b) => b.confidence - a.confidence || moved(a) - moved(b) || b.span[1] - b.span[0] - (a.span[1] - a.span[0]),
   );
   const kept: ComplianceCandidate[] = [];
   for (const c of ranked) {
