@@ -44,10 +44,13 @@ export function arbitrate(
   if (rules.length === 0 || !cs.some((c) => c.accepted)) return [...cs];
   const line = lines[index]!;
   const a = analyzeLine(line.text);
-  const before = index > 0 ? analyzeLine(lines[index - 1]!.text) : null;
+  const prior = index > 0 ? lines[index - 1]! : null;
+  const before = prior ? analyzeLine(prior.text) : null;
+  // The other party's line just before: the question a bare datum on this line answers.
+  const asked = prior && prior.speaker !== line.speaker ? before : null;
   return cs.map((c) => {
     if (!c.accepted) return c;
-    const rule = rules.find((r) => r.from === c.category && applies(r, c, cs, a, before));
+    const rule = rules.find((r) => r.from === c.category && applies(r, c, cs, a, before, asked));
     if (!rule || !taxonomy.categories[rule.to].speakers.includes(c.speaker)) return c;
     return {
       ...c,
@@ -72,10 +75,16 @@ function applies(
   cs: readonly ComplianceCandidate[],
   a: LineAnalysis,
   before: LineAnalysis | null,
+  asked: LineAnalysis | null,
 ): boolean {
   const words = fillersOf(a, a.clauses, r.wordSlot);
-  if (!(r.where === 'line' ? words.length > 0 : words.some((f) => spansOverlap(f.span, c.span)))) return false;
-  if (r.unlessSlot && has(a, r.unlessSlot)) return false;
+  const read = r.where === 'span' ? words.filter((f) => spansOverlap(f.span, c.span)) : words;
+  // Words found only in the question answered: that line's words must not name the other act either.
+  const from = read.length > 0 ? [a] : r.where === 'answer' && asked && has(asked, r.wordSlot) ? [a, asked] : [];
+  if (from.length === 0) return false;
+  if (r.unlessSlot && from.some((x) => has(x, r.unlessSlot!))) return false;
   if (r.aboutSlot && !has(a, r.aboutSlot) && !(before && has(before, r.aboutSlot))) return false;
-  return !r.beside || cs.some((o) => o.accepted && o.category === r.to && spansOverlap(o.span, c.span));
+  if (r.beside === 'span') return cs.some((o) => o.accepted && o.category === r.to && spansOverlap(o.span, c.span));
+  if (r.beside === 'line') return cs.some((o) => o.accepted && o.category === r.to);
+  return true;
 }

@@ -143,7 +143,8 @@ export class ComplianceDetector {
   /**
    * The trained layer's flags in categories no rule proposed on this line: a candidate a rule vetoed
    * (negated, warned-of, quoted), the semantic layer rejected or the confidence bar dropped stays
-   * dropped. Held to the same confidence bar.
+   * dropped. Held to the same confidence bar. Words a rule already reads as one act are not read
+   * again as a second (the card number asked for is the privacy request, not a payment too).
    */
   private learnedFlags(
     lines: readonly TranscriptLine[],
@@ -152,7 +153,10 @@ export class ComplianceDetector {
   ): ComplianceCandidate[] {
     const taken = new Set(kept.map((k) => k.category));
     const line = lines[index]!;
-    const proposed = this.learned!.propose(lines, index, taken).filter((c) => c.confidence >= this.minConfidence);
+    const read = kept.filter((k) => k.accepted).map((k) => k.span);
+    const proposed = this.learned!.propose(lines, index, taken).filter(
+      (c) => c.confidence >= this.minConfidence && !read.some((span) => spansOverlap(span, c.span)),
+    );
     return proposed.map((c) => ({
       ...c,
       category: c.category as ComplianceCandidate['category'],
@@ -218,8 +222,13 @@ const clamp = (x: number) => Math.round(Math.min(0.99, Math.max(0, x)) * 1000) /
  * touch the kept one are joined (加我微信 + 微信 guoyuan888), leaving out any that reach into
  * another category's evidence (…guoyuan888，我私下 ends in the private payment that follows).
  */
+// A candidate its own category's rule raised shows its words before one arbitration moved there.
+const moved = (c: ComplianceCandidate) => (c.verdicts.some((v) => v.detail && 'arbitration' in v.detail) ? 1 : 0);
+
 function dropDuplicates(cs: ComplianceCandidate[], text: string): ComplianceCandidate[] {
-  const ranked = [...cs].sort((a, b) => b.confidence - a.confidence || b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
+  const ranked = [...cs].sort(
+    (a, b) => b.confidence - a.confidence || moved(a) - moved(b) || b.span[1] - b.span[0] - (a.span[1] - a.span[0]),
+  );
   const kept: ComplianceCandidate[] = [];
   for (const c of ranked) {
     const dup = c.accepted && kept.some((k) => k.accepted && k.category === c.category);

@@ -299,7 +299,7 @@ function reportOpening(a: LineAnalysis, window: readonly Clause[], previous: Lin
   const first = window[0]!.index;
   for (let i = first - 1; i >= Math.max(0, first - REPORTED_REACH); i--) {
     if (a.clauses[i + 1]!.sentenceStart) return undefined;
-    const cue = opener(a, a.clauses[i]!);
+    const cue = opener(a, a.clauses[i]!, true);
     if (cue) return a.text.slice(...cue.span);
   }
   const last = previous?.clauses.at(-1);
@@ -307,8 +307,15 @@ function reportOpening(a: LineAnalysis, window: readonly Clause[], previous: Lin
   return cue && previous!.text.slice(...cue.span);
 }
 
-const opener = (a: LineAnalysis, c: Clause): Mark | undefined =>
-  c.marks.find((m) => m.kind === 'reported' && m.nspan[1] >= clauseEnd(a.norm, c.nspan));
+// Within the line, a cue followed in its clause by no mark of the speaker's own (差评写的是垃圾店铺 /
+// 骗子) opens the quoted words too; a new line is opened only by a cue that ends its clause.
+const opener = (a: LineAnalysis, c: Clause, sameLine = false): Mark | undefined =>
+  c.marks.find(
+    (m) =>
+      m.kind === 'reported' &&
+      (m.nspan[1] >= clauseEnd(a.norm, c.nspan) ||
+        (sameLine && !c.marks.some((o) => o !== m && o.nspan[0] >= m.nspan[1]))),
+  );
 
 /**
  * Whether the slots are filled, not negated, within `reach` clauses of the line (a frame's `earlier`

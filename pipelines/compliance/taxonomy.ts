@@ -12,9 +12,11 @@ import { SlotSchema } from './rule-schema.js';
 
 /**
  * Which category a candidate belongs to, by what its words do: a candidate of `from` whose `words`
- * are filled (in its own evidence, `span`, or anywhere in the line) moves to `to` — when `about` is
- * named on the line or the line before, when nothing in `unless` is on the line, and, with
- * `beside`, only when a candidate of `to` already reads the same words.
+ * are filled (in its own evidence, `span`; anywhere in the line, `line`; or, `answer`, in the line
+ * or in the other party's line just before, which a bare datum answers) moves to `to` — when
+ * `about` is named on the line or the line before, when nothing in `unless` is on the lines the
+ * words were read on, and, with `beside`, only when a candidate of `to` already reads the same
+ * words (`span`) or anything on the line (`line`).
  */
 export const ArbitrationSchema = z
   .object({
@@ -22,10 +24,10 @@ export const ArbitrationSchema = z
     from: FlagCategorySchema,
     to: FlagCategorySchema,
     words: SlotSchema,
-    where: z.enum(['span', 'line']),
+    where: z.enum(['span', 'line', 'answer']),
     about: SlotSchema.optional(),
     unless: SlotSchema.optional(),
-    beside: z.boolean().default(false),
+    beside: z.enum(['span', 'line']).optional(),
     note: z.string().min(1),
   })
   .strict();
