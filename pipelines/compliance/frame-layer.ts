@@ -3,13 +3,20 @@
  * once per line and shared with every engine). Like pattern matches, a vetoed hit is kept as a
  * rejected candidate so moderators can see why nothing was flagged.
  */
+import type { EvidenceLine } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine, type LineAnalysis } from '../language/index.js';
+import { actOf, type CallState, laterActOf } from './call-state.js';
 import { type CompiledFrame, filledIn, matchFrame, mayFill } from './frames.js';
 import type { CompiledRule } from './load-rules.js';
 import type { Candidate } from './rule-layer.js';
 
-export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLine[], index: number): Candidate[] {
+export function frameCandidates(
+  rule: CompiledRule,
+  lines: readonly TranscriptLine[],
+  index: number,
+  state: CallState,
+): Candidate[] {
   const line = lines[index]!;
   const analysis = analyzeLine(line.text);
   const previous = previousSameSpeaker(lines, index, analysis);
@@ -17,8 +24,17 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
   rule.frames.forEach((frame, k) => {
     // A frame this line cannot fill yields nothing: its earlier lines are not read either.
     if (!mayFill(analysis, frame)) return;
-    const from = frame.earlier ? earlierLine(lines, index, frame) : null;
-    if (frame.earlier && from === null) return;
+    const act = frame.earlier ? earlierAct(state, lines, index, frame) : null;
+    if (frame.earlier && act === null) return;
+    const from = act?.line ?? null;
+    const earlier: EvidenceLine | null = act && {
+      utterance: act.line,
+      speaker: act.speaker,
+      evidence: act.evidence,
+      span: act.span,
+      startMs: lines[act.line]!.startMs,
+      endMs: lines[act.line]!.endMs,
+    };
     if (frame.reply && !answersOther(lines, index, frame.reply, from)) return;
     // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already
     // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
@@ -48,6 +64,7 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
             detail: {
               frame: k,
               cues: hit.fillers.map((f) => f.cue),
+              ...(earlier && { earlier }),
               ...(veto && { veto: veto.reason, cue: veto.cue }),
             },
           },
@@ -70,21 +87,17 @@ function previousSameSpeaker(lines: readonly TranscriptLine[], index: number, a:
 }
 
 /**
- * The nearest earlier line that fills the frame's `earlier` slots, or null. That line is read with
- * the frame's own line vetoes and its reported-words veto: a datum named inside a warning ("if
- * anyone asks you for your card number, it isn't us") or in someone's reported words is no request
- * a follow-up can carry on.
+ * The nearest open act the frame's `earlier` names, from the call's carried state. An act is opened
+ * only by a line read with the frame's own line vetoes and its reported-words veto: a datum named
+ * inside a warning ("if anyone asks you for your card number, it isn't us") or in someone's
+ * reported words is no request a follow-up can carry on.
  */
-function earlierLine(lines: readonly TranscriptLine[], index: number, frame: CompiledFrame): number | null {
+function earlierAct(state: CallState, lines: readonly TranscriptLine[], index: number, frame: CompiledFrame) {
   const earlier = frame.earlier!;
-  const speaker = lines[index]!.speaker;
-  const reported = frame.unless.filter((slot) => slot.some((x) => x.kind === 'mark' && x.name === 'reported'));
-  for (let i = index - 1; i >= Math.max(0, index - earlier.lines); i--) {
-    const same = lines[i]!.speaker === speaker;
-    if ((earlier.speaker === 'same' && !same) || (earlier.speaker === 'other' && same)) continue;
-    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots, earlier.reach, frame.unlessLine, reported)) return i;
-  }
-  return null;
+  const act = state.nearest(actOf(frame)!, index, lines[index]!.speaker, earlier, earlier.speaker);
+  // A later act (a chat app offered or asked about since) takes the follow-up instead.
+  const later = laterActOf(frame);
+  return act && later && state.openedBetween(later, act.line, index) ? null : act;
 }
 
 /**
