@@ -54,6 +54,11 @@ export function laterActOf(frame: CompiledFrame): ActSpec | null {
   return act;
 }
 
+/** An act the other party opens that a frame answers: its `reply` or an `unlessAnswering` entry's slots. */
+export function askedActOf(slots: CompiledFrame['slots'], reach: number): ActSpec {
+  return shared({ slots, reach, unlessLine: [], unless: [] });
+}
+
 /** One spec object per distinct act, so every frame naming it shares one entry per line. */
 function shared(spec: ActSpec): ActSpec {
   const key = JSON.stringify(spec);
@@ -67,7 +72,14 @@ const laterByFrame = new WeakMap<CompiledFrame, ActSpec>();
 function catalogue(rules: readonly CompiledRule[]): ActSpec[] {
   let acts = catalogues.get(rules);
   if (!acts) {
-    const all = rules.flatMap((r) => r.frames.flatMap((f) => [actOf(f), laterActOf(f)]));
+    const all = rules.flatMap((r) =>
+      r.frames.flatMap((f) => [
+        actOf(f),
+        laterActOf(f),
+        f.reply ? askedActOf(f.reply.slots, f.reply.reach) : null,
+        ...(f.unlessAnswering ?? []).map((u) => askedActOf(u.slots, u.reach)),
+      ]),
+    );
     acts = [...new Set(all.filter((a): a is ActSpec => a !== null))];
     catalogues.set(rules, acts);
   }

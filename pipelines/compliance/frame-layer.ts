@@ -6,7 +6,7 @@
 import type { EvidenceLine } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine, type LineAnalysis } from '../language/index.js';
-import { actOf, type CallState, laterActOf } from './call-state.js';
+import { actOf, askedActOf, type CallState, laterActOf } from './call-state.js';
 import { type CompiledFrame, filledIn, matchFrame, mayFill } from './frames.js';
 import type { CompiledRule } from './load-rules.js';
 import type { Candidate } from './rule-layer.js';
@@ -35,13 +35,13 @@ export function frameCandidates(
       startMs: lines[act.line]!.startMs,
       endMs: lines[act.line]!.endMs,
     };
-    if (frame.reply && !answersOther(lines, index, frame.reply, from)) return;
+    if (frame.reply && !answersOther(state, lines, index, frame.reply, from)) return;
     // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already
     // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
     const continued = from !== null && frame.earlier?.continues === true && flaggedOnItsOwn(rule, lines, from);
     const speaks = rule.speakers.includes(line.speaker) && (frame.speakers?.includes(line.speaker) ?? true);
     for (const hit of matchFrame(analysis, frame, previous)) {
-      const answered = hit.veto || !speaks ? null : answeredLine(lines, index, analysis, frame);
+      const answered = hit.veto || !speaks ? null : answeredLine(state, lines, index, analysis, frame);
       const veto = !speaks
         ? { reason: 'speaker', cue: line.speaker }
         : (hit.veto ??
@@ -105,6 +105,7 @@ function earlierAct(state: CallState, lines: readonly TranscriptLine[], index: n
  * right after the merchant asked for a payment password calls out the scam; it is not name-calling.
  */
 function answeredLine(
+  state: CallState,
   lines: readonly TranscriptLine[],
   index: number,
   analysis: LineAnalysis,
@@ -112,8 +113,8 @@ function answeredLine(
 ): number | null {
   for (const u of frame.unlessAnswering ?? []) {
     if (!filledIn(analysis, u.cue, analysis.clauses.length)) continue;
-    const answered = otherPartyFilling(lines, index, u.slots, u.lines, u.reach);
-    if (answered !== null) return answered;
+    const asked = state.nearest(askedActOf(u.slots, u.reach), index, lines[index]!.speaker, u, 'other');
+    if (asked) return asked.line;
   }
   return null;
 }
@@ -133,14 +134,21 @@ function flaggedOnItsOwn(rule: CompiledRule, lines: readonly TranscriptLine[], i
  * words of the `earlier` line `from` (飞机？ after 飞机上搜…找我).
  */
 function answersOther(
+  state: CallState,
   lines: readonly TranscriptLine[],
   index: number,
   reply: NonNullable<CompiledFrame['reply']>,
   from: number | null,
 ): boolean {
-  const asked = otherPartyFilling(lines, index, reply.slots, 1, reply.reach);
+  const asked = state.nearest(
+    askedActOf(reply.slots, reply.reach),
+    index,
+    lines[index]!.speaker,
+    { lines: 1 },
+    'other',
+  );
   if (asked === null) return false;
-  return !reply.echo || (from !== null && echoes(analyzeLine(lines[asked]!.text), analyzeLine(lines[from]!.text)));
+  return !reply.echo || (from !== null && echoes(analyzeLine(lines[asked.line]!.text), analyzeLine(lines[from]!.text)));
 }
 
 /** Every clause of the question is words said in the earlier line (two characters or more). */
@@ -156,18 +164,4 @@ function echoes(question: LineAnalysis, said: LineAnalysis): boolean {
       return [...part].length >= 2 && words.includes(part);
     })
   );
-}
-
-/** The nearest of the `back` lines before `index` that the other party said and that fills `slots`. */
-function otherPartyFilling(
-  lines: readonly TranscriptLine[],
-  index: number,
-  slots: CompiledFrame['slots'],
-  back: number,
-  reach = 1,
-): number | null {
-  const speaker = lines[index]!.speaker;
-  for (let i = index - 1; i >= Math.max(0, index - back); i--)
-    if (lines[i]!.speaker !== speaker && filledIn(analyzeLine(lines[i]!.text), slots, reach)) return i;
-  return null;
 }
