@@ -62,6 +62,22 @@ export const LayerVerdictSchema = z.object({
 });
 export type LayerVerdict = z.infer<typeof LayerVerdictSchema>;
 
+/**
+ * A line a flag reads besides its own (decision 0430): the earlier line that opened the act this
+ * one carries on (the datum named, the channel offered), its words and when, so a moderator sees both.
+ * Kept in the rule verdict's `detail.earlier`.
+ */
+export const EvidenceLineSchema = z.object({
+  utterance: z.number().int().nonnegative(),
+  speaker: SpeakerRoleSchema,
+  /** Exactly `text.slice(span[0], span[1])` of that utterance. */
+  evidence: z.string().min(1),
+  span: Span,
+  startMs: z.number().int().nonnegative(),
+  endMs: z.number().int().nonnegative(),
+});
+export type EvidenceLine = z.infer<typeof EvidenceLineSchema>;
+
 export const FlagFindingSchema = z.object({
   category: FlagCategorySchema,
   severity: SeveritySchema,

@@ -3,13 +3,20 @@
  * once per line and shared with every engine). Like pattern matches, a vetoed hit is kept as a
  * rejected candidate so moderators can see why nothing was flagged.
  */
+import type { EvidenceLine } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine, type LineAnalysis } from '../language/index.js';
+import { actOf, askedActOf, type CallState, laterActOf } from './call-state.js';
 import { type CompiledFrame, filledIn, matchFrame, mayFill } from './frames.js';
 import type { CompiledRule } from './load-rules.js';
 import type { Candidate } from './rule-layer.js';
 
-export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLine[], index: number): Candidate[] {
+export function frameCandidates(
+  rule: CompiledRule,
+  lines: readonly TranscriptLine[],
+  index: number,
+  state: CallState,
+): Candidate[] {
   const line = lines[index]!;
   const analysis = analyzeLine(line.text);
   const previous = previousSameSpeaker(lines, index, analysis);
@@ -17,15 +24,24 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
   rule.frames.forEach((frame, k) => {
     // A frame this line cannot fill yields nothing: its earlier lines are not read either.
     if (!mayFill(analysis, frame)) return;
-    const from = frame.earlier ? earlierLine(lines, index, frame) : null;
-    if (frame.earlier && from === null) return;
-    if (frame.reply && !answersOther(lines, index, frame.reply, from)) return;
+    const act = frame.earlier ? earlierAct(state, lines, index, frame) : null;
+    if (frame.earlier && act === null) return;
+    const from = act?.line ?? null;
+    const earlier: EvidenceLine | null = act && {
+      utterance: act.line,
+      speaker: act.speaker,
+      evidence: act.evidence,
+      span: act.span,
+      startMs: lines[act.line]!.startMs,
+      endMs: lines[act.line]!.endMs,
+    };
+    if (frame.reply && !answersOther(state, lines, index, frame.reply, from)) return;
     // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already
     // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
     const continued = from !== null && frame.earlier?.continues === true && flaggedOnItsOwn(rule, lines, from);
     const speaks = rule.speakers.includes(line.speaker) && (frame.speakers?.includes(line.speaker) ?? true);
     for (const hit of matchFrame(analysis, frame, previous)) {
-      const answered = hit.veto || !speaks ? null : answeredLine(lines, index, analysis, frame);
+      const answered = hit.veto || !speaks ? null : answeredLine(state, lines, index, analysis, frame);
       const veto = !speaks
         ? { reason: 'speaker', cue: line.speaker }
         : (hit.veto ??
@@ -48,6 +64,7 @@ export function frameCandidates(rule: CompiledRule, lines: readonly TranscriptLi
             detail: {
               frame: k,
               cues: hit.fillers.map((f) => f.cue),
+              ...(earlier && { earlier }),
               ...(veto && { veto: veto.reason, cue: veto.cue }),
             },
           },
@@ -70,21 +87,17 @@ function previousSameSpeaker(lines: readonly TranscriptLine[], index: number, a:
 }
 
 /**
- * The nearest earlier line that fills the frame's `earlier` slots, or null. That line is read with
- * the frame's own line vetoes and its reported-words veto: a datum named inside a warning ("if
- * anyone asks you for your card number, it isn't us") or in someone's reported words is no request
- * a follow-up can carry on.
+ * The nearest open act the frame's `earlier` names, from the call's carried state. An act is opened
+ * only by a line read with the frame's own line vetoes and its reported-words veto: a datum named
+ * inside a warning ("if anyone asks you for your card number, it isn't us") or in someone's
+ * reported words is no request a follow-up can carry on.
  */
-function earlierLine(lines: readonly TranscriptLine[], index: number, frame: CompiledFrame): number | null {
+function earlierAct(state: CallState, lines: readonly TranscriptLine[], index: number, frame: CompiledFrame) {
   const earlier = frame.earlier!;
-  const speaker = lines[index]!.speaker;
-  const reported = frame.unless.filter((slot) => slot.some((x) => x.kind === 'mark' && x.name === 'reported'));
-  for (let i = index - 1; i >= Math.max(0, index - earlier.lines); i--) {
-    const same = lines[i]!.speaker === speaker;
-    if ((earlier.speaker === 'same' && !same) || (earlier.speaker === 'other' && same)) continue;
-    if (filledIn(analyzeLine(lines[i]!.text), earlier.slots, earlier.reach, frame.unlessLine, reported)) return i;
-  }
-  return null;
+  const act = state.nearest(actOf(frame)!, index, lines[index]!.speaker, earlier, earlier.speaker);
+  // A later act (a chat app offered or asked about since) takes the follow-up instead.
+  const later = laterActOf(frame);
+  return act && later && state.openedBetween(later, act.line, index) ? null : act;
 }
 
 /**
@@ -92,6 +105,7 @@ function earlierLine(lines: readonly TranscriptLine[], index: number, frame: Com
  * right after the merchant asked for a payment password calls out the scam; it is not name-calling.
  */
 function answeredLine(
+  state: CallState,
   lines: readonly TranscriptLine[],
   index: number,
   analysis: LineAnalysis,
@@ -99,8 +113,8 @@ function answeredLine(
 ): number | null {
   for (const u of frame.unlessAnswering ?? []) {
     if (!filledIn(analysis, u.cue, analysis.clauses.length)) continue;
-    const answered = otherPartyFilling(lines, index, u.slots, u.lines, u.reach);
-    if (answered !== null) return answered;
+    const asked = state.nearest(askedActOf(u.slots, u.reach), index, lines[index]!.speaker, u, 'other');
+    if (asked) return asked.line;
   }
   return null;
 }
@@ -120,14 +134,21 @@ function flaggedOnItsOwn(rule: CompiledRule, lines: readonly TranscriptLine[], i
  * words of the `earlier` line `from` (飞机？ after 飞机上搜…找我).
  */
 function answersOther(
+  state: CallState,
   lines: readonly TranscriptLine[],
   index: number,
   reply: NonNullable<CompiledFrame['reply']>,
   from: number | null,
 ): boolean {
-  const asked = otherPartyFilling(lines, index, reply.slots, 1, reply.reach);
+  const asked = state.nearest(
+    askedActOf(reply.slots, reply.reach),
+    index,
+    lines[index]!.speaker,
+    { lines: 1 },
+    'other',
+  );
   if (asked === null) return false;
-  return !reply.echo || (from !== null && echoes(analyzeLine(lines[asked]!.text), analyzeLine(lines[from]!.text)));
+  return !reply.echo || (from !== null && echoes(analyzeLine(lines[asked.line]!.text), analyzeLine(lines[from]!.text)));
 }
 
 /** Every clause of the question is words said in the earlier line (two characters or more). */
@@ -143,18 +164,4 @@ function echoes(question: LineAnalysis, said: LineAnalysis): boolean {
       return [...part].length >= 2 && words.includes(part);
     })
   );
-}
-
-/** The nearest of the `back` lines before `index` that the other party said and that fills `slots`. */
-function otherPartyFilling(
-  lines: readonly TranscriptLine[],
-  index: number,
-  slots: CompiledFrame['slots'],
-  back: number,
-  reach = 1,
-): number | null {
-  const speaker = lines[index]!.speaker;
-  for (let i = index - 1; i >= Math.max(0, index - back); i--)
-    if (lines[i]!.speaker !== speaker && filledIn(analyzeLine(lines[i]!.text), slots, reach)) return i;
-  return null;
 }

@@ -25,7 +25,9 @@ export interface CompiledFrame {
     slots: SlotAlternative[][];
     reach: number;
     lines: number;
+    turns?: number;
     speaker: 'same' | 'other' | 'any';
+    unlessAfter?: SlotAlternative[][];
     continues: boolean;
   };
   /** Only lines by these speakers fill the frame. */

@@ -119,7 +119,11 @@ function compileRule(
           slots: slots(u.slots, `${at}: frames[${i}].unlessAnswering[${j}].slots`),
         })),
         ...(earlier && {
-          earlier: { ...earlier, slots: slots(earlier.slots, `${at}: frames[${i}].earlier.slots`) },
+          earlier: (({ unlessAfter, ...e }) => ({
+            ...e,
+            slots: slots(e.slots, `${at}: frames[${i}].earlier.slots`),
+            ...(unlessAfter && { unlessAfter: slots(unlessAfter, `${at}: frames[${i}].earlier.unlessAfter`) }),
+          }))(earlier),
         }),
         ...(reply && {
           reply: { slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`), reach: reply.reach, echo: reply.echo },

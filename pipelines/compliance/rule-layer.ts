@@ -5,6 +5,7 @@
  */
 import type { LayerVerdict } from '../../core/analysis.js';
 import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import { CallState } from './call-state.js';
 import { findVeto, firstMatch } from './context.js';
 import { frameCandidates } from './frame-layer.js';
 import type { CompiledRule } from './load-rules.js';
@@ -46,10 +47,11 @@ export function proposeCandidates(
   const may = new Map<ViewMode, Uint8Array>();
   const mayOf = (mode: ViewMode) =>
     may.get(mode) ?? may.set(mode, gate.candidates(gateForm(viewOf(mode).text))).get(mode)!;
+  const state = CallState.of(rules, lines, index);
   const out: Candidate[] = [];
   for (const [i, rule] of rules.entries()) {
     if (!languages.has(rule.language) || !previousSatisfied(rule, lines, index)) continue;
-    if (rule.frames.length > 0) out.push(...frameCandidates(rule, lines, index));
+    if (rule.frames.length > 0) out.push(...frameCandidates(rule, lines, index, state));
     const view = viewOf(rule.view);
     const ranges = matchRanges(rule, view.text, (p) => mayOf(rule.view)[first[i]! + p] === 1);
     if (ranges.length === 0) continue;

@@ -65,7 +65,19 @@ export const FrameSchema = z
         /** Consecutive clauses of that line the slots may spread over (验证码 / 报一下给小妹). */
         reach: z.number().int().min(1).max(3).default(1),
         lines: z.number().int().min(1).max(3).default(2),
+        /**
+         * Read the act from the call's carried state over turns instead of lines (decision 0430): the
+         * lines of the last `turns` turns, this line's turn the first, so a buyer's echo, question or
+         * "ok" between an offer and its follow-up leaves the offer open. At most `MAX_TURN_LINES` lines.
+         */
+        turns: z.number().int().min(1).max(4).optional(),
         speaker: z.enum(['same', 'other', 'any']).default('same'),
+        /**
+         * A later act that a follow-up continues instead (decision 0430): opened by any line after the
+         * earlier one and before this one, it takes the follow-up — the number given after 企鹅号多少
+         * answers the chat app asked about, not the private deal named before it.
+         */
+        unlessAfter: z.array(SlotSchema).min(1).max(3).optional(),
         /**
          * The line only presses on with the earlier act (reassurance after a code request): when
          * the rule already flagged that line, this is the same incident, not a second flag.

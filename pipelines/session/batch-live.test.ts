@@ -12,8 +12,16 @@ import { buildAnalyzers } from './build-analyzers.js';
 import { CallSession } from './call-session.js';
 
 // Lines in the register of real after-sales chats, chosen for what crosses lines: a bare number
-// answering "订单号？", an open promise restated with its time, an alternative to a promise.
+// answering "订单号？", an open promise restated with its time, an alternative to a promise, and the
+// compliance state's open acts (a datum named then asked for, a chat app offered then paid through,
+// a number after a private deal or a chat app asked about).
 const MERCHANT = [
+  '亲 退款这边是退到您的银行卡号上',
+  '发给小妹就行',
+  '您方便的话加一下小妹的绿色软件',
+  '加上了小妹直接给您发个红包补偿',
+  '量大的话 您直接转账给小妹就行',
+  '三七六 五五一 二零九八',
   '亲，麻烦报一下订单号哦~',
   'What is your order number?',
   '小妹这边给您补发一个哈',
@@ -29,6 +37,8 @@ const MERCHANT = [
   '好的亲，今天之内给您退款',
 ];
 const CUSTOMER = [
+  '为啥要加',
+  '扣扣号多少',
   '240611587736219',
   '订单号 2406 1158 7736 219，苹果烂了三个，花了39.9元',
   '7731904452',

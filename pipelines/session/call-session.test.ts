@@ -81,8 +81,11 @@ describe('CallSession', () => {
     }
     expect(at((e) => e.type === 'suggestions.created')).toBeGreaterThan(0);
     const coaching = events.filter((e) => e.type === 'coaching.warning');
-    expect(coaching).toHaveLength(1);
-    expect(coaching[0]).toMatchObject({ category: 'contact_exchange', utterance: 1 });
+    // 加我微信 … 我私下处理: the WeChat id is a contact exchange, settling privately an off-platform deal.
+    expect(coaching.map((e) => e.type === 'coaching.warning' && [e.category, e.utterance])).toEqual([
+      ['contact_exchange', 1],
+      ['off_platform_payment', 1],
+    ]);
 
     const sql = db.sql();
     const id = session.call.id;
@@ -98,6 +101,7 @@ describe('CallSession', () => {
     const flags = await listFlags(sql, id);
     expect(flags.map((f) => [f.category, f.speakerRole, f.audioStartMs])).toEqual([
       ['contact_exchange', 'merchant', 4500],
+      ['off_platform_payment', 'merchant', 4500],
     ]);
     const kinds = (await listSuggestions(sql, id)).map((s) => s.kind);
     expect(kinds).toContain('reply');
@@ -129,9 +133,9 @@ describe('CallSession', () => {
     for (const s of shown) expect(stored.find((x) => x.id === s)).toMatchObject({ afterUtteranceId: null });
     const utterances = await listUtterances(sql, id);
     expect(utterances.map((u) => u.text)).toEqual(lines.slice(1).map((l) => l.text));
-    // The merchant's WeChat line (the call's second) carries its own flag, on its own row.
+    // The merchant's WeChat line (the call's second) carries its own flags, on its own row.
     const flags = await listFlags(sql, id);
-    expect(flags.map((f) => f.utteranceId)).toEqual([utterances[0]!.id]);
+    expect(flags.map((f) => f.utteranceId)).toEqual([utterances[0]!.id, utterances[0]!.id]);
   });
 
   it('resumes after a crash without losing or duplicating anything', async () => {
@@ -145,7 +149,7 @@ describe('CallSession', () => {
 
     const sql = db.sql();
     expect((await listUtterances(sql, first.call.id)).map((u) => u.text)).toEqual(lines.map((l) => l.text));
-    expect(await listFlags(sql, first.call.id)).toHaveLength(1);
+    expect(await listFlags(sql, first.call.id)).toHaveLength(2);
     const orderNotes = (await listNotes(sql, first.call.id)).filter((n) => n.kind === 'order_number');
     expect(orderNotes).toHaveLength(1);
     expect(resumed.findings().orderNumbers.map((o) => o.value)).toEqual(['240611587736219']);

@@ -1,0 +1,179 @@
+/**
+ * The call's carried state for intent spread over lines (decision 0430). Each line, once, as it
+ * enters, records the acts it opens — a datum named or asked for, a channel or route offered, a
+ * question about one — with who said it and where. A later line's frame asks for the nearest open
+ * act instead of re-reading the lines before it. The acts are the rule set's `earlier` slots; the
+ * state after line i depends on lines 0..i only, so batch and live analysis read the same state.
+ */
+import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import { analyzeLine, type Span } from '../language/index.js';
+import { type CompiledFrame, matchFrame } from './frames.js';
+import type { CompiledRule } from './load-rules.js';
+
+/** What an earlier line must fill to open an act: a frame's `earlier` slots with its line vetoes. */
+export interface ActSpec {
+  slots: CompiledFrame['slots'];
+  reach: number;
+  unlessLine: CompiledFrame['slots'];
+  /** The frame's `unless` slots naming reported speech: a datum in someone's reported words opens nothing. */
+  unless: CompiledFrame['slots'];
+}
+
+/** An act a line opened: where its words are, for the flag's evidence. */
+export interface OpenAct {
+  line: number;
+  speaker: SpeakerRole;
+  span: Span;
+  evidence: string;
+}
+
+/** The act a frame's `earlier` reads (one per distinct spec, shared by every frame naming it). */
+export function actOf(frame: CompiledFrame): ActSpec | null {
+  if (!frame.earlier) return null;
+  const cached = byFrame.get(frame);
+  if (cached) return cached;
+  const reported = frame.unless.filter((slot) => slot.some((x) => x.kind === 'mark' && x.name === 'reported'));
+  const act = shared({
+    slots: frame.earlier.slots,
+    reach: frame.earlier.reach,
+    unlessLine: frame.unlessLine,
+    unless: reported,
+  });
+  byFrame.set(frame, act);
+  return act;
+}
+
+/** The later act that takes a frame's follow-up instead of its `earlier` one, if the frame names one. */
+export function laterActOf(frame: CompiledFrame): ActSpec | null {
+  const slots = frame.earlier?.unlessAfter;
+  if (!slots) return null;
+  const cached = laterByFrame.get(frame);
+  if (cached) return cached;
+  const act = shared({ slots, reach: 1, unlessLine: [], unless: [] });
+  laterByFrame.set(frame, act);
+  return act;
+}
+
+/** An act the other party opens that a frame answers: its `reply` or an `unlessAnswering` entry's slots. */
+export function askedActOf(slots: CompiledFrame['slots'], reach: number): ActSpec {
+  return shared({ slots, reach, unlessLine: [], unless: [] });
+}
+
+/** One spec object per distinct act, so every frame naming it shares one entry per line. */
+function shared(spec: ActSpec): ActSpec {
+  const key = JSON.stringify(spec);
+  return specs.get(key) ?? specs.set(key, spec).get(key)!;
+}
+const specs = new Map<string, ActSpec>();
+const byFrame = new WeakMap<CompiledFrame, ActSpec>();
+const laterByFrame = new WeakMap<CompiledFrame, ActSpec>();
+
+/** Every act the rules' frames read, in a stable order. */
+function catalogue(rules: readonly CompiledRule[]): ActSpec[] {
+  let acts = catalogues.get(rules);
+  if (!acts) {
+    const all = rules.flatMap((r) =>
+      r.frames.flatMap((f) => [
+        actOf(f),
+        laterActOf(f),
+        f.reply ? askedActOf(f.reply.slots, f.reply.reach) : null,
+        ...(f.unlessAnswering ?? []).map((u) => askedActOf(u.slots, u.reach)),
+      ]),
+    );
+    acts = [...new Set(all.filter((a): a is ActSpec => a !== null))];
+    catalogues.set(rules, acts);
+  }
+  return acts;
+}
+const catalogues = new WeakMap<readonly CompiledRule[], ActSpec[]>();
+
+/** Where a line fills the act, not negated and not vetoed, or null. */
+function opened(lines: readonly TranscriptLine[], i: number, act: ActSpec): OpenAct | null {
+  const line = lines[i]!;
+  const a = analyzeLine(line.text);
+  const probe: CompiledFrame = { ...act, order: 'any', negation: 'veto' };
+  const hit = matchFrame(a, probe, null).find((h) => !h.veto);
+  if (!hit) return null;
+  return { line: i, speaker: line.speaker, span: hit.span, evidence: line.text.slice(...hit.span) };
+}
+
+export class CallState {
+  /** The lines entered so far (their identity guards against a transcript edited in place). */
+  private readonly seen: TranscriptLine[] = [];
+  /** Per line, the acts it opened. */
+  private readonly open: Map<ActSpec, OpenAct>[] = [];
+
+  private constructor(private readonly acts: readonly ActSpec[]) {}
+
+  /** The state of this transcript under these rules, entered up to (not including) line `index`. */
+  static of(rules: readonly CompiledRule[], lines: readonly TranscriptLine[], index: number): CallState {
+    let byRules = states.get(lines);
+    if (!byRules) states.set(lines, (byRules = new WeakMap()));
+    let state = byRules.get(rules);
+    if (!state?.continues(lines)) byRules.set(rules, (state = new CallState(catalogue(rules))));
+    state.enter(lines, index);
+    return state;
+  }
+
+  /** Whether `lines` still holds the lines entered (a live call only appends; an edit starts afresh). */
+  private continues(lines: readonly TranscriptLine[]): boolean {
+    return lines.length >= this.seen.length && this.seen.every((l, i) => lines[i] === l);
+  }
+
+  private enter(lines: readonly TranscriptLine[], upTo: number): void {
+    for (let i = this.seen.length; i < upTo; i++) {
+      const acts = new Map<ActSpec, OpenAct>();
+      for (const act of this.acts) {
+        const o = opened(lines, i, act);
+        if (o) acts.set(act, o);
+      }
+      this.seen.push(lines[i]!);
+      this.open.push(acts);
+    }
+  }
+
+  /**
+   * The nearest line among the `within.lines` before `index` — or within its last `within.turns`
+   * turns — that opened the act, said by the same speaker as line `index`, the other party, or anyone.
+   */
+  nearest(
+    act: ActSpec,
+    index: number,
+    speaker: SpeakerRole,
+    within: { lines: number; turns?: number },
+    who: 'same' | 'other' | 'any',
+  ): OpenAct | null {
+    const from = within.turns ? this.turnsBack(index, speaker, within.turns) : index - within.lines;
+    for (let i = Math.min(index, this.open.length) - 1; i >= Math.max(0, from); i--) {
+      const o = this.open[i]!.get(act);
+      if (!o) continue;
+      const same = o.speaker === speaker;
+      if ((who === 'same' && !same) || (who === 'other' && same)) continue;
+      return o;
+    }
+    return null;
+  }
+
+  /** Whether a line after `after` and before `index` opened the act. */
+  openedBetween(act: ActSpec, after: number, index: number): boolean {
+    for (let i = after + 1; i < Math.min(index, this.open.length); i++) if (this.open[i]!.has(act)) return true;
+    return false;
+  }
+
+  /** The first line of the last `turns` turns before line `index`, whose speaker opens the first. */
+  private turnsBack(index: number, speaker: SpeakerRole, turns: number): number {
+    let left = turns;
+    let who = speaker;
+    let i = index - 1;
+    for (; i >= Math.max(0, index - MAX_TURN_LINES); i--) {
+      const s = this.seen[i]!.speaker;
+      if (s !== who && --left === 0) break;
+      who = s;
+    }
+    return i + 1;
+  }
+}
+/** Lines a turn-counted window reads at most: a long monologue does not hold an act open for ever. */
+export const MAX_TURN_LINES = 6;
+
+const states = new WeakMap<readonly TranscriptLine[], WeakMap<readonly CompiledRule[], CallState>>();
