@@ -124,6 +124,13 @@ async function inNamespace(): Promise<void> {
         `  ${v.label.padEnd(16)} stages p50/p95 ms over ${st.vad.length} turns (the bot's own clock): speech end → the VAD ends the utterance ${pp(st.vad)}; → final released (recogniser's last pass) ${pp(st.lastPass)}; → advice sent (text pipeline) ${pp(st.analysis)}; → at the merchant (delivery through the test server) ${pp(st.delivery)}`,
       );
     }
+    for (const v of variants) {
+      const ahead = speculationsOf(v.agent!.tail(100_000));
+      if (ahead)
+        console.log(
+          `  ${v.label.padEnd(16)} advice computed on the interim stood for the final ${ahead.used} times, discarded ${ahead.discarded} times (the final differed in what advice reads), over ${ahead.calls} calls`,
+        );
+    }
     console.log(
       `  load average ${loadAverage()} (2-core machine shared with other work: compare the two lines, not the absolutes)`,
     );
@@ -239,6 +246,21 @@ function stagesOf(log: string, from: number, until: number) {
     if (vadEnd >= from - 1000 && adviceOut <= until) return { vadEnd, final, adviceOut };
   }
   return undefined;
+}
+
+/** The speculation counts of every call the worker ended (agent/room.ts's "ended" line), summed. */
+function speculationsOf(log: string): { calls: number; used: number; discarded: number } | undefined {
+  const pattern = /advice ahead of the final (\d+) times \((\d+) discarded\)/;
+  const counts = log
+    .split('\n')
+    .map((line) => pattern.exec(line))
+    .filter((m) => m !== null);
+  if (counts.length === 0) return undefined;
+  return {
+    calls: counts.length,
+    used: counts.reduce((n, m) => n + Number(m[1]), 0),
+    discarded: counts.reduce((n, m) => n + Number(m[2]), 0),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
