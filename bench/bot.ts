@@ -4,7 +4,7 @@
  * and memory (PSS) while its call is on (both robust to the machine's other load), through real `kefu agent` workers (a
  * job process per call), the LiveKit test server, rtc-node clients, flite speech and Postgres.
  * Turns alternate between the two workers so machine load falls on both alike. The baseline is
- * KEFU_BENCH_BASELINE (another checkout with node_modules), else a temporary worktree of `main`.
+ * KEFU_BENCH_BASELINE (another checkout with node_modules; KEFU_BENCH_BASELINE_NAME labels it), else a temporary worktree of `main`.
  * KEFU_BENCH_EXECUTORS=shared,process runs each checkout under each executor. Load with many calls:
  * bench/bot-load.ts. Run: npm run bench -- bot
  */
@@ -31,7 +31,9 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 export async function runBotBench(): Promise<void> {
   const given = process.env.KEFU_BENCH_BASELINE;
-  const baseline = given ? { dir: given, name: given, remove: () => {} } : mainWorktree();
+  const baseline = given
+    ? { dir: given, name: process.env.KEFU_BENCH_BASELINE_NAME ?? given, remove: () => {} }
+    : mainWorktree();
   for (const repo of [REPO, baseline.dir]) ensureBuilt(repo);
   const db = await bridgedDatabase(process.env.KEFU_TEST_DATABASE_URL ?? DEFAULT_PG);
   try {
