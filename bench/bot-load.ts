@@ -124,7 +124,7 @@ async function inNamespace(): Promise<void> {
             dbUrl: db.url,
             livekit: { ...livekit, agentName: v.agentName },
             script,
-            harnessPids: [process.pid, ...(target.pid ? [target.pid] : [])],
+            harnessPids: [process.pid, target.pid],
           });
           v.verdicts.push(`${n}: ${broke.length === 0 ? 'held' : `broke (${broke.join('; ')})`}`);
           if (cpuPerCallMinute !== undefined) v.cpuPerCallMinute.push({ n, s: cpuPerCallMinute });
@@ -173,7 +173,13 @@ type LoadVariant = {
 async function runLevel(
   v: LoadVariant,
   n: number,
-  o: { dbUrl: string; livekit: Parameters<typeof joinBenchCall>[1]; script: Turn[]; harnessPids: number[] },
+  o: {
+    dbUrl: string;
+    livekit: Parameters<typeof joinBenchCall>[1];
+    script: Turn[];
+    /** The phones (this process), then the test server. */
+    harnessPids: [number, number?];
+  },
 ): Promise<{ broke: string[]; cpuPerCallMinute?: number }> {
   const agent = v.agent!;
   const calls: BenchCall[] = [];
@@ -202,13 +208,17 @@ async function runLevel(
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const before = sampleGroup(agent.pid);
   const threadsBefore = sampleThreads(agent.pid);
-  const harnessBefore = processesCpuMs(o.harnessPids);
+  // The phones (this process) and the test server apart: which part of the harness to make cheaper.
+  const harnessCpuMs = () => o.harnessPids.map((pid) => (pid === undefined ? 0 : processesCpuMs([pid])));
+  const harnessBefore = harnessCpuMs();
   const t0 = Date.now();
   const results = await Promise.all(
     calls.map((c, i) => playScript(c, o.script, (i * 2500) / n).catch(() => undefined)),
   );
   const minutes = (Date.now() - t0) / 60_000;
-  const harnessCores = (processesCpuMs(o.harnessPids) - harnessBefore) / (minutes * 60_000);
+  const [phones = 0, server = 0] = harnessCpuMs().map((ms, i) => (ms - harnessBefore[i]!) / (minutes * 60_000));
+  const pct = (cores: number) => `${(cores * 100).toFixed(0)} %`;
+  const harness = `the harness ${pct(phones + server)} of a core (phones ${pct(phones)}, test server ${pct(server)})`;
   const after = sampleGroup(agent.pid);
   const threads = busiestThreads(threadsBefore, sampleThreads(agent.pid));
   // Both workers' connections: a shared worker keeps its small pool open between calls.
@@ -233,7 +243,7 @@ async function runLevel(
   const p95s = percentile(m.suggestion, 95);
   const p95l = percentile(m.lag, 95);
   console.log(
-    `  ${v.label} ${n} call(s): suggestion after end of speech p50 ${fmt(percentile(m.suggestion, 50))}, p95 ${fmt(p95s)}; transcript lag p50 ${fmt(percentile(m.lag, 50))}, p95 ${fmt(p95l)}; ${m.missing} turn(s) unanswered; worker CPU ${cpuPerCallMinute.toFixed(1)} s per call-minute (${(60 / cpuPerCallMinute).toFixed(1)} calls per core, derived); PSS ${total.toFixed(0)} MB in ${after.pssMb.length} processes = ${(total / n).toFixed(0)} MB per call, ${((total - (v.idleMb ?? 0)) / n).toFixed(0)} MB per call above the idle worker (processes ${after.pssMb.map((j) => j.mb.toFixed(0)).join('/')} MB); ${connections} database connection(s) of both workers; joins ${percentile(joinMs, 50).toFixed(0)}/${Math.max(...joinMs).toFixed(0)} ms p50/max; the harness (phones, test server) ${(harnessCores * 100).toFixed(0)} % of a core; load ${loadAverage()}`,
+    `  ${v.label} ${n} call(s): suggestion after end of speech p50 ${fmt(percentile(m.suggestion, 50))}, p95 ${fmt(p95s)}; transcript lag p50 ${fmt(percentile(m.lag, 50))}, p95 ${fmt(p95l)}; ${m.missing} turn(s) unanswered; worker CPU ${cpuPerCallMinute.toFixed(1)} s per call-minute (${(60 / cpuPerCallMinute).toFixed(1)} calls per core, derived); PSS ${total.toFixed(0)} MB in ${after.pssMb.length} processes = ${(total / n).toFixed(0)} MB per call, ${((total - (v.idleMb ?? 0)) / n).toFixed(0)} MB per call above the idle worker (processes ${after.pssMb.map((j) => j.mb.toFixed(0)).join('/')} MB); ${connections} database connection(s) of both workers; joins ${percentile(joinMs, 50).toFixed(0)}/${Math.max(...joinMs).toFixed(0)} ms p50/max; ${harness}; load ${loadAverage()}`,
   );
   console.log(`    busiest threads while the calls spoke: ${threads}`);
   const broke = [
