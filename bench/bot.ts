@@ -4,7 +4,7 @@
  * and memory (PSS) while its call is on (both robust to the machine's other load), through real `kefu agent` workers (a
  * job process per call), the LiveKit test server, rtc-node clients, flite speech and Postgres.
  * Turns alternate between the two workers so machine load falls on both alike. The baseline is
- * KEFU_BENCH_BASELINE (another checkout with node_modules), else a temporary worktree of `main`.
+ * KEFU_BENCH_BASELINE (another checkout with node_modules; KEFU_BENCH_BASELINE_NAME labels it), else a temporary worktree of `main`.
  * KEFU_BENCH_EXECUTORS=shared,process runs each checkout under each executor. Load with many calls:
  * bench/bot-load.ts. Run: npm run bench -- bot
  */
@@ -31,7 +31,9 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 export async function runBotBench(): Promise<void> {
   const given = process.env.KEFU_BENCH_BASELINE;
-  const baseline = given ? { dir: given, name: given, remove: () => {} } : mainWorktree();
+  const baseline = given
+    ? { dir: given, name: process.env.KEFU_BENCH_BASELINE_NAME ?? given, remove: () => {} }
+    : mainWorktree();
   for (const repo of [REPO, baseline.dir]) ensureBuilt(repo);
   const db = await bridgedDatabase(process.env.KEFU_TEST_DATABASE_URL ?? DEFAULT_PG);
   try {
@@ -123,6 +125,13 @@ async function inNamespace(): Promise<void> {
       console.log(
         `  ${v.label.padEnd(16)} stages p50/p95 ms over ${st.vad.length} turns (the bot's own clock): speech end → the VAD ends the utterance ${pp(st.vad)}; → final released (recogniser's last pass) ${pp(st.lastPass)}; → advice sent (text pipeline) ${pp(st.analysis)}; → at the merchant (delivery through the test server) ${pp(st.delivery)}`,
       );
+    }
+    for (const v of variants) {
+      const ahead = speculationsOf(v.agent!.tail(100_000));
+      if (ahead)
+        console.log(
+          `  ${v.label.padEnd(16)} advice computed on the interim stood for the final ${ahead.used} times, discarded ${ahead.discarded} times (the final differed in what advice reads), over ${ahead.calls} calls`,
+        );
     }
     console.log(
       `  load average ${loadAverage()} (2-core machine shared with other work: compare the two lines, not the absolutes)`,
@@ -239,6 +248,21 @@ function stagesOf(log: string, from: number, until: number) {
     if (vadEnd >= from - 1000 && adviceOut <= until) return { vadEnd, final, adviceOut };
   }
   return undefined;
+}
+
+/** The speculation counts of every call the worker ended (agent/room.ts's "ended" line), summed. */
+function speculationsOf(log: string): { calls: number; used: number; discarded: number } | undefined {
+  const pattern = /advice ahead of the final (\d+) times \((\d+) discarded\)/;
+  const counts = log
+    .split('\n')
+    .map((line) => pattern.exec(line))
+    .filter((m) => m !== null);
+  if (counts.length === 0) return undefined;
+  return {
+    calls: counts.length,
+    used: counts.reduce((n, m) => n + Number(m[1]), 0),
+    discarded: counts.reduce((n, m) => n + Number(m[2]), 0),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
