@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexiconFile, loadLexicon } from './lexicon.js';
 import { compileMaskFile } from './masks.js';
@@ -49,6 +50,45 @@ describe('lexicon files', () => {
       file([{ id: 'neg', class: 'a', lang: 'zh', terms: ['不'], notInside: ['nope'] }]),
     );
     expect(() => loadLexicon(dir)).toThrow(/a\.lexicon\.json entry neg: notInside names unknown entry nope/);
+  });
+
+  it('matches as one alternative per term would, boundaries shared or not (any terms, any line)', () => {
+    // The reference: each term its own alternative with its own edges, longest first.
+    const alone = (terms: string[], bound: boolean) => {
+      const edge = (c: string) => bound && /[A-Za-z0-9]/.test(c);
+      const source = [...terms]
+        .sort((a, b) => b.length - a.length)
+        .map((t) => {
+          const body = t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+');
+          return `(?:${edge(t[0]!) ? '(?<![A-Za-z0-9])' : ''}${body}${edge(t.at(-1)!) ? '(?![A-Za-z0-9])' : ''})`;
+        })
+        .join('|');
+      return new RegExp(source, 'giu');
+    };
+    const found = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+    // A small alphabet and lines made of the terms themselves, so terms overlap, nest and abut.
+    const unit = fc.constantFrom('a', 'b', ' ', '退', '.', "'");
+    const term = fc
+      .array(unit, { minLength: 1, maxLength: 5 })
+      .map((u) => u.join(''))
+      .filter((t) => t.trim() === t && t.length > 0);
+    const cases = fc.array(term, { minLength: 1, maxLength: 6 }).chain((terms) =>
+      fc.tuple(
+        fc.constant(terms),
+        fc.boolean(),
+        fc.array(fc.oneof(fc.constantFrom(...terms), unit), { maxLength: 8 }).map((p) => p.join('')),
+      ),
+    );
+    fc.assert(
+      fc.property(cases, ([terms, bound, line]) => {
+        const [entry] = compileLexiconFile(
+          't.lexicon.json',
+          file([{ id: 'e', class: 'a', lang: 'any', terms, bound }]),
+        );
+        expect(found(entry!.re, line)).toEqual(found(alone(terms, bound), line));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('names the mask file entry with a bad pattern', () => {

@@ -17,10 +17,6 @@ export function gateForm(text: string): string {
 }
 
 export class LiteralGate {
-  /** While building, per state: transitions by UTF-16 unit, failure link, entries whose term ends here. */
-  private next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  private out: number[][] = [[]];
   private readonly always: number[] = [];
   /**
    * The automaton as scanned: the root's transitions as a table by UTF-16 unit (0: stay at the
@@ -39,71 +35,84 @@ export class LiteralGate {
 
   /** `literals[i]` are what every match of pattern i starts with, or null when it must always run. */
   constructor(private readonly literals: readonly (readonly string[] | null)[]) {
-    literals.forEach((terms, entry) => {
-      if (terms === null) this.always.push(entry);
-      else for (const term of terms) this.insert(gateForm(term), entry);
+    // The trie is built in flat arrays and one table of all its edges, not a Map per state: the
+    // lexicon's ~150,000 states as Maps took ~70 MB of heap at start-up, which the process kept
+    // as resident memory after they were freed.
+    const forms = literals.map((terms) => terms?.map(gateForm) ?? null);
+    let units = 1;
+    for (const terms of forms) for (const form of terms ?? []) units += form.length;
+    const edge = new EdgeTable(units);
+    const parent = [0];
+    const unitIn = [0];
+    const own: (number[] | undefined)[] = [undefined];
+    forms.forEach((terms, entry) => {
+      if (terms === null) {
+        this.always.push(entry);
+        return;
+      }
+      for (const form of terms) {
+        let state = 0;
+        for (let i = 0; i < form.length; i++) {
+          const c = form.charCodeAt(i);
+          let to = edge.get(state, c);
+          if (to < 0) {
+            to = parent.push(state) - 1;
+            unitIn.push(c);
+            own.push(undefined);
+            edge.set(state, c, to);
+          }
+          state = to;
+        }
+        (own[state] ??= []).push(entry);
+      }
     });
-    this.link();
-    const states = this.next.length;
+    const states = parent.length;
+    // Each state's transitions as one run: count the children of every state, then place them.
     this.first = new Int32Array(states + 1);
+    for (let s = 1; s < states; s++) this.first[parent[s]! + 1]!++;
+    for (let s = 0; s < states; s++) this.first[s + 1]! += this.first[s]!;
+    this.units = new Uint16Array(states - 1);
+    this.targets = new Int32Array(states - 1);
+    const filled = this.first.slice(0, states);
+    for (let s = 1; s < states; s++) {
+      const k = filled[parent[s]!]!++;
+      this.units[k] = unitIn[s]!;
+      this.targets[k] = s;
+      if (parent[s] === 0) this.root[unitIn[s]!] = s;
+    }
+    // Breadth-first failure links (a state's failure state is shallower, so it is linked first).
+    this.failOf = new Int32Array(states);
+    const order = new Int32Array(states);
+    let tail = 0;
+    for (let k = this.first[0]!; k < this.first[1]!; k++) order[tail++] = this.targets[k]!;
+    for (let q = 0; q < tail; q++) {
+      const state = order[q]!;
+      for (let k = this.first[state]!; k < this.first[state + 1]!; k++) {
+        const c = this.units[k]!;
+        const to = this.targets[k]!;
+        let f = this.failOf[state]!;
+        while (f !== 0 && edge.get(f, c) < 0) f = this.failOf[f]!;
+        const target = edge.get(f, c);
+        this.failOf[to] = target >= 0 && target !== to ? target : 0;
+        order[tail++] = to;
+      }
+    }
+    // Each state's entries: its own, then its failure state's (already complete: shallower).
     this.outFirst = new Int32Array(states + 1);
-    let edges = 0;
-    let outputs = 0;
-    for (let s = 0; s < states; s++) {
-      this.first[s] = edges;
-      this.outFirst[s] = outputs;
-      edges += this.next[s]!.size;
-      outputs += this.out[s]!.length;
+    const count = new Int32Array(states);
+    count[0] = own[0]?.length ?? 0;
+    for (let q = 0; q < tail; q++) {
+      const s = order[q]!;
+      count[s] = (own[s]?.length ?? 0) + count[this.failOf[s]!]!;
     }
-    this.first[states] = edges;
-    this.outFirst[states] = outputs;
-    this.units = new Uint16Array(edges);
-    this.targets = new Int32Array(edges);
-    this.outs = new Int32Array(outputs);
-    for (let s = 0; s < states; s++) {
-      let k = this.first[s]!;
-      for (const [c, to] of this.next[s]!) {
-        this.units[k] = c;
-        this.targets[k++] = to;
-        if (s === 0) this.root[c] = to;
-      }
-      this.outs.set(this.out[s]!, this.outFirst[s]!);
-    }
-    this.failOf = Int32Array.from(this.fail);
-    // Only the compact form is kept.
-    this.next = [];
-    this.out = [];
-  }
-
-  private insert(term: string, entry: number): void {
-    let state = 0;
-    for (let i = 0; i < term.length; i++) {
-      const c = term.charCodeAt(i);
-      let to = this.next[state]!.get(c);
-      if (to === undefined) {
-        to = this.next.push(new Map()) - 1;
-        this.fail.push(0);
-        this.out.push([]);
-        this.next[state]!.set(c, to);
-      }
-      state = to;
-    }
-    this.out[state]!.push(entry);
-  }
-
-  /** Breadth-first failure links; each state's output takes its failure state's. */
-  private link(): void {
-    const queue = [...this.next[0]!.values()];
-    for (let q = 0; q < queue.length; q++) {
-      const state = queue[q]!;
-      for (const [c, to] of this.next[state]!) {
-        let f = this.fail[state]!;
-        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
-        const target = this.next[f]!.get(c);
-        this.fail[to] = target !== undefined && target !== to ? target : 0;
-        this.out[to]!.push(...this.out[this.fail[to]!]!);
-        queue.push(to);
-      }
+    for (let s = 0; s < states; s++) this.outFirst[s + 1] = this.outFirst[s]! + count[s]!;
+    this.outs = new Int32Array(this.outFirst[states]!);
+    this.outs.set(own[0] ?? [], 0);
+    for (let q = 0; q < tail; q++) {
+      const s = order[q]!;
+      let k = this.outFirst[s]!;
+      for (const entry of own[s] ?? []) this.outs[k++] = entry;
+      this.outs.copyWithin(k, this.outFirst[this.failOf[s]!]!, this.outFirst[this.failOf[s]! + 1]!);
     }
   }
 
@@ -131,5 +140,42 @@ export class LiteralGate {
       for (let k = outFirst[state]!; k < outFirst[state + 1]!; k++) may[outs[k]!] = 1;
     }
     return may;
+  }
+}
+
+/** A trie's edges by (state, UTF-16 unit) while it is built: open addressing in typed arrays. */
+class EdgeTable {
+  private readonly mask: number;
+  private readonly states: Int32Array;
+  private readonly units: Uint16Array;
+  /** Target state + 1; 0 is an empty slot. */
+  private readonly targets: Int32Array;
+
+  /** `most`: an upper bound on the edges (the terms' total length). */
+  constructor(most: number) {
+    let size = 16;
+    while (size < most * 2) size *= 2;
+    this.mask = size - 1;
+    this.states = new Int32Array(size);
+    this.units = new Uint16Array(size);
+    this.targets = new Int32Array(size);
+  }
+
+  private slot(state: number, c: number): number {
+    let k = (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77)) & this.mask;
+    while (this.targets[k] !== 0 && (this.states[k] !== state || this.units[k] !== c)) k = (k + 1) & this.mask;
+    return k;
+  }
+
+  /** The target of the edge, or -1. */
+  get(state: number, c: number): number {
+    return this.targets[this.slot(state, c)]! - 1;
+  }
+
+  set(state: number, c: number, to: number): void {
+    const k = this.slot(state, c);
+    this.states[k] = state;
+    this.units[k] = c;
+    this.targets[k] = to + 1;
   }
 }
