@@ -3,7 +3,12 @@ import type { Currency, TranscriptLine } from '../../core/domain.js';
 import { findAmountNotes, findAmounts } from './amounts.js';
 
 const call = (...texts: string[]): TranscriptLine[] =>
-  texts.map((text, i) => ({ speaker: i % 2 ? 'merchant' : 'customer', text, startMs: i * 4000, endMs: i * 4000 + 3000 }));
+  texts.map((text, i) => ({
+    speaker: i % 2 ? 'merchant' : 'customer',
+    text,
+    startMs: i * 4000,
+    endMs: i * 4000 + 3000,
+  }));
 const sums = (lines: TranscriptLine[], market?: Currency) =>
   findAmountNotes(lines, market).map((a) => `${a.value} ${a.currency}`);
 

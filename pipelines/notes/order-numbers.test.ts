@@ -208,12 +208,19 @@ describe('findOrderNumbers: short ids and answers on a later line', () => {
   });
 
   it('keeps the question open over a line that names the number in passing without giving it', () => {
-    const lines = [line("what's the order number?", 'merchant'), line('its in my email somewhere'), line('ok here 6612')];
+    const lines = [
+      line("what's the order number?", 'merchant'),
+      line('its in my email somewhere'),
+      line('ok here 6612'),
+    ];
     expect(findOrderNumbers(lines).map((n) => n.value)).toEqual(['6612']);
   });
 
   it('keeps the digits said before a sum that cuts into the run', () => {
-    const lines = [line('whats the order number', 'merchant'), line('nine zero zero one five fifty eight bucks for this junk')];
+    const lines = [
+      line('whats the order number', 'merchant'),
+      line('nine zero zero one five fifty eight bucks for this junk'),
+    ];
     expect(findOrderNumbers(lines).map((n) => n.value)).toEqual(['90015']);
   });
 
