@@ -25,6 +25,9 @@ describe('the currency a call has named', () => {
     expect(said('I paid 4,800 yen')).toEqual(['4800 JPY']);
     expect(said('新币二十五一个')).toEqual(['25 SGD']);
     expect(said('US$12 for postage')).toEqual(['12 USD']);
+    // Hong Kong and Taiwan chats: traditional characters, a code with its own $
+    expect(said('港幣三百九十九')).toEqual(['399 HKD']);
+    expect(said('HKD$120 for the case')).toEqual(['120 HKD']);
   });
 
   it('reads a later sum said without a currency in the one the call named', () => {
