@@ -14,10 +14,23 @@ export type SpeakerRole = z.infer<typeof SpeakerRoleSchema>;
 export const UserRoleSchema = z.enum(['merchant_staff', 'moderator', 'admin']);
 export type UserRole = z.infer<typeof UserRoleSchema>;
 
-export const CurrencySchema = z.enum(['CNY', 'USD', 'GBP']);
+/** The currencies cross-border sellers' buyers pay in (decisions 0390, 0450). */
+export const CurrencySchema = z.enum(['CNY', 'USD', 'GBP', 'SGD', 'HKD', 'MYR', 'TWD', 'AUD', 'CAD', 'EUR', 'JPY']);
 export type Currency = z.infer<typeof CurrencySchema>;
-const CURRENCY_SIGN: Record<Currency, string> = { CNY: '¥', USD: '$', GBP: '£' };
-/** "¥" / "$" / "£": the one place a currency becomes the sign shown before an amount (an unknown code shows as itself). */
+const CURRENCY_SIGN: Record<Currency, string> = {
+  CNY: '¥',
+  USD: '$',
+  GBP: '£',
+  SGD: 'S$',
+  HKD: 'HK$',
+  MYR: 'RM',
+  TWD: 'NT$',
+  AUD: 'A$',
+  CAD: 'C$',
+  EUR: '€',
+  JPY: 'JP¥',
+};
+/** "¥" / "$" / "S$": the one place a currency becomes the sign shown before an amount (an unknown code shows as itself). */
 export const currencySign = (currency: string): string =>
   Object.hasOwn(CURRENCY_SIGN, currency) ? CURRENCY_SIGN[currency as Currency] : `${currency} `;
 

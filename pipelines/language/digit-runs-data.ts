@@ -24,6 +24,7 @@ const RunsSchema = z
     maxJoined: z.number().int().positive(),
     maxPauseGap: z.number().int().positive(),
     maxSpacedChunk: z.number().int().positive(),
+    ohOpensRun: z.number().int().positive(),
   })
   .strict();
 
@@ -38,6 +39,7 @@ export interface DigitRunsKnowledge {
   maxJoined: number;
   maxPauseGap: number;
   maxSpacedChunk: number;
+  ohOpensRun: number;
 }
 
 const FILE = 'digit-runs.json';
@@ -58,6 +60,7 @@ export function parseDigitRuns(text: string): DigitRunsKnowledge {
     maxJoined: d.maxJoined,
     maxPauseGap: d.maxPauseGap,
     maxSpacedChunk: d.maxSpacedChunk,
+    ohOpensRun: d.ohOpensRun,
   };
 }
 

@@ -120,6 +120,19 @@ function resumesNumber(tokens: readonly Token[], i: number): boolean {
   return k < tokens.length && tokens[k]!.kind === 'digit';
 }
 
+/** Token `i` ("oh") is followed, across spaces only, by at least `ohOpensRun` spoken single digits. */
+function opensLongRun(tokens: readonly Token[], i: number): boolean {
+  const need = digitRunsKnowledge().ohOpensRun;
+  let n = 0;
+  for (let k = i + 1; k < tokens.length && n < need; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'space') continue;
+    if (t.kind !== 'digit' || t.script !== 'en' || t.digits.length !== 1 || t.tens) return false;
+    n++;
+  }
+  return n >= need;
+}
+
 interface Group extends DigitRun {
   /** Token index just after the group. */
   next: number;
@@ -148,8 +161,9 @@ function groups(tokens: Token[]): Group[] {
       continue;
     }
     // A spoken "oh" only counts as zero inside a number, never to open one ("Oh, it's …"), except
-    // for a chunk right after a pause in a number that goes on ("nine one, oh oh three, six two").
-    if (t.kind !== 'digit' || (!cur && t.oh === true && !resumesNumber(tokens, i))) {
+    // for a chunk right after a pause in a number that goes on ("nine one, oh oh three, six two")
+    // or before a long spoken run ("oh four four two one nine", an id with its leading zero).
+    if (t.kind !== 'digit' || (!cur && t.oh === true && !resumesNumber(tokens, i) && !opensLongRun(tokens, i))) {
       if (cur) out.push(cur);
       cur = null;
       prev = null;

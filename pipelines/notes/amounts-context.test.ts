@@ -26,7 +26,14 @@ describe('money by the shape of what is said', () => {
     ['the blender was 89.99 and it stopped working', ['89.99 USD']],
     ['can you just refund me the 12.50', ['12.5 USD']],
     ['the kettle thirty four ninety nine plus five bucks shipping', ['34.99 USD', '5 USD']],
-    ['the mattress seven forty nine ninety five', []],
+    // hundreds, tens and cents read out as three groups are a price (ids are read digit by digit)
+    ['the mattress seven forty nine ninety five', ['749.95 USD']],
+    ['yeah its seven seven three zero four one', []],
+    // a Chinese sum said as its own chunk of an unpunctuated line, or right after its description
+    ['早教机买了两个月 三百五十九 能退吗', ['359 CNY']],
+    ['一袋十斤的一百二十九 漏了一半', ['129 CNY']],
+    ['我身高一百七十 穿多大', []],
+    ['等了二十 天了', []],
     // money nouns of a deposit, a balance, a payment still owed, before or after the number
     ['这套家具尾款三千二 什么时候付', ['3200 CNY']],
     ['先交300定金就给您排单', ['300 CNY']],

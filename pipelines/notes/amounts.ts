@@ -20,16 +20,37 @@ import {
 } from '../language/index.js';
 import { compilePattern } from '../language/knowledge-file.js';
 import { readKnowledge } from './knowledge-file.js';
+import { CallCurrency } from './call-currency.js';
 import { productNouns } from './products.js';
+
+/**
+ * How a sum's currency was said: `dollar` — a bare $ or "dollars" (which dollar, the call says);
+ * `yuan` — 块/元, which Chinese-speaking markets share; `bare` — no currency word at all, only price
+ * wording. Absent: the currency was named (S$, 港币, £, RMB).
+ */
+export const CarriedSchema = z.enum(['dollar', 'yuan', 'bare']);
+export type Carried = z.infer<typeof CarriedSchema>;
 
 export interface AmountMatch {
   value: number;
+  /** The line's own reading; a call's carried currency may re-read a `carried` sum (call-currency.ts). */
   currency: Currency;
+  carried?: Carried;
   start: number;
   end: number;
 }
 
-const ValueKind = z.enum(['number', 'enNumber', 'yuanJiaoFen', 'jiaoFen', 'thousands', 'dollarsCents', 'cents']);
+const ValueKind = z.enum([
+  'number',
+  'enNumber',
+  'anyNumber',
+  'yuanJiaoFen',
+  'jiaoFen',
+  'thousands',
+  'dollarsCents',
+  'hundredsDollarsCents',
+  'cents',
+]);
 const Source = z.object({ pattern: z.string().min(1), flags: z.string() }).strict();
 const AmountsSchema = z
   .object({
@@ -39,6 +60,11 @@ const AmountsSchema = z
     fragments: z.record(z.string(), z.string()),
     /** English price wording around a bare dollars-and-cents pair ("the whole forty-two ninety-nine"). */
     priceContext: z.object({ before: Source, after: Source, notBefore: Source, notAfter: Source }).strict(),
+    /**
+     * Which currencies a `carried` sum can be: a bare $ or "dollars" is one of the dollars; 块/元 is
+     * said of yuan and of the dollars and ringgit of Chinese-speaking markets (新币二十五…退您二十五块).
+     */
+    families: z.object({ dollar: z.array(CurrencySchema), yuan: z.array(CurrencySchema) }).strict(),
     /** Largest sum taken as money; longer digit strings are ids (orders, phones), not prices. */
     maxAmount: z.number().positive(),
     patterns: z.array(
@@ -49,6 +75,8 @@ const AmountsSchema = z
           flags: z.string(),
           /** `line`: the line's language decides (yuan in Chinese, dollars in English). */
           currency: z.union([CurrencySchema, z.literal('line')]),
+          /** The words leave the currency open: the call's carried currency decides (call-currency.ts). */
+          carried: CarriedSchema.optional(),
           value: ValueKind,
           /** Report only the number's span (group 1), not the cue word before it. */
           numberOnly: z.boolean().optional(),
@@ -68,6 +96,7 @@ const AmountsSchema = z
 interface Pattern {
   re: RegExp;
   currency: Currency | 'line';
+  carried: Carried | undefined;
   minValue: number;
   value(m: RegExpExecArray): number | null;
   numberOnly: boolean;
@@ -80,6 +109,7 @@ interface Knowledge {
   gate: LiteralGate;
   context: { before: RegExp; after: RegExp; notBefore: RegExp; notAfter: RegExp };
   max: number;
+  families: { dollar: ReadonlySet<Currency>; yuan: ReadonlySet<Currency> };
 }
 
 const zh = (s: string | undefined): number | null => (s === undefined ? 0 : parseZhNumber(s.replaceAll(',', '')));
@@ -90,10 +120,12 @@ const sum = (...parts: (number | null)[]): number | null =>
 const VALUES: Record<z.infer<typeof ValueKind>, (m: RegExpExecArray) => number | null> = {
   number: (m) => zh(m[1]),
   enNumber: (m) => en(m[1]),
+  anyNumber: (m) => en(m[1]) ?? zh(m[1]),
   yuanJiaoFen: (m) => sum(zh(m[1]), (zh(m[2]) ?? 0) / 10, (zh(m[3]) ?? 0) / 100),
   jiaoFen: (m) => sum((zh(m[1]) ?? 0) / 10, (zh(m[2]) ?? 0) / 100),
   thousands: (m) => sum(en(m[1])! * (m[2] ? 1000 : 1)),
   dollarsCents: (m) => sum(en(m[1]), (en(m[2]) ?? 0) / 100),
+  hundredsDollarsCents: (m) => sum((en(m[1]) ?? 0) * 100, en(m[2]), (en(m[3]) ?? 0) / 100),
   cents: (m) => sum((en(m[1]) ?? 0) / 100),
 };
 
@@ -140,6 +172,7 @@ function knowledge(): Knowledge {
   const patterns = d.patterns.map((p) => ({
     re: compile(p.pattern, p.flags, p.id),
     currency: p.currency,
+    carried: p.carried,
     minValue: p.minValue ?? 0,
     value: VALUES[p.value],
     numberOnly: p.numberOnly ?? false,
@@ -156,8 +189,14 @@ function knowledge(): Knowledge {
       notAfter: compile(c.notAfter.pattern, c.notAfter.flags, 'priceContext.notAfter'),
     },
     max: d.maxAmount,
+    families: { dollar: new Set(d.families.dollar), yuan: new Set(d.families.yuan) },
   };
   return loaded;
+}
+
+/** The currencies a bare $/"dollars" (`dollar`) or 块/元 (`yuan`) may stand for (amounts.json families). */
+export function currencyFamily(family: 'dollar' | 'yuan'): ReadonlySet<Currency> {
+  return knowledge().families[family];
 }
 
 /** A bare dollars-and-cents pair is a price only with price wording around it, never a clock time or a year. */
@@ -188,13 +227,14 @@ const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
   const may = k.gate.candidates(gateForm(folded));
   for (const [i, p] of k.patterns.entries()) {
     if (may[i] === 0 || (p.lang !== undefined && p.lang !== analysis.lang)) continue;
-    for (const m of regexMatches(p.re, folded)) {
-      const value = p.value(m);
-      if (value === null || !Number.isFinite(value) || value > k.max || value < p.minValue) continue;
+    for (const whole of regexMatches(p.re, folded)) {
+      const m = p.value(whole) === null ? spokenTail(whole, p.value) : whole;
+      const value = m && p.value(m);
+      if (!m || value == null || !Number.isFinite(value) || value > k.max || value < p.minValue) continue;
       if (p.priceContext && !priced(k, folded, m)) continue;
       const [start, end] = p.numberOnly && m.indices?.[1] ? m.indices[1] : [m.index, m.index + m[0].length];
       const currency = p.currency === 'line' ? (analysis.lang === 'en' ? 'USD' : 'CNY') : p.currency;
-      found.push({ value, currency, start, end });
+      found.push(p.carried ? { value, currency, carried: p.carried, start, end } : { value, currency, start, end });
     }
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -203,11 +243,35 @@ const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
   return kept.sort((a, b) => a.start - b.start);
 });
 
-/** Amounts across a call, one note per distinct value and currency at its first mention. */
-export function findAmountNotes(lines: readonly TranscriptLine[]): AmountNote[] {
+/**
+ * A sum said right after digits read one by one ("nine zero zero one five fifty eight bucks": an
+ * order id, then 58): the longest run of the number's last words that reads as a number, with the
+ * match moved to start there. Null when no tail reads.
+ */
+function spokenTail(m: RegExpExecArray, value: (m: RegExpExecArray) => number | null): RegExpExecArray | null {
+  const words = m[1];
+  if (words === undefined || m[0].indexOf(words) !== 0) return null;
+  for (let at = words.indexOf(' '); at >= 0; at = words.indexOf(' ', at + 1)) {
+    const cut = at + 1;
+    const tail = Object.assign([m[0].slice(cut), words.slice(cut), ...m.slice(2)], {
+      index: m.index + cut,
+      input: m.input,
+      groups: m.groups,
+    }) as unknown as RegExpExecArray;
+    if (value(tail) !== null) return tail;
+  }
+  return null;
+}
+
+/**
+ * Amounts across a call, one note per distinct value and currency at its first mention; a sum
+ * whose words name no currency takes the call's (call-currency.ts), `market` when none was named.
+ */
+export function findAmountNotes(lines: readonly TranscriptLine[], market?: Currency): AmountNote[] {
   const notes = new Map<string, AmountNote>();
+  const currency = new CallCurrency(market);
   lines.forEach((line, utterance) => {
-    for (const a of findAmounts(line.text)) {
+    for (const a of currency.read(findAmounts(line.text))) {
       const key = `${a.currency}:${a.value}`;
       if (!notes.has(key)) notes.set(key, { value: a.value, currency: a.currency, utterance, span: [a.start, a.end] });
     }

@@ -120,7 +120,9 @@ export function classifyDigitRuns(text: string, runs: readonly DigitRun[], asked
     if (!inLine && isPhoneShape(run) && run.chunks.length > 1) return 'phone';
     if (cue === 'order') {
       if (orderLength) return 'order';
-      const answer = !inLine && text.trim().length - (run.end - run.start) <= k.shortAnswerSlack;
+      // The answer is the line, or opens it ("nine zero zero one five, fifty eight bucks for this junk").
+      const opens = before.trim().length <= k.shortAnswerSlack / 4;
+      const answer = !inLine && (opens || text.trim().length - (run.end - run.start) <= k.shortAnswerSlack);
       const whole = !k.partialAfter.test(after) && !(length === 4 && k.yearShape.test(run.digits));
       return within(length, k.shortOrderLength) && (close || answer) && whole ? 'order' : 'number';
     }
@@ -146,8 +148,8 @@ function asks(text: string, cue: CueHit): boolean {
 
 /**
  * The question a line leaves open for the next ones: its last cue when no number follows that cue
- * in the line ("What's your order number?"), carried for `askedLines` lines; a line with digits or
- * with cues of its own replaces it.
+ * in the line ("What's your order number?"), carried for `askedLines` lines; a line with digits
+ * answers it, a line asking about another number replaces it.
  */
 export function nextAsked(
   text: string,
@@ -159,8 +161,9 @@ export function nextAsked(
   const answers = runs.filter((r) => r.digits.length >= k.answerLength);
   const last = cuesIn(text).at(-1);
   if (last) {
-    if (answers.some((r) => r.start >= last.end) || !asks(text, last)) return null;
-    return { asked: { kind: last.kind }, left: k.askedLines };
+    if (answers.some((r) => r.start >= last.end)) return null;
+    if (asks(text, last)) return { asked: { kind: last.kind }, left: k.askedLines };
+    // A cue said in passing ("it's in my email somewhere") neither asks nor answers: the open question stays.
   }
   if (answers.length > 0 || !carried || carried.left <= 1) return null;
   return { asked: carried.asked, left: carried.left - 1 };

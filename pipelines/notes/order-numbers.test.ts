@@ -207,6 +207,31 @@ describe('findOrderNumbers: short ids and answers on a later line', () => {
     expect(findOrderNumbers(late)).toEqual([]);
   });
 
+  it('keeps the question open over a line that names the number in passing without giving it', () => {
+    const lines = [
+      line("what's the order number?", 'merchant'),
+      line('its in my email somewhere'),
+      line('ok here 6612'),
+    ];
+    expect(findOrderNumbers(lines).map((n) => n.value)).toEqual(['6612']);
+  });
+
+  it('keeps the digits said before a sum that cuts into the run', () => {
+    const lines = [
+      line('whats the order number', 'merchant'),
+      line('nine zero zero one five fifty eight bucks for this junk'),
+    ];
+    expect(findOrderNumbers(lines).map((n) => n.value)).toEqual(['90015']);
+  });
+
+  it('reads a spoken "oh" as the leading zero of a long spoken id, not as an interjection', () => {
+    const asked = line('can I get the order number?', 'merchant');
+    expect(findOrderNumbers([asked, line('oh four four two one nine three three')]).map((n) => n.value)).toEqual([
+      '04421933',
+    ]);
+    expect(findOrderNumbers([asked, line('oh four two, sorry, its on the box')])).toEqual([]);
+  });
+
   it('does not read a short number inside a longer answer as the order', () => {
     const notes = findOrderNumbers([
       line("What's your order number?", 'merchant'),

@@ -1,6 +1,6 @@
 import type { OrderNumberNote } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, findDigitRuns } from '../language/index.js';
+import { analyzeLine, type DigitRun, findDigitRuns } from '../language/index.js';
 import { findAmounts } from './amounts.js';
 import { type AskedCue, classifyDigitRuns, nextAsked } from './digit-kinds.js';
 
@@ -66,7 +66,7 @@ export class OrderNumberReader {
     money: readonly (readonly [number, number])[] = [],
     speaker?: string,
   ): Omit<OrderNumberNote, 'utterance'>[] {
-    const runs = findDigitRuns(text).filter((r) => !money.some(([s, e]) => r.start < e && s < r.end));
+    const runs = runsBesideMoney(text, money);
     const answerable = speaker === undefined || this.asker === undefined || speaker !== this.asker;
     const kinds = classifyDigitRuns(text, runs, answerable ? (this.carried?.asked ?? null) : null);
     const before = this.carried;
@@ -85,6 +85,19 @@ export class OrderNumberReader {
     });
     return out;
   }
+}
+
+/**
+ * The line's digit runs outside its sums. A run a sum cuts into ("nine zero zero one five fifty
+ * eight bucks") keeps the digits before the sum: the line is read again with the sum blanked.
+ */
+function runsBesideMoney(text: string, money: readonly (readonly [number, number])[]): readonly DigitRun[] {
+  const overlaps = (r: DigitRun) => money.some(([s, e]) => r.start < e && s < r.end);
+  const runs = findDigitRuns(text);
+  if (!runs.some(overlaps)) return runs;
+  let blanked = text;
+  for (const [s, e] of money) blanked = blanked.slice(0, s) + '\ufffc'.repeat(e - s) + blanked.slice(e);
+  return findDigitRuns(blanked).filter((r) => !overlaps(r));
 }
 
 /** A line with a question in it ("怎么还没到？", "what's your order number?"). */

@@ -1,8 +1,9 @@
 import type { AmountNote, OrderNumberNote, ProductNote, PromiseNote } from '../../core/analysis.js';
-import type { TranscriptLine } from '../../core/domain.js';
+import type { Currency, TranscriptLine } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import { isValidTimeZone } from './calendar.js';
 import { findAmounts } from './amounts.js';
+import { CallCurrency } from './call-currency.js';
 import { knownOrders, OrderNumberReader } from './order-numbers.js';
 import { type Alias, aliasTable, productsInLine } from './products.js';
 import { PromiseLedger } from './promise-ledger.js';
@@ -16,6 +17,8 @@ export interface NotesContext {
   timeZone: string;
   /** The platform's order ids for this buyer; when given, order numbers are checked against them. */
   knownOrderIds?: readonly string[];
+  /** The currency of the buyer's orders (the shop's market): a sum said without one is in it unless the call names another. */
+  currency?: Currency;
   /** Item names from the orders, so "苹果" can be named as "烟台红富士苹果5斤装". */
   catalogue?: readonly string[];
   /** The trained promise-line veto (decisions 0340, 0385); none unless the configuration switches it on. */
@@ -32,13 +35,14 @@ export interface ExtractedNotes {
 /**
  * A call's notes, taken one line at a time: each line is read once, and what crosses lines (a
  * bare number answering "订单号？", a promise restated later) comes from the small state carried
- * here — the question about a number left open, the values already noted, the promise ledger. `extractNotes` is this
+ * here — the question about a number left open, the currency the call has named, the values already noted, the promise ledger. `extractNotes` is this
  * fold over a whole transcript, so a live call and a batch analysis note exactly the same.
  */
 export class NotesTracker {
   private readonly orderReader: OrderNumberReader;
   private readonly aliases: Alias[];
   private readonly ledger = new PromiseLedger();
+  private readonly money: CallCurrency;
   private readonly orders = new Map<string, OrderNumberNote>();
   private readonly sums = new Map<string, AmountNote>();
   private readonly goods = new Map<string, ProductNote>();
@@ -56,6 +60,7 @@ export class NotesTracker {
     }
     this.orderReader = new OrderNumberReader(knownOrders(context.knownOrderIds));
     this.aliases = aliasTable(context.catalogue ?? []);
+    this.money = new CallCurrency(context.currency);
   }
 
   /** Reads the call's next line; true when the notes changed. */
@@ -67,7 +72,7 @@ export class NotesTracker {
       return true;
     };
     let changed = false;
-    const money = findAmounts(line.text);
+    const money = this.money.read(findAmounts(line.text));
     for (const o of this.orderReader.read(
       line.text,
       money.map((a) => [a.start, a.end] as const),

@@ -12,9 +12,10 @@ import { buildAnalyzers } from './build-analyzers.js';
 import { CallSession } from './call-session.js';
 
 // Lines in the register of real after-sales chats, chosen for what crosses lines: a bare number
-// answering "订单号？", an open promise restated with its time, an alternative to a promise, and the
-// compliance state's open acts (a datum named then asked for, a chat app offered then paid through,
-// a number after a private deal or a chat app asked about).
+// answering "订单号？", an open promise restated with its time, an alternative to a promise, a
+// sum whose currency an earlier line named (S$45 … "refund the 45"), and the compliance state's
+// open acts (a datum named then asked for, a chat app offered then paid through, a number after a
+// private deal or a chat app asked about).
 const MERCHANT = [
   '亲 退款这边是退到您的银行卡号上',
   '发给小妹就行',
@@ -35,6 +36,8 @@ const MERCHANT = [
   "We'll ship it out tomorrow",
   '亲，本店支持七天无理由退换哦',
   '好的亲，今天之内给您退款',
+  "I'll refund the 45 today",
+  '亲 给您退二十五块哈',
 ];
 const CUSTOMER = [
   '为啥要加',
@@ -48,6 +51,8 @@ const CUSTOMER = [
   '那我等你们消息',
   '我明天把洗衣机寄回去',
   '耳机左边没声音，I paid $29',
+  'the lamp was S$45 and another $8 shipping',
+  '新币二十五一个 收到是坏的',
 ];
 
 const line = fc.oneof(

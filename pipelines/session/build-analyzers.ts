@@ -48,6 +48,7 @@ export async function buildAnalyzers(options: {
         timeZone: ctx.timeZone,
         knownOrderIds: ctx.orders.length > 0 ? ctx.orders.map((o) => o.id) : undefined,
         catalogue: ctx.orders.flatMap((o) => o.items.map((i) => i.name)),
+        currency: ctx.orders[0]?.currency,
         promiseVeto,
       }),
     detectFlags: (lines, index) => detector.detectUtterance(lines, index),

@@ -10,12 +10,32 @@ type Kind = RefundOption['kind'];
  * Below this an item is "low value": cheaper to refund than to ship back. Kefu's heuristic for
  * coaching, not a platform rule; the merchant decides.
  */
-export const LOW_VALUE: Record<Currency, number> = { CNY: 30, USD: 5, GBP: 4 };
+export const LOW_VALUE: Record<Currency, number> = {
+  CNY: 30,
+  USD: 5,
+  GBP: 4,
+  SGD: 7,
+  HKD: 40,
+  MYR: 20,
+  TWD: 150,
+  AUD: 8,
+  CAD: 7,
+  EUR: 5,
+  JPY: 700,
+};
 /** A goodwill coupon is suggested at ~5% of the order, within these bounds (heuristic). */
 const COUPON: Record<Currency, { min: number; max: number }> = {
   CNY: { min: 3, max: 20 },
   USD: { min: 1, max: 5 },
   GBP: { min: 1, max: 4 },
+  SGD: { min: 1, max: 7 },
+  HKD: { min: 5, max: 40 },
+  MYR: { min: 3, max: 20 },
+  TWD: { min: 30, max: 150 },
+  AUD: { min: 1, max: 8 },
+  CAD: { min: 1, max: 7 },
+  EUR: { min: 1, max: 5 },
+  JPY: { min: 100, max: 700 },
 };
 
 interface Candidate {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Currency, TranscriptLine } from '../../core/domain.js';
+import { findAmountNotes, findAmounts } from './amounts.js';
+
+const call = (...texts: string[]): TranscriptLine[] =>
+  texts.map((text, i) => ({
+    speaker: i % 2 ? 'merchant' : 'customer',
+    text,
+    startMs: i * 4000,
+    endMs: i * 4000 + 3000,
+  }));
+const sums = (lines: TranscriptLine[], market?: Currency) =>
+  findAmountNotes(lines, market).map((a) => `${a.value} ${a.currency}`);
+
+describe('the currency a call has named', () => {
+  it('names each market currency by sign, code or word, before or after the sum', () => {
+    const said = (text: string) => findAmounts(text).map((a) => `${a.value} ${a.currency}`);
+    expect(said('paid S$89 for it')).toEqual(['89 SGD']);
+    expect(said('It cost HK$1,280')).toEqual(['1280 HKD']);
+    expect(said('why RM 30 for shipping')).toEqual(['30 MYR']);
+    expect(said('台币一千二百九的耳机')).toEqual(['1290 TWD']);
+    expect(said('paid A$59.95')).toEqual(['59.95 AUD']);
+    expect(said('it was 680 Hong Kong dollars')).toEqual(['680 HKD']);
+    expect(said('We can offer 20 euros back')).toEqual(['20 EUR']);
+    expect(said('I paid 4,800 yen')).toEqual(['4800 JPY']);
+    expect(said('新币二十五一个')).toEqual(['25 SGD']);
+    expect(said('US$12 for postage')).toEqual(['12 USD']);
+    // Hong Kong and Taiwan chats: traditional characters, a code with its own $
+    expect(said('港幣三百九十九')).toEqual(['399 HKD']);
+    expect(said('HKD$120 for the case')).toEqual(['120 HKD']);
+  });
+
+  it('reads a later sum said without a currency in the one the call named', () => {
+    expect(sums(call('the blender was S$89', "I'll refund the 89 to your card today"))).toEqual(['89 SGD']);
+    expect(sums(call('港币三百九十九买的', '小妹给您退三百九十九'))).toEqual(['399 HKD']);
+    expect(sums(call('新币二十五', '给您退二十五块哈'))).toEqual(['25 SGD']);
+    expect(sums(call('it was 299 RMB', "I'll refund the 299 once it's back"))).toEqual(['299 CNY']);
+    // The currency named on the line counts for its other sums, wherever it stands.
+    expect(sums(call('another $8 shipping on the SGD 45 lamp'))).toEqual(['8 SGD', '45 SGD']);
+  });
+
+  it('never makes a bare $ anything but a dollar, nor 块 a currency not called 块', () => {
+    expect(sums(call('the jacket was €120', 'we add a $5 voucher'))).toEqual(['120 EUR', '5 USD']);
+    expect(sums(call('cost me 30 quid', '退您三十块'))).toEqual(['30 GBP', '30 CNY']);
+    expect(sums(call('paid A$59.95', 'plus 20 RMB', 'and $5 shipping'))).toEqual(['59.95 AUD', '20 CNY', '5 AUD']);
+  });
+
+  it("falls back to the shop's market, then to the line's language", () => {
+    expect(sums(call('the toaster was $25', "I'll refund the 25 today"))).toEqual(['25 USD']);
+    expect(sums(call('the toaster was $25'), 'CAD')).toEqual(['25 CAD']);
+    expect(sums(call('三百二买的'), 'TWD')).toEqual(['320 TWD']);
+    expect(sums(call('三百二买的'), 'GBP')).toEqual(['320 GBP']);
+    expect(sums(call('花了三百二十块'), 'GBP')).toEqual(['320 CNY']);
+    expect(sums(call('it was £45', 'the $10 coupon'), 'GBP')).toEqual(['45 GBP', '10 USD']);
+  });
+});
