@@ -27,7 +27,9 @@ export interface Spec {
 }
 export type SpecGate = Gate & { features: FeatureSpec };
 
-export const readSpec = (): Spec => JSON.parse(readFileSync(join(repo, 'eval', 'learn', 'spec.json'), 'utf8')) as Spec;
+/** The spec (`file`: another one to compare with, e.g. loso.ts --spec). */
+export const readSpec = (file = join(repo, 'eval', 'learn', 'spec.json')): Spec =>
+  JSON.parse(readFileSync(file, 'utf8')) as Spec;
 export const specCategories = (spec: Spec): string[] => Object.values(spec.gates).flatMap((g) => g.categories);
 /** The spec with only the named gates (`--gates pcp,refund`), for a table of one group. */
 export function withGates(spec: Spec, names: readonly string[] | undefined): Spec {
@@ -42,7 +44,8 @@ export function withGates(spec: Spec, names: readonly string[] | undefined): Spe
  * vocabulary the `unseen` judge hides from training (loso.ts).
  */
 export type Featured = Call & { features: Feature[][]; words?: Set<number>[] };
-const WORD_FEATURE = /^(h:[^⟨]{2,3}$|w:|b:)/u;
+// w:same: / w:other: are v2's earlier lines' classes, not words.
+const WORD_FEATURE = /^(h:[^⟨]{2,3}$|w:(?!same:|other:)|b:)/u;
 export const withFeatures = (calls: readonly Call[], bits: number, features: FeatureSpec): Featured[] =>
   calls.map((c) => {
     const named = c.lines.map((_, i) => {

@@ -5,7 +5,7 @@
  *
  *   npx tsx eval/learn/loso.ts [--gate none|datum|datum+block] [--all-gates] [--engine today|blind]
  *                              [--gates pcp,refund,claim,review] [--threshold T] [--why] [--list]
- *                              [--judge loso|newest|unseen]
+ *                              [--judge loso|newest|unseen] [--spec FILE]
  *
  * --judge (decision 0465) says how hard the held-out estimate is. loso (default): each set held out,
  * trained on all the others, some written later by the same few annotators. newest: only the three
@@ -13,7 +13,8 @@
  * it (the way a new blind set meets the layer). unseen: as loso, but the training lines lose every
  * word feature (character 2-3-grams, English words and bigrams) the held-out set says anywhere, as
  * if its writer's words were all new; classes, marks, masks and context still carry. Inner folds
- * (threshold choice) follow the same judge.
+ * (threshold choice) follow the same judge. --spec reads another spec file than spec.json (a variant to
+ * compare).
  *
  * --why prints, per gate, the first condition that kept each held-out true violation the engine
  * missed from being added (with --list, each line), and what dropping each condition of the gate
@@ -54,7 +55,7 @@ const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1
 const modes: GateMode[] = args.includes('--all-gates') ? GATE_MODES : [(arg('--gate') ?? 'datum+block') as GateMode];
 if (modes.some((m) => !GATE_MODES.includes(m))) throw new Error(`--gate must be one of ${GATE_MODES.join(', ')}`);
 
-const spec = withGates(readSpec(), arg('--gates')?.split(','));
+const spec = withGates(readSpec(arg('--spec')), arg('--gates')?.split(','));
 const categories = specCategories(spec);
 const sets = featuredSets(DEV_SETS, spec);
 const all = [...sets.calls.values()].flat();
