@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules } from '../../pipelines/compliance/load-rules.js';
 import { blocked, blockedBy, type Gate, gateOf, hasDatum } from '../../pipelines/learn/gate.js';
-import { type Feature, type FeatureSpec, lineFeatures } from '../../pipelines/learn/features.js';
+import { type Feature, type FeatureSpec, featureNames, hashFeature } from '../../pipelines/learn/features.js';
 import { evidenceSpan, probability } from '../../pipelines/learn/model.js';
 import type { Span } from '../../pipelines/language/index.js';
 import { type Call, loadSet, repo } from './dataset.js';
@@ -27,7 +27,9 @@ export interface Spec {
 }
 export type SpecGate = Gate & { features: FeatureSpec };
 
-export const readSpec = (): Spec => JSON.parse(readFileSync(join(repo, 'eval', 'learn', 'spec.json'), 'utf8')) as Spec;
+/** The spec (`file`: another one to compare with, e.g. loso.ts --spec). */
+export const readSpec = (file = join(repo, 'eval', 'learn', 'spec.json')): Spec =>
+  JSON.parse(readFileSync(file, 'utf8')) as Spec;
 export const specCategories = (spec: Spec): string[] => Object.values(spec.gates).flatMap((g) => g.categories);
 /** The spec with only the named gates (`--gates pcp,refund`), for a table of one group. */
 export function withGates(spec: Spec, names: readonly string[] | undefined): Spec {
@@ -36,10 +38,28 @@ export function withGates(spec: Spec, names: readonly string[] | undefined): Spe
   return { ...spec, gates: Object.fromEntries(names.map((n) => [n, spec.gates[n]!])) };
 }
 
-/** Features of every line of every call, computed once. */
-export type Featured = Call & { features: Feature[][] };
+/**
+ * Features of every line of every call, computed once; `words` per line: the indices of its word
+ * features (Chinese character 2-3-grams, English words and bigrams, none standing for a class), the
+ * vocabulary the `unseen` judge hides from training (loso.ts).
+ */
+export type Featured = Call & { features: Feature[][]; words?: Set<number>[] };
+// w:same: / w:other: are v2's earlier lines' classes, not words.
+const WORD_FEATURE = /^(h:[^⟨]{2,3}$|w:(?!same:|other:)|b:)/u;
 export const withFeatures = (calls: readonly Call[], bits: number, features: FeatureSpec): Featured[] =>
-  calls.map((c) => ({ ...c, features: c.lines.map((_, i) => lineFeatures(c.lines, i, bits, features)) }));
+  calls.map((c) => {
+    const named = c.lines.map((_, i) => {
+      const seen = new Map<string, Feature>();
+      for (const [name, span] of featureNames(c.lines, i, features))
+        if (!seen.has(name)) seen.set(name, { index: hashFeature(name, bits), span });
+      return seen;
+    });
+    return {
+      ...c,
+      features: named.map((m) => [...m.values()]),
+      words: named.map((m) => new Set([...m].filter(([n]) => WORD_FEATURE.test(n)).map(([, f]) => f.index))),
+    };
+  });
 
 /** The feature spec of the gate covering `category`. */
 export const featuresOf = (spec: Spec, category: string): FeatureSpec => gateOf(spec.gates, category)!.features;
@@ -50,20 +70,36 @@ export function featuredSets(sets: readonly string[], spec: Spec) {
   const featured = new Map<string, Featured[]>();
   for (const f of new Set(Object.values(spec.gates).map((g) => g.features)))
     for (const [s, cs] of calls) featured.set(`${f}>${s}`, withFeatures(cs, spec.bits, f));
-  return { calls, featured: (features: FeatureSpec, set: string) => featured.get(`${features}>${set}`)! };
+  const vocab = new Map<string, Set<number>>();
+  return {
+    calls,
+    featured: (features: FeatureSpec, set: string) => featured.get(`${features}>${set}`)!,
+    /** Every word feature said anywhere in `set` under `features`. */
+    vocabulary(features: FeatureSpec, set: string): Set<number> {
+      const key = `${features}>${set}`;
+      if (!vocab.has(key)) vocab.set(key, new Set(featured.get(key)!.flatMap((c) => c.words!.flatMap((w) => [...w]))));
+      return vocab.get(key)!;
+    },
+  };
 }
 
-/** Held-out-style scores of `target` for `category` by a model trained on `trainSets`, under its gate's features. */
+/**
+ * Held-out-style scores of `target` for `category` by a model trained on `trainSets`, under its
+ * gate's features; with `unseen`, the training lines lose every word feature `target` says (a new
+ * writer whose words are all new: only classes, marks, masks, single characters and context carry).
+ */
 export function scoreTrained(
   sets: ReturnType<typeof featuredSets>,
   trainSets: readonly string[],
   target: string,
   category: string,
   spec: Spec,
+  unseen = false,
 ): Scored[] {
   const f = featuresOf(spec, category);
   const data = trainSets.flatMap((t) => sets.featured(f, t));
-  return scoreCalls(pruned(train(data, category, spec), spec.prune), sets.featured(f, target), category);
+  const hide = unseen ? sets.vocabulary(f, target) : undefined;
+  return scoreCalls(pruned(train(data, category, spec, hide), spec.prune), sets.featured(f, target), category);
 }
 
 /** Each set of `names` scored by models trained on the other sets, one per category (leave one set out). */
@@ -86,18 +122,21 @@ export function leaveOneSetOut(
   );
 }
 
-export function train(calls: readonly Featured[], category: string, spec: Spec): Float64Array {
-  return trainOn(calls, (c, i) => c.labels[i]!.has(category), spec);
+export function train(calls: readonly Featured[], category: string, spec: Spec, hide?: Set<number>): Float64Array {
+  return trainOn(calls, (c, i) => c.labels[i]!.has(category), spec, hide);
 }
 
-/** One logistic regression over every line of `calls`, positive where `positive` says so. */
+/** One logistic regression over every line of `calls`, positive where `positive` says so, without the word features in `hide`. */
 export function trainOn(
   calls: readonly Featured[],
   positive: (call: Featured, line: number) => boolean,
   spec: Pick<Spec, 'bits' | 'sgd'>,
+  hide?: Set<number>,
 ): Float64Array {
+  const kept = (c: Featured, i: number, f: Feature[]) =>
+    hide ? f.filter((x) => !(hide.has(x.index) && c.words?.[i]?.has(x.index))) : f;
   const examples = calls.flatMap((c) =>
-    c.features.map((f, i) => ({ x: f.map((x) => x.index), y: (positive(c, i) ? 1 : 0) as 0 | 1 })),
+    c.features.map((f, i) => ({ x: kept(c, i, f).map((x) => x.index), y: (positive(c, i) ? 1 : 0) as 0 | 1 })),
   );
   return trainLogistic(examples, spec.bits, spec.sgd);
 }

@@ -5,6 +5,16 @@
  *
  *   npx tsx eval/learn/loso.ts [--gate none|datum|datum+block] [--all-gates] [--engine today|blind]
  *                              [--gates pcp,refund,claim,review] [--threshold T] [--why] [--list]
+ *                              [--judge loso|newest|unseen] [--spec FILE]
+ *
+ * --judge (decision 0465) says how hard the held-out estimate is. loso (default): each set held out,
+ * trained on all the others, some written later by the same few annotators. newest: only the three
+ * newest blind sets (H, I, J) held out, one at a time, each trained only on the sets written before
+ * it (the way a new blind set meets the layer). unseen: as loso, but the training lines lose every
+ * word feature (character 2-3-grams, English words and bigrams) the held-out set says anywhere, as
+ * if its writer's words were all new; classes, marks, masks and context still carry. Inner folds
+ * (threshold choice) follow the same judge. --spec reads another spec file than spec.json (a variant to
+ * compare).
  *
  * --why prints, per gate, the first condition that kept each held-out true violation the engine
  * missed from being added (with --list, each line), and what dropping each condition of the gate
@@ -45,7 +55,7 @@ const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1
 const modes: GateMode[] = args.includes('--all-gates') ? GATE_MODES : [(arg('--gate') ?? 'datum+block') as GateMode];
 if (modes.some((m) => !GATE_MODES.includes(m))) throw new Error(`--gate must be one of ${GATE_MODES.join(', ')}`);
 
-const spec = withGates(readSpec(), arg('--gates')?.split(','));
+const spec = withGates(readSpec(arg('--spec')), arg('--gates')?.split(','));
 const categories = specCategories(spec);
 const sets = featuredSets(DEV_SETS, spec);
 const all = [...sets.calls.values()].flat();
@@ -53,7 +63,13 @@ const fixed = arg('--threshold') === undefined ? undefined : Number(arg('--thres
 const engineMode = arg('--engine') ?? 'today';
 const engine = await engineFlags(all);
 if (engineMode === 'blind') for (const [k, v] of blindEngine()) engine.set(k, v);
-const heldSets = engineMode === 'blind' ? DEV_SETS.filter((s) => s.startsWith('blind-')) : DEV_SETS;
+const judge = arg('--judge') ?? 'loso';
+if (!['loso', 'newest', 'unseen'].includes(judge)) throw new Error('--judge must be loso, newest or unseen');
+const blindHeld = engineMode === 'blind' ? DEV_SETS.filter((s) => s.startsWith('blind-')) : [...DEV_SETS];
+const heldSets = judge === 'newest' ? blindHeld.slice(-3) : blindHeld;
+/** The sets a model for held-out `held` is trained on: all others, or (newest) those written before it. */
+const trainedFor = (held: string): string[] =>
+  judge === 'newest' ? DEV_SETS.slice(0, DEV_SETS.indexOf(held as never)) : DEV_SETS.filter((s) => s !== held);
 
 /** Scores of `target` by a model per category trained on `trainSets` (memoised: folds repeat). */
 const memo = new Map<string, Scored[]>();
@@ -62,7 +78,7 @@ function scoredBy(trainSets: readonly string[], target: string): Scored[] {
   if (!memo.has(key))
     memo.set(
       key,
-      categories.flatMap((c) => scoreTrained(sets, trainSets, target, c, spec)),
+      categories.flatMap((c) => scoreTrained(sets, trainSets, target, c, spec, judge === 'unseen')),
     );
   return memo.get(key)!;
 }
@@ -100,7 +116,7 @@ const right = (xs: readonly Scored[]) => xs.filter((x) => x.call.labels[x.line]!
 
 const mode0 = modes[0]!;
 for (const mode of modes) {
-  console.log(`\n### gate: ${mode}\n`);
+  console.log(`\n### gate: ${mode}, judge: ${judge}\n`);
   console.log(
     `| held-out set | thresholds (${groups.map(([g]) => g).join(' / ')}) | engine P / R | ∪ P / R | calls w/ false flag | ${groups
       .map(([g]) => `${g}: engine → ∪ R, added right / wrong`)
@@ -112,7 +128,7 @@ for (const mode of modes) {
   const addedAll: Scored[] = [];
   const whyRows: { scored: Scored[]; t: Thresholds }[] = [];
   for (const held of heldSets) {
-    const others = DEV_SETS.filter((s) => s !== held);
+    const others = trainedFor(held);
     const t =
       fixed === undefined
         ? chooseThresholds(heldOutScores(others), engine, spec.gates, mode)

@@ -106,4 +106,21 @@ describe('features', () => {
     expect(v2.some(([n, span]) => n.startsWith('w:same:') && span === null)).toBe(true);
     expect(featureNames(lines, 0, 'line-features-v2').some(([n]) => n.startsWith('x:'))).toBe(false);
   });
+
+  it('v3 reads a member of an abstracted class as the class: the same n-grams for a member seen or not', () => {
+    const at = (text: string, spec: 'line-features-v2' | 'line-features-v3') =>
+      featureNames([{ speaker: 'merchant' as const, text, startMs: 0, endMs: 1 }], 0, spec);
+    // The words and n-grams: class features differ where the lexicon puts members in more classes.
+    const words = (fs: ReturnType<typeof at>) =>
+      fs.map(([n]) => n).filter((n) => n[1] === ':' && 'hwb'.includes(n[0]!));
+    const wechat = at('加我微信吧', 'line-features-v3');
+    const qq = at('加我扣扣吧', 'line-features-v3');
+    expect(wechat).toContainEqual(['h:加我⟨contact_channel⟩', [0, 4]]);
+    expect(words(wechat)).toEqual(words(qq));
+    expect(wechat.some(([n]) => n.includes('微'))).toBe(false);
+    expect(at('加我微信吧', 'line-features-v2')).toContainEqual(['h:微信', [2, 4]]);
+    const zelle = at('pay me on zelle', 'line-features-v3');
+    expect(zelle).toContainEqual(['b:on_⟨payment_channel⟩', [7, 15]]);
+    expect(words(at('pay me on cash app', 'line-features-v3'))).toEqual(words(zelle));
+  });
 });
