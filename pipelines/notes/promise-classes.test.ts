@@ -31,12 +31,12 @@ describe('escalate: the case handed to anyone who can act on it', () => {
 
 describe('follow_up: checking, asking or watching, then coming back', () => {
   check([
-    ['小妹帮您盯着物流 有新情况马上告诉您', ['follow_up']],
-    ['我去问下我们仓储那边的主管 晚点回复您', ['follow_up 2026-11-24']],
-    ['Let me talk to our depot and get back to you by Friday', ['follow_up 2026-11-27']],
+    ['小妹帮您盯着物流 有新情况马上告诉您', ['follow_up', 'callback']],
+    ['我去问下我们仓储那边的主管 晚点回复您', ['follow_up 2026-11-24', 'callback 2026-11-24']],
+    ['Let me talk to our depot and get back to you by Friday', ['follow_up 2026-11-27', 'callback 2026-11-27']],
     ["We'll keep an eye on the shipment for you", ['follow_up']],
     // The question the agent will put to the maker is not one put to the buyer.
-    ['我帮您问一下厂家还有没有这个颜色 明天答复您', ['follow_up 2026-11-25']],
+    ['我帮您问一下厂家还有没有这个颜色 明天答复您', ['follow_up 2026-11-25', 'callback 2026-11-25']],
     // …and the act it asks about is not promised.
     ['我先跟仓库确认一下能不能加急发', ['follow_up']],
   ]);
@@ -51,8 +51,8 @@ describe('ship, compensate and other: broader membership', () => {
     ["I'll put a $15 credit on your account", ['compensate']],
     ["I'll send over a 20% off code for the trouble", ['compensate']],
     // Sending information is its own act, even when it names a shipment.
-    ['补发的快递单号稍后发您', ['other 2026-11-24']],
-    ["I'll text you the tracking link tonight", ['other 2026-11-24']],
+    ['补发的快递单号稍后发您', ['callback 2026-11-24']],
+    ["I'll text you the tracking link tonight", ['callback 2026-11-24']],
     ['小妹给您记录一下 下次优先处理', ['other']],
     // Noting the time of a visit is a step of the visit.
     ['这边给您备注周六上午 师傅周六上门', ['visit 2026-11-28']],
@@ -65,12 +65,12 @@ describe('a telephone call back beside a check, and questions inside a promise',
   check([
     ['我先找仓库同事核对一下 今晚八点前给您回个电话', ['follow_up 2026-11-24', 'callback 2026-11-24']],
     // A written reply is the check's own end.
-    ['我先找仓库同事核对一下 今晚八点前给您回复', ['follow_up 2026-11-24']],
+    ['我先找仓库同事核对一下 今晚八点前给您回复', ['follow_up 2026-11-24', 'callback 2026-11-24']],
     // "哪天" is what the call will tell, not a question to the buyer.
     ['我这边明天给您回电话告诉您哪天能到', ['callback 2026-11-25']],
     ['稍后给您发一下安装示意图', ['other 2026-11-24']],
     // A pickup is an errand, not a technician's visit nor a shipment.
-    ['新的明天给您寄 旧的我们安排快递上门取件', ['ship 2026-11-25', 'other']],
+    ['新的明天给您寄 旧的我们安排快递上门取件', ['ship 2026-11-25', 'visit']],
     ['您申请一下仅退款 小妹这边马上同意', ['refund']],
   ]);
 });
@@ -155,11 +155,11 @@ describe('the register: 亲 as the buyer, code-switched verbs, papers, results a
   check([
     ['明天一早帮亲补发一件', ['ship 2026-11-25']],
     ['差价这边直接退给亲', ['refund']],
-    ['我 follow up 一下 courier 下午 update 你', ['follow_up 2026-11-24']],
+    ['我 follow up 一下 courier 下午 update 你', ['callback 2026-11-24', 'follow_up 2026-11-24']],
     ['技术员明天上午 call 你 back', ['callback 2026-11-25']],
     ['保修卡漏寄了 小妹明天给您补寄保修卡', ['other 2026-11-25']],
     ["You'll also receive a return label by email", ['other']],
-    ['厂家那边有消息了第一时间给您回复', ['follow_up']],
+    ['厂家那边有消息了第一时间给您回复', ['callback', 'follow_up']],
     ['少的那盒后天给您补送', ['ship 2026-11-26']],
     ['这个问题我这边报给质检部门', ['escalate']],
   ]);

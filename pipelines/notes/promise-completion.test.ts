@@ -41,7 +41,7 @@ describe('a choice after a check or a reply is the one it will settle, not optio
 
 describe('nouns that name no act', () => {
   check([
-    ["I'll check with our shipping partner and get back to you", ['follow_up']],
+    ["I'll check with our shipping partner and get back to you", ['follow_up', 'callback']],
     ['退货地址在订单详情里可以看到哦', []],
     ['您会收到平台的确认弹窗', []],
   ]);

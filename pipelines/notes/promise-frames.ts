@@ -66,10 +66,8 @@ const FramesSchema = z
           class: z.string(),
           /** Actions of the clause reader this frame renames when both read the same clause. */
           replaces: z.array(PromiseActionSchema),
-          /** Actions in the same line that are part of this one (a follow-up's reply). */
-          absorbs: z.array(PromiseActionSchema),
-          /** An absorbed act whose clause holds this class stays a promise of its own (a phone call back). */
-          keepsIf: z.string().optional(),
+          /** Actions later in the line that answer this one (a follow-up's reply): a promise of their own. */
+          answeredBy: z.array(PromiseActionSchema),
           /** Said as done (already escalated): is something still owed? */
           doneStillOwed: z.boolean(),
           note: z.string().optional(),
@@ -93,7 +91,7 @@ const FramesSchema = z
           sentenceClass: z.string().optional(),
           /** The rule holds only for a promise with no deadline (月底前处理好 is held to its date). */
           unlessDeadline: z.boolean().optional(),
-          /** The rule does not hold for a frame whose reply (an act it absorbs) is promised later in the line. */
+          /** The rule does not hold for a frame whose reply (an act that answers it) is promised later in the line. */
           unlessReplyAfter: z.boolean().optional(),
           /** The mark does not count after a word of these classes in its clause (问一下主管能不能…: the question is the one to be asked). */
           unlessAfterClasses: z.array(z.string()).optional(),
@@ -166,15 +164,16 @@ function vetoOf(
 }
 
 /**
- * A reply the frame of `action` absorbs is named after its act in the line (帮您核实一下，半小时后给您回复;
+ * A reply that answers the frame of `action` is named after its act in the line (帮您核实一下，半小时后给您回复;
  * let me check with the lab and get back to you): the check is answered later, not done in the call.
  */
 function replyAfter(f: Frames, a: LineAnalysis, clauses: readonly Clause[], action: PromiseNote['action']): boolean {
   return f.actions.some((frame) => {
-    if (frame.absorbs.length === 0 || (frame.action !== action && !frame.replaces.includes(action))) return false;
+    const ofFrame = frame.action === action || frame.replaces.includes(action) || frame.answeredBy.includes(action);
+    if (frame.answeredBy.length === 0 || !ofFrame) return false;
     const acts = clauses.flatMap((c) => c.matches.filter((m) => m.class === frame.class).map((m) => m.span[0]));
     if (acts.length === 0) return false;
-    const replies = new Set(f.actionClasses.filter((c) => frame.absorbs.includes(c.action)).map((c) => c.class));
+    const replies = new Set(f.actionClasses.filter((c) => frame.answeredBy.includes(c.action)).map((c) => c.class));
     const first = Math.min(...acts);
     // The reply is the speaker's: a technician's call (师傅明天联系您) answers nothing the speaker checked.
     const others = (c: Clause) => f.commitment.ownSubject.classes.some((cls) => clauseHas(c, cls));
@@ -376,19 +375,13 @@ export function judgePromises(
       });
     }
   }
-  const absorbing = f.actions.filter((x) => out.some((p) => p.action === x.action));
-  const absorbed = (p: PromiseNote) =>
-    absorbing.some(
-      (x) => x.absorbs.includes(p.action) && !(x.keepsIf && clausesOf(p.text).some((c) => clauseHas(c, x.keepsIf!))),
-    );
-  // The reply a follow-up absorbs brings its time ("跟花店确认一下 半小时后给您回复"): due when the answer is.
+  // The reply that answers a follow-up brings its time ("跟花店确认一下 半小时后给您回复"): due when the answer is.
   for (const x of f.actions) {
     const taker = out.find((p) => p.action === x.action && p.deadline === null);
-    const dated = out.find((p) => x.absorbs.includes(p.action) && p.deadline !== null);
+    const dated = out.find((p) => x.answeredBy.includes(p.action) && p.deadline !== null);
     if (taker && dated) taker.deadline = dated.deadline;
   }
   const kept = out
-    .filter((p) => !absorbed(p))
     .map((p) => ({ p, at: clausesOf(p.text)[0] }))
     .filter((x): x is { p: PromiseNote; at: Clause } => x.at !== undefined);
   const options = offeredOptions(f, a, kept, line.speaker);

@@ -82,8 +82,8 @@ describe('what only looks like a promise', () => {
     ['刚联系了仓库那边', []],
   ]);
   it('a forecast lends no time to the act beside it', () => {
-    expect(read('正常三四天能到 物流单号小妹晚点发您')).toEqual(['other 2026-11-24']);
-    expect(read('一般三四天能到 单号出来小妹发您')).toEqual(['other']);
+    expect(read('正常三四天能到 物流单号小妹晚点发您')).toEqual(['callback 2026-11-24']);
+    expect(read('一般三四天能到 单号出来小妹发您')).toEqual(['callback']);
   });
 });
 
@@ -91,13 +91,13 @@ describe('commitments in the register', () => {
   check([
     // A courier or a technician the agent sends acts for the agent.
     ['配送师傅会先打您手机', ['callback']],
-    ['the courier will collect it Monday', ['other 2026-11-30']],
+    ['the courier will collect it Monday', ['visit 2026-11-30']],
     // A bare 我 with a verb for the buyer or a party.
     ['我把电子保修卡发您', ['other']],
     ['我报给售后主管', ['escalate']],
     ['这边交给质检部门处理', ['escalate']],
     // Code switching.
-    ['我 check 下 supplier 那边 明天 update 你', ['follow_up 2026-11-25']],
+    ['我 check 下 supplier 那边 明天 update 你', ['callback 2026-11-25', 'follow_up 2026-11-25']],
     ["I'm also putting a $10 credit on your account", ['compensate']],
     ["I'll hold the blue one for you until Friday", ['other 2026-11-27']],
     ["I'll email you the setup guide tonight", ['other 2026-11-24']],

@@ -8,12 +8,15 @@ import { check, read } from './testing/promise-lines.js';
 
 describe('a check whose answer is promised after it is a follow-up, not an in-call act', () => {
   check([
-    ['Let me check with the supplier and get back to you tomorrow.', ['follow_up 2026-11-25']],
-    ['Let me look into it with the depot and get back to you by Thursday.', ['follow_up 2026-11-26']],
+    ['Let me check with the supplier and get back to you tomorrow.', ['follow_up 2026-11-25', 'callback 2026-11-25']],
+    [
+      'Let me look into it with the depot and get back to you by Thursday.',
+      ['follow_up 2026-11-26', 'callback 2026-11-26'],
+    ],
     // Said as done, the answer is still owed.
-    ["We've contacted the courier and will get back to you tomorrow.", ['follow_up 2026-11-25']],
-    ['小妹先联系物业核实 今天下班前给您回复哈', ['follow_up 2026-11-24']],
-    ['小妹问一下工厂 半小时内给您准确答复哈', ['follow_up 2026-11-24']],
+    ["We've contacted the courier and will get back to you tomorrow.", ['follow_up 2026-11-25', 'callback 2026-11-25']],
+    ['小妹先联系物业核实 今天下班前给您回复哈', ['callback 2026-11-24', 'follow_up 2026-11-24']],
+    ['小妹问一下工厂 半小时内给您准确答复哈', ['callback 2026-11-24', 'follow_up 2026-11-24']],
   ]);
   it('with no answer promised, a check is done in the call', () => {
     expect(read('Let me check with the supplier.')).toEqual([]);
@@ -25,7 +28,7 @@ describe('a check whose answer is promised after it is a follow-up, not an in-ca
 });
 
 describe('a clause naming no one carries the commitment of the clause before it', () => {
-  check([['那小妹帮您看看工单 问一下主管能不能通融 明天给您答复', ['follow_up 2026-11-25']]]);
+  check([['那小妹帮您看看工单 问一下主管能不能通融 明天给您答复', ['callback 2026-11-25', 'follow_up 2026-11-25']]]);
   it('a clause with its own subject does not', () => {
     expect(read('小妹帮您登记好了 快递员会联系您')).toEqual([]);
   });
@@ -74,7 +77,7 @@ describe('a status read out from the tracking or the system is no promise', () =
     ['The tracking shows it arriving on Thursday.', []],
   ]);
   it('an act promised beside the status still is', () => {
-    expect(read('系统显示还没出库 小妹问下仓库 明天给您答复')).toEqual(['follow_up 2026-11-25']);
+    expect(read('系统显示还没出库 小妹问下仓库 明天给您答复')).toEqual(['callback 2026-11-25', 'follow_up 2026-11-25']);
     expect(read('我们后天给您送到')).toEqual(['ship 2026-11-26']);
   });
 });

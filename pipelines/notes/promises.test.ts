@@ -80,11 +80,14 @@ describe('escalations and follow-ups (frames over the language layer)', () => {
     ["I've flagged your account for review", [p('escalate')]],
     ["I'll pass this on to our billing team", [p('escalate')]],
     ['亲，这边帮您催一下快递哈', [p('follow_up')]],
-    ['我们这边帮您问一下同事，晚点给您回复', [p('follow_up', '2026-11-24')]],
+    ['我们这边帮您问一下同事，晚点给您回复', [p('follow_up', '2026-11-24'), p('callback', '2026-11-24')]],
     ['OK 这边帮您跟billing确认下 tomorrow给您message', [p('follow_up', '2026-11-25')]],
-    ['小妹再帮您跟供应商确认一下 半小时后给您回复哈', [p('follow_up', '2026-11-24')]],
-    ['这边帮您跟快递站核实下哈 下班前给您回复', [p('follow_up', '2026-11-24')]],
-    ["I'll check with the warehouse and get back to you today", [p('follow_up', '2026-11-24')]],
+    ['小妹再帮您跟供应商确认一下 半小时后给您回复哈', [p('follow_up', '2026-11-24'), p('callback', '2026-11-24')]],
+    ['这边帮您跟快递站核实下哈 下班前给您回复', [p('follow_up', '2026-11-24'), p('callback', '2026-11-24')]],
+    [
+      "I'll check with the warehouse and get back to you today",
+      [p('follow_up', '2026-11-24'), p('callback', '2026-11-24')],
+    ],
     // The three blind sets record "you'll hear back" as a call back.
     ["You'll hear back within 24-48 hours", [p('callback', '2026-11-26')]],
     ['您先申请退货，我们收到货后马上给您退款', [p('refund', null, true)]],
@@ -270,7 +273,7 @@ describe('estimates, threats, third parties and interrupted offers are not promi
 
 describe('promises with their conditions', () => {
   it.each([
-    ["I'll also text you the confirmation number tonight", [p('other', '2026-11-24')]],
+    ["I'll also text you the confirmation number tonight", [p('callback', '2026-11-24')]],
     ['您在后台申请仅退款就行，我这边同意', [p('refund')]],
     ['万一周五还没到，您联系我，我给您补发', [p('ship', null, true)]],
     ['衣服寄到了我们立刻给您退款', [p('refund', null, true)]],
@@ -304,11 +307,11 @@ describe('batch-b wording: conditions, descriptions and missed commitments', () 
     ['我这边给您补发一份，今天的揽收已经错过了，后天一早发出', [p('ship', '2026-11-26')]],
     // Missed commitments.
     ["Go ahead and file it, I'll approve it before I head out today.", [p('other', '2026-11-24')]],
-    ['快递员上门取件我明天上午给您约好', [p('other', '2026-11-25')]],
+    ['快递员上门取件我明天上午给您约好', [p('visit', '2026-11-25')]],
     ['今晚我就把您的情况给仓库备注一下', [p('other', '2026-11-24')]],
     ['差价二十块我们给您补上', [p('compensate')]],
     ['红包券后天上午到账', [p('compensate', '2026-11-26')]],
-    ["I'll email you the link to the new order by Friday.", [p('other', '2026-11-27')]],
+    ["I'll email you the link to the new order by Friday.", [p('callback', '2026-11-27')]],
   ])('%s', (text, expected) => {
     expect(promises(text)).toEqual(expected);
   });

@@ -15,7 +15,7 @@ import { formatYmd } from './calendar.js';
 import { clockAt, today as localDay } from './deadline-clock.js';
 import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { actionsOf, actionWords, namesArrival, namesPayout, type Range } from './promise-actions.js';
-import { asksTheListener, embeddedQuestionAt, judgePromises } from './promise-frames.js';
+import { asksTheListener, embeddedQuestionAt, judgePromises, loadFrames } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
 import { type Cue, cueHits, dateOf, elapsed, firstCue, hasCue } from './promise-cues.js';
 
@@ -33,6 +33,9 @@ const NO_NEED = 'promise.no_need';
 const REVIEW = 'review_cue';
 /** A pickup the agent arranges: done by the courier, vouched for by the agent. */
 const PICKUP = 'action.pickup';
+/** What a booked pickup promises (0446: someone comes to the buyer, a visit). */
+const pickupAction = (): PromiseAction | undefined =>
+  loadFrames().actionClasses.find((c) => c.class === PICKUP)?.action;
 /** A generic act (处理, take care of it): names no act of its own. */
 const GENERIC = 'promise.generic_act';
 /** The buyer ordering or paying (下单后, 四点前拍的话, within 48 hours of payment). */
@@ -166,7 +169,7 @@ function read(
   // A pickup the agent arranges is vouched for ("the carrier will pick it up Friday"); the courier's
   // own calls, the platform or the bank acting by itself bind nobody here.
   if (cue('third_party'))
-    actions = cue('machinery') ? [] : actions.filter((a) => a === 'other' && clauseHas(clause, PICKUP));
+    actions = cue('machinery') ? [] : actions.filter((a) => a === pickupAction() && clauseHas(clause, PICKUP));
   // "…给您补八十元，马上给您打款": the payout belongs to the promise just made.
   const payoutOnly =
     actions.length === 1 &&
