@@ -30,10 +30,11 @@ describe('English addressed abuse as classes', () => {
     ]);
   });
 
-  it("flags blame put on the buyer's household and a condition joined to a harm", async () => {
+  it("flags blame put on the buyer's household, a condition joined to a harm, and harm to the body", async () => {
     await expectAbuse('merchant', [
       'your dog obviously chewed it and now you are blaming us',
       'file that chargeback and I will send your details to every shop in town',
+      "I'm gonna drive over there and break your jaw",
     ]);
   });
 
@@ -42,6 +43,7 @@ describe('English addressed abuse as classes', () => {
       'open the box and your charger is under the tray',
       'try the reset button and I will stay on the line',
       'please send your name and address so we can ship the replacement',
+      "careful on the ladder, you'll break your neck",
     ]);
   });
 });
