@@ -26,6 +26,14 @@ describe('chat spellings', () => {
     expect(a.tokens.map((t) => text.slice(...t.span))).toContain('acct');
   });
 
+  it('reads a masked or digit-spelled swear word as written out, and leaves other asterisks alone', () => {
+    expect(norm("you're a f***ing joke")).toBe("you're a fucking joke");
+    expect(norm('st*pid box, what a 1diot design')).toBe('stupid box, what a idiot design');
+    expect(norm('wat an idiot smh')).toBe('what an idiot smh');
+    expect(norm('price* see note *terms apply')).toBe('price* see note *terms apply');
+    expect(norm('the 5*3 grid')).toBe('the 5*3 grid');
+  });
+
   it('leaves look-alikes alone', () => {
     for (const t of [
       'the U.S. office',

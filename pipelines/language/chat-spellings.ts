@@ -32,7 +32,9 @@ export const ChatSpellingFileSchema = z
     id: z.string().min(1),
     version: z.number().int().positive(),
     description: z.string().optional(),
-    boundaries: z.object({ open: z.string(), close: z.string(), sentenceEnd: z.string() }).strict(),
+    boundaries: z
+      .object({ open: z.string(), close: z.string(), sentenceEnd: z.string(), mask: z.string().default('') })
+      .strict(),
     sets: z.record(z.string(), z.array(z.string().min(1))),
     entries: z.array(EntrySchema).min(1),
   })
@@ -74,7 +76,7 @@ export function compileChatSpellings(file: string, text: string): ChatSpellings 
         throw new KefuError('CONFIG_INVALID', `${file} ${e.id}: no word set "${name}"`);
   const byWritten = new Map<string, ChatSpellingFile['entries']>();
   for (const e of data.entries) for (const w of e.written) byWritten.set(w, [...(byWritten.get(w) ?? []), e]);
-  const { open, close, sentenceEnd } = data.boundaries;
+  const { open, close, sentenceEnd, mask } = data.boundaries;
 
   const inSets = (word: Word | undefined, names: readonly string[], atStart: boolean): boolean =>
     names.some((n) =>
@@ -96,7 +98,8 @@ export function compileChatSpellings(file: string, text: string): ChatSpellings 
         continue;
       }
       const start = i;
-      while (i < line.length && isAlnum(line.charCodeAt(i))) i++;
+      // A masking character inside a word (f*cking, st*pid) is a hidden letter, not a boundary.
+      while (i < line.length && (isAlnum(line.charCodeAt(i)) || (mask.includes(line[i]!) && masked(line, i)))) i++;
       const before = line[start - 1];
       const after = line[i];
       const free =
@@ -149,6 +152,13 @@ export function chatReadings(text: string): ChatReading[] {
     compiled = memoByText((t) => spellings.read(t));
   }
   return compiled(text);
+}
+
+/** Whether the masking run at i is followed by a letter or digit, so it stands inside a word. */
+function masked(line: string, i: number): boolean {
+  let j = i;
+  while (j < line.length && !isAlnum(line.charCodeAt(j)) && !isSpace(line[j]!)) j++;
+  return j < line.length && isAlnum(line.charCodeAt(j));
 }
 
 function isAlnum(c: number): boolean {
