@@ -264,17 +264,39 @@ function spokenTail(m: RegExpExecArray, value: (m: RegExpExecArray) => number | 
 }
 
 /**
- * Amounts across a call, one note per distinct value and currency at its first mention; a sum
- * whose words name no currency takes the call's (call-currency.ts), `market` when none was named.
+ * A call's sums, read line by line: each in the call's currency (a sum whose words name none takes
+ * the call's, call-currency.ts, `market` when none was named), one note per distinct value and
+ * currency at its first mention. The one fold behind `findAmountNotes` and the live notes tracker.
  */
-export function findAmountNotes(lines: readonly TranscriptLine[], market?: Currency): AmountNote[] {
-  const notes = new Map<string, AmountNote>();
-  const currency = new CallCurrency(market);
-  lines.forEach((line, utterance) => {
-    for (const a of currency.read(findAmounts(line.text))) {
+export class CallAmounts {
+  private readonly currency: CallCurrency;
+  private readonly notes = new Map<string, AmountNote>();
+
+  constructor(market?: Currency) {
+    this.currency = new CallCurrency(market);
+  }
+
+  /** The line's sums in the call's currency; `added` when one of them is a new note. */
+  read(text: string, utterance: number): { sums: AmountMatch[]; added: boolean } {
+    const sums = this.currency.read(findAmounts(text));
+    let added = false;
+    for (const a of sums) {
       const key = `${a.currency}:${a.value}`;
-      if (!notes.has(key)) notes.set(key, { value: a.value, currency: a.currency, utterance, span: [a.start, a.end] });
+      if (this.notes.has(key)) continue;
+      this.notes.set(key, { value: a.value, currency: a.currency, utterance, span: [a.start, a.end] });
+      added = true;
     }
-  });
-  return [...notes.values()];
+    return { sums, added };
+  }
+
+  get all(): AmountNote[] {
+    return [...this.notes.values()];
+  }
+}
+
+/** Amounts across a call (see `CallAmounts`). */
+export function findAmountNotes(lines: readonly TranscriptLine[], market?: Currency): AmountNote[] {
+  const amounts = new CallAmounts(market);
+  lines.forEach((line, utterance) => amounts.read(line.text, utterance));
+  return amounts.all;
 }

@@ -335,9 +335,10 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
         );
       // Under a condition, "马上"/"right away" counts from the condition, not from today.
       const relative =
+        conditional &&
         timed !== null &&
-        ((conditional && timed.at === i && hasCue(clause, 'immediate', [timed.due.start, timed.due.end])) ||
-          (conditional && byEvent && hasCue(clauses[timed.at]!, 'span', [timed.due.start, timed.due.end])));
+        ((timed.at === i && hasCue(clause, 'immediate', [timed.due.start, timed.due.end])) ||
+          (byEvent && hasCue(clauses[timed.at]!, 'span', [timed.due.start, timed.due.end])));
       addPromise(out, {
         speaker: line.speaker,
         // Money for a review, or for something the buyer was asked to do, is compensation.

@@ -2,8 +2,7 @@ import type { AmountNote, OrderNumberNote, ProductNote, PromiseNote } from '../.
 import type { Currency, TranscriptLine } from '../../core/domain.js';
 import { KefuError } from '../../core/errors.js';
 import { isValidTimeZone } from './calendar.js';
-import { findAmounts } from './amounts.js';
-import { CallCurrency } from './call-currency.js';
+import { CallAmounts } from './amounts.js';
 import { knownOrders, OrderNumberReader } from './order-numbers.js';
 import { type Alias, aliasTable, productsInLine } from './products.js';
 import { PromiseLedger } from './promise-ledger.js';
@@ -42,9 +41,8 @@ export class NotesTracker {
   private readonly orderReader: OrderNumberReader;
   private readonly aliases: Alias[];
   private readonly ledger = new PromiseLedger();
-  private readonly money: CallCurrency;
+  private readonly amounts: CallAmounts;
   private readonly orders = new Map<string, OrderNumberNote>();
-  private readonly sums = new Map<string, AmountNote>();
   private readonly goods = new Map<string, ProductNote>();
   private next = 0;
 
@@ -60,7 +58,7 @@ export class NotesTracker {
     }
     this.orderReader = new OrderNumberReader(knownOrders(context.knownOrderIds));
     this.aliases = aliasTable(context.catalogue ?? []);
-    this.money = new CallCurrency(context.currency);
+    this.amounts = new CallAmounts(context.currency);
   }
 
   /** Reads the call's next line; true when the notes changed. */
@@ -71,18 +69,14 @@ export class NotesTracker {
       map.set(key, note);
       return true;
     };
-    let changed = false;
-    const money = this.money.read(findAmounts(line.text));
+    const { sums: money, added } = this.amounts.read(line.text, utterance);
+    let changed = added;
     for (const o of this.orderReader.read(
       line.text,
       money.map((a) => [a.start, a.end] as const),
       line.speaker,
     )) {
       changed = first(this.orders, o.value, { ...o, utterance }) || changed;
-    }
-    for (const a of money) {
-      const note = { value: a.value, currency: a.currency, utterance, span: [a.start, a.end] as [number, number] };
-      changed = first(this.sums, `${a.currency}:${a.value}`, note) || changed;
     }
     for (const p of productsInLine(line.text, this.aliases)) {
       changed = first(this.goods, p.name, { ...p, utterance }) || changed;
@@ -101,7 +95,7 @@ export class NotesTracker {
   get notes(): ExtractedNotes {
     return {
       orderNumbers: [...this.orders.values()],
-      amounts: [...this.sums.values()],
+      amounts: this.amounts.all,
       products: [...this.goods.values()],
       promises: [...this.ledger.promises],
     };
