@@ -12,6 +12,17 @@ import { parseTranscriptJsonl } from '../../pipelines/transcript/jsonl.js';
 
 export type AnalysisJson = ReturnType<typeof analysisJson>;
 
+/** A probe's lines as a call: said one after another, each 3 s long and 4 s after the last. */
+export function spacedLines<S extends string>(said: readonly (readonly [S, string])[]) {
+  return said.map(([speaker, text], i) => ({ speaker, text, startMs: i * 4000, endMs: i * 4000 + 3000 }));
+}
+
+/** The same as the transcript JSONL `analyze` reads. */
+export const spacedJsonl = (said: readonly (readonly [string, string])[]) =>
+  spacedLines(said)
+    .map((l) => JSON.stringify(l))
+    .join('\n');
+
 /** One set of analyzers, reused for many transcripts (as `kefu analyze` does for a folder). */
 export async function openAnalyzer(log: (line: string) => void = () => {}) {
   const config = loadConfig();

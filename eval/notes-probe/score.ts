@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { findAmountNotes, findOrderNumbers } from '../../pipelines/notes/index.js';
+import { spacedLines } from '../analyze/in-process.js';
 
 const Call = z.object({
   id: z.string(),
@@ -43,7 +44,7 @@ function compare(kind: 'orders' | 'amounts', id: string, expected: string[], got
   }
 }
 for (const c of calls) {
-  const lines = c.lines.map(([speaker, text], i) => ({ speaker, text, startMs: i * 4000, endMs: i * 4000 + 3000 }));
+  const lines = spacedLines(c.lines);
   compare(
     'orders',
     c.id,

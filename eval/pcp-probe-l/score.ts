@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { openAnalyzer } from '../analyze/in-process.js';
+import { openAnalyzer, spacedJsonl } from '../analyze/in-process.js';
 
 const PCP = ['privacy_request', 'contact_exchange', 'off_platform_payment'] as const;
 const Case = z.object({
@@ -35,10 +35,7 @@ let lookalikes = 0;
 let flagged = 0;
 const out: string[] = [];
 for (const c of cases) {
-  const jsonl = c.lines
-    .map(([speaker, text], i) => JSON.stringify({ speaker, text, startMs: i * 4000, endMs: i * 4000 + 3000 }))
-    .join('\n');
-  const got = await analyzer.analyze(jsonl, '2026-12-06T10:00:00+08:00', c.id);
+  const got = await analyzer.analyze(spacedJsonl(c.lines), '2026-12-06T10:00:00+08:00', c.id);
   const pcp = got.flags.filter((f) => (PCP as readonly string[]).includes(f.category));
   const shown = pcp.map((f) => `${f.category}@${f.utterance} ${f.rule}`).join('; ');
   if (c.expect) {

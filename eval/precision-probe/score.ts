@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { openAnalyzer } from '../analyze/in-process.js';
+import { openAnalyzer, spacedJsonl } from '../analyze/in-process.js';
 
 const Said = z.object({ speaker: z.enum(['merchant', 'customer']), text: z.string().min(1) });
 const Probe = Said.extend({
@@ -33,9 +33,8 @@ async function main(): Promise<void> {
   const flagged: { p: Probe; flags: string[] }[] = [];
   try {
     for (const p of probes) {
-      const lines = [...p.before, { speaker: p.speaker, text: p.text }];
-      const jsonl = lines.map((l, i) => JSON.stringify({ ...l, startMs: i * 4000, endMs: i * 4000 + 3000 })).join('\n');
-      const got = await analyzer.analyze(`${jsonl}\n`, startedAt[p.lang], p.id);
+      const said = [...p.before, p].map((l) => [l.speaker, l.text] as const);
+      const got = await analyzer.analyze(`${spacedJsonl(said)}\n`, startedAt[p.lang], p.id);
       const flags = got.flags.filter((f) => f.utterance === p.before.length).map((f) => `${f.category}:${f.rule}`);
       flagged.push({ p, flags });
     }
