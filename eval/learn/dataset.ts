@@ -1,6 +1,6 @@
 /**
  * The annotated development sets as labelled lines for the line classifier. Only the sets named in
- * DEV_SETS are read: the blind sets (blind-k, abuse-k, blind-l, abuse-l) are never opened; blind-h, blind-i and blind-j were opened in sessions 9, 10 and 11. A line's
+ * DEV_SETS are read: the blind sets (blind-l, abuse-l, blind-m) are never opened; blind-h, blind-i, blind-j and blind-k were opened in sessions 9, 10, 11 and 12. A line's
  * labels are the categories its call's expectations flag on it; every other line is a negative
  * (hard negatives included).
  */
@@ -22,6 +22,7 @@ export const DEV_SETS = [
   'blind-h',
   'blind-i',
   'blind-j',
+  'blind-k',
 ] as const;
 export const PCP = ['contact_exchange', 'privacy_request', 'off_platform_payment'] as const;
 
