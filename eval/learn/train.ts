@@ -90,7 +90,7 @@ const promiseThreshold = choose();
 const w = pruned(trainOn([...DEV_SETS.flatMap((s) => promiseSets.get(s)!), testLines], positive, spec), spec.prune);
 const promiseModel = PromiseLineModelSchema.parse({
   id: 'promise-lines',
-  version: 3,
+  version: 4,
   date: spec.date,
   trainingSets: [...DEV_SETS, testLines.name],
   dataHash: dataHash([...all, testLines], (c, i) => (positive(c, i) ? 'promise' : '')),
