@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CurrencySchema } from '../../core/domain.js';
 import { lexiconClasses } from '../language/index.js';
+import { refusesEachEdit } from '../../test/knowledge-file.js';
 import { ISSUE_KINDS } from './issue-cues.js';
-import { readFileSync } from 'node:fs';
-import { fromPackageRoot } from '../../core/paths.js';
 import { clarifyingQuestions, issueKinds, parseRefundAmounts, policyFamily, refundAmounts } from './knowledge.js';
 import { loadPolicies } from './policy-store.js';
 
@@ -37,12 +36,6 @@ describe('suggest knowledge files', () => {
 
 describe('refund-amounts.json', () => {
   const file = 'pipelines/suggest/knowledge/refund-amounts.json';
-  const shipped = () => JSON.parse(readFileSync(fromPackageRoot(file), 'utf8'));
-  const parse = (edit: (data: ReturnType<typeof shipped>) => void) => {
-    const data = shipped();
-    edit(data);
-    return () => parseRefundAmounts(file, JSON.stringify(data));
-  };
 
   it('loads with an id, a version and amounts for every currency', () => {
     const amounts = refundAmounts();
@@ -52,37 +45,24 @@ describe('refund-amounts.json', () => {
     expect(Object.keys(amounts.currencies).sort()).toEqual([...CurrencySchema.options].sort());
   });
 
-  it('refuses bad data with an error naming the file and the field', () => {
-    expect(() => parseRefundAmounts(file, '{ "id": ')).toThrow(`${file}: not JSON`);
-    expect(
-      parse((d) => {
-        delete d.currencies.JPY;
-      }),
-    ).toThrow(`${file}: currencies.JPY: `);
-    expect(
-      parse((d) => {
-        d.currencies.XYZ = d.currencies.USD;
-      }),
-    ).toThrow(`${file}: currencies: `);
-    expect(
-      parse((d) => {
-        d.currencies.USD.coupon.min = 9;
-      }),
-    ).toThrow(`${file}: currencies.USD.coupon.min: min is above max`);
-    expect(
-      parse((d) => {
-        d.currencies.EUR.lowValue = '5';
-      }),
-    ).toThrow(`${file}: currencies.EUR.lowValue: `);
-    expect(
-      parse((d) => {
-        d.couponShare = 5;
-      }),
-    ).toThrow(`${file}: couponShare: `);
-    expect(
-      parse((d) => {
-        d.id = 'refund';
-      }),
-    ).toThrow(`${file}: id: `);
+  refusesEachEdit(file, parseRefundAmounts, {
+    'currencies.JPY': (d) => {
+      delete d.currencies.JPY;
+    },
+    currencies: (d) => {
+      d.currencies.XYZ = d.currencies.USD;
+    },
+    'currencies.USD.coupon.min': (d) => {
+      d.currencies.USD.coupon.min = 9;
+    },
+    'currencies.EUR.lowValue': (d) => {
+      d.currencies.EUR.lowValue = '5';
+    },
+    couponShare: (d) => {
+      d.couponShare = 5;
+    },
+    id: (d) => {
+      d.id = 'refund';
+    },
   });
 });
