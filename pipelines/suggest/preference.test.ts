@@ -3,6 +3,7 @@ import type { RefundOption } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { customerPreference, honourPreference } from './preference.js';
 import { eachMapsTo } from '../../test/table.js';
+import { refundOption } from './testing/refund-option.js';
 
 const line = (speaker: TranscriptLine['speaker'], text: string): TranscriptLine => ({
   speaker,
@@ -12,15 +13,7 @@ const line = (speaker: TranscriptLine['speaker'], text: string): TranscriptLine 
 });
 /** The buyer's preference in a call of one line of theirs. */
 const preferenceIn = (text: string) => customerPreference([line('customer', text)], 0);
-const option = (kind: RefundOption['kind'], recommended = false): RefundOption => ({
-  kind,
-  amount: 89,
-  currency: 'CNY',
-  policy: `zh.${kind}`,
-  recommended,
-  rationale: '',
-  orderId: null,
-});
+const option = (kind: RefundOption['kind'], recommended = false) => refundOption(kind, recommended, 89);
 
 describe('customerPreference', () => {
   eachMapsTo('%s → %s', preferenceIn, [

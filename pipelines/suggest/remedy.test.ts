@@ -8,6 +8,7 @@ import { remedyOf } from './issue-cues.js';
 import type { OrderFacts } from './order-facts.js';
 import { settleOn } from './remedy.js';
 import { eachMapsTo } from '../../test/table.js';
+import { refundOption } from './testing/refund-option.js';
 
 // Phrasings written for these tests; none comes from an evaluation set.
 const merchant = (text: string) => remedyOf(analyzeLine(text), 'merchant').settled;
@@ -110,15 +111,7 @@ describe('CallReading.remedySince', () => {
 });
 
 describe('settleOn', () => {
-  const option = (kind: RefundOption['kind'], recommended = false): RefundOption => ({
-    kind,
-    amount: 120,
-    currency: 'CNY',
-    policy: `zh.${kind}`,
-    recommended,
-    rationale: '',
-    orderId: null,
-  });
+  const option = (kind: RefundOption['kind'], recommended = false) => refundOption(kind, recommended, 120);
   const facts: OrderFacts = {
     source: 'none',
     orderId: null,
