@@ -3,11 +3,10 @@ import type { TranscriptLine } from '../../core/domain.js';
 import { assessIssue, classifyUtterance } from './issue.js';
 import { affectedQuantity, parseSmallNumber } from './quantities.js';
 import { eachMapsTo } from '../../test/table.js';
-
-const top = (text: string, fresh?: boolean) => classifyUtterance(text, { fresh })[0]?.kind ?? null;
+import { topIssue } from './testing/top-issue.js';
 
 describe('classifyUtterance', () => {
-  eachMapsTo('%s → %s', top, [
+  eachMapsTo('%s → %s', topIssue, [
     ['芒果烂了好几个', 'spoiled'],
     ['苹果坏了三个', 'spoiled'],
     ['洗衣机送来就坏了', 'damaged'],
@@ -34,11 +33,11 @@ describe('classifyUtterance', () => {
   ]);
 
   it('reads generic "坏了" as spoilage when the order is fresh food', () => {
-    expect(top('坏了好几个')).toBe('damaged');
-    expect(top('坏了好几个', true)).toBe('spoiled');
+    expect(topIssue('坏了好几个')).toBe('damaged');
+    expect(topIssue('坏了好几个', true)).toBe('spoiled');
   });
 
-  eachMapsTo('hard negative: %s → %s', top, [
+  eachMapsTo('hard negative: %s → %s', topIssue, [
     ['东西没坏，就是不喜欢', 'changed_mind'],
     ['It is not broken, I just changed my mind', 'changed_mind'],
     ['你好，在吗', null],
@@ -107,7 +106,7 @@ describe('affected quantity with the total said apart', () => {
 });
 
 describe('everyday complaints', () => {
-  eachMapsTo('%s → %s', top, [
+  eachMapsTo('%s → %s', topIssue, [
     // cracks and leaks are damage
     ['杯子侧面有一道裂纹，倒上热水就往外漏', 'damaged'],
     ['盆底开裂了', 'damaged'],
@@ -131,7 +130,7 @@ describe('everyday complaints', () => {
     ['I ordered a blue mug and got a green teapot instead', 'wrong_item'],
   ]);
 
-  eachMapsTo('hard negative: %s → %s', top, [
+  eachMapsTo('hard negative: %s → %s', topIssue, [
     ['没有裂缝，就是颜色不喜欢', 'changed_mind'],
     ['我刚烧了一壶水，想问下怎么除垢', null],
     ['这样不合适吧，我不删评价', null],
@@ -216,7 +215,7 @@ describe('eval-b causes: hypotheticals, lost parcels, suit, wrong size sent, sta
   const c = (text: string): TranscriptLine => ({ speaker: 'customer', text, startMs: 0, endMs: 1 });
   const m = (text: string): TranscriptLine => ({ speaker: 'merchant', text, startMs: 0, endMs: 1 });
 
-  eachMapsTo('%s → %s', top, [
+  eachMapsTo('%s → %s', topIssue, [
     ["The drill arrived but the battery pack wasn't in the package", 'missing_item'],
     ['I ordered size 9, but got a 7 instead of what I asked for', 'wrong_item'],
     ['I bought the medium but you sent me an XL', 'wrong_item'],
@@ -308,7 +307,7 @@ describe('read over the language layer: goods that fail at what they do, conditi
 });
 
 describe('problem classes, not phrases: the state goods arrive in, wear quality, undelivered, unrefunded', () => {
-  eachMapsTo('%s → %s', top, [
+  eachMapsTo('%s → %s', topIssue, [
     // the goods' physical state: deformed, soaked, come loose, swollen, stained
     ['亲 椅子腿到手就弯了', 'damaged'],
     ['快递放楼下 纸箱都泡水了 里面的书也湿了', 'damaged'],
@@ -338,7 +337,7 @@ describe('problem classes, not phrases: the state goods arrive in, wear quality,
     ['The blender dropped in price by $20 right after I ordered', 'price_drop'],
   ]);
 
-  eachMapsTo('%s → %s (an idiom, a negation or a hypothetical is no damage)', top, [
+  eachMapsTo('%s → %s (an idiom, a negation or a hypothetical is no damage)', topIssue, [
     ['你脑子进水了吧', null],
     ['这个颜色我不太喜欢，能退吗', 'changed_mind'],
     ['没弯，好好的', null],

@@ -3,17 +3,16 @@ import type { RefundOption } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine } from '../language/index.js';
 import { CallReading } from './call-reading.js';
-import { classifyUtterance } from './issue.js';
 import { remedyOf } from './issue-cues.js';
 import type { OrderFacts } from './order-facts.js';
 import { settleOn } from './remedy.js';
 import { eachMapsTo } from '../../test/table.js';
+import { topIssue } from './testing/top-issue.js';
 import { refundOption } from './testing/refund-option.js';
 
 // Phrasings written for these tests; none comes from an evaluation set.
 const merchant = (text: string) => remedyOf(analyzeLine(text), 'merchant').settled;
 const buyer = (text: string) => remedyOf(analyzeLine(text), 'customer').settled;
-const top = (text: string, fresh?: boolean) => classifyUtterance(text, { fresh })[0]?.kind ?? null;
 
 describe('remedyOf: what a merchant settles', () => {
   eachMapsTo('%s → %s', merchant, [
@@ -56,7 +55,7 @@ describe('remedyOf: what a buyer asks for', () => {
 });
 
 describe('problem classes broadened', () => {
-  eachMapsTo('%s → %s', top, [
+  eachMapsTo('%s → %s', topIssue, [
     ['收到个空盒子 里面啥也没有', 'missing_item'],
     ['The parcel showed up without the lid', 'missing_item'],
     ['餐椅坐上去晃得厉害', 'damaged'],
@@ -71,15 +70,15 @@ describe('problem classes broadened', () => {
   ]);
 
   it('reads a live-goods death as spoilage, not damage', () => {
-    expect(top('龙虾到的时候死了两只', true)).toBe('spoiled');
+    expect(topIssue('龙虾到的时候死了两只', true)).toBe('spoiled');
   });
 
   it('does not take a courier pickup for an installation visit', () => {
-    expect(top('旧的那个给您预约上门取件')).toBeNull();
+    expect(topIssue('旧的那个给您预约上门取件')).toBeNull();
   });
 
   it('does not read a missed shipment as a leak', () => {
-    expect(top('仓库漏发了一个')).toBe('missing_item');
+    expect(topIssue('仓库漏发了一个')).toBe('missing_item');
   });
 });
 
