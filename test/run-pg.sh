@@ -60,13 +60,13 @@ if [ "$status" -gt 128 ]; then
   esac
   fail "vitest was killed by $why. It had no chance to print its summary or the JSON report; the files it finished are listed above."
 fi
-if [ ! -s "$report" ]; then
-  fail "vitest stopped before the end of its run, so there is no summary and no $report: an error outside any test ended it (look above for 'Unhandled Rejection', 'Startup Error' or 'Error:'). Fix that error; the tests themselves did not fail."
-fi
 counts=$(node -e '
   const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
   console.log(r.numFailedTests, r.numFailedTestSuites, r.numPassedTests, r.numTotalTests);
-' "$report")
+' "$report" 2>/dev/null) || counts=''
+if [ -z "$counts" ]; then
+  fail "vitest stopped before the end of its run, so there is no summary and no readable $report: an error outside any test ended it (look above for 'Unhandled Rejection', 'Startup Error' or 'Error:'). Fix that error; the tests themselves did not fail."
+fi
 set -- $counts
 if [ "$1" -eq 0 ] && [ "$2" -eq 0 ]; then
   fail "no test failed ($3 of $4 passed), but vitest reported an error outside them (a worker that exited unexpectedly, an unhandled rejection or a timeout starting or stopping a worker: see 'Unhandled Errors' above). Run again; if it repeats, fix that error."
