@@ -8,12 +8,15 @@ step() {
   name="$1"
   shift
   echo "test: ── $name ──"
-  if "$@"; then
+  status=0
+  "$@" || status=$?
+  if [ "$status" -eq 0 ]; then
     results="$results
   passed  $name"
   else
+    # Above 128: killed by a signal (137 SIGKILL, often the out-of-memory killer; 143 SIGTERM).
     results="$results
-  FAILED  $name"
+  FAILED  $name (exit $status$([ "$status" -gt 128 ] && echo ", killed by SIG$(kill -l $((status - 128)))"))"
     failed=1
   fi
 }

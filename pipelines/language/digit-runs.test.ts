@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findDigitRuns } from './digit-runs.js';
 import { parseDigitRuns } from './digit-runs-data.js';
+import { eachMapsTo } from '../../test/table.js';
 
 const digits = (text: string): string[] => findDigitRuns(text).map((r) => r.digits);
 
 describe('findDigitRuns', () => {
-  it.each([
+  eachMapsTo('%s', digits, [
     ['订单号是240611587736219', ['240611587736219']],
     ['2406-1158-7736-219', ['240611587736219']],
     ['２４０６ １１５８ ７７３６ ２１９', ['240611587736219']],
@@ -25,9 +26,7 @@ describe('findDigitRuns', () => {
     // A chunk may open with "oh" after a pause when the number goes on.
     ['five one two, oh four, oh oh seven, eight one', ['5120400781']],
     ['我的单号 six two, oh nine, oh three one 对', ['620903' + '1']],
-  ])('%s', (text, expected) => {
-    expect(digits(text)).toEqual(expected);
-  });
+  ]);
 
   it('keeps the span of a comma-listed number', () => {
     const text = 'the number is 7, 0, 4, 4, 1, 9, 8, 2, thanks';
@@ -47,7 +46,7 @@ describe('findDigitRuns', () => {
     expect(findDigitRuns('five five five, one two three, four five six seven')[0]!.chunks).toEqual([3, 3, 4]);
   });
 
-  it.each([
+  eachMapsTo('keeps separate numbers apart: %s', digits, [
     ['订单号240611587736219，128元', ['240611587736219', '128']],
     ['240611587736219，13812345678', ['240611587736219', '13812345678']],
     ['买了3，240611587736219', ['3', '240611587736219']],
@@ -58,9 +57,7 @@ describe('findDigitRuns', () => {
     ['1, 2, 3, 4, 5 stars', ['1', '2', '3', '4', '5']],
     ['Order 55120. Oh, and thanks', ['55120']],
     ['4, 1, 9; 2, 2, 8, 0', ['4', '1', '9', '2', '2', '8', '0']],
-  ])('keeps separate numbers apart: %s', (text, expected) => {
-    expect(digits(text)).toEqual(expected);
-  });
+  ]);
 });
 
 describe('digit runs for every engine (spoken phone numbers, grouped and full-width typing)', () => {

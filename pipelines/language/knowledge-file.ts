@@ -1,7 +1,7 @@
 /**
  * Knowledge files of the engines (versioned JSON data): parsed and checked with their zod schema
- * once, patterns compiled; every error names the file and what is wrong. The language layer's and
- * the notes engine's files share it.
+ * once, patterns compiled; every error names the file and what is wrong. The language layer's, the
+ * notes engine's, the suggestion engine's and moderation's files share it.
  */
 import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';

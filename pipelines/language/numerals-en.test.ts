@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnNumber } from './numerals-en.js';
+import { eachMapsTo } from '../../test/table.js';
 
 describe('parseEnNumber', () => {
-  it.each([
+  eachMapsTo('%s = %d', parseEnNumber, [
     ['twelve', 12],
     ['twenty-four', 24],
     ['twenty four', 24],
@@ -16,9 +17,7 @@ describe('parseEnNumber', () => {
     ['an hundred', 100],
     ['a', 1],
     ['three thousand and five', 3005],
-  ])('%s = %d', (input, value) => {
-    expect(parseEnNumber(input)).toBe(value);
-  });
+  ]);
 
   it.each(['', 'five twelve', 'twenty thirty', 'fifteen six', 'dollars'])('rejects %j', (input) => {
     expect(parseEnNumber(input)).toBeNull();

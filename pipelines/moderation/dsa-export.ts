@@ -1,4 +1,4 @@
-import { GROUNDS } from './grounds.js';
+import { groundOf } from './grounds.js';
 import type { StatementOfReasons } from './statement.js';
 
 /**
@@ -34,9 +34,9 @@ export function toDsaStatement(s: StatementOfReasons, current: { penaltyEndsAt?:
     account_type: 'ACCOUNT_TYPE_BUSINESS',
     decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
     incompatible_content_ground: `${s.rule.id}@${s.rule.version}`,
-    incompatible_content_explanation: GROUNDS[s.rule.category].en,
+    incompatible_content_explanation: groundOf(s.rule.category).en,
     incompatible_content_illegal: 'No',
-    category: GROUNDS[s.rule.category].dsaCategory,
+    category: groundOf(s.rule.category).dsaCategory,
     content_type: ['CONTENT_TYPE_AUDIO', 'CONTENT_TYPE_VIDEO'],
     content_language:
       s.facts.contentLanguage && s.facts.contentLanguage !== 'mixed' ? s.facts.contentLanguage.toUpperCase() : null,

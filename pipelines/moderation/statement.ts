@@ -1,6 +1,6 @@
 import type { StatementOfReasons } from '../../core/moderation-wire.js';
 import type { FlagRow, FlagVerdict } from '../../db/queries/flags.js';
-import { GROUNDS } from './grounds.js';
+import { groundOf } from './grounds.js';
 import type { PenaltyKind } from './settings.js';
 
 export type { StatementOfReasons };
@@ -38,7 +38,7 @@ export interface StatementInput {
 export function buildStatement(i: StatementInput): StatementOfReasons {
   const appealUntil = new Date(i.decision.decidedAt);
   appealUntil.setUTCMonth(appealUntil.getUTCMonth() + i.appealWindowMonths);
-  const { dsaCategory: _, ...ground } = GROUNDS[i.flag.category];
+  const { dsaCategory: _, ...ground } = groundOf(i.flag.category);
   return {
     version: 1,
     decisionId: i.decision.id,

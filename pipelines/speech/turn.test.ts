@@ -1,29 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { gistOf, turnLooksComplete } from './turn.js';
+import { allTo, eachMapsTo } from '../../test/table.js';
 
 describe('turnLooksComplete', () => {
-  it('ends a turn on a question, a request or a named issue', () => {
-    for (const text of [
-      'where is my parcel',
-      'can you send me a replacement',
-      'i want a refund please',
-      'the headphones arrived broken',
-      '耳机坏了怎么办',
-    ])
-      expect(turnLooksComplete(text), text).toBe(true);
-  });
+  eachMapsTo(
+    'ends a turn on a question, a request or a named issue: %s',
+    turnLooksComplete,
+    allTo(
+      [
+        'where is my parcel',
+        'can you send me a replacement',
+        'i want a refund please',
+        'the headphones arrived broken',
+        '耳机坏了怎么办',
+      ],
+      true,
+    ),
+  );
 
-  it('waits when the words promise more, or are too few to be a turn', () => {
-    for (const text of [
-      'the headphones arrived broken and',
-      'my order number is',
-      'i would like to return the',
-      'hello',
-      '我的订单号是',
-      'so the thing is that',
-    ])
-      expect(turnLooksComplete(text), text).toBe(false);
-  });
+  eachMapsTo(
+    'waits when the words promise more, or are too few to be a turn: %s',
+    turnLooksComplete,
+    allTo(
+      [
+        'the headphones arrived broken and',
+        'my order number is',
+        'i would like to return the',
+        'hello',
+        '我的订单号是',
+        'so the thing is that',
+      ],
+      false,
+    ),
+  );
 
   it('hears a question after a lead-in word, and a negative question, without a question mark', () => {
     for (const text of ['great do i pay shipping', 'uh is that normal', "can't you just send a new one"])

@@ -3,6 +3,7 @@ import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine } from '../language/index.js';
 import { assessIssue, classifyUtterance } from './issue.js';
 import { firstPreference, remedyOf } from './issue-cues.js';
+import { eachMapsTo } from '../../test/table.js';
 
 // Phrasings written for these tests (session 7); none comes from an evaluation set.
 const top = (text: string) => classifyUtterance(text)[0] ?? null;
@@ -10,7 +11,7 @@ const call = (...said: [TranscriptLine['speaker'], string][]): TranscriptLine[] 
   said.map(([speaker, text], i) => ({ speaker, text, startMs: i * 1000, endMs: i * 1000 + 900 }));
 
 describe('problem classes (session 7)', () => {
-  it.each([
+  eachMapsTo('%s → %s', (text) => top(text)?.kind, [
     ['体重秤称得不准 差了两斤', 'damaged'],
     ['The step counter is way off, says 3k when I walked 10k', 'damaged'],
     ['面膜敷完脸上过敏了 一片红', 'not_as_described'],
@@ -21,9 +22,7 @@ describe('problem classes (session 7)', () => {
     ['I cancelled the subscription in May but got charged again', 'billing'],
     ['会员早就退订了怎么还在扣', 'billing'],
     ['you overcharged me, the page said 30 dollars', 'billing'],
-  ])('%s → %s', (text, kind) => {
-    expect(top(text)?.kind).toBe(kind);
-  });
+  ]);
 
   it('goods that do not fit are a change of mind marked as a matter of size', () => {
     for (const text of [
@@ -54,14 +53,12 @@ describe('problem classes (session 7)', () => {
 
 describe('remedies and requests (session 7)', () => {
   const merchant = (text: string) => remedyOf(analyzeLine(text), 'merchant').settled;
-  it.each([
+  eachMapsTo('%s → %s', merchant, [
     ['亲 我们给您重新寄个新的过去 旧的不用管', 'replacement'],
     ["We'll ship you a brand new one tomorrow morning.", 'replacement'],
     ["I'll refund the $20 to your card right now.", 'refund'],
     ['给您安排维修 师傅明天联系您', 'repair'],
-  ])('%s → %s', (text, remedy) => {
-    expect(merchant(text)).toBe(remedy);
-  });
+  ]);
 
   it.each([["I've passed it to our repair department for a look."], ['已经转给维修部门了 您稍等']])(
     '%s → no remedy: a team is no repair',
@@ -70,12 +67,10 @@ describe('remedies and requests (session 7)', () => {
     },
   );
 
-  it.each([
+  eachMapsTo('the buyer asks: %s → %s', (text) => firstPreference(analyzeLine(text)), [
     ['东西不要了 钱退给我', 'refund'],
     ["Honestly I'd like a refund, please.", 'refund'],
     ['衣服不合适 想 return', 'refund'],
     ['Could I do an exchange for a bigger size?', 'replacement'],
-  ])('the buyer asks: %s → %s', (text, preference) => {
-    expect(firstPreference(analyzeLine(text))).toBe(preference);
-  });
+  ]);
 });

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { TranscriptLine } from '../../core/domain.js';
 import { assessIssue, classifyUtterance } from './issue.js';
 import { affectedQuantity, parseSmallNumber } from './quantities.js';
-
-const top = (text: string, fresh?: boolean) => classifyUtterance(text, { fresh })[0]?.kind ?? null;
+import { eachMapsTo } from '../../test/table.js';
+import { topIssue } from './testing/top-issue.js';
 
 describe('classifyUtterance', () => {
-  it.each([
+  eachMapsTo('%s → %s', topIssue, [
     ['芒果烂了好几个', 'spoiled'],
     ['苹果坏了三个', 'spoiled'],
     ['洗衣机送来就坏了', 'damaged'],
@@ -30,24 +30,20 @@ describe('classifyUtterance', () => {
     ['When will I get my refund?', 'refund_status'],
     ['The price dropped two days after I bought it', 'price_drop'],
     ['The avocados have gone bad', 'spoiled'],
-  ])('%s → %s', (text, kind) => {
-    expect(top(text)).toBe(kind);
-  });
+  ]);
 
   it('reads generic "坏了" as spoilage when the order is fresh food', () => {
-    expect(top('坏了好几个')).toBe('damaged');
-    expect(top('坏了好几个', true)).toBe('spoiled');
+    expect(topIssue('坏了好几个')).toBe('damaged');
+    expect(topIssue('坏了好几个', true)).toBe('spoiled');
   });
 
-  it.each([
+  eachMapsTo('hard negative: %s → %s', topIssue, [
     ['东西没坏，就是不喜欢', 'changed_mind'],
     ['It is not broken, I just changed my mind', 'changed_mind'],
     ['你好，在吗', null],
     ['好的，谢谢', null],
     ['Thanks, that works for me', null],
-  ])('hard negative: %s → %s', (text, kind) => {
-    expect(top(text)).toBe(kind);
-  });
+  ]);
 });
 
 describe('assessIssue', () => {
@@ -110,7 +106,7 @@ describe('affected quantity with the total said apart', () => {
 });
 
 describe('everyday complaints', () => {
-  it.each([
+  eachMapsTo('%s → %s', topIssue, [
     // cracks and leaks are damage
     ['杯子侧面有一道裂纹，倒上热水就往外漏', 'damaged'],
     ['盆底开裂了', 'damaged'],
@@ -132,20 +128,16 @@ describe('everyday complaints', () => {
     ['我订的婚戒内圈字印错了', 'wrong_item'],
     ['The engraving is misspelled on the watch', 'wrong_item'],
     ['I ordered a blue mug and got a green teapot instead', 'wrong_item'],
-  ])('%s → %s', (text, kind) => {
-    expect(top(text)).toBe(kind);
-  });
+  ]);
 
-  it.each([
+  eachMapsTo('hard negative: %s → %s', topIssue, [
     ['没有裂缝，就是颜色不喜欢', 'changed_mind'],
     ['我刚烧了一壶水，想问下怎么除垢', null],
     ['这样不合适吧，我不删评价', null],
     ['漏发了一个盖子', 'missing_item'],
     ['The size is perfect, fits great', null],
     ['It is not too small at all', null],
-  ])('hard negative: %s → %s', (text, kind) => {
-    expect(top(text)).toBe(kind);
-  });
+  ]);
 });
 
 describe('assessIssue across lines', () => {
@@ -223,7 +215,7 @@ describe('eval-b causes: hypotheticals, lost parcels, suit, wrong size sent, sta
   const c = (text: string): TranscriptLine => ({ speaker: 'customer', text, startMs: 0, endMs: 1 });
   const m = (text: string): TranscriptLine => ({ speaker: 'merchant', text, startMs: 0, endMs: 1 });
 
-  it.each([
+  eachMapsTo('%s → %s', topIssue, [
     ["The drill arrived but the battery pack wasn't in the package", 'missing_item'],
     ['I ordered size 9, but got a 7 instead of what I asked for', 'wrong_item'],
     ['I bought the medium but you sent me an XL', 'wrong_item'],
@@ -239,9 +231,7 @@ describe('eval-b causes: hypotheticals, lost parcels, suit, wrong size sent, sta
     // a conditional clause ends at the comma: what follows did happen
     ["Even if I charge it overnight, it won't turn on", 'damaged'],
     ['就算充了一晚上电，还是开不了机', 'damaged'],
-  ])('%s → %s', (text, kind) => {
-    expect(top(text)).toBe(kind);
-  });
+  ]);
 
   it.each([
     // hypothetical / conditional: nothing happened
@@ -298,15 +288,13 @@ describe('eval-b causes: hypotheticals, lost parcels, suit, wrong size sent, sta
 });
 
 describe('read over the language layer: goods that fail at what they do, conditions and negation from the clause marks', () => {
-  it.each([
+  eachMapsTo('%s → %s', (text) => classifyUtterance(text)[0]?.kind, [
     ['台灯按了开关也不亮', 'damaged'],
     ['风扇插上电就不转了', 'damaged'],
     ['the speaker has no sound at all', 'damaged'],
     ['我拍的是M码，寄过来的却是XXL', 'wrong_item'],
     ['推款到现在还没到账', 'refund_status'],
-  ])('%s → %s', (text, kind) => {
-    expect(classifyUtterance(text)[0]?.kind).toBe(kind);
-  });
+  ]);
 
   it.each([
     '万一吹风机不出热风了怎么办？',
@@ -319,7 +307,7 @@ describe('read over the language layer: goods that fail at what they do, conditi
 });
 
 describe('problem classes, not phrases: the state goods arrive in, wear quality, undelivered, unrefunded', () => {
-  it.each([
+  eachMapsTo('%s → %s', topIssue, [
     // the goods' physical state: deformed, soaked, come loose, swollen, stained
     ['亲 椅子腿到手就弯了', 'damaged'],
     ['快递放楼下 纸箱都泡水了 里面的书也湿了', 'damaged'],
@@ -347,18 +335,14 @@ describe('problem classes, not phrases: the state goods arrive in, wear quality,
     // a refund owed and not made; a price that fell after buying
     ['you cancelled my order but I was never refunded', 'refund_status'],
     ['The blender dropped in price by $20 right after I ordered', 'price_drop'],
-  ])('%s → %s', (text, kind) => {
-    expect(top(text)).toBe(kind);
-  });
+  ]);
 
-  it.each([
+  eachMapsTo('%s → %s (an idiom, a negation or a hypothetical is no damage)', topIssue, [
     ['你脑子进水了吧', null],
     ['这个颜色我不太喜欢，能退吗', 'changed_mind'],
     ['没弯，好好的', null],
     ['如果湿了的话怎么办', null],
-  ])('%s → %s (an idiom, a negation or a hypothetical is no damage)', (text, kind) => {
-    expect(top(text)).toBe(kind);
-  });
+  ]);
 
   it('reads a parcel marked delivered and never received as lost', () => {
     const lines: TranscriptLine[] = [

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CurrencySchema } from '../../core/domain.js';
 import { lexiconClasses } from '../language/index.js';
+import { refusesEachEdit } from '../../test/knowledge-file.js';
 import { ISSUE_KINDS } from './issue-cues.js';
-import { clarifyingQuestions, issueKinds, policyFamily } from './knowledge.js';
+import { clarifyingQuestions, issueKinds, parseRefundAmounts, policyFamily, refundAmounts } from './knowledge.js';
 import { loadPolicies } from './policy-store.js';
 
 describe('suggest knowledge files', () => {
@@ -29,5 +31,38 @@ describe('suggest knowledge files', () => {
       expect(q.en).toMatch(/^[\x20-\x7e]+$/);
       expect(`${q.zh}${q.en}`).not.toMatch(/微信|电话|phone|whatsapp/i);
     }
+  });
+});
+
+describe('refund-amounts.json', () => {
+  const file = 'pipelines/suggest/knowledge/refund-amounts.json';
+
+  it('loads with an id, a version and amounts for every currency', () => {
+    const amounts = refundAmounts();
+    expect(amounts).toMatchObject({ id: 'refund-amounts', couponShare: 0.05 });
+    expect(amounts.version).toBeGreaterThan(0);
+    expect(amounts.currencies.CNY).toEqual({ lowValue: 30, coupon: { min: 3, max: 20 } });
+    expect(Object.keys(amounts.currencies).sort()).toEqual([...CurrencySchema.options].sort());
+  });
+
+  refusesEachEdit(file, parseRefundAmounts, {
+    'currencies.JPY': (d) => {
+      delete d.currencies.JPY;
+    },
+    currencies: (d) => {
+      d.currencies.XYZ = d.currencies.USD;
+    },
+    'currencies.USD.coupon.min': (d) => {
+      d.currencies.USD.coupon.min = 9;
+    },
+    'currencies.EUR.lowValue': (d) => {
+      d.currencies.EUR.lowValue = '5';
+    },
+    couponShare: (d) => {
+      d.couponShare = 5;
+    },
+    id: (d) => {
+      d.id = 'refund';
+    },
   });
 });

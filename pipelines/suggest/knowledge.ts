@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { KefuError } from '../../core/errors.js';
+import { CurrencySchema } from '../../core/domain.js';
 import { fromPackageRoot } from '../../core/paths.js';
+import { parseKnowledge } from '../language/knowledge-file.js';
 
 const IssueKindsFile = z.object({
   id: z.literal('issue-kinds'),
@@ -38,16 +39,38 @@ const ClarifyFile = z.object({
 });
 export type ClarifyKnowledge = z.infer<typeof ClarifyFile>;
 
+const Amount = z.number().positive();
+const RefundAmountsFile = z.object({
+  id: z.literal('refund-amounts'),
+  version: z.number().int().positive(),
+  about: z.string().min(1),
+  /** A goodwill coupon is this share of the order's amount, within its currency's bounds. */
+  couponShare: z.number().positive().max(1),
+  /** Every currency Kefu knows, and no other. */
+  currencies: z.record(
+    CurrencySchema,
+    z.object({
+      /** An affected value at or below it is cheaper to refund than to ship back. */
+      lowValue: Amount,
+      coupon: z
+        .object({ min: Amount, max: Amount })
+        .refine((c) => c.min <= c.max, { message: 'min is above max', path: ['min'] }),
+    }),
+  ),
+});
+export type RefundAmounts = z.infer<typeof RefundAmountsFile>;
+
+/** Parses refund-amounts.json's text; `file` labels errors, which name the field. */
+export function parseRefundAmounts(file: string, text: string): RefundAmounts {
+  return parseKnowledge(file, text, RefundAmountsFile);
+}
+
 const cache = new Map<string, unknown>();
 
 function load<T>(file: string, schema: z.ZodType<T>): T {
   if (!cache.has(file)) {
-    const parsed = schema.safeParse(
-      JSON.parse(readFileSync(fromPackageRoot(`pipelines/suggest/knowledge/${file}`), 'utf8')),
-    );
-    if (!parsed.success)
-      throw new KefuError('INPUT_INVALID', `suggest/knowledge/${file}: ${z.prettifyError(parsed.error)}`);
-    cache.set(file, parsed.data);
+    const path = `pipelines/suggest/knowledge/${file}`;
+    cache.set(file, parseKnowledge(path, readFileSync(fromPackageRoot(path), 'utf8'), schema));
   }
   return cache.get(file) as T;
 }
@@ -65,4 +88,9 @@ export function clarifyingQuestions(): ClarifyKnowledge {
 /** The policies (with language prefix) that can answer a problem kind; empty for an unknown kind. */
 export function policyFamily(kind: string, language: 'zh' | 'en'): string[] {
   return (issueKinds().kinds.find((k) => k.kind === kind)?.policies ?? []).map((p) => `${language}.${p}`);
+}
+
+/** pipelines/suggest/knowledge/refund-amounts.json, validated once: low-value and coupon amounts per currency. */
+export function refundAmounts(): RefundAmounts {
+  return load('refund-amounts.json', RefundAmountsFile);
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RefundOption } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { customerPreference, honourPreference } from './preference.js';
+import { eachMapsTo } from '../../test/table.js';
+import { refundOption } from './testing/refund-option.js';
 
 const line = (speaker: TranscriptLine['speaker'], text: string): TranscriptLine => ({
   speaker,
@@ -9,18 +11,12 @@ const line = (speaker: TranscriptLine['speaker'], text: string): TranscriptLine 
   startMs: 0,
   endMs: 1,
 });
-const option = (kind: RefundOption['kind'], recommended = false): RefundOption => ({
-  kind,
-  amount: 89,
-  currency: 'CNY',
-  policy: `zh.${kind}`,
-  recommended,
-  rationale: '',
-  orderId: null,
-});
+/** The buyer's preference in a call of one line of theirs. */
+const preferenceIn = (text: string) => customerPreference([line('customer', text)], 0);
+const option = (kind: RefundOption['kind'], recommended = false) => refundOption(kind, recommended, 89);
 
 describe('customerPreference', () => {
-  it.each([
+  eachMapsTo('%s → %s', preferenceIn, [
     ['我不想换了，直接退款吧', 'refund'],
     ['退钱就行', 'refund'],
     ["I don't want a replacement, just give me a refund", 'refund'],
@@ -36,9 +32,7 @@ describe('customerPreference', () => {
     ['Great, that works for me', null],
     ['It works fine now, thanks', null],
     ["I'd prefer a full refund", 'refund'],
-  ])('%s → %s', (text, expected) => {
-    expect(customerPreference([line('customer', text)], 0)).toBe(expected);
-  });
+  ]);
 
   it('takes the latest customer line that states one, and ignores the merchant', () => {
     const lines = [
@@ -70,7 +64,7 @@ describe('honourPreference', () => {
 });
 
 describe('customerPreference: asking for an exchange', () => {
-  it.each([
+  eachMapsTo('%s → %s', preferenceIn, [
     ['那我申请换货，给我寄个大一码的', 'replacement'],
     ['能换个小一码吗', 'replacement'],
     ['换成黑色的可以吗', null],
@@ -81,19 +75,15 @@ describe('customerPreference: asking for an exchange', () => {
     ['我不换货，直接退', 'refund'],
     ['换货要多久？我还没想好', null],
     ['The exchange rate was bad', null],
-  ])('%s → %s', (text, expected) => {
-    expect(customerPreference([line('customer', text)], 0)).toBe(expected);
-  });
+  ]);
 });
 
 describe('customerPreference: sending the goods back for the money', () => {
-  it.each([
+  eachMapsTo('%s → %s', preferenceIn, [
     ['充电线坏了 我要退', 'refund'],
     ['算了 退了吧', 'refund'],
     ['I just want to return it, it is not worth the hassle', 'refund'],
     ["I'm going to send them back", 'refund'],
     ['退货地址发我一下', null],
-  ])('%s → %s', (text, expected) => {
-    expect(customerPreference([line('customer', text)], 0)).toBe(expected);
-  });
+  ]);
 });

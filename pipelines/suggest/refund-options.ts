@@ -1,42 +1,10 @@
 import type { RefundOption } from '../../core/analysis.js';
-import type { Currency } from '../../core/domain.js';
 import type { IssueAssessment } from './issue.js';
+import { refundAmounts } from './knowledge.js';
 import { affectedValue, type OrderFacts, round2, unitPrice } from './order-facts.js';
 import { rationale, type RationaleKey } from './refund-text.js';
 
 type Kind = RefundOption['kind'];
-
-/**
- * Below this an item is "low value": cheaper to refund than to ship back. Kefu's heuristic for
- * coaching, not a platform rule; the merchant decides.
- */
-export const LOW_VALUE: Record<Currency, number> = {
-  CNY: 30,
-  USD: 5,
-  GBP: 4,
-  SGD: 7,
-  HKD: 40,
-  MYR: 20,
-  TWD: 150,
-  AUD: 8,
-  CAD: 7,
-  EUR: 5,
-  JPY: 700,
-};
-/** A goodwill coupon is suggested at ~5% of the order, within these bounds (heuristic). */
-const COUPON: Record<Currency, { min: number; max: number }> = {
-  CNY: { min: 3, max: 20 },
-  USD: { min: 1, max: 5 },
-  GBP: { min: 1, max: 4 },
-  SGD: { min: 1, max: 7 },
-  HKD: { min: 5, max: 40 },
-  MYR: { min: 3, max: 20 },
-  TWD: { min: 30, max: 150 },
-  AUD: { min: 1, max: 8 },
-  CAD: { min: 1, max: 7 },
-  EUR: { min: 1, max: 5 },
-  JPY: { min: 100, max: 700 },
-};
 
 interface Candidate {
   kind: Kind;
@@ -85,7 +53,7 @@ export function computeRefundOptions(input: {
 
 function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candidate[] {
   const value = affectedValue(facts, text);
-  const low = value !== null && value <= LOW_VALUE[facts.currency];
+  const low = value !== null && value <= refundAmounts().currencies[facts.currency].lowValue;
   const days = facts.daysSinceDelivery;
   const share =
     issue.share ??
@@ -231,7 +199,9 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
   }
 }
 
+/** A goodwill coupon: a share of the order within the currency's bounds (refund-amounts.json). */
 function couponValue(facts: OrderFacts): number {
-  const { min, max } = COUPON[facts.currency];
-  return facts.amount === null ? min : Math.min(max, Math.max(min, Math.round(facts.amount * 0.05)));
+  const { couponShare, currencies } = refundAmounts();
+  const { min, max } = currencies[facts.currency].coupon;
+  return facts.amount === null ? min : Math.min(max, Math.max(min, Math.round(facts.amount * couponShare)));
 }

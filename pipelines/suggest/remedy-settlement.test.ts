@@ -6,6 +6,7 @@ import { CallReading } from './call-reading.js';
 import { remedyOf } from './issue-cues.js';
 import type { OrderFacts } from './order-facts.js';
 import { settleOn } from './remedy.js';
+import { refundOption } from './testing/refund-option.js';
 
 // Phrasings written for these tests (session 7); none comes from an evaluation set.
 const call = (...said: [TranscriptLine['speaker'], string][]): TranscriptLine[] =>
@@ -70,16 +71,7 @@ describe('where the remedy stands', () => {
 });
 
 describe('settleOn: the amount said with the remedy', () => {
-  const option = (kind: RefundOption['kind'], recommended = false): RefundOption => ({
-    kind,
-    amount: 0,
-    amountToBeConfirmed: true,
-    currency: 'CNY',
-    policy: `zh.${kind}`,
-    recommended,
-    rationale: '',
-    orderId: null,
-  });
+  const option = (kind: RefundOption['kind'], recommended = false) => refundOption(kind, recommended, null);
   const facts = {
     source: 'stated',
     orderId: null,

@@ -3,18 +3,19 @@ import type { RefundOption } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine } from '../language/index.js';
 import { CallReading } from './call-reading.js';
-import { classifyUtterance } from './issue.js';
 import { remedyOf } from './issue-cues.js';
 import type { OrderFacts } from './order-facts.js';
 import { settleOn } from './remedy.js';
+import { eachMapsTo } from '../../test/table.js';
+import { topIssue } from './testing/top-issue.js';
+import { refundOption } from './testing/refund-option.js';
 
 // Phrasings written for these tests; none comes from an evaluation set.
 const merchant = (text: string) => remedyOf(analyzeLine(text), 'merchant').settled;
 const buyer = (text: string) => remedyOf(analyzeLine(text), 'customer').settled;
-const top = (text: string, fresh?: boolean) => classifyUtterance(text, { fresh })[0]?.kind ?? null;
 
 describe('remedyOf: what a merchant settles', () => {
-  it.each([
+  eachMapsTo('%s → %s', merchant, [
     ['好的亲 少的那瓶小妹今天给您补发出去', 'reship'],
     ["Sorry about that, we'll resend the charger this afternoon.", 'reship'],
     ['收到亲 这边给您登记换新 旧的不用管', 'replacement'],
@@ -28,9 +29,7 @@ describe('remedyOf: what a merchant settles', () => {
     ['这个给您安排返修 修好寄回给您', 'repair'],
     // two remedy words that overlap without nesting (补发 / 发一个新的): the longer was said
     ['小妹今天给您补发一个新的哈', 'replacement'],
-  ])('%s → %s', (text, remedy) => {
-    expect(merchant(text)).toBe(remedy);
-  });
+  ]);
 
   it.each([
     ['您看是给您补发还是直接退款呢', 'two remedies offered as a choice'],
@@ -46,19 +45,17 @@ describe('remedyOf: what a merchant settles', () => {
 });
 
 describe('remedyOf: what a buyer asks for', () => {
-  it.each([
+  eachMapsTo('%s → %s', buyer, [
     ['算了不退了 你们补点钱就行', 'partial_refund'],
     ["Honestly I'll keep it, a partial refund is fine", 'partial_refund'],
     ['能不能寄修 我不想换', 'repair'],
     ['Can you get it fixed under warranty?', 'repair'],
     ['师傅能上门看看吗 一直滴水', 'repair'],
-  ])('%s → %s', (text, remedy) => {
-    expect(buyer(text)).toBe(remedy);
-  });
+  ]);
 });
 
 describe('problem classes broadened', () => {
-  it.each([
+  eachMapsTo('%s → %s', topIssue, [
     ['收到个空盒子 里面啥也没有', 'missing_item'],
     ['The parcel showed up without the lid', 'missing_item'],
     ['餐椅坐上去晃得厉害', 'damaged'],
@@ -70,20 +67,18 @@ describe('problem classes broadened', () => {
     ['They shipped me the wrong charger', 'wrong_item'],
     ["The bolts in the kit don't fit the frame", 'wrong_item'],
     ['戒指小了 戴不上', 'changed_mind'],
-  ])('%s → %s', (text, kind) => {
-    expect(top(text)).toBe(kind);
-  });
+  ]);
 
   it('reads a live-goods death as spoilage, not damage', () => {
-    expect(top('龙虾到的时候死了两只', true)).toBe('spoiled');
+    expect(topIssue('龙虾到的时候死了两只', true)).toBe('spoiled');
   });
 
   it('does not take a courier pickup for an installation visit', () => {
-    expect(top('旧的那个给您预约上门取件')).toBeNull();
+    expect(topIssue('旧的那个给您预约上门取件')).toBeNull();
   });
 
   it('does not read a missed shipment as a leak', () => {
-    expect(top('仓库漏发了一个')).toBe('missing_item');
+    expect(topIssue('仓库漏发了一个')).toBe('missing_item');
   });
 });
 
@@ -115,15 +110,7 @@ describe('CallReading.remedySince', () => {
 });
 
 describe('settleOn', () => {
-  const option = (kind: RefundOption['kind'], recommended = false): RefundOption => ({
-    kind,
-    amount: 120,
-    currency: 'CNY',
-    policy: `zh.${kind}`,
-    recommended,
-    rationale: '',
-    orderId: null,
-  });
+  const option = (kind: RefundOption['kind'], recommended = false) => refundOption(kind, recommended, 120);
   const facts: OrderFacts = {
     source: 'none',
     orderId: null,
