@@ -9,7 +9,7 @@ import { moderationSettings } from '../../pipelines/moderation/settings.js';
 import { updateUser } from '../../pipelines/auth/users.js';
 import { replayDemo } from './calls.js';
 import { ARTIFACTS, useDashboard, WIDTHS } from './harness.js';
-import { expectNoEnglish, expectNoOverflow, expectNoRawCodes } from './seen.js';
+import { expectNoChinese, expectNoEnglish, expectNoOverflow, expectNoRawCodes, expectTapTargets } from './seen.js';
 
 const dash = useDashboard();
 const SHOTS = join(ARTIFACTS, 'tour');
@@ -148,11 +148,13 @@ async function tour(role: Role, lang: 'zh' | 'en'): Promise<void> {
     await settle(page);
     const where = `${role} ${name} (${lang})`;
     await check(expectNoRawCodes(page, where));
-    if (lang === 'zh') await check(expectNoEnglish(page, where));
+    await check(lang === 'zh' ? expectNoEnglish(page, where) : expectNoChinese(page, where));
     await page.screenshot({ path: join(SHOTS, `${role}-${lang}-${name}-1280.png`), fullPage: true });
     await page.setViewportSize(WIDTHS.phone);
     await page.waitForTimeout(150);
     await check(expectNoOverflow(page, where));
+    await check(expectTapTargets(page, where));
+    await check(expectNoRawCodes(page, `${where} at 390 px`));
     await page.screenshot({ path: join(SHOTS, `${role}-${lang}-${name}-390.png`), fullPage: true });
   }
   await page.context().close();

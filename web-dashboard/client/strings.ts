@@ -190,6 +190,7 @@ export const STRINGS = {
   dueIn: ['还剩 {{time}}', 'due in {{time}}'],
   overdueBy: ['已逾期 {{time}}', '{{time}} overdue'],
   hoursMinutes: ['{{h}} 小时 {{m}} 分', '{{h}} h {{m}} min'],
+  daysHours: ['{{d}} 天 {{h}} 小时', '{{d}} d {{h}} h'],
   dueSoon: ['即将到期或已逾期的承诺：{{count}} 项', 'Promises due within a day or overdue: {{count}}'],
   viewLedger: ['查看承诺台账', 'Open the promise ledger'],
   orderNumber: ['订单号', 'Order number'],

@@ -9,6 +9,7 @@ import { TimelineChart, type TimelineDay } from '../components/timeline-chart.js
 import { useLabel, useLang, useT } from '../i18n.js';
 import { CATALOGUE } from '../labels.js';
 import { refreshAll, useData } from '../use-data.js';
+import { dataLang } from '../data-lang.js';
 
 interface Rule {
   ruleId: string;
@@ -100,7 +101,7 @@ export function AdminPage() {
               <tr key={r.ruleId} data-testid="rule-row" data-rule={r.ruleId}>
                 <td data-label={t('rule')}>
                   {/* A rule's ground is worded in its calls' language (rule files per language): marked as such. */}
-                  <strong lang={r.ground && r.language === 'en' ? 'en' : undefined}>
+                  <strong lang={r.ground ? dataLang(r.language) : undefined}>
                     {r.ground ?? label('category', r.category)}
                   </strong>
                   <div className="muted small">
