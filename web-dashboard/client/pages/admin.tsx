@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import type { ApprovalRequired, ApprovalWire } from '../../../core/approvals.js';
 import { put } from '../api.js';
-import { Empty, Filters, FilterSearch, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import {
+  EmptyFiltered,
+  Filters,
+  FilterSearch,
+  FilterSelect,
+  Pager,
+  PAGE_SIZE,
+  usePage,
+} from '../components/list-tools.js';
 import { SeverityBadge } from '../components/moderation-bits.js';
 import { useSearchState } from '../router.js';
 import { ErrorLine, Status } from '../components/status.js';
@@ -85,7 +93,7 @@ export function AdminPage() {
           />
         </Filters>
         <Status loading={rules.loading} error={rules.error} />
-        {rules.data && matching.length === 0 && <Empty>{t('emptyFiltered')}</Empty>}
+        {rules.data && matching.length === 0 && <EmptyFiltered />}
         <table className="cards">
           <thead>
             <tr>
