@@ -17,7 +17,7 @@ export const STRINGS = {
   signOut: ['退出', 'Sign out'],
   email: ['邮箱', 'Email'],
   password: ['密码', 'Password'],
-  demoUsers: ['演示账号（密码 kefu-demo）', 'Demo users (password kefu-demo)'],
+  demoUsers: ['演示账号', 'Demo users'],
   language: ['语言', 'Language'],
   switchLang: ['English', '中文'],
   navLive: ['实时通话', 'Live call'],

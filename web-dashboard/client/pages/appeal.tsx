@@ -51,7 +51,8 @@ export function AppealPage({ id }: { id: string }) {
           {t('appealView')} · {kase.data?.merchant.name}
         </h1>
         <span className={a.overdue ? 'badge bad' : 'badge'}>
-          {label('appealStatus', a.status)} · {t('due')} {formatDate(a.slaDueAt, lang)}
+          {label('appealStatus', a.status)}
+          {(a.status === 'open' || a.status === 'claimed') && ` · ${t('due')} ${formatDate(a.slaDueAt, lang)}`}
         </span>
       </div>
       {own && (

@@ -66,7 +66,9 @@ export function CasePage({ id }: { id: string }) {
         </h1>
         <span className="row">
           <span className={c.overdue ? 'badge bad' : 'badge'}>
-            {label('caseStatus', c.status)} · {t('due')} {formatDate(c.slaDueAt, lang)}
+            {label('caseStatus', c.status)}
+            {/* A deadline matters while the case waits; once decided it is only noise. */}
+            {(c.status === 'open' || c.status === 'claimed') && ` · ${t('due')} ${formatDate(c.slaDueAt, lang)}`}
           </span>
           {claimable && (
             <button type="button" className="primary" onClick={() => act('claim')}>
