@@ -61,12 +61,13 @@ export async function expectNoOverflow(page: Page, where: string): Promise<void>
 
 /**
  * Fails naming controls a thumb cannot hit: a button, field or menu link smaller than 24 x 24 px
- * (WCAG 2.2 target size, minimum). Links inside running text are exempt, as WCAG exempts them.
+ * (WCAG 2.2 target size, minimum), or a list row's own action link. Links inside running text
+ * are exempt, as WCAG exempts them.
  */
 export async function expectTapTargets(page: Page, where: string): Promise<void> {
   const small = (await page.evaluate(`(() => {
     const out = [];
-    for (const el of document.querySelectorAll('button, select, input:not([type=hidden]), textarea, nav a, a.button, summary')) {
+    for (const el of document.querySelectorAll('button, select, input:not([type=hidden]), textarea, nav a, td.actions a, summary')) {
       if (!el.checkVisibility()) continue;
       const r = el.getBoundingClientRect();
       const box = el.type === 'checkbox' || el.type === 'radio' ? el.closest('label')?.getBoundingClientRect() ?? r : r;
