@@ -19,6 +19,7 @@ const RAW: [string, RegExp][] = [
   ['uuid', /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/],
   ['ISO timestamp', /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/],
   ['bare milliseconds', /\b\d{4,}\s?ms\b/],
+  ['amount with a currency code', /\b\d[\d,]*(?:\.\d+)?\s?(?:CNY|USD|EUR|RMB)\b|\b(?:CNY|USD|EUR|RMB)\s?\d/],
 ];
 const ENGLISH_SERVER: RegExp =
   /Email or password|Another moderator|Claim this case|has already been|No such |asked for this change|your own benefit|current password is wrong/;

@@ -56,7 +56,7 @@ export function AppealPage({ id }: { id: string }) {
         </span>
       </div>
       {own && (
-        <p role="note" className="error">
+        <p role="note" className="warn-text">
           {t('ownDecision')}
         </p>
       )}
