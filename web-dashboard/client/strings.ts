@@ -131,6 +131,7 @@ export const STRINGS = {
   release: ['释放', 'Release'],
   due: ['到期', 'Due'],
   flags: ['标记', 'Flags'],
+  flagsToDecide: ['{{n}} 条待决定（共 {{total}} 条）', '{{n}} of {{total}} to decide'],
   caseTitle: ['审核案件', 'Case'],
   verdicts: ['各层判定', 'Detector verdicts'],
   confidence: ['置信度', 'confidence'],
