@@ -17,6 +17,9 @@ const RAW: [string, RegExp][] = [
   ['bare points count', /\bpoints \(\d+\)/],
   ['short entity id', /#[0-9a-f]{8}\b/],
   ['uuid', /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/],
+  ['ISO timestamp', /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/],
+  ['bare milliseconds', /\b\d{4,}\s?ms\b/],
+  ['amount with a currency code', /\b\d[\d,]*(?:\.\d+)?\s?(?:CNY|USD|EUR|RMB)\b|\b(?:CNY|USD|EUR|RMB)\s?\d/],
 ];
 const ENGLISH_SERVER: RegExp =
   /Email or password|Another moderator|Claim this case|has already been|No such |asked for this change|your own benefit|current password is wrong/;
@@ -57,6 +60,26 @@ export async function expectNoOverflow(page: Page, where: string): Promise<void>
   expect(out, `${where} overflows at ${page.viewportSize()?.width} px`).toEqual([]);
 }
 
+/**
+ * Fails naming controls a thumb cannot hit: a button, field or menu link smaller than 24 x 24 px
+ * (WCAG 2.2 target size, minimum), or a list row's own action link. Links inside running text
+ * are exempt, as WCAG exempts them.
+ */
+export async function expectTapTargets(page: Page, where: string): Promise<void> {
+  const small = (await page.evaluate(`(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('button, select, input:not([type=hidden]), textarea, nav a, td.actions a, summary')) {
+      if (!el.checkVisibility()) continue;
+      const r = el.getBoundingClientRect();
+      const box = el.type === 'checkbox' || el.type === 'radio' ? el.closest('label')?.getBoundingClientRect() ?? r : r;
+      if (box.width < 24 || box.height < 24)
+        out.push(el.tagName.toLowerCase() + ' "' + (el.innerText || el.name || el.type || '').trim().slice(0, 20) + '" ' + Math.round(box.width) + 'x' + Math.round(box.height));
+    }
+    return out.slice(0, 8);
+  })()`)) as string[];
+  expect(small, `${where} has controls too small to tap at ${page.viewportSize()?.width} px`).toEqual([]);
+}
+
 /** The page as a person meets it at both widths: no raw code, no horizontal overflow on a phone. */
 export async function expectReadable(page: Page, where: string): Promise<void> {
   await expectNoRawCodes(page, where);
@@ -78,20 +101,28 @@ export async function expectReadable(page: Page, where: string): Promise<void> {
 const DATA_NAMES =
   /Kefu|English|Northwind Gadgets|Sam Lee|Moderator Kim|Admin|Wireless earbuds|USB-C cable|Power bank|mAh|QQ|CSV/g;
 
-export async function expectNoEnglish(page: Page, where: string): Promise<void> {
-  const text = (await page.evaluate(`(() => {
+/**
+ * The interface's own words: visible text outside elements marked as data in another language
+ * (`lang` not the page's) or as words as said (`translate="no"`).
+ */
+async function interfaceText(page: Page, other: 'en' | 'zh', skip = ':not(*)'): Promise<string> {
+  return (await page.evaluate(`(() => {
     const out = [];
     const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walk.nextNode()) {
       const el = walk.currentNode.parentElement;
       if (!el || el.closest('script, style') || !el.checkVisibility()) continue;
       const marked = el.closest('[lang]');
-      if (marked && marked !== document.documentElement && marked.lang.startsWith('en')) continue;
-      if (el.closest('[translate=no]')) continue;
+      if (marked && marked !== document.documentElement && marked.lang.startsWith('${other}')) continue;
+      if (el.closest('[translate=no]') || el.closest('${skip}')) continue;
       out.push(walk.currentNode.textContent);
     }
     return out.join(' ');
   })()`)) as string;
+}
+
+export async function expectNoEnglish(page: Page, where: string): Promise<void> {
+  const text = await interfaceText(page, 'en');
   const left = text.replace(/\S+@\S+/g, ' ').replace(DATA_NAMES, ' ');
   const found = [...left.matchAll(/(?<![A-Za-z0-9])[A-Za-z][A-Za-z'’-]+(?:\s+[A-Za-z][A-Za-z'’-]+)*/g)].map(
     (m) => `"${left.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12)}"`,
@@ -100,4 +131,28 @@ export async function expectNoEnglish(page: Page, where: string): Promise<void> 
   for (const m of left.matchAll(/[\u4e00-\u9fff]\s*[(:]|\)\s*[\u4e00-\u9fff]/g))
     found.push(`ASCII punctuation in Chinese: "${left.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12)}"`);
   expect(found, `${where} shows English in the Chinese UI`).toEqual([]);
+}
+
+/**
+ * Chinese a person meets in the English UI that is not data: names a shop, a person or a product
+ * was given (the demo's, ZH_DATA_NAMES) are skipped, and so is anything marked `lang="zh"` (a
+ * Chinese call's summary, a statement written in Chinese) or `translate="no"` (words as said).
+ */
+const ZH_DATA_NAMES =
+  /鲜果园旗舰店|优品电器专营店|王店长|李客服|审核员 赵|管理员 陈|[\u4e00-\u9fff]\*\*|烟台红富士苹果 5斤装|海南贵妃芒果 3斤|滚筒洗衣机 8公斤|电热水壶 1\.7L/g;
+/**
+ * Known gap, not a pass: the call panels' items (coaching, notes, refund options, suggestions) are
+ * worded in the call's language but not yet marked `lang` (their component is being changed this
+ * session, early17's provisional suggestions); their headings and labels are still checked.
+ */
+const CALL_PANEL_ITEMS = ['sug', 'refund', 'notes', 'coach']
+  .map((id) => `section[aria-labelledby=${id}-title] :is(li, dd)`)
+  .join(', ');
+
+export async function expectNoChinese(page: Page, where: string): Promise<void> {
+  const left = (await interfaceText(page, 'zh', CALL_PANEL_ITEMS)).replace(ZH_DATA_NAMES, ' ');
+  const found = [...left.matchAll(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g)].map(
+    (m) => `"${left.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12)}"`,
+  );
+  expect(found, `${where} shows Chinese in the English UI`).toEqual([]);
 }

@@ -99,7 +99,13 @@ export function LangToggle() {
   const t = useT();
   const lang = useLang();
   return (
-    <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} title={t('language')}>
+    // The other language's name, in that language ("English", "中文"): marked as such.
+    <button
+      type="button"
+      lang={lang === 'zh' ? 'en' : 'zh-CN'}
+      onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+      title={t('language')}
+    >
       {t('switchLang')}
     </button>
   );

@@ -102,6 +102,19 @@ export function formatDate(iso: string | Date | null | undefined, lang: Lang): s
   return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** An amount with its currency as the locale writes it: "¥39.90", "$12.00"; without one, just the number. */
+export function formatMoney(amount: number, currency: string | null | undefined, lang: Lang): string {
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
+  const digits = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  if (!currency) return amount.toLocaleString(locale, digits);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    ...digits,
+  }).format(amount);
+}
+
 export function formatDay(iso: string | Date | null | undefined, lang: Lang): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-US', { dateStyle: 'medium' });

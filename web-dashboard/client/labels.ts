@@ -66,8 +66,8 @@ export const CATALOGUE = {
     overdue: ['已逾期', 'Overdue'],
   } satisfies Record<PromiseStatus | 'overdue', Pair>,
   dueSource: {
-    said: ['按通话中所说', 'As said on the call'],
-    platform_default: ['未说时限，按平台默认', 'No time said: platform default'],
+    said: ['按通话中所说', 'as said on the call'],
+    platform_default: ['未说时限，按平台默认', 'no time said: platform default'],
   } satisfies Record<DueSource, Pair>,
   orderEvent: {
     refunded: ['已退款', 'Refunded'],

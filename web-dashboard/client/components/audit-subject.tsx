@@ -2,6 +2,7 @@ import type { AuditEventWire } from '../../../core/audit.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { BuyerName } from './buyer.js';
+import { dataLang } from '../data-lang.js';
 
 /** Where a call-bound entity is read in full: its appeal, its case, or the call itself. */
 function href(e: AuditEventWire): string | null {
@@ -57,11 +58,7 @@ export function AuditSubject({ e }: { e: AuditEventWire }) {
         {what}
         {s.approvalKind && ` · ${label('approvalKind', s.approvalKind)}`}
         <br />
-        {s.rule?.ground ? (
-          <span lang={s.rule.language === 'en' ? 'en' : undefined}>{s.rule.ground}</span>
-        ) : (
-          t('ruleRemoved')
-        )}
+        {s.rule?.ground ? <span lang={dataLang(s.rule.language)}>{s.rule.ground}</span> : t('ruleRemoved')}
       </>
     );
   return (

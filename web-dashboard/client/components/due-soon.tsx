@@ -20,7 +20,12 @@ export function useNow(): number {
 export function Countdown({ dueAt, now }: { dueAt: string; now: number }) {
   const t = useT();
   const { minutes, overdue } = untilDue(dueAt, now);
-  const time = t('hoursMinutes', { h: Math.floor(minutes / 60), m: minutes % 60 });
+  // Past two days, minutes are noise: "3 天 4 小时", not "76 小时 12 分".
+  const hours = Math.floor(minutes / 60);
+  const time =
+    hours >= 48
+      ? t('daysHours', { d: Math.floor(hours / 24), h: hours % 24 })
+      : t('hoursMinutes', { h: hours, m: minutes % 60 });
   return <span className={overdue ? 'badge bad' : 'badge'}>{t(overdue ? 'overdueBy' : 'dueIn', { time })}</span>;
 }
 

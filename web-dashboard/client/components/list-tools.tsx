@@ -114,6 +114,20 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
+/** A filtered list with nothing to show, and the way back to all of it. */
+export function EmptyFiltered() {
+  const t = useT();
+  const [query, set] = useSearchState();
+  return (
+    <p className="empty">
+      {t('emptyFiltered')}{' '}
+      <button type="button" onClick={() => set(Object.fromEntries([...query.keys()].map((k) => [k, null])))}>
+        {t('clearFilters')}
+      </button>
+    </p>
+  );
+}
+
 /** A CSV download of what the reader may see (the server scopes it), with the list's merchant filter. */
 export function ExportLink({ what }: { what: 'calls' | 'flags' | 'decisions' }) {
   const t = useT();
@@ -144,11 +158,10 @@ export function useListPage<T>(
 
 /** What a list says besides its rows: that it is loading, its error, or why it is empty. */
 export function ListState({ list, empty }: { list: ListPage<unknown>; empty: string }) {
-  const t = useT();
   return (
     <>
       <Status loading={list.loading} error={list.error} />
-      {list.data?.length === 0 && <Empty>{list.page > 1 || location.search ? t('emptyFiltered') : empty}</Empty>}
+      {list.data?.length === 0 && (list.page > 1 || location.search ? <EmptyFiltered /> : <Empty>{empty}</Empty>)}
     </>
   );
 }

@@ -1,5 +1,4 @@
-import { currencySign } from '../../../core/domain.js';
-import { formatDay, useLabel, useLang, useT } from '../i18n.js';
+import { formatDay, formatMoney, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import type { CaseView } from '../types.js';
 import { DecisionStateBadge, PenaltyLine } from './moderation-bits.js';
@@ -25,8 +24,8 @@ export function MerchantContext({ view }: { view: CaseView }) {
           <ul className="plain small">
             {view.orders.map((o) => (
               <li key={o.id}>
-                {o.id} · {o.items.map((i) => i.name).join('、')} · {currencySign(o.currency)}
-                {o.amount.toFixed(2)} · {label('orderStatus', o.status)}
+                {o.id} · {o.items.map((i) => i.name).join('、')} · {formatMoney(o.amount, o.currency, lang)} ·{' '}
+                {label('orderStatus', o.status)}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import type { Statement } from '../types.js';
 import { StepText } from './moderation-bits.js';
+import { scriptLang } from '../data-lang.js';
 
 /** The statement of reasons as the merchant received it (DSA Art. 17): facts, rule, automation, penalty, redress. */
 export function StatementView({ s }: { s: Statement['statement'] }) {
@@ -26,7 +27,12 @@ export function StatementView({ s }: { s: Statement['statement'] }) {
         <dt>{t('reason')}</dt>
         <dd>
           {label('reason', s.reason.code)}
-          {s.reason.text && <> — {s.reason.text}</>}
+          {s.reason.text && (
+            <>
+              {' — '}
+              <span lang={scriptLang(s.reason.text)}>{s.reason.text}</span>
+            </>
+          )}
         </dd>
         <dt>{t('automatedDetection')}</dt>
         <dd>{s.automatedDetection ? t('yes') : t('no')}</dd>

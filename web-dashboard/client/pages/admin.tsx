@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import type { ApprovalRequired, ApprovalWire } from '../../../core/approvals.js';
 import { put } from '../api.js';
-import { Empty, Filters, FilterSearch, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import {
+  EmptyFiltered,
+  Filters,
+  FilterSearch,
+  FilterSelect,
+  Pager,
+  PAGE_SIZE,
+  usePage,
+} from '../components/list-tools.js';
 import { SeverityBadge } from '../components/moderation-bits.js';
 import { useSearchState } from '../router.js';
 import { ErrorLine, Status } from '../components/status.js';
@@ -9,6 +17,7 @@ import { TimelineChart, type TimelineDay } from '../components/timeline-chart.js
 import { useLabel, useLang, useT } from '../i18n.js';
 import { CATALOGUE } from '../labels.js';
 import { refreshAll, useData } from '../use-data.js';
+import { dataLang } from '../data-lang.js';
 
 interface Rule {
   ruleId: string;
@@ -84,7 +93,7 @@ export function AdminPage() {
           />
         </Filters>
         <Status loading={rules.loading} error={rules.error} />
-        {rules.data && matching.length === 0 && <Empty>{t('emptyFiltered')}</Empty>}
+        {rules.data && matching.length === 0 && <EmptyFiltered />}
         <table className="cards">
           <thead>
             <tr>
@@ -100,7 +109,7 @@ export function AdminPage() {
               <tr key={r.ruleId} data-testid="rule-row" data-rule={r.ruleId}>
                 <td data-label={t('rule')}>
                   {/* A rule's ground is worded in its calls' language (rule files per language): marked as such. */}
-                  <strong lang={r.ground && r.language === 'en' ? 'en' : undefined}>
+                  <strong lang={r.ground ? dataLang(r.language) : undefined}>
                     {r.ground ?? label('category', r.category)}
                   </strong>
                   <div className="muted small">

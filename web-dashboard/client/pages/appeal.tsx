@@ -11,6 +11,7 @@ import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { Appeal, AppealOutcome, CaseView, Penalty, Statement, Step } from '../types.js';
 import { refreshAll, useData } from '../use-data.js';
+import { scriptLang } from '../data-lang.js';
 
 /** An appeal beside the original decision and its evidence; decided by a moderator who did not make it. */
 export function AppealPage({ id }: { id: string }) {
@@ -50,11 +51,12 @@ export function AppealPage({ id }: { id: string }) {
           {t('appealView')} · {kase.data?.merchant.name}
         </h1>
         <span className={a.overdue ? 'badge bad' : 'badge'}>
-          {label('appealStatus', a.status)} · {t('due')} {formatDate(a.slaDueAt, lang)}
+          {label('appealStatus', a.status)}
+          {(a.status === 'open' || a.status === 'claimed') && ` · ${t('due')} ${formatDate(a.slaDueAt, lang)}`}
         </span>
       </div>
       {own && (
-        <p role="note" className="error">
+        <p role="note" className="warn-text">
           {t('ownDecision')}
         </p>
       )}
@@ -97,7 +99,9 @@ export function AppealPage({ id }: { id: string }) {
           </section>
           <section className="card" aria-labelledby="ms-title">
             <h2 id="ms-title">{t('merchantStatement')}</h2>
-            <p className="prewrap">{a.statement}</p>
+            <p className="prewrap" lang={scriptLang(a.statement)}>
+              {a.statement}
+            </p>
             {a.attachments.length > 0 && (
               <>
                 <h3>{t('attachments')}</h3>

@@ -13,6 +13,7 @@ import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { Appeal } from '../types.js';
+import { scriptLang } from '../data-lang.js';
 
 /** Appeals, overdue first, filtered in the URL; an appeal against your own decision is marked for someone else. */
 export function AppealsPage() {
@@ -52,7 +53,7 @@ export function AppealsPage() {
                 {a.outcome && <> · {label('appealOutcome', a.outcome)}</>}
               </td>
               <td data-label={t('merchantStatement')} className="clip">
-                {a.statement}
+                <span lang={scriptLang(a.statement)}>{a.statement}</span>
                 {a.originalDecidedBy === user.userId && <p className="muted small">{t('ownDecision')}</p>}
               </td>
               <td className="actions">

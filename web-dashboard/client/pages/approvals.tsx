@@ -5,6 +5,7 @@ import { ErrorLine, Status } from '../components/status.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { useUser } from '../session.js';
 import { refreshAll, useData } from '../use-data.js';
+import { dataLang, scriptLang } from '../data-lang.js';
 
 interface Account {
   id: string;
@@ -108,14 +109,14 @@ function ApprovalChange({ approval: a }: { approval: ApprovalWire }) {
           {rule?.ground && (
             <>
               {' — '}
-              <span lang={rule.language === 'en' ? 'en' : undefined}>{rule.ground}</span>
+              <span lang={dataLang(rule.language)}>{rule.ground}</span>
             </>
           )}
         </dd>
         <dt>{t('judgment')}</dt>
         <dd>{label('judgment', c.judgment)}</dd>
         <dt>{t('reason')}</dt>
-        <dd>{c.reason ?? '—'}</dd>
+        <dd lang={scriptLang(c.reason)}>{c.reason ?? '—'}</dd>
       </dl>
     );
   }
@@ -134,7 +135,7 @@ function ApprovalChange({ approval: a }: { approval: ApprovalWire }) {
       {c.reason && (
         <>
           <dt>{t('reason')}</dt>
-          <dd>{c.reason}</dd>
+          <dd lang={scriptLang(c.reason)}>{c.reason}</dd>
         </>
       )}
     </dl>

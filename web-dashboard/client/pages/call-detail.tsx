@@ -9,6 +9,7 @@ import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import { useData } from '../use-data.js';
+import { dataLang } from '../data-lang.js';
 
 /** One call, past or in progress, as stored: the same panels as the live page. */
 export function CallDetailPage({ id }: { id: string }) {
@@ -74,7 +75,7 @@ export function CallDetailPage({ id }: { id: string }) {
       {view.call.summary && (
         <section className="card">
           <h2>{t('summary')}</h2>
-          <p lang={view.call.language === 'en' ? 'en' : undefined}>{titled(view.call.summary)}</p>
+          <p lang={dataLang(view.call.language)}>{titled(view.call.summary)}</p>
         </section>
       )}
       <div className="live-grid">

@@ -15,6 +15,7 @@ import { MerchantFilter, useMerchantNames } from '../components/merchant-name.js
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
+import { dataLang } from '../data-lang.js';
 
 type CallRow = CallSummary & { utterances: number; flags: number };
 
@@ -71,7 +72,7 @@ export function CallsPage() {
                 </span>
               </div>
               {c.summary && (
-                <p className="small" lang={c.language === 'en' ? 'en' : undefined}>
+                <p className="small" lang={dataLang(c.language)}>
                   {c.summary}
                 </p>
               )}

@@ -8,11 +8,12 @@ import { ClipPlayer } from '../components/clip-player.js';
 import { DecisionStateBadge, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
-import { formatDate, formatTime, useLabel, useLang, useT } from '../i18n.js';
+import { formatDate, formatMoney, formatTime, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { CaseFlag, CaseView } from '../types.js';
 import { refreshAll, useData } from '../use-data.js';
+import { scriptLang } from '../data-lang.js';
 
 /** A moderator's case: the call with flagged words marked, each flag's evidence, the merchant's record, and the decision. */
 export function CasePage({ id }: { id: string }) {
@@ -65,7 +66,9 @@ export function CasePage({ id }: { id: string }) {
         </h1>
         <span className="row">
           <span className={c.overdue ? 'badge bad' : 'badge'}>
-            {label('caseStatus', c.status)} · {t('due')} {formatDate(c.slaDueAt, lang)}
+            {label('caseStatus', c.status)}
+            {/* A deadline matters while the case waits; once decided it is only noise. */}
+            {(c.status === 'open' || c.status === 'claimed') && ` · ${t('due')} ${formatDate(c.slaDueAt, lang)}`}
           </span>
           {claimable && (
             <button type="button" className="primary" onClick={() => act('claim')}>
@@ -178,7 +181,12 @@ function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
       {f.decision && (
         <p>
           <DecisionStateBadge state={f.decision.state} /> · {label('reason', f.decision.reasonCode)}
-          {f.decision.reasonText && <> — {f.decision.reasonText}</>}
+          {f.decision.reasonText && (
+            <>
+              {' — '}
+              <span lang={scriptLang(f.decision.reasonText)}>{f.decision.reasonText}</span>
+            </>
+          )}
         </p>
       )}
     </section>
@@ -194,7 +202,7 @@ function PromiseEvidence({ promise: p }: { promise: NonNullable<CaseFlag['promis
     <div className="small promise-evidence">
       <p>
         {label('promiseAction', p.action)}
-        {p.amount !== null && ` ${p.amount.toFixed(2)} ${p.currency ?? ''}`} · {t('dueAt')} {formatDate(p.dueAt, lang)}{' '}
+        {p.amount !== null && ` ${formatMoney(p.amount, p.currency, lang)}`} · {t('dueAt')} {formatDate(p.dueAt, lang)}{' '}
         {t('inParens', { x: label('dueSource', p.dueSource) })} · {t('orderNumber')} {p.orderId ?? '—'}
         {p.order && ` · ${label('orderStatus', p.order.status)}`}
       </p>

@@ -3,7 +3,7 @@ import { BuyerName } from '../components/buyer.js';
 import { Countdown, useNow } from '../components/due-soon.js';
 import { apiFilters, Empty, Filters, FilterDates, FilterSelect } from '../components/list-tools.js';
 import { Status } from '../components/status.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { formatDate, formatMoney, useLabel, useLang, useT } from '../i18n.js';
 import { usePromiseUpdates } from '../promise-updates.js';
 import { Link, useSearchState } from '../router.js';
 import type { LedgerPromise } from '../types.js';
@@ -94,14 +94,16 @@ function PromiseItem({ p, now }: { p: LedgerPromise; now: number }) {
         )}
       </div>
       <p>
-        <Link href={`/calls/${p.callId}`}>“{p.text}”</Link>
+        <Link href={`/calls/${p.callId}`} translate="no">
+          “{p.text}”
+        </Link>
       </p>
       <p className="small">
         <Link href={`/promises?buyerId=${encodeURIComponent(p.buyerId)}`}>
           <BuyerName buyer={p.buyer} />
         </Link>{' '}
         · {t('orderNumber')} {p.orderId ?? '—'}
-        {p.amount !== null && ` · ${t('promisedSum')} ${p.amount.toFixed(2)} ${p.currency ?? ''}`}
+        {p.amount !== null && ` · ${t('promisedSum')} ${formatMoney(p.amount, p.currency, lang)}`}
         {p.dueAt &&
           ` · ${t('dueAt')} ${formatDate(p.dueAt, lang)}${t('inParens', { x: label('dueSource', p.dueSource) })}`}
         {p.flagId && ` · ${t('sentToModeration')}`}

@@ -140,7 +140,7 @@ export function QueuePage() {
               </td>
               <td data-label={t('category')}>{c.categories?.map((x) => label('category', x)).join('、')}</td>
               <td data-label={t('flags')}>
-                {c.undecided}/{c.flagCount}
+                {c.flagCount === undefined ? '—' : t('flagsToDecide', { n: c.undecided ?? 0, total: c.flagCount })}
               </td>
               <td data-label={t('lang')}>{label('language', c.language)}</td>
               <td data-label={t('status')}>{label('caseStatus', c.status)}</td>

@@ -13,6 +13,7 @@ const DEMO = [
   'admin@demo.kefu',
   'admin2@demo.kefu',
 ];
+const DEMO_PASSWORD = 'kefu-demo';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: (u: User, csrf: string) => void }) {
   const t = useT();
@@ -71,15 +72,21 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (u: User, csrf: string)
       </form>
       <section className="card" aria-labelledby="demo-title">
         <h2 id="demo-title">{t('demoUsers')}</h2>
+        <p className="muted">
+          {/* Typed as is: not words of either language. */}
+          {t('password')}
+          {t('colon')}
+          <code translate="no">{DEMO_PASSWORD}</code>
+        </p>
         <ul className="plain">
           {DEMO.map((d) => (
             <li key={d}>
               <button
                 type="button"
-                className="link"
+                className="link tap"
                 onClick={() => {
                   setEmail(d);
-                  setPassword('kefu-demo');
+                  setPassword(DEMO_PASSWORD);
                 }}
               >
                 {d}

@@ -1,6 +1,14 @@
 import { Fragment, useState } from 'react';
 import type { ApprovalWire } from '../../../core/approvals.js';
-import { Empty, Filters, FilterSearch, FilterSelect, Pager, PAGE_SIZE, usePage } from '../components/list-tools.js';
+import {
+  EmptyFiltered,
+  Filters,
+  FilterSearch,
+  FilterSelect,
+  Pager,
+  PAGE_SIZE,
+  usePage,
+} from '../components/list-tools.js';
 import { Status } from '../components/status.js';
 import { type UserAction, UserActionPanel } from '../components/user-action.js';
 import { useLabel, useT } from '../i18n.js';
@@ -71,7 +79,7 @@ export function UsersPage() {
         />
       </Filters>
       <Status loading={users.loading} error={users.error} />
-      {users.data && matching.length === 0 && <Empty>{t('emptyFiltered')}</Empty>}
+      {users.data && matching.length === 0 && <EmptyFiltered />}
       <div className="card">
         <table className="cards users">
           <thead>
