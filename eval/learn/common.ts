@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules } from '../../pipelines/compliance/load-rules.js';
-import { blocked, blockedBy, type Gate, gateOf, hasDatum } from '../../pipelines/learn/gate.js';
+import { blocked, blockedBy, type Gate, gateOf, hasDatum, strongestPerGate } from '../../pipelines/learn/gate.js';
 import { type Feature, type FeatureSpec, featureNames, hashFeature } from '../../pipelines/learn/features.js';
 import { evidenceSpan, probability } from '../../pipelines/learn/model.js';
 import type { Span } from '../../pipelines/language/index.js';
@@ -223,14 +223,22 @@ export const callKey = (c: Call) => `${c.set}/${c.name}`;
 
 /**
  * Flags the layer adds at thresholds `t`: passing the gate, on a line where the engine neither
- * flagged the category nor had a rule veto it (a negated, warned-of or quoted request stays vetoed).
+ * flagged the category nor had a rule veto it (a negated, warned-of or quoted request stays vetoed);
+ * of a gate's categories on one line, the most probable only.
  */
 export function additions(scored: readonly Scored[], engine: EngineFlags, t: Thresholds, gates: Gates, mode: GateMode) {
-  return scored.filter((s) => {
+  const passed = scored.filter((s) => {
     const e = engine.get(callKey(s.call))!;
     const key = `${s.category}@${s.line}`;
     return s.p >= (t[s.category] ?? 1) && !e.has(key) && !e.has(`veto:${key}`) && passes(s, gates, mode);
   });
+  // One flag per gate and line, as the layer proposes them (learned-layer.ts).
+  return strongestPerGate(
+    passed,
+    gates,
+    (s) => s.p,
+    (s) => `${callKey(s.call)}@${s.line}`,
+  );
 }
 
 export interface Figures {
