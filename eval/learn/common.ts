@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules } from '../../pipelines/compliance/load-rules.js';
-import { blocked, blockedBy, type Gate, gateOf, hasDatum } from '../../pipelines/learn/gate.js';
+import { blocked, blockedBy, type Gate, gateOf, hasDatum, strongestPerGate } from '../../pipelines/learn/gate.js';
 import { type Feature, type FeatureSpec, featureNames, hashFeature } from '../../pipelines/learn/features.js';
 import { evidenceSpan, probability } from '../../pipelines/learn/model.js';
 import type { Span } from '../../pipelines/language/index.js';
-import { type Call, loadSet, repo } from './dataset.js';
+import { type Call, loadSet, repo, TRAIN_ONLY_SETS } from './dataset.js';
 import { type SgdSettings, trainLogistic } from './sgd.js';
 
 export interface Spec {
@@ -24,12 +24,21 @@ export interface Spec {
    * feature spec its categories are trained on (the promise veto keeps its own, promise-common.ts).
    */
   gates: Record<string, SpecGate>;
+  /** Training-only sets (dataset.ts TRAIN_ONLY_SETS) added to every training run and fold, never scored. */
+  trainOnly?: string[];
 }
 export type SpecGate = Gate & { features: FeatureSpec };
 
 /** The spec (`file`: another one to compare with, e.g. loso.ts --spec). */
-export const readSpec = (file = join(repo, 'eval', 'learn', 'spec.json')): Spec =>
-  JSON.parse(readFileSync(file, 'utf8')) as Spec;
+export function readSpec(file = join(repo, 'eval', 'learn', 'spec.json')): Spec {
+  const spec = JSON.parse(readFileSync(file, 'utf8')) as Spec;
+  for (const s of spec.trainOnly ?? [])
+    if (!(TRAIN_ONLY_SETS as readonly string[]).includes(s))
+      throw new Error(`${file}: ${s} is not a training-only set`);
+  return spec;
+}
+/** The spec's training-only sets (none when it names none). */
+export const trainOnlyOf = (spec: Pick<Spec, 'trainOnly'>): readonly string[] => spec.trainOnly ?? [];
 export const specCategories = (spec: Spec): string[] => Object.values(spec.gates).flatMap((g) => g.categories);
 /** The spec with only the named gates (`--gates pcp,refund`), for a table of one group. */
 export function withGates(spec: Spec, names: readonly string[] | undefined): Spec {
@@ -64,9 +73,12 @@ export const withFeatures = (calls: readonly Call[], bits: number, features: Fea
 /** The feature spec of the gate covering `category`. */
 export const featuresOf = (spec: Spec, category: string): FeatureSpec => gateOf(spec.gates, category)!.features;
 
-/** Each set's calls (`loadSet`), and a reader of them featured under each spec a gate reads (computed once). */
+/**
+ * Each set's calls (`loadSet`), the spec's training-only sets included, and a reader of them
+ * featured under each spec a gate reads (computed once).
+ */
 export function featuredSets(sets: readonly string[], spec: Spec) {
-  const calls = new Map(sets.map((s) => [s, loadSet(s)]));
+  const calls = new Map([...sets, ...trainOnlyOf(spec)].map((s) => [s, loadSet(s)]));
   const featured = new Map<string, Featured[]>();
   for (const f of new Set(Object.values(spec.gates).map((g) => g.features)))
     for (const [s, cs] of calls) featured.set(`${f}>${s}`, withFeatures(cs, spec.bits, f));
@@ -84,8 +96,8 @@ export function featuredSets(sets: readonly string[], spec: Spec) {
 }
 
 /**
- * Held-out-style scores of `target` for `category` by a model trained on `trainSets`, under its
- * gate's features; with `unseen`, the training lines lose every word feature `target` says (a new
+ * Held-out-style scores of `target` for `category` by a model trained on `trainSets` and the spec's
+ * training-only sets, under its gate's features; with `unseen`, the training lines lose every word feature `target` says (a new
  * writer whose words are all new: only classes, marks, masks, single characters and context carry).
  */
 export function scoreTrained(
@@ -97,7 +109,7 @@ export function scoreTrained(
   unseen = false,
 ): Scored[] {
   const f = featuresOf(spec, category);
-  const data = trainSets.flatMap((t) => sets.featured(f, t));
+  const data = [...trainSets, ...trainOnlyOf(spec)].flatMap((t) => sets.featured(f, t));
   const hide = unseen ? sets.vocabulary(f, target) : undefined;
   return scoreCalls(pruned(train(data, category, spec, hide), spec.prune), sets.featured(f, target), category);
 }
@@ -211,49 +223,71 @@ export const callKey = (c: Call) => `${c.set}/${c.name}`;
 
 /**
  * Flags the layer adds at thresholds `t`: passing the gate, on a line where the engine neither
- * flagged the category nor had a rule veto it (a negated, warned-of or quoted request stays vetoed).
+ * flagged the category nor had a rule veto it (a negated, warned-of or quoted request stays vetoed);
+ * of a gate's categories on one line, the most probable only.
  */
 export function additions(scored: readonly Scored[], engine: EngineFlags, t: Thresholds, gates: Gates, mode: GateMode) {
-  return scored.filter((s) => {
+  const passed = scored.filter((s) => {
     const e = engine.get(callKey(s.call))!;
     const key = `${s.category}@${s.line}`;
     return s.p >= (t[s.category] ?? 1) && !e.has(key) && !e.has(`veto:${key}`) && passes(s, gates, mode);
   });
+  // One flag per gate and line, as the layer proposes them (learned-layer.ts).
+  return strongestPerGate(
+    passed,
+    gates,
+    (s) => s.p,
+    (s) => `${callKey(s.call)}@${s.line}`,
+  );
 }
 
 export interface Figures {
   tp: number;
   fp: number;
   fn: number;
-  /** Per category: flags expected and found. */
-  byCategory: Record<string, { tp: number; n: number }>;
+  /** Per category: flags expected (n), expected and found (tp), found but not expected (fp). */
+  byCategory: Record<string, { tp: number; n: number; fp: number }>;
   callsWithFalseFlag: number;
+  /** Per call, the categories it has a false flag of. */
+  falseIn: Set<string>[];
   calls: number;
 }
 
 /** The real scorer's flag figures: matched on category + line, per call. */
 export function figures(calls: readonly Call[], engine: EngineFlags, added: readonly Scored[] = []): Figures {
-  const f: Figures = { tp: 0, fp: 0, fn: 0, byCategory: {}, callsWithFalseFlag: 0, calls: calls.length };
+  const f: Figures = { tp: 0, fp: 0, fn: 0, byCategory: {}, callsWithFalseFlag: 0, falseIn: [], calls: calls.length };
+  const of = (k: string) => (f.byCategory[k.split('@')[0]!] ??= { tp: 0, n: 0, fp: 0 });
   for (const c of calls) {
     const got = new Set([...engine.get(callKey(c))!].filter((k) => !k.startsWith('veto:')));
     for (const a of added) if (a.call.set === c.set && a.call.name === c.name) got.add(`${a.category}@${a.line}`);
     const want = new Set(c.labels.flatMap((ls, i) => [...ls].map((l) => `${l}@${i}`)));
-    let falseFlag = false;
+    const falseIn = new Set<string>();
     for (const k of got)
       if (want.has(k)) f.tp++;
       else {
         f.fp++;
-        falseFlag = true;
+        of(k).fp++;
+        falseIn.add(k.split('@')[0]!);
       }
     for (const k of want) {
-      const cat = (f.byCategory[k.split('@')[0]!] ??= { tp: 0, n: 0 });
+      const cat = of(k);
       cat.n++;
       if (got.has(k)) cat.tp++;
       else f.fn++;
     }
-    if (falseFlag) f.callsWithFalseFlag++;
+    f.falseIn.push(falseIn);
+    if (falseIn.size) f.callsWithFalseFlag++;
   }
   return f;
+}
+
+/** Precision over some categories (flags right / flags raised) and the calls with a false flag of one of them. */
+export function precisionOf(f: Figures, categories: readonly string[]) {
+  const { tp, fp } = categories.reduce(
+    (a, c) => ({ tp: a.tp + (f.byCategory[c]?.tp ?? 0), fp: a.fp + (f.byCategory[c]?.fp ?? 0) }),
+    { tp: 0, fp: 0 },
+  );
+  return { tp, fp, calls: f.falseIn.filter((s) => categories.some((c) => s.has(c))).length };
 }
 
 /** Found / expected over some categories. */

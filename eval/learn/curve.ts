@@ -23,7 +23,7 @@ const args = process.argv.slice(2);
 const spec = withGates(readSpec(), (args.includes('--gates') ? args[args.indexOf('--gates') + 1]! : 'pcp').split(','));
 const categories = specCategories(spec);
 const sets = featuredSets(DEV_SETS, spec);
-const all = [...sets.calls.values()].flat();
+const all = DEV_SETS.flatMap((s) => sets.calls.get(s)!);
 const engine = await engineFlags(all);
 const none: EngineFlags = new Map([...engine.keys()].map((k) => [k, new Set<string>()]));
 const scored = leaveOneSetOut(sets, DEV_SETS, categories, spec);

@@ -1,8 +1,9 @@
 /**
  * The annotated development sets as labelled lines for the line classifier. Only the sets named in
- * DEV_SETS are read: the blind sets (blind-l, abuse-l, blind-m) are never opened; blind-h, blind-i, blind-j and blind-k were opened in sessions 9, 10, 11 and 12. A line's
- * labels are the categories its call's expectations flag on it; every other line is a negative
- * (hard negatives included).
+ * DEV_SETS and TRAIN_ONLY_SETS are read: the blind sets (blind-l, abuse-l, blind-m) are never opened;
+ * blind-h, blind-i, blind-j and blind-k were opened in sessions 9, 10, 11 and 12. A line's labels are
+ * the categories its call's expectations flag on it; every other line is a negative (hard negatives
+ * included).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,6 +25,11 @@ export const DEV_SETS = [
   'blind-j',
   'blind-k',
 ] as const;
+/**
+ * Sets written for training (decision 0500): a spec may name them in `trainOnly`; they join every
+ * training run and fold, and are never held out, scored or used to choose a threshold.
+ */
+export const TRAIN_ONLY_SETS = ['train-n'] as const;
 export const PCP = ['contact_exchange', 'privacy_request', 'off_platform_payment'] as const;
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,7 +46,8 @@ export interface Call {
 }
 
 export function loadSet(set: string): Call[] {
-  if (!(DEV_SETS as readonly string[]).includes(set)) throw new Error(`${set} is not a development set`);
+  if (![...DEV_SETS, ...TRAIN_ONLY_SETS].includes(set as never))
+    throw new Error(`${set} is neither a development set nor a training-only set`);
   const dir = join(repo, 'eval', set);
   return readdirSync(join(dir, 'expected'))
     .filter((f) => f.endsWith('.json'))

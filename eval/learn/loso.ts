@@ -5,16 +5,17 @@
  *
  *   npx tsx eval/learn/loso.ts [--gate none|datum|datum+block] [--all-gates] [--engine today|blind]
  *                              [--gates pcp,refund,claim,review] [--threshold T] [--why] [--list]
- *                              [--judge loso|newest|unseen] [--spec FILE]
+ *                              [--judge loso|newest|unseen] [--held SET,SET] [--spec FILE]
  *
  * --judge (decision 0465) says how hard the held-out estimate is. loso (default): each set held out,
  * trained on all the others, some written later by the same few annotators. newest: only the three
- * newest blind sets (H, I, J) held out, one at a time, each trained only on the sets written before
- * it (the way a new blind set meets the layer). unseen: as loso, but the training lines lose every
+ * newest blind sets (I, J, K; --held blind-h,blind-i,… names others) held out, one at a time, each
+ * trained only on the sets written before it (the way a new blind set meets the layer). unseen: as loso, but the training lines lose every
  * word feature (character 2-3-grams, English words and bigrams) the held-out set says anywhere, as
  * if its writer's words were all new; classes, marks, masks and context still carry. Inner folds
  * (threshold choice) follow the same judge. --spec reads another spec file than spec.json (a variant to
- * compare).
+ * compare). The spec's training-only sets (`trainOnly`, decision 0500) join every training run,
+ * whatever the judge, and are never held out.
  *
  * --why prints, per gate, the first condition that kept each held-out true violation the engine
  * missed from being added (with --list, each line), and what dropping each condition of the gate
@@ -38,6 +39,7 @@ import {
   GATE_MODES,
   type GateMode,
   featuredSets,
+  precisionOf,
   readSpec,
   recallOf,
   type Scored,
@@ -58,7 +60,7 @@ if (modes.some((m) => !GATE_MODES.includes(m))) throw new Error(`--gate must be 
 const spec = withGates(readSpec(arg('--spec')), arg('--gates')?.split(','));
 const categories = specCategories(spec);
 const sets = featuredSets(DEV_SETS, spec);
-const all = [...sets.calls.values()].flat();
+const all = DEV_SETS.flatMap((s) => sets.calls.get(s)!);
 const fixed = arg('--threshold') === undefined ? undefined : Number(arg('--threshold'));
 const engineMode = arg('--engine') ?? 'today';
 const engine = await engineFlags(all);
@@ -66,7 +68,8 @@ if (engineMode === 'blind') for (const [k, v] of blindEngine()) engine.set(k, v)
 const judge = arg('--judge') ?? 'loso';
 if (!['loso', 'newest', 'unseen'].includes(judge)) throw new Error('--judge must be loso, newest or unseen');
 const blindHeld = engineMode === 'blind' ? DEV_SETS.filter((s) => s.startsWith('blind-')) : [...DEV_SETS];
-const heldSets = judge === 'newest' ? blindHeld.slice(-3) : blindHeld;
+const heldSets = arg('--held')?.split(',') ?? (judge === 'newest' ? blindHeld.slice(-3) : blindHeld);
+for (const h of heldSets) if (!blindHeld.includes(h as never)) throw new Error(`--held: ${h} has no held-out row`);
 /** The sets a model for held-out `held` is trained on: all others, or (newest) those written before it. */
 const trainedFor = (held: string): string[] =>
   judge === 'newest' ? DEV_SETS.slice(0, DEV_SETS.indexOf(held as never)) : DEV_SETS.filter((s) => s !== held);
@@ -98,9 +101,10 @@ const sum = (fs: Figures[]): Figures =>
     const byCategory: Figures['byCategory'] = {};
     for (const f of [a, b])
       for (const [c, x] of Object.entries(f.byCategory)) {
-        const y = (byCategory[c] ??= { tp: 0, n: 0 });
+        const y = (byCategory[c] ??= { tp: 0, n: 0, fp: 0 });
         y.tp += x.tp;
         y.n += x.n;
+        y.fp += x.fp;
       }
     return {
       tp: a.tp + b.tp,
@@ -108,9 +112,15 @@ const sum = (fs: Figures[]): Figures =>
       fn: a.fn + b.fn,
       byCategory,
       callsWithFalseFlag: a.callsWithFalseFlag + b.callsWithFalseFlag,
+      falseIn: [...a.falseIn, ...b.falseIn],
       calls: a.calls + b.calls,
     };
   });
+/** A gate's precision and calls with a false flag of its categories, engine → ∪. */
+function precision(a: Figures, b: Figures, categories: readonly string[]): string {
+  const [pa, pb] = [precisionOf(a, categories), precisionOf(b, categories)];
+  return `${pct(pa.tp, pa.tp + pa.fp)} → ${pct(pb.tp, pb.tp + pb.fp)}, ${pa.calls} → ${pb.calls}`;
+}
 const groups = Object.entries(spec.gates);
 const right = (xs: readonly Scored[]) => xs.filter((x) => x.call.labels[x.line]!.has(x.category)).length;
 
@@ -119,7 +129,7 @@ for (const mode of modes) {
   console.log(`\n### gate: ${mode}, judge: ${judge}\n`);
   console.log(
     `| held-out set | thresholds (${groups.map(([g]) => g).join(' / ')}) | engine P / R | ∪ P / R | calls w/ false flag | ${groups
-      .map(([g]) => `${g}: engine → ∪ R, added right / wrong`)
+      .map(([g]) => `${g}: engine → ∪ R, added right / wrong, P, calls w/ false ${g} flag`)
       .join(' | ')} |`,
   );
   console.log(`|---|---|---|---|---|${groups.map(() => '---|').join('')}`);
@@ -143,7 +153,7 @@ for (const mode of modes) {
     addedAll.push(...added);
     const cells = groups.map(([, g]) => {
       const mine = added.filter((x) => g.categories.includes(x.category));
-      return `${frac(recallOf(a, g.categories))} → ${frac(recallOf(b, g.categories))}, ${right(mine)} / ${mine.length - right(mine)}`;
+      return `${frac(recallOf(a, g.categories))} → ${frac(recallOf(b, g.categories))}, ${right(mine)} / ${mine.length - right(mine)}, ${precision(a, b, g.categories)}`;
     });
     console.log(
       `| ${held} | ${groups.map(([, g]) => t[g.categories[0]!]).join(' / ')} | ${pct(a.tp, a.tp + a.fp)} / ${pct(a.tp, a.tp + a.fn)} | ${pct(b.tp, b.tp + b.fp)} / ${pct(b.tp, b.tp + b.fn)} | ${a.callsWithFalseFlag} → ${b.callsWithFalseFlag} of ${a.calls} | ${cells.join(' | ')} |`,
@@ -153,7 +163,7 @@ for (const mode of modes) {
   const cells = groups.map(([, g]) => {
     const mine = addedAll.filter((x) => g.categories.includes(x.category));
     const [ra, rb] = [recallOf(a, g.categories), recallOf(b, g.categories)];
-    return `${frac(ra)} (${pct(ra.tp, ra.n)}) → ${frac(rb)} (${pct(rb.tp, rb.n)}), ${right(mine)} / ${mine.length - right(mine)}`;
+    return `${frac(ra)} (${pct(ra.tp, ra.n)}) → ${frac(rb)} (${pct(rb.tp, rb.n)}), ${right(mine)} / ${mine.length - right(mine)}, ${precision(a, b, g.categories)}`;
   });
   console.log(
     `| **all** | | ${pct(a.tp, a.tp + a.fp)} / ${pct(a.tp, a.tp + a.fn)} | ${pct(b.tp, b.tp + b.fp)} / ${pct(b.tp, b.tp + b.fn)} | ${a.callsWithFalseFlag} → ${b.callsWithFalseFlag} of ${a.calls} | ${cells.join(' | ')} |`,

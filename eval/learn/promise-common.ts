@@ -11,17 +11,21 @@ import type { TranscriptLine } from '../../core/domain.js';
 import { type FeatureSpec, lineFeatures } from '../../pipelines/learn/features.js';
 import { probability } from '../../pipelines/learn/model.js';
 import { matchPromises } from '../analyze/match-promises.js';
-import { type Featured, pruned, readSpec, round, trainOn } from './common.js';
+import { type Featured, pruned, readSpec, round, trainOn, trainOnlyOf } from './common.js';
 import { type Call, DEV_SETS, loadSet, repo } from './dataset.js';
 
-export const spec = readSpec();
+/** spec.json, or the variant a command line names with --spec FILE (train.ts, promise-loso.ts). */
+export const spec = readSpec(
+  process.argv.includes('--spec') ? process.argv[process.argv.indexOf('--spec') + 1] : undefined,
+);
 /** The veto reads the line alone with the first feature spec (its model is the promises owner's). */
 export const PROMISE_FEATURES: FeatureSpec = 'line-features-v1';
 
 type Speaker = TranscriptLine['speaker'];
 type Got = { speaker: string; action: string; utterance: number; deadline: string | null; conditional: boolean };
+/** The development sets and the spec's training-only sets (decision 0500), each line featured alone. */
 export const bySet = new Map<string, Featured[]>(
-  DEV_SETS.map((s) => [
+  [...DEV_SETS, ...trainOnlyOf(spec)].map((s) => [
     s,
     loadSet(s).map((c) => ({ ...c, features: c.lines.map((l) => lineFeatures([l], 0, spec.bits, PROMISE_FEATURES)) })),
   ]),
@@ -59,14 +63,17 @@ for (const s of blindSets) {
 export const positive = (c: Call, i: number) =>
   c.promises.some((p) => p.utterance === i && p.speaker === c.lines[i]!.speaker);
 
-/** The veto's weights trained on `trainSets` and the hand-written tests' lines. */
+/** The veto's weights trained on `trainSets`, the training-only sets and the hand-written tests' lines. */
 const models = new Map<string, Float64Array>();
 function model(trainSets: readonly string[]): Float64Array {
   const key = trainSets.join();
   if (!models.has(key))
     models.set(
       key,
-      pruned(trainOn([...trainSets.flatMap((t) => bySet.get(t)!), testLines], positive, spec), spec.prune),
+      pruned(
+        trainOn([...[...trainSets, ...trainOnlyOf(spec)].flatMap((t) => bySet.get(t)!), testLines], positive, spec),
+        spec.prune,
+      ),
     );
   return models.get(key)!;
 }

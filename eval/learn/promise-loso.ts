@@ -7,7 +7,7 @@
  * promises as recorded by the engine of the commit at which S was still blind
  * (blind-engine/promises-<set>.json, see blind-promises.sh). Matching is the scorer's.
  *
- *   npx tsx eval/learn/promise-loso.ts [--threshold T] [--list]
+ *   npx tsx eval/learn/promise-loso.ts [--threshold T] [--list] [--spec FILE]
  *
  * Features are the compliance classifier's (features.ts) of the line alone: the promise engine
  * judges a line by its words, memoised by text (decision 0320), so the veto may not read the

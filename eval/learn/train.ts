@@ -5,8 +5,11 @@
  * by a model trained on the others, against the engine of the commit at which that set was still
  * blind), never on the lines the shipped weights were trained on.
  *
- *   npx tsx eval/learn/train.ts [--out DIR] [--check]
+ *   npx tsx eval/learn/train.ts [--out DIR] [--check] [--spec FILE]
  *
+ * The compliance model is trained on the development sets and the spec's training-only sets
+ * (`trainOnly`, decision 0500), which join every fold's training but are never held out.
+ * --spec trains a variant spec (with --out, to compare it without touching the shipped files).
  * --check writes nothing: it trains again and fails unless every result equals its shipped file
  * byte for byte (a model is stale or training is not reproducible).
  */
@@ -17,6 +20,7 @@ import { PROMISE_MODEL_FILE, PromiseLineModelSchema } from '../../pipelines/lear
 import {
   chooseThresholds,
   featuredSets,
+  GRID,
   featuresOf,
   pruned,
   readSpec,
@@ -25,9 +29,11 @@ import {
   leaveOneSetOut,
   specCategories,
   train,
+  trainOnlyOf,
   trainOn,
 } from './common.js';
 import { DEV_SETS, dataHash, repo } from './dataset.js';
+import { ceilings, testNegatives } from './hard-negatives.js';
 import { engineFlags } from './engine.js';
 import { choose, PROMISE_FEATURES, positive, bySet as promiseSets, testLines } from './promise-common.js';
 
@@ -36,10 +42,12 @@ const outDir = args.includes('--out') ? args[args.indexOf('--out') + 1]! : undef
 const target = (file: string) => (outDir ? join(outDir, basename(file)) : file);
 const check = args.includes('--check');
 
-const spec = readSpec();
+const spec = readSpec(args.includes('--spec') ? args[args.indexOf('--spec') + 1] : undefined); // as promise-common.ts
 const categories = specCategories(spec);
 const sets = featuredSets(DEV_SETS, spec);
 const all = DEV_SETS.flatMap((s) => sets.calls.get(s)!);
+const trainingSets = [...DEV_SETS, ...trainOnlyOf(spec)];
+const trainingCalls = trainingSets.flatMap((s) => sets.calls.get(s)!);
 
 // The engine each set's held-out scores are added to: the one that had not seen it (see loso.ts).
 const engine = await engineFlags(all);
@@ -52,7 +60,7 @@ const thresholds = chooseThresholds(heldOut, engine, spec.gates, 'datum+block');
 
 const models: Record<string, { threshold: number; weights: [number, number][] }> = {};
 for (const c of categories) {
-  const featured = DEV_SETS.flatMap((s) => sets.featured(featuresOf(spec, c), s));
+  const featured = trainingSets.flatMap((s) => sets.featured(featuresOf(spec, c), s));
   const w = pruned(train(featured, c, spec), spec.prune);
   const weights: [number, number][] = [];
   w.forEach((v, i) => {
@@ -60,23 +68,37 @@ for (const c of categories) {
   });
   models[c] = { threshold: round(thresholds[c]!), weights };
 }
-const model = LineModelSchema.parse({
-  id: spec.id,
-  version: spec.version,
-  date: spec.date,
-  trainingSets: [...DEV_SETS],
-  dataHash: dataHash(all),
-  bits: spec.bits,
-  training: {
-    method: 'logistic regression, SGD (eval/learn/sgd.ts)',
-    ...spec.sgd,
-    prune: spec.prune,
-    thresholdChosenOn: "leave-one-set-out scores added to each set's blind engine (eval/learn/loso.ts)",
-    lines: all.reduce((n, c) => n + c.lines.length, 0),
-  },
-  gates: spec.gates,
-  categories: models,
-});
+/** The model file with the thresholds in `models`. */
+const build = () =>
+  LineModelSchema.parse({
+    id: spec.id,
+    version: spec.version,
+    date: spec.date,
+    trainingSets,
+    dataHash: dataHash(trainingCalls),
+    bits: spec.bits,
+    training: {
+      method: 'logistic regression, SGD (eval/learn/sgd.ts)',
+      ...spec.sgd,
+      prune: spec.prune,
+      thresholdChosenOn:
+        "leave-one-set-out scores added to each set's blind engine (eval/learn/loso.ts), raised above the layer's highest score on the compliance tests' hard negatives (eval/learn/hard-negatives.ts)",
+      lines: trainingCalls.reduce((n, c) => n + c.lines.length, 0),
+    },
+    gates: spec.gates,
+    categories: models,
+  });
+// The hand-written tests pin down lines the layer must leave alone (detector.test.ts, trained layer
+// on): a gate's threshold goes above the layer's highest score on them (decision 0500), as the
+// promise veto's stays under its tests' floor (0385).
+const ceilingOf = await ceilings(build(), testNegatives());
+for (const gate of Object.values(spec.gates)) {
+  const top = Math.max(0, ...gate.categories.map((c) => ceilingOf[c] ?? 0));
+  const t = models[gate.categories[0]!]!.threshold;
+  const raised = GRID.find((g) => g > top && g >= t && g < 1) ?? 0.99;
+  for (const c of gate.categories) models[c]!.threshold = round(Math.max(t, raised));
+}
+const model = build();
 const compliance = emit(
   target(DEFAULT_MODEL_FILE),
   model,
@@ -87,13 +109,13 @@ const compliance = emit(
 
 // The promise-line veto (promise-common.ts): the features of each line alone, every set's lines.
 const promiseThreshold = choose();
-const w = pruned(trainOn([...DEV_SETS.flatMap((s) => promiseSets.get(s)!), testLines], positive, spec), spec.prune);
+const w = pruned(trainOn([...trainingSets.flatMap((s) => promiseSets.get(s)!), testLines], positive, spec), spec.prune);
 const promiseModel = PromiseLineModelSchema.parse({
   id: 'promise-lines',
-  version: 4,
+  version: 5,
   date: spec.date,
-  trainingSets: [...DEV_SETS, testLines.name],
-  dataHash: dataHash([...all, testLines], (c, i) => (positive(c, i) ? 'promise' : '')),
+  trainingSets: [...trainingSets, testLines.name],
+  dataHash: dataHash([...trainingCalls, testLines], (c, i) => (positive(c, i) ? 'promise' : '')),
   featureSpec: PROMISE_FEATURES,
   bits: spec.bits,
   training: {
@@ -102,7 +124,7 @@ const promiseModel = PromiseLineModelSchema.parse({
     prune: spec.prune,
     thresholdChosenOn:
       "pooled promise F1 of leave-one-set-out scores on each set's blind engine (eval/learn/promise-loso.ts)",
-    lines: all.reduce((n, c) => n + c.lines.length, testLines.lines.length),
+    lines: trainingCalls.reduce((n, c) => n + c.lines.length, testLines.lines.length),
   },
   threshold: promiseThreshold,
   weights: [...w].flatMap((v, i) => (v !== 0 ? [[i, v] as [number, number]] : [])),

@@ -4,11 +4,12 @@
  * probability clears the model's held-out threshold and the line passes the category's gate: said
  * by a speaker the category's rules apply to, naming one of the gate's classes (a datum, channel or
  * payment class; a refund; a health or absolute claim), and no negated, quoted or warning clause
- * under the evidence. Evidence is the span of the strongest features' words in the line.
+ * under the evidence; one flag per gate on a line, the most probable (0500). Evidence is the span of
+ * the strongest features' words in the line.
  */
 import type { LayerVerdict } from '../../core/analysis.js';
 import type { Severity, TranscriptLine } from '../../core/domain.js';
-import { blocked, gateOf, hasDatum } from '../learn/gate.js';
+import { blocked, gateOf, hasDatum, strongestPerGate } from '../learn/gate.js';
 import type { Feature, FeatureSpec } from '../learn/features.js';
 import type { LineClassifier } from '../learn/model.js';
 import { detectLanguage } from '../language/index.js';
@@ -53,7 +54,7 @@ export class LearnedLayer {
     if (gated.length === 0) return [];
     // Gates may read different feature specs; each spec's features are computed once per line.
     const bySpec = new Map<FeatureSpec, Feature[]>();
-    const out: LearnedCandidate[] = [];
+    const out: (LearnedCandidate & { p: number })[] = [];
     for (const { category, gate } of gated) {
       let features = bySpec.get(gate.features);
       if (!features) bySpec.set(gate.features, (features = this.classifier.features(lines, index, gate.features)));
@@ -69,6 +70,7 @@ export class LearnedLayer {
         span,
         evidence: line.text.slice(span[0], span[1]),
         rule: `${lang}.learned.${category}@${model.version}`,
+        p,
         confidence: Math.round(Math.min(0.99, p) * 1000) / 1000,
         verdicts: [
           {
@@ -80,6 +82,7 @@ export class LearnedLayer {
         ],
       });
     }
-    return out;
+    // One flag per gate on a line: its categories are readings of one act.
+    return strongestPerGate(out, model.gates, (c) => c.p).map(({ p: _, ...c }) => c);
   }
 }

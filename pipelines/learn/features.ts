@@ -6,23 +6,19 @@
  * and marks (a request answered on the next line). Each feature keeps the span in the line it came
  * from, so a flag's evidence is words actually said. See docs/decisions/0300-trained-recall-layer.md.
  */
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import type { TranscriptLine } from '../../core/domain.js';
-import { fromPackageRoot } from '../../core/paths.js';
-import { analyzeLine, type LineAnalysis, type Span, spansOverlap } from '../language/index.js';
-import { parseKnowledge } from '../language/knowledge-file.js';
+import { analyzeLine, type LineAnalysis, type Span } from '../language/index.js';
 
 /**
  * The feature specs a model may be trained on (the compliance model names one per gate, the
  * promise veto one for its file; another is refused at load).
  * v1: the line's own features and the previous line's classes, marks and masks. v2 adds the
  * previous line's classes, masks and request/question marks crossed with this line's classes and
- * masks (a request split over two lines; the buyer's question answered with a channel). v3 is v2
- * with the members of the classes in data/abstract-classes.json read as their class in the line's
- * own words and n-grams (decision 0465: weights spread to members no training line said).
+ * masks (a request split over two lines; the buyer's question answered with a channel). v3 (class
+ * members read as their class, 0465) and v4 (classes said in no act, 0500) were measured held out
+ * and removed (decision 0500).
  */
-export const FEATURE_SPECS = ['line-features-v1', 'line-features-v2', 'line-features-v3'] as const;
+export const FEATURE_SPECS = ['line-features-v1', 'line-features-v2'] as const;
 export type FeatureSpec = (typeof FEATURE_SPECS)[number];
 
 export interface Feature {
@@ -35,7 +31,6 @@ export interface Feature {
 /** Lexicon classes that are the language layer's plumbing, not what a line says. */
 const SKIP_CLASS = /^(clause\.|turn\.|negation\.scope_end)/;
 const HAN_RUN = /\p{Script=Han}+/gu;
-const HAN = /^\p{Script=Han}$/u;
 const LATIN = /\p{Script=Latin}/u;
 
 /** The feature names of line `index` with their spans (exported for tests and the trainer's audit). */
@@ -50,7 +45,7 @@ export function featureNames(
     ['bias', null],
     [`sp:${line.speaker}`, null],
   ];
-  ownFeatures(a, line.text, out, spec === 'line-features-v3' ? classUnits(a) : []);
+  ownFeatures(a, line.text, out);
   const prev = index > 0 ? lines[index - 1]! : null;
   if (!prev) return out;
   const pa = analyzeLine(prev.text);
@@ -86,71 +81,7 @@ function earlierFeatures(line: TranscriptLine, speaker: string, out: [string, Sp
 
 const ownClass = (c: string) => !c.startsWith('mark.') && !SKIP_CLASS.test(c);
 
-/** A stretch of the line read as one unit: a character, or a member of an abstracted class as `⟨class⟩`. */
-interface Unit {
-  text: string;
-  span: Span;
-}
-
-const ABSTRACT_FILE = fromPackageRoot('pipelines/learn/data/abstract-classes.json');
-const AbstractClassesSchema = z
-  .object({
-    id: z.literal('abstract-classes'),
-    version: z.number().int().positive(),
-    description: z.string(),
-    classes: z.array(z.string()).min(1),
-  })
-  .strict();
-let abstractClasses: readonly string[] | undefined;
-const abstracted = (): readonly string[] =>
-  (abstractClasses ??= parseKnowledge(
-    ABSTRACT_FILE,
-    readFileSync(ABSTRACT_FILE, 'utf8'),
-    AbstractClassesSchema,
-  ).classes);
-
-/** The line's members of abstracted classes, as units, left to right; of overlapping ones the longest, then the earlier class. */
-function classUnits(a: LineAnalysis): Unit[] {
-  const order = abstracted();
-  const rank = (c: string) => order.indexOf(c);
-  const candidates = a.matches
-    .filter((m) => rank(m.class) >= 0)
-    .sort(
-      (x, y) =>
-        y.span[1] - y.span[0] - (x.span[1] - x.span[0]) || rank(x.class) - rank(y.class) || x.span[0] - y.span[0],
-    );
-  const chosen: Unit[] = [];
-  for (const m of candidates)
-    if (!chosen.some((u) => spansOverlap(u.span, m.span))) chosen.push({ text: `⟨${m.class}⟩`, span: m.span });
-  return chosen.sort((x, y) => x.span[0] - y.span[0]);
-}
-
-/** Runs of Chinese characters and class units (a class unit joins the run it touches), in order. */
-function hanRuns(text: string, units: readonly Unit[]): Unit[][] {
-  const at = new Map(units.map((u) => [u.span[0], u]));
-  const runs: Unit[][] = [];
-  let run: Unit[] = [];
-  for (let p = 0; p < text.length; ) {
-    const u = at.get(p);
-    const ch = String.fromCodePoint(text.codePointAt(p)!);
-    if (u) {
-      run.push(u);
-      p = u.span[1];
-    } else if (HAN.test(ch)) {
-      run.push({ text: ch, span: [p, p + ch.length] });
-      p += ch.length;
-    } else {
-      if (run.length) runs.push(run);
-      run = [];
-      p += ch.length;
-    }
-  }
-  if (run.length) runs.push(run);
-  return runs;
-}
-
-/** `units`: the class members read as their class (v3); none for v1/v2, whose n-grams are the characters said. */
-function ownFeatures(a: LineAnalysis, text: string, out: [string, Span | null][], units: readonly Unit[]): void {
+function ownFeatures(a: LineAnalysis, text: string, out: [string, Span | null][]): void {
   for (const clause of a.clauses) {
     const marks = [...new Set(clause.marks.map((m) => m.kind))];
     for (const m of clause.marks) out.push([`m:${m.kind}`, m.span]);
@@ -168,32 +99,17 @@ function ownFeatures(a: LineAnalysis, text: string, out: [string, Span | null][]
       prevWord = null;
       continue;
     }
-    const unit = units.find((u) => u.span[0] <= t.span[0] && t.span[1] <= u.span[1]);
-    // A member spelt over several words is one unit: its later words add nothing.
-    if (unit && prevWord?.text === unit.text) continue;
-    const w = unit ? unit.text : t.text.toLowerCase();
-    const span: Span = unit ? unit.span : t.span;
-    out.push([`w:${w}`, span]);
-    if (prevWord) out.push([`b:${prevWord.text}_${w}`, [prevWord.span[0], span[1]]]);
-    prevWord = { text: w, span };
+    const w = t.text.toLowerCase();
+    out.push([`w:${w}`, t.span]);
+    if (prevWord) out.push([`b:${prevWord.text}_${w}`, [prevWord.span[0], t.span[1]]]);
+    prevWord = { text: w, span: t.span };
   }
-  const runs =
-    units.length > 0 ? hanRuns(text, units) : [...text.matchAll(HAN_RUN)].map((r) => codeUnits(r[0], r.index));
-  for (const run of runs)
-    for (let i = 0; i < run.length; i++)
-      for (let n = 1; n <= 3 && i + n <= run.length; n++)
-        out.push([
-          `h:${run
-            .slice(i, i + n)
-            .map((u) => u.text)
-            .join('')}`,
-          [run[i]!.span[0], run[i + n - 1]!.span[1]],
-        ]);
+  // Chinese character 1-3-grams over each run, by UTF-16 code unit.
+  for (const r of text.matchAll(HAN_RUN))
+    for (let i = 0; i < r[0].length; i++)
+      for (let n = 1; n <= 3 && i + n <= r[0].length; n++)
+        out.push([`h:${r[0].slice(i, i + n)}`, [r.index + i, r.index + i + n]]);
 }
-
-/** A run's UTF-16 code units as units, as v1/v2 have always read them. */
-const codeUnits = (chars: string, start: number): Unit[] =>
-  Array.from({ length: chars.length }, (_, i) => ({ text: chars[i]!, span: [start + i, start + i + 1] }));
 
 function contextFeatures(a: LineAnalysis, relation: 'same' | 'other', out: [string, Span | null][]): void {
   out.push([`p:${relation}`, null]);

@@ -24,6 +24,28 @@ export function gateOf<G extends Gate>(gates: Readonly<Record<string, G>>, categ
   return Object.values(gates).find((g) => g.categories.includes(category));
 }
 
+/**
+ * Of the layer's flags on one line, the most probable per gate (decision 0500): the categories of a
+ * gate are readings of one act ("send your Alipay account and real name" is a payment route or a
+ * datum asked for, not both), and the rules, not the layer, raise a second reading. Ties keep the
+ * earlier flag. `key` says which line a flag is on (for flags of many lines at once).
+ */
+export function strongestPerGate<T extends { category: string }>(
+  flags: readonly T[],
+  gates: Readonly<Record<string, Gate>>,
+  p: (flag: T) => number,
+  key: (flag: T) => string = () => '',
+): T[] {
+  const best = new Map<string, T>();
+  for (const f of flags) {
+    const g = `${key(f)}>${Object.keys(gates).find((n) => gates[n]!.categories.includes(f.category)) ?? f.category}`;
+    const held = best.get(g);
+    if (!held || p(f) > p(held)) best.set(g, f);
+  }
+  const kept = new Set(best.values());
+  return flags.filter((f) => kept.has(f));
+}
+
 /** Class names and `mask:<kind>` present anywhere in the line. */
 function names(a: LineAnalysis): Set<string> {
   const out = new Set<string>(a.matches.map((m) => m.class));

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { featureNames, hashFeature } from './features.js';
+import { strongestPerGate } from './gate.js';
 import { DEFAULT_MODEL_FILE, LineClassifier, loadLineModel } from './model.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kefu-line-model-'));
@@ -107,20 +108,38 @@ describe('features', () => {
     expect(featureNames(lines, 0, 'line-features-v2').some(([n]) => n.startsWith('x:'))).toBe(false);
   });
 
-  it('v3 reads a member of an abstracted class as the class: the same n-grams for a member seen or not', () => {
-    const at = (text: string, spec: 'line-features-v2' | 'line-features-v3') =>
-      featureNames([{ speaker: 'merchant' as const, text, startMs: 0, endMs: 1 }], 0, spec);
-    // The words and n-grams: class features differ where the lexicon puts members in more classes.
-    const words = (fs: ReturnType<typeof at>) =>
-      fs.map(([n]) => n).filter((n) => n[1] === ':' && 'hwb'.includes(n[0]!));
-    const wechat = at('加我微信吧', 'line-features-v3');
-    const qq = at('加我扣扣吧', 'line-features-v3');
-    expect(wechat).toContainEqual(['h:加我⟨contact_channel⟩', [0, 4]]);
-    expect(words(wechat)).toEqual(words(qq));
-    expect(wechat.some(([n]) => n.includes('微'))).toBe(false);
-    expect(at('加我微信吧', 'line-features-v2')).toContainEqual(['h:微信', [2, 4]]);
-    const zelle = at('pay me on zelle', 'line-features-v3');
-    expect(zelle).toContainEqual(['b:on_⟨payment_channel⟩', [7, 15]]);
-    expect(words(at('pay me on cash app', 'line-features-v3'))).toEqual(words(zelle));
+  it('reads Chinese 1-3-grams and English words and bigrams with the spans they were said at', () => {
+    const fs = featureNames([{ speaker: 'merchant' as const, text: '加我微信 pay me', startMs: 0, endMs: 1 }], 0);
+    expect(fs).toContainEqual(['h:微信', [2, 4]]);
+    expect(fs).toContainEqual(['h:加我微', [0, 3]]);
+    expect(fs).toContainEqual(['b:pay_me', [5, 11]]);
+    expect(fs.some(([n]) => n === 'h:信p' || n.startsWith('h:信 '))).toBe(false);
+  });
+});
+
+describe('strongestPerGate', () => {
+  const gates = {
+    pcp: { categories: ['contact_exchange', 'privacy_request'], datum: ['x'], block: [], blockLine: [] },
+    claim: { categories: ['prohibited_claim'], datum: ['x'], block: [], blockLine: [] },
+  };
+  it('keeps the most probable flag of each gate on each line, the first on a tie', () => {
+    const flags = [
+      { category: 'privacy_request', p: 0.7, line: 1 },
+      { category: 'contact_exchange', p: 0.9, line: 1 },
+      { category: 'prohibited_claim', p: 0.6, line: 1 },
+      { category: 'privacy_request', p: 0.8, line: 2 },
+      { category: 'contact_exchange', p: 0.8, line: 2 },
+    ];
+    const kept = strongestPerGate(
+      flags,
+      gates,
+      (f) => f.p,
+      (f) => String(f.line),
+    );
+    expect(kept.map((f) => `${f.category}@${f.line}`)).toEqual([
+      'contact_exchange@1',
+      'prohibited_claim@1',
+      'privacy_request@2',
+    ]);
   });
 });

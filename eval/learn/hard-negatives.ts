@@ -1,0 +1,76 @@
+/**
+ * Hand-written lines that must raise no flag (decision 0500): the compliance tests' cases with
+ * `expect: null` and their benign lines said by either party, and the precision probe's look-alikes
+ * (eval/precision-probe, each after the lines before it). None is training data. The trainer keeps
+ * every threshold above the layer's score on the tests' lines (`ceilings`); probe.ts reports all
+ * three, the precision probe as the unseen check.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TranscriptLine } from '../../core/domain.js';
+import { ComplianceDetector } from '../../pipelines/compliance/index.js';
+import { BENIGN_EN, BENIGN_ZH } from '../../pipelines/compliance/testing/benign.js';
+import { type Case, toLines } from '../../pipelines/compliance/testing/cases.js';
+import { EN_CASES } from '../../pipelines/compliance/testing/cases-en.js';
+import { MORE_CASES } from '../../pipelines/compliance/testing/cases-more.js';
+import { RECALL_CASES } from '../../pipelines/compliance/testing/cases-recall.js';
+import { RECALL_B_CASES } from '../../pipelines/compliance/testing/cases-recall-b.js';
+import { ZH_CASES } from '../../pipelines/compliance/testing/cases-zh.js';
+import { type LineModel, LineClassifier } from '../../pipelines/learn/model.js';
+import { repo } from './dataset.js';
+
+export type Probe = { source: string; lines: TranscriptLine[] };
+type Said = { speaker: 'merchant' | 'customer'; text: string };
+
+/** Every hand-written compliance case (the detector tests' tables). */
+export const TEST_CASES: readonly Case[] = [
+  ...EN_CASES,
+  ...ZH_CASES,
+  ...MORE_CASES,
+  ...RECALL_CASES,
+  ...RECALL_B_CASES,
+];
+const eitherParty = (texts: readonly string[]): Case[] =>
+  texts.flatMap((t) => (['merchant', 'customer'] as const).map((sp) => ({ lines: [[sp, t]], expect: null })));
+
+/** The tests' hard negatives: what detector.test.ts pins down as unflagged, with the layer on. */
+export const testNegatives = (): Probe[] => [
+  ...TEST_CASES.filter((c) => c.expect === null).map((c) => ({
+    source: 'test cases (expect: null)',
+    lines: toLines(c),
+  })),
+  ...eitherParty([...BENIGN_ZH, ...BENIGN_EN]).map((c) => ({
+    source: 'benign lines (either party)',
+    lines: toLines(c),
+  })),
+];
+
+export const precisionProbe = (): Probe[] =>
+  readFileSync(join(repo, 'eval', 'precision-probe', 'lines.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Said & { before?: Said[] })
+    .map((p) => ({
+      source: 'precision-probe',
+      lines: toLines({ lines: [...(p.before ?? []), p].map((x) => [x.speaker, x.text]), expect: null }),
+    }));
+
+/**
+ * Per category, the highest probability `model` gives a line of `probes` where today's detector
+ * would let the layer flag it (no rule proposed the category there, the gate passes, the evidence
+ * is not blocked), whatever the model's thresholds. A threshold at or under it flags that line.
+ */
+export async function ceilings(model: LineModel, probes: readonly Probe[]): Promise<Record<string, number>> {
+  const open = {
+    ...model,
+    categories: Object.fromEntries(Object.entries(model.categories).map(([c, m]) => [c, { ...m!, threshold: 0.5 }])),
+  };
+  const detector = new ComplianceDetector({ learned: new LineClassifier(open as LineModel) });
+  const out: Record<string, number> = {};
+  for (const p of probes)
+    for (const f of await detector.detectUtterance(p.lines, p.lines.length - 1)) {
+      if (!f.rule.includes('.learned.')) continue;
+      out[f.category] = Math.max(out[f.category] ?? 0, f.verdicts[0]?.confidence ?? f.confidence);
+    }
+  return out;
+}
