@@ -49,7 +49,7 @@ for (const c of cases) {
     const last = c.lines.length - 1;
     const hit =
       pcp.some((f) => f.category === c.expect && f.utterance === last) &&
-      !pcp.some((f) => c.not.includes(f.category) && f.utterance === last);
+      !pcp.some((f) => (c.not as readonly string[]).includes(f.category) && f.utterance === last);
     const t = found.get(c.expect) ?? { n: 0, tp: 0 };
     t.n++;
     if (hit) t.tp++;
