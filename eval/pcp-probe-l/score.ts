@@ -6,11 +6,15 @@
  * A violation is found when its category is flagged on its last line; a look-alike is flagged
  * when any privacy/contact/payment flag is raised on any of its lines. `--second` runs
  * `cases-2.jsonl` instead: 20 violations and 20 look-alikes written after the change, in the same
- * families with other words, run once (`second-first-run.txt`) and never fitted.
+ * families with other words, run once (`second-first-run.txt`) and never fitted. `--cases FILE`
+ * runs another probe in the same format (eval/pcp-probe-m/cases.jsonl, session 12); a case's
+ * optional `not` names categories that must not be flagged on its last line (a payment whose words
+ * must not also be read as a privacy request): such a flag counts as found wrong.
  *
- *   npx tsx eval/pcp-probe-l/score.ts [--second] [--verbose]
+ *   npx tsx eval/pcp-probe-l/score.ts [--second | --cases FILE] [--verbose]
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { openAnalyzer, spacedJsonl } from '../analyze/in-process.js';
 
@@ -18,12 +22,15 @@ const PCP = ['privacy_request', 'contact_exchange', 'off_platform_payment'] as c
 const Case = z.object({
   id: z.string(),
   expect: z.enum(PCP).nullable(),
+  not: z.array(z.enum(PCP)).default([]),
   lines: z.array(z.tuple([z.enum(['customer', 'merchant']), z.string()])).min(1),
 });
-const cases = readFileSync(
-  new URL(process.argv.includes('--second') ? './cases-2.jsonl' : './cases.jsonl', import.meta.url),
-  'utf8',
-)
+const casesArg = process.argv.indexOf('--cases');
+const casesFile =
+  casesArg > 0
+    ? resolve(process.cwd(), process.argv[casesArg + 1] ?? '')
+    : new URL(process.argv.includes('--second') ? './cases-2.jsonl' : './cases.jsonl', import.meta.url);
+const cases = readFileSync(casesFile, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => Case.parse(JSON.parse(l)));
@@ -39,7 +46,10 @@ for (const c of cases) {
   const pcp = got.flags.filter((f) => (PCP as readonly string[]).includes(f.category));
   const shown = pcp.map((f) => `${f.category}@${f.utterance} ${f.rule}`).join('; ');
   if (c.expect) {
-    const hit = pcp.some((f) => f.category === c.expect && f.utterance === c.lines.length - 1);
+    const last = c.lines.length - 1;
+    const hit =
+      pcp.some((f) => f.category === c.expect && f.utterance === last) &&
+      !pcp.some((f) => (c.not as readonly string[]).includes(f.category) && f.utterance === last);
     const t = found.get(c.expect) ?? { n: 0, tp: 0 };
     t.n++;
     if (hit) t.tp++;

@@ -11,6 +11,7 @@ import { matchEntries } from './match.js';
 import { normalise, toOriginal } from './normalize.js';
 import { findNumbers } from './numbers.js';
 import { segment } from './segment.js';
+import { joinSpacedWords } from './word-spacing.js';
 import type { Clause, LexiconMatch, LineAnalysis, Mask, Span, Token } from './types.js';
 
 const HAN = /\p{Script=Han}/u;
@@ -48,7 +49,7 @@ export function analyzeLine(text: string, opts: AnalyzeOptions = {}): LineAnalys
 }
 
 function compute(text: string): LineAnalysis {
-  const n = normalise(text);
+  const n = joinSpacedWords(normalise(text));
   const norm = n.text;
   const orig = (s: number, e: number): Span => toOriginal(n, s, e, text.length);
 

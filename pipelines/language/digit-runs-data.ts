@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { compilePattern, parseKnowledge } from './knowledge-file.js';
+import { compilePattern, PatternShape, parseKnowledge } from './knowledge-file.js';
 import { DATA_DIR } from './lexicon.js';
 
-const Shape = z.object({ id: z.string().min(1), pattern: z.string().min(1), note: z.string().optional() }).strict();
+const Shape = PatternShape;
 
 const RunsSchema = z
   .object({

@@ -3,7 +3,7 @@
  * once, patterns compiled; every error names the file and what is wrong. The language layer's, the
  * notes engine's, the suggestion engine's and moderation's files share it.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 
 /** Parses a knowledge file's text; `file` only labels errors. */
@@ -30,3 +30,8 @@ export function compilePattern(file: string, id: string, pattern: string, flags:
     throw new KefuError('CONFIG_INVALID', `${file} ${id}: bad pattern (${(err as Error).message})`);
   }
 }
+
+/** A named pattern of a knowledge file, with an optional note saying what it reads. */
+export const PatternShape = z
+  .object({ id: z.string().min(1), pattern: z.string().min(1), note: z.string().optional() })
+  .strict();
