@@ -45,5 +45,7 @@ describe('blind-k mechanisms, other wordings', () => {
     expect(read('能 我跟您说 这款就是专门给老人用的')).toEqual([]);
     expect(read('the technician usually calls before he comes')).toEqual([]);
     expect(read('本店下单赠送小礼品')).toEqual([]);
+    // Free is how an act is done, not a gift: a free reship is a shipment.
+    expect(read('这边免费给您补寄一个')).toEqual(['ship']);
   });
 });
