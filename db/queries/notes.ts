@@ -37,6 +37,15 @@ export async function insertNote(sql: Sql, n: Omit<NoteRow, 'id'>): Promise<Note
   return row!;
 }
 
+/** A note read again (an amount whose currency the call settled later, decision 0485). */
+export async function updateNoteValue(sql: Sql, id: string, value: Record<string, unknown>): Promise<void> {
+  await sql`update call_notes set value = ${sql.json(value as never)} where id = ${id}`;
+}
+
+export async function deleteNote(sql: Sql, id: string): Promise<void> {
+  await sql`delete from call_notes where id = ${id}`;
+}
+
 export async function listNotes(sql: Sql, callId: string): Promise<NoteRow[]> {
   return sql<NoteRow[]>`select * from call_notes where call_id = ${callId} order by created_at, id`;
 }

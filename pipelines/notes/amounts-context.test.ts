@@ -111,3 +111,27 @@ describe('pounds, bare numbers with English price wording, and Chinese sums said
     expect(sums(text)).toEqual([]);
   });
 });
+
+describe('blind-k amount grammar, other wordings (0485)', () => {
+  const said = (text: string) => findAmounts(text).map((a) => `${a.value} ${a.currency}`);
+  it('reads a fee after 额外收/加收, a full refund after the sum, a per-floor fee and a sum taken off', () => {
+    expect(said('旧沙发要拉走的话 要额外收八十 您看需要吗')).toEqual(['80 CNY']);
+    expect(said('三楼以上加收三十')).toEqual(['30 CNY']);
+    expect(said('好的亲 1299全额退 仓库收到就退')).toEqual(['1299 CNY']);
+    expect(said('四百二全退 收到货当天就退')).toEqual(['420 CNY']);
+    expect(said('没电梯的话 每层十五 师傅按楼层收')).toEqual(['15 CNY']);
+    expect(said("if you pick it up yourself I'll take 15 off")).toEqual(['15 USD']);
+    expect(said('I can knock twenty bucks off')).toEqual(['20 USD']);
+  });
+  it('reads no money in a hotline, a hex key, a count of eggs or a percentage off', () => {
+    expect(said('再不给我退款我就打12345投诉')).toEqual([]);
+    expect(said('明天不给我退我就去12315')).toEqual([]);
+    expect(said('您用那个内六角扳手把螺丝拧紧一下')).toEqual([]);
+    expect(said('[商品卡片] 鹌鹑蛋 50枚 ￥18.8')).toEqual(['18.8 CNY']);
+    expect(said('土鸡蛋 30枚 ￥25.6')).toEqual(['25.6 CNY']);
+    expect(said("we'll take 10% off")).toEqual([]);
+    // A refund of 1231 is still money; only the hotlines' own numbers are not.
+    expect(said('退您1231')).toEqual(['1231 CNY']);
+    expect(said('给您退六角')).toEqual(['0.6 CNY']);
+  });
+});

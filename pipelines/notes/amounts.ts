@@ -65,6 +65,18 @@ const AmountsSchema = z
      * said of yuan and of the dollars and ringgit of Chinese-speaking markets (新币二十五…退您二十五块).
      */
     families: z.object({ dollar: z.array(CurrencySchema), yuan: z.array(CurrencySchema) }).strict(),
+    /** Words that place a call in a market (Singlish particles, written Cantonese, PayNow, FPS): its dollar. */
+    places: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          currency: CurrencySchema,
+          pattern: z.string().min(1),
+          flags: z.string(),
+          note: z.string().optional(),
+        })
+        .strict(),
+    ),
     /** Largest sum taken as money; longer digit strings are ids (orders, phones), not prices. */
     maxAmount: z.number().positive(),
     patterns: z.array(
@@ -110,6 +122,7 @@ interface Knowledge {
   context: { before: RegExp; after: RegExp; notBefore: RegExp; notAfter: RegExp };
   max: number;
   families: { dollar: ReadonlySet<Currency>; yuan: ReadonlySet<Currency> };
+  places: { currency: Currency; re: RegExp }[];
 }
 
 const zh = (s: string | undefined): number | null => (s === undefined ? 0 : parseZhNumber(s.replaceAll(',', '')));
@@ -190,6 +203,7 @@ function knowledge(): Knowledge {
     },
     max: d.maxAmount,
     families: { dollar: new Set(d.families.dollar), yuan: new Set(d.families.yuan) },
+    places: d.places.map((p) => ({ currency: p.currency, re: compile(p.pattern, p.flags, p.id) })),
   };
   return loaded;
 }
@@ -205,6 +219,12 @@ function priced(k: Knowledge, text: string, m: RegExpExecArray): boolean {
   const after = text.slice(m.index + m[0].length);
   if (k.context.notBefore.test(before) || k.context.notAfter.test(after)) return false;
   return k.context.before.test(before) || k.context.after.test(after);
+}
+
+/** The market a line's words place the call in (amounts.json `places`: lah, 咗, PayNow, FPS), if any. */
+export function placeOf(text: string): Currency | undefined {
+  const folded = foldWidth(blankMasks(analyzeLine(text)));
+  return knowledge().places.find((p) => p.re.test(folded))?.currency;
 }
 
 /**
@@ -276,17 +296,44 @@ export class CallAmounts {
     this.currency = new CallCurrency(market);
   }
 
-  /** The line's sums in the call's currency; `added` when one of them is a new note. */
+  /** Notes whose sum's currency nothing in the call said yet (a bare $ before "lah"), with the sum. */
+  private readonly open = new Map<string, AmountMatch>();
+
+  /** The line's sums in the call's currency; `added` when the notes changed. */
   read(text: string, utterance: number): { sums: AmountMatch[]; added: boolean } {
-    const sums = this.currency.read(findAmounts(text));
-    let added = false;
-    for (const a of sums) {
+    const placed = this.currency.place(placeOf(text));
+    const found = findAmounts(text);
+    const sums = this.currency.read(found);
+    // Re-read after the line's own named currency is known (the $45 one … it was US$45 lah).
+    let added = placed && this.rereadOpen();
+    for (const [i, a] of sums.entries()) {
       const key = `${a.currency}:${a.value}`;
-      if (this.notes.has(key)) continue;
+      if (this.notes.has(key)) {
+        // Said again with its currency settled (US$120 after a bare $120): no longer open.
+        if (!this.currency.isOpen(found[i]!)) this.open.delete(key);
+        continue;
+      }
       this.notes.set(key, { value: a.value, currency: a.currency, utterance, span: [a.start, a.end] });
+      if (this.currency.isOpen(found[i]!)) this.open.set(key, found[i]!);
       added = true;
     }
     return { sums, added };
+  }
+
+  /** The call was just placed in a market: its open sums are read again, first mention kept. */
+  private rereadOpen(): boolean {
+    const open = [...this.open];
+    this.open.clear();
+    const moved = new Map(open.map(([key, a]) => [key, this.currency.reread(a)]));
+    if (![...moved].some(([key, c]) => !key.startsWith(`${c}:`))) return false;
+    const notes = [...this.notes];
+    this.notes.clear();
+    for (const [key, note] of notes) {
+      const currency = moved.get(key) ?? note.currency;
+      const now = `${currency}:${note.value}`;
+      if (!this.notes.has(now)) this.notes.set(now, { ...note, currency });
+    }
+    return true;
   }
 
   get all(): AmountNote[] {

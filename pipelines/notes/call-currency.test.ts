@@ -53,4 +53,27 @@ describe('the currency a call has named', () => {
     expect(sums(call('花了三百二十块'), 'GBP')).toEqual(['320 CNY']);
     expect(sums(call('it was £45', 'the $10 coupon'), 'GBP')).toEqual(['45 GBP', '10 USD']);
   });
+
+  it("reads a bare $ as the dollar of the market the call's words place it in (0485)", () => {
+    // Singlish particles and Singapore's own payment services: Singapore dollars.
+    expect(sums(call('Got Saturday slot leh. 3 units $120'))).toEqual(['120 SGD']);
+    expect(sums(call('the study table $220', 'or you PayNow me direct I give $20 off'))).toEqual(['220 SGD', '20 SGD']);
+    // Written Cantonese or FPS: Hong Kong dollars.
+    expect(sums(call('部機個殼爛咗 $180 買嘅'))).toEqual(['180 HKD']);
+    expect(sums(call('有 $2,300 但要 FPS 俾 $300 訂金先'))).toEqual(['2300 HKD', '300 HKD']);
+    // A sum said before the place is read again, at its first mention; live and batch fold alike.
+    expect(findAmountNotes(call('$650 with 4 chairs', 'ok lah'))).toMatchObject([
+      { value: 650, currency: 'SGD', utterance: 0 },
+    ]);
+  });
+
+  it("lets a named currency and the shop's market outrank the place, and never moves 块 or a named sum", () => {
+    expect(sums(call('paid US$45 for it', 'the $45 one lah'))).toEqual(['45 USD']);
+    expect(sums(call('the $45 one', 'it was US$45 lah'))).toEqual(['45 USD']);
+    expect(sums(call('the lamp was $45', 'ok lah'), 'CAD')).toEqual(['45 CAD']);
+    expect(sums(call('我买咗一百蚊', '退返一百蚊俾你'))).toEqual(['100 CNY']);
+    // Without a place word: a bare $ in English stays the line's dollar, "meh" places nowhere.
+    expect(sums(call('the lamp was $45 meh'))).toEqual(['45 USD']);
+    expect(sums(call('I bought the Allah print for $30', 'the horse figurine is $12'))).toEqual(['30 USD', '12 USD']);
+  });
 });

@@ -14,6 +14,7 @@ type Plain =
   | 'agree'
   | 'alternative'
   | 'apply'
+  | 'arranged'
   | 'before_act'
   | 'comparison'
   | 'consequent'

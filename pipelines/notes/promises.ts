@@ -186,7 +186,10 @@ function read(
   const recipient = speaker === 'merchant' && cue('recipient');
   // A request refuses the act it asks for, not one promised before it ("I'll send the hardcover and you can keep the paperback").
   const asked = cueHits(clause, `request.${speaker}`, main).some((r) => r.at <= firstActAt(clause, speaker, main));
-  const refused = negated(clause, then) || isPast(clause, body) || (asked && !recipient);
+  // "I've arranged for the missing items to be redelivered this afternoon", 已经给您约了明天上门: an
+  // arrangement made for a time to come leaves the act itself owed.
+  const arranged = deadline && cue('arranged');
+  const refused = negated(clause, then) || (isPast(clause, body) && !arranged) || (asked && !recipient);
   // A clause joined to a promise shares its commitment ("先给您退款，然后补发一个"), unless it
   // starts a new sentence or is itself a condition.
   // An event-timed follow-on ("…, and once it's scanned back in you get the refund") still shares it.

@@ -13,7 +13,8 @@ import { CallSession } from './call-session.js';
 
 // Lines in the register of real after-sales chats, chosen for what crosses lines: a bare number
 // answering "订单号？", an open promise restated with its time, an alternative to a promise, a
-// sum whose currency an earlier line named (S$45 … "refund the 45"), and the compliance state's
+// sum whose currency an earlier line named (S$45 … "refund the 45") or a later line's words settle
+// ($80 … "ok can lah": read again, and the stored note with it), and the compliance state's
 // open acts (a datum named then asked for, a chat app offered then paid through, a number after a
 // private deal or a chat app asked about).
 const MERCHANT = [
@@ -38,6 +39,7 @@ const MERCHANT = [
   '好的亲，今天之内给您退款',
   "I'll refund the 45 today",
   '亲 给您退二十五块哈',
+  'ok can lah, delivery $12',
 ];
 const CUSTOMER = [
   '为啥要加',
@@ -53,6 +55,8 @@ const CUSTOMER = [
   '耳机左边没声音，I paid $29',
   'the lamp was S$45 and another $8 shipping',
   '新币二十五一个 收到是坏的',
+  'the chair $80 one got crack',
+  '部機 $180 買嘅 個殼爛咗',
 ];
 
 const line = fc.oneof(
@@ -97,6 +101,10 @@ describe('batch and live analysis', () => {
         );
         const orders = (await listNotes(db.sql(), session.call.id)).filter((n) => n.kind === 'order_number');
         expect(orders.map((n) => n.value.value)).toEqual(notes.orderNumbers.map((o) => o.value));
+        const amounts = (await listNotes(db.sql(), session.call.id)).filter((n) => n.kind === 'amount');
+        expect(amounts.map((n) => `${n.value.value} ${n.value.currency}`).sort()).toEqual(
+          notes.amounts.map((a) => `${a.value} ${a.currency}`).sort(),
+        );
       }),
       { numRuns: 25, seed: 11 },
     );

@@ -2,7 +2,14 @@ import type { FlagFinding, RefundOption, Suggestion } from '../../core/analysis.
 import type { Sql } from '../../db/client.js';
 import type { CallRow } from '../../db/queries/calls.js';
 import { insertFlag, listFlags } from '../../db/queries/flags.js';
-import { insertNote, insertPromise, listNotes, listPromises } from '../../db/queries/notes.js';
+import {
+  deleteNote,
+  insertNote,
+  insertPromise,
+  listNotes,
+  listPromises,
+  updateNoteValue,
+} from '../../db/queries/notes.js';
 import { promiseKey } from '../notes/index.js';
 import { supersedePromise } from '../promises/lifecycle.js';
 import { openPromise } from '../promises/terms.js';
@@ -16,6 +23,11 @@ import type { CallNotes } from './analyzers.js';
  */
 export class FindingStore {
   private readonly stored = new Set<string>();
+  /**
+   * Amount notes by where they were said (utterance, span start): a bare $ the call later places in
+   * a market is read again (decision 0485), so a stored amount is updated, or dropped when it merges.
+   */
+  private readonly amountRows = new Map<string, { id: string; value: number; currency: string }>();
   /** promiseKey → the open or closed (never superseded) promise stored for this call under it. */
   private readonly promiseRows = new Map<string, { id: string; speaker: string; action: string }>();
 
@@ -33,7 +45,11 @@ export class FindingStore {
       const v = n.value as Record<string, unknown>;
       if (n.kind === 'order_number') this.stored.add(`order:${String(v.value)}`);
       if (n.kind === 'amount')
-        this.stored.add(`amount:${indexOf(n.utteranceId)}:${String(v.value)}:${String(v.currency)}`);
+        this.amountRows.set(`${indexOf(n.utteranceId)}:${n.spanStart}`, {
+          id: n.id,
+          value: Number(v.value),
+          currency: String(v.currency),
+        });
       if (n.kind === 'product') this.stored.add(`product:${String(v.name)}`);
     }
     for (const p of await listPromises(this.sql, this.call.id)) {
@@ -70,17 +86,33 @@ export class FindingStore {
         }),
       );
     }
+    const amountsNow = new Set<string>();
     for (const a of notes.amounts) {
-      await once(`amount:${a.utterance}:${a.value}:${a.currency}`, () =>
-        insertNote(this.sql, {
+      const at = `${a.utterance}:${a.span[0]}`;
+      amountsNow.add(at);
+      const row = this.amountRows.get(at);
+      if (row && row.value === a.value && row.currency === a.currency) continue;
+      const value = { value: a.value, currency: a.currency };
+      if (row) await updateNoteValue(this.sql, row.id, value);
+      else {
+        const { id } = await insertNote(this.sql, {
           ...base,
           utteranceId: this.utteranceIds[a.utterance] ?? null,
           kind: 'amount',
-          value: { value: a.value, currency: a.currency },
+          value,
           spanStart: a.span[0],
           spanEnd: a.span[1],
-        }),
-      );
+        });
+        this.amountRows.set(at, { id, ...value });
+      }
+      if (row) this.amountRows.set(at, { id: row.id, ...value });
+      changed = true;
+    }
+    for (const [at, row] of this.amountRows) {
+      if (amountsNow.has(at)) continue;
+      await deleteNote(this.sql, row.id);
+      this.amountRows.delete(at);
+      changed = true;
     }
     for (const p of notes.products) {
       await once(`product:${p.name}`, () =>
