@@ -99,9 +99,13 @@ function canonical(slot: readonly SlotAlternative[]): readonly SlotAlternative[]
 export function fillersOf(a: LineAnalysis, clauses: readonly Clause[], slot: readonly SlotAlternative[]): Filler[] {
   let bySlot = memo.get(a);
   if (!bySlot) memo.set(a, (bySlot = new Map()));
-  const key = canonical(slot);
-  let all = bySlot.get(key);
-  if (!all) bySlot.set(key, (all = collect(a, key)));
+  let all = bySlot.get(slot);
+  if (!all) {
+    // Kept under both the slot and its canonical twin: the next asker of either finds it at once.
+    const key = canonical(slot);
+    all = bySlot.get(key) ?? collect(a, key);
+    bySlot.set(key, all).set(slot, all);
+  }
   if (clauses.length === a.clauses.length) return all;
   return all.filter((f) => clauses.some((c) => inside(f.nspan, c.nspan)));
 }
