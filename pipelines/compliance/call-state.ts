@@ -91,11 +91,18 @@ const catalogues = new WeakMap<readonly CompiledRule[], ActSpec[]>();
 function opened(lines: readonly TranscriptLine[], i: number, act: ActSpec): OpenAct | null {
   const line = lines[i]!;
   const a = analyzeLine(line.text);
-  const probe: CompiledFrame = { ...act, order: 'any', negation: 'veto' };
-  const hit = matchFrame(a, probe, null).find((h) => !h.veto);
+  const hit = matchFrame(a, probeOf(act), null).find((h) => !h.veto);
   if (!hit) return null;
   return { line: i, speaker: line.speaker, span: hit.span, evidence: line.text.slice(...hit.span) };
 }
+
+/** The frame an act is read with, one per act (built once, not per line). */
+function probeOf(act: ActSpec): CompiledFrame {
+  let probe = probes.get(act);
+  if (!probe) probes.set(act, (probe = { ...act, order: 'any', negation: 'veto' }));
+  return probe;
+}
+const probes = new WeakMap<ActSpec, CompiledFrame>();
 
 export class CallState {
   /** The lines entered so far (their identity guards against a transcript edited in place). */

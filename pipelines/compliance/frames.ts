@@ -76,15 +76,36 @@ const inside = (n: Span, c: Span) => n[0] >= c[0] && n[1] <= c[1];
 /** Words between an insult and the speaker named after it that make the speaker its listener, not its subject. */
 const SELF_GAP = 2;
 
-// A line is read by ~50 frames: each slot's fillers are collected once per line, then windowed.
+// A line is read by ~190 frames: each slot's fillers are collected once per line, then windowed.
 const memo = new WeakMap<LineAnalysis, Map<readonly SlotAlternative[], Filler[]>>();
+
+/**
+ * One slot object per distinct slot: the rules' 186 frames hold 306 slot arrays but 122 distinct
+ * slots, and the per-line memo is keyed by identity, so equal slots share one collection.
+ */
+const sameSlots = new Map<string, readonly SlotAlternative[]>();
+const slotKeys = new WeakMap<readonly SlotAlternative[], readonly SlotAlternative[]>();
+function canonical(slot: readonly SlotAlternative[]): readonly SlotAlternative[] {
+  let key = slotKeys.get(slot);
+  if (!key) {
+    const text = JSON.stringify(slot);
+    key = sameSlots.get(text) ?? sameSlots.set(text, slot).get(text)!;
+    slotKeys.set(slot, key);
+  }
+  return key;
+}
 
 /** Every filler of a slot within the given clauses of the line. */
 export function fillersOf(a: LineAnalysis, clauses: readonly Clause[], slot: readonly SlotAlternative[]): Filler[] {
   let bySlot = memo.get(a);
   if (!bySlot) memo.set(a, (bySlot = new Map()));
   let all = bySlot.get(slot);
-  if (!all) bySlot.set(slot, (all = collect(a, slot)));
+  if (!all) {
+    // Kept under both the slot and its canonical twin: the next asker of either finds it at once.
+    const key = canonical(slot);
+    all = bySlot.get(key) ?? collect(a, key);
+    bySlot.set(key, all).set(slot, all);
+  }
   if (clauses.length === a.clauses.length) return all;
   return all.filter((f) => clauses.some((c) => inside(f.nspan, c.nspan)));
 }
@@ -119,32 +140,38 @@ function indexOf(a: LineAnalysis): LineIndex {
 function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
   const out: Filler[] = [];
   const clauses = a.clauses;
-  const within = (n: Span) => clauses.some((c) => inside(n, c.nspan));
   const { byClass, byMark } = indexOf(a);
   for (const alt of slot) {
     if (alt.kind === 'class') {
       for (const m of byClass.get(alt.name) ?? []) out.push({ cue: `${alt.name}:${m.entry}`, ...pick(m) });
       // A typed token stands in its class: an app name spelled out letter by letter (微 信, q q).
       for (const m of a.masks)
-        if (m.class === alt.name && within(m.nspan)) out.push({ cue: `${alt.name}:mask:${m.kind}`, ...pick(m) });
+        if (m.class === alt.name && within(clauses, m.nspan))
+          out.push({ cue: `${alt.name}:mask:${m.kind}`, ...pick(m) });
     } else if (alt.kind === 'mark') {
       for (const m of byMark.get(alt.name) ?? [])
         out.push({ cue: `mark:${m.kind}:${m.entry}`, text: a.text.slice(...m.span), span: m.span, nspan: m.nspan });
     } else if (alt.kind === 'mask') {
       for (const m of a.masks)
-        if (m.kind === alt.name && within(m.nspan)) out.push({ cue: `mask:${m.kind}`, ...pick(m) });
+        if (m.kind === alt.name && within(clauses, m.nspan)) out.push({ cue: `mask:${m.kind}`, ...pick(m) });
     } else if (alt.kind === 'digits') {
       const cue = `${alt.spoken ? 'spoken' : 'digits'}:${alt.min}`;
       if (!alt.spoken)
         for (const m of a.masks)
-          if ((m.kind === 'phone' || m.kind === 'digits') && within(m.nspan) && digitCount(m.text) >= alt.min)
+          if ((m.kind === 'phone' || m.kind === 'digits') && within(clauses, m.nspan) && digitCount(m.text) >= alt.min)
             out.push({ cue, ...pick(m) });
       for (const run of digitRuns(a))
-        if (within(run.head.nspan) && run.digits >= alt.min && (!alt.spoken || run.head.script !== 'arabic'))
+        if (within(clauses, run.head.nspan) && run.digits >= alt.min && (!alt.spoken || run.head.script !== 'arabic'))
           out.push({ cue, ...pick(run.head) });
     }
   }
   return out;
+}
+
+/** Whether a span lies inside one of the clauses (a function, not a closure made per call). */
+function within(clauses: readonly Clause[], n: Span): boolean {
+  for (const c of clauses) if (inside(n, c.nspan)) return true;
+  return false;
 }
 
 const pick = (m: { text: string; span: Span; nspan: Span }) => ({ text: m.text, span: m.span, nspan: m.nspan });

@@ -3,7 +3,7 @@ import type { TranscriptLine } from '../../core/domain.js';
 import { z } from 'zod';
 import { compilePattern } from '../language/knowledge-file.js';
 import { readKnowledge } from './knowledge-file.js';
-import { regexMatches } from '../language/index.js';
+import { gateForm, LiteralGate, regexMatches } from '../language/index.js';
 
 export interface Alias {
   /** What to look for in a line. */
@@ -122,8 +122,11 @@ export function productsInLine(text: string, table: readonly Alias[]): Omit<Prod
   const taken: [number, number][] = [];
   const found: Omit<ProductNote, 'utterance'>[] = [];
   const lower = text.toLowerCase();
-  for (const alias of table) {
-    if (!lower.includes(alias.literal)) continue;
+  // The gate finds in one pass which literals the line may hold (a superset of `includes`, which
+  // stays the test): ~250 aliases were each searched for in every line.
+  const may = gateOf(table).candidates(gateForm(lower));
+  for (const [k, alias] of table.entries()) {
+    if (may[k] === 0 || !lower.includes(alias.literal)) continue;
     for (const m of regexMatches(alias.pattern, text)) {
       const span: [number, number] = [m.index, m.index + m[0].length];
       if (taken.some(([s, e]) => span[0] < e && s < span[1])) continue;
@@ -132,6 +135,14 @@ export function productsInLine(text: string, table: readonly Alias[]): Omit<Prod
     }
   }
   return found.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+const gates = new WeakMap<readonly Alias[], LiteralGate>();
+/** One gate per alias table (a call's), over the aliases' literals. */
+function gateOf(table: readonly Alias[]): LiteralGate {
+  let gate = gates.get(table);
+  if (!gate) gates.set(table, (gate = new LiteralGate(table.map((a) => [a.literal]))));
+  return gate;
 }
 
 /**
