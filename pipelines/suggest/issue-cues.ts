@@ -176,12 +176,6 @@ export type Remedy = (typeof REMEDIES)[number];
 /** The kinds of refund, which a bare "refund" stands for. */
 export const REFUNDS: readonly Remedy[] = ['refund_only', 'return_refund', 'partial_refund'];
 
-/**
- * A merchant turning a return or refund down: the lawful refusals of remedy.refused and the
- * obstructive ones compliance reads (refund_refusal). Either way the buyer's ask settles nothing.
- */
-const REFUSALS = ['remedy.refused', 'refund_refusal'] as const;
-
 /** What one line does to the remedy of the call (see `remedyOf`). */
 export interface RemedyReading {
   /** Stated by the merchant, or asked for by the buyer. */
@@ -242,7 +236,9 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
       named.length + (asked && !named.includes(asked) ? 1 : 0) > 1 && a.clauses.some((c) => hasMark(c, 'question'));
     return { ...reading, settled: which ? null : asked };
   }
-  reading.refuses = REFUSALS.some((cls) => asserted(a, cls).length > 0);
+  // Compliance's refund_refusal is not read here: its bare 不退 also matches taunts (爱退不退) that
+  // leave the buyer free to apply.
+  reading.refuses = asserted(a, 'remedy.refused').length > 0;
   reading.keeps = asserted(a, 'remedy.keep_goods').length > 0;
   if (classMatches(a, 'remedy.bargain').length > 0 || offPlatform(a)) return reading;
   const consent = classMatches(a, 'remedy.consent').length > 0;

@@ -74,6 +74,7 @@ describe('settleOn: what the refund is', () => {
     status: null,
     daysSinceDelivery: null,
     fresh: false,
+    installable: false,
   } as OrderFacts;
   const damaged = { kind: 'damaged' as const, utterance: 0, cue: '裂了', count: null, share: null, extent: null };
   const input = { facts, issue: damaged, language: 'zh' as const, issueText: '杯子裂了' };
