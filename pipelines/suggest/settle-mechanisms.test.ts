@@ -6,7 +6,7 @@ import { Advisor } from './advise.js';
 import { CallReading } from './call-reading.js';
 import { classifyUtterance } from './issue.js';
 import { OfflineSuggestionEngine } from './offline-engine.js';
-import type { OrderFacts } from './order-facts.js';
+import { factsFromCall } from './order-facts.js';
 import { MemoryPolicyRetriever } from './policy-store.js';
 import { computeRefundOptions } from './refund-options.js';
 import { settleOn } from './remedy.js';
@@ -65,18 +65,16 @@ describe('settleOn: what the refund is', () => {
     rationale: '',
     orderId: null,
   });
-  const facts = {
-    source: 'none',
-    orderId: null,
-    amount: null,
-    currency: 'CNY',
-    items: [],
-    status: null,
-    daysSinceDelivery: null,
-    fresh: false,
-    installable: false,
-  } as OrderFacts;
-  const damaged = { kind: 'damaged' as const, utterance: 0, cue: '裂了', count: null, share: null, extent: null };
+  const facts = factsFromCall(call(['customer', '杯子裂了']), 0, {}, 'zh');
+  const damaged = {
+    kind: 'damaged' as const,
+    utterance: 0,
+    cue: '裂了',
+    count: null,
+    total: null,
+    share: null,
+    extent: null,
+  };
   const input = { facts, issue: damaged, language: 'zh' as const, issueText: '杯子裂了' };
   const ranked = [option('replacement'), option('return_refund'), option('coupon')];
 
@@ -101,28 +99,20 @@ describe('settleOn: what the refund is', () => {
 
 describe('goods with nothing to send back', () => {
   it('a change of mind about a course is refunded without a return', () => {
-    const facts = {
-      source: 'none',
-      orderId: null,
-      amount: 299,
-      currency: 'CNY',
-      items: [],
-      status: null,
-      daysSinceDelivery: null,
-      fresh: false,
-      intangible: true,
-    } as OrderFacts;
+    const facts = factsFromCall(call(['customer', '这个网课不想要了']), 0, {}, 'zh');
+    expect(facts.intangible).toBe(true);
     const issue = {
       kind: 'changed_mind' as const,
       utterance: 0,
       cue: '不想要了',
       count: null,
+      total: null,
       share: null,
       extent: null,
     };
     const options = computeRefundOptions({ facts, issue, language: 'zh' });
     expect(options.map((o) => o.kind)).toEqual(['refund_only']);
-    expect(options[0]!.amountToBeConfirmed).toBe(false);
+    expect(options[0]!.amountToBeConfirmed).toBe(true);
   });
 });
 
