@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RefundOption } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
+import { loadConfig } from '../../core/config.js';
 import { HashedNgramEmbedder } from '../embed/hashed-ngram.js';
+import { analyzeTranscript } from '../session/analyze-transcript.js';
+import { buildAnalyzers } from '../session/build-analyzers.js';
 import { Advisor } from './advise.js';
 import { CallReading } from './call-reading.js';
 import { classifyUtterance } from './issue.js';
@@ -133,6 +136,20 @@ describe('Advisor: a recommendation the facts later rule out', () => {
     const later = await advisor.advise({ lines, index: 1, now });
     expect(later.refundOptions).toEqual([]);
     expect(later.ruledOut).toBe(true);
+  });
+
+  it('a call keeps those options listed, none recommended', async () => {
+    const analyzers = await buildAnalyzers({ config: loadConfig({}), onFallback: () => {} });
+    const lines = call(
+      ['customer', '杯子买了不想要了 给我退了吧'],
+      ['merchant', '亲 这个杯子是定制印照片的哦'],
+      ['customer', '那好吧'],
+    );
+    const first = await analyzeTranscript(analyzers, lines.slice(0, 1), { startedAt: now, timeZone: 'Asia/Shanghai' });
+    expect(first.findings.refundOptions[0]).toMatchObject({ kind: 'return_refund', recommended: true });
+    const { findings } = await analyzeTranscript(analyzers, lines, { startedAt: now, timeZone: 'Asia/Shanghai' });
+    expect(findings.refundOptions.map((o) => o.kind)).toEqual(['return_refund']);
+    expect(findings.refundOptions.some((o) => o.recommended)).toBe(false);
   });
 
   it('does not for a question the rules never answer with money', async () => {
