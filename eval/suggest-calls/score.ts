@@ -8,7 +8,9 @@
  * - calls whose expected remedy says there is a product problem, and how many of them had their
  *   problem identified on some buyer line;
  * - clarifying questions: calls with one, calls with more than one, the same text twice;
- * - a money amount of zero shown (¥0.00, $0) in a suggestion or a refund option's rationale.
+ * - a money amount of zero shown (¥0.00, $0) in a suggestion or a refund option's rationale;
+ * - on sets whose expectations carry an `issue` (the problem kind the call is about, null for none;
+ *   eval/suggest-probe-12), whether the problem Kefu holds at the call's last line is that kind.
  * The sets carry no per-line problem labels, so "answers the problem" is judged against the
  * kind Kefu identified; the expected remedy is the only independent check.
  *
@@ -60,12 +62,15 @@ for (const set of sets) {
     clarifyTwice: 0,
     sameTwice: 0,
     zeroShown: 0,
+    issueLabelled: 0,
+    issueRight: 0,
   };
   for (const file of readdirSync(join(dir, 'calls')).sort()) {
     const name = file.replace(/\.jsonl$/, '');
     const expected = JSON.parse(readFileSync(join(dir, 'expected', `${name}.json`), 'utf8')) as {
       startedAt: string;
       recommendedRefund: string | null;
+      issue?: string | null;
     };
     const lines = parseTranscriptJsonl(readFileSync(join(dir, 'calls', file), 'utf8'), name);
     const { at, timeZone } = parseStartedAt(expected.startedAt, config.timeZone);
@@ -77,6 +82,11 @@ for (const set of sets) {
     if (remedy) {
       t.remedyCalls++;
       if (lines.some((l, i) => l.speaker === 'customer' && issueAt(i) !== null)) t.remedyIdentified++;
+    }
+    const heldAtEnd = lines.length > 0 ? (issueAt(lines.length - 1)?.kind ?? null) : null;
+    if (expected.issue !== undefined) {
+      t.issueLabelled++;
+      if (heldAtEnd === expected.issue) t.issueRight++;
     }
     const citing = findings.suggestions.filter((s) => s.policies.length > 0);
     if (citing.length > 0) t.callsCiting++;
@@ -101,7 +111,7 @@ for (const set of sets) {
     if (/[¥$]\s?0(?:\.00?)?(?![\d.])/.test(shown)) t.zeroShown++;
     if (verbose)
       console.log(
-        `${name}: remedy ${remedy} · ${citing.length} citing [${citing.map((s) => `${s.afterUtterance}:${s.policies.join('+')}`).join(' ')}] · ${clarifiers.length} clarifying`,
+        `${name}: remedy ${remedy} · issue ${heldAtEnd}${expected.issue !== undefined ? ` (labelled ${expected.issue})` : ''} · ${citing.length} citing [${citing.map((s) => `${s.afterUtterance}:${s.policies.join('+')}`).join(' ')}] · ${clarifiers.length} clarifying`,
       );
   }
   const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}% (${a}/${b})`);
@@ -115,4 +125,6 @@ for (const set of sets) {
   console.log(`  calls with more than one               ${t.clarifyTwice}`);
   console.log(`  calls showing the same text twice      ${t.sameTwice}`);
   console.log(`  calls showing a zero amount            ${t.zeroShown}`);
+  if (t.issueLabelled > 0)
+    console.log(`  problem at the last line as labelled   ${pct(t.issueRight, t.issueLabelled)}`);
 }

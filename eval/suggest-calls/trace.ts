@@ -33,7 +33,7 @@ for (const file of readdirSync(join(dir, 'calls')).sort()) {
     const issue = assessIssue(lines, i, { reading, fresh: reading.named('goods.fresh', i) });
     const remedy = issue ? reading.remedySince(issue.utterance, i) : null;
     console.log(
-      `${String(i).padStart(2)} ${l.speaker[0]} ${issue ? `${issue.kind}@${issue.utterance}(${issue.cue})` : '-'} ${remedy ?? ''} | ${l.text.slice(0, 60)}`,
+      `${String(i).padStart(2)} ${l.speaker[0]} ${issue ? `${issue.kind}@${issue.utterance}(${issue.cue})` : '-'} ${remedy ? `${remedy.remedy}@${remedy.line}` : ''} | ${l.text.slice(0, 60)}`,
     );
   });
   console.log(

@@ -29,6 +29,8 @@ export interface CallContext {
 export interface Advice {
   suggestions: Suggestion[];
   refundOptions: RefundOption[];
+  /** No options, because the facts learnt since rule out those shown (see `TurnAdvice.ruledOut`). */
+  ruledOut?: boolean;
 }
 
 export interface CallFindings extends CallNotes {

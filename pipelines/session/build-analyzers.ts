@@ -70,7 +70,7 @@ export async function buildAnalyzers(options: {
         reading: ctx.reading,
         now: new Date(ctx.startedAt.getTime() + (lines[index]?.startMs ?? 0)),
       });
-      return { suggestions: advice.suggestions, refundOptions: advice.refundOptions };
+      return { suggestions: advice.suggestions, refundOptions: advice.refundOptions, ruledOut: advice.ruledOut };
     },
     summarize: (lines, findings, ctx) =>
       summarizer.summarize({

@@ -158,6 +158,10 @@ export class CallAnalysis {
     if (advice.refundOptions.length > 0 && changed) {
       this.refundOptions = advice.refundOptions;
       outcome.refundOptions = advice.refundOptions;
+    } else if (advice.ruledOut && this.refundOptions.some((o) => o.recommended)) {
+      // Shown before the facts ruled them out: still listed, none recommended.
+      this.refundOptions = this.refundOptions.map((o) => ({ ...o, recommended: false }));
+      outcome.refundOptions = this.refundOptions;
     }
   }
 

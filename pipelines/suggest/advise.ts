@@ -8,7 +8,7 @@ import type {
 } from '../../core/analysis.js';
 import type { Order, PolicyDocument, TranscriptLine } from '../../core/domain.js';
 import { callLanguage } from '../language/index.js';
-import { CallReading, type Settlement } from './call-reading.js';
+import { CallReading, FAULT_KINDS, type Settlement } from './call-reading.js';
 import type { Remedy } from './issue-cues.js';
 import { CLARIFY_ENGINE, clarifyingQuestion } from './clarify.js';
 import type { SuggestionEngine } from './engine.js';
@@ -59,6 +59,8 @@ export interface TurnAdvice {
   facts: OrderFacts;
   /** The relevant retrieved policies, plus those the refund options cite. */
   policies: PolicyMatch[];
+  /** The problem is identified and answered by a policy, but the facts now rule every option out. */
+  ruledOut: boolean;
 }
 
 /** Finds the buyer's problem when the offline detector heard none (the LLM recall layer). */
@@ -153,6 +155,7 @@ export class Advisor {
     const settlement =
       reading.remedySince(issue?.utterance ?? 0, index) ?? promisedRemedy(input.notes?.promises ?? [], issue, index);
     const said = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
+    const kept = facts.intangible === true || reading.keptBetween(issue?.utterance ?? 0, index);
     // With no options of Kefu's own, only a remedy the merchant committed to (a promise to pay,
     // send or compensate on the settling line) is the call's decision, not a policy or a warning.
     const decided =
@@ -168,8 +171,8 @@ export class Advisor {
         ? [{ afterUtterance: index, text: question, policies: [], engine: CLARIFY_ENGINE }]
         : [];
       const issueText = lines[issue?.utterance ?? decided?.line ?? index]?.text ?? '';
-      const refundOptions = decided ? settleOn([], decided, { facts, issue, language, issueText, said }) : [];
-      return { suggestions, refundOptions, issue, facts, policies: relevant };
+      const refundOptions = decided ? settleOn([], decided, { facts, issue, language, issueText, said, kept }) : [];
+      return { suggestions, refundOptions, issue, facts, policies: relevant, ruledOut: false };
     }
     const issueText = lines[issue.utterance]!.text;
     const ranked = honourPreference(computeRefundOptions({ facts, issue, language, issueText }), preference);
@@ -179,18 +182,22 @@ export class Advisor {
       language,
       issueText,
       said,
-      asked: preference,
+      asked: reading.askStanding(index),
+      kept,
     });
     const policies = [...relevant];
     for (const id of refundOptions.map((o) => o.policy)) {
       const doc = this.byId.get(id);
       if (doc && !policies.some((p) => p.policy.id === id)) policies.push({ policy: doc, similarity: 0 });
     }
-    if (!customerTurn) return { suggestions: [], refundOptions, issue, facts, policies };
+    // The problem is held and a policy answers it, yet the facts rule every remedy out (定制 goods,
+    // past the window): an option recommended before those facts were known no longer stands.
+    const ruledOut = refundOptions.length === 0 && (issue.kind === 'changed_mind' || FAULT_KINDS.includes(issue.kind));
+    if (!customerTurn) return { suggestions: [], refundOptions, issue, facts, policies, ruledOut };
     const turn = { lines, index, language, issue, facts, refundOptions, policies };
     const written = await this.deps.engine.suggest(turn, { signal: input.signal });
     const suggestions = written.filter((s) => !offered.some((o) => o.text === s.text));
-    return { suggestions, refundOptions, issue, facts, policies };
+    return { suggestions, refundOptions, issue, facts, policies, ruledOut };
   }
 
   /** The offline detector's problem, else (on a buyer's line) what the recall layer finds. */

@@ -13,7 +13,13 @@ import {
 import { type AffectedQuantity, affectedQuantity } from './quantities.js';
 
 /** Goods classes a call can name anywhere; the order facts read them. */
-export const GOODS_CLASSES = ['goods.fresh', 'goods.food', 'goods.appliance', 'goods.custom'] as const;
+export const GOODS_CLASSES = [
+  'goods.fresh',
+  'goods.food',
+  'goods.appliance',
+  'goods.custom',
+  'goods.intangible',
+] as const;
 export type GoodsClass = (typeof GOODS_CLASSES)[number];
 
 /** Something wrong with the goods, the merchant's fault: outranks a later "I don't want it any more". */
@@ -94,6 +100,10 @@ export class CallReading {
   private readonly preferences: number[] = [];
   /** Lines that settle, offer or decline a remedy, or where the buyer asks for one. */
   private readonly remedyLines: number[] = [];
+  /** Merchant lines letting the buyer keep the goods (留着就好, "no need to send it back"). */
+  private readonly keptLines: number[] = [];
+  /** Merchant lines turning a return or refund down. */
+  private readonly refusals: number[] = [];
   private readonly firstNamed = new Map<GoodsClass, number>();
 
   constructor(readonly lines: readonly TranscriptLine[]) {}
@@ -122,8 +132,10 @@ export class CallReading {
     if (r.installNoShow) this.noShows[speaker].push(i);
     if (r.preference) this.preferences.push(i);
     if (speaker === 'customer') this.acceptOffer(i, r);
-    const { settled, offered, declines } = r.remedy;
-    if (settled || offered.length > 0 || declines || r.preference) this.remedyLines.push(i);
+    const { settled, offered, declines, refuses, keeps } = r.remedy;
+    if (settled || offered.length > 0 || declines || refuses || r.preference) this.remedyLines.push(i);
+    if (keeps) this.keptLines.push(i);
+    if (refuses) this.refusals.push(i);
     for (const cls of goods) if (!this.firstNamed.has(cls)) this.firstNamed.set(cls, i);
   }
 
@@ -183,6 +195,15 @@ export class CallReading {
     return i === null ? null : this.read[i]!.preference;
   }
 
+  /** What the customer asked for most recently up to `index`, unless the merchant turned it down since. */
+  askStanding(index: number): Preference | null {
+    const last = this.upTo(index);
+    const i = lastAtMost(this.preferences, last);
+    if (i === null) return null;
+    const refused = lastAtMost(this.refusals, last);
+    return refused !== null && refused > i ? null : this.read[i]!.preference;
+  }
+
   /**
    * The buyer's yes (行吧, "sounds good") to the merchant's offer of one remedy, said as the buyer's
    * next line, settles it: 您不介意的话补偿您50元 → 行吧.
@@ -202,8 +223,9 @@ export class CallReading {
    * Where the remedy of a problem said on line `from` stands as of line `index`, reading back from
    * the latest line that touched it: a remedy settled (by the merchant stating it, the buyer asking
    * for it or accepting an offer of it; one remedy proposed counts too), or `open` when the latest
-   * is a choice the buyer has not taken up, or null when the buyer's own latest ask (退款吧) leaves
-   * it to the ranked options or nothing was said. A buyer's no (不用补了) withdraws the remedy said
+   * is a choice the buyer has not taken up or the merchant turned the ask down (定制不支持退换, "we
+   * can't accept the return"), or null when the buyer's own latest ask (退款吧) leaves it to the
+   * ranked options or nothing was said. A buyer's no (不用补了) withdraws the remedy said
    * before it; a coupon is an extra and never settles. `line` is where it was said, for the amount named there.
    */
   remedySince(from: number, index: number): Settlement {
@@ -213,8 +235,9 @@ export class CallReading {
       const i = this.remedyLines[k]!;
       if (i < from) break;
       const r = this.read[i]!;
-      const { settled, offered, declines } = r.remedy;
+      const { settled, offered, declines, refuses } = r.remedy;
       if (declines && r.speaker === 'customer') declined++;
+      else if (refuses && !settled && offered.length === 0) return { remedy: 'open', line: i };
       else if (!settled && offered.length === 0) return null;
       else if (declined > 0) declined--;
       else if (settled === 'coupon') continue;
@@ -228,6 +251,12 @@ export class CallReading {
       }
     }
     return null;
+  }
+
+  /** Whether the merchant let the buyer keep the goods on a line in [from, index]. */
+  keptBetween(from: number, index: number): boolean {
+    const at = firstAtLeast(this.keptLines, from);
+    return at !== null && at <= this.upTo(index);
   }
 
   /** Whether line `i` settles, offers or declines a remedy, or asks for one. */

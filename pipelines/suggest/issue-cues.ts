@@ -84,15 +84,23 @@ export function kindsOf(a: LineAnalysis, speaker: SpeakerRole = 'customer'): [Is
   const aboutGoods = (kind: IssueKind, m: LexiconMatch) =>
     kind !== 'wrong_item' || !changes.includes(clauseAt(a, m.span[0])?.index);
   const freshGoods = classMatches(a, 'goods.fresh').length > 0;
-  const spoilage = asserted(a, 'issue.spoiled_if_fresh');
+  // A question about what the goods will do (这个会掉色吗, "will it shrink?") asks before a sale.
+  const presale = new Set(
+    classMatches(a, 'issue.prospective')
+      .map((m) => clauseAt(a, m.span[0]))
+      .filter((c) => c !== undefined && hasMark(c, 'question'))
+      .map((c) => c!.index),
+  );
+  const stands = (m: LexiconMatch) => !presale.has(clauseAt(a, m.span[0])?.index ?? -1);
+  const spoilage = asserted(a, 'issue.spoiled_if_fresh').filter(stands);
   const cues = ISSUE_KINDS.map((kind) => ({
     kind,
-    cue: asserted(a, `issue.${kind}`).find((m) => aboutGoods(kind, m)),
+    cue: asserted(a, `issue.${kind}`).find((m) => aboutGoods(kind, m) && stands(m)),
   }));
-  const fit = asserted(a, 'issue.size_fit')[0];
+  const fit = asserted(a, 'issue.size_fit').filter(stands)[0];
   const failing = functionFailure(a);
   // A parcel said lost, or marked delivered and never received, is an order not delivered.
-  const lost = asserted(a, 'issue.lost_parcel')[0];
+  const lost = asserted(a, 'issue.lost_parcel').filter(stands)[0];
   const read = (fresh: boolean): IssueCues => {
     const found: IssueCues = [];
     const add = (kind: IssueKind, cue: string, fits?: true) => {
@@ -131,10 +139,13 @@ export function names(text: string, cls: string): boolean {
  */
 export function functionFailure(a: LineAnalysis): string | null {
   const hypothetical = hypotheticalClauses(a);
+  // "I don't like the sound" dislikes the goods (a change of mind); it says nothing fails.
+  const dislikes = classMatches(a, 'issue.changed_mind');
   for (const clause of a.clauses) {
     if (hypothetical.has(clause.index) || hasMark(clause, 'reported')) continue;
     for (const neg of clause.marks) {
       if (neg.kind !== 'negation' || !neg.scope) continue;
+      if (dislikes.some((m) => m.span[0] <= neg.span[0] && neg.span[1] <= m.span[1])) continue;
       const [from, to] = neg.scope.span;
       const f = classMatches(clause, 'issue.goods_function').find((m) => m.span[0] >= from && m.span[1] <= to);
       if (f) return a.text.slice(neg.span[0], f.span[1]);
@@ -175,6 +186,10 @@ export interface RemedyReading {
   declines: boolean;
   /** The buyer says yes (行吧, "sounds good"): settles an offer of one remedy just made. */
   accepts: boolean;
+  /** The merchant turns down the return or refund asked (不支持退换, "sales are final"). */
+  refuses: boolean;
+  /** The merchant lets the buyer keep the goods (留着就好, "no need to send it back"). */
+  keeps: boolean;
 }
 
 /**
@@ -206,6 +221,8 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
     offered: [],
     declines: asserted(a, 'remedy.decline').length > 0,
     accepts: asserted(a, 'preference.accept').length > 0,
+    refuses: false,
+    keeps: false,
   };
   if (speaker === 'customer') {
     const named = REMEDIES.filter((r) => classMatches(a, `remedy.${r}`).length > 0);
@@ -219,6 +236,10 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
       named.length + (asked && !named.includes(asked) ? 1 : 0) > 1 && a.clauses.some((c) => hasMark(c, 'question'));
     return { ...reading, settled: which ? null : asked };
   }
+  // Compliance's refund_refusal is not read here: its bare 不退 also matches taunts (爱退不退) that
+  // leave the buyer free to apply.
+  reading.refuses = asserted(a, 'remedy.refused').length > 0;
+  reading.keeps = asserted(a, 'remedy.keep_goods').length > 0;
   if (classMatches(a, 'remedy.bargain').length > 0 || offPlatform(a)) return reading;
   const consent = classMatches(a, 'remedy.consent').length > 0;
   // Under a consent condition the remedy's clause is hypothetical, yet it is what is offered.

@@ -23,6 +23,8 @@ export interface OrderFacts {
   installable: boolean;
   /** Made to the buyer's order (engraved, printed with a name…): no no-reason returns, and not resellable. */
   customised?: boolean;
+  /** Nothing to send back (a course, a membership, a top-up, a ticket): a refund is a refund without a return. */
+  intangible?: boolean;
   /** An installation / on-site service fee the customer says they paid, apart from the goods. */
   serviceFee?: number | null;
 }
@@ -44,6 +46,7 @@ export function factsFromOrder(order: Order, now: Date): OrderFacts {
     food: order.items.some((i) => i.category === 'fresh_food' || names(i.name, 'goods.food')),
     installable: order.items.some((i) => i.category === 'appliance'),
     customised: order.items.some((i) => names(i.name, 'goods.custom')),
+    intangible: order.items.every((i) => names(i.name, 'goods.intangible')),
     serviceFee: null,
   };
 }
@@ -134,6 +137,7 @@ export function factsFromCall(
     food: fresh || named('goods.food'),
     installable: named('goods.appliance'),
     customised: named('goods.custom'),
+    intangible: named('goods.intangible'),
     serviceFee: fee?.value ?? null,
   };
 }

@@ -188,6 +188,8 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
       if (facts.status === 'paid')
         return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'cancel_unshipped' }];
       if (days !== null && days > 7) return [];
+      if (facts.intangible)
+        return [{ kind: 'refund_only', amount: value, policy: 'refund.only', why: 'refund_intangible' }];
       const ret: Candidate = { kind: 'return_refund', amount: value, policy: 'return.7day', why: 'return_7day' };
       // Goods that don't fit are mostly wanted in another size: the exchange first, the return kept.
       return issue.fit

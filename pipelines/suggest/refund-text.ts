@@ -30,6 +30,7 @@ export type RationaleKey =
   | 'refund_install_fee'
   | 'coupon_no_show'
   | 'refund_food_hygiene'
+  | 'refund_intangible'
   | 'settled';
 
 interface Vars {
@@ -74,6 +75,7 @@ const ZH: Record<RationaleKey, Template> = {
   refund_custom: (_, m) => `定制商品因商家差错出错，不属于七天无理由退货，可仅退款${m}；定制品无法二次销售，无需寄回。`,
   refund_install_fee: (_, m) => `安装师傅未按约上门：重新预约上门，并退还已付的安装/上门费${m}。`,
   coupon_no_show: (_, m) => `安装师傅未按约上门：致歉并重新预约，可发放${m}优惠券作为补偿。`,
+  refund_intangible: (_, m) => `课程、会员、充值、票务等无实物可退回，符合退款规则的可直接仅退款${m}。`,
   settled: (_, m) => `通话中已与买家商定的处理方式${m}，按商定的办理。`,
 };
 
@@ -124,6 +126,8 @@ const EN: Record<RationaleKey, Template> = {
   refund_install_fee: (_, m) =>
     `The installer missed the appointment: rebook the visit and refund the installation fee paid, ${m}.`,
   coupon_no_show: (_, m) => `The installer missed the appointment: apologise, rebook, and offer a ${m} coupon.`,
+  refund_intangible: (_, m) =>
+    `Nothing to send back (a course, membership, top-up or ticket): where its refund terms allow, refund ${m} without a return.`,
   settled: (v, m) =>
     `The remedy agreed with the buyer in this call${v.amount !== null ? ` (${m})` : ''}: carry it out as agreed.`,
 };

@@ -1,7 +1,7 @@
 import type { RefundOption } from '../../core/analysis.js';
 import type { IssueAssessment } from './issue.js';
 import type { Settlement } from './call-reading.js';
-import { type Preference, REFUNDS } from './issue-cues.js';
+import { type Preference, REFUNDS, type Remedy } from './issue-cues.js';
 import { affectedValue, type OrderFacts } from './order-facts.js';
 import { rationale } from './refund-text.js';
 
@@ -17,6 +17,14 @@ function policyFor(kind: RefundOption['kind'], issue: IssueAssessment['kind'] | 
           ? 'quality.return'
           : 'shipping.reship';
   return kind === 'coupon' ? 'compensation.coupon' : 'refund.only';
+}
+
+/**
+ * A new unit sent for a parcel that never arrived is sent again: a reshipment, whatever words named
+ * it ("I'll send a new one out today"). A replacement answers faulty goods.
+ */
+function sentAgain(remedy: Remedy | 'open', issue: IssueAssessment | null): Remedy | 'open' {
+  return remedy === 'replacement' && issue?.kind === 'late' ? 'reship' : remedy;
 }
 
 /**
@@ -45,12 +53,14 @@ export function settleOn(
     said?: number | null;
     /** What the buyer asked for most recently (退款吧), already honoured in the options' order. */
     asked?: Preference | null;
+    /** The merchant let the buyer keep the goods (留着就好), or there is nothing to send back. */
+    kept?: boolean;
   },
 ): RefundOption[] {
   if (settlement === null) return input.asked ? [...options] : options.map((o) => ({ ...o, recommended: false }));
-  const { remedy } = settlement;
-  if (remedy === 'repair' || remedy === 'open') return options.map((o) => ({ ...o, recommended: false }));
   const { facts, issue, language } = input;
+  const remedy = sentAgain(settlement.remedy, issue);
+  if (remedy === 'repair' || remedy === 'open') return options.map((o) => ({ ...o, recommended: false }));
   const value = affectedValue(facts, input.issueText);
   const said = input.said ?? null;
   const money = remedy === 'partial_refund' || remedy === 'refund' || remedy === 'refund_only' || remedy === 'coupon';
@@ -58,9 +68,11 @@ export function settleOn(
   // A bare refund is the refund the options rank first, else all the money back; less than the
   // goods are worth, it is a part refund.
   const part = remedy === 'refund' && stated !== null && value !== null && stated < value;
-  const kind = part ? 'partial_refund' : remedy === 'refund' ? 'refund_only' : remedy;
+  // Money back while the buyer keeps the goods is a refund without a return.
+  const kept = input.kept === true && remedy === 'refund';
+  const kind = part ? 'partial_refund' : kept || remedy === 'refund' ? 'refund_only' : remedy;
   const at =
-    remedy === 'refund' && !part
+    remedy === 'refund' && !part && !kept
       ? options.findIndex((o) => (REFUNDS as readonly string[]).includes(o.kind))
       : options.findIndex((o) => o.kind === kind);
   const amount = stated ?? (kind === 'partial_refund' ? null : value);
