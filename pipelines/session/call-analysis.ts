@@ -6,6 +6,7 @@ import { mergePromises } from '../recall/promises.js';
 import { CallReading } from '../suggest/call-reading.js';
 import type { Advice, CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
 import { gistOf } from '../speech/turn.js';
+import { adviceKey } from './provisional.js';
 import { notesKey, type Speculation, type SpeculationStats, speculationFits } from './speculation.js';
 
 /** What one line caused, for a caller to store and announce. */
@@ -20,6 +21,8 @@ export interface LineOutcome {
   suggestions: Suggestion[];
   /** The refund options when this line changed them. */
   refundOptions: RefundOption[] | null;
+  /** `adviceKey` of the advice after this line; null when the line asked for none. */
+  adviceKey: string | null;
 }
 
 /**
@@ -93,6 +96,28 @@ export class CallAnalysis {
     this.speculations.started++;
   }
 
+  /**
+   * Advice for a customer's line whose speech just ended, on its latest interim hypothesis, to be
+   * sent ahead of the final (decision 0495): the replies not offered yet, and the advice's key, which
+   * the final's `LineOutcome.adviceKey` confirms or not. Undefined while another line is being heard.
+   * No state changes.
+   */
+  async provisional(
+    line: TranscriptLine,
+  ): Promise<{ index: number; suggestions: Suggestion[]; key: string } | undefined> {
+    this.speculate(line);
+    const ahead = this.speculation;
+    if (!ahead || ahead.index !== this.lines.length) return undefined;
+    const advice = await ahead.advice;
+    const suggestions = this.unoffered(advice.suggestions);
+    return { index: ahead.index, suggestions, key: adviceKey(suggestions, advice.refundOptions) };
+  }
+
+  private unoffered(suggestions: readonly Suggestion[]): Suggestion[] {
+    // The merchant has already seen a reply it was offered earlier in this call.
+    return suggestions.filter((s) => !this.suggestions.some((seen) => seen.text === s.text));
+  }
+
   /** Analyses the call's next line once: its notes, flags and (after a buyer's line) advice. */
   async hear(line: TranscriptLine): Promise<LineOutcome> {
     this.hearing = true;
@@ -127,6 +152,7 @@ export class CallAnalysis {
       flags,
       suggestions: [],
       refundOptions: null,
+      adviceKey: null,
     };
     if (line.speaker === 'customer') {
       const fits =
@@ -151,8 +177,8 @@ export class CallAnalysis {
         offered: this.suggestions,
         reading: this.reading,
       }));
-    // The merchant has already seen a reply it was offered earlier in this call.
-    outcome.suggestions = advice.suggestions.filter((s) => !this.suggestions.some((seen) => seen.text === s.text));
+    outcome.suggestions = this.unoffered(advice.suggestions);
+    outcome.adviceKey = adviceKey(outcome.suggestions, advice.refundOptions);
     this.suggestions.push(...outcome.suggestions);
     const changed = JSON.stringify(advice.refundOptions) !== JSON.stringify(this.refundOptions);
     if (advice.refundOptions.length > 0 && changed) {

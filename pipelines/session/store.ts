@@ -6,7 +6,8 @@ import { insertNote, insertPromise, listNotes, listPromises } from '../../db/que
 import { promiseKey } from '../notes/index.js';
 import { supersedePromise } from '../promises/lifecycle.js';
 import { openPromise } from '../promises/terms.js';
-import { insertSuggestion } from '../../db/queries/suggestions.js';
+import { insertSuggestion, insertSuggestionState } from '../../db/queries/suggestions.js';
+import type { Settlement } from './provisional.js';
 import type { CallNotes } from './analyzers.js';
 
 /**
@@ -168,12 +169,32 @@ export class FindingStore {
     return row.id;
   }
 
+  /**
+   * Stores a reply sent early and where it ended (decision 0495): provisional when sent, then
+   * confirmed or withdrawn, each a row of its own. One withdrawn for want of a final has no line.
+   */
+  async saveProvisional(
+    s: Suggestion & { id: string },
+    sentAt: Date,
+    settled: Settlement & { replacedBy?: string[] },
+  ): Promise<void> {
+    await this.saveSuggestion(s, settled.state === 'withdrawn' && settled.reason === 'no_final');
+    await insertSuggestionState(this.sql, { suggestionId: s.id, state: 'provisional', at: sentAt });
+    await insertSuggestionState(this.sql, {
+      suggestionId: s.id,
+      state: settled.state,
+      reason: settled.state === 'withdrawn' ? settled.reason : undefined,
+      replacedBy: settled.replacedBy,
+      at: new Date(),
+    });
+  }
+
   /** Stores a suggestion under the id it was sent with. */
-  async saveSuggestion(s: Suggestion & { id: string }): Promise<void> {
+  async saveSuggestion(s: Suggestion & { id: string }, unlinked = false): Promise<void> {
     await insertSuggestion(this.sql, {
       id: s.id,
       callId: this.call.id,
-      afterUtteranceId: this.utteranceIds[s.afterUtterance] ?? null,
+      afterUtteranceId: unlinked ? null : (this.utteranceIds[s.afterUtterance] ?? null),
       kind: 'reply',
       text: s.text,
       payload: {},
