@@ -6,7 +6,6 @@ import { mergePromises } from '../recall/promises.js';
 import { CallReading } from '../suggest/call-reading.js';
 import type { Advice, CallAnalyzers, CallContext, CallFindings, CallNotes } from './analyzers.js';
 import { gistOf } from '../speech/turn.js';
-import { adviceKey } from './provisional.js';
 import { notesKey, type Speculation, type SpeculationStats, speculationFits } from './speculation.js';
 
 /** What one line caused, for a caller to store and announce. */
@@ -21,8 +20,6 @@ export interface LineOutcome {
   suggestions: Suggestion[];
   /** The refund options when this line changed them. */
   refundOptions: RefundOption[] | null;
-  /** `adviceKey` of the advice after this line; null when the line asked for none. */
-  adviceKey: string | null;
 }
 
 /**
@@ -98,19 +95,15 @@ export class CallAnalysis {
 
   /**
    * Advice for a customer's line whose speech just ended, on its latest interim hypothesis, to be
-   * sent ahead of the final (decision 0495): the replies not offered yet, and the advice's key, which
-   * the final's `LineOutcome.adviceKey` confirms or not. Undefined while another line is being heard.
-   * No state changes.
+   * sent ahead of the final (decision 0495): the replies not offered yet, which the final's own
+   * advice confirms or not. Undefined while another line is being heard. No state changes.
    */
-  async provisional(
-    line: TranscriptLine,
-  ): Promise<{ index: number; suggestions: Suggestion[]; key: string } | undefined> {
+  async provisional(line: TranscriptLine): Promise<{ index: number; suggestions: Suggestion[] } | undefined> {
     this.speculate(line);
     const ahead = this.speculation;
     if (!ahead || ahead.index !== this.lines.length) return undefined;
     const advice = await ahead.advice;
-    const suggestions = this.unoffered(advice.suggestions);
-    return { index: ahead.index, suggestions, key: adviceKey(suggestions, advice.refundOptions) };
+    return { index: ahead.index, suggestions: this.unoffered(advice.suggestions) };
   }
 
   private unoffered(suggestions: readonly Suggestion[]): Suggestion[] {
@@ -152,7 +145,6 @@ export class CallAnalysis {
       flags,
       suggestions: [],
       refundOptions: null,
-      adviceKey: null,
     };
     if (line.speaker === 'customer') {
       const fits =
@@ -178,7 +170,6 @@ export class CallAnalysis {
         reading: this.reading,
       }));
     outcome.suggestions = this.unoffered(advice.suggestions);
-    outcome.adviceKey = adviceKey(outcome.suggestions, advice.refundOptions);
     this.suggestions.push(...outcome.suggestions);
     const changed = JSON.stringify(advice.refundOptions) !== JSON.stringify(this.refundOptions);
     if (advice.refundOptions.length > 0 && changed) {

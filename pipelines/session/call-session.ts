@@ -16,7 +16,7 @@ import { getOrders, listBuyerOrders } from '../../db/queries/orders.js';
 import type { CallAnalyzers, CallContext, CallFindings } from './analyzers.js';
 import { CallAnalysis } from './call-analysis.js';
 import { coachingMessage } from './coaching.js';
-import { type SentProvisional, type Settlement, settleProvisional } from './provisional.js';
+import { type SentProvisional, settleProvisional } from './provisional.js';
 import { FindingStore } from './store.js';
 
 export interface SessionDeps {
@@ -41,8 +41,8 @@ export class CallSession {
   private sent: (SentProvisional & { startMs: number; endMs: number }) | undefined;
   /** The provisional advice being computed; a final, or a newer one, cancels its send. */
   private preparing: object | undefined;
-  /** Settled provisionals not stored yet (a `no_final` one waits for the next write). */
-  private readonly settled: { sent: SentProvisional; settlement: Settlement & { replacedBy?: string[] } }[] = [];
+  /** Settled provisional replies not stored yet (a `no_final` one waits for the next write). */
+  private readonly settled: Parameters<FindingStore['saveProvisional']>[] = [];
 
   private constructor(
     private readonly deps: SessionDeps,
@@ -119,33 +119,35 @@ export class CallSession {
     // went on quickly), and this line's advice comes after its own final instead.
     if (this.sent) return;
     const suggestions = ahead.suggestions.map((s) => ({ ...s, id: randomUUID() }));
-    this.sent = { suggestions, key: ahead.key, sentAt: new Date(), startMs: line.startMs, endMs: line.endMs };
+    this.sent = { suggestions, sentAt: new Date(), startMs: line.startMs, endMs: line.endMs };
     this.deps.emit({ type: 'suggestions.provisional', callId: this.call.id, afterUtterance: ahead.index, suggestions });
   }
 
   /**
-   * Settles the open provisional against a customer final's advice (undefined: none came for it),
-   * emits the verdict, and returns the replies the final offers, under the provisional ids when
-   * confirmed and new ones otherwise.
+   * Settles the open provisional replies against a customer final's replies (undefined: none came
+   * for them), emits the verdicts, and returns the final's replies still to send as new ones.
    */
-  private settle(final: { index: number; key: string | null; suggestions: Suggestion[] } | undefined) {
+  private settle(final: { index: number; suggestions: Suggestion[] } | undefined) {
     const sent = this.sent!;
     this.sent = undefined;
-    const settlement = settleProvisional(sent, final);
+    const { confirmed, withdrawn, reason, fresh } = settleProvisional(sent, final);
     const callId = this.call.id;
-    const suggestionIds = sent.suggestions.map((s) => s.id);
-    if (settlement.state === 'confirmed') {
-      const index = final!.index;
-      const confirmed = sent.suggestions.map((s) => ({ ...s, afterUtterance: index }));
-      sent.suggestions = confirmed;
-      this.settled.push({ sent, settlement });
-      this.deps.emit({ type: 'suggestions.confirmed', callId, suggestionIds });
-      return [];
-    }
-    const replacing = (final?.suggestions ?? []).map((s) => ({ ...s, id: randomUUID() }));
+    const replacing = fresh.map((s) => ({ ...s, id: randomUUID() }));
     const replacedBy = replacing.map((s) => s.id);
-    this.settled.push({ sent, settlement: { ...settlement, replacedBy } });
-    this.deps.emit({ type: 'suggestions.withdrawn', callId, suggestionIds, reason: settlement.reason, replacedBy });
+    for (const s of confirmed)
+      this.settled.push([{ ...s, afterUtterance: final!.index }, sent.sentAt, { state: 'confirmed' }]);
+    for (const s of withdrawn)
+      this.settled.push([s, sent.sentAt, { state: 'withdrawn', reason, replacedBy, linked: reason !== 'no_final' }]);
+    if (withdrawn.length > 0)
+      this.deps.emit({
+        type: 'suggestions.withdrawn',
+        callId,
+        suggestionIds: withdrawn.map((s) => s.id),
+        reason,
+        replacedBy,
+      });
+    if (confirmed.length > 0)
+      this.deps.emit({ type: 'suggestions.confirmed', callId, suggestionIds: confirmed.map((s) => s.id) });
     return replacing;
   }
 
@@ -197,7 +199,7 @@ export class CallSession {
     if (u.speaker === 'customer' && this.sent && u.startMs > this.sent.endMs) this.settle(undefined);
     const suggestions =
       u.speaker === 'customer' && this.sent && u.startMs >= this.sent.startMs
-        ? this.settle({ index: heard.index, key: heard.adviceKey, suggestions: heard.suggestions })
+        ? this.settle({ index: heard.index, suggestions: heard.suggestions })
         : heard.suggestions.map((s) => ({ ...s, id: randomUUID() }));
     if (suggestions.length > 0) emit({ type: 'suggestions.created', callId, afterUtterance: heard.index, suggestions });
     if (heard.refundOptions)
@@ -248,8 +250,7 @@ export class CallSession {
 
   /** Stores the provisionals settled so far, with their steps. */
   private async saveSettled(): Promise<void> {
-    for (const { sent, settlement } of this.settled.splice(0))
-      for (const s of sent.suggestions) await this.store.saveProvisional(s, sent.sentAt, settlement);
+    for (const args of this.settled.splice(0)) await this.store.saveProvisional(...args);
   }
 }
 

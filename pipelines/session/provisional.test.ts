@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RefundOption, Suggestion } from '../../core/analysis.js';
+import type { Suggestion } from '../../core/analysis.js';
 import { loadConfig } from '../../core/config.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import type { CallEvent } from '../../core/events.js';
@@ -10,59 +10,49 @@ import { useTestDatabase } from '../../test/db.js';
 import type { CallAnalyzers } from './analyzers.js';
 import { buildAnalyzers } from './build-analyzers.js';
 import { CallSession } from './call-session.js';
-import { adviceKey, settleProvisional } from './provisional.js';
+import { settleProvisional } from './provisional.js';
 
-const reply = (text: string, policies: string[]): Suggestion => ({
+const reply = (text: string, policies: string[], id = text): Suggestion & { id: string } => ({
+  id,
   afterUtterance: 0,
   text,
   policies,
   engine: 'rules',
 });
-const option = (o: Partial<RefundOption>): RefundOption => ({
-  kind: 'partial_refund',
-  amount: 11.97,
-  currency: 'CNY',
-  policy: 'fresh.partial',
-  recommended: true,
-  rationale: '3 of 10 spoiled',
-  orderId: '1',
-  ...o,
-});
 
-describe('what matters to a provisional reply', () => {
-  const base = adviceKey([reply('Sorry, a refund for the three', ['p1', 'p2'])], [option({})]);
+describe('what matters to a provisional reply: its words and the policies it cites', () => {
+  const sorry = reply('Sorry, we can refund the three spoiled apples', ['p.fresh', 'p.partial']);
+  const photo = reply('Could you send a photo of the apples?', ['p.proof']);
+  const sent = { suggestions: [sorry, photo], sentAt: new Date() };
 
-  it('is the replies with their policies and the refund options, in any order', () => {
-    expect(adviceKey([reply('Sorry, a refund for the three', ['p2', 'p1'])], [option({})])).toBe(base);
-    // The rationale is prose the options' facts already decide.
-    expect(adviceKey([reply('Sorry, a refund for the three', ['p1', 'p2'])], [option({ rationale: 'other' })])).toBe(
-      base,
-    );
-    const two = [option({}), option({ kind: 'replacement', recommended: false })];
-    expect(adviceKey([], two)).toBe(adviceKey([], [...two].reverse()));
-  });
-
-  it('changes with a reply, a policy, an amount, the recommendation or the order', () => {
-    for (const other of [
-      adviceKey([reply('Sorry, a refund for the four', ['p1', 'p2'])], [option({})]),
-      adviceKey([reply('Sorry, a refund for the three', ['p1'])], [option({})]),
-      adviceKey([reply('Sorry, a refund for the three', ['p1', 'p2'])], [option({ amount: 15.96 })]),
-      adviceKey([reply('Sorry, a refund for the three', ['p1', 'p2'])], [option({ recommended: false })]),
-      adviceKey([reply('Sorry, a refund for the three', ['p1', 'p2'])], [option({ orderId: '2' })]),
-      adviceKey([reply('Sorry, a refund for the three', ['p1', 'p2'])], []),
-    ])
-      expect(other).not.toBe(base);
-  });
-
-  it('confirms on the same advice and withdraws on other advice or no final', () => {
-    const sent = { suggestions: [], key: base, sentAt: new Date() };
-    expect(settleProvisional(sent, { key: base })).toEqual({ state: 'confirmed' });
-    expect(settleProvisional(sent, { key: adviceKey([], []) })).toEqual({
-      state: 'withdrawn',
+  it('confirms every reply the final offers too, whatever the order of policies or replies', () => {
+    const final = [reply(photo.text, ['p.proof']), reply(sorry.text, ['p.partial', 'p.fresh'])];
+    expect(settleProvisional(sent, { suggestions: final })).toEqual({
+      confirmed: [sorry, photo],
+      withdrawn: [],
       reason: 'final_differs',
+      fresh: [],
     });
-    expect(settleProvisional(sent, { key: null })).toEqual({ state: 'withdrawn', reason: 'final_differs' });
-    expect(settleProvisional(sent, undefined)).toEqual({ state: 'withdrawn', reason: 'no_final' });
+  });
+
+  it('withdraws a reply whose words or policies the final does not offer, and sends the final’s others new', () => {
+    const four = reply('Sorry, we can refund the four spoiled apples', ['p.fresh', 'p.partial']);
+    const otherPolicy = reply(photo.text, ['p.return']);
+    const settled = settleProvisional(sent, { suggestions: [four, otherPolicy] });
+    expect(settled.confirmed).toEqual([]);
+    expect(settled.withdrawn).toEqual([sorry, photo]);
+    expect(settled.fresh).toEqual([four, otherPolicy]);
+    const kept = settleProvisional(sent, { suggestions: [photo, four] });
+    expect([kept.confirmed, kept.withdrawn, kept.fresh]).toEqual([[photo], [sorry], [four]]);
+  });
+
+  it('withdraws them all when no final came for their speech', () => {
+    expect(settleProvisional(sent, undefined)).toEqual({
+      confirmed: [],
+      withdrawn: [sorry, photo],
+      reason: 'no_final',
+      fresh: [],
+    });
   });
 });
 
@@ -143,22 +133,35 @@ describe('provisional replies in a call', () => {
     await expect(sql`delete from suggestion_states`).rejects.toThrow(/append-only/);
   });
 
-  it('withdraws them when the final changes what matters, and sends the final’s replies in their place', async () => {
-    const { session, events, types } = await call();
+  it('withdraws the replies the final does not offer, and sends the final’s own in their place', async () => {
+    const { session, events } = await call();
     // The interim has not heard how many of the apples spoiled: the refund's amount is unknown.
     await session.provisional(line(`你好，我的订单 ${ORDER} 收到的苹果烂了`));
-    const sent = byType(events, 'suggestions.provisional')[0]!.suggestions;
+    const sent = byType(events, 'suggestions.provisional')[0]!.suggestions.map((s) => s.id);
     expect(sent.length).toBeGreaterThan(0);
     await session.addUtterance(final(FINAL));
-    expect(types()).toEqual(['suggestions.provisional', 'suggestions.withdrawn', 'suggestions.created']);
     const withdrawn = byType(events, 'suggestions.withdrawn')[0]!;
+    const confirmed = byType(events, 'suggestions.confirmed')[0]?.suggestionIds ?? [];
     const created = byType(events, 'suggestions.created')[0]!;
-    expect(withdrawn).toMatchObject({ suggestionIds: sent.map((s) => s.id), reason: 'final_differs' });
+    expect(withdrawn.reason).toBe('final_differs');
+    expect([...withdrawn.suggestionIds, ...confirmed].sort()).toEqual([...sent].sort());
     expect(withdrawn.replacedBy).toEqual(created.suggestions.map((s) => s.id));
+    // Every reply the merchant now sees is one the final's advice offers: the same as without provisional.
+    const plain = await call();
+    await plain.session.addUtterance(final(FINAL));
+    const standing = [
+      ...byType(events, 'suggestions.provisional')[0]!.suggestions.filter((s) => confirmed.includes(s.id)),
+      ...created.suggestions,
+    ];
+    expect(standing.map((s) => s.text).sort()).toEqual(
+      byType(plain.events, 'suggestions.created')[0]!
+        .suggestions.map((s) => s.text)
+        .sort(),
+    );
     await session.end();
     const states = await listSuggestionStates(db.sql(), session.call.id);
-    expect(states.filter((s) => s.state === 'withdrawn').map((s) => s.replacedBy)).toEqual(
-      sent.map(() => withdrawn.replacedBy),
+    expect(states.filter((s) => s.state === 'withdrawn').map((s) => [s.suggestionId, s.replacedBy])).toEqual(
+      withdrawn.suggestionIds.map((id) => [id, withdrawn.replacedBy]),
     );
   });
 

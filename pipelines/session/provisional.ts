@@ -1,40 +1,45 @@
 /**
- * Provisional advice (decision 0495): the replies computed on a customer's interim hypothesis are
- * sent as the speech ends, marked provisional, and settled when the final transcript has its own
- * advice. What matters — what decides confirm or withdraw — is what the merchant would be shown:
- * the replies (their words and the policies they cite, which carry the issue and the intent they
- * answer) and the refund options (kind, order, amount, currency, which is recommended). A final
- * that differs only in words the advice does not read confirms; one that changes any of these
- * withdraws, and its own replies replace the provisional ones.
+ * Provisional replies (decision 0495): the replies advised on a customer's interim hypothesis are
+ * sent as the speech ends, marked provisional, and settled one by one when the final transcript
+ * has its own advice. What matters — what decides confirm or withdraw — is the reply itself as the
+ * merchant would say it: its words, which carry the issue and intent it answers and any order,
+ * amount or remedy it names, and the policies it cites, which name the remedy it relies on. A reply
+ * the final's advice also offers is confirmed; one it does not offer is withdrawn, and the final's
+ * other replies replace it. Refund options are never sent provisionally: they follow the final.
  */
-import type { RefundOption, Suggestion } from '../../core/analysis.js';
+import type { Suggestion } from '../../core/analysis.js';
+import type { SuggestionWithdrawReason } from '../../core/events.js';
 
-/** The advice for one line as the merchant would see it: replies not offered before, and the options. */
-export function adviceKey(suggestions: readonly Suggestion[], refundOptions: readonly RefundOption[]): string {
-  return JSON.stringify([
-    suggestions.map((s) => [s.text, [...s.policies].sort()]).sort(),
-    refundOptions
-      .map((o) => [o.kind, o.orderId, o.amount, o.currency, o.amountToBeConfirmed ?? false, o.recommended, o.policy])
-      .sort(),
-  ]);
+/** A reply's identity for settling: its words and the policies it cites, in any order. */
+export function replyKey(s: Pick<Suggestion, 'text' | 'policies'>): string {
+  return JSON.stringify([s.text, [...s.policies].sort()]);
 }
 
 /** Replies sent early, waiting for their final. */
 export interface SentProvisional {
   suggestions: (Suggestion & { id: string })[];
-  /** `adviceKey` of the advice they came from. */
-  key: string;
-  /** When they were sent (the stored trail's time of the provisional state). */
+  /** When they were sent (the stored trail's time of the provisional step). */
   sentAt: Date;
 }
 
-export type Settlement = { state: 'confirmed' } | { state: 'withdrawn'; reason: 'final_differs' | 'no_final' };
+export interface Settlement {
+  /** Sent replies the final's advice offers too: they stand as sent, under their ids. */
+  confirmed: (Suggestion & { id: string })[];
+  /** Sent replies it does not offer, or all of them when no final came (`final` undefined). */
+  withdrawn: (Suggestion & { id: string })[];
+  reason: SuggestionWithdrawReason;
+  /** The final's replies not already standing: sent as new ones, in place of the withdrawn. */
+  fresh: Suggestion[];
+}
 
-/**
- * Judges replies sent early against the final's advice: confirmed when the advice matches in
- * everything `adviceKey` reads, withdrawn otherwise, or when no final came for them (`final` undefined).
- */
-export function settleProvisional(sent: SentProvisional, final: { key: string | null } | undefined): Settlement {
-  if (!final) return { state: 'withdrawn', reason: 'no_final' };
-  return final.key === sent.key ? { state: 'confirmed' } : { state: 'withdrawn', reason: 'final_differs' };
+export function settleProvisional(sent: SentProvisional, final: { suggestions: Suggestion[] } | undefined): Settlement {
+  if (!final) return { confirmed: [], withdrawn: sent.suggestions, reason: 'no_final', fresh: [] };
+  const offered = new Set(final.suggestions.map(replyKey));
+  const standing = new Set(sent.suggestions.map(replyKey));
+  return {
+    confirmed: sent.suggestions.filter((s) => offered.has(replyKey(s))),
+    withdrawn: sent.suggestions.filter((s) => !offered.has(replyKey(s))),
+    reason: 'final_differs',
+    fresh: final.suggestions.filter((s) => !standing.has(replyKey(s))),
+  };
 }

@@ -7,7 +7,7 @@ import { promiseKey } from '../notes/index.js';
 import { supersedePromise } from '../promises/lifecycle.js';
 import { openPromise } from '../promises/terms.js';
 import { insertSuggestion, insertSuggestionState } from '../../db/queries/suggestions.js';
-import type { Settlement } from './provisional.js';
+import type { SuggestionWithdrawReason } from '../../core/events.js';
 import type { CallNotes } from './analyzers.js';
 
 /**
@@ -176,15 +176,16 @@ export class FindingStore {
   async saveProvisional(
     s: Suggestion & { id: string },
     sentAt: Date,
-    settled: Settlement & { replacedBy?: string[] },
+    settled:
+      | { state: 'confirmed' }
+      | { state: 'withdrawn'; reason: SuggestionWithdrawReason; replacedBy: string[]; linked: boolean },
   ): Promise<void> {
-    await this.saveSuggestion(s, settled.state === 'withdrawn' && settled.reason === 'no_final');
+    await this.saveSuggestion(s, settled.state === 'withdrawn' && !settled.linked);
     await insertSuggestionState(this.sql, { suggestionId: s.id, state: 'provisional', at: sentAt });
     await insertSuggestionState(this.sql, {
       suggestionId: s.id,
       state: settled.state,
-      reason: settled.state === 'withdrawn' ? settled.reason : undefined,
-      replacedBy: settled.replacedBy,
+      ...(settled.state === 'withdrawn' ? { reason: settled.reason, replacedBy: settled.replacedBy } : {}),
       at: new Date(),
     });
   }
