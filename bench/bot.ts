@@ -147,7 +147,7 @@ async function inNamespace(): Promise<void> {
       if (st.vad.length === 0) continue;
       const pp = (xs: number[]) => `${percentile(xs, 50).toFixed(0)}/${percentile(xs, 95).toFixed(0)}`;
       console.log(
-        `  ${v.label.padEnd(16)} stages p50/p95 ms over ${st.vad.length} turns (the bot's own clock): speech end → the VAD ends the utterance ${pp(st.vad)}; → final released (recogniser's last pass) ${pp(st.lastPass)}; → advice sent (text pipeline) ${pp(st.analysis)}; → at the merchant (delivery through the test server) ${pp(st.delivery)}`,
+        `  ${v.label.padEnd(16)} stages p50/p95 ms over ${st.vad.length} turns (the bot's own clock): speech end → the VAD ends the utterance ${pp(st.vad)}; → final released (recogniser's last pass) ${pp(st.lastPass)}; → advice sent (text pipeline) ${pp(st.analysis)}; → at the merchant (delivery through the test server) ${pp(st.delivery)}${st.provisional.length > 0 ? `; VAD end → provisional replies sent ${pp(st.provisional)} (${st.provisional.length} turns)` : ''}`,
       );
     }
     for (const v of variants) {
@@ -193,7 +193,7 @@ type Variant = {
   /** Call started (bot dispatched) → the bot in the room. */
   joinMs: number[];
   /** Stages from the bot's own timing line (wall clock, same host): see `stagesOf`. */
-  stages: { vad: number[]; lastPass: number[]; analysis: number[]; delivery: number[] };
+  stages: { vad: number[]; lastPass: number[]; analysis: number[]; delivery: number[]; provisional: number[] };
 };
 const unmeasured = () => ({
   samples: [],
@@ -208,7 +208,7 @@ const unmeasured = () => ({
   groupPssMb: [],
   processes: 0,
   joinMs: [],
-  stages: { vad: [], lastPass: [], analysis: [], delivery: [] },
+  stages: { vad: [], lastPass: [], analysis: [], delivery: [], provisional: [] },
 });
 
 async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: string): Promise<number> {
@@ -264,20 +264,21 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
         (t) =>
           t.attributes[TRANSCRIPTION_ATTRIBUTES.final] === 'true' &&
           t.attributes['kefu.speaker'] === 'customer' &&
-          t.at <= arrived.at,
+          t.at <= standing.at,
       )
       .at(-1);
     if (final) {
       v.toFinal.push(final.at - speechEnd);
-      v.finalToSuggestion.push(arrived.at - final.at);
+      v.finalToSuggestion.push(standing.at - final.at);
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const timing = stagesOf(v.agent!.tail(200), speechEnd, arrived.at);
+    const timing = stagesOf(v.agent!.tail(200), speechEnd, standing.at);
     if (timing) {
       v.stages.vad.push(timing.vadEnd - speechEnd);
       v.stages.lastPass.push(timing.final - timing.vadEnd);
       v.stages.analysis.push(timing.adviceOut - timing.final);
-      v.stages.delivery.push(arrived.at - timing.adviceOut);
+      v.stages.delivery.push(standing.at - timing.adviceOut);
+      if (timing.provisionalOut !== undefined) v.stages.provisional.push(timing.provisionalOut - timing.vadEnd);
     }
     return arrived.at - speechEnd;
   } finally {
@@ -292,12 +293,13 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
  * undefined when the checkout does not log one.
  */
 function stagesOf(log: string, from: number, until: number) {
-  const pattern = /customer utterance timing: vad end (\d+) final (\d+) advice out (\d+)/;
+  const pattern = /customer utterance timing: vad end (\d+) final (\d+) advice out (\d+)(?: provisional out (\d+))?/;
   for (const line of log.split('\n').reverse()) {
     const m = pattern.exec(line);
     if (!m) continue;
     const [vadEnd, final, adviceOut] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (vadEnd >= from - 1000 && adviceOut <= until) return { vadEnd, final, adviceOut };
+    const provisionalOut = m[4] === undefined ? undefined : Number(m[4]);
+    if (vadEnd >= from - 1000 && adviceOut <= until) return { vadEnd, final, adviceOut, provisionalOut };
   }
   return undefined;
 }
