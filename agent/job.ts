@@ -77,7 +77,15 @@ export async function runCall(job: CallJob, resources: CallResources): Promise<v
     retentionDays: config.recording.retentionDays,
   };
   const call = await CallRoom.open(
-    { sql, analyzers, engineFor: resources.stt.engineFor, log, heartbeatMs, recording },
+    {
+      sql,
+      analyzers,
+      engineFor: resources.stt.engineFor,
+      log,
+      heartbeatMs,
+      recording,
+      provisional: config.botProvisional,
+    },
     metadata.data.callId,
   );
   if (!call) {

@@ -39,6 +39,8 @@ export interface CallRoomDeps {
   heartbeatMs?: number;
   /** Whether and where the call's audio is stored; unset, nothing is recorded. */
   recording?: RecordingPolicy;
+  /** Send replies on the customer's interim as their speech ends, marked provisional (decision 0495). */
+  provisional?: boolean;
 }
 
 export type EndReason = 'room closed' | 'parties left';
@@ -46,8 +48,11 @@ export type EndReason = 'room closed' | 'parties left';
 export class CallRoom {
   private readonly streams = new Map<string, { stop: () => void; done: Promise<void> }>();
   private readonly participantRows = new Map<string, string>();
-  /** When the last suggestion or refund options went to the merchants (wall clock), and how many so far. */
-  private advice = { at: 0, count: 0 };
+  /**
+   * When the last final's advice went to the merchants (wall clock: new replies, options, or the verdict
+   * on provisional ones), how many so far, and when the last provisional replies went.
+   */
+  private advice = { at: 0, count: 0, provisionalAt: 0 };
   private emptyTimer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private endedWith: ((reason: EndReason) => void) | undefined;
@@ -106,8 +111,9 @@ export class CallRoom {
     this.heartbeat = setInterval(beat, this.deps.heartbeatMs ?? 15_000);
     const merchantId = this.session.call.merchantId;
     this.events.emit = (event) => {
-      if (event.type === 'suggestions.created' || event.type === 'refund_options.created')
-        this.advice = { at: Date.now(), count: this.advice.count + 1 };
+      if (event.type === 'suggestions.provisional') this.advice.provisionalAt = Date.now();
+      else if (ADVICE_AFTER_FINAL.has(event.type))
+        this.advice = { ...this.advice, at: Date.now(), count: this.advice.count + 1 };
       notifyCallEvent(sql, merchantId, event).catch((err: unknown) =>
         log(`call ${this.callId}: notify ${event.type} failed: ${String(err)}`),
       );
@@ -130,6 +136,8 @@ export class CallRoom {
       this.streams.get(publication.sid)?.stop();
       // When (wall clock) the VAD ended each utterance still waiting for its final, by its stream start.
       const ends: { startMs: number; at: number }[] = [];
+      // The customer's latest interim of the utterance being spoken: what provisional advice reads.
+      let interim: HeardSegment | undefined;
       const language = SpokenLanguageSchema.safeParse(
         p.attributes[PARTICIPANT_ATTRIBUTES.language] ?? this.session.call.language,
       );
@@ -147,6 +155,7 @@ export class CallRoom {
         // A customer's that already reads as a whole turn starts the advice after it, ahead.
         onInterim: (heard) => {
           void channel.transcript(heard, false);
+          interim = heard;
           if (heard.speaker === 'customer' && turnLooksComplete(heard.segment.text))
             this.session.speculate({
               speaker: 'customer',
@@ -155,7 +164,15 @@ export class CallRoom {
               endMs: heard.endMs,
             });
         },
-        onSpeechEnd: (startMs) => ends.push({ startMs, at: Date.now() }),
+        onSpeechEnd: (startMs) => {
+          ends.push({ startMs, at: Date.now() });
+          const last = interim;
+          interim = undefined;
+          if (last?.speaker === 'customer' && this.deps.provisional)
+            void this.session
+              .provisional({ speaker: 'customer', text: last.segment.text, startMs: last.startMs, endMs: last.endMs })
+              .catch((err: unknown) => log(`call ${this.callId}: provisional advice failed: ${String(err)}`));
+        },
         onFinal: (heard) => this.final(heard, channel, ends),
         onError: (err) => log(`call ${this.callId}: speech from ${p.identity} lost (${err.code}): ${err.message}`),
       });
@@ -244,12 +261,21 @@ export class CallRoom {
     // (epoch ms), so a harness on the same host can place the speech's end before them.
     if (ended) {
       const out = this.advice.count > advised ? ` advice out ${this.advice.at}` : '';
+      const early = this.advice.provisionalAt >= ended.at ? ` provisional out ${this.advice.provisionalAt}` : '';
       this.deps.log(
-        `call ${this.callId}: ${heard.speaker} utterance timing: vad end ${ended.at} final ${finalAt}${out} (last pass ${finalAt - ended.at} ms${out ? `, final → advice ${this.advice.at - finalAt} ms` : ''})`,
+        `call ${this.callId}: ${heard.speaker} utterance timing: vad end ${ended.at} final ${finalAt}${out}${early} (last pass ${finalAt - ended.at} ms${out ? `, final → advice ${this.advice.at - finalAt} ms` : ''})`,
       );
     }
   }
 }
+
+/** Advice that answers a final: new replies or options, or the verdict on replies sent provisionally. */
+const ADVICE_AFTER_FINAL = new Set<CallEvent['type']>([
+  'suggestions.created',
+  'suggestions.confirmed',
+  'suggestions.withdrawn',
+  'refund_options.created',
+]);
 
 function roleOf(p: RemoteParticipant): SpeakerRole | undefined {
   const role = ParticipantRoleSchema.safeParse(p.attributes[PARTICIPANT_ATTRIBUTES.role]);

@@ -5,7 +5,8 @@
  * job process per call), the LiveKit test server, rtc-node clients, flite speech and Postgres.
  * Turns alternate between the two workers so machine load falls on both alike. The baseline is
  * KEFU_BENCH_BASELINE (another checkout with node_modules; KEFU_BENCH_BASELINE_NAME labels it), else a temporary worktree of `main`.
- * KEFU_BENCH_EXECUTORS=shared,process runs each checkout under each executor. Load with many calls:
+ * KEFU_BENCH_EXECUTORS=shared,process runs each checkout under each executor. KEFU_BENCH_PROVISIONAL=compare
+ * runs this checkout twice instead, with provisional replies on and off (decision 0495). Load with many calls:
  * bench/bot-load.ts. Run: npm run bench -- bot
  */
 import { execFileSync } from 'node:child_process';
@@ -18,7 +19,14 @@ import { prioritizeProcess } from '../agent/priority.js';
 import { COPILOT_TOPIC, TRANSCRIPTION_ATTRIBUTES, TRANSCRIPTION_TOPIC } from '../core/copilot.js';
 import { migrate } from '../db/migrate.js';
 import { tempDir } from '../test/audio/speech-fixtures.js';
-import { callAudio, type RunningAgent, seedBotFixtures, startAgent, withConnection } from '../test/e2e/harness.js';
+import {
+  callAudio,
+  REPLY_EVENTS,
+  type RunningAgent,
+  seedBotFixtures,
+  startAgent,
+  withConnection,
+} from '../test/e2e/harness.js';
 import { PHONES_NICE, waitFor } from '../test/livekit/test-participant.js';
 import { startLiveKitTestServer, type LiveKitTarget } from '../test/livekit/test-server.js';
 import { ensureBuilt, joinBenchCall } from './bot-call.js';
@@ -27,13 +35,16 @@ import { bridgedDatabase, DEFAULT_PG, namespaceDatabase, runInNamespace } from '
 import { percentile } from './stats.js';
 
 const TURNS = Number(process.env.KEFU_BENCH_TURNS ?? 6);
+const COMPARE_PROVISIONAL = process.env.KEFU_BENCH_PROVISIONAL === 'compare';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 export async function runBotBench(): Promise<void> {
   const given = process.env.KEFU_BENCH_BASELINE;
-  const baseline = given
-    ? { dir: given, name: process.env.KEFU_BENCH_BASELINE_NAME ?? given, remove: () => {} }
-    : mainWorktree();
+  const baseline = COMPARE_PROVISIONAL
+    ? { dir: REPO, name: 'provisional off', remove: () => {} }
+    : given
+      ? { dir: given, name: process.env.KEFU_BENCH_BASELINE_NAME ?? given, remove: () => {} }
+      : mainWorktree();
   for (const repo of [REPO, baseline.dir]) ensureBuilt(repo);
   const db = await bridgedDatabase(process.env.KEFU_TEST_DATABASE_URL ?? DEFAULT_PG);
   try {
@@ -78,7 +89,11 @@ async function inNamespace(): Promise<void> {
   // checkout under KEFU_BENCH_EXECUTOR and the baseline under its own default (decision 0203).
   const executors = process.env.KEFU_BENCH_EXECUTORS?.split(',').filter(Boolean);
   const checkouts = [
-    { label: 'this checkout', repo: REPO, name: `kefu-bench-new-${process.pid}` },
+    {
+      label: COMPARE_PROVISIONAL ? 'provisional on' : 'this checkout',
+      repo: REPO,
+      name: `kefu-bench-new-${process.pid}`,
+    },
     {
       label: process.env.KEFU_BENCH_BASELINE_NAME ?? 'baseline',
       repo: process.env.KEFU_BENCH_BASELINE_DIR ?? REPO,
@@ -90,7 +105,10 @@ async function inNamespace(): Promise<void> {
       label: executors && executor ? `${c.label} (${executor})` : c.label,
       repo: c.repo,
       name: executors && executor ? `${c.name}-${executor}` : c.name,
-      env: (executor ? { KEFU_BOT_EXECUTOR: executor } : {}) as Record<string, string>,
+      env: {
+        ...(executor ? { KEFU_BOT_EXECUTOR: executor } : {}),
+        ...(COMPARE_PROVISIONAL ? { KEFU_BOT_PROVISIONAL: String(i === 0) } : {}),
+      } as Record<string, string>,
       ...unmeasured(),
     })),
   );
@@ -119,11 +137,17 @@ async function inNamespace(): Promise<void> {
       );
     }
     for (const v of variants) {
+      const ms = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(0)} / p95 ${percentile(xs, 95).toFixed(0)} ms`;
+      console.log(
+        `  ${v.label.padEnd(16)} end of customer speech → first reply at the merchant (provisional or final) ${ms(v.samples)}; → reply standing on the final (confirmed, or the final's own) ${ms(v.settled)}; turns with a provisional reply ${v.early} of ${v.samples.length}, of which withdrawn ${v.withdrawn}`,
+      );
+    }
+    for (const v of variants) {
       const st = v.stages;
       if (st.vad.length === 0) continue;
       const pp = (xs: number[]) => `${percentile(xs, 50).toFixed(0)}/${percentile(xs, 95).toFixed(0)}`;
       console.log(
-        `  ${v.label.padEnd(16)} stages p50/p95 ms over ${st.vad.length} turns (the bot's own clock): speech end → the VAD ends the utterance ${pp(st.vad)}; → final released (recogniser's last pass) ${pp(st.lastPass)}; → advice sent (text pipeline) ${pp(st.analysis)}; → at the merchant (delivery through the test server) ${pp(st.delivery)}`,
+        `  ${v.label.padEnd(16)} stages p50/p95 ms over ${st.vad.length} turns (the bot's own clock): speech end → the VAD ends the utterance ${pp(st.vad)}; → final released (recogniser's last pass) ${pp(st.lastPass)}; → advice sent (text pipeline) ${pp(st.analysis)}; → at the merchant (delivery through the test server) ${pp(st.delivery)}${st.provisional.length > 0 ? `; VAD end → provisional replies sent ${pp(st.provisional)} (${st.provisional.length} turns)` : ''}`,
       );
     }
     for (const v of variants) {
@@ -151,6 +175,11 @@ type Variant = {
   name: string;
   env: Record<string, string>;
   samples: number[];
+  /** Speech end → the reply standing on the final: confirmed provisional, or the final's own. */
+  settled: number[];
+  /** Turns whose first reply was provisional, and of those, withdrawn. */
+  early: number;
+  withdrawn: number;
   /** Speech end → the customer's final transcript at the merchant, and that → the suggestion. */
   toFinal: number[];
   finalToSuggestion: number[];
@@ -164,10 +193,13 @@ type Variant = {
   /** Call started (bot dispatched) → the bot in the room. */
   joinMs: number[];
   /** Stages from the bot's own timing line (wall clock, same host): see `stagesOf`. */
-  stages: { vad: number[]; lastPass: number[]; analysis: number[]; delivery: number[] };
+  stages: { vad: number[]; lastPass: number[]; analysis: number[]; delivery: number[]; provisional: number[] };
 };
 const unmeasured = () => ({
   samples: [],
+  settled: [],
+  early: 0,
+  withdrawn: 0,
   toFinal: [],
   finalToSuggestion: [],
   cpuMs: 0,
@@ -176,7 +208,7 @@ const unmeasured = () => ({
   groupPssMb: [],
   processes: 0,
   joinMs: [],
-  stages: { vad: [], lastPass: [], analysis: [], delivery: [] },
+  stages: { vad: [], lastPass: [], analysis: [], delivery: [], provisional: [] },
 });
 
 async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: string): Promise<number> {
@@ -193,11 +225,31 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
     // Where speech ends in real time (the WAV ends with 1.5 s of quiet), so a process that falls
     // behind while playing the audio out shows up as latency rather than hiding in a late capture.
     const speechEnd = capturedAt[0]! + capturedAt.length * 10 - 1500;
+    const copilot = () => merchant.textsOn(COPILOT_TOPIC).map((t) => ({ ...t, type: t.attributes['kefu.event'] }));
     const arrived = await waitFor(
-      () => merchant.textsOn(COPILOT_TOPIC).find((t) => t.text.includes('"suggestions.created"')),
+      () => copilot().find((t) => REPLY_EVENTS.includes(t.type ?? '')),
       30_000,
       'a suggestion',
     );
+    // A provisional reply stands once confirmed, or is replaced by the final's own (or withdrawn outright).
+    const standing =
+      arrived.type === 'suggestions.provisional'
+        ? await waitFor(
+            () =>
+              copilot().find(
+                (t) =>
+                  t.at >= arrived.at &&
+                  t.type !== arrived.type &&
+                  t.type !== 'suggestions.withdrawn' &&
+                  t.type?.startsWith('suggestions.'),
+              ) ?? copilot().find((t) => t.type === 'suggestions.withdrawn' && t.text.includes('"replacedBy":[]')),
+            30_000,
+            'the provisional reply settled',
+          )
+        : arrived;
+    v.settled.push(standing.at - speechEnd);
+    if (arrived.type === 'suggestions.provisional') v.early++;
+    if (copilot().some((t) => t.type === 'suggestions.withdrawn')) v.withdrawn++;
     const after = sampleGroup(v.agent!.pid);
     v.cpuMs += after.cpuMs - before.cpuMs;
     v.callMs += Date.now() - t0;
@@ -212,20 +264,21 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
         (t) =>
           t.attributes[TRANSCRIPTION_ATTRIBUTES.final] === 'true' &&
           t.attributes['kefu.speaker'] === 'customer' &&
-          t.at <= arrived.at,
+          t.at <= standing.at,
       )
       .at(-1);
     if (final) {
       v.toFinal.push(final.at - speechEnd);
-      v.finalToSuggestion.push(arrived.at - final.at);
+      v.finalToSuggestion.push(standing.at - final.at);
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const timing = stagesOf(v.agent!.tail(200), speechEnd, arrived.at);
+    const timing = stagesOf(v.agent!.tail(200), speechEnd, standing.at);
     if (timing) {
       v.stages.vad.push(timing.vadEnd - speechEnd);
       v.stages.lastPass.push(timing.final - timing.vadEnd);
       v.stages.analysis.push(timing.adviceOut - timing.final);
-      v.stages.delivery.push(arrived.at - timing.adviceOut);
+      v.stages.delivery.push(standing.at - timing.adviceOut);
+      if (timing.provisionalOut !== undefined) v.stages.provisional.push(timing.provisionalOut - timing.vadEnd);
     }
     return arrived.at - speechEnd;
   } finally {
@@ -240,12 +293,13 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
  * undefined when the checkout does not log one.
  */
 function stagesOf(log: string, from: number, until: number) {
-  const pattern = /customer utterance timing: vad end (\d+) final (\d+) advice out (\d+)/;
+  const pattern = /customer utterance timing: vad end (\d+) final (\d+) advice out (\d+)(?: provisional out (\d+))?/;
   for (const line of log.split('\n').reverse()) {
     const m = pattern.exec(line);
     if (!m) continue;
     const [vadEnd, final, adviceOut] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (vadEnd >= from - 1000 && adviceOut <= until) return { vadEnd, final, adviceOut };
+    const provisionalOut = m[4] === undefined ? undefined : Number(m[4]);
+    if (vadEnd >= from - 1000 && adviceOut <= until) return { vadEnd, final, adviceOut, provisionalOut };
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import {
 } from './analysis.js';
 import { FlagCategorySchema, ModerationCategorySchema, SeveritySchema, SpeakerRoleSchema } from './domain.js';
 import { BuyerWireSchema } from './buyer.js';
-import { UtteranceSchema } from './events.js';
+import { SuggestionStateSchema, UtteranceSchema } from './events.js';
 
 /**
  * One call as the dashboard shows it (`GET /api/calls/:id`, and each row of `GET /api/calls`).
@@ -49,6 +49,11 @@ export const CallViewWireSchema = z.object({
       policies: z.array(z.string()),
       engine: z.string(),
       feedback: z.array(z.string()),
+      /**
+       * A reply sent on the buyer's interim hypothesis (decision 0495): `provisional` until the final
+       * transcript confirms it; null for one sent after its final. Withdrawn replies are not in the view.
+       */
+      state: SuggestionStateSchema.exclude(['withdrawn']).nullable().default(null),
     }),
   ),
   /** The latest ranked set, recommended first. */

@@ -86,6 +86,11 @@ const EnvSchema = z
      * one connection and so one call per worker.
      */
     KEFU_BOT_EXECUTOR: optionalText.pipe(z.enum(['process', 'shared']).optional()),
+    /**
+     * Whether the bot sends the merchant replies computed on the buyer's interim hypothesis as their
+     * speech ends, marked provisional, confirmed or withdrawn by the final (decision 0495).
+     */
+    KEFU_BOT_PROVISIONAL: z.stringbool().default(true),
     /** Nice value of `kefu agent` and its job processes (lower runs first; below 0 needs root). */
     KEFU_AGENT_NICE: z.coerce.number().int().min(-20).max(19).default(-10),
     KEFU_MODEL_DIR: z.string().trim().min(1).default('.kefu/models'),
@@ -178,6 +183,8 @@ export interface Config {
   /** The nice value `kefu agent` and its job processes run at (calls' real-time audio first). */
   agentNice: number;
   botExecutor: 'process' | 'shared';
+  /** Replies sent provisionally at the end of the buyer's speech (decision 0495). */
+  botProvisional: boolean;
   models: { dir: string; allowRemote: boolean };
   timeZone: string;
   seedDemo: boolean;
@@ -265,6 +272,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     stt: { engines: e.KEFU_STT_ENGINES, threads: e.KEFU_STT_THREADS },
     agentNice: e.KEFU_AGENT_NICE,
     botExecutor: e.KEFU_BOT_EXECUTOR ?? (e.DATABASE_URL ? 'shared' : 'process'),
+    botProvisional: e.KEFU_BOT_PROVISIONAL,
     models: { dir: e.KEFU_MODEL_DIR, allowRemote: e.KEFU_ALLOW_REMOTE_MODELS },
     timeZone: e.KEFU_TIME_ZONE,
     seedDemo: e.KEFU_SEED_DEMO,

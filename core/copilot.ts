@@ -44,6 +44,9 @@ export const COPILOT_VERSION = 1;
 /** The call events the merchant is coached with; transcripts travel on `lk.transcription`. */
 export const COPILOT_EVENT_TYPES = [
   'suggestions.created',
+  'suggestions.provisional',
+  'suggestions.confirmed',
+  'suggestions.withdrawn',
   'refund_options.created',
   'notes.updated',
   'coaching.warning',

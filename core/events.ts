@@ -49,6 +49,14 @@ export type StoredUtterance = z.infer<typeof StoredUtteranceSchema>;
 
 const base = { callId: z.string() };
 
+/** Why a provisional suggestion was withdrawn (decision 0495). */
+export const SuggestionWithdrawReasonSchema = z.enum(['final_differs', 'no_final']);
+export type SuggestionWithdrawReason = z.infer<typeof SuggestionWithdrawReasonSchema>;
+
+/** Where a reply stands at the merchant: sent early on an interim and not yet settled, or settled. */
+export const SuggestionStateSchema = z.enum(['provisional', 'confirmed', 'withdrawn']);
+export type SuggestionState = z.infer<typeof SuggestionStateSchema>;
+
 export const CallEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('call.started'),
@@ -71,6 +79,30 @@ export const CallEventSchema = z.discriminatedUnion('type', [
     ...base,
     afterUtterance: z.number().int(),
     suggestions: z.array(SuggestionSchema.extend({ id: z.string() })),
+  }),
+  /**
+   * Replies computed on the customer's interim hypothesis and sent as their speech ends, before the
+   * final transcript (decision 0495). Each is later confirmed or withdrawn by its id, exactly once.
+   */
+  z.object({
+    type: z.literal('suggestions.provisional'),
+    ...base,
+    afterUtterance: z.number().int(),
+    suggestions: z.array(SuggestionSchema.extend({ id: z.string() })),
+  }),
+  /** The final transcript asks for the same advice: the provisional replies stand as sent. */
+  z.object({ type: z.literal('suggestions.confirmed'), ...base, suggestionIds: z.array(z.string()).min(1) }),
+  /**
+   * The provisional replies no longer stand: the final transcript asks for other advice
+   * (`final_differs`; its replies follow as `suggestions.created`, ids in `replacedBy`), or no final
+   * came for the speech they were computed on (`no_final`).
+   */
+  z.object({
+    type: z.literal('suggestions.withdrawn'),
+    ...base,
+    suggestionIds: z.array(z.string()).min(1),
+    reason: SuggestionWithdrawReasonSchema,
+    replacedBy: z.array(z.string()),
   }),
   z.object({
     type: z.literal('refund_options.created'),

@@ -2,8 +2,9 @@ import { KefuError } from '../core/errors.js';
 import type { Sql } from './client.js';
 
 /**
- * Tables the app may only append to and read: the evidence (decision 0173) and the moderation
- * record, whose changes are rows of their own (decision 0174).
+ * Tables the app may only append to and read: the evidence (decision 0173), the moderation
+ * record, whose changes are rows of their own (decision 0174), and where each provisional reply
+ * the merchant saw stands (decision 0495).
  */
 const APPEND_ONLY = [
   'audit_events',
@@ -17,6 +18,7 @@ const APPEND_ONLY = [
   'appeal_rows',
   'appeal_claims',
   'appeal_outcomes',
+  'suggestion_states',
 ] as const;
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/client.js';
 import type { StoredUtterance } from '../core/events.js';
 import { type CallRow, createCall, insertUtterance } from '../db/queries/calls.js';
+import { upsertOrder } from '../db/queries/orders.js';
 import { upsertMerchant } from '../db/queries/people.js';
 
 /** A merchant with one call and a two-line conversation, unique per call to this function. */
@@ -32,4 +33,24 @@ export async function makeCallWithUtterances(
     t += 2000;
   }
   return { merchantId, call, utterances };
+}
+
+/** The fruit shop's delivered order of apples (¥39.90) that the call-session tests talk about. */
+export const FRUIT_ORDER_ID = '240611587736219';
+
+export async function seedFruitOrder(sql: Sql, merchantId = 'm-fruit'): Promise<void> {
+  await upsertMerchant(sql, { id: merchantId, name: '鲜果园' });
+  await upsertOrder(sql, {
+    id: FRUIT_ORDER_ID,
+    merchantId,
+    buyerId: 'b-1',
+    currency: 'CNY',
+    status: 'delivered',
+    items: [{ sku: 'A', name: '烟台红富士苹果 5斤装', quantity: 1, unitPrice: 39.9, category: 'fresh_food' }],
+    amount: 39.9,
+    placedAt: new Date('2026-11-20T00:00:00Z'),
+    paidAt: new Date('2026-11-20T00:00:00Z'),
+    shippedAt: new Date('2026-11-21T00:00:00Z'),
+    deliveredAt: new Date('2026-11-22T00:00:00Z'),
+  });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SuggestionState, SuggestionWithdrawReason } from '../../core/events.js';
 import type { Sql } from '../client.js';
 
 export type SuggestionKind = 'reply' | 'refund_option' | 'coaching';
@@ -44,12 +45,48 @@ export async function recordFeedback(
   });
 }
 
+/** One step of a provisional reply (decision 0495): appended, never changed. */
+export async function insertSuggestionState(
+  sql: Sql,
+  s: {
+    suggestionId: string;
+    state: SuggestionState;
+    reason?: SuggestionWithdrawReason;
+    replacedBy?: string[];
+    at: Date;
+  },
+): Promise<void> {
+  await sql`insert into suggestion_states (suggestion_id, state, reason, replaced_by, at)
+            values (${s.suggestionId}, ${s.state}, ${s.reason ?? null}, ${s.replacedBy ?? []}, ${s.at})`;
+}
+
+/** The steps of every provisional reply of a call, in order. */
+export async function listSuggestionStates(
+  sql: Sql,
+  callId: string,
+): Promise<
+  {
+    suggestionId: string;
+    state: SuggestionState;
+    reason: SuggestionWithdrawReason | null;
+    replacedBy: string[];
+    at: Date;
+  }[]
+> {
+  return sql`
+    select t.suggestion_id, t.state, t.reason, t.replaced_by, t.at
+    from suggestion_states t join suggestions s on s.id = t.suggestion_id
+    where s.call_id = ${callId} order by t.id`;
+}
+
+/** `state`: where a provisional reply ended up (its last step); null for a reply sent after its final. */
 export async function listSuggestions(
   sql: Sql,
   callId: string,
-): Promise<(SuggestionRow & { feedback: FeedbackAction[] })[]> {
-  return sql<(SuggestionRow & { feedback: FeedbackAction[] })[]>`
-    select s.*, coalesce(array_agg(f.action order by f.at) filter (where f.action is not null), '{}') as feedback
+): Promise<(SuggestionRow & { feedback: FeedbackAction[]; state: SuggestionState | null })[]> {
+  return sql<(SuggestionRow & { feedback: FeedbackAction[]; state: SuggestionState | null })[]>`
+    select s.*, coalesce(array_agg(f.action order by f.at) filter (where f.action is not null), '{}') as feedback,
+      (select t.state from suggestion_states t where t.suggestion_id = s.id order by t.id desc limit 1) as state
     from suggestions s left join suggestion_feedback f on f.suggestion_id = s.id
     where s.call_id = ${callId}
     group by s.id order by s.created_at, s.id`;

@@ -93,6 +93,24 @@ export class CallAnalysis {
     this.speculations.started++;
   }
 
+  /**
+   * Advice for a customer's line whose speech just ended, on its latest interim hypothesis, to be
+   * sent ahead of the final (decision 0495): the replies not offered yet, which the final's own
+   * advice confirms or not. Undefined while another line is being heard. No state changes.
+   */
+  async provisional(line: TranscriptLine): Promise<{ index: number; suggestions: Suggestion[] } | undefined> {
+    this.speculate(line);
+    const ahead = this.speculation;
+    if (!ahead || ahead.index !== this.lines.length) return undefined;
+    const advice = await ahead.advice;
+    return { index: ahead.index, suggestions: this.unoffered(advice.suggestions) };
+  }
+
+  private unoffered(suggestions: readonly Suggestion[]): Suggestion[] {
+    // The merchant has already seen a reply it was offered earlier in this call.
+    return suggestions.filter((s) => !this.suggestions.some((seen) => seen.text === s.text));
+  }
+
   /** Analyses the call's next line once: its notes, flags and (after a buyer's line) advice. */
   async hear(line: TranscriptLine): Promise<LineOutcome> {
     this.hearing = true;
@@ -151,8 +169,7 @@ export class CallAnalysis {
         offered: this.suggestions,
         reading: this.reading,
       }));
-    // The merchant has already seen a reply it was offered earlier in this call.
-    outcome.suggestions = advice.suggestions.filter((s) => !this.suggestions.some((seen) => seen.text === s.text));
+    outcome.suggestions = this.unoffered(advice.suggestions);
     this.suggestions.push(...outcome.suggestions);
     const changed = JSON.stringify(advice.refundOptions) !== JSON.stringify(this.refundOptions);
     if (advice.refundOptions.length > 0 && changed) {

@@ -5,10 +5,9 @@ import type { CallEvent } from '../../core/events.js';
 import { getCall, listUtterances } from '../../db/queries/calls.js';
 import { listFlags } from '../../db/queries/flags.js';
 import { listNotes, listPromises } from '../../db/queries/notes.js';
-import { upsertOrder } from '../../db/queries/orders.js';
-import { upsertMerchant } from '../../db/queries/people.js';
 import { listSuggestions } from '../../db/queries/suggestions.js';
 import { useTestDatabase } from '../../test/db.js';
+import { seedFruitOrder } from '../../test/factories.js';
 import type { CallAnalyzers } from './analyzers.js';
 import { buildAnalyzers } from './build-analyzers.js';
 import { CallSession } from './call-session.js';
@@ -25,20 +24,7 @@ const lines: TranscriptLine[] = [
 
 beforeAll(async () => {
   analyzers = await buildAnalyzers({ config: loadConfig({}), sql: db.sql() });
-  await upsertMerchant(db.sql(), { id: 'm-fruit', name: '鲜果园' });
-  await upsertOrder(db.sql(), {
-    id: '240611587736219',
-    merchantId: 'm-fruit',
-    buyerId: 'b-1',
-    currency: 'CNY',
-    status: 'delivered',
-    items: [{ sku: 'A', name: '烟台红富士苹果 5斤装', quantity: 1, unitPrice: 39.9, category: 'fresh_food' }],
-    amount: 39.9,
-    placedAt: new Date('2026-11-20T00:00:00Z'),
-    paidAt: new Date('2026-11-20T00:00:00Z'),
-    shippedAt: new Date('2026-11-21T00:00:00Z'),
-    deliveredAt: new Date('2026-11-22T00:00:00Z'),
-  });
+  await seedFruitOrder(db.sql());
 });
 
 const start = (emit: (e: CallEvent) => void) =>

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Suggestion } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { type CallEvent, type HeardUtterance, type Utterance, UtteranceSchema } from '../../core/events.js';
 import type { Sql } from '../../db/client.js';
@@ -15,6 +16,7 @@ import { getOrders, listBuyerOrders } from '../../db/queries/orders.js';
 import type { CallAnalyzers, CallContext, CallFindings } from './analyzers.js';
 import { CallAnalysis } from './call-analysis.js';
 import { coachingMessage } from './coaching.js';
+import { type SentProvisional, settleProvisional } from './provisional.js';
 import { FindingStore } from './store.js';
 
 export interface SessionDeps {
@@ -35,6 +37,12 @@ export class CallSession {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly store: FindingStore;
   private readonly analysis: CallAnalysis;
+  /** Replies sent ahead of their final, waiting to be confirmed or withdrawn (decision 0495). */
+  private sent: (SentProvisional & { startMs: number; endMs: number }) | undefined;
+  /** The provisional advice being computed; a final, or a newer one, cancels its send. */
+  private preparing: object | undefined;
+  /** Settled provisional replies not stored yet (a `no_final` one waits for the next write). */
+  private readonly settled: Parameters<FindingStore['saveProvisional']>[] = [];
 
   private constructor(
     private readonly deps: SessionDeps,
@@ -96,6 +104,53 @@ export class CallSession {
     this.analysis.speculate(line);
   }
 
+  /**
+   * A customer's speech ended and `line` is its latest interim hypothesis: the replies advised on it
+   * go to the merchant now, marked provisional, unless its final is already being handled. The
+   * final confirms or withdraws them (`process`); a final that never comes withdraws them too.
+   */
+  async provisional(line: TranscriptLine): Promise<void> {
+    const token = {};
+    this.preparing = token;
+    const ahead = await this.analysis.provisional(line);
+    if (this.preparing !== token || !ahead || ahead.suggestions.length === 0) return;
+    this.preparing = undefined;
+    // One provisional open at a time: an earlier one still waits for its final (the speaker
+    // went on quickly), and this line's advice comes after its own final instead.
+    if (this.sent) return;
+    const suggestions = ahead.suggestions.map((s) => ({ ...s, id: randomUUID() }));
+    this.sent = { suggestions, sentAt: new Date(), startMs: line.startMs, endMs: line.endMs };
+    this.deps.emit({ type: 'suggestions.provisional', callId: this.call.id, afterUtterance: ahead.index, suggestions });
+  }
+
+  /**
+   * Settles the open provisional replies against a customer final's replies (undefined: none came
+   * for them), emits the verdicts, and returns the final's replies still to send as new ones.
+   */
+  private settle(final: { index: number; suggestions: Suggestion[] } | undefined) {
+    const sent = this.sent!;
+    this.sent = undefined;
+    const { confirmed, withdrawn, reason, fresh } = settleProvisional(sent, final);
+    const callId = this.call.id;
+    const replacing = fresh.map((s) => ({ ...s, id: randomUUID() }));
+    const replacedBy = replacing.map((s) => s.id);
+    for (const s of confirmed)
+      this.settled.push([{ ...s, afterUtterance: final!.index }, sent.sentAt, { state: 'confirmed' }]);
+    for (const s of withdrawn)
+      this.settled.push([s, sent.sentAt, { state: 'withdrawn', reason, replacedBy, linked: reason !== 'no_final' }]);
+    if (withdrawn.length > 0)
+      this.deps.emit({
+        type: 'suggestions.withdrawn',
+        callId,
+        suggestionIds: withdrawn.map((s) => s.id),
+        reason,
+        replacedBy,
+      });
+    if (confirmed.length > 0)
+      this.deps.emit({ type: 'suggestions.confirmed', callId, suggestionIds: confirmed.map((s) => s.id) });
+    return replacing;
+  }
+
   get speculations(): CallAnalysis['speculations'] {
     return this.analysis.speculations;
   }
@@ -108,6 +163,9 @@ export class CallSession {
 
   async end(endedAt = new Date()): Promise<{ summary: string; findings: CallFindings }> {
     await this.queue;
+    this.preparing = undefined;
+    if (this.sent) this.settle(undefined);
+    await this.saveSettled();
     const findings = this.findings();
     const summary = await this.analysis.summarize();
     const language = this.analysis.ctx.language;
@@ -132,9 +190,17 @@ export class CallSession {
     const callId = this.call.id;
     const inserting = insertUtterance(sql, { callId, ...u });
     inserting.catch(() => {});
+    // A provisional still being computed for this line is not sent now: the final's advice is.
+    if (u.speaker === 'customer') this.preparing = undefined;
     const heard = await this.analysis.hear({ speaker: u.speaker, text: u.text, startMs: u.startMs, endMs: u.endMs });
 
-    const suggestions = heard.suggestions.map((s) => ({ ...s, id: randomUUID() }));
+    // A customer's final settles the provisional sent on its interim: its first word lies within the
+    // interim's span. A final of later speech means the provisional's speech brought none.
+    if (u.speaker === 'customer' && this.sent && u.startMs > this.sent.endMs) this.settle(undefined);
+    const suggestions =
+      u.speaker === 'customer' && this.sent && u.startMs >= this.sent.startMs
+        ? this.settle({ index: heard.index, suggestions: heard.suggestions })
+        : heard.suggestions.map((s) => ({ ...s, id: randomUUID() }));
     if (suggestions.length > 0) emit({ type: 'suggestions.created', callId, afterUtterance: heard.index, suggestions });
     if (heard.refundOptions)
       emit({ type: 'refund_options.created', callId, afterUtterance: heard.index, options: heard.refundOptions });
@@ -146,6 +212,7 @@ export class CallSession {
     for (const { flag, message } of coaching)
       emit({ type: 'coaching.warning', callId, utterance: flag.utterance, category: flag.category, message });
     const saveAdvice = async () => {
+      await this.saveSettled();
       for (const s of suggestions) await this.store.saveSuggestion(s);
       if (heard.refundOptions) {
         const engine = heard.suggestions[0]?.engine ?? 'refund-rules';
@@ -179,6 +246,11 @@ export class CallSession {
       if (flagId) emit({ type: 'flag.raised', callId, flagId, flag });
     }
     return utterance;
+  }
+
+  /** Stores the provisionals settled so far, with their steps. */
+  private async saveSettled(): Promise<void> {
+    for (const args of this.settled.splice(0)) await this.store.saveProvisional(...args);
   }
 }
 

@@ -13,7 +13,8 @@ import {
 import { promiseKey } from '../notes/index.js';
 import { supersedePromise } from '../promises/lifecycle.js';
 import { openPromise } from '../promises/terms.js';
-import { insertSuggestion } from '../../db/queries/suggestions.js';
+import { insertSuggestion, insertSuggestionState } from '../../db/queries/suggestions.js';
+import type { SuggestionWithdrawReason } from '../../core/events.js';
 import type { CallNotes } from './analyzers.js';
 
 /**
@@ -200,12 +201,33 @@ export class FindingStore {
     return row.id;
   }
 
+  /**
+   * Stores a reply sent early and where it ended (decision 0495): provisional when sent, then
+   * confirmed or withdrawn, each a row of its own. One withdrawn for want of a final has no line.
+   */
+  async saveProvisional(
+    s: Suggestion & { id: string },
+    sentAt: Date,
+    settled:
+      | { state: 'confirmed' }
+      | { state: 'withdrawn'; reason: SuggestionWithdrawReason; replacedBy: string[]; linked: boolean },
+  ): Promise<void> {
+    await this.saveSuggestion(s, settled.state === 'withdrawn' && !settled.linked);
+    await insertSuggestionState(this.sql, { suggestionId: s.id, state: 'provisional', at: sentAt });
+    await insertSuggestionState(this.sql, {
+      suggestionId: s.id,
+      state: settled.state,
+      ...(settled.state === 'withdrawn' ? { reason: settled.reason, replacedBy: settled.replacedBy } : {}),
+      at: new Date(),
+    });
+  }
+
   /** Stores a suggestion under the id it was sent with. */
-  async saveSuggestion(s: Suggestion & { id: string }): Promise<void> {
+  async saveSuggestion(s: Suggestion & { id: string }, unlinked = false): Promise<void> {
     await insertSuggestion(this.sql, {
       id: s.id,
       callId: this.call.id,
-      afterUtteranceId: this.utteranceIds[s.afterUtterance] ?? null,
+      afterUtteranceId: unlinked ? null : (this.utteranceIds[s.afterUtterance] ?? null),
       kind: 'reply',
       text: s.text,
       payload: {},

@@ -9,7 +9,7 @@ import { tempDir } from '../audio/speech-fixtures.js';
 import { liveKitE2e, roomName, useLiveKit } from '../livekit/suite.js';
 import { TestParticipant, waitFor } from '../livekit/test-participant.js';
 import { realServerFromEnv } from '../livekit/test-server.js';
-import { BUYER, callAudio, MERCHANT, ORDER_ID, startAgent } from './harness.js';
+import { BUYER, callAudio, MERCHANT, ORDER_ID, REPLY_EVENTS, startAgent } from './harness.js';
 import { useBotDatabase } from './bot-database.js';
 
 const messages = (p: TestParticipant) =>
@@ -53,7 +53,7 @@ describe.skipIf(!liveKitE2e || realServerFromEnv() !== undefined)('the bot crash
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await customer.speak(audio.complaint);
       await waitFor(
-        () => messages(merchant).some((e) => e.type === 'suggestions.created'),
+        () => messages(merchant).some((e) => REPLY_EVENTS.includes(e.type)),
         30_000,
         'a suggestion before the crash',
       );

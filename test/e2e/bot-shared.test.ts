@@ -8,12 +8,12 @@ import { tempDir } from '../audio/speech-fixtures.js';
 import { liveKitE2e, roomName, useLiveKit } from '../livekit/suite.js';
 import { TestParticipant, waitFor } from '../livekit/test-participant.js';
 import { useBotDatabase } from './bot-database.js';
-import { BUYER, callAudio, MERCHANT, ORDER_ID, startAgent } from './harness.js';
+import { BUYER, callAudio, MERCHANT, ORDER_ID, REPLY_EVENTS, startAgent } from './harness.js';
 
 const suggested = (p: TestParticipant) =>
   p
     .textsOn(COPILOT_TOPIC)
-    .some((t) => CopilotMessageSchema.parse(JSON.parse(t.text)).event.type === 'suggestions.created');
+    .some((t) => REPLY_EVENTS.includes(CopilotMessageSchema.parse(JSON.parse(t.text)).event.type));
 
 // Decision 0203: with KEFU_BOT_EXECUTOR=shared the worker hosts its calls itself, side by side.
 describe.skipIf(!liveKitE2e)('the bot hosting calls in its own process', () => {

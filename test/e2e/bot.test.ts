@@ -18,7 +18,7 @@ import { localAudioStore } from '../../pipelines/recording/local-store.js';
 import { tempDir } from '../audio/speech-fixtures.js';
 import { liveKitE2e, roomName, useLiveKit } from '../livekit/suite.js';
 import { TestParticipant, waitFor } from '../livekit/test-participant.js';
-import { BUYER, callAudio, MERCHANT, ORDER_ID, startAgent } from './harness.js';
+import { BUYER, callAudio, MERCHANT, ORDER_ID, REPLY_EVENTS, startAgent } from './harness.js';
 import { useBotDatabase } from './bot-database.js';
 
 const messages = (p: TestParticipant) =>
@@ -72,7 +72,7 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
       };
       await customer.speak(audio.complaint);
       await waitFor(
-        () => messages(merchant).some((e) => e.type === 'suggestions.created'),
+        () => messages(merchant).some((e) => REPLY_EVENTS.includes(e.type)),
         30_000,
         'a suggestion at the merchant',
       ).catch(explained);
@@ -90,6 +90,23 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
         15_000,
         'refund options at the merchant',
       ).catch(explained);
+
+      // Replies sent early on the customer's interim words (decision 0495): each is settled by its
+      // final — confirmed or withdrawn — after it was sent, and none is left open.
+      const events = messages(merchant);
+      const early = events.flatMap((e, i) =>
+        e.type === 'suggestions.provisional' ? e.suggestions.map((s) => ({ id: s.id, at: i })) : [],
+      );
+      expect(early.length).toBeGreaterThan(0);
+      const settledAt = (id: string) =>
+        messages(merchant).findIndex(
+          (e) =>
+            (e.type === 'suggestions.confirmed' || e.type === 'suggestions.withdrawn') && e.suggestionIds.includes(id),
+        );
+      await waitFor(() => early.every((s) => settledAt(s.id) >= 0), 15_000, 'every provisional reply settled').catch(
+        explained,
+      );
+      for (const s of early) expect(settledAt(s.id)).toBeGreaterThan(s.at);
 
       const transcript = merchant.textsOn(TRANSCRIPTION_TOPIC);
       expect(transcript.some((t) => t.attributes['lk.transcription_final'] === 'true')).toBe(true);
@@ -118,7 +135,9 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
       expect(customer.texts.filter((t) => t.topic !== NOTICE_TOPIC)).toEqual([]);
       expect(customer.data.filter((d) => d.from === bot.identity)).toEqual([]);
 
-      const suggestion = messages(merchant).flatMap((e) => (e.type === 'suggestions.created' ? e.suggestions : []))[0]!;
+      const suggestion = messages(merchant).flatMap((e) =>
+        REPLY_EVENTS.includes(e.type) && 'suggestions' in e ? e.suggestions : [],
+      )[0]!;
       await merchant.room.localParticipant!.sendText(
         JSON.stringify({ v: 1, type: 'suggestion.used', suggestionId: suggestion.id }),
         {
@@ -166,6 +185,9 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
             select u.start_ms, u.end_ms from flags f join utterances u on u.id = f.utterance_id
             where f.call_id = ${call.callId} and f.category = 'off_platform_payment' limit 1`
         )[0],
+        steps: await sql<{ state: string }[]>`
+          select t.state from suggestion_states t join suggestions s on s.id = t.suggestion_id
+          where s.call_id = ${call.callId} order by t.id`,
         participants: (
           await sql<{ role: string }[]>`select distinct role from call_participants where call_id = ${call.callId}`
         ).map((r) => r.role),
@@ -177,6 +199,10 @@ describe.skipIf(!liveKitE2e)('the bot on a call', () => {
     expect(stored.notes.length).toBeGreaterThan(0);
     expect(stored.flags).toContain('off_platform_payment');
     expect(stored.feedback).toEqual(['used']);
+    // The trail holds each provisional reply's steps: sent, then confirmed or withdrawn.
+    const steps = stored.steps.map((s) => s.state);
+    expect(steps.filter((s) => s === 'provisional').length).toBeGreaterThan(0);
+    expect(steps.filter((s) => s !== 'provisional').length).toBe(steps.filter((s) => s === 'provisional').length);
     expect(stored.participants.sort()).toEqual(['customer', 'merchant']);
     // The call's audio is stored per speaker, and the flag's offsets point at the merchant speaking:
     // the flagged span is loud, the quiet second the bot heard before it stays near silence.

@@ -151,6 +151,12 @@ export async function startAgent(
   };
 }
 
+/**
+ * The events that bring the merchant replies: new ones after a final, or provisional ones sent on
+ * the customer's interim as their speech ends (decision 0495), whichever comes first.
+ */
+export const REPLY_EVENTS: readonly string[] = ['suggestions.created', 'suggestions.provisional'];
+
 export type CallAudio = { complaint: string; offPlatform: string; followUp: string; oneLine: string };
 
 /** The scripted call, spoken by flite, each line led by a second of quiet while subscriptions settle. */

@@ -43,6 +43,11 @@ export const STRINGS = {
   copy: ['复制', 'Copy'],
   copied: ['已复制', 'Copied'],
   markUsed: ['标记已用', 'Mark used'],
+  provisional: ['初步建议', 'Early suggestion'],
+  provisionalHint: [
+    '顾客刚说完，按识别中的文字给出；完整文字到达后会确认或替换。',
+    'From the words heard so far; confirmed or replaced when the full transcript arrives.',
+  ],
   used: ['已使用', 'Used'],
   refundOptions: ['退款方案', 'Refund options'],
   recommended: ['推荐', 'Recommended'],

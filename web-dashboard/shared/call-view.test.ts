@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CallView, sameSuggestion, visibleSuggestions } from './call-view.js';
+import { applyCallEvent, type CallView, sameSuggestion, visibleSuggestions } from './call-view.js';
 
 const s = (id: string, text: string, policies = ['p.fruit'], feedback: string[] = []) => ({
   id,
@@ -8,6 +8,7 @@ const s = (id: string, text: string, policies = ['p.fruit'], feedback: string[] 
   policies,
   engine: 'template',
   feedback,
+  state: null as CallView['suggestions'][number]['state'],
 });
 const view = (suggestions: CallView['suggestions']) => ({ suggestions }) as CallView;
 
@@ -44,5 +45,49 @@ describe('reply suggestions: near-duplicates merged', () => {
     const newer = s('3', '抱歉让您久等了，按规定给您补偿运费8元，您看可以吗？');
     expect(visibleSuggestions(view([older, other, newer])).map((x) => x.id)).toEqual(['3', '2']);
     expect(visibleSuggestions(view([older, other, newer]), new Set(['3'])).map((x) => x.id)).toEqual(['2']);
+  });
+});
+
+describe('provisional replies in the live view', () => {
+  const live = { call: { id: 'c' }, suggestions: [s('0', '您好，请问有什么可以帮您？')] } as CallView;
+  const reply = (id: string, text: string) => ({ id, afterUtterance: 1, text, policies: ['p.fruit'], engine: 't' });
+  const provisional = applyCallEvent(live, {
+    type: 'suggestions.provisional',
+    callId: 'c',
+    afterUtterance: 1,
+    suggestions: [reply('1', '抱歉，苹果坏了三个，给您按比例退款可以吗？')],
+  });
+
+  it('shows a provisional reply marked as such, and the confirmation settles it in place', () => {
+    expect(provisional.suggestions.map((x) => [x.id, x.state])).toEqual([
+      ['0', null],
+      ['1', 'provisional'],
+    ]);
+    const confirmed = applyCallEvent(provisional, { type: 'suggestions.confirmed', callId: 'c', suggestionIds: ['1'] });
+    expect(confirmed.suggestions.map((x) => [x.id, x.state])).toEqual([
+      ['0', null],
+      ['1', 'confirmed'],
+    ]);
+  });
+
+  it('removes a withdrawn reply, and the replies that replace it arrive as new ones', () => {
+    const withdrawn = applyCallEvent(provisional, {
+      type: 'suggestions.withdrawn',
+      callId: 'c',
+      suggestionIds: ['1'],
+      reason: 'final_differs',
+      replacedBy: ['2'],
+    });
+    expect(withdrawn.suggestions.map((x) => x.id)).toEqual(['0']);
+    const replaced = applyCallEvent(withdrawn, {
+      type: 'suggestions.created',
+      callId: 'c',
+      afterUtterance: 1,
+      suggestions: [reply('2', '麻烦您拍一下坏掉的苹果发给我。')],
+    });
+    expect(visibleSuggestions(replaced).map((x) => [x.id, x.state])).toEqual([
+      ['2', null],
+      ['0', null],
+    ]);
   });
 });

@@ -23,9 +23,20 @@ export function applyCallEvent(view: CallView, e: CallEvent): CallView {
       const { type: _t, callId: _c, ...notes } = e;
       return { ...view, notes };
     }
-    case 'suggestions.created': {
+    case 'suggestions.created':
+    case 'suggestions.provisional': {
+      const state = e.type === 'suggestions.provisional' ? ('provisional' as const) : null;
       const fresh = e.suggestions.filter((s) => !view.suggestions.some((x) => x.id === s.id));
-      return { ...view, suggestions: [...view.suggestions, ...fresh.map((s) => ({ ...s, feedback: [] }))] };
+      return { ...view, suggestions: [...view.suggestions, ...fresh.map((s) => ({ ...s, feedback: [], state }))] };
+    }
+    case 'suggestions.confirmed': {
+      const ids = new Set(e.suggestionIds);
+      const suggestions = view.suggestions.map((s) => (ids.has(s.id) ? { ...s, state: 'confirmed' as const } : s));
+      return { ...view, suggestions };
+    }
+    case 'suggestions.withdrawn': {
+      const ids = new Set(e.suggestionIds);
+      return { ...view, suggestions: view.suggestions.filter((s) => !ids.has(s.id)) };
     }
     case 'refund_options.created':
       return { ...view, refundOptions: rankOptions(e.options) };

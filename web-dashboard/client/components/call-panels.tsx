@@ -27,7 +27,17 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
       {list.length === 0 && <p className="muted">{t('noSuggestions')}</p>}
       <ul className="plain suggestions" aria-live="polite">
         {list.map((s) => (
-          <li key={s.id} className="suggestion" data-testid="suggestion">
+          <li
+            key={s.id}
+            className={s.state === 'provisional' ? 'suggestion provisional' : 'suggestion'}
+            data-testid="suggestion"
+            data-state={s.state ?? 'final'}
+          >
+            {s.state === 'provisional' && (
+              <p className="small provisional-note">
+                <span className="badge">{t('provisional')}</span> <span className="muted">{t('provisionalHint')}</span>
+              </p>
+            )}
             <p>{s.text}</p>
             {s.policies.length > 0 && (
               <p className="muted small">

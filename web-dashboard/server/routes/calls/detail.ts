@@ -92,7 +92,7 @@ export async function loadCallView(sql: Sql, call: ScopedCall): Promise<CallView
       })),
     },
     suggestions: suggestions
-      .filter((s) => s.kind === 'reply')
+      .filter((s) => s.kind === 'reply' && s.state !== 'withdrawn')
       .map((s) => ({
         id: s.id,
         afterUtterance: at(s.afterUtteranceId),
@@ -100,6 +100,7 @@ export async function loadCallView(sql: Sql, call: ScopedCall): Promise<CallView
         policies: s.policyIds,
         engine: s.engine,
         feedback: s.feedback,
+        state: s.state === 'withdrawn' ? null : s.state,
       })),
     refundOptions: rankOptions(
       options.filter((s) => at(s.afterUtteranceId) === latest).map((s) => s.payload as unknown as RefundOption),

@@ -1,0 +1,184 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Suggestion } from '../../core/analysis.js';
+import { loadConfig } from '../../core/config.js';
+import type { TranscriptLine } from '../../core/domain.js';
+import type { CallEvent } from '../../core/events.js';
+import { listSuggestionStates, listSuggestions } from '../../db/queries/suggestions.js';
+import { useTestDatabase } from '../../test/db.js';
+import { seedFruitOrder } from '../../test/factories.js';
+import type { CallAnalyzers } from './analyzers.js';
+import { buildAnalyzers } from './build-analyzers.js';
+import { CallSession } from './call-session.js';
+import { settleProvisional } from './provisional.js';
+
+const reply = (text: string, policies: string[], id = text): Suggestion & { id: string } => ({
+  id,
+  afterUtterance: 0,
+  text,
+  policies,
+  engine: 'rules',
+});
+
+describe('what matters to a provisional reply: its words and the policies it cites', () => {
+  const sorry = reply('Sorry, we can refund the three spoiled apples', ['p.fresh', 'p.partial']);
+  const photo = reply('Could you send a photo of the apples?', ['p.proof']);
+  const sent = { suggestions: [sorry, photo], sentAt: new Date() };
+
+  it('confirms every reply the final offers too, whatever the order of policies or replies', () => {
+    const final = [reply(photo.text, ['p.proof']), reply(sorry.text, ['p.partial', 'p.fresh'])];
+    expect(settleProvisional(sent, { suggestions: final })).toEqual({
+      confirmed: [sorry, photo],
+      withdrawn: [],
+      reason: 'final_differs',
+      fresh: [],
+    });
+  });
+
+  it('withdraws a reply whose words or policies the final does not offer, and sends the final’s others new', () => {
+    const four = reply('Sorry, we can refund the four spoiled apples', ['p.fresh', 'p.partial']);
+    const otherPolicy = reply(photo.text, ['p.return']);
+    const settled = settleProvisional(sent, { suggestions: [four, otherPolicy] });
+    expect(settled.confirmed).toEqual([]);
+    expect(settled.withdrawn).toEqual([sorry, photo]);
+    expect(settled.fresh).toEqual([four, otherPolicy]);
+    const kept = settleProvisional(sent, { suggestions: [photo, four] });
+    expect([kept.confirmed, kept.withdrawn, kept.fresh]).toEqual([[photo], [sorry], [four]]);
+  });
+
+  it('withdraws them all when no final came for their speech', () => {
+    expect(settleProvisional(sent, undefined)).toEqual({
+      confirmed: [],
+      withdrawn: [sorry, photo],
+      reason: 'no_final',
+      fresh: [],
+    });
+  });
+});
+
+const db = useTestDatabase();
+let analyzers: CallAnalyzers;
+const ORDER = '240611587736219';
+const FINAL = `你好，我的订单 ${ORDER} 收到的苹果烂了三个，一共十个`;
+
+beforeAll(async () => {
+  analyzers = await buildAnalyzers({ config: loadConfig({}), sql: db.sql() });
+  await seedFruitOrder(db.sql());
+});
+
+async function call() {
+  const events: CallEvent[] = [];
+  const session = await CallSession.start(
+    { sql: db.sql(), analyzers, emit: (e) => events.push(e) },
+    {
+      room: `room-${Math.random()}`,
+      merchantId: 'm-fruit',
+      buyerId: 'b-1',
+      startedAt: new Date('2026-11-23T02:00:00Z'),
+    },
+  );
+  return { session, events, types: () => events.map((e) => e.type).filter((t) => t.startsWith('suggestions.')) };
+}
+const line = (text: string, startMs = 0, endMs = 4000): TranscriptLine => ({
+  speaker: 'customer',
+  text,
+  startMs,
+  endMs,
+});
+const final = (text: string, startMs = 200) => ({
+  ...line(text, startMs, startMs + 3700),
+  engine: 'test',
+  confidence: null,
+});
+const byType = <T extends CallEvent['type']>(events: CallEvent[], type: T) =>
+  events.filter((e): e is Extract<CallEvent, { type: T }> => e.type === type);
+
+describe('provisional replies in a call', () => {
+  it('sends the interim’s replies at once and confirms them when the final asks for the same advice', async () => {
+    const { session, events, types } = await call();
+    await session.provisional(line(FINAL));
+    expect(types()).toEqual(['suggestions.provisional']);
+    const sent = byType(events, 'suggestions.provisional')[0]!.suggestions.map((s) => s.id);
+    await session.addUtterance(final(FINAL));
+    expect(types()).toEqual(['suggestions.provisional', 'suggestions.confirmed']);
+    expect(byType(events, 'suggestions.confirmed')[0]!.suggestionIds).toEqual(sent);
+    await session.end();
+
+    const sql = db.sql();
+    const states = await listSuggestionStates(sql, session.call.id);
+    expect(states.map((s) => [s.suggestionId, s.state])).toEqual(
+      sent.flatMap((id) => [
+        [id, 'provisional'],
+        [id, 'confirmed'],
+      ]),
+    );
+    const stored = await listSuggestions(sql, session.call.id);
+    for (const id of sent) expect(stored.find((s) => s.id === id)).toMatchObject({ state: 'confirmed', kind: 'reply' });
+    expect(stored.find((s) => s.id === sent[0])?.afterUtteranceId).not.toBeNull();
+    // The trail is append-only: a step is never changed or removed.
+    await expect(sql`update suggestion_states set state = 'confirmed'`).rejects.toThrow(/append-only/);
+    await expect(sql`delete from suggestion_states`).rejects.toThrow(/append-only/);
+  });
+
+  it('withdraws the replies the final does not offer, and sends the final’s own in their place', async () => {
+    const { session, events } = await call();
+    // The interim has not heard how many of the apples spoiled: the refund's amount is unknown.
+    await session.provisional(line(`你好，我的订单 ${ORDER} 收到的苹果烂了`));
+    const sent = byType(events, 'suggestions.provisional')[0]!.suggestions.map((s) => s.id);
+    expect(sent.length).toBeGreaterThan(0);
+    await session.addUtterance(final(FINAL));
+    const withdrawn = byType(events, 'suggestions.withdrawn')[0]!;
+    const confirmed = byType(events, 'suggestions.confirmed')[0]?.suggestionIds ?? [];
+    const created = byType(events, 'suggestions.created')[0]!;
+    expect(withdrawn.reason).toBe('final_differs');
+    expect([...withdrawn.suggestionIds, ...confirmed].sort()).toEqual([...sent].sort());
+    expect(withdrawn.replacedBy).toEqual(created.suggestions.map((s) => s.id));
+    // Every reply the merchant now sees is one the final's advice offers: the same as without provisional.
+    const plain = await call();
+    await plain.session.addUtterance(final(FINAL));
+    const standing = [
+      ...byType(events, 'suggestions.provisional')[0]!.suggestions.filter((s) => confirmed.includes(s.id)),
+      ...created.suggestions,
+    ];
+    expect(standing.map((s) => s.text).sort()).toEqual(
+      byType(plain.events, 'suggestions.created')[0]!
+        .suggestions.map((s) => s.text)
+        .sort(),
+    );
+    await session.end();
+    const states = await listSuggestionStates(db.sql(), session.call.id);
+    expect(states.filter((s) => s.state === 'withdrawn').map((s) => [s.suggestionId, s.replacedBy])).toEqual(
+      withdrawn.suggestionIds.map((id) => [id, withdrawn.replacedBy]),
+    );
+  });
+
+  it('withdraws replies whose speech brought no final, at the next final or when the call ends', async () => {
+    const first = await call();
+    await first.session.provisional(line(FINAL));
+    // The next final is of later speech (it starts after the interim's end).
+    await first.session.addUtterance(final('好的谢谢', 6000));
+    expect(byType(first.events, 'suggestions.withdrawn')[0]).toMatchObject({ reason: 'no_final', replacedBy: [] });
+    await first.session.end();
+
+    const second = await call();
+    await second.session.provisional(line(FINAL));
+    await second.session.end();
+    expect(second.types()).toEqual(['suggestions.provisional', 'suggestions.withdrawn']);
+    const states = await listSuggestionStates(db.sql(), second.session.call.id);
+    expect(states.at(-1)).toMatchObject({ state: 'withdrawn', reason: 'no_final' });
+    expect((await listSuggestions(db.sql(), second.session.call.id))[0]).toMatchObject({ afterUtteranceId: null });
+  });
+
+  it('sends nothing provisional once the final is being handled, and finds what a call without it finds', async () => {
+    const { session, events, types } = await call();
+    const early = session.provisional(line(FINAL));
+    const heard = session.addUtterance(final(FINAL));
+    await Promise.all([early, heard]);
+    expect(types()).toEqual(['suggestions.created']);
+    const plain = await call();
+    await plain.session.addUtterance(final(FINAL));
+    expect(session.findings()).toEqual(plain.session.findings());
+    expect(byType(events, 'suggestions.created')[0]!.suggestions.map((s) => s.text)).toEqual(
+      byType(plain.events, 'suggestions.created')[0]!.suggestions.map((s) => s.text),
+    );
+  });
+});
