@@ -25,7 +25,7 @@ describe('trained recall layer', () => {
     ["just send the money to my paypal, friends and family so there's no fee", 'off_platform_payment'],
     ["what's your mother's maiden name, for the account check", 'privacy_request'],
     ["text me directly at 555-201-8890 and I'll sort it out faster", 'contact_exchange'],
-    ['申请退款的话 以后别来我们店了', 'refund_obstruction'],
+    ['你要是申请退款 以后别来我们店了', 'refund_obstruction'],
     ['if you file a refund request we will block your account', 'refund_obstruction'],
     ['我们家蜂蜜能治糖尿病 比吃药管用', 'prohibited_claim'],
     ['亲 给个五星好评 截图发我 返您10块现金', 'review_manipulation'],
@@ -78,6 +78,12 @@ describe('trained recall layer', () => {
     expect(flag.detector).toContain(`learned:compliance-lines@${version}`);
     expect(lines[1]!.text.slice(flag.span[0], flag.span[1])).toBe(flag.evidence);
     expect(flag.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('leaves to the rules a refund threat they already read, spaced as speech', async () => {
+    // Since the word-spacing reading (0480) the rules flag this line; the layer need not.
+    const lines = said(['merchant', '申请退款的话 以后别来我们店了']);
+    expect((await new ComplianceDetector().detect(lines)).map((f) => f.category)).toEqual(['refund_obstruction']);
   });
 
   it('is off unless the detector is built with learned: true', async () => {
