@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { post } from '../api.js';
 import { ErrorLine, Status } from '../components/status.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { formatDate, formatMoney, useLabel, useLang, useT } from '../i18n.js';
 import type { PromiseDetail } from '../types.js';
 import { refreshAll, useData } from '../use-data.js';
 
@@ -29,7 +29,7 @@ export function PromiseDetailView({ id }: { id: string }) {
             {d.events.map((e) => (
               <li key={e.eventId}>
                 {formatDate(e.at, lang)} · {label('orderEvent', e.type)}
-                {e.amount !== null && ` ${e.amount.toFixed(2)} ${e.currency ?? ''}`}
+                {e.amount !== null && ` ${formatMoney(e.amount, e.currency, lang)}`}
               </li>
             ))}
           </ul>
