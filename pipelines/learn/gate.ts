@@ -38,7 +38,7 @@ export function strongestPerGate<T extends { category: string }>(
 ): T[] {
   const best = new Map<string, T>();
   for (const f of flags) {
-    const g = `${key(f)}>${Object.keys(gates).find((n) => gates[n]!.categories.includes(f.category)) ?? f.category}`;
+    const g = `${key(f)}>${gateOf(gates, f.category)?.categories[0] ?? f.category}`;
     const held = best.get(g);
     if (!held || p(f) > p(held)) best.set(g, f);
   }
