@@ -223,9 +223,12 @@ function priced(k: Knowledge, text: string, m: RegExpExecArray): boolean {
 
 /** The market a line's words place the call in (amounts.json `places`: lah, 咗, PayNow, FPS), if any. */
 export function placeOf(text: string): Currency | undefined {
-  const folded = foldWidth(blankMasks(analyzeLine(text)));
+  const folded = foldedOf(text);
   return knowledge().places.find((p) => p.re.test(folded))?.currency;
 }
+
+/** The line as the amount patterns read it: masks blanked, widths folded (placeOf and amountsOf both ask). */
+const foldedOf = memoByText((text: string): string => foldWidth(blankMasks(analyzeLine(text))));
 
 /**
  * Money said in one line, with its currency: a currency sign, word or unit must be present, so
@@ -240,7 +243,7 @@ export function findAmounts(text: string): AmountMatch[] {
 const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
   // Digits inside a link, an e-mail or a handle are never money.
   const analysis = analyzeLine(text);
-  const folded = foldWidth(blankMasks(analysis));
+  const folded = foldedOf(text);
   const k = knowledge();
   const found: AmountMatch[] = [];
   // Most lines hold no currency word or sign: the patterns that need one are not run on them.
