@@ -94,8 +94,10 @@ export class FindingStore {
       const row = this.amountRows.get(at);
       if (row && row.value === a.value && row.currency === a.currency) continue;
       const value = { value: a.value, currency: a.currency };
-      if (row) await updateNoteValue(this.sql, row.id, value);
-      else {
+      if (row) {
+        await updateNoteValue(this.sql, row.id, value);
+        this.amountRows.set(at, { id: row.id, ...value });
+      } else {
         const { id } = await insertNote(this.sql, {
           ...base,
           utteranceId: this.utteranceIds[a.utterance] ?? null,
@@ -106,7 +108,6 @@ export class FindingStore {
         });
         this.amountRows.set(at, { id, ...value });
       }
-      if (row) this.amountRows.set(at, { id: row.id, ...value });
       changed = true;
     }
     for (const [at, row] of this.amountRows) {
