@@ -105,12 +105,11 @@ describe('provisional replies in a call', () => {
 
     const sql = db.sql();
     const states = await listSuggestionStates(sql, session.call.id);
-    expect(states.map((s) => [s.suggestionId, s.state])).toEqual(
-      sent.flatMap((id) => [
-        [id, 'provisional'],
-        [id, 'confirmed'],
-      ]),
-    );
+    // Each step in time order: every reply's `provisional` as it was sent (decision 0530), then the verdicts.
+    expect(states.map((s) => [s.suggestionId, s.state])).toEqual([
+      ...sent.map((id) => [id, 'provisional']),
+      ...sent.map((id) => [id, 'confirmed']),
+    ]);
     const stored = await listSuggestions(sql, session.call.id);
     for (const id of sent) expect(stored.find((s) => s.id === id)).toMatchObject({ state: 'confirmed', kind: 'reply' });
     expect(stored.find((s) => s.id === sent[0])?.afterUtteranceId).not.toBeNull();

@@ -6,6 +6,7 @@ import type { JobDefinition, JobQueue } from '../jobs/queue.js';
 import type { CallAnalyzers } from './analyzers.js';
 import { CallSession } from './call-session.js';
 import { finishCall } from './end-call.js';
+import { withdrawStoppedOfEndedCalls } from './stopped-provisionals.js';
 
 export interface SweepDeps {
   sql: Sql;
@@ -50,6 +51,9 @@ export function sweepJobs(deps: SweepDeps, queue: Pick<JobQueue, 'send'>) {
     data: z.object({}).strict() as z.ZodType<Record<string, never>>,
     policy: 'singleton',
     run: async () => {
+      // A call ended while its bot was gone keeps no provisional reply unsettled (decision 0530).
+      const withdrawn = await withdrawStoppedOfEndedCalls(deps.sql, deps.publish);
+      if (withdrawn > 0) deps.log(`sweep: ${withdrawn} provisional replies of ended calls withdrawn`);
       for (const c of await listAbandonedCalls(deps.sql, staleBefore(deps))) {
         await queue.send(finish, { callId: c.id }, { singletonKey: c.id });
       }
