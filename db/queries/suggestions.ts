@@ -74,12 +74,14 @@ export async function listUnsettledProvisionals(
   sql: Sql,
   of: { callId: string } | { endedCalls: true },
 ): Promise<{ suggestionId: string; callId: string; merchantId: string }[]> {
+  // From the provisional steps (one per reply sent early), not from every suggestion of every call.
   return sql`
     select s.id as suggestion_id, s.call_id, c.merchant_id
-    from suggestions s join calls c on c.id = s.call_id
-    where ${'callId' in of ? sql`s.call_id = ${of.callId}` : sql`c.status = 'ended'`}
-      and (select t.state from suggestion_states t where t.suggestion_id = s.id order by t.id desc limit 1) = 'provisional'
-    order by s.created_at, s.id`;
+    from suggestion_states t join suggestions s on s.id = t.suggestion_id join calls c on c.id = s.call_id
+    where t.state = 'provisional'
+      and ${'callId' in of ? sql`s.call_id = ${of.callId}` : sql`c.status = 'ended'`}
+      and not exists (select 1 from suggestion_states u where u.suggestion_id = t.suggestion_id and u.id > t.id)
+    order by t.id`;
 }
 
 /** The steps of every provisional reply of a call, in order. */

@@ -51,9 +51,6 @@ export function sweepJobs(deps: SweepDeps, queue: Pick<JobQueue, 'send'>) {
     data: z.object({}).strict() as z.ZodType<Record<string, never>>,
     policy: 'singleton',
     run: async () => {
-      // A call ended while its bot was gone keeps no provisional reply unsettled (decision 0530).
-      const withdrawn = await withdrawStoppedOfEndedCalls(deps.sql, deps.publish);
-      if (withdrawn > 0) deps.log(`sweep: ${withdrawn} provisional replies of ended calls withdrawn`);
       for (const c of await listAbandonedCalls(deps.sql, staleBefore(deps))) {
         await queue.send(finish, { callId: c.id }, { singletonKey: c.id });
       }
@@ -68,6 +65,10 @@ function staleBefore(deps: Pick<SweepDeps, 'staleAfterSeconds'>): Date {
 
 /** Starts sweeping in this process: once now (what the last run left behind), then every minute. */
 export async function startSweeper(deps: SweepDeps, queue: JobQueue): Promise<void> {
+  // Once per start: a call that ended while a bot was gone keeps no provisional reply unsettled
+  // (decision 0530). Every call's own end settles them, so this is a backstop, not a minute's work.
+  const withdrawn = await withdrawStoppedOfEndedCalls(deps.sql, deps.publish);
+  if (withdrawn > 0) deps.log(`sweep: ${withdrawn} provisional replies of ended calls withdrawn`);
   const { finish, sweep } = sweepJobs(deps, queue);
   await queue.work(finish);
   await queue.work(sweep);
