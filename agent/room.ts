@@ -119,6 +119,13 @@ export class CallRoom {
       );
       if (isCopilotEvent(event)) void channel.copilot(event);
     };
+    // What a stopped bot sent provisionally and never settled is withdrawn before anything new is heard.
+    this.session
+      .withdrawStopped()
+      .then((n) => n > 0 && log(`call ${this.callId}: ${n} provisional replies of the stopped bot withdrawn`))
+      .catch((err: unknown) =>
+        log(`call ${this.callId}: stopped bot's provisional replies not withdrawn: ${String(err)}`),
+      );
     if (this.session.transcript.length === 0) {
       const call = this.session.call;
       this.events.emit({

@@ -15,7 +15,9 @@ import { Room, RoomEvent, TrackKind, type RemoteTrackPublication } from '@liveki
 import type { Config } from '../core/config.js';
 import { KefuError } from '../core/errors.js';
 import { createSql } from '../db/client.js';
+import { notifyCallEvent } from '../db/queries/call-events.js';
 import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
+import { withdrawStoppedOfEndedCalls } from '../pipelines/session/stopped-provisionals.js';
 import { buildSttRouting } from '../pipelines/speech/router.js';
 import { jobDatabaseUrl, runCall } from './job.js';
 
@@ -51,6 +53,11 @@ export async function hostCallsInProcess(config: Config, log: (line: string) => 
   const stt = buildSttRouting(config, { decodersPerThread: DECODERS_PER_THREAD });
   const sql = createSql(jobDatabaseUrl(config), { max: SHARED_CONNECTIONS });
   const analyzers = await buildAnalyzers({ config, sql, warm: true, onFallback: (r) => log(`llm: ${r}`) });
+  // Calls that ended while their bot was gone keep no provisional reply unsettled (decision 0530).
+  const withdrawn = await withdrawStoppedOfEndedCalls(sql, (merchantId, event) =>
+    notifyCallEvent(sql, merchantId, event).catch(() => {}),
+  );
+  if (withdrawn > 0) log(`${withdrawn} provisional replies of ended calls withdrawn (their bot had stopped)`);
   await stt.ready;
   const resources = { stt, config, log, shared: { sql, analyzers } };
   pool.prototype.start = function (this: PoolInternals) {

@@ -21,9 +21,10 @@ const EARLY_END_SILENCE_MS = 250;
 /**
  * rtc-node delivers a track in frames of this length (its default is 10 ms). Each frame is an FFI
  * event decoded from protobuf with a native handle made and dropped on the event loop: at 10 ms
- * that was the job's largest CPU cost (decision 0202). 32 ms is one VAD window exactly.
+ * that was the job's largest CPU cost (decision 0202). 64 ms is two VAD windows exactly: half the
+ * events of 32 ms for every stream of every call, for up to 32 ms more buffering (decision 0530).
  */
-const FRAME_MS = 32;
+const FRAME_MS = 64;
 
 export interface HeardSegment {
   identity: string;

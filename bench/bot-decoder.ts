@@ -17,8 +17,11 @@ import { loadAverage } from './bot-footprint.js';
 import { SENTENCES } from './speech.js';
 import { percentile } from './stats.js';
 
-/** Candidate flags over the settings file's (a flag given in both takes the candidate's value). */
-const CANDIDATES: Record<string, Record<string, string>> = {
+/**
+ * Candidate flags over the settings file's (a flag given in both takes the candidate's value).
+ * KEFU_BENCH_DECODER_CANDIDATES (JSON, label → flags) replaces them, e.g. '{"ds 2":{"-ds":"2"}}'.
+ */
+const DEFAULT_CANDIDATES: Record<string, Record<string, string>> = {
   'flat pass (settings v1)': { '-fwdflat': 'yes' },
   'no flat pass': { '-fwdflat': 'no' },
   'no flat pass, fewer HMMs per frame': { '-fwdflat': 'no', '-maxhmmpf': '3000' },
@@ -27,8 +30,12 @@ const CANDIDATES: Record<string, Record<string, string>> = {
   'fewer words per frame': { '-maxwpf': '10' },
   'top 2 Gaussians': { '-topn': '2' },
 };
+const CANDIDATES: Record<string, Record<string, string>> = process.env.KEFU_BENCH_DECODER_CANDIDATES
+  ? JSON.parse(process.env.KEFU_BENCH_DECODER_CANDIDATES)
+  : DEFAULT_CANDIDATES;
 
-type Tally = { errors: number; words: number; endMs: number[]; pushMs: number };
+/** `cpuMs`: this thread's CPU for the whole decode (audio in and last pass): what load does not inflate. */
+type Tally = { errors: number; words: number; endMs: number[]; pushMs: number; cpuMs: number };
 
 export async function runBotDecoderBench(): Promise<void> {
   const tmp = tempDir('kefu-bot-decoder-');
@@ -64,7 +71,7 @@ export async function runBotDecoderBench(): Promise<void> {
     for (const v of variants) {
       const t = v.tally;
       console.log(
-        `  ${v.label.padEnd(32)} WER ${((t.errors / t.words) * 100).toFixed(1)} % (${t.errors}/${t.words}); last pass (ps_end_utt) p50 ${percentile(t.endMs, 50).toFixed(0)} ms, p95 ${percentile(t.endMs, 95).toFixed(0)} ms; decoding while audio arrives ${((t.pushMs / total) * 100).toFixed(1)} % of real time   ${v.argv.join(' ')}`,
+        `  ${v.label.padEnd(32)} WER ${((t.errors / t.words) * 100).toFixed(1)} % (${t.errors}/${t.words}); last pass (ps_end_utt) p50 ${percentile(t.endMs, 50).toFixed(0)} ms, p95 ${percentile(t.endMs, 95).toFixed(0)} ms; decoding while audio arrives ${((t.pushMs / total) * 100).toFixed(1)} % of real time; CPU ${((t.cpuMs / total) * 100).toFixed(1)} % of real time   ${v.argv.join(' ')}`,
       );
       v.decoder.free();
     }
@@ -74,9 +81,10 @@ export async function runBotDecoderBench(): Promise<void> {
   }
 }
 
-const empty = (): Tally => ({ errors: 0, words: 0, endMs: [], pushMs: 0 });
+const empty = (): Tally => ({ errors: 0, words: 0, endMs: [], pushMs: 0, cpuMs: 0 });
 
 function decode(decoder: Decoder, samples: Int16Array, reference: string, tally: Tally): void {
+  const cpu = process.cpuUsage();
   decoder.start();
   const started = performance.now();
   // 32 ms frames, as the bot's speaker streams hand them over.
@@ -85,6 +93,8 @@ function decode(decoder: Decoder, samples: Int16Array, reference: string, tally:
   const words = decoder.end();
   tally.endMs.push(performance.now() - ended);
   tally.pushMs += ended - started;
+  const used = process.cpuUsage(cpu);
+  tally.cpuMs += (used.user + used.system) / 1000;
   const e = wordErrors(reference, words.map((w) => w.word).join(' '));
   tally.errors += e.errors;
   tally.words += e.words;

@@ -283,6 +283,9 @@ function derivedCallsPerCore(levels: { n: number; s: number }[]): string {
   return `calls per core DERIVED from the worker's own CPU (not measured: the harness shares the cores): ${(60 / last.s).toFixed(1)} = 60 s ÷ ${last.s.toFixed(1)} s per call-minute at ${last.n} call(s), the largest level with every turn answered (all such levels: ${levels.map((l) => `${l.n}: ${l.s.toFixed(1)} s`).join(', ')}); linear in calls, no headroom for the budgets`;
 }
 
+/** The events that bring the merchant a reply: after the final, or provisionally as the speech ends. */
+const FIRST_REPLY_EVENTS = ['suggestions.created', 'suggestions.provisional'] as const;
+
 const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : 'n/a');
 
 /**
@@ -326,9 +329,12 @@ async function playScript(call: BenchCall, script: Turn[], delayMs: number): Pro
     if (finals.length > 0) out.lag.push(Math.max(0, finals.at(-1)!.at - s.end));
     else out.missing++;
     if (s.speaker !== 'customer' || i > 0) return;
-    // The first customer turn names a problem: a suggestion must follow it.
+    // The first customer turn names a problem: a suggestion must follow it. The first reply at the
+    // merchant counts, sent after the final or provisionally as the speech ends (0495); counting
+    // only `suggestions.created` took every provisional-and-confirmed reply for none (decision 0530).
     const suggestion = texts.find(
-      (t) => t.topic === COPILOT_TOPIC && t.at > s.start && t.text.includes('"suggestions.created"'),
+      (t) =>
+        t.topic === COPILOT_TOPIC && t.at > s.start && FIRST_REPLY_EVENTS.some((type) => t.text.includes(`"${type}"`)),
     );
     if (suggestion) out.suggestion.push(suggestion.at - s.end);
     else out.missing++;

@@ -52,6 +52,10 @@ export const AUDIT_ACTIONS = [
   'appeals.row_deleted',
   'flags.row_updated',
   'flags.row_deleted',
+  // Written by the database for each step of a provisional reply (migration 0099, decision 0530).
+  'suggestion.provisional',
+  'suggestion.confirmed',
+  'suggestion.withdrawn',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -75,6 +79,8 @@ export const AUDIT_ENTITIES = [
   'penalties',
   'appeals',
   'flags',
+  // A reply the bot sent the merchant (its provisional steps, decision 0530).
+  'suggestion',
 ] as const;
 export const AuditEntitySchema = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntitySchema>;

@@ -49,8 +49,11 @@ export type StoredUtterance = z.infer<typeof StoredUtteranceSchema>;
 
 const base = { callId: z.string() };
 
-/** Why a provisional suggestion was withdrawn (decision 0495). */
-export const SuggestionWithdrawReasonSchema = z.enum(['final_differs', 'no_final']);
+/**
+ * Why a provisional suggestion was withdrawn (decisions 0495, 0530): the final asks for other advice,
+ * no final came for its speech, or the bot that sent it stopped (crashed, killed) before settling it.
+ */
+export const SuggestionWithdrawReasonSchema = z.enum(['final_differs', 'no_final', 'bot_stopped']);
 export type SuggestionWithdrawReason = z.infer<typeof SuggestionWithdrawReasonSchema>;
 
 /** Where a reply stands at the merchant: sent early on an interim and not yet settled, or settled. */
@@ -95,7 +98,8 @@ export const CallEventSchema = z.discriminatedUnion('type', [
   /**
    * The provisional replies no longer stand: the final transcript asks for other advice
    * (`final_differs`; its replies follow as `suggestions.created`, ids in `replacedBy`), or no final
-   * came for the speech they were computed on (`no_final`).
+   * came for the speech they were computed on (`no_final`), or the bot that sent them stopped
+   * before settling them and its call was resumed or ended (`bot_stopped`, decision 0530).
    */
   z.object({
     type: z.literal('suggestions.withdrawn'),

@@ -2,7 +2,7 @@ import type { Queryable } from '../client.js';
 
 /**
  * What an audit event is about, in terms a person recognises (issue 15): the call (its merchant,
- * buyer and time) that a case, flag, decision, penalty, appeal or promise hangs off, the account a
+ * buyer and time) that a case, flag, decision, penalty, appeal, promise or bot reply hangs off, the account a
  * user or approval event names, the rule a policy change switched, the file an export wrote.
  * Ids are kept only for links; pages never print them.
  */
@@ -68,6 +68,10 @@ async function anchors(q: Queryable, type: string, ids: string[]): Promise<Ancho
       return q<
         Anchor[]
       >`select id, call_id, null as case_id, null as category from promises where id = any(${ids}::uuid[])`;
+    case 'suggestion':
+      return q<
+        Anchor[]
+      >`select id, call_id, null as case_id, null as category from suggestions where id = any(${ids}::uuid[])`;
     case 'decision':
       return q<Anchor[]>`
         select d.id, f.call_id, d.case_id, f.category from decisions d join flags f on f.id = d.flag_id
@@ -105,7 +109,7 @@ export async function describeAuditSubjects(q: Queryable, refs: Ref[]): Promise<
       out.set(`${t}:${id}`, { ...EMPTY, ...out.get(`${t}:${id}`), ...patch });
   };
 
-  const callBound = ['call', 'case', 'flag', 'promise', 'decision', 'penalty', 'appeal'];
+  const callBound = ['call', 'case', 'flag', 'promise', 'suggestion', 'decision', 'penalty', 'appeal'];
   const found = await Promise.all(callBound.map(async (type) => ({ type, rows: await anchors(q, type, ids(type)) })));
   const callIds = [...new Set(found.flatMap((f) => f.rows.map((r) => r.callId)).filter((c): c is string => !!c))];
   const calls = callIds.length

@@ -60,6 +60,30 @@ export async function insertSuggestionState(
             values (${s.suggestionId}, ${s.state}, ${s.reason ?? null}, ${s.replacedBy ?? []}, ${s.at})`;
 }
 
+/** Links a reply stored when it was sent, before its line existed, to the line it followed. */
+export async function linkSuggestion(sql: Sql, suggestionId: string, afterUtteranceId: number): Promise<void> {
+  await sql`update suggestions set after_utterance_id = ${afterUtteranceId}
+            where id = ${suggestionId} and after_utterance_id is null`;
+}
+
+/**
+ * Provisional replies whose last step is still `provisional` (decision 0530): of one call, or of
+ * every call that has ended. The bot that sent them stopped before settling them.
+ */
+export async function listUnsettledProvisionals(
+  sql: Sql,
+  of: { callId: string } | { endedCalls: true },
+): Promise<{ suggestionId: string; callId: string; merchantId: string }[]> {
+  // From the provisional steps (one per reply sent early), not from every suggestion of every call.
+  return sql`
+    select s.id as suggestion_id, s.call_id, c.merchant_id
+    from suggestion_states t join suggestions s on s.id = t.suggestion_id join calls c on c.id = s.call_id
+    where t.state = 'provisional'
+      and ${'callId' in of ? sql`s.call_id = ${of.callId}` : sql`c.status = 'ended'`}
+      and not exists (select 1 from suggestion_states u where u.suggestion_id = t.suggestion_id and u.id > t.id)
+    order by t.id`;
+}
+
 /** The steps of every provisional reply of a call, in order. */
 export async function listSuggestionStates(
   sql: Sql,

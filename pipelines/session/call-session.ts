@@ -13,10 +13,12 @@ import {
   setCallLanguage,
 } from '../../db/queries/calls.js';
 import { getOrders, listBuyerOrders } from '../../db/queries/orders.js';
+import { listUnsettledProvisionals } from '../../db/queries/suggestions.js';
 import type { CallAnalyzers, CallContext, CallFindings } from './analyzers.js';
 import { CallAnalysis } from './call-analysis.js';
 import { coachingMessage } from './coaching.js';
 import { type SentProvisional, settleProvisional } from './provisional.js';
+import { withdrawStopped } from './stopped-provisionals.js';
 import { FindingStore } from './store.js';
 
 export interface SessionDeps {
@@ -42,7 +44,16 @@ export class CallSession {
   /** The provisional advice being computed; a final, or a newer one, cancels its send. */
   private preparing: object | undefined;
   /** Settled provisional replies not stored yet (a `no_final` one waits for the next write). */
-  private readonly settled: Parameters<FindingStore['saveProvisional']>[] = [];
+  private readonly settled: [
+    reply: Parameters<FindingStore['saveProvisional']>[0],
+    sentAt: Date,
+    settled: Parameters<FindingStore['saveProvisional']>[2],
+    sentStored: Promise<boolean>,
+  ][] = [];
+  /** The open provisional's write at its send: true once its rows and steps are stored. */
+  private sentStored: Promise<boolean> = Promise.resolve(true);
+  /** Replies a stopped bot sent provisionally and never settled (found on resume, decision 0530). */
+  private stopped: Awaited<ReturnType<typeof listUnsettledProvisionals>> = [];
 
   private constructor(
     private readonly deps: SessionDeps,
@@ -89,6 +100,7 @@ export class CallSession {
       session.analysis.recall({ speaker: u.speaker, text: u.text, startMs: u.startMs, endMs: u.endMs });
     }
     await session.store.load();
+    session.stopped = await listUnsettledProvisionals(deps.sql, { callId });
     return session;
   }
 
@@ -119,8 +131,27 @@ export class CallSession {
     // went on quickly), and this line's advice comes after its own final instead.
     if (this.sent) return;
     const suggestions = ahead.suggestions.map((s) => ({ ...s, id: randomUUID() }));
-    this.sent = { suggestions, sentAt: new Date(), startMs: line.startMs, endMs: line.endMs };
+    const sentAt = new Date();
+    this.sent = { suggestions, sentAt, startMs: line.startMs, endMs: line.endMs };
     this.deps.emit({ type: 'suggestions.provisional', callId: this.call.id, afterUtterance: ahead.index, suggestions });
+    // Stored as sent, after the merchant has them: a bot that stops before the final leaves a
+    // trail the next one settles. Its settlement waits for this write (`saveSettled`).
+    const storing = this.store.saveProvisionalSent(suggestions, sentAt);
+    this.sentStored = storing.then(
+      () => true,
+      () => false,
+    );
+    await storing;
+  }
+
+  /**
+   * Withdraws the replies a stopped bot sent provisionally and never settled (decision 0530), as
+   * `bot_stopped`: stored, audited and emitted, so no panel keeps showing them as live. Called once
+   * the session's events reach the merchant (the resumed call's room) or when the call ends.
+   */
+  async withdrawStopped(): Promise<number> {
+    const stopped = this.stopped.splice(0);
+    return withdrawStopped(this.deps.sql, stopped, (_merchant, event) => this.deps.emit(event));
   }
 
   /**
@@ -134,10 +165,16 @@ export class CallSession {
     const callId = this.call.id;
     const replacing = fresh.map((s) => ({ ...s, id: randomUUID() }));
     const replacedBy = replacing.map((s) => s.id);
+    const stored = this.sentStored;
     for (const s of confirmed)
-      this.settled.push([{ ...s, afterUtterance: final!.index }, sent.sentAt, { state: 'confirmed' }]);
+      this.settled.push([{ ...s, afterUtterance: final!.index }, sent.sentAt, { state: 'confirmed' }, stored]);
     for (const s of withdrawn)
-      this.settled.push([s, sent.sentAt, { state: 'withdrawn', reason, replacedBy, linked: reason !== 'no_final' }]);
+      this.settled.push([
+        s,
+        sent.sentAt,
+        { state: 'withdrawn', reason, replacedBy, linked: reason !== 'no_final' },
+        stored,
+      ]);
     if (withdrawn.length > 0)
       this.deps.emit({
         type: 'suggestions.withdrawn',
@@ -163,6 +200,7 @@ export class CallSession {
 
   async end(endedAt = new Date()): Promise<{ summary: string; findings: CallFindings }> {
     await this.queue;
+    await this.withdrawStopped();
     this.preparing = undefined;
     if (this.sent) this.settle(undefined);
     await this.saveSettled();
@@ -248,9 +286,10 @@ export class CallSession {
     return utterance;
   }
 
-  /** Stores the provisionals settled so far, with their steps. */
+  /** Stores the provisionals settled so far, with their steps, once their send's write is done. */
   private async saveSettled(): Promise<void> {
-    for (const args of this.settled.splice(0)) await this.store.saveProvisional(...args);
+    for (const [s, sentAt, settled, stored] of this.settled.splice(0))
+      await this.store.saveProvisional(s, sentAt, settled, await stored);
   }
 }
 

@@ -13,7 +13,7 @@ import {
 import { promiseKey } from '../notes/index.js';
 import { supersedePromise } from '../promises/lifecycle.js';
 import { openPromise } from '../promises/terms.js';
-import { insertSuggestion, insertSuggestionState } from '../../db/queries/suggestions.js';
+import { insertSuggestion, insertSuggestionState, linkSuggestion } from '../../db/queries/suggestions.js';
 import type { SuggestionWithdrawReason } from '../../core/events.js';
 import type { CallNotes } from './analyzers.js';
 
@@ -203,8 +203,21 @@ export class FindingStore {
   }
 
   /**
-   * Stores a reply sent early and where it ended (decision 0495): provisional when sent, then
-   * confirmed or withdrawn, each a row of its own. One withdrawn for want of a final has no line.
+   * Stores replies as they are sent early (decisions 0495, 0530): each reply's row, not linked to a
+   * line yet (its final has not come), and its `provisional` step. So a bot that stops before the
+   * final leaves a trail that the next one settles (`withdrawStopped`).
+   */
+  async saveProvisionalSent(suggestions: (Suggestion & { id: string })[], sentAt: Date): Promise<void> {
+    for (const s of suggestions) {
+      await this.saveSuggestion(s, true);
+      await insertSuggestionState(this.sql, { suggestionId: s.id, state: 'provisional', at: sentAt });
+    }
+  }
+
+  /**
+   * Stores where a reply sent early ended: confirmed or withdrawn, a row of its own. A reply settled
+   * by its final is linked to that line; one withdrawn for want of a final has no line. `sentStored`
+   * false: its send was not stored (that write failed), so its row and first step are written now.
    */
   async saveProvisional(
     s: Suggestion & { id: string },
@@ -212,9 +225,12 @@ export class FindingStore {
     settled:
       | { state: 'confirmed' }
       | { state: 'withdrawn'; reason: SuggestionWithdrawReason; replacedBy: string[]; linked: boolean },
+    sentStored = false,
   ): Promise<void> {
-    await this.saveSuggestion(s, settled.state === 'withdrawn' && !settled.linked);
-    await insertSuggestionState(this.sql, { suggestionId: s.id, state: 'provisional', at: sentAt });
+    const linked = settled.state === 'confirmed' || settled.linked;
+    if (!sentStored) await this.saveProvisionalSent([s], sentAt);
+    const line = linked ? this.utteranceIds[s.afterUtterance] : undefined;
+    if (line !== undefined) await linkSuggestion(this.sql, s.id, line);
     await insertSuggestionState(this.sql, {
       suggestionId: s.id,
       state: settled.state,

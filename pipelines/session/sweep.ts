@@ -6,6 +6,7 @@ import type { JobDefinition, JobQueue } from '../jobs/queue.js';
 import type { CallAnalyzers } from './analyzers.js';
 import { CallSession } from './call-session.js';
 import { finishCall } from './end-call.js';
+import { withdrawStoppedOfEndedCalls } from './stopped-provisionals.js';
 
 export interface SweepDeps {
   sql: Sql;
@@ -64,6 +65,10 @@ function staleBefore(deps: Pick<SweepDeps, 'staleAfterSeconds'>): Date {
 
 /** Starts sweeping in this process: once now (what the last run left behind), then every minute. */
 export async function startSweeper(deps: SweepDeps, queue: JobQueue): Promise<void> {
+  // Once per start: a call that ended while a bot was gone keeps no provisional reply unsettled
+  // (decision 0530). Every call's own end settles them, so this is a backstop, not a minute's work.
+  const withdrawn = await withdrawStoppedOfEndedCalls(deps.sql, deps.publish);
+  if (withdrawn > 0) deps.log(`sweep: ${withdrawn} provisional replies of ended calls withdrawn`);
   const { finish, sweep } = sweepJobs(deps, queue);
   await queue.work(finish);
   await queue.work(sweep);

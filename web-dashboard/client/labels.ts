@@ -225,6 +225,9 @@ export const CATALOGUE = {
     'appeals.row_deleted': ['数据库：申诉记录被删除', 'Database: appeal row deleted'],
     'flags.row_updated': ['数据库：记录标记的变更', 'Database: flag change recorded'],
     'flags.row_deleted': ['数据库：标记记录被删除', 'Database: flag row deleted'],
+    'suggestion.provisional': ['机器人发出初步建议', 'Bot sent an early suggestion'],
+    'suggestion.confirmed': ['初步建议已确认', 'Early suggestion confirmed'],
+    'suggestion.withdrawn': ['初步建议已撤回', 'Early suggestion withdrawn'],
   } satisfies Record<AuditAction, Pair>,
   auditEntity: {
     case: ['案件', 'Case'],
@@ -243,6 +246,7 @@ export const CATALOGUE = {
     penalties: ['处罚记录', 'Penalty row'],
     appeals: ['申诉记录', 'Appeal row'],
     flags: ['标记记录', 'Flag row'],
+    suggestion: ['回复建议', 'Reply suggestion'],
   } satisfies Record<AuditEntity, Pair>,
   auditActor: {
     user: ['用户', 'User'],
