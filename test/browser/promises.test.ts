@@ -45,6 +45,7 @@ describe('the promise ledger in Chromium', () => {
     await item.and(page.locator('[data-status="kept"]')).waitFor({ timeout: 15_000 });
     await item.getByText('已兑现').waitFor();
     await item.getByRole('button', { name: '详情' }).click();
+    expect(await item.getByRole('button', { name: '收起详情' }).getAttribute('aria-expanded')).toBe('true');
     await item.getByText('已退款').first().waitFor();
     await expectReadable(page, 'promise ledger, kept (zh)');
     await dash.screenshot(page, 'merchant-promises-kept');

@@ -225,6 +225,7 @@ export const STRINGS = {
   fileTooLarge: ['文件超过 256 KB。', 'The file is over 256 KB.'],
   sentToModeration: ['已转审核', 'Sent to moderation'],
   showDetails: ['详情', 'Details'],
+  hideDetails: ['收起详情', 'Hide details'],
   proofAddedEvent: ['商家上传了凭证', 'The merchant attached proof'],
   emptyAppeals: ['没有待处理的申诉。', 'No appeal is waiting.'],
   emptyFlags: ['没有针对本店的违规标记。', 'No flags against your shop.'],

@@ -74,7 +74,7 @@ export function LiveCallPage() {
                 <strong>
                   {t('summary')}
                   {t('colon')}
-                </strong>{' '}
+                </strong>
                 <span lang={dataLang(view.call.language) ?? scriptLang(view.call.summary)}>
                   {summaryText(view.call)}
                 </span>

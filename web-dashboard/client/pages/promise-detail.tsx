@@ -102,7 +102,7 @@ function ProofForm({ id }: { id: string }) {
       {file && file.size > MAX_FILE && <p className="error">{t('fileTooLarge')}</p>}
       {error !== undefined && !(error instanceof Error && error.message === 'file') && <ErrorLine error={error} />}
       {saved && <p role="status">{t('proofSaved')}</p>}
-      <button type="submit" disabled={!text.trim()}>
+      <button type="submit" className="primary" disabled={!text.trim()}>
         {t('attachProof')}
       </button>
     </form>
