@@ -191,10 +191,18 @@ function RuleTable({ rules, awaiting }: { rules: Rule[]; awaiting: Set<string> }
       <thead>
         <tr>
           <th scope="col">{t('rule')}</th>
-          <th scope="col">{t('judgment')}</th>
-          <th scope="col">{t('flags')}</th>
-          <th scope="col">{t('decisions')}</th>
-          <th scope="col">{t('overturnRate')}</th>
+          <th scope="col" className="judgment">
+            {t('judgment')}
+          </th>
+          <th scope="col" className="num">
+            {t('flags')}
+          </th>
+          <th scope="col" className="num">
+            {t('decisions')}
+          </th>
+          <th scope="col" className="num">
+            {t('overturnRate')}
+          </th>
         </tr>
       </thead>
       <tbody>
