@@ -45,13 +45,43 @@ describe('the promise ledger in Chromium', () => {
     await item.and(page.locator('[data-status="kept"]')).waitFor({ timeout: 15_000 });
     await item.getByText('已兑现').waitFor();
     await item.getByRole('button', { name: '详情' }).click();
+    expect(await item.getByRole('button', { name: '收起详情' }).getAttribute('aria-expanded')).toBe('true');
     await item.getByText('已退款').first().waitFor();
     await expectReadable(page, 'promise ledger, kept (zh)');
     await dash.screenshot(page, 'merchant-promises-kept');
 
+    // The proof's file: a button and the file's name in the page's language (never the browser's
+    // own "Choose File / No file chosen"), reached and used with the keyboard.
+    const form = item.locator('form.proof-form');
+    expect(await form.locator('input[type=file]').isVisible()).toBe(false);
+    await form.getByRole('group', { name: '文件（可选，最大 256 KB）' }).waitFor();
+    await form.getByTestId('file-name').getByText('未选择文件').waitFor();
+    const choose = form.getByRole('button', { name: '选择文件' });
+    await choose.focus();
+    // A hang detector: at load ~30 the chooser once took longer than the context's 10 s.
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 30_000 }),
+      page.keyboard.press('Enter'),
+    ]);
+    await chooser.setFiles({ name: 'refund-receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('refund 11.97') });
+    await form.getByTestId('file-name').getByText('refund-receipt.txt').waitFor();
+    // The button says which file it holds to a screen reader too.
+    const described = await form.getByRole('button', { name: '换一个文件' }).getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${described}"]`).innerText()).toBe('refund-receipt.txt');
+    await form.getByLabel(/凭证说明/).fill('平台外退款的截图');
+    await dash.screenshot(page, 'merchant-promise-proof-chosen');
+    await form.getByRole('button', { name: '上传凭证' }).click();
+    await form.getByText('凭证已保存。').waitFor();
+    await item.getByRole('link', { name: 'refund-receipt.txt' }).waitFor();
+    await form.getByTestId('file-name').getByText('未选择文件').waitFor();
+    await expectReadable(page, 'promise ledger, proof attached (zh)');
+
     await page.getByRole('button', { name: 'English' }).click();
     await item.getByText('Kept').first().waitFor();
+    await item.getByRole('button', { name: 'Choose a file' }).waitFor();
+    await item.getByTestId('file-name').getByText('No file chosen').waitFor();
     await expectReadable(page, 'promise ledger, kept (en)');
+    await dash.screenshot(page, 'merchant-promise-proof-en');
     await page.context().close();
   }, 180_000);
 });

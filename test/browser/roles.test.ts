@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../pipelines/compliance/load-rules.js';
 import { replayDemo } from './calls.js';
 import { useDashboard } from './harness.js';
-import { expectReadable } from './seen.js';
+import { expectNoOverflow, expectReadable, expectTapTargets } from './seen.js';
 
 const dash = useDashboard();
 
@@ -230,6 +230,53 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     await second.reload();
     await second.locator('input[name=password]').waitFor();
     for (const p of [a1, a2, second]) await p.context().close();
+  }, 240_000);
+
+  it('admin on a phone: the rules are a page of category headings, opened one at a time, by a search or all at once', async () => {
+    // The first admin: the test before this one changed the second admin's password.
+    const admin = await dash.signIn('admin@demo.kefu', { width: 'phone', path: '/admin' });
+    await admin.evaluate(`localStorage.setItem('kefu.lang', 'zh')`);
+    await admin.reload();
+    await admin.getByRole('heading', { name: '规则与统计' }).waitFor();
+    const groups = admin.getByTestId('rule-group');
+    await groups.first().waitFor();
+    const rows = admin.getByTestId('rule-row');
+    const shown = () => rows.filter({ visible: true }).count();
+    const total = await rows.count();
+    expect(total).toBeGreaterThanOrEqual(loadRules().rules.length);
+    // Closed, each heading says what it holds; no rule card is in sight and the page is short.
+    expect(await shown()).toBe(0);
+    await groups
+      .first()
+      .locator('summary')
+      .getByText(/\d+ 条规则/)
+      .waitFor();
+    const height = Number(await admin.evaluate('document.documentElement.scrollHeight'));
+    expect(height).toBeLessThan(2 * 844);
+    await expectNoOverflow(admin, 'rules, closed (zh)');
+    await expectTapTargets(admin, 'rules, closed (zh)');
+    await dash.screenshot(admin, 'admin-rules-phone-closed');
+    // One group opens by its heading, by keyboard too.
+    const first = groups.first();
+    const inFirst = await first.getByTestId('rule-row').count();
+    await first.locator('summary').focus();
+    await admin.keyboard.press('Enter');
+    await expect.poll(shown).toBe(inFirst);
+    await expectNoOverflow(admin, 'rules, one open (zh)');
+    // A search opens the groups it finds, and only what matches is listed.
+    await admin.getByLabel('搜索').fill('微信');
+    await expect.poll(shown).toBeGreaterThan(0);
+    expect(await shown()).toBe(await rows.count());
+    for (const text of await rows.filter({ visible: true }).locator('strong').allInnerTexts())
+      expect(text).toContain('微信');
+    await admin.getByLabel('搜索').fill('');
+    await admin.getByRole('button', { name: '全部展开' }).click();
+    await expect.poll(shown).toBe(total);
+    await expectReadable(admin, 'rules, all open (zh)');
+    await dash.screenshot(admin, 'admin-rules-phone-open');
+    await admin.getByRole('button', { name: '全部收起' }).click();
+    await expect.poll(shown).toBe(0);
+    await admin.context().close();
   }, 240_000);
 
   it('queue: filters in the URL, claim next, live refresh; the language is remembered across reloads', async () => {

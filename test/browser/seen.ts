@@ -18,6 +18,8 @@ const RAW: [string, RegExp][] = [
   ['short entity id', /#[0-9a-f]{8}\b/],
   ['uuid', /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/],
   ['ISO timestamp', /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/],
+  // A deadline or a summary's day as the engines write it ("2026-12-08"): a person reads "12月8日".
+  ['ISO date', /\b\d{4}-\d{2}-\d{2}\b/],
   ['bare milliseconds', /\b\d{4,}\s?ms\b/],
   ['amount with a currency code', /\b\d[\d,]*(?:\.\d+)?\s?(?:CNY|USD|EUR|RMB)\b|\b(?:CNY|USD|EUR|RMB)\s?\d/],
 ];
@@ -105,7 +107,7 @@ const DATA_NAMES =
  * The interface's own words: visible text outside elements marked as data in another language
  * (`lang` not the page's) or as words as said (`translate="no"`).
  */
-async function interfaceText(page: Page, other: 'en' | 'zh', skip = ':not(*)'): Promise<string> {
+async function interfaceText(page: Page, other: 'en' | 'zh'): Promise<string> {
   return (await page.evaluate(`(() => {
     const out = [];
     const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -114,7 +116,7 @@ async function interfaceText(page: Page, other: 'en' | 'zh', skip = ':not(*)'): 
       if (!el || el.closest('script, style') || !el.checkVisibility()) continue;
       const marked = el.closest('[lang]');
       if (marked && marked !== document.documentElement && marked.lang.startsWith('${other}')) continue;
-      if (el.closest('[translate=no]') || el.closest('${skip}')) continue;
+      if (el.closest('[translate=no]')) continue;
       out.push(walk.currentNode.textContent);
     }
     return out.join(' ');
@@ -140,17 +142,8 @@ export async function expectNoEnglish(page: Page, where: string): Promise<void> 
  */
 const ZH_DATA_NAMES =
   /鲜果园旗舰店|优品电器专营店|王店长|李客服|审核员 赵|管理员 陈|[\u4e00-\u9fff]\*\*|烟台红富士苹果 5斤装|海南贵妃芒果 3斤|滚筒洗衣机 8公斤|电热水壶 1\.7L/g;
-/**
- * Known gap, not a pass: the call panels' items (coaching, notes, refund options, suggestions) are
- * worded in the call's language but not yet marked `lang` (their component is being changed this
- * session, early17's provisional suggestions); their headings and labels are still checked.
- */
-const CALL_PANEL_ITEMS = ['sug', 'refund', 'notes', 'coach']
-  .map((id) => `section[aria-labelledby=${id}-title] :is(li, dd)`)
-  .join(', ');
-
 export async function expectNoChinese(page: Page, where: string): Promise<void> {
-  const left = (await interfaceText(page, 'zh', CALL_PANEL_ITEMS)).replace(ZH_DATA_NAMES, ' ');
+  const left = (await interfaceText(page, 'zh')).replace(ZH_DATA_NAMES, ' ');
   const found = [...left.matchAll(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g)].map(
     (m) => `"${left.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12)}"`,
   );

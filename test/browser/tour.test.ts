@@ -21,13 +21,13 @@ const SHOTS = join(ARTIFACTS, 'tour');
  * a person chose, product names, an English call's own words); each is saved to
  * test-artifacts/tour/<role>-<lang>-<page>-<width>.png for a person to look at.
  */
-const ids = { fruitCall: '', kettleCase: '', fruitCase: '', appeal: '' };
+const ids = { fruitCall: '', earbudsCall: '', kettleCase: '', fruitCase: '', appeal: '' };
 
 beforeAll(async () => {
   const settings = moderationSettings();
   const fruit = await replayDemo(dash, 'zh-fruit-bad-apples');
   await replayDemo(dash, 'zh-appliance-kettle');
-  await replayDemo(dash, 'en-earbuds-left-bud');
+  ids.earbudsCall = (await replayDemo(dash, 'en-earbuds-left-bud')).callId;
   ids.fruitCall = fruit.callId;
   const actor = async (email: string) => {
     const [u] = await dash.sql<
@@ -85,6 +85,8 @@ type Role = 'merchant' | 'moderator' | 'admin';
 const REVIEWER_PAGES = (): [string, string][] => [
   ['calls', '/calls'],
   ['call', `/calls/${ids.fruitCall}`],
+  // An English call: its panels' words are English in the Chinese UI, and marked so.
+  ['call-en', `/calls/${ids.earbudsCall}`],
   ['queue', '/queue'],
   ['case-open', `/cases/${ids.kettleCase}`],
   ['case-decided', `/cases/${ids.fruitCase}`],

@@ -1,14 +1,20 @@
-import { useState } from 'react';
-import { currencySign } from '../../../core/domain.js';
+import { Fragment, useState } from 'react';
 import { visibleSuggestions, type CallView } from '../../shared/call-view.js';
+import { formatCalendarDay, readableSummary } from '../../shared/summary-text.js';
 import { post } from '../api.js';
-import { useLabel, useT } from '../i18n.js';
+import { dataLang, scriptLang } from '../data-lang.js';
+import { formatMoney, useLabel, useLang, useT } from '../i18n.js';
 import { useData } from '../use-data.js';
+
+/*
+ * What the panels show is worded in the call's language (a reply to say, a refund's rationale, a
+ * coaching line, a product's name) and is marked with it (decision 0510); labels, amounts and days
+ * are the interface's and follow the reader's language.
+ */
 
 /** Reply suggestions, newest first, near-duplicates merged: copy, mark used or dismiss, each recorded as feedback. */
 export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean }) {
   const t = useT();
-  const label = usePolicyTitle();
   const [done, setDone] = useState<Record<string, 'copied' | 'used'>>({});
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   const feedback = async (id: string, action: 'used' | 'chosen', mark: 'copied' | 'used', text?: string) => {
@@ -38,12 +44,12 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
                 <span className="badge">{t('provisional')}</span> <span className="muted">{t('provisionalHint')}</span>
               </p>
             )}
-            <p>{s.text}</p>
+            <p lang={dataLang(view.call.language)}>{s.text}</p>
             {s.policies.length > 0 && (
               <p className="muted small">
                 {t('policy')}
                 {t('colon')}
-                {s.policies.map(label).join('、')}
+                <PolicyTitles ids={s.policies} />
               </p>
             )}
             {canAct && (
@@ -73,8 +79,8 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
 /** Refund options, the recommended one first; the merchant can tell the bot which one they chose. */
 export function RefundOptions({ view, canAct = false }: { view: CallView; canAct?: boolean }) {
   const t = useT();
+  const lang = useLang();
   const label = useLabel();
-  const policyTitle = usePolicyTitle();
   const [chosen, setChosen] = useState<string>();
   if (view.refundOptions.length === 0) return null;
   const choose = async (kind: string, orderId: string | null) => {
@@ -87,16 +93,18 @@ export function RefundOptions({ view, canAct = false }: { view: CallView; canAct
       <ol className="plain">
         {view.refundOptions.map((o, i) => (
           <li key={i} className={o.recommended ? 'option recommended' : 'option'} data-testid="refund-option">
-            <strong>
-              {label('refundKind', o.kind)} · {currencySign(o.currency)}
-              {o.amount.toFixed(2)}
-            </strong>
-            {o.recommended && <span className="badge">{t('recommended')}</span>}
-            <p>{o.rationale}</p>
+            <p className="option-head">
+              <strong>
+                {label('refundKind', o.kind)} ·{' '}
+                {o.amountToBeConfirmed ? t('amountToBeConfirmed') : formatMoney(o.amount, o.currency, lang)}
+              </strong>
+              {o.recommended && <span className="badge ok">{t('recommended')}</span>}
+            </p>
+            <p lang={dataLang(view.call.language)}>{o.rationale}</p>
             <p className="muted small">
               {t('policy')}
               {t('colon')}
-              {policyTitle(o.policy)}
+              <PolicyTitles ids={[o.policy]} />
               {o.orderId && (
                 <>
                   {' '}
@@ -122,8 +130,11 @@ export function RefundOptions({ view, canAct = false }: { view: CallView; canAct
 
 export function NotesPanel({ view }: { view: CallView }) {
   const t = useT();
+  const lang = useLang();
   const label = useLabel();
   const n = view.notes;
+  const callLang = dataLang(view.call.language);
+  const year = new Date(view.call.startedAt).getUTCFullYear();
   return (
     <section className="card" aria-labelledby="notes-title">
       <h2 id="notes-title">{t('notes')}</h2>
@@ -144,8 +155,7 @@ export function NotesPanel({ view }: { view: CallView }) {
           {n.amounts.length
             ? n.amounts.map((a, i) => (
                 <span key={i} className="chip">
-                  {currencySign(a.currency)}
-                  {a.value}
+                  {formatMoney(a.value, a.currency, lang)}
                 </span>
               ))
             : '—'}
@@ -154,7 +164,7 @@ export function NotesPanel({ view }: { view: CallView }) {
         <dd>
           {n.products.length
             ? n.products.map((p) => (
-                <span key={p.name} className="chip">
+                <span key={p.name} className="chip" lang={callLang}>
                   {p.name}
                 </span>
               ))
@@ -165,14 +175,17 @@ export function NotesPanel({ view }: { view: CallView }) {
           {n.promises.length === 0 ? (
             '—'
           ) : (
-            <ul className="plain">
+            <ul className="plain rows">
               {n.promises.map((p, i) => (
-                <li key={i}>
-                  {label('promiseAction', p.action)}
-                  {t('colon')}“<span translate="no">{p.text}</span>” — {t('deadline')}
+                <li key={i} data-testid="note-promise">
+                  <strong>{label('promiseAction', p.action)}</strong> · {t('deadline')}
                   {t('colon')}
-                  <strong>{p.deadline ?? t('noDeadline')}</strong>
+                  {p.deadline ? formatCalendarDay(p.deadline, lang, year) : t('noDeadline')}
                   {p.conditional && t('inParens', { x: t('conditional') })}
+                  <br />
+                  <span className="muted small" translate="no" lang={callLang}>
+                    “{p.text}”
+                  </span>
                 </li>
               ))}
             </ul>
@@ -191,21 +204,50 @@ export function Coaching({ view }: { view: CallView }) {
       <h2 id="coach-title">{t('coaching')}</h2>
       <ul className="plain">
         {view.coaching.map((c, i) => (
-          <li key={i}>⚠ {c.message}</li>
+          <li key={i}>
+            <span aria-hidden="true">⚠ </span>
+            <span lang={dataLang(view.call.language) ?? scriptLang(c.message)}>{c.message}</span>
+          </li>
         ))}
       </ul>
     </section>
   );
 }
 
-/** Policy ids read as their titles (the policy documents, in the UI's language where one exists). */
-export function usePolicyTitle(): (id: string) => string {
-  const { data } = useData<{ id: string; title: string; language: string }[]>('/api/policies');
-  return (id) => data?.find((p) => p.id === id)?.title ?? id;
+interface Policy {
+  id: string;
+  title: string;
+  language: string;
 }
 
-/** Text that names policies by id (a live call's summary) with their titles instead. */
-export function useTitled(): (text: string) => string {
-  const title = usePolicyTitle();
-  return (text) => text.replace(/\b(?:zh|en)\.[a-z0-9_-]+(?:\.[a-z0-9_-]+)+/g, title);
+/** The policy documents by id (their titles are in the policy's language). */
+function usePolicies(): (id: string) => Policy | undefined {
+  const { data } = useData<Policy[]>('/api/policies');
+  return (id) => data?.find((p) => p.id === id);
+}
+
+/** Policies by title, each marked with its own language, listed as the reader's language lists. */
+function PolicyTitles({ ids }: { ids: string[] }) {
+  const t = useT();
+  const policy = usePolicies();
+  return ids.map((id, i) => (
+    <Fragment key={id}>
+      {i > 0 && t('listComma')}
+      <span lang={dataLang(policy(id)?.language)}>{policy(id)?.title ?? id}</span>
+    </Fragment>
+  ));
+}
+
+/** A call's summary with policy titles and its days written out (the live page reads it from the call's end). */
+export function useSummaryText(): (call: CallView['call']) => string {
+  const policy = usePolicies();
+  return (call) =>
+    call.summary
+      ? readableSummary(
+          call.summary,
+          call.language ?? scriptLang(call.summary),
+          (id) => policy(id)?.title,
+          call.startedAt,
+        )
+      : '';
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/call-view.js';
 import { BuyerName } from '../components/buyer.js';
-import { Coaching, NotesPanel, RefundOptions, Suggestions, useTitled } from '../components/call-panels.js';
+import { Coaching, NotesPanel, RefundOptions, Suggestions, useSummaryText } from '../components/call-panels.js';
 import { useMerchantNames } from '../components/merchant-name.js';
 import { Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
@@ -15,7 +15,7 @@ import { dataLang } from '../data-lang.js';
 export function CallDetailPage({ id }: { id: string }) {
   const t = useT();
   const lang = useLang();
-  const titled = useTitled();
+  const summaryText = useSummaryText();
   const label = useLabel();
   const user = useUser();
   const merchants = useMerchantNames();
@@ -75,7 +75,7 @@ export function CallDetailPage({ id }: { id: string }) {
       {view.call.summary && (
         <section className="card">
           <h2>{t('summary')}</h2>
-          <p lang={dataLang(view.call.language)}>{titled(view.call.summary)}</p>
+          <p lang={dataLang(view.call.language)}>{summaryText(view.call)}</p>
         </section>
       )}
       <div className="live-grid">

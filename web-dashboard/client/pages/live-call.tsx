@@ -4,17 +4,18 @@ import { useState } from 'react';
 import { post } from '../api.js';
 import { ErrorLine } from '../components/status.js';
 import { useData } from '../use-data.js';
-import { Coaching, NotesPanel, RefundOptions, Suggestions, useTitled } from '../components/call-panels.js';
+import { Coaching, NotesPanel, RefundOptions, Suggestions, useSummaryText } from '../components/call-panels.js';
 import { Transcript } from '../components/transcript.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { useLiveCalls } from '../live-calls.js';
 import { Link } from '../router.js';
+import { dataLang, scriptLang } from '../data-lang.js';
 
 /** The merchant's copilot during a call: transcript, replies, refund options, notes and coaching, live. */
 export function LiveCallPage() {
   const t = useT();
   const lang = useLang();
-  const titled = useTitled();
+  const summaryText = useSummaryText();
   const label = useLabel();
   const { views, connected } = useLiveCalls();
   const [chosen, setChosen] = useState<string>();
@@ -69,12 +70,14 @@ export function LiveCallPage() {
               }))}
             />
             {view.call.summary && (
-              <p>
+              <p data-testid="summary">
                 <strong>
                   {t('summary')}
                   {t('colon')}
-                </strong>{' '}
-                {titled(view.call.summary)}
+                </strong>
+                <span lang={dataLang(view.call.language) ?? scriptLang(view.call.summary)}>
+                  {summaryText(view.call)}
+                </span>
               </p>
             )}
           </section>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { post } from '../api.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { formatDate, formatMoney, useLabel, useLang, useT } from '../i18n.js';
 import type { PromiseDetail } from '../types.js';
+import { scriptLang } from '../data-lang.js';
 import { refreshAll, useData } from '../use-data.js';
 
 const MAX_FILE = 256 * 1024;
@@ -48,7 +49,7 @@ export function PromiseDetailView({ id }: { id: string }) {
           <ul className="plain small">
             {d.proofs.map((p) => (
               <li key={p.id}>
-                {formatDate(p.createdAt, lang)} · {p.text}
+                {formatDate(p.createdAt, lang)} · <span lang={scriptLang(p.text)}>{p.text}</span>
                 {p.fileName && (
                   <>
                     {' · '}
@@ -97,17 +98,57 @@ function ProofForm({ id }: { id: string }) {
         {t('proofText')}
         <textarea required maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
       </label>
-      <label>
-        {t('proofFile')}
-        <input type="file" onChange={(e) => setFile(e.target.files?.[0])} />
-      </label>
+      <FilePicker file={file} onChange={setFile} />
       {file && file.size > MAX_FILE && <p className="error">{t('fileTooLarge')}</p>}
       {error !== undefined && !(error instanceof Error && error.message === 'file') && <ErrorLine error={error} />}
       {saved && <p role="status">{t('proofSaved')}</p>}
-      <button type="submit" disabled={!text.trim()}>
+      <button type="submit" className="primary" disabled={!text.trim()}>
         {t('attachProof')}
       </button>
     </form>
+  );
+}
+
+/**
+ * A file chosen with a button in the page's language, never the browser's own "Choose File / No
+ * file chosen": the native input stays out of sight (and out of the tab order), the button opens
+ * it, and the chosen file's name (or that there is none) is the button's description.
+ */
+function FilePicker({ file, onChange }: { file: File | undefined; onChange: (file: File | undefined) => void }) {
+  const t = useT();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // Cleared by the form (a proof saved): the same file can be chosen again.
+  useEffect(() => {
+    if (!file && input.current) input.current.value = '';
+  }, [file]);
+  return (
+    <fieldset className="file-field">
+      <legend id={`${id}-label`} className="file-label">
+        {t('proofFile')}
+      </legend>
+      <div className="row">
+        <input
+          ref={input}
+          type="file"
+          hidden
+          tabIndex={-1}
+          aria-labelledby={`${id}-label`}
+          onChange={(e) => onChange(e.target.files?.[0])}
+        />
+        <button type="button" aria-describedby={`${id}-name`} onClick={() => input.current?.click()}>
+          {file ? t('chooseOtherFile') : t('chooseFile')}
+        </button>
+        <span id={`${id}-name`} className={file ? 'file-name' : 'file-name muted'} data-testid="file-name">
+          {file ? file.name : t('noFileChosen')}
+        </span>
+        {file && (
+          <button type="button" aria-label={t('removeFile', { name: file.name })} onClick={() => onChange(undefined)}>
+            {t('remove')}
+          </button>
+        )}
+      </div>
+    </fieldset>
   );
 }
 

@@ -110,7 +110,7 @@ function PromiseItem({ p, now }: { p: LedgerPromise; now: number }) {
         {p.proofs > 0 && ` · ${t('proofs')} ${p.proofs}`}
       </p>
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {t('showDetails')}
+        {open ? t('hideDetails') : t('showDetails')}
       </button>
       {open && <PromiseDetailView id={p.id} />}
     </li>

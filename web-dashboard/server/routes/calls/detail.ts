@@ -10,22 +10,21 @@ import { listNotes, listPromises } from '../../../../db/queries/notes.js';
 import { listSuggestions } from '../../../../db/queries/suggestions.js';
 import type { ScopedCall } from '../../queries/calls.js';
 import { rankOptions, type CallSummary, type CallView } from '../../../shared/call-view.js';
+import { readableSummary } from '../../../shared/summary-text.js';
 
-/**
- * The summary names the policies it relied on by id (pipelines/summary); a person reads their
- * titles instead.
- */
-export async function policyTitles(sql: Sql): Promise<(text: string) => string> {
+/** Policy titles by id, for the summary's reader (`readableSummary`). */
+export async function policyTitles(sql: Sql): Promise<(policyId: string) => string | undefined> {
   const titles = new Map((await listPolicies(sql)).map((p) => [p.id, p.title]));
-  return (text) => text.replace(/\b(?:zh|en)\.[a-z0-9_-]+(?:\.[a-z0-9_-]+)+/g, (id) => titles.get(id) ?? id);
+  return (id) => titles.get(id);
 }
 
 export function presentCall(
   c: Omit<ScopedCall, 'summary'> & { summary: unknown },
-  titled: (text: string) => string = (t) => t,
+  titleOf: (policyId: string) => string | undefined = () => undefined,
 ): CallSummary {
   const stored =
     typeof c.summary === 'string' ? { text: c.summary } : (c.summary as { text?: string; language?: string } | null);
+  const language = c.language ?? stored?.language ?? null;
   return {
     id: c.id,
     room: c.room,
@@ -33,17 +32,17 @@ export function presentCall(
     buyerId: c.buyerId,
     buyer: buyerWire(c.buyerId, c.buyerName),
     orderIds: c.orderIds,
-    language: c.language ?? stored?.language ?? null,
+    language,
     status: c.status,
     startedAt: c.startedAt.toISOString(),
     endedAt: c.endedAt?.toISOString() ?? null,
-    summary: stored?.text ? titled(stored.text) : null,
+    summary: stored?.text ? readableSummary(stored.text, stored.language ?? language, titleOf, c.startedAt) : null,
   };
 }
 
 /** Rebuilds from the stored rows the same view the live events build up on the client. */
 export async function loadCallView(sql: Sql, call: ScopedCall): Promise<CallView> {
-  const [rows, notes, promises, suggestions, flags, titled] = await Promise.all([
+  const [rows, notes, promises, suggestions, flags, titleOf] = await Promise.all([
     listUtterances(sql, call.id),
     listNotes(sql, call.id),
     listPromises(sql, call.id),
@@ -60,7 +59,7 @@ export async function loadCallView(sql: Sql, call: ScopedCall): Promise<CallView
   const options = suggestions.filter((s) => s.kind === 'refund_option');
   const latest = Math.max(-1, ...options.map((s) => at(s.afterUtteranceId)));
   return {
-    call: presentCall(call, titled),
+    call: presentCall(call, titleOf),
     utterances: rows.map((r) => UtteranceSchema.parse(r)),
     notes: {
       orderNumbers: notes

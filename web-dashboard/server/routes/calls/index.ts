@@ -30,14 +30,14 @@ export function callRoutes(deps: ApiDeps & { live: LiveFeed; streams: StreamRegi
 
   r.get('/', async (c) => {
     const q = parse(CallListQuerySchema, c.req.query());
-    const [rows, titled] = await Promise.all([
+    const [rows, titleOf] = await Promise.all([
       listCalls(deps.sql, { ...q, merchantId: readScope(actorOf(c), q.merchantId) }),
       policyTitles(deps.sql),
     ]);
     return ok(
       c,
       z.array(CallListRowWireSchema),
-      rows.map((row) => ({ ...presentCall(row, titled), utterances: row.utterances, flags: row.flags })),
+      rows.map((row) => ({ ...presentCall(row, titleOf), utterances: row.utterances, flags: row.flags })),
     );
   });
 
