@@ -63,6 +63,10 @@ describe('a payment rail or chat channel with a reason to bypass the platform', 
     ['m: we do all repairs over on Discord, way quicker', ['contact_exchange']],
     ['m: 小妹私下建了个群 不定期发内部价', ['contact_exchange']],
     ['m: just search @mia.repairs and message me there', ['contact_exchange']],
+    // a regional wallet used as a verb towards the speaker, in Cantonese or Taiwanese wording
+    ['m: 差價 line pay 轉我就好', ['off_platform_payment']],
+    ['m: 尾數用轉數快過嚟就得', ['off_platform_payment']],
+    ['c: 可以用 line pay 嗎 / m: 不行喔 只能在平台付款', []],
     // look-alikes: the platform's own way, a reason with no private way, a search for an order
     ['m: 物流更新会在订单里显示 更快', []],
     ['m: our Discord is just for news, please keep support here', []],
