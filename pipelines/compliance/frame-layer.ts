@@ -25,7 +25,7 @@ export function frameCandidates(
     // A frame this line cannot fill yields nothing: its earlier lines are not read either.
     if (!mayFill(analysis, frame)) return;
     const act = frame.earlier ? earlierAct(state, lines, index, frame) : null;
-    if (frame.earlier && act === null) return;
+    if (frame.earlier?.required && act === null) return;
     const from = act?.line ?? null;
     const earlier: EvidenceLine | null = act && {
       utterance: act.line,

@@ -29,6 +29,7 @@ export interface CompiledFrame {
     speaker: 'same' | 'other' | 'any';
     unlessAfter?: SlotAlternative[][];
     continues: boolean;
+    required: boolean;
   };
   /** Only lines by these speakers fill the frame. */
   speakers?: readonly SpeakerRole[];

@@ -83,6 +83,11 @@ export const FrameSchema = z
          * the rule already flagged that line, this is the same incident, not a second flag.
          */
         continues: z.boolean().default(false),
+        /**
+         * `false`: the frame fires with no earlier act as well; the act, when open, only serves
+         * `continues` (a restatement of the speaker's own flagged invitation is the same incident).
+         */
+        required: z.boolean().default(true),
       })
       .strict()
       .optional(),
