@@ -415,9 +415,12 @@ function fileAs(f: Frames, a: LineAnalysis, out: PromiseNote[], clausesOf: (text
         !own.every((c) => actionWords(c).every((h) => h.action === 'other'))
       )
         continue;
-      // The act named nearest the filing; goods arriving (收到) are received, never filed.
+      // The act named nearest the filing; goods arriving (收到) are received, never filed, and the
+      // buyer's own act (您周五前寄出就可以) is not the shop's to file.
+      const buyers = (c: Clause) =>
+        !hasMark(c, 'self') && c.marks.some((m) => m.kind === 'addressee' && m.span[0] === c.span[0]);
       const named = (c: Clause) =>
-        actionWords(c, undefined, { arrival: true }).filter((h) => rule.of.includes(h.action));
+        buyers(c) ? [] : actionWords(c, undefined, { arrival: true }).filter((h) => rule.of.includes(h.action));
       const at = own[0]!.index;
       const target = a.clauses
         .filter((c) => !hasMark(c, 'question') && named(c).length > 0)
