@@ -7,7 +7,8 @@
  */
 import { describe } from 'vitest';
 import { eachMapsTo } from '../../test/table.js';
-import { read } from './testing/promise-lines.js';
+import { findPromises } from './promises.js';
+import { ctx, read, show } from './testing/promise-lines.js';
 
 describe('a verb parted from 给您 by a 把-object or an 按-adverbial is one act', () => {
   eachMapsTo('%s → %j', read, [
@@ -63,6 +64,7 @@ describe('someone the shop sends comes; goods are shipped', () => {
     ["we'll get the replacement out to you on Thursday", ['ship 2026-11-26']],
     ['聽日下晝師傅上嚟整', ['visit 2026-11-25']],
     ["no problem, we'll swap it for a new one", ['ship']],
+    ['the installer will set it up for you on Friday', ['visit 2026-11-27']],
   ]);
 });
 
@@ -75,4 +77,21 @@ describe('a reason said after the act keeps its own negation', () => {
 
 describe('the buyer’s act inside a condition is not promised with the reply', () => {
   eachMapsTo('%s → %j', read, [["Send me the photos then and I'll reply by tomorrow", ['callback 2026-11-25 if']]]);
+});
+
+const call = (texts: readonly string[]) =>
+  findPromises(
+    texts.map((text, i) => ({ speaker: 'merchant' as const, text, startMs: i * 5000, endMs: i * 5000 + 4000 })),
+    ctx,
+  ).map((p) => `@${p.utterance} ${show(p)}`);
+
+describe('a promise said again without its sum is the promise that named it', () => {
+  eachMapsTo('%j → %j', call, [
+    [['今天给您把三百二退了', '好的', '我们今天就操作退款'], ['@0 refund 2026-11-24']],
+    // A different sum is a different promise.
+    [
+      ['今天给您把三百二退了', '好的', '运费十二块今天也退给您'],
+      ['@0 refund 2026-11-24', '@2 refund 2026-11-24'],
+    ],
+  ]);
 });
