@@ -137,7 +137,8 @@ const VALUES: Record<z.infer<typeof ValueKind>, (m: RegExpExecArray) => number |
   yuanJiaoFen: (m) => sum(zh(m[1]), (zh(m[2]) ?? 0) / 10, (zh(m[3]) ?? 0) / 100),
   jiaoFen: (m) => sum((zh(m[1]) ?? 0) / 10, (zh(m[2]) ?? 0) / 100),
   thousands: (m) => sum(en(m[1])! * (m[2] ? 1000 : 1)),
-  dollarsCents: (m) => sum(en(m[1]), (en(m[2]) ?? 0) / 100),
+  // The cents said with the word (m[2]) or, after the dollars, without it (m[3]: two dollars twenty).
+  dollarsCents: (m) => sum(en(m[1]), (en(m[2] ?? m[3]) ?? 0) / 100),
   hundredsDollarsCents: (m) => sum((en(m[1]) ?? 0) * 100, en(m[2]), (en(m[3]) ?? 0) / 100),
   cents: (m) => sum((en(m[1]) ?? 0) / 100),
 };

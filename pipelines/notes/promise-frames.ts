@@ -107,6 +107,21 @@ const FramesSchema = z
           },
         ),
     ),
+    /**
+     * Filing a case (提交, submit): an errand (other) read from the filing verb is the act its line
+     * names (今天我就提交 原路退回 is the refund), dated by the filing and conditional when that act waits.
+     */
+    filings: z.array(
+      z
+        .object({
+          id: z.string(),
+          class: z.string(),
+          of: z.array(PromiseActionSchema).min(1),
+          waits: z.array(z.string()),
+          note: z.string().optional(),
+        })
+        .strict(),
+    ),
     /** Acts that only prepare a later promise in the same line: not promises of their own. */
     steps: z.array(
       z
@@ -332,11 +347,7 @@ export function judgePromises(
     return a.clauses.filter((c) => c.span[0] < end && start < c.span[1]);
   };
   const out: PromiseNote[] = [];
-  const add = (p: PromiseNote) => {
-    const same = out.find((o) => o.action === p.action && o.conditional === p.conditional);
-    if (!same) out.push(p);
-    else if (same.deadline === null && p.deadline !== null) Object.assign(same, { deadline: p.deadline, text: p.text });
-  };
+  const add = (p: PromiseNote) => addPromise(out, p);
   for (const p of candidates) {
     const clauses = clausesOf(p.text);
     // A time said for the act holds it to something even when it counts from an event (收到后两天内处理).
@@ -381,11 +392,58 @@ export function judgePromises(
     const dated = out.find((p) => x.answeredBy.includes(p.action) && p.deadline !== null);
     if (taker && dated) taker.deadline = dated.deadline;
   }
-  const kept = out
+  fileAs(f, a, out, clausesOf);
+  const kept = dedupe(out)
     .map((p) => ({ p, at: clausesOf(p.text)[0] }))
     .filter((x): x is { p: PromiseNote; at: Clause } => x.at !== undefined);
   const options = offeredOptions(f, a, kept, line.speaker);
   return kept.filter((x) => !options.has(sentenceOf(a, x.at)[0]!.index) && !stepOfLater(f, x, kept)).map((x) => x.p);
+}
+
+/**
+ * A filing (今天我就提交 | 原路退回; 我给您申请，您先寄回来，收到后退款) is the act its line names: the
+ * errand read from the filing verb becomes that act, keeping the filing's time; it waits when the
+ * act's clause waits on the buyer's side (收到后).
+ */
+function fileAs(f: Frames, a: LineAnalysis, out: PromiseNote[], clausesOf: (text: string) => Clause[]): void {
+  for (const rule of f.filings) {
+    for (const p of out) {
+      if (p.action !== 'other') continue;
+      const own = clausesOf(p.text);
+      if (
+        !own.some((c) => clauseHas(c, rule.class)) ||
+        !own.every((c) => actionWords(c).every((h) => h.action === 'other'))
+      )
+        continue;
+      // The act named nearest the filing; goods arriving (收到) are received, never filed, and the
+      // buyer's own act (您周五前寄出就可以) is not the shop's to file.
+      const buyers = (c: Clause) =>
+        !hasMark(c, 'self') && c.marks.some((m) => m.kind === 'addressee' && m.span[0] === c.span[0]);
+      const named = (c: Clause) =>
+        buyers(c) ? [] : actionWords(c, undefined, { arrival: true }).filter((h) => rule.of.includes(h.action));
+      const at = own[0]!.index;
+      const target = a.clauses
+        .filter((c) => !hasMark(c, 'question') && named(c).length > 0)
+        .sort((x, y) => Math.abs(x.index - at) - Math.abs(y.index - at))[0];
+      if (!target) continue;
+      const act = named(target)[0]!.action;
+      const waits = conditioned(f, a, target) || rule.waits.some((cls) => clauseHas(target, cls));
+      Object.assign(p, { action: act, conditional: p.conditional || waits });
+    }
+  }
+}
+
+/** The same action and condition twice in a line is one promise; a stated time fills a missing one. */
+export function addPromise(out: PromiseNote[], p: PromiseNote): void {
+  const same = out.find((o) => o.action === p.action && o.conditional === p.conditional);
+  if (!same) out.push(p);
+  else if (same.deadline === null && p.deadline !== null) Object.assign(same, { deadline: p.deadline, text: p.text });
+}
+
+function dedupe(found: readonly PromiseNote[]): PromiseNote[] {
+  const out: PromiseNote[] = [];
+  for (const p of found) addPromise(out, p);
+  return out;
 }
 
 /** A bookkeeping act (备注下午两点) followed in the line by the promise it prepares (师傅下午过去). */

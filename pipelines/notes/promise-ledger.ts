@@ -69,13 +69,29 @@ export class PromiseLedger {
     this.recent = this.recent.filter((p) => at - p.utterance <= RESTATE_WITHIN);
     for (const p of found) {
       const key = promiseKey(p);
-      if (this.seen.has(key)) continue;
+      if (this.seen.has(key) || this.restatedWithoutSum(p)) continue;
       if (offeredAsAlternative(p) && p.deadline === null && this.recent.some((q) => sameAct(p, q))) continue;
       this.seen.add(key);
       this.kept.push(p);
     }
     this.recent.push(...found, ...withheld);
     return changed || this.kept.length !== before;
+  }
+
+  /**
+   * "今天给您把899退掉" … "我们今天操作退款": the same act on the same terms said again shortly after
+   * without its sum is the promise that named it (0525); a different sum is a different promise.
+   */
+  private restatedWithoutSum(p: PromiseNote): boolean {
+    if (findAmounts(p.text).length > 0) return false;
+    return this.kept.some(
+      (q) =>
+        sameAct(p, q) &&
+        q.deadline === p.deadline &&
+        q.conditional === p.conditional &&
+        p.utterance > q.utterance &&
+        p.utterance - q.utterance <= RESTATE_WITHIN,
+    );
   }
 
   /**

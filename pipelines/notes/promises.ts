@@ -15,7 +15,7 @@ import { formatYmd } from './calendar.js';
 import { clockAt, today as localDay } from './deadline-clock.js';
 import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { actionsOf, actionWords, namesArrival, namesPayout, type Range } from './promise-actions.js';
-import { asksTheListener, embeddedQuestionAt, judgePromises, loadFrames } from './promise-frames.js';
+import { addPromise, asksTheListener, embeddedQuestionAt, judgePromises, loadFrames } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
 import { type Cue, cueHits, dateOf, elapsed, firstCue, hasCue } from './promise-cues.js';
 
@@ -47,6 +47,8 @@ interface Reading {
   promise: boolean;
   /** Committed only by following a promise in the same sentence. */
   inherited: boolean;
+  /** Refused only because it is said as done ("I've refunded the $32"): its payout may still be owed. */
+  done?: boolean;
 }
 
 /**
@@ -116,6 +118,9 @@ function isPast(clause: Clause, body: Range): boolean {
 function negated(clause: Clause, [from, to]: Range): boolean {
   const starts = actionWords(clause, [from, to]).map((h) => clause.span[0] + h.at);
   const noNeed = classMatches(clause, NO_NEED);
+  // "refund the fee since they didn't finish the job": a negation in a reason said after the act is the reason's.
+  const reasons = cueHits(clause, 'reason', [from, to]).map((h) => clause.span[0] + h.at);
+  const inReason = (p: number, at: number) => reasons.some((r) => p < r && r < at);
   return clause.marks.some(
     (m) =>
       m.kind === 'negation' &&
@@ -127,7 +132,9 @@ function negated(clause: Clause, [from, to]: Range): boolean {
       starts.every(
         (p) =>
           (m.scope!.span[0] <= p && p < m.scope!.span[1]) ||
-          (p < m.span[0] && !noNeed.some((n) => n.span[0] <= m.span[0] && m.span[0] < n.span[1])),
+          (p < m.span[0] &&
+            !inReason(p, m.span[0]) &&
+            !noNeed.some((n) => n.span[0] <= m.span[0] && m.span[0] < n.span[1])),
       ),
   );
 }
@@ -156,8 +163,11 @@ function read(
   let actions = cue('comparison') ? [] : actionsOf(clause, speaker, whole);
   // In "If you return it I'll report you", the action named is the condition's, not the promise's.
   const then = conditional ? consequent(clause, text, speaker) : whole;
-  if (conditional && (then[0] !== 0 || then[1] !== text.length) && actionsOf(clause, speaker, then).length === 0)
-    actions = [];
+  // "Send the video here then and I'll reply by tomorrow": the buyer's act in the condition is no promise either.
+  if (conditional && (then[0] !== 0 || then[1] !== text.length) && actions.length > 0) {
+    const promised = actionsOf(clause, speaker, then);
+    actions = actions.filter((a) => promised.includes(a));
+  }
   // A forecast of delivery ("should arrive by Friday") or someone else's act ("平台会通知你") binds nobody here.
   const arrivalOnly =
     actions.length > 0 &&
@@ -189,7 +199,9 @@ function read(
   // "I've arranged for the missing items to be redelivered this afternoon", 已经给您约了明天上门: an
   // arrangement made for a time to come leaves the act itself owed.
   const arranged = deadline && cue('arranged');
-  const refused = negated(clause, then) || (isPast(clause, body) && !arranged) || (asked && !recipient);
+  // "仓库收到后小妹给您把钱退了": an act that waits on an event is still to come, whatever its 了 says.
+  const waits = after !== undefined || cue('event_trigger');
+  const refused = negated(clause, then) || (isPast(clause, body) && !arranged && !waits) || (asked && !recipient);
   // A clause joined to a promise shares its commitment ("先给您退款，然后补发一个"), unless it
   // starts a new sentence or is itself a condition.
   // An event-timed follow-on ("…, and once it's scanned back in you get the refund") still shares it.
@@ -207,7 +219,14 @@ function read(
   // a time in their complaint ("waiting 3 weeks for my refund") binds nobody.
   const own =
     speaker === 'merchant' ? deadline || recipient || committed : committed || (deadline && hasMark(clause, 'self'));
-  return { actions, condition, promise: !refused && !described && (own || inherited), inherited: inherited && !own };
+  const done = isPast(clause, body) && !arranged && !waits && !negated(clause, then) && !(asked && !recipient);
+  return {
+    actions,
+    condition,
+    promise: !refused && !described && (own || inherited),
+    inherited: inherited && !own,
+    done: done && !described,
+  };
 }
 
 /**
@@ -260,6 +279,8 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
     clauses.length > 0 && hasCue(clauses.at(-1)!, 'dangling_or') ? Math.max(lastSentence, 0) : clauses.length;
   // A condition holds until its sentence ends ("要是赶不上，您跟我说，我给您退款").
   let conditionOpen = false;
+  // A refund said done ("I've refunded the $32"), whose payout a later clause may still owe.
+  let refundDone: number | undefined;
   clauses.forEach((clause, i) => {
     if (clause.sentenceStart) conditionOpen = false;
     const relayed = sentenceSoFar(clauses, i).some((c) => hasMark(c, 'reported'));
@@ -352,10 +373,34 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
         text: line.text.slice(clauses[first]!.span[0], clauses[last]!.span[1]),
       });
     }
+    // "I've refunded the $32, it'll show in 5-7 business days", 退款已经提交了 明天之前会到您账户: the
+    // refund is done, the money reaching the buyer is still owed by that time (0525).
+    if (refundDone !== undefined && !reading.promise && due[i] && owesPayout(clause))
+      addPromise(out, {
+        speaker: line.speaker,
+        action: 'refund',
+        deadline: dateOf(clause, due[i]),
+        conditional: false,
+        utterance,
+        text: line.text.slice(clauses[refundDone]!.span[0], clause.span[1]),
+      });
+    if (line.speaker === 'merchant' && reading.done && reading.actions.includes('refund')) refundDone = i;
     if (reading.condition && !reading.promise) conditionOpen = true;
     previous = reading;
   });
   return out;
+}
+
+/** A clause that only says when money reaches the buyer (it'll show in 5 days, 明天之前会到您账户), not a forecast. */
+function owesPayout(clause: Clause): boolean {
+  return (
+    hasCue(clause, 'payout') &&
+    actionWords(clause).every((h) => h.action === 'refund') &&
+    !hasCue(clause, 'estimate') &&
+    !hasCue(clause, 'hedge') &&
+    !hasMark(clause, 'question') &&
+    !hasMark(clause, 'negation')
+  );
 }
 
 /** The clauses of clause i's sentence up to and including it. */
@@ -409,13 +454,6 @@ function completesOnly(clause: Clause): boolean {
     (m): Range => [m.span[0] - clause.span[0], m.span[1] - clause.span[0]],
   );
   return generic.length > 0 && actionWords(clause).every((h) => generic.some(([a, b]) => a <= h.at && h.end <= b));
-}
-
-/** The same action twice in one line is one promise; a stated time fills a missing one. */
-function addPromise(out: PromiseNote[], p: PromiseNote): void {
-  const same = out.find((o) => o.action === p.action && o.conditional === p.conditional);
-  if (!same) out.push(p);
-  else if (same.deadline === null && p.deadline !== null) Object.assign(same, { deadline: p.deadline, text: p.text });
 }
 
 /**
