@@ -10,7 +10,7 @@ import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
 import { CallAnalysis } from '../pipelines/session/call-analysis.js';
 import { CallSession } from '../pipelines/session/call-session.js';
 import { parseTranscriptJsonl } from '../pipelines/transcript/jsonl.js';
-import { ms, percentile } from './stats.js';
+import { ms, percentile, threadCpuMs } from './stats.js';
 
 const CUSTOMER = [
   '你好，我的订单号是 2406 1158 7736 219，昨天收到的苹果烂了三个，一共十个',
@@ -86,6 +86,8 @@ interface Run {
   /** The whole run's user and system CPU, s. */
   user: number;
   system: number;
+  /** Utterances per second of the main thread's CPU alone (Linux), without V8's compiler and GC threads. */
+  perMainThread: number | undefined;
 }
 
 async function measure(
@@ -96,6 +98,7 @@ async function measure(
   const cpu: number[] = [];
   const wall: number[] = [];
   const cpu0 = process.cpuUsage();
+  const thread0 = threadCpuMs();
   const t0 = performance.now();
   for (const line of lines) {
     const c = process.cpuUsage();
@@ -106,7 +109,9 @@ async function measure(
     cpu.push((d.user + d.system) / 1000);
   }
   const total = process.cpuUsage(cpu0);
+  const thread1 = threadCpuMs();
   return {
+    perMainThread: thread0 !== undefined && thread1 !== undefined ? n / ((thread1 - thread0) / 1000) : undefined,
     n,
     perCore: n / ((total.user + total.system) / 1e6),
     perSecond: n / ((performance.now() - t0) / 1000),
@@ -144,6 +149,10 @@ export async function runTextPipelineBench(
     const was = (x: number | undefined, unit = '') => (x === undefined ? '' : `   (before: ${x.toFixed(1)}${unit})`);
     log(`${title}, ${run.n} utterances (offline engines)`);
     log(`  ${run.perCore.toFixed(0)} utterances/s per core (CPU time)${was(before?.perCore)}`);
+    if (run.perMainThread !== undefined)
+      log(
+        `  ${run.perMainThread.toFixed(0)} utterances/s of the main thread's CPU (without V8's compiler and GC threads)`,
+      );
     log(`  ${run.perSecond.toFixed(0)} utterances/s wall clock${was(before?.perSecond)}`);
     log(`  CPU ${run.user.toFixed(2)} s user + ${run.system.toFixed(2)} s system`);
     log(

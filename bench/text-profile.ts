@@ -2,7 +2,9 @@
  * Where a first-seen line's time goes: `CallAnalysis.hear` over N recorded lines new to every cache
  * (the text bench's first-seen run), profiled through node:inspector after the analyzers are built,
  * summed per function — self time and inclusive time (a function counted once per sample however
- * deep it recurses). Optionally writes the raw profile for a viewer.
+ * deep it recurses) — and per stage: each sample charged to the engine of the innermost pipelines/
+ * frame on its stack (regexMatches and memoByText are passed over, so a data pattern's run and a
+ * memo's look-up count for the stage that asked; the language layer split by file). Optionally writes the raw profile for a viewer.
  *
  *   npx tsx bench/text-profile.ts [N=2000] [TOP=40] [OUT.cpuprofile]
  */
@@ -73,6 +75,35 @@ const show = (title: string, m: Map<string, number>) => {
     console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${(v / 1000 / n).toFixed(3)} ms/line  ${k}`);
   }
 };
+/** The stage of a frame's file, or undefined outside the pipelines (a builtin, a RegExp, node:). */
+const stageOf = (url: string): string | undefined => {
+  const file = url.replace(/^.*\/pipelines\//, '');
+  if (file === url) return undefined;
+  const [dir, rest] = file.split('/');
+  // A data pattern's run and a memo's look-up count for the stage that asked.
+  if (dir === 'language' && (rest === 'regex-matches.ts' || rest === 'text-memo.ts')) return undefined;
+  if (dir === 'language') return `language: ${rest}`;
+  if (dir === 'compliance')
+    return /learned|semantic/.test(rest!)
+      ? 'trained layer'
+      : /frame|call-state/.test(rest!)
+        ? 'compliance: frames, call state'
+        : 'compliance: rules, detector, arbitration';
+  if (dir === 'learn' || dir === 'embed') return 'trained layer';
+  if (dir === 'notes') return /promise/.test(rest!) ? 'notes: promises' : 'notes: amounts, deadlines, orders, products';
+  if (dir === 'suggest' || dir === 'summary') return 'suggestions';
+  return dir === 'session' ? 'session' : `other: ${dir}`;
+};
+const stages = new Map<string, number>();
+profile.samples.forEach((id, i) => {
+  const dt = profile.timeDeltas[i] ?? 0;
+  const leaf = byId.get(id)!;
+  let stage = leaf.callFrame.functionName === '(garbage collector)' ? 'GC' : undefined;
+  for (let at: number | undefined = id; at !== undefined && !stage; at = parent.get(at))
+    stage = stageOf(byId.get(at)!.callFrame.url);
+  stages.set(stage ?? 'other', (stages.get(stage ?? 'other') ?? 0) + dt);
+});
 show('self time', self);
 show('inclusive time', inclusive);
+show('by stage (innermost pipelines frame)', stages);
 process.exit(0);

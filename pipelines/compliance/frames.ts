@@ -77,35 +77,40 @@ const inside = (n: Span, c: Span) => n[0] >= c[0] && n[1] <= c[1];
 /** Words between an insult and the speaker named after it that make the speaker its listener, not its subject. */
 const SELF_GAP = 2;
 
-// A line is read by ~190 frames: each slot's fillers are collected once per line, then windowed.
-const memo = new WeakMap<LineAnalysis, Map<readonly SlotAlternative[], Filler[]>>();
-
 /**
- * One slot object per distinct slot: the rules' 186 frames hold 306 slot arrays but 122 distinct
- * slots, and the per-line memo is keyed by identity, so equal slots share one collection.
+ * A line is read by ~190 frames: each slot's fillers are collected once per line, then windowed.
+ * The rules' 186 frames hold 306 slot arrays but 122 distinct slots: each distinct slot gets a small
+ * number (its first-seen array stands for all its twins), and a line keeps its fillers in an array
+ * by that number — one WeakMap read per ask, no Map of slots built per line.
  */
-const sameSlots = new Map<string, readonly SlotAlternative[]>();
-const slotKeys = new WeakMap<readonly SlotAlternative[], readonly SlotAlternative[]>();
-function canonical(slot: readonly SlotAlternative[]): readonly SlotAlternative[] {
-  let key = slotKeys.get(slot);
-  if (!key) {
+const memo = new WeakMap<LineAnalysis, (Filler[] | undefined)[]>();
+const slotIds = new WeakMap<readonly SlotAlternative[], number>();
+const idByText = new Map<string, number>();
+const slotById: (readonly SlotAlternative[])[] = [];
+
+function slotId(slot: readonly SlotAlternative[]): number {
+  let id = slotIds.get(slot);
+  if (id === undefined) {
     const text = JSON.stringify(slot);
-    key = sameSlots.get(text) ?? sameSlots.set(text, slot).get(text)!;
-    slotKeys.set(slot, key);
+    id = idByText.get(text);
+    if (id === undefined) {
+      id = slotById.push(slot) - 1;
+      idByText.set(text, id);
+    }
+    slotIds.set(slot, id);
   }
-  return key;
+  return id;
 }
 
 /** Every filler of a slot within the given clauses of the line. */
 export function fillersOf(a: LineAnalysis, clauses: readonly Clause[], slot: readonly SlotAlternative[]): Filler[] {
   let bySlot = memo.get(a);
-  if (!bySlot) memo.set(a, (bySlot = new Map()));
-  let all = bySlot.get(slot);
+  if (!bySlot) memo.set(a, (bySlot = []));
+  const id = slotId(slot);
+  let all = bySlot[id];
   if (!all) {
-    // Kept under both the slot and its canonical twin: the next asker of either finds it at once.
-    const key = canonical(slot);
-    all = bySlot.get(key) ?? collect(a, key);
-    bySlot.set(key, all).set(slot, all);
+    all = collect(a, slotById[id]!);
+    bySlot[id] = all;
   }
   if (clauses.length === a.clauses.length) return all;
   return all.filter((f) => clauses.some((c) => inside(f.nspan, c.nspan)));
@@ -138,27 +143,43 @@ function indexOf(a: LineAnalysis): LineIndex {
   return index;
 }
 
+const NONE: readonly never[] = [];
+
 function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
   const out: Filler[] = [];
-  const clauses = a.clauses;
+  const { clauses, masks } = a;
   const { byClass, byMark } = indexOf(a);
-  for (const alt of slot) {
+  // Indexed loops and plain literals: this runs for every distinct slot on every line.
+  for (let k = 0; k < slot.length; k++) {
+    const alt = slot[k]!;
     if (alt.kind === 'class') {
-      for (const m of byClass.get(alt.name) ?? []) out.push({ cue: `${alt.name}:${m.entry}`, ...pick(m) });
+      const ms = byClass.get(alt.name) ?? NONE;
+      for (let i = 0; i < ms.length; i++) {
+        const m = ms[i]!;
+        out.push({ cue: `${alt.name}:${m.entry}`, text: m.text, span: m.span, nspan: m.nspan });
+      }
       // A typed token stands in its class: an app name spelled out letter by letter (微 信, q q).
-      for (const m of a.masks)
+      for (let i = 0; i < masks.length; i++) {
+        const m = masks[i]!;
         if (m.class === alt.name && within(clauses, m.nspan))
-          out.push({ cue: `${alt.name}:mask:${m.kind}`, ...pick(m) });
+          out.push({ cue: `${alt.name}:mask:${m.kind}`, text: m.text, span: m.span, nspan: m.nspan });
+      }
     } else if (alt.kind === 'mark') {
-      for (const m of byMark.get(alt.name) ?? [])
+      const ms = byMark.get(alt.name) ?? NONE;
+      for (let i = 0; i < ms.length; i++) {
+        const m = ms[i]!;
         out.push({ cue: `mark:${m.kind}:${m.entry}`, text: a.text.slice(...m.span), span: m.span, nspan: m.nspan });
+      }
     } else if (alt.kind === 'mask') {
-      for (const m of a.masks)
-        if (m.kind === alt.name && within(clauses, m.nspan)) out.push({ cue: `mask:${m.kind}`, ...pick(m) });
+      for (let i = 0; i < masks.length; i++) {
+        const m = masks[i]!;
+        if (m.kind === alt.name && within(clauses, m.nspan))
+          out.push({ cue: `mask:${m.kind}`, text: m.text, span: m.span, nspan: m.nspan });
+      }
     } else if (alt.kind === 'digits') {
       const cue = `${alt.spoken ? 'spoken' : 'digits'}:${alt.min}`;
       if (!alt.spoken)
-        for (const m of a.masks)
+        for (const m of masks)
           if ((m.kind === 'phone' || m.kind === 'digits') && within(clauses, m.nspan) && digitCount(m.text) >= alt.min)
             out.push({ cue, ...pick(m) });
       for (const run of digitRuns(a))
@@ -235,7 +256,8 @@ function fill(a: LineAnalysis, window: readonly Clause[], frame: CompiledFrame):
  * line's (memoised per slot), so a frame with an empty slot needs no window read (speed only).
  */
 export function mayFill(a: LineAnalysis, frame: CompiledFrame): boolean {
-  return frame.slots.every((slot) => fillersOf(a, a.clauses, slot).length > 0);
+  for (const slot of frame.slots) if (fillersOf(a, a.clauses, slot).length === 0) return false;
+  return true;
 }
 
 /** Hits of a frame in the line: one per window, vetoed or not, each with its exact span. */

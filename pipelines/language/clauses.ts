@@ -5,6 +5,7 @@
  * at all, as ASR transcripts are — before discourse cues (如果, 那我, 所以, because, so I…).
  */
 import type { RawMatch } from './match.js';
+import { regexMatches } from './regex-matches.js';
 import type { Span } from './types.js';
 
 export interface RawClause {
@@ -36,7 +37,7 @@ export function unpunctuated(norm: string, skip: readonly Span[]): boolean {
 
 export function splitClauses(norm: string, skip: readonly Span[], matches: readonly RawMatch[]): RawClause[] {
   const cuts: Cut[] = [];
-  for (const m of norm.matchAll(DELIMITER)) {
+  for (const m of regexMatches(DELIMITER, norm)) {
     const s = m.index;
     if (skip.some(([a, b]) => s >= a && s < b)) continue;
     cuts.push({ from: s, to: s + m[0].length, question: m[0].includes('?'), sentence: SENTENCE_END.test(m[0]) });

@@ -16,12 +16,13 @@ export function clauseEnd(norm: string, nspan: Span): number {
 
 /** Does the match sit where its entry demands (clause start, end, or the whole clause)? */
 export function placed(m: RawMatch, norm: string, nspan: Span): boolean {
+  const { at } = m.entry;
+  // Most entries may sit anywhere: the clause's end (a slice and a RegExp) is found only when asked.
+  if (at !== 'start' && at !== 'end' && at !== 'alone') return true;
   const start = m.nspan[0] === nspan[0];
-  const end = m.nspan[1] >= clauseEnd(norm, nspan);
-  if (m.entry.at === 'start') return start;
-  if (m.entry.at === 'end') return end;
-  if (m.entry.at === 'alone') return start && end;
-  return true;
+  if (at === 'start') return start;
+  if (at === 'alone' && !start) return false;
+  return m.nspan[1] >= clauseEnd(norm, nspan);
 }
 
 export function marksOf(

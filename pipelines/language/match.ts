@@ -2,7 +2,7 @@
 import type { CompiledEntry, Lexicon } from './lexicon.js';
 import { gateForm } from './literal-gate.js';
 import type { Span } from './types.js';
-import { regexMatches } from './regex-matches.js';
+import { stepPastEmpty } from './regex-matches.js';
 
 export interface RawMatch {
   entry: CompiledEntry;
@@ -30,31 +30,60 @@ function inside(lower: string, words: readonly string[], s: number, e: number): 
   return false;
 }
 
+/** Whether [s, e) shares a character with one of `spans`. */
+function overlapsAny(spans: readonly Span[], s: number, e: number): boolean {
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
+    if (s < span[1] && e > span[0]) return true;
+  }
+  return false;
+}
+
+/**
+ * Every candidate entry's matches, in entry order then position. The line's hottest loop: it walks
+ * the entries by index and runs `exec` directly (regexMatches' steps, without a generator, an
+ * iterator pair per entry or a closure per match), so a line allocates its matches and little else.
+ */
 export function matchEntries(lex: Pick<Lexicon, 'entries' | 'gate'>, input: MatchInput): RawMatch[] {
   const out: RawMatch[] = [];
+  const { entries } = lex;
+  const { norm, skip } = input;
   const may = lex.gate.candidates(gateForm(input.lower));
-  for (const [i, entry] of lex.entries.entries()) {
+  let vetoable = false;
+  for (let i = 0; i < entries.length; i++) {
     if (may[i] === 0) continue;
+    const entry = entries[i]!;
     if ((entry.lang === 'zh' && !input.hasHan) || (entry.lang === 'en' && !input.hasLatin)) continue;
-    entry.re.lastIndex = 0;
-    for (const m of regexMatches(entry.re, input.norm)) {
+    const re = entry.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
+      const text = m[0];
+      if (text === '') {
+        // An empty match is never kept; move on as matchAll (and regexMatches) would.
+        stepPastEmpty(re, norm);
+        continue;
+      }
       const s = m.index;
-      const e = s + m[0].length;
-      if (e === s) continue;
-      if (input.skip.some(([a, b]) => s < b && e > a)) continue;
+      const e = s + text.length;
+      if (overlapsAny(skip, s, e)) continue;
       if (entry.align !== 'none' && !input.tokenStarts.has(s)) continue;
       if (entry.align === 'token' && !input.tokenEnds.has(e)) continue;
       if (entry.notWithin.length > 0 && inside(input.lower, entry.notWithin, s, e)) continue;
-      out.push({ entry, text: m[0], nspan: [s, e] });
+      if (entry.notInside.length > 0) vetoable = true;
+      out.push({ entry, text, nspan: [s, e] });
     }
+    re.lastIndex = 0;
   }
-  const kept = out.filter(
-    (m) =>
-      m.entry.notInside.length === 0 ||
-      !out.some(
-        (o) =>
-          o !== m && m.entry.notInside.includes(o.entry.id) && o.nspan[0] <= m.nspan[0] && m.nspan[1] <= o.nspan[1],
-      ),
-  );
+  const kept = vetoable ? out.filter((m) => !vetoed(m, out)) : out;
   return kept.sort((a, b) => a.nspan[0] - b.nspan[0] || b.nspan[1] - a.nspan[1]);
+}
+
+/** A match lying inside a match of an entry its own entry names in `notInside`. */
+function vetoed(m: RawMatch, all: readonly RawMatch[]): boolean {
+  const { notInside } = m.entry;
+  if (notInside.length === 0) return false;
+  for (const o of all) {
+    if (o !== m && notInside.includes(o.entry.id) && o.nspan[0] <= m.nspan[0] && m.nspan[1] <= o.nspan[1]) return true;
+  }
+  return false;
 }

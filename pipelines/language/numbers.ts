@@ -5,6 +5,7 @@
  */
 import { EN_NUMBER, EN_TENS, EN_UNITS, parseEnNumber } from './numerals-en.js';
 import { parseZhNumber, ZH_DIGITS, ZH_NUMBER } from './numerals-zh.js';
+import { regexMatches } from './regex-matches.js';
 import type { NumberToken, Span } from './types.js';
 
 const EN_DIGIT = `(?:zero|oh|${Object.keys(EN_UNITS).slice(1, 10).join('|')})`;
@@ -57,7 +58,7 @@ type Found = Omit<NumberToken, 'span'>;
 /** Numbers in `norm` outside the `skip` ranges (masked links, and words like 一下 that hold no number). */
 export function findNumbers(norm: string, skip: readonly Span[]): Found[] {
   const out: Found[] = [];
-  for (const m of norm.matchAll(NUMBER)) {
+  for (const m of regexMatches(NUMBER, norm)) {
     const s = m.index;
     const e = s + m[0].length;
     if (skip.some(([a, b]) => s < b && e > a)) continue;
