@@ -18,7 +18,7 @@ import { analyzeLine, type LineAnalysis, type Span } from '../language/index.js'
  * members read as their class, 0465) and v4 (classes said in no act, 0500) were measured held out
  * and removed (decision 0500).
  */
-export const FEATURE_SPECS = ['line-features-v1', 'line-features-v2'] as const;
+export const FEATURE_SPECS = ['line-features-v1', 'line-features-v2', 'line-features-v5', 'line-features-v6'] as const;
 export type FeatureSpec = (typeof FEATURE_SPECS)[number];
 
 export interface Feature {
@@ -54,7 +54,60 @@ export function featureNames(
   if (spec === 'line-features-v1') return out;
   crossFeatures(pa, a, rel, out);
   for (let k = index - 2; k >= Math.max(0, index - 3); k--) earlierFeatures(lines[k]!, line.speaker, out);
-  return out;
+  if (spec === 'line-features-v2') return out;
+  frameFeatures(a, out);
+  frameContext(lines, index, a, out);
+  return spec === 'line-features-v6' ? out.filter(([n]) => !surface(n)) : out;
+}
+
+/** Surface words: Chinese character 2-3-grams, English words and bigrams (v6 drops them). */
+const surface = (n: string) =>
+  (n.startsWith('h:') && n.length > 3) ||
+  n.startsWith('b:') ||
+  (n.startsWith('w:') && !n.startsWith('w:same:') && !n.startsWith('w:other:'));
+
+/**
+ * Frames (v5): what a clause says abstracted from its wording: its full set of marks (request,
+ * question, condition, negation, self, addressee…) crossed with each class in it, and every pair of
+ * classes said in one clause and in the line.
+ */
+function frameFeatures(a: LineAnalysis, out: [string, Span | null][]): void {
+  const inLine = new Map<string, Span>();
+  for (const clause of a.clauses) {
+    const frame = [...new Set(clause.marks.map((m) => m.kind))].sort().join('+') || 'bare';
+    const here = new Map<string, Span>();
+    for (const x of clause.matches) if (ownClass(x.class) && !here.has(x.class)) here.set(x.class, x.span);
+    for (const [c, span] of here) {
+      out.push([`f:${frame}|${c}`, span]);
+      if (!inLine.has(c)) inLine.set(c, span);
+    }
+    const cs = [...here.keys()].sort();
+    for (let i = 0; i < cs.length; i++)
+      for (let j = i + 1; j < cs.length; j++) out.push([`cc:${cs[i]}&${cs[j]}`, here.get(cs[i]!)!]);
+  }
+  for (const m of a.masks) if (!inLine.has(`mask:${m.kind}`)) inLine.set(`mask:${m.kind}`, m.span);
+  const ls = [...inLine.keys()].sort();
+  for (let i = 0; i < ls.length; i++)
+    for (let j = i + 1; j < ls.length; j++) out.push([`lc:${ls[i]}&${ls[j]}`, inLine.get(ls[i]!)!]);
+}
+
+/** Every mark of the previous two lines, by who said them, crossed with this line's classes and masks (v5). */
+function frameContext(
+  lines: readonly TranscriptLine[],
+  index: number,
+  a: LineAnalysis,
+  out: [string, Span | null][],
+): void {
+  const here = new Map<string, Span>();
+  for (const x of a.matches) if (ownClass(x.class) && !here.has(x.class)) here.set(x.class, x.span);
+  for (const m of a.masks) if (!here.has(`mask:${m.kind}`)) here.set(`mask:${m.kind}`, m.span);
+  const before = new Set<string>();
+  for (let k = index - 1; k >= Math.max(0, index - 2); k--) {
+    const rel = lines[k]!.speaker === lines[index]!.speaker ? 'same' : 'other';
+    for (const clause of analyzeLine(lines[k]!.text).clauses)
+      for (const m of clause.marks) before.add(`${rel}:${index - k}:${m.kind}`);
+  }
+  for (const [c, span] of here) for (const q of before) out.push([`y:${q}>${c}`, span]);
 }
 
 /** The previous line's request/question marks, classes and masks crossed with this line's classes and masks (v2). */
