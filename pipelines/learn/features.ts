@@ -16,9 +16,13 @@ import { analyzeLine, type LineAnalysis, type Span } from '../language/index.js'
  * previous line's classes, masks and request/question marks crossed with this line's classes and
  * masks (a request split over two lines; the buyer's question answered with a channel). v3 (class
  * members read as their class, 0465) and v4 (classes said in no act, 0500) were measured held out
- * and removed (decision 0500).
+ * and removed (decision 0500). v7 (decision 0535) adds frames, wording abstracted away: each clause's
+ * set of marks crossed with each class in it and pairs of classes said in one clause and in the line
+ * (on every line, the first included), and the marks of the two lines before (by who said them, how
+ * far back) crossed with this line's classes and masks. (v5, the same without frames on a call's
+ * first line, and v6, v5 without surface words, were measured and removed, 0535.)
  */
-export const FEATURE_SPECS = ['line-features-v1', 'line-features-v2', 'line-features-v5', 'line-features-v6'] as const;
+export const FEATURE_SPECS = ['line-features-v1', 'line-features-v2', 'line-features-v7'] as const;
 export type FeatureSpec = (typeof FEATURE_SPECS)[number];
 
 export interface Feature {
@@ -47,7 +51,10 @@ export function featureNames(
   ];
   ownFeatures(a, line.text, out);
   const prev = index > 0 ? lines[index - 1]! : null;
-  if (!prev) return out;
+  if (!prev) {
+    if (spec === 'line-features-v7') frameFeatures(a, out);
+    return out;
+  }
   const pa = analyzeLine(prev.text);
   const rel = prev.speaker === line.speaker ? 'same' : 'other';
   contextFeatures(pa, rel, out);
@@ -57,17 +64,11 @@ export function featureNames(
   if (spec === 'line-features-v2') return out;
   frameFeatures(a, out);
   frameContext(lines, index, a, out);
-  return spec === 'line-features-v6' ? out.filter(([n]) => !surface(n)) : out;
+  return out;
 }
 
-/** Surface words: Chinese character 2-3-grams, English words and bigrams (v6 drops them). */
-const surface = (n: string) =>
-  (n.startsWith('h:') && n.length > 3) ||
-  n.startsWith('b:') ||
-  (n.startsWith('w:') && !n.startsWith('w:same:') && !n.startsWith('w:other:'));
-
 /**
- * Frames (v5): what a clause says abstracted from its wording: its full set of marks (request,
+ * Frames (v7): what a clause says abstracted from its wording: its full set of marks (request,
  * question, condition, negation, self, addressee…) crossed with each class in it, and every pair of
  * classes said in one clause and in the line.
  */
@@ -91,7 +92,7 @@ function frameFeatures(a: LineAnalysis, out: [string, Span | null][]): void {
     for (let j = i + 1; j < ls.length; j++) out.push([`lc:${ls[i]}&${ls[j]}`, inLine.get(ls[i]!)!]);
 }
 
-/** Every mark of the previous two lines, by who said them, crossed with this line's classes and masks (v5). */
+/** Every mark of the previous two lines, by who said them, crossed with this line's classes and masks (v7). */
 function frameContext(
   lines: readonly TranscriptLine[],
   index: number,
