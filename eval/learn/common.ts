@@ -26,6 +26,8 @@ export interface Spec {
   gates: Record<string, SpecGate>;
   /** Training-only sets (dataset.ts TRAIN_ONLY_SETS) added to every training run and fold, never scored. */
   trainOnly?: string[];
+  /** Weight of a training-only set's line in the compliance model's loss (default 1; decision 0535). */
+  trainOnlyWeight?: number;
 }
 export type SpecGate = Gate & { features: FeatureSpec };
 
@@ -135,7 +137,15 @@ export function leaveOneSetOut(
 }
 
 export function train(calls: readonly Featured[], category: string, spec: Spec, hide?: Set<number>): Float64Array {
-  return trainOn(calls, (c, i) => c.labels[i]!.has(category), spec, hide);
+  const only = new Set(trainOnlyOf(spec));
+  const weight = spec.trainOnlyWeight ?? 1;
+  return trainOn(
+    calls,
+    (c, i) => c.labels[i]!.has(category),
+    spec,
+    hide,
+    (c) => (only.has(c.set) ? weight : 1),
+  );
 }
 
 /** One logistic regression over every line of `calls`, positive where `positive` says so, without the word features in `hide`. */
@@ -144,11 +154,16 @@ export function trainOn(
   positive: (call: Featured, line: number) => boolean,
   spec: Pick<Spec, 'bits' | 'sgd'>,
   hide?: Set<number>,
+  weight: (call: Featured) => number = () => 1,
 ): Float64Array {
   const kept = (c: Featured, i: number, f: Feature[]) =>
     hide ? f.filter((x) => !(hide.has(x.index) && c.words?.[i]?.has(x.index))) : f;
   const examples = calls.flatMap((c) =>
-    c.features.map((f, i) => ({ x: kept(c, i, f).map((x) => x.index), y: (positive(c, i) ? 1 : 0) as 0 | 1 })),
+    c.features.map((f, i) => ({
+      x: kept(c, i, f).map((x) => x.index),
+      y: (positive(c, i) ? 1 : 0) as 0 | 1,
+      weight: weight(c),
+    })),
   );
   return trainLogistic(examples, spec.bits, spec.sgd);
 }

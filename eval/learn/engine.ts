@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { ComplianceDetector } from '../../pipelines/compliance/index.js';
 import { type EngineFlags, callKey } from './common.js';
-import { type Call, repo } from './dataset.js';
+import { type Call, DEV_SETS, repo } from './dataset.js';
 
 function codeHash(): string {
   const h = createHash('sha256');
@@ -48,6 +48,19 @@ export async function engineFlags(calls: readonly Call[]): Promise<EngineFlags> 
   if (fresh) {
     mkdirSync(join(repo, '.scratch'), { recursive: true });
     writeFileSync(file, JSON.stringify(cached));
+  }
+  return out;
+}
+
+/**
+ * Each blind-time set's flags by the engine of the commit at which it was still blind
+ * (blind-engine/<set>.json, blind-engine.sh): the engine the held-out scores are added to.
+ */
+export function blindEngine(): EngineFlags {
+  const out: EngineFlags = new Map();
+  for (const s of DEV_SETS.filter((x) => x.startsWith('blind-'))) {
+    const flags = JSON.parse(readFileSync(join(repo, 'eval', 'learn', 'blind-engine', `${s}.json`), 'utf8'));
+    for (const [k, v] of Object.entries(flags as Record<string, string[]>)) out.set(k, new Set(v));
   }
   return out;
 }

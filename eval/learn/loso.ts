@@ -27,12 +27,9 @@
  * training figure. analyze and analyze-b have no blind engine: they keep today's flags (as
  * training data and in threshold choice) and get no held-out row.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   additions,
   chooseThresholds,
-  type EngineFlags,
   type Figures,
   figures,
   fixedThresholds,
@@ -49,8 +46,8 @@ import {
   specCategories,
   withGates,
 } from './common.js';
-import { DEV_SETS, repo } from './dataset.js';
-import { engineFlags } from './engine.js';
+import { DEV_SETS } from './dataset.js';
+import { blindEngine, engineFlags } from './engine.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -174,15 +171,6 @@ for (const mode of modes) {
       console.log(
         `${x.call.labels[x.line]!.has(x.category) ? 'right' : 'WRONG'} ${x.category} ${x.call.set}/${x.call.name}@${x.line} p=${x.p.toFixed(2)}`,
       );
-}
-
-function blindEngine(): EngineFlags {
-  const out: EngineFlags = new Map();
-  for (const s of DEV_SETS.filter((x) => x.startsWith('blind-'))) {
-    const flags = JSON.parse(readFileSync(join(repo, 'eval', 'learn', 'blind-engine', `${s}.json`), 'utf8'));
-    for (const [k, v] of Object.entries(flags as Record<string, string[]>)) out.set(k, new Set(v));
-  }
-  return out;
 }
 
 /**

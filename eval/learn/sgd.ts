@@ -16,7 +16,7 @@ export interface SgdSettings {
 export const SGD_DEFAULTS: SgdSettings = { epochs: 15, rate: 0.5, l2: 1e-5, positiveWeight: 4, seed: 7 };
 
 export function trainLogistic(
-  examples: readonly { x: readonly number[]; y: 0 | 1 }[],
+  examples: readonly { x: readonly number[]; y: 0 | 1; weight?: number }[],
   bits: number,
   s: SgdSettings = SGD_DEFAULTS,
 ): Float64Array {
@@ -34,13 +34,13 @@ export function trainLogistic(
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const k of order) {
-      const { x, y } = examples[k]!;
+      const { x, y, weight = 1 } = examples[k]!;
       const scale = 1 / Math.sqrt(x.length);
       let z = 0;
       for (const i of x) z += w[i]!;
       const p = 1 / (1 + Math.exp(-z * scale));
       const rate = s.rate / (1 + 1e-4 * t++);
-      const g = (p - y) * (y === 1 ? s.positiveWeight : 1) * scale * rate;
+      const g = (p - y) * (y === 1 ? s.positiveWeight : 1) * weight * scale * rate;
       const decay = 1 - rate * s.l2;
       for (const i of x) w[i] = w[i]! * decay - g;
     }

@@ -32,9 +32,9 @@ import {
   trainOnlyOf,
   trainOn,
 } from './common.js';
-import { DEV_SETS, dataHash, repo } from './dataset.js';
+import { DEV_SETS, dataHash } from './dataset.js';
 import { ceilings, testNegatives } from './hard-negatives.js';
-import { engineFlags } from './engine.js';
+import { blindEngine, engineFlags } from './engine.js';
 import { choose, PROMISE_FEATURES, positive, bySet as promiseSets, testLines } from './promise-common.js';
 
 const args = process.argv.slice(2);
@@ -51,10 +51,7 @@ const trainingCalls = trainingSets.flatMap((s) => sets.calls.get(s)!);
 
 // The engine each set's held-out scores are added to: the one that had not seen it (see loso.ts).
 const engine = await engineFlags(all);
-for (const s of DEV_SETS.filter((x) => x.startsWith('blind-'))) {
-  const flags = JSON.parse(readFileSync(join(repo, 'eval', 'learn', 'blind-engine', `${s}.json`), 'utf8'));
-  for (const [k, v] of Object.entries(flags as Record<string, string[]>)) engine.set(k, new Set(v));
-}
+for (const [k, v] of blindEngine()) engine.set(k, v);
 const heldOut: Scored[] = leaveOneSetOut(sets, DEV_SETS, categories, spec);
 const thresholds = chooseThresholds(heldOut, engine, spec.gates, 'datum+block');
 

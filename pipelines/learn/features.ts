@@ -16,9 +16,13 @@ import { analyzeLine, type LineAnalysis, type Span } from '../language/index.js'
  * previous line's classes, masks and request/question marks crossed with this line's classes and
  * masks (a request split over two lines; the buyer's question answered with a channel). v3 (class
  * members read as their class, 0465) and v4 (classes said in no act, 0500) were measured held out
- * and removed (decision 0500).
+ * and removed (decision 0500). v7 (decision 0535) adds frames, wording abstracted away: each clause's
+ * set of marks crossed with each class in it and pairs of classes said in one clause and in the line
+ * (on every line, the first included), and the marks of the two lines before (by who said them, how
+ * far back) crossed with this line's classes and masks. (v5, the same without frames on a call's
+ * first line, and v6, v5 without surface words, were measured and removed, 0535.)
  */
-export const FEATURE_SPECS = ['line-features-v1', 'line-features-v2'] as const;
+export const FEATURE_SPECS = ['line-features-v1', 'line-features-v2', 'line-features-v7'] as const;
 export type FeatureSpec = (typeof FEATURE_SPECS)[number];
 
 export interface Feature {
@@ -47,14 +51,64 @@ export function featureNames(
   ];
   ownFeatures(a, line.text, out);
   const prev = index > 0 ? lines[index - 1]! : null;
-  if (!prev) return out;
+  if (!prev) {
+    if (spec === 'line-features-v7') frameFeatures(a, out);
+    return out;
+  }
   const pa = analyzeLine(prev.text);
   const rel = prev.speaker === line.speaker ? 'same' : 'other';
   contextFeatures(pa, rel, out);
   if (spec === 'line-features-v1') return out;
   crossFeatures(pa, a, rel, out);
   for (let k = index - 2; k >= Math.max(0, index - 3); k--) earlierFeatures(lines[k]!, line.speaker, out);
+  if (spec === 'line-features-v2') return out;
+  frameFeatures(a, out);
+  frameContext(lines, index, a, out);
   return out;
+}
+
+/**
+ * Frames (v7): what a clause says abstracted from its wording: its full set of marks (request,
+ * question, condition, negation, self, addressee…) crossed with each class in it, and every pair of
+ * classes said in one clause and in the line.
+ */
+function frameFeatures(a: LineAnalysis, out: [string, Span | null][]): void {
+  const inLine = new Map<string, Span>();
+  for (const clause of a.clauses) {
+    const frame = [...new Set(clause.marks.map((m) => m.kind))].sort().join('+') || 'bare';
+    const here = new Map<string, Span>();
+    for (const x of clause.matches) if (ownClass(x.class) && !here.has(x.class)) here.set(x.class, x.span);
+    for (const [c, span] of here) {
+      out.push([`f:${frame}|${c}`, span]);
+      if (!inLine.has(c)) inLine.set(c, span);
+    }
+    const cs = [...here.keys()].sort();
+    for (let i = 0; i < cs.length; i++)
+      for (let j = i + 1; j < cs.length; j++) out.push([`cc:${cs[i]}&${cs[j]}`, here.get(cs[i]!)!]);
+  }
+  for (const m of a.masks) if (!inLine.has(`mask:${m.kind}`)) inLine.set(`mask:${m.kind}`, m.span);
+  const ls = [...inLine.keys()].sort();
+  for (let i = 0; i < ls.length; i++)
+    for (let j = i + 1; j < ls.length; j++) out.push([`lc:${ls[i]}&${ls[j]}`, inLine.get(ls[i]!)!]);
+}
+
+/** Every mark of the previous two lines, by who said them, crossed with this line's classes and masks (v7). */
+function frameContext(
+  lines: readonly TranscriptLine[],
+  index: number,
+  a: LineAnalysis,
+  out: [string, Span | null][],
+): void {
+  const here = new Map<string, Span>();
+  for (const x of a.matches) if (ownClass(x.class) && !here.has(x.class)) here.set(x.class, x.span);
+  for (const m of a.masks) if (!here.has(`mask:${m.kind}`)) here.set(`mask:${m.kind}`, m.span);
+  const before = new Set<string>();
+  for (let k = index - 1; k >= Math.max(0, index - 2); k--) {
+    const rel = lines[k]!.speaker === lines[index]!.speaker ? 'same' : 'other';
+    for (const clause of analyzeLine(lines[k]!.text).clauses)
+      for (const m of clause.marks) before.add(`${rel}:${index - k}:${m.kind}`);
+  }
+  for (const [c, span] of here) for (const q of before) out.push([`y:${q}>${c}`, span]);
 }
 
 /** The previous line's request/question marks, classes and masks crossed with this line's classes and masks (v2). */

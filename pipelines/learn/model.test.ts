@@ -108,6 +108,25 @@ describe('features', () => {
     expect(featureNames(lines, 0, 'line-features-v2').some(([n]) => n.startsWith('x:'))).toBe(false);
   });
 
+  it('v7 adds clause frames and class pairs on every line, and the marks of the two lines before, over v2', () => {
+    const lines = [
+      { speaker: 'merchant' as const, text: '亲 您方便留个电话吗', startMs: 0, endMs: 1 },
+      { speaker: 'customer' as const, text: '为什么要电话', startMs: 2, endMs: 3 },
+      { speaker: 'merchant' as const, text: '加我微信也行', startMs: 4, endMs: 5 },
+    ];
+    const v2 = featureNames(lines, 2, 'line-features-v2').map(([n]) => n);
+    const v7 = featureNames(lines, 2, 'line-features-v7');
+    expect(v7.slice(0, v2.length).map(([n]) => n)).toEqual(v2);
+    const added = v7.slice(v2.length);
+    expect(added.some(([n]) => n.startsWith('f:'))).toBe(true);
+    expect(added.some(([n]) => n.startsWith('y:other:1:'))).toBe(true);
+    expect(added.some(([n]) => n.startsWith('y:same:2:'))).toBe(true);
+    for (const [, span] of added) expect(span![1]).toBeLessThanOrEqual(lines[2]!.text.length);
+    const first = featureNames(lines, 0, 'line-features-v7').map(([n]) => n);
+    expect(first.some((n) => n.startsWith('f:'))).toBe(true);
+    expect(first.some((n) => n.startsWith('y:') || n.startsWith('x:'))).toBe(false);
+  });
+
   it('reads Chinese 1-3-grams and English words and bigrams with the spans they were said at', () => {
     const fs = featureNames([{ speaker: 'merchant' as const, text: '加我微信 pay me', startMs: 0, endMs: 1 }], 0);
     expect(fs).toContainEqual(['h:微信', [2, 4]]);
