@@ -6,6 +6,7 @@ import {
   type IssueKind,
   kindsOf,
   type Preference,
+  REFUNDS,
   type Remedy,
   type RemedyReading,
   remedyOf,
@@ -102,7 +103,7 @@ export class CallReading {
   private readonly remedyLines: number[] = [];
   /** Merchant lines letting the buyer keep the goods (留着就好, "no need to send it back"). */
   private readonly keptLines: number[] = [];
-  /** Merchant lines turning a return or refund down. */
+  /** Merchant lines turning a return or refund down, or naming one only on a result not yet known. */
   private readonly refusals: number[] = [];
   private readonly firstNamed = new Map<GoodsClass, number>();
 
@@ -132,10 +133,10 @@ export class CallReading {
     if (r.installNoShow) this.noShows[speaker].push(i);
     if (r.preference) this.preferences.push(i);
     if (speaker === 'customer') this.acceptOffer(i, r);
-    const { settled, offered, declines, refuses, keeps } = r.remedy;
-    if (settled || offered.length > 0 || declines || refuses || r.preference) this.remedyLines.push(i);
+    const { settled, offered, declines, refuses, keeps, pending } = r.remedy;
+    if (settled || offered.length > 0 || declines || refuses || pending || r.preference) this.remedyLines.push(i);
     if (keeps) this.keptLines.push(i);
-    if (refuses) this.refusals.push(i);
+    if (refuses || pending) this.refusals.push(i);
     for (const cls of goods) if (!this.firstNamed.has(cls)) this.firstNamed.set(cls, i);
   }
 
@@ -213,7 +214,12 @@ export class CallReading {
     const offer = this.remedyLines.at(-1);
     const offered = offer === undefined ? [] : this.read[offer]!.remedy.offered;
     const answered = lastAtMost(this.spoken.customer, i - 1);
-    if (offered.length === 1 && this.read[offer!]!.speaker === 'merchant' && (answered === null || answered < offer!)) {
+    if (
+      offered.length === 1 &&
+      !this.read[offer!]!.remedy.choice &&
+      this.read[offer!]!.speaker === 'merchant' &&
+      (answered === null || answered < offer!)
+    ) {
       r.remedy = { ...r.remedy, settled: offered[0]! };
       r.accepted = offer;
     }
@@ -235,20 +241,37 @@ export class CallReading {
       const i = this.remedyLines[k]!;
       if (i < from) break;
       const r = this.read[i]!;
-      const { settled, offered, declines, refuses } = r.remedy;
+      const { settled, offered, declines, refuses, pending } = r.remedy;
       if (declines && r.speaker === 'customer') declined++;
-      else if (refuses && !settled && offered.length === 0) return { remedy: 'open', line: i };
+      else if ((refuses || pending) && !settled && offered.length === 0) return { remedy: 'open', line: i };
       else if (!settled && offered.length === 0) return null;
       else if (declined > 0) declined--;
       else if (settled === 'coupon') continue;
+      else if (settled === 'refund')
+        return { remedy: this.refundKindBefore(from, k) ?? settled, line: r.accepted ?? i };
       else if (settled) return { remedy: settled, line: r.accepted ?? i };
       else {
         // One remedy proposed (可以给您换) is the merchant's proposal; a choice, or only a coupon, is open.
         const proposed = offered.filter((k) => k !== 'coupon');
-        return offered.length === 1 && proposed.length === 1
+        return offered.length === 1 && proposed.length === 1 && !r.remedy.choice
           ? { remedy: proposed[0]!, line: i }
           : { remedy: 'open', line: i };
       }
+    }
+    return null;
+  }
+
+  /**
+   * The kind of refund agreed on a remedy line before the `k`-th (since line `from`), if the latest
+   * such line settled one: "the $40 refund is processed" carries out the part refund agreed before.
+   */
+  private refundKindBefore(from: number, k: number): Remedy | null {
+    for (let j = k - 1; j >= 0; j--) {
+      const i = this.remedyLines[j]!;
+      if (i < from) return null;
+      const { settled, declines } = this.read[i]!.remedy;
+      if (declines) return null;
+      if (settled && settled !== 'refund') return REFUNDS.includes(settled) ? settled : null;
     }
     return null;
   }
@@ -257,6 +280,18 @@ export class CallReading {
   keptBetween(from: number, index: number): boolean {
     const at = firstAtLeast(this.keptLines, from);
     return at !== null && at <= this.upTo(index);
+  }
+
+  /** Whether the merchant's line `i` gives money back for a fee (配送费给您退掉), not for the order. */
+  feeRefund(i: number): boolean {
+    this.upTo(i);
+    return this.read[i]?.remedy.fee === true;
+  }
+
+  /** Whether the merchant's line `i` settles a remedy as done (已经给您退了, "I've refunded"). */
+  doneOn(i: number): boolean {
+    this.upTo(i);
+    return this.read[i]?.remedy.done === true;
   }
 
   /** Whether line `i` settles, offers or declines a remedy, or asks for one. */

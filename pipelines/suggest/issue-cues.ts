@@ -175,6 +175,8 @@ export type Remedy = (typeof REMEDIES)[number];
 
 /** The kinds of refund, which a bare "refund" stands for. */
 export const REFUNDS: readonly Remedy[] = ['refund_only', 'return_refund', 'partial_refund'];
+/** Remedies that are money back: a refund of any kind. */
+const MONEY_BACK: readonly Remedy[] = [...REFUNDS, 'refund'];
 
 /** What one line does to the remedy of the call (see `remedyOf`). */
 export interface RemedyReading {
@@ -182,6 +184,8 @@ export interface RemedyReading {
   settled: Remedy | null;
   /** Put to the buyer without settling: a choice, a question, an offer on the buyer's consent. */
   offered: Remedy[];
+  /** The remedies offered are one side of a choice put to the buyer (补漆笔或者退一部分钱, 您看选哪个). */
+  choice: boolean;
   /** The buyer turns down what was offered or settled (不用补了, "keep the credit"). */
   declines: boolean;
   /** The buyer says yes (行吧, "sounds good"): settles an offer of one remedy just made. */
@@ -190,6 +194,15 @@ export interface RemedyReading {
   refuses: boolean;
   /** The merchant lets the buyer keep the goods (留着就好, "no need to send it back"). */
   keeps: boolean;
+  /**
+   * The merchant names a remedy only on a result not yet known (检测是质量问题的话给您退款, "if the
+   * inspection confirms it"): nothing is settled, and a buyer's ask before it is not agreed.
+   */
+  pending: boolean;
+  /** The merchant gives money back for a fee (配送费给您退掉, "refund the install fee"): no refund of the order. */
+  fee: boolean;
+  /** The merchant says the remedy is done (已经给您退了, "I've refunded"), not only promised. */
+  done: boolean;
 }
 
 /**
@@ -219,10 +232,14 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   const reading: RemedyReading = {
     settled: null,
     offered: [],
+    choice: false,
     declines: asserted(a, 'remedy.decline').length > 0,
     accepts: asserted(a, 'preference.accept').length > 0,
     refuses: false,
     keeps: false,
+    pending: false,
+    fee: false,
+    done: false,
   };
   if (speaker === 'customer') {
     const named = REMEDIES.filter((r) => classMatches(a, `remedy.${r}`).length > 0);
@@ -240,11 +257,18 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   // leave the buyer free to apply.
   reading.refuses = asserted(a, 'remedy.refused').length > 0;
   reading.keeps = asserted(a, 'remedy.keep_goods').length > 0;
+  reading.fee = asserted(a, 'remedy.fee_refund').length > 0;
+  // A bot's menu (【自动回复】 1.查物流 2.退换货) lists remedies nobody chose.
+  if (classMatches(a, 'remedy.automated').length > 0) return reading;
   if (classMatches(a, 'remedy.bargain').length > 0 || offPlatform(a)) return reading;
   const consent = classMatches(a, 'remedy.consent').length > 0;
-  // Under a consent condition the remedy's clause is hypothetical, yet it is what is offered.
+  // Conditions are weighed below (a consent, the buyer's own step, a result): here only negation
+  // and reported speech rule a remedy word out.
   const named = (cls: string) =>
-    consent ? classMatches(a, cls).filter((m) => !negationOver(a, m.span)) : asserted(a, cls);
+    classMatches(a, cls).filter((m) => {
+      const clause = clauseAt(a, m.span[0]);
+      return !negationOver(a, m.span) && !(clause && hasMark(clause, 'reported'));
+    });
   const matches = REMEDIES.flatMap((r) => named(`remedy.${r}`).map((m) => ({ r, m })));
   const said = matches.filter(
     ({ m }) =>
@@ -265,8 +289,16 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
       continue;
     }
     if (hasMark(clause, 'policy')) continue;
-    // "If the tracking hasn't moved by tomorrow, I'll reship it": a condition said before binds it.
-    const conditioned = a.clauses.some((c) => c.index <= clause.index && hasMark(c, 'condition'));
+    // Money back for a fee (配送费给您退掉, "refund the $45 install fee") is no refund of the order.
+    if (MONEY_BACK.includes(r) && reading.fee) continue;
+    // "If the tracking hasn't moved by tomorrow, I'll reship it": a condition said before binds it,
+    // unless it is only the buyer's own step (您申请换货 我们收到后…, "start a return and we'll
+    // swap it"): then the remedy is settled. One on a result not yet known leaves it pending.
+    const conditions = a.clauses.filter((c) => c.index <= clause.index && hasMark(c, 'condition'));
+    const onResult = conditions.some((c) => classMatches(c, 'remedy.pending_result').length > 0);
+    const buyerStep = !onResult && conditions.every((c) => classMatches(c, 'remedy.buyer_step').length > 0);
+    const conditioned = conditions.length > 0 && !buyerStep;
+    if (conditioned && onResult && !consent) reading.pending = true;
     if (conditioned && !consent) continue;
     (conditioned || hasMark(clause, 'question') || hasMark(clause, 'offer') ? offered : stated).push(r);
   }
@@ -278,7 +310,11 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   // A coupon beside another remedy is an extra to it, not a second choice.
   const main = (list: Remedy[]) => (list.some((r) => r !== 'coupon') ? list.filter((r) => r !== 'coupon') : list);
   const all = main(kinds([...stated, ...offered]));
-  const choice = classMatches(a, 'promise.choice_question').length > 0 || all.length > 1;
-  if (choice || main(kinds(offered)).length > 0) return { ...reading, offered: all };
-  return { ...reading, settled: all[0] ?? null };
+  const choice =
+    classMatches(a, 'promise.choice_question').length > 0 ||
+    classMatches(a, 'remedy.choice').length > 0 ||
+    all.length > 1;
+  if (choice || main(kinds(offered)).length > 0) return { ...reading, offered: all, choice };
+  const settled = all[0] ?? null;
+  return { ...reading, settled, done: settled !== null && asserted(a, 'remedy.done').length > 0 };
 }
