@@ -159,9 +159,10 @@ export class Advisor {
       ? await this.deps.retriever.retrieve(queryFor(lines, issue.utterance, reading), { language, limit: RETRIEVE })
       : [];
     const relevant = relevantPolicies(retrieved, issue, language);
+    // The remedy of the problem since it was first said: restating it doesn't reopen what was agreed.
+    const since = issue ? reading.problemStart(issue.utterance, issue.kind, facts.fresh === true) : 0;
     const settlement =
-      reading.remedySince(issue?.utterance ?? 0, index) ??
-      promisedRemedy(input.notes?.promises ?? [], issue, index, reading);
+      reading.remedySince(since, index) ?? promisedRemedy(input.notes?.promises ?? [], issue, index, reading);
     const said = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
     const kept = facts.intangible === true || reading.keptBetween(issue?.utterance ?? 0, index);
     // With no options of Kefu's own, only a remedy the merchant committed to (a promise to pay,

@@ -151,6 +151,24 @@ export class CallReading {
     return lastAtMost(this.issues[fresh ? 1 : 0][speaker], this.upTo(index));
   }
 
+  /**
+   * Where the problem said on line `at` was first said: the earliest of the same speaker's lines
+   * before it that name the same problem first, with no other problem between ("the lamp came
+   * cracked" … "should I send the cracked one back?" is one problem, and the remedy agreed between
+   * still stands).
+   */
+  problemStart(at: number, kind: IssueKind, fresh: boolean): number {
+    this.upTo(at);
+    const list = this.issues[fresh ? 1 : 0][this.read[at]!.speaker];
+    let start = at;
+    for (let k = countAtMost(list, at - 1) - 1; k >= 0; k--) {
+      const i = list[k]!;
+      if (this.read[i]!.kinds[fresh ? 1 : 0][0]?.kind !== kind) break;
+      start = i;
+    }
+    return start;
+  }
+
   /** The latest line before `before` by `speaker` naming a fault with the goods. */
   faultBefore(speaker: SpeakerRole, before: number, fresh: boolean): number | null {
     this.upTo(before);

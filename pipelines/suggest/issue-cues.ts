@@ -146,6 +146,8 @@ export function functionFailure(a: LineAnalysis): string | null {
     for (const neg of clause.marks) {
       if (neg.kind !== 'negation' || !neg.scope) continue;
       if (dislikes.some((m) => m.span[0] <= neg.span[0] && neg.span[1] <= m.span[1])) continue;
+      // The speaker's own refusal (我不转, "I won't…") says what they won't do, not what the goods can't.
+      if (clause.marks.some((m) => m.kind === 'self' && a.text.slice(m.span[1], neg.span[0]).trim() === '')) continue;
       const [from, to] = neg.scope.span;
       const f = classMatches(clause, 'issue.goods_function').find((m) => m.span[0] >= from && m.span[1] <= to);
       if (f) return a.text.slice(neg.span[0], f.span[1]);
