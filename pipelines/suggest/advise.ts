@@ -166,15 +166,14 @@ export class Advisor {
     const said = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
     const kept = facts.intangible === true || reading.keptBetween(issue?.utterance ?? 0, index);
     // With no options of Kefu's own, only a remedy the merchant committed to (a promise to pay,
-    // send or compensate on the settling line), says is done (已经给您退了, "I've refunded"), or
-    // states for the problem identified is the call's decision, not a policy or a warning.
-    const merchantSettled = settlement !== null && lines[settlement.line]?.speaker === 'merchant';
+    // send or compensate on the settling line) or says is done (已经给您退了, "I've refunded") is
+    // the call's decision, not a policy or a warning.
     const decided =
       settlement !== null &&
       (input.notes?.promises?.some(
         (p) => p.utterance === settlement.line && p.speaker === 'merchant' && REMEDY_ACTS.includes(p.action),
       ) ||
-        (merchantSettled && (issue !== null || reading.doneOn(settlement.line))))
+        (lines[settlement.line]?.speaker === 'merchant' && reading.doneOn(settlement.line)))
         ? settlement
         : null;
     if (!issue || relevant.length === 0) {

@@ -104,6 +104,8 @@ describe('the remedy of one problem', () => {
 
   it('a refund for a price drop is a part refund', () => {
     const facts = {
+      source: 'none' as const,
+      installable: false,
       orderId: null,
       amount: null,
       currency: 'CNY' as const,
@@ -112,7 +114,15 @@ describe('the remedy of one problem', () => {
       daysSinceDelivery: null,
       fresh: false,
     };
-    const issue = { kind: 'price_drop' as const, utterance: 0, cue: '降价', count: null, share: null, extent: null };
+    const issue = {
+      kind: 'price_drop' as const,
+      utterance: 0,
+      cue: '降价',
+      count: null,
+      total: null,
+      share: null,
+      extent: null,
+    };
     const [option] = settleOn([], { remedy: 'refund', line: 1 }, { facts, issue, language: 'zh', issueText: '' });
     expect(option?.kind).toBe('partial_refund');
   });
