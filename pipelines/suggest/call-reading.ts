@@ -280,16 +280,18 @@ export class CallReading {
   }
 
   /**
-   * The kind of refund agreed on a remedy line before the `k`-th (since line `from`), if the latest
-   * such line settled one: "the $40 refund is processed" carries out the part refund agreed before.
+   * The kind of refund the buyer agreed to on a remedy line before the `k`-th (since line `from`):
+   * "the $40 refund is processed" carries out the part refund accepted before.
    */
   private refundKindBefore(from: number, k: number): Remedy | null {
     for (let j = k - 1; j >= 0; j--) {
       const i = this.remedyLines[j]!;
       if (i < from) return null;
-      const { settled, declines } = this.read[i]!.remedy;
-      if (declines) return null;
-      if (settled && settled !== 'refund') return REFUNDS.includes(settled) ? settled : null;
+      const r = this.read[i]!;
+      if (r.remedy.declines) return null;
+      // Only a kind the buyer said yes to: a merchant's own earlier words may be an aside (口令红包).
+      if (r.accepted !== undefined && r.remedy.settled !== null && r.remedy.settled !== 'refund')
+        return REFUNDS.includes(r.remedy.settled) ? r.remedy.settled : null;
     }
     return null;
   }

@@ -272,15 +272,15 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
       return !negationOver(a, m.span) && !(clause && hasMark(clause, 'reported'));
     });
   const matches = REMEDIES.flatMap((r) => named(`remedy.${r}`).map((m) => ({ r, m })));
+  // Of two overlapping remedy words the kind said wins over a bare refund (给您退一半: a part
+  // refund), else the longer.
+  const outranks = (o: (typeof matches)[number], m: (typeof matches)[number]) =>
+    (o.r === 'refund') !== (m.r === 'refund')
+      ? m.r === 'refund'
+      : o.m.span[1] - o.m.span[0] > m.m.span[1] - m.m.span[0];
   const said = matches.filter(
-    ({ m }) =>
-      !matches.some(
-        (o) =>
-          o.m !== m &&
-          o.m.span[0] < m.span[1] &&
-          m.span[0] < o.m.span[1] &&
-          o.m.span[1] - o.m.span[0] > m.span[1] - m.span[0],
-      ),
+    (m) =>
+      !matches.some((o) => o.m !== m.m && o.m.span[0] < m.m.span[1] && m.m.span[0] < o.m.span[1] && outranks(o, m)),
   );
   const stated: Remedy[] = [];
   const offered: Remedy[] = [];
