@@ -21,14 +21,11 @@ function policyFor(kind: RefundOption['kind'], issue: IssueAssessment['kind'] | 
 
 /**
  * A new unit sent for a parcel that never arrived is sent again: a reshipment, whatever words named
- * it ("I'll send a new one out today"). A replacement answers faulty goods, whatever words named it.
+ * it ("I'll send a new one out today"). A replacement answers faulty goods.
  */
 function sentAgain(remedy: Remedy | 'open', issue: IssueAssessment | null): Remedy | 'open' {
-  if (remedy === 'replacement' && issue?.kind === 'late') return 'reship';
-  // And goods sent again for a faulty or wrong unit (补发一个 for a cracked one) are a replacement.
-  return remedy === 'reship' && issue && UNIT_FAULTS.includes(issue.kind) ? 'replacement' : remedy;
+  return remedy === 'replacement' && issue?.kind === 'late' ? 'reship' : remedy;
 }
-const UNIT_FAULTS: readonly IssueAssessment['kind'][] = ['wrong_item', 'damaged', 'not_as_described'];
 
 /**
  * The options with the remedy the call settled on recommended: the merchant stated it, the buyer
