@@ -259,7 +259,15 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   // leave the buyer free to apply.
   reading.refuses = asserted(a, 'remedy.refused').length > 0;
   reading.keeps = asserted(a, 'remedy.keep_goods').length > 0;
-  reading.fee = asserted(a, 'remedy.fee_refund').length > 0;
+  // Money back for a fee: its clause and the next one (点退押金 原路退回), not the whole line
+  // (您申请退货退款…运费给您报销 still returns the goods for their money).
+  const feeClauses = new Set(
+    asserted(a, 'remedy.fee_refund').flatMap((m) => {
+      const at = clauseAt(a, m.span[0])?.index;
+      return at === undefined ? [] : [at, at + 1];
+    }),
+  );
+  reading.fee = feeClauses.size > 0;
   // A bot's menu (【自动回复】 1.查物流 2.退换货) lists remedies nobody chose.
   if (classMatches(a, 'remedy.automated').length > 0) return reading;
   if (classMatches(a, 'remedy.bargain').length > 0 || offPlatform(a)) return reading;
@@ -292,7 +300,7 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
     }
     if (hasMark(clause, 'policy')) continue;
     // Money back for a fee (配送费给您退掉, "refund the $45 install fee") is no refund of the order.
-    if (MONEY_BACK.includes(r) && reading.fee) continue;
+    if (MONEY_BACK.includes(r) && feeClauses.has(clause.index)) continue;
     // "If the tracking hasn't moved by tomorrow, I'll reship it": a condition said before binds it,
     // unless it is only the buyer's own step (您申请换货 我们收到后…, "start a return and we'll
     // swap it"): then the remedy is settled. One on a result not yet known leaves it pending.
