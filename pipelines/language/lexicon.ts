@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import { type LexiconEntry, LexiconFileSchema } from './lexicon-schema.js';
 import { requiredLiterals } from './required-literals.js';
-import { foldHan } from './han-variants.js';
 import { LiteralGate } from './literal-gate.js';
 import { fromPackageRoot } from '../../core/paths.js';
 
@@ -84,14 +83,7 @@ export function compileLexiconFile(file: string, text: string): CompiledEntry[] 
   }
   const parsed = LexiconFileSchema.safeParse(raw);
   if (!parsed.success) throw new KefuError('CONFIG_INVALID', issueText(parsed.error, file, raw));
-  // Lines are matched in their normalised text, where traditional characters read as simplified.
-  const folded = parsed.data.entries.map((e) => ({
-    ...e,
-    terms: e.terms.map(foldHan),
-    patterns: e.patterns.map(foldHan),
-    notWithin: e.notWithin.map(foldHan),
-  }));
-  return folded.map((e) => {
+  return parsed.data.entries.map((e) => {
     const sources = termSources(
       [...e.terms].sort((a, b) => b.length - a.length),
       e.bound,

@@ -2,13 +2,11 @@
  * The normalised text every engine matches against, with a map back to the original characters:
  * NFKC (full-width letters, digits and punctuation folded to ASCII), invisible characters
  * (zero-width joiners, variation selectors, BOM) dropped, typographic apostrophes (’ ‘ ʼ) made
- * ASCII so "you’re" reads as "you're", traditional Chinese characters read as simplified (換 → 换,
- * han-variants.ts), and English chat spellings read as words (u → you, pls → please;
+ * ASCII so "you’re" reads as "you're", and English chat spellings read as words (u → you, pls → please;
  * chat-spellings.ts), each character of a reading mapped to the token written. Case is kept;
  * matchers use the `i` flag.
  */
 import { chatReadings } from './chat-spellings.js';
-import { HAN_VARIANTS } from './han-variants.js';
 import type { Span } from './types.js';
 
 export interface Normalised {
@@ -49,7 +47,7 @@ export function normalise(original: string): Normalised {
     const from = i;
     i += ch.length;
     if (PLAIN.test(ch)) {
-      text += HAN_VARIANTS.get(ch) ?? ch;
+      text += ch;
       start.push(from);
       end.push(i);
       continue;

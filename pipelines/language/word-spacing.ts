@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { unpunctuated } from './clauses.js';
 import { compilePattern, PatternShape, parseKnowledge } from './knowledge-file.js';
-import { foldHan } from './han-variants.js';
 import { DATA_DIR } from './lexicon.js';
 import type { Normalised } from './normalize.js';
 
@@ -40,8 +39,8 @@ function spacing(): Spacing {
   loaded = {
     minRuns: k.minRuns,
     maxMedianRun: k.maxMedianRun,
-    gap: compilePattern(file, k.gap.id, foldHan(k.gap.pattern), 'gu'),
-    run: compilePattern(file, k.run.id, foldHan(k.run.pattern), 'gu'),
+    gap: compilePattern(file, k.gap.id, k.gap.pattern, 'gu'),
+    run: compilePattern(file, k.run.id, k.run.pattern, 'gu'),
   };
   return loaded;
 }
