@@ -81,11 +81,18 @@ const REMEDY_ACTS: readonly PromiseNote['action'][] = ['refund', 'ship', 'compen
  * for faulty ones, a reshipment for missing or spoiled ones, and nothing for a late parcel or
  * without a problem (the order simply being sent). A conditional promise settles nothing yet.
  */
-function promisedRemedy(promises: readonly PromiseNote[], issue: IssueAssessment | null, index: number): Settlement {
+function promisedRemedy(
+  promises: readonly PromiseNote[],
+  issue: IssueAssessment | null,
+  index: number,
+  reading: CallReading,
+): Settlement {
   const from = issue?.utterance ?? 0;
   for (let k = promises.length - 1; k >= 0; k--) {
     const p = promises[k]!;
     if (p.speaker !== 'merchant' || p.conditional || p.utterance < from || p.utterance > index) continue;
+    // Money back for a fee (配送费给您退掉) is no refund of the order.
+    if (p.action === 'refund' && reading.feeRefund(p.utterance)) continue;
     if (p.action === 'refund')
       return { remedy: issue?.kind === 'price_drop' ? 'partial_refund' : 'refund', line: p.utterance };
     const goods = p.action === 'ship' && issue ? SHIPPED_FOR[issue.kind] : undefined;
@@ -152,17 +159,21 @@ export class Advisor {
       ? await this.deps.retriever.retrieve(queryFor(lines, issue.utterance, reading), { language, limit: RETRIEVE })
       : [];
     const relevant = relevantPolicies(retrieved, issue, language);
+    // The remedy of the problem since it was first said: restating it doesn't reopen what was agreed.
+    const since = issue ? reading.problemStart(issue.utterance, issue.kind, facts.fresh === true) : 0;
     const settlement =
-      reading.remedySince(issue?.utterance ?? 0, index) ?? promisedRemedy(input.notes?.promises ?? [], issue, index);
+      reading.remedySince(since, index) ?? promisedRemedy(input.notes?.promises ?? [], issue, index, reading);
     const said = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
     const kept = facts.intangible === true || reading.keptBetween(issue?.utterance ?? 0, index);
     // With no options of Kefu's own, only a remedy the merchant committed to (a promise to pay,
-    // send or compensate on the settling line) is the call's decision, not a policy or a warning.
+    // send or compensate on the settling line) or says is done (已经给您退了, "I've refunded") is
+    // the call's decision, not a policy or a warning.
     const decided =
       settlement !== null &&
-      input.notes?.promises?.some(
+      (input.notes?.promises?.some(
         (p) => p.utterance === settlement.line && p.speaker === 'merchant' && REMEDY_ACTS.includes(p.action),
-      )
+      ) ||
+        (lines[settlement.line]?.speaker === 'merchant' && reading.doneOn(settlement.line)))
         ? settlement
         : null;
     if (!issue || relevant.length === 0) {

@@ -6,6 +6,7 @@ import {
   type IssueKind,
   kindsOf,
   type Preference,
+  REFUNDS,
   type Remedy,
   type RemedyReading,
   remedyOf,
@@ -102,7 +103,7 @@ export class CallReading {
   private readonly remedyLines: number[] = [];
   /** Merchant lines letting the buyer keep the goods (留着就好, "no need to send it back"). */
   private readonly keptLines: number[] = [];
-  /** Merchant lines turning a return or refund down. */
+  /** Merchant lines turning a return or refund down, or naming one only on a result not yet known. */
   private readonly refusals: number[] = [];
   private readonly firstNamed = new Map<GoodsClass, number>();
 
@@ -132,10 +133,10 @@ export class CallReading {
     if (r.installNoShow) this.noShows[speaker].push(i);
     if (r.preference) this.preferences.push(i);
     if (speaker === 'customer') this.acceptOffer(i, r);
-    const { settled, offered, declines, refuses, keeps } = r.remedy;
-    if (settled || offered.length > 0 || declines || refuses || r.preference) this.remedyLines.push(i);
+    const { settled, offered, declines, refuses, keeps, pending } = r.remedy;
+    if (settled || offered.length > 0 || declines || refuses || pending || r.preference) this.remedyLines.push(i);
     if (keeps) this.keptLines.push(i);
-    if (refuses) this.refusals.push(i);
+    if (refuses || pending) this.refusals.push(i);
     for (const cls of goods) if (!this.firstNamed.has(cls)) this.firstNamed.set(cls, i);
   }
 
@@ -148,6 +149,24 @@ export class CallReading {
   /** The latest line up to `index` by `speaker` asserting a problem (a merchant's change of mind aside). */
   latestIssue(speaker: SpeakerRole, index: number, fresh: boolean): number | null {
     return lastAtMost(this.issues[fresh ? 1 : 0][speaker], this.upTo(index));
+  }
+
+  /**
+   * Where the problem said on line `at` was first said: the earliest of the same speaker's lines
+   * before it that name the same problem first, with no other problem between ("the lamp came
+   * cracked" … "should I send the cracked one back?" is one problem, and the remedy agreed between
+   * still stands).
+   */
+  problemStart(at: number, kind: IssueKind, fresh: boolean): number {
+    this.upTo(at);
+    const list = this.issues[fresh ? 1 : 0][this.read[at]!.speaker];
+    let start = at;
+    for (let k = countAtMost(list, at - 1) - 1; k >= 0; k--) {
+      const i = list[k]!;
+      if (this.read[i]!.kinds[fresh ? 1 : 0][0]?.kind !== kind) break;
+      start = i;
+    }
+    return start;
   }
 
   /** The latest line before `before` by `speaker` naming a fault with the goods. */
@@ -213,7 +232,12 @@ export class CallReading {
     const offer = this.remedyLines.at(-1);
     const offered = offer === undefined ? [] : this.read[offer]!.remedy.offered;
     const answered = lastAtMost(this.spoken.customer, i - 1);
-    if (offered.length === 1 && this.read[offer!]!.speaker === 'merchant' && (answered === null || answered < offer!)) {
+    if (
+      offered.length === 1 &&
+      !this.read[offer!]!.remedy.choice &&
+      this.read[offer!]!.speaker === 'merchant' &&
+      (answered === null || answered < offer!)
+    ) {
       r.remedy = { ...r.remedy, settled: offered[0]! };
       r.accepted = offer;
     }
@@ -235,20 +259,39 @@ export class CallReading {
       const i = this.remedyLines[k]!;
       if (i < from) break;
       const r = this.read[i]!;
-      const { settled, offered, declines, refuses } = r.remedy;
+      const { settled, offered, declines, refuses, pending } = r.remedy;
       if (declines && r.speaker === 'customer') declined++;
-      else if (refuses && !settled && offered.length === 0) return { remedy: 'open', line: i };
+      else if ((refuses || pending) && !settled && offered.length === 0) return { remedy: 'open', line: i };
       else if (!settled && offered.length === 0) return null;
       else if (declined > 0) declined--;
       else if (settled === 'coupon') continue;
+      else if (settled === 'refund')
+        return { remedy: this.refundKindBefore(from, k) ?? settled, line: r.accepted ?? i };
       else if (settled) return { remedy: settled, line: r.accepted ?? i };
       else {
         // One remedy proposed (可以给您换) is the merchant's proposal; a choice, or only a coupon, is open.
         const proposed = offered.filter((k) => k !== 'coupon');
-        return offered.length === 1 && proposed.length === 1
+        return offered.length === 1 && proposed.length === 1 && !r.remedy.choice
           ? { remedy: proposed[0]!, line: i }
           : { remedy: 'open', line: i };
       }
+    }
+    return null;
+  }
+
+  /**
+   * The kind of refund the buyer agreed to on a remedy line before the `k`-th (since line `from`):
+   * "the $40 refund is processed" carries out the part refund accepted before.
+   */
+  private refundKindBefore(from: number, k: number): Remedy | null {
+    for (let j = k - 1; j >= 0; j--) {
+      const i = this.remedyLines[j]!;
+      if (i < from) return null;
+      const r = this.read[i]!;
+      if (r.remedy.declines) return null;
+      // Only a kind the buyer said yes to: a merchant's own earlier words may be an aside (口令红包).
+      if (r.accepted !== undefined && r.remedy.settled !== null && r.remedy.settled !== 'refund')
+        return REFUNDS.includes(r.remedy.settled) ? r.remedy.settled : null;
     }
     return null;
   }
@@ -257,6 +300,18 @@ export class CallReading {
   keptBetween(from: number, index: number): boolean {
     const at = firstAtLeast(this.keptLines, from);
     return at !== null && at <= this.upTo(index);
+  }
+
+  /** Whether the merchant's line `i` gives money back for a fee (配送费给您退掉), not for the order. */
+  feeRefund(i: number): boolean {
+    this.upTo(i);
+    return this.read[i]?.remedy.fee === true;
+  }
+
+  /** Whether the merchant's line `i` settles a remedy as done (已经给您退了, "I've refunded"). */
+  doneOn(i: number): boolean {
+    this.upTo(i);
+    return this.read[i]?.remedy.done === true;
   }
 
   /** Whether line `i` settles, offers or declines a remedy, or asks for one. */

@@ -146,6 +146,8 @@ export function functionFailure(a: LineAnalysis): string | null {
     for (const neg of clause.marks) {
       if (neg.kind !== 'negation' || !neg.scope) continue;
       if (dislikes.some((m) => m.span[0] <= neg.span[0] && neg.span[1] <= m.span[1])) continue;
+      // The speaker's own refusal (我不转, "I won't…") says what they won't do, not what the goods can't.
+      if (clause.marks.some((m) => m.kind === 'self' && a.text.slice(m.span[1], neg.span[0]).trim() === '')) continue;
       const [from, to] = neg.scope.span;
       const f = classMatches(clause, 'issue.goods_function').find((m) => m.span[0] >= from && m.span[1] <= to);
       if (f) return a.text.slice(neg.span[0], f.span[1]);
@@ -175,6 +177,8 @@ export type Remedy = (typeof REMEDIES)[number];
 
 /** The kinds of refund, which a bare "refund" stands for. */
 export const REFUNDS: readonly Remedy[] = ['refund_only', 'return_refund', 'partial_refund'];
+/** Remedies that are money back: a refund of any kind. */
+const MONEY_BACK: readonly Remedy[] = [...REFUNDS, 'refund'];
 
 /** What one line does to the remedy of the call (see `remedyOf`). */
 export interface RemedyReading {
@@ -182,6 +186,8 @@ export interface RemedyReading {
   settled: Remedy | null;
   /** Put to the buyer without settling: a choice, a question, an offer on the buyer's consent. */
   offered: Remedy[];
+  /** The remedies offered are one side of a choice put to the buyer (补漆笔或者退一部分钱, 您看选哪个). */
+  choice: boolean;
   /** The buyer turns down what was offered or settled (不用补了, "keep the credit"). */
   declines: boolean;
   /** The buyer says yes (行吧, "sounds good"): settles an offer of one remedy just made. */
@@ -190,6 +196,15 @@ export interface RemedyReading {
   refuses: boolean;
   /** The merchant lets the buyer keep the goods (留着就好, "no need to send it back"). */
   keeps: boolean;
+  /**
+   * The merchant names a remedy only on a result not yet known (检测是质量问题的话给您退款, "if the
+   * inspection confirms it"): nothing is settled, and a buyer's ask before it is not agreed.
+   */
+  pending: boolean;
+  /** The merchant gives money back for a fee (配送费给您退掉, "refund the install fee"): no refund of the order. */
+  fee: boolean;
+  /** The merchant says the remedy is done (已经给您退了, "I've refunded"), not only promised. */
+  done: boolean;
 }
 
 /**
@@ -219,10 +234,14 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   const reading: RemedyReading = {
     settled: null,
     offered: [],
+    choice: false,
     declines: asserted(a, 'remedy.decline').length > 0,
     accepts: asserted(a, 'preference.accept').length > 0,
     refuses: false,
     keeps: false,
+    pending: false,
+    fee: false,
+    done: false,
   };
   if (speaker === 'customer') {
     const named = REMEDIES.filter((r) => classMatches(a, `remedy.${r}`).length > 0);
@@ -240,21 +259,36 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   // leave the buyer free to apply.
   reading.refuses = asserted(a, 'remedy.refused').length > 0;
   reading.keeps = asserted(a, 'remedy.keep_goods').length > 0;
+  // Money back for a fee: its clause and the next one (点退押金 原路退回), not the whole line
+  // (您申请退货退款…运费给您报销 still returns the goods for their money).
+  const feeClauses = new Set(
+    asserted(a, 'remedy.fee_refund').flatMap((m) => {
+      const at = clauseAt(a, m.span[0])?.index;
+      return at === undefined ? [] : [at, at + 1];
+    }),
+  );
+  reading.fee = feeClauses.size > 0;
+  // A bot's menu (【自动回复】 1.查物流 2.退换货) lists remedies nobody chose.
+  if (classMatches(a, 'remedy.automated').length > 0) return reading;
   if (classMatches(a, 'remedy.bargain').length > 0 || offPlatform(a)) return reading;
   const consent = classMatches(a, 'remedy.consent').length > 0;
-  // Under a consent condition the remedy's clause is hypothetical, yet it is what is offered.
+  // Conditions are weighed below (a consent, the buyer's own step, a result): here only negation
+  // and reported speech rule a remedy word out.
   const named = (cls: string) =>
-    consent ? classMatches(a, cls).filter((m) => !negationOver(a, m.span)) : asserted(a, cls);
+    classMatches(a, cls).filter((m) => {
+      const clause = clauseAt(a, m.span[0]);
+      return !negationOver(a, m.span) && !(clause && hasMark(clause, 'reported'));
+    });
   const matches = REMEDIES.flatMap((r) => named(`remedy.${r}`).map((m) => ({ r, m })));
+  // Of two overlapping remedy words the kind said wins over a bare refund (给您退一半: a part
+  // refund), else the longer.
+  const outranks = (o: (typeof matches)[number], m: (typeof matches)[number]) =>
+    (o.r === 'refund') !== (m.r === 'refund')
+      ? m.r === 'refund'
+      : o.m.span[1] - o.m.span[0] > m.m.span[1] - m.m.span[0];
   const said = matches.filter(
-    ({ m }) =>
-      !matches.some(
-        (o) =>
-          o.m !== m &&
-          o.m.span[0] < m.span[1] &&
-          m.span[0] < o.m.span[1] &&
-          o.m.span[1] - o.m.span[0] > m.span[1] - m.span[0],
-      ),
+    (m) =>
+      !matches.some((o) => o.m !== m.m && o.m.span[0] < m.m.span[1] && m.m.span[0] < o.m.span[1] && outranks(o, m)),
   );
   const stated: Remedy[] = [];
   const offered: Remedy[] = [];
@@ -265,8 +299,16 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
       continue;
     }
     if (hasMark(clause, 'policy')) continue;
-    // "If the tracking hasn't moved by tomorrow, I'll reship it": a condition said before binds it.
-    const conditioned = a.clauses.some((c) => c.index <= clause.index && hasMark(c, 'condition'));
+    // Money back for a fee (配送费给您退掉, "refund the $45 install fee") is no refund of the order.
+    if (MONEY_BACK.includes(r) && feeClauses.has(clause.index)) continue;
+    // "If the tracking hasn't moved by tomorrow, I'll reship it": a condition said before binds it,
+    // unless it is only the buyer's own step (您申请换货 我们收到后…, "start a return and we'll
+    // swap it"): then the remedy is settled. One on a result not yet known leaves it pending.
+    const conditions = a.clauses.filter((c) => c.index <= clause.index && hasMark(c, 'condition'));
+    const onResult = conditions.some((c) => classMatches(c, 'remedy.pending_result').length > 0);
+    const buyerStep = !onResult && conditions.every((c) => classMatches(c, 'remedy.buyer_step').length > 0);
+    const conditioned = conditions.length > 0 && !buyerStep;
+    if (conditioned && onResult && !consent) reading.pending = true;
     if (conditioned && !consent) continue;
     (conditioned || hasMark(clause, 'question') || hasMark(clause, 'offer') ? offered : stated).push(r);
   }
@@ -278,7 +320,11 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   // A coupon beside another remedy is an extra to it, not a second choice.
   const main = (list: Remedy[]) => (list.some((r) => r !== 'coupon') ? list.filter((r) => r !== 'coupon') : list);
   const all = main(kinds([...stated, ...offered]));
-  const choice = classMatches(a, 'promise.choice_question').length > 0 || all.length > 1;
-  if (choice || main(kinds(offered)).length > 0) return { ...reading, offered: all };
-  return { ...reading, settled: all[0] ?? null };
+  const choice =
+    classMatches(a, 'promise.choice_question').length > 0 ||
+    classMatches(a, 'remedy.choice').length > 0 ||
+    all.length > 1;
+  if (choice || main(kinds(offered)).length > 0) return { ...reading, offered: all, choice };
+  const settled = all[0] ?? null;
+  return { ...reading, settled, done: settled !== null && asserted(a, 'remedy.done').length > 0 };
 }

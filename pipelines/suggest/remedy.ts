@@ -65,9 +65,10 @@ export function settleOn(
   const said = input.said ?? null;
   const money = remedy === 'partial_refund' || remedy === 'refund' || remedy === 'refund_only' || remedy === 'coupon';
   const stated = money && said !== null && said > 0 ? said : null;
-  // A bare refund is the refund the options rank first, else all the money back; less than the
-  // goods are worth, it is a part refund.
-  const part = remedy === 'refund' && stated !== null && value !== null && stated < value;
+  // A bare refund is the refund the options rank first, else all the money back; less than the goods'
+  // value, it is a part refund; so is any refund for a price drop (the difference, 价保).
+  const part =
+    remedy === 'refund' && (issue?.kind === 'price_drop' || (stated !== null && value !== null && stated < value));
   // Money back while the buyer keeps the goods is a refund without a return.
   const kept = input.kept === true && remedy === 'refund';
   const kind = part ? 'partial_refund' : kept || remedy === 'refund' ? 'refund_only' : remedy;
