@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
-import { lexicon, MARK_KINDS, MASK_KINDS } from '../language/index.js';
+import { foldScript, lexicon, MARK_KINDS, MASK_KINDS } from '../language/index.js';
 import { type CompiledFrame, parseSlot, type SlotAlternative } from './frames.js';
 import { type Rule, type RuleFile, RuleFileSchema } from './rule-schema.js';
 import type { ViewMode } from '../language/index.js';
@@ -75,7 +75,7 @@ export function compileRuleFile(name: string, text: string): CompiledRule[] {
       return `(?:${terms.map((t) => termSource(t, view)).join('|')})`;
     });
     try {
-      return new RegExp(expanded, 'giu');
+      return new RegExp(foldScript(expanded), 'giu');
     } catch (err) {
       return fail(`${where}: invalid pattern (${(err as Error).message})`);
     }

@@ -10,6 +10,7 @@ export { type Lexicon, lexicon, loadLexicon, precompile } from './lexicon.js';
 export { gateForm, LiteralGate } from './literal-gate.js';
 export { type DigitRun, findDigitRuns } from './digit-runs.js';
 export { foldWidth } from './normalize.js';
+export { foldScript } from './script-fold.js';
 export { spokenDigits } from './numbers.js';
 export { EN_NUMBER, EN_TENS, EN_UNITS, parseEnNumber } from './numerals-en.js';
 export { parseZhNumber, ZH_DIGITS, ZH_NUMBER } from './numerals-zh.js';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
+import { foldScript } from './script-fold.js';
 
 /** Parses a knowledge file's text; `file` only labels errors. */
 export function parseKnowledge<S extends z.ZodType>(file: string, text: string, schema: S): z.infer<S> {
@@ -22,10 +23,13 @@ export function parseKnowledge<S extends z.ZodType>(file: string, text: string, 
   return parsed.data;
 }
 
-/** Compiles one pattern of a knowledge file; a bad one names the file and the rule. */
+/**
+ * Compiles one pattern of a knowledge file, traditional characters folded as lines are
+ * (script-fold.ts); a bad one names the file and the rule.
+ */
 export function compilePattern(file: string, id: string, pattern: string, flags: string): RegExp {
   try {
-    return new RegExp(pattern, flags);
+    return new RegExp(foldScript(pattern), flags);
   } catch (err) {
     throw new KefuError('CONFIG_INVALID', `${file} ${id}: bad pattern (${(err as Error).message})`);
   }

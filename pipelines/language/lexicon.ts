@@ -9,6 +9,7 @@ import { KefuError } from '../../core/errors.js';
 import { type LexiconEntry, LexiconFileSchema } from './lexicon-schema.js';
 import { requiredLiterals } from './required-literals.js';
 import { LiteralGate } from './literal-gate.js';
+import { foldScript } from './script-fold.js';
 import { fromPackageRoot } from '../../core/paths.js';
 
 export interface CompiledEntry extends Omit<LexiconEntry, 'terms' | 'patterns' | 'notWithin'> {
@@ -83,7 +84,14 @@ export function compileLexiconFile(file: string, text: string): CompiledEntry[] 
   }
   const parsed = LexiconFileSchema.safeParse(raw);
   if (!parsed.success) throw new KefuError('CONFIG_INVALID', issueText(parsed.error, file, raw));
-  return parsed.data.entries.map((e) => {
+  // Terms in either script match lines in either: both are folded to simplified (script-fold.ts).
+  return parsed.data.entries.map(({ terms, patterns, notWithin, ...fields }) => {
+    const e = {
+      ...fields,
+      terms: terms.map(foldScript),
+      patterns: patterns.map(foldScript),
+      notWithin: notWithin.map(foldScript),
+    };
     const sources = termSources(
       [...e.terms].sort((a, b) => b.length - a.length),
       e.bound,

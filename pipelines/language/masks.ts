@@ -6,6 +6,7 @@ import { DATA_DIR } from './lexicon.js';
 import { type MaskFile, MaskFileSchema } from './lexicon-schema.js';
 import type { MaskKind, Span } from './types.js';
 import { regexMatches } from './regex-matches.js';
+import { foldScript } from './script-fold.js';
 
 export interface CompiledMask {
   ref: string;
@@ -30,7 +31,11 @@ export function compileMaskFile(file: string, text: string): CompiledMask[] {
   }
   return data.entries.map((e) => {
     try {
-      const mask: CompiledMask = { ref: `${e.id}@${data.version}`, kind: e.kind, re: new RegExp(e.pattern, 'giu') };
+      const mask: CompiledMask = {
+        ref: `${e.id}@${data.version}`,
+        kind: e.kind,
+        re: new RegExp(foldScript(e.pattern), 'giu'),
+      };
       if (e.field) mask.field = e.field;
       if (e.class) mask.class = e.class;
       return mask;

@@ -3,10 +3,12 @@
  * NFKC (full-width letters, digits and punctuation folded to ASCII), invisible characters
  * (zero-width joiners, variation selectors, BOM) dropped, typographic apostrophes (’ ‘ ʼ) made
  * ASCII so "you’re" reads as "you're", and English chat spellings read as words (u → you, pls → please;
- * chat-spellings.ts), each character of a reading mapped to the token written. Case is kept;
+ * chat-spellings.ts), each character of a reading mapped to the token written, and traditional
+ * Chinese characters read as simplified (帳號 → 帐号, script-fold.ts), one to one. Case is kept;
  * matchers use the `i` flag.
  */
 import { chatReadings } from './chat-spellings.js';
+import { foldChar, foldScript } from './script-fold.js';
 import type { Span } from './types.js';
 
 export interface Normalised {
@@ -47,13 +49,13 @@ export function normalise(original: string): Normalised {
     const from = i;
     i += ch.length;
     if (PLAIN.test(ch)) {
-      text += ch;
+      text += foldChar(ch);
       start.push(from);
       end.push(i);
       continue;
     }
     if (INVISIBLE.test(ch)) continue;
-    const n = ch === '\u3000' ? ' ' : APOSTROPHE.test(ch) ? "'" : ch.normalize('NFKC');
+    const n = ch === '\u3000' ? ' ' : APOSTROPHE.test(ch) ? "'" : foldScript(ch.normalize('NFKC'));
     for (let k = 0; k < n.length; k++) {
       start.push(from);
       end.push(i);
@@ -73,11 +75,14 @@ export function toOriginal(n: Normalised, s: number, e: number, originalLength: 
 }
 
 /**
- * Full-width ASCII (０-９, ＄, ％…) and the ideographic space folded to ASCII, one UTF-16 unit in
- * and one out, for matchers that index straight into the original line.
+ * Full-width ASCII (０-９, ＄, ％…) and the ideographic space folded to ASCII and traditional
+ * characters to simplified (script-fold.ts), one UTF-16 unit in and one out, for matchers that
+ * index straight into the original line.
  */
 export function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) =>
-    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  return foldScript(
+    text.replace(/[\uff01-\uff5e\u3000]/g, (c) =>
+      c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    ),
   );
 }
