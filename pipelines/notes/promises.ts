@@ -201,7 +201,10 @@ function read(
   const arranged = deadline && cue('arranged');
   // "仓库收到后小妹给您把钱退了": an act that waits on an event is still to come, whatever its 了 says.
   const waits = after !== undefined || cue('event_trigger');
-  const refused = negated(clause, then) || (isPast(clause, body) && !arranged && !waits) || (asked && !recipient);
+  const past = isPast(clause, body) && !arranged && !waits;
+  const denied = negated(clause, then);
+  const unasked = asked && !recipient;
+  const refused = denied || past || unasked;
   // A clause joined to a promise shares its commitment ("先给您退款，然后补发一个"), unless it
   // starts a new sentence or is itself a condition.
   // An event-timed follow-on ("…, and once it's scanned back in you get the refund") still shares it.
@@ -219,13 +222,12 @@ function read(
   // a time in their complaint ("waiting 3 weeks for my refund") binds nobody.
   const own =
     speaker === 'merchant' ? deadline || recipient || committed : committed || (deadline && hasMark(clause, 'self'));
-  const done = isPast(clause, body) && !arranged && !waits && !negated(clause, then) && !(asked && !recipient);
   return {
     actions,
     condition,
     promise: !refused && !described && (own || inherited),
     inherited: inherited && !own,
-    done: done && !described,
+    done: past && !denied && !unasked && !described,
   };
 }
 

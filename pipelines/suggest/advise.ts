@@ -91,10 +91,12 @@ function promisedRemedy(
   for (let k = promises.length - 1; k >= 0; k--) {
     const p = promises[k]!;
     if (p.speaker !== 'merchant' || p.conditional || p.utterance < from || p.utterance > index) continue;
-    // Money back for a fee (配送费给您退掉) is no refund of the order.
-    if (p.action === 'refund' && reading.feeRefund(p.utterance)) continue;
-    if (p.action === 'refund')
-      return { remedy: issue?.kind === 'price_drop' ? 'partial_refund' : 'refund', line: p.utterance };
+    if (p.action === 'refund') {
+      // Money back for a fee (配送费给您退掉) is no refund of the order.
+      if (reading.feeRefund(p.utterance)) continue;
+      // A price drop's refund is the difference: settleOn reads any refund for one as a part refund.
+      return { remedy: 'refund', line: p.utterance };
+    }
     const goods = p.action === 'ship' && issue ? SHIPPED_FOR[issue.kind] : undefined;
     if (goods) return { remedy: goods, line: p.utterance };
   }
