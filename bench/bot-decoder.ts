@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import { decoderArgv, loadDecoderSettings } from '../pipelines/speech/decoder-settings.js';
 import { DEBIAN_EN_US_MODEL, Decoder } from '../pipelines/speech/pocketsphinx-ffi.js';
 import { wordErrors } from '../pipelines/speech/wer.js';
@@ -30,9 +31,23 @@ const DEFAULT_CANDIDATES: Record<string, Record<string, string>> = {
   'fewer words per frame': { '-maxwpf': '10' },
   'top 2 Gaussians': { '-topn': '2' },
 };
-const CANDIDATES: Record<string, Record<string, string>> = process.env.KEFU_BENCH_DECODER_CANDIDATES
-  ? JSON.parse(process.env.KEFU_BENCH_DECODER_CANDIDATES)
-  : DEFAULT_CANDIDATES;
+const CANDIDATES = candidatesFrom(process.env.KEFU_BENCH_DECODER_CANDIDATES);
+
+function candidatesFrom(raw: string | undefined): Record<string, Record<string, string>> {
+  if (!raw) return DEFAULT_CANDIDATES;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    throw new Error(`KEFU_BENCH_DECODER_CANDIDATES is not JSON (${(err as Error).message})`);
+  }
+  const parsed = z.record(z.string(), z.record(z.string(), z.string())).safeParse(json);
+  if (!parsed.success)
+    throw new Error(
+      `KEFU_BENCH_DECODER_CANDIDATES must map a label to flags, e.g. '{"ds 2":{"-ds":"2"}}' (${parsed.error.issues[0]!.message})`,
+    );
+  return parsed.data;
+}
 
 /** `cpuMs`: this thread's CPU for the whole decode (audio in and last pass): what load does not inflate. */
 type Tally = { errors: number; words: number; endMs: number[]; pushMs: number; cpuMs: number };
