@@ -38,18 +38,33 @@ export async function assertMayTry(q: Queryable, email: string, address: string)
 }
 
 /** Counts a failure against both keys; says whether this failure locked the account. */
-export async function recordFailure(q: Queryable, email: string, address: string): Promise<{ locked: boolean }> {
+export async function recordFailure(
+  q: Queryable,
+  email: string,
+  address: string,
+  at: Date = new Date(),
+): Promise<{ locked: boolean }> {
   const windowMinutes = THROTTLE.windowMinutes;
-  const account = await countFailure(q, accountKey(email), {
-    windowMinutes,
-    delaySeconds: (n) => delaySeconds(n),
-    lockAfter: THROTTLE.lockAccountAfter,
-  });
-  await countFailure(q, addressKey(address), {
-    windowMinutes,
-    delaySeconds: (n) => delaySeconds(n, THROTTLE.freeAddressFailures),
-    lockAfter: null,
-  });
+  const account = await countFailure(
+    q,
+    accountKey(email),
+    {
+      windowMinutes,
+      delaySeconds: (n) => delaySeconds(n),
+      lockAfter: THROTTLE.lockAccountAfter,
+    },
+    at,
+  );
+  await countFailure(
+    q,
+    addressKey(address),
+    {
+      windowMinutes,
+      delaySeconds: (n) => delaySeconds(n, THROTTLE.freeAddressFailures),
+      lockAfter: null,
+    },
+    at,
+  );
   return { locked: account.locked && account.failures === THROTTLE.lockAccountAfter };
 }
 
