@@ -49,6 +49,17 @@ describe('line model file', () => {
     expect(() => loadLineModel(none)).toThrow(/is invalid at gates\.claim\.features/);
   });
 
+  it('refuses a veto threshold for a category whose gate allows no veto, and reads one where it does', () => {
+    const pcp = { ...shipped.gates.pcp, veto: false };
+    const categories = { ...shipped.categories, privacy_request: { ...shipped.categories.privacy_request, veto: 0.1 } };
+    const refused = writeModel('veto-off.json', { ...shipped, gates: { ...shipped.gates, pcp }, categories });
+    expect(() => loadLineModel(refused)).toThrow(/is invalid at categories\.privacy_request\.veto/);
+    const gates = { ...shipped.gates, pcp: { ...pcp, veto: true } };
+    const read = new LineClassifier(loadLineModel(writeModel('veto-on.json', { ...shipped, gates, categories })));
+    expect(read.vetoThreshold('privacy_request')).toBe(0.1);
+    expect(read.vetoThreshold('prohibited_claim')).toBeUndefined();
+  });
+
   it('refuses weights out of order or outside the hashed range', () => {
     const weights = [
       [5, 0.1],
