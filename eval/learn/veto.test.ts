@@ -83,6 +83,7 @@ describe("the tests' floor", () => {
   });
 
   it('is empty for a gate without a veto', () => {
-    expect(floors(model, [invite, answer])).toEqual({});
+    const without = { ...model, gates: { ...model.gates, pcp: { ...model.gates.pcp!, veto: false } } };
+    expect(floors(without, [invite, answer])).toEqual({});
   });
 });

@@ -128,23 +128,29 @@ describe('trained recall layer', () => {
         ),
       });
     const invite = said(['customer', '东西坏了'], ['merchant', '加我微信 abc8899']);
+    const shipped = defaultLineClassifier();
+    const p = shipped.probability('contact_exchange', shipped.features(invite, 1, model.gates.pcp!.features));
 
     it('drops a rule flag the model scores under the veto, kept with its score, threshold and model', async () => {
-      const detector = new ComplianceDetector({ learned: vetoAt(0.99) });
+      const detector = new ComplianceDetector({ learned: vetoAt((1 + p) / 2) });
       expect((await detector.detect(invite)).map((f) => f.category)).not.toContain('contact_exchange');
       const seen = (await detector.inspect(invite)).find((c) => c.droppedBy === 'learned')!;
       expect(seen).toMatchObject({ category: 'contact_exchange', accepted: false, rule: 'zh.contact.invite-frame@14' });
-      const verdict = seen.verdicts.at(-1)!;
-      expect(verdict).toMatchObject({
+      expect(seen.verdicts.at(-1)).toEqual({
+        layer: 'rule',
         verdict: 'rejected',
-        detail: { model: `compliance-lines@${model.version}`, vetoBelow: 0.99 },
+        confidence: Math.round(p * 1000) / 1000,
+        detail: { model: `compliance-lines@${model.version}`, vetoBelow: (1 + p) / 2 },
       });
-      expect(verdict.confidence).toBeGreaterThan(0);
-      expect(verdict.confidence).toBeLessThan(0.99);
     });
 
     it('keeps the flag when the model scores it at or over the veto, or the model has no veto', async () => {
-      for (const learned of [vetoAt(0.001), defaultLineClassifier()]) {
+      const none = new LineClassifier({
+        ...model,
+        gates: { ...model.gates, pcp: { ...model.gates.pcp!, veto: false } },
+        categories: Object.fromEntries(Object.entries(model.categories).map(([c, { veto: _, ...m }]) => [c, m])),
+      });
+      for (const learned of [vetoAt(p), none]) {
         const flags = await new ComplianceDetector({ learned }).detect(invite);
         expect(flags.map((f) => [f.category, f.rule])).toContainEqual([
           'contact_exchange',

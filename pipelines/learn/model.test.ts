@@ -51,7 +51,10 @@ describe('line model file', () => {
 
   it('refuses a veto threshold for a category whose gate allows no veto, and reads one where it does', () => {
     const pcp = { ...shipped.gates.pcp, veto: false };
-    const categories = { ...shipped.categories, privacy_request: { ...shipped.categories.privacy_request, veto: 0.1 } };
+    const none = Object.fromEntries(
+      Object.entries(shipped.categories as Record<string, { veto?: number }>).map(([c, { veto: _, ...m }]) => [c, m]),
+    );
+    const categories = { ...none, privacy_request: { ...none.privacy_request, veto: 0.1 } };
     const refused = writeModel('veto-off.json', { ...shipped, gates: { ...shipped.gates, pcp }, categories });
     expect(() => loadLineModel(refused)).toThrow(/is invalid at categories\.privacy_request\.veto/);
     const gates = { ...shipped.gates, pcp: { ...pcp, veto: true } };
