@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules } from '../../pipelines/compliance/load-rules.js';
-import { blocked, blockedBy, type Gate, gateOf, hasDatum, strongestPerGate } from '../../pipelines/learn/gate.js';
+import {
+  blocked,
+  blockedBy,
+  type Gate,
+  gateOf,
+  hasDatum,
+  strongestPerGate,
+  vetoes,
+} from '../../pipelines/learn/gate.js';
 import { type Feature, type FeatureSpec, featureNames, hashFeature } from '../../pipelines/learn/features.js';
 import { evidenceSpan, probability } from '../../pipelines/learn/model.js';
 import type { Span } from '../../pipelines/language/index.js';
@@ -336,6 +344,52 @@ export function chooseThresholds(scored: readonly Scored[], engine: EngineFlags,
       if (gain > best.gain) best = { t, gain };
     }
     for (const c of gate.categories) out[c] = best.t;
+  }
+  return out;
+}
+
+/**
+ * The veto (decision 0575): engine flags of a gate with `veto` that the model scores under the
+ * category's veto threshold `v` on a line naming the gate's datum (gate.ts `vetoes`, as the detector
+ * applies it). Choice on held-out scores only: per gate, the veto threshold of VETO_GRID that
+ * maximises false flags removed minus VETO_LOSS × true flags lost (a lost violation is a miss, and
+ * a veto that costs true flags held out is not worth it); ties go to the lower threshold.
+ */
+export const VETO_GRID = [0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3];
+export const VETO_LOSS = Number(process.env.LEARN_VETO_LOSS ?? 4);
+export function vetoed(scored: readonly Scored[], engine: EngineFlags, v: Thresholds, gates: Gates): Scored[] {
+  return scored.filter(
+    (s) =>
+      engine.get(callKey(s.call))!.has(`${s.category}@${s.line}`) &&
+      vetoes(gateOf(gates, s.category), v[s.category], s.call.lines[s.line]!.text, () => s.p),
+  );
+}
+export function chooseVetoes(scored: readonly Scored[], engine: EngineFlags, gates: Gates): Thresholds {
+  const out: Record<string, number> = {};
+  for (const gate of Object.values(gates)) {
+    if (!gate.veto) continue;
+    const mine = scored.filter((s) => gate.categories.includes(s.category));
+    let best = { v: 0, gain: 0 };
+    for (const v of VETO_GRID) {
+      const at = Object.fromEntries(gate.categories.map((c) => [c, v]));
+      let gain = 0;
+      for (const x of vetoed(mine, engine, at, gates)) gain += x.call.labels[x.line]!.has(x.category) ? -VETO_LOSS : 1;
+      if (gain > best.gain) best = { v, gain };
+    }
+    if (best.v) for (const c of gate.categories) out[c] = best.v;
+  }
+  return out;
+}
+/**
+ * The engine flags with the vetoed ones removed; each stays as "veto:category@line" (the detector
+ * keeps it as a rejected candidate), so the layer does not raise it again.
+ */
+export function withVetoes(engine: EngineFlags, gone: readonly Scored[]): EngineFlags {
+  const out: EngineFlags = new Map([...engine].map(([k, v]) => [k, new Set(v)]));
+  for (const s of gone) {
+    const flags = out.get(callKey(s.call))!;
+    flags.delete(`${s.category}@${s.line}`);
+    flags.add(`veto:${s.category}@${s.line}`);
   }
   return out;
 }

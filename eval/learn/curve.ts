@@ -6,6 +6,9 @@
  * outer folds: found / expected, added right / wrong, flag precision and calls with a false flag
  * (any category) at each fixed threshold, so variants are compared at equal false-flag calls.
  *
+ * For a gate with `veto` (decision 0575) it also prints, at every veto threshold of the grid, the
+ * engine's flags the held-out scores veto (false / true) and the calls with a false flag left.
+ *
  *   npx tsx eval/learn/curve.ts [--gates pcp] [--spec FILE] [--engine today|blind] [--gate datum+block]
  */
 import {
@@ -22,7 +25,10 @@ import {
   recallOf,
   leaveOneSetOut,
   specCategories,
+  VETO_GRID,
+  vetoed,
   withGates,
+  withVetoes,
 } from './common.js';
 import { DEV_SETS } from './dataset.js';
 import { blindEngine, engineFlags } from './engine.js';
@@ -66,5 +72,19 @@ for (const mode of modes) {
     console.log(
       `| ${t} | ${right(alone)}/${alone.length} (${pct(right(alone), alone.length)}, ${pct(right(alone), n)}) | ${r.tp}/${r.n} (${pct(r.tp, r.n)}) | ${right(added)} / ${added.length - right(added)} | ${pct(p.tp, p.tp + p.fp)} | ${f.callsWithFalseFlag} |`,
     );
+  }
+}
+
+if (Object.values(spec.gates).some((g) => g.veto)) {
+  console.log(
+    '\nveto (engine flags only, no additions)\n\n| veto below | vetoed false / true | calls w/ false flag |\n|---|---|---|',
+  );
+  for (const v of VETO_GRID) {
+    const at = Object.fromEntries(
+      Object.values(spec.gates).flatMap((g) => (g.veto ? g.categories.map((c) => [c, v]) : [])),
+    );
+    const gone = vetoed(scored, engine, at, spec.gates);
+    const f = figures(calls, withVetoes(engine, gone));
+    console.log(`| ${v} | ${gone.length - right(gone)} / ${right(gone)} | ${f.callsWithFalseFlag} |`);
   }
 }

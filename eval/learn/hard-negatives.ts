@@ -3,7 +3,8 @@
  * `expect: null` and their benign lines said by either party, and the precision probe's look-alikes
  * (eval/precision-probe, each after the lines before it). None is training data. The trainer keeps
  * every threshold above the layer's score on the tests' lines (`ceilings`); probe.ts reports all
- * three, the precision probe as the unseen check.
+ * three, the precision probe as the unseen check. The tests' violations floor the veto (`floors`,
+ * decision 0575), as the promise tests floor the promise veto (0385).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { MORE_CASES } from '../../pipelines/compliance/testing/cases-more.js';
 import { RECALL_CASES } from '../../pipelines/compliance/testing/cases-recall.js';
 import { RECALL_B_CASES } from '../../pipelines/compliance/testing/cases-recall-b.js';
 import { ZH_CASES } from '../../pipelines/compliance/testing/cases-zh.js';
+import { gateOf, hasDatum } from '../../pipelines/learn/gate.js';
 import { type LineModel, LineClassifier } from '../../pipelines/learn/model.js';
 import { repo } from './dataset.js';
 
@@ -72,5 +74,24 @@ export async function ceilings(model: LineModel, probes: readonly Probe[]): Prom
       if (!f.rule.includes('.learned.')) continue;
       out[f.category] = Math.max(out[f.category] ?? 0, f.verdicts[0]?.confidence ?? f.confidence);
     }
+  return out;
+}
+
+/**
+ * Per category of a gate with a veto, the lowest probability `model` gives the last line of a test
+ * case that expects that category there, where the line names one of the gate's datum classes (the
+ * lines a veto could reach). A veto threshold at or under it drops none of the tests' violations.
+ */
+export function floors(model: LineModel, cases: readonly Case[] = TEST_CASES): Record<string, number> {
+  const classifier = new LineClassifier(model);
+  const out: Record<string, number> = {};
+  for (const c of cases) {
+    const gate = c.expect === null ? undefined : gateOf(model.gates, c.expect);
+    const lines = toLines(c);
+    const last = lines.length - 1;
+    if (!gate?.veto || !hasDatum(lines[last]!.text, gate)) continue;
+    const p = classifier.probability(c.expect!, classifier.features(lines, last, gate.features));
+    out[c.expect!] = Math.min(out[c.expect!] ?? 1, p);
+  }
   return out;
 }

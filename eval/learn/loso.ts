@@ -6,6 +6,14 @@
  *   npx tsx eval/learn/loso.ts [--gate none|datum|datum+block] [--all-gates] [--engine today|blind]
  *                              [--gates pcp,refund,claim,review] [--threshold T] [--why] [--list]
  *                              [--judge loso|newest|unseen] [--held SET,SET] [--spec FILE]
+ *                              [--veto-threshold V] [--no-veto]
+ *
+ * The veto (decision 0575): for a gate with `veto` in the spec, each fold's veto threshold is chosen
+ * on the other sets' held-out scores (`chooseVetoes`, or fixed by --veto-threshold) and the engine's
+ * flags of the gate's categories on a line naming its datum that the held-out model scores under it
+ * are removed before the layer's additions; the table says how many were false / true ("vetoed"),
+ * and the last lines give each category's precision, engine → engine with veto and layer.
+ * --no-veto scores the spec as if no gate had one.
  *
  * --judge (decision 0465) says how hard the held-out estimate is. loso (default): each set held out,
  * trained on all the others, some written later by the same few annotators. newest: only the three
@@ -30,6 +38,7 @@
 import {
   additions,
   chooseThresholds,
+  chooseVetoes,
   type Figures,
   figures,
   fixedThresholds,
@@ -42,9 +51,11 @@ import {
   type Scored,
   scoreTrained,
   type Thresholds,
+  vetoed,
   whyNot,
   specCategories,
   withGates,
+  withVetoes,
 } from './common.js';
 import { DEV_SETS } from './dataset.js';
 import { blindEngine, engineFlags } from './engine.js';
@@ -54,7 +65,11 @@ const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1
 const modes: GateMode[] = args.includes('--all-gates') ? GATE_MODES : [(arg('--gate') ?? 'datum+block') as GateMode];
 if (modes.some((m) => !GATE_MODES.includes(m))) throw new Error(`--gate must be one of ${GATE_MODES.join(', ')}`);
 
-const spec = withGates(readSpec(arg('--spec')), arg('--gates')?.split(','));
+const read = withGates(readSpec(arg('--spec')), arg('--gates')?.split(','));
+const spec = args.includes('--no-veto')
+  ? { ...read, gates: Object.fromEntries(Object.entries(read.gates).map(([n, g]) => [n, { ...g, veto: false }])) }
+  : read;
+const vetoFixed = arg('--veto-threshold') === undefined ? undefined : Number(arg('--veto-threshold'));
 const categories = specCategories(spec);
 const sets = featuredSets(DEV_SETS, spec);
 const all = DEV_SETS.flatMap((s) => sets.calls.get(s)!);
@@ -125,14 +140,15 @@ const mode0 = modes[0]!;
 for (const mode of modes) {
   console.log(`\n### gate: ${mode}, judge: ${judge}\n`);
   console.log(
-    `| held-out set | thresholds (${groups.map(([g]) => g).join(' / ')}) | engine P / R | ∪ P / R | calls w/ false flag | ${groups
+    `| held-out set | thresholds (${groups.map(([g]) => g).join(' / ')}) | veto below | vetoed false / true | engine P / R | ∪ P / R | calls w/ false flag | ${groups
       .map(([g]) => `${g}: engine → ∪ R, added right / wrong, P, calls w/ false ${g} flag`)
       .join(' | ')} |`,
   );
-  console.log(`|---|---|---|---|---|${groups.map(() => '---|').join('')}`);
+  console.log(`|---|---|---|---|---|---|---|${groups.map(() => '---|').join('')}`);
   const before: Figures[] = [];
   const after: Figures[] = [];
   const addedAll: Scored[] = [];
+  const goneAll: Scored[] = [];
   const whyRows: { scored: Scored[]; t: Thresholds }[] = [];
   for (const held of heldSets) {
     const others = trainedFor(held);
@@ -140,11 +156,20 @@ for (const mode of modes) {
       fixed === undefined
         ? chooseThresholds(heldOutScores(others), engine, spec.gates, mode)
         : fixedThresholds(spec.gates, fixed);
+    const v =
+      vetoFixed === undefined
+        ? chooseVetoes(heldOutScores(others), engine, spec.gates)
+        : Object.fromEntries(
+            Object.values(spec.gates).flatMap((g) => (g.veto ? g.categories.map((c) => [c, vetoFixed]) : [])),
+          );
     const target = sets.calls.get(held)!;
-    const added = additions(scoredBy(others, held), engine, t, spec.gates, mode);
+    const gone = vetoed(scoredBy(others, held), engine, v, spec.gates);
+    const kept = withVetoes(engine, gone);
+    goneAll.push(...gone);
+    const added = additions(scoredBy(others, held), kept, t, spec.gates, mode);
     whyRows.push({ scored: scoredBy(others, held), t });
     const a = figures(target, engine);
-    const b = figures(target, engine, added);
+    const b = figures(target, kept, added);
     before.push(a);
     after.push(b);
     addedAll.push(...added);
@@ -153,7 +178,7 @@ for (const mode of modes) {
       return `${frac(recallOf(a, g.categories))} → ${frac(recallOf(b, g.categories))}, ${right(mine)} / ${mine.length - right(mine)}, ${precision(a, b, g.categories)}`;
     });
     console.log(
-      `| ${held} | ${groups.map(([, g]) => t[g.categories[0]!]).join(' / ')} | ${pct(a.tp, a.tp + a.fp)} / ${pct(a.tp, a.tp + a.fn)} | ${pct(b.tp, b.tp + b.fp)} / ${pct(b.tp, b.tp + b.fn)} | ${a.callsWithFalseFlag} → ${b.callsWithFalseFlag} of ${a.calls} | ${cells.join(' | ')} |`,
+      `| ${held} | ${groups.map(([, g]) => t[g.categories[0]!]).join(' / ')} | ${groups.map(([, g]) => v[g.categories[0]!] ?? '–').join(' / ')} | ${gone.length - right(gone)} / ${right(gone)} | ${pct(a.tp, a.tp + a.fp)} / ${pct(a.tp, a.tp + a.fn)} | ${pct(b.tp, b.tp + b.fp)} / ${pct(b.tp, b.tp + b.fn)} | ${a.callsWithFalseFlag} → ${b.callsWithFalseFlag} of ${a.calls} | ${cells.join(' | ')} |`,
     );
   }
   const [a, b] = [sum(before), sum(after)];
@@ -163,9 +188,21 @@ for (const mode of modes) {
     return `${frac(ra)} (${pct(ra.tp, ra.n)}) → ${frac(rb)} (${pct(rb.tp, rb.n)}), ${right(mine)} / ${mine.length - right(mine)}, ${precision(a, b, g.categories)}`;
   });
   console.log(
-    `| **all** | | ${pct(a.tp, a.tp + a.fp)} / ${pct(a.tp, a.tp + a.fn)} | ${pct(b.tp, b.tp + b.fp)} / ${pct(b.tp, b.tp + b.fn)} | ${a.callsWithFalseFlag} → ${b.callsWithFalseFlag} of ${a.calls} | ${cells.join(' | ')} |`,
+    `| **all** | | | ${goneAll.length - right(goneAll)} / ${right(goneAll)} | ${pct(a.tp, a.tp + a.fp)} / ${pct(a.tp, a.tp + a.fn)} | ${pct(b.tp, b.tp + b.fp)} / ${pct(b.tp, b.tp + b.fn)} | ${a.callsWithFalseFlag} → ${b.callsWithFalseFlag} of ${a.calls} | ${cells.join(' | ')} |`,
   );
+  console.log('\nPer category, flag precision (right / raised) engine → engine with veto and layer:');
+  for (const c of Object.keys({ ...a.byCategory, ...b.byCategory }).sort()) {
+    const [x, y] = [a.byCategory[c] ?? { tp: 0, fp: 0 }, b.byCategory[c] ?? { tp: 0, fp: 0 }];
+    console.log(
+      `  ${c}: ${x.tp}/${x.tp + x.fp} (${pct(x.tp, x.tp + x.fp)}) → ${y.tp}/${y.tp + y.fp} (${pct(y.tp, y.tp + y.fp)})`,
+    );
+  }
   if (args.includes('--why')) why(whyRows);
+  if (args.includes('--list'))
+    for (const x of goneAll)
+      console.log(
+        `vetoed ${x.call.labels[x.line]!.has(x.category) ? 'TRUE' : 'false'} ${x.category} ${x.call.set}/${x.call.name}@${x.line} p=${x.p.toFixed(3)}`,
+      );
   if (args.includes('--list'))
     for (const x of addedAll)
       console.log(

@@ -19,6 +19,7 @@ import { DEFAULT_MODEL_FILE, LineModelSchema } from '../../pipelines/learn/model
 import { PROMISE_MODEL_FILE, PromiseLineModelSchema } from '../../pipelines/learn/promise-veto.js';
 import {
   chooseThresholds,
+  chooseVetoes,
   featuredSets,
   GRID,
   featuresOf,
@@ -31,9 +32,10 @@ import {
   train,
   trainOnlyOf,
   trainOn,
+  VETO_GRID,
 } from './common.js';
 import { DEV_SETS, dataHash } from './dataset.js';
-import { ceilings, testNegatives } from './hard-negatives.js';
+import { ceilings, floors, testNegatives } from './hard-negatives.js';
 import { blindEngine, engineFlags } from './engine.js';
 import { choose, PROMISE_FEATURES, positive, bySet as promiseSets, testLines } from './promise-common.js';
 
@@ -54,8 +56,9 @@ const engine = await engineFlags(all);
 for (const [k, v] of blindEngine()) engine.set(k, v);
 const heldOut: Scored[] = leaveOneSetOut(sets, DEV_SETS, categories, spec);
 const thresholds = chooseThresholds(heldOut, engine, spec.gates, 'datum+block');
+const vetoes = chooseVetoes(heldOut, engine, spec.gates);
 
-const models: Record<string, { threshold: number; weights: [number, number][] }> = {};
+const models: Record<string, { threshold: number; veto?: number; weights: [number, number][] }> = {};
 for (const c of categories) {
   const featured = trainingSets.flatMap((s) => sets.featured(featuresOf(spec, c), s));
   const w = pruned(train(featured, c, spec), spec.prune);
@@ -63,7 +66,7 @@ for (const c of categories) {
   w.forEach((v, i) => {
     if (v !== 0) weights.push([i, v]);
   });
-  models[c] = { threshold: round(thresholds[c]!), weights };
+  models[c] = { threshold: round(thresholds[c]!), ...(vetoes[c] ? { veto: vetoes[c] } : {}), weights };
 }
 /** The model file with the thresholds in `models`. */
 const build = () =>
@@ -95,12 +98,26 @@ for (const gate of Object.values(spec.gates)) {
   const raised = GRID.find((g) => g > top && g >= t && g < 1) ?? 0.99;
   for (const c of gate.categories) models[c]!.threshold = round(Math.max(t, raised));
 }
+// The tests' violations floor a gate's veto (decision 0575): it goes down to the highest grid step at
+// or under the lowest score the model gives one of them, or off when none is.
+const floorOf = floors(build());
+for (const gate of Object.values(spec.gates)) {
+  const low = Math.min(1, ...gate.categories.map((c) => floorOf[c] ?? 1));
+  const v = models[gate.categories[0]!]!.veto;
+  if (v === undefined) continue;
+  const capped = [...VETO_GRID].reverse().find((g) => g <= low && g <= v);
+  for (const c of gate.categories)
+    if (capped === undefined) delete models[c]!.veto;
+    else models[c]!.veto = capped;
+}
 const model = build();
 const compliance = emit(
   target(DEFAULT_MODEL_FILE),
   model,
   Object.entries(models)
-    .map(([c, m]) => `${c} threshold ${m.threshold}, ${m.weights.length} weights`)
+    .map(
+      ([c, m]) => `${c} threshold ${m.threshold}${m.veto ? `, veto below ${m.veto}` : ''}, ${m.weights.length} weights`,
+    )
     .join(', '),
 );
 

@@ -49,7 +49,7 @@ export interface DetectOptions {
 /** Every candidate any layer saw, accepted or not, for moderators auditing layer disagreements. */
 export interface ComplianceCandidate extends FlagFinding {
   accepted: boolean;
-  droppedBy: 'rule' | 'semantic' | 'llm' | 'threshold' | 'duplicate' | null;
+  droppedBy: 'rule' | 'semantic' | 'llm' | 'learned' | 'threshold' | 'duplicate' | null;
 }
 
 export class ComplianceDetector {
@@ -121,7 +121,10 @@ export class ComplianceDetector {
     // The LLM sees only the surest candidate per category: one question per possible flag.
     const settled = arbitrate(judged, lines, index);
     let kept = dropDuplicates(settled, lines[index]!.text);
-    if (this.learned) kept.push(...this.learnedFlags(lines, index, kept));
+    if (this.learned) {
+      kept = kept.map((k) => this.learnedVeto(lines, index, k));
+      kept.push(...this.learnedFlags(lines, index, kept));
+    }
     if (this.llm) {
       const llm = this.llm;
       const budget = AbortSignal.timeout(this.llmBudgetMs);
@@ -166,6 +169,17 @@ export class ComplianceDetector {
       accepted: true,
       droppedBy: null,
     }));
+  }
+
+  /**
+   * A rule's accepted flag the trained model vetoes (decision 0575) is kept as a rejected candidate
+   * with the model's verdict (its score, threshold and name); its category stays taken, so the
+   * layer does not raise it again on the line.
+   */
+  private learnedVeto(lines: readonly TranscriptLine[], index: number, k: ComplianceCandidate): ComplianceCandidate {
+    if (!k.accepted) return k;
+    const v = this.learned!.veto(lines, index, k.category);
+    return v ? { ...k, verdicts: [...k.verdicts, v], accepted: false, droppedBy: 'learned' } : k;
   }
 
   /** Rules and the semantic layer, then the confidence bar. */

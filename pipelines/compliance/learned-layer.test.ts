@@ -112,4 +112,59 @@ describe('trained recall layer', () => {
     expect(confidence('line-features-v1', before)).toBe(confidence('line-features-v1', last));
     expect(confidence('line-features-v2', before)).not.toBe(confidence('line-features-v2', last));
   });
+
+  describe("veto of the rules' flags (decision 0575)", () => {
+    const { model } = defaultLineClassifier();
+    /** The shipped model with a PCP veto at `v` (the retrained file carries its own). */
+    const vetoAt = (v: number) =>
+      new LineClassifier({
+        ...model,
+        gates: { ...model.gates, pcp: { ...model.gates.pcp!, veto: true } },
+        categories: Object.fromEntries(
+          Object.entries(model.categories).map(([c, m]) => [
+            c,
+            model.gates.pcp!.categories.includes(c as never) ? { ...m!, veto: v } : m!,
+          ]),
+        ),
+      });
+    const invite = said(['customer', '东西坏了'], ['merchant', '加我微信 abc8899']);
+    const shipped = defaultLineClassifier();
+    const p = shipped.probability('contact_exchange', shipped.features(invite, 1, model.gates.pcp!.features));
+
+    it('drops a rule flag the model scores under the veto, kept with its score, threshold and model', async () => {
+      const detector = new ComplianceDetector({ learned: vetoAt((1 + p) / 2) });
+      expect((await detector.detect(invite)).map((f) => f.category)).not.toContain('contact_exchange');
+      const seen = (await detector.inspect(invite)).find((c) => c.droppedBy === 'learned')!;
+      expect(seen).toMatchObject({ category: 'contact_exchange', accepted: false, rule: 'zh.contact.invite-frame@14' });
+      expect(seen.verdicts.at(-1)).toEqual({
+        layer: 'rule',
+        verdict: 'rejected',
+        confidence: Math.round(p * 1000) / 1000,
+        detail: { model: `compliance-lines@${model.version}`, vetoBelow: (1 + p) / 2 },
+      });
+    });
+
+    it('keeps the flag when the model scores it at or over the veto, or the model has no veto', async () => {
+      const none = new LineClassifier({
+        ...model,
+        gates: { ...model.gates, pcp: { ...model.gates.pcp!, veto: false } },
+        categories: Object.fromEntries(Object.entries(model.categories).map(([c, { veto: _, ...m }]) => [c, m])),
+      });
+      for (const learned of [vetoAt(p), none]) {
+        const flags = await new ComplianceDetector({ learned }).detect(invite);
+        expect(flags.map((f) => [f.category, f.rule])).toContainEqual([
+          'contact_exchange',
+          'zh.contact.invite-frame@14',
+        ]);
+      }
+    });
+
+    it('never vetoes an answer that names no datum: the act is the line before', async () => {
+      const answer = said(['customer', '能加你微信吗？'], ['merchant', '可以的亲']);
+      const rules = await new ComplianceDetector({ learned: false }).detect(answer);
+      const vetoing = await new ComplianceDetector({ learned: vetoAt(0.99) }).detect(answer);
+      expect(rules.map((f) => f.category)).toContain('contact_exchange');
+      expect(vetoing.map((f) => [f.category, f.utterance])).toEqual(rules.map((f) => [f.category, f.utterance]));
+    });
+  });
 });

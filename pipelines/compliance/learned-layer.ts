@@ -5,11 +5,13 @@
  * by a speaker the category's rules apply to, naming one of the gate's classes (a datum, channel or
  * payment class; a refund; a health or absolute claim), and no negated, quoted or warning clause
  * under the evidence; one flag per gate on a line, the most probable (0500). Evidence is the span of
- * the strongest features' words in the line.
+ * the strongest features' words in the line. Where its gate allows it, the model also vetoes a
+ * rule's flag on a line naming the gate's datum that it scores under the category's veto threshold
+ * (decision 0575): the veto verdict names the model, its score and the threshold.
  */
 import type { LayerVerdict } from '../../core/analysis.js';
 import type { Severity, TranscriptLine } from '../../core/domain.js';
-import { blocked, gateOf, hasDatum, strongestPerGate } from '../learn/gate.js';
+import { blocked, gateOf, hasDatum, strongestPerGate, vetoes } from '../learn/gate.js';
 import type { Feature, FeatureSpec } from '../learn/features.js';
 import type { LineClassifier } from '../learn/model.js';
 import { detectLanguage } from '../language/index.js';
@@ -38,6 +40,29 @@ export class LearnedLayer {
       for (const s of r.speakers) set.add(s);
       if (!this.severity.has(r.category)) this.severity.set(r.category, r.severity);
     }
+  }
+
+  /**
+   * The model's veto of a rule's flag of `category` on line `index` (decision 0575): a rejected
+   * verdict with its probability, the threshold and the model's name, or null when the model keeps
+   * the flag (no veto for the category, the line names no datum of its gate, or it scores at or
+   * over the threshold).
+   */
+  veto(lines: readonly TranscriptLine[], index: number, category: string): LayerVerdict | null {
+    const gate = gateOf(this.classifier.model.gates, category);
+    const threshold = this.classifier.vetoThreshold(category);
+    let p = 1;
+    const score = () => {
+      p = this.classifier.probability(category, this.classifier.features(lines, index, gate!.features));
+      return p;
+    };
+    if (!vetoes(gate, threshold, lines[index]!.text, score)) return null;
+    return {
+      layer: 'rule',
+      verdict: 'rejected',
+      confidence: Math.round(p * 1000) / 1000,
+      detail: { model: this.classifier.name, vetoBelow: threshold },
+    };
   }
 
   /** Flags for line `index` in categories the engine has not already flagged there (`taken`). */

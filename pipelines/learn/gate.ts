@@ -17,6 +17,12 @@ export interface Gate {
   block: readonly string[];
   /** Classes that block a flag anywhere in the line. */
   blockLine: readonly string[];
+  /**
+   * Whether the model may also veto the rules' flags of these categories (decision 0575): a flag on
+   * a line naming one of the gate's datum classes that the model scores under the category's veto
+   * threshold is dropped, kept as a rejected candidate with its score and the model's name.
+   */
+  veto?: boolean;
 }
 
 /** The gate covering `category`, or undefined when no gate (so no model) covers it. */
@@ -51,6 +57,16 @@ function names(a: LineAnalysis): Set<string> {
   const out = new Set<string>(a.matches.map((m) => m.class));
   for (const m of a.masks) out.add(`mask:${m.kind}`);
   return out;
+}
+
+/**
+ * Whether a rule's flag on the line `text` is vetoed (decision 0575): the gate allows vetoes, the
+ * category has a veto `threshold`, the line names one of the gate's datum classes (an answer that
+ * carries the act of the line before, 可以的亲, names none and is never vetoed: its words are not
+ * where that act is) and the category's model scores the line (`score`, read only then) under it.
+ */
+export function vetoes(gate: Gate | undefined, threshold: number | undefined, text: string, score: () => number) {
+  return !!gate?.veto && threshold !== undefined && hasDatum(text, gate) && score() < threshold;
 }
 
 export function hasDatum(text: string, gate: Gate): boolean {

@@ -49,6 +49,20 @@ describe('line model file', () => {
     expect(() => loadLineModel(none)).toThrow(/is invalid at gates\.claim\.features/);
   });
 
+  it('refuses a veto threshold for a category whose gate allows no veto, and reads one where it does', () => {
+    const pcp = { ...shipped.gates.pcp, veto: false };
+    const none = Object.fromEntries(
+      Object.entries(shipped.categories as Record<string, { veto?: number }>).map(([c, { veto: _, ...m }]) => [c, m]),
+    );
+    const categories = { ...none, privacy_request: { ...none.privacy_request, veto: 0.1 } };
+    const refused = writeModel('veto-off.json', { ...shipped, gates: { ...shipped.gates, pcp }, categories });
+    expect(() => loadLineModel(refused)).toThrow(/is invalid at categories\.privacy_request\.veto/);
+    const gates = { ...shipped.gates, pcp: { ...pcp, veto: true } };
+    const read = new LineClassifier(loadLineModel(writeModel('veto-on.json', { ...shipped, gates, categories })));
+    expect(read.vetoThreshold('privacy_request')).toBe(0.1);
+    expect(read.vetoThreshold('prohibited_claim')).toBeUndefined();
+  });
+
   it('refuses weights out of order or outside the hashed range', () => {
     const weights = [
       [5, 0.1],

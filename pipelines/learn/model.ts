@@ -35,6 +35,11 @@ const CategoryModelSchema = z
   .object({
     /** Flag only at or above this probability (chosen on held-out scores). */
     threshold: z.number().gt(0).lt(1),
+    /**
+     * A rule's flag of this category on a line naming the gate's datum, scored under this, is vetoed
+     * (decision 0575; chosen on held-out scores, under the tests' floor). Absent: no veto.
+     */
+    veto: z.number().gt(0).lt(1).optional(),
     weights: SparseWeightsSchema,
   })
   .strict();
@@ -55,6 +60,8 @@ export const LineModelSchema = z
           block: z.array(z.string()),
           blockLine: z.array(z.string()),
           features: FeatureSpecSchema,
+          /** The model may veto the rules' flags of these categories (decision 0575). */
+          veto: z.boolean().optional(),
         })
         .strict(),
     ),
@@ -69,6 +76,12 @@ export const LineModelSchema = z
           code: 'custom',
           path: ['categories', category],
           message: `${covering.length} gates cover ${category}, need exactly one`,
+        });
+      if (c!.veto !== undefined && !covering[0]!.veto)
+        return ctx.addIssue({
+          code: 'custom',
+          path: ['categories', category, 'veto'],
+          message: `a veto threshold for ${category}, whose gate allows no veto`,
         });
       let last = -1;
       for (const [i] of c!.weights) {
@@ -130,6 +143,11 @@ export class LineClassifier {
   /** P(category | line) from the features; weights are for inputs scaled by 1/sqrt(#features). */
   probability(category: string, features: readonly Feature[]): number {
     return probability(this.dense.get(category)!, features);
+  }
+
+  /** The category's veto threshold (decision 0575), or undefined when its model vetoes nothing. */
+  vetoThreshold(category: string): number | undefined {
+    return this.model.categories[category as keyof LineModel['categories']]?.veto;
   }
 
   /** The span of the strongest positive features said in the line (see `evidenceSpan`). */
