@@ -37,16 +37,12 @@ const RETRY_JOIN = /handle not found|transport timed out/;
 const FAILED_ROOMS: Room[] = [];
 
 /**
- * Decoders each recognition thread loads before the worker registers, and keeps idle and ready
- * beyond those in use. A decoder loaded at an overlap took 1–3 s of the thread's CPU while its
- * other utterances waited (bench bot-load, decision 0285), so one is always ready; but two loaded
- * per thread ahead of any call held ~88 MB (2 × 44 MB, bench bot-memory) that one call never uses:
- * its two speakers' utterances go to whichever thread is free. The spare loads when an utterance
- * takes the last idle one, during that utterance's speech (decision 0570). Under settings v5 a
- * thread's first decoder adds 76 MB, each next (sharing its language model) 44 MB.
+ * Decoders each recognition thread loads before the worker registers. Several calls' speakers
+ * overlap; a decoder loaded at the first overlap took 1–3 s of the thread's CPU at load while its
+ * other utterances waited (bench bot-load, decision 0285). Under settings v5 a thread's first decoder
+ * adds 77 MB, the next (sharing its language model) 43 MB (bench bot-memory, decision 0355).
  */
-const DECODERS_PER_THREAD = 1;
-const SPARE_DECODERS_PER_THREAD = 1;
+const DECODERS_PER_THREAD = 2;
 
 /** Connections the calls of one process share: a call's session writes one statement at a time. */
 const SHARED_CONNECTIONS = 4;
@@ -54,10 +50,7 @@ const SHARED_CONNECTIONS = 4;
 /** Makes this process host the calls its agents worker is assigned. Call once, before the worker runs. */
 export async function hostCallsInProcess(config: Config, log: (line: string) => void): Promise<void> {
   const pool = await agentsProcPool();
-  const stt = buildSttRouting(config, {
-    decodersPerThread: DECODERS_PER_THREAD,
-    spareDecodersPerThread: SPARE_DECODERS_PER_THREAD,
-  });
+  const stt = buildSttRouting(config, { decodersPerThread: DECODERS_PER_THREAD });
   const sql = createSql(jobDatabaseUrl(config), { max: SHARED_CONNECTIONS });
   const analyzers = await buildAnalyzers({ config, sql, warm: true, onFallback: (r) => log(`llm: ${r}`) });
   // Calls that ended while their bot was gone keep no provisional reply unsettled (decision 0530).

@@ -14,8 +14,6 @@ export const LocalEngineSpecSchema = z.discriminatedUnion('kind', [
     modelDir: z.string().min(1).optional(),
     /** Decoders loaded at warm-up: utterances decoded at once before one is loaded mid-call. */
     decoders: z.number().int().min(1).optional(),
-    /** Idle decoders kept ready beyond those lent: one more loads when an utterance takes the last. */
-    spare: z.number().int().min(0).optional(),
     /** A decoder settings file other than the project's (benches compare them). */
     settingsFile: z.string().min(1).optional(),
   }),
@@ -36,7 +34,6 @@ export function createLocalEngine(spec: LocalEngineSpec): SttEngine & { warmUp?:
       return new PocketSphinxEngine({
         modelDir: spec.modelDir,
         warmDecoders: spec.decoders,
-        spareDecoders: spec.spare,
         settingsFile: spec.settingsFile,
       });
     case 'whisper-local':

@@ -17,13 +17,6 @@ export interface PocketSphinxOptions {
    * as many as it expects utterances at once rather than on the first overlap (decision 0285).
    */
   warmDecoders?: number;
-  /**
-   * Idle decoders kept ready beyond those lent (default 0). When an utterance borrows the last one,
-   * the next loads once the current task is done: its 0.5–3 s of CPU then falls at an utterance's
-   * start, which its speech covers, not at an overlap whose first frames would wait for it; and
-   * no decoder is held for an overlap that has not happened (decision 0570).
-   */
-  spareDecoders?: number;
 }
 
 /** Words that read out a number (digits, cardinals): an utterance holding one gets the full search. */
@@ -57,8 +50,6 @@ export class PocketSphinxEngine implements SttEngine {
   private readonly idle: Record<Kind, Decoder[]> = { first: [], full: [] };
   private readonly all: Decoder[] = [];
   readonly modelDir: string;
-  private sparePending = false;
-  private closed = false;
   private settings: { first: string[]; full: string[]; quick: boolean } | undefined;
 
   constructor(private readonly options: PocketSphinxOptions = {}) {
@@ -181,7 +172,6 @@ export class PocketSphinxEngine implements SttEngine {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     for (const d of this.all.splice(0)) d.free();
     this.idle.first.length = 0;
     this.idle.full.length = 0;
@@ -193,27 +183,7 @@ export class PocketSphinxEngine implements SttEngine {
     // first one's language model.
     const decoder = this.idle[kind].pop() ?? Decoder.create(this.modelDir, argv, { lmOf: this.all[0] });
     if (!this.all.includes(decoder)) this.all.push(decoder);
-    if (kind === 'first') this.keepSpare();
     return decoder;
-  }
-
-  /** Schedules loading decoders until `spareDecoders` are idle, after the task that borrowed one. */
-  private keepSpare(): void {
-    const spare = this.options.spareDecoders ?? 0;
-    if (this.sparePending || this.idle.first.length >= spare) return;
-    this.sparePending = true;
-    setImmediate(() => {
-      this.sparePending = false;
-      try {
-        while (!this.closed && this.idle.first.length < spare) {
-          const decoder = Decoder.create(this.modelDir, this.decoderSettings().first, { lmOf: this.all[0] });
-          this.all.push(decoder);
-          this.idle.first.push(decoder);
-        }
-      } catch {
-        // The next borrow loads one itself and reports why it cannot.
-      }
-    });
   }
 
   private decoderSettings(): { first: string[]; full: string[]; quick: boolean } {

@@ -23,8 +23,6 @@ export interface RouterOptions {
   pocketsphinxModelDir?: string;
   /** PocketSphinx decoders each recognition thread loads before it is ready (default 1). */
   decodersPerThread?: number;
-  /** PocketSphinx decoders each recognition thread keeps idle and ready beyond those in use (default 0). */
-  spareDecodersPerThread?: number;
   whisperModel?: string;
 }
 
@@ -126,7 +124,6 @@ function create(
             kind: 'pocketsphinx',
             modelDir: options.pocketsphinxModelDir,
             decoders: options.decodersPerThread,
-            spare: options.spareDecodersPerThread,
           });
         }
         engine.warmUp();
