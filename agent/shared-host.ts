@@ -37,12 +37,16 @@ const RETRY_JOIN = /handle not found|transport timed out/;
 const FAILED_ROOMS: Room[] = [];
 
 /**
- * Decoders each recognition thread loads before the worker registers. Several calls' speakers
- * overlap; a decoder loaded at the first overlap took 1–3 s of the thread's CPU at load while its
- * other utterances waited (bench bot-load, decision 0285). Under settings v5 a thread's first decoder
- * adds 77 MB, the next (sharing its language model) 43 MB (bench bot-memory, decision 0355).
+ * Decoders each recognition thread loads before the worker registers; a thread loads one more
+ * when an utterance arrives while all of its own are lent (the pool places each utterance on the
+ * least busy thread, so that is an overlap of more utterances than threads). Two per thread held
+ * ~100 MB of the idle worker (bench bot-load: 555 against 456 MB) that one call never uses, and
+ * under load a thread holds as many as it decodes at once either way. The cost is the first such
+ * overlap: that utterance's first frames wait 0.5–3 s for the load (decision 0285), once per
+ * worker, since loaded decoders stay (decision 0570). Under settings v5 a thread's first decoder
+ * adds 76 MB, each next (sharing its language model) 44 MB (bench bot-memory).
  */
-const DECODERS_PER_THREAD = 2;
+const DECODERS_PER_THREAD = 1;
 
 /** Connections the calls of one process share: a call's session writes one statement at a time. */
 const SHARED_CONNECTIONS = 4;

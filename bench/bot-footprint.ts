@@ -8,10 +8,16 @@ export interface GroupSample {
   cpuMs: number;
   /** Proportional set size (shared pages split between sharers), MB, per process. */
   pssMb: { pid: number; mb: number }[];
+  /**
+   * Anonymous memory (heap, stacks, the decoders' tables), MB, all processes together: what calls
+   * add, without the library and model pages that PSS splits with whichever other processes map
+   * them at that moment (on a shared host those come and go, and PSS moves by tens of MB with them).
+   */
+  anonMb: number;
 }
 
 export function sampleGroup(pgid: number): GroupSample {
-  const sample: GroupSample = { cpuMs: 0, pssMb: [] };
+  const sample: GroupSample = { cpuMs: 0, pssMb: [], anonMb: 0 };
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -20,8 +26,10 @@ export function sampleGroup(pgid: number): GroupSample {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(fields[2]) !== pgid) continue;
       sample.cpuMs += ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${name}/smaps_rollup`, 'utf8'));
+      const rollup = readFileSync(`/proc/${name}/smaps_rollup`, 'utf8');
+      const pss = /^Pss:\s+(\d+) kB/m.exec(rollup);
       sample.pssMb.push({ pid: Number(name), mb: Number(pss?.[1] ?? 0) / 1024 });
+      sample.anonMb += Number(/^Anonymous:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) / 1024;
     } catch {
       // The process ended while being read.
     }

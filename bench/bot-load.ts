@@ -112,10 +112,12 @@ async function inNamespace(): Promise<void> {
       }
       await new Promise((resolve) => setTimeout(resolve, 5000));
       for (const v of variants) {
-        const idle = sampleGroup(v.agent!.pid).pssMb;
+        const sampled = sampleGroup(v.agent!.pid);
+        const idle = sampled.pssMb;
         v.idleMb = idle.reduce((a, p) => a + p.mb, 0);
+        v.idleAnonMb = sampled.anonMb;
         console.log(
-          `bot-load ${v.label}: one worker (pid ${v.agent!.pid}, ${v.env.KEFU_BOT_EXECUTOR ?? 'default'} executor), ${cores} cores, PocketSphinx en, offline text pipeline, Postgres; idle: PSS ${v.idleMb.toFixed(0)} MB in ${idle.length} processes`,
+          `bot-load ${v.label}: one worker (pid ${v.agent!.pid}, ${v.env.KEFU_BOT_EXECUTOR ?? 'default'} executor), ${cores} cores, PocketSphinx en, offline text pipeline, Postgres; idle: PSS ${v.idleMb.toFixed(0)} MB in ${idle.length} processes, anonymous ${v.idleAnonMb.toFixed(0)} MB`,
         );
       }
       for (const n of levels.filter((l) => l <= cap)) {
@@ -158,6 +160,8 @@ type LoadVariant = {
   agent?: RunningAgent;
   /** The worker's processes before any call. */
   idleMb?: number;
+  /** Their anonymous memory before any call. */
+  idleAnonMb?: number;
   held: number;
   going: boolean;
   /** Each level measured: held, or what broke it. */
@@ -243,7 +247,7 @@ async function runLevel(
   const p95s = percentile(m.suggestion, 95);
   const p95l = percentile(m.lag, 95);
   console.log(
-    `  ${v.label} ${n} call(s): suggestion after end of speech p50 ${fmt(percentile(m.suggestion, 50))}, p95 ${fmt(p95s)}; transcript lag p50 ${fmt(percentile(m.lag, 50))}, p95 ${fmt(p95l)}; ${m.missing} turn(s) unanswered; worker CPU ${cpuPerCallMinute.toFixed(1)} s per call-minute (${(60 / cpuPerCallMinute).toFixed(1)} calls per core, derived); PSS ${total.toFixed(0)} MB in ${after.pssMb.length} processes = ${(total / n).toFixed(0)} MB per call, ${((total - (v.idleMb ?? 0)) / n).toFixed(0)} MB per call above the idle worker (processes ${after.pssMb.map((j) => j.mb.toFixed(0)).join('/')} MB); ${connections} database connection(s) of both workers; joins ${percentile(joinMs, 50).toFixed(0)}/${Math.max(...joinMs).toFixed(0)} ms p50/max; ${harness}; load ${loadAverage()}`,
+    `  ${v.label} ${n} call(s): suggestion after end of speech p50 ${fmt(percentile(m.suggestion, 50))}, p95 ${fmt(p95s)}; transcript lag p50 ${fmt(percentile(m.lag, 50))}, p95 ${fmt(p95l)}; ${m.missing} turn(s) unanswered; worker CPU ${cpuPerCallMinute.toFixed(1)} s per call-minute (${(60 / cpuPerCallMinute).toFixed(1)} calls per core, derived); PSS ${total.toFixed(0)} MB in ${after.pssMb.length} processes = ${(total / n).toFixed(0)} MB per call, ${((total - (v.idleMb ?? 0)) / n).toFixed(0)} MB per call above the idle worker (processes ${after.pssMb.map((j) => j.mb.toFixed(0)).join('/')} MB); anonymous ${after.anonMb.toFixed(0)} MB, ${((after.anonMb - (v.idleAnonMb ?? 0)) / n).toFixed(0)} MB per call above idle; ${connections} database connection(s) of both workers; joins ${percentile(joinMs, 50).toFixed(0)}/${Math.max(...joinMs).toFixed(0)} ms p50/max; ${harness}; load ${loadAverage()}`,
   );
   console.log(`    busiest threads while the calls spoke: ${threads}`);
   const broke = [

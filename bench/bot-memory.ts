@@ -26,7 +26,7 @@ export async function runBotMemoryBench(): Promise<void> {
 /**
  * What a shared worker (KEFU_BOT_EXECUTOR=shared) holds before its first call, part by part, as
  * agent/shared-host.ts loads it: the text pipeline, the VAD's model, the recognition pool (a thread
- * per core, two decoders each). Every call shares these; what a call adds on top (its room, streams
+ * per core, one decoder each, decision 0570). Every call shares these; what a call adds on top (its room, streams
  * and session) is what bench bot-load prints as "per call above the idle worker".
  */
 async function workerParts(): Promise<void> {
@@ -45,7 +45,7 @@ async function workerParts(): Promise<void> {
   );
   await step('Silero VAD session (one per process)', () => loadSileroSession());
   const pool = await step(
-    `recognition pool: ${THREADS} threads × ${DECODERS_PER_THREAD} decoders (settings v${loadDecoderSettings().version})`,
+    `recognition pool: ${THREADS} threads × ${DECODERS_PER_THREAD} decoder(s) (settings v${loadDecoderSettings().version})`,
     () => new RecognizerPool({ kind: 'pocketsphinx', decoders: DECODERS_PER_THREAD }, { threads: THREADS }).start(),
   );
   console.log(`  total ${pssMb().toFixed(0)} MB PSS`);
@@ -54,7 +54,7 @@ async function workerParts(): Promise<void> {
 
 /** As agent/shared-host.ts warms them, on a 2-core host. */
 const THREADS = 2;
-const DECODERS_PER_THREAD = 2;
+const DECODERS_PER_THREAD = 1;
 
 function decoders(): void {
   const settings = loadDecoderSettings();

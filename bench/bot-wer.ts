@@ -7,12 +7,16 @@
  * number, is v2's search without the flat pass). Decision 0326 kept the flat pass for
  * every utterance until the quick search was measured on such audio; this is that measurement.
  * Lines are interleaved across settings so the machine's other load falls on all alike (word
- * errors do not depend on load). KEFU_BENCH_VOICES=flite-slt,espeak-en picks the voices (flite by default).
+ * errors do not depend on load). KEFU_BENCH_VOICES=flite-slt,espeak-en picks the voices (flite by default);
+ * KEFU_BENCH_WER_CANDIDATES (JSON, label → { flatPass?, args? }) replaces the candidates, e.g.
+ * '{"maxhmmpf 2000":{"args":{"-maxhmmpf":"2000"}}}'. Each setting's CPU while decoding is printed
+ * as % of the audio's real time (the process's CPU around each decode: load does not inflate it).
  * Run: npm run bench -- bot-wer
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import { runTool } from '../pipelines/audio/ffmpeg.js';
 import { EN_NUMBER } from '../pipelines/language/index.js';
 import { DECODER_SETTINGS_FILE } from '../pipelines/speech/decoder-settings.js';
@@ -36,9 +40,27 @@ const CHANNELS: Record<string, { ext: string; args: string[] } | undefined> = {
 };
 
 /** Over the project's settings file: flatPass and flags (a flag given in both takes the candidate's). */
-const CANDIDATES: Record<string, { flatPass?: 'always' | 'numbers'; args?: Record<string, string> }> = {
-  'flat pass for numbers only (v4)': { flatPass: 'numbers' },
-};
+const CandidatesSchema = z.record(
+  z.string(),
+  z.object({ flatPass: z.enum(['always', 'numbers']).optional(), args: z.record(z.string(), z.string()).optional() }),
+);
+const CANDIDATES = candidatesFrom(process.env.KEFU_BENCH_WER_CANDIDATES);
+
+function candidatesFrom(raw: string | undefined): z.infer<typeof CandidatesSchema> {
+  if (!raw) return { 'flat pass for numbers only (v4)': { flatPass: 'numbers' } };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    throw new Error(`KEFU_BENCH_WER_CANDIDATES is not JSON (${(err as Error).message})`);
+  }
+  const parsed = CandidatesSchema.safeParse(json);
+  if (!parsed.success)
+    throw new Error(
+      `KEFU_BENCH_WER_CANDIDATES must map a label to { flatPass?, args? }, e.g. '{"maxhmmpf 2000":{"args":{"-maxhmmpf":"2000"}}}' (${parsed.error.issues[0]!.message})`,
+    );
+  return parsed.data;
+}
 
 const NUMBER_WORD = new RegExp(EN_NUMBER, 'i');
 
@@ -73,15 +95,20 @@ export async function runBotWerBench(): Promise<void> {
     );
     try {
       for (const [channel, codec] of Object.entries(CHANNELS)) {
-        const tallies = settings.map(() => ({ errors: 0, words: 0, numberErrors: 0, numberWords: 0 }));
+        const tallies = settings.map(() => ({ errors: 0, words: 0, numberErrors: 0, numberWords: 0, cpuMs: 0 }));
+        let audioMs = 0;
         for (const line of lines) {
           const speech = readSamples(codec ? await roundTrip(line.wav, codec, line.stem) : line.wav);
           const samples = new Int16Array(speech.length + 2 * pad.length);
           samples.set(speech, pad.length);
+          audioMs += samples.length / 16;
           for (const [k, s] of settings.entries()) {
+            const cpu = process.cpuUsage();
             const heard = (await speak(s.engine, samples, 'en')).find((seg) => seg.final)?.text ?? '';
+            const used = process.cpuUsage(cpu);
             const e = wordErrors(line.text, heard);
             const t = tallies[k]!;
+            t.cpuMs += (used.user + used.system) / 1000;
             t.errors += e.errors;
             t.words += e.words;
             if (NUMBER_WORD.test(line.text)) {
@@ -94,7 +121,7 @@ export async function runBotWerBench(): Promise<void> {
         for (const [k, s] of settings.entries()) {
           const t = tallies[k]!;
           console.log(
-            `    ${s.label.padEnd(36)} WER ${pct(t.errors, t.words)}; number lines ${pct(t.numberErrors, t.numberWords)}`,
+            `    ${s.label.padEnd(36)} WER ${pct(t.errors, t.words)}; number lines ${pct(t.numberErrors, t.numberWords)}; CPU ${((t.cpuMs / audioMs) * 100).toFixed(1)} % of real time`,
           );
         }
       }
