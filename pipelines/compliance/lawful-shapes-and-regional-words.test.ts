@@ -58,6 +58,10 @@ describe('a way around the shop’s checkout with a reason is a private sale', (
     ['m: 这个链接失效了 别在这里拍了 小妹发您新的链接', []],
     ['m: 不用重新下单 小妹直接补发给您', []],
     ['m: 有需要随时找我下单哦', []],
+    // talk moved off the site is no sale (a contact matter if a channel follows), nor is the buyer told
+    // to order on the platform
+    ['m: sure, but it is simpler to go over the design outside the site', []],
+    ['m: 您直接在店里拍就行 不用找我', []],
   ]);
 });
 
@@ -69,6 +73,20 @@ describe('the payee’s account or a transfer note after the speaker’s own pri
     // with no private way before, an account or a note is the platform's own
     ['m: 退款会退到您的支付宝账户', []],
     ['m: 拍下的时候备注一下尺码哦', []],
+    // the buyer's own account asked for after a private refund is the privacy request, not where to pay
+    ['m: 我直接转账退给您 / m: 您发一下您的银行卡号和户名', ['privacy_request']],
+    ['m: I can Venmo you the refund today / m: just send me your bank account and routing number', ['privacy_request']],
+  ]);
+});
+
+describe('pressing past a refusal that does not name the datum', () => {
+  eachMapsTo('%s → %j', onLast, [
+    [
+      'm: send me your account email and password and I will fix it / c: can you not do it from your end / m: it is quicker this way, you can reset the password afterwards',
+      ['privacy_request'],
+    ],
+    // advice with no request before it is no renewed request
+    ['c: I think someone logged in / m: please reset your password afterwards just in case', []],
   ]);
 });
 
