@@ -5,20 +5,14 @@
  * when the mechanism holds. Rules only: the trained layer must not be what makes these pass.
  */
 import { describe } from 'vitest';
-import type { SpeakerRole } from '../../core/domain.js';
 import { eachMapsTo } from '../../test/table.js';
 import { ComplianceDetector } from './detector.js';
-import { c, flagsOnLast, m } from './testing/calls.js';
+import { categoriesOnLast } from './testing/calls.js';
 
 const rules = new ComplianceDetector({ learned: false });
 
-/** A call as its lines joined by " / " ("m: …" merchant, "c: …" customer); categories on its last line. */
-async function onLast(call: string): Promise<string[]> {
-  const lines = call
-    .split(' / ')
-    .map((l): [SpeakerRole, string] => (l.startsWith('c: ') ? c(l.slice(3)) : m(l.slice(3))));
-  return [...new Set((await flagsOnLast(rules, ...lines)).map((f) => f.category))].sort();
-}
+/** The categories flagged on the last line of a call written "m: … / c: …". */
+const onLast = (call: string) => categoriesOnLast(rules, call);
 
 describe('yes to the buyer asking to be called or e-mailed is service, not an exchange', () => {
   eachMapsTo('%s → %j', onLast, [
