@@ -5,23 +5,14 @@
  * these pass.
  */
 import { describe } from 'vitest';
-import type { SpeakerRole } from '../../core/domain.js';
 import { eachMapsTo } from '../../test/table.js';
 import { ComplianceDetector } from './detector.js';
-import { c, flagsOnLast, m } from './testing/calls.js';
+import { categoriesOnLast } from './testing/calls.js';
 
 const rules = new ComplianceDetector({ learned: false });
 
-/**
- * A call written as its lines joined by " / ", each "m: …" (merchant) or "c: …" (customer); the
- * categories flagged on its last line, sorted.
- */
-async function onLast(call: string): Promise<string[]> {
-  const lines = call
-    .split(' / ')
-    .map((l): [SpeakerRole, string] => (l.startsWith('c: ') ? c(l.slice(3)) : m(l.slice(3))));
-  return [...new Set((await flagsOnLast(rules, ...lines)).map((f) => f.category))].sort();
-}
+/** The categories flagged on the last line of a call written "m: … / c: …". */
+const onLast = (call: string) => categoriesOnLast(rules, call);
 
 describe('a datum class resolved across lines through the carried state', () => {
   eachMapsTo('%s → %j', onLast, [

@@ -14,12 +14,9 @@ describe('compliance development set', () => {
     expect(outcome!.ok, outcome!.flags.map((f) => f.label).join('; ')).toBe(true);
   });
 
-  // Misses left on the (no longer) held-out lines: a datum named only in an earlier clause ("短信…里面的数字"),
-  // and a review nested inside a split phrasal verb ("take that 2-star down").
-  const KNOWN_MISSES = new Set([
-    '亲 系统刚推送了一条短信 里面的数字麻烦念一下',
-    'Take that 2-star down and I will send a free replacement',
-  ]);
+  // Misses left on the (no longer) held-out lines: a review nested inside a split phrasal verb ("take
+  // that 2-star down"). ("短信…里面的数字", a datum named across clauses, is read since decision 0560.)
+  const KNOWN_MISSES = new Set(['Take that 2-star down and I will send a free replacement']);
   it.each(HOLDOUT.map((c) => [label(c), c] as const))('held out: %s', async (_name, c) => {
     const [outcome] = await runDevSet(detector, [c]);
     expect(outcome!.ok, outcome!.flags.map((f) => f.label).join('; ')).toBe(!KNOWN_MISSES.has(c.lines.at(-1)![1]));

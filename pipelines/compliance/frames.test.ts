@@ -37,7 +37,7 @@ describe('compliance frames', () => {
       ['merchant', 'The refund goes back to your bank card.'],
       ['merchant', 'Could you type the long number here for me?'],
     );
-    expect(card).toMatchObject({ category: 'privacy_request', rule: 'en.privacy.request-frame@12' });
+    expect(card).toMatchObject({ category: 'privacy_request', rule: 'en.privacy.request-frame@13' });
     expect(
       await flagsOn(['merchant', 'The refund is on its way.'], ['merchant', 'Could you type the long number here?']),
     ).toEqual([]);

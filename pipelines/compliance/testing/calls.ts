@@ -19,3 +19,14 @@ export const c = (text: string): [SpeakerRole, string] => ['customer', text];
 export async function flagsByLine(detector: ComplianceDetector, ...lines: [SpeakerRole, string][]) {
   return (await detector.detect(call(...lines))).map((f) => [f.utterance, f.category]);
 }
+
+/**
+ * A call written as its lines joined by " / ", each "m: …" (merchant) or "c: …" (customer): the
+ * categories `detector` flags on its last line, sorted, each once.
+ */
+export async function categoriesOnLast(detector: ComplianceDetector, written: string): Promise<string[]> {
+  const lines = written
+    .split(' / ')
+    .map((l): [SpeakerRole, string] => (l.startsWith('c: ') ? c(l.slice(3)) : m(l.slice(3))));
+  return [...new Set((await flagsOnLast(detector, ...lines)).map((f) => f.category))].sort();
+}
