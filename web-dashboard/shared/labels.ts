@@ -1,4 +1,5 @@
 import type { LayerVerdict, RefundOption } from '../../core/analysis.js';
+import { CATEGORY_LABELS, type LabelPair, SEVERITY_LABELS } from '../../core/labels.js';
 import type {
   Language,
   ModerationCategory,
@@ -13,7 +14,7 @@ import type { ErrorCode } from '../../core/errors.js';
 import type { DueSource, OrderEventType, PromiseStatus } from '../../core/order-events.js';
 import type { DecisionState, PenaltyKind, PenaltyState, ReasonCode } from '../../core/moderation.js';
 
-type Pair = readonly [zh: string, en: string];
+type Pair = LabelPair;
 
 /**
  * The label catalogue: every code a person may meet, in Chinese and English. Each table is typed
@@ -22,22 +23,8 @@ type Pair = readonly [zh: string, en: string];
  * tests' raw-code scan fails.
  */
 export const CATALOGUE = {
-  category: {
-    off_platform_payment: ['引导站外付款', 'Off-platform payment'],
-    contact_exchange: ['索要站外联系方式', 'Off-platform contact'],
-    review_manipulation: ['操纵评价', 'Review manipulation'],
-    abuse: ['辱骂威胁', 'Abuse'],
-    privacy_request: ['索要个人信息', 'Personal-data request'],
-    prohibited_claim: ['违规宣传', 'Prohibited claim'],
-    refund_obstruction: ['阻挠退款', 'Refund obstruction'],
-    broken_promise: ['承诺未兑现', 'Broken promise'],
-  } satisfies Record<ModerationCategory, Pair>,
-  severity: {
-    low: ['低', 'Low'],
-    medium: ['中', 'Medium'],
-    high: ['高', 'High'],
-    critical: ['严重', 'Critical'],
-  } satisfies Record<Severity, Pair>,
+  category: CATEGORY_LABELS,
+  severity: SEVERITY_LABELS,
   refundKind: {
     return_refund: ['退货退款', 'Return and refund'],
     refund_only: ['仅退款', 'Refund only'],

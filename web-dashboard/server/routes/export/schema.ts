@@ -1,20 +1,9 @@
 import { z } from 'zod';
+import { isTimeZone } from '../../../../core/config.js';
 import { MerchantQuerySchema } from '../calls/schema.js';
 
 /** An IANA time zone this runtime knows ("Asia/Shanghai"); anything else is refused, not guessed. */
-const TimeZone = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'an IANA time zone, e.g. Asia/Shanghai');
+const TimeZone = z.string().trim().min(1).max(64).refine(isTimeZone, 'an IANA time zone, e.g. Asia/Shanghai');
 
 /**
  * What an export is written for: the reader's language (headers, labels, summaries' days) and time
