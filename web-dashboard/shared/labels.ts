@@ -1,13 +1,6 @@
 import type { LayerVerdict, RefundOption } from '../../core/analysis.js';
 import { CATEGORY_LABELS, type LabelPair, SEVERITY_LABELS } from '../../core/labels.js';
-import type {
-  Language,
-  ModerationCategory,
-  OrderStatus,
-  PromiseAction,
-  Severity,
-  UserRole,
-} from '../../core/domain.js';
+import type { Language, OrderStatus, PromiseAction, UserRole } from '../../core/domain.js';
 import type { ApprovalKind } from '../../core/approvals.js';
 import type { AuditAction, AuditActorKind, AuditEntity } from '../../core/audit.js';
 import type { ErrorCode } from '../../core/errors.js';

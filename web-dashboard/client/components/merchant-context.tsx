@@ -1,4 +1,4 @@
-import { formatDay, formatMoney, useLabel, useLang, useT, When } from '../i18n.js';
+import { formatMoney, useLabel, useLang, useT, When } from '../i18n.js';
 import { Link } from '../router.js';
 import type { CaseView } from '../types.js';
 import { DecisionStateBadge, PenaltyLine } from './moderation-bits.js';

@@ -1,4 +1,4 @@
-import { formatDay, useLabel, useLang, useT, When } from '../i18n.js';
+import { useLabel, useT, When } from '../i18n.js';
 import type { DecisionState, Penalty, PenaltyState, Step } from '../types.js';
 
 /** "扣 2 分 · 90 天" / "2 penalty points · 90 days": a penalty as a person reads it, as words. */
@@ -24,7 +24,6 @@ const days = (p: Penalty) =>
 /** A stored penalty: what it is, when it runs, and its state now. */
 export function PenaltyLine({ p }: { p: Penalty }) {
   const t = useT();
-  const lang = useLang();
   return (
     <span className="penalty-line" data-testid="penalty" data-state={p.state}>
       <StepText step={{ kind: p.kind, points: p.points, durationDays: days(p) }} />

@@ -126,7 +126,6 @@ function FlagItem({ flag, line, penalties }: { flag: CaseFlag; line?: string; pe
 
 function DecisionStatement({ decisionId }: { decisionId: string }) {
   const t = useT();
-  const lang = useLang();
   const label = useLabel();
   const { data } = useData<Statement>(`/api/decisions/${decisionId}/statement`);
   if (!data) return null;

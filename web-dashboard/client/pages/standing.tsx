@@ -1,7 +1,7 @@
 import { DecisionStateBadge, PenaltyLine } from '../components/moderation-bits.js';
 import { Empty } from '../components/list-tools.js';
 import { Status } from '../components/status.js';
-import { formatDay, useLabel, useLang, useT, When } from '../i18n.js';
+import { useLabel, useT, When } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { Standing } from '../types.js';
@@ -14,7 +14,6 @@ import { useData } from '../use-data.js';
  */
 export function StandingPage({ merchantId }: { merchantId?: string }) {
   const t = useT();
-  const lang = useLang();
   const label = useLabel();
   const user = useUser();
   const q = merchantId ? `?merchantId=${encodeURIComponent(merchantId)}` : '';
