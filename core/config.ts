@@ -145,7 +145,8 @@ const EnvSchema = z
     }
   });
 
-function isTimeZone(tz: string): boolean {
+/** Whether this runtime knows `tz` as an IANA time zone ("Asia/Shanghai"). */
+export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

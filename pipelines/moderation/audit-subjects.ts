@@ -3,9 +3,7 @@ import { buyerWire } from '../../core/buyer.js';
 import type { Sql } from '../../db/client.js';
 import type { AuditEventRow } from '../../db/queries/audit.js';
 import { describeAuditSubjects } from '../../db/queries/audit-subjects.js';
-import { loadRules } from '../compliance/load-rules.js';
-
-let grounds: Map<string, { ground: string | null; language: string }> | undefined;
+import { fileRule } from './known-rules.js';
 
 /**
  * Each event of a page of the audit log with its subject named (issue 15): the admin reads
@@ -16,7 +14,6 @@ export async function withAuditSubjects(
   sql: Sql,
   events: AuditEventRow[],
 ): Promise<(AuditEventRow & { subject: AuditSubjectWire | null })[]> {
-  grounds ??= new Map(loadRules().rules.map((r) => [r.id, { ground: r.ground ?? null, language: r.language }]));
   const found = await describeAuditSubjects(
     sql,
     events.map((e) => ({ type: e.entityType, id: e.entityId })),
@@ -35,10 +32,15 @@ export async function withAuditSubjects(
         caseId: s.caseId,
         category: s.category,
         user: s.userName ? { name: s.userName, email: s.userEmail } : null,
-        rule: s.ruleId ? (grounds!.get(s.ruleId) ?? { ground: null, language: null }) : null,
+        rule: s.ruleId ? ruleNamed(s.ruleId) : null,
         approvalKind: s.approvalKind,
         file: s.file,
       },
     };
   });
+}
+
+function ruleNamed(ruleId: string): { ground: string | null; language: string | null } {
+  const rule = fileRule(ruleId);
+  return rule ? { ground: rule.ground ?? null, language: rule.language } : { ground: null, language: null };
 }

@@ -1,9 +1,14 @@
-import { loadRules } from '../compliance/load-rules.js';
+import { type CompiledRule, loadRules } from '../compliance/load-rules.js';
 
-let ids: Set<string> | undefined;
+let byId: Map<string, CompiledRule> | undefined;
 
-/** The rule ids the rule files define (read once): a policy can only name one of these. */
+/** A rule the rule files define (read once), by id: its ground and language name it to a person. */
+export function fileRule(ruleId: string): CompiledRule | undefined {
+  byId ??= new Map(loadRules().rules.map((r) => [r.id, r]));
+  return byId.get(ruleId);
+}
+
+/** A policy can only name a rule the files define. */
 export function isKnownRule(ruleId: string): boolean {
-  ids ??= new Set(loadRules().rules.map((r) => r.id));
-  return ids.has(ruleId);
+  return fileRule(ruleId) !== undefined;
 }

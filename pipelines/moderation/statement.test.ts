@@ -76,6 +76,11 @@ describe('statement of reasons', () => {
       redress: { appealUntil: '2025-09-20T08:00:00.000Z', free: true },
     });
     expect(statement.rule.ground.zh).toContain('微信');
+    // The merchant reads the appeal window's end as a day, never "2025-09-20".
+    expect(statement.redress.how).toEqual({
+      zh: '可在2025年9月20日前免费申诉：在工作台“违规与申诉”页中提交说明和附件。',
+      en: 'Appeal free of charge until Sep 20, 2025: file a statement with text attachments on the dashboard\'s "Flags & appeals" page.',
+    });
   });
 
   it('exports the DSA Transparency Database fields without personal data', () => {

@@ -81,10 +81,20 @@ export function buildStatement(i: StatementInput): StatementOfReasons {
       appealUntil: appealUntil.toISOString(),
       free: true,
       how: {
-        zh: `可在 ${appealUntil.toISOString().slice(0, 10)} 前免费申诉：在工作台"违规与申诉"页中提交说明和附件。`,
-        en: `Appeal free of charge until ${appealUntil.toISOString().slice(0, 10)}: file a statement with text attachments on the dashboard's "Flags & appeals" page.`,
+        zh: `可在${writtenDay(appealUntil, 'zh-CN')}前免费申诉：在工作台“违规与申诉”页中提交说明和附件。`,
+        en: `Appeal free of charge until ${writtenDay(appealUntil, 'en-US')}: file a statement with text attachments on the dashboard's "Flags & appeals" page.`,
       },
       reviewedBy: 'a human moderator who did not make this decision',
     },
   };
+}
+
+/** A day as a person writes it ("2027年6月7日", "Jun 7, 2027"; UTC, the day the window's end falls on), never "2027-06-07". */
+function writtenDay(at: Date, locale: 'zh-CN' | 'en-US'): string {
+  return at.toLocaleDateString(locale, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: locale === 'zh-CN' ? 'long' : 'short',
+    day: 'numeric',
+  });
 }

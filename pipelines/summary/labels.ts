@@ -1,5 +1,6 @@
 import type { FlagCategory, PromiseAction, Severity } from '../../core/domain.js';
 import type { RefundOption } from '../../core/analysis.js';
+import { CATEGORY_LABELS, type LabelPair, SEVERITY_LABELS } from '../../core/labels.js';
 import type { IssueKind } from '../suggest/issue.js';
 
 type Labels<K extends string> = Record<'zh' | 'en', Record<K, string>>;
@@ -75,28 +76,15 @@ export const ACTION_LABEL: Labels<PromiseAction> = {
   },
 };
 
-export const FLAG_LABEL: Labels<FlagCategory> = {
-  zh: {
-    off_platform_payment: '引导站外付款',
-    contact_exchange: '交换联系方式',
-    review_manipulation: '操纵评价',
-    abuse: '辱骂威胁',
-    privacy_request: '索要隐私信息',
-    prohibited_claim: '违规宣称',
-    refund_obstruction: '阻挠退款',
-  },
-  en: {
-    off_platform_payment: 'off-platform payment',
-    contact_exchange: 'contact exchange',
-    review_manipulation: 'review manipulation',
-    abuse: 'abuse',
-    privacy_request: 'privacy request',
-    prohibited_claim: 'prohibited claim',
-    refund_obstruction: 'refund obstruction',
-  },
-};
+/** One language of a core label table; English lower case, as inside a sentence. */
+const named = <K extends string>(table: Record<K, LabelPair>): Labels<K> => ({
+  zh: Object.fromEntries(Object.entries<LabelPair>(table).map(([k, [zh]]) => [k, zh])) as Record<K, string>,
+  en: Object.fromEntries(Object.entries<LabelPair>(table).map(([k, [, en]]) => [k, en.toLowerCase()])) as Record<
+    K,
+    string
+  >,
+});
 
-export const SEVERITY_LABEL: Labels<Severity> = {
-  zh: { low: '低', medium: '中', high: '高', critical: '严重' },
-  en: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' },
-};
+/** Categories and severities as the dashboard names them (core/labels.ts). */
+export const FLAG_LABEL: Labels<FlagCategory> = named(CATEGORY_LABELS);
+export const SEVERITY_LABEL: Labels<Severity> = named(SEVERITY_LABELS);

@@ -67,7 +67,7 @@ describe('summarizeCall (offline template)', () => {
   it('states issue, resolution with amount and policy, open promises and flags, in Chinese', () => {
     expect(summarizeCall(input)).toBe(
       '问题：坏果/变质（10件中3件），订单 240611587736219。处理：建议方案为按比例部分退款 ¥11.97（依据 zh.fresh.bad-fruit）。' +
-        '待办承诺：商家退款（2026-06-12前）。合规：交换联系方式（高）。',
+        '待办承诺：商家退款（2026-06-12前）。合规：索要站外联系方式（高）。',
     );
   });
 

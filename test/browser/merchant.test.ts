@@ -46,6 +46,23 @@ describe('merchant pages in Chromium', () => {
     await page.locator('.call-row').first().waitFor();
     await expectReadable(page, 'calls (zh)');
     await dash.screenshot(page, 'merchant-calls');
+    // The export opens in Excel as the page reads: UTF-8 with its byte-order mark, Chinese headers,
+    // labels instead of codes, the summary as the page shows it, times in the browser's zone.
+    const csv = async () => {
+      const href = (await page.locator('a.export').first().getAttribute('href'))!;
+      return page.evaluate(async (url) => {
+        const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+        return { bom: [...bytes.slice(0, 3)], text: new TextDecoder().decode(bytes) };
+      }, href);
+    };
+    const zh = await csv();
+    expect(zh.bom).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, row] = zh.text.split('\r\n');
+    expect(header).toContain('"摘要"');
+    expect(header).toMatch(/"开始时间（[^"]+）"/);
+    expect(row).toContain('"已结束"');
+    expect(row).toContain('坏果包赔');
+    expect(zh.text).not.toMatch(/\bzh\.[a-z]+\.[a-z-]+|\d{4}-\d{2}-\d{2}前|"ended"|"zh"/);
     await page.locator('.call-row a').first().click();
     await page.getByRole('heading', { name: '通话记录' }).waitFor();
     await page.locator('.transcript li').first().waitFor();
@@ -55,6 +72,9 @@ describe('merchant pages in Chromium', () => {
     await page.getByRole('heading', { name: 'Transcript' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectReadable(page, 'call detail (en)');
+    await page.getByRole('link', { name: 'Calls & notes' }).click();
+    await page.locator('.call-row').first().waitFor();
+    expect((await csv()).text.split('\r\n')[0]).toContain('"Summary"');
     await page.context().close();
   });
 

@@ -47,6 +47,8 @@ describe('provisional replies on the merchant’s live panel (decision 0495)', (
     expect(sent.length).toBeGreaterThan(0);
     await provisional.first().waitFor();
     await provisional.first().getByText('初步建议').waitFor();
+    // Nothing is noted from an interim: the notes say what will be, not four dashes.
+    await page.getByTestId('notes-empty').getByText('通话中说到的订单号、金额、商品和承诺会记在这里。').waitFor();
     await expectReadable(page, 'live call, provisional reply (zh)');
     await dash.screenshot(page, 'merchant-live-provisional');
     await page.getByRole('button', { name: 'English' }).click();
@@ -56,6 +58,7 @@ describe('provisional replies on the merchant’s live panel (decision 0495)', (
     await page.getByRole('button', { name: '中文' }).click();
 
     await session.addUtterance(final(`你好，我的订单 ${ORDER} 收到的苹果烂了三个，一共十个`, 100));
+    await expect.poll(() => page.getByTestId('notes-empty').count()).toBe(0);
     const withdrawn = events.find((e) => e.type === 'suggestions.withdrawn');
     if (withdrawn?.type !== 'suggestions.withdrawn') throw new Error('no reply was withdrawn');
     expect(withdrawn.reason).toBe('final_differs');

@@ -62,6 +62,17 @@ export async function expectNoOverflow(page: Page, where: string): Promise<void>
   expect(out, `${where} overflows at ${page.viewportSize()?.width} px`).toEqual([]);
 }
 
+/** Fails naming a date or moment split over two lines ("2026年12月" at a line's end, "7日" below). */
+export async function expectWholeDates(page: Page, where: string): Promise<void> {
+  const split = (await page.evaluate(`(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('time.when'))
+      if (el.checkVisibility() && el.getClientRects().length > 1) out.push(el.innerText);
+    return out.slice(0, 8);
+  })()`)) as string[];
+  expect(split, `${where} splits a date over two lines at ${page.viewportSize()?.width} px`).toEqual([]);
+}
+
 /**
  * Fails naming controls a thumb cannot hit: a button, field or menu link smaller than 24 x 24 px
  * (WCAG 2.2 target size, minimum), or a list row's own action link. Links inside running text

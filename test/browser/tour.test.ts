@@ -9,7 +9,14 @@ import { moderationSettings } from '../../pipelines/moderation/settings.js';
 import { updateUser } from '../../pipelines/auth/users.js';
 import { replayDemo } from './calls.js';
 import { ARTIFACTS, useDashboard, WIDTHS } from './harness.js';
-import { expectNoChinese, expectNoEnglish, expectNoOverflow, expectNoRawCodes, expectTapTargets } from './seen.js';
+import {
+  expectNoChinese,
+  expectNoEnglish,
+  expectNoOverflow,
+  expectNoRawCodes,
+  expectTapTargets,
+  expectWholeDates,
+} from './seen.js';
 
 const dash = useDashboard();
 const SHOTS = join(ARTIFACTS, 'tour');
@@ -155,8 +162,21 @@ async function tour(role: Role, lang: 'zh' | 'en'): Promise<void> {
     await page.waitForTimeout(150);
     await check(expectNoOverflow(page, where));
     await check(expectTapTargets(page, where));
+    await check(expectWholeDates(page, where));
     await check(expectNoRawCodes(page, `${where} at 390 px`));
     await page.screenshot({ path: join(SHOTS, `${role}-${lang}-${name}-390.png`), fullPage: true });
+    // What a person opens is read too: a statement of reasons, a promise's details, the chart's days.
+    const closed = (await page.evaluate(
+      `[...document.querySelectorAll('details:not([open])')].map((d) => (d.open = true)).length`,
+    )) as number;
+    if (closed > 0) {
+      await page.waitForTimeout(150);
+      await check(expectNoRawCodes(page, `${where} with its details open`));
+      await check(
+        lang === 'zh' ? expectNoEnglish(page, `${where} details`) : expectNoChinese(page, `${where} details`),
+      );
+      await check(expectNoOverflow(page, `${where} with its details open`));
+    }
   };
   for (const [name, path] of pages()) {
     await page.setViewportSize(WIDTHS.desktop);

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { ApiError } from './api.js';
-import { CATALOGUE, type LabelKind } from './labels.js';
+import { type LabelKind, labelText } from '../shared/labels.js';
 import { STRINGS } from './strings.js';
 
 export type Lang = 'zh' | 'en';
@@ -16,11 +16,6 @@ function resources(lang: Lang): Record<string, unknown> {
       out[`${k}_one`] = lang === 'zh' ? v[0] : v[1];
       out[`${k}_other`] = lang === 'zh' ? v[0] : v[2];
     } else out[k] = v[i];
-  }
-  for (const [kind, table] of Object.entries(CATALOGUE)) {
-    out[`label.${kind}`] = Object.fromEntries(
-      Object.entries(table as Record<string, readonly [string, string]>).map(([code, pair]) => [code, pair[i]]),
-    );
   }
   return out;
 }
@@ -68,22 +63,10 @@ export function useT(): (key: StringKey, vars?: Record<string, string | number>)
   return (key, vars) => t(key, vars ?? {}) as string;
 }
 
-/**
- * A code as a person reads it. A code the catalogue lacks is returned as itself, so the browser
- * tests' raw-code scan sees it; detectors are joined from their parts ("rules+semantic:bge").
- */
+/** A code as a person reads it in the page's language (`labelText`, shared with the server's files). */
 export function useLabel(): (kind: LabelKind, code: string | null | undefined) => string {
-  const { t } = useTranslation();
-  return (kind, code) => {
-    if (code === null || code === undefined || code === '') return '—';
-    const table = t(`label.${kind}`, { returnObjects: true }) as Record<string, string>;
-    if (kind === 'detector')
-      return code
-        .split('+')
-        .map((part) => table[part.split(':')[0]!] ?? part)
-        .join(' + ');
-    return table[code] ?? code;
-  };
+  const lang = useLang();
+  return (kind, code) => labelText(kind, code, lang);
 }
 
 /** A failed request as a person reads it: localised by its code, never the server's English. */
@@ -118,4 +101,17 @@ export function formatMoney(amount: number, currency: string | null | undefined,
 export function formatDay(iso: string | Date | null | undefined, lang: Lang): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-US', { dateStyle: 'medium' });
+}
+
+/**
+ * A moment ("2026年12月7日 06:04") or a day ("2026年12月7日") as one piece of its line: it wraps
+ * before or after, never inside (a phone's line once ended at "2026年12月" with "7日" below).
+ */
+export function When({ at, day = false }: { at: string | Date; day?: boolean }) {
+  const lang = useLang();
+  return (
+    <time className="when" dateTime={new Date(at).toISOString()}>
+      {day ? formatDay(at, lang) : formatDate(at, lang)}
+    </time>
+  );
 }

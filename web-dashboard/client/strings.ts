@@ -42,6 +42,14 @@ export const STRINGS = {
   agent: ['助手', 'Agent'],
   suggestions: ['推荐回复', 'Reply suggestions'],
   noSuggestions: ['顾客说话后会出现推荐回复。', 'Suggestions appear after the customer speaks.'],
+  notesNoneLive: [
+    '通话中说到的订单号、金额、商品和承诺会记在这里。',
+    'Order numbers, amounts, products and promises said on the call are noted here.',
+  ],
+  notesNoneEnded: [
+    '这通通话没有说到订单号、金额、商品或承诺。',
+    'No order number, amount, product or promise was said on this call.',
+  ],
   copy: ['复制', 'Copy'],
   copied: ['已复制', 'Copied'],
   markUsed: ['标记已用', 'Mark used'],

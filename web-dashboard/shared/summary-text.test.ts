@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDay, readableSummary } from './summary-text.js';
+import { formatCalendarDay, readableDays, readableSummary } from './summary-text.js';
 
 const titles: Record<string, string> = { 'zh.fresh.partial': '坏果包赔', 'en.electronics.defect': 'Defective item' };
 const titleOf = (id: string) => titles[id];
@@ -8,7 +8,7 @@ describe("a summary as a person reads it: titles for policy ids, the summary's o
   it('writes a Chinese summary’s deadline as 12月8日 and names the policy', () => {
     const text = '处理：建议方案为按比例部分退款 ¥11.97（依据 zh.fresh.partial）。待办承诺：商家退款（2026-12-08前）。';
     expect(readableSummary(text, 'zh', titleOf, '2026-12-07T02:56:00Z')).toBe(
-      '处理：建议方案为按比例部分退款 ¥11.97（依据 坏果包赔）。待办承诺：商家退款（12月8日前）。',
+      '处理：建议方案为按比例部分退款 ¥11.97（依据坏果包赔）。待办承诺：商家退款（12月8日前）。',
     );
   });
 
@@ -26,5 +26,7 @@ describe("a summary as a person reads it: titles for policy ids, the summary's o
     expect(formatCalendarDay('2026-12-08', 'en', 2026)).toBe('Dec 8');
     expect(formatCalendarDay('2026-12-08', 'zh', 2025)).toBe('2026年12月8日');
     expect(formatCalendarDay('not a day', 'zh')).toBe('not a day');
+    // A statement sent before days were written out still reads as a day.
+    expect(readableDays('可在 2027-06-07 前免费申诉', 'zh')).toBe('可在 2027年6月7日 前免费申诉');
   });
 });

@@ -7,7 +7,9 @@
  * page, which reads a summary from the call's end event before any presenter has seen it.
  */
 
-const POLICY_ID = /\b(?:zh|en)\.[a-z0-9_-]+(?:\.[a-z0-9_-]+)+/g;
+// A policy id with the space the summarizer sets before it ("依据 zh.fresh.partial").
+const POLICY_ID = /( ?)\b((?:zh|en)\.[a-z0-9_-]+(?:\.[a-z0-9_-]+)+)/g;
+const HAN = /\p{Script=Han}/u;
 const CALENDAR_DAY = /\b\d{4}-\d{2}-\d{2}\b/g;
 
 /**
@@ -31,8 +33,8 @@ export function formatCalendarDay(day: string, language: string | null | undefin
 
 /**
  * Policy ids replaced by their titles (an unknown id stays, for the browser tests' raw-code scan
- * to see) and calendar days by the day as the summary's language writes it, its year only when
- * it isn't the call's.
+ * to see; a Chinese title joins the Chinese before it without the id's space) and calendar days
+ * by the day as the summary's language writes it, its year only when it isn't the call's.
  */
 export function readableSummary(
   text: string,
@@ -42,6 +44,19 @@ export function readableSummary(
 ): string {
   const year = new Date(callStartedAt).getUTCFullYear();
   return text
-    .replace(POLICY_ID, (id) => titleOf(id) ?? id)
+    .replace(POLICY_ID, (_match, space: string, id: string, at: number, whole: string) => {
+      const title = titleOf(id);
+      if (title === undefined) return `${space}${id}`;
+      // Chinese runs on without spaces: "依据 zh.fresh.partial" reads "依据坏果包赔"; "per Defective item" keeps its.
+      return HAN.test(whole[at - 1] ?? '') && HAN.test(title[0] ?? '') ? title : `${space}${title}`;
+    })
     .replace(CALENDAR_DAY, (day) => formatCalendarDay(day, language, year));
+}
+
+/**
+ * Calendar days in a text a server wrote ("可在 2027-06-07 前免费申诉", a statement sent before
+ * days were written out) as `language` writes them, with their year.
+ */
+export function readableDays(text: string, language: string | null | undefined): string {
+  return text.replace(CALENDAR_DAY, (day) => formatCalendarDay(day, language));
 }

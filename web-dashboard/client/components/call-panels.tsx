@@ -135,6 +135,16 @@ export function NotesPanel({ view }: { view: CallView }) {
   const n = view.notes;
   const callLang = dataLang(view.call.language);
   const year = new Date(view.call.startedAt).getUTCFullYear();
+  // Nothing noted yet: one sentence that says what will be, not four dashes.
+  if (!n.orderNumbers.length && !n.amounts.length && !n.products.length && !n.promises.length)
+    return (
+      <section className="card" aria-labelledby="notes-title">
+        <h2 id="notes-title">{t('notes')}</h2>
+        <p className="muted" data-testid="notes-empty">
+          {t(view.call.status === 'ended' ? 'notesNoneEnded' : 'notesNoneLive')}
+        </p>
+      </section>
+    );
   return (
     <section className="card" aria-labelledby="notes-title">
       <h2 id="notes-title">{t('notes')}</h2>

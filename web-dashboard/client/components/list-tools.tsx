@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useT } from '../i18n.js';
+import { useLang, useT } from '../i18n.js';
 import { useSearchState } from '../router.js';
 import { type Loaded, useData } from '../use-data.js';
 import { DateField } from './date-field.js';
@@ -128,12 +128,20 @@ export function EmptyFiltered() {
   );
 }
 
-/** A CSV download of what the reader may see (the server scopes it), with the list's merchant filter. */
+/**
+ * A CSV download of what the reader may see (the server scopes it), with the list's merchant
+ * filter, written in the page's language and the browser's time zone, the zone the page shows.
+ */
 export function ExportLink({ what }: { what: 'calls' | 'flags' | 'decisions' }) {
   const t = useT();
+  const lang = useLang();
+  const [query] = useSearchState();
   const label = { calls: 'navCalls', flags: 'flags', decisions: 'exportDecisions' } as const;
+  const params = new URLSearchParams({ lang, tz: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  const merchantId = query.get('merchantId');
+  if (merchantId) params.set('merchantId', merchantId);
   return (
-    <a className="export" href={`/api/export/${what}.csv`} download>
+    <a className="export" href={`/api/export/${what}.csv?${params}`} download>
       {t('exportCsv')} · {t(label[what])}
     </a>
   );

@@ -1,4 +1,4 @@
-import { formatDay, formatMoney, useLabel, useLang, useT } from '../i18n.js';
+import { formatMoney, useLabel, useLang, useT, When } from '../i18n.js';
 import { Link } from '../router.js';
 import type { CaseView } from '../types.js';
 import { DecisionStateBadge, PenaltyLine } from './moderation-bits.js';
@@ -50,7 +50,7 @@ export function MerchantContext({ view }: { view: CaseView }) {
         <ul className="plain small">
           {h.decisions.map((d) => (
             <li key={d.id}>
-              {formatDay(d.decidedAt, lang)} · {label('category', d.category)} · <DecisionStateBadge state={d.state} />
+              <When at={d.decidedAt} day /> · {label('category', d.category)} · <DecisionStateBadge state={d.state} />
             </li>
           ))}
         </ul>

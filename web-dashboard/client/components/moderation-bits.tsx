@@ -1,4 +1,4 @@
-import { formatDay, useLabel, useLang, useT } from '../i18n.js';
+import { useLabel, useT, When } from '../i18n.js';
 import type { DecisionState, Penalty, PenaltyState, Step } from '../types.js';
 
 /** "扣 2 分 · 90 天" / "2 penalty points · 90 days": a penalty as a person reads it, as words. */
@@ -24,13 +24,18 @@ const days = (p: Penalty) =>
 /** A stored penalty: what it is, when it runs, and its state now. */
 export function PenaltyLine({ p }: { p: Penalty }) {
   const t = useT();
-  const lang = useLang();
   return (
     <span className="penalty-line" data-testid="penalty" data-state={p.state}>
       <StepText step={{ kind: p.kind, points: p.points, durationDays: days(p) }} />
       {' · '}
-      {formatDay(p.startsAt, lang)}
-      {p.endsAt && <> – {formatDay(p.endsAt, lang)}</>} <PenaltyStateBadge state={p.state} />
+      <When at={p.startsAt} day />
+      {p.endsAt && (
+        <>
+          {' – '}
+          <When at={p.endsAt} day />
+        </>
+      )}{' '}
+      <PenaltyStateBadge state={p.state} />
       {p.ladderStep !== null && p.ladderStep !== undefined && (
         <span className="muted small">{t('inParens', { x: t('ladderStep', { n: p.ladderStep + 1 }) })}</span>
       )}

@@ -2,6 +2,7 @@ import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import type { Statement } from '../types.js';
 import { StepText } from './moderation-bits.js';
 import { scriptLang } from '../data-lang.js';
+import { readableDays } from '../../shared/summary-text.js';
 
 /** The statement of reasons as the merchant received it (DSA Art. 17): facts, rule, automation, penalty, redress. */
 export function StatementView({ s }: { s: Statement['statement'] }) {
@@ -42,7 +43,7 @@ export function StatementView({ s }: { s: Statement['statement'] }) {
         <dd>{p ? <StepText step={{ kind: p.kind, points: p.points, durationDays: days }} /> : t('none')}</dd>
         <dt>{t('appealUntil')}</dt>
         <dd>
-          {formatDate(s.redress.appealUntil, lang)} — {s.redress.how[lang]}
+          {formatDate(s.redress.appealUntil, lang)} — {readableDays(s.redress.how[lang], lang)}
         </dd>
       </dl>
     </details>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useT } from '../i18n.js';
+import { formatCalendarDay } from '../../shared/summary-text.js';
+import { useLang, useT } from '../i18n.js';
 
 export interface TimelineDay {
   day: string;
@@ -23,6 +24,9 @@ const SERIES = [
  */
 export function TimelineChart({ days }: { days: TimelineDay[] }) {
   const t = useT();
+  const lang = useLang();
+  // A day as the page's language writes it ("12月7日", "Dec 7"), the year only when it isn't this one.
+  const day = (d: string) => formatCalendarDay(d, lang, new Date().getFullYear());
   const box = useRef<HTMLElement>(null);
   const [W, setW] = useState(640);
   useEffect(() => {
@@ -49,7 +53,7 @@ export function TimelineChart({ days }: { days: TimelineDay[] }) {
         {days.length > 0 &&
           [0, days.length - 1].map((i) => (
             <text key={i} x={x(i)} y={H - 6} textAnchor={i === 0 ? 'start' : 'end'} fontSize="11">
-              {days[i]!.day.slice(5)}
+              {day(days[i]!.day)}
             </text>
           ))}
         {SERIES.map((s) => (
@@ -90,7 +94,7 @@ export function TimelineChart({ days }: { days: TimelineDay[] }) {
               .filter((d) => d.flags || d.upheld || d.overturned)
               .map((d) => (
                 <tr key={d.day}>
-                  <td>{d.day}</td>
+                  <td>{day(d.day)}</td>
                   <td>{d.flags}</td>
                   <td>{d.upheld}</td>
                   <td>{d.overturned}</td>

@@ -7,7 +7,7 @@ import { useSearchState } from '../router.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { TimelineChart, type TimelineDay } from '../components/timeline-chart.js';
 import { useLabel, useLang, useT } from '../i18n.js';
-import { CATALOGUE } from '../labels.js';
+import { CATALOGUE } from '../../shared/labels.js';
 import { refreshAll, useData } from '../use-data.js';
 import { dataLang, scriptLang } from '../data-lang.js';
 

@@ -8,7 +8,7 @@ import {
   useListPage,
 } from '../components/list-tools.js';
 import { MerchantFilter, useMerchantNames } from '../components/merchant-name.js';
-import { CATALOGUE } from '../labels.js';
+import { CATALOGUE } from '../../shared/labels.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';

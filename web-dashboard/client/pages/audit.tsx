@@ -9,7 +9,7 @@ import {
 } from '../components/list-tools.js';
 import { AuditSubject } from '../components/audit-subject.js';
 import type { AuditEventWire } from '../../../core/audit.js';
-import { CATALOGUE } from '../labels.js';
+import { CATALOGUE } from '../../shared/labels.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { useData } from '../use-data.js';
 

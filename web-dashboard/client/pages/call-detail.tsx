@@ -65,8 +65,16 @@ export function CallDetailPage({ id }: { id: string }) {
             {view.flags.map((f) => (
               <li key={f.id}>
                 {label('category', f.category)} · <mark translate="no">{f.evidence}</mark>{' '}
-                {f.caseId && user.role !== 'merchant_staff' && <Link href={`/cases/${f.caseId}`}>{t('openCase')}</Link>}
-                {f.caseId && user.role === 'merchant_staff' && <Link href="/flags">{t('navFlags')}</Link>}
+                {f.caseId && user.role !== 'merchant_staff' && (
+                  <Link className="link-word" href={`/cases/${f.caseId}`}>
+                    {t('openCase')}
+                  </Link>
+                )}
+                {f.caseId && user.role === 'merchant_staff' && (
+                  <Link className="link-word" href="/flags">
+                    {t('navFlags')}
+                  </Link>
+                )}
               </li>
             ))}
           </ul>

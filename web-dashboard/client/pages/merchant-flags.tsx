@@ -14,8 +14,8 @@ import { ClipPlayer } from '../components/clip-player.js';
 import { DecisionStateBadge, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
 import { ErrorLine } from '../components/status.js';
-import { CATALOGUE } from '../labels.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { CATALOGUE } from '../../shared/labels.js';
+import { formatDate, useLabel, useLang, useT, When } from '../i18n.js';
 import { Link } from '../router.js';
 import type { CaseCardView, CaseFlag, CaseView, Statement } from '../types.js';
 import { refreshAll, useData } from '../use-data.js';
@@ -126,7 +126,6 @@ function FlagItem({ flag, line, penalties }: { flag: CaseFlag; line?: string; pe
 
 function DecisionStatement({ decisionId }: { decisionId: string }) {
   const t = useT();
-  const lang = useLang();
   const label = useLabel();
   const { data } = useData<Statement>(`/api/decisions/${decisionId}/statement`);
   if (!data) return null;
@@ -144,7 +143,7 @@ function DecisionStatement({ decisionId }: { decisionId: string }) {
           {a.status !== 'decided' && (
             <>
               {' '}
-              · {t('due')} {formatDate(a.slaDueAt, lang)}
+              · {t('due')} <When at={a.slaDueAt} />
             </>
           )}
           {a.outcome && (

@@ -3,7 +3,7 @@ import { BuyerName } from '../components/buyer.js';
 import { Countdown, useNow } from '../components/due-soon.js';
 import { apiFilters, Empty, Filters, FilterDates, FilterSelect } from '../components/list-tools.js';
 import { Status } from '../components/status.js';
-import { formatDate, formatMoney, useLabel, useLang, useT } from '../i18n.js';
+import { formatDate, formatMoney, useLabel, useLang, useT, When } from '../i18n.js';
 import { usePromiseUpdates } from '../promise-updates.js';
 import { Link, useSearchState } from '../router.js';
 import type { LedgerPromise } from '../types.js';
@@ -104,8 +104,13 @@ function PromiseItem({ p, now }: { p: LedgerPromise; now: number }) {
         </Link>{' '}
         · {t('orderNumber')} {p.orderId ?? '—'}
         {p.amount !== null && ` · ${t('promisedSum')} ${formatMoney(p.amount, p.currency, lang)}`}
-        {p.dueAt &&
-          ` · ${t('dueAt')} ${formatDate(p.dueAt, lang)}${t('inParens', { x: label('dueSource', p.dueSource) })}`}
+        {p.dueAt && (
+          <>
+            {` · ${t('dueAt')} `}
+            <When at={p.dueAt} />
+            {t('inParens', { x: label('dueSource', p.dueSource) })}
+          </>
+        )}
         {p.flagId && ` · ${t('sentToModeration')}`}
         {p.proofs > 0 && ` · ${t('proofs')} ${p.proofs}`}
       </p>

@@ -12,7 +12,7 @@ import {
 } from '../components/list-tools.js';
 import { SeverityBadge } from '../components/moderation-bits.js';
 import { ErrorLine } from '../components/status.js';
-import { CATALOGUE } from '../labels.js';
+import { CATALOGUE } from '../../shared/labels.js';
 import { formatDate, useLabel, useLang, useT } from '../i18n.js';
 import { Link, navigate } from '../router.js';
 import type { CaseRow } from '../types.js';

@@ -1,7 +1,7 @@
 import { DecisionStateBadge, PenaltyLine } from '../components/moderation-bits.js';
 import { Empty } from '../components/list-tools.js';
 import { Status } from '../components/status.js';
-import { formatDay, useLabel, useLang, useT } from '../i18n.js';
+import { useLabel, useT, When } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { Standing } from '../types.js';
@@ -14,7 +14,6 @@ import { useData } from '../use-data.js';
  */
 export function StandingPage({ merchantId }: { merchantId?: string }) {
   const t = useT();
-  const lang = useLang();
   const label = useLabel();
   const user = useUser();
   const q = merchantId ? `?merchantId=${encodeURIComponent(merchantId)}` : '';
@@ -63,7 +62,7 @@ export function StandingPage({ merchantId }: { merchantId?: string }) {
             <li key={d.id} data-testid="standing-decision" data-decision-id={d.id}>
               {/* Each decision opens where it is worked: the case for a reviewer, the flags page for the merchant. */}
               <Link href={user.role === 'merchant_staff' ? '/flags' : `/cases/${d.caseId}`}>
-                {formatDay(d.decidedAt, lang)} · {label('category', d.category)}
+                <When at={d.decidedAt} day /> · {label('category', d.category)}
               </Link>{' '}
               · <DecisionStateBadge state={d.state} />
             </li>

@@ -111,7 +111,7 @@ describe('buyer display names (issue 15)', () => {
     const ledger = await staff.call('GET', '/api/promises?limit=50');
     expect(ledger.body.data[0].buyer.name).toBe('王**');
     const csv = await staff.call('GET', '/api/export/calls.csv');
-    expect(csv.text.split('\n')[0]).toContain('buyerName');
+    expect(csv.text.split('\n')[0]).toContain('买家');
     expect(csv.text).toContain('王**');
   });
 

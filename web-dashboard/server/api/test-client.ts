@@ -6,7 +6,10 @@ import { CSRF_HEADER, SESSION_COOKIE } from './session.js';
 export interface ApiResponse {
   status: number;
   body: { ok: boolean; data?: any; error?: { code: string; message: string } };
+  /** The body as decoded text (a UTF-8 byte-order mark is dropped, as every decoder does). */
   text: string;
+  /** The body as sent, byte for byte. */
+  bytes: Uint8Array;
 }
 
 /** In-process calls to the app as one signed-in user (or nobody), cookie and CSRF header included. */
@@ -26,9 +29,10 @@ export function clientFor(app: Hono<any>, session?: { token: string; csrfToken: 
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      const text = await res.text();
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const text = new TextDecoder().decode(bytes);
       const json = res.headers.get('content-type')?.includes('json');
-      return { status: res.status, body: text && json ? JSON.parse(text) : {}, text };
+      return { status: res.status, body: text && json ? JSON.parse(text) : {}, text, bytes };
     },
   };
 }
