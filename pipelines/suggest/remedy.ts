@@ -55,6 +55,8 @@ export function settleOn(
     asked?: Preference | null;
     /** The merchant let the buyer keep the goods (留着就好), or there is nothing to send back. */
     kept?: boolean;
+    /** The call sends the goods back to the shop (退货, 寄回, a return label, a pickup). */
+    returned?: boolean;
   },
 ): RefundOption[] {
   if (settlement === null) return input.asked ? [...options] : options.map((o) => ({ ...o, recommended: false }));
@@ -69,11 +71,14 @@ export function settleOn(
   // value, it is a part refund; so is any refund for a price drop (the difference, 价保).
   const part =
     remedy === 'refund' && (issue?.kind === 'price_drop' || (stated !== null && value !== null && stated < value));
-  // Money back while the buyer keeps the goods is a refund without a return.
+  // Money back while the buyer keeps the goods is a refund without a return; money back for goods
+  // the call sends back (退货寄回去了, a return label, a pickup) is a return for a refund. Not for a
+  // parcel that never came: there is nothing to send back.
   const kept = input.kept === true && remedy === 'refund';
-  const kind = part ? 'partial_refund' : kept || remedy === 'refund' ? 'refund_only' : remedy;
+  const back = remedy === 'refund' && !part && !kept && input.returned === true && issue?.kind !== 'late';
+  const kind = part ? 'partial_refund' : back ? 'return_refund' : kept || remedy === 'refund' ? 'refund_only' : remedy;
   const at =
-    remedy === 'refund' && !part && !kept
+    remedy === 'refund' && !part && !kept && !back
       ? options.findIndex((o) => (REFUNDS as readonly string[]).includes(o.kind))
       : options.findIndex((o) => o.kind === kind);
   const amount = stated ?? (kind === 'partial_refund' ? null : value);
