@@ -173,14 +173,16 @@ export class Advisor {
     const kept = facts.intangible === true || reading.keptBetween(issue?.utterance ?? 0, index);
     const returned = reading.goodsBack(index);
     // With no options of Kefu's own, only a remedy the merchant committed to (a promise to pay,
-    // send or compensate on the settling line) or says is done (已经给您退了, "I've refunded") is
-    // the call's decision, not a policy or a warning.
+    // send or compensate on the settling line), says is done (已经给您退了, "I've refunded") or
+    // offered and the buyer said yes to ("a $25 store credit, does that work?" → "ok") is the
+    // call's decision, not a policy or a warning.
     const decided =
       settlement !== null &&
       (input.notes?.promises?.some(
         (p) => p.utterance === settlement.line && p.speaker === 'merchant' && REMEDY_ACTS.includes(p.action),
       ) ||
-        (lines[settlement.line]?.speaker === 'merchant' && reading.doneOn(settlement.line)))
+        (lines[settlement.line]?.speaker === 'merchant' && reading.doneOn(settlement.line)) ||
+        reading.offerAcceptedBy(settlement.line, index))
         ? settlement
         : null;
     if (!issue || relevant.length === 0) {

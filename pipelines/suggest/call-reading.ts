@@ -116,6 +116,8 @@ export class CallReading {
   /** Merchant lines turning a return or refund down, or naming one only on a result not yet known. */
   private readonly refusals: number[] = [];
   private readonly firstNamed = new Map<GoodsClass, number>();
+  /** Merchant lines whose offer of one remedy the buyer's next line said yes to. */
+  private readonly acceptedOffers = new Set<number>();
 
   constructor(readonly lines: readonly TranscriptLine[]) {}
 
@@ -251,6 +253,7 @@ export class CallReading {
     ) {
       r.remedy = { ...r.remedy, settled: offered[0]! };
       r.accepted = offer;
+      this.acceptedOffers.add(offer!);
     }
   }
 
@@ -326,6 +329,12 @@ export class CallReading {
   feeRefund(i: number): boolean {
     this.upTo(i);
     return this.read[i]?.remedy.fee === true;
+  }
+
+  /** Whether the buyer said yes (行吧, "that works") to the offer of one remedy on line `i`, up to `index`. */
+  offerAcceptedBy(i: number, index: number): boolean {
+    this.upTo(index);
+    return this.acceptedOffers.has(i);
   }
 
   /** Whether the merchant's line `i` settles a remedy as done (已经给您退了, "I've refunded"). */

@@ -1,7 +1,8 @@
 import type { RefundOption } from '../../core/analysis.js';
 import type { IssueAssessment } from './issue.js';
 import type { Settlement } from './call-reading.js';
-import { type Preference, REFUNDS, type Remedy } from './issue-cues.js';
+import { analyzeLine } from '../language/index.js';
+import { asserted, type Preference, REFUNDS, type Remedy } from './issue-cues.js';
 import { affectedValue, type OrderFacts } from './order-facts.js';
 import { rationale } from './refund-text.js';
 
@@ -19,12 +20,18 @@ function policyFor(kind: RefundOption['kind'], issue: IssueAssessment['kind'] | 
   return kind === 'coupon' ? 'compensation.coupon' : 'refund.only';
 }
 
+/** Whether a line says the buyer was charged more than the price (the billing entry `issue.billing.overcharge`). */
+function overcharged(text: string): boolean {
+  return asserted(analyzeLine(text), 'issue.billing').some((m) => m.entry.startsWith('issue.billing.overcharge@'));
+}
+
 /**
- * A new unit sent for a parcel that never arrived is sent again: a reshipment, whatever words named
- * it ("I'll send a new one out today"). A replacement answers faulty goods.
+ * Goods sent for a parcel that never arrived, or for what was missing from it, are sent again: a
+ * reshipment, whatever words named them ("I'll send a new one out today", "a replacement bracket
+ * kit ships Monday"). A replacement answers faulty or wrong goods.
  */
 function sentAgain(remedy: Remedy | 'open', issue: IssueAssessment | null): Remedy | 'open' {
-  return remedy === 'replacement' && issue?.kind === 'late' ? 'reship' : remedy;
+  return remedy === 'replacement' && (issue?.kind === 'late' || issue?.kind === 'missing_item') ? 'reship' : remedy;
 }
 
 /**
@@ -68,9 +75,14 @@ export function settleOn(
   const money = remedy === 'partial_refund' || remedy === 'refund' || remedy === 'refund_only' || remedy === 'coupon';
   const stated = money && said !== null && said > 0 ? said : null;
   // A bare refund is the refund the options rank first, else all the money back; less than the goods'
-  // value, it is a part refund; so is any refund for a price drop (the difference, 价保).
+  // value, it is a part refund; so is any refund for a price drop (the difference, 价保) or an overcharge.
+  // A refund for an overcharge (charged more than the price, a duty the shop said it paid) gives
+  // back the extra while the order stands: part of what the buyer paid. A duplicate charge's is whole.
   const part =
-    remedy === 'refund' && (issue?.kind === 'price_drop' || (stated !== null && value !== null && stated < value));
+    remedy === 'refund' &&
+    (issue?.kind === 'price_drop' ||
+      (issue?.kind === 'billing' && overcharged(input.issueText)) ||
+      (stated !== null && value !== null && stated < value));
   // Money back while the buyer keeps the goods is a refund without a return; money back for goods
   // the call sends back (退货寄回去了, a return label, a pickup) is a return for a refund. Not for a
   // parcel that never came: there is nothing to send back.
