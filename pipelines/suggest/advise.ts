@@ -172,6 +172,9 @@ export class Advisor {
     const amount = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
     const kept = facts.intangible === true || reading.keptBetween(issue?.utterance ?? 0, index);
     const returned = reading.goodsBack(index);
+    const before =
+      issue && issue.utterance > 0 ? reading.latestIssue('customer', issue.utterance - 1, facts.fresh === true) : null;
+    const earlier = before !== null && reading.kinds(before, facts.fresh === true)[0]?.kind !== issue?.kind;
     // With no options of Kefu's own, only a remedy the merchant committed to (a promise to pay,
     // send or compensate on the settling line), says is done (已经给您退了, "I've refunded") or
     // offered and the buyer said yes to ("a $25 store credit, does that work?" → "ok") is the
@@ -192,7 +195,7 @@ export class Advisor {
         : [];
       const issueText = lines[issue?.utterance ?? decided?.line ?? index]?.text ?? '';
       const refundOptions = decided
-        ? settleOn([], decided, { facts, issue, language, issueText, said: amount, kept, returned })
+        ? settleOn([], decided, { facts, issue, language, issueText, said: amount, kept, returned, earlier })
         : [];
       return { suggestions, refundOptions, issue, facts, policies: relevant, ruledOut: false };
     }
@@ -207,6 +210,7 @@ export class Advisor {
       asked: reading.askStanding(index),
       kept,
       returned,
+      earlier,
     });
     const policies = [...relevant];
     for (const id of refundOptions.map((o) => o.policy)) {

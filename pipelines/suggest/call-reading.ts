@@ -116,6 +116,8 @@ export class CallReading {
   /** Merchant lines turning a return or refund down, or naming one only on a result not yet known. */
   private readonly refusals: number[] = [];
   private readonly firstNamed = new Map<GoodsClass, number>();
+  /** Merchant lines giving money back for a fee (配送费给您退掉, "waive the rental fee"). */
+  private readonly feeLines: number[] = [];
   /** Merchant lines whose offer of one remedy the buyer's next line said yes to. */
   private readonly acceptedOffers = new Set<number>();
 
@@ -149,6 +151,7 @@ export class CallReading {
     if (settled || offered.length > 0 || declines || refuses || pending || r.preference) this.remedyLines.push(i);
     if (keeps) this.keptLines.push(i);
     if (back) this.backLines.push(i);
+    if (r.remedy.fee) this.feeLines.push(i);
     if (refuses || pending) this.refusals.push(i);
     for (const cls of goods) if (!this.firstNamed.has(cls)) this.firstNamed.set(cls, i);
   }
@@ -269,8 +272,9 @@ export class CallReading {
   remedySince(from: number, index: number): Settlement {
     const last = this.upTo(index);
     let declined = 0;
-    // A coupon settled is an extra beside a remedy settled before it, else the call's one remedy
-    // (goodwill for a late parcel, or after a refused ask: 过了价保期…给您一张20元的券 → 行吧).
+    // A coupon settled is an extra beside a remedy settled before it or a fee given back, else the
+    // call's one remedy (goodwill for a late parcel, or after a refused ask: 过了价保期…给您一张20元的券 → 行吧).
+    const fee = firstAtLeast(this.feeLines, from);
     let coupon: Settlement = null;
     for (let k = countAtMost(this.remedyLines, last) - 1; k >= 0; k--) {
       const i = this.remedyLines[k]!;
@@ -281,7 +285,8 @@ export class CallReading {
       else if ((refuses || pending) && !settled && offered.length === 0) return coupon ?? { remedy: 'open', line: i };
       else if (!settled && offered.length === 0) return coupon;
       else if (declined > 0) declined--;
-      else if (settled === 'coupon') coupon ??= { remedy: 'coupon', line: r.accepted ?? i };
+      else if (settled === 'coupon')
+        coupon ??= fee !== null && fee <= last ? null : { remedy: 'coupon', line: r.accepted ?? i };
       else if (settled === 'refund')
         return { remedy: this.refundKindBefore(from, k) ?? settled, line: r.accepted ?? i };
       else if (settled) return { remedy: settled, line: r.accepted ?? i };

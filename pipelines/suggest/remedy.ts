@@ -30,8 +30,10 @@ function overcharged(text: string): boolean {
  * reshipment, whatever words named them ("I'll send a new one out today", "a replacement bracket
  * kit ships Monday"). A replacement answers faulty or wrong goods.
  */
-function sentAgain(remedy: Remedy | 'open', issue: IssueAssessment | null): Remedy | 'open' {
-  return remedy === 'replacement' && (issue?.kind === 'late' || issue?.kind === 'missing_item') ? 'reship' : remedy;
+function sentAgain(remedy: Remedy | 'open', issue: IssueAssessment | null, alone: boolean): Remedy | 'open' {
+  // Not for a part missing beside an earlier problem: 换新的时候一起给您寄 rides on that exchange.
+  const missing = issue?.kind === 'missing_item' && alone;
+  return remedy === 'replacement' && (issue?.kind === 'late' || missing) ? 'reship' : remedy;
 }
 
 /**
@@ -64,11 +66,13 @@ export function settleOn(
     kept?: boolean;
     /** The call sends the goods back to the shop (退货, 寄回, a return label, a pickup). */
     returned?: boolean;
+    /** The buyer named another problem before this one. */
+    earlier?: boolean;
   },
 ): RefundOption[] {
   if (settlement === null) return input.asked ? [...options] : options.map((o) => ({ ...o, recommended: false }));
   const { facts, issue, language } = input;
-  const remedy = sentAgain(settlement.remedy, issue);
+  const remedy = sentAgain(settlement.remedy, issue, input.earlier !== true);
   if (remedy === 'repair' || remedy === 'open') return options.map((o) => ({ ...o, recommended: false }));
   const value = affectedValue(facts, input.issueText);
   const said = input.said ?? null;
