@@ -326,8 +326,9 @@ export class CallReading {
 
   /** Whether a line up to `index` sends the goods back to the shop (退货, 寄回, a return label, a pickup). */
   goodsBack(index: number): boolean {
+    const last = this.upTo(index);
     const first = this.backLines[0];
-    return first !== undefined && first <= this.upTo(index);
+    return first !== undefined && first <= last;
   }
 
   /** Whether the merchant's line `i` gives money back for a fee (配送费给您退掉), not for the order. */
