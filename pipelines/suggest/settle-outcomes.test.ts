@@ -8,6 +8,7 @@ import { classifyUtterance } from './issue.js';
 import { remedyOf } from './issue-cues.js';
 import type { OrderFacts } from './order-facts.js';
 import { settleOn } from './remedy.js';
+import { remedyLine } from './reply-templates.js';
 
 // Decision 0590. Phrasings written for these tests; none comes from an evaluation set or the probes.
 const top = (text: string) => classifyUtterance(text)[0]?.kind ?? null;
@@ -130,5 +131,14 @@ describe('the kind of a remedy settled', () => {
   it('an overcharge refunded is a part refund, a duplicate charge refunded is whole', () => {
     expect(settled('refund', 'billing', { issueText: 'you overcharged me by $20' })).toBe('partial_refund');
     expect(settled('refund', 'billing', { issueText: 'I was charged twice for one order' })).toBe('refund_only');
+  });
+});
+
+describe('a coupon settled with no amount said', () => {
+  it('is shown as to be confirmed, never as a zero amount', () => {
+    const [option] = settleOn([], { remedy: 'coupon', line: 1 }, { facts, issue: null, language: 'en', issueText: '' });
+    expect(option?.amountToBeConfirmed).toBe(true);
+    const said = remedyLine(option!, null, 'en', true);
+    expect(said).not.toMatch(/\$\s?0(?![\d.])/);
   });
 });
