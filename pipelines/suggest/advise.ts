@@ -163,19 +163,29 @@ export class Advisor {
     const relevant = relevantPolicies(retrieved, issue, language);
     // The remedy of the problem since it was first said: restating it doesn't reopen what was agreed.
     const since = issue ? reading.problemStart(issue.utterance, issue.kind, facts.fresh === true) : 0;
+    // A coupon is the remedy only when nothing else was settled: a refund or goods promised beside it win.
+    const agreed = reading.remedySince(since, index);
     const settlement =
-      reading.remedySince(since, index) ?? promisedRemedy(input.notes?.promises ?? [], issue, index, reading);
-    const said = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
+      agreed === null || agreed.remedy === 'coupon'
+        ? (promisedRemedy(input.notes?.promises ?? [], issue, index, reading) ?? agreed)
+        : agreed;
+    const amount = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
     const kept = facts.intangible === true || reading.keptBetween(issue?.utterance ?? 0, index);
+    const returned = reading.goodsBack(index);
+    const before =
+      issue && issue.utterance > 0 ? reading.latestIssue('customer', issue.utterance - 1, facts.fresh === true) : null;
+    const earlier = before !== null && reading.kinds(before, facts.fresh === true)[0]?.kind !== issue?.kind;
     // With no options of Kefu's own, only a remedy the merchant committed to (a promise to pay,
-    // send or compensate on the settling line) or says is done (已经给您退了, "I've refunded") is
-    // the call's decision, not a policy or a warning.
+    // send or compensate on the settling line), says is done (已经给您退了, "I've refunded") or
+    // offered and the buyer said yes to ("a $25 store credit, does that work?" → "ok") is the
+    // call's decision, not a policy or a warning.
     const decided =
       settlement !== null &&
       (input.notes?.promises?.some(
         (p) => p.utterance === settlement.line && p.speaker === 'merchant' && REMEDY_ACTS.includes(p.action),
       ) ||
-        (lines[settlement.line]?.speaker === 'merchant' && reading.doneOn(settlement.line)))
+        (lines[settlement.line]?.speaker === 'merchant' && reading.doneOn(settlement.line)) ||
+        reading.offerAcceptedBy(settlement.line, index))
         ? settlement
         : null;
     if (!issue || relevant.length === 0) {
@@ -184,7 +194,9 @@ export class Advisor {
         ? [{ afterUtterance: index, text: question, policies: [], engine: CLARIFY_ENGINE }]
         : [];
       const issueText = lines[issue?.utterance ?? decided?.line ?? index]?.text ?? '';
-      const refundOptions = decided ? settleOn([], decided, { facts, issue, language, issueText, said, kept }) : [];
+      const refundOptions = decided
+        ? settleOn([], decided, { facts, issue, language, issueText, said: amount, kept, returned, earlier })
+        : [];
       return { suggestions, refundOptions, issue, facts, policies: relevant, ruledOut: false };
     }
     const issueText = lines[issue.utterance]!.text;
@@ -194,9 +206,11 @@ export class Advisor {
       issue,
       language,
       issueText,
-      said,
+      said: amount,
       asked: reading.askStanding(index),
       kept,
+      returned,
+      earlier,
     });
     const policies = [...relevant];
     for (const id of refundOptions.map((o) => o.policy)) {

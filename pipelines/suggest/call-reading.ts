@@ -1,5 +1,5 @@
 import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, classMatches, memoByText } from '../language/index.js';
+import { analyzeLine, clauseAt, classMatches, hasMark, memoByText } from '../language/index.js';
 import {
   asserted,
   firstPreference,
@@ -46,6 +46,8 @@ interface Said {
   remedy: RemedyReading;
   /** The goods classes the line names. */
   goods: readonly GoodsClass[];
+  /** The line sends the goods back to the shop (退货, 寄回, a return label, a pickup booked), policy aside. */
+  back: boolean;
 }
 
 function readSaid(text: string, speaker: SpeakerRole): Said {
@@ -58,6 +60,12 @@ function readSaid(text: string, speaker: SpeakerRole): Said {
     preference: speaker === 'customer' ? firstPreference(a) : null,
     remedy: remedyOf(a, speaker),
     goods: GOODS_CLASSES.filter((cls) => classMatches(a, cls).length > 0),
+    back: ['remedy.goods_back', 'action.pickup'].some((cls) =>
+      asserted(a, cls).some((m) => {
+        const clause = clauseAt(a, m.span[0]);
+        return !(clause && hasMark(clause, 'policy'));
+      }),
+    ),
   };
 }
 
@@ -68,7 +76,7 @@ const READ_BY: Record<SpeakerRole, (text: string) => Said> = {
 const quantityOf = memoByText(affectedQuantity);
 
 /** What one line says that advice reads, worked out once when the line is first read. */
-interface LineReading extends Omit<Said, 'goods'> {
+interface LineReading extends Omit<Said, 'goods' | 'back'> {
   speaker: SpeakerRole;
   /** The merchant's line whose offer this buyer's yes accepted. */
   accepted?: number;
@@ -103,9 +111,15 @@ export class CallReading {
   private readonly remedyLines: number[] = [];
   /** Merchant lines letting the buyer keep the goods (留着就好, "no need to send it back"). */
   private readonly keptLines: number[] = [];
+  /** Lines sending the goods back to the shop (退货寄回去了, "I'll email a return label"), by either party. */
+  private readonly backLines: number[] = [];
   /** Merchant lines turning a return or refund down, or naming one only on a result not yet known. */
   private readonly refusals: number[] = [];
   private readonly firstNamed = new Map<GoodsClass, number>();
+  /** Merchant lines giving money back for a fee (配送费给您退掉, "waive the rental fee"). */
+  private readonly feeLines: number[] = [];
+  /** Merchant lines whose offer of one remedy the buyer's next line said yes to. */
+  private readonly acceptedOffers = new Set<number>();
 
   constructor(readonly lines: readonly TranscriptLine[]) {}
 
@@ -118,7 +132,7 @@ export class CallReading {
 
   private readLine(i: number): void {
     const { speaker, text } = this.lines[i]!;
-    const { goods, ...said } = READ_BY[speaker](text);
+    const { goods, back, ...said } = READ_BY[speaker](text);
     const { kinds } = said;
     const r: LineReading = { speaker, ...said };
     this.read.push(r);
@@ -136,6 +150,8 @@ export class CallReading {
     const { settled, offered, declines, refuses, keeps, pending } = r.remedy;
     if (settled || offered.length > 0 || declines || refuses || pending || r.preference) this.remedyLines.push(i);
     if (keeps) this.keptLines.push(i);
+    if (back) this.backLines.push(i);
+    if (r.remedy.fee) this.feeLines.push(i);
     if (refuses || pending) this.refusals.push(i);
     for (const cls of goods) if (!this.firstNamed.has(cls)) this.firstNamed.set(cls, i);
   }
@@ -240,6 +256,7 @@ export class CallReading {
     ) {
       r.remedy = { ...r.remedy, settled: offered[0]! };
       r.accepted = offer;
+      this.acceptedOffers.add(offer!);
     }
   }
 
@@ -250,21 +267,26 @@ export class CallReading {
    * is a choice the buyer has not taken up or the merchant turned the ask down (定制不支持退换, "we
    * can't accept the return"), or null when the buyer's own latest ask (退款吧) leaves it to the
    * ranked options or nothing was said. A buyer's no (不用补了) withdraws the remedy said
-   * before it; a coupon is an extra and never settles. `line` is where it was said, for the amount named there.
+   * before it; a coupon is an extra beside a remedy settled before it, else the remedy. `line` is where it was said, for the amount named there.
    */
   remedySince(from: number, index: number): Settlement {
     const last = this.upTo(index);
     let declined = 0;
+    // A coupon settled is an extra beside a remedy settled before it or a fee given back, else the
+    // call's one remedy (goodwill for a late parcel, or after a refused ask: 过了价保期…给您一张20元的券 → 行吧).
+    const fee = firstAtLeast(this.feeLines, from);
+    let coupon: Settlement = null;
     for (let k = countAtMost(this.remedyLines, last) - 1; k >= 0; k--) {
       const i = this.remedyLines[k]!;
       if (i < from) break;
       const r = this.read[i]!;
       const { settled, offered, declines, refuses, pending } = r.remedy;
       if (declines && r.speaker === 'customer') declined++;
-      else if ((refuses || pending) && !settled && offered.length === 0) return { remedy: 'open', line: i };
-      else if (!settled && offered.length === 0) return null;
+      else if ((refuses || pending) && !settled && offered.length === 0) return coupon ?? { remedy: 'open', line: i };
+      else if (!settled && offered.length === 0) return coupon;
       else if (declined > 0) declined--;
-      else if (settled === 'coupon') continue;
+      else if (settled === 'coupon')
+        coupon ??= fee !== null && fee <= last ? null : { remedy: 'coupon', line: r.accepted ?? i };
       else if (settled === 'refund')
         return { remedy: this.refundKindBefore(from, k) ?? settled, line: r.accepted ?? i };
       else if (settled) return { remedy: settled, line: r.accepted ?? i };
@@ -273,10 +295,10 @@ export class CallReading {
         const proposed = offered.filter((k) => k !== 'coupon');
         return offered.length === 1 && proposed.length === 1 && !r.remedy.choice
           ? { remedy: proposed[0]!, line: i }
-          : { remedy: 'open', line: i };
+          : (coupon ?? { remedy: 'open', line: i });
       }
     }
-    return null;
+    return coupon;
   }
 
   /**
@@ -302,10 +324,23 @@ export class CallReading {
     return at !== null && at <= this.upTo(index);
   }
 
+  /** Whether a line up to `index` sends the goods back to the shop (退货, 寄回, a return label, a pickup). */
+  goodsBack(index: number): boolean {
+    const last = this.upTo(index);
+    const first = this.backLines[0];
+    return first !== undefined && first <= last;
+  }
+
   /** Whether the merchant's line `i` gives money back for a fee (配送费给您退掉), not for the order. */
   feeRefund(i: number): boolean {
     this.upTo(i);
     return this.read[i]?.remedy.fee === true;
+  }
+
+  /** Whether the buyer said yes (行吧, "that works") to the offer of one remedy on line `i`, up to `index`. */
+  offerAcceptedBy(i: number, index: number): boolean {
+    this.upTo(index);
+    return this.acceptedOffers.has(i);
   }
 
   /** Whether the merchant's line `i` settles a remedy as done (已经给您退了, "I've refunded"). */

@@ -141,11 +141,13 @@ export function functionFailure(a: LineAnalysis): string | null {
   const hypothetical = hypotheticalClauses(a);
   // "I don't like the sound" dislikes the goods (a change of mind); it says nothing fails.
   const dislikes = classMatches(a, 'issue.changed_mind');
+  // A warning to the listener (千万别转, 别下载) tells them what not to do; nothing fails.
+  const warnings = classMatches(a, 'issue.prohibitive');
   for (const clause of a.clauses) {
     if (hypothetical.has(clause.index) || hasMark(clause, 'reported')) continue;
     for (const neg of clause.marks) {
       if (neg.kind !== 'negation' || !neg.scope) continue;
-      if (dislikes.some((m) => m.span[0] <= neg.span[0] && neg.span[1] <= m.span[1])) continue;
+      if ([...dislikes, ...warnings].some((m) => m.span[0] <= neg.span[0] && neg.span[1] <= m.span[1])) continue;
       // The speaker's own refusal (我不转, "I won't…") says what they won't do, not what the goods can't.
       if (clause.marks.some((m) => m.kind === 'self' && a.text.slice(m.span[1], neg.span[0]).trim() === '')) continue;
       const [from, to] = neg.scope.span;

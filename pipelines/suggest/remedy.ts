@@ -1,7 +1,8 @@
 import type { RefundOption } from '../../core/analysis.js';
 import type { IssueAssessment } from './issue.js';
 import type { Settlement } from './call-reading.js';
-import { type Preference, REFUNDS, type Remedy } from './issue-cues.js';
+import { analyzeLine } from '../language/index.js';
+import { asserted, type Preference, REFUNDS, type Remedy } from './issue-cues.js';
 import { affectedValue, type OrderFacts } from './order-facts.js';
 import { rationale } from './refund-text.js';
 
@@ -19,12 +20,20 @@ function policyFor(kind: RefundOption['kind'], issue: IssueAssessment['kind'] | 
   return kind === 'coupon' ? 'compensation.coupon' : 'refund.only';
 }
 
+/** Whether a line says the buyer was charged more than the price (the billing entry `issue.billing.overcharge`). */
+function overcharged(text: string): boolean {
+  return asserted(analyzeLine(text), 'issue.billing').some((m) => m.entry.startsWith('issue.billing.overcharge@'));
+}
+
 /**
- * A new unit sent for a parcel that never arrived is sent again: a reshipment, whatever words named
- * it ("I'll send a new one out today"). A replacement answers faulty goods.
+ * Goods sent for a parcel that never arrived, or for what was missing from it, are sent again: a
+ * reshipment, whatever words named them ("I'll send a new one out today", "a replacement bracket
+ * kit ships Monday"). A replacement answers faulty or wrong goods.
  */
-function sentAgain(remedy: Remedy | 'open', issue: IssueAssessment | null): Remedy | 'open' {
-  return remedy === 'replacement' && issue?.kind === 'late' ? 'reship' : remedy;
+function sentAgain(remedy: Remedy | 'open', issue: IssueAssessment | null, alone: boolean): Remedy | 'open' {
+  // Not for a part missing beside an earlier problem: 换新的时候一起给您寄 rides on that exchange.
+  const missing = issue?.kind === 'missing_item' && alone;
+  return remedy === 'replacement' && (issue?.kind === 'late' || missing) ? 'reship' : remedy;
 }
 
 /**
@@ -55,25 +64,37 @@ export function settleOn(
     asked?: Preference | null;
     /** The merchant let the buyer keep the goods (留着就好), or there is nothing to send back. */
     kept?: boolean;
+    /** The call sends the goods back to the shop (退货, 寄回, a return label, a pickup). */
+    returned?: boolean;
+    /** The buyer named another problem before this one. */
+    earlier?: boolean;
   },
 ): RefundOption[] {
   if (settlement === null) return input.asked ? [...options] : options.map((o) => ({ ...o, recommended: false }));
   const { facts, issue, language } = input;
-  const remedy = sentAgain(settlement.remedy, issue);
+  const remedy = sentAgain(settlement.remedy, issue, input.earlier !== true);
   if (remedy === 'repair' || remedy === 'open') return options.map((o) => ({ ...o, recommended: false }));
   const value = affectedValue(facts, input.issueText);
   const said = input.said ?? null;
   const money = remedy === 'partial_refund' || remedy === 'refund' || remedy === 'refund_only' || remedy === 'coupon';
   const stated = money && said !== null && said > 0 ? said : null;
   // A bare refund is the refund the options rank first, else all the money back; less than the goods'
-  // value, it is a part refund; so is any refund for a price drop (the difference, 价保).
+  // value, it is a part refund; so is any refund for a price drop (the difference, 价保) or an overcharge.
+  // A refund for an overcharge (charged more than the price, a duty the shop said it paid) gives
+  // back the extra while the order stands: part of what the buyer paid. A duplicate charge's is whole.
   const part =
-    remedy === 'refund' && (issue?.kind === 'price_drop' || (stated !== null && value !== null && stated < value));
-  // Money back while the buyer keeps the goods is a refund without a return.
+    remedy === 'refund' &&
+    (issue?.kind === 'price_drop' ||
+      (issue?.kind === 'billing' && overcharged(input.issueText)) ||
+      (stated !== null && value !== null && stated < value));
+  // Money back while the buyer keeps the goods is a refund without a return; money back for goods
+  // the call sends back (退货寄回去了, a return label, a pickup) is a return for a refund. Not for a
+  // parcel that never came: there is nothing to send back.
   const kept = input.kept === true && remedy === 'refund';
-  const kind = part ? 'partial_refund' : kept || remedy === 'refund' ? 'refund_only' : remedy;
+  const back = remedy === 'refund' && !part && !kept && input.returned === true && issue?.kind !== 'late';
+  const kind = part ? 'partial_refund' : back ? 'return_refund' : kept || remedy === 'refund' ? 'refund_only' : remedy;
   const at =
-    remedy === 'refund' && !part && !kept
+    remedy === 'refund' && !part && !kept && !back
       ? options.findIndex((o) => (REFUNDS as readonly string[]).includes(o.kind))
       : options.findIndex((o) => o.kind === kind);
   const amount = stated ?? (kind === 'partial_refund' ? null : value);

@@ -73,7 +73,8 @@ export function remedyLine(
   const suffix = option.policy.slice(3);
   const table = REMEDY[lang];
   const line = table[`${option.kind}:${suffix}`] ?? table[option.kind]!;
-  const known = option.kind === 'coupon' || (amountKnown && option.amount > 0 && option.amountToBeConfirmed !== true);
+  // A coupon's amount is the rules' own (known with no order); a coupon settled in the call may not have one yet.
+  const known = (option.kind === 'coupon' || amountKnown) && option.amount > 0 && option.amountToBeConfirmed !== true;
   const money = formatMoney(known ? option.amount : null, option.currency, lang);
   return line(lang === 'en' ? ` ${money}` : money, issue);
 }
