@@ -105,14 +105,15 @@ function slotId(slot: readonly SlotAlternative[]): number {
 /** Every filler of a slot within the given clauses of the line. */
 export function fillersOf(a: LineAnalysis, clauses: readonly Clause[], slot: readonly SlotAlternative[]): Filler[] {
   let bySlot = memo.get(a);
-  if (!bySlot) memo.set(a, (bySlot = []));
+  // Sized to the slots known (all of them after the first lines): ids are written out of order.
+  if (!bySlot) memo.set(a, (bySlot = new Array(slotById.length)));
   const id = slotId(slot);
   let all = bySlot[id];
   if (!all) {
     all = collect(a, slotById[id]!);
     bySlot[id] = all;
   }
-  if (clauses.length === a.clauses.length) return all;
+  if (all.length === 0 || clauses.length === a.clauses.length) return all;
   return all.filter((f) => clauses.some((c) => inside(f.nspan, c.nspan)));
 }
 
@@ -144,6 +145,9 @@ function indexOf(a: LineAnalysis): LineIndex {
 }
 
 const NONE: readonly never[] = [];
+
+/** What most slots hold on most lines: one shared empty list (fillers are only ever read). */
+const NO_FILLERS: Filler[] = [];
 
 function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
   const out: Filler[] = [];
@@ -181,13 +185,13 @@ function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
       if (!alt.spoken)
         for (const m of masks)
           if ((m.kind === 'phone' || m.kind === 'digits') && within(clauses, m.nspan) && digitCount(m.text) >= alt.min)
-            out.push({ cue, ...pick(m) });
+            out.push({ cue, text: m.text, span: m.span, nspan: m.nspan });
       for (const run of digitRuns(a))
         if (within(clauses, run.head.nspan) && run.digits >= alt.min && (!alt.spoken || run.head.script !== 'arabic'))
-          out.push({ cue, ...pick(run.head) });
+          out.push({ cue, text: run.head.text, span: run.head.span, nspan: run.head.nspan });
     }
   }
-  return out;
+  return out.length === 0 ? NO_FILLERS : out;
 }
 
 /** Whether a span lies inside one of the clauses (a function, not a closure made per call). */
@@ -195,8 +199,6 @@ function within(clauses: readonly Clause[], n: Span): boolean {
   for (const c of clauses) if (inside(n, c.nspan)) return true;
   return false;
 }
-
-const pick = (m: { text: string; span: Span; nspan: Span }) => ({ text: m.text, span: m.span, nspan: m.nspan });
 
 /** What may stand between two groups of one number said in parts (555-0142, 一五八 零二四七). */
 const GROUP_SEPARATORS = new Set([...' \t,，、.·-–—/']);

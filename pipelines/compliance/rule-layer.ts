@@ -49,11 +49,12 @@ export function proposeCandidates(
     may.get(mode) ?? may.set(mode, gate.candidates(gateForm(viewOf(mode).text))).get(mode)!;
   const state = CallState.of(rules, lines, index);
   const out: Candidate[] = [];
-  for (const [i, rule] of rules.entries()) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     if (!languages.has(rule.language) || !previousSatisfied(rule, lines, index)) continue;
     if (rule.frames.length > 0) out.push(...frameCandidates(rule, lines, index, state));
     const view = viewOf(rule.view);
-    const ranges = matchRanges(rule, view.text, (p) => mayOf(rule.view)[first[i]! + p] === 1);
+    const ranges = rule.patterns.length === 0 ? NO_RANGES : matchRanges(rule, view.text, mayOf(rule.view), first[i]!);
     if (ranges.length === 0) continue;
     for (const [s, e, pattern] of ranges) {
       const span = toOriginalSpan(line.text, view, s, e);
@@ -115,12 +116,26 @@ function splitWords(evidence: string): string | null {
 }
 
 /** Matches of all the rule's patterns; overlapping ones merge ("加我微信" + "微信 abc8899"). */
-function matchRanges(rule: CompiledRule, text: string, may: (pattern: number) => boolean): [number, number, number][] {
+const NO_RANGES: readonly [number, number, number][] = [];
+
+/**
+ * The merged ranges the rule's patterns match in `text`; pattern p runs only when the view's gate
+ * marks it (`may[first + p] === 1`). Indexed, with no closure per rule and line.
+ */
+function matchRanges(
+  rule: CompiledRule,
+  text: string,
+  may: Uint8Array,
+  first: number,
+): readonly [number, number, number][] {
   const all: [number, number, number][] = [];
-  rule.patterns.forEach((re, p) => {
-    if (!may(p)) return;
-    for (const m of regexMatches(re, text)) if (m[0].length > 0) all.push([m.index, m.index + m[0].length, p]);
-  });
+  const { patterns } = rule;
+  for (let p = 0; p < patterns.length; p++) {
+    if (may[first + p] !== 1) continue;
+    for (const m of regexMatches(patterns[p]!, text))
+      if (m[0].length > 0) all.push([m.index, m.index + m[0].length, p]);
+  }
+  if (all.length === 0) return NO_RANGES;
   all.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: [number, number, number][] = [];
   for (const r of all) {

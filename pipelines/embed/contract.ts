@@ -23,7 +23,12 @@ export function cosine(a: readonly number[], b: readonly number[]): number {
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
+/**
+ * `v` scaled to unit length IN PLACE, and returned: every caller hands it a vector it has just
+ * built, so no second 512-number array is made per line (a zero vector is left as it is).
+ */
 export function normalize(v: number[]): number[] {
   const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-  return norm === 0 ? v : v.map((x) => x / norm);
+  if (norm !== 0) for (let i = 0; i < v.length; i++) v[i] = v[i]! / norm;
+  return v;
 }

@@ -7,7 +7,7 @@ import { detectLanguage } from './language-id.js';
 import { lexicon } from './lexicon.js';
 import { marksOf, placed } from './marks.js';
 import { findMasks } from './masks.js';
-import { matchEntries } from './match.js';
+import { matchEntries, type RawMatch } from './match.js';
 import { normalise, toOriginal } from './normalize.js';
 import { findNumbers } from './numbers.js';
 import { segment } from './segment.js';
@@ -54,7 +54,14 @@ function compute(text: string): LineAnalysis {
   const orig = (s: number, e: number): Span => toOriginal(n, s, e, text.length);
 
   const found = findMasks(norm);
-  const masks: Mask[] = found.map((m) => ({ ...m, text: norm.slice(...m.nspan), span: orig(...m.nspan) }));
+  const masks: Mask[] = found.map((m) => ({
+    kind: m.kind,
+    field: m.field,
+    class: m.class,
+    nspan: m.nspan,
+    text: norm.slice(m.nspan[0], m.nspan[1]),
+    span: orig(m.nspan[0], m.nspan[1]),
+  }));
   const hidden: Span[] = found.filter((m) => m.kind !== 'phone' && m.kind !== 'digits').map((m) => m.nspan);
 
   const tokens = tokenize(norm, masks, orig);
@@ -64,16 +71,21 @@ function compute(text: string): LineAnalysis {
     hasHan: HAN.test(norm),
     hasLatin: LATIN.test(norm),
     skip: hidden,
-    tokenStarts: new Set(tokens.map((t) => t.nspan[0])),
-    tokenEnds: new Set(tokens.map((t) => t.nspan[1])),
+    tokenStarts: tokenEdges(tokens, 0),
+    tokenEnds: tokenEdges(tokens, 1),
   });
-  const toMatch = (m: (typeof raw)[number]): LexiconMatch => ({
-    class: m.entry.class,
-    entry: m.entry.ref,
-    text: m.text,
-    span: orig(...m.nspan),
-    nspan: m.nspan,
-  });
+  // One LexiconMatch per raw match, shared by the line's list and its clause's (it was built twice).
+  const matches: LexiconMatch[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const m = raw[i]!;
+    matches.push({
+      class: m.entry.class,
+      entry: m.entry.ref,
+      text: m.text,
+      span: orig(m.nspan[0], m.nspan[1]),
+      nspan: m.nspan,
+    });
+  }
 
   const notNumbers = raw.filter((m) => m.entry.class === 'not_number').map((m) => m.nspan);
   const numbers = findNumbers(norm, [...hidden, ...notNumbers]).map((x) => ({ ...x, span: orig(...x.nspan) }));
@@ -83,7 +95,15 @@ function compute(text: string): LineAnalysis {
 
   const clauses: Clause[] = splitClauses(norm, hidden, raw).map((c, index) => {
     const [s, e] = c.nspan;
-    const inClause = raw.filter((m) => m.nspan[0] >= s && m.nspan[1] <= e && placed(m, norm, c.nspan));
+    const inClause: RawMatch[] = [];
+    const clauseMatches: LexiconMatch[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const m = raw[i]!;
+      if (m.nspan[0] >= s && m.nspan[1] <= e && placed(m, norm, c.nspan)) {
+        inClause.push(m);
+        clauseMatches.push(matches[i]!);
+      }
+    }
     let from = 0;
     while (from < tokens.length && tokens[from]!.nspan[0] < s) from++;
     let to = from;
@@ -97,7 +117,7 @@ function compute(text: string): LineAnalysis {
       tokens: [from, to],
       sentenceStart: c.sentenceStart,
       marks: marksOf(c.nspan, c.questionMark, inClause, tokens, [from, to], orig),
-      matches: inClause.map(toMatch),
+      matches: clauseMatches,
     };
   });
 
@@ -109,9 +129,16 @@ function compute(text: string): LineAnalysis {
     numbers,
     tokens,
     clauses,
-    matches: raw.map(toMatch),
+    matches,
     toOriginal: orig,
   };
+}
+
+/** The set of the tokens' starts (side 0) or ends (side 1) in the normalised text. */
+function tokenEdges(tokens: readonly Token[], side: 0 | 1): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) out.add(tokens[i]!.nspan[side]);
+  return out;
 }
 
 /** Words between masks come from the segmenter; each mask is one token. */
@@ -122,7 +149,7 @@ function tokenize(norm: string, masks: readonly Mask[], orig: (s: number, e: num
     for (const [s, e] of segment(norm.slice(from, to))) {
       const t = norm.slice(from + s, from + e);
       const kind = NUMERIC.test(t) ? 'number' : PUNCT.test(t) ? 'punct' : 'word';
-      tokens.push({ kind, text: t, span: orig(from + s, from + e), nspan: [from + s, from + e] });
+      tokens.push({ kind, mask: undefined, text: t, span: orig(from + s, from + e), nspan: [from + s, from + e] });
     }
   };
   for (const m of masks) {

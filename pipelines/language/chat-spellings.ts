@@ -119,7 +119,8 @@ export function compileChatSpellings(file: string, text: string): ChatSpellings 
       if (countHan(line) > 0) return [];
       const ws = words(line);
       const out: ChatReading[] = [];
-      for (const [k, w] of ws.entries()) {
+      for (let k = 0; k < ws.length; k++) {
+        const w = ws[k]!;
         const entries = w.free ? byWritten.get(w.lower) : undefined;
         if (!entries) continue;
         const written = line.slice(w.start, w.end);

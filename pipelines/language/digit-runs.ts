@@ -155,7 +155,8 @@ function groups(tokens: Token[]): Group[] {
   let cur: Group | null = null;
   let prev: Token | null = null;
   let gap: Token[] = [];
-  for (const [i, t] of tokens.entries()) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.kind === 'space' || t.kind === 'dash') {
       if (cur) gap.push(t);
       continue;

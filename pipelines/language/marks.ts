@@ -35,13 +35,24 @@ export function marksOf(
 ): Mark[] {
   const marks: Mark[] = [];
   if (questionMark)
-    marks.push({ kind: 'question', entry: QUESTION_MARK, span: toOriginal(...questionMark), nspan: questionMark });
+    marks.push({
+      kind: 'question',
+      entry: QUESTION_MARK,
+      span: toOriginal(questionMark[0], questionMark[1]),
+      nspan: questionMark,
+      scope: undefined,
+    });
   for (const m of matches) {
     const kind = m.entry.class === 'question_tag' ? 'question' : MARK_CLASS.get(m.entry.class);
     if (!kind) continue;
-    const mark: Mark = { kind, entry: m.entry.ref, span: toOriginal(...m.nspan), nspan: m.nspan };
-    if (kind === 'negation') mark.scope = negationScope(m, nspan, matches, tokens, tokenRange, toOriginal);
-    marks.push(mark);
+    // One shape for every mark: a scope only negation has is undefined on the others.
+    marks.push({
+      kind,
+      entry: m.entry.ref,
+      span: toOriginal(m.nspan[0], m.nspan[1]),
+      nspan: m.nspan,
+      scope: kind === 'negation' ? negationScope(m, nspan, matches, tokens, tokenRange, toOriginal) : undefined,
+    });
   }
   return marks;
 }

@@ -5,7 +5,7 @@ import { KefuError } from '../../core/errors.js';
 import { DATA_DIR } from './lexicon.js';
 import { type MaskFile, MaskFileSchema } from './lexicon-schema.js';
 import type { MaskKind, Span } from './types.js';
-import { regexMatches } from './regex-matches.js';
+import { stepPastEmpty } from './regex-matches.js';
 import { foldScript } from './script-fold.js';
 
 export interface CompiledMask {
@@ -58,25 +58,38 @@ export interface FoundMask {
   nspan: Span;
 }
 
+/** A sentence's stop after a link (made once, not per match: a RegExp literal is a new object each time). */
+const TRAILING_STOP = /[.,;:!?)]+$/;
+
 /** Non-overlapping masks in the normalised text, in order; an earlier file entry wins an overlap. */
 export function findMasks(norm: string): FoundMask[] {
   const taken: FoundMask[] = [];
-  const free = (s: number, e: number) => taken.every((m) => e <= m.nspan[0] || s >= m.nspan[1]);
-  for (const mask of masks()) {
-    mask.re.lastIndex = 0;
-    for (const m of regexMatches(mask.re, norm)) {
+  const all = masks();
+  // Indexed, `exec` run directly (regexMatches' steps): no generator per mask file entry per line.
+  for (let k = 0; k < all.length; k++) {
+    const mask = all[k]!;
+    const re = mask.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
+      if (m[0] === '') {
+        stepPastEmpty(re, norm);
+        continue;
+      }
       // A sentence's full stop is not part of the link before it.
-      const text = m[0].replace(/[.,;:!?)]+$/, '');
+      const text = m[0].replace(TRAILING_STOP, '');
       const s = m.index;
       const e = s + text.length;
-      if (e > s && free(s, e))
-        taken.push({
-          kind: mask.kind,
-          ...(mask.field && { field: mask.field }),
-          ...(mask.class && { class: mask.class }),
-          nspan: [s, e],
-        });
+      if (e > s && free(taken, s, e))
+        // One shape for every mask (a field or class it lacks is undefined, which JSON leaves out).
+        taken.push({ kind: mask.kind, field: mask.field || undefined, class: mask.class || undefined, nspan: [s, e] });
     }
+    re.lastIndex = 0;
   }
   return taken.sort((a, b) => a.nspan[0] - b.nspan[0]);
+}
+
+/** Whether [s, e) overlaps no mask taken so far. */
+function free(taken: readonly FoundMask[], s: number, e: number): boolean {
+  for (let k = 0; k < taken.length; k++) if (e > taken[k]!.nspan[0] && s < taken[k]!.nspan[1]) return false;
+  return true;
 }

@@ -21,16 +21,33 @@ export interface Normalised {
 /** Invisible characters (zero-width joiners, variation selectors) never carry meaning. */
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are matched on their own, never joined
 export const INVISIBLE = /^[\p{Cf}\uFE00-\uFE0F]+$/u;
-// Fast path: ASCII and common Han need neither NFKC nor the invisible check.
-const PLAIN = /^[\u0020-\u007e\u4e00-\u9fff\u3001\u3002]$/;
+/** Fast path: ASCII and common Han (one UTF-16 unit each) need neither NFKC nor the invisible check. */
+const plainUnit = (c: number): boolean =>
+  (c >= 0x20 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002;
+
+/** Whether every unit of `text` is plain: such a line (most lines) normalises unit for unit. */
+function allPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!plainUnit(text.charCodeAt(i))) return false;
+  return true;
+}
 // Phones and word processors type "you’re"; every lexicon writes "you're".
 const APOSTROPHE = /^[\u2018\u2019\u02bc]$/;
 
 export function normalise(original: string): Normalised {
+  const readings = chatReadings(original);
+  if (readings.length === 0 && allPlain(original)) {
+    // The loop below when every character is plain: each unit folded in place, mapped to itself.
+    const from = new Int32Array(original.length);
+    const to = new Int32Array(original.length);
+    for (let k = 0; k < original.length; k++) {
+      from[k] = k;
+      to[k] = k + 1;
+    }
+    return { text: foldScript(original), start: from, end: to };
+  }
   let text = '';
   const start: number[] = [];
   const end: number[] = [];
-  const readings = chatReadings(original);
   let r = 0;
   let i = 0;
   while (i < original.length) {
@@ -48,7 +65,7 @@ export function normalise(original: string): Normalised {
     const ch = String.fromCodePoint(original.codePointAt(i)!);
     const from = i;
     i += ch.length;
-    if (PLAIN.test(ch)) {
+    if (ch.length === 1 && plainUnit(ch.charCodeAt(0))) {
       text += foldChar(ch);
       start.push(from);
       end.push(i);

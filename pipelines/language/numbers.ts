@@ -68,21 +68,23 @@ export function findNumbers(norm: string, skip: readonly Span[]): Found[] {
     if (g.spoken !== undefined) {
       const value = parseEnNumber(text);
       const digits = spokenDigits(text.replaceAll('-', ' '));
-      if (value !== null && !/\b(?:oh|double|triple)\b/i.test(text)) out.push({ value, script: 'latin', text, nspan });
+      if (value !== null && !/\b(?:oh|double|triple)\b/i.test(text))
+        out.push({ value, script: 'latin', text, nspan, digits: undefined });
+      // Its digits before its script, as this token has always been written (a second shape, rare).
       else if (digits) out.push({ value: Number(digits), digits, script: 'latin', text, nspan });
     } else if (g.grouped !== undefined) {
-      out.push({ value: Number(text.replaceAll(',', '')), script: 'arabic', text, nspan });
+      out.push({ value: Number(text.replaceAll(',', '')), script: 'arabic', text, nspan, digits: undefined });
     } else if (g.zh !== undefined) {
       const value = parseZhNumber(text);
       if (value === null) continue;
       const arabic = /^[0-9.]+$/.test(text);
       const digits = arabic ? (text.includes('.') ? undefined : text) : hanDigits(text);
-      const token: Found = { value, script: arabic ? 'arabic' : 'han', text, nspan };
-      if (digits !== undefined) token.digits = digits;
-      out.push(token);
+      // One shape for every number token: digits it cannot be read as are undefined (JSON leaves them out).
+      out.push({ value, script: arabic ? 'arabic' : 'han', text, nspan, digits });
     } else {
       const value = parseEnNumber(text);
-      if (value !== null) out.push({ value, script: /^[0-9.,]+$/.test(text) ? 'arabic' : 'latin', text, nspan });
+      if (value !== null)
+        out.push({ value, script: /^[0-9.,]+$/.test(text) ? 'arabic' : 'latin', text, nspan, digits: undefined });
     }
   }
   return out;

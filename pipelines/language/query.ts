@@ -2,11 +2,30 @@
 import { lexicon } from './lexicon.js';
 import type { Clause, LexiconMatch, LineAnalysis, Mark, MarkKind, MaskKind, Span } from './types.js';
 
-/** Matches of word class `cls` in a clause (or the whole line), in order. */
-export function classMatches(where: Clause | LineAnalysis, cls: string): LexiconMatch[] {
+/**
+ * Matches of word class `cls` in a clause (or the whole line), in order. Read from an index of the
+ * clause's (or line's) matches by class, built the first time any engine asks: the engines ask
+ * dozens of classes of every line, and each ask used to filter every match. Shared: never mutated.
+ */
+export function classMatches(where: Clause | LineAnalysis, cls: string): readonly LexiconMatch[] {
   assertClass(cls);
-  return where.matches.filter((m) => m.class === cls);
+  let index = matchesByClass.get(where);
+  if (index === undefined) {
+    index = new Map();
+    const { matches } = where;
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i]!;
+      const list = index.get(m.class);
+      if (list === undefined) index.set(m.class, [m]);
+      else list.push(m);
+    }
+    matchesByClass.set(where, index);
+  }
+  return index.get(cls) ?? NO_MATCHES;
 }
+
+const matchesByClass = new WeakMap<Clause | LineAnalysis, Map<string, LexiconMatch[]>>();
+const NO_MATCHES: readonly LexiconMatch[] = [];
 
 /** The first member of class `cls` in the clause, with its span, or undefined. */
 export function clauseHas(clause: Clause, cls: string): LexiconMatch | undefined {
@@ -55,7 +74,16 @@ export function clausesOver(a: LineAnalysis, span: Span): Clause[] {
  * and every clause of a sentence that opens with a condition and asks a question ("If it arrives
  * broken, can I send it back?": the whole sentence asks about a hypothetical).
  */
-export function hypotheticalClauses(a: LineAnalysis): Set<number> {
+export function hypotheticalClauses(a: LineAnalysis): ReadonlySet<number> {
+  let out = hypothetical.get(a);
+  if (out === undefined) hypothetical.set(a, (out = readHypothetical(a)));
+  return out;
+}
+
+/** A line's hypothetical clauses, read once per analysis: issue cues ask it for every class they test. */
+const hypothetical = new WeakMap<LineAnalysis, ReadonlySet<number>>();
+
+function readHypothetical(a: LineAnalysis): ReadonlySet<number> {
   const out = new Set<number>();
   let sentence: Clause[] = [];
   const close = () => {

@@ -60,6 +60,15 @@ export function foldChar(ch: string): string {
 /** A text with every traditional character folded; the same length as the text. */
 export function foldScript(text: string): string {
   const fold = foldTable();
+  // Most lines hold no character to fold: they are returned as they are, with no string rebuilt
+  // one character at a time.
+  let at = 0;
+  while (at < text.length) {
+    const c = text.codePointAt(at)!;
+    if (fold.has(c)) break;
+    at += c > 0xffff ? 2 : 1;
+  }
+  if (at >= text.length) return text;
   let out = '';
   for (const ch of text) out += fold.get(ch.codePointAt(0)!) ?? ch;
   return out;

@@ -43,28 +43,39 @@ export function featureNames(
   index: number,
   spec: FeatureSpec = 'line-features-v1',
 ): [string, Span | null][] {
+  const named: [string, Span | null][] = [];
+  collectFeatures(lines, index, spec, { add: (name, span) => named.push([name, span]) });
+  return named;
+}
+
+/**
+ * Where features go as they are read: `featureNames` keeps every one, `lineFeatures` hashes each
+ * distinct name straight away (no [name, span] pair per feature, ~100 per line).
+ */
+interface FeatureSink {
+  add(name: string, span: Span | null): void;
+}
+
+function collectFeatures(lines: readonly TranscriptLine[], index: number, spec: FeatureSpec, out: FeatureSink): void {
   const line = lines[index]!;
   const a = analyzeLine(line.text);
-  const out: [string, Span | null][] = [
-    ['bias', null],
-    [`sp:${line.speaker}`, null],
-  ];
+  out.add('bias', null);
+  out.add(`sp:${line.speaker}`, null);
   ownFeatures(a, line.text, out);
   const prev = index > 0 ? lines[index - 1]! : null;
   if (!prev) {
     if (spec === 'line-features-v7') frameFeatures(a, out);
-    return out;
+    return;
   }
   const pa = analyzeLine(prev.text);
   const rel = prev.speaker === line.speaker ? 'same' : 'other';
   contextFeatures(pa, rel, out);
-  if (spec === 'line-features-v1') return out;
+  if (spec === 'line-features-v1') return;
   crossFeatures(pa, a, rel, out);
   for (let k = index - 2; k >= Math.max(0, index - 3); k--) earlierFeatures(lines[k]!, line.speaker, out);
-  if (spec === 'line-features-v2') return out;
+  if (spec === 'line-features-v2') return;
   frameFeatures(a, out);
   frameContext(lines, index, a, out);
-  return out;
 }
 
 /**
@@ -72,33 +83,28 @@ export function featureNames(
  * question, condition, negation, self, addressee…) crossed with each class in it, and every pair of
  * classes said in one clause and in the line.
  */
-function frameFeatures(a: LineAnalysis, out: [string, Span | null][]): void {
+function frameFeatures(a: LineAnalysis, out: FeatureSink): void {
   const inLine = new Map<string, Span>();
   for (const clause of a.clauses) {
     const frame = [...new Set(clause.marks.map((m) => m.kind))].sort().join('+') || 'bare';
     const here = new Map<string, Span>();
     for (const x of clause.matches) if (ownClass(x.class) && !here.has(x.class)) here.set(x.class, x.span);
     for (const [c, span] of here) {
-      out.push([`f:${frame}|${c}`, span]);
+      out.add(`f:${frame}|${c}`, span);
       if (!inLine.has(c)) inLine.set(c, span);
     }
     const cs = [...here.keys()].sort();
     for (let i = 0; i < cs.length; i++)
-      for (let j = i + 1; j < cs.length; j++) out.push([`cc:${cs[i]}&${cs[j]}`, here.get(cs[i]!)!]);
+      for (let j = i + 1; j < cs.length; j++) out.add(`cc:${cs[i]}&${cs[j]}`, here.get(cs[i]!)!);
   }
   for (const m of a.masks) if (!inLine.has(`mask:${m.kind}`)) inLine.set(`mask:${m.kind}`, m.span);
   const ls = [...inLine.keys()].sort();
   for (let i = 0; i < ls.length; i++)
-    for (let j = i + 1; j < ls.length; j++) out.push([`lc:${ls[i]}&${ls[j]}`, inLine.get(ls[i]!)!]);
+    for (let j = i + 1; j < ls.length; j++) out.add(`lc:${ls[i]}&${ls[j]}`, inLine.get(ls[i]!)!);
 }
 
 /** Every mark of the previous two lines, by who said them, crossed with this line's classes and masks (v7). */
-function frameContext(
-  lines: readonly TranscriptLine[],
-  index: number,
-  a: LineAnalysis,
-  out: [string, Span | null][],
-): void {
+function frameContext(lines: readonly TranscriptLine[], index: number, a: LineAnalysis, out: FeatureSink): void {
   const here = new Map<string, Span>();
   for (const x of a.matches) if (ownClass(x.class) && !here.has(x.class)) here.set(x.class, x.span);
   for (const m of a.masks) if (!here.has(`mask:${m.kind}`)) here.set(`mask:${m.kind}`, m.span);
@@ -108,11 +114,11 @@ function frameContext(
     for (const clause of analyzeLine(lines[k]!.text).clauses)
       for (const m of clause.marks) before.add(`${rel}:${index - k}:${m.kind}`);
   }
-  for (const [c, span] of here) for (const q of before) out.push([`y:${q}>${c}`, span]);
+  for (const [c, span] of here) for (const q of before) out.add(`y:${q}>${c}`, span);
 }
 
 /** The previous line's request/question marks, classes and masks crossed with this line's classes and masks (v2). */
-function crossFeatures(p: LineAnalysis, a: LineAnalysis, rel: string, out: [string, Span | null][]): void {
+function crossFeatures(p: LineAnalysis, a: LineAnalysis, rel: string, out: FeatureSink): void {
   const before = new Set<string>();
   for (const clause of p.clauses) {
     for (const m of clause.marks) if (m.kind === 'request' || m.kind === 'question') before.add(`m:${m.kind}`);
@@ -122,51 +128,51 @@ function crossFeatures(p: LineAnalysis, a: LineAnalysis, rel: string, out: [stri
   const here = new Map<string, Span>();
   for (const x of a.matches) if (ownClass(x.class) && !here.has(x.class)) here.set(x.class, x.span);
   for (const m of a.masks) if (!here.has(`mask:${m.kind}`)) here.set(`mask:${m.kind}`, m.span);
-  for (const [c, span] of here) for (const q of before) out.push([`x:${rel}:${q}>${c}`, span]);
+  for (const [c, span] of here) for (const q of before) out.add(`x:${rel}:${q}>${c}`, span);
 }
 
 /** Classes and masks of the two lines before the previous one, by whether this line's speaker said them (v2). */
-function earlierFeatures(line: TranscriptLine, speaker: string, out: [string, Span | null][]): void {
+function earlierFeatures(line: TranscriptLine, speaker: string, out: FeatureSink): void {
   const a = analyzeLine(line.text);
   const rel = line.speaker === speaker ? 'same' : 'other';
-  for (const x of a.matches) if (ownClass(x.class)) out.push([`w:${rel}:c:${x.class}`, null]);
-  for (const m of a.masks) out.push([`w:${rel}:mask:${m.kind}`, null]);
+  for (const x of a.matches) if (ownClass(x.class)) out.add(`w:${rel}:c:${x.class}`, null);
+  for (const m of a.masks) out.add(`w:${rel}:mask:${m.kind}`, null);
 }
 
 const ownClass = (c: string) => !c.startsWith('mark.') && !SKIP_CLASS.test(c);
 
-function ownFeatures(a: LineAnalysis, text: string, out: [string, Span | null][]): void {
+function ownFeatures(a: LineAnalysis, text: string, out: FeatureSink): void {
   for (const clause of a.clauses) {
     const marks = [...new Set(clause.marks.map((m) => m.kind))];
-    for (const m of clause.marks) out.push([`m:${m.kind}`, m.span]);
+    for (const m of clause.marks) out.add(`m:${m.kind}`, m.span);
     for (const x of clause.matches) {
       if (x.class.startsWith('mark.') || SKIP_CLASS.test(x.class)) continue;
-      out.push([`c:${x.class}`, x.span]);
-      for (const m of marks) out.push([`cm:${x.class}|${m}`, x.span]);
+      out.add(`c:${x.class}`, x.span);
+      for (const m of marks) out.add(`cm:${x.class}|${m}`, x.span);
     }
   }
-  for (const m of a.masks) out.push([`mask:${m.kind}${m.field ? `:${m.field}` : ''}`, m.span]);
+  for (const m of a.masks) out.add(`mask:${m.kind}${m.field ? `:${m.field}` : ''}`, m.span);
   let prevWord: { text: string; span: Span } | null = null;
   for (const t of a.tokens) {
-    if (t.kind === 'number') out.push([`num:${Math.min(t.text.length, 8)}`, t.span]);
+    if (t.kind === 'number') out.add(`num:${Math.min(t.text.length, 8)}`, t.span);
     if (t.kind !== 'word' || !LATIN.test(t.text)) {
       prevWord = null;
       continue;
     }
     const w = t.text.toLowerCase();
-    out.push([`w:${w}`, t.span]);
-    if (prevWord) out.push([`b:${prevWord.text}_${w}`, [prevWord.span[0], t.span[1]]]);
+    out.add(`w:${w}`, t.span);
+    if (prevWord) out.add(`b:${prevWord.text}_${w}`, [prevWord.span[0], t.span[1]]);
     prevWord = { text: w, span: t.span };
   }
   // Chinese character 1-3-grams over each run, by UTF-16 code unit.
   for (const r of text.matchAll(HAN_RUN))
     for (let i = 0; i < r[0].length; i++)
       for (let n = 1; n <= 3 && i + n <= r[0].length; n++)
-        out.push([`h:${r[0].slice(i, i + n)}`, [r.index + i, r.index + i + n]]);
+        out.add(`h:${r[0].slice(i, i + n)}`, [r.index + i, r.index + i + n]);
 }
 
-function contextFeatures(a: LineAnalysis, relation: 'same' | 'other', out: [string, Span | null][]): void {
-  out.push([`p:${relation}`, null]);
+function contextFeatures(a: LineAnalysis, relation: 'same' | 'other', out: FeatureSink): void {
+  out.add(`p:${relation}`, null);
   const seen = new Set<string>();
   for (const clause of a.clauses) {
     for (const m of clause.marks) seen.add(`p:m:${m.kind}`);
@@ -174,7 +180,7 @@ function contextFeatures(a: LineAnalysis, relation: 'same' | 'other', out: [stri
       if (!x.class.startsWith('mark.') && !SKIP_CLASS.test(x.class)) seen.add(`p:${relation}:c:${x.class}`);
   }
   for (const m of a.masks) seen.add(`p:mask:${m.kind}`);
-  for (const f of seen) out.push([f, null]);
+  for (const f of seen) out.add(f, null);
 }
 
 /** FNV-1a, 32 bit: the same index on every machine and every run. */
@@ -195,7 +201,10 @@ export function lineFeatures(
   spec: FeatureSpec = 'line-features-v1',
 ): Feature[] {
   const seen = new Map<string, Feature>();
-  for (const [name, span] of featureNames(lines, index, spec))
-    if (!seen.has(name)) seen.set(name, { index: hashFeature(name, bits), span });
+  collectFeatures(lines, index, spec, {
+    add: (name, span) => {
+      if (!seen.has(name)) seen.set(name, { index: hashFeature(name, bits), span });
+    },
+  });
   return [...seen.values()];
 }

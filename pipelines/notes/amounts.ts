@@ -249,7 +249,8 @@ const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
   const found: AmountMatch[] = [];
   // Most lines hold no currency word or sign: the patterns that need one are not run on them.
   const may = k.gate.candidates(gateForm(folded));
-  for (const [i, p] of k.patterns.entries()) {
+  for (let i = 0; i < k.patterns.length; i++) {
+    const p = k.patterns[i]!;
     if (may[i] === 0 || (p.lang !== undefined && p.lang !== analysis.lang)) continue;
     for (const whole of regexMatches(p.re, folded)) {
       const m = p.value(whole) === null ? spokenTail(whole, p.value) : whole;

@@ -53,8 +53,9 @@ const phrasesOf = memoByText((text: string): readonly Phrase[] => {
   const found: Phrase[] = [];
   const { rules, gate } = gatedRules();
   const may = gate.candidates(gateForm(folded));
-  for (const [i, rule] of rules.entries()) {
+  for (let i = 0; i < rules.length; i++) {
     if (!may[i]) continue;
+    const rule = rules[i]!;
     for (const m of regexMatches(rule.pattern, folded)) {
       found.push({ start: m.index, end: m.index + m[0].length, match: m, rule });
     }

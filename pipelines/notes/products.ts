@@ -125,7 +125,9 @@ export function productsInLine(text: string, table: readonly Alias[]): Omit<Prod
   // The gate finds in one pass which literals the line may hold (a superset of `includes`, which
   // stays the test): ~250 aliases were each searched for in every line.
   const may = gateOf(table).candidates(gateForm(lower));
-  for (const [k, alias] of table.entries()) {
+  // Indexed: `entries()` made a [k, alias] pair for each of ~250 aliases on every line.
+  for (let k = 0; k < table.length; k++) {
+    const alias = table[k]!;
     if (may[k] === 0 || !lower.includes(alias.literal)) continue;
     for (const m of regexMatches(alias.pattern, text)) {
       const span: [number, number] = [m.index, m.index + m[0].length];

@@ -30,6 +30,8 @@ export const ISSUE_KINDS = [
   'changed_mind',
 ] as const;
 export type IssueKind = (typeof ISSUE_KINDS)[number];
+/** Each kind with its word class, named once rather than on every line read. */
+const ISSUE_CLASSES = ISSUE_KINDS.map((kind) => [kind, `issue.${kind}`] as const);
 
 /**
  * Members of word class `cls` the line asserts: not in a hypothetical clause (see
@@ -93,9 +95,9 @@ export function kindsOf(a: LineAnalysis, speaker: SpeakerRole = 'customer'): [Is
   );
   const stands = (m: LexiconMatch) => !presale.has(clauseAt(a, m.span[0])?.index ?? -1);
   const spoilage = asserted(a, 'issue.spoiled_if_fresh').filter(stands);
-  const cues = ISSUE_KINDS.map((kind) => ({
+  const cues = ISSUE_CLASSES.map(([kind, cls]) => ({
     kind,
-    cue: asserted(a, `issue.${kind}`).find((m) => aboutGoods(kind, m) && stands(m)),
+    cue: asserted(a, cls).find((m) => aboutGoods(kind, m) && stands(m)),
   }));
   const fit = asserted(a, 'issue.size_fit').filter(stands)[0];
   const failing = functionFailure(a);
