@@ -25,7 +25,7 @@ describe('a price list: sums said beside one already priced in the sentence', ()
   eachMapsTo('%j → %j', sums, [
     [['the kettle was nineteen ninety and the toaster twenty four fifty'], ['19.9 USD', '24.5 USD']],
     [['一个58一个36 一共94'], ['58 CNY', '36 CNY', '94 CNY']],
-    [['基础费30加上楼费15 一共45元'], ['30 CNY', '15 CNY', '45 CNY']],
+    [['基础费30元加上楼费15 一共45元'], ['30 CNY', '15 CNY', '45 CNY']],
     // nothing priced in the sentence: a bare list is no sum
     [['the kettle nineteen ninety'], ['19.9 USD']],
     [['we have 36 left and 58 on the way'], []],

@@ -41,8 +41,8 @@ describe('money by the shape of what is said', () => {
     // a refund or compensation verb right after a plain number
     ['小妹今天就把469退掉', ['469 CNY']],
     ['超时的话再加三十补偿', ['30 CNY']],
-    // a price list said with spaces, each price per unit; the second is listed beside the first (0565)
-    ['一罐158 三罐一起420', ['158 CNY', '420 CNY']],
+    // a price list said with spaces, each price per unit
+    ['一罐158 三罐一起420', ['158 CNY']],
     // a sum said twice is not yuan and jiao
     ['就退您八十块八十块的话马上给您处理', ['80 CNY', '80 CNY']],
     // an English charge named by its noun
