@@ -157,6 +157,9 @@ export function loadFrames(): Frames {
   return frames;
 }
 
+/** How far into its clause the speaker may come after a wish and still be the one acting (亲 那小妹…, and I…). */
+const SELF_LEAD = 6;
+
 /** The non-promise rule that holds for a promise read from `clauses`, if any. */
 function vetoOf(
   f: Frames,
@@ -175,6 +178,14 @@ function vetoOf(
     if (r.sentenceClass) return sentenceOf(a, clauses[0]!).some((c) => clauseHas(c, r.sentenceClass!));
     if (r.conditionClass) {
       const condition = conditionOf(f, a, clauses[0]!);
+      // "If you want, forward it to us and I'll pass it on": the wish is the buyer's act's, asked for
+      // after it, and the promise waits on that act. A wish of the speaker's act is followed by the
+      // speaker (如果您愿意等的话 | 我们给您补一张券; If you'd like, | I can…).
+      const first = clauses[0]!;
+      const next = condition && condition.index < first.index ? a.clauses[condition.index + 1]! : undefined;
+      if (next && !next.marks.some((m) => m.kind === 'self' && m.span[0] - next.span[0] <= SELF_LEAD)) return false;
+      const between = condition ? a.clauses.slice(condition.index + 1, first.index + 1) : [];
+      if (between.some((c) => hasMark(c, 'request'))) return false;
       return [...clauses, ...(condition ? [condition] : [])].some((c) => clauseHas(c, r.conditionClass!));
     }
     if (r.negatedClass) {

@@ -28,3 +28,7 @@ describe('a refund said done whose payout posts later is owed', () => {
     ['Refunds usually post in 3-5 days', []],
   ]);
 });
+
+describe('a wish that asks the buyer to act first keeps the promise that waits on it', () => {
+  check([["If you want, email the receipt to us and I'll pass it to our security team", ['escalate if']]]);
+});
