@@ -26,6 +26,25 @@ describe('foldScript', () => {
     ['之後 這裡 頭髮', '之后 这里 头发'],
   ]);
 
+  // Decision 0565: a word folds as a whole when its characters alone would fold it wrong.
+  eachMapsTo('the word %s → %s', foldScript, [
+    // 帳 is the tent or the net in these words, the money everywhere else
+    ['露營帳篷漏水了', '露营帐篷漏水了'],
+    ['蚊帳的拉鍊壞了', '蚊帐的拉链坏了'],
+    ['帳篷退款到帳戶', '帐篷退款到账户'],
+    ['帳單和對帳', '账单和对账'],
+    // OpenCC's phrase table: the word's own fold (覆 is 复 in 回覆, 鍊 is 链 in 拉鍊, 畫 is 划 in 計畫)
+    ['我們會盡快回覆您', '我们会尽快回复您'],
+    ['出貨計畫', '出货计划'],
+    // a simplified line keeps its own characters: 打坏 (broken) is never OpenCC's 打坯
+    ['杯子打坏了 沈阳仓发货', '杯子打坏了 沈阳仓发货'],
+  ]);
+
+  it('folds words without changing a length', () => {
+    for (const text of ['露營帳篷漏水了', '拉鍊 項鍊 回覆 計畫', '𠮷帳篷'])
+      expect(foldScript(text)).toHaveLength(text.length);
+  });
+
   it('never changes a length, so a span into the folded text is a span into the original', () => {
     const text = '麻煩你把銀行帳號和身分證字號報一下給我，我們幫你處理退貨';
     expect(foldScript(text)).toHaveLength(text.length);

@@ -5,7 +5,8 @@
  * applies it to every line, and every lexicon term, rule pattern and knowledge-file pattern is
  * folded by it where it is compiled, so a term written in either script matches a line written in
  * either. Lengths never change, so spans into the normalised text still map to the characters
- * written. See docs/decisions/0555.
+ * written. Words whose fold is not their characters' (帳篷 → 帐篷, 回覆 → 回复) fold as words first.
+ * See docs/decisions/0555 and 0565.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -25,14 +26,21 @@ const ScriptFoldSchema = z
         table: z.string(),
         skipped: z.number(),
         overrides: z.record(z.string(), z.string()),
+        phrases: z.string(),
+        phrasesSkipped: z.number(),
+        wordOverrides: z.record(z.string(), z.string()),
       })
       .strict(),
     from: z.string(),
     to: z.string(),
+    /** Words folded as a whole, before their characters: [traditional, simplified], the same length. */
+    words: z.array(z.tuple([z.string(), z.string()])),
   })
   .strict();
 
 let table: Map<number, string> | undefined;
+/** The words of `words` by their first character, longest first. */
+let wordTable: Map<number, [string, string][]> | undefined;
 
 function foldTable(): Map<number, string> {
   if (table) return table;
@@ -49,6 +57,13 @@ function foldTable(): Map<number, string> {
     if (f.length !== to[i]!.length) throw new KefuError('CONFIG_INVALID', `${FILE}: ${f} → ${to[i]} changes length`);
     table!.set(f.codePointAt(0)!, to[i]!);
   });
+  wordTable = new Map();
+  for (const [word, folded] of [...data.words].sort(([a], [b]) => b.length - a.length)) {
+    if (word.length !== folded.length)
+      throw new KefuError('CONFIG_INVALID', `${FILE}: ${word} → ${folded} changes length`);
+    const first = word.codePointAt(0)!;
+    wordTable.set(first, [...(wordTable.get(first) ?? []), [word, folded]]);
+  }
   return table;
 }
 
@@ -57,19 +72,34 @@ export function foldChar(ch: string): string {
   return foldTable().get(ch.codePointAt(0)!) ?? ch;
 }
 
-/** A text with every traditional character folded; the same length as the text. */
+/**
+ * A text with every traditional character folded; the same length as the text. A word of the
+ * table's `words` folds as a whole (帳篷 → 帐篷 beside 帳號 → 账号, 回覆 → 回复).
+ */
 export function foldScript(text: string): string {
   const fold = foldTable();
-  // Most lines hold no character to fold: they are returned as they are, with no string rebuilt
-  // one character at a time.
+  const words = wordTable!;
+  // Most lines hold nothing to fold: they are returned as they are, with no string rebuilt one
+  // character at a time.
   let at = 0;
   while (at < text.length) {
     const c = text.codePointAt(at)!;
-    if (fold.has(c)) break;
+    if (fold.has(c) || words.has(c)) break;
     at += c > 0xffff ? 2 : 1;
   }
   if (at >= text.length) return text;
-  let out = '';
-  for (const ch of text) out += fold.get(ch.codePointAt(0)!) ?? ch;
+  let out = text.slice(0, at);
+  for (let i = at; i < text.length; ) {
+    const point = text.codePointAt(i)!;
+    const word = words.get(point)?.find(([w]) => text.startsWith(w, i));
+    if (word) {
+      out += word[1];
+      i += word[0].length;
+      continue;
+    }
+    const ch = String.fromCodePoint(point);
+    out += fold.get(point) ?? ch;
+    i += ch.length;
+  }
   return out;
 }

@@ -10,6 +10,7 @@ import {
   EN_UNITS,
   foldWidth,
   gateForm,
+  type LineAnalysis,
   LiteralGate,
   parseEnNumber,
   parseZhNumber,
@@ -79,6 +80,8 @@ const AmountsSchema = z
     ),
     /** Largest sum taken as money; longer digit strings are ids (orders, phones), not prices. */
     maxAmount: z.number().positive(),
+    /** Said right after a sum's number, a rough figure (两百多块, 五十多): no sum. */
+    approximate: Source.extend({ note: z.string().optional() }).strict(),
     patterns: z.array(
       z
         .object({
@@ -98,6 +101,12 @@ const AmountsSchema = z
           minValue: z.number().nonnegative().optional(),
           /** Runs only on lines in this language (a bare 10.30 is a time or a date in Chinese chat). */
           lang: z.enum(['zh', 'en']).optional(),
+          /**
+           * Taken beside a sum its sentence already holds, as in a price list ("the mug twelve fifty
+           * and the teapot thirty four ninety five", 一个128一个76) — or, for a `priceContext` pattern,
+           * with price wording around it.
+           */
+          series: z.boolean().optional(),
           note: z.string().optional(),
         })
         .strict(),
@@ -113,6 +122,7 @@ interface Pattern {
   value(m: RegExpExecArray): number | null;
   numberOnly: boolean;
   priceContext: boolean;
+  series: boolean;
   lang: 'zh' | 'en' | undefined;
 }
 interface Knowledge {
@@ -123,6 +133,7 @@ interface Knowledge {
   max: number;
   families: { dollar: ReadonlySet<Currency>; yuan: ReadonlySet<Currency> };
   places: { currency: Currency; re: RegExp }[];
+  approximate: RegExp;
 }
 
 const zh = (s: string | undefined): number | null => (s === undefined ? 0 : parseZhNumber(s.replaceAll(',', '')));
@@ -191,6 +202,7 @@ function knowledge(): Knowledge {
     value: VALUES[p.value],
     numberOnly: p.numberOnly ?? false,
     priceContext: p.priceContext ?? false,
+    series: p.series ?? false,
     lang: p.lang,
   }));
   loaded = {
@@ -205,6 +217,7 @@ function knowledge(): Knowledge {
     max: d.maxAmount,
     families: { dollar: new Set(d.families.dollar), yuan: new Set(d.families.yuan) },
     places: d.places.map((p) => ({ currency: p.currency, re: compile(p.pattern, p.flags, p.id) })),
+    approximate: compile(d.approximate.pattern, d.approximate.flags, 'approximate'),
   };
   return loaded;
 }
@@ -214,12 +227,15 @@ export function currencyFamily(family: 'dollar' | 'yuan'): ReadonlySet<Currency>
   return knowledge().families[family];
 }
 
-/** A bare dollars-and-cents pair is a price only with price wording around it, never a clock time or a year. */
-function priced(k: Knowledge, text: string, m: RegExpExecArray): boolean {
+/**
+ * A bare dollars-and-cents pair is a price only with price wording around it (`priced`) or in a
+ * price list (`listed`, see `series`), never a clock time or a date (`timed`).
+ */
+function pricing(k: Knowledge, text: string, m: RegExpExecArray): 'priced' | 'listed' | 'timed' {
   const before = text.slice(0, m.index);
   const after = text.slice(m.index + m[0].length);
-  if (k.context.notBefore.test(before) || k.context.notAfter.test(after)) return false;
-  return k.context.before.test(before) || k.context.after.test(after);
+  if (k.context.notBefore.test(before) || k.context.notAfter.test(after)) return 'timed';
+  return k.context.before.test(before) || k.context.after.test(after) ? 'priced' : 'listed';
 }
 
 /** The market a line's words place the call in (amounts.json `places`: lah, 咗, PayNow, FPS), if any. */
@@ -247,6 +263,10 @@ const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
   const folded = foldedOf(text);
   const k = knowledge();
   const found: AmountMatch[] = [];
+  // Sums of a price list, taken only beside a sum their sentence holds (see `series`).
+  const listed: AmountMatch[] = [];
+  // A clock time or a date read by a price-worded pattern ("at nine thirty"): no part of it is listed.
+  const timed: [number, number][] = [];
   // Most lines hold no currency word or sign: the patterns that need one are not run on them.
   const may = k.gate.candidates(gateForm(folded));
   for (let i = 0; i < k.patterns.length; i++) {
@@ -256,17 +276,43 @@ const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
       const m = p.value(whole) === null ? spokenTail(whole, p.value) : whole;
       const value = m && p.value(m);
       if (!m || value == null || !Number.isFinite(value) || value > k.max || value < p.minValue) continue;
-      if (p.priceContext && !priced(k, folded, m)) continue;
-      const [start, end] = p.numberOnly && m.indices?.[1] ? m.indices[1] : [m.index, m.index + m[0].length];
+      const matchEnd = m.index + m[0].length;
+      if (k.approximate.test(folded.slice(matchEnd))) continue;
+      const said = p.priceContext ? pricing(k, folded, m) : 'priced';
+      if (said === 'timed') timed.push([m.index, matchEnd]);
+      if (said === 'timed' || (said === 'listed' && !p.series)) continue;
+      const unpriced = said === 'listed';
+      const [start, end] = p.numberOnly && m.indices?.[1] ? m.indices[1] : [m.index, matchEnd];
       const currency = p.currency === 'line' ? (analysis.lang === 'en' ? 'USD' : 'CNY') : p.currency;
-      found.push(p.carried ? { value, currency, carried: p.carried, start, end } : { value, currency, start, end });
+      const sum = p.carried ? { value, currency, carried: p.carried, start, end } : { value, currency, start, end };
+      (unpriced || (p.series && !p.priceContext) ? listed : found).push(sum);
     }
   }
+  const sentences = sentenceSpans(analysis);
+  const sentenceAt = (at: number) => sentences.findIndex(([s, e]) => at >= s && at < e);
+  const held = new Set(found.map((f) => sentenceAt(f.start)));
+  const clock = (l: AmountMatch) => timed.some(([s, e]) => l.start < e && s < l.end);
+  found.push(...listed.filter((l) => held.has(sentenceAt(l.start)) && !clock(l)));
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: AmountMatch[] = [];
   for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   return kept.sort((a, b) => a.start - b.start);
 });
+
+/** Each sentence of the line as a span of the original text (the language layer's clauses). */
+function sentenceSpans(analysis: LineAnalysis): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const c of analysis.clauses) {
+    const last = spans.at(-1);
+    if (c.sentenceStart || !last) spans.push([c.span[0], c.span[1]]);
+    else last[1] = c.span[1];
+  }
+  if (spans.length > 0) {
+    spans[0]![0] = 0;
+    spans.at(-1)![1] = analysis.text.length;
+  }
+  return spans;
+}
 
 /**
  * A sum said right after digits read one by one ("nine zero zero one five fifty eight bucks": an
@@ -313,6 +359,7 @@ export class CallAmounts {
     let added = placed && this.rereadOpen();
     for (const [i, a] of sums.entries()) {
       const key = `${a.currency}:${a.value}`;
+      if (!this.notes.has(key) && !this.currency.isOpen(found[i]!)) added = this.settleOpen(a) || added;
       if (this.notes.has(key)) {
         // Said again with its currency settled (US$120 after a bare $120): no longer open.
         if (!this.currency.isOpen(found[i]!)) this.open.delete(key);
@@ -323,6 +370,23 @@ export class CallAmounts {
       added = true;
     }
     return { sums, added };
+  }
+
+  /**
+   * A sum whose currency was open, said again with its currency (the total was 349 … £349): one sum,
+   * in that currency, at its first mention.
+   */
+  private settleOpen(a: AmountMatch): boolean {
+    const twin = [...this.open.keys()].find((key) => this.notes.get(key)?.value === a.value);
+    if (twin === undefined) return false;
+    this.open.delete(twin);
+    const notes = [...this.notes];
+    this.notes.clear();
+    for (const [key, note] of notes) {
+      if (key === twin) this.notes.set(`${a.currency}:${a.value}`, { ...note, currency: a.currency });
+      else this.notes.set(key, note);
+    }
+    return true;
   }
 
   /** The call was just placed in a market: its open sums are read again, first mention kept. */

@@ -89,6 +89,8 @@ const FramesSchema = z
           clauseClass: z.string().optional(),
           /** The class anywhere in the promise's sentence. */
           sentenceClass: z.string().optional(),
+          /** The class in the promise's own clauses or in the condition it waits on (需要的话, if you'd like). */
+          conditionClass: z.string().optional(),
           /** The rule holds only for a promise with no deadline (月底前处理好 is held to its date). */
           unlessDeadline: z.boolean().optional(),
           /** The rule does not hold for a frame whose reply (an act that answers it) is promised later in the line. */
@@ -100,10 +102,12 @@ const FramesSchema = z
         })
         .strict()
         .refine(
-          (r) => [r.mark, r.negatedClass, r.lineClass, r.clauseClass, r.sentenceClass].filter(Boolean).length === 1,
+          (r) =>
+            [r.mark, r.negatedClass, r.lineClass, r.clauseClass, r.sentenceClass, r.conditionClass].filter(Boolean)
+              .length === 1,
           {
             message:
-              'a non-promise rule names exactly one of mark, negatedClass, lineClass, clauseClass, sentenceClass',
+              'a non-promise rule names exactly one of mark, negatedClass, lineClass, clauseClass, sentenceClass, conditionClass',
           },
         ),
     ),
@@ -153,6 +157,9 @@ export function loadFrames(): Frames {
   return frames;
 }
 
+/** How far into its clause the speaker may come after a wish and still be the one acting (亲 那小妹…, and I…). */
+const SELF_LEAD = 6;
+
 /** The non-promise rule that holds for a promise read from `clauses`, if any. */
 function vetoOf(
   f: Frames,
@@ -169,6 +176,18 @@ function vetoOf(
     if (r.lineClass) return clauses.some((c) => clauseHas(c, r.lineClass!)) || sentenceBefore(a, clauses, r.lineClass);
     if (r.clauseClass) return clauses.some((c) => clauseHas(c, r.clauseClass!));
     if (r.sentenceClass) return sentenceOf(a, clauses[0]!).some((c) => clauseHas(c, r.sentenceClass!));
+    if (r.conditionClass) {
+      const condition = conditionOf(f, a, clauses[0]!);
+      // "If you want, forward it to us and I'll pass it on": the wish is the buyer's act's, asked for
+      // after it, and the promise waits on that act. A wish of the speaker's act is followed by the
+      // speaker (如果您愿意等的话 | 我们给您补一张券; If you'd like, | I can…).
+      const first = clauses[0]!;
+      const next = condition && condition.index < first.index ? a.clauses[condition.index + 1]! : undefined;
+      if (next && !next.marks.some((m) => m.kind === 'self' && m.span[0] - next.span[0] <= SELF_LEAD)) return false;
+      const between = condition ? a.clauses.slice(condition.index + 1, first.index + 1) : [];
+      if (between.some((c) => hasMark(c, 'request'))) return false;
+      return [...clauses, ...(condition ? [condition] : [])].some((c) => clauseHas(c, r.conditionClass!));
+    }
     if (r.negatedClass) {
       return clauses.every((c) =>
         c.matches.some((m) => m.class === r.negatedClass && negationOver(a, m.span) !== undefined),
@@ -309,19 +328,24 @@ function commits(f: Frames, a: LineAnalysis, clause: Clause): boolean {
 
 /** A condition over a clause: its own, an open "if" before it in the sentence, or a buyer's act asked for first. */
 function conditioned(f: Frames, a: LineAnalysis, clause: Clause): boolean {
+  return conditionOf(f, a, clause) !== undefined;
+}
+
+/** The clause of the sentence, up to `clause`, holding the condition it waits on, if any. */
+function conditionOf(f: Frames, a: LineAnalysis, clause: Clause): Clause | undefined {
   for (let i = clause.index; i >= 0; i--) {
     const c = a.clauses[i]!;
-    if (f.conditions.marks.some((m) => hasMark(c, m))) return true;
+    if (f.conditions.marks.some((m) => hasMark(c, m))) return c;
     if (
       i < clause.index &&
       f.conditions.before.some(
         (b) => hasMark(c, b.mark) && clauseHas(c, b.withClass) && !(b.unlessMark && hasMark(c, b.unlessMark)),
       )
     )
-      return true;
-    if (c.sentenceStart) return false;
+      return c;
+    if (c.sentenceStart) return undefined;
   }
-  return false;
+  return undefined;
 }
 
 /**
