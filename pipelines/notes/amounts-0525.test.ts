@@ -5,24 +5,11 @@
  * percentage that is never a sum.
  */
 import { describe } from 'vitest';
-import type { TranscriptLine } from '../../core/domain.js';
 import { eachMapsTo } from '../../test/table.js';
-import { findAmountNotes } from './amounts.js';
-
-const sums = (texts: readonly string[]): string[] =>
-  findAmountNotes(
-    texts.map(
-      (text, i): TranscriptLine => ({
-        speaker: i % 2 ? 'merchant' : 'customer',
-        text,
-        startMs: i * 4000,
-        endMs: i * 4000 + 3000,
-      }),
-    ),
-  ).map((a) => `${a.value} ${a.currency}`);
+import { callSums } from './testing/callSums.js';
 
 describe('a call placed by its words reads its bare dollars', () => {
-  eachMapsTo('%j → %j', sums, [
+  eachMapsTo('%j → %j', callSums, [
     [["g'day, the mower never turned up this arvo", "sorry about that, I'll take thirty dollars off"], ['30 AUD']],
     [['the MRT station one ah', 'ok we refund you $12 for the delivery'], ['12 SGD']],
     // No place word: the line's own dollar.
@@ -31,7 +18,7 @@ describe('a call placed by its words reads its bare dollars', () => {
 });
 
 describe('cents said after the dollars without the word', () => {
-  eachMapsTo('%j → %j', sums, [
+  eachMapsTo('%j → %j', callSums, [
     [['', 'i refund you three dollars forty back to the card'], ['3.4 USD']],
     [['', 'five dollars twenty minutes ago'], ['5 USD']],
     [['', 'twelve dollars one box two box twenty'], ['12 USD']],
@@ -39,7 +26,7 @@ describe('cents said after the dollars without the word', () => {
 });
 
 describe('Chinese money words and what is not money', () => {
-  eachMapsTo('%j → %j', sums, [
+  eachMapsTo('%j → %j', callSums, [
     [
       ['', '再送您一张三十减五的券'],
       ['30 CNY', '5 CNY'],

@@ -5,24 +5,11 @@
  * said again with its currency, and a model number beside a product.
  */
 import { describe } from 'vitest';
-import type { TranscriptLine } from '../../core/domain.js';
 import { eachMapsTo } from '../../test/table.js';
-import { findAmountNotes } from './amounts.js';
+import { callSums } from './testing/callSums.js';
 
-const sums = (texts: readonly string[]): string[] =>
-  findAmountNotes(
-    texts.map(
-      (text, i): TranscriptLine => ({
-        speaker: i % 2 ? 'merchant' : 'customer',
-        text,
-        startMs: i * 4000,
-        endMs: i * 4000 + 3000,
-      }),
-    ),
-  ).map((a) => `${a.value} ${a.currency}`);
-
-describe('a price list: sums said beside one already priced in the sentence', () => {
-  eachMapsTo('%j → %j', sums, [
+describe('a price list: callSums said beside one already priced in the sentence', () => {
+  eachMapsTo('%j → %j', callSums, [
     [['the kettle was nineteen ninety and the toaster twenty four fifty'], ['19.9 USD', '24.5 USD']],
     [['一个58一个36 一共94'], ['58 CNY', '36 CNY', '94 CNY']],
     [['基础费30元加上楼费15 一共45元'], ['30 CNY', '15 CNY', '45 CNY']],
@@ -36,7 +23,7 @@ describe('a price list: sums said beside one already priced in the sentence', ()
 });
 
 describe('a rough figure or a number inside a word is no sum', () => {
-  eachMapsTo('%j → %j', sums, [
+  eachMapsTo('%j → %j', callSums, [
     [['那个杯子三十多块钱的'], []],
     [['比上周贵了二十多'], []],
     [['四百来块买的'], []],
@@ -47,7 +34,7 @@ describe('a rough figure or a number inside a word is no sum', () => {
 });
 
 describe('price words', () => {
-  eachMapsTo('%j → %j', sums, [
+  eachMapsTo('%j → %j', callSums, [
     [['订单金额是388对吧'], ['388 CNY']],
     [['拍的时候1099 现在999了'], ['1099 CNY', '999 CNY']],
     [['每件给您算四十五'], ['45 CNY']],
@@ -56,7 +43,7 @@ describe('price words', () => {
 });
 
 describe('a bare sum said again with its currency is that sum', () => {
-  eachMapsTo('%j → %j', sums, [
+  eachMapsTo('%j → %j', callSums, [
     [['the total came to 120 right', 'Yes, £120 in all.'], ['120 GBP']],
     // a different value named keeps the bare one apart
     [
@@ -67,7 +54,7 @@ describe('a bare sum said again with its currency is that sum', () => {
 });
 
 describe('a model number beside a product is no price', () => {
-  eachMapsTo('%j → %j', sums, [
+  eachMapsTo('%j → %j', callSums, [
     [['iPhone 13 换屏多少钱'], []],
     [['Mate 60 现在卖多少钱'], []],
     [['my iPhone 13 screen, how much to fix it'], []],
