@@ -6,7 +6,7 @@
  */
 import { describe } from 'vitest';
 import { eachMapsTo } from '../../test/table.js';
-import { callSums } from './testing/callSums.js';
+import { callSums } from './testing/sums.js';
 
 describe('a call placed by its words reads its bare dollars', () => {
   eachMapsTo('%j → %j', callSums, [

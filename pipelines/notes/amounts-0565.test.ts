@@ -6,7 +6,7 @@
  */
 import { describe } from 'vitest';
 import { eachMapsTo } from '../../test/table.js';
-import { callSums } from './testing/callSums.js';
+import { callSums } from './testing/sums.js';
 
 describe('a price list: callSums said beside one already priced in the sentence', () => {
   eachMapsTo('%j → %j', callSums, [
