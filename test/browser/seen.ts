@@ -69,7 +69,7 @@ export async function expectNoOverflow(page: Page, where: string): Promise<void>
 export async function expectWholeDates(page: Page, where: string): Promise<void> {
   const split = (await page.evaluate(`(() => {
     const out = [];
-    for (const el of document.querySelectorAll('time.when, .aside-part'))
+    for (const el of document.querySelectorAll('time.when, .aside-part, :lang(zh) .phrase'))
     {
       // One rect per line and per font run ("（" and "第" come from different fonts): a rect wholly
       // below the first is a second line.

@@ -219,10 +219,10 @@ function VerdictLine({ v }: { v: CaseFlag['verdicts'][number] }) {
       {score !== null && (
         <span className="muted">
           {' · '}
-          <span className="aside-part">
+          <span className="phrase">
             {label('layerScore', v.layer)} {Math.round(score * 100)}%{nearer && t('comma')}
           </span>
-          {nearer && <span className="aside-part">{nearer}</span>}
+          {nearer && <span className="phrase">{nearer}</span>}
         </span>
       )}
     </li>
