@@ -62,12 +62,20 @@ export async function expectNoOverflow(page: Page, where: string): Promise<void>
   expect(out, `${where} overflows at ${page.viewportSize()?.width} px`).toEqual([]);
 }
 
-/** Fails naming a date or moment split over two lines ("2026年12月" at a line's end, "7日" below). */
+/**
+ * Fails naming a date or moment split over two lines ("2026年12月" at a line's end, "7日" below), or
+ * a part of a bracketed aside split inside itself ("（处罚阶梯第" / "2 级）").
+ */
 export async function expectWholeDates(page: Page, where: string): Promise<void> {
   const split = (await page.evaluate(`(() => {
     const out = [];
-    for (const el of document.querySelectorAll('time.when'))
-      if (el.checkVisibility() && el.getClientRects().length > 1) out.push(el.innerText);
+    for (const el of document.querySelectorAll('time.when, .aside-part, :lang(zh) .phrase'))
+    {
+      // One rect per line and per font run ("（" and "第" come from different fonts): a rect wholly
+      // below the first is a second line.
+      const rects = [...el.getClientRects()];
+      if (el.checkVisibility() && rects.some((r) => r.top >= rects[0].bottom - 1)) out.push(el.innerText);
+    }
     return out.slice(0, 8);
   })()`)) as string[];
   expect(split, `${where} splits a date over two lines at ${page.viewportSize()?.width} px`).toEqual([]);

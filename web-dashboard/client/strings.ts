@@ -9,6 +9,7 @@ export const STRINGS = {
   appName: ['Kefu 客服', 'Kefu'],
   /** After a label: full-width in Chinese, ASCII and a space in English. */
   colon: ['：', ': '],
+  comma: ['，', ', '],
   // Words in brackets after others: full-width in Chinese, after a space in English.
   inParens: ['（{{x}}）', ' ({{x}})'],
   listSep: ['；', '; '],
@@ -150,6 +151,8 @@ export const STRINGS = {
   flagsToDecide: ['{{n}} 条待决定（共 {{total}} 条）', '{{n}} of {{total}} to decide'],
   caseTitle: ['审核案件', 'Case'],
   verdicts: ['各层判定', 'Detector verdicts'],
+  nearerViolation: ['更像违规例句', 'nearer the violations'],
+  nearerPermitted: ['更像正常说法', 'nearer the permitted lines'],
   confidence: ['置信度', 'confidence'],
   audioAt: ['在通话中的位置', 'Where in the call'],
   noAudio: ['本通话未存储音频', 'No audio stored for this call'],

@@ -69,6 +69,17 @@ export const CATALOGUE = {
     rejected: ['否决', 'Rejected'],
     abstained: ['未判定', 'No opinion'],
   } satisfies Record<LayerVerdict['verdict'], Pair>,
+  /**
+   * What a layer's score measures — each layer's means something else, and a bare "确认（37%）"
+   * reads as a confirmation at 37 % confidence. The rule layer's is a rule's (or the trained
+   * model's) likelihood that the words are a violation; the semantic layer's is how near the line
+   * is to the category's example violations; the LLM's is its confidence in its own verdict.
+   */
+  layerScore: {
+    rule: ['违规可能性', 'likelihood of a violation'],
+    semantic: ['与违规例句的相似度', 'similarity to example violations'],
+    llm: ['对这一判定的把握', 'confidence in this verdict'],
+  } satisfies Record<LayerVerdict['layer'], Pair>,
   detector: {
     rules: ['规则匹配', 'rule match'],
     semantic: ['语义比对', 'semantic match'],

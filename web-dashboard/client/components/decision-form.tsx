@@ -5,7 +5,7 @@ import { useLabel, useT } from '../i18n.js';
 import type { CaseFlag, Step } from '../types.js';
 import { refreshAll } from '../use-data.js';
 import { ErrorLine } from './status.js';
-import { StepText } from './moderation-bits.js';
+import { Aside, StepText } from './moderation-bits.js';
 
 type Outcome = 'upheld' | 'dismissed';
 type Choice = { outcome?: Outcome; reasonCode: string; reasonText: string };
@@ -173,11 +173,9 @@ export function DecisionForm({ caseId, flags }: { caseId: string; flags: CaseFla
                 <strong>
                   <StepText step={p} />
                 </strong>{' '}
-                <span className="muted small">
-                  {t('inParens', {
-                    x: `${t('ladderStep', { n: p.ladderStep + 1 })}${t('listSep')}${t('standingBefore', { count: p.standingBefore })}`,
-                  })}
-                </span>
+                <Aside
+                  parts={[t('ladderStep', { n: p.ladderStep + 1 }), t('standingBefore', { count: p.standingBefore })]}
+                />
               </li>
             ))}
           </ul>

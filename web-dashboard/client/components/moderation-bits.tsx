@@ -18,6 +18,27 @@ export function StepText({ step }: { step: Step }) {
   return <>{useStepWords()(step)}</>;
 }
 
+/**
+ * A bracketed aside ("（处罚阶梯第 2 级）") whose parts each stay whole with their brackets and
+ * separators: it breaks between parts, never inside one.
+ */
+export function Aside({ parts }: { parts: string[] }) {
+  const t = useT();
+  const [open, close] = t('inParens', { x: '\u0001' }).split('\u0001');
+  return (
+    <span className="muted small" data-testid="aside">
+      {parts.map((part, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of phrases, never reordered
+        <span key={i} className="aside-part">
+          {i === 0 && open}
+          {part}
+          {i < parts.length - 1 ? t('listSep') : close}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 const days = (p: Penalty) =>
   p.endsAt ? Math.round((new Date(p.endsAt).getTime() - new Date(p.startsAt).getTime()) / 86_400_000) : null;
 
@@ -37,7 +58,7 @@ export function PenaltyLine({ p }: { p: Penalty }) {
       )}{' '}
       <PenaltyStateBadge state={p.state} />
       {p.ladderStep !== null && p.ladderStep !== undefined && (
-        <span className="muted small">{t('inParens', { x: t('ladderStep', { n: p.ladderStep + 1 }) })}</span>
+        <Aside parts={[t('ladderStep', { n: p.ladderStep + 1 })]} />
       )}
     </span>
   );

@@ -6,7 +6,7 @@ import { MerchantContext } from '../components/merchant-context.js';
 import { DecisionStateBadge, PenaltyLine, StepText, useStepWords } from '../components/moderation-bits.js';
 import { StatementView } from '../components/statement.js';
 import { ErrorLine, Status } from '../components/status.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { When, useLabel, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { Appeal, AppealOutcome, CaseView, Penalty, Statement, Step } from '../types.js';
@@ -16,7 +16,6 @@ import { scriptLang } from '../data-lang.js';
 /** An appeal beside the original decision and its evidence; decided by a moderator who did not make it. */
 export function AppealPage({ id }: { id: string }) {
   const t = useT();
-  const lang = useLang();
   const label = useLabel();
   const user = useUser();
   const appeal = useData<Appeal>(`/api/appeals/${encodeURIComponent(id)}`);
@@ -52,7 +51,12 @@ export function AppealPage({ id }: { id: string }) {
         </h1>
         <span className={a.overdue ? 'badge bad' : 'badge'}>
           {label('appealStatus', a.status)}
-          {(a.status === 'open' || a.status === 'claimed') && ` · ${t('due')} ${formatDate(a.slaDueAt, lang)}`}
+          {(a.status === 'open' || a.status === 'claimed') && (
+            <>
+              {' · '}
+              {t('due')} <When at={a.slaDueAt} />
+            </>
+          )}
         </span>
       </div>
       {own && (

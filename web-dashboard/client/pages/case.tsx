@@ -8,7 +8,7 @@ import { ClipPlayer } from '../components/clip-player.js';
 import { DecisionStateBadge, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
-import { formatDate, formatMoney, formatTime, useLabel, useLang, useT } from '../i18n.js';
+import { When, formatDate, formatMoney, formatTime, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { CaseFlag, CaseView } from '../types.js';
@@ -18,7 +18,6 @@ import { scriptLang } from '../data-lang.js';
 /** A moderator's case: the call with flagged words marked, each flag's evidence, the merchant's record, and the decision. */
 export function CasePage({ id }: { id: string }) {
   const t = useT();
-  const lang = useLang();
   const label = useLabel();
   const user = useUser();
   const kase = useData<CaseView>(`/api/cases/${encodeURIComponent(id)}`);
@@ -68,7 +67,12 @@ export function CasePage({ id }: { id: string }) {
           <span className={c.overdue ? 'badge bad' : 'badge'}>
             {label('caseStatus', c.status)}
             {/* A deadline matters while the case waits; once decided it is only noise. */}
-            {(c.status === 'open' || c.status === 'claimed') && ` · ${t('due')} ${formatDate(c.slaDueAt, lang)}`}
+            {(c.status === 'open' || c.status === 'claimed') && (
+              <>
+                {' · '}
+                {t('due')} <When at={c.slaDueAt} />
+              </>
+            )}
           </span>
           {claimable && (
             <button type="button" className="primary" onClick={() => act('claim')}>
@@ -84,31 +88,9 @@ export function CasePage({ id }: { id: string }) {
       </div>
       <p className="muted small shortcuts">{t('shortcuts')}</p>
       <ErrorLine error={error} />
-      <div className="work-grid">
-        <section className="card transcript-card" aria-labelledby="tr-title">
-          <h2 id="tr-title">{t('transcript')}</h2>
-          {kase.data.call && (
-            <p className="muted small">
-              <BuyerName buyer={kase.data.call.buyer} /> · {formatDate(kase.data.call.startedAt, lang)} ·{' '}
-              <Link href={`/calls/${kase.data.call.id}`}>{t('call')}</Link>
-            </p>
-          )}
-          <Transcript
-            utterances={
-              call.data?.utterances ??
-              kase.data.utterances.map((u) => ({
-                index: u.seq,
-                speaker: u.speakerRole as 'merchant',
-                text: u.text,
-                startMs: u.startMs,
-                endMs: u.endMs,
-                engine: '',
-                confidence: null,
-              }))
-            }
-            highlights={highlights}
-          />
-        </section>
+      <div className="work-grid case-grid">
+        {/* What to judge comes first: on a phone the evidence and the decision are above the
+            transcript; from 900 px the grid puts the transcript back in the left column. */}
         <div className="side">
           {flags.map((f) => (
             <FlagEvidence key={f.id} flag={f} line={lines.get(f.utteranceSeq)} />
@@ -136,6 +118,30 @@ export function CasePage({ id }: { id: string }) {
           )}
           <MerchantContext view={kase.data} />
         </div>
+        <section className="card transcript-card" aria-labelledby="tr-title">
+          <h2 id="tr-title">{t('transcript')}</h2>
+          {kase.data.call && (
+            <p className="muted small">
+              <BuyerName buyer={kase.data.call.buyer} /> · <When at={kase.data.call.startedAt} /> ·{' '}
+              <Link href={`/calls/${kase.data.call.id}`}>{t('call')}</Link>
+            </p>
+          )}
+          <Transcript
+            utterances={
+              call.data?.utterances ??
+              kase.data.utterances.map((u) => ({
+                index: u.seq,
+                speaker: u.speakerRole as 'merchant',
+                text: u.text,
+                startMs: u.startMs,
+                endMs: u.endMs,
+                engine: '',
+                confidence: null,
+              }))
+            }
+            highlights={highlights}
+          />
+        </section>
       </div>
     </>
   );
@@ -170,12 +176,9 @@ function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
       {f.promise && <PromiseEvidence promise={f.promise} />}
       <ul className="plain small verdicts" aria-label={t('verdicts')}>
         {f.verdicts.map((v, i) => (
-          <li key={i}>
-            {label('layer', v.layer)}
-            {t('colon')}
-            {label('verdict', v.verdict)}
-            {v.confidence !== null && t('inParens', { x: `${Math.round(v.confidence * 100)}%` })}
-          </li>
+          // A stored list in its stored order; two layers may give the same verdict and score.
+          // biome-ignore lint/suspicious/noArrayIndexKey: the order never changes
+          <VerdictLine key={i} v={v} />
         ))}
       </ul>
       {f.decision && (
@@ -193,6 +196,39 @@ function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
   );
 }
 
+/**
+ * One layer's verdict, and its score named by what it measures ("语义比对：确认 · 与违规例句的相似度
+ * 37%，更像违规例句"), never a bare percentage beside the verdict, which reads as the verdict's own
+ * confidence. A hand-written rule's veto keeps the rule's confidence, which says nothing about
+ * the veto, so it is not shown; the semantic layer says which examples the line is nearer.
+ */
+function VerdictLine({ v }: { v: CaseFlag['verdicts'][number] }) {
+  const t = useT();
+  const label = useLabel();
+  const d = v.detail ?? {};
+  const score = v.confidence === null || (v.layer === 'rule' && typeof d.veto === 'string') ? null : v.confidence;
+  const nearer =
+    v.layer === 'semantic' && typeof d.positive === 'number' && typeof d.negative === 'number'
+      ? t(d.positive >= d.negative ? 'nearerViolation' : 'nearerPermitted')
+      : null;
+  return (
+    <li data-testid="verdict" data-layer={v.layer}>
+      {label('layer', v.layer)}
+      {t('colon')}
+      {label('verdict', v.verdict)}
+      {score !== null && (
+        <span className="muted">
+          {' · '}
+          <span className="phrase">
+            {label('layerScore', v.layer)} {Math.round(score * 100)}%{nearer && t('comma')}
+          </span>
+          {nearer && <span className="phrase">{nearer}</span>}
+        </span>
+      )}
+    </li>
+  );
+}
+
 /** What the merchant promised by when, beside what the platform's order events show. */
 function PromiseEvidence({ promise: p }: { promise: NonNullable<CaseFlag['promise']> }) {
   const t = useT();
@@ -202,8 +238,9 @@ function PromiseEvidence({ promise: p }: { promise: NonNullable<CaseFlag['promis
     <div className="small promise-evidence">
       <p>
         {label('promiseAction', p.action)}
-        {p.amount !== null && ` ${formatMoney(p.amount, p.currency, lang)}`} · {t('dueAt')} {formatDate(p.dueAt, lang)}{' '}
-        {t('inParens', { x: label('dueSource', p.dueSource) })} · {t('orderNumber')} {p.orderId ?? '—'}
+        {p.amount !== null && ` ${formatMoney(p.amount, p.currency, lang)}`} · {t('dueAt')}{' '}
+        {p.dueAt ? <When at={p.dueAt} /> : '—'} {t('inParens', { x: label('dueSource', p.dueSource) })} ·{' '}
+        {t('orderNumber')} {p.orderId ?? '—'}
         {p.order && ` · ${label('orderStatus', p.order.status)}`}
       </p>
       <p>
