@@ -141,7 +141,7 @@ function answersOther(
   from: number | null,
 ): boolean {
   const asked = state.nearest(
-    askedActOf(reply.slots, reply.reach),
+    askedActOf(reply.slots, reply.reach, reply.unless),
     index,
     lines[index]!.speaker,
     { lines: 1 },

@@ -126,7 +126,12 @@ function compileRule(
           }))(earlier),
         }),
         ...(reply && {
-          reply: { slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`), reach: reply.reach, echo: reply.echo },
+          reply: {
+            slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`),
+            reach: reply.reach,
+            echo: reply.echo,
+            unless: slots(reply.unless, `${at}: frames[${i}].reply.unless`),
+          },
         }),
         ...(target && { target: checkSlot(parseSlot(target), `${at}: frames[${i}].target`, fail) }),
       }),
