@@ -55,8 +55,8 @@ export function laterActOf(frame: CompiledFrame): ActSpec | null {
 }
 
 /** An act the other party opens that a frame answers: its `reply` or an `unlessAnswering` entry's slots. */
-export function askedActOf(slots: CompiledFrame['slots'], reach: number, unless: CompiledFrame['slots'] = []): ActSpec {
-  return shared({ slots, reach, unlessLine: [], unless });
+export function askedActOf(slots: CompiledFrame['slots'], reach: number): ActSpec {
+  return shared({ slots, reach, unlessLine: [], unless: [] });
 }
 
 /** One spec object per distinct act, so every frame naming it shares one entry per line. */
@@ -76,7 +76,7 @@ function catalogue(rules: readonly CompiledRule[]): ActSpec[] {
       r.frames.flatMap((f) => [
         actOf(f),
         laterActOf(f),
-        f.reply ? askedActOf(f.reply.slots, f.reply.reach, f.reply.unless) : null,
+        f.reply ? askedActOf(f.reply.slots, f.reply.reach) : null,
         ...(f.unlessAnswering ?? []).map((u) => askedActOf(u.slots, u.reach)),
       ]),
     );

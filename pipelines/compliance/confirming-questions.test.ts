@@ -33,11 +33,21 @@ describe('look-alikes: a denial, a warning, a refusal kept', () => {
   ]);
 });
 
-describe('a yes to a confirming question agrees with the buyer and hands nothing over', () => {
+describe('a yes in a line that takes the request back hands nothing over', () => {
   eachMapsTo('%s → %j', onLast, [
-    // the agent asked for the code; the buyer objects with a confirming question; the agent agrees and withdraws
+    // the buyer identifies the datum with a confirming question; the agent's yes asks for it
+    [
+      'm: 短信里那六位数报给我一下 / c: 六位数 那不是支付验证码吗 / m: 对 就那个 报一下我这边马上给您处理',
+      ['privacy_request'],
+    ],
+    ['m: 把短信上的数字念给我就行 / c: 那个不是验证码吗 / m: 对 就它 念一下我这边好操作', ['privacy_request']],
+    // the buyer objects with a confirming question; the agent agrees and takes the request back
     ['m: 把收款码截个图发我看看 / c: 收款码不是给别人付钱用的吗 / m: 对对 那不用发了 等系统处理', []],
-    // asked as an open question, the yes is the handover (kept as before)
+    [
+      "m: send me a photo of the code on the card / c: isn't that code private? / m: yes you're right, don't send it",
+      [],
+    ],
+    // asked as an open question, the yes is the handover
     ['m: 把登录验证码报给我 / c: 验证码也要给你吗 / m: 对的 给小妹就行', ['privacy_request']],
   ]);
 });

@@ -141,7 +141,7 @@ function answersOther(
   from: number | null,
 ): boolean {
   const asked = state.nearest(
-    askedActOf(reply.slots, reply.reach, reply.unless),
+    askedActOf(reply.slots, reply.reach),
     index,
     lines[index]!.speaker,
     { lines: 1 },

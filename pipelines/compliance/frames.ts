@@ -36,7 +36,7 @@ export interface CompiledFrame {
   /** Vetoed when the line holds `cue` and answers an other-party line that fills `slots`. */
   unlessAnswering?: { cue: SlotAlternative[][]; slots: SlotAlternative[][]; reach: number; lines: number }[];
   /** The other party's line just before fills these, within `reach` clauses (a question about what was asked). */
-  reply?: { slots: SlotAlternative[][]; reach: number; echo: boolean; unless: SlotAlternative[][] };
+  reply?: { slots: SlotAlternative[][]; reach: number; echo: boolean };
   /**
    * Whom the words are aimed at (`mark:addressee`): named between an `unless` filler and the hit, it
    * wins; and the speaker named words after the hit is whom it is said to, not whom it is about.

@@ -126,12 +126,7 @@ function compileRule(
           }))(earlier),
         }),
         ...(reply && {
-          reply: {
-            slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`),
-            reach: reply.reach,
-            echo: reply.echo,
-            unless: slots(reply.unless, `${at}: frames[${i}].reply.unless`),
-          },
+          reply: { slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`), reach: reply.reach, echo: reply.echo },
         }),
         ...(target && { target: checkSlot(parseSlot(target), `${at}: frames[${i}].target`, fail) }),
       }),

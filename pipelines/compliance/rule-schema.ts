@@ -125,12 +125,6 @@ export const FrameSchema = z
          * app??"): a clarification of what was just offered, so the answer restates the offer.
          */
         echo: z.boolean().default(false),
-        /**
-         * Slots that keep that line from being the question answered: a confirming question (那个不是
-         * 验证码吗 / "isn't that the code?", `mark:confirming`) asserts what it names, so a yes to it
-         * agrees with the buyer and hands nothing over.
-         */
-        unless: z.array(SlotSchema).default([]),
       })
       .strict()
       .optional(),
