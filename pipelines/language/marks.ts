@@ -6,6 +6,8 @@ import { MARK_KINDS, type Mark, type MarkKind, type Span, type Token } from './t
 export const QUESTION_MARK = 'punct.question';
 
 const MARK_CLASS = new Map<string, MarkKind>(MARK_KINDS.map((k) => [`mark.${k}`, k]));
+/** A mark that is also another: a confirming question (不是…吗) is a question. */
+const IMPLIED: Partial<Record<MarkKind, MarkKind>> = { confirming: 'question' };
 // Trailing punctuation, symbols and emoji don't move a clause's end ("好吗~", "ok? 🙂").
 const TRAILING = /[\s\p{P}\p{S}]+$/u;
 
@@ -46,13 +48,16 @@ export function marksOf(
     const kind = m.entry.class === 'question_tag' ? 'question' : MARK_CLASS.get(m.entry.class);
     if (!kind) continue;
     // One shape for every mark: a scope only negation has is undefined on the others.
+    const span = toOriginal(m.nspan[0], m.nspan[1]);
     marks.push({
       kind,
       entry: m.entry.ref,
-      span: toOriginal(m.nspan[0], m.nspan[1]),
+      span,
       nspan: m.nspan,
       scope: kind === 'negation' ? negationScope(m, nspan, matches, tokens, tokenRange, toOriginal) : undefined,
     });
+    const implied = IMPLIED[kind];
+    if (implied) marks.push({ kind: implied, entry: m.entry.ref, span, nspan: m.nspan, scope: undefined });
   }
   return marks;
 }

@@ -20,6 +20,11 @@ export const MARK_KINDS = [
   'self',
   'addressee',
   'request',
+  /**
+   * A confirming negative question (那个不是验证码吗, "isn't that the code?"): the speaker asserts
+   * what follows and asks for a yes. Always carried with a `question` mark; its 不是 / n't is no negation.
+   */
+  'confirming',
 ] as const;
 export type MarkKind = (typeof MARK_KINDS)[number];
 
