@@ -28,6 +28,7 @@ export {
   lexiconClasses,
   markOf,
   negationOver,
+  sentencesOf,
   spansOverlap,
 } from './query.js';
 export * from './types.js';

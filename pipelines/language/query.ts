@@ -85,21 +85,32 @@ const hypothetical = new WeakMap<LineAnalysis, ReadonlySet<number>>();
 
 function readHypothetical(a: LineAnalysis): ReadonlySet<number> {
   const out = new Set<number>();
-  let sentence: Clause[] = [];
-  const close = () => {
-    if (sentence[0] && hasMark(sentence[0], 'condition') && sentence.some((c) => hasMark(c, 'question'))) {
+  for (const sentence of sentencesOf(a)) {
+    for (const c of sentence) if (hasMark(c, 'condition')) out.add(c.index);
+    if (hasMark(sentence[0]!, 'condition') && sentence.some((c) => hasMark(c, 'question'))) {
       for (const c of sentence) out.add(c.index);
     }
-    sentence = [];
-  };
-  for (const clause of a.clauses) {
-    if (clause.sentenceStart) close();
-    sentence.push(clause);
-    if (hasMark(clause, 'condition')) out.add(clause.index);
   }
-  close();
   return out;
 }
+
+/**
+ * The line's sentences, each its clauses in order (a clause marked `sentenceStart` opens one), read
+ * once per analysis: conditions, amounts' price lists and promise options all ask by sentence.
+ */
+export function sentencesOf(a: LineAnalysis): readonly (readonly Clause[])[] {
+  let out = sentences.get(a);
+  if (out === undefined) {
+    const groups: Clause[][] = [];
+    for (const c of a.clauses) {
+      if (c.sentenceStart || groups.length === 0) groups.push([c]);
+      else groups.at(-1)!.push(c);
+    }
+    sentences.set(a, (out = groups));
+  }
+  return out;
+}
+const sentences = new WeakMap<LineAnalysis, readonly (readonly Clause[])[]>();
 
 /**
  * The original text with the given mask kinds overwritten (same length, U+FFFC per unit), for

@@ -15,6 +15,7 @@ import {
   parseEnNumber,
   parseZhNumber,
   requiredLiterals,
+  sentencesOf,
   ZH_NUMBER,
   memoByText,
   regexMatches,
@@ -299,14 +300,9 @@ const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
   return kept.sort((a, b) => a.start - b.start);
 });
 
-/** Each sentence of the line as a span of the original text (the language layer's clauses). */
+/** Each sentence of the line as a span of the original text (the language layer's sentences). */
 function sentenceSpans(analysis: LineAnalysis): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const c of analysis.clauses) {
-    const last = spans.at(-1);
-    if (c.sentenceStart || !last) spans.push([c.span[0], c.span[1]]);
-    else last[1] = c.span[1];
-  }
+  const spans = sentencesOf(analysis).map((s): [number, number] => [s[0]!.span[0], s.at(-1)!.span[1]]);
   if (spans.length > 0) {
     spans[0]![0] = 0;
     spans.at(-1)![1] = analysis.text.length;

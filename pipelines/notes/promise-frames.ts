@@ -16,6 +16,7 @@ import {
   MARK_KINDS,
   negationOver,
   analyzeLine,
+  sentencesOf,
 } from '../language/index.js';
 import { actionWords } from './promise-actions.js';
 import { dateOf } from './promise-cues.js';
@@ -257,12 +258,8 @@ function sentenceBefore(a: LineAnalysis, clauses: readonly Clause[], cls: string
 }
 
 /** The clauses of the sentence holding `clause`. */
-function sentenceOf(a: LineAnalysis, clause: Clause): Clause[] {
-  let first = clause.index;
-  while (first > 0 && !a.clauses[first]!.sentenceStart) first--;
-  let last = clause.index;
-  while (last + 1 < a.clauses.length && !a.clauses[last + 1]!.sentenceStart) last++;
-  return a.clauses.slice(first, last + 1);
+function sentenceOf(a: LineAnalysis, clause: Clause): readonly Clause[] {
+  return sentencesOf(a).find((s) => s.at(-1)!.index >= clause.index)!;
 }
 
 /**
