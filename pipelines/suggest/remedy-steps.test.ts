@@ -6,6 +6,7 @@ import { CallReading } from './call-reading.js';
 import { classifyUtterance } from './issue.js';
 import { remedyOf } from './issue-cues.js';
 import { settleOn } from './remedy.js';
+import { NO_ORDER_FACTS } from './testing/order-facts.js';
 
 // Decision 0550. Phrasings written for these tests; none comes from an evaluation set or the probes.
 const top = (text: string) => classifyUtterance(text)[0]?.kind ?? null;
@@ -93,17 +94,7 @@ describe('the remedy of one problem', () => {
   });
 
   it('a refund for a price drop is a part refund', () => {
-    const facts = {
-      source: 'none' as const,
-      installable: false,
-      orderId: null,
-      amount: null,
-      currency: 'CNY' as const,
-      items: [],
-      status: null,
-      daysSinceDelivery: null,
-      fresh: false,
-    };
+    const facts = NO_ORDER_FACTS;
     const issue = {
       kind: 'price_drop' as const,
       utterance: 0,

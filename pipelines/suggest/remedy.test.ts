@@ -4,8 +4,8 @@ import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine } from '../language/index.js';
 import { CallReading } from './call-reading.js';
 import { remedyOf } from './issue-cues.js';
-import type { OrderFacts } from './order-facts.js';
 import { settleOn } from './remedy.js';
+import { NO_ORDER_FACTS } from './testing/order-facts.js';
 import { eachMapsTo } from '../../test/table.js';
 import { topIssue } from './testing/top-issue.js';
 import { refundOption } from './testing/refund-option.js';
@@ -111,17 +111,7 @@ describe('CallReading.remedySince', () => {
 
 describe('settleOn', () => {
   const option = (kind: RefundOption['kind'], recommended = false) => refundOption(kind, recommended, 120);
-  const facts: OrderFacts = {
-    source: 'none',
-    orderId: null,
-    amount: null,
-    currency: 'CNY',
-    items: [],
-    status: null,
-    daysSinceDelivery: null,
-    fresh: false,
-    installable: false,
-  } as OrderFacts;
+  const facts = NO_ORDER_FACTS;
   const input = {
     facts,
     issue: { kind: 'damaged' as const, utterance: 0, cue: '裂了', count: null, total: null, share: null, extent: null },

@@ -6,8 +6,8 @@ import { CallReading } from './call-reading.js';
 import type { IssueAssessment } from './issue.js';
 import { classifyUtterance } from './issue.js';
 import { remedyOf } from './issue-cues.js';
-import type { OrderFacts } from './order-facts.js';
 import { settleOn } from './remedy.js';
+import { NO_ORDER_FACTS } from './testing/order-facts.js';
 import { remedyLine } from './reply-templates.js';
 
 // Decision 0590. Phrasings written for these tests; none comes from an evaluation set or the probes.
@@ -88,17 +88,7 @@ describe('what a call settles on', () => {
   });
 });
 
-const facts: OrderFacts = {
-  source: 'none',
-  installable: false,
-  orderId: null,
-  amount: null,
-  currency: 'CNY',
-  items: [],
-  status: null,
-  daysSinceDelivery: null,
-  fresh: false,
-};
+const facts = NO_ORDER_FACTS;
 const issueOf = (kind: IssueAssessment['kind']): IssueAssessment => ({
   kind,
   utterance: 0,
