@@ -356,7 +356,7 @@ export function chooseThresholds(scored: readonly Scored[], engine: EngineFlags,
  * a veto that costs true flags held out is not worth it); ties go to the lower threshold.
  */
 export const VETO_GRID = [0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3];
-export const VETO_LOSS = Number(process.env.LEARN_VETO_LOSS ?? 4);
+export const VETO_LOSS = 4;
 export function vetoed(scored: readonly Scored[], engine: EngineFlags, v: Thresholds, gates: Gates): Scored[] {
   return scored.filter(
     (s) =>
