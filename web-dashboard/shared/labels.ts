@@ -71,12 +71,13 @@ export const CATALOGUE = {
   } satisfies Record<LayerVerdict['verdict'], Pair>,
   /**
    * What a layer's score measures — each layer's means something else, and a bare "确认（37%）"
-   * reads as a confirmation at 37 % confidence. The rule layer's is a rule's (or the trained
-   * model's) likelihood that the words are a violation; the semantic layer's is how near the line
+   * reads as a confirmation at 37 % confidence. The rule layer's is the trained model's likelihood
+   * that the words are a violation (a hand-written rule's is the number written in the rule, and
+   * the case page names it so: decision 0635); the semantic layer's is how near the line
    * is to the category's example violations; the LLM's is its confidence in its own verdict.
    */
   layerScore: {
-    rule: ['违规可能性', 'likelihood of a violation'],
+    rule: ['模型估计的违规可能性', "the model's likelihood of a violation"],
     semantic: ['与违规例句的相似度', 'similarity to example violations'],
     llm: ['对这一判定的把握', 'confidence in this verdict'],
   } satisfies Record<LayerVerdict['layer'], Pair>,
@@ -275,7 +276,7 @@ export const CATALOGUE = {
     rule: ['规则', 'Rule'],
     ruleVersion: ['规则版本', 'Rule version'],
     detector: ['识别方式', 'Detected by'],
-    confidence: ['置信度', 'Confidence'],
+    confidence: ['综合分', 'Combined score'],
     evidence: ['证据原话', 'Evidence (as said)'],
     flaggedAt: ['标记时间', 'Flagged'],
     outcome: ['处理结果', 'Outcome'],

@@ -1,4 +1,4 @@
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { When, useLabel, useLang, useT } from '../i18n.js';
 import type { Statement } from '../types.js';
 import { StepText } from './moderation-bits.js';
 import { scriptLang } from '../data-lang.js';
@@ -43,7 +43,7 @@ export function StatementView({ s }: { s: Statement['statement'] }) {
         <dd>{p ? <StepText step={{ kind: p.kind, points: p.points, durationDays: days }} /> : t('none')}</dd>
         <dt>{t('appealUntil')}</dt>
         <dd>
-          {formatDate(s.redress.appealUntil, lang)} — {readableDays(s.redress.how[lang], lang)}
+          <When at={s.redress.appealUntil} day /> — {readableDays(s.redress.how[lang], lang)}
         </dd>
       </dl>
     </details>

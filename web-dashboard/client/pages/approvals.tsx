@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApprovalWire } from '../../../core/approvals.js';
 import { post } from '../api.js';
 import { ErrorLine, Status } from '../components/status.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { When, useLabel, useLang, useT } from '../i18n.js';
 import { useUser } from '../session.js';
 import { refreshAll, useData } from '../use-data.js';
 import { dataLang, scriptLang } from '../data-lang.js';
@@ -70,7 +70,7 @@ function ApprovalCard({ approval: a }: { approval: ApprovalWire }) {
       <h2>{label('approvalKind', a.kind)}</h2>
       <ApprovalChange approval={a} />
       <p className="muted small">
-        {t('requestedBy', { name: a.requestedByName ?? '—' })} · {formatDate(a.requestedAt, lang)}
+        {t('requestedBy', { name: a.requestedByName ?? '—' })} · <When at={a.requestedAt} />
       </p>
       <ErrorLine error={error} />
       {mine ? (

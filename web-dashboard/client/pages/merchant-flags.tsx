@@ -67,7 +67,7 @@ function CaseCard({ data }: { data: CaseCardView }) {
       aria-label={`${t('caseTitle')} ${formatDate(data.case.openedAt, lang)}`}
     >
       <p className="muted small">
-        {formatDate(data.case.openedAt, lang)}
+        <When at={data.case.openedAt} />
         {data.call && (
           <>
             {' · '}
