@@ -33,7 +33,7 @@ async function expectNamedFlagScores(page: Page, named: { name: string; is: stri
   const scores = await page.getByTestId('flag-score').allInnerTexts();
   expect(scores).toHaveLength(flags);
   for (const s of scores) expect(s).toMatch(new RegExp(`^${named.name} \\d+%.*${named.is}`));
-  expect(await page.locator('main').innerText()).not.toContain(named.not);
+  expect(await page.locator('main').textContent()).not.toContain(named.not);
 }
 
 describe('the case page in Chromium (decisions 0600, 0635)', () => {
@@ -94,6 +94,10 @@ describe('the case page in Chromium (decisions 0600, 0635)', () => {
     expect(wide.x + wide.width).toBeLessThan(side.x);
     expect(wide.width).toBeGreaterThan(side.width);
     expect(Math.abs(wide.y - side.y)).toBeLessThan(2);
+    // The keys named are the ones this page answers to: not the queue's j/k and Enter.
+    const keys = (await page.locator('.shortcuts').textContent()) ?? '';
+    expect(keys).toContain('c 认领');
+    expect(keys).not.toMatch(/j\/k|回车/);
     await page.context().close();
 
     // The same scores in English, named the same way.
@@ -128,7 +132,7 @@ describe('the case page in Chromium (decisions 0600, 0635)', () => {
     await evidence.waitFor();
     // The due time and the order event are each a <time>, not text in a joined string.
     await expect(evidence.locator('time.when').count()).resolves.toBeGreaterThanOrEqual(2);
-    expect(await evidence.innerText()).toMatch(/已发货/);
+    expect(await evidence.textContent()).toMatch(/已发货/);
     await expectWholeDates(page, 'case, broken promise, 390 px');
     await expectNoRawCodes(page, 'case, broken promise');
     await page.context().close();
@@ -146,7 +150,7 @@ describe('the case page in Chromium (decisions 0600, 0635)', () => {
     const toggle = page.locator('button.transcript-toggle');
     // Folded: its first three lines, a button that says how many there are, and the panels close below.
     expect(await visible()).toBe(3);
-    expect(await toggle.innerText()).toBe(`展开全部 ${all} 句`);
+    expect(await toggle.textContent()).toBe(`展开全部 ${all} 句`);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     const card = await box(page.locator('.transcript-card'));
     expect(card.height).toBeLessThan(450);
@@ -158,7 +162,7 @@ describe('the case page in Chromium (decisions 0600, 0635)', () => {
     await toggle.click();
     expect(await visible()).toBe(all);
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(await toggle.innerText()).toBe('收起通话记录');
+    expect(await toggle.textContent()).toBe('收起通话记录');
     // Shown whole, the transcript is part of the page (one scroll), not a box inside it.
     const whole = page.locator('.transcript');
     expect(await whole.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);

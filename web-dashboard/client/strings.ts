@@ -30,7 +30,7 @@ export const STRINGS = {
   navAppeals: ['申诉队列', 'Appeals'],
   navAdmin: ['规则与统计', 'Rules & stats'],
   loading: ['加载中…', 'Loading…'],
-  notFound: ['未找到，或无权查看。', 'Not found, or not yours.'],
+  notFound: ['未找到，或无权查看：请从列表中重新打开。', 'Not found, or not yours: open it again from its list.'],
   error: ['出错了', 'Something went wrong'],
   waiting: ['等待通话中…新通话开始时会自动出现。', 'Waiting for a call… a new call appears here as it starts.'],
   live: ['直播中', 'Live'],
@@ -39,6 +39,7 @@ export const STRINGS = {
   reconnecting: ['重新连接中…', 'Reconnecting…'],
   transcript: ['通话记录', 'Transcript'],
   transcriptShowAll: ['展开全部 {{count}} 句', 'Show all {{count}} line', 'Show all {{count}} lines'],
+  resolvedAt: ['结束于', 'Closed'],
   transcriptFold: ['收起通话记录', 'Fold the transcript'],
   merchant: ['商家', 'Merchant'],
   customer: ['顾客', 'Customer'],
@@ -55,6 +56,10 @@ export const STRINGS = {
   ],
   copy: ['复制', 'Copy'],
   copied: ['已复制', 'Copied'],
+  copyFailed: [
+    '浏览器没有允许自动复制：这段回复已选中，请长按或按 Ctrl+C 复制。',
+    "The browser didn't allow copying: the reply is selected, so long-press it or press Ctrl+C.",
+  ],
   markUsed: ['标记已用', 'Mark used'],
   provisional: ['初步建议', 'Early suggestion'],
   provisionalHint: [
@@ -287,9 +292,11 @@ export const STRINGS = {
   exportDecisions: ['处理决定', 'Decisions'],
   claimNext: ['认领下一件', 'Claim next'],
   nothingToClaim: ['没有可认领的案件。', 'No case is waiting to be claimed.'],
-  shortcuts: [
-    '快捷键：j/k 上下移动，回车键 打开，c 认领，u 违规成立，d 不构成违规',
-    'Keys: j/k move, Enter opens, c claims, u upholds, d dismisses',
+  // Each page names the keys it answers to (the case page once listed the queue's j/k and Enter).
+  shortcuts: ['快捷键：j/k 上下移动，回车键打开，c 认领', 'Keys: j/k move, Enter opens, c claims'],
+  caseShortcuts: [
+    '快捷键：c 认领；认领后 u 违规成立、d 不构成违规（依次用于每条标记）',
+    'Keys: c claims; once claimed, u upholds and d dismisses (each flag in turn)',
   ],
   autoRefresh: ['自动刷新', 'Refreshes automatically'],
   chooseOutcome: ['请选择结果', 'Choose an outcome'],

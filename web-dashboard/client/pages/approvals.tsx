@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApprovalWire } from '../../../core/approvals.js';
 import { post } from '../api.js';
 import { ErrorLine, Status } from '../components/status.js';
-import { When, useLabel, useLang, useT } from '../i18n.js';
+import { When, useLabel, useT } from '../i18n.js';
 import { useUser } from '../session.js';
 import { refreshAll, useData } from '../use-data.js';
 import { dataLang, scriptLang } from '../data-lang.js';
@@ -43,7 +43,6 @@ export function ApprovalsPage() {
 function ApprovalCard({ approval: a }: { approval: ApprovalWire }) {
   const t = useT();
   const label = useLabel();
-  const lang = useLang();
   const me = useUser();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);

@@ -86,7 +86,7 @@ export function CasePage({ id }: { id: string }) {
           )}
         </span>
       </div>
-      <p className="muted small shortcuts">{t('shortcuts')}</p>
+      <p className="muted small shortcuts">{t('caseShortcuts')}</p>
       <ErrorLine error={error} />
       <div className="work-grid case-grid">
         {/* What to judge comes first: on a phone the evidence and the decision are above the

@@ -90,7 +90,16 @@ function PromiseItem({ p, now }: { p: LedgerPromise; now: number }) {
         {p.status === 'open' && p.dueAt ? (
           <Countdown dueAt={p.dueAt} now={now} />
         ) : (
-          <span className="small">{p.resolvedAt ? <When at={p.resolvedAt} /> : '—'}</span>
+          <span className="small">
+            {/* Named: a bare date at the row's end read as a due date. */}
+            {p.resolvedAt ? (
+              <>
+                {t('resolvedAt')} <When at={p.resolvedAt} />
+              </>
+            ) : (
+              '—'
+            )}
+          </span>
         )}
       </div>
       <p>
