@@ -46,6 +46,8 @@ describe('the case page in Chromium (decisions 0600, 0635)', () => {
     const flag = page.getByTestId('case-flag').first();
     await flag.waitFor();
 
+    // The link to the call says what it does, not the bare noun "通话".
+    await page.getByRole('link', { name: '查看通话' }).waitFor();
     // The due time in the status label is one piece.
     await expect(page.locator('.badge time.when').count()).resolves.toBe(1);
     // A hand-written rule's number is named as the rule's own (decision 0635), not a measured likelihood.
@@ -179,6 +181,7 @@ describe('the case page in Chromium (decisions 0600, 0635)', () => {
     await page.locator('.idle').waitFor();
     const { callId: liveId } = await replayDemo(dash, 'zh-fruit-bad-apples');
     await page.locator(`.live-grid[data-call-id="${liveId}"] .transcript-toggle`).waitFor();
+    await page.getByRole('link', { name: '查看通话' }).waitFor();
     const shown = await page
       .locator('.transcript .line')
       .evaluateAll((ls) =>

@@ -202,6 +202,8 @@ export const STRINGS = {
   save: ['保存', 'Save'],
   back: ['返回', 'Back'],
   call: ['通话', 'Call'],
+  /** A link to the call, after its day and buyer: a verb, not the bare noun. */
+  openCall: ['查看通话', 'Open the call'],
   navStanding: ['积分与处罚', 'Points & penalties'],
   navUsers: ['用户', 'Users'],
   navAudit: ['审计日志', 'Audit log'],

@@ -123,7 +123,7 @@ export function CasePage({ id }: { id: string }) {
           {kase.data.call && (
             <p className="muted small">
               <BuyerName buyer={kase.data.call.buyer} /> · <When at={kase.data.call.startedAt} /> ·{' '}
-              <Link href={`/calls/${kase.data.call.id}`}>{t('call')}</Link>
+              <Link href={`/calls/${kase.data.call.id}`}>{t('openCall')}</Link>
             </p>
           )}
           <Transcript

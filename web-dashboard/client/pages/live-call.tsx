@@ -57,7 +57,7 @@ export function LiveCallPage() {
             </div>
             <p className="muted small">
               <BuyerName buyer={view.call.buyer} /> · <When at={view.call.startedAt} /> ·{' '}
-              <Link href={`/calls/${view.call.id}`}>{t('open')}</Link>
+              <Link href={`/calls/${view.call.id}`}>{t('openCall')}</Link>
             </p>
             <Transcript
               utterances={view.utterances}

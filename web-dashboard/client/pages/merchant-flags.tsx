@@ -71,7 +71,7 @@ function CaseCard({ data }: { data: CaseCardView }) {
         {data.call && (
           <>
             {' · '}
-            <BuyerName buyer={data.call.buyer} /> · <Link href={`/calls/${data.call.id}`}>{t('call')}</Link>
+            <BuyerName buyer={data.call.buyer} /> · <Link href={`/calls/${data.call.id}`}>{t('openCall')}</Link>
           </>
         )}
       </p>
