@@ -34,6 +34,23 @@ describe('merchant pages in Chromium', () => {
         async () => (await dash.sql`select count(*)::int as n from suggestion_feedback where action = 'used'`)[0]!.n,
       )
       .toBe(1);
+
+    // Without a clipboard (a page served over plain http has none), "复制" does not say "已复制":
+    // the reply is selected for the merchant to copy by hand, and they are told how (decision 0635).
+    await page.evaluate(`Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true })`);
+    const second = page.getByTestId('suggestion').nth(1);
+    await second.getByRole('button', { name: '复制', exact: true }).click();
+    await second.getByTestId('copy-failed').getByText('请长按或按 Ctrl+C 复制').waitFor();
+    expect(await second.getByRole('button', { name: '已复制' }).count()).toBe(0);
+    expect(await page.evaluate('getSelection().toString()')).toBe(
+      await second.locator('p[id^="suggestion-"]').textContent(),
+    );
+    // A record that does not reach the server is said, with what to do, and its mark is taken back.
+    await page.route('**/feedback', (route) => route.abort('internetdisconnected'));
+    await second.getByRole('button', { name: '忽略' }).click();
+    await page.getByRole('alert').getByText('连不上服务器：请检查网络连接后再试。').waitFor();
+    await second.waitFor();
+    await page.unroute('**/feedback');
     await page.context().close();
   });
 

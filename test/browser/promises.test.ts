@@ -47,6 +47,15 @@ describe('the promise ledger in Chromium', () => {
     await item.getByRole('button', { name: '详情' }).click();
     expect(await item.getByRole('button', { name: '收起详情' }).getAttribute('aria-expanded')).toBe('true');
     await item.getByText('已退款').first().waitFor();
+    // The order's events, the promise's history and its resolution time are each a date that stays
+    // one piece (decision 0635): one <time> per event and per history step.
+    const detail = item.locator('.promise-detail');
+    const steps = await detail.locator('ul li').count();
+    expect(await detail.locator('time.when').count()).toBeGreaterThanOrEqual(steps - 1);
+    const closed = item.locator('.row.spread').first();
+    expect(await closed.locator('time.when').count()).toBe(1);
+    // The date a promise closed is named, not a bare date where an open one shows its countdown.
+    expect(await closed.textContent()).toMatch(/结束于 \d{4}年/);
     await expectReadable(page, 'promise ledger, kept (zh)');
     await dash.screenshot(page, 'merchant-promises-kept');
 

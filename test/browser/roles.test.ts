@@ -64,6 +64,10 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     await flag.getByTestId('decision-state').getByText('违规成立').waitFor();
     await expectReadable(merchant, 'merchant flags (zh)');
     await flag.getByText('处理理由说明').click();
+    // The redress line names its day once (it read "2027年6月7日 — 可在2027年6月7日前免费申诉…").
+    const redress = (await flag.locator('.statement dd').last().textContent()) ?? '';
+    expect(redress).toMatch(/^可在\d{4}年\d{1,2}月\d{1,2}日前免费申诉/);
+    expect(redress.match(/\d{4}年\d{1,2}月\d{1,2}日/g)).toHaveLength(1);
     await flag.getByText('对这项决定提出申诉').click();
     await flag.getByLabel('申诉说明').fill('顾客主动要求加微信，我们随后在平台内退款，未私下交易。');
     await flag.getByRole('button', { name: '提交申诉' }).click();

@@ -19,11 +19,14 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  // A request that never arrived is the connection's fault, not the server's: said so (NETWORK).
   const res = await fetch(path, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
+  }).catch((e: unknown) => {
+    throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : String(e));
   });
   const json = (await res.json().catch(() => ({}))) as {
     ok?: boolean;

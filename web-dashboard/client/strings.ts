@@ -30,7 +30,7 @@ export const STRINGS = {
   navAppeals: ['申诉队列', 'Appeals'],
   navAdmin: ['规则与统计', 'Rules & stats'],
   loading: ['加载中…', 'Loading…'],
-  notFound: ['未找到，或无权查看。', 'Not found, or not yours.'],
+  notFound: ['未找到，或无权查看：请从列表中重新打开。', 'Not found, or not yours: open it again from its list.'],
   error: ['出错了', 'Something went wrong'],
   waiting: ['等待通话中…新通话开始时会自动出现。', 'Waiting for a call… a new call appears here as it starts.'],
   live: ['直播中', 'Live'],
@@ -38,6 +38,9 @@ export const STRINGS = {
   connected: ['实时连接', 'Live updates on'],
   reconnecting: ['重新连接中…', 'Reconnecting…'],
   transcript: ['通话记录', 'Transcript'],
+  transcriptShowAll: ['展开全部 {{count}} 句', 'Show all {{count}} line', 'Show all {{count}} lines'],
+  resolvedAt: ['结束于', 'Closed'],
+  transcriptFold: ['收起通话记录', 'Fold the transcript'],
   merchant: ['商家', 'Merchant'],
   customer: ['顾客', 'Customer'],
   agent: ['助手', 'Agent'],
@@ -53,6 +56,10 @@ export const STRINGS = {
   ],
   copy: ['复制', 'Copy'],
   copied: ['已复制', 'Copied'],
+  copyFailed: [
+    '浏览器没有允许自动复制：这段回复已选中，请长按或按 Ctrl+C 复制。',
+    "The browser didn't allow copying: the reply is selected, so long-press it or press Ctrl+C.",
+  ],
   markUsed: ['标记已用', 'Mark used'],
   provisional: ['初步建议', 'Early suggestion'],
   provisionalHint: [
@@ -153,7 +160,12 @@ export const STRINGS = {
   verdicts: ['各层判定', 'Detector verdicts'],
   nearerViolation: ['更像违规例句', 'nearer the violations'],
   nearerPermitted: ['更像正常说法', 'nearer the permitted lines'],
-  confidence: ['置信度', 'confidence'],
+  ruleSetScore: ['规则设定的分数', 'score set in the rule'],
+  combinedScore: ['综合分', 'Combined score'],
+  combinedScoreIs: [
+    '起始分经各层判定增减而来，不是测得的概率',
+    "the starting score moved by each layer's verdict; not a measured probability",
+  ],
   audioAt: ['在通话中的位置', 'Where in the call'],
   noAudio: ['本通话未存储音频', 'No audio stored for this call'],
   playEvidence: ['播放违规片段', 'Play the flagged words'],
@@ -190,6 +202,8 @@ export const STRINGS = {
   save: ['保存', 'Save'],
   back: ['返回', 'Back'],
   call: ['通话', 'Call'],
+  /** A link to the call, after its day and buyer: a verb, not the bare noun. */
+  openCall: ['查看通话', 'Open the call'],
   navStanding: ['积分与处罚', 'Points & penalties'],
   navUsers: ['用户', 'Users'],
   navAudit: ['审计日志', 'Audit log'],
@@ -280,9 +294,11 @@ export const STRINGS = {
   exportDecisions: ['处理决定', 'Decisions'],
   claimNext: ['认领下一件', 'Claim next'],
   nothingToClaim: ['没有可认领的案件。', 'No case is waiting to be claimed.'],
-  shortcuts: [
-    '快捷键：j/k 上下移动，回车键 打开，c 认领，u 违规成立，d 不构成违规',
-    'Keys: j/k move, Enter opens, c claims, u upholds, d dismisses',
+  // Each page names the keys it answers to (the case page once listed the queue's j/k and Enter).
+  shortcuts: ['快捷键：j/k 上下移动，回车键打开，c 认领', 'Keys: j/k move, Enter opens, c claims'],
+  caseShortcuts: [
+    '快捷键：c 认领；认领后 u 违规成立、d 不构成违规（依次用于每条标记）',
+    'Keys: c claims; once claimed, u upholds and d dismisses (each flag in turn)',
   ],
   autoRefresh: ['自动刷新', 'Refreshes automatically'],
   chooseOutcome: ['请选择结果', 'Choose an outcome'],

@@ -71,12 +71,13 @@ export const CATALOGUE = {
   } satisfies Record<LayerVerdict['verdict'], Pair>,
   /**
    * What a layer's score measures — each layer's means something else, and a bare "确认（37%）"
-   * reads as a confirmation at 37 % confidence. The rule layer's is a rule's (or the trained
-   * model's) likelihood that the words are a violation; the semantic layer's is how near the line
+   * reads as a confirmation at 37 % confidence. The rule layer's is the trained model's likelihood
+   * that the words are a violation (a hand-written rule's is the number written in the rule, and
+   * the case page names it so: decision 0635); the semantic layer's is how near the line
    * is to the category's example violations; the LLM's is its confidence in its own verdict.
    */
   layerScore: {
-    rule: ['违规可能性', 'likelihood of a violation'],
+    rule: ['模型估计的违规可能性', "the model's likelihood of a violation"],
     semantic: ['与违规例句的相似度', 'similarity to example violations'],
     llm: ['对这一判定的把握', 'confidence in this verdict'],
   } satisfies Record<LayerVerdict['layer'], Pair>,
@@ -275,7 +276,7 @@ export const CATALOGUE = {
     rule: ['规则', 'Rule'],
     ruleVersion: ['规则版本', 'Rule version'],
     detector: ['识别方式', 'Detected by'],
-    confidence: ['置信度', 'Confidence'],
+    confidence: ['综合分', 'Combined score'],
     evidence: ['证据原话', 'Evidence (as said)'],
     flaggedAt: ['标记时间', 'Flagged'],
     outcome: ['处理结果', 'Outcome'],
@@ -303,12 +304,15 @@ export const CATALOGUE = {
       '填写的内容不完整或有误，请检查后再提交。',
       'Something you entered is missing or wrong; check and try again.',
     ],
-    NOT_FOUND: ['未找到，或无权查看。', 'Not found, or not yours.'],
+    NOT_FOUND: ['未找到，或无权查看：请从列表中重新打开。', 'Not found, or not yours: open it again from its list.'],
     LLM_FAILED: ['大模型服务暂时不可用。', 'The language model is unavailable.'],
     PROMPT_INVALID: ['提示词模板有误。', 'A prompt template is broken.'],
     STT_UNAVAILABLE: ['语音识别不可用。', 'Speech recognition is unavailable.'],
     STT_FAILED: ['语音识别失败。', 'Speech recognition failed.'],
-    DECODER_UNAVAILABLE: ['无法解码这段录音。', 'This recording cannot be decoded.'],
+    DECODER_UNAVAILABLE: [
+      '无法解码这段录音，请依据文字记录判断。',
+      'This recording cannot be decoded; judge from the transcript.',
+    ],
     AUDIO_CHECKSUM_MISMATCH: [
       '这段录音与存档校验值不符，已停止播放。',
       'This recording does not match its stored checksum; playback stopped.',
@@ -316,7 +320,10 @@ export const CATALOGUE = {
     AUDIO_STORE_FAILED: ['通话录音未能完整保存。', 'The call audio could not be stored in full.'],
     RANGE_NOT_SATISFIABLE: ['请求的录音片段超出范围。', 'The requested part of the recording is out of range.'],
     UNAUTHENTICATED: ['邮箱或密码不正确，或登录已过期。', 'Wrong email or password, or your session ended.'],
-    FORBIDDEN: ['您的角色不能执行此操作。', 'Your role may not do this.'],
+    FORBIDDEN: [
+      '您的角色不能执行此操作；如确需要，请联系管理员。',
+      'Your role may not do this; ask an admin if you need it done.',
+    ],
     CSRF_INVALID: ['页面已过期，请刷新后重试。', 'This page is stale; reload and try again.'],
     SIGNATURE_INVALID: ['平台回调签名无效。', 'The platform callback signature is invalid.'],
     WEBHOOK_DISABLED: ['平台订单回调未开启。', 'The platform order webhook is not enabled.'],
@@ -338,7 +345,9 @@ export const CATALOGUE = {
     ],
     PASSWORD_WRONG: ['当前密码不正确。', 'The current password is wrong.'],
     INTERNAL: ['服务器出错了，请稍后再试。', 'Something went wrong on our side; try again.'],
-  } satisfies Record<ErrorCode | 'INTERNAL', Pair>,
+    /** The request never reached the server (offline, server stopped): the client's own code. */
+    NETWORK: ['连不上服务器：请检查网络连接后再试。', "Can't reach the server: check your connection and try again."],
+  } satisfies Record<ErrorCode | 'INTERNAL' | 'NETWORK', Pair>,
 } as const;
 
 export type LabelKind = keyof typeof CATALOGUE;

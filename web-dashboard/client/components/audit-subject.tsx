@@ -1,5 +1,5 @@
 import type { AuditEventWire } from '../../../core/audit.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { When, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { BuyerName } from './buyer.js';
 import { dataLang } from '../data-lang.js';
@@ -19,7 +19,7 @@ function href(e: AuditEventWire): string | null {
  */
 export function AuditSubject({ e }: { e: AuditEventWire }) {
   const t = useT();
-  const lang = useLang();
+  const _lang = useLang();
   const label = useLabel();
   const what = label('auditEntity', e.entityType);
   const s = e.subject;
@@ -32,9 +32,13 @@ export function AuditSubject({ e }: { e: AuditEventWire }) {
     );
   if (s.callStartedAt) {
     const to = href(e);
+    // The day stays one piece inside "…的通话" (a phone split "2026年12" / "月7日").
+    const [before, after] = t('auditCallAt', { when: '\u0000' }).split('\u0000');
     const call = (
       <>
-        {s.merchant} · <BuyerName buyer={s.buyer} /> · {t('auditCallAt', { when: formatDate(s.callStartedAt, lang) })}
+        {s.merchant} · <BuyerName buyer={s.buyer} /> · {before}
+        <When at={s.callStartedAt} />
+        {after}
       </>
     );
     return (

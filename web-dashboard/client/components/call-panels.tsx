@@ -5,6 +5,7 @@ import { post } from '../api.js';
 import { dataLang, scriptLang } from '../data-lang.js';
 import { formatMoney, useLabel, useLang, useT } from '../i18n.js';
 import { useData } from '../use-data.js';
+import { ErrorLine } from './status.js';
 
 /*
  * What the panels show is worded in the call's language (a reply to say, a refund's rationale, a
@@ -15,21 +16,48 @@ import { useData } from '../use-data.js';
 /** Reply suggestions, newest first, near-duplicates merged: copy, mark used or dismiss, each recorded as feedback. */
 export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean }) {
   const t = useT();
-  const [done, setDone] = useState<Record<string, 'copied' | 'used'>>({});
+  const [done, setDone] = useState<Record<string, 'copied' | 'used' | 'copyFailed'>>({});
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
-  const feedback = async (id: string, action: 'used' | 'chosen', mark: 'copied' | 'used', text?: string) => {
-    if (text) await navigator.clipboard?.writeText(text).catch(() => undefined);
-    setDone((d) => ({ ...d, [id]: mark }));
-    await post(`/api/calls/${view.call.id}/suggestions/${id}/feedback`, { action });
+  const [error, setError] = useState<unknown>(null);
+  const mark = (id: string, m: 'copied' | 'used' | 'copyFailed' | null) =>
+    setDone(({ [id]: _, ...d }) => (m ? { ...d, [id]: m } : d));
+  // "已复制" only when the text is on the clipboard: a page served over plain http (a shop's LAN
+  // address) has no clipboard, so the words are selected for the merchant to copy by hand.
+  const copy = async (id: string, text: string) => {
+    const copied = await (navigator.clipboard?.writeText(text).then(
+      () => true,
+      () => false,
+    ) ?? false);
+    mark(id, copied ? 'copied' : 'copyFailed');
+    const words = document.getElementById(`suggestion-${id}`);
+    if (!copied && words) getSelection()?.selectAllChildren(words);
+    await send(id, 'chosen', null);
+  };
+  // Each action is recorded; a failed record is said, and a mark it set is taken back.
+  const send = async (id: string, action: 'used' | 'chosen', undo: (() => void) | null) => {
+    setError(null);
+    try {
+      await post(`/api/calls/${view.call.id}/suggestions/${id}/feedback`, { action });
+    } catch (e) {
+      undo?.();
+      setError(e);
+    }
   };
   const dismiss = async (id: string) => {
+    setError(null);
     setDismissed((d) => new Set(d).add(id));
-    await post(`/api/calls/${view.call.id}/feedback`, { v: 1, type: 'suggestion.dismissed', suggestionId: id });
+    try {
+      await post(`/api/calls/${view.call.id}/feedback`, { v: 1, type: 'suggestion.dismissed', suggestionId: id });
+    } catch (e) {
+      setDismissed((d) => new Set([...d].filter((x) => x !== id)));
+      setError(e);
+    }
   };
   const list = visibleSuggestions(view, dismissed);
   return (
     <section className="card" aria-labelledby="sug-title">
       <h2 id="sug-title">{t('suggestions')}</h2>
+      <ErrorLine error={error} />
       {list.length === 0 && <p className="muted">{t('noSuggestions')}</p>}
       <ul className="plain suggestions" aria-live="polite">
         {list.map((s) => (
@@ -44,7 +72,9 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
                 <span className="badge">{t('provisional')}</span> <span className="muted">{t('provisionalHint')}</span>
               </p>
             )}
-            <p lang={dataLang(view.call.language)}>{s.text}</p>
+            <p id={`suggestion-${s.id}`} lang={dataLang(view.call.language)}>
+              {s.text}
+            </p>
             {s.policies.length > 0 && (
               <p className="muted small">
                 {t('policy')}
@@ -54,12 +84,15 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
             )}
             {canAct && (
               <div className="row">
-                <button type="button" onClick={() => feedback(s.id, 'chosen', 'copied', s.text)}>
+                <button type="button" onClick={() => copy(s.id, s.text)}>
                   {done[s.id] === 'copied' ? t('copied') : t('copy')}
                 </button>
                 <button
                   type="button"
-                  onClick={() => feedback(s.id, 'used', 'used')}
+                  onClick={() => {
+                    mark(s.id, 'used');
+                    void send(s.id, 'used', () => mark(s.id, null));
+                  }}
                   disabled={done[s.id] === 'used' || s.feedback.includes('used')}
                 >
                   {done[s.id] === 'used' || s.feedback.includes('used') ? t('used') : t('markUsed')}
@@ -68,6 +101,11 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
                   {t('dismiss')}
                 </button>
               </div>
+            )}
+            {done[s.id] === 'copyFailed' && (
+              <p className="small error" role="status" data-testid="copy-failed">
+                {t('copyFailed')}
+              </p>
             )}
           </li>
         ))}
@@ -82,14 +120,22 @@ export function RefundOptions({ view, canAct = false }: { view: CallView; canAct
   const lang = useLang();
   const label = useLabel();
   const [chosen, setChosen] = useState<string>();
+  const [error, setError] = useState<unknown>(null);
   if (view.refundOptions.length === 0) return null;
   const choose = async (kind: string, orderId: string | null) => {
+    setError(null);
     setChosen(`${kind}|${orderId}`);
-    await post(`/api/calls/${view.call.id}/feedback`, { v: 1, type: 'refund_option.chosen', kind, orderId });
+    try {
+      await post(`/api/calls/${view.call.id}/feedback`, { v: 1, type: 'refund_option.chosen', kind, orderId });
+    } catch (e) {
+      setChosen(undefined);
+      setError(e);
+    }
   };
   return (
     <section className="card" aria-labelledby="refund-title">
       <h2 id="refund-title">{t('refundOptions')}</h2>
+      <ErrorLine error={error} />
       <ol className="plain">
         {view.refundOptions.map((o, i) => (
           <li key={i} className={o.recommended ? 'option recommended' : 'option'} data-testid="refund-option">

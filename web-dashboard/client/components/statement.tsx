@@ -1,4 +1,4 @@
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { When, formatDay, useLabel, useLang, useT } from '../i18n.js';
 import type { Statement } from '../types.js';
 import { StepText } from './moderation-bits.js';
 import { scriptLang } from '../data-lang.js';
@@ -10,6 +10,7 @@ export function StatementView({ s }: { s: Statement['statement'] }) {
   const lang = useLang();
   const label = useLabel();
   const p = s.penalty;
+  const how = readableDays(s.redress.how[lang], lang);
   const days = p?.endsAt
     ? Math.round((new Date(p.endsAt).getTime() - new Date(s.decidedAt).getTime()) / 86_400_000)
     : null;
@@ -43,7 +44,14 @@ export function StatementView({ s }: { s: Statement['statement'] }) {
         <dd>{p ? <StepText step={{ kind: p.kind, points: p.points, durationDays: days }} /> : t('none')}</dd>
         <dt>{t('appealUntil')}</dt>
         <dd>
-          {formatDate(s.redress.appealUntil, lang)} — {readableDays(s.redress.how[lang], lang)}
+          {/* The redress text names the day itself ("可在2027年6月7日前免费申诉…"): said once. */}
+          {how.includes(formatDay(s.redress.appealUntil, lang)) ? (
+            how
+          ) : (
+            <>
+              <When at={s.redress.appealUntil} day /> — {how}
+            </>
+          )}
         </dd>
       </dl>
     </details>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApprovalWire } from '../../../core/approvals.js';
 import { post } from '../api.js';
 import { ErrorLine, Status } from '../components/status.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { When, useLabel, useT } from '../i18n.js';
 import { useUser } from '../session.js';
 import { refreshAll, useData } from '../use-data.js';
 import { dataLang, scriptLang } from '../data-lang.js';
@@ -43,7 +43,6 @@ export function ApprovalsPage() {
 function ApprovalCard({ approval: a }: { approval: ApprovalWire }) {
   const t = useT();
   const label = useLabel();
-  const lang = useLang();
   const me = useUser();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -70,7 +69,7 @@ function ApprovalCard({ approval: a }: { approval: ApprovalWire }) {
       <h2>{label('approvalKind', a.kind)}</h2>
       <ApprovalChange approval={a} />
       <p className="muted small">
-        {t('requestedBy', { name: a.requestedByName ?? '—' })} · {formatDate(a.requestedAt, lang)}
+        {t('requestedBy', { name: a.requestedByName ?? '—' })} · <When at={a.requestedAt} />
       </p>
       <ErrorLine error={error} />
       {mine ? (

@@ -5,7 +5,7 @@ import { Coaching, NotesPanel, RefundOptions, Suggestions, useSummaryText } from
 import { useMerchantNames } from '../components/merchant-name.js';
 import { Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { When, useLabel, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import { useData } from '../use-data.js';
@@ -14,7 +14,6 @@ import { dataLang } from '../data-lang.js';
 /** One call, past or in progress, as stored: the same panels as the live page. */
 export function CallDetailPage({ id }: { id: string }) {
   const t = useT();
-  const lang = useLang();
   const summaryText = useSummaryText();
   const label = useLabel();
   const user = useUser();
@@ -41,7 +40,7 @@ export function CallDetailPage({ id }: { id: string }) {
   return (
     <>
       <h1>
-        {t('call')} · {formatDate(view.call.startedAt, lang)}
+        {t('call')} · <When at={view.call.startedAt} />
       </h1>
       <p className="muted">
         {merchants.name(view.call.merchantId) && (
@@ -90,6 +89,7 @@ export function CallDetailPage({ id }: { id: string }) {
         <section className="card transcript-card" aria-labelledby="tr-title">
           <h2 id="tr-title">{t('transcript')}</h2>
           <Transcript
+            foldable
             utterances={view.utterances}
             highlights={view.flags.map((f) => ({
               utterance: f.utterance,

@@ -12,7 +12,7 @@ import {
 import { BuyerName } from '../components/buyer.js';
 import { DueSoon } from '../components/due-soon.js';
 import { MerchantFilter, useMerchantNames } from '../components/merchant-name.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { When, useLabel, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import { dataLang } from '../data-lang.js';
@@ -22,7 +22,6 @@ type CallRow = CallSummary & { utterances: number; flags: number };
 /** Calls with their summaries (searched, filtered and paged in the URL), and a merchant's promise ledger. */
 export function CallsPage() {
   const t = useT();
-  const lang = useLang();
   const label = useLabel();
   const user = useUser();
   const merchants = useMerchantNames();
@@ -56,7 +55,7 @@ export function CallsPage() {
               <div className="row spread">
                 <Link href={`/calls/${c.id}`}>
                   {merchants.name(c.merchantId) && `${merchants.name(c.merchantId)} · `}
-                  {formatDate(c.startedAt, lang)} · <BuyerName buyer={c.buyer} />
+                  <When at={c.startedAt} /> · <BuyerName buyer={c.buyer} />
                 </Link>
                 <span>
                   <span className={c.status === 'active' ? 'badge live' : 'badge'}>

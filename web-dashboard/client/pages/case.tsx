@@ -8,7 +8,7 @@ import { ClipPlayer } from '../components/clip-player.js';
 import { DecisionStateBadge, PenaltyLine, SeverityBadge } from '../components/moderation-bits.js';
 import { ErrorLine, Status } from '../components/status.js';
 import { Transcript } from '../components/transcript.js';
-import { When, formatDate, formatMoney, formatTime, useLabel, useLang, useT } from '../i18n.js';
+import { When, formatMoney, formatTime, useLabel, useLang, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { CaseFlag, CaseView } from '../types.js';
@@ -86,7 +86,7 @@ export function CasePage({ id }: { id: string }) {
           )}
         </span>
       </div>
-      <p className="muted small shortcuts">{t('shortcuts')}</p>
+      <p className="muted small shortcuts">{t('caseShortcuts')}</p>
       <ErrorLine error={error} />
       <div className="work-grid case-grid">
         {/* What to judge comes first: on a phone the evidence and the decision are above the
@@ -123,7 +123,7 @@ export function CasePage({ id }: { id: string }) {
           {kase.data.call && (
             <p className="muted small">
               <BuyerName buyer={kase.data.call.buyer} /> · <When at={kase.data.call.startedAt} /> ·{' '}
-              <Link href={`/calls/${kase.data.call.id}`}>{t('call')}</Link>
+              <Link href={`/calls/${kase.data.call.id}`}>{t('openCall')}</Link>
             </p>
           )}
           <Transcript
@@ -167,7 +167,7 @@ function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
         <span title={f.ruleId}>
           {label('category', f.category)} · {t('version')} {f.ruleVersion}
         </span>{' '}
-        · {label('detector', f.detector)} · {t('confidence')} {Math.round(f.confidence * 100)}%
+        · {label('detector', f.detector)}
       </p>
       <p className="small">
         {t('audioAt')} {formatTime(offset)}
@@ -181,6 +181,14 @@ function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
           <VerdictLine key={i} v={v} />
         ))}
       </ul>
+      {/* The flag's own score is a rule's set score moved by each layer's verdict: named as that,
+          never as a measured confidence. */}
+      <p className="small muted" data-testid="flag-score">
+        <span className="phrase">
+          {t('combinedScore')} {Math.round(f.confidence * 100)}%
+        </span>
+        {t('inParens', { x: t('combinedScoreIs') })}
+      </p>
       {f.decision && (
         <p>
           <DecisionStateBadge state={f.decision.state} /> · {label('reason', f.decision.reasonCode)}
@@ -207,6 +215,9 @@ function VerdictLine({ v }: { v: CaseFlag['verdicts'][number] }) {
   const label = useLabel();
   const d = v.detail ?? {};
   const score = v.confidence === null || (v.layer === 'rule' && typeof d.veto === 'string') ? null : v.confidence;
+  // A hand-written rule's score is the number written in the rule, the same for every line it
+  // matches; only the trained model's is estimated from the line.
+  const noun = v.layer === 'rule' && typeof d.model !== 'string' ? t('ruleSetScore') : label('layerScore', v.layer);
   const nearer =
     v.layer === 'semantic' && typeof d.positive === 'number' && typeof d.negative === 'number'
       ? t(d.positive >= d.negative ? 'nearerViolation' : 'nearerPermitted')
@@ -220,7 +231,7 @@ function VerdictLine({ v }: { v: CaseFlag['verdicts'][number] }) {
         <span className="muted">
           {' · '}
           <span className="phrase">
-            {label('layerScore', v.layer)} {Math.round(score * 100)}%{nearer && t('comma')}
+            {noun} {Math.round(score * 100)}%{nearer && t('comma')}
           </span>
           {nearer && <span className="phrase">{nearer}</span>}
         </span>
@@ -248,7 +259,12 @@ function PromiseEvidence({ promise: p }: { promise: NonNullable<CaseFlag['promis
         {t('colon')}
         {p.events.length === 0
           ? '—'
-          : p.events.map((e) => `${formatDate(e.at, lang)} ${label('orderEvent', e.type)}`).join('；')}
+          : p.events.map((e, i) => (
+              <span key={`${e.at}-${e.type}`}>
+                {i > 0 && t('listSep')}
+                <When at={e.at} /> {label('orderEvent', e.type)}
+              </span>
+            ))}
       </p>
     </div>
   );

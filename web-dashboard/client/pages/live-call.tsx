@@ -6,7 +6,7 @@ import { ErrorLine } from '../components/status.js';
 import { useData } from '../use-data.js';
 import { Coaching, NotesPanel, RefundOptions, Suggestions, useSummaryText } from '../components/call-panels.js';
 import { Transcript } from '../components/transcript.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { When, useLabel, useT } from '../i18n.js';
 import { useLiveCalls } from '../live-calls.js';
 import { Link } from '../router.js';
 import { dataLang, scriptLang } from '../data-lang.js';
@@ -14,7 +14,6 @@ import { dataLang, scriptLang } from '../data-lang.js';
 /** The merchant's copilot during a call: transcript, replies, refund options, notes and coaching, live. */
 export function LiveCallPage() {
   const t = useT();
-  const lang = useLang();
   const summaryText = useSummaryText();
   const label = useLabel();
   const { views, connected } = useLiveCalls();
@@ -35,7 +34,7 @@ export function LiveCallPage() {
         <nav aria-label={t('otherCalls')} className="row">
           {active.map((v) => (
             <button key={v.call.id} type="button" aria-pressed={v === view} onClick={() => setChosen(v.call.id)}>
-              <BuyerName buyer={v.call.buyer} /> · {formatDate(v.call.startedAt, lang)}
+              <BuyerName buyer={v.call.buyer} /> · <When at={v.call.startedAt} />
             </button>
           ))}
         </nav>
@@ -57,12 +56,13 @@ export function LiveCallPage() {
               </span>
             </div>
             <p className="muted small">
-              <BuyerName buyer={view.call.buyer} /> · {formatDate(view.call.startedAt, lang)} ·{' '}
-              <Link href={`/calls/${view.call.id}`}>{t('open')}</Link>
+              <BuyerName buyer={view.call.buyer} /> · <When at={view.call.startedAt} /> ·{' '}
+              <Link href={`/calls/${view.call.id}`}>{t('openCall')}</Link>
             </p>
             <Transcript
               utterances={view.utterances}
               live
+              foldable
               highlights={view.flags.map((f) => ({
                 utterance: f.utterance,
                 span: f.span,

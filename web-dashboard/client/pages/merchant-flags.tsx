@@ -67,11 +67,11 @@ function CaseCard({ data }: { data: CaseCardView }) {
       aria-label={`${t('caseTitle')} ${formatDate(data.case.openedAt, lang)}`}
     >
       <p className="muted small">
-        {formatDate(data.case.openedAt, lang)}
+        <When at={data.case.openedAt} />
         {data.call && (
           <>
             {' · '}
-            <BuyerName buyer={data.call.buyer} /> · <Link href={`/calls/${data.call.id}`}>{t('call')}</Link>
+            <BuyerName buyer={data.call.buyer} /> · <Link href={`/calls/${data.call.id}`}>{t('openCall')}</Link>
           </>
         )}
       </p>

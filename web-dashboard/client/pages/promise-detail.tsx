@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { post } from '../api.js';
 import { ErrorLine, Status } from '../components/status.js';
-import { formatDate, formatMoney, useLabel, useLang, useT } from '../i18n.js';
+import { When, formatMoney, useLabel, useLang, useT } from '../i18n.js';
 import type { PromiseDetail } from '../types.js';
 import { scriptLang } from '../data-lang.js';
 import { refreshAll, useData } from '../use-data.js';
@@ -29,7 +29,7 @@ export function PromiseDetailView({ id }: { id: string }) {
             )}
             {d.events.map((e) => (
               <li key={e.eventId}>
-                {formatDate(e.at, lang)} · {label('orderEvent', e.type)}
+                <When at={e.at} /> · {label('orderEvent', e.type)}
                 {e.amount !== null && ` ${formatMoney(e.amount, e.currency, lang)}`}
               </li>
             ))}
@@ -38,7 +38,7 @@ export function PromiseDetailView({ id }: { id: string }) {
           <ul className="plain small">
             {d.trail.map((a) => (
               <li key={`${a.at}-${a.action}`}>
-                {formatDate(a.at, lang)} ·{' '}
+                <When at={a.at} /> ·{' '}
                 {a.action === 'promise.proof_added'
                   ? t('proofAddedEvent')
                   : label('promiseStatus', String(a.after?.status ?? ''))}
@@ -49,7 +49,7 @@ export function PromiseDetailView({ id }: { id: string }) {
           <ul className="plain small">
             {d.proofs.map((p) => (
               <li key={p.id}>
-                {formatDate(p.createdAt, lang)} · <span lang={scriptLang(p.text)}>{p.text}</span>
+                <When at={p.createdAt} /> · <span lang={scriptLang(p.text)}>{p.text}</span>
                 {p.fileName && (
                   <>
                     {' · '}

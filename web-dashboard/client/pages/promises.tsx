@@ -3,7 +3,7 @@ import { BuyerName } from '../components/buyer.js';
 import { Countdown, useNow } from '../components/due-soon.js';
 import { apiFilters, Empty, Filters, FilterDates, FilterSelect } from '../components/list-tools.js';
 import { Status } from '../components/status.js';
-import { formatDate, formatMoney, useLabel, useLang, useT, When } from '../i18n.js';
+import { formatMoney, useLabel, useLang, useT, When } from '../i18n.js';
 import { usePromiseUpdates } from '../promise-updates.js';
 import { Link, useSearchState } from '../router.js';
 import type { LedgerPromise } from '../types.js';
@@ -90,7 +90,16 @@ function PromiseItem({ p, now }: { p: LedgerPromise; now: number }) {
         {p.status === 'open' && p.dueAt ? (
           <Countdown dueAt={p.dueAt} now={now} />
         ) : (
-          <span className="small">{formatDate(p.resolvedAt, lang)}</span>
+          <span className="small">
+            {/* Named: a bare date at the row's end read as a due date. */}
+            {p.resolvedAt ? (
+              <>
+                {t('resolvedAt')} <When at={p.resolvedAt} />
+              </>
+            ) : (
+              '—'
+            )}
+          </span>
         )}
       </div>
       <p>

@@ -92,7 +92,7 @@ describe('GET /api/export/*.csv (what a merchant or reviewer opens in a spreadsh
     expect(flagCell('类别')).toBe('索要站外联系方式');
     expect(flagCell('严重度')).toBe('高');
     expect(flagCell('识别方式')).toBe('规则匹配');
-    expect(flagCell('置信度')).toBe('95%');
+    expect(flagCell('综合分')).toBe('95%');
     expect(flagCell('证据原话')).toBe('加我微信 abc8899');
     expect(flagCell('规则')).toBe('商家不得引导买家添加微信、QQ、电话等平台外联系方式（站外引流）。');
 
