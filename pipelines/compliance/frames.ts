@@ -258,8 +258,42 @@ function fill(a: LineAnalysis, window: readonly Clause[], frame: CompiledFrame):
  * line's (memoised per slot), so a frame with an empty slot needs no window read (speed only).
  */
 export function mayFill(a: LineAnalysis, frame: CompiledFrame): boolean {
-  for (const slot of frame.slots) if (fillersOf(a, a.clauses, slot).length === 0) return false;
+  const bySlot = memo.get(a);
+  const { slots } = frame;
+  for (let k = 0; k < slots.length; k++) {
+    const slot = slots[k]!;
+    const all = bySlot?.[slotId(slot)];
+    if (all ? all.length === 0 : !hasFiller(a, slot)) return false;
+  }
   return true;
+}
+
+/**
+ * Whether `collect` would find a filler of the slot in the line, without building one: most frames
+ * a line is read by fail on some slot, so the fillers of their other slots need not be made (a
+ * class's or a mark's list in the line index is never empty; digits are rare and collected).
+ */
+function hasFiller(a: LineAnalysis, slot: readonly SlotAlternative[]): boolean {
+  const { clauses, masks } = a;
+  const { byClass, byMark } = indexOf(a);
+  for (let k = 0; k < slot.length; k++) {
+    const alt = slot[k]!;
+    if (alt.kind === 'class') {
+      if (byClass.has(alt.name)) return true;
+      for (let i = 0; i < masks.length; i++) {
+        const m = masks[i]!;
+        if (m.class === alt.name && within(clauses, m.nspan)) return true;
+      }
+    } else if (alt.kind === 'mark') {
+      if (byMark.has(alt.name)) return true;
+    } else if (alt.kind === 'mask') {
+      for (let i = 0; i < masks.length; i++) {
+        const m = masks[i]!;
+        if (m.kind === alt.name && within(clauses, m.nspan)) return true;
+      }
+    } else return fillersOf(a, clauses, slot).length > 0;
+  }
+  return false;
 }
 
 /** Hits of a frame in the line: one per window, vetoed or not, each with its exact span. */

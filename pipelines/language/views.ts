@@ -74,12 +74,17 @@ function computeView(original: string, mode: ViewMode): TextView {
   return view;
 }
 
+/**
+ * Whitespace between two Latin words of 2+ letters. A module constant (matchAll reads a copy): under
+ * tsx, esbuild writes this literal as `new RegExp(…)`, which inside the function was made again on
+ * every line and compiled again after each GC.
+ */
+const WORD_GAP = /(?<=(?<![\p{L}\p{N}])\p{Script=Latin}{2,})\s+(?=\p{Script=Latin}{2,}(?![\p{L}\p{N}]))/gu;
+
 /** Offsets of whitespace that separates two Latin words of 2+ letters ("alipay account", not "v x"). */
 function wordGaps(original: string): Set<number> {
   const out = new Set<number>();
-  for (const m of original.matchAll(
-    /(?<=(?<![\p{L}\p{N}])\p{Script=Latin}{2,})\s+(?=\p{Script=Latin}{2,}(?![\p{L}\p{N}]))/gu,
-  )) {
+  for (const m of original.matchAll(WORD_GAP)) {
     for (let k = m.index; k < m.index + m[0].length; k++) out.add(k);
   }
   return out;

@@ -5,7 +5,7 @@
  * matches by span: a cue is looked for inside a range of the clause, never by re-matching text.
  */
 import type { SpeakerRole } from '../../core/domain.js';
-import type { Clause, LexiconMatch } from '../language/index.js';
+import type { Clause } from '../language/index.js';
 import { classMatches } from '../language/index.js';
 
 export type Range = readonly [number, number];
@@ -51,18 +51,45 @@ export interface CueHit {
 }
 
 /** The matches of `cue` lying inside `range` of the clause (offsets into its text), in order. */
-export function cueHits(clause: Clause, cue: Cue, range: Range = [0, clause.text.length]): CueHit[] {
-  return classMatches(clause, `promise.${cue}`)
-    .map((m: LexiconMatch) => ({ at: m.span[0] - clause.span[0], end: m.span[1] - clause.span[0] }))
-    .filter((h) => h.at >= range[0] && h.end <= range[1]);
+export function cueHits(clause: Clause, cue: Cue, range?: Range): CueHit[] {
+  const ms = classMatches(clause, cueClass(cue));
+  const out: CueHit[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const at = ms[i]!.span[0] - clause.span[0];
+    const end = ms[i]!.span[1] - clause.span[0];
+    if (inRange(clause, at, end, range)) out.push({ at, end });
+  }
+  return out;
 }
 
 export function firstCue(clause: Clause, cue: Cue, range?: Range): CueHit | undefined {
-  return cueHits(clause, cue, range)[0];
+  const ms = classMatches(clause, cueClass(cue));
+  for (let i = 0; i < ms.length; i++) {
+    const at = ms[i]!.span[0] - clause.span[0];
+    const end = ms[i]!.span[1] - clause.span[0];
+    if (inRange(clause, at, end, range)) return { at, end };
+  }
+  return undefined;
 }
 
 export function hasCue(clause: Clause, cue: Cue, range?: Range): boolean {
-  return cueHits(clause, cue, range).length > 0;
+  const ms = classMatches(clause, cueClass(cue));
+  for (let i = 0; i < ms.length; i++)
+    if (inRange(clause, ms[i]!.span[0] - clause.span[0], ms[i]!.span[1] - clause.span[0], range)) return true;
+  return false;
+}
+
+/** A hit at [at, end) of the clause's text lies inside `range` (the whole clause when none). */
+function inRange(clause: Clause, at: number, end: number, range: Range | undefined): boolean {
+  return range ? at >= range[0] && end <= range[1] : at >= 0 && end <= clause.text.length;
+}
+
+/** Each cue's class name (`promise.<cue>`), built at its first ask rather than on every one. */
+const cueClasses = new Map<Cue, string>();
+function cueClass(cue: Cue): string {
+  let cls = cueClasses.get(cue);
+  if (cls === undefined) cueClasses.set(cue, (cls = `promise.${cue}`));
+  return cls;
 }
 
 /**

@@ -39,9 +39,12 @@ const ISSUE_CLASSES = ISSUE_KINDS.map((kind) => [kind, `issue.${kind}`] as const
  * broken"). A cue that is itself negative (没收到, not working) starts at its negation, so it
  * stands. Matches may span clauses ("我拍的是M码，寄过来的却是XXL"); the clause they start in decides.
  */
-export function asserted(a: LineAnalysis, cls: string): LexiconMatch[] {
+export function asserted(a: LineAnalysis, cls: string): readonly LexiconMatch[] {
+  const matches = classMatches(a, cls);
+  // Most classes asked are absent from most lines: their (shared, read-only) empty list, no closure.
+  if (matches.length === 0) return matches;
   const hypothetical = hypotheticalClauses(a);
-  return classMatches(a, cls).filter((m) => {
+  return matches.filter((m) => {
     const clause = clauseAt(a, m.span[0]);
     if (clause && (hypothetical.has(clause.index) || hasMark(clause, 'reported'))) return false;
     return !negationOver(a, m.span);
@@ -55,10 +58,17 @@ export type Preference = 'refund' | 'replacement';
  * Refusing one states the other: 不想换了 is "refund me", 不想退 is "replace it".
  */
 const PREFERENCES: readonly Preference[] = ['refund', 'replacement'];
+const PREFERENCE_CLASS: Record<Preference, string> = {
+  refund: 'preference.refund',
+  replacement: 'preference.replacement',
+};
 
 /** The remedy a line asks for, if any: the first said. */
 export function firstPreference(a: LineAnalysis): Preference | null {
-  const hit = PREFERENCES.map((preference) => ({ preference, at: asserted(a, `preference.${preference}`)[0]?.span[0] }))
+  const hit = PREFERENCES.map((preference) => ({
+    preference,
+    at: asserted(a, PREFERENCE_CLASS[preference])[0]?.span[0],
+  }))
     .filter((c): c is { preference: Preference; at: number } => c.at !== undefined)
     .sort((x, y) => x.at - y.at)[0];
   return hit?.preference ?? null;
@@ -178,6 +188,8 @@ export const REMEDIES = [
   'coupon',
 ] as const;
 export type Remedy = (typeof REMEDIES)[number];
+/** Each remedy's word class, named once rather than on every line read. */
+const REMEDY_CLASS = Object.fromEntries(REMEDIES.map((r) => [r, `remedy.${r}`])) as Record<Remedy, string>;
 
 /** The kinds of refund, which a bare "refund" stands for. */
 export const REFUNDS: readonly Remedy[] = ['refund_only', 'return_refund', 'partial_refund'];
@@ -248,7 +260,7 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
     done: false,
   };
   if (speaker === 'customer') {
-    const named = REMEDIES.filter((r) => classMatches(a, `remedy.${r}`).length > 0);
+    const named = REMEDIES.filter((r) => classMatches(a, REMEDY_CLASS[r]).length > 0);
     const asked =
       asserted(a, 'preference.repair').length > 0
         ? 'repair'
@@ -283,7 +295,7 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
       const clause = clauseAt(a, m.span[0]);
       return !negationOver(a, m.span) && !(clause && hasMark(clause, 'reported'));
     });
-  const matches = REMEDIES.flatMap((r) => named(`remedy.${r}`).map((m) => ({ r, m })));
+  const matches = REMEDIES.flatMap((r) => named(REMEDY_CLASS[r]).map((m) => ({ r, m })));
   // Of two overlapping remedy words the kind said wins over a bare refund (给您退一半: a part
   // refund), else the longer.
   const outranks = (o: (typeof matches)[number], m: (typeof matches)[number]) =>
