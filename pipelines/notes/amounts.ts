@@ -8,6 +8,7 @@ import {
   EN_NUMBER,
   EN_TENS,
   EN_UNITS,
+  foldScript,
   foldWidth,
   gateForm,
   type LineAnalysis,
@@ -67,12 +68,17 @@ const AmountsSchema = z
      * said of yuan and of the dollars and ringgit of Chinese-speaking markets (新币二十五…退您二十五块).
      */
     families: z.object({ dollar: z.array(CurrencySchema), yuan: z.array(CurrencySchema) }).strict(),
-    /** Words that place a call in a market (Singlish particles, written Cantonese, PayNow, FPS): its dollar. */
+    /**
+     * Words that place a call in a market (Singlish particles, written Cantonese, PayNow, FPS, 蝦皮):
+     * the markets they are said in, the first taken until a later word narrows them, and whether
+     * they settle 块/元/蚊 too (`always`, or `traditional`: on a line in traditional characters).
+     */
     places: z.array(
       z
         .object({
           id: z.string().min(1),
-          currency: CurrencySchema,
+          currencies: z.array(CurrencySchema).min(1),
+          yuan: z.enum(['always', 'traditional']).optional(),
           pattern: z.string().min(1),
           flags: z.string(),
           note: z.string().optional(),
@@ -133,7 +139,7 @@ interface Knowledge {
   context: { before: RegExp; after: RegExp; notBefore: RegExp; notAfter: RegExp };
   max: number;
   families: { dollar: ReadonlySet<Currency>; yuan: ReadonlySet<Currency> };
-  places: { currency: Currency; re: RegExp }[];
+  places: { currencies: readonly Currency[]; yuan: 'always' | 'traditional' | undefined; re: RegExp }[];
   approximate: RegExp;
 }
 
@@ -217,7 +223,11 @@ function knowledge(): Knowledge {
     },
     max: d.maxAmount,
     families: { dollar: new Set(d.families.dollar), yuan: new Set(d.families.yuan) },
-    places: d.places.map((p) => ({ currency: p.currency, re: compile(p.pattern, p.flags, p.id) })),
+    places: d.places.map((p) => ({
+      currencies: p.currencies,
+      yuan: p.yuan,
+      re: compile(p.pattern, p.flags, p.id),
+    })),
     approximate: compile(d.approximate.pattern, d.approximate.flags, 'approximate'),
   };
   return loaded;
@@ -239,10 +249,30 @@ function pricing(k: Knowledge, text: string, m: RegExpExecArray): 'priced' | 'li
   return k.context.before.test(before) || k.context.after.test(after) ? 'priced' : 'listed';
 }
 
-/** The market a line's words place the call in (amounts.json `places`: lah, 咗, PayNow, FPS), if any. */
-export function placeOf(text: string): Currency | undefined {
+/**
+ * The markets a line's words place the call in (amounts.json `places`: lah, 咗, PayNow, FPS, 蝦皮):
+ * those every place word of the line shares (the first word's when they share none), and whether
+ * they settle 块/元/蚊 too. Undefined when no word places it.
+ */
+export const placeOf = memoByText((text: string): Place | undefined => {
   const folded = foldedOf(text);
-  return knowledge().places.find((p) => p.re.test(folded))?.currency;
+  let place: Place | undefined;
+  for (const p of knowledge().places) {
+    if (!p.re.test(folded)) continue;
+    const yuan = p.yuan === 'always' || (p.yuan === 'traditional' && foldScript(text) !== text);
+    if (place === undefined) place = { currencies: p.currencies, yuan };
+    else {
+      const shared = place.currencies.filter((c) => p.currencies.includes(c));
+      if (shared.length > 0) place = { currencies: shared, yuan: place.yuan || yuan };
+    }
+  }
+  return place;
+});
+
+/** Where a line's words place a call: its candidate markets (first taken) and whether 块/元 follow. */
+export interface Place {
+  currencies: readonly Currency[];
+  yuan: boolean;
 }
 
 /** The line as the amount patterns read it: masks blanked, widths folded (placeOf and amountsOf both ask). */
@@ -385,11 +415,15 @@ export class CallAmounts {
     return true;
   }
 
-  /** The call was just placed in a market: its open sums are read again, first mention kept. */
+  /**
+   * The call was just placed in a market, or its place narrowed: its open sums are read again,
+   * first mention kept; they stay open while only the place says their currency.
+   */
   private rereadOpen(): boolean {
     const open = [...this.open];
     this.open.clear();
     const moved = new Map(open.map(([key, a]) => [key, this.currency.reread(a)]));
+    for (const [key, a] of open) if (this.currency.isOpen(a)) this.open.set(`${moved.get(key)}:${a.value}`, a);
     if (![...moved].some(([key, c]) => !key.startsWith(`${c}:`))) return false;
     const notes = [...this.notes];
     this.notes.clear();
