@@ -101,4 +101,12 @@ describe('a figure with no currency word in a call its words place (0615)', () =
     // A named currency still outranks the place.
     expect(sums(call('it was US$89 lah', 'refund the 89'))).toEqual(['89 USD']);
   });
+
+  it("never takes a product's origin for the market, nor moves 块 by a variety word", () => {
+    expect(sums(call('我们的白咖啡是马来西亚槟城产的', '一箱128块'))).toEqual(['128 CNY']);
+    expect(sums(call('台湾凤梨酥 正宗的', '两盒九十九块'))).toEqual(['99 CNY']);
+    // shiok places a bare $ in Singapore, not 块; PayNow, Singapore's own service, does.
+    expect(sums(call('the sound really shiok', '599块 worth it'))).toEqual(['599 CNY']);
+    expect(sums(call('can PayNow me', '二十块就好'))).toEqual(['20 SGD']);
+  });
 });
