@@ -43,3 +43,17 @@ describe('a note recorded, a watch asked of the buyer, a shop rule, a visit to l
     ['小妹后天安排师傅上门给您看看', ['visit 2026-11-26']],
   ]);
 });
+
+describe('a trace or claim opened with the carrier is a follow-up, owed even when said done', () => {
+  check([
+    ["I've put in a trace with the courier", ['follow_up']],
+    [
+      "we're opening an investigation with the carrier and I'll text you what they say tomorrow",
+      ['callback 2026-11-25', 'follow_up 2026-11-25'],
+    ],
+    // a damage claim filed with the carrier is the shop's own recovery: an escalation
+    ["I'll file a damage claim with the courier for the dented box", ['escalate']],
+    // with the shop's own team it is an escalation
+    ["I've opened a ticket with our billing team", ['escalate']],
+  ]);
+});
