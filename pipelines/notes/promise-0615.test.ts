@@ -57,3 +57,12 @@ describe('a trace or claim opened with the carrier is a follow-up, owed even whe
     ["I've opened a ticket with our billing team", ['escalate']],
   ]);
 });
+
+describe('a visit said as the time of another act is no visit of its own', () => {
+  check([
+    ['师傅安装之前会先打个电话给您', ['callback']],
+    ['上门以前师傅会给您打个电话', ['callback']],
+    // the visit itself
+    ['周五给您上门安装', ['visit 2026-11-27']],
+  ]);
+});
