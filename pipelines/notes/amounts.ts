@@ -8,6 +8,7 @@ import {
   EN_NUMBER,
   EN_TENS,
   EN_UNITS,
+  foldScript,
   foldWidth,
   gateForm,
   type LineAnalysis,
@@ -51,6 +52,7 @@ const ValueKind = z.enum([
   'thousands',
   'dollarsCents',
   'hundredsDollarsCents',
+  'hundreds',
   'cents',
 ]);
 const Source = z.object({ pattern: z.string().min(1), flags: z.string() }).strict();
@@ -61,18 +63,32 @@ const AmountsSchema = z
     description: z.string().optional(),
     fragments: z.record(z.string(), z.string()),
     /** English price wording around a bare dollars-and-cents pair ("the whole forty-two ninety-nine"). */
-    priceContext: z.object({ before: Source, after: Source, notBefore: Source, notAfter: Source }).strict(),
+    priceContext: z
+      .object({
+        before: Source,
+        after: Source,
+        notBefore: Source,
+        notAfter: Source,
+        /** After a sum, the price of one unit (a pack, each): a pattern's `inList` value holds. */
+        perItem: Source,
+      })
+      .strict(),
     /**
      * Which currencies a `carried` sum can be: a bare $ or "dollars" is one of the dollars; 块/元 is
      * said of yuan and of the dollars and ringgit of Chinese-speaking markets (新币二十五…退您二十五块).
      */
     families: z.object({ dollar: z.array(CurrencySchema), yuan: z.array(CurrencySchema) }).strict(),
-    /** Words that place a call in a market (Singlish particles, written Cantonese, PayNow, FPS): its dollar. */
+    /**
+     * Words that place a call in a market (Singlish particles, written Cantonese, PayNow, FPS, 蝦皮):
+     * the markets they are said in, the first taken until a later word narrows them, and whether
+     * they settle 块/元/蚊 too (`always`, or `traditional`: on a line in traditional characters).
+     */
     places: z.array(
       z
         .object({
           id: z.string().min(1),
-          currency: CurrencySchema,
+          currencies: z.array(CurrencySchema).min(1),
+          yuan: z.enum(['always', 'traditional']).optional(),
           pattern: z.string().min(1),
           flags: z.string(),
           note: z.string().optional(),
@@ -108,6 +124,11 @@ const AmountsSchema = z
            * with price wording around it.
            */
           series: z.boolean().optional(),
+          /**
+           * The value when its sentence holds another sum — a price list (eggs four ninety nine, milk
+           * three seventy nine) — or when it is the price of one unit (nine ninety-nine a pack).
+           */
+          inList: ValueKind.optional(),
           note: z.string().optional(),
         })
         .strict(),
@@ -124,16 +145,17 @@ interface Pattern {
   numberOnly: boolean;
   priceContext: boolean;
   series: boolean;
+  inList: ((m: RegExpExecArray) => number | null) | undefined;
   lang: 'zh' | 'en' | undefined;
 }
 interface Knowledge {
   patterns: Pattern[];
   /** Which patterns can match a line: the literals every match of each holds (required-literals.ts). */
   gate: LiteralGate;
-  context: { before: RegExp; after: RegExp; notBefore: RegExp; notAfter: RegExp };
+  context: { before: RegExp; after: RegExp; notBefore: RegExp; notAfter: RegExp; perItem: RegExp };
   max: number;
   families: { dollar: ReadonlySet<Currency>; yuan: ReadonlySet<Currency> };
-  places: { currency: Currency; re: RegExp }[];
+  places: { currencies: readonly Currency[]; yuan: 'always' | 'traditional' | undefined; re: RegExp }[];
   approximate: RegExp;
 }
 
@@ -151,7 +173,10 @@ const VALUES: Record<z.infer<typeof ValueKind>, (m: RegExpExecArray) => number |
   thousands: (m) => sum(en(m[1])! * (m[2] ? 1000 : 1)),
   // The cents said with the word (m[2]) or, after the dollars, without it (m[3]: two dollars twenty).
   dollarsCents: (m) => sum(en(m[1]), (en(m[2] ?? m[3]) ?? 0) / 100),
-  hundredsDollarsCents: (m) => sum((en(m[1]) ?? 0) * 100, en(m[2]), (en(m[3]) ?? 0) / 100),
+  hundredsDollarsCents: (m) =>
+    sum((m[1]?.toLowerCase() === 'a' ? 1 : (en(m[1]) ?? 0)) * 100, en(m[2]), (en(m[3]) ?? 0) / 100),
+  // two ninety nine: the first word the hundreds.
+  hundreds: (m) => sum((en(m[1]) ?? 0) * 100, en(m[2])),
   cents: (m) => sum((en(m[1]) ?? 0) / 100),
 };
 
@@ -204,6 +229,7 @@ function knowledge(): Knowledge {
     numberOnly: p.numberOnly ?? false,
     priceContext: p.priceContext ?? false,
     series: p.series ?? false,
+    inList: p.inList && VALUES[p.inList],
     lang: p.lang,
   }));
   loaded = {
@@ -214,10 +240,15 @@ function knowledge(): Knowledge {
       after: compile(c.after.pattern, c.after.flags, 'priceContext.after'),
       notBefore: compile(c.notBefore.pattern, c.notBefore.flags, 'priceContext.notBefore'),
       notAfter: compile(c.notAfter.pattern, c.notAfter.flags, 'priceContext.notAfter'),
+      perItem: compile(c.perItem.pattern, c.perItem.flags, 'priceContext.perItem'),
     },
     max: d.maxAmount,
     families: { dollar: new Set(d.families.dollar), yuan: new Set(d.families.yuan) },
-    places: d.places.map((p) => ({ currency: p.currency, re: compile(p.pattern, p.flags, p.id) })),
+    places: d.places.map((p) => ({
+      currencies: p.currencies,
+      yuan: p.yuan,
+      re: compile(p.pattern, p.flags, p.id),
+    })),
     approximate: compile(d.approximate.pattern, d.approximate.flags, 'approximate'),
   };
   return loaded;
@@ -239,10 +270,30 @@ function pricing(k: Knowledge, text: string, m: RegExpExecArray): 'priced' | 'li
   return k.context.before.test(before) || k.context.after.test(after) ? 'priced' : 'listed';
 }
 
-/** The market a line's words place the call in (amounts.json `places`: lah, 咗, PayNow, FPS), if any. */
-export function placeOf(text: string): Currency | undefined {
+/**
+ * The markets a line's words place the call in (amounts.json `places`: lah, 咗, PayNow, FPS, 蝦皮):
+ * those every place word of the line shares (the first word's when they share none), and whether
+ * they settle 块/元/蚊 too. Undefined when no word places it.
+ */
+export const placeOf = memoByText((text: string): Place | undefined => {
   const folded = foldedOf(text);
-  return knowledge().places.find((p) => p.re.test(folded))?.currency;
+  let place: Place | undefined;
+  for (const p of knowledge().places) {
+    if (!p.re.test(folded)) continue;
+    const yuan = p.yuan === 'always' || (p.yuan === 'traditional' && foldScript(text) !== text);
+    if (place === undefined) place = { currencies: p.currencies, yuan };
+    else {
+      const shared = place.currencies.filter((c) => p.currencies.includes(c));
+      if (shared.length > 0) place = { currencies: shared, yuan: place.yuan || yuan };
+    }
+  }
+  return place;
+});
+
+/** Where a line's words place a call: its candidate markets (first taken) and whether 块/元 follow. */
+export interface Place {
+  currencies: readonly Currency[];
+  yuan: boolean;
 }
 
 /** The line as the amount patterns read it: masks blanked, widths folded (placeOf and amountsOf both ask). */
@@ -258,6 +309,9 @@ export function findAmounts(text: string): AmountMatch[] {
   return amountsOf(text).slice();
 }
 
+/** Fewer words than this before a tail are no id read out digit by digit (see `spokenTail`). */
+const ID_WORDS = 3;
+
 const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
   // Digits inside a link, an e-mail or a handle are never money.
   const analysis = analyzeLine(text);
@@ -268,6 +322,8 @@ const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
   const listed: AmountMatch[] = [];
   // A clock time or a date read by a price-worded pattern ("at nine thirty"): no part of it is listed.
   const timed: [number, number][] = [];
+  // A sum read otherwise in a price list (see `inList`), by the value it takes there.
+  const listValue = new Map<AmountMatch, number>();
   // Most lines hold no currency word or sign: the patterns that need one are not run on them.
   const may = k.gate.candidates(gateForm(folded));
   for (let i = 0; i < k.patterns.length; i++) {
@@ -287,6 +343,8 @@ const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
       const currency = p.currency === 'line' ? (analysis.lang === 'en' ? 'USD' : 'CNY') : p.currency;
       const sum = p.carried ? { value, currency, carried: p.carried, start, end } : { value, currency, start, end };
       (unpriced || (p.series && !p.priceContext) ? listed : found).push(sum);
+      const inList = p.inList?.(m);
+      if (inList != null) listValue.set(sum, inList);
     }
   }
   const sentences = sentenceSpans(analysis);
@@ -297,7 +355,12 @@ const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: AmountMatch[] = [];
   for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
-  return kept.sort((a, b) => a.start - b.start);
+  const inList = (f: AmountMatch) =>
+    k.context.perItem.test(folded.slice(f.end)) ||
+    kept.some((o) => o !== f && sentenceAt(o.start) === sentenceAt(f.start));
+  return kept
+    .map((f) => (listValue.has(f) && inList(f) ? { ...f, value: listValue.get(f)! } : f))
+    .sort((a, b) => a.start - b.start);
 });
 
 /** Each sentence of the line as a span of the original text (the language layer's sentences). */
@@ -313,12 +376,14 @@ function sentenceSpans(analysis: LineAnalysis): [number, number][] {
 /**
  * A sum said right after digits read one by one ("nine zero zero one five fifty eight bucks": an
  * order id, then 58): the longest run of the number's last words that reads as a number, with the
- * match moved to start there. Null when no tail reads.
+ * match moved to start there. Null when no tail reads, or when fewer than `ID_WORDS` words come
+ * before it ("at four fifteen" is a time, not four and then 15).
  */
 function spokenTail(m: RegExpExecArray, value: (m: RegExpExecArray) => number | null): RegExpExecArray | null {
   const words = m[1];
   if (words === undefined || m[0].indexOf(words) !== 0) return null;
-  for (let at = words.indexOf(' '); at >= 0; at = words.indexOf(' ', at + 1)) {
+  for (let at = words.indexOf(' '), n = 1; at >= 0; at = words.indexOf(' ', at + 1), n++) {
+    if (n < ID_WORDS) continue;
     const cut = at + 1;
     const tail = Object.assign([m[0].slice(cut), words.slice(cut), ...m.slice(2)], {
       index: m.index + cut,
@@ -385,11 +450,15 @@ export class CallAmounts {
     return true;
   }
 
-  /** The call was just placed in a market: its open sums are read again, first mention kept. */
+  /**
+   * The call was just placed in a market, or its place narrowed: its open sums are read again,
+   * first mention kept; they stay open while only the place says their currency.
+   */
   private rereadOpen(): boolean {
     const open = [...this.open];
     this.open.clear();
     const moved = new Map(open.map(([key, a]) => [key, this.currency.reread(a)]));
+    for (const [key, a] of open) if (this.currency.isOpen(a)) this.open.set(`${moved.get(key)}:${a.value}`, a);
     if (![...moved].some(([key, c]) => !key.startsWith(`${c}:`))) return false;
     const notes = [...this.notes];
     this.notes.clear();

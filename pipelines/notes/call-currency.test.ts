@@ -77,3 +77,36 @@ describe('the currency a call has named', () => {
     expect(sums(call('I bought the Allah print for $30', 'the horse figurine is $12'))).toEqual(['30 USD', '12 USD']);
   });
 });
+
+describe('a figure with no currency word in a call its words place (0615)', () => {
+  it("reads 蚊/元 as the market's when a place word carries it: Cantonese in traditional characters, a market's own platform", () => {
+    expect(sums(call('我哋住六樓 冇電梯', '搬上樓每層另外收三十蚊'))).toEqual(['30 HKD']);
+    expect(sums(call('您在蝦皮申請退貨 選店到店寄回', '八百五十元會全額退回您的帳戶'))).toEqual(['850 TWD']);
+    // Cantonese in simplified characters is also a Guangzhou buyer's: 蚊 stays yuan (0485).
+    expect(sums(call('我买咗一百蚊', '退返一百蚊俾你'))).toEqual(['100 CNY']);
+    // A mainland call stays in yuan.
+    expect(sums(call('花了四十九块', '小妹给您退四十九块'))).toEqual(['49 CNY']);
+  });
+
+  it('reads a spoken price with no currency in an English line as the placed market, narrowed by later words', () => {
+    // lah is said in Singapore and Malaysia; Pos Laju only in Malaysia.
+    expect(
+      sums(call('the jug crack already lah', 'send back by poslaju can', 'i refund you thirty two fifty')),
+    ).toEqual(['32.5 MYR']);
+    expect(sums(call('refund the 89 ok lah'))).toEqual(['89 SGD']);
+    // A sum read before the place narrowed moves with it, at its first mention; batch and live alike.
+    expect(findAmountNotes(call('so refund the 89 lah', 'i pay with touch n go'))).toMatchObject([
+      { value: 89, currency: 'MYR', utterance: 0 },
+    ]);
+    // A named currency still outranks the place.
+    expect(sums(call('it was US$89 lah', 'refund the 89'))).toEqual(['89 USD']);
+  });
+
+  it("never takes a product's origin for the market, nor moves 块 by a variety word", () => {
+    expect(sums(call('我们的白咖啡是马来西亚槟城产的', '一箱128块'))).toEqual(['128 CNY']);
+    expect(sums(call('台湾凤梨酥 正宗的', '两盒九十九块'))).toEqual(['99 CNY']);
+    // shiok places a bare $ in Singapore, not 块; PayNow, Singapore's own service, does.
+    expect(sums(call('the sound really shiok', '599块 worth it'))).toEqual(['599 CNY']);
+    expect(sums(call('can PayNow me', '二十块就好'))).toEqual(['20 SGD']);
+  });
+});
