@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { TranscriptLine } from '../../core/domain.js';
+import { allTo, eachMapsTo } from '../../test/table.js';
+import { analyzeLine } from '../language/index.js';
+import { CallReading } from './call-reading.js';
+import type { IssueAssessment } from './issue.js';
+import { remedyOf } from './issue-cues.js';
+import { settleOn } from './remedy.js';
+import { NO_ORDER_FACTS } from './testing/order-facts.js';
+
+// Decision 0620. Phrasings written for these tests; none comes from an evaluation set or the probes.
+const call = (...said: [TranscriptLine['speaker'], string][]): TranscriptLine[] =>
+  said.map(([speaker, text], i) => ({ speaker, text, startMs: i * 2000, endMs: i * 2000 + 1500 }));
+const refuses = (text: string) => remedyOf(analyzeLine(text), 'merchant').refuses;
+
+describe('a return turned down or obstructed settles nothing', () => {
+  eachMapsTo(
+    'refused: %s → %s',
+    refuses,
+    allTo(
+      [
+        "sorry, we can't take returns on opened software",
+        "I'm afraid we're unable to process a refund after 60 days",
+        '过了售后期了 真的没办法给你换了',
+        '退货可以 但是要收百分之十五的手续费',
+        "there's a 15% restocking fee on that",
+        '这单退款只能退成店铺余额哦',
+      ],
+      true,
+    ),
+  );
+  eachMapsTo(
+    'not refused: %s → %s',
+    refuses,
+    allTo(["we'll take it back, no questions asked", '给您退款 手续费我们承担'], false),
+  );
+});
+
+const issueOf = (kind: IssueAssessment['kind']): IssueAssessment => ({
+  kind,
+  utterance: 0,
+  cue: '',
+  count: null,
+  total: null,
+  share: null,
+  extent: null,
+});
+const settled = (kind: IssueAssessment['kind'], issueText = '') =>
+  settleOn(
+    [],
+    { remedy: 'refund', line: 1 },
+    { facts: NO_ORDER_FACTS, issue: issueOf(kind), language: 'zh', issueText },
+  )[0]?.kind;
+
+describe('money back for part of an order', () => {
+  it('the missing items of an order that otherwise came, and a price drop, are a part refund', () => {
+    expect(settled('missing_item')).toBe('partial_refund');
+    expect(settled('price_drop')).toBe('partial_refund');
+    expect(settled('damaged')).toBe('refund_only');
+  });
+
+  it('an empty box is the whole order', () => {
+    expect(settled('missing_item', '快递到了 拆开是个空盒子')).toBe('refund_only');
+    expect(settled('missing_item', 'the box was empty when I opened it')).toBe('refund_only');
+  });
+});
+
+describe('what the buyer said yes to', () => {
+  it('a part refund stated with a question and accepted is carried out by a bare refund later', () => {
+    const lines = call(
+      ['customer', '花瓶口上有条裂纹'],
+      ['merchant', '不好意思亲 给您补偿十五块 您看行吗'],
+      ['customer', '行'],
+      ['merchant', '好的 马上给您退过去'],
+    );
+    expect(new CallReading(lines).remedySince(0, 3)).toEqual({ remedy: 'partial_refund', line: 1 });
+  });
+});
+
+describe("a promise bound only to the buyer's step or the goods reaching the shop", () => {
+  const on = (text: string) => new CallReading(call(['merchant', text])).onBuyerStep(0);
+  it('is settled; one on a result or on events is not', () => {
+    expect(on('等仓库签收了 款项三天内原路到账')).toBe(true);
+    expect(on("once it's back with us the money goes straight to your card")).toBe(true);
+    expect(on('检测完确认是质量问题的话 给您退款')).toBe(false);
+    expect(on('如果明天还没到 就给您退款')).toBe(false);
+  });
+
+  it('the goods reaching the shop send them back', () => {
+    expect(new CallReading(call(['merchant', "once they're back at our warehouse I'll refund you"])).goodsBack(0)).toBe(
+      true,
+    );
+  });
+});
