@@ -5,6 +5,7 @@ import { analyzeLine } from '../language/index.js';
 import { CallReading } from './call-reading.js';
 import type { IssueAssessment } from './issue.js';
 import { remedyOf } from './issue-cues.js';
+import { remedyLine } from './reply-templates.js';
 import { settleOn } from './remedy.js';
 import { NO_ORDER_FACTS } from './testing/order-facts.js';
 
@@ -62,6 +63,25 @@ describe('money back for part of an order', () => {
   it('an empty box is the whole order', () => {
     expect(settled('missing_item', '快递到了 拆开是个空盒子')).toBe('refund_only');
     expect(settled('missing_item', 'the box was empty when I opened it')).toBe('refund_only');
+  });
+});
+
+describe('the reply for a missing item refunded', () => {
+  it('speaks of the missing goods, not of a damaged share', () => {
+    const option = {
+      kind: 'partial_refund' as const,
+      amount: 0,
+      amountToBeConfirmed: true,
+      currency: 'CNY' as const,
+      policy: 'zh.missing.items',
+      recommended: false,
+      rationale: '',
+      orderId: null,
+    };
+    expect(remedyLine(option, null, 'zh', false)).toContain('少发');
+    expect(remedyLine({ ...option, policy: 'en.missing.items', currency: 'USD' }, null, 'en', false)).toContain(
+      'missing items',
+    );
   });
 });
 
