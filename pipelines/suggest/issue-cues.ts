@@ -300,7 +300,12 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   );
   const stated: Remedy[] = [];
   const offered: Remedy[] = [];
+  // Goods sent again and new goods named in one clause (补寄两片新的, "resend a new one") are one act,
+  // not a choice: the new goods (a replacement; settleOn reads it as a reship for what was missing).
+  const clauseOf = (m: LexiconMatch) => clauseAt(a, m.span[0])?.index;
+  const newGoods = said.filter((x) => x.r === 'replacement').map((x) => clauseOf(x.m));
   for (const { r, m } of said) {
+    if (r === 'reship' && newGoods.includes(clauseOf(m))) continue;
     const clause = clauseAt(a, m.span[0]);
     if (!clause) {
       stated.push(r);

@@ -3,7 +3,7 @@ import type { TranscriptLine } from '../../core/domain.js';
 import { allTo, eachMapsTo } from '../../test/table.js';
 import { analyzeLine } from '../language/index.js';
 import { CallReading } from './call-reading.js';
-import type { IssueAssessment } from './issue.js';
+import { classifyUtterance, type IssueAssessment } from './issue.js';
 import { remedyOf } from './issue-cues.js';
 import { remedyLine } from './reply-templates.js';
 import { settleOn } from './remedy.js';
@@ -35,6 +35,32 @@ describe('a return turned down or obstructed settles nothing', () => {
     refuses,
     allTo(["we'll take it back, no questions asked", '给您退款 手续费我们承担'], false),
   );
+});
+
+function merchantSays(text: string): string {
+  const r = remedyOf(analyzeLine(text), 'merchant');
+  if (r.settled) return `settled ${r.settled}`;
+  if (r.offered.length > 0) return r.choice ? `choice ${r.offered.join('+')}` : `offered ${r.offered.join('+')}`;
+  return 'nothing';
+}
+
+describe('remedy words of this decision', () => {
+  eachMapsTo('%s → %s', merchantSays, [
+    ['给您补寄一个新的滤网 明天发出', 'settled replacement'],
+    ["I've reversed the duplicate charge, it'll show on your card in a few days", 'settled refund'],
+    ["we've submitted a reversal for the extra payment", 'settled refund'],
+    ['您看是给您补发 还是给您退款呢', 'choice refund+reship'],
+  ]);
+});
+
+describe('problems said in words the lexicon lacked', () => {
+  const top = (text: string) => classifyUtterance(text)[0]?.kind ?? null;
+  eachMapsTo('%s → %s', top, [
+    ['碗边上磕了个口', 'damaged'],
+    ['the dresser arrived scuffed on one side', 'damaged'],
+    ['这本书缺页 中间少了几页', 'missing_item'],
+    ['honestly the jacket is just not my style', 'changed_mind'],
+  ]);
 });
 
 const issueOf = (kind: IssueAssessment['kind']): IssueAssessment => ({
