@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptLine } from '../../core/domain.js';
 import { allTo, eachMapsTo } from '../../test/table.js';
 import { analyzeLine } from '../language/index.js';
 import { CallReading } from './call-reading.js';
@@ -8,10 +7,9 @@ import { remedyOf } from './issue-cues.js';
 import { remedyLine } from './reply-templates.js';
 import { settleOn } from './remedy.js';
 import { NO_ORDER_FACTS } from './testing/order-facts.js';
+import { call, issueOf, merchantSays } from './testing/settle.js';
 
 // Decision 0620. Phrasings written for these tests; none comes from an evaluation set or the probes.
-const call = (...said: [TranscriptLine['speaker'], string][]): TranscriptLine[] =>
-  said.map(([speaker, text], i) => ({ speaker, text, startMs: i * 2000, endMs: i * 2000 + 1500 }));
 const refuses = (text: string) => remedyOf(analyzeLine(text), 'merchant').refuses;
 
 describe('a return turned down or obstructed settles nothing', () => {
@@ -37,13 +35,6 @@ describe('a return turned down or obstructed settles nothing', () => {
   );
 });
 
-function merchantSays(text: string): string {
-  const r = remedyOf(analyzeLine(text), 'merchant');
-  if (r.settled) return `settled ${r.settled}`;
-  if (r.offered.length > 0) return r.choice ? `choice ${r.offered.join('+')}` : `offered ${r.offered.join('+')}`;
-  return 'nothing';
-}
-
 describe('remedy words of this decision', () => {
   eachMapsTo('%s → %s', merchantSays, [
     ['给您补寄一个新的滤网 明天发出', 'settled replacement'],
@@ -63,15 +54,6 @@ describe('problems said in words the lexicon lacked', () => {
   ]);
 });
 
-const issueOf = (kind: IssueAssessment['kind']): IssueAssessment => ({
-  kind,
-  utterance: 0,
-  cue: '',
-  count: null,
-  total: null,
-  share: null,
-  extent: null,
-});
 const settled = (kind: IssueAssessment['kind'], issueText = '') =>
   settleOn(
     [],
