@@ -78,7 +78,7 @@ const REMEDY_ACTS: readonly PromiseNote['action'][] = ['refund', 'ship', 'compen
  * The remedy a merchant's promise carries out when no remedy words were read (退一部分款, "I'll mail
  * one out today"): the promise engine already knows a commitment from a policy or an offer. Money
  * promised back is a refund (a price drop's is the difference); goods promised are a replacement
- * for faulty ones, a reshipment for missing or spoiled ones, and nothing for a late parcel or
+ * for faulty ones, a reshipment for missing, spoiled or lost ones, and nothing for a late parcel or
  * without a problem (the order simply being sent). A conditional promise settles nothing yet, unless
  * it is money back on only the buyer's own step or the goods reaching the shop (decision 0620).
  */
@@ -101,7 +101,8 @@ function promisedRemedy(
       // A price drop's refund is the difference: settleOn reads any refund for one as a part refund.
       return { remedy: 'refund', line: p.utterance };
     }
-    const goods = p.action === 'ship' && issue ? SHIPPED_FOR[issue.kind] : undefined;
+    // Goods promised for a parcel said lost are sent again (a reship), not the order simply being sent.
+    const goods = p.action === 'ship' && issue ? (issue.lost === true ? 'reship' : SHIPPED_FOR[issue.kind]) : undefined;
     if (goods) return { remedy: goods, line: p.utterance };
   }
   return null;
