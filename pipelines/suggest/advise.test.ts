@@ -244,3 +244,38 @@ describe('a remedy the merchant settles on when Kefu has no options of its own',
     expect(advice.refundOptions).toEqual([]);
   });
 });
+
+// Phrasings written for this test (decision 0620); none is taken from an eval set.
+describe('promises that settle the remedy (0620)', () => {
+  const shipped = (text: string, utterance: number) => ({
+    speaker: 'merchant' as const,
+    action: 'ship' as const,
+    deadline: null,
+    conditional: false,
+    utterance,
+    text,
+  });
+
+  it('goods promised for a parcel said lost are a reship, a voucher beside them an extra', async () => {
+    const lines = call(
+      ['customer', 'the tracking says delivered but nothing came, I checked with the neighbours'],
+      ['merchant', "Looks like it went missing. I'll get another one out to you today"],
+      ['merchant', "and there's a $15 voucher on your account for the hassle"],
+      ['customer', 'ok thanks'],
+    );
+    const promises = [shipped("I'll get another one out to you today", 1)];
+    const advice = await advisor.advise({ lines, index: 3, now, notes: { promises } });
+    expect(advice.refundOptions.find((o) => o.recommended)?.kind).toBe('reship');
+  });
+
+  it('money promised once the goods are back with the shop is a return for a refund', async () => {
+    const lines = call(
+      ['customer', '电热毯不热了'],
+      ['merchant', '亲 麻烦您寄回来 仓库签收后 款项两天内原路到账'],
+      ['customer', '好'],
+    );
+    const promises = [{ ...shipped('款项两天内原路到账', 1), action: 'refund' as const, conditional: true }];
+    const advice = await advisor.advise({ lines, index: 2, now, notes: { promises } });
+    expect(advice.refundOptions.find((o) => o.recommended)?.kind).toBe('return_refund');
+  });
+});

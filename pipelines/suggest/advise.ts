@@ -78,8 +78,9 @@ const REMEDY_ACTS: readonly PromiseNote['action'][] = ['refund', 'ship', 'compen
  * The remedy a merchant's promise carries out when no remedy words were read (退一部分款, "I'll mail
  * one out today"): the promise engine already knows a commitment from a policy or an offer. Money
  * promised back is a refund (a price drop's is the difference); goods promised are a replacement
- * for faulty ones, a reshipment for missing or spoiled ones, and nothing for a late parcel or
- * without a problem (the order simply being sent). A conditional promise settles nothing yet.
+ * for faulty ones, a reshipment for missing, spoiled or lost ones, and nothing for a late parcel or
+ * without a problem (the order simply being sent). A conditional promise settles nothing yet, unless
+ * it is money back on only the buyer's own step or the goods reaching the shop (decision 0620).
  */
 function promisedRemedy(
   promises: readonly PromiseNote[],
@@ -90,14 +91,18 @@ function promisedRemedy(
   const from = issue?.utterance ?? 0;
   for (let k = promises.length - 1; k >= 0; k--) {
     const p = promises[k]!;
-    if (p.speaker !== 'merchant' || p.conditional || p.utterance < from || p.utterance > index) continue;
+    if (p.speaker !== 'merchant' || p.utterance < from || p.utterance > index) continue;
+    // Money promised on the buyer's own step or the goods reaching the shop (仓库签收以后 钱会原路回到
+    // 您账户) is settled; goods promised on one may be a sale's shipping (您拍下之后…寄出).
+    if (p.conditional && !(p.action === 'refund' && reading.onBuyerStep(p.utterance))) continue;
     if (p.action === 'refund') {
       // Money back for a fee (配送费给您退掉) is no refund of the order.
       if (reading.feeRefund(p.utterance)) continue;
       // A price drop's refund is the difference: settleOn reads any refund for one as a part refund.
       return { remedy: 'refund', line: p.utterance };
     }
-    const goods = p.action === 'ship' && issue ? SHIPPED_FOR[issue.kind] : undefined;
+    // Goods promised for a parcel said lost are sent again (a reship), not the order simply being sent.
+    const goods = p.action === 'ship' && issue ? (issue.lost === true ? 'reship' : SHIPPED_FOR[issue.kind]) : undefined;
     if (goods) return { remedy: goods, line: p.utterance };
   }
   return null;

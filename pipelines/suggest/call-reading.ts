@@ -1,7 +1,8 @@
 import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, clauseAt, classMatches, hasMark, memoByText } from '../language/index.js';
+import { analyzeLine, clauseAt, classMatches, hasMark, type LineAnalysis, memoByText } from '../language/index.js';
 import {
   asserted,
+  conditionAt,
   firstPreference,
   type IssueKind,
   kindsOf,
@@ -48,10 +49,13 @@ interface Said {
   goods: readonly GoodsClass[];
   /** The line sends the goods back to the shop (退货, 寄回, a return label, a pickup booked), policy aside. */
   back: boolean;
+  /** Every condition the line says is only the buyer's own step or the goods reaching the shop. */
+  onStep: boolean;
 }
 
 function readSaid(text: string, speaker: SpeakerRole): Said {
   const a = analyzeLine(text);
+  const onStep = onBuyerStep(a);
   return {
     kinds: kindsOf(a, speaker),
     lost: asserted(a, 'issue.lost_parcel').length > 0,
@@ -60,13 +64,26 @@ function readSaid(text: string, speaker: SpeakerRole): Said {
     preference: speaker === 'customer' ? firstPreference(a) : null,
     remedy: remedyOf(a, speaker),
     goods: GOODS_CLASSES.filter((cls) => classMatches(a, cls).length > 0),
+    onStep,
+    // The goods reaching the shop as the condition of what follows ("once they're back with us") go back too.
     back: ['remedy.goods_back', 'action.pickup'].some((cls) =>
-      asserted(a, cls).some((m) => {
+      (onStep ? classMatches(a, cls) : asserted(a, cls)).some((m) => {
         const clause = clauseAt(a, m.span[0]);
         return !(clause && hasMark(clause, 'policy'));
       }),
     ),
   };
+}
+
+/**
+ * Whether what a line binds is bound only to the buyer's own step or the goods reaching the shop:
+ * its conditions are such steps, or it marks no condition and names one (仓库签收以后, a time after
+ * the step rather than a condition).
+ */
+function onBuyerStep(a: LineAnalysis): boolean {
+  const last = a.clauses.at(-1);
+  const condition = last ? conditionAt(a, last.index) : 'none';
+  return condition === 'buyer_step' || (condition === 'none' && classMatches(a, 'remedy.buyer_step').length > 0);
 }
 
 const READ_BY: Record<SpeakerRole, (text: string) => Said> = {
@@ -241,20 +258,23 @@ export class CallReading {
 
   /**
    * The buyer's yes (行吧, "sounds good") to the merchant's offer of one remedy, said as the buyer's
-   * next line, settles it: 您不介意的话补偿您50元 → 行吧.
+   * next line, settles it: 您不介意的话补偿您50元 → 行吧. So does a yes to one remedy the merchant
+   * stated with a question for the buyer (给您退六十块 您看可以吗 → 行吧): the kind agreed stands when
+   * the merchant later only says the money goes back (decision 0620).
    */
   private acceptOffer(i: number, r: LineReading): void {
     if (!r.remedy.accepts || r.remedy.settled || r.remedy.declines) return;
     const offer = this.remedyLines.at(-1);
-    const offered = offer === undefined ? [] : this.read[offer]!.remedy.offered;
+    const put = offer === undefined ? null : this.read[offer]!.remedy;
+    const one = put === null ? [] : put.offered.length > 0 ? put.offered : put.settled && put.asks ? [put.settled] : [];
     const answered = lastAtMost(this.spoken.customer, i - 1);
     if (
-      offered.length === 1 &&
-      !this.read[offer!]!.remedy.choice &&
+      one.length === 1 &&
+      !put!.choice &&
       this.read[offer!]!.speaker === 'merchant' &&
       (answered === null || answered < offer!)
     ) {
-      r.remedy = { ...r.remedy, settled: offered[0]! };
+      r.remedy = { ...r.remedy, settled: one[0]! };
       r.accepted = offer;
       this.acceptedOffers.add(offer!);
     }
@@ -288,7 +308,7 @@ export class CallReading {
       else if (settled === 'coupon')
         coupon ??= fee !== null && fee <= last ? null : { remedy: 'coupon', line: r.accepted ?? i };
       else if (settled === 'refund')
-        return { remedy: this.refundKindBefore(from, k) ?? settled, line: r.accepted ?? i };
+        return this.refundKindBefore(from, k) ?? { remedy: settled, line: r.accepted ?? i };
       else if (settled) return { remedy: settled, line: r.accepted ?? i };
       else {
         // One remedy proposed (可以给您换) is the merchant's proposal; a choice, or only a coupon, is open.
@@ -302,10 +322,11 @@ export class CallReading {
   }
 
   /**
-   * The kind of refund the buyer agreed to on a remedy line before the `k`-th (since line `from`):
-   * "the $40 refund is processed" carries out the part refund accepted before.
+   * The kind of refund the buyer agreed to on a remedy line before the `k`-th (since line `from`),
+   * with the line it was put on (for the amount named there): "the $40 refund is processed" carries
+   * out the part refund accepted before.
    */
-  private refundKindBefore(from: number, k: number): Remedy | null {
+  private refundKindBefore(from: number, k: number): Settlement {
     for (let j = k - 1; j >= 0; j--) {
       const i = this.remedyLines[j]!;
       if (i < from) return null;
@@ -313,7 +334,7 @@ export class CallReading {
       if (r.remedy.declines) return null;
       // Only a kind the buyer said yes to: a merchant's own earlier words may be an aside (口令红包).
       if (r.accepted !== undefined && r.remedy.settled !== null && r.remedy.settled !== 'refund')
-        return REFUNDS.includes(r.remedy.settled) ? r.remedy.settled : null;
+        return REFUNDS.includes(r.remedy.settled) ? { remedy: r.remedy.settled, line: r.accepted } : null;
     }
     return null;
   }
@@ -341,6 +362,16 @@ export class CallReading {
   offerAcceptedBy(i: number, index: number): boolean {
     this.upTo(index);
     return this.acceptedOffers.has(i);
+  }
+
+  /**
+   * Whether line `i` binds what it says only to the buyer's own step or the goods reaching the shop
+   * (仓库签收以后 钱会原路回到您账户, "once it's back with us, the refund lands"): a conditional
+   * promise on it is settled as the remedy words on such a line are (blind-l convention 6).
+   */
+  onBuyerStep(i: number): boolean {
+    this.upTo(i);
+    return this.read[i]?.onStep === true;
   }
 
   /** Whether the merchant's line `i` settles a remedy as done (已经给您退了, "I've refunded"). */

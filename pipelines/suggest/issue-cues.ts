@@ -221,6 +221,8 @@ export interface RemedyReading {
   fee: boolean;
   /** The merchant says the remedy is done (已经给您退了, "I've refunded"), not only promised. */
   done: boolean;
+  /** The merchant's line asks the buyer (您看可以吗, "would that be ok?"): a yes next answers what it stated. */
+  asks: boolean;
 }
 
 /**
@@ -258,6 +260,7 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
     pending: false,
     fee: false,
     done: false,
+    asks: false,
   };
   if (speaker === 'customer') {
     const named = REMEDIES.filter((r) => classMatches(a, REMEDY_CLASS[r]).length > 0);
@@ -271,6 +274,7 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
       named.length + (asked && !named.includes(asked) ? 1 : 0) > 1 && a.clauses.some((c) => hasMark(c, 'question'));
     return { ...reading, settled: which ? null : asked };
   }
+  reading.asks = a.clauses.some((c) => hasMark(c, 'question')) || classMatches(a, 'remedy.consent').length > 0;
   // Compliance's refund_refusal is not read here: its bare 不退 also matches taunts (爱退不退) that
   // leave the buyer free to apply.
   reading.refuses = asserted(a, 'remedy.refused').length > 0;
@@ -308,7 +312,12 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   );
   const stated: Remedy[] = [];
   const offered: Remedy[] = [];
+  // Goods sent again and new goods named in one clause (补寄两片新的, "resend a new one") are one act,
+  // not a choice: the new goods (a replacement; settleOn reads it as a reship for what was missing).
+  const clauseOf = (m: LexiconMatch) => clauseAt(a, m.span[0])?.index;
+  const newGoods = said.filter((x) => x.r === 'replacement').map((x) => clauseOf(x.m));
   for (const { r, m } of said) {
+    if (r === 'reship' && newGoods.includes(clauseOf(m))) continue;
     const clause = clauseAt(a, m.span[0]);
     if (!clause) {
       stated.push(r);
@@ -317,14 +326,9 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
     if (hasMark(clause, 'policy')) continue;
     // Money back for a fee (配送费给您退掉, "refund the $45 install fee") is no refund of the order.
     if (MONEY_BACK.includes(r) && feeClauses.has(clause.index)) continue;
-    // "If the tracking hasn't moved by tomorrow, I'll reship it": a condition said before binds it,
-    // unless it is only the buyer's own step (您申请换货 我们收到后…, "start a return and we'll
-    // swap it"): then the remedy is settled. One on a result not yet known leaves it pending.
-    const conditions = a.clauses.filter((c) => c.index <= clause.index && hasMark(c, 'condition'));
-    const onResult = conditions.some((c) => classMatches(c, 'remedy.pending_result').length > 0);
-    const buyerStep = !onResult && conditions.every((c) => classMatches(c, 'remedy.buyer_step').length > 0);
-    const conditioned = conditions.length > 0 && !buyerStep;
-    if (conditioned && onResult && !consent) reading.pending = true;
+    const condition = conditionAt(a, clause.index);
+    const conditioned = condition === 'result' || condition === 'events';
+    if (condition === 'result' && !consent) reading.pending = true;
     if (conditioned && !consent) continue;
     (conditioned || hasMark(clause, 'question') || hasMark(clause, 'offer') ? offered : stated).push(r);
   }
@@ -343,4 +347,18 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   if (choice || main(kinds(offered)).length > 0) return { ...reading, offered: all, choice };
   const settled = all[0] ?? null;
   return { ...reading, settled, done: settled !== null && asserted(a, 'remedy.done').length > 0 };
+}
+
+/**
+ * How the conditions said up to clause `at` bind what follows it. "If the tracking hasn't moved by
+ * tomorrow, I'll reship it": `events` bind it. A condition that is only the buyer's own step or the
+ * goods reaching the shop (您申请换货 我们收到后…, "once it's back with us") is `buyer_step`: what
+ * follows is settled. One on a result not yet known (检测是质量问题的话, "if the inspection
+ * confirms it") is `result`: what follows waits. `none` when no condition was said.
+ */
+export function conditionAt(a: LineAnalysis, at: number): 'none' | 'buyer_step' | 'result' | 'events' {
+  const conditions = a.clauses.filter((c) => c.index <= at && hasMark(c, 'condition'));
+  if (conditions.length === 0) return 'none';
+  if (conditions.some((c) => classMatches(c, 'remedy.pending_result').length > 0)) return 'result';
+  return conditions.every((c) => classMatches(c, 'remedy.buyer_step').length > 0) ? 'buyer_step' : 'events';
 }

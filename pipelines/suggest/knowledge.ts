@@ -15,6 +15,12 @@ const IssueKindsFile = z.object({
         description: z.string().min(1),
         /** Policy ids without the language prefix, that can answer this problem: the relevance gate's family. */
         policies: z.array(z.string().regex(/^[a-z0-9.-]+$/)).min(1),
+        /**
+         * What money back for this problem is when the rest of the order stands: `part` of what the
+         * buyer paid (the missing items of an order that otherwise came, a price drop's difference),
+         * else all of the affected goods' money (decision 0620).
+         */
+        moneyBack: z.enum(['part', 'whole']).default('whole'),
       }),
     )
     .min(1),
@@ -88,6 +94,11 @@ export function clarifyingQuestions(): ClarifyKnowledge {
 /** The policies (with language prefix) that can answer a problem kind; empty for an unknown kind. */
 export function policyFamily(kind: string, language: 'zh' | 'en'): string[] {
   return (issueKinds().kinds.find((k) => k.kind === kind)?.policies ?? []).map((p) => `${language}.${p}`);
+}
+
+/** Whether money back for a problem of `kind` is part of what the buyer paid (issue-kinds.json `moneyBack`). */
+export function refundsPart(kind: string): boolean {
+  return issueKinds().kinds.find((k) => k.kind === kind)?.moneyBack === 'part';
 }
 
 /** pipelines/suggest/knowledge/refund-amounts.json, validated once: low-value and coupon amounts per currency. */

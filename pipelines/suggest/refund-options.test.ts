@@ -89,7 +89,7 @@ describe('computeRefundOptions', () => {
     expect(options({ ...kettle, deliveredAt: daysAgo(20) }, said('水壶不加热了'))).toEqual([]);
   });
 
-  it('prices a missing item from its unit price and count', () => {
+  it('prices a missing item from its unit price and count; its money back is part of the order (0620)', () => {
     const cups = order({
       amount: 60,
       items: [{ sku: 'CUP', name: '玻璃杯', quantity: 6, unitPrice: 10, category: 'household' }],
@@ -97,7 +97,7 @@ describe('computeRefundOptions', () => {
     const opts = options(cups, said('杯子少发了两个'));
     expect(opts.map((o) => [o.kind, o.amount, o.policy])).toEqual([
       ['reship', 20, 'zh.missing.items'],
-      ['refund_only', 20, 'zh.missing.items'],
+      ['partial_refund', 20, 'zh.missing.items'],
     ]);
   });
 

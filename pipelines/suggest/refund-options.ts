@@ -1,5 +1,6 @@
 import type { RefundOption } from '../../core/analysis.js';
 import type { IssueAssessment } from './issue.js';
+import { says } from './issue-cues.js';
 import { refundAmounts } from './knowledge.js';
 import { affectedValue, type OrderFacts, round2, unitPrice } from './order-facts.js';
 import { rationale, type RationaleKey } from './refund-text.js';
@@ -133,7 +134,14 @@ function rules(facts: OrderFacts, issue: IssueAssessment, text: string): Candida
       const missing = unit !== null ? round2(unit * (issue.count ?? 1)) : null;
       return [
         { kind: 'reship', amount: missing, policy: 'missing.items', why: 'reship_missing' },
-        { kind: 'refund_only', amount: missing, policy: 'missing.items', why: 'refund_missing' },
+        // The missing items' money is part of what the buyer paid: the rest of the order stands; an
+        // empty box is the whole order (0620).
+        {
+          kind: says(text, 'issue.empty_parcel') ? 'refund_only' : 'partial_refund',
+          amount: missing,
+          policy: 'missing.items',
+          why: 'refund_missing',
+        },
       ];
     }
     case 'not_as_described':

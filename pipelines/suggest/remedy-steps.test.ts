@@ -83,14 +83,14 @@ describe('the remedy of one problem', () => {
     expect(reading.remedySince(from, 3)).toEqual({ remedy: 'replacement', line: 1 });
   });
 
-  it('a bare refund after an agreed part refund carries out the part refund', () => {
+  it('a bare refund after an agreed part refund carries out the part refund, read where it was put (its amount)', () => {
     const lines = call(
       ['customer', '衬衫颜色跟图片差太多了'],
       ['merchant', '亲 不介意的话给您补偿20元 衣服留着穿'],
       ['customer', '行吧'],
       ['merchant', '好的 已经给您退款了'],
     );
-    expect(new CallReading(lines).remedySince(0, 3)).toEqual({ remedy: 'partial_refund', line: 3 });
+    expect(new CallReading(lines).remedySince(0, 3)).toEqual({ remedy: 'partial_refund', line: 1 });
   });
 
   it('a refund for a price drop is a part refund', () => {

@@ -2,7 +2,8 @@ import type { RefundOption } from '../../core/analysis.js';
 import type { IssueAssessment } from './issue.js';
 import type { Settlement } from './call-reading.js';
 import { analyzeLine } from '../language/index.js';
-import { asserted, type Preference, REFUNDS, type Remedy } from './issue-cues.js';
+import { asserted, type Preference, REFUNDS, type Remedy, says } from './issue-cues.js';
+import { refundsPart } from './knowledge.js';
 import { affectedValue, type OrderFacts } from './order-facts.js';
 import { rationale } from './refund-text.js';
 
@@ -79,12 +80,13 @@ export function settleOn(
   const money = remedy === 'partial_refund' || remedy === 'refund' || remedy === 'refund_only' || remedy === 'coupon';
   const stated = money && said !== null && said > 0 ? said : null;
   // A bare refund is the refund the options rank first, else all the money back; less than the goods'
-  // value, it is a part refund; so is any refund for a price drop (the difference, 价保) or an overcharge.
-  // A refund for an overcharge (charged more than the price, a duty the shop said it paid) gives
-  // back the extra while the order stands: part of what the buyer paid. A duplicate charge's is whole.
+  // value, it is a part refund; so is any refund for a problem whose money back is part of the order
+  // (issue-kinds.json `moneyBack`: a price drop's difference, the missing items of an order that
+  // otherwise came; an empty box is the whole order) or for an overcharge (charged more than the price, a duty the shop said it paid):
+  // the order stands. A duplicate charge's is whole.
   const part =
     remedy === 'refund' &&
-    (issue?.kind === 'price_drop' ||
+    ((issue !== null && refundsPart(issue.kind) && !says(input.issueText, 'issue.empty_parcel')) ||
       (issue?.kind === 'billing' && overcharged(input.issueText)) ||
       (stated !== null && value !== null && stated < value));
   // Money back while the buyer keeps the goods is a refund without a return; money back for goods

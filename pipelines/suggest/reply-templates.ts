@@ -13,7 +13,7 @@ const REMEDY: Record<Lang, Record<string, Line>> = {
       `非常抱歉让您收到坏果。按照坏果包赔，${i?.count && i.total ? `${i.total}个里有${i.count}个坏的，` : ''}给您按比例退款${m}，坏果不用寄回，您看可以吗？`,
     partial_refund: (m) => `非常抱歉。损坏的部分给您按比例退款${m}，其余商品您正常使用，您看可以吗？`,
     'refund_only:shipping.late': (m) => `如果您不想等了，也可以直接取消订单，给您全额退款${m}。`,
-    'refund_only:missing.items': (m) => `如果您不需要补发，也可以按少发商品的金额给您退款${m}。`,
+    'partial_refund:missing.items': (m) => `如果您不需要补发，也可以按少发商品的金额给您退款${m}。`,
     refund_only: (m) => `非常抱歉给您添麻烦了。这单直接给您仅退款${m}，商品不用寄回，您看可以吗？`,
     'return_refund:return.7day': (m) =>
       `可以的。商品不影响二次销售的话，签收7天内支持无理由退货，您在订单页申请退货退款，我们收到后为您退款${m}，退回运费由您承担（有运费险的会赔付）。`,
@@ -37,7 +37,7 @@ const REMEDY: Record<Lang, Record<string, Line>> = {
     partial_refund: (m) =>
       `I'm sorry about the damage. We can refund${m} for the damaged part and you keep the rest. Would that work?`,
     'refund_only:shipping.late': (m) => `If you'd rather not wait, we can cancel the order and refund it in full${m}.`,
-    'refund_only:missing.items': (m) =>
+    'partial_refund:missing.items': (m) =>
       `If you'd rather not wait for the missing items, we can refund their value${m}.`,
     refund_only: (m) =>
       `I'm sorry for the trouble. We'll refund you${m} and you don't need to send the item back. Is that OK?`,

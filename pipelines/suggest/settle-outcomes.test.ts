@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptLine } from '../../core/domain.js';
 import { allTo, eachMapsTo } from '../../test/table.js';
-import { analyzeLine } from '../language/index.js';
 import { CallReading } from './call-reading.js';
 import type { IssueAssessment } from './issue.js';
 import { classifyUtterance } from './issue.js';
-import { remedyOf } from './issue-cues.js';
 import { settleOn } from './remedy.js';
 import { NO_ORDER_FACTS } from './testing/order-facts.js';
+import { call, issueOf, merchantSays } from './testing/settle.js';
 import { remedyLine } from './reply-templates.js';
 
 // Decision 0590. Phrasings written for these tests; none comes from an evaluation set or the probes.
 const top = (text: string) => classifyUtterance(text)[0]?.kind ?? null;
-const call = (...said: [TranscriptLine['speaker'], string][]): TranscriptLine[] =>
-  said.map(([speaker, text], i) => ({ speaker, text, startMs: i * 2000, endMs: i * 2000 + 1500 }));
-
-function merchantSays(text: string): string {
-  const r = remedyOf(analyzeLine(text), 'merchant');
-  if (r.settled) return `settled ${r.settled}`;
-  if (r.offered.length > 0) return r.choice ? `choice ${r.offered.join('+')}` : `offered ${r.offered.join('+')}`;
-  return 'nothing';
-}
 
 describe('remedy words of this decision', () => {
   eachMapsTo('%s → %s', merchantSays, [
@@ -89,15 +78,6 @@ describe('what a call settles on', () => {
 });
 
 const facts = NO_ORDER_FACTS;
-const issueOf = (kind: IssueAssessment['kind']): IssueAssessment => ({
-  kind,
-  utterance: 0,
-  cue: '',
-  count: null,
-  total: null,
-  share: null,
-  extent: null,
-});
 const settled = (
   remedy: 'refund' | 'replacement',
   kind: IssueAssessment['kind'],
