@@ -72,3 +72,12 @@ describe('the WeChat homophone 薇 owned by the shop after an add verb', () => {
     ['m: 我们店长叫小薇 您有问题在这里找她就行', []],
   ]);
 });
+
+describe('the installer’s or courier’s number handed over for the visit is theirs, unless the speaker claims it', () => {
+  eachMapsTo('%s → %j', onLast, [
+    ['m: 上门的是张师傅 电话 一三八 零零一二 三三四五 您留意一下', []],
+    ['m: the technician is Ravi, his number is nine eight seven six five four three two, he comes at ten', []],
+    ['m: 快递给您催了 我微信 kefu_2233', ['contact_exchange']],
+    ['m: the driver is running late, my whatsapp is 555 201 7788 if you need anything', ['contact_exchange']],
+  ]);
+});
