@@ -135,7 +135,7 @@ describe('trained recall layer', () => {
       const detector = new ComplianceDetector({ learned: vetoAt((1 + p) / 2) });
       expect((await detector.detect(invite)).map((f) => f.category)).not.toContain('contact_exchange');
       const seen = (await detector.inspect(invite)).find((c) => c.droppedBy === 'learned')!;
-      expect(seen).toMatchObject({ category: 'contact_exchange', accepted: false, rule: 'zh.contact.invite-frame@15' });
+      expect(seen).toMatchObject({ category: 'contact_exchange', accepted: false, rule: 'zh.contact.invite-frame@16' });
       expect(seen.verdicts.at(-1)).toEqual({
         layer: 'rule',
         verdict: 'rejected',
@@ -154,7 +154,7 @@ describe('trained recall layer', () => {
         const flags = await new ComplianceDetector({ learned }).detect(invite);
         expect(flags.map((f) => [f.category, f.rule])).toContainEqual([
           'contact_exchange',
-          'zh.contact.invite-frame@15',
+          'zh.contact.invite-frame@16',
         ]);
       }
     });
