@@ -98,6 +98,12 @@ describe('a reward said after a rating was asked for', () => {
     );
     expect(await on(m('亲 有空给个评价哈'), m('坏的那个给您补发一个新的'))).not.toContain('review_manipulation');
   });
+
+  it('reads the reward again, after it was offered with the ask, as the same offer (earlier.unlessLine)', async () => {
+    const offer = m('亲 给个五星好评 截图发小妹 返您五块');
+    expect(await on(offer)).toContain('review_manipulation');
+    expect(await on(offer, c('好的 怎么给我'), m('五块钱在订单里给您补'))).not.toContain('review_manipulation');
+  });
 });
 
 describe('threats by where the buyer lives', () => {
@@ -108,6 +114,17 @@ describe('threats by where the buyer lives', () => {
     );
     expect(await on(c('我要投诉 发错货了'), m('抱歉亲 马上补发 收货地址还是锦绣花园八栋对吧'))).not.toContain('abuse');
     expect(await on(c('什么时候到'), m('师傅下午到 您家是锦绣花园八栋对吧'))).not.toContain('abuse');
+  });
+
+  it('reads a veiled warning that presses for the chargeback to go as obstructing the refund', async () => {
+    const flags = await on(
+      c('I opened a dispute with my bank'),
+      m("I know you're out on Harbor Road, quiet street. wouldn't want people talking"),
+      c('are you threatening me'),
+      m('just saying, withdraw the dispute and we can forget it'),
+    );
+    expect(flags).toContain('refund_obstruction');
+    expect(flags).not.toContain('abuse');
   });
 
   it('flags a veiled warning on a later line', async () => {
