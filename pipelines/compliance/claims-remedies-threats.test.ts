@@ -116,6 +116,11 @@ describe('threats by where the buyer lives', () => {
     expect(await on(c('什么时候到'), m('师傅下午到 您家是锦绣花园八栋对吧'))).not.toContain('abuse');
   });
 
+  it('reads "the one on … Street" as where the buyer lives', async () => {
+    expect(await on(m("you're the guy on Elm Street with the boat, yeah? remember that"))).toContain('abuse');
+    expect(await on(m("you're the one on Elm Street, right? the driver comes at three"))).not.toContain('abuse');
+  });
+
   it('reads a veiled warning that presses for the chargeback to go as obstructing the refund', async () => {
     const flags = await on(
       c('I opened a dispute with my bank'),
