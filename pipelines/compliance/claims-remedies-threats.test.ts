@@ -132,6 +132,10 @@ describe('threats by where the buyer lives', () => {
     expect(flags).not.toContain('abuse');
   });
 
+  it('reads a threat reported with where it was said (他在电话里说…) as reported', async () => {
+    expect(await on(m('亲 在的'), c('快递员在电话里说我知道你住哪 我好怕'))).not.toContain('abuse');
+  });
+
   it('flags a veiled warning on a later line', async () => {
     expect(
       await on(c('我要投诉你们'), m('你家不就在 锦绣花园 八栋吗'), c('你想干嘛'), m('没啥 就是提醒你一下')),
