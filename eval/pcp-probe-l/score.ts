@@ -10,19 +10,27 @@
  * runs another probe in the same format (eval/pcp-probe-m/cases.jsonl, session 12); a case's
  * optional `not` names categories that must not be flagged on its last line (a payment whose words
  * must not also be read as a privacy request): such a flag counts as found wrong.
+ * `--categories a,b,…` scores other categories instead of privacy/contact/payment (the categories
+ * a violation may expect and whose flags make a look-alike flagged; eval/claims-probe-15, session 15).
  *
- *   npx tsx eval/pcp-probe-l/score.ts [--second | --cases FILE] [--verbose]
+ *   npx tsx eval/pcp-probe-l/score.ts [--second | --cases FILE] [--categories LIST] [--verbose]
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { FlagCategorySchema } from '../../core/domain.js';
 import { openAnalyzer, spacedJsonl } from '../analyze/in-process.js';
 
-const PCP = ['privacy_request', 'contact_exchange', 'off_platform_payment'] as const;
+const categoriesArg = process.argv.indexOf('--categories');
+const PCP: readonly string[] =
+  categoriesArg > 0
+    ? z.array(FlagCategorySchema).parse((process.argv[categoriesArg + 1] ?? '').split(','))
+    : ['privacy_request', 'contact_exchange', 'off_platform_payment'];
+const Scored = FlagCategorySchema.refine((c) => PCP.includes(c), 'a category this run does not score');
 const Case = z.object({
   id: z.string(),
-  expect: z.enum(PCP).nullable(),
-  not: z.array(z.enum(PCP)).default([]),
+  expect: Scored.nullable(),
+  not: z.array(Scored).default([]),
   lines: z.array(z.tuple([z.enum(['customer', 'merchant']), z.string()])).min(1),
 });
 const casesArg = process.argv.indexOf('--cases');
@@ -43,7 +51,7 @@ let flagged = 0;
 const out: string[] = [];
 for (const c of cases) {
   const got = await analyzer.analyze(spacedJsonl(c.lines), '2026-12-06T10:00:00+08:00', c.id);
-  const pcp = got.flags.filter((f) => (PCP as readonly string[]).includes(f.category));
+  const pcp = got.flags.filter((f) => PCP.includes(f.category));
   const shown = pcp.map((f) => `${f.category}@${f.utterance} ${f.rule}`).join('; ');
   if (c.expect) {
     const last = c.lines.length - 1;

@@ -87,7 +87,7 @@ describe('calling out a scam answers the other party', () => {
   });
 
   it('stays abuse without that request, and an insult that is no accusation stays abuse', async () => {
-    expect(await categories(['merchant', '亲 在的'], ['customer', '你们是骗子吧'])).toContain('abuse');
+    expect(await categories(['merchant', '亲 在的'], ['customer', '你就是个骗子吧'])).toContain('abuse');
     const ask: Line = ['merchant', '麻烦把银行卡密码报一下 小妹帮您核实'];
     expect(await categories(ask, ['customer', '你有病吧 傻逼'])).toContain('abuse');
   });

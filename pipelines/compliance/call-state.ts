@@ -36,7 +36,7 @@ export function actOf(frame: CompiledFrame): ActSpec | null {
   const act = shared({
     slots: frame.earlier.slots,
     reach: frame.earlier.reach,
-    unlessLine: frame.unlessLine,
+    unlessLine: [...frame.unlessLine, ...(frame.earlier.unlessLine ?? [])],
     unless: reported,
   });
   byFrame.set(frame, act);

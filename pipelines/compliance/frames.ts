@@ -28,6 +28,8 @@ export interface CompiledFrame {
     turns?: number;
     speaker: 'same' | 'other' | 'any';
     unlessAfter?: SlotAlternative[][];
+    /** The earlier line opens no act when it also holds one of these. */
+    unlessLine?: SlotAlternative[][];
     continues: boolean;
     required: boolean;
   };

@@ -119,10 +119,11 @@ function compileRule(
           slots: slots(u.slots, `${at}: frames[${i}].unlessAnswering[${j}].slots`),
         })),
         ...(earlier && {
-          earlier: (({ unlessAfter, ...e }) => ({
+          earlier: (({ unlessAfter, unlessLine, ...e }) => ({
             ...e,
             slots: slots(e.slots, `${at}: frames[${i}].earlier.slots`),
             ...(unlessAfter && { unlessAfter: slots(unlessAfter, `${at}: frames[${i}].earlier.unlessAfter`) }),
+            ...(unlessLine && { unlessLine: slots(unlessLine, `${at}: frames[${i}].earlier.unlessLine`) }),
           }))(earlier),
         }),
         ...(reply && {

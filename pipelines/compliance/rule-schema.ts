@@ -79,6 +79,11 @@ export const FrameSchema = z
          */
         unlessAfter: z.array(SlotSchema).min(1).max(3).optional(),
         /**
+         * The earlier line opens no act when it also holds one of these (decision 0610): a reward
+         * already offered beside the rating asked for makes the next line's reward the same offer.
+         */
+        unlessLine: z.array(SlotSchema).min(1).max(3).optional(),
+        /**
          * The line only presses on with the earlier act (reassurance after a code request): when
          * the rule already flagged that line, this is the same incident, not a second flag.
          */
