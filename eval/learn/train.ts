@@ -32,6 +32,7 @@ import {
   train,
   trainOnlyOf,
   trainOn,
+  useScoreCache,
   VETO_GRID,
 } from './common.js';
 import { DEV_SETS, dataHash } from './dataset.js';
@@ -44,6 +45,7 @@ const outDir = args.includes('--out') ? args[args.indexOf('--out') + 1]! : undef
 const target = (file: string) => (outDir ? join(outDir, basename(file)) : file);
 const check = args.includes('--check');
 
+useScoreCache(false);
 const spec = readSpec(args.includes('--spec') ? args[args.indexOf('--spec') + 1] : undefined); // as promise-common.ts
 const categories = specCategories(spec);
 const sets = featuredSets(DEV_SETS, spec);
