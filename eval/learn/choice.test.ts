@@ -104,7 +104,7 @@ describe('the veto per rule', () => {
 
   it('max takes the lowest veto with the best gain; plateau the lowest within SLACK', () => {
     expect(chooseVetoes(scored, engine, { pcp }, 'max')).toEqual({ contact_exchange: 0.05 });
-    // 0.02 removes one false flag (gain 1), 0.05 two (gain 2): both within SLACK of 2, the lower wins.
+    // 0.02 removes one false flag (gain 1), 0.05 two (gain 2): within VETO_SLACK (one false flag) of 2, the lower wins.
     expect(chooseVetoes(scored, engine, { pcp }, 'plateau')).toEqual({ contact_exchange: 0.02 });
   });
 

@@ -431,10 +431,18 @@ export const CHOICES = GRID.filter((t) => t >= 0.5);
  */
 export const CHOICE_RULES = ['max', 'smooth', 'plateau', 'median'] as const;
 export type ChoiceRule = (typeof CHOICE_RULES)[number];
-/** The rule the trainer and the leave-one-set-out scorer use. */
-export const CHOICE_RULE: ChoiceRule = 'max';
-/** plateau: how far under the best gain a step may be (one false flag's cost). */
+/**
+ * The rule the trainer and the leave-one-set-out scorer use: plateau (decision 0625; held out over
+ * C-O it adds 79 right / 4 wrong PCP flags where max adds 83 / 6, and its fold thresholds take two
+ * values where max's take three).
+ */
+export const CHOICE_RULE: ChoiceRule = 'plateau';
+/**
+ * plateau: how far under the best gain a step may be, one false flag's worth on the curve: COST on
+ * a threshold's curve (a false flag added), 1 on a veto's (a false flag removed).
+ */
 export const SLACK = COST;
+export const VETO_SLACK = 1;
 
 /**
  * The index of `grid` a rule picks from `gains` (one per step of an ascending grid, from the scores
@@ -444,6 +452,7 @@ export function pickOnCurve(
   gains: readonly number[],
   rule: Exclude<ChoiceRule, 'median'>,
   precise: 'high' | 'low',
+  slack = SLACK,
 ): number {
   const order = gains.map((_, i) => i);
   if (precise === 'high') order.reverse();
@@ -459,7 +468,7 @@ export function pickOnCurve(
   for (const i of order) {
     if (gains[i]! <= 0) continue;
     if (rule === 'plateau') {
-      if (gains[i]! >= top - SLACK) return i;
+      if (gains[i]! >= top - slack) return i;
     } else if (best === -1 || score[i]! > score[best]!) best = i;
   }
   return best;
@@ -471,8 +480,9 @@ function pick(
   curve: (xs: readonly Scored[]) => number[],
   rule: ChoiceRule,
   precise: 'high' | 'low',
+  slack: number,
 ): number {
-  if (rule !== 'median') return pickOnCurve(curve(scored), rule, precise);
+  if (rule !== 'median') return pickOnCurve(curve(scored), rule, precise, slack);
   const bySet = new Map<string, Scored[]>();
   for (const s of scored) (bySet.get(s.call.set) ?? bySet.set(s.call.set, []).get(s.call.set)!).push(s);
   const off = precise === 'high' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
@@ -517,7 +527,7 @@ export function chooseThresholds(
   for (const gate of Object.values(gates)) {
     const curve = (xs: readonly Scored[]) =>
       thresholdCurve(xs, engine, gate, gates, mode).map((x) => x.right - COST * x.wrong);
-    const i = pick(scored, curve, rule, 'high');
+    const i = pick(scored, curve, rule, 'high', SLACK);
     for (const c of gate.categories) out[c] = i === -1 ? 0.99 : CHOICES[i]!;
   }
   return out;
@@ -569,7 +579,7 @@ export function chooseVetoes(
     if (!gate.veto) continue;
     const curve = (xs: readonly Scored[]) =>
       vetoCurve(xs, engine, gate, gates).map((x) => x.removed - VETO_LOSS * x.lost);
-    const i = pick(scored, curve, rule, 'low');
+    const i = pick(scored, curve, rule, 'low', VETO_SLACK);
     if (i !== -1) for (const c of gate.categories) out[c] = VETO_GRID[i]!;
   }
   return out;

@@ -113,6 +113,18 @@ for (const gate of Object.values(spec.gates)) {
     else models[c]!.veto = capped;
 }
 const model = build();
+// Where each gate's figures came from (decision 0625): the held-out choice, the tests' ceiling and floor.
+for (const [name, gate] of Object.entries(spec.gates)) {
+  const c = gate.categories[0]!;
+  const top = Math.max(0, ...gate.categories.map((x) => ceilingOf[x] ?? 0));
+  const low = Math.min(1, ...gate.categories.map((x) => floorOf[x] ?? 1));
+  console.error(
+    `${name}: threshold held out ${thresholds[c]}, tests' highest negative ${round(top)} → ${models[c]!.threshold}` +
+      (gate.veto
+        ? `; veto held out ${vetoes[c] ?? 'none'}, tests' lowest violation ${round(low)} → ${models[c]!.veto ?? 'none'}`
+        : ''),
+  );
+}
 const compliance = emit(
   target(DEFAULT_MODEL_FILE),
   model,
