@@ -15,30 +15,99 @@ import {
   SLACK,
 } from './common.js';
 
+/** Points of a curve from gains alone (cost 0 each), or from [gain, cost] pairs. */
+const pts = (xs: readonly (number | [number, number])[]) =>
+  xs.map((x) => (typeof x === 'number' ? { gain: x, cost: 0 } : { gain: x[0], cost: x[1] }));
+
 describe('pickOnCurve', () => {
   it('max: the best gain, ties to the precision side; none when no gain is positive', () => {
-    expect(pickOnCurve([1, 5, 5, 2], 'max', 'high')).toBe(2);
-    expect(pickOnCurve([1, 5, 5, 2], 'max', 'low')).toBe(1);
-    expect(pickOnCurve([0, -4, 0], 'max', 'high')).toBe(-1);
+    expect(pickOnCurve(pts([1, 5, 5, 2]), 'max', 'high')).toBe(2);
+    expect(pickOnCurve(pts([1, 5, 5, 2]), 'max', 'low')).toBe(1);
+    expect(pickOnCurve(pts([0, -4, 0]), 'max', 'high')).toBe(-1);
   });
 
   it('smooth: a lone spike loses to a broad rise', () => {
     // max takes the spike at 3; its neighbours are poor, the broad rise at 0-1 is not.
-    const gains = [6, 6, 0, 7, 0];
+    const gains = pts([6, 6, 0, 7, 0]);
     expect(pickOnCurve(gains, 'max', 'high')).toBe(3);
     expect(pickOnCurve(gains, 'smooth', 'high')).toBe(0);
   });
 
   it('smooth never picks a step whose own gain is not positive', () => {
-    expect(pickOnCurve([9, -1, 9], 'smooth', 'high')).toBe(2);
-    expect(pickOnCurve([0, 0, 0], 'smooth', 'low')).toBe(-1);
+    expect(pickOnCurve(pts([9, -1, 9]), 'smooth', 'high')).toBe(2);
+    expect(pickOnCurve(pts([0, 0, 0]), 'smooth', 'low')).toBe(-1);
   });
 
-  it('plateau: the step furthest to the precision side within SLACK of the best', () => {
-    const gains = [10, 10 + SLACK, 10, 10 + SLACK - 1, 1];
-    expect(pickOnCurve(gains, 'plateau', 'high')).toBe(3);
-    expect(pickOnCurve(gains, 'plateau', 'low')).toBe(0);
-    expect(pickOnCurve([-1, -2], 'plateau', 'high')).toBe(-1);
+  it('plateau: within SLACK of the best gain, the fewest false flags, then the best gain', () => {
+    // Thresholds 0.75 (78 right / 3 wrong) and 0.8 (69 / 1): one false flag's worth apart, 0.8 has fewer wrong.
+    expect(
+      pickOnCurve(
+        pts([
+          [66, 3],
+          [65, 1],
+          [54, 1],
+        ]),
+        'plateau',
+        'high',
+      ),
+    ).toBe(1);
+    expect(
+      pickOnCurve(
+        pts([
+          [66, 3],
+          [65, 1],
+          [54, 1],
+        ]),
+        'max',
+        'high',
+      ),
+    ).toBe(0);
+    // 0.75 (84 / 5) and 0.8 (75 / 4): 0.8 is more than SLACK under, 0.75 stays.
+    expect(
+      pickOnCurve(
+        pts([
+          [64, 5],
+          [59, 4],
+        ]),
+        'plateau',
+        'high',
+      ),
+    ).toBe(0);
+    // No false flag anywhere: right flags are not given up for the precision side.
+    expect(
+      pickOnCurve(
+        pts([
+          [8, 0],
+          [6, 0],
+          [4, 0],
+        ]),
+        'plateau',
+        'high',
+      ),
+    ).toBe(0);
+    // Equal cost and gain: the precision side.
+    expect(
+      pickOnCurve(
+        pts([
+          [5, 1],
+          [5, 1],
+        ]),
+        'plateau',
+        'high',
+      ),
+    ).toBe(1);
+    expect(
+      pickOnCurve(
+        pts([
+          [5, 1],
+          [5, 1],
+        ]),
+        'plateau',
+        'low',
+      ),
+    ).toBe(0);
+    expect(pickOnCurve(pts([-1, -2]), 'plateau', 'high')).toBe(-1);
+    expect(SLACK).toBe(4);
   });
 });
 
@@ -102,10 +171,28 @@ describe('the veto per rule', () => {
   const scored = rows.map(([p], i) => score(calls[i]!, p));
   const engine: EngineFlags = new Map(calls.map((c) => [`${c.set}/${c.name}`, new Set(['contact_exchange@0'])]));
 
-  it('max takes the lowest veto with the best gain; plateau the lowest within SLACK', () => {
+  it('max and plateau take the lowest veto with the best gain when no true flag is lost', () => {
     expect(chooseVetoes(scored, engine, { pcp }, 'max')).toEqual({ contact_exchange: 0.05 });
-    // 0.02 removes one false flag (gain 1), 0.05 two (gain 2): within VETO_SLACK (one false flag) of 2, the lower wins.
-    expect(chooseVetoes(scored, engine, { pcp }, 'plateau')).toEqual({ contact_exchange: 0.02 });
+    // 0.02 removes one false flag (gain 1), 0.05 two (gain 2), neither loses a true one: the better gain.
+    expect(chooseVetoes(scored, engine, { pcp }, 'plateau')).toEqual({ contact_exchange: 0.05 });
+  });
+
+  it('plateau keeps the veto that loses no true flag over one that nets a false flag more', () => {
+    // Add four false flags at 0.13-0.14: 0.15 removes 6 false, loses 1 true (gain 2); 0.05 removes 2 (gain 2).
+    const more = [0.13, 0.13, 0.14, 0.14].map((p, i) => score(call('a', `w${i}`, false), p));
+    const flags: EngineFlags = new Map([
+      ...engine,
+      ...more.map((s) => [`${s.call.set}/${s.call.name}`, new Set(['contact_exchange@0'])] as [string, Set<string>]),
+    ]);
+    expect(chooseVetoes([...scored, ...more], flags, { pcp }, 'max')).toEqual({ contact_exchange: 0.05 });
+    const five = [0.13, 0.13, 0.14, 0.14, 0.14].map((p, i) => score(call('a', `u${i}`, false), p));
+    const flags5: EngineFlags = new Map([
+      ...engine,
+      ...five.map((s) => [`${s.call.set}/${s.call.name}`, new Set(['contact_exchange@0'])] as [string, Set<string>]),
+    ]);
+    // Five more: 0.15 gains 3 against 0.05's 2, within one false flag: plateau keeps 0.05 (no true lost), max takes 0.15.
+    expect(chooseVetoes([...scored, ...five], flags5, { pcp }, 'max')).toEqual({ contact_exchange: 0.15 });
+    expect(chooseVetoes([...scored, ...five], flags5, { pcp }, 'plateau')).toEqual({ contact_exchange: 0.05 });
   });
 
   it('a gate without veto gets none, whatever the rule', () => {

@@ -425,8 +425,10 @@ export const CHOICES = GRID.filter((t) => t >= 0.5);
 /**
  * How a threshold is read off a gain curve (decision 0625). max: the best gain, ties to the
  * precision side (0500-0575). smooth: the best mean gain of a step and its neighbours (one flag
- * more or less at one step does not move the choice). plateau: of the steps within SLACK of the
- * best gain, the one furthest to the precision side. median: each scored set's own max, the median
+ * more or less at one step does not move the choice). plateau: of the steps within one false flag's
+ * worth (SLACK) of the best gain, the one with the fewest false flags added (a veto: true flags lost),
+ * then the best gain, then the precision side — a gain smaller than one false flag is not chased at
+ * the price of a false flag, and right flags are not given up for nothing. median: each scored set's own max, the median
  * of those (a set with no gain counts as "off"; an even count takes the precision side).
  */
 export const CHOICE_RULES = ['max', 'smooth', 'plateau', 'median'] as const;
@@ -445,15 +447,24 @@ export const SLACK = COST;
 export const VETO_SLACK = 1;
 
 /**
- * The index of `grid` a rule picks from `gains` (one per step of an ascending grid, from the scores
- * of `bySet` pooled), or -1 for none; `precise` says which end of the grid is the precision side.
+ * One step of a gain curve: its gain, and its cost — the false flags a threshold adds, the true flags a
+ * veto loses.
+ */
+export interface Point {
+  gain: number;
+  cost: number;
+}
+/**
+ * The index a rule picks from `points` (one per step of an ascending grid), or -1 for none; `precise`
+ * says which end of the grid is the precision side.
  */
 export function pickOnCurve(
-  gains: readonly number[],
+  points: readonly Point[],
   rule: Exclude<ChoiceRule, 'median'>,
   precise: 'high' | 'low',
   slack = SLACK,
 ): number {
+  const gains = points.map((x) => x.gain);
   const order = gains.map((_, i) => i);
   if (precise === 'high') order.reverse();
   const score =
@@ -467,9 +478,12 @@ export function pickOnCurve(
   let best = -1;
   for (const i of order) {
     if (gains[i]! <= 0) continue;
-    if (rule === 'plateau') {
-      if (gains[i]! >= top - slack) return i;
-    } else if (best === -1 || score[i]! > score[best]!) best = i;
+    if (best === -1) {
+      if (rule !== 'plateau' || gains[i]! >= top - slack) best = i;
+    } else if (rule === 'plateau') {
+      const [a, b] = [points[i]!, points[best]!];
+      if (a.gain >= top - slack && (a.cost < b.cost || (a.cost === b.cost && a.gain > b.gain))) best = i;
+    } else if (score[i]! > score[best]!) best = i;
   }
   return best;
 }
@@ -477,7 +491,7 @@ export function pickOnCurve(
 /** Picks an index with `rule`, per set for `median` (`curve` gives the gains of some scores). */
 function pick(
   scored: readonly Scored[],
-  curve: (xs: readonly Scored[]) => number[],
+  curve: (xs: readonly Scored[]) => Point[],
   rule: ChoiceRule,
   precise: 'high' | 'low',
   slack: number,
@@ -526,7 +540,7 @@ export function chooseThresholds(
   const out: Record<string, number> = {};
   for (const gate of Object.values(gates)) {
     const curve = (xs: readonly Scored[]) =>
-      thresholdCurve(xs, engine, gate, gates, mode).map((x) => x.right - COST * x.wrong);
+      thresholdCurve(xs, engine, gate, gates, mode).map((x) => ({ gain: x.right - COST * x.wrong, cost: x.wrong }));
     const i = pick(scored, curve, rule, 'high', SLACK);
     for (const c of gate.categories) out[c] = i === -1 ? 0.99 : CHOICES[i]!;
   }
@@ -578,7 +592,7 @@ export function chooseVetoes(
   for (const gate of Object.values(gates)) {
     if (!gate.veto) continue;
     const curve = (xs: readonly Scored[]) =>
-      vetoCurve(xs, engine, gate, gates).map((x) => x.removed - VETO_LOSS * x.lost);
+      vetoCurve(xs, engine, gate, gates).map((x) => ({ gain: x.removed - VETO_LOSS * x.lost, cost: x.lost }));
     const i = pick(scored, curve, rule, 'low', VETO_SLACK);
     if (i !== -1) for (const c of gate.categories) out[c] = VETO_GRID[i]!;
   }
