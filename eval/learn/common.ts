@@ -2,7 +2,8 @@
  * What the trainer and the leave-one-set-out scorer share: the spec, features of every line, the
  * per-category training, held-out scores and the threshold choice (on held-out scores only).
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules } from '../../pipelines/compliance/load-rules.js';
 import {
@@ -17,7 +18,7 @@ import {
 import { type Feature, type FeatureSpec, featureNames, hashFeature } from '../../pipelines/learn/features.js';
 import { evidenceSpan, probability } from '../../pipelines/learn/model.js';
 import type { Span } from '../../pipelines/language/index.js';
-import { type Call, loadSet, repo, TRAIN_ONLY_SETS } from './dataset.js';
+import { type Call, dataHash, loadSet, repo, TRAIN_ONLY_SETS } from './dataset.js';
 import { type SgdSettings, trainLogistic } from './sgd.js';
 
 export interface Spec {
@@ -119,9 +120,98 @@ export function scoreTrained(
   unseen = false,
 ): Scored[] {
   const f = featuresOf(spec, category);
-  const data = [...trainSets, ...trainOnlyOf(spec)].flatMap((t) => sets.featured(f, t));
+  const training = [...trainSets, ...trainOnlyOf(spec)];
+  const calls = sets.featured(f, target);
+  const key = scoreKey(sets, training, target, category, spec, unseen);
+  const hit = readScores(key, calls, category);
+  if (hit) return hit;
+  const data = training.flatMap((t) => sets.featured(f, t));
   const hide = unseen ? sets.vocabulary(f, target) : undefined;
-  return scoreCalls(pruned(train(data, category, spec, hide), spec.prune), sets.featured(f, target), category);
+  const scored = scoreCalls(pruned(train(data, category, spec, hide), spec.prune), calls, category);
+  writeScores(key, scored);
+  return scored;
+}
+
+/**
+ * Held-out scores are cached in .scratch/learn-scores/ (decision 0625): a nested leave-one-set-out
+ * trains ~200 models per category, and every selection rule the trainer might use is compared on the
+ * same scores. The key covers what a score depends on: the feature and training code and lexicons
+ * (pipelines/learn, pipelines/language, sgd.ts), the spec's training settings and the category's
+ * feature spec, the training sets in order with each one's lines and labels, and the target's.
+ * `LEARN_SCORE_CACHE=off` bypasses it; the trainer never reads it (`useScoreCache(false)`: a shipped
+ * model comes from fresh training only).
+ */
+const SCORE_DIR = join(repo, '.scratch', 'learn-scores');
+let learnCode: string | undefined;
+function learnCodeHash(): string {
+  if (learnCode) return learnCode;
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir).sort()) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (!f.endsWith('.test.ts')) h.update(p).update(readFileSync(p));
+    }
+  };
+  walk(join(repo, 'pipelines', 'learn'));
+  walk(join(repo, 'pipelines', 'language'));
+  h.update(readFileSync(join(repo, 'eval', 'learn', 'sgd.ts')));
+  // The training steps of this file, by their source (editing the rest of it keeps the cache).
+  for (const f of [train, trainOn, pruned, round, scoreCalls, withFeatures]) h.update(f.toString());
+  learnCode = h.digest('hex');
+  return learnCode;
+}
+const setHashes = new Map<string, string>();
+function scoreKey(
+  sets: ReturnType<typeof featuredSets>,
+  training: readonly string[],
+  target: string,
+  category: string,
+  spec: Spec,
+  unseen: boolean,
+): string {
+  const of = (s: string) => {
+    if (!setHashes.has(s)) setHashes.set(s, dataHash(sets.calls.get(s)!));
+    return setHashes.get(s)!;
+  };
+  const what = {
+    code: learnCodeHash(),
+    features: featuresOf(spec, category),
+    bits: spec.bits,
+    sgd: spec.sgd,
+    prune: spec.prune,
+    trainOnly: trainOnlyOf(spec),
+    trainOnlyWeight: spec.trainOnlyWeight ?? 1,
+    training: training.map((s) => `${s}:${of(s)}`),
+    target: `${target}:${of(target)}`,
+    category,
+    unseen,
+  };
+  return createHash('sha256').update(JSON.stringify(what)).digest('hex').slice(0, 24);
+}
+let cacheWanted = true;
+export const useScoreCache = (on: boolean) => {
+  cacheWanted = on;
+};
+const cacheOn = () => cacheWanted && process.env.LEARN_SCORE_CACHE !== 'off';
+function readScores(key: string, calls: readonly Featured[], category: string): Scored[] | undefined {
+  const file = join(SCORE_DIR, `${key}.json`);
+  if (!cacheOn() || !existsSync(file)) return undefined;
+  const rows = JSON.parse(readFileSync(file, 'utf8')) as [number, Span | null][][];
+  if (rows.length !== calls.length) return undefined;
+  return calls.flatMap((call, k) => rows[k]!.map(([p, span], line) => ({ call, line, category, p, span })));
+}
+function writeScores(key: string, scored: readonly Scored[]): void {
+  if (!cacheOn()) return;
+  const rows: [number, Span | null][][] = [];
+  let last: Featured | undefined;
+  for (const s of scored) {
+    if (s.call !== last) rows.push([]);
+    last = s.call;
+    rows[rows.length - 1]!.push([s.p, s.span]);
+  }
+  mkdirSync(SCORE_DIR, { recursive: true });
+  writeFileSync(join(SCORE_DIR, `${key}.json`), JSON.stringify(rows));
 }
 
 /** Each set of `names` scored by models trained on the other sets, one per category (leave one set out). */
@@ -322,28 +412,137 @@ export function recallOf(f: Figures, categories: readonly string[]): { tp: numbe
 }
 
 /**
- * The threshold from held-out scores only: the one that maximises flags gained minus COST × false
- * flags added (a false flag costs a merchant money; COST = 4 asks ≥ 80 % precision at the margin);
- * ties go to the higher threshold. One threshold per gate, chosen on its categories' scores (one
- * per category was tried and found fewer held out, decision 0370).
+ * The threshold from held-out scores only: per gate, the gain at each threshold of the grid is flags
+ * gained minus COST × false flags added (a false flag costs a merchant money; COST = 4 asks ≥ 80 %
+ * precision at the margin), and a rule (`ChoiceRule`, decision 0625) picks one threshold off that
+ * curve; with no positive gain the gate gets 0.99 (nothing added). One threshold per gate, chosen on
+ * its categories' scores (one per category was tried and found fewer held out, decision 0370).
  */
 export const COST = Number(process.env.LEARN_COST ?? 4);
 export const GRID = Array.from({ length: 15 }, (_, i) => round(0.3 + i * 0.05));
 /** The detector drops any candidate under its minConfidence (0.5), so no lower threshold is chosen. */
-const CHOICES = GRID.filter((t) => t >= 0.5);
-export function chooseThresholds(scored: readonly Scored[], engine: EngineFlags, gates: Gates, mode: GateMode) {
+export const CHOICES = GRID.filter((t) => t >= 0.5);
+/**
+ * How a threshold is read off a gain curve (decision 0625). max: the best gain, ties to the
+ * precision side (0500-0575). smooth: the best mean gain of a step and its neighbours (one flag
+ * more or less at one step does not move the choice). plateau: of the steps within one false flag's
+ * worth (SLACK) of the best gain, the one with the fewest false flags added (a veto: true flags lost),
+ * then the best gain, then the precision side — a gain smaller than one false flag is not chased at
+ * the price of a false flag, and right flags are not given up for nothing. median: each scored set's own max, the median
+ * of those (a set with no gain counts as "off"; an even count takes the precision side).
+ */
+export const CHOICE_RULES = ['max', 'smooth', 'plateau', 'median'] as const;
+export type ChoiceRule = (typeof CHOICE_RULES)[number];
+/**
+ * The rule the trainer and the leave-one-set-out scorer use: plateau (decision 0625; held out over
+ * C-O it adds 79 right / 4 wrong PCP flags where max adds 83 / 6, and its fold thresholds take two
+ * values where max's take three).
+ */
+export const CHOICE_RULE: ChoiceRule = 'plateau';
+/**
+ * plateau: how far under the best gain a step may be, one false flag's worth on the curve: COST on
+ * a threshold's curve (a false flag added), 1 on a veto's (a false flag removed).
+ */
+export const SLACK = COST;
+export const VETO_SLACK = 1;
+
+/**
+ * One step of a gain curve: its gain, and its cost — the false flags a threshold adds, the true flags a
+ * veto loses.
+ */
+export interface Point {
+  gain: number;
+  cost: number;
+}
+/**
+ * The index a rule picks from `points` (one per step of an ascending grid), or -1 for none; `precise`
+ * says which end of the grid is the precision side.
+ */
+export function pickOnCurve(
+  points: readonly Point[],
+  rule: Exclude<ChoiceRule, 'median'>,
+  precise: 'high' | 'low',
+  slack = SLACK,
+): number {
+  const gains = points.map((x) => x.gain);
+  const order = gains.map((_, i) => i);
+  if (precise === 'high') order.reverse();
+  const score =
+    rule === 'smooth'
+      ? gains.map((_, i) => {
+          const near = gains.slice(Math.max(0, i - 1), i + 2);
+          return near.reduce((a, b) => a + b, 0) / near.length;
+        })
+      : gains;
+  const top = Math.max(0, ...gains);
+  let best = -1;
+  for (const i of order) {
+    if (gains[i]! <= 0) continue;
+    if (best === -1) {
+      if (rule !== 'plateau' || gains[i]! >= top - slack) best = i;
+    } else if (rule === 'plateau') {
+      const [a, b] = [points[i]!, points[best]!];
+      if (a.gain >= top - slack && (a.cost < b.cost || (a.cost === b.cost && a.gain > b.gain))) best = i;
+    } else if (score[i]! > score[best]!) best = i;
+  }
+  return best;
+}
+
+/** Picks an index with `rule`, per set for `median` (`curve` gives the gains of some scores). */
+function pick(
+  scored: readonly Scored[],
+  curve: (xs: readonly Scored[]) => Point[],
+  rule: ChoiceRule,
+  precise: 'high' | 'low',
+  slack: number,
+): number {
+  if (rule !== 'median') return pickOnCurve(curve(scored), rule, precise, slack);
+  const bySet = new Map<string, Scored[]>();
+  for (const s of scored) (bySet.get(s.call.set) ?? bySet.set(s.call.set, []).get(s.call.set)!).push(s);
+  const off = precise === 'high' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  const picks = [...bySet.values()]
+    .map((xs) => pickOnCurve(curve(xs), 'max', precise))
+    .map((i) => (i === -1 ? off : i))
+    .sort((a, b) => a - b);
+  if (!picks.length) return -1;
+  const half = picks.length / 2;
+  const m = picks[precise === 'high' ? Math.floor(half) : Math.ceil(half) - 1]!;
+  return Number.isFinite(m) ? m : -1;
+}
+
+/** Per threshold of CHOICES, the gate's additions right and wrong on `scored`. */
+export function thresholdCurve(
+  scored: readonly Scored[],
+  engine: EngineFlags,
+  gate: Gate,
+  gates: Gates,
+  mode: GateMode,
+): { t: number; right: number; wrong: number }[] {
+  const mine = scored.filter((s) => gate.categories.includes(s.category));
+  return CHOICES.map((t) => {
+    const at = Object.fromEntries(gate.categories.map((c) => [c, t]));
+    let right = 0;
+    let wrong = 0;
+    for (const a of additions(mine, engine, at, gates, mode))
+      if (a.call.labels[a.line]!.has(a.category)) right++;
+      else wrong++;
+    return { t, right, wrong };
+  });
+}
+
+export function chooseThresholds(
+  scored: readonly Scored[],
+  engine: EngineFlags,
+  gates: Gates,
+  mode: GateMode,
+  rule: ChoiceRule = CHOICE_RULE,
+) {
   const out: Record<string, number> = {};
   for (const gate of Object.values(gates)) {
-    const mine = scored.filter((s) => gate.categories.includes(s.category));
-    let best = { t: 0.99, gain: 0 };
-    for (const t of [...CHOICES].reverse()) {
-      const at = Object.fromEntries(gate.categories.map((c) => [c, t]));
-      let gain = 0;
-      for (const a of additions(mine, engine, at, gates, mode))
-        gain += a.call.labels[a.line]!.has(a.category) ? 1 : -COST;
-      if (gain > best.gain) best = { t, gain };
-    }
-    for (const c of gate.categories) out[c] = best.t;
+    const curve = (xs: readonly Scored[]) =>
+      thresholdCurve(xs, engine, gate, gates, mode).map((x) => ({ gain: x.right - COST * x.wrong, cost: x.wrong }));
+    const i = pick(scored, curve, rule, 'high', SLACK);
+    for (const c of gate.categories) out[c] = i === -1 ? 0.99 : CHOICES[i]!;
   }
   return out;
 }
@@ -351,9 +550,10 @@ export function chooseThresholds(scored: readonly Scored[], engine: EngineFlags,
 /**
  * The veto (decision 0575): engine flags of a gate with `veto` that the model scores under the
  * category's veto threshold `v` on a line naming the gate's datum (gate.ts `vetoes`, as the detector
- * applies it). Choice on held-out scores only: per gate, the veto threshold of VETO_GRID that
- * maximises false flags removed minus VETO_LOSS × true flags lost (a lost violation is a miss, and
- * a veto that costs true flags held out is not worth it); ties go to the lower threshold.
+ * applies it). Choice on held-out scores only: per gate, the gain at each veto threshold of VETO_GRID
+ * is false flags removed minus VETO_LOSS × true flags lost (a lost violation is a miss, and a veto
+ * that costs true flags held out is not worth it), read off by the same rule as the thresholds with
+ * the lower end as the precision side; no positive gain, no veto.
  */
 export const VETO_GRID = [0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3];
 export const VETO_LOSS = 4;
@@ -364,19 +564,37 @@ export function vetoed(scored: readonly Scored[], engine: EngineFlags, v: Thresh
       vetoes(gateOf(gates, s.category), v[s.category], s.call.lines[s.line]!.text, () => s.p),
   );
 }
-export function chooseVetoes(scored: readonly Scored[], engine: EngineFlags, gates: Gates): Thresholds {
+/** Per veto threshold of VETO_GRID, the engine's flags of the gate it removes: false and true. */
+export function vetoCurve(
+  scored: readonly Scored[],
+  engine: EngineFlags,
+  gate: Gate,
+  gates: Gates,
+): { v: number; removed: number; lost: number }[] {
+  const mine = scored.filter((s) => gate.categories.includes(s.category));
+  return VETO_GRID.map((v) => {
+    const at = Object.fromEntries(gate.categories.map((c) => [c, v]));
+    let removed = 0;
+    let lost = 0;
+    for (const x of vetoed(mine, engine, at, gates))
+      if (x.call.labels[x.line]!.has(x.category)) lost++;
+      else removed++;
+    return { v, removed, lost };
+  });
+}
+export function chooseVetoes(
+  scored: readonly Scored[],
+  engine: EngineFlags,
+  gates: Gates,
+  rule: ChoiceRule = CHOICE_RULE,
+): Thresholds {
   const out: Record<string, number> = {};
   for (const gate of Object.values(gates)) {
     if (!gate.veto) continue;
-    const mine = scored.filter((s) => gate.categories.includes(s.category));
-    let best = { v: 0, gain: 0 };
-    for (const v of VETO_GRID) {
-      const at = Object.fromEntries(gate.categories.map((c) => [c, v]));
-      let gain = 0;
-      for (const x of vetoed(mine, engine, at, gates)) gain += x.call.labels[x.line]!.has(x.category) ? -VETO_LOSS : 1;
-      if (gain > best.gain) best = { v, gain };
-    }
-    if (best.v) for (const c of gate.categories) out[c] = best.v;
+    const curve = (xs: readonly Scored[]) =>
+      vetoCurve(xs, engine, gate, gates).map((x) => ({ gain: x.removed - VETO_LOSS * x.lost, cost: x.lost }));
+    const i = pick(scored, curve, rule, 'low', VETO_SLACK);
+    if (i !== -1) for (const c of gate.categories) out[c] = VETO_GRID[i]!;
   }
   return out;
 }

@@ -10,7 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TranscriptLine } from '../../core/domain.js';
 import { ComplianceDetector } from '../../pipelines/compliance/index.js';
+import { LearnedLayer } from '../../pipelines/compliance/learned-layer.js';
+import { loadRules } from '../../pipelines/compliance/load-rules.js';
 import { BENIGN_EN, BENIGN_ZH } from '../../pipelines/compliance/testing/benign.js';
+import { LAYER_NEGATIVES } from '../../pipelines/compliance/testing/learned-negatives.js';
 import { type Case, toLines } from '../../pipelines/compliance/testing/cases.js';
 import { EN_CASES } from '../../pipelines/compliance/testing/cases-en.js';
 import { MORE_CASES } from '../../pipelines/compliance/testing/cases-more.js';
@@ -57,17 +60,41 @@ export const precisionProbe = (): Probe[] =>
       lines: toLines({ lines: [...(p.before ?? []), p].map((x) => [x.speaker, x.text]), expect: null }),
     }));
 
+/** The lines learned-layer.test.ts pins down as unflagged by the layer alone (merchant lines, decision 0625). */
+export const layerNegatives = (): Probe[] =>
+  LAYER_NEGATIVES.map((text) => ({
+    source: 'layer test negatives',
+    lines: toLines({ lines: [['merchant', text]], expect: null }),
+  }));
+
+/** `model` with every category's threshold at 0.5: what would be flagged at any threshold the trainer may choose. */
+const opened = (model: LineModel): LineModel =>
+  ({
+    ...model,
+    categories: Object.fromEntries(Object.entries(model.categories).map(([c, m]) => [c, { ...m!, threshold: 0.5 }])),
+  }) as LineModel;
+
+/**
+ * Per category, the highest probability `model` gives the last line of a probe that the layer alone
+ * would flag there (gate passed, evidence not blocked; no rule consulted), whatever its thresholds:
+ * learned-layer.test.ts asks the layer itself, not the detector, to leave its negatives alone.
+ */
+export function layerCeilings(model: LineModel, probes: readonly Probe[]): Record<string, number> {
+  const layer = new LearnedLayer(new LineClassifier(opened(model)), loadRules());
+  const out: Record<string, number> = {};
+  for (const p of probes)
+    for (const c of layer.propose(p.lines, p.lines.length - 1, new Set()))
+      out[c.category] = Math.max(out[c.category] ?? 0, Number(c.verdicts[0]?.confidence ?? c.confidence));
+  return out;
+}
+
 /**
  * Per category, the highest probability `model` gives a line of `probes` where today's detector
  * would let the layer flag it (no rule proposed the category there, the gate passes, the evidence
  * is not blocked), whatever the model's thresholds. A threshold at or under it flags that line.
  */
 export async function ceilings(model: LineModel, probes: readonly Probe[]): Promise<Record<string, number>> {
-  const open = {
-    ...model,
-    categories: Object.fromEntries(Object.entries(model.categories).map(([c, m]) => [c, { ...m!, threshold: 0.5 }])),
-  };
-  const detector = new ComplianceDetector({ learned: new LineClassifier(open as LineModel) });
+  const detector = new ComplianceDetector({ learned: new LineClassifier(opened(model)) });
   const out: Record<string, number> = {};
   for (const p of probes)
     for (const f of await detector.detectUtterance(p.lines, p.lines.length - 1)) {

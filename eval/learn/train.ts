@@ -32,10 +32,11 @@ import {
   train,
   trainOnlyOf,
   trainOn,
+  useScoreCache,
   VETO_GRID,
 } from './common.js';
 import { DEV_SETS, dataHash } from './dataset.js';
-import { ceilings, floors, testNegatives } from './hard-negatives.js';
+import { ceilings, floors, layerCeilings, layerNegatives, testNegatives } from './hard-negatives.js';
 import { blindEngine, engineFlags } from './engine.js';
 import { choose, PROMISE_FEATURES, positive, bySet as promiseSets, testLines } from './promise-common.js';
 
@@ -44,6 +45,7 @@ const outDir = args.includes('--out') ? args[args.indexOf('--out') + 1]! : undef
 const target = (file: string) => (outDir ? join(outDir, basename(file)) : file);
 const check = args.includes('--check');
 
+useScoreCache(false);
 const spec = readSpec(args.includes('--spec') ? args[args.indexOf('--spec') + 1] : undefined); // as promise-common.ts
 const categories = specCategories(spec);
 const sets = featuredSets(DEV_SETS, spec);
@@ -89,9 +91,13 @@ const build = () =>
     categories: models,
   });
 // The hand-written tests pin down lines the layer must leave alone (detector.test.ts, trained layer
-// on): a gate's threshold goes above the layer's highest score on them (decision 0500), as the
+// on; learned-layer.test.ts, the layer alone, decision 0625): a gate's threshold goes above the layer's
+// highest score on them (decision 0500), as the
 // promise veto's stays under its tests' floor (0385).
-const ceilingOf = await ceilings(build(), testNegatives());
+const detectorCeiling = await ceilings(build(), testNegatives());
+const layerCeiling = layerCeilings(build(), layerNegatives());
+const ceilingOf: Record<string, number> = { ...detectorCeiling };
+for (const [c, p] of Object.entries(layerCeiling)) ceilingOf[c] = Math.max(ceilingOf[c] ?? 0, p);
 for (const gate of Object.values(spec.gates)) {
   const top = Math.max(0, ...gate.categories.map((c) => ceilingOf[c] ?? 0));
   const t = models[gate.categories[0]!]!.threshold;
@@ -111,6 +117,18 @@ for (const gate of Object.values(spec.gates)) {
     else models[c]!.veto = capped;
 }
 const model = build();
+// Where each gate's figures came from (decision 0625): the held-out choice, the tests' ceiling and floor.
+for (const [name, gate] of Object.entries(spec.gates)) {
+  const c = gate.categories[0]!;
+  const top = Math.max(0, ...gate.categories.map((x) => ceilingOf[x] ?? 0));
+  const low = Math.min(1, ...gate.categories.map((x) => floorOf[x] ?? 1));
+  console.error(
+    `${name}: threshold held out ${thresholds[c]}, tests' highest negative ${round(top)} → ${models[c]!.threshold}` +
+      (gate.veto
+        ? `; veto held out ${vetoes[c] ?? 'none'}, tests' lowest violation ${round(low)} → ${models[c]!.veto ?? 'none'}`
+        : ''),
+  );
+}
 const compliance = emit(
   target(DEFAULT_MODEL_FILE),
   model,

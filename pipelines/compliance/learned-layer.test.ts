@@ -10,6 +10,7 @@ import { defaultLineClassifier, LineClassifier } from '../learn/model.js';
 import { ComplianceDetector } from './detector.js';
 import { LearnedLayer } from './learned-layer.js';
 import { loadRules } from './load-rules.js';
+import { LAYER_NEGATIVES } from './testing/learned-negatives.js';
 
 const said = (...turns: [TranscriptLine['speaker'], string][]): TranscriptLine[] =>
   turns.map(([speaker, text], i) => ({ speaker, text, startMs: i * 1000, endMs: i * 1000 + 900 }));
@@ -33,26 +34,7 @@ describe('trained recall layer', () => {
     expect(proposed(said(['merchant', text]))).toEqual([category]);
   });
 
-  it.each([
-    // Warnings and the platform's own verification
-    '温馨提示：任何人向您索要验证码都是诈骗，请勿透露',
-    '为了您的账户安全，请不要在聊天里发送银行卡号',
-    '平台会给您发短信验证码，在订单页面输入即可完成验证',
-    '我们不会私下收款，请都走平台付款',
-    'for your security, never share your card number with anyone in chat',
-    'please complete payment through the checkout page, we never take payment outside',
-    // Quotations of someone else
-    "the last seller told me to pay him on venmo, which is why I'm careful now",
-    // A refund granted or lawfully refused; a health claim denied or warned of
-    '亲 您申请退款就好 我们这边马上同意',
-    '超过七天了 按规定不能退哦',
-    '亲 这个产品不能治疗疾病哦 有病请就医',
-    '温馨提示：宣称能治病的都是虚假宣传',
-    'we never claim it cures anything, please see a doctor',
-    // A review asked for with no reward, or a reward refused
-    '亲 收到满意的话可以给个评价哦 不强求',
-    '我们不会用返现换好评的 您如实评价就好',
-  ])('does not flag "%s"', (text) => {
+  it.each(LAYER_NEGATIVES)('does not flag "%s"', (text) => {
     expect(proposed(said(['merchant', text]))).toEqual([]);
   });
 
