@@ -1,0 +1,35 @@
+/**
+ * Decision 0660: promise mechanisms behind blind set O's and the development sets' errors, on
+ * phrasings written for these tests (none is in an eval set): a payout route after a compensation
+ * is its payout (its date, not a refund), a payout after an act that carries no money is the refund
+ * it names, a price difference paid back is a refund, and a department of the shop commits as the
+ * shop does. The call starts 2026-11-24 10:00 Asia/Shanghai (a Tuesday).
+ */
+import { describe } from 'vitest';
+import { check } from './testing/promise-lines.js';
+
+describe('a payout route after a compensation is the compensation’s payout', () => {
+  check([
+    ['小妹给您申请五十元补偿 原路退回到您的支付账户 两个工作日内到账', ['compensate 2026-11-26']],
+    ['给您补三十块运费，原路退回，明天到账', ['compensate 2026-11-25']],
+    // a refund keeps its route
+    ['小妹今天给您退款 原路退回哈', ['refund 2026-11-24']],
+  ]);
+});
+
+describe('a payout after an act that carries no money is the refund it names', () => {
+  check([['好的 三十块小妹现在提交 一个小时内原路退回', ['refund 2026-11-24']]]);
+});
+
+describe('a price difference paid back is a refund', () => {
+  check([['核实了 可以给您补八十元差价 两个工作日内原路退回', ['refund 2026-11-26']]]);
+});
+
+describe('a department of the shop commits as the shop does', () => {
+  check([
+    ['the accounts department will give you a ring about the double charge', ['callback']],
+    ['our returns team will reach out by phone tomorrow', ['callback 2026-11-25']],
+    // the platform acting by itself still binds nobody
+    ['the platform will notify you when it ships', []],
+  ]);
+});
