@@ -33,3 +33,17 @@ describe('a department of the shop commits as the shop does', () => {
     ['the platform will notify you when it ships', []],
   ]);
 });
+
+describe('an email or a text that comes is no visit', () => {
+  check([
+    ["we'll ship a new one tomorrow, the tracking will come by email", ['ship 2026-11-25']],
+    ['a technician will come by on Thursday', ['visit 2026-11-26']],
+  ]);
+});
+
+describe('the 下 of 一下 before 下周 is not the week after next', () => {
+  check([
+    ['好的 我给您约一下 下周四 上午 师傅上门', ['visit 2026-12-03']],
+    ['下下周四师傅上门', ['visit 2026-12-10']],
+  ]);
+});
