@@ -47,3 +47,13 @@ describe('the 下 of 一下 before 下周 is not the week after next', () => {
     ['下下周四师傅上门', ['visit 2026-12-10']],
   ]);
 });
+
+describe('what the technician does at a visit is no visit of its own', () => {
+  check([
+    ['墙面不平的话师傅到了会判断', []],
+    ['要不要加管子师傅会跟您确认的', []],
+    // the visit itself, and the call announcing it (its label differs between sets, 0615), stay
+    ['明天下午师傅上门给您看看', ['visit 2026-11-25']],
+    ['师傅明天过来给您装', ['visit 2026-11-25']],
+  ]);
+});
