@@ -37,6 +37,8 @@ const FramesSchema = z
     arrivalClass: z.string(),
     /** Money arriving (今天到账): the payout of whatever was promised before it. */
     payoutClass: z.string(),
+    /** The acts whose money a payout clause can carry (给您补八十元，马上打款): a payout after any other act (小妹现在提交，两个小时内原路退回) is the refund it names. */
+    payoutOf: z.array(PromiseActionSchema),
     commitment: z
       .object({
         marks: z.array(Mark),

@@ -186,7 +186,8 @@ function read(
     actions[0] === 'refund' &&
     namesPayout(clause, whole) &&
     actionsOf(clause, speaker, whole, { payout: true }).length === 0;
-  if (payoutOnly && previous?.promise) actions = previous.actions.slice(-1);
+  const carried = previous?.actions.at(-1);
+  if (payoutOnly && previous?.promise && carried && loadFrames().payoutOf.includes(carried)) actions = [carried];
   const none = { actions, condition, promise: false, inherited: false };
   if (actions.length === 0 || asksTheListener(clause)) return none;
   if (hasMark(clause, 'in_call') && actions.every((a) => a === 'other')) return none;
