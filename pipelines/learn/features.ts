@@ -44,10 +44,7 @@ export function featureNames(
   spec: FeatureSpec = 'line-features-v1',
 ): [string, Span | null][] {
   const named: [string, Span | null][] = [];
-  collectFeatures(lines, index, spec, {
-    add: (name, span) => named.push([name, span]),
-    gram: (run, i, n, at) => named.push([`h:${run.slice(i, i + n)}`, [at + i, at + i + n]]),
-  });
+  collectFeatures(lines, index, spec, { add: (name, span) => named.push([name, span]) });
   return named;
 }
 
@@ -57,11 +54,6 @@ export function featureNames(
  */
 interface FeatureSink {
   add(name: string, span: Span | null): void;
-  /**
-   * The Han n-gram feature `h:` + `run.slice(i, i + n)` at `[at + i, at + i + n]`; a sink may
-   * hash it without making the string (same name, same hash, same first span).
-   */
-  gram(run: string, i: number, n: number, at: number): void;
 }
 
 function collectFeatures(lines: readonly TranscriptLine[], index: number, spec: FeatureSpec, out: FeatureSink): void {
@@ -175,7 +167,8 @@ function ownFeatures(a: LineAnalysis, text: string, out: FeatureSink): void {
   // Chinese character 1-3-grams over each run, by UTF-16 code unit.
   for (const r of text.matchAll(HAN_RUN))
     for (let i = 0; i < r[0].length; i++)
-      for (let n = 1; n <= 3 && i + n <= r[0].length; n++) out.gram(r[0], i, n, r.index);
+      for (let n = 1; n <= 3 && i + n <= r[0].length; n++)
+        out.add(`h:${r[0].slice(i, i + n)}`, [r.index + i, r.index + i + n]);
 }
 
 function contextFeatures(a: LineAnalysis, relation: 'same' | 'other', out: FeatureSink): void {
@@ -190,22 +183,15 @@ function contextFeatures(a: LineAnalysis, relation: 'same' | 'other', out: Featu
   for (const f of seen) out.add(f, null);
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a's state after `name`'s code units, from `h` (32 bit, not yet masked). */
-function fnv(h: number, name: string): number {
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), FNV_PRIME);
-  return h;
-}
-
 /** FNV-1a, 32 bit: the same index on every machine and every run. */
 export function hashFeature(name: string, bits: number): number {
-  return (fnv(FNV_OFFSET, name) >>> 0) & ((1 << bits) - 1);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & ((1 << bits) - 1);
 }
-
-/** FNV-1a's state after `h:`, every Han n-gram's prefix. */
-const HAN_PREFIX = fnv(FNV_OFFSET, 'h:');
 
 /** Hashed features of line `index`, one per distinct name (the first span said wins). */
 export function lineFeatures(
@@ -214,24 +200,10 @@ export function lineFeatures(
   bits: number,
   spec: FeatureSpec = 'line-features-v1',
 ): Feature[] {
-  // Keyed by name, or for a Han n-gram by its code units as one number (n and up to three 16-bit
-  // units: below 2^50, exact, and never equal to a string key), so no n-gram string is made; its
-  // hash is FNV-1a run on from `h:`'s state, the very value `hashFeature` gives its name.
-  const seen = new Map<string | number, Feature>();
-  const mask = (1 << bits) - 1;
+  const seen = new Map<string, Feature>();
   collectFeatures(lines, index, spec, {
     add: (name, span) => {
       if (!seen.has(name)) seen.set(name, { index: hashFeature(name, bits), span });
-    },
-    gram: (run, i, n, at) => {
-      let key = n;
-      let h = HAN_PREFIX;
-      for (let k = i; k < i + n; k++) {
-        const c = run.charCodeAt(k);
-        key = key * 65536 + c;
-        h = Math.imul(h ^ c, FNV_PRIME);
-      }
-      if (!seen.has(key)) seen.set(key, { index: (h >>> 0) & mask, span: [at + i, at + i + n] });
     },
   });
   return [...seen.values()];
