@@ -22,6 +22,7 @@ import { runTextPipelineBench } from './text-pipeline.js';
 const BENCHES: Record<string, () => Promise<unknown>> = {
   cli: () => runCliBench(),
   text: () => runTextPipelineBench(),
+  'text-dist': () => runTextPipelineBench({ compiled: true }),
   language: () => runLanguageBench(),
   retrieval: () => runRetrievalBench(),
   moderation: () => runModerationBench(),

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { featureNames, hashFeature } from './features.js';
+import { FEATURE_SPECS, featureNames, hashFeature, lineFeatures } from './features.js';
 import { strongestPerGate } from './gate.js';
 import { DEFAULT_MODEL_FILE, LineClassifier, loadLineModel } from './model.js';
 
@@ -147,6 +147,24 @@ describe('features', () => {
     expect(fs).toContainEqual(['h:加我微', [0, 3]]);
     expect(fs).toContainEqual(['b:pay_me', [5, 11]]);
     expect(fs.some(([n]) => n === 'h:信p' || n.startsWith('h:信 '))).toBe(false);
+  });
+});
+
+describe('hashed features', () => {
+  it('are the names featureNames gives, hashed, one per distinct name in the same order (n-grams hashed without strings)', () => {
+    const lines = [
+      { speaker: 'merchant' as const, text: '亲 您方便留个电话吗？𠮷野家的单号 12345', startMs: 0, endMs: 1 },
+      { speaker: 'customer' as const, text: '为什么要电话 why phone', startMs: 2, endMs: 3 },
+      { speaker: 'merchant' as const, text: '加我微信也行，微信微信，退款退款', startMs: 4, endMs: 5 },
+    ];
+    for (const spec of FEATURE_SPECS)
+      for (const bits of [12, 18])
+        for (let i = 0; i < lines.length; i++) {
+          const reference = new Map<string, { index: number; span: unknown }>();
+          for (const [name, span] of featureNames(lines, i, spec))
+            if (!reference.has(name)) reference.set(name, { index: hashFeature(name, bits), span });
+          expect(lineFeatures(lines, i, bits, spec)).toEqual([...reference.values()]);
+        }
   });
 });
 
