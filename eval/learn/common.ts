@@ -20,6 +20,7 @@ import { evidenceSpan, probability } from '../../pipelines/learn/model.js';
 import type { Span } from '../../pipelines/language/index.js';
 import { type Call, dataHash, loadSet, repo, TRAIN_ONLY_SETS } from './dataset.js';
 import { type SgdSettings, trainLogistic } from './sgd.js';
+import { isExample, TESTS_SET, testCalls } from './test-lines.js';
 
 export interface Spec {
   id: string;
@@ -37,6 +38,11 @@ export interface Spec {
   trainOnly?: string[];
   /** Weight of a training-only set's line in the compliance model's loss (default 1; decision 0535). */
   trainOnlyWeight?: number;
+  /**
+   * The hand-written compliance tests' lines (test-lines.ts TESTS_SET) join every training run and
+   * fold as one more training-only set, weighted like the others (decision 0640).
+   */
+  trainOnTests?: boolean;
 }
 export type SpecGate = Gate & { features: FeatureSpec };
 
@@ -48,8 +54,11 @@ export function readSpec(file = join(repo, 'eval', 'learn', 'spec.json')): Spec 
       throw new Error(`${file}: ${s} is not a training-only set`);
   return spec;
 }
-/** The spec's training-only sets (none when it names none). */
-export const trainOnlyOf = (spec: Pick<Spec, 'trainOnly'>): readonly string[] => spec.trainOnly ?? [];
+/** The spec's training-only sets (none when it names none), the tests' lines last when it trains on them. */
+export const trainOnlyOf = (spec: Pick<Spec, 'trainOnly' | 'trainOnTests'>): readonly string[] => [
+  ...(spec.trainOnly ?? []),
+  ...(spec.trainOnTests ? [TESTS_SET] : []),
+];
 export const specCategories = (spec: Spec): string[] => Object.values(spec.gates).flatMap((g) => g.categories);
 /** The spec with only the named gates (`--gates pcp,refund`), for a table of one group. */
 export function withGates(spec: Spec, names: readonly string[] | undefined): Spec {
@@ -89,7 +98,7 @@ export const featuresOf = (spec: Spec, category: string): FeatureSpec => gateOf(
  * featured under each spec a gate reads (computed once).
  */
 export function featuredSets(sets: readonly string[], spec: Spec) {
-  const calls = new Map([...sets, ...trainOnlyOf(spec)].map((s) => [s, loadSet(s)]));
+  const calls = new Map([...sets, ...trainOnlyOf(spec)].map((s) => [s, s === TESTS_SET ? testCalls() : loadSet(s)]));
   const featured = new Map<string, Featured[]>();
   for (const f of new Set(Object.values(spec.gates).map((g) => g.features)))
     for (const [s, cs] of calls) featured.set(`${f}>${s}`, withFeatures(cs, spec.bits, f));
@@ -242,26 +251,29 @@ export function train(calls: readonly Featured[], category: string, spec: Spec, 
     (c, i) => c.labels[i]!.has(category),
     spec,
     hide,
-    (c) => (only.has(c.set) ? weight : 1),
+    (c, i) => (!isExample(c, i) ? 0 : only.has(c.set) ? weight : 1),
   );
 }
 
-/** One logistic regression over every line of `calls`, positive where `positive` says so, without the word features in `hide`. */
+/**
+ * One logistic regression over every line of `calls`, positive where `positive` says so, without the
+ * word features in `hide`; a line of weight 0 is no example (a test case's context lines).
+ */
 export function trainOn(
   calls: readonly Featured[],
   positive: (call: Featured, line: number) => boolean,
   spec: Pick<Spec, 'bits' | 'sgd'>,
   hide?: Set<number>,
-  weight: (call: Featured) => number = () => 1,
+  weight: (call: Featured, line: number) => number = () => 1,
 ): Float64Array {
   const kept = (c: Featured, i: number, f: Feature[]) =>
     hide ? f.filter((x) => !(hide.has(x.index) && c.words?.[i]?.has(x.index))) : f;
   const examples = calls.flatMap((c) =>
-    c.features.map((f, i) => ({
-      x: kept(c, i, f).map((x) => x.index),
-      y: (positive(c, i) ? 1 : 0) as 0 | 1,
-      weight: weight(c),
-    })),
+    c.features.flatMap((f, i) =>
+      weight(c, i) > 0
+        ? [{ x: kept(c, i, f).map((x) => x.index), y: (positive(c, i) ? 1 : 0) as 0 | 1, weight: weight(c, i) }]
+        : [],
+    ),
   );
   return trainLogistic(examples, spec.bits, spec.sgd);
 }

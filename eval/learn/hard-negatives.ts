@@ -1,9 +1,10 @@
 /**
  * Hand-written lines that must raise no flag (decision 0500): the compliance tests' cases with
  * `expect: null` and their benign lines said by either party, and the precision probe's look-alikes
- * (eval/precision-probe, each after the lines before it). None is training data. The trainer keeps
- * every threshold above the layer's score on the tests' lines (`ceilings`); probe.ts reports all
- * three, the precision probe as the unseen check. The tests' violations floor the veto (`floors`,
+ * (eval/precision-probe, each after the lines before it). The tests' lines are training data when the
+ * spec says `trainOnTests` (test-lines.ts, decision 0640); the precision probe never is. The trainer
+ * keeps every threshold above the layer's score on the tests' lines (`ceilings`), a guard that no longer
+ * binds once they are trained on; probe.ts reports all three, the precision probe as the unseen check. The tests' violations floor the veto (`floors`,
  * decision 0575), as the promise tests floor the promise veto (0385).
  */
 import { readFileSync } from 'node:fs';

@@ -11,7 +11,7 @@ import type { TranscriptLine } from '../../core/domain.js';
 import { type FeatureSpec, lineFeatures } from '../../pipelines/learn/features.js';
 import { probability } from '../../pipelines/learn/model.js';
 import { matchPromises } from '../analyze/match-promises.js';
-import { type Featured, pruned, readSpec, round, trainOn, trainOnlyOf } from './common.js';
+import { type Featured, pruned, readSpec, round, trainOn } from './common.js';
 import { type Call, DEV_SETS, loadSet, repo } from './dataset.js';
 
 /** spec.json, or the variant a command line names with --spec FILE (train.ts, promise-loso.ts). */
@@ -25,7 +25,7 @@ type Speaker = TranscriptLine['speaker'];
 type Got = { speaker: string; action: string; utterance: number; deadline: string | null; conditional: boolean };
 /** The development sets and the spec's training-only sets (decision 0500), each line featured alone. */
 export const bySet = new Map<string, Featured[]>(
-  [...DEV_SETS, ...trainOnlyOf(spec)].map((s) => [
+  [...DEV_SETS, ...(spec.trainOnly ?? [])].map((s) => [
     s,
     loadSet(s).map((c) => ({ ...c, features: c.lines.map((l) => lineFeatures([l], 0, spec.bits, PROMISE_FEATURES)) })),
   ]),
@@ -71,7 +71,11 @@ function model(trainSets: readonly string[]): Float64Array {
     models.set(
       key,
       pruned(
-        trainOn([...[...trainSets, ...trainOnlyOf(spec)].flatMap((t) => bySet.get(t)!), testLines], positive, spec),
+        trainOn(
+          [...[...trainSets, ...(spec.trainOnly ?? [])].flatMap((t) => bySet.get(t)!), testLines],
+          positive,
+          spec,
+        ),
         spec.prune,
       ),
     );

@@ -38,6 +38,7 @@ import {
 import { DEV_SETS, dataHash } from './dataset.js';
 import { ceilings, floors, layerCeilings, layerNegatives, testNegatives } from './hard-negatives.js';
 import { blindEngine, engineFlags } from './engine.js';
+import { TESTS_SET } from './test-lines.js';
 import { choose, PROMISE_FEATURES, positive, bySet as promiseSets, testLines } from './promise-common.js';
 
 const args = process.argv.slice(2);
@@ -83,8 +84,9 @@ const build = () =>
       method: 'logistic regression, SGD (eval/learn/sgd.ts)',
       ...spec.sgd,
       prune: spec.prune,
-      thresholdChosenOn:
-        "leave-one-set-out scores added to each set's blind engine (eval/learn/loso.ts), raised above the layer's highest score on the compliance tests' hard negatives (eval/learn/hard-negatives.ts)",
+      thresholdChosenOn: spec.trainOnTests
+        ? "leave-one-set-out scores added to each set's blind engine (eval/learn/loso.ts); the compliance tests' lines are training data (eval/learn/test-lines.ts), and a threshold is raised above the layer's highest score on their negatives only where the trained model does not separate them (eval/learn/hard-negatives.ts)"
+        : "leave-one-set-out scores added to each set's blind engine (eval/learn/loso.ts), raised above the layer's highest score on the compliance tests' hard negatives (eval/learn/hard-negatives.ts)",
       lines: trainingCalls.reduce((n, c) => n + c.lines.length, 0),
     },
     gates: spec.gates,
@@ -92,8 +94,9 @@ const build = () =>
   });
 // The hand-written tests pin down lines the layer must leave alone (detector.test.ts, trained layer
 // on; learned-layer.test.ts, the layer alone, decision 0625): a gate's threshold goes above the layer's
-// highest score on them (decision 0500), as the
-// promise veto's stays under its tests' floor (0385).
+// highest score on them (decision 0500), as the promise veto's stays under its tests' floor (0385).
+// With `trainOnTests` (decision 0640) those lines are training data, so the model itself keeps them
+// low and the held-out choice sets the threshold; this guard then binds only if it did not.
 const detectorCeiling = await ceilings(build(), testNegatives());
 const layerCeiling = layerCeilings(build(), layerNegatives());
 const ceilingOf: Record<string, number> = { ...detectorCeiling };
@@ -141,13 +144,19 @@ const compliance = emit(
 
 // The promise-line veto (promise-common.ts): the features of each line alone, every set's lines.
 const promiseThreshold = choose();
-const w = pruned(trainOn([...trainingSets.flatMap((s) => promiseSets.get(s)!), testLines], positive, spec), spec.prune);
+// The promise veto reads the promise tests' lines (testLines), not the compliance tests' (TESTS_SET).
+const promiseSetNames = trainingSets.filter((s) => s !== TESTS_SET);
+const promiseCalls = promiseSetNames.flatMap((s) => sets.calls.get(s)!);
+const w = pruned(
+  trainOn([...promiseSetNames.flatMap((s) => promiseSets.get(s)!), testLines], positive, spec),
+  spec.prune,
+);
 const promiseModel = PromiseLineModelSchema.parse({
   id: 'promise-lines',
   version: 5,
   date: spec.date,
-  trainingSets: [...trainingSets, testLines.name],
-  dataHash: dataHash([...trainingCalls, testLines], (c, i) => (positive(c, i) ? 'promise' : '')),
+  trainingSets: [...promiseSetNames, testLines.name],
+  dataHash: dataHash([...promiseCalls, testLines], (c, i) => (positive(c, i) ? 'promise' : '')),
   featureSpec: PROMISE_FEATURES,
   bits: spec.bits,
   training: {
@@ -156,7 +165,7 @@ const promiseModel = PromiseLineModelSchema.parse({
     prune: spec.prune,
     thresholdChosenOn:
       "pooled promise F1 of leave-one-set-out scores on each set's blind engine (eval/learn/promise-loso.ts)",
-    lines: trainingCalls.reduce((n, c) => n + c.lines.length, testLines.lines.length),
+    lines: promiseCalls.reduce((n, c) => n + c.lines.length, testLines.lines.length),
   },
   threshold: promiseThreshold,
   weights: [...w].flatMap((v, i) => (v !== 0 ? [[i, v] as [number, number]] : [])),

@@ -77,7 +77,11 @@ describe("the tests' floor", () => {
     const c = new LineClassifier(withVeto);
     const p = c.probability(
       'contact_exchange',
-      c.features([{ speaker: 'merchant', text: '加我微信 abc8899', startMs: 0, endMs: 2500 }], 0, 'line-features-v2'),
+      c.features(
+        [{ speaker: 'merchant', text: '加我微信 abc8899', startMs: 0, endMs: 2500 }],
+        0,
+        model.gates.pcp!.features,
+      ),
     );
     expect(floors(withVeto, [invite, answer])).toEqual({ contact_exchange: p });
   });

@@ -10,7 +10,7 @@ import { defaultLineClassifier, LineClassifier } from '../learn/model.js';
 import { ComplianceDetector } from './detector.js';
 import { LearnedLayer } from './learned-layer.js';
 import { loadRules } from './load-rules.js';
-import { LAYER_NEGATIVES } from './testing/learned-negatives.js';
+import { LAYER_NEGATIVES, LAYER_POSITIVES } from './testing/learned-negatives.js';
 
 const said = (...turns: [TranscriptLine['speaker'], string][]): TranscriptLine[] =>
   turns.map(([speaker, text], i) => ({ speaker, text, startMs: i * 1000, endMs: i * 1000 + 900 }));
@@ -19,18 +19,7 @@ const layer = new LearnedLayer(defaultLineClassifier(), loadRules());
 const proposed = (lines: TranscriptLine[]) => layer.propose(lines, lines.length - 1, new Set()).map((c) => c.category);
 
 describe('trained recall layer', () => {
-  it.each([
-    ['方便的话把您平时用的那个绿色软件号发我', 'contact_exchange'],
-    ['您支付宝账号多少？我直接打给您', 'off_platform_payment'],
-    ['你把登录密码告诉我，我进去帮你改一下地址', 'privacy_request'],
-    ["just send the money to my paypal, friends and family so there's no fee", 'off_platform_payment'],
-    ["what's your mother's maiden name, for the account check", 'privacy_request'],
-    ["text me directly at 555-201-8890 and I'll sort it out faster", 'contact_exchange'],
-    ['你要是申请退款 以后别来我们店了', 'refund_obstruction'],
-    ['if you file a refund request we will block your account', 'refund_obstruction'],
-    ['我们家蜂蜜能治糖尿病 比吃药管用', 'prohibited_claim'],
-    ['亲 给个五星好评 截图发我 返您10块现金', 'review_manipulation'],
-  ])('flags "%s" as %s', (text, category) => {
+  it.each(LAYER_POSITIVES)('flags "%s" as %s', (text, category) => {
     expect(proposed(said(['merchant', text]))).toEqual([category]);
   });
 

@@ -1,8 +1,29 @@
+import type { FlagCategory } from '../../../core/domain.js';
+
+/**
+ * Merchant lines the trained recall layer alone must flag, each in its category (learned-layer.test.ts).
+ * Like the negatives below, they join the layer's training as hand-written lines (eval/learn/test-lines.ts,
+ * decision 0640), never a held-out fold.
+ */
+export const LAYER_POSITIVES: readonly (readonly [string, FlagCategory])[] = [
+  ['方便的话把您平时用的那个绿色软件号发我', 'contact_exchange'],
+  ['您支付宝账号多少？我直接打给您', 'off_platform_payment'],
+  ['你把登录密码告诉我，我进去帮你改一下地址', 'privacy_request'],
+  ["just send the money to my paypal, friends and family so there's no fee", 'off_platform_payment'],
+  ["what's your mother's maiden name, for the account check", 'privacy_request'],
+  ["text me directly at 555-201-8890 and I'll sort it out faster", 'contact_exchange'],
+  ['你要是申请退款 以后别来我们店了', 'refund_obstruction'],
+  ['if you file a refund request we will block your account', 'refund_obstruction'],
+  ['我们家蜂蜜能治糖尿病 比吃药管用', 'prohibited_claim'],
+  ['亲 给个五星好评 截图发我 返您10块现金', 'review_manipulation'],
+];
+
 /**
  * Merchant lines the trained recall layer alone must not flag (learned-layer.test.ts): warnings and
  * the platform's own verification, quotations of someone else, a refund granted or lawfully refused, a
- * health claim denied or warned of, a review asked for with no reward. The trainer keeps every
- * threshold above the layer's score on them (eval/learn/hard-negatives.ts, decisions 0500, 0625).
+ * health claim denied or warned of, a review asked for with no reward. They are training data
+ * (eval/learn/test-lines.ts, decision 0640); the trainer still checks that no threshold falls to the
+ * layer's score on them (eval/learn/hard-negatives.ts, decisions 0500, 0625).
  */
 export const LAYER_NEGATIVES: readonly string[] = [
   // Warnings and the platform's own verification
