@@ -32,7 +32,12 @@ async function expectNamedFlagScores(page: Page, named: { name: string; is: stri
   const flags = await page.getByTestId('case-flag').count();
   const scores = await page.getByTestId('flag-score').allInnerTexts();
   expect(scores).toHaveLength(flags);
-  for (const s of scores) expect(s).toMatch(new RegExp(`^${named.name} \\d+%.*${named.is}`));
+  // Each card names its score; what the score is is said once for the page (decision 0650).
+  for (const s of scores) expect(s).toMatch(new RegExp(`^${named.name} \\d+%$`));
+  const notes = await page.getByTestId('score-note').allInnerTexts();
+  expect(notes).toHaveLength(1);
+  expect(notes[0]).toContain(named.is);
+  expect(await page.locator(`[data-testid="flag-score"][aria-describedby="score-note"]`).count()).toBe(flags);
   expect(await page.locator('main').textContent()).not.toContain(named.not);
 }
 

@@ -95,6 +95,14 @@ export function CasePage({ id }: { id: string }) {
           {flags.map((f) => (
             <FlagEvidence key={f.id} flag={f} line={lines.get(f.utteranceSeq)} />
           ))}
+          {/* What a combined score is, said once for every flag on the page (each score points here). */}
+          {flags.length > 0 && (
+            <p className="small muted" id="score-note" data-testid="score-note">
+              {t('combinedScore')}
+              {t('colon')}
+              {t('combinedScoreIs')}
+            </p>
+          )}
           {kase.data.penalties.length > 0 && (
             <section className="card">
               <h2>{t('penalty')}</h2>
@@ -182,12 +190,11 @@ function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
         ))}
       </ul>
       {/* The flag's own score is a rule's set score moved by each layer's verdict: named as that,
-          never as a measured confidence. */}
-      <p className="small muted" data-testid="flag-score">
+          never as a measured confidence; the page says once what it is (#score-note). */}
+      <p className="small muted" data-testid="flag-score" aria-describedby="score-note">
         <span className="phrase">
           {t('combinedScore')} {Math.round(f.confidence * 100)}%
         </span>
-        {t('inParens', { x: t('combinedScoreIs') })}
       </p>
       {f.decision && (
         <p>
