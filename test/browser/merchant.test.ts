@@ -80,9 +80,16 @@ describe('merchant pages in Chromium', () => {
     await expect.poll(() => choose.isEnabled()).toBe(true);
     expect(await option.getByRole('button', { name: '已采用' }).count()).toBe(0);
     // A dismissed reply whose record fails comes back.
-    const text = await suggestion.locator('p[id^="suggestion-"]').innerText();
+    const replies = await page.getByTestId('suggestion').count();
+    const text = (await suggestion.locator('p[id^="suggestion-"]').textContent())!;
     await suggestion.getByRole('button', { name: '忽略' }).click();
-    await page.getByTestId('suggestion').filter({ hasText: text }).first().waitFor();
+    await page
+      .locator('section[aria-labelledby="sug-title"]')
+      .getByRole('alert')
+      .getByText('连不上服务器：请检查网络连接后再试。')
+      .waitFor();
+    expect(await page.getByTestId('suggestion').count()).toBe(replies);
+    expect(await page.getByTestId('suggestion').filter({ hasText: text }).count()).toBeGreaterThan(0);
     await page.unroute('**/feedback');
     // With the server reachable, the choice is recorded.
     await choose.click();
