@@ -26,8 +26,8 @@ export const DEMO_USERS: {
   },
   { email: 'gadgets@demo.kefu', displayName: 'Sam Lee', role: 'merchant_staff', merchantId: 'm-gadgets', locale: 'en' },
   { email: 'mod1@demo.kefu', displayName: '审核员 赵', role: 'moderator', merchantId: null, locale: 'zh-CN' },
-  { email: 'mod2@demo.kefu', displayName: 'Moderator Kim', role: 'moderator', merchantId: null, locale: 'en' },
-  { email: 'admin@demo.kefu', displayName: 'Admin', role: 'admin', merchantId: null, locale: 'en' },
+  { email: 'mod2@demo.kefu', displayName: 'Jordan Kim', role: 'moderator', merchantId: null, locale: 'en' },
+  { email: 'admin@demo.kefu', displayName: 'Alex Morgan', role: 'admin', merchantId: null, locale: 'en' },
   // A second admin: automatic rules and reviewer roles need two (decision 0171).
   { email: 'admin2@demo.kefu', displayName: '管理员 陈', role: 'admin', merchantId: null, locale: 'zh-CN' },
 ];

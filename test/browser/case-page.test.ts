@@ -13,7 +13,7 @@ const dash = useDashboard();
 const box = async (l: Locator) => (await l.boundingBox())!;
 
 /** A layer's verdict never stands beside a bare percentage, which reads as the verdict's confidence. */
-async function expectNamedScores(page: Page, named: { semantic: string; rule: string }) {
+async function expectNamedScores(page: Page, named: { semantic: string; rule: string; judge: string }) {
   const lines = await page.getByTestId('verdict').allInnerTexts();
   expect(lines.length).toBeGreaterThan(0);
   for (const line of lines) expect(line).not.toMatch(/[（(]\d+%[）)]/);
@@ -22,6 +22,9 @@ async function expectNamedScores(page: Page, named: { semantic: string; rule: st
   expect(semantic.length).toBeGreaterThan(0);
   for (const line of semantic) expect(line).toContain(named.semantic);
   for (const line of rule) expect(line).toContain(named.rule);
+  // A verdict is named by who judged ("规则匹配：命中"), not "规则：" again under the flag's "规则：" line.
+  expect(rule.length).toBeGreaterThan(0);
+  for (const line of rule) expect(line.startsWith(named.judge)).toBe(true);
 }
 
 /**
@@ -32,7 +35,12 @@ async function expectNamedFlagScores(page: Page, named: { name: string; is: stri
   const flags = await page.getByTestId('case-flag').count();
   const scores = await page.getByTestId('flag-score').allInnerTexts();
   expect(scores).toHaveLength(flags);
-  for (const s of scores) expect(s).toMatch(new RegExp(`^${named.name} \\d+%.*${named.is}`));
+  // Each card names its score; what the score is is said once for the page (decision 0650).
+  for (const s of scores) expect(s).toMatch(new RegExp(`^${named.name} \\d+%$`));
+  const notes = await page.getByTestId('score-note').allInnerTexts();
+  expect(notes).toHaveLength(1);
+  expect(notes[0]).toContain(named.is);
+  expect(await page.locator(`[data-testid="flag-score"][aria-describedby="score-note"]`).count()).toBe(flags);
   expect(await page.locator('main').textContent()).not.toContain(named.not);
 }
 
@@ -51,7 +59,7 @@ describe('the case page in Chromium (decisions 0600, 0635)', () => {
     // The due time in the status label is one piece.
     await expect(page.locator('.badge time.when').count()).resolves.toBe(1);
     // A hand-written rule's number is named as the rule's own (decision 0635), not a measured likelihood.
-    await expectNamedScores(page, { semantic: '与违规例句的相似度', rule: '规则设定的分数' });
+    await expectNamedScores(page, { semantic: '与违规例句的相似度', rule: '规则设定的分数', judge: '规则匹配：' });
     await expectNamedFlagScores(page, { name: '综合分', is: '不是测得的概率', not: '置信度' });
     expect((await page.locator('[data-layer="semantic"]').allInnerTexts()).join()).toMatch(/更像(违规例句|正常说法)/);
 
@@ -105,7 +113,11 @@ describe('the case page in Chromium (decisions 0600, 0635)', () => {
     // The same scores in English, named the same way.
     const en = await dash.signIn('mod2@demo.kefu', { locale: 'en-US', path: `/cases/${caseId}` });
     await en.getByTestId('case-flag').first().waitFor();
-    await expectNamedScores(en, { semantic: 'similarity to example violations', rule: 'score set in the rule' });
+    await expectNamedScores(en, {
+      semantic: 'similarity to example violations',
+      rule: 'score set in the rule',
+      judge: 'Rule match: ',
+    });
     await expectNamedFlagScores(en, { name: 'Combined score', is: 'not a measured probability', not: 'onfidence' });
     await en.context().close();
   }, 240_000);

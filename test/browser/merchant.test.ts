@@ -27,6 +27,9 @@ describe('merchant pages in Chromium', () => {
     await expectReadable(page, 'live call (zh)');
     await dash.screenshot(page, 'merchant-live-call');
 
+    // After the call the replies are its record: copy and mark used stay, dismiss goes (decision 0650).
+    expect(await page.getByTestId('suggestion').getByRole('button', { name: '忽略' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '采用此方案' }).count()).toBe(0);
     await suggestion.getByRole('button', { name: '标记已用' }).click();
     await suggestion.getByRole('button', { name: '已使用' }).waitFor();
     await expect
@@ -47,11 +50,75 @@ describe('merchant pages in Chromium', () => {
     );
     // A record that does not reach the server is said, with what to do, and its mark is taken back.
     await page.route('**/feedback', (route) => route.abort('internetdisconnected'));
-    await second.getByRole('button', { name: '忽略' }).click();
+    await second.getByRole('button', { name: '标记已用' }).click();
     await page.getByRole('alert').getByText('连不上服务器：请检查网络连接后再试。').waitFor();
-    await second.waitFor();
+    await second.getByRole('button', { name: '标记已用' }).and(page.locator(':enabled')).waitFor();
     await page.unroute('**/feedback');
     await page.context().close();
+  });
+
+  it('the call page offers the live page’s actions: all of them during the call, copy and mark used after; failed records are said and undone', async () => {
+    const { callId } = await replayDemo(dash, 'zh-fruit-bad-apples');
+    // The call as it stands mid-way: still active, its bot alive (decision 0650). No replay timing.
+    await dash.sql`update calls set status = 'active', ended_at = null, heartbeat_at = now() where id = ${callId}`;
+    const page = await dash.signIn('fruit@demo.kefu', { path: `/calls/${callId}` });
+    const option = page.getByTestId('refund-option').first();
+    const choose = option.getByRole('button', { name: '采用此方案' });
+    await choose.waitFor();
+    const suggestion = page.getByTestId('suggestion').first();
+    for (const name of ['复制', '标记已用', '忽略'])
+      await suggestion.getByRole('button', { name, exact: true }).waitFor();
+
+    // The refund option's record fails: the card says so, with what to do, and the button comes back.
+    await page.route('**/feedback', (route) => route.abort('internetdisconnected'));
+    await choose.click();
+    await option
+      .locator('xpath=ancestor::section')
+      .getByRole('alert')
+      .getByText('连不上服务器：请检查网络连接后再试。')
+      .waitFor();
+    await expect.poll(() => choose.isEnabled()).toBe(true);
+    expect(await option.getByRole('button', { name: '已采用' }).count()).toBe(0);
+    // A dismissed reply whose record fails comes back.
+    const replies = await page.getByTestId('suggestion').count();
+    const text = (await suggestion.locator('p[id^="suggestion-"]').textContent())!;
+    await suggestion.getByRole('button', { name: '忽略' }).click();
+    await page
+      .locator('section[aria-labelledby="sug-title"]')
+      .getByRole('alert')
+      .getByText('连不上服务器：请检查网络连接后再试。')
+      .waitFor();
+    expect(await page.getByTestId('suggestion').count()).toBe(replies);
+    expect(await page.getByTestId('suggestion').filter({ hasText: text }).count()).toBeGreaterThan(0);
+    await page.unroute('**/feedback');
+    // With the server reachable, the choice is recorded.
+    await choose.click();
+    await option.getByRole('button', { name: '已采用' }).waitFor();
+    await expect
+      .poll(
+        async () =>
+          (
+            await dash.sql`select count(*)::int as n from suggestion_feedback f join suggestions s on s.id = f.suggestion_id
+              where s.call_id = ${callId} and s.kind = 'refund_option' and f.action = 'chosen'`
+          )[0]!.n,
+      )
+      .toBe(1);
+
+    // Once the call has ended, its page keeps what a merchant may still do: copy a reply for a
+    // follow-up message and say which one they used; not choose a refund option or dismiss a reply.
+    await dash.sql`update calls set status = 'ended', ended_at = now() where id = ${callId}`;
+    await page.reload();
+    await page.getByTestId('suggestion').first().getByRole('button', { name: '标记已用' }).waitFor();
+    expect(await page.getByRole('button', { name: '忽略' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '采用此方案' }).count()).toBe(0);
+    await expectReadable(page, 'call page, ended (zh)');
+    await page.context().close();
+
+    // A moderator reads the same call with no merchant's buttons.
+    const mod = await dash.signIn('mod1@demo.kefu', { path: `/calls/${callId}` });
+    await mod.getByTestId('suggestion').first().waitFor();
+    expect(await mod.getByTestId('suggestion').getByRole('button').count()).toBe(0);
+    await mod.context().close();
   });
 
   it('past calls with summary and the promise ledger; one call in full; the UI switches to English', async () => {

@@ -195,7 +195,7 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     const asked = a2.locator(`[data-testid="approval"][data-target="${rule}"]`);
     await asked.getByText('规则改为自动决定').waitFor();
     await asked.getByText('Two quarters without an overturn.').waitFor();
-    await asked.getByText('申请人：Admin').waitFor();
+    await asked.getByText('申请人：Alex Morgan').waitFor();
     await expectReadable(a2, 'approvals (zh)');
     await dash.screenshot(a2, 'approvals');
     await asked.getByRole('button', { name: '批准' }).click();

@@ -29,6 +29,8 @@ describe('users page in Chromium', () => {
     const self = admin.locator('[data-testid="user-row"][data-email="admin2@demo.kefu"]');
     await self.getByText('不能修改自己的角色').waitFor();
     expect(await self.getByRole('button').count()).toBe(0);
+    // Full-width brackets take no space before them (decision 0650).
+    expect(await self.locator('td').first().textContent()).toBe('管理员 陈（我）');
     await expectReadable(admin, 'users (zh)');
     await dash.screenshot(admin, 'users-locked');
 

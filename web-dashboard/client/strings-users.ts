@@ -3,7 +3,7 @@
  * one there (the later one would silently win).
  */
 export const USER_STRINGS = {
-  you: ['（我）', '(you)'],
+  you: ['我', 'you'],
   accountLocked: ['已锁定', 'Locked'],
   accountActive: ['正常', 'Active'],
   accountState: ['状态', 'State'],

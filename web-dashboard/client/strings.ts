@@ -161,6 +161,7 @@ export const STRINGS = {
   nearerViolation: ['更像违规例句', 'nearer the violations'],
   nearerPermitted: ['更像正常说法', 'nearer the permitted lines'],
   ruleSetScore: ['规则设定的分数', 'score set in the rule'],
+  trainedModel: ['训练模型', 'Trained model'],
   combinedScore: ['综合分', 'Combined score'],
   combinedScoreIs: [
     '起始分经各层判定增减而来，不是测得的概率',

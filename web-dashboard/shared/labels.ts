@@ -59,7 +59,7 @@ export const CATALOGUE = {
     visit_done: ['已上门', 'Visit done'],
   } satisfies Record<OrderEventType, Pair>,
   layer: {
-    rule: ['规则', 'Rules'],
+    rule: ['规则匹配', 'Rule match'],
     semantic: ['语义比对', 'Semantic match'],
     llm: ['大模型复核', 'LLM review'],
   } satisfies Record<LayerVerdict['layer'], Pair>,

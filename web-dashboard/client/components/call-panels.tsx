@@ -13,7 +13,12 @@ import { ErrorLine } from './status.js';
  * are the interface's and follow the reader's language.
  */
 
-/** Reply suggestions, newest first, near-duplicates merged: copy, mark used or dismiss, each recorded as feedback. */
+/**
+ * Reply suggestions, newest first, near-duplicates merged: copy, mark used or dismiss, each recorded
+ * as feedback. `canAct` is the merchant's own call. After the call, the replies are its record: the
+ * merchant can still copy one (a follow-up message) and say which one they used, but not dismiss
+ * one, which only clears the list while the call goes on (decision 0650).
+ */
 export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean }) {
   const t = useT();
   const [done, setDone] = useState<Record<string, 'copied' | 'used' | 'copyFailed'>>({});
@@ -97,9 +102,11 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
                 >
                   {done[s.id] === 'used' || s.feedback.includes('used') ? t('used') : t('markUsed')}
                 </button>
-                <button type="button" onClick={() => dismiss(s.id)}>
-                  {t('dismiss')}
-                </button>
+                {view.call.status === 'active' && (
+                  <button type="button" onClick={() => dismiss(s.id)}>
+                    {t('dismiss')}
+                  </button>
+                )}
               </div>
             )}
             {done[s.id] === 'copyFailed' && (

@@ -102,7 +102,7 @@ export function CallDetailPage({ id }: { id: string }) {
           <Coaching view={view} />
           <NotesPanel view={view} />
           <RefundOptions view={view} canAct={user.role === 'merchant_staff' && view.call.status === 'active'} />
-          <Suggestions view={view} canAct={user.role === 'merchant_staff' && view.call.status === 'active'} />
+          <Suggestions view={view} canAct={user.role === 'merchant_staff'} />
         </div>
       </div>
     </>

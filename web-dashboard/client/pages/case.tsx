@@ -95,6 +95,14 @@ export function CasePage({ id }: { id: string }) {
           {flags.map((f) => (
             <FlagEvidence key={f.id} flag={f} line={lines.get(f.utteranceSeq)} />
           ))}
+          {/* What a combined score is, said once for every flag on the page (each score points here). */}
+          {flags.length > 0 && (
+            <p className="small muted" id="score-note" data-testid="score-note">
+              {t('combinedScore')}
+              {t('colon')}
+              {t('combinedScoreIs')}
+            </p>
+          )}
           {kase.data.penalties.length > 0 && (
             <section className="card">
               <h2>{t('penalty')}</h2>
@@ -170,7 +178,9 @@ function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
         · {label('detector', f.detector)}
       </p>
       <p className="small">
-        {t('audioAt')} {formatTime(offset)}
+        {t('audioAt')}
+        {t('colon')}
+        {formatTime(offset)}
         {f.audioEndMs !== null && `–${formatTime(f.audioEndMs)}`}
       </p>
       {f.promise && <PromiseEvidence promise={f.promise} />}
@@ -182,12 +192,11 @@ function FlagEvidence({ flag: f, line }: { flag: CaseFlag; line?: string }) {
         ))}
       </ul>
       {/* The flag's own score is a rule's set score moved by each layer's verdict: named as that,
-          never as a measured confidence. */}
-      <p className="small muted" data-testid="flag-score">
+          never as a measured confidence; the page says once what it is (#score-note). */}
+      <p className="small muted" data-testid="flag-score" aria-describedby="score-note">
         <span className="phrase">
           {t('combinedScore')} {Math.round(f.confidence * 100)}%
         </span>
-        {t('inParens', { x: t('combinedScoreIs') })}
       </p>
       {f.decision && (
         <p>
@@ -217,14 +226,17 @@ function VerdictLine({ v }: { v: CaseFlag['verdicts'][number] }) {
   const score = v.confidence === null || (v.layer === 'rule' && typeof d.veto === 'string') ? null : v.confidence;
   // A hand-written rule's score is the number written in the rule, the same for every line it
   // matches; only the trained model's is estimated from the line.
-  const noun = v.layer === 'rule' && typeof d.model !== 'string' ? t('ruleSetScore') : label('layerScore', v.layer);
+  const model = v.layer === 'rule' && typeof d.model === 'string';
+  const noun = v.layer === 'rule' && !model ? t('ruleSetScore') : label('layerScore', v.layer);
   const nearer =
     v.layer === 'semantic' && typeof d.positive === 'number' && typeof d.negative === 'number'
       ? t(d.positive >= d.negative ? 'nearerViolation' : 'nearerPermitted')
       : null;
   return (
     <li data-testid="verdict" data-layer={v.layer}>
-      {label('layer', v.layer)}
+      {/* Named by who judged, as the rule line names the detectors: the hand-written rule or the
+          trained model that shares its layer; never "规则：" again under "规则：…" (decision 0650). */}
+      {model ? t('trainedModel') : label('layer', v.layer)}
       {t('colon')}
       {label('verdict', v.verdict)}
       {score !== null && (

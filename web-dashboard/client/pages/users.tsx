@@ -108,7 +108,8 @@ export function UsersPage() {
                 <Fragment key={u.id}>
                   <tr data-testid="user-row" data-email={u.email}>
                     <td data-label={t('displayName')}>
-                      {u.displayName} {self && <span className="muted">{t('you')}</span>}
+                      {u.displayName}
+                      {self && <span className="muted">{t('inParens', { x: t('you') })}</span>}
                     </td>
                     <td data-label={t('email')} className="break">
                       {u.email}
