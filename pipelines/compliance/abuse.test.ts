@@ -39,13 +39,13 @@ describe('abuse is addressed to the other party', () => {
 
   it('treats naming where the buyer lives, with a menace, as a threat — also when the menace comes a line later', async () => {
     const [same] = await abuse('I see you’re at 14 Maple Court. Maybe think about that before posting reviews.');
-    expect(same).toMatchObject({ rule: 'en.abuse.threat-frame@7', severity: 'high' });
+    expect(same).toMatchObject({ rule: 'en.abuse.threat-frame@8', severity: 'high' });
     const [later] = await flagsOn(
       ['merchant', '你住在[地址x]三单元是吧'],
       ['customer', '你什么意思'],
       ['merchant', '没什么 出门小心点'],
     );
-    expect(later).toMatchObject({ category: 'abuse', evidence: '出门小心', rule: 'zh.abuse.threat-frame@7' });
+    expect(later).toMatchObject({ category: 'abuse', evidence: '出门小心', rule: 'zh.abuse.threat-frame@8' });
     // The same menace with no address named before is a courtesy.
     expect(await flagsOn(['merchant', '路上下雨 出门小心点'])).toEqual([]);
   });
