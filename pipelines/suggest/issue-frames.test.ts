@@ -55,6 +55,21 @@ describe('typos and potential complements (decision 0655)', () => {
   ]);
 });
 
+describe('bills, measures, comparisons and states said in other words (decision 0655)', () => {
+  eachMapsTo('%s → %s', top, [
+    ['我这个月的会员 charge 了两次', 'billing'],
+    ['my phone bill is way higher than usual this month', 'billing'],
+    ['you charged me $24.50 for a delivery I cancelled', 'billing'],
+    ['配的眼镜瞳距感觉不对 戴着晕', 'wrong_item'],
+    ['the rug is much more grey than the beige on the website', 'not_as_described'],
+    ['枕头一股霉味', 'not_as_described'],
+    ['the chips came all crushed', 'damaged'],
+    ['用了两天眼霜 眼皮好痒', 'not_as_described'],
+    ['this is even nicer than the one in the pictures', null],
+    ['so much more beautiful than in the photos', null],
+  ]);
+});
+
 describe('reading stays as it was where no frame holds', () => {
   eachMapsTo('%s → %s', top, [
     ['屏幕没有问题', null],
