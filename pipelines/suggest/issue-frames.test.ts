@@ -66,6 +66,13 @@ describe('bills, measures, comparisons and states said in other words (decision 
     ['the chips came all crushed', 'damaged'],
     ['用了两天眼霜 眼皮好痒', 'not_as_described'],
     ['this is even nicer than the one in the pictures', null],
+    ['my invoice shows an extra $40 for roaming', 'billing'],
+    ['got charged customs fees at the door even though the page said all import duties were included', 'billing'],
+    ['那个 jacket 尺码 wrong 了', 'wrong_item'],
+    ['物流一直在中转 一个礼拜了', 'late'],
+    ['说好周三发 到现在还没发', 'late'],
+    ['the lamp was supposed to ship on monday', 'late'],
+    ['到现在都没问题 挺好用', null],
     ['so much more beautiful than in the photos', null],
   ]);
 });
