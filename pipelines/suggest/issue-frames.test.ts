@@ -73,6 +73,7 @@ describe('bills, measures, comparisons and states said in other words (decision 
     ['说好周三发 到现在还没发', 'late'],
     ['the lamp was supposed to ship on monday', 'late'],
     ['到现在都没问题 挺好用', null],
+    ['退款到现在都没到账', 'refund_status'],
     ['so much more beautiful than in the photos', null],
   ]);
 });
