@@ -111,7 +111,8 @@ export function kindsOf(a: LineAnalysis, speaker: SpeakerRole = 'customer'): [Is
   }));
   const fit = asserted(a, 'issue.size_fit').filter(stands)[0];
   const failing = functionFailure(a);
-  const defect = partDefect(a, stands);
+  // The frame is the buyer's report: a merchant naming a part's state diagnoses a cause (一般是螺丝松了).
+  const defect = speaker === 'customer' ? partDefect(a, stands) : null;
   // A parcel said lost, or marked delivered and never received, is an order not delivered.
   const lost = asserted(a, 'issue.lost_parcel').filter(stands)[0];
   const read = (fresh: boolean): IssueCues => {
@@ -150,7 +151,7 @@ export function names(text: string, cls: string): boolean {
  * A part of the goods in a defective state (把手有点松, "the zipper is stuck", 屏幕上有一条绿线, "a
  * button is loose"): an `issue.part_state` the line asserts, with an `issue.part` not negated in its
  * clause or earlier in the line (speech transcripts split 我那个保温杯 倒的热水 一个小时就凉了 at the
- * pauses). The state words alone say nothing (太小了 is a size, "stuck" a parcel); said of a part
+ * pauses). Read on the buyer's lines only (see `kindsOf`). The state words alone say nothing (太小了 is a size, "stuck" a parcel); said of a part
  * they are damage. The cue runs from the first of the two words to the last.
  */
 function partDefect(a: LineAnalysis, stands: (m: LexiconMatch) => boolean): string | null {

@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eachMapsTo } from '../../test/table.js';
 import { classifyUtterance } from './issue.js';
 
@@ -84,4 +84,14 @@ describe('reading stays as it was where no frame holds', () => {
     ["there's no problem with the screen", null],
     ['the zipper broke', 'damaged'],
   ]);
+});
+
+describe("a merchant's diagnosis is no buyer's report (decision 0655)", () => {
+  it('reads the part-state frame on buyer lines only', async () => {
+    const { kindsOf } = await import('./issue-cues.js');
+    const { analyzeLine } = await import('../language/index.js');
+    const a = analyzeLine('一般是螺丝松了 您拧紧一下');
+    expect(kindsOf(a, 'merchant')[0]).toEqual([]);
+    expect(kindsOf(a, 'customer')[0][0]?.kind).toBe('damaged');
+  });
 });
