@@ -111,6 +111,8 @@ export function kindsOf(a: LineAnalysis, speaker: SpeakerRole = 'customer'): [Is
   }));
   const fit = asserted(a, 'issue.size_fit').filter(stands)[0];
   const failing = functionFailure(a);
+  // The frame is the buyer's report: a merchant naming a part's state diagnoses a cause (一般是螺丝松了).
+  const defect = speaker === 'customer' ? partDefect(a, stands) : null;
   // A parcel said lost, or marked delivered and never received, is an order not delivered.
   const lost = asserted(a, 'issue.lost_parcel').filter(stands)[0];
   const read = (fresh: boolean): IssueCues => {
@@ -126,6 +128,7 @@ export function kindsOf(a: LineAnalysis, speaker: SpeakerRole = 'customer'): [Is
     }
     if (fit) add('changed_mind', fit.text, true);
     if (failing) add('damaged', failing);
+    if (defect) add('damaged', defect);
     if (lost) add('late', lost.text);
     if (fresh && spoilage[0]) add('spoiled', spoilage[0].text);
     return found.sort((x, y) => ISSUE_KINDS.indexOf(x.kind) - ISSUE_KINDS.indexOf(y.kind));
@@ -142,6 +145,24 @@ export function says(text: string, cls: string): boolean {
 /** Whether a line names a member of class `cls` at all (goods words: "芒果" needs no assertion). */
 export function names(text: string, cls: string): boolean {
   return classMatches(analyzeLine(text), cls).length > 0;
+}
+
+/**
+ * A part of the goods in a defective state (把手有点松, "the zipper is stuck", 屏幕上有一条绿线, "a
+ * button is loose"): an `issue.part_state` the line asserts, with an `issue.part` not negated in its
+ * clause or earlier in the line (speech transcripts split 我那个保温杯 倒的热水 一个小时就凉了 at the
+ * pauses). Read on the buyer's lines only (see `kindsOf`). The state words alone say nothing (太小了 is a size, "stuck" a parcel); said of a part
+ * they are damage. The cue runs from the first of the two words to the last.
+ */
+function partDefect(a: LineAnalysis, stands: (m: LexiconMatch) => boolean): string | null {
+  const parts = classMatches(a, 'issue.part').filter((p) => !negationOver(a, p.span));
+  if (parts.length === 0) return null;
+  for (const state of asserted(a, 'issue.part_state').filter(stands)) {
+    const clause = clauseAt(a, state.span[0])?.index;
+    const part = parts.find((p) => p.span[1] <= state.span[0] || clauseAt(a, p.span[0])?.index === clause);
+    if (part) return a.text.slice(Math.min(part.span[0], state.span[0]), Math.max(part.span[1], state.span[1]));
+  }
+  return null;
 }
 
 /**
