@@ -2,8 +2,6 @@
  * Loads every `data/*.lexicon.json` once (at first use), validates it with zod and compiles each
  * entry into one matcher. Errors name the file and the entry.
  */
-// First: every pattern compiled from here on goes straight to machine code (native-regexp.ts).
-import './native-regexp.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
