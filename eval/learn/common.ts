@@ -2,7 +2,7 @@
  * What the trainer and the leave-one-set-out scorer share: the spec, features of every line, the
  * per-category training, held-out scores and the threshold choice (on held-out scores only).
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRules } from '../../pipelines/compliance/load-rules.js';
@@ -151,19 +151,20 @@ export function scoreTrained(
  * model comes from fresh training only).
  */
 const SCORE_DIR = join(repo, '.scratch', 'learn-scores');
+/** Adds every non-test file under `dir` (path and bytes, in sorted order) to `h`: a cache key for code and data. */
+export function hashSources(h: Hash, dir: string): void {
+  for (const f of readdirSync(dir).sort()) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) hashSources(h, p);
+    else if (!f.endsWith('.test.ts')) h.update(p).update(readFileSync(p));
+  }
+}
 let learnCode: string | undefined;
 function learnCodeHash(): string {
   if (learnCode) return learnCode;
   const h = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const f of readdirSync(dir).sort()) {
-      const p = join(dir, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (!f.endsWith('.test.ts')) h.update(p).update(readFileSync(p));
-    }
-  };
-  walk(join(repo, 'pipelines', 'learn'));
-  walk(join(repo, 'pipelines', 'language'));
+  hashSources(h, join(repo, 'pipelines', 'learn'));
+  hashSources(h, join(repo, 'pipelines', 'language'));
   h.update(readFileSync(join(repo, 'eval', 'learn', 'sgd.ts')));
   // The training steps of this file, by their source (editing the rest of it keeps the cache).
   for (const f of [train, trainOn, pruned, round, scoreCalls, withFeatures]) h.update(f.toString());

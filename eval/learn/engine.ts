@@ -4,22 +4,15 @@
  * and data, so reruns of the leave-one-set-out scorer do not pay for them again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ComplianceDetector } from '../../pipelines/compliance/index.js';
-import { type EngineFlags, callKey } from './common.js';
+import { type EngineFlags, callKey, hashSources } from './common.js';
 import { type Call, DEV_SETS, repo } from './dataset.js';
 
 function codeHash(): string {
   const h = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const f of readdirSync(dir).sort()) {
-      const p = join(dir, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (!f.endsWith('.test.ts')) h.update(p).update(readFileSync(p));
-    }
-  };
-  for (const d of ['pipelines/compliance', 'pipelines/language', 'pipelines/embed']) walk(join(repo, d));
+  for (const d of ['pipelines/compliance', 'pipelines/language', 'pipelines/embed']) hashSources(h, join(repo, d));
   return h.digest('hex').slice(0, 16);
 }
 
