@@ -1,7 +1,7 @@
 /**
  * The annotated development sets as labelled lines for the line classifier. Only the sets named in
- * DEV_SETS and TRAIN_ONLY_SETS are read: the blind sets (abuse-l, blind-p, blind-q) are never opened;
- * blind-h to blind-o were opened in sessions 9 to 15. A line's labels are
+ * DEV_SETS and TRAIN_ONLY_SETS are read: the blind sets (abuse-l, blind-q, blind-r) are never opened;
+ * blind-h to blind-p were opened in sessions 9 to 16. A line's labels are
  * the categories its call's expectations flag on it; every other line is a negative (hard negatives
  * included).
  */
@@ -27,6 +27,7 @@ export const DEV_SETS = [
   'blind-l',
   'blind-m',
   'blind-o',
+  'blind-p',
 ] as const;
 /**
  * Sets written for training (decision 0500): a spec may name them in `trainOnly`; they join every
