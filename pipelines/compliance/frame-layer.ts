@@ -16,6 +16,8 @@ export function frameCandidates(
   lines: readonly TranscriptLine[],
   index: number,
   state: CallState,
+  /** Reading whether an earlier line was flagged: frames that themselves ask that are skipped. */
+  asEarlier = false,
 ): Candidate[] {
   const line = lines[index]!;
   const analysis = analyzeLine(line.text);
@@ -23,9 +25,12 @@ export function frameCandidates(
   const out: Candidate[] = [];
   rule.frames.forEach((frame, k) => {
     // A frame this line cannot fill yields nothing: its earlier lines are not read either.
+    if (asEarlier && frame.earlier?.flagged) return;
     if (!mayFill(analysis, frame)) return;
     const act = frame.earlier ? earlierAct(state, lines, index, frame) : null;
     if (frame.earlier?.required && act === null) return;
+    // Standing by what was said repeats an obstruction only when the rule flagged what was said.
+    if (frame.earlier?.flagged && act && !flaggedByRule(rule, lines, act.line, state)) return;
     const from = act?.line ?? null;
     const earlier: EvidenceLine | null = act && {
       utterance: act.line,
@@ -117,6 +122,11 @@ function answeredLine(
     if (asked) return asked.line;
   }
   return null;
+}
+
+/** Whether any frame of the rule, reading its own earlier lines, flags line `i` (decision 0675). */
+function flaggedByRule(rule: CompiledRule, lines: readonly TranscriptLine[], i: number, state: CallState): boolean {
+  return frameCandidates(rule, lines, i, state, true).some((c) => !c.rejected);
 }
 
 /** Whether the rule's single-line frames flag line `i` (said by a speaker the rule covers). */

@@ -32,6 +32,8 @@ export interface CompiledFrame {
     unlessLine?: SlotAlternative[][];
     continues: boolean;
     required: boolean;
+    /** The earlier line must itself be flagged by the rule (decision 0675). */
+    flagged?: boolean;
   };
   /** Only lines by these speakers fill the frame. */
   speakers?: readonly SpeakerRole[];

@@ -93,6 +93,12 @@ export const FrameSchema = z
          * `continues` (a restatement of the speaker's own flagged invitation is the same incident).
          */
         required: z.boolean().default(true),
+        /**
+         * The earlier line must itself be flagged by this rule (decision 0675): standing by what one
+         * said after the other party objected (规定就是这样; "it is now, sorry") repeats an obstruction
+         * only when what was said was one — after a lawful refusal it is no flag.
+         */
+        flagged: z.boolean().default(false),
       })
       .strict()
       .optional(),
