@@ -4,7 +4,14 @@
  * negation scope and reported speech all come from that layer; this file only reads them.
  */
 import type { SpeakerRole } from '../../core/domain.js';
-import { type Clause, clauseEnd, type LineAnalysis, type Mark, type Span } from '../language/index.js';
+import {
+  type Clause,
+  clauseEnd,
+  digitRunsKnowledge,
+  type LineAnalysis,
+  type Mark,
+  type Span,
+} from '../language/index.js';
 
 /**
  * One way to fill a slot: `{ kind: 'class', name: 'private_datum' }`, a mark, a mask, digits, or
@@ -212,21 +219,34 @@ const isGap = (text: string) => [...text].every((ch) => GROUP_SEPARATORS.has(ch)
  * Numbers read digit by digit, joined with the groups that follow them: a phone number is said or
  * typed in groups ("four four, seven seven zero zero, …", 一五八 零二四七 …, 555-0142), and the
  * clause splitter cuts it at the commas. Groups after the first have three digits or more, so a list
- * of sizes (36、37、38) stays a list. The run sits at its first group, so it fills a slot of the
- * clause where the number starts.
+ * of sizes (36、37、38) stays a list. Single digits one space apart (2 8 7 4 1 0 5 5 3) are one number
+ * when there are as many as a listed number has (digit-runs.json `listedDigitsMin`, decision 0670).
+ * The run sits at its first group, so it fills a slot of the clause where the number starts.
  */
 function digitRuns(a: LineAnalysis): { head: LineAnalysis['numbers'][number]; digits: number }[] {
-  const runs: { head: LineAnalysis['numbers'][number]; digits: number; end: number }[] = [];
+  type Run = { head: LineAnalysis['numbers'][number]; digits: number; end: number; singles: Run[] | null };
+  const runs: Run[] = [];
   for (const n of a.numbers) {
     const digits = (n.digits ?? '').length;
     if (digits === 0) continue;
     const last = runs.at(-1);
-    if (last && digits >= 3 && isGap(a.norm.slice(last.end, n.nspan[0]))) {
+    const gap = last ? a.norm.slice(last.end, n.nspan[0]) : '';
+    if (last && digits >= 3 && isGap(gap)) {
       last.digits += digits;
       last.end = n.nspan[1];
-    } else runs.push({ head: n, digits, end: n.nspan[1] });
+      last.singles = null;
+    } else if (last?.singles && digits === 1 && gap === ' ') {
+      // One digit per space (2 8 7 4 1 0 5 5 3): a number typed or transcribed digit by digit.
+      last.singles.push({ head: n, digits, end: n.nspan[1], singles: null });
+      last.digits += 1;
+      last.end = n.nspan[1];
+    } else runs.push({ head: n, digits, end: n.nspan[1], singles: digits === 1 ? [] : null });
   }
-  return runs;
+  // Fewer single digits than a listed number has (1 2 3, a count or a size list) stay apart.
+  const min = digitRunsKnowledge().listedDigitsMin;
+  return runs.flatMap((r) =>
+    r.singles && r.singles.length > 0 && r.digits < min ? [{ ...r, digits: 1 }, ...r.singles] : [r],
+  );
 }
 const digitCount = (t: string) => t.replace(/\D/g, '').length;
 

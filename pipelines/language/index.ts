@@ -9,6 +9,7 @@ export { requiredLiterals } from './required-literals.js';
 export { type Lexicon, lexicon, loadLexicon, precompile } from './lexicon.js';
 export { gateForm, LiteralGate } from './literal-gate.js';
 export { type DigitRun, findDigitRuns } from './digit-runs.js';
+export { digitRunsKnowledge } from './digit-runs-data.js';
 export { foldWidth } from './normalize.js';
 export { foldScript } from './script-fold.js';
 export { spokenDigits } from './numbers.js';

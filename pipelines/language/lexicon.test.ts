@@ -14,7 +14,7 @@ describe('lexicon files', () => {
     expect(lex.files.map((f) => f.file)).toEqual(
       expect.arrayContaining(['marks.lexicon.json', 'classes.lexicon.json']),
     );
-    expect(lex.byClass.get('private_datum')!.map((e) => e.ref)).toContain('private_datum.zh@4');
+    expect(lex.byClass.get('private_datum')!.map((e) => e.ref)).toContain('private_datum.zh@5');
   });
 
   it('names the file and the entry of a bad entry', () => {
