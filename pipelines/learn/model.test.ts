@@ -75,6 +75,32 @@ describe('line model file', () => {
     expect(() => loadLineModel(file)).toThrow(/invalid at categories\.contact_exchange\.weights: bad index 3/);
   });
 
+  it('refuses weights that are not [index, weight] pairs, naming the pair (checked without a schema per pair)', () => {
+    const refused = (name: string, weights: unknown) =>
+      writeModel(name, { ...shipped, categories: { contact_exchange: { threshold: 0.5, weights } } });
+    const at = 'invalid at categories\\.contact_exchange\\.weights';
+    expect(() => loadLineModel(refused('not-list.json', { 1: 0.5 }))).toThrow(new RegExp(`${at}: expected an array`));
+    expect(() => loadLineModel(refused('missing.json', undefined))).toThrow(new RegExp(`${at}: expected an array`));
+    expect(() => loadLineModel(refused('triple.json', [[1, 0.5, 2]]))).toThrow(new RegExp(`${at}\\.0: expected an`));
+    expect(() => loadLineModel(refused('negative.json', [[-1, 0.5]]))).toThrow(new RegExp(`${at}\\.0\\.0: expected a`));
+    expect(() => loadLineModel(refused('fraction.json', [[1.5, 0.5]]))).toThrow(
+      new RegExp(`${at}\\.0\\.0: expected a`),
+    );
+    expect(() =>
+      loadLineModel(
+        refused('text.json', [
+          [1, 0.5],
+          [2, '0.5'],
+        ]),
+      ),
+    ).toThrow(new RegExp(`${at}\\.1\\.1: expected a`));
+    const kept = [
+      [1, -0.25],
+      [7, 2],
+    ];
+    expect(loadLineModel(refused('pairs.json', kept)).categories.contact_exchange?.weights).toEqual(kept);
+  });
+
   it('refuses a category that no gate covers, or that two gates cover', () => {
     const { refund, ...others } = shipped.gates;
     const none = writeModel('no-gate.json', { ...shipped, gates: others });
