@@ -19,16 +19,10 @@ export interface CompiledEntry extends Omit<LexiconEntry, 'terms' | 'patterns' |
   re: RegExp;
   notWithin: string[];
   /**
-   * One of these is in every line the entry matches: the terms, and each pattern's required
-   * literals; null when a pattern's cannot be told (see required-literals.ts), so the entry always runs.
+   * What every match starts with: the terms, and each pattern's leading literals; null when a
+   * pattern's cannot be told (see required-literals.ts), so the entry always runs.
    */
   literals: string[] | null;
-  /**
-   * Every match starts with one of `literals` — true of an entry of terms only; a pattern's
-   * required literals may lie inside its match or in a look-around. A scan may then begin where
-   * the first of them does (see match.ts).
-   */
-  leads: boolean;
 }
 
 export interface Lexicon {
@@ -119,7 +113,6 @@ export function compileLexiconFile(file: string, text: string): CompiledEntry[] 
       re,
       notWithin: e.notWithin.map((w) => w.toLowerCase()),
       literals: literalsOf(e),
-      leads: e.patterns.length === 0,
     };
   });
 }

@@ -27,30 +27,6 @@ describe('LiteralGate', () => {
     );
   });
 
-  it('says where the earliest literal of each entry starts (any terms, any line)', () => {
-    // A longer literal found later may start first: "xab" ends after "ab" in "xab…" but starts before it.
-    const gate = new LiteralGate([['ab', 'xab'], ['b'], null, ['zz']]);
-    expect([...gate.starts(gateForm('qxab b'))]).toEqual([1, 3, 0, -1]);
-    const unit = fc.constantFrom('a', 'b', 'c', '退', '款', 'Ä');
-    const word = fc.array(unit, { minLength: 1, maxLength: 5 }).map((u) => u.join(''));
-    fc.assert(
-      fc.property(fc.array(fc.array(word, { maxLength: 4 }), { maxLength: 6 }), word, (terms, line) => {
-        const text = gateForm(`${line}${line.split('').reverse().join('')}`);
-        const first = (t: string[]) => Math.min(...t.map((w) => text.indexOf(gateForm(w))).filter((at) => at >= 0));
-        const expected = terms.map((t) => (Number.isFinite(first(t)) ? first(t) : -1));
-        expect([...new LiteralGate(terms).starts(text)]).toEqual(expected);
-      }),
-    );
-  });
-
-  it('relies on lower-casing never shortening a character (the scan maps gate positions to the text)', () => {
-    for (let c = 0; c <= 0x10ffff; c++) {
-      if (c >= 0xd800 && c <= 0xdfff) continue;
-      const s = String.fromCodePoint(c);
-      if (s.toLowerCase().length < s.length) expect.fail(`U+${c.toString(16)} shortens when lower-cased`);
-    }
-  });
-
   it('compares inner whitespace runs as one space, as the entries match them', () => {
     const gate = new LiteralGate([['let me check']]);
     expect(gate.candidates(gateForm('Let  me\tcheck that'))[0]).toBe(1);
@@ -65,9 +41,6 @@ describe('LiteralGate', () => {
       '您加我微信 abc8899，我私下转您钱',
       '如果没货就给您退款，不要给差评',
       'Can I get your card number and the SMS code?',
-      // Where the gate's form is not the text's length (a whitespace run, İ), scans start at 0.
-      'İstanbul order: please  refund, refund the  card number, 退款 退款',
-      'refund? REFUND! a refund-refund, sms code sms code, 退款退款 微信微信',
     ];
     const { entries } = lexicon();
     const open = { entries, gate: new LiteralGate(entries.map(() => null)) };

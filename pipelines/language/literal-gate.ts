@@ -32,8 +32,6 @@ export class LiteralGate {
   private readonly failOf: Int32Array;
   private readonly outFirst: Int32Array;
   private readonly outs: Int32Array;
-  /** The length of the literal each of `outs` was reached by, so a scan knows where it started. */
-  private readonly outLength: Int32Array;
 
   /** `literals[i]` are what every match of pattern i starts with, or null when it must always run. */
   constructor(private readonly literals: readonly (readonly string[] | null)[]) {
@@ -46,7 +44,6 @@ export class LiteralGate {
     const edge = new EdgeTable(units);
     const parent = [0];
     const unitIn = [0];
-    const depth = [0];
     const own: (number[] | undefined)[] = [undefined];
     forms.forEach((terms, entry) => {
       if (terms === null) {
@@ -61,7 +58,6 @@ export class LiteralGate {
           if (to < 0) {
             to = parent.push(state) - 1;
             unitIn.push(c);
-            depth.push(depth[state]! + 1);
             own.push(undefined);
             edge.set(state, c, to);
           }
@@ -111,18 +107,12 @@ export class LiteralGate {
     }
     for (let s = 0; s < states; s++) this.outFirst[s + 1] = this.outFirst[s]! + count[s]!;
     this.outs = new Int32Array(this.outFirst[states]!);
-    this.outLength = new Int32Array(this.outs.length);
     this.outs.set(own[0] ?? [], 0);
     for (let q = 0; q < tail; q++) {
       const s = order[q]!;
       let k = this.outFirst[s]!;
-      for (const entry of own[s] ?? []) {
-        this.outLength[k] = depth[s]!;
-        this.outs[k++] = entry;
-      }
-      const [from, to] = [this.outFirst[this.failOf[s]!]!, this.outFirst[this.failOf[s]! + 1]!];
-      this.outs.copyWithin(k, from, to);
-      this.outLength.copyWithin(k, from, to);
+      for (const entry of own[s] ?? []) this.outs[k++] = entry;
+      this.outs.copyWithin(k, this.outFirst[this.failOf[s]!]!, this.outFirst[this.failOf[s]! + 1]!);
     }
   }
 
@@ -135,21 +125,9 @@ export class LiteralGate {
 
   /** For each entry, whether it may match `text` (already in `gateForm`). */
   candidates(text: string): Uint8Array {
-    const at = this.starts(text);
-    const may = new Uint8Array(at.length);
-    for (let entry = 0; entry < at.length; entry++) may[entry] = at[entry]! >= 0 ? 1 : 0;
-    return may;
-  }
-
-  /**
-   * For each entry, where in `text` (already in `gateForm`) the earliest occurrence of one of its
-   * literals starts: -1 when none occurs (it cannot match), 0 for an entry that always runs. The
-   * earliest start, not the first found: a longer literal found later may start before a shorter one.
-   */
-  starts(text: string): Int32Array {
-    const at = new Int32Array(this.literals.length).fill(-1);
-    for (const entry of this.always) at[entry] = 0;
-    const { root, failOf, outFirst, outs, outLength } = this;
+    const may = new Uint8Array(this.literals.length);
+    for (const entry of this.always) may[entry] = 1;
+    const { root, failOf, outFirst, outs } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -159,14 +137,9 @@ export class LiteralGate {
         to = state === 0 ? root[c]! : this.step(state, c);
       }
       state = to;
-      for (let k = outFirst[state]!; k < outFirst[state + 1]!; k++) {
-        const entry = outs[k]!;
-        // An empty literal (the root's) occurs at the very start.
-        const start = outLength[k] === 0 ? 0 : i + 1 - outLength[k]!;
-        if (at[entry]! < 0 || start < at[entry]!) at[entry] = start;
-      }
+      for (let k = outFirst[state]!; k < outFirst[state + 1]!; k++) may[outs[k]!] = 1;
     }
-    return at;
+    return may;
   }
 }
 

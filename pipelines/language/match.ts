@@ -48,20 +48,14 @@ export function matchEntries(lex: Pick<Lexicon, 'entries' | 'gate'>, input: Matc
   const out: RawMatch[] = [];
   const { entries } = lex;
   const { norm, skip } = input;
-  const form = gateForm(input.lower);
-  const at = lex.gate.starts(form);
-  // The gate's positions are the text's when no character changed length on the way to its form:
-  // lower-casing only ever lengthens a character (İ), and the form only shortens a whitespace run.
-  const aligned = form.length === norm.length && input.lower.length === norm.length;
+  const may = lex.gate.candidates(gateForm(input.lower));
   let vetoable = false;
   for (let i = 0; i < entries.length; i++) {
-    if (at[i]! < 0) continue;
+    if (may[i] === 0) continue;
     const entry = entries[i]!;
     if ((entry.lang === 'zh' && !input.hasHan) || (entry.lang === 'en' && !input.hasLatin)) continue;
     const re = entry.re;
-    // No match starts before the entry's first literal: exec from there finds the same matches
-    // (look-behinds still read the text before it), without trying every earlier position.
-    re.lastIndex = aligned && entry.leads ? at[i]! : 0;
+    re.lastIndex = 0;
     for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
       const text = m[0];
       if (text === '') {
