@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_SPECS, featureNames, hashFeature, lineFeatures } from './features.js';
 import { strongestPerGate } from './gate.js';
-import { DEFAULT_MODEL_FILE, LineClassifier, loadLineModel } from './model.js';
+import { DEFAULT_MODEL_FILE, denseWeights, LineClassifier, loadLineModel } from './model.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kefu-line-model-'));
 const shipped = JSON.parse(readFileSync(DEFAULT_MODEL_FILE, 'utf8'));
@@ -99,6 +99,18 @@ describe('line model file', () => {
       [7, 2],
     ];
     expect(loadLineModel(refused('pairs.json', kept)).categories.contact_exchange?.weights).toEqual(kept);
+  });
+
+  it('scores with dense weights, 2^bits long, zero where the file names no index', () => {
+    expect([
+      ...denseWeights(
+        [
+          [1, 0.5],
+          [3, -2],
+        ],
+        2,
+      ),
+    ]).toEqual([0, 0.5, 0, -2]);
   });
 
   it('refuses a category that no gate covers, or that two gates cover', () => {
