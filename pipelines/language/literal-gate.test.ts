@@ -27,6 +27,19 @@ describe('LiteralGate', () => {
     );
   });
 
+  it('answers the same once its edge table has grown many times (thousands of terms)', () => {
+    // The table starts small and doubles as edges are added; every edge must be found again after.
+    const terms = Array.from({ length: 3000 }, (_, i) => [`t${(i * 7919).toString(36)}x`, `退${i}款`]);
+    const gate = new LiteralGate(terms);
+    const text = gateForm(`t${(42 * 7919).toString(36)}x 退2999款 t${(3001 * 7919).toString(36)}x`);
+    const may = gate.candidates(text);
+    expect([...may.keys()].filter((i) => may[i] === 1)).toEqual(
+      terms.flatMap((t, i) => (t.some((w) => text.includes(w)) ? [i] : [])),
+    );
+    expect(may[42]).toBe(1);
+    expect(may[2999]).toBe(1);
+  });
+
   it('compares inner whitespace runs as one space, as the entries match them', () => {
     const gate = new LiteralGate([['let me check']]);
     expect(gate.candidates(gateForm('Let  me\tcheck that'))[0]).toBe(1);

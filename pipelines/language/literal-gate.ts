@@ -39,9 +39,7 @@ export class LiteralGate {
     // lexicon's ~150,000 states as Maps took ~70 MB of heap at start-up, which the process kept
     // as resident memory after they were freed.
     const forms = literals.map((terms) => terms?.map(gateForm) ?? null);
-    let units = 1;
-    for (const terms of forms) for (const form of terms ?? []) units += form.length;
-    const edge = new EdgeTable(units);
+    const edge = new EdgeTable();
     const parent = [0];
     const unitIn = [0];
     const own: (number[] | undefined)[] = [undefined];
@@ -143,22 +141,42 @@ export class LiteralGate {
   }
 }
 
-/** A trie's edges by (state, UTF-16 unit) while it is built: open addressing in typed arrays. */
+/**
+ * A trie's edges by (state, UTF-16 unit) while it is built: open addressing in typed arrays, at
+ * most half full. It grows as edges are added rather than being sized for the terms' total length:
+ * terms share prefixes (the lexicon's ~600,000 units make ~200,000 edges), and a table ten times
+ * the edges it holds made each look-up of the failure links a cache miss (decision 0695).
+ */
 class EdgeTable {
-  private readonly mask: number;
-  private readonly states: Int32Array;
-  private readonly units: Uint16Array;
+  private mask = 0;
+  private size = 0;
+  private states = new Int32Array(0);
+  private units = new Uint16Array(0);
   /** Target state + 1; 0 is an empty slot. */
-  private readonly targets: Int32Array;
+  private targets = new Int32Array(0);
 
-  /** `most`: an upper bound on the edges (the terms' total length). */
-  constructor(most: number) {
-    let size = 16;
-    while (size < most * 2) size *= 2;
-    this.mask = size - 1;
-    this.states = new Int32Array(size);
-    this.units = new Uint16Array(size);
-    this.targets = new Int32Array(size);
+  constructor() {
+    this.allocate(1 << 12);
+  }
+
+  private allocate(slots: number): void {
+    this.mask = slots - 1;
+    this.states = new Int32Array(slots);
+    this.units = new Uint16Array(slots);
+    this.targets = new Int32Array(slots);
+  }
+
+  /** Twice the slots, every edge placed again. */
+  private grow(): void {
+    const { states, units, targets } = this;
+    this.allocate(targets.length * 2);
+    for (let k = 0; k < targets.length; k++) {
+      if (targets[k] === 0) continue;
+      const at = this.slot(states[k]!, units[k]!);
+      this.states[at] = states[k]!;
+      this.units[at] = units[k]!;
+      this.targets[at] = targets[k]!;
+    }
   }
 
   private slot(state: number, c: number): number {
@@ -172,7 +190,9 @@ class EdgeTable {
     return this.targets[this.slot(state, c)]! - 1;
   }
 
+  /** A new edge (`state` has none on `c` yet). */
   set(state: number, c: number, to: number): void {
+    if (++this.size * 2 > this.targets.length) this.grow();
     const k = this.slot(state, c);
     this.states[k] = state;
     this.units[k] = c;

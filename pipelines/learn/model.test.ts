@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_SPECS, featureNames, hashFeature, lineFeatures } from './features.js';
 import { strongestPerGate } from './gate.js';
-import { DEFAULT_MODEL_FILE, LineClassifier, loadLineModel } from './model.js';
+import { DEFAULT_MODEL_FILE, denseWeights, LineClassifier, loadLineModel } from './model.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kefu-line-model-'));
 const shipped = JSON.parse(readFileSync(DEFAULT_MODEL_FILE, 'utf8'));
@@ -73,6 +73,44 @@ describe('line model file', () => {
       categories: { contact_exchange: { threshold: 0.5, weights } },
     });
     expect(() => loadLineModel(file)).toThrow(/invalid at categories\.contact_exchange\.weights: bad index 3/);
+  });
+
+  it('refuses weights that are not [index, weight] pairs, naming the pair (checked without a schema per pair)', () => {
+    const refused = (name: string, weights: unknown) =>
+      writeModel(name, { ...shipped, categories: { contact_exchange: { threshold: 0.5, weights } } });
+    const at = 'invalid at categories\\.contact_exchange\\.weights';
+    expect(() => loadLineModel(refused('not-list.json', { 1: 0.5 }))).toThrow(new RegExp(`${at}: expected an array`));
+    expect(() => loadLineModel(refused('missing.json', undefined))).toThrow(new RegExp(`${at}: expected an array`));
+    expect(() => loadLineModel(refused('triple.json', [[1, 0.5, 2]]))).toThrow(new RegExp(`${at}\\.0: expected an`));
+    expect(() => loadLineModel(refused('negative.json', [[-1, 0.5]]))).toThrow(new RegExp(`${at}\\.0\\.0: expected a`));
+    expect(() => loadLineModel(refused('fraction.json', [[1.5, 0.5]]))).toThrow(
+      new RegExp(`${at}\\.0\\.0: expected a`),
+    );
+    expect(() =>
+      loadLineModel(
+        refused('text.json', [
+          [1, 0.5],
+          [2, '0.5'],
+        ]),
+      ),
+    ).toThrow(new RegExp(`${at}\\.1\\.1: expected a`));
+    const kept = [
+      [1, -0.25],
+      [7, 2],
+    ];
+    expect(loadLineModel(refused('pairs.json', kept)).categories.contact_exchange?.weights).toEqual(kept);
+  });
+
+  it('scores with dense weights, 2^bits long, zero where the file names no index', () => {
+    expect([
+      ...denseWeights(
+        [
+          [1, 0.5],
+          [3, -2],
+        ],
+        2,
+      ),
+    ]).toEqual([0, 0.5, 0, -2]);
   });
 
   it('refuses a category that no gate covers, or that two gates cover', () => {

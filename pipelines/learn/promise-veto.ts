@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { TranscriptLine } from '../../core/domain.js';
 import { fromPackageRoot } from '../../core/paths.js';
 import { lineFeatures } from './features.js';
-import { MODEL_HEADER, probability, readModelFile, SparseWeightsSchema } from './model.js';
+import { denseWeights, MODEL_HEADER, probability, readModelFile, SparseWeightsSchema } from './model.js';
 
 export const PromiseLineModelSchema = z
   .object({
@@ -30,8 +30,7 @@ export class PromiseVeto {
   readonly key = `veto${++made}`;
   private readonly w: Float64Array;
   constructor(readonly model: PromiseLineModel) {
-    this.w = new Float64Array(2 ** model.bits);
-    for (const [i, v] of model.weights) this.w[i] = v;
+    this.w = denseWeights(model.weights, model.bits);
   }
 
   /** P(the line carries a promise of its speaker), from the line alone. */
