@@ -146,6 +146,12 @@ function lmWords(file: string): Set<string> {
   }
 }
 
+/** A language model (ARPA or binary) and the pronunciation dictionary of its words. */
+export interface Vocabulary {
+  lm: string;
+  dict: string;
+}
+
 export interface RecognisedWord {
   word: string;
   startFrame: number;
@@ -167,12 +173,12 @@ export class Decoder {
    * Says whether a decoder could load (library found, model files present) without loading one:
    * a decoder holds ~90 MB and takes ~0.5 s of CPU, so only the threads that decode build one.
    */
-  static check(modelDir: string): { hmm: string; lm: string; dict: string } {
+  static check(modelDir: string, vocabulary?: Vocabulary): { hmm: string; lm: string; dict: string } {
     library();
     const files = {
       hmm: join(modelDir, 'en-us'),
-      lm: join(modelDir, 'en-us.lm.bin'),
-      dict: join(modelDir, 'cmudict-en-us.dict'),
+      lm: vocabulary?.lm ?? join(modelDir, 'en-us.lm.bin'),
+      dict: vocabulary?.dict ?? join(modelDir, 'cmudict-en-us.dict'),
     };
     const missing = Object.values(files).filter((f) => !existsSync(f));
     if (missing.length > 0) {
@@ -188,17 +194,19 @@ export class Decoder {
    * `settings`: the search flags after the model files, as from decoderArgv (decoder-settings.ts).
    * `lmOf`: use that decoder's language model (same thread only: the library is not thread-safe).
    * `fullDictionary`: the model's whole dictionary, not only its language model's words.
+   * `vocabulary`: a language model and dictionary other than the model directory's (the
+   * dictionary is used as it is: it is cut to the model's words when it is built).
    */
   static create(
     modelDir: string,
     settings: string[] = [],
-    options: { lmOf?: Decoder; fullDictionary?: boolean } = {},
+    options: { lmOf?: Decoder; fullDictionary?: boolean; vocabulary?: Vocabulary } = {},
   ): Decoder {
     const ps = library();
-    const files = Decoder.check(modelDir);
+    const files = Decoder.check(modelDir, options.vocabulary);
     const shared = options.lmOf?.handle ? ps.ps_get_lm(options.lmOf.handle, SEARCH) : null;
     const lm = shared ? [] : ['-lm', files.lm];
-    const dict = options.fullDictionary ? files.dict : lmDictionary(files);
+    const dict = options.fullDictionary || options.vocabulary ? files.dict : lmDictionary(files);
     const argv = ['-hmm', files.hmm, ...lm, '-dict', dict, '-logfn', '/dev/null', ...settings];
     const config = ps.cmd_ln_parse_r(null, ps.ps_args(), argv.length, argv, 1);
     let handle = config ? ps.ps_init(config) : null;

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { Decoder } from '../pipelines/speech/pocketsphinx-ffi.js';
+import { SERVICE_CALLS_VOCABULARY } from '../pipelines/speech/pocketsphinx.js';
+import { DEBIAN_EN_US_MODEL } from '../pipelines/speech/pocketsphinx-ffi.js';
+import { decoderArgvs, loadDecoderSettings } from '../pipelines/speech/decoder-settings.js';
+const pss = () => Number(/Pss:\s+(\d+)/.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'))![1]) / 1024;
+const vocab = process.argv[2] === 'service-calls' ? SERVICE_CALLS_VOCABULARY : undefined;
+const argv = decoderArgvs(loadDecoderSettings()).full;
+const base = pss();
+const ds: Decoder[] = [];
+const steps: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const before = pss();
+  ds.push(Decoder.create(DEBIAN_EN_US_MODEL, argv, { lmOf: ds[0], vocabulary: vocab }));
+  steps.push(Math.round(pss() - before));
+}
+console.log(
+  process.argv[2],
+  'PSS per decoder (first, next, next) MB',
+  steps.join(' / '),
+  'total',
+  Math.round(pss() - base),
+);
