@@ -47,7 +47,8 @@ const CandidatesSchema = z.record(
   z.object({
     flatPass: z.enum(['always', 'numbers']).optional(),
     args: z.record(z.string(), z.string()).optional(),
-    vocabulary: SttVocabulary.optional(),
+    /** A vocabulary by name, or a built candidate's files (build-domain-lm.ts --spec FILE --out DIR). */
+    vocabulary: z.union([SttVocabulary, z.object({ lm: z.string().min(1), dict: z.string().min(1) })]).optional(),
   }),
 );
 const CANDIDATES = candidatesFrom(process.env.KEFU_BENCH_WER_CANDIDATES);

@@ -13,7 +13,7 @@ import { NUMBER_LINES, SENTENCES } from '../../bench/speech-lines.js';
 import { fromPackageRoot } from '../../core/paths.js';
 import { parseKnowledge } from '../language/knowledge-file.js';
 import { arpaModel, dictionaryWords, inVocabulary, prunedDictionary, spokenSentences } from './domain-lm.js';
-import { DEBIAN_EN_US_MODEL } from './pocketsphinx-ffi.js';
+import { DEBIAN_EN_US_MODEL, lmUnigrams } from './pocketsphinx-ffi.js';
 import { SERVICE_CALLS_VOCABULARY } from './pocketsphinx.js';
 
 export const SERVICE_CALLS_DIR = dirname(SERVICE_CALLS_VOCABULARY.lm);
@@ -28,6 +28,8 @@ const SpecSchema = z.object({
     .min(1)
     .refine((dirs) => dirs.every((d) => !/(^|\/)(abuse-l|blind-q|blind-r)(\/|$)/.test(d)), 'a blind set is never read'),
   discount: z.number().gt(0).lt(1),
+  /** Debian's general model's most likely words, mixed into the unigrams at `weight`: words the text lacks. */
+  background: z.object({ words: z.number().int().min(0), weight: z.number().gt(0).lt(1) }).optional(),
 });
 
 const HAN = /\p{Script=Han}/u;
@@ -56,9 +58,11 @@ export function serviceCallLines(sources: string[]): string[] {
  * sentence equal to one of theirs is dropped), so word errors on it measure unseen speech.
  */
 export function buildServiceCallModel(
-  options: { dictionary?: string; heldOut?: string[] } = { heldOut: [...SENTENCES, ...NUMBER_LINES] },
+  options: { dictionary?: string; heldOut?: string[]; specFile?: string } = {
+    heldOut: [...SENTENCES, ...NUMBER_LINES],
+  },
 ): { lm: string; dict: string; sentences: number; words: number; dropped: number } {
-  const specFile = join(SERVICE_CALLS_DIR, 'spec.json');
+  const specFile = options.specFile ?? join(SERVICE_CALLS_DIR, 'spec.json');
   const spec = parseKnowledge(specFile, readFileSync(specFile, 'utf8'), SpecSchema);
   const dictionary = readFileSync(options.dictionary ?? join(DEBIAN_EN_US_MODEL, 'cmudict-en-us.dict'), 'utf8');
   const known = dictionaryWords(dictionary);
@@ -66,9 +70,19 @@ export function buildServiceCallModel(
   const all = serviceCallLines(spec.sources).flatMap(spokenSentences);
   const kept = all.filter((s) => !heldOut.has(s.join(' ')));
   const sentences = inVocabulary(kept, (w) => known.has(w));
-  const words = new Set(sentences.flat());
+  const background = spec.background && {
+    weight: spec.background.weight,
+    probs: new Map(
+      [...lmUnigrams(join(DEBIAN_EN_US_MODEL, 'en-us.lm.bin'))]
+        .filter(([w]) => known.has(w))
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, spec.background.words),
+    ),
+  };
+  const lm = arpaModel(sentences, spec.discount, background);
+  const words = new Set([...sentences.flat(), ...(background?.probs.keys() ?? [])]);
   return {
-    lm: arpaModel(sentences, spec.discount),
+    lm,
     dict: prunedDictionary(dictionary, words),
     sentences: sentences.length,
     words: words.size,
@@ -78,14 +92,24 @@ export function buildServiceCallModel(
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
-  const built = buildServiceCallModel();
+  // --spec FILE --out DIR: another spec's model, written to DIR (for measuring a candidate).
+  const flag = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const specFile = flag('--spec');
+  const out = flag('--out');
+  const built = buildServiceCallModel(
+    specFile ? { specFile, heldOut: [...SENTENCES, ...NUMBER_LINES] } : undefined,
+  );
   console.log(
     `service-call model: ${built.sentences} sentences, ${built.words} words; ${built.dropped} sentences equal to the benches' dropped`,
   );
   let same = true;
+  const files = out ? { lm: join(out, 'service-calls.lm'), dict: join(out, 'service-calls.dict') } : SERVICE_CALLS_FILES;
   for (const [file, text] of [
-    [SERVICE_CALLS_FILES.lm, built.lm],
-    [SERVICE_CALLS_FILES.dict, built.dict],
+    [files.lm, built.lm],
+    [files.dict, built.dict],
   ] as const) {
     if (!check) writeFileSync(file, text);
     else if (readFileSync(file, 'utf8') !== text) {

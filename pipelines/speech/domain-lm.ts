@@ -88,13 +88,19 @@ export function inVocabulary(sentences: string[][], known: (word: string) => boo
 const BOS = '<s>';
 const EOS = '</s>';
 
+/** General English words and their unigram probabilities, mixed into the model's unigrams at `weight`. */
+export interface Background {
+  probs: ReadonlyMap<string, number>;
+  weight: number;
+}
+
 /**
  * An interpolated Kneser-Ney trigram model of the sentences as an ARPA file (log10 probabilities,
  * four decimals, n-grams sorted), with one absolute discount per order. Interpolated estimates of
  * seen n-grams are stored as their probability and each history's left-over mass as its back-off
  * weight, so a decoder backing off computes the same interpolated model.
  */
-export function arpaModel(sentences: string[][], discount = 0.7): string {
+export function arpaModel(sentences: string[][], discount = 0.7, background?: Background): string {
   const D = discount;
   // Counts: trigrams by count; bigrams and unigrams by continuation (distinct left contexts), as KN.
   const tri = new Map<string, number>();
@@ -125,11 +131,16 @@ export function arpaModel(sentences: string[][], discount = 0.7): string {
     bigramKn.set(bigram, bigram.startsWith(`${BOS} `) ? bigramCount.get(bigram)! : lefts.size);
 
   // Unigrams: continuation probability, discounted, the mass spread evenly over the vocabulary.
-  const vocab = [...new Set([...leftOfWord.keys()])].sort();
   const uniTotal = [...leftOfWord.values()].reduce((sum, s) => sum + s.size, 0);
-  const uniform = (D * vocab.length) / uniTotal / (vocab.length + 0); // every word has a count ≥ 1
   const p1 = new Map<string, number>();
-  for (const w of vocab) p1.set(w, Math.max(leftOfWord.get(w)!.size - D, 0) / uniTotal + uniform);
+  for (const [w, lefts] of leftOfWord) p1.set(w, Math.max(lefts.size - D, 0) / uniTotal + D / uniTotal);
+  // Words of the background mixed in at its weight (their probabilities renormalised over its words).
+  if (background && background.probs.size > 0) {
+    const z = [...background.probs.values()].reduce((sum, p) => sum + p, 0);
+    for (const [w, p] of p1) p1.set(w, (1 - background.weight) * p);
+    for (const [w, p] of background.probs) p1.set(w, (p1.get(w) ?? 0) + (background.weight * p) / z);
+  }
+  const vocab = [...p1.keys()].sort();
 
   // Bigrams.
   const byHistory = <T>(m: Map<string, T>, cut: (k: string) => string) => {

@@ -48,6 +48,9 @@ function bind() {
     ) => Ptr,
     ngram_model_free: sb.func('int ngram_model_free(void *model)') as (m: Ptr) => number,
     ngram_model_get_counts: sb.func('const uint32_t *ngram_model_get_counts(void *model)') as (m: Ptr) => Ptr,
+    ngram_ng_prob: sb.func(
+      'int32_t ngram_ng_prob(void *model, int32_t wid, int32_t *history, int32_t n_hist, _Out_ int32_t *n_used)',
+    ) as (m: Ptr, wid: number, history: null, n: number, used: number[]) => number,
     ngram_word: sb.func('const char *ngram_word(void *model, int32_t wid)') as (m: Ptr, wid: number) => string | null,
     ps_init: ps.func('void *ps_init(void *config)') as (c: Ptr) => Ptr,
     ps_free: ps.func('int ps_free(void *ps)') as (d: Ptr) => number,
@@ -125,6 +128,11 @@ function lmDictionary(files: { lm: string; dict: string }): string {
 }
 
 function lmWords(file: string): Set<string> {
+  return new Set(lmUnigrams(file).keys());
+}
+
+/** A language model's words and their unigram probabilities (the sentence marks among them). */
+export function lmUnigrams(file: string): Map<string, number> {
   const ps = library();
   ps.err_set_logfile('/dev/null');
   const config = ps.cmd_ln_parse_r(null, ps.ps_args(), 0, [], 1);
@@ -133,10 +141,10 @@ function lmWords(file: string): Set<string> {
   try {
     if (!model) throw new Error(`cannot read ${file}`);
     const [unigrams] = koffi.decode(ps.ngram_model_get_counts(model), 'uint32_t', 1) as number[];
-    const words = new Set<string>();
+    const words = new Map<string, number>();
     for (let wid = 0; wid < unigrams!; wid++) {
       const word = ps.ngram_word(model, wid);
-      if (word) words.add(word);
+      if (word) words.set(word, ps.logmath_exp(logmath, ps.ngram_ng_prob(model, wid, null, 0, [0])));
     }
     return words;
   } finally {

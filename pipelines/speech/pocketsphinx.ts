@@ -19,8 +19,8 @@ export interface PocketSphinxOptions {
    * as many as it expects utterances at once rather than on the first overlap (decision 0285).
    */
   warmDecoders?: number;
-  /** The language model and dictionary: Debian's general English (default) or the service-call one. */
-  vocabulary?: SttVocabulary;
+  /** The language model and dictionary: Debian's general English (default), the service-call one, or files. */
+  vocabulary?: SttVocabulary | Vocabulary;
 }
 
 /** The project's service-call language model and its dictionary (build-domain-lm.ts, decision 0700). */
@@ -65,7 +65,8 @@ export class PocketSphinxEngine implements SttEngine {
 
   constructor(private readonly options: PocketSphinxOptions = {}) {
     this.modelDir = options.modelDir ?? DEBIAN_EN_US_MODEL;
-    this.vocabulary = options.vocabulary === 'service-calls' ? SERVICE_CALLS_VOCABULARY : undefined;
+    const v = options.vocabulary;
+    this.vocabulary = v === 'service-calls' ? SERVICE_CALLS_VOCABULARY : v === 'general' ? undefined : v;
   }
 
   /** Loads the decoders now (≈ 0.5 s each) so no utterance waits for one and setup errors show at start. */
