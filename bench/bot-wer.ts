@@ -9,7 +9,7 @@
  * Lines are interleaved across settings so the machine's other load falls on all alike (word
  * errors do not depend on load). KEFU_BENCH_VOICES=flite-slt,espeak-en picks the voices (flite by default);
  * KEFU_BENCH_WER_CANDIDATES (JSON, label → { flatPass?, args?, vocabulary? }) replaces the candidates, e.g.
- * '{"maxhmmpf 2000":{"args":{"-maxhmmpf":"2000"}}}'; by default the one candidate is the vocabulary
+ * '{"maxhmmpf 2000":{"args":{"-maxhmmpf":"2000"}}}'; KEFU_BENCH_WER_LINES (a file, a line each) replaces the lines; by default the one candidate is the vocabulary
  * KEFU_STT_VOCABULARY does not pick (general or service-calls, decision 0700). Each setting's CPU while decoding is printed
  * as % of the audio's real time (the process's CPU around each decode: load does not inflate it).
  * Run: npm run bench -- bot-wer
@@ -95,11 +95,18 @@ export async function runBotWerBench(): Promise<void> {
       }),
     ].map((s) => ({ ...s, engine: new PocketSphinxEngine({ settingsFile: s.file, vocabulary: s.vocabulary }) }));
     const voices = (process.env.KEFU_BENCH_VOICES?.split(',').filter(Boolean) ?? ['flite-slt']) as Voice[];
-    const texts = [...SENTENCES, ...NUMBER_LINES];
+    // KEFU_BENCH_WER_LINES: a file of other lines, one a line (e.g. eval/speech-probe-16/lines.txt).
+    const linesFile = process.env.KEFU_BENCH_WER_LINES;
+    const texts = linesFile
+      ? readFileSync(linesFile, 'utf8')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : [...SENTENCES, ...NUMBER_LINES];
     const pad = new Int16Array(150 * 16);
     const pct = (errors: number, words: number) => `${((errors / words) * 100).toFixed(1)} % (${errors}/${words})`;
     console.log(
-      `bot-wer: ${SENTENCES.length} sentences and ${NUMBER_LINES.length} number lines in ${voices.join(', ')}, each channel decoded per utterance by the engine under each setting (printed as each channel is done)`,
+      `bot-wer: ${linesFile ? `${texts.length} lines of ${linesFile}` : `${SENTENCES.length} sentences and ${NUMBER_LINES.length} number lines`} in ${voices.join(', ')}, each channel decoded per utterance by the engine under each setting (printed as each channel is done)`,
     );
     const lines = voices.flatMap((voice) =>
       texts.map((text, i) => ({

@@ -4,7 +4,13 @@ import { SERVICE_CALLS_VOCABULARY } from '../pipelines/speech/pocketsphinx.js';
 import { DEBIAN_EN_US_MODEL } from '../pipelines/speech/pocketsphinx-ffi.js';
 import { decoderArgvs, loadDecoderSettings } from '../pipelines/speech/decoder-settings.js';
 const pss = () => Number(/Pss:\s+(\d+)/.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'))![1]) / 1024;
-const arg = process.argv[2]!; const vocab = arg === 'service-calls' ? SERVICE_CALLS_VOCABULARY : arg === 'general' ? undefined : { lm: arg + '/service-calls.lm', dict: arg + '/service-calls.dict' };
+const arg = process.argv[2]!;
+const vocab =
+  arg === 'service-calls'
+    ? SERVICE_CALLS_VOCABULARY
+    : arg === 'general'
+      ? undefined
+      : { lm: arg + '/service-calls.lm', dict: arg + '/service-calls.dict' };
 const argv = decoderArgvs(loadDecoderSettings()).full;
 const base = pss();
 const ds: Decoder[] = [];

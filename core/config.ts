@@ -10,7 +10,8 @@ export type SttEngineName = z.infer<typeof SttEngineName>;
 
 /**
  * The words PocketSphinx listens for: `general`, Debian's English model (~79,000 words);
- * `service-calls`, the project's model of customer-service calls (~2,400 words, decision 0700).
+ * `service-calls`, the project's model of customer-service calls with general English's 10,000 most
+ * likely words mixed in (~10,400 words, decision 0700).
  */
 export const SttVocabulary = z.enum(['general', 'service-calls']);
 export type SttVocabulary = z.infer<typeof SttVocabulary>;
@@ -86,7 +87,7 @@ const EnvSchema = z
     /** Recognition threads per process; unset: one per core, 0: on the event loop. */
     KEFU_STT_THREADS: z.coerce.number().int().min(0).max(256).optional(),
     /** PocketSphinx's language model and dictionary (SttVocabulary). */
-    KEFU_STT_VOCABULARY: SttVocabulary.default('general'),
+    KEFU_STT_VOCABULARY: SttVocabulary.default('service-calls'),
     /**
      * Where `kefu agent` runs its calls: `shared`, every call in the worker process, with one
      * recognition pool and text pipeline (decision 0203); `process`, a job process agents forks per

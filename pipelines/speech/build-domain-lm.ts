@@ -99,14 +99,14 @@ async function main(): Promise<void> {
   };
   const specFile = flag('--spec');
   const out = flag('--out');
-  const built = buildServiceCallModel(
-    specFile ? { specFile, heldOut: [...SENTENCES, ...NUMBER_LINES] } : undefined,
-  );
+  const built = buildServiceCallModel(specFile ? { specFile, heldOut: [...SENTENCES, ...NUMBER_LINES] } : undefined);
   console.log(
     `service-call model: ${built.sentences} sentences, ${built.words} words; ${built.dropped} sentences equal to the benches' dropped`,
   );
   let same = true;
-  const files = out ? { lm: join(out, 'service-calls.lm'), dict: join(out, 'service-calls.dict') } : SERVICE_CALLS_FILES;
+  const files = out
+    ? { lm: join(out, 'service-calls.lm'), dict: join(out, 'service-calls.dict') }
+    : SERVICE_CALLS_FILES;
   for (const [file, text] of [
     [files.lm, built.lm],
     [files.dict, built.dict],

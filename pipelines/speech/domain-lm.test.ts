@@ -90,6 +90,24 @@ describe('arpaModel', () => {
     }
   });
 
+  it('mixes general words into the unigrams and stays a distribution', () => {
+    const background = {
+      probs: new Map([
+        ['the', 0.5],
+        ['microwave', 0.01],
+        ['refund', 0.1],
+      ]),
+      weight: 0.2,
+    };
+    const mixed = readArpa(arpaModel(sentences, 0.7, background));
+    const words = [...vocab, 'the', 'microwave'];
+    for (const history of [[], ['i'], ['want', 'a'], ['microwave']]) {
+      const total = words.reduce((sum, w) => sum + prob(mixed, history, w), 0);
+      expect(total, history.join(' ')).toBeCloseTo(1, 2);
+    }
+    expect(prob(mixed, ['a'], 'microwave')).toBeGreaterThan(0);
+  });
+
   it('prefers what the text says next', () => {
     expect(prob(grams, ['want', 'a'], 'refund')).toBeGreaterThan(prob(grams, ['want', 'a'], 'please'));
     expect(prob(grams, ['<s>'], 'i')).toBeGreaterThan(prob(grams, ['<s>'], 'my'));
