@@ -14,6 +14,7 @@ import { loadSileroSession } from '../pipelines/audio/silero-model.js';
 import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
 import { decoderArgv, loadDecoderSettings } from '../pipelines/speech/decoder-settings.js';
 import { DEBIAN_EN_US_MODEL, Decoder } from '../pipelines/speech/pocketsphinx-ffi.js';
+import { SERVICE_CALLS_VOCABULARY } from '../pipelines/speech/pocketsphinx.js';
 import { RecognizerPool } from '../pipelines/speech/recognizer-pool.js';
 
 const pssMb = () => Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'))?.[1]) / 1024;
@@ -44,9 +45,14 @@ async function workerParts(): Promise<void> {
     buildAnalyzers({ config: loadConfig({}), warm: true }),
   );
   await step('Silero VAD session (one per process)', () => loadSileroSession());
+  const vocabulary = loadConfig().stt.vocabulary;
   const pool = await step(
-    `recognition pool: ${THREADS} threads × ${DECODERS_PER_THREAD} decoder(s) (settings v${loadDecoderSettings().version})`,
-    () => new RecognizerPool({ kind: 'pocketsphinx', decoders: DECODERS_PER_THREAD }, { threads: THREADS }).start(),
+    `recognition pool: ${THREADS} threads × ${DECODERS_PER_THREAD} decoder(s) (v${loadDecoderSettings().version}, ${vocabulary})`,
+    () =>
+      new RecognizerPool(
+        { kind: 'pocketsphinx', decoders: DECODERS_PER_THREAD, vocabulary },
+        { threads: THREADS },
+      ).start(),
   );
   console.log(`  total ${pssMb().toFixed(0)} MB PSS`);
   await pool.close();
@@ -86,6 +92,14 @@ function decoders(): void {
     );
     step('no flat pass, LM words only, sharing the LM (a thread’s next, v4)', () =>
       Decoder.create(DEBIAN_EN_US_MODEL, quick, { lmOf: own }),
+    );
+    // The service-call vocabulary (decision 0700): its own small model and dictionary.
+    const vocabulary = SERVICE_CALLS_VOCABULARY;
+    const domain = step('flat pass, service-call vocabulary, own LM (a thread’s first)', () =>
+      Decoder.create(DEBIAN_EN_US_MODEL, full, { vocabulary }),
+    );
+    step('flat pass, service-call vocabulary, sharing the LM (a thread’s next)', () =>
+      Decoder.create(DEBIAN_EN_US_MODEL, full, { lmOf: domain, vocabulary }),
     );
   } finally {
     for (const d of held) d.free();

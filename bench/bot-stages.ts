@@ -27,16 +27,12 @@ import { turnLooksComplete } from '../pipelines/speech/turn.js';
 import { wordErrors } from '../pipelines/speech/wer.js';
 import { composeSpeech, readSamples, synthesize, tempDir, type Piece } from '../test/audio/speech-fixtures.js';
 import { loadAverage } from './bot-footprint.js';
-import { SENTENCES } from './speech.js';
+import { NUMBER_LINES, SENTENCES } from './speech-lines.js';
 import { percentile } from './stats.js';
 
-/** Lines with numbers read out, and short answers (a final the time order may hold back). */
-export const NUMBER_LINES = [
-  'Hello, my order number is seven, seven, three, one, nine, zero, eight, eight, five, two.',
-  'My order number is three one nine zero five five seven.',
-  'I paid forty nine dollars and ninety nine cents.',
-  'Please refund twelve dollars to order eight three three zero one.',
-];
+export { NUMBER_LINES };
+
+/** Short answers (a final the time order may hold back). */
 const SHORT_LINES = ['Yes.', 'Okay, thanks.', 'No, it is not.', 'Sure.'];
 /** As the agent's speaker stream: a pause this long ends a turn whose words finish it. */
 const EARLY_END_SILENCE_MS = 250;

@@ -8,8 +8,9 @@
  * every utterance until the quick search was measured on such audio; this is that measurement.
  * Lines are interleaved across settings so the machine's other load falls on all alike (word
  * errors do not depend on load). KEFU_BENCH_VOICES=flite-slt,espeak-en picks the voices (flite by default);
- * KEFU_BENCH_WER_CANDIDATES (JSON, label → { flatPass?, args? }) replaces the candidates, e.g.
- * '{"maxhmmpf 2000":{"args":{"-maxhmmpf":"2000"}}}'. Each setting's CPU while decoding is printed
+ * KEFU_BENCH_WER_CANDIDATES (JSON, label → { flatPass?, args?, vocabulary? }) replaces the candidates, e.g.
+ * '{"maxhmmpf 2000":{"args":{"-maxhmmpf":"2000"}}}'; KEFU_BENCH_WER_LINES (a file, a line each) replaces the lines; by default the one candidate is the vocabulary
+ * KEFU_STT_VOCABULARY does not pick (general or service-calls, decision 0700). Each setting's CPU while decoding is printed
  * as % of the audio's real time (the process's CPU around each decode: load does not inflate it).
  * Run: npm run bench -- bot-wer
  */
@@ -17,6 +18,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { loadConfig, SttVocabulary } from '../core/config.js';
 import { runTool } from '../pipelines/audio/ffmpeg.js';
 import { EN_NUMBER } from '../pipelines/language/index.js';
 import { DECODER_SETTINGS_FILE } from '../pipelines/speech/decoder-settings.js';
@@ -42,12 +44,20 @@ const CHANNELS: Record<string, { ext: string; args: string[] } | undefined> = {
 /** Over the project's settings file: flatPass and flags (a flag given in both takes the candidate's). */
 const CandidatesSchema = z.record(
   z.string(),
-  z.object({ flatPass: z.enum(['always', 'numbers']).optional(), args: z.record(z.string(), z.string()).optional() }),
+  z.object({
+    flatPass: z.enum(['always', 'numbers']).optional(),
+    args: z.record(z.string(), z.string()).optional(),
+    /** A vocabulary by name, or a built candidate's files (build-domain-lm.ts --spec FILE --out DIR). */
+    vocabulary: z.union([SttVocabulary, z.object({ lm: z.string().min(1), dict: z.string().min(1) })]).optional(),
+  }),
 );
 const CANDIDATES = candidatesFrom(process.env.KEFU_BENCH_WER_CANDIDATES);
 
 function candidatesFrom(raw: string | undefined): z.infer<typeof CandidatesSchema> {
-  if (!raw) return { 'flat pass for numbers only (v4)': { flatPass: 'numbers' } };
+  if (!raw) {
+    const other = SttVocabulary.options.find((v) => v !== loadConfig().stt.vocabulary)!;
+    return { [`vocabulary ${other}`]: { vocabulary: other } };
+  }
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -71,20 +81,32 @@ export async function runBotWerBench(): Promise<void> {
       version: number;
       args: Record<string, string>;
     };
+    const configured = loadConfig().stt.vocabulary;
     const settings = [
-      { label: `settings v${shipped.version} (the project's)`, file: DECODER_SETTINGS_FILE },
-      ...Object.entries(CANDIDATES).map(([label, c], i) => {
+      {
+        label: `settings v${shipped.version}, ${configured} (the project's)`,
+        file: DECODER_SETTINGS_FILE,
+        vocabulary: configured,
+      },
+      ...Object.entries(CANDIDATES).map(([label, { vocabulary, ...c }], i) => {
         const file = join(tmp.dir, `candidate-${i}.json`);
         writeFileSync(file, JSON.stringify({ ...shipped, ...c, args: { ...shipped.args, ...c.args } }));
-        return { label, file };
+        return { label, file, vocabulary: vocabulary ?? configured };
       }),
-    ].map((s) => ({ ...s, engine: new PocketSphinxEngine({ settingsFile: s.file }) }));
+    ].map((s) => ({ ...s, engine: new PocketSphinxEngine({ settingsFile: s.file, vocabulary: s.vocabulary }) }));
     const voices = (process.env.KEFU_BENCH_VOICES?.split(',').filter(Boolean) ?? ['flite-slt']) as Voice[];
-    const texts = [...SENTENCES, ...NUMBER_LINES];
+    // KEFU_BENCH_WER_LINES: a file of other lines, one a line (e.g. eval/speech-probe-16/lines.txt).
+    const linesFile = process.env.KEFU_BENCH_WER_LINES;
+    const texts = linesFile
+      ? readFileSync(linesFile, 'utf8')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : [...SENTENCES, ...NUMBER_LINES];
     const pad = new Int16Array(150 * 16);
     const pct = (errors: number, words: number) => `${((errors / words) * 100).toFixed(1)} % (${errors}/${words})`;
     console.log(
-      `bot-wer: ${SENTENCES.length} sentences and ${NUMBER_LINES.length} number lines in ${voices.join(', ')}, each channel decoded per utterance by the engine under each setting (printed as each channel is done)`,
+      `bot-wer: ${linesFile ? `${texts.length} lines of ${linesFile}` : `${SENTENCES.length} sentences and ${NUMBER_LINES.length} number lines`} in ${voices.join(', ')}, each channel decoded per utterance by the engine under each setting (printed as each channel is done)`,
     );
     const lines = voices.flatMap((voice) =>
       texts.map((text, i) => ({

@@ -13,34 +13,10 @@ import { buildSttRouting } from '../pipelines/speech/router.js';
 import { transcribeSpeakerStreams, type SpeakerSegment } from '../pipelines/speech/transcribe.js';
 import { wordErrors } from '../pipelines/speech/wer.js';
 import { composeSpeech, synthesize, tempDir, type Piece } from '../test/audio/speech-fixtures.js';
+import { SENTENCES } from './speech-lines.js';
 import { percentile } from './stats.js';
 
-export const SENTENCES = [
-  'Hello, thank you for calling customer service, how can I help you today?',
-  'I ordered a blender last week and it arrived broken.',
-  'My order number is four seven two nine one eight three.',
-  'Can you tell me when my package will be delivered?',
-  'I would like to return these shoes because they are too small.',
-  'The tracking number says it was delivered but I never received it.',
-  'I was charged twice for the same order.',
-  'Please send me a replacement as soon as possible.',
-  'How long does a refund usually take?',
-  'The color of the jacket is different from the picture.',
-  'I am sorry for the trouble, let me check your order.',
-  'Your refund of thirty five dollars has been approved.',
-  'Could you confirm the phone number on your account?',
-  'The item is out of stock right now.',
-  'We can ship a new one tomorrow morning.',
-  'The battery stopped working after two days.',
-  'I want to cancel my order before it ships.',
-  'Is there a discount if I buy two of them?',
-  'The delivery driver left the box in the rain.',
-  'Please upload a photo of the damaged product.',
-  'Your case number is six zero three one.',
-  'Thank you for your patience, is there anything else?',
-  'I need an invoice for my company.',
-  'The size chart on the website was wrong.',
-];
+export { SENTENCES };
 
 type Span = { startMs: number; endMs: number };
 type Run = {

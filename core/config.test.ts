@@ -62,6 +62,12 @@ describe('loadConfig', () => {
     expect(message).toContain('"zh=siri"');
   });
 
+  it('listens with the service-call vocabulary unless told general, and names a bad one', () => {
+    expect(loadConfig({}).stt.vocabulary).toBe('service-calls');
+    expect(loadConfig({ KEFU_STT_VOCABULARY: 'general' }).stt.vocabulary).toBe('general');
+    expect(configError({ KEFU_STT_VOCABULARY: 'medical' })).toContain('KEFU_STT_VOCABULARY:');
+  });
+
   it('turns the order-events webhook on with a secret of at least 16 characters', () => {
     expect(loadConfig({ KEFU_PLATFORM_WEBHOOK_SECRET: '' }).platform).toEqual({ webhookSecret: undefined });
     expect(loadConfig({ KEFU_PLATFORM_WEBHOOK_SECRET: 'a-secret-of-20-chars' }).platform.webhookSecret).toBe(

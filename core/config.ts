@@ -8,6 +8,14 @@ import { KefuError } from './errors.js';
 export const SttEngineName = z.enum(['pocketsphinx', 'openai', 'whisper-local', 'none']);
 export type SttEngineName = z.infer<typeof SttEngineName>;
 
+/**
+ * The words PocketSphinx listens for: `general`, Debian's English model (~79,000 words);
+ * `service-calls`, the project's model of customer-service calls with general English's 10,000 most
+ * likely words mixed in (~10,400 words, decision 0700).
+ */
+export const SttVocabulary = z.enum(['general', 'service-calls']);
+export type SttVocabulary = z.infer<typeof SttVocabulary>;
+
 const optionalText = z
   .string()
   .trim()
@@ -78,6 +86,8 @@ const EnvSchema = z
     KEFU_STT_ENGINES: sttEngineMap.default({ en: 'pocketsphinx', zh: 'openai' }),
     /** Recognition threads per process; unset: one per core, 0: on the event loop. */
     KEFU_STT_THREADS: z.coerce.number().int().min(0).max(256).optional(),
+    /** PocketSphinx's language model and dictionary (SttVocabulary). */
+    KEFU_STT_VOCABULARY: SttVocabulary.default('service-calls'),
     /**
      * Where `kefu agent` runs its calls: `shared`, every call in the worker process, with one
      * recognition pool and text pipeline (decision 0203); `process`, a job process agents forks per
@@ -180,7 +190,7 @@ export interface Config {
     recallBudgetMs?: number;
   };
   /** `threads` undefined: one recognition thread per core; 0: engines run on the event loop. */
-  stt: { engines: Record<string, SttEngineName>; threads?: number };
+  stt: { engines: Record<string, SttEngineName>; threads?: number; vocabulary?: SttVocabulary };
   /** The nice value `kefu agent` and its job processes run at (calls' real-time audio first). */
   agentNice: number;
   botExecutor: 'process' | 'shared';
@@ -270,7 +280,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
             recallBudgetMs: e.KEFU_LLM_RECALL_BUDGET_MS,
           }
         : undefined,
-    stt: { engines: e.KEFU_STT_ENGINES, threads: e.KEFU_STT_THREADS },
+    stt: { engines: e.KEFU_STT_ENGINES, threads: e.KEFU_STT_THREADS, vocabulary: e.KEFU_STT_VOCABULARY },
     agentNice: e.KEFU_AGENT_NICE,
     botExecutor: e.KEFU_BOT_EXECUTOR ?? (e.DATABASE_URL ? 'shared' : 'process'),
     botProvisional: e.KEFU_BOT_PROVISIONAL,

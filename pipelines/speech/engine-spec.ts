@@ -4,6 +4,7 @@
  * handles and models cannot cross threads).
  */
 import { z } from 'zod';
+import { SttVocabulary } from '../../core/config.js';
 import type { SttEngine } from './contract.js';
 import { PocketSphinxEngine } from './pocketsphinx.js';
 import { WhisperLocalEngine } from './whisper-local.js';
@@ -16,6 +17,8 @@ export const LocalEngineSpecSchema = z.discriminatedUnion('kind', [
     decoders: z.number().int().min(1).optional(),
     /** A decoder settings file other than the project's (benches compare them). */
     settingsFile: z.string().min(1).optional(),
+    /** The language model and dictionary (Debian's general English by default). */
+    vocabulary: SttVocabulary.optional(),
   }),
   z.object({
     kind: z.literal('whisper-local'),
@@ -35,6 +38,7 @@ export function createLocalEngine(spec: LocalEngineSpec): SttEngine & { warmUp?:
         modelDir: spec.modelDir,
         warmDecoders: spec.decoders,
         settingsFile: spec.settingsFile,
+        vocabulary: spec.vocabulary,
       });
     case 'whisper-local':
       return new WhisperLocalEngine({ modelsDir: spec.modelsDir, model: spec.model, allowRemote: spec.allowRemote });

@@ -48,6 +48,9 @@ function bind() {
     ) => Ptr,
     ngram_model_free: sb.func('int ngram_model_free(void *model)') as (m: Ptr) => number,
     ngram_model_get_counts: sb.func('const uint32_t *ngram_model_get_counts(void *model)') as (m: Ptr) => Ptr,
+    ngram_ng_prob: sb.func(
+      'int32_t ngram_ng_prob(void *model, int32_t wid, int32_t *history, int32_t n_hist, _Out_ int32_t *n_used)',
+    ) as (m: Ptr, wid: number, history: null, n: number, used: number[]) => number,
     ngram_word: sb.func('const char *ngram_word(void *model, int32_t wid)') as (m: Ptr, wid: number) => string | null,
     ps_init: ps.func('void *ps_init(void *config)') as (c: Ptr) => Ptr,
     ps_free: ps.func('int ps_free(void *ps)') as (d: Ptr) => number,
@@ -125,6 +128,11 @@ function lmDictionary(files: { lm: string; dict: string }): string {
 }
 
 function lmWords(file: string): Set<string> {
+  return new Set(lmUnigrams(file).keys());
+}
+
+/** A language model's words and their unigram probabilities (the sentence marks among them). */
+export function lmUnigrams(file: string): Map<string, number> {
   const ps = library();
   ps.err_set_logfile('/dev/null');
   const config = ps.cmd_ln_parse_r(null, ps.ps_args(), 0, [], 1);
@@ -133,10 +141,10 @@ function lmWords(file: string): Set<string> {
   try {
     if (!model) throw new Error(`cannot read ${file}`);
     const [unigrams] = koffi.decode(ps.ngram_model_get_counts(model), 'uint32_t', 1) as number[];
-    const words = new Set<string>();
+    const words = new Map<string, number>();
     for (let wid = 0; wid < unigrams!; wid++) {
       const word = ps.ngram_word(model, wid);
-      if (word) words.add(word);
+      if (word) words.set(word, ps.logmath_exp(logmath, ps.ngram_ng_prob(model, wid, null, 0, [0])));
     }
     return words;
   } finally {
@@ -144,6 +152,12 @@ function lmWords(file: string): Set<string> {
     ps.logmath_free(logmath);
     if (config) ps.cmd_ln_free_r(config);
   }
+}
+
+/** A language model (ARPA or binary) and the pronunciation dictionary of its words. */
+export interface Vocabulary {
+  lm: string;
+  dict: string;
 }
 
 export interface RecognisedWord {
@@ -167,12 +181,12 @@ export class Decoder {
    * Says whether a decoder could load (library found, model files present) without loading one:
    * a decoder holds ~90 MB and takes ~0.5 s of CPU, so only the threads that decode build one.
    */
-  static check(modelDir: string): { hmm: string; lm: string; dict: string } {
+  static check(modelDir: string, vocabulary?: Vocabulary): { hmm: string; lm: string; dict: string } {
     library();
     const files = {
       hmm: join(modelDir, 'en-us'),
-      lm: join(modelDir, 'en-us.lm.bin'),
-      dict: join(modelDir, 'cmudict-en-us.dict'),
+      lm: vocabulary?.lm ?? join(modelDir, 'en-us.lm.bin'),
+      dict: vocabulary?.dict ?? join(modelDir, 'cmudict-en-us.dict'),
     };
     const missing = Object.values(files).filter((f) => !existsSync(f));
     if (missing.length > 0) {
@@ -188,17 +202,19 @@ export class Decoder {
    * `settings`: the search flags after the model files, as from decoderArgv (decoder-settings.ts).
    * `lmOf`: use that decoder's language model (same thread only: the library is not thread-safe).
    * `fullDictionary`: the model's whole dictionary, not only its language model's words.
+   * `vocabulary`: a language model and dictionary other than the model directory's (the
+   * dictionary is used as it is: it is cut to the model's words when it is built).
    */
   static create(
     modelDir: string,
     settings: string[] = [],
-    options: { lmOf?: Decoder; fullDictionary?: boolean } = {},
+    options: { lmOf?: Decoder; fullDictionary?: boolean; vocabulary?: Vocabulary } = {},
   ): Decoder {
     const ps = library();
-    const files = Decoder.check(modelDir);
+    const files = Decoder.check(modelDir, options.vocabulary);
     const shared = options.lmOf?.handle ? ps.ps_get_lm(options.lmOf.handle, SEARCH) : null;
     const lm = shared ? [] : ['-lm', files.lm];
-    const dict = options.fullDictionary ? files.dict : lmDictionary(files);
+    const dict = options.fullDictionary || options.vocabulary ? files.dict : lmDictionary(files);
     const argv = ['-hmm', files.hmm, ...lm, '-dict', dict, '-logfn', '/dev/null', ...settings];
     const config = ps.cmd_ln_parse_r(null, ps.ps_args(), argv.length, argv, 1);
     let handle = config ? ps.ps_init(config) : null;

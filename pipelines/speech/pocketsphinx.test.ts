@@ -21,6 +21,17 @@ describeSttConformance('pocketsphinx', async () => {
   };
 });
 
+// The service-call vocabulary (decision 0700) through the same contract; the line is not in its text.
+describeSttConformance('pocketsphinx, service-call vocabulary', async () => {
+  const text = 'I would like a refund for the broken blender.';
+  return {
+    engine: new PocketSphinxEngine({ vocabulary: 'service-calls' }),
+    speech: { samples: readSamples(synthesize(text, join(tmp.dir, 'conformance.wav'))), language: 'en', text },
+    maxWer: 0.5,
+    failing: () => new PocketSphinxEngine({ modelDir: join(tmp.dir, 'no-model-here'), vocabulary: 'service-calls' }),
+  };
+});
+
 /** Longest common subsequence length: digits heard in order, tolerating misses and extras. */
 function inOrder(expected: string[], heard: string[]): number {
   let prev = new Array<number>(heard.length + 1).fill(0);

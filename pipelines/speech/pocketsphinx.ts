@@ -2,7 +2,9 @@ import { frameDurationMs } from '../audio/frame.js';
 import { sttError, type SttCapabilities, type SttEngine, type SttStream, type SttStreamOptions } from './contract.js';
 import { EN_NUMBER } from '../language/numerals-en.js';
 import { decoderArgvs, loadDecoderSettings } from './decoder-settings.js';
-import { Decoder, DEBIAN_EN_US_MODEL, FRAME_MS, type RecognisedWord } from './pocketsphinx-ffi.js';
+import { Decoder, DEBIAN_EN_US_MODEL, FRAME_MS, type RecognisedWord, type Vocabulary } from './pocketsphinx-ffi.js';
+import type { SttVocabulary } from '../../core/config.js';
+import { fromPackageRoot } from '../../core/paths.js';
 
 export interface PocketSphinxOptions {
   /** Directory with en-us/, en-us.lm.bin and cmudict-en-us.dict; Debian's by default. */
@@ -17,7 +19,15 @@ export interface PocketSphinxOptions {
    * as many as it expects utterances at once rather than on the first overlap (decision 0285).
    */
   warmDecoders?: number;
+  /** The language model and dictionary: Debian's general English (default), the service-call one, or files. */
+  vocabulary?: SttVocabulary | Vocabulary;
 }
+
+/** The project's service-call language model and its dictionary (build-domain-lm.ts, decision 0700). */
+export const SERVICE_CALLS_VOCABULARY: Vocabulary = {
+  lm: fromPackageRoot('pipelines/speech/data/service-calls-en/service-calls.lm'),
+  dict: fromPackageRoot('pipelines/speech/data/service-calls-en/service-calls.dict'),
+};
 
 /** Words that read out a number (digits, cardinals): an utterance holding one gets the full search. */
 const NUMBER_WORD = new RegExp(EN_NUMBER, 'i');
@@ -50,10 +60,13 @@ export class PocketSphinxEngine implements SttEngine {
   private readonly idle: Record<Kind, Decoder[]> = { first: [], full: [] };
   private readonly all: Decoder[] = [];
   readonly modelDir: string;
+  private readonly vocabulary: Vocabulary | undefined;
   private settings: { first: string[]; full: string[]; quick: boolean } | undefined;
 
   constructor(private readonly options: PocketSphinxOptions = {}) {
     this.modelDir = options.modelDir ?? DEBIAN_EN_US_MODEL;
+    const v = options.vocabulary;
+    this.vocabulary = v === 'service-calls' ? SERVICE_CALLS_VOCABULARY : v === 'general' ? undefined : v;
   }
 
   /** Loads the decoders now (≈ 0.5 s each) so no utterance waits for one and setup errors show at start. */
@@ -74,7 +87,7 @@ export class PocketSphinxEngine implements SttEngine {
 
   /** Throws why this engine cannot run (library or model missing), without loading a decoder. */
   check(): void {
-    Decoder.check(this.modelDir);
+    Decoder.check(this.modelDir, this.vocabulary);
     this.decoderSettings();
   }
 
@@ -181,7 +194,8 @@ export class PocketSphinxEngine implements SttEngine {
     const argv = this.decoderSettings()[kind];
     // Decoders of one engine (one thread: never two calls into the library at once) share the
     // first one's language model.
-    const decoder = this.idle[kind].pop() ?? Decoder.create(this.modelDir, argv, { lmOf: this.all[0] });
+    const decoder =
+      this.idle[kind].pop() ?? Decoder.create(this.modelDir, argv, { lmOf: this.all[0], vocabulary: this.vocabulary });
     if (!this.all.includes(decoder)) this.all.push(decoder);
     return decoder;
   }

@@ -79,7 +79,7 @@ export function buildSttRouting(
 
 function create(
   kind: SttEngineName,
-  config: Pick<Config, 'llm' | 'models'>,
+  config: Pick<Config, 'stt' | 'llm' | 'models'>,
   options: RouterOptions,
   threads: number | undefined,
   /** Where each thread pool's start is put, for `SttRouting.ready`. */
@@ -114,7 +114,8 @@ function create(
       return threads === 0 ? engine : offLoop(spec);
     }
     case 'pocketsphinx': {
-      const engine = new PocketSphinxEngine({ modelDir: options.pocketsphinxModelDir });
+      const vocabulary = config.stt.vocabulary;
+      const engine = new PocketSphinxEngine({ modelDir: options.pocketsphinxModelDir, vocabulary });
       try {
         // Says at start whether the library and model are there. Threaded, only the threads load
         // a decoder: one loaded here as well cost every job process ~0.5 s of CPU and ~30 MB kept.
@@ -124,6 +125,7 @@ function create(
             kind: 'pocketsphinx',
             modelDir: options.pocketsphinxModelDir,
             decoders: options.decodersPerThread,
+            vocabulary,
           });
         }
         engine.warmUp();
