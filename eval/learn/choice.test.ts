@@ -159,6 +159,41 @@ describe('the threshold per rule', () => {
   });
 });
 
+describe('the threshold by calls and by the worst set (decision 0690)', () => {
+  const flags = (c: Featured, keys: string[]): [string, Set<string>] => [`${c.set}/${c.name}`, new Set(keys)];
+
+  it('calls charges a false flag in a clean call twice; in a call already falsely flagged, once', () => {
+    // Right at 0.72 and 0.91; ten right at 0.56 and one wrong at 0.57. At 0.55: 12 right, 1 wrong
+    // (plateau gain 8); at 0.7: 2 right (gain 2). A clean call: calls charges 12 - 4 - 4 = 4 at 0.55, and
+    // of the steps within SLACK the one without a false flag is taken (0.6-0.7 gain 2; the precision side).
+    const right = [0.72, 0.91, ...Array.from({ length: 10 }, () => 0.56)].map((p, i) =>
+      score(call('a', `r${i}`, true), p),
+    );
+    const wrong = score(call('a', 'w', false), 0.57);
+    const all = [...right, wrong];
+    const clean: EngineFlags = new Map(all.map((s) => flags(s.call, [])));
+    expect(chooseThresholds(all, clean, { pcp }, 'none', 'plateau')).toEqual({ contact_exchange: 0.55 });
+    expect(chooseThresholds(all, clean, { pcp }, 'none', 'calls')).toEqual({ contact_exchange: 0.7 });
+    // The engine already raises a false review flag in that call: no call is newly dirtied.
+    const dirty: EngineFlags = new Map([...clean, flags(wrong.call, ['review_manipulation@0'])]);
+    expect(chooseThresholds(all, dirty, { pcp }, 'none', 'calls')).toEqual({ contact_exchange: 0.55 });
+  });
+
+  it("worst takes the precision-most of the sets' own plateau choices; a set with no gain abstains", () => {
+    // Set a: right at 0.72 and 0.62 (its plateau: 0.6); set b: right at 0.91 (0.9); set c: wrong only.
+    const rows: [string, number, boolean][] = [
+      ['a', 0.72, true],
+      ['a', 0.62, true],
+      ['b', 0.91, true],
+      ['c', 0.52, false],
+    ];
+    const scored = rows.map(([set, p, v], i) => score(call(set, `x${i}`, v), p));
+    const none: EngineFlags = new Map(scored.map((s) => flags(s.call, [])));
+    expect(chooseThresholds(scored, none, { pcp }, 'none', 'worst')).toEqual({ contact_exchange: 0.9 });
+    expect(chooseThresholds(scored.slice(0, 2), none, { pcp }, 'none', 'worst')).toEqual({ contact_exchange: 0.6 });
+  });
+});
+
 describe('the veto per rule', () => {
   // Engine flags scored 0.01 (false), 0.04 (false), 0.12 (true), 0.6 (true).
   const rows: [number, boolean][] = [

@@ -12,9 +12,13 @@ import {
   type Gate,
   gateOf,
   hasDatum,
+  type RuleReading,
+  readByRules,
   strongestPerGate,
   vetoes,
 } from '../../pipelines/learn/gate.js';
+import { arbitrate } from '../../pipelines/compliance/arbitrate.js';
+import type { ComplianceCandidate } from '../../pipelines/compliance/detector.js';
 import { type Feature, type FeatureSpec, featureNames, hashFeature } from '../../pipelines/learn/features.js';
 import { evidenceSpan, probability } from '../../pipelines/learn/model.js';
 import type { Span } from '../../pipelines/language/index.js';
@@ -356,15 +360,66 @@ export function additions(scored: readonly Scored[], engine: EngineFlags, t: Thr
   const passed = scored.filter((s) => {
     const e = engine.get(callKey(s.call))!;
     const key = `${s.category}@${s.line}`;
-    return s.p >= (t[s.category] ?? 1) && !e.has(key) && !e.has(`veto:${key}`) && passes(s, gates, mode);
+    return (
+      s.p >= (t[s.category] ?? 1) &&
+      !e.has(key) &&
+      !e.has(`veto:${key}`) &&
+      passes(s, gates, mode) &&
+      !readByRules(gateOf(gates, s.category)!, engineReads(e, s.line))
+    );
   });
   // One flag per gate and line, as the layer proposes them (learned-layer.ts).
-  return strongestPerGate(
+  const kept = strongestPerGate(
     passed,
     gates,
     (s) => s.p,
     (s) => `${callKey(s.call)}@${s.line}`,
   );
+  return arbitrateAdditions(kept, engine);
+}
+
+/** The engine's candidates on `line` of a call: each category, accepted or vetoed by a rule. */
+export function engineReads(e: ReadonlySet<string>, line: number): RuleReading[] {
+  const out: RuleReading[] = [];
+  for (const k of e) {
+    const veto = k.startsWith('veto:');
+    const [category, at] = (veto ? k.slice(5) : k).split('@');
+    if (Number(at) === line) out.push({ category: category!, state: veto ? 'vetoed' : 'accepted' });
+  }
+  return out;
+}
+
+/**
+ * The layer's additions through the taxonomy's arbitration, as the detector runs them (decision
+ * 0690): each added flag is settled with the engine's flags on its line as the other candidates
+ * (their spans are not recorded by the blind engines: each is taken as the whole line). A flag moved
+ * to a category the engine already flags on the line is a duplicate and is dropped.
+ */
+export function arbitrateAdditions(added: readonly Scored[], engine: EngineFlags): Scored[] {
+  return added.flatMap((s) => {
+    const e = engine.get(callKey(s.call))!;
+    const lines = s.call.lines;
+    const text = lines[s.line]!.text;
+    const candidate = (category: string, span: Span, accepted: boolean): ComplianceCandidate => ({
+      category: category as ComplianceCandidate['category'],
+      severity: 'high',
+      utterance: s.line,
+      speaker: lines[s.line]!.speaker,
+      evidence: text.slice(span[0], span[1]),
+      span,
+      rule: 'engine',
+      detector: 'engine',
+      confidence: 1,
+      verdicts: [],
+      accepted,
+      droppedBy: accepted ? null : 'rule',
+    });
+    const others = engineReads(e, s.line).map((r) => candidate(r.category, [0, text.length], r.state === 'accepted'));
+    const settled = arbitrate([...others, candidate(s.category, s.span!, true)], lines, s.line).at(-1)!;
+    if (settled.category === s.category) return [s];
+    if (e.has(`${settled.category}@${s.line}`)) return [];
+    return [{ ...s, category: settled.category }];
+  });
 }
 
 export interface Figures {
@@ -443,8 +498,12 @@ export const CHOICES = GRID.filter((t) => t >= 0.5);
  * then the best gain, then the precision side — a gain smaller than one false flag is not chased at
  * the price of a false flag, and right flags are not given up for nothing. median: each scored set's own max, the median
  * of those (a set with no gain counts as "off"; an even count takes the precision side).
+ * calls (decision 0690): plateau on a curve that also charges COST for each call the additions give
+ * its first false flag (a false flag in a clean call costs twice: the flag and the call). worst
+ * (decision 0690): each scored set's own plateau choice, the one furthest to the precision side (a
+ * set with no gain abstains): no fold's own curve would have wanted a more eager step.
  */
-export const CHOICE_RULES = ['max', 'smooth', 'plateau', 'median'] as const;
+export const CHOICE_RULES = ['max', 'smooth', 'plateau', 'median', 'calls', 'worst'] as const;
 export type ChoiceRule = (typeof CHOICE_RULES)[number];
 /**
  * The rule the trainer and the leave-one-set-out scorer use: plateau (decision 0625; held out over
@@ -473,10 +532,11 @@ export interface Point {
  */
 export function pickOnCurve(
   points: readonly Point[],
-  rule: Exclude<ChoiceRule, 'median'>,
+  rule: Exclude<ChoiceRule, 'median' | 'worst'>,
   precise: 'high' | 'low',
   slack = SLACK,
 ): number {
+  if (rule === 'calls') rule = 'plateau';
   const gains = points.map((x) => x.gain);
   const order = gains.map((_, i) => i);
   if (precise === 'high') order.reverse();
@@ -509,9 +569,16 @@ function pick(
   precise: 'high' | 'low',
   slack: number,
 ): number {
-  if (rule !== 'median') return pickOnCurve(curve(scored), rule, precise, slack);
+  if (rule !== 'median' && rule !== 'worst') return pickOnCurve(curve(scored), rule, precise, slack);
   const bySet = new Map<string, Scored[]>();
   for (const s of scored) (bySet.get(s.call.set) ?? bySet.set(s.call.set, []).get(s.call.set)!).push(s);
+  if (rule === 'worst') {
+    const picks = [...bySet.values()]
+      .map((xs) => pickOnCurve(curve(xs), 'plateau', precise, slack))
+      .filter((i) => i !== -1);
+    if (!picks.length) return -1;
+    return precise === 'high' ? Math.max(...picks) : Math.min(...picks);
+  }
   const off = precise === 'high' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
   const picks = [...bySet.values()]
     .map((xs) => pickOnCurve(curve(xs), 'max', precise))
@@ -530,17 +597,31 @@ export function thresholdCurve(
   gate: Gate,
   gates: Gates,
   mode: GateMode,
-): { t: number; right: number; wrong: number }[] {
+): { t: number; right: number; wrong: number; calls: number }[] {
   const mine = scored.filter((s) => gate.categories.includes(s.category));
   return CHOICES.map((t) => {
     const at = Object.fromEntries(gate.categories.map((c) => [c, t]));
     let right = 0;
     let wrong = 0;
+    const dirtied = new Set<Featured>();
     for (const a of additions(mine, engine, at, gates, mode))
       if (a.call.labels[a.line]!.has(a.category)) right++;
-      else wrong++;
-    return { t, right, wrong };
+      else {
+        wrong++;
+        if (!hasFalseFlag(a.call, engine)) dirtied.add(a.call);
+      }
+    return { t, right, wrong, calls: dirtied.size };
   });
+}
+
+/** Whether the engine already raises a flag the call's labels do not expect. */
+function hasFalseFlag(call: Call, engine: EngineFlags): boolean {
+  for (const k of engine.get(callKey(call))!) {
+    if (k.startsWith('veto:')) continue;
+    const [category, at] = k.split('@');
+    if (!call.labels[Number(at)]?.has(category!)) return true;
+  }
+  return false;
 }
 
 export function chooseThresholds(
@@ -553,7 +634,11 @@ export function chooseThresholds(
   const out: Record<string, number> = {};
   for (const gate of Object.values(gates)) {
     const curve = (xs: readonly Scored[]) =>
-      thresholdCurve(xs, engine, gate, gates, mode).map((x) => ({ gain: x.right - COST * x.wrong, cost: x.wrong }));
+      thresholdCurve(xs, engine, gate, gates, mode).map((x) =>
+        rule === 'calls'
+          ? { gain: x.right - COST * (x.wrong + x.calls), cost: x.wrong + x.calls }
+          : { gain: x.right - COST * x.wrong, cost: x.wrong },
+      );
     const i = pick(scored, curve, rule, 'high', SLACK);
     for (const c of gate.categories) out[c] = i === -1 ? 0.99 : CHOICES[i]!;
   }

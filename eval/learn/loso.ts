@@ -6,7 +6,7 @@
  *   npx tsx eval/learn/loso.ts [--gate none|datum|datum+block] [--all-gates] [--engine today|blind]
  *                              [--gates pcp,refund,claim,review] [--threshold T] [--why] [--list]
  *                              [--judge loso|newest|unseen] [--held SET,SET] [--spec FILE]
- *                              [--veto-threshold V] [--no-veto]
+ *                              [--veto-threshold V] [--no-veto] [--rule plateau|calls|worst|…]
  *
  * The veto (decision 0575): for a gate with `veto` in the spec, each fold's veto threshold is chosen
  * on the other sets' held-out scores (`chooseVetoes`, or fixed by --veto-threshold) and the engine's
@@ -37,6 +37,9 @@
  */
 import {
   additions,
+  CHOICE_RULE,
+  CHOICE_RULES,
+  type ChoiceRule,
   chooseThresholds,
   chooseVetoes,
   type Figures,
@@ -69,6 +72,8 @@ const read = withGates(readSpec(arg('--spec')), arg('--gates')?.split(','));
 const spec = args.includes('--no-veto')
   ? { ...read, gates: Object.fromEntries(Object.entries(read.gates).map(([n, g]) => [n, { ...g, veto: false }])) }
   : read;
+const rule = (arg('--rule') ?? CHOICE_RULE) as ChoiceRule;
+if (!CHOICE_RULES.includes(rule)) throw new Error(`--rule must be one of ${CHOICE_RULES.join(', ')}`);
 const vetoFixed = arg('--veto-threshold') === undefined ? undefined : Number(arg('--veto-threshold'));
 const categories = specCategories(spec);
 const sets = featuredSets(DEV_SETS, spec);
@@ -154,11 +159,11 @@ for (const mode of modes) {
     const others = trainedFor(held);
     const t =
       fixed === undefined
-        ? chooseThresholds(heldOutScores(others), engine, spec.gates, mode)
+        ? chooseThresholds(heldOutScores(others), engine, spec.gates, mode, rule)
         : fixedThresholds(spec.gates, fixed);
     const v =
       vetoFixed === undefined
-        ? chooseVetoes(heldOutScores(others), engine, spec.gates)
+        ? chooseVetoes(heldOutScores(others), engine, spec.gates, rule)
         : Object.fromEntries(
             Object.values(spec.gates).flatMap((g) => (g.veto ? g.categories.map((c) => [c, vetoFixed]) : [])),
           );

@@ -7,7 +7,9 @@
  * promises as recorded by the engine of the commit at which S was still blind
  * (blind-engine/promises-<set>.json, see blind-promises.sh). Matching is the scorer's.
  *
- *   npx tsx eval/learn/promise-loso.ts [--threshold T] [--list] [--spec FILE]
+ *   npx tsx eval/learn/promise-loso.ts [--threshold T] [--list] [--spec FILE] [--held SET,SET]
+ *
+ * --held scores only the named sets (each still trained and its threshold chosen without it).
  *
  * Features are the compliance classifier's (features.ts) of the line alone: the promise engine
  * judges a line by its words, memoised by text (decision 0320), so the veto may not read the
@@ -26,7 +28,10 @@ console.log(
 console.log('|---|---|---|---|---|');
 const before: Prf[] = [];
 const after: Prf[] = [];
-for (const held of blindSets) {
+const heldSets = arg('--held')?.split(',') ?? blindSets;
+for (const h of heldSets)
+  if (!(blindSets as readonly string[]).includes(h)) throw new Error(`--held: ${h} has no blind engine`);
+for (const held of heldSets) {
   const fixed = arg('--threshold');
   const t = fixed === undefined ? choose(held) : Number(fixed);
   const p = scores(others(held), held);

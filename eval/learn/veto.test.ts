@@ -58,6 +58,44 @@ describe('flag veto, held out', () => {
   });
 });
 
+describe('the rules read the line first (decision 0690)', () => {
+  const gate: Gate = {
+    categories: ['contact_exchange', 'privacy_request', 'off_platform_payment'],
+    datum: ['contact_channel', 'wallet'],
+    block: [],
+    blockLine: [],
+  };
+  const invite = call('invite-read', '加我微信 abc8899', true);
+  const eager = [score(invite, 0.9)];
+  const engine = (keys: string[]): EngineFlags => new Map([['blind-x/invite-read', new Set(keys)]]);
+
+  it("adds nothing on a line where a rule accepted or vetoed one of the gate's categories, with ruleReads", () => {
+    for (const k of ['privacy_request@0', 'veto:privacy_request@0']) {
+      expect(additions(eager, engine([k]), { contact_exchange: 0.5 }, { pcp: gate }, 'none')).toHaveLength(1);
+      const reading = { ...gate, ruleReads: ['accepted', 'vetoed'] as const };
+      expect(additions(eager, engine([k]), { contact_exchange: 0.5 }, { pcp: reading }, 'none')).toEqual([]);
+    }
+    // Another line's reading, or another gate's category, leaves the line open.
+    const reading = { ...gate, ruleReads: ['accepted'] as const };
+    expect(
+      additions(eager, engine(['privacy_request@1', 'abuse@0']), { contact_exchange: 0.5 }, { pcp: reading }, 'none'),
+    ).toHaveLength(1);
+  });
+
+  it("settles an added flag's category by the taxonomy's arbitration, as the detector does", () => {
+    // A wallet named only as whose password it is: the payment reading is the privacy request.
+    const password = call('password', '方便的话 您的支付宝支付密码', false);
+    password.labels[0] = new Set(['privacy_request']);
+    const paid = { ...score(password, 0.9), category: 'off_platform_payment', span: [5, 8] as [number, number] };
+    const none: EngineFlags = new Map([['blind-x/password', new Set<string>()]]);
+    const t = { off_platform_payment: 0.5, privacy_request: 0.5, contact_exchange: 0.5 };
+    expect(additions([paid], none, t, { pcp: gate }, 'none').map((a) => a.category)).toEqual(['privacy_request']);
+    // Moved onto a category the engine already flags there, it is that flag: nothing is added.
+    const flagged: EngineFlags = new Map([['blind-x/password', new Set(['privacy_request@0'])]]);
+    expect(additions([paid], flagged, t, { pcp: gate }, 'none')).toEqual([]);
+  });
+});
+
 describe("the tests' floor", () => {
   const { model } = defaultLineClassifier();
   const withVeto = { ...model, gates: { ...model.gates, pcp: { ...model.gates.pcp!, veto: true } } };

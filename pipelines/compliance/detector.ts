@@ -9,6 +9,7 @@ import { type Span, spansOverlap } from '../language/index.js';
 import type { Embedder } from '../embed/contract.js';
 import { HashedNgramEmbedder } from '../embed/hashed-ngram.js';
 import type { LlmClient } from '../llm/contract.js';
+import type { RuleReading } from '../learn/gate.js';
 import { defaultLineClassifier, type LineClassifier } from '../learn/model.js';
 import { type Exemplar, loadExemplars } from './exemplars.js';
 import { arbitrate } from './arbitrate.js';
@@ -123,7 +124,10 @@ export class ComplianceDetector {
     let kept = dropDuplicates(settled, lines[index]!.text);
     if (this.learned) {
       kept = kept.map((k) => this.learnedVeto(lines, index, k));
-      kept.push(...this.learnedFlags(lines, index, kept));
+      // The layer's flags settle their category by the same arbitration as the rules' (decision 0690),
+      // read beside the rules' candidates; the rules' own were settled above and are not moved again.
+      const learned = this.learnedFlags(lines, index, kept);
+      if (learned.length) kept.push(...arbitrate([...kept, ...learned], lines, index).slice(kept.length));
     }
     if (this.llm) {
       const llm = this.llm;
@@ -157,7 +161,16 @@ export class ComplianceDetector {
     const taken = new Set(kept.map((k) => k.category));
     const line = lines[index]!;
     const read = kept.filter((k) => k.accepted).map((k) => k.span);
-    const proposed = this.learned!.propose(lines, index, taken).filter(
+    // What the rules made of the line (decision 0690): a category accepted, or vetoed by a rule's
+    // context or the model; a gate with `ruleReads` adds nothing where they read one of its categories.
+    const byRules = kept.flatMap((k): RuleReading[] =>
+      k.accepted
+        ? [{ category: k.category, state: 'accepted' }]
+        : k.droppedBy === 'rule' || k.droppedBy === 'learned'
+          ? [{ category: k.category, state: 'vetoed' }]
+          : [],
+    );
+    const proposed = this.learned!.propose(lines, index, taken, byRules).filter(
       (c) => c.confidence >= this.minConfidence && !read.some((span) => spansOverlap(span, c.span)),
     );
     return proposed.map((c) => ({

@@ -84,6 +84,34 @@ describe('trained recall layer', () => {
     expect(confidence('line-features-v2', before)).not.toBe(confidence('line-features-v2', last));
   });
 
+  describe('lines the rules already read (decision 0690)', () => {
+    const { model } = defaultLineClassifier();
+    const reading = new LearnedLayer(
+      new LineClassifier({
+        ...model,
+        gates: { ...model.gates, pcp: { ...model.gates.pcp!, ruleReads: ['accepted', 'vetoed'] } },
+      }),
+      loadRules(),
+    );
+    const lines = said(['merchant', '方便的话把您平时用的那个绿色软件号发我']);
+
+    it("adds no flag of a gate with ruleReads where a rule accepted or vetoed one of the gate's categories", () => {
+      expect(reading.propose(lines, 0, new Set()).map((c) => c.category)).toEqual(['contact_exchange']);
+      for (const state of ['accepted', 'vetoed'] as const)
+        expect(reading.propose(lines, 0, new Set(), [{ category: 'privacy_request', state }])).toEqual([]);
+      // Another gate's reading leaves the line open; a gate without ruleReads ignores the rules' reading.
+      expect(reading.propose(lines, 0, new Set(), [{ category: 'refund_obstruction', state: 'vetoed' }])).toHaveLength(
+        1,
+      );
+      const { ruleReads: _, ...open } = model.gates.pcp!;
+      const ignoring = new LearnedLayer(
+        new LineClassifier({ ...model, gates: { ...model.gates, pcp: open } }),
+        loadRules(),
+      );
+      expect(ignoring.propose(lines, 0, new Set(), [{ category: 'privacy_request', state: 'vetoed' }])).toHaveLength(1);
+    });
+  });
+
   describe("veto of the rules' flags (decision 0575)", () => {
     const { model } = defaultLineClassifier();
     /** The shipped model with a PCP veto at `v` (the retrained file carries its own). */

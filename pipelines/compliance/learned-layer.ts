@@ -11,7 +11,7 @@
  */
 import type { LayerVerdict } from '../../core/analysis.js';
 import type { Severity, TranscriptLine } from '../../core/domain.js';
-import { blocked, gateOf, hasDatum, strongestPerGate, vetoes } from '../learn/gate.js';
+import { blocked, gateOf, hasDatum, type RuleReading, readByRules, strongestPerGate, vetoes } from '../learn/gate.js';
 import type { Feature, FeatureSpec } from '../learn/features.js';
 import type { LineClassifier } from '../learn/model.js';
 import { detectLanguage } from '../language/index.js';
@@ -65,12 +65,24 @@ export class LearnedLayer {
     };
   }
 
-  /** Flags for line `index` in categories the engine has not already flagged there (`taken`). */
-  propose(lines: readonly TranscriptLine[], index: number, taken: ReadonlySet<string>): LearnedCandidate[] {
+  /**
+   * Flags for line `index` in categories the engine has not already flagged there (`taken`), in no
+   * gate whose `ruleReads` the rules' candidates on the line (`byRules`) close (decision 0690).
+   */
+  propose(
+    lines: readonly TranscriptLine[],
+    index: number,
+    taken: ReadonlySet<string>,
+    byRules: readonly RuleReading[] = [],
+  ): LearnedCandidate[] {
     const line = lines[index]!;
     const model = this.classifier.model;
     const open = this.classifier.categories.filter(
-      (c) => !taken.has(c) && this.speakers.get(c)?.has(line.speaker) && this.severity.has(c),
+      (c) =>
+        !taken.has(c) &&
+        this.speakers.get(c)?.has(line.speaker) &&
+        this.severity.has(c) &&
+        !readByRules(gateOf(model.gates, c)!, byRules),
     );
     const gated = open.flatMap((category) => {
       const gate = gateOf(model.gates, category)!;

@@ -23,6 +23,14 @@ export interface Gate {
    * threshold is dropped, kept as a rejected candidate with its score and the model's name.
    */
   veto?: boolean;
+  /**
+   * Lines the rules already read in this gate (decision 0690): the layer adds no flag of the gate's
+   * categories on a line where a rule's candidate of one of them was accepted ("accepted": the rules'
+   * reading of the act stands, a second reading of the same words is not raised) or vetoed by the
+   * rule's own context ("vetoed": a negative frame — a lawful look-alike, a negation, a warning —
+   * covers the line). Absent: only the flagged or vetoed category itself is taken.
+   */
+  ruleReads?: readonly ('accepted' | 'vetoed')[];
 }
 
 /** The gate covering `category`, or undefined when no gate (so no model) covers it. */
@@ -50,6 +58,21 @@ export function strongestPerGate<T extends { category: string }>(
   }
   const kept = new Set(best.values());
   return flags.filter((f) => kept.has(f));
+}
+
+/** A rule's candidate on a line, as the learned layer sees it: its category, accepted or vetoed. */
+export interface RuleReading {
+  category: string;
+  state: 'accepted' | 'vetoed';
+}
+
+/**
+ * Whether the rules' candidates on a line (`read`: each category with whether it was accepted or
+ * vetoed by a rule) close the line to the gate's learned flags (`ruleReads`, decision 0690).
+ */
+export function readByRules(gate: Gate, read: readonly RuleReading[]): boolean {
+  const how = gate.ruleReads ?? [];
+  return read.some((r) => how.includes(r.state) && gate.categories.includes(r.category));
 }
 
 /** Class names and `mask:<kind>` present anywhere in the line. */

@@ -79,6 +79,8 @@ export const LineModelSchema = z
           features: FeatureSpecSchema,
           /** The model may veto the rules' flags of these categories (decision 0575). */
           veto: z.boolean().optional(),
+          /** Lines the rules already read close the gate to the layer (decision 0690). */
+          ruleReads: z.array(z.enum(['accepted', 'vetoed'])).optional(),
         })
         .strict(),
     ),
