@@ -156,6 +156,7 @@ export class CallReading {
     if (r.installNoShow) this.noShows[speaker].push(i);
     if (r.preference) this.preferences.push(i);
     if (speaker === 'customer') {
+      this.pickFromChoice(i, r);
       this.acceptOffer(i, r);
       this.declineOffer(i, r);
     }
@@ -273,6 +274,28 @@ export class CallReading {
       r.accepted = offer;
       this.acceptedOffers.add(offer!);
     }
+  }
+
+  /**
+   * The buyer's pick from a choice the merchant just put (补发一个新的腿 or $120 back, which would you
+   * prefer? → "I'll take the refund"): the one option of the kind asked for (money back, or goods) is
+   * accepted as an offer of it is, when the buyer's line is the next one and names no other remedy.
+   */
+  private pickFromChoice(i: number, r: LineReading): void {
+    if (!r.preference || r.remedy.settled || r.remedy.declines || r.remedy.no) return;
+    const offer = this.remedyLines.at(-1);
+    if (offer === undefined || this.read[offer]!.speaker !== 'merchant') return;
+    const put = this.read[offer]!.remedy;
+    const answered = lastAtMost(this.spoken.customer, i - 1);
+    if (!put.choice || (answered !== null && answered > offer)) return;
+    const money = (k: Remedy) => k === 'refund' || REFUNDS.includes(k);
+    const fits = put.offered.filter((k) =>
+      r.preference === 'refund' ? money(k) : k === 'replacement' || k === 'reship',
+    );
+    if (fits.length !== 1) return;
+    r.remedy = { ...r.remedy, settled: fits[0]! };
+    r.accepted = offer;
+    this.acceptedOffers.add(offer);
   }
 
   /**
