@@ -92,6 +92,8 @@ function promisedRemedy(
   for (let k = promises.length - 1; k >= 0; k--) {
     const p = promises[k]!;
     if (p.speaker !== 'merchant' || p.utterance < from || p.utterance > index) continue;
+    // Goods or money the buyer turned down, or offered off the platform or for a review, are no remedy.
+    if (reading.remedyVoid(p.utterance, index)) continue;
     // Money promised on the buyer's own step or the goods reaching the shop (仓库签收以后 钱会原路回到
     // 您账户) is settled; goods promised on one may be a sale's shipping (您拍下之后…寄出).
     if (p.conditional && !(p.action === 'refund' && reading.onBuyerStep(p.utterance))) continue;
@@ -202,7 +204,10 @@ export class Advisor {
       const refundOptions = decided
         ? settleOn([], decided, { facts, issue, language, issueText, said: amount, kept, returned, earlier })
         : [];
-      return { suggestions, refundOptions, issue, facts, policies: relevant, ruledOut: false };
+      // The buyer turned down the remedy the merchant had put (可以给您换一个 → 不用了): one recommended
+      // before no longer stands.
+      const ruledOut = refundOptions.length === 0 && reading.declinedLast(index);
+      return { suggestions, refundOptions, issue, facts, policies: relevant, ruledOut };
     }
     const issueText = lines[issue.utterance]!.text;
     const ranked = honourPreference(computeRefundOptions({ facts, issue, language, issueText }), preference);

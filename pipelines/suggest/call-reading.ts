@@ -1,11 +1,12 @@
 import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, clauseAt, classMatches, hasMark, type LineAnalysis, memoByText } from '../language/index.js';
+import { analyzeLine, clauseAt, classMatches, hasMark, memoByText } from '../language/index.js';
 import {
   asserted,
   conditionAt,
   firstPreference,
   type IssueKind,
   kindsOf,
+  onBuyerStep,
   type Preference,
   REFUNDS,
   type Remedy,
@@ -75,17 +76,6 @@ function readSaid(text: string, speaker: SpeakerRole): Said {
   };
 }
 
-/**
- * Whether what a line binds is bound only to the buyer's own step or the goods reaching the shop:
- * its conditions are such steps, or it marks no condition and names one (仓库签收以后, a time after
- * the step rather than a condition).
- */
-function onBuyerStep(a: LineAnalysis): boolean {
-  const last = a.clauses.at(-1);
-  const condition = last ? conditionAt(a, last.index) : 'none';
-  return condition === 'buyer_step' || (condition === 'none' && classMatches(a, 'remedy.buyer_step').length > 0);
-}
-
 const READ_BY: Record<SpeakerRole, (text: string) => Said> = {
   customer: memoByText((text) => readSaid(text, 'customer')),
   merchant: memoByText((text) => readSaid(text, 'merchant')),
@@ -137,6 +127,8 @@ export class CallReading {
   private readonly feeLines: number[] = [];
   /** Merchant lines whose offer of one remedy the buyer's next line said yes to. */
   private readonly acceptedOffers = new Set<number>();
+  /** Merchant lines whose offered or proposed remedy the buyer's next line said no to. */
+  private readonly declinedOffers = new Set<number>();
 
   constructor(readonly lines: readonly TranscriptLine[]) {}
 
@@ -163,7 +155,11 @@ export class CallReading {
     if (r.lateComplaint) this.lateComplaints[speaker].push(i);
     if (r.installNoShow) this.noShows[speaker].push(i);
     if (r.preference) this.preferences.push(i);
-    if (speaker === 'customer') this.acceptOffer(i, r);
+    if (speaker === 'customer') {
+      this.pickFromChoice(i, r);
+      this.acceptOffer(i, r);
+      this.declineOffer(i, r);
+    }
     const { settled, offered, declines, refuses, keeps, pending } = r.remedy;
     if (settled || offered.length > 0 || declines || refuses || pending || r.preference) this.remedyLines.push(i);
     if (keeps) this.keptLines.push(i);
@@ -263,7 +259,7 @@ export class CallReading {
    * the merchant later only says the money goes back (decision 0620).
    */
   private acceptOffer(i: number, r: LineReading): void {
-    if (!r.remedy.accepts || r.remedy.settled || r.remedy.declines) return;
+    if (!r.remedy.accepts || r.remedy.settled || r.remedy.declines || r.remedy.no) return;
     const offer = this.remedyLines.at(-1);
     const put = offer === undefined ? null : this.read[offer]!.remedy;
     const one = put === null ? [] : put.offered.length > 0 ? put.offered : put.settled && put.asks ? [put.settled] : [];
@@ -277,6 +273,53 @@ export class CallReading {
       r.remedy = { ...r.remedy, settled: one[0]! };
       r.accepted = offer;
       this.acceptedOffers.add(offer!);
+    }
+  }
+
+  /**
+   * The buyer's pick from a choice the merchant just put (补发一个新的腿 or $120 back, which would you
+   * prefer? → "I'll take the refund"): the one option of the kind asked for (money back, or goods) is
+   * accepted as an offer of it is, when the buyer's line is the next one and names no other remedy.
+   */
+  private pickFromChoice(i: number, r: LineReading): void {
+    if (!r.preference || r.remedy.settled || r.remedy.declines || r.remedy.no) return;
+    const offer = this.remedyLines.at(-1);
+    if (offer === undefined || this.read[offer]!.speaker !== 'merchant') return;
+    const put = this.read[offer]!.remedy;
+    const answered = lastAtMost(this.spoken.customer, i - 1);
+    if (!put.choice || (answered !== null && answered > offer)) return;
+    const money = (k: Remedy) => k === 'refund' || REFUNDS.includes(k);
+    const fits = put.offered.filter((k) =>
+      r.preference === 'refund' ? money(k) : k === 'replacement' || k === 'reship',
+    );
+    if (fits.length !== 1) return;
+    r.remedy = { ...r.remedy, settled: fits[0]! };
+    r.accepted = offer;
+    this.acceptedOffers.add(offer);
+  }
+
+  /**
+   * The buyer's plain no (不用了, "nah I'll pass"), said as the buyer's next line after the merchant
+   * offered or proposed a remedy (可以给您换一个, "would you like a replacement lid?"), declines it:
+   * nothing is settled. Not after a remedy said done (a no there answers something else), and not
+   * as an answer to anything but the latest line touching the remedy (不用了 谢谢 after 还有别的吗
+   * leaves a remedy agreed before standing) (decision 0705).
+   */
+  private declineOffer(i: number, r: LineReading): void {
+    if (!r.remedy.no || r.remedy.declines || r.remedy.settled) return;
+    const offer = this.remedyLines.at(-1);
+    if (offer === undefined || this.read[offer]!.speaker !== 'merchant') return;
+    const put = this.read[offer]!.remedy;
+    const answered = lastAtMost(this.spoken.customer, i - 1);
+    const spokenSince = lastAtMost(this.spoken.merchant, i - 1);
+    if (
+      (put.settled !== null || put.offered.length > 0) &&
+      !put.done &&
+      spokenSince === offer &&
+      (answered === null || answered < offer)
+    ) {
+      r.remedy = { ...r.remedy, declines: true };
+      this.declinedOffers.add(offer);
     }
   }
 
@@ -356,6 +399,22 @@ export class CallReading {
   feeRefund(i: number): boolean {
     this.upTo(i);
     return this.read[i]?.remedy.fee === true;
+  }
+
+  /**
+   * Whether line `i` carries no remedy whatever it promises: what it offers the buyer turned down
+   * with a plain no on the next line, or it is for something in return or off the platform (a promise
+   * on it carries nothing out).
+   */
+  remedyVoid(i: number, index: number): boolean {
+    this.upTo(index);
+    return this.declinedOffers.has(i) || this.read[i]?.remedy.void === true;
+  }
+
+  /** Whether the latest line up to `index` touching the remedy is the buyer turning it down. */
+  declinedLast(index: number): boolean {
+    const i = lastAtMost(this.remedyLines, this.upTo(index));
+    return i !== null && this.read[i]!.speaker === 'customer' && this.read[i]!.remedy.declines;
   }
 
   /** Whether the buyer said yes (行吧, "that works") to the offer of one remedy on line `i`, up to `index`. */

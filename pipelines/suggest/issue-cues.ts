@@ -229,8 +229,18 @@ export interface RemedyReading {
   declines: boolean;
   /** The buyer says yes (行吧, "sounds good"): settles an offer of one remedy just made. */
   accepts: boolean;
+  /**
+   * The buyer's plain no (不用了, "I'll pass"): it declines only a remedy the merchant offered or
+   * proposed on the line just before (`CallReading` reads it so), and alone says nothing.
+   */
+  no: boolean;
   /** The merchant turns down the return or refund asked (不支持退换, "sales are final"). */
   refuses: boolean;
+  /**
+   * What the merchant's line offers is for something in return (删了差评 给您补20) or off the
+   * platform (加小妹微信 那边给您补发): no remedy, and no promise on it carries one out either.
+   */
+  void: boolean;
   /** The merchant lets the buyer keep the goods (留着就好, "no need to send it back"). */
   keeps: boolean;
   /**
@@ -253,10 +263,36 @@ export interface RemedyReading {
  */
 function offPlatform(a: LineAnalysis): boolean {
   return (
+    privateChannel(a) ||
     classMatches(a, 'private_refund').length > 0 ||
     classMatches(a, 'private_deal').length > 0 ||
     classMatches(a, 'off_platform').some((m) => m.entry.startsWith('compliance.off_platform.zh'))
   );
+}
+
+/**
+ * Whether a line invites the buyer to a private channel (加小妹微信, "message me on WhatsApp", 私下联系):
+ * what it offers "from there" is off the platform (blind-i/j/p: money or goods offered off the
+ * platform settle nothing). An invitation alone ("contact me") or a channel alone (WeChat Pay, the
+ * brand's own "DM us") is not one.
+ */
+function privateChannel(a: LineAnalysis): boolean {
+  return (
+    classMatches(a, 'invite_channel').length > 0 ||
+    classMatches(a, 'off_platform_contact').length > 0 ||
+    (classMatches(a, 'contact_invite').length > 0 && classMatches(a, 'contact_channel').length > 0)
+  );
+}
+
+/**
+ * Whether what a line binds is bound only to the buyer's own step or the goods reaching the shop:
+ * its conditions are such steps, or it marks no condition and names one (仓库签收以后, a time after
+ * the step rather than a condition).
+ */
+export function onBuyerStep(a: LineAnalysis): boolean {
+  const last = a.clauses.at(-1);
+  const condition = last ? conditionAt(a, last.index) : 'none';
+  return condition === 'buyer_step' || (condition === 'none' && classMatches(a, 'remedy.buyer_step').length > 0);
 }
 
 /**
@@ -276,7 +312,9 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
     choice: false,
     declines: asserted(a, 'remedy.decline').length > 0,
     accepts: asserted(a, 'preference.accept').length > 0,
+    no: speaker === 'customer' && classMatches(a, 'remedy.decline_offer').length > 0,
     refuses: false,
+    void: false,
     keeps: false,
     pending: false,
     fee: false,
@@ -311,16 +349,24 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   reading.fee = feeClauses.size > 0;
   // A bot's menu (【自动回复】 1.查物流 2.退换货) lists remedies nobody chose.
   if (classMatches(a, 'remedy.automated').length > 0) return reading;
-  if (classMatches(a, 'remedy.bargain').length > 0 || offPlatform(a)) return reading;
+  if (classMatches(a, 'remedy.bargain').length > 0 || offPlatform(a)) return { ...reading, void: true };
   const consent = classMatches(a, 'remedy.consent').length > 0;
   // Conditions are weighed below (a consent, the buyer's own step, a result): here only negation
   // and reported speech rule a remedy word out.
+  // A remedy named in the clause that turns it down (仅退款这边是没办法同意的) is not stated either.
+  const refusedIn = new Set(asserted(a, 'remedy.refused').map((m) => clauseAt(a, m.span[0])?.index));
   const named = (cls: string) =>
     classMatches(a, cls).filter((m) => {
       const clause = clauseAt(a, m.span[0]);
-      return !negationOver(a, m.span) && !(clause && hasMark(clause, 'reported'));
+      return !negationOver(a, m.span) && !(clause && (hasMark(clause, 'reported') || refusedIn.has(clause.index)));
     });
-  const matches = REMEDIES.flatMap((r) => named(REMEDY_CLASS[r]).map((m) => ({ r, m })));
+  // An amount given back (退您390元) on the goods reaching the shop (退货, 仓库签收, 收到货后) is the
+  // return's money, a refund whose kind the call's return decides, not a part refund (decision 0705).
+  const onReturn = classMatches(a, 'remedy.goods_back').length > 0 || onBuyerStep(a);
+  const amountOnly = (m: LexiconMatch) => m.entry.startsWith('remedy.partial_refund.amount@');
+  const matches = REMEDIES.flatMap((r) =>
+    named(REMEDY_CLASS[r]).map((m) => ({ r: r === 'partial_refund' && onReturn && amountOnly(m) ? 'refund' : r, m })),
+  );
   // Of two overlapping remedy words the kind said wins over a bare refund (给您退一半: a part
   // refund), else the longer.
   const outranks = (o: (typeof matches)[number], m: (typeof matches)[number]) =>
