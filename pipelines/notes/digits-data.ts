@@ -23,6 +23,7 @@ const DigitsSchema = z
         phoneBefore: Shape,
         currencyBefore: Shape,
         unitAfter: Shape,
+        addressAfter: Shape,
         mobile: Shape,
         phoneChunks: z.array(z.string()),
         phoneLength: Range,
