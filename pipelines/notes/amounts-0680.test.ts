@@ -28,6 +28,9 @@ describe('a spoken price and what it prices', () => {
     // a sum naming an order, and "is what you paid"
     [["that's the fifty two thirty order with the rug"], ['52.3 USD']],
     [['two seventy five is what you paid for the install'], ['275 USD']],
+    // a goods noun at a sum that can be no hour: its price; at an hour it stays a time (hard negative)
+    [['got it, the toaster at sixty four fifty, I will send a new one'], ['64.5 USD']],
+    [['the toaster at four fifteen was delivered'], []],
     // but an order id said after "order" is no sum (hard negative)
     [['the order number is 5512093384'], []],
   ]);

@@ -77,6 +77,8 @@ const AmountsSchema = z
         notAfter: Source,
         /** After a sum, the price of one unit (a pack, each): a pattern's `inList` value holds. */
         perItem: Source,
+        /** A sum opening so is never an hour or a year: `notBefore` words (at, by, in) leave it a price. */
+        notTime: Source.extend({ note: z.string().optional() }).strict(),
       })
       .strict(),
     /**
@@ -163,7 +165,7 @@ interface Knowledge {
   patterns: Pattern[];
   /** Which patterns can match a line: the literals every match of each holds (required-literals.ts). */
   gate: LiteralGate;
-  context: { before: RegExp; after: RegExp; notBefore: RegExp; notAfter: RegExp; perItem: RegExp };
+  context: { before: RegExp; after: RegExp; notBefore: RegExp; notAfter: RegExp; perItem: RegExp; notTime: RegExp };
   max: number;
   families: { dollar: ReadonlySet<Currency>; yuan: ReadonlySet<Currency> };
   places: { currencies: readonly Currency[]; yuan: 'always' | 'traditional' | undefined; re: RegExp }[];
@@ -253,6 +255,7 @@ function knowledge(): Knowledge {
       notBefore: compile(c.notBefore.pattern, c.notBefore.flags, 'priceContext.notBefore'),
       notAfter: compile(c.notAfter.pattern, c.notAfter.flags, 'priceContext.notAfter'),
       perItem: compile(c.perItem.pattern, c.perItem.flags, 'priceContext.perItem'),
+      notTime: compile(c.notTime.pattern, c.notTime.flags, 'priceContext.notTime'),
     },
     max: d.maxAmount,
     families: { dollar: new Set(d.families.dollar), yuan: new Set(d.families.yuan) },
@@ -279,7 +282,8 @@ export function currencyFamily(family: 'dollar' | 'yuan'): ReadonlySet<Currency>
 function pricing(k: Knowledge, text: string, m: RegExpExecArray): 'priced' | 'listed' | 'timed' {
   const before = text.slice(0, m.index);
   const after = text.slice(m.index + m[0].length);
-  if (k.context.notBefore.test(before) || k.context.notAfter.test(after)) return 'timed';
+  const clock = k.context.notBefore.test(before) && !k.context.notTime.test(m[0]);
+  if (clock || k.context.notAfter.test(after)) return 'timed';
   return k.context.before.test(before) || k.context.after.test(after) ? 'priced' : 'listed';
 }
 
