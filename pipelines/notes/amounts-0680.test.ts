@@ -58,6 +58,8 @@ describe('Chinese sums', () => {
     // remitting is paying; a demonstrative pack is the item
     [['直接汇款 880 就行'], ['880 CNY']],
     [['这袋89 才吃了两顿'], ['89 CNY']],
+    // a big-ticket good named right before its figure (products.json)
+    [['跑步机3299 能分期吗'], ['3299 CNY']],
   ]);
 });
 
