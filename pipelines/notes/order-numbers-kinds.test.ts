@@ -118,3 +118,10 @@ describe('what a line asks for (0680)', () => {
     expect(values('快递到了没 我看下物流信息再给您发', '好 7731902255816 这个单')).toEqual(['7731902255816']);
   });
 });
+
+describe('an order id before a sentence that names no street (0680, hard negative)', () => {
+  it('is still an order', () => {
+    expect(values('Your order 55120934 is on its way now')).toEqual(['55120934']);
+    expect(values('order 66019342 on the road since monday')).toEqual(['66019342']);
+  });
+});
