@@ -135,21 +135,18 @@ export function classifyDigitRuns(text: string, runs: readonly DigitRun[], asked
   });
 }
 
-const ASKING = new Set(['question', 'request']);
+const ASKING = new Set(['question', 'request', 'addressee']);
 
 /**
  * A line that names a cue asks for the number when it is put to the other party (a question, a
  * request, 您/you) or is little more than the cue ("单号"); "快递显示签收了" asks for nothing, and
- * neither does the speaker telling what they do for the buyer (小妹今天发到您账户里: a clause with
- * both the speaker and the buyer in it and no question or request).
+ * neither does a cue named as where something goes (小妹今天发到您账户里, back to your card).
  */
 function asks(text: string, cue: CueHit): boolean {
   const k = digitsKnowledge().kinds;
+  if (k.destinationBefore.test(text.slice(0, cue.start))) return false;
   if (text.trim().length - (cue.end - cue.start) <= k.shortAnswerSlack / 2) return true;
-  const has = (c: { marks: readonly { kind: string }[] }, kind: string) => c.marks.some((m) => m.kind === kind);
-  return analyzeLine(text).clauses.some(
-    (c) => c.marks.some((m) => ASKING.has(m.kind)) || (has(c, 'addressee') && !has(c, 'self')),
-  );
+  return analyzeLine(text).clauses.some((c) => c.marks.some((m) => ASKING.has(m.kind)));
 }
 
 /**

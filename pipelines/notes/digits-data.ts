@@ -24,6 +24,7 @@ const DigitsSchema = z
         currencyBefore: Shape,
         unitAfter: Shape,
         addressAfter: Shape,
+        destinationBefore: Shape,
         mobile: Shape,
         phoneChunks: z.array(z.string()),
         phoneLength: Range,

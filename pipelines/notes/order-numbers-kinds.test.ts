@@ -106,8 +106,18 @@ describe('numbers beside an order that are no order (0680)', () => {
 });
 
 describe('what a line asks for (0680)', () => {
-  it('the speaker telling what they do for the buyer asks for no account number', () => {
+  it('a cue named as where something goes asks for no number', () => {
     expect(values('好的 小妹明天把红包发到您账户里', '8830217746512 别忘了')).toEqual(['8830217746512']);
+    expect(values('ok the credit goes back to your account tonight', '7730219944 thanks')).toEqual(['7730219944']);
+  });
+
+  it('an unpunctuated question with the speaker in it still asks (hard negative)', () => {
+    expect(
+      values(
+        "ugh i'm really sorry about that do you have the order number",
+        'yeah six two oh four one eight eight three',
+      ),
+    ).toEqual(['62041883']);
   });
 
   it('a request for the account still carries (hard negative)', () => {
