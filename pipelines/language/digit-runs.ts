@@ -140,13 +140,14 @@ interface Group extends DigitRun {
 
 /**
  * Across a space (not a dash), a typed chunk longer than `maxSpacedChunk` is a whole number: an
- * order id followed by its price ("5521907734128806 188的") is two numbers, not one.
+ * order id followed by its price ("5521907734128806 188的") is two numbers, not one — and so is an
+ * id followed by a word that opens with a digit of another script ("订单7810293364 一共89欧").
  */
 function standsAlone(cur: Group, prev: Token, t: Token, gap: readonly Token[]): boolean {
   if (gap.length === 0 || gap.some((g) => g.kind === 'dash')) return false;
-  if (prev.script !== 'ascii' || t.script !== 'ascii') return false;
+  if (prev.script !== 'ascii' && t.script !== 'ascii') return false;
   const max = digitRunsKnowledge().maxSpacedChunk;
-  return cur.chunks.at(-1)! > max || t.digits.length > max;
+  return (prev.script === 'ascii' && cur.chunks.at(-1)! > max) || (t.script === 'ascii' && t.digits.length > max);
 }
 
 /** Digits joined by nothing, spaces or dashes; spaces split chunks only between typed digits. */

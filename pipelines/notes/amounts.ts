@@ -9,6 +9,7 @@ import {
   EN_TENS,
   EN_UNITS,
   foldScript,
+  findDigitRuns,
   foldWidth,
   gateForm,
   type LineAnalysis,
@@ -39,6 +40,11 @@ export interface AmountMatch {
   /** The line's own reading; a call's carried currency may re-read a `carried` sum (call-currency.ts). */
   currency: Currency;
   carried?: Carried;
+  /**
+   * The value a spoken price takes in a call about small goods (groceries: the eggs … the six
+   * ninety), where "six ninety" is dollars and cents rather than hundreds (amounts.json `smallGoods`).
+   */
+  small?: number;
   start: number;
   end: number;
 }
@@ -71,6 +77,8 @@ const AmountsSchema = z
         notAfter: Source,
         /** After a sum, the price of one unit (a pack, each): a pattern's `inList` value holds. */
         perItem: Source,
+        /** A sum opening so is never an hour or a year: `notBefore` words (at, by, in) leave it a price. */
+        notTime: Source.extend({ note: z.string().optional() }).strict(),
       })
       .strict(),
     /**
@@ -95,6 +103,11 @@ const AmountsSchema = z
         })
         .strict(),
     ),
+    /**
+     * Words for goods sold for a few dollars (milk, eggs, bread, a loaf, a dozen): once the call
+     * names one, a spoken price with an `inList` reading takes that reading (six ninety is 6.90).
+     */
+    smallGoods: Source.extend({ note: z.string().optional() }).strict(),
     /** Largest sum taken as money; longer digit strings are ids (orders, phones), not prices. */
     maxAmount: z.number().positive(),
     /** Said right after a sum's number, a rough figure (两百多块, 五十多): no sum. */
@@ -152,11 +165,12 @@ interface Knowledge {
   patterns: Pattern[];
   /** Which patterns can match a line: the literals every match of each holds (required-literals.ts). */
   gate: LiteralGate;
-  context: { before: RegExp; after: RegExp; notBefore: RegExp; notAfter: RegExp; perItem: RegExp };
+  context: { before: RegExp; after: RegExp; notBefore: RegExp; notAfter: RegExp; perItem: RegExp; notTime: RegExp };
   max: number;
   families: { dollar: ReadonlySet<Currency>; yuan: ReadonlySet<Currency> };
   places: { currencies: readonly Currency[]; yuan: 'always' | 'traditional' | undefined; re: RegExp }[];
   approximate: RegExp;
+  smallGoods: RegExp;
 }
 
 const zh = (s: string | undefined): number | null => (s === undefined ? 0 : parseZhNumber(s.replaceAll(',', '')));
@@ -241,6 +255,7 @@ function knowledge(): Knowledge {
       notBefore: compile(c.notBefore.pattern, c.notBefore.flags, 'priceContext.notBefore'),
       notAfter: compile(c.notAfter.pattern, c.notAfter.flags, 'priceContext.notAfter'),
       perItem: compile(c.perItem.pattern, c.perItem.flags, 'priceContext.perItem'),
+      notTime: compile(c.notTime.pattern, c.notTime.flags, 'priceContext.notTime'),
     },
     max: d.maxAmount,
     families: { dollar: new Set(d.families.dollar), yuan: new Set(d.families.yuan) },
@@ -250,6 +265,7 @@ function knowledge(): Knowledge {
       re: compile(p.pattern, p.flags, p.id),
     })),
     approximate: compile(d.approximate.pattern, d.approximate.flags, 'approximate'),
+    smallGoods: compile(d.smallGoods.pattern, d.smallGoods.flags, 'smallGoods'),
   };
   return loaded;
 }
@@ -266,7 +282,8 @@ export function currencyFamily(family: 'dollar' | 'yuan'): ReadonlySet<Currency>
 function pricing(k: Knowledge, text: string, m: RegExpExecArray): 'priced' | 'listed' | 'timed' {
   const before = text.slice(0, m.index);
   const after = text.slice(m.index + m[0].length);
-  if (k.context.notBefore.test(before) || k.context.notAfter.test(after)) return 'timed';
+  const clock = k.context.notBefore.test(before) && !k.context.notTime.test(m[0]);
+  if (clock || k.context.notAfter.test(after)) return 'timed';
   return k.context.before.test(before) || k.context.after.test(after) ? 'priced' : 'listed';
 }
 
@@ -354,14 +371,39 @@ const amountsOf = memoByText((text: string): readonly AmountMatch[] => {
   found.push(...listed.filter((l) => held.has(sentenceAt(l.start)) && !clock(l)));
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: AmountMatch[] = [];
-  for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  const chunked = found.some((f) => f.carried === 'bare') ? groupedRuns(text) : [];
+  for (const f of found) {
+    if (kept.some((k) => f.start < k.end && k.start < f.end)) continue;
+    // A bare figure that is one group of a longer number typed in groups (CIMB 8003 4417 2290) is no sum.
+    if (
+      f.carried === 'bare' &&
+      chunked.some((r) => r.start <= f.start && f.end <= r.end && r.end - r.start > f.end - f.start)
+    )
+      continue;
+    kept.push(f);
+  }
   const inList = (f: AmountMatch) =>
     k.context.perItem.test(folded.slice(f.end)) ||
     kept.some((o) => o !== f && sentenceAt(o.start) === sentenceAt(f.start));
   return kept
-    .map((f) => (listValue.has(f) && inList(f) ? { ...f, value: listValue.get(f)! } : f))
+    .map((f) => {
+      const other = listValue.get(f);
+      if (other === undefined) return f;
+      return inList(f) ? { ...f, value: other } : { ...f, small: other };
+    })
     .sort((a, b) => a.start - b.start);
 });
+
+/** The line names goods sold for a few dollars (amounts.json `smallGoods`). */
+export const namesSmallGoods = memoByText((text: string): boolean => knowledge().smallGoods.test(foldedOf(text)));
+
+/** Numbers typed in groups (a card or an account: 8003 4417 2290), as the language layer reads runs. */
+function groupedRuns(text: string): readonly { start: number; end: number }[] {
+  return findDigitRuns(text).filter((r) => r.chunks.length > 1 && r.digits.length >= GROUPED_DIGITS);
+}
+
+/** Fewer digits than this in a grouped run are a price and its cents or a short list, not an id. */
+const GROUPED_DIGITS = 8;
 
 /** Each sentence of the line as a span of the original text (the language layer's sentences). */
 function sentenceSpans(analysis: LineAnalysis): [number, number][] {
@@ -403,6 +445,8 @@ function spokenTail(m: RegExpExecArray, value: (m: RegExpExecArray) => number | 
 export class CallAmounts {
   private readonly currency: CallCurrency;
   private readonly notes = new Map<string, AmountNote>();
+  /** A line so far named small goods: spoken prices take their dollars-and-cents reading. */
+  private small = false;
 
   constructor(market?: Currency) {
     this.currency = new CallCurrency(market);
@@ -414,7 +458,10 @@ export class CallAmounts {
   /** The line's sums in the call's currency; `added` when the notes changed. */
   read(text: string, utterance: number): { sums: AmountMatch[]; added: boolean } {
     const placed = this.currency.place(placeOf(text));
-    const found = findAmounts(text);
+    this.small ||= namesSmallGoods(text);
+    const found = findAmounts(text).map(({ small, ...a }) =>
+      this.small && small !== undefined ? { ...a, value: small } : a,
+    );
     const sums = this.currency.read(found);
     // Re-read after the line's own named currency is known (the $45 one … it was US$45 lah).
     let added = placed && this.rereadOpen();

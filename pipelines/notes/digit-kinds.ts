@@ -109,6 +109,7 @@ export function classifyDigitRuns(text: string, runs: readonly DigitRun[], asked
     if (k.letterBefore.test(before) || k.letterAfter.test(after)) return 'account';
     if (k.phoneBefore.test(before)) return 'phone';
     if (k.currencyBefore.test(before) || k.unitAfter.test(after)) return 'amount';
+    if (k.addressAfter.test(after)) return 'number';
     if (isProductCode(run.digits)) return 'account';
     const length = run.digits.length;
     const orderLength = within(length, k.orderLength);
@@ -138,10 +139,12 @@ const ASKING = new Set(['question', 'request', 'addressee']);
 
 /**
  * A line that names a cue asks for the number when it is put to the other party (a question, a
- * request, 您/you) or is little more than the cue ("单号"); "快递显示签收了" asks for nothing.
+ * request, 您/you) or is little more than the cue ("单号"); "快递显示签收了" asks for nothing, and
+ * neither does a cue named as where something goes (小妹今天发到您账户里, back to your card).
  */
 function asks(text: string, cue: CueHit): boolean {
   const k = digitsKnowledge().kinds;
+  if (k.destinationBefore.test(text.slice(0, cue.start))) return false;
   if (text.trim().length - (cue.end - cue.start) <= k.shortAnswerSlack / 2) return true;
   return analyzeLine(text).clauses.some((c) => c.marks.some((m) => ASKING.has(m.kind)));
 }

@@ -23,6 +23,8 @@ const DigitsSchema = z
         phoneBefore: Shape,
         currencyBefore: Shape,
         unitAfter: Shape,
+        addressAfter: Shape,
+        destinationBefore: Shape,
         mobile: Shape,
         phoneChunks: z.array(z.string()),
         phoneLength: Range,

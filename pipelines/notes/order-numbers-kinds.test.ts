@@ -88,3 +88,50 @@ describe('an id read back digit by digit, then its price', () => {
     expect(values('七七二零幺九四八三六五五幺两千八百块的那台对吧')).toEqual(['7720194836551']);
   });
 });
+
+// Decision 0680: phrasings written for these tests; none is taken from an eval set.
+describe('numbers beside an order that are no order (0680)', () => {
+  it('a house number before a street name', () => {
+    expect(values('what is the address for order 5581920034?', '88 Kingsley Road, flat 2')).toEqual(['5581920034']);
+    expect(values('the delivery address on the order: 2210 Pine Hollow Dr')).toEqual([]);
+  });
+
+  it('a number after a bank name is an account', () => {
+    expect(values('transfer to OCBC 6120 3391 8802 can already')).toEqual([]);
+  });
+
+  it('an id takes no digit of a word in another script after a space (一共)', () => {
+    expect(values('订单 6630218845 一共三百')).toEqual(['6630218845']);
+  });
+});
+
+describe('what a line asks for (0680)', () => {
+  it('a cue named as where something goes asks for no number', () => {
+    expect(values('好的 小妹明天把红包发到您账户里', '8830217746512 别忘了')).toEqual(['8830217746512']);
+    expect(values('ok the credit goes back to your account tonight', '7730219944 thanks')).toEqual(['7730219944']);
+  });
+
+  it('an unpunctuated question with the speaker in it still asks (hard negative)', () => {
+    expect(
+      values(
+        "ugh i'm really sorry about that do you have the order number",
+        'yeah six two oh four one eight eight three',
+      ),
+    ).toEqual(['62041883']);
+  });
+
+  it('a request for the account still carries (hard negative)', () => {
+    expect(values('麻烦把您的银行账户发一下', '6222021001122334455')).toEqual([]);
+  });
+
+  it('这个单 after a number names it an order', () => {
+    expect(values('快递到了没 我看下物流信息再给您发', '好 7731902255816 这个单')).toEqual(['7731902255816']);
+  });
+});
+
+describe('an order id before a sentence that names no street (0680, hard negative)', () => {
+  it('is still an order', () => {
+    expect(values('Your order 55120934 is on its way now')).toEqual(['55120934']);
+    expect(values('order 66019342 on the road since monday')).toEqual(['66019342']);
+  });
+});
