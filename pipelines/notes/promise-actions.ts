@@ -142,3 +142,29 @@ export function actionsOf(
         );
   return [...new Set(spoken)];
 }
+
+/**
+ * Does the clause's time phrase date `act` (decision 0685)? A clause naming several acts gives its
+ * time to the act named last before the phrase ("I've opened a trace and set up a reship - it'll go
+ * out tomorrow and you'll get a tracking email": the reship); a phrase said before every act
+ * (明天给您退款并补发) dates them all, and so does one followed by an act counted from it (周四下午上门 |
+ * 到之前会给您打个电话). `extra` adds words the reader does not rank (a frame's own
+ * class: the trace opened), read as `act`.
+ */
+export function timesAct(
+  clause: Clause,
+  acts: readonly PromiseAction[],
+  act: PromiseAction,
+  phrase: { start: number; end: number },
+  extra: readonly Range[] = [],
+): boolean {
+  if (new Set(acts).size < 2) return true;
+  // "周四下午上门 到之前会给您打个电话": an act timed from the one before it shares its time.
+  if (hasCue(clause, 'before_act', [phrase.end, clause.text.length])) return true;
+  const words = [
+    ...actionWords(clause).filter((h) => acts.includes(h.action)),
+    ...extra.map(([at, end]) => ({ action: act, at, end })),
+  ].filter((h) => h.end <= phrase.start);
+  if (words.length === 0) return true;
+  return words.reduce((a, b) => (b.at > a.at ? b : a)).action === act;
+}
