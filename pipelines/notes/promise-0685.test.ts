@@ -15,6 +15,8 @@ describe('a line naming several acts dates the act its time follows', () => {
       ['ship 2026-11-27', 'callback', 'follow_up'],
     ],
     ["I'll file a claim with the courier and send you another that ships tomorrow", ['other', 'ship 2026-11-25']],
+    // a Chinese time dates the act after it
+    ['小妹先给您提交到品控明天下午技术给您回电话', ['callback 2026-11-25', 'escalate']],
     // a time said before every act dates them all
     ['明天给您退款并补发', ['refund 2026-11-25', 'ship 2026-11-25']],
   ]);
