@@ -63,7 +63,7 @@ describe('restock, interception and repair are events a promise waits on', () =>
   check([
     ['有货了小妹第一时间在这里告诉您', ['callback if']],
     ['拦回来以后 马上给您退款', ['refund if']],
-    ['修好了给您寄回去', ['ship if']],
+    ['拦截成功了给您退款', ['refund if']],
     // the shop's own stock-up on a named day is no event
     ['我们今天补货 明天给您发出', ['ship 2026-11-25']],
   ]);
@@ -75,6 +75,7 @@ describe('what the shop can do, or either of two acts, is offered, not promised'
     ['要是确认丢了 给您补寄一个 或者退全款', []],
     // a time for it makes it a promise
     ['可以给您换一双 后天寄出', ['ship 2026-11-26']],
+    ['小妹可以给您申请一张十元的券 下次能用 今天就发到您账户', ['compensate']],
   ]);
   it('a refusal stays no promise', () => {
     expect(read('这个不能给您换哦')).toEqual([]);

@@ -100,6 +100,8 @@ const FramesSchema = z
           conditionClass: z.string().optional(),
           /** The rule holds only for a promise with no deadline (月底前处理好 is held to its date). */
           unlessDeadline: z.boolean().optional(),
+          /** …nor when a time is said later in the line (可以给您申请一张券 … 今天就发您账户里, 0685). */
+          unlessTimedLater: z.boolean().optional(),
           /** The rule does not hold for a frame whose reply (an act that answers it) is promised later in the line. */
           unlessReplyAfter: z.boolean().optional(),
           /** The mark does not count after a word of these classes in its clause (问一下主管能不能…: the question is the one to be asked). */
@@ -175,10 +177,13 @@ function vetoOf(
   action: PromiseNote['action'],
   deadline: string | null = null,
   replyAfter = false,
+  /** A time is said in a clause of the line after the promise's first. */
+  timedLater = false,
 ): NonPromise | undefined {
   return f.nonPromises.find((r) => {
     if (r.actions && !r.actions.includes(action)) return false;
     if (r.unlessDeadline && deadline !== null) return false;
+    if (r.unlessTimedLater && timedLater) return false;
     if (r.unlessReplyAfter && replyAfter) return false;
     if (r.lineClass) return clauses.some((c) => clauseHas(c, r.lineClass!)) || sentenceBefore(a, clauses, r.lineClass);
     if (r.clauseClass) return clauses.some((c) => clauseHas(c, r.clauseClass!));
@@ -390,7 +395,8 @@ export function judgePromises(
     // A time said for the act holds it to something even when it counts from an event (收到后两天内处理).
     const said = p.deadline ?? clauses.map((c) => due[c.index]?.date ?? null).find((d) => d !== null) ?? null;
     if (clauses.length === 0) continue;
-    const veto = vetoOf(f, a, clauses, p.action, said, replyAfter(f, a, clauses, p.action));
+    const later = due.slice(clauses[0]!.index + 1).some((d) => d !== null);
+    const veto = vetoOf(f, a, clauses, p.action, said, replyAfter(f, a, clauses, p.action), later);
     if (veto?.violation) withheld.push(p);
     if (veto) continue;
     // The buyer's errands keep their name: only an agent escalates or follows up.
@@ -424,7 +430,8 @@ export function judgePromises(
       if (!frame.doneStillOwed && clauseHas(clause, f.done.class) && !answerOwed) continue;
       if (line.speaker !== 'merchant') continue;
       const deadline = frameDate(f, clause, frame, due[clause.index]);
-      if (vetoOf(f, a, [clause], frame.action, deadline, answerOwed)) continue;
+      const later = due.slice(clause.index + 1).some((d) => d !== null);
+      if (vetoOf(f, a, [clause], frame.action, deadline, answerOwed, later)) continue;
       add({
         speaker: line.speaker,
         action: frame.action,
@@ -498,7 +505,9 @@ function frameDate(
   const own = clause.matches
     .filter((m) => m.class === frame.class)
     .map((m): [number, number] => [m.span[0] - clause.span[0], m.span[1] - clause.span[0]]);
-  const acts = [...new Set([...actionWords(clause).map((h) => h.action), frame.action])];
+  // The acts a question after a check verb names are asked about, not promised (问下厂家 看…是什么情况).
+  const asked = embeddedQuestionAt(clause) ?? clause.text.length;
+  const acts = [...new Set([...actionWords(clause, [0, asked]).map((h) => h.action), frame.action])];
   if (!timesAct(clause, acts, frame.action, due, own)) return null;
   if (frame.doneStillOwed && atOnce(f, clause, due)) return null;
   return dateOf(clause, due);
