@@ -82,6 +82,13 @@ describe('what the shop can do, or either of two acts, is offered, not promised'
   });
 });
 
+describe('what the technician does once there is no visit of its own, in Cantonese too', () => {
+  check([
+    ['師傅到咗會同你講價錢', []],
+    ['師傅聽日上門', ['visit 2026-11-25']],
+  ]);
+});
+
 describe('a carrier claim is an errand, a trace a follow-up', () => {
   check([
     ["we'll lodge a claim with the carrier for the broken lid", ['other']],
