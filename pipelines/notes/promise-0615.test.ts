@@ -51,8 +51,8 @@ describe('a trace or claim opened with the carrier is a follow-up, owed even whe
       "we're opening an investigation with the carrier and I'll text you what they say tomorrow",
       ['callback 2026-11-25', 'follow_up 2026-11-25'],
     ],
-    // a damage claim filed with the carrier is the shop's own recovery: an escalation
-    ["I'll file a damage claim with the courier for the dented box", ['escalate']],
+    // a damage claim filed with the carrier is an errand (decision 0685's convention: 7 lines to 3)
+    ["I'll file a damage claim with the courier for the dented box", ['other']],
     // with the shop's own team it is an escalation
     ["I've opened a ticket with our billing team", ['escalate']],
   ]);

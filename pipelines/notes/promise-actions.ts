@@ -6,6 +6,7 @@
  */
 import type { PromiseAction, SpeakerRole } from '../../core/domain.js';
 import type { Clause, LexiconMatch } from '../language/index.js';
+import { countHan } from '../language/language-id.js';
 import { cueHits, firstCue, hasCue, type Range } from './promise-cues.js';
 import { loadFrames } from './promise-frames.js';
 
@@ -141,4 +142,36 @@ export function actionsOf(
               : [],
         );
   return [...new Set(spoken)];
+}
+
+/**
+ * Does the clause's time phrase date `act` (decision 0685)? A clause naming several acts gives its
+ * time to the act it belongs to: in English the act named last before the phrase ("I've opened a
+ * trace and set up a reship - it'll go out tomorrow and you'll get a tracking email": the reship), in
+ * Chinese the act named first after it (给您登记一下 明天上午技术会给您打个电话: the call); a phrase said before every act
+ * (明天给您退款并补发) dates them all, and so does one followed by an act counted from it (周四下午上门 |
+ * 到之前会给您打个电话). `extra` adds words the reader does not rank (a frame's own
+ * class: the trace opened), read as `act`.
+ */
+export function timesAct(
+  clause: Clause,
+  acts: readonly PromiseAction[],
+  act: PromiseAction,
+  phrase: { start: number; end: number },
+  extra: readonly Range[] = [],
+): boolean {
+  if (new Set(acts).size < 2) return true;
+  // "周四下午上门 到之前会给您打个电话": an act timed from the one before it shares its time.
+  if (hasCue(clause, 'before_act', [phrase.end, clause.text.length])) return true;
+  const words = [
+    ...actionWords(clause).filter((h) => acts.includes(h.action)),
+    ...extra.map(([at, end]) => ({ action: act, at, end })),
+  ].sort((a, b) => a.at - b.at);
+  const before = words.filter((h) => h.end <= phrase.start);
+  if (before.length === 0) return true;
+  // Chinese says the time before its verb (登记一下 明天上午技术会给您打个电话: the call); English after
+  // it (set up a reship - it'll go out tomorrow: the reship).
+  const next =
+    countHan(clause.text.slice(phrase.start, phrase.end)) > 0 ? words.find((h) => h.at >= phrase.end) : undefined;
+  return (next ?? before.at(-1)!).action === act;
 }

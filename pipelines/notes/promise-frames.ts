@@ -18,7 +18,7 @@ import {
   analyzeLine,
   sentencesOf,
 } from '../language/index.js';
-import { actionWords } from './promise-actions.js';
+import { actionWords, timesAct } from './promise-actions.js';
 import { dateOf } from './promise-cues.js';
 import type { DeadlineMatch } from './deadlines.js';
 import { readKnowledge } from './knowledge-file.js';
@@ -48,6 +48,8 @@ const FramesSchema = z
         note: z.string().optional(),
       })
       .strict(),
+    /** Time words saying an act happens at once (now, 马上): they date no act passed up or opened then (0685). */
+    atOnce: z.string(),
     /** The word class saying an act is already done. */
     done: z.object({ class: z.string() }).strict(),
     /** What makes a promise conditional: marks in its clause, or a buyer's act asked for before it. */
@@ -73,6 +75,8 @@ const FramesSchema = z
           answeredBy: z.array(PromiseActionSchema),
           /** Said as done (already escalated): is something still owed? */
           doneStillOwed: z.boolean(),
+          /** The frame also renames the acts of the next clause of its sentence that names no one (通知仓库 | 按新地址给您发); it renames only acts said without a time. */
+          carriesNext: z.boolean().optional(),
           note: z.string().optional(),
         })
         .strict(),
@@ -96,6 +100,8 @@ const FramesSchema = z
           conditionClass: z.string().optional(),
           /** The rule holds only for a promise with no deadline (月底前处理好 is held to its date). */
           unlessDeadline: z.boolean().optional(),
+          /** …nor when a time is said later in the line (可以给您申请一张券 … 今天就发您账户里, 0685). */
+          unlessTimedLater: z.boolean().optional(),
           /** The rule does not hold for a frame whose reply (an act that answers it) is promised later in the line. */
           unlessReplyAfter: z.boolean().optional(),
           /** The mark does not count after a word of these classes in its clause (问一下主管能不能…: the question is the one to be asked). */
@@ -171,10 +177,13 @@ function vetoOf(
   action: PromiseNote['action'],
   deadline: string | null = null,
   replyAfter = false,
+  /** A time is said in a clause of the line after the promise's first. */
+  timedLater = false,
 ): NonPromise | undefined {
   return f.nonPromises.find((r) => {
     if (r.actions && !r.actions.includes(action)) return false;
     if (r.unlessDeadline && deadline !== null) return false;
+    if (r.unlessTimedLater && timedLater) return false;
     if (r.unlessReplyAfter && replyAfter) return false;
     if (r.lineClass) return clauses.some((c) => clauseHas(c, r.lineClass!)) || sentenceBefore(a, clauses, r.lineClass);
     if (r.clauseClass) return clauses.some((c) => clauseHas(c, r.clauseClass!));
@@ -325,6 +334,16 @@ function commits(f: Frames, a: LineAnalysis, clause: Clause): boolean {
   return before !== undefined && commits(f, a, before);
 }
 
+/**
+ * The clause before `clause` in its sentence tells a party to act (小妹通知一下仓库 | 按新地址给您发; 跟师傅说一声 |
+ * 让他带梯子), and `clause` names no one of its own but the party told: what it names is the party's act (0685).
+ */
+function toldBefore(f: Frames, a: LineAnalysis, clause: Clause, cls: string): boolean {
+  const before = a.clauses[clause.index - 1];
+  if (!before || clause.sentenceStart || !clauseHas(before, cls)) return false;
+  return !hasMark(clause, 'self') && !f.commitment.marks.some((m) => m !== 'self' && hasMark(clause, m));
+}
+
 /** A condition over a clause: its own, an open "if" before it in the sentence, or a buyer's act asked for first. */
 function conditioned(f: Frames, a: LineAnalysis, clause: Clause): boolean {
   return conditionOf(f, a, clause) !== undefined;
@@ -376,18 +395,31 @@ export function judgePromises(
     // A time said for the act holds it to something even when it counts from an event (收到后两天内处理).
     const said = p.deadline ?? clauses.map((c) => due[c.index]?.date ?? null).find((d) => d !== null) ?? null;
     if (clauses.length === 0) continue;
-    const veto = vetoOf(f, a, clauses, p.action, said, replyAfter(f, a, clauses, p.action));
+    const later = due.slice(clauses[0]!.index + 1).some((d) => d !== null);
+    const veto = vetoOf(f, a, clauses, p.action, said, replyAfter(f, a, clauses, p.action), later);
     if (veto?.violation) withheld.push(p);
     if (veto) continue;
     // The buyer's errands keep their name: only an agent escalates or follows up.
     const frame =
       line.speaker === 'merchant'
-        ? f.actions.find((x) => x.replaces.includes(p.action) && clauses.some((c) => clauseHas(c, x.class)))
+        ? f.actions.find(
+            (x) =>
+              x.replaces.includes(p.action) &&
+              // An act told with its own time stays the shop's, vouched for (跟仓库说一声 明天给您发出).
+              (x.carriesNext !== true || p.deadline === null) &&
+              (clauses.some((c) => clauseHas(c, x.class)) ||
+                (x.carriesNext === true && toldBefore(f, a, clauses[0]!, x.class))),
+          )
         : undefined;
     const conditional = p.conditional || conditioned(f, a, clauses[0]!);
+    // "I'm escalating it to our logistics team now": passed up in the call, its outcome undated (0685).
+    const owed = f.actions.find(
+      (x) => x.doneStillOwed && x.action === (frame?.action ?? p.action) && clauses.some((c) => clauseHas(c, x.class)),
+    );
+    const now = owed !== undefined && clauses.some((c) => due[c.index] && atOnce(f, c, due[c.index]!));
     // "…收到货后马上给您退款": once the buyer's act is a condition, "right away" counts from that
     // act, not from today; a named day ("周五前") stays.
-    const deadline = conditional && !p.conditional && p.deadline === today ? null : p.deadline;
+    const deadline = now || (conditional && !p.conditional && p.deadline === today) ? null : p.deadline;
     add({ ...p, action: frame?.action ?? p.action, conditional, deadline });
   }
   for (const clause of a.clauses) {
@@ -397,8 +429,9 @@ export function judgePromises(
       const answerOwed = replyAfter(f, a, [clause], frame.action);
       if (!frame.doneStillOwed && clauseHas(clause, f.done.class) && !answerOwed) continue;
       if (line.speaker !== 'merchant') continue;
-      const deadline = dateOf(clause, due[clause.index]);
-      if (vetoOf(f, a, [clause], frame.action, deadline, answerOwed)) continue;
+      const deadline = frameDate(f, clause, frame, due[clause.index]);
+      const later = due.slice(clause.index + 1).some((d) => d !== null);
+      if (vetoOf(f, a, [clause], frame.action, deadline, answerOwed, later)) continue;
       add({
         speaker: line.speaker,
         action: frame.action,
@@ -454,6 +487,37 @@ function fileAs(f: Frames, a: LineAnalysis, out: PromiseNote[], clausesOf: (text
       Object.assign(p, { action: act, conditional: p.conditional || waits });
     }
   }
+}
+
+/**
+ * The time a frame's clause gives the frame's act: none when the clause's phrase dates another act
+ * named after the frame's ("I've opened a trace and set up a reship - it'll go out tomorrow"), nor
+ * when the act is passed up or opened at once (I'm escalating it now, 马上给您上报): that act is done
+ * in the call, and the outcome it leaves owed has no date (decision 0685).
+ */
+function frameDate(
+  f: Frames,
+  clause: Clause,
+  frame: Frames['actions'][number],
+  due: DeadlineMatch | null | undefined,
+): string | null {
+  if (!due) return null;
+  const own = clause.matches
+    .filter((m) => m.class === frame.class)
+    .map((m): [number, number] => [m.span[0] - clause.span[0], m.span[1] - clause.span[0]]);
+  // The acts a question after a check verb names are asked about, not promised (问下厂家 看…是什么情况).
+  const asked = embeddedQuestionAt(clause) ?? clause.text.length;
+  const acts = [...new Set([...actionWords(clause, [0, asked]).map((h) => h.action), frame.action])];
+  if (!timesAct(clause, acts, frame.action, due, own)) return null;
+  if (frame.doneStillOwed && atOnce(f, clause, due)) return null;
+  return dateOf(clause, due);
+}
+
+/** The clause's time phrase only says the act happens now (now, 马上): the frames' `atOnce` class. */
+function atOnce(f: Frames, clause: Clause, due: DeadlineMatch): boolean {
+  return clause.matches.some(
+    (m) => m.class === f.atOnce && m.span[0] - clause.span[0] <= due.start && due.end <= m.span[1] - clause.span[0],
+  );
 }
 
 /** The same action and condition twice in a line is one promise; a stated time fills a missing one. */

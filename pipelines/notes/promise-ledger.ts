@@ -3,6 +3,7 @@ import { analyzeLine, clauseHas } from '../language/index.js';
 import { findAmounts } from './amounts.js';
 import { addDays, formatYmd, parseYmd } from './calendar.js';
 import { hasCue } from './promise-cues.js';
+import { BOOKABLE, type Booking } from './promises.js';
 
 /** How many lines later a promise may still be restated as the same one. */
 const RESTATE_WITHIN = 4;
@@ -48,9 +49,12 @@ export class PromiseLedger {
     line: string,
     /** Acts on this line withheld as violations: an "or" alternative to one is withheld too. */
     withheld: readonly PromiseNote[] = [],
+    /** A booking confirmed on this line for a time, naming no act (you're booked for Thursday 8-12). */
+    booked: readonly Booking[] = [],
   ): boolean {
+    const confirmed = booked.some((b) => this.confirm(b, found));
     const first = found[0] ?? withheld[0];
-    if (!first) return false;
+    if (!first) return confirmed;
     if (proposal(line)) for (const p of found) this.proposed.add(p);
     const at = first.utterance;
     found.forEach((p, i) => this.anchor(p, found.slice(0, i)));
@@ -75,7 +79,43 @@ export class PromiseLedger {
       this.kept.push(p);
     }
     this.recent.push(...found, ...withheld);
-    return changed || this.kept.length !== before;
+    return confirmed || changed || this.kept.length !== before;
+  }
+
+  /**
+   * "I can get a technician out Thursday 8-12, does that work?" … "you're booked for Thursday eight to
+   * noon": the booking confirms the visit or shipment promised or proposed within the last few lines,
+   * and the promise is the booking, on its line and for its time (0685). A line naming the act itself
+   * is read as that act; without such an act before, a booking promises nothing the ledger can name.
+   */
+  private confirm(b: Booking, found: readonly PromiseNote[]): boolean {
+    if (found.some((p) => ANCHORS.has(p.action) && p.action !== 'other')) return false;
+    const i = this.kept.findLastIndex(
+      (q) =>
+        q.speaker === b.speaker &&
+        BOOKABLE.includes(q.action) &&
+        b.utterance > q.utterance &&
+        b.utterance - q.utterance <= RESTATE_WITHIN,
+    );
+    if (i < 0) {
+      // Nothing before to confirm: the booking's own act, when its clause names one (排咗星期四…送到).
+      if (!b.act) return false;
+      const p: PromiseNote = { ...b, action: b.act, conditional: false };
+      delete (p as Partial<Booking>).act;
+      if (this.seen.has(promiseKey(p))) return false;
+      this.seen.add(promiseKey(p));
+      this.kept.push(p);
+      this.recent.push(p);
+      return true;
+    }
+    const q = this.kept[i]!;
+    // Confirmed for a time, the booking holds whatever the proposal waited on (…, 您看行吗 … 那就约这周六).
+    const moved = { ...q, deadline: b.deadline, conditional: false, utterance: b.utterance, text: b.text };
+    this.seen.delete(promiseKey(q));
+    this.seen.add(promiseKey(moved));
+    this.kept.splice(i, 1, moved);
+    this.recent.push(moved);
+    return true;
   }
 
   /**

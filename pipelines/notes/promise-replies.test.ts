@@ -43,7 +43,8 @@ describe('what is sent decides the act', () => {
     ['we can redeliver on thursday', ['ship 2026-11-26']],
     ['今天就 send 两盒 给你', ['ship 2026-11-24']],
     ['发票我周四前重开给你', ['other 2026-11-26']],
-    ['ill file a claim with the courier for the broken lid', ['escalate']],
+    // a carrier claim is an errand (0685)
+    ['ill file a claim with the courier for the broken lid', ['other']],
   ]);
   it('a message, a review, an account or a draft sent is no shipment', () => {
     expect(read("I'll send you the design drafts")).not.toContain('ship');

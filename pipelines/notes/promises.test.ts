@@ -46,7 +46,8 @@ describe('merchant promises (zh)', () => {
     ['要是明天还没到的话，我给您补发', [p('ship', null, true)]],
     ['明天吧，我给您补发', [p('ship', '2026-11-25')]],
     ['先给您退款，然后补发一个', [p('refund'), p('ship')]],
-    ['我们不支持退款，但是可以给您补发', [p('ship')]],
+    // what the shop can do is offered, not promised (0685: 7 of 9 such lines in C–P are none)
+    ['我们不支持退款，但是可以给您补发', []],
     ['我给您退款好吗？', [p('refund')]],
     ['周五前给您发出，您放心', [p('ship', '2026-11-27')]],
     ['我帮您申请一下，月底前处理好', [p('other', '2026-11-30')]],

@@ -14,7 +14,7 @@ import type { PromiseVeto } from '../learn/promise-veto.js';
 import { formatYmd } from './calendar.js';
 import { clockAt, today as localDay } from './deadline-clock.js';
 import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
-import { actionsOf, actionWords, namesArrival, namesPayout, type Range } from './promise-actions.js';
+import { actionsOf, actionWords, namesArrival, namesPayout, type Range, timesAct } from './promise-actions.js';
 import { addPromise, asksTheListener, embeddedQuestionAt, judgePromises, loadFrames } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
 import { type Cue, cueHits, dateOf, elapsed, firstCue, hasCue } from './promise-cues.js';
@@ -246,6 +246,8 @@ export function findPromisesInLine(
   ctx: PromiseContext,
   /** Receives the acts withheld as violations, for the ledger (see `judgePromises`). */
   withheld: PromiseNote[] = [],
+  /** Receives a booking said for a time without naming its act (you're booked for Thursday 8-12), for the ledger. */
+  booked: Booking[] = [],
 ): PromiseNote[] {
   const now = new Date(ctx.startedAt.getTime() + line.startMs);
   const clock = clockAt(now, ctx.timeZone);
@@ -260,17 +262,67 @@ export function findPromisesInLine(
     const held: PromiseNote[] = [];
     const read = judgePromises(line, utterance, readPromises(line, utterance, due), due, today, held);
     const found = ctx.veto ? ctx.veto.keep(line, read) : read;
-    judged = { found: found.map((p) => ({ ...p })), withheld: held.map((p) => ({ ...p })) };
+    judged = {
+      found: found.map((p) => ({ ...p })),
+      withheld: held.map((p) => ({ ...p })),
+      booking: bookingOf(line, due),
+    };
     seen.set(terms, judged);
   }
   for (const p of judged.withheld) withheld.push({ ...p, utterance });
+  if (judged.booking) booked.push({ ...judged.booking, utterance });
   return judged.found.map((p) => ({ ...p, utterance }));
 }
 
 /** A line's judged promises by its terms (speaker, day, its clauses' dates), kept as copies (decision 0320). */
 const judgedLines = memoByText(
-  (_text: string) => new Map<string, { found: readonly PromiseNote[]; withheld: readonly PromiseNote[] }>(),
+  (_text: string) =>
+    new Map<
+      string,
+      { found: readonly PromiseNote[]; withheld: readonly PromiseNote[]; booking: Omit<Booking, 'utterance'> | null }
+    >(),
 );
+
+/** A booking confirmed for a time without its act (decision 0685): the ledger gives it the act proposed before. */
+export interface Booking {
+  speaker: TranscriptLine['speaker'];
+  deadline: string;
+  /** The visit or shipment the booking names in its clause or the next (排咗星期四 | 送到), if any. */
+  act: PromiseAction | null;
+  utterance: number;
+  text: string;
+}
+
+/** The `promise.booked` cue: an arrangement confirmed for a time (you're booked for, 那就约这周六, 排咗星期四). */
+const BOOKED = 'promise.booked';
+/** Acts a booking confirms: someone comes, or goods do. */
+export const BOOKABLE: readonly PromiseAction[] = ['visit', 'ship'];
+
+/** The merchant's line confirms a booking for the time said in the booking's own clause. */
+function bookingOf(line: TranscriptLine, due: readonly (DeadlineMatch | null)[]): Omit<Booking, 'utterance'> | null {
+  if (line.speaker !== 'merchant') return null;
+  const clauses = analyzeLine(line.text).clauses;
+  for (const c of clauses) {
+    const d = due[c.index];
+    if (
+      !d ||
+      !clauseHas(c, BOOKED) ||
+      hasMark(c, 'question') ||
+      hasMark(c, 'condition') ||
+      clauseHas(c, 'question_tag')
+    )
+      continue;
+    const date = dateOf(c, d);
+    // The act may follow in the next clause (排咗星期四下晝 | 二點至六點送到).
+    const act =
+      [c, clauses[c.index + 1]]
+        .filter((x): x is Clause => x !== undefined && (x === c || !x.sentenceStart))
+        .flatMap((x) => actionWords(x))
+        .find((h) => BOOKABLE.includes(h.action))?.action ?? null;
+    if (date) return { speaker: line.speaker, deadline: date, act, text: c.text };
+  }
+  return null;
+}
 
 function readPromises(line: TranscriptLine, utterance: number, due: readonly (DeadlineMatch | null)[]): PromiseNote[] {
   const clauses = analyzeLine(line.text).clauses;
@@ -327,11 +379,13 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
       return;
     }
     for (const action of reading.promise ? reading.actions : []) {
+      // A neighbour lends its time within the sentence only ("…Saturday 9-1. I'm also adding a credit").
       const neighbour = [i - 1, i + 1].find((j) => {
         const other = clauses[j];
         return (
           other &&
           due[j] &&
+          !clauses[Math.max(i, j)]!.sentenceStart &&
           actionsOf(other, line.speaker).length === 0 &&
           !hasMark(other, 'condition') &&
           !hasCue(other, 'passed') &&
@@ -370,7 +424,12 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
         speaker: line.speaker,
         // Money for a review, or for something the buyer was asked to do, is compensation.
         action: action === 'refund' && (clauseHas(clause, REVIEW) !== undefined || instructed) ? 'compensate' : action,
-        deadline: deadlineFrom === undefined || relative ? null : dateOf(clauses[deadlineFrom]!, due[deadlineFrom]),
+        deadline:
+          deadlineFrom === undefined ||
+          relative ||
+          (deadlineFrom === i && !timesAct(clause, reading.actions, action, due[i]!))
+            ? null
+            : dateOf(clauses[deadlineFrom]!, due[deadlineFrom]),
         conditional,
         utterance,
         text: line.text.slice(clauses[first]!.span[0], clauses[last]!.span[1]),
@@ -468,7 +527,8 @@ export function findPromises(lines: readonly TranscriptLine[], ctx: PromiseConte
   const ledger = new PromiseLedger();
   lines.forEach((line, i) => {
     const withheld: PromiseNote[] = [];
-    ledger.add(findPromisesInLine(line, i, ctx, withheld), line.text, withheld);
+    const booked: Booking[] = [];
+    ledger.add(findPromisesInLine(line, i, ctx, withheld, booked), line.text, withheld, booked);
   });
   return ledger.promises;
 }

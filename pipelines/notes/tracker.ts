@@ -7,7 +7,7 @@ import { knownOrders, OrderNumberReader } from './order-numbers.js';
 import { type Alias, aliasTable, productsInLine } from './products.js';
 import { PromiseLedger } from './promise-ledger.js';
 import type { PromiseVeto } from '../learn/promise-veto.js';
-import { findPromisesInLine } from './promises.js';
+import { type Booking, findPromisesInLine } from './promises.js';
 
 export interface NotesContext {
   /** When the call started; each line's startMs is counted from here. */
@@ -82,13 +82,15 @@ export class NotesTracker {
       changed = first(this.goods, p.name, { ...p, utterance }) || changed;
     }
     const withheld: PromiseNote[] = [];
+    const booked: Booking[] = [];
     const found = findPromisesInLine(
       line,
       utterance,
       { startedAt: this.context.startedAt, timeZone: this.context.timeZone, veto: this.context.promiseVeto },
       withheld,
+      booked,
     );
-    changed = this.ledger.add(found, line.text, withheld) || changed;
+    changed = this.ledger.add(found, line.text, withheld, booked) || changed;
     return changed;
   }
 

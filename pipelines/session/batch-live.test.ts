@@ -40,6 +40,11 @@ const MERCHANT = [
   "I'll refund the 45 today",
   '亲 给您退二十五块哈',
   'ok can lah, delivery $12',
+  // A visit proposed, then booked for a time without its act, and a call before it (0685).
+  '师傅周四下午上门可以吗',
+  '好的亲 那就约这周六上午',
+  "you're booked for Thursday 8 to 12",
+  '师傅出发前会先给您打电话',
 ];
 const CUSTOMER = [
   '为啥要加',
