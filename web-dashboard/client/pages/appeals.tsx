@@ -59,7 +59,9 @@ export function AppealsPage() {
                 {a.originalDecidedBy === user.userId && <p className="muted small">{t('ownDecision')}</p>}
               </td>
               <td className="actions">
-                <Link href={`/appeals/${a.id}`}>{t('open')}</Link>
+                <Link className="button" href={`/appeals/${a.id}`}>
+                  {t('open')}
+                </Link>
               </td>
             </tr>
           ))}
