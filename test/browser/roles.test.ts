@@ -322,6 +322,8 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     expect(await mod.locator('select').filter({ visible: true }).count()).toBe(0);
     const first = (await rows.first().boundingBox())!;
     expect(first.y + first.height).toBeLessThan(844);
+    // The SLA says the time left, with its unit, and then the time it is due.
+    expect(await rows.first().locator('td').first().innerText()).toMatch(/^还剩 \d+ 小时 \d+ 分 \d{4}年/);
     // "查看" and "认领" share one row: same top, same height.
     const view = (await rows.first().getByRole('link', { name: '查看' }).boundingBox())!;
     const claim = (await rows.first().getByRole('button', { name: '认领' }).boundingBox())!;

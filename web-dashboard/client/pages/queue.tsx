@@ -10,6 +10,7 @@ import {
   ListState,
   useListPage,
 } from '../components/list-tools.js';
+import { Countdown, useNow } from '../components/due-soon.js';
 import { SeverityBadge } from '../components/moderation-bits.js';
 import { ErrorLine } from '../components/status.js';
 import { CATALOGUE } from '../../shared/labels.js';
@@ -28,6 +29,7 @@ const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 export function QueuePage() {
   const t = useT();
   const label = useLabel();
+  const now = useNow();
   const [error, setError] = useState<unknown>(null);
   const [empty, setEmpty] = useState(false);
   const [at, setAt] = useState(0);
@@ -128,7 +130,11 @@ export function QueuePage() {
               aria-selected={i === at}
             >
               <td data-label={t('sla')}>
-                {c.overdue ? <span className="badge bad">{t('overdue')}</span> : <When at={c.slaDueAt} />}
+                {/* The time left first (what a moderator triages by), then the time it is due. */}
+                <Countdown dueAt={c.slaDueAt} now={now} />{' '}
+                <span className="muted small">
+                  <When at={c.slaDueAt} />
+                </span>
               </td>
               <td data-label={t('merchant')}>{c.merchantName}</td>
               <td data-label={t('severity')}>
