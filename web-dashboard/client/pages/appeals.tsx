@@ -13,6 +13,7 @@ import { useLabel, useT, When } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { Appeal } from '../types.js';
+import { Countdown, useNow } from '../components/due-soon.js';
 import { scriptLang } from '../data-lang.js';
 
 /** The list's URL filters (sent to the API, counted by the phone's "筛选" button). */
@@ -22,6 +23,7 @@ const FILTERS = ['status', 'overdue', 'merchantId', 'from', 'to'];
 export function AppealsPage() {
   const t = useT();
   const label = useLabel();
+  const now = useNow();
   const user = useUser();
   const merchants = useMerchantNames();
   const appeals = useListPage<Appeal>('/api/appeals', FILTERS, {
@@ -46,7 +48,10 @@ export function AppealsPage() {
           {appeals.rows.map((a) => (
             <tr key={a.id} data-testid="appeal-row" className={a.overdue ? 'overdue' : undefined}>
               <td data-label={t('sla')}>
-                {a.overdue ? <span className="badge bad">{t('overdue')}</span> : <When at={a.slaDueAt} />}
+                <Countdown dueAt={a.slaDueAt} now={now} />{' '}
+                <span className="muted small">
+                  <When at={a.slaDueAt} />
+                </span>
               </td>
               <td data-label={t('merchant')}>{merchants.name(a.merchantId) ?? '—'}</td>
               <td data-label={t('rule')}>{label('category', a.category)}</td>
