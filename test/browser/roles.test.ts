@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../pipelines/compliance/load-rules.js';
 import { replayDemo } from './calls.js';
-import { useDashboard } from './harness.js';
+import { ARTIFACTS, useDashboard, WIDTHS } from './harness.js';
 import { expectNoOverflow, expectReadable, expectTapTargets } from './seen.js';
 
 const dash = useDashboard();
@@ -52,6 +53,8 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     await mod1.getByRole('button', { name: '提交决定' }).click();
     await mod1.getByRole('button', { name: '确认提交' }).click();
     await mod1.getByText('已决定').first().waitFor();
+    // Said once: the heading's status, not again where the form was.
+    expect(await mod1.getByText('已决定', { exact: true }).count()).toBe(1);
     const stored = await dash.sql<{ kind: string; points: number; days: number | null }[]>`
       select kind, points, extract(day from ends_at - starts_at)::int as days from penalties where case_id = ${caseId} order by id`;
     expect(stored.map((p) => [p.kind, p.points, p.days === null ? '' : String(p.days)]).sort()).toEqual(
@@ -303,6 +306,64 @@ describe('every role’s job in Chromium, both languages and widths', () => {
     await mod.getByRole('heading', { name: 'Case queue' }).waitFor();
     await mod.getByRole('button', { name: 'Claim next' }).click();
     await mod.getByText('No case is waiting to be claimed.').waitFor();
+    await mod.context().close();
+  }, 240_000);
+  it('queue on a phone: the filters fold behind one button that counts them; each card ends in one action row', async () => {
+    await replayDemo(dash, 'zh-appliance-kettle');
+    const mod = await dash.signIn('mod1@demo.kefu', { width: 'phone', path: '/queue' });
+    const rows = mod.getByTestId('queue-row');
+    await rows.first().waitFor();
+    const toggle = mod.getByTestId('filters-toggle');
+    const form = mod.getByRole('form', { name: '筛选' });
+    // Folded: one button, no select, and the first case on the first screen.
+    expect(await toggle.innerText()).toBe('筛选');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await form.isVisible()).toBe(false);
+    expect(await mod.locator('select').filter({ visible: true }).count()).toBe(0);
+    const first = (await rows.first().boundingBox())!;
+    expect(first.y + first.height).toBeLessThan(844);
+    // The SLA says the time left, with its unit, and then the time it is due.
+    expect(await rows.first().locator('td').first().innerText()).toMatch(/^还剩 \d+ 小时 \d+ 分 \d{4}年/);
+    // "查看" and "认领" share one row: same top, same height.
+    const view = (await rows.first().getByRole('link', { name: '查看' }).boundingBox())!;
+    const claim = (await rows.first().getByRole('button', { name: '认领' }).boundingBox())!;
+    expect(Math.abs(view.y - claim.y)).toBeLessThan(1);
+    expect(Math.abs(view.height - claim.height)).toBeLessThan(1);
+    await dash.screenshot(mod, 'queue-filters-folded');
+    await mod.setViewportSize(WIDTHS.phone);
+
+    // Opened, two filters set: the button counts them, folding keeps them, and so does a reload.
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await form.waitFor();
+    await mod.getByLabel('严重度').selectOption({ label: '高' });
+    await mod.getByLabel('语言').selectOption({ label: '中文' });
+    expect(await toggle.innerText()).toBe('筛选（已选 2 项）');
+    await mod.screenshot({ path: join(ARTIFACTS, 'queue-filters-open-phone.png'), fullPage: true });
+    await toggle.click();
+    expect(await form.isVisible()).toBe(false);
+    expect(await toggle.innerText()).toBe('筛选（已选 2 项）');
+    await toggle.click();
+    expect(await mod.getByLabel('严重度').inputValue()).toBe('high');
+    expect(await mod.getByLabel('语言').inputValue()).toBe('zh');
+    await mod.reload();
+    await toggle.waitFor();
+    expect(await toggle.innerText()).toBe('筛选（已选 2 项）');
+    expect(await form.isVisible()).toBe(false);
+    // One tap clears them all.
+    await mod.getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(() => toggle.innerText()).toBe('筛选');
+    expect(new URL(mod.url()).search).toBe('');
+    await expectReadable(mod, 'queue on a phone (zh)');
+
+    // From 701 px the controls are the page's: no button, every select shown.
+    await mod.setViewportSize(WIDTHS.desktop);
+    expect(await toggle.isVisible()).toBe(false);
+    expect(await form.isVisible()).toBe(true);
+    const wide = mod.getByTestId('queue-row').first();
+    const v = (await wide.getByRole('link', { name: '查看' }).boundingBox())!;
+    const c = (await wide.getByRole('button', { name: '认领' }).boundingBox())!;
+    expect(Math.abs(v.y - c.y)).toBeLessThan(1);
     await mod.context().close();
   }, 240_000);
 });

@@ -182,6 +182,11 @@ async function tour(role: Role, lang: 'zh' | 'en'): Promise<void> {
     await page.setViewportSize(WIDTHS.desktop);
     await page.goto(`${dash.url}${path}`);
     await settle(page);
+    // A decided case says so once, in its heading (it used to say it again where the form was).
+    if (name === 'case-decided' && lang === 'zh') {
+      const said = await page.getByText('已决定', { exact: true }).count();
+      if (said !== 1) failed.push(`${role} case-decided (zh): "已决定" shown ${said} times`);
+    }
     await look(name);
   }
   // The page before all others, the same for every role: looked at once per language.

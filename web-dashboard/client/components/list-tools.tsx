@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useLang, useT } from '../i18n.js';
 import { useSearchState } from '../router.js';
 import { type Loaded, useData } from '../use-data.js';
@@ -78,12 +78,54 @@ export function FilterSearch({ placeholder }: { placeholder: string }) {
   );
 }
 
-export function Filters({ children }: { children: ReactNode }) {
+/**
+ * A list's filters. With `fold` (the URL parameters they set), a phone shows one "筛选" button
+ * saying how many are set, and the controls only when it is opened: seven selects would otherwise
+ * fill the first screen before any row. The values live in the URL, so folding keeps them; from
+ * 701 px the controls are always shown and the button is hidden (CSS).
+ */
+export function Filters({ children, fold }: { children: ReactNode; fold?: string[] }) {
   const t = useT();
-  return (
-    <form className="filters card" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+  const id = useId();
+  const [query, set] = useSearchState();
+  const [open, setOpen] = useState(false);
+  const form = (
+    <form
+      id={id}
+      className={fold && !open ? 'filters card folded' : 'filters card'}
+      aria-label={t('filters')}
+      onSubmit={(e) => e.preventDefault()}
+    >
       {children}
     </form>
+  );
+  if (!fold) return form;
+  const active = fold.filter((n) => query.get(n)).length;
+  return (
+    <>
+      <div className="row filters-bar">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={id}
+          data-testid="filters-toggle"
+          data-active={active}
+          onClick={() => setOpen(!open)}
+        >
+          {active > 0 ? t('filtersSet', { n: active }) : t('filters')}
+        </button>
+        {active > 0 && (
+          <button
+            type="button"
+            className="link tap"
+            onClick={() => set(Object.fromEntries(fold.map((n) => [n, null])))}
+          >
+            {t('clearFilters')}
+          </button>
+        )}
+      </div>
+      {form}
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { post, setCsrfToken } from '../api.js';
 import { ErrorLine, Status } from '../components/status.js';
-import { formatDate, useLang, useT } from '../i18n.js';
+import { useT, When } from '../i18n.js';
 import { refreshAll, useData } from '../use-data.js';
 
 interface SessionRow {
@@ -85,7 +85,6 @@ function PasswordForm() {
 
 function Sessions() {
   const t = useT();
-  const lang = useLang();
   const sessions = useData<SessionRow[]>('/api/auth/sessions');
   const [error, setError] = useState<unknown>(null);
   const end = async (path: string) => {
@@ -114,14 +113,18 @@ function Sessions() {
         <tbody>
           {sessions.data?.map((s) => (
             <tr key={s.id} data-testid="session-row" data-current={s.current}>
-              <td data-label={t('signedInAt')}>{formatDate(s.createdAt, lang)}</td>
+              <td data-label={t('signedInAt')}>
+                <When at={s.createdAt} />
+              </td>
               <td data-label={t('device')} className="wrap-anywhere">
                 {s.address ?? '—'}
                 <div className="muted small" title={s.userAgent ?? undefined} translate="no">
                   {deviceOf(s.userAgent)}
                 </div>
               </td>
-              <td data-label={t('expires')}>{formatDate(s.expiresAt, lang)}</td>
+              <td data-label={t('expires')}>
+                <When at={s.expiresAt} />
+              </td>
               <td data-label={t('actions')}>
                 {s.current ? (
                   <span className="badge ok">{t('thisSession')}</span>

@@ -9,26 +9,30 @@ import {
 } from '../components/list-tools.js';
 import { MerchantFilter, useMerchantNames } from '../components/merchant-name.js';
 import { CATALOGUE } from '../../shared/labels.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { useLabel, useT, When } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { Appeal } from '../types.js';
+import { Countdown, useNow } from '../components/due-soon.js';
 import { scriptLang } from '../data-lang.js';
+
+/** The list's URL filters (sent to the API, counted by the phone's "筛选" button). */
+const FILTERS = ['status', 'overdue', 'merchantId', 'from', 'to'];
 
 /** Appeals, overdue first, filtered in the URL; an appeal against your own decision is marked for someone else. */
 export function AppealsPage() {
   const t = useT();
-  const lang = useLang();
   const label = useLabel();
+  const now = useNow();
   const user = useUser();
   const merchants = useMerchantNames();
-  const appeals = useListPage<Appeal>('/api/appeals', ['status', 'overdue', 'merchantId', 'from', 'to'], {
+  const appeals = useListPage<Appeal>('/api/appeals', FILTERS, {
     refetchInterval: 10_000,
   });
   return (
     <>
       <h1>{t('navAppeals')}</h1>
-      <Filters>
+      <Filters fold={FILTERS}>
         <FilterSelect
           name="status"
           label={t('status')}
@@ -44,7 +48,10 @@ export function AppealsPage() {
           {appeals.rows.map((a) => (
             <tr key={a.id} data-testid="appeal-row" className={a.overdue ? 'overdue' : undefined}>
               <td data-label={t('sla')}>
-                {a.overdue ? <span className="badge bad">{t('overdue')}</span> : formatDate(a.slaDueAt, lang)}
+                <Countdown dueAt={a.slaDueAt} now={now} />{' '}
+                <span className="muted small">
+                  <When at={a.slaDueAt} />
+                </span>
               </td>
               <td data-label={t('merchant')}>{merchants.name(a.merchantId) ?? '—'}</td>
               <td data-label={t('rule')}>{label('category', a.category)}</td>
@@ -57,7 +64,9 @@ export function AppealsPage() {
                 {a.originalDecidedBy === user.userId && <p className="muted small">{t('ownDecision')}</p>}
               </td>
               <td className="actions">
-                <Link href={`/appeals/${a.id}`}>{t('open')}</Link>
+                <Link className="button" href={`/appeals/${a.id}`}>
+                  {t('open')}
+                </Link>
               </td>
             </tr>
           ))}

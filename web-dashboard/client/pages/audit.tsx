@@ -10,22 +10,24 @@ import {
 import { AuditSubject } from '../components/audit-subject.js';
 import type { AuditEventWire } from '../../../core/audit.js';
 import { CATALOGUE } from '../../shared/labels.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { useLabel, useT, When } from '../i18n.js';
 import { useData } from '../use-data.js';
+
+/** The list's URL filters (sent to the API, counted by the phone's "筛选" button). */
+const FILTERS = ['entityType', 'action', 'from', 'to'];
 
 /** The audit trail, newest first, paged and filtered in the URL. */
 export function AuditPage() {
   const t = useT();
-  const lang = useLang();
   const label = useLabel();
-  const events = useListPage<AuditEventWire>('/api/audit', ['entityType', 'action', 'from', 'to']);
+  const events = useListPage<AuditEventWire>('/api/audit', FILTERS);
   const users = useData<{ id: string; displayName: string }[]>('/api/users');
   // An account since removed is named by its kind, never by its id.
   const who = (id: string) => users.data?.find((u) => u.id === id)?.displayName ?? label('auditActor', 'user');
   return (
     <>
       <h1>{t('navAudit')}</h1>
-      <Filters>
+      <Filters fold={FILTERS}>
         <FilterSelect
           name="entityType"
           label={t('entity')}
@@ -43,7 +45,9 @@ export function AuditPage() {
         <CardTable head={[t('when'), t('auditAction'), t('entity'), t('actor')]}>
           {events.rows.map((e) => (
             <tr key={e.id} data-testid="audit-row">
-              <td data-label={t('when')}>{formatDate(e.at, lang)}</td>
+              <td data-label={t('when')}>
+                <When at={e.at} />
+              </td>
               <td data-label={t('auditAction')}>{label('auditAction', e.action)}</td>
               <td data-label={t('entity')}>
                 <AuditSubject e={e} />

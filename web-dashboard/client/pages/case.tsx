@@ -117,9 +117,8 @@ export function CasePage({ id }: { id: string }) {
               </ul>
             </section>
           )}
-          {c.status === 'decided' || c.status === 'closed' ? (
-            <p className="badge ok">{t('decided')}</p>
-          ) : mine ? (
+          {/* A decided case says so once, in the heading's status; each flag card shows its decision. */}
+          {c.status === 'decided' || c.status === 'closed' ? null : mine ? (
             <DecisionForm key={flags.map((f) => f.id).join()} caseId={id} flags={flags.filter((f) => !f.decision)} />
           ) : (
             <p className="muted">{t('claimFirst')}</p>

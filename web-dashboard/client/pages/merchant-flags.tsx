@@ -20,11 +20,14 @@ import { Link } from '../router.js';
 import type { CaseCardView, CaseFlag, CaseView, Statement } from '../types.js';
 import { refreshAll, useData } from '../use-data.js';
 
+/** The list's URL filters (sent to the API, counted by the phone's "筛选" button). */
+const FILTERS = ['category', 'status', 'from', 'to'];
+
 /** Flags against the merchant, each with its evidence, its decision's state now, the statement of reasons, and the appeal. */
 export function MerchantFlagsPage() {
   const t = useT();
   const label = useLabel();
-  const cases = useListPage<CaseCardView>('/api/cases/cards', ['category', 'status', 'from', 'to']);
+  const cases = useListPage<CaseCardView>('/api/cases/cards', FILTERS);
   return (
     <>
       <h1>{t('flagsAgainst')}</h1>
@@ -33,7 +36,7 @@ export function MerchantFlagsPage() {
         <ExportLink what="flags" />
         <ExportLink what="decisions" />
       </p>
-      <Filters>
+      <Filters fold={FILTERS}>
         <FilterSelect
           name="category"
           label={t('category')}

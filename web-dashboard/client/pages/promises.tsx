@@ -10,6 +10,8 @@ import type { LedgerPromise } from '../types.js';
 import { useData } from '../use-data.js';
 import { PromiseDetailView } from './promise-detail.js';
 
+/** The ledger's URL filters (sent to the API, counted by the phone's "筛选" button). */
+const FILTERS = ['orderId', 'buyerId', 'status', 'from', 'to'];
 const STATUSES = ['open', 'kept', 'broken', 'cancelled', 'superseded'] as const;
 
 /**
@@ -24,15 +26,13 @@ export function PromisesPage() {
   const now = useNow();
   const [query, set] = useSearchState();
   usePromiseUpdates();
-  const rows = useData<LedgerPromise[]>(
-    `/api/promises?limit=200&${apiFilters(['orderId', 'buyerId', 'status', 'from', 'to'])}`,
-  );
+  const rows = useData<LedgerPromise[]>(`/api/promises?limit=200&${apiFilters(FILTERS)}`);
   const open = (rows.data ?? []).filter((p) => p.status === 'open');
   const closed = (rows.data ?? []).filter((p) => p.status !== 'open');
   return (
     <>
       <h1>{t('ledger')}</h1>
-      <Filters>
+      <Filters fold={FILTERS}>
         <FilterSelect name="status" label={t('status')} options={STATUSES.map((s) => [s, label('promiseStatus', s)])} />
         <label>
           {t('orderNumber')}

@@ -10,13 +10,15 @@ import {
   ListState,
   useListPage,
 } from '../components/list-tools.js';
+import { Countdown, useNow } from '../components/due-soon.js';
 import { SeverityBadge } from '../components/moderation-bits.js';
 import { ErrorLine } from '../components/status.js';
 import { CATALOGUE } from '../../shared/labels.js';
-import { formatDate, useLabel, useLang, useT } from '../i18n.js';
+import { useLabel, useT, When } from '../i18n.js';
 import { Link, navigate } from '../router.js';
 import type { CaseRow } from '../types.js';
 
+const FILTERS = ['category', 'severity', 'sla', 'language', 'status', 'from', 'to'];
 const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
 /**
@@ -26,16 +28,12 @@ const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
  */
 export function QueuePage() {
   const t = useT();
-  const lang = useLang();
   const label = useLabel();
+  const now = useNow();
   const [error, setError] = useState<unknown>(null);
   const [empty, setEmpty] = useState(false);
   const [at, setAt] = useState(0);
-  const cases = useListPage<CaseRow>(
-    '/api/cases',
-    ['category', 'severity', 'sla', 'language', 'status', 'from', 'to'],
-    { refetchInterval: 5_000 },
-  );
+  const cases = useListPage<CaseRow>('/api/cases', FILTERS, { refetchInterval: 5_000 });
   const rows = cases.rows;
   const claim = async (id: string) => {
     setError(null);
@@ -83,7 +81,7 @@ export function QueuePage() {
         <ExportLink what="decisions" />
       </p>
       <p className="muted small shortcuts">{t('shortcuts')}</p>
-      <Filters>
+      <Filters fold={FILTERS}>
         <FilterSelect
           name="category"
           label={t('category')}
@@ -132,7 +130,11 @@ export function QueuePage() {
               aria-selected={i === at}
             >
               <td data-label={t('sla')}>
-                {c.overdue ? <span className="badge bad">{t('overdue')}</span> : formatDate(c.slaDueAt, lang)}
+                {/* The time left first (what a moderator triages by), then the time it is due. */}
+                <Countdown dueAt={c.slaDueAt} now={now} />{' '}
+                <span className="muted small">
+                  <When at={c.slaDueAt} />
+                </span>
               </td>
               <td data-label={t('merchant')}>{c.merchantName}</td>
               <td data-label={t('severity')}>
@@ -147,7 +149,9 @@ export function QueuePage() {
               {/* The gap lives on an inner row: on phones table cells are blocks, not flex. */}
               <td className="actions">
                 <div className="row">
-                  <Link href={`/cases/${c.id}`}>{t('open')}</Link>
+                  <Link className="button" href={`/cases/${c.id}`}>
+                    {t('open')}
+                  </Link>
                   {c.status !== 'decided' && (
                     <button type="button" onClick={() => claim(c.id)}>
                       {t('claim')}
