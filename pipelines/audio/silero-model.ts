@@ -96,7 +96,7 @@ const batchers = new WeakMap<ort.InferenceSession, SileroBatcher>();
 
 /** The recurrent state of one speaker's stream. */
 export class SileroScorer {
-  private state = new Float32Array(2 * STATE);
+  private state: Float32Array = new Float32Array(2 * STATE);
   private readonly input = new Float32Array(CONTEXT + SILERO_WINDOW);
   private readonly batcher: SileroBatcher;
 
