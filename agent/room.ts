@@ -142,7 +142,7 @@ export class CallRoom {
       if (track.kind !== TrackKind.KIND_AUDIO || !role || !publication.sid) return;
       this.streams.get(publication.sid)?.stop();
       // When (wall clock) the VAD ended each utterance still waiting for its final, by its stream start.
-      const ends: { startMs: number; at: number }[] = [];
+      const ends: SpeechEnd[] = [];
       // The customer's latest interim of the utterance being spoken: what provisional advice reads.
       let interim: HeardSegment | undefined;
       const language = SpokenLanguageSchema.safeParse(
@@ -172,13 +172,22 @@ export class CallRoom {
             });
         },
         onSpeechEnd: (startMs) => {
-          ends.push({ startMs, at: Date.now() });
+          const end: SpeechEnd = { startMs, at: Date.now() };
+          ends.push(end);
           const last = interim;
           interim = undefined;
-          if (last?.speaker === 'customer' && this.deps.provisional)
-            void this.session
+          if (role !== 'customer' || !this.deps.provisional) return;
+          // The recogniser had released no words of this utterance when the VAD ended it.
+          if (last?.speaker !== 'customer') end.noProvisional = 'no interim at speech end';
+          else
+            this.session
               .provisional({ speaker: 'customer', text: last.segment.text, startMs: last.startMs, endMs: last.endMs })
-              .catch((err: unknown) => log(`call ${this.callId}: provisional advice failed: ${String(err)}`));
+              .then(
+                (skip) => {
+                  end.noProvisional = skip;
+                },
+                (err: unknown) => log(`call ${this.callId}: provisional advice failed: ${String(err)}`),
+              );
         },
         onFinal: (heard) => this.final(heard, channel, ends),
         onError: (err) => log(`call ${this.callId}: speech from ${p.identity} lost (${err.code}): ${err.message}`),
@@ -237,11 +246,7 @@ export class CallRoom {
     );
   }
 
-  private async final(
-    heard: HeardSegment,
-    channel: MerchantChannel,
-    ends: { startMs: number; at: number }[],
-  ): Promise<void> {
+  private async final(heard: HeardSegment, channel: MerchantChannel, ends: SpeechEnd[]): Promise<void> {
     const finalAt = Date.now();
     void channel.transcript(heard, true);
     const { segment } = heard;
@@ -268,13 +273,24 @@ export class CallRoom {
     // (epoch ms), so a harness on the same host can place the speech's end before them.
     if (ended) {
       const out = this.advice.count > advised ? ` advice out ${this.advice.at}` : '';
-      const early = this.advice.provisionalAt >= ended.at ? ` provisional out ${this.advice.provisionalAt}` : '';
+      const early =
+        this.advice.provisionalAt >= ended.at
+          ? ` provisional out ${this.advice.provisionalAt}`
+          : heard.speaker === 'customer' && this.deps.provisional
+            ? ` no provisional (${ended.noProvisional ?? 'advice on the interim not ready at the final'})`
+            : '';
       this.deps.log(
         `call ${this.callId}: ${heard.speaker} utterance timing: vad end ${ended.at} final ${finalAt}${out}${early} (last pass ${finalAt - ended.at} ms${out ? `, final → advice ${this.advice.at - finalAt} ms` : ''})`,
       );
     }
   }
 }
+
+/**
+ * When (wall clock) the VAD ended an utterance still waiting for its final, by its stream start; for
+ * a customer's, why no provisional reply went out, once known (decision 0725).
+ */
+type SpeechEnd = { startMs: number; at: number; noProvisional?: string };
 
 /** Advice that answers a final: new replies or options, or the verdict on replies sent provisionally. */
 const ADVICE_AFTER_FINAL = new Set<CallEvent['type']>([

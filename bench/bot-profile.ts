@@ -1,14 +1,15 @@
 /**
  * Sums the CPU profiles bench/cpu-profile.cjs wrote, per process and thread, by component (the
  * script or package a frame's self-time is spent in). Native (N-API) frames carry unreliable names
- * in V8 profiles: on a recognition thread they are PocketSphinx, on a main thread "native".
+ * in V8 profiles: on a recognition thread they are PocketSphinx; on a main thread they are charged
+ * to their nearest caller with a script (ONNX Runtime's run is the VAD, decision 0725).
  * Run: npx tsx bench/bot-profile.ts <dir> [pid…]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
 type Profile = {
   argv: string;
-  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 };
@@ -59,8 +60,17 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
   const entry = threads.get(key) ?? { argv: profile.argv, ms: new Map<string, number>() };
   threads.set(key, entry);
   const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-  profile.samples.forEach((id, i) => {
+  const parents = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((c) => [c, n.id] as const)));
+  /** A main thread's native frame is charged to its nearest caller with a script (ONNX Runtime's run, rtc-node's FFI…). */
+  const charged = (id: number) => {
     const frame = nodes.get(id)!;
+    if (thread !== '0' || frame.url !== '' || frame.functionName.startsWith('(')) return frame;
+    for (let up = parents.get(id); up !== undefined; up = parents.get(up))
+      if (nodes.get(up)!.url) return nodes.get(up)!;
+    return frame;
+  };
+  profile.samples.forEach((id, i) => {
+    const frame = charged(id);
     if (frame.functionName === '(idle)') return;
     const [component] = COMPONENTS.find(([, test]) => test(frame.functionName, frame.url, thread !== '0'))!;
     entry.ms.set(component, (entry.ms.get(component) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);

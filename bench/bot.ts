@@ -139,7 +139,7 @@ async function inNamespace(): Promise<void> {
     for (const v of variants) {
       const ms = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(0)} / p95 ${percentile(xs, 95).toFixed(0)} ms`;
       console.log(
-        `  ${v.label.padEnd(16)} end of customer speech → first reply at the merchant (provisional or final) ${ms(v.samples)}; → reply standing on the final (confirmed, or the final's own) ${ms(v.settled)}; turns with a provisional reply ${v.early} of ${v.samples.length}, of which withdrawn ${v.withdrawn}`,
+        `  ${v.label.padEnd(16)} end of customer speech → first reply at the merchant (provisional or final) ${ms(v.samples)}; → reply standing on the final (confirmed, or the final's own) ${ms(v.settled)}; turns with a provisional reply ${v.early} of ${v.samples.length}, of which withdrawn ${v.withdrawn}${v.noProvisional.size > 0 ? `; why none (the bot's log): ${[...v.noProvisional].map(([why, n]) => `${why} ×${n}`).join(', ')}` : ''}`,
       );
     }
     for (const v of variants) {
@@ -194,6 +194,8 @@ type Variant = {
   joinMs: number[];
   /** Stages from the bot's own timing line (wall clock, same host): see `stagesOf`. */
   stages: { vad: number[]; lastPass: number[]; analysis: number[]; delivery: number[]; provisional: number[] };
+  /** Why turns got no provisional reply, as the bot logged it (decision 0725). */
+  noProvisional: Map<string, number>;
 };
 const unmeasured = () => ({
   samples: [],
@@ -209,6 +211,7 @@ const unmeasured = () => ({
   processes: 0,
   joinMs: [],
   stages: { vad: [], lastPass: [], analysis: [], delivery: [], provisional: [] },
+  noProvisional: new Map(),
 });
 
 async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: string): Promise<number> {
@@ -279,6 +282,8 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
       v.stages.analysis.push(timing.adviceOut - timing.final);
       v.stages.delivery.push(standing.at - timing.adviceOut);
       if (timing.provisionalOut !== undefined) v.stages.provisional.push(timing.provisionalOut - timing.vadEnd);
+      if (timing.noProvisional)
+        v.noProvisional.set(timing.noProvisional, (v.noProvisional.get(timing.noProvisional) ?? 0) + 1);
     }
     return arrived.at - speechEnd;
   } finally {
@@ -293,13 +298,15 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
  * undefined when the checkout does not log one.
  */
 function stagesOf(log: string, from: number, until: number) {
-  const pattern = /customer utterance timing: vad end (\d+) final (\d+) advice out (\d+)(?: provisional out (\d+))?/;
+  const pattern =
+    /customer utterance timing: vad end (\d+) final (\d+) advice out (\d+)(?: provisional out (\d+))?(?: no provisional \(([^)]+)\))?/;
   for (const line of log.split('\n').reverse()) {
     const m = pattern.exec(line);
     if (!m) continue;
     const [vadEnd, final, adviceOut] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const provisionalOut = m[4] === undefined ? undefined : Number(m[4]);
-    if (vadEnd >= from - 1000 && adviceOut <= until) return { vadEnd, final, adviceOut, provisionalOut };
+    if (vadEnd >= from - 1000 && adviceOut <= until)
+      return { vadEnd, final, adviceOut, provisionalOut, noProvisional: m[5] };
   }
   return undefined;
 }

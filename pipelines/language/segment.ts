@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { DATA_DIR } from './lexicon.js';
 
@@ -13,9 +13,11 @@ let jieba: Jieba | undefined;
 
 function segmenter(): Jieba {
   if (!jieba) {
-    // The package's dict entry point is CommonJS without an `exports` map for ESM subpaths.
-    const { dict } = createRequire(import.meta.url)('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jieba = Jieba.withDict(dict);
+    // The dictionary file is read here and let go once jieba has parsed it, rather than through the
+    // package's `dict` module, whose exports (the dictionary and an IDF table nothing here reads,
+    // 11 MB) the module cache would hold for the life of the process (decision 0725).
+    const dir = dirname(createRequire(import.meta.url).resolve('@node-rs/jieba/dict'));
+    jieba = Jieba.withDict(readFileSync(join(dir, 'dict.txt')));
     jieba.loadDict(readFileSync(join(DATA_DIR, 'user-dict.txt')));
   }
   return jieba;

@@ -17,7 +17,7 @@ import { listUnsettledProvisionals } from '../../db/queries/suggestions.js';
 import type { CallAnalyzers, CallContext, CallFindings } from './analyzers.js';
 import { CallAnalysis } from './call-analysis.js';
 import { coachingMessage } from './coaching.js';
-import { type SentProvisional, settleProvisional } from './provisional.js';
+import { type ProvisionalSkip, type SentProvisional, settleProvisional } from './provisional.js';
 import { withdrawStopped } from './stopped-provisionals.js';
 import { FindingStore } from './store.js';
 
@@ -120,16 +120,19 @@ export class CallSession {
    * A customer's speech ended and `line` is its latest interim hypothesis: the replies advised on it
    * go to the merchant now, marked provisional, unless its final is already being handled. The
    * final confirms or withdraws them (`process`); a final that never comes withdraws them too.
+   * Returns why none were sent, or undefined when they were (decision 0725).
    */
-  async provisional(line: TranscriptLine): Promise<void> {
+  async provisional(line: TranscriptLine): Promise<ProvisionalSkip | undefined> {
     const token = {};
     this.preparing = token;
     const ahead = await this.analysis.provisional(line);
-    if (this.preparing !== token || !ahead || ahead.suggestions.length === 0) return;
+    if (this.preparing !== token) return 'final first';
+    if (!ahead) return 'earlier line still heard';
+    if (ahead.suggestions.length === 0) return 'no new reply';
     this.preparing = undefined;
     // One provisional open at a time: an earlier one still waits for its final (the speaker
     // went on quickly), and this line's advice comes after its own final instead.
-    if (this.sent) return;
+    if (this.sent) return 'earlier provisional open';
     const suggestions = ahead.suggestions.map((s) => ({ ...s, id: randomUUID() }));
     const sentAt = new Date();
     this.sent = { suggestions, sentAt, startMs: line.startMs, endMs: line.endMs };
@@ -142,6 +145,7 @@ export class CallSession {
       () => false,
     );
     await storing;
+    return undefined;
   }
 
   /**

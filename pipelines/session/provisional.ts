@@ -43,3 +43,12 @@ export function settleProvisional(sent: SentProvisional, final: { suggestions: S
     fresh: final.suggestions.filter((s) => !standing.has(replyKey(s))),
   };
 }
+
+/**
+ * Why a customer's turn got no provisional reply (decision 0725), for the bot's timing log and
+ * `bench bot`: the final was handled before the advice on the interim was ready; a line before it
+ * was still being heard (its final not through the pipeline), so the interim's advice would read the
+ * call out of order; the advice had no reply the merchant has not seen; a provisional sent earlier
+ * still waits for its own final.
+ */
+export type ProvisionalSkip = 'final first' | 'earlier line still heard' | 'no new reply' | 'earlier provisional open';
