@@ -8,10 +8,7 @@
  *   npx tsx --no-regexp-tier-up bench/text-alloc.ts [N=1500] [TOP=40] [FUNCTION whose callers to list]
  */
 import { Session } from 'node:inspector/promises';
-import { loadConfig } from '../core/config.js';
-import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
-import { CallAnalysis } from '../pipelines/session/call-analysis.js';
-import { firstSeenTranscript } from './text-pipeline.js';
+import { firstSeenCall, frameName } from './profile-call.js';
 
 interface HeapNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -26,14 +23,7 @@ interface Sample {
 
 const n = Number(process.argv[2] ?? 1500);
 const top = Number(process.argv[3] ?? 40);
-const analyzers = await buildAnalyzers({ config: loadConfig({}), warm: true });
-const analysis = new CallAnalysis(analyzers, {
-  startedAt: new Date(),
-  timeZone: 'Asia/Shanghai',
-  language: 'zh',
-  orders: [],
-});
-const lines = firstSeenTranscript(n);
+const { analysis, lines } = await firstSeenCall(n);
 const session = new Session();
 session.connect();
 await session.post('HeapProfiler.enable');
@@ -47,10 +37,7 @@ for (const line of lines) await analysis.hear(line);
 const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as {
   profile: { head: HeapNode; samples: Sample[] };
 };
-const name = (node: HeapNode) => {
-  const url = node.callFrame.url.replace(/^.*\/(pipelines|node_modules|bench|core)\//, '$1/');
-  return `${node.callFrame.functionName || '(anonymous)'} ${url}:${node.callFrame.lineNumber + 1}`;
-};
+const name = (node: HeapNode) => frameName(node.callFrame);
 const self = new Map<string, number>();
 const inclusive = new Map<string, number>();
 let total = 0;
