@@ -10,10 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { loadConfig } from '../core/config.js';
-import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
-import { CallAnalysis } from '../pipelines/session/call-analysis.js';
-import { firstSeenTranscript } from './text-pipeline.js';
+import { firstSeenCall, frameName } from './profile-call.js';
 
 interface Node {
   id: number;
@@ -28,14 +25,7 @@ interface Profile {
 
 const n = Number(process.argv[2] ?? 2000);
 const top = Number(process.argv[3] ?? 40);
-const analyzers = await buildAnalyzers({ config: loadConfig({}), warm: true });
-const analysis = new CallAnalysis(analyzers, {
-  startedAt: new Date(),
-  timeZone: 'Asia/Shanghai',
-  language: 'zh',
-  orders: [],
-});
-const lines = firstSeenTranscript(n);
+const { analysis, lines } = await firstSeenCall(n);
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
@@ -48,10 +38,7 @@ if (process.argv[4]) writeFileSync(process.argv[4], JSON.stringify(profile));
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map<number, number>();
 for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
-const name = (node: Node) => {
-  const url = node.callFrame.url.replace(/^.*\/(pipelines|node_modules|bench|core)\//, '$1/');
-  return `${node.callFrame.functionName || '(anonymous)'} ${url}:${node.callFrame.lineNumber + 1}`;
-};
+const name = (node: Node) => frameName(node.callFrame);
 const self = new Map<string, number>();
 const inclusive = new Map<string, number>();
 let total = 0;

@@ -113,12 +113,30 @@ function slotId(slot: readonly SlotAlternative[]): number {
   return id;
 }
 
+/**
+ * The ids of a frame's slots, in slot order: one WeakMap read per frame and line instead of one per
+ * slot (`mayFill` and `fill` ask every slot of ~190 frames on every line).
+ */
+const idsBySlots = new WeakMap<readonly (readonly SlotAlternative[])[], number[]>();
+function slotIdsOf(slots: readonly (readonly SlotAlternative[])[]): number[] {
+  let ids = idsBySlots.get(slots);
+  if (ids === undefined) {
+    ids = slots.map(slotId);
+    idsBySlots.set(slots, ids);
+  }
+  return ids;
+}
+
 /** Every filler of a slot within the given clauses of the line. */
 export function fillersOf(a: LineAnalysis, clauses: readonly Clause[], slot: readonly SlotAlternative[]): Filler[] {
+  return fillersById(a, clauses, slotId(slot));
+}
+
+/** `fillersOf` for a slot known by its id. */
+function fillersById(a: LineAnalysis, clauses: readonly Clause[], id: number): Filler[] {
   let bySlot = memo.get(a);
   // Sized to the slots known (all of them after the first lines): ids are written out of order.
   if (!bySlot) memo.set(a, (bySlot = new Array(slotById.length)));
-  const id = slotId(slot);
   let all = bySlot[id];
   if (!all) {
     all = collect(a, slotById[id]!);
@@ -252,29 +270,72 @@ const digitCount = (t: string) => t.replace(/\D/g, '').length;
 
 /** The tightest filling of all slots in one window, or null. */
 function fill(a: LineAnalysis, window: readonly Clause[], frame: CompiledFrame): Filler[] | null {
-  const options = frame.slots.map((slot) => fillersOf(a, window, slot));
-  if (options.some((o) => o.length === 0)) return null;
-  let best: Filler[] | null = null;
-  let width = Number.POSITIVE_INFINITY;
-  const chosen: Filler[] = [];
-  const walk = (k: number, budget: { left: number }) => {
-    if (budget.left-- <= 0) return;
-    if (k === options.length) {
-      const w = Math.max(...chosen.map((f) => f.nspan[1])) - Math.min(...chosen.map((f) => f.nspan[0]));
-      if (w < width) [best, width] = [[...chosen], w];
-      return;
-    }
-    for (const f of options[k]!) {
-      // Each slot is its own words: "DM me" is an invitation, not also the channel "DM".
-      if (chosen.some((c) => c.nspan[0] < f.nspan[1] && f.nspan[0] < c.nspan[1])) continue;
-      if (frame.order === 'written' && k > 0 && f.nspan[0] < chosen[k - 1]!.nspan[1]) continue;
-      chosen.push(f);
-      walk(k + 1, budget);
-      chosen.pop();
-    }
+  const ids = slotIdsOf(frame.slots);
+  const options: Filler[][] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const o = fillersById(a, window, ids[k]!);
+    if (o.length === 0) return null;
+    options.push(o);
+  }
+  const search: Search = {
+    options,
+    written: frame.order === 'written',
+    chosen: [],
+    best: null,
+    width: Infinity,
+    left: 2_000,
   };
-  walk(0, { left: 2_000 });
-  return best;
+  walk(search, 0);
+  return search.best;
+}
+
+/** The state of `fill`'s search: module functions, not a closure made per window. */
+interface Search {
+  options: Filler[][];
+  written: boolean;
+  chosen: Filler[];
+  best: Filler[] | null;
+  width: number;
+  /** Steps left: the search gives up after 2,000. */
+  left: number;
+}
+
+/** Every choice of one filler per slot from slot k on, keeping the narrowest. */
+function walk(s: Search, k: number): void {
+  if (s.left-- <= 0) return;
+  const { chosen, options } = s;
+  if (k === options.length) {
+    let hi = Number.NEGATIVE_INFINITY;
+    let lo = Number.POSITIVE_INFINITY;
+    for (const f of chosen) {
+      if (f.nspan[1] > hi) hi = f.nspan[1];
+      if (f.nspan[0] < lo) lo = f.nspan[0];
+    }
+    const w = hi - lo;
+    if (w < s.width) {
+      s.best = [...chosen];
+      s.width = w;
+    }
+    return;
+  }
+  const fs = options[k]!;
+  for (let i = 0; i < fs.length; i++) {
+    const f = fs[i]!;
+    // Each slot is its own words: "DM me" is an invitation, not also the channel "DM".
+    if (overlapsChosen(chosen, f)) continue;
+    if (s.written && k > 0 && f.nspan[0] < chosen[k - 1]!.nspan[1]) continue;
+    chosen.push(f);
+    walk(s, k + 1);
+    chosen.pop();
+  }
+}
+
+function overlapsChosen(chosen: readonly Filler[], f: Filler): boolean {
+  for (let i = 0; i < chosen.length; i++) {
+    const c = chosen[i]!;
+    if (c.nspan[0] < f.nspan[1] && f.nspan[0] < c.nspan[1]) return true;
+  }
+  return false;
 }
 
 /**
@@ -284,10 +345,10 @@ function fill(a: LineAnalysis, window: readonly Clause[], frame: CompiledFrame):
 export function mayFill(a: LineAnalysis, frame: CompiledFrame): boolean {
   const bySlot = memo.get(a);
   const { slots } = frame;
+  const ids = slotIdsOf(slots);
   for (let k = 0; k < slots.length; k++) {
-    const slot = slots[k]!;
-    const all = bySlot?.[slotId(slot)];
-    if (all ? all.length === 0 : !hasFiller(a, slot)) return false;
+    const all = bySlot?.[ids[k]!];
+    if (all ? all.length === 0 : !hasFiller(a, slots[k]!)) return false;
   }
   return true;
 }

@@ -16,7 +16,8 @@ export interface RawClause {
 }
 
 const DELIMITER = /[,。!?;\n~]+|\.{2,}|\.(?=\s|$)|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
-const CLAUSE_PUNCTUATION = /[,。!?;]/u;
+/** Global: `unpunctuated` walks a line's marks with it. */
+const CLAUSE_PUNCTUATION = /[,。!?;]/gu;
 const SENTENCE_END = /[。!?.\n]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -29,17 +30,31 @@ interface Cut {
 
 /** Whether a line has no clause punctuation outside its masks: then discourse cues split it. */
 export function unpunctuated(norm: string, skip: readonly Span[]): boolean {
-  for (let i = 0; i < norm.length; i++) {
-    if (CLAUSE_PUNCTUATION.test(norm[i]!) && !skip.some(([a, b]) => i >= a && i < b)) return false;
+  // Only the punctuation marks are visited (no string or closure made per character).
+  const re = CLAUSE_PUNCTUATION;
+  re.lastIndex = 0;
+  try {
+    for (let m = re.exec(norm); m !== null; m = re.exec(norm)) if (!inSkip(skip, m.index)) return false;
+    return true;
+  } finally {
+    re.lastIndex = 0;
   }
-  return true;
+}
+
+/** Whether position i lies in one of the masked spans. */
+function inSkip(skip: readonly Span[], i: number): boolean {
+  for (let k = 0; k < skip.length; k++) {
+    const span = skip[k]!;
+    if (i >= span[0] && i < span[1]) return true;
+  }
+  return false;
 }
 
 export function splitClauses(norm: string, skip: readonly Span[], matches: readonly RawMatch[]): RawClause[] {
   const cuts: Cut[] = [];
   for (const m of regexMatches(DELIMITER, norm)) {
     const s = m.index;
-    if (skip.some(([a, b]) => s >= a && s < b)) continue;
+    if (inSkip(skip, s)) continue;
     cuts.push({ from: s, to: s + m[0].length, question: m[0].includes('?'), sentence: SENTENCE_END.test(m[0]) });
   }
   const asr = unpunctuated(norm, skip);
@@ -60,27 +75,40 @@ export function splitClauses(norm: string, skip: readonly Span[], matches: reado
   }
   cuts.sort((a, b) => a.from - b.from || b.to - a.to);
 
-  const out: RawClause[] = [];
+  const split: Split = { norm, out: [], sentenceStart: true };
   let start = 0;
-  let sentenceStart = true;
-  const push = (end: number, cut: Cut | undefined) => {
-    let s = start;
-    let e = end;
-    while (s < e && /\s/.test(norm[s]!)) s++;
-    while (e > s && /\s/.test(norm[e - 1]!)) e--;
-    if (e > s) {
-      out.push({ nspan: [s, e], questionMark: cut?.question ? [cut.from, cut.to] : undefined, sentenceStart });
-      sentenceStart = false;
-    } else if (cut?.question && out.length > 0 && !out.at(-1)!.questionMark) {
-      out.at(-1)!.questionMark = [cut.from, cut.to];
-    }
-    if (cut?.sentence) sentenceStart = true;
-  };
   for (const cut of cuts) {
     if (cut.from < start) continue;
-    push(cut.from, cut);
+    pushClause(split, start, cut.from, cut);
     start = cut.to;
   }
-  push(norm.length, undefined);
-  return out;
+  pushClause(split, start, norm.length, undefined);
+  return split.out;
+}
+
+/** The clauses split so far (a module function's state, not a closure made per line). */
+interface Split {
+  norm: string;
+  out: RawClause[];
+  sentenceStart: boolean;
+}
+
+/** The clause from start to end, trimmed, closed by `cut` (none at the line's end). */
+function pushClause(split: Split, start: number, end: number, cut: Cut | undefined): void {
+  const { norm, out } = split;
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(norm[s]!)) s++;
+  while (e > s && /\s/.test(norm[e - 1]!)) e--;
+  if (e > s) {
+    out.push({
+      nspan: [s, e],
+      questionMark: cut?.question ? [cut.from, cut.to] : undefined,
+      sentenceStart: split.sentenceStart,
+    });
+    split.sentenceStart = false;
+  } else if (cut?.question && out.length > 0 && !out.at(-1)!.questionMark) {
+    out.at(-1)!.questionMark = [cut.from, cut.to];
+  }
+  if (cut?.sentence) split.sentenceStart = true;
 }
