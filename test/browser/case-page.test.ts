@@ -65,7 +65,7 @@ describe('the case page in Chromium (decisions 0600, 0635)', () => {
 
     // Where the decision will be, the hint to claim first carries the claim (not only the heading's, far above on a phone).
     const hint = page.getByTestId('claim-to-decide');
-    expect(await hint.innerText()).toContain('先认领再决定。');
+    expect(await hint.textContent()).toContain('先认领再决定。');
     await hint.getByRole('button', { name: '认领', exact: true }).click();
     await hint.waitFor({ state: 'detached' });
     const flags = page.getByTestId('decision-flag');

@@ -121,7 +121,7 @@ describe('users page in Chromium', () => {
     const visibleSelects = () => admin.locator('select').filter({ visible: true }).count();
     // Folded: the search is there to type in, the selects are behind one button under it.
     expect(await search.isVisible()).toBe(true);
-    expect(await toggle.innerText()).toBe('筛选');
+    expect(await toggle.textContent()).toBe('筛选');
     expect(await visibleSelects()).toBe(0);
     expect((await search.boundingBox())!.y).toBeLessThan((await toggle.boundingBox())!.y);
     await search.fill('gadgets');
@@ -131,17 +131,17 @@ describe('users page in Chromium', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await visibleSelects()).toBe(3);
     await admin.getByLabel('状态').selectOption('active');
-    await expect.poll(() => toggle.innerText()).toBe('筛选（已选 1 项）');
+    await expect.poll(() => toggle.textContent()).toBe('筛选（已选 1 项）');
     await toggle.click();
     expect(await visibleSelects()).toBe(0);
     expect(await search.inputValue()).toBe('gadgets');
     // A reload keeps both (they live in the URL), folded.
     await admin.reload();
     await admin.getByTestId('user-row').first().waitFor();
-    expect(await toggle.innerText()).toBe('筛选（已选 1 项）');
+    expect(await toggle.textContent()).toBe('筛选（已选 1 项）');
     expect(await search.inputValue()).toBe('gadgets');
     await admin.getByRole('button', { name: '清除筛选' }).click();
-    await expect.poll(() => toggle.innerText()).toBe('筛选');
+    await expect.poll(() => toggle.textContent()).toBe('筛选');
     expect(new URL(admin.url()).searchParams.get('q')).toBe('gadgets');
     await expectReadable(admin, 'users filters on a phone (zh)');
     // From 701 px every control is the page's, in one row, and no button.
@@ -154,7 +154,7 @@ describe('users page in Chromium', () => {
     await admin.goto(`${dash.url}/calls`);
     await admin.getByRole('heading', { name: '通话与笔记' }).waitFor();
     expect(await admin.getByRole('searchbox', { name: '搜索' }).isVisible()).toBe(true);
-    expect(await toggle.innerText()).toBe('筛选');
+    expect(await toggle.textContent()).toBe('筛选');
     expect(await visibleSelects()).toBe(0);
     await toggle.click();
     expect(await admin.getByLabel('状态').isVisible()).toBe(true);
