@@ -63,7 +63,11 @@ describe('the case page in Chromium (decisions 0600, 0635)', () => {
     await expectNamedFlagScores(page, { name: '综合分', is: '不是测得的概率', not: '置信度' });
     expect((await page.locator('[data-layer="semantic"]').allInnerTexts()).join()).toMatch(/更像(违规例句|正常说法)/);
 
-    await page.getByRole('button', { name: '认领', exact: true }).click();
+    // Where the decision will be, the hint to claim first carries the claim (not only the heading's, far above on a phone).
+    const hint = page.getByTestId('claim-to-decide');
+    expect(await hint.textContent()).toContain('先认领再决定。');
+    await hint.getByRole('button', { name: '认领', exact: true }).click();
+    await hint.waitFor({ state: 'detached' });
     const flags = page.getByTestId('decision-flag');
     await flags.first().waitFor();
     for (let i = 0; i < (await flags.count()); i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useDashboard } from './harness.js';
+import { useDashboard, WIDTHS } from './harness.js';
 import { expectReadable } from './seen.js';
 
 const dash = useDashboard();
@@ -112,5 +112,53 @@ describe('users page in Chromium', () => {
     await request.waitFor({ state: 'detached' });
     expect((await dash.sql`select role from users where email = 'fruit@demo.kefu'`)[0]!.role).toBe('moderator');
     for (const p of [asker, approver]) await p.context().close();
+  }, 240_000);
+  it('on a phone the users and calls lists keep their search box and fold only their selects (decision 0740)', async () => {
+    const admin = await dash.signIn('admin2@demo.kefu', { width: 'phone', path: '/users' });
+    await admin.getByTestId('user-row').first().waitFor();
+    const search = admin.getByRole('searchbox', { name: '搜索' });
+    const toggle = admin.getByTestId('filters-toggle');
+    const visibleSelects = () => admin.locator('select').filter({ visible: true }).count();
+    // Folded: the search is there to type in, the selects are behind one button under it.
+    expect(await search.isVisible()).toBe(true);
+    expect(await toggle.textContent()).toBe('筛选');
+    expect(await visibleSelects()).toBe(0);
+    expect((await search.boundingBox())!.y).toBeLessThan((await toggle.boundingBox())!.y);
+    await search.fill('gadgets');
+    await expect.poll(() => admin.getByTestId('user-row').count()).toBe(1);
+    // Unfolded, a select set: the count says so; the search is not a folded filter, so it is not counted.
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await visibleSelects()).toBe(3);
+    await admin.getByLabel('状态').selectOption('active');
+    await expect.poll(() => toggle.textContent()).toBe('筛选（已选 1 项）');
+    await toggle.click();
+    expect(await visibleSelects()).toBe(0);
+    expect(await search.inputValue()).toBe('gadgets');
+    // A reload keeps both (they live in the URL), folded.
+    await admin.reload();
+    await admin.getByTestId('user-row').first().waitFor();
+    expect(await toggle.textContent()).toBe('筛选（已选 1 项）');
+    expect(await search.inputValue()).toBe('gadgets');
+    await admin.getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(() => toggle.textContent()).toBe('筛选');
+    expect(new URL(admin.url()).searchParams.get('q')).toBe('gadgets');
+    await expectReadable(admin, 'users filters on a phone (zh)');
+    // From 701 px every control is the page's, in one row, and no button.
+    await admin.setViewportSize(WIDTHS.desktop);
+    expect(await toggle.isVisible()).toBe(false);
+    expect(await visibleSelects()).toBe(3);
+
+    // The calls list folds the same way under its search.
+    await admin.setViewportSize(WIDTHS.phone);
+    await admin.goto(`${dash.url}/calls`);
+    await admin.getByRole('heading', { name: '通话与笔记' }).waitFor();
+    expect(await admin.getByRole('searchbox', { name: '搜索' }).isVisible()).toBe(true);
+    expect(await toggle.textContent()).toBe('筛选');
+    expect(await visibleSelects()).toBe(0);
+    await toggle.click();
+    expect(await admin.getByLabel('状态').isVisible()).toBe(true);
+    await dash.screenshot(admin, 'calls-filters-open');
+    await admin.context().close();
   }, 240_000);
 });

@@ -171,7 +171,8 @@ describe('issue 15 workflows in Chromium', () => {
     >`select id from moderation_cases where call_id = ${callId}`;
     const mod1 = await dash.signIn('mod1@demo.kefu', { path: `/cases/${caseId}` });
     await mod1.getByTestId('case-flag').first().waitFor();
-    await mod1.getByRole('button', { name: '认领', exact: true }).click();
+    // The heading's claim (the hint where the form will be has the same button).
+    await mod1.getByRole('button', { name: '认领', exact: true }).first().click();
     const flags = mod1.getByTestId('decision-flag');
     await flags.first().waitFor();
     for (let i = 0; i < (await flags.count()); i++) {

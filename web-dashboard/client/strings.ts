@@ -87,7 +87,7 @@ export const STRINGS = {
   startedAt: ['开始时间', 'Started'],
   status: ['状态', 'Status'],
   flagsCount: ['违规标记', 'Flags'],
-  open: ['查看', 'Open'],
+  open: ['查看', 'View'],
   ledger: ['承诺台账', 'Promise ledger'],
   pOpen: ['待兑现', 'open'],
   pKept: ['已兑现', 'kept'],

@@ -82,50 +82,66 @@ export function FilterSearch({ placeholder }: { placeholder: string }) {
  * A list's filters. With `fold` (the URL parameters they set), a phone shows one "筛选" button
  * saying how many are set, and the controls only when it is opened: seven selects would otherwise
  * fill the first screen before any row. The values live in the URL, so folding keeps them; from
- * 701 px the controls are always shown and the button is hidden (CSS).
+ * 701 px the controls are always shown and the button is hidden (CSS). `lead` (a list's search box)
+ * stays out of the fold: it is what a phone reaches for first, and the button sits under it.
  */
-export function Filters({ children, fold }: { children: ReactNode; fold?: string[] }) {
+export function Filters({ children, fold, lead }: { children: ReactNode; fold?: string[]; lead?: ReactNode }) {
   const t = useT();
   const id = useId();
   const [query, set] = useSearchState();
   const [open, setOpen] = useState(false);
-  const form = (
-    <form
-      id={id}
-      className={fold && !open ? 'filters card folded' : 'filters card'}
-      aria-label={t('filters')}
-      onSubmit={(e) => e.preventDefault()}
-    >
-      {children}
-    </form>
-  );
-  if (!fold) return form;
+  if (!fold)
+    return (
+      <form className="filters card" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+        {lead}
+        {children}
+      </form>
+    );
   const active = fold.filter((n) => query.get(n)).length;
-  return (
-    <>
-      <div className="row filters-bar">
-        <button
-          type="button"
-          aria-expanded={open}
-          aria-controls={id}
-          data-testid="filters-toggle"
-          data-active={active}
-          onClick={() => setOpen(!open)}
-        >
-          {active > 0 ? t('filtersSet', { n: active }) : t('filters')}
+  const bar = (
+    <div className="row filters-bar">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={id}
+        data-testid="filters-toggle"
+        data-active={active}
+        onClick={() => setOpen(!open)}
+      >
+        {active > 0 ? t('filtersSet', { n: active }) : t('filters')}
+      </button>
+      {active > 0 && (
+        <button type="button" className="link tap" onClick={() => set(Object.fromEntries(fold.map((n) => [n, null])))}>
+          {t('clearFilters')}
         </button>
-        {active > 0 && (
-          <button
-            type="button"
-            className="link tap"
-            onClick={() => set(Object.fromEntries(fold.map((n) => [n, null])))}
-          >
-            {t('clearFilters')}
-          </button>
-        )}
+      )}
+    </div>
+  );
+  const folded = !open ? ' folded' : '';
+  if (!lead)
+    return (
+      <>
+        {bar}
+        <form
+          id={id}
+          className={`filters card${folded}`}
+          aria-label={t('filters')}
+          onSubmit={(e) => e.preventDefault()}
+        >
+          {children}
+        </form>
+      </>
+    );
+  // The search, then the button, then what it folds; from 701 px the fold is no box of its own
+  // (`display: contents`) and every control sits in the one grid as before.
+  return (
+    <form className="filters card" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+      {lead}
+      {bar}
+      <div id={id} className={`filters-more${folded}`}>
+        {children}
       </div>
-      {form}
-    </>
+    </form>
   );
 }
 

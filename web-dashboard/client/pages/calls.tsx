@@ -19,13 +19,16 @@ import { dataLang } from '../data-lang.js';
 
 type CallRow = CallSummary & { utterances: number; flags: number };
 
+/** The calls list's URL filters: the search, then what a phone folds under it. */
+const FILTERS = ['q', 'status', 'merchantId', 'from', 'to'];
+
 /** Calls with their summaries (searched, filtered and paged in the URL), and a merchant's promise ledger. */
 export function CallsPage() {
   const t = useT();
   const label = useLabel();
   const user = useUser();
   const merchants = useMerchantNames();
-  const calls = useListPage<CallRow>('/api/calls', ['q', 'status', 'from', 'to', 'merchantId']);
+  const calls = useListPage<CallRow>('/api/calls', FILTERS);
   return (
     <>
       <div className="row spread">
@@ -33,8 +36,7 @@ export function CallsPage() {
         <ExportLink what="calls" />
       </div>
       {user.role === 'merchant_staff' && <DueSoon />}
-      <Filters>
-        <FilterSearch placeholder={t('searchCalls')} />
+      <Filters lead={<FilterSearch placeholder={t('searchCalls')} />} fold={FILTERS.slice(1)}>
         <FilterSelect
           name="status"
           label={t('status')}

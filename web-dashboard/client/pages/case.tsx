@@ -121,7 +121,15 @@ export function CasePage({ id }: { id: string }) {
           {c.status === 'decided' || c.status === 'closed' ? null : mine ? (
             <DecisionForm key={flags.map((f) => f.id).join()} caseId={id} flags={flags.filter((f) => !f.decision)} />
           ) : (
-            <p className="muted">{t('claimFirst')}</p>
+            // Where the decision form will be, the way to it: the heading's claim, here too, as on an appeal.
+            <section className="card" data-testid="claim-to-decide">
+              <p className="muted">{t('claimFirst')}</p>
+              {claimable && (
+                <button type="button" className="primary" onClick={() => act('claim')}>
+                  {t('claim')}
+                </button>
+              )}
+            </section>
           )}
           <MerchantContext view={kase.data} />
         </div>

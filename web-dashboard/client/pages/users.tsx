@@ -57,8 +57,7 @@ export function UsersPage() {
   return (
     <>
       <h1>{t('navUsers')}</h1>
-      <Filters>
-        <FilterSearch placeholder={t('searchUsers')} />
+      <Filters lead={<FilterSearch placeholder={t('searchUsers')} />} fold={['role', 'merchantId', 'state']}>
         <FilterSelect
           name="role"
           label={t('role')}
