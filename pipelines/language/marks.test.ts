@@ -54,6 +54,15 @@ describe('clause marks on the register agents really use', () => {
     expect(a.text.slice(...neg.scope!.span)).toBe('退差价');
   });
 
+  it('"don\'t click it or enter your password": a negation reaches a second verb after "or", not a new clause (decision 0730)', () => {
+    const a = analyzeLine("please don't click it or enter your password anywhere else");
+    const neg = markOf(a.clauses[0]!, 'negation')!;
+    expect(a.text.slice(...neg.scope!.span)).toContain('enter your password');
+    const b = analyzeLine("if it doesn't work or it fails again send me the code");
+    const nb = markOf(b.clauses[0]!, 'negation')!;
+    expect(b.text.slice(...nb.scope!.span)).not.toContain('code');
+  });
+
   it('words that contain a negator are not negations (不过, 没关系, 是不是)', () => {
     for (const t of ['没关系的亲', '质量不错', '是不是这个颜色', '信不信我去你店里'])
       expect(kinds(t)).not.toContain('negation');
