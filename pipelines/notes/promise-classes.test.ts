@@ -53,7 +53,8 @@ describe('ship, compensate and other: broader membership', () => {
     // Sending information is its own act, even when it names a shipment.
     ['补发的快递单号稍后发您', ['callback 2026-11-24']],
     ["I'll text you the tracking link tonight", ['callback 2026-11-24']],
-    ['小妹给您记录一下 下次优先处理', ['other']],
+    // A note said alone and undated is written down in the call: no promise (0735, C–P 9 to ~25).
+    ['小妹给您记录一下 下次优先处理', []],
     // Noting the time of a visit is a step of the visit.
     ['这边给您备注周六上午 师傅周六上门', ['visit 2026-11-28']],
     // Two acts in one unpunctuated clause, each with its own commitment.

@@ -22,6 +22,7 @@ type Plain =
   | 'counted_span'
   | 'dangling_or'
   | 'day_before'
+  | 'doubt'
   | 'elapsed'
   | 'filing'
   | 'estimate'

@@ -437,14 +437,16 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
     }
     // "I've refunded the $32, it'll show in 5-7 business days", 退款已经提交了 明天之前会到您账户: the
     // refund is done, the money reaching the buyer is still owed by that time (0525).
-    if (refundDone !== undefined && !reading.promise && due[i] && owesPayout(clause))
+    // In one unpunctuated clause too ("has been refunded on my end you should see it back within a week").
+    const doneHere = line.speaker === 'merchant' && refundDoneBeforePayout(clause);
+    if ((refundDone !== undefined || doneHere) && !reading.promise && due[i] && owesPayout(clause))
       addPromise(out, {
         speaker: line.speaker,
         action: 'refund',
         deadline: dateOf(clause, due[i]),
         conditional: false,
         utterance,
-        text: line.text.slice(clauses[refundDone]!.span[0], clause.span[1]),
+        text: line.text.slice(clauses[refundDone ?? i]!.span[0], clause.span[1]),
       });
     if (line.speaker === 'merchant' && reading.done && reading.actions.includes('refund')) refundDone = i;
     if (reading.condition && !reading.promise) conditionOpen = true;
@@ -453,15 +455,37 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
   return out;
 }
 
-/** A clause that only says when money reaches the buyer (it'll show in 5 days, 明天之前会到您账户), not a forecast. */
+/**
+ * A clause that only says when money reaches the buyer (it'll show in 5 days, it should post within
+ * 3-5 business days, 明天之前会到您账户): after a refund said done the shop owes its payout, even
+ * forecast with "should" (C–P: 5 such lines dated, none left out, 0735); not a usual duration
+ * (hedge: usually, 一般) nor a doubt (might, 可能).
+ */
 function owesPayout(clause: Clause): boolean {
   return (
     hasCue(clause, 'payout') &&
     actionWords(clause).every((h) => h.action === 'refund') &&
-    !hasCue(clause, 'estimate') &&
+    !hasCue(clause, 'doubt') &&
     !hasCue(clause, 'hedge') &&
     !hasMark(clause, 'question') &&
     !hasMark(clause, 'negation')
+  );
+}
+
+/**
+ * The clause says a refund done, then the money's arrival (has been refunded … you should see it
+ * back): the part before the payout is read alone, so the payout's "should" does not make the
+ * refund a forecast.
+ */
+function refundDoneBeforePayout(clause: Clause): boolean {
+  const payout = firstCue(clause, 'payout');
+  if (payout === undefined) return false;
+  const before: Range = [0, payout.at];
+  return (
+    actionWords(clause, before).some((h) => h.action === 'refund') &&
+    isPast(clause, before) &&
+    !negated(clause, before) &&
+    !hasMark(clause, 'question')
   );
 }
 
