@@ -3,7 +3,7 @@
  * adjudicates. Batch (`detect`) and live (`detectUtterance`) run the same per-line logic with only
  * the earlier lines as context, so the bot and the post-call analysis never disagree.
  */
-import type { FlagFinding } from '../../core/analysis.js';
+import { type EvidenceLine, EvidenceLineSchema, type FlagFinding } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { type Span, spansOverlap } from '../language/index.js';
 import type { Embedder } from '../embed/contract.js';
@@ -106,13 +106,110 @@ export class ComplianceDetector {
   async inspect(lines: readonly TranscriptLine[], options: DetectOptions = {}): Promise<ComplianceCandidate[]> {
     const out: ComplianceCandidate[] = [];
     for (let i = 0; i < lines.length; i++) out.push(...(await this.inspectUtterance(lines, i, options)));
-    return out;
+    // A late flag (decision 0715) is raised on a later line; the transcript's list reads in line order.
+    return out
+      .map((c, k) => [c, k] as const)
+      .sort((a, b) => a[0].utterance - b[0].utterance || a[1] - b[1])
+      .map(([c]) => c);
   }
 
+  /**
+   * The candidates of line `index`, and after them any late flag on an earlier line of the speaker's
+   * that this line completes (decision 0715): its utterance is that line's. Batch and live both call
+   * this once per line with the lines so far, so both raise the late flag on the same line.
+   */
   async inspectUtterance(
     lines: readonly TranscriptLine[],
     index: number,
     options: DetectOptions = {},
+  ): Promise<ComplianceCandidate[]> {
+    const own = await this.inspectOwn(lines, index, options);
+    return [...own, ...(await this.lateFlags(lines, index, own, options))];
+  }
+
+  /**
+   * Flags on the request half of an act split over two lines (decision 0715): a flag kept on this
+   * line whose frame's `flagRequest` read the earlier line as the request (给个五星好评哈 before 截图发
+   * 小妹 返您5元) flags that line too, in the kept flag's category, at its confidence, its evidence
+   * the request's words and times joined to this line's. Not when the earlier line carries a flag of
+   * that category already — its own, or a late one from a line between (one flag per line and act).
+   */
+  private async lateFlags(
+    lines: readonly TranscriptLine[],
+    index: number,
+    own: readonly ComplianceCandidate[],
+    options: DetectOptions,
+  ): Promise<ComplianceCandidate[]> {
+    const out: ComplianceCandidate[] = [];
+    for (const flag of own.filter((c) => c.accepted)) {
+      const request = own
+        .filter((c) => c.category === flag.category && (c.accepted || c.droppedBy === 'duplicate'))
+        .map(requestOf)
+        .find((r) => r !== null);
+      if (!request || out.some((o) => o.utterance === request.utterance && o.category === flag.category)) continue;
+      const line = lines[index]!;
+      const completedBy: EvidenceLine = {
+        utterance: index,
+        speaker: line.speaker,
+        evidence: flag.evidence,
+        span: flag.span,
+        startMs: line.startMs,
+        endMs: line.endMs,
+      };
+      const late: ComplianceCandidate = {
+        category: flag.category,
+        severity: flag.severity,
+        utterance: request.utterance,
+        speaker: request.speaker,
+        evidence: request.evidence,
+        span: request.span,
+        rule: flag.rule,
+        detector: this.name,
+        confidence: flag.confidence,
+        verdicts: [
+          {
+            layer: 'rule',
+            verdict: 'candidate',
+            confidence: flag.confidence,
+            detail: { late: true, request, completedBy },
+          },
+        ],
+        accepted: true,
+        droppedBy: null,
+      };
+      const taken = await this.flaggedAlready(lines, request.utterance, index, flag.category, options);
+      out.push(taken ? { ...late, accepted: false, droppedBy: 'duplicate' } : late);
+    }
+    return out;
+  }
+
+  /** Line `at` has a flag of `category` of its own, or a late one from a line after it and before `index`. */
+  private async flaggedAlready(
+    lines: readonly TranscriptLine[],
+    at: number,
+    index: number,
+    category: ComplianceCandidate['category'],
+    options: DetectOptions,
+  ): Promise<boolean> {
+    const own = await this.inspectOwn(lines, at, options);
+    if (own.some((c) => c.accepted && c.category === category)) return true;
+    for (let j = at + 1; j < index; j++) {
+      if (lines[j]!.speaker !== lines[at]!.speaker) continue;
+      const between = await this.inspectOwn(lines, j, options);
+      const accepted = between.some((c) => c.accepted && c.category === category);
+      const asks = between.some(
+        (c) => c.category === category && (c.accepted || c.droppedBy === 'duplicate') && requestOf(c)?.utterance === at,
+      );
+      if (accepted && asks) return true;
+    }
+    return false;
+  }
+
+  /** Line `index`'s own candidates (its rules, layers and duplicate drop), no late flags. */
+  private async inspectOwn(
+    lines: readonly TranscriptLine[],
+    index: number,
+    options: DetectOptions,
   ): Promise<ComplianceCandidate[]> {
     if (index < 0 || index >= lines.length) throw new RangeError(`No line ${index} in a transcript of ${lines.length}`);
     const proposed = proposeCandidates(this.rules.rules, lines, index);
@@ -300,6 +397,15 @@ function askedAbout(k: ComplianceCandidate, proposed: readonly Candidate[]): Can
   const source = proposed.find((p) => p.rule.ref === k.rule);
   if (!source) return null;
   return { ...source, rule: { ...source.rule, category: k.category }, span: k.span, evidence: k.evidence };
+}
+
+/** The request half a rule's frame read on an earlier line (decision 0715), from its rule verdict. */
+function requestOf(c: ComplianceCandidate): EvidenceLine | null {
+  for (const v of c.verdicts) {
+    const parsed = v.layer === 'rule' && !v.detail.late ? EvidenceLineSchema.safeParse(v.detail.request) : null;
+    if (parsed?.success) return parsed.data;
+  }
+  return null;
 }
 
 function toFlags(cs: ComplianceCandidate[]): FlagFinding[] {

@@ -41,6 +41,8 @@ export function frameCandidates(
       endMs: lines[act.line]!.endMs,
     };
     if (frame.reply && !answersOther(state, lines, index, frame.reply, from)) return;
+    // The earlier line was the request half of this act (decision 0715): it is flagged too, late.
+    const request = earlier && frame.earlier?.flagRequest ? requestHalf(rule, lines, earlier, frame) : null;
     // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already
     // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
     const continued = from !== null && frame.earlier?.continues === true && flaggedOnItsOwn(rule, lines, from);
@@ -70,6 +72,7 @@ export function frameCandidates(
               frame: k,
               cues: hit.fillers.map((f) => f.cue),
               ...(earlier && { earlier }),
+              ...(request && { request }),
               ...(veto && { veto: veto.reason, cue: veto.cue }),
             },
           },
@@ -127,6 +130,34 @@ function answeredLine(
 /** Whether any frame of the rule, reading its own earlier lines, flags line `i` (decision 0675). */
 function flaggedByRule(rule: CompiledRule, lines: readonly TranscriptLine[], i: number, state: CallState): boolean {
   return frameCandidates(rule, lines, i, state, true).some((c) => !c.rejected);
+}
+
+/**
+ * The earlier line as the request half of a split act (decision 0715): said by a speaker the rule
+ * covers and filling the frame's `flagRequest` slots (a request or invitation, not negated), its
+ * evidence the words from the request to the act's own. Null when the line asks nothing.
+ */
+function requestHalf(
+  rule: CompiledRule,
+  lines: readonly TranscriptLine[],
+  earlier: EvidenceLine,
+  frame: CompiledFrame,
+): EvidenceLine | null {
+  const ask = frame.earlier!.flagRequest!;
+  if (!rule.speakers.includes(earlier.speaker)) return null;
+  const text = lines[earlier.utterance]!.text;
+  const probe: CompiledFrame = {
+    slots: ask.slots,
+    order: 'any',
+    reach: ask.reach,
+    unless: [],
+    unlessLine: [],
+    negation: 'veto',
+  };
+  const hit = matchFrame(analyzeLine(text), probe, null).find((h) => !h.veto);
+  if (!hit) return null;
+  const span: [number, number] = [Math.min(hit.span[0], earlier.span[0]), Math.max(hit.span[1], earlier.span[1])];
+  return { ...earlier, span, evidence: text.slice(span[0], span[1]) };
 }
 
 /** Whether the rule's single-line frames flag line `i` (said by a speaker the rule covers). */

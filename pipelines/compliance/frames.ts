@@ -41,6 +41,8 @@ export interface CompiledFrame {
     required: boolean;
     /** The earlier line must itself be flagged by the rule (decision 0675). */
     flagged?: boolean;
+    /** The earlier line, filling these, is flagged too as the request half (decision 0715). */
+    flagRequest?: { slots: SlotAlternative[][]; reach: number };
   };
   /** Only lines by these speakers fill the frame. */
   speakers?: readonly SpeakerRole[];

@@ -119,8 +119,14 @@ function compileRule(
           slots: slots(u.slots, `${at}: frames[${i}].unlessAnswering[${j}].slots`),
         })),
         ...(earlier && {
-          earlier: (({ unlessAfter, unlessLine, ...e }) => ({
+          earlier: (({ unlessAfter, unlessLine, flagRequest, ...e }) => ({
             ...e,
+            ...(flagRequest && {
+              flagRequest: {
+                slots: slots(flagRequest.slots, `${at}: frames[${i}].earlier.flagRequest.slots`),
+                reach: flagRequest.reach,
+              },
+            }),
             slots: slots(e.slots, `${at}: frames[${i}].earlier.slots`),
             ...(unlessAfter && { unlessAfter: slots(unlessAfter, `${at}: frames[${i}].earlier.unlessAfter`) }),
             ...(unlessLine && { unlessLine: slots(unlessLine, `${at}: frames[${i}].earlier.unlessLine`) }),

@@ -99,6 +99,19 @@ export const FrameSchema = z
          * only when what was said was one — after a lawful refusal it is no flag.
          */
         flagged: z.boolean().default(false),
+        /**
+         * The earlier line is the request half of an act split over two lines (decision 0715): when
+         * this frame fires, that line is flagged too — late, from this line — if it also fills these
+         * slots (a request or invitation: 给个五星好评, "leave us five stars") and nothing flagged it
+         * on its own. Its evidence joins both lines' words and times.
+         */
+        flagRequest: z
+          .object({
+            slots: z.array(SlotSchema).min(1).max(3),
+            reach: z.number().int().min(1).max(3).default(1),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),

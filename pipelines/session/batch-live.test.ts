@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.js';
 import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
+import { listFlags } from '../../db/queries/flags.js';
 import { listNotes, listPromises } from '../../db/queries/notes.js';
 import { upsertMerchant } from '../../db/queries/people.js';
 import { useTestDatabase } from '../../test/db.js';
@@ -114,6 +115,39 @@ describe('batch and live analysis', () => {
       { numRuns: 25, seed: 11 },
     );
   }, 120_000);
+
+  it('flags the request line of a rating asked for before its reward late, stored and emitted as in batch (0715)', async () => {
+    const lines: TranscriptLine[] = [
+      { speaker: 'customer', text: '到了 包装挺严实的' },
+      { speaker: 'merchant', text: '亲 有空帮忙点个五星好评呀' },
+      { speaker: 'merchant', text: '评好截图给小妹 返您4元红包哦' },
+    ].map((l, i) => ({ ...(l as { speaker: SpeakerRole; text: string }), startMs: i * 4000, endMs: i * 4000 + 3000 }));
+    const batch = await analyzeTranscript(analyzers, lines, { startedAt, timeZone });
+    const raised: { utterance: number }[] = [];
+    const session = await CallSession.start(
+      {
+        sql: db.sql(),
+        analyzers,
+        emit: (e) => {
+          if (e.type === 'flag.raised') raised.push(e.flag);
+        },
+      },
+      { room: `split-${Math.random()}`, merchantId: 'm-prop', buyerId: 'b', startedAt, timeZone },
+    );
+    for (const l of lines) await session.addUtterance({ ...l, engine: 'transcript', confidence: null });
+    expect(session.findings().flags).toEqual(batch.findings.flags);
+    expect(batch.findings.flags.map((f) => [f.utterance, f.category]).sort()).toEqual([
+      [1, 'review_manipulation'],
+      [2, 'review_manipulation'],
+    ]);
+    expect(raised.map((f) => f.utterance).sort()).toEqual([1, 2]);
+    // The late flag is stored on the request line's row, with that line's audio times.
+    const rows = await listFlags(db.sql(), session.call.id);
+    expect(rows.map((r) => [r.audioStartMs, r.audioEndMs]).sort()).toEqual([
+      [4000, 7000],
+      [8000, 11000],
+    ]);
+  });
 
   it("recommends the remedy the merchant settles on after the buyer's last line, and none while none is named", async () => {
     const call = (merchant: string) =>
