@@ -1,7 +1,7 @@
 /**
  * The annotated development sets as labelled lines for the line classifier. Only the sets named in
- * DEV_SETS and TRAIN_ONLY_SETS are read: the blind sets (abuse-l, blind-q, blind-r) are never opened;
- * blind-h to blind-p were opened in sessions 9 to 16. A line's labels are
+ * DEV_SETS and TRAIN_ONLY_SETS are read: the blind sets (abuse-l, blind-r, blind-s) are never opened;
+ * blind-h to blind-q were opened in sessions 9 to 17. A line's labels are
  * the categories its call's expectations flag on it; every other line is a negative (hard negatives
  * included).
  */
@@ -28,6 +28,7 @@ export const DEV_SETS = [
   'blind-m',
   'blind-o',
   'blind-p',
+  'blind-q',
 ] as const;
 /**
  * Sets written for training (decision 0500): a spec may name them in `trainOnly`; they join every
