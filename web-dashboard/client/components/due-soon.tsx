@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n.js';
+import { useT, When } from '../i18n.js';
 import { usePromiseUpdates, untilDue } from '../promise-updates.js';
 import { Link } from '../router.js';
 import type { LedgerPromise } from '../types.js';
@@ -27,6 +27,18 @@ export function Countdown({ dueAt, now }: { dueAt: string; now: number }) {
       ? t('daysHours', { d: Math.floor(hours / 24), h: hours % 24 })
       : t('hoursMinutes', { h: hours, m: minutes % 60 });
   return <span className={overdue ? 'badge bad' : 'badge'}>{t(overdue ? 'overdueBy' : 'dueIn', { time })}</span>;
+}
+
+/** A deadline as a moderator triages it: the time left first, then the time it is due. */
+export function DueCell({ dueAt, now }: { dueAt: string; now: number }) {
+  return (
+    <>
+      <Countdown dueAt={dueAt} now={now} />{' '}
+      <span className="muted small">
+        <When at={dueAt} />
+      </span>
+    </>
+  );
 }
 
 /** The merchant's reminder on the live and calls pages: open promises due within a day, or overdue. */

@@ -9,11 +9,11 @@ import {
 } from '../components/list-tools.js';
 import { MerchantFilter, useMerchantNames } from '../components/merchant-name.js';
 import { CATALOGUE } from '../../shared/labels.js';
-import { useLabel, useT, When } from '../i18n.js';
+import { useLabel, useT } from '../i18n.js';
 import { Link } from '../router.js';
 import { useUser } from '../session.js';
 import type { Appeal } from '../types.js';
-import { Countdown, useNow } from '../components/due-soon.js';
+import { DueCell, useNow } from '../components/due-soon.js';
 import { scriptLang } from '../data-lang.js';
 
 /** The list's URL filters (sent to the API, counted by the phone's "筛选" button). */
@@ -48,10 +48,7 @@ export function AppealsPage() {
           {appeals.rows.map((a) => (
             <tr key={a.id} data-testid="appeal-row" className={a.overdue ? 'overdue' : undefined}>
               <td data-label={t('sla')}>
-                <Countdown dueAt={a.slaDueAt} now={now} />{' '}
-                <span className="muted small">
-                  <When at={a.slaDueAt} />
-                </span>
+                <DueCell dueAt={a.slaDueAt} now={now} />
               </td>
               <td data-label={t('merchant')}>{merchants.name(a.merchantId) ?? '—'}</td>
               <td data-label={t('rule')}>{label('category', a.category)}</td>

@@ -10,11 +10,11 @@ import {
   ListState,
   useListPage,
 } from '../components/list-tools.js';
-import { Countdown, useNow } from '../components/due-soon.js';
+import { DueCell, useNow } from '../components/due-soon.js';
 import { SeverityBadge } from '../components/moderation-bits.js';
 import { ErrorLine } from '../components/status.js';
 import { CATALOGUE } from '../../shared/labels.js';
-import { useLabel, useT, When } from '../i18n.js';
+import { useLabel, useT } from '../i18n.js';
 import { Link, navigate } from '../router.js';
 import type { CaseRow } from '../types.js';
 
@@ -130,11 +130,7 @@ export function QueuePage() {
               aria-selected={i === at}
             >
               <td data-label={t('sla')}>
-                {/* The time left first (what a moderator triages by), then the time it is due. */}
-                <Countdown dueAt={c.slaDueAt} now={now} />{' '}
-                <span className="muted small">
-                  <When at={c.slaDueAt} />
-                </span>
+                <DueCell dueAt={c.slaDueAt} now={now} />
               </td>
               <td data-label={t('merchant')}>{c.merchantName}</td>
               <td data-label={t('severity')}>
