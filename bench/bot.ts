@@ -121,6 +121,7 @@ async function inNamespace(): Promise<void> {
     let port = 18_090;
     for (const v of variants) v.agent = await startAgent(target, db.url, v.name, port++, v.env, v.repo);
     console.log('bot bench: LiveKit test server, PocketSphinx (en), offline text pipeline, Postgres; turns alternate');
+    for (const v of variants) console.log(`  ${v.label}: worker \`${v.agent!.command}\``);
     for (let turn = 0; turn < TURNS; turn++) {
       for (const v of variants) {
         const at = await oneTurn(target, db.url, v, oneLine).catch((err: unknown) => {
