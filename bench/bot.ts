@@ -158,6 +158,14 @@ async function inNamespace(): Promise<void> {
           `  ${v.label.padEnd(16)} advice computed on the interim stood for the final ${ahead.used} times, discarded ${ahead.discarded} times (the final differed in what advice reads), over ${ahead.calls} calls`,
         );
     }
+    for (const v of variants)
+      console.log(
+        `  ${v.label.padEnd(16)} what the merchant got (customer's final; standing replies): ${[...v.got].map(([got, n]) => `${got} ×${n}`).join('; ')}`,
+      );
+    const gots = variants.map((v) => JSON.stringify([...v.got.keys()].sort()));
+    console.log(
+      `  what the merchant got: ${gots.every((g) => g === gots[0]) ? 'the same in every checkout' : 'DIFFERS between checkouts (above)'}`,
+    );
     console.log(
       `  load average ${loadAverage()} (2-core machine shared with other work: compare the two lines, not the absolutes)`,
     );
@@ -197,6 +205,8 @@ type Variant = {
   stages: { vad: number[]; lastPass: number[]; analysis: number[]; delivery: number[]; provisional: number[] };
   /** Why turns got no provisional reply, as the bot logged it (decision 0725). */
   noProvisional: Map<string, number>;
+  /** What the merchant got each turn (the customer's final, the standing replies' text), counted: a speed change keeps it. */
+  got: Map<string, number>;
 };
 const unmeasured = () => ({
   samples: [],
@@ -213,6 +223,7 @@ const unmeasured = () => ({
   joinMs: [],
   stages: { vad: [], lastPass: [], analysis: [], delivery: [], provisional: [] },
   noProvisional: new Map(),
+  got: new Map(),
 });
 
 async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: string): Promise<number> {
@@ -271,6 +282,12 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
           t.at <= standing.at,
       )
       .at(-1);
+    const replies = (JSON.parse(standing.text) as { suggestions?: { text: string; policies: string[] }[] }).suggestions;
+    const got = JSON.stringify({
+      final: final?.text,
+      replies: replies?.map((r) => ({ text: r.text, policies: r.policies })) ?? standing.type,
+    });
+    v.got.set(got, (v.got.get(got) ?? 0) + 1);
     if (final) {
       v.toFinal.push(final.at - speechEnd);
       v.finalToSuggestion.push(standing.at - final.at);
