@@ -282,7 +282,10 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
           t.at <= standing.at,
       )
       .at(-1);
-    const replies = (JSON.parse(standing.text) as { suggestions?: { text: string; policies: string[] }[] }).suggestions;
+    // A confirmation names the provisional replies by id: their text is the arrived event's.
+    const repliesOf = (text: string) =>
+      (JSON.parse(text) as { suggestions?: { text: string; policies: string[] }[] }).suggestions;
+    const replies = repliesOf(standing.type === 'suggestions.confirmed' ? arrived.text : standing.text);
     const got = JSON.stringify({
       final: final?.text,
       replies: replies?.map((r) => ({ text: r.text, policies: r.policies })) ?? standing.type,
