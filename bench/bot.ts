@@ -284,7 +284,7 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
       .at(-1);
     // A confirmation names the provisional replies by id: their text is the arrived event's.
     const repliesOf = (text: string) =>
-      (JSON.parse(text) as { suggestions?: { text: string; policies: string[] }[] }).suggestions;
+      (JSON.parse(text) as { event?: { suggestions?: { text: string; policies: string[] }[] } }).event?.suggestions;
     const replies = repliesOf(standing.type === 'suggestions.confirmed' ? arrived.text : standing.text);
     const got = JSON.stringify({
       final: final?.text,
