@@ -73,7 +73,7 @@ const AUDIO_TURN_MODEL = 'lk_eot_audio';
 /**
  * agents' event-loop stall monitor: a timer every 20 ms on the worker's loop (and each job
  * process's), a watchdog thread of its own beside it and an observer of every garbage collection,
- * all to log a stall of 100 ms or more. Measured alone (decision 0775): 0.9 % of a core and 22 MB
+ * all to log a stall of 100 ms or more. Measured alone (decision 0775): 0.9–2.3 % of a core and 4–22 MB
  * RSS for every process that runs it, whether it hosts calls or not. Off by default; an operator
  * who wants its warnings sets the variable (agents' own: the warn threshold in ms, 0 = off).
  */
