@@ -1,6 +1,7 @@
+import { telemetry } from '@livekit/agents';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../core/config.js';
-import { oneCall } from './worker.js';
+import { oneCall, quietLoopMonitor } from './worker.js';
 
 describe('oneCall', () => {
   it('gives a call’s job process one recognition thread unless KEFU_STT_THREADS says otherwise', () => {
@@ -21,5 +22,22 @@ describe('KEFU_BOT_EXECUTOR', () => {
     expect(loadConfig({ ...external, KEFU_BOT_EXECUTOR: 'process' }).botExecutor).toBe('process');
     expect(loadConfig({ KEFU_BOT_EXECUTOR: 'shared' }).botExecutor).toBe('shared');
     expect(() => loadConfig({ KEFU_BOT_EXECUTOR: 'threads' })).toThrow(/KEFU_BOT_EXECUTOR/);
+  });
+});
+
+describe("agents' event-loop monitor", () => {
+  const name = 'LIVEKIT_AGENTS_LOOP_BLOCK_WARN_MS';
+  it('is off unless the operator set its variable, and agents reads 0 as off', () => {
+    const unset: NodeJS.ProcessEnv = {};
+    quietLoopMonitor(unset);
+    expect(unset[name]).toBe('0');
+    expect(telemetry.loopMonitor.LoopMonitorThresholds.fromEnv(unset)).toBeUndefined();
+    const blank: NodeJS.ProcessEnv = { [name]: ' ' };
+    quietLoopMonitor(blank);
+    expect(blank[name]).toBe('0');
+    const set: NodeJS.ProcessEnv = { [name]: '250' };
+    quietLoopMonitor(set);
+    expect(set[name]).toBe('250');
+    expect(telemetry.loopMonitor.LoopMonitorThresholds.fromEnv(set)?.warn).toBe(250);
   });
 });

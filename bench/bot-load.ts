@@ -117,7 +117,7 @@ async function inNamespace(): Promise<void> {
         v.idleMb = idle.reduce((a, p) => a + p.mb, 0);
         v.idleAnonMb = sampled.anonMb;
         console.log(
-          `bot-load ${v.label}: one worker (pid ${v.agent!.pid}, ${v.env.KEFU_BOT_EXECUTOR ?? 'default'} executor), ${cores} cores, PocketSphinx en, offline text pipeline, Postgres; idle: PSS ${v.idleMb.toFixed(0)} MB in ${idle.length} processes, anonymous ${v.idleAnonMb.toFixed(0)} MB`,
+          `bot-load ${v.label}: one worker (pid ${v.agent!.pid}, \`${v.agent!.command}\`, ${v.env.KEFU_BOT_EXECUTOR ?? 'default'} executor), ${cores} cores, PocketSphinx en, offline text pipeline, Postgres; idle: PSS ${v.idleMb.toFixed(0)} MB in ${idle.length} processes, anonymous ${v.idleAnonMb.toFixed(0)} MB`,
         );
       }
       for (const n of levels.filter((l) => l <= cap)) {

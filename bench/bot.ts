@@ -121,6 +121,7 @@ async function inNamespace(): Promise<void> {
     let port = 18_090;
     for (const v of variants) v.agent = await startAgent(target, db.url, v.name, port++, v.env, v.repo);
     console.log('bot bench: LiveKit test server, PocketSphinx (en), offline text pipeline, Postgres; turns alternate');
+    for (const v of variants) console.log(`  ${v.label}: worker \`${v.agent!.command}\``);
     for (let turn = 0; turn < TURNS; turn++) {
       for (const v of variants) {
         const at = await oneTurn(target, db.url, v, oneLine).catch((err: unknown) => {
@@ -157,6 +158,19 @@ async function inNamespace(): Promise<void> {
           `  ${v.label.padEnd(16)} advice computed on the interim stood for the final ${ahead.used} times, discarded ${ahead.discarded} times (the final differed in what advice reads), over ${ahead.calls} calls`,
         );
     }
+    for (const v of variants)
+      console.log(
+        `  ${v.label.padEnd(16)} what the merchant got (customer's final; standing replies): ${[...v.got].map(([got, n]) => `${got} ×${n}`).join('; ')}`,
+      );
+    // Finals and replies apart: PocketSphinx's front end is not deterministic between runs (0285),
+    // so a final can differ by a word on both sides alike while every reply stays the same.
+    const kinds = (key: 'final' | 'replies') =>
+      variants.map((v) =>
+        JSON.stringify([...new Set([...v.got.keys()].map((g) => JSON.stringify(JSON.parse(g)[key])))].sort()),
+      );
+    const same = (xs: string[]) =>
+      xs.every((x) => x === xs[0]) ? 'the same in every checkout' : 'DIFFER between checkouts (above)';
+    console.log(`  what the merchant got: replies ${same(kinds('replies'))}; finals ${same(kinds('final'))}`);
     console.log(
       `  load average ${loadAverage()} (2-core machine shared with other work: compare the two lines, not the absolutes)`,
     );
@@ -196,6 +210,8 @@ type Variant = {
   stages: { vad: number[]; lastPass: number[]; analysis: number[]; delivery: number[]; provisional: number[] };
   /** Why turns got no provisional reply, as the bot logged it (decision 0725). */
   noProvisional: Map<string, number>;
+  /** What the merchant got each turn (the customer's final, the standing replies' text), counted: a speed change keeps it. */
+  got: Map<string, number>;
 };
 const unmeasured = () => ({
   samples: [],
@@ -212,6 +228,7 @@ const unmeasured = () => ({
   joinMs: [],
   stages: { vad: [], lastPass: [], analysis: [], delivery: [], provisional: [] },
   noProvisional: new Map(),
+  got: new Map(),
 });
 
 async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: string): Promise<number> {
@@ -270,6 +287,15 @@ async function oneTurn(target: LiveKitTarget, dbUrl: string, v: Variant, wav: st
           t.at <= standing.at,
       )
       .at(-1);
+    // A confirmation names the provisional replies by id: their text is the arrived event's.
+    const repliesOf = (text: string) =>
+      (JSON.parse(text) as { event?: { suggestions?: { text: string; policies: string[] }[] } }).event?.suggestions;
+    const replies = repliesOf(standing.type === 'suggestions.confirmed' ? arrived.text : standing.text);
+    const got = JSON.stringify({
+      final: final?.text,
+      replies: replies?.map((r) => ({ text: r.text, policies: r.policies })) ?? standing.type,
+    });
+    v.got.set(got, (v.got.get(got) ?? 0) + 1);
     if (final) {
       v.toFinal.push(final.at - speechEnd);
       v.finalToSuggestion.push(standing.at - final.at);

@@ -4,6 +4,7 @@
  * own (so a test can kill it, job processes and all).
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +67,8 @@ export async function withConnection<T>(url: string, fn: (sql: Sql) => Promise<T
 export interface RunningAgent {
   /** The worker's pid, which is also its process group (job processes included). */
   pid: number;
+  /** How node was started: the shebang's flags, as `npx kefu agent` starts it. */
+  command: string;
   /** The worker's last lines of output (its job processes' included), for a failure message. */
   tail(lines?: number): string;
   /** SIGKILL to the worker and its job processes: a crash, nothing flushed. */
@@ -73,7 +76,24 @@ export interface RunningAgent {
   stop(): Promise<void>;
 }
 
-/** Starts `kefu agent` exactly as a user does (bin/kefu.js) against the target and waits until it has registered. */
+/**
+ * The flags `bin/kefu.js` gives node in its shebang (`#!/usr/bin/env -S node FLAGS`), which is how
+ * `npx kefu agent` starts: a worker spawned as `node bin/kefu.js` would run without them.
+ */
+export function shebangNodeFlags(repo: string): string[] {
+  const first = readFileSync(join(repo, 'bin/kefu.js'), 'utf8').split('\n', 1)[0] ?? '';
+  const words = first
+    .replace(/^#!\S*\s*/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  const node = words.indexOf('node');
+  return node < 0 ? [] : words.slice(node + 1);
+}
+
+/**
+ * Starts `kefu agent` exactly as a user does (bin/kefu.js with its shebang's node flags) against the
+ * target and waits until it has registered.
+ */
 export async function startAgent(
   target: LiveKitTarget,
   databaseUrl: string,
@@ -84,7 +104,9 @@ export async function startAgent(
   /** Another checkout of Kefu to run instead (a bench's baseline). */
   repo = REPO,
 ): Promise<RunningAgent> {
-  const child = spawn(process.execPath, [join(repo, 'bin/kefu.js'), 'agent', '--health-port', String(healthPort)], {
+  const flags = shebangNodeFlags(repo);
+  const args = [...flags, join(repo, 'bin/kefu.js'), 'agent', '--health-port', String(healthPort)];
+  const child = spawn(process.execPath, args, {
     cwd: repo,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -137,6 +159,7 @@ export async function startAgent(
   });
   return {
     pid: child.pid!,
+    command: ['node', ...flags, 'bin/kefu.js', 'agent'].join(' '),
     tail: (lines = 30) => output.slice(-lines).join('\n'),
     kill: async () => {
       signalGroup('SIGKILL');
