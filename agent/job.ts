@@ -14,7 +14,6 @@ import { openAudioStore } from '../pipelines/recording/open-store.js';
 import type { CallAnalyzers } from '../pipelines/session/analyzers.js';
 import { buildAnalyzers } from '../pipelines/session/build-analyzers.js';
 import type { SttRouting } from '../pipelines/speech/router.js';
-import { keepAudioFramesFromRoom } from './ffi-events.js';
 import { CallRoom, type EndReason } from './room.js';
 
 /** What a call needs of the job that carries it, whichever executor runs it. */
@@ -101,10 +100,7 @@ export async function runCall(job: CallJob, resources: CallResources): Promise<v
       .catch((err: unknown) => log(`call ${call.callId}: not finished: ${String(err)}`))
       .finally(release));
   job.onShutdown(() => finish('room closed'));
-  const room = await job.connect();
-  // Audio frames skip the room's event lock (decision 0775); rtc-node without the names it reads: as before.
-  if (!keepAudioFramesFromRoom(room)) log(`call ${call.callId}: audio frames pass through the room's event lock`);
-  call.attach(room);
+  call.attach(await job.connect());
   void call.ended.then(async (reason) => {
     await finish(reason);
     job.shutdown(reason);
