@@ -29,6 +29,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fromPackageRoot } from '../../core/paths.js';
 import type { GateParts } from './literal-gate.js';
 
 /** Bumped when the stored shape changes (the code's own hash changes with it anyway). */
@@ -37,8 +38,8 @@ const MAGIC = Buffer.from('KEFULEX1', 'latin1');
 
 /** The modules whose code decides what a lexicon compiles to, beside this one. */
 const COMPILER = ['lexicon', 'lexicon-schema', 'required-literals', 'literal-gate', 'script-fold', 'lexicon-cache'];
-/** Data the compiler reads besides the lexicon files. */
-const COMPILER_DATA = ['data/script-fold.json'];
+/** Data the compiler reads besides the lexicon files (in the source tree, as dist/ reads it too). */
+const COMPILER_DATA = ['pipelines/language/data/script-fold.json'];
 
 /** Where compiled lexicons are kept: the system's temporary directory (TMPDIR), `kefu-cache/`. */
 export function defaultCacheDir(): string {
@@ -67,7 +68,7 @@ export function lexiconCacheKey(sources: readonly LexiconSource[]): string {
   part('zod', (createRequire(import.meta.url)('zod/package.json') as { version: string }).version);
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   for (const name of COMPILER) part(name, readFileSync(fileURLToPath(new URL(`./${name}${ext}`, import.meta.url))));
-  for (const name of COMPILER_DATA) part(name, readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url))));
+  for (const name of COMPILER_DATA) part(name, readFileSync(fromPackageRoot(name)));
   for (const s of sources) part(`file ${s.file}`, s.text);
   return hash.digest('hex');
 }

@@ -187,7 +187,13 @@ function assemble(entries: CompiledEntry[], files: Lexicon['files'], gate: Liter
  * same arrays. Lexicon files that do not compile are never stored: their error is thrown as ever.
  */
 export function cachedLexicon(sources: readonly LexiconSource[], cacheDir: string = defaultCacheDir()): Lexicon {
-  const key = lexiconCacheKey(sources);
+  let key: string;
+  try {
+    key = lexiconCacheKey(sources);
+  } catch {
+    // The compiler's own files cannot be read (an unusual install): compiled as before.
+    return compileLexicon(sources);
+  }
   const stored = readStoredLexicon(cacheDir, key);
   if (stored !== undefined) {
     const entries = stored.entries.map((raw) => {
