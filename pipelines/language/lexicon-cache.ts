@@ -204,7 +204,7 @@ export function writeStoredLexicon(dir: string, key: string, stored: StoredLexic
 }
 
 /** How many compiled lexicons a cache directory keeps: each edit of a lexicon file makes another. */
-const KEEP = 6;
+const KEEP = 12;
 
 /** Removes all but the `KEEP` newest stored lexicons (never `kept`); a reader of one removed compiles. */
 function prune(dir: string, kept: string): void {
