@@ -11,6 +11,13 @@ import { requiredLiterals } from './required-literals.js';
 import { LiteralGate } from './literal-gate.js';
 import { foldScript } from './script-fold.js';
 import { fromPackageRoot } from '../../core/paths.js';
+import {
+  defaultCacheDir,
+  type LexiconSource,
+  lexiconCacheKey,
+  readStoredLexicon,
+  writeStoredLexicon,
+} from './lexicon-cache.js';
 
 export interface CompiledEntry extends Omit<LexiconEntry, 'terms' | 'patterns' | 'notWithin'> {
   /** `<id>@<file version>`. */
@@ -127,16 +134,25 @@ function literalsOf(e: LexiconEntry): string[] | null {
   return literals;
 }
 
+/** Every `*.lexicon.json` in `dir`, by name. */
+export function readLexiconFiles(dir: string = DATA_DIR): LexiconSource[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.lexicon.json'))
+    .sort()
+    .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+}
+
 /** Loads and checks every `*.lexicon.json` in `dir`; throws CONFIG_INVALID naming file and entry. */
 export function loadLexicon(dir: string = DATA_DIR): Lexicon {
-  const names = readdirSync(dir)
-    .filter((f) => f.endsWith('.lexicon.json'))
-    .sort();
+  return compileLexicon(readLexiconFiles(dir));
+}
+
+/** Compiles lexicon files' texts (in order); throws CONFIG_INVALID naming file and entry. */
+export function compileLexicon(sources: readonly LexiconSource[]): Lexicon {
   const entries: CompiledEntry[] = [];
   const files: Lexicon['files'] = [];
   const seen = new Map<string, string>();
-  for (const file of names) {
-    const text = readFileSync(join(dir, file), 'utf8');
+  for (const { file, text } of sources) {
     const compiled = compileLexiconFile(file, text);
     for (const e of compiled) {
       const other = seen.get(e.id);
@@ -155,15 +171,51 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
         `Lexicon file ${e.file} entry ${e.id}: notInside names unknown entry ${missing}`,
       );
   }
+  return assemble(entries, files, new LiteralGate(entries.map((e) => e.literals)));
+}
+
+function assemble(entries: CompiledEntry[], files: Lexicon['files'], gate: LiteralGate): Lexicon {
   const byClass = new Map<string, CompiledEntry[]>();
   for (const e of entries) byClass.set(e.class, [...(byClass.get(e.class) ?? []), e]);
-  return { entries, byClass, gate: new LiteralGate(entries.map((e) => e.literals)), files };
+  return { entries, byClass, gate, files };
+}
+
+/**
+ * The lexicon of `sources` as compiled before by any process, from `cacheDir` (lexicon-cache.ts),
+ * or compiled now and stored there. Equal to `compileLexicon(sources)`: the same entries (their
+ * fields in the same order, each RegExp of the same source and flags) and a gate built from the
+ * same arrays. Lexicon files that do not compile are never stored: their error is thrown as ever.
+ */
+export function cachedLexicon(sources: readonly LexiconSource[], cacheDir: string = defaultCacheDir()): Lexicon {
+  let key: string;
+  try {
+    key = lexiconCacheKey(sources);
+  } catch {
+    // The compiler's own files cannot be read (an unusual install): compiled as before.
+    return compileLexicon(sources);
+  }
+  const stored = readStoredLexicon(cacheDir, key);
+  if (stored !== undefined) {
+    const entries = stored.entries.map((raw) => {
+      const [source, flags] = raw.re as [string, string];
+      // Assigned in place, so the entry's keys keep the order a compiled one has.
+      return Object.assign(raw, { re: new RegExp(source, flags) }) as unknown as CompiledEntry;
+    });
+    return assemble(entries, stored.files as Lexicon['files'], LiteralGate.fromParts(stored.gate));
+  }
+  const lex = compileLexicon(sources);
+  writeStoredLexicon(cacheDir, key, {
+    entries: lex.entries.map((e) => ({ ...e, re: [e.re.source, e.re.flags] })),
+    files: lex.files,
+    gate: lex.gate.parts(),
+  });
+  return lex;
 }
 
 let loaded: Lexicon | undefined;
-/** The shipped lexicon, loaded once. */
+/** The shipped lexicon, loaded once: from the start-up cache when an earlier process compiled it. */
 export function lexicon(): Lexicon {
-  loaded ??= loadLexicon();
+  loaded ??= cachedLexicon(readLexiconFiles(DATA_DIR));
   return loaded;
 }
 

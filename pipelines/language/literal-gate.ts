@@ -16,7 +16,26 @@ export function gateForm(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ');
 }
 
+/**
+ * A built gate's arrays, as `LiteralGate.parts()` gives them and `LiteralGate.fromParts` takes them
+ * back: what the lexicon's start-up cache stores (lexicon-cache.ts) instead of building the
+ * automaton again.
+ */
+export interface GateParts {
+  /** How many patterns the gate answers for. */
+  count: number;
+  always: Int32Array;
+  root: Int32Array;
+  first: Int32Array;
+  units: Uint16Array;
+  targets: Int32Array;
+  failOf: Int32Array;
+  outFirst: Int32Array;
+  outs: Int32Array;
+}
+
 export class LiteralGate {
+  private readonly count: number;
   private readonly always: number[] = [];
   /**
    * The automaton as scanned: the root's transitions as a table by UTF-16 unit (0: stay at the
@@ -25,7 +44,7 @@ export class LiteralGate {
    * failure states' included) from `outFirst[s]` to `outFirst[s + 1]` in `outs`. Typed arrays
    * instead of a Map per state: each character of a line costs a table read or a short scan.
    */
-  private readonly root = new Int32Array(0x10000);
+  private readonly root: Int32Array;
   private readonly first: Int32Array;
   private readonly units: Uint16Array;
   private readonly targets: Int32Array;
@@ -33,8 +52,26 @@ export class LiteralGate {
   private readonly outFirst: Int32Array;
   private readonly outs: Int32Array;
 
-  /** `literals[i]` are what every match of pattern i starts with, or null when it must always run. */
-  constructor(private readonly literals: readonly (readonly string[] | null)[]) {
+  /**
+   * `literals[i]` are what every match of pattern i starts with, or null when it must always run.
+   * With `parts` (from `parts()` of a gate built from the same literals), the automaton is taken
+   * as it is and `literals` is not read.
+   */
+  constructor(literals: readonly (readonly string[] | null)[], parts?: GateParts) {
+    if (parts !== undefined) {
+      this.count = parts.count;
+      this.always = Array.from(parts.always);
+      this.root = parts.root;
+      this.first = parts.first;
+      this.units = parts.units;
+      this.targets = parts.targets;
+      this.failOf = parts.failOf;
+      this.outFirst = parts.outFirst;
+      this.outs = parts.outs;
+      return;
+    }
+    this.count = literals.length;
+    this.root = new Int32Array(0x10000);
     // The trie is built in flat arrays and one table of all its edges, not a Map per state: the
     // lexicon's ~150,000 states as Maps took ~70 MB of heap at start-up, which the process kept
     // as resident memory after they were freed.
@@ -114,6 +151,17 @@ export class LiteralGate {
     }
   }
 
+  /** A built gate: a gate built again from these arrays (`fromParts`) answers as this one does. */
+  parts(): GateParts {
+    const { count, root, first, units, targets, failOf, outFirst, outs } = this;
+    return { count, always: Int32Array.from(this.always), root, first, units, targets, failOf, outFirst, outs };
+  }
+
+  /** The gate whose `parts()` these are. */
+  static fromParts(parts: GateParts): LiteralGate {
+    return new LiteralGate([], parts);
+  }
+
   /** The state `state` goes to on unit `c`, or -1 when it has none (not the root: most have one). */
   private step(state: number, c: number): number {
     const end = this.first[state + 1]!;
@@ -123,7 +171,7 @@ export class LiteralGate {
 
   /** For each entry, whether it may match `text` (already in `gateForm`). */
   candidates(text: string): Uint8Array {
-    const may = new Uint8Array(this.literals.length);
+    const may = new Uint8Array(this.count);
     for (const entry of this.always) may[entry] = 1;
     const { root, failOf, outFirst, outs } = this;
     let state = 0;
