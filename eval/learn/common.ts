@@ -12,6 +12,7 @@ import {
   type Gate,
   gateOf,
   hasDatum,
+  opens,
   type RuleReading,
   readByRules,
   strongestPerGate,
@@ -155,11 +156,15 @@ export function scoreTrained(
  * model comes from fresh training only).
  */
 const SCORE_DIR = join(repo, '.scratch', 'learn-scores');
-/** Adds every non-test file under `dir` (path and bytes, in sorted order) to `h`: a cache key for code and data. */
-export function hashSources(h: Hash, dir: string): void {
+/**
+ * Adds every non-test file under `dir` (path and bytes, in sorted order) but `skip` to `h`: a cache key
+ * for code and data.
+ */
+export function hashSources(h: Hash, dir: string, skip: readonly string[] = []): void {
   for (const f of readdirSync(dir).sort()) {
     const p = join(dir, f);
-    if (statSync(p).isDirectory()) hashSources(h, p);
+    if (skip.includes(p)) continue;
+    if (statSync(p).isDirectory()) hashSources(h, p, skip);
     else if (!f.endsWith('.test.ts')) h.update(p).update(readFileSync(p));
   }
 }
@@ -167,7 +172,10 @@ let learnCode: string | undefined;
 function learnCodeHash(): string {
   if (learnCode) return learnCode;
   const h = createHash('sha256');
-  hashSources(h, join(repo, 'pipelines', 'learn'));
+  // The gates (gate.ts) say where a scored line may be flagged, never what it scores, and the shipped
+  // model files (data/) are the trainer's output, not its input (decision 0765).
+  const learn = join(repo, 'pipelines', 'learn');
+  hashSources(h, learn, [join(learn, 'gate.ts'), join(learn, 'data')]);
   hashSources(h, join(repo, 'pipelines', 'language'));
   h.update(readFileSync(join(repo, 'eval', 'learn', 'sgd.ts')));
   // The training steps of this file, by their source (editing the rest of it keeps the cache).
@@ -325,7 +333,7 @@ export function passes(s: Scored, gates: Gates, mode: GateMode): boolean {
   if (!gate || s.span === null || !speakers.get(s.category)?.has(s.call.lines[s.line]!.speaker)) return false;
   if (mode === 'none') return true;
   const text = s.call.lines[s.line]!.text;
-  if (!hasDatum(text, gate)) return false;
+  if (!opens(text, gate, s.category)) return false;
   return mode === 'datum' || !blocked(text, s.span, gate);
 }
 
@@ -340,6 +348,7 @@ export function whyNot(s: Scored, engine: EngineFlags, t: Thresholds, gates: Gat
   if (!gate || !speakers.get(s.category)?.has(line.speaker)) return `speaker ${line.speaker}`;
   if (s.span === null) return 'no evidence';
   if (!hasDatum(line.text, gate)) return 'no datum class';
+  if (!opens(line.text, gate, s.category)) return 'no act';
   const b = blockedBy(line.text, s.span, gate);
   if (b) return b;
   return s.p >= (t[s.category] ?? 1)

@@ -6,7 +6,12 @@
  *   npx tsx eval/learn/loso.ts [--gate none|datum|datum+block] [--all-gates] [--engine today|blind]
  *                              [--gates pcp,refund,claim,review] [--threshold T] [--why] [--list]
  *                              [--judge loso|newest|unseen] [--held SET,SET] [--spec FILE]
- *                              [--veto-threshold V] [--no-veto] [--rule plateau|calls|worst|…]
+ *                              [--veto-threshold V] [--no-veto] [--rule plateau|calls|worst|…] [--flat]
+ *
+ * --flat (decision 0765): each fold's threshold and veto are chosen on the other sets' single-level
+ * held-out scores (each scored by a model trained on every set but itself, the held-out one included)
+ * instead of an inner leave-one-set-out: one model per set and category instead of ~15 per fold, the
+ * figures 0690's all-fold table used (0625 found the two choices within one grid step of each other).
  *
  * The veto (decision 0575): for a gate with `veto` in the spec, each fold's veto threshold is chosen
  * on the other sets' held-out scores (`chooseVetoes`, or fixed by --veto-threshold) and the engine's
@@ -103,10 +108,11 @@ function scoredBy(trainSets: readonly string[], target: string): Scored[] {
   return memo.get(key)!;
 }
 /** Held-out scores of `sets`, each scored by a model trained on the rest of `sets`. */
+const flat = args.includes('--flat');
 const heldOutScores = (sets: readonly string[]) =>
   sets.flatMap((held) =>
     scoredBy(
-      sets.filter((s) => s !== held),
+      (flat ? DEV_SETS : sets).filter((s) => s !== held),
       held,
     ),
   );

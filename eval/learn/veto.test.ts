@@ -4,10 +4,20 @@
  * that removes false flags without losing true ones, and a vetoed flag the layer may not raise again.
  */
 import { describe, expect, it } from 'vitest';
+import { lexiconClasses, MARK_KINDS, MASK_KINDS } from '../../pipelines/language/index.js';
 import type { Gate } from '../../pipelines/learn/gate.js';
 import { defaultLineClassifier, LineClassifier } from '../../pipelines/learn/model.js';
 import { floors } from './hard-negatives.js';
-import { additions, chooseVetoes, type EngineFlags, type Featured, type Scored, vetoed, withVetoes } from './common.js';
+import {
+  additions,
+  chooseVetoes,
+  type EngineFlags,
+  type Featured,
+  readSpec,
+  type Scored,
+  vetoed,
+  withVetoes,
+} from './common.js';
 
 const pcp: Gate = {
   categories: ['contact_exchange'],
@@ -127,5 +137,85 @@ describe("the tests' floor", () => {
   it('is empty for a gate without a veto', () => {
     const without = { ...model, gates: { ...model.gates, pcp: { ...model.gates.pcp!, veto: false } } };
     expect(floors(without, [invite, answer])).toEqual({});
+  });
+});
+
+describe("a category's acts: a privacy request asks (decision 0765)", () => {
+  const gate: Gate = {
+    categories: ['privacy_request'],
+    datum: ['private_datum'],
+    block: [],
+    blockLine: [],
+    acts: { privacy_request: ['mark:request', 'mark:question', 'request_verb', 'number_anaphor'] },
+  };
+  const asked = (name: string, text: string) => {
+    const c = call(name, text, false);
+    c.labels[0] = new Set(['privacy_request']);
+    return { ...score(c, 0.9), category: 'privacy_request', span: [0, text.length] as [number, number] };
+  };
+  const none = (names: string[]): EngineFlags => new Map(names.map((n) => [`blind-x/${n}`, new Set<string>()]));
+  const t = { privacy_request: 0.5 };
+
+  it('adds no flag on a line that only names the datum (the shop sending its own code)', () => {
+    const sent = asked('sent', "I'm texting a verification code to your phone right now.");
+    expect(additions([sent], none(['sent']), t, { pcp: gate }, 'datum+block')).toEqual([]);
+    // Without the gate's acts the same line is open.
+    const open = { ...gate, acts: undefined };
+    expect(additions([sent], none(['sent']), t, { pcp: open }, 'datum+block')).toHaveLength(1);
+  });
+
+  it('adds the flag on a line that asks for it, or follows up on the number', () => {
+    const lines = [
+      asked('ask', 'Could you read me the verification code from that text?'),
+      asked('follow', '短信里那个六位的验证码 也发小妹一下'),
+    ];
+    expect(additions(lines, none(['ask', 'follow']), t, { pcp: gate }, 'datum+block')).toHaveLength(2);
+  });
+
+  it("names only the language layer's classes, marks and masks in the shipped spec", () => {
+    const spec = readSpec();
+    const known = new Set([
+      ...lexiconClasses(),
+      ...MARK_KINDS.map((k) => `mark:${k}`),
+      ...MASK_KINDS.map((k) => `mask:${k}`),
+    ]);
+    for (const g of Object.values(spec.gates))
+      for (const [category, xs] of Object.entries(g.acts ?? {})) {
+        expect(g.categories).toContain(category);
+        for (const x of xs) expect(known, `${category}: ${x}`).toContain(x);
+      }
+  });
+});
+
+describe('a reward for a review is the review manipulation, not a payment (decision 0765)', () => {
+  const pcp: Gate = {
+    categories: ['off_platform_payment', 'privacy_request', 'contact_exchange'],
+    datum: ['wallet', 'payment_channel'],
+    block: [],
+    blockLine: [],
+  };
+  const t = { off_platform_payment: 0.5 };
+  const paid = (name: string, text: string) => ({
+    ...score(call(name, text, false), 0.9),
+    category: 'off_platform_payment',
+    span: [0, text.length] as [number, number],
+  });
+  const none = (name: string): EngineFlags => new Map([[`blind-x/${name}`, new Set<string>()]]);
+
+  it('moves a payment reading of money sent for a rating to review manipulation', () => {
+    const reward = paid('reward', '给个五星好评带图 截图发小妹 支付宝返您五块');
+    expect(additions([reward], none('reward'), t, { pcp }, 'none').map((a) => a.category)).toEqual([
+      'review_manipulation',
+    ]);
+  });
+
+  it('keeps the payment when the buyer is asked to pay, or the money is a refund', () => {
+    for (const [name, text] of [
+      ['pay', '好评的话 下次直接支付宝转我 给您便宜五块'],
+      ['refund', '好评我看到了 退款小妹支付宝直接退您 比平台快'],
+    ] as const)
+      expect(additions([paid(name, text)], none(name), t, { pcp }, 'none').map((a) => a.category)).toEqual([
+        'off_platform_payment',
+      ]);
   });
 });

@@ -11,7 +11,7 @@
  */
 import type { LayerVerdict } from '../../core/analysis.js';
 import type { Severity, TranscriptLine } from '../../core/domain.js';
-import { blocked, gateOf, hasDatum, type RuleReading, readByRules, strongestPerGate, vetoes } from '../learn/gate.js';
+import { blocked, gateOf, opens, type RuleReading, readByRules, strongestPerGate, vetoes } from '../learn/gate.js';
 import type { Feature, FeatureSpec } from '../learn/features.js';
 import type { LineClassifier } from '../learn/model.js';
 import { detectLanguage } from '../language/index.js';
@@ -86,7 +86,7 @@ export class LearnedLayer {
     );
     const gated = open.flatMap((category) => {
       const gate = gateOf(model.gates, category)!;
-      return hasDatum(line.text, gate) ? [{ category, gate }] : [];
+      return opens(line.text, gate, category) ? [{ category, gate }] : [];
     });
     if (gated.length === 0) return [];
     // Gates may read different feature specs; each spec's features are computed once per line.

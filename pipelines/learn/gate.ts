@@ -31,6 +31,14 @@ export interface Gate {
    * covers the line). Absent: only the flagged or vetoed category itself is taken.
    */
   ruleReads?: readonly ('accepted' | 'vetoed')[];
+  /**
+   * What the line must do for the layer to flag a category (decision 0765), per category: one of
+   * these — a class, `mark:<kind>` (a request, a question, a condition) or `mask:<kind>` — anywhere in
+   * the line. A privacy request asks: a line that only names a datum (the shop sending the buyer a
+   * code itself, "I'm sending a verification code to your phone") does none of the asking words. A
+   * category without an entry: any line naming the gate's datum.
+   */
+  acts?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The gate covering `category`, or undefined when no gate (so no model) covers it. */
@@ -96,6 +104,20 @@ export function hasDatum(text: string, gate: Gate): boolean {
   const present = names(analyzeLine(text));
   return gate.datum.some((d) => present.has(d));
 }
+
+/** Whether the line holds one of the gate's `acts` for `category` (class, `mark:<kind>`, `mask:<kind>`), or it names none. */
+export function acts(text: string, gate: Gate, category: string): boolean {
+  const wanted = gate.acts?.[category];
+  if (!wanted) return true;
+  const a = analyzeLine(text);
+  const present = names(a);
+  for (const c of a.clauses) for (const m of c.marks) present.add(`mark:${m.kind}`);
+  return wanted.some((x) => present.has(x));
+}
+
+/** Whether the layer may flag `category` on the line at all: it names the gate's datum and does one of the category's acts. */
+export const opens = (text: string, gate: Gate, category: string): boolean =>
+  hasDatum(text, gate) && acts(text, gate, category);
 
 export function blocked(text: string, span: Span, gate: Gate): boolean {
   return blockedBy(text, span, gate) !== null;

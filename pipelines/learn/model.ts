@@ -81,6 +81,8 @@ export const LineModelSchema = z
           veto: z.boolean().optional(),
           /** Lines the rules already read close the gate to the layer (decision 0690). */
           ruleReads: z.array(z.enum(['accepted', 'vetoed'])).optional(),
+          /** Per category, what the line must do: a class, mark:<kind> or mask:<kind> (decision 0765). */
+          acts: z.partialRecord(FlagCategorySchema, z.array(z.string()).min(1)).optional(),
         })
         .strict(),
     ),
