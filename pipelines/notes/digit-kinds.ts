@@ -81,12 +81,14 @@ function cueFor(
 ): Reading {
   const k = digitsKnowledge().kinds;
   const run = runs[i]!;
-  const lowerBound = Math.max(runs[i - 1]?.end ?? 0, run.start - k.cueReach);
-  const before = hits.filter((h) => h.end <= run.start && h.start >= lowerBound).at(-1);
-  if (before) {
-    const close = run.start - before.end <= k.shortCueReach || k.cueLink.test(text.slice(before.end, run.start));
-    return { cue: before.kind, inLine: true, close };
-  }
+  const previous = runs[i - 1]?.end ?? 0;
+  // Only linking words between a cue and the run (order number for your records is …): said right after it.
+  const linked = (h: CueHit) => k.cueLink.test(text.slice(h.end, run.start));
+  const before = hits
+    .filter((h) => h.end <= run.start && h.start >= previous && (h.start >= run.start - k.cueReach || linked(h)))
+    .at(-1);
+  if (before)
+    return { cue: before.kind, inLine: true, close: run.start - before.end <= k.shortCueReach || linked(before) };
   const upperBound = Math.min(runs[i + 1]?.start ?? Infinity, run.end + k.cueAfterReach);
   const after = hits.find((h) => h.start >= run.end && h.end <= upperBound);
   // A cue with a number of its own right after it labels that number ("… 税号9133…"), not this one.
