@@ -45,13 +45,16 @@ describe('Chinese after-sales sums', () => {
     // a quantity, a date or a phone number beside the same words is no sum (hard negatives)
     [['我给13800138000充的 两瓶装的发了1瓶'], []],
     [['页面上3天发货 现在都5天了'], []],
+    [['页面上显示库存20 最低温度16', '充值账号 123456 已经提交了'], []],
   ]);
 });
 
 describe('a spoken price and the order events after it', () => {
   eachMapsTo('%j → %j', callSums, [
     [['okay i can see it seventy nine ninety five returned on the fourth'], ['79.95 USD']],
-    [['the lamp sixty four fifty delivered last tuesday'], ['64.5 USD']],
+    [['so that is seventy two forty refunded on the ninth'], ['72.4 USD']],
+    // an hour before a delivery is no sum (hard negative)
+    [['the parcel two thirty delivered on monday'], []],
     // a time before the same words is no sum (hard negative)
     [['it came at nine thirty delivered on the porch'], []],
     // a model year that names the thing priced is no sum
