@@ -72,12 +72,23 @@ interface Reading {
  * with no other number in between), else one right after it ("…是我的订单号"), else the question
  * carried from an earlier line when this line has no cue of its own.
  */
-function cueFor(hits: readonly CueHit[], runs: readonly DigitRun[], i: number, asked: AskedCue | null): Reading {
+function cueFor(
+  text: string,
+  hits: readonly CueHit[],
+  runs: readonly DigitRun[],
+  i: number,
+  asked: AskedCue | null,
+): Reading {
   const k = digitsKnowledge().kinds;
   const run = runs[i]!;
-  const lowerBound = Math.max(runs[i - 1]?.end ?? 0, run.start - k.cueReach);
-  const before = hits.filter((h) => h.end <= run.start && h.start >= lowerBound).at(-1);
-  if (before) return { cue: before.kind, inLine: true, close: run.start - before.end <= k.shortCueReach };
+  const previous = runs[i - 1]?.end ?? 0;
+  // Only linking words between a cue and the run (order number for your records is …): said right after it.
+  const linked = (h: CueHit) => k.cueLink.test(text.slice(h.end, run.start));
+  const before = hits
+    .filter((h) => h.end <= run.start && h.start >= previous && (h.start >= run.start - k.cueReach || linked(h)))
+    .at(-1);
+  if (before)
+    return { cue: before.kind, inLine: true, close: run.start - before.end <= k.shortCueReach || linked(before) };
   const upperBound = Math.min(runs[i + 1]?.start ?? Infinity, run.end + k.cueAfterReach);
   const after = hits.find((h) => h.start >= run.end && h.end <= upperBound);
   // A cue with a number of its own right after it labels that number ("… 税号9133…"), not this one.
@@ -97,7 +108,7 @@ function cueFor(hits: readonly CueHit[], runs: readonly DigitRun[], i: number, a
 export function classifyDigitRuns(text: string, runs: readonly DigitRun[], asked: AskedCue | null = null): DigitKind[] {
   const k = digitsKnowledge().kinds;
   const hits = cuesIn(text);
-  const found = runs.map((_, i) => cueFor(hits, runs, i, asked));
+  const found = runs.map((_, i) => cueFor(text, hits, runs, i, asked));
   // "FC-2026…, no, that's the label. The order number is 5560…": once the line names its order
   // number, a number without a cue of its own is something else.
   const namedOrder = found.some((f, i) => f.cue === 'order' && f.inLine && runs[i]!.digits.length >= k.orderLength[0]);
@@ -144,8 +155,9 @@ const ASKING = new Set(['question', 'request', 'addressee']);
  */
 function asks(text: string, cue: CueHit): boolean {
   const k = digitsKnowledge().kinds;
-  if (k.destinationBefore.test(text.slice(0, cue.start))) return false;
-  if (text.trim().length - (cue.end - cue.start) <= k.shortAnswerSlack / 2) return true;
+  const before = text.slice(0, cue.start);
+  if (k.destinationBefore.test(before)) return false;
+  if (text.trim().length - (cue.end - cue.start) <= k.shortAnswerSlack / 2 || k.askBefore.test(before)) return true;
   return analyzeLine(text).clauses.some((c) => c.marks.some((m) => ASKING.has(m.kind)));
 }
 

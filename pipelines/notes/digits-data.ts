@@ -25,6 +25,10 @@ const DigitsSchema = z
         unitAfter: Shape,
         addressAfter: Shape,
         destinationBefore: Shape,
+        /** A question right before a cue in a line without punctuation (okay what's the order number). */
+        askBefore: Shape,
+        /** Words that only link a cue to its number (order number for reference is …). */
+        cueLink: Shape,
         mobile: Shape,
         phoneChunks: z.array(z.string()),
         phoneLength: Range,

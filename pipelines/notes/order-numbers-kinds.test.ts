@@ -135,3 +135,27 @@ describe('an order id before a sentence that names no street (0680, hard negativ
     expect(values('order 66019342 on the road since monday')).toEqual(['66019342']);
   });
 });
+
+// Decision 0780: phrasings written for these tests; none is taken from an eval set.
+describe('order questions and cues in run-on speech (0780)', () => {
+  it('a question opened after other words still asks for the number', () => {
+    expect(values("alright thanks what's the order number", 'five five one eight two zero four')).toEqual(['5518204']);
+    expect(values('okay so what is your order number', 'six six two zero one nine')).toEqual(['662019']);
+  });
+
+  it('a phone asked the same way stays a phone (hard negative)', () => {
+    expect(values("got it what's the best number", 'four one five two two eight nine three three one')).toEqual([]);
+  });
+
+  it('words that only link a cue to its number keep the short id', () => {
+    expect(values('Thanks! The order number for your records is 4419027.')).toEqual(['4419027']);
+  });
+
+  it('a short number far from its cue is still no order (hard negative)', () => {
+    expect(values('the order number is on the receipt and the total came to 4419027 points')).toEqual([]);
+  });
+
+  it('张单 (Cantonese: my order) names an order before a carrier', () => {
+    expect(values('我張單6630917284 順豐話今日送')).toEqual(['6630917284']);
+  });
+});
