@@ -17,6 +17,8 @@ export interface ActSpec {
   unlessLine: CompiledFrame['slots'];
   /** The frame's `unless` slots naming reported speech: a datum in someone's reported words opens nothing. */
   unless: CompiledFrame['slots'];
+  /** Read with negations ignored (a right quoted with a negation inside it, decision 0745); default veto. */
+  negation?: 'ignore';
 }
 
 /** An act a line opened: where its words are, for the flag's evidence. */
@@ -54,6 +56,27 @@ export function laterActOf(frame: CompiledFrame): ActSpec | null {
   return act;
 }
 
+/** The reason a frame's `unlessSaid` reads on earlier lines, and the act (a fault named) that voids it (0745). */
+export function saidActsOf(frame: CompiledFrame): SaidActs | null {
+  const said = frame.unlessSaid;
+  if (!said) return null;
+  const cached = saidByFrame.get(frame);
+  if (cached) return cached;
+  const acts = {
+    reason: shared({ slots: said.slots, reach: said.reach, unlessLine: [], unless: [] }),
+    after: (said.unlessAfter ?? []).map(({ slots, negation }) =>
+      shared({ slots, reach: said.reach, unlessLine: [], unless: [], ...(negation === 'ignore' && { negation }) }),
+    ),
+  };
+  saidByFrame.set(frame, acts);
+  return acts;
+}
+interface SaidActs {
+  reason: ActSpec;
+  after: ActSpec[];
+}
+const saidByFrame = new WeakMap<CompiledFrame, SaidActs>();
+
 /** An act the other party opens that a frame answers: its `reply` or an `unlessAnswering` entry's slots. */
 export function askedActOf(slots: CompiledFrame['slots'], reach: number): ActSpec {
   return shared({ slots, reach, unlessLine: [], unless: [] });
@@ -78,6 +101,8 @@ function catalogue(rules: readonly CompiledRule[]): ActSpec[] {
         laterActOf(f),
         f.reply ? askedActOf(f.reply.slots, f.reply.reach) : null,
         ...(f.unlessAnswering ?? []).map((u) => askedActOf(u.slots, u.reach)),
+        saidActsOf(f)?.reason ?? null,
+        ...(saidActsOf(f)?.after ?? []),
       ]),
     );
     acts = [...new Set(all.filter((a): a is ActSpec => a !== null))];
@@ -99,7 +124,7 @@ function opened(lines: readonly TranscriptLine[], i: number, act: ActSpec): Open
 /** The frame an act is read with, one per act (built once, not per line). */
 function probeOf(act: ActSpec): CompiledFrame {
   let probe = probes.get(act);
-  if (!probe) probes.set(act, (probe = { ...act, order: 'any', negation: 'veto' }));
+  if (!probe) probes.set(act, (probe = { ...act, order: 'any', negation: act.negation ?? 'veto' }));
   return probe;
 }
 const probes = new WeakMap<ActSpec, CompiledFrame>();
@@ -161,9 +186,12 @@ export class CallState {
     return null;
   }
 
-  /** Whether a line after `after` and before `index` opened the act. */
-  openedBetween(act: ActSpec, after: number, index: number): boolean {
-    for (let i = after + 1; i < Math.min(index, this.open.length); i++) if (this.open[i]!.has(act)) return true;
+  /** Whether a line after `after` and before `index` opened the act (by anyone but `not`, when given). */
+  openedBetween(act: ActSpec, after: number, index: number, not?: SpeakerRole): boolean {
+    for (let i = after + 1; i < Math.min(index, this.open.length); i++) {
+      const o = this.open[i]!.get(act);
+      if (o && o.speaker !== not) return true;
+    }
     return false;
   }
 

@@ -58,7 +58,7 @@ describe('ComplianceDetector', () => {
     expect(flags.map((f) => [f.utterance, f.category, f.rule])).toEqual([
       [1, 'review_manipulation', 'zh.review.incentive-frame@6'],
       [1, 'contact_exchange', 'zh.contact.invite-frame@19'],
-      [2, 'refund_obstruction', 'en.refund.frame@8'],
+      [2, 'refund_obstruction', 'en.refund.frame@9'],
     ]);
     // The invitation and its id are one violation: the evidence joins them.
     expect(flags[1]!.evidence).toBe('加我微信 abc8899');

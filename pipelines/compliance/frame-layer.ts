@@ -6,7 +6,7 @@
 import type { EvidenceLine } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine, type LineAnalysis } from '../language/index.js';
-import { actOf, askedActOf, type CallState, laterActOf } from './call-state.js';
+import { actOf, askedActOf, type CallState, laterActOf, saidActsOf } from './call-state.js';
 import { type CompiledFrame, filledIn, matchFrame, mayFill } from './frames.js';
 import type { CompiledRule } from './load-rules.js';
 import type { Candidate } from './rule-layer.js';
@@ -47,12 +47,14 @@ export function frameCandidates(
     // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
     const continued = from !== null && frame.earlier?.continues === true && flaggedOnItsOwn(rule, lines, from);
     const speaks = rule.speakers.includes(line.speaker) && (frame.speakers?.includes(line.speaker) ?? true);
+    const said = speaks && frame.unlessSaid ? reasonSaid(rule, state, lines, index, frame) : null;
     for (const hit of matchFrame(analysis, frame, previous)) {
       const answered = hit.veto || !speaks ? null : answeredLine(state, lines, index, analysis, frame);
       const veto = !speaks
         ? { reason: 'speaker', cue: line.speaker }
         : (hit.veto ??
           (continued ? { reason: 'continues', cue: `line ${from}` } : undefined) ??
+          (said !== null ? { reason: 'said', cue: `line ${said}` } : undefined) ??
           (answered !== null ? { reason: 'answers', cue: `line ${answered}` } : undefined));
       out.push({
         rule,
@@ -106,6 +108,34 @@ function earlierAct(state: CallState, lines: readonly TranscriptLine[], index: n
   // A later act (a chat app offered or asked about since) takes the follow-up instead.
   const later = laterActOf(frame);
   return act && later && state.openedBetween(later, act.line, index) ? null : act;
+}
+
+/**
+ * The earlier line whose reason carries to this one (a frame's `unlessSaid`, decision 0745): the lawful
+ * reason said before a refusal that repeats it — void once the other party named a fault, or held up
+ * a right or a rule against it, since; and never from a line the rule itself flagged.
+ */
+function reasonSaid(
+  rule: CompiledRule,
+  state: CallState,
+  lines: readonly TranscriptLine[],
+  index: number,
+  frame: CompiledFrame,
+): number | null {
+  const acts = saidActsOf(frame);
+  if (!acts) return null;
+  const speaker = lines[index]!.speaker;
+  const reason = state.nearest(
+    acts.reason,
+    index,
+    speaker,
+    { lines: frame.unlessSaid!.lines },
+    frame.unlessSaid!.speaker,
+  );
+  if (!reason) return null;
+  if (acts.after.some((act) => state.openedBetween(act, reason.line, index, speaker))) return null;
+  // A line the rule flagged gave no lawful reason (final sale, even if defective): nothing carries.
+  return flaggedByRule(rule, lines, reason.line, state) ? null : reason.line;
 }
 
 /**

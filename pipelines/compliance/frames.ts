@@ -44,6 +44,14 @@ export interface CompiledFrame {
     /** The earlier line, filling these, is flagged too as the request half (decision 0715). */
     flagRequest?: { slots: SlotAlternative[][]; reach: number };
   };
+  /** A reason said on an earlier line vetoes the hit, unless the other party said an `unlessAfter` act since (0745). */
+  unlessSaid?: {
+    slots: SlotAlternative[][];
+    reach: number;
+    lines: number;
+    speaker: 'same' | 'other' | 'any';
+    unlessAfter?: { slots: SlotAlternative[][]; negation: 'veto' | 'ignore' }[];
+  };
   /** Only lines by these speakers fill the frame. */
   speakers?: readonly SpeakerRole[];
   /** Vetoed when the line holds `cue` and answers an other-party line that fills `slots`. */

@@ -108,7 +108,7 @@ function compileRule(
   return {
     ...rest,
     frames: frames.map(
-      ({ earlier, unlessAnswering, reply, target, ...f }, i): CompiledFrame => ({
+      ({ earlier, unlessAnswering, reply, target, unlessSaid, ...f }, i): CompiledFrame => ({
         ...f,
         slots: slots(f.slots, `${at}: frames[${i}].slots`),
         unless: slots(f.unless, `${at}: frames[${i}].unless`),
@@ -136,6 +136,18 @@ function compileRule(
           reply: { slots: slots(reply.slots, `${at}: frames[${i}].reply.slots`), reach: reply.reach, echo: reply.echo },
         }),
         ...(target && { target: checkSlot(parseSlot(target), `${at}: frames[${i}].target`, fail) }),
+        ...(unlessSaid && {
+          unlessSaid: (({ unlessAfter, ...said }) => ({
+            ...said,
+            slots: slots(said.slots, `${at}: frames[${i}].unlessSaid.slots`),
+            ...(unlessAfter && {
+              unlessAfter: unlessAfter.map((act, j) => ({
+                negation: act.negation,
+                slots: slots(act.slots, `${at}: frames[${i}].unlessSaid.unlessAfter[${j}].slots`),
+              })),
+            }),
+          }))(unlessSaid),
+        }),
       }),
     ),
     ref: `${r.id}@${r.version}`,

@@ -115,6 +115,35 @@ export const FrameSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * A reason said on an earlier line vetoes the hit (decision 0745): the lawful reason the speaker
+     * gave lines before (定制刻字的商品不支持七天无理由 … 那这边就没办法给您退了; "that was final sale" …
+     * "so I can't take it back") carries to the refusal that repeats it — unless the other party
+     * said one of the `unlessAfter` acts since (each its slots in one clause, or `reach` clauses): a
+     * fault, which the reason does not cover, or the right or the rule the buyer holds up against it.
+     */
+    unlessSaid: z
+      .object({
+        slots: z.array(SlotSchema).min(1).max(3),
+        reach: z.number().int().min(1).max(3).default(1),
+        lines: z.number().int().min(1).max(6).default(6),
+        speaker: z.enum(['same', 'other', 'any']).default('same'),
+        unlessAfter: z
+          .array(
+            z
+              .object({
+                slots: z.array(SlotSchema).min(1).max(3),
+                /** `ignore`: a right quoted with a negation inside it (七天内未学习…可以退) still counts. */
+                negation: z.enum(['veto', 'ignore']).default('veto'),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(4)
+          .optional(),
+      })
+      .strict()
+      .optional(),
     /** Only lines by these speakers fill the frame (the rule's `speakers` still apply). */
     speakers: z.array(SpeakerRoleSchema).min(1).optional(),
     /**
