@@ -95,6 +95,8 @@ describe('abuse addressed by position or carried on', () => {
     expect(await flagsByLine(detector, c('put me through to your manager already idiot'))).toEqual([[0, 'abuse']]);
     expect(await flagsByLine(detector, c('i felt like an idiot setting it up'))).toEqual([]);
     expect(await flagsByLine(detector, c('my neighbour is a total moron'))).toEqual([]);
+    expect(await flagsByLine(detector, c('that courier company is run by clowns'))).toEqual([]);
+    expect(await flagsByLine(detector, m('Some buyers call us idiots, we still help them.'))).toEqual([]);
   });
 
   it('flags talking down only after the speaker’s own flagged contempt', async () => {
