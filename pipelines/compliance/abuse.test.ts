@@ -11,9 +11,9 @@ const abuse = async (text: string) => (await flagsOn(['merchant', text])).filter
 describe('abuse is addressed to the other party', () => {
   it('flags a demeaning word in a clause that addresses the buyer, with its evidence and rule', async () => {
     const [flag] = await abuse('你这智商也就配用这个了');
-    expect(flag).toMatchObject({ rule: 'zh.abuse.frame@10', evidence: '你这智商' });
+    expect(flag).toMatchObject({ rule: 'zh.abuse.frame@11', evidence: '你这智商' });
     const [en] = await abuse("Honestly, you're the dumbest customer I've had all week.");
-    expect(en!.rule).toBe('en.abuse.frame@9');
+    expect(en!.rule).toBe('en.abuse.frame@10');
     expect(en!.evidence).toBe("you're the dumbest");
     expect(en!.verdicts[0]!.detail).toMatchObject({ frame: 0 });
   });

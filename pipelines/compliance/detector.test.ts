@@ -56,9 +56,9 @@ describe('ComplianceDetector', () => {
     );
     const flags = await detector.detect(lines);
     expect(flags.map((f) => [f.utterance, f.category, f.rule])).toEqual([
-      [1, 'review_manipulation', 'zh.review.incentive-frame@6'],
+      [1, 'review_manipulation', 'zh.review.incentive-frame@7'],
       [1, 'contact_exchange', 'zh.contact.invite-frame@19'],
-      [2, 'refund_obstruction', 'en.refund.frame@9'],
+      [2, 'refund_obstruction', 'en.refund.frame@10'],
     ]);
     // The invitation and its id are one violation: the evidence joins them.
     expect(flags[1]!.evidence).toBe('加我微信 abc8899');

@@ -45,7 +45,7 @@ export const FrameSchema = z
     slots: z.array(SlotSchema).min(1).max(5),
     /** `written`: the slots must occur in the order given. */
     order: z.enum(['any', 'written']).default('any'),
-    reach: z.number().int().min(1).max(3).default(1),
+    reach: z.number().int().min(1).max(4).default(1),
     /** Any of these in the frame's clauses vetoes it (e.g. `mark:reported`, `lawful_reason`). */
     unless: z.array(SlotSchema).default([]),
     /** Any of these anywhere in the line, or in the same speaker's line before, vetoes it (warnings). */
