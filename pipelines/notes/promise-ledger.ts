@@ -149,7 +149,8 @@ export class PromiseLedger {
     const clauses = analyzeLine(p.text).clauses;
     // The visit or shipment itself keeps its own day ("周四上午上门，上门前半小时打电话").
     // 师傅前一日会打电话: the day before names the act it counts from as surely as 到之前 (0760).
-    if (ANCHORS.has(p.action) || !clauses.some((c) => hasCue(c, 'before_act') || hasCue(c, 'day_before'))) return;
+    const before = clauses.some((c) => hasCue(c, 'before_act'));
+    if (ANCHORS.has(p.action) || !(before || clauses.some((c) => hasCue(c, 'day_before')))) return;
     const act = [...this.kept, ...this.recent, ...earlier]
       .filter((q) => q !== p && q.speaker === p.speaker && q.deadline !== null && ANCHORS.has(q.action))
       .sort((a, b) => a.utterance - b.utterance)
@@ -159,7 +160,7 @@ export class PromiseLedger {
     if (booked) p.deadline = formatYmd(addDays(parseYmd(booked.deadline as string), shift));
     // Without such an act, a span (提前半小时) counts from an unknown moment; a named day stays.
     else if (act?.deadline) p.deadline = formatYmd(addDays(parseYmd(act.deadline), shift));
-    else if (clauses.some((c) => hasCue(c, 'span'))) p.deadline = null;
+    else if (before && clauses.some((c) => hasCue(c, 'span'))) p.deadline = null;
   }
 
   /**
