@@ -35,6 +35,8 @@ export class PromiseLedger {
   private recent: PromiseNote[] = [];
   /** Promises said as a proposal seeking assent (我给您补二十块，可以吗？). */
   private readonly proposed = new WeakSet<PromiseNote>();
+  /** A booking that found no act to confirm (you're booked for Tuesday 12-4, 那就给您定在周三下午). */
+  private openBooking: Booking | null = null;
 
   get promises(): PromiseNote[] {
     return this.kept;
@@ -72,6 +74,7 @@ export class PromiseLedger {
     }
     this.recent = this.recent.filter((p) => at - p.utterance <= RESTATE_WITHIN);
     for (const p of found) {
+      if (spelledOutLater(p, found)) continue;
       const key = promiseKey(p);
       if (this.seen.has(key) || this.restatedWithoutSum(p)) continue;
       if (offeredAsAlternative(p) && p.deadline === null && this.recent.some((q) => sameAct(p, q))) continue;
@@ -99,7 +102,10 @@ export class PromiseLedger {
     );
     if (i < 0) {
       // Nothing before to confirm: the booking's own act, when its clause names one (排咗星期四…送到).
-      if (!b.act) return false;
+      if (!b.act) {
+        this.openBooking = b;
+        return false;
+      }
       const p: PromiseNote = { ...b, action: b.act, conditional: false };
       delete (p as Partial<Booking>).act;
       if (this.seen.has(promiseKey(p))) return false;
@@ -142,17 +148,61 @@ export class PromiseLedger {
   private anchor(p: PromiseNote, earlier: readonly PromiseNote[]): void {
     const clauses = analyzeLine(p.text).clauses;
     // The visit or shipment itself keeps its own day ("周四上午上门，上门前半小时打电话").
-    if (ANCHORS.has(p.action) || !clauses.some((c) => hasCue(c, 'before_act'))) return;
+    // 师傅前一日会打电话: the day before names the act it counts from as surely as 到之前 (0760).
+    const before = clauses.some((c) => hasCue(c, 'before_act'));
+    if (ANCHORS.has(p.action) || !(before || clauses.some((c) => hasCue(c, 'day_before')))) return;
     const act = [...this.kept, ...this.recent, ...earlier]
       .filter((q) => q !== p && q.speaker === p.speaker && q.deadline !== null && ANCHORS.has(q.action))
       .sort((a, b) => a.utterance - b.utterance)
       .at(-1);
     const shift = clauses.some((c) => hasCue(c, 'day_before')) ? -1 : 0;
+    const booked = act ? undefined : this.visitBooked(p, clauses);
+    if (booked) p.deadline = formatYmd(addDays(parseYmd(booked.deadline as string), shift));
     // Without such an act, a span (提前半小时) counts from an unknown moment; a named day stays.
-    if (act?.deadline) p.deadline = formatYmd(addDays(parseYmd(act.deadline), shift));
-    else if (clauses.some((c) => hasCue(c, 'span'))) p.deadline = null;
+    else if (act?.deadline) p.deadline = formatYmd(addDays(parseYmd(act.deadline), shift));
+    else if (before && clauses.some((c) => hasCue(c, 'span'))) p.deadline = null;
+  }
+
+  /**
+   * A booking that named no act (you're booked for Tuesday 12-4, 那就给您定在周三下午) and, on its line
+   * or within the next few, the one who comes calling before he comes (The installer will text you the
+   * day before, 师傅出发前会打您电话): the booking was a visit, promised on its line for its time (0760).
+   */
+  private visitBooked(p: PromiseNote, clauses: ReturnType<typeof analyzeLine>['clauses']): Booking | undefined {
+    const b = this.openBooking;
+    if (!b || b.speaker !== p.speaker || p.utterance - b.utterance > RESTATE_WITHIN) return undefined;
+    if (!clauses.some((c) => clauseHas(c, VISIT_AGENT))) return undefined;
+    this.openBooking = null;
+    const visit: PromiseNote = {
+      ...p,
+      action: 'visit',
+      deadline: b.deadline,
+      conditional: false,
+      utterance: b.utterance,
+      text: b.text,
+    };
+    if (!this.seen.has(promiseKey(visit))) {
+      this.seen.add(promiseKey(visit));
+      this.kept.push(visit);
+      this.recent.push(visit);
+    }
+    return b;
   }
 }
+
+/** Who comes to the buyer (师傅, the installer): the language layer's class. */
+const VISIT_AGENT = 'action.visit_agent';
+
+/**
+ * "这次直接给您换新 … 我们收到后当天把新的发出", "给您提交价保申请 审核通过后…原路退回": an act named
+ * firmly and then, later in the same line, spelled out with the event it waits on is one promise, the
+ * conditional one (0760). Only an undated act with no sum of its own is folded.
+ */
+const spelledOutLater = (p: PromiseNote, line: readonly PromiseNote[]): boolean =>
+  p.deadline === null &&
+  !p.conditional &&
+  findAmounts(p.text).length === 0 &&
+  line.some((q) => q !== p && sameAct(p, q) && q.conditional && line.indexOf(q) > line.indexOf(p));
 
 const sameAct = (a: PromiseNote, b: PromiseNote): boolean => a.speaker === b.speaker && a.action === b.action;
 
