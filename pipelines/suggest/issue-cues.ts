@@ -285,15 +285,15 @@ function privateChannel(a: LineAnalysis): boolean {
 }
 
 /**
- * The shared compliance and abuse classes of a merchant standing in the way of a remedy: a fee
- * taken off the money (退货要扣百分之三十的折旧费, "a restocking fee"), a sanction threatened
- * (拉黑, "we'll ban your account"), contempt for the ask (就这点钱还退, "if you can't afford it").
- * The merchant obstructs the remedy (0705 rule 3): a buyer's ask before it is not agreed.
+ * A fee taken off the money (退货要扣百分之三十的折旧费, "a 25% restocking fee"), the shared compliance
+ * class `penalty`: the merchant obstructs the remedy (0705 rule 3), and a buyer's ask before it is
+ * not agreed. Threats and contempt alone are not read so: the sets label the buyer's ask despite them
+ * (D zh51, E zh48, G en07) unless the merchant also turns it down (退不了, 都不退) (decision 0785).
  */
-const OBSTRUCTING = ['penalty', 'contempt', 'brush_off'] as const;
 function obstructs(a: LineAnalysis): boolean {
-  return threatens(a) || OBSTRUCTING.some((cls) => asserted(a, cls).length > 0);
+  return asserted(a, 'penalty').length > 0;
 }
+
 /** A sanction threatened: said in a condition's consequence too (您非要退 我们就拉黑您), not negated. */
 function threatens(a: LineAnalysis): boolean {
   return classMatches(a, 'sanction').some((m) => !negationOver(a, m.span));

@@ -14,16 +14,16 @@ import { call, merchantSays } from './testing/settle.js';
 describe('a merchant standing in the way of the remedy settles none', () => {
   const reading = (text: string) => remedyOf(analyzeLine(text), 'merchant');
 
-  it('a fee taken off the money, contempt for the ask or a sanction threatened is a refusal', () => {
+  it('a fee taken off the money is a refusal; contempt alone is not', () => {
     expect(reading('亲 拆封了退回来要扣百分之二十的损耗费').refuses).toBe(true);
-    expect(reading('几块钱的东西也要退？').refuses).toBe(true);
     expect(reading("returns come with a 15% restocking fee, that's the policy").refuses).toBe(true);
+    expect(reading('几块钱的东西也要退？').refuses).toBe(false);
     expect(reading('好的亲 给您补发一个 明天发出').refuses).toBe(false);
   });
 
   it('a remedy named beside a sanction is the ask held against the buyer, not a remedy', () => {
     expect(merchantSays('您要是非要申请退款 我们就把您拉黑')).toBe('nothing');
-    expect(reading('您要是非要申请退款 我们就把您拉黑').refuses).toBe(true);
+    expect(reading('您要是非要申请退款 我们就把您拉黑').refuses).toBe(false);
   });
 
   it("the buyer's ask does not stand once the merchant obstructs it", () => {
