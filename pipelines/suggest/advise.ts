@@ -8,6 +8,7 @@ import type {
 } from '../../core/analysis.js';
 import type { Order, PolicyDocument, TranscriptLine } from '../../core/domain.js';
 import { callLanguage } from '../language/index.js';
+import { findAmounts } from '../notes/index.js';
 import { CallReading, FAULT_KINDS, type Settlement } from './call-reading.js';
 import type { Remedy } from './issue-cues.js';
 import { CLARIFY_ENGINE, clarifyingQuestion } from './clarify.js';
@@ -117,6 +118,18 @@ const SHIPPED_FOR: Partial<Record<IssueAssessment['kind'], Remedy>> = {
   spoiled: 'reship',
 };
 
+/**
+ * The amount said on the settling line: the notes' (which list a repeated amount once, where it was
+ * first said), else the line's one amount (给您退18元可以吗 … 申请仅退款18元).
+ */
+function saidOn(line: number | null, lines: readonly TranscriptLine[], amounts: readonly AmountNote[]): number | null {
+  if (line === null) return null;
+  const noted = amounts.find((a) => a.utterance === line);
+  if (noted) return noted.value;
+  const heard = findAmounts(lines[line]?.text ?? '');
+  return heard.length === 1 ? heard[0]!.value : null;
+}
+
 /** How many policies are retrieved for the relevance check: a problem's family is rarely more than five. */
 const RETRIEVE = 5;
 
@@ -176,7 +189,7 @@ export class Advisor {
       agreed === null || agreed.remedy === 'coupon'
         ? (promisedRemedy(input.notes?.promises ?? [], issue, index, reading) ?? agreed)
         : agreed;
-    const amount = input.notes?.amounts?.find((a) => a.utterance === settlement?.line)?.value ?? null;
+    const amount = saidOn(settlement?.line ?? null, lines, input.notes?.amounts ?? []);
     const kept = facts.intangible === true || reading.keptBetween(issue?.utterance ?? 0, index);
     const returned = reading.goodsBack(index);
     const before =

@@ -350,7 +350,8 @@ export class CallReading {
       else if (declined > 0) declined--;
       else if (settled === 'coupon')
         coupon ??= fee !== null && fee <= last ? null : { remedy: 'coupon', line: r.accepted ?? i };
-      else if (settled === 'refund')
+      // 申请仅退款18元 after a part refund agreed is the platform's form for it: the kind agreed stands.
+      else if (settled === 'refund' || settled === 'refund_only')
         return this.refundKindBefore(from, k) ?? { remedy: settled, line: r.accepted ?? i };
       else if (settled) return { remedy: settled, line: r.accepted ?? i };
       else {

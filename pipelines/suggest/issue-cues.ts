@@ -285,6 +285,21 @@ function privateChannel(a: LineAnalysis): boolean {
 }
 
 /**
+ * A fee taken off the money (退货要扣百分之三十的折旧费, "a 25% restocking fee"), the shared compliance
+ * class `penalty`: the merchant obstructs the remedy (0705 rule 3), and a buyer's ask before it is
+ * not agreed. Threats and contempt alone are not read so: the sets label the buyer's ask despite them
+ * (D zh51, E zh48, G en07) unless the merchant also turns it down (退不了, 都不退) (decision 0785).
+ */
+function obstructs(a: LineAnalysis): boolean {
+  return asserted(a, 'penalty').length > 0;
+}
+
+/** A sanction threatened: said in a condition's consequence too (您非要退 我们就拉黑您), not negated. */
+function threatens(a: LineAnalysis): boolean {
+  return classMatches(a, 'sanction').some((m) => !negationOver(a, m.span));
+}
+
+/**
  * Whether what a line binds is bound only to the buyer's own step or the goods reaching the shop:
  * its conditions are such steps, or it marks no condition and names one (仓库签收以后, a time after
  * the step rather than a condition).
@@ -336,7 +351,7 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   reading.asks = a.clauses.some((c) => hasMark(c, 'question')) || classMatches(a, 'remedy.consent').length > 0;
   // Compliance's refund_refusal is not read here: its bare 不退 also matches taunts (爱退不退) that
   // leave the buyer free to apply.
-  reading.refuses = asserted(a, 'remedy.refused').length > 0;
+  reading.refuses = asserted(a, 'remedy.refused').length > 0 || obstructs(a);
   reading.keeps = asserted(a, 'remedy.keep_goods').length > 0;
   // Money back for a fee: its clause and the next one (点退押金 原路退回), not the whole line
   // (您申请退货退款…运费给您报销 still returns the goods for their money).
@@ -350,6 +365,11 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   // A bot's menu (【自动回复】 1.查物流 2.退换货) lists remedies nobody chose.
   if (classMatches(a, 'remedy.automated').length > 0) return reading;
   if (classMatches(a, 'remedy.bargain').length > 0 || offPlatform(a)) return { ...reading, void: true };
+  // A remedy named beside a sanction threatened (您非要申请仅退款 我们就把您拉黑) is the buyer's ask
+  // held against them, and one left to a later contact between two kinds (主管会跟您确定是换新还是退款)
+  // is not chosen yet: neither settles anything (decision 0785).
+  if (threatens(a)) return reading;
+  if (classMatches(a, 'remedy.deferred').length > 0) return { ...reading, pending: true };
   const consent = classMatches(a, 'remedy.consent').length > 0;
   // Conditions are weighed below (a consent, the buyer's own step, a result): here only negation
   // and reported speech rule a remedy word out.

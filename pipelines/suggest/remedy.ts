@@ -84,11 +84,15 @@ export function settleOn(
   // (issue-kinds.json `moneyBack`: a price drop's difference, the missing items of an order that
   // otherwise came; an empty box is the whole order) or for an overcharge (charged more than the price, a duty the shop said it paid):
   // the order stands. A duplicate charge's is whole.
+  // A refund without a return of a stated amount below the goods' value (仅退款18元 for six bad
+  // oranges of a ¥49.9 box) is a part refund too: the rest of the goods stand (decision 0785).
+  const below = stated !== null && value !== null && stated < value;
   const part =
-    remedy === 'refund' &&
-    ((issue !== null && refundsPart(issue.kind) && !says(input.issueText, 'issue.empty_parcel')) ||
-      (issue?.kind === 'billing' && overcharged(input.issueText)) ||
-      (stated !== null && value !== null && stated < value));
+    (remedy === 'refund' &&
+      ((issue !== null && refundsPart(issue.kind) && !says(input.issueText, 'issue.empty_parcel')) ||
+        (issue?.kind === 'billing' && overcharged(input.issueText)) ||
+        below)) ||
+    (remedy === 'refund_only' && below);
   // Money back while the buyer keeps the goods is a refund without a return; money back for goods
   // the call sends back (退货寄回去了, a return label, a pickup) is a return for a refund. Not for a
   // parcel that never came: there is nothing to send back.
