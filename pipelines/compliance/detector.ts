@@ -127,7 +127,7 @@ export class ComplianceDetector {
     const own = await this.inspectOwn(lines, index, options);
     // Recorded once in the call's state, for a later line's late flag to read back (decision 0795).
     const state = CallState.of(this.rules.rules, lines, index);
-    state.record(this, index, lines[index]!, own);
+    state.record(this, index, lines[index]!, ownFlags(own));
     return [...own, ...(await this.lateFlags(lines, index, own, state, options))];
   }
 
@@ -201,31 +201,28 @@ export class ComplianceDetector {
     options: DetectOptions,
   ): Promise<boolean> {
     const own = await this.judgedOwn(lines, at, state, options);
-    if (own.some((c) => c.accepted && c.category === category)) return true;
+    if (own.accepted.includes(category)) return true;
     for (let j = at + 1; j < index; j++) {
       if (lines[j]!.speaker !== lines[at]!.speaker) continue;
       const between = await this.judgedOwn(lines, j, state, options);
-      const accepted = between.some((c) => c.accepted && c.category === category);
-      const asks = between.some(
-        (c) => c.category === category && (c.accepted || c.droppedBy === 'duplicate') && requestOf(c)?.utterance === at,
-      );
-      if (accepted && asks) return true;
+      const asks = between.asks.some(([c, u]) => c === category && u === at);
+      if (between.accepted.includes(category) && asks) return true;
     }
     return false;
   }
 
   /**
-   * Line `i`'s own candidates as recorded when it was judged in this call. A line not judged yet —
-   * a caller asking about one line alone, out of order — is judged once now and recorded.
+   * Line `i`'s own flags as recorded when it was judged in this call. A line not judged yet — a
+   * caller asking about one line alone, out of order — is judged once now and recorded.
    */
   private async judgedOwn(
     lines: readonly TranscriptLine[],
     i: number,
     state: CallState,
     options: DetectOptions,
-  ): Promise<readonly ComplianceCandidate[]> {
-    const recalled = state.recalled<readonly ComplianceCandidate[]>(this, i, lines[i]!);
-    return recalled ?? state.record(this, i, lines[i]!, await this.inspectOwn(lines, i, options));
+  ): Promise<OwnFlags> {
+    const recalled = state.recalled<OwnFlags>(this, i, lines[i]!);
+    return recalled ?? state.record(this, i, lines[i]!, ownFlags(await this.inspectOwn(lines, i, options)));
   }
 
   /** Line `index`'s own candidates (its rules, layers and duplicate drop), no late flags. */
@@ -420,6 +417,25 @@ function askedAbout(k: ComplianceCandidate, proposed: readonly Candidate[]): Can
   const source = proposed.find((p) => p.rule.ref === k.rule);
   if (!source) return null;
   return { ...source, rule: { ...source.rule, category: k.category }, span: k.span, evidence: k.evidence };
+}
+
+/**
+ * What a later line's late flag reads of a judged line (decision 0795), kept small for a long call:
+ * the categories it flagged, and the request lines its flags (kept or dropped as duplicates) read.
+ */
+interface OwnFlags {
+  accepted: readonly ComplianceCandidate['category'][];
+  asks: readonly (readonly [ComplianceCandidate['category'], number])[];
+}
+const NO_FLAGS: OwnFlags = { accepted: [], asks: [] };
+
+function ownFlags(own: readonly ComplianceCandidate[]): OwnFlags {
+  const accepted = own.filter((c) => c.accepted).map((c) => c.category);
+  const asks = own.flatMap((c) => {
+    const request = c.accepted || c.droppedBy === 'duplicate' ? requestOf(c) : null;
+    return request ? [[c.category, request.utterance] as const] : [];
+  });
+  return accepted.length === 0 && asks.length === 0 ? NO_FLAGS : { accepted, asks };
 }
 
 /** The request half a rule's frame read on an earlier line (decision 0715), from its rule verdict. */

@@ -84,7 +84,8 @@ export function frameCandidates(
       });
     }
   });
-  state.record(rule, index, line, flagged);
+  // Only a rule whose own frame reads it (`earlier.flagged`) keeps the record: a long call stays small.
+  if (rule.frames.some((f) => f.earlier?.flagged)) state.record(rule, index, line, flagged);
   return out;
 }
 
