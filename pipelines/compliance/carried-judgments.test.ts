@@ -52,6 +52,14 @@ const lines = call(
   m('流程就是这样的 不满意您去投诉'),
 );
 
+/** The split request (both halves) and the obstruction with the line standing by it. */
+const FLAGGED = [
+  [1, 'review_manipulation'],
+  [2, 'review_manipulation'],
+  [4, 'refund_obstruction'],
+  [6, 'refund_obstruction'],
+];
+
 function askedOnce(requests: readonly { body: unknown }[]) {
   const seen = requests.map(asked);
   // Recall once on every line; adjudication once on every line a rule flagged on its own.
@@ -63,12 +71,7 @@ describe('a call judged line by line, its earlier judgments carried (with an LLM
   it('asks the model about each line once in batch, with a split request and a stand', async () => {
     const detector = await confirmingDetector();
     const flags = await detector.detect(lines);
-    expect(flags.map((f) => [f.utterance, f.category])).toEqual([
-      [1, 'review_manipulation'],
-      [2, 'review_manipulation'],
-      [4, 'refund_obstruction'],
-      [6, 'refund_obstruction'],
-    ]);
+    expect(flags.map((f) => [f.utterance, f.category])).toEqual(FLAGGED);
     askedOnce(server!.requests);
   }, 60_000);
 
@@ -80,12 +83,7 @@ describe('a call judged line by line, its earlier judgments carried (with an LLM
       heard.push(line);
       flags.push(...(await detector.detectUtterance(heard, heard.length - 1)));
     }
-    expect(flags.map((f) => [f.utterance, f.category]).sort()).toEqual([
-      [1, 'review_manipulation'],
-      [2, 'review_manipulation'],
-      [4, 'refund_obstruction'],
-      [6, 'refund_obstruction'],
-    ]);
+    expect(flags.map((f) => [f.utterance, f.category]).sort()).toEqual(FLAGGED);
     askedOnce(server!.requests);
   }, 60_000);
 });

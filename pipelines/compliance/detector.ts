@@ -441,7 +441,10 @@ function ownFlags(own: readonly ComplianceCandidate[]): OwnFlags {
 /** The request half a rule's frame read on an earlier line (decision 0715), from its rule verdict. */
 function requestOf(c: ComplianceCandidate): EvidenceLine | null {
   for (const v of c.verdicts) {
-    const parsed = v.layer === 'rule' && !v.detail.late ? EvidenceLineSchema.safeParse(v.detail.request) : null;
+    const parsed =
+      v.layer === 'rule' && !v.detail.late && v.detail.request !== undefined
+        ? EvidenceLineSchema.safeParse(v.detail.request)
+        : null;
     if (parsed?.success) return parsed.data;
   }
   return null;
