@@ -134,6 +134,8 @@ export class CallState {
   private readonly seen: TranscriptLine[] = [];
   /** Per line, the acts it opened. */
   private readonly open: Map<ActSpec, OpenAct>[] = [];
+  /** What each judge (a rule, a detector) recorded of a line when it judged it (decision 0795). */
+  private readonly judged = new WeakMap<object, Map<number, { line: TranscriptLine; value: unknown }>>();
 
   private constructor(private readonly acts: readonly ActSpec[]) {}
 
@@ -184,6 +186,23 @@ export class CallState {
       return o;
     }
     return null;
+  }
+
+  /**
+   * What `judge` recorded of line `i` when it judged it, read back instead of judging the line again
+   * (decision 0795); undefined when it has not judged that line (as it stands now) in this call.
+   */
+  recalled<T>(judge: object, i: number, line: TranscriptLine): T | undefined {
+    const kept = this.judged.get(judge)?.get(i);
+    return kept?.line === line ? (kept.value as T) : undefined;
+  }
+
+  /** Records what `judge` made of line `i`, once, as it judges the line; returns it. */
+  record<T>(judge: object, i: number, line: TranscriptLine, value: T): T {
+    let byLine = this.judged.get(judge);
+    if (!byLine) this.judged.set(judge, (byLine = new Map()));
+    byLine.set(i, { line, value });
+    return value;
   }
 
   /** Whether a line after `after` and before `index` opened the act (by anyone but `not`, when given). */

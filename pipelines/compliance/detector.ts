@@ -13,6 +13,7 @@ import type { RuleReading } from '../learn/gate.js';
 import { defaultLineClassifier, type LineClassifier } from '../learn/model.js';
 import { type Exemplar, loadExemplars } from './exemplars.js';
 import { arbitrate } from './arbitrate.js';
+import { CallState } from './call-state.js';
 import { LearnedLayer } from './learned-layer.js';
 import { adjudicate } from './llm-layer.js';
 import { DEFAULT_RECALL, type RecallSettings, recallCandidates } from './llm-recall.js';
@@ -124,7 +125,10 @@ export class ComplianceDetector {
     options: DetectOptions = {},
   ): Promise<ComplianceCandidate[]> {
     const own = await this.inspectOwn(lines, index, options);
-    return [...own, ...(await this.lateFlags(lines, index, own, options))];
+    // Recorded once in the call's state, for a later line's late flag to read back (decision 0795).
+    const state = CallState.of(this.rules.rules, lines, index);
+    state.record(this, index, lines[index]!, ownFlags(own));
+    return [...own, ...(await this.lateFlags(lines, index, own, state, options))];
   }
 
   /**
@@ -138,6 +142,7 @@ export class ComplianceDetector {
     lines: readonly TranscriptLine[],
     index: number,
     own: readonly ComplianceCandidate[],
+    state: CallState,
     options: DetectOptions,
   ): Promise<ComplianceCandidate[]> {
     const out: ComplianceCandidate[] = [];
@@ -177,32 +182,47 @@ export class ComplianceDetector {
         accepted: true,
         droppedBy: null,
       };
-      const taken = await this.flaggedAlready(lines, request.utterance, index, flag.category, options);
+      const taken = await this.flaggedAlready(lines, request.utterance, index, flag.category, state, options);
       out.push(taken ? { ...late, accepted: false, droppedBy: 'duplicate' } : late);
     }
     return out;
   }
 
-  /** Line `at` has a flag of `category` of its own, or a late one from a line after it and before `index`. */
+  /**
+   * Line `at` has a flag of `category` of its own, or a late one from a line after it and before
+   * `index`: read from what each line's judging recorded, never judged again (decision 0795).
+   */
   private async flaggedAlready(
     lines: readonly TranscriptLine[],
     at: number,
     index: number,
     category: ComplianceCandidate['category'],
+    state: CallState,
     options: DetectOptions,
   ): Promise<boolean> {
-    const own = await this.inspectOwn(lines, at, options);
-    if (own.some((c) => c.accepted && c.category === category)) return true;
+    const own = await this.judgedOwn(lines, at, state, options);
+    if (own.accepted.includes(category)) return true;
     for (let j = at + 1; j < index; j++) {
       if (lines[j]!.speaker !== lines[at]!.speaker) continue;
-      const between = await this.inspectOwn(lines, j, options);
-      const accepted = between.some((c) => c.accepted && c.category === category);
-      const asks = between.some(
-        (c) => c.category === category && (c.accepted || c.droppedBy === 'duplicate') && requestOf(c)?.utterance === at,
-      );
-      if (accepted && asks) return true;
+      const between = await this.judgedOwn(lines, j, state, options);
+      const asks = between.asks.some(([c, u]) => c === category && u === at);
+      if (between.accepted.includes(category) && asks) return true;
     }
     return false;
+  }
+
+  /**
+   * Line `i`'s own flags as recorded when it was judged in this call. A line not judged yet — a
+   * caller asking about one line alone, out of order — is judged once now and recorded.
+   */
+  private async judgedOwn(
+    lines: readonly TranscriptLine[],
+    i: number,
+    state: CallState,
+    options: DetectOptions,
+  ): Promise<OwnFlags> {
+    const recalled = state.recalled<OwnFlags>(this, i, lines[i]!);
+    return recalled ?? state.record(this, i, lines[i]!, ownFlags(await this.inspectOwn(lines, i, options)));
   }
 
   /** Line `index`'s own candidates (its rules, layers and duplicate drop), no late flags. */
@@ -399,10 +419,32 @@ function askedAbout(k: ComplianceCandidate, proposed: readonly Candidate[]): Can
   return { ...source, rule: { ...source.rule, category: k.category }, span: k.span, evidence: k.evidence };
 }
 
+/**
+ * What a later line's late flag reads of a judged line (decision 0795), kept small for a long call:
+ * the categories it flagged, and the request lines its flags (kept or dropped as duplicates) read.
+ */
+interface OwnFlags {
+  accepted: readonly ComplianceCandidate['category'][];
+  asks: readonly (readonly [ComplianceCandidate['category'], number])[];
+}
+const NO_FLAGS: OwnFlags = { accepted: [], asks: [] };
+
+function ownFlags(own: readonly ComplianceCandidate[]): OwnFlags {
+  const accepted = own.filter((c) => c.accepted).map((c) => c.category);
+  const asks = own.flatMap((c) => {
+    const request = c.accepted || c.droppedBy === 'duplicate' ? requestOf(c) : null;
+    return request ? [[c.category, request.utterance] as const] : [];
+  });
+  return accepted.length === 0 && asks.length === 0 ? NO_FLAGS : { accepted, asks };
+}
+
 /** The request half a rule's frame read on an earlier line (decision 0715), from its rule verdict. */
 function requestOf(c: ComplianceCandidate): EvidenceLine | null {
   for (const v of c.verdicts) {
-    const parsed = v.layer === 'rule' && !v.detail.late ? EvidenceLineSchema.safeParse(v.detail.request) : null;
+    const parsed =
+      v.layer === 'rule' && !v.detail.late && v.detail.request !== undefined
+        ? EvidenceLineSchema.safeParse(v.detail.request)
+        : null;
     if (parsed?.success) return parsed.data;
   }
   return null;

@@ -23,6 +23,9 @@ export function frameCandidates(
   const analysis = analyzeLine(line.text);
   const previous = previousSameSpeaker(lines, index, analysis);
   const out: Candidate[] = [];
+  // Whether the rule flags this line by a frame that does not itself ask (decision 0675), recorded
+  // in the call's state for a later line's `earlier.flagged` to read back (decision 0795).
+  let flagged = false;
   rule.frames.forEach((frame, k) => {
     // A frame this line cannot fill yields nothing: its earlier lines are not read either.
     if (asEarlier && frame.earlier?.flagged) return;
@@ -56,6 +59,7 @@ export function frameCandidates(
           (continued ? { reason: 'continues', cue: `line ${from}` } : undefined) ??
           (said !== null ? { reason: 'said', cue: `line ${said}` } : undefined) ??
           (answered !== null ? { reason: 'answers', cue: `line ${answered}` } : undefined));
+      if (!veto && !frame.earlier?.flagged) flagged = true;
       out.push({
         rule,
         utterance: index,
@@ -82,6 +86,8 @@ export function frameCandidates(
       });
     }
   });
+  // Only a rule whose own frame reads it (`earlier.flagged`) keeps the record: a long call stays small.
+  if (rule.frames.some((f) => f.earlier?.flagged)) state.record(rule, index, line, flagged);
   return out;
 }
 
@@ -157,9 +163,15 @@ function answeredLine(
   return null;
 }
 
-/** Whether any frame of the rule, reading its own earlier lines, flags line `i` (decision 0675). */
+/**
+ * Whether any frame of the rule, reading its own earlier lines, flags line `i` (decision 0675): what
+ * the rule recorded when it read that line (decision 0795). A line the rule never read (its language
+ * absent, its `previous` unmet) is read once now, as before.
+ */
 function flaggedByRule(rule: CompiledRule, lines: readonly TranscriptLine[], i: number, state: CallState): boolean {
-  return frameCandidates(rule, lines, i, state, true).some((c) => !c.rejected);
+  return (
+    state.recalled<boolean>(rule, i, lines[i]!) ?? frameCandidates(rule, lines, i, state, true).some((c) => !c.rejected)
+  );
 }
 
 /**
