@@ -17,11 +17,11 @@ import { DATA_DIR } from './lexicon.js';
 import type { RawMatch } from './match.js';
 import type { Actor, ActorKind, Mark, Span } from './types.js';
 
-const ASK = 'actor.ask';
+const ASK = 'mark.actor.ask';
 const DOERS: ReadonlyMap<string, ActorKind> = new Map([
-  ['actor.self', 'self'],
-  ['actor.addressee', 'addressee'],
-  ['actor.third', 'third'],
+  ['mark.actor.self', 'self'],
+  ['mark.actor.addressee', 'addressee'],
+  ['mark.actor.third', 'third'],
 ]);
 
 const UNKNOWN: Actor = { who: 'unknown', entry: undefined, span: undefined };
