@@ -12,6 +12,7 @@ import {
   type LineAnalysis,
   type Mark,
   type Span,
+  speakersOwn,
 } from '../language/index.js';
 
 /**
@@ -231,11 +232,11 @@ function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
 }
 
 /**
- * Whether a span lies in a clause whose verb the speaker does (decision 0790): an asking word there
+ * Whether a span lies in what the speaker's own doer governs (decision 0790): an asking word there
  * (小妹这边帮您核对一下, "I'm sending you a code") asks the listener nothing and fills no slot.
  */
 function bySelf(clauses: readonly Clause[], n: Span): boolean {
-  for (const c of clauses) if (c.actor.who === 'self' && inside(n, c.nspan)) return true;
+  for (const c of clauses) if (speakersOwn(c.actor, n)) return true;
   return false;
 }
 

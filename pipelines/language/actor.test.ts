@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorAsks, analyzeLine } from './index.js';
+import { actorAsks, analyzeLine, speakersOwn } from './index.js';
 
 const actors = (text: string) => analyzeLine(text).clauses.map((c) => c.actor.who);
 
@@ -26,6 +26,14 @@ describe('who does a clause’s verb (decision 0790)', () => {
     expect(actors('我帮您查一下您提供一下手机号')).toEqual(['addressee']);
     expect(actors('系统会给您手机发短信')).toEqual(['third']);
     expect(actors('好的')).toEqual(['unknown']);
+  });
+
+  it('reads a word said before the speaker names itself as not its act', () => {
+    const [c] = analyzeLine("Drop the full card number here and I'll process it").clauses;
+    expect(c!.actor.who).toBe('self');
+    expect(speakersOwn(c!.actor, [0, 4])).toBe(false);
+    expect(speakersOwn(c!.actor, [c!.nspan[1] - 2, c!.nspan[1]])).toBe(true);
+    expect(actors('so what password are you using i can try logging in from my side')).toEqual(['addressee']);
   });
 
   it('keeps the cue that decided it', () => {

@@ -24,9 +24,10 @@ const DOERS: ReadonlyMap<string, ActorKind> = new Map([
   ['mark.actor.third', 'third'],
 ]);
 
-const UNKNOWN: Actor = { who: 'unknown', entry: undefined, span: undefined };
+const UNKNOWN: Actor = { who: 'unknown', entry: undefined, span: undefined, nscope: undefined };
 
 export function actorOf(
+  clause: Span,
   matches: readonly RawMatch[],
   marks: readonly Mark[],
   toOriginal: (s: number, e: number) => Span,
@@ -34,13 +35,19 @@ export function actorOf(
   let last: RawMatch | undefined;
   for (const m of matches) {
     const cls = m.entry.class;
-    if (cls === ASK) return { who: 'addressee', entry: m.entry.ref, span: toOriginal(m.nspan[0], m.nspan[1]) };
+    if (cls === ASK)
+      return { who: 'addressee', entry: m.entry.ref, span: toOriginal(m.nspan[0], m.nspan[1]), nscope: undefined };
     if (DOERS.has(cls) && (!last || m.nspan[0] >= last.nspan[0])) last = m;
   }
   const question = marks.find((m) => m.kind === 'question');
-  if (question) return { who: 'addressee', entry: question.entry, span: question.span };
+  if (question) return { who: 'addressee', entry: question.entry, span: question.span, nscope: undefined };
   if (!last) return UNKNOWN;
-  return { who: DOERS.get(last.entry.class)!, entry: last.entry.ref, span: toOriginal(last.nspan[0], last.nspan[1]) };
+  return {
+    who: DOERS.get(last.entry.class)!,
+    entry: last.entry.ref,
+    span: toOriginal(last.nspan[0], last.nspan[1]),
+    nscope: [last.nspan[0], clause[1]],
+  };
 }
 
 const AsksSchema = z
@@ -54,6 +61,12 @@ const AsksSchema = z
 
 const FILE = 'actor.json';
 let loaded: ReadonlySet<string> | undefined;
+
+/** Whether the span `n` (normalised) lies in what the speaker's own doer governs in the clause: an asking word there asks nothing. */
+export function speakersOwn(actor: Actor, n: Span): boolean {
+  const scope = actor.nscope;
+  return actor.who === 'self' && scope !== undefined && n[0] >= scope[0] && n[1] <= scope[1];
+}
 
 /** The asking words (class names and `mark:<kind>`) that ask nothing in a clause the speaker does. */
 export function actorAsks(): ReadonlySet<string> {

@@ -119,7 +119,7 @@ function compute(text: string): LineAnalysis {
       tokens: [from, to],
       sentenceStart: c.sentenceStart,
       marks,
-      actor: actorOf(inClause, marks, orig),
+      actor: actorOf(c.nspan, inClause, marks, orig),
       matches: clauseMatches,
     };
   });

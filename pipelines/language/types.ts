@@ -91,6 +91,12 @@ export interface Actor {
   /** The cue that decided it (`<entry id>@<version>`), absent for `unknown`. */
   entry: string | undefined;
   span: Span | undefined;
+  /**
+   * What the doer governs, in the normalised text: from its cue to the clause end (the last doer
+   * named), so a word said before it ("Drop the card number here and I'll process it") is not its act.
+   * Absent for `unknown` and for an ask (the whole clause is the listener's).
+   */
+  nscope: Span | undefined;
 }
 
 export interface Clause {

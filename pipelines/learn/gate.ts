@@ -7,7 +7,7 @@
  * PCP; a lawful reason for a refusal). The gates are the model file's `gates`, chosen by held-out
  * figures (eval/learn/README.md).
  */
-import { actorAsks, analyzeLine, type LineAnalysis, type Span, spansOverlap } from '../language/index.js';
+import { actorAsks, analyzeLine, type LineAnalysis, type Span, speakersOwn, spansOverlap } from '../language/index.js';
 
 export interface Gate {
   /** The flag categories this gate (and one held-out threshold) covers. */
@@ -112,14 +112,14 @@ export function acts(text: string, gate: Gate, category: string): boolean {
   const a = analyzeLine(text);
   const present = names(a);
   for (const c of a.clauses) for (const m of c.marks) present.add(`mark:${m.kind}`);
-  // An asking word in a clause the speaker does (小妹这边帮您核对一下) asks nothing (decision 0790):
-  // it opens the gate only when it is also said in a clause the speaker does not.
+  // An asking word the speaker's own doer governs (小妹这边帮您核对一下) asks nothing (decision 0790):
+  // it opens the gate only when it is also said outside it.
   const asks = actorAsks();
   const asked = (x: string) =>
-    a.clauses.some(
-      (c) =>
-        c.actor.who !== 'self' &&
-        (x.startsWith('mark:') ? c.marks.some((m) => `mark:${m.kind}` === x) : c.matches.some((m) => m.class === x)),
+    a.clauses.some((c) =>
+      x.startsWith('mark:')
+        ? c.marks.some((m) => `mark:${m.kind}` === x && !speakersOwn(c.actor, m.nspan))
+        : c.matches.some((m) => m.class === x && !speakersOwn(c.actor, m.nspan)),
     );
   return wanted.some((x) => present.has(x) && (!asks.has(x) || asked(x)));
 }
