@@ -5,12 +5,14 @@
  */
 import type { SpeakerRole } from '../../core/domain.js';
 import {
+  actorAsks,
   type Clause,
   clauseEnd,
   digitRunsKnowledge,
   type LineAnalysis,
   type Mark,
   type Span,
+  speakersOwn,
 } from '../language/index.js';
 
 /**
@@ -197,8 +199,10 @@ function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
     const alt = slot[k]!;
     if (alt.kind === 'class') {
       const ms = byClass.get(alt.name) ?? NONE;
+      const asks = actorAsks().has(alt.name);
       for (let i = 0; i < ms.length; i++) {
         const m = ms[i]!;
+        if (asks && bySelf(clauses, m.nspan)) continue;
         out.push({ cue: `${alt.name}:${m.entry}`, text: m.text, span: m.span, nspan: m.nspan });
       }
       // A typed token stands in its class: an app name spelled out letter by letter (微 信, q q).
@@ -209,8 +213,10 @@ function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
       }
     } else if (alt.kind === 'mark') {
       const ms = byMark.get(alt.name) ?? NONE;
+      const asks = actorAsks().has(`mark:${alt.name}`);
       for (let i = 0; i < ms.length; i++) {
         const m = ms[i]!;
+        if (asks && bySelf(clauses, m.nspan)) continue;
         out.push({ cue: `mark:${m.kind}:${m.entry}`, text: a.text.slice(...m.span), span: m.span, nspan: m.nspan });
       }
     } else if (alt.kind === 'mask') {
@@ -231,6 +237,15 @@ function collect(a: LineAnalysis, slot: readonly SlotAlternative[]): Filler[] {
     }
   }
   return out.length === 0 ? NO_FILLERS : out;
+}
+
+/**
+ * Whether a span lies in what the speaker's own doer governs (decision 0790): an asking word there
+ * (小妹这边帮您核对一下, "I'm sending you a code") asks the listener nothing and fills no slot.
+ */
+function bySelf(clauses: readonly Clause[], n: Span): boolean {
+  for (const c of clauses) if (speakersOwn(c.actor, n)) return true;
+  return false;
 }
 
 /** Whether a span lies inside one of the clauses (a function, not a closure made per call). */

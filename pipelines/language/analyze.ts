@@ -2,6 +2,7 @@
  * analyzeLine: one line's shared analysis, computed once and read by every engine. Pure apart from
  * loading the lexicon and the segmenter on first use; results are cached by text.
  */
+import { actorOf } from './actor.js';
 import { splitClauses } from './clauses.js';
 import { detectLanguage } from './language-id.js';
 import { lexicon } from './lexicon.js';
@@ -109,6 +110,7 @@ function compute(text: string): LineAnalysis {
     let to = from;
     while (to < tokens.length && tokens[to]!.nspan[1] <= e) to++;
     const span = orig(s, e);
+    const marks = marksOf(c.nspan, c.questionMark, inClause, tokens, [from, to], orig);
     return {
       index,
       text: text.slice(...span),
@@ -116,7 +118,8 @@ function compute(text: string): LineAnalysis {
       nspan: c.nspan,
       tokens: [from, to],
       sentenceStart: c.sentenceStart,
-      marks: marksOf(c.nspan, c.questionMark, inClause, tokens, [from, to], orig),
+      marks,
+      actor: actorOf(c.nspan, inClause, marks, orig),
       matches: clauseMatches,
     };
   });

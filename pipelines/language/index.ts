@@ -3,6 +3,7 @@
  * masks, numbers, language, words, clauses with marks, lexicon classes) shared by every engine.
  * See docs/decisions/0100-language-layer.md.
  */
+export { actorAsks, speakersOwn } from './actor.js';
 export { analyzeLine, type AnalyzeOptions } from './analyze.js';
 export { callLanguage, detectLanguage, LanguageTally, languagesIn } from './language-id.js';
 export { requiredLiterals } from './required-literals.js';

@@ -82,6 +82,23 @@ export interface Mark {
   scope?: { span: Span; nspan: Span; tokens: [number, number] };
 }
 
+/** Who does a clause's main verb (decision 0790): the speaker, the listener, someone else, or not said. */
+export const ACTORS = ['self', 'addressee', 'third', 'unknown'] as const;
+export type ActorKind = (typeof ACTORS)[number];
+
+export interface Actor {
+  who: ActorKind;
+  /** The cue that decided it (`<entry id>@<version>`), absent for `unknown`. */
+  entry: string | undefined;
+  span: Span | undefined;
+  /**
+   * What the doer governs, in the normalised text: from its cue to the clause end (the last doer
+   * named), so a word said before it ("Drop the card number here and I'll process it") is not its act.
+   * Absent for `unknown` and for an ask (the whole clause is the listener's).
+   */
+  nscope: Span | undefined;
+}
+
 export interface Clause {
   index: number;
   /** The clause text as said (original characters, trimmed). */
@@ -93,6 +110,12 @@ export interface Clause {
   /** Opens a sentence (after 。.!? or a line start), not after a comma or a conjunction. */
   sentenceStart: boolean;
   marks: Mark[];
+  /**
+   * Who does the clause's main verb (actor.lexicon.json): an ask of the listener anywhere in it
+   * (请, 麻烦, 发给我, can you…) makes the listener the doer; otherwise the last doer named
+   * (小妹这边帮您…, 您收到后…, I'm sending…, the courier will…), or `unknown`.
+   */
+  actor: Actor;
   /** Lexicon matches inside this clause (all classes, marks' cues included). */
   matches: LexiconMatch[];
 }

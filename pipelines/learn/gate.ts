@@ -7,7 +7,7 @@
  * PCP; a lawful reason for a refusal). The gates are the model file's `gates`, chosen by held-out
  * figures (eval/learn/README.md).
  */
-import { analyzeLine, type LineAnalysis, type Span, spansOverlap } from '../language/index.js';
+import { actorAsks, analyzeLine, type LineAnalysis, type Span, speakersOwn, spansOverlap } from '../language/index.js';
 
 export interface Gate {
   /** The flag categories this gate (and one held-out threshold) covers. */
@@ -112,7 +112,16 @@ export function acts(text: string, gate: Gate, category: string): boolean {
   const a = analyzeLine(text);
   const present = names(a);
   for (const c of a.clauses) for (const m of c.marks) present.add(`mark:${m.kind}`);
-  return wanted.some((x) => present.has(x));
+  // An asking word the speaker's own doer governs (小妹这边帮您核对一下) asks nothing (decision 0790):
+  // it opens the gate only when it is also said outside it.
+  const asks = actorAsks();
+  const asked = (x: string) =>
+    a.clauses.some((c) =>
+      x.startsWith('mark:')
+        ? c.marks.some((m) => `mark:${m.kind}` === x && !speakersOwn(c.actor, m.nspan))
+        : c.matches.some((m) => m.class === x && !speakersOwn(c.actor, m.nspan)),
+    );
+  return wanted.some((x) => present.has(x) && (!asks.has(x) || asked(x)));
 }
 
 /** Whether the layer may flag `category` on the line at all: it names the gate's datum and does one of the category's acts. */
