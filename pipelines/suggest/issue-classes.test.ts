@@ -74,3 +74,14 @@ describe('remedies and requests (session 7)', () => {
     ['Could I do an exchange for a bigger size?', 'replacement'],
   ]);
 });
+
+describe("the buyer's yes", () => {
+  const accepts = (text: string) => remedyOf(analyzeLine(text), 'customer').accepts;
+  eachMapsTo('%s → %s', accepts, [
+    ['行 那就补发吧', true],
+    ['可以 就这样吧', true],
+    ['我的银行卡号要发给你吗', false],
+    ['还在进行中吗', false],
+    ['这样可以吗', false],
+  ]);
+});
