@@ -11,6 +11,9 @@ describe('usual practice said with a generic we, and the listing’s terms, prom
     ['我们这边一般是付款后72小时内发货的哦', []],
     ['咱们店通常是三天内发出的', []],
     ['详情页上写的是20天内发货哈', []],
+    // 给您 with the habit's own span is still the habit.
+    ['我们这边通常48小时内给您发货', []],
+    ['我们仓库正常是三天内发货的', []],
     ["We'll usually ship within 3 business days.", []],
     ['We generally dispatch the same day for orders before noon', []],
   ]);
