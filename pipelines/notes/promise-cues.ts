@@ -42,6 +42,7 @@ type Plain =
   | 'span'
   | 'temporal_lead'
   | 'third_party'
+  | 'usual'
   | `${'future' | 'past'}.${'strong' | 'weak'}`;
 export type Cue = Plain | `${'commitment' | 'request'}.${SpeakerRole}`;
 

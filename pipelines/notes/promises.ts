@@ -218,7 +218,16 @@ function read(
   // "Usually 3-5 working days, depends on the bank", "按规定十五天内换新": describing, not committing;
   // nor is a forecast nobody here makes ("you should see it in 3-5 days", "一般隔天就到").
   const hedged = cue('hedge') || cue('estimate');
-  const described = ((cue('hedge') || hasMark(clause, 'policy')) && !committed) || (hedged && !hasMark(clause, 'self'));
+  // Usual practice ("我们这边一般是下单后48小时内发货", "we'll usually ship within 2 days") is the shop's
+  // habit said with its generic "we": only a commitment to this buyer beats it, for a day (I'll usually…
+  // today) or addressed to them (给您, yours) with no time — a span or an order's same day, even 给您,
+  // is the habit's own time (我们这边通常48小时内给您发货) (0805).
+  const day = deadline && !cue('span') && !cue('counted_span') && !cue('same_day');
+  const forBuyer = committed && (day || (hasMark(clause, 'addressee') && !deadline));
+  const described =
+    ((cue('hedge') || hasMark(clause, 'policy')) && !committed) ||
+    (cue('usual') && !forBuyer) ||
+    (hedged && !hasMark(clause, 'self'));
   // The buyer is bound by saying they will, or by a time for their own act (我周五前寄回去);
   // a time in their complaint ("waiting 3 weeks for my refund") binds nobody.
   const own =
