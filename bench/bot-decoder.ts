@@ -28,6 +28,8 @@ import { percentile } from './stats.js';
  * KEFU_BENCH_DECODER_CANDIDATES (JSON, label → flags) replaces them, e.g. '{"ds 2":{"-ds":"2"}}'.
  */
 const DEFAULT_CANDIDATES: Record<string, Record<string, string>> = {
+  // The file's settings again, in their own decoder: this run's same-settings spread.
+  'the same settings again': {},
   'flat pass (settings v1)': { '-fwdflat': 'yes' },
   'no flat pass': { '-fwdflat': 'no' },
   'no flat pass, fewer HMMs per frame': { '-fwdflat': 'no', '-maxhmmpf': '3000' },
@@ -45,6 +47,7 @@ const DEFAULT_CANDIDATES: Record<string, Record<string, string>> = {
   'beam 1e-35': { '-beam': '1e-35', '-pbeam': '1e-35' },
   'wbeam 1e-20': { '-wbeam': '1e-20' },
   'lpbeam 1e-30, lponlybeam 1e-20': { '-lpbeam': '1e-30', '-lponlybeam': '1e-20' },
+  'lpbeam 1e-30': { '-lpbeam': '1e-30' },
   'maxwpf 5': { '-maxwpf': '5' },
   'ds 2, beam 1e-40': { '-ds': '2', '-beam': '1e-40', '-pbeam': '1e-40' },
 };
