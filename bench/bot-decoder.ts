@@ -5,12 +5,17 @@
  * waits for after the VAD ends the turn) and the decoding CPU while audio arrives. One decoder per
  * candidate, sentences interleaved across candidates so the machine's other load falls on all alike.
  * Word errors moved by 2–10 of 444 words between runs of the same settings; times move with load.
+ * Decoded with the vocabulary KEFU_STT_VOCABULARY picks (service-calls by default, decision 0700), as
+ * the bot decodes. Candidates of decision 0800: search settings not tried before (frame downsampling,
+ * beams, top-N Gaussians, words per frame), alone and together.
  * Run: npm run bench -- bot-decoder
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { decoderArgv, loadDecoderSettings } from '../pipelines/speech/decoder-settings.js';
+import { loadConfig } from '../core/config.js';
+import { SERVICE_CALLS_VOCABULARY } from '../pipelines/speech/pocketsphinx.js';
 import { DEBIAN_EN_US_MODEL, Decoder } from '../pipelines/speech/pocketsphinx-ffi.js';
 import { wordErrors } from '../pipelines/speech/wer.js';
 import { readSamples, synthesize, tempDir } from '../test/audio/speech-fixtures.js';
@@ -23,6 +28,8 @@ import { percentile } from './stats.js';
  * KEFU_BENCH_DECODER_CANDIDATES (JSON, label → flags) replaces them, e.g. '{"ds 2":{"-ds":"2"}}'.
  */
 const DEFAULT_CANDIDATES: Record<string, Record<string, string>> = {
+  // The file's settings again, in their own decoder: this run's same-settings spread.
+  'the same settings again': {},
   'flat pass (settings v1)': { '-fwdflat': 'yes' },
   'no flat pass': { '-fwdflat': 'no' },
   'no flat pass, fewer HMMs per frame': { '-fwdflat': 'no', '-maxhmmpf': '3000' },
@@ -30,6 +37,19 @@ const DEFAULT_CANDIDATES: Record<string, Record<string, string>> = {
   'flat pass, word window 2': { '-fwdflat': 'yes', '-fwdflatefwid': '2', '-fwdflatsfwin': '15' },
   'fewer words per frame': { '-maxwpf': '10' },
   'top 2 Gaussians': { '-topn': '2' },
+  // Decision 0800: every second frame searched (the acoustic scores of the skipped one reused).
+  'ds 2': { '-ds': '2' },
+  'pl_window 3': { '-pl_window': '3' },
+  'pl_window 8': { '-pl_window': '8' },
+  'top 3 Gaussians': { '-topn': '3' },
+  // The library's defaults: -beam 1e-48, -wbeam 7e-29, -pbeam 1e-48, -lpbeam 1e-40, -lponlybeam 7e-29.
+  'beam 1e-40': { '-beam': '1e-40', '-pbeam': '1e-40' },
+  'beam 1e-35': { '-beam': '1e-35', '-pbeam': '1e-35' },
+  'wbeam 1e-20': { '-wbeam': '1e-20' },
+  'lpbeam 1e-30, lponlybeam 1e-20': { '-lpbeam': '1e-30', '-lponlybeam': '1e-20' },
+  'lpbeam 1e-30': { '-lpbeam': '1e-30' },
+  'maxwpf 5': { '-maxwpf': '5' },
+  'ds 2, beam 1e-40': { '-ds': '2', '-beam': '1e-40', '-pbeam': '1e-40' },
 };
 const CANDIDATES = candidatesFrom(process.env.KEFU_BENCH_DECODER_CANDIDATES);
 
@@ -67,6 +87,8 @@ export async function runBotDecoderBench(): Promise<void> {
       }),
     );
     const base = loadDecoderSettings();
+    const configured = loadConfig().stt.vocabulary;
+    const vocabulary = configured === 'service-calls' ? SERVICE_CALLS_VOCABULARY : undefined;
     const variants = [
       {
         // With flatPass `numbers` (v4), only utterances reading a number are decoded so; the rest as "no flat pass".
@@ -77,11 +99,11 @@ export async function runBotDecoderBench(): Promise<void> {
         label,
         argv: decoderArgv({ ...base, args: { ...base.args, ...extra } }),
       })),
-    ].map((v) => ({ ...v, decoder: Decoder.create(DEBIAN_EN_US_MODEL, v.argv), tally: empty() }));
+    ].map((v) => ({ ...v, decoder: Decoder.create(DEBIAN_EN_US_MODEL, v.argv, { vocabulary }), tally: empty() }));
     for (const line of lines) for (const v of variants) decode(v.decoder, line.samples, line.text, v.tally);
     const total = lines.reduce((ms, l) => ms + l.samples.length / 16, 0);
     console.log(
-      `bot-decoder: the speech bench's ${SENTENCES.length} sentences in ${voices.join(' and ')}, ${(total / 1000).toFixed(0)} s of audio per candidate, ${DEBIAN_EN_US_MODEL}`,
+      `bot-decoder: the speech bench's ${SENTENCES.length} sentences in ${voices.join(' and ')}, ${(total / 1000).toFixed(0)} s of audio per candidate, ${DEBIAN_EN_US_MODEL}, vocabulary ${configured}`,
     );
     for (const v of variants) {
       const t = v.tally;
