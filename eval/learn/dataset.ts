@@ -1,7 +1,7 @@
 /**
  * The annotated development sets as labelled lines for the line classifier. Only the sets named in
- * DEV_SETS and TRAIN_ONLY_SETS are read: the blind sets (abuse-l, blind-r, blind-s) are never opened;
- * blind-h to blind-q were opened in sessions 9 to 17. A line's labels are
+ * DEV_SETS and TRAIN_ONLY_SETS are read: the blind sets (abuse-l, blind-s, blind-t) are never opened;
+ * blind-h to blind-r were opened in sessions 9 to 18. A line's labels are
  * the categories its call's expectations flag on it; every other line is a negative (hard negatives
  * included).
  */
@@ -29,6 +29,7 @@ export const DEV_SETS = [
   'blind-o',
   'blind-p',
   'blind-q',
+  'blind-r',
 ] as const;
 /**
  * Sets written for training (decision 0500): a spec may name them in `trainOnly`; they join every
