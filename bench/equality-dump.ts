@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/equality-dump.ts OUT_DIR     (writes OUT_DIR/analyses.tsv and OUT_DIR/layer.jsonl)
  *
- * The blind sets (eval/abuse-l, blind-s, blind-t) are never read; H to M and O to R were opened in sessions 9 to 18.
+ * The blind sets (eval/abuse-l, blind-s, blind-t, blind-u) are never read; H to M and O to R were opened in sessions 9 to 18.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { openAnalyzer } from '../eval/analyze/in-process.js';
 import { analyzeLine } from '../pipelines/language/index.js';
 
 // Blind sets nobody but their writer opens (H to M and O to R are development sets since sessions 9 to 18).
-const BLIND = new Set(['abuse-l', 'blind-s', 'blind-t']);
+const BLIND = new Set(['abuse-l', 'blind-s', 'blind-t', 'blind-u']);
 const ZH_START = '2026-11-23T14:00:00+08:00';
 const EN_START = '2026-11-23T11:00:00-05:00';
 

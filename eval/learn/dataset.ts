@@ -1,6 +1,6 @@
 /**
  * The annotated development sets as labelled lines for the line classifier. Only the sets named in
- * DEV_SETS and TRAIN_ONLY_SETS are read: the blind sets (abuse-l, blind-s, blind-t) are never opened;
+ * DEV_SETS and TRAIN_ONLY_SETS are read: the blind sets (abuse-l, blind-s, blind-t, blind-u) are never opened;
  * blind-h to blind-r were opened in sessions 9 to 18. A line's labels are
  * the categories its call's expectations flag on it; every other line is a negative (hard negatives
  * included).
