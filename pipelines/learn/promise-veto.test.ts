@@ -17,7 +17,8 @@ describe('promise-line veto', () => {
 
   it('loads the shipped model, trained on development sets only', () => {
     expect(shipped.model.id).toBe('promise-lines');
-    for (const blind of ['abuse-l', 'blind-s', 'blind-t', 'blind-u']) expect(shipped.model.trainingSets).not.toContain(blind);
+    for (const blind of ['abuse-l', 'blind-s', 'blind-t', 'blind-u'])
+      expect(shipped.model.trainingSets).not.toContain(blind);
   });
 
   it('keeps a promise on a line scored at or above its threshold', () => {
