@@ -26,7 +26,10 @@ const SpecSchema = z.object({
   sources: z
     .array(z.string().min(1))
     .min(1)
-    .refine((dirs) => dirs.every((d) => !/(^|\/)(abuse-l|blind-s|blind-t|blind-u)(\/|$)/.test(d)), 'a blind set is never read'),
+    .refine(
+      (dirs) => dirs.every((d) => !/(^|\/)(abuse-l|blind-s|blind-t|blind-u)(\/|$)/.test(d)),
+      'a blind set is never read',
+    ),
   discount: z.number().gt(0).lt(1),
   /** Debian's general model's most likely words, mixed into the unigrams at `weight`: words the text lacks. */
   background: z.object({ words: z.number().int().min(0), weight: z.number().gt(0).lt(1) }).optional(),
