@@ -106,6 +106,34 @@ describe('the rules read the line first (decision 0690)', () => {
   });
 });
 
+describe('a refund obstruction veto (decision 0830)', () => {
+  const spec = readSpec();
+  const refund = spec.gates.refund!;
+  const refusal = (name: string, text: string, violation: boolean): Scored => ({
+    call: { ...call(name, text, false), labels: [new Set(violation ? ['refund_obstruction'] : [])] },
+    line: 0,
+    category: 'refund_obstruction',
+    p: violation ? 0.26 : 0.11,
+    span: [0, 2],
+  });
+  const lines = [
+    refusal('deposit-rule', '定金是不退的哈 这个是预售规则 下单页面也有写', false),
+    refusal('review-first', 'We can refund you as soon as you take down the 1-star review', true),
+  ];
+  const flagged: EngineFlags = new Map(lines.map((s) => [`blind-x/${s.call.name}`, new Set(['refund_obstruction@0'])]));
+
+  it("lets the shipped spec's refund gate veto the rules' flags it scores near zero", () => {
+    expect(refund.veto).toBe(true);
+    expect(refund.datum.length).toBeGreaterThan(0);
+  });
+
+  it('vetoes a lawful refusal the model scores under the threshold and keeps a real obstruction', () => {
+    const gone = vetoed(lines, flagged, { refund_obstruction: 0.2 }, { refund });
+    expect(gone.map((s) => s.call.name)).toEqual(['deposit-rule']);
+    expect(chooseVetoes(lines, flagged, { refund })).toEqual({ refund_obstruction: 0.15 });
+  });
+});
+
 describe("the tests' floor", () => {
   const { model } = defaultLineClassifier();
   const withVeto = { ...model, gates: { ...model.gates, pcp: { ...model.gates.pcp!, veto: true } } };
