@@ -105,6 +105,6 @@ describe('LLM recall layer (against the local chat-completions double)', () => {
     const flags = await detector.detect(says(['merchant', 'Just Venmo me the rest']));
     expect(Date.now() - started).toBeLessThan(2_000);
     // The rule's flag stands; its adjudication timed out too and abstained.
-    expect(flags.map((f) => f.rule)).toEqual(['en.payment.frame@16']);
+    expect(flags.map((f) => f.rule)).toEqual(['en.payment.frame@17']);
   });
 });
