@@ -13,7 +13,7 @@ describe('abuse is addressed to the other party', () => {
     const [flag] = await abuse('你这智商也就配用这个了');
     expect(flag).toMatchObject({ rule: 'zh.abuse.frame@11', evidence: '你这智商' });
     const [en] = await abuse("Honestly, you're the dumbest customer I've had all week.");
-    expect(en!.rule).toBe('en.abuse.frame@10');
+    expect(en!.rule).toBe('en.abuse.frame@11');
     expect(en!.evidence).toBe("you're the dumbest");
     expect(en!.verdicts[0]!.detail).toMatchObject({ frame: 0 });
   });
