@@ -31,7 +31,7 @@ import { NUMBER_LINES } from './bot-stages.js';
 import { SENTENCES } from './speech.js';
 
 /** ffmpeg's encoder arguments for each channel; every one is decoded back to 16 kHz mono PCM. */
-const CHANNELS: Record<string, { ext: string; args: string[] } | undefined> = {
+export const CHANNELS: Record<string, { ext: string; args: string[] } | undefined> = {
   'wav 16 kHz': undefined,
   'telephone 8 kHz μ-law': {
     ext: 'wav',
@@ -161,7 +161,7 @@ export async function runBotWerBench(): Promise<void> {
 }
 
 /** `wav` encoded with the channel's codec and decoded back to 16 kHz mono 16-bit PCM. */
-async function roundTrip(wav: string, codec: { ext: string; args: string[] }, stem: string): Promise<string> {
+export async function roundTrip(wav: string, codec: { ext: string; args: string[] }, stem: string): Promise<string> {
   const coded = `${stem}.coded.${codec.ext}`;
   const back = `${stem}.back.wav`;
   const ffmpeg = (args: string[]) => runTool('ffmpeg', ['-v', 'error', '-y', ...args], { label: wav });

@@ -13,6 +13,7 @@ import { runRecordingBench } from './recording.js';
 import { runRetrievalBench } from './retrieval.js';
 import { runSpeechBench } from './speech.js';
 import { runTextPipelineBench } from './text-pipeline.js';
+import { runVadQuietBench } from './vad-quiet.js';
 
 /**
  * `npm run bench [-- NAME…] [--against REF|DIR]`: every benchmark, or the ones named. Each prints its
@@ -33,6 +34,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'bot-stages': () => runBotStagesBench(),
   'bot-memory': () => runBotMemoryBench(),
   'bot-wer': () => runBotWerBench(),
+  'vad-quiet': () => runVadQuietBench(),
   dashboard: () => runDashboardBench(),
   recording: () => runRecordingBench(),
 };

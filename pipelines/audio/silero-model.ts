@@ -108,11 +108,24 @@ export class SileroScorer {
 
   /** Speech probability of one window of 512 samples at 16 kHz. */
   async score(window: Int16Array): Promise<number> {
-    const input = this.input;
-    input.copyWithin(0, SILERO_WINDOW);
-    for (let i = 0; i < SILERO_WINDOW; i++) input[CONTEXT + i] = (window[i] ?? 0) / 32768;
+    const input = this.see(window);
     const out = await this.batcher.score(input, this.state);
     this.state = out.state;
     return out.prob;
+  }
+
+  /**
+   * Takes a window in without scoring it: the next scored window still sees its last samples as
+   * context, and the recurrent state stays as the last scored window left it.
+   */
+  skip(window: Int16Array): void {
+    this.see(window);
+  }
+
+  private see(window: Int16Array): Float32Array {
+    const input = this.input;
+    input.copyWithin(0, SILERO_WINDOW);
+    for (let i = 0; i < SILERO_WINDOW; i++) input[CONTEXT + i] = (window[i] ?? 0) / 32768;
+    return input;
   }
 }

@@ -1,11 +1,14 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { composeSpeech, synthesize, tempDir } from '../../test/audio/speech-fixtures.js';
+import { SileroScorer } from './silero-model.js';
 import { segmentSpeech, type VadEvent, type VadOptions } from './vad.js';
 import { openWavChannels } from './wav-read.js';
 
 const tmp = tempDir();
 let call: { path: string; spans: { startMs: number; endMs: number }[] };
+/** The same call on a digitally silent line (a muted microphone between turns). */
+let silentLine: { path: string; spans: { startMs: number; endMs: number }[] };
 
 beforeAll(() => {
   const say = (text: string, name: string) => synthesize(text, join(tmp.dir, name));
@@ -21,11 +24,22 @@ beforeAll(() => {
     ],
     join(tmp.dir, 'call.wav'),
   );
+  silentLine = composeSpeech(
+    [
+      { silenceMs: 1500 },
+      { speech: join(tmp.dir, 'a.wav') },
+      { silenceMs: 1500 },
+      { speech: join(tmp.dir, 'b.wav') },
+      { silenceMs: 1200 },
+    ],
+    join(tmp.dir, 'silent.wav'),
+    0,
+  );
 });
 afterAll(tmp.remove);
 
-async function utterances(options: VadOptions = {}, turnEnded?: () => boolean) {
-  const [channel] = await openWavChannels(call.path);
+async function utterances(options: VadOptions = {}, turnEnded?: () => boolean, path = call.path) {
+  const [channel] = await openWavChannels(path);
   const events: VadEvent[] = [];
   for await (const e of segmentSpeech(channel!.frames, options, turnEnded)) events.push(e);
   return events;
@@ -112,6 +126,42 @@ describe('segmentSpeech (Silero VAD)', () => {
   it('drops bursts shorter than minSpeechMs', async () => {
     const ends = (await utterances({ minSpeechMs: 2500 })).filter((e) => e.type === 'end');
     expect(ends.length).toBeLessThan(3);
+  });
+
+  it('does not run the model on a quiet line once it has scored it silent, and cuts the same sentences', async () => {
+    const scored = vi.spyOn(SileroScorer.prototype, 'score');
+    try {
+      const every = (await utterances({ quiet: false }, undefined, silentLine.path)).filter((e) => e.type === 'end');
+      const all = scored.mock.calls.length;
+      scored.mockClear();
+      const quiet = (await utterances({}, undefined, silentLine.path)).filter((e) => e.type === 'end');
+      // 4.2 s of the 6.4 s are silent; all but the first 8 windows (256 ms) of each gap are skipped.
+      expect(scored.mock.calls.length).toBeLessThan(all * 0.6);
+      expect(quiet).toHaveLength(2);
+      expect(every).toHaveLength(2);
+      quiet.forEach((e, i) => {
+        expect(Math.abs(e.startMs - silentLine.spans[i]!.startMs)).toBeLessThan(250);
+        expect(Math.abs(e.endMs - silentLine.spans[i]!.endMs)).toBeLessThan(250);
+        // The model's state differs after a skipped gap: a cut may move by a window (32 ms), no more.
+        expect(Math.abs(e.startMs - every[i]!.startMs)).toBeLessThanOrEqual(32);
+        expect(Math.abs(e.endMs - every[i]!.endMs)).toBeLessThanOrEqual(32);
+      });
+    } finally {
+      scored.mockRestore();
+    }
+  });
+
+  it('scores every window of a line above the quiet peak', async () => {
+    const scored = vi.spyOn(SileroScorer.prototype, 'score');
+    try {
+      await utterances();
+      const windows = scored.mock.calls.length;
+      scored.mockClear();
+      await utterances({ quiet: false });
+      expect(scored.mock.calls.length).toBe(windows);
+    } finally {
+      scored.mockRestore();
+    }
   });
 
   it('cuts monologues at maxUtteranceMs', async () => {

@@ -21,6 +21,19 @@ export const VadOptionsSchema = z.object({
   earlyEndSilenceMs: z.number().int().min(32).optional(),
   /** Long monologues are cut here: transcription endpoints cap the length of one request. */
   maxUtteranceMs: z.number().int().min(1000).default(30_000),
+  /**
+   * A quiet line is not scored: once `scoredWindows` windows in a row no louder than `peak` (the
+   * largest |sample|, 16-bit; 32 is −60 dBFS) have all scored below `negThreshold`, further such
+   * windows take the last score without running the model, until a louder one comes. Silero scores
+   * a line this quiet below 0.03 (a muted microphone, the side not talking); `false` scores every
+   * window (decision 0840).
+   */
+  quiet: z
+    .union([
+      z.literal(false),
+      z.object({ peak: z.number().int().min(0).max(32767), scoredWindows: z.number().int().min(1) }),
+    ])
+    .default({ peak: 32, scoredWindows: 8 }),
 });
 export type VadOptions = z.input<typeof VadOptionsSchema>;
 
@@ -63,6 +76,24 @@ export async function* segmentSpeech(
   let utterance: Utterance | undefined;
   let carry = new Int16Array(0);
   let position = 0;
+
+  const quiet = o.quiet;
+  /** Quiet windows in a row scored below `neg`, and the last one's score (what skipped windows take). */
+  let quietRun = 0;
+  let quietProb = 0;
+  async function probability(data: Int16Array): Promise<number> {
+    if (!quiet || peak(data) > quiet.peak) {
+      quietRun = 0;
+      return scorer.score(data);
+    }
+    if (quietRun >= quiet.scoredWindows) {
+      scorer.skip(data);
+      return quietProb;
+    }
+    quietProb = await scorer.score(data);
+    quietRun = quietProb < neg ? quietRun + 1 : 0;
+    return quietProb;
+  }
 
   /** Where the audio sent to the engine so far ends, in samples. */
   let sentEnd = 0;
@@ -155,14 +186,25 @@ export async function* segmentSpeech(
     let at = 0;
     for (; at + SILERO_WINDOW <= joined.length; at += SILERO_WINDOW) {
       const data = joined.slice(at, at + SILERO_WINDOW);
-      yield* step({ data, startSample: position, prob: await scorer.score(data) });
+      yield* step({ data, startSample: position, prob: await probability(data) });
       position += SILERO_WINDOW;
     }
     carry = joined.slice(at);
   }
   if (carry.length > 0) {
-    yield* step({ data: carry, startSample: position, prob: await scorer.score(carry) });
+    yield* step({ data: carry, startSample: position, prob: await probability(carry) });
     position += carry.length;
   }
   if (utterance) yield* finish(utterance, position);
+}
+
+/** The largest |sample| of a window. */
+function peak(data: Int16Array): number {
+  let max = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    if (v > max) max = v;
+    else if (-v > max) max = -v;
+  }
+  return max;
 }
