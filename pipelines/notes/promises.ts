@@ -17,7 +17,7 @@ import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { actionsOf, actionWords, namesArrival, namesPayout, type Range, timesAct } from './promise-actions.js';
 import { addPromise, asksTheListener, embeddedQuestionAt, judgePromises, loadFrames } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
-import { type Cue, cueHits, dateOf, elapsed, firstCue, hasCue } from './promise-cues.js';
+import { AFTER_EVENT, type Cue, cueHits, dateOf, elapsed, firstCue, hasCue, negatesEventOnly } from './promise-cues.js';
 
 export interface PromiseContext {
   startedAt: Date;
@@ -26,8 +26,6 @@ export interface PromiseContext {
   veto?: PromiseVeto;
 }
 
-/** An event the promise waits on, said before it (拍下后, 收到后, 验完后). */
-const AFTER_EVENT = 'promise.event_after';
 const NO_NEED = 'promise.no_need';
 /** Words of a review (好评, five stars): money for one is compensation, not a refund. */
 const REVIEW = 'review_cue';
@@ -40,6 +38,8 @@ const pickupAction = (): PromiseAction | undefined =>
 const GENERIC = 'promise.generic_act';
 /** The buyer ordering or paying (下单后, 四点前拍的话, within 48 hours of payment). */
 const ORDER_EVENT = 'promise.order_event';
+/** A form of address (亲, 宝子): greets the buyer without naming whom an act is for. */
+const FORM_OF_ADDRESS = 'promise.form_of_address';
 
 interface Reading {
   actions: PromiseAction[];
@@ -124,6 +124,7 @@ function negated(clause: Clause, [from, to]: Range): boolean {
   return clause.marks.some(
     (m) =>
       m.kind === 'negation' &&
+      !negatesEventOnly(clause, m) &&
       m.span[0] >= clause.span[0] + from &&
       m.span[0] < clause.span[0] + to &&
       m.scope !== undefined &&
@@ -525,11 +526,17 @@ function timingPolicy(
   const sentence = sentenceSoFar(clauses, i);
   const from = i + 1 - sentence.length;
   if (!sentence.some((c) => clauseHas(c, ORDER_EVENT))) return false;
-  // A clause that is only a form of address (亲, 亲亲) greets the buyer; it names nobody the act is for.
-  const named = (c: Clause) =>
-    c.marks.some(
-      (m) => m.kind === 'self' || (m.kind === 'addressee' && (m.span[0] !== c.span[0] || m.span[1] !== c.span[1])),
+  // A form of address (亲, 好的亲~) greets the buyer; it names nobody the act is for (0820).
+  const named = (c: Clause) => {
+    const greets = classMatches(c, FORM_OF_ADDRESS);
+    return c.marks.some(
+      (m) =>
+        m.kind === 'self' ||
+        (m.kind === 'addressee' &&
+          (m.span[0] !== c.span[0] || m.span[1] !== c.span[1]) &&
+          !greets.some((g) => g.span[0] <= m.span[0] && m.span[1] <= g.span[1])),
     );
+  };
   if (sentence.some(named)) return false;
   return sentence.every((c, k) => {
     const d = due[from + k];
