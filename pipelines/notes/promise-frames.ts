@@ -540,6 +540,13 @@ function atOnce(f: Frames, clause: Clause, due: DeadlineMatch): boolean {
 /** The same action and condition twice in a line is one promise; a stated time fills a missing one. */
 export function addPromise(out: PromiseNote[], p: PromiseNote): void {
   const same = out.find((o) => o.action === p.action && o.conditional === p.conditional);
+  // "收到货之后我这边会给您留言 告诉您新的单号": the same act said again, undated, after its condition in
+  // the line is the conditioned act, not a second, firm one (0820; one promise per action on a line).
+  const restated =
+    !p.conditional &&
+    p.deadline === null &&
+    out.some((o) => o.action === p.action && o.conditional && o.deadline === null);
+  if (restated) return;
   if (!same) out.push(p);
   else if (same.deadline === null && p.deadline !== null) Object.assign(same, { deadline: p.deadline, text: p.text });
 }

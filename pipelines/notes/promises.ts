@@ -197,7 +197,17 @@ function read(
   const main: Range = [Math.max(then[0], after ? after.span[1] - clause.span[0] : 0), then[1]];
   const recipient = speaker === 'merchant' && cue('recipient');
   // A request refuses the act it asks for, not one promised before it ("I'll send the hardcover and you can keep the paperback").
-  const asked = cueHits(clause, `request.${speaker}`, main).some((r) => r.at <= firstActAt(clause, speaker, main));
+  const requested = cueHits(clause, `request.${speaker}`, main).filter(
+    (r) => r.at <= firstActAt(clause, speaker, main),
+  );
+  // "您寄回来我们给您换一副新的": the buyer's act asked, then the speaker's own act answering it — the
+  // request is the promise's condition (0820, blind-r zh41).
+  const lastAsk = requested.at(-1);
+  const answerer = lastAsk && clause.marks.find((m) => m.kind === 'self' && m.span[0] - clause.span[0] >= lastAsk.end);
+  const answer: Range | undefined = answerer ? [answerer.span[0] - clause.span[0], main[1]] : undefined;
+  const answered = answer !== undefined && actionsOf(clause, speaker, answer).length > 0;
+  if (answer && answered) actions = actionsOf(clause, speaker, answer);
+  const asked = requested.length > 0 && !answered;
   // "I've arranged for the missing items to be redelivered this afternoon", 已经给您约了明天上门: an
   // arrangement made for a time to come leaves the act itself owed.
   const arranged = deadline && cue('arranged');
@@ -235,7 +245,7 @@ function read(
     speaker === 'merchant' ? deadline || recipient || committed : committed || (deadline && hasMark(clause, 'self'));
   return {
     actions,
-    condition,
+    condition: condition || answered,
     promise: !refused && !described && (own || inherited),
     inherited: inherited && !own,
     done: past && !denied && !unasked && !described,
