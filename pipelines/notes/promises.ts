@@ -204,7 +204,15 @@ function read(
   // request is the promise's condition (0820, blind-r zh41).
   const lastAsk = requested.at(-1);
   const answerer = lastAsk && clause.marks.find((m) => m.kind === 'self' && m.span[0] - clause.span[0] >= lastAsk.end);
-  const answer: Range | undefined = answerer ? [answerer.span[0] - clause.span[0], main[1]] : undefined;
+  // Only a return or an application asked of the buyer is waited on ("you can report it, we'll report
+  // it too", "DM us and we'll look into it" are asks beside the act, not its condition).
+  const waitedOn =
+    lastAsk !== undefined &&
+    answerer !== undefined &&
+    (['return_goods', 'apply'] as const).some((c) =>
+      hasCue(clause, c, [lastAsk.at, answerer.span[0] - clause.span[0]]),
+    );
+  const answer: Range | undefined = answerer && waitedOn ? [answerer.span[0] - clause.span[0], main[1]] : undefined;
   const answered = answer !== undefined && actionsOf(clause, speaker, answer).length > 0;
   if (answer && answered) actions = actionsOf(clause, speaker, answer);
   const asked = requested.length > 0 && !answered;
