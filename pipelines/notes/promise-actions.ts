@@ -130,17 +130,14 @@ export function actionsOf(
     else groups.push([h]);
   }
   const actions = groups.map((g) => g.reduce((a, b) => (b.rank < a.rank ? b : a)).action);
-  // The buyer can promise only what the buyer does: sending goods back, calling, their own errands.
+  // The buyer can promise only what the buyer does: calling, their own errands. Sending the goods
+  // back is the buyer's part of the return, not annotated (0820: one such line labelled in C–R, ten not).
   const spoken =
     speaker === 'merchant'
       ? actions
-      : actions.flatMap((a) =>
-          a === 'refund' && hasCue(clause, 'return_goods', body)
-            ? ['ship' as const]
-            : loadFrames().customerActions.includes(a)
-              ? [a]
-              : [],
-        );
+      : actions
+          .map((a) => (a === 'refund' && hasCue(clause, 'return_goods', body) ? ('ship' as const) : a))
+          .filter((a) => loadFrames().customerActions.includes(a));
   return [...new Set(spoken)];
 }
 

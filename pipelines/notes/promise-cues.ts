@@ -112,3 +112,14 @@ export function dateOf(
 export function elapsed(clause: Clause, phrase: { start: number; end: number }): boolean {
   return cueHits(clause, 'elapsed').some((h) => h.at <= phrase.start && phrase.end <= h.end);
 }
+
+/** An event the promise waits on, said before it (拍下后, 收到后, 仓库收到确认没拆封). */
+export const AFTER_EVENT = 'promise.event_after';
+
+/**
+ * A negation said inside the event a promise waits on (仓库收到确认没拆封 48小时内给您退款, 收到检查没问题
+ * 就…): the event's state, not a refusal of the act after it (0820).
+ */
+export function negatesEventOnly(clause: Clause, mark: { span: readonly [number, number] }): boolean {
+  return classMatches(clause, AFTER_EVENT).some((e) => e.span[0] <= mark.span[0] && mark.span[1] <= e.span[1]);
+}

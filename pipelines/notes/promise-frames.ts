@@ -19,7 +19,7 @@ import {
   sentencesOf,
 } from '../language/index.js';
 import { actionWords, timesAct } from './promise-actions.js';
-import { dateOf } from './promise-cues.js';
+import { dateOf, negatesEventOnly } from './promise-cues.js';
 import type { DeadlineMatch } from './deadlines.js';
 import { readKnowledge } from './knowledge-file.js';
 
@@ -202,7 +202,10 @@ function vetoOf(
     }
     if (r.negatedClass) {
       return clauses.every((c) =>
-        c.matches.some((m) => m.class === r.negatedClass && negationOver(a, m.span) !== undefined),
+        c.matches.some((m) => {
+          const no = m.class === r.negatedClass ? negationOver(a, m.span) : undefined;
+          return no !== undefined && !negatesEventOnly(c, no);
+        }),
       );
     }
     return clauses.every((c) => holds(r, c));
@@ -335,6 +338,20 @@ function commits(f: Frames, a: LineAnalysis, clause: Clause): boolean {
 }
 
 /**
+ * Every act of `cls` in the clause is said inside its leading condition, before the speaker comes in
+ * ("if you open a case with eBay I'll block you": the buyer's act, not the speaker's) (0820).
+ */
+function inConditionOnly(clause: Clause, cls: string): boolean {
+  const cond = clause.marks.find((m) => m.kind === 'condition');
+  if (!cond) return false;
+  const self = clause.marks.find((m) => m.kind === 'self' && m.span[0] >= cond.span[1]);
+  if (!self) return false;
+  return clause.matches
+    .filter((m) => m.class === cls)
+    .every((m) => m.span[0] >= cond.span[0] && m.span[0] < self.span[0]);
+}
+
+/**
  * The clause before `clause` in its sentence tells a party to act (小妹通知一下仓库 | 按新地址给您发; 跟师傅说一声 |
  * 让他带梯子), and `clause` names no one of its own but the party told: what it names is the party's act (0685).
  */
@@ -424,7 +441,7 @@ export function judgePromises(
   }
   for (const clause of a.clauses) {
     for (const frame of f.actions) {
-      if (!clauseHas(clause, frame.class) || !commits(f, a, clause)) continue;
+      if (!clauseHas(clause, frame.class) || !commits(f, a, clause) || inConditionOnly(clause, frame.class)) continue;
       // "We've reached out to the carrier and will get back to you": the check is done, its answer is owed.
       const answerOwed = replyAfter(f, a, [clause], frame.action);
       if (!frame.doneStillOwed && clauseHas(clause, f.done.class) && !answerOwed) continue;
@@ -523,6 +540,13 @@ function atOnce(f: Frames, clause: Clause, due: DeadlineMatch): boolean {
 /** The same action and condition twice in a line is one promise; a stated time fills a missing one. */
 export function addPromise(out: PromiseNote[], p: PromiseNote): void {
   const same = out.find((o) => o.action === p.action && o.conditional === p.conditional);
+  // "收到货之后我这边会给您留言 告诉您新的单号": the same act said again, undated, after its condition in
+  // the line is the conditioned act, not a second, firm one (0820; one promise per action on a line).
+  const restated =
+    !p.conditional &&
+    p.deadline === null &&
+    out.some((o) => o.action === p.action && o.conditional && o.deadline === null);
+  if (restated) return;
   if (!same) out.push(p);
   else if (same.deadline === null && p.deadline !== null) Object.assign(same, { deadline: p.deadline, text: p.text });
 }

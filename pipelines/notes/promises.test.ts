@@ -160,9 +160,10 @@ describe('merchant promises (en)', () => {
 describe('customer lines', () => {
   it.each([
     ['我今天把照片发给你', [p('other', '2026-11-24')]],
-    ['我明天就寄回去', [p('ship', '2026-11-25')]],
+    // Sending the goods back is the buyer's part of the return, not annotated (0820).
+    ['我明天就寄回去', []],
     ["I'll send the photos today", [p('other', '2026-11-24')]],
-    ["I'll ship it back tomorrow", [p('ship', '2026-11-25')]],
+    ["I'll ship it back tomorrow", []],
     ['我晚点打给你', [p('callback', '2026-11-24')]],
   ])('a buyer commitment: %s', (text, expected) => {
     expect(promises(text, 'customer')).toEqual(expected);

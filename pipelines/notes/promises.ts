@@ -17,7 +17,7 @@ import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
 import { actionsOf, actionWords, namesArrival, namesPayout, type Range, timesAct } from './promise-actions.js';
 import { addPromise, asksTheListener, embeddedQuestionAt, judgePromises, loadFrames } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
-import { type Cue, cueHits, dateOf, elapsed, firstCue, hasCue } from './promise-cues.js';
+import { AFTER_EVENT, type Cue, cueHits, dateOf, elapsed, firstCue, hasCue, negatesEventOnly } from './promise-cues.js';
 
 export interface PromiseContext {
   startedAt: Date;
@@ -26,8 +26,6 @@ export interface PromiseContext {
   veto?: PromiseVeto;
 }
 
-/** An event the promise waits on, said before it (拍下后, 收到后, 验完后). */
-const AFTER_EVENT = 'promise.event_after';
 const NO_NEED = 'promise.no_need';
 /** Words of a review (好评, five stars): money for one is compensation, not a refund. */
 const REVIEW = 'review_cue';
@@ -40,6 +38,8 @@ const pickupAction = (): PromiseAction | undefined =>
 const GENERIC = 'promise.generic_act';
 /** The buyer ordering or paying (下单后, 四点前拍的话, within 48 hours of payment). */
 const ORDER_EVENT = 'promise.order_event';
+/** A form of address (亲, 宝子): greets the buyer without naming whom an act is for. */
+const FORM_OF_ADDRESS = 'promise.form_of_address';
 
 interface Reading {
   actions: PromiseAction[];
@@ -124,6 +124,7 @@ function negated(clause: Clause, [from, to]: Range): boolean {
   return clause.marks.some(
     (m) =>
       m.kind === 'negation' &&
+      !negatesEventOnly(clause, m) &&
       m.span[0] >= clause.span[0] + from &&
       m.span[0] < clause.span[0] + to &&
       m.scope !== undefined &&
@@ -196,7 +197,25 @@ function read(
   const main: Range = [Math.max(then[0], after ? after.span[1] - clause.span[0] : 0), then[1]];
   const recipient = speaker === 'merchant' && cue('recipient');
   // A request refuses the act it asks for, not one promised before it ("I'll send the hardcover and you can keep the paperback").
-  const asked = cueHits(clause, `request.${speaker}`, main).some((r) => r.at <= firstActAt(clause, speaker, main));
+  const requested = cueHits(clause, `request.${speaker}`, main).filter(
+    (r) => r.at <= firstActAt(clause, speaker, main),
+  );
+  // "您寄回来我们给您换一副新的": the buyer's act asked, then the speaker's own act answering it — the
+  // request is the promise's condition (0820, blind-r zh41).
+  const lastAsk = requested.at(-1);
+  const answerer = lastAsk && clause.marks.find((m) => m.kind === 'self' && m.span[0] - clause.span[0] >= lastAsk.end);
+  // Only a return or an application asked of the buyer is waited on ("you can report it, we'll report
+  // it too", "DM us and we'll look into it" are asks beside the act, not its condition).
+  const waitedOn =
+    lastAsk !== undefined &&
+    answerer !== undefined &&
+    (['return_goods', 'apply'] as const).some((c) =>
+      hasCue(clause, c, [lastAsk.at, answerer.span[0] - clause.span[0]]),
+    );
+  const answer: Range | undefined = answerer && waitedOn ? [answerer.span[0] - clause.span[0], main[1]] : undefined;
+  const answered = answer !== undefined && actionsOf(clause, speaker, answer).length > 0;
+  if (answer && answered) actions = actionsOf(clause, speaker, answer);
+  const asked = requested.length > 0 && !answered;
   // "I've arranged for the missing items to be redelivered this afternoon", 已经给您约了明天上门: an
   // arrangement made for a time to come leaves the act itself owed.
   const arranged = deadline && cue('arranged');
@@ -234,7 +253,7 @@ function read(
     speaker === 'merchant' ? deadline || recipient || committed : committed || (deadline && hasMark(clause, 'self'));
   return {
     actions,
-    condition,
+    condition: condition || answered,
     promise: !refused && !described && (own || inherited),
     inherited: inherited && !own,
     done: past && !denied && !unasked && !described,
@@ -525,11 +544,17 @@ function timingPolicy(
   const sentence = sentenceSoFar(clauses, i);
   const from = i + 1 - sentence.length;
   if (!sentence.some((c) => clauseHas(c, ORDER_EVENT))) return false;
-  // A clause that is only a form of address (亲, 亲亲) greets the buyer; it names nobody the act is for.
-  const named = (c: Clause) =>
-    c.marks.some(
-      (m) => m.kind === 'self' || (m.kind === 'addressee' && (m.span[0] !== c.span[0] || m.span[1] !== c.span[1])),
+  // A form of address (亲, 好的亲~) greets the buyer; it names nobody the act is for (0820).
+  const named = (c: Clause) => {
+    const greets = classMatches(c, FORM_OF_ADDRESS);
+    return c.marks.some(
+      (m) =>
+        m.kind === 'self' ||
+        (m.kind === 'addressee' &&
+          (m.span[0] !== c.span[0] || m.span[1] !== c.span[1]) &&
+          !greets.some((g) => g.span[0] <= m.span[0] && m.span[1] <= g.span[1])),
     );
+  };
   if (sentence.some(named)) return false;
   return sentence.every((c, k) => {
     const d = due[from + k];
