@@ -26,22 +26,15 @@ function overcharged(text: string): boolean {
   return asserted(analyzeLine(text), 'issue.billing').some((m) => m.entry.startsWith('issue.billing.overcharge@'));
 }
 
-/** Problems with the goods that came (wrong, damaged, not as described): new goods sent for them replace them. */
-const FAULTS: ReadonlySet<IssueAssessment['kind']> = new Set(['wrong_item', 'damaged', 'not_as_described']);
-
 /**
  * Goods sent for a parcel that never arrived, or for what was missing from it, are sent again: a
  * reshipment, whatever words named them ("I'll send a new one out today", "a replacement bracket
- * kit ships Monday"). A replacement answers faulty or wrong goods, whatever words named it: 补发一个
- * 远峰蓝的 for the wrong colour, "I'll ship the correct case today" for the wrong model (decision 0825).
+ * kit ships Monday"). A replacement answers faulty or wrong goods.
  */
 function sentAgain(remedy: Remedy | 'open', issue: IssueAssessment | null, alone: boolean): Remedy | 'open' {
   // Not for a part missing beside an earlier problem: 换新的时候一起给您寄 rides on that exchange.
   const missing = issue?.kind === 'missing_item' && alone;
-  if (remedy === 'replacement' && (issue?.kind === 'late' || missing)) return 'reship';
-  return remedy === 'reship' && issue !== null && FAULTS.has(issue.kind) && issue.lost !== true
-    ? 'replacement'
-    : remedy;
+  return remedy === 'replacement' && (issue?.kind === 'late' || missing) ? 'reship' : remedy;
 }
 
 /**
@@ -94,18 +87,12 @@ export function settleOn(
   // A refund without a return of a stated amount below the goods' value (仅退款18元 for six bad
   // oranges of a ¥49.9 box) is a part refund too: the rest of the goods stand (decision 0785).
   const below = stated !== null && value !== null && stated < value;
-  // A stated sum back while the buyer keeps goods that came flawed (wrong, damaged, not as described)
-  // is a discount to keep them, when the goods' value is not known: "refund A$150 and you keep the
-  // sofa as is", "keep it and we refund $80" (decision 0825). The whole order back names no sum
-  // below it, so it stays a refund without a return when its value is the one known.
-  const discount = stated !== null && value === null && input.kept === true && issue !== null && FAULTS.has(issue.kind);
   const part =
     (remedy === 'refund' &&
       ((issue !== null && refundsPart(issue.kind) && !says(input.issueText, 'issue.empty_parcel')) ||
         (issue?.kind === 'billing' && overcharged(input.issueText)) ||
-        below ||
-        discount)) ||
-    (remedy === 'refund_only' && (below || discount));
+        below)) ||
+    (remedy === 'refund_only' && below);
   // Money back while the buyer keeps the goods is a refund without a return; money back for goods
   // the call sends back (退货寄回去了, a return label, a pickup) is a return for a refund. Not for a
   // parcel that never came: there is nothing to send back.
