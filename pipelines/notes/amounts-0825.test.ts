@@ -65,3 +65,17 @@ describe('English counts beside a price', () => {
     [['you will get the full eighty nine fifty back today'], ['89.5 USD']],
   ]);
 });
+
+describe('a figure with the tenths of a shop price', () => {
+  eachMapsTo('%j → %j', callSums, [
+    [['拼团失败了 29.9还得等两天才退'], ['29.9 CNY']],
+    [['那个 15.8 的数据线也有问题'], ['15.8 CNY']],
+    // a lens power, a date, a size, a score, a version and a reading are no sums (hard negatives)
+    [['左眼-2.75 散光-0.50'], []],
+    [['我是11.9号下的单'], []],
+    [['脚长23.5 穿多大'], []],
+    [['评分只有4.8分'], []],
+    [['系统版本2.9的 更新不了'], []],
+    [['体温38.8 还能吃吗'], []],
+  ]);
+});
