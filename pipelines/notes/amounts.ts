@@ -90,6 +90,9 @@ const AmountsSchema = z
      * Words that place a call in a market (Singlish particles, written Cantonese, PayNow, FPS, 蝦皮):
      * the markets they are said in, the first taken until a later word narrows them, and whether
      * they settle 块/元/蚊 too (`always`, or `traditional`: on a line in traditional characters).
+     * `script: traditional`: the place is said by the line's own script — its words match only on a
+     * line written in traditional characters (patterns are folded to simplified where they compile,
+     * so no pattern can tell the scripts apart).
      */
     places: z.array(
       z
@@ -97,6 +100,7 @@ const AmountsSchema = z
           id: z.string().min(1),
           currencies: z.array(CurrencySchema).min(1),
           yuan: z.enum(['always', 'traditional']).optional(),
+          script: z.literal('traditional').optional(),
           pattern: z.string().min(1),
           flags: z.string(),
           note: z.string().optional(),
@@ -168,7 +172,12 @@ interface Knowledge {
   context: { before: RegExp; after: RegExp; notBefore: RegExp; notAfter: RegExp; perItem: RegExp; notTime: RegExp };
   max: number;
   families: { dollar: ReadonlySet<Currency>; yuan: ReadonlySet<Currency> };
-  places: { currencies: readonly Currency[]; yuan: 'always' | 'traditional' | undefined; re: RegExp }[];
+  places: {
+    currencies: readonly Currency[];
+    yuan: 'always' | 'traditional' | undefined;
+    script: 'traditional' | undefined;
+    re: RegExp;
+  }[];
   approximate: RegExp;
   smallGoods: RegExp;
 }
@@ -262,6 +271,7 @@ function knowledge(): Knowledge {
     places: d.places.map((p) => ({
       currencies: p.currencies,
       yuan: p.yuan,
+      script: p.script,
       re: compile(p.pattern, p.flags, p.id),
     })),
     approximate: compile(d.approximate.pattern, d.approximate.flags, 'approximate'),
@@ -296,7 +306,7 @@ export const placeOf = memoByText((text: string): Place | undefined => {
   const folded = foldedOf(text);
   let place: Place | undefined;
   for (const p of knowledge().places) {
-    if (!p.re.test(folded)) continue;
+    if (!p.re.test(folded) || (p.script === 'traditional' && !writtenTraditional(text))) continue;
     const yuan = p.yuan === 'always' || (p.yuan === 'traditional' && foldScript(text) !== text);
     if (place === undefined) place = { currencies: p.currencies, yuan };
     else {
@@ -306,6 +316,18 @@ export const placeOf = memoByText((text: string): Place | undefined => {
   }
   return place;
 });
+
+/** Characters a line must write in their traditional form to be written in that script (a stray one is a typing slip). */
+const TRADITIONAL_CHARS = 2;
+
+/** The line is written in traditional characters: at least `TRADITIONAL_CHARS` of them fold. */
+function writtenTraditional(text: string): boolean {
+  const folded = foldScript(text);
+  if (folded === text) return false;
+  let differ = 0;
+  for (let i = 0; i < text.length && differ < TRADITIONAL_CHARS; i++) if (text[i] !== folded[i]) differ++;
+  return differ >= TRADITIONAL_CHARS;
+}
 
 /** Where a line's words place a call: its candidate markets (first taken) and whether 块/元 follow. */
 export interface Place {

@@ -159,3 +159,17 @@ describe('order questions and cues in run-on speech (0780)', () => {
     expect(values('我張單6630917284 順豐話今日送')).toEqual(['6630917284']);
   });
 });
+
+// Decision 0825: phrasings written for these tests; none is taken from an eval set.
+describe('a request with no pronoun asks for the number (0825)', () => {
+  it('can give me / pls send me the order number', () => {
+    expect(values('ok sorry can give me the order number', 'ok four four one zero two nine eight three')).toEqual([
+      '44102983',
+    ]);
+    expect(values('pls send me your order number', 'seven one two two zero six nine')).toEqual(['7122069']);
+  });
+
+  it('a phone asked the same way stays a phone (hard negative)', () => {
+    expect(values('can give me your phone number', 'nine one two three four five six seven')).toEqual([]);
+  });
+});
