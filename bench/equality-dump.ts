@@ -14,7 +14,7 @@ import { openAnalyzer } from '../eval/analyze/in-process.js';
 import { analyzeLine } from '../pipelines/language/index.js';
 
 // Blind sets nobody but their writer opens (H to M and O to R are development sets since sessions 9 to 18).
-const BLIND = new Set(['abuse-l', 'blind-s', 'blind-t']);
+const BLIND = new Set(['abuse-l', 'blind-s', 'blind-t', 'blind-u']);
 const ZH_START = '2026-11-23T14:00:00+08:00';
 const EN_START = '2026-11-23T11:00:00-05:00';
 
