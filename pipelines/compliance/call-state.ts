@@ -6,8 +6,8 @@
  * state after line i depends on lines 0..i only, so batch and live analysis read the same state.
  */
 import type { SpeakerRole, TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, type Span } from '../language/index.js';
-import { type CompiledFrame, matchFrame } from './frames.js';
+import { analyzeLine, type LineAnalysis, type Span } from '../language/index.js';
+import { type CompiledFrame, type FrameHit, matchFrame } from './frames.js';
 import type { CompiledRule } from './load-rules.js';
 
 /** What an earlier line must fill to open an act: a frame's `earlier` slots with its line vetoes. */
@@ -115,11 +115,27 @@ const catalogues = new WeakMap<readonly CompiledRule[], ActSpec[]>();
 /** Where a line fills the act, not negated and not vetoed, or null. */
 function opened(lines: readonly TranscriptLine[], i: number, act: ActSpec): OpenAct | null {
   const line = lines[i]!;
-  const a = analyzeLine(line.text);
-  const hit = matchFrame(a, probeOf(act), null).find((h) => !h.veto);
+  const hit = actHit(analyzeLine(line.text), act);
   if (!hit) return null;
   return { line: i, speaker: line.speaker, span: hit.span, evidence: line.text.slice(...hit.span) };
 }
+
+/** The first hit of an act in a line, not negated and not vetoed, or undefined. */
+export function actHit(a: LineAnalysis, act: ActSpec): FrameHit | undefined {
+  return matchFrame(a, probeOf(act), null).find((h) => !h.veto);
+}
+
+/** The request half a frame's `earlier.flagRequest` reads (decision 0715), one per frame. */
+export function requestActOf(frame: CompiledFrame): ActSpec | null {
+  const ask = frame.earlier?.flagRequest;
+  if (!ask) return null;
+  const cached = requestByFrame.get(frame);
+  if (cached) return cached;
+  const act = askedActOf(ask.slots, ask.reach);
+  requestByFrame.set(frame, act);
+  return act;
+}
+const requestByFrame = new WeakMap<CompiledFrame, ActSpec>();
 
 /** The frame an act is read with, one per act (built once, not per line). */
 function probeOf(act: ActSpec): CompiledFrame {
@@ -151,7 +167,10 @@ export class CallState {
 
   /** Whether `lines` still holds the lines entered (a live call only appends; an edit starts afresh). */
   private continues(lines: readonly TranscriptLine[]): boolean {
-    return lines.length >= this.seen.length && this.seen.every((l, i) => lines[i] === l);
+    const { seen } = this;
+    if (lines.length < seen.length) return false;
+    for (let i = seen.length - 1; i >= 0; i--) if (lines[i] !== seen[i]) return false;
+    return true;
   }
 
   private enter(lines: readonly TranscriptLine[], upTo: number): void {

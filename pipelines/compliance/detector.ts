@@ -124,9 +124,11 @@ export class ComplianceDetector {
     index: number,
     options: DetectOptions = {},
   ): Promise<ComplianceCandidate[]> {
-    const own = await this.inspectOwn(lines, index, options);
+    // The call's state, fetched once per line for both its readers: the rules' frames and the
+    // late flags (decision 0835).
+    const state = this.stateAt(lines, index);
+    const own = await this.inspectOwn(lines, index, state, options);
     // Recorded once in the call's state, for a later line's late flag to read back (decision 0795).
-    const state = CallState.of(this.rules.rules, lines, index);
     state.record(this, index, lines[index]!, ownFlags(own));
     return [...own, ...(await this.lateFlags(lines, index, own, state, options))];
   }
@@ -222,17 +224,23 @@ export class ComplianceDetector {
     options: DetectOptions,
   ): Promise<OwnFlags> {
     const recalled = state.recalled<OwnFlags>(this, i, lines[i]!);
-    return recalled ?? state.record(this, i, lines[i]!, ownFlags(await this.inspectOwn(lines, i, options)));
+    return recalled ?? state.record(this, i, lines[i]!, ownFlags(await this.inspectOwn(lines, i, state, options)));
+  }
+
+  /** The call's carried state entered up to line `index`, which must be a line of the transcript. */
+  private stateAt(lines: readonly TranscriptLine[], index: number): CallState {
+    if (index < 0 || index >= lines.length) throw new RangeError(`No line ${index} in a transcript of ${lines.length}`);
+    return CallState.of(this.rules.rules, lines, index);
   }
 
   /** Line `index`'s own candidates (its rules, layers and duplicate drop), no late flags. */
   private async inspectOwn(
     lines: readonly TranscriptLine[],
     index: number,
+    state: CallState,
     options: DetectOptions,
   ): Promise<ComplianceCandidate[]> {
-    if (index < 0 || index >= lines.length) throw new RangeError(`No line ${index} in a transcript of ${lines.length}`);
-    const proposed = proposeCandidates(this.rules.rules, lines, index);
+    const proposed = proposeCandidates(this.rules.rules, lines, index, state);
     const judged: ComplianceCandidate[] = [];
     for (const c of proposed) judged.push(await this.judgeOffline(c, lines));
     // Which category, by what the words do (taxonomy.json); then one flag per category.

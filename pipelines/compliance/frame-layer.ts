@@ -6,7 +6,7 @@
 import type { EvidenceLine } from '../../core/analysis.js';
 import type { TranscriptLine } from '../../core/domain.js';
 import { analyzeLine, type LineAnalysis } from '../language/index.js';
-import { actOf, askedActOf, type CallState, laterActOf, saidActsOf } from './call-state.js';
+import { actHit, actOf, askedActOf, type CallState, laterActOf, requestActOf, saidActsOf } from './call-state.js';
 import { type CompiledFrame, filledIn, matchFrame, mayFill } from './frames.js';
 import type { CompiledRule } from './load-rules.js';
 import type { Candidate } from './rule-layer.js';
@@ -26,10 +26,17 @@ export function frameCandidates(
   // Whether the rule flags this line by a frame that does not itself ask (decision 0675), recorded
   // in the call's state for a later line's `earlier.flagged` to read back (decision 0795).
   let flagged = false;
+  // Whether the rule's single-line frames flag this line, recorded for a later line's `continues`
+  // veto to read back (decision 0835), when the rule has such a veto and covers the speaker.
+  const ownJudge = rule.speakers.includes(line.speaker) ? continuesJudge(rule) : undefined;
+  let own = false;
   rule.frames.forEach((frame, k) => {
     // A frame this line cannot fill yields nothing: its earlier lines are not read either.
     if (asEarlier && frame.earlier?.flagged) return;
     if (!mayFill(analysis, frame)) return;
+    // Read before the frame's other checks, which a single-line frame's own flag does not ask.
+    const hits = ownJudge && !own && !frame.earlier ? matchFrame(analysis, frame, previous) : undefined;
+    if (hits?.some((h) => !h.veto)) own = true;
     const act = frame.earlier ? earlierAct(state, lines, index, frame) : null;
     if (frame.earlier?.required && act === null) return;
     // Standing by what was said repeats an obstruction only when the rule flagged what was said.
@@ -48,10 +55,10 @@ export function frameCandidates(
     const request = earlier && frame.earlier?.flagRequest ? requestHalf(rule, lines, earlier, frame) : null;
     // Talking the buyer round ("it's just standard", 没关系的) after a line this rule already
     // flagged adds no new act: one flag per attempt. A new request on a follow-up line still counts.
-    const continued = from !== null && frame.earlier?.continues === true && flaggedOnItsOwn(rule, lines, from);
+    const continued = from !== null && frame.earlier?.continues === true && flaggedOnItsOwn(rule, lines, from, state);
     const speaks = rule.speakers.includes(line.speaker) && (frame.speakers?.includes(line.speaker) ?? true);
     const said = speaks && frame.unlessSaid ? reasonSaid(rule, state, lines, index, frame) : null;
-    for (const hit of matchFrame(analysis, frame, previous)) {
+    for (const hit of hits ?? matchFrame(analysis, frame, previous)) {
       const answered = hit.veto || !speaks ? null : answeredLine(state, lines, index, analysis, frame);
       const veto = !speaks
         ? { reason: 'speaker', cue: line.speaker }
@@ -88,8 +95,23 @@ export function frameCandidates(
   });
   // Only a rule whose own frame reads it (`earlier.flagged`) keeps the record: a long call stays small.
   if (rule.frames.some((f) => f.earlier?.flagged)) state.record(rule, index, line, flagged);
+  if (ownJudge) state.record(ownJudge, index, line, own);
   return out;
 }
+
+/**
+ * The key a rule records its single-line frames' own flag of a line under (decision 0835): only a
+ * rule with a frame whose `earlier.continues` reads it has one, so a long call's state stays small.
+ */
+function continuesJudge(rule: CompiledRule): object | undefined {
+  let judge = continuesJudges.get(rule);
+  if (judge === undefined) {
+    judge = rule.frames.some((f) => f.earlier?.continues === true) ? {} : null;
+    continuesJudges.set(rule, judge);
+  }
+  return judge ?? undefined;
+}
+const continuesJudges = new WeakMap<CompiledRule, object | null>();
 
 /**
  * A warning often spans two turns ("有骗子冒充客服。" / "他们会让你报验证码"), so the same speaker's
@@ -185,27 +207,25 @@ function requestHalf(
   earlier: EvidenceLine,
   frame: CompiledFrame,
 ): EvidenceLine | null {
-  const ask = frame.earlier!.flagRequest!;
   if (!rule.speakers.includes(earlier.speaker)) return null;
   const text = lines[earlier.utterance]!.text;
-  const probe: CompiledFrame = {
-    slots: ask.slots,
-    order: 'any',
-    reach: ask.reach,
-    unless: [],
-    unlessLine: [],
-    negation: 'veto',
-  };
-  const hit = matchFrame(analyzeLine(text), probe, null).find((h) => !h.veto);
+  const hit = actHit(analyzeLine(text), requestActOf(frame)!);
   if (!hit) return null;
   const span: [number, number] = [Math.min(hit.span[0], earlier.span[0]), Math.max(hit.span[1], earlier.span[1])];
   return { ...earlier, span, evidence: text.slice(span[0], span[1]) };
 }
 
-/** Whether the rule's single-line frames flag line `i` (said by a speaker the rule covers). */
-function flaggedOnItsOwn(rule: CompiledRule, lines: readonly TranscriptLine[], i: number): boolean {
+/**
+ * Whether the rule's single-line frames flag line `i` (said by a speaker the rule covers): what the
+ * rule recorded when it read that line (decision 0835). A line the rule never read (its language
+ * absent, its `previous` unmet) is read now, as before.
+ */
+function flaggedOnItsOwn(rule: CompiledRule, lines: readonly TranscriptLine[], i: number, state: CallState): boolean {
   const line = lines[i]!;
   if (!rule.speakers.includes(line.speaker)) return false;
+  const judge = continuesJudge(rule);
+  const recalled = judge && state.recalled<boolean>(judge, i, line);
+  if (recalled !== undefined) return recalled;
   const analysis = analyzeLine(line.text);
   const previous = previousSameSpeaker(lines, i, analysis);
   return rule.frames.some((f) => !f.earlier && matchFrame(analysis, f, previous).some((h) => !h.veto));

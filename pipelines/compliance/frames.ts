@@ -106,7 +106,31 @@ const SELF_GAP = 2;
  * number (its first-seen array stands for all its twins), and a line keeps its fillers in an array
  * by that number — one WeakMap read per ask, no Map of slots built per line.
  */
-const memo = new WeakMap<LineAnalysis, (Filler[] | undefined)[]>();
+const memo = new WeakMap<LineAnalysis, LineSlots>();
+
+/**
+ * What a line holds per slot id: its fillers once collected, and whether it has any at all
+ * (`mayFill`'s answer, kept so each distinct slot is asked once per line however many frames and
+ * acts share it: decision 0835).
+ */
+interface LineSlots {
+  fillers: (Filler[] | undefined)[];
+  /** Per slot id: 0 not asked yet, 1 has a filler, 2 has none. */
+  filled: Uint8Array;
+}
+
+function lineSlots(a: LineAnalysis): LineSlots {
+  let slots = memo.get(a);
+  // Sized to the slots known (all of them after the first lines): ids are written out of order.
+  if (!slots) memo.set(a, (slots = { fillers: new Array(slotById.length), filled: new Uint8Array(slotById.length) }));
+  else if (slots.filled.length < slotById.length) {
+    // A slot first seen after this line was read (a probe built late): the table grows.
+    const filled = new Uint8Array(slotById.length);
+    filled.set(slots.filled);
+    slots.filled = filled;
+  }
+  return slots;
+}
 const slotIds = new WeakMap<readonly SlotAlternative[], number>();
 const idByText = new Map<string, number>();
 const slotById: (readonly SlotAlternative[])[] = [];
@@ -146,13 +170,13 @@ export function fillersOf(a: LineAnalysis, clauses: readonly Clause[], slot: rea
 
 /** `fillersOf` for a slot known by its id. */
 function fillersById(a: LineAnalysis, clauses: readonly Clause[], id: number): Filler[] {
-  let bySlot = memo.get(a);
-  // Sized to the slots known (all of them after the first lines): ids are written out of order.
-  if (!bySlot) memo.set(a, (bySlot = new Array(slotById.length)));
-  let all = bySlot[id];
+  const line = lineSlots(a);
+  let all = line.fillers[id];
   if (!all) {
     all = collect(a, slotById[id]!);
-    bySlot[id] = all;
+    line.fillers[id] = all;
+    // The fillers, once collected, answer `mayFill` (a class named only in the speaker's own words fills nothing).
+    line.filled[id] = all.length > 0 ? 1 : 2;
   }
   if (all.length === 0 || clauses.length === a.clauses.length) return all;
   return all.filter((f) => clauses.some((c) => inside(f.nspan, c.nspan)));
@@ -368,12 +392,20 @@ function overlapsChosen(chosen: readonly Filler[], f: Filler): boolean {
  * line's (memoised per slot), so a frame with an empty slot needs no window read (speed only).
  */
 export function mayFill(a: LineAnalysis, frame: CompiledFrame): boolean {
-  const bySlot = memo.get(a);
   const { slots } = frame;
   const ids = slotIdsOf(slots);
-  for (let k = 0; k < slots.length; k++) {
-    const all = bySlot?.[ids[k]!];
-    if (all ? all.length === 0 : !hasFiller(a, slots[k]!)) return false;
+  const line = lineSlots(a);
+  const { filled } = line;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    let state = filled[id]!;
+    if (state === 0) {
+      const all = line.fillers[id];
+      state = (all ? all.length > 0 : hasFiller(a, slots[k]!)) ? 1 : 2;
+      // `hasFiller` may have grown the table (a digits slot collects): write to the current one.
+      line.filled[id] = state;
+    }
+    if (state === 2) return false;
   }
   return true;
 }

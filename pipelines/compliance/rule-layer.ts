@@ -38,6 +38,8 @@ export function proposeCandidates(
   rules: readonly CompiledRule[],
   lines: readonly TranscriptLine[],
   index: number,
+  /** The call's state entered up to `index` (CallState.of), when the caller has it already. */
+  state: CallState = CallState.of(rules, lines, index),
 ): Candidate[] {
   const line = lines[index]!;
   const views = new Map<ViewMode, TextView>();
@@ -47,7 +49,6 @@ export function proposeCandidates(
   const may = new Map<ViewMode, Uint8Array>();
   const mayOf = (mode: ViewMode) =>
     may.get(mode) ?? may.set(mode, gate.candidates(gateForm(viewOf(mode).text))).get(mode)!;
-  const state = CallState.of(rules, lines, index);
   const out: Candidate[] = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
