@@ -100,10 +100,11 @@ describe('LLM recall layer (against the local chat-completions double)', () => {
   });
 
   it('falls back to the offline result when the model is slower than the budget', async () => {
-    const detector = await detectorFor([{ body: { error: 'late' }, delayMs: 3_000 }], 150);
+    const detector = await detectorFor([{ body: { error: 'late' }, delayMs: 20_000 }], 150);
     const started = Date.now();
     const flags = await detector.detect(says(['merchant', 'Just Venmo me the rest']));
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // Long before the answer would have come (a loaded machine takes seconds to warm the rules).
+    expect(Date.now() - started).toBeLessThan(10_000);
     // The rule's flag stands; its adjudication timed out too and abstained.
     expect(flags.map((f) => f.rule)).toEqual(['en.payment.frame@17']);
   });
