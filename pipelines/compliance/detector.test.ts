@@ -56,7 +56,7 @@ describe('ComplianceDetector', () => {
     );
     const flags = await detector.detect(lines);
     expect(flags.map((f) => [f.utterance, f.category, f.rule])).toEqual([
-      [1, 'review_manipulation', 'zh.review.incentive-frame@8'],
+      [1, 'review_manipulation', 'zh.review.incentive-frame@9'],
       [1, 'contact_exchange', 'zh.contact.invite-frame@20'],
       [2, 'refund_obstruction', 'en.refund.frame@10'],
     ]);
