@@ -294,10 +294,12 @@ export function queryFor(lines: readonly TranscriptLine[], index: number, readin
 }
 
 /**
- * A refund the buyer chases (`refund_status`: 钱怎么还没退, "checking on the refund") was agreed before
- * the call, so the merchant's word that it is under way (钱是原路退回您的微信的, "it was refunded to
- * your card") is the call's remedy even with no promise or "done" mark: the refund is that order's
- * (decision 0860). Not one the merchant voided (off the platform, turned down).
+ * The refund of a cancelled order the buyer chases (`refund_status` on a call that says the order was
+ * cancelled: 订单取消了钱怎么还没退, "I cancelled my order… checking on the refund") is the whole order
+ * back: the merchant's word that it is under way (钱是原路退回您的微信的, "it was refunded to your
+ * paypal") is the call's remedy even with no promise or "done" mark (blind-r's convention: order
+ * cancelled → refund_only). A refund chased for other reasons stays as the older sets label it
+ * (F zh02 null, Q zh09 refund_only: they disagree) (decision 0860). Not one the merchant voided.
  */
 function chasedRefund(
   issue: IssueAssessment | null,
@@ -308,6 +310,7 @@ function chasedRefund(
 ): boolean {
   return (
     issue?.kind === 'refund_status' &&
+    reading.cancelledBy(index) &&
     (settlement.remedy === 'refund' || settlement.remedy === 'refund_only') &&
     lines[settlement.line]?.speaker === 'merchant' &&
     !reading.remedyVoid(settlement.line, index)

@@ -57,6 +57,8 @@ interface Said {
   exchangeNamed: boolean;
   /** The merchant takes the matter off the platform or ties it to a review, as said (see `movesOff`). */
   movesOff: boolean;
+  /** The line says the order was cancelled (取消成功, "I cancelled my order"). */
+  cancelled: boolean;
 }
 
 function readSaid(text: string, speaker: SpeakerRole): Said {
@@ -72,6 +74,7 @@ function readSaid(text: string, speaker: SpeakerRole): Said {
     goods: GOODS_CLASSES.filter((cls) => classMatches(a, cls).length > 0),
     onStep,
     movesOff: speaker === 'merchant' && movesOff(a),
+    cancelled: asserted(a, 'issue.order_cancelled').length > 0,
     exchangeNamed: ['remedy.replacement', 'preference.replacement'].some((cls) => classMatches(a, cls).length > 0),
     // The goods reaching the shop as the condition of what follows ("once they're back with us") go back too.
     back: ['remedy.goods_back', 'action.pickup'].some((cls) =>
@@ -465,6 +468,13 @@ export class CallReading {
   onBuyerStep(i: number): boolean {
     this.upTo(i);
     return this.read[i]?.onStep === true;
+  }
+
+  /** Whether a line up to `index` says the order was cancelled (取消成功, "I cancelled my order"). */
+  cancelledBy(index: number): boolean {
+    const last = this.upTo(index);
+    for (let i = 0; i <= last; i++) if (this.read[i]!.cancelled) return true;
+    return false;
   }
 
   /** Whether the merchant's line `i` settles a remedy as done (已经给您退了, "I've refunded"). */
