@@ -296,6 +296,8 @@ export function movesOff(a: LineAnalysis): boolean {
       const clause = clauseAt(a, m.span[0]);
       return !(clause && hasMark(clause, 'reported')) && !negationOver(a, m.span);
     });
+  // A warning (有人让您加微信都是骗子, "scammers ask you to WhatsApp them") names the channel to warn off it.
+  if (classMatches(a, 'warning').length > 0) return false;
   return (
     said('invite_channel') ||
     said('off_platform_contact') ||
