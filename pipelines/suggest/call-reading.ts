@@ -6,7 +6,6 @@ import {
   firstPreference,
   type IssueKind,
   kindsOf,
-  movesOff,
   onBuyerStep,
   type Preference,
   REFUNDS,
@@ -55,8 +54,6 @@ interface Said {
   onStep: boolean;
   /** The line names an exchange or a new unit in any polarity (不支持退换, "we can't exchange it"). */
   exchangeNamed: boolean;
-  /** The merchant takes the matter off the platform or ties it to a review, as said (see `movesOff`). */
-  movesOff: boolean;
   /** The line says the order was cancelled (取消成功, "I cancelled my order"). */
   cancelled: boolean;
 }
@@ -73,7 +70,6 @@ function readSaid(text: string, speaker: SpeakerRole): Said {
     remedy: remedyOf(a, speaker),
     goods: GOODS_CLASSES.filter((cls) => classMatches(a, cls).length > 0),
     onStep,
-    movesOff: speaker === 'merchant' && movesOff(a),
     cancelled: asserted(a, 'issue.order_cancelled').length > 0,
     exchangeNamed: ['remedy.replacement', 'preference.replacement'].some((cls) => classMatches(a, cls).length > 0),
     // The goods reaching the shop as the condition of what follows ("once they're back with us") go back too.
@@ -132,8 +128,6 @@ export class CallReading {
   private readonly backLines: number[] = [];
   /** Merchant lines turning a return or refund down, or naming one only on a result not yet known. */
   private readonly refusals: number[] = [];
-  /** The merchant's lines taking the remedy off the platform or tying it to a review (a void remedy). */
-  private readonly voidLines: number[] = [];
   /** The remedies each refusal turned down: money back always, an exchange when it names one, and what the buyer asked before it. */
   private readonly refusedKinds = new Map<number, Set<Preference>>();
   private readonly firstNamed = new Map<GoodsClass, number>();
@@ -180,7 +174,6 @@ export class CallReading {
     if (back) this.backLines.push(i);
     if (r.remedy.fee) this.feeLines.push(i);
     if (refuses || pending) this.refusals.push(i);
-    if (r.movesOff) this.voidLines.push(i);
     if (refuses) {
       const asked = lastAtMost(this.preferences, i - 1);
       const kinds = new Set<Preference>(['refund']);
@@ -271,9 +264,6 @@ export class CallReading {
     const i = lastAtMost(this.preferences, last);
     if (i === null) return null;
     const refused = lastAtMost(this.refusals, last);
-    // The merchant taking the matter off the platform (加小妹微信…) answers the ask as a refusal does.
-    const moved = lastAtMost(this.voidLines, last);
-    if (moved !== null && moved > i) return null;
     if (refused === null) return this.read[i]!.preference;
     if (refused > i) return null;
     // The buyer asking again for what the merchant turned down (final sale → "I still want my money
@@ -375,11 +365,6 @@ export class CallReading {
       if (i < from) break;
       const r = this.read[i]!;
       const { settled, offered, declines, refuses, pending } = r.remedy;
-      // A remedy the merchant names after taking the call off the platform (加小妹微信 → 后面换货都在
-      // 那边给您弄) is given there, not on the order: nothing is settled (decision 0860).
-      const moved = lastAtMost(this.voidLines, i - 1);
-      if (r.speaker === 'merchant' && moved !== null && moved >= from && (settled || offered.length > 0))
-        return coupon ?? { remedy: 'open', line: i };
       if (declines && r.speaker === 'customer') declined++;
       else if ((refuses || pending) && !settled && offered.length === 0) return coupon ?? { remedy: 'open', line: i };
       else if (!settled && offered.length === 0) return coupon;

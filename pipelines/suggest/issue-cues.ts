@@ -285,30 +285,6 @@ function privateChannel(a: LineAnalysis): boolean {
 }
 
 /**
- * Whether the merchant's line, not negated and not reported (不用加微信, 不会让您加微信 are no
- * invitation), takes the matter to a private channel or ties the remedy to a review: what the
- * merchant names after it is given there, not on the order (decision 0860).
- */
-export function movesOff(a: LineAnalysis): boolean {
-  // An invitation is made under a polite condition too (您方便的话加下小妹v): only a negated or reported one is none.
-  const said = (cls: string) =>
-    classMatches(a, cls).some((m) => {
-      const clause = clauseAt(a, m.span[0]);
-      return !(clause && hasMark(clause, 'reported')) && !negationOver(a, m.span);
-    });
-  // A warning (有人让您加微信都是骗子, "scammers ask you to WhatsApp them") names the channel to warn off it.
-  if (classMatches(a, 'warning').length > 0) return false;
-  return (
-    said('invite_channel') ||
-    said('off_platform_contact') ||
-    (said('contact_invite') && classMatches(a, 'contact_channel').length > 0) ||
-    said('private_refund') ||
-    said('private_deal') ||
-    said('remedy.bargain')
-  );
-}
-
-/**
  * A fee taken off the money (退货要扣百分之三十的折旧费, "a 25% restocking fee"), the shared compliance
  * class `penalty`: the merchant obstructs the remedy (0705 rule 3), and a buyer's ask before it is
  * not agreed. Threats and contempt alone are not read so: the sets label the buyer's ask despite them

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeLine } from '../language/index.js';
 import { CallReading } from './call-reading.js';
 import { classifyUtterance } from './issue.js';
-import { movesOff, says } from './issue-cues.js';
+import { says } from './issue-cues.js';
 import { call, merchantSays } from './testing/settle.js';
 
 // Decision 0860. Phrasings written for these tests; none comes from an evaluation set or the probe.
@@ -65,34 +64,5 @@ describe('an ask renewed after the merchant turned it down', () => {
     const refuses = (text: string) => new CallReading(call(['merchant', text])).remedySince(0, 0);
     expect(refuses("sorry, swimwear can't be returned for hygiene reasons")).toEqual({ remedy: 'open', line: 0 });
     expect(refuses('final sale items are not eligible for a refund')).toEqual({ remedy: 'open', line: 0 });
-  });
-});
-
-describe('a remedy the merchant names after taking the call off the platform', () => {
-  it('an invitation to a private channel, not a negated or reported one', () => {
-    expect(movesOff(analyzeLine('您方便的话加下小妹微信 号发您'))).toBe(true);
-    expect(movesOff(analyzeLine('不用加微信哈 图片在这里发就行'))).toBe(false);
-    expect(movesOff(analyzeLine('我们不会让您加微信的 有人让您加都是骗子'))).toBe(false);
-  });
-  it('settles nothing, and the ask before it no longer stands', () => {
-    const r = new CallReading(
-      call(
-        ['customer', '台灯不亮了 能换吗'],
-        ['merchant', '亲 您加一下小妹微信 号是店名加99'],
-        ['merchant', '加了以后换货在微信上给您安排'],
-      ),
-    );
-    expect(r.askStanding(2)).toBeNull();
-    expect(r.remedySince(0, 2)).toEqual({ remedy: 'open', line: 2 });
-  });
-  it('a remedy on a call where the merchant declined the channel stands', () => {
-    const r = new CallReading(
-      call(
-        ['customer', '台灯不亮 我加你微信发视频吧'],
-        ['merchant', '不用加微信哈 视频直接在这里发'],
-        ['merchant', '确实是坏的 给您换一个新的 今天发出'],
-      ),
-    );
-    expect(r.remedySince(0, 2)).toEqual({ remedy: 'replacement', line: 2 });
   });
 });
