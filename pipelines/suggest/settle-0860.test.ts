@@ -33,6 +33,7 @@ describe('the refund of a cancelled order', () => {
     expect(merchantSays('the forty two ninety was refunded to your card on monday')).toBe('settled refund');
     expect(merchantSays('your refund went out this morning')).toBe('settled refund');
     expect(merchantSays('if the refund went through you would see it')).toBe('nothing');
+    expect(merchantSays('sorry the refund went out short, let me look')).toBe('nothing');
   });
   it('the call says the order was cancelled', () => {
     expect(says('好的 订单已经取消成功了', 'issue.order_cancelled')).toBe(true);
@@ -63,6 +64,6 @@ describe('an ask renewed after the merchant turned it down', () => {
   it('refusals in other words', () => {
     const refuses = (text: string) => new CallReading(call(['merchant', text])).remedySince(0, 0);
     expect(refuses("sorry, swimwear can't be returned for hygiene reasons")).toEqual({ remedy: 'open', line: 0 });
-    expect(refuses('final sale items are not eligible for a refund')).toEqual({ remedy: 'open', line: 0 });
+    expect(refuses('final sale items are not eligible for returns')).toEqual({ remedy: 'open', line: 0 });
   });
 });
