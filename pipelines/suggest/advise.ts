@@ -205,7 +205,8 @@ export class Advisor {
         (p) => p.utterance === settlement.line && p.speaker === 'merchant' && REMEDY_ACTS.includes(p.action),
       ) ||
         (lines[settlement.line]?.speaker === 'merchant' && reading.doneOn(settlement.line)) ||
-        reading.offerAcceptedBy(settlement.line, index))
+        reading.offerAcceptedBy(settlement.line, index) ||
+        chasedRefund(issue, settlement, lines, reading, index))
         ? settlement
         : null;
     if (!issue || relevant.length === 0) {
@@ -290,4 +291,28 @@ function pickOrder(orders: readonly Order[], said: readonly OrderNumberNote[]): 
 export function queryFor(lines: readonly TranscriptLine[], index: number, reading?: CallReading): string {
   const previous = (reading?.lines === lines ? reading : new CallReading(lines)).previousBy('customer', index);
   return previous !== null ? `${lines[previous]!.text}\n${lines[index]!.text}` : lines[index]!.text;
+}
+
+/**
+ * The refund of a cancelled order the buyer chases (`refund_status` on a call that says the order was
+ * cancelled: 订单取消了钱怎么还没退, "I cancelled my order… checking on the refund") is the whole order
+ * back: the merchant's word that it is under way (钱是原路退回您的微信的, "it was refunded to your
+ * paypal") is the call's remedy even with no promise or "done" mark (blind-r's convention: order
+ * cancelled → refund_only). A refund chased for other reasons stays as the older sets label it
+ * (F zh02 null, Q zh09 refund_only: they disagree) (decision 0860). Not one the merchant voided.
+ */
+function chasedRefund(
+  issue: IssueAssessment | null,
+  settlement: NonNullable<Settlement>,
+  lines: readonly TranscriptLine[],
+  reading: CallReading,
+  index: number,
+): boolean {
+  return (
+    issue?.kind === 'refund_status' &&
+    reading.cancelledBy(index) &&
+    (settlement.remedy === 'refund' || settlement.remedy === 'refund_only') &&
+    lines[settlement.line]?.speaker === 'merchant' &&
+    !reading.remedyVoid(settlement.line, index)
+  );
 }

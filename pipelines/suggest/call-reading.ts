@@ -52,6 +52,10 @@ interface Said {
   back: boolean;
   /** Every condition the line says is only the buyer's own step or the goods reaching the shop. */
   onStep: boolean;
+  /** The line names an exchange or a new unit in any polarity (不支持退换, "we can't exchange it"). */
+  exchangeNamed: boolean;
+  /** The line says the order was cancelled (取消成功, "I cancelled my order"). */
+  cancelled: boolean;
 }
 
 function readSaid(text: string, speaker: SpeakerRole): Said {
@@ -66,6 +70,8 @@ function readSaid(text: string, speaker: SpeakerRole): Said {
     remedy: remedyOf(a, speaker),
     goods: GOODS_CLASSES.filter((cls) => classMatches(a, cls).length > 0),
     onStep,
+    cancelled: asserted(a, 'issue.order_cancelled').length > 0,
+    exchangeNamed: ['remedy.replacement', 'preference.replacement'].some((cls) => classMatches(a, cls).length > 0),
     // The goods reaching the shop as the condition of what follows ("once they're back with us") go back too.
     back: ['remedy.goods_back', 'action.pickup'].some((cls) =>
       (onStep ? classMatches(a, cls) : asserted(a, cls)).some((m) => {
@@ -122,6 +128,8 @@ export class CallReading {
   private readonly backLines: number[] = [];
   /** Merchant lines turning a return or refund down, or naming one only on a result not yet known. */
   private readonly refusals: number[] = [];
+  /** The remedies each refusal turned down: money back always, an exchange when it names one, and what the buyer asked before it. */
+  private readonly refusedKinds = new Map<number, Set<Preference>>();
   private readonly firstNamed = new Map<GoodsClass, number>();
   /** Merchant lines giving money back for a fee (配送费给您退掉, "waive the rental fee"). */
   private readonly feeLines: number[] = [];
@@ -166,6 +174,13 @@ export class CallReading {
     if (back) this.backLines.push(i);
     if (r.remedy.fee) this.feeLines.push(i);
     if (refuses || pending) this.refusals.push(i);
+    if (refuses) {
+      const asked = lastAtMost(this.preferences, i - 1);
+      const kinds = new Set<Preference>(['refund']);
+      if (r.exchangeNamed) kinds.add('replacement');
+      if (asked !== null && this.read[asked]!.preference) kinds.add(this.read[asked]!.preference!);
+      this.refusedKinds.set(i, kinds);
+    }
     for (const cls of goods) if (!this.firstNamed.has(cls)) this.firstNamed.set(cls, i);
   }
 
@@ -249,7 +264,13 @@ export class CallReading {
     const i = lastAtMost(this.preferences, last);
     if (i === null) return null;
     const refused = lastAtMost(this.refusals, last);
-    return refused !== null && refused > i ? null : this.read[i]!.preference;
+    if (refused === null) return this.read[i]!.preference;
+    if (refused > i) return null;
+    // The buyer asking again for what the merchant turned down (final sale → "I still want my money
+    // back") does not revive it: the refusal holds until the merchant moves (decision 0860). Asking
+    // for another remedy (不能退 → 那换一个吧) stands.
+    const preference = this.read[i]!.preference!;
+    return this.refusedKinds.get(refused)?.has(preference) ? null : preference;
   }
 
   /**
@@ -432,6 +453,13 @@ export class CallReading {
   onBuyerStep(i: number): boolean {
     this.upTo(i);
     return this.read[i]?.onStep === true;
+  }
+
+  /** Whether a line up to `index` says the order was cancelled (取消成功, "I cancelled my order"). */
+  cancelledBy(index: number): boolean {
+    const last = this.upTo(index);
+    for (let i = 0; i <= last; i++) if (this.read[i]!.cancelled) return true;
+    return false;
   }
 
   /** Whether the merchant's line `i` settles a remedy as done (已经给您退了, "I've refunded"). */
