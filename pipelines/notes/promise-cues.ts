@@ -11,8 +11,10 @@ import { classMatches } from '../language/index.js';
 export type Range = readonly [number, number];
 
 type Plain =
+  | 'after_own_ship'
   | 'agree'
   | 'alternative'
+  | 'any_fault'
   | 'apply'
   | 'arranged'
   | 'before_act'
@@ -21,6 +23,7 @@ type Plain =
   | 'coordinator'
   | 'counted_span'
   | 'dangling_or'
+  | 'delivered_done'
   | 'day_before'
   | 'doubt'
   | 'elapsed'
@@ -32,6 +35,7 @@ type Plain =
   | 'imperative_lead'
   | 'machinery'
   | 'modifier_before'
+  | 'option_tail'
   | 'passed'
   | 'payout'
   | 'reason'
