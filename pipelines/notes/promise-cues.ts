@@ -11,7 +11,6 @@ import { classMatches } from '../language/index.js';
 export type Range = readonly [number, number];
 
 type Plain =
-  | 'after_own_ship'
   | 'agree'
   | 'alternative'
   | 'any_fault'

@@ -518,11 +518,6 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
         timed !== null &&
         ((timed.at === i && hasCue(clause, 'immediate', [timed.due.start, timed.due.end])) ||
           (byEvent && hasCue(clauses[timed.at]!, 'span', [timed.due.start, timed.due.end])));
-      // The tracking after the shop's own shipment (今天安排出库，发出后把单号发您) is due with that shipment (0855).
-      const shipped =
-        action === 'callback' && hasCue(clause, 'after_own_ship')
-          ? (out.findLast((p) => p.action === 'ship' && p.deadline !== null && !p.conditional)?.deadline ?? null)
-          : null;
       addPromise(out, {
         speaker: line.speaker,
         // Money for a review, or for something the buyer was asked to do, is compensation.
@@ -531,7 +526,7 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
           deadlineFrom === undefined ||
           relative ||
           (deadlineFrom === i && !timesAct(clause, reading.actions, action, due[i]!))
-            ? shipped
+            ? null
             : dateOf(clauses[deadlineFrom]!, due[deadlineFrom]),
         conditional,
         utterance,
