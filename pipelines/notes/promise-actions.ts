@@ -204,13 +204,19 @@ export function joinedBeforeTrailing(
 const PAUSES = ' \u3000，,。.！!？?~～、';
 
 /**
- * The condition of a clause said with its own consequent (布料换的话可能要加一点钱): closed there, it
- * conditions nothing after it in the sentence (0855). A bare 的话 clause (没货的话，…) stays open.
+ * The condition of a clause said with its own consequent, a statement naming no act (布料换的话可能要加一点钱):
+ * closed there, it conditions nothing after it in the sentence (0855). A bare 的话 clause (没货的话，…)
+ * stays open, and so does one whose consequent is an act the next clause goes on with.
  */
 export function closedCondition(clause: Clause): boolean {
   const cond = clause.marks.find((m) => m.kind === 'condition');
   if (!cond) return false;
   const at = cond.span[0] - clause.span[0];
   const end = cond.span[1] - clause.span[0];
-  return clause.text.slice(at, end) === '的话' && [...clause.text.slice(end)].some((ch) => !PAUSES.includes(ch));
+  // Its consequent is a statement, naming no act (an act there goes on in the next clause: …可以给您申请10元补贴 今天内到账).
+  return (
+    clause.text.slice(at, end) === '的话' &&
+    [...clause.text.slice(end)].some((ch) => !PAUSES.includes(ch)) &&
+    actionWords(clause, [end, clause.text.length]).length === 0
+  );
 }
