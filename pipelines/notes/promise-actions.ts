@@ -203,8 +203,16 @@ export function joinedBeforeTrailing(
 /** Spaces and punctuation: no words. */
 const PAUSES = ' \u3000，,。.！!？?~～、';
 
+/** The offset of the first word at or after `from` in `text`. */
+function skipPauses(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && PAUSES.includes(text[at]!)) at++;
+  return at;
+}
+
 /**
- * The condition of a clause said with its own consequent, a statement naming no act (布料换的话可能要加一点钱):
+ * The condition of a clause said with its own consequent, a statement naming no act (布料换的话可能要加一点钱,
+ * `promise.topic_statement` right after 的话):
  * closed there, it conditions nothing after it in the sentence (0855). A bare 的话 clause (没货的话，…)
  * stays open, and so does one whose consequent is an act the next clause goes on with.
  */
@@ -216,7 +224,8 @@ export function closedCondition(clause: Clause): boolean {
   // Its consequent is a statement, naming no act (an act there goes on in the next clause: …可以给您申请10元补贴 今天内到账).
   return (
     clause.text.slice(at, end) === '的话' &&
-    [...clause.text.slice(end)].some((ch) => !PAUSES.includes(ch)) &&
+    firstCue(clause, 'topic_statement', [skipPauses(clause.text, end), clause.text.length])?.at ===
+      skipPauses(clause.text, end) &&
     actionWords(clause, [end, clause.text.length]).length === 0
   );
 }

@@ -45,6 +45,7 @@ type Plain =
   | 'span'
   | 'temporal_lead'
   | 'third_party'
+  | 'topic_statement'
   | 'usual'
   | `${'future' | 'past'}.${'strong' | 'weak'}`;
 export type Cue = Plain | `${'commitment' | 'request'}.${SpeakerRole}`;
