@@ -172,3 +172,60 @@ export function timesAct(
     countHan(clause.text.slice(phrase.start, phrase.end)) > 0 ? words.find((h) => h.at >= phrase.end) : undefined;
   return (next ?? before.at(-1)!).action === act;
 }
+
+/**
+ * A trailing condition ("… once it's back with us") hangs on the act said just before it: acts joined
+ * to that one by a coordinator ("I'll email the label right now and refund you once it's back") are
+ * said for themselves, unconditioned, when they carry their own time (right now, today) (0855). Returns
+ * those acts; none when no condition trails an act.
+ */
+export function joinedBeforeTrailing(
+  clause: Clause,
+  speaker: SpeakerRole,
+  /** The clause's time phrase (offsets into its text): the joined act must be timed by itself. */
+  time: { start: number; end: number } | null | undefined,
+): PromiseAction[] {
+  const cond = clause.marks.find((m) => m.kind === 'condition');
+  if (!cond) return [];
+  const at = cond.span[0] - clause.span[0];
+  if (at <= 0) return [];
+  const joints = cueHits(clause, 'coordinator', [0, at]);
+  for (let k = joints.length - 1; k >= 0; k--) {
+    const joint = joints[k]!;
+    const before = actionsOf(clause, speaker, [0, joint.at]);
+    const hung = actionsOf(clause, speaker, [joint.end, at]);
+    const timed = (time && time.end <= joint.at) || hasCue(clause, 'immediate', [0, joint.at]);
+    if (before.length > 0 && hung.length > 0 && timed) return before.filter((x) => !hung.includes(x));
+  }
+  return [];
+}
+
+/** Spaces and punctuation: no words. */
+const PAUSES = ' \u3000，,。.！!？?~～、';
+
+/** The offset of the first word at or after `from` in `text`. */
+function skipPauses(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && PAUSES.includes(text[at]!)) at++;
+  return at;
+}
+
+/**
+ * The condition of a clause said with its own consequent, a statement naming no act (布料换的话可能要加一点钱,
+ * `promise.topic_statement` right after 的话):
+ * closed there, it conditions nothing after it in the sentence (0855). A bare 的话 clause (没货的话，…)
+ * stays open, and so does one whose consequent is an act the next clause goes on with.
+ */
+export function closedCondition(clause: Clause): boolean {
+  const cond = clause.marks.find((m) => m.kind === 'condition');
+  if (!cond) return false;
+  const at = cond.span[0] - clause.span[0];
+  const end = cond.span[1] - clause.span[0];
+  // Its consequent is a statement, naming no act (an act there goes on in the next clause: …可以给您申请10元补贴 今天内到账).
+  return (
+    clause.text.slice(at, end) === '的话' &&
+    firstCue(clause, 'topic_statement', [skipPauses(clause.text, end), clause.text.length])?.at ===
+      skipPauses(clause.text, end) &&
+    actionWords(clause, [end, clause.text.length]).length === 0
+  );
+}

@@ -13,6 +13,7 @@ export type Range = readonly [number, number];
 type Plain =
   | 'agree'
   | 'alternative'
+  | 'any_fault'
   | 'apply'
   | 'arranged'
   | 'before_act'
@@ -21,6 +22,7 @@ type Plain =
   | 'coordinator'
   | 'counted_span'
   | 'dangling_or'
+  | 'delivered_done'
   | 'day_before'
   | 'doubt'
   | 'elapsed'
@@ -32,6 +34,7 @@ type Plain =
   | 'imperative_lead'
   | 'machinery'
   | 'modifier_before'
+  | 'option_tail'
   | 'passed'
   | 'payout'
   | 'reason'
@@ -42,6 +45,7 @@ type Plain =
   | 'span'
   | 'temporal_lead'
   | 'third_party'
+  | 'topic_statement'
   | 'usual'
   | `${'future' | 'past'}.${'strong' | 'weak'}`;
 export type Cue = Plain | `${'commitment' | 'request'}.${SpeakerRole}`;

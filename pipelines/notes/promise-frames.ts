@@ -18,7 +18,7 @@ import {
   analyzeLine,
   sentencesOf,
 } from '../language/index.js';
-import { actionWords, timesAct } from './promise-actions.js';
+import { actionWords, closedCondition, joinedBeforeTrailing, timesAct } from './promise-actions.js';
 import { dateOf, negatesEventOnly } from './promise-cues.js';
 import type { DeadlineMatch } from './deadlines.js';
 import { readKnowledge } from './knowledge-file.js';
@@ -370,7 +370,8 @@ function conditioned(f: Frames, a: LineAnalysis, clause: Clause): boolean {
 function conditionOf(f: Frames, a: LineAnalysis, clause: Clause): Clause | undefined {
   for (let i = clause.index; i >= 0; i--) {
     const c = a.clauses[i]!;
-    if (f.conditions.marks.some((m) => hasMark(c, m))) return c;
+    // A condition closed in its own clause (布料换的话可能要加一点钱) conditions nothing after it (0855).
+    if (f.conditions.marks.some((m) => hasMark(c, m)) && (i === clause.index || !closedCondition(c))) return c;
     if (
       i < clause.index &&
       f.conditions.before.some(
@@ -428,7 +429,11 @@ export function judgePromises(
                 (x.carriesNext === true && toldBefore(f, a, clauses[0]!, x.class))),
           )
         : undefined;
-    const conditional = p.conditional || conditioned(f, a, clauses[0]!);
+    // An act joined before the one a trailing condition hangs on is said for itself (0855).
+    const conditional =
+      p.conditional ||
+      (conditioned(f, a, clauses[0]!) &&
+        !clauses.some((c) => joinedBeforeTrailing(c, line.speaker, due[c.index]).includes(p.action)));
     // "I'm escalating it to our logistics team now": passed up in the call, its outcome undated (0685).
     const owed = f.actions.find(
       (x) => x.doneStillOwed && x.action === (frame?.action ?? p.action) && clauses.some((c) => clauseHas(c, x.class)),

@@ -14,7 +14,16 @@ import type { PromiseVeto } from '../learn/promise-veto.js';
 import { formatYmd } from './calendar.js';
 import { clockAt, today as localDay } from './deadline-clock.js';
 import { clauseDeadlines, type DeadlineMatch } from './deadlines.js';
-import { actionsOf, actionWords, namesArrival, namesPayout, type Range, timesAct } from './promise-actions.js';
+import {
+  actionsOf,
+  actionWords,
+  closedCondition,
+  joinedBeforeTrailing,
+  namesArrival,
+  namesPayout,
+  type Range,
+  timesAct,
+} from './promise-actions.js';
 import { addPromise, asksTheListener, embeddedQuestionAt, judgePromises, loadFrames } from './promise-frames.js';
 import { PromiseLedger } from './promise-ledger.js';
 import { AFTER_EVENT, type Cue, cueHits, dateOf, elapsed, firstCue, hasCue, negatesEventOnly } from './promise-cues.js';
@@ -49,6 +58,11 @@ interface Reading {
   inherited: boolean;
   /** Refused only because it is said as done ("I've refunded the $32"): its payout may still be owed. */
   done?: boolean;
+  /**
+   * Acts joined by "and" before the act a trailing condition hangs on ("I'll email the label right now
+   * and refund you once it's back"): the condition is the last act's only (0855).
+   */
+  unconditioned?: PromiseAction[];
 }
 
 /**
@@ -147,6 +161,8 @@ function read(
   deadline: boolean,
   /** The sentence so far relays someone's words (快递那边说, the warehouse said). */
   relayed: boolean,
+  /** The clause's time phrase, if any. */
+  time?: DeadlineMatch | null,
 ): Reading {
   const text = foldWidth(clause.text).slice(0, bodyEnd(clause));
   const body: Range = [0, text.length];
@@ -169,6 +185,7 @@ function read(
     const promised = actionsOf(clause, speaker, then);
     actions = actions.filter((a) => promised.includes(a));
   }
+  const unconditioned = conditional ? joinedBeforeTrailing(clause, speaker, time) : [];
   // A forecast of delivery ("should arrive by Friday") or someone else's act ("平台会通知你") binds nobody here.
   const arrivalOnly =
     actions.length > 0 &&
@@ -257,7 +274,46 @@ function read(
     promise: !refused && !described && (own || inherited),
     inherited: inherited && !own,
     done: past && !denied && !unasked && !described,
+    unconditioned,
   };
+}
+
+/**
+ * Acts offered as one way the buyer may choose (0855): a clause that names an act and ends in
+ * 也行/也可以/"if you'd rather" (我顺丰寄您也行), or a sentence whose alternatives (或者您到店自提) close in
+ * a clause that only says either is fine (…，都可以的). Returns the clause indices offered.
+ */
+function offeredWays(clauses: readonly Clause[], speaker: SpeakerRole): Set<number> {
+  const out = new Set<number>();
+  clauses.forEach((clause, i) => {
+    const tail = firstCue(clause, 'option_tail');
+    if (!tail) return;
+    if (actionsOf(clause, speaker, [0, tail.at]).length > 0) {
+      out.add(i);
+      return;
+    }
+    if (tail.at > 0 || clause.sentenceStart) return;
+    const start = clauses.slice(0, i + 1).findLastIndex((c) => c.sentenceStart);
+    const sentence = clauses.slice(Math.max(start, 0), i);
+    if (sentence.some((c) => hasCue(c, 'alternative'))) for (const c of sentence) out.add(c.index);
+  });
+  return out;
+}
+
+/** The clause after an act says it delivered already (…，已经发到您账户了哦): the act was done in the call (0855). */
+function deliveredNext(
+  clauses: readonly Clause[],
+  i: number,
+  speaker: SpeakerRole,
+  acts: readonly PromiseAction[],
+): boolean {
+  const next = clauses[i + 1];
+  return (
+    next !== undefined &&
+    !next.sentenceStart &&
+    hasCue(next, 'delivered_done') &&
+    actionsOf(next, speaker).every((a) => acts.includes(a))
+  );
 }
 
 /**
@@ -362,16 +418,30 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
     clauses.length > 0 && hasCue(clauses.at(-1)!, 'dangling_or') ? Math.max(lastSentence, 0) : clauses.length;
   // A condition holds until its sentence ends ("要是赶不上，您跟我说，我给您退款").
   let conditionOpen = false;
+  // Terms for any fault to come (If anything goes wrong within a year, we'll repair it) hold until the sentence ends.
+  let termsOpen = false;
+  const offered = offeredWays(clauses, line.speaker);
   // A refund said done ("I've refunded the $32"), whose payout a later clause may still owe.
   let refundDone: number | undefined;
   clauses.forEach((clause, i) => {
-    if (clause.sentenceStart) conditionOpen = false;
+    if (clause.sentenceStart) {
+      conditionOpen = false;
+      termsOpen = false;
+    }
+    if (hasMark(clause, 'condition') && hasCue(clause, 'any_fault')) termsOpen = true;
     const relayed = sentenceSoFar(clauses, i).some((c) => hasMark(c, 'reported'));
-    const reading = read(clause, line.speaker, previous, due[i] !== null, relayed);
-    if (i >= interruptedFrom || (reading.promise && timingPolicy(clauses, i, line.speaker, due)))
+    const reading = read(clause, line.speaker, previous, due[i] !== null, relayed, due[i]);
+    if (
+      i >= interruptedFrom ||
+      termsOpen ||
+      offered.has(i) ||
+      (reading.promise &&
+        (timingPolicy(clauses, i, line.speaker, due) || deliveredNext(clauses, i, line.speaker, reading.actions)))
+    )
       reading.promise = false;
-    // An "if" clause that promises nothing itself ("If it doesn't arrive by Friday,") conditions the next.
-    const antecedent = previous?.condition && !previous.promise;
+    // An "if" clause that promises nothing itself ("If it doesn't arrive by Friday,") conditions the next,
+    // unless it said its own consequent (布料换的话可能要加一点钱).
+    const antecedent = previous?.condition && !previous.promise && !closedCondition(clauses[i - 1]!);
     // "您把差评删了，我给您返五块": an instruction to the buyer, then a reward for it.
     const instructed =
       i > 0 && !clause.sentenceStart && hasCue(clauses[i - 1]!, 'imperative_lead') && hasCue(clause, 'reward_after');
@@ -426,7 +496,7 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
       const first = Math.min(i, antecedent || instructed ? i - 1 : i, deadlineFrom ?? i);
       const last = Math.max(i, deadlineFrom ?? i);
       const conditional =
-        reading.condition ||
+        (reading.condition && !reading.unconditioned?.includes(action)) ||
         antecedent ||
         conditionOpen ||
         instructed ||
@@ -477,7 +547,7 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
         text: line.text.slice(clauses[refundDone ?? i]!.span[0], clause.span[1]),
       });
     if (line.speaker === 'merchant' && reading.done && reading.actions.includes('refund')) refundDone = i;
-    if (reading.condition && !reading.promise) conditionOpen = true;
+    if (reading.condition && !reading.promise && !closedCondition(clause)) conditionOpen = true;
     previous = reading;
   });
   return out;
