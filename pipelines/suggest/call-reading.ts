@@ -126,6 +126,8 @@ export class CallReading {
   private readonly keptLines: number[] = [];
   /** Lines sending the goods back to the shop (退货寄回去了, "I'll email a return label"), by either party. */
   private readonly backLines: number[] = [];
+  /** Lines saying the order was cancelled (取消成功, "I cancelled my order"). */
+  private readonly cancelledLines: number[] = [];
   /** Merchant lines turning a return or refund down, or naming one only on a result not yet known. */
   private readonly refusals: number[] = [];
   /** The remedies each refusal turned down: money back always, an exchange when it names one, and what the buyer asked before it. */
@@ -172,6 +174,7 @@ export class CallReading {
     if (settled || offered.length > 0 || declines || refuses || pending || r.preference) this.remedyLines.push(i);
     if (keeps) this.keptLines.push(i);
     if (back) this.backLines.push(i);
+    if (r.cancelled) this.cancelledLines.push(i);
     if (r.remedy.fee) this.feeLines.push(i);
     if (refuses || pending) this.refusals.push(i);
     if (refuses) {
@@ -457,9 +460,7 @@ export class CallReading {
 
   /** Whether a line up to `index` says the order was cancelled (取消成功, "I cancelled my order"). */
   cancelledBy(index: number): boolean {
-    const last = this.upTo(index);
-    for (let i = 0; i <= last; i++) if (this.read[i]!.cancelled) return true;
-    return false;
+    return lastAtMost(this.cancelledLines, this.upTo(index)) !== null;
   }
 
   /** Whether the merchant's line `i` settles a remedy as done (已经给您退了, "I've refunded"). */
