@@ -6,15 +6,15 @@
  *
  *   npx tsx bench/equality-dump.ts OUT_DIR     (writes OUT_DIR/analyses.tsv and OUT_DIR/layer.jsonl)
  *
- * The blind sets (eval/abuse-l, blind-s, blind-t, blind-u) are never read; H to M and O to R were opened in sessions 9 to 18.
+ * The blind sets (eval/abuse-l, blind-t, blind-u, blind-w) are never read; H to M and O to S were opened in sessions 9 to 19.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openAnalyzer } from '../eval/analyze/in-process.js';
 import { analyzeLine } from '../pipelines/language/index.js';
 
-// Blind sets nobody but their writer opens (H to M and O to R are development sets since sessions 9 to 18).
-const BLIND = new Set(['abuse-l', 'blind-s', 'blind-t', 'blind-u']);
+// Blind sets nobody but their writer opens (H to M and O to S are development sets since sessions 9 to 19).
+const BLIND = new Set(['abuse-l', 'blind-t', 'blind-u', 'blind-w']);
 const ZH_START = '2026-11-23T14:00:00+08:00';
 const EN_START = '2026-11-23T11:00:00-05:00';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { analyzeLine } from '../../pipelines/language/index.js';
 import { turnLooksComplete } from '../../pipelines/speech/turn.js';
 
-// Development sets only (the blind sets abuse-l, blind-s, blind-t, blind-u are never read).
+// Development sets only (the blind sets abuse-l, blind-t, blind-u, blind-w are never read).
 const SETS = ['blind-c', 'blind-d', 'blind-e', 'blind-f', 'blind-g', 'analyze', 'analyze-b'];
 const ROOT = join(import.meta.dirname, '..');
 

@@ -30,7 +30,7 @@ describe('line model file', () => {
       'refund_obstruction',
       'review_manipulation',
     ]);
-    for (const blind of ['abuse-l', 'blind-s', 'blind-t', 'blind-u']) expect(model.trainingSets).not.toContain(blind);
+    for (const blind of ['abuse-l', 'blind-t', 'blind-u', 'blind-w']) expect(model.trainingSets).not.toContain(blind);
   });
 
   it('refuses a file that is not JSON, naming it', () => {

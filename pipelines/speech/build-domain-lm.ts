@@ -27,7 +27,7 @@ const SpecSchema = z.object({
     .array(z.string().min(1))
     .min(1)
     .refine(
-      (dirs) => dirs.every((d) => !/(^|\/)(abuse-l|blind-s|blind-t|blind-u)(\/|$)/.test(d)),
+      (dirs) => dirs.every((d) => !/(^|\/)(abuse-l|blind-t|blind-u|blind-w)(\/|$)/.test(d)),
       'a blind set is never read',
     ),
   discount: z.number().gt(0).lt(1),
