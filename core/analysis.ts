@@ -102,6 +102,10 @@ export const RefundOptionKindSchema = z.enum([
   'coupon',
   'reship',
 ]);
+export type RefundOptionKind = z.infer<typeof RefundOptionKindSchema>;
+
+/** Options that send goods again: their amount is the value of those goods, not money to the buyer. */
+export const GOODS_OPTION_KINDS: ReadonlySet<RefundOptionKind> = new Set(['replacement', 'reship']);
 
 export const RefundOptionSchema = z.object({
   kind: RefundOptionKindSchema,

@@ -160,6 +160,19 @@ describe('computeRefundOptions', () => {
     expect(opts[2]).toMatchObject({ kind: 'coupon', amount: 1, amountToBeConfirmed: false });
   });
 
+  it('words goods sent again without a price when none is known, and with it when it is', () => {
+    const bare = factsFromCall(said('烧水壶坏了'), 0, {}, 'zh');
+    const [first] = computeRefundOptions({ facts: bare, issue: assessIssue(said('烧水壶坏了'), 0), language: 'zh' });
+    expect(first).toMatchObject({ kind: 'replacement', amountToBeConfirmed: true });
+    expect(first!.rationale).toBe('质量或运输破损，可换新，来回运费由商家承担。');
+    const lamp = order({
+      items: [{ sku: 'x', name: '台灯', quantity: 1, unitPrice: 99, category: 'household' }],
+      amount: 99,
+    });
+    const priced = options(lamp, said('台灯坏了')).find((o) => o.kind === 'replacement');
+    expect(priced!.rationale).toContain('可换新（¥99）');
+  });
+
   it('cites only policies that exist in the knowledge base', () => {
     const ids = new Set(policies.map((p) => p.id));
     const cases: [Order, string][] = [

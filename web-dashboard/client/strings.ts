@@ -70,6 +70,8 @@ export const STRINGS = {
   refundOptions: ['退款方案', 'Refund options'],
   recommended: ['推荐', 'Recommended'],
   amountToBeConfirmed: ['金额待核实', 'amount to be confirmed'],
+  goodsValue: ['货值', 'goods worth'],
+  goodsValueToBeConfirmed: ['货值待核实', 'value of goods to be confirmed'],
   policy: ['依据政策', 'Policy'],
   notes: ['笔记', 'Notes'],
   orderNumbers: ['订单号', 'Order numbers'],

@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { GOODS_OPTION_KINDS } from '../../../core/analysis.js';
 import { visibleSuggestions, type CallView } from '../../shared/call-view.js';
 import { formatCalendarDay, readableSummary } from '../../shared/summary-text.js';
 import { post } from '../api.js';
@@ -149,7 +150,13 @@ export function RefundOptions({ view, canAct = false }: { view: CallView; canAct
             <p className="option-head">
               <strong>
                 {label('refundKind', o.kind)} ·{' '}
-                {o.amountToBeConfirmed ? t('amountToBeConfirmed') : formatMoney(o.amount, o.currency, lang)}
+                {GOODS_OPTION_KINDS.has(o.kind)
+                  ? o.amountToBeConfirmed
+                    ? t('goodsValueToBeConfirmed')
+                    : `${t('goodsValue')} ${formatMoney(o.amount, o.currency, lang)}`
+                  : o.amountToBeConfirmed
+                    ? t('amountToBeConfirmed')
+                    : formatMoney(o.amount, o.currency, lang)}
               </strong>
               {o.recommended && <span className="badge ok">{t('recommended')}</span>}
             </p>
