@@ -10,7 +10,7 @@
  * database for all calls, one call at a time, instead of a CLI child process per call (~10 s each).
  *
  * Matching:
- * - orderNumbers: exact digit strings, as sets per call.
+ * - orderNumbers: exact strings, as sets per call.
  * - amounts: distinct value+currency per call (a repeated amount counts once).
  * - promises: matched on speaker+action (same utterance preferred, then nearest); among matched,
  *   deadline accuracy and conditional accuracy. Recall per action class, and how many expected
@@ -26,6 +26,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { type ExpectedCall, parseExpected } from './expected.js';
 import { openAnalyzer } from './in-process.js';
 import { matchPromises } from './match-promises.js';
 
@@ -59,15 +60,6 @@ interface ExpPromise {
   deadline: string | null;
   conditional: boolean;
   utterance?: number;
-}
-interface Expected {
-  startedAt: string;
-  orderNumbers: string[];
-  amounts: { value: number; currency: string }[];
-  promises: ExpPromise[];
-  flags: { category: string; utterance: number }[];
-  recommendedRefund: string | null;
-  hardNegatives?: number[];
 }
 interface Got {
   orderNumbers: string[];
@@ -129,7 +121,7 @@ async function analyze(name: string, startedAt: string): Promise<Got> {
   return JSON.parse(stdout) as Got;
 }
 
-function score(name: string, exp: Expected, got: Got): void {
+function score(name: string, exp: ExpectedCall, got: Got): void {
   // order numbers
   const eo = new Set(exp.orderNumbers),
     go = new Set(got.orderNumbers);
@@ -246,7 +238,10 @@ async function main(): Promise<void> {
     .filter((n) => n.includes(filter))
     .sort();
   const expected = new Map(
-    names.map((n) => [n, JSON.parse(readFileSync(join(setDir, 'expected', `${n}.json`), 'utf8')) as Expected]),
+    names.map((n) => {
+      const file = join(setDir, 'expected', `${n}.json`);
+      return [n, parseExpected(readFileSync(file, 'utf8'), file)];
+    }),
   );
   const results = new Map<string, Got>();
   if (inProcess) {
