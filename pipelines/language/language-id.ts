@@ -1,4 +1,5 @@
 import type { Language } from '../../core/domain.js';
+import { regexMatches } from './regex-matches.js';
 import { memoByText } from './text-memo.js';
 
 const HAN_CHAR = /^\p{Script=Han}$/u;
@@ -86,7 +87,7 @@ export class LanguageTally {
 export const languagesIn = memoByText((text: string): ReadonlySet<'zh' | 'en'> => {
   const han = countHan(text);
   let latin = 0;
-  for (const m of text.matchAll(LATIN_WORD)) latin += m[0].length;
+  for (const m of regexMatches(LATIN_WORD, text)) latin += m[0].length;
   const out = new Set<'zh' | 'en'>();
   if (han > 0) out.add('zh');
   if (latin > 0 && latin >= han) out.add('en');

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { KefuError } from '../../core/errors.js';
 import { type LexiconEntry, LexiconFileSchema } from './lexicon-schema.js';
 import { requiredLiterals } from './required-literals.js';
+import { type CaselessTwin, caselessTwin } from './caseless.js';
 import { LiteralGate } from './literal-gate.js';
 import { foldScript } from './script-fold.js';
 import { fromPackageRoot } from '../../core/paths.js';
@@ -37,6 +38,8 @@ export interface Lexicon {
   byClass: Map<string, CompiledEntry[]>;
   /** Which entries can match a line, from their literal terms in one pass (see literal-gate.ts). */
   gate: LiteralGate;
+  /** Each entry's pattern without its `i` flag where that changes no match (caseless.ts), by index. */
+  caseless: (CaselessTwin | undefined)[];
   files: { file: string; id: string; version: number }[];
 }
 
@@ -177,7 +180,7 @@ export function compileLexicon(sources: readonly LexiconSource[]): Lexicon {
 function assemble(entries: CompiledEntry[], files: Lexicon['files'], gate: LiteralGate): Lexicon {
   const byClass = new Map<string, CompiledEntry[]>();
   for (const e of entries) byClass.set(e.class, [...(byClass.get(e.class) ?? []), e]);
-  return { entries, byClass, gate, files };
+  return { entries, byClass, gate, caseless: entries.map((e) => caselessTwin(e.re)), files };
 }
 
 /**

@@ -6,6 +6,16 @@ import { gateForm, LiteralGate } from './literal-gate.js';
 import { matchEntries } from './match.js';
 
 describe('LiteralGate', () => {
+  it('gives every line in the form lower case with each whitespace run one space (any line)', () => {
+    const unit = fc.constantFrom(' ', '  ', '\t', '\n', '\u3000', '\u00a0', 'A', 'b', '退', '\ufeff', '\u2028');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 10 }), (units) => {
+        const text = units.join('');
+        expect(gateForm(text)).toBe(text.toLowerCase().replace(/\s+/g, ' '));
+      }),
+    );
+  });
+
   it('lets through exactly the entries one of whose terms occurs, and entries with patterns always', () => {
     const gate = new LiteralGate([['退款', 'refund'], ['she', 'he'], null, ['hers']]);
     expect([...gate.candidates(gateForm('我要退款'))]).toEqual([1, 0, 1, 0]);

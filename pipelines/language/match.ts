@@ -1,4 +1,5 @@
 /** Runs every lexicon entry over a line's normalised text once; clauses then pick their matches by position. */
+import { foldAsciiCase } from './caseless.js';
 import type { CompiledEntry, Lexicon } from './lexicon.js';
 import { gateForm } from './literal-gate.js';
 import type { Span } from './types.js';
@@ -44,25 +45,33 @@ function overlapsAny(spans: readonly Span[], s: number, e: number): boolean {
  * the entries by index and runs `exec` directly (regexMatches' steps, without a generator, an
  * iterator pair per entry or a closure per match), so a line allocates its matches and little else.
  */
-export function matchEntries(lex: Pick<Lexicon, 'entries' | 'gate'>, input: MatchInput): RawMatch[] {
+export function matchEntries(
+  lex: Pick<Lexicon, 'entries' | 'gate'> & Partial<Pick<Lexicon, 'caseless'>>,
+  input: MatchInput,
+): RawMatch[] {
   const out: RawMatch[] = [];
   const { entries } = lex;
+  const caseless = lex.caseless ?? [];
   const { norm, skip } = input;
+  // Entries with a caseless twin read the line with its ASCII case folded (caseless.ts).
+  const folded = foldAsciiCase(norm);
   const may = lex.gate.candidates(gateForm(input.lower));
   let vetoable = false;
   for (let i = 0; i < entries.length; i++) {
     if (may[i] === 0) continue;
     const entry = entries[i]!;
     if ((entry.lang === 'zh' && !input.hasHan) || (entry.lang === 'en' && !input.hasLatin)) continue;
-    const re = entry.re;
+    const twin = caseless[i];
+    const re = twin === undefined ? entry.re : twin.re;
+    const read = twin === undefined ? norm : folded;
     re.lastIndex = 0;
-    for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
-      const text = m[0];
-      if (text === '') {
+    for (let m = re.exec(read); m !== null; m = re.exec(read)) {
+      if (m[0] === '') {
         // An empty match is never kept; move on as matchAll (and regexMatches) would.
-        stepPastEmpty(re, norm);
+        stepPastEmpty(re, read);
         continue;
       }
+      const text = read === norm ? m[0] : norm.slice(m.index, m.index + m[0].length);
       const s = m.index;
       const e = s + text.length;
       if (overlapsAny(skip, s, e)) continue;

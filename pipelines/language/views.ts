@@ -11,6 +11,7 @@
  */
 import { chatReadings } from './chat-spellings.js';
 import { INVISIBLE } from './normalize.js';
+import { regexMatches } from './regex-matches.js';
 import type { Span } from './types.js';
 
 export type ViewMode = 'squeezed' | 'spaced';
@@ -84,7 +85,7 @@ const WORD_GAP = /(?<=(?<![\p{L}\p{N}])\p{Script=Latin}{2,})\s+(?=\p{Script=Lati
 /** Offsets of whitespace that separates two Latin words of 2+ letters ("alipay account", not "v x"). */
 function wordGaps(original: string): Set<number> {
   const out = new Set<number>();
-  for (const m of original.matchAll(WORD_GAP)) {
+  for (const m of regexMatches(WORD_GAP, original)) {
     for (let k = m.index; k < m.index + m[0].length; k++) out.add(k);
   }
   return out;

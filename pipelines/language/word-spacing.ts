@@ -10,6 +10,7 @@ import { unpunctuated } from './clauses.js';
 import { compilePattern, PatternShape, parseKnowledge } from './knowledge-file.js';
 import { DATA_DIR } from './lexicon.js';
 import type { Normalised } from './normalize.js';
+import { regexMatches } from './regex-matches.js';
 
 const Shape = PatternShape;
 const SpacingSchema = z
@@ -49,7 +50,7 @@ function spacing(): Spacing {
 export function wordSpaced(norm: string): boolean {
   const s = spacing();
   if (!unpunctuated(norm, [])) return false;
-  const runs = [...norm.matchAll(s.run)].map((m) => m[0].length).sort((a, b) => a - b);
+  const runs = [...regexMatches(s.run, norm)].map((m) => m[0].length).sort((a, b) => a - b);
   return runs.length >= s.minRuns && runs[Math.floor(runs.length / 2)]! <= s.maxMedianRun;
 }
 
@@ -58,7 +59,7 @@ export function joinSpacedWords(n: Normalised): Normalised {
   if (!wordSpaced(n.text)) return n;
   const keep: number[] = [];
   let at = 0;
-  for (const m of n.text.matchAll(spacing().gap)) {
+  for (const m of regexMatches(spacing().gap, n.text)) {
     for (let i = at; i < m.index; i++) keep.push(i);
     at = m.index + m[0].length;
   }

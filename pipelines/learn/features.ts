@@ -7,7 +7,7 @@
  * from, so a flag's evidence is words actually said. See docs/decisions/0300-trained-recall-layer.md.
  */
 import type { TranscriptLine } from '../../core/domain.js';
-import { analyzeLine, type LineAnalysis, type Span } from '../language/index.js';
+import { analyzeLine, type LineAnalysis, regexMatches, type Span } from '../language/index.js';
 
 /**
  * The feature specs a model may be trained on (the compliance model names one per gate, the
@@ -165,7 +165,8 @@ function ownFeatures(a: LineAnalysis, text: string, out: FeatureSink): void {
     prevWord = { text: w, span: t.span };
   }
   // Chinese character 1-3-grams over each run, by UTF-16 code unit.
-  for (const r of text.matchAll(HAN_RUN))
+  // regexMatches, not matchAll: no copy of the pattern to compile again after a GC (regex-matches.ts).
+  for (const r of regexMatches(HAN_RUN, text))
     for (let i = 0; i < r[0].length; i++)
       for (let n = 1; n <= 3 && i + n <= r[0].length; n++)
         out.add(`h:${r[0].slice(i, i + n)}`, [r.index + i, r.index + i + n]);

@@ -78,7 +78,7 @@ export function aliasesOf(title: string): string[] {
   const { zh, en: nouns, titleNoise, enStop } = products();
   const cleaned = title.replace(titleNoise, ' ');
   const out = new Set<string>([title.trim()]);
-  for (const [run] of cleaned.matchAll(HAN_RUN)) {
+  for (const [run] of regexMatches(HAN_RUN, cleaned)) {
     for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i));
   }
   for (const noun of zh) if (title.includes(noun)) out.add(noun);

@@ -25,7 +25,9 @@ export async function warmUp(
   offline: { detect: boolean; advise: boolean },
   patterns: Iterable<RegExp>,
 ): Promise<void> {
-  const all = [...lexicon().entries.map((e) => e.re), ...patterns];
+  // A lexicon entry's caseless twin is what its lines run (caseless.ts); the original, on the rare line holding ſ or K.
+  const lex = lexicon();
+  const all = [...lex.entries.map((e, i) => lex.caseless[i]?.re ?? e.re), ...patterns];
   for (let i = 0; i < all.length; i += PRECOMPILE_BATCH) {
     precompile(all.slice(i, i + PRECOMPILE_BATCH));
     await turn();
