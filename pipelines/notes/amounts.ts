@@ -484,9 +484,14 @@ export class CallAmounts {
     const found = findAmounts(text).map(({ small, ...a }) =>
       this.small && small !== undefined ? { ...a, value: small } : a,
     );
+    const namedBefore = this.currency.namedKey;
     const sums = this.currency.read(found);
-    // Re-read after the line's own named currency is known (the $45 one … it was US$45 lah).
-    let added = placed && this.rereadOpen();
+    // Re-read after the line's own named currency is known (the $45 one … it was US$45 lah), and
+    // when the line names a currency for the first time (a bare $90 … an A$40 credit: 0880).
+    // Only a bare $ or "dollars" waits for a dollar named later: a figure with no currency word at all
+    // (这双1800有点贵 … 250刀) is not said in the currency named after it (blind-e mx04).
+    const named = this.currency.namedKey !== namedBefore;
+    let added = (placed || named) && this.rereadOpen(!placed);
     for (const [i, a] of sums.entries()) {
       const key = `${a.currency}:${a.value}`;
       if (!this.notes.has(key) && !this.currency.isOpen(found[i]!)) added = this.settleOpen(a) || added;
@@ -523,9 +528,9 @@ export class CallAmounts {
    * The call was just placed in a market, or its place narrowed: its open sums are read again,
    * first mention kept; they stay open while only the place says their currency.
    */
-  private rereadOpen(): boolean {
-    const open = [...this.open];
-    this.open.clear();
+  private rereadOpen(dollarsOnly = false): boolean {
+    const open = [...this.open].filter(([, a]) => !dollarsOnly || a.carried === 'dollar');
+    for (const [key] of open) this.open.delete(key);
     const moved = new Map(open.map(([key, a]) => [key, this.currency.reread(a)]));
     for (const [key, a] of open) if (this.currency.isOpen(a)) this.open.set(`${moved.get(key)}:${a.value}`, a);
     if (![...moved].some(([key, c]) => !key.startsWith(`${c}:`))) return false;

@@ -50,6 +50,14 @@ export class CallCurrency {
     return a.carried === undefined ? a.currency : (this.resolve(a, true) ?? a.currency);
   }
 
+  /**
+   * The currencies named so far (the last named, the last dollar named): when a line changes them,
+   * sums said earlier with their currency open (a bare $90 before "A$40") are read again (0880).
+   */
+  get namedKey(): string {
+    return `${this.named}/${this.dollar}`;
+  }
+
   /** One line's sums in the call's currency; a sum naming its currency updates the state first. */
   read(found: readonly AmountMatch[]): AmountMatch[] {
     const dollars = currencyFamily('dollar');

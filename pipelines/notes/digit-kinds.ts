@@ -85,7 +85,7 @@ function cueFor(
   // Only linking words between a cue and the run (order number for your records is …): said right after it.
   const linked = (h: CueHit) => k.cueLink.test(text.slice(h.end, run.start));
   const before = hits
-    .filter((h) => h.end <= run.start && h.start >= previous && (h.start >= run.start - k.cueReach || linked(h)))
+    .filter((h) => h.end <= run.start && h.start >= previous && (h.end >= run.start - k.cueReach || linked(h)))
     .at(-1);
   if (before)
     return { cue: before.kind, inLine: true, close: run.start - before.end <= k.shortCueReach || linked(before) };
@@ -162,6 +162,18 @@ function asks(text: string, cue: CueHit): boolean {
 }
 
 /**
+ * The cue a line asks about: the last cue inside a clause put to the other party (a question, a
+ * request, 您/you), else the line's last cue. "您说一下手机的IMEI号吗 就在设置 关于手机里面" asks for the
+ * IMEI, not a phone; "麻烦报一下订单号 手机号我这边有" asks for the order (0880: blind-s zh11).
+ */
+function askedIn(text: string): CueHit | undefined {
+  const cues = cuesIn(text);
+  const asking = analyzeLine(text).clauses.filter((c) => c.marks.some((m) => ASKING.has(m.kind)));
+  const inAsking = cues.filter((h) => asking.some((c) => h.start >= c.span[0] && h.end <= c.span[1]));
+  return inAsking.at(-1) ?? cues.at(-1);
+}
+
+/**
  * The question a line leaves open for the next ones: its last cue when no number follows that cue
  * in the line ("What's your order number?"), carried for `askedLines` lines; a line with digits
  * answers it, a line asking about another number replaces it.
@@ -174,7 +186,7 @@ export function nextAsked(
   const k = digitsKnowledge().kinds;
   // A lone digit ("发我一下", "one sec") answers nothing.
   const answers = runs.filter((r) => r.digits.length >= k.answerLength);
-  const last = cuesIn(text).at(-1);
+  const last = askedIn(text);
   if (last) {
     if (answers.some((r) => r.start >= last.end)) return null;
     if (asks(text, last)) return { asked: { kind: last.kind }, left: k.askedLines };

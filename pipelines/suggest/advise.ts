@@ -17,6 +17,7 @@ import { assessIssue, type IssueAssessment } from './issue.js';
 import { factsFromCall, factsFromOrder, type OrderFacts } from './order-facts.js';
 import { loadPolicies, type PolicyMatch, type PolicyRetriever } from './policy-store.js';
 import { customerPreference, honourPreference } from './preference.js';
+import { refundByRate } from './quantities.js';
 import { computeRefundOptions } from './refund-options.js';
 import { relevantPolicies } from './relevance.js';
 import { settleOn } from './remedy.js';
@@ -190,6 +191,7 @@ export class Advisor {
         ? (promisedRemedy(input.notes?.promises ?? [], issue, index, reading) ?? agreed)
         : agreed;
     const amount = saidOn(settlement?.line ?? null, lines, input.notes?.amounts ?? []);
+    const byRate = settlement ? refundByRate(lines[settlement.line]?.text ?? '') : null;
     const kept = facts.intangible === true || reading.keptBetween(issue?.utterance ?? 0, index);
     const returned = reading.goodsBack(index);
     const before =
@@ -216,7 +218,7 @@ export class Advisor {
         : [];
       const issueText = lines[issue?.utterance ?? decided?.line ?? index]?.text ?? '';
       const refundOptions = decided
-        ? settleOn([], decided, { facts, issue, language, issueText, said: amount, kept, returned, earlier })
+        ? settleOn([], decided, { facts, issue, language, issueText, said: amount, kept, returned, earlier, byRate })
         : [];
       // The buyer turned down the remedy the merchant had put (可以给您换一个 → 不用了): one recommended
       // before no longer stands.
@@ -235,6 +237,7 @@ export class Advisor {
       kept,
       returned,
       earlier,
+      byRate,
     });
     const policies = [...relevant];
     for (const id of refundOptions.map((o) => o.policy)) {

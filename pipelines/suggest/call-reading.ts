@@ -395,6 +395,7 @@ export class CallReading {
    * out the part refund accepted before.
    */
   private refundKindBefore(from: number, k: number): Settlement {
+    const at = this.remedyLines[k]!;
     for (let j = k - 1; j >= 0; j--) {
       const i = this.remedyLines[j]!;
       if (i < from) return null;
@@ -403,6 +404,11 @@ export class CallReading {
       // Only a kind the buyer said yes to: a merchant's own earlier words may be an aside (口令红包).
       if (r.accepted !== undefined && r.remedy.settled !== null && r.remedy.settled !== 'refund')
         return REFUNDS.includes(r.remedy.settled) ? { remedy: r.remedy.settled, line: r.accepted } : null;
+      // Or the same speaker's line right before, in one turn: 剩下三周…给您退117元 / 今天给您提交 原路退回
+      // says how the part refund just settled is paid, not another refund (0880).
+      const sameTurn = i === at - 1 && r.speaker === this.read[at]!.speaker;
+      if (sameTurn && r.remedy.settled !== null && r.remedy.settled !== 'refund' && REFUNDS.includes(r.remedy.settled))
+        return { remedy: r.remedy.settled, line: i };
     }
     return null;
   }

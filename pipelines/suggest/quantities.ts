@@ -1,4 +1,5 @@
-import { EN_TENS, EN_UNITS, parseEnNumber, parseZhNumber, ZH_DIGITS } from '../language/index.js';
+import { analyzeLine, EN_TENS, EN_UNITS, parseEnNumber, parseZhNumber, ZH_DIGITS } from '../language/index.js';
+import { findAmounts } from '../notes/index.js';
 
 /**
  * How much of an order an issue affects, as said: "10个里坏了3个", "three of the ten are rotten",
@@ -100,3 +101,32 @@ function statedTotal(text: string): number | null {
   }
   return null;
 }
+
+/**
+ * A refund worked out from a rate on one line: a sum, then a larger sum that is a whole multiple of
+ * it, with that multiple said as a count on the line (四瓶…一瓶是4块5 一共18元; 剩下三周按每周39 给您退117元;
+ * "$12 each so I'll refund $24 for the two"). The larger sum is the money back, for that many units
+ * of the order: the rest stands, so it is a part refund (0880). Null when the line says no such pair.
+ */
+export function refundByRate(text: string): number | null {
+  const sums = findAmounts(text);
+  if (sums.length < 2) return null;
+  const counts = analyzeLine(text)
+    .numbers.filter((n) => !sums.some((s) => n.span[0] < s.end && s.start < n.span[1]))
+    .map((n) => n.value);
+  for (let i = 0; i < sums.length; i++) {
+    for (let j = i + 1; j < sums.length; j++) {
+      const rate = sums[i]!.value;
+      const total = sums[j]!.value;
+      if (rate <= 0 || total <= rate) continue;
+      const times = total / rate;
+      const whole = Math.round(times);
+      if (whole < 2 || whole > MAX_COUNT || Math.abs(times - whole) > 1e-6) continue;
+      if (counts.includes(whole)) return total;
+    }
+  }
+  return null;
+}
+
+/** More units than this at one rate is no after-sales count (an id's digits or a price, not a count). */
+const MAX_COUNT = 99;

@@ -69,6 +69,8 @@ export function settleOn(
     returned?: boolean;
     /** The buyer named another problem before this one. */
     earlier?: boolean;
+    /** The settling line works the money back out from a rate and a count (quantities.ts `refundByRate`). */
+    byRate?: number | null;
   },
 ): RefundOption[] {
   if (settlement === null) return input.asked ? [...options] : options.map((o) => ({ ...o, recommended: false }));
@@ -76,7 +78,8 @@ export function settleOn(
   const remedy = sentAgain(settlement.remedy, issue, input.earlier !== true);
   if (remedy === 'repair' || remedy === 'open') return options.map((o) => ({ ...o, recommended: false }));
   const value = affectedValue(facts, input.issueText);
-  const said = input.said ?? null;
+  const byRate = input.byRate ?? null;
+  const said = byRate ?? input.said ?? null;
   const money = remedy === 'partial_refund' || remedy === 'refund' || remedy === 'refund_only' || remedy === 'coupon';
   const stated = money && said !== null && said > 0 ? said : null;
   // A bare refund is the refund the options rank first, else all the money back; less than the goods'
@@ -85,14 +88,17 @@ export function settleOn(
   // otherwise came; an empty box is the whole order) or for an overcharge (charged more than the price, a duty the shop said it paid):
   // the order stands. A duplicate charge's is whole.
   // A refund without a return of a stated amount below the goods' value (仅退款18元 for six bad
-  // oranges of a ¥49.9 box) is a part refund too: the rest of the goods stand (decision 0785).
+  // oranges of a ¥49.9 box) is a part refund too: the rest of the goods stand (decision 0785). So is
+  // money back worked out as a rate times a count (四瓶 一瓶4块5 一共18元, "$12 each … $24 for the two"):
+  // it pays for those units only, and its sum is the total, not the rate (decision 0880).
   const below = stated !== null && value !== null && stated < value;
   const part =
     (remedy === 'refund' &&
       ((issue !== null && refundsPart(issue.kind) && !says(input.issueText, 'issue.empty_parcel')) ||
         (issue?.kind === 'billing' && overcharged(input.issueText)) ||
-        below)) ||
-    (remedy === 'refund_only' && below);
+        below ||
+        byRate !== null)) ||
+    (remedy === 'refund_only' && (below || byRate !== null));
   // Money back while the buyer keeps the goods is a refund without a return; money back for goods
   // the call sends back (退货寄回去了, a return label, a pickup) is a return for a refund. Not for a
   // parcel that never came: there is nothing to send back.
