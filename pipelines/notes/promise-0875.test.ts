@@ -53,3 +53,12 @@ describe('the buyer rebooked into a slot is the visit', () => {
     ["I've booked you in for a callback tomorrow", []],
   ]);
 });
+
+describe('a charge the buyer paid elsewhere, paid back, is compensation', () => {
+  check([
+    ["Sure. Pay the courier so it isn't held, then email us the receipt and we'll reimburse you.", ['compensate if']],
+    ["We'll reimburse the repair shop's fee this week", ['compensate 2026-11-29']],
+    // Said as what the shop cannot do: no promise.
+    ["Taxi fares aren't something we can reimburse, sorry.", []],
+  ]);
+});
