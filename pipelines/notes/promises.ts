@@ -421,8 +421,9 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
   // Terms for any fault to come (If anything goes wrong within a year, we'll repair it) hold until the sentence ends.
   let termsOpen = false;
   const offered = offeredWays(clauses, line.speaker);
-  // A refund said done ("I've refunded the $32"), whose payout a later clause may still owe.
-  let refundDone: number | undefined;
+  // Money said paid ("I've refunded the $32", "I've issued a $20 credit"), whose payout a later clause
+  // may still owe: the clause and the act (refund or compensate, the frames' payoutOf) (0875).
+  let moneyDone: { at: number; action: PromiseAction } | undefined;
   clauses.forEach((clause, i) => {
     if (clause.sentenceStart) {
       conditionOpen = false;
@@ -534,19 +535,22 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
       });
     }
     // "I've refunded the $32, it'll show in 5-7 business days", 退款已经提交了 明天之前会到您账户: the
-    // refund is done, the money reaching the buyer is still owed by that time (0525).
+    // refund is done, the money reaching the buyer is still owed by that time (0525); so for a credit
+    // or compensation said paid ("I've issued a $20 store credit, you'll see it in 3 days"): 0875.
     // In one unpunctuated clause too ("has been refunded on my end you should see it back within a week").
-    const doneHere = line.speaker === 'merchant' && refundDoneBeforePayout(clause);
-    if ((refundDone !== undefined || doneHere) && !reading.promise && due[i] && owesPayout(clause))
+    const doneHere = line.speaker === 'merchant' ? moneyDoneBeforePayout(clause) : undefined;
+    const paid = moneyDone?.action ?? doneHere;
+    if (paid !== undefined && !reading.promise && due[i] && owesPayout(clause))
       addPromise(out, {
         speaker: line.speaker,
-        action: 'refund',
+        action: paid,
         deadline: dateOf(clause, due[i]),
         conditional: false,
         utterance,
-        text: line.text.slice(clauses[refundDone ?? i]!.span[0], clause.span[1]),
+        text: line.text.slice(clauses[moneyDone?.at ?? i]!.span[0], clause.span[1]),
       });
-    if (line.speaker === 'merchant' && reading.done && reading.actions.includes('refund')) refundDone = i;
+    const paidHere = line.speaker === 'merchant' && reading.done ? moneyAct(reading.actions) : undefined;
+    if (paidHere !== undefined) moneyDone = { at: i, action: paidHere };
     if (reading.condition && !reading.promise && !closedCondition(clause)) conditionOpen = true;
     previous = reading;
   });
@@ -562,7 +566,7 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
 function owesPayout(clause: Clause): boolean {
   return (
     hasCue(clause, 'payout') &&
-    actionWords(clause).every((h) => h.action === 'refund') &&
+    actionWords(clause).every((h) => loadFrames().payoutOf.includes(h.action)) &&
     !hasCue(clause, 'doubt') &&
     !hasCue(clause, 'hedge') &&
     !hasMark(clause, 'question') &&
@@ -571,20 +575,21 @@ function owesPayout(clause: Clause): boolean {
 }
 
 /**
- * The clause says a refund done, then the money's arrival (has been refunded … you should see it
- * back): the part before the payout is read alone, so the payout's "should" does not make the
- * refund a forecast.
+ * The clause says money paid, then its arrival (has been refunded … you should see it back; a credit
+ * issued … you'll see it): the part before the payout is read alone, so the payout's "should" does
+ * not make the act a forecast. Returns the act paid (refund or compensate), if any (0875).
  */
-function refundDoneBeforePayout(clause: Clause): boolean {
+function moneyDoneBeforePayout(clause: Clause): PromiseAction | undefined {
   const payout = firstCue(clause, 'payout');
-  if (payout === undefined) return false;
+  if (payout === undefined) return undefined;
   const before: Range = [0, payout.at];
-  return (
-    actionWords(clause, before).some((h) => h.action === 'refund') &&
-    isPast(clause, before) &&
-    !negated(clause, before) &&
-    !hasMark(clause, 'question')
-  );
+  if (!isPast(clause, before) || negated(clause, before) || hasMark(clause, 'question')) return undefined;
+  return moneyAct(actionWords(clause, before).map((h) => h.action));
+}
+
+/** The first act among these whose money a payout can carry (refund, compensate: the frames' payoutOf). */
+function moneyAct(actions: readonly PromiseAction[]): PromiseAction | undefined {
+  return actions.find((a) => loadFrames().payoutOf.includes(a));
 }
 
 /** The clauses of clause i's sentence up to and including it. */
