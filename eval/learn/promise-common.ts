@@ -13,6 +13,7 @@ import { probability } from '../../pipelines/learn/model.js';
 import { matchPromises } from '../analyze/match-promises.js';
 import { type Featured, pruned, readSpec, round, trainOn } from './common.js';
 import { type Call, DEV_SETS, loadSet, repo } from './dataset.js';
+import { type Got, todayPromises } from './today-promises.js';
 
 /** spec.json, or the variant a command line names with --spec FILE (train.ts, promise-loso.ts). */
 export const spec = readSpec(
@@ -22,7 +23,6 @@ export const spec = readSpec(
 export const PROMISE_FEATURES: FeatureSpec = 'line-features-v1';
 
 type Speaker = TranscriptLine['speaker'];
-type Got = { speaker: string; action: string; utterance: number; deadline: string | null; conditional: boolean };
 /** The development sets and the spec's training-only sets (decision 0500), each line featured alone. */
 export const bySet = new Map<string, Featured[]>(
   [...DEV_SETS, ...(spec.trainOnly ?? [])].map((s) => [
@@ -52,12 +52,25 @@ export const testLines: Featured = (() => {
     features: lines.map((l) => lineFeatures([l], 0, spec.bits, PROMISE_FEATURES)),
   };
 })();
-const recorded = new Map<string, Got[]>();
+/**
+ * The candidates a veto judges (decision 0885): `blind`, each blind set's promises as recorded at the
+ * commit at which it was still blind (with that commit's own veto, where it had one); `today`, every
+ * development set's promises by this checkout's engine with the veto off (today-promises.ts), the
+ * engine the shipped veto is used with.
+ */
+export type PromiseEngine = 'blind' | 'today';
+export const PROMISE_ENGINES: readonly PromiseEngine[] = ['blind', 'today'];
+const recorded: Record<PromiseEngine, Map<string, Got[]>> = { blind: new Map(), today: new Map() };
 for (const s of blindSets) {
   const file = join(repo, 'eval', 'learn', 'blind-engine', `promises-${s}.json`);
   for (const [k, v] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Got[]>))
-    recorded.set(k, v);
+    recorded.blind.set(k, v);
 }
+recorded.today = await todayPromises(DEV_SETS.flatMap((s) => bySet.get(s)!));
+/** The promises `engine` recorded on call `key` (`set/name`). */
+export const recordedOf = (engine: PromiseEngine, key: string): Got[] => recorded[engine].get(key) ?? [];
+/** The sets with candidates of `engine`: the blind sets, or (today) every development set. */
+export const setsOf = (engine: PromiseEngine): readonly string[] => (engine === 'blind' ? blindSets : DEV_SETS);
 
 /** A line carries a promise when its call's expectations record one of its speaker on it. */
 export const positive = (c: Call, i: number) =>
@@ -114,11 +127,11 @@ export interface Prf {
 }
 export const f1 = ({ tp, fp, fn }: Prf) => (tp ? (2 * tp) / (2 * tp + fp + fn) : 0);
 
-/** Promise figures of `set` with every recorded promise on a line scored under `t` vetoed. */
-export function figures(set: string, p: number[][], t: number, list = false): Prf {
+/** Promise figures of `set` with every promise `engine` recorded on a line scored under `t` vetoed. */
+export function figures(set: string, p: number[][], t: number, list = false, engine: PromiseEngine = 'blind'): Prf {
   const out: Prf = { tp: 0, fp: 0, fn: 0, vetoedRight: 0, vetoedWrong: 0 };
   bySet.get(set)!.forEach((c, ci) => {
-    const all = recorded.get(`${c.set}/${c.name}`)!;
+    const all = recorded[engine].get(`${c.set}/${c.name}`)!;
     const kept = all.filter((g) => p[ci]![g.utterance]! >= t);
     const { matched, extra } = matchPromises(c.promises, kept);
     const before = matchPromises(c.promises, all);
@@ -140,7 +153,8 @@ export function figures(set: string, p: number[][], t: number, list = false): Pr
   return out;
 }
 
-const GRID = Array.from({ length: 10 }, (_, i) => round(0.05 + i * 0.05));
+/** Veto thresholds tried: 0.05 … 0.5 by 0.025 (decision 0885: by 0.05 the tests' floor cost up to a step). */
+export const PROMISE_GRID = Array.from({ length: 19 }, (_, i) => round(0.05 + i * 0.025));
 export const sum = (xs: Prf[]): Prf =>
   xs.reduce((a, b) => ({
     tp: a.tp + b.tp,
@@ -151,16 +165,29 @@ export const sum = (xs: Prf[]): Prf =>
   }));
 
 /**
- * The veto threshold with the best pooled F1 on the blind sets other than `held`, each scored by
- * a model trained without `held` and itself (no threshold, 0, when none beats the engine alone),
- * among those at or under the test floor of the model that will veto `held`.
+ * The veto threshold with the best pooled F1 over the candidates of `engines` on their sets other
+ * than `held`, each set scored by a model trained without `held` and itself (no threshold, 0, when
+ * none beats the engines alone), among those at or under the test floor of the model that will veto
+ * `held`. The trainer reads both engines (decision 0885): the blind-time engines' promises are what
+ * an engine proposes on text it was not fixed against, today's are the candidates the shipped veto
+ * judges; every score is held out.
  */
-export function choose(held?: string): number {
-  const inner = blindSets.filter((s) => s !== held);
-  const floor = testFloor(others(...(held ? [held] : [])));
-  let best = { t: 0, f: f1(sum(inner.map((o) => figures(o, scores(others(...(held ? [held] : []), o), o), 0)))) };
-  for (const t of GRID.filter((x) => x <= floor)) {
-    const f = f1(sum(inner.map((o) => figures(o, scores(others(...(held ? [held] : []), o), o), t))));
+export function choose(held?: string, engines: readonly PromiseEngine[] = PROMISE_ENGINES): number {
+  const out = held ? [held] : [];
+  const at = (t: number) =>
+    f1(
+      sum(
+        engines.flatMap((e) =>
+          setsOf(e)
+            .filter((s) => s !== held)
+            .map((o) => figures(o, scores(others(...out, o), o), t, false, e)),
+        ),
+      ),
+    );
+  const floor = testFloor(others(...out));
+  let best = { t: 0, f: at(0) };
+  for (const t of PROMISE_GRID.filter((x) => x <= floor)) {
+    const f = at(t);
     if (f > best.f + 1e-9) best = { t, f };
   }
   return best.t;

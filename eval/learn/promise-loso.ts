@@ -8,17 +8,41 @@
  * (blind-engine/promises-<set>.json, see blind-promises.sh). Matching is the scorer's.
  *
  *   npx tsx eval/learn/promise-loso.ts [--threshold T] [--list] [--spec FILE] [--held SET,SET]
+ *                                      [--engine blind|today] [--choose blind|today|both]
  *
  * --held scores only the named sets (each still trained and its threshold chosen without it).
+ * --engine (decision 0885) names the candidates the held-out set's veto judges: `blind` (default), the
+ * promises of the commit at which it was still blind; `today`, this checkout's engine's with the veto
+ * off (today-promises.ts; every development set, analyze and analyze-b included; a training figure for
+ * the rules, which were fixed against these sets, but the veto's scores stay held out). --choose names
+ * the candidates the inner threshold choice reads (default `both`, pooled, as the trainer does).
  *
  * Features are the compliance classifier's (features.ts) of the line alone: the promise engine
  * judges a line by its words, memoised by text (decision 0320), so the veto may not read the
  * line before it.
  */
-import { blindSets, choose, f1, figures, others, type Prf, scores, sum } from './promise-common.js';
+import {
+  choose,
+  f1,
+  figures,
+  others,
+  PROMISE_ENGINES,
+  type PromiseEngine,
+  type Prf,
+  scores,
+  setsOf,
+  sum,
+} from './promise-common.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const engine = (arg('--engine') ?? 'blind') as PromiseEngine;
+const chooseArg = arg('--choose') ?? 'both';
+const chooseOn = (chooseArg === 'both' ? PROMISE_ENGINES : [chooseArg]) as PromiseEngine[];
+for (const e of [engine, ...chooseOn])
+  if (!PROMISE_ENGINES.includes(e))
+    throw new Error(`--engine and --choose take ${PROMISE_ENGINES.join(', ')} (or both)`);
+const blindSets = setsOf(engine);
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const show = (x: Prf) => `${pct(x.tp / (x.tp + x.fp))} / ${pct(x.tp / (x.tp + x.fn))} / ${pct(f1(x))}`;
@@ -30,13 +54,13 @@ const before: Prf[] = [];
 const after: Prf[] = [];
 const heldSets = arg('--held')?.split(',') ?? blindSets;
 for (const h of heldSets)
-  if (!(blindSets as readonly string[]).includes(h)) throw new Error(`--held: ${h} has no blind engine`);
+  if (!blindSets.includes(h)) throw new Error(`--held: ${h} has no ${engine} engine's promises`);
 for (const held of heldSets) {
   const fixed = arg('--threshold');
-  const t = fixed === undefined ? choose(held) : Number(fixed);
+  const t = fixed === undefined ? choose(held, chooseOn) : Number(fixed);
   const p = scores(others(held), held);
-  const a = figures(held, p, 0);
-  const b = figures(held, p, t, args.includes('--list'));
+  const a = figures(held, p, 0, false, engine);
+  const b = figures(held, p, t, args.includes('--list'), engine);
   before.push(a);
   after.push(b);
   console.log(`| ${held} | ${t} | ${show(a)} | ${show(b)} | ${b.vetoedRight} / ${b.vetoedWrong} |`);
