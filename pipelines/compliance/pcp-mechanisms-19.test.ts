@@ -86,3 +86,12 @@ describe('a wallet id pressed without a verb after a private payout, things sent
     ["m: it's easier to send you fabric swatches over WhatsApp, messages here blur the pictures", ['contact_exchange']],
   ]);
 });
+
+describe('look-alikes found on the other development sets', () => {
+  eachMapsTo('%s → %j', onLast, [
+    // records only shown, beside an invitation: the invitation stands
+    ['m: 不放心的话加小妹v 给您看别的顾客的聊天记录', ['contact_exchange']],
+    // back to the platform's link after the buyer balked
+    ['m: 定金直接转我支付宝 / c: 不能在平台拍吗 / m: 也行 小妹待会发您一个补差价链接', []],
+  ]);
+});
