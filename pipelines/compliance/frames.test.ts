@@ -11,7 +11,7 @@ describe('compliance frames', () => {
   it('finds a request and a private datum in either order, with the exact span and the frame that matched', async () => {
     const text = '亲，验证码麻烦提供下哈';
     const [flag] = await flagsOn(['merchant', text]);
-    expect(flag).toMatchObject({ category: 'privacy_request', rule: 'zh.privacy.request-frame@17' });
+    expect(flag).toMatchObject({ category: 'privacy_request', rule: 'zh.privacy.request-frame@18' });
     expect(text.slice(...flag!.span)).toBe(flag!.evidence);
     expect(flag!.evidence).toBe('验证码麻烦提供');
     expect(flag!.verdicts[0]!.detail).toMatchObject({ frame: 0 });

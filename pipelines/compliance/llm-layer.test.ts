@@ -36,7 +36,7 @@ describe('LLM adjudication layer', () => {
       detail: { model: 'test/scripted', prompt: 'compliance-adjudicate@1', attempts: 1 },
     });
     expect(llm.received[0]!.user).toContain('[1] merchant: 你直接转到我支付宝');
-    expect(llm.received[0]!.user).toContain('zh.payment.frame@15');
+    expect(llm.received[0]!.user).toContain('zh.payment.frame@16');
   });
 
   it('drops a candidate the LLM rejects, keeping it in inspect', async () => {
