@@ -134,3 +134,26 @@ describe('refund obstruction: use given as the refusal after a fault, in English
     ).toEqual([]);
   });
 });
+
+describe('refund obstruction: the held refund’s forms completed', () => {
+  it('reads the shop’s act right after the review change, said with 马上/立马 too', async () => {
+    expect(await on('c: 鞋底开胶了 要退 / m: 您先把差评删一下 删了我这边立马给您退')).toContain('refund_obstruction');
+    expect(await on('c: 地址写错了 / m: 好的 改了我马上给您发')).toEqual([]);
+  });
+
+  it('reads a refusal whatever is filed, unless a lawful reason is given', async () => {
+    expect(await on('c: 我要申请退货 / m: 您申请了我们这边也会拒绝')).toContain('refund_obstruction');
+    expect(await on('c: 我要申请退货 / m: 已经超过七天了 申请了也会拒绝的')).toEqual([]);
+  });
+
+  it('reads the case parked after the speaker’s own obstruction', async () => {
+    const parked = await flagsByLine(
+      rules,
+      ['customer', '灯不亮 要退款'],
+      ['merchant', '您先把差评改一下 改了我再给您退'],
+      ['customer', '不改'],
+      ['merchant', '那这个退款就先放着'],
+    );
+    expect(parked).toContainEqual([3, 'refund_obstruction']);
+  });
+});
