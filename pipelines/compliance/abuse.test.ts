@@ -11,9 +11,9 @@ const abuse = async (text: string) => (await flagsOn(['merchant', text])).filter
 describe('abuse is addressed to the other party', () => {
   it('flags a demeaning word in a clause that addresses the buyer, with its evidence and rule', async () => {
     const [flag] = await abuse('你这智商也就配用这个了');
-    expect(flag).toMatchObject({ rule: 'zh.abuse.frame@11', evidence: '你这智商' });
+    expect(flag).toMatchObject({ rule: 'zh.abuse.frame@12', evidence: '你这智商' });
     const [en] = await abuse("Honestly, you're the dumbest customer I've had all week.");
-    expect(en!.rule).toBe('en.abuse.frame@11');
+    expect(en!.rule).toBe('en.abuse.frame@12');
     expect(en!.evidence).toBe("you're the dumbest");
     expect(en!.verdicts[0]!.detail).toMatchObject({ frame: 0 });
   });
@@ -39,13 +39,13 @@ describe('abuse is addressed to the other party', () => {
 
   it('treats naming where the buyer lives, with a menace, as a threat — also when the menace comes a line later', async () => {
     const [same] = await abuse('I see you’re at 14 Maple Court. Maybe think about that before posting reviews.');
-    expect(same).toMatchObject({ rule: 'en.abuse.threat-frame@8', severity: 'high' });
+    expect(same).toMatchObject({ rule: 'en.abuse.threat-frame@9', severity: 'high' });
     const [later] = await flagsOn(
       ['merchant', '你住在[地址x]三单元是吧'],
       ['customer', '你什么意思'],
       ['merchant', '没什么 出门小心点'],
     );
-    expect(later).toMatchObject({ category: 'abuse', evidence: '出门小心', rule: 'zh.abuse.threat-frame@8' });
+    expect(later).toMatchObject({ category: 'abuse', evidence: '出门小心', rule: 'zh.abuse.threat-frame@9' });
     // The same menace with no address named before is a courtesy.
     expect(await flagsOn(['merchant', '路上下雨 出门小心点'])).toEqual([]);
   });

@@ -480,10 +480,14 @@ function vetoOf(
   // A word inside the frame's own words is part of them: 链接里拍不了 (can't buy through the link)
   // names no checkout, as 永不生锈 negates nothing. Marks describe the whole clause, so they still veto.
   const own = (f: Filler) => !f.cue.startsWith('mark:') && fillers.some((x) => inside(f.nspan, x.nspan));
-  const start = Math.min(...fillers.map((f) => f.nspan[0]));
   // The listener only as owner (你的包裹, "your website is a piece of garbage") is not whom the
   // words are about; named as well ("you're as dumb as your chatbot"), they are.
   const targets = frame.target ? fillersOf(a, window, frame.target).filter((t) => !t.cue.includes(POSSESSIVE)) : [];
+  // The words are the fillers other than the target itself, where a slot names the target (你…有病):
+  // whoever is named before or after is placed against the words, not against the address.
+  const isTarget = (f: Filler) => targets.some((t) => t.nspan[0] === f.nspan[0] && t.nspan[1] === f.nspan[1]);
+  const words = fillers.some((f) => !isTarget(f)) ? fillers.filter((f) => !isTarget(f)) : fillers;
+  const start = Math.min(...words.map((f) => f.nspan[0]));
   const theirs = frame.target && targets.length === 0 ? fillers.find((f) => f.cue.includes(POSSESSIVE)) : undefined;
   if (theirs) return { reason: 'unless', cue: theirs.text };
   // Someone else named before the words, with the target named after them and before the words, is
@@ -494,13 +498,17 @@ function vetoOf(
     f.nspan[1] <= start &&
     targets.some((t) => t.nspan[0] >= f.nspan[1] && t.nspan[1] <= start);
   // The speaker named words after the insult is whom it is said to, not whom it is about
-  // (傻X 自己摔坏的还来找我, "sb 别来烦我"); right after it ("stupid me", 笨死了我) it is about them.
-  const end = Math.max(...fillers.map((f) => f.nspan[1]));
+  // (傻X 自己摔坏的还来找我, "sb 别来烦我"); right after it ("stupid me", 笨死了我) it is about them —
+  // unless the target was named before the insult ("you idiot I told you", 你真笨我说了三遍): addressed
+  // first, the speaker after is the one talking (decision 0865).
+  const end = Math.max(...words.map((f) => f.nspan[1]));
+  const addressedFirst = targets.some((t) => t.nspan[1] <= start);
   const toldTo = (f: Filler) =>
     frame.target !== undefined &&
     f.cue.startsWith('mark:self:') &&
     f.nspan[0] >= end &&
-    a.tokens.filter((t) => t.kind === 'word' && t.nspan[0] >= end && t.nspan[1] <= f.nspan[0]).length >= SELF_GAP;
+    (addressedFirst ||
+      a.tokens.filter((t) => t.kind === 'word' && t.nspan[0] >= end && t.nspan[1] <= f.nspan[0]).length >= SELF_GAP);
   for (const slot of frame.unless) {
     const f = fillersOf(a, window, slot).find((x) => !own(x) && !passedOver(x) && !toldTo(x));
     if (f) return { reason: 'unless', cue: f.text };
