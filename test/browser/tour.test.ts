@@ -10,6 +10,8 @@ import { updateUser } from '../../pipelines/auth/users.js';
 import { replayDemo } from './calls.js';
 import { ARTIFACTS, useDashboard, WIDTHS } from './harness.js';
 import {
+  expectCopilotColumns,
+  expectFiltersAligned,
   expectNoChinese,
   expectNoEnglish,
   expectNoOverflow,
@@ -157,10 +159,14 @@ async function tour(role: Role, lang: 'zh' | 'en'): Promise<void> {
     const where = `${role} ${name} (${lang})`;
     await check(expectNoRawCodes(page, where));
     await check(lang === 'zh' ? expectNoEnglish(page, where) : expectNoChinese(page, where));
+    await check(expectFiltersAligned(page, where));
+    if (name.startsWith('call') && (await page.locator('.live-grid').count()) > 0)
+      await check(expectCopilotColumns(page, where));
     await page.screenshot({ path: join(SHOTS, `${role}-${lang}-${name}-1280.png`), fullPage: true });
     await page.setViewportSize(WIDTHS.phone);
     await page.waitForTimeout(150);
     await check(expectNoOverflow(page, where));
+    await check(expectFiltersAligned(page, `${where} at 390 px`));
     await check(expectTapTargets(page, where));
     await check(expectWholeDates(page, where));
     await check(expectNoRawCodes(page, `${where} at 390 px`));
