@@ -107,6 +107,24 @@ export async function expectCopilotColumns(page: Page, where: string): Promise<v
 }
 
 /**
+ * The case page from 900 px: the merchant's record sits under the transcript in the wide column,
+ * one gap below it, and the evidence and decision column stands beside both.
+ */
+export async function expectCaseColumns(page: Page, where: string): Promise<void> {
+  const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+  const transcript = await box('.case-grid > .transcript-card');
+  const record = await box('.case-grid > .case-context');
+  const side = await box('.case-grid > .side');
+  expect(side.x, `${where}: the evidence beside the transcript`).toBeGreaterThanOrEqual(
+    transcript.x + transcript.width,
+  );
+  expect(record.x, `${where}: the merchant's record under the transcript`).toBe(transcript.x);
+  const gap = record.y - (transcript.y + transcript.height);
+  expect(gap, `${where}: one gap between the transcript and the merchant's record`).toBeGreaterThanOrEqual(0);
+  expect(gap, `${where}: one gap between the transcript and the merchant's record`).toBeLessThan(24);
+}
+
+/**
  * Fails naming a date or moment split over two lines ("2026年12月" at a line's end, "7日" below), or
  * a part of a bracketed aside split inside itself ("（处罚阶梯第" / "2 级）").
  */
