@@ -50,6 +50,9 @@ const DEFAULT_CANDIDATES: Record<string, Record<string, string>> = {
   'lpbeam 1e-30': { '-lpbeam': '1e-30' },
   'maxwpf 5': { '-maxwpf': '5' },
   'ds 2, beam 1e-40': { '-ds': '2', '-beam': '1e-40', '-pbeam': '1e-40' },
+  // Decision 0895: the second pass's own beams (library defaults -fwdflatbeam 1e-64, -fwdflatwbeam 7e-29).
+  'flat beams 1e-40 / 1e-24': { '-fwdflatbeam': '1e-40', '-fwdflatwbeam': '1e-24' },
+  'flat beams 1e-32 / 1e-20': { '-fwdflatbeam': '1e-32', '-fwdflatwbeam': '1e-20' },
 };
 const CANDIDATES = candidatesFrom(process.env.KEFU_BENCH_DECODER_CANDIDATES);
 
@@ -69,8 +72,11 @@ function candidatesFrom(raw: string | undefined): Record<string, Record<string, 
   return parsed.data;
 }
 
-/** `cpuMs`: this thread's CPU for the whole decode (audio in and last pass): what load does not inflate. */
-type Tally = { errors: number; words: number; endMs: number[]; pushMs: number; cpuMs: number };
+/**
+ * `cpuMs`: this thread's CPU for the whole decode (audio in and last pass): what load does not inflate;
+ * `endCpuMs`: the part of it in the last pass (`ps_end_utt`: the flat-lexicon second pass and the best path).
+ */
+type Tally = { errors: number; words: number; endMs: number[]; pushMs: number; cpuMs: number; endCpuMs: number };
 
 export async function runBotDecoderBench(): Promise<void> {
   const tmp = tempDir('kefu-bot-decoder-');
@@ -108,7 +114,7 @@ export async function runBotDecoderBench(): Promise<void> {
     for (const v of variants) {
       const t = v.tally;
       console.log(
-        `  ${v.label.padEnd(32)} WER ${((t.errors / t.words) * 100).toFixed(1)} % (${t.errors}/${t.words}); last pass (ps_end_utt) p50 ${percentile(t.endMs, 50).toFixed(0)} ms, p95 ${percentile(t.endMs, 95).toFixed(0)} ms; decoding while audio arrives ${((t.pushMs / total) * 100).toFixed(1)} % of real time; CPU ${((t.cpuMs / total) * 100).toFixed(1)} % of real time   ${v.argv.join(' ')}`,
+        `  ${v.label.padEnd(32)} WER ${((t.errors / t.words) * 100).toFixed(1)} % (${t.errors}/${t.words}); last pass (ps_end_utt) p50 ${percentile(t.endMs, 50).toFixed(0)} ms, p95 ${percentile(t.endMs, 95).toFixed(0)} ms; decoding while audio arrives ${((t.pushMs / total) * 100).toFixed(1)} % of real time; CPU ${((t.cpuMs / total) * 100).toFixed(1)} % of real time (last pass ${((t.endCpuMs / t.cpuMs) * 100).toFixed(0)} % of it)   ${v.argv.join(' ')}`,
       );
       v.decoder.free();
     }
@@ -118,7 +124,7 @@ export async function runBotDecoderBench(): Promise<void> {
   }
 }
 
-const empty = (): Tally => ({ errors: 0, words: 0, endMs: [], pushMs: 0, cpuMs: 0 });
+const empty = (): Tally => ({ errors: 0, words: 0, endMs: [], pushMs: 0, cpuMs: 0, endCpuMs: 0 });
 
 function decode(decoder: Decoder, samples: Int16Array, reference: string, tally: Tally): void {
   const cpu = process.cpuUsage();
@@ -127,8 +133,11 @@ function decode(decoder: Decoder, samples: Int16Array, reference: string, tally:
   // 32 ms frames, as the bot's speaker streams hand them over.
   for (let i = 0; i < samples.length; i += 512) decoder.process(samples.subarray(i, i + 512));
   const ended = performance.now();
+  const endCpu = process.cpuUsage();
   const words = decoder.end();
   tally.endMs.push(performance.now() - ended);
+  const endUsed = process.cpuUsage(endCpu);
+  tally.endCpuMs += (endUsed.user + endUsed.system) / 1000;
   tally.pushMs += ended - started;
   const used = process.cpuUsage(cpu);
   tally.cpuMs += (used.user + used.system) / 1000;

@@ -106,6 +106,6 @@ describe('LLM recall layer (against the local chat-completions double)', () => {
     // Long before the answer would have come (a loaded machine takes seconds to warm the rules).
     expect(Date.now() - started).toBeLessThan(10_000);
     // The rule's flag stands; its adjudication timed out too and abstained.
-    expect(flags.map((f) => f.rule)).toEqual(['en.payment.frame@17']);
+    expect(flags.map((f) => f.rule)).toEqual(['en.payment.frame@18']);
   });
 });

@@ -1,4 +1,5 @@
 import { assessIssue } from '../suggest/issue.js';
+import { GOODS_OPTION_KINDS } from '../../core/analysis.js';
 import { formatMoney } from '../suggest/refund-text.js';
 import { ACTION_LABEL, FLAG_LABEL, ISSUE_LABEL, OPTION_LABEL, SEVERITY_LABEL } from './labels.js';
 import type { Summarizer, SummaryInput } from './summarizer.js';
@@ -27,16 +28,24 @@ export function summarizeCall(input: SummaryInput): string {
 
   const recommended = input.refundOptions.find((o) => o.recommended);
   // An amount not known yet is said to be confirmed; a 0 that isn't (a free replacement) is left out.
-  const money = (o: typeof recommended & object) =>
-    o.amountToBeConfirmed
+  // Goods sent again are worth their amount, not paid it: said as such, and left out when unknown.
+  const money = (o: typeof recommended & object) => {
+    if (GOODS_OPTION_KINDS.has(o.kind)) {
+      if (o.amountToBeConfirmed || o.amount <= 0) return '';
+      const worth = formatMoney(o.amount, o.currency, lang);
+      return zh ? `，货值 ${worth}` : `, goods worth ${worth}`;
+    }
+    const sum = o.amountToBeConfirmed
       ? formatMoney(null, o.currency, lang)
       : o.amount > 0
         ? formatMoney(o.amount, o.currency, lang)
         : '';
+    return sum && (zh ? ` ${sum}` : ` of ${sum}`);
+  };
   const resolution = recommended
     ? zh
-      ? `建议方案为${OPTION_LABEL.zh[recommended.kind]}${money(recommended) ? ` ${money(recommended)}` : ''}（依据 ${recommended.policy}）`
-      : `recommended ${OPTION_LABEL.en[recommended.kind]}${money(recommended) ? ` of ${money(recommended)}` : ''} (per ${recommended.policy})`
+      ? `建议方案为${OPTION_LABEL.zh[recommended.kind]}${money(recommended)}（依据 ${recommended.policy}）`
+      : `recommended ${OPTION_LABEL.en[recommended.kind]}${money(recommended)} (per ${recommended.policy})`
     : zh
       ? '无适用的退款方案'
       : 'no refund option applied';

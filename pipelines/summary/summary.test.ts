@@ -64,6 +64,18 @@ describe('summarizeCall (offline template)', () => {
     expect(`${zh}${en}`).not.toMatch(/[¥$]0/);
   });
 
+  it('says goods sent again are worth their amount, not paid it, and leaves an unknown worth out', () => {
+    const reship = { ...option, kind: 'reship' as const, amount: 89, policy: 'zh.wrong-item' };
+    expect(summarizeCall({ ...input, refundOptions: [reship] })).toContain(
+      '建议方案为补发，货值 ¥89（依据 zh.wrong-item）',
+    );
+    expect(summarizeCall({ ...input, language: 'en', refundOptions: [reship] })).toContain(
+      'recommended reship, goods worth ¥89 (per zh.wrong-item)',
+    );
+    const unknown = { ...reship, amount: 0, amountToBeConfirmed: true };
+    expect(summarizeCall({ ...input, refundOptions: [unknown] })).toContain('建议方案为补发（依据 zh.wrong-item）');
+  });
+
   it('states issue, resolution with amount and policy, open promises and flags, in Chinese', () => {
     expect(summarizeCall(input)).toBe(
       '问题：坏果/变质（10件中3件），订单 240611587736219。处理：建议方案为按比例部分退款 ¥11.97（依据 zh.fresh.bad-fruit）。' +

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replayDemo } from './calls.js';
-import { useDashboard } from './harness.js';
-import { expectReadable } from './seen.js';
+import { useDashboard, WIDTHS } from './harness.js';
+import { expectCopilotColumns, expectReadable } from './seen.js';
 
 const dash = useDashboard();
 
@@ -25,6 +25,13 @@ describe('merchant pages in Chromium', () => {
     await page.getByText('已结束').waitFor();
     await page.locator('.option.recommended').first().waitFor();
     await expectReadable(page, 'live call (zh)');
+    await expectCopilotColumns(page, 'live call (zh)');
+    // On a phone the columns dissolve: the coaching and the refund options come before the replies.
+    await page.setViewportSize(WIDTHS.phone);
+    const top = async (s: string) => (await page.locator(s).first().boundingBox())!.y;
+    expect(await top('.live-grid .card.warn')).toBeLessThan(await top('.live-grid .suggestions-card'));
+    expect(await top('.live-grid .suggestions-card')).toBeLessThan(await top('.live-grid .notes-card'));
+    await page.setViewportSize(WIDTHS.desktop);
     await dash.screenshot(page, 'merchant-live-call');
 
     // After the call the replies are its record: copy and mark used stay, dismiss goes (decision 0650).

@@ -63,6 +63,68 @@ export async function expectNoOverflow(page: Page, where: string): Promise<void>
 }
 
 /**
+ * Fails naming a list's filter fields that sit out of line with their neighbours: on one row of the
+ * filter card every select, text box and date button starts at the same height (the card dropped
+ * its first field's top margin and the search box sat 6 px above the selects beside it).
+ */
+export async function expectFiltersAligned(page: Page, where: string): Promise<void> {
+  const off = (await page.evaluate(`(() => {
+    const out = [];
+    for (const form of document.querySelectorAll('form.filters')) {
+      const tops = [...form.querySelectorAll('input, select, button.date-value')]
+        .filter((el) => el.checkVisibility())
+        .map((el) => ({ top: el.getBoundingClientRect().top, name: el.name || el.type || el.tagName.toLowerCase() }))
+        .sort((a, b) => a.top - b.top);
+      // Controls within 20 px of each other are on one row; rows are a label and a field apart.
+      for (let i = 1; i < tops.length; i++) {
+        const d = tops[i].top - tops[i - 1].top;
+        if (d > 0.5 && d < 20) out.push(tops[i - 1].name + ' / ' + tops[i].name + ' ' + Math.round(d) + 'px apart');
+      }
+    }
+    return out.slice(0, 8);
+  })()`)) as string[];
+  expect(off, `${where} filter fields out of line at ${page.viewportSize()?.width} px`).toEqual([]);
+}
+
+/**
+ * The copilot's two columns from 900 px (the live and call pages): the transcript and the replies
+ * share the wide left column, one under the other, and the side column (coaching, refund options,
+ * notes) stands beside them. A short transcript used to leave the left column empty under it.
+ */
+export async function expectCopilotColumns(page: Page, where: string): Promise<void> {
+  const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+  const transcript = await box('.live-grid .transcript-card');
+  const replies = await box('.live-grid .suggestions-card');
+  const side = await box('.live-grid > .side');
+  expect(side.x, `${where}: the side column beside the transcript`).toBeGreaterThanOrEqual(
+    transcript.x + transcript.width,
+  );
+  expect(side.y, `${where}: the side column level with the transcript`).toBeLessThan(transcript.y + 40);
+  expect(replies.x, `${where}: the replies under the transcript`).toBe(transcript.x);
+  expect(replies.y, `${where}: the replies under the transcript`).toBeGreaterThanOrEqual(
+    transcript.y + transcript.height,
+  );
+}
+
+/**
+ * The case page from 900 px: the merchant's record sits under the transcript in the wide column,
+ * one gap below it, and the evidence and decision column stands beside both.
+ */
+export async function expectCaseColumns(page: Page, where: string): Promise<void> {
+  const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+  const transcript = await box('.case-grid > .transcript-card');
+  const record = await box('.case-grid > .case-context');
+  const side = await box('.case-grid > .side');
+  expect(side.x, `${where}: the evidence beside the transcript`).toBeGreaterThanOrEqual(
+    transcript.x + transcript.width,
+  );
+  expect(record.x, `${where}: the merchant's record under the transcript`).toBe(transcript.x);
+  const gap = record.y - (transcript.y + transcript.height);
+  expect(gap, `${where}: one gap between the transcript and the merchant's record`).toBeGreaterThanOrEqual(0);
+  expect(gap, `${where}: one gap between the transcript and the merchant's record`).toBeLessThan(24);
+}
+
+/**
  * Fails naming a date or moment split over two lines ("2026年12月" at a line's end, "7日" below), or
  * a part of a bracketed aside split inside itself ("（处罚阶梯第" / "2 级）").
  */

@@ -10,6 +10,9 @@ import { updateUser } from '../../pipelines/auth/users.js';
 import { replayDemo } from './calls.js';
 import { ARTIFACTS, useDashboard, WIDTHS } from './harness.js';
 import {
+  expectCaseColumns,
+  expectCopilotColumns,
+  expectFiltersAligned,
   expectNoChinese,
   expectNoEnglish,
   expectNoOverflow,
@@ -157,10 +160,15 @@ async function tour(role: Role, lang: 'zh' | 'en'): Promise<void> {
     const where = `${role} ${name} (${lang})`;
     await check(expectNoRawCodes(page, where));
     await check(lang === 'zh' ? expectNoEnglish(page, where) : expectNoChinese(page, where));
+    await check(expectFiltersAligned(page, where));
+    if (name.startsWith('call') && (await page.locator('.live-grid').count()) > 0)
+      await check(expectCopilotColumns(page, where));
+    if (name.startsWith('case-')) await check(expectCaseColumns(page, where));
     await page.screenshot({ path: join(SHOTS, `${role}-${lang}-${name}-1280.png`), fullPage: true });
     await page.setViewportSize(WIDTHS.phone);
     await page.waitForTimeout(150);
     await check(expectNoOverflow(page, where));
+    await check(expectFiltersAligned(page, `${where} at 390 px`));
     await check(expectTapTargets(page, where));
     await check(expectWholeDates(page, where));
     await check(expectNoRawCodes(page, `${where} at 390 px`));
@@ -187,6 +195,9 @@ async function tour(role: Role, lang: 'zh' | 'en'): Promise<void> {
       const said = await page.getByText('已决定', { exact: true }).count();
       if (said !== 1) failed.push(`${role} case-decided (zh): "已决定" shown ${said} times`);
     }
+    // Nor does it name keys that no longer do anything there.
+    if (name === 'case-decided' && (await page.locator('.shortcuts').count()) > 0)
+      failed.push(`${role} case-decided (${lang}): the claim and decide keys are named`);
     await look(name);
   }
   // The page before all others, the same for every role: looked at once per language.

@@ -61,7 +61,7 @@ export function Suggestions({ view, canAct }: { view: CallView; canAct: boolean 
   };
   const list = visibleSuggestions(view, dismissed);
   return (
-    <section className="card" aria-labelledby="sug-title">
+    <section className="card suggestions-card" aria-labelledby="sug-title">
       <h2 id="sug-title">{t('suggestions')}</h2>
       <ErrorLine error={error} />
       {list.length === 0 && <p className="muted">{t('noSuggestions')}</p>}
@@ -198,7 +198,7 @@ export function NotesPanel({ view }: { view: CallView }) {
   // Nothing noted yet: one sentence that says what will be, not four dashes.
   if (!n.orderNumbers.length && !n.amounts.length && !n.products.length && !n.promises.length)
     return (
-      <section className="card" aria-labelledby="notes-title">
+      <section className="card notes-card" aria-labelledby="notes-title">
         <h2 id="notes-title">{t('notes')}</h2>
         <p className="muted" data-testid="notes-empty">
           {t(view.call.status === 'ended' ? 'notesNoneEnded' : 'notesNoneLive')}
@@ -206,7 +206,7 @@ export function NotesPanel({ view }: { view: CallView }) {
       </section>
     );
   return (
-    <section className="card" aria-labelledby="notes-title">
+    <section className="card notes-card" aria-labelledby="notes-title">
       <h2 id="notes-title">{t('notes')}</h2>
       <dl className="notes">
         <dt>{t('orderNumbers')}</dt>

@@ -86,23 +86,25 @@ export function CallDetailPage({ id }: { id: string }) {
         </section>
       )}
       <div className="live-grid">
-        <section className="card transcript-card" aria-labelledby="tr-title">
-          <h2 id="tr-title">{t('transcript')}</h2>
-          <Transcript
-            foldable
-            utterances={view.utterances}
-            highlights={view.flags.map((f) => ({
-              utterance: f.utterance,
-              span: f.span,
-              label: label('category', f.category),
-            }))}
-          />
-        </section>
+        <div className="main-col">
+          <section className="card transcript-card" aria-labelledby="tr-title">
+            <h2 id="tr-title">{t('transcript')}</h2>
+            <Transcript
+              foldable
+              utterances={view.utterances}
+              highlights={view.flags.map((f) => ({
+                utterance: f.utterance,
+                span: f.span,
+                label: label('category', f.category),
+              }))}
+            />
+          </section>
+          <Suggestions view={view} canAct={user.role === 'merchant_staff'} />
+        </div>
         <div className="side">
           <Coaching view={view} />
           <NotesPanel view={view} />
           <RefundOptions view={view} canAct={user.role === 'merchant_staff' && view.call.status === 'active'} />
-          <Suggestions view={view} canAct={user.role === 'merchant_staff'} />
         </div>
       </div>
     </>

@@ -86,7 +86,10 @@ export function CasePage({ id }: { id: string }) {
           )}
         </span>
       </div>
-      <p className="muted small shortcuts">{t('caseShortcuts')}</p>
+      {/* A decided case answers to no key: its keys are not named. */}
+      {c.status === 'decided' || c.status === 'closed' ? null : (
+        <p className="muted small shortcuts">{t('caseShortcuts')}</p>
+      )}
       <ErrorLine error={error} />
       <div className="work-grid case-grid">
         {/* What to judge comes first: on a phone the evidence and the decision are above the
@@ -131,6 +134,10 @@ export function CasePage({ id }: { id: string }) {
               )}
             </section>
           )}
+        </div>
+        {/* The merchant's record: beside the decision on a phone, under the transcript from 900 px
+            (a short transcript left the wide column empty under it). */}
+        <div className="case-context">
           <MerchantContext view={kase.data} />
         </div>
         <section className="card transcript-card" aria-labelledby="tr-title">

@@ -47,44 +47,47 @@ export function LiveCallPage() {
           <PlayDemo />
         </section>
       ) : (
-        <div className="live-grid" data-call-id={view.call.id}>
-          <section className="card transcript-card" aria-labelledby="tr-title">
-            <div className="row spread">
-              <h2 id="tr-title">{t('transcript')}</h2>
-              <span className={view.call.status === 'active' ? 'badge live' : 'badge'}>
-                {view.call.status === 'active' ? t('live') : t('ended')}
-              </span>
-            </div>
-            <p className="muted small">
-              <BuyerName buyer={view.call.buyer} /> · <When at={view.call.startedAt} /> ·{' '}
-              <Link href={`/calls/${view.call.id}`}>{t('openCall')}</Link>
-            </p>
-            <Transcript
-              utterances={view.utterances}
-              live
-              foldable
-              highlights={view.flags.map((f) => ({
-                utterance: f.utterance,
-                span: f.span,
-                label: label('category', f.category),
-              }))}
-            />
-            {view.call.summary && (
-              <p data-testid="summary">
-                <strong>
-                  {t('summary')}
-                  {t('colon')}
-                </strong>
-                <span lang={dataLang(view.call.language) ?? scriptLang(view.call.summary)}>
-                  {summaryText(view.call)}
+        <div className="live-grid on-call" data-call-id={view.call.id}>
+          {/* What was said and what to say next share the wide column; the rest stays in view beside it. */}
+          <div className="main-col">
+            <section className="card transcript-card" aria-labelledby="tr-title">
+              <div className="row spread">
+                <h2 id="tr-title">{t('transcript')}</h2>
+                <span className={view.call.status === 'active' ? 'badge live' : 'badge'}>
+                  {view.call.status === 'active' ? t('live') : t('ended')}
                 </span>
+              </div>
+              <p className="muted small">
+                <BuyerName buyer={view.call.buyer} /> · <When at={view.call.startedAt} /> ·{' '}
+                <Link href={`/calls/${view.call.id}`}>{t('openCall')}</Link>
               </p>
-            )}
-          </section>
+              <Transcript
+                utterances={view.utterances}
+                live
+                foldable
+                highlights={view.flags.map((f) => ({
+                  utterance: f.utterance,
+                  span: f.span,
+                  label: label('category', f.category),
+                }))}
+              />
+              {view.call.summary && (
+                <p data-testid="summary">
+                  <strong>
+                    {t('summary')}
+                    {t('colon')}
+                  </strong>
+                  <span lang={dataLang(view.call.language) ?? scriptLang(view.call.summary)}>
+                    {summaryText(view.call)}
+                  </span>
+                </p>
+              )}
+            </section>
+            <Suggestions view={view} canAct />
+          </div>
           <div className="side">
             <Coaching view={view} />
             <RefundOptions view={view} canAct={view.call.status === 'active'} />
-            <Suggestions view={view} canAct />
             <NotesPanel view={view} />
           </div>
         </div>
