@@ -58,7 +58,7 @@ describe('ComplianceDetector', () => {
     expect(flags.map((f) => [f.utterance, f.category, f.rule])).toEqual([
       [1, 'review_manipulation', 'zh.review.incentive-frame@9'],
       [1, 'contact_exchange', 'zh.contact.invite-frame@21'],
-      [2, 'refund_obstruction', 'en.refund.frame@11'],
+      [2, 'refund_obstruction', 'en.refund.frame@12'],
     ]);
     // The invitation and its id are one violation: the evidence joins them.
     expect(flags[1]!.evidence).toBe('加我微信 abc8899');

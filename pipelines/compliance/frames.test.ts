@@ -107,7 +107,7 @@ describe('compliance frames', () => {
     expect(await flagsOn(['merchant', '私下转账我们不做的哈 没有平台保障 出了事您维权不了'])).toEqual([]);
     expect(await flagsOn(['merchant', '吊牌没剪的话 七天无理由都能退的哈'])).toEqual([]);
     const [denied] = await flagsOn(['merchant', '我们家不支持七天无理由 别问了']);
-    expect(denied).toMatchObject({ category: 'refund_obstruction', rule: 'zh.refund.frame@14' });
+    expect(denied).toMatchObject({ category: 'refund_obstruction', rule: 'zh.refund.frame@15' });
   });
 
   it('flags insults addressed to the buyer and threats that name where they live, not profanity as emphasis', async () => {
