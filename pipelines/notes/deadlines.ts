@@ -109,10 +109,12 @@ export function clauseDeadlines(
   });
 }
 
+/** The latest date said; of phrases for the same day, the last said ("I'll cancel it now and put the refund through today": today, not now; 0905). */
 function latest(found: readonly DeadlineMatch[]): DeadlineMatch | null {
   let best: DeadlineMatch | null = null;
   for (const d of found) {
-    if (!best || compareYmd(parseYmd(d.date), parseYmd(best.date)) > 0) best = d;
+    const order = best ? compareYmd(parseYmd(d.date), parseYmd(best.date)) : 1;
+    if (order > 0 || (order === 0 && best !== null && d.start > best.start)) best = d;
   }
   return best;
 }

@@ -513,12 +513,16 @@ function readPromises(line: TranscriptLine, utterance: number, due: readonly (De
             c.index <= timed.at &&
             (hasCue(c, 'event_trigger') || (line.speaker === 'merchant' && clauseHas(c, AFTER_EVENT) !== undefined)),
         );
-      // Under a condition, "马上"/"right away" counts from the condition, not from today.
+      // "马上"/"right away"/"now" says how keen, not when: no deadline, under a condition or not (0905:
+      // C–R, v, X label acts said at once undated, 56 to 8); its time still commits the act.
+      const immediate = timed !== null && hasCue(clauses[timed.at]!, 'immediate', [timed.due.start, timed.due.end]);
+      // Under a condition, a span timed by an event counts from the event, not from today.
       const relative =
-        conditional &&
-        timed !== null &&
-        ((timed.at === i && hasCue(clause, 'immediate', [timed.due.start, timed.due.end])) ||
-          (byEvent && hasCue(clauses[timed.at]!, 'span', [timed.due.start, timed.due.end])));
+        immediate ||
+        (conditional &&
+          timed !== null &&
+          byEvent &&
+          hasCue(clauses[timed.at]!, 'span', [timed.due.start, timed.due.end]));
       addPromise(out, {
         speaker: line.speaker,
         // Money for a review, or for something the buyer was asked to do, is compensation.
