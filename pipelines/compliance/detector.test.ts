@@ -57,7 +57,7 @@ describe('ComplianceDetector', () => {
     const flags = await detector.detect(lines);
     expect(flags.map((f) => [f.utterance, f.category, f.rule])).toEqual([
       [1, 'review_manipulation', 'zh.review.incentive-frame@9'],
-      [1, 'contact_exchange', 'zh.contact.invite-frame@21'],
+      [1, 'contact_exchange', 'zh.contact.invite-frame@22'],
       [2, 'refund_obstruction', 'en.refund.frame@12'],
     ]);
     // The invitation and its id are one violation: the evidence joins them.
@@ -77,7 +77,7 @@ describe('ComplianceDetector', () => {
     const live = (await Promise.all(lines.map((_, i) => detector.detectUtterance(lines, i)))).flat();
     expect(live).toEqual(batch);
     // A Latin-only id is read by the English rules; the invitation on the line before is carried over.
-    expect(live.map((f) => [f.utterance, f.rule])).toEqual([[1, 'en.contact.invite-frame@19']]);
+    expect(live.map((f) => [f.utterance, f.rule])).toEqual([[1, 'en.contact.invite-frame@20']]);
     await expect(detector.detectUtterance(lines, 3)).rejects.toThrow(RangeError);
   });
 

@@ -318,11 +318,17 @@ function digitRuns(a: LineAnalysis): { head: LineAnalysis['numbers'][number]; di
 const digitCount = (t: string) => t.replace(/\D/g, '').length;
 
 /** The tightest filling of all slots in one window, or null. */
-function fill(a: LineAnalysis, window: readonly Clause[], frame: CompiledFrame): Filler[] | null {
+function fill(
+  a: LineAnalysis,
+  window: readonly Clause[],
+  frame: CompiledFrame,
+  keep: ((f: Filler) => boolean) | null = null,
+): Filler[] | null {
   const ids = slotIdsOf(frame.slots);
   const options: Filler[][] = [];
   for (let k = 0; k < ids.length; k++) {
-    const o = fillersById(a, window, ids[k]!);
+    const all = fillersById(a, window, ids[k]!);
+    const o = keep ? all.filter(keep) : all;
     if (o.length === 0) return null;
     options.push(o);
   }
@@ -453,10 +459,32 @@ export function matchFrame(a: LineAnalysis, frame: CompiledFrame, previous: Line
     const before = bySpan.get(key);
     if (before && !before.veto) continue;
     const veto = vetoOf(a, window, fillers, frame, previous);
+    if (veto?.reason === 'negation') {
+      // The narrowest filling is negated, but another may not be: a slot's alternatives are all its
+      // fillers, so a negated question (不能在平台付吗) still fills mark:question|mark:negation by its
+      // negation, whichever alternative is written first (decision 0910).
+      const free = fillOutsideNegation(a, window, frame);
+      const freeVeto = free && vetoOf(a, window, free, frame, previous);
+      if (free && !freeVeto) {
+        const s: Span = [Math.min(...free.map((f) => f.span[0])), Math.max(...free.map((f) => f.span[1]))];
+        bySpan.set(`${s[0]}-${s[1]}`, { fillers: free, span: s });
+        continue;
+      }
+    }
     if (before && veto) continue;
     bySpan.set(key, { fillers, span, ...(veto && { veto }) });
   }
   return [...bySpan.values()];
+}
+
+/** The tightest filling of the window from fillers no negation in it scopes (a negation's own words are free). */
+function fillOutsideNegation(a: LineAnalysis, window: readonly Clause[], frame: CompiledFrame): Filler[] | null {
+  const scopes: { mark: Span; scope: Span }[] = [];
+  for (const c of window)
+    for (const m of c.marks) if (m.kind === 'negation' && m.scope) scopes.push({ mark: m.nspan, scope: m.scope.nspan });
+  const free = (f: Filler) =>
+    scopes.every(({ mark, scope }) => inside(mark, f.nspan) || !(f.nspan[0] < scope[1] && f.nspan[1] > scope[0]));
+  return fill(a, window, frame, free);
 }
 
 function vetoOf(

@@ -134,7 +134,7 @@ describe('trained recall layer', () => {
       const detector = new ComplianceDetector({ learned: vetoAt((1 + p) / 2) });
       expect((await detector.detect(invite)).map((f) => f.category)).not.toContain('contact_exchange');
       const seen = (await detector.inspect(invite)).find((c) => c.droppedBy === 'learned')!;
-      expect(seen).toMatchObject({ category: 'contact_exchange', accepted: false, rule: 'zh.contact.invite-frame@21' });
+      expect(seen).toMatchObject({ category: 'contact_exchange', accepted: false, rule: 'zh.contact.invite-frame@22' });
       expect(seen.verdicts.at(-1)).toEqual({
         layer: 'rule',
         verdict: 'rejected',
@@ -153,7 +153,7 @@ describe('trained recall layer', () => {
         const flags = await new ComplianceDetector({ learned }).detect(invite);
         expect(flags.map((f) => [f.category, f.rule])).toContainEqual([
           'contact_exchange',
-          'zh.contact.invite-frame@21',
+          'zh.contact.invite-frame@22',
         ]);
       }
     });
