@@ -6,6 +6,7 @@ import {
   firstPreference,
   type IssueKind,
   kindsOf,
+  MONEY_BACK,
   onBuyerStep,
   type Preference,
   REFUNDS,
@@ -56,6 +57,12 @@ interface Said {
   exchangeNamed: boolean;
   /** The line says the order was cancelled (取消成功, "I cancelled my order"). */
   cancelled: boolean;
+  /** The line names a repair (检测维修, 返厂, "repair it"): goods sent on it are the buyer's own, mended. */
+  repair: boolean;
+  /** The line says what it gives as an addition (另外, "on top of that"). */
+  extra: boolean;
+  /** The line binds what it says to events or a result not yet known ("if it doesn't reach by Friday"). */
+  bound: boolean;
 }
 
 function readSaid(text: string, speaker: SpeakerRole): Said {
@@ -71,6 +78,9 @@ function readSaid(text: string, speaker: SpeakerRole): Said {
     goods: GOODS_CLASSES.filter((cls) => classMatches(a, cls).length > 0),
     onStep,
     cancelled: asserted(a, 'issue.order_cancelled').length > 0,
+    repair: ['remedy.repair', 'preference.repair'].some((cls) => asserted(a, cls).length > 0),
+    extra: classMatches(a, 'remedy.extra').length > 0,
+    bound: a.clauses.some((c) => ['events', 'result'].includes(conditionAt(a, c.index))),
     exchangeNamed: ['remedy.replacement', 'preference.replacement'].some((cls) => classMatches(a, cls).length > 0),
     // The goods reaching the shop as the condition of what follows ("once they're back with us") go back too.
     back: ['remedy.goods_back', 'action.pickup'].some((cls) =>
@@ -177,7 +187,9 @@ export class CallReading {
     if (r.cancelled) this.cancelledLines.push(i);
     if (r.remedy.fee) this.feeLines.push(i);
     if (refuses || pending) this.refusals.push(i);
-    if (refuses) {
+    // Money held back for something in return (void and refusing: 删了差评马上同意退款) is no refusal of
+    // the ask itself: the buyer insisting after it (我就要退) stands (decision 0920).
+    if (refuses && !r.remedy.void) {
       const asked = lastAtMost(this.preferences, i - 1);
       const kinds = new Set<Preference>(['refund']);
       if (r.exchangeNamed) kinds.add('replacement');
@@ -374,6 +386,10 @@ export class CallReading {
       else if (declined > 0) declined--;
       else if (settled === 'coupon')
         coupon ??= fee !== null && fee <= last ? null : { remedy: 'coupon', line: r.accepted ?? i };
+      // Money said as an addition (另外给您补偿五元) is an extra beside a remedy settled before it, as a
+      // coupon is, else the remedy (decision 0920).
+      else if (r.extra && r.speaker === 'merchant' && settled !== null && MONEY_BACK.includes(settled))
+        coupon ??= { remedy: settled, line: i };
       // 申请仅退款18元 after a part refund agreed is the platform's form for it: the kind agreed stands.
       else if (settled === 'refund' || settled === 'refund_only')
         return this.refundKindBefore(from, k) ?? { remedy: settled, line: r.accepted ?? i };
@@ -386,7 +402,11 @@ export class CallReading {
           : (coupon ?? { remedy: 'open', line: i });
       }
     }
-    return coupon;
+    // Money given back for a fee (安装费给您退了, "refund the delivery fee") with nothing else settled
+    // is what the buyer gets back while the order stands: a part refund (decision 0920).
+    // Not a fee turned down (定金是不退的) or given back only if something happens.
+    const given = fee !== null && fee <= last && !this.read[fee]!.remedy.refuses && !this.read[fee]!.bound;
+    return coupon ?? (given ? { remedy: 'partial_refund', line: fee } : null);
   }
 
   /**
@@ -467,6 +487,12 @@ export class CallReading {
   /** Whether a line up to `index` says the order was cancelled (取消成功, "I cancelled my order"). */
   cancelledBy(index: number): boolean {
     return lastAtMost(this.cancelledLines, this.upTo(index)) !== null;
+  }
+
+  /** Whether line `i` names a repair (修好给您寄回去, 返厂检测): goods promised on it come back mended, no remedy of goods. */
+  repairOn(i: number): boolean {
+    this.upTo(i);
+    return this.read[i]?.repair === true;
   }
 
   /** Whether the merchant's line `i` settles a remedy as done (已经给您退了, "I've refunded"). */
