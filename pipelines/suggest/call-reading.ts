@@ -61,8 +61,6 @@ interface Said {
   repair: boolean;
   /** The line says what it gives as an addition (另外, "on top of that"). */
   extra: boolean;
-  /** The line binds what it says to events or a result not yet known ("if it doesn't reach by Friday"). */
-  bound: boolean;
 }
 
 function readSaid(text: string, speaker: SpeakerRole): Said {
@@ -80,7 +78,6 @@ function readSaid(text: string, speaker: SpeakerRole): Said {
     cancelled: asserted(a, 'issue.order_cancelled').length > 0,
     repair: ['remedy.repair', 'preference.repair'].some((cls) => asserted(a, cls).length > 0),
     extra: classMatches(a, 'remedy.extra').length > 0,
-    bound: a.clauses.some((c) => ['events', 'result'].includes(conditionAt(a, c.index))),
     exchangeNamed: ['remedy.replacement', 'preference.replacement'].some((cls) => classMatches(a, cls).length > 0),
     // The goods reaching the shop as the condition of what follows ("once they're back with us") go back too.
     back: ['remedy.goods_back', 'action.pickup'].some((cls) =>
@@ -389,7 +386,8 @@ export class CallReading {
       // Money said as an addition (另外给您补偿五元) is an extra beside a remedy settled before it, as a
       // coupon is, else the remedy (decision 0920).
       else if (r.extra && r.speaker === 'merchant' && settled !== null && MONEY_BACK.includes(settled))
-        coupon ??= { remedy: settled, line: i };
+        // Only goods settled before it make it an extra: after money or a choice it is the remedy.
+        return this.goodsBefore(from, k) ?? { remedy: settled, line: i };
       // 申请仅退款18元 after a part refund agreed is the platform's form for it: the kind agreed stands.
       else if (settled === 'refund' || settled === 'refund_only')
         return this.refundKindBefore(from, k) ?? { remedy: settled, line: r.accepted ?? i };
@@ -402,11 +400,20 @@ export class CallReading {
           : (coupon ?? { remedy: 'open', line: i });
       }
     }
-    // Money given back for a fee (安装费给您退了, "refund the delivery fee") with nothing else settled
-    // is what the buyer gets back while the order stands: a part refund (decision 0920).
-    // Not a fee turned down (定金是不退的) or given back only if something happens.
-    const given = fee !== null && fee <= last && !this.read[fee]!.remedy.refuses && !this.read[fee]!.bound;
-    return coupon ?? (given ? { remedy: 'partial_refund', line: fee } : null);
+    return coupon;
+  }
+
+  /** Goods (a replacement or a reship) settled on the latest remedy line before the `k`-th that settles anything. */
+  private goodsBefore(from: number, k: number): Settlement {
+    for (let j = k - 1; j >= 0; j--) {
+      const i = this.remedyLines[j]!;
+      if (i < from) return null;
+      const { settled } = this.read[i]!.remedy;
+      if (settled === 'replacement' || settled === 'reship')
+        return { remedy: settled, line: this.read[i]!.accepted ?? i };
+      if (settled !== null && settled !== 'coupon') return null;
+    }
+    return null;
   }
 
   /**

@@ -372,7 +372,7 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   // Not a fee or an extra offered for the review beside a remedy (I'll refund your shipping too): that
   // bargain voids only itself.
   const held =
-    classMatches(a, 'remedy.bargain').length > 0 &&
+    classMatches(a, 'review_ref').length > 0 &&
     !goods &&
     !reading.fee &&
     classMatches(a, 'remedy.extra').length === 0 &&

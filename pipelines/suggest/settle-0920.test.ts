@@ -70,24 +70,6 @@ describe('goods promised back on a line naming a repair', () => {
   });
 });
 
-describe('money given back for a fee with nothing else settled', () => {
-  it('is a part refund: the order stands', () => {
-    const reading = new CallReading(
-      call(
-        ['customer', '说好今天送货上楼的 到现在人都没来'],
-        ['merchant', '亲 实在抱歉 这单的配送费给您退掉 明天一早给您送到'],
-      ),
-    );
-    expect(reading.remedySince(0, 1)).toMatchObject({ remedy: 'partial_refund', line: 1 });
-  });
-  it('beside a refund of the goods, the goods’ refund decides', () => {
-    const reading = new CallReading(
-      call(['customer', '柜子到了门板是裂的'], ['merchant', '亲 给您退货退款 运费给您报销 上门取件']),
-    );
-    expect(reading.remedySince(0, 1)?.remedy).not.toBe('partial_refund');
-  });
-});
-
 describe('money said as an addition', () => {
   it('is an extra beside goods settled before it', () => {
     const reading = new CallReading(
