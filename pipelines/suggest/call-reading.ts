@@ -6,6 +6,7 @@ import {
   firstPreference,
   type IssueKind,
   kindsOf,
+  MONEY_BACK,
   onBuyerStep,
   type Preference,
   REFUNDS,
@@ -56,6 +57,10 @@ interface Said {
   exchangeNamed: boolean;
   /** The line says the order was cancelled (取消成功, "I cancelled my order"). */
   cancelled: boolean;
+  /** The line names a repair (检测维修, 返厂, "repair it"): goods sent on it are the buyer's own, mended. */
+  repair: boolean;
+  /** The line says what it gives as an addition (另外, "on top of that"). */
+  extra: boolean;
 }
 
 function readSaid(text: string, speaker: SpeakerRole): Said {
@@ -71,6 +76,8 @@ function readSaid(text: string, speaker: SpeakerRole): Said {
     goods: GOODS_CLASSES.filter((cls) => classMatches(a, cls).length > 0),
     onStep,
     cancelled: asserted(a, 'issue.order_cancelled').length > 0,
+    repair: ['remedy.repair', 'preference.repair'].some((cls) => asserted(a, cls).length > 0),
+    extra: classMatches(a, 'remedy.extra').length > 0,
     exchangeNamed: ['remedy.replacement', 'preference.replacement'].some((cls) => classMatches(a, cls).length > 0),
     // The goods reaching the shop as the condition of what follows ("once they're back with us") go back too.
     back: ['remedy.goods_back', 'action.pickup'].some((cls) =>
@@ -177,7 +184,9 @@ export class CallReading {
     if (r.cancelled) this.cancelledLines.push(i);
     if (r.remedy.fee) this.feeLines.push(i);
     if (refuses || pending) this.refusals.push(i);
-    if (refuses) {
+    // Money held back for something in return (void and refusing: 删了差评马上同意退款) is no refusal of
+    // the ask itself: the buyer insisting after it (我就要退) stands (decision 0920).
+    if (refuses && !r.remedy.void) {
       const asked = lastAtMost(this.preferences, i - 1);
       const kinds = new Set<Preference>(['refund']);
       if (r.exchangeNamed) kinds.add('replacement');
@@ -374,6 +383,11 @@ export class CallReading {
       else if (declined > 0) declined--;
       else if (settled === 'coupon')
         coupon ??= fee !== null && fee <= last ? null : { remedy: 'coupon', line: r.accepted ?? i };
+      // Money said as an addition (另外给您补偿五元) is an extra beside a remedy settled before it, as a
+      // coupon is, else the remedy (decision 0920).
+      else if (r.extra && r.speaker === 'merchant' && settled !== null && MONEY_BACK.includes(settled))
+        // Only goods settled before it make it an extra: after money or a choice it is the remedy.
+        return this.goodsBefore(from, k) ?? { remedy: settled, line: i };
       // 申请仅退款18元 after a part refund agreed is the platform's form for it: the kind agreed stands.
       else if (settled === 'refund' || settled === 'refund_only')
         return this.refundKindBefore(from, k) ?? { remedy: settled, line: r.accepted ?? i };
@@ -387,6 +401,19 @@ export class CallReading {
       }
     }
     return coupon;
+  }
+
+  /** Goods (a replacement or a reship) settled on the latest remedy line before the `k`-th that settles anything. */
+  private goodsBefore(from: number, k: number): Settlement {
+    for (let j = k - 1; j >= 0; j--) {
+      const i = this.remedyLines[j]!;
+      if (i < from) return null;
+      const { settled } = this.read[i]!.remedy;
+      if (settled === 'replacement' || settled === 'reship')
+        return { remedy: settled, line: this.read[i]!.accepted ?? i };
+      if (settled !== null && settled !== 'coupon') return null;
+    }
+    return null;
   }
 
   /**
@@ -467,6 +494,12 @@ export class CallReading {
   /** Whether a line up to `index` says the order was cancelled (取消成功, "I cancelled my order"). */
   cancelledBy(index: number): boolean {
     return lastAtMost(this.cancelledLines, this.upTo(index)) !== null;
+  }
+
+  /** Whether line `i` names a repair (修好给您寄回去, 返厂检测): goods promised on it come back mended, no remedy of goods. */
+  repairOn(i: number): boolean {
+    this.upTo(i);
+    return this.read[i]?.repair === true;
   }
 
   /** Whether the merchant's line `i` settles a remedy as done (已经给您退了, "I've refunded"). */

@@ -215,7 +215,7 @@ const REMEDY_CLASS = Object.fromEntries(REMEDIES.map((r) => [r, `remedy.${r}`]))
 /** The kinds of refund, which a bare "refund" stands for. */
 export const REFUNDS: readonly Remedy[] = ['refund_only', 'return_refund', 'partial_refund'];
 /** Remedies that are money back: a refund of any kind. */
-const MONEY_BACK: readonly Remedy[] = [...REFUNDS, 'refund'];
+export const MONEY_BACK: readonly Remedy[] = [...REFUNDS, 'refund'];
 
 /** What one line does to the remedy of the call (see `remedyOf`). */
 export interface RemedyReading {
@@ -364,6 +364,20 @@ export function remedyOf(a: LineAnalysis, speaker: SpeakerRole): RemedyReading {
   reading.fee = feeClauses.size > 0;
   // A bot's menu (【自动回复】 1.查物流 2.退换货) lists remedies nobody chose.
   if (classMatches(a, 'remedy.automated').length > 0) return reading;
+  // Money held back until the buyer does something in return (改了评价马上同意退款, "the refund is
+  // released once the review is updated") turns the refund down as it stands: what was settled or
+  // asked before it is held hostage, not agreed (decision 0920). Goods sent again beside it
+  // (撤销退款申请 给您补发) are the platform's own steps for a reship, not a refund held back.
+  const goods = (['replacement', 'reship'] as const).some((r) => classMatches(a, REMEDY_CLASS[r]).length > 0);
+  // Not a fee or an extra offered for the review beside a remedy (I'll refund your shipping too): that
+  // bargain voids only itself.
+  const held =
+    classMatches(a, 'review_ref').length > 0 &&
+    !goods &&
+    !reading.fee &&
+    classMatches(a, 'remedy.extra').length === 0 &&
+    classMatches(a, 'refund_ref').length > 0;
+  if (held) return { ...reading, void: true, refuses: true };
   if (classMatches(a, 'remedy.bargain').length > 0 || offPlatform(a)) return { ...reading, void: true };
   // A remedy named beside a sanction threatened (您非要申请仅退款 我们就把您拉黑) is the buyer's ask
   // held against them, and one left to a later contact between two kinds (主管会跟您确定是换新还是退款)
