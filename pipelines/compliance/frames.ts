@@ -459,10 +459,11 @@ export function matchFrame(a: LineAnalysis, frame: CompiledFrame, previous: Line
     const before = bySpan.get(key);
     if (before && !before.veto) continue;
     const veto = vetoOf(a, window, fillers, frame, previous);
-    if (veto?.reason === 'negation') {
+    if (veto?.reason === 'negation' && readsNegation(frame)) {
       // The narrowest filling is negated, but another may not be: a slot's alternatives are all its
       // fillers, so a negated question (不能在平台付吗) still fills mark:question|mark:negation by its
-      // negation, whichever alternative is written first (decision 0910).
+      // negation, whichever alternative is written first (decision 0910). Only such frames: elsewhere
+      // a negation's scope, not a filling outside it, says what the line does (找我，不要加私人微信).
       const free = fillOutsideNegation(a, window, frame);
       const freeVeto = free && vetoOf(a, window, free, frame, previous);
       if (free && !freeVeto) {
@@ -475,6 +476,19 @@ export function matchFrame(a: LineAnalysis, frame: CompiledFrame, previous: Line
     bySpan.set(key, { fillers, span, ...(veto && { veto }) });
   }
   return [...bySpan.values()];
+}
+
+const negationReaders = new WeakMap<CompiledFrame, boolean>();
+/** Whether a slot of the frame takes a negation as one of its alternatives (mark:question|mark:negation). */
+function readsNegation(frame: CompiledFrame): boolean {
+  let reads = negationReaders.get(frame);
+  if (reads === undefined) {
+    reads = frame.slots.some(
+      (slot) => slot.length > 1 && slot.some((alt) => alt.kind === 'mark' && alt.name === 'negation'),
+    );
+    negationReaders.set(frame, reads);
+  }
+  return reads;
 }
 
 /** The tightest filling of the window from fillers no negation in it scopes (a negation's own words are free). */

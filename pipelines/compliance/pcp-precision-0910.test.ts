@@ -29,6 +29,14 @@ describe('a negated question fills a slot of question and negation in either ord
   });
 });
 
+describe('a refusal of a private channel stays negated where no slot reads a negation', () => {
+  eachMapsTo('%s → %j', onLast, [
+    ['m: 有问题随时在这个对话框里找我，别加什么私人微信，平台外的我们一概不认', []],
+    ["m: just message me here, don't add me on some personal WhatsApp, we can't help off the platform", []],
+    ['m: 平台里回复慢的话 加我私人微信 138****5678', ['contact_exchange']],
+  ]);
+});
+
 describe("the speaker's own handover, and calling as an act", () => {
   eachMapsTo('%s → %j', onLast, [
     [
