@@ -91,10 +91,6 @@ function promisedRemedy(
   reading: CallReading,
 ): Settlement {
   const from = issue?.utterance ?? 0;
-  // Money promised back for a fee (配送费给您退掉, "refund your delivery fee") is no refund of the
-  // order, but when nothing else is promised it is what the buyer gets back while the order
-  // stands: a part refund (decision 0920).
-  let fee: Settlement = null;
   for (let k = promises.length - 1; k >= 0; k--) {
     const p = promises[k]!;
     if (p.speaker !== 'merchant' || p.utterance < from || p.utterance > index) continue;
@@ -105,10 +101,7 @@ function promisedRemedy(
     if (p.conditional && !(p.action === 'refund' && reading.onBuyerStep(p.utterance))) continue;
     if (p.action === 'refund') {
       // Money back for a fee (配送费给您退掉) is no refund of the order.
-      if (reading.feeRefund(p.utterance)) {
-        fee ??= { remedy: 'partial_refund', line: p.utterance };
-        continue;
-      }
+      if (reading.feeRefund(p.utterance)) continue;
       // A price drop's refund is the difference: settleOn reads any refund for one as a part refund.
       return { remedy: 'refund', line: p.utterance };
     }
@@ -118,7 +111,7 @@ function promisedRemedy(
     // buyer's own, mended: a repair, no refund kind (decision 0920).
     if (goods) return { remedy: reading.repairOn(p.utterance) ? 'repair' : goods, line: p.utterance };
   }
-  return fee;
+  return null;
 }
 const SHIPPED_FOR: Partial<Record<IssueAssessment['kind'], Remedy>> = {
   wrong_item: 'replacement',
