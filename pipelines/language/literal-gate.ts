@@ -15,29 +15,11 @@
 export function gateForm(text: string): string {
   const lower = text.toLowerCase();
   // Most lines have no whitespace run to fold (single spaces, or none): no replace, no new string.
-  for (let i = 0; i < lower.length; i++) {
-    if (space(lower.charCodeAt(i)) && (lower.charCodeAt(i) !== 0x20 || space(lower.charCodeAt(i + 1))))
-      return lower.replace(/\s+/g, ' ');
-  }
-  return lower;
+  return FOLDS.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
 }
 
-/** What `\s` matches: ECMAScript's white space and line terminators. */
-function space(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+/** A whitespace character other than a space, or two in a row: what the fold would change. */
+const FOLDS = /[^\S ]|\s\s/;
 
 /**
  * A built gate's arrays, as `LiteralGate.parts()` gives them and `LiteralGate.fromParts` takes them
